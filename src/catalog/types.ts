@@ -1,0 +1,107 @@
+/**
+ * The compiled, read-only view of the catalog that the matcher and composer work on.
+ * IRIs are plain strings; blank nodes are `_:id` strings. Built once from the store's quads
+ * (see `compileCatalog`) and rebuilt on publish.
+ */
+
+/** A language-tagged text: `{ en: 'Hosted PBX', de: 'Virtuelle Telefonanlage' }`; `''` key for untagged. */
+export type LangText = Readonly<Record<string, string>>
+
+export type InterfaceRole = 'provides' | 'requires' | 'optionallyRequires'
+
+/** One `sym:provides` / `sym:requires` / `sym:optionallyRequires` node of a service. */
+export interface InterfaceNode {
+  /** IRI or `_:` blank-node label of the interface node. */
+  readonly id: string
+  readonly service: string
+  readonly role: InterfaceRole
+  /** `rdf:type`s of the node except `sym:Interface`: the interface types. */
+  readonly types: readonly string[]
+  readonly protocols: readonly string[]
+  readonly dataFormats: readonly string[]
+  /** `sym:version` (provided interfaces). */
+  readonly version?: string
+  /** `sym:versionRange` (required interfaces), a semver range. */
+  readonly versionRange?: string
+  readonly carriesData: readonly string[]
+}
+
+export type PriceComponent = 'BaseMonthly' | 'PerUserMonthly' | 'PerConcurrentUserMonthly' | 'SetupFee'
+
+export interface PriceSpecification {
+  readonly component: PriceComponent
+  readonly price: number
+  readonly currency: string
+}
+
+export interface Offer {
+  readonly id: string
+  readonly currency: string
+  readonly minimumTermMonths?: number
+  readonly prices: readonly PriceSpecification[]
+}
+
+export interface Compliance {
+  /** ISO 3166-1 alpha-2 codes, upper case. */
+  readonly dataLocations: readonly string[]
+  readonly certifications: readonly string[]
+  readonly offersDPA?: boolean
+  readonly transferSafeguards: readonly string[]
+  readonly suitableForProfessionalSecrecy?: boolean
+}
+
+export interface Service {
+  readonly id: string
+  /** Asserted and inferred types that are subclasses of `sym:Service` (or all asserted types when none is). */
+  readonly types: readonly string[]
+  readonly provider?: string
+  readonly label: LangText
+  readonly description: LangText
+  readonly provides: readonly InterfaceNode[]
+  readonly requires: readonly InterfaceNode[]
+  readonly optionallyRequires: readonly InterfaceNode[]
+  readonly compliance: Compliance
+  readonly offers: readonly Offer[]
+  /** Named graph the description came from, when known. */
+  readonly graph?: string
+}
+
+/**
+ * The class hierarchy after reasoning (RDFS + the OWL 2 RL schema rules in
+ * `src/reasoner/rules/`). Every class is a subclass of itself.
+ */
+export interface ClassHierarchy {
+  /** Is `sub` a (reflexive, transitive, inferred) subclass of `sup`? */
+  isSubClassOf (sub: string, sup: string): boolean
+  /** Are the two classes equivalent (each a subclass of the other)? */
+  areEquivalent (a: string, b: string): boolean
+  /** All superclasses of `c`, including `c` itself. */
+  superClasses (c: string): ReadonlySet<string>
+  /** All subclasses of `c`, including `c` itself. */
+  subClasses (c: string): ReadonlySet<string>
+  /**
+   * A shortest chain of classes proving `sub ⊑ sup`, from `sub` to `sup` inclusive, each step a
+   * stated or inferred axiom; `undefined` when `sub` is not a subclass of `sup`.
+   */
+  path (sub: string, sup: string): readonly string[] | undefined
+  /** Is the IRI known as a class (declared, used in an axiom or as a type)? */
+  has (c: string): boolean
+  /** Labels of a class, by language. */
+  label (c: string): LangText
+}
+
+/** Everything the matcher and composer need, indexed. */
+export interface Catalog {
+  readonly hierarchy: ClassHierarchy
+  readonly services: ReadonlyMap<string, Service>
+  /** Providers known to the catalog (`schema:provider` values), with labels. */
+  readonly providers: ReadonlyMap<string, LangText>
+  /** Provided interfaces indexed by every superclass of each of their types. */
+  providersOf (interfaceType: string): readonly InterfaceNode[]
+  /** Required (and optionally required) interfaces indexed by every subclass... of their types: see matcher. */
+  consumersOf (interfaceType: string): readonly InterfaceNode[]
+  /** Services that are instances of the class or one of its subclasses. */
+  servicesOfType (serviceType: string): readonly Service[]
+  /** Countries of a `sym:Region` (e.g. `sym:EEA`), from `sym:includesCountry`. */
+  regionCountries (region: string): ReadonlySet<string> | undefined
+}

@@ -1,0 +1,54 @@
+/** Commands on the stored catalog: import, export, query. */
+import { resolve } from 'node:path'
+import { SymphonyError } from '../../errors.js'
+import type { SerializationFormat } from '../../rdf/index.js'
+import type { Command } from '../command.js'
+import { openForReading, openForWriting, withEngine } from '../context.js'
+import { printJson } from '../output.js'
+
+const rdfFormats: readonly SerializationFormat[] = ['turtle', 'trig', 'n-triples', 'n-quads', 'json-ld']
+
+export const importCommand: Command = {
+  summary: 'import RDF files into the data directory, one graph per file (all or nothing)',
+  usage: '<file>…',
+  positionals: { min: 1 },
+  async run ({ values, positionals }, io) {
+    const files = positionals.map(file => resolve(io.cwd, file))
+    return withEngine(await openForWriting(values, io), async engine => {
+      const imported = await engine.importFiles(files)
+      const triples = imported.reduce((sum, g) => sum + g.triples, 0)
+      io.stderr(`imported ${imported.length} file(s), ${triples} triples\n`)
+      return 0
+    })
+  }
+}
+
+export const exportCommand: Command = {
+  summary: 'print the stored catalog (default Turtle; --format trig, n-triples, n-quads, json-ld)',
+  usage: '',
+  async run ({ values }, io) {
+    const format = (values.format ?? 'turtle') as SerializationFormat
+    if (!rdfFormats.includes(format)) {
+      throw new SymphonyError('BAD_REQUEST', `--format ${format} is not an RDF format Symphony writes; use one of ${rdfFormats.join(', ')}`)
+    }
+    return withEngine(await openForReading(values, io), async engine => {
+      io.stdout(await engine.export(format))
+      return 0
+    })
+  }
+}
+
+export const queryCommand: Command = {
+  summary: 'run a read-only SPARQL query over the catalog, ontology and shapes',
+  usage: '<query>',
+  positionals: { min: 1, max: 1 },
+  async run ({ values, positionals }, io) {
+    return withEngine(await openForReading(values, io), async engine => {
+      const result = await engine.query(positionals[0]!)
+      if (result.type === 'boolean') printJson(io, { boolean: result.value })
+      else if (result.type === 'quads') io.stdout(await (await import('../../rdf/index.js')).serializeRdf(result.quads, 'turtle'))
+      else printJson(io, { variables: result.variables, rows: result.rows.map(row => Object.fromEntries(Object.entries(row).map(([k, t]) => [k, t.value]))) })
+      return 0
+    })
+  }
+}

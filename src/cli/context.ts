@@ -1,0 +1,52 @@
+/** Opening the engine the way a command needs it. */
+import { existsSync } from 'node:fs'
+import { resolve } from 'node:path'
+import { openEngine } from '../engine.js'
+import type { Engine } from '../engine.js'
+import { defaultDataDir } from '../project.js'
+import type { OptionValues } from './command.js'
+import type { Io } from './io.js'
+import { progressBar } from './progress.js'
+
+/** `--data-dir`, else `SYMPHONY_DATA_DIR`, else `data/` in the project. */
+export function dataDirOf (values: OptionValues, io: Io): string {
+  const given = values['data-dir'] ?? io.env.SYMPHONY_DATA_DIR
+  return typeof given === 'string' && given !== '' ? resolve(io.cwd, given) : defaultDataDir
+}
+
+function dataFilesOf (values: OptionValues, io: Io): string[] {
+  const files = values.data
+  return Array.isArray(files) ? files.map(file => resolve(io.cwd, file)) : []
+}
+
+/**
+ * For commands that only read. With `--data`, the catalog is the built-in ontology plus those
+ * files; otherwise the data directory's catalog, or the example catalog when there is none yet.
+ */
+export async function openForReading (values: OptionValues, io: Io): Promise<Engine> {
+  const dataFiles = dataFilesOf(values, io)
+  if (dataFiles.length > 0) return openEngine({ dataFiles })
+  const dataDir = dataDirOf(values, io)
+  if (existsSync(dataDir)) return openEngine({ dataDir })
+  return openEngine({ seedExamples: true })
+}
+
+/** For commands that write to the data directory (`serve` seeds the examples into a new one). */
+export async function openForWriting (values: OptionValues, io: Io, options: { seedExamples?: boolean } = {}): Promise<Engine> {
+  const onProgress = progressBar(io)
+  return openEngine({
+    dataDir: dataDirOf(values, io),
+    dataFiles: dataFilesOf(values, io),
+    seedExamples: options.seedExamples === true,
+    ...(onProgress === undefined ? {} : { onProgress })
+  })
+}
+
+/** Runs `work` with an engine and always closes it. */
+export async function withEngine<T> (engine: Engine, work: (engine: Engine) => Promise<T>): Promise<T> {
+  try {
+    return await work(engine)
+  } finally {
+    await engine.close()
+  }
+}

@@ -1,0 +1,79 @@
+/**
+ * The one error class of Symphony and the catalogue of its stable codes.
+ *
+ * Expected outcomes ("does not match", "no bundle", "does not conform") are values, not
+ * errors. A `SymphonyError` is a failure the caller must fix: bad input, an unknown IRI,
+ * a broken file. Its message says what, where and how to fix; `cause` keeps the original.
+ */
+
+/** Every failure code, with the HTTP status the API maps it to. */
+export const errorCodes = {
+  BAD_REQUEST: 400,
+  PARSE_ERROR: 400,
+  UNSUPPORTED_FORMAT: 415,
+  UNKNOWN_PREFIX: 400,
+  INVALID_REQUEST: 400,
+  INVALID_QUERY: 400,
+  UPDATE_NOT_ALLOWED: 403,
+  UNAUTHORIZED: 401,
+  FORBIDDEN: 403,
+  NOT_FOUND: 404,
+  UNKNOWN_SERVICE: 404,
+  UNKNOWN_CLASS: 400,
+  UNKNOWN_PROVIDER: 400,
+  UNKNOWN_SHAPE: 404,
+  CONFLICT: 409,
+  NOT_CONFORMING: 422,
+  UNSUPPORTED_SHAPE: 422,
+  CONTRADICTORY_CONSTRAINTS: 400,
+  QUERY_TIMEOUT: 503,
+  RESULT_TOO_LARGE: 413,
+  STORE_ERROR: 500,
+  INTERNAL: 500
+} as const
+
+export type ErrorCode = keyof typeof errorCodes
+
+/** Where in a file or document the problem is. */
+export interface ErrorLocation {
+  file?: string
+  line?: number
+  column?: number
+  node?: string
+  path?: string
+}
+
+export interface SymphonyErrorOptions extends ErrorLocation {
+  cause?: unknown
+  /** Extra machine-readable detail (e.g. a SHACL report), passed through to API problems. */
+  details?: unknown
+}
+
+export class SymphonyError extends Error {
+  override readonly name = 'SymphonyError'
+  readonly code: ErrorCode
+  readonly location: ErrorLocation
+  readonly details: unknown
+
+  constructor (code: ErrorCode, message: string, options: SymphonyErrorOptions = {}) {
+    const { cause, details, ...location } = options
+    super(message, cause === undefined ? undefined : { cause })
+    this.code = code
+    this.location = location
+    this.details = details
+  }
+
+  /** HTTP status for this error's code. */
+  get status (): number {
+    return errorCodes[this.code]
+  }
+}
+
+/** `file:line:column` prefix for messages, omitting what is unknown. */
+export function formatLocation (location: ErrorLocation): string {
+  if (location.file === undefined) return ''
+  let text = location.file
+  if (location.line !== undefined) text += `:${location.line}`
+  if (location.line !== undefined && location.column !== undefined) text += `:${location.column}`
+  return text
+}

@@ -1,0 +1,29 @@
+/** Reading RDF files from disk: the format comes from the extension. */
+import { readFile, readdir } from 'node:fs/promises'
+import { join } from 'node:path'
+import { pathToFileURL } from 'node:url'
+import type { Quad } from '@rdfjs/types'
+import { SymphonyError } from '../errors.js'
+import { formatOfFile, parseRdf } from './parse.js'
+
+/** Parses one RDF file (Turtle, TriG, N-Triples, N-Quads, JSON-LD, RDF/XML by extension). */
+export async function readRdfFile (file: string, options: { graph?: string } = {}): Promise<Quad[]> {
+  const format = formatOfFile(file)
+  let text: string
+  try {
+    text = await readFile(file, 'utf8')
+  } catch (error) {
+    throw new SymphonyError('NOT_FOUND', `${file}: cannot read the file (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`,
+      { file, cause: error })
+  }
+  return parseRdf(text, { format, source: file, baseIRI: pathToFileURL(file).href, ...options })
+}
+
+/** The RDF files (`.ttl`) directly or recursively below a folder, sorted for stable order. */
+export async function listTurtleFiles (folder: string): Promise<string[]> {
+  const entries = await readdir(folder, { withFileTypes: true, recursive: true })
+  return entries
+    .filter(entry => entry.isFile() && entry.name.endsWith('.ttl'))
+    .map(entry => join(entry.parentPath, entry.name))
+    .sort()
+}

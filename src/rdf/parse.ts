@@ -1,0 +1,177 @@
+/**
+ * Parsing RDF text in every format Symphony accepts into RDF/JS quads (n3's data factory).
+ * Errors are `SymphonyError`s naming the file, line and, where the parser knows it, column.
+ */
+import { extname } from 'node:path'
+import { DataFactory, Parser } from 'n3'
+import type { Quad, Term } from '@rdfjs/types'
+import jsonld from 'jsonld'
+import { RdfXmlParser } from 'rdfxml-streaming-parser'
+import { SymphonyError } from '../errors.js'
+
+export type RdfFormat = 'turtle' | 'trig' | 'n-triples' | 'n-quads' | 'json-ld' | 'rdf-xml'
+
+const formatsByExtension: Record<string, RdfFormat> = {
+  '.ttl': 'turtle',
+  '.turtle': 'turtle',
+  '.trig': 'trig',
+  '.nt': 'n-triples',
+  '.nq': 'n-quads',
+  '.jsonld': 'json-ld',
+  '.json': 'json-ld',
+  '.rdf': 'rdf-xml',
+  '.owl': 'rdf-xml',
+  '.xml': 'rdf-xml'
+}
+
+const formatsByMediaType: Record<string, RdfFormat> = {
+  'text/turtle': 'turtle',
+  'application/x-turtle': 'turtle',
+  'application/trig': 'trig',
+  'application/n-triples': 'n-triples',
+  'text/plain': 'n-triples',
+  'application/n-quads': 'n-quads',
+  'application/ld+json': 'json-ld',
+  'application/json': 'json-ld',
+  'application/rdf+xml': 'rdf-xml'
+}
+
+/** The RDF format a file name's extension stands for; throws `UNSUPPORTED_FORMAT` otherwise. */
+export function formatOfFile (file: string): RdfFormat {
+  const format = formatsByExtension[extname(file).toLowerCase()]
+  if (format === undefined) {
+    throw new SymphonyError('UNSUPPORTED_FORMAT',
+      `${file}: cannot tell the RDF format from the extension "${extname(file)}"; use one of ${Object.keys(formatsByExtension).join(', ')}`,
+      { file })
+  }
+  return format
+}
+
+/** The RDF format of a media type (parameters ignored), or `undefined`. */
+export function formatOfMediaType (mediaType: string): RdfFormat | undefined {
+  return formatsByMediaType[mediaType.split(';')[0]!.trim().toLowerCase()]
+}
+
+export interface ParseOptions {
+  format: RdfFormat
+  /** Base IRI for relative IRIs. */
+  baseIRI?: string
+  /** Name used in error messages (a file path or "request body"). */
+  source?: string
+  /** Graph to put triples in (formats without graphs); default graph when omitted. */
+  graph?: string
+}
+
+/** Parses RDF text into quads. Throws `PARSE_ERROR` / `UNKNOWN_PREFIX` with file and line. */
+export async function parseRdf (text: string, options: ParseOptions): Promise<Quad[]> {
+  const quads = await parseInFormat(text, options)
+  if (options.graph === undefined) return quads
+  const graph = DataFactory.namedNode(options.graph)
+  return quads.map(q => q.graph.termType === 'DefaultGraph'
+    ? DataFactory.quad(q.subject, q.predicate, q.object, graph) as Quad
+    : q)
+}
+
+async function parseInFormat (text: string, options: ParseOptions): Promise<Quad[]> {
+  const source = options.source ?? 'input'
+  switch (options.format) {
+    case 'json-ld': return parseJsonLd(text, source, options.baseIRI)
+    case 'rdf-xml': return parseRdfXml(text, source, options.baseIRI)
+    default: return parseN3Family(text, options.format, source, options.baseIRI)
+  }
+}
+
+const n3Formats = { turtle: 'Turtle', trig: 'TriG', 'n-triples': 'N-Triples', 'n-quads': 'N-Quads' } as const
+
+function parseN3Family (text: string, format: keyof typeof n3Formats, source: string, baseIRI?: string): Quad[] {
+  const parser = new Parser({ format: n3Formats[format], ...(baseIRI === undefined ? {} : { baseIRI }) })
+  try {
+    return parser.parse(text) as Quad[]
+  } catch (error) {
+    const line = (error as { context?: { line?: number } }).context?.line
+    const message = (error as Error).message.replace(/\s*on line \d+\.?$/, '')
+    const prefix = /^Undefined prefix "([^":]*):?"/.exec(message)
+    const where = line === undefined ? source : `${source}:${line}`
+    if (prefix !== null) {
+      throw new SymphonyError('UNKNOWN_PREFIX',
+        `${where}: undefined prefix "${prefix[1]}" — declare it with @prefix before its first use`,
+        { file: source, line, cause: error })
+    }
+    throw new SymphonyError('PARSE_ERROR', `${where}: ${message} (${n3Formats[format]})`,
+      { file: source, line, cause: error })
+  }
+}
+
+async function parseJsonLd (text: string, source: string, baseIRI?: string): Promise<Quad[]> {
+  let document: unknown
+  try {
+    document = JSON.parse(text)
+  } catch (error) {
+    const position = /position (\d+)/.exec((error as Error).message)
+    const { line, column } = position === null ? { line: undefined, column: undefined } : lineAndColumn(text, Number(position[1]))
+    const where = line === undefined ? source : `${source}:${line}:${column}`
+    throw new SymphonyError('PARSE_ERROR', `${where}: invalid JSON — ${(error as Error).message}`,
+      { file: source, line, column, cause: error })
+  }
+  try {
+    const dataset = await jsonld.toRDF(document as jsonld.JsonLdDocument, {
+      ...(baseIRI === undefined ? {} : { base: baseIRI }),
+      documentLoader: async (url: string) => {
+        throw new Error(`remote context ${url} cannot be loaded (no network access); inline the @context instead`)
+      }
+    }) as unknown as JsonLdQuad[]
+    return dataset.map(toN3Quad)
+  } catch (error) {
+    const cause = (error as { details?: { cause?: Error } }).details?.cause
+    const reason = cause?.message ?? (error as Error).message
+    throw new SymphonyError('PARSE_ERROR', `${source}: invalid JSON-LD — ${reason}`, { file: source, cause: error })
+  }
+}
+
+interface JsonLdTerm { termType: string, value: string, datatype?: { value: string }, language?: string }
+interface JsonLdQuad { subject: JsonLdTerm, predicate: JsonLdTerm, object: JsonLdTerm, graph: JsonLdTerm }
+
+function toN3Term (term: JsonLdTerm): Term {
+  switch (term.termType) {
+    case 'NamedNode': return DataFactory.namedNode(term.value)
+    case 'BlankNode': return DataFactory.blankNode(term.value.replace(/^_:/, ''))
+    case 'Literal': return term.language !== undefined && term.language !== ''
+      ? DataFactory.literal(term.value, term.language)
+      : DataFactory.literal(term.value, DataFactory.namedNode(term.datatype?.value ?? 'http://www.w3.org/2001/XMLSchema#string'))
+    default: return DataFactory.defaultGraph()
+  }
+}
+
+function toN3Quad (q: JsonLdQuad): Quad {
+  return DataFactory.quad(
+    toN3Term(q.subject) as Quad['subject'],
+    toN3Term(q.predicate) as Quad['predicate'],
+    toN3Term(q.object) as Quad['object'],
+    toN3Term(q.graph) as Quad['graph']) as Quad
+}
+
+function parseRdfXml (text: string, source: string, baseIRI?: string): Promise<Quad[]> {
+  return new Promise((resolve, reject) => {
+    const quads: Quad[] = []
+    const parser = new RdfXmlParser({ dataFactory: DataFactory, trackPosition: true, ...(baseIRI === undefined ? {} : { baseIRI }) })
+    parser.on('data', (quad: Quad) => quads.push(quad))
+    parser.on('error', (error: Error) => {
+      // The parser prefixes messages with the position: "3:27: unexpected close tag."
+      const position = /^(?:Line )?(\d+)(?::| column )(\d+): (.*)$/s.exec(error.message)
+      const line = position === null ? undefined : Number(position[1])
+      const column = position === null ? undefined : Number(position[2])
+      const where = line === undefined ? source : `${source}:${line}:${column}`
+      reject(new SymphonyError('PARSE_ERROR', `${where}: invalid RDF/XML — ${position?.[3] ?? error.message}`,
+        { file: source, line, column, cause: error }))
+    })
+    parser.on('end', () => resolve(quads))
+    parser.write(text)
+    parser.end()
+  })
+}
+
+function lineAndColumn (text: string, offset: number): { line: number, column: number } {
+  const before = text.slice(0, offset)
+  const line = before.split('\n').length
+  return { line, column: offset - before.lastIndexOf('\n') }
+}

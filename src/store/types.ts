@@ -1,0 +1,46 @@
+/** The one store interface: the embedded oxigraph store and a SPARQL endpoint both implement it. */
+import type { Quad, Term } from '@rdfjs/types'
+
+export interface GraphSummary {
+  readonly graph: string
+  readonly triples: number
+}
+
+/** A graph to write: its IRI and its complete new content. */
+export interface GraphContent {
+  readonly graph: string
+  readonly quads: readonly Quad[]
+}
+
+export type QueryResult =
+  | { readonly type: 'bindings', readonly variables: readonly string[], readonly rows: ReadonlyArray<Readonly<Record<string, Term>>> }
+  | { readonly type: 'boolean', readonly value: boolean }
+  | { readonly type: 'quads', readonly quads: readonly Quad[] }
+
+export interface WriteOptions {
+  /**
+   * `false` keeps the graphs in memory only (built-in ontology and shapes, `--data` files):
+   * they are not written to the data directory.
+   */
+  readonly durable?: boolean
+}
+
+export interface Store {
+  /** Named graphs with their sizes, sorted by IRI. */
+  graphs (): Promise<GraphSummary[]>
+  /** The quads of one named graph (empty when the graph does not exist). */
+  graph (graph: string): Promise<Quad[]>
+  /** All quads of all named graphs. */
+  quads (): Promise<Quad[]>
+  /**
+   * Replaces each graph's content, all or nothing, durably unless `durable: false`.
+   * Blank nodes are made unique per graph so graphs never share one by accident.
+   */
+  putGraphs (graphs: readonly GraphContent[], options?: WriteOptions): Promise<void>
+  /** Deletes graphs, all or nothing. */
+  deleteGraphs (graphs: readonly string[]): Promise<void>
+  /** Evaluates a SPARQL 1.1 query over the union of all graphs. */
+  query (sparql: string): Promise<QueryResult>
+  /** Releases memory and files. */
+  close (): Promise<void>
+}

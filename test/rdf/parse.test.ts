@@ -1,0 +1,68 @@
+import { describe, expect, it } from 'vitest'
+import { formatOfFile, parseRdf, serializeRdf } from '../../src/rdf/index.js'
+import type { RdfFormat } from '../../src/rdf/index.js'
+
+const expected = [['https://example.org/a', 'https://example.org/p', 'https://example.org/b']]
+
+const documents: Record<RdfFormat, string> = {
+  turtle: '@prefix ex: <https://example.org/> .\nex:a ex:p ex:b .',
+  trig: '@prefix ex: <https://example.org/> .\n{ ex:a ex:p ex:b . }',
+  'n-triples': '<https://example.org/a> <https://example.org/p> <https://example.org/b> .',
+  'n-quads': '<https://example.org/a> <https://example.org/p> <https://example.org/b> .',
+  'json-ld': '{"@id": "https://example.org/a", "https://example.org/p": {"@id": "https://example.org/b"}}',
+  'rdf-xml': `<?xml version="1.0"?>
+<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#" xmlns:ex="https://example.org/">
+  <rdf:Description rdf:about="https://example.org/a"><ex:p rdf:resource="https://example.org/b"/></rdf:Description>
+</rdf:RDF>`
+}
+
+describe('parseRdf', () => {
+  for (const [format, text] of Object.entries(documents) as Array<[RdfFormat, string]>) {
+    it(`parses ${format}`, async () => {
+      const quads = await parseRdf(text, { format })
+      expect(quads.map(q => [q.subject.value, q.predicate.value, q.object.value])).toEqual(expected)
+    })
+  }
+
+  it('puts triples into the requested graph', async () => {
+    const [quad] = await parseRdf(documents.turtle, { format: 'turtle', graph: 'https://example.org/g' })
+    expect(quad!.graph.value).toBe('https://example.org/g')
+  })
+
+  it('names file and line for Turtle errors', async () => {
+    await expect(parseRdf('@prefix ex: <https://example.org/> .\nex:a ex:p .', { format: 'turtle', source: 'x.ttl' }))
+      .rejects.toMatchObject({ code: 'PARSE_ERROR', location: { file: 'x.ttl', line: 2 } })
+  })
+
+  it('names file, line and column for JSON errors', async () => {
+    await expect(parseRdf('{\n  "@id": "https://example.org/a",\n  oops\n}', { format: 'json-ld', source: 'x.jsonld' }))
+      .rejects.toMatchObject({ code: 'PARSE_ERROR', location: { file: 'x.jsonld', line: 3, column: 3 } })
+  })
+
+  it('refuses remote JSON-LD contexts with advice', async () => {
+    await expect(parseRdf('{"@context": "https://schema.org/", "@id": "https://example.org/a", "name": "A"}', { format: 'json-ld', source: 'x.jsonld' }))
+      .rejects.toThrow('x.jsonld: invalid JSON-LD — remote context https://schema.org/ cannot be loaded (no network access); inline the @context instead')
+  })
+
+  it('names file and line for RDF/XML errors', async () => {
+    await expect(parseRdf('<?xml version="1.0"?>\n<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">\n<rdf:Description></rdf:RDF>', { format: 'rdf-xml', source: 'x.rdf' }))
+      .rejects.toMatchObject({ code: 'PARSE_ERROR', location: { file: 'x.rdf', line: 3 } })
+  })
+})
+
+describe('formatOfFile', () => {
+  it('knows every accepted extension', () => {
+    expect(['a.ttl', 'a.nt', 'a.nq', 'a.trig', 'a.jsonld', 'a.rdf', 'a.owl'].map(formatOfFile))
+      .toEqual(['turtle', 'n-triples', 'n-quads', 'trig', 'json-ld', 'rdf-xml', 'rdf-xml'])
+  })
+})
+
+describe('serializeRdf', () => {
+  it('round-trips through every writable format', async () => {
+    const quads = await parseRdf(documents.turtle, { format: 'turtle' })
+    for (const format of ['turtle', 'trig', 'n-triples', 'n-quads', 'json-ld'] as const) {
+      const back = await parseRdf(await serializeRdf(quads, format), { format })
+      expect(back.map(q => [q.subject.value, q.predicate.value, q.object.value])).toEqual(expected)
+    }
+  })
+})
