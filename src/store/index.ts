@@ -1,3 +1,5 @@
 export type { Store, GraphContent, GraphSummary, QueryResult, WriteOptions } from './types.js'
 export { MemoryStore } from './memory-store.js'
 export { EmbeddedStore } from './embedded-store.js'
+export { SparqlEndpointStore } from './sparql-endpoint-store.js'
+export type { SparqlEndpointOptions } from './sparql-endpoint-store.js'

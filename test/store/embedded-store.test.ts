@@ -27,7 +27,7 @@ describe('EmbeddedStore', () => {
     await reopened.close()
   })
 
-  it('replaces a graph and deletes graphs durably', async () => {
+  it('keeps replacements and deletions across restarts', async () => {
     const store = await EmbeddedStore.open(dataDir)
     await store.putGraphs([
       { graph: 'https://example.org/g1', quads: await turtle('ex:a ex:p ex:b .') },
@@ -38,21 +38,9 @@ describe('EmbeddedStore', () => {
     await store.close()
 
     const reopened = await EmbeddedStore.open(dataDir)
-    const quads = await reopened.quads()
-    expect(quads.map(q => [q.subject.value, q.predicate.value, q.object.value, q.graph.value])).toEqual([
-      ['https://example.org/a', 'https://example.org/q', 'https://example.org/d', 'https://example.org/g1']
-    ])
+    expect((await reopened.quads()).map(q => [q.predicate.value, q.object.value, q.graph.value]))
+      .toEqual([['https://example.org/q', 'https://example.org/d', 'https://example.org/g1']])
     await reopened.close()
-  })
-
-  it('never lets two graphs share a blank node', async () => {
-    const store = await EmbeddedStore.open(dataDir)
-    // Same parser-generated labels in both graphs, as after a restart.
-    const quads = await turtle('ex:s ex:provides [ a ex:T ] .')
-    await store.putGraphs([{ graph: 'https://example.org/g1', quads }, { graph: 'https://example.org/g2', quads }])
-    const result = await store.query('SELECT (COUNT(DISTINCT ?i) AS ?n) WHERE { ?s <https://example.org/provides> ?i }')
-    expect(result.type === 'bindings' && result.rows[0]!.n!.value).toBe('2')
-    await store.close()
   })
 
   it('finishes a write interrupted after its journal was written', async () => {
@@ -82,16 +70,4 @@ describe('EmbeddedStore', () => {
     await reopened.close()
   })
 
-  it('answers SELECT, ASK and CONSTRUCT over the union of graphs and rejects bad SPARQL', async () => {
-    const store = await EmbeddedStore.open(dataDir)
-    await store.putGraphs([{ graph: 'https://example.org/g1', quads: await turtle('ex:a ex:p ex:b .') }])
-    const select = await store.query('SELECT ?o WHERE { ?s ?p ?o }')
-    expect(select.type === 'bindings' && { variables: select.variables, values: select.rows.map(r => r.o!.value) })
-      .toEqual({ variables: ['o'], values: ['https://example.org/b'] })
-    expect(await store.query('ASK { ?s ?p ?o }')).toEqual({ type: 'boolean', value: true })
-    const construct = await store.query('CONSTRUCT { ?o ?p ?s } WHERE { ?s ?p ?o }')
-    expect(construct.type === 'quads' && construct.quads.map(q => q.subject.value)).toEqual(['https://example.org/b'])
-    await expect(store.query('SELECT WHERE {')).rejects.toMatchObject({ code: 'INVALID_QUERY' })
-    await store.close()
-  })
 })

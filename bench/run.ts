@@ -1,0 +1,24 @@
+/**
+ * `npm run bench`: every benchmark, each printing its ratios against a baseline measured in the
+ * same run. `npm run bench -- store match` runs only the named ones.
+ */
+const benches = {
+  store: () => import('./store.js'),
+  match: () => import('./match.js'),
+  compose: () => import('./compose.js'),
+  http: () => import('./http.js')
+} as const
+
+type Name = keyof typeof benches
+
+const requested = process.argv.slice(2)
+const unknown = requested.filter(name => !(name in benches))
+if (unknown.length > 0) {
+  console.error(`unknown benchmark(s): ${unknown.join(', ')}; choose from ${Object.keys(benches).join(', ')}`)
+  process.exit(2)
+}
+for (const name of (requested.length > 0 ? requested : Object.keys(benches)) as Name[]) {
+  console.log(`\n## ${name}\n`)
+  const { run } = await benches[name]()
+  console.log(await run())
+}

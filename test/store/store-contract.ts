@@ -1,0 +1,72 @@
+/** The behaviour every `Store` implementation must have, run against each of them. */
+import { describe, expect, it } from 'vitest'
+import { parseRdf } from '../../src/rdf/index.js'
+import type { Store } from '../../src/store/index.js'
+
+export interface StoreUnderTest {
+  readonly store: Store
+  /** Prefix for graph IRIs this test may use. */
+  readonly base: string
+}
+
+const turtle = (text: string) => parseRdf(`@prefix ex: <https://example.org/> .\n${text}`, { format: 'turtle' })
+
+const rows = (quads: Awaited<ReturnType<Store['quads']>>) =>
+  quads.map(q => [q.subject.termType === 'BlankNode' ? '_' : q.subject.value, q.predicate.value, q.object.termType === 'BlankNode' ? '_' : q.object.value, q.graph.value]).sort()
+
+export function describeStoreContract (name: string, open: () => Promise<StoreUnderTest>): void {
+  describe(`${name} (store contract)`, () => {
+    it('lists, replaces and deletes graphs', async () => {
+      const { store, base } = await open()
+      await store.putGraphs([
+        { graph: `${base}g1`, quads: await turtle('ex:a ex:p ex:b .') },
+        { graph: `${base}g2`, quads: await turtle('ex:a ex:p ex:c , ex:d .') }
+      ])
+      expect(await store.graphs()).toEqual([{ graph: `${base}g1`, triples: 1 }, { graph: `${base}g2`, triples: 2 }])
+      await store.putGraphs([{ graph: `${base}g1`, quads: await turtle('ex:a ex:q ex:e .') }])
+      await store.deleteGraphs([`${base}g2`])
+      expect(rows(await store.quads())).toEqual([['https://example.org/a', 'https://example.org/q', 'https://example.org/e', `${base}g1`]])
+      await store.close()
+    })
+
+    it('keeps blank nodes of one graph connected and apart from other graphs', async () => {
+      const { store, base } = await open()
+      const quads = await turtle('ex:s ex:provides [ a ex:T ; ex:v "1" ] , [ a ex:U ] .')
+      await store.putGraphs([{ graph: `${base}g1`, quads }, { graph: `${base}g2`, quads }])
+      const result = await store.query(`SELECT (COUNT(DISTINCT ?i) AS ?n) WHERE { GRAPH ?g { ?s <https://example.org/provides> ?i . ?i a ?t } FILTER(STRSTARTS(STR(?g), "${base}")) }`)
+      expect(result.type === 'bindings' && result.rows[0]!.n!.value).toBe('4')
+      const g1 = await store.graph(`${base}g1`)
+      const typed = g1.filter(q => q.predicate.value.endsWith('#type')).map(q => q.subject.value)
+      const valued = g1.filter(q => q.predicate.value === 'https://example.org/v').map(q => q.subject.value)
+      expect(g1).toHaveLength(5)
+      expect(typed).toContain(valued[0])
+      await store.close()
+    })
+
+    it('answers SELECT, ASK and CONSTRUCT, and rejects bad SPARQL', async () => {
+      const { store, base } = await open()
+      const a = `${base}a`
+      await store.putGraphs([{ graph: `${base}g1`, quads: await turtle(`<${a}> ex:p "x"@de ; ex:q ex:b .`) }])
+      const select = await store.query(`SELECT ?o WHERE { <${a}> <https://example.org/p> ?o }`)
+      expect(select.type === 'bindings' && { variables: select.variables, values: select.rows.map(r => [r.o!.value, (r.o as { language?: string }).language]) })
+        .toEqual({ variables: ['o'], values: [['x', 'de']] })
+      expect(await store.query(`ASK { <${a}> ?p ?o }`)).toEqual({ type: 'boolean', value: true })
+      const construct = await store.query(`CONSTRUCT { ?o ?p ?s } WHERE { ?s ?p ?o . FILTER(?s = <${a}> && isIRI(?o)) }`)
+      expect(construct.type === 'quads' && construct.quads.map(q => q.object.value)).toEqual([a])
+      await expect(store.query('SELECT WHERE {')).rejects.toMatchObject({ code: 'INVALID_QUERY' })
+      await store.close()
+    })
+
+    it('reads a graph larger than one result page completely', async () => {
+      const { store, base } = await open()
+      const many = Array.from({ length: 25 }, (_, i) => `ex:a ex:p ex:o${i} .`).join('\n')
+      await store.putGraphs([{ graph: `${base}big`, quads: await turtle(many + '\nex:b ex:p [ ex:q [ ex:r "deep" ] ] .') }])
+      const quads = await store.graph(`${base}big`)
+      expect(quads).toHaveLength(28)
+      expect(new Set(quads.map(q => q.object.termType === 'BlankNode' ? '_' : q.object.value)).size).toBe(27)
+      const [middle] = quads.filter(q => q.predicate.value === 'https://example.org/q')
+      expect(quads.filter(q => q.subject.equals(middle!.object)).map(q => q.object.value)).toEqual(['deep'])
+      await store.close()
+    })
+  })
+}

@@ -1,0 +1,25 @@
+import { randomUUID } from 'node:crypto'
+import { mkdtemp } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { describe, inject } from 'vitest'
+import { EmbeddedStore, MemoryStore, SparqlEndpointStore } from '../../src/store/index.js'
+import { describeStoreContract } from './store-contract.js'
+
+describeStoreContract('MemoryStore', async () => ({ store: new MemoryStore(), base: 'https://example.org/graph/' }))
+
+describeStoreContract('EmbeddedStore', async () => ({
+  store: await EmbeddedStore.open(await mkdtemp(join(tmpdir(), 'symphony-store-'))),
+  base: 'https://example.org/graph/'
+}))
+
+const virtuoso = inject('virtuoso')
+if ('missing' in virtuoso) {
+  describe.skip(`SparqlEndpointStore on Virtuoso — ${virtuoso.missing}`, () => {})
+} else {
+  describeStoreContract('SparqlEndpointStore on Virtuoso', async () => {
+    const base = `https://w3id.org/symphony/graph/test/${randomUUID()}/`
+    // A small page size makes every multi-triple read exercise paging.
+    return { store: new SparqlEndpointStore({ ...virtuoso, graphPrefix: base, pageSize: 4 }), base }
+  })
+}
