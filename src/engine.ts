@@ -11,14 +11,16 @@ import { basename, extname } from 'node:path'
 import type { Quad } from '@rdfjs/types'
 import { readRdfFile, listTurtleFiles, serializeRdf } from './rdf/index.js'
 import type { SerializationFormat } from './rdf/index.js'
-import { EmbeddedStore, MemoryStore } from './store/index.js'
-import type { GraphContent, QueryResult, Store } from './store/index.js'
+import { EmbeddedStore, MemoryStore, SparqlEndpointStore } from './store/index.js'
+import type { GraphContent, QueryResult, SparqlEndpointOptions, Store } from './store/index.js'
 import { builtinFolders, graphs } from './project.js'
 import { SymphonyError } from './errors.js'
 
 export interface EngineOptions {
-  /** Data directory of the embedded store; without it the engine keeps everything in memory. */
+  /** Data directory of the embedded store; without it (and `endpoint`) the engine keeps everything in memory. */
   readonly dataDir?: string
+  /** A remote SPARQL 1.1 endpoint to use instead of the embedded store. */
+  readonly endpoint?: SparqlEndpointOptions
   /** Extra RDF files, loaded into memory only (never written to the data directory). */
   readonly dataFiles?: readonly string[]
   /** Import the example catalog when the store holds no catalog graph yet. */
@@ -56,7 +58,9 @@ export class Engine {
 
   /** Opens the store, loads the built-in ontology and shapes, `--data` files, and seeds examples when asked. */
   static async open (options: EngineOptions = {}): Promise<Engine> {
-    const store = options.dataDir === undefined ? new MemoryStore() : await EmbeddedStore.open(options.dataDir)
+    const store = options.endpoint !== undefined
+      ? new SparqlEndpointStore(options.endpoint)
+      : options.dataDir === undefined ? new MemoryStore() : await EmbeddedStore.open(options.dataDir)
     const engine = new Engine(store, options)
     try {
       const builtins: GraphContent[] = [

@@ -23,6 +23,8 @@ export interface Command {
 /** Options every command accepts. */
 export const commonOptions = {
   'data-dir': { type: 'string' },
+  endpoint: { type: 'string' },
+  'graph-store': { type: 'string' },
   data: { type: 'string', multiple: true },
   format: { type: 'string' },
   lang: { type: 'string' },

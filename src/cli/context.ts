@@ -1,9 +1,11 @@
 /** Opening the engine the way a command needs it. */
 import { existsSync } from 'node:fs'
 import { resolve } from 'node:path'
+import { SymphonyError } from '../errors.js'
 import { openEngine } from '../engine.js'
 import type { Engine } from '../engine.js'
 import { defaultDataDir } from '../project.js'
+import type { SparqlEndpointOptions } from '../store/index.js'
 import type { OptionValues } from './command.js'
 import type { Io } from './io.js'
 import { progressBar } from './progress.js'
@@ -12,6 +14,17 @@ import { progressBar } from './progress.js'
 export function dataDirOf (values: OptionValues, io: Io): string {
   const given = values['data-dir'] ?? io.env.SYMPHONY_DATA_DIR
   return typeof given === 'string' && given !== '' ? resolve(io.cwd, given) : defaultDataDir
+}
+
+/** `--endpoint` / `SYMPHONY_SPARQL_ENDPOINT` with `--graph-store` / `SYMPHONY_GRAPH_STORE`: a remote store. */
+function endpointOf (values: OptionValues, io: Io): SparqlEndpointOptions | undefined {
+  const queryUrl = values.endpoint ?? io.env.SYMPHONY_SPARQL_ENDPOINT
+  if (typeof queryUrl !== 'string' || queryUrl === '') return undefined
+  const graphStoreUrl = values['graph-store'] ?? io.env.SYMPHONY_GRAPH_STORE
+  if (typeof graphStoreUrl !== 'string' || graphStoreUrl === '') {
+    throw new SymphonyError('BAD_REQUEST', '--endpoint needs --graph-store <url> too (the SPARQL 1.1 graph store protocol endpoint, e.g. http://127.0.0.1:8890/sparql-graph-crud)')
+  }
+  return { queryUrl, graphStoreUrl }
 }
 
 function dataFilesOf (values: OptionValues, io: Io): string[] {
@@ -26,6 +39,8 @@ function dataFilesOf (values: OptionValues, io: Io): string[] {
 export async function openForReading (values: OptionValues, io: Io): Promise<Engine> {
   const dataFiles = dataFilesOf(values, io)
   if (dataFiles.length > 0) return openEngine({ dataFiles })
+  const endpoint = endpointOf(values, io)
+  if (endpoint !== undefined) return openEngine({ endpoint })
   const dataDir = dataDirOf(values, io)
   if (existsSync(dataDir)) return openEngine({ dataDir })
   return openEngine({ seedExamples: true })
@@ -34,8 +49,9 @@ export async function openForReading (values: OptionValues, io: Io): Promise<Eng
 /** For commands that write to the data directory (`serve` seeds the examples into a new one). */
 export async function openForWriting (values: OptionValues, io: Io, options: { seedExamples?: boolean } = {}): Promise<Engine> {
   const onProgress = progressBar(io)
+  const endpoint = endpointOf(values, io)
   return openEngine({
-    dataDir: dataDirOf(values, io),
+    ...(endpoint === undefined ? { dataDir: dataDirOf(values, io) } : { endpoint }),
     dataFiles: dataFilesOf(values, io),
     seedExamples: options.seedExamples === true,
     ...(onProgress === undefined ? {} : { onProgress })

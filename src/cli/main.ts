@@ -77,6 +77,8 @@ Options for every command:
   --data <file>      RDF file to use (Turtle, N-Triples, N-Quads, JSON-LD, RDF/XML; repeatable);
                      with --data, the catalog is the built-in ontology plus these files
   --data-dir <dir>   data directory of the embedded store (default: ./data, or $SYMPHONY_DATA_DIR)
+  --endpoint <url>   use a SPARQL 1.1 endpoint instead ($SYMPHONY_SPARQL_ENDPOINT), with
+  --graph-store <url>  its graph store protocol endpoint ($SYMPHONY_GRAPH_STORE)
   --format <f>       output format (json or text for answers; turtle, n-triples, … for RDF)
   --lang <tag>       language of labels and messages (en, de)
   -h, --help         help for a command

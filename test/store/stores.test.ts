@@ -18,7 +18,7 @@ if ('missing' in virtuoso) {
   describe.skip(`SparqlEndpointStore on Virtuoso — ${virtuoso.missing}`, () => {})
 } else {
   describeStoreContract('SparqlEndpointStore on Virtuoso', async () => {
-    const base = `https://w3id.org/symphony/graph/test/${randomUUID()}/`
+    const base = `https://example.org/store-contract/${randomUUID()}/`
     // A small page size makes every multi-triple read exercise paging.
     return { store: new SparqlEndpointStore({ ...virtuoso, graphPrefix: base, pageSize: 4 }), base }
   })
