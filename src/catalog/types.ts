@@ -15,7 +15,7 @@ export interface InterfaceNode {
   readonly id: string
   readonly service: string
   readonly role: InterfaceRole
-  /** `rdf:type`s of the node except `sym:Interface`: the interface types. */
+  /** `rdf:type`s of the node except `sym:Interface` (kept when it is the only one): the interface types, sorted. */
   readonly types: readonly string[]
   readonly protocols: readonly string[]
   readonly dataFormats: readonly string[]
@@ -52,7 +52,10 @@ export interface Compliance {
 
 export interface Service {
   readonly id: string
-  /** Asserted and inferred types that are subclasses of `sym:Service` (or all asserted types when none is). */
+  /**
+   * Asserted types that are subclasses of `sym:Service` (sorted), then the inferred ones (sorted);
+   * all asserted types when none is a service type. Always includes `sym:Service`.
+   */
   readonly types: readonly string[]
   readonly provider?: string
   readonly label: LangText
@@ -88,6 +91,8 @@ export interface ClassHierarchy {
   has (c: string): boolean
   /** Labels of a class, by language. */
   label (c: string): LangText
+  /** Every known class (IRIs, and `_:` labels of anonymous class expressions), in first-seen order. */
+  classes (): Iterable<string>
 }
 
 /** Everything the matcher and composer need, indexed. */
@@ -96,10 +101,24 @@ export interface Catalog {
   readonly services: ReadonlyMap<string, Service>
   /** Providers known to the catalog (`schema:provider` values), with labels. */
   readonly providers: ReadonlyMap<string, LangText>
-  /** Provided interfaces indexed by every superclass of each of their types. */
+  /**
+   * Provided interfaces with a type that is a subclass of `interfaceType` (equivalent classes
+   * included): the candidates that satisfy a requirement of that type exactly or as a plugin.
+   * Sorted by service, then interface id.
+   */
   providersOf (interfaceType: string): readonly InterfaceNode[]
-  /** Required (and optionally required) interfaces indexed by every subclass... of their types: see matcher. */
+  /**
+   * Required and optionally required interfaces with a type that is a superclass of
+   * `interfaceType`: the requirements an interface of that type satisfies exactly or as a
+   * plugin. Sorted by service, then interface id.
+   */
   consumersOf (interfaceType: string): readonly InterfaceNode[]
+  /**
+   * Interfaces that state `interfaceType` itself among their types: provided ones for
+   * `'provides'`, required and optionally required ones for `'requires'`. The matcher builds its
+   * `subsumes` (more general) lookups from this.
+   */
+  interfacesTyped (interfaceType: string, role: 'provides' | 'requires'): readonly InterfaceNode[]
   /** Services that are instances of the class or one of its subclasses. */
   servicesOfType (serviceType: string): readonly Service[]
   /** Countries of a `sym:Region` (e.g. `sym:EEA`), from `sym:includesCountry`. */

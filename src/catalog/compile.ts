@@ -1,0 +1,149 @@
+/**
+ * Compiling quads into the read-only, indexed catalog view the matcher and composer run on
+ * (STYLE.md: RDF at the edges, typed data in the core). Compile once, rebuild on publish.
+ */
+import type { Quad } from '@rdfjs/types'
+import { buildHierarchies, type Hierarchies } from '../reasoner/index.js'
+import type { Catalog, ClassHierarchy, InterfaceNode, LangText, Service } from './types.js'
+import { indexSubjects } from './subject-index.js'
+import { NodeReader, readCompliance, readInterfaces, readOffers } from './read-service.js'
+import { catalogTerms as t, interfaceProperties } from './vocabulary.js'
+
+export interface CompileOptions {
+  /** Hierarchies already built from the same quads (they are built here otherwise). */
+  readonly hierarchies?: Hierarchies
+}
+
+/**
+ * Compiles a catalog from every quad loaded (ontologies and service descriptions).
+ *
+ * A service is any node typed by `sym:Service` or a subclass (inferred through the class
+ * hierarchy), and any node with `sym:provides`, `sym:requires` or `sym:optionallyRequires`
+ * (or a sub-property, or an inverse of one): the minimal description of DESIGN.md §9 is enough.
+ *
+ * @example
+ * const catalog = compileCatalog(quads)
+ * catalog.providersOf(sym + 'ContactDirectoryInterface') // every provided interface ⊑ it
+ */
+export function compileCatalog (quads: Iterable<Quad>, options: CompileOptions = {}): Catalog {
+  const all = Array.isArray(quads) ? quads as readonly Quad[] : [...quads]
+  const { classes: hierarchy, properties } = options.hierarchies ?? buildHierarchies(all)
+  const reader = new NodeReader(indexSubjects(all, properties, hierarchy.subClasses(t.Service)))
+  const ids = serviceIds(reader)
+
+  const services = new Map<string, Service>()
+  const providers = new Map<string, LangText>()
+  const serviceTypes = memo((type: string) => [...hierarchy.superClasses(type)]
+    .filter(sup => !sup.startsWith('_:') && hierarchy.isSubClassOf(sup, t.Service)))
+  for (const id of ids) {
+    const service = readService(reader, id, serviceTypes)
+    services.set(id, service)
+    if (service.provider !== undefined && !providers.has(service.provider)) {
+      providers.set(service.provider, reader.text(service.provider, t.name, t.label))
+    }
+  }
+  return indexCatalog(hierarchy, services, providers, regions(reader))
+}
+
+function serviceIds (reader: NodeReader): string[] {
+  const ids = new Set<string>(reader.subjects(t.type))
+  for (const property of interfaceProperties) for (const subject of reader.subjects(property)) ids.add(subject)
+  return [...ids].sort()
+}
+
+function readService (reader: NodeReader, id: string, serviceTypesOf: (type: string) => readonly string[]): Service {
+  const asserted = reader.strings(id, t.type)
+  const serviceTypes = new Set<string>()
+  for (const type of asserted) for (const sup of serviceTypesOf(type)) serviceTypes.add(sup)
+  const inferred = [...serviceTypes].filter(type => !asserted.includes(type)).sort()
+  const types = serviceTypes.size > 0 ? [...asserted.filter(type => serviceTypes.has(type)), ...inferred] : asserted
+  const provider = reader.first(id, t.provider)
+  const graph = reader.graph(id)
+  return {
+    id,
+    types: types.includes(t.Service) ? types : [...types, t.Service],
+    label: reader.text(id, t.name, t.label),
+    description: reader.text(id, t.description, t.comment),
+    provides: readInterfaces(reader, id, 'provides'),
+    requires: readInterfaces(reader, id, 'requires'),
+    optionallyRequires: readInterfaces(reader, id, 'optionallyRequires'),
+    compliance: readCompliance(reader, id),
+    offers: readOffers(reader, id),
+    ...(provider === undefined ? {} : { provider }),
+    ...(graph === undefined ? {} : { graph })
+  }
+}
+
+function regions (reader: NodeReader): Map<string, ReadonlySet<string>> {
+  const regions = new Map<string, ReadonlySet<string>>()
+  for (const subject of reader.subjects(t.includesCountry)) {
+    regions.set(subject, new Set(reader.strings(subject, t.includesCountry).map(code => code.trim().toUpperCase())))
+  }
+  return regions
+}
+
+function memo<T> (compute: (key: string) => T): (key: string) => T {
+  const cache = new Map<string, T>()
+  return key => {
+    let value = cache.get(key)
+    if (value === undefined && !cache.has(key)) cache.set(key, value = compute(key))
+    return value as T
+  }
+}
+
+/** Builds the lookup indexes over compiled services. */
+export function indexCatalog (hierarchy: ClassHierarchy, services: ReadonlyMap<string, Service>,
+  providers: ReadonlyMap<string, LangText>, regionCountries: ReadonlyMap<string, ReadonlySet<string>>): Catalog {
+  const providedTyped = new Map<string, InterfaceNode[]>()
+  const requiredTyped = new Map<string, InterfaceNode[]>()
+  const providersByClass = new Map<string, InterfaceNode[]>()
+  const servicesByClass = new Map<string, Service[]>()
+  for (const service of services.values()) {
+    for (const node of service.provides) {
+      for (const type of node.types) push(providedTyped, type, node)
+      for (const sup of unionOfSupers(hierarchy, node.types)) push(providersByClass, sup, node)
+    }
+    for (const node of [...service.requires, ...service.optionallyRequires]) {
+      for (const type of node.types) push(requiredTyped, type, node)
+    }
+    for (const sup of unionOfSupers(hierarchy, service.types)) push(servicesByClass, sup, service)
+  }
+  const consumersByClass = new Map<string, readonly InterfaceNode[]>()
+  const none: readonly never[] = []
+  return {
+    hierarchy,
+    services,
+    providers,
+    providersOf: type => providersByClass.get(type) ?? none,
+    consumersOf: type => {
+      let consumers = consumersByClass.get(type)
+      if (consumers === undefined) {
+        const found = new Set<InterfaceNode>()
+        for (const sup of hierarchy.superClasses(type)) for (const node of requiredTyped.get(sup) ?? none) found.add(node)
+        consumers = [...found].sort(byServiceAndId)
+        consumersByClass.set(type, consumers)
+      }
+      return consumers
+    },
+    interfacesTyped: (type, role) => (role === 'provides' ? providedTyped : requiredTyped).get(type) ?? none,
+    servicesOfType: type => servicesByClass.get(type) ?? none,
+    regionCountries: region => regionCountries.get(region)
+  }
+}
+
+function unionOfSupers (hierarchy: ClassHierarchy, types: readonly string[]): Iterable<string> {
+  if (types.length === 1) return hierarchy.superClasses(types[0]!)
+  const all = new Set<string>()
+  for (const type of types) for (const sup of hierarchy.superClasses(type)) all.add(sup)
+  return all
+}
+
+function push<T> (map: Map<string, T[]>, key: string, value: T): void {
+  const values = map.get(key)
+  if (values === undefined) map.set(key, [value])
+  else values.push(value)
+}
+
+function byServiceAndId (a: InterfaceNode, b: InterfaceNode): number {
+  return a.service < b.service ? -1 : a.service > b.service ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0
+}

@@ -1,0 +1,3 @@
+/** The compiled catalog view: types and `compileCatalog`. */
+export type * from './types.js'
+export { compileCatalog, indexCatalog, type CompileOptions } from './compile.js'

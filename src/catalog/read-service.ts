@@ -1,0 +1,140 @@
+/**
+ * Reading one service description from the subject index into the typed view
+ * (docs/describing-services.md is the contract: every property read here is listed there).
+ */
+import type { Term } from '@rdfjs/types'
+import { termId } from '../reasoner/index.js'
+import type { Compliance, InterfaceNode, InterfaceRole, LangText, Offer, PriceComponent, PriceSpecification } from './types.js'
+import type { SubjectIndex, SubjectValues } from './subject-index.js'
+import { catalogTerms as t } from './vocabulary.js'
+
+const priceComponents = new Map<string, PriceComponent>(
+  (['BaseMonthly', 'PerUserMonthly', 'PerConcurrentUserMonthly', 'SetupFee'] as const)
+    .map(local => [`https://w3id.org/symphony/ontology#${local}`, local]))
+
+const none: readonly never[] = []
+
+function termString (term: Term): string {
+  return term.termType === 'Literal' || term.termType === 'NamedNode' ? term.value : termId(term)
+}
+
+/** Reads the values of subjects from the index. */
+export class NodeReader {
+  private lastSubject = ''
+  private last: SubjectValues | undefined
+
+  constructor (private readonly index: SubjectIndex) {}
+
+  terms (subject: string, predicate: string): readonly Term[] {
+    const values = this.values(subject)
+    if (values === undefined) return none
+    let found: Term[] | undefined
+    for (let i = 0; i < values.predicates.length; i++) {
+      if (values.predicates[i] === predicate) (found ??= []).push(values.objects[i]!)
+    }
+    return found ?? none
+  }
+
+  /** IRIs and blank nodes as term strings, literals as their lexical form; sorted, unique. */
+  strings (subject: string, predicate: string): string[] {
+    const terms = this.terms(subject, predicate)
+    if (terms.length === 0) return []
+    if (terms.length === 1) return [termString(terms[0]!)]
+    return [...new Set(terms.map(termString))].sort()
+  }
+
+  first (subject: string, predicate: string): string | undefined {
+    const values = this.values(subject)
+    const i = values === undefined ? -1 : values.predicates.indexOf(predicate)
+    return i < 0 ? undefined : termString(values!.objects[i]!)
+  }
+
+  boolean (subject: string, predicate: string): boolean | undefined {
+    const value = this.first(subject, predicate)
+    return value === undefined ? undefined : value === 'true' || value === '1'
+  }
+
+  number (subject: string, predicate: string): number | undefined {
+    const value = this.first(subject, predicate)
+    const number = value === undefined ? NaN : Number(value)
+    return Number.isFinite(number) ? number : undefined
+  }
+
+  /** Language-tagged literals of the predicates, earlier predicates first; `''` for untagged. */
+  text (subject: string, ...predicates: string[]): LangText {
+    const text: Record<string, string> = {}
+    for (const predicate of predicates) {
+      for (const term of this.terms(subject, predicate)) {
+        if (term.termType === 'Literal') text[term.language] ??= term.value
+      }
+    }
+    return text
+  }
+
+  graph (subject: string): string | undefined {
+    return this.index.graphs.get(subject)
+  }
+
+  /** Subjects with at least one value for `rdf:type`, an interface property or `sym:includesCountry`. */
+  subjects (predicate: string): Iterable<string> {
+    return this.index.subjectsWith.get(predicate) ?? none
+  }
+
+  /** The statements of a subject; the last one is remembered, as a service is read field by field. */
+  private values (subject: string): SubjectValues | undefined {
+    if (subject !== this.lastSubject) {
+      this.lastSubject = subject
+      this.last = this.index.subjects.get(subject)
+    }
+    return this.last
+  }
+}
+
+/** The interface nodes of a service in one role, sorted by id. */
+export function readInterfaces (reader: NodeReader, service: string, role: InterfaceRole): InterfaceNode[] {
+  return reader.strings(service, t[role]).filter(id => !id.startsWith('"')).map(id => {
+    const types = reader.strings(id, t.type)
+    const interfaceTypes = types.filter(type => type !== t.Interface)
+    const node: InterfaceNode = {
+      id,
+      service,
+      role,
+      // sym:Interface is ignored next to other types, and is the type when it is the only one.
+      types: interfaceTypes.length > 0 ? interfaceTypes : types,
+      protocols: reader.strings(id, t.protocol),
+      dataFormats: reader.strings(id, t.dataFormat),
+      carriesData: reader.strings(id, t.carriesData)
+    }
+    const version = reader.first(id, t.version)
+    const versionRange = reader.first(id, t.versionRange)
+    return { ...node, ...(version === undefined ? {} : { version }), ...(versionRange === undefined ? {} : { versionRange }) }
+  })
+}
+
+export function readCompliance (reader: NodeReader, service: string): Compliance {
+  const offersDPA = reader.boolean(service, t.offersDPA)
+  const suitable = reader.boolean(service, t.suitableForProfessionalSecrecy)
+  return {
+    dataLocations: [...new Set(reader.strings(service, t.dataLocation).map(code => code.trim().toUpperCase()))].sort(),
+    certifications: reader.strings(service, t.certification),
+    transferSafeguards: reader.strings(service, t.transferSafeguard),
+    ...(offersDPA === undefined ? {} : { offersDPA }),
+    ...(suitable === undefined ? {} : { suitableForProfessionalSecrecy: suitable })
+  }
+}
+
+/** `schema:offers` with their price specifications; specifications without a known component or a number are skipped. */
+export function readOffers (reader: NodeReader, service: string): Offer[] {
+  return reader.strings(service, t.offers).map(id => {
+    const currency = reader.first(id, t.priceCurrency) ?? ''
+    const prices: PriceSpecification[] = []
+    for (const spec of reader.strings(id, t.priceSpecification)) {
+      const component = priceComponents.get(reader.first(spec, t.priceComponent) ?? '')
+      const price = reader.number(spec, t.price)
+      if (component === undefined || price === undefined) continue
+      prices.push({ component, price, currency: reader.first(spec, t.priceCurrency) ?? currency })
+    }
+    const minimumTermMonths = reader.number(id, t.minimumTermMonths)
+    return { id, currency, prices, ...(minimumTermMonths === undefined ? {} : { minimumTermMonths }) }
+  })
+}

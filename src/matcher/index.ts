@@ -1,0 +1,19 @@
+/** The matcher: degrees of match, pairwise checks, "combinable with", discovery, request checks. */
+export type * from './types.js'
+export { matchInterface } from './match-interface.js'
+export { matchTypes, typeMatch, bestTypeMatch, effectiveTypes, degreeRank, type TypesCover } from './degree.js'
+export { canCombine, type PairCheck, type PairDirection } from './can-combine.js'
+export type { RequirementResult } from './best-provider.js'
+export { combinableWith, type CombinableOptions, type Combinable, type Link } from './combinable-with.js'
+export {
+  discover, type DiscoveryAnswer, type DiscoveryResult, type DiscoveryExplanation, type WantedExplanation,
+  type RequirementExplanation
+} from './discover.js'
+export {
+  validateDiscoveryRequest, validateIriList, validateLimit, requireKnownClasses, requireService, defaultLimit,
+  type DiscoveryRequest
+} from './request.js'
+export { score } from './score.js'
+export { shortName, oneOf, allOf } from './names.js'
+export { matchingRulesFolder } from './rules-folder.js'
+export { bundleLinks, type BundleMemberLink } from './bundle-links.js'

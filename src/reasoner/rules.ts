@@ -1,0 +1,74 @@
+/**
+ * Rule files: SPARQL queries kept as `.rq` files a researcher can read and extend
+ * (DESIGN.md §3). Inference rules are CONSTRUCT queries; matching rules are SELECT queries.
+ * Reading them is the one piece of I/O in the reasoner; evaluating them is `materialize`.
+ */
+import { readFile, readdir } from 'node:fs/promises'
+import { basename, join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import sparqljs from 'sparqljs'
+import { SymphonyError } from '../errors.js'
+
+/** One rule file, parsed and checked. */
+export interface Rule {
+  /** File name without `.rq`, e.g. `scm-sco`. */
+  readonly name: string
+  /** The SPARQL text as written. */
+  readonly text: string
+  /** The leading `#` comment: what the rule states and which OWL 2 RL / RDFS rule it is. */
+  readonly comment: string
+  /** Where the rule came from (a file path), for messages. */
+  readonly source: string
+  readonly queryType: 'CONSTRUCT' | 'SELECT'
+}
+
+/** The reasoner's own inference rules (`src/reasoner/rules/`). */
+export const inferenceRulesFolder: string = fileURLToPath(new URL('./rules/', import.meta.url))
+
+/**
+ * Parses one rule. Throws `INVALID_QUERY` naming the source when the text is not SPARQL or not
+ * of the expected query type.
+ *
+ * @example ruleFromText('scm-sco', 'CONSTRUCT { ?a <…#subClassOf> ?c } WHERE { … }')
+ */
+export function ruleFromText (name: string, text: string, options: { source?: string, queryType?: Rule['queryType'] } = {}): Rule {
+  const source = options.source ?? name
+  const expected = options.queryType ?? 'CONSTRUCT'
+  let parsed: sparqljs.SparqlQuery
+  try {
+    parsed = new sparqljs.Parser().parse(text)
+  } catch (error) {
+    throw new SymphonyError('INVALID_QUERY', `${source}: not a SPARQL query — ${(error as Error).message}`, { file: source, cause: error })
+  }
+  if (parsed.type !== 'query' || parsed.queryType !== expected) {
+    throw new SymphonyError('INVALID_QUERY', `${source}: a rule file must hold one ${expected} query`, { file: source })
+  }
+  return { name, text, comment: leadingComment(text), source, queryType: expected }
+}
+
+/**
+ * Reads every `*.rq` file of a folder (sorted by name) as rules.
+ *
+ * @example const rules = await readRules() // the OWL 2 RL / RDFS rules of the reasoner
+ */
+export async function readRules (folder: string = inferenceRulesFolder, options: { queryType?: Rule['queryType'] } = {}): Promise<Rule[]> {
+  let names: string[]
+  try {
+    names = (await readdir(folder)).filter(name => name.endsWith('.rq')).sort()
+  } catch (error) {
+    throw new SymphonyError('NOT_FOUND', `${folder}: cannot read the rule folder`, { file: folder, cause: error })
+  }
+  return Promise.all(names.map(async name => {
+    const file = join(folder, name)
+    return ruleFromText(basename(name, '.rq'), await readFile(file, 'utf8'), { source: file, ...options })
+  }))
+}
+
+function leadingComment (text: string): string {
+  const lines: string[] = []
+  for (const line of text.split('\n')) {
+    if (!line.startsWith('#')) break
+    lines.push(line.replace(/^#\s?/, ''))
+  }
+  return lines.join('\n')
+}

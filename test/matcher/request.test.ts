@@ -1,0 +1,38 @@
+import { describe, expect, it } from 'vitest'
+import { SymphonyError } from '../../src/errors.js'
+import { validateDiscoveryRequest } from '../../src/matcher/index.js'
+
+const crm = 'https://w3id.org/symphony/ontology#CRM'
+
+function failure (input: unknown): { code: string, message: string, path: string | undefined } {
+  try {
+    validateDiscoveryRequest(input)
+  } catch (error) {
+    if (error instanceof SymphonyError) return { code: error.code, message: error.message, path: error.location.path }
+    throw error
+  }
+  throw new Error('expected a SymphonyError')
+}
+
+describe('validateDiscoveryRequest', () => {
+  it('fills in defaults and drops duplicate IRIs', () => {
+    expect(validateDiscoveryRequest({})).toEqual({ available: [], wanted: [], limit: 100 })
+    expect(validateDiscoveryRequest({ available: [crm, crm], wanted: ['urn:x:y'], limit: 3 }))
+      .toEqual({ available: [crm], wanted: ['urn:x:y'], limit: 3 })
+  })
+
+  it.each([
+    [null, '', 'the discovery request must be a JSON object {"available": [IRI…], "wanted": [IRI…], "limit": n}'],
+    [[crm], '', 'the discovery request must be a JSON object {"available": [IRI…], "wanted": [IRI…], "limit": n}'],
+    [{ wantd: [crm] }, 'wantd', 'unknown field "wantd" in the discovery request; the fields are available, wanted and limit'],
+    [{ available: crm }, 'available', 'available must be an array of IRIs'],
+    [{ wanted: [crm, 7] }, 'wanted[1]', 'wanted[1] must be an absolute IRI such as "https://w3id.org/symphony/ontology#CRM", not 7'],
+    [{ wanted: ['CRM'] }, 'wanted[0]', 'wanted[0] must be an absolute IRI such as "https://w3id.org/symphony/ontology#CRM", not "CRM"'],
+    [{ wanted: ['https://example.org/a b'] }, 'wanted[0]', 'wanted[0] must be an absolute IRI such as "https://w3id.org/symphony/ontology#CRM", not "https://example.org/a b"'],
+    [{ limit: 1.5 }, 'limit', 'limit must be a positive integer, not 1.5'],
+    [{ limit: '10' }, 'limit', 'limit must be a positive integer, not "10"'],
+    [{ limit: -1 }, 'limit', 'limit must be a positive integer, not -1']
+  ])('rejects %j naming the field', (input, path, message) => {
+    expect(failure(input)).toEqual({ code: 'INVALID_REQUEST', message, path })
+  })
+})
