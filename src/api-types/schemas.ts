@@ -1,0 +1,216 @@
+/**
+ * JSON Schemas (2020-12) of the API bodies (DESIGN.md §9, §5). They are the source of
+ * `generated.ts` (`npm run gen:types`); the API may use them for request validation and the
+ * OpenAPI document. Explanations are open objects: their shape belongs to the matcher and the
+ * composer (`src/matcher/types.ts`, `src/composer/types.ts`).
+ */
+
+const iri = { type: 'string', minLength: 1, description: 'An absolute IRI' } as const
+const iriList = { type: 'array', items: iri } as const
+const explanation = { type: 'object', additionalProperties: true, description: 'Why: the explanation as the engine gives it' } as const
+
+/** `POST /discover`: services whose provides satisfy every wanted type, given the available ones. */
+export const discoveryRequestSchema = {
+  $schema: 'https://json-schema.org/draft/2020-12/schema',
+  title: 'DiscoveryRequest',
+  type: 'object',
+  properties: {
+    available: { ...iriList, description: 'Interface types the customer already has' },
+    wanted: { ...iriList, description: 'Interface types the customer wants provided' },
+    limit: { type: 'integer', minimum: 1, default: 100, description: 'At most this many results' }
+  },
+  additionalProperties: false
+} as const
+
+export const discoveryAnswerSchema = {
+  $schema: 'https://json-schema.org/draft/2020-12/schema',
+  title: 'DiscoveryAnswer',
+  type: 'object',
+  properties: {
+    results: {
+      type: 'array',
+      description: 'Best first; partial matches (subsumes) after full ones',
+      items: {
+        type: 'object',
+        properties: {
+          service: iri,
+          degree: { type: 'string', enum: ['exact', 'plugin', 'subsumes'] },
+          score: { type: 'number' },
+          explanation
+        },
+        required: ['service', 'degree', 'score', 'explanation'],
+        additionalProperties: true
+      }
+    }
+  },
+  required: ['results'],
+  additionalProperties: true
+} as const
+
+/** `POST /compose`: bundles for a goal under constraints. */
+export const compositionRequestSchema = {
+  $schema: 'https://json-schema.org/draft/2020-12/schema',
+  title: 'CompositionRequest',
+  type: 'object',
+  properties: {
+    available: { ...iriList, description: 'Interface types the customer already has' },
+    wanted: { ...iriList, description: 'Interface types some member must provide (exact or plugin)' },
+    serviceTypes: { ...iriList, description: 'Service types some member must be an instance of' },
+    constraints: {
+      type: 'object',
+      properties: {
+        dataLocation: { type: 'array', items: { type: 'string' }, description: 'ISO 3166-1 alpha-2 codes and/or sym:Region IRIs' },
+        dataLocationScope: { type: 'string', enum: ['all-data', 'personal-data'] },
+        requireDPA: { type: 'boolean' },
+        certifications: iriList,
+        professionalSecrecy: { type: 'boolean', description: 'Suitable for professional-secrecy holders (§ 203 StGB)' },
+        excludeProviders: iriList,
+        budget: {
+          type: 'object',
+          properties: { amount: { type: 'number', minimum: 0 }, currency: { type: 'string', pattern: '^[A-Z]{3}$' } },
+          required: ['amount', 'currency'],
+          additionalProperties: false
+        }
+      },
+      additionalProperties: false
+    },
+    preferences: {
+      type: 'object',
+      properties: { degree: { type: 'number' }, price: { type: 'number' }, size: { type: 'number' } },
+      additionalProperties: false
+    },
+    seats: { type: 'integer', minimum: 1, default: 1 },
+    concurrentSeats: { type: 'integer', minimum: 1 },
+    limit: { type: 'integer', minimum: 1, default: 5 }
+  },
+  additionalProperties: false
+} as const
+
+export const compositionAnswerSchema = {
+  $schema: 'https://json-schema.org/draft/2020-12/schema',
+  title: 'CompositionAnswer',
+  type: 'object',
+  properties: {
+    bundles: {
+      type: 'array',
+      items: {
+        type: 'object',
+        properties: {
+          services: iriList,
+          links: {
+            type: 'array',
+            items: {
+              type: 'object',
+              properties: {
+                from: iri,
+                to: iri,
+                interface: { type: 'string' },
+                interfaceTypes: iriList,
+                degree: { type: 'string', enum: ['exact', 'plugin'] },
+                available: { type: 'boolean' }
+              },
+              required: ['from', 'to', 'interface', 'degree'],
+              additionalProperties: true
+            }
+          },
+          price: {
+            type: 'object',
+            properties: {
+              seats: { type: 'integer' },
+              currency: { type: ['string', 'null'] },
+              monthly: { type: 'number' }
+            },
+            additionalProperties: true
+          },
+          score: { type: 'number' },
+          explanation
+        },
+        required: ['services', 'links', 'price', 'score', 'explanation'],
+        additionalProperties: true
+      }
+    },
+    issues: {
+      type: 'array',
+      items: {
+        type: 'object',
+        properties: { code: { type: 'string' }, message: { type: 'string' } },
+        required: ['code', 'message'],
+        additionalProperties: true
+      }
+    }
+  },
+  required: ['bundles', 'issues'],
+  additionalProperties: true
+} as const
+
+/** `POST /configurations`: values of a generated form, for a service type, a service or a bundle. */
+export const configurationSubmissionSchema = {
+  $schema: 'https://json-schema.org/draft/2020-12/schema',
+  title: 'ConfigurationSubmission',
+  type: 'object',
+  properties: {
+    type: { ...iri, description: 'Service type whose form the values fill in' },
+    service: { ...iri, description: 'Service whose form the values fill in' },
+    bundle: {
+      type: 'object',
+      description: 'Bundle whose joint form the values fill in',
+      properties: {
+        services: {
+          type: 'array',
+          items: { type: 'object', properties: { id: iri, types: iriList }, required: ['id', 'types'], additionalProperties: false }
+        },
+        links: {
+          type: 'array',
+          items: { type: 'object', properties: { from: iri, to: iri, interfaceTypes: iriList }, required: ['from', 'to', 'interfaceTypes'], additionalProperties: false }
+        }
+      },
+      required: ['services', 'links'],
+      additionalProperties: false
+    },
+    subject: { ...iri, description: 'IRI for the stored configuration; generated when absent' },
+    language: { type: 'string', description: 'Language of the messages (BCP 47), e.g. de or en' },
+    values: { type: 'object', additionalProperties: true, description: 'The form values; their shape is the form\'s JSON Schema' }
+  },
+  required: ['values'],
+  oneOf: [{ required: ['type'] }, { required: ['service'] }, { required: ['bundle'] }],
+  additionalProperties: false
+} as const
+
+/** The answer when submitted values do not conform (422): issues per field. */
+export const configurationIssuesSchema = {
+  $schema: 'https://json-schema.org/draft/2020-12/schema',
+  title: 'ConfigurationIssues',
+  type: 'object',
+  properties: {
+    ok: { const: false },
+    issues: {
+      type: 'array',
+      items: {
+        type: 'object',
+        properties: {
+          code: { type: 'string', enum: ['INVALID_VALUE', 'NOT_CONFORMING'] },
+          field: { type: 'string', description: 'JSON pointer of the form field' },
+          path: { type: 'string', description: 'SHACL path IRI of the field' },
+          label: { type: 'string' },
+          message: { type: 'string' },
+          constraint: { type: 'string', description: 'ajv keyword or SHACL constraint component IRI' },
+          severity: { type: 'string', enum: ['Violation', 'Warning', 'Info'] }
+        },
+        required: ['code', 'field', 'message', 'constraint', 'severity'],
+        additionalProperties: false
+      }
+    }
+  },
+  required: ['ok', 'issues'],
+  additionalProperties: false
+} as const
+
+/** Every API schema with the TypeScript type name generated for it. */
+export const apiSchemas = {
+  DiscoveryRequest: discoveryRequestSchema,
+  DiscoveryAnswer: discoveryAnswerSchema,
+  CompositionRequest: compositionRequestSchema,
+  CompositionAnswer: compositionAnswerSchema,
+  ConfigurationSubmission: configurationSubmissionSchema,
+  ConfigurationIssues: configurationIssuesSchema
+} as const

@@ -1,0 +1,36 @@
+/**
+ * The ajv instance for the quick check of configurations: JSON Schema 2020-12, all errors,
+ * ajv-formats (with `formatMinimum` … keywords), and the `iri` format of JSON Schema
+ * (RFC 3987), which ajv-formats lacks.
+ */
+import { Ajv2020 } from 'ajv/dist/2020.js'
+import type { ValidateFunction } from 'ajv/dist/2020.js'
+import addFormatsModule from 'ajv-formats'
+import type { FormatsPlugin } from 'ajv-formats'
+import type { JsonSchema } from './types.js'
+
+// ajv-formats is CommonJS with a `default` export; under NodeNext the default import is `module.exports`.
+const addFormats = ((addFormatsModule as unknown as { default?: FormatsPlugin }).default ?? addFormatsModule) as FormatsPlugin
+
+/** An absolute IRI: a scheme, a colon, and no characters RFC 3987 excludes. */
+const iriPattern = /^[A-Za-z][A-Za-z0-9+.-]*:[^\s<>"{}|\\^`]*$/u
+
+/** A new ajv with Symphony's settings; `strictTypes`/`strictRequired` are off because generated `anyOf` branches state only `required`. */
+export function createAjv (): Ajv2020 {
+  const ajv = new Ajv2020({ allErrors: true, strict: true, strictTypes: false, strictTuples: false, strictRequired: false })
+  addFormats(ajv)
+  ajv.addFormat('iri', iriPattern)
+  return ajv
+}
+
+const ajv = createAjv()
+const validators = new WeakMap<JsonSchema, ValidateFunction>()
+
+/** The compiled validator of a form schema, compiled once per schema object. */
+export function schemaValidator (schema: JsonSchema): ValidateFunction {
+  const known = validators.get(schema)
+  if (known !== undefined) return known
+  const validate = ajv.compile(schema)
+  validators.set(schema, validate)
+  return validate
+}

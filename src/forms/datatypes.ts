@@ -1,0 +1,78 @@
+/**
+ * JSON Schema and widget per datatype, keyed by datatype IRI (XSD 1.1 Part 2, RDF 1.1).
+ * A datatype not listed is edited as text and written with its own IRI.
+ */
+import { ns } from '../rdf/index.js'
+import type { JsonSchema, Widget } from './types.js'
+
+/** How values of one datatype are edited and checked. */
+export interface DatatypeForm {
+  readonly schema: JsonSchema
+  readonly widget: Widget
+  /** Facets (`sh:minInclusive` …) compare as numbers, as `format` values (ajv-formats), or not at all. */
+  readonly ordering: 'number' | 'format' | 'none'
+}
+
+const x = (local: string): string => ns.xsd + local
+const integer = (minimum?: number, maximum?: number): DatatypeForm => ({
+  schema: { type: 'integer', ...(minimum === undefined ? {} : { minimum }), ...(maximum === undefined ? {} : { maximum }) },
+  widget: 'number',
+  ordering: 'number'
+})
+const text: DatatypeForm = { schema: { type: 'string' }, widget: 'text', ordering: 'none' }
+
+/** `rdf:langString`: values are `{ "@value", "@language" }` objects. */
+export const langString = `${ns.rdf}langString`
+
+/** BCP 47 language tag (RDF 1.1 Concepts §3.3, simplified to its syntax). */
+export const languageTagPattern = '^[a-zA-Z]{1,8}(-[a-zA-Z0-9]{1,8})*$'
+
+/** xsd:duration lexical space (XSD 1.1 Part 2 §3.3.6.2). */
+export const durationPattern = '^-?P(?=\\d|T\\d)(\\d+Y)?(\\d+M)?(\\d+D)?(T(?=\\d)(\\d+H)?(\\d+M)?(\\d+(\\.\\d+)?S)?)?$'
+
+/** JSON Schema and widget per datatype IRI; add an entry to support another datatype. */
+export const datatypeForms: Readonly<Record<string, DatatypeForm>> = {
+  [x('string')]: text,
+  [x('normalizedString')]: text,
+  [x('token')]: text,
+  [x('language')]: { schema: { type: 'string', pattern: languageTagPattern }, widget: 'text', ordering: 'none' },
+  [x('boolean')]: { schema: { type: 'boolean' }, widget: 'checkbox', ordering: 'none' },
+  [x('integer')]: integer(),
+  // xsd:long and xsd:unsignedLong bounds are beyond JSON's exact integers; SHACL checks them.
+  [x('long')]: integer(),
+  [x('int')]: integer(-2147483648, 2147483647),
+  [x('short')]: integer(-32768, 32767),
+  [x('byte')]: integer(-128, 127),
+  [x('nonNegativeInteger')]: integer(0),
+  [x('positiveInteger')]: integer(1),
+  [x('nonPositiveInteger')]: integer(undefined, 0),
+  [x('negativeInteger')]: integer(undefined, -1),
+  [x('unsignedLong')]: integer(0),
+  [x('unsignedInt')]: integer(0, 4294967295),
+  [x('unsignedShort')]: integer(0, 65535),
+  [x('unsignedByte')]: integer(0, 255),
+  [x('decimal')]: { schema: { type: 'number' }, widget: 'number', ordering: 'number' },
+  [x('double')]: { schema: { type: 'number' }, widget: 'number', ordering: 'number' },
+  [x('float')]: { schema: { type: 'number' }, widget: 'number', ordering: 'number' },
+  [x('date')]: { schema: { type: 'string', format: 'date' }, widget: 'date', ordering: 'format' },
+  // xsd:dateTime and xsd:time allow a missing time zone: ajv-formats' iso-* formats, not RFC 3339's.
+  [x('dateTime')]: { schema: { type: 'string', format: 'iso-date-time' }, widget: 'dateTime', ordering: 'format' },
+  [x('dateTimeStamp')]: { schema: { type: 'string', format: 'date-time' }, widget: 'dateTime', ordering: 'format' },
+  [x('time')]: { schema: { type: 'string', format: 'iso-time' }, widget: 'time', ordering: 'format' },
+  // XSD durations (signed, fractional seconds, no weeks); not RFC 3339's "duration" format.
+  [x('duration')]: { schema: { type: 'string', pattern: durationPattern }, widget: 'duration', ordering: 'none' },
+  [x('anyURI')]: { schema: { type: 'string', format: 'iri' }, widget: 'uri', ordering: 'none' },
+  [langString]: {
+    schema: {
+      type: 'object',
+      properties: { '@value': { type: 'string' }, '@language': { type: 'string', pattern: languageTagPattern } },
+      required: ['@value', '@language'],
+      additionalProperties: false
+    },
+    widget: 'langString',
+    ordering: 'none'
+  }
+}
+
+/** The datatype of values whose shape names none. */
+export const defaultDatatype = x('string')

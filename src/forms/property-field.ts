@@ -1,0 +1,120 @@
+/**
+ * One form field from the property shapes of one path (SHACL §2.3): cardinality
+ * (`sh:minCount`/`sh:maxCount` → required, single value or array), labels, `sh:defaultValue`,
+ * `sh:order`/`sh:group`, and DASH / SHACL UI hints (editor, viewer, singleLine, hidden, readOnly).
+ */
+import type { Term } from '@rdfjs/types'
+import { SymphonyError } from '../errors.js'
+import { describeShape, pickText } from '../shacl/index.js'
+import type { FormBuilder } from './form-builder.js'
+import { fieldHelp, fieldLabel } from './labels.js'
+import { dash, sh, shui } from './shapes-graph.js'
+import type { JsonSchema, UiField, Widget } from './types.js'
+import { andSources, termToJson, valueSchema } from './value-schema.js'
+import { editorWidgets, viewers } from './widgets.js'
+
+export interface FieldBuild {
+  readonly schema: JsonSchema
+  readonly field: UiField
+  readonly required: boolean
+}
+
+export interface PropertyPath {
+  readonly predicate: Term
+  readonly inverse: boolean
+}
+
+/** A predicate or inverse path; forms cannot write values through other SHACL paths (§2.3.1). */
+export function pathOf (b: FormBuilder, propertyShape: Term): PropertyPath {
+  const path = b.graph.one(propertyShape, sh('path'))
+  if (path?.termType === 'NamedNode') return { predicate: path, inverse: false }
+  const inverse = path === undefined ? undefined : b.graph.one(path, sh('inversePath'))
+  if (inverse?.termType === 'NamedNode') return { predicate: inverse, inverse: true }
+  throw new SymphonyError('UNSUPPORTED_SHAPE',
+    `${describeShape(b.graph.store, propertyShape)} has a sequence, alternative or repetition path; a form field needs a predicate path or sh:inversePath so the value can be written as RDF`,
+    { node: propertyShape.value })
+}
+
+/** `iri`, or `^iri` for an inverse path. */
+export function pathKey (path: PropertyPath): string {
+  return (path.inverse ? '^' : '') + path.predicate.value
+}
+
+/**
+ * A field from property shapes with the same path (the first one is the field's primary
+ * shape). With `optional`, `sh:minCount` does not make it required (paths from `sh:or` members).
+ */
+export function buildField (b: FormBuilder, shapes: readonly Term[], hint: string, options: { optional?: boolean } = {}): FieldBuild {
+  const g = b.graph
+  const primary = shapes[0]!
+  const path = pathOf(b, primary)
+  const sources = shapes.flatMap(shape => andSources(b, shape))
+  const value = valueSchema(b, sources, hint)
+  const counts = (local: string): number[] => sources.flatMap(source => g.objects(source, sh(local))).map(term => Number(term.value))
+  const minCount = Math.max(0, ...counts('minCount'))
+  const maxCounts = counts('maxCount')
+  const maxCount = maxCounts.length === 0 ? undefined : Math.min(...maxCounts)
+  const multiple = maxCount === undefined || maxCount > 1
+  // sh:hasValue needs the value to be there (SHACL §4.8.1), like sh:minCount 1.
+  const hasValueRequired = sources.some(source => g.one(source, sh('hasValue')) !== undefined)
+  const required = options.optional !== true && (minCount > 0 || hasValueRequired)
+
+  const label = fieldLabel(g, primary, path.predicate, b.language)
+  const help = fieldHelp(g, primary, path.predicate, b.language)
+  const message = pickText(g.texts(primary, sh('message')), b.language)
+  const hidden = g.boolean(primary, [dash('hidden'), ...shui('hidden')]) === true
+  const readOnly = g.boolean(primary, [dash('readOnly'), ...shui('readOnly')]) === true
+  const singleLine = g.boolean(primary, [dash('singleLine'), ...shui('singleLine')])
+  const editor = g.objectsOfAny(primary, [dash('editor'), ...shui('editor')])[0]
+  const viewer = g.objectsOfAny(primary, [dash('viewer'), ...shui('viewer')])[0]
+  const order = g.number(primary, sh('order'))
+  const group = g.one(primary, sh('group'))
+  const defaultValue = g.one(primary, sh('defaultValue'))
+
+  let widget: Widget = value.widget
+  if (singleLine === false && widget === 'text') widget = 'textarea'
+  if (singleLine === true && widget === 'textarea') widget = 'text'
+  if (editor !== undefined && editorWidgets[editor.value] !== undefined) widget = editorWidgets[editor.value]!
+
+  const annotations: JsonSchema = {
+    title: label,
+    ...(help === undefined ? {} : { description: help }),
+    ...(defaultValue === undefined ? {} : { default: multiple ? [termToJson(defaultValue)] : termToJson(defaultValue) }),
+    ...(readOnly ? { readOnly: true } : {})
+  }
+  // sh:hasValue on a multi-valued property: one of the values, not each (SHACL §4.8.1).
+  const { const: hasValue, ...itemSchema } = value.schema
+  const items = multiple && hasValue !== undefined ? itemSchema : value.schema
+  const schema: JsonSchema = multiple
+    ? {
+        ...annotations,
+        type: 'array',
+        items,
+        ...(hasValue === undefined ? {} : { contains: { const: hasValue } }),
+        ...(minCount > 0 && !options.optional ? { minItems: minCount } : {}),
+        ...(maxCount === undefined ? {} : { maxItems: maxCount }),
+        uniqueItems: true
+      }
+    : { ...annotations, ...value.schema }
+
+  const field: UiField = {
+    path: path.predicate.value,
+    ...(path.inverse ? { inverse: true as const } : {}),
+    label,
+    ...(help === undefined ? {} : { help }),
+    ...(message === undefined ? {} : { message }),
+    widget,
+    ...(viewer !== undefined && viewers[viewer.value] !== undefined ? { viewer: viewers[viewer.value]! } : {}),
+    multiple,
+    required,
+    ...(order === undefined ? {} : { order }),
+    ...(group === undefined ? {} : { group: group.value }),
+    ...(hidden ? { hidden: true as const } : {}),
+    ...(readOnly ? { readOnly: true as const } : {}),
+    ...(singleLine === undefined ? {} : { singleLine }),
+    ...(value.options === undefined ? {} : { options: value.options }),
+    value: value.mapping,
+    ...(value.notes.length === 0 ? {} : { notes: value.notes })
+  }
+  return { schema, field, required }
+}

@@ -1,0 +1,112 @@
+/**
+ * Messages for ajv's errors in German and English, keyed by JSON Schema keyword. ajv's own
+ * messages are English and technical ("must match format \"iri\""); these speak to the person
+ * filling in the form.
+ */
+import type { ErrorObject } from 'ajv/dist/2020.js'
+import type { UiField } from './types.js'
+
+type Params = Record<string, unknown>
+type Texts = Readonly<Record<'en' | 'de', (params: Params, field: UiField | undefined) => string>>
+
+const typeNames: Record<'en' | 'de', Record<string, string>> = {
+  en: { string: 'text', integer: 'a whole number', number: 'a number', boolean: 'yes or no', object: 'a group of values', array: 'a list of values', null: 'empty' },
+  de: { string: 'ein Text', integer: 'eine ganze Zahl', number: 'eine Zahl', boolean: 'ja oder nein', object: 'eine Gruppe von Werten', array: 'eine Liste von Werten', null: 'leer' }
+}
+
+const formatNames: Record<'en' | 'de', Record<string, string>> = {
+  en: {
+    date: 'a date (YYYY-MM-DD)',
+    'iso-date-time': 'a date and time (YYYY-MM-DDThh:mm:ss)',
+    'date-time': 'a date and time with time zone (YYYY-MM-DDThh:mm:ssZ)',
+    'iso-time': 'a time (hh:mm:ss)',
+    time: 'a time with time zone (hh:mm:ssZ)',
+    iri: 'an IRI such as https://example.org/x',
+    uri: 'a URI such as https://example.org/x',
+    email: 'an e-mail address',
+    hostname: 'a host name'
+  },
+  de: {
+    date: 'ein Datum (JJJJ-MM-TT)',
+    'iso-date-time': 'ein Datum mit Uhrzeit (JJJJ-MM-TTThh:mm:ss)',
+    'date-time': 'ein Datum mit Uhrzeit und Zeitzone (JJJJ-MM-TTThh:mm:ssZ)',
+    'iso-time': 'eine Uhrzeit (hh:mm:ss)',
+    time: 'eine Uhrzeit mit Zeitzone (hh:mm:ssZ)',
+    iri: 'eine IRI wie https://example.org/x',
+    uri: 'eine URI wie https://example.org/x',
+    email: 'eine E-Mail-Adresse',
+    hostname: 'ein Hostname'
+  }
+}
+
+const limit = (p: Params): string => String(p.limit)
+const plural = (p: Params, one: string, many: string): string => p.limit === 1 ? one : many
+const comparisons: Record<string, Texts> = {
+  '>=': { en: p => `Must be at least ${limit(p)}.`, de: p => `Muss mindestens ${limit(p)} sein.` },
+  '<=': { en: p => `Must be at most ${limit(p)}.`, de: p => `Darf höchstens ${limit(p)} sein.` },
+  '>': { en: p => `Must be greater than ${limit(p)}.`, de: p => `Muss größer als ${limit(p)} sein.` },
+  '<': { en: p => `Must be less than ${limit(p)}.`, de: p => `Muss kleiner als ${limit(p)} sein.` }
+}
+const compare: Texts = {
+  en: (p, f) => comparisons[String(p.comparison)]!.en(p, f),
+  de: (p, f) => comparisons[String(p.comparison)]!.de(p, f)
+}
+const optionLabels = (field: UiField | undefined, values: unknown): string => {
+  const list = Array.isArray(values) ? values : []
+  return list.map(value => field?.options?.find(option => option.value === value)?.label ?? JSON.stringify(value)).join(', ')
+}
+
+/** Message texts by ajv keyword. */
+export const schemaMessages: Readonly<Record<string, Texts>> = {
+  required: { en: () => 'This field is required.', de: () => 'Dieses Feld ist erforderlich.' },
+  type: {
+    en: p => `Must be ${typeNames.en[String(p.type)] ?? String(p.type)}.`,
+    de: p => `Muss ${typeNames.de[String(p.type)] ?? String(p.type)} sein.`
+  },
+  minimum: compare,
+  maximum: compare,
+  exclusiveMinimum: compare,
+  exclusiveMaximum: compare,
+  formatMinimum: compare,
+  formatMaximum: compare,
+  formatExclusiveMinimum: compare,
+  formatExclusiveMaximum: compare,
+  minLength: {
+    en: p => plural(p, 'Must not be empty.', `Must be at least ${limit(p)} characters long.`),
+    de: p => plural(p, 'Darf nicht leer sein.', `Muss mindestens ${limit(p)} Zeichen lang sein.`)
+  },
+  maxLength: { en: p => `Must be at most ${limit(p)} characters long.`, de: p => `Darf höchstens ${limit(p)} Zeichen lang sein.` },
+  pattern: { en: () => 'Does not have the required form.', de: () => 'Hat nicht die geforderte Form.' },
+  format: {
+    en: p => `Must be ${formatNames.en[String(p.format)] ?? `a valid ${String(p.format)}`}.`,
+    de: p => `Muss ${formatNames.de[String(p.format)] ?? `ein gültiger Wert (${String(p.format)})`} sein.`
+  },
+  enum: {
+    en: (p, f) => `Must be one of: ${optionLabels(f, p.allowedValues)}.`,
+    de: (p, f) => `Muss einer dieser Werte sein: ${optionLabels(f, p.allowedValues)}.`
+  },
+  const: { en: p => `Must be ${JSON.stringify(p.allowedValue)}.`, de: p => `Muss ${JSON.stringify(p.allowedValue)} sein.` },
+  minItems: {
+    en: p => plural(p, 'At least one value is required.', `At least ${limit(p)} values are required.`),
+    de: p => plural(p, 'Mindestens ein Wert ist erforderlich.', `Mindestens ${limit(p)} Werte sind erforderlich.`)
+  },
+  maxItems: {
+    en: p => plural(p, 'Only one value is allowed.', `At most ${limit(p)} values are allowed.`),
+    de: p => plural(p, 'Nur ein Wert ist erlaubt.', `Höchstens ${limit(p)} Werte sind erlaubt.`)
+  },
+  uniqueItems: { en: () => 'Values must not repeat.', de: () => 'Werte dürfen sich nicht wiederholen.' },
+  additionalProperties: { en: () => 'This field is not part of the form.', de: () => 'Dieses Feld gehört nicht zum Formular.' },
+  anyOf: { en: () => 'Fill in at least one of the alternatives.', de: () => 'Mindestens eine der Alternativen muss ausgefüllt sein.' },
+  oneOf: { en: () => 'Fill in exactly one of the alternatives.', de: () => 'Genau eine der Alternativen muss ausgefüllt sein.' },
+  not: { en: () => 'This value is not allowed.', de: () => 'Dieser Wert ist nicht erlaubt.' },
+  contains: { en: () => 'A required value is missing.', de: () => 'Ein erforderlicher Wert fehlt.' }
+}
+
+/** The message for one ajv error in the language; the field's own `sh:message` wins for value errors. */
+export function schemaMessage (error: ErrorObject, field: UiField | undefined, language: string): string {
+  const lang = language.toLowerCase().startsWith('de') ? 'de' : 'en'
+  const valueError = !['required', 'additionalProperties', 'minItems', 'maxItems'].includes(error.keyword)
+  if (valueError && field?.message !== undefined) return field.message
+  const texts = schemaMessages[error.keyword]
+  return texts === undefined ? error.message ?? error.keyword : texts[lang](error.params as Params, field)
+}

@@ -1,0 +1,211 @@
+/**
+ * The JSON Schema of one value of a property: from `sh:datatype` and its facets, `sh:in`,
+ * `sh:hasValue`, `sh:class`, `sh:node`, `sh:nodeKind`, and value-level `sh:or` / `sh:xone` /
+ * `sh:not` (SHACL §4). Constraints JSON Schema cannot state become notes; SHACL checks them.
+ */
+import type { Literal, Term } from '@rdfjs/types'
+import { translateXsdPattern } from '../shacl/index.js'
+import { ns } from '../rdf/index.js'
+import { datatypeForms, defaultDatatype, langString } from './datatypes.js'
+import type { DatatypeForm } from './datatypes.js'
+import type { FormBuilder } from './form-builder.js'
+import { labelOf } from './labels.js'
+import { sh } from './shapes-graph.js'
+import type { Json, JsonSchema, UiNote, UiOption, ValueMapping, Widget } from './types.js'
+
+export interface ValueBuild {
+  schema: JsonSchema
+  mapping: ValueMapping
+  widget: Widget
+  options?: UiOption[]
+  notes: UiNote[]
+}
+
+const numericFacets: Record<string, string> = { minInclusive: 'minimum', maxInclusive: 'maximum', minExclusive: 'exclusiveMinimum', maxExclusive: 'exclusiveMaximum' }
+const formatFacets: Record<string, string> = { minInclusive: 'formatMinimum', maxInclusive: 'formatMaximum', minExclusive: 'formatExclusiveMinimum', maxExclusive: 'formatExclusiveMaximum' }
+/** Parameters checked by SHACL only, with the reason shown in the UI schema. */
+const shaclOnly: Record<string, string> = {
+  uniqueLang: 'one value per language',
+  equals: 'compares with another property',
+  disjoint: 'compares with another property',
+  lessThan: 'compares with another property',
+  lessThanOrEquals: 'compares with another property',
+  qualifiedValueShape: 'counts values of a shape',
+  sparql: 'SPARQL-based constraint'
+}
+
+/** A value schema from constraint sources: a property shape and the shapes it conjoins with `sh:and`. */
+export function valueSchema (b: FormBuilder, sources: readonly Term[], hint: string): ValueBuild {
+  const g = b.graph
+  const all = (local: string): Term[] => sources.flatMap(source => g.objects(source, sh(local)))
+  const first = (local: string): Term | undefined => all(local)[0]
+  const build = baseValue(b, sources, hint)
+  const notes = build.notes
+  const datatypeForm = build.mapping.kind === 'literal' ? datatypeForms[build.mapping.datatype] : undefined
+  const target = build.mapping.kind === 'langString' ? (build.schema.properties as Record<string, JsonSchema>)['@value']! : build.schema
+
+  for (const [facet, keyword] of Object.entries(numericFacets)) {
+    const value = first(facet)
+    if (value === undefined) continue
+    if (datatypeForm?.ordering === 'number') tighten(target, keyword, Number(value.value))
+    else if (datatypeForm?.ordering === 'format') target[formatFacets[facet]!] = value.value
+    else notes.push(note(facet, value.value, 'no ordering for this datatype in JSON Schema'))
+  }
+  const isText = target.type === 'string'
+  for (const facet of ['minLength', 'maxLength']) {
+    const value = first(facet)
+    if (value === undefined) continue
+    if (isText) target[facet] = Number(value.value)
+    else notes.push(note(facet, value.value, 'applies to the lexical form'))
+  }
+  const pattern = first('pattern')
+  if (pattern !== undefined) {
+    const flags = first('flags')?.value ?? ''
+    const translated = translateXsdPattern(pattern.value, flags)
+    if (!isText) notes.push(note('pattern', pattern.value, 'applies to the lexical form'))
+    else if (!translated.ok) notes.push(note('pattern', pattern.value, `checked on submission only: ${translated.reason}`))
+    else if (target.pattern === undefined) target.pattern = translated.source
+    else target.allOf = [...(target.allOf as Json[] | undefined ?? []), { pattern: translated.source }]
+  }
+  const languageIn = first('languageIn')
+  if (languageIn !== undefined && build.mapping.kind === 'langString') {
+    // SPARQL langMatches (SHACL §4.5.1): case-insensitive, and "de" also matches "de-AT".
+    const ranges = g.list(languageIn).map(term => term.value.replace(/[^A-Za-z0-9-]/g, ''))
+    const translated = translateXsdPattern(`^(${ranges.join('|')})(-[a-z0-9]{1,8})*$`, 'i')
+    const language = (build.schema.properties as Record<string, JsonSchema>)['@language']!
+    if (translated.ok) language.pattern = translated.source
+  } else if (languageIn !== undefined) {
+    notes.push(note('languageIn', g.list(languageIn).map(term => term.value).join(', '), 'applies to language-tagged values'))
+  }
+  const hasValue = first('hasValue')
+  if (hasValue !== undefined) build.schema.const = termToJson(hasValue)
+
+  const alternatives = (kind: 'or' | 'xone'): void => {
+    for (const members of sources.flatMap(source => g.listsOf(source, sh(kind)))) {
+      const options = members.map((member, index) => valueSchema(b, andSources(b, member), `${hint}${index + 1}`))
+      build.schema[kind === 'or' ? 'anyOf' : 'oneOf'] = options.map(option => option.schema)
+      notes.push(...options.flatMap(option => option.notes))
+      if (build.mapping.kind === 'literal' && all('datatype').length === 0 && build.options === undefined) {
+        build.mapping = { kind: 'choice', options: options.map(option => option.mapping) }
+        build.widget = options[0]?.widget ?? build.widget
+        delete build.schema.type
+      }
+    }
+  }
+  alternatives('or')
+  alternatives('xone')
+  for (const not of all('not')) build.schema.not = valueSchema(b, andSources(b, not), `${hint}Not`).schema
+  for (const [parameter, reason] of Object.entries(shaclOnly)) {
+    for (const value of all(parameter)) notes.push(note(parameter, value.termType === 'Literal' ? value.value : undefined, reason))
+  }
+  return build
+}
+
+/** A shape and, recursively, the members of its `sh:and` lists. */
+export function andSources (b: FormBuilder, shape: Term): Term[] {
+  const out: Term[] = [shape]
+  for (const members of b.graph.listsOf(shape, sh('and'))) for (const member of members) out.push(...andSources(b, member))
+  return out
+}
+
+function baseValue (b: FormBuilder, sources: readonly Term[], hint: string): ValueBuild {
+  const notes: UiNote[] = []
+  const g = b.graph
+  const all = (local: string): Term[] => sources.flatMap(source => g.objects(source, sh(local)))
+  const inList = all('in')[0]
+  const datatype = all('datatype')[0]?.value
+  const classes = all('class').map(term => term.value)
+  const targetShapes = classes.flatMap(cls => b.targetShapesOf(cls))
+  // A value-level shape with sh:property (e.g. a member of sh:or) describes an object itself.
+  const objectShapes = sources.filter(source => g.objects(source, sh('property')).length > 0)
+  const nodeShapes = [...all('node'), ...targetShapes, ...objectShapes]
+  const nodeKind = all('nodeKind')[0]?.value
+
+  if (inList !== undefined) return enumValue(b, g.list(inList), datatype)
+  const hasValue = all('hasValue')[0]
+  if (hasValue !== undefined && datatype === undefined && classes.length === 0 && nodeShapes.length === 0) {
+    return hasValue.termType === 'NamedNode'
+      ? { schema: { type: 'string', format: 'iri' }, mapping: { kind: 'iri' }, widget: 'uri', notes }
+      : datatypeValue(hasValue.termType === 'Literal' ? (hasValue as Literal).datatype.value : defaultDatatype, notes)
+  }
+  if (nodeShapes.length > 0) {
+    const definition = b.definition(nodeShapes, hint)
+    const cls = classes[0]
+    return { schema: { $ref: `#/$defs/${definition}` }, mapping: { kind: 'node', definition, ...(cls === undefined ? {} : { class: cls }) }, widget: 'details', notes }
+  }
+  if (classes.length > 0) {
+    const instances = classes.flatMap(cls => g.instancesOf(cls, b.isSubClassOf))
+    if (instances.length === 0) return { schema: { type: 'string', format: 'iri' }, mapping: { kind: 'iri' }, widget: 'uri', notes }
+    return {
+      schema: { type: 'string', enum: instances.map(instance => instance.value) },
+      mapping: { kind: 'iri' },
+      widget: 'instancesSelect',
+      options: instances.map(instance => ({ value: instance.value, label: labelOf(g, instance, b.language) })),
+      notes
+    }
+  }
+  if (datatype !== undefined) return datatypeValue(datatype, notes)
+  if (nodeKind === sh('IRI') || nodeKind === sh('BlankNodeOrIRI')) {
+    return { schema: { type: 'string', format: 'iri' }, mapping: { kind: 'iri' }, widget: 'uri', notes }
+  }
+  return datatypeValue(defaultDatatype, notes)
+}
+
+function datatypeValue (datatype: string, notes: UiNote[]): ValueBuild {
+  const form: DatatypeForm = datatypeForms[datatype] ?? datatypeForms[defaultDatatype]!
+  return {
+    schema: structuredClone(form.schema),
+    mapping: datatype === langString ? { kind: 'langString' } : { kind: 'literal', datatype },
+    widget: form.widget,
+    notes
+  }
+}
+
+function enumValue (b: FormBuilder, members: readonly Term[], datatype: string | undefined): ValueBuild {
+  const literals = members.filter((term): term is Literal => term.termType === 'Literal')
+  const iris = members.filter(term => term.termType === 'NamedNode')
+  const literalType = datatype ?? literals[0]?.datatype.value ?? defaultDatatype
+  const literalMapping: ValueMapping = literalType === langString ? { kind: 'langString' } : { kind: 'literal', datatype: literalType }
+  const mapping: ValueMapping = iris.length === 0
+    ? literalMapping
+    : literals.length === 0 ? { kind: 'iri' } : { kind: 'choice', options: [{ kind: 'iri' }, literalMapping] }
+  const values = members.map(termToJson)
+  const types = [...new Set(values.map(jsonType))]
+  const declared = iris.length === 0 ? datatypeForms[literalType]?.schema.type : undefined
+  const type = typeof declared === 'string' ? declared : types.length === 1 ? types[0] : undefined
+  return {
+    schema: { ...(type === undefined ? {} : { type }), enum: values },
+    mapping,
+    widget: 'select',
+    options: members.map(term => ({ value: termToJson(term), label: term.termType === 'NamedNode' ? labelOf(b.graph, term, b.language) : term.value })),
+    notes: []
+  }
+}
+
+const numericDatatypes = new Set(Object.entries(datatypeForms).filter(([, form]) => form.ordering === 'number').map(([iri]) => iri))
+
+/** The JSON value of an RDF term: IRIs as strings, numbers and booleans as JSON, language strings as value objects. */
+export function termToJson (term: Term): Json {
+  if (term.termType !== 'Literal') return term.value
+  const literal = term as Literal
+  if (literal.language !== '') return { '@value': literal.value, '@language': literal.language }
+  if (literal.datatype.value === `${ns.xsd}boolean`) return literal.value === 'true' || literal.value === '1'
+  if (numericDatatypes.has(literal.datatype.value)) return Number(literal.value)
+  return literal.value
+}
+
+function jsonType (value: Json): string {
+  if (value === null) return 'null'
+  if (Array.isArray(value)) return 'array'
+  return typeof value
+}
+
+function tighten (schema: JsonSchema, keyword: string, value: number): void {
+  const current = schema[keyword]
+  const lower = keyword === 'minimum' || keyword === 'exclusiveMinimum'
+  if (typeof current !== 'number' || (lower ? value > current : value < current)) schema[keyword] = value
+}
+
+function note (parameter: string, value: string | undefined, reason: string): UiNote {
+  return { constraint: sh(parameter), ...(value === undefined ? {} : { value }), reason }
+}

@@ -1,0 +1,11 @@
+/** SHACL validation for forms and for publishing: shacl-engine with SHACL-SPARQL, results as values. */
+export { validateShacl, compileShapes } from './validate-shacl.js'
+export type { ShaclResult, ShaclReport, ShaclOptions, Severity, CompiledShapes } from './validate-shacl.js'
+export { translateXsdPattern } from './xsd-regex.js'
+export type { PatternTranslation, PatternOptions } from './xsd-regex.js'
+export { xsdRegExp } from './pattern-validation.js'
+export { assertSupportedShapes, supportedShapeParameters, shapeNodes, listMembers, describeShape } from './supported-parameters.js'
+export { componentMessages } from './messages.js'
+export type { ComponentMessages, MessageArgs } from './messages.js'
+export { pickText } from './language.js'
+export type { TaggedText } from './language.js'

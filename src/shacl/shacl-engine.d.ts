@@ -1,0 +1,78 @@
+/**
+ * The part of shacl-engine's API (rdf-ext/shacl-engine, untyped JavaScript) that Symphony uses:
+ * `Validator`, its results, and the validation plugin contract of `shacl-engine/sparql.js`.
+ */
+declare module 'shacl-engine' {
+  import type { DatasetCore, Literal, Term } from '@rdfjs/types'
+
+  /** A grapoi pointer: one or more terms in a dataset. */
+  export interface EnginePointer {
+    readonly term: Term
+    readonly terms: Term[]
+    readonly value: string | undefined
+    readonly dataset: DatasetCore
+    out (predicates: Term[]): EnginePointer
+    list (): Iterable<EnginePointer> | undefined
+  }
+
+  export interface EnginePathStep {
+    quantifier: 'one' | 'oneOrMore' | 'zeroOrMore' | 'zeroOrOne'
+    start: 'subject' | 'object'
+    end: 'subject' | 'object'
+    predicates: Term[]
+  }
+
+  export interface EngineShape {
+    readonly ptr: EnginePointer
+    readonly path: EnginePathStep[] | null
+    readonly message: Term[]
+  }
+
+  export interface EngineResult {
+    readonly args: Record<string, unknown>
+    readonly constraintComponent: Term
+    readonly focusNode: EnginePointer
+    readonly message: Literal[]
+    readonly path: EnginePathStep[] | null | false
+    readonly results: EngineResult[]
+    readonly severity: Term
+    readonly shape: EngineShape
+    readonly source: Term[]
+    readonly value?: EnginePointer
+  }
+
+  export interface EngineReport {
+    readonly conforms: boolean
+    readonly results: EngineResult[]
+  }
+
+  /** What a compiled validation receives for each value node. */
+  export interface EngineContext {
+    readonly valueOrNode: EnginePointer
+    readonly factory: { literal (value: string, languageOrDatatype?: string | Term): Literal }
+    test (success: boolean, constraintComponent: Term, args: Record<string, unknown>): void
+  }
+
+  export type CompileValidation = (shape: EngineShape) => { generic?: (context: EngineContext) => void } | null
+
+  export interface ValidatorOptions {
+    factory: unknown
+    details?: boolean
+    debug?: boolean
+    validations?: Map<Term, CompileValidation>
+    targetResolvers?: Map<Term, unknown>
+  }
+
+  export class Validator {
+    constructor (dataset: DatasetCore, options: ValidatorOptions)
+    validate (data: { dataset: DatasetCore, terms?: Iterable<Term> }, shapes?: Array<{ terms: Term[] }>): Promise<EngineReport>
+  }
+}
+
+declare module 'shacl-engine/sparql.js' {
+  import type { Term } from '@rdfjs/types'
+  import type { CompileValidation } from 'shacl-engine'
+
+  export const validations: Map<Term, CompileValidation>
+  export const targetResolvers: Map<Term, unknown>
+}

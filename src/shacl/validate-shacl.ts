@@ -1,0 +1,229 @@
+/**
+ * SHACL validation (shacl-engine, with SHACL-SPARQL) as plain values: `validateShacl` returns
+ * `{ conforms, results }` with strings, messages in the requested language, and never throws
+ * for non-conforming data. It throws `UNSUPPORTED_SHAPE` for shapes whose constraints
+ * shacl-engine would silently skip, and `UNKNOWN_SHAPE` for a focus shape not in the graph.
+ */
+import type { Literal, Quad, Term } from '@rdfjs/types'
+import { DataFactory, Store } from 'n3'
+import { Validator } from 'shacl-engine'
+import type { EnginePathStep, EngineResult } from 'shacl-engine'
+import { SymphonyError } from '../errors.js'
+import { ns, terms } from '../rdf/index.js'
+import { pickText } from './language.js'
+import { componentMessages } from './messages.js'
+import type { MessageArgs } from './messages.js'
+import { compilePattern } from './pattern-validation.js'
+import { assertSupportedShapes, key, listMembers } from './supported-parameters.js'
+
+export type Severity = 'Violation' | 'Warning' | 'Info'
+
+/** One SHACL validation result (SHACL §3.6.2), with terms as strings (`_:id` for blank nodes). */
+export interface ShaclResult {
+  readonly focusNode: string
+  /** The predicate IRI of a predicate path; a SPARQL property path for other paths. */
+  readonly path?: string
+  readonly message: string
+  readonly severity: Severity
+  readonly sourceShape: string
+  /** The constraint component IRI, e.g. `sh:MinCountConstraintComponent`. */
+  readonly constraint: string
+  /** IRI, `_:id` or lexical form of the value node. */
+  readonly value?: string
+  /** Results of nested shapes (`sh:node`, `sh:or`, …) that explain this one. */
+  readonly details?: readonly ShaclResult[]
+}
+
+export interface ShaclReport {
+  /** SHACL §3.6.1: true when there are no results at all (also no warnings). */
+  readonly conforms: boolean
+  readonly results: readonly ShaclResult[]
+}
+
+export interface ShaclOptions {
+  /** Language of the messages (BCP 47); default `en`. */
+  readonly language?: string
+  /**
+   * Validate these nodes against these shapes only, instead of resolving the shapes' targets.
+   * `node` and `shape` are IRIs or `_:id` blank-node labels of the data and shapes quads.
+   */
+  readonly focus?: ReadonlyArray<{ readonly node: string, readonly shape: string }>
+}
+
+/**
+ * Validates data against shapes.
+ *
+ * @example
+ * const report = await validateShacl(dataQuads, shapeQuads, { language: 'de' })
+ * if (!report.conforms) for (const r of report.results) console.log(r.focusNode, r.path, r.message)
+ */
+export async function validateShacl (dataQuads: readonly Quad[], shapeQuads: readonly Quad[], options: ShaclOptions = {}): Promise<ShaclReport> {
+  return compileShapes(shapeQuads).validate(dataQuads, options)
+}
+
+/** Shapes compiled once (checks, indexes, shacl-engine's closures) for many validations. */
+export interface CompiledShapes {
+  validate (dataQuads: readonly Quad[], options?: ShaclOptions): Promise<ShaclReport>
+}
+
+const compiled = new WeakMap<readonly Quad[], CompiledShapes>()
+
+/** Compiles shapes (cached per array); throws `UNSUPPORTED_SHAPE` for constraints that would be ignored. */
+export function compileShapes (shapeQuads: readonly Quad[]): CompiledShapes {
+  let shapes = compiled.get(shapeQuads)
+  if (shapes === undefined) {
+    shapes = new ShapesValidator(shapeQuads)
+    compiled.set(shapeQuads, shapes)
+  }
+  return shapes
+}
+
+const factory = { ...DataFactory, dataset: (quads?: Quad[]) => new Store(quads) }
+const sparqlComponent = `${ns.sh}SPARQLConstraintComponent`
+
+class ShapesValidator implements CompiledShapes {
+  private readonly store: Store
+  #validator: Promise<Validator> | undefined
+
+  constructor (shapeQuads: readonly Quad[]) {
+    this.store = new Store([...shapeQuads])
+    assertSupportedShapes(this.store)
+  }
+
+  /** Built on first validation: SHACL-SPARQL loads comunica, a second of start-up that form generation never needs. */
+  private get validator (): Promise<Validator> {
+    return this.#validator ??= import('shacl-engine/sparql.js').then(({ targetResolvers, validations: sparqlValidations }) => {
+      const validations = new Map(sparqlValidations)
+      validations.set(DataFactory.namedNode(`${ns.sh}pattern`), compilePattern)
+      return new Validator(this.store, { factory, validations, targetResolvers, details: true })
+    })
+  }
+
+  async validate (dataQuads: readonly Quad[], options: ShaclOptions = {}): Promise<ShaclReport> {
+    const language = options.language ?? 'en'
+    const validator = await this.validator
+    const dataset = new Store([...dataQuads])
+    const engineResults: EngineResult[] = []
+    if (options.focus === undefined) {
+      engineResults.push(...(await validator.validate({ dataset })).results)
+    } else {
+      const byShape = new Map<string, Term[]>()
+      for (const { node, shape } of options.focus) {
+        if (this.store.getQuads(toTerm(shape), null, null, null).length === 0) {
+          throw new SymphonyError('UNKNOWN_SHAPE', `shape <${shape}> is not in the shapes graph; load the file that defines it`, { node: shape })
+        }
+        byShape.set(shape, [...byShape.get(shape) ?? [], toTerm(node)])
+      }
+      for (const [shape, nodes] of byShape) {
+        const report = await validator.validate({ dataset, terms: nodes }, [{ terms: [toTerm(shape)] }])
+        engineResults.push(...report.results)
+      }
+    }
+    const results = dedupe(engineResults.map(result => this.toResult(result, language)))
+    return { conforms: results.length === 0, results }
+  }
+
+  private toResult (result: EngineResult, language: string): ShaclResult {
+    const constraint = result.constraintComponent.value
+    const path = result.path === false || result.path === null ? undefined : pathString(result.path)
+    const details = dedupe(result.results.map(detail => this.toResult(detail, language)))
+    return {
+      focusNode: key(result.focusNode.term),
+      ...(path === undefined ? {} : { path }),
+      message: this.message(result, language),
+      severity: severityOf(result.severity.value),
+      sourceShape: key(result.shape.ptr.term),
+      constraint,
+      ...(result.value === undefined ? {} : { value: key(result.value.term) }),
+      ...(details.length === 0 ? {} : { details })
+    }
+  }
+
+  /** `sh:message` in the language, else our catalogue, else any `sh:message`, else shacl-engine's text. */
+  private message (result: EngineResult, language: string): string {
+    const constraint = result.constraintComponent.value
+    const custom = result.shape.message.length > 0 || constraint === sparqlComponent ? result.message.map(texts) : []
+    const primary = language.toLowerCase().split('-')[0]!
+    const inLanguage = custom.filter(text => text.language.toLowerCase().split('-')[0] === primary)
+    const exact = pickText(inLanguage, language)
+    if (exact !== undefined) return exact
+    const catalogue = componentMessages[constraint]
+    const args = catalogue === undefined ? {} : this.arguments(result, catalogue.parameters, language)
+    const ours = catalogue?.text[primary] ?? undefined
+    if (ours !== undefined) return ours(args)
+    return pickText(custom, language, { anyLanguage: true }) ??
+      (catalogue?.text.en === undefined ? undefined : catalogue.text.en(args)) ??
+      pickText(result.message.map(texts), language, { anyLanguage: true }) ??
+      localName(constraint)
+  }
+
+  private arguments (result: EngineResult, parameters: readonly string[], language: string): MessageArgs {
+    const args: Record<string, string> = {}
+    const shape = result.shape.ptr.term 
+    for (const parameter of parameters) {
+      const values = [...this.store.getQuads(shape, DataFactory.namedNode(ns.sh + parameter), null, null)].map(quad => quad.object)
+      const shown = values.flatMap(value => isList(this.store, value) ? [listMembers(this.store, value).map(member => this.display(member, language)).join(', ')] : [this.display(value, language)])
+      args[parameter] = shown.join(', ')
+    }
+    return args
+  }
+
+  /** A term for people: a label in the language, a prefixed name, or a literal's text. */
+  private display (term: Term, language: string): string {
+    if (term.termType === 'Literal') return term.datatype.value === `${ns.xsd}string` ? `"${term.value}"` : term.value
+    if (term.termType !== 'NamedNode') return key(term)
+    const labels = [...this.store.getQuads(term, DataFactory.namedNode(terms.label), null, null)].flatMap(quad => quad.object.termType === 'Literal' ? [texts(quad.object as Literal)] : [])
+    const label = pickText(labels, language)
+    if (label !== undefined) return label
+    if (term.value.startsWith(ns.sh)) return term.value.slice(ns.sh.length)
+    const prefix = (Object.entries(ns) as Array<[string, string]>).find(([, namespace]) => term.value.startsWith(namespace))
+    return prefix === undefined ? `<${term.value}>` : `${prefix[0]}:${term.value.slice(prefix[1].length)}`
+  }
+}
+
+function texts (literal: Literal): { value: string, language: string } {
+  return { value: literal.value, language: literal.language }
+}
+
+function isList (store: Store, term: Term): boolean {
+  return term.value === terms.nil || (term.termType === 'BlankNode' && store.getQuads(term, DataFactory.namedNode(terms.first), null, null).length > 0)
+}
+
+function toTerm (node: string): Term {
+  return node.startsWith('_:') ? DataFactory.blankNode(node.slice(2)) : DataFactory.namedNode(node)
+}
+
+function severityOf (iri: string): Severity {
+  if (iri === `${ns.sh}Warning`) return 'Warning'
+  if (iri === `${ns.sh}Info`) return 'Info'
+  return 'Violation'
+}
+
+function localName (iri: string): string {
+  return iri.replace(/^.*[#/]/, '')
+}
+
+/** SPARQL 1.1 property path syntax for a parsed SHACL path; a plain IRI for a predicate path. */
+function pathString (path: readonly EnginePathStep[]): string {
+  if (path.length === 1 && path[0]!.quantifier === 'one' && path[0]!.start === 'subject' && path[0]!.predicates.length === 1) {
+    return path[0]!.predicates[0]!.value
+  }
+  return path.map(step => {
+    const inverse = step.start === 'object' ? '^' : ''
+    const predicates = step.predicates.map(p => `<${p.value}>`)
+    const body = predicates.length > 1 ? `(${predicates.join('|')})` : predicates[0]!
+    const quantifier = { one: '', oneOrMore: '+', zeroOrMore: '*', zeroOrOne: '?' }[step.quantifier]
+    return `${inverse}${body}${quantifier}`
+  }).join('/')
+}
+
+/** shacl-engine reports a cached result again when a (shape, focus node) pair is reached twice. */
+function dedupe (results: readonly ShaclResult[]): ShaclResult[] {
+  const seen = new Set<string>()
+  return results.filter(result => {
+    const id = JSON.stringify([result.focusNode, result.path, result.sourceShape, result.constraint, result.value, result.message])
+    if (seen.has(id)) return false
+    seen.add(id)
+    return true
+  })
+}

@@ -1,0 +1,49 @@
+/**
+ * Data test: every node shape in shapes/configuration/ yields a form that ajv compiles and
+ * shapes that shacl-engine evaluates completely (no silently ignored constraint), and every
+ * type or link configuration with a `sym:configurationShape` gets its form.
+ */
+import { existsSync } from 'node:fs'
+import type { Quad } from '@rdfjs/types'
+import { describe, expect, it } from 'vitest'
+import { createAjv, formForType, shapeToForm } from '../../src/forms/index.js'
+import { compileShapes } from '../../src/shacl/index.js'
+import { iri, listTurtleFiles, ns, readRdfFile } from '../../src/rdf/index.js'
+
+const root = new URL('../../', import.meta.url).pathname
+const folder = `${root}shapes/configuration`
+const files = existsSync(folder) ? await listTurtleFiles(folder) : []
+
+async function graph (): Promise<{ all: Quad[], shapes: Quad[] }> {
+  const ontology = existsSync(`${root}ontology`) ? await listTurtleFiles(`${root}ontology`) : []
+  const shapes = (await Promise.all(files.map(file => readRdfFile(file)))).flat()
+  const all = [...(await Promise.all(ontology.map(file => readRdfFile(file)))).flat(), ...shapes]
+  return { all, shapes }
+}
+
+describe.skipIf(files.length === 0)('shapes/configuration', async () => {
+  const { all, shapes } = files.length === 0 ? { all: [], shapes: [] } : await graph()
+  const nodeShapes = [...new Set(shapes.filter(q => q.predicate.value === `${ns.rdf}type` && q.object.value === `${ns.sh}NodeShape` && q.subject.termType === 'NamedNode')
+    .map(q => q.subject.value))].sort()
+  const configured = [...new Set(all.filter(q => q.predicate.value === iri('sym', 'configurationShape')).map(q => q.subject.value))].sort()
+
+  it('shacl-engine evaluates every constraint of the shapes', () => {
+    expect(() => compileShapes(all)).not.toThrow()
+  })
+
+  for (const shape of nodeShapes) {
+    for (const language of ['de', 'en']) {
+      it(`${shape} (${language}) yields a form ajv compiles`, () => {
+        const form = shapeToForm(all, shape, { language })
+        expect(() => createAjv().compile(form.schema)).not.toThrow()
+        expect(form.uiSchema.sections[0]!.object.order.length).toBeGreaterThan(0)
+      })
+    }
+  }
+
+  for (const type of configured) {
+    it(`${type} has a form`, () => {
+      expect(() => createAjv().compile(formForType(all, type, { language: 'de' }).schema)).not.toThrow()
+    })
+  }
+})
