@@ -1,0 +1,188 @@
+/**
+ * Turning a found set of services into the answer's bundle: links, price for the seats,
+ * ranking cost and score, and the explanation (why each member, each link's degree and class
+ * path, each constraint check).
+ */
+import { formatMoney, fromCents, shortName } from './names.js'
+import type { Problem } from './problem.js'
+import type { Weights } from './resolve-request.js'
+import type { FoundBundle } from './search.js'
+import type {
+  Bundle, BundleLink, BundlePrice, ConstraintCheck, CostExplanation, LinkExplanation, MemberExplanation, MemberReason
+} from './types.js'
+import { wiringOrder } from './wiring.js'
+
+/** Builds the answer's bundle; costs use the request's weights, whatever problem found it. */
+export function buildBundle (problem: Problem, found: FoundBundle, weights: Weights): Bundle {
+  const { table, request } = problem
+  const iri = (s: number): string => table.entries[s]!.service.id
+  const members = found.members.map(iri)
+
+  const links: BundleLink[] = []
+  const reasons = new Map<number, MemberReason[]>(found.members.map(m => [m, []]))
+  let pluginMatches = 0
+  for (const { item, option } of found.assignments) {
+    if (option === null) continue
+    if (option.degree === 'plugin') pluginMatches++
+    const why = option.provider >= 0 ? reasons.get(option.provider)! : undefined
+    switch (item.kind) {
+      case 'serviceType':
+        why?.push({ reason: 'serviceType', serviceType: item.type })
+        break
+      case 'wanted':
+        why?.push({ reason: 'wanted', wanted: item.type, interface: option.node!.id, degree: option.degree! })
+        break
+      case 'requires':
+        why?.push({ reason: 'requirement', of: iri(item.consumer), interface: item.node.id, interfaceTypes: item.node.types })
+        links.push({
+          from: option.provider >= 0 ? iri(option.provider) : option.availableType!,
+          to: iri(item.consumer),
+          interface: item.node.id,
+          interfaceTypes: item.node.types,
+          providedInterface: option.node?.id ?? null,
+          providedTypes: option.node?.types ?? [option.availableType!],
+          degree: option.degree!,
+          available: option.provider < 0,
+          carriesData: option.carriesData
+        })
+        break
+    }
+  }
+  const order = wiringOrder(found.members, found.edges).map(iri)
+  const position = new Map(order.map((service, i) => [service, i]))
+  // In wiring order of the requiring member, then by content: blank-node labels differ between parses.
+  links.sort((a, b) => position.get(a.to)! - position.get(b.to)! || compare(a.interfaceTypes.join(' '), b.interfaceTypes.join(' ')) ||
+    compare(a.from, b.from) || compare(a.interface, b.interface))
+
+  const price = bundlePrice(problem, found.members)
+  const cost = costOf(weights, members.length, pluginMatches, price.monthly)
+  const memberExplanations: MemberExplanation[] = found.members
+    .map(m => ({ service: iri(m), why: reasons.get(m)!, text: reasonText(reasons.get(m)!) }))
+    .sort((a, b) => compare(a.service, b.service))
+
+  const checks: ConstraintCheck[] = []
+  for (const m of [...found.members].sort((a, b) => compare(iri(a), iri(b)))) checks.push(...table.entries[m]!.verdict.checks)
+  checks.push(...personalDataChecks(problem, found))
+  if (request.budget !== undefined) {
+    const budgetCents = Math.round(request.budget.amount * 100)
+    const total = Math.round(price.monthly * 100)
+    const budget = formatMoney(budgetCents, request.budget.currency)
+    checks.push({
+      constraint: 'budget',
+      ok: total <= budgetCents && price.unpriced.length === 0,
+      detail: price.unpriced.length === 0
+        ? `${formatMoney(total, price.currency)} a month for ${request.seats} seats, budget ${budget}`
+        : `cannot be checked: ${price.unpriced.map(shortName).join(', ')} not priced in ${request.budget.currency}; the others cost ${formatMoney(total, price.currency)} a month for ${request.seats} seats, budget ${budget}`
+    })
+  }
+
+  return {
+    services: members,
+    links,
+    price,
+    score: scoreOf(cost.total),
+    explanation: {
+      members: memberExplanations,
+      links: links.map(link => linkExplanation(problem, link)),
+      constraints: checks,
+      wiringOrder: order,
+      cost
+    }
+  }
+}
+
+/** The ranking cost of a bundle (see `CompositionPreferences`). */
+export function costOf (weights: Weights, services: number, pluginMatches: number, price: number): CostExplanation {
+  const total = weights.size * services + weights.degree * pluginMatches + weights.price * price
+  return { services, pluginMatches, price, total: Math.round(total * 1e9) / 1e9 }
+}
+
+/** `1 / (1 + cost)`, rounded to 9 decimals. */
+export function scoreOf (cost: number): number {
+  return Math.round(1e9 / (1 + cost)) / 1e9
+}
+
+/** Best first: higher score, then the sorted member IRIs. */
+export function compareBundles (a: Bundle, b: Bundle): number {
+  const d = b.score - a.score
+  if (d !== 0) return d
+  const n = Math.min(a.services.length, b.services.length)
+  for (let i = 0; i < n; i++) {
+    const c = compare(a.services[i]!, b.services[i]!)
+    if (c !== 0) return c
+  }
+  return a.services.length - b.services.length
+}
+
+function bundlePrice (problem: Problem, members: readonly number[]): BundlePrice {
+  const { table, request } = problem
+  const entries = members.map(m => table.entries[m]!).sort((a, b) => compare(a.service.id, b.service.id))
+  const cents = entries.reduce((sum, e) => sum + (e.priced.cents ?? 0), 0)
+  return {
+    seats: request.seats,
+    concurrentSeats: request.concurrentSeats,
+    currency: table.currency,
+    monthly: fromCents(cents),
+    unpriced: entries.filter(e => e.priced.cents === null).map(e => e.service.id),
+    breakdown: entries.map(e => e.priced.price)
+  }
+}
+
+/** With scope `personal-data`: each link of a member outside the allowed locations without safeguard. */
+function personalDataChecks (problem: Problem, found: FoundBundle): ConstraintCheck[] {
+  if (problem.request.locations?.scope !== 'personal-data') return []
+  const { entries } = problem.table
+  const checks: ConstraintCheck[] = []
+  for (const { item, option } of found.assignments) {
+    if (option === null) continue
+    const ends = [option.provider, ...(item.kind === 'requires' ? [item.consumer] : [])]
+    for (const end of ends) {
+      if (end < 0 || !entries[end]!.assessment.conditional) continue
+      const what = item.kind === 'requires'
+        ? `link ${shortName(option.provider >= 0 ? entries[option.provider]!.service.id : option.availableType!)} → ${shortName(entries[item.consumer]!.service.id)} (${item.node.types.map(shortName).join(', ')})`
+        : `${item.kind === 'wanted' ? 'wanted' : 'service type'} ${shortName(item.type)}`
+      const data = option.carriesData.map(shortName).join(', ')
+      checks.push({
+        constraint: 'personalData',
+        service: entries[end]!.service.id,
+        ok: option.carriesData.length === 0,
+        detail: option.carriesData.length === 0 ? `${what} carries no personal data` : `${what} carries personal data (${data})`
+      })
+    }
+  }
+  return checks
+}
+
+function linkExplanation (problem: Problem, link: BundleLink): LinkExplanation {
+  const hierarchy = problem.catalog.hierarchy
+  let path: readonly string[] = []
+  for (const provided of link.providedTypes) {
+    for (const required of link.interfaceTypes) {
+      const p = hierarchy.path(provided, required)
+      if (p !== undefined && (path.length === 0 || p.length < path.length)) path = p
+    }
+  }
+  const source = link.available ? `available ${shortName(link.from)}` : `${shortName(link.from)} provides ${link.providedTypes.map(shortName).join(', ')}`
+  return {
+    from: link.from,
+    to: link.to,
+    interface: link.interface,
+    degree: link.degree,
+    path,
+    text: `${source} for ${shortName(link.to)}'s requirement ${link.interfaceTypes.map(shortName).join(', ')}: ${link.degree}${path.length > 2 ? ` via ${path.map(shortName).join(' ⊑ ')}` : ''}`
+  }
+}
+
+function reasonText (why: readonly MemberReason[]): string {
+  return why.map(r => {
+    switch (r.reason) {
+      case 'serviceType': return `covers service type ${shortName(r.serviceType)}`
+      case 'wanted': return `provides wanted ${shortName(r.wanted)} (${r.degree})`
+      case 'requirement': return `satisfies requirement ${r.interfaceTypes.map(shortName).join(', ')} of ${shortName(r.of)}`
+    }
+  }).join('; ')
+}
+
+function compare (a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0
+}

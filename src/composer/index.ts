@@ -1,0 +1,10 @@
+/**
+ * The composer (DESIGN.md §4, §9): top-k minimal bundles of catalog services for a goal,
+ * under constraints, ranked by preference weights and explained.
+ */
+export { compose, catalogMatcher } from './compose.js'
+export { composeWith, type ComposeOptions } from './compose-with.js'
+export { parseCompositionRequest, checkRequestValues } from './parse-request.js'
+export { formatBundleText, type FormatTextOptions } from './format-text.js'
+export type { LinkMatcher, LinkMatch } from './link-match.js'
+export type * from './types.js'

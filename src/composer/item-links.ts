@@ -1,0 +1,160 @@
+/**
+ * Who can satisfy an item, before any constraint: the services providing a matching
+ * interface (found through `catalog.providersOf`, graded by the matcher), the available
+ * interface types, the instances of a service type. Computed once per item and request.
+ */
+import type { Catalog, InterfaceNode } from '../catalog/index.js'
+import { byContent, contentKey, type Item } from './items.js'
+import type { Degree } from '../matcher/index.js'
+import type { LinkMatcher } from './link-match.js'
+import type { ResolvedRequest } from './resolve-request.js'
+import type { ServiceTable } from './service-table.js'
+import type { LinkDegree } from './types.js'
+
+/** One way to satisfy an item. */
+export interface Satisfier {
+  /** Service index, or -1 for an available interface type. */
+  readonly provider: number
+  readonly availableType?: string
+  /** The provided interface node (requirements and wanted types). */
+  readonly node?: InterfaceNode
+  /** `null` for service types. */
+  readonly degree: LinkDegree | null
+  /** Personal-data categories on either end. */
+  readonly carriesData: readonly string[]
+}
+
+/** A class-compatible provided interface the matcher rejected, kept to explain failures. */
+export interface Mismatch {
+  readonly provider: number
+  readonly node: InterfaceNode
+  readonly degree: Degree
+  readonly problems: readonly string[]
+}
+
+export interface ItemLinks {
+  /**
+   * Available types first, then by provider index; per provider exact before plugin, then by
+   * content. For a requirement, the links are shared by every service requiring the same
+   * interface and may include the requiring service itself, which `Problem` leaves out.
+   */
+  readonly satisfiers: readonly Satisfier[]
+  readonly mismatches: readonly Mismatch[]
+}
+
+/**
+ * Links from provided interfaces, by required content: they depend on the catalog and the
+ * matcher only, so they are kept for the catalog's lifetime (it is rebuilt on publish) and
+ * shared by every request. Service indices are the same for every request (IRI order).
+ */
+const providedLinks = new WeakMap<Catalog, WeakMap<LinkMatcher, Map<string, ItemLinks>>>()
+
+function providedLinksOf (catalog: Catalog, match: LinkMatcher): Map<string, ItemLinks> {
+  let byMatcher = providedLinks.get(catalog)
+  if (byMatcher === undefined) providedLinks.set(catalog, byMatcher = new WeakMap())
+  let links = byMatcher.get(match)
+  if (links === undefined) byMatcher.set(match, links = new Map())
+  return links
+}
+
+export class LinkIndex {
+  private readonly cache = new Map<string, ItemLinks>()
+  /** Requirement links by the node's content: services requiring the same interface share them. */
+  private readonly byContent = new Map<string, ItemLinks>()
+  private readonly provided: Map<string, ItemLinks>
+
+  constructor (
+    private readonly catalog: Catalog,
+    private readonly table: ServiceTable,
+    private readonly request: ResolvedRequest,
+    private readonly match: LinkMatcher
+  ) {
+    this.provided = providedLinksOf(catalog, match)
+  }
+
+  of (item: Item): ItemLinks {
+    let links = this.cache.get(item.key)
+    if (links === undefined) {
+      links = this.compute(item)
+      this.cache.set(item.key, links)
+    }
+    return links
+  }
+
+  private compute (item: Item): ItemLinks {
+    switch (item.kind) {
+      case 'serviceType': return {
+        satisfiers: this.catalog.servicesOfType(item.type)
+          .map(s => ({ provider: this.table.indexOf.get(s.id)!, degree: null, carriesData: [] }))
+          .sort((a, b) => a.provider - b.provider),
+        mismatches: []
+      }
+      case 'wanted': {
+        const satisfiers: Satisfier[] = []
+        for (const node of this.catalog.providersOf(item.type)) {
+          const degree = this.match.types([item.type], node.types)
+          if (degree === 'exact' || degree === 'plugin') {
+            satisfiers.push({ provider: this.table.indexOf.get(node.service)!, node, degree, carriesData: node.carriesData })
+          }
+        }
+        return { satisfiers: satisfiers.sort(bySatisfier), mismatches: [] }
+      }
+      case 'requires': {
+        const key = contentKey(item.node)
+        let shared = this.byContent.get(key)
+        if (shared === undefined) {
+          shared = this.requirement(item.node)
+          this.byContent.set(key, shared)
+        }
+        return shared
+      }
+    }
+  }
+
+  private requirement (required: InterfaceNode): ItemLinks {
+    const satisfiers: Satisfier[] = []
+    if (required.types.length === 0) return { satisfiers, mismatches: [] }
+    for (const type of this.request.available) {
+      const degree = this.match.types(required.types, [type])
+      if (degree === 'exact' || degree === 'plugin') {
+        satisfiers.push({ provider: -1, availableType: type, degree, carriesData: required.carriesData })
+      }
+    }
+    const key = contentKey(required)
+    let provided = this.provided.get(key)
+    if (provided === undefined) this.provided.set(key, provided = this.providedFor(required))
+    if (satisfiers.length === 0) return provided
+    return { satisfiers: [...satisfiers.sort(bySatisfier), ...provided.satisfiers], mismatches: provided.mismatches }
+  }
+
+  private providedFor (required: InterfaceNode): ItemLinks {
+    const satisfiers: Satisfier[] = []
+    const mismatches: Mismatch[] = []
+    for (const node of this.catalog.providersOf(required.types[0]!)) {
+      const provider = this.table.indexOf.get(node.service)!
+      const result = this.match.interfaces(required, node)
+      if (result.degree === 'exact' || result.degree === 'plugin') {
+        satisfiers.push({ provider, node, degree: result.degree, carriesData: union(required.carriesData, node.carriesData) })
+      } else {
+        mismatches.push({ provider, node, degree: result.degree, problems: result.problems })
+      }
+    }
+    return { satisfiers: satisfiers.sort(bySatisfier), mismatches: mismatches.sort((a, b) => a.provider - b.provider) }
+  }
+}
+
+function bySatisfier (a: Satisfier, b: Satisfier): number {
+  if (a.provider !== b.provider) return a.provider - b.provider
+  if (a.degree !== b.degree) return a.degree === 'exact' ? -1 : 1
+  if (a.node !== undefined && b.node !== undefined) return byContent(a.node, b.node)
+  const ai = a.availableType ?? ''
+  const bi = b.availableType ?? ''
+  return ai < bi ? -1 : ai > bi ? 1 : 0
+}
+
+function union (a: readonly string[], b: readonly string[]): readonly string[] {
+  if (b.length === 0) return a
+  if (a.length === 0) return b
+  return [...new Set([...a, ...b])].sort()
+}
+

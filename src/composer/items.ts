@@ -1,0 +1,55 @@
+/**
+ * What the search must satisfy: the request's goals (a service type to cover, an interface
+ * type to provide) and every `sym:requires` node of every member.
+ */
+import type { InterfaceNode } from '../catalog/index.js'
+import type { ResolvedRequest } from './resolve-request.js'
+import type { ServiceTable } from './service-table.js'
+
+export type Item =
+  | { readonly kind: 'serviceType', readonly key: string, readonly type: string }
+  | { readonly kind: 'wanted', readonly key: string, readonly type: string }
+  | { readonly kind: 'requires', readonly key: string, readonly node: InterfaceNode, readonly consumer: number }
+
+export type GoalItem = Extract<Item, { kind: 'serviceType' | 'wanted' }>
+
+/** The goals of a request, service types first, in request order. */
+export function goalItems (request: ResolvedRequest): GoalItem[] {
+  return [
+    ...request.serviceTypes.map(type => ({ kind: 'serviceType' as const, key: `serviceType ${type}`, type })),
+    ...request.wanted.map(type => ({ kind: 'wanted' as const, key: `wanted ${type}`, type }))
+  ]
+}
+
+/** The requirement items of each service, built on first use. */
+export class RequirementItems {
+  private readonly cache = new Map<number, Item[]>()
+
+  constructor (private readonly table: ServiceTable) {}
+
+  of (service: number): readonly Item[] {
+    let items = this.cache.get(service)
+    if (items === undefined) {
+      const entry = this.table.entries[service]!
+      // Ordered by content, not by node id: blank-node labels differ between parses.
+      items = [...entry.service.requires].sort(byContent)
+        .map((node, i) => ({ kind: 'requires' as const, key: `${service} ${i} ${node.id}`, node, consumer: service }))
+      this.cache.set(service, items)
+    }
+    return items
+  }
+}
+
+/** Orders interface nodes by types, protocols, formats and version, then id. */
+export function byContent (a: InterfaceNode, b: InterfaceNode): number {
+  return compare(contentKey(a), contentKey(b)) || compare(a.id, b.id)
+}
+
+/** What matching a node depends on: its types, protocols, formats, version (range) and personal data. */
+export function contentKey (node: InterfaceNode): string {
+  return [node.types.join(' '), node.protocols.join(' '), node.dataFormats.join(' '), node.version ?? '', node.versionRange ?? '', node.carriesData.join(' ')].join('|')
+}
+
+function compare (a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0
+}

@@ -1,0 +1,185 @@
+/**
+ * One search problem: which services may join, what adding each costs, and the options
+ * for each item under the request's constraints. The strict problem admits only services
+ * that pass every per-member constraint; the relaxed one (for the nearest bundle) admits
+ * all, charging a large penalty per violated constraint, a larger one per requirement left
+ * open and a still larger one per goal left open: its best bundle covers the most goals, then
+ * leaves the fewest requirements open, then violates the fewest constraints, then is cheapest.
+ */
+import type { Catalog, InterfaceNode } from '../catalog/index.js'
+import { contentKey, goalItems, type GoalItem, type Item, type RequirementItems } from './items.js'
+import type { LinkIndex } from './item-links.js'
+import type { ResolvedRequest, Weights } from './resolve-request.js'
+import type { ServiceTable } from './service-table.js'
+import type { LinkDegree } from './types.js'
+
+/** Cost of one violated constraint in the relaxed problem. */
+export const violationPenalty = 1e6
+/** Cost of a requirement left open in the relaxed problem. */
+export const missingRequirementPenalty = 1e9
+/** Cost of a goal left open in the relaxed problem: covering a goal with open requirements is nearer. */
+export const missingGoalPenalty = 1e12
+
+/** What leaving the item open costs in the relaxed problem. */
+export function missingPenalty (item: Item): number {
+  return item.kind === 'requires' ? missingRequirementPenalty : missingGoalPenalty
+}
+
+export interface ProblemMode {
+  readonly relaxed: boolean
+  /** Prune partial bundles that cannot stay within the request's budget. */
+  readonly budget: boolean
+  readonly weights: Weights
+}
+
+/** One way to satisfy an item in this problem (the best link per provider). */
+export interface Option {
+  /** Service index, or -1 for an available interface type. */
+  readonly provider: number
+  readonly availableType?: string
+  readonly node?: InterfaceNode
+  readonly degree: LinkDegree | null
+  /** Ranking cost of the link: the degree weight for a plugin match. */
+  readonly penalty: number
+  readonly carriesData: readonly string[]
+}
+
+interface ItemOptions {
+  readonly list: readonly Option[]
+  readonly byProvider: ReadonlyMap<number, Option>
+}
+
+export class Problem {
+  /** May the service join? */
+  readonly allowed: Uint8Array
+  /** Ranking cost of adding the service (size, price and, relaxed, violations). */
+  readonly own: Float64Array
+  /** Monthly price in cents in the table's currency (0 when unpriced). */
+  readonly cents: Float64Array
+  readonly goals: readonly GoalItem[]
+  private readonly optionCache = new Map<string, ItemOptions>()
+  private readonly upstreamCache = new Map<string, ReadonlySet<number>>()
+
+  constructor (
+    readonly catalog: Catalog,
+    readonly table: ServiceTable,
+    readonly request: ResolvedRequest,
+    readonly links: LinkIndex,
+    readonly requirements: RequirementItems,
+    readonly mode: ProblemMode
+  ) {
+    const n = table.entries.length
+    this.allowed = new Uint8Array(n)
+    this.own = new Float64Array(n)
+    this.cents = new Float64Array(n)
+    const { size, price } = mode.weights
+    for (const entry of table.entries) {
+      const cents = entry.priced.cents ?? 0
+      this.cents[entry.index] = cents
+      this.allowed[entry.index] = mode.relaxed || entry.assessment.violations === 0 ? 1 : 0
+      this.own[entry.index] = size + price * cents / 100 + (mode.relaxed ? violationPenalty * entry.assessment.violations : 0)
+    }
+    this.goals = goalItems(request)
+  }
+
+  requirementsOf (service: number): readonly Item[] {
+    return this.requirements.of(service)
+  }
+
+  /** The options for an item: the best available type (if any) first, then one per provider. */
+  options (item: Item): readonly Option[] {
+    return this.itemOptions(item).list
+  }
+
+  /** How `provider` (a service index, or -1 for the available types) satisfies the item, if it does. */
+  optionOf (item: Item, provider: number): Option | undefined {
+    return this.itemOptions(item).byProvider.get(provider)
+  }
+
+  /**
+   * Services that can take part in satisfying a goal: its direct satisfiers and, recursively,
+   * the providers of their requirements' types (by class only, so a superset).
+   */
+  upstream (goal: GoalItem): ReadonlySet<number> {
+    let set = this.upstreamCache.get(goal.key)
+    if (set === undefined) {
+      const found = new Set<number>()
+      const queue: number[] = []
+      const add = (s: number): void => {
+        if (s >= 0 && this.allowed[s] === 1 && !found.has(s)) { found.add(s); queue.push(s) }
+      }
+      for (const option of this.options(goal)) add(option.provider)
+      const seenTypes = new Set<string>()
+      while (queue.length > 0) {
+        const s = queue.pop()!
+        for (const node of this.table.entries[s]!.service.requires) {
+          const type = node.types[0]
+          if (type === undefined || seenTypes.has(type)) continue
+          seenTypes.add(type)
+          for (const provided of this.catalog.providersOf(type)) add(this.table.indexOf.get(provided.service)!)
+        }
+      }
+      set = found
+      this.upstreamCache.set(goal.key, set)
+    }
+    return set
+  }
+
+  private itemOptions (item: Item): ItemOptions {
+    let options = this.optionCache.get(item.key)
+    if (options === undefined) {
+      if (item.kind === 'requires') {
+        // Shared by every service requiring the same interface, but never the service itself.
+        const guarded = this.guardsPersonalData() && this.table.entries[item.consumer]!.assessment.conditional
+        const key = `requires ${contentKey(item.node)}${guarded ? ' guarded' : ''}`
+        let shared = this.optionCache.get(key)
+        if (shared === undefined) {
+          shared = this.computeOptions(item)
+          this.optionCache.set(key, shared)
+        }
+        options = shared.byProvider.has(item.consumer)
+          ? withoutProvider(shared, item.consumer)
+          : shared
+      } else {
+        options = this.computeOptions(item)
+      }
+      this.optionCache.set(item.key, options)
+    }
+    return options
+  }
+
+  private guardsPersonalData (): boolean {
+    return !this.mode.relaxed && this.request.locations?.scope === 'personal-data'
+  }
+
+  private computeOptions (item: Item): ItemOptions {
+    const byProvider = new Map<number, Option>()
+    const list: Option[] = []
+    const guardPersonalData = this.guardsPersonalData()
+    const conditional = (s: number): boolean => s >= 0 && this.table.entries[s]!.assessment.conditional
+    const consumerConditional = item.kind === 'requires' && conditional(item.consumer)
+    for (const satisfier of this.links.of(item).satisfiers) {
+      const provider = satisfier.provider
+      if (byProvider.has(provider)) continue
+      if (provider >= 0 && this.allowed[provider] !== 1) continue
+      if (guardPersonalData && satisfier.carriesData.length > 0 && (consumerConditional || conditional(provider))) continue
+      const option: Option = {
+        provider,
+        ...(satisfier.availableType === undefined ? {} : { availableType: satisfier.availableType }),
+        ...(satisfier.node === undefined ? {} : { node: satisfier.node }),
+        degree: satisfier.degree,
+        penalty: satisfier.degree === 'plugin' ? this.mode.weights.degree : 0,
+        carriesData: satisfier.carriesData
+      }
+      byProvider.set(provider, option)
+      list.push(option)
+    }
+    return { list, byProvider }
+  }
+}
+
+function withoutProvider (options: ItemOptions, provider: number): ItemOptions {
+  const byProvider = new Map(options.byProvider)
+  byProvider.delete(provider)
+  return { list: options.list.filter(o => o.provider !== provider), byProvider }
+}

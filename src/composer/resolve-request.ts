@@ -1,0 +1,128 @@
+/**
+ * Checking a composition request against the catalog and normalising it for the search:
+ * classes and providers must be known, regions are expanded to countries, defaults filled in.
+ */
+import type { Catalog } from '../catalog/index.js'
+import { SymphonyError } from '../errors.js'
+import { shortName } from './names.js'
+import type { Budget, CompositionRequest, DataLocationScope } from './types.js'
+
+/** Ranking weights, see `CompositionPreferences`. */
+export interface Weights {
+  readonly size: number
+  readonly degree: number
+  readonly price: number
+}
+
+export const defaultWeights: Weights = { size: 1, degree: 0.5, price: 0.01 }
+
+/** The allowed data locations: countries after expanding regions, and how to name them. */
+export interface AllowedLocations {
+  readonly countries: ReadonlySet<string>
+  /** The request's own words: `sym:EEA, CH`. */
+  readonly label: string
+  readonly scope: DataLocationScope
+}
+
+export interface ResolvedRequest {
+  readonly available: readonly string[]
+  readonly wanted: readonly string[]
+  readonly serviceTypes: readonly string[]
+  readonly locations?: AllowedLocations
+  readonly requireDPA: boolean
+  readonly certifications: readonly string[]
+  readonly professionalSecrecy: boolean
+  readonly excludeProviders: ReadonlySet<string>
+  readonly budget?: Budget
+  readonly seats: number
+  readonly concurrentSeats: number
+  readonly limit: number
+  readonly weights: Weights
+}
+
+/**
+ * Resolves a (shape-checked) request against the catalog. Throws `UNKNOWN_CLASS` for a
+ * service or interface type the class hierarchy does not know, `UNKNOWN_PROVIDER` for an
+ * excluded provider the catalog does not know, `INVALID_REQUEST` for an empty goal or an
+ * unknown region, `CONTRADICTORY_CONSTRAINTS` when the allowed locations are empty.
+ */
+export function resolveRequest (catalog: Catalog, request: CompositionRequest): ResolvedRequest {
+  const available = unique(request.available ?? [])
+  const wanted = unique(request.wanted ?? [])
+  const serviceTypes = unique(request.serviceTypes ?? [])
+  checkClasses(catalog, available, 'available', 'interface type')
+  checkClasses(catalog, wanted, 'wanted', 'interface type')
+  checkClasses(catalog, serviceTypes, 'serviceTypes', 'service type')
+  if (wanted.length === 0 && serviceTypes.length === 0) {
+    throw new SymphonyError('INVALID_REQUEST',
+      'composition request has an empty goal: give at least one interface type in "wanted" or one service type in "serviceTypes"',
+      { path: 'wanted' })
+  }
+  const c = request.constraints ?? {}
+  const excludeProviders = unique(c.excludeProviders ?? [])
+  excludeProviders.forEach((provider, index) => {
+    if (!catalog.providers.has(provider)) {
+      throw new SymphonyError('UNKNOWN_PROVIDER',
+        `composition request field "constraints.excludeProviders[${index}]": ${shortName(provider)} is not a provider (schema:provider) of any service in the catalog; check the IRI`,
+        { path: `constraints.excludeProviders[${index}]`, node: provider })
+    }
+  })
+  const seats = request.seats ?? 1
+  const locations = c.dataLocation === undefined ? undefined : allowedLocations(catalog, c.dataLocation, c.dataLocationScope ?? 'all-data')
+  return {
+    available,
+    wanted,
+    serviceTypes,
+    ...(locations === undefined ? {} : { locations }),
+    requireDPA: c.requireDPA ?? false,
+    certifications: unique(c.certifications ?? []),
+    professionalSecrecy: c.professionalSecrecy ?? false,
+    excludeProviders: new Set(excludeProviders),
+    ...(c.budget === undefined ? {} : { budget: c.budget }),
+    seats,
+    concurrentSeats: request.concurrentSeats ?? seats,
+    limit: request.limit ?? 5,
+    weights: {
+      size: request.preferences?.size ?? defaultWeights.size,
+      degree: request.preferences?.degree ?? defaultWeights.degree,
+      price: request.preferences?.price ?? defaultWeights.price
+    }
+  }
+}
+
+function allowedLocations (catalog: Catalog, entries: readonly string[], scope: DataLocationScope): AllowedLocations {
+  const countries = new Set<string>()
+  entries.forEach((entry, index) => {
+    if (/^[A-Z]{2}$/.test(entry)) {
+      countries.add(entry)
+      return
+    }
+    const members = catalog.regionCountries(entry)
+    if (members === undefined) {
+      throw new SymphonyError('INVALID_REQUEST',
+        `composition request field "constraints.dataLocation[${index}]": ${shortName(entry)} is neither an ISO 3166-1 alpha-2 code nor a sym:Region of the catalog (with sym:includesCountry)`,
+        { path: `constraints.dataLocation[${index}]`, node: entry })
+    }
+    for (const country of members) countries.add(country.toUpperCase())
+  })
+  if (countries.size === 0) {
+    throw new SymphonyError('CONTRADICTORY_CONSTRAINTS',
+      `composition request field "constraints.dataLocation": the regions ${entries.map(shortName).join(', ')} include no country, so no service can qualify`,
+      { path: 'constraints.dataLocation' })
+  }
+  return { countries, label: entries.map(shortName).join(', '), scope }
+}
+
+function checkClasses (catalog: Catalog, classes: readonly string[], field: string, what: string): void {
+  classes.forEach((type, index) => {
+    if (!catalog.hierarchy.has(type)) {
+      throw new SymphonyError('UNKNOWN_CLASS',
+        `composition request field "${field}[${index}]": ${shortName(type)} is not a known ${what} (no class of that IRI in the loaded ontologies); check the IRI or load the ontology that defines it`,
+        { path: `${field}[${index}]`, node: type })
+    }
+  })
+}
+
+function unique (items: readonly string[]): string[] {
+  return [...new Set(items)]
+}

@@ -1,0 +1,229 @@
+/**
+ * The composition request and answer (DESIGN.md §4, contract of §9). Plain JSON-able data:
+ * IRIs are strings, money is a number of currency units rounded to cents.
+ */
+
+/** A budget for the whole bundle, per month, for the requested seats. */
+export interface Budget {
+  readonly amount: number
+  /** ISO 4217 code, e.g. `EUR`. Offers in another currency are never converted. */
+  readonly currency: string
+}
+
+/**
+ * How far the data-location constraint reaches.
+ * - `all-data` (default, strict): every member must keep its data in the allowed locations,
+ *   or state a transfer safeguard (`sym:transferSafeguard`, e.g. SCC or an adequacy decision).
+ * - `personal-data`: a member outside the allowed locations without a safeguard is also
+ *   accepted, as long as no link of the bundle into or out of it carries personal data
+ *   (`sym:carriesData` on either end of the link).
+ */
+export type DataLocationScope = 'all-data' | 'personal-data'
+
+/** Constraints every bundle must meet; each one is checked per member (budget: per bundle). */
+export interface CompositionConstraints {
+  /** Allowed locations: ISO 3166-1 alpha-2 codes and/or `sym:Region` IRIs (expanded to countries). */
+  readonly dataLocation?: readonly string[]
+  readonly dataLocationScope?: DataLocationScope
+  /** Every member offers a GDPR data-processing agreement (`sym:offersDPA true`). */
+  readonly requireDPA?: boolean
+  /** Every member holds each of these certifications (`sym:certification`). */
+  readonly certifications?: readonly string[]
+  /** Every member is suitable for professional-secrecy holders (§ 203 StGB). */
+  readonly professionalSecrecy?: boolean
+  /** No member comes from one of these providers (`schema:provider`). */
+  readonly excludeProviders?: readonly string[]
+  /** The bundle's monthly price for the seats is at most this amount, in this currency. */
+  readonly budget?: Budget
+}
+
+/**
+ * Preference weights: the ranking minimises
+ * `size × services + degree × plugin matches + price × monthly total (currency units)`.
+ * Defaults: `size` 1, `degree` 0.5, `price` 0.01 (100 currency units a month weigh as
+ * much as one more service).
+ */
+export interface CompositionPreferences {
+  readonly degree?: number
+  readonly price?: number
+  readonly size?: number
+}
+
+/** A composition request (DESIGN.md §9). Omitted lists are empty. */
+export interface CompositionRequest {
+  /** Interface types the customer already has; they act as provided interfaces without protocol, format or version constraints. */
+  readonly available?: readonly string[]
+  /** Interface types some member must provide (exact or plugin). */
+  readonly wanted?: readonly string[]
+  /** Service types some member must be an instance of (or of a subclass). */
+  readonly serviceTypes?: readonly string[]
+  readonly constraints?: CompositionConstraints
+  readonly preferences?: CompositionPreferences
+  /** Seats priced per user; default 1. */
+  readonly seats?: number
+  /** Concurrent users priced per concurrent user; default `seats`. */
+  readonly concurrentSeats?: number
+  /** How many bundles to return at most; default 5. */
+  readonly limit?: number
+}
+
+/** Degrees that count as satisfying a requirement in a composition. */
+export type LinkDegree = 'exact' | 'plugin'
+
+/**
+ * One wire of a bundle: a requirement of member `to` satisfied by member `from`
+ * (or by an `available` interface type, then `from` is that type).
+ */
+export interface BundleLink {
+  /** Providing member IRI, or the available interface type IRI when `available` is true. */
+  readonly from: string
+  /** Requiring member IRI. */
+  readonly to: string
+  /** The requiring side's interface node (IRI or `_:` blank-node label). */
+  readonly interface: string
+  /** The requiring node's interface types. */
+  readonly interfaceTypes: readonly string[]
+  /** The providing side's interface node; `null` when `available`. */
+  readonly providedInterface: string | null
+  /** The providing node's interface types (the available type when `available`). */
+  readonly providedTypes: readonly string[]
+  readonly degree: LinkDegree
+  readonly available: boolean
+  /** Personal-data categories the link carries (both ends' `sym:carriesData`). */
+  readonly carriesData: readonly string[]
+}
+
+export interface PriceComponentLine {
+  readonly component: 'BaseMonthly' | 'PerUserMonthly' | 'PerConcurrentUserMonthly' | 'SetupFee'
+  readonly unitPrice: number
+  /** The seats, the concurrent seats, or 1 for a base price and a setup fee. */
+  readonly quantity: number
+  /** Months a setup fee is spread over (`sym:minimumTermMonths`, 12 when absent). */
+  readonly termMonths?: number
+  readonly monthly: number
+}
+
+export interface ServicePrice {
+  readonly service: string
+  /** The cheapest offer in the bundle's currency; `null` when the service has none. */
+  readonly offer: string | null
+  readonly currency: string | null
+  readonly monthly: number | null
+  readonly components: readonly PriceComponentLine[]
+  /** Why the service could not be priced, when `monthly` is `null`. */
+  readonly note?: string
+}
+
+/** Monthly price of a bundle for the requested seats. */
+export interface BundlePrice {
+  readonly seats: number
+  readonly concurrentSeats: number
+  /** The budget's currency, or the one all priced members share; `null` when they differ. */
+  readonly currency: string | null
+  /** Sum of the priced members' monthly prices. */
+  readonly monthly: number
+  /** Members that could not be priced in `currency` (their price is not in `monthly`). */
+  readonly unpriced: readonly string[]
+  readonly breakdown: readonly ServicePrice[]
+}
+
+export type ConstraintName =
+  | 'dataLocation' | 'requireDPA' | 'certifications' | 'professionalSecrecy'
+  | 'excludeProviders' | 'currency' | 'budget' | 'personalData'
+
+/** One constraint checked for one member (or, for `budget` and `personalData`, the bundle or a link). */
+export interface ConstraintCheck {
+  readonly constraint: ConstraintName
+  readonly service?: string
+  readonly ok: boolean
+  readonly detail: string
+}
+
+/** Why a member is in the bundle. */
+export type MemberReason =
+  | { readonly reason: 'serviceType', readonly serviceType: string }
+  | { readonly reason: 'wanted', readonly wanted: string, readonly interface: string, readonly degree: LinkDegree }
+  | { readonly reason: 'requirement', readonly of: string, readonly interface: string, readonly interfaceTypes: readonly string[] }
+
+export interface MemberExplanation {
+  readonly service: string
+  readonly why: readonly MemberReason[]
+  readonly text: string
+}
+
+export interface LinkExplanation {
+  readonly from: string
+  readonly to: string
+  readonly interface: string
+  readonly degree: LinkDegree
+  /** Class path proving the match, from the provided type to the required type. */
+  readonly path: readonly string[]
+  readonly text: string
+}
+
+/** The terms of the ranking cost (see `CompositionPreferences`). */
+export interface CostExplanation {
+  readonly services: number
+  readonly pluginMatches: number
+  readonly price: number
+  readonly total: number
+}
+
+export interface BundleExplanation {
+  readonly members: readonly MemberExplanation[]
+  readonly links: readonly LinkExplanation[]
+  readonly constraints: readonly ConstraintCheck[]
+  /** An order in which the members can be wired, providers first. */
+  readonly wiringOrder: readonly string[]
+  readonly cost: CostExplanation
+}
+
+/** A minimal set of services that meets the goal and the constraints. */
+export interface Bundle {
+  /** Member IRIs, sorted. */
+  readonly services: readonly string[]
+  readonly links: readonly BundleLink[]
+  readonly price: BundlePrice
+  /** `1 / (1 + cost)`, rounded to 9 decimals: higher is better; equal scores are ordered by the sorted member IRIs. */
+  readonly score: number
+  readonly explanation: BundleExplanation
+}
+
+/** What a goal is: an interface type to provide or a service type to cover. */
+export interface Goal {
+  readonly kind: 'wanted' | 'serviceType'
+  readonly type: string
+}
+
+/** What the nearest bundle lacks to be valid. */
+export interface BundleNeed {
+  readonly kind: 'constraint' | 'requirement' | 'goal' | 'budget'
+  readonly service?: string
+  readonly message: string
+}
+
+/**
+ * Why no (or not enough) bundles came back. `code` discriminates:
+ * - `GOAL_UNREACHABLE`: a wanted type or service type cannot be covered (`blockedBy` says why);
+ * - `NO_VALID_WIRING`: each goal is reachable alone, but no set of members wires together;
+ * - `OVER_BUDGET`: valid bundles exist, the cheapest costs more than the budget;
+ * - `CURRENCY_MISMATCH`: members priced only in another currency than the budget's;
+ * - `SEARCH_LIMIT`: the search stopped at its expansion budget with fewer bundles than asked for;
+ * - `RANKING_UNPROVEN`: the bundles are valid and minimal, but the expansion budget ran out
+ *   before proving that no cheaper one exists; `bound` is the least cost any other bundle has;
+ * - `NEAREST_BUNDLE`: the best bundle with relaxed constraints, and what it would need.
+ */
+export type CompositionIssue =
+  | { readonly code: 'GOAL_UNREACHABLE', readonly goal: Goal, readonly blockedBy: 'catalog' | 'constraints' | 'requirement', readonly message: string }
+  | { readonly code: 'NO_VALID_WIRING', readonly message: string }
+  | { readonly code: 'OVER_BUDGET', readonly cheapest: number, readonly budget: Budget, readonly message: string }
+  | { readonly code: 'CURRENCY_MISMATCH', readonly services: readonly string[], readonly currency: string, readonly message: string }
+  | { readonly code: 'SEARCH_LIMIT', readonly expansions: number, readonly message: string }
+  | { readonly code: 'RANKING_UNPROVEN', readonly expansions: number, readonly bound: number, readonly message: string }
+  | { readonly code: 'NEAREST_BUNDLE', readonly bundle: Bundle, readonly needs: readonly BundleNeed[], readonly message: string }
+
+/** The composer's answer: bundles best first, and issues when fewer than asked for were found. */
+export interface CompositionAnswer {
+  readonly bundles: readonly Bundle[]
+  readonly issues: readonly CompositionIssue[]
+}

@@ -1,0 +1,129 @@
+/**
+ * The search against brute force: on small random catalogs (Turtle through the real pipeline),
+ * the composer's bundles must be exactly the minimal valid sets of services, ranked by cost and
+ * then by IRIs, as found by enumerating every subset with an independent check written here.
+ * Degree weight 0 makes a bundle's cost depend on its set alone.
+ */
+import { describe, expect, test } from 'vitest'
+import { compileCatalog } from '../../src/catalog/index.js'
+import { compose } from '../../src/composer/index.js'
+import { parseRdf } from '../../src/rdf/index.js'
+
+const sym = 'https://w3id.org/symphony/ontology#'
+const ex = 'https://example.org/random#'
+
+/** Interface classes and their direct superclass; service types likewise. */
+const interfaceParents: Record<string, string> = { I0: 'Interface', I1: 'Interface', I2: 'Interface', I3: 'I1', I4: 'I1', I5: 'I2' }
+const typeParents: Record<string, string> = { T0: 'Service', T1: 'Service', T2: 'T0' }
+
+interface RandomService {
+  readonly id: string
+  readonly type: string
+  readonly provides: readonly string[]
+  readonly requires: readonly string[]
+  readonly price: number
+}
+
+interface RandomCase {
+  readonly services: readonly RandomService[]
+  readonly available: readonly string[]
+  readonly wanted: readonly string[]
+  readonly serviceTypes: readonly string[]
+}
+
+function random (seed: number): () => number {
+  let state = seed >>> 0
+  return () => {
+    state = (Math.imul(state, 1664525) + 1013904223) >>> 0
+    return state / 2 ** 32
+  }
+}
+
+function generate (seed: number): RandomCase {
+  const next = random(seed)
+  const pick = <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)]!
+  const classes = Object.keys(interfaceParents)
+  const services = Array.from({ length: 9 }, (_, i) => ({
+    id: `S${i}`,
+    type: pick(Object.keys(typeParents)),
+    provides: Array.from({ length: 1 + Math.floor(next() * 2) }, () => pick(classes)),
+    requires: Array.from({ length: Math.floor(next() * 3) }, () => pick(classes)),
+    price: 1 + Math.floor(next() * 40)
+  }))
+  const goals = 1 + Math.floor(next() * 2)
+  const wanted: string[] = []
+  const serviceTypes: string[] = []
+  for (let g = 0; g < goals; g++) {
+    if (next() < 0.5) wanted.push(pick(classes))
+    else serviceTypes.push(pick(Object.keys(typeParents)))
+  }
+  return { services, available: next() < 0.5 ? [pick(classes)] : [], wanted: [...new Set(wanted)], serviceTypes: [...new Set(serviceTypes)] }
+}
+
+function turtle (c: RandomCase): string {
+  const lines = [`@prefix sym: <${sym}> .`, `@prefix ex: <${ex}> .`, '@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .', '@prefix schema: <https://schema.org/> .']
+  const name = (local: string): string => local === 'Interface' || local === 'Service' ? `sym:${local}` : `ex:${local}`
+  for (const [c, parent] of Object.entries({ ...interfaceParents, ...typeParents })) lines.push(`ex:${c} rdfs:subClassOf ${name(parent)} .`)
+  for (const s of c.services) {
+    lines.push(`ex:${s.id} a ex:${s.type} ;`)
+    for (const p of s.provides) lines.push(`  sym:provides [ a ex:${p} ] ;`)
+    for (const r of s.requires) lines.push(`  sym:requires [ a ex:${r} ] ;`)
+    lines.push(`  schema:offers [ schema:priceCurrency "EUR" ; schema:priceSpecification [ sym:priceComponent sym:BaseMonthly ; schema:price ${s.price} ] ] .`)
+  }
+  return lines.join('\n') + '\n'
+}
+
+function isSubClassOf (sub: string, sup: string, parents: Record<string, string>): boolean {
+  for (let c: string | undefined = sub; c !== undefined; c = parents[c]) if (c === sup) return true
+  return false
+}
+
+/** Every minimal valid set, cheapest first, then by sorted IRIs. */
+function bruteForce (c: RandomCase): string[][] {
+  const provides = (s: RandomService, type: string): boolean => s.provides.some(p => isSubClassOf(p, type, interfaceParents))
+  const valid = (set: readonly RandomService[]): boolean => {
+    if (!c.wanted.every(w => set.some(s => provides(s, w)))) return false
+    if (!c.serviceTypes.every(t => set.some(s => isSubClassOf(s.type, t, typeParents)))) return false
+    const wired: RandomService[] = []
+    let pending = [...set]
+    for (let progress = true; progress;) {
+      progress = false
+      for (const s of pending) {
+        const ready = s.requires.every(r => c.available.some(a => isSubClassOf(a, r, interfaceParents)) || wired.some(w => provides(w, r)))
+        if (ready) { wired.push(s); progress = true }
+      }
+      pending = pending.filter(s => !wired.includes(s))
+    }
+    return pending.length === 0
+  }
+  const found: Array<{ set: RandomService[], cost: number }> = []
+  for (let mask = 1; mask < 1 << c.services.length; mask++) {
+    const set = c.services.filter((_, i) => (mask & (1 << i)) !== 0)
+    if (!valid(set) || set.some(m => valid(set.filter(s => s !== m)))) continue
+    found.push({ set, cost: Math.round((set.length + 0.01 * set.reduce((sum, s) => sum + s.price, 0)) * 1e6) })
+  }
+  const iris = (set: readonly RandomService[]): string[] => set.map(s => ex + s.id).sort()
+  return found
+    .sort((a, b) => a.cost - b.cost || iris(a.set).join(' ').localeCompare(iris(b.set).join(' ')))
+    .map(f => iris(f.set))
+}
+
+describe('composer against brute force on random catalogs', () => {
+  test.each(Array.from({ length: 60 }, (_, seed) => seed))('seed %i', async seed => {
+    const c = generate(seed)
+    const catalog = compileCatalog(await parseRdf(turtle(c), { format: 'turtle' }))
+    const expected = bruteForce(c)
+    for (const limit of [50, 3]) {
+      const answer = compose(catalog, {
+        available: c.available.map(a => ex + a),
+        wanted: c.wanted.map(w => ex + w),
+        serviceTypes: c.serviceTypes.map(t => ex + t),
+        preferences: { degree: 0, size: 1, price: 0.01 },
+        limit
+      })
+      expect(answer.bundles.map(b => b.services)).toEqual(expected.slice(0, limit))
+      expect(answer.issues.filter(i => i.code === 'SEARCH_LIMIT')).toEqual([])
+      if (expected.length === 0) expect(answer.issues.some(i => i.code === 'GOAL_UNREACHABLE' || i.code === 'NO_VALID_WIRING')).toBe(true)
+    }
+  })
+})
