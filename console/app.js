@@ -1,0 +1,54 @@
+// The Symphony web console: hash routes #/catalog, #/compose, #/configure.
+import { ApiError } from './api.js'
+import { h, replace } from './dom.js'
+import { lang, setLang, t, translatePage } from './i18n.js'
+import { renderCatalog } from './catalog.js'
+import { renderCompose } from './compose.js'
+import { renderConfigure } from './configure.js'
+
+const routes = { catalog: renderCatalog, compose: renderCompose, configure: renderConfigure }
+const state = {}
+
+function current () {
+  const name = window.location.hash.replace(/^#\/?/, '').split('?')[0]
+  return Object.hasOwn(routes, name) ? name : 'catalog'
+}
+
+function navigate (name) {
+  if (current() === name) show()
+  else window.location.hash = `#/${name}`
+}
+
+async function show () {
+  const main = document.getElementById('main')
+  const name = current()
+  for (const link of document.querySelectorAll('[data-route]')) {
+    if (link.dataset.route === name) link.setAttribute('aria-current', 'page')
+    else link.removeAttribute('aria-current')
+  }
+  document.title = `${t(`nav${name[0].toUpperCase()}${name.slice(1)}`)} — Symphony`
+  replace(main, h('p', { class: 'loading' }, t('loading')))
+  try {
+    await routes[name](main, { state, navigate })
+  } catch (error) {
+    replace(main, h('h1', {}, t('error')), h('p', { class: 'alert', role: 'alert' }, error instanceof ApiError ? error.message : String(error)))
+  }
+  main.focus({ preventScroll: true })
+}
+
+function updateLanguageButtons () {
+  for (const button of document.querySelectorAll('[data-lang]')) button.setAttribute('aria-pressed', String(button.dataset.lang === lang()))
+}
+
+for (const button of document.querySelectorAll('[data-lang]')) {
+  button.addEventListener('click', () => {
+    setLang(button.dataset.lang)
+    updateLanguageButtons()
+    translatePage()
+    show()
+  })
+}
+window.addEventListener('hashchange', show)
+updateLanguageButtons()
+translatePage()
+show()

@@ -1,0 +1,95 @@
+// The catalog view: the service-type tree on the left, services with filters on the right.
+import { api, query } from './api.js'
+import { announce, h, replace, uid } from './dom.js'
+import { lang, t } from './i18n.js'
+
+const pageSize = 20
+
+export async function renderCatalog (main, { state, navigate }) {
+  const filters = state.catalogFilters ??= { type: '', provider: '', q: '', location: '', offset: 0 }
+  const [{ types }, vocabulary] = await Promise.all([
+    api.get(`/catalog/types${query({ lang: lang() })}`),
+    api.get(`/catalog/vocabulary${query({ lang: lang() })}`)
+  ])
+  const list = h('div', { 'aria-live': 'polite' })
+  const tree = h('ul', { class: 'tree', role: 'list' })
+
+  async function refresh () {
+    const answer = await api.get(`/catalog/services${query({ ...filters, limit: pageSize, lang: lang() })}`)
+    replace(list, renderServices(answer))
+    announce(t('shown', answer.total === 0 ? 0 : answer.offset + 1, answer.offset + answer.services.length, answer.total))
+  }
+
+  function renderServices (answer) {
+    if (answer.services.length === 0) return h('p', {}, t('noServices'))
+    const from = answer.offset + 1
+    const to = answer.offset + answer.services.length
+    return [
+      h('ul', { class: 'services' }, answer.services.map(service => h('li', { class: 'card service' },
+        h('h3', {}, service.label),
+        h('p', { class: 'meta' }, [service.provider?.label ?? '', service.dataLocations.length > 0 ? ` · ${t('dataLocation')}: ${service.dataLocations.join(', ')}` : '']),
+        service.description === '' ? null : h('p', {}, service.description),
+        h('ul', { class: 'chips', 'aria-label': t('serviceTypes') }, service.types.map(type => h('li', {}, type.label))),
+        service.provides.length === 0 ? null : h('p', { class: 'meta' }, `${t('provides')}: ${service.provides.map(i => i.label).join(', ')}`),
+        service.requires.length === 0 ? null : h('p', { class: 'meta' }, `${t('requires')}: ${service.requires.map(i => i.label).join(', ')}`),
+        h('button', {
+          type: 'button',
+          class: 'secondary',
+          onclick: () => { state.selection = { services: [service.iri], links: [] }; navigate('configure') }
+        }, t('configureService'))
+      ))),
+      h('div', { class: 'pager' },
+        h('button', { type: 'button', class: 'secondary', disabled: answer.offset === 0, onclick: () => { filters.offset = Math.max(0, answer.offset - pageSize); refresh() } }, t('previous')),
+        h('span', {}, t('shown', from, to, answer.total)),
+        h('button', { type: 'button', class: 'secondary', disabled: to >= answer.total, onclick: () => { filters.offset = answer.offset + pageSize; refresh() } }, t('next')))
+    ]
+  }
+
+  function typeNode (node) {
+    const button = h('button', {
+      type: 'button',
+      'aria-pressed': String(filters.type === node.iri),
+      dataset: { iri: node.iri },
+      onclick: () => {
+        filters.type = filters.type === node.iri ? '' : node.iri
+        filters.offset = 0
+        for (const other of tree.querySelectorAll('button')) other.setAttribute('aria-pressed', String(other.dataset.iri === filters.type))
+        refresh()
+      }
+    }, node.label, ' ', h('span', { class: 'count' }, `(${node.services})`))
+    return h('li', {}, button, node.children.length === 0 ? null : h('ul', {}, node.children.map(typeNode)))
+  }
+  replace(tree, types.map(typeNode))
+
+  const searchId = uid('q')
+  const providerId = uid('provider')
+  const locationId = uid('location')
+  const search = h('input', { type: 'search', id: searchId, value: filters.q })
+  const provider = h('select', { id: providerId },
+    h('option', { value: '' }, t('anyProvider')),
+    vocabulary.providers.map(p => h('option', { value: p.iri, selected: p.iri === filters.provider }, p.label)))
+  const location = h('input', { type: 'text', id: locationId, value: filters.location, placeholder: 'DE, sym:EEA', size: 10 })
+  const apply = () => {
+    filters.q = search.value.trim()
+    filters.provider = provider.value
+    filters.location = location.value.trim()
+    filters.offset = 0
+    refresh()
+  }
+  search.addEventListener('change', apply)
+  provider.addEventListener('change', apply)
+  location.addEventListener('change', apply)
+
+  replace(main,
+    h('h1', {}, t('catalogTitle')),
+    h('div', { class: 'layout' },
+      h('nav', { class: 'card', 'aria-labelledby': 'types-heading' }, h('h2', { id: 'types-heading' }, t('serviceTypes')), tree),
+      h('section', { 'aria-labelledby': 'services-heading' },
+        h('h2', { id: 'services-heading', class: 'visually-hidden' }, t('services')),
+        h('form', { class: 'filters card', role: 'search', onsubmit: event => { event.preventDefault(); apply() } },
+          h('div', {}, h('label', { for: searchId }, t('search')), search),
+          h('div', {}, h('label', { for: providerId }, t('provider')), provider),
+          h('div', {}, h('label', { for: locationId }, t('dataLocation')), location)),
+        list)))
+  await refresh()
+}

@@ -1,0 +1,48 @@
+// The configuration view: the joint form of the chosen services (and their links), submitted
+// for checking; errors appear at their fields.
+import { api, ApiError, query } from './api.js'
+import { announce, h, replace } from './dom.js'
+import { lang, t } from './i18n.js'
+import { renderForm } from './form-renderer.js'
+
+export async function renderConfigure (main, { state }) {
+  const selection = state.selection
+  if (selection === undefined || selection.services.length === 0) {
+    replace(main, h('h1', {}, t('configureTitle')), h('p', {}, t('nothingToConfigure')), h('p', {}, h('a', { href: '#/compose' }, t('navCompose'))))
+    return
+  }
+  const request = selection.services.length === 1 && selection.links.length === 0
+    ? { service: selection.services[0] }
+    : { bundle: { services: selection.services, links: selection.links } }
+  const form = await api.post(`/forms${query({ lang: lang() })}`, request)
+  const rendered = renderForm(form)
+  const result = h('div', { 'aria-live': 'polite' })
+  const submit = h('button', { type: 'submit', class: 'primary' }, t('submit'))
+  const element = h('form', { novalidate: true, 'aria-labelledby': 'configure-heading' }, rendered.element, submit, result)
+  element.addEventListener('submit', async event => {
+    event.preventDefault()
+    submit.disabled = true
+    submit.textContent = t('saving')
+    replace(result)
+    try {
+      const answer = await api.post(`/configurations${query({ lang: lang() })}`, { ...request, values: rendered.values() })
+      rendered.showErrors([])
+      replace(result, h('p', { class: 'success', role: 'status' }, t('saved'), answer.configuration === undefined ? '' : [' ', h('code', {}, answer.configuration)]))
+      announce(t('saved'))
+    } catch (error) {
+      if (error instanceof ApiError && Array.isArray(error.problem.errors)) {
+        rendered.showErrors(error.problem.errors.map(e => ({ pointer: e.pointer ?? e.field ?? '', message: e.message })))
+        announce(t('fixErrors', error.problem.errors.length))
+      } else {
+        replace(result, h('p', { class: 'alert', role: 'alert' }, error instanceof ApiError ? error.message : String(error)))
+      }
+    } finally {
+      submit.disabled = false
+      submit.textContent = t('submit')
+    }
+  })
+  replace(main,
+    h('h1', { id: 'configure-heading' }, form.uiSchema.title || t('configureTitle')),
+    h('p', {}, t('configureIntro')),
+    element)
+}

@@ -1,0 +1,41 @@
+// A tiny DOM builder: text is always set as text, never parsed as HTML.
+
+/** `h('p', { class: 'x' }, 'text', child)` */
+export function h (tag, attributes = {}, ...children) {
+  const element = document.createElement(tag)
+  for (const [name, value] of Object.entries(attributes ?? {})) {
+    if (value === undefined || value === null || value === false) continue
+    if (name.startsWith('on') && typeof value === 'function') element.addEventListener(name.slice(2), value)
+    else if (name === 'dataset') Object.assign(element.dataset, value)
+    else if (value === true) element.setAttribute(name, '')
+    else element.setAttribute(name, String(value))
+  }
+  append(element, children)
+  return element
+}
+
+function append (element, children) {
+  for (const child of children.flat(Infinity)) {
+    if (child === undefined || child === null || child === false) continue
+    element.append(typeof child === 'object' && 'nodeType' in child ? child : document.createTextNode(String(child)))
+  }
+}
+
+/** Replaces the children of an element. */
+export function replace (element, ...children) {
+  element.replaceChildren()
+  append(element, children)
+}
+
+/** Tells screen readers what happened. */
+export function announce (text) {
+  const status = document.getElementById('status')
+  if (status !== null) status.textContent = text
+}
+
+let counter = 0
+/** A unique id for label/input pairs. */
+export function uid (prefix = 'f') {
+  counter += 1
+  return `${prefix}-${counter}`
+}

@@ -1,0 +1,82 @@
+// Texts of the console in English and German; the choice is kept in localStorage.
+const texts = {
+  en: {
+    skip: 'Skip to content', mainNav: 'Main', language: 'Language', loading: 'Loading…',
+    navCatalog: 'Catalog', navCompose: 'Bundle', navConfigure: 'Configure', navVocabulary: 'Vocabulary', navApi: 'API',
+    catalogTitle: 'Service catalog', serviceTypes: 'Service types', allTypes: 'All services', search: 'Search',
+    provider: 'Provider', anyProvider: 'Any provider', dataLocation: 'Data location', anyLocation: 'Anywhere',
+    services: 'Services', noServices: 'No service matches these filters.', provides: 'Provides', requires: 'Requires',
+    shown: (from, to, total) => `${from}–${to} of ${total}`, previous: 'Previous', next: 'Next', configureService: 'Configure',
+    composeTitle: 'Ask for a bundle', composeIntro: 'Say what you need; Symphony finds bundles of services that fit together and meet your constraints.',
+    goal: 'Goal', wantedTypes: 'Service types wanted', wantedInterfaces: 'Interfaces wanted', available: 'Interfaces you already have',
+    constraints: 'Constraints', locations: 'Data location (country codes or regions, comma-separated)', requireDPA: 'Data-processing agreement (GDPR) required',
+    professionalSecrecy: 'Suitable for professional-secrecy holders (§ 203 StGB)', certifications: 'Certifications required', excludeProviders: 'Exclude providers',
+    seats: 'Seats', budget: 'Budget per month', currency: 'Currency', limit: 'Bundles to show', findBundles: 'Find bundles', searching: 'Searching…',
+    multiHint: 'Hold Ctrl (or ⌘) to select several.',
+    bundles: 'Bundles', noBundle: 'No bundle meets the request.', issues: 'What blocks it', bundle: n => `Bundle ${n}`, score: 'Score',
+    perMonth: 'per month', forSeats: n => `for ${n} seat${n === 1 ? '' : 's'}`, explanation: 'Explanation', members: 'Members', links: 'Links',
+    constraintChecks: 'Constraints checked', wiringOrder: 'Wiring order', configureBundle: 'Configure this bundle', unpriced: 'Not priced',
+    from: 'From', to: 'To', degree: 'Degree', check: 'Check', result: 'Result', ok: 'met', failed: 'not met',
+    configureTitle: 'Configuration', configureIntro: 'Fill in one form for the whole selection; shared values are asked once.',
+    nothingToConfigure: 'Choose a bundle (or a service in the catalog) first.', submit: 'Check and save', saving: 'Saving…',
+    saved: 'The configuration conforms and was saved.', fixErrors: n => `${n} field${n === 1 ? ' needs' : 's need'} attention.`,
+    required: 'required', yes: 'Yes', no: 'No', choose: '— choose —', onePerLine: 'One value per line.', error: 'Error',
+    addItem: 'Add', remove: 'Remove'
+  },
+  de: {
+    skip: 'Zum Inhalt springen', mainNav: 'Hauptnavigation', language: 'Sprache', loading: 'Wird geladen …',
+    navCatalog: 'Katalog', navCompose: 'Bündel', navConfigure: 'Konfigurieren', navVocabulary: 'Vokabular', navApi: 'API',
+    catalogTitle: 'Dienstekatalog', serviceTypes: 'Diensttypen', allTypes: 'Alle Dienste', search: 'Suche',
+    provider: 'Anbieter', anyProvider: 'Alle Anbieter', dataLocation: 'Datenstandort', anyLocation: 'Überall',
+    services: 'Dienste', noServices: 'Kein Dienst passt zu diesen Filtern.', provides: 'Bietet', requires: 'Benötigt',
+    shown: (from, to, total) => `${from}–${to} von ${total}`, previous: 'Zurück', next: 'Weiter', configureService: 'Konfigurieren',
+    composeTitle: 'Ein Bündel anfragen', composeIntro: 'Sagen Sie, was Sie brauchen; Symphony findet Bündel von Diensten, die zusammenpassen und Ihre Bedingungen erfüllen.',
+    goal: 'Ziel', wantedTypes: 'Gewünschte Diensttypen', wantedInterfaces: 'Gewünschte Schnittstellen', available: 'Schnittstellen, die Sie schon haben',
+    constraints: 'Bedingungen', locations: 'Datenstandort (Ländercodes oder Regionen, durch Kommas getrennt)', requireDPA: 'Auftragsverarbeitungsvertrag (AVV) erforderlich',
+    professionalSecrecy: 'Geeignet für Berufsgeheimnisträger (§ 203 StGB)', certifications: 'Erforderliche Zertifizierungen', excludeProviders: 'Anbieter ausschließen',
+    seats: 'Arbeitsplätze', budget: 'Budget pro Monat', currency: 'Währung', limit: 'Anzahl Bündel', findBundles: 'Bündel finden', searching: 'Suche läuft …',
+    multiHint: 'Mit Strg (oder ⌘) mehrere auswählen.',
+    bundles: 'Bündel', noBundle: 'Kein Bündel erfüllt die Anfrage.', issues: 'Was es verhindert', bundle: n => `Bündel ${n}`, score: 'Bewertung',
+    perMonth: 'pro Monat', forSeats: n => `für ${n} Arbeitsplatz${n === 1 ? '' : 'e'}`, explanation: 'Erklärung', members: 'Mitglieder', links: 'Verbindungen',
+    constraintChecks: 'Geprüfte Bedingungen', wiringOrder: 'Reihenfolge der Einrichtung', configureBundle: 'Dieses Bündel konfigurieren', unpriced: 'Ohne Preis',
+    from: 'Von', to: 'Nach', degree: 'Grad', check: 'Prüfung', result: 'Ergebnis', ok: 'erfüllt', failed: 'nicht erfüllt',
+    configureTitle: 'Konfiguration', configureIntro: 'Ein Formular für die ganze Auswahl; gemeinsame Werte werden nur einmal abgefragt.',
+    nothingToConfigure: 'Wählen Sie zuerst ein Bündel (oder einen Dienst im Katalog).', submit: 'Prüfen und speichern', saving: 'Wird gespeichert …',
+    saved: 'Die Konfiguration ist gültig und wurde gespeichert.', fixErrors: n => `${n} Feld${n === 1 ? ' braucht' : 'er brauchen'} Ihre Aufmerksamkeit.`,
+    required: 'Pflichtfeld', yes: 'Ja', no: 'Nein', choose: '— bitte wählen —', onePerLine: 'Ein Wert pro Zeile.', error: 'Fehler',
+    addItem: 'Hinzufügen', remove: 'Entfernen'
+  }
+}
+
+let language = (() => {
+  try {
+    const stored = globalThis.localStorage?.getItem('symphony.lang')
+    if (stored === 'en' || stored === 'de') return stored
+  } catch { /* storage unavailable */ }
+  return (globalThis.navigator?.language ?? 'en').toLowerCase().startsWith('de') ? 'de' : 'en'
+})()
+
+export function lang () {
+  return language
+}
+
+export function setLang (next) {
+  language = next === 'de' ? 'de' : 'en'
+  try { globalThis.localStorage?.setItem('symphony.lang', language) } catch { /* storage unavailable */ }
+}
+
+/** The text for a key in the current language; functions are called with `args`. */
+export function t (key, ...args) {
+  const value = texts[language][key] ?? texts.en[key] ?? key
+  return typeof value === 'function' ? value(...args) : value
+}
+
+/** Applies `data-i18n` (text) and `data-i18n-attr="attr:key"` to the static page. */
+export function translatePage (root = document) {
+  document.documentElement.lang = language
+  for (const element of root.querySelectorAll('[data-i18n]')) element.textContent = t(element.dataset.i18n)
+  for (const element of root.querySelectorAll('[data-i18n-attr]')) {
+    const [attribute, key] = element.dataset.i18nAttr.split(':')
+    element.setAttribute(attribute, t(key))
+  }
+}

@@ -1,0 +1,98 @@
+/**
+ * The HTTP API: a Fastify app over the engine. Handlers are thin: they read the request, call
+ * the engine and send its answer; every failure goes through the one error handler.
+ */
+import { randomUUID } from 'node:crypto'
+import Fastify, { LogController } from 'fastify'
+import type { FastifyInstance } from 'fastify'
+import swagger from '@fastify/swagger'
+import swaggerUi from '@fastify/swagger-ui'
+import type { Engine } from '../engine.js'
+import { serializeRdf } from '../rdf/index.js'
+import { registerBodyParsers } from './body-parsers.js'
+import type { RouteContext } from './context.js'
+import { defaults } from './options.js'
+import type { ApiOptions } from './options.js'
+import { handleError, handleNotFound } from './problem.js'
+import { problemSchema } from './schemas.js'
+import { QueryRunner } from './sparql/runner.js'
+import { routeModules } from './routes/index.js'
+import { buildTermIndex } from './ontology/term-index.js'
+import type { TermIndex } from './ontology/term-index.js'
+import { graphs } from '../project.js'
+
+const requestIdPattern = /^[\w.:-]{1,100}$/
+
+/**
+ * Builds the API app without listening; `symphony serve` listens, tests use `app.inject`.
+ *
+ * @example
+ * const app = buildApp(engine, { logger: true, tokens })
+ * await app.listen({ port: 8080, host: '127.0.0.1' })
+ */
+export function buildApp (engine: Engine, options: ApiOptions = {}): FastifyInstance {
+  const app = Fastify({
+    logger: options.logger ?? false,
+    bodyLimit: options.bodyLimit ?? defaults.bodyLimit,
+    requestIdHeader: false,
+    logController: new LogController({ requestIdLogLabel: 'requestId' }),
+    // A client's X-Request-Id is kept when it is a plain token, so logs can be correlated across systems.
+    genReqId: request => {
+      const given = request.headers['x-request-id']
+      return typeof given === 'string' && requestIdPattern.test(given) ? given : randomUUID()
+    },
+    ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', allErrors: false } },
+    routerOptions: { ignoreTrailingSlash: true }
+  })
+
+  const runner = new QueryRunner({
+    timeoutMs: options.sparql?.timeoutMs ?? defaults.timeoutMs,
+    snapshot: async () => serializeRdf(await engine.store.quads(), 'n-quads')
+  })
+  let terms: Promise<TermIndex> | undefined
+  const context: RouteContext = {
+    engine,
+    options,
+    runner,
+    tokens: options.tokens,
+    // The built-in ontology is loaded once when the engine opens and never written while serving.
+    terms: () => (terms ??= engine.store.graph(graphs.ontology).then(quads => buildTermIndex(quads)))
+  }
+
+  registerBodyParsers(app)
+  app.addSchema(problemSchema)
+  app.setErrorHandler(handleError)
+  app.setNotFoundHandler(handleNotFound)
+  app.addHook('onSend', async (request, reply, payload) => {
+    reply.header('x-request-id', request.id)
+    reply.header('x-content-type-options', 'nosniff')
+    return payload
+  })
+  app.addHook('onResponse', async (request, reply) => {
+    if (request.routeOptions.config.writesStore === true && reply.statusCode < 400) runner.invalidate()
+  })
+  app.addHook('onClose', async () => { await runner.close() })
+
+  app.register(swagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: {
+        title: 'Symphony API',
+        version: '0.1.0',
+        description: 'Ontology-driven ICT service matching, composition and configuration forms. Errors are application/problem+json with a stable `code`.'
+      },
+      tags: [
+        { name: 'system' }, { name: 'ontology' }, { name: 'sparql' }, { name: 'catalog' }, { name: 'matching' },
+        { name: 'composition' }, { name: 'forms' }, { name: 'publishing' }
+      ],
+      components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer', description: 'Provider token from `symphony token add <provider-IRI>`' } } }
+    },
+    refResolver: { buildLocalReference: (json, _baseUri, _fragment, i) => typeof json.$id === 'string' ? json.$id : `def-${i}` }
+  })
+  app.register(swaggerUi, { routePrefix: '/docs', staticCSP: true })
+  app.register(async instance => {
+    instance.get('/openapi.json', { schema: { hide: true } }, async () => instance.swagger())
+    for (const routes of routeModules) await instance.register(routes, context)
+  })
+  return app
+}

@@ -1,0 +1,179 @@
+/**
+ * What the catalog routes and the console show: the service-type tree, service summaries with
+ * filters, and the vocabulary for the request form — plain data from the compiled catalog,
+ * labels in the requested language.
+ */
+import type { Catalog, InterfaceNode, LangText, Service } from '../catalog/index.js'
+import { ns, terms as rdfTerms } from '../rdf/index.js'
+import type { TermIndex } from './ontology/term-index.js'
+import { localName } from './ontology/term-index.js'
+
+export interface Labelled {
+  readonly iri: string
+  readonly label: string
+}
+
+export interface TypeNode extends Labelled {
+  /** Services of this type or a subclass. */
+  readonly services: number
+  readonly children: readonly TypeNode[]
+}
+
+export interface ServiceSummary extends Labelled {
+  readonly description: string
+  readonly types: readonly Labelled[]
+  readonly provider: Labelled | null
+  readonly dataLocations: readonly string[]
+  readonly certifications: readonly Labelled[]
+  readonly offersDPA: boolean | null
+  readonly suitableForProfessionalSecrecy: boolean | null
+  readonly provides: readonly Labelled[]
+  readonly requires: readonly Labelled[]
+  readonly optionallyRequires: readonly Labelled[]
+}
+
+export interface ServiceFilters {
+  readonly type?: string
+  readonly provider?: string
+  /** Case-insensitive text in the label, description or IRI. */
+  readonly q?: string
+  /** Country codes and/or region IRIs (`sym:EEA` or the full IRI), comma-separated. */
+  readonly location?: string
+  readonly certification?: string
+  readonly offset?: number
+  readonly limit?: number
+}
+
+export function pickLabel (text: LangText | undefined, language: string, iri: string): string {
+  if (text === undefined) return localName(iri) || iri
+  return text[language] ?? text.en ?? text[''] ?? Object.values(text)[0] ?? (localName(iri) || iri)
+}
+
+function classLabel (catalog: Catalog, iri: string, language: string): Labelled {
+  return { iri, label: pickLabel(catalog.hierarchy.label(iri), language, iri) }
+}
+
+const trees = new WeakMap<Catalog, Map<string, readonly string[]>>()
+
+/** Direct subclasses of `c` (one of each set of equivalent classes), from the transitive hierarchy. */
+function directSubclasses (catalog: Catalog, c: string): readonly string[] {
+  let cache = trees.get(catalog)
+  if (cache === undefined) trees.set(catalog, cache = new Map())
+  const known = cache.get(c)
+  if (known !== undefined) return known
+  const h = catalog.hierarchy
+  const below = [...h.subClasses(c)].filter(s => !s.startsWith('_:') && !h.isSubClassOf(c, s)).sort()
+  const direct: string[] = []
+  for (const s of below) {
+    const between = below.some(t => t !== s && !h.areEquivalent(s, t) && h.isSubClassOf(s, t))
+    if (!between && !direct.some(d => h.areEquivalent(d, s))) direct.push(s)
+  }
+  cache.set(c, direct)
+  return direct
+}
+
+/** The tree of service types under `root` (default `sym:Service`), with service counts. */
+export function typeTree (catalog: Catalog, language: string, root: string = rdfTerms.Service): TypeNode[] {
+  const build = (c: string, depth: number): TypeNode => ({
+    ...classLabel(catalog, c, language),
+    services: catalog.servicesOfType(c).length,
+    children: depth > 20 ? [] : directSubclasses(catalog, c).map(s => build(s, depth + 1)).sort(byLabel)
+  })
+  return directSubclasses(catalog, root).map(c => build(c, 0)).sort(byLabel)
+}
+
+function byLabel (a: Labelled, b: Labelled): number {
+  return a.label.localeCompare(b.label) || a.iri.localeCompare(b.iri)
+}
+
+function interfaceTypes (catalog: Catalog, nodes: readonly InterfaceNode[], language: string): Labelled[] {
+  const seen = new Map<string, Labelled>()
+  for (const node of nodes) for (const type of node.types) if (!seen.has(type)) seen.set(type, classLabel(catalog, type, language))
+  return [...seen.values()]
+}
+
+export function summarizeService (catalog: Catalog, service: Service, language: string): ServiceSummary {
+  return {
+    iri: service.id,
+    label: pickLabel(service.label, language, service.id),
+    description: service.description[language] ?? service.description.en ?? service.description[''] ?? Object.values(service.description)[0] ?? '',
+    types: mostSpecific(catalog, service.types).map(type => classLabel(catalog, type, language)),
+    provider: service.provider === undefined ? null : { iri: service.provider, label: pickLabel(catalog.providers.get(service.provider), language, service.provider) },
+    dataLocations: service.compliance.dataLocations,
+    certifications: service.compliance.certifications.map(c => classLabel(catalog, c, language)),
+    offersDPA: service.compliance.offersDPA ?? null,
+    suitableForProfessionalSecrecy: service.compliance.suitableForProfessionalSecrecy ?? null,
+    provides: interfaceTypes(catalog, service.provides, language),
+    requires: interfaceTypes(catalog, service.requires, language),
+    optionallyRequires: interfaceTypes(catalog, service.optionallyRequires, language)
+  }
+}
+
+/** The types that are not superclasses of another of the types (asserted `VirtualPBX`, not the inferred `Service`). */
+function mostSpecific (catalog: Catalog, types: readonly string[]): string[] {
+  const h = catalog.hierarchy
+  return types.filter(t => !t.startsWith('_:') && !types.some(u => u !== t && h.isSubClassOf(u, t) && !h.areEquivalent(u, t)))
+}
+
+/** Countries a location filter stands for: codes as given, regions expanded. */
+function locationsOf (catalog: Catalog, filter: string): Set<string> {
+  const countries = new Set<string>()
+  for (const part of filter.split(',').map(p => p.trim()).filter(p => p !== '')) {
+    const region = catalog.regionCountries(part.startsWith('sym:') ? ns.sym + part.slice(4) : part)
+    if (region !== undefined) for (const country of region) countries.add(country)
+    else countries.add(part.toUpperCase())
+  }
+  return countries
+}
+
+/** Services matching the filters, sorted by label, one page. */
+export function listServices (catalog: Catalog, filters: ServiceFilters, language: string): { total: number, offset: number, limit: number, services: ServiceSummary[] } {
+  let services: readonly Service[] = filters.type === undefined || filters.type === '' ? [...catalog.services.values()] : catalog.servicesOfType(filters.type)
+  if (filters.provider !== undefined && filters.provider !== '') services = services.filter(s => s.provider === filters.provider)
+  if (filters.certification !== undefined && filters.certification !== '') {
+    services = services.filter(s => s.compliance.certifications.some(c => catalog.hierarchy.isSubClassOf(c, filters.certification!) || c === filters.certification))
+  }
+  if (filters.location !== undefined && filters.location !== '') {
+    const allowed = locationsOf(catalog, filters.location)
+    services = services.filter(s => s.compliance.dataLocations.length > 0 && s.compliance.dataLocations.every(l => allowed.has(l)))
+  }
+  const labelled = services.map(s => ({ service: s, label: pickLabel(s.label, language, s.id) }))
+  const q = filters.q?.trim().toLowerCase()
+  const matching = q === undefined || q === ''
+    ? labelled
+    : labelled.filter(({ service, label }) => label.toLowerCase().includes(q) || service.id.toLowerCase().includes(q) ||
+      Object.values(service.description).some(d => d.toLowerCase().includes(q)))
+  matching.sort((a, b) => a.label.localeCompare(b.label) || a.service.id.localeCompare(b.service.id))
+  const offset = filters.offset ?? 0
+  const limit = filters.limit ?? 50
+  return { total: matching.length, offset, limit, services: matching.slice(offset, offset + limit).map(({ service }) => summarizeService(catalog, service, language)) }
+}
+
+export interface Vocabulary {
+  readonly serviceTypes: readonly Labelled[]
+  readonly interfaceTypes: readonly Labelled[]
+  readonly certifications: readonly Labelled[]
+  readonly regions: readonly Labelled[]
+  readonly providers: readonly Labelled[]
+}
+
+/** Choices for a composition request: service and interface types, certifications, regions, providers. */
+export function vocabulary (catalog: Catalog, terms: TermIndex, language: string): Vocabulary {
+  const h = catalog.hierarchy
+  const named = (c: string): boolean => !c.startsWith('_:')
+  const serviceTypes = [...h.subClasses(rdfTerms.Service)].filter(c => c !== rdfTerms.Service && named(c)).map(c => classLabel(catalog, c, language))
+  const interfaceClasses = new Set([...h.subClasses(rdfTerms.Interface)].filter(c => c !== rdfTerms.Interface && named(c)))
+  for (const service of catalog.services.values()) {
+    for (const node of [...service.provides, ...service.requires]) for (const type of node.types) if (named(type)) interfaceClasses.add(type)
+  }
+  const individuals = (type: string): Labelled[] => [...terms.terms.values()]
+    .filter(term => term.types.includes(type))
+    .map(term => ({ iri: term.iri, label: terms.label(term.iri, language) }))
+  return {
+    serviceTypes: serviceTypes.sort(byLabel),
+    interfaceTypes: [...interfaceClasses].map(c => classLabel(catalog, c, language)).sort(byLabel),
+    certifications: individuals(ns.sym + 'Certification').sort(byLabel),
+    regions: individuals(ns.sym + 'Region').sort(byLabel),
+    providers: [...catalog.providers].map(([iri, label]) => ({ iri, label: pickLabel(label, language, iri) })).sort(byLabel)
+  }
+}

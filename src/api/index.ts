@@ -1,0 +1,3 @@
+export { buildApp } from './app.js'
+export type { ApiOptions, TokenVerifier } from './options.js'
+export { problemMediaType, problemTypeBase } from './problem.js'

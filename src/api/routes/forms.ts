@@ -1,0 +1,185 @@
+/**
+ * Configuration forms (DESIGN.md §5): the JSON Schema and UI schema of a service type, a service
+ * or a bundle (one joint form), and submitted configurations — checked with ajv and SHACL,
+ * stored as RDF when they conform.
+ */
+import type { FastifyInstance, FastifyRequest } from 'fastify'
+import type { FormTarget } from '../../engine.js'
+import { SymphonyError } from '../../errors.js'
+import { graphs } from '../../project.js'
+import type { RouteContext } from '../context.js'
+import { chooseMediaType, formatParameter, rdfMediaTypes, rdfResponseContent, sendRdf } from '../rdf-reply.js'
+import type { RdfMediaType } from '../rdf-reply.js'
+import { iriSchema, languageSchema, openObject, problems } from '../schemas.js'
+
+const link = {
+  type: 'object',
+  properties: { from: iriSchema, to: iriSchema, interfaceTypes: { type: 'array', items: iriSchema } },
+  required: ['from', 'to', 'interfaceTypes'],
+  additionalProperties: false
+} as const
+
+const member = {
+  anyOf: [
+    iriSchema,
+    { type: 'object', properties: { id: iriSchema, types: { type: 'array', items: iriSchema } }, required: ['id'], additionalProperties: false }
+  ],
+  description: 'A service IRI (or { id, types } as in a composition answer; the types come from the catalog)'
+} as const
+
+const targetProperties = {
+  type: { ...iriSchema, description: 'A service type: its configuration form' },
+  service: { ...iriSchema, description: 'A service: the form of its types' },
+  bundle: {
+    type: 'object',
+    description: 'A bundle: one joint form of its members and of the links between them',
+    properties: {
+      services: { type: 'array', items: member, minItems: 1 },
+      links: { type: 'array', items: link, description: 'The links to configure (a composition answer\'s); found by the matcher when omitted' }
+    },
+    required: ['services'],
+    additionalProperties: false
+  }
+} as const
+
+const oneTarget = [{ required: ['type'] }, { required: ['service'] }, { required: ['bundle'] }]
+
+const formAnswer = {
+  type: 'object',
+  properties: {
+    schema: { ...openObject, description: 'JSON Schema 2020-12 of the values' },
+    uiSchema: { ...openObject, description: 'Layout, labels, widgets and RDF mapping of each field' }
+  },
+  required: ['schema', 'uiSchema']
+} as const
+
+const issue = {
+  type: 'object',
+  properties: {
+    code: { type: 'string', enum: ['INVALID_VALUE', 'NOT_CONFORMING'] },
+    field: { type: 'string', description: 'JSON pointer of the form field' },
+    path: { type: 'string' },
+    label: { type: 'string' },
+    message: { type: 'string' },
+    constraint: { type: 'string' },
+    severity: { type: 'string', enum: ['Violation', 'Warning', 'Info'] }
+  },
+  required: ['code', 'field', 'message', 'constraint', 'severity']
+} as const
+
+interface TargetBody {
+  type?: string
+  service?: string
+  bundle?: { services: Array<string | { id: string }>, links?: Array<{ from: string, to: string, interfaceTypes: string[] }> }
+}
+
+function targetOf (body: TargetBody): FormTarget {
+  if (body.type !== undefined) return { type: body.type }
+  if (body.service !== undefined) return { service: body.service }
+  if (body.bundle !== undefined) {
+    const services = body.bundle.services.map(s => typeof s === 'string' ? s : s.id)
+    return { bundle: { services, ...(body.bundle.links === undefined ? {} : { links: body.bundle.links }) } }
+  }
+  throw new SymphonyError('INVALID_REQUEST', 'say what to configure: type, service or bundle')
+}
+
+function languageOf (request: FastifyRequest, body?: { language?: string }): string {
+  return body?.language ?? (request.query as { lang?: string }).lang ?? (/^\s*de\b/i.test(request.headers['accept-language'] ?? '') ? 'de' : 'en')
+}
+
+export async function formsRoutes (app: FastifyInstance, { engine }: RouteContext): Promise<void> {
+  const lang = { type: 'object', properties: { lang: languageSchema } } as const
+
+  app.get('/forms', {
+    schema: {
+      tags: ['forms'],
+      summary: 'The configuration form of a service type (?type=) or of a service (?service=)',
+      querystring: { type: 'object', properties: { type: targetProperties.type, service: targetProperties.service, lang: languageSchema }, oneOf: oneTarget.slice(0, 2) },
+      response: { 200: formAnswer, ...problems(400, 404, 422) }
+    }
+  }, async request => {
+    const { schema, uiSchema } = await engine.form(targetOf(request.query as TargetBody), { language: languageOf(request) })
+    return { schema, uiSchema }
+  })
+
+  app.post('/forms', {
+    schema: {
+      tags: ['forms'],
+      summary: 'The configuration form of a type, a service, or — for a bundle — one joint form',
+      querystring: lang,
+      body: { type: 'object', properties: targetProperties, oneOf: oneTarget, additionalProperties: false },
+      response: { 200: formAnswer, ...problems(400, 404, 415, 422) }
+    }
+  }, async request => {
+    const { schema, uiSchema } = await engine.form(targetOf(request.body as TargetBody), { language: languageOf(request) })
+    return { schema, uiSchema }
+  })
+
+  app.post('/configurations', {
+    config: { writesStore: true },
+    schema: {
+      tags: ['forms'],
+      summary: 'Submit the values of a form: checked with ajv and SHACL; stored as RDF when they conform (422 with the issues per field otherwise)',
+      querystring: { type: 'object', properties: { lang: languageSchema, dryRun: { type: 'boolean', default: false, description: 'Check only, store nothing' } } },
+      body: {
+        type: 'object',
+        properties: { ...targetProperties, values: { ...openObject, description: "The form's values; their shape is the form's JSON Schema" }, language: { type: 'string' } },
+        required: ['values'],
+        oneOf: oneTarget,
+        additionalProperties: false
+      },
+      response: {
+        200: {
+          description: 'Conforms (dry run: nothing stored)',
+          type: 'object',
+          properties: { ok: { type: 'boolean', const: true }, configuration: { type: 'string' }, triples: { type: 'integer' }, stored: { type: 'boolean' }, warnings: { type: 'array', items: issue } },
+          required: ['ok', 'configuration', 'triples', 'stored', 'warnings']
+        },
+        201: {
+          description: 'Conforms and stored (Location: the configuration)',
+          type: 'object',
+          properties: { ok: { type: 'boolean', const: true }, configuration: { type: 'string' }, triples: { type: 'integer' }, stored: { type: 'boolean' }, warnings: { type: 'array', items: issue } },
+          required: ['ok', 'configuration', 'triples', 'stored', 'warnings']
+        },
+        ...problems(400, 404, 415, 422)
+      }
+    }
+  }, async (request, reply) => {
+    const body = request.body as TargetBody & { values: Record<string, unknown>, language?: string }
+    const dryRun = (request.query as { dryRun?: boolean }).dryRun === true
+    const outcome = await engine.configure(targetOf(body), body.values as never, { language: languageOf(request, body), dryRun })
+    if (!outcome.ok) {
+      const first = outcome.issues[0]
+      throw new SymphonyError('NOT_CONFORMING',
+        `the configuration has ${outcome.issues.length} problem${outcome.issues.length === 1 ? '' : 's'}${first === undefined ? '' : `; first: ${first.field || '/'}: ${first.message}`}`,
+        { details: { ...(first === undefined ? {} : { field: first.field }), errors: outcome.issues } })
+    }
+    const answer = { ok: true, configuration: outcome.id, triples: outcome.quads.length, stored: !dryRun, warnings: outcome.warnings }
+    if (dryRun) return answer
+    return reply.code(201).header('location', `/configurations/${encodeURIComponent(outcome.id)}`).send(answer)
+  })
+
+  app.get('/configurations', {
+    schema: {
+      tags: ['forms'],
+      summary: 'Stored configurations',
+      response: { 200: { type: 'object', properties: { configurations: { type: 'array', items: iriSchema } }, required: ['configurations'] }, ...problems() }
+    }
+  }, async () => ({ configurations: await engine.configurations() }))
+
+  app.get('/configurations/:configuration', {
+    schema: {
+      tags: ['forms'],
+      summary: 'One stored configuration as RDF',
+      params: { type: 'object', properties: { configuration: { ...iriSchema, description: 'Configuration IRI, URL-encoded' } }, required: ['configuration'] },
+      querystring: { type: 'object', properties: { format: formatParameter } },
+      response: { 200: { description: 'The configuration', content: rdfResponseContent }, ...problems(404, 406) }
+    }
+  }, async (request, reply) => {
+    const { configuration } = request.params as { configuration: string }
+    const mediaType = chooseMediaType(request, rdfMediaTypes) as RdfMediaType
+    const quads = configuration.startsWith(graphs.configuration) ? await engine.store.graph(configuration) : []
+    if (quads.length === 0) throw new SymphonyError('NOT_FOUND', `no stored configuration <${configuration}>; GET /configurations lists them`)
+    return sendRdf(reply, quads, mediaType)
+  })
+}

@@ -1,0 +1,24 @@
+/** Every route module, in the order the OpenAPI document lists them. */
+import type { FastifyInstance } from 'fastify'
+import type { RouteContext } from '../context.js'
+import { healthRoutes } from './health.js'
+import { ontologyRoutes } from './ontology.js'
+import { sparqlRoutes } from './sparql.js'
+import { publishingRoutes } from './publishing.js'
+import { catalogRoutes } from './catalog.js'
+import { matchingRoutes } from './matching.js'
+import { compositionRoutes } from './composition.js'
+import { formsRoutes } from './forms.js'
+import { consoleRoutes } from './console.js'
+
+export const routeModules: ReadonlyArray<(app: FastifyInstance, context: RouteContext) => Promise<void>> = [
+  healthRoutes,
+  ontologyRoutes,
+  sparqlRoutes,
+  catalogRoutes,
+  matchingRoutes,
+  compositionRoutes,
+  formsRoutes,
+  publishingRoutes,
+  consoleRoutes
+]

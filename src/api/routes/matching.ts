@@ -1,0 +1,89 @@
+/** Matching (DESIGN.md §3): discovery, "does A fit B", "what can be combined with X". */
+import type { FastifyInstance } from 'fastify'
+import { discoveryAnswerSchema, discoveryRequestSchema } from '../../api-types/schemas.js'
+import type { RouteContext } from '../context.js'
+import { bodySchema, iriSchema, openObject, problems } from '../schemas.js'
+
+export async function matchingRoutes (app: FastifyInstance, { engine }: RouteContext): Promise<void> {
+  app.post('/discover', {
+    schema: {
+      tags: ['matching'],
+      summary: 'Discovery: services whose provided interfaces satisfy every wanted type, given the available ones; best first',
+      body: bodySchema(discoveryRequestSchema),
+      response: { 200: bodySchema(discoveryAnswerSchema), ...problems(400, 415) }
+    }
+  }, async request => engine.discover(request.body))
+
+  app.get('/match', {
+    schema: {
+      tags: ['matching'],
+      summary: 'Does A fit B: the pairwise check in both directions, explained per requirement',
+      querystring: {
+        type: 'object',
+        properties: { a: { ...iriSchema, description: 'A service IRI' }, b: { ...iriSchema, description: 'Another service IRI' } },
+        required: ['a', 'b']
+      },
+      response: {
+        200: {
+          type: 'object',
+          properties: {
+            a: iriSchema,
+            b: iriSchema,
+            ok: { type: 'boolean' },
+            degree: { type: 'string', enum: ['exact', 'plugin', 'subsumes', 'fail'] },
+            directions: { type: 'array', items: openObject }
+          },
+          required: ['a', 'b', 'ok', 'degree', 'directions'],
+          additionalProperties: true
+        },
+        ...problems(400, 404)
+      }
+    }
+  }, async request => {
+    const { a, b } = request.query as { a: string, b: string }
+    return engine.match(a, b)
+  })
+
+  app.get('/catalog/services/:service/combinable', {
+    schema: {
+      tags: ['matching'],
+      summary: 'What can be combined with a service, both directions, ranked by degree',
+      params: { type: 'object', properties: { service: { ...iriSchema, description: 'Service IRI, URL-encoded' } }, required: ['service'] },
+      querystring: {
+        type: 'object',
+        properties: {
+          limit: { type: 'integer', minimum: 1, maximum: 10_000, default: 100 },
+          minDegree: { type: 'string', enum: ['exact', 'plugin', 'subsumes'], default: 'subsumes' }
+        }
+      },
+      response: {
+        200: {
+          type: 'object',
+          properties: {
+            service: iriSchema,
+            combinable: {
+              type: 'array',
+              items: {
+                type: 'object',
+                properties: {
+                  service: iriSchema,
+                  degree: { type: 'string', enum: ['exact', 'plugin', 'subsumes'] },
+                  distance: { type: 'number' },
+                  links: { type: 'array', items: openObject }
+                },
+                required: ['service', 'degree', 'distance', 'links'],
+                additionalProperties: true
+              }
+            }
+          },
+          required: ['service', 'combinable']
+        },
+        ...problems(400, 404)
+      }
+    }
+  }, async request => {
+    const { service } = request.params as { service: string }
+    const { limit, minDegree } = request.query as { limit: number, minDegree: 'exact' | 'plugin' | 'subsumes' }
+    return { service, combinable: await engine.combinable(service, { limit, minDegree }) }
+  })
+}

@@ -1,0 +1,63 @@
+/**
+ * Where published descriptions live. A description is named by its provider and a name the
+ * provider chooses (`acme-pbx`). Two graphs per description:
+ * - `…/graph/published/<provider>/<name>`: the active version's triples — the catalog sees these;
+ * - `…/graph/publishing/<provider>/<name>`: the version history (metadata and the canonical
+ *   N-Triples of every version as a literal), so old versions never enter the catalog and are never lost.
+ */
+import { SymphonyError } from '../errors.js'
+
+export const publishingGraphs = {
+  published: 'https://w3id.org/symphony/graph/published/',
+  history: 'https://w3id.org/symphony/graph/publishing/'
+} as const
+
+/** Base of description IRIs (`…/description/<provider>/<name>`) and of relative IRIs in submissions. */
+export const descriptionBase = 'https://w3id.org/symphony/description/'
+
+export interface DescriptionKey {
+  readonly provider: string
+  readonly name: string
+}
+
+const namePattern = /^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$/
+
+/** JSON Schema of description names. */
+export const nameSchema = { type: 'string', pattern: namePattern.source, description: 'Name of the description, chosen by its provider (letters, digits, . _ -)' } as const
+
+export function checkKey (key: DescriptionKey): void {
+  if (!namePattern.test(key.name)) {
+    throw new SymphonyError('INVALID_REQUEST', `description name "${key.name}" is not allowed; use 1–100 letters, digits, ".", "_" or "-", starting with a letter or digit`)
+  }
+  if (!/^[a-z][a-z0-9+.-]*:\S+$/i.test(key.provider)) {
+    throw new SymphonyError('INVALID_REQUEST', `provider "${key.provider}" is not an absolute IRI; use the IRI your services state as schema:provider`)
+  }
+}
+
+function suffix (key: DescriptionKey): string {
+  return `${encodeURIComponent(key.provider)}/${encodeURIComponent(key.name)}`
+}
+
+export function activeGraphOf (key: DescriptionKey): string {
+  return publishingGraphs.published + suffix(key)
+}
+
+export function historyGraphOf (key: DescriptionKey): string {
+  return publishingGraphs.history + suffix(key)
+}
+
+export function descriptionIriOf (key: DescriptionKey): string {
+  return descriptionBase + suffix(key)
+}
+
+export function versionIriOf (key: DescriptionKey, version: number): string {
+  return `${descriptionIriOf(key)}/v${version}`
+}
+
+/** The key of a history graph IRI, or `undefined` for other graphs. */
+export function keyOfHistoryGraph (graph: string): DescriptionKey | undefined {
+  if (!graph.startsWith(publishingGraphs.history)) return undefined
+  const [provider, name, ...rest] = graph.slice(publishingGraphs.history.length).split('/')
+  if (provider === undefined || name === undefined || rest.length > 0) return undefined
+  return { provider: decodeURIComponent(provider), name: decodeURIComponent(name) }
+}

@@ -1,0 +1,319 @@
+/**
+ * Versioned publishing of service descriptions (DESIGN.md §6). A submission is parsed,
+ * validated against the service-description shapes, checked for ownership and conflicts, and
+ * compared with what it replaces; only then is it written — the active graph and the history in
+ * one all-or-nothing durable write. A rejected submission writes nothing.
+ */
+import type { Quad } from '@rdfjs/types'
+import { DataFactory } from 'n3'
+import type { Catalog } from '../catalog/types.js'
+import { SymphonyError } from '../errors.js'
+import { formatOfMediaType, parseRdf, terms } from '../rdf/index.js'
+import type { Store } from '../store/index.js'
+import { canonicalNTriples, parseNTriples } from './canonical.js'
+import { activeVersion, historyFromQuads, historyToQuads } from './history.js'
+import type { DescriptionRecord, VersionRecord } from './history.js'
+import { diffBundles, diffMatches } from './impact.js'
+import type { BundleSnapshot, Impact, PairMatch } from './impact.js'
+import { activeGraphOf, checkKey, descriptionIriOf, historyGraphOf, keyOfHistoryGraph, publishingGraphs } from './names.js'
+import type { DescriptionKey } from './names.js'
+import { checkOwnership, servicesIn } from './services.js'
+
+/** One SHACL result as publishing reports it. */
+export interface ValidationIssue {
+  readonly node: string
+  readonly path?: string
+  readonly message: string
+  readonly severity: string
+  readonly shape?: string
+  readonly constraint?: string
+  readonly value?: string
+}
+
+export interface ValidationReport {
+  readonly conforms: boolean
+  readonly results: ReadonlyArray<{ focusNode: string, path?: string, message: string, severity: string, sourceShape?: string, constraint?: string, value?: string }>
+}
+
+/** What the publisher needs from the engine, as plain functions. */
+export interface PublishingDeps {
+  readonly store: Store
+  /** SHACL validation of a description against the service-description shapes. */
+  validate (quads: readonly Quad[], options: { language: string }): Promise<ValidationReport>
+  /** The catalog in use now. */
+  catalog (): Promise<Catalog>
+  /** A catalog compiled from these quads (every graph: ontology and catalog). */
+  compile (quads: readonly Quad[]): Promise<Catalog>
+  /** Matches of a service with the others, both directions. */
+  pairs (catalog: Catalog, service: string): readonly PairMatch[]
+  /** Bundles found for the reference composition requests, best first per request. */
+  bundles (catalog: Catalog): Promise<readonly BundleSnapshot[]>
+  /** Told after every write, so the engine drops its compiled catalog. */
+  changed (): void
+  now? (): Date
+}
+
+/** Media types a description may be submitted in. */
+export const descriptionMediaTypes = ['text/turtle', 'application/ld+json', 'application/n-triples'] as const
+
+export interface Submission extends DescriptionKey {
+  readonly text: string
+  readonly mediaType: string
+  /** Language of validation messages (default en). */
+  readonly language?: string
+}
+
+export interface PublishOutcome extends DescriptionKey {
+  /** `accepted`: a new version; `unchanged`: same graph as the active version; `dry-run`: nothing written. */
+  readonly status: 'accepted' | 'unchanged' | 'dry-run'
+  readonly version: number
+  readonly services: readonly string[]
+  /** SHACL results below Violation (warnings, infos); they do not block publishing. */
+  readonly warnings: readonly ValidationIssue[]
+  readonly impact: Impact
+}
+
+export type VersionSummary = Omit<VersionRecord, 'content'>
+
+export interface DescriptionSummary extends DescriptionKey {
+  readonly description: string
+  /** The version the catalog uses; `null` when every version is deprecated. */
+  readonly active: number | null
+  readonly versions: readonly VersionSummary[]
+}
+
+export interface DeprecateOutcome {
+  readonly description: DescriptionSummary
+  readonly impact: Impact
+}
+
+function toIssue (result: ValidationReport['results'][number]): ValidationIssue {
+  return {
+    node: result.focusNode,
+    ...(result.path === undefined ? {} : { path: result.path }),
+    message: result.message,
+    severity: result.severity,
+    ...(result.sourceShape === undefined ? {} : { shape: result.sourceShape }),
+    ...(result.constraint === undefined ? {} : { constraint: result.constraint }),
+    ...(result.value === undefined ? {} : { value: result.value })
+  }
+}
+
+export function summarize (record: DescriptionRecord): DescriptionSummary {
+  return {
+    provider: record.provider,
+    name: record.name,
+    description: descriptionIriOf(record),
+    active: activeVersion(record)?.version ?? null,
+    versions: record.versions.map(({ content: _content, ...version }) => version)
+  }
+}
+
+export class Publisher {
+  readonly #deps: PublishingDeps
+  #lock: Promise<unknown> = Promise.resolve()
+
+  constructor (deps: PublishingDeps) {
+    this.#deps = deps
+  }
+
+  /**
+   * Publishes a new version (or, with `dryRun`, reports what it would change). `actor` is the
+   * authenticated provider; it must be the description's provider.
+   */
+  async publish (submission: Submission, options: { actor: string, dryRun?: boolean }): Promise<PublishOutcome> {
+    checkKey(submission)
+    authorize(submission, options.actor)
+    const quads = await this.#parse(submission)
+    const report = await this.#deps.validate(quads, { language: submission.language ?? 'en' })
+    const violations = report.results.filter(r => r.severity === 'Violation')
+    if (violations.length > 0) {
+      const issues = violations.map(toIssue)
+      const first = issues[0]!
+      throw new SymphonyError('NOT_CONFORMING',
+        `the description does not conform to the service-description shapes (${issues.length} violation${issues.length === 1 ? '' : 's'}); first: ${first.node}${first.path === undefined ? '' : ` ${first.path}`}: ${first.message}`,
+        { node: first.node, ...(first.path === undefined ? {} : { path: first.path }), details: { conforms: false, report: issues } })
+    }
+    const warnings = report.results.filter(r => r.severity !== 'Violation').map(toIssue)
+    return this.#exclusive(async () => {
+      const history = await this.#history(submission)
+      const active = history === undefined ? undefined : activeVersion(history)
+      const activeGraph = activeGraphOf(submission)
+      const before = await this.#deps.catalog()
+      const stored = await this.#deps.store.quads()
+      const after = await this.#deps.compile([...stored.filter(q => q.graph.value !== activeGraph), ...inGraph(quads, activeGraph)])
+      const services = servicesIn(quads, type => after.hierarchy.isSubClassOf(type, terms.Service))
+      if (services.length === 0) {
+        throw new SymphonyError('INVALID_REQUEST', 'the description describes no service: give at least one node a service type (a subclass of sym:Service) and schema:provider')
+      }
+      checkOwnership(quads, services, submission.provider)
+      await this.#checkConflicts(quads, submission)
+      const content = await canonicalNTriples(quads)
+      const latest = history?.versions.at(-1)
+      const impact = await this.#impact(before, after, [...services, ...active?.services ?? []])
+      if (active !== undefined && active === latest && active.content === content) {
+        return { provider: submission.provider, name: submission.name, status: 'unchanged', version: active.version, services, warnings, impact }
+      }
+      const version = (latest?.version ?? 0) + 1
+      if (options.dryRun === true) {
+        return { provider: submission.provider, name: submission.name, status: 'dry-run', version, services, warnings, impact }
+      }
+      const record: DescriptionRecord = {
+        provider: submission.provider,
+        name: submission.name,
+        versions: [...history?.versions ?? [], {
+          version,
+          created: this.#now().toISOString(),
+          mediaType: submission.mediaType,
+          services: services.filter(s => !s.startsWith('_:')),
+          triples: quads.length,
+          deprecated: false,
+          content
+        }]
+      }
+      await this.#deps.store.putGraphs([
+        { graph: activeGraph, quads: inGraph(quads, activeGraph) },
+        { graph: historyGraphOf(submission), quads: historyToQuads(record) }
+      ])
+      this.#deps.changed()
+      return { provider: submission.provider, name: submission.name, status: 'accepted', version, services, warnings, impact }
+    })
+  }
+
+  /**
+   * Deprecates a version. The catalog then uses the newest version that is not deprecated, or
+   * none; the deprecated version stays in the history.
+   */
+  async deprecate (key: DescriptionKey & { version: number }, options: { actor: string }): Promise<DeprecateOutcome> {
+    checkKey(key)
+    authorize(key, options.actor)
+    return this.#exclusive(async () => {
+      const history = await this.#history(key)
+      const target = history?.versions.find(v => v.version === key.version)
+      if (history === undefined || target === undefined) throw notFound(key, key.version)
+      if (target.deprecated) return { description: summarize(history), impact: { matches: [], bundles: [] } }
+      const record: DescriptionRecord = {
+        ...history,
+        versions: history.versions.map(v => v.version === key.version ? { ...v, deprecated: true, deprecatedAt: this.#now().toISOString() } : v)
+      }
+      const oldActive = activeVersion(history)
+      const newActive = activeVersion(record)
+      const activeGraph = activeGraphOf(key)
+      const activeQuads = newActive === undefined ? [] : parseNTriples(newActive.content, activeGraph)
+      const before = await this.#deps.catalog()
+      const stored = await this.#deps.store.quads()
+      const after = oldActive === newActive ? before : await this.#deps.compile([...stored.filter(q => q.graph.value !== activeGraph), ...activeQuads])
+      const impact = oldActive === newActive
+        ? { matches: [], bundles: [] }
+        : await this.#impact(before, after, [...oldActive?.services ?? [], ...newActive?.services ?? []])
+      await this.#deps.store.putGraphs([
+        { graph: activeGraph, quads: activeQuads },
+        { graph: historyGraphOf(key), quads: historyToQuads(record) }
+      ])
+      this.#deps.changed()
+      return { description: summarize(record), impact }
+    })
+  }
+
+  /** Every published description, optionally of one provider, sorted. */
+  async descriptions (provider?: string): Promise<DescriptionSummary[]> {
+    const keys = (await this.#deps.store.graphs())
+      .map(g => keyOfHistoryGraph(g.graph))
+      .filter((key): key is DescriptionKey => key !== undefined && (provider === undefined || key.provider === provider))
+    const records = await Promise.all(keys.map(key => this.#history(key)))
+    return records.filter((r): r is DescriptionRecord => r !== undefined).map(summarize)
+      .sort((a, b) => a.provider.localeCompare(b.provider) || a.name.localeCompare(b.name))
+  }
+
+  /** One description's versions; NOT_FOUND when it was never published. */
+  async description (key: DescriptionKey): Promise<DescriptionSummary> {
+    checkKey(key)
+    const history = await this.#history(key)
+    if (history === undefined) throw notFound(key)
+    return summarize(history)
+  }
+
+  /** The triples of one version (in the default graph). */
+  async version (key: DescriptionKey & { version: number }): Promise<{ summary: VersionSummary, quads: Quad[] }> {
+    checkKey(key)
+    const history = await this.#history(key)
+    const found = history?.versions.find(v => v.version === key.version)
+    if (found === undefined) throw notFound(key, key.version)
+    const { content, ...summary } = found
+    return { summary, quads: parseNTriples(content) }
+  }
+
+  async #parse (submission: Submission): Promise<Quad[]> {
+    const mediaType = submission.mediaType.split(';')[0]!.trim().toLowerCase()
+    const format = (descriptionMediaTypes as readonly string[]).includes(mediaType) ? formatOfMediaType(mediaType) : undefined
+    if (format === undefined) {
+      throw new SymphonyError('UNSUPPORTED_FORMAT', `a description must be sent as ${descriptionMediaTypes.join(', ')}, not "${submission.mediaType}"`)
+    }
+    const quads = await parseRdf(submission.text, { format, source: 'request body', baseIRI: descriptionIriOf(submission) + '/' })
+    if (quads.length === 0) throw new SymphonyError('INVALID_REQUEST', 'the description is empty; send the Turtle or JSON-LD of your services')
+    return quads.map(q => q.graph.termType === 'DefaultGraph' ? q : DataFactory.quad(q.subject, q.predicate, q.object) as Quad)
+  }
+
+  /** Subjects of the submission described elsewhere (another description, an import, the ontology): CONFLICT. */
+  async #checkConflicts (quads: readonly Quad[], key: DescriptionKey): Promise<void> {
+    const subjects = [...new Set(quads.filter(q => q.subject.termType === 'NamedNode').map(q => q.subject.value))]
+      .filter(s => s !== key.provider)
+    if (subjects.length === 0) return
+    const own = new Set([activeGraphOf(key), historyGraphOf(key)])
+    const values = subjects.map(iriRef).join(' ')
+    const result = await this.#deps.store.query(`SELECT DISTINCT ?s ?g WHERE { VALUES ?s { ${values} } GRAPH ?g { ?s ?p ?o } }`)
+    if (result.type !== 'bindings') return
+    const clashes = result.rows
+      .map(row => ({ subject: row.s?.value ?? '', graph: row.g?.value ?? '' }))
+      .filter(c => !own.has(c.graph) && !c.graph.startsWith(publishingGraphs.history))
+      .sort((a, b) => a.subject.localeCompare(b.subject) || a.graph.localeCompare(b.graph))
+    if (clashes.length === 0) return
+    const first = clashes[0]!
+    throw new SymphonyError('CONFLICT', `<${first.subject}> is already described in graph <${first.graph}>${clashes.length > 1 ? ` (and ${clashes.length - 1} more)` : ''}; a description may only describe its own nodes — use other IRIs, or deprecate the other description first`,
+      { node: first.subject, details: { conflicts: clashes } })
+  }
+
+  async #impact (before: Catalog, after: Catalog, services: readonly string[]): Promise<Impact> {
+    const affected = [...new Set(services)].filter(s => !s.startsWith('_:'))
+    const pairsOf = (catalog: Catalog): PairMatch[] => affected.filter(s => catalog.services.has(s)).flatMap(s => this.#deps.pairs(catalog, s))
+    const [oldBundles, newBundles] = await Promise.all([this.#deps.bundles(before), this.#deps.bundles(after)])
+    return { matches: diffMatches(pairsOf(before), pairsOf(after)), bundles: diffBundles(oldBundles, newBundles) }
+  }
+
+  async #history (key: DescriptionKey): Promise<DescriptionRecord | undefined> {
+    const quads = await this.#deps.store.graph(historyGraphOf(key))
+    return quads.length === 0 ? undefined : historyFromQuads(key, quads)
+  }
+
+  #now (): Date {
+    return this.#deps.now?.() ?? new Date()
+  }
+
+  #exclusive<T> (work: () => Promise<T>): Promise<T> {
+    const result = this.#lock.then(work)
+    this.#lock = result.catch(() => undefined)
+    return result
+  }
+}
+
+function authorize (key: DescriptionKey, actor: string): void {
+  if (actor !== key.provider) {
+    throw new SymphonyError('FORBIDDEN', `your token belongs to <${actor}>; you cannot write descriptions of <${key.provider}>`)
+  }
+}
+
+function notFound (key: DescriptionKey, version?: number): SymphonyError {
+  return new SymphonyError('NOT_FOUND', `no ${version === undefined ? '' : `version ${version} of the `}description "${key.name}" of <${key.provider}>; GET /providers/{provider}/descriptions lists what is published`)
+}
+
+/** An IRI as a SPARQL IRIREF, characters IRIREF forbids escaped as \\uXXXX. */
+function iriRef (iri: string): string {
+  let escaped = ''
+  for (const c of iri) escaped += c.charCodeAt(0) <= 0x20 || '<>"{}|^`\\'.includes(c) ? `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}` : c
+  return `<${escaped}>`
+}
+
+function inGraph (quads: readonly Quad[], graph: string): Quad[] {
+  const node = DataFactory.namedNode(graph)
+  return quads.map(q => DataFactory.quad(q.subject, q.predicate, q.object, node) as Quad)
+}

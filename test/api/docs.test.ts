@@ -1,0 +1,66 @@
+/**
+ * docs/api.md works as written: every shell block that talks to `$API` runs against the app
+ * listening on 127.0.0.1 with the example catalog (bash with `set -euo pipefail`, so a failing
+ * curl or a jq that gets no JSON fails the test). The one line that issues a token with the CLI
+ * is replaced by a token issued the same way into the test's data directory.
+ */
+import { execFile } from 'node:child_process'
+import { mkdtemp, readFile, rm } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { promisify } from 'node:util'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { buildApp } from '../../src/api/index.js'
+import { openEngine } from '../../src/engine.js'
+import type { Engine } from '../../src/engine.js'
+import { projectRoot } from '../../src/project.js'
+import { TokenRegistry } from '../../src/publishing/index.js'
+import type { FastifyInstance } from 'fastify'
+
+const run = promisify(execFile)
+const hasTools = await Promise.all(['curl', 'jq'].map(tool => run('which', [tool]).then(() => true, () => false))).then(all => all.every(Boolean))
+
+describe.skipIf(!hasTools && process.env.CI !== 'true')('docs/api.md', () => {
+  let folder: string
+  let engine: Engine
+  let app: FastifyInstance
+  let api: string
+  let token: string
+  let blocks: string[]
+
+  beforeAll(async () => {
+    folder = await mkdtemp(join(tmpdir(), 'symphony-docs-'))
+    engine = await openEngine({ dataDir: join(folder, 'data'), seedExamples: true })
+    const tokens = await TokenRegistry.open({ dataDir: join(folder, 'data') })
+    token = await tokens.add('https://example.org/acme#Acme')
+    app = buildApp(engine, { tokens })
+    api = await app.listen({ port: 0, host: '127.0.0.1' })
+    const text = await readFile(join(projectRoot, 'docs', 'api.md'), 'utf8')
+    blocks = [...text.matchAll(/```sh\n([\s\S]*?)```/g)].map(m => m[1]!).filter(block => block.includes('$API') || block.startsWith('TOKEN='))
+  })
+  afterAll(async () => {
+    await app?.close()
+    await engine?.close()
+    await rm(folder, { recursive: true, force: true })
+  })
+
+  it('has examples for every part of the API', () => {
+    const all = blocks.join('\n')
+    for (const path of ['/health', '/ontology', '/shapes', '/sparql', '/catalog/types', '/catalog/services', '/catalog/vocabulary', '/discover', '/match', '/combinable', '/compose', '/forms', '/configurations', '/descriptions', '/dry-run', '/deprecate']) {
+      expect(all.includes(path), path).toBe(true)
+    }
+  })
+
+  it('runs every example without an error', async () => {
+    for (const block of blocks) {
+      const script = block.startsWith('TOKEN=') ? `TOKEN=${token}` : block
+      const { stdout, stderr } = await run('bash', ['-c', `set -euo pipefail\nAPI=${api}\nTOKEN=${token}\n${script}`], { cwd: folder, maxBuffer: 64 * 1024 * 1024 })
+        .catch((error: { stdout?: string, stderr?: string, message: string }) => {
+          throw new Error(`docs/api.md block failed:\n${block}\n${error.stderr ?? ''}${error.message}`)
+        })
+      if (process.env.SHOW_DOCS_OUTPUT === '1') console.log(stdout.slice(0, 3000))
+      expect(stderr, block).toBe('')
+      expect(stdout.includes('"code": "INTERNAL"') || stdout.includes('"code":"INTERNAL"'), block).toBe(false)
+    }
+  })
+})

@@ -1,0 +1,116 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { parseRdf } from '../../src/rdf/index.js'
+import { acme, acmeToken, descriptionPath, fixture, globex, globexToken, openTestApp, sym } from './helpers.js'
+import type { TestApp } from './helpers.js'
+
+const pbx = 'https://example.org/acme#CloudPBX'
+const crm = 'https://example.org/globex#CallCRM'
+
+describe('publish → match → compose → form → configure', () => {
+  let t: TestApp
+  let values: Record<string, unknown>
+  let bundle: { services: string[], links: Array<{ from: string, to: string, interfaceTypes: string[] }> }
+  beforeAll(async () => {
+    t = await openTestApp({ persistent: true })
+    values = JSON.parse(await fixture('pbx-crm-configuration.json'))
+  })
+  afterAll(async () => { await t.close() })
+
+  it('publishes two providers\' descriptions', async () => {
+    const first = await t.app.inject({ method: 'PUT', url: descriptionPath(acme, 'pbx'), headers: { 'content-type': 'text/turtle', authorization: `Bearer ${acmeToken}` }, payload: await fixture('acme-pbx.ttl') })
+    expect(first.statusCode).toBe(201)
+    const second = await t.app.inject({ method: 'PUT', url: descriptionPath(globex, 'crm'), headers: { 'content-type': 'text/turtle', authorization: `Bearer ${globexToken}` }, payload: await fixture('globex-crm.ttl') })
+    expect(second.statusCode).toBe(201)
+    expect(second.json().impact.matches).toEqual([{ from: pbx, to: crm, before: null, after: 'exact', change: 'appears' }])
+  })
+
+  it('matches them', async () => {
+    const response = await t.app.inject({ method: 'GET', url: `/match?a=${encodeURIComponent(pbx)}&b=${encodeURIComponent(crm)}` })
+    expect(response.json()).toMatchObject({ a: pbx, b: crm, ok: true, degree: 'exact' })
+  })
+
+  it('composes them into a bundle', async () => {
+    const response = await t.app.inject({ method: 'POST', url: '/compose', payload: { serviceTypes: [`${sym}VirtualPBX`, `${sym}CRM`], seats: 1, limit: 1 } })
+    expect(response.statusCode).toBe(200)
+    const [first] = response.json().bundles
+    expect(first.services).toEqual([pbx, crm])
+    expect(first.links.map((l: { from: string, to: string, degree: string }) => [l.from, l.to, l.degree])).toEqual([[pbx, crm, 'exact']])
+    bundle = { services: first.services, links: first.links.map((l: { from: string, to: string, interfaceTypes: string[] }) => ({ from: l.from, to: l.to, interfaceTypes: l.interfaceTypes })) }
+  })
+
+  it('generates the joint form of the bundle', async () => {
+    const response = await t.app.inject({ method: 'POST', url: '/forms?lang=de', payload: { bundle } })
+    expect(response.statusCode).toBe(200)
+    const { schema, uiSchema } = response.json()
+    expect(schema.$schema).toBe('https://json-schema.org/draft/2020-12/schema')
+    expect(uiSchema.language).toBe('de')
+    expect(uiSchema.sections.map((s: { kind: string, pointer: string }) => [s.kind, s.pointer])).toEqual([
+      ['shared', '/shared'], ['service', '/services/CloudPBX'], ['service', '/services/CallCRM'], ['link', '/links/CloudPBX-CallCRM']
+    ])
+    expect(response.json()).toEqual(JSON.parse(JSON.stringify({ schema: (await t.engine.form({ bundle }, { language: 'de' })).schema, uiSchema })))
+  })
+
+  it('reports invalid values per field (422) and stores nothing', async () => {
+    const before = (await t.engine.configurations()).length
+    const invalid = structuredClone(values) as { shared: Record<string, unknown> }
+    invalid.shared.countryCallingCode = '49'
+    const response = await t.app.inject({ method: 'POST', url: '/configurations', payload: { bundle, values: invalid } })
+    expect(response.statusCode).toBe(422)
+    const problem = response.json()
+    expect(problem).toMatchObject({ code: 'NOT_CONFORMING', field: '/shared/countryCallingCode' })
+    expect(problem.errors).toEqual([expect.objectContaining({ code: 'INVALID_VALUE', field: '/shared/countryCallingCode', severity: 'Violation' })])
+    expect((await t.engine.configurations()).length).toBe(before)
+  })
+
+  it('checks valid values in a dry run without storing them', async () => {
+    const response = await t.app.inject({ method: 'POST', url: '/configurations?dryRun=true', payload: { bundle, values } })
+    expect(response.statusCode).toBe(200)
+    expect(response.json()).toMatchObject({ ok: true, stored: false, warnings: [] })
+    expect(await t.engine.configurations()).toEqual([])
+  })
+
+  it('stores a valid configuration as RDF', async () => {
+    const response = await t.app.inject({ method: 'POST', url: '/configurations', payload: { bundle, values } })
+    expect(response.statusCode).toBe(201)
+    const answer = response.json()
+    expect(answer).toMatchObject({ ok: true, stored: true, warnings: [] })
+    expect(answer.triples).toBeGreaterThan(20)
+    expect(response.headers.location).toBe(`/configurations/${encodeURIComponent(answer.configuration)}`)
+    expect((await t.app.inject({ method: 'GET', url: '/configurations' })).json()).toEqual({ configurations: [answer.configuration] })
+    const rdf = await t.app.inject({ method: 'GET', url: response.headers.location as string, headers: { accept: 'text/turtle' } })
+    expect(rdf.statusCode).toBe(200)
+    expect((await parseRdf(rdf.body, { format: 'turtle' })).length).toBe(answer.triples)
+    const sparql = await t.app.inject({ method: 'GET', url: `/sparql?query=${encodeURIComponent(`ASK { GRAPH <${answer.configuration}> { ?s ?p ?o } }`)}` })
+    expect(sparql.json().boolean).toBe(true)
+  })
+})
+
+describe('form routes', () => {
+  let t: TestApp
+  beforeAll(async () => { t = await openTestApp({ fixtures: ['acme-pbx.ttl', 'globex-crm.ttl'] }) })
+  afterAll(async () => { await t.close() })
+
+  it('gives the form of a service type and of a service', async () => {
+    const type = await t.app.inject({ method: 'GET', url: `/forms?type=${encodeURIComponent(`${sym}VirtualPBX`)}&lang=en` })
+    expect(type.statusCode).toBe(200)
+    const expected = await t.engine.form({ type: `${sym}VirtualPBX` }, { language: 'en' })
+    expect(type.json()).toEqual(JSON.parse(JSON.stringify({ schema: expected.schema, uiSchema: expected.uiSchema })))
+    const service = await t.app.inject({ method: 'POST', url: '/forms', payload: { service: pbx } })
+    expect(service.statusCode).toBe(200)
+    expect(service.json().uiSchema.sections.length).toBeGreaterThan(0)
+  })
+
+  it('refuses unknown types and services, and requests without a target', async () => {
+    const type = await t.app.inject({ method: 'GET', url: `/forms?type=${encodeURIComponent(`${sym}Nope`)}` })
+    expect(type.statusCode).toBe(400)
+    expect(type.json().code).toBe('UNKNOWN_CLASS')
+    const service = await t.app.inject({ method: 'POST', url: '/forms', payload: { service: 'https://example.org/none' } })
+    expect(service.statusCode).toBe(404)
+    expect(service.json().code).toBe('UNKNOWN_SERVICE')
+    const none = await t.app.inject({ method: 'POST', url: '/forms', payload: {} })
+    expect(none.statusCode).toBe(400)
+    expect(none.json().code).toBe('INVALID_REQUEST')
+    const configuration = await t.app.inject({ method: 'GET', url: `/configurations/${encodeURIComponent('https://w3id.org/symphony/graph/configuration/none')}` })
+    expect(configuration.statusCode).toBe(404)
+  })
+})

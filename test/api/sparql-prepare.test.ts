@@ -1,0 +1,66 @@
+import { describe, expect, it } from 'vitest'
+import { prepareQuery } from '../../src/api/sparql/prepare.js'
+import type { SymphonyError } from '../../src/errors.js'
+import { toCsv, toTsv } from '../../src/api/sparql/results.js'
+
+function failure (query: string): SymphonyError {
+  try {
+    prepareQuery(query, { cap: 10 })
+  } catch (error) {
+    return error as SymphonyError
+  }
+  throw new Error('expected a failure')
+}
+
+describe('prepareQuery', () => {
+  it('keeps a query with a small enough LIMIT as it is', () => {
+    const text = 'SELECT * WHERE { ?s ?p ?o } LIMIT 5'
+    expect(prepareQuery(text, { cap: 10 })).toEqual({ text, form: 'SELECT', cap: 10 })
+  })
+
+  it('adds LIMIT cap + 1 to queries without one or with a larger one', () => {
+    expect(prepareQuery('SELECT * WHERE { ?s ?p ?o }', { cap: 10 }).text).toBe('SELECT * WHERE { ?s ?p ?o. }\nLIMIT 11')
+    expect(prepareQuery('CONSTRUCT WHERE { ?s ?p ?o } LIMIT 500', { cap: 10 }).text).toBe('CONSTRUCT { ?s ?p ?o. }\nWHERE { ?s ?p ?o. }\nLIMIT 11')
+    expect(prepareQuery('ASK { ?s ?p ?o }', { cap: 10 })).toEqual({ text: 'ASK { ?s ?p ?o }', form: 'ASK', cap: 10 })
+  })
+
+  it('reports syntax errors with line and column', () => {
+    const error = failure('SELECT * WHERE {\n  ?s ?p ?o .\n  ?s ?p }')
+    expect(error.code).toBe('INVALID_QUERY')
+    expect(error.location).toEqual({ line: 3, column: 9 })
+    expect(error.message.startsWith('query:3:9: Expecting ')).toBe(true)
+  })
+
+  it('reports an undefined prefix where it is used', () => {
+    const error = failure('SELECT * WHERE {\n  ?s ex:p ?o }')
+    expect(error.code).toBe('INVALID_QUERY')
+    expect(error.location).toEqual({ line: 2, column: 6 })
+    expect(error.message).toBe('query:2:6: undefined prefix "ex" — declare it with PREFIX ex: <…>')
+  })
+
+  it('refuses updates', () => {
+    const error = failure('INSERT DATA { <urn:a> <urn:b> <urn:c> }')
+    expect(error.code).toBe('UPDATE_NOT_ALLOWED')
+    expect(error.status).toBe(403)
+  })
+})
+
+describe('SPARQL results CSV and TSV', () => {
+  const json = JSON.stringify({
+    head: { vars: ['s', 'label', 'n'] },
+    results: {
+      bindings: [
+        { s: { type: 'uri', value: 'https://example.org/a' }, label: { type: 'literal', value: 'say "hi", ok', 'xml:lang': 'en' }, n: { type: 'literal', value: '3', datatype: 'http://www.w3.org/2001/XMLSchema#integer' } },
+        { s: { type: 'bnode', value: 'b0' }, label: { type: 'literal', value: 'two\nlines' } }
+      ]
+    }
+  })
+
+  it('writes CSV with quoting and CRLF', () => {
+    expect(toCsv(json)).toBe('s,label,n\r\nhttps://example.org/a,"say ""hi"", ok",3\r\n_:b0,"two\nlines",\r\n')
+  })
+
+  it('writes TSV with terms in Turtle syntax', () => {
+    expect(toTsv(json)).toBe('?s\t?label\t?n\n<https://example.org/a>\t"say \\"hi\\", ok"@en\t"3"^^<http://www.w3.org/2001/XMLSchema#integer>\n_:b0\t"two\\nlines"\t\n')
+  })
+})

@@ -1,0 +1,91 @@
+/**
+ * The web console in a real browser (Debian's chromium through playwright-core) against the app
+ * listening on 127.0.0.1: browse the catalog, compose a bundle, read its explanation, open and
+ * submit the joint configuration form. Skipped when /usr/bin/chromium is missing (outside CI).
+ */
+import { existsSync } from 'node:fs'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { chromium } from 'playwright-core'
+import type { Browser, Page } from 'playwright-core'
+import { openTestApp, sym } from '../api/helpers.js'
+import type { TestApp } from '../api/helpers.js'
+
+const executablePath = '/usr/bin/chromium'
+const args = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync']
+
+describe.skipIf(!existsSync(executablePath) && process.env.CI !== 'true')('web console', () => {
+  let t: TestApp
+  let browser: Browser
+  let page: Page
+  let address: string
+  const errors: string[] = []
+
+  beforeAll(async () => {
+    t = await openTestApp({ fixtures: ['acme-pbx.ttl', 'globex-crm.ttl'] })
+    address = await t.app.listen({ port: 0, host: '127.0.0.1' })
+    browser = await chromium.launch({ executablePath, args })
+    page = await browser.newPage({ viewport: { width: 1280, height: 900 }, locale: 'en-GB' })
+    page.on('pageerror', error => errors.push(error.message))
+    page.on('console', message => { if (message.type() === 'error') errors.push(message.text()) })
+  })
+  afterAll(async () => {
+    await browser?.close()
+    await t?.close()
+  })
+
+  it('shows the catalog with its service types and services', async () => {
+    await page.goto(`${address}/`)
+    await page.waitForSelector('.services > li')
+    expect(await page.locator('h1').textContent()).toBe('Service catalog')
+    expect(await page.locator('.services h3').allTextContents()).toEqual(['ACME Cloud PBX', 'Globex CRM'])
+    await page.getByRole('button', { name: /^Customer relationship management/ }).click()
+    await page.waitForFunction(() => document.querySelectorAll('.services > li').length === 1)
+    expect(await page.locator('.services h3').allTextContents()).toEqual(['Globex CRM'])
+  })
+
+  it('switches to German', async () => {
+    await page.getByRole('button', { name: 'DE', exact: true }).click()
+    await page.waitForFunction(() => document.querySelector('h1')?.textContent === 'Dienstekatalog')
+    expect(await page.locator('html').getAttribute('lang')).toBe('de')
+    expect(await page.getByRole('link', { name: 'Bündel' }).count()).toBe(1)
+    await page.getByRole('button', { name: 'EN', exact: true }).click()
+    await page.waitForFunction(() => document.querySelector('h1')?.textContent === 'Service catalog')
+  })
+
+  it('composes a bundle and explains it', async () => {
+    await page.getByRole('link', { name: 'Bundle' }).click()
+    await page.waitForSelector('form select[name=serviceTypes]')
+    await page.locator('select[name=serviceTypes]').selectOption([`${sym}VirtualPBX`, `${sym}CRM`])
+    await page.getByLabel('Seats').fill('10')
+    await page.getByRole('button', { name: 'Find bundles' }).click()
+    await page.waitForSelector('article.bundle')
+    expect(await page.locator('article.bundle h3').allTextContents()).toEqual(['Bundle 1: ACME Cloud PBX + Globex CRM'])
+    expect(await page.locator('article.bundle .price').textContent()).toBe('€204.00')
+    const explanation = page.locator('article.bundle details')
+    expect(await explanation.getAttribute('open')).toBe('')
+    expect(await explanation.locator('tbody tr').first().locator('td').nth(2).textContent()).toBe('exact')
+    await page.screenshot({ path: '/tmp/symphony-console-bundle.png', fullPage: true })
+  })
+
+  it('opens the joint configuration form of the bundle', async () => {
+    await page.getByRole('button', { name: 'Configure this bundle' }).click()
+    await page.waitForSelector('form .joint-form fieldset.section')
+    expect(await page.locator('fieldset.section > legend').allTextContents()).toEqual([
+      'Shared settings', 'CloudPBX', 'CallCRM', 'Call journaling: CloudPBX → CallCRM'
+    ])
+    expect(await page.getByLabel('Country calling code').inputValue()).toBe('+49')
+    await page.screenshot({ path: '/tmp/symphony-console-form.png', fullPage: true })
+  })
+
+  it('shows the errors of a submitted configuration at their fields', async () => {
+    await page.getByLabel('Country calling code').fill('49')
+    await page.getByRole('button', { name: 'Check and save' }).click()
+    const error = page.locator('.field:has(> label:has-text("Country calling code")) .error')
+    await error.waitFor({ state: 'visible' })
+    expect(await page.getByLabel('Country calling code').getAttribute('aria-invalid')).toBe('true')
+    expect((await error.textContent())?.length).toBeGreaterThan(0)
+    expect(await page.locator('.joint-form > .alert').isVisible()).toBe(true)
+    await page.screenshot({ path: '/tmp/symphony-console-errors.png', fullPage: true })
+    expect(errors.filter(e => !e.includes('422'))).toEqual([])
+  })
+})
