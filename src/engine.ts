@@ -7,14 +7,27 @@
  * const answer = engine.discover({ available: [], wanted: ['https://w3id.org/symphony/ontology#CallEventFeed'], limit: 5 })
  * await engine.close()
  */
-import { basename, extname } from 'node:path'
+import { randomUUID } from 'node:crypto'
+import { basename, extname, join } from 'node:path'
 import type { Quad } from '@rdfjs/types'
 import { readRdfFile, listTurtleFiles, serializeRdf } from './rdf/index.js'
 import type { SerializationFormat } from './rdf/index.js'
 import { EmbeddedStore, MemoryStore, SparqlEndpointStore } from './store/index.js'
 import type { GraphContent, QueryResult, SparqlEndpointOptions, Store } from './store/index.js'
-import { builtinFolders, graphs } from './project.js'
+import { builtinFiles, builtinFolders, graphs, projectRoot } from './project.js'
+import type { ShaclOptions, ShaclReport } from './shacl/index.js'
 import { SymphonyError } from './errors.js'
+import { compileShapes } from './shacl/index.js'
+import { compileCatalog } from './catalog/index.js'
+import type { Catalog } from './catalog/index.js'
+import { bundleLinks, canCombine, combinableWith, discover, requireKnownClasses, requireService } from './matcher/index.js'
+import { bundleForm, formForService, formForType, validateConfiguration } from './forms/index.js'
+import type { ConfigurationIssue, Form, Json } from './forms/index.js'
+import type { Combinable, CombinableOptions, DiscoveryAnswer, PairCheck } from './matcher/index.js'
+import { compose, parseCompositionRequest } from './composer/index.js'
+import type { CompositionAnswer } from './composer/index.js'
+import { Publisher, readReferenceRequests } from './publishing/index.js'
+import type { BundleSnapshot, DeprecateOutcome, DescriptionKey, DescriptionSummary, PairMatch, PublishOutcome, ReferenceRequest, Submission, VersionSummary } from './publishing/index.js'
 
 export interface EngineOptions {
   /** Data directory of the embedded store; without it (and `endpoint`) the engine keeps everything in memory. */
@@ -47,9 +60,24 @@ export function graphOfFile (file: string, base: string = graphs.imported): stri
   return base + encodeURIComponent(basename(file, extname(file)))
 }
 
+/** What a configuration form is for. */
+export type FormTarget =
+  | { readonly type: string }
+  | { readonly service: string }
+  | { readonly bundle: { readonly services: readonly string[], readonly links?: ReadonlyArray<{ readonly from: string, readonly to: string, readonly interfaceTypes: readonly string[] }> } }
+
+export type ConfigureOutcome =
+  | { readonly ok: true, readonly id: string, readonly quads: readonly Quad[], readonly warnings: readonly ConfigurationIssue[] }
+  | { readonly ok: false, readonly issues: readonly ConfigurationIssue[] }
+
 export class Engine {
   readonly store: Store
   readonly #onProgress: ((progress: Progress) => void) | undefined
+  /** The built-in ontology, also the class hierarchy validation sees (sh:class, sh:targetClass). */
+  #ontology: readonly Quad[] = []
+  #publishingShapes: readonly Quad[] = []
+  /** Ontology and every shape: what configuration forms are generated from. */
+  #formQuads: readonly Quad[] = []
 
   private constructor (store: Store, options: EngineOptions) {
     this.store = store
@@ -63,9 +91,13 @@ export class Engine {
       : options.dataDir === undefined ? new MemoryStore() : await EmbeddedStore.open(options.dataDir)
     const engine = new Engine(store, options)
     try {
+      engine.#ontology = await readFolder(builtinFolders.ontology)
+      engine.#publishingShapes = await readRdfFile(builtinFiles.publishingShapes)
+      const shapes = await readFolder(builtinFolders.shapes)
+      engine.#formQuads = [...engine.#ontology, ...shapes]
       const builtins: GraphContent[] = [
-        { graph: graphs.ontology, quads: await readFolder(builtinFolders.ontology) },
-        { graph: graphs.shapes, quads: await readFolder(builtinFolders.shapes) }
+        { graph: graphs.ontology, quads: engine.#ontology },
+        { graph: graphs.shapes, quads: shapes }
       ]
       const data = await engine.#parseFiles(options.dataFiles ?? [], graphs.data)
       await store.putGraphs([...builtins, ...data.map(({ graph, quads }) => ({ graph, quads }))], { durable: false })
@@ -92,8 +124,17 @@ export class Engine {
     const parsed = await this.#parseFiles(files, graphs.imported)
     this.#onProgress?.({ phase: 'store', done: 0, total: parsed.length })
     await this.store.putGraphs(parsed)
+    this.#changed()
     this.#onProgress?.({ phase: 'store', done: parsed.length, total: parsed.length })
     return parsed.map(({ graph, file, quads }) => ({ graph, file, triples: quads.length }))
+  }
+
+  /**
+   * Validates a service description against the publishing shapes (`shapes/service-description.ttl`),
+   * with the ontology in the data graph so subclasses of `sym:Service` are targeted too.
+   */
+  async validateDescription (quads: readonly Quad[], options: ShaclOptions = {}): Promise<ShaclReport> {
+    return compileShapes(this.#publishingShapes).validate([...quads, ...this.#ontology], options)
   }
 
   /** All catalog data (not the built-in ontology and shapes), serialized. */
@@ -103,10 +144,155 @@ export class Engine {
     return serializeRdf(quads, format)
   }
 
+  /**
+   * The compiled catalog view over every graph (ontology, shapes, catalog, `--data`), built on
+   * first use and rebuilt after each write made through the engine.
+   */
+  catalog (): Promise<Catalog> {
+    return this.#catalog ??= this.store.quads().then(quads => compileCatalog(quads))
+  }
+
+  #catalog: Promise<Catalog> | undefined
+
+  /** Forgets the compiled catalog after a write. */
+  #changed (): void {
+    this.#catalog = undefined
+  }
+
+  /** Discovery (DESIGN.md §9): validates the request and ranks services. */
+  async discover (request: unknown): Promise<DiscoveryAnswer> {
+    return discover(await this.catalog(), request)
+  }
+
+  /** "Does A fit B": the pairwise check both ways, explained per requirement. */
+  async match (a: string, b: string): Promise<PairCheck> {
+    return canCombine(await this.catalog(), a, b)
+  }
+
+  /** Every service that can be linked to `x`, in either direction, ranked. */
+  async combinable (x: string, options: CombinableOptions = {}): Promise<Combinable[]> {
+    return combinableWith(await this.catalog(), x, options)
+  }
+
+  /** Composition (DESIGN.md §4, §9): validates the request and returns the top-k bundles. */
+  async compose (request: unknown): Promise<CompositionAnswer> {
+    return compose(await this.catalog(), parseCompositionRequest(request))
+  }
+
+  /**
+   * The configuration form (DESIGN.md §5) of a service type, of a service, or — for a bundle —
+   * the joint form of its members and the links between them. Links are the given ones (e.g. a
+   * composer bundle's) or, when omitted, found by the matcher among the members.
+   */
+  async form (target: FormTarget, options: { language?: string } = {}): Promise<Form> {
+    const catalog = await this.catalog()
+    const formOptions = { language: options.language ?? 'en', isSubClassOf: (a: string, b: string) => catalog.hierarchy.isSubClassOf(a, b) }
+    if ('type' in target) {
+      requireKnownClasses(catalog, [target.type], 'type')
+      return formForType(this.#formQuads, target.type, formOptions)
+    }
+    if ('service' in target) {
+      const service = requireService(catalog, target.service)
+      return formForService(this.#formQuads, { id: service.id, types: service.types }, formOptions)
+    }
+    const services = target.bundle.services.map(iri => requireService(catalog, iri))
+    const links = target.bundle.links ?? bundleLinks(catalog, target.bundle.services)
+    return bundleForm(this.#formQuads, {
+      services: services.map(({ id, types }) => ({ id, types })),
+      links: links.map(({ from, to, interfaceTypes }) => ({ from, to, interfaceTypes }))
+    }, formOptions)
+  }
+
+  /**
+   * Checks configuration values against the target's form (ajv, then SHACL) and, when they are
+   * valid, stores them as RDF in a graph of their own, linked to the services they configure.
+   */
+  async configure (target: FormTarget, values: Json, options: { language?: string, dryRun?: boolean } = {}): Promise<ConfigureOutcome> {
+    const form = await this.form(target, options)
+    const id = randomUUID()
+    const subject = `${graphs.configuration}${id}`
+    const configures = 'type' in target ? [] : 'service' in target ? [target.service] : target.bundle.services
+    const result = await validateConfiguration(form, values, { subject, configures, ...(options.language === undefined ? {} : { language: options.language }) })
+    if (!result.ok) return result
+    if (options.dryRun !== true) {
+      await this.store.putGraphs([{ graph: subject, quads: result.quads }])
+      this.#changed()
+    }
+    return { ok: true, id: subject, quads: result.quads, warnings: result.warnings }
+  }
+
+  /** Stored configurations, by graph IRI. */
+  async configurations (): Promise<string[]> {
+    return (await this.store.graphs()).map(g => g.graph).filter(g => g.startsWith(graphs.configuration))
+  }
+
   /** Read-only SPARQL over all graphs. */
   async query (sparql: string): Promise<QueryResult> {
     return this.store.query(sparql)
   }
+
+  // ── Publishing (src/publishing/, DESIGN.md §6) ────────────────────────────────────────────
+  #publisher: Publisher | undefined
+  #referenceRequests: Promise<ReferenceRequest[]> | undefined
+
+  get #publishing (): Publisher {
+    return this.#publisher ??= new Publisher({
+      store: this.store,
+      validate: (quads, { language }) => this.validateDescription(quads, { language }),
+      catalog: () => this.catalog(),
+      compile: async quads => compileCatalog(quads),
+      pairs: (catalog, service): PairMatch[] => combinableWith(catalog, service)
+        .flatMap(other => other.links.map(link => ({ from: link.from, to: link.to, degree: link.degree }))),
+      bundles: async catalog => this.#referenceBundles(catalog),
+      changed: () => this.#changed()
+    })
+  }
+
+  /** Bundles the reference requests (`examples/requests/compose-*.json`) find in a catalog, best first per request. */
+  async #referenceBundles (catalog: Catalog): Promise<BundleSnapshot[]> {
+    const requests = await (this.#referenceRequests ??= readReferenceRequests(referenceRequestsFolder))
+    const bundles: BundleSnapshot[] = []
+    for (const { name, request } of requests) {
+      try {
+        for (const bundle of compose(catalog, parseCompositionRequest(request)).bundles) {
+          bundles.push({ request: name, services: bundle.services, score: bundle.score })
+        }
+      } catch {
+        // A request this catalog cannot answer (e.g. an unknown class) finds no bundle.
+      }
+    }
+    return bundles
+  }
+
+  /**
+   * Publishes a new version of a provider's description, or with `dryRun` only reports what it
+   * would change. `actor` is the authenticated provider. Throws PARSE_ERROR, NOT_CONFORMING
+   * (with the SHACL report), FORBIDDEN, CONFLICT; writes nothing unless accepted.
+   */
+  async publish (submission: Submission, options: { actor: string, dryRun?: boolean }): Promise<PublishOutcome> {
+    return this.#publishing.publish(submission, options)
+  }
+
+  /** Deprecates a version; the catalog falls back to the newest version not deprecated. */
+  async deprecate (key: DescriptionKey & { version: number }, options: { actor: string }): Promise<DeprecateOutcome> {
+    return this.#publishing.deprecate(key, options)
+  }
+
+  /** Published descriptions (of one provider, when given) with their versions. */
+  async descriptions (provider?: string): Promise<DescriptionSummary[]> {
+    return this.#publishing.descriptions(provider)
+  }
+
+  /** One published description with its versions. */
+  async description (key: DescriptionKey): Promise<DescriptionSummary> {
+    return this.#publishing.description(key)
+  }
+
+  /** One version of a published description: its metadata and triples. */
+  async descriptionVersion (key: DescriptionKey & { version: number }): Promise<{ summary: VersionSummary, quads: Quad[] }> {
+    return this.#publishing.version(key)
+  }
+  // ── end of publishing ──────────────────────────────────────────────────────────────────
 
   async close (): Promise<void> {
     await this.store.close()
@@ -139,3 +325,6 @@ async function readFolder (folder: string): Promise<Quad[]> {
   for (const file of await listTurtleFiles(folder)) quads.push(...await readRdfFile(file))
   return quads
 }
+
+/** Composition requests whose bundles a new description version is checked against. */
+const referenceRequestsFolder = join(projectRoot, 'examples', 'requests')

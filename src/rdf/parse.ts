@@ -5,8 +5,7 @@
 import { extname } from 'node:path'
 import { DataFactory, Parser } from 'n3'
 import type { Quad, Term } from '@rdfjs/types'
-import jsonld from 'jsonld'
-import { RdfXmlParser } from 'rdfxml-streaming-parser'
+import type { JsonLdDocument } from 'jsonld'
 import { SymphonyError } from '../errors.js'
 
 export type RdfFormat = 'turtle' | 'trig' | 'n-triples' | 'n-quads' | 'json-ld' | 'rdf-xml'
@@ -113,8 +112,10 @@ async function parseJsonLd (text: string, source: string, baseIRI?: string): Pro
     throw new SymphonyError('PARSE_ERROR', `${where}: invalid JSON — ${(error as Error).message}`,
       { file: source, line, column, cause: error })
   }
+  // Loaded on first use: JSON-LD and RDF/XML support cost more start-up time than the rest of parsing.
+  const { default: jsonld } = await import('jsonld')
   try {
-    const dataset = await jsonld.toRDF(document as jsonld.JsonLdDocument, {
+    const dataset = await jsonld.toRDF(document as JsonLdDocument, {
       ...(baseIRI === undefined ? {} : { base: baseIRI }),
       documentLoader: async (url: string) => {
         throw new Error(`remote context ${url} cannot be loaded (no network access); inline the @context instead`)
@@ -150,7 +151,8 @@ function toN3Quad (q: JsonLdQuad): Quad {
     toN3Term(q.graph) as Quad['graph']) as Quad
 }
 
-function parseRdfXml (text: string, source: string, baseIRI?: string): Promise<Quad[]> {
+async function parseRdfXml (text: string, source: string, baseIRI?: string): Promise<Quad[]> {
+  const { RdfXmlParser } = await import('rdfxml-streaming-parser')
   return new Promise((resolve, reject) => {
     const quads: Quad[] = []
     const parser = new RdfXmlParser({ dataFactory: DataFactory, trackPosition: true, ...(baseIRI === undefined ? {} : { baseIRI }) })

@@ -1,9 +1,25 @@
 import type { Command } from '../command.js'
+import { combinableCommand, composeCommand, discoverCommand, matchCommand } from './matching.js'
+import { configureCommand, formCommand } from './forms.js'
+import { publishCommand } from './publish.js'
+import { serveCommand } from './serve.js'
+import { tokenCommand } from './token.js'
+import { validateCommand } from './validate.js'
 import { exportCommand, importCommand, queryCommand } from './store.js'
 
 /** Every command, in the order `symphony --help` lists them. */
 export const commands: Readonly<Record<string, Command>> = {
+  serve: serveCommand,
   import: importCommand,
   export: exportCommand,
-  query: queryCommand
+  query: queryCommand,
+  match: matchCommand,
+  combinable: combinableCommand,
+  discover: discoverCommand,
+  compose: composeCommand,
+  form: formCommand,
+  configure: configureCommand,
+  validate: validateCommand,
+  publish: publishCommand,
+  token: tokenCommand
 }

@@ -1,0 +1,77 @@
+/** Matching and composition commands: match, combinable, discover, compose. */
+import { formatBundleText } from '../../composer/index.js'
+import { SymphonyError } from '../../errors.js'
+import type { Command } from '../command.js'
+import { openForReading, withEngine } from '../context.js'
+import { formatCombinable, formatDiscovery, formatPairCheck } from '../format-matching.js'
+import { iriArgument } from '../iri-argument.js'
+import { answerFormat, printJson, readJsonOption } from '../output.js'
+
+export const matchCommand: Command = {
+  summary: 'does service A fit service B? both directions, explained per requirement',
+  usage: '<service-A> <service-B>',
+  positionals: { min: 2, max: 2 },
+  async run ({ values, positionals }, io) {
+    const format = answerFormat(values)
+    const [a, b] = positionals.map(iriArgument) as [string, string]
+    return withEngine(await openForReading(values, io), async engine => {
+      const check = await engine.match(a, b)
+      if (format === 'json') printJson(io, check)
+      else io.stdout(formatPairCheck(check))
+      return 0
+    })
+  }
+}
+
+export const combinableCommand: Command = {
+  summary: 'every service that can be linked to X, in either direction, ranked',
+  usage: '<service> [--limit n]',
+  positionals: { min: 1, max: 1 },
+  options: { limit: { type: 'string' } },
+  async run ({ values, positionals }, io) {
+    const format = answerFormat(values)
+    const x = iriArgument(positionals[0]!)
+    const limit = values.limit === undefined ? undefined : Number(values.limit)
+    if (limit !== undefined && !(Number.isInteger(limit) && limit > 0)) {
+      throw new SymphonyError('BAD_REQUEST', `--limit ${String(values.limit)} is not a positive whole number`)
+    }
+    return withEngine(await openForReading(values, io), async engine => {
+      const results = await engine.combinable(x, limit === undefined ? {} : { limit })
+      if (format === 'json') printJson(io, { service: x, results })
+      else io.stdout(formatCombinable(x, results))
+      return 0
+    })
+  }
+}
+
+export const discoverCommand: Command = {
+  summary: 'services providing the wanted interface types given the available ones (DESIGN.md §9)',
+  usage: '--request <request.json>',
+  options: { request: { type: 'string' } },
+  async run ({ values }, io) {
+    const format = answerFormat(values)
+    const request = await readJsonOption(values, 'request', io)
+    return withEngine(await openForReading(values, io), async engine => {
+      const answer = await engine.discover(request)
+      if (format === 'json') printJson(io, answer)
+      else io.stdout(formatDiscovery(answer))
+      return 0
+    })
+  }
+}
+
+export const composeCommand: Command = {
+  summary: 'bundles of services meeting a goal and constraints, ranked and explained (DESIGN.md §4)',
+  usage: '--request <request.json>',
+  options: { request: { type: 'string' } },
+  async run ({ values }, io) {
+    const format = answerFormat(values)
+    const request = await readJsonOption(values, 'request', io)
+    return withEngine(await openForReading(values, io), async engine => {
+      const answer = await engine.compose(request)
+      if (format === 'json') printJson(io, answer)
+      else io.stdout(formatBundleText(answer, { language: typeof values.lang === 'string' ? values.lang : 'en', catalog: await engine.catalog() }))
+      return 0
+    })
+  }
+}

@@ -1,0 +1,37 @@
+/**
+ * `symphony token add|list|revoke`: publishing tokens of providers, kept hashed in
+ * `<data-dir>/tokens.json`. `add` prints the new token once; it cannot be shown again.
+ */
+import { SymphonyError } from '../../errors.js'
+import { TokenRegistry } from '../../publishing/index.js'
+import type { Command } from '../command.js'
+import { dataDirOf } from '../context.js'
+import { printJson } from '../output.js'
+
+export const tokenCommand: Command = {
+  summary: 'manage publishing tokens: add <provider-IRI> (prints a new token once), list, revoke <provider-IRI>',
+  usage: 'add <provider-IRI> [--label <text>] | list | revoke <provider-IRI>',
+  options: { label: { type: 'string' } },
+  positionals: { min: 1, max: 2 },
+  async run ({ values, positionals }, io) {
+    const [action, provider] = positionals
+    const registry = await TokenRegistry.open({ dataDir: dataDirOf(values, io) })
+    if (action === 'list') {
+      printJson(io, (await registry.list()).map(({ provider, created, label }) => ({ provider, created, ...(label === undefined ? {} : { label }) })))
+      return 0
+    }
+    if (provider === undefined || (action !== 'add' && action !== 'revoke')) {
+      throw new SymphonyError('BAD_REQUEST', `usage: symphony token ${tokenCommand.usage}`)
+    }
+    if (action === 'revoke') {
+      const removed = await registry.revoke(provider)
+      io.stderr(`revoked ${removed} token(s) of <${provider}>\n`)
+      return 0
+    }
+    const label = typeof values.label === 'string' ? values.label : undefined
+    const token = await registry.add(provider, label === undefined ? {} : { label })
+    io.stdout(`${token}\n`)
+    io.stderr(`This is the only time the token is shown. The provider sends it as "Authorization: Bearer <token>" to publish descriptions of <${provider}>.\n`)
+    return 0
+  }
+}

@@ -1,0 +1,71 @@
+/** `symphony validate <file>…`: SHACL validation of service descriptions against the publishing shapes. */
+import { readFile } from 'node:fs/promises'
+import { resolve } from 'node:path'
+import type { Quad } from '@rdfjs/types'
+import { nodeLines, readRdfFile } from '../../rdf/index.js'
+import type { ShaclReport, ShaclResult } from '../../shacl/index.js'
+import type { Command } from '../command.js'
+import { openEngine } from '../../engine.js'
+import { withEngine } from '../context.js'
+import { answerFormat, printJson } from '../output.js'
+
+export const validateCommand: Command = {
+  summary: 'check service descriptions against the publishing shapes (exit 1 when one does not conform)',
+  usage: '<file>…',
+  positionals: { min: 1 },
+  async run ({ values, positionals }, io) {
+    const format = answerFormat(values)
+    const language = typeof values.lang === 'string' ? values.lang : 'en'
+    return withEngine(await openEngine(), async engine => {
+      const reports: Array<{ file: string, conforms: boolean, results: LocatedResult[] }> = []
+      for (const name of positionals) {
+        const file = resolve(io.cwd, name)
+        const quads = await readRdfFile(file)
+        const report = await engine.validateDescription(quads, { language })
+        reports.push({ file: name, conforms: report.conforms, results: locate(report, quads, nodeLines(await readFile(file, 'utf8'))) })
+      }
+      if (format === 'json') printJson(io, reports.length === 1 ? reports[0] : reports)
+      else for (const report of reports) io.stdout(describe(report))
+      return reports.every(r => r.conforms) ? 0 : 1
+    })
+  }
+}
+
+interface LocatedResult extends ShaclResult {
+  /** Line of the focus node (or of the node that links to a blank focus node). */
+  readonly line?: number
+  /** For a blank focus node: the named node and property leading to it. */
+  readonly via?: { readonly node: string, readonly property: string }
+}
+
+function locate (report: ShaclReport, quads: readonly Quad[], lines: ReadonlyMap<string, number>): LocatedResult[] {
+  return report.results.map(result => {
+    const via = result.focusNode.startsWith('_:') ? parentOf(result.focusNode.slice(2), quads) : undefined
+    const line = lines.get(via?.node ?? result.focusNode)
+    return { ...result, ...(line === undefined ? {} : { line }), ...(via === undefined ? {} : { via }) }
+  })
+}
+
+/** The nearest named node that reaches a blank node, and the first property on the way. */
+function parentOf (blank: string, quads: readonly Quad[]): { node: string, property: string } | undefined {
+  let current = blank
+  for (let depth = 0; depth < 10; depth++) {
+    const link = quads.find(q => q.object.termType === 'BlankNode' && q.object.value === current)
+    if (link === undefined) return undefined
+    if (link.subject.termType === 'NamedNode') return { node: link.subject.value, property: link.predicate.value }
+    current = link.subject.value
+  }
+  return undefined
+}
+
+function describe (report: { file: string, conforms: boolean, results: readonly LocatedResult[] }): string {
+  if (report.conforms) return `${report.file}: conforms\n`
+  const lines = report.results.map(r => {
+    const where = r.line === undefined ? report.file : `${report.file}:${r.line}`
+    const node = r.via === undefined ? r.focusNode : `${r.via.node} ${r.via.property} [${r.focusNode}]`
+    const path = r.path === undefined ? '' : ` ${r.path}`
+    const value = r.value === undefined ? '' : ` (value: ${r.value})`
+    return `${where}: ${r.severity.toLowerCase()}: ${node}${path}: ${r.message}${value}`
+  })
+  return `${lines.join('\n')}\n${report.file}: ${report.results.length} problem(s)\n`
+}

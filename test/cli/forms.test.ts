@@ -1,0 +1,69 @@
+import { describe, expect, it } from 'vitest'
+import { Parser } from 'n3'
+import { runCli } from './run-cli.js'
+
+const examples = ['--data-dir', '/nonexistent/symphony-data']
+const sym = 'https://w3id.org/symphony/ontology#'
+
+describe('symphony form / configure', () => {
+  it('prints the form of a service type in German', async () => {
+    const run = await runCli(['form', 'sym:VirtualPBX', '--lang', 'de', ...examples])
+    expect(run.code).toBe(0)
+    const { schema, uiSchema } = JSON.parse(run.stdout)
+    expect([schema.$schema, schema.title, schema.properties.countryCallingCode.title, uiSchema.language])
+      .toEqual(['https://json-schema.org/draft/2020-12/schema', 'Konfiguration der virtuellen Telefonanlage', 'Ländervorwahl', 'de'])
+  })
+
+  it('asks for the shared phone-number format once in the joint PBX + CRM form', async () => {
+    const run = await runCli(['form', 'https://example.org/telvana#CloudPBX', 'https://example.org/kundenwerk#CRM', ...examples])
+    const { schema } = JSON.parse(run.stdout)
+    const fieldsNamed = (name: string, node: unknown): number => {
+      if (typeof node !== 'object' || node === null) return 0
+      return Object.entries(node).reduce((n, [key, value]) => n + (key === 'properties' && typeof value === 'object' && value !== null && name in value ? 1 : 0) + fieldsNamed(name, value), 0)
+    }
+    expect(Object.keys(schema.properties)).toEqual(['shared', 'services', 'links'])
+    expect(Object.keys(schema.properties.shared.properties)).toContain('phoneNumberFormat')
+    expect(fieldsNamed('phoneNumberFormat', schema)).toBe(1)
+  })
+
+  it('prints TypeScript types for a form', async () => {
+    const run = await runCli(['form', 'https://example.org/telvana#Fax', '--types', ...examples])
+    expect(run.code).toBe(0)
+    expect(run.stdout).toContain('export interface Configuration {')
+    expect(run.stdout).toMatch(/faxNumber: string;/)
+  })
+
+  it('prints the RDF of a valid configuration', async () => {
+    const run = await runCli(['configure', 'https://example.org/telvana#Fax', '--values', 'test/fixtures/cli/fax-valid.json', ...examples])
+    expect(run.code).toBe(0)
+    const triples = new Parser().parse(run.stdout).map(q => [q.predicate.value, q.object.value]).sort()
+    expect(triples).toEqual([
+      [`${sym}configures`, 'https://example.org/telvana#Fax'],
+      [`${sym}deliveryEmail`, 'fax@kanzlei.example'],
+      [`${sym}faxDocumentFormat`, `${sym}PDFA`],
+      [`${sym}faxHeaderLine`, 'Kanzlei Muster'],
+      [`${sym}faxNumber`, '+4930123456799']
+    ])
+  })
+
+  it('reports invalid values per field in the requested language and exits 1', async () => {
+    const run = await runCli(['configure', 'https://example.org/telvana#Fax', '--values', 'test/fixtures/cli/fax-invalid.json', '--lang', 'de', ...examples])
+    expect(run.code).toBe(1)
+    expect(JSON.parse(run.stdout)).toEqual({
+      issues: [{
+        code: 'INVALID_VALUE',
+        field: '/faxNumber',
+        path: `${sym}faxNumber`,
+        label: 'Faxnummer',
+        message: 'Hat nicht die geforderte Form.',
+        constraint: 'pattern',
+        severity: 'Violation'
+      }]
+    })
+  })
+
+  it('says which type has no configuration shape', async () => {
+    const run = await runCli(['form', 'sym:Service', ...examples])
+    expect(run).toEqual({ code: 2, stdout: '', stderr: `symphony: type <${sym}Service> has no sym:configurationShape, and neither has any of its superclasses; add one in shapes/configuration/\n` })
+  })
+})

@@ -1,0 +1,92 @@
+/** The example scenario through the CLI, as examples/README.md states it. */
+import { describe, expect, it } from 'vitest'
+import { runCli } from './run-cli.js'
+
+const telvana = 'https://example.org/telvana#'
+const kundenwerk = 'https://example.org/kundenwerk#'
+
+// The example catalog in memory: with no data directory the CLI falls back to it.
+const examples = ['--data-dir', '/nonexistent/symphony-data']
+
+describe('symphony match / combinable / discover / compose on the example catalog', () => {
+  it('explains the PBX + CRM pair both ways', async () => {
+    const run = await runCli(['match', `${telvana}CloudPBX`, `${kundenwerk}CRM`, ...examples])
+    expect(run.code).toBe(0)
+    const check = JSON.parse(run.stdout)
+    expect({ ok: check.ok, degree: check.degree }).toEqual({ ok: true, degree: 'exact' })
+    const [pbxToCrm, crmToPbx] = check.directions
+    expect(pbxToCrm.requirements.map((r: { requirement: string, degree: string, provided?: string }) => [r.requirement, r.degree, r.provided ?? null])).toEqual([
+      [`${kundenwerk}CRM_requiresCallEventFeed`, 'exact', `${telvana}CloudPBX_CallEventFeed`],
+      [`${kundenwerk}CRM_optionalDocumentIngest`, 'fail', null],
+      [`${kundenwerk}CRM_optionalVideoMeetingScheduling`, 'fail', null]
+    ])
+    expect(pbxToCrm.complete).toBe(true)
+    expect(crmToPbx.requirements.map((r: { requirement: string, degree: string }) => [r.requirement, r.degree])).toEqual([
+      [`${telvana}CloudPBX_optionalContactLookupAPI`, 'exact'],
+      [`${telvana}CloudPBX_optionalDocumentIngest`, 'fail']
+    ])
+    const text = await runCli(['match', 'https://example.org/telvana#CloudPBX', 'https://example.org/kundenwerk#CRM', '--format', 'text', ...examples])
+    expect(text.stdout.split('\n').slice(0, 3)).toEqual([
+      '<https://example.org/telvana#CloudPBX> and <https://example.org/kundenwerk#CRM>: combinable (exact)',
+      '<https://example.org/telvana#CloudPBX> → <https://example.org/kundenwerk#CRM>: exact',
+      '  ✓ requirement sym:CallEventFeed: exact via https://example.org/telvana#CloudPBX_CallEventFeed (sym:CallEventFeed)'
+    ])
+  })
+
+  it('names the protocol mismatch when a pair does not fit', async () => {
+    const run = await runCli(['match', `${telvana}CloudPBX`, 'https://example.org/relata#ECRM', ...examples])
+    const [pbxToCrm] = JSON.parse(run.stdout).directions
+    const [feed] = pbxToCrm.requirements
+    expect(feed.degree).toBe('fail')
+    expect(feed.issues.map((i: { code: string }) => i.code)).toEqual(['PROTOCOL_MISMATCH'])
+  })
+
+  it('lists what combines with a service, best first', async () => {
+    const run = await runCli(['combinable', 'https://example.org/kundenwerk#CRM', '--limit', '3', ...examples])
+    expect(run.code).toBe(0)
+    const answer = JSON.parse(run.stdout)
+    // Ties on degree and class distance are ordered by IRI.
+    expect(answer.results.map((r: { service: string, degree: string, distance: number }) => [r.service, r.degree, r.distance])).toEqual([
+      ['https://example.org/archivum#Archive', 'exact', 0],
+      ['https://example.org/brueckenwerk#CTIConnector', 'exact', 0],
+      ['https://example.org/brueckenwerk#DirectoryBridge', 'exact', 0]
+    ])
+  })
+
+  it('composes the PBX + CRM + ACD + archiving bundle for 12 EU seats, cheapest valid first', async () => {
+    const run = await runCli(['compose', '--request', 'examples/requests/compose-pbx-crm-acd-archiving-eu.json', ...examples])
+    expect(run.code).toBe(0)
+    const answer = JSON.parse(run.stdout)
+    expect(answer.bundles.map((b: { services: string[], price: { monthly: number } }) => [b.services, b.price.monthly])).toEqual([
+      [['https://example.org/nordlicht#ContactCenter', 'https://example.org/nordlicht#NetPBX', 'https://example.org/relata#ECRM', 'https://example.org/vaultline#Archive'], 466.8],
+      [['https://example.org/callstream#CloudPhone', `${kundenwerk}CRM`, 'https://example.org/nordlicht#ContactCenter', 'https://example.org/vaultline#Archive'], 473.22],
+      [[`${kundenwerk}CRM`, `${telvana}CloudPBX`, `${telvana}QueueACD`, 'https://example.org/vaultline#Archive'], 476.27]
+    ])
+  })
+
+  it('answers discovery requests with exit 0, also when nothing matches', async () => {
+    const run = await runCli(['discover', '--request', 'examples/requests/discover-crm-for-pbx.json', ...examples])
+    expect(run.code).toBe(0)
+    // The ECRM's contacts API is a provider-defined subclass of sym:ContactLookupAPI: plugin.
+    expect(JSON.parse(run.stdout).results.map((r: { service: string, degree: string, score: number }) => [r.service, r.degree, r.score])).toEqual([
+      [`${kundenwerk}CRM`, 'exact', 1],
+      ['https://example.org/relata#ECRM', 'plugin', 0.75]
+    ])
+    const none = await runCli(['discover', '--request', 'test/fixtures/cli/discover-nothing.json', ...examples])
+    expect(none).toEqual({ code: 0, stdout: '{\n  "results": []\n}\n', stderr: '' })
+  })
+
+  it('rejects unknown IRIs and malformed requests with a clear message', async () => {
+    expect(await runCli(['match', `${telvana}Nope`, `${kundenwerk}CRM`, ...examples])).toEqual({
+      code: 2,
+      stdout: '',
+      stderr: 'symphony: unknown service <https://example.org/telvana#Nope> — the catalog has no service with this IRI; check the IRI or publish its description\n'
+    })
+    expect(await runCli(['discover', '--request', 'package.json', ...examples])).toEqual({
+      code: 2,
+      stdout: '',
+      stderr: 'symphony: unknown field "name" in the discovery request; the fields are available, wanted and limit\n'
+    })
+    expect((await runCli(['combinable', 'not an iri'])).stderr).toBe(`symphony: "not an iri" is not an IRI; give a full IRI or a prefixed name (${['sym', 'symsh', 'rdf', 'rdfs', 'owl', 'xsd', 'skos', 'dcterms', 'sh', 'dash', 'shui', 'schema', 'dpv', 'pd'].join(':, ')}:)\n`)
+  })
+})

@@ -1,0 +1,50 @@
+import { readFile, writeFile } from 'node:fs/promises'
+import { join } from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { listTurtleFiles } from '../../src/rdf/index.js'
+import { builtinFolders } from '../../src/project.js'
+import { runCli, temporaryFolder } from './run-cli.js'
+
+describe('symphony validate', () => {
+  it('accepts every example description', async () => {
+    const files = await listTurtleFiles(builtinFolders.examples)
+    const run = await runCli(['validate', ...files, '--format', 'text'])
+    expect(run.stdout).toBe(files.map(file => `${file}: conforms\n`).join(''))
+    expect(run.code).toBe(0)
+  })
+
+  it('reports a missing provider with line, node, path and how to fix it, and exits 1', async () => {
+    const folder = await temporaryFolder()
+    const original = await readFile(join(builtinFolders.examples, 'telvana.ttl'), 'utf8')
+    const firstProvider = original.indexOf('schema:provider')
+    const broken = original.slice(0, firstProvider) + original.slice(original.indexOf(';', firstProvider) + 1)
+    await writeFile(join(folder.path, 'broken.ttl'), broken)
+    const line = broken.slice(0, broken.indexOf('telvana:CloudPBX a')).split('\n').length
+
+    const text = await runCli(['validate', 'broken.ttl', '--format', 'text'], { cwd: folder.path })
+    expect(text.code).toBe(1)
+    expect(text.stdout).toBe(`broken.ttl:${line}: violation: https://example.org/telvana#CloudPBX https://schema.org/provider: ` +
+      'Name exactly one provider with schema:provider: the IRI of your organisation, described as `a schema:Organization ; schema:name "…"`.\n' +
+      'broken.ttl: 1 problem(s)\n')
+
+    const json = await runCli(['validate', 'broken.ttl'], { cwd: folder.path })
+    expect(json.code).toBe(1)
+    expect(JSON.parse(json.stdout)).toMatchObject({
+      file: 'broken.ttl',
+      conforms: false,
+      results: [{ focusNode: 'https://example.org/telvana#CloudPBX', path: 'https://schema.org/provider', severity: 'Violation', line }]
+    })
+    await folder.remove()
+  })
+
+  it('names a blank node at fault through the service that leads to it', async () => {
+    const folder = await temporaryFolder()
+    await writeFile(join(folder.path, 'untyped.ttl'), (await readFile(join(builtinFolders.examples, 'telvana.ttl'), 'utf8'))
+      .replace('schema:price 19.00', 'schema:price -19.00'))
+    const run = await runCli(['validate', 'untyped.ttl'], { cwd: folder.path })
+    expect(run.code).toBe(1)
+    const [result] = JSON.parse(run.stdout).results
+    expect(result).toMatchObject({ path: 'https://schema.org/price', value: '-19.00', via: { node: 'https://example.org/telvana#CloudPBX', property: 'https://schema.org/offers' } })
+    await folder.remove()
+  })
+})
