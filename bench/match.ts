@@ -73,7 +73,7 @@ export async function run (sizes: readonly number[] = [1_000, 10_000]): Promise<
     const measure = async (name: string, ours: () => unknown, base: () => unknown, sparql: () => Promise<unknown>) => {
       const a = await time(runs, ours)
       const c = await time(runs, base)
-      const b = await timeWithoutWarmUp(slowRuns, sparql)
+      const b = await time(slowRuns, sparql, { warmUp: false })
       rows.push(row(size, name, a, b, c, compileMs))
     }
     await measure('discover',
@@ -87,18 +87,6 @@ export async function run (sizes: readonly number[] = [1_000, 10_000]): Promise<
   }
   return `Matcher (a) vs comunica over n3 (b) vs plain TS index (c); p50/p95 in ms ` +
     `(a, c: 200 runs at 1k, 100 at 10k; b: 3 runs at 1k, 1 at 10k)\n${table(rows)}\n${notes.join('\n')}`
-}
-
-/** Comunica is slow enough that a warm-up run would dominate the bench's duration. */
-async function timeWithoutWarmUp (runs: number, work: () => Promise<unknown>): Promise<Timing> {
-  const samples: number[] = []
-  for (let i = 0; i < runs; i++) {
-    const start = performance.now()
-    await work()
-    samples.push(performance.now() - start)
-  }
-  samples.sort((a, b) => a - b)
-  return { p50: samples[Math.floor(samples.length / 2)]!, p95: samples[samples.length - 1]!, runs }
 }
 
 function row (size: number, name: string, ours: Timing, comunica: Timing, plain: Timing, compileMs: number): Record<string, string | number> {

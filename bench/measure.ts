@@ -7,9 +7,12 @@ export interface Timing {
   readonly runs: number
 }
 
-/** Runs `work` `runs` times (after one warm-up) and returns percentiles in milliseconds. */
-export async function time (runs: number, work: () => unknown): Promise<Timing> {
-  await work()
+/**
+ * Runs `work` `runs` times (after one warm-up, unless `warmUp: false` — for work so slow that a
+ * warm-up would dominate the bench) and returns percentiles in milliseconds.
+ */
+export async function time (runs: number, work: () => unknown, options: { warmUp?: boolean } = {}): Promise<Timing> {
+  if (options.warmUp !== false) await work()
   const samples: number[] = []
   for (let i = 0; i < runs; i++) {
     const start = performance.now()

@@ -10,24 +10,27 @@
 import { randomUUID } from 'node:crypto'
 import { basename, extname, join } from 'node:path'
 import type { Quad } from '@rdfjs/types'
-import { readRdfFile, listTurtleFiles, serializeRdf } from './rdf/index.js'
+import { SymphonyError } from './errors.js'
+import { builtinFiles, builtinFolders, graphs, projectRoot } from './project.js'
+import { listTurtleFiles, readRdfFile, serializeRdf } from './rdf/index.js'
 import type { SerializationFormat } from './rdf/index.js'
 import { EmbeddedStore, MemoryStore, SparqlEndpointStore } from './store/index.js'
 import type { GraphContent, QueryResult, SparqlEndpointOptions, Store } from './store/index.js'
-import { builtinFiles, builtinFolders, graphs, projectRoot } from './project.js'
-import type { ShaclOptions, ShaclReport } from './shacl/index.js'
-import { SymphonyError } from './errors.js'
-import { compileShapes } from './shacl/index.js'
 import { compileCatalog } from './catalog/index.js'
 import type { Catalog } from './catalog/index.js'
 import { bundleLinks, canCombine, combinableWith, discover, requireKnownClasses, requireService } from './matcher/index.js'
-import { bundleForm, formForService, formForType, validateConfiguration } from './forms/index.js'
-import type { ConfigurationIssue, Form, Json } from './forms/index.js'
 import type { Combinable, CombinableOptions, DiscoveryAnswer, PairCheck } from './matcher/index.js'
 import { compose, parseCompositionRequest } from './composer/index.js'
 import type { CompositionAnswer } from './composer/index.js'
+import { compileShapes } from './shacl/index.js'
+import type { ShaclOptions, ShaclReport } from './shacl/index.js'
+import { bundleForm, formForService, formForType, validateConfiguration } from './forms/index.js'
+import type { ConfigurationIssue, Form, Json } from './forms/index.js'
 import { Publisher, readReferenceRequests } from './publishing/index.js'
-import type { BundleSnapshot, DeprecateOutcome, DescriptionKey, DescriptionSummary, PairMatch, PublishOutcome, ReferenceRequest, Submission, VersionSummary } from './publishing/index.js'
+import type {
+  BundleSnapshot, DeprecateOutcome, DescriptionKey, DescriptionSummary, PairMatch, PublishOutcome, ReferenceRequest,
+  Submission, VersionSummary
+} from './publishing/index.js'
 
 export interface EngineOptions {
   /** Data directory of the embedded store; without it (and `endpoint`) the engine keeps everything in memory. */
@@ -78,6 +81,8 @@ export class Engine {
   #publishingShapes: readonly Quad[] = []
   /** Ontology and every shape: what configuration forms are generated from. */
   #formQuads: readonly Quad[] = []
+  /** The compiled catalog; dropped after every write made through the engine. */
+  #catalog: Promise<Catalog> | undefined
 
   private constructor (store: Store, options: EngineOptions) {
     this.store = store
@@ -149,10 +154,11 @@ export class Engine {
    * first use and rebuilt after each write made through the engine.
    */
   catalog (): Promise<Catalog> {
-    return this.#catalog ??= this.store.quads().then(quads => compileCatalog(quads))
+    return this.#catalog ??= this.store.quads().then(quads => compileCatalog(quads)).catch((error: unknown) => {
+      this.#catalog = undefined
+      throw error
+    })
   }
-
-  #catalog: Promise<Catalog> | undefined
 
   /** Forgets the compiled catalog after a write. */
   #changed (): void {
@@ -257,8 +263,9 @@ export class Engine {
         for (const bundle of compose(catalog, parseCompositionRequest(request)).bundles) {
           bundles.push({ request: name, services: bundle.services, score: bundle.score })
         }
-      } catch {
+      } catch (error) {
         // A request this catalog cannot answer (e.g. an unknown class) finds no bundle.
+        if (!(error instanceof SymphonyError)) throw error
       }
     }
     return bundles

@@ -35,8 +35,10 @@ describe.skipIf(!hasTools && process.env.CI !== 'true')('docs/api.md', () => {
     token = await tokens.add('https://example.org/acme#Acme')
     app = buildApp(engine, { tokens })
     api = await app.listen({ port: 0, host: '127.0.0.1' })
-    const text = await readFile(join(projectRoot, 'docs', 'api.md'), 'utf8')
-    blocks = [...text.matchAll(/```sh\n([\s\S]*?)```/g)].map(m => m[1]!).filter(block => block.includes('$API') || block.startsWith('TOKEN='))
+    // docs/api.md and the README's short tour; a block's own `API=` line is replaced by the test server's.
+    const text = (await Promise.all(['docs/api.md', 'README.md'].map(file => readFile(join(projectRoot, file), 'utf8')))).join('\n')
+    blocks = [...text.matchAll(/```sh\n([\s\S]*?)```/g)].map(m => m[1]!.replace(/^API=.*\n/m, ''))
+      .filter(block => block.includes('$API') || block.startsWith('TOKEN='))
   })
   afterAll(async () => {
     await app?.close()

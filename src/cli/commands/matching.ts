@@ -1,7 +1,8 @@
 /** Matching and composition commands: match, combinable, discover, compose. */
 import { formatBundleText } from '../../composer/index.js'
 import { SymphonyError } from '../../errors.js'
-import type { Command } from '../command.js'
+import type { Engine } from '../../engine.js'
+import type { Command, OptionValues } from '../command.js'
 import { openForReading, withEngine } from '../context.js'
 import { formatCombinable, formatDiscovery, formatPairCheck } from '../format-matching.js'
 import { iriArgument } from '../iri-argument.js'
@@ -44,34 +45,32 @@ export const combinableCommand: Command = {
   }
 }
 
-export const discoverCommand: Command = {
-  summary: 'services providing the wanted interface types given the available ones (DESIGN.md §9)',
-  usage: '--request <request.json>',
-  options: { request: { type: 'string' } },
-  async run ({ values }, io) {
-    const format = answerFormat(values)
-    const request = await readJsonOption(values, 'request', io)
-    return withEngine(await openForReading(values, io), async engine => {
-      const answer = await engine.discover(request)
-      if (format === 'json') printJson(io, answer)
-      else io.stdout(formatDiscovery(answer))
-      return 0
-    })
+/** A command answering one JSON request file (`--request r.json`) with JSON or text. */
+function requestCommand<Answer> (summary: string, answer: (engine: Engine, request: unknown) => Promise<Answer>,
+  text: (answer: Answer, engine: Engine, values: OptionValues) => Promise<string>): Command {
+  return {
+    summary,
+    usage: '--request <request.json>',
+    options: { request: { type: 'string' } },
+    async run ({ values }, io) {
+      const format = answerFormat(values)
+      const request = await readJsonOption(values, 'request', io)
+      return withEngine(await openForReading(values, io), async engine => {
+        const result = await answer(engine, request)
+        if (format === 'json') printJson(io, result)
+        else io.stdout(await text(result, engine, values))
+        return 0
+      })
+    }
   }
 }
 
-export const composeCommand: Command = {
-  summary: 'bundles of services meeting a goal and constraints, ranked and explained (DESIGN.md §4)',
-  usage: '--request <request.json>',
-  options: { request: { type: 'string' } },
-  async run ({ values }, io) {
-    const format = answerFormat(values)
-    const request = await readJsonOption(values, 'request', io)
-    return withEngine(await openForReading(values, io), async engine => {
-      const answer = await engine.compose(request)
-      if (format === 'json') printJson(io, answer)
-      else io.stdout(formatBundleText(answer, { language: typeof values.lang === 'string' ? values.lang : 'en', catalog: await engine.catalog() }))
-      return 0
-    })
-  }
-}
+export const discoverCommand = requestCommand(
+  'services providing the wanted interface types given the available ones (DESIGN.md §9)',
+  (engine, request) => engine.discover(request),
+  async result => formatDiscovery(result))
+
+export const composeCommand = requestCommand(
+  'bundles of services meeting a goal and constraints, ranked and explained (DESIGN.md §4)',
+  (engine, request) => engine.compose(request),
+  async (result, engine, values) => formatBundleText(result, { language: typeof values.lang === 'string' ? values.lang : 'en', catalog: await engine.catalog() }))
