@@ -146,28 +146,54 @@ export interface CompositionAnswer {
 
 export type ConfigurationSubmission = {
   /**
-   * Service type whose form the values fill in
+   * A service type: its configuration form
    */
   type?: string;
   /**
-   * Service whose form the values fill in
+   * A service: the form of its types
    */
   service?: string;
   /**
-   * Bundle whose joint form the values fill in
+   * A bundle: one joint form of its members and of the links between them
    */
   bundle?: {
-    services: {
-      /**
-       * An absolute IRI
-       */
-      id: string;
-      /**
-       * Items: An absolute IRI
-       */
-      types: string[];
-    }[];
-    links: {
+    /**
+     * @minItems 1
+     *
+     * Items: A service IRI (or { id, types } as in a composition answer; the types come from the catalog)
+     */
+    services: [
+      (
+        | string
+        | {
+            /**
+             * An absolute IRI
+             */
+            id: string;
+            /**
+             * Items: An absolute IRI
+             */
+            types?: string[];
+          }
+      ),
+      ...(
+        | string
+        | {
+            /**
+             * An absolute IRI
+             */
+            id: string;
+            /**
+             * Items: An absolute IRI
+             */
+            types?: string[];
+          }
+      )[]
+    ];
+    /**
+     * The links to configure (a composition answer's); found by the matcher when omitted
+     */
+    links?: {
       /**
        * An absolute IRI
        */
@@ -183,19 +209,15 @@ export type ConfigurationSubmission = {
     }[];
   };
   /**
-   * IRI for the stored configuration; generated when absent
-   */
-  subject?: string;
-  /**
-   * Language of the messages (BCP 47), e.g. de or en
-   */
-  language?: string;
-  /**
    * The form values; their shape is the form's JSON Schema
    */
   values: {
     [k: string]: unknown | undefined;
   };
+  /**
+   * Language of the messages (BCP 47), e.g. de or en
+   */
+  language?: string;
 } & {
   [k: string]: unknown | undefined;
 };

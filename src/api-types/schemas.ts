@@ -5,7 +5,7 @@
  * composer (`src/matcher/types.ts`, `src/composer/types.ts`).
  */
 
-const iri = { type: 'string', minLength: 1, description: 'An absolute IRI' } as const
+export const iri = { type: 'string', minLength: 1, description: 'An absolute IRI' } as const
 const iriList = { type: 'array', items: iri } as const
 const explanation = { type: 'object', additionalProperties: true, description: 'Why: the explanation as the engine gives it' } as const
 
@@ -144,35 +144,51 @@ export const compositionAnswerSchema = {
 } as const
 
 /** `POST /configurations`: values of a generated form, for a service type, a service or a bundle. */
+const bundleMember = {
+  anyOf: [
+    iri,
+    { type: 'object', properties: { id: iri, types: iriList }, required: ['id'], additionalProperties: false }
+  ],
+  description: 'A service IRI (or { id, types } as in a composition answer; the types come from the catalog)'
+} as const
+
+const bundleLink = {
+  type: 'object',
+  properties: { from: iri, to: iri, interfaceTypes: iriList },
+  required: ['from', 'to', 'interfaceTypes'],
+  additionalProperties: false
+} as const
+
+/** What a form is for: one of a service type, a service or a bundle (`oneOf` of `formTargetChoice`). */
+export const formTargetProperties = {
+  type: { ...iri, description: 'A service type: its configuration form' },
+  service: { ...iri, description: 'A service: the form of its types' },
+  bundle: {
+    type: 'object',
+    description: 'A bundle: one joint form of its members and of the links between them',
+    properties: {
+      services: { type: 'array', items: bundleMember, minItems: 1 },
+      links: { type: 'array', items: bundleLink, description: 'The links to configure (a composition answer\'s); found by the matcher when omitted' }
+    },
+    required: ['services'],
+    additionalProperties: false
+  }
+} as const
+
+export const formTargetChoice = [{ required: ['type'] }, { required: ['service'] }, { required: ['bundle'] }] as const
+
+/** `POST /configurations`: values for the form of a type, a service or a bundle. */
 export const configurationSubmissionSchema = {
   $schema: 'https://json-schema.org/draft/2020-12/schema',
   title: 'ConfigurationSubmission',
   type: 'object',
   properties: {
-    type: { ...iri, description: 'Service type whose form the values fill in' },
-    service: { ...iri, description: 'Service whose form the values fill in' },
-    bundle: {
-      type: 'object',
-      description: 'Bundle whose joint form the values fill in',
-      properties: {
-        services: {
-          type: 'array',
-          items: { type: 'object', properties: { id: iri, types: iriList }, required: ['id', 'types'], additionalProperties: false }
-        },
-        links: {
-          type: 'array',
-          items: { type: 'object', properties: { from: iri, to: iri, interfaceTypes: iriList }, required: ['from', 'to', 'interfaceTypes'], additionalProperties: false }
-        }
-      },
-      required: ['services', 'links'],
-      additionalProperties: false
-    },
-    subject: { ...iri, description: 'IRI for the stored configuration; generated when absent' },
-    language: { type: 'string', description: 'Language of the messages (BCP 47), e.g. de or en' },
-    values: { type: 'object', additionalProperties: true, description: 'The form values; their shape is the form\'s JSON Schema' }
+    ...formTargetProperties,
+    values: { type: 'object', additionalProperties: true, description: 'The form values; their shape is the form\'s JSON Schema' },
+    language: { type: 'string', description: 'Language of the messages (BCP 47), e.g. de or en' }
   },
   required: ['values'],
-  oneOf: [{ required: ['type'] }, { required: ['service'] }, { required: ['bundle'] }],
+  oneOf: formTargetChoice,
   additionalProperties: false
 } as const
 

@@ -20,7 +20,7 @@ export const problemSchema = {
   additionalProperties: true
 } as const
 
-export const iriSchema = { type: 'string', minLength: 1, description: 'An absolute IRI' } as const
+export { iri as iriSchema } from '../api-types/schemas.js'
 
 export const languageSchema = { type: 'string', enum: ['en', 'de'], description: 'Language of labels and messages' } as const
 

@@ -10,39 +10,11 @@ import { graphs } from '../../project.js'
 import type { RouteContext } from '../context.js'
 import { chooseMediaType, formatParameter, rdfMediaTypes, rdfResponseContent, sendRdf } from '../rdf-reply.js'
 import type { RdfMediaType } from '../rdf-reply.js'
+import { formTargetChoice, formTargetProperties } from '../../api-types/schemas.js'
 import { iriSchema, languageSchema, openObject, problems } from '../schemas.js'
 
-const link = {
-  type: 'object',
-  properties: { from: iriSchema, to: iriSchema, interfaceTypes: { type: 'array', items: iriSchema } },
-  required: ['from', 'to', 'interfaceTypes'],
-  additionalProperties: false
-} as const
-
-const member = {
-  anyOf: [
-    iriSchema,
-    { type: 'object', properties: { id: iriSchema, types: { type: 'array', items: iriSchema } }, required: ['id'], additionalProperties: false }
-  ],
-  description: 'A service IRI (or { id, types } as in a composition answer; the types come from the catalog)'
-} as const
-
-const targetProperties = {
-  type: { ...iriSchema, description: 'A service type: its configuration form' },
-  service: { ...iriSchema, description: 'A service: the form of its types' },
-  bundle: {
-    type: 'object',
-    description: 'A bundle: one joint form of its members and of the links between them',
-    properties: {
-      services: { type: 'array', items: member, minItems: 1 },
-      links: { type: 'array', items: link, description: 'The links to configure (a composition answer\'s); found by the matcher when omitted' }
-    },
-    required: ['services'],
-    additionalProperties: false
-  }
-} as const
-
-const oneTarget = [{ required: ['type'] }, { required: ['service'] }, { required: ['bundle'] }]
+const targetProperties = formTargetProperties
+const oneTarget = formTargetChoice
 
 const formAnswer = {
   type: 'object',
