@@ -1,0 +1,91 @@
+/**
+ * Every request in examples/requests/ runs against the example catalog and gives the answer
+ * examples/README.md states for it (services, degrees, monthly prices for the seats asked).
+ */
+import { readFile, readdir } from 'node:fs/promises'
+import { join } from 'node:path'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { openEngine } from '../../src/engine.js'
+import type { Engine } from '../../src/engine.js'
+import { projectRoot } from '../../src/project.js'
+
+const folder = join(projectRoot, 'examples', 'requests')
+const e = (name: string) => `https://example.org/${name.replace(':', '#')}`
+
+/** Discovery: services with their degree, best first. */
+const discoveries: Record<string, Array<[string, string]>> = {
+  'discover-crm-for-pbx.json': [['kundenwerk:CRM', 'exact'], ['relata:ECRM', 'plugin']],
+  'discover-call-event-feed.json': [
+    ['callstream:CloudPhone', 'exact'], ['nordlicht:NetPBX', 'exact'], ['tarifon:HostedPBX', 'exact'], ['telvana:CloudPBX', 'exact'],
+    ['alpentel:Centrex', 'plugin'], ['klingel:CloudPBX', 'subsumes']
+  ],
+  'discover-xrechnung-from-zugferd.json': [['belegfluss:EInvoicing', 'exact'], ['brueckenwerk:EInvoiceConverter', 'exact']],
+  'discover-archive.json': [['archivum:Archive', 'exact'], ['stackbay:Archive', 'exact'], ['vaultline:Archive', 'exact']],
+  'discover-customer-data-union.json': [['brueckenwerk:DirectoryBridge', 'plugin'], ['kundenwerk:CRM', 'plugin'], ['relata:ECRM', 'plugin']]
+}
+
+/** Composition: bundles (sorted members) with their monthly price, best first; or the issues of no bundle. */
+const compositions: Record<string, { bundles: Array<[string[], number]>, issues?: string[] }> = {
+  'compose-pbx-crm-archiving-eu.json': {
+    bundles: [
+      [['nordlicht:NetPBX', 'relata:ECRM', 'vaultline:Archive'], 328.8],
+      [['callstream:CloudPhone', 'kundenwerk:CRM', 'vaultline:Archive'], 335.22],
+      [['kundenwerk:CRM', 'nordlicht:NetPBX', 'vaultline:Archive'], 383.22],
+      [['kundenwerk:CRM', 'telvana:CloudPBX', 'vaultline:Archive'], 386.47],
+      [['archivum:Archive', 'nordlicht:NetPBX', 'relata:ECRM'], 389.8]
+    ]
+  },
+  'compose-pbx-crm-acd-archiving-eu.json': {
+    bundles: [
+      [['nordlicht:ContactCenter', 'nordlicht:NetPBX', 'relata:ECRM', 'vaultline:Archive'], 466.8],
+      [['callstream:CloudPhone', 'kundenwerk:CRM', 'nordlicht:ContactCenter', 'vaultline:Archive'], 473.22],
+      [['kundenwerk:CRM', 'telvana:CloudPBX', 'telvana:QueueACD', 'vaultline:Archive'], 476.27]
+    ]
+  },
+  'compose-law-firm-professional-secrecy.json': {
+    bundles: [[['archivum:Archive', 'kundenwerk:KanzleiCRM', 'telvana:CloudPBX'], 595.05]]
+  },
+  'compose-pbx-crm-via-cti-adapter.json': {
+    bundles: [[['alpentel:Centrex', 'brueckenwerk:CTIConnector', 'kundenwerk:CRM'], 368.16]]
+  },
+  'compose-no-bundle-within-budget.json': {
+    bundles: [],
+    issues: [
+      'OVER_BUDGET: cheapest valid bundle costs 438.34 EUR a month for 12 seats, budget 300.00 EUR',
+      'NEAREST_BUNDLE: nearest bundle <https://example.org/alpentel#Centrex>, <https://example.org/brueckenwerk#CTIConnector>, ' +
+        '<https://example.org/relata#ECRM>, <https://example.org/telvana#QueueACD>, <https://example.org/vaultline#Archive> would need a budget of at least 438.34 EUR'
+    ]
+  }
+}
+
+describe('example requests', () => {
+  let engine: Engine
+  beforeAll(async () => { engine = await openEngine({ seedExamples: true }) })
+  afterAll(() => engine.close())
+
+  const read = async (name: string) => JSON.parse(await readFile(join(folder, name), 'utf8')) as unknown
+
+  it('has an expected answer for every request file', async () => {
+    const names = (await readdir(folder)).filter(name => name.endsWith('.json')).sort()
+    expect(names).toEqual([...Object.keys(discoveries), ...Object.keys(compositions)].sort())
+  })
+
+  for (const [name, expected] of Object.entries(discoveries)) {
+    it(name, async () => {
+      const answer = await engine.discover(await read(name))
+      expect(answer.results.map(r => [r.service, r.degree])).toEqual(expected.map(([service, degree]) => [e(service), degree]))
+    })
+  }
+
+  for (const [name, expected] of Object.entries(compositions)) {
+    it(name, async () => {
+      const answer = await engine.compose(await read(name))
+      expect(answer.bundles.map(b => [b.services, b.price.monthly])).toEqual(expected.bundles.map(([services, monthly]) => [services.map(e), monthly]))
+      if (expected.issues !== undefined) expect(answer.issues.map(i => `${i.code}: ${i.message}`)).toEqual(expected.issues)
+      for (const bundle of answer.bundles) {
+        // Every constraint of the request was checked for every member, and met.
+        expect(bundle.explanation.constraints.filter(c => !c.ok)).toEqual([])
+      }
+    })
+  }
+})
