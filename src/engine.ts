@@ -17,7 +17,7 @@ import type { SerializationFormat } from './rdf/index.js'
 import { EmbeddedStore, MemoryStore, SparqlEndpointStore } from './store/index.js'
 import type { GraphContent, QueryResult, SparqlEndpointOptions, Store } from './store/index.js'
 import { compileCatalog } from './catalog/index.js'
-import type { Catalog } from './catalog/index.js'
+import type { Catalog, Service } from './catalog/index.js'
 import { bundleLinks, canCombine, combinableWith, discover, requireKnownClasses, requireService } from './matcher/index.js'
 import type { Combinable, CombinableOptions, DiscoveryAnswer, PairCheck } from './matcher/index.js'
 import { compose, parseCompositionRequest } from './composer/index.js'
@@ -192,19 +192,21 @@ export class Engine {
    */
   async form (target: FormTarget, options: { language?: string } = {}): Promise<Form> {
     const catalog = await this.catalog()
-    const formOptions = { language: options.language ?? 'en', isSubClassOf: (a: string, b: string) => catalog.hierarchy.isSubClassOf(a, b) }
+    const language = options.language ?? 'en'
+    const formOptions = { language, isSubClassOf: (a: string, b: string) => catalog.hierarchy.isSubClassOf(a, b) }
+    const labelOf = (service: Service) => service.label[language] ?? service.label.en ?? service.label['']
     if ('type' in target) {
       requireKnownClasses(catalog, [target.type], 'type')
       return formForType(this.#formQuads, target.type, formOptions)
     }
     if ('service' in target) {
       const service = requireService(catalog, target.service)
-      return formForService(this.#formQuads, { id: service.id, types: service.types }, formOptions)
+      return formForService(this.#formQuads, { id: service.id, types: service.types, label: labelOf(service) }, formOptions)
     }
     const services = target.bundle.services.map(iri => requireService(catalog, iri))
     const links = target.bundle.links ?? bundleLinks(catalog, target.bundle.services)
     return bundleForm(this.#formQuads, {
-      services: services.map(({ id, types }) => ({ id, types })),
+      services: services.map(service => ({ id: service.id, types: service.types, label: labelOf(service) })),
       links: links.map(({ from, to, interfaceTypes }) => ({ from, to, interfaceTypes }))
     }, formOptions)
   }

@@ -46,7 +46,8 @@ export function bundleForm (quads: readonly Quad[], bundle: BundleInput, options
   const language = options.language ?? 'en'
   const text = formTexts(language)
   const b = new FormBuilder(graph, language, options.isSubClassOf)
-  const label = (id: string): string => labelOf(graph, iriTerm(id), language)
+  const given = new Map(bundle.services.flatMap(service => service.label === undefined ? [] : [[service.id, service.label] as const]))
+  const label = (id: string): string => given.get(id) ?? labelOf(graph, iriTerm(id), language)
 
   const planned: PlannedSection[] = []
   const serviceKeys = new Set<string>()

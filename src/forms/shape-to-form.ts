@@ -67,14 +67,14 @@ export function formForType (quads: readonly Quad[], typeIri: string, options: F
 }
 
 /** The form of a service: the configuration shapes of its most specific types (from the graph when `types` is not given). */
-export function formForService (quads: readonly Quad[], service: { readonly id: string, readonly types?: readonly string[] }, options: FormOptions = {}): Form {
+export function formForService (quads: readonly Quad[], service: { readonly id: string, readonly types?: readonly string[], readonly label?: string }, options: FormOptions = {}): Form {
   const graph = shapesGraph(quads)
   const types = service.types ?? graph.objects(iriTerm(service.id), terms.type).map(term => term.value)
   const shapes = shapesOfTypes(graph, types, hierarchyOf(quads, options))
   if (shapes.length === 0) {
     throw new SymphonyError('UNKNOWN_SHAPE', `service <${service.id}> has no type with a sym:configurationShape (types: ${types.map(t => `<${t}>`).join(', ') || 'none'})`, { node: service.id })
   }
-  return singleSectionForm(quads, shapes, [service.id], options, labelOf(graph, iriTerm(service.id), options.language ?? 'en'))
+  return singleSectionForm(quads, shapes, [service.id], options, service.label ?? labelOf(graph, iriTerm(service.id), options.language ?? 'en'))
 }
 
 function singleSectionForm (quads: readonly Quad[], shapes: readonly Term[], configures: readonly string[], options: FormOptions, title?: string): Form {

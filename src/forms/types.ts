@@ -148,6 +148,7 @@ export interface FormOptions {
 
 /** A bundle to configure, as the composer returns it (simplified). */
 export interface BundleInput {
-  readonly services: ReadonlyArray<{ readonly id: string, readonly types: readonly string[] }>
+  /** Members; `label` (e.g. the service's `schema:name`) titles its section, else its IRI's local name. */
+  readonly services: ReadonlyArray<{ readonly id: string, readonly types: readonly string[], readonly label?: string }>
   readonly links: ReadonlyArray<{ readonly from: string, readonly to: string, readonly interfaceTypes: readonly string[] }>
 }

@@ -97,7 +97,7 @@ describe('form routes', () => {
     expect(type.json()).toEqual(JSON.parse(JSON.stringify({ schema: expected.schema, uiSchema: expected.uiSchema })))
     const service = await t.app.inject({ method: 'POST', url: '/forms', payload: { service: pbx } })
     expect(service.statusCode).toBe(200)
-    expect(service.json().uiSchema.sections.map((s: { kind: string, title: string }) => [s.kind, s.title])).toEqual([['configuration', 'CloudPBX']])
+    expect(service.json().uiSchema.sections.map((s: { kind: string, title: string }) => [s.kind, s.title])).toEqual([['configuration', 'ACME Cloud PBX']])
   })
 
   it('refuses unknown types and services, and requests without a target', async () => {

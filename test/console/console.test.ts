@@ -71,7 +71,7 @@ describe.skipIf(!existsSync(executablePath) && process.env.CI !== 'true')('web c
     await page.getByRole('button', { name: 'Configure this bundle' }).click()
     await page.waitForSelector('form .joint-form fieldset.section')
     expect(await page.locator('fieldset.section > legend').allTextContents()).toEqual([
-      'Shared settings', 'CloudPBX', 'CallCRM', 'Call journaling: CloudPBX → CallCRM'
+      'Shared settings', 'ACME Cloud PBX', 'Globex CRM', 'Call journaling: ACME Cloud PBX → Globex CRM'
     ])
     expect(await page.getByLabel('Country calling code').inputValue()).toBe('+49')
     await page.screenshot({ path: '/tmp/symphony-console-form.png', fullPage: true })
