@@ -317,7 +317,12 @@ export class Engine {
         throw new SymphonyError('CONFLICT', `${file}: same graph name as ${previous} (${graph}); rename one of the files`, { file })
       }
       seen.set(graph, file)
-      parsed.push({ graph, file, quads: await readRdfFile(file) })
+      const quads = await readRdfFile(file)
+      if (quads.length === 0) {
+        // An empty graph would also delete what an earlier import of the file stored.
+        throw new SymphonyError('PARSE_ERROR', `${file}: no triples found; for JSON-LD, check that an @context maps the keys to IRIs`, { file })
+      }
+      parsed.push({ graph, file, quads })
       this.#onProgress?.({ phase: 'parse', done: index + 1, total: files.length, file })
     }
     return parsed
