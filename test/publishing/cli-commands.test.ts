@@ -1,15 +1,10 @@
-/**
- * `symphony token …` and `symphony publish …`, run through their command objects (the lead
- * registers them in src/cli/commands/index.ts) with a captured io and a temporary data directory.
- */
+/** `symphony token …` and `symphony publish …` through the CLI's `main`, with a temporary data directory. */
 import { copyFile, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import type { Command, OptionValues } from '../../src/cli/command.js'
-import { publishCommand } from '../../src/cli/commands/publish.js'
-import { tokenCommand } from '../../src/cli/commands/token.js'
+import { runCli } from '../cli/run-cli.js'
 import { openEngine } from '../../src/engine.js'
 import { TokenRegistry } from '../../src/publishing/index.js'
 
@@ -21,40 +16,29 @@ describe('token and publish commands', () => {
   beforeEach(async () => { folder = await mkdtemp(join(tmpdir(), 'symphony-cli-publish-')) })
   afterEach(async () => { await rm(folder, { recursive: true, force: true }) })
 
-  async function run (command: Command, values: OptionValues, positionals: string[]): Promise<{ code: number, stdout: string, stderr: string }> {
-    let stdout = ''
-    let stderr = ''
-    const code = await command.run({ values: { 'data-dir': join(folder, 'data'), ...values }, positionals }, {
-      stdout: text => { stdout += text },
-      stderr: text => { stderr += text },
-      interactive: false,
-      env: {},
-      cwd: folder
-    })
-    return { code, stdout, stderr }
-  }
+  const run = (argv: string[]) => runCli([...argv, '--data-dir', join(folder, 'data')], { cwd: folder })
 
   it('adds a token, prints it once, lists and revokes it', async () => {
-    const added = await run(tokenCommand, { label: 'ci' }, ['add', acme])
+    const added = await run(['token', 'add', acme, '--label', 'ci'])
     expect(added.code).toBe(0)
     const token = added.stdout.trim()
     expect(token).toMatch(/^symp_/)
     expect(added.stderr).toBe(`This is the only time the token is shown. The provider sends it as "Authorization: Bearer <token>" to publish descriptions of <${acme}>.\n`)
     expect(await (await TokenRegistry.open({ dataDir: join(folder, 'data') })).verify(token)).toBe(acme)
-    const listed = await run(tokenCommand, {}, ['list'])
+    const listed = await run(['token', 'list'])
     expect(JSON.parse(listed.stdout)).toEqual([{ provider: acme, created: expect.any(String), label: 'ci' }])
     expect(listed.stdout.includes(token)).toBe(false)
-    const revoked = await run(tokenCommand, {}, ['revoke', acme])
+    const revoked = await run(['token', 'revoke', acme])
     expect(revoked.stderr).toBe(`revoked 1 token(s) of <${acme}>\n`)
     expect(await (await TokenRegistry.open({ dataDir: join(folder, 'data') })).verify(token)).toBeUndefined()
   })
 
   it('publishes a description into the data directory, with a dry run first', async () => {
     await copyFile(join(fixtures, 'acme-pbx.ttl'), join(folder, 'acme.ttl'))
-    const dry = await run(publishCommand, { provider: acme, name: 'pbx', 'dry-run': true }, ['acme.ttl'])
+    const dry = await run(['publish', 'acme.ttl', '--provider', acme, '--name', 'pbx', '--dry-run'])
     expect(dry.code).toBe(0)
     expect(JSON.parse(dry.stdout)).toMatchObject({ status: 'dry-run', version: 1 })
-    const published = await run(publishCommand, { provider: acme, name: 'pbx' }, ['acme.ttl'])
+    const published = await run(['publish', 'acme.ttl', '--provider', acme, '--name', 'pbx'])
     expect(JSON.parse(published.stdout)).toMatchObject({ status: 'accepted', version: 1, services: ['https://example.org/acme#CloudPBX'] })
     const engine = await openEngine({ dataDir: join(folder, 'data') })
     try {
@@ -62,14 +46,14 @@ describe('token and publish commands', () => {
     } finally {
       await engine.close()
     }
-    const deprecated = await run(publishCommand, { provider: acme, name: 'pbx', deprecate: '1' }, [])
+    const deprecated = await run(['publish', '--provider', acme, '--name', 'pbx', '--deprecate', '1'])
     expect(JSON.parse(deprecated.stdout).description.active).toBe(null)
   })
 
   it('prints the SHACL report and exits 1 for a description that does not conform', async () => {
     const text = await readFile(join(fixtures, 'acme-pbx.ttl'), 'utf8')
     await writeFile(join(folder, 'bad.ttl'), text.replace('sym:offersDPA true ;', ''))
-    const result = await run(publishCommand, { provider: acme, name: 'pbx' }, ['bad.ttl'])
+    const result = await run(['publish', 'bad.ttl', '--provider', acme, '--name', 'pbx'])
     expect(result.code).toBe(1)
     expect(result.stderr.startsWith('symphony: bad.ttl: the description does not conform to the service-description shapes (1 violation)')).toBe(true)
     expect(JSON.parse(result.stdout)).toMatchObject({ conforms: false, report: [{ node: 'https://example.org/acme#CloudPBX', path: 'https://w3id.org/symphony/ontology#offersDPA', severity: 'Violation' }] })
@@ -77,6 +61,8 @@ describe('token and publish commands', () => {
 
   it('names the file and line of a syntax error', async () => {
     await writeFile(join(folder, 'broken.ttl'), '@prefix ex: <https://example.org/> .\nex:a ex:b .\n')
-    await expect(run(publishCommand, { provider: acme, name: 'pbx' }, ['broken.ttl'])).rejects.toMatchObject({ code: 'PARSE_ERROR', message: expect.stringMatching(/^broken\.ttl:2: /) })
+    const result = await run(['publish', 'broken.ttl', '--provider', acme, '--name', 'pbx'])
+    expect(result.code).toBe(2)
+    expect(result.stderr).toMatch(/^symphony: broken\.ttl:2: .+\(Turtle\)\n$/)
   })
 })
