@@ -116,6 +116,11 @@ export class Engine {
     return engine
   }
 
+  /** The SPARQL endpoint the engine runs on, if any (the API forwards read-only queries to it). */
+  get endpoint (): SparqlEndpointStore | undefined {
+    return this.store instanceof SparqlEndpointStore ? this.store : undefined
+  }
+
   /** Named graphs that hold catalog data (everything but the built-in ontology and shapes). */
   async catalogGraphs (): Promise<string[]> {
     return (await this.store.graphs()).map(g => g.graph).filter(g => g !== graphs.ontology && g !== graphs.shapes)

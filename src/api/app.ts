@@ -15,7 +15,9 @@ import { defaults } from './options.js'
 import type { ApiOptions } from './options.js'
 import { handleError, handleNotFound } from './problem.js'
 import { problemSchema } from './schemas.js'
+import { EndpointRunner } from './sparql/endpoint-runner.js'
 import { QueryRunner } from './sparql/runner.js'
+import type { SparqlRunner } from './sparql/runner.js'
 import { routeModules } from './routes/index.js'
 import { buildTermIndex } from './ontology/term-index.js'
 import type { TermIndex } from './ontology/term-index.js'
@@ -45,10 +47,12 @@ export function buildApp (engine: Engine, options: ApiOptions = {}): FastifyInst
     routerOptions: { ignoreTrailingSlash: true }
   })
 
-  const runner = new QueryRunner({
-    timeoutMs: options.sparql?.timeoutMs ?? defaults.timeoutMs,
-    snapshot: async () => serializeRdf(await engine.store.quads(), 'n-quads')
-  })
+  // On a remote store the endpoint answers SPARQL itself; locally a worker holds a snapshot.
+  const timeoutMs = options.sparql?.timeoutMs ?? defaults.timeoutMs
+  const endpoint = engine.endpoint
+  const runner: SparqlRunner = endpoint !== undefined
+    ? new EndpointRunner(endpoint, { timeoutMs })
+    : new QueryRunner({ timeoutMs, snapshot: async () => serializeRdf(await engine.store.quads(), 'n-quads') })
   let terms: Promise<TermIndex> | undefined
   const context: RouteContext = {
     engine,

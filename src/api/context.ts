@@ -1,13 +1,13 @@
 /** What every route module gets: the engine and the API's own services. */
 import type { Engine } from '../engine.js'
 import type { ApiOptions, TokenVerifier } from './options.js'
-import type { QueryRunner } from './sparql/runner.js'
+import type { SparqlRunner } from './sparql/runner.js'
 import type { TermIndex } from './ontology/term-index.js'
 
 export interface RouteContext {
   readonly engine: Engine
   readonly options: ApiOptions
-  readonly runner: QueryRunner
+  readonly runner: SparqlRunner
   readonly tokens: TokenVerifier | undefined
   /** The vocabulary's terms (built-in ontology graph), indexed once. */
   readonly terms: () => Promise<TermIndex>

@@ -107,6 +107,21 @@ export class SparqlEndpointStore implements Store {
     return toBindings(json)
   }
 
+  /**
+   * Sends a read-only query to the endpoint as it is and returns the endpoint's answer text in
+   * the requested media type (for the API's SPARQL endpoint, which then needs no copy of the data).
+   */
+  async forward (sparql: string, options: { accept: string, defaultGraphs?: readonly string[], namedGraphs?: readonly string[], timeoutMs?: number }): Promise<string> {
+    const body = new URLSearchParams({ query: sparql })
+    for (const graph of options.defaultGraphs ?? []) body.append('default-graph-uri', graph)
+    for (const graph of options.namedGraphs ?? []) body.append('named-graph-uri', graph)
+    return this.#fetch(this.#options.queryUrl, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded', accept: options.accept },
+      body: body.toString()
+    }, 'SPARQL query', options.timeoutMs)
+  }
+
   async close (): Promise<void> {}
 
   async #select (sparql: string): Promise<Extract<QueryResult, { type: 'bindings' }>> {
@@ -132,11 +147,14 @@ export class SparqlEndpointStore implements Store {
     return response
   }
 
-  async #fetch (url: string, init: RequestInit, what: string): Promise<string> {
+  async #fetch (url: string, init: RequestInit, what: string, timeoutMs = this.#options.timeoutMs): Promise<string> {
     let response: Response
     try {
-      response = await fetch(url, { ...init, headers: { ...this.#options.headers, ...init.headers as Record<string, string> }, signal: AbortSignal.timeout(this.#options.timeoutMs) })
+      response = await fetch(url, { ...init, headers: { ...this.#options.headers, ...init.headers as Record<string, string> }, signal: AbortSignal.timeout(timeoutMs) })
     } catch (error) {
+      if ((error as Error).name === 'TimeoutError') {
+        throw new SymphonyError('QUERY_TIMEOUT', `${what} at ${url} took longer than ${timeoutMs} ms and was abandoned; narrow it (more specific patterns, LIMIT)`, { cause: error })
+      }
       throw new SymphonyError('STORE_ERROR', `${what} at ${url} failed: ${(error as Error).message}; check the endpoint is running and reachable`, { cause: error })
     }
     const text = await response.text()

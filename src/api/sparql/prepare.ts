@@ -66,3 +66,8 @@ export function prepareQuery (query: string, options: { cap: number }): Prepared
   const capped = { ...parsed, limit: options.cap + 1 }
   return { text: new sparqljs.Generator().stringify(capped), form, cap: options.cap }
 }
+
+/** The error for an answer over the cap. */
+export function resultTooLarge (query: PreparedQuery): SymphonyError {
+  return new SymphonyError('RESULT_TOO_LARGE', `the answer has more than ${query.cap} ${query.form === 'SELECT' ? 'rows' : 'triples'}; add LIMIT ${query.cap} (or less) and page with OFFSET, or narrow the query`)
+}

@@ -12,6 +12,7 @@
 import { Worker } from 'node:worker_threads'
 import { createRequire } from 'node:module'
 import { SymphonyError } from '../../errors.js'
+import { resultTooLarge } from './prepare.js'
 import type { PreparedQuery } from './prepare.js'
 import { workerSource } from './worker-source.js'
 
@@ -43,7 +44,15 @@ type WorkerMessage =
 
 const oxigraphPath = createRequire(import.meta.url).resolve('oxigraph')
 
-export class QueryRunner {
+/** What the SPARQL routes need: `QueryRunner` over a local snapshot, or `EndpointRunner`. */
+export interface SparqlRunner {
+  run (request: QueryRequest): Promise<QueryAnswer>
+  /** The data changed. */
+  invalidate (): void
+  close (): Promise<void>
+}
+
+export class QueryRunner implements SparqlRunner {
   readonly #options: QueryRunnerOptions
   #worker: Worker | undefined
   #generation = 0
@@ -89,7 +98,7 @@ export class QueryRunner {
     }
     if (message.type === 'answer') return { text: message.text, count: message.count }
     if (message.type === 'failed' && message.code === 'RESULT_TOO_LARGE') {
-      throw new SymphonyError('RESULT_TOO_LARGE', `the answer has more than ${query.cap} ${query.form === 'SELECT' ? 'rows' : 'triples'}; add LIMIT ${query.cap} (or less) and page with OFFSET, or narrow the query`)
+      throw resultTooLarge(query)
     }
     if (message.type === 'failed') {
       const position = /error at (\d+):(\d+)/.exec(message.message)

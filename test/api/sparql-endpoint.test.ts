@@ -1,0 +1,38 @@
+/** On a remote store the API's SPARQL endpoint forwards queries to it (tested against Virtuoso). */
+import { describe, expect, inject, it } from 'vitest'
+import { buildApp } from '../../src/api/index.js'
+import { openEngine } from '../../src/engine.js'
+
+const virtuoso = inject('virtuoso')
+
+describe.runIf(!('missing' in virtuoso))('SPARQL endpoint on a remote store', () => {
+  it('answers SELECT and CONSTRUCT from the endpoint, with the cap applied', async () => {
+    if ('missing' in virtuoso) return
+    const engine = await openEngine({ endpoint: virtuoso })
+    const app = buildApp(engine, { console: false, sparql: { resultCap: 3 } })
+    try {
+      const select = await app.inject({
+        method: 'GET',
+        url: `/sparql?query=${encodeURIComponent('SELECT ?label WHERE { GRAPH <https://w3id.org/symphony/graph/ontology> { <https://w3id.org/symphony/ontology#VirtualPBX> <http://www.w3.org/2000/01/rdf-schema#label> ?label } } ORDER BY ?label')}`,
+        headers: { accept: 'application/sparql-results+json' }
+      })
+      expect(select.statusCode).toBe(200)
+      expect(select.json().results.bindings.map((b: { label: { value: string, 'xml:lang': string } }) => [b.label.value, b.label['xml:lang']]))
+        .toEqual([['Virtual PBX', 'en'], ['Virtuelle Telefonanlage', 'de']])
+
+      const construct = await app.inject({
+        method: 'GET',
+        url: `/sparql?query=${encodeURIComponent('CONSTRUCT { ?c a <http://www.w3.org/2002/07/owl#Class> } WHERE { GRAPH <https://w3id.org/symphony/graph/ontology> { ?c <http://www.w3.org/2000/01/rdf-schema#subClassOf> <https://w3id.org/symphony/ontology#TelephonyService> } } LIMIT 2')}`,
+        headers: { accept: 'application/n-triples' }
+      })
+      expect(construct.statusCode).toBe(200)
+      expect(construct.body.trim().split('\n')).toHaveLength(2)
+
+      const tooMany = await app.inject({ method: 'GET', url: `/sparql?query=${encodeURIComponent('SELECT * WHERE { GRAPH <https://w3id.org/symphony/graph/ontology> { ?s ?p ?o } }')}` })
+      expect([tooMany.statusCode, tooMany.json().code]).toEqual([413, 'RESULT_TOO_LARGE'])
+    } finally {
+      await app.close()
+      await engine.close()
+    }
+  })
+})
