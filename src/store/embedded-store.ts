@@ -20,7 +20,8 @@ export class EmbeddedStore extends MemoryStore {
     const store = new EmbeddedStore(files)
     const stored = await files.readAll()
     try {
-      store.oxigraph.load(stored.map(file => file.nquads).join(''), { format: 'application/n-quads', no_transaction: true })
+      // The files hold only what this store wrote from parser-checked terms: no second check (lenient).
+      store.oxigraph.load(stored.map(file => file.nquads).join(''), { format: 'application/n-quads', no_transaction: true, lenient: true })
     } catch (error) {
       throw new SymphonyError('STORE_ERROR', `${dataDir}: a stored graph file is corrupt (${(error as Error).message}); restore it from a backup or remove it`, { file: dataDir, cause: error })
     }
