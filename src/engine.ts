@@ -104,7 +104,8 @@ export class Engine {
         { graph: graphs.ontology, quads: engine.#ontology },
         { graph: graphs.shapes, quads: shapes }
       ]
-      const data = await engine.#parseFiles(options.dataFiles ?? [], graphs.data)
+      // `--data` files live only in memory: numbered, so two files with the same name never clash.
+      const data = await engine.#parseFiles(options.dataFiles ?? [], (file, index) => graphOfFile(file, `${graphs.data}${index + 1}/`))
       await store.putGraphs([...builtins, ...data.map(({ graph, quads }) => ({ graph, quads }))], { durable: false })
       if (options.seedExamples === true && (await engine.catalogGraphs()).length === 0) {
         await engine.importFiles(await listTurtleFiles(builtinFolders.examples))
@@ -131,7 +132,7 @@ export class Engine {
    * is written, so one bad file leaves the store unchanged.
    */
   async importFiles (files: readonly string[]): Promise<ImportedGraph[]> {
-    const parsed = await this.#parseFiles(files, graphs.imported)
+    const parsed = await this.#parseFiles(files, file => graphOfFile(file))
     this.#onProgress?.({ phase: 'store', done: 0, total: parsed.length })
     await this.store.putGraphs(parsed)
     this.#changed()
@@ -312,11 +313,11 @@ export class Engine {
     await this.store.close()
   }
 
-  async #parseFiles (files: readonly string[], base: string): Promise<Array<GraphContent & { file: string }>> {
+  async #parseFiles (files: readonly string[], graphOf: (file: string, index: number) => string): Promise<Array<GraphContent & { file: string }>> {
     const parsed: Array<GraphContent & { file: string }> = []
     const seen = new Map<string, string>()
     for (const [index, file] of files.entries()) {
-      const graph = graphOfFile(file, base)
+      const graph = graphOf(file, index)
       const previous = seen.get(graph)
       if (previous !== undefined) {
         throw new SymphonyError('CONFLICT', `${file}: same graph name as ${previous} (${graph}); rename one of the files`, { file })

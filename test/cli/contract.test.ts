@@ -26,6 +26,13 @@ describe('symphony discover / compose over --data files', () => {
       [b.services, b.links.map(l => [l.from, l.to, l.degree])])).toEqual([[[`${ex}S1`, `${ex}S2`], [[`${ex}S2`, `${ex}S1`, 'plugin']]]])
   })
 
+  it('keeps --data files with the same name apart', async () => {
+    const run = await runCli(['discover', ...data, '--data', `${folder}/more/services.ttl`, '--request', `${folder}/discover.json`])
+    expect(run.code).toBe(0)
+    expect(JSON.parse(run.stdout).results.map((r: { service: string, degree: string }) => [r.service, r.degree]))
+      .toEqual([[`${ex}S3`, 'exact'], [`${ex}S1`, 'plugin']])
+  })
+
   it('exits 2 naming the file when a --data file holds no triples', async () => {
     const run = await runCli(['discover', '--data', 'package.json', '--request', `${folder}/discover.json`])
     expect(run.code).toBe(2)
