@@ -26,9 +26,9 @@ import { compileShapes } from './shacl/index.js'
 import type { ShaclOptions, ShaclReport } from './shacl/index.js'
 import { bundleForm, formForService, formForType, validateConfiguration } from './forms/index.js'
 import type { ConfigurationIssue, Form, Json } from './forms/index.js'
-import { Publisher, readReferenceRequests } from './publishing/index.js'
+import { Publisher, readReferenceRequests, referenceBundles } from './publishing/index.js'
 import type {
-  BundleSnapshot, DeprecateOutcome, DescriptionKey, DescriptionSummary, PairMatch, PublishOutcome, ReferenceRequest,
+  DeprecateOutcome, DescriptionKey, DescriptionSummary, PairMatch, PublishOutcome, ReferenceRequest,
   Submission, VersionSummary
 } from './publishing/index.js'
 
@@ -257,26 +257,9 @@ export class Engine {
       compile: async quads => compileCatalog(quads),
       pairs: (catalog, service): PairMatch[] => combinableWith(catalog, service)
         .flatMap(other => other.links.map(link => ({ from: link.from, to: link.to, degree: link.degree }))),
-      bundles: async catalog => this.#referenceBundles(catalog),
+      bundles: async catalog => referenceBundles(catalog, await (this.#referenceRequests ??= readReferenceRequests(referenceRequestsFolder))),
       changed: () => this.#changed()
     })
-  }
-
-  /** Bundles the reference requests (`examples/requests/compose-*.json`) find in a catalog, best first per request. */
-  async #referenceBundles (catalog: Catalog): Promise<BundleSnapshot[]> {
-    const requests = await (this.#referenceRequests ??= readReferenceRequests(referenceRequestsFolder))
-    const bundles: BundleSnapshot[] = []
-    for (const { name, request } of requests) {
-      try {
-        for (const bundle of compose(catalog, parseCompositionRequest(request)).bundles) {
-          bundles.push({ request: name, services: bundle.services, score: bundle.score })
-        }
-      } catch (error) {
-        // A request this catalog cannot answer (e.g. an unknown class) finds no bundle.
-        if (!(error instanceof SymphonyError)) throw error
-      }
-    }
-    return bundles
   }
 
   /**

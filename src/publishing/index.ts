@@ -6,5 +6,5 @@ export { publishingGraphs, descriptionBase, activeGraphOf, historyGraphOf, descr
 export type { DescriptionKey } from './names.js'
 export { TokenRegistry, hashToken, newToken, parseTokenEnv, tokenPrefix } from './tokens.js'
 export type { TokenRecord } from './tokens.js'
-export { readReferenceRequests } from './reference-requests.js'
+export { readReferenceRequests, referenceBundles } from './reference-requests.js'
 export type { ReferenceRequest } from './reference-requests.js'

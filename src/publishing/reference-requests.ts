@@ -5,6 +5,10 @@
  */
 import { readdir, readFile } from 'node:fs/promises'
 import { join } from 'node:path'
+import type { Catalog } from '../catalog/index.js'
+import { compose, parseCompositionRequest } from '../composer/index.js'
+import { SymphonyError } from '../errors.js'
+import type { BundleSnapshot } from './impact.js'
 
 export interface ReferenceRequest {
   /** File name, e.g. `compose-pbx-crm-archiving-eu.json`. */
@@ -23,4 +27,20 @@ export async function readReferenceRequests (folder: string): Promise<ReferenceR
     }
   }
   return requests
+}
+
+/** The bundles each reference request finds in a catalog, best first per request. */
+export function referenceBundles (catalog: Catalog, requests: readonly ReferenceRequest[]): BundleSnapshot[] {
+  const bundles: BundleSnapshot[] = []
+  for (const { name, request } of requests) {
+    try {
+      for (const bundle of compose(catalog, parseCompositionRequest(request)).bundles) {
+        bundles.push({ request: name, services: bundle.services, score: bundle.score })
+      }
+    } catch (error) {
+      // A request this catalog cannot answer (e.g. an unknown class) finds no bundle.
+      if (!(error instanceof SymphonyError)) throw error
+    }
+  }
+  return bundles
 }
