@@ -25,7 +25,11 @@ export const serveCommand: Command = {
     const tokens = await TokenRegistry.open({ dataDir: dataDirOf(values, io), ...(io.env.SYMPHONY_TOKENS === undefined ? {} : { env: io.env.SYMPHONY_TOKENS }) })
     const app = buildApp(engine, { logger: true, tokens, sparql: { timeoutMs, resultCap } })
     app.addHook('onClose', () => engine.close())
-    const address = await app.listen({ port, host })
+    const address = await app.listen({ port, host }).catch(async (error: NodeJS.ErrnoException) => {
+      await app.close()
+      if (error.code !== 'EADDRINUSE' && error.code !== 'EACCES') throw error
+      throw new SymphonyError('BAD_REQUEST', `cannot listen on ${host}:${port} (${error.code === 'EADDRINUSE' ? 'the port is in use' : 'permission denied'}); pass another --port`, { cause: error })
+    })
     io.stderr(`Symphony is serving at ${address}/ (API docs at ${address}/docs)\n`)
     await new Promise<void>(resolve => {
       const stop = () => { void app.close().then(() => resolve()) }
