@@ -11,7 +11,7 @@ import { randomUUID } from 'node:crypto'
 import { basename, extname, join } from 'node:path'
 import type { Quad } from '@rdfjs/types'
 import { SymphonyError } from './errors.js'
-import { builtinFiles, builtinFolders, graphs, projectRoot } from './project.js'
+import { builtinFiles, builtinFolders, graphs, isOperationsGraph, projectRoot } from './project.js'
 import { listTurtleFiles, readRdfFile, serializeRdf } from './rdf/index.js'
 import type { SerializationFormat } from './rdf/index.js'
 import { EmbeddedStore, MemoryStore, SparqlEndpointStore } from './store/index.js'
@@ -122,9 +122,19 @@ export class Engine {
     return this.store instanceof SparqlEndpointStore ? this.store : undefined
   }
 
-  /** Named graphs that hold catalog data (everything but the built-in ontology and shapes). */
+  /** Named graphs that hold catalog data (everything but the built-in ontology and shapes, and operations data). */
   async catalogGraphs (): Promise<string[]> {
-    return (await this.store.graphs()).map(g => g.graph).filter(g => g !== graphs.ontology && g !== graphs.shapes)
+    return (await this.publicGraphs()).filter(g => g !== graphs.ontology && g !== graphs.shapes)
+  }
+
+  /** Every graph anyone may read: all but operations data. */
+  async publicGraphs (): Promise<string[]> {
+    return (await this.store.graphs()).map(g => g.graph).filter(g => !isOperationsGraph(g))
+  }
+
+  /** The quads of every public graph: what the catalog is compiled from and the SPARQL endpoint answers over. */
+  async publicQuads (): Promise<Quad[]> {
+    return (await this.store.quads()).filter(q => !isOperationsGraph(q.graph.value))
   }
 
   /**
@@ -160,7 +170,7 @@ export class Engine {
    * first use and rebuilt after each write made through the engine.
    */
   catalog (): Promise<Catalog> {
-    return this.#catalog ??= this.store.quads().then(quads => compileCatalog(quads)).catch((error: unknown) => {
+    return this.#catalog ??= this.publicQuads().then(quads => compileCatalog(quads)).catch((error: unknown) => {
       this.#catalog = undefined
       throw error
     })

@@ -20,8 +20,18 @@ export const graphs = {
   shapes: 'https://w3id.org/symphony/graph/shapes',
   imported: 'https://w3id.org/symphony/graph/import/',
   data: 'https://w3id.org/symphony/graph/data/',
-  configuration: 'https://w3id.org/symphony/graph/configuration/'
+  configuration: 'https://w3id.org/symphony/graph/configuration/',
+  /** Operations data (accounts, orders, subscriptions, invoices, tickets): never public. */
+  operations: 'https://w3id.org/symphony/graph/ops/'
 } as const
+
+/**
+ * Is this graph operations data? Such graphs stay out of the catalog, its exports and the
+ * public SPARQL endpoint; only the routes that check role and ownership read them.
+ */
+export function isOperationsGraph (graph: string): boolean {
+  return graph.startsWith(graphs.operations)
+}
 
 /** Default data directory of the embedded store. */
 export const defaultDataDir = join(projectRoot, 'data')

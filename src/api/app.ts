@@ -51,18 +51,18 @@ export function buildApp (engine: Engine, options: ApiOptions = {}): FastifyInst
   const timeoutMs = options.sparql?.timeoutMs ?? defaults.timeoutMs
   const endpoint = engine.endpoint
   const runner: SparqlRunner = endpoint !== undefined
-    ? new EndpointRunner(endpoint, { timeoutMs })
-    : new QueryRunner({ timeoutMs, snapshot: async () => serializeRdf(await engine.store.quads(), 'n-quads') })
+    ? new EndpointRunner(endpoint, { timeoutMs, publicGraphs: () => engine.publicGraphs() })
+    : new QueryRunner({ timeoutMs, snapshot: async () => serializeRdf(await engine.publicQuads(), 'n-quads') })
   let terms: Promise<TermIndex> | undefined
   const context: RouteContext = {
     engine,
     options,
     runner,
-    tokens: options.tokens,
     // The built-in ontology is loaded once when the engine opens and never written while serving.
     terms: () => (terms ??= engine.store.graph(graphs.ontology).then(quads => buildTermIndex(quads)))
   }
 
+  app.decorate('tokens', options.tokens)
   registerBodyParsers(app)
   app.addSchema(problemSchema)
   app.setErrorHandler(handleError)
@@ -89,7 +89,7 @@ export function buildApp (engine: Engine, options: ApiOptions = {}): FastifyInst
         { name: 'system' }, { name: 'ontology' }, { name: 'sparql' }, { name: 'catalog' }, { name: 'matching' },
         { name: 'composition' }, { name: 'forms' }, { name: 'publishing' }
       ],
-      components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer', description: 'Provider token from `symphony token add <provider-IRI>`' } } }
+      components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer', description: 'Account token from `symphony account add` (operator, provider or customer)' } } }
     },
     refResolver: { buildLocalReference: (json, _baseUri, _fragment, i) => typeof json.$id === 'string' ? json.$id : `def-${i}` }
   })

@@ -1,21 +1,76 @@
-/** Bearer-token authentication of providers (RFC 6750): the token names the provider IRI. */
-import type { FastifyRequest } from 'fastify'
+/**
+ * Bearer-token authentication (RFC 6750) and the one place where a route states who may call
+ * it: `onRequest: requireRole('customer', 'operator')` resolves the caller's `Principal` from
+ * the token (401 without a valid one, 403 for another role) and puts it on the request.
+ * Ownership of a thing is then checked with `ensureOwner`.
+ */
+import type { FastifyReply, FastifyRequest } from 'fastify'
+import { mayActFor } from '../accounts/index.js'
+import type { Principal, Role } from '../accounts/index.js'
 import { SymphonyError } from '../errors.js'
 import type { TokenVerifier } from './options.js'
 
-/** The provider IRI the request's bearer token belongs to; UNAUTHORIZED otherwise. */
-export async function authenticate (request: FastifyRequest, tokens: TokenVerifier | undefined): Promise<string> {
+declare module 'fastify' {
+  interface FastifyRequest {
+    /** The authenticated caller; set by `requireRole`. */
+    principal?: Principal
+  }
+  interface FastifyInstance {
+    /** The account tokens (`buildApp`'s `tokens` option); without them every protected route answers 401. */
+    tokens: TokenVerifier | undefined
+  }
+}
+
+const howToGetOne: Readonly<Record<Role, string>> = {
+  operator: '`symphony account add --operator`',
+  provider: '`symphony account add --provider <provider-IRI>`',
+  customer: '`symphony account add --customer <name>`'
+}
+
+/** The principal of the request's bearer token; UNAUTHORIZED when there is none or it is not valid. */
+export async function authenticate (request: FastifyRequest, tokens: TokenVerifier | undefined, roles: readonly Role[]): Promise<Principal> {
   const header = request.headers.authorization
   if (header === undefined || header.trim() === '') {
-    throw new SymphonyError('UNAUTHORIZED', 'publishing needs a provider token: send "Authorization: Bearer <token>" (the operator issues tokens with `symphony token add <provider-IRI>`)')
+    throw new SymphonyError('UNAUTHORIZED', `this needs a token of a ${roles.join(' or ')} account: send "Authorization: Bearer <token>" (the operator issues tokens with ${roles.map(role => howToGetOne[role]).join(' or ')})`)
   }
   const match = /^Bearer\s+(\S+)\s*$/i.exec(header)
   if (match === null) {
     throw new SymphonyError('UNAUTHORIZED', 'the Authorization header must be "Bearer <token>"')
   }
-  const provider = tokens === undefined ? undefined : await tokens.verify(match[1]!)
-  if (provider === undefined) {
+  const principal = tokens === undefined ? undefined : await tokens.verify(match[1]!)
+  if (principal === undefined) {
     throw new SymphonyError('UNAUTHORIZED', 'the bearer token is not valid (unknown or revoked); ask the operator for a new one')
   }
-  return provider
+  return principal
+}
+
+/**
+ * A route hook (`onRequest`, so nothing of an unauthenticated body is parsed; `preHandler`
+ * works too) that lets only the given roles through and sets `request.principal`. The
+ * verifier is the app's (`buildApp`'s `tokens`).
+ *
+ * @example
+ * app.get('/orders', { onRequest: requireRole('customer', 'operator') }, async request => listOrders(principalOf(request)))
+ */
+export function requireRole (...roles: readonly Role[]): (request: FastifyRequest, reply: FastifyReply) => Promise<void> {
+  return async function (request: FastifyRequest, _reply: FastifyReply): Promise<void> {
+    const principal = await authenticate(request, request.server.tokens, roles)
+    if (!roles.includes(principal.role)) {
+      throw new SymphonyError('FORBIDDEN', `this is for ${roles.join(' or ')} accounts; the token belongs to a ${principal.role} account (${principal.id})`)
+    }
+    request.principal = principal
+  }
+}
+
+/** The caller `requireRole` resolved; a route without `requireRole` has none (an internal error). */
+export function principalOf (request: FastifyRequest): Principal {
+  if (request.principal === undefined) throw new SymphonyError('INTERNAL', `route ${request.routeOptions.url ?? request.url} reads the caller without requireRole`)
+  return request.principal
+}
+
+/** FORBIDDEN unless the principal is the operator or `owner` itself (a provider or customer IRI). */
+export function ensureOwner (principal: Principal, owner: string, what: string): void {
+  if (!mayActFor(principal, owner)) {
+    throw new SymphonyError('FORBIDDEN', `${what} belongs to another account; a ${principal.role} account sees only its own`)
+  }
 }

@@ -1,6 +1,6 @@
 /** What every route module gets: the engine and the API's own services. */
 import type { Engine } from '../engine.js'
-import type { ApiOptions, TokenVerifier } from './options.js'
+import type { ApiOptions } from './options.js'
 import type { SparqlRunner } from './sparql/runner.js'
 import type { TermIndex } from './ontology/term-index.js'
 
@@ -8,7 +8,6 @@ export interface RouteContext {
   readonly engine: Engine
   readonly options: ApiOptions
   readonly runner: SparqlRunner
-  readonly tokens: TokenVerifier | undefined
   /** The vocabulary's terms (built-in ontology graph), indexed once. */
   readonly terms: () => Promise<TermIndex>
 }

@@ -1,15 +1,16 @@
 /** Options of `buildApp`. */
 import type { FastifyServerOptions } from 'fastify'
+import type { Principal } from '../accounts/index.js'
 
-/** Checks bearer tokens: the provider IRI a token belongs to, or `undefined` for an unknown token. */
+/** Checks bearer tokens: the principal a token belongs to, or `undefined` for an unknown token. */
 export interface TokenVerifier {
-  verify (token: string): Promise<string | undefined>
+  verify (token: string): Promise<Principal | undefined>
 }
 
 export interface ApiOptions {
   /** `true`, `false` (default) or pino options; every line carries the request id. */
   readonly logger?: FastifyServerOptions['logger']
-  /** Publishing tokens; without them every publishing write is refused with 401. */
+  /** Account tokens (operator, providers, customers); without them every route that needs a caller answers 401. */
   readonly tokens?: TokenVerifier
   readonly sparql?: {
     /** Longest evaluation of one SPARQL query in ms (default 10 000). */

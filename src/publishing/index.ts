@@ -4,7 +4,5 @@ export type { Impact, MatchChange, BundleChange, PairMatch, BundleSnapshot, Matc
 export { diffMatches, diffBundles } from './impact.js'
 export { publishingGraphs, descriptionBase, activeGraphOf, historyGraphOf, descriptionIriOf, nameSchema } from './names.js'
 export type { DescriptionKey } from './names.js'
-export { TokenRegistry, hashToken, newToken, parseTokenEnv, tokenPrefix } from './tokens.js'
-export type { TokenRecord } from './tokens.js'
 export { readReferenceRequests, referenceBundles } from './reference-requests.js'
 export type { ReferenceRequest } from './reference-requests.js'

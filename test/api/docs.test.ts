@@ -14,7 +14,7 @@ import { buildApp } from '../../src/api/index.js'
 import { openEngine } from '../../src/engine.js'
 import type { Engine } from '../../src/engine.js'
 import { projectRoot } from '../../src/project.js'
-import { TokenRegistry } from '../../src/publishing/index.js'
+import { TokenRegistry } from '../../src/accounts/index.js'
 import type { FastifyInstance } from 'fastify'
 
 const run = promisify(execFile)
@@ -32,7 +32,7 @@ describe.skipIf(!hasTools && process.env.CI !== 'true')('docs/api.md', () => {
     folder = await mkdtemp(join(tmpdir(), 'symphony-docs-'))
     engine = await openEngine({ dataDir: join(folder, 'data'), seedExamples: true })
     const tokens = await TokenRegistry.open({ dataDir: join(folder, 'data') })
-    token = await tokens.add('https://example.org/acme#Acme')
+    token = (await tokens.add({ role: 'provider', provider: 'https://example.org/acme#Acme' })).token
     app = buildApp(engine, { tokens })
     api = await app.listen({ port: 0, host: '127.0.0.1' })
     // docs/api.md and the README's short tour; a block's own `API=` line is replaced by the test server's.

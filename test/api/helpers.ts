@@ -10,7 +10,7 @@ import { openEngine } from '../../src/engine.js'
 import type { Engine } from '../../src/engine.js'
 import { buildApp } from '../../src/api/index.js'
 import type { ApiOptions } from '../../src/api/index.js'
-import { TokenRegistry, hashToken } from '../../src/publishing/index.js'
+import { TokenRegistry, customerIri, hashToken } from '../../src/accounts/index.js'
 import { canonicalNTriples } from '../../src/publishing/canonical.js'
 
 export const sym = 'https://w3id.org/symphony/ontology#'
@@ -18,6 +18,12 @@ export const acme = 'https://example.org/acme#Acme'
 export const globex = 'https://example.org/globex#Globex'
 export const acmeToken = 'symp_test-token-of-acme'
 export const globexToken = 'symp_test-token-of-globex'
+export const operatorToken = 'symp_test-token-of-the-operator'
+/** Two customers, for tenant-boundary tests. */
+export const berg = customerIri('Kanzlei Berg')
+export const bergToken = 'symp_test-token-of-kanzlei-berg'
+export const sonne = customerIri('Praxis Sonne')
+export const sonneToken = 'symp_test-token-of-praxis-sonne'
 
 export interface TestApp {
   readonly app: FastifyInstance
@@ -31,7 +37,10 @@ export async function openTestApp (options: { persistent?: boolean, dataDir?: st
   const dataDir = options.dataDir ?? (options.persistent === true ? await mkdtemp(join(tmpdir(), 'symphony-api-')) : undefined)
   const dataFiles = (options.fixtures ?? []).map(name => join(fixtures, name))
   const engine = await openEngine({ ...(dataDir === undefined ? {} : { dataDir }), dataFiles, seedExamples: options.seedExamples === true })
-  const tokens = await TokenRegistry.open({ env: `${acme}=${hashToken(acmeToken)} ${globex}=${hashToken(globexToken)}` })
+  const tokens = await TokenRegistry.open({
+    env: [[acme, acmeToken], [globex, globexToken], ['operator', operatorToken], [berg, bergToken], [sonne, sonneToken]]
+      .map(([id, token]) => `${id}=${hashToken(token!)}`).join(' ')
+  })
   const app = buildApp(engine, { tokens, ...options.api })
   await app.ready()
   return {

@@ -48,7 +48,7 @@ describe('publishing: authentication and rejections', () => {
     const none = await rejected({ method: 'PUT', url: descriptionPath(acme, 'pbx'), headers: turtle, payload: pbxTurtle })
     expect(none.status).toBe(401)
     expect(none.headers['www-authenticate']).toBe('Bearer realm="symphony"')
-    expect(none.body).toMatchObject({ code: 'UNAUTHORIZED', detail: 'publishing needs a provider token: send "Authorization: Bearer <token>" (the operator issues tokens with `symphony token add <provider-IRI>`)' })
+    expect(none.body).toMatchObject({ code: 'UNAUTHORIZED', detail: 'this needs a token of a provider account: send "Authorization: Bearer <token>" (the operator issues tokens with `symphony account add --provider <provider-IRI>`)' })
     const malformed = await rejected({ method: 'PUT', url: descriptionPath(acme, 'pbx'), headers: { ...turtle, authorization: `Basic ${acmeToken}` }, payload: pbxTurtle })
     expect(malformed.status).toBe(401)
     expect(malformed.body.detail).toBe('the Authorization header must be "Bearer <token>"')

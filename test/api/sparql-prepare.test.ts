@@ -15,13 +15,19 @@ function failure (query: string): SymphonyError {
 describe('prepareQuery', () => {
   it('keeps a query with a small enough LIMIT as it is', () => {
     const text = 'SELECT * WHERE { ?s ?p ?o } LIMIT 5'
-    expect(prepareQuery(text, { cap: 10 })).toEqual({ text, form: 'SELECT', cap: 10 })
+    expect(prepareQuery(text, { cap: 10 })).toEqual({ text, form: 'SELECT', cap: 10, from: { default: [], named: [] } })
   })
 
   it('adds LIMIT cap + 1 to queries without one or with a larger one', () => {
     expect(prepareQuery('SELECT * WHERE { ?s ?p ?o }', { cap: 10 }).text).toBe('SELECT * WHERE { ?s ?p ?o. }\nLIMIT 11')
     expect(prepareQuery('CONSTRUCT WHERE { ?s ?p ?o } LIMIT 500', { cap: 10 }).text).toBe('CONSTRUCT { ?s ?p ?o. }\nWHERE { ?s ?p ?o. }\nLIMIT 11')
-    expect(prepareQuery('ASK { ?s ?p ?o }', { cap: 10 })).toEqual({ text: 'ASK { ?s ?p ?o }', form: 'ASK', cap: 10 })
+    expect(prepareQuery('ASK { ?s ?p ?o }', { cap: 10 })).toEqual({ text: 'ASK { ?s ?p ?o }', form: 'ASK', cap: 10, from: { default: [], named: [] } })
+  })
+
+  it('moves FROM and FROM NAMED out of the text into the dataset', () => {
+    expect(prepareQuery('ASK FROM <https://example.org/a> FROM NAMED <https://example.org/b> { ?s ?p ?o }', { cap: 10 })).toEqual({
+      text: 'ASK WHERE { ?s ?p ?o. }', form: 'ASK', cap: 10, from: { default: ['https://example.org/a'], named: ['https://example.org/b'] }
+    })
   })
 
   it('reports syntax errors with line and column', () => {

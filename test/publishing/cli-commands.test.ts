@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { runCli } from '../cli/run-cli.js'
 import { openEngine } from '../../src/engine.js'
-import { TokenRegistry } from '../../src/publishing/index.js'
+import { TokenRegistry } from '../../src/accounts/index.js'
 
 const acme = 'https://example.org/acme#Acme'
 const fixtures = fileURLToPath(new URL('../fixtures/api/', import.meta.url))
@@ -24,7 +24,7 @@ describe('token and publish commands', () => {
     const token = added.stdout.trim()
     expect(token).toMatch(/^symp_/)
     expect(added.stderr).toBe(`This is the only time the token is shown. The provider sends it as "Authorization: Bearer <token>" to publish descriptions of <${acme}>.\n`)
-    expect(await (await TokenRegistry.open({ dataDir: join(folder, 'data') })).verify(token)).toBe(acme)
+    expect(await (await TokenRegistry.open({ dataDir: join(folder, 'data') })).verify(token)).toEqual({ role: 'provider', id: acme })
     const listed = await run(['token', 'list'])
     expect(JSON.parse(listed.stdout)).toEqual([{ provider: acme, created: expect.any(String), label: 'ci' }])
     expect(listed.stdout.includes(token)).toBe(false)

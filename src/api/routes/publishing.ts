@@ -5,7 +5,7 @@
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import type { RouteContext } from '../context.js'
-import { authenticate } from '../auth.js'
+import { principalOf, requireRole } from '../auth.js'
 import { mediaTypeOf } from '../body-parsers.js'
 import { chooseMediaType, formatParameter, rdfMediaTypes, rdfResponseContent, sendRdf } from '../rdf-reply.js'
 import type { RdfMediaType } from '../rdf-reply.js'
@@ -21,9 +21,9 @@ function descriptionPath ({ provider, name }: DescriptionParams): string {
 
 const lang = { type: 'object', properties: { lang: languageSchema } } as const
 
-export async function publishingRoutes (app: FastifyInstance, { engine, tokens }: RouteContext): Promise<void> {
+export async function publishingRoutes (app: FastifyInstance, { engine }: RouteContext): Promise<void> {
   async function publish (request: FastifyRequest, reply: FastifyReply, dryRun: boolean): Promise<FastifyReply> {
-    const actor = await authenticate(request, tokens)
+    const actor = principalOf(request).id
     const params = request.params as DescriptionParams
     const outcome = await engine.publish({
       ...params,
@@ -52,16 +52,19 @@ export async function publishingRoutes (app: FastifyInstance, { engine, tokens }
   })
 
   app.put('/providers/:provider/descriptions/:name', {
+    onRequest: requireRole('provider'),
     config: { writesStore: true },
     schema: publishSchema('Publish a new version of a description (Turtle, JSON-LD or N-Triples); the same graph again changes nothing')
   }, async (request, reply) => publish(request, reply, false))
 
   app.post('/providers/:provider/descriptions/:name/versions', {
+    onRequest: requireRole('provider'),
     config: { writesStore: true },
     schema: publishSchema('Publish a new version of a description (same as PUT on the description)')
   }, async (request, reply) => publish(request, reply, false))
 
   app.post('/providers/:provider/descriptions/:name/dry-run', {
+    onRequest: requireRole('provider'),
     schema: {
       tags: ['publishing'],
       summary: 'Check a new version without accepting it: validation, and which matches and bundles it would change',
@@ -114,6 +117,7 @@ export async function publishingRoutes (app: FastifyInstance, { engine, tokens }
   })
 
   app.post('/providers/:provider/descriptions/:name/versions/:version/deprecate', {
+    onRequest: requireRole('provider'),
     config: { writesStore: true },
     schema: {
       tags: ['publishing'],
@@ -123,7 +127,7 @@ export async function publishingRoutes (app: FastifyInstance, { engine, tokens }
       response: { 200: deprecateOutcome, ...problems(400, 401, 403, 404) }
     }
   }, async request => {
-    const actor = await authenticate(request, tokens)
+    const actor = principalOf(request).id
     return engine.deprecate(request.params as VersionParams, { actor })
   })
 }

@@ -1,6 +1,8 @@
 /**
  * SPARQL queries of the API on a remote store: sent to the endpoint as they are, with the
  * endpoint doing the work and the HTTP timeout bounding it. No copy of the data is kept.
+ * The dataset is always given explicitly (`default-graph-uri`, `named-graph-uri`, which take
+ * precedence over the query's own FROM clauses), so operations graphs are never queried.
  */
 import { Parser } from 'n3'
 import type { Quad } from '@rdfjs/types'
@@ -8,6 +10,7 @@ import { serializeRdf } from '../../rdf/index.js'
 import type { SerializationFormat } from '../../rdf/index.js'
 import type { SparqlEndpointStore } from '../../store/index.js'
 import { resultTooLarge } from './prepare.js'
+import { datasetOf } from './runner.js'
 import type { QueryAnswer, QueryRequest, SparqlRunner } from './runner.js'
 
 const formats: Record<string, SerializationFormat> = {
@@ -16,17 +19,25 @@ const formats: Record<string, SerializationFormat> = {
   'application/ld+json': 'json-ld'
 }
 
+/** A graph that never exists: the dataset of a request that named only graphs it may not read. */
+const noGraph = 'https://w3id.org/symphony/graph/none'
+
 export class EndpointRunner implements SparqlRunner {
   readonly #endpoint: SparqlEndpointStore
   readonly #timeoutMs: number
+  readonly #publicGraphs: () => Promise<readonly string[]>
 
-  constructor (endpoint: SparqlEndpointStore, options: { timeoutMs: number }) {
+  constructor (endpoint: SparqlEndpointStore, options: { timeoutMs: number, publicGraphs: () => Promise<readonly string[]> }) {
     this.#endpoint = endpoint
     this.#timeoutMs = options.timeoutMs
+    this.#publicGraphs = options.publicGraphs
   }
 
-  async run ({ query, format, defaultGraphs, namedGraphs }: QueryRequest): Promise<QueryAnswer> {
-    const options = { defaultGraphs, namedGraphs, timeoutMs: this.#timeoutMs }
+  async run (request: QueryRequest): Promise<QueryAnswer> {
+    const { query, format } = request
+    const readable = await this.#publicGraphs()
+    const dataset = datasetOf(request)
+    const options = { defaultGraphs: within(dataset.default, readable), namedGraphs: within(dataset.named, readable), timeoutMs: this.#timeoutMs }
     if (query.form === 'SELECT' || query.form === 'ASK') {
       const text = await this.#endpoint.forward(query.text, { ...options, accept: 'application/sparql-results+json' })
       const count = query.form === 'SELECT' ? (JSON.parse(text) as { results: { bindings: unknown[] } }).results.bindings.length : 1
@@ -42,4 +53,12 @@ export class EndpointRunner implements SparqlRunner {
   invalidate (): void {}
 
   async close (): Promise<void> {}
+}
+
+/** The requested graphs that may be read; all readable ones when none were requested. */
+function within (requested: readonly string[], readable: readonly string[]): readonly string[] {
+  if (requested.length === 0) return readable.length === 0 ? [noGraph] : readable
+  const allowed = new Set(readable)
+  const kept = requested.filter(graph => allowed.has(graph))
+  return kept.length === 0 ? [noGraph] : kept
 }

@@ -1,7 +1,8 @@
 /**
  * Checks a SPARQL request before anything runs: sparqljs parses it (a syntax error is a 400 with
- * line and column), updates are refused (403), and a LIMIT of cap + 1 is added to queries that
- * have none (or a larger one) so no query can build an unbounded answer.
+ * line and column), updates are refused (403), a LIMIT of cap + 1 is added to queries that
+ * have none (or a larger one) so no query can build an unbounded answer, and FROM clauses are
+ * moved out of the text into the request's dataset.
  */
 import sparqljs from 'sparqljs'
 import { SymphonyError } from '../../errors.js'
@@ -14,6 +15,12 @@ export interface PreparedQuery {
   readonly form: QueryForm
   /** More than this many results (rows, or triples for CONSTRUCT/DESCRIBE) is a RESULT_TOO_LARGE. */
   readonly cap: number
+  /**
+   * The query's own FROM / FROM NAMED, taken out of `text`: a remote endpoint is always sent its
+   * dataset as protocol parameters (some endpoints would merge the two instead of letting the
+   * parameters win, as the SPARQL protocol asks).
+   */
+  readonly from: { readonly default: readonly string[], readonly named: readonly string[] }
 }
 
 interface JisonHash { text?: string, line?: number, loc?: { last_line: number, last_column: number } }
@@ -60,11 +67,13 @@ export function prepareQuery (query: string, options: { cap: number }): Prepared
     throw new SymphonyError('UPDATE_NOT_ALLOWED', 'this endpoint is read-only: SPARQL Update is refused; publish descriptions through /providers/{provider}/descriptions instead')
   }
   const form = parsed.queryType as QueryForm
-  if (form === 'ASK') return { text: query, form, cap: options.cap }
+  const from = { default: (parsed.from?.default ?? []).map(graph => graph.value), named: (parsed.from?.named ?? []).map(graph => graph.value) }
   const limit = (parsed as { limit?: number }).limit
-  if (limit !== undefined && limit <= options.cap) return { text: query, form, cap: options.cap }
-  const capped = { ...parsed, limit: options.cap + 1 }
-  return { text: new sparqljs.Generator().stringify(capped), form, cap: options.cap }
+  const capped = form !== 'ASK' && (limit === undefined || limit > options.cap)
+  if (!capped && parsed.from === undefined) return { text: query, form, cap: options.cap, from }
+  const rewritten: sparqljs.SparqlQuery = { ...parsed, ...(capped ? { limit: options.cap + 1 } : {}) }
+  delete rewritten.from
+  return { text: new sparqljs.Generator().stringify(rewritten), form, cap: options.cap, from }
 }
 
 /** The error for an answer over the cap. */

@@ -44,6 +44,14 @@ type WorkerMessage =
 
 const oxigraphPath = createRequire(import.meta.url).resolve('oxigraph')
 
+/**
+ * The dataset a request asks for: the protocol's `default-graph-uri` / `named-graph-uri`
+ * when given, which take precedence over the query's own FROM / FROM NAMED.
+ */
+export function datasetOf ({ query, defaultGraphs, namedGraphs }: QueryRequest): { default: readonly string[], named: readonly string[] } {
+  return defaultGraphs.length > 0 || namedGraphs.length > 0 ? { default: defaultGraphs, named: namedGraphs } : query.from
+}
+
 /** What the SPARQL routes need: `QueryRunner` over a local snapshot, or `EndpointRunner`. */
 export interface SparqlRunner {
   run (request: QueryRequest): Promise<QueryAnswer>
@@ -87,8 +95,9 @@ export class QueryRunner implements SparqlRunner {
     if (this.#closed) throw new SymphonyError('STORE_ERROR', 'the SPARQL endpoint is shut down')
     const worker = await this.#ready()
     const id = this.#nextId++
-    const { query, format, defaultGraphs, namedGraphs } = request
-    worker.postMessage({ type: 'query', id, text: query.text, form: query.form, cap: query.cap, format, defaultGraphs, namedGraphs })
+    const { query, format } = request
+    const dataset = datasetOf(request)
+    worker.postMessage({ type: 'query', id, text: query.text, form: query.form, cap: query.cap, format, defaultGraphs: dataset.default, namedGraphs: dataset.named })
     let message: WorkerMessage
     try {
       message = await this.#receive(worker, this.#options.timeoutMs)

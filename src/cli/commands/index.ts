@@ -1,4 +1,5 @@
 import type { Command } from '../command.js'
+import { accountCommand } from './account.js'
 import { combinableCommand, composeCommand, discoverCommand, matchCommand } from './matching.js'
 import { configureCommand, formCommand } from './forms.js'
 import { publishCommand } from './publish.js'
@@ -21,5 +22,6 @@ export const commands: Readonly<Record<string, Command>> = {
   configure: configureCommand,
   validate: validateCommand,
   publish: publishCommand,
-  token: tokenCommand
+  token: tokenCommand,
+  account: accountCommand
 }

@@ -1,7 +1,7 @@
 /** `symphony serve`: the API and web console on the embedded store (or an endpoint). */
 import { SymphonyError } from '../../errors.js'
 import type { Command } from '../command.js'
-import { TokenRegistry } from '../../publishing/index.js'
+import { TokenRegistry } from '../../accounts/index.js'
 import { dataDirOf, openForWriting } from '../context.js'
 
 export const serveCommand: Command = {

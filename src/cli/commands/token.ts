@@ -1,9 +1,10 @@
 /**
- * `symphony token add|list|revoke`: publishing tokens of providers, kept hashed in
- * `<data-dir>/tokens.json`. `add` prints the new token once; it cannot be shown again.
+ * `symphony token add|list|revoke`: publishing tokens of providers (the provider accounts of
+ * `symphony account`), kept hashed in `<data-dir>/tokens.json`. `add` prints the new token
+ * once; it cannot be shown again.
  */
 import { SymphonyError } from '../../errors.js'
-import { TokenRegistry } from '../../publishing/index.js'
+import { TokenRegistry } from '../../accounts/index.js'
 import type { Command } from '../command.js'
 import { dataDirOf } from '../context.js'
 import { printJson } from '../output.js'
@@ -17,7 +18,8 @@ export const tokenCommand: Command = {
     const [action, provider] = positionals
     const registry = await TokenRegistry.open({ dataDir: dataDirOf(values, io) })
     if (action === 'list') {
-      printJson(io, (await registry.list()).map(({ provider, created, label }) => ({ provider, created, ...(label === undefined ? {} : { label }) })))
+      printJson(io, (await registry.list()).filter(record => record.role === 'provider')
+        .map(({ id, created, label }) => ({ provider: id, created, ...(label === undefined ? {} : { label }) })))
       return 0
     }
     if (provider === undefined || (action !== 'add' && action !== 'revoke')) {
@@ -29,7 +31,7 @@ export const tokenCommand: Command = {
       return 0
     }
     const label = typeof values.label === 'string' ? values.label : undefined
-    const token = await registry.add(provider, label === undefined ? {} : { label })
+    const { token } = await registry.add({ role: 'provider', provider }, label === undefined ? {} : { label })
     io.stdout(`${token}\n`)
     io.stderr(`This is the only time the token is shown. The provider sends it as "Authorization: Bearer <token>" to publish descriptions of <${provider}>.\n`)
     return 0

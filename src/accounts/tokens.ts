@@ -1,20 +1,28 @@
 /**
- * Publishing tokens: a provider authenticates with a bearer token; the operator issues it with
- * `symphony token add <provider-IRI>`. Only SHA-256 hashes are stored — tokens are 256 random
+ * Bearer tokens of accounts: the operator, providers (`symphony token add <provider-IRI>` or
+ * `symphony account add --provider <IRI>`) and customers (`symphony account add --customer
+ * NAME`). A token is printed once; only SHA-256 hashes are stored — tokens are 256 random
  * bits, so a fast hash is enough (scrypt protects low-entropy passwords, not random keys), and
  * a lookup by hash compares nothing secret in variable time.
  *
  * Sources: `<dataDir>/tokens.json` (re-read when it changes, so new tokens work without a
- * restart) and the `SYMPHONY_TOKENS` environment variable: entries `<provider-IRI>=<sha256-hex>`
- * separated by whitespace or commas.
+ * restart) and the `SYMPHONY_TOKENS` environment variable: entries `<account>=<sha256-hex>`
+ * separated by whitespace or commas, where the account is `operator`, a customer IRI or a
+ * provider IRI.
  */
 import { createHash, randomBytes } from 'node:crypto'
 import { mkdir, open, readFile, rename, stat } from 'node:fs/promises'
 import { dirname, join } from 'node:path'
 import { SymphonyError } from '../errors.js'
+import { customerBase, customerIri, operatorId, roleOfId } from './principal.js'
+import type { Principal, Role } from './principal.js'
 
 export interface TokenRecord {
-  readonly provider: string
+  readonly role: Role
+  /** `operator`, the provider's IRI or the customer's IRI. */
+  readonly id: string
+  /** A customer's name as given. */
+  readonly name?: string
   /** Hex SHA-256 of the token. */
   readonly sha256: string
   readonly created: string
@@ -22,6 +30,12 @@ export interface TokenRecord {
 }
 
 interface TokenFile { readonly tokens: readonly TokenRecord[] }
+
+/** What a new token is for. */
+export type AccountSpec =
+  | { readonly role: 'operator' }
+  | { readonly role: 'provider', readonly provider: string }
+  | { readonly role: 'customer', readonly name: string }
 
 /** Prefix of every token, so leaked tokens are easy to recognise (and to scan for). */
 export const tokenPrefix = 'symp_'
@@ -35,25 +49,32 @@ export function newToken (): string {
   return tokenPrefix + randomBytes(32).toString('base64url')
 }
 
-/** Parses `SYMPHONY_TOKENS`: `<provider-IRI>=<sha256-hex>` entries. */
+/** Parses `SYMPHONY_TOKENS`: `<account>=<sha256-hex>` entries (account: `operator`, a customer or a provider IRI). */
 export function parseTokenEnv (value: string | undefined): TokenRecord[] {
   if (value === undefined || value.trim() === '') return []
   return value.split(/[\s,]+/).filter(entry => entry !== '').map(entry => {
     const at = entry.lastIndexOf('=')
-    const provider = entry.slice(0, at)
+    const id = entry.slice(0, at)
     const sha256 = entry.slice(at + 1).toLowerCase()
     if (at <= 0 || !/^[0-9a-f]{64}$/.test(sha256)) {
-      throw new SymphonyError('BAD_REQUEST', `SYMPHONY_TOKENS: "${entry}" is not <provider-IRI>=<sha256-hex of the token>; hash a token with: printf %s "$TOKEN" | sha256sum`)
+      throw new SymphonyError('BAD_REQUEST', `SYMPHONY_TOKENS: "${entry}" is not <account>=<sha256-hex of the token> (account: operator, a customer or a provider IRI); hash a token with: printf %s "$TOKEN" | sha256sum`)
     }
-    return { provider, sha256, created: '', label: 'environment' }
+    const role = roleOfId(id)
+    return { role, id, ...(role === 'customer' ? { name: id.slice(customerBase.length) } : {}), sha256, created: '', label: 'environment' }
   })
+}
+
+/** The principal a stored record authenticates. */
+function principalOf (record: TokenRecord): Principal {
+  if (record.role === 'customer') return { role: 'customer', id: record.id, name: record.name ?? record.id.slice(customerBase.length) }
+  return { role: record.role, id: record.id }
 }
 
 /** Token hashes from a file and the environment; verifies tokens, adds new ones to the file. */
 export class TokenRegistry {
   readonly #file: string | undefined
   readonly #fixed: readonly TokenRecord[]
-  #byHash = new Map<string, string>()
+  #byHash = new Map<string, Principal>()
   #fileRecords: TokenRecord[] = []
   /** Identity of the file last read (inode, mtime, size): every write renames a new file into place. */
   #version = ''
@@ -74,8 +95,8 @@ export class TokenRegistry {
     return registry
   }
 
-  /** The provider IRI a token belongs to, or `undefined`. */
-  async verify (token: string): Promise<string | undefined> {
+  /** The principal a token belongs to, or `undefined`. */
+  async verify (token: string): Promise<Principal | undefined> {
     await this.#refresh()
     return this.#byHash.get(hashToken(token))
   }
@@ -86,16 +107,24 @@ export class TokenRegistry {
     return [...this.#fileRecords, ...this.#fixed]
   }
 
-  /** Creates a token for a provider, stores its hash durably and returns the token (shown once). */
-  async add (provider: string, options: { label?: string, now?: Date } = {}): Promise<string> {
+  /**
+   * Creates a token for an account, stores its hash durably and returns the token (shown once)
+   * with the account's principal. A provider is given by IRI; a customer by name.
+   */
+  async add (account: AccountSpec, options: { label?: string, now?: Date } = {}): Promise<{ token: string, principal: Principal }> {
     if (this.#file === undefined) throw new SymphonyError('BAD_REQUEST', 'tokens can only be added to a data directory; pass --data-dir')
-    if (!/^[a-z][a-z0-9+.-]*:\S+$/i.test(provider)) {
-      throw new SymphonyError('BAD_REQUEST', `"${provider}" is not an absolute IRI; give the provider's IRI as in its descriptions' schema:provider`)
+    if (account.role === 'provider' && (!/^[a-z][a-z0-9+.-]*:\S+$/i.test(account.provider) || roleOfId(account.provider) !== 'provider')) {
+      throw new SymphonyError('BAD_REQUEST', `"${account.provider}" is not a provider IRI; give the provider's absolute IRI as in its descriptions' schema:provider`)
     }
+    const principal: Principal = account.role === 'operator'
+      ? { role: 'operator', id: operatorId }
+      : account.role === 'provider' ? { role: 'provider', id: account.provider } : { role: 'customer', id: customerIri(account.name), name: account.name.trim() }
     await this.#refresh()
     const token = newToken()
     const record: TokenRecord = {
-      provider,
+      role: principal.role,
+      id: principal.id,
+      ...(principal.role === 'customer' ? { name: principal.name } : {}),
       sha256: hashToken(token),
       created: (options.now ?? new Date()).toISOString(),
       ...(options.label === undefined ? {} : { label: options.label })
@@ -103,14 +132,14 @@ export class TokenRegistry {
     await writeTokenFile(this.#file, { tokens: [...this.#fileRecords, record] })
     this.#version = ''
     await this.#refresh()
-    return token
+    return { token, principal }
   }
 
-  /** Removes every token of a provider from the file; returns how many were removed. */
-  async revoke (provider: string): Promise<number> {
+  /** Removes every token of an account (`operator`, a provider or customer IRI) from the file; returns how many. */
+  async revoke (id: string): Promise<number> {
     if (this.#file === undefined) return 0
     await this.#refresh()
-    const kept = this.#fileRecords.filter(record => record.provider !== provider)
+    const kept = this.#fileRecords.filter(record => record.id !== id)
     const removed = this.#fileRecords.length - kept.length
     if (removed > 0) {
       await writeTokenFile(this.#file, { tokens: kept })
@@ -130,7 +159,7 @@ export class TokenRegistry {
       }
     }
     this.#fileRecords = records
-    this.#byHash = new Map([...records, ...this.#fixed].map(record => [record.sha256, record.provider]))
+    this.#byHash = new Map([...records, ...this.#fixed].map(record => [record.sha256, principalOf(record)]))
   }
 }
 
@@ -139,10 +168,24 @@ async function readTokenFile (file: string): Promise<TokenRecord[]> {
   try {
     const parsed = JSON.parse(text) as TokenFile
     if (!Array.isArray(parsed.tokens)) throw new Error('no "tokens" array')
-    return parsed.tokens.filter(record => typeof record.provider === 'string' && typeof record.sha256 === 'string')
+    return parsed.tokens.map(upgradeRecord).filter(record => record !== undefined)
   } catch (error) {
     throw new SymphonyError('STORE_ERROR', `${file}: not a token file (${(error as Error).message}); restore it or remove it and issue new tokens`, { file, cause: error })
   }
+}
+
+/** A record as stored; files written before accounts had roles hold provider tokens as `{ provider, sha256 }`. */
+function upgradeRecord (record: unknown): TokenRecord | undefined {
+  if (typeof record !== 'object' || record === null) return undefined
+  const r = record as Record<string, unknown>
+  if (typeof r.sha256 !== 'string') return undefined
+  const created = typeof r.created === 'string' ? r.created : ''
+  const label = typeof r.label === 'string' ? { label: r.label } : {}
+  if (typeof r.id === 'string' && (r.role === 'operator' || r.role === 'provider' || r.role === 'customer')) {
+    return { role: r.role, id: r.id, ...(typeof r.name === 'string' ? { name: r.name } : {}), sha256: r.sha256, created, ...label }
+  }
+  if (typeof r.provider === 'string') return { role: 'provider', id: r.provider, sha256: r.sha256, created, ...label }
+  return undefined
 }
 
 /** Writes the token file atomically (temporary file, fsync, rename), readable by the owner only. */

@@ -1,0 +1,49 @@
+/**
+ * `symphony account add|list|revoke`: accounts of the operator, providers and customers, each
+ * authenticated by bearer tokens kept hashed in `<data-dir>/tokens.json`. `add` prints the new
+ * token once; it cannot be shown again.
+ */
+import { TokenRegistry } from '../../accounts/index.js'
+import type { AccountSpec } from '../../accounts/index.js'
+import { SymphonyError } from '../../errors.js'
+import type { Command } from '../command.js'
+import { dataDirOf } from '../context.js'
+import { printJson } from '../output.js'
+
+const usage = 'add --operator | add --provider <provider-IRI> | add --customer <name> [--label <text>] | list | revoke <account>'
+
+export const accountCommand: Command = {
+  summary: 'manage accounts and their tokens: add (prints a new token once), list, revoke <operator|provider-IRI|customer-IRI>',
+  usage,
+  options: { operator: { type: 'boolean' }, provider: { type: 'string' }, customer: { type: 'string' }, label: { type: 'string' } },
+  positionals: { min: 1, max: 2 },
+  async run ({ values, positionals }, io) {
+    const [action, id] = positionals
+    const registry = await TokenRegistry.open({ dataDir: dataDirOf(values, io) })
+    if (action === 'list' && id === undefined) {
+      printJson(io, (await registry.list()).map(({ role, id, name, created, label }) => ({
+        role, id, ...(name === undefined ? {} : { name }), created, ...(label === undefined ? {} : { label })
+      })))
+      return 0
+    }
+    if (action === 'revoke' && id !== undefined) {
+      const removed = await registry.revoke(id)
+      io.stderr(`revoked ${removed} token(s) of ${id}\n`)
+      return 0
+    }
+    if (action !== 'add' || id !== undefined) throw new SymphonyError('BAD_REQUEST', `usage: symphony account ${usage}`)
+    const label = typeof values.label === 'string' ? { label: values.label } : {}
+    const { token, principal } = await registry.add(accountSpecOf(values), label)
+    io.stdout(`${token}\n`)
+    io.stderr(`This is the only time the token is shown. The ${principal.role} account ${principal.id} sends it as "Authorization: Bearer <token>".\n`)
+    return 0
+  }
+}
+
+function accountSpecOf (values: Record<string, unknown>): AccountSpec {
+  const given = [values.operator === true, typeof values.provider === 'string', typeof values.customer === 'string'].filter(Boolean).length
+  if (given !== 1) throw new SymphonyError('BAD_REQUEST', `give exactly one of --operator, --provider <IRI>, --customer <name>; usage: symphony account ${usage}`)
+  if (typeof values.provider === 'string') return { role: 'provider', provider: values.provider }
+  if (typeof values.customer === 'string') return { role: 'customer', name: values.customer }
+  return { role: 'operator' }
+}

@@ -1,0 +1,53 @@
+/** Roles at the API: one hook per route resolves the caller; ownership is checked against it. */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { buildApp } from '../../src/api/index.js'
+import { ensureOwner, principalOf, requireRole } from '../../src/api/auth.js'
+import { acme, acmeToken, berg, bergToken, descriptionPath, openTestApp, operatorToken, sonne, sonneToken } from './helpers.js'
+import type { TestApp } from './helpers.js'
+
+describe('requireRole and ensureOwner', () => {
+  let t: TestApp
+  beforeAll(async () => {
+    t = await openTestApp({ api: { console: false } })
+  })
+  afterAll(async () => { await t.close() })
+
+  it('lets the named roles through, with the principal on the request', async () => {
+    // A route as operations routes declare it: customers read their own things, the operator all.
+    const app = buildApp(t.engine, { tokens: t.app.tokens, console: false })
+    app.get('/things/:owner', { onRequest: requireRole('customer', 'operator') }, async request => {
+      const principal = principalOf(request)
+      ensureOwner(principal, (request.params as { owner: string }).owner, 'this thing')
+      return principal
+    })
+    try {
+      const get = (owner: string, token?: string) => app.inject({
+        method: 'GET', url: `/things/${encodeURIComponent(owner)}`, headers: token === undefined ? {} : { authorization: `Bearer ${token}` }
+      })
+      const own = await get(berg, bergToken)
+      expect([own.statusCode, own.json()]).toEqual([200, { role: 'customer', id: berg, name: 'kanzlei-berg' }])
+      const foreign = await get(berg, sonneToken)
+      expect([foreign.statusCode, foreign.json().code]).toEqual([403, 'FORBIDDEN'])
+      expect(foreign.json().detail).toBe('this thing belongs to another account; a customer account sees only its own')
+      const operator = await get(sonne, operatorToken)
+      expect([operator.statusCode, operator.json()]).toEqual([200, { role: 'operator', id: 'operator' }])
+      const provider = await get(acme, acmeToken)
+      expect([provider.statusCode, provider.json().code]).toEqual([403, 'FORBIDDEN'])
+      expect(provider.json().detail).toBe(`this is for customer or operator accounts; the token belongs to a provider account (${acme})`)
+      const anonymous = await get(berg)
+      expect([anonymous.statusCode, anonymous.headers['www-authenticate']]).toEqual([401, 'Bearer realm="symphony"'])
+      expect(anonymous.json().detail).toContain('`symphony account add --customer <name>` or `symphony account add --operator`')
+    } finally {
+      await app.close()
+    }
+  })
+
+  it('keeps publishing to providers: a customer or the operator token is refused with 403', async () => {
+    for (const token of [bergToken, operatorToken]) {
+      const response = await t.app.inject({
+        method: 'PUT', url: descriptionPath(acme, 'pbx'), headers: { authorization: `Bearer ${token}`, 'content-type': 'text/turtle' }, payload: '<a:b> <a:c> <a:d> .'
+      })
+      expect([response.statusCode, response.json().code]).toEqual([403, 'FORBIDDEN'])
+    }
+  })
+})

@@ -1,0 +1,71 @@
+/** Operations data (orders, subscriptions, invoices, tickets) never leaves through public routes. */
+import { DataFactory } from 'n3'
+import type { Quad } from '@rdfjs/types'
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
+import { buildApp } from '../../src/api/index.js'
+import { openEngine } from '../../src/engine.js'
+import type { Engine } from '../../src/engine.js'
+import { graphs } from '../../src/project.js'
+import { openTestApp } from './helpers.js'
+import type { TestApp } from './helpers.js'
+
+const { namedNode, literal, quad } = DataFactory
+const secretGraph = `${graphs.operations}orders/test`
+const secret = [quad(namedNode('https://example.org/order/1'), namedNode('https://schema.org/price'), literal('secret-price-4711'), namedNode(secretGraph)) as Quad]
+const queries = [
+  'SELECT * WHERE { ?s <https://schema.org/price> ?o }',
+  'SELECT * WHERE { GRAPH ?g { ?s <https://schema.org/price> ?o } }',
+  `SELECT * FROM <${secretGraph}> WHERE { ?s ?p ?o }`,
+  `SELECT * FROM NAMED <${secretGraph}> WHERE { GRAPH ?g { ?s ?p ?o } }`
+]
+
+async function sparqlAnswers (app: TestApp['app'], query: string, dataset = ''): Promise<string> {
+  const response = await app.inject({ method: 'GET', url: `/sparql?query=${encodeURIComponent(query)}${dataset}`, headers: { accept: 'application/sparql-results+json' } })
+  expect(response.statusCode).toBe(200)
+  return response.body
+}
+
+async function expectHidden (app: TestApp['app'], engine: Engine): Promise<void> {
+  for (const query of queries) expect([query, (await sparqlAnswers(app, query)).includes('secret-price-4711')]).toEqual([query, false])
+  const asDataset = `&default-graph-uri=${encodeURIComponent(secretGraph)}&named-graph-uri=${encodeURIComponent(secretGraph)}`
+  expect(await sparqlAnswers(app, 'SELECT * WHERE { { ?s ?p ?o } UNION { GRAPH ?g { ?s ?p ?o } } }', asDataset)).not.toContain('secret-price-4711')
+  expect(await engine.export('n-quads')).not.toContain('secret-price-4711')
+  expect(await engine.catalogGraphs()).not.toContain(secretGraph)
+}
+
+describe('operations graphs on the embedded store', () => {
+  let t: TestApp
+  beforeAll(async () => {
+    t = await openTestApp()
+    await t.engine.store.putGraphs([{ graph: secretGraph, quads: secret }], { durable: false })
+  })
+  afterAll(async () => { await t.close() })
+
+  it('are in the store but not in SPARQL answers, exports or the catalog', async () => {
+    expect((await t.engine.store.graph(secretGraph)).length).toBe(1)
+    await expectHidden(t.app, t.engine)
+  })
+})
+
+const virtuoso = inject('virtuoso')
+
+describe.runIf(!('missing' in virtuoso))('operations graphs on a remote store', () => {
+  let engine: Engine
+  let app: TestApp['app']
+  beforeAll(async () => {
+    if ('missing' in virtuoso) return
+    engine = await openEngine({ endpoint: virtuoso })
+    await engine.store.putGraphs([{ graph: secretGraph, quads: secret }])
+    app = buildApp(engine, { console: false })
+  })
+  afterAll(async () => {
+    await engine?.store.deleteGraphs([secretGraph])
+    await app?.close()
+    await engine?.close()
+  })
+
+  it('are in the endpoint but not in answers of the API, exports or the catalog', async () => {
+    expect((await engine.store.graph(secretGraph)).length).toBe(1)
+    await expectHidden(app, engine)
+  })
+})
