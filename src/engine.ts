@@ -83,6 +83,8 @@ export class Engine {
   #formQuads: readonly Quad[] = []
   /** The compiled catalog; dropped after every write made through the engine. */
   #catalog: Promise<Catalog> | undefined
+  /** The store's version the compiled catalog was read at. */
+  #catalogVersion: string | undefined
 
   private constructor (store: Store, options: EngineOptions) {
     this.store = store
@@ -169,11 +171,18 @@ export class Engine {
    * The compiled catalog view over every graph (ontology, shapes, catalog, `--data`), built on
    * first use and rebuilt after each write made through the engine.
    */
-  catalog (): Promise<Catalog> {
-    return this.#catalog ??= this.publicQuads().then(quads => compileCatalog(quads)).catch((error: unknown) => {
-      this.#catalog = undefined
-      throw error
-    })
+  async catalog (): Promise<Catalog> {
+    // The store's version also moves with writes by other instances over the same endpoint.
+    const version = await this.store.version()
+    if (this.#catalog === undefined || this.#catalogVersion !== version) {
+      this.#catalogVersion = version
+      const compiled = this.publicQuads().then(quads => compileCatalog(quads))
+      this.#catalog = compiled
+      compiled.catch(() => {
+        if (this.#catalog === compiled) this.#catalog = undefined
+      })
+    }
+    return this.#catalog
   }
 
   /** Forgets the compiled catalog after a write. */

@@ -12,6 +12,8 @@ import type { GraphContent, GraphSummary, QueryResult, Store, WriteOptions } fro
 
 export class MemoryStore implements Store {
   #store: oxigraph.Store | undefined = new oxigraph.Store()
+  /** Counts writes: this process is the only writer of an in-memory store. */
+  #writes = 0
 
   protected get oxigraph (): oxigraph.Store {
     if (this.#store === undefined) throw new SymphonyError('STORE_ERROR', 'the store is closed')
@@ -42,6 +44,7 @@ export class MemoryStore implements Store {
   /** Swaps graph contents in oxigraph; content must already be scoped. */
   protected replaceInMemory (graphs: readonly GraphContent[]): void {
     const store = this.oxigraph
+    this.#writes++
     for (const { graph } of graphs) store.update(`DROP SILENT GRAPH <${graph}>`)
     // One bulk load of N-Quads text is far faster than adding quads one by one across the WASM
     // boundary. The text is written here from terms a parser already checked, so oxigraph may skip
@@ -52,6 +55,10 @@ export class MemoryStore implements Store {
 
   async deleteGraphs (graphs: readonly string[]): Promise<void> {
     this.replaceInMemory(graphs.map(graph => ({ graph, quads: [] })))
+  }
+
+  async version (): Promise<string> {
+    return String(this.#writes)
   }
 
   async query (sparql: string): Promise<QueryResult> {

@@ -1,15 +1,23 @@
 /**
  * A store on a remote SPARQL 1.1 endpoint (query, update and graph store protocol), for
- * catalogs that outgrow one process. Tested against Virtuoso.
+ * catalogs that outgrow one process. Tested against Virtuoso in its stock configuration.
+ *
+ * Reads page through unordered results (`LIMIT`/`OFFSET` without `ORDER BY`: a global sort per
+ * page is quadratic and stock Virtuoso refuses sorted pages past 10,000 rows); a read counts the
+ * triples first, checks the pages add up to that many distinct triples and that no write landed
+ * meanwhile, and starts over otherwise.
  *
  * Writes of several graphs are all or nothing as far as the protocol allows: each new content is
- * first uploaded to a staging graph with the graph store protocol (one request per graph keeps
- * its blank nodes intact), then one update request moves every staging graph into place.
+ * first uploaded to a staging graph with the graph store protocol (in batches that keep quads
+ * linked by blank nodes in one request, so those stay one node), then one update request moves
+ * every staging graph into place and changes the store's version, which every instance over the
+ * same endpoint checks before it trusts what it derived from the store.
  */
 import { randomUUID } from 'node:crypto'
 import { DataFactory, Parser } from 'n3'
-import type { Quad, Term } from '@rdfjs/types'
+import type { NamedNode, Quad, Term } from '@rdfjs/types'
 import { SymphonyError } from '../errors.js'
+import { batchesOf } from './batches.js'
 import { toNQuads } from './n-quads.js'
 import type { GraphContent, GraphSummary, QueryResult, Store } from './types.js'
 
@@ -27,17 +35,35 @@ export interface SparqlEndpointOptions {
   /** Per-request timeout in milliseconds (default 30 s). */
   readonly timeoutMs?: number
   /**
-   * Rows per request when reading a graph (default 10,000): endpoints cap result sizes
-   * (Virtuoso's `ResultSetMaxRows` defaults to 10,000), so graphs are read page by page.
+   * Rows per request when reading (default 10,000): endpoints cap result sizes (Virtuoso's
+   * `ResultSetMaxRows` defaults to 10,000), so large reads go page by page.
    */
   readonly pageSize?: number
+  /** Pages requested at the same time (default 2). */
+  readonly concurrency?: number
+  /** Triples per upload request when writing a graph (default 50,000). */
+  readonly batchSize?: number
+  /**
+   * How long a version read from the endpoint is trusted, in milliseconds (default 1,000): the
+   * delay after which an instance sees another instance's write.
+   */
+  readonly versionCacheMs?: number
 }
 
 interface SparqlJsonTerm { type: 'uri' | 'bnode' | 'literal' | 'typed-literal', value: string, 'xml:lang'?: string, datatype?: string }
 interface SparqlJson { head: { vars?: string[] }, results?: { bindings: Array<Record<string, SparqlJsonTerm>> }, boolean?: boolean }
 
+const versionPredicate = 'https://w3id.org/symphony/ontology#storeVersion'
+/** Attempts at a consistent read while writes keep landing. */
+const readAttempts = 3
+
 export class SparqlEndpointStore implements Store {
   readonly #options: Required<Omit<SparqlEndpointOptions, 'headers'>> & { headers: Readonly<Record<string, string>> }
+  /** Staging graphs and the version graph: the store's own, never part of the catalog. */
+  readonly #internal: string
+  readonly #versionGraph: string
+  #version: { value: string, read: number } | undefined
+  #summaries: { version: string, graphs: GraphSummary[] } | undefined
 
   constructor (options: SparqlEndpointOptions) {
     this.#options = {
@@ -46,54 +72,62 @@ export class SparqlEndpointStore implements Store {
       headers: {},
       timeoutMs: 30_000,
       pageSize: 10_000,
+      concurrency: 2,
+      batchSize: 50_000,
+      versionCacheMs: 1_000,
       ...options
     }
+    this.#internal = `${this.#options.graphPrefix}.store/`
+    this.#versionGraph = `${this.#internal}version`
   }
 
   async graphs (): Promise<GraphSummary[]> {
-    const result = await this.#select(`SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } FILTER(STRSTARTS(STR(?g), ${JSON.stringify(this.#options.graphPrefix)})) } GROUP BY ?g ORDER BY ?g`)
-    return result.rows.map(row => ({ graph: row.g!.value, triples: Number(row.n!.value) }))
+    const version = await this.version()
+    if (this.#summaries?.version === version) return this.#summaries.graphs.slice()
+    const result = await this.#select(`SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } ${this.#catalogFilter('?g')} } GROUP BY ?g ORDER BY ?g`)
+    const graphs = result.rows.map(row => ({ graph: row.g!.value, triples: Number(row.n!.value) }))
+    this.#summaries = { version, graphs }
+    return graphs.slice()
   }
 
   async graph (graph: string): Promise<Quad[]> {
     const node = DataFactory.namedNode(graph)
-    const { pageSize } = this.#options
-    const quads: Quad[] = []
-    // Ordered pages, so that no triple is skipped or read twice between requests.
-    for (let offset = 0; ; offset += pageSize) {
-      const text = await this.#request(this.#options.queryUrl, 'query',
-        `CONSTRUCT { ?s ?p ?o } WHERE { SELECT ?s ?p ?o WHERE { GRAPH <${graph}> { ?s ?p ?o } } ORDER BY ?s ?p ?o LIMIT ${pageSize} OFFSET ${offset} }`,
-        'application/n-triples')
-      // Keep the endpoint's labels: they name the same node on every page.
-      const page = new Parser({ format: 'N-Triples', blankNodePrefix: '' }).parse(text)
-      for (const q of page) quads.push(DataFactory.quad(q.subject, q.predicate, q.object, node) as Quad)
-      if (page.length < pageSize) return quads
-    }
+    return this.#read(`GRAPH <${graph}> { ?s ?p ?o }`, node)
   }
 
   async quads (): Promise<Quad[]> {
-    const all: Quad[] = []
-    for (const { graph } of await this.graphs()) all.push(...await this.graph(graph))
-    return all
+    return this.#read(`GRAPH ?g { ?s ?p ?o } ${this.#catalogFilter('?g')}`, undefined)
+  }
+
+  async version (): Promise<string> {
+    const now = Date.now()
+    if (this.#version !== undefined && now - this.#version.read < this.#options.versionCacheMs) return this.#version.value
+    return this.#readVersion()
   }
 
   async putGraphs (graphs: readonly GraphContent[]): Promise<void> {
     const staged: Array<{ staging: string, graph: string }> = []
     try {
       for (const { graph, quads } of graphs) {
-        const staging = `${this.#options.graphPrefix}staging/${randomUUID()}`
+        const staging = `${this.#internal}staging/${randomUUID()}`
         staged.push({ staging, graph })
-        await this.#upload(staging, quads)
+        for (const [index, batch] of batchesOf(quads, this.#options.batchSize).entries()) await this.#upload(staging, batch, index === 0 ? 'PUT' : 'POST')
       }
     } catch (error) {
       await this.#update(staged.map(({ staging }) => `DROP SILENT GRAPH <${staging}>`).join(' ;\n')).catch(() => undefined)
       throw error
     }
-    await this.#update(staged.map(({ staging, graph }) => `DROP SILENT GRAPH <${graph}> ; MOVE SILENT GRAPH <${staging}> TO GRAPH <${graph}>`).join(' ;\n'))
+    await this.#update([
+      ...staged.map(({ staging, graph }) => `DROP SILENT GRAPH <${graph}> ; MOVE SILENT GRAPH <${staging}> TO GRAPH <${graph}>`),
+      this.#nextVersion()
+    ].join(' ;\n'))
+    this.#version = undefined
   }
 
   async deleteGraphs (graphs: readonly string[]): Promise<void> {
-    if (graphs.length > 0) await this.#update(graphs.map(graph => `DROP SILENT GRAPH <${graph}>`).join(' ;\n'))
+    if (graphs.length === 0) return
+    await this.#update([...graphs.map(graph => `DROP SILENT GRAPH <${graph}>`), this.#nextVersion()].join(' ;\n'))
+    this.#version = undefined
   }
 
   async query (sparql: string): Promise<QueryResult> {
@@ -124,6 +158,70 @@ export class SparqlEndpointStore implements Store {
 
   async close (): Promise<void> {}
 
+  /** Catalog graphs only: under the prefix, not the store's own. */
+  #catalogFilter (variable: string): string {
+    const { graphPrefix } = this.#options
+    return `FILTER(STRSTARTS(STR(${variable}), ${JSON.stringify(graphPrefix)}) && !STRSTARTS(STR(${variable}), ${JSON.stringify(this.#internal)}))`
+  }
+
+  async #readVersion (): Promise<string> {
+    const result = await this.#select(`SELECT ?v WHERE { GRAPH <${this.#versionGraph}> { <${this.#versionGraph}> <${versionPredicate}> ?v } }`)
+    const value = result.rows.map(row => row.v?.value ?? '').sort().join(' ')
+    this.#version = { value, read: Date.now() }
+    return value
+  }
+
+  /** The update that gives the store a new version, appended to every write. */
+  #nextVersion (): string {
+    const graph = this.#versionGraph
+    return `DROP SILENT GRAPH <${graph}> ; INSERT DATA { GRAPH <${graph}> { <${graph}> <${versionPredicate}> ${JSON.stringify(randomUUID())} } }`
+  }
+
+  /**
+   * Every quad matching `where` (binding ?s ?p ?o, and ?g unless `graph` is given), read in
+   * unordered pages; consistent: started over when a write lands meanwhile.
+   */
+  async #read (where: string, graph: NamedNode | undefined): Promise<Quad[]> {
+    for (let attempt = 1; ; attempt++) {
+      const before = await this.#readVersion()
+      const counted = await this.#select(`SELECT (COUNT(*) AS ?n) WHERE { ${where} }`)
+      const expected = Number(counted.rows[0]?.n?.value ?? 0)
+      const quads = await this.#readPages(where, graph, expected)
+      const after = await this.#readVersion()
+      if (quads !== undefined && before === after) return quads
+      if (attempt === readAttempts) {
+        throw new SymphonyError('STORE_ERROR', `reading from ${this.#options.queryUrl} gave no consistent answer in ${readAttempts} attempts (writes kept landing, or the endpoint pages unstably); try again later`)
+      }
+    }
+  }
+
+  /** The pages of one read, or `undefined` when they do not add up to `expected` distinct quads. */
+  async #readPages (where: string, graph: NamedNode | undefined, expected: number): Promise<Quad[] | undefined> {
+    const { pageSize, concurrency } = this.#options
+    const pages = Math.ceil(expected / pageSize)
+    const results: Quad[][] = new Array<Quad[]>(pages)
+    let next = 0
+    const worker = async (): Promise<void> => {
+      while (next < pages) {
+        const page = next++
+        const sparql = `SELECT ${graph === undefined ? '?g ' : ''}?s ?p ?o WHERE { ${where} } OFFSET ${page * pageSize} LIMIT ${pageSize}`
+        const json = JSON.parse(await this.#request(this.#options.queryUrl, 'query', sparql, 'application/sparql-results+json')) as SparqlJson
+        results[page] = (json.results?.bindings ?? []).map(row =>
+          DataFactory.quad(toTerm(row.s!) as Quad['subject'], toTerm(row.p!) as Quad['predicate'], toTerm(row.o!) as Quad['object'], graph ?? toTerm(row.g!) as NamedNode) as Quad)
+      }
+    }
+    await Promise.all(Array.from({ length: Math.min(concurrency, pages) }, worker))
+    const quads: Quad[] = []
+    const seen = new Set<string>()
+    for (const page of results) {
+      for (const q of page) {
+        quads.push(q)
+        seen.add(quadKey(q))
+      }
+    }
+    return seen.size === expected && quads.length === expected ? quads : undefined
+  }
+
   async #select (sparql: string): Promise<Extract<QueryResult, { type: 'bindings' }>> {
     return toBindings(JSON.parse(await this.#request(this.#options.queryUrl, 'query', sparql, 'application/sparql-results+json')) as SparqlJson)
   }
@@ -132,10 +230,11 @@ export class SparqlEndpointStore implements Store {
     await this.#request(this.#options.updateUrl, 'update', sparql, '*/*')
   }
 
-  async #upload (graph: string, quads: readonly Quad[]): Promise<void> {
+  /** One batch of a graph's content: `PUT` replaces, `POST` adds. */
+  async #upload (graph: string, quads: readonly Quad[], method: 'PUT' | 'POST'): Promise<void> {
     const url = `${this.#options.graphStoreUrl}?graph=${encodeURIComponent(graph)}`
     const body = toNQuads(quads.map(q => DataFactory.quad(q.subject, q.predicate, q.object) as Quad))
-    await this.#fetch(url, { method: 'PUT', headers: { 'content-type': 'application/n-triples' }, body }, `upload of graph ${graph}`)
+    await this.#fetch(url, { method, headers: { 'content-type': 'application/n-triples' }, body }, `upload of graph ${graph}`)
   }
 
   async #request (url: string, kind: 'query' | 'update', sparql: string, accept: string): Promise<string> {
@@ -169,11 +268,26 @@ export class SparqlEndpointStore implements Store {
 function toTerm (term: SparqlJsonTerm): Term {
   switch (term.type) {
     case 'uri': return DataFactory.namedNode(term.value)
-    case 'bnode': return DataFactory.blankNode(term.value)
+    case 'bnode': return DataFactory.blankNode(blankNodeLabel(term.value))
     default: return term['xml:lang'] !== undefined
       ? DataFactory.literal(term.value, term['xml:lang'])
       : DataFactory.literal(term.value, term.datatype === undefined ? undefined : DataFactory.namedNode(term.datatype))
   }
+}
+
+/** A label valid in N-Triples: Virtuoso names blank nodes `nodeID://b123` in SPARQL results. */
+function blankNodeLabel (value: string): string {
+  const label = value.replace(/^nodeID:\/\//, '')
+  return /^[A-Za-z0-9_]+$/.test(label) ? label : 'x' + Buffer.from(value).toString('hex')
+}
+
+function termKey (term: Term): string {
+  if (term.termType !== 'Literal') return `${term.termType[0]!}${term.value}`
+  return `L${term.value}\u0000${term.language}\u0000${term.datatype.value}`
+}
+
+function quadKey (q: Quad): string {
+  return `${termKey(q.subject)}\u0001${q.predicate.value}\u0001${termKey(q.object)}\u0001${q.graph.value}`
 }
 
 function toBindings (json: SparqlJson): Extract<QueryResult, { type: 'bindings' }> {

@@ -41,6 +41,12 @@ export interface Store {
   deleteGraphs (graphs: readonly string[]): Promise<void>
   /** Evaluates a SPARQL 1.1 query over the union of all graphs. */
   query (sparql: string): Promise<QueryResult>
+  /**
+   * A token that changes with every write, including writes by other processes sharing the
+   * store (several API instances over one endpoint); cheap to ask, so callers check it before
+   * trusting anything they derived from the store.
+   */
+  version (): Promise<string>
   /** Releases memory and files. */
   close (): Promise<void>
 }

@@ -57,6 +57,18 @@ export function describeStoreContract (name: string, open: () => Promise<StoreUn
       await store.close()
     })
 
+    it('changes its version with every write', async () => {
+      const { store, base } = await open()
+      const first = await store.version()
+      await store.putGraphs([{ graph: `${base}v`, quads: await turtle('ex:a ex:p ex:b .') }])
+      const second = await store.version()
+      await store.deleteGraphs([`${base}v`])
+      const third = await store.version()
+      expect(new Set([first, second, third]).size).toBe(3)
+      expect(await store.version()).toBe(third)
+      await store.close()
+    })
+
     it('reads a graph larger than one result page completely', async () => {
       const { store, base } = await open()
       const many = Array.from({ length: 25 }, (_, i) => `ex:a ex:p ex:o${i} .`).join('\n')
