@@ -1,0 +1,65 @@
+import { describe, expect, it } from 'vitest'
+import { computeInvoice, creditNoteFor, issueInvoice, renderEInvoice, type IssuedInvoice } from '../../src/billing/index.js'
+import { buyer, seller } from './e-invoice-fixtures.js'
+import { ciiNamespaces, ciiSchemaErrors, embeddedXml, ublNamespaces, xpathTexts } from './e-invoice-validation.js'
+import { component, crmProvider, input, member, pbxProvider, subscription } from './fixtures.js'
+
+function issued (): IssuedInvoice {
+  const result = computeInvoice(input([subscription([
+    member('pbx', pbxProvider, [component('seat', 'seats', '4.90'), component('setup', 'flat', '99.00', { period: 'once' })], { label: { en: 'Hosted PBX', de: 'Telefonanlage' } }),
+    member('crm', crmProvider, [component('crm-seat', 'seats', '6.20')], { addedAt: '2026-12-10T00:00:00Z' })
+  ])]))
+  if (!result.ok) throw new Error(JSON.stringify(result.issues))
+  return issueInvoice(result.invoice, { seller, buyer, issueDate: '2027-01-01' })
+}
+
+describe('e-invoices', () => {
+  it('renders XRechnung CII that is valid against the EN 16931 CII schema, with the computed totals', async () => {
+    const xml = await renderEInvoice(issued(), 'xrechnung-cii') as string
+    expect(ciiSchemaErrors(xml)).toEqual([])
+    const total = (name: string): string[] => xpathTexts(xml, `//ram:SpecifiedTradeSettlementHeaderMonetarySummation/ram:${name}`, ciiNamespaces)
+    // PBX: 49.00 + 99.00 (19 %); CRM: 10 seats × 22 days × 6.20 / 31 = 44.00 (reverse charge)
+    expect([total('LineTotalAmount'), total('TaxBasisTotalAmount'), total('GrandTotalAmount')]).toEqual([['192.00'], ['192.00'], ['220.12']])
+    expect(xpathTexts(xml, '//ram:ApplicableHeaderTradeSettlement/ram:ApplicableTradeTax/ram:CategoryCode', ciiNamespaces)).toEqual(['AE', 'S'])
+    expect(xpathTexts(xml, '//ram:IncludedSupplyChainTradeLineItem/ram:SpecifiedTradeProduct/ram:Name', ciiNamespaces)).toEqual([
+      'crm – crm-seat', 'Hosted PBX – seat', 'Hosted PBX – setup'
+    ])
+  })
+
+  it('refuses a schema-invalid document (the check is not vacuous)', async () => {
+    const xml = await renderEInvoice(issued(), 'xrechnung-cii') as string
+    const broken = xml.replace(/<ram:TypeCode>380<\/ram:TypeCode>/, '<ram:Unknown>380</ram:Unknown>')
+    expect(broken).not.toBe(xml)
+    expect(ciiSchemaErrors(broken).length).toBeGreaterThan(0)
+  })
+
+  it('renders XRechnung UBL with lines naming provider and component', async () => {
+    const xml = await renderEInvoice(issued(), 'xrechnung-ubl') as string
+    expect(xpathTexts(xml, '/ubl:Invoice/cbc:ID', ublNamespaces)).toEqual(['INV-2026-12-acme'])
+    expect(xpathTexts(xml, '//cac:InvoiceLine/cbc:LineExtensionAmount', ublNamespaces)).toEqual(['44.00', '49.00', '99.00'])
+    expect(xpathTexts(xml, "//cac:InvoiceLine/cac:Item/cac:AdditionalItemProperty[cbc:Name='Provider']/cbc:Value", ublNamespaces)).toEqual(['CRM GmbH', 'Tel AG', 'Tel AG'])
+    expect(xpathTexts(xml, '//cac:LegalMonetaryTotal/cbc:PayableAmount', ublNamespaces)).toEqual(['220.12'])
+  })
+
+  it('renders a ZUGFeRD PDF whose embedded XML is valid CII', async () => {
+    const pdf = await renderEInvoice(issued(), 'zugferd', 'de') as Uint8Array
+    expect(new TextDecoder().decode(pdf.slice(0, 5))).toBe('%PDF-')
+    const files = [...(await embeddedXml(pdf)).values()]
+    expect(files).toHaveLength(1)
+    expect(ciiSchemaErrors(files[0]!)).toEqual([])
+    expect(xpathTexts(files[0]!, '//rsm:ExchangedDocument/ram:ID', ciiNamespaces)).toEqual(['INV-2026-12-acme'])
+  })
+
+  it('renders a credit note that refers to the invoice it reverses', async () => {
+    const invoice = issued()
+    const note = creditNoteFor(invoice, { issueDate: '2027-01-05', reason: 'Seats were reported wrongly' })
+    const xml = await renderEInvoice(note, 'xrechnung-cii') as string
+    expect(ciiSchemaErrors(xml)).toEqual([])
+    expect(xpathTexts(xml, '//rsm:ExchangedDocument/ram:TypeCode', ciiNamespaces)).toEqual(['381'])
+    expect(xpathTexts(xml, '//rsm:ExchangedDocument/ram:IncludedNote/ram:Content', ciiNamespaces)).toEqual([
+      'Corrects invoice INV-2026-12-acme of 2027-01-01. Seats were reported wrongly'
+    ])
+    const ubl = await renderEInvoice(note, 'xrechnung-ubl') as string
+    expect(xpathTexts(ubl, '//cac:BillingReference/cac:InvoiceDocumentReference/cbc:ID', ublNamespaces)).toEqual(['INV-2026-12-acme'])
+  })
+})
