@@ -65,10 +65,14 @@ export interface CompositionRequest {
   serviceTypes?: string[];
   constraints?: {
     /**
-     * ISO 3166-1 alpha-2 codes and/or sym:Region IRIs
+     * Regions (IRI, sym: CURIE, name or abbreviation such as "EU" or "EEA") and ISO 3166-1 alpha-2 country codes
      */
     dataLocation?: string[];
     dataLocationScope?: "all-data" | "personal-data";
+    /**
+     * safeguarded (default): a member outside the locations with a transfer safeguard passes with a warning; strict: it fails
+     */
+    dataLocationMode?: "strict" | "safeguarded";
     requireDPA?: boolean;
     /**
      * Items: An absolute IRI

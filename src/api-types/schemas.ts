@@ -59,8 +59,9 @@ export const compositionRequestSchema = {
     constraints: {
       type: 'object',
       properties: {
-        dataLocation: { type: 'array', items: { type: 'string' }, description: 'ISO 3166-1 alpha-2 codes and/or sym:Region IRIs' },
+        dataLocation: { type: 'array', items: { type: 'string' }, description: 'Regions (IRI, sym: CURIE, name or abbreviation such as "EU" or "EEA") and ISO 3166-1 alpha-2 country codes' },
         dataLocationScope: { type: 'string', enum: ['all-data', 'personal-data'] },
+        dataLocationMode: { type: 'string', enum: ['strict', 'safeguarded'], description: 'safeguarded (default): a member outside the locations with a transfer safeguard passes with a warning; strict: it fails' },
         requireDPA: { type: 'boolean' },
         certifications: iriList,
         professionalSecrecy: { type: 'boolean', description: 'Suitable for professional-secrecy holders (§ 203 StGB)' },

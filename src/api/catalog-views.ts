@@ -3,7 +3,9 @@
  * filters, and the vocabulary for the request form — plain data from the compiled catalog,
  * labels in the requested language.
  */
+import { countriesOf, resolveLocation } from '../catalog/index.js'
 import type { Catalog, InterfaceNode, LangText, Service } from '../catalog/index.js'
+import { SymphonyError } from '../errors.js'
 import { ns, terms as rdfTerms } from '../rdf/index.js'
 import type { TermIndex } from './ontology/term-index.js'
 import { localName } from './ontology/term-index.js'
@@ -115,13 +117,16 @@ function mostSpecific (catalog: Catalog, types: readonly string[]): string[] {
   return types.filter(t => !t.startsWith('_:') && !types.some(u => u !== t && h.isSubClassOf(u, t) && !h.areEquivalent(u, t)))
 }
 
-/** Countries a location filter stands for: codes as given, regions expanded. */
+/** Countries a location filter stands for: regions (by IRI, name or abbreviation) expanded, country codes as given. */
 function locationsOf (catalog: Catalog, filter: string): Set<string> {
   const countries = new Set<string>()
   for (const part of filter.split(',').map(p => p.trim()).filter(p => p !== '')) {
-    const region = catalog.regionCountries(part.startsWith('sym:') ? ns.sym + part.slice(4) : part)
-    if (region !== undefined) for (const country of region) countries.add(country)
-    else countries.add(part.toUpperCase())
+    const location = resolveLocation(catalog, part)
+    if (location === undefined) {
+      const regions = [...catalog.regions.values()].map(region => region.label.en ?? region.id).sort()
+      throw new SymphonyError('INVALID_REQUEST', `location "${part}" is neither a region (${regions.join(', ')}; by IRI, name or abbreviation) nor an ISO 3166-1 alpha-2 country code such as DE`, { path: 'location' })
+    }
+    for (const country of countriesOf(location)) countries.add(country)
   }
   return countries
 }
@@ -173,7 +178,7 @@ export function vocabulary (catalog: Catalog, terms: TermIndex, language: string
     serviceTypes: serviceTypes.sort(byLabel),
     interfaceTypes: [...interfaceClasses].map(c => classLabel(catalog, c, language)).sort(byLabel),
     certifications: individuals(ns.sym + 'Certification').sort(byLabel),
-    regions: individuals(ns.sym + 'Region').sort(byLabel),
+    regions: [...catalog.regions.values()].map(region => ({ iri: region.id, label: pickLabel(region.label, language, region.id) })).sort(byLabel),
     providers: [...catalog.providers].map(([iri, label]) => ({ iri, label: pickLabel(label, language, iri) })).sort(byLabel)
   }
 }

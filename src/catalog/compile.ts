@@ -4,7 +4,7 @@
  */
 import type { Quad } from '@rdfjs/types'
 import { buildHierarchies, type Hierarchies } from '../reasoner/index.js'
-import type { Catalog, ClassHierarchy, InterfaceNode, LangText, Service } from './types.js'
+import type { Catalog, ClassHierarchy, InterfaceNode, LangText, Region, Service } from './types.js'
 import { indexSubjects } from './subject-index.js'
 import { NodeReader, readCompliance, readInterfaces, readOffers } from './read-service.js'
 import { catalogTerms as t, interfaceProperties } from './vocabulary.js'
@@ -74,10 +74,12 @@ function readService (reader: NodeReader, id: string, serviceTypesOf: (type: str
   }
 }
 
-function regions (reader: NodeReader): Map<string, ReadonlySet<string>> {
-  const regions = new Map<string, ReadonlySet<string>>()
-  for (const subject of reader.subjects(t.includesCountry)) {
-    regions.set(subject, new Set(reader.strings(subject, t.includesCountry).map(code => code.trim().toUpperCase())))
+function regions (reader: NodeReader): Map<string, Region> {
+  const regions = new Map<string, Region>()
+  for (const id of reader.subjects(t.includesCountry)) {
+    const label = reader.text(id, t.label)
+    const names = [...new Set([...Object.values(label), ...reader.strings(id, t.altLabel)])]
+    regions.set(id, { id, label, names, countries: new Set(reader.strings(id, t.includesCountry).map(code => code.trim().toUpperCase())) })
   }
   return regions
 }
@@ -93,7 +95,7 @@ function memo<T> (compute: (key: string) => T): (key: string) => T {
 
 /** Builds the lookup indexes over compiled services. */
 export function indexCatalog (hierarchy: ClassHierarchy, services: ReadonlyMap<string, Service>,
-  providers: ReadonlyMap<string, LangText>, regionCountries: ReadonlyMap<string, ReadonlySet<string>>): Catalog {
+  providers: ReadonlyMap<string, LangText>, regions: ReadonlyMap<string, Region>): Catalog {
   const providedTyped = new Map<string, InterfaceNode[]>()
   const requiredTyped = new Map<string, InterfaceNode[]>()
   const providersByClass = new Map<string, InterfaceNode[]>()
@@ -127,7 +129,8 @@ export function indexCatalog (hierarchy: ClassHierarchy, services: ReadonlyMap<s
     },
     interfacesTyped: (type, role) => (role === 'provides' ? providedTyped : requiredTyped).get(type) ?? none,
     servicesOfType: type => servicesByClass.get(type) ?? none,
-    regionCountries: region => regionCountries.get(region)
+    regionCountries: region => regions.get(region)?.countries,
+    regions
   }
 }
 

@@ -1,3 +1,4 @@
 /** The compiled catalog view: types and `compileCatalog`. */
 export type * from './types.js'
 export { compileCatalog, indexCatalog, type CompileOptions } from './compile.js'
+export { countriesOf, resolveLocation, type Location } from './locations.js'

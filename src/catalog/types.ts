@@ -123,4 +123,17 @@ export interface Catalog {
   servicesOfType (serviceType: string): readonly Service[]
   /** Countries of a `sym:Region` (e.g. `sym:EEA`), from `sym:includesCountry`. */
   regionCountries (region: string): ReadonlySet<string> | undefined
+  /** Every region (a node with `sym:includesCountry`), by IRI. */
+  readonly regions: ReadonlyMap<string, Region>
+}
+
+/** A region of countries, such as `sym:EEA`: what a data-location constraint may name instead of countries. */
+export interface Region {
+  readonly id: string
+  /** `rdfs:label` per language. */
+  readonly label: LangText
+  /** Labels and alternative labels (`skos:altLabel`) in every language, as written. */
+  readonly names: readonly string[]
+  /** ISO 3166-1 alpha-2 codes, upper case. */
+  readonly countries: ReadonlySet<string>
 }

@@ -29,7 +29,8 @@ export const catalogTerms = {
   offersDPA: iri('sym', 'offersDPA'),
   transferSafeguard: iri('sym', 'transferSafeguard'),
   suitableForProfessionalSecrecy: iri('sym', 'suitableForProfessionalSecrecy'),
-  includesCountry: iri('sym', 'includesCountry')
+  includesCountry: iri('sym', 'includesCountry'),
+  altLabel: iri('skos', 'altLabel')
 } as const
 
 /** `sym:provides`, `sym:requires`, `sym:optionallyRequires`: the properties that make a service. */

@@ -2,10 +2,10 @@
  * The constraints checked on each member on its own: data location, DPA, certifications,
  * § 203 StGB, excluded providers and, with a budget, the offer's currency.
  *
- * Data location (strict default, scope `all-data`): a member passes when it states at least
- * one `sym:dataLocation` and all of them are allowed; otherwise it passes only with a
- * `sym:transferSafeguard` (SCC, adequacy decision …). A member that states no location is
- * treated as outside. With scope `personal-data`, a member outside without safeguard is
+ * Data location (scope `all-data` by default): a member passes when it states at least one
+ * `sym:dataLocation` and all of them are allowed; otherwise, in mode `safeguarded` (default),
+ * it passes with a warning when it states a `sym:transferSafeguard` (SCC, adequacy decision …),
+ * and in mode `strict` it fails. A member that states no location is treated as outside. With scope `personal-data`, a member outside without safeguard is
  * `conditional`: it is accepted only while none of its links carries personal data (the
  * search enforces that per link, see `problem.ts`).
  */
@@ -44,8 +44,10 @@ export function checkMember (service: Service, request: ResolvedRequest, priced:
     const safeguards = compliance.transferSafeguards
     if (inside) {
       check('dataLocation', true, where)
+    } else if (safeguards.length > 0 && allowed.mode === 'safeguarded') {
+      checks.push({ constraint: 'dataLocation', service: service.id, ok: true, warning: true, detail: details ? `${where()}; transfers under ${listing(safeguards.map(shortName))}` : '' })
     } else if (safeguards.length > 0) {
-      check('dataLocation', true, () => `${where()}; transfers under ${listing(safeguards.map(shortName))}`)
+      check('dataLocation', false, () => `${where()}; it transfers under ${listing(safeguards.map(shortName))}, which the strict location mode does not accept`)
     } else if (allowed.scope === 'personal-data') {
       conditional = true
       check('dataLocation', true, () => `${where()}, without transfer safeguard: allowed only because none of its links carries personal data`)

@@ -4,12 +4,13 @@
  */
 import { SymphonyError } from '../errors.js'
 import { ns } from '../rdf/index.js'
-import type { CompositionConstraints, CompositionPreferences, CompositionRequest, DataLocationScope } from './types.js'
+import type { CompositionConstraints, CompositionPreferences, CompositionRequest, DataLocationMode, DataLocationScope } from './types.js'
 
 const requestFields = ['available', 'wanted', 'serviceTypes', 'constraints', 'preferences', 'seats', 'concurrentSeats', 'limit'] as const
-const constraintFields = ['dataLocation', 'dataLocationScope', 'requireDPA', 'certifications', 'professionalSecrecy', 'excludeProviders', 'budget'] as const
+const constraintFields = ['dataLocation', 'dataLocationScope', 'dataLocationMode', 'requireDPA', 'certifications', 'professionalSecrecy', 'excludeProviders', 'budget'] as const
 const preferenceFields = ['degree', 'price', 'size'] as const
 const scopes: readonly DataLocationScope[] = ['all-data', 'personal-data']
+const modes: readonly DataLocationMode[] = ['strict', 'safeguarded']
 
 /**
  * Parses a composition request (JSON text or an already parsed value) and checks its shape
@@ -65,6 +66,9 @@ export function checkRequestValues (request: CompositionRequest): void {
   if (c.dataLocationScope !== undefined && !scopes.includes(c.dataLocationScope)) {
     invalid('constraints.dataLocationScope', `must be one of ${scopes.join(', ')}, got ${String(c.dataLocationScope)}`)
   }
+  if (c.dataLocationMode !== undefined && !modes.includes(c.dataLocationMode)) {
+    invalid('constraints.dataLocationMode', `must be one of ${modes.join(', ')}, got ${String(c.dataLocationMode)}`)
+  }
   if (c.dataLocationScope !== undefined && c.dataLocation === undefined) {
     contradictory('constraints.dataLocationScope', 'is set without constraints.dataLocation; give the allowed locations too')
   }
@@ -81,6 +85,7 @@ function constraints (value: unknown): CompositionConstraints {
   return {
     ...(c.dataLocation === undefined ? {} : { dataLocation: locations(c.dataLocation) }),
     ...(c.dataLocationScope === undefined ? {} : { dataLocationScope: scope(c.dataLocationScope) }),
+    ...(c.dataLocationMode === undefined ? {} : { dataLocationMode: c.dataLocationMode as DataLocationMode }),
     ...(c.requireDPA === undefined ? {} : { requireDPA: boolean(c.requireDPA, 'constraints.requireDPA') }),
     ...(c.certifications === undefined ? {} : { certifications: iris(c.certifications, 'constraints.certifications') }),
     ...(c.professionalSecrecy === undefined ? {} : { professionalSecrecy: boolean(c.professionalSecrecy, 'constraints.professionalSecrecy') }),
@@ -107,12 +112,10 @@ function budget (value: unknown): { amount: number, currency: string } {
 }
 
 function locations (value: unknown): string[] {
-  if (!Array.isArray(value)) invalid('constraints.dataLocation', 'must be an array of ISO 3166-1 alpha-2 codes or sym:Region IRIs')
+  if (!Array.isArray(value)) invalid('constraints.dataLocation', 'must be an array of regions (such as "EEA" or an IRI) and ISO 3166-1 alpha-2 codes')
   return value.map((item, index) => {
-    const field = `constraints.dataLocation[${index}]`
-    if (typeof item !== 'string') invalid(field, 'must be a string')
-    if (/^[A-Za-z]{2}$/.test(item)) return item.toUpperCase()
-    return absoluteIri(item, field)
+    if (typeof item !== 'string' || item.trim() === '') invalid(`constraints.dataLocation[${index}]`, 'must be a region (such as "EEA" or an IRI) or an ISO 3166-1 alpha-2 code such as "DE"')
+    return item.trim()
   })
 }
 

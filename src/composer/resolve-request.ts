@@ -2,10 +2,11 @@
  * Checking a composition request against the catalog and normalising it for the search:
  * classes and providers must be known, regions are expanded to countries, defaults filled in.
  */
+import { countriesOf, resolveLocation } from '../catalog/index.js'
 import type { Catalog } from '../catalog/index.js'
 import { SymphonyError } from '../errors.js'
 import { shortName } from './names.js'
-import type { Budget, CompositionRequest, DataLocationScope } from './types.js'
+import type { Budget, CompositionRequest, DataLocationMode, DataLocationScope } from './types.js'
 
 /** Ranking weights, see `CompositionPreferences`. */
 export interface Weights {
@@ -19,9 +20,11 @@ export const defaultWeights: Weights = { size: 1, degree: 0.5, price: 0.01 }
 /** The allowed data locations: countries after expanding regions, and how to name them. */
 export interface AllowedLocations {
   readonly countries: ReadonlySet<string>
-  /** The request's own words: `sym:EEA, CH`. */
+  /** How explanations name them: region labels and country codes (`European Economic Area (EEA), CH`). */
   readonly label: string
   readonly scope: DataLocationScope
+  /** `strict`: only services inside; `safeguarded`: also outside under a transfer safeguard, flagged as a warning. */
+  readonly mode: DataLocationMode
 }
 
 export interface ResolvedRequest {
@@ -68,7 +71,7 @@ export function resolveRequest (catalog: Catalog, request: CompositionRequest): 
     }
   })
   const seats = request.seats ?? 1
-  const locations = c.dataLocation === undefined ? undefined : allowedLocations(catalog, c.dataLocation, c.dataLocationScope ?? 'all-data')
+  const locations = c.dataLocation === undefined ? undefined : allowedLocations(catalog, c.dataLocation, c.dataLocationScope ?? 'all-data', c.dataLocationMode ?? 'safeguarded')
   return {
     available,
     wanted,
@@ -90,27 +93,26 @@ export function resolveRequest (catalog: Catalog, request: CompositionRequest): 
   }
 }
 
-function allowedLocations (catalog: Catalog, entries: readonly string[], scope: DataLocationScope): AllowedLocations {
+function allowedLocations (catalog: Catalog, entries: readonly string[], scope: DataLocationScope, mode: DataLocationMode): AllowedLocations {
   const countries = new Set<string>()
+  const names: string[] = []
   entries.forEach((entry, index) => {
-    if (/^[A-Z]{2}$/.test(entry)) {
-      countries.add(entry)
-      return
-    }
-    const members = catalog.regionCountries(entry)
-    if (members === undefined) {
+    const location = resolveLocation(catalog, entry)
+    if (location === undefined) {
+      const regions = [...catalog.regions.values()].map(region => region.label.en ?? shortName(region.id)).sort()
       throw new SymphonyError('INVALID_REQUEST',
-        `composition request field "constraints.dataLocation[${index}]": ${shortName(entry)} is neither an ISO 3166-1 alpha-2 code nor a sym:Region of the catalog (with sym:includesCountry)`,
+        `composition request field "constraints.dataLocation[${index}]": "${entry}" is neither a region (${regions.join(', ')}; by IRI, name or abbreviation) nor an ISO 3166-1 alpha-2 country code such as DE`,
         { path: `constraints.dataLocation[${index}]`, node: entry })
     }
-    for (const country of members) countries.add(country.toUpperCase())
+    for (const country of countriesOf(location)) countries.add(country)
+    names.push(location.kind === 'country' ? location.code : location.region.label.en ?? shortName(location.region.id))
   })
   if (countries.size === 0) {
     throw new SymphonyError('CONTRADICTORY_CONSTRAINTS',
       `composition request field "constraints.dataLocation": the regions ${entries.map(shortName).join(', ')} include no country, so no service can qualify`,
       { path: 'constraints.dataLocation' })
   }
-  return { countries, label: entries.map(shortName).join(', '), scope }
+  return { countries, label: names.join(', '), scope, mode }
 }
 
 function checkClasses (catalog: Catalog, classes: readonly string[], field: string, what: string): void {

@@ -20,11 +20,19 @@ export interface Budget {
  */
 export type DataLocationScope = 'all-data' | 'personal-data'
 
+/** Whether a member outside the allowed locations may qualify through a transfer safeguard (SCC, adequacy …). */
+export type DataLocationMode = 'strict' | 'safeguarded'
+
 /** Constraints every bundle must meet; each one is checked per member (budget: per bundle). */
 export interface CompositionConstraints {
-  /** Allowed locations: ISO 3166-1 alpha-2 codes and/or `sym:Region` IRIs (expanded to countries). */
+  /**
+   * Allowed locations: regions (IRI, `sym:` CURIE, name or abbreviation such as "EU", "EEA")
+   * expanded to their countries, and ISO 3166-1 alpha-2 country codes.
+   */
   readonly dataLocation?: readonly string[]
   readonly dataLocationScope?: DataLocationScope
+  /** `safeguarded` (default): outside with a transfer safeguard passes with a warning; `strict`: it fails. */
+  readonly dataLocationMode?: DataLocationMode
   /** Every member offers a GDPR data-processing agreement (`sym:offersDPA true`). */
   readonly requireDPA?: boolean
   /** Every member holds each of these certifications (`sym:certification`). */
@@ -136,6 +144,8 @@ export interface ConstraintCheck {
   readonly constraint: ConstraintName
   readonly service?: string
   readonly ok: boolean
+  /** Passed, but only with a caveat a person should see (data outside the region under a transfer safeguard). */
+  readonly warning?: true
   readonly detail: string
 }
 

@@ -38,6 +38,14 @@ describe('catalog routes', () => {
     expect(await list('limit=1&offset=1')).toEqual([crm])
   })
 
+  it('reads region names and abbreviations in the location filter as regions, and refuses what is neither', async () => {
+    const list = async (query: string): Promise<string[]> => (await t.app.inject({ method: 'GET', url: `/catalog/services?${query}` })).json().services.map((s: { iri: string }) => s.iri)
+    for (const region of ['EU', 'EEA', 'EWR', 'sym:EEA', encodeURIComponent('European Economic Area')]) expect(await list(`location=${region}`), region).toEqual([pbx, crm])
+    const unknown = await t.app.inject({ method: 'GET', url: '/catalog/services?location=Atlantis' })
+    expect([unknown.statusCode, unknown.json().code]).toEqual([400, 'INVALID_REQUEST'])
+    expect(unknown.json().detail).toContain('location "Atlantis" is neither a region (DACH region, European Economic Area, European Union;')
+  })
+
   it('shows one service, and 404 for an unknown one', async () => {
     const response = await t.app.inject({ method: 'GET', url: `/catalog/services/${encodeURIComponent(pbx)}` })
     expect(response.statusCode).toBe(200)

@@ -16,12 +16,12 @@ function failure (json: unknown): { code: string, message: string, path: string 
 }
 
 describe('parseCompositionRequest', () => {
-  test('fills defaults, expands Symphony prefixes and upper-cases country codes', () => {
+  test('fills defaults and expands Symphony prefixes; locations are kept as written for the catalog to resolve', () => {
     expect(parseCompositionRequest('{"wanted":["sym:CallEventFeed"],"constraints":{"dataLocation":["de","sym:EEA"]}}')).toEqual({
       available: [],
       wanted: [`${sym}CallEventFeed`],
       serviceTypes: [],
-      constraints: { dataLocation: ['DE', `${sym}EEA`] },
+      constraints: { dataLocation: ['de', 'sym:EEA'] },
       preferences: {}
     })
   })

@@ -69,7 +69,7 @@ export async function catalogRoutes (app: FastifyInstance, { engine, terms }: Ro
           type: { ...iriSchema, description: 'Only services of this type (or a subclass)' },
           provider: { ...iriSchema, description: 'Only services of this provider' },
           q: { type: 'string', description: 'Text in the label, description or IRI' },
-          location: { type: 'string', description: 'Data only in these countries/regions: ISO codes or region IRIs (sym:EEA), comma-separated' },
+          location: { type: 'string', description: 'Data only in these regions and countries, comma-separated: regions by IRI, sym: CURIE, name or abbreviation (EU, EEA, EWR), countries by ISO 3166-1 alpha-2 code' },
           certification: { ...iriSchema, description: 'Only services holding this certification' },
           offset: { type: 'integer', minimum: 0, default: 0 },
           limit: { type: 'integer', minimum: 1, maximum: 500, default: 50 },
