@@ -8,7 +8,6 @@ import type { FastifyInstance } from 'fastify'
 import swagger from '@fastify/swagger'
 import swaggerUi from '@fastify/swagger-ui'
 import type { Engine } from '../engine.js'
-import { serializeRdf } from '../rdf/index.js'
 import { registerBodyParsers } from './body-parsers.js'
 import type { RouteContext } from './context.js'
 import { defaults } from './options.js'
@@ -17,11 +16,12 @@ import { handleError, handleNotFound } from './problem.js'
 import { problemSchema } from './schemas.js'
 import { EndpointRunner } from './sparql/endpoint-runner.js'
 import { QueryRunner } from './sparql/runner.js'
+import { snapshotOf } from './sparql/snapshot.js'
 import type { SparqlRunner } from './sparql/runner.js'
 import { routeModules } from './routes/index.js'
 import { buildTermIndex } from './ontology/term-index.js'
 import type { TermIndex } from './ontology/term-index.js'
-import { graphs } from '../project.js'
+import { graphs, isOperationsGraph } from '../project.js'
 
 const requestIdPattern = /^[\w.:-]{1,100}$/
 
@@ -49,10 +49,11 @@ export function buildApp (engine: Engine, options: ApiOptions = {}): FastifyInst
 
   // On a remote store the endpoint answers SPARQL itself; locally a worker holds a snapshot.
   const timeoutMs = options.sparql?.timeoutMs ?? defaults.timeoutMs
+  const queueCapacity = options.sparql?.queueCapacity ?? defaults.queueCapacity
   const endpoint = engine.endpoint
   const runner: SparqlRunner = endpoint !== undefined
-    ? new EndpointRunner(endpoint, { timeoutMs, publicGraphs: () => engine.publicGraphs() })
-    : new QueryRunner({ timeoutMs, snapshot: async () => serializeRdf(await engine.publicQuads(), 'n-quads') })
+    ? new EndpointRunner(endpoint, { timeoutMs, queueCapacity, publicGraphs: () => engine.publicGraphs() })
+    : new QueryRunner({ timeoutMs, queueCapacity, snapshot: async () => snapshotOf(engine.store, isOperationsGraph) })
   let terms: Promise<TermIndex> | undefined
   const context: RouteContext = {
     engine,

@@ -17,6 +17,12 @@ export interface ApiOptions {
     readonly timeoutMs?: number
     /** Most rows (SELECT) or triples (CONSTRUCT/DESCRIBE) in an answer (default 10 000). */
     readonly resultCap?: number
+    /** Most characters in a query (default 100 000). */
+    readonly maxQueryLength?: number
+    /** Most brackets (`{`, `(`, `[`) open at once in a query (default 64). */
+    readonly maxDepth?: number
+    /** Most queries waiting for the worker before 503 BUSY (default 16). */
+    readonly queueCapacity?: number
   }
   /** Largest request body in bytes (default 5 MiB). */
   readonly bodyLimit?: number
@@ -27,5 +33,8 @@ export interface ApiOptions {
 export const defaults = {
   timeoutMs: 10_000,
   resultCap: 10_000,
+  maxQueryLength: 100_000,
+  maxDepth: 64,
+  queueCapacity: 16,
   bodyLimit: 5 * 1024 * 1024
 } as const

@@ -33,6 +33,7 @@ const titles: Record<ErrorCode, string> = {
   UNSUPPORTED_SHAPE: 'Unsupported shape',
   CONTRADICTORY_CONSTRAINTS: 'Contradictory constraints',
   QUERY_TIMEOUT: 'Query timed out',
+  BUSY: 'Busy',
   RESULT_TOO_LARGE: 'Result too large',
   STORE_ERROR: 'Storage failure',
   INTERNAL: 'Internal error'
@@ -58,7 +59,7 @@ const fastifyCodes: Record<string, ErrorCode> = {
 }
 
 /** 5xx codes whose message says nothing about the server's internals and helps the client. */
-const publicServerCodes = new Set<ErrorCode>(['QUERY_TIMEOUT'])
+const publicServerCodes = new Set<ErrorCode>(['QUERY_TIMEOUT', 'BUSY'])
 
 function typeOf (code: string): string {
   return problemTypeBase + code.toLowerCase().replaceAll('_', '-')
@@ -129,6 +130,7 @@ export function handleError (error: unknown, request: FastifyRequest, reply: Fas
   if (problem.status >= 500) request.log.error({ err: error }, 'request failed')
   else request.log.info({ code: problem.code, detail: problem.detail }, 'request rejected')
   if (problem.code === 'UNAUTHORIZED') reply.header('www-authenticate', 'Bearer realm="symphony"')
+  if (typeof problem.retryAfter === 'number') reply.header('retry-after', String(problem.retryAfter))
   return reply.code(problem.status).type(problemMediaType).send(problem)
 }
 

@@ -1,51 +1,60 @@
-import { describe, expect, it } from 'vitest'
-import { prepareQuery } from '../../src/api/sparql/prepare.js'
+import { afterAll, describe, expect, it } from 'vitest'
+import { prepareIn } from '../../src/api/sparql/runner.js'
+import { WorkerHandle } from '../../src/api/sparql/worker-handle.js'
+import type { PreparedQuery } from '../../src/api/sparql/prepare.js'
 import type { SymphonyError } from '../../src/errors.js'
 import { toCsv, toTsv } from '../../src/api/sparql/results.js'
 
-function failure (query: string): SymphonyError {
+const handle = new WorkerHandle()
+afterAll(async () => { await handle.close() })
+
+function prepareQuery (query: string, options: { cap: number }): Promise<PreparedQuery> {
+  return prepareIn(handle, query, options.cap, 30_000)
+}
+
+async function failure (query: string): Promise<SymphonyError> {
   try {
-    prepareQuery(query, { cap: 10 })
+    await prepareQuery(query, { cap: 10 })
   } catch (error) {
     return error as SymphonyError
   }
   throw new Error('expected a failure')
 }
 
-describe('prepareQuery', () => {
-  it('keeps a query with a small enough LIMIT as it is', () => {
+describe('preparing a query in the worker', () => {
+  it('keeps a query with a small enough LIMIT as it is', async () => {
     const text = 'SELECT * WHERE { ?s ?p ?o } LIMIT 5'
-    expect(prepareQuery(text, { cap: 10 })).toEqual({ text, form: 'SELECT', cap: 10, from: { default: [], named: [] } })
+    expect(await prepareQuery(text, { cap: 10 })).toEqual({ text, form: 'SELECT', cap: 10, from: { default: [], named: [] } })
   })
 
-  it('adds LIMIT cap + 1 to queries without one or with a larger one', () => {
-    expect(prepareQuery('SELECT * WHERE { ?s ?p ?o }', { cap: 10 }).text).toBe('SELECT * WHERE { ?s ?p ?o. }\nLIMIT 11')
-    expect(prepareQuery('CONSTRUCT WHERE { ?s ?p ?o } LIMIT 500', { cap: 10 }).text).toBe('CONSTRUCT { ?s ?p ?o. }\nWHERE { ?s ?p ?o. }\nLIMIT 11')
-    expect(prepareQuery('ASK { ?s ?p ?o }', { cap: 10 })).toEqual({ text: 'ASK { ?s ?p ?o }', form: 'ASK', cap: 10, from: { default: [], named: [] } })
+  it('adds LIMIT cap + 1 to queries without one or with a larger one', async () => {
+    expect((await prepareQuery('SELECT * WHERE { ?s ?p ?o }', { cap: 10 })).text).toBe('SELECT * WHERE { ?s ?p ?o. }\nLIMIT 11')
+    expect((await prepareQuery('CONSTRUCT WHERE { ?s ?p ?o } LIMIT 500', { cap: 10 })).text).toBe('CONSTRUCT { ?s ?p ?o. }\nWHERE { ?s ?p ?o. }\nLIMIT 11')
+    expect(await prepareQuery('ASK { ?s ?p ?o }', { cap: 10 })).toEqual({ text: 'ASK { ?s ?p ?o }', form: 'ASK', cap: 10, from: { default: [], named: [] } })
   })
 
-  it('moves FROM and FROM NAMED out of the text into the dataset', () => {
-    expect(prepareQuery('ASK FROM <https://example.org/a> FROM NAMED <https://example.org/b> { ?s ?p ?o }', { cap: 10 })).toEqual({
+  it('moves FROM and FROM NAMED out of the text into the dataset', async () => {
+    expect(await prepareQuery('ASK FROM <https://example.org/a> FROM NAMED <https://example.org/b> { ?s ?p ?o }', { cap: 10 })).toEqual({
       text: 'ASK WHERE { ?s ?p ?o. }', form: 'ASK', cap: 10, from: { default: ['https://example.org/a'], named: ['https://example.org/b'] }
     })
   })
 
-  it('reports syntax errors with line and column', () => {
-    const error = failure('SELECT * WHERE {\n  ?s ?p ?o .\n  ?s ?p }')
+  it('reports syntax errors with line and column', async () => {
+    const error = await failure('SELECT * WHERE {\n  ?s ?p ?o .\n  ?s ?p }')
     expect(error.code).toBe('INVALID_QUERY')
     expect(error.location).toEqual({ line: 3, column: 9 })
     expect(error.message.startsWith('query:3:9: Expecting ')).toBe(true)
   })
 
-  it('reports an undefined prefix where it is used', () => {
-    const error = failure('SELECT * WHERE {\n  ?s ex:p ?o }')
+  it('reports an undefined prefix where it is used', async () => {
+    const error = await failure('SELECT * WHERE {\n  ?s ex:p ?o }')
     expect(error.code).toBe('INVALID_QUERY')
     expect(error.location).toEqual({ line: 2, column: 6 })
     expect(error.message).toBe('query:2:6: undefined prefix "ex" — declare it with PREFIX ex: <…>')
   })
 
-  it('refuses updates', () => {
-    const error = failure('INSERT DATA { <urn:a> <urn:b> <urn:c> }')
+  it('refuses updates', async () => {
+    const error = await failure('INSERT DATA { <urn:a> <urn:b> <urn:c> }')
     expect(error.code).toBe('UPDATE_NOT_ALLOWED')
     expect(error.status).toBe(403)
   })

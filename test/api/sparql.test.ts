@@ -126,3 +126,57 @@ describe('SPARQL timeout', () => {
     }
   })
 })
+
+describe('SPARQL hostile queries', () => {
+  const nested = (depth: number): string => 'SELECT * WHERE ' + '{'.repeat(depth) + ' ?s ?p ?o ' + '}'.repeat(depth) + ' LIMIT 1'
+  const ask = `/sparql?query=${encodeURIComponent('ASK { ?s ?p ?o }')}`
+
+  it('refuses deep nesting before parsing, and keeps answering', async () => {
+    const t = await openTestApp()
+    try {
+      for (const query of [nested(700), nested(5000), 'SELECT * WHERE { FILTER(' + '('.repeat(40_000) + '1' + ')'.repeat(40_000) + ') }']) {
+        const response = await t.app.inject({ method: 'POST', url: '/sparql', headers: { 'content-type': 'application/sparql-query' }, payload: query })
+        expect(response.statusCode).toBe(400)
+        expect(response.headers['content-type']).toBe('application/problem+json; charset=utf-8')
+        expect(response.json().code).toBe('INVALID_QUERY')
+      }
+      const long = await t.app.inject({ method: 'POST', url: '/sparql', headers: { 'content-type': 'application/sparql-query' }, payload: `ASK { ?s ?p "${'x'.repeat(200_000)}" }` })
+      expect(long.statusCode).toBe(413)
+      expect((await t.app.inject({ method: 'GET', url: ask })).json()).toEqual({ head: {}, boolean: true })
+      expect((await t.app.inject({ method: 'GET', url: '/health' })).json().sparql).toEqual({ state: 'ready', replaced: 0, queued: 0 })
+    } finally {
+      await t.close()
+    }
+  }, 60_000)
+
+  it('replaces the worker after an engine failure and says so on /health', async () => {
+    const t = await openTestApp({ api: { sparql: { maxDepth: 100_000, timeoutMs: 60_000 } } })
+    try {
+      const broken = await t.app.inject({ method: 'POST', url: '/sparql', headers: { 'content-type': 'application/sparql-query' }, payload: nested(1000) })
+      expect(broken.statusCode).toBe(500)
+      expect(broken.json().code).toBe('STORE_ERROR')
+      expect((await t.app.inject({ method: 'GET', url: ask })).json()).toEqual({ head: {}, boolean: true })
+      const health = (await t.app.inject({ method: 'GET', url: '/health' })).json()
+      expect(health.sparql).toMatchObject({ state: 'ready', replaced: 1, queued: 0 })
+      expect(health.sparql.lastFailure.reason.startsWith('engine failure: ')).toBe(true)
+    } finally {
+      await t.close()
+    }
+  }, 120_000)
+
+  it('answers 503 with Retry-After when the queue is full', async () => {
+    const t = await openTestApp({ api: { sparql: { queueCapacity: 1, timeoutMs: 3000 } } })
+    try {
+      const heavy = `/sparql?query=${encodeURIComponent('SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }')}`
+      const responses = await Promise.all(Array.from({ length: 8 }, async () => t.app.inject({ method: 'GET', url: heavy })))
+      const busy = responses.filter(r => r.json().code === 'BUSY')
+      expect(busy.length).toBeGreaterThan(0)
+      expect(busy[0]!.statusCode).toBe(503)
+      expect(busy[0]!.headers['retry-after']).toBe('3')
+      expect(responses.every(r => r.statusCode === 503)).toBe(true)
+      expect((await t.app.inject({ method: 'GET', url: ask })).json()).toEqual({ head: {}, boolean: true })
+    } finally {
+      await t.close()
+    }
+  }, 120_000)
+})

@@ -15,7 +15,8 @@ describe('API basics', () => {
       status: 'ok',
       graphs: graphs.length,
       triples: graphs.reduce((sum, g) => sum + g.triples, 0),
-      uptimeSeconds: expect.any(Number)
+      uptimeSeconds: expect.any(Number),
+      sparql: { state: 'idle', replaced: 0, queued: 0 }
     })
   })
 

@@ -10,7 +10,8 @@ import type { RouteContext } from '../context.js'
 import { formMediaType, mediaTypeOf, sparqlQueryMediaType, sparqlUpdateMediaType } from '../body-parsers.js'
 import { chooseMediaType, formatParameter, rdfMediaTypes } from '../rdf-reply.js'
 import { problems } from '../schemas.js'
-import { prepareQuery } from '../sparql/prepare.js'
+import { checkQueryShape } from '../sparql/limits.js'
+import { updateRefused } from '../sparql/prepare.js'
 import { toCsv, toTsv } from '../sparql/results.js'
 import { defaults } from '../options.js'
 
@@ -37,15 +38,19 @@ function asList (value: unknown): string[] {
 
 export async function sparqlRoutes (app: FastifyInstance, { runner, options }: RouteContext): Promise<void> {
   const cap = options.sparql?.resultCap ?? defaults.resultCap
+  const limits = {
+    maxLength: options.sparql?.maxQueryLength ?? defaults.maxQueryLength,
+    maxDepth: options.sparql?.maxDepth ?? defaults.maxDepth
+  }
 
   async function answer (request: FastifyRequest, reply: FastifyReply, parameters: ProtocolRequest): Promise<FastifyReply> {
-    if (parameters.update !== undefined) {
-      throw new SymphonyError('UPDATE_NOT_ALLOWED', 'this endpoint is read-only: SPARQL Update is refused; publish descriptions through /providers/{provider}/descriptions instead')
-    }
+    if (parameters.update !== undefined) throw updateRefused()
     if (parameters.query === undefined || parameters.query.trim() === '') {
       throw new SymphonyError('BAD_REQUEST', 'no query: pass it as query=… (GET or form) or as an application/sparql-query body')
     }
-    const query = prepareQuery(parameters.query, { cap })
+    // Length and nesting are checked by one scan before any parser sees the query.
+    checkQueryShape(parameters.query, limits)
+    const query = await runner.prepare(parameters.query, cap)
     const offers = query.form === 'SELECT' ? selectOffers : query.form === 'ASK' ? askOffers : rdfMediaTypes
     const mediaType = chooseMediaType(request, offers)
     const result = await runner.run({

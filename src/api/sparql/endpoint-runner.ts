@@ -1,17 +1,21 @@
 /**
- * SPARQL queries of the API on a remote store: sent to the endpoint as they are, with the
- * endpoint doing the work and the HTTP timeout bounding it. No copy of the data is kept.
- * The dataset is always given explicitly (`default-graph-uri`, `named-graph-uri`, which take
- * precedence over the query's own FROM clauses), so operations graphs are never queried.
+ * SPARQL queries of the API on a remote store: parsed in a worker thread (as on the embedded
+ * store), then sent to the endpoint, with the endpoint doing the work and the HTTP timeout
+ * bounding it. No copy of the data is kept. The dataset is always given explicitly
+ * (`default-graph-uri`, `named-graph-uri`, which take precedence over the query's own FROM
+ * clauses), so operations graphs are never queried.
  */
 import { Parser } from 'n3'
 import type { Quad } from '@rdfjs/types'
 import { serializeRdf } from '../../rdf/index.js'
 import type { SerializationFormat } from '../../rdf/index.js'
 import type { SparqlEndpointStore } from '../../store/index.js'
+import { JobQueue } from './job-queue.js'
 import { resultTooLarge } from './prepare.js'
-import { datasetOf } from './runner.js'
-import type { QueryAnswer, QueryRequest, SparqlRunner } from './runner.js'
+import type { PreparedQuery } from './prepare.js'
+import { datasetOf, prepareIn } from './runner.js'
+import type { QueryAnswer, QueryRequest, SparqlRunner, SparqlStatus } from './runner.js'
+import { WorkerHandle } from './worker-handle.js'
 
 const formats: Record<string, SerializationFormat> = {
   'text/turtle': 'turtle',
@@ -25,12 +29,23 @@ const noGraph = 'https://w3id.org/symphony/graph/none'
 export class EndpointRunner implements SparqlRunner {
   readonly #endpoint: SparqlEndpointStore
   readonly #timeoutMs: number
+  readonly #handle = new WorkerHandle()
+  readonly #parsing: JobQueue
   readonly #publicGraphs: () => Promise<readonly string[]>
 
-  constructor (endpoint: SparqlEndpointStore, options: { timeoutMs: number, publicGraphs: () => Promise<readonly string[]> }) {
+  constructor (endpoint: SparqlEndpointStore, options: { timeoutMs: number, queueCapacity: number, publicGraphs: () => Promise<readonly string[]> }) {
     this.#endpoint = endpoint
-    this.#timeoutMs = options.timeoutMs
     this.#publicGraphs = options.publicGraphs
+    this.#timeoutMs = options.timeoutMs
+    this.#parsing = new JobQueue(options.queueCapacity, Math.max(1, Math.ceil(options.timeoutMs / 1000)))
+  }
+
+  prepare (text: string, cap: number): Promise<PreparedQuery> {
+    return this.#parsing.run(async () => prepareIn(this.#handle, text, cap, this.#timeoutMs))
+  }
+
+  status (): SparqlStatus {
+    return { ...this.#handle.status(), queued: this.#parsing.waiting }
   }
 
   async run (request: QueryRequest): Promise<QueryAnswer> {
@@ -52,7 +67,9 @@ export class EndpointRunner implements SparqlRunner {
 
   invalidate (): void {}
 
-  async close (): Promise<void> {}
+  async close (): Promise<void> {
+    await this.#handle.close()
+  }
 }
 
 /** The requested graphs that may be read; all readable ones when none were requested. */

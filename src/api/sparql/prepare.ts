@@ -1,10 +1,9 @@
 /**
- * Checks a SPARQL request before anything runs: sparqljs parses it (a syntax error is a 400 with
- * line and column), updates are refused (403), a LIMIT of cap + 1 is added to queries that
- * have none (or a larger one) so no query can build an unbounded answer, and FROM clauses are
- * moved out of the text into the request's dataset.
+ * What a SPARQL request becomes once the worker has parsed it (see worker-source.ts): a syntax
+ * error is a 400 with line and column, updates are refused (403), and a LIMIT of cap + 1 is added
+ * to queries that have none (or a larger one) so no query can build an unbounded answer, and
+ * FROM clauses are moved out of the text into the request's dataset.
  */
-import sparqljs from 'sparqljs'
 import { SymphonyError } from '../../errors.js'
 
 export type QueryForm = 'SELECT' | 'ASK' | 'CONSTRUCT' | 'DESCRIBE'
@@ -23,7 +22,7 @@ export interface PreparedQuery {
   readonly from: { readonly default: readonly string[], readonly named: readonly string[] }
 }
 
-interface JisonHash { text?: string, line?: number, loc?: { last_line: number, last_column: number } }
+export interface JisonHash { text?: string, line?: number, loc?: { last_line: number, last_column: number } }
 
 /** 1-based line and column of the token a sparqljs (Jison) syntax error points at. */
 function positionOf (query: string, hash: JisonHash): { line: number, column: number } | undefined {
@@ -55,25 +54,27 @@ function syntaxError (query: string, error: Error): SymphonyError {
   return new SymphonyError('INVALID_QUERY', `${where}: ${reason}`, { ...at, cause: error })
 }
 
-/** Parses, refuses updates, and caps the number of results. */
-export function prepareQuery (query: string, options: { cap: number }): PreparedQuery {
-  let parsed: sparqljs.SparqlQuery
-  try {
-    parsed = new sparqljs.Parser().parse(query)
-  } catch (error) {
-    throw syntaxError(query, error as Error)
-  }
-  if (parsed.type === 'update') {
-    throw new SymphonyError('UPDATE_NOT_ALLOWED', 'this endpoint is read-only: SPARQL Update is refused; publish descriptions through /providers/{provider}/descriptions instead')
-  }
-  const form = parsed.queryType as QueryForm
-  const from = { default: (parsed.from?.default ?? []).map(graph => graph.value), named: (parsed.from?.named ?? []).map(graph => graph.value) }
-  const limit = (parsed as { limit?: number }).limit
-  const capped = form !== 'ASK' && (limit === undefined || limit > options.cap)
-  if (!capped && parsed.from === undefined) return { text: query, form, cap: options.cap, from }
-  const rewritten: sparqljs.SparqlQuery = { ...parsed, ...(capped ? { limit: options.cap + 1 } : {}) }
-  delete rewritten.from
-  return { text: new sparqljs.Generator().stringify(rewritten), form, cap: options.cap, from }
+/** What the worker answers to `prepare`: the query to run, or why it cannot run. */
+export type PrepareOutcome =
+  | { readonly text: string, readonly form: QueryForm, readonly from: PreparedQuery['from'] }
+  | { readonly code: 'INVALID_QUERY' | 'UPDATE_NOT_ALLOWED' | 'TOO_DEEP', readonly message: string, readonly hash?: JisonHash }
+
+/** The refusal of a SPARQL update. */
+export function updateRefused (): SymphonyError {
+  return new SymphonyError('UPDATE_NOT_ALLOWED', 'this endpoint is read-only: SPARQL Update is refused; publish descriptions through /providers/{provider}/descriptions instead')
+}
+
+/** The prepared query of a worker's outcome, or the error it stands for. */
+export function preparedQuery (query: string, outcome: PrepareOutcome, cap: number): PreparedQuery {
+  if ('form' in outcome) return { text: outcome.text, form: outcome.form, cap, from: outcome.from }
+  if (outcome.code === 'UPDATE_NOT_ALLOWED') throw updateRefused()
+  if (outcome.code === 'TOO_DEEP') throw tooDeep()
+  throw syntaxError(query, Object.assign(new Error(outcome.message), { hash: outcome.hash }))
+}
+
+/** The error for a query the parser or engine ran out of stack on. */
+export function tooDeep (): SymphonyError {
+  return new SymphonyError('INVALID_QUERY', 'the query is nested too deeply to be evaluated; flatten its groups and expressions')
 }
 
 /** The error for an answer over the cap. */

@@ -1,26 +1,36 @@
 /**
- * Runs read-only SPARQL queries with a real timeout. oxigraph evaluates a query synchronously
- * (WASM), so a timer on the main thread could never interrupt it. Instead one worker thread holds
- * an oxigraph snapshot of the store (N-Quads of every graph) and evaluates queries one at a
- * time; when a query exceeds the timeout the worker is terminated, which stops evaluation at once,
- * and a fresh worker reloads the snapshot for the next query.
+ * Runs read-only SPARQL queries off the event loop, with a real timeout. One worker thread parses
+ * each query and evaluates it over an oxigraph snapshot of the store (oxigraph evaluates
+ * synchronously, so a timer on the main thread could never interrupt it). Queries wait in a
+ * bounded queue and run one at a time; a full queue answers 503 BUSY at once. When parsing or
+ * evaluating exceeds the timeout, the worker crashes, or its engine fails, the thread is
+ * terminated and a fresh one reloads the snapshot for the next query.
  *
- * The timeout covers evaluating the query and serializing its answer in the worker. It does not
- * cover waiting in the queue behind other queries, nor (re)loading the snapshot, which happens
- * after a write to the catalog (`invalidate`) or a timeout.
+ * The timeout covers parsing, evaluating and serializing. It does not cover waiting in the queue,
+ * nor (re)loading the snapshot, which happens after a write to the catalog (`invalidate`) or after
+ * a replacement.
  */
-import { Worker } from 'node:worker_threads'
-import { createRequire } from 'node:module'
+import type { Worker } from 'node:worker_threads'
 import { SymphonyError } from '../../errors.js'
-import { resultTooLarge } from './prepare.js'
-import type { PreparedQuery } from './prepare.js'
-import { workerSource } from './worker-source.js'
+import { JobQueue } from './job-queue.js'
+import { preparedQuery, resultTooLarge } from './prepare.js'
+import type { PrepareOutcome, PreparedQuery } from './prepare.js'
+import { WorkerHandle } from './worker-handle.js'
+import type { WorkerReply, WorkerStatus } from './worker-handle.js'
+
+/** One graph of the snapshot: its IRI and its triples as N-Triples text. */
+export interface SnapshotGraph {
+  readonly graph: string
+  readonly ntriples: string
+}
 
 export interface QueryRunnerOptions {
-  /** Longest evaluation of one query, in milliseconds. */
+  /** Longest parse or evaluation of one query, in milliseconds. */
   readonly timeoutMs: number
-  /** N-Quads of every graph to query. Called lazily, after `invalidate`, and after a timeout. */
-  readonly snapshot: () => Promise<string>
+  /** Most queries waiting behind the running one before BUSY. */
+  readonly queueCapacity: number
+  /** Every graph to query. Called lazily, after `invalidate`, and after a replacement. */
+  readonly snapshot: () => Promise<readonly SnapshotGraph[]>
 }
 
 export interface QueryRequest {
@@ -37,12 +47,22 @@ export interface QueryAnswer {
   readonly count: number
 }
 
-type WorkerMessage =
-  | { type: 'loaded' }
-  | { type: 'answer', id: number, text: string, count: number }
-  | { type: 'failed', id: number, code: 'RESULT_TOO_LARGE' | 'INVALID_QUERY', message: string }
+/** What `/health` reports about the SPARQL endpoint. */
+export interface SparqlStatus extends WorkerStatus {
+  /** Queries waiting. */
+  readonly queued: number
+}
 
-const oxigraphPath = createRequire(import.meta.url).resolve('oxigraph')
+/** What the SPARQL routes need: `QueryRunner` over a local snapshot, or `EndpointRunner`. */
+export interface SparqlRunner {
+  /** Parses a query in the worker: refuses updates, adds a LIMIT of cap + 1 where needed. */
+  prepare (text: string, cap: number): Promise<PreparedQuery>
+  run (request: QueryRequest): Promise<QueryAnswer>
+  /** The data changed. */
+  invalidate (): void
+  status (): SparqlStatus
+  close (): Promise<void>
+}
 
 /**
  * The dataset a request asks for: the protocol's `default-graph-uri` / `named-graph-uri`
@@ -52,25 +72,28 @@ export function datasetOf ({ query, defaultGraphs, namedGraphs }: QueryRequest):
   return defaultGraphs.length > 0 || namedGraphs.length > 0 ? { default: defaultGraphs, named: namedGraphs } : query.from
 }
 
-/** What the SPARQL routes need: `QueryRunner` over a local snapshot, or `EndpointRunner`. */
-export interface SparqlRunner {
-  run (request: QueryRequest): Promise<QueryAnswer>
-  /** The data changed. */
-  invalidate (): void
-  close (): Promise<void>
+/** Parses `text` in the worker of `handle`, bounded by `timeoutMs`. */
+export async function prepareIn (handle: WorkerHandle, text: string, cap: number, timeoutMs: number): Promise<PreparedQuery> {
+  const reply = await handle.exchange({ type: 'prepare', text, cap }, timeoutMs)
+  if (reply.type !== 'prepared' && reply.type !== 'failed') throw unexpected(reply)
+  return preparedQuery(text, reply as unknown as PrepareOutcome, cap)
+}
+
+function unexpected (reply: WorkerReply): SymphonyError {
+  return new SymphonyError('INTERNAL', `unexpected message from the SPARQL worker: ${reply.type}`)
 }
 
 export class QueryRunner implements SparqlRunner {
   readonly #options: QueryRunnerOptions
-  #worker: Worker | undefined
+  readonly #handle = new WorkerHandle()
+  readonly #queue: JobQueue
   #generation = 0
-  #loaded = -1
-  #nextId = 0
-  #queue: Promise<unknown> = Promise.resolve()
+  #loaded: { worker: Worker, generation: number } | undefined
   #closed = false
 
   constructor (options: QueryRunnerOptions) {
     this.#options = options
+    this.#queue = new JobQueue(options.queueCapacity, Math.max(1, Math.ceil(options.timeoutMs / 1000)))
   }
 
   /** The store changed: the next query runs on a fresh snapshot. */
@@ -78,101 +101,66 @@ export class QueryRunner implements SparqlRunner {
     this.#generation++
   }
 
+  status (): SparqlStatus {
+    return { ...this.#handle.status(), queued: this.#queue.waiting }
+  }
+
+  prepare (text: string, cap: number): Promise<PreparedQuery> {
+    return this.#queue.run(async () => {
+      this.#checkOpen()
+      return prepareIn(this.#handle, text, cap, this.#options.timeoutMs)
+    })
+  }
+
   /** Evaluates a prepared query; queries run one after another. */
   run (request: QueryRequest): Promise<QueryAnswer> {
-    const result = this.#queue.then(() => this.#evaluate(request))
-    this.#queue = result.catch(() => undefined)
-    return result
+    return this.#queue.run(async () => this.#evaluate(request))
   }
 
   async close (): Promise<void> {
     this.#closed = true
-    await this.#worker?.terminate()
-    this.#worker = undefined
+    await this.#handle.close()
+  }
+
+  #checkOpen (): void {
+    if (this.#closed) throw new SymphonyError('STORE_ERROR', 'the SPARQL endpoint is shut down')
   }
 
   async #evaluate (request: QueryRequest): Promise<QueryAnswer> {
-    if (this.#closed) throw new SymphonyError('STORE_ERROR', 'the SPARQL endpoint is shut down')
+    this.#checkOpen()
     const worker = await this.#ready()
-    const id = this.#nextId++
     const { query, format } = request
     const dataset = datasetOf(request)
-    worker.postMessage({ type: 'query', id, text: query.text, form: query.form, cap: query.cap, format, defaultGraphs: dataset.default, namedGraphs: dataset.named })
-    let message: WorkerMessage
-    try {
-      message = await this.#receive(worker, this.#options.timeoutMs)
-    } catch (error) {
-      await this.#discard(worker)
-      throw error
+    const reply = await this.#handle.exchange({ type: 'query', text: query.text, form: query.form, cap: query.cap, format, defaultGraphs: dataset.default, namedGraphs: dataset.named }, this.#options.timeoutMs)
+    if (reply.type === 'answer') return { text: String(reply.text), count: Number(reply.count) }
+    if (reply.type !== 'failed') throw unexpected(reply)
+    const message = String(reply.message)
+    switch (reply.code) {
+      case 'RESULT_TOO_LARGE': throw resultTooLarge(query)
+      case 'ENGINE_FAILURE':
+        // The WebAssembly engine trapped: its memory cannot be trusted, so the thread goes.
+        await this.#handle.replace(worker, `engine failure: ${message}`)
+        throw new SymphonyError('STORE_ERROR', `the SPARQL engine failed on this query (${message}); it was restarted`)
+      default: {
+        const position = /error at (\d+):(\d+)/.exec(message)
+        const location = position === null ? {} : { line: Number(position[1]), column: Number(position[2]) }
+        throw new SymphonyError('INVALID_QUERY', `query rejected by the SPARQL engine: ${message.split('\n')[0]}`, location)
+      }
     }
-    if (message.type === 'answer') return { text: message.text, count: message.count }
-    if (message.type === 'failed' && message.code === 'RESULT_TOO_LARGE') {
-      throw resultTooLarge(query)
-    }
-    if (message.type === 'failed') {
-      const position = /error at (\d+):(\d+)/.exec(message.message)
-      const location = position === null ? {} : { line: Number(position[1]), column: Number(position[2]) }
-      throw new SymphonyError('INVALID_QUERY', `query rejected by the SPARQL engine: ${message.message.split('\n')[0]}`, location)
-    }
-    throw new SymphonyError('INTERNAL', `unexpected message from the SPARQL worker: ${message.type}`)
   }
 
-  /** A worker with the current snapshot loaded. */
+  /** The worker, with the current snapshot loaded. */
   async #ready (): Promise<Worker> {
-    let worker = this.#worker
-    if (worker === undefined) {
-      worker = new Worker(workerSource, { eval: true, workerData: { oxigraph: oxigraphPath } })
-      worker.unref()
-      this.#worker = worker
-      this.#loaded = -1
+    const worker = await this.#handle.acquire()
+    if (this.#loaded?.worker === worker && this.#loaded.generation === this.#generation) return worker
+    const generation = this.#generation
+    const graphs = await this.#options.snapshot()
+    const reply = await this.#handle.exchange({ type: 'load', graphs }, undefined)
+    if (reply.type !== 'loaded') {
+      await this.#handle.replace(worker, `loading the data failed: ${String(reply.message)}`)
+      throw new SymphonyError('STORE_ERROR', `the SPARQL worker could not load the data: ${String(reply.message)}`)
     }
-    if (this.#loaded !== this.#generation) {
-      const generation = this.#generation
-      const nquads = await this.#options.snapshot()
-      worker.postMessage({ type: 'load', nquads })
-      try {
-        await this.#receive(worker, undefined)
-      } catch (error) {
-        await this.#discard(worker)
-        throw error
-      }
-      this.#loaded = generation
-    }
+    this.#loaded = { worker, generation }
     return worker
-  }
-
-  async #discard (worker: Worker): Promise<void> {
-    if (this.#worker === worker) this.#worker = undefined
-    await worker.terminate()
-  }
-
-  /** The worker's next message; rejects on a crash or, with a timeout, with QUERY_TIMEOUT. */
-  #receive (worker: Worker, timeoutMs: number | undefined): Promise<WorkerMessage> {
-    return new Promise((resolve, reject) => {
-      const cleanup = (): void => {
-        clearTimeout(timer)
-        worker.off('message', onMessage)
-        worker.off('error', onError)
-        worker.off('exit', onExit)
-      }
-      const onMessage = (message: WorkerMessage): void => { cleanup(); resolve(message) }
-      const onError = (error: Error): void => {
-        cleanup()
-        reject(new SymphonyError('STORE_ERROR', `the SPARQL worker failed: ${error.message}`, { cause: error }))
-      }
-      const onExit = (code: number): void => {
-        cleanup()
-        reject(new SymphonyError('STORE_ERROR', `the SPARQL worker stopped (exit code ${code})`))
-      }
-      const timer = timeoutMs === undefined
-        ? undefined
-        : setTimeout(() => {
-          cleanup()
-          reject(new SymphonyError('QUERY_TIMEOUT', `the query ran longer than ${timeoutMs} ms and was stopped; narrow it (more specific patterns, LIMIT) or ask the operator for a longer --sparql-timeout`))
-        }, timeoutMs)
-      worker.on('message', onMessage)
-      worker.on('error', onError)
-      worker.on('exit', onExit)
-    })
   }
 }

@@ -1,26 +1,62 @@
 /**
- * The SPARQL worker, as CommonJS source for `new Worker(source, { eval: true })`: it holds an
- * oxigraph snapshot of the store and evaluates one query at a time. It is plain JavaScript in a
- * string so it runs the same under tsx, vitest and compiled `dist/` (a worker does not inherit
- * TypeScript loaders). Protocol:
- *   → { type: 'load', nquads }                       ← { type: 'loaded' }
+ * The SPARQL worker, as CommonJS source for `new Worker(source, { eval: true })`: it parses
+ * queries (sparqljs) and evaluates them over an oxigraph snapshot of the store, one at a time, so
+ * neither step can hold up the server's event loop. It is plain JavaScript in a string so it runs
+ * the same under tsx, vitest and compiled `dist/` (a worker does not inherit TypeScript loaders).
+ * Protocol (every reply carries the id of its request; the thread says `started` with id -1):
+ *   → { type: 'load', graphs: [{ graph, ntriples }] }  ← { type: 'loaded' }
+ *   → { type: 'prepare', id, text, cap }
+ *   ← { type: 'prepared', id, text, form, from } | { type: 'failed', id, code, message, hash? }
  *   → { type: 'query', id, text, form, cap, format, defaultGraphs, namedGraphs }
  *   ← { type: 'answer', id, text, count } | { type: 'failed', id, code, message }
+ * A `failed` message with code ENGINE_FAILURE means the WebAssembly engine trapped: its memory
+ * may be corrupt, and the worker must not be used again.
  */
 export const workerSource = String.raw`
 const { parentPort, workerData } = require('node:worker_threads')
 const ox = require(workerData.oxigraph)
+const sparqljs = require(workerData.sparqljs)
 let store = new ox.Store()
+const post = (id, reply) => parentPort.postMessage({ ...reply, id })
 
-function run (message) {
+function plainHash (hash) {
+  if (hash === undefined || hash === null) return undefined
+  const loc = hash.loc ? { last_line: hash.loc.last_line, last_column: hash.loc.last_column } : undefined
+  return { text: typeof hash.text === 'string' ? hash.text : undefined, line: typeof hash.line === 'number' ? hash.line : undefined, loc }
+}
+
+function prepare (message) {
+  let parsed
+  try {
+    parsed = new sparqljs.Parser().parse(message.text)
+  } catch (error) {
+    if (error instanceof RangeError) return { code: 'TOO_DEEP', message: error.message }
+    return { code: 'INVALID_QUERY', message: String(error && error.message || error), hash: plainHash(error && error.hash) }
+  }
+  if (parsed.type === 'update') return { code: 'UPDATE_NOT_ALLOWED', message: 'update' }
+  const form = parsed.queryType
+  const from = { default: ((parsed.from && parsed.from.default) || []).map(g => g.value), named: ((parsed.from && parsed.from.named) || []).map(g => g.value) }
+  const capped = form !== 'ASK' && (parsed.limit === undefined || parsed.limit > message.cap)
+  if (!capped && parsed.from === undefined) return { text: message.text, form, from }
+  const rewritten = { ...parsed }
+  if (capped) rewritten.limit = message.cap + 1
+  delete rewritten.from
+  return { text: new sparqljs.Generator().stringify(rewritten), form, from }
+}
+
+function evaluate (message) {
   const options = {}
   if (message.defaultGraphs.length > 0) options.default_graph = message.defaultGraphs.map(g => ox.namedNode(g))
   else options.use_default_graph_as_union = true
   if (message.namedGraphs.length > 0) options.named_graphs = message.namedGraphs.map(g => ox.namedNode(g))
-  if (message.form === 'SELECT' || message.form === 'ASK') {
+  if (message.form === 'ASK') {
+    return { text: store.query(message.text, { ...options, results_format: 'application/sparql-results+json' }), count: 1 }
+  }
+  // SELECT and CONSTRUCT carry a LIMIT of at most cap + 1 (added by prepare), so the answer built
+  // here is bounded before it is counted.
+  if (message.form === 'SELECT') {
     const text = store.query(message.text, { ...options, results_format: 'application/sparql-results+json' })
-    const count = message.form === 'SELECT' ? JSON.parse(text).results.bindings.length : 1
-    return { text, count }
+    return { text, count: JSON.parse(text).results.bindings.length }
   }
   const triples = store.query(message.text, { ...options, results_format: 'application/n-triples' })
   const count = triples === '' ? 0 : triples.split('\n').filter(line => line !== '').length
@@ -30,19 +66,39 @@ function run (message) {
   return { text: result.dump({ format: message.format, from_graph_name: ox.defaultGraph() }), count }
 }
 
+// A trap or a stack overflow inside the WebAssembly engine can leave its memory inconsistent.
+function failure (error) {
+  if (error instanceof WebAssembly.RuntimeError || error instanceof RangeError) return { type: 'failed', code: 'ENGINE_FAILURE', message: error.message }
+  return { type: 'failed', code: 'INVALID_QUERY', message: String(error && error.message || error) }
+}
+
+post(-1, { type: 'started' })
+
 parentPort.on('message', message => {
   if (message.type === 'load') {
-    store = new ox.Store()
-    if (message.nquads !== '') store.load(message.nquads, { format: 'application/n-quads' })
-    parentPort.postMessage({ type: 'loaded' })
+    try {
+      store = new ox.Store()
+      for (const { graph, ntriples } of message.graphs) {
+        if (ntriples !== '') store.load(ntriples, { format: 'application/n-triples', to_graph_name: ox.namedNode(graph), no_transaction: true, lenient: true })
+      }
+      post(message.id, { type: 'loaded' })
+    } catch (error) {
+      post(message.id, failure(error))
+    }
+    return
+  }
+  if (message.type === 'prepare') {
+    const outcome = prepare(message)
+    if (outcome.code !== undefined) post(message.id, { type: 'failed', ...outcome })
+    else post(message.id, { type: 'prepared', text: outcome.text, form: outcome.form, from: outcome.from })
     return
   }
   try {
-    const { text, count } = run(message)
-    if (count > message.cap) parentPort.postMessage({ type: 'failed', id: message.id, code: 'RESULT_TOO_LARGE', message: String(count) })
-    else parentPort.postMessage({ type: 'answer', id: message.id, text, count })
+    const { text, count } = evaluate(message)
+    if (count > message.cap) post(message.id, { type: 'failed', code: 'RESULT_TOO_LARGE', message: String(count) })
+    else post(message.id, { type: 'answer', text, count })
   } catch (error) {
-    parentPort.postMessage({ type: 'failed', id: message.id, code: 'INVALID_QUERY', message: String(error && error.message || error) })
+    post(message.id, failure(error))
   }
 })
 `

@@ -1,0 +1,120 @@
+/**
+ * One SPARQL worker thread and its replacement: a message exchange with a timeout, after which
+ * (or after a crash, or after the engine reports a failure) the thread is terminated and the next
+ * exchange starts a fresh one. It keeps count of replacements so `/health` can report them.
+ */
+import { Worker } from 'node:worker_threads'
+import { createRequire } from 'node:module'
+import { SymphonyError } from '../../errors.js'
+import { workerSource } from './worker-source.js'
+
+const require = createRequire(import.meta.url)
+const modules = { oxigraph: require.resolve('oxigraph'), sparqljs: require.resolve('sparqljs') }
+
+/** What `/health` says about the SPARQL worker. */
+export interface WorkerStatus {
+  /** `idle`: no thread yet (or none since the last replacement); `ready`: a thread holds the data. */
+  readonly state: 'idle' | 'ready'
+  /** Threads terminated after a timeout, a crash or an engine failure. */
+  readonly replaced: number
+  /** Why the last thread was replaced, with the time. */
+  readonly lastFailure?: { readonly reason: string, readonly at: string }
+}
+
+export type WorkerReply = { readonly type: string } & Record<string, unknown>
+
+export class WorkerHandle {
+  #worker: Worker | undefined
+  #replaced = 0
+  #lastFailure: WorkerStatus['lastFailure']
+  #nextId = 0
+
+  status (): WorkerStatus {
+    return {
+      state: this.#worker === undefined ? 'idle' : 'ready',
+      replaced: this.#replaced,
+      ...(this.#lastFailure === undefined ? {} : { lastFailure: this.#lastFailure })
+    }
+  }
+
+  /** The thread, started when there is none; resolves once it has loaded its modules (not timed). */
+  async acquire (): Promise<Worker> {
+    if (this.#worker !== undefined) return this.#worker
+    const worker = new Worker(workerSource, { eval: true, workerData: modules })
+    worker.unref()
+    this.#worker = worker
+    try {
+      await receive(worker, -1, undefined)
+    } catch (error) {
+      await this.replace(worker, (error as Error).message)
+      throw error
+    }
+    return worker
+  }
+
+  /**
+   * Sends a message and waits for the answer to it; on timeout or crash the thread is replaced.
+   * The timeout runs from sending, after the thread has started.
+   */
+  async exchange (message: Record<string, unknown>, timeoutMs: number | undefined): Promise<WorkerReply> {
+    const worker = await this.acquire()
+    const id = this.#nextId++
+    worker.postMessage({ ...message, id })
+    try {
+      return await receive(worker, id, timeoutMs)
+    } catch (error) {
+      await this.replace(worker, (error as Error).message)
+      throw error
+    }
+  }
+
+  /** Terminates `worker` (when it is still the current one, the next exchange starts a new thread). */
+  async replace (worker: Worker, reason: string): Promise<void> {
+    if (this.#worker === worker) {
+      this.#worker = undefined
+      this.#replaced++
+      this.#lastFailure = { reason, at: new Date().toISOString() }
+    }
+    await worker.terminate()
+  }
+
+  async close (): Promise<void> {
+    const worker = this.#worker
+    this.#worker = undefined
+    await worker?.terminate()
+  }
+}
+
+/** The worker's message with `id`; rejects on a crash or, with a timeout, with QUERY_TIMEOUT. */
+function receive (worker: Worker, id: number, timeoutMs: number | undefined): Promise<WorkerReply> {
+  return new Promise((resolve, reject) => {
+    const cleanup = (): void => {
+      clearTimeout(timer)
+      worker.off('message', onMessage)
+      worker.off('error', onError)
+      worker.off('exit', onExit)
+    }
+    const onMessage = (message: WorkerReply): void => {
+      if (message.id !== id) return
+      cleanup()
+      resolve(message)
+    }
+    const onError = (error: Error): void => {
+      cleanup()
+      reject(new SymphonyError('STORE_ERROR', `the SPARQL worker failed: ${error.message}`, { cause: error }))
+    }
+    const onExit = (code: number): void => {
+      cleanup()
+      reject(new SymphonyError('STORE_ERROR', `the SPARQL worker stopped (exit code ${code})`))
+    }
+    const timer = timeoutMs === undefined
+      ? undefined
+      : setTimeout(() => {
+        cleanup()
+        reject(new SymphonyError('QUERY_TIMEOUT', `the query ran longer than ${timeoutMs} ms and was stopped; narrow it (more specific patterns, LIMIT) or ask the operator for a longer --sparql-timeout`))
+      }, timeoutMs)
+    worker.on('message', onMessage)
+    worker.on('error', onError)
+    worker.on('exit', onExit)
+  })
+}
