@@ -64,5 +64,5 @@ describe.skipIf(!hasTools && process.env.CI !== 'true')('docs/api.md', () => {
       expect(stderr, block).toBe('')
       expect(stdout.includes('"code": "INTERNAL"') || stdout.includes('"code":"INTERNAL"'), block).toBe(false)
     }
-  })
+  }, 300_000)
 })
