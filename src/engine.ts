@@ -16,8 +16,8 @@ import { listTurtleFiles, readRdfFile, serializeRdf } from './rdf/index.js'
 import type { SerializationFormat } from './rdf/index.js'
 import { EmbeddedStore, MemoryStore, SparqlEndpointStore } from './store/index.js'
 import type { GraphContent, QueryResult, SparqlEndpointOptions, Store } from './store/index.js'
-import { compileCatalog } from './catalog/index.js'
-import type { Catalog, Service } from './catalog/index.js'
+import { compileCatalog, offerPriceModels, priceModel } from './catalog/index.js'
+import type { Catalog, OfferPriceModel, Service } from './catalog/index.js'
 import { bundleLinks, canCombine, combinableWith, discover, requireKnownClasses, requireService } from './matcher/index.js'
 import type { Combinable, CombinableOptions, DiscoveryAnswer, PairCheck } from './matcher/index.js'
 import { compose, parseCompositionRequest } from './composer/index.js'
@@ -193,6 +193,15 @@ export class Engine {
   /** Discovery (DESIGN.md §9): validates the request and ranks services. */
   async discover (request: unknown): Promise<DiscoveryAnswer> {
     return discover(await this.catalog(), request)
+  }
+
+  /**
+   * The price model (docs/describing-services.md): every offer of the catalog, or of one
+   * service, with its components as the vocabulary declares them.
+   */
+  async priceModel (service?: string): Promise<OfferPriceModel[]> {
+    const catalog = await this.catalog()
+    return service === undefined ? priceModel(catalog) : offerPriceModels(catalog, service)
   }
 
   /** "Does A fit B": the pairwise check both ways, explained per requirement. */

@@ -90,6 +90,43 @@ export interface CompositionRequest {
       amount: number;
       currency: string;
     };
+    /**
+     * Generic constraints on any service fact: every member states the property (or a sub-property) and every test holds
+     */
+    facts?: ({
+      [k: string]: unknown | undefined;
+    } & {
+      /**
+       * The property the member states, e.g. sym:certification or one of an extension vocabulary
+       */
+      property: string;
+      /**
+       * Every value of the member is one of these
+       *
+       * @minItems 1
+       *
+       * Items: An IRI, a literal's lexical form, a number or a boolean
+       */
+      in?: [string | number | boolean, ...(string | number | boolean)[]];
+      /**
+       * One of the member's values is this
+       */
+      hasValue?: string | number | boolean;
+      /**
+       * Every value is a number ≥ this
+       */
+      minInclusive?: number;
+      /**
+       * Every value is a number ≤ this
+       */
+      maxInclusive?: number;
+    })[];
+  };
+  /**
+   * Expected usage per period of price components counted by sym:UsageQuantity, by component IRI
+   */
+  usage?: {
+    [k: string]: number | undefined;
   };
   preferences?: {
     degree?: number;

@@ -7,6 +7,7 @@
 
 export const iri = { type: 'string', minLength: 1, description: 'An absolute IRI' } as const
 const iriList = { type: 'array', items: iri } as const
+const factTerm = { type: ['string', 'number', 'boolean'], description: 'An IRI, a literal\'s lexical form, a number or a boolean' } as const
 const explanation = { type: 'object', additionalProperties: true, description: 'Why: the explanation as the engine gives it' } as const
 
 /** `POST /discover`: services whose provides satisfy every wanted type, given the available ones. */
@@ -71,9 +72,31 @@ export const compositionRequestSchema = {
           properties: { amount: { type: 'number', minimum: 0 }, currency: { type: 'string', pattern: '^[A-Z]{3}$' } },
           required: ['amount', 'currency'],
           additionalProperties: false
+        },
+        facts: {
+          type: 'array',
+          description: 'Generic constraints on any service fact: every member states the property (or a sub-property) and every test holds',
+          items: {
+            type: 'object',
+            properties: {
+              property: { ...iri, description: 'The property the member states, e.g. sym:certification or one of an extension vocabulary' },
+              in: { type: 'array', minItems: 1, items: factTerm, description: 'Every value of the member is one of these' },
+              hasValue: { ...factTerm, description: 'One of the member\'s values is this' },
+              minInclusive: { type: 'number', description: 'Every value is a number ≥ this' },
+              maxInclusive: { type: 'number', description: 'Every value is a number ≤ this' }
+            },
+            required: ['property'],
+            anyOf: [{ required: ['in'] }, { required: ['hasValue'] }, { required: ['minInclusive'] }, { required: ['maxInclusive'] }],
+            additionalProperties: false
+          }
         }
       },
       additionalProperties: false
+    },
+    usage: {
+      type: 'object',
+      additionalProperties: { type: 'number', minimum: 0 },
+      description: 'Expected usage per period of price components counted by sym:UsageQuantity, by component IRI'
     },
     preferences: {
       type: 'object',

@@ -31,6 +31,7 @@ const titles: Record<ErrorCode, string> = {
   CONFLICT: 'Conflict',
   NOT_CONFORMING: 'Does not conform to the shapes',
   UNSUPPORTED_SHAPE: 'Unsupported shape',
+  UNKNOWN_PRICE_COMPONENT: 'Unknown price component',
   CONTRADICTORY_CONSTRAINTS: 'Contradictory constraints',
   QUERY_TIMEOUT: 'Query timed out',
   BUSY: 'Busy',

@@ -6,8 +6,10 @@ import type { Quad } from '@rdfjs/types'
 import { buildHierarchies, type Hierarchies } from '../reasoner/index.js'
 import type { Catalog, ClassHierarchy, InterfaceNode, LangText, Region, Service } from './types.js'
 import { indexSubjects } from './subject-index.js'
-import { NodeReader, readCompliance, readInterfaces, readOffers } from './read-service.js'
+import { builtinCommerce } from './builtin-commerce.js'
+import { NodeReader, PriceComponents, readCompliance, readInterfaces, readOffers } from './read-service.js'
 import { catalogTerms as t, interfaceProperties } from './vocabulary.js'
+import { collectServiceFacts, type ServiceFacts } from './service-facts.js'
 
 export interface CompileOptions {
   /** Hierarchies already built from the same quads (they are built here otherwise). */
@@ -35,14 +37,15 @@ export function compileCatalog (quads: Iterable<Quad>, options: CompileOptions =
   const providers = new Map<string, LangText>()
   const serviceTypes = memo((type: string) => [...hierarchy.superClasses(type)]
     .filter(sup => !sup.startsWith('_:') && hierarchy.isSubClassOf(sup, t.Service)))
+  const components = new PriceComponents(reader, builtinCommerce)
   for (const id of ids) {
-    const service = readService(reader, id, serviceTypes)
+    const service = readService(reader, id, serviceTypes, components)
     services.set(id, service)
     if (service.provider !== undefined && !providers.has(service.provider)) {
       providers.set(service.provider, reader.text(service.provider, t.name, t.label))
     }
   }
-  return indexCatalog(hierarchy, services, providers, regions(reader))
+  return indexCatalog(hierarchy, services, providers, regions(reader), collectServiceFacts(all, new Set(services.keys()), properties))
 }
 
 function serviceIds (reader: NodeReader): string[] {
@@ -51,7 +54,7 @@ function serviceIds (reader: NodeReader): string[] {
   return [...ids].sort()
 }
 
-function readService (reader: NodeReader, id: string, serviceTypesOf: (type: string) => readonly string[]): Service {
+function readService (reader: NodeReader, id: string, serviceTypesOf: (type: string) => readonly string[], components: PriceComponents): Service {
   const asserted = reader.strings(id, t.type)
   const serviceTypes = new Set<string>()
   for (const type of asserted) for (const sup of serviceTypesOf(type)) serviceTypes.add(sup)
@@ -68,7 +71,7 @@ function readService (reader: NodeReader, id: string, serviceTypesOf: (type: str
     requires: readInterfaces(reader, id, 'requires'),
     optionallyRequires: readInterfaces(reader, id, 'optionallyRequires'),
     compliance: readCompliance(reader, id),
-    offers: readOffers(reader, id),
+    offers: readOffers(reader, id, components),
     ...(provider === undefined ? {} : { provider }),
     ...(graph === undefined ? {} : { graph })
   }
@@ -95,7 +98,8 @@ function memo<T> (compute: (key: string) => T): (key: string) => T {
 
 /** Builds the lookup indexes over compiled services. */
 export function indexCatalog (hierarchy: ClassHierarchy, services: ReadonlyMap<string, Service>,
-  providers: ReadonlyMap<string, LangText>, regions: ReadonlyMap<string, Region>): Catalog {
+  providers: ReadonlyMap<string, LangText>, regions: ReadonlyMap<string, Region>,
+  facts: ServiceFacts = { values: () => [] }): Catalog {
   const providedTyped = new Map<string, InterfaceNode[]>()
   const requiredTyped = new Map<string, InterfaceNode[]>()
   const providersByClass = new Map<string, InterfaceNode[]>()
@@ -130,7 +134,8 @@ export function indexCatalog (hierarchy: ClassHierarchy, services: ReadonlyMap<s
     interfacesTyped: (type, role) => (role === 'provides' ? providedTyped : requiredTyped).get(type) ?? none,
     servicesOfType: type => servicesByClass.get(type) ?? none,
     regionCountries: region => regions.get(region)?.countries,
-    regions
+    regions,
+    facts: (service, property) => facts.values(service, property)
   }
 }
 

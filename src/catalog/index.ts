@@ -2,3 +2,4 @@
 export type * from './types.js'
 export { compileCatalog, indexCatalog, type CompileOptions } from './compile.js'
 export { countriesOf, resolveLocation, type Location } from './locations.js'
+export { priceModel, offerPriceModels, minorDigits, toMinorUnits, type OfferPriceModel, type PriceModelComponent } from './price-model.js'

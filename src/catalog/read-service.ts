@@ -4,13 +4,9 @@
  */
 import type { Term } from '@rdfjs/types'
 import { termId } from '../reasoner/index.js'
-import type { Compliance, InterfaceNode, InterfaceRole, LangText, Offer, PriceComponent, PriceSpecification } from './types.js'
+import type { Compliance, InterfaceNode, InterfaceRole, LangText, Offer, PriceComponentDefinition, PriceSpecification } from './types.js'
 import type { SubjectIndex, SubjectValues } from './subject-index.js'
-import { catalogTerms as t } from './vocabulary.js'
-
-const priceComponents = new Map<string, PriceComponent>(
-  (['BaseMonthly', 'PerUserMonthly', 'PerConcurrentUserMonthly', 'SetupFee'] as const)
-    .map(local => [`https://w3id.org/symphony/ontology#${local}`, local]))
+import { catalogTerms as t, countingBases } from './vocabulary.js'
 
 const none: readonly never[] = []
 
@@ -123,18 +119,62 @@ export function readCompliance (reader: NodeReader, service: string): Compliance
   }
 }
 
-/** `schema:offers` with their price specifications; specifications without a known component or a number are skipped. */
-export function readOffers (reader: NodeReader, service: string): Offer[] {
+/**
+ * `schema:offers` with their price specifications. Every specification with a component and a
+ * numeric `schema:price` is kept; one whose component the vocabulary does not declare has no
+ * `definition` (the composer reports it instead of pricing it).
+ */
+export function readOffers (reader: NodeReader, service: string, components: PriceComponents): Offer[] {
   return reader.strings(service, t.offers).map(id => {
     const currency = reader.first(id, t.priceCurrency) ?? ''
     const prices: PriceSpecification[] = []
     for (const spec of reader.strings(id, t.priceSpecification)) {
-      const component = priceComponents.get(reader.first(spec, t.priceComponent) ?? '')
+      const component = reader.first(spec, t.priceComponent)
+      const amount = reader.first(spec, t.price)
       const price = reader.number(spec, t.price)
-      if (component === undefined || price === undefined) continue
-      prices.push({ component, price, currency: reader.first(spec, t.priceCurrency) ?? currency })
+      if (component === undefined || amount === undefined || price === undefined) continue
+      const definition = components.get(component)
+      prices.push({ component, price, amount: amount.trim(), currency: reader.first(spec, t.priceCurrency) ?? currency, ...(definition === undefined ? {} : { definition }) })
     }
     const minimumTermMonths = reader.number(id, t.minimumTermMonths)
     return { id, currency, prices, ...(minimumTermMonths === undefined ? {} : { minimumTermMonths }) }
   })
+}
+
+/**
+ * Price component declarations by IRI, read once each: from the compiled quads, or, when they
+ * do not declare the component, from `fallback` (the built-in commerce vocabulary).
+ */
+export class PriceComponents {
+  private readonly known = new Map<string, PriceComponentDefinition | undefined>()
+
+  constructor (private readonly reader: NodeReader, private readonly fallback?: () => NodeReader) {}
+
+  /** The declaration of a component: `undefined` unless it states `sym:countedBy` or `sym:billingPeriod`. */
+  get (component: string): PriceComponentDefinition | undefined {
+    if (this.known.has(component)) return this.known.get(component)
+    const months = (period: string): number | undefined =>
+      this.reader.number(period, t.periodMonths) ?? this.fallback?.().number(period, t.periodMonths)
+    let definition = read(this.reader, component, months)
+    if (definition === undefined && this.fallback !== undefined) definition = read(this.fallback(), component, months)
+    this.known.set(component, definition)
+    return definition
+  }
+}
+
+function read (reader: NodeReader, component: string, months: (period: string) => number | undefined): PriceComponentDefinition | undefined {
+  const basis = reader.first(component, t.countedBy)
+  const period = reader.first(component, t.billingPeriod)
+  if (basis === undefined && period === undefined) return undefined
+  return {
+    id: component,
+    label: reader.text(component, t.label),
+    countedBy: basis === undefined ? null : countingBases.get(basis) ?? null,
+    period: period ?? null,
+    periodMonths: period === undefined ? null : positive(months(period))
+  }
+}
+
+function positive (value: number | undefined): number | null {
+  return value !== undefined && value > 0 ? value : null
 }

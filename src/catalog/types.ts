@@ -3,6 +3,9 @@
  * IRIs are plain strings; blank nodes are `_:id` strings. Built once from the store's quads
  * (see `compileCatalog`) and rebuilt on publish.
  */
+import type { FactValue } from './service-facts.js'
+
+export type { FactValue } from './service-facts.js'
 
 /** A language-tagged text: `{ en: 'Hosted PBX', de: 'Virtuelle Telefonanlage' }`; `''` key for untagged. */
 export type LangText = Readonly<Record<string, string>>
@@ -26,11 +29,34 @@ export interface InterfaceNode {
   readonly carriesData: readonly string[]
 }
 
-export type PriceComponent = 'BaseMonthly' | 'PerUserMonthly' | 'PerConcurrentUserMonthly' | 'SetupFee'
+/**
+ * What a price component's amount is multiplied by (`sym:countedBy`): `sym:Seats`,
+ * `sym:ConcurrentSeats`, `sym:Flat` (quantity 1) or `sym:UsageQuantity` (metered usage).
+ */
+export type CountingBasis = 'seats' | 'concurrentSeats' | 'flat' | 'usage'
+
+/** A price component as the vocabulary declares it (an IRI typed `sym:PriceComponent`). */
+export interface PriceComponentDefinition {
+  /** IRI of the component, e.g. `sym:PerUserMonthly`. */
+  readonly id: string
+  readonly label: LangText
+  /** `sym:countedBy`; `null` when the component does not state a counting basis the engine knows. */
+  readonly countedBy: CountingBasis | null
+  /** `sym:billingPeriod` IRI, e.g. `sym:Monthly`; `null` when not stated. */
+  readonly period: string | null
+  /** `sym:periodMonths` of the period (1 monthly, 12 yearly); `null` for a one-off period or none stated. */
+  readonly periodMonths: number | null
+}
 
 export interface PriceSpecification {
-  readonly component: PriceComponent
+  /** IRI of the `sym:priceComponent`. */
+  readonly component: string
+  /** The component's declaration; `undefined` when the vocabulary does not declare it (an unknown component). */
+  readonly definition?: PriceComponentDefinition
+  /** `schema:price` as a number of currency units. */
   readonly price: number
+  /** `schema:price` as written (a decimal string, e.g. `"6.50"`), for exact arithmetic. */
+  readonly amount: string
   readonly currency: string
 }
 
@@ -125,6 +151,11 @@ export interface Catalog {
   regionCountries (region: string): ReadonlySet<string> | undefined
   /** Every region (a node with `sym:includesCountry`), by IRI. */
   readonly regions: ReadonlyMap<string, Region>
+  /**
+   * What the service states for `property` or one of its sub-properties (any predicate, not
+   * only those the catalog reads): the facts generic constraints are checked against.
+   */
+  facts (service: string, property: string): readonly FactValue[]
 }
 
 /** A region of countries, such as `sym:EEA`: what a data-location constraint may name instead of countries. */

@@ -1,5 +1,6 @@
 /** The IRIs the catalog reads (docs/describing-services.md, "What the engine reads"). */
 import { iri, terms } from '../rdf/index.js'
+import type { CountingBasis } from './types.js'
 
 export const catalogTerms = {
   type: terms.type,
@@ -24,6 +25,9 @@ export const catalogTerms = {
   price: iri('schema', 'price'),
   priceComponent: iri('sym', 'priceComponent'),
   minimumTermMonths: iri('sym', 'minimumTermMonths'),
+  countedBy: iri('sym', 'countedBy'),
+  billingPeriod: iri('sym', 'billingPeriod'),
+  periodMonths: iri('sym', 'periodMonths'),
   dataLocation: iri('sym', 'dataLocation'),
   certification: iri('sym', 'certification'),
   offersDPA: iri('sym', 'offersDPA'),
@@ -32,6 +36,14 @@ export const catalogTerms = {
   includesCountry: iri('sym', 'includesCountry'),
   altLabel: iri('skos', 'altLabel')
 } as const
+
+/** The counting bases the engine knows quantities for (`sym:countedBy` values). */
+export const countingBases: ReadonlyMap<string, CountingBasis> = new Map([
+  [iri('sym', 'Flat'), 'flat'],
+  [iri('sym', 'Seats'), 'seats'],
+  [iri('sym', 'ConcurrentSeats'), 'concurrentSeats'],
+  [iri('sym', 'UsageQuantity'), 'usage']
+])
 
 /** `sym:provides`, `sym:requires`, `sym:optionallyRequires`: the properties that make a service. */
 export const interfaceProperties = [catalogTerms.provides, catalogTerms.requires, catalogTerms.optionallyRequires] as const

@@ -6,6 +6,7 @@ import type { Catalog } from '../catalog/index.js'
 import { buildBundle, compareBundles } from './bundle.js'
 import { diagnose } from './diagnose.js'
 import { LinkIndex } from './item-links.js'
+import { unknownPriceComponentIssues } from './price-issues.js'
 import { RequirementItems } from './items.js'
 import type { LinkMatcher } from './link-match.js'
 import { checkRequestValues } from './parse-request.js'
@@ -48,6 +49,7 @@ export function composeWith (catalog: Catalog, request: CompositionRequest, matc
   const issues: CompositionIssue[] = []
   if (!strict.result.proven) issues.push(searchLimitIssue(strict.result, bundles, resolved.limit))
   if (bundles.length === 0) issues.push(...diagnose(context, strict))
+  issues.push(...unknownPriceComponentIssues(bundles, issues))
   return { bundles, issues }
 }
 

@@ -86,14 +86,17 @@ function bundleLines (bundle: Bundle, w: Words, name: (iri: string) => string, i
 function priceLines (price: ServicePrice, name: (iri: string) => string, money: (amount: number | null, currency: string | null) => string, indent: string): string[] {
   const lines = [`${indent}${name(price.service)}: ${money(price.monthly, price.currency)}${price.offer === null ? ` — ${price.note ?? ''}` : ` (${shortName(price.offer)})`}`]
   for (const c of price.components) {
-    const how = c.component === 'SetupFee' ? `${c.unitPrice.toFixed(2)} / ${c.termMonths ?? 12}` : `${c.unitPrice.toFixed(2)} × ${c.quantity}`
-    lines.push(`${indent}  ${c.component} ${how} = ${c.monthly.toFixed(2)}`)
+    const times = c.countedBy === 'flat' ? c.unitPrice.toFixed(2) : `${c.unitPrice.toFixed(2)} × ${c.quantity}`
+    const over = c.termMonths ?? c.periodMonths
+    const how = over === undefined ? times : `${times} / ${over}`
+    lines.push(`${indent}  ${shortName(c.component)} ${how} = ${c.monthly.toFixed(2)}`)
   }
   return lines
 }
 
 function issueLines (issue: CompositionIssue, w: Words, name: (iri: string) => string): string[] {
-  const lines = [`  - [${issue.code}] ${issue.message}`]
+  const message = issue.code === 'UNKNOWN_PRICE_COMPONENT' && w === words.de ? issue.messages.de : issue.message
+  const lines = [`  - [${issue.code}] ${message}`]
   if (issue.code === 'NEAREST_BUNDLE') {
     lines.push(`    ${w.nearest}:`)
     lines.push(...bundleLines(issue.bundle, w, name, '      '))

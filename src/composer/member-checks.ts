@@ -9,7 +9,8 @@
  * `conditional`: it is accepted only while none of its links carries personal data (the
  * search enforces that per link, see `problem.ts`).
  */
-import type { Service } from '../catalog/index.js'
+import type { Catalog, Service } from '../catalog/index.js'
+import { checkFact, factPhrase } from './fact-constraints.js'
 import { listing, shortName } from './names.js'
 import type { PricedService } from './price.js'
 import type { ResolvedRequest } from './resolve-request.js'
@@ -27,7 +28,7 @@ export interface MemberVerdict {
  * Checks every per-member constraint of the request on one service. Without `details` the
  * checks' texts are left empty (the search only needs the counts, for every service).
  */
-export function checkMember (service: Service, request: ResolvedRequest, priced: PricedService, details = true): MemberVerdict {
+export function checkMember (service: Service, request: ResolvedRequest, priced: PricedService, details = true, catalog?: Pick<Catalog, 'facts'>): MemberVerdict {
   const checks: ConstraintCheck[] = []
   const check = (constraint: ConstraintCheck['constraint'], ok: boolean, detail: () => string): void => {
     checks.push({ constraint, service: service.id, ok, detail: details ? detail() : '' })
@@ -79,6 +80,10 @@ export function checkMember (service: Service, request: ResolvedRequest, priced:
       ? 'states no provider'
       : excluded ? `provider ${shortName(provider)} is excluded` : `provider ${shortName(provider)} is not excluded`)
   }
+  for (const fact of request.facts) {
+    const verdict = checkFact(fact, catalog?.facts(service.id, fact.property) ?? [], shortName)
+    check('facts', verdict.ok, () => verdict.detail)
+  }
   if (request.budget !== undefined) {
     const currency = request.budget.currency
     if (priced.cents !== null) {
@@ -99,6 +104,7 @@ export function constraintPhrase (constraint: ConstraintCheck['constraint'], req
     case 'professionalSecrecy': return 'suitable for § 203 StGB'
     case 'excludeProviders': return 'from a provider that is not excluded'
     case 'currency': return `priced in ${request.budget?.currency ?? 'the budget currency'}`
+    case 'facts': return `with ${listing(request.facts.map(f => factPhrase(f, shortName)))}`
     case 'budget': return 'within the budget'
     case 'personalData': return 'without personal data leaving the allowed locations'
   }

@@ -4,10 +4,11 @@
  */
 import { SymphonyError } from '../errors.js'
 import { ns } from '../rdf/index.js'
-import type { CompositionConstraints, CompositionPreferences, CompositionRequest, DataLocationMode, DataLocationScope } from './types.js'
+import type { CompositionConstraints, CompositionPreferences, CompositionRequest, DataLocationMode, DataLocationScope, FactConstraint } from './types.js'
 
-const requestFields = ['available', 'wanted', 'serviceTypes', 'constraints', 'preferences', 'seats', 'concurrentSeats', 'limit'] as const
-const constraintFields = ['dataLocation', 'dataLocationScope', 'dataLocationMode', 'requireDPA', 'certifications', 'professionalSecrecy', 'excludeProviders', 'budget'] as const
+const requestFields = ['available', 'wanted', 'serviceTypes', 'constraints', 'preferences', 'seats', 'concurrentSeats', 'limit', 'usage'] as const
+const constraintFields = ['dataLocation', 'dataLocationScope', 'dataLocationMode', 'requireDPA', 'certifications', 'professionalSecrecy', 'excludeProviders', 'budget', 'facts'] as const
+const factFields = ['property', 'in', 'hasValue', 'minInclusive', 'maxInclusive'] as const
 const preferenceFields = ['degree', 'price', 'size'] as const
 const scopes: readonly DataLocationScope[] = ['all-data', 'personal-data']
 const modes: readonly DataLocationMode[] = ['strict', 'safeguarded']
@@ -33,7 +34,8 @@ export function parseCompositionRequest (json: unknown): CompositionRequest {
     preferences: preferences(body.preferences),
     ...optionalNumber(body.seats, 'seats'),
     ...optionalNumber(body.concurrentSeats, 'concurrentSeats'),
-    ...optionalNumber(body.limit, 'limit')
+    ...optionalNumber(body.limit, 'limit'),
+    ...(body.usage === undefined ? {} : { usage: usage(body.usage) })
   }
   checkRequestValues(request)
   return request
@@ -72,6 +74,16 @@ export function checkRequestValues (request: CompositionRequest): void {
   if (c.dataLocationScope !== undefined && c.dataLocation === undefined) {
     contradictory('constraints.dataLocationScope', 'is set without constraints.dataLocation; give the allowed locations too')
   }
+  for (const [index, fact] of (c.facts ?? []).entries()) {
+    const field = `constraints.facts[${index}]`
+    if (fact.in !== undefined && fact.in.length === 0) contradictory(`${field}.in`, 'is an empty list: no value is allowed, so no service can qualify')
+    if (fact.minInclusive !== undefined && fact.maxInclusive !== undefined && fact.minInclusive > fact.maxInclusive) {
+      contradictory(field, `has minInclusive ${fact.minInclusive} above maxInclusive ${fact.maxInclusive}: no value can qualify`)
+    }
+  }
+  for (const [component, quantity] of Object.entries(request.usage ?? {})) {
+    if (!Number.isFinite(quantity) || quantity < 0) invalid(`usage.${component}`, `must be a number ≥ 0, got ${String(quantity)}`)
+  }
   if (c.budget !== undefined) {
     if (!Number.isFinite(c.budget.amount)) invalid('constraints.budget.amount', `must be a finite number, got ${String(c.budget.amount)}`)
     if (c.budget.amount <= 0) contradictory('constraints.budget.amount', `is ${c.budget.amount}: no bundle costs nothing; give a positive amount or omit the budget`)
@@ -90,8 +102,54 @@ function constraints (value: unknown): CompositionConstraints {
     ...(c.certifications === undefined ? {} : { certifications: iris(c.certifications, 'constraints.certifications') }),
     ...(c.professionalSecrecy === undefined ? {} : { professionalSecrecy: boolean(c.professionalSecrecy, 'constraints.professionalSecrecy') }),
     ...(c.excludeProviders === undefined ? {} : { excludeProviders: iris(c.excludeProviders, 'constraints.excludeProviders') }),
-    ...(c.budget === undefined ? {} : { budget: budget(c.budget) })
+    ...(c.budget === undefined ? {} : { budget: budget(c.budget) }),
+    ...(c.facts === undefined ? {} : { facts: facts(c.facts) })
   }
+}
+
+function facts (value: unknown): FactConstraint[] {
+  if (!Array.isArray(value)) invalid('constraints.facts', 'must be an array of {"property": IRI, "in" | "hasValue" | "minInclusive" | "maxInclusive": …}')
+  return value.map((item, index) => {
+    const field = `constraints.facts[${index}]`
+    const f = object(item, field, factFields)
+    if (typeof f.property !== 'string') invalid(`${field}.property`, 'must be an IRI string')
+    const property = absoluteIri(f.property, `${field}.property`)
+    if (f.in === undefined && f.hasValue === undefined && f.minInclusive === undefined && f.maxInclusive === undefined) {
+      invalid(field, 'states no test; give "in", "hasValue", "minInclusive" or "maxInclusive"')
+    }
+    const fact: FactConstraint = {
+      property,
+      ...(f.in === undefined ? {} : { in: factTerms(f.in, `${field}.in`) }),
+      ...(f.hasValue === undefined ? {} : { hasValue: factTerm(f.hasValue, `${field}.hasValue`) }),
+      ...(f.minInclusive === undefined ? {} : { minInclusive: number(f.minInclusive, `${field}.minInclusive`) }),
+      ...(f.maxInclusive === undefined ? {} : { maxInclusive: number(f.maxInclusive, `${field}.maxInclusive`) })
+    }
+    return fact
+  })
+}
+
+function factTerms (value: unknown, field: string): Array<string | number | boolean> {
+  if (!Array.isArray(value)) invalid(field, 'must be an array of IRIs, strings, numbers or booleans')
+  return value.map((item, index) => factTerm(item, `${field}[${index}]`))
+}
+
+/** IRIs with a Symphony prefix are expanded; other strings, numbers and booleans are kept. */
+function factTerm (value: unknown, field: string): string | number | boolean {
+  if (typeof value === 'number') return number(value, field)
+  if (typeof value === 'boolean') return value
+  if (typeof value !== 'string') invalid(field, `must be an IRI, a string, a number or a boolean, got ${JSON.stringify(value)}`)
+  const colon = value.indexOf(':')
+  const prefix = value.slice(0, colon)
+  return colon > 0 && Object.hasOwn(ns, prefix) && !value.startsWith(`${prefix}://`) ? ns[prefix as keyof typeof ns] + value.slice(colon + 1) : value
+}
+
+function usage (value: unknown): Record<string, number> {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) invalid('usage', 'must be a JSON object of price component IRI → expected quantity')
+  const result: Record<string, number> = {}
+  for (const [key, quantity] of Object.entries(value)) {
+    result[absoluteIri(key, `usage.${key}`)] = number(quantity, `usage.${key}`)
+  }
+  return result
 }
 
 function preferences (value: unknown): CompositionPreferences {

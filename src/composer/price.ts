@@ -1,16 +1,21 @@
 /**
  * The monthly price of a service for N seats, from its offers' price components
- * (docs/describing-services.md): `BaseMonthly + PerUserMonthly × seats +
- * PerConcurrentUserMonthly × concurrentSeats + SetupFee / minimumTermMonths` (12 months when
- * no minimum term is given). Amounts are kept in integer cents; each line is rounded to the cent.
+ * (docs/describing-services.md). Each component declares in the vocabulary what it is counted
+ * by (`sym:countedBy`: flat, seats, concurrent seats, usage) and how often it is charged
+ * (`sym:billingPeriod`); its monthly share is `price × quantity / periodMonths`, or, for a
+ * one-off period, `price × quantity / minimumTermMonths` (12 months when no minimum term is
+ * given). Amounts are kept in integer cents; each line is rounded to the cent. An offer with a
+ * component the vocabulary does not declare is not used, and the component is reported.
  */
-import type { Offer, Service } from '../catalog/index.js'
+import type { CountingBasis, Offer, PriceSpecification, Service } from '../catalog/index.js'
 import { fromCents } from './names.js'
-import type { PriceComponentLine, ServicePrice } from './types.js'
+import type { PriceComponentLine, ServicePrice, UnknownPriceComponent } from './types.js'
 
 export interface PricingContext {
   readonly seats: number
   readonly concurrentSeats: number
+  /** Expected usage per period of components counted by usage, by component IRI. */
+  readonly usage?: ReadonlyMap<string, number>
   /** Only offers in this currency are used; `null`: the service is not priced. */
   readonly currency: string | null
 }
@@ -23,25 +28,40 @@ export interface PricedService {
 
 const defaultTermMonths = 12
 
-/** The service's cheapest offer in the context's currency (ties: the smaller offer IRI). */
+/** The service's cheapest fully priceable offer in the context's currency (ties: the smaller offer IRI). */
 export function priceService (service: Service, context: PricingContext): PricedService {
   let best: { offer: Offer, cents: number, lines: PriceComponentLine[] } | undefined
+  const unknown: UnknownPriceComponent[] = []
   for (const offer of service.offers) {
     if (offer.currency !== context.currency) continue
     if (offer.prices.some(p => p.currency !== offer.currency)) continue
-    const lines = offer.prices.map(p => priceLine(offer, p.component, p.price, context))
+    const unpriceable = offer.prices.filter(p => !isPriceable(p))
+    if (unpriceable.length > 0) {
+      for (const p of unpriceable) unknown.push({ service: service.id, offer: offer.id, component: p.component })
+      continue
+    }
+    const lines = offer.prices.map(p => priceLine(offer, p, context))
     const cents = lines.reduce((sum, line) => sum + line.cents, 0)
     if (best === undefined || cents < best.cents || (cents === best.cents && offer.id < best.offer.id)) {
       best = { offer, cents, lines: lines.map(l => l.line) }
     }
   }
+  const unknownComponents = unknown.length === 0 ? {} : { unknownComponents: unknown }
   if (best !== undefined) {
     return {
       cents: best.cents,
-      price: { service: service.id, offer: best.offer.id, currency: best.offer.currency, monthly: fromCents(best.cents), components: best.lines }
+      price: { service: service.id, offer: best.offer.id, currency: best.offer.currency, monthly: fromCents(best.cents), components: best.lines, ...unknownComponents }
     }
   }
-  return { cents: null, price: { service: service.id, offer: null, currency: null, monthly: null, components: [], note: unpricedNote(service, context.currency) } }
+  return {
+    cents: null,
+    price: { service: service.id, offer: null, currency: null, monthly: null, components: [], note: unpricedNote(service, context.currency, unknown), ...unknownComponents }
+  }
+}
+
+/** Does the vocabulary declare the component with a counting basis and a billing period? */
+export function isPriceable (spec: PriceSpecification): boolean {
+  return spec.definition !== undefined && spec.definition.countedBy !== null && spec.definition.period !== null
 }
 
 /** The currencies a service has usable offers in, sorted. */
@@ -66,25 +86,34 @@ export function prevailingCurrency (services: Iterable<Service>): string | null 
   return best
 }
 
-function priceLine (offer: Offer, component: PriceComponentLine['component'], unitPrice: number, context: PricingContext): { line: PriceComponentLine, cents: number } {
-  switch (component) {
-    case 'BaseMonthly': return line(component, unitPrice, 1, Math.round(unitPrice * 100))
-    case 'PerUserMonthly': return line(component, unitPrice, context.seats, Math.round(unitPrice * context.seats * 100))
-    case 'PerConcurrentUserMonthly': return line(component, unitPrice, context.concurrentSeats, Math.round(unitPrice * context.concurrentSeats * 100))
-    case 'SetupFee': {
-      const term = offer.minimumTermMonths !== undefined && offer.minimumTermMonths > 0 ? offer.minimumTermMonths : defaultTermMonths
-      const cents = Math.round(unitPrice * 100 / term)
-      return { cents, line: { component, unitPrice, quantity: 1, termMonths: term, monthly: fromCents(cents) } }
-    }
+function quantity (basis: CountingBasis, component: string, context: PricingContext): number {
+  switch (basis) {
+    case 'flat': return 1
+    case 'seats': return context.seats
+    case 'concurrentSeats': return context.concurrentSeats
+    case 'usage': return context.usage?.get(component) ?? 0
   }
 }
 
-function line (component: PriceComponentLine['component'], unitPrice: number, quantity: number, cents: number): { line: PriceComponentLine, cents: number } {
-  return { cents, line: { component, unitPrice, quantity, monthly: fromCents(cents) } }
+function priceLine (offer: Offer, spec: PriceSpecification, context: PricingContext): { line: PriceComponentLine, cents: number } {
+  const definition = spec.definition!
+  const countedBy = definition.countedBy!
+  const count = quantity(countedBy, spec.component, context)
+  const base = { component: spec.component, countedBy, period: definition.period!, unitPrice: spec.price, quantity: count }
+  if (definition.periodMonths !== null) {
+    const cents = Math.round(spec.price * count * 100 / definition.periodMonths)
+    return { cents, line: { ...base, ...(definition.periodMonths === 1 ? {} : { periodMonths: definition.periodMonths }), monthly: fromCents(cents) } }
+  }
+  const term = offer.minimumTermMonths !== undefined && offer.minimumTermMonths > 0 ? offer.minimumTermMonths : defaultTermMonths
+  const cents = Math.round(spec.price * count * 100 / term)
+  return { cents, line: { ...base, termMonths: term, monthly: fromCents(cents) } }
 }
 
-function unpricedNote (service: Service, currency: string | null): string {
+function unpricedNote (service: Service, currency: string | null, unknown: readonly UnknownPriceComponent[]): string {
   if (service.offers.length === 0) return 'no offer (schema:offers): price unknown'
+  if (unknown.length > 0) {
+    return `its offers in ${currency ?? 'the currency'} charge price components the vocabulary does not declare (${[...new Set(unknown.map(u => u.component))].join(', ')}): price unknown`
+  }
   const currencies = offerCurrencies(service)
   if (currencies.length === 0) return 'its offers mix currencies between price components: price unknown'
   return `no offer in ${currency ?? 'a common currency'}; priced only in ${currencies.join(', ')} (no conversion)`

@@ -6,7 +6,7 @@ import { countriesOf, resolveLocation } from '../catalog/index.js'
 import type { Catalog } from '../catalog/index.js'
 import { SymphonyError } from '../errors.js'
 import { shortName } from './names.js'
-import type { Budget, CompositionRequest, DataLocationMode, DataLocationScope } from './types.js'
+import type { Budget, CompositionRequest, DataLocationMode, DataLocationScope, FactConstraint } from './types.js'
 
 /** Ranking weights, see `CompositionPreferences`. */
 export interface Weights {
@@ -37,6 +37,10 @@ export interface ResolvedRequest {
   readonly professionalSecrecy: boolean
   readonly excludeProviders: ReadonlySet<string>
   readonly budget?: Budget
+  /** Generic fact constraints (`constraints.facts`). */
+  readonly facts: readonly FactConstraint[]
+  /** Expected usage of usage-counted price components, by component IRI. */
+  readonly usage: ReadonlyMap<string, number>
   readonly seats: number
   readonly concurrentSeats: number
   readonly limit: number
@@ -82,6 +86,8 @@ export function resolveRequest (catalog: Catalog, request: CompositionRequest): 
     professionalSecrecy: c.professionalSecrecy ?? false,
     excludeProviders: new Set(excludeProviders),
     ...(c.budget === undefined ? {} : { budget: c.budget }),
+    facts: c.facts ?? [],
+    usage: new Map(Object.entries(request.usage ?? {})),
     seats,
     concurrentSeats: request.concurrentSeats ?? seats,
     limit: request.limit ?? 5,

@@ -36,8 +36,8 @@ export function buildServiceTable (catalog: Catalog, request: ResolvedRequest): 
     orders.set(catalog, order)
   }
   const currency = request.budget?.currency ?? order.currency
-  const context = { seats: request.seats, concurrentSeats: request.concurrentSeats, currency }
-  const entries = order.services.map((service, index) => new Entry(index, service, priceService(service, context), request))
+  const context = { seats: request.seats, concurrentSeats: request.concurrentSeats, usage: request.usage, currency }
+  const entries = order.services.map((service, index) => new Entry(index, service, priceService(service, context), request, catalog))
   return { entries, indexOf: order.indexOf, currency }
 }
 
@@ -45,12 +45,12 @@ class Entry implements ServiceEntry {
   readonly assessment: MemberVerdict
   private checked: MemberVerdict | undefined
 
-  constructor (readonly index: number, readonly service: Service, readonly priced: PricedService, private readonly request: ResolvedRequest) {
-    this.assessment = checkMember(service, request, priced, false)
+  constructor (readonly index: number, readonly service: Service, readonly priced: PricedService, private readonly request: ResolvedRequest, private readonly catalog: Catalog) {
+    this.assessment = checkMember(service, request, priced, false, catalog)
   }
 
   get verdict (): MemberVerdict {
-    this.checked ??= checkMember(this.service, this.request, this.priced)
+    this.checked ??= checkMember(this.service, this.request, this.priced, true, this.catalog)
     return this.checked
   }
 }

@@ -2,6 +2,7 @@
  * The composition request and answer (DESIGN.md §4, contract of §9). Plain JSON-able data:
  * IRIs are strings, money is a number of currency units rounded to cents.
  */
+import type { CountingBasis } from '../catalog/index.js'
 
 /** A budget for the whole bundle, per month, for the requested seats. */
 export interface Budget {
@@ -23,6 +24,23 @@ export type DataLocationScope = 'all-data' | 'personal-data'
 /** Whether a member outside the allowed locations may qualify through a transfer safeguard (SCC, adequacy …). */
 export type DataLocationMode = 'strict' | 'safeguarded'
 
+/**
+ * A generic constraint on a service fact: what every member states for `property` (or a
+ * sub-property). Values are IRIs (`sym:` style prefixes are expanded), strings compared with the
+ * lexical form, numbers compared numerically, booleans with `true`/`false`. Every test given must
+ * hold; a member that states no value for the property fails.
+ * - `in`: every value of the member is one of these;
+ * - `hasValue`: one of the member's values is this;
+ * - `minInclusive` / `maxInclusive`: every value is a number within the bound.
+ */
+export interface FactConstraint {
+  readonly property: string
+  readonly in?: ReadonlyArray<string | number | boolean>
+  readonly hasValue?: string | number | boolean
+  readonly minInclusive?: number
+  readonly maxInclusive?: number
+}
+
 /** Constraints every bundle must meet; each one is checked per member (budget: per bundle). */
 export interface CompositionConstraints {
   /**
@@ -43,6 +61,8 @@ export interface CompositionConstraints {
   readonly excludeProviders?: readonly string[]
   /** The bundle's monthly price for the seats is at most this amount, in this currency. */
   readonly budget?: Budget
+  /** Generic constraints on any service fact, e.g. `{ "property": "sym:certification", "hasValue": "sym:ISO27001" }`. */
+  readonly facts?: readonly FactConstraint[]
 }
 
 /**
@@ -73,6 +93,11 @@ export interface CompositionRequest {
   readonly concurrentSeats?: number
   /** How many bundles to return at most; default 5. */
   readonly limit?: number
+  /**
+   * Expected usage per period for price components counted by `sym:UsageQuantity`, by
+   * component IRI (e.g. minutes a month); components not listed count zero.
+   */
+  readonly usage?: Readonly<Record<string, number>>
 }
 
 /** Degrees that count as satisfying a requirement in a composition. */
@@ -102,13 +127,27 @@ export interface BundleLink {
 }
 
 export interface PriceComponentLine {
-  readonly component: 'BaseMonthly' | 'PerUserMonthly' | 'PerConcurrentUserMonthly' | 'SetupFee'
+  /** IRI of the price component (`sym:priceComponent`). */
+  readonly component: string
+  /** What the unit price is multiplied by (`sym:countedBy`). */
+  readonly countedBy: CountingBasis
+  /** The component's billing period IRI (`sym:billingPeriod`). */
+  readonly period: string
   readonly unitPrice: number
-  /** The seats, the concurrent seats, or 1 for a base price and a setup fee. */
+  /** The seats, the concurrent seats, the expected usage, or 1 for a flat component. */
   readonly quantity: number
-  /** Months a setup fee is spread over (`sym:minimumTermMonths`, 12 when absent). */
+  /** Months a recurring charge covers (`sym:periodMonths`); a monthly price divides by it. */
+  readonly periodMonths?: number
+  /** Months a one-off charge is spread over (`sym:minimumTermMonths`, 12 when absent). */
   readonly termMonths?: number
   readonly monthly: number
+}
+
+/** A price specification whose component the vocabulary does not declare (or declares without counting basis or period). */
+export interface UnknownPriceComponent {
+  readonly service: string
+  readonly offer: string
+  readonly component: string
 }
 
 export interface ServicePrice {
@@ -120,6 +159,8 @@ export interface ServicePrice {
   readonly components: readonly PriceComponentLine[]
   /** Why the service could not be priced, when `monthly` is `null`. */
   readonly note?: string
+  /** Price components of its offers (in the bundle's currency) that could not be priced. */
+  readonly unknownComponents?: readonly UnknownPriceComponent[]
 }
 
 /** Monthly price of a bundle for the requested seats. */
@@ -136,7 +177,7 @@ export interface BundlePrice {
 }
 
 export type ConstraintName =
-  | 'dataLocation' | 'requireDPA' | 'certifications' | 'professionalSecrecy'
+  | 'dataLocation' | 'requireDPA' | 'certifications' | 'professionalSecrecy' | 'facts'
   | 'excludeProviders' | 'currency' | 'budget' | 'personalData'
 
 /** One constraint checked for one member (or, for `budget` and `personalData`, the bundle or a link). */
@@ -221,7 +262,9 @@ export interface BundleNeed {
  * - `SEARCH_LIMIT`: the search stopped at its expansion budget with fewer bundles than asked for;
  * - `RANKING_UNPROVEN`: the bundles are valid and minimal, but the expansion budget ran out
  *   before proving that no cheaper one exists; `bound` is the least cost any other bundle has;
- * - `NEAREST_BUNDLE`: the best bundle with relaxed constraints, and what it would need.
+ * - `NEAREST_BUNDLE`: the best bundle with relaxed constraints, and what it would need;
+ * - `UNKNOWN_PRICE_COMPONENT`: a member's offer charges a price component the vocabulary does
+ *   not declare (no `sym:countedBy` / `sym:billingPeriod`): that offer is not used for pricing.
  */
 export type CompositionIssue =
   | { readonly code: 'GOAL_UNREACHABLE', readonly goal: Goal, readonly blockedBy: 'catalog' | 'constraints' | 'requirement', readonly message: string }
@@ -231,6 +274,7 @@ export type CompositionIssue =
   | { readonly code: 'SEARCH_LIMIT', readonly expansions: number, readonly message: string }
   | { readonly code: 'RANKING_UNPROVEN', readonly expansions: number, readonly bound: number, readonly message: string }
   | { readonly code: 'NEAREST_BUNDLE', readonly bundle: Bundle, readonly needs: readonly BundleNeed[], readonly message: string }
+  | { readonly code: 'UNKNOWN_PRICE_COMPONENT', readonly service: string, readonly offer: string, readonly component: string, readonly message: string, readonly messages: Readonly<Record<'en' | 'de', string>> }
 
 /** The composer's answer: bundles best first, and issues when fewer than asked for were found. */
 export interface CompositionAnswer {

@@ -29,6 +29,11 @@ const acme = turtle(`
   _:setup sym:priceComponent sym:SetupFee ; schema:price 99.00 ; schema:priceCurrency "CHF" .
   _:odd sym:priceComponent sym:Whatever ; schema:price 1 .`)
 
+/** A built-in price component's declaration (ontology/commerce.ttl). */
+function builtin (local: string, en: string, de: string, countedBy: string, period: string, periodMonths: number | null): object {
+  return { id: sym + local, label: { en, de }, countedBy, period: sym + period, periodMonths }
+}
+
 describe('compileCatalog', () => {
   const catalog = compileCatalog(acme)
 
@@ -61,9 +66,10 @@ describe('compileCatalog', () => {
       offers: [{
         id: '_:offer', currency: 'EUR', minimumTermMonths: 12,
         prices: [
-          { component: 'BaseMonthly', price: 19, currency: 'EUR' },
-          { component: 'SetupFee', price: 99, currency: 'CHF' },
-          { component: 'PerUserMonthly', price: 6.5, currency: 'EUR' }
+          { component: sym + 'BaseMonthly', price: 19, amount: '19.00', currency: 'EUR', definition: builtin('BaseMonthly', 'Monthly base fee', 'Monatliche Grundgebühr', 'flat', 'Monthly', 1) },
+          { component: sym + 'Whatever', price: 1, amount: '1', currency: 'EUR' },
+          { component: sym + 'SetupFee', price: 99, amount: '99.00', currency: 'CHF', definition: builtin('SetupFee', 'Setup fee', 'Einrichtungsgebühr', 'flat', 'OneTime', null) },
+          { component: sym + 'PerUserMonthly', price: 6.5, amount: '6.50', currency: 'EUR', definition: builtin('PerUserMonthly', 'Monthly fee per user', 'Monatliche Gebühr pro Benutzer', 'seats', 'Monthly', 1) }
         ]
       }]
     })

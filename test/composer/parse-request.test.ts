@@ -69,7 +69,15 @@ describe('parseCompositionRequest', () => {
     ['lower-case currency', { constraints: { budget: { amount: 5, currency: 'eur' } } }, 'INVALID_REQUEST', 'constraints.budget.currency'],
     ['empty location list', { constraints: { dataLocation: [] } }, 'CONTRADICTORY_CONSTRAINTS', 'constraints.dataLocation'],
     ['scope without locations', { constraints: { dataLocationScope: 'all-data' } }, 'CONTRADICTORY_CONSTRAINTS', 'constraints.dataLocationScope'],
-    ['negative budget', { constraints: { budget: { amount: -5, currency: 'EUR' } } }, 'CONTRADICTORY_CONSTRAINTS', 'constraints.budget.amount']
+    ['negative budget', { constraints: { budget: { amount: -5, currency: 'EUR' } } }, 'CONTRADICTORY_CONSTRAINTS', 'constraints.budget.amount'],
+    ['facts not a list', { constraints: { facts: { property: 'sym:x' } } }, 'INVALID_REQUEST', 'constraints.facts'],
+    ['fact without test', { constraints: { facts: [{ property: 'sym:x' }] } }, 'INVALID_REQUEST', 'constraints.facts[0]'],
+    ['fact with relative property', { constraints: { facts: [{ property: 'x', hasValue: 1 }] } }, 'INVALID_REQUEST', 'constraints.facts[0].property'],
+    ['fact with unknown test', { constraints: { facts: [{ property: 'sym:x', equals: 1 }] } }, 'INVALID_REQUEST', 'constraints.facts[0].equals'],
+    ['fact value an object', { constraints: { facts: [{ property: 'sym:x', in: [{}] }] } }, 'INVALID_REQUEST', 'constraints.facts[0].in[0]'],
+    ['fact with empty in', { constraints: { facts: [{ property: 'sym:x', in: [] }] } }, 'CONTRADICTORY_CONSTRAINTS', 'constraints.facts[0].in'],
+    ['fact with crossed bounds', { constraints: { facts: [{ property: 'sym:x', minInclusive: 3, maxInclusive: 2 }] } }, 'CONTRADICTORY_CONSTRAINTS', 'constraints.facts[0]'],
+    ['negative usage', { wanted: ['sym:X'], usage: { 'sym:PerMinute': -1 } }, 'INVALID_REQUEST', 'usage.https://w3id.org/symphony/ontology#PerMinute']
   ])('%s', (_, json, code, path) => {
     const error = failure(json)
     expect([error.code, error.path]).toEqual([code, path])
@@ -79,6 +87,11 @@ describe('parseCompositionRequest', () => {
     expect(failure({ seats: 5, concurrentSeats: 6 }).message)
       .toBe('composition request field "concurrentSeats" is 6, more than the 5 seats; concurrent users are a subset of the seats')
     expect(failure({ limits: 3 }).message)
-      .toBe('composition request field "limits" is not a known field; expected one of available, wanted, serviceTypes, constraints, preferences, seats, concurrentSeats, limit')
+      .toBe('composition request field "limits" is not a known field; expected one of available, wanted, serviceTypes, constraints, preferences, seats, concurrentSeats, limit, usage')
+  })
+
+  test('fact constraints expand Symphony prefixes in properties and values, keep literals', () => {
+    expect(parseCompositionRequest({ wanted: ['sym:X'], constraints: { facts: [{ property: 'sym:certification', in: ['sym:ISO27001', 'C5', 3, true], minInclusive: 1 }] } }).constraints)
+      .toEqual({ facts: [{ property: `${sym}certification`, in: [`${sym}ISO27001`, 'C5', 3, true], minInclusive: 1 }] })
   })
 })

@@ -1,0 +1,54 @@
+/**
+ * Every statement made about a service, by predicate: what generic constraints
+ * (`constraints.facts` of a composition request) are checked against. A property's facts
+ * include those of its sub-properties.
+ */
+import type { Quad } from '@rdfjs/types'
+import type { PropertyHierarchy } from '../reasoner/index.js'
+import { termId } from '../reasoner/index.js'
+
+/** A service's value of a property: IRIs and blank nodes as term strings, literals as their lexical form. */
+export interface FactValue {
+  readonly value: string
+  /** The literal's datatype IRI; absent for IRIs and blank nodes. */
+  readonly datatype?: string
+  /** The literal's language tag, when it has one. */
+  readonly language?: string
+}
+
+/** The statements about the services, by service and predicate. */
+export interface ServiceFacts {
+  /** Values of `property` and its sub-properties on `service` (unique, in first-seen order). */
+  values (service: string, property: string): readonly FactValue[]
+}
+
+const none: readonly never[] = []
+
+/** One pass over the quads, keeping the statements whose subject is one of `services`. */
+export function collectServiceFacts (quads: Iterable<Quad>, services: ReadonlySet<string>, properties: PropertyHierarchy): ServiceFacts {
+  const bySubject = new Map<string, Map<string, FactValue[]>>()
+  for (const quad of quads) {
+    const subject = quad.subject.termType === 'NamedNode' ? quad.subject.value : quad.subject.termType === 'BlankNode' ? termId(quad.subject) : undefined
+    if (subject === undefined || !services.has(subject)) continue
+    let predicates = bySubject.get(subject)
+    if (predicates === undefined) bySubject.set(subject, predicates = new Map())
+    let values = predicates.get(quad.predicate.value)
+    if (values === undefined) predicates.set(quad.predicate.value, values = [])
+    const o = quad.object
+    const value: FactValue = o.termType === 'Literal'
+      ? { value: o.value, datatype: o.datatype.value, ...(o.language === '' ? {} : { language: o.language }) }
+      : { value: o.termType === 'NamedNode' ? o.value : termId(o) }
+    if (!values.some(v => v.value === value.value && v.datatype === value.datatype && v.language === value.language)) values.push(value)
+  }
+  return {
+    values (service, property) {
+      const predicates = bySubject.get(service)
+      if (predicates === undefined) return none
+      const subs = properties.subProperties(property)
+      if (subs.size <= 1) return predicates.get(property) ?? none
+      const found: FactValue[] = []
+      for (const sub of subs) for (const value of predicates.get(sub) ?? none) found.push(value)
+      return found
+    }
+  }
+}

@@ -1,0 +1,26 @@
+/**
+ * `UNKNOWN_PRICE_COMPONENT` issues: price components of the answer's members that the
+ * vocabulary does not declare, so that a service never looks cheaper than it is unnoticed.
+ */
+import { shortName } from './names.js'
+import type { Bundle, CompositionIssue } from './types.js'
+
+/** One issue per service, offer and component among the bundles' members (and a nearest bundle's), sorted. */
+export function unknownPriceComponentIssues (bundles: readonly Bundle[], issues: readonly CompositionIssue[]): CompositionIssue[] {
+  const all = [...bundles, ...issues.flatMap(issue => issue.code === 'NEAREST_BUNDLE' ? [issue.bundle] : [])]
+  const seen = new Map<string, { service: string, offer: string, component: string }>()
+  for (const bundle of all) {
+    for (const price of bundle.price.breakdown) {
+      for (const unknown of price.unknownComponents ?? []) {
+        seen.set(`${unknown.service} ${unknown.offer} ${unknown.component}`, unknown)
+      }
+    }
+  }
+  return [...seen.entries()].sort(([a], [b]) => a < b ? -1 : a > b ? 1 : 0).map(([, { service, offer, component }]) => {
+    const messages = {
+      en: `offer ${shortName(offer)} of ${shortName(service)} charges the price component ${shortName(component)}, which the vocabulary does not declare (sym:countedBy and sym:billingPeriod): that offer is not used for the price; declare the component or fix the IRI`,
+      de: `Angebot ${shortName(offer)} von ${shortName(service)} berechnet den Preisbestandteil ${shortName(component)}, den das Vokabular nicht deklariert (sym:countedBy und sym:billingPeriod): dieses Angebot geht nicht in den Preis ein; deklarieren Sie den Bestandteil oder korrigieren Sie die IRI`
+    }
+    return { code: 'UNKNOWN_PRICE_COMPONENT', service, offer, component, message: messages.en, messages }
+  })
+}
