@@ -1,12 +1,13 @@
 /**
  * The ajv instance for the quick check of configurations: JSON Schema 2020-12, all errors,
- * ajv-formats (with `formatMinimum` … keywords), and the `iri` format of JSON Schema
- * (RFC 3987), which ajv-formats lacks.
+ * ajv-formats (with `formatMinimum` … keywords), the `iri` format of JSON Schema (RFC 3987),
+ * which ajv-formats lacks, and the XSD time formats of `time-formats.ts`.
  */
 import { Ajv2020 } from 'ajv/dist/2020.js'
 import type { ValidateFunction } from 'ajv/dist/2020.js'
 import addFormatsModule from 'ajv-formats'
 import type { FormatsPlugin } from 'ajv-formats'
+import { timeFormats } from './time-formats.js'
 import type { JsonSchema } from './types.js'
 
 // ajv-formats is CommonJS with a `default` export; under NodeNext the default import is `module.exports`.
@@ -20,6 +21,7 @@ export function createAjv (): Ajv2020 {
   const ajv = new Ajv2020({ allErrors: true, strict: true, strictTypes: false, strictTuples: false, strictRequired: false })
   addFormats(ajv)
   ajv.addFormat('iri', iriPattern)
+  for (const [name, format] of Object.entries(timeFormats)) ajv.addFormat(name, format)
   return ajv
 }
 

@@ -55,10 +55,11 @@ export const datatypeForms: Readonly<Record<string, DatatypeForm>> = {
   [x('double')]: { schema: { type: 'number' }, widget: 'number', ordering: 'number' },
   [x('float')]: { schema: { type: 'number' }, widget: 'number', ordering: 'number' },
   [x('date')]: { schema: { type: 'string', format: 'date' }, widget: 'date', ordering: 'format' },
-  // xsd:dateTime and xsd:time allow a missing time zone: ajv-formats' iso-* formats, not RFC 3339's.
-  [x('dateTime')]: { schema: { type: 'string', format: 'iso-date-time' }, widget: 'dateTime', ordering: 'format' },
+  // xsd:dateTime and xsd:time allow a missing time zone, and time pickers leave out the seconds:
+  // formats of our own (time-formats.ts), not RFC 3339's.
+  [x('dateTime')]: { schema: { type: 'string', format: 'xsd-date-time' }, widget: 'dateTime', ordering: 'format' },
   [x('dateTimeStamp')]: { schema: { type: 'string', format: 'date-time' }, widget: 'dateTime', ordering: 'format' },
-  [x('time')]: { schema: { type: 'string', format: 'iso-time' }, widget: 'time', ordering: 'format' },
+  [x('time')]: { schema: { type: 'string', format: 'xsd-time' }, widget: 'time', ordering: 'format' },
   // XSD durations (signed, fractional seconds, no weeks); not RFC 3339's "duration" format.
   [x('duration')]: { schema: { type: 'string', pattern: durationPattern }, widget: 'duration', ordering: 'none' },
   [x('anyURI')]: { schema: { type: 'string', format: 'iri' }, widget: 'uri', ordering: 'none' },

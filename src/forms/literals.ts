@@ -7,6 +7,7 @@ import type { Literal } from '@rdfjs/types'
 import { DataFactory } from 'n3'
 import { ns } from '../rdf/index.js'
 import { datatypeForms } from './datatypes.js'
+import { withSeconds } from './time-formats.js'
 import type { Json } from './types.js'
 
 const x = (local: string): string => ns.xsd + local
@@ -20,8 +21,8 @@ export function canonicalLexical (value: Json, datatype: string): string {
     return canonicalDecimal(value)
   }
   const text = String(value)
-  if (datatype === x('dateTime') || datatype === x('dateTimeStamp')) return canonicalTimeZone(canonicalFraction(text.replace(/^(\d{4,}-\d\d-\d\d)[tT ]/, '$1T')))
-  if (datatype === x('time')) return canonicalTimeZone(canonicalFraction(text))
+  if (datatype === x('dateTime') || datatype === x('dateTimeStamp')) return canonicalTimeZone(canonicalFraction(withSeconds(text).replace(/^(\d{4,}-\d\d-\d\d)[tT ]/, '$1T')))
+  if (datatype === x('time')) return canonicalTimeZone(canonicalFraction(withSeconds(text)))
   if (datatype === x('date')) return canonicalTimeZone(text)
   if (datatype === x('boolean')) return text === '1' ? 'true' : text === '0' ? 'false' : text
   return text

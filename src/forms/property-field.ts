@@ -80,7 +80,9 @@ export function buildField (b: FormBuilder, shapes: readonly Term[], hint: strin
     title: label,
     ...(help === undefined ? {} : { description: help }),
     ...(defaultValue === undefined ? {} : { default: multiple ? [termToJson(defaultValue)] : termToJson(defaultValue) }),
-    ...(readOnly ? { readOnly: true } : {})
+    ...(readOnly ? { readOnly: true } : {}),
+    // Read-only is enforced, not only shown: the one value it may have is its default.
+    ...(readOnly && defaultValue !== undefined && !multiple ? { const: termToJson(defaultValue) } : {})
   }
   // sh:hasValue on a multi-valued property: one of the values, not each (SHACL §4.8.1).
   const { const: hasValue, ...itemSchema } = value.schema

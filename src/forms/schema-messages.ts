@@ -17,9 +17,9 @@ const typeNames: Record<'en' | 'de', Record<string, string>> = {
 const formatNames: Record<'en' | 'de', Record<string, string>> = {
   en: {
     date: 'a date (YYYY-MM-DD)',
-    'iso-date-time': 'a date and time (YYYY-MM-DDThh:mm:ss)',
     'date-time': 'a date and time with time zone (YYYY-MM-DDThh:mm:ssZ)',
-    'iso-time': 'a time (hh:mm:ss)',
+    'xsd-time': 'a time (hh:mm or hh:mm:ss, e.g. 09:30)',
+    'xsd-date-time': 'a date and time (e.g. 2026-12-02T09:30)',
     time: 'a time with time zone (hh:mm:ssZ)',
     iri: 'an IRI such as https://example.org/x',
     uri: 'a URI such as https://example.org/x',
@@ -28,9 +28,9 @@ const formatNames: Record<'en' | 'de', Record<string, string>> = {
   },
   de: {
     date: 'ein Datum (JJJJ-MM-TT)',
-    'iso-date-time': 'ein Datum mit Uhrzeit (JJJJ-MM-TTThh:mm:ss)',
     'date-time': 'ein Datum mit Uhrzeit und Zeitzone (JJJJ-MM-TTThh:mm:ssZ)',
-    'iso-time': 'eine Uhrzeit (hh:mm:ss)',
+    'xsd-time': 'eine Uhrzeit (hh:mm oder hh:mm:ss, z. B. 09:30)',
+    'xsd-date-time': 'ein Datum mit Uhrzeit (z. B. 2026-12-02T09:30)',
     time: 'eine Uhrzeit mit Zeitzone (hh:mm:ssZ)',
     iri: 'eine IRI wie https://example.org/x',
     uri: 'eine URI wie https://example.org/x',
@@ -105,6 +105,11 @@ export const schemaMessages: Readonly<Record<string, Texts>> = {
 /** The message for one ajv error in the language; the field's own `sh:message` wins for value errors. */
 export function schemaMessage (error: ErrorObject, field: UiField | undefined, language: string): string {
   const lang = language.toLowerCase().startsWith('de') ? 'de' : 'en'
+  if (error.keyword === 'const' && field?.readOnly === true) {
+    const value = (error.params as Params).allowedValue
+    const fixed = typeof value === 'boolean' ? ({ en: ['off', 'on'], de: ['aus', 'an'] }[lang][value ? 1 : 0]!) : optionLabels(field, [value])
+    return lang === 'de' ? `Dieser Wert ist fest vorgegeben (${fixed}) und kann nicht geändert werden.` : `This value is fixed (${fixed}) and cannot be changed.`
+  }
   const valueError = !['required', 'additionalProperties', 'minItems', 'maxItems'].includes(error.keyword)
   if (valueError && field?.message !== undefined) return field.message
   const texts = schemaMessages[error.keyword]
