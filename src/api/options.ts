@@ -1,6 +1,7 @@
 /** Options of `buildApp`. */
 import type { FastifyServerOptions } from 'fastify'
 import type { Principal } from '../accounts/index.js'
+import type { BookedSubscription } from '../billing/index.js'
 
 /** Checks bearer tokens: the principal a token belongs to, or `undefined` for an unknown token. */
 export interface TokenVerifier {
@@ -28,6 +29,11 @@ export interface ApiOptions {
   readonly bodyLimit?: number
   /** Serve the web console at `/` (default true). */
   readonly console?: boolean
+  /** Billing: where booked subscriptions come from (none without it) and the clock (default: system time). */
+  readonly billing?: {
+    readonly subscriptions?: () => Promise<readonly BookedSubscription[]>
+    readonly now?: () => Date
+  }
 }
 
 export const defaults = {

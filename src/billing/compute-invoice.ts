@@ -86,8 +86,7 @@ function componentLines (context: LineContext, component: PriceComponentInput): 
     const day = member.addedAt.slice(0, 10)
     return [line(context, component, price, { from: day, until: day, days: input.period.days, count: integer(1), quantity: integer(1), unit: 'C62', baseQuantity: 1 })]
   }
-  return memberSegments(subscription, member, input.period).flatMap(segment => {
-    const count = countOf(component, segment)
+  return countedSegments(component, memberSegments(subscription, member, input.period)).flatMap(({ count, ...segment }) => {
     if (count === 0) return []
     const whole = segment.days === input.period.days
     return [line(context, component, price, {
@@ -180,6 +179,25 @@ function line (context: LineContext, component: PriceComponentInput, price: Pric
 function roundTo (value: Fraction, decimals: number): Fraction {
   const scale = 10n ** BigInt(decimals)
   return { num: BigInt(toMinorUnits(value, decimals)), den: scale }
+}
+
+/** Segments with this component's count; neighbours with the same count merge (a flat fee does not split at a seat change). */
+function countedSegments (component: PriceComponentInput, segments: readonly Segment[]): Array<Segment & { count: number }> {
+  const out: Array<Segment & { count: number }> = []
+  for (const segment of segments) {
+    const count = countOf(component, segment)
+    const last = out.at(-1)
+    if (last !== undefined && last.count === count && isNextDay(last.until, segment.from)) {
+      out[out.length - 1] = { ...last, until: segment.until, days: last.days + segment.days }
+    } else {
+      out.push({ ...segment, count })
+    }
+  }
+  return out
+}
+
+function isNextDay (previous: string, day: string): boolean {
+  return Date.parse(`${previous}T00:00:00Z`) + 86_400_000 === Date.parse(`${day}T00:00:00Z`)
 }
 
 function countOf (component: PriceComponentInput, segment: Segment): number {

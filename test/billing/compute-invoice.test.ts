@@ -35,6 +35,16 @@ describe('computeInvoice: prorating', () => {
     expect(invoice.net).toBe(5438)
   })
 
+  it('keeps a flat fee in one line across a seat change', () => {
+    const invoice = invoiceOf(computeInvoice(input([subscription([member('pbx', pbxProvider, [component('base', 'flat', '10.00'), component('channel', 'concurrentSeats', '2.50')])], {
+      seats: [{ at: '2026-12-01T00:00:00Z', seats: 10, concurrentSeats: 4 }, { at: '2026-12-15T09:30:00Z', seats: 12, concurrentSeats: 4 }]
+    })])))
+    expect(lineSummary(invoice)).toEqual([
+      ['base', '2026-12-01', '2026-12-31', '1', 1, 'MON', 1000],
+      ['channel', '2026-12-01', '2026-12-31', '4', 1, 'MON', 1000]
+    ])
+  })
+
   it('counts concurrent seats separately from seats', () => {
     const invoice = invoiceOf(computeInvoice(input([subscription([member('acd', pbxProvider, [component('agent', 'concurrentSeats', '30.00')])], {
       seats: [{ at: '2026-12-01T00:00:00Z', seats: 10, concurrentSeats: 2 }, { at: '2026-12-11T00:00:00Z', seats: 10, concurrentSeats: 3 }]

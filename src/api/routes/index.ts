@@ -10,6 +10,7 @@ import { matchingRoutes } from './matching.js'
 import { compositionRoutes } from './composition.js'
 import { formsRoutes } from './forms.js'
 import { consoleRoutes } from './console.js'
+import { billingRoutes } from './billing.js'
 
 export const routeModules: ReadonlyArray<(app: FastifyInstance, context: RouteContext) => Promise<void>> = [
   healthRoutes,
@@ -20,5 +21,6 @@ export const routeModules: ReadonlyArray<(app: FastifyInstance, context: RouteCo
   compositionRoutes,
   formsRoutes,
   publishingRoutes,
+  billingRoutes,
   consoleRoutes
 ]

@@ -1,0 +1,183 @@
+/**
+ * Billing: the operator sets the seller and runs a period; customers state their invoice
+ * details and read their invoices (JSON, RDF, XRechnung XML, ZUGFeRD PDF); providers report
+ * usage of their own services. Every route states its roles in one hook; ownership of an
+ * invoice or subscription is checked with `ensureOwner`.
+ */
+import type { FastifyInstance, FastifyRequest } from 'fastify'
+import type { RouteContext } from '../context.js'
+import { ensureOwner, principalOf, requireRole } from '../auth.js'
+import { chooseMediaType, isRdfMediaType, rdfMediaTypes, rdfResponseContent, sendRdf } from '../rdf-reply.js'
+import { problems } from '../schemas.js'
+import { negotiateOrFail } from '../negotiate.js'
+import { SymphonyError } from '../../errors.js'
+import {
+  BillingDesk, eInvoiceFormats, invoiceGraph, invoiceToQuads, isEInvoiceFormat, parsePeriod, renderEInvoice,
+  type BillingSettings, type CustomerProfile, type EInvoiceFormat, type IssuedInvoice, type UsageRecord
+} from '../../billing/index.js'
+import { billingSchemas } from './billing-schemas.js'
+
+const documentOffers = ['application/json', ...rdfMediaTypes, 'application/xml', 'application/pdf'] as const
+
+/** A summary of an issued document for lists. */
+function summary (d: IssuedInvoice): Record<string, unknown> {
+  return {
+    number: d.number,
+    kind: d.kind,
+    customer: d.customer.id,
+    period: d.draft.period.id,
+    issueDate: d.issueDate,
+    dueDate: d.dueDate,
+    currency: d.draft.currency,
+    net: d.draft.net,
+    tax: d.draft.tax,
+    gross: d.draft.gross,
+    ...(d.corrects === undefined ? {} : { corrects: d.corrects.number }),
+    links: Object.fromEntries((Object.keys(eInvoiceFormats) as EInvoiceFormat[]).map(f => [f, `/invoices/${encodeURIComponent(d.number)}?format=${f}`]))
+  }
+}
+
+/** The e-invoice format a request asks for: `?format=`, else XRechnung CII for XML and ZUGFeRD for PDF. */
+function requestedFormat (request: FastifyRequest): { kind: 'json' | 'rdf' | 'e-invoice', mediaType: string, format?: EInvoiceFormat } {
+  const format = (request.query as { format?: string }).format
+  if (format !== undefined && isEInvoiceFormat(format)) return { kind: 'e-invoice', mediaType: eInvoiceFormats[format].mediaType, format }
+  if (format === 'json') return { kind: 'json', mediaType: 'application/json' }
+  const mediaType = format === undefined ? negotiateOrFail(request.headers.accept, documentOffers) : chooseMediaType(request, rdfMediaTypes)
+  if (isRdfMediaType(mediaType)) return { kind: 'rdf', mediaType }
+  if (mediaType === 'application/xml') return { kind: 'e-invoice', mediaType, format: 'xrechnung-cii' }
+  if (mediaType === 'application/pdf') return { kind: 'e-invoice', mediaType, format: 'zugferd' }
+  return { kind: 'json', mediaType: 'application/json' }
+}
+
+export async function billingRoutes (app: FastifyInstance, { engine, options }: RouteContext): Promise<void> {
+  const desk = new BillingDesk({
+    store: engine.store,
+    catalog: () => engine.catalog(),
+    subscriptions: options.billing?.subscriptions ?? (async () => []),
+    now: options.billing?.now ?? (() => new Date())
+  })
+  const s = billingSchemas
+
+  app.get('/billing/settings', { onRequest: requireRole('operator'), schema: { tags: ['billing'], summary: 'The seller, currency and rates invoices are issued with', security: [{ bearer: [] }], response: { ...problems(401, 403, 404) } } }, async () => {
+    const settings = await desk.settings()
+    if (settings === undefined) throw new SymphonyError('NOT_FOUND', 'billing has no settings yet (PUT /billing/settings)')
+    return settings
+  })
+
+  app.put('/billing/settings', {
+    onRequest: requireRole('operator'),
+    config: { writesStore: true },
+    schema: { tags: ['billing'], summary: 'Set the seller (the platform operator), invoice currency, commission, VAT and exchange rates', security: [{ bearer: [] }], body: s.settings, response: { ...problems(400, 401, 403) } }
+  }, async (request, reply) => {
+    await desk.setSettings(request.body as BillingSettings)
+    return reply.code(204).send()
+  })
+
+  app.get('/billing/profile', { onRequest: requireRole('customer', 'operator'), schema: { tags: ['billing'], summary: "The caller's (or, for the operator, ?customer=) invoice details", security: [{ bearer: [] }], querystring: s.customerQuery, response: { ...problems(401, 403, 404) } } }, async request => {
+    const customer = customerOf(request)
+    const profile = await desk.profile(customer)
+    if (profile === undefined) throw new SymphonyError('NOT_FOUND', `no invoice details for ${customer} yet (PUT /billing/profile)`)
+    return profile
+  })
+
+  app.put('/billing/profile', {
+    onRequest: requireRole('customer', 'operator'),
+    config: { writesStore: true },
+    schema: { tags: ['billing'], summary: 'State invoice details: legal name, country, VAT id, address, e-mail for e-invoices', security: [{ bearer: [] }], querystring: s.customerQuery, body: s.profile, response: { ...problems(400, 401, 403) } }
+  }, async (request, reply) => {
+    await desk.setProfile(customerOf(request), request.body as CustomerProfile)
+    return reply.code(204).send()
+  })
+
+  app.post('/usage', {
+    onRequest: requireRole('provider', 'operator'),
+    config: { writesStore: true },
+    schema: { tags: ['billing'], summary: 'Report usage of a usage-priced component of a subscription member (the same id again replaces the report)', security: [{ bearer: [] }], body: s.usage, response: { ...problems(400, 401, 403, 404) } }
+  }, async (request, reply) => {
+    const record = request.body as UsageRecord
+    const principal = principalOf(request)
+    const subscription = (await (options.billing?.subscriptions ?? (async () => []))()).find(x => x.iri === record.subscription)
+    const member = subscription?.members.find(m => m.service === record.service)
+    if (member === undefined) throw new SymphonyError('NOT_FOUND', `subscription ${record.subscription} has no member ${record.service}`)
+    ensureOwner(principal, member.provider, `member ${record.service} of ${record.subscription}`)
+    await desk.reportUsage(record)
+    return reply.code(202).send({ accepted: record.id })
+  })
+
+  app.post('/billing/runs', {
+    onRequest: requireRole('operator'),
+    config: { writesStore: true },
+    schema: { tags: ['billing'], summary: 'Bill every customer for a month; a month already billed gives the same invoices, never second ones', security: [{ bearer: [] }], body: s.run, response: { ...problems(400, 401, 403, 409) } }
+  }, async request => {
+    const { period } = request.body as { period: string }
+    parsePeriod(period)
+    const outcomes = await desk.run(period)
+    return {
+      period,
+      outcomes: outcomes.map(o => ({
+        customer: o.customer,
+        status: o.status,
+        ...('invoice' in o ? { invoice: summary(o.invoice) } : {}),
+        ...('issues' in o ? { issues: o.issues } : {})
+      }))
+    }
+  })
+
+  app.get('/invoices', {
+    onRequest: requireRole('customer', 'operator'),
+    schema: { tags: ['billing'], summary: "Invoices and credit notes: a customer's own, or all (operator; ?customer= filters)", security: [{ bearer: [] }], querystring: s.customerQuery, response: { ...problems(401, 403) } }
+  }, async request => {
+    const principal = principalOf(request)
+    const customer = principal.role === 'customer' ? principal.id : (request.query as { customer?: string }).customer
+    return { invoices: (await desk.ledger.list(customer === undefined ? {} : { customer })).map(summary) }
+  })
+
+  app.get('/invoices/:number', {
+    onRequest: requireRole('customer', 'operator'),
+    schema: {
+      tags: ['billing'],
+      summary: 'One invoice or credit note: JSON, RDF (schema.org Invoice), XRechnung XML (CII; ?format=xrechnung-ubl for UBL) or ZUGFeRD PDF',
+      security: [{ bearer: [] }],
+      params: s.numberParams,
+      querystring: s.documentQuery,
+      response: { 200: { description: 'The document', content: { 'application/json': { schema: { type: 'object', additionalProperties: true } }, ...rdfResponseContent, 'application/xml': { schema: { type: 'string' } }, 'application/pdf': { schema: { type: 'string', format: 'binary' } } } }, ...problems(401, 403, 404, 406) }
+    }
+  }, async (request, reply) => {
+    const { number } = request.params as { number: string }
+    const document = await desk.ledger.get(number)
+    if (document === undefined) throw new SymphonyError('NOT_FOUND', `no invoice ${number}`)
+    ensureOwner(principalOf(request), document.customer.id, `invoice ${number}`)
+    const wanted = requestedFormat(request)
+    reply.header('vary', 'accept')
+    if (wanted.kind === 'rdf') return sendRdf(reply, invoiceToQuads(document, invoiceGraph(number)), wanted.mediaType as typeof rdfMediaTypes[number])
+    if (wanted.kind === 'e-invoice') {
+      const language = (request.query as { lang?: string }).lang === 'de' ? 'de' : 'en'
+      const rendered = await renderEInvoice(document, wanted.format!, language)
+      const info = eInvoiceFormats[wanted.format!]
+      return reply
+        .type(info.mediaType === 'application/xml' ? 'application/xml; charset=utf-8' : info.mediaType)
+        .header('content-disposition', `attachment; filename="${number}-${wanted.format!}.${info.extension}"`)
+        .send(typeof rendered === 'string' ? rendered : Buffer.from(rendered))
+    }
+    return reply.type('application/json; charset=utf-8').send(document)
+  })
+
+  app.post('/invoices/:number/credit-notes', {
+    onRequest: requireRole('operator'),
+    config: { writesStore: true },
+    schema: { tags: ['billing'], summary: 'Reverse an issued invoice with a credit note; the next run of its month issues it anew', security: [{ bearer: [] }], params: s.numberParams, body: s.creditNote, response: { ...problems(400, 401, 403, 404, 409) } }
+  }, async (request, reply) => {
+    const { number } = request.params as { number: string }
+    const note = await desk.correct(number, (request.body as { reason: string }).reason)
+    return reply.code(201).header('location', `/invoices/${encodeURIComponent(note.number)}`).send(summary(note))
+  })
+}
+
+/** The customer a profile request is about: the caller, or for the operator `?customer=`. */
+function customerOf (request: FastifyRequest): string {
+  const principal = principalOf(request)
+  if (principal.role === 'customer') return principal.id
+  const customer = (request.query as { customer?: string }).customer
+  if (customer === undefined) throw new SymphonyError('BAD_REQUEST', 'the operator names the customer: ?customer=<customer IRI>')
+  return customer
+}

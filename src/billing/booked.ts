@@ -1,0 +1,61 @@
+/**
+ * From a booked subscription (as the operations module records it) and the catalog to the
+ * billing input: each member gets its offer's price components.
+ */
+import type { Catalog } from '../catalog/index.js'
+import { offerComponents } from './offer-components.js'
+import type { MemberInput, SubscriptionInput } from './types.js'
+
+/** The fields of a booked subscription that billing reads (a structural subset of the operations record). */
+export interface BookedSubscription {
+  readonly iri: string
+  readonly customer: string
+  readonly startedAt: string
+  readonly cancelledAt?: string
+  readonly seats: number
+  readonly concurrentSeats: number
+  readonly members: ReadonlyArray<{ readonly service: string, readonly provider: string, readonly offer: string | null, readonly addedAt: string, readonly removedAt?: string }>
+  readonly seatChanges: ReadonlyArray<{ readonly at: string, readonly seats: number, readonly concurrentSeats: number }>
+}
+
+/**
+ * The billing input of a booked subscription. Members without an offer, or whose offer the catalog no longer has, are skipped and named.
+ */
+export function toSubscriptionInput (booked: BookedSubscription, catalog: Catalog): { subscription: SubscriptionInput, unpriced: string[] } {
+  const unpriced: string[] = []
+  const members: MemberInput[] = []
+  for (const member of booked.members) {
+    const service = catalog.services.get(member.service)
+    // Offers are often blank nodes whose labels change when the catalog is compiled again: a
+    // service with a single offer is billed with it even when the booked label is stale.
+    const offer = service?.offers.find(o => o.id === member.offer) ??
+      (service?.offers.length === 1 && (member.offer === null || member.offer.startsWith('_:')) ? service.offers[0] : undefined)
+    if (offer === undefined) {
+      unpriced.push(member.service)
+      continue
+    }
+    members.push({
+      service: member.service,
+      label: service!.label,
+      provider: member.provider,
+      offer: offer.id,
+      components: offerComponents(offer),
+      addedAt: member.addedAt,
+      ...(member.removedAt === undefined ? {} : { removedAt: member.removedAt })
+    })
+  }
+  // The record's first seat change is the booking itself; a record without any has had its current counts from the start.
+  const seats = booked.seatChanges.length > 0
+    ? booked.seatChanges
+    : [{ at: booked.startedAt, seats: booked.seats, concurrentSeats: booked.concurrentSeats }]
+  return {
+    subscription: {
+      id: booked.iri,
+      customer: booked.customer,
+      seats: seats.map(c => ({ at: c.at, seats: c.seats, concurrentSeats: c.concurrentSeats })),
+      members,
+      ...(booked.cancelledAt === undefined ? {} : { cancelledAt: booked.cancelledAt })
+    },
+    unpriced
+  }
+}
