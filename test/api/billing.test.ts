@@ -39,9 +39,9 @@ describe('billing API', () => {
   })
 
   it('bills December once: one line per component and stretch of seats, each provider\'s share', async () => {
-    expect((await t.app.inject({ method: 'PUT', url: '/billing/settings', headers: auth(operatorToken), payload: { seller, currency: 'EUR' } })).statusCode).toBe(204)
+    expect((await t.app.inject({ method: 'PUT', url: '/billing/settings', headers: auth(operatorToken), payload: { seller, currency: 'EUR' } })).json()).toEqual({ seller, currency: 'EUR' })
     const profile = { name: 'Kanzlei Berg', country: 'DE', vatId: 'DE123456789', business: true, address: { street: 'Ring 1', city: 'Köln', postcode: '50667', country: 'DE' }, email: 'rechnung@berg.example' }
-    expect((await t.app.inject({ method: 'PUT', url: '/billing/profile', headers: auth(bergToken), payload: profile })).statusCode).toBe(204)
+    expect((await t.app.inject({ method: 'PUT', url: '/billing/profile', headers: auth(bergToken), payload: profile })).json()).toEqual(profile)
 
     const first = await t.app.inject({ method: 'POST', url: '/billing/runs', headers: auth(operatorToken), payload: { period: '2026-12' } })
     const second = await t.app.inject({ method: 'POST', url: '/billing/runs', headers: auth(operatorToken), payload: { period: '2026-12' } })

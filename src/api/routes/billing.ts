@@ -17,6 +17,9 @@ import {
 } from '../../billing/index.js'
 import { billingSchemas } from './billing-schemas.js'
 
+/** A JSON answer whose shape the billing types define (documented in docs/billing.md). */
+const jsonAnswer = (description: string): Record<string, unknown> => ({ description, type: 'object', additionalProperties: true })
+
 const documentOffers = ['application/json', ...rdfMediaTypes, 'application/xml', 'application/pdf'] as const
 
 /** A summary of an issued document for lists. */
@@ -58,7 +61,7 @@ export async function billingRoutes (app: FastifyInstance, { engine, options }: 
   })
   const s = billingSchemas
 
-  app.get('/billing/settings', { onRequest: requireRole('operator'), schema: { tags: ['billing'], summary: 'The seller, currency and rates invoices are issued with', security: [{ bearer: [] }], response: { ...problems(401, 403, 404) } } }, async () => {
+  app.get('/billing/settings', { onRequest: requireRole('operator'), schema: { tags: ['billing'], summary: 'The seller, currency and rates invoices are issued with', security: [{ bearer: [] }], response: { 200: jsonAnswer('The settings'), ...problems(401, 403, 404) } } }, async () => {
     const settings = await desk.settings()
     if (settings === undefined) throw new SymphonyError('NOT_FOUND', 'billing has no settings yet (PUT /billing/settings)')
     return settings
@@ -67,13 +70,13 @@ export async function billingRoutes (app: FastifyInstance, { engine, options }: 
   app.put('/billing/settings', {
     onRequest: requireRole('operator'),
     config: { writesStore: true },
-    schema: { tags: ['billing'], summary: 'Set the seller (the platform operator), invoice currency, commission, VAT and exchange rates', security: [{ bearer: [] }], body: s.settings, response: { ...problems(400, 401, 403) } }
-  }, async (request, reply) => {
+    schema: { tags: ['billing'], summary: 'Set the seller (the platform operator), invoice currency, commission, VAT and exchange rates', security: [{ bearer: [] }], body: s.settings, response: { 200: jsonAnswer('The settings as stored'), ...problems(400, 401, 403) } }
+  }, async request => {
     await desk.setSettings(request.body as BillingSettings)
-    return reply.code(204).send()
+    return await desk.settings()
   })
 
-  app.get('/billing/profile', { onRequest: requireRole('customer', 'operator'), schema: { tags: ['billing'], summary: "The caller's (or, for the operator, ?customer=) invoice details", security: [{ bearer: [] }], querystring: s.customerQuery, response: { ...problems(401, 403, 404) } } }, async request => {
+  app.get('/billing/profile', { onRequest: requireRole('customer', 'operator'), schema: { tags: ['billing'], summary: "The caller's (or, for the operator, ?customer=) invoice details", security: [{ bearer: [] }], querystring: s.customerQuery, response: { 200: jsonAnswer('The invoice details'), ...problems(400, 401, 403, 404) } } }, async request => {
     const customer = customerOf(request)
     const profile = await desk.profile(customer)
     if (profile === undefined) throw new SymphonyError('NOT_FOUND', `no invoice details for ${customer} yet (PUT /billing/profile)`)
@@ -83,17 +86,18 @@ export async function billingRoutes (app: FastifyInstance, { engine, options }: 
   app.put('/billing/profile', {
     onRequest: requireRole('customer', 'operator'),
     config: { writesStore: true },
-    schema: { tags: ['billing'], summary: 'State invoice details: legal name, country, VAT id, address, e-mail for e-invoices', security: [{ bearer: [] }], querystring: s.customerQuery, body: s.profile, response: { ...problems(400, 401, 403) } }
-  }, async (request, reply) => {
-    await desk.setProfile(customerOf(request), request.body as CustomerProfile)
-    return reply.code(204).send()
+    schema: { tags: ['billing'], summary: 'State invoice details: legal name, country, VAT id, address, e-mail for e-invoices', security: [{ bearer: [] }], querystring: s.customerQuery, body: s.profile, response: { 200: jsonAnswer('The invoice details as stored'), ...problems(400, 401, 403) } }
+  }, async request => {
+    const customer = customerOf(request)
+    await desk.setProfile(customer, request.body as CustomerProfile)
+    return await desk.profile(customer)
   })
 
   app.post('/usage', {
     onRequest: requireRole('provider', 'operator'),
     config: { writesStore: true },
-    schema: { tags: ['billing'], summary: 'Report usage of a usage-priced component of a subscription member (the same id again replaces the report)', security: [{ bearer: [] }], body: s.usage, response: { ...problems(400, 401, 403, 404) } }
-  }, async (request, reply) => {
+    schema: { tags: ['billing'], summary: 'Report usage of a usage-priced component of a subscription member (the same id again replaces the report)', security: [{ bearer: [] }], body: s.usage, response: { 200: jsonAnswer('The report was recorded: { accepted: id }'), ...problems(400, 401, 403, 404) } }
+  }, async request => {
     const record = request.body as UsageRecord
     const principal = principalOf(request)
     const subscription = (await (options.billing?.subscriptions ?? (async () => []))()).find(x => x.iri === record.subscription)
@@ -101,13 +105,13 @@ export async function billingRoutes (app: FastifyInstance, { engine, options }: 
     if (member === undefined) throw new SymphonyError('NOT_FOUND', `subscription ${record.subscription} has no member ${record.service}`)
     ensureOwner(principal, member.provider, `member ${record.service} of ${record.subscription}`)
     await desk.reportUsage(record)
-    return reply.code(202).send({ accepted: record.id })
+    return { accepted: record.id }
   })
 
   app.post('/billing/runs', {
     onRequest: requireRole('operator'),
     config: { writesStore: true },
-    schema: { tags: ['billing'], summary: 'Bill every customer for a month; a month already billed gives the same invoices, never second ones', security: [{ bearer: [] }], body: s.run, response: { ...problems(400, 401, 403, 409) } }
+    schema: { tags: ['billing'], summary: 'Bill every customer for a month; a month already billed gives the same invoices, never second ones', security: [{ bearer: [] }], body: s.run, response: { 200: jsonAnswer('One outcome per customer: issued, unchanged, differs, empty, refused (with issues) or noProfile'), ...problems(400, 401, 403, 409) } }
   }, async request => {
     const { period } = request.body as { period: string }
     parsePeriod(period)
@@ -125,7 +129,7 @@ export async function billingRoutes (app: FastifyInstance, { engine, options }: 
 
   app.get('/invoices', {
     onRequest: requireRole('customer', 'operator'),
-    schema: { tags: ['billing'], summary: "Invoices and credit notes: a customer's own, or all (operator; ?customer= filters)", security: [{ bearer: [] }], querystring: s.customerQuery, response: { ...problems(401, 403) } }
+    schema: { tags: ['billing'], summary: "Invoices and credit notes: a customer's own, or all (operator; ?customer= filters)", security: [{ bearer: [] }], querystring: s.customerQuery, response: { 200: jsonAnswer('{ invoices: [summary] }'), ...problems(401, 403) } }
   }, async request => {
     const principal = principalOf(request)
     const customer = principal.role === 'customer' ? principal.id : (request.query as { customer?: string }).customer
@@ -165,7 +169,7 @@ export async function billingRoutes (app: FastifyInstance, { engine, options }: 
   app.post('/invoices/:number/credit-notes', {
     onRequest: requireRole('operator'),
     config: { writesStore: true },
-    schema: { tags: ['billing'], summary: 'Reverse an issued invoice with a credit note; the next run of its month issues it anew', security: [{ bearer: [] }], params: s.numberParams, body: s.creditNote, response: { ...problems(400, 401, 403, 404, 409) } }
+    schema: { tags: ['billing'], summary: 'Reverse an issued invoice with a credit note; the next run of its month issues it anew', security: [{ bearer: [] }], params: s.numberParams, body: s.creditNote, response: { 201: jsonAnswer('The credit note (Location: its URL)'), ...problems(400, 401, 403, 404, 409) } }
   }, async (request, reply) => {
     const { number } = request.params as { number: string }
     const note = await desk.correct(number, (request.body as { reason: string }).reason)
