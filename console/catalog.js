@@ -1,5 +1,5 @@
 // The catalog view: the service-type tree on the left, services with filters on the right.
-import { api, query } from './api.js'
+import { api, ApiError, query } from './api.js'
 import { announce, h, replace, uid } from './dom.js'
 import { lang, t } from './i18n.js'
 
@@ -15,7 +15,14 @@ export async function renderCatalog (main, { state, navigate }) {
   const tree = h('ul', { class: 'tree', role: 'list' })
 
   async function refresh () {
-    const answer = await api.get(`/catalog/services${query({ ...filters, limit: pageSize, lang: lang() })}`)
+    let answer
+    try {
+      answer = await api.get(`/catalog/services${query({ ...filters, limit: pageSize, lang: lang() })}`)
+    } catch (error) {
+      if (!(error instanceof ApiError)) throw error
+      replace(list, h('p', { class: 'alert', role: 'alert' }, error.message))
+      return
+    }
     replace(list, renderServices(answer))
     announce(t('shown', answer.total === 0 ? 0 : answer.offset + 1, answer.offset + answer.services.length, answer.total))
   }
@@ -68,7 +75,10 @@ export async function renderCatalog (main, { state, navigate }) {
   const provider = h('select', { id: providerId },
     h('option', { value: '' }, t('anyProvider')),
     vocabulary.providers.map(p => h('option', { value: p.iri, selected: p.iri === filters.provider }, p.label)))
-  const location = h('input', { type: 'text', id: locationId, value: filters.location, placeholder: 'DE, sym:EEA', size: 10 })
+  // Regions by their names in the page's language, or country codes: the API reads both.
+  const regionsId = uid('regions')
+  const location = h('input', { type: 'text', id: locationId, value: filters.location, placeholder: 'EU, DE', size: 12, list: regionsId })
+  const regions = h('datalist', { id: regionsId }, vocabulary.regions.map(r => h('option', { value: r.label })))
   const apply = () => {
     filters.q = search.value.trim()
     filters.provider = provider.value
@@ -89,7 +99,7 @@ export async function renderCatalog (main, { state, navigate }) {
         h('form', { class: 'filters card', role: 'search', onsubmit: event => { event.preventDefault(); apply() } },
           h('div', {}, h('label', { for: searchId }, t('search')), search),
           h('div', {}, h('label', { for: providerId }, t('provider')), provider),
-          h('div', {}, h('label', { for: locationId }, t('dataLocation')), location)),
+          h('div', {}, h('label', { for: locationId }, t('dataLocation')), location, regions)),
         list)))
   await refresh()
 }

@@ -23,6 +23,13 @@ function checkbox (label, name, checked) {
   return h('div', { class: 'field' }, h('input', { type: 'checkbox', id, name, checked }), ' ', h('label', { for: id, class: 'inline' }, label))
 }
 
+function select (label, name, options, value) {
+  const id = uid(name)
+  return h('div', { class: 'field' },
+    h('label', { for: id }, label),
+    h('select', { id, name }, options.map(o => h('option', { value: o.value, selected: o.value === value }, o.label))))
+}
+
 function selected (form, name) {
   return [...form.elements[name].selectedOptions].map(o => o.value)
 }
@@ -30,8 +37,13 @@ function selected (form, name) {
 /** The composition request the form states. */
 function requestOf (form) {
   const constraints = {}
-  const locations = form.elements.dataLocation.value.split(',').map(s => s.trim()).filter(s => s !== '')
-  if (locations.length > 0) constraints.dataLocation = locations
+  const region = form.elements.region.value
+  const countries = form.elements.countries.value.split(/[,\s]+/).map(s => s.trim()).filter(s => s !== '')
+  const locations = [...(region === '' ? [] : [region]), ...countries]
+  if (locations.length > 0) {
+    constraints.dataLocation = locations
+    constraints.dataLocationMode = form.elements.dataLocationMode.value
+  }
   if (form.elements.requireDPA.checked) constraints.requireDPA = true
   if (form.elements.professionalSecrecy.checked) constraints.professionalSecrecy = true
   const certifications = selected(form, 'certifications')
@@ -83,7 +95,7 @@ function renderBundle (bundle, index, labels, { state, navigate }) {
           h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, t('check')), h('th', { scope: 'col' }, t('result')), h('th', { scope: 'col' }, t('explanation')))),
           h('tbody', {}, e.constraints.map(c => h('tr', {},
             h('td', {}, c.constraint, c.service === undefined ? '' : ` · ${name(c.service)}`),
-            h('td', { class: c.ok ? 'ok' : 'bad' }, c.ok ? t('ok') : t('failed')),
+            h('td', { class: c.ok ? (c.warning ? 'warn' : 'ok') : 'bad' }, c.ok ? (c.warning ? t('okWithCaveat') : t('ok')) : t('failed')),
             h('td', {}, c.detail)))))
       ],
       h('p', {}, `${t('wiringOrder')}: ${e.wiringOrder.map(name).join(' → ')}`)),
@@ -111,7 +123,11 @@ export async function renderCompose (main, context) {
         multiSelect(t('available'), 'available', vocabulary.interfaceTypes, previous.available ?? []))),
     h('fieldset', {}, h('legend', {}, t('constraints')),
       h('div', { class: 'grid-form' },
-        input(t('locations'), { type: 'text', name: 'dataLocation', value: (previous.constraints?.dataLocation ?? []).join(', '), placeholder: 'DE, AT, https://w3id.org/symphony/ontology#EEA' }),
+        select(t('region'), 'region', [{ value: '', label: t('anyRegion') }, ...vocabulary.regions.map(r => ({ value: r.iri, label: r.label }))],
+          (previous.constraints?.dataLocation ?? []).find(l => vocabulary.regions.some(r => r.iri === l)) ?? ''),
+        input(t('countries'), { type: 'text', name: 'countries', value: (previous.constraints?.dataLocation ?? []).filter(l => !vocabulary.regions.some(r => r.iri === l)).join(', '), placeholder: 'DE, AT', size: 12 }),
+        select(t('locationMode'), 'dataLocationMode', [{ value: 'safeguarded', label: t('modeSafeguarded') }, { value: 'strict', label: t('modeStrict') }],
+          previous.constraints?.dataLocationMode ?? 'safeguarded'),
         multiSelect(t('certifications'), 'certifications', vocabulary.certifications, previous.constraints?.certifications ?? []),
         multiSelect(t('excludeProviders'), 'excludeProviders', vocabulary.providers, previous.constraints?.excludeProviders ?? []),
         h('div', {},

@@ -57,6 +57,8 @@ describe.skipIf(!existsSync(executablePath) && process.env.CI !== 'true')('web c
     await page.waitForSelector('form select[name=serviceTypes]')
     await page.locator('select[name=serviceTypes]').selectOption([`${sym}VirtualPBX`, `${sym}CRM`])
     await page.getByLabel('Seats').fill('10')
+    // The region comes from the vocabulary's regions, by name: never read as a country code.
+    await page.getByLabel('Data only in').selectOption({ label: 'European Union' })
     await page.getByRole('button', { name: 'Find bundles' }).click()
     await page.waitForSelector('article.bundle')
     expect(await page.locator('article.bundle h3').allTextContents()).toEqual(['Bundle 1: ACME Cloud PBX + Globex CRM'])
@@ -64,6 +66,8 @@ describe.skipIf(!existsSync(executablePath) && process.env.CI !== 'true')('web c
     const explanation = page.locator('article.bundle details')
     expect(await explanation.getAttribute('open')).toBe('')
     expect(await explanation.locator('tbody tr').first().locator('td').nth(2).textContent()).toBe('exact')
+    const location = explanation.locator('tr:has(td:text-is("dataLocation · ACME Cloud PBX")) td').nth(1)
+    expect(await location.textContent()).toBe('met')
     await page.screenshot({ path: '/tmp/symphony-console-bundle.png', fullPage: true })
   })
 
