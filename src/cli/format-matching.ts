@@ -28,11 +28,13 @@ export function formatCombinable (x: string, results: readonly Combinable[]): st
   }).join('\n') + '\n'
 }
 
-export function formatDiscovery (answer: DiscoveryAnswer): string {
-  if (answer.results.length === 0) return 'No service matches.\n'
+/** Discovery as text: rank, service, match, degree and score, the reason, then what is provided, required and missing. */
+export function formatDiscovery (answer: DiscoveryAnswer, language = 'en'): string {
+  if (answer.results.length === 0) return language === 'de' ? 'Kein Dienst passt.\n' : 'No service matches.\n'
   return answer.results.map((r, i) => {
+    const why = `    ${language === 'de' ? r.why.de : r.why.en}`
     const wanted = r.explanation.wanted.map(w => `    provides ${shortName(w.wanted)}: ${w.degree} (${arrow(w.path)})`)
     const requires = r.explanation.requires.map(q => `    requires ${q.types.map(t => shortName(t.required)).join(', ')}${q.optional ? ' (optional)' : ''}: ${q.degree}`)
-    return [`${i + 1}. ${shortName(r.service)}  ${r.degree}, score ${r.score.toFixed(3)}`, ...wanted, ...requires].join('\n')
+    return [`${i + 1}. ${shortName(r.service)}  ${r.match}, ${r.degree}, score ${r.score.toFixed(3)}`, why, ...wanted, ...requires].join('\n')
   }).join('\n') + '\n'
 }

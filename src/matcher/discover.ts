@@ -1,24 +1,35 @@
 /**
  * Discovery (DESIGN.md §9): services whose `sym:provides` satisfy every wanted type and whose
- * `sym:requires` are satisfied by the available types, ranked.
+ * `sym:requires` are satisfied by the available types — the full matches — and, after them,
+ * the near misses: services lacking some of their inputs, or providing a close relative of a
+ * wanted type. Ranked by the semantics (`discovery-score.ts`, docs/discovery-ranking.md).
  *
  * Decisions, stated once:
- * - A mandatory requirement that no available type satisfies (not even as `subsumes`) makes
- *   the service unusable: it is not a result. Optional requirements never block; they are
- *   explained, satisfied or not.
- * - A result's degree is the worst over its wanted types and mandatory requirements; its
- *   distance the sum of their class distances. Order: degree (exact > plugin > subsumes, so
- *   partial matches come after full ones), then distance, then service IRI.
+ * - Items are the wanted types and the mandatory requirements of a service. An item is met
+ *   with a degree (exact, plugin, subsumes) or missing. A wanted type is missing when no
+ *   provided type is comparable; a requirement when some of its types no available type meets.
+ * - A full match meets every item exactly or as a plugin. A partial match meets an item only
+ *   as `subsumes`, or misses items; a near miss is admitted when each missing wanted type has
+ *   a related provided type (Wu–Palmer similarity > 0) and no more items are missing than met.
+ * - Optional requirements never block; they are explained, met or not, and break ties.
+ * - A result's degree is the worst over its met items.
  * - Protocols, formats and versions play no part: available and wanted are bare types, and
  *   each available type stands for its own interface (one requirement's types may be covered
  *   by different available types).
- * - With no wanted type, every service whose requirements are met is a result.
+ * - With no wanted type, every service is a candidate.
+ * - Only the `limit` best results are kept while ranking (top-k selection, no full sort).
  */
 import type { Catalog, ClassHierarchy, Service } from '../catalog/index.js'
+import { classDepth, wuPalmer } from '../catalog/class-similarity.js'
 import { bestTypeMatch, compareStrings, coverTypes, degreeRank, effectiveTypes, worse } from './degree.js'
+import { combine, compareRankKeys, degreeQuality, relatedQuality, round6, type RankKey, type ScoreParts } from './discovery-score.js'
+import { discoveryWhy, type DiscoveryWhy, type MissingItem } from './discovery-why.js'
 import { requireKnownClasses, validateDiscoveryRequest, type DiscoveryRequest } from './request.js'
-import { compareRanked, score } from './score.js'
+import { TopK } from './top-k.js'
 import type { Degree, MatchDegree, TypeMatch } from './types.js'
+
+export type { MissingItem, DiscoveryWhy, DiscoveryWhyCode } from './discovery-why.js'
+export type { ScoreParts } from './discovery-score.js'
 
 /** How one wanted type is provided. */
 export interface WantedExplanation {
@@ -44,15 +55,26 @@ export interface RequirementExplanation {
 }
 
 export interface DiscoveryExplanation {
+  /** The wanted types the service provides (missing ones are in the result's `missing`). */
   readonly wanted: readonly WantedExplanation[]
   readonly requires: readonly RequirementExplanation[]
 }
 
 export interface DiscoveryResult {
   readonly service: string
+  /** `full`: every item met exactly or as a plugin; `partial`: a more general type or a near miss. */
+  readonly match: 'full' | 'partial'
+  /** The worst degree over the met items. */
   readonly degree: MatchDegree
-  /** In [0, 1]; orders like (degree, distance): exact 1, plugin (0.5, 0.75], subsumes (0, 0.25]. */
+  /** In [0, 1]: 0.4 · output + 0.3 · requirements + 0.3 · inputUse. */
   readonly score: number
+  readonly parts: ScoreParts
+  /** How many of the request's available types the service uses. */
+  readonly uses: number
+  /** What a near miss lacks (empty for a full match). */
+  readonly missing: readonly MissingItem[]
+  /** The reason in one line, English and German. */
+  readonly why: DiscoveryWhy
   readonly explanation: DiscoveryExplanation
 }
 
@@ -60,82 +82,211 @@ export interface DiscoveryAnswer {
   readonly results: readonly DiscoveryResult[]
 }
 
+type Ranked = RankKey & { readonly result: Omit<DiscoveryResult, 'why'>, readonly requirementCount: number, readonly general?: string }
+
 /**
  * Answers a discovery request. The request is validated here too (`INVALID_REQUEST`), and its
  * classes checked against the hierarchy (`UNKNOWN_CLASS`).
  *
  * @example
  * discover(catalog, { available: [sym + 'ContactLookupAPI'], wanted: [sym + 'CallEventFeed'], limit: 10 })
- * // { results: [{ service: ex + 'AcmePBX', degree: 'exact', score: 1, explanation: { … } }] }
+ * // { results: [{ service: ex + 'AcmePBX', match: 'full', degree: 'exact', score: 1, … }] }
  */
 export function discover (catalog: Catalog, input: unknown): DiscoveryAnswer {
   const request = validateDiscoveryRequest(input)
   requireKnownClasses(catalog, request.available, 'available')
   requireKnownClasses(catalog, request.wanted, 'wanted')
-  const ranked: Array<{ service: string, degree: MatchDegree, distance: number, explanation: DiscoveryExplanation }> = []
-  // The available types are fixed for the request: the best one per required type, once.
-  const fromAvailable = new Map<string, TypeMatch>()
-  const bestAvailable = (required: string): TypeMatch => {
-    let match = fromAvailable.get(required)
-    if (match === undefined) fromAvailable.set(required, match = bestTypeMatch(required, request.available, catalog.hierarchy))
-    return match
+  const { hierarchy } = catalog
+  const top = new TopK<Ranked>(request.limit, compareRankKeys)
+  const context = new Context(request, hierarchy)
+  for (const service of candidates(catalog, request)) {
+    const ranked = evaluate(service, context)
+    if (ranked !== undefined && ranked.score >= request.minScore) top.push(ranked)
   }
-  for (const service of candidates(catalog, request.wanted)) {
-    const result = evaluate(service, request, catalog.hierarchy, bestAvailable)
-    if (result !== undefined) ranked.push(result)
-  }
-  ranked.sort(compareRanked)
   return {
-    results: ranked.slice(0, request.limit).map(({ service, degree, distance, explanation }) =>
-      ({ service, degree, score: score(degree, distance), explanation }))
+    results: top.sorted().map(r => ({
+      ...r.result,
+      why: discoveryWhy({
+        match: r.result.match,
+        uses: r.uses,
+        available: request.available.length,
+        requirements: r.requirementCount,
+        missing: r.result.missing,
+        ...(r.general === undefined ? {} : { general: r.general })
+      })
+    })).map(({ service, match, degree, score, parts, uses, missing, why, explanation }) =>
+      ({ service, match, degree, score, parts, uses, missing, why, explanation }))
   }
 }
 
-/** Services providing something comparable to the rarest wanted type (all services when nothing is wanted). */
-function candidates (catalog: Catalog, wanted: readonly string[]): Iterable<Service> {
-  if (wanted.length === 0) return catalog.services.values()
+/** Per-request memos: the available types are fixed for the request. */
+class Context {
+  readonly #bestAvailable = new Map<string, TypeMatch>()
+  readonly #closestAvailable = new Map<string, { closest?: string, similarity: number }>()
+  constructor (readonly request: DiscoveryRequest, readonly hierarchy: ClassHierarchy) {}
+
+  bestAvailable = (required: string): TypeMatch => {
+    let match = this.#bestAvailable.get(required)
+    if (match === undefined) this.#bestAvailable.set(required, match = bestTypeMatch(required, this.request.available, this.hierarchy))
+    return match
+  }
+
+  closestAvailable (required: string): { closest?: string, similarity: number } {
+    let found = this.#closestAvailable.get(required)
+    if (found === undefined) this.#closestAvailable.set(required, found = closest(required, this.request.available, this.hierarchy))
+    return found
+  }
+}
+
+/** The most similar of `types` to `c` (similarity > 0), ties to the deeper class, then the smaller IRI. */
+function closest (c: string, types: readonly string[], hierarchy: ClassHierarchy): { closest?: string, similarity: number } {
+  let best: string | undefined
+  let bestSimilarity = 0
+  for (const t of types) {
+    const s = wuPalmer(hierarchy, c, t)
+    if (s <= 0) continue
+    if (best === undefined || s > bestSimilarity ||
+      (s === bestSimilarity && (classDepth(hierarchy, t) - classDepth(hierarchy, best) || compareStrings(best, t)) > 0)) {
+      best = t
+      bestSimilarity = s
+    }
+  }
+  return best === undefined ? { similarity: 0 } : { closest: best, similarity: bestSimilarity }
+}
+
+/**
+ * Services that can be a result: those providing something comparable to the rarest wanted
+ * type — with near misses, anything sharing an ancestor below a root with it — or all services
+ * when nothing is wanted.
+ */
+function candidates (catalog: Catalog, request: DiscoveryRequest): Iterable<Service> {
+  if (request.wanted.length === 0) return catalog.services.values()
+  const { hierarchy } = catalog
   let smallest: Set<string> | undefined
-  for (const type of wanted) {
+  for (const type of request.wanted) {
     const ids = new Set<string>()
     for (const node of catalog.providersOf(type)) ids.add(node.service)
-    for (const sup of catalog.hierarchy.superClasses(type)) for (const node of catalog.interfacesTyped(sup, 'provides')) ids.add(node.service)
+    for (const sup of hierarchy.superClasses(type)) {
+      for (const node of catalog.interfacesTyped(sup, 'provides')) ids.add(node.service)
+      if (request.includePartial && sup !== type && !sup.startsWith('_:') && classDepth(hierarchy, sup) > 0) {
+        for (const node of catalog.providersOf(sup)) ids.add(node.service)
+      }
+    }
     if (smallest === undefined || ids.size < smallest.size) smallest = ids
   }
   return [...smallest!].map(id => catalog.services.get(id)!)
 }
 
-function evaluate (service: Service, request: DiscoveryRequest, hierarchy: ClassHierarchy, bestAvailable: (required: string) => TypeMatch):
-{ service: string, degree: MatchDegree, distance: number, explanation: DiscoveryExplanation } | undefined {
+function evaluate (service: Service, context: Context): Ranked | undefined {
+  const { request, hierarchy } = context
   let degree: Degree = 'exact'
   let distance = 0
+  let met = 0
+  let general: string | undefined
+  const missing: MissingItem[] = []
+  let missingItems = 0
+
   const wanted: WantedExplanation[] = []
+  let outputQuality = 0
   for (const type of request.wanted) {
     let best: WantedExplanation | undefined
+    let related: { closest?: string, similarity: number } = { similarity: 0 }
     for (const node of service.provides) {
-      const match = bestTypeMatch(type, effectiveTypes(node.types, hierarchy), hierarchy)
-      if (match.degree === 'fail') continue
+      const types = effectiveTypes(node.types, hierarchy)
+      const match = bestTypeMatch(type, types, hierarchy)
+      if (match.degree === 'fail') {
+        if (request.includePartial && best === undefined) {
+          const near = closest(type, types, hierarchy)
+          if (near.similarity > related.similarity) related = near
+        }
+        continue
+      }
       const candidate: WantedExplanation = {
         wanted: type, interface: node.id, type: match.provided!, degree: match.degree, distance: match.distance, path: match.path
       }
       if (best === undefined || compareWanted(candidate, best) < 0) best = candidate
     }
-    if (best === undefined) return undefined
-    wanted.push(best)
-    degree = worse(degree, best.degree)
-    distance += best.distance
-  }
-  const requires: RequirementExplanation[] = []
-  for (const node of [...service.requires, ...service.optionallyRequires]) {
-    const optional = node.role === 'optionallyRequires'
-    const match = coverTypes(node.types, hierarchy, bestAvailable)
-    if (match.degree === 'fail' && !optional) return undefined
-    requires.push({ interface: node.id, optional, degree: match.degree, distance: match.distance, types: match.types })
-    if (!optional) {
-      degree = worse(degree, match.degree)
-      distance += match.distance
+    if (best !== undefined) {
+      wanted.push(best)
+      degree = worse(degree, best.degree)
+      distance += best.distance
+      outputQuality += degreeQuality(best.degree)
+      if (best.degree === 'subsumes') general ??= type
+      met++
+    } else {
+      if (related.closest === undefined) return undefined // nothing related provided: not even a near miss
+      missing.push({ kind: 'output', requirement: type, closest: related.closest, similarity: related.similarity })
+      outputQuality += relatedQuality(related.similarity)
+      missingItems++
     }
   }
-  return { service: service.id, degree: degree as MatchDegree, distance, explanation: { wanted, requires } }
+
+  const requires: RequirementExplanation[] = []
+  const used = new Set<string>()
+  let requirementQuality = 0
+  let mandatory = 0
+  let optionalMet = 0
+  for (const node of [...service.requires, ...service.optionallyRequires]) {
+    const optional = node.role === 'optionallyRequires'
+    const match = coverTypes(node.types, hierarchy, context.bestAvailable)
+    for (const t of match.types) if (t.degree !== 'fail') used.add(t.provided!)
+    requires.push({ interface: node.id, optional, degree: match.degree, distance: match.distance, types: match.types })
+    if (optional) {
+      if (match.degree !== 'fail') optionalMet++
+      continue
+    }
+    mandatory++
+    if (match.degree !== 'fail') {
+      degree = worse(degree, match.degree)
+      distance += match.distance
+      requirementQuality += degreeQuality(match.degree)
+      if (match.degree === 'subsumes') general ??= match.types.find(t => t.degree === 'subsumes')?.required
+      met++
+      continue
+    }
+    if (!request.includePartial) return undefined
+    missingItems++
+    let quality = 1
+    for (const t of match.types) {
+      if (t.degree !== 'fail') { quality = Math.min(quality, degreeQuality(t.degree)); continue }
+      const near = context.closestAvailable(t.required)
+      missing.push({ kind: 'input', requirement: t.required, ...near })
+      quality = Math.min(quality, relatedQuality(near.similarity))
+    }
+    requirementQuality += quality
+  }
+  if (missingItems > met) return undefined
+
+  const parts: ScoreParts = {
+    output: round6(request.wanted.length === 0 ? 1 : outputQuality / request.wanted.length),
+    requirements: round6(mandatory === 0 ? 1 : requirementQuality / mandatory),
+    inputUse: round6(request.available.length === 0 ? 1 : used.size / request.available.length)
+  }
+  const score = combine(parts)
+  const full = missingItems === 0 && degreeRank[degree] <= degreeRank.plugin
+  if (!full && !request.includePartial) return undefined
+  const result = {
+    service: service.id,
+    match: full ? 'full' as const : 'partial' as const,
+    degree: degree as MatchDegree,
+    score,
+    parts,
+    uses: used.size,
+    missing,
+    explanation: { wanted, requires }
+  }
+  return {
+    service: service.id,
+    tier: full ? 0 : 1 + missingItems,
+    score,
+    uses: used.size,
+    distance,
+    optionalMet,
+    similarity: round6(missing.reduce((sum, m) => sum + m.similarity, 0)),
+    result,
+    requirementCount: mandatory,
+    ...(general === undefined ? {} : { general })
+  }
 }
 
 function compareWanted (a: WantedExplanation, b: WantedExplanation): number {

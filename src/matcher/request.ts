@@ -14,6 +14,10 @@ export interface DiscoveryRequest {
   readonly wanted: readonly string[]
   /** At most this many results (default 100). */
   readonly limit: number
+  /** Results scoring below this are left out (default 0: none). */
+  readonly minScore: number
+  /** List near misses after the full matches (default true). */
+  readonly includePartial: boolean
 }
 
 export const defaultLimit = 100
@@ -28,20 +32,31 @@ const absoluteIri = /^[a-z][a-z0-9+.-]*:[^\s<>"{}|\\^`]*$/i
  */
 export function validateDiscoveryRequest (input: unknown): DiscoveryRequest {
   if (typeof input !== 'object' || input === null || Array.isArray(input)) {
-    throw invalid('', 'the discovery request must be a JSON object {"available": [IRI…], "wanted": [IRI…], "limit": n}')
+    throw invalid('', 'the discovery request must be a JSON object {"available": [IRI…], "wanted": [IRI…], "limit": n, "minScore": x, "includePartial": true|false}')
   }
   const record = input as Record<string, unknown>
   for (const key of Object.keys(record)) {
-    if (!['available', 'wanted', 'limit'].includes(key)) {
-      throw invalid(key, `unknown field "${key}" in the discovery request; the fields are available, wanted and limit`)
+    if (!discoveryFields.includes(key)) {
+      throw invalid(key, `unknown field "${key}" in the discovery request; the fields are ${discoveryFields.slice(0, -1).join(', ')} and ${discoveryFields.at(-1)!}`)
     }
+  }
+  const { minScore, includePartial } = record
+  if (minScore !== undefined && (typeof minScore !== 'number' || !Number.isFinite(minScore) || minScore < 0 || minScore > 1)) {
+    throw invalid('minScore', `minScore must be a number from 0 to 1, not ${JSON.stringify(minScore)}`)
+  }
+  if (includePartial !== undefined && typeof includePartial !== 'boolean') {
+    throw invalid('includePartial', `includePartial must be true or false, not ${JSON.stringify(includePartial)}`)
   }
   return {
     available: validateIriList(record.available, 'available'),
     wanted: validateIriList(record.wanted, 'wanted'),
-    limit: validateLimit(record.limit, 'limit')
+    limit: validateLimit(record.limit, 'limit'),
+    minScore: minScore ?? 0,
+    includePartial: includePartial ?? true
   }
 }
+
+const discoveryFields = ['available', 'wanted', 'limit', 'minScore', 'includePartial']
 
 /** An optional array of absolute IRIs (duplicates dropped, order kept). */
 export function validateIriList (value: unknown, field: string): string[] {

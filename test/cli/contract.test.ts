@@ -12,7 +12,7 @@ describe('symphony discover / compose over --data files', () => {
     expect(run.code).toBe(0)
     const [result, ...rest] = JSON.parse(run.stdout).results
     expect(rest).toEqual([])
-    expect({ service: result.service, degree: result.degree, score: result.score }).toEqual({ service: `${ex}S1`, degree: 'plugin', score: 0.75 })
+    expect({ service: result.service, degree: result.degree, score: result.score }).toEqual({ service: `${ex}S1`, degree: 'plugin', score: 0.94 })
     expect(result.explanation.wanted.map((w: { degree: string, path: string[] }) => [w.degree, w.path])).toEqual([['exact', [`${ex}Price`, `${ex}Cost`]]])
     expect(result.explanation.requires[0].types).toEqual([{ required: `${ex}Car`, provided: `${ex}SportsCar`, degree: 'plugin', distance: 1, path: [`${ex}SportsCar`, `${ex}Car`] }])
   })
@@ -30,7 +30,7 @@ describe('symphony discover / compose over --data files', () => {
     const run = await runCli(['discover', ...data, '--data', `${folder}/more/services.ttl`, '--request', `${folder}/discover.json`])
     expect(run.code).toBe(0)
     expect(JSON.parse(run.stdout).results.map((r: { service: string, degree: string }) => [r.service, r.degree]))
-      .toEqual([[`${ex}S3`, 'exact'], [`${ex}S1`, 'plugin']])
+      .toEqual([[`${ex}S1`, 'plugin'], [`${ex}S3`, 'exact']]) // S1 uses the offered SportsCar; S3 needs nothing
   })
 
   it('exits 2 naming the file when a --data file holds no triples', async () => {

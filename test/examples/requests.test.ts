@@ -12,16 +12,23 @@ import { projectRoot } from '../../src/project.js'
 const folder = join(projectRoot, 'examples', 'requests')
 const e = (name: string) => `https://example.org/${name.replace(':', '#')}`
 
-/** Discovery: services with their degree, best first. */
-const discoveries: Record<string, Array<[string, string]>> = {
-  'discover-crm-for-pbx.json': [['kundenwerk:CRM', 'exact'], ['relata:ECRM', 'plugin']],
-  'discover-call-event-feed.json': [
-    ['callstream:CloudPhone', 'exact'], ['nordlicht:NetPBX', 'exact'], ['tarifon:HostedPBX', 'exact'], ['telvana:CloudPBX', 'exact'],
-    ['alpentel:Centrex', 'plugin'], ['klingel:CloudPBX', 'subsumes']
+/** Discovery: services with their match and degree, best first (full matches, then near misses). */
+const discoveries: Record<string, Array<[string, string, string]>> = {
+  'discover-crm-for-pbx.json': [
+    ['kundenwerk:CRM', 'full', 'exact'], ['relata:ECRM', 'full', 'plugin'],
+    ['kundenwerk:KanzleiCRM', 'partial', 'exact'], ['callstream:ContactCenter', 'partial', 'exact'], ['brueckenwerk:DirectoryBridge', 'partial', 'exact']
   ],
-  'discover-xrechnung-from-zugferd.json': [['belegfluss:EInvoicing', 'exact'], ['brueckenwerk:EInvoiceConverter', 'exact']],
-  'discover-archive.json': [['archivum:Archive', 'exact'], ['stackbay:Archive', 'exact'], ['vaultline:Archive', 'exact']],
-  'discover-customer-data-union.json': [['brueckenwerk:DirectoryBridge', 'plugin'], ['kundenwerk:CRM', 'plugin'], ['relata:ECRM', 'plugin']]
+  'discover-call-event-feed.json': [
+    ['callstream:CloudPhone', 'full', 'exact'], ['nordlicht:NetPBX', 'full', 'exact'], ['tarifon:HostedPBX', 'full', 'exact'],
+    ['telvana:CloudPBX', 'full', 'exact'], ['alpentel:Centrex', 'full', 'plugin'], ['klingel:CloudPBX', 'partial', 'subsumes'],
+    ['alpentel:FaxGateway', 'partial', 'exact'], ['brueckenwerk:CTIConnector', 'partial', 'exact']
+  ],
+  'discover-xrechnung-from-zugferd.json': [['brueckenwerk:EInvoiceConverter', 'full', 'exact'], ['belegfluss:EInvoicing', 'full', 'exact']],
+  'discover-archive.json': [['archivum:Archive', 'full', 'exact'], ['stackbay:Archive', 'full', 'exact'], ['vaultline:Archive', 'full', 'exact']],
+  'discover-customer-data-union.json': [
+    ['brueckenwerk:DirectoryBridge', 'full', 'plugin'], ['kundenwerk:CRM', 'full', 'plugin'], ['relata:ECRM', 'full', 'plugin'],
+    ['kundenwerk:KanzleiCRM', 'partial', 'plugin'], ['kundenwerk:MobileCRM', 'partial', 'plugin'], ['callstream:ContactCenter', 'partial', 'plugin']
+  ]
 }
 
 /** Composition: bundles (sorted members) with their monthly price, best first; or the issues of no bundle. */
@@ -73,7 +80,7 @@ describe('example requests', () => {
   for (const [name, expected] of Object.entries(discoveries)) {
     it(name, async () => {
       const answer = await engine.discover(await read(name))
-      expect(answer.results.map(r => [r.service, r.degree])).toEqual(expected.map(([service, degree]) => [e(service), degree]))
+      expect(answer.results.map(r => [r.service, r.match, r.degree])).toEqual(expected.map(([service, match, degree]) => [e(service), match, degree]))
     })
   }
 

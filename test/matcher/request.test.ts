@@ -24,7 +24,7 @@ describe('validateDiscoveryRequest', () => {
   it.each([
     [null, '', 'the discovery request must be a JSON object {"available": [IRI…], "wanted": [IRI…], "limit": n}'],
     [[crm], '', 'the discovery request must be a JSON object {"available": [IRI…], "wanted": [IRI…], "limit": n}'],
-    [{ wantd: [crm] }, 'wantd', 'unknown field "wantd" in the discovery request; the fields are available, wanted and limit'],
+    [{ wantd: [crm] }, 'wantd', 'unknown field "wantd" in the discovery request; the fields are available, wanted, limit, minScore and includePartial'],
     [{ available: crm }, 'available', 'available must be an array of IRIs'],
     [{ wanted: [crm, 7] }, 'wanted[1]', 'wanted[1] must be an absolute IRI such as "https://w3id.org/symphony/ontology#CRM", not 7'],
     [{ wanted: ['CRM'] }, 'wanted[0]', 'wanted[0] must be an absolute IRI such as "https://w3id.org/symphony/ontology#CRM", not "CRM"'],

@@ -45,16 +45,24 @@ export const combinableCommand: Command = {
   }
 }
 
+/** Options a request command adds, and how they change the request read from the file. */
+interface RequestOptions {
+  readonly usage?: string
+  readonly options?: NonNullable<Command['options']>
+  readonly adjust?: (request: unknown, values: OptionValues) => unknown
+}
+
 /** A command answering one JSON request file (`--request r.json`) with JSON or text. */
 function requestCommand<Answer> (summary: string, answer: (engine: Engine, request: unknown) => Promise<Answer>,
-  text: (answer: Answer, engine: Engine, values: OptionValues) => Promise<string>): Command {
+  text: (answer: Answer, engine: Engine, values: OptionValues) => Promise<string>, extra: RequestOptions = {}): Command {
   return {
     summary,
-    usage: '--request <request.json>',
-    options: { request: { type: 'string' } },
+    usage: `--request <request.json>${extra.usage === undefined ? '' : ` ${extra.usage}`}`,
+    options: { request: { type: 'string' }, ...extra.options },
     async run ({ values }, io) {
       const format = answerFormat(values)
-      const request = await readJsonOption(values, 'request', io)
+      const read = await readJsonOption(values, 'request', io)
+      const request = extra.adjust === undefined ? read : extra.adjust(read, values)
       return withEngine(await openForReading(values, io), async engine => {
         const result = await answer(engine, request)
         if (format === 'json') printJson(io, result)
@@ -65,10 +73,30 @@ function requestCommand<Answer> (summary: string, answer: (engine: Engine, reque
   }
 }
 
+/**
+ * `discover --request r.json [--min-score x] [--full-only]`: the options override the
+ * request's `minScore` and `includePartial`.
+ */
 export const discoverCommand = requestCommand(
-  'services providing the wanted interface types given the available ones (DESIGN.md §9)',
+  'services providing the wanted interface types given the available ones; near misses after the full matches (DESIGN.md §9)',
   (engine, request) => engine.discover(request),
-  async result => formatDiscovery(result))
+  async (result, _engine, values) => formatDiscovery(result, typeof values.lang === 'string' ? values.lang : 'en'),
+  {
+    usage: '[--min-score x] [--full-only]',
+    options: { 'min-score': { type: 'string' }, 'full-only': { type: 'boolean' } },
+    adjust (request, values) {
+      const minScore = values['min-score'] === undefined ? undefined : Number(values['min-score'])
+      if (minScore !== undefined && !(Number.isFinite(minScore) && minScore >= 0 && minScore <= 1)) {
+        throw new SymphonyError('BAD_REQUEST', `--min-score ${String(values['min-score'])} is not a number from 0 to 1`)
+      }
+      if (typeof request !== 'object' || request === null || Array.isArray(request)) return request // the matcher names the problem
+      return {
+        ...request,
+        ...(minScore === undefined ? {} : { minScore }),
+        ...(values['full-only'] === true ? { includePartial: false } : {})
+      }
+    }
+  })
 
 export const composeCommand = requestCommand(
   'bundles of services meeting a goal and constraints, ranked and explained (DESIGN.md §4)',
