@@ -5,6 +5,8 @@
 const benches = {
   store: () => import('./store.js'),
   match: () => import('./match.js'),
+  discovery: () => import('./discovery.js'),
+  'discovery-quality': () => import('./discovery-quality.js'),
   compose: () => import('./compose.js'),
   http: () => import('./http.js')
 } as const

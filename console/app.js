@@ -1,12 +1,13 @@
-// The Symphony web console: hash routes #/catalog, #/compose, #/configure.
+// The Symphony web console: hash routes #/catalog, #/discover, #/compose, #/configure.
 import { ApiError } from './api.js'
 import { h, replace } from './dom.js'
 import { lang, setLang, t, translatePage } from './i18n.js'
 import { renderCatalog } from './catalog.js'
 import { renderCompose } from './compose.js'
 import { renderConfigure } from './configure.js'
+import { renderDiscover } from './discover.js'
 
-const routes = { catalog: renderCatalog, compose: renderCompose, configure: renderConfigure }
+const routes = { catalog: renderCatalog, discover: renderDiscover, compose: renderCompose, configure: renderConfigure }
 const state = {}
 
 function current () {

@@ -3,7 +3,7 @@ import { api, ApiError, query } from './api.js'
 import { announce, h, replace, uid } from './dom.js'
 import { lang, t } from './i18n.js'
 
-function multiSelect (label, name, options, selected) {
+export function multiSelect (label, name, options, selected) {
   const id = uid(name)
   const hint = uid('hint')
   return h('div', { class: 'field' },
@@ -13,12 +13,12 @@ function multiSelect (label, name, options, selected) {
     h('p', { class: 'help', id: hint }, t('multiHint')))
 }
 
-function input (label, attributes) {
+export function input (label, attributes) {
   const id = uid(attributes.name)
   return h('div', { class: 'field' }, h('label', { for: id }, label), h('input', { id, ...attributes }))
 }
 
-function checkbox (label, name, checked) {
+export function checkbox (label, name, checked) {
   const id = uid(name)
   return h('div', { class: 'field' }, h('input', { type: 'checkbox', id, name, checked }), ' ', h('label', { for: id, class: 'inline' }, label))
 }

@@ -20,19 +20,69 @@ export interface DiscoveryRequest {
    * At most this many results
    */
   limit?: number;
+  /**
+   * Leave out results scoring below this
+   */
+  minScore?: number;
+  /**
+   * List near misses and more general matches after the full matches
+   */
+  includePartial?: boolean;
 }
 
 export interface DiscoveryAnswer {
   /**
-   * Best first; partial matches (subsumes) after full ones
+   * Best first: full matches, then partial ones (more general types, near misses)
    */
   results: {
     /**
      * An absolute IRI
      */
     service: string;
+    match: "full" | "partial";
+    /**
+     * The worst degree over the met items
+     */
     degree: "exact" | "plugin" | "subsumes";
+    /**
+     * 0.4 · output + 0.3 · requirements + 0.3 · inputUse
+     */
     score: number;
+    parts: {
+      output: number;
+      requirements: number;
+      inputUse: number;
+    };
+    /**
+     * How many of the available types the service uses
+     */
+    uses: number;
+    /**
+     * What a near miss lacks
+     */
+    missing: {
+      /**
+       * input: a requirement no available type meets; output: a wanted type not provided
+       */
+      kind: "input" | "output";
+      /**
+       * The required or wanted type
+       */
+      requirement: string;
+      /**
+       * The available (input) or provided (output) type nearest in the class hierarchy
+       */
+      closest?: string;
+      /**
+       * Wu–Palmer similarity of requirement and closest
+       */
+      similarity: number;
+    }[];
+    why: {
+      code: string;
+      en: string;
+      de: string;
+    };
     /**
      * Why: the explanation as the engine gives it
      */

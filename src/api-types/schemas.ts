@@ -18,8 +18,22 @@ export const discoveryRequestSchema = {
   properties: {
     available: { ...iriList, description: 'Interface types the customer already has' },
     wanted: { ...iriList, description: 'Interface types the customer wants provided' },
-    limit: { type: 'integer', minimum: 1, default: 100, description: 'At most this many results' }
+    limit: { type: 'integer', minimum: 1, default: 100, description: 'At most this many results' },
+    minScore: { type: 'number', minimum: 0, maximum: 1, default: 0, description: 'Leave out results scoring below this' },
+    includePartial: { type: 'boolean', default: true, description: 'List near misses and more general matches after the full matches' }
   },
+  additionalProperties: false
+} as const
+
+const missingItem = {
+  type: 'object',
+  properties: {
+    kind: { type: 'string', enum: ['input', 'output'], description: 'input: a requirement no available type meets; output: a wanted type not provided' },
+    requirement: { ...iri, description: 'The required or wanted type' },
+    closest: { ...iri, description: 'The available (input) or provided (output) type nearest in the class hierarchy' },
+    similarity: { type: 'number', minimum: 0, maximum: 1, description: 'Wu–Palmer similarity of requirement and closest' }
+  },
+  required: ['kind', 'requirement', 'similarity'],
   additionalProperties: false
 } as const
 
@@ -30,16 +44,31 @@ export const discoveryAnswerSchema = {
   properties: {
     results: {
       type: 'array',
-      description: 'Best first; partial matches (subsumes) after full ones',
+      description: 'Best first: full matches, then partial ones (more general types, near misses)',
       items: {
         type: 'object',
         properties: {
           service: iri,
-          degree: { type: 'string', enum: ['exact', 'plugin', 'subsumes'] },
-          score: { type: 'number' },
+          match: { type: 'string', enum: ['full', 'partial'] },
+          degree: { type: 'string', enum: ['exact', 'plugin', 'subsumes'], description: 'The worst degree over the met items' },
+          score: { type: 'number', minimum: 0, maximum: 1, description: '0.4 · output + 0.3 · requirements + 0.3 · inputUse' },
+          parts: {
+            type: 'object',
+            properties: { output: { type: 'number' }, requirements: { type: 'number' }, inputUse: { type: 'number' } },
+            required: ['output', 'requirements', 'inputUse'],
+            additionalProperties: false
+          },
+          uses: { type: 'integer', minimum: 0, description: 'How many of the available types the service uses' },
+          missing: { type: 'array', items: missingItem, description: 'What a near miss lacks' },
+          why: {
+            type: 'object',
+            properties: { code: { type: 'string' }, en: { type: 'string' }, de: { type: 'string' } },
+            required: ['code', 'en', 'de'],
+            additionalProperties: false
+          },
           explanation
         },
-        required: ['service', 'degree', 'score', 'explanation'],
+        required: ['service', 'match', 'degree', 'score', 'parts', 'uses', 'missing', 'why', 'explanation'],
         additionalProperties: true
       }
     }

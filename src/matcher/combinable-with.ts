@@ -8,7 +8,7 @@ import { SymphonyError } from '../errors.js'
 import { compareStrings, degreeRank, effectiveTypes } from './degree.js'
 import { matchInterface } from './match-interface.js'
 import { requireService, validateLimit } from './request.js'
-import { compareRanked } from './score.js'
+import { TopK } from './top-k.js'
 import type { MatchDegree, TypeMatch } from './types.js'
 
 export interface CombinableOptions {
@@ -39,14 +39,18 @@ export interface Combinable {
   /** Degree and distance of the best link. */
   readonly degree: MatchDegree
   readonly distance: number
+  /** How many links meet a mandatory requirement (of either service). */
+  readonly mandatory: number
   /** Every link, best first. */
   readonly links: readonly Link[]
 }
 
 /**
  * Every service linkable to `x` in either direction (x provides what it requires, or it
- * provides what x requires, with protocol, format and version agreeing), ranked by degree,
- * then class distance, then IRI. Throws `UNKNOWN_SERVICE` for an unknown `x`.
+ * provides what x requires, with protocol, format and version agreeing), ranked by the degree
+ * of the best link, then its class distance, then more links meeting a mandatory requirement,
+ * then more links, and the IRI only last. With `limit`, only that many are kept while ranking
+ * (top-k selection). Throws `UNKNOWN_SERVICE` for an unknown `x`.
  *
  * @example combinableWith(catalog, ex + 'AcmePBX', { minDegree: 'plugin', limit: 20 })
  */
@@ -101,12 +105,34 @@ export function combinableWith (catalog: Catalog, x: string, options: Combinable
     for (const provided of candidates) consider(required, provided)
   }
 
-  const results: Combinable[] = []
+  // Rank on the best link and the counts; sort a service's links only when it is kept.
+  const top = new TopK<Ranked>(limit, compareCombinable)
   for (const [other, list] of links) {
-    list.sort(compareLinks)
-    results.push({ service: other, degree: list[0]!.degree, distance: list[0]!.distance, links: list })
+    let best = list[0]!
+    let mandatory = 0
+    for (const link of list) {
+      if (compareLinks(link, best) < 0) best = link
+      if (!link.optional) mandatory++
+    }
+    const ranked: Ranked = { service: other, degree: best.degree, distance: best.distance, mandatory, count: list.length, list }
+    if (top.admits(ranked)) top.push(ranked)
   }
-  return results.sort(compareRanked).slice(0, limit)
+  return top.sorted().map(({ service: other, degree, distance, mandatory, list }) =>
+    ({ service: other, degree, distance, mandatory, links: list.sort(compareLinks) }))
+}
+
+interface Ranked {
+  readonly service: string
+  readonly degree: MatchDegree
+  readonly distance: number
+  readonly mandatory: number
+  readonly count: number
+  readonly list: Link[]
+}
+
+function compareCombinable (a: Ranked, b: Ranked): number {
+  return degreeRank[a.degree] - degreeRank[b.degree] || a.distance - b.distance || b.mandatory - a.mandatory ||
+    b.count - a.count || compareStrings(a.service, b.service)
 }
 
 function compareLinks (a: Link, b: Link): number {

@@ -100,6 +100,9 @@ export function discover (catalog: Catalog, input: unknown): DiscoveryAnswer {
   const top = new TopK<Ranked>(request.limit, compareRankKeys)
   const context = new Context(request, hierarchy)
   for (const service of candidates(catalog, request)) {
+    // Cheap first: how many items are missing decides the tier; skip what cannot make the cut.
+    const tier = prescreen(service, context)
+    if (tier === undefined || tier > (top.threshold?.tier ?? Infinity)) continue
     const ranked = evaluate(service, context)
     if (ranked !== undefined && ranked.score >= request.minScore) top.push(ranked)
   }
@@ -155,26 +158,70 @@ function closest (c: string, types: readonly string[], hierarchy: ClassHierarchy
 }
 
 /**
- * Services that can be a result: those providing something comparable to the rarest wanted
- * type — with near misses, anything sharing an ancestor below a root with it — or all services
- * when nothing is wanted.
+ * Services that can be a result, from the indexes: those providing something comparable to
+ * the rarest wanted type (full matches only), or to any wanted type; with near misses also
+ * those meeting a requirement with an available type and providing a relative of every wanted
+ * type (a near miss must meet at least as many items as it misses). All services when nothing
+ * is wanted.
  */
 function candidates (catalog: Catalog, request: DiscoveryRequest): Iterable<Service> {
   if (request.wanted.length === 0) return catalog.services.values()
   const { hierarchy } = catalog
-  let smallest: Set<string> | undefined
-  for (const type of request.wanted) {
+  const comparable = (type: string): Set<string> => {
     const ids = new Set<string>()
     for (const node of catalog.providersOf(type)) ids.add(node.service)
-    for (const sup of hierarchy.superClasses(type)) {
-      for (const node of catalog.interfacesTyped(sup, 'provides')) ids.add(node.service)
-      if (request.includePartial && sup !== type && !sup.startsWith('_:') && classDepth(hierarchy, sup) > 0) {
-        for (const node of catalog.providersOf(sup)) ids.add(node.service)
-      }
-    }
-    if (smallest === undefined || ids.size < smallest.size) smallest = ids
+    for (const sup of hierarchy.superClasses(type)) for (const node of catalog.interfacesTyped(sup, 'provides')) ids.add(node.service)
+    return ids
   }
-  return [...smallest!].map(id => catalog.services.get(id)!)
+  const sets = request.wanted.map(comparable)
+  let ids: Set<string>
+  if (!request.includePartial) {
+    ids = sets.reduce((smallest, set) => set.size < smallest.size ? set : smallest)
+  } else {
+    ids = new Set(sets.flatMap(set => [...set]))
+    const consumers = new Set<string>()
+    for (const type of request.available) {
+      for (const node of catalog.consumersOf(type)) consumers.add(node.service)
+      for (const sub of hierarchy.subClasses(type)) for (const node of catalog.interfacesTyped(sub, 'requires')) consumers.add(node.service)
+    }
+    for (const id of consumers) {
+      if (ids.has(id)) continue
+      const service = catalog.services.get(id)!
+      if (request.wanted.every(w => service.provides.some(node => node.types.some(t => wuPalmer(hierarchy, w, t) > 0)))) ids.add(id)
+    }
+  }
+  return [...ids].map(id => catalog.services.get(id)!)
+}
+
+/**
+ * The tier a service would get (0 full, 1 + missing items for partial), from degrees alone;
+ * `undefined` when it cannot be a result (too much missing, or partial results not asked for).
+ */
+function prescreen (service: Service, context: Context): number | undefined {
+  const { request, hierarchy } = context
+  let met = 0
+  let missing = 0
+  let general = false
+  for (const type of request.wanted) {
+    let best: Degree = 'fail'
+    for (const node of service.provides) {
+      const degree = bestTypeMatch(type, effectiveTypes(node.types, hierarchy), hierarchy).degree
+      if (degreeRank[degree] < degreeRank[best]) best = degree
+    }
+    if (best === 'fail') missing++
+    else met++
+    if (best === 'subsumes') general = true
+  }
+  for (const node of service.requires) {
+    const degree = coverTypes(node.types, hierarchy, context.bestAvailable).degree
+    if (degree === 'fail') missing++
+    else met++
+    if (degree === 'subsumes') general = true
+  }
+  const full = missing === 0 && !general
+  if (!full && !request.includePartial) return undefined
+  if (missing > met) return undefined
+  return full ? 0 : 1 + missing
 }
 
 function evaluate (service: Service, context: Context): Ranked | undefined {

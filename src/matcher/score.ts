@@ -1,5 +1,4 @@
 /** Ranking: degree first, then closeness in the class hierarchy, then IRI (deterministic). */
-import { compareStrings, degreeRank } from './degree.js'
 import type { Degree } from './types.js'
 
 /**
@@ -18,9 +17,4 @@ export function score (degree: Degree, distance: number): number {
 
 function round (value: number): number {
   return Math.round(value * 1e6) / 1e6
-}
-
-/** Orders ranked items best first. */
-export function compareRanked (a: { degree: Degree, distance: number, service: string }, b: { degree: Degree, distance: number, service: string }): number {
-  return degreeRank[a.degree] - degreeRank[b.degree] || a.distance - b.distance || compareStrings(a.service, b.service)
 }

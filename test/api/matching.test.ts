@@ -14,8 +14,10 @@ describe('matching and composition routes', () => {
     const request = { wanted: [`${sym}CallEventFeed`], limit: 10 }
     const response = await t.app.inject({ method: 'POST', url: '/discover', payload: request })
     expect(response.statusCode).toBe(200)
-    expect(response.json()).toEqual(JSON.parse(JSON.stringify(await t.engine.discover(request))))
-    expect(response.json().results.map((r: { service: string, degree: string }) => [r.service, r.degree])).toEqual([[pbx, 'exact']])
+    const { labels, ...answer } = response.json()
+    expect(answer).toEqual(JSON.parse(JSON.stringify(await t.engine.discover(request))))
+    expect(answer.results.map((r: { service: string, match: string, degree: string }) => [r.service, r.match, r.degree])).toEqual([[pbx, 'full', 'exact']])
+    expect(labels[pbx]).toBe('ACME Cloud PBX')
   })
 
   it('refuses a discovery request with unknown fields (400 naming the field)', async () => {

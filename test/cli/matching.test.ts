@@ -45,11 +45,13 @@ describe('symphony match / combinable / discover / compose on the example catalo
     const run = await runCli(['combinable', 'https://example.org/kundenwerk#CRM', '--limit', '3', ...examples])
     expect(run.code).toBe(0)
     const answer = JSON.parse(run.stdout)
-    // Ties on degree and class distance are ordered by IRI.
-    expect(answer.results.map((r: { service: string, degree: string, distance: number }) => [r.service, r.degree, r.distance])).toEqual([
-      ['https://example.org/archivum#Archive', 'exact', 0],
-      ['https://example.org/brueckenwerk#CTIConnector', 'exact', 0],
-      ['https://example.org/brueckenwerk#DirectoryBridge', 'exact', 0]
+    // Ties on degree and class distance go to more mandatory links, then more links; the IRI decides last.
+    // The archive only meets an optional requirement of the CRM: it comes after these.
+    expect(answer.results.map((r: { service: string, degree: string, distance: number, mandatory: number, links: unknown[] }) =>
+      [r.service, r.degree, r.distance, r.mandatory, r.links.length])).toEqual([
+      ['https://example.org/telvana#CloudPBX', 'exact', 0, 1, 2],
+      ['https://example.org/brueckenwerk#CTIConnector', 'exact', 0, 1, 1],
+      ['https://example.org/brueckenwerk#DirectoryBridge', 'exact', 0, 1, 1]
     ])
   })
 

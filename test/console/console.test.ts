@@ -52,6 +52,22 @@ describe.skipIf(!existsSync(executablePath) && process.env.CI !== 'true')('web c
     await page.waitForFunction(() => document.querySelector('h1')?.textContent === 'Service catalog')
   })
 
+  it('discovers a service, full matches first, near misses after them with what they lack', async () => {
+    await page.getByRole('link', { name: 'Discover' }).click()
+    await page.waitForSelector('form select[name=wanted]')
+    await page.locator('select[name=wanted]').selectOption([`${sym}ContactLookupAPI`])
+    await page.getByRole('button', { name: 'Find services' }).click()
+    await page.waitForSelector('article.result')
+    // Nothing is offered: the CRM, which needs a call event feed, is a near miss.
+    expect(await page.locator('article.result h3').allTextContents()).toEqual(['1. Globex CRM'])
+    expect(await page.locator('article.result').first().getAttribute('class')).toContain('match-partial')
+    expect(await page.locator('article.result li').first().textContent()).toContain('Call event feed')
+    await page.locator('select[name=available]').selectOption([`${sym}CallEventFeed`])
+    await page.getByRole('button', { name: 'Find services' }).click()
+    await page.waitForSelector('article.match-full')
+    expect(await page.locator('article.result p').nth(1).textContent()).toBe('Full match: provides what is wanted and uses 1 of the 1 types you have.')
+  })
+
   it('composes a bundle and explains it', async () => {
     await page.getByRole('link', { name: 'Bundle' }).click()
     await page.waitForSelector('form select[name=serviceTypes]')

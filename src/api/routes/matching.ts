@@ -2,17 +2,39 @@
 import type { FastifyInstance } from 'fastify'
 import { discoveryAnswerSchema, discoveryRequestSchema } from '../../api-types/schemas.js'
 import type { RouteContext } from '../context.js'
-import { bodySchema, iriSchema, openObject, problems } from '../schemas.js'
+import { pickLabel } from '../catalog-views.js'
+import { bodySchema, iriSchema, languageSchema, openObject, problems } from '../schemas.js'
 
 export async function matchingRoutes (app: FastifyInstance, { engine }: RouteContext): Promise<void> {
+  const discoveryAnswer = bodySchema(discoveryAnswerSchema)
   app.post('/discover', {
     schema: {
       tags: ['matching'],
-      summary: 'Discovery: services whose provided interfaces satisfy every wanted type, given the available ones; best first',
+      summary: 'Discovery: services whose provided interfaces satisfy every wanted type, given the available ones; full matches first, then near misses; `labels` names the services and types in the answer',
+      querystring: { type: 'object', properties: { lang: languageSchema } },
       body: bodySchema(discoveryRequestSchema),
-      response: { 200: bodySchema(discoveryAnswerSchema), ...problems(400, 415) }
+      response: {
+        200: {
+          ...discoveryAnswer,
+          properties: {
+            ...discoveryAnswer.properties,
+            labels: { type: 'object', additionalProperties: { type: 'string' }, description: 'Display labels of the services and types in the answer' }
+          }
+        },
+        ...problems(400, 415)
+      }
     }
-  }, async request => engine.discover(request.body))
+  }, async request => {
+    const result = await engine.discover(request.body)
+    const catalog = await engine.catalog()
+    const language = (request.query as { lang?: string }).lang ?? (/^\s*de\b/i.test(request.headers['accept-language'] ?? '') ? 'de' : 'en')
+    const labels: Record<string, string> = {}
+    for (const r of result.results) {
+      labels[r.service] ??= pickLabel(catalog.services.get(r.service)?.label, language, r.service)
+      for (const m of r.missing) for (const type of [m.requirement, m.closest]) if (type !== undefined) labels[type] ??= pickLabel(catalog.hierarchy.label(type), language, type)
+    }
+    return { ...result, labels }
+  })
 
   app.get('/match', {
     schema: {
