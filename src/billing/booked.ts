@@ -39,7 +39,7 @@ export function toSubscriptionInput (booked: BookedSubscription, catalog: Catalo
       label: service!.label,
       provider: member.provider,
       offer: offer.id,
-      components: offerComponents(offer),
+      components: offerComponents(catalog, member.service, offer.id).components,
       addedAt: member.addedAt,
       ...(member.removedAt === undefined ? {} : { removedAt: member.removedAt })
     })
