@@ -27,6 +27,8 @@ import type { ShaclOptions, ShaclReport } from './shacl/index.js'
 import { bundleForm, formForService, formForType, validateConfiguration } from './forms/index.js'
 import type { ConfigurationIssue, Form, Json } from './forms/index.js'
 import { Publisher, readReferenceRequests, referenceBundles } from './publishing/index.js'
+import { loadSecrets, Operations } from './operations/index.js'
+import type { OperationsDependencies } from './operations/index.js'
 import type {
   DeprecateOutcome, DescriptionKey, DescriptionSummary, PairMatch, PublishOutcome, ReferenceRequest,
   Submission, VersionSummary
@@ -43,6 +45,16 @@ export interface EngineOptions {
   readonly seedExamples?: boolean
   /** Told about long work (imports), for progress bars. */
   readonly onProgress?: (progress: Progress) => void
+}
+
+/** How orders reach providers (see `Engine.openOperations`). */
+export interface OperationsOptions extends Partial<Pick<OperationsDependencies, 'clock' | 'sleep' | 'policy' | 'pollIntervalMs'>> {
+  /** Base URL of the API that providers call back to. */
+  readonly callbackBase: string
+  /** Environment with `SYMPHONY_SECRET_<NAME>` credentials (besides `<dataDir>/secrets.json`). */
+  readonly env?: Readonly<Record<string, string | undefined>>
+  /** Pick up unfinished orders right away (default true). */
+  readonly resume?: boolean
 }
 
 export interface Progress {
@@ -76,6 +88,7 @@ export type ConfigureOutcome =
 export class Engine {
   readonly store: Store
   readonly #onProgress: ((progress: Progress) => void) | undefined
+  readonly #dataDir: string | undefined
   /** The built-in ontology, also the class hierarchy validation sees (sh:class, sh:targetClass). */
   #ontology: readonly Quad[] = []
   #publishingShapes: readonly Quad[] = []
@@ -89,6 +102,7 @@ export class Engine {
   private constructor (store: Store, options: EngineOptions) {
     this.store = store
     this.#onProgress = options.onProgress
+    this.#dataDir = options.endpoint === undefined ? options.dataDir : undefined
   }
 
   /** Opens the store, loads the built-in ontology and shapes, `--data` files, and seeds examples when asked. */
@@ -295,13 +309,20 @@ export class Engine {
    * would change. `actor` is the authenticated provider. Throws PARSE_ERROR, NOT_CONFORMING
    * (with the SHACL report), FORBIDDEN, CONFLICT; writes nothing unless accepted.
    */
-  async publish (submission: Submission, options: { actor: string, dryRun?: boolean }): Promise<PublishOutcome> {
-    return this.#publishing.publish(submission, options)
+  async publish (submission: Submission, options: { actor: string, dryRun?: boolean }): Promise<PublishOutcome & { subscriptions: string[] }> {
+    const outcome = await this.#publishing.publish(submission, options)
+    const affected = outcome.status === 'accepted' && outcome.version > 1
+      ? await this.#operations?.serviceChanged({ type: 'service.newVersion', services: outcome.services, version: outcome.version, provider: outcome.provider })
+      : undefined
+    return { ...outcome, subscriptions: (affected ?? []).map(s => s.id) }
   }
 
   /** Deprecates a version; the catalog falls back to the newest version not deprecated. */
-  async deprecate (key: DescriptionKey & { version: number }, options: { actor: string }): Promise<DeprecateOutcome> {
-    return this.#publishing.deprecate(key, options)
+  async deprecate (key: DescriptionKey & { version: number }, options: { actor: string }): Promise<DeprecateOutcome & { subscriptions: string[] }> {
+    const outcome = await this.#publishing.deprecate(key, options)
+    const services = outcome.description.versions.find(v => v.version === key.version)?.services ?? []
+    const affected = await this.#operations?.serviceChanged({ type: 'service.deprecated', services, version: key.version, provider: key.provider })
+    return { ...outcome, subscriptions: (affected ?? []).map(s => s.id) }
   }
 
   /** Published descriptions (of one provider, when given) with their versions. */
@@ -320,7 +341,45 @@ export class Engine {
   }
   // ── end of publishing ──────────────────────────────────────────────────────────────────
 
+  // ── Operations (src/operations/, DESIGN.md §10) ───────────────────────────────────────────
+  #operations: Operations | undefined
+
+  /** Orders, subscriptions and event feeds; opened by `openOperations` (the API server does). */
+  get operations (): Operations {
+    if (this.#operations === undefined) throw new SymphonyError('INTERNAL', 'operations are not open: call engine.openOperations first')
+    return this.#operations
+  }
+
+  /** Starts operations (once): secrets from `<dataDir>/secrets.json` and the environment; resumes unfinished orders. */
+  async openOperations (options: OperationsOptions): Promise<Operations> {
+    if (this.#operations !== undefined) return this.#operations
+    const { resume, env, ...timing } = options
+    const secrets = await loadSecrets({ ...(this.#dataDir === undefined ? {} : { dataDir: this.#dataDir }), ...(env === undefined ? {} : { env }) })
+    this.#operations = new Operations({
+      ...timing,
+      store: this.store,
+      compose: request => this.compose(request),
+      catalog: () => this.catalog(),
+      checkConfiguration: id => this.#checkConfiguration(id),
+      secrets
+    })
+    if (resume !== false) await this.#operations.resume()
+    return this.#operations
+  }
+
+  /** A stored configuration checked again with SHACL against every form shape. */
+  async #checkConfiguration (id: string): Promise<{ ok: boolean, configures: string[], issues: string[], quads: Quad[] }> {
+    const quads = id.startsWith(graphs.configuration) ? await this.store.graph(id) : []
+    if (quads.length === 0) throw new SymphonyError('NOT_FOUND', `no stored configuration ${id}; submit the form to POST /configurations first`)
+    const configures = [...new Set(quads.filter(q => q.predicate.value === 'https://w3id.org/symphony/ontology#configures').map(q => q.object.value))]
+    const report = await compileShapes(this.#formQuads).validate([...quads, ...this.#ontology])
+    const issues = report.results.filter(r => r.severity === 'Violation').map(r => `${r.path ?? r.focusNode}: ${r.message}`)
+    return { ok: issues.length === 0, configures, issues, quads }
+  }
+  // ── end of operations ──────────────────────────────────────────────────────────────────
+
   async close (): Promise<void> {
+    await this.#operations?.close()
     await this.store.close()
   }
 

@@ -29,6 +29,7 @@ const titles: Record<ErrorCode, string> = {
   UNKNOWN_PROVIDER: 'Unknown provider',
   UNKNOWN_SHAPE: 'Unknown shape',
   CONFLICT: 'Conflict',
+  ILLEGAL_TRANSITION: 'State change not allowed',
   NOT_CONFORMING: 'Does not conform to the shapes',
   UNSUPPORTED_SHAPE: 'Unsupported shape',
   UNKNOWN_PRICE_COMPONENT: 'Unknown price component',

@@ -49,7 +49,7 @@ const files = Object.fromEntries(folders.map(folder => [folder, turtleFiles(fold
 describe('Turtle data files', () => {
   it('finds the ontology modules, the shape sets and the example catalog', () => {
     const names = (folder: typeof folders[number]) => files[folder].map(file => relative(join(root, folder), file))
-    expect(names('ontology')).toEqual(['commerce.ttl', 'compliance.ttl', 'configuration.ttl', 'core.ttl', 'interface-types.ttl', 'service-types.ttl'])
+    expect(names('ontology')).toEqual(['commerce.ttl', 'compliance.ttl', 'configuration.ttl', 'core.ttl', 'interface-types.ttl', 'provisioning.ttl', 'service-types.ttl'])
     expect(names('shapes')).toEqual(expect.arrayContaining(['ontology-lint.ttl', 'service-description.ttl', 'configuration/virtual-pbx.ttl']))
     expect(names('examples')).toEqual(expect.arrayContaining(['catalog/telvana.ttl', 'catalog/kundenwerk.ttl']))
   })

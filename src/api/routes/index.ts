@@ -10,6 +10,8 @@ import { matchingRoutes } from './matching.js'
 import { compositionRoutes } from './composition.js'
 import { formsRoutes } from './forms.js'
 import { consoleRoutes } from './console.js'
+import { ordersRoutes } from './orders.js'
+import { subscriptionsRoutes } from './subscriptions.js'
 import { billingRoutes } from './billing.js'
 
 export const routeModules: ReadonlyArray<(app: FastifyInstance, context: RouteContext) => Promise<void>> = [
@@ -21,6 +23,8 @@ export const routeModules: ReadonlyArray<(app: FastifyInstance, context: RouteCo
   compositionRoutes,
   formsRoutes,
   publishingRoutes,
+  ordersRoutes,
+  subscriptionsRoutes,
   billingRoutes,
   consoleRoutes
 ]

@@ -2,15 +2,18 @@
 import { SymphonyError } from '../../errors.js'
 import type { Command } from '../command.js'
 import { TokenRegistry } from '../../accounts/index.js'
+import type { Io } from '../io.js'
 import { dataDirOf, openForWriting } from '../context.js'
 
 export const serveCommand: Command = {
   summary: 'serve the HTTP API and web console (the example catalog is imported into a new data directory)',
-  usage: '[--port 8080] [--host 127.0.0.1] [--empty] [--sparql-timeout 10000] [--sparql-cap 10000]',
+  usage: '[--port 8080] [--host 127.0.0.1] [--empty] [--no-sandbox] [--public-url URL] [--sparql-timeout 10000] [--sparql-cap 10000]',
   options: {
     port: { type: 'string' },
     host: { type: 'string' },
     empty: { type: 'boolean' },
+    'no-sandbox': { type: 'boolean' },
+    'public-url': { type: 'string' },
     'sparql-timeout': { type: 'string' },
     'sparql-cap': { type: 'string' }
   },
@@ -23,8 +26,15 @@ export const serveCommand: Command = {
     const { buildApp } = await import('../../api/index.js')
     const engine = await openForWriting(values, io, { seedExamples: values.empty !== true })
     const tokens = await TokenRegistry.open({ dataDir: dataDirOf(values, io), ...(io.env.SYMPHONY_TOKENS === undefined ? {} : { env: io.env.SYMPHONY_TOKENS }) })
+    // The example catalog's adapters point at local sandbox providers: start them with it.
+    const sandbox = values.empty !== true && values['no-sandbox'] !== true ? await startExampleSandbox(io) : undefined
+    const publicUrl = typeof values['public-url'] === 'string' ? values['public-url'] : io.env.SYMPHONY_PUBLIC_URL ?? `http://${host.includes(':') ? `[${host}]` : host}:${port}`
+    await engine.openOperations({ callbackBase: publicUrl, env: { ...(sandbox === undefined ? {} : sandbox.secrets), ...io.env } })
     const app = buildApp(engine, { logger: true, tokens, sparql: { timeoutMs, resultCap } })
-    app.addHook('onClose', () => engine.close())
+    app.addHook('onClose', async () => {
+      await engine.close()
+      await sandbox?.close()
+    })
     const address = await app.listen({ port, host }).catch(async (error: NodeJS.ErrnoException) => {
       await app.close()
       if (error.code !== 'EADDRINUSE' && error.code !== 'EACCES') throw error
@@ -37,6 +47,18 @@ export const serveCommand: Command = {
       process.once('SIGTERM', stop)
     })
     return 0
+  }
+}
+
+async function startExampleSandbox (io: Io): Promise<{ secrets: Record<string, string>, close: () => Promise<void> } | undefined> {
+  const { exampleProviders, sandboxPort, sandboxSecrets, startSandbox } = await import('../../sandbox/index.js')
+  try {
+    const sandbox = await startSandbox({ port: sandboxPort, providers: exampleProviders })
+    io.stderr(`Provider sandbox at ${sandbox.url}/ (the example catalog's adapters order there)\n`)
+    return { secrets: sandboxSecrets(), close: () => sandbox.close() }
+  } catch (error) {
+    io.stderr(`Provider sandbox not started (${(error as NodeJS.ErrnoException).code ?? (error as Error).message} on port ${sandboxPort}); example orders will wait for their providers\n`)
+    return undefined
   }
 }
 

@@ -1,0 +1,57 @@
+/**
+ * Tenancy of operations records, checked once per route in a preHandler: a customer reaches
+ * only its own orders, subscriptions and events; a provider only orders and subscriptions with
+ * its own services (and sees only its own items); the operator everything.
+ */
+import type { preHandlerAsyncHookHandler } from 'fastify'
+import type { Engine } from '../../engine.js'
+import { SymphonyError } from '../../errors.js'
+import type { Order, Subscription } from '../../operations/index.js'
+import type { Principal } from '../../accounts/index.js'
+import { ensureOwner, principalOf } from '../auth.js'
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    /** The order or subscription a route is about, loaded by its access check. */
+    operationsRecord?: Order | Subscription
+  }
+}
+
+/** Loads `:id` as an order and checks the caller may see it (customer: own; provider: has an item). */
+export function orderAccess (engine: Engine, options: { item?: boolean } = {}): preHandlerAsyncHookHandler {
+  return async request => {
+    const principal = principalOf(request)
+    const params = request.params as { id: string, item?: string }
+    const order = await engine.operations.order(params.id)
+    if (options.item === true) {
+      const item = order.items.find(i => i.id === params.item)
+      if (item === undefined) throw new SymphonyError('NOT_FOUND', `order ${order.id} has no item ${params.item ?? ''}`)
+      ensureOwner(principal, item.provider, `item ${item.id} of order ${order.id}`)
+    } else if (principal.role === 'provider') {
+      if (!order.items.some(i => i.provider === principal.id)) ensureOwner(principal, order.customer, `order ${order.id}`)
+    } else {
+      ensureOwner(principal, order.customer, `order ${order.id}`)
+    }
+    request.operationsRecord = order
+  }
+}
+
+/** Loads `:id` as a subscription and checks the caller may see (or, for customers, change) it. */
+export function subscriptionAccess (engine: Engine): preHandlerAsyncHookHandler {
+  return async request => {
+    const principal = principalOf(request)
+    const subscription = await engine.operations.subscription((request.params as { id: string }).id)
+    if (principal.role === 'provider' && subscription.members.some(m => m.provider === principal.id)) {
+      request.operationsRecord = subscription
+      return
+    }
+    ensureOwner(principal, subscription.customer, `subscription ${subscription.id}`)
+    request.operationsRecord = subscription
+  }
+}
+
+/** What the caller may see of an order: providers only their own items. */
+export function orderView (principal: Principal, order: Order): Order {
+  if (principal.role !== 'provider') return order
+  return { ...order, items: order.items.filter(item => item.provider === principal.id) }
+}

@@ -1,0 +1,114 @@
+/**
+ * Subscriptions (DESIGN.md §10): a completed order; its customer changes seats, adds or removes
+ * members and cancels it, each as a change order through the providers' adapters. Events: each
+ * customer's feed of order progress and of its providers' deprecations and new versions.
+ */
+import type { FastifyInstance } from 'fastify'
+import type { CompositionRequest } from '../../composer/index.js'
+import type { Subscription } from '../../operations/index.js'
+import type { RouteContext } from '../context.js'
+import { principalOf, requireRole } from '../auth.js'
+import { iriSchema, openObject, problems } from '../schemas.js'
+import { subscriptionAccess } from './operations-access.js'
+
+const subscriptionSchema = { ...openObject, description: 'A subscription: members, seats, monthly price (cents), seat history, state history' } as const
+const orderSchema = { ...openObject, description: 'The change order' } as const
+const bearer = [{ bearer: [] }]
+const idParams = { type: 'object', properties: { id: { type: 'string' } }, required: ['id'] } as const
+
+export async function subscriptionsRoutes (app: FastifyInstance, { engine }: RouteContext): Promise<void> {
+  const customerOwned = [requireRole('customer', 'operator'), subscriptionAccess(engine)]
+
+  app.get('/subscriptions', {
+    preHandler: requireRole('customer', 'provider', 'operator'),
+    schema: {
+      tags: ['operations'],
+      summary: "The caller's subscriptions (a provider: those with its services; the operator: all)",
+      security: bearer,
+      querystring: { type: 'object', properties: { service: iriSchema } },
+      response: { 200: { type: 'array', items: subscriptionSchema }, ...problems(401, 403) }
+    }
+  }, async request => {
+    const principal = principalOf(request)
+    const { service } = request.query as { service?: string }
+    const filter = principal.role === 'customer' ? { customer: principal.id } : principal.role === 'provider' ? { provider: principal.id } : {}
+    return engine.operations.subscriptions({ ...filter, ...(service === undefined ? {} : { service }) })
+  })
+
+  app.get('/subscriptions/:id', {
+    preHandler: [requireRole('customer', 'provider', 'operator'), subscriptionAccess(engine)],
+    schema: { tags: ['operations'], summary: 'One subscription', security: bearer, params: idParams, response: { 200: subscriptionSchema, ...problems(401, 403, 404) } }
+  }, async request => request.operationsRecord as Subscription)
+
+  app.post('/subscriptions/:id/seats', {
+    preHandler: customerOwned,
+    schema: {
+      tags: ['operations'],
+      summary: 'Change the seats: re-priced by the composer, sent to every provider as a change order',
+      security: bearer,
+      params: idParams,
+      body: { type: 'object', properties: { seats: { type: 'integer', minimum: 1 }, concurrentSeats: { type: 'integer', minimum: 1 } }, required: ['seats'], additionalProperties: false },
+      response: { 202: orderSchema, ...problems(400, 401, 403, 404, 409, 422) }
+    }
+  }, async (request, reply) => {
+    const principal = principalOf(request)
+    const order = await engine.operations.changeSeats((request.params as { id: string }).id, request.body as { seats: number, concurrentSeats?: number }, { role: principal.role, id: principal.id })
+    return reply.code(202).header('location', `/orders/${order.id}`).send(order)
+  })
+
+  app.post('/subscriptions/:id/members', {
+    preHandler: customerOwned,
+    schema: {
+      tags: ['operations'],
+      summary: 'Add or remove members: the new member set must be a bundle the composer answers for the (updated) request',
+      security: bearer,
+      params: idParams,
+      body: {
+        type: 'object',
+        properties: {
+          services: { type: 'array', items: iriSchema, minItems: 1, description: 'The new member set' },
+          request: { ...openObject, description: 'The updated composition request (default: the subscription\'s)' },
+          configurations: { type: 'array', items: iriSchema, description: 'Stored configurations for the new members' }
+        },
+        required: ['services'],
+        additionalProperties: false
+      },
+      response: { 202: orderSchema, ...problems(400, 401, 403, 404, 409, 422) }
+    }
+  }, async (request, reply) => {
+    const principal = principalOf(request)
+    const body = request.body as { services: string[], request?: CompositionRequest, configurations?: string[] }
+    const order = await engine.operations.changeMembers((request.params as { id: string }).id, body, { role: principal.role, id: principal.id })
+    return reply.code(202).header('location', `/orders/${order.id}`).send(order)
+  })
+
+  app.post('/subscriptions/:id/cancel', {
+    preHandler: customerOwned,
+    schema: {
+      tags: ['operations'],
+      summary: 'Cancel the subscription: one cancellation item to each provider',
+      security: bearer,
+      params: idParams,
+      response: { 202: orderSchema, ...problems(401, 403, 404, 409) }
+    }
+  }, async (request, reply) => {
+    const principal = principalOf(request)
+    const order = await engine.operations.cancel((request.params as { id: string }).id, { role: principal.role, id: principal.id })
+    return reply.code(202).header('location', `/orders/${order.id}`).send(order)
+  })
+
+  app.get('/events', {
+    preHandler: requireRole('customer', 'operator'),
+    schema: {
+      tags: ['operations'],
+      summary: "The caller's events, oldest first: order progress, subscription changes, providers' deprecations and new versions",
+      security: bearer,
+      querystring: { type: 'object', properties: { since: { type: 'string', description: 'Only events after this UTC timestamp' } } },
+      response: { 200: { type: 'array', items: openObject }, ...problems(401, 403) }
+    }
+  }, async request => {
+    const principal = principalOf(request)
+    const { since } = request.query as { since?: string }
+    return engine.operations.events({ ...(principal.role === 'customer' ? { customer: principal.id } : {}), ...(since === undefined ? {} : { since }) })
+  })
+}

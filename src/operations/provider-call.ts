@@ -1,0 +1,108 @@
+/**
+ * One outbound call to a provider endpoint: JSON over HTTP with an `Idempotency-Key` header, a
+ * timeout per attempt and a bounded number of attempts with exponential backoff. Network
+ * errors, timeouts, 408, 429 and 5xx are retried; other 4xx answers are final. The provider
+ * answers `{ "status": "acknowledged" | "inProgress" | "completed" | "failed" | "cancelled",
+ * "reference"?: string, "reason"?: string }`.
+ */
+export type ProviderStatus = 'acknowledged' | 'inProgress' | 'completed' | 'failed' | 'cancelled'
+
+export interface RetryPolicy {
+  /** Milliseconds one attempt may take. */
+  readonly timeoutMs: number
+  /** Attempts at most (the first included). */
+  readonly attempts: number
+  /** Wait before the second attempt; doubled for each further one. */
+  readonly backoffMs: number
+  /** How to wait (injected so tests and the clock agree). */
+  readonly sleep: (ms: number) => Promise<void>
+}
+
+export type CallOutcome =
+  | { readonly ok: true, readonly status: ProviderStatus, readonly reference?: string, readonly reason?: string, readonly attempts: number }
+  | { readonly ok: false, readonly reason: string, readonly attempts: number }
+
+export interface ProviderRequest {
+  readonly method: 'GET' | 'POST'
+  readonly url: string
+  readonly idempotencyKey: string
+  readonly headers: Readonly<Record<string, string>>
+  readonly body?: unknown
+}
+
+const statuses: ReadonlySet<string> = new Set(['acknowledged', 'inProgress', 'completed', 'failed', 'cancelled'])
+
+/**
+ * Calls the provider until it answers, a final error comes, or the attempts run out.
+ *
+ * @example
+ * const outcome = await callProvider({ method: 'POST', url, idempotencyKey, headers: {}, body }, policy)
+ */
+export async function callProvider (request: ProviderRequest, policy: RetryPolicy): Promise<CallOutcome> {
+  let reason = 'not attempted'
+  for (let attempt = 1; attempt <= policy.attempts; attempt++) {
+    if (attempt > 1) await policy.sleep(policy.backoffMs * 2 ** (attempt - 2))
+    const result = await attemptOnce(request, policy.timeoutMs)
+    if (result.kind === 'answer') return { ...result.outcome, attempts: attempt }
+    reason = result.reason
+    if (result.kind === 'final') return { ok: false, reason, attempts: attempt }
+  }
+  return { ok: false, reason: `${reason} (gave up after ${policy.attempts} attempts)`, attempts: policy.attempts }
+}
+
+type Attempt =
+  | { kind: 'answer', outcome: { ok: true, status: ProviderStatus, reference?: string, reason?: string } }
+  | { kind: 'retry', reason: string }
+  | { kind: 'final', reason: string }
+
+async function attemptOnce (request: ProviderRequest, timeoutMs: number): Promise<Attempt> {
+  let response: Response
+  let text: string
+  try {
+    response = await fetch(request.url, {
+      method: request.method,
+      headers: {
+        accept: 'application/json',
+        'idempotency-key': request.idempotencyKey,
+        ...(request.body === undefined ? {} : { 'content-type': 'application/json' }),
+        ...request.headers
+      },
+      ...(request.body === undefined ? {} : { body: JSON.stringify(request.body) }),
+      signal: AbortSignal.timeout(timeoutMs),
+      redirect: 'error'
+    })
+    text = await response.text()
+  } catch (error) {
+    const name = (error as Error).name
+    if (name === 'TimeoutError' || name === 'AbortError') return { kind: 'retry', reason: `${request.url} did not answer within ${timeoutMs} ms` }
+    const cause = (error as { cause?: { code?: string, message?: string } }).cause
+    return { kind: 'retry', reason: `${request.url} unreachable (${cause?.code ?? cause?.message ?? (error as Error).message})` }
+  }
+  if (response.status === 408 || response.status === 429 || response.status >= 500) {
+    return { kind: 'retry', reason: `${request.url} answered ${response.status}${brief(text)}` }
+  }
+  if (response.status >= 400) return { kind: 'final', reason: `${request.url} refused the request: ${response.status}${brief(text)}` }
+  let body: { status?: unknown, reference?: unknown, reason?: unknown }
+  try {
+    body = JSON.parse(text) as typeof body
+  } catch {
+    return { kind: 'final', reason: `${request.url} answered ${response.status} without a JSON body` }
+  }
+  if (typeof body.status !== 'string' || !statuses.has(body.status)) {
+    return { kind: 'final', reason: `${request.url} answered without a known "status" (acknowledged, inProgress, completed, failed, cancelled)` }
+  }
+  return {
+    kind: 'answer',
+    outcome: {
+      ok: true,
+      status: body.status as ProviderStatus,
+      ...(typeof body.reference === 'string' ? { reference: body.reference } : {}),
+      ...(typeof body.reason === 'string' ? { reason: body.reason } : {})
+    }
+  }
+}
+
+function brief (text: string): string {
+  const trimmed = text.trim().slice(0, 200)
+  return trimmed === '' ? '' : `: ${trimmed}`
+}

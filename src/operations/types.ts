@@ -1,0 +1,157 @@
+/**
+ * Orders, their items and subscriptions: plain JSON-able data. Money is in integer minor units
+ * (cents) of the order's currency; timestamps are UTC ISO 8601 strings.
+ */
+import type { CompositionRequest } from '../composer/index.js'
+import type { AdapterDescription } from './adapter-description.js'
+
+/** Who changed something: a customer, a provider, the operator, or the platform itself. */
+export interface Actor {
+  readonly role: 'customer' | 'provider' | 'operator' | 'platform'
+  readonly id: string
+}
+
+/** One state change, kept for ever. */
+export interface HistoryEntry {
+  readonly at: string
+  readonly from: string | null
+  readonly to: string
+  readonly by: Actor
+  readonly why: string
+}
+
+export type OrderState = 'acknowledged' | 'inProgress' | 'completed' | 'failed'
+
+/**
+ * `new`: stored, not yet accepted by the provider; `cancelled`: undone after a failure
+ * elsewhere in the order (compensation) or never sent because the order failed first.
+ */
+export type ItemState = 'new' | 'acknowledged' | 'inProgress' | 'completed' | 'failed' | 'cancelled'
+
+/** What an order does: book a bundle, change a subscription's seats or members, or end it. */
+export type OrderKind = 'book' | 'changeSeats' | 'changeMembers' | 'cancel'
+
+/** What an item asks of its provider. */
+export type ItemAction = 'order' | 'modify' | 'cancel'
+
+export interface OrderLine {
+  readonly service: string
+  /** The offer the composer priced the service with (may be a blank-node label). */
+  readonly offer: string | null
+  /** Monthly price of the service for the seats, in cents; `null` when it has no offer in the currency. */
+  readonly monthlyCents: number | null
+}
+
+export interface OrderItem {
+  /** Unique within the order: `1`, `2`, … */
+  readonly id: string
+  readonly provider: string
+  readonly action: ItemAction
+  /** How the item reaches the provider, as described when the order was placed. */
+  readonly adapter: AdapterDescription
+  readonly lines: readonly OrderLine[]
+  readonly state: ItemState
+  /** Sent with every request for this item, so a provider never acts twice on it. */
+  readonly idempotencyKey: string
+  /** The provider's own reference, once it answered. */
+  readonly reference?: string
+  /** Requests made for this item (retries included). */
+  readonly attempts: number
+  /**
+   * Compensation after a failure elsewhere in the order: `requested` is stored before the undo
+   * request goes out (it uses `<idempotencyKey>:undo`), `failed` when the provider refused it.
+   */
+  readonly undo?: 'requested' | 'failed'
+  readonly reason?: string
+  readonly history: readonly HistoryEntry[]
+}
+
+export interface Order {
+  readonly id: string
+  readonly iri: string
+  readonly kind: OrderKind
+  readonly customer: string
+  readonly customerName: string
+  /** The subscription a change or cancellation order belongs to. */
+  readonly subscription?: string
+  readonly state: OrderState
+  readonly reason?: string
+  readonly createdAt: string
+  /** The composition request the bundle answers (re-checked on every change). */
+  readonly request: CompositionRequest
+  readonly services: readonly string[]
+  readonly seats: number
+  readonly concurrentSeats: number
+  /** Seats before a seat change (what an undo restores). */
+  readonly previousSeats?: number
+  readonly previousConcurrentSeats?: number
+  readonly configurations: readonly string[]
+  readonly currency: string | null
+  readonly monthlyCents: number
+  readonly items: readonly OrderItem[]
+  readonly history: readonly HistoryEntry[]
+}
+
+export type SubscriptionState = 'active' | 'cancelling' | 'cancelled'
+
+/**
+ * The seat counts in force from `at` until the next entry (what billing prorates from): the
+ * first entry is the booking, then one per completed seat change, member change (re-priced) and
+ * the cancellation (0 seats). `monthlyCents` is the subscription's monthly total from `at` on.
+ */
+export interface SeatChange {
+  readonly at: string
+  readonly seats: number
+  readonly concurrentSeats: number
+  readonly monthlyCents: number
+  /** The order that made the change. */
+  readonly order: string
+  readonly by: Actor
+}
+
+export interface SubscriptionMember {
+  readonly service: string
+  readonly provider: string
+  readonly offer: string | null
+  readonly monthlyCents: number | null
+  /** The provider's reference of the item that booked it. */
+  readonly reference?: string
+  readonly adapter: AdapterDescription
+  /** When it joined the subscription (UTC). */
+  readonly addedAt: string
+  /** When it left (member removed or subscription cancelled); members are kept for billing. */
+  readonly removedAt?: string
+}
+
+export interface Subscription {
+  readonly id: string
+  readonly iri: string
+  readonly customer: string
+  readonly customerName: string
+  readonly state: SubscriptionState
+  /** The booking order, then every change and cancellation order, oldest first. */
+  readonly orders: readonly string[]
+  readonly request: CompositionRequest
+  /** Every member ever booked; the current ones have no `removedAt`. */
+  readonly members: readonly SubscriptionMember[]
+  readonly seats: number
+  readonly concurrentSeats: number
+  readonly configurations: readonly string[]
+  readonly currency: string | null
+  readonly monthlyCents: number
+  readonly startedAt: string
+  readonly cancelledAt?: string
+  readonly seatChanges: readonly SeatChange[]
+  readonly history: readonly HistoryEntry[]
+}
+
+/** A notice for a customer: an order's progress, a provider's deprecation or new version. */
+export interface OperationsEvent {
+  readonly id: string
+  readonly at: string
+  readonly customer: string
+  readonly type: 'order.state' | 'item.state' | 'subscription.changed' | 'service.deprecated' | 'service.newVersion'
+  readonly subject: string
+  readonly message: string
+  readonly data: Readonly<Record<string, string | number | boolean | null>>
+}

@@ -1,0 +1,138 @@
+/**
+ * A provider sandbox: local HTTP servers that answer order items the way real providers do
+ * (docs/operations.md, "Provider protocol"): `POST /<provider>/orders` with an idempotency key
+ * takes an item (the same key again returns the same answer and orders nothing new),
+ * `GET /<provider>/status/<reference>` tells its state, and providers with a callback token
+ * report progress to the platform themselves. `GET /_sandbox/log` lists what each received.
+ *
+ * @example
+ * const sandbox = await startSandbox({ port: 8091, providers: { nordlicht: { behavior: 'async' } } })
+ * await sandbox.close()
+ */
+import { createServer } from 'node:http'
+import type { IncomingMessage, Server, ServerResponse } from 'node:http'
+import { randomUUID } from 'node:crypto'
+import { stateAt } from './behaviors.js'
+import type { ProviderSetup, SandboxState } from './behaviors.js'
+
+export interface SandboxOptions {
+  readonly port?: number
+  readonly host?: string
+  readonly providers: Readonly<Record<string, ProviderSetup>>
+}
+
+/** One request the sandbox took, as kept in its log. */
+export interface SandboxEntry {
+  readonly provider: string
+  readonly reference: string
+  readonly idempotencyKey: string
+  readonly action: string
+  readonly receivedAt: number
+  readonly body: unknown
+}
+
+export interface Sandbox {
+  readonly url: string
+  readonly port: number
+  /** Requests taken (one per idempotency key), oldest first. */
+  log (): SandboxEntry[]
+  /** How many requests arrived in total (duplicates included). */
+  requests (): number
+  close (): Promise<void>
+}
+
+/** Starts the sandbox on `port` (0: any free port). */
+export async function startSandbox (options: SandboxOptions): Promise<Sandbox> {
+  const byKey = new Map<string, SandboxEntry>()
+  const byReference = new Map<string, SandboxEntry>()
+  let requests = 0
+  const timers = new Set<NodeJS.Timeout>()
+
+  const answer = (entry: SandboxEntry, setup: ProviderSetup): { status: SandboxState, reference: string, reason?: string } => {
+    const { state, reason } = stateAt(setup, entry.action, Date.now() - entry.receivedAt)
+    return { status: state, reference: entry.reference, ...(reason === undefined ? {} : { reason }) }
+  }
+
+  const scheduleCallbacks = (entry: SandboxEntry, setup: ProviderSetup): void => {
+    const callback = (entry.body as { callback?: unknown }).callback
+    if (setup.callbackToken === undefined || typeof callback !== 'string' || setup.behavior === 'instant') return
+    const send = (delay: number) => {
+      const timer = setTimeout(() => {
+        timers.delete(timer)
+        const { status, reason } = answer(entry, setup)
+        void fetch(callback, {
+          method: 'POST',
+          headers: { authorization: `Bearer ${setup.callbackToken}`, 'content-type': 'application/json' },
+          body: JSON.stringify({ status, reference: entry.reference, ...(reason === undefined ? {} : { reason }) })
+        }).then(r => r.body?.cancel()).catch(() => { /* the platform may be down; it polls or waits for the next callback */ })
+      }, delay)
+      timers.add(timer)
+    }
+    send((setup.inProgressAfterMs ?? 500) + 10)
+    send((setup.completedAfterMs ?? 2000) + 10)
+  }
+
+  const server: Server = createServer((request, response) => {
+    requests++
+    void handle(request, response).catch(() => reply(response, 500, { error: 'sandbox failure' }))
+  })
+
+  async function handle (request: IncomingMessage, response: ServerResponse): Promise<void> {
+    const url = new URL(request.url ?? '/', 'http://sandbox')
+    if (url.pathname === '/_sandbox/log') return reply(response, 200, [...byKey.values()])
+    const [, name, kind, reference] = url.pathname.split('/')
+    const setup = name === undefined ? undefined : options.providers[name]
+    if (setup === undefined) return reply(response, 404, { error: `no sandbox provider ${name ?? ''}` })
+    if (!authorized(request, setup)) return reply(response, 401, { error: 'missing or wrong credential' })
+    if (setup.answerDelayMs !== undefined) await new Promise(resolve => setTimeout(resolve, setup.answerDelayMs))
+    if (request.method === 'GET' && kind === 'status' && reference !== undefined) {
+      const entry = byReference.get(decodeURIComponent(reference))
+      return entry === undefined ? reply(response, 404, { error: 'unknown reference' }) : reply(response, 200, answer(entry, setup))
+    }
+    if (request.method !== 'POST' || kind !== 'orders') return reply(response, 404, { error: 'not found' })
+    const key = request.headers['idempotency-key']
+    if (typeof key !== 'string' || key === '') return reply(response, 400, { error: 'Idempotency-Key header missing' })
+    const body = JSON.parse(await readBody(request)) as { action?: unknown }
+    const known = byKey.get(`${name!} ${key}`)
+    if (known !== undefined) return reply(response, 200, answer(known, setup))
+    const entry: SandboxEntry = { provider: name!, reference: `${name!}-${randomUUID().slice(0, 8)}`, idempotencyKey: key, action: String(body.action ?? 'order'), receivedAt: Date.now(), body }
+    byKey.set(`${name!} ${key}`, entry)
+    byReference.set(entry.reference, entry)
+    scheduleCallbacks(entry, setup)
+    return reply(response, 201, answer(entry, setup))
+  }
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject)
+    server.listen(options.port ?? 0, options.host ?? '127.0.0.1', () => resolve())
+  })
+  const address = server.address()
+  const port = typeof address === 'object' && address !== null ? address.port : 0
+  return {
+    url: `http://${options.host ?? '127.0.0.1'}:${port}`,
+    port,
+    log: () => [...byKey.values()],
+    requests: () => requests,
+    close: async () => {
+      for (const timer of timers) clearTimeout(timer)
+      server.closeAllConnections()
+      await new Promise<void>(resolve => server.close(() => resolve()))
+    }
+  }
+}
+
+function authorized (request: IncomingMessage, setup: ProviderSetup): boolean {
+  if (setup.secret === undefined) return true
+  return request.headers.authorization === `Bearer ${setup.secret}` || request.headers['x-api-key'] === setup.secret
+}
+
+function reply (response: ServerResponse, status: number, body: unknown): void {
+  response.writeHead(status, { 'content-type': 'application/json' })
+  response.end(JSON.stringify(body))
+}
+
+async function readBody (request: IncomingMessage): Promise<string> {
+  const chunks: Buffer[] = []
+  for await (const chunk of request) chunks.push(chunk as Buffer)
+  return Buffer.concat(chunks).toString('utf8')
+}

@@ -1,0 +1,104 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { openHarness, settled, t } from './harness.js'
+import type { Harness } from './harness.js'
+import type { HistoryEntry, Order, OrderItem, Subscription } from '../../src/operations/index.js'
+
+describe('orders through real HTTP adapters', () => {
+  let h: Harness
+  beforeEach(async () => { h = await openHarness() })
+  afterEach(async () => { await h.close() })
+
+  const book = (services: string[], token = 'symp_customer-a') =>
+    h.call('POST', '/orders', token, { request: h.request, services: services.map(s => t + s), seats: 3 })
+
+  it('books a bundle: one item per provider, each completed, then a subscription', async () => {
+    const placed = await book(['AlphaPBX', 'BetaCRM', 'GammaArchive'])
+    expect(placed.status).toBe(201)
+    expect(placed.body.state).toBe('acknowledged')
+    expect(placed.body.items.map((i: OrderItem) => [i.provider, i.action, i.state])).toEqual([
+      [`${t}Alpha`, 'order', 'new'], [`${t}Beta`, 'order', 'new'], [`${t}Gamma`, 'order', 'new']
+    ])
+    // 5.00 × 3 + 30.00 + 2.00 × 3 = 51.00 EUR a month
+    expect(placed.body.monthlyCents).toBe(5100)
+    const order = await settled(h, placed.body.id)
+    expect(order.state).toBe('completed')
+    expect(order.items.map((i: OrderItem) => i.state)).toEqual(['completed', 'completed', 'completed'])
+    expect(order.history.map((e: HistoryEntry) => e.to)).toEqual(['acknowledged', 'inProgress', 'completed'])
+    // Beta reported by callback, Gamma's state was polled.
+    expect(order.items[1]!.history.at(-1)).toMatchObject({ to: 'completed', by: { role: 'provider', id: `${t}Beta` }, why: 'provider reported completed' })
+    expect(order.items[2]!.history.at(-1)).toMatchObject({ to: 'completed', by: { role: 'provider', id: `${t}Gamma` }, why: 'status completed' })
+    // Each provider got exactly one order, with the payload its description maps.
+    const log = h.sandbox.log()
+    expect(log.map(e => e.provider).sort()).toEqual(['alpha', 'beta', 'gamma'])
+    const alpha = log.find(e => e.provider === 'alpha')!.body as { lines: unknown, idempotencyKey: string }
+    expect(alpha.lines).toEqual([{ product: `${t}AlphaPBX`, users: 3, price: 15 }])
+    expect(alpha.idempotencyKey).toBe(`${order.id}-1`)
+    const subscriptions = await h.call('GET', '/subscriptions', 'symp_customer-a')
+    expect(subscriptions.body.map((s: Subscription) => [s.id, s.state, s.seats, s.monthlyCents])).toEqual([[order.id, 'active', 3, 5100]])
+  })
+
+  it('a provider that refuses: the items already done are cancelled and the order fails with the reason', async () => {
+    const placed = await book(['AlphaPBX', 'BetaCRM', 'DeltaArchive'])
+    const order = await settled(h, placed.body.id)
+    expect(order.state).toBe('failed')
+    expect(order.reason).toMatch(/booking-test#Delta: the sandbox provider has no capacity left/)
+    const states = Object.fromEntries(order.items.map((i: OrderItem) => [i.provider.split('#')[1], i.state]))
+    expect(states).toEqual({ Alpha: 'cancelled', Beta: 'cancelled', Delta: 'failed' })
+    const undo = h.sandbox.log().filter(e => e.action === 'cancel').map(e => [e.provider, e.idempotencyKey]).sort()
+    expect(undo).toEqual([['alpha', `${order.id}-1:undo`], ['beta', `${order.id}-2:undo`]])
+    expect((await h.call('GET', '/subscriptions', 'symp_customer-a')).body).toEqual([])
+  })
+
+  it('a provider that does not answer in time fails its item after the bounded retries', async () => {
+    const placed = await book(['AlphaPBX', 'BetaCRM', 'EpsilonArchive'])
+    const order = await settled(h, placed.body.id)
+    expect(order.state).toBe('failed')
+    const epsilon = order.items.find((i: OrderItem) => i.provider === `${t}Epsilon`)!
+    expect(epsilon.state).toBe('failed')
+    expect(epsilon.reason).toMatch(/did not answer within 1000 ms \(gave up after 2 attempts\)/)
+    expect(epsilon.attempts).toBe(2)
+  })
+
+  it('duplicate callbacks change nothing; a step back is refused', async () => {
+    const placed = await book(['AlphaPBX', 'BetaCRM', 'GammaArchive'])
+    const order = await settled(h, placed.body.id)
+    const again = await h.call('POST', `/orders/${order.id}/items/2/status`, 'symp_beta', { status: 'completed' })
+    expect(again.status).toBe(200)
+    expect(again.body.items[0].history).toEqual(order.items[1]!.history)
+    const back = await h.call('POST', `/orders/${order.id}/items/2/status`, 'symp_beta', { status: 'inProgress' })
+    expect(back.status).toBe(409)
+    expect(back.body.code).toBe('ILLEGAL_TRANSITION')
+  })
+
+  it('tenancy: another customer gets 403, a provider may not report on an item not its own', async () => {
+    const placed = await book(['AlphaPBX', 'BetaCRM', 'GammaArchive'])
+    expect((await h.call('GET', `/orders/${placed.body.id}`, 'symp_customer-b')).status).toBe(403)
+    expect((await h.call('GET', '/orders', 'symp_customer-b')).body).toEqual([])
+    expect((await h.call('GET', `/orders/${placed.body.id}`)).status).toBe(401)
+    const foreign = await h.call('POST', `/orders/${placed.body.id}/items/1/status`, 'symp_beta', { status: 'failed' })
+    expect(foreign.status).toBe(403)
+    // A provider sees only its own items.
+    const asBeta = await h.call('GET', `/orders/${placed.body.id}`, 'symp_beta')
+    expect(asBeta.body.items.map((i: OrderItem) => i.provider)).toEqual([`${t}Beta`])
+    expect((await h.call('GET', `/orders/${placed.body.id}`, 'symp_operator')).status).toBe(200)
+    await settled(h, placed.body.id)
+  })
+
+  it('a manual provider confirms its item through the API', async () => {
+    const placed = await book(['AlphaPBX', 'ZetaCRM', 'GammaArchive'])
+    const id = placed.body.id
+    const items = await h.call('GET', '/orders', 'symp_zeta')
+    expect(items.body.map((o: Order) => [o.id, o.items.length])).toEqual([[id, 1]])
+    const zetaItem = items.body[0].items[0].id
+    expect((await h.call('POST', `/orders/${id}/items/${zetaItem}/status`, 'symp_zeta', { status: 'inProgress' })).status).toBe(200)
+    expect((await h.call('POST', `/orders/${id}/items/${zetaItem}/status`, 'symp_zeta', { status: 'completed', reference: 'Z-1' })).status).toBe(200)
+    const order = await settled(h, id)
+    expect(order.state).toBe('completed')
+  })
+
+  it('refuses a bundle the composer does not answer for the request', async () => {
+    const wrong = await book(['AlphaPBX', 'BetaCRM'])
+    expect(wrong.status).toBe(422)
+    expect(wrong.body.code).toBe('NOT_CONFORMING')
+  })
+})
