@@ -206,14 +206,14 @@ export class Operations {
   }
 
   /** Cancels a subscription: one cancellation item per provider. */
-  async cancel (subscriptionId: string, by: Actor): Promise<Order> {
+  async cancel (subscriptionId: string, by: Actor, reason?: string): Promise<Order> {
     const subscription = await this.#changeable(subscriptionId)
     const members = currentMembers(subscription)
     const lines = members.map(m => ({ service: m.service, offer: m.offer, monthlyCents: m.monthlyCents }))
     return this.#placeChange(subscription, {
       kind: 'cancel', request: subscription.request, services: members.map(m => m.service),
       seats: subscription.seats, concurrentSeats: subscription.concurrentSeats, configurations: [], currency: subscription.currency,
-      lines, changed: [{ lines, action: 'cancel' }], by, why: 'cancel the subscription'
+      lines, changed: [{ lines, action: 'cancel' }], by, why: reason === undefined || reason === '' ? 'cancel the subscription' : `cancel the subscription: ${reason}`
     })
   }
 

@@ -16,6 +16,8 @@ import type { Engine } from '../../src/engine.js'
 import { projectRoot } from '../../src/project.js'
 import { TokenRegistry } from '../../src/accounts/index.js'
 import type { FastifyInstance } from 'fastify'
+import { exampleProviders, sandboxPort, sandboxSecrets, startSandbox } from '../../src/sandbox/index.js'
+import type { Sandbox } from '../../src/sandbox/index.js'
 
 const run = promisify(execFile)
 const hasTools = await Promise.all(['curl', 'jq'].map(tool => run('which', [tool]).then(() => true, () => false))).then(all => all.every(Boolean))
@@ -26,6 +28,8 @@ describe.skipIf(!hasTools && process.env.CI !== 'true')('docs/api.md', () => {
   let app: FastifyInstance
   let api: string
   let token: string
+  let customer: string
+  let sandbox: Sandbox
   let blocks: string[]
 
   beforeAll(async () => {
@@ -33,8 +37,12 @@ describe.skipIf(!hasTools && process.env.CI !== 'true')('docs/api.md', () => {
     engine = await openEngine({ dataDir: join(folder, 'data'), seedExamples: true })
     const tokens = await TokenRegistry.open({ dataDir: join(folder, 'data') })
     token = (await tokens.add({ role: 'provider', provider: 'https://example.org/acme#Acme' })).token
+    customer = (await tokens.add({ role: 'customer', name: 'Kanzlei Weber' })).token
     app = buildApp(engine, { tokens })
     api = await app.listen({ port: 0, host: '127.0.0.1' })
+    // The example adapters order from the provider sandbox, as under `symphony serve`.
+    sandbox = await startSandbox({ port: sandboxPort, providers: exampleProviders })
+    await engine.openOperations({ callbackBase: api, env: sandboxSecrets() })
     // docs/api.md and the README's short tour; a block's own `API=` line is replaced by the test server's.
     const text = (await Promise.all(['docs/api.md', 'README.md'].map(file => readFile(join(projectRoot, file), 'utf8')))).join('\n')
     blocks = [...text.matchAll(/```sh\n([\s\S]*?)```/g)].map(m => m[1]!.replace(/^API=.*\n/m, ''))
@@ -43,20 +51,21 @@ describe.skipIf(!hasTools && process.env.CI !== 'true')('docs/api.md', () => {
   afterAll(async () => {
     await app?.close()
     await engine?.close()
+    await sandbox?.close()
     await rm(folder, { recursive: true, force: true })
   })
 
   it('has examples for every part of the API', () => {
     const all = blocks.join('\n')
-    for (const path of ['/health', '/ontology', '/shapes', '/sparql', '/catalog/types', '/catalog/services', '/catalog/vocabulary', '/discover', '/match', '/combinable', '/compose', '/forms', '/configurations', '/descriptions', '/dry-run', '/deprecate']) {
+    for (const path of ['/health', '/ontology', '/shapes', '/sparql', '/catalog/types', '/catalog/services', '/catalog/vocabulary', '/discover', '/match', '/combinable', '/compose', '/forms', '/configurations', '/descriptions', '/dry-run', '/deprecate', '/orders', '/subscriptions', '/seats', '/cancel', '/events']) {
       expect(all.includes(path), path).toBe(true)
     }
   })
 
-  it('runs every example without an error', async () => {
+  it('runs every example without an error', { timeout: 600_000 }, async () => {
     for (const block of blocks) {
       const script = block.startsWith('TOKEN=') ? `TOKEN=${token}` : block
-      const { stdout, stderr } = await run('bash', ['-c', `set -euo pipefail\nAPI=${api}\nTOKEN=${token}\n${script}`], { cwd: folder, maxBuffer: 64 * 1024 * 1024 })
+      const { stdout, stderr } = await run('bash', ['-c', `set -euo pipefail\nAPI=${api}\nTOKEN=${token}\nCUSTOMER=${customer}\n${script}`], { cwd: folder, maxBuffer: 64 * 1024 * 1024 })
         .catch((error: { stdout?: string, stderr?: string, message: string }) => {
           throw new Error(`docs/api.md block failed:\n${block}\n${error.stderr ?? ''}${error.message}`)
         })

@@ -48,12 +48,12 @@ export async function subscriptionsRoutes (app: FastifyInstance, { engine }: Rou
       security: bearer,
       params: idParams,
       body: { type: 'object', properties: { seats: { type: 'integer', minimum: 1 }, concurrentSeats: { type: 'integer', minimum: 1 } }, required: ['seats'], additionalProperties: false },
-      response: { 202: orderSchema, ...problems(400, 401, 403, 404, 409, 422) }
+      response: { 201: orderSchema, ...problems(400, 401, 403, 404, 409, 422) }
     }
   }, async (request, reply) => {
     const principal = principalOf(request)
     const order = await engine.operations.changeSeats((request.params as { id: string }).id, request.body as { seats: number, concurrentSeats?: number }, { role: principal.role, id: principal.id })
-    return reply.code(202).header('location', `/orders/${order.id}`).send(order)
+    return reply.code(201).header('location', `/orders/${order.id}`).send(order)
   })
 
   app.post('/subscriptions/:id/members', {
@@ -73,13 +73,13 @@ export async function subscriptionsRoutes (app: FastifyInstance, { engine }: Rou
         required: ['services'],
         additionalProperties: false
       },
-      response: { 202: orderSchema, ...problems(400, 401, 403, 404, 409, 422) }
+      response: { 201: orderSchema, ...problems(400, 401, 403, 404, 409, 422) }
     }
   }, async (request, reply) => {
     const principal = principalOf(request)
     const body = request.body as { services: string[], request?: CompositionRequest, configurations?: string[] }
     const order = await engine.operations.changeMembers((request.params as { id: string }).id, body, { role: principal.role, id: principal.id })
-    return reply.code(202).header('location', `/orders/${order.id}`).send(order)
+    return reply.code(201).header('location', `/orders/${order.id}`).send(order)
   })
 
   app.post('/subscriptions/:id/cancel', {
@@ -89,12 +89,14 @@ export async function subscriptionsRoutes (app: FastifyInstance, { engine }: Rou
       summary: 'Cancel the subscription: one cancellation item to each provider',
       security: bearer,
       params: idParams,
-      response: { 202: orderSchema, ...problems(401, 403, 404, 409) }
+      body: { type: 'object', properties: { reason: { type: 'string', maxLength: 2000 } }, additionalProperties: false },
+      response: { 201: orderSchema, ...problems(401, 403, 404, 409) }
     }
   }, async (request, reply) => {
     const principal = principalOf(request)
-    const order = await engine.operations.cancel((request.params as { id: string }).id, { role: principal.role, id: principal.id })
-    return reply.code(202).header('location', `/orders/${order.id}`).send(order)
+    const { reason } = request.body as { reason?: string }
+    const order = await engine.operations.cancel((request.params as { id: string }).id, { role: principal.role, id: principal.id }, reason)
+    return reply.code(201).header('location', `/orders/${order.id}`).send(order)
   })
 
   app.get('/events', {

@@ -4,6 +4,8 @@ import { combinableCommand, composeCommand, discoverCommand, matchCommand } from
 import { configureCommand, formCommand } from './forms.js'
 import { publishCommand } from './publish.js'
 import { serveCommand } from './serve.js'
+import { orderCommand } from './order.js'
+import { subscriptionsCommand } from './subscriptions.js'
 import { tokenCommand } from './token.js'
 import { validateCommand } from './validate.js'
 import { exportCommand, importCommand, queryCommand } from './store.js'
@@ -23,5 +25,7 @@ export const commands: Readonly<Record<string, Command>> = {
   validate: validateCommand,
   publish: publishCommand,
   token: tokenCommand,
-  account: accountCommand
+  account: accountCommand,
+  order: orderCommand,
+  subscriptions: subscriptionsCommand
 }

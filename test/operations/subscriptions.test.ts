@@ -1,0 +1,75 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { openHarness, settled, t } from './harness.js'
+import type { Harness } from './harness.js'
+import type { OperationsEvent, Subscription } from '../../src/operations/index.js'
+
+const sym = 'https://w3id.org/symphony/ontology#'
+
+describe('subscriptions: seats, members, cancellation, events', () => {
+  let h: Harness
+  let id: string
+  beforeAll(async () => {
+    h = await openHarness()
+    const request = { serviceTypes: [`${sym}VirtualPBX`, `${sym}ArchivingService`], seats: 3, limit: 10 }
+    const placed = await h.call('POST', '/orders', 'symp_customer-a', { request, services: [`${t}AlphaPBX`, `${t}GammaArchive`], seats: 3 })
+    id = placed.body.id
+    expect((await settled(h, id)).state).toBe('completed')
+  })
+  afterAll(async () => { await h.close() })
+
+  it('changes the seats: re-priced, sent to every provider, kept in the seat history', async () => {
+    const change = await h.call('POST', `/subscriptions/${id}/seats`, 'symp_customer-a', { seats: 5 })
+    expect(change.status).toBe(201)
+    expect(change.body.kind).toBe('changeSeats')
+    expect(change.body.items.map((i: { action: string }) => i.action)).toEqual(['modify', 'modify'])
+    expect((await settled(h, change.body.id)).state).toBe('completed')
+    const subscription = (await h.call('GET', `/subscriptions/${id}`, 'symp_customer-a')).body as Subscription
+    // (5.00 + 2.00) × 5 seats
+    expect([subscription.seats, subscription.monthlyCents]).toEqual([5, 3500])
+    expect(subscription.seatChanges.map(c => [c.seats, c.concurrentSeats, c.monthlyCents, c.order])).toEqual([[3, 3, 2100, id], [5, 5, 3500, change.body.id]])
+    const modify = h.sandbox.log().filter(e => e.action === 'modify')
+    expect(modify.map(e => (e.body as { seats: number, reference?: string }).seats)).toEqual([5, 5])
+    expect(modify.every(e => typeof (e.body as { reference?: string }).reference === 'string')).toBe(true)
+  })
+
+  it('adds a member re-checked by the composer with the updated request', async () => {
+    const request = { serviceTypes: [`${sym}VirtualPBX`, `${sym}CRM`, `${sym}ArchivingService`], limit: 10 }
+    const refused = await h.call('POST', `/subscriptions/${id}/members`, 'symp_customer-a', { services: [`${t}AlphaPBX`, `${t}BetaCRM`, `${t}GammaArchive`] })
+    expect(refused.status).toBe(422)
+    const change = await h.call('POST', `/subscriptions/${id}/members`, 'symp_customer-a', { request, services: [`${t}AlphaPBX`, `${t}BetaCRM`, `${t}GammaArchive`] })
+    expect(change.status).toBe(201)
+    expect(change.body.items.map((i: { provider: string, action: string }) => [i.provider, i.action])).toEqual([[`${t}Beta`, 'order']])
+    expect((await settled(h, change.body.id)).state).toBe('completed')
+    const subscription = (await h.call('GET', `/subscriptions/${id}`, 'symp_customer-a')).body as Subscription
+    expect(subscription.members.map(m => m.service)).toEqual([`${t}AlphaPBX`, `${t}GammaArchive`, `${t}BetaCRM`])
+    expect(subscription.monthlyCents).toBe(6500)
+  })
+
+  it('another customer can neither see nor change it', async () => {
+    expect((await h.call('GET', `/subscriptions/${id}`, 'symp_customer-b')).status).toBe(403)
+    expect((await h.call('POST', `/subscriptions/${id}/seats`, 'symp_customer-b', { seats: 9 })).status).toBe(403)
+    expect((await h.call('GET', '/subscriptions', 'symp_customer-b')).body).toEqual([])
+  })
+
+  it('a new version of a member notifies the customer through the event feed', async () => {
+    const affected = await h.engine.operations.serviceChanged({ type: 'service.newVersion', services: [`${t}GammaArchive`], version: 2, provider: `${t}Gamma` })
+    expect(affected.map(s => s.id)).toEqual([id])
+    const events = (await h.call('GET', '/events', 'symp_customer-a')).body as OperationsEvent[]
+    expect(events.filter(e => e.type === 'service.newVersion').map(e => e.data.subscription)).toEqual([id])
+    expect((await h.call('GET', '/events', 'symp_customer-b')).body).toEqual([])
+  })
+
+  it('cancels: one cancellation item per provider, members kept with their end for billing', async () => {
+    const change = await h.call('POST', `/subscriptions/${id}/cancel`, 'symp_customer-a', {})
+    expect(change.status).toBe(201)
+    expect(change.body.items.map((i: { action: string }) => i.action)).toEqual(['cancel', 'cancel', 'cancel'])
+    expect((await settled(h, change.body.id)).state).toBe('completed')
+    const subscription = (await h.call('GET', `/subscriptions/${id}`, 'symp_customer-a')).body as Subscription
+    expect(subscription.state).toBe('cancelled')
+    expect(subscription.cancelledAt).toBeDefined()
+    expect(subscription.members.every(m => m.removedAt === subscription.cancelledAt)).toBe(true)
+    expect(subscription.seatChanges.at(-1)).toMatchObject({ seats: 0, monthlyCents: 0, order: change.body.id })
+    expect(subscription.history.map(e => e.to)).toEqual(['active', 'cancelling', 'cancelled'])
+    expect((await h.call('POST', `/subscriptions/${id}/seats`, 'symp_customer-a', { seats: 2 })).body.code).toBe('ILLEGAL_TRANSITION')
+  })
+})
