@@ -14,7 +14,8 @@ export const exampleProviders: Readonly<Record<string, ProviderSetup & { secretN
   relata: { behavior: 'instant', secret: 'sandbox-relata', secretName: 'relata-api-key' },
   kundenwerk: { behavior: 'instant', secret: 'sandbox-kundenwerk', secretName: 'kundenwerk-orders' },
   vaultline: { behavior: 'slow', secret: 'sandbox-vaultline', secretName: 'vaultline-orders', answerDelayMs: 1500, inProgressAfterMs: 2000, completedAfterMs: 8000 },
-  callstream: { behavior: 'failing', secret: 'sandbox-callstream', secretName: 'callstream-orders' }
+  callstream: { behavior: 'instant', secret: 'sandbox-callstream', secretName: 'callstream-orders' },
+  klingel: { behavior: 'failing', secret: 'sandbox-klingel', secretName: 'klingel-orders' }
 }
 
 /** The credentials as `SYMPHONY_SECRET_<NAME>` variables (the operator's real settings win). */
