@@ -127,7 +127,7 @@ class ShapesValidator implements CompiledShapes {
     const constraint = result.constraintComponent.value
     const path = result.path === false || result.path === null ? undefined : pathString(result.path)
     const details = dedupe(result.results.map(detail => this.toResult(detail, language)))
-    return {
+    const converted: ShaclResult = {
       focusNode: key(result.focusNode.term),
       ...(path === undefined ? {} : { path }),
       message: this.message(result, language),
@@ -137,6 +137,8 @@ class ShapesValidator implements CompiledShapes {
       ...(result.value === undefined ? {} : { value: key(result.value.term) }),
       ...(details.length === 0 ? {} : { details })
     }
+    if (result.value !== undefined) valueIdentity.set(converted, identity(result.value.term))
+    return converted
   }
 
   /** `sh:message` in the language, else our catalogue, else any `sh:message`, else shacl-engine's text. */
@@ -217,11 +219,24 @@ function pathString (path: readonly EnginePathStep[]): string {
   }).join('/')
 }
 
+/**
+ * The full identity of a value node, kept beside a result (not serialized): `"Berg"` and
+ * `"Berg"@de`, or `"1"^^xsd:integer` and `"1"`, are different values and stay different results.
+ */
+const valueIdentity = new WeakMap<ShaclResult, string>()
+
+function identity (term: Term): string {
+  if (term.termType !== 'Literal') return `${term.termType} ${term.value}`
+  const literal = term as Literal
+  return `Literal ${literal.value}@${literal.language}^^${literal.datatype.value}`
+}
+
 /** shacl-engine reports a cached result again when a (shape, focus node) pair is reached twice. */
 function dedupe (results: readonly ShaclResult[]): ShaclResult[] {
   const seen = new Set<string>()
   return results.filter(result => {
-    const id = JSON.stringify([result.focusNode, result.path, result.sourceShape, result.constraint, result.value, result.message])
+    const term = valueIdentity.get(result)
+    const id = JSON.stringify([result.focusNode, result.path, result.sourceShape, result.constraint, result.value, term, result.message])
     if (seen.has(id)) return false
     seen.add(id)
     return true

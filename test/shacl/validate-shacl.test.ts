@@ -95,4 +95,12 @@ describe('validateShacl', () => {
     expect((failure as SymphonyError).code).toBe('UNSUPPORTED_SHAPE')
     expect((failure as SymphonyError).message).toBe(message)
   })
+
+  it('keeps results apart whose values differ only in language or datatype', async () => {
+    const shapes = await turtle(`ex:NameShape a sh:NodeShape ; sh:targetNode ex:peak ; sh:property [ sh:path ex:name ; sh:in ( "Zugspitze" ) ] .`)
+    const data = await turtle(`ex:peak ex:name "Berg" , "Berg"@de , "1" , "1"^^xsd:integer .`)
+    const report = await validateShacl(data, shapes)
+    expect(report.results.map(r => r.value).sort()).toEqual(['1', '1', 'Berg', 'Berg'])
+  })
 })
+
