@@ -1,0 +1,64 @@
+/**
+ * Every console page in a real browser, at a laptop's and a phone's width, in English and
+ * German: no serious or critical accessibility violation (axe-core) and no horizontal scrolling.
+ * Screenshots of each page and viewport are saved to the system temp folder for review.
+ */
+import { existsSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { chromium } from 'playwright-core'
+import type { Browser } from 'playwright-core'
+import { AxeBuilder } from '@axe-core/playwright'
+import { openTestApp } from '../api/helpers.js'
+import type { TestApp } from '../api/helpers.js'
+
+const executablePath = '/usr/bin/chromium'
+const args = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync']
+const viewports = { laptop: { width: 1440, height: 900 }, phone: { width: 390, height: 844 } } as const
+const pages = ['catalog', 'compose', 'configure'] as const
+
+describe.skipIf(!existsSync(executablePath) && process.env.CI !== 'true')('console accessibility and layout', () => {
+  let t: TestApp
+  let browser: Browser
+  let address: string
+
+  beforeAll(async () => {
+    t = await openTestApp({ fixtures: ['acme-pbx.ttl', 'globex-crm.ttl'] })
+    address = await t.app.listen({ port: 0, host: '127.0.0.1' })
+    browser = await chromium.launch({ executablePath, args })
+  })
+  afterAll(async () => {
+    await browser?.close()
+    await t?.close()
+  })
+
+  // Each viewport once, each language once: the laptop in English, the phone in German.
+  for (const [viewportName, language] of [['laptop', 'en'], ['phone', 'de']] as const) {
+    const viewport = viewports[viewportName]
+    {
+      it(`has no serious violation and no horizontal overflow at ${viewportName} width in ${language}`, { timeout: 180_000 }, async () => {
+        const context = await browser.newContext({ viewport, locale: language === 'de' ? 'de-DE' : 'en-GB' })
+        const page = await context.newPage()
+        try {
+          const found: string[] = []
+          for (const name of pages) {
+            await page.goto(`${address}/#/${name}`)
+            await page.waitForSelector('main h1')
+            await page.waitForFunction(() => document.querySelector('main .loading') === null)
+            const { violations } = await new AxeBuilder({ page }).analyze()
+            for (const v of violations.filter(v => v.impact === 'serious' || v.impact === 'critical')) {
+              found.push(`${name}: ${v.id} (${v.impact}) at ${v.nodes.map(n => n.target.join(' ')).join(', ')}`)
+            }
+            const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)
+            if (overflow > 0) found.push(`${name}: ${overflow} px wider than the viewport`)
+            await page.screenshot({ path: join(tmpdir(), `symphony-console-${name}-${viewportName}-${language}.png`), fullPage: true })
+          }
+          expect(found).toEqual([])
+        } finally {
+          await context.close()
+        }
+      })
+    }
+  }
+})
