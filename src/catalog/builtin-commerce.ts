@@ -9,7 +9,7 @@ import { join } from 'node:path'
 import { Parser } from 'n3'
 import type { Quad } from '@rdfjs/types'
 import { builtinFolders } from '../project.js'
-import { buildPropertyHierarchy } from '../reasoner/index.js'
+import { compileRules, reason } from '../reasoner/index.js'
 import { NodeReader } from './read-service.js'
 import { indexSubjects } from './subject-index.js'
 
@@ -20,7 +20,7 @@ export function builtinCommerce (): NodeReader {
   if (reader === undefined) {
     const file = join(builtinFolders.ontology, 'commerce.ttl')
     const quads = new Parser({ baseIRI: `file://${file}` }).parse(readFileSync(file, 'utf8')) as Quad[]
-    reader = new NodeReader(indexSubjects(quads, buildPropertyHierarchy(quads), new Set()))
+    reader = new NodeReader(indexSubjects(quads, reason(quads, compileRules([])), new Set()))
   }
   return reader
 }

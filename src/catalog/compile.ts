@@ -3,7 +3,7 @@
  * (STYLE.md: RDF at the edges, typed data in the core). Compile once, rebuild on publish.
  */
 import type { Quad } from '@rdfjs/types'
-import { buildHierarchies, type Hierarchies } from '../reasoner/index.js'
+import { builtinRules, compileRules, hierarchyOf, propertyHierarchyOf, reason, storedRules, type Reasoned, type Rule } from '../reasoner/index.js'
 import type { Catalog, ClassHierarchy, InterfaceNode, LangText, Region, Service } from './types.js'
 import { indexSubjects } from './subject-index.js'
 import { builtinCommerce } from './builtin-commerce.js'
@@ -12,8 +12,13 @@ import { catalogTerms as t, interfaceProperties } from './vocabulary.js'
 import { collectServiceFacts, type ServiceFacts } from './service-facts.js'
 
 export interface CompileOptions {
-  /** Hierarchies already built from the same quads (they are built here otherwise). */
-  readonly hierarchies?: Hierarchies
+  /**
+   * Inference rules besides the built-in ones (`src/reasoner/rules/`) and those stored in the
+   * quads (`a sym:InferenceRule`): e.g. the rule folders given with `--rules`.
+   */
+  readonly rules?: readonly Rule[]
+  /** Told the reasoner's result (the bench and tests read it). */
+  readonly onReasoned?: (reasoned: Reasoned) => void
 }
 
 /**
@@ -22,6 +27,8 @@ export interface CompileOptions {
  * A service is any node typed by `sym:Service` or a subclass (inferred through the class
  * hierarchy), and any node with `sym:provides`, `sym:requires` or `sym:optionallyRequires`
  * (or a sub-property, or an inverse of one): the minimal description of DESIGN.md §9 is enough.
+ * The inference rules run first, to a fixpoint; the class hierarchy, the service and interface
+ * types and the interface properties are read from their result.
  *
  * @example
  * const catalog = compileCatalog(quads)
@@ -29,23 +36,25 @@ export interface CompileOptions {
  */
 export function compileCatalog (quads: Iterable<Quad>, options: CompileOptions = {}): Catalog {
   const all = Array.isArray(quads) ? quads as readonly Quad[] : [...quads]
-  const { classes: hierarchy, properties } = options.hierarchies ?? buildHierarchies(all)
-  const reader = new NodeReader(indexSubjects(all, properties, hierarchy.subClasses(t.Service)))
+  const program = compileRules([...builtinRules(), ...options.rules ?? [], ...storedRules(all)])
+  const reasoned = reason(all, program)
+  options.onReasoned?.(reasoned)
+  const hierarchy = hierarchyOf(reasoned)
+  const reader = new NodeReader(indexSubjects(all, reasoned, hierarchy.subClasses(t.Service)))
   const ids = serviceIds(reader)
 
   const services = new Map<string, Service>()
   const providers = new Map<string, LangText>()
-  const serviceTypes = memo((type: string) => [...hierarchy.superClasses(type)]
-    .filter(sup => !sup.startsWith('_:') && hierarchy.isSubClassOf(sup, t.Service)))
+  const isServiceType = memo((type: string) => !type.startsWith('_:') && hierarchy.isSubClassOf(type, t.Service))
   const components = new PriceComponents(reader, builtinCommerce)
   for (const id of ids) {
-    const service = readService(reader, id, serviceTypes, components)
+    const service = readService(reader, id, hierarchy, isServiceType, components)
     services.set(id, service)
     if (service.provider !== undefined && !providers.has(service.provider)) {
       providers.set(service.provider, reader.text(service.provider, t.name, t.label))
     }
   }
-  return indexCatalog(hierarchy, services, providers, regions(reader), collectServiceFacts(all, new Set(services.keys()), properties))
+  return indexCatalog(hierarchy, services, providers, regions(reader), collectServiceFacts(all, new Set(services.keys()), propertyHierarchyOf(reasoned)))
 }
 
 function serviceIds (reader: NodeReader): string[] {
@@ -54,10 +63,10 @@ function serviceIds (reader: NodeReader): string[] {
   return [...ids].sort()
 }
 
-function readService (reader: NodeReader, id: string, serviceTypesOf: (type: string) => readonly string[], components: PriceComponents): Service {
-  const asserted = reader.strings(id, t.type)
-  const serviceTypes = new Set<string>()
-  for (const type of asserted) for (const sup of serviceTypesOf(type)) serviceTypes.add(sup)
+function readService (reader: NodeReader, id: string, hierarchy: ClassHierarchy, isServiceType: (type: string) => boolean,
+  components: PriceComponents): Service {
+  const asserted = reader.strings(id, t.type, true)
+  const serviceTypes = new Set(reader.strings(id, t.type).filter(isServiceType))
   const inferred = [...serviceTypes].filter(type => !asserted.includes(type)).sort()
   const types = serviceTypes.size > 0 ? [...asserted.filter(type => serviceTypes.has(type)), ...inferred] : asserted
   const provider = reader.first(id, t.provider)
@@ -67,9 +76,9 @@ function readService (reader: NodeReader, id: string, serviceTypesOf: (type: str
     types: types.includes(t.Service) ? types : [...types, t.Service],
     label: reader.text(id, t.name, t.label),
     description: reader.text(id, t.description, t.comment),
-    provides: readInterfaces(reader, id, 'provides'),
-    requires: readInterfaces(reader, id, 'requires'),
-    optionallyRequires: readInterfaces(reader, id, 'optionallyRequires'),
+    provides: readInterfaces(reader, id, 'provides', hierarchy),
+    requires: readInterfaces(reader, id, 'requires', hierarchy),
+    optionallyRequires: readInterfaces(reader, id, 'optionallyRequires', hierarchy),
     compliance: readCompliance(reader, id),
     offers: readOffers(reader, id, components),
     ...(provider === undefined ? {} : { provider }),

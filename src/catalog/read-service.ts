@@ -4,7 +4,7 @@
  */
 import type { Term } from '@rdfjs/types'
 import { termId } from '../reasoner/index.js'
-import type { Compliance, InterfaceNode, InterfaceRole, LangText, Offer, PriceComponentDefinition, PriceSpecification } from './types.js'
+import type { ClassHierarchy, Compliance, InterfaceNode, InterfaceRole, LangText, Offer, PriceComponentDefinition, PriceSpecification } from './types.js'
 import type { SubjectIndex, SubjectValues } from './subject-index.js'
 import { catalogTerms as t, countingBases } from './vocabulary.js'
 
@@ -21,19 +21,21 @@ export class NodeReader {
 
   constructor (private readonly index: SubjectIndex) {}
 
-  terms (subject: string, predicate: string): readonly Term[] {
+  /** Values of the predicate, asserted then derived; only the asserted ones with `assertedOnly`. */
+  terms (subject: string, predicate: string, assertedOnly = false): readonly Term[] {
     const values = this.values(subject)
     if (values === undefined) return none
     let found: Term[] | undefined
-    for (let i = 0; i < values.predicates.length; i++) {
+    const end = assertedOnly ? values.asserted : values.predicates.length
+    for (let i = 0; i < end; i++) {
       if (values.predicates[i] === predicate) (found ??= []).push(values.objects[i]!)
     }
     return found ?? none
   }
 
   /** IRIs and blank nodes as term strings, literals as their lexical form; sorted, unique. */
-  strings (subject: string, predicate: string): string[] {
-    const terms = this.terms(subject, predicate)
+  strings (subject: string, predicate: string, assertedOnly = false): string[] {
+    const terms = this.terms(subject, predicate, assertedOnly)
     if (terms.length === 0) return []
     if (terms.length === 1) return [termString(terms[0]!)]
     return [...new Set(terms.map(termString))].sort()
@@ -87,16 +89,13 @@ export class NodeReader {
 }
 
 /** The interface nodes of a service in one role, sorted by id. */
-export function readInterfaces (reader: NodeReader, service: string, role: InterfaceRole): InterfaceNode[] {
+export function readInterfaces (reader: NodeReader, service: string, role: InterfaceRole, hierarchy: ClassHierarchy): InterfaceNode[] {
   return reader.strings(service, t[role]).filter(id => !id.startsWith('"')).map(id => {
-    const types = reader.strings(id, t.type)
-    const interfaceTypes = types.filter(type => type !== t.Interface)
     const node: InterfaceNode = {
       id,
       service,
       role,
-      // sym:Interface is ignored next to other types, and is the type when it is the only one.
-      types: interfaceTypes.length > 0 ? interfaceTypes : types,
+      types: interfaceTypes(reader.strings(id, t.type, true), reader.strings(id, t.type), hierarchy),
       protocols: reader.strings(id, t.protocol),
       dataFormats: reader.strings(id, t.dataFormat),
       carriesData: reader.strings(id, t.carriesData)
@@ -105,6 +104,22 @@ export function readInterfaces (reader: NodeReader, service: string, role: Inter
     const versionRange = reader.first(id, t.versionRange)
     return { ...node, ...(version === undefined ? {} : { version }), ...(versionRange === undefined ? {} : { versionRange }) }
   })
+}
+
+/**
+ * The types of an interface node: the asserted ones, then the derived ones that say more
+ * (neither a superclass nor an equivalent of an asserted type, nor a strict superclass of
+ * another derived one; anonymous classes only when nothing is named). `sym:Interface` is
+ * ignored next to other types, and is the type when it is the only one. Sorted.
+ */
+export function interfaceTypes (asserted: readonly string[], all: readonly string[], hierarchy: ClassHierarchy): string[] {
+  const named = all.filter(type => !type.startsWith('_:'))
+  const candidates = named.length > 0 ? named : all
+  const derived = candidates.filter(type => !asserted.includes(type) && !asserted.some(a => hierarchy.isSubClassOf(a, type)))
+  const specific = derived.filter(type => !derived.some(other => other !== type && hierarchy.isSubClassOf(other, type) && !hierarchy.isSubClassOf(type, other)))
+  const types = [...new Set([...asserted, ...specific])].sort()
+  const withoutInterface = types.filter(type => type !== t.Interface)
+  return withoutInterface.length > 0 ? withoutInterface : types
 }
 
 export function readCompliance (reader: NodeReader, service: string): Compliance {

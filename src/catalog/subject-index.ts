@@ -1,18 +1,19 @@
 /**
- * One pass over the quads: the values of the predicates the catalog reads, by subject.
- * Sub-properties of `sym:provides` / `sym:requires` / `sym:optionallyRequires` are read as
- * those properties (prp-spo1), their `owl:inverseOf`s in reverse (prp-inv1/2), as the rule
- * files state.
+ * One pass over the quads and the triples the reasoner derived: the values of the predicates
+ * the catalog reads, by subject. Derived statements (types from subclasses, domains and ranges;
+ * `sym:provides` from its sub-properties and inverses, …) follow the asserted ones of a
+ * subject, so a reader can tell them apart.
  */
 import type { Quad, Term } from '@rdfjs/types'
-import type { PropertyHierarchy } from '../reasoner/index.js'
-import { termId } from '../reasoner/index.js'
+import { termId, type Reasoned } from '../reasoner/index.js'
 import { catalogTerms, interfaceProperties, readPredicates } from './vocabulary.js'
 
-/** The statements about one subject: parallel arrays of predicates and objects. */
+/** The statements about one subject: parallel arrays of predicates and objects, asserted ones first. */
 export interface SubjectValues {
   readonly predicates: string[]
   readonly objects: Term[]
+  /** How many of the statements (a prefix) are asserted; the rest are derived. */
+  asserted: number
 }
 
 export interface SubjectIndex {
@@ -27,44 +28,43 @@ export interface SubjectIndex {
 const listed = [catalogTerms.type, catalogTerms.includesCountry, ...interfaceProperties]
 
 /**
- * Indexes the quads by subject, for the predicates the catalog reads. `subjectsWith(rdf:type)`
- * lists only the subjects typed by one of `serviceClasses`.
+ * Indexes the quads, then the derived triples, by subject, for the predicates the catalog
+ * reads. `subjectsWith(rdf:type)` lists only the subjects typed by one of `serviceClasses`.
  */
-export function indexSubjects (quads: Iterable<Quad>, properties: PropertyHierarchy, serviceClasses: ReadonlySet<string>): SubjectIndex {
-  const forward = new Map<string, string>()
-  const backward = new Map<string, string>()
-  for (const property of interfaceProperties) {
-    for (const sub of properties.subProperties(property)) {
-      forward.set(sub, property)
-      for (const inverse of properties.inverses(sub)) {
-        for (const subInverse of properties.subProperties(inverse)) backward.set(subInverse, property)
-      }
-    }
-  }
-  for (const predicate of readPredicates) if (!forward.has(predicate)) forward.set(predicate, predicate)
+export function indexSubjects (quads: Iterable<Quad>, reasoned: Reasoned, serviceClasses: ReadonlySet<string>): SubjectIndex {
   const subjects = new Map<string, SubjectValues>()
   const subjectsWith = new Map<string, Set<string>>(listed.map(p => [p, new Set()]))
   const graphs = new Map<string, string>()
   const typed = subjectsWith.get(catalogTerms.type)!
-  const add = (subject: Term, predicate: string, object: Term, graph: Term): void => {
+  const add = (subject: Term, predicate: string, object: Term, asserted: boolean): string => {
     const s = subject.termType === 'NamedNode' ? subject.value : termId(subject)
     let values = subjects.get(s)
-    if (values === undefined) subjects.set(s, values = { predicates: [], objects: [] })
+    if (values === undefined) subjects.set(s, values = { predicates: [], objects: [], asserted: 0 })
     values.predicates.push(predicate)
     values.objects.push(object)
+    if (asserted) values.asserted++
     if (predicate === catalogTerms.type) {
       if (serviceClasses.has(object.termType === 'NamedNode' ? object.value : termId(object))) typed.add(s)
     } else {
       subjectsWith.get(predicate)?.add(s)
     }
-    if (graph.termType === 'NamedNode' && !graphs.has(s)) graphs.set(s, graph.value)
+    return s
   }
   for (const quad of quads) {
     const predicate = quad.predicate.value
-    const canonical = forward.get(predicate)
-    if (canonical !== undefined) add(quad.subject, canonical, quad.object, quad.graph)
-    const reversed = backward.get(predicate)
-    if (reversed !== undefined && quad.object.termType !== 'Literal') add(quad.object, reversed, quad.subject, quad.graph)
+    if (!readPredicates.has(predicate)) continue
+    const s = add(quad.subject, predicate, quad.object, true)
+    if (quad.graph.termType === 'NamedNode' && !graphs.has(s)) graphs.set(s, quad.graph.value)
+  }
+  const { terms, triples } = reasoned
+  const read = new Set<number>()
+  for (const predicate of readPredicates) {
+    const id = terms.iri(predicate)
+    if (id !== undefined) read.add(id)
+  }
+  for (let t = reasoned.inputSize; t < triples.size; t++) {
+    const p = triples.p[t]!
+    if (read.has(p)) add(terms.terms[triples.s[t]!]!, terms.key(p), terms.terms[triples.o[t]!]!, false)
   }
   return { subjects, subjectsWith, graphs }
 }

@@ -3,6 +3,7 @@
  * (DESIGN.md §3). Inference rules are CONSTRUCT queries; matching rules are SELECT queries.
  * Reading them is the one piece of I/O in the reasoner; evaluating them is `materialize`.
  */
+import { readFileSync, readdirSync } from 'node:fs'
 import { readFile, readdir } from 'node:fs/promises'
 import { basename, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -71,4 +72,28 @@ function leadingComment (text: string): string {
     lines.push(line.replace(/^#\s?/, ''))
   }
   return lines.join('\n')
+}
+
+/**
+ * Reads every `*.rq` file of a folder synchronously (sorted by name), for callers that compile
+ * synchronously; `readRules` otherwise.
+ */
+export function readRulesSync (folder: string = inferenceRulesFolder): Rule[] {
+  let names: string[]
+  try {
+    names = readdirSync(folder).filter(name => name.endsWith('.rq')).sort()
+  } catch (error) {
+    throw new SymphonyError('NOT_FOUND', `${folder}: cannot read the rule folder`, { file: folder, cause: error })
+  }
+  return names.map(name => {
+    const file = join(folder, name)
+    return ruleFromText(basename(name, '.rq'), readFileSync(file, 'utf8'), { source: file })
+  })
+}
+
+let builtin: readonly Rule[] | undefined
+
+/** The reasoner's own rules (`src/reasoner/rules/`), read once. */
+export function builtinRules (): readonly Rule[] {
+  return builtin ??= readRulesSync()
 }

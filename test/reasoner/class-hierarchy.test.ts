@@ -1,7 +1,7 @@
 import { Parser } from 'n3'
 import type { Quad } from '@rdfjs/types'
 import { describe, expect, it } from 'vitest'
-import { buildClassHierarchy, buildPropertyHierarchy } from '../../src/reasoner/index.js'
+import { buildClassHierarchy, builtinRules, compileRules, inferred, reason } from '../../src/reasoner/index.js'
 
 const ex = 'https://example.org/onto#'
 const prefixes = `@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> . @prefix owl: <http://www.w3.org/2002/07/owl#> .
@@ -48,38 +48,35 @@ describe('buildClassHierarchy', () => {
     expect(hierarchy.label(ex + 'Truck')).toEqual({})
   })
 
-  it('answers exactly on 20,000 classes with a 2,000-deep chain', () => {
-    // A chain K0 ⊑ … ⊑ K2000 and 18,000 leaves Lj ⊑ K(j mod 2000), K(7j mod 2000).
-    const chain = Array.from({ length: 2000 }, (_, i) => `ex:K${i} rdfs:subClassOf ex:K${i + 1} .`)
-    const leaves = Array.from({ length: 18_000 }, (_, j) => `ex:L${j} rdfs:subClassOf ex:K${j % 2000} , ex:K${(j * 7) % 2000} .`)
-    const quads = turtle([...chain, ...leaves].join('\n'))
-    const big = buildClassHierarchy(quads)
+  it('answers exactly on 500 classes with a 50-deep chain', () => {
+    // A chain K0 ⊑ … ⊑ K50 and 450 leaves Lj ⊑ K(j mod 50), K(7j mod 50).
+    const chain = Array.from({ length: 50 }, (_, i) => `ex:K${i} rdfs:subClassOf ex:K${i + 1} .`)
+    const leaves = Array.from({ length: 450 }, (_, j) => `ex:L${j} rdfs:subClassOf ex:K${j % 50} , ex:K${(j * 7) % 50} .`)
+    const big = buildClassHierarchy(turtle([...chain, ...leaves].join('\n')))
     const deep = big.superClasses(ex + 'K0').size
-    const all = big.subClasses(ex + 'K2000').size
+    const all = big.subClasses(ex + 'K50').size
     let [found, oracle] = [0, 0]
-    for (let a = 0; a < 18_000; a += 60) {
-      for (let b = 0; b < 2000; b += 7) {
+    for (let a = 0; a < 450; a += 3) {
+      for (let b = 0; b < 50; b += 3) {
         if (big.isSubClassOf(ex + `L${a}`, ex + `K${b}`)) found++
-        if (b >= Math.min(a % 2000, (a * 7) % 2000)) oracle++
+        if (b >= Math.min(a % 50, (a * 7) % 50)) oracle++
       }
     }
-    expect([deep, all, found]).toEqual([2001, 20_001, oracle])
-    expect(big.path(ex + 'K0', ex + 'K2000')!.length).toBe(2001)
+    expect([deep, all, found]).toEqual([51, 501, oracle])
+    expect(big.path(ex + 'K0', ex + 'K50')!.length).toBe(51)
     expect(big.path(ex + 'L3', ex + 'K5')).toEqual([ex + 'L3', ex + 'K3', ex + 'K4', ex + 'K5'])
   })
 })
 
-describe('buildPropertyHierarchy', () => {
-  const properties = buildPropertyHierarchy(turtle(`
-    ex:ownsOutright rdfs:subPropertyOf ex:owns . ex:owns owl:equivalentProperty ex:has .
-    ex:ownedBy owl:inverseOf ex:owns .`))
-
-  it('closes subPropertyOf and equivalentProperty and records inverses', () => {
-    expect(properties.isSubPropertyOf(ex + 'ownsOutright', ex + 'has')).toBe(true)
-    expect(properties.isSubPropertyOf(ex + 'has', ex + 'ownsOutright')).toBe(false)
-    expect([...properties.subProperties(ex + 'has')].sort()).toEqual([ex + 'has', ex + 'owns', ex + 'ownsOutright'])
-    expect([...properties.superProperties(ex + 'owns')].sort()).toEqual([ex + 'has', ex + 'owns'])
-    expect([...properties.inverses(ex + 'owns')]).toEqual([ex + 'ownedBy'])
-    expect([...properties.inverses(ex + 'ownedBy')]).toEqual([ex + 'owns'])
+describe('property rules', () => {
+  it('close subPropertyOf and equivalentProperty (scm-spo, scm-eqp1) and apply them to statements (prp-spo1, prp-inv1)', () => {
+    const quads = turtle(`
+      ex:ownsOutright rdfs:subPropertyOf ex:owns . ex:owns owl:equivalentProperty ex:has .
+      ex:ownedBy owl:inverseOf ex:owns . ex:ann ex:ownsOutright ex:car .`)
+    const derived = inferred(reason(quads, compileRules(builtinRules())))
+      .map(q => `${q.subject.value.replace(ex, '')} ${q.predicate.value.replace(ex, '').replace(/^.*#/, '')} ${q.object.value.replace(ex, '')}`)
+    expect(derived).toEqual(expect.arrayContaining([
+      'ownsOutright subPropertyOf has', 'has subPropertyOf owns', 'ann owns car', 'ann has car', 'car ownedBy ann']))
+    expect(derived).not.toContain('has subPropertyOf ownsOutright')
   })
 })

@@ -20,12 +20,12 @@ function lines (quads: readonly Quad[]): string[] {
 }
 
 describe('rule files', () => {
-  it('are CONSTRUCT queries, each headed by the OWL 2 RL rule it implements', () => {
+  it('are CONSTRUCT queries, each headed by the rule it implements (OWL 2 RL, or an alignment)', () => {
     expect(rules.map(r => r.name)).toEqual([
-      'cax-eqc1', 'cax-eqc2', 'cax-sco', 'prp-dom', 'prp-eqp1', 'prp-eqp2', 'prp-inv1', 'prp-inv2', 'prp-rng', 'prp-spo1',
+      'cax-eqc1', 'cax-eqc2', 'cax-sco', 'cls-int1', 'cls-int2', 'cls-uni', 'prp-dom', 'prp-eqp1', 'prp-eqp2', 'prp-inv1', 'prp-inv2', 'prp-rng', 'prp-spo1',
       'prp-symp', 'prp-trp', 'scm-avf1', 'scm-avf2', 'scm-eqc1', 'scm-eqc2', 'scm-eqp1', 'scm-eqp2', 'scm-hv', 'scm-int',
-      'scm-sco', 'scm-spo', 'scm-svf1', 'scm-svf2', 'scm-uni'])
-    for (const rule of rules) expect(rule.comment.startsWith(`${rule.name} (OWL 2 RL`)).toBe(true)
+      'scm-sco', 'scm-spo', 'scm-svf1', 'scm-svf2', 'scm-uni', 'skos-exactmatch'])
+    for (const rule of rules) expect(rule.comment).toMatch(new RegExp(`^${rule.name} \\((OWL 2 RL|alignment)`))
   })
 
   it('rejects a rule that is not a CONSTRUCT query, naming its source', () => {

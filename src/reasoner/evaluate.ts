@@ -1,0 +1,230 @@
+/**
+ * Semi-naive evaluation of compiled rules to a fixpoint over a `TripleTable`.
+ *
+ * Round k joins every clause once per body atom: that atom reads only the triples new in
+ * round k-1 (the delta), the atoms before it only older triples, the atoms after it every
+ * triple up to the delta's end, so each solution is found once and nothing older than the
+ * delta is joined again. Triples a round adds get the next ids and form the next delta.
+ * The join order starts at the delta atom and then takes the atom with the most bound
+ * positions (predicate first), so every step is an index lookup.
+ */
+import type { Atom, Clause, Node, Program } from './rule-compiler.js'
+import { termKinds, type TermTable } from './term-table.js'
+import { lowerBound, type TripleTable } from './triple-table.js'
+
+/** How a position of an atom is matched: a constant or earlier slot to check, or a slot to bind. */
+type Position =
+  | { readonly check: 'const', readonly id: number }
+  | { readonly check: 'slot' | 'same', readonly slot: number }
+  | { readonly bind: number }
+
+interface Step {
+  readonly s: Position
+  readonly p: Position
+  readonly o: Position
+  /** Which triples the atom reads: the delta, older ones, or all up to the delta's end. */
+  readonly range: 'delta' | 'old' | 'all'
+  readonly filters: Clause['filters']
+}
+
+interface Plan {
+  readonly steps: readonly Step[]
+  readonly head: ReadonlyArray<{ readonly s: Position, readonly p: Position, readonly o: Position }>
+  readonly slots: number
+  readonly rule: number
+}
+
+/** What the evaluation reports. */
+export interface Evaluation {
+  /** Rounds until the fixpoint, counting the last round that added nothing. */
+  readonly rounds: number
+  /** For each triple added (id − first derived id): the index of the rule that first derived it. */
+  readonly origin: readonly number[]
+}
+
+/**
+ * Applies the program to the table until no rule adds a triple. Returns the rounds and, per
+ * derived triple, which rule derived it first.
+ */
+export function evaluate (program: Program, table: TripleTable, terms: TermTable): Evaluation {
+  const plans = program.rules.flatMap((rule, index) => rule.clauses.flatMap(clause => plansOf(clause, index, terms)))
+  const origin: number[] = []
+  let lo = 0
+  let hi = table.size
+  let rounds = 0
+  while (true) {
+    rounds++
+    for (const plan of plans) run(plan, table, terms, lo, hi, origin)
+    if (table.size === hi) break
+    lo = hi
+    hi = table.size
+  }
+  return { rounds, origin }
+}
+
+/** One plan per body atom (that atom reads the delta). */
+function plansOf (clause: Clause, rule: number, terms: TermTable): Plan[] {
+  return clause.body.map((_, delta) => plan(clause, delta, rule, terms))
+}
+
+function plan (clause: Clause, delta: number, rule: number, terms: TermTable): Plan {
+  const remaining = clause.body.map((atom, index) => ({ atom, index }))
+  const order: Array<{ atom: Atom, index: number }> = [remaining.splice(delta, 1)[0]!]
+  const bound = new Set<number>(atomSlots(order[0]!.atom))
+  while (remaining.length > 0) {
+    let best = 0
+    let bestScore = -1
+    remaining.forEach(({ atom }, i) => {
+      const score = known(atom.p, bound) * 4 + known(atom.s, bound) * 2 + known(atom.o, bound) * 2
+      if (score > bestScore) { best = i; bestScore = score }
+    })
+    const [next] = remaining.splice(best, 1)
+    order.push(next!)
+    for (const slot of atomSlots(next!.atom)) bound.add(slot)
+  }
+  bound.clear()
+  const pending = [...clause.filters]
+  const steps = order.map(({ atom, index }) => {
+    const before = new Set(bound)
+    const step = {
+      s: position(atom.s, before, bound, terms),
+      p: position(atom.p, before, bound, terms),
+      o: position(atom.o, before, bound, terms),
+      range: index === delta ? 'delta' as const : index < delta ? 'old' as const : 'all' as const,
+      filters: [] as Array<Clause['filters'][number]>
+    }
+    for (let i = pending.length - 1; i >= 0; i--) {
+      if (pending[i]!.slots.every(slot => bound.has(slot))) step.filters.unshift(pending.splice(i, 1)[0]!)
+    }
+    return step
+  })
+  const headPosition = (node: Node): Position => 'c' in node ? { check: 'const', id: terms.intern(node.c) } : { check: 'slot', slot: node.v }
+  return {
+    steps,
+    head: clause.head.map(atom => ({ s: headPosition(atom.s), p: headPosition(atom.p), o: headPosition(atom.o) })),
+    slots: clause.slots,
+    rule
+  }
+}
+
+/** 1 when the node is a constant or a slot bound before. */
+function known (node: Node, bound: ReadonlySet<number>): number {
+  return 'c' in node || bound.has(node.v) ? 1 : 0
+}
+
+function atomSlots (atom: Atom): number[] {
+  const slots: number[] = []
+  for (const node of [atom.s, atom.p, atom.o]) if ('v' in node) slots.push(node.v)
+  return slots
+}
+
+/**
+ * The position's matching mode: a constant, a slot bound by an earlier step (both fixed before
+ * the lookup), a slot bound earlier in this very atom (checked after), or a slot to bind.
+ */
+function position (node: Node, before: ReadonlySet<number>, bound: Set<number>, terms: TermTable): Position {
+  if ('c' in node) return { check: 'const', id: terms.intern(node.c) }
+  if (before.has(node.v)) return { check: 'slot', slot: node.v }
+  if (bound.has(node.v)) return { check: 'same', slot: node.v }
+  bound.add(node.v)
+  return { bind: node.v }
+}
+
+const modeConst = 0
+const modeSlot = 1
+const modeSame = 2
+const modeBind = 3
+
+/** A step flattened to numbers for the inner loop: mode and value (id or slot) per position. */
+interface Flat {
+  readonly sm: number, readonly sv: number
+  readonly pm: number, readonly pv: number
+  readonly om: number, readonly ov: number
+  readonly range: Step['range']
+  readonly filters: Clause['filters']
+}
+
+function flat (step: Step): Flat {
+  const [sm, sv] = modeOf(step.s)
+  const [pm, pv] = modeOf(step.p)
+  const [om, ov] = modeOf(step.o)
+  return { sm, sv, pm, pv, om, ov, range: step.range, filters: step.filters }
+}
+
+function modeOf (position: Position): [number, number] {
+  if ('bind' in position) return [modeBind, position.bind]
+  if (position.check === 'const') return [modeConst, position.id]
+  return [position.check === 'slot' ? modeSlot : modeSame, position.slot]
+}
+
+function run (plan: Plan, table: TripleTable, terms: TermTable, lo: number, hi: number, origin: number[]): void {
+  const solution = new Array<number>(plan.slots).fill(-1)
+  const steps = plan.steps.map(flat)
+  const head = plan.head.map(atom => flat({ ...atom, range: 'all', filters: [] }))
+  const S = table.s
+  const P = table.p
+  const O = table.o
+  const kinds = terms.kinds
+  const literal = termKinds.literal
+  const iri = termKinds.iri
+  const last = steps.length
+
+  const emit = (): void => {
+    for (const atom of head) {
+      const s = atom.sm === modeConst ? atom.sv : solution[atom.sv]!
+      const p = atom.pm === modeConst ? atom.pv : solution[atom.pv]!
+      const o = atom.om === modeConst ? atom.ov : solution[atom.ov]!
+      if (kinds[s] === literal || kinds[p] !== iri) continue
+      if (table.add(s, p, o)) origin.push(plan.rule)
+    }
+  }
+
+  /** Matches triple `id` against the step (binding its new slots), then joins the next step. */
+  const visit = (step: Flat, id: number, depth: number): void => {
+    const s = S[id]!
+    const p = P[id]!
+    const o = O[id]!
+    if (step.sm === modeBind) solution[step.sv] = s
+    else if ((step.sm === modeConst ? step.sv : solution[step.sv]) !== s) return
+    if (step.pm === modeBind) solution[step.pv] = p
+    else if ((step.pm === modeConst ? step.pv : solution[step.pv]) !== p) return
+    if (step.om === modeBind) solution[step.ov] = o
+    else if ((step.om === modeConst ? step.ov : solution[step.ov]) !== o) return
+    for (const filter of step.filters) if (!filter.test(solution, terms)) return
+    if (depth + 1 === last) emit()
+    else join(depth + 1)
+  }
+
+  const join = (depth: number): void => {
+    const step = steps[depth]!
+    const from = step.range === 'delta' ? lo : 0
+    const to = step.range === 'old' ? lo : hi
+    if (from >= to) return
+    const s = step.sm === modeConst ? step.sv : step.sm === modeSlot ? solution[step.sv]! : -1
+    const p = step.pm === modeConst ? step.pv : step.pm === modeSlot ? solution[step.pv]! : -1
+    const o = step.om === modeConst ? step.ov : step.om === modeSlot ? solution[step.ov]! : -1
+    let ids: readonly number[]
+    if (p >= 0) {
+      if (s >= 0 && o >= 0) {
+        const id = table.find(s, p, o)
+        if (id >= from && id < to) visit(step, id, depth)
+        return
+      }
+      ids = s >= 0 ? table.withSubject(p, s) : o >= 0 ? table.withObject(p, o) : table.withPredicate(p)
+    } else if (s >= 0) {
+      ids = table.aboutSubject(s)
+    } else if (o >= 0) {
+      ids = table.aboutObject(o)
+    } else {
+      for (let id = from; id < to; id++) visit(step, id, depth)
+      return
+    }
+    if (ids.length === 0) return
+    for (let i = from === 0 ? 0 : lowerBound(ids, from); i < ids.length; i++) {
+      const id = ids[i]!
+      if (id >= to) break
+      visit(step, id, depth)
+    }
+  }
+  if (last > 0) join(0)
+}
