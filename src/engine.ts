@@ -18,6 +18,7 @@ import { EmbeddedStore, MemoryStore, SparqlEndpointStore } from './store/index.j
 import type { GraphContent, QueryResult, SparqlEndpointOptions, Store } from './store/index.js'
 import { compileCatalog, offerPriceModels, priceModel } from './catalog/index.js'
 import type { Catalog, OfferPriceModel, Service } from './catalog/index.js'
+import { readRuleFolders, type Rule } from './reasoner/index.js'
 import { bundleLinks, canCombine, combinableWith, discover, requireKnownClasses, requireService } from './matcher/index.js'
 import type { Combinable, CombinableOptions, DiscoveryAnswer, PairCheck } from './matcher/index.js'
 import { compose, parseCompositionRequest } from './composer/index.js'
@@ -45,6 +46,8 @@ export interface EngineOptions {
   readonly seedExamples?: boolean
   /** Told about long work (imports), for progress bars. */
   readonly onProgress?: (progress: Progress) => void
+  /** Folders of inference rule files (`*.rq`) applied besides the built-in ones (`--rules`). */
+  readonly rules?: readonly string[]
 }
 
 /** How orders reach providers (see `Engine.openOperations`). */
@@ -99,6 +102,9 @@ export class Engine {
   /** The store's version the compiled catalog was read at. */
   #catalogVersion: string | undefined
 
+  /** Inference rules of the `rules` folders; the built-in and stored ones are added by `compileCatalog`. */
+  #rules: readonly Rule[] = []
+
   private constructor (store: Store, options: EngineOptions) {
     this.store = store
     this.#onProgress = options.onProgress
@@ -112,6 +118,7 @@ export class Engine {
       : options.dataDir === undefined ? new MemoryStore() : await EmbeddedStore.open(options.dataDir)
     const engine = new Engine(store, options)
     try {
+      engine.#rules = await readRuleFolders(options.rules ?? [])
       engine.#ontology = await readFolder(builtinFolders.ontology)
       engine.#publishingShapes = await readRdfFile(builtinFiles.publishingShapes)
       const shapes = await readFolder(builtinFolders.shapes)
@@ -190,7 +197,7 @@ export class Engine {
     const version = await this.store.version()
     if (this.#catalog === undefined || this.#catalogVersion !== version) {
       this.#catalogVersion = version
-      const compiled = this.publicQuads().then(quads => compileCatalog(quads))
+      const compiled = this.publicQuads().then(quads => compileCatalog(quads, { rules: this.#rules }))
       this.#catalog = compiled
       compiled.catch(() => {
         if (this.#catalog === compiled) this.#catalog = undefined
@@ -296,7 +303,7 @@ export class Engine {
       store: this.store,
       validate: (quads, { language }) => this.validateDescription(quads, { language }),
       catalog: () => this.catalog(),
-      compile: async quads => compileCatalog(quads),
+      compile: async quads => compileCatalog(quads, { rules: this.#rules }),
       pairs: (catalog, service): PairMatch[] => combinableWith(catalog, service)
         .flatMap(other => other.links.map(link => ({ from: link.from, to: link.to, degree: link.degree }))),
       bundles: async catalog => referenceBundles(catalog, await (this.#referenceRequests ??= readReferenceRequests(referenceRequestsFolder))),

@@ -26,6 +26,7 @@ export const commonOptions = {
   endpoint: { type: 'string' },
   'graph-store': { type: 'string' },
   data: { type: 'string', multiple: true },
+  rules: { type: 'string', multiple: true },
   format: { type: 'string' },
   lang: { type: 'string' },
   help: { type: 'boolean', short: 'h' }

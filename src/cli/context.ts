@@ -37,13 +37,20 @@ function dataFilesOf (values: OptionValues, io: Io): string[] {
  * files; otherwise the data directory's catalog, or the example catalog when there is none yet.
  */
 export async function openForReading (values: OptionValues, io: Io): Promise<Engine> {
+  const rules = ruleFoldersOf(values, io)
   const dataFiles = dataFilesOf(values, io)
-  if (dataFiles.length > 0) return openEngine({ dataFiles })
+  if (dataFiles.length > 0) return openEngine({ dataFiles, rules })
   const endpoint = endpointOf(values, io)
-  if (endpoint !== undefined) return openEngine({ endpoint })
+  if (endpoint !== undefined) return openEngine({ endpoint, rules })
   const dataDir = dataDirOf(values, io)
-  if (existsSync(dataDir)) return openEngine({ dataDir })
-  return openEngine({ seedExamples: true })
+  if (existsSync(dataDir)) return openEngine({ dataDir, rules })
+  return openEngine({ seedExamples: true, rules })
+}
+
+/** `--rules DIR` (repeatable): folders of inference rule files applied besides the built-in ones. */
+export function ruleFoldersOf (values: OptionValues, io: Io): string[] {
+  const folders = values.rules
+  return Array.isArray(folders) ? folders.map(folder => resolve(io.cwd, folder)) : []
 }
 
 /** For commands that write to the data directory (`serve` seeds the examples into a new one). */
@@ -53,6 +60,7 @@ export async function openForWriting (values: OptionValues, io: Io, options: { s
   return openEngine({
     ...(endpoint === undefined ? { dataDir: dataDirOf(values, io) } : { endpoint }),
     dataFiles: dataFilesOf(values, io),
+    rules: ruleFoldersOf(values, io),
     seedExamples: options.seedExamples === true,
     ...(onProgress === undefined ? {} : { onProgress })
   })

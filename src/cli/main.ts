@@ -76,6 +76,8 @@ ${lines.join('\n')}
 Options for every command:
   --data <file>      RDF file to use (Turtle, N-Triples, N-Quads, JSON-LD, RDF/XML; repeatable);
                      with --data, the catalog is the built-in ontology plus these files
+  --rules <dir>      folder of inference rule files (*.rq) applied besides the built-in ones
+                     (repeatable; see docs/reasoning.md)
   --data-dir <dir>   data directory of the embedded store (default: ./data, or $SYMPHONY_DATA_DIR)
   --endpoint <url>   use a SPARQL 1.1 endpoint instead ($SYMPHONY_SPARQL_ENDPOINT), with
   --graph-store <url>  its graph store protocol endpoint ($SYMPHONY_GRAPH_STORE)

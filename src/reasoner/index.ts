@@ -1,5 +1,5 @@
 /** The reasoner: inference rule files, compiled and evaluated to a fixpoint, and the class hierarchy they derive. */
-export { readRules, readRulesSync, builtinRules, ruleFromText, inferenceRulesFolder, type Rule } from './rules.js'
+export { readRules, readRulesSync, readRuleFolders, builtinRules, ruleFromText, inferenceRulesFolder, type Rule } from './rules.js'
 export { storedRules, ruleTerms } from './stored-rules.js'
 export { compileRules, pathPredicatePrefix, type Program, type CompiledRule, type Clause, type Atom } from './rule-compiler.js'
 export { reason, inferred, tripleTerms, type Reasoned } from './reason.js'

@@ -9,6 +9,7 @@ import { basename, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import sparqljs from 'sparqljs'
 import { SymphonyError } from '../errors.js'
+import { compileRules } from './rule-compiler.js'
 
 /** One rule file, parsed and checked. */
 export interface Rule {
@@ -96,4 +97,16 @@ let builtin: readonly Rule[] | undefined
 /** The reasoner's own rules (`src/reasoner/rules/`), read once. */
 export function builtinRules (): readonly Rule[] {
   return builtin ??= readRulesSync()
+}
+
+/**
+ * Reads the rule folders given besides the built-in one (`--rules DIR`), in order, and checks
+ * that every rule compiles, so a rule outside the supported subset is refused at start-up
+ * with its file and line.
+ */
+export async function readRuleFolders (folders: readonly string[]): Promise<Rule[]> {
+  const rules: Rule[] = []
+  for (const folder of folders) rules.push(...await readRules(folder))
+  compileRules(rules)
+  return rules
 }

@@ -13,5 +13,5 @@ describe('compileCatalog at scale', () => {
     const interfaces = [...catalog.services.values()].reduce((n, s) => n + s.provides.length + s.requires.length, 0)
     expect(catalog.services.size).toBe(10_000)
     expect(interfaces).toBe(quads.filter(q => q.predicate.value.endsWith('#provides') || q.predicate.value.endsWith('#requires')).length)
-  })
+  }, 180_000)
 })

@@ -6,7 +6,7 @@ import { nodeLines, readRdfFile } from '../../rdf/index.js'
 import type { ShaclReport, ShaclResult } from '../../shacl/index.js'
 import type { Command } from '../command.js'
 import { openEngine } from '../../engine.js'
-import { withEngine } from '../context.js'
+import { ruleFoldersOf, withEngine } from '../context.js'
 import { answerFormat, printJson } from '../output.js'
 
 export const validateCommand: Command = {
@@ -16,7 +16,7 @@ export const validateCommand: Command = {
   async run ({ values, positionals }, io) {
     const format = answerFormat(values)
     const language = typeof values.lang === 'string' ? values.lang : 'en'
-    return withEngine(await openEngine(), async engine => {
+    return withEngine(await openEngine({ rules: ruleFoldersOf(values, io) }), async engine => {
       const reports: Array<{ file: string, conforms: boolean, results: LocatedResult[] }> = []
       for (const name of positionals) {
         const file = resolve(io.cwd, name)
