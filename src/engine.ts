@@ -27,7 +27,7 @@ import { compileShapes } from './shacl/index.js'
 import type { ShaclOptions, ShaclReport } from './shacl/index.js'
 import { bundleForm, formForService, formForType, validateConfiguration } from './forms/index.js'
 import type { ConfigurationIssue, Form, Json } from './forms/index.js'
-import { Publisher, readReferenceRequests, referenceBundles } from './publishing/index.js'
+import { Publisher, namespacesOf, readReferenceRequests, referenceBundles } from './publishing/index.js'
 import { loadSecrets, Operations } from './operations/index.js'
 import type { OperationsDependencies } from './operations/index.js'
 import type {
@@ -307,7 +307,8 @@ export class Engine {
       pairs: (catalog, service): PairMatch[] => combinableWith(catalog, service)
         .flatMap(other => other.links.map(link => ({ from: link.from, to: link.to, degree: link.degree }))),
       bundles: async catalog => referenceBundles(catalog, await (this.#referenceRequests ??= readReferenceRequests(referenceRequestsFolder))),
-      changed: () => this.#changed()
+      changed: () => this.#changed(),
+      namespaces: async provider => namespacesOf(this.#dataDir, provider)
     })
   }
 

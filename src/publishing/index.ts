@@ -6,3 +6,5 @@ export { publishingGraphs, descriptionBase, activeGraphOf, historyGraphOf, descr
 export type { DescriptionKey } from './names.js'
 export { readReferenceRequests, referenceBundles } from './reference-requests.js'
 export type { ReferenceRequest } from './reference-requests.js'
+export { namespacesOf } from './namespaces.js'
+export { defaultNamespaceOf } from './boundaries.js'

@@ -18,6 +18,8 @@ import type { BundleSnapshot, Impact, PairMatch } from './impact.js'
 import { activeGraphOf, checkKey, descriptionIriOf, historyGraphOf, keyOfHistoryGraph, publishingGraphs } from './names.js'
 import type { DescriptionKey } from './names.js'
 import { checkOwnership, servicesIn } from './services.js'
+import { checkDerivedEffects, checkSubjects, defaultNamespaceOf } from './boundaries.js'
+import { checkDescriptionGraph, checkDescriptionText } from './limits.js'
 
 /** One SHACL result as publishing reports it. */
 export interface ValidationIssue {
@@ -50,6 +52,8 @@ export interface PublishingDeps {
   bundles (catalog: Catalog): Promise<readonly BundleSnapshot[]>
   /** Told after every write, so the engine drops its compiled catalog. */
   changed (): void
+  /** The namespaces a provider may mint IRIs under (default: its IRI up to the last `#` or `/`). */
+  namespaces? (provider: string): Promise<readonly string[]>
   now? (): Date
 }
 
@@ -125,6 +129,9 @@ export class Publisher {
     checkKey(submission)
     authorize(submission, options.actor)
     const quads = await this.#parse(submission)
+    checkDescriptionGraph(quads)
+    const namespaces = await this.#deps.namespaces?.(submission.provider) ?? [defaultNamespaceOf(submission.provider)]
+    checkSubjects(quads, submission.provider, namespaces)
     const report = await this.#deps.validate(quads, { language: submission.language ?? 'en' })
     const violations = report.results.filter(r => r.severity === 'Violation')
     if (violations.length > 0) {
@@ -147,6 +154,7 @@ export class Publisher {
         throw new SymphonyError('INVALID_REQUEST', 'the description describes no service: give at least one node a service type (a subclass of sym:Service) and schema:provider')
       }
       checkOwnership(quads, services, submission.provider)
+      checkDerivedEffects(before, after, submission.provider, namespaces)
       await this.#checkConflicts(quads, submission)
       const content = await canonicalNTriples(quads)
       const latest = history?.versions.at(-1)
@@ -249,6 +257,7 @@ export class Publisher {
     if (format === undefined) {
       throw new SymphonyError('UNSUPPORTED_FORMAT', `a description must be sent as ${descriptionMediaTypes.join(', ')}, not "${submission.mediaType}"`)
     }
+    checkDescriptionText(submission.text)
     const quads = await parseRdf(submission.text, { format, source: 'request body', baseIRI: descriptionIriOf(submission) + '/' })
     if (quads.length === 0) throw new SymphonyError('INVALID_REQUEST', 'the description is empty; send the Turtle or JSON-LD of your services')
     return quads.map(q => q.graph.termType === 'DefaultGraph' ? q : DataFactory.quad(q.subject, q.predicate, q.object) as Quad)

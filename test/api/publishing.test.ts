@@ -69,8 +69,8 @@ describe('publishing: authentication and rejections', () => {
     expect(response.body).toMatchObject({
       code: 'FORBIDDEN',
       node: crm,
-      services: [{ service: crm, providers: [globex] }],
-      detail: `you publish as <${acme}> and may only describe your own services: ${crm} has schema:provider <${globex}>; state schema:provider <${acme}> on each service`
+      foreign: [crm, globex],
+      detail: `you publish as <${acme}> and may only describe IRIs under <https://example.org/acme#>; <${crm}> (and 1 more) is not yours — mint your own IRIs, or ask the operator to assign you that namespace`
     })
   })
 

@@ -1,0 +1,71 @@
+/**
+ * What a provider's description may touch. It may only state triples about nodes the provider
+ * owns: the provider itself, blank nodes of its own graph, and IRIs under the provider's
+ * namespaces (by default the provider IRI up to its last `#` or `/`). And it may not change what
+ * the catalog derives about anything it does not own: no other provider's service may look
+ * different with the description than without it, and no new subclass or equivalence may
+ * appear between classes outside its namespaces (vocabulary changes are the operator's).
+ */
+import type { Quad } from '@rdfjs/types'
+import type { Catalog, InterfaceNode, Service } from '../catalog/types.js'
+import { SymphonyError } from '../errors.js'
+
+/** The default namespace of a provider: its IRI up to and including the last `#` or `/`. */
+export function defaultNamespaceOf (provider: string): string {
+  const cut = Math.max(provider.lastIndexOf('#'), provider.lastIndexOf('/'))
+  return cut < 0 ? provider : provider.slice(0, cut + 1)
+}
+
+function ownedBy (iri: string, provider: string, namespaces: readonly string[]): boolean {
+  return iri === provider || namespaces.some(ns => iri.startsWith(ns))
+}
+
+/** FORBIDDEN when a triple's subject is an IRI outside the provider's namespaces. */
+export function checkSubjects (quads: readonly Quad[], provider: string, namespaces: readonly string[]): void {
+  const foreign = [...new Set(quads.filter(q => q.subject.termType === 'NamedNode' && !ownedBy(q.subject.value, provider, namespaces)).map(q => q.subject.value))].sort()
+  if (foreign.length === 0) return
+  throw new SymphonyError('FORBIDDEN', `you publish as <${provider}> and may only describe IRIs under ${namespaces.map(ns => `<${ns}>`).join(', ')}; <${foreign[0]}>${foreign.length > 1 ? ` (and ${foreign.length - 1} more)` : ''} is not yours — mint your own IRIs, or ask the operator to assign you that namespace`,
+    { node: foreign[0], details: { foreign } })
+}
+
+/** Classes everything is a subclass of. */
+const tops = new Set(['http://www.w3.org/2002/07/owl#Thing', 'http://www.w3.org/2000/01/rdf-schema#Resource'])
+
+function interfaceShape (node: InterfaceNode): unknown {
+  return [node.role, node.types, node.protocols, node.dataFormats, node.version ?? null, node.versionRange ?? null, node.carriesData]
+}
+
+/** What the catalog derives about a service, without blank-node labels or the graph it came from. */
+function fingerprint (service: Service | undefined): string {
+  if (service === undefined) return 'absent'
+  const interfaces = [...service.provides, ...service.requires, ...service.optionallyRequires].map(n => JSON.stringify(interfaceShape(n))).sort()
+  const offers = service.offers.map(offer => JSON.stringify([offer.currency, offer.minimumTermMonths ?? null, offer.prices])).sort()
+  const { types, provider, label, description, compliance } = service
+  return JSON.stringify({ types, provider, label, description, compliance, interfaces, offers })
+}
+
+/**
+ * FORBIDDEN when `after` (the catalog with the description) differs from `before` (without it,
+ * or with its previous version) in anything the provider does not own.
+ */
+export function checkDerivedEffects (before: Catalog, after: Catalog, provider: string, namespaces: readonly string[]): void {
+  const foreign = (c: string): boolean => !c.startsWith('_:') && !tops.has(c) && !ownedBy(c, provider, namespaces)
+  for (const c of after.hierarchy.classes()) {
+    if (!foreign(c)) continue
+    for (const sup of after.hierarchy.superClasses(c)) {
+      if (sup === c || !foreign(sup) || before.hierarchy.isSubClassOf(c, sup)) continue
+      throw new SymphonyError('FORBIDDEN', `the description makes <${c}> a subclass of <${sup}>, neither of which is yours; a description may not change the shared vocabulary — ask the operator`,
+        { node: c, details: { subClass: c, superClass: sup } })
+    }
+  }
+  const ids = new Set([...before.services.keys(), ...after.services.keys()])
+  for (const id of [...ids].sort()) {
+    const was = before.services.get(id)
+    const is = after.services.get(id)
+    if (was?.provider === provider || (was === undefined && is?.provider === provider)) continue
+    if (fingerprint(was) !== fingerprint(is)) {
+      throw new SymphonyError('FORBIDDEN', `the description changes <${id}>, which is not a service of <${provider}>; describe only your own services (links such as sym:providedBy to other providers' services are refused)`,
+        { node: id })
+    }
+  }
+}

@@ -1,0 +1,72 @@
+/**
+ * A provider's description may only describe what the provider owns, and is bounded in size and
+ * nesting before anything expensive runs.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { acme, acmeToken, descriptionPath, fixture, globex, globexToken, openTestApp } from './helpers.js'
+import type { TestApp } from './helpers.js'
+
+const turtle = { 'content-type': 'text/turtle' }
+const asAcme = { ...turtle, authorization: `Bearer ${acmeToken}` }
+const asGlobex = { ...turtle, authorization: `Bearer ${globexToken}` }
+const crm = 'https://example.org/globex#CallCRM'
+const sym = 'https://w3id.org/symphony/ontology#'
+
+describe('publishing: what a provider may describe', () => {
+  let t: TestApp
+  let pbxTurtle: string
+  const dryRun = async (text: string, headers = asAcme, provider = acme): Promise<{ status: number, body: Record<string, unknown> }> => {
+    const response = await t.app.inject({ method: 'POST', url: `${descriptionPath(provider, 'pbx')}/dry-run`, headers, payload: text })
+    return { status: response.statusCode, body: response.json() }
+  }
+
+  beforeAll(async () => {
+    t = await openTestApp()
+    pbxTurtle = await fixture('acme-pbx.ttl')
+    const published = await t.app.inject({ method: 'PUT', url: descriptionPath(globex, 'crm'), headers: asGlobex, payload: await fixture('globex-crm.ttl') })
+    expect(published.statusCode).toBe(201)
+  })
+  afterAll(async () => { await t.close() })
+
+  it('accepts its own description', async () => {
+    expect((await dryRun(pbxTurtle)).status).toBe(200)
+  })
+
+  it("refuses an interface attached to another provider's service through sym:providedBy", async () => {
+    const { status, body } = await dryRun(`${pbxTurtle}\nex:Injected a sym:EInvoiceExchange ; sym:providedBy <${crm}> .\n`)
+    expect(status).toBe(403)
+    expect(body).toMatchObject({ code: 'FORBIDDEN', node: crm })
+    expect(String(body.detail).startsWith(`the description changes <${crm}>, which is not a service of <${acme}>`)).toBe(true)
+  })
+
+  it('refuses a class of its own that makes shared classes equivalent', async () => {
+    const { status, body } = await dryRun(`${pbxTurtle}\n@prefix owl: <http://www.w3.org/2002/07/owl#> .\nex:Poison owl:equivalentClass sym:CRM , sym:VirtualPBX .\n`)
+    expect(status).toBe(403)
+    expect(body.code).toBe('FORBIDDEN')
+    const pair = [(body as { subClass: string }).subClass, (body as { superClass: string }).superClass].sort()
+    expect(pair).toEqual([`${sym}CRM`, `${sym}VirtualPBX`])
+  })
+
+  it("refuses IRIs in another provider's namespace", async () => {
+    const { status, body } = await dryRun(`${pbxTurtle}\n<https://example.org/globex#Reserved> a sym:Interface .\n`)
+    expect(status).toBe(403)
+    expect(body).toMatchObject({ code: 'FORBIDDEN', node: 'https://example.org/globex#Reserved', foreign: ['https://example.org/globex#Reserved'] })
+  })
+
+  it('refuses deeply nested lists before parsing', async () => {
+    const { status, body } = await dryRun(`${pbxTurtle}\nex:CloudPBX ex:nested ${'('.repeat(20_000)} 1 ${')'.repeat(20_000)} .\n`)
+    expect(status).toBe(400)
+    expect(body.code).toBe('INVALID_REQUEST')
+    expect(String(body.detail).startsWith('the description nests brackets 20000 deep')).toBe(true)
+  })
+
+  it('refuses blank-node chains nested too deep, and overlong lists', async () => {
+    const chain = Array.from({ length: 500 }, (_, i) => `_:b${i} <https://example.org/acme#next> _:b${i + 1} .`).join('\n')
+    const deep = await t.app.inject({ method: 'POST', url: `${descriptionPath(acme, 'pbx')}/dry-run`, headers: { ...asAcme, 'content-type': 'application/n-triples' }, payload: `<https://example.org/acme#CloudPBX> <https://example.org/acme#p> _:b0 .\n${chain}\n` })
+    expect(deep.statusCode).toBe(400)
+    expect(deep.json().detail).toBe('blank nodes of the description nest 501 deep, more than the 32 a description may; name deeply nested nodes with IRIs')
+    const long = await dryRun(`${pbxTurtle}\nex:CloudPBX ex:many ( ${Array.from({ length: 5000 }, (_, i) => i).join(' ')} ) .\n`)
+    expect(long.status).toBe(413)
+    expect(long.body.code).toBe('PAYLOAD_TOO_LARGE')
+  })
+})
