@@ -67,6 +67,16 @@ export interface Progress {
   readonly file?: string
 }
 
+/** What `/health/ready` reports. */
+export interface Readiness {
+  /** The compiled catalog matches the store's current version: requests answer at once. */
+  readonly ready: boolean
+  /** Changes with every write to the store. */
+  readonly version: string
+  readonly graphs: number
+  readonly triples: number
+}
+
 export interface ImportedGraph {
   readonly graph: string
   readonly file: string
@@ -101,6 +111,8 @@ export class Engine {
   #catalog: Promise<Catalog> | undefined
   /** The store's version the compiled catalog was read at. */
   #catalogVersion: string | undefined
+  /** Whether `#catalog` has finished compiling. */
+  #catalogReady = false
 
   /** Inference rules of the `rules` folders; the built-in and stored ones are added by `compileCatalog`. */
   #rules: readonly Rule[] = []
@@ -199,7 +211,10 @@ export class Engine {
       this.#catalogVersion = version
       const compiled = this.publicQuads().then(quads => compileCatalog(quads, { rules: this.#rules }))
       this.#catalog = compiled
-      compiled.catch(() => {
+      this.#catalogReady = false
+      compiled.then(() => {
+        if (this.#catalog === compiled) this.#catalogReady = true
+      }, () => {
         if (this.#catalog === compiled) this.#catalog = undefined
       })
     }
@@ -209,6 +224,19 @@ export class Engine {
   /** Forgets the compiled catalog after a write. */
   #changed (): void {
     this.#catalog = undefined
+    this.#catalogReady = false
+  }
+
+  /**
+   * Readiness without a scan: whether the compiled catalog is current, the store's version and
+   * what it holds (counted on every write in memory; asked from a remote store once per version).
+   */
+  async readiness (): Promise<Readiness> {
+    const version = await this.store.version()
+    const counts = this.store instanceof MemoryStore
+      ? this.store.counts()
+      : await this.store.graphs().then(graphs => ({ graphs: graphs.length, triples: graphs.reduce((sum, g) => sum + g.triples, 0) }))
+    return { ready: this.#catalogReady && this.#catalogVersion === version, version, ...counts }
   }
 
   /** Discovery (DESIGN.md §9): validates the request and ranks services. */

@@ -1,10 +1,15 @@
-/** The default store: oxigraph in memory, every durable write also kept in the data directory. */
+/** The default store: graphs in memory, every durable write also kept in the data directory. */
+import { DataFactory, Parser } from 'n3'
+import type { Quad } from '@rdfjs/types'
 import { SymphonyError } from '../errors.js'
 import { GraphFiles } from './graph-files.js'
 import { scopeBlankNodes } from './blank-nodes.js'
 import { MemoryStore } from './memory-store.js'
 import { toNQuads } from './n-quads.js'
 import type { GraphContent, WriteOptions } from './types.js'
+
+/** Told after each stored graph is read, for progress bars on large data directories. */
+export type OpenProgress = (done: number, total: number) => void
 
 export class EmbeddedStore extends MemoryStore {
   readonly #files: GraphFiles
@@ -15,16 +20,28 @@ export class EmbeddedStore extends MemoryStore {
   }
 
   /** Opens the data directory (created if missing) and loads every graph stored there. */
-  static async open (dataDir: string): Promise<EmbeddedStore> {
+  static async open (dataDir: string, onProgress?: OpenProgress): Promise<EmbeddedStore> {
     const files = await GraphFiles.open(dataDir)
     const store = new EmbeddedStore(files)
     const stored = await files.readAll()
-    try {
-      // The files hold only what this store wrote from parser-checked terms: no second check (lenient).
-      store.oxigraph.load(stored.map(file => file.nquads).join(''), { format: 'application/n-quads', no_transaction: true, lenient: true })
-    } catch (error) {
-      throw new SymphonyError('STORE_ERROR', `${dataDir}: a stored graph file is corrupt (${(error as Error).message}); restore it from a backup or remove it`, { file: dataDir, cause: error })
+    const graphs: GraphContent[] = []
+    for (const [index, file] of stored.entries()) {
+      const graph = DataFactory.namedNode(file.graph)
+      let quads: Quad[]
+      try {
+        // The files hold only what this store wrote, blank nodes already scoped: keep their labels.
+        quads = new Parser({ format: 'N-Quads', blankNodePrefix: '' }).parse(file.nquads) as Quad[]
+      } catch (error) {
+        throw new SymphonyError('STORE_ERROR', `${dataDir}: the stored graph <${file.graph}> is corrupt (${(error as Error).message}); restore it from a backup or remove it`, { file: dataDir, cause: error })
+      }
+      for (let i = 0; i < quads.length; i++) {
+        const q = quads[i]!
+        if (!q.graph.equals(graph)) quads[i] = DataFactory.quad(q.subject, q.predicate, q.object, graph) as Quad
+      }
+      graphs.push({ graph: file.graph, quads })
+      onProgress?.(index + 1, stored.length)
     }
+    store.replaceInMemory(graphs)
     return store
   }
 

@@ -1,8 +1,11 @@
 /**
- * In-memory SPARQL store on oxigraph (WASM). Measured ~20× faster than comunica over n3 and
- * ~9× smaller per triple (see README, "Choice of the embedded engine").
+ * In-memory store: the parsed quads of each graph, kept as they are, so the catalog compiles
+ * straight from them, plus a SPARQL view on oxigraph (WASM) that is built on the first query
+ * and kept in step with later writes. Oxigraph was measured ~20× faster than comunica over n3 and
+ * ~9× smaller per triple, but loading every triple into it (and reading them back out) tripled
+ * the cost of opening a large catalog that most runs never query with SPARQL.
  */
-import { DataFactory, Parser } from 'n3'
+import { DataFactory } from 'n3'
 import oxigraph from 'oxigraph'
 import type { Quad, Term } from '@rdfjs/types'
 import { SymphonyError } from '../errors.js'
@@ -10,31 +13,45 @@ import { scopeBlankNodes } from './blank-nodes.js'
 import { toNQuads } from './n-quads.js'
 import type { GraphContent, GraphSummary, QueryResult, Store, WriteOptions } from './types.js'
 
+/** What the store holds, kept up to date on every write (no scan). */
+export interface StoreCounts {
+  readonly graphs: number
+  readonly triples: number
+}
+
+/** Quads serialized per turn of the event loop when dumping. */
+const dumpSlice = 20_000
+
 export class MemoryStore implements Store {
-  #store: oxigraph.Store | undefined = new oxigraph.Store()
+  #graphs: Map<string, readonly Quad[]> | undefined = new Map()
+  #triples = 0
   /** Counts writes: this process is the only writer of an in-memory store. */
   #writes = 0
+  #sparql: oxigraph.Store | undefined
 
-  protected get oxigraph (): oxigraph.Store {
-    if (this.#store === undefined) throw new SymphonyError('STORE_ERROR', 'the store is closed')
-    return this.#store
+  get #contents (): Map<string, readonly Quad[]> {
+    if (this.#graphs === undefined) throw new SymphonyError('STORE_ERROR', 'the store is closed')
+    return this.#graphs
+  }
+
+  /** Graph and triple counts without a scan. */
+  counts (): StoreCounts {
+    return { graphs: this.#contents.size, triples: this.#triples }
   }
 
   async graphs (): Promise<GraphSummary[]> {
-    const rows = this.oxigraph.query('SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g ORDER BY ?g') as Map<string, Term>[]
-    return rows.map(row => ({ graph: row.get('g')!.value, triples: Number(row.get('n')!.value) }))
+    return [...this.#contents].map(([graph, quads]) => ({ graph, triples: quads.length }))
+      .sort((a, b) => a.graph < b.graph ? -1 : a.graph > b.graph ? 1 : 0)
   }
 
-  // Quads leave oxigraph as N-Quads text parsed by n3: oxigraph's own JS terms read every value
-  // across the WASM boundary, which made compiling a 10k-service catalog from them ten times slower.
   async graph (graph: string): Promise<Quad[]> {
-    const node = DataFactory.namedNode(graph)
-    return parseNQuads(this.oxigraph.dump({ format: 'application/n-quads', from_graph_name: oxigraph.namedNode(graph) }))
-      .map(q => DataFactory.quad(q.subject, q.predicate, q.object, node) as Quad)
+    return (this.#contents.get(graph) ?? []).slice()
   }
 
   async quads (): Promise<Quad[]> {
-    return parseNQuads(this.oxigraph.dump({ format: 'application/n-quads' })).filter(q => q.graph.termType !== 'DefaultGraph')
+    const all: Quad[] = []
+    for (const quads of this.#contents.values()) for (const q of quads) all.push(q)
+    return all
   }
 
   /**
@@ -49,20 +66,40 @@ export class MemoryStore implements Store {
     }
   }
 
+  /**
+   * Each named graph's triples as N-Triples text, one graph at a time, written in slices with the
+   * event loop free between them: for copies of the store such as the SPARQL worker's.
+   */
+  async * graphDumps (include: (graph: string) => boolean = () => true): AsyncGenerator<{ readonly graph: string, readonly ntriples: string }> {
+    const names = [...this.#contents.keys()].filter(include).sort()
+    for (const graph of names) {
+      const quads = this.#contents.get(graph) ?? []
+      let ntriples = ''
+      for (let start = 0; start < quads.length; start += dumpSlice) {
+        await new Promise(resolve => setImmediate(resolve))
+        ntriples += toNQuads(quads.slice(start, start + dumpSlice).map(q => DataFactory.quad(q.subject, q.predicate, q.object) as Quad))
+      }
+      yield { graph, ntriples }
+    }
+  }
+
   async putGraphs (graphs: readonly GraphContent[], _options?: WriteOptions): Promise<void> {
     this.replaceInMemory(graphs.map(({ graph, quads }) => ({ graph, quads: scopeBlankNodes(graph, quads) })))
   }
 
-  /** Swaps graph contents in oxigraph; content must already be scoped. */
+  /** Swaps graph contents; content must already be scoped, every quad in its graph. */
   protected replaceInMemory (graphs: readonly GraphContent[]): void {
-    const store = this.oxigraph
+    const contents = this.#contents
     this.#writes++
-    for (const { graph } of graphs) store.update(`DROP SILENT GRAPH <${graph}>`)
-    // One bulk load of N-Quads text is far faster than adding quads one by one across the WASM
-    // boundary. The text is written here from terms a parser already checked, so oxigraph may skip
-    // its own checks (lenient, half the load time) and the transaction (the graphs were cleared).
-    const text = toNQuads(graphs.flatMap(({ quads }) => quads))
-    if (text !== '') store.load(text, { format: 'application/n-quads', no_transaction: true, lenient: true })
+    for (const { graph, quads } of graphs) {
+      this.#triples += quads.length - (contents.get(graph)?.length ?? 0)
+      if (quads.length === 0) contents.delete(graph)
+      else contents.set(graph, quads)
+    }
+    const sparql = this.#sparql
+    if (sparql === undefined) return
+    for (const { graph } of graphs) sparql.update(`DROP SILENT GRAPH <${graph}>`)
+    loadInto(sparql, graphs.map(({ quads }) => quads))
   }
 
   async deleteGraphs (graphs: readonly string[]): Promise<void> {
@@ -70,13 +107,14 @@ export class MemoryStore implements Store {
   }
 
   async version (): Promise<string> {
-    return String(this.#writes)
+    return String(this.#contents.size >= 0 ? this.#writes : 0)
   }
 
   async query (sparql: string): Promise<QueryResult> {
     let result: ReturnType<oxigraph.Store['query']>
+    const store = this.#sparqlView()
     try {
-      result = this.oxigraph.query(sparql, { use_default_graph_as_union: true })
+      result = store.query(sparql, { use_default_graph_as_union: true })
     } catch (error) {
       throw new SymphonyError('INVALID_QUERY', `SPARQL query rejected: ${(error as Error).message}`, { cause: error })
     }
@@ -88,8 +126,32 @@ export class MemoryStore implements Store {
   }
 
   async close (): Promise<void> {
-    (this.#store as unknown as { free?: () => void } | undefined)?.free?.()
-    this.#store = undefined
+    (this.#sparql as unknown as { free?: () => void } | undefined)?.free?.()
+    this.#sparql = undefined
+    this.#graphs = undefined
+  }
+
+  /** The oxigraph view, loaded with every graph on first use. */
+  #sparqlView (): oxigraph.Store {
+    const contents = this.#contents
+    if (this.#sparql === undefined) {
+      const store = new oxigraph.Store()
+      loadInto(store, [...contents.values()])
+      this.#sparql = store
+    }
+    return this.#sparql
+  }
+}
+
+/**
+ * One bulk load of N-Quads text per graph: far faster than adding quads one by one across the
+ * WASM boundary, and oxigraph relabels blank nodes per load, so a graph must not be split. The
+ * text is written here from terms a parser already checked, so oxigraph may skip its own checks
+ * (lenient, half the load time) and the transaction (the graphs were cleared).
+ */
+function loadInto (store: oxigraph.Store, graphs: ReadonlyArray<readonly Quad[]>): void {
+  for (const quads of graphs) {
+    if (quads.length > 0) store.load(toNQuads(quads), { format: 'application/n-quads', no_transaction: true, lenient: true })
   }
 }
 
@@ -104,9 +166,4 @@ function selectVariables (sparql: string, rows: ReadonlyArray<Record<string, Ter
   for (const match of projection.matchAll(/(?:AS\s+)?[?$](\w+)/g)) seen.add(match[1]!)
   for (const row of rows) for (const name of Object.keys(row)) seen.add(name)
   return [...seen]
-}
-
-/** Keeps oxigraph's blank-node labels, so nodes stay the same across calls. */
-function parseNQuads (text: string): Quad[] {
-  return new Parser({ format: 'N-Quads', blankNodePrefix: '' }).parse(text) as Quad[]
 }

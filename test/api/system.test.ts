@@ -7,17 +7,28 @@ describe('API basics', () => {
   beforeAll(async () => { t = await openTestApp({ api: { bodyLimit: 1024 } }) })
   afterAll(async () => { await t.close() })
 
-  it('answers health with what the store holds', async () => {
-    const response = await t.app.inject({ method: 'GET', url: '/health' })
-    expect(response.statusCode).toBe(200)
+  it('answers liveness without the store, readiness with what the store holds', async () => {
+    const live = await t.app.inject({ method: 'GET', url: '/health' })
+    expect([live.statusCode, live.json()]).toEqual([200, { status: 'ok', uptimeSeconds: expect.any(Number), sparql: expect.any(Object) }])
     const graphs = await t.engine.store.graphs()
-    expect(response.json()).toEqual({
-      status: 'ok',
+    const expected = (status: string) => ({
+      status,
+      version: expect.any(String),
       graphs: graphs.length,
       triples: graphs.reduce((sum, g) => sum + g.triples, 0),
       uptimeSeconds: expect.any(Number),
       sparql: { state: 'idle', replaced: 0, queued: 0 }
     })
+    await t.engine.catalog()
+    const ready = await t.app.inject({ method: 'GET', url: '/health/ready' })
+    expect([ready.statusCode, ready.json()]).toEqual([200, expected('ready')])
+    await t.engine.store.putGraphs([{ graph: 'https://example.org/health/extra', quads: [] }])
+    const version = ready.json().version as string
+    const starting = await t.app.inject({ method: 'GET', url: '/health/ready' })
+    expect([starting.statusCode, starting.json()]).toEqual([503, expected('starting')])
+    expect(starting.json().version).not.toBe(version)
+    await t.engine.catalog()
+    expect((await t.app.inject({ method: 'GET', url: '/health/ready' })).statusCode).toBe(200)
   })
 
   it('gives every response a request id, and keeps a plain one the client sent', async () => {
@@ -105,7 +116,7 @@ describe('API failures of the server', () => {
   it('hides the details of 5xx problems', async () => {
     const t = await openTestApp()
     await t.engine.store.close()
-    const response = await t.app.inject({ method: 'GET', url: '/health', headers: { 'x-request-id': 'req-500' } })
+    const response = await t.app.inject({ method: 'GET', url: '/health/ready', headers: { 'x-request-id': 'req-500' } })
     expect(response.statusCode).toBe(500)
     expect(response.json()).toEqual({
       type: 'https://w3id.org/symphony/problems/store-error',
@@ -113,7 +124,7 @@ describe('API failures of the server', () => {
       status: 500,
       code: 'STORE_ERROR',
       detail: 'the server could not answer this request; the operator finds the cause in the log under request id req-500',
-      instance: '/health'
+      instance: '/health/ready'
     })
     await t.app.close()
   })

@@ -1,4 +1,9 @@
-/** `GET /health`: liveness and what the store holds. */
+/**
+ * `GET /health`: liveness, answered without touching the store (load balancers poll it), with the
+ * SPARQL worker's state.
+ * `GET /health/ready`: readiness — whether the compiled catalog is current — with the store's
+ * version and what it holds, from counts kept on every write; 503 while the catalog compiles.
+ */
 import type { FastifyInstance } from 'fastify'
 import type { RouteContext } from '../context.js'
 import { problems } from '../schemas.js'
@@ -9,14 +14,12 @@ export async function healthRoutes (app: FastifyInstance, { engine, runner }: Ro
   app.get('/health', {
     schema: {
       tags: ['system'],
-      summary: 'Liveness: the server answers and the store is readable',
+      summary: 'Liveness: the server answers',
       response: {
         200: {
           type: 'object',
           properties: {
             status: { type: 'string', const: 'ok' },
-            graphs: { type: 'integer', description: 'Named graphs in the store' },
-            triples: { type: 'integer' },
             uptimeSeconds: { type: 'integer' },
             sparql: {
               type: 'object',
@@ -30,19 +33,39 @@ export async function healthRoutes (app: FastifyInstance, { engine, runner }: Ro
               required: ['state', 'replaced', 'queued']
             }
           },
-          required: ['status', 'graphs', 'triples', 'uptimeSeconds']
+          required: ['status', 'uptimeSeconds']
         },
         ...problems()
       }
     }
-  }, async () => {
-    const graphs = await engine.store.graphs()
-    return {
-      status: 'ok',
-      graphs: graphs.length,
-      triples: graphs.reduce((sum, g) => sum + g.triples, 0),
-      uptimeSeconds: Math.floor((Date.now() - started) / 1000),
-      sparql: runner.status()
+  }, async () => ({ status: 'ok', uptimeSeconds: Math.floor((Date.now() - started) / 1000), sparql: runner.status() }))
+
+  const readiness = {
+    type: 'object',
+    properties: {
+      status: { type: 'string', enum: ['ready', 'starting'], description: '"starting" while the catalog compiles (after start-up or a write)' },
+      version: { type: 'string', description: 'Changes with every write to the store, by any instance' },
+      graphs: { type: 'integer', description: 'Named graphs in the store' },
+      triples: { type: 'integer' },
+      uptimeSeconds: { type: 'integer' }
+    },
+    required: ['status', 'version', 'graphs', 'triples', 'uptimeSeconds']
+  } as const
+
+  app.get('/health/ready', {
+    schema: {
+      tags: ['system'],
+      summary: 'Readiness: the compiled catalog is current; store version and counts',
+      response: { 200: readiness, 503: readiness, ...problems() }
     }
+  }, async (_request, reply) => {
+    const { ready, version, graphs, triples } = await engine.readiness()
+    return reply.status(ready ? 200 : 503).send({
+      status: ready ? 'ready' : 'starting',
+      version,
+      graphs,
+      triples,
+      uptimeSeconds: Math.floor((Date.now() - started) / 1000)
+    })
   })
 }

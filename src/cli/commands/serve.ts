@@ -35,6 +35,11 @@ export const serveCommand: Command = {
       await engine.close()
       await sandbox?.close()
     })
+    // Compiled before listening: the first request answers at once, and nothing stalls /health.
+    await engine.catalog().catch(async (error: unknown) => {
+      await app.close()
+      throw error
+    })
     const address = await app.listen({ port, host }).catch(async (error: NodeJS.ErrnoException) => {
       await app.close()
       if (error.code !== 'EADDRINUSE' && error.code !== 'EACCES') throw error
