@@ -55,18 +55,6 @@ export class MemoryStore implements Store {
   }
 
   /**
-   * Each named graph's triples as N-Triples text straight from oxigraph, one graph at a time with
-   * the event loop free between graphs: for copies of the store such as the SPARQL worker's.
-   */
-  async * graphDumps (include: (graph: string) => boolean = () => true): AsyncGenerator<{ readonly graph: string, readonly ntriples: string }> {
-    const names = (this.oxigraph.query('SELECT ?g WHERE { GRAPH ?g { } }') as Map<string, Term>[]).map(row => row.get('g')!.value)
-    for (const graph of names.filter(include).sort()) {
-      await new Promise(resolve => setImmediate(resolve))
-      yield { graph, ntriples: this.oxigraph.dump({ format: 'application/n-triples', from_graph_name: oxigraph.namedNode(graph) }) }
-    }
-  }
-
-  /**
    * Each named graph's triples as N-Triples text, one graph at a time, written in slices with the
    * event loop free between them: for copies of the store such as the SPARQL worker's.
    */
