@@ -34,6 +34,8 @@ export interface SparqlEndpointOptions {
   readonly headers?: Readonly<Record<string, string>>
   /** Per-request timeout in milliseconds (default 30 s). */
   readonly timeoutMs?: number
+  /** Timeout of each upload and update when writing (default 10 min: moving a large graph takes long). */
+  readonly writeTimeoutMs?: number
   /**
    * Rows per request when reading (default 10,000): endpoints cap result sizes (Virtuoso's
    * `ResultSetMaxRows` defaults to 10,000), so large reads go page by page.
@@ -71,6 +73,7 @@ export class SparqlEndpointStore implements Store {
       graphPrefix: 'https://w3id.org/symphony/graph/',
       headers: {},
       timeoutMs: 30_000,
+      writeTimeoutMs: 600_000,
       pageSize: 10_000,
       concurrency: 2,
       batchSize: 50_000,
@@ -227,22 +230,22 @@ export class SparqlEndpointStore implements Store {
   }
 
   async #update (sparql: string): Promise<void> {
-    await this.#request(this.#options.updateUrl, 'update', sparql, '*/*')
+    await this.#request(this.#options.updateUrl, 'update', sparql, '*/*', this.#options.writeTimeoutMs)
   }
 
   /** One batch of a graph's content: `PUT` replaces, `POST` adds. */
   async #upload (graph: string, quads: readonly Quad[], method: 'PUT' | 'POST'): Promise<void> {
     const url = `${this.#options.graphStoreUrl}?graph=${encodeURIComponent(graph)}`
     const body = toNQuads(quads.map(q => DataFactory.quad(q.subject, q.predicate, q.object) as Quad))
-    await this.#fetch(url, { method, headers: { 'content-type': 'application/n-triples' }, body }, `upload of graph ${graph}`)
+    await this.#fetch(url, { method, headers: { 'content-type': 'application/n-triples' }, body }, `upload of graph ${graph}`, this.#options.writeTimeoutMs)
   }
 
-  async #request (url: string, kind: 'query' | 'update', sparql: string, accept: string): Promise<string> {
+  async #request (url: string, kind: 'query' | 'update', sparql: string, accept: string, timeoutMs = this.#options.timeoutMs): Promise<string> {
     const response = await this.#fetch(url, {
       method: 'POST',
       headers: { 'content-type': 'application/x-www-form-urlencoded', accept },
       body: new URLSearchParams({ [kind]: sparql }).toString()
-    }, `SPARQL ${kind}`)
+    }, `SPARQL ${kind}`, timeoutMs)
     return response
   }
 

@@ -9,15 +9,14 @@ describe('API basics', () => {
 
   it('answers liveness without the store, readiness with what the store holds', async () => {
     const live = await t.app.inject({ method: 'GET', url: '/health' })
-    expect([live.statusCode, live.json()]).toEqual([200, { status: 'ok', uptimeSeconds: expect.any(Number), sparql: expect.any(Object) }])
+    expect([live.statusCode, live.json()]).toEqual([200, { status: 'ok', uptimeSeconds: expect.any(Number), sparql: { state: 'idle', replaced: 0, queued: 0 } }])
     const graphs = await t.engine.store.graphs()
     const expected = (status: string) => ({
       status,
       version: expect.any(String),
       graphs: graphs.length,
       triples: graphs.reduce((sum, g) => sum + g.triples, 0),
-      uptimeSeconds: expect.any(Number),
-      sparql: { state: 'idle', replaced: 0, queued: 0 }
+      uptimeSeconds: expect.any(Number)
     })
     await t.engine.catalog()
     const ready = await t.app.inject({ method: 'GET', url: '/health/ready' })

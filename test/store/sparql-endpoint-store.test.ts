@@ -29,7 +29,7 @@ describe.runIf(!('missing' in virtuoso))('SparqlEndpointStore on Virtuoso at sca
   it('writes 60,000 triples in batches and reads them back completely', async () => {
     if ('missing' in virtuoso) return
     const base = `https://example.org/scale/${randomUUID()}/`
-    const store = new SparqlEndpointStore({ ...virtuoso, graphPrefix: base, batchSize: 7_000 })
+    const store = new SparqlEndpointStore({ ...virtuoso, graphPrefix: base, batchSize: 7_000, timeoutMs: 240_000 })
     const graph = `${base}catalog`
     const services = 10_000
     await store.putGraphs([{ graph, quads: catalogQuads(base, services) }, { graph: `${base}small`, quads: catalogQuads(`${base}small`, 2) }])
