@@ -8,7 +8,8 @@ const benches = {
   discovery: () => import('./discovery.js'),
   'discovery-quality': () => import('./discovery-quality.js'),
   compose: () => import('./compose.js'),
-  http: () => import('./http.js')
+  http: () => import('./http.js'),
+  load: () => import('./load.js')
 } as const
 
 type Name = keyof typeof benches
