@@ -61,12 +61,16 @@ export async function writeCatalog (dir: string, sandboxUrl: string): Promise<st
   return file
 }
 
-export async function openHarness (options: { providers?: Record<string, ProviderSetup>, sandbox?: Sandbox } = {}): Promise<Harness> {
+export async function openHarness (options: { providers?: Record<string, ProviderSetup>, sandbox?: Sandbox, now?: () => Date } = {}): Promise<Harness> {
   const dir = await mkdtemp(join(tmpdir(), 'symphony-orders-'))
   const sandbox = options.sandbox ?? await startSandbox({ providers: options.providers ?? testProviders })
   const engine = await openEngine({})
   await engine.importFiles([await writeCatalog(dir, sandbox.url)])
-  const app = buildApp(engine, { tokens: { verify: async (token: string) => principals[token] as never } })
+  const app = buildApp(engine, {
+    tokens: { verify: async (token: string) => principals[token] as never },
+    // As `serve` wires it: billing charges the booked subscriptions.
+    billing: { subscriptions: () => engine.operations.subscriptions(), ...(options.now === undefined ? {} : { now: options.now }) }
+  })
   const url = await app.listen({ port: 0, host: '127.0.0.1' })
   await engine.openOperations({ callbackBase: url, env: secretsEnv, policy: { timeoutMs: 1000, attempts: 2, backoffMs: 20 }, pollIntervalMs: 50 })
   const request = JSON.parse(await readFile(join(fixtures, 'request.json'), 'utf8')) as unknown

@@ -30,7 +30,8 @@ export const serveCommand: Command = {
     const sandbox = values.empty !== true && values['no-sandbox'] !== true ? await startExampleSandbox(io) : undefined
     const publicUrl = typeof values['public-url'] === 'string' ? values['public-url'] : io.env.SYMPHONY_PUBLIC_URL ?? `http://${host.includes(':') ? `[${host}]` : host}:${port}`
     await engine.openOperations({ callbackBase: publicUrl, env: { ...(sandbox === undefined ? {} : sandbox.secrets), ...io.env } })
-    const app = buildApp(engine, { logger: true, tokens, sparql: { timeoutMs, resultCap } })
+    // Billing charges the subscriptions that bookings made.
+    const app = buildApp(engine, { logger: true, tokens, sparql: { timeoutMs, resultCap }, billing: { subscriptions: () => engine.operations.subscriptions() } })
     app.addHook('onClose', async () => {
       await engine.close()
       await sandbox?.close()
