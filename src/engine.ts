@@ -17,6 +17,8 @@ import type { SerializationFormat } from './rdf/index.js'
 import { EmbeddedStore, MemoryStore, SparqlEndpointStore } from './store/index.js'
 import type { GraphContent, QueryResult, SparqlEndpointOptions, Store } from './store/index.js'
 import { compileCatalog, offerPriceModels, priceModel } from './catalog/index.js'
+import { deleteVocabulary, listVocabularies, putVocabulary, selectVocabulary } from './vocabulary/index.js'
+import type { VocabularyGraph } from './vocabulary/index.js'
 import type { Catalog, OfferPriceModel, Service } from './catalog/index.js'
 import { readRuleFolders, type Rule } from './reasoner/index.js'
 import { bundleLinks, canCombine, combinableWith, discover, requireKnownClasses, requireService } from './matcher/index.js'
@@ -102,11 +104,8 @@ export class Engine {
   readonly store: Store
   readonly #onProgress: ((progress: Progress) => void) | undefined
   readonly #dataDir: string | undefined
-  /** The built-in ontology, also the class hierarchy validation sees (sh:class, sh:targetClass). */
-  #ontology: readonly Quad[] = []
+  /** The shapes a published description must conform to (the vocabulary is in the data graph). */
   #publishingShapes: readonly Quad[] = []
-  /** Ontology and every shape: what configuration forms are generated from. */
-  #formQuads: readonly Quad[] = []
   /** The compiled catalog; dropped after every write made through the engine. */
   #catalog: Promise<Catalog> | undefined
   /** The store's version the compiled catalog was read at. */
@@ -131,12 +130,11 @@ export class Engine {
     const engine = new Engine(store, options)
     try {
       engine.#rules = await readRuleFolders(options.rules ?? [])
-      engine.#ontology = await readFolder(builtinFolders.ontology)
+      const ontology = await readFolder(builtinFolders.ontology)
       engine.#publishingShapes = await readRdfFile(builtinFiles.publishingShapes)
       const shapes = await readFolder(builtinFolders.shapes)
-      engine.#formQuads = [...engine.#ontology, ...shapes]
       const builtins: GraphContent[] = [
-        { graph: graphs.ontology, quads: engine.#ontology },
+        { graph: graphs.ontology, quads: ontology },
         { graph: graphs.shapes, quads: shapes }
       ]
       // `--data` files live only in memory: numbered, so two files with the same name never clash.
@@ -190,7 +188,10 @@ export class Engine {
    * with the ontology in the data graph so subclasses of `sym:Service` are targeted too.
    */
   async validateDescription (quads: readonly Quad[], options: ShaclOptions = {}): Promise<ShaclReport> {
-    return compileShapes(this.#publishingShapes).validate([...quads, ...this.#ontology], options)
+    const catalog = await this.catalog()
+    // The vocabulary's terms, without the services and blank nodes of graphs that mix both (they are not under review).
+    const terms = (await this.vocabulary()).filter(q => q.subject.termType === 'NamedNode' && !catalog.services.has(q.subject.value))
+    return compileShapes(this.#publishingShapes).validate([...quads, ...terms], options)
   }
 
   /** All catalog data (not the built-in ontology and shapes), serialized. */
@@ -209,7 +210,11 @@ export class Engine {
     const version = await this.store.version()
     if (this.#catalog === undefined || this.#catalogVersion !== version) {
       this.#catalogVersion = version
-      const compiled = this.publicQuads().then(quads => compileCatalog(quads, { rules: this.#rules }))
+      const compiled = this.publicQuads().then(quads => {
+        const catalog = compileCatalog(quads, { rules: this.#rules })
+        this.#vocabularyOf.set(catalog, selectVocabulary(quads))
+        return catalog
+      })
       this.#catalog = compiled
       this.#catalogReady = false
       compiled.then(() => {
@@ -219,6 +224,37 @@ export class Engine {
       })
     }
     return this.#catalog
+  }
+
+  /** The vocabulary quads (see `selectVocabulary`) of each compiled catalog. */
+  readonly #vocabularyOf = new WeakMap<Catalog, readonly Quad[]>()
+
+  /**
+   * The vocabulary as stored now: the built-in ontology and shapes, the operator's vocabulary
+   * graphs and every other graph that declares terms (`--data`, imports, publications). Forms,
+   * configuration and publishing validation read it; it is rebuilt with the catalog.
+   */
+  async vocabulary (): Promise<readonly Quad[]> {
+    const catalog = await this.catalog()
+    return this.#vocabularyOf.get(catalog) ?? []
+  }
+
+  /** Operator-managed vocabulary graphs. */
+  async vocabularies (): Promise<VocabularyGraph[]> {
+    return listVocabularies(this.store)
+  }
+
+  /** Stores (replaces) a vocabulary graph; it takes effect at once (the catalog is recompiled on next use). */
+  async putVocabulary (name: string, quads: readonly Quad[]): Promise<VocabularyGraph> {
+    const stored = await putVocabulary(this.store, name, quads)
+    this.#changed()
+    return stored
+  }
+
+  /** Deletes a vocabulary graph (`NOT_FOUND` when there is none of that name). */
+  async deleteVocabulary (name: string): Promise<void> {
+    await deleteVocabulary(this.store, name)
+    this.#changed()
   }
 
   /** Forgets the compiled catalog after a write. */
@@ -275,20 +311,21 @@ export class Engine {
    */
   async form (target: FormTarget, options: { language?: string } = {}): Promise<Form> {
     const catalog = await this.catalog()
+    const vocabulary = await this.vocabulary()
     const language = options.language ?? 'en'
     const formOptions = { language, isSubClassOf: (a: string, b: string) => catalog.hierarchy.isSubClassOf(a, b) }
     const labelOf = (service: Service) => service.label[language] ?? service.label.en ?? service.label['']
     if ('type' in target) {
       requireKnownClasses(catalog, [target.type], 'type')
-      return formForType(this.#formQuads, target.type, formOptions)
+      return formForType(vocabulary, target.type, formOptions)
     }
     if ('service' in target) {
       const service = requireService(catalog, target.service)
-      return formForService(this.#formQuads, { id: service.id, types: service.types, label: labelOf(service) }, formOptions)
+      return formForService(vocabulary, { id: service.id, types: service.types, label: labelOf(service) }, formOptions)
     }
     const services = target.bundle.services.map(iri => requireService(catalog, iri))
     const links = target.bundle.links ?? bundleLinks(catalog, target.bundle.services)
-    return bundleForm(this.#formQuads, {
+    return bundleForm(vocabulary, {
       services: services.map(service => ({ id: service.id, types: service.types, label: labelOf(service) })),
       links: links.map(({ from, to, interfaceTypes }) => ({ from, to, interfaceTypes }))
     }, formOptions)
@@ -408,7 +445,10 @@ export class Engine {
     const quads = id.startsWith(graphs.configuration) ? await this.store.graph(id) : []
     if (quads.length === 0) throw new SymphonyError('NOT_FOUND', `no stored configuration ${id}; submit the form to POST /configurations first`)
     const configures = [...new Set(quads.filter(q => q.predicate.value === 'https://w3id.org/symphony/ontology#configures').map(q => q.object.value))]
-    const report = await compileShapes(this.#formQuads).validate([...quads, ...this.#ontology])
+    const vocabulary = await this.vocabulary()
+    const catalog = await this.catalog()
+    const terms = vocabulary.filter(q => q.subject.termType === 'NamedNode' && !catalog.services.has(q.subject.value))
+    const report = await compileShapes(vocabulary).validate([...quads, ...terms])
     const issues = report.results.filter(r => r.severity === 'Violation').map(r => `${r.path ?? r.focusNode}: ${r.message}`)
     return { ok: issues.length === 0, configures, issues, quads }
   }

@@ -21,6 +21,8 @@ export const graphs = {
   imported: 'https://w3id.org/symphony/graph/import/',
   data: 'https://w3id.org/symphony/graph/data/',
   configuration: 'https://w3id.org/symphony/graph/configuration/',
+  /** Vocabulary extensions the operator manages (`PUT /vocabulary/{name}`, `symphony vocabulary add`). */
+  vocabulary: 'https://w3id.org/symphony/graph/vocabulary/',
   /** Operations data (accounts, orders, subscriptions, invoices, tickets): never public. */
   operations: 'https://w3id.org/symphony/graph/ops/'
 } as const

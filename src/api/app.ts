@@ -88,7 +88,7 @@ export function buildApp (engine: Engine, options: ApiOptions = {}): FastifyInst
       },
       tags: [
         { name: 'system' }, { name: 'ontology' }, { name: 'sparql' }, { name: 'catalog' }, { name: 'matching' },
-        { name: 'composition' }, { name: 'forms' }, { name: 'publishing' }, { name: 'operations' }
+        { name: 'composition' }, { name: 'forms' }, { name: 'publishing' }, { name: 'operations' }, { name: 'vocabulary' }
       ],
       components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer', description: 'Account token from `symphony account add` (operator, provider or customer)' } } }
     },

@@ -9,11 +9,13 @@ import { subscriptionsCommand } from './subscriptions.js'
 import { tokenCommand } from './token.js'
 import { validateCommand } from './validate.js'
 import { exportCommand, importCommand, queryCommand } from './store.js'
+import { vocabularyCommand } from './vocabulary.js'
 
 /** Every command, in the order `symphony --help` lists them. */
 export const commands: Readonly<Record<string, Command>> = {
   serve: serveCommand,
   import: importCommand,
+  vocabulary: vocabularyCommand,
   export: exportCommand,
   query: queryCommand,
   match: matchCommand,

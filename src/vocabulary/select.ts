@@ -1,0 +1,45 @@
+/**
+ * Which stored quads are vocabulary: what forms, configuration, publishing validation and term
+ * pages read. The built-in ontology and shapes, the vocabulary graphs managed by the operator,
+ * and every other public graph that declares a term (a class, a property, a shape, a price
+ * component, a link configuration…) — so an extension loaded with `--data` or imported takes
+ * effect like the built-in vocabulary. Graphs of service descriptions alone are left out.
+ */
+import type { Quad } from '@rdfjs/types'
+import { graphs } from '../project.js'
+import { ns } from '../rdf/index.js'
+
+const sh = 'http://www.w3.org/ns/shacl#'
+
+/** Predicates whose use makes a graph a vocabulary graph. */
+const declaringPredicates = new Set([
+  ns.rdfs + 'subClassOf', ns.rdfs + 'subPropertyOf', ns.rdfs + 'domain', ns.rdfs + 'range',
+  ns.owl + 'equivalentClass', ns.owl + 'inverseOf', ns.sym + 'configurationShape', ns.sym + 'countedBy',
+  ns.sym + 'billingPeriod', sh + 'targetClass', sh + 'property', sh + 'path'
+])
+
+/** Types whose instances are terms or shapes. */
+const declaringTypes = new Set([
+  ns.owl + 'Class', ns.rdfs + 'Class', ns.rdf + 'Property', ns.owl + 'ObjectProperty', ns.owl + 'DatatypeProperty',
+  ns.owl + 'AnnotationProperty', ns.owl + 'Ontology', sh + 'NodeShape', sh + 'PropertyShape', ns.sym + 'PriceComponent',
+  ns.sym + 'LinkConfiguration', ns.sym + 'SharedConfigurationParameter'
+])
+
+/** Is the graph always vocabulary (built-in or operator-managed)? */
+export function isVocabularyGraph (graph: string): boolean {
+  return graph === graphs.ontology || graph === graphs.shapes || graph.startsWith(graphs.vocabulary)
+}
+
+/** The quads of every graph that is vocabulary, in their order. Configuration graphs never are. */
+export function selectVocabulary (quads: readonly Quad[]): Quad[] {
+  const declaring = new Set<string>()
+  for (const quad of quads) {
+    const graph = quad.graph.value
+    if (declaring.has(graph) || graph.startsWith(graphs.configuration)) continue
+    if (isVocabularyGraph(graph) || declaringPredicates.has(quad.predicate.value) ||
+      (quad.predicate.value === ns.rdf + 'type' && declaringTypes.has(quad.object.value))) {
+      declaring.add(graph)
+    }
+  }
+  return quads.filter(q => declaring.has(q.graph.value))
+}
