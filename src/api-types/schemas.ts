@@ -7,7 +7,7 @@
 
 export const iri = { type: 'string', minLength: 1, description: 'An absolute IRI' } as const
 const iriList = { type: 'array', items: iri } as const
-const factTerm = { type: ['string', 'number', 'boolean'], description: 'An IRI, a literal\'s lexical form, a number or a boolean' } as const
+const factTerm = { anyOf: [{ type: 'string' }, { type: 'number' }, { type: 'boolean' }], description: 'An IRI, a literal\'s lexical form, a number or a boolean' } as const
 const explanation = { type: 'object', additionalProperties: true, description: 'Why: the explanation as the engine gives it' } as const
 
 /** `POST /discover`: services whose provides satisfy every wanted type, given the available ones. */
