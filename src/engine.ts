@@ -23,7 +23,7 @@ import type { Catalog, OfferPriceModel, Service } from './catalog/index.js'
 import { readRuleFolders, type Rule } from './reasoner/index.js'
 import { bundleLinks, canCombine, combinableWith, discover, requireKnownClasses, requireService } from './matcher/index.js'
 import type { Combinable, CombinableOptions, DiscoveryAnswer, PairCheck } from './matcher/index.js'
-import { compose, parseCompositionRequest } from './composer/index.js'
+import { compose, loadSolver, parseCompositionRequest } from './composer/index.js'
 import type { CompositionAnswer } from './composer/index.js'
 import { compileShapes } from './shacl/index.js'
 import type { ShaclOptions, ShaclReport } from './shacl/index.js'
@@ -301,7 +301,9 @@ export class Engine {
 
   /** Composition (DESIGN.md §4, §9): validates the request and returns the top-k bundles. */
   async compose (request: unknown): Promise<CompositionAnswer> {
-    return compose(await this.catalog(), parseCompositionRequest(request))
+    const parsed = parseCompositionRequest(request)
+    await loadSolver()
+    return compose(await this.catalog(), parsed)
   }
 
   /**
@@ -371,7 +373,10 @@ export class Engine {
       compile: async quads => compileCatalog(quads, { rules: this.#rules }),
       pairs: (catalog, service): PairMatch[] => combinableWith(catalog, service)
         .flatMap(other => other.links.map(link => ({ from: link.from, to: link.to, degree: link.degree }))),
-      bundles: async catalog => referenceBundles(catalog, await (this.#referenceRequests ??= readReferenceRequests(referenceRequestsFolder))),
+      bundles: async catalog => {
+        await loadSolver()
+        return referenceBundles(catalog, await (this.#referenceRequests ??= readReferenceRequests(referenceRequestsFolder)))
+      },
       changed: () => this.#changed(),
       namespaces: async provider => namespacesOf(this.#dataDir, provider)
     })

@@ -10,7 +10,7 @@ import type { FoundBundle } from './search.js'
 import type {
   Bundle, BundleLink, BundlePrice, ConstraintCheck, CostExplanation, LinkExplanation, MemberExplanation, MemberReason
 } from './types.js'
-import { wiringOrder } from './wiring.js'
+import { cyclesOf, wiringOrder } from './wiring.js'
 
 /** Builds the answer's bundle; costs use the request's weights, whatever problem found it. */
 export function buildBundle (problem: Problem, found: FoundBundle, weights: Weights): Bundle {
@@ -49,6 +49,10 @@ export function buildBundle (problem: Problem, found: FoundBundle, weights: Weig
     }
   }
   const order = wiringOrder(found.members, found.edges).map(iri)
+  const cycles = cyclesOf(found.members, found.edges).map(group => group.map(iri).sort(compare))
+  const cycleOf = new Map<string, number>()
+  cycles.forEach((group, i) => { for (const member of group) cycleOf.set(member, i) })
+  const mutual = (link: BundleLink): boolean => !link.available && cycleOf.has(link.from) && cycleOf.get(link.from) === cycleOf.get(link.to)
   const position = new Map(order.map((service, i) => [service, i]))
   // In wiring order of the requiring member, then by content: blank-node labels differ between parses.
   links.sort((a, b) => position.get(a.to)! - position.get(b.to)! || compare(a.interfaceTypes.join(' '), b.interfaceTypes.join(' ')) ||
@@ -83,9 +87,11 @@ export function buildBundle (problem: Problem, found: FoundBundle, weights: Weig
     score: scoreOf(cost.total),
     explanation: {
       members: memberExplanations,
-      links: links.map(link => linkExplanation(problem, link)),
+      links: links.map(link => linkExplanation(problem, link, mutual(link))),
       constraints: checks,
       wiringOrder: order,
+      cycles,
+      wiring: problem.mode.wiring,
       cost
     }
   }
@@ -153,7 +159,7 @@ function personalDataChecks (problem: Problem, found: FoundBundle): ConstraintCh
   return checks
 }
 
-function linkExplanation (problem: Problem, link: BundleLink): LinkExplanation {
+function linkExplanation (problem: Problem, link: BundleLink, mutual: boolean): LinkExplanation {
   const hierarchy = problem.catalog.hierarchy
   let path: readonly string[] = []
   for (const provided of link.providedTypes) {
@@ -162,14 +168,21 @@ function linkExplanation (problem: Problem, link: BundleLink): LinkExplanation {
       if (p !== undefined && (path.length === 0 || p.length < path.length)) path = p
     }
   }
-  const source = link.available ? `available ${shortName(link.from)}` : `${shortName(link.from)} provides ${link.providedTypes.map(shortName).join(', ')}`
+  const from = shortName(link.from)
+  const to = shortName(link.to)
+  const required = link.interfaceTypes.map(shortName).join(', ')
+  const via = path.length > 2 ? ` via ${path.map(shortName).join(' ⊑ ')}` : ''
+  const source = link.available ? `available ${from}` : `${from} provides ${link.providedTypes.map(shortName).join(', ')}`
+  const each = mutual ? `; ${to} in turn feeds ${from} (they need each other)` : ''
   return {
     from: link.from,
     to: link.to,
     interface: link.interface,
     degree: link.degree,
     path,
-    text: `${source} for ${shortName(link.to)}'s requirement ${link.interfaceTypes.map(shortName).join(', ')}: ${link.degree}${path.length > 2 ? ` via ${path.map(shortName).join(' ⊑ ')}` : ''}`
+    mutual,
+    text: `${source} for ${to}'s requirement ${required}: ${link.degree}${via}${each}`,
+    consumerText: `${to} requires ${required}: met by ${link.available ? `the available ${from}` : from} (${link.degree}${via})${mutual ? `, which in turn needs ${to}` : ''}`
   }
 }
 

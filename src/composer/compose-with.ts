@@ -18,16 +18,10 @@ import type { Bundle, CompositionAnswer, CompositionIssue, CompositionRequest } 
 
 export interface ComposeOptions {
   /**
-   * States the search expands at most per search (default 200,000). When reached, the answer
-   * holds the bundles found so far and a `SEARCH_LIMIT` issue.
+   * States the nearest-bundle search (relaxed constraints, after no bundle was found) expands
+   * at most (default 200,000).
    */
   readonly maxExpansions?: number
-  /**
-   * States the search may expand, after finding the bundles, to prove that none cheaper exists
-   * (default: max(200, 2 × what finding them took)). When it runs out, the answer has a
-   * `RANKING_UNPROVEN` issue.
-   */
-  readonly proofExpansions?: number
 }
 
 /** `compose` with an explicit interface matcher (the composition root passes the matcher's). */
@@ -42,31 +36,34 @@ export function composeWith (catalog: Catalog, request: CompositionRequest, matc
     links: new LinkIndex(catalog, table, resolved, match),
     requirements: new RequirementItems(table),
     maxExpansions: options.maxExpansions ?? 200_000,
-    ...(options.proofExpansions === undefined ? {} : { proofExpansions: options.proofExpansions })
+    deadline: performance.now() + resolved.timeoutMs
   }
-  const strict = runSearch(context, { relaxed: false, budget: resolved.budget !== undefined, weights: resolved.weights }, resolved.limit)
+  const strict = runSearch(context, { relaxed: false, budget: resolved.budget !== undefined, weights: resolved.weights, wiring: resolved.wiring }, resolved.limit)
   const bundles = strict.result.bundles.map(found => buildBundle(strict.problem, found, resolved.weights)).sort(compareBundles).slice(0, resolved.limit)
   const issues: CompositionIssue[] = []
-  if (!strict.result.proven) issues.push(searchLimitIssue(strict.result, bundles, resolved.limit))
+  if (!strict.result.proven) issues.push(searchLimitIssue(strict.result, bundles, resolved.limit, resolved.timeoutMs))
   if (bundles.length === 0) issues.push(...diagnose(context, strict))
   issues.push(...unknownPriceComponentIssues(bundles, issues))
   return { bundles, issues }
 }
 
-function searchLimitIssue (result: SearchResult, bundles: readonly Bundle[], limit: number): CompositionIssue {
+function searchLimitIssue (result: SearchResult, bundles: readonly Bundle[], limit: number, timeoutMs: number): CompositionIssue {
+  const bound = Math.round(result.bound * 1e6) / 1e6
   if (bundles.length < limit) {
     return {
       code: 'SEARCH_LIMIT',
-      expansions: result.expansions,
-      message: `the search stopped after ${result.expansions} expansions with ${bundles.length} of ${limit} bundles; further bundles may exist — narrow the request or raise maxExpansions`
+      timeoutMs,
+      bound,
+      message: `the time budget of ${timeoutMs} ms ran out with ${bundles.length} of ${limit} bundles; further bundles may exist, none costing less than ${bound} — give the request a larger "timeoutMs" or narrow it`
     }
   }
-  const bound = Math.round(result.bound * 1e6) / 1e6
   const last = bundles[bundles.length - 1]!.explanation.cost.total
+  const gap = Math.round(Math.max(0, last - bound) * 1e6) / 1e6
   return {
     code: 'RANKING_UNPROVEN',
-    expansions: result.expansions,
+    timeoutMs,
     bound,
-    message: `the bundles are valid and minimal, but after ${result.expansions} expansions the search has not proven that no cheaper one exists: any other bundle costs at least ${bound} (the listed ones cost up to ${last}); narrow the request or raise maxExpansions for a proof`
+    gap,
+    message: `the bundles are valid and minimal, but the time budget of ${timeoutMs} ms ran out before proving that none cheaper exists: any other bundle costs at least ${bound} (the listed ones cost up to ${last}, a gap of ${gap}); give the request a larger "timeoutMs" for a proof`
   }
 }

@@ -8,13 +8,17 @@ import type { CompositionAnswer, CompositionRequest } from './types.js'
 /**
  * Composes the top-k bundles of catalog services that meet the request's goal and
  * constraints (DESIGN.md §4, §9): every member's requirements are satisfied (exact or
- * plugin) by another member or an available interface type, in some wiring order; adapter
+ * plugin) by another member or an available interface type (in dataflow wiring: in some
+ * order of firing); the bundles are the proven cheapest under the request's cost unless its
+ * time budget runs out; adapter
  * services are inserted where interfaces need bridging; no member can be removed; bundles are
  * ranked by the preference weights and explained. Failures of the request throw
  * `SymphonyError` (`INVALID_REQUEST`, `UNKNOWN_CLASS`, `UNKNOWN_PROVIDER`,
  * `CONTRADICTORY_CONSTRAINTS`); "no bundle" is an answer with `bundles: []` and `issues`.
+ * The solver must be loaded first (`await loadSolver()`, once per process).
  *
  * @example
+ * await loadSolver()
  * const answer = compose(catalog, {
  *   serviceTypes: [sym + 'VirtualPBX', sym + 'CRM'],
  *   constraints: { dataLocation: [sym + 'EEA'], budget: { amount: 600, currency: 'EUR' } },

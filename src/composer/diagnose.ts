@@ -24,7 +24,7 @@ export function diagnose (context: CompositionContext, strict: SearchRun): Compo
   const { request } = context
   const issues: CompositionIssue[] = []
   if (request.budget !== undefined) {
-    const cheapest = runSearch(context, { relaxed: false, budget: false, weights: priceOnly }, 1)
+    const cheapest = runSearch(context, { relaxed: false, budget: false, weights: priceOnly, wiring: request.wiring }, 1)
     const found = cheapest.result.bundles[0]
     if (found !== undefined) {
       const budgetCents = Math.round(request.budget.amount * 100)
@@ -47,6 +47,11 @@ export function diagnose (context: CompositionContext, strict: SearchRun): Compo
     }
   }
 
+  if (request.wiring === 'dataflow') {
+    const cycle = cycleIssue(context)
+    if (cycle !== undefined) issues.push(cycle)
+  }
+
   const relaxation = strict.relaxation
   const explainer = new Explainer(context, strict.problem, relaxation)
   const unreachable = strict.problem.goals.filter(goal => relaxation.baseCost(goal) === Infinity)
@@ -57,11 +62,13 @@ export function diagnose (context: CompositionContext, strict: SearchRun): Compo
   if (unreachable.length === 0 && strict.result.proven) {
     issues.push({
       code: 'NO_VALID_WIRING',
-      message: 'each goal is reachable on its own, but no set of services wires together: protocols, data formats or versions disagree, links would form a cycle, or personal data would reach a member outside the allowed locations'
+      message: request.wiring === 'dataflow'
+        ? 'each goal is reachable on its own, but no set of services wires together: protocols, data formats or versions disagree, links would form a cycle, or personal data would reach a member outside the allowed locations'
+        : 'each goal is reachable on its own, but no set of services wires together: protocols, data formats or versions disagree, or personal data would reach a member outside the allowed locations'
     })
   }
 
-  const relaxed = runSearch(context, { relaxed: true, budget: false, weights: request.weights }, 1)
+  const relaxed = runSearch(context, { relaxed: true, budget: false, weights: request.weights, wiring: request.wiring }, 1)
   if (request.budget !== undefined) {
     const currency = request.budget.currency
     const mismatched = currencyMismatches(relaxed.problem)
@@ -86,6 +93,28 @@ export function diagnose (context: CompositionContext, strict: SearchRun): Compo
     })
   }
   return issues
+}
+
+/**
+ * Dataflow wiring found nothing: is there a bundle whose members need each other? Static
+ * wiring accepts it; name the members that would have to fire before one another.
+ */
+function cycleIssue (context: CompositionContext): CompositionIssue | undefined {
+  const { request } = context
+  const run = runSearch(context, { relaxed: false, budget: request.budget !== undefined, weights: request.weights, wiring: 'static' }, 1)
+  const found = run.result.bundles[0]
+  if (found === undefined) return undefined
+  const bundle = buildBundle(run.problem, found, request.weights)
+  const cycles = bundle.explanation.cycles
+  if (cycles.length === 0) return undefined
+  const needs = bundle.explanation.links.filter(l => l.mutual).map(l => l.consumerText)
+  return {
+    code: 'WIRING_CYCLE',
+    services: bundle.services,
+    cycles,
+    message: `in dataflow wiring a member provides only after its own requirements are met, so members that need each other have no order to fire in: ${cycles.map(c => c.map(shortName).join(' ⇄ ')).join('; ')} (${needs.join('; ')}). ` +
+      `With static wiring ("wiring": "static", the default) the bundle ${bundle.services.map(shortName).join(', ')} is valid`
+  }
 }
 
 /** Services relevant to a goal that violate nothing but the budget's currency. */

@@ -19,17 +19,19 @@ const words = {
     bundle: 'Bundle', of: 'of', score: 'score', cost: 'cost', services: 'services', plugin: 'plugin matches',
     members: 'Services', links: 'Links', price: 'Price', seats: 'seats', concurrent: 'concurrent', perMonth: 'a month',
     unpriced: 'not priced', constraints: 'Constraints', order: 'Wiring order', none: 'No bundle found.',
-    issues: 'Issues', nearest: 'Nearest bundle', needs: 'It would need', noLinks: '(none)'
+    issues: 'Issues', nearest: 'Nearest bundle', needs: 'It would need', noLinks: '(none)',
+    cycles: 'Need each other', wiring: { static: 'static wiring', dataflow: 'dataflow wiring' }
   },
   de: {
     bundle: 'Bündel', of: 'von', score: 'Bewertung', cost: 'Kosten', services: 'Dienste', plugin: 'Plugin-Treffer',
     members: 'Dienste', links: 'Verbindungen', price: 'Preis', seats: 'Plätze', concurrent: 'gleichzeitig', perMonth: 'pro Monat',
     unpriced: 'ohne Preis', constraints: 'Bedingungen', order: 'Reihenfolge der Verdrahtung', none: 'Kein Bündel gefunden.',
-    issues: 'Hinweise', nearest: 'Nächstes Bündel', needs: 'Es bräuchte', noLinks: '(keine)'
+    issues: 'Hinweise', nearest: 'Nächstes Bündel', needs: 'Es bräuchte', noLinks: '(keine)',
+    cycles: 'Brauchen einander', wiring: { static: 'statische Verdrahtung', dataflow: 'Datenfluss-Verdrahtung' }
   }
 } as const
 
-type Words = (typeof words)['en' | 'de']
+type Words = (typeof words)['en'] | (typeof words)['de']
 
 /**
  * Formats a composition answer as text: each bundle with its members and why they are there,
@@ -70,7 +72,11 @@ function bundleLines (bundle: Bundle, w: Words, name: (iri: string) => string, i
   for (const member of bundle.explanation.members) lines.push(`${indent}  ${name(member.service)} — ${member.text}`)
   lines.push(`${indent}${w.links}:`)
   if (bundle.explanation.links.length === 0) lines.push(`${indent}  ${w.noLinks}`)
-  for (const link of bundle.explanation.links) lines.push(`${indent}  ${link.text}`)
+  for (const link of bundle.explanation.links) {
+    lines.push(`${indent}  ${link.text}`)
+    lines.push(`${indent}    ← ${link.consumerText}`)
+  }
+  for (const group of bundle.explanation.cycles) lines.push(`${indent}${w.cycles}: ${group.map(name).join(' ⇄ ')}`)
   lines.push(`${indent}${w.price} (${bundle.price.seats} ${w.seats}, ${bundle.price.concurrentSeats} ${w.concurrent}): ${money(bundle.price.monthly, bundle.price.currency)} ${w.perMonth}`)
   for (const line of bundle.price.breakdown) lines.push(...priceLines(line, name, money, `${indent}  `))
   if (bundle.explanation.constraints.length > 0) {
@@ -79,7 +85,7 @@ function bundleLines (bundle: Bundle, w: Words, name: (iri: string) => string, i
       lines.push(`${indent}  ${check.ok ? '✓' : '✗'} ${check.constraint}${check.service === undefined ? '' : ` ${name(check.service)}`}: ${check.detail}`)
     }
   }
-  lines.push(`${indent}${w.order}: ${bundle.explanation.wiringOrder.map(shortName).join(' → ')}`)
+  lines.push(`${indent}${w.order} (${w.wiring[bundle.explanation.wiring]}): ${bundle.explanation.wiringOrder.map(shortName).join(' → ')}`)
   return lines
 }
 

@@ -3,6 +3,7 @@
  * under constraints, ranked by preference weights and explained.
  */
 export { compose, catalogMatcher } from './compose.js'
+export { loadSolver } from './solver/highs-runtime.js'
 export { composeWith, type ComposeOptions } from './compose-with.js'
 export { parseCompositionRequest, checkRequestValues } from './parse-request.js'
 export { formatBundleText, type FormatTextOptions } from './format-text.js'

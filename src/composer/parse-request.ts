@@ -4,14 +4,16 @@
  */
 import { SymphonyError } from '../errors.js'
 import { ns } from '../rdf/index.js'
-import type { CompositionConstraints, CompositionPreferences, CompositionRequest, DataLocationMode, DataLocationScope, FactConstraint } from './types.js'
+import { defaultTimeoutMs, maxTimeoutMs } from './resolve-request.js'
+import type { CompositionConstraints, CompositionPreferences, CompositionRequest, DataLocationMode, DataLocationScope, FactConstraint, Wiring } from './types.js'
 
-const requestFields = ['available', 'wanted', 'serviceTypes', 'constraints', 'preferences', 'seats', 'concurrentSeats', 'limit', 'usage'] as const
+const requestFields = ['available', 'wanted', 'serviceTypes', 'constraints', 'preferences', 'seats', 'concurrentSeats', 'limit', 'usage', 'wiring', 'timeoutMs'] as const
 const constraintFields = ['dataLocation', 'dataLocationScope', 'dataLocationMode', 'requireDPA', 'certifications', 'professionalSecrecy', 'excludeProviders', 'budget', 'facts'] as const
 const factFields = ['property', 'in', 'hasValue', 'minInclusive', 'maxInclusive'] as const
 const preferenceFields = ['degree', 'price', 'size'] as const
 const scopes: readonly DataLocationScope[] = ['all-data', 'personal-data']
 const modes: readonly DataLocationMode[] = ['strict', 'safeguarded']
+const wirings: readonly Wiring[] = ['static', 'dataflow']
 
 /**
  * Parses a composition request (JSON text or an already parsed value) and checks its shape
@@ -35,7 +37,9 @@ export function parseCompositionRequest (json: unknown): CompositionRequest {
     ...optionalNumber(body.seats, 'seats'),
     ...optionalNumber(body.concurrentSeats, 'concurrentSeats'),
     ...optionalNumber(body.limit, 'limit'),
-    ...(body.usage === undefined ? {} : { usage: usage(body.usage) })
+    ...(body.usage === undefined ? {} : { usage: usage(body.usage) }),
+    ...(body.wiring === undefined ? {} : { wiring: body.wiring as Wiring }),
+    ...optionalNumber(body.timeoutMs, 'timeoutMs')
   }
   checkRequestValues(request)
   return request
@@ -52,6 +56,13 @@ export function checkRequestValues (request: CompositionRequest): void {
     if (request.concurrentSeats > seats) {
       invalid('concurrentSeats', `is ${request.concurrentSeats}, more than the ${seats} seats; concurrent users are a subset of the seats`)
     }
+  }
+  if (request.wiring !== undefined && !wirings.includes(request.wiring)) {
+    invalid('wiring', `must be one of ${wirings.join(', ')}, got ${JSON.stringify(request.wiring)}`)
+  }
+  const timeoutMs = request.timeoutMs ?? defaultTimeoutMs
+  if (!Number.isInteger(timeoutMs) || timeoutMs < 1 || timeoutMs > maxTimeoutMs) {
+    invalid('timeoutMs', `must be a whole number of milliseconds from 1 to ${maxTimeoutMs}, got ${String(request.timeoutMs)}`)
   }
   const limit = request.limit ?? 5
   if (!Number.isInteger(limit) || limit < 1) invalid('limit', `must be an integer of at least 1, got ${String(request.limit)}`)

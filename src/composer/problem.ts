@@ -11,7 +11,7 @@ import { contentKey, goalItems, type GoalItem, type Item, type RequirementItems 
 import type { LinkIndex } from './item-links.js'
 import type { ResolvedRequest, Weights } from './resolve-request.js'
 import type { ServiceTable } from './service-table.js'
-import type { LinkDegree } from './types.js'
+import type { LinkDegree, Wiring } from './types.js'
 
 /** Cost of one violated constraint in the relaxed problem. */
 export const violationPenalty = 1e6
@@ -30,6 +30,8 @@ export interface ProblemMode {
   /** Prune partial bundles that cannot stay within the request's budget. */
   readonly budget: boolean
   readonly weights: Weights
+  /** Static: members may satisfy each other around cycles; dataflow: links must be acyclic. */
+  readonly wiring: Wiring
 }
 
 /** One way to satisfy an item in this problem (the best link per provider). */

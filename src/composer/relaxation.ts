@@ -62,17 +62,21 @@ export function relax (problem: Problem, own: Float64Array, aggregation: Aggrega
       if (--serviceRemaining[s]! === 0) queue.push(own[s]! + serviceNeeds[s]!, s)
     }
   }
-  for (const entry of table.entries) {
-    if (allowed[entry.index] === 1 && entry.service.requires.length === 0) queue.push(own[entry.index]!, entry.index)
-  }
-  for (const type of problem.request.available) for (const id of graph.types.satisfiedBy(type)) satisfyType(id, 0)
-  while (queue.size > 0) {
-    const cost = queue.topPriority
-    const s = queue.pop()
-    if (serviceCost[s] !== Infinity) continue
-    serviceCost[s] = cost
-    for (const node of table.entries[s]!.service.provides) {
-      for (const type of node.types) for (const id of graph.types.satisfiedBy(type)) satisfyType(id, cost)
+  if (problem.mode.wiring === 'static') {
+    staticFixpoint(problem, own, serviceCost, typeCost)
+  } else {
+    for (const entry of table.entries) {
+      if (allowed[entry.index] === 1 && entry.service.requires.length === 0) queue.push(own[entry.index]!, entry.index)
+    }
+    for (const type of problem.request.available) for (const id of graph.types.satisfiedBy(type)) satisfyType(id, 0)
+    while (queue.size > 0) {
+      const cost = queue.topPriority
+      const s = queue.pop()
+      if (serviceCost[s] !== Infinity) continue
+      serviceCost[s] = cost
+      for (const node of table.entries[s]!.service.provides) {
+        for (const type of node.types) for (const id of graph.types.satisfiedBy(type)) satisfyType(id, cost)
+      }
     }
   }
 
@@ -94,5 +98,51 @@ export function relax (problem: Problem, own: Float64Array, aggregation: Aggrega
         return new SubtractionBounds(base, members)
       }
     }
+  }
+}
+
+/**
+ * Static wiring: members may meet each other's requirements around cycles, so a service is
+ * possible when its requirements can be met by other possible services or the available
+ * types — the greatest fixpoint: start with every admitted service and drop, until none is
+ * left, those with a required type nothing possible provides. A possible service costs its
+ * own cost (a lower bound: whatever it needs may come from members that are there anyway);
+ * a type costs 0 when available, else its cheapest possible provider.
+ */
+function staticFixpoint (problem: Problem, own: Float64Array, serviceCost: Float64Array, typeCost: Float64Array): void {
+  const graph = graphOf(problem)
+  const { table, allowed } = problem
+  const providers = new Int32Array(typeCost.length)
+  const available = new Uint8Array(typeCost.length)
+  for (const type of problem.request.available) for (const id of graph.types.satisfiedBy(type)) available[id] = 1
+  const possible = Uint8Array.from(allowed)
+  const providedIds = (s: number): number[] => {
+    const ids: number[] = []
+    for (const node of table.entries[s]!.service.provides) for (const type of node.types) ids.push(...graph.types.satisfiedBy(type))
+    return [...new Set(ids)]
+  }
+  for (let s = 0; s < possible.length; s++) if (possible[s] === 1) for (const id of providedIds(s)) providers[id]!++
+  const unmet = (id: number): boolean => available[id] === 0 && providers[id] === 0
+  const blocked = (s: number): boolean => graph.serviceNodes[s]!.some(node => {
+    const types = graph.nodeTypes[node]!
+    return types.length === 0 || types.some(unmet)
+  })
+  const dropped: number[] = []
+  for (let s = 0; s < possible.length; s++) if (possible[s] === 1 && blocked(s)) { possible[s] = 0; dropped.push(s) }
+  while (dropped.length > 0) {
+    const s = dropped.pop()!
+    for (const id of providedIds(s)) {
+      if (--providers[id]! > 0 || available[id] === 1) continue
+      for (const node of graph.requiredBy[id]!) {
+        const consumer = graph.nodeService[node]!
+        if (possible[consumer] === 1) { possible[consumer] = 0; dropped.push(consumer) }
+      }
+    }
+  }
+  for (let id = 0; id < typeCost.length; id++) if (available[id] === 1) typeCost[id] = 0
+  for (let s = 0; s < possible.length; s++) {
+    if (possible[s] !== 1) continue
+    serviceCost[s] = own[s]!
+    for (const id of providedIds(s)) typeCost[id] = Math.min(typeCost[id]!, own[s]!)
   }
 }

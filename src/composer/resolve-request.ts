@@ -6,7 +6,7 @@ import { countriesOf, resolveLocation } from '../catalog/index.js'
 import type { Catalog } from '../catalog/index.js'
 import { SymphonyError } from '../errors.js'
 import { shortName } from './names.js'
-import type { Budget, CompositionRequest, DataLocationMode, DataLocationScope, FactConstraint } from './types.js'
+import type { Budget, CompositionRequest, DataLocationMode, DataLocationScope, FactConstraint, Wiring } from './types.js'
 
 /** Ranking weights, see `CompositionPreferences`. */
 export interface Weights {
@@ -45,7 +45,13 @@ export interface ResolvedRequest {
   readonly concurrentSeats: number
   readonly limit: number
   readonly weights: Weights
+  readonly wiring: Wiring
+  readonly timeoutMs: number
 }
+
+/** Default and largest time budget of a composition, in milliseconds. */
+export const defaultTimeoutMs = 10_000
+export const maxTimeoutMs = 60_000
 
 /**
  * Resolves a (shape-checked) request against the catalog. Throws `UNKNOWN_CLASS` for a
@@ -91,6 +97,8 @@ export function resolveRequest (catalog: Catalog, request: CompositionRequest): 
     seats,
     concurrentSeats: request.concurrentSeats ?? seats,
     limit: request.limit ?? 5,
+    wiring: request.wiring ?? 'static',
+    timeoutMs: request.timeoutMs ?? defaultTimeoutMs,
     weights: {
       size: request.preferences?.size ?? defaultWeights.size,
       degree: request.preferences?.degree ?? defaultWeights.degree,

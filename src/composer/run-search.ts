@@ -1,6 +1,7 @@
 /**
  * One search of a request: build the problem for a mode (strict, price-only, relaxed),
- * run the relaxation for its heuristic, and search it.
+ * run the relaxation, and search it — the strict problems exactly (integer program, proven
+ * optimal top-k), the relaxed one (nearest bundle, items may stay open) best-first.
  */
 import type { Catalog } from '../catalog/index.js'
 import type { LinkIndex } from './item-links.js'
@@ -9,6 +10,7 @@ import { Problem, type ProblemMode } from './problem.js'
 import { relax, type Relaxation } from './relaxation.js'
 import type { ResolvedRequest } from './resolve-request.js'
 import { search, type SearchResult } from './search.js'
+import { exactSearch } from './solver/exact-search.js'
 import type { ServiceTable } from './service-table.js'
 
 /** Everything one request's searches share. */
@@ -20,6 +22,8 @@ export interface CompositionContext {
   readonly requirements: RequirementItems
   readonly maxExpansions: number
   readonly proofExpansions?: number
+  /** When the exact searches stop with what they have (`performance.now()` time). */
+  readonly deadline: number
 }
 
 export interface SearchRun {
@@ -32,8 +36,16 @@ export interface SearchRun {
 export function runSearch (context: CompositionContext, mode: ProblemMode, limit: number): SearchRun {
   const problem = new Problem(context.catalog, context.table, context.request, context.links, context.requirements, mode)
   const relaxation = relax(problem, problem.own)
-  const guide = relax(problem, problem.own, 'sum')
   const budget = context.request.budget
+  if (!mode.relaxed) {
+    const result = exactSearch(problem, relaxation, {
+      limit,
+      deadline: context.deadline,
+      ...(mode.budget && budget !== undefined ? { budgetCents: Math.round(budget.amount * 100) } : {})
+    })
+    return { problem, relaxation, result }
+  }
+  const guide = relax(problem, problem.own, 'sum')
   const result = search(problem, relaxation, guide, {
     limit,
     maxExpansions: context.maxExpansions,

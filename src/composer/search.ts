@@ -139,6 +139,11 @@ const guideWeight = 2
  */
 export function search (problem: Problem, relaxation: Relaxation, guide: Relaxation, options: SearchOptions): SearchResult {
   const relaxed = problem.mode.relaxed
+  /** Static wiring: links may form cycles, so no member is ever excluded from helping another. */
+  const cyclesAllowed = problem.mode.wiring === 'static'
+  const none: ReadonlySet<number> = new Set()
+  const dependents = (edges: ReadonlyArray<readonly [number, number]>): (m: number) => ReadonlySet<number> =>
+    cyclesAllowed ? () => none : descendantsOf(edges)
   const own = problem.own
   const budget = options.budgetCents
   const relaxations: Record<Which, Relaxation | undefined> = { cost: relaxation, price: options.priceRelaxation }
@@ -235,7 +240,7 @@ export function search (problem: Problem, relaxation: Relaxation, guide: Relaxat
       if (parent.cost !== undefined) state.cost = parent.cost
       if (parent.price !== undefined) state.price = parent.price
     }
-    const below = descendantsOf(edges)
+    const below = dependents(edges)
     state.estimates = open.map(j => estimate(state, j, below))
     state.guideF = g + guideWeight * state.estimates.reduce((sum, h) => sum + h, 0)
     return state.guideF === Infinity ? null : state
@@ -244,7 +249,7 @@ export function search (problem: Problem, relaxation: Relaxation, guide: Relaxat
   /** The admissible f of a state (and the per-item bounds); `Infinity` when it cannot complete within the budget. */
   const proofF = (state: State): number => {
     if (state.proofF !== undefined) return state.proofF
-    const below = descendantsOf(state.edges)
+    const below = dependents(state.edges)
     state.bounds = state.open.map(j => cap(j, boundsOf(helpersState(state, j, below), 'cost').baseCost(j)))
     state.proofF = state.g + Math.max(0, ...state.bounds)
     if (budget !== undefined && relaxations.price !== undefined && state.proofF < Infinity) {
@@ -355,7 +360,7 @@ export function search (problem: Problem, relaxation: Relaxation, guide: Relaxat
     const i = chooseItem(state)
     if (i < 0) return
     const item = state.open[i]!
-    const excluded = item.kind === 'requires' ? descendantsOf(state.edges)(item.consumer) : new Set<number>()
+    const excluded = item.kind === 'requires' ? dependents(state.edges)(item.consumer) : none
     let estimateOthers = 0
     let boundOthers = 0
     for (let j = 0; j < state.open.length; j++) {

@@ -77,6 +77,18 @@ export interface CompositionPreferences {
   readonly size?: number
 }
 
+/**
+ * How members may depend on each other.
+ * - `static` (default): a bundle is a set of services running side by side; a member's
+ *   provided interfaces exist whether or not its own requirements are met yet, so members may
+ *   need each other (a PBX feeds call events to a CRM it queries for contacts). Valid when every
+ *   requirement of every member is met by another member or by `available`.
+ * - `dataflow`: members are steps that provide their outputs only once their inputs are there;
+ *   they must fire in some order starting from `available`, so no two members may need each
+ *   other, directly or around a cycle.
+ */
+export type Wiring = 'static' | 'dataflow'
+
 /** A composition request (DESIGN.md §9). Omitted lists are empty. */
 export interface CompositionRequest {
   /** Interface types the customer already has; they act as provided interfaces without protocol, format or version constraints. */
@@ -98,6 +110,14 @@ export interface CompositionRequest {
    * component IRI (e.g. minutes a month); components not listed count zero.
    */
   readonly usage?: Readonly<Record<string, number>>
+  /** How members may depend on each other; default `static`. */
+  readonly wiring?: Wiring
+  /**
+   * Time budget of the search in milliseconds (default 10,000, at most 60,000). When it runs
+   * out, the answer holds the best bundles found so far and says how far they may be from
+   * the optimum (`RANKING_UNPROVEN`, `SEARCH_LIMIT`).
+   */
+  readonly timeoutMs?: number
 }
 
 /** Degrees that count as satisfying a requirement in a composition. */
@@ -209,7 +229,15 @@ export interface LinkExplanation {
   readonly degree: LinkDegree
   /** Class path proving the match, from the provided type to the required type. */
   readonly path: readonly string[]
+  /**
+   * The consumer (`to`) also feeds the provider (`from`), directly or through other members:
+   * the two need each other (static wiring only).
+   */
+  readonly mutual: boolean
+  /** The link seen from the provider's side. */
   readonly text: string
+  /** The same link seen from the consumer's side: what it requires and who meets it. */
+  readonly consumerText: string
 }
 
 /** The terms of the ranking cost (see `CompositionPreferences`). */
@@ -224,8 +252,14 @@ export interface BundleExplanation {
   readonly members: readonly MemberExplanation[]
   readonly links: readonly LinkExplanation[]
   readonly constraints: readonly ConstraintCheck[]
-  /** An order in which the members can be wired, providers first. */
+  /**
+   * An order in which the members can be wired, providers first; members that need each other
+   * (see `cycles`) are adjacent, in IRI order.
+   */
   readonly wiringOrder: readonly string[]
+  /** Groups of members that need each other (around a cycle of links), each sorted; empty in dataflow wiring. */
+  readonly cycles: ReadonlyArray<readonly string[]>
+  readonly wiring: Wiring
   readonly cost: CostExplanation
 }
 
@@ -257,11 +291,15 @@ export interface BundleNeed {
  * Why no (or not enough) bundles came back. `code` discriminates:
  * - `GOAL_UNREACHABLE`: a wanted type or service type cannot be covered (`blockedBy` says why);
  * - `NO_VALID_WIRING`: each goal is reachable alone, but no set of members wires together;
+ * - `WIRING_CYCLE`: in dataflow wiring, a bundle exists only with members that need each other
+ *   (`services`, `cycles`); static wiring accepts it;
  * - `OVER_BUDGET`: valid bundles exist, the cheapest costs more than the budget;
  * - `CURRENCY_MISMATCH`: members priced only in another currency than the budget's;
- * - `SEARCH_LIMIT`: the search stopped at its expansion budget with fewer bundles than asked for;
- * - `RANKING_UNPROVEN`: the bundles are valid and minimal, but the expansion budget ran out
- *   before proving that no cheaper one exists; `bound` is the least cost any other bundle has;
+ * - `SEARCH_LIMIT`: the time budget ran out with fewer bundles than asked for; `bound` is the
+ *   least cost any bundle not listed can have;
+ * - `RANKING_UNPROVEN`: the bundles are valid and minimal, but the time budget ran out before
+ *   proving that no cheaper one exists; `bound` is the least cost any other bundle has, `gap`
+ *   how far above it the last listed bundle may be;
  * - `NEAREST_BUNDLE`: the best bundle with relaxed constraints, and what it would need;
  * - `UNKNOWN_PRICE_COMPONENT`: a member's offer charges a price component the vocabulary does
  *   not declare (no `sym:countedBy` / `sym:billingPeriod`): that offer is not used for pricing.
@@ -269,10 +307,11 @@ export interface BundleNeed {
 export type CompositionIssue =
   | { readonly code: 'GOAL_UNREACHABLE', readonly goal: Goal, readonly blockedBy: 'catalog' | 'constraints' | 'requirement', readonly message: string }
   | { readonly code: 'NO_VALID_WIRING', readonly message: string }
+  | { readonly code: 'WIRING_CYCLE', readonly services: readonly string[], readonly cycles: ReadonlyArray<readonly string[]>, readonly message: string }
   | { readonly code: 'OVER_BUDGET', readonly cheapest: number, readonly budget: Budget, readonly message: string }
   | { readonly code: 'CURRENCY_MISMATCH', readonly services: readonly string[], readonly currency: string, readonly message: string }
-  | { readonly code: 'SEARCH_LIMIT', readonly expansions: number, readonly message: string }
-  | { readonly code: 'RANKING_UNPROVEN', readonly expansions: number, readonly bound: number, readonly message: string }
+  | { readonly code: 'SEARCH_LIMIT', readonly timeoutMs: number, readonly bound: number, readonly message: string }
+  | { readonly code: 'RANKING_UNPROVEN', readonly timeoutMs: number, readonly bound: number, readonly gap: number, readonly message: string }
   | { readonly code: 'NEAREST_BUNDLE', readonly bundle: Bundle, readonly needs: readonly BundleNeed[], readonly message: string }
   | { readonly code: 'UNKNOWN_PRICE_COMPONENT', readonly service: string, readonly offer: string, readonly component: string, readonly message: string, readonly messages: Readonly<Record<'en' | 'de', string>> }
 

@@ -1,12 +1,14 @@
 /**
- * The search against brute force: on small random catalogs (Turtle through the real pipeline),
- * the composer's bundles must be exactly the minimal valid sets of services, ranked by cost and
- * then by IRIs, as found by enumerating every subset with an independent check written here.
- * Degree weight 0 makes a bundle's cost depend on its set alone.
+ * The composer against brute force: on small random catalogs (Turtle through the real
+ * pipeline), the composer's bundles must be exactly the minimal valid sets of services (no
+ * proper subset valid), ranked by cost and then by IRIs, as found by enumerating every subset
+ * with an independent check written here — for both wirings: static (members may meet each
+ * other's requirements around cycles) and dataflow (members fire in some order from the
+ * available types). Degree weight 0 makes a bundle's cost depend on its set alone.
  */
 import { describe, expect, test } from 'vitest'
 import { compileCatalog } from '../../src/catalog/index.js'
-import { compose } from '../../src/composer/index.js'
+import { compose, loadSolver, type Wiring } from '../../src/composer/index.js'
 import { parseRdf } from '../../src/rdf/index.js'
 
 const sym = 'https://w3id.org/symphony/ontology#'
@@ -78,28 +80,35 @@ function isSubClassOf (sub: string, sup: string, parents: Record<string, string>
   return false
 }
 
-/** Every minimal valid set, cheapest first, then by sorted IRIs. */
-function bruteForce (c: RandomCase): string[][] {
+/** Every minimal valid set in the wiring, cheapest first, then by sorted IRIs. */
+function bruteForce (c: RandomCase, wiring: Wiring): string[][] {
   const provides = (s: RandomService, type: string): boolean => s.provides.some(p => isSubClassOf(p, type, interfaceParents))
+  const available = (r: string): boolean => c.available.some(a => isSubClassOf(a, r, interfaceParents))
   const valid = (set: readonly RandomService[]): boolean => {
     if (!c.wanted.every(w => set.some(s => provides(s, w)))) return false
     if (!c.serviceTypes.every(t => set.some(s => isSubClassOf(s.type, t, typeParents)))) return false
+    if (wiring === 'static') return set.every(s => s.requires.every(r => available(r) || set.some(o => o !== s && provides(o, r))))
     const wired: RandomService[] = []
     let pending = [...set]
     for (let progress = true; progress;) {
       progress = false
       for (const s of pending) {
-        const ready = s.requires.every(r => c.available.some(a => isSubClassOf(a, r, interfaceParents)) || wired.some(w => provides(w, r)))
+        const ready = s.requires.every(r => available(r) || wired.some(w => provides(w, r)))
         if (ready) { wired.push(s); progress = true }
       }
       pending = pending.filter(s => !wired.includes(s))
     }
     return pending.length === 0
   }
+  const n = c.services.length
+  const isValid = Array.from({ length: 1 << n }, (_, mask) => mask > 0 && valid(c.services.filter((_, i) => (mask & (1 << i)) !== 0)))
   const found: Array<{ set: RandomService[], cost: number }> = []
-  for (let mask = 1; mask < 1 << c.services.length; mask++) {
+  for (let mask = 1; mask < 1 << n; mask++) {
+    if (!isValid[mask]) continue
+    let minimal = true
+    for (let sub = (mask - 1) & mask; sub > 0 && minimal; sub = (sub - 1) & mask) if (isValid[sub]) minimal = false
+    if (!minimal) continue
     const set = c.services.filter((_, i) => (mask & (1 << i)) !== 0)
-    if (!valid(set) || set.some(m => valid(set.filter(s => s !== m)))) continue
     found.push({ set, cost: Math.round((set.length + 0.01 * set.reduce((sum, s) => sum + s.price, 0)) * 1e6) })
   }
   const iris = (set: readonly RandomService[]): string[] => set.map(s => ex + s.id).sort()
@@ -109,21 +118,32 @@ function bruteForce (c: RandomCase): string[][] {
 }
 
 describe('composer against brute force on random catalogs', () => {
+  const wirings: Wiring[] = ['static', 'dataflow']
   test.each(Array.from({ length: 60 }, (_, seed) => seed))('seed %i', async seed => {
     const c = generate(seed)
     const catalog = compileCatalog(await parseRdf(turtle(c), { format: 'turtle' }))
-    const expected = bruteForce(c)
-    for (const limit of [50, 3]) {
-      const answer = compose(catalog, {
-        available: c.available.map(a => ex + a),
-        wanted: c.wanted.map(w => ex + w),
-        serviceTypes: c.serviceTypes.map(t => ex + t),
-        preferences: { degree: 0, size: 1, price: 0.01 },
-        limit
-      })
-      expect(answer.bundles.map(b => b.services)).toEqual(expected.slice(0, limit))
-      expect(answer.issues.filter(i => i.code === 'SEARCH_LIMIT')).toEqual([])
-      if (expected.length === 0) expect(answer.issues.some(i => i.code === 'GOAL_UNREACHABLE' || i.code === 'NO_VALID_WIRING')).toBe(true)
+    await loadSolver()
+    for (const wiring of wirings) {
+      const expected = bruteForce(c, wiring)
+      for (const limit of [50, 3]) {
+        const answer = compose(catalog, {
+          available: c.available.map(a => ex + a),
+          wanted: c.wanted.map(w => ex + w),
+          serviceTypes: c.serviceTypes.map(t => ex + t),
+          preferences: { degree: 0, size: 1, price: 0.01 },
+          limit,
+          wiring
+        })
+        expect([wiring, limit, answer.bundles.map(b => b.services)]).toEqual([wiring, limit, expected.slice(0, limit)])
+        expect(answer.issues.filter(i => i.code === 'SEARCH_LIMIT' || i.code === 'RANKING_UNPROVEN')).toEqual([])
+        if (expected.length === 0) expect(answer.issues.some(i => i.code === 'GOAL_UNREACHABLE' || i.code === 'NO_VALID_WIRING' || i.code === 'WIRING_CYCLE')).toBe(true)
+      }
     }
+  })
+
+  test('the random catalogs have bundles that only static wiring accepts', () => {
+    const differing = Array.from({ length: 60 }, (_, seed) => generate(seed))
+      .filter(c => bruteForce(c, 'static').length > bruteForce(c, 'dataflow').length).length
+    expect(differing).toBeGreaterThan(5)
   })
 })

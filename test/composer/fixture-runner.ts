@@ -10,7 +10,7 @@
 import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { compileCatalog, type Catalog } from '../../src/catalog/index.js'
-import { compose, formatBundleText, parseCompositionRequest, type CompositionAnswer } from '../../src/composer/index.js'
+import { compose, loadSolver, formatBundleText, parseCompositionRequest, type CompositionAnswer } from '../../src/composer/index.js'
 import { SymphonyError } from '../../src/errors.js'
 import { parseRdf } from '../../src/rdf/index.js'
 
@@ -35,6 +35,7 @@ export interface CaseOutcome {
 /** The case's actual outcome. */
 export async function runCase (caseFolder: string): Promise<CaseOutcome> {
   const catalog = await loadCatalog(caseFolder)
+  await loadSolver()
   const requestText = await readFile(join(caseFolder, 'request.json'), 'utf8')
   let answer: CompositionAnswer
   try {

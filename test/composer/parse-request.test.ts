@@ -87,7 +87,7 @@ describe('parseCompositionRequest', () => {
     expect(failure({ seats: 5, concurrentSeats: 6 }).message)
       .toBe('composition request field "concurrentSeats" is 6, more than the 5 seats; concurrent users are a subset of the seats')
     expect(failure({ limits: 3 }).message)
-      .toBe('composition request field "limits" is not a known field; expected one of available, wanted, serviceTypes, constraints, preferences, seats, concurrentSeats, limit, usage')
+      .toBe('composition request field "limits" is not a known field; expected one of available, wanted, serviceTypes, constraints, preferences, seats, concurrentSeats, limit, usage, wiring, timeoutMs')
   })
 
   test('fact constraints expand Symphony prefixes in properties and values, keep literals', () => {

@@ -5,7 +5,7 @@
  */
 import { describe, expect, test } from 'vitest'
 import { compileCatalog } from '../../src/catalog/index.js'
-import { compose } from '../../src/composer/index.js'
+import { compose, loadSolver } from '../../src/composer/index.js'
 import { parseRdf } from '../../src/rdf/index.js'
 
 const sym = 'https://w3id.org/symphony/ontology#'
@@ -33,6 +33,7 @@ function catalogText (): string {
 describe('composer at scale', () => {
   test(`a ${depth}-step adapter chain among ${noise} other services`, async () => {
     const catalog = compileCatalog(await parseRdf(catalogText(), { format: 'turtle' }))
+    await loadSolver()
     const answer = compose(catalog, { available: [`${ex}C0`, `${ex}N1`], wanted: [`${ex}C${depth}`], limit: 3 })
     const chain = (swap?: number): string[] => Array.from({ length: depth }, (_, i) => `${ex}${i + 1 === swap ? 'B' : 'A'}${i + 1}`).sort()
     expect(answer.issues).toEqual([])

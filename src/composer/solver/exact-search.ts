@@ -1,0 +1,186 @@
+/**
+ * Exact top-k composition with an integer program (HiGHS). The program (`model.ts`) states
+ * static wiring; the loop around it adds what it cannot state up front:
+ *
+ * - **Dataflow cuts**, lazily: when the solver's members cannot all fire in order from the
+ *   available types, the stuck members `C` (each has a requirement nothing that fired meets)
+ *   need, in any valid bundle that keeps them all, a new provider for one of those
+ *   requirements: `Σ_{c∈C} (1 − x_c) + Σ x_p ≥ 1`, over the services `p` outside the set that
+ *   meet an unmet requirement of `C`. The first member of `C` to fire in a valid bundle shows
+ *   that the cut removes no valid bundle.
+ * - **Top-k**: each bundle found gets a no-good cut `Σ_{s∈S} x_s ≤ |S| − 1`, which removes it
+ *   and every superset (none of which is minimal), so the next optimum is the next-best
+ *   distinct bundle. A solution that is not minimal (members of cost 0) is reduced to a minimal
+ *   subset of the same cost. Bundles tied with the k-th are all collected, so ties rank by IRI.
+ *
+ * Every optimum is proven by the solver unless the time budget runs out; then the answer
+ * holds what was found and the solver's best bound.
+ */
+import type { Highs } from 'highs'
+import type { Option, Problem } from '../problem.js'
+import type { Relaxation } from '../relaxation.js'
+import type { FoundBundle, SearchResult } from '../search.js'
+import { isMinimalSet, isValidSet } from '../wiring.js'
+import { assign, fire, linkCost } from './assign.js'
+import { solverRuntime } from './highs-runtime.js'
+import { buildModel, type Model } from './model.js'
+import { relevantServices } from './relevant.js'
+
+export interface ExactOptions {
+  readonly limit: number
+  /** Wall-clock deadline (`performance.now()` time). */
+  readonly deadline: number
+  readonly budgetCents?: number
+}
+
+const epsilon = 1e-6
+/** Bundles tied with the k-th collected at most beyond `limit`. */
+const maxTies = 50
+
+/** The `limit` cheapest minimal bundles, proven unless the deadline passes first. */
+export function exactSearch (problem: Problem, relaxation: Relaxation, options: ExactOptions): SearchResult & { readonly solves: number } {
+  const services = relevantServices(problem, relaxation)
+  const model = buildModel(problem, services, options.budgetCents)
+  if (model.infeasible) return { bundles: [], expansions: 0, solves: 0, proven: true, bound: Infinity }
+  const highs = solverRuntime()
+  const solver = highs.createModel()
+  try {
+    load(highs, solver, model)
+    return loop(problem, model, solver, highs, options)
+  } finally {
+    solver.dispose()
+  }
+}
+
+type Solver = ReturnType<Highs['createModel']>
+
+function load (highs: Highs, solver: Solver, model: Model): void {
+  solver.options.set({ output_flag: false, mip_rel_gap: 0, mip_abs_gap: 1e-7 })
+  const n = model.columns
+  solver.addVars(new Float64Array(n), new Float64Array(n).fill(1))
+  for (let c = 0; c < n; c++) {
+    solver.changeColIntegrality(c, highs.constants.variableType.integer)
+    if (model.costs[c] !== 0) solver.changeColCost(c, model.costs[c]!)
+  }
+  for (const row of model.rows) addRow(highs, solver, row.lower, row.upper, row.indices, row.values)
+}
+
+function addRow (highs: Highs, solver: Solver, lower: number, upper: number, indices: readonly number[], values: readonly number[]): void {
+  solver.addRow(lower === -Infinity ? -highs.infinity : lower, upper === Infinity ? highs.infinity : upper,
+    { indices: Int32Array.from(indices), values: Float64Array.from(values) })
+}
+
+function loop (problem: Problem, model: Model, solver: Solver, highs: Highs, options: ExactOptions): SearchResult & { readonly solves: number } {
+  const found: FoundBundle[] = []
+  const seen = new Set<string>()
+  const status = highs.constants.modelStatus
+  let solves = 0
+  let proven = false
+  let bound = Infinity
+  for (;;) {
+    const remaining = (options.deadline - performance.now()) / 1000
+    if (remaining <= 0) { bound = found.length > 0 ? found[found.length - 1]!.cost : 0; break }
+    solver.options.set({ time_limit: remaining })
+    const result = solver.run()
+    solves++
+    const modelStatus = result.modelStatus
+    if (modelStatus === status.infeasible || modelStatus === status.empty && model.columns === 0) { proven = true; break }
+    const limited = modelStatus !== status.optimal
+    const values = limited && !hasSolution(solver, model) ? undefined : solver.getSolution().colValue
+    if (values === undefined) { bound = dualBound(solver, model); break }
+    const objective = model.constant + solver.getObjectiveValue()
+    const kth = kthCost(found, options.limit)
+    if (kth !== undefined && objective > kth + epsilon) { proven = !limited; if (limited) bound = dualBound(solver, model); break }
+    const members = model.services.filter((_, i) => values[i]! > 0.5)
+    if (problem.mode.wiring === 'dataflow') {
+      const { stuck } = fire(problem, members)
+      if (stuck.length > 0) {
+        dataflowCut(problem, model, members, stuck, highs, solver)
+        if (limited) { bound = dualBound(solver, model); break }
+        continue
+      }
+    }
+    const minimal = isMinimalSet(problem, members) ? members : reduce(problem, members)
+    const key = minimal.join(',')
+    addRow(highs, solver, -Infinity, minimal.length - 1, minimal.map(s => model.column.get(s)!), minimal.map(() => 1))
+    if (!seen.has(key)) {
+      seen.add(key)
+      const choices = chosenLinks(model, values)
+      const { assignments, edges } = assign(problem, minimal, choices)
+      const cents = minimal.reduce((sum, s) => sum + problem.cents[s]!, 0)
+      const cost = minimal.reduce((sum, s) => sum + problem.own[s]!, 0) + linkCost(assignments)
+      found.push({ members: minimal, assignments, edges, cost, cents })
+    }
+    if (limited) { bound = dualBound(solver, model); break }
+    if (found.length >= options.limit + maxTies) break
+  }
+  found.sort((a, b) => a.cost - b.cost || compareMembers(a.members, b.members))
+  return { bundles: found, expansions: solves, solves, proven, bound: proven ? Infinity : bound }
+}
+
+/** Has the limited run an incumbent? */
+function hasSolution (solver: Solver, model: Model): boolean {
+  try {
+    const value = solver.info.get('primal_solution_status')
+    return Number(value) === 2 && model.columns > 0
+  } catch {
+    return false
+  }
+}
+
+function dualBound (solver: Solver, model: Model): number {
+  try {
+    const value = Number(solver.info.get('mip_dual_bound'))
+    return Number.isFinite(value) ? model.constant + value : model.constant
+  } catch {
+    return model.constant
+  }
+}
+
+function kthCost (found: readonly FoundBundle[], limit: number): number | undefined {
+  if (found.length < limit) return undefined
+  return found.map(f => f.cost).sort((a, b) => a - b)[limit - 1]
+}
+
+/** The stuck members cannot all stay unless a new provider meets one of their unmet requirements. */
+function dataflowCut (problem: Problem, model: Model, members: readonly number[], stuck: readonly number[], highs: Highs, solver: Solver): void {
+  const memberSet = new Set(members)
+  const stuckSet = new Set(stuck)
+  const fired = members.filter(m => !stuckSet.has(m))
+  const helpers = new Set<number>()
+  for (const c of stuck) {
+    for (const item of problem.requirementsOf(c)) {
+      if (problem.optionOf(item, -1) !== undefined || fired.some(f => problem.optionOf(item, f) !== undefined)) continue
+      for (const option of problem.options(item)) {
+        if (option.provider >= 0 && !memberSet.has(option.provider) && model.column.has(option.provider)) helpers.add(option.provider)
+      }
+    }
+  }
+  // Σ (1 − x_c) + Σ x_p ≥ 1  ⇔  −Σ x_c + Σ x_p ≥ 1 − |C|
+  const indices = [...stuck.map(c => model.column.get(c)!), ...[...helpers].map(p => model.column.get(p)!)]
+  const values = [...stuck.map(() => -1), ...[...helpers].map(() => 1)]
+  addRow(highs, solver, 1 - stuck.length, Infinity, indices, values)
+}
+
+/** A minimal subset of a valid set: drop members (last first) while the rest stays valid. */
+function reduce (problem: Problem, members: readonly number[]): number[] {
+  let current = [...members]
+  for (let i = current.length - 1; i >= 0; i--) {
+    const without = [...current.slice(0, i), ...current.slice(i + 1)]
+    if (isValidSet(problem, without)) current = without
+  }
+  return current
+}
+
+function chosenLinks (model: Model, values: Float64Array | readonly number[]): Map<string, Option> {
+  const choices = new Map<string, Option>()
+  for (const item of model.items) {
+    for (const link of item.links) if (values[link.column]! > 0.5 && !choices.has(item.item.key)) choices.set(item.item.key, link.option)
+  }
+  return choices
+}
+
+function compareMembers (a: readonly number[], b: readonly number[]): number {
+  for (let i = 0; i < Math.min(a.length, b.length); i++) if (a[i] !== b[i]) return a[i]! - b[i]!
+  return a.length - b.length
+}

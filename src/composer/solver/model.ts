@@ -1,0 +1,100 @@
+/**
+ * The integer program of one composition problem (set formulation). One binary `x_s` per
+ * relevant service, costing its own ranking cost (size, price for the seats). Every item — a
+ * goal, or a requirement of a relevant service — must be met when it applies:
+ * - goals: `Σ x_p ≥ 1` over the providers that satisfy it;
+ * - a requirement of `s`: `Σ x_p ≥ x_s` over its providers, unless an available type meets it.
+ * When an item's options differ in link quality (a plugin link costs the degree weight), the
+ * choice is explicit: one binary `y` per option, `Σ y ≥ 1` (or `≥ x_s`), `y_p ≤ x_p`, each `y`
+ * costing its penalty. Options of equal penalty add that penalty to the consumer (or, for a
+ * goal, to a constant). A budget adds `Σ cents_s x_s ≤ budget`.
+ *
+ * Static wiring needs nothing more. Dataflow wiring (members fire in order) and the top-k
+ * enumeration add rows later (see `exact-search.ts`).
+ */
+import type { Item } from '../items.js'
+import type { Option, Problem } from '../problem.js'
+
+/** One explicit link choice: option `option` for `item`. */
+export interface LinkColumn {
+  readonly column: number
+  readonly item: Item
+  readonly option: Option
+}
+
+/** An item and its options among the relevant services (and the available types). */
+export interface ModelItem {
+  readonly item: Item
+  /** Options whose provider is relevant or an available type. */
+  readonly options: readonly Option[]
+  /** Link columns when the options' penalties differ; empty otherwise. */
+  readonly links: readonly LinkColumn[]
+}
+
+/** The program as sparse rows, ready to hand to the solver. */
+export interface Model {
+  /** Relevant services; column `i` is `x` of `services[i]`. */
+  readonly services: readonly number[]
+  readonly column: ReadonlyMap<number, number>
+  readonly columns: number
+  readonly costs: readonly number[]
+  /** Columns that are binary (all of them). */
+  readonly rows: ReadonlyArray<{ readonly lower: number, readonly upper: number, readonly indices: readonly number[], readonly values: readonly number[] }>
+  /** Cost every bundle pays whatever its members (goals whose options are all plugin). */
+  readonly constant: number
+  /** Goals first, then each relevant service's requirements. */
+  readonly items: readonly ModelItem[]
+  /** A goal no relevant service satisfies: nothing is feasible. */
+  readonly infeasible: boolean
+}
+
+export function buildModel (problem: Problem, services: readonly number[], budgetCents: number | undefined): Model {
+  const column = new Map(services.map((s, i) => [s, i]))
+  const costs = services.map(s => problem.own[s]!)
+  const rows: Array<{ lower: number, upper: number, indices: number[], values: number[] }> = []
+  const items: ModelItem[] = []
+  let constant = 0
+  let infeasible = false
+  let columns = services.length
+
+  const add = (item: Item, consumer: number | undefined): void => {
+    const options = problem.options(item).filter(o => o.provider < 0 || column.has(o.provider))
+    const consumerColumn = consumer === undefined ? undefined : column.get(consumer)!
+    if (options.length === 0) {
+      if (consumerColumn === undefined) infeasible = true
+      else rows.push({ lower: 0, upper: 0, indices: [consumerColumn], values: [1] }) // the consumer cannot join
+      items.push({ item, options, links: [] })
+      return
+    }
+    const penalties = new Set(options.map(o => o.penalty))
+    if (penalties.size === 1) {
+      const penalty = options[0]!.penalty
+      if (consumerColumn === undefined) constant += penalty
+      else costs[consumerColumn]! += penalty
+      items.push({ item, options, links: [] })
+      if (options.some(o => o.provider < 0)) return
+      const indices = options.map(o => column.get(o.provider)!)
+      const values = indices.map(() => 1)
+      if (consumerColumn === undefined) rows.push({ lower: 1, upper: Infinity, indices, values })
+      else rows.push({ lower: 0, upper: Infinity, indices: [...indices, consumerColumn], values: [...values, -1] })
+      return
+    }
+    const links: LinkColumn[] = options.map(option => ({ column: columns++, item, option }))
+    for (const link of links) {
+      costs.push(link.option.penalty)
+      if (link.option.provider >= 0) rows.push({ lower: -Infinity, upper: 0, indices: [link.column, column.get(link.option.provider)!], values: [1, -1] })
+    }
+    const indices = links.map(l => l.column)
+    const values = indices.map(() => 1)
+    if (consumerColumn === undefined) rows.push({ lower: 1, upper: Infinity, indices, values })
+    else rows.push({ lower: 0, upper: Infinity, indices: [...indices, consumerColumn], values: [...values, -1] })
+    items.push({ item, options, links })
+  }
+
+  for (const goal of problem.goals) add(goal, undefined)
+  for (const s of services) for (const item of problem.requirementsOf(s)) add(item, s)
+  if (budgetCents !== undefined) {
+    rows.push({ lower: -Infinity, upper: budgetCents, indices: services.map((_, i) => i), values: services.map(s => problem.cents[s]!) })
+  }
+  return { services, column, columns, costs, rows, constant, items, infeasible }
+}
