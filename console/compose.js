@@ -87,8 +87,10 @@ function renderBundle (bundle, index, labels, { state, navigate }) {
         h('table', {},
           h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, t('from')), h('th', { scope: 'col' }, t('to')), h('th', { scope: 'col' }, t('degree')), h('th', { scope: 'col' }, t('explanation')))),
           h('tbody', {}, e.links.map(l => h('tr', {},
-            h('td', {}, name(l.from)), h('td', {}, name(l.to)), h('td', { class: `degree-${l.degree}` }, l.degree), h('td', {}, l.text)))))
+            h('td', {}, name(l.from)), h('td', {}, name(l.to)), h('td', { class: `degree-${l.degree}` }, l.degree),
+            h('td', {}, l.text, l.consumerText === undefined ? null : [h('br'), `← ${l.consumerText}`])))))
       ],
+      (e.cycles ?? []).length === 0 ? null : h('p', {}, `${t('needEachOther')}: `, e.cycles.map(group => group.map(name).join(' ⇄ ')).join('; ')),
       e.constraints.length === 0 ? null : [
         h('h4', {}, t('constraintChecks')),
         h('table', {},

@@ -186,6 +186,14 @@ export interface CompositionRequest {
   seats?: number;
   concurrentSeats?: number;
   limit?: number;
+  /**
+   * static: members may meet each other's requirements (cycles allowed); dataflow: members fire in order from the available interfaces
+   */
+  wiring?: "static" | "dataflow";
+  /**
+   * Time budget of the search; when it runs out the answer holds the best bundles so far and their gap to the bound
+   */
+  timeoutMs?: number;
 }
 
 export interface CompositionAnswer {

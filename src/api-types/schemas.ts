@@ -134,7 +134,14 @@ export const compositionRequestSchema = {
     },
     seats: { type: 'integer', minimum: 1, default: 1 },
     concurrentSeats: { type: 'integer', minimum: 1 },
-    limit: { type: 'integer', minimum: 1, default: 5 }
+    limit: { type: 'integer', minimum: 1, default: 5 },
+    wiring: {
+      type: 'string',
+      enum: ['static', 'dataflow'],
+      default: 'static',
+      description: 'static: members may meet each other\'s requirements (cycles allowed); dataflow: members fire in order from the available interfaces'
+    },
+    timeoutMs: { type: 'integer', minimum: 1, maximum: 60000, default: 10000, description: 'Time budget of the search; when it runs out the answer holds the best bundles so far and their gap to the bound' }
   },
   additionalProperties: false
 } as const

@@ -22,7 +22,7 @@ describe('symphony match / combinable / discover / compose on the example catalo
     ])
     expect(pbxToCrm.complete).toBe(true)
     expect(crmToPbx.requirements.map((r: { requirement: string, degree: string }) => [r.requirement, r.degree])).toEqual([
-      [`${telvana}CloudPBX_optionalContactLookupAPI`, 'exact'],
+      [`${telvana}CloudPBX_requiresContactLookupAPI`, 'exact'],
       [`${telvana}CloudPBX_optionalDocumentIngest`, 'fail']
     ])
     const text = await runCli(['match', 'https://example.org/telvana#CloudPBX', 'https://example.org/kundenwerk#CRM', '--format', 'text', ...examples])

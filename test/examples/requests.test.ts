@@ -20,8 +20,8 @@ const discoveries: Record<string, Array<[string, string, string]>> = {
   ],
   'discover-call-event-feed.json': [
     ['callstream:CloudPhone', 'full', 'exact'], ['nordlicht:NetPBX', 'full', 'exact'], ['tarifon:HostedPBX', 'full', 'exact'],
-    ['telvana:CloudPBX', 'full', 'exact'], ['alpentel:Centrex', 'full', 'plugin'], ['klingel:CloudPBX', 'partial', 'subsumes'],
-    ['alpentel:FaxGateway', 'partial', 'exact'], ['brueckenwerk:CTIConnector', 'partial', 'exact']
+    ['alpentel:Centrex', 'full', 'plugin'], ['klingel:CloudPBX', 'partial', 'subsumes'],
+    ['alpentel:FaxGateway', 'partial', 'exact'], ['brueckenwerk:CTIConnector', 'partial', 'exact'], ['telvana:CloudPBX', 'partial', 'exact']
   ],
   'discover-xrechnung-from-zugferd.json': [['brueckenwerk:EInvoiceConverter', 'full', 'exact'], ['belegfluss:EInvoicing', 'full', 'exact']],
   'discover-archive.json': [['archivum:Archive', 'full', 'exact'], ['stackbay:Archive', 'full', 'exact'], ['vaultline:Archive', 'full', 'exact']],
@@ -32,7 +32,7 @@ const discoveries: Record<string, Array<[string, string, string]>> = {
 }
 
 /** Composition: bundles (sorted members) with their monthly price, best first; or the issues of no bundle. */
-const compositions: Record<string, { bundles: Array<[string[], number]>, issues?: string[] }> = {
+const compositions: Record<string, { bundles: Array<[string[], number]>, issues?: string[], cycles?: string[][] }> = {
   'compose-pbx-crm-archiving-eu.json': {
     bundles: [
       [['nordlicht:NetPBX', 'relata:ECRM', 'vaultline:Archive'], 328.8],
@@ -50,7 +50,22 @@ const compositions: Record<string, { bundles: Array<[string[], number]>, issues?
     ]
   },
   'compose-law-firm-professional-secrecy.json': {
-    bundles: [[['archivum:Archive', 'kundenwerk:KanzleiCRM', 'telvana:CloudPBX'], 595.05]]
+    bundles: [[['archivum:Archive', 'kundenwerk:KanzleiCRM', 'telvana:CloudPBX'], 595.05]],
+    cycles: [['kundenwerk:KanzleiCRM', 'telvana:CloudPBX']]
+  },
+  'compose-law-firm-dataflow.json': {
+    bundles: [],
+    issues: [
+      'WIRING_CYCLE: in dataflow wiring a member provides only after its own requirements are met, so members that need each other have no order to fire in: ' +
+        '<https://example.org/kundenwerk#KanzleiCRM> ⇄ <https://example.org/telvana#CloudPBX> (<https://example.org/kundenwerk#KanzleiCRM> requires sym:CallEventFeed: ' +
+        'met by <https://example.org/telvana#CloudPBX> (exact), which in turn needs <https://example.org/kundenwerk#KanzleiCRM>; <https://example.org/telvana#CloudPBX> ' +
+        'requires sym:ContactLookupAPI: met by <https://example.org/kundenwerk#KanzleiCRM> (exact), which in turn needs <https://example.org/telvana#CloudPBX>). ' +
+        'With static wiring ("wiring": "static", the default) the bundle <https://example.org/archivum#Archive>, <https://example.org/kundenwerk#KanzleiCRM>, <https://example.org/telvana#CloudPBX> is valid',
+      'NO_VALID_WIRING: each goal is reachable on its own, but no set of services wires together: protocols, data formats or versions disagree, links would form a cycle, ' +
+        'or personal data would reach a member outside the allowed locations',
+      'NEAREST_BUNDLE: nearest bundle <https://example.org/archivum#Archive>, <https://example.org/kundenwerk#KanzleiCRM>, <https://example.org/nordlicht#NetPBX> would need: ' +
+        '<https://example.org/nordlicht#NetPBX>: not declared suitable for professional-secrecy holders (§ 203 StGB)'
+    ]
   },
   'compose-pbx-crm-via-cti-adapter.json': {
     bundles: [[['alpentel:Centrex', 'brueckenwerk:CTIConnector', 'kundenwerk:CRM'], 368.16]]
@@ -89,6 +104,12 @@ describe('example requests', () => {
       const answer = await engine.compose(await read(name))
       expect(answer.bundles.map(b => [b.services, b.price.monthly])).toEqual(expected.bundles.map(([services, monthly]) => [services.map(e), monthly]))
       if (expected.issues !== undefined) expect(answer.issues.map(i => `${i.code}: ${i.message}`)).toEqual(expected.issues)
+      if (expected.cycles !== undefined) {
+        // Members that need each other, and each of their links shown both ways.
+        const top = answer.bundles[0]!.explanation
+        expect(top.cycles).toEqual(expected.cycles.map(group => group.map(e)))
+        expect(top.links.filter(l => l.mutual).map(l => [l.from, l.to])).toEqual(expected.cycles.flatMap(([a, b]) => [[e(b!), e(a!)], [e(a!), e(b!)]]))
+      }
       for (const bundle of answer.bundles) {
         // Every constraint of the request was checked for every member, and met.
         expect(bundle.explanation.constraints.filter(c => !c.ok)).toEqual([])

@@ -101,4 +101,20 @@ export const discoverCommand = requestCommand(
 export const composeCommand = requestCommand(
   'bundles of services meeting a goal and constraints, ranked and explained (DESIGN.md §4)',
   (engine, request) => engine.compose(request),
-  async (result, engine, values) => formatBundleText(result, { language: typeof values.lang === 'string' ? values.lang : 'en', catalog: await engine.catalog() }))
+  async (result, engine, values) => formatBundleText(result, { language: typeof values.lang === 'string' ? values.lang : 'en', catalog: await engine.catalog() }),
+  {
+    usage: '[--wiring static|dataflow] [--timeout-ms n]',
+    options: { wiring: { type: 'string' }, 'timeout-ms': { type: 'string' } },
+    adjust: (request, values) => {
+      if (request === null || typeof request !== 'object' || Array.isArray(request)) return request
+      const timeout = values['timeout-ms']
+      if (timeout !== undefined && !/^\d+$/.test(String(timeout))) {
+        throw new SymphonyError('BAD_REQUEST', `--timeout-ms ${String(timeout)} is not a whole number of milliseconds`)
+      }
+      return {
+        ...request,
+        ...(values.wiring === undefined ? {} : { wiring: values.wiring }),
+        ...(timeout === undefined ? {} : { timeoutMs: Number(timeout) })
+      }
+    }
+  })
