@@ -49,7 +49,7 @@ describe('symphony match / combinable / discover / compose on the example catalo
     // The archive only meets an optional requirement of the CRM: it comes after these.
     expect(answer.results.map((r: { service: string, degree: string, distance: number, mandatory: number, links: unknown[] }) =>
       [r.service, r.degree, r.distance, r.mandatory, r.links.length])).toEqual([
-      ['https://example.org/telvana#CloudPBX', 'exact', 0, 1, 2],
+      ['https://example.org/telvana#CloudPBX', 'exact', 0, 2, 2],
       ['https://example.org/brueckenwerk#CTIConnector', 'exact', 0, 1, 1],
       ['https://example.org/brueckenwerk#DirectoryBridge', 'exact', 0, 1, 1]
     ])
