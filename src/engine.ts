@@ -275,7 +275,7 @@ export class Engine {
     return { ready: this.#catalogReady && this.#catalogVersion === version, version, ...counts }
   }
 
-  /** Discovery (DESIGN.md §9): validates the request and ranks services. */
+  /** Discovery: validates the request and ranks services. */
   async discover (request: unknown): Promise<DiscoveryAnswer> {
     return discover(await this.catalog(), request)
   }
@@ -299,7 +299,7 @@ export class Engine {
     return combinableWith(await this.catalog(), x, options)
   }
 
-  /** Composition (DESIGN.md §4, §9): validates the request and returns the top-k bundles. */
+  /** Composition: validates the request and returns the top-k bundles. */
   async compose (request: unknown): Promise<CompositionAnswer> {
     const parsed = parseCompositionRequest(request)
     await loadSolver()
@@ -307,7 +307,7 @@ export class Engine {
   }
 
   /**
-   * The configuration form (DESIGN.md §5) of a service type, of a service, or — for a bundle —
+   * The configuration form of a service type, of a service, or — for a bundle —
    * the joint form of its members and the links between them. Links are the given ones (e.g. a
    * composer bundle's) or, when omitted, found by the matcher among the members.
    */
@@ -361,7 +361,7 @@ export class Engine {
     return this.store.query(sparql)
   }
 
-  // ── Publishing (src/publishing/, DESIGN.md §6) ────────────────────────────────────────────
+  // ── Publishing (src/publishing/, ) ────────────────────────────────────────────
   #publisher: Publisher | undefined
   #referenceRequests: Promise<ReferenceRequest[]> | undefined
 
@@ -419,7 +419,7 @@ export class Engine {
   }
   // ── end of publishing ──────────────────────────────────────────────────────────────────
 
-  // ── Operations (src/operations/, DESIGN.md §10) ───────────────────────────────────────────
+  // ── Operations (src/operations/, ) ───────────────────────────────────────────
   #operations: Operations | undefined
 
   /** Orders, subscriptions and event feeds; opened by `openOperations` (the API server does). */

@@ -1,5 +1,5 @@
 /**
- * JSON Schemas (2020-12) of the API bodies (DESIGN.md §9, §5). They are the source of
+ * JSON Schemas (2020-12) of the API bodies. They are the source of
  * `generated.ts` (`npm run gen:types`); the API may use them for request validation and the
  * OpenAPI document. Explanations are open objects: their shape belongs to the matcher and the
  * composer (`src/matcher/types.ts`, `src/composer/types.ts`).

@@ -1,6 +1,6 @@
 /**
  * Compiling quads into the read-only, indexed catalog view the matcher and composer run on
- * (STYLE.md: RDF at the edges, typed data in the core). Compile once, rebuild on publish.
+ * (RDF at the edges, typed data in the core). Compile once, rebuild on publish.
  */
 import type { Quad } from '@rdfjs/types'
 import { builtinRules, compileRules, hierarchyOf, propertyHierarchyOf, reason, storedRules, type Reasoned, type Rule } from '../reasoner/index.js'
@@ -26,7 +26,7 @@ export interface CompileOptions {
  *
  * A service is any node typed by `sym:Service` or a subclass (inferred through the class
  * hierarchy), and any node with `sym:provides`, `sym:requires` or `sym:optionallyRequires`
- * (or a sub-property, or an inverse of one): the minimal description of DESIGN.md §9 is enough.
+ * (or a sub-property, or an inverse of one): the minimal description of docs/describing-services.md is enough.
  * The inference rules run first, to a fixpoint; the class hierarchy, the service and interface
  * types and the interface properties are read from their result.
  *

@@ -7,7 +7,7 @@ import type { CompositionAnswer, CompositionRequest } from './types.js'
 
 /**
  * Composes the top-k bundles of catalog services that meet the request's goal and
- * constraints (DESIGN.md §4, §9): every member's requirements are satisfied (exact or
+ * constraints: every member's requirements are satisfied (exact or
  * plugin) by another member or an available interface type (in dataflow wiring: in some
  * order of firing); the bundles are the proven cheapest under the request's cost unless its
  * time budget runs out; adapter

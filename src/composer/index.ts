@@ -1,5 +1,5 @@
 /**
- * The composer (DESIGN.md §4, §9): top-k minimal bundles of catalog services for a goal,
+ * The composer: top-k minimal bundles of catalog services for a goal,
  * under constraints, ranked by preference weights and explained.
  */
 export { compose, catalogMatcher } from './compose.js'

@@ -1,5 +1,5 @@
 /**
- * The composition request and answer (DESIGN.md §4, contract of §9). Plain JSON-able data:
+ * The composition request and answer. Plain JSON-able data:
  * IRIs are strings, money is a number of currency units rounded to cents.
  */
 import type { CountingBasis } from '../catalog/index.js'
@@ -89,7 +89,7 @@ export interface CompositionPreferences {
  */
 export type Wiring = 'static' | 'dataflow'
 
-/** A composition request (DESIGN.md §9). Omitted lists are empty. */
+/** A composition request. Omitted lists are empty. */
 export interface CompositionRequest {
   /** Interface types the customer already has; they act as provided interfaces without protocol, format or version constraints. */
   readonly available?: readonly string[]

@@ -1,5 +1,5 @@
 /**
- * Validity and minimality of a set of services (DESIGN.md §9), for both wirings. A set is
+ * Validity and minimality of a set of services, for both wirings. A set is
  * valid when every goal is covered and
  * - static: every member's `sym:requires` is satisfied (exact or plugin) by another member or
  *   an available interface type — members may need each other;

@@ -1,5 +1,5 @@
 /**
- * One joint form for a bundle (DESIGN.md §5): a section per member service (its types'
+ * One joint form for a bundle: a section per member service (its types'
  * configuration shapes), a section per link (the `sym:LinkConfiguration`s for its interface
  * types), and a shared section for properties whose path is a
  * `sym:SharedConfigurationParameter`: asked once, removed from the other sections, and

@@ -1,5 +1,5 @@
 /**
- * Configuration forms (DESIGN.md §5): JSON Schema 2020-12 + UI schema generated from SHACL
+ * Configuration forms: JSON Schema 2020-12 + UI schema generated from SHACL
  * shapes for a shape, a service type, a service or a whole bundle; validation of submitted
  * values with ajv and SHACL; RDF output; TypeScript types.
  */

@@ -1,5 +1,5 @@
 /**
- * Labels and help texts in the requested language (DESIGN.md §5): `sh:name` / `sh:description`,
+ * Labels and help texts in the requested language: `sh:name` / `sh:description`,
  * then `rdfs:label` / `skos:prefLabel` / `rdfs:comment`, each tried in the language, then
  * English, then untagged; last the local name.
  */

@@ -1,7 +1,7 @@
 /**
  * The form model: a JSON Schema (2020-12) for the values and a UI schema for layout, labels,
  * widgets, and the way each value maps back to RDF. Both are plain JSON, generated from SHACL
- * shapes (DESIGN.md §5); nothing here is written per service type.
+ * shapes; nothing here is written per service type.
  */
 import type { Quad } from '@rdfjs/types'
 

@@ -1,5 +1,5 @@
 /**
- * Agreement beyond the classes (DESIGN.md §3, docs/describing-services.md): protocol, data
+ * Agreement beyond the classes: protocol, data
  * format and version. Each disagreement is named with what would fix it.
  *
  * - Protocols (and data formats): when both sides state some, they must share one — the

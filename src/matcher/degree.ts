@@ -1,6 +1,5 @@
 /**
- * Degrees of match between interface types over the class hierarchy (DESIGN.md §3; the rule
- * files `rules/type-degree.rq` and `rules/interface-degree.rq` state the same in SPARQL).
+ * Degrees of match between interface types over the class hierarchy.
  */
 import type { ClassHierarchy } from '../catalog/index.js'
 import type { Degree, TypeMatch } from './types.js'

@@ -1,5 +1,5 @@
 /**
- * Discovery (DESIGN.md §9): services whose `sym:provides` satisfy every wanted type and whose
+ * Discovery: services whose `sym:provides` satisfy every wanted type and whose
  * `sym:requires` are satisfied by the available types — the full matches — and, after them,
  * the near misses: services lacking some of their inputs, or providing a close relative of a
  * wanted type. Ranked by the semantics (`discovery-score.ts`, docs/discovery-ranking.md).

@@ -6,7 +6,7 @@
 import type { Catalog, Service } from '../catalog/index.js'
 import { SymphonyError } from '../errors.js'
 
-/** DESIGN.md §9 discovery request, after validation (defaults filled in). */
+/** The discovery request, after validation (defaults filled in). */
 export interface DiscoveryRequest {
   /** Interface types the customer already has. */
   readonly available: readonly string[]

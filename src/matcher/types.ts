@@ -1,6 +1,6 @@
 /** The matcher's answers: degrees of match, the class paths that prove them, and named disagreements. */
 
-/** DESIGN.md §3: `exact` > `plugin` > `subsumes` (partial, flagged) > `fail`. */
+/** Degrees of match: `exact` > `plugin` > `subsumes` (partial, flagged) > `fail`. */
 export type Degree = 'exact' | 'plugin' | 'subsumes' | 'fail'
 
 /** A degree that links two interfaces. */

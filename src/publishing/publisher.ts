@@ -1,5 +1,5 @@
 /**
- * Versioned publishing of service descriptions (DESIGN.md §6). A submission is parsed,
+ * Versioned publishing of service descriptions. A submission is parsed,
  * validated against the service-description shapes, checked for ownership and conflicts, and
  * compared with what it replaces; only then is it written — the active graph and the history in
  * one all-or-nothing durable write. A rejected submission writes nothing.

@@ -5,7 +5,7 @@
  *
  * Blank nodes are skolemized to IRIs below `genidPrefix` while in the store, because
  * oxigraph's `load` renames blank nodes and one-by-one `add` is orders of magnitude slower
- * (see notes/engine-measurements.md). Rules therefore must not test `isBlank()`.
+ *. Rules therefore must not test `isBlank()`.
  */
 import oxigraph from 'oxigraph'
 import { DataFactory, Parser } from 'n3'

@@ -1,6 +1,6 @@
 /**
  * Rule files: SPARQL queries kept as `.rq` files a researcher can read and extend
- * (DESIGN.md §3). Inference rules are CONSTRUCT queries; matching rules are SELECT queries.
+ *. Inference rules are CONSTRUCT queries; matching rules are SELECT queries.
  * Reading them is the one piece of I/O in the reasoner; evaluating them is `materialize`.
  */
 import { readFileSync, readdirSync } from 'node:fs'

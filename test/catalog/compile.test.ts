@@ -103,7 +103,7 @@ describe('compileCatalog', () => {
   })
 })
 
-describe('compileCatalog: what makes a service (DESIGN.md §9)', () => {
+describe('compileCatalog: what makes a service', () => {
   const catalog = compileCatalog(turtle(`
     ex:Car owl:equivalentClass ex:Automobile .
     ex:S1 a sym:Service ; sym:requires _:car , _:person ; sym:provides _:price .

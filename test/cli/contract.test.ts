@@ -1,4 +1,4 @@
-/** DESIGN.md §9 "CLI over files": foreign classes, minimal descriptions, several RDF formats. */
+/** "CLI over files": foreign classes, minimal descriptions, several RDF formats. */
 import { describe, expect, it } from 'vitest'
 import { runCli } from './run-cli.js'
 

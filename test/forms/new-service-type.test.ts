@@ -1,5 +1,5 @@
 /**
- * Adding a service type is adding Turtle (DESIGN.md §1): a type, its configuration shape and a
+ * Adding a service type is adding Turtle: a type, its configuration shape and a
  * subclass, all in test/fixtures/forms/new-service-type/shape.ttl, get a form, a check and RDF
  * with no code that knows them.
  */

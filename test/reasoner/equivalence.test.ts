@@ -1,6 +1,6 @@
 /**
- * STYLE.md: "the SPARQL rule files state the semantics; compiled code must give the same
- * answers (a test holds the two together)". For every fixture case, and for the repository's
+ * The SPARQL rule files state the semantics, and the compiled evaluation must give the same
+ * answers. For every fixture case, and for the repository's
  * ontology + examples, the subclass pairs the rule files derive equal those of the compiled
  * hierarchy; for fixture cases both equal `expected.ttl`.
  */

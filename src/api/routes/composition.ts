@@ -1,4 +1,4 @@
-/** Composition (DESIGN.md §4): the top-k bundles for a goal under constraints, explained. */
+/** Composition: the top-k bundles for a goal under constraints, explained. */
 import type { FastifyInstance, FastifyRequest } from 'fastify'
 import { compositionAnswerSchema, compositionRequestSchema } from '../../api-types/schemas.js'
 import type { RouteContext } from '../context.js'

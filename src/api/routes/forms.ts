@@ -1,5 +1,5 @@
 /**
- * Configuration forms (DESIGN.md §5): the JSON Schema and UI schema of a service type, a service
+ * Configuration forms: the JSON Schema and UI schema of a service type, a service
  * or a bundle (one joint form), and submitted configurations — checked with ajv and SHACL,
  * stored as RDF when they conform.
  */

@@ -1,4 +1,4 @@
-/** Matching (DESIGN.md §3): discovery, "does A fit B", "what can be combined with X". */
+/** Matching: discovery, "does A fit B", "what can be combined with X". */
 import type { FastifyInstance } from 'fastify'
 import { discoveryAnswerSchema, discoveryRequestSchema } from '../../api-types/schemas.js'
 import type { RouteContext } from '../context.js'

@@ -1,5 +1,5 @@
 /**
- * Orders (DESIGN.md §10): a customer books a bundle, watches its items move through the
+ * Orders: a customer books a bundle, watches its items move through the
  * providers, and providers report progress on their own items (callbacks, manual confirmation).
  */
 import type { FastifyInstance } from 'fastify'

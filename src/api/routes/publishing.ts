@@ -1,5 +1,5 @@
 /**
- * Publishing (DESIGN.md §6): providers write versions of their descriptions with a bearer token;
+ * Publishing: providers write versions of their descriptions with a bearer token;
  * anyone reads them. Writes are validated (400 syntax, 422 shapes, 403 ownership, 409 conflicts)
  * before anything is stored.
  */

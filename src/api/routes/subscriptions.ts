@@ -1,5 +1,5 @@
 /**
- * Subscriptions (DESIGN.md §10): a completed order; its customer changes seats, adds or removes
+ * Subscriptions: a completed order; its customer changes seats, adds or removes
  * members and cancels it, each as a change order through the providers' adapters. Events: each
  * customer's feed of order progress and of its providers' deprecations and new versions.
  */

@@ -78,7 +78,7 @@ function requestCommand<Answer> (summary: string, answer: (engine: Engine, reque
  * request's `minScore` and `includePartial`.
  */
 export const discoverCommand = requestCommand(
-  'services providing the wanted interface types given the available ones; near misses after the full matches (DESIGN.md §9)',
+  'services providing the wanted interface types given the available ones; near misses after the full matches',
   (engine, request) => engine.discover(request),
   async (result, _engine, values) => formatDiscovery(result, typeof values.lang === 'string' ? values.lang : 'en'),
   {
@@ -99,7 +99,7 @@ export const discoverCommand = requestCommand(
   })
 
 export const composeCommand = requestCommand(
-  'bundles of services meeting a goal and constraints, ranked and explained (DESIGN.md §4)',
+  'bundles of services meeting a goal and constraints, ranked and explained',
   (engine, request) => engine.compose(request),
   async (result, engine, values) => formatBundleText(result, { language: typeof values.lang === 'string' ? values.lang : 'en', catalog: await engine.catalog() }),
   {
