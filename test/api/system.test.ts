@@ -92,7 +92,7 @@ describe('API basics', () => {
     const operations = Object.entries(document.paths).flatMap(([path, methods]) => Object.entries(methods).map(([method, operation]) => ({ path, method, operation })))
     expect(operations.length).toBeGreaterThanOrEqual(15)
     for (const { path, method, operation } of operations) {
-      expect(operation.responses?.['200'] ?? operation.responses?.['201'], `${method} ${path}`).toBeDefined()
+      expect(operation.responses?.['200'] ?? operation.responses?.['201'] ?? operation.responses?.['204'], `${method} ${path}`).toBeDefined()
       expect(operation.responses?.['500'], `${method} ${path}`).toBeDefined()
       for (const name of [...path.matchAll(/\{(\w+)\}/g)].map(m => m[1])) {
         expect(operation.parameters?.some(p => p.in === 'path' && p.name === name), `${method} ${path} documents {${name}}`).toBe(true)
