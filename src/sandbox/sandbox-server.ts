@@ -47,6 +47,9 @@ export async function startSandbox (options: SandboxOptions): Promise<Sandbox> {
   const byReference = new Map<string, SandboxEntry>()
   let requests = 0
   const timers = new Set<NodeJS.Timeout>()
+  /** How often a callback is tried before the provider gives up (about a minute of backoff). */
+  const callbackAttempts = 10
+  let closed = false
 
   const answer = (entry: SandboxEntry, setup: ProviderSetup): { status: SandboxState, reference: string, reason?: string } => {
     const { state, reason } = stateAt(setup, entry.action, Date.now() - entry.receivedAt)
@@ -56,15 +59,21 @@ export async function startSandbox (options: SandboxOptions): Promise<Sandbox> {
   const scheduleCallbacks = (entry: SandboxEntry, setup: ProviderSetup): void => {
     const callback = (entry.body as { callback?: unknown }).callback
     if (setup.callbackToken === undefined || typeof callback !== 'string' || setup.behavior === 'instant') return
-    const send = (delay: number) => {
+    // Like a real provider's webhook: a callback the platform did not take (down, restarting) is
+    // sent again with backoff, a bounded number of times.
+    const send = (delay: number, attempt = 1) => {
       const timer = setTimeout(() => {
         timers.delete(timer)
         const { status, reason } = answer(entry, setup)
+        const again = (): void => { if (attempt < callbackAttempts && !closed) send(Math.min(500 * 2 ** (attempt - 1), 10_000), attempt + 1) }
         void fetch(callback, {
           method: 'POST',
           headers: { authorization: `Bearer ${setup.callbackToken}`, 'content-type': 'application/json' },
           body: JSON.stringify({ status, reference: entry.reference, ...(reason === undefined ? {} : { reason }) })
-        }).then(r => r.body?.cancel()).catch(() => { /* the platform may be down; it polls or waits for the next callback */ })
+        }).then(r => {
+          void r.body?.cancel()
+          if (r.status >= 500) again()
+        }, again)
       }, delay)
       timers.add(timer)
     }
@@ -114,6 +123,7 @@ export async function startSandbox (options: SandboxOptions): Promise<Sandbox> {
     log: () => [...byKey.values()],
     requests: () => requests,
     close: async () => {
+      closed = true
       for (const timer of timers) clearTimeout(timer)
       server.closeAllConnections()
       await new Promise<void>(resolve => server.close(() => resolve()))
