@@ -5,7 +5,7 @@
  * canonicalization, whose cost grows with both).
  */
 import type { Quad } from '@rdfjs/types'
-import { nestingDepth } from '../api/sparql/limits.js'
+import { nestingDepth } from '../rdf/index.js'
 import { SymphonyError } from '../errors.js'
 
 export interface DescriptionLimits {

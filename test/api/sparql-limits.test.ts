@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { checkQueryShape, nestingDepth } from '../../src/api/sparql/limits.js'
+import { checkQueryShape } from '../../src/api/sparql/limits.js'
+import { nestingDepth } from '../../src/rdf/index.js'
 import { JobQueue } from '../../src/api/sparql/job-queue.js'
 import type { SymphonyError } from '../../src/errors.js'
 
