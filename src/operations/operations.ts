@@ -24,6 +24,7 @@ import { isFailing, itemsToSend, itemsToUndo, moveItem, settleOrder, withItem } 
 import { OperationsStore } from './operations-store.js'
 import type { OperationsWrite } from './operations-store.js'
 import { findBundle, linesOf, newOrder, recheckRequest, splitItems } from './place-order.js'
+import type { NewOrderFields } from './place-order.js'
 import type { BookingRequest, ServiceFacts } from './place-order.js'
 import type { ProviderStatus, RetryPolicy } from './provider-call.js'
 import type { SecretLookup } from './secrets.js'
@@ -431,32 +432,21 @@ export class Operations {
     return subscription
   }
 
-  async #placeChange (subscription: Subscription, change: {
-    kind: Order['kind']
-    request: CompositionRequest
-    services: readonly string[]
-    seats: number
-    concurrentSeats: number
-    previousSeats?: number
-    previousConcurrentSeats?: number
-    configurations: readonly string[]
-    currency: string | null
-    lines: readonly OrderLine[]
+  async #placeChange (subscription: Subscription, change: Omit<NewOrderFields, 'id' | 'customer' | 'subscription' | 'items' | 'at'> & {
     changed: ReadonlyArray<{ lines: readonly OrderLine[], action: ItemAction }>
-    by: Actor
-    why: string
   }): Promise<Order> {
+    const { changed, ...fields } = change
     const id = randomUUID()
     const at = this.#now()
     const members = new Map(currentMembers(subscription).map(m => [m.service, m]))
-    const newServices = change.changed.flatMap(c => c.lines.map(l => l.service)).filter(s => !members.has(s))
+    const newServices = changed.flatMap(c => c.lines.map(l => l.service)).filter(s => !members.has(s))
     const facts = await this.#facts(newServices)
     const factsOf = (service: string): ServiceFacts => {
       const member = members.get(service)
       return member !== undefined ? { provider: member.provider, adapter: member.adapter } : facts.get(service)!
     }
     const items: OrderItem[] = []
-    for (const { lines, action } of change.changed) {
+    for (const { lines, action } of changed) {
       if (lines.length === 0) continue
       const split = splitItems(id, lines, action, factsOf, at, change.by, items.length + 1)
       items.push(...split.map(item => {
@@ -464,12 +454,7 @@ export class Operations {
         return action === 'order' || reference === undefined ? item : { ...item, reference }
       }))
     }
-    const order = newOrder({
-      id, kind: change.kind, customer: { id: subscription.customer, name: subscription.customerName }, subscription: subscription.id,
-      request: change.request, services: change.services, seats: change.seats, concurrentSeats: change.concurrentSeats,
-      ...(change.previousSeats === undefined ? {} : { previousSeats: change.previousSeats, previousConcurrentSeats: change.previousConcurrentSeats ?? change.previousSeats }),
-      configurations: change.configurations, currency: change.currency, lines: change.lines, items, at, by: change.by, why: change.why
-    })
+    const order = newOrder({ ...fields, id, customer: { id: subscription.customer, name: subscription.customerName }, subscription: subscription.id, items, at })
     const updated = change.kind === 'cancel'
       ? transition(subscriptionTransitions, `subscription ${subscription.id}`, subscription, 'cancelling', { at, by: change.by, why: `order ${id}` })
       : subscription

@@ -86,8 +86,8 @@ export function splitItems (orderId: string, lines: readonly OrderLine[], action
   })
 }
 
-/** A new order in state `acknowledged`. */
-export function newOrder (fields: {
+/** What a new order is made of. */
+export interface NewOrderFields {
   id: string
   kind: OrderKind
   customer: { id: string, name: string }
@@ -105,7 +105,10 @@ export function newOrder (fields: {
   at: string
   by: Actor
   why: string
-}): Order {
+}
+
+/** A new order in state `acknowledged`. */
+export function newOrder (fields: NewOrderFields): Order {
   return {
     id: fields.id,
     iri: opsIris.order + fields.id,
