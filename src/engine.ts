@@ -94,7 +94,7 @@ export function graphOfFile (file: string, base: string = graphs.imported): stri
 export type FormTarget =
   | { readonly type: string }
   | { readonly service: string }
-  | { readonly bundle: { readonly services: readonly string[], readonly links?: ReadonlyArray<{ readonly from: string, readonly to: string, readonly interfaceTypes: readonly string[] }> } }
+  | { readonly bundle: { readonly services: readonly string[], readonly links?: ReadonlyArray<{ readonly from: string, readonly to: string, readonly interfaceTypes: readonly string[] }>, readonly existing?: readonly string[] } }
 
 export type ConfigureOutcome =
   | { readonly ok: true, readonly id: string, readonly quads: readonly Quad[], readonly warnings: readonly ConfigurationIssue[] }
@@ -327,9 +327,15 @@ export class Engine {
     }
     const services = target.bundle.services.map(iri => requireService(catalog, iri))
     const links = target.bundle.links ?? bundleLinks(catalog, target.bundle.services)
+    const existing = target.bundle.existing ?? []
+    const strangers = existing.filter(iri => !target.bundle.services.includes(iri))
+    if (strangers.length > 0) {
+      throw new SymphonyError('INVALID_REQUEST', `existing names ${strangers.join(', ')}, which is not among the bundle's services; list in existing only members of services`)
+    }
     return bundleForm(vocabulary, {
       services: services.map(service => ({ id: service.id, types: service.types, label: labelOf(service) })),
-      links: links.map(({ from, to, interfaceTypes }) => ({ from, to, interfaceTypes }))
+      links: links.map(({ from, to, interfaceTypes }) => ({ from, to, interfaceTypes })),
+      existing
     }, formOptions)
   }
 
@@ -341,7 +347,8 @@ export class Engine {
     const form = await this.form(target, options)
     const id = randomUUID()
     const subject = `${graphs.configuration}${id}`
-    const configures = 'type' in target ? [] : 'service' in target ? [target.service] : target.bundle.services
+    // A bundle's configuration configures the members its form asks about (all of them, unless some already exist).
+    const configures = 'type' in target ? [] : 'service' in target ? [target.service] : target.bundle.existing === undefined ? target.bundle.services : [...new Set(form.uiSchema.sections.flatMap(section => section.configures))]
     const result = await validateConfiguration(form, values, { subject, configures, ...(options.language === undefined ? {} : { language: options.language }) })
     if (!result.ok) return result
     if (options.dryRun !== true) {

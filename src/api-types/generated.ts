@@ -306,6 +306,12 @@ export type ConfigurationSubmission = {
        */
       interfaceTypes: string[];
     }[];
+    /**
+     * Members already configured (a subscription's, when adding members): the form asks only for the other members and the links that touch them
+     *
+     * Items: An absolute IRI
+     */
+    existing?: string[];
   };
   /**
    * The form values; their shape is the form's JSON Schema

@@ -228,7 +228,8 @@ export const formTargetProperties = {
     description: 'A bundle: one joint form of its members and of the links between them',
     properties: {
       services: { type: 'array', items: bundleMember, minItems: 1 },
-      links: { type: 'array', items: bundleLink, description: 'The links to configure (a composition answer\'s); found by the matcher when omitted' }
+      links: { type: 'array', items: bundleLink, description: 'The links to configure (a composition answer\'s); found by the matcher when omitted' },
+      existing: { type: 'array', items: iri, description: 'Members already configured (a subscription\'s, when adding members): the form asks only for the other members and the links that touch them' }
     },
     required: ['services'],
     additionalProperties: false

@@ -49,9 +49,11 @@ export function bundleForm (quads: readonly Quad[], bundle: BundleInput, options
   const given = new Map(bundle.services.flatMap(service => service.label === undefined ? [] : [[service.id, service.label] as const]))
   const label = (id: string): string => given.get(id) ?? labelOf(graph, iriTerm(id), language)
 
+  const existing = new Set(bundle.existing)
   const planned: PlannedSection[] = []
   const serviceKeys = new Set<string>()
   for (const service of bundle.services) {
+    if (existing.has(service.id)) continue
     const shapes = shapesOfTypes(graph, service.types, options.isSubClassOf)
     if (shapes.length === 0) continue
     const key = uniqueName(localName(service.id), serviceKeys)
@@ -59,6 +61,7 @@ export function bundleForm (quads: readonly Quad[], bundle: BundleInput, options
   }
   const linkKeys = new Set<string>()
   for (const link of bundle.links) {
+    if (existing.has(link.from) && existing.has(link.to)) continue
     const configurations = linkConfigurations(graph, link.interfaceTypes, options.isSubClassOf)
     if (configurations.length === 0) continue
     const key = uniqueName(`${localName(link.from)}-${localName(link.to)}`, linkKeys)

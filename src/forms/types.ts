@@ -151,4 +151,9 @@ export interface BundleInput {
   /** Members; `label` (e.g. the service's `schema:name`) titles its section, else its IRI's local name. */
   readonly services: ReadonlyArray<{ readonly id: string, readonly types: readonly string[], readonly label?: string }>
   readonly links: ReadonlyArray<{ readonly from: string, readonly to: string, readonly interfaceTypes: readonly string[] }>
+  /**
+   * Members already configured (a subscription's, when members are added): their sections and
+   * the links between two of them are left out, so the form asks only what is new.
+   */
+  readonly existing?: readonly string[]
 }

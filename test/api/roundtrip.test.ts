@@ -50,6 +50,17 @@ describe('publish → match → compose → form → configure', () => {
     expect(response.json()).toEqual(JSON.parse(JSON.stringify({ schema: (await t.engine.form({ bundle }, { language: 'de' })).schema, uiSchema })))
   })
 
+  it('asks only for what is new when a member joins existing ones', async () => {
+    const response = await t.app.inject({ method: 'POST', url: '/forms', payload: { bundle: { ...bundle, existing: [pbx] } } })
+    expect(response.statusCode).toBe(200)
+    expect(response.json().uiSchema.sections.map((s: { kind: string, pointer: string }) => [s.kind, s.pointer])).toEqual([
+      ['shared', '/shared'], ['service', '/services/CallCRM'], ['link', '/links/CloudPBX-CallCRM']
+    ])
+    const stranger = await t.app.inject({ method: 'POST', url: '/forms', payload: { bundle: { ...bundle, existing: ['https://example.org/none'] } } })
+    expect(stranger.statusCode).toBe(400)
+    expect(stranger.json().code).toBe('INVALID_REQUEST')
+  })
+
   it('reports invalid values per field (422) and stores nothing', async () => {
     const before = (await t.engine.configurations()).length
     const invalid = structuredClone(values) as { shared: Record<string, unknown> }

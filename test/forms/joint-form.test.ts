@@ -77,4 +77,16 @@ describe('joint bundle form', () => {
       { language: 'en', isSubClassOf: classHierarchy(quads) })
     expect(form.uiSchema.sections.map(section => section.pointer)).toEqual(['/shared', '/services/AcmePBX', '/services/CrmOne'])
   })
+
+  it('asks only what is new when members already exist: the new member and the links that touch it', async () => {
+    const { quads } = await loadCase('joint-pbx-crm')
+    const options = { language: 'en', isSubClassOf: classHierarchy(quads) }
+    const addCrm = bundleForm(quads, { ...bundle, existing: ['https://example.org/acme#AcmePBX'] }, options)
+    expect(addCrm.uiSchema.sections.map(section => `${section.kind} ${section.pointer}`)).toEqual(['shared /shared', 'service /services/CrmOne', 'link /links/AcmePBX-CrmOne'])
+    expect(addCrm.uiSchema.sections[0]!.object.fields.phoneNumberFormat!.usedBy).toEqual(['/services/CrmOne', '/links/AcmePBX-CrmOne'])
+    const properties = addCrm.schema.properties as Record<string, { properties: object }>
+    expect(Object.keys(properties.services!.properties)).toEqual(['CrmOne'])
+    const nothingNew = bundleForm(quads, { ...bundle, existing: bundle.services.map(service => service.id) }, options)
+    expect(nothingNew.uiSchema.sections).toEqual([])
+  })
 })

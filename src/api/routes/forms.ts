@@ -42,7 +42,7 @@ const issue = {
 interface TargetBody {
   type?: string
   service?: string
-  bundle?: { services: Array<string | { id: string }>, links?: Array<{ from: string, to: string, interfaceTypes: string[] }> }
+  bundle?: { services: Array<string | { id: string }>, links?: Array<{ from: string, to: string, interfaceTypes: string[] }>, existing?: string[] }
 }
 
 function targetOf (body: TargetBody): FormTarget {
@@ -50,7 +50,8 @@ function targetOf (body: TargetBody): FormTarget {
   if (body.service !== undefined) return { service: body.service }
   if (body.bundle !== undefined) {
     const services = body.bundle.services.map(s => typeof s === 'string' ? s : s.id)
-    return { bundle: { services, ...(body.bundle.links === undefined ? {} : { links: body.bundle.links }) } }
+    const { links, existing } = body.bundle
+    return { bundle: { services, ...(links === undefined ? {} : { links }), ...(existing === undefined ? {} : { existing }) } }
   }
   throw new SymphonyError('INVALID_REQUEST', 'say what to configure: type, service or bundle')
 }
