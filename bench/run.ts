@@ -5,6 +5,7 @@
 const benches = {
   store: () => import('./store.js'),
   match: () => import('./match.js'),
+  reasoner: () => import('./reasoner.js'),
   discovery: () => import('./discovery.js'),
   'discovery-quality': () => import('./discovery-quality.js'),
   compose: () => import('./compose.js'),

@@ -12,9 +12,16 @@ const none: readonly number[] = []
 type ListIndex = Map<number, number[]>
 
 export class TripleTable {
-  readonly s: number[] = []
-  readonly p: number[] = []
-  readonly o: number[] = []
+  /**
+   * Subject, predicate and object ids by triple id, in typed arrays that grow by doubling
+   * (their length is the capacity, `size` the count): the collector never scans them, which
+   * matters at millions of triples. A reference kept across `add` may be an older copy, which
+   * still holds every triple that existed when it was taken.
+   */
+  s: Int32Array = new Int32Array(1024)
+  p: Int32Array = new Int32Array(1024)
+  o: Int32Array = new Int32Array(1024)
+  #size = 0
   private readonly keys = new Map<number, PairMap>()
   private readonly byPredicate = new Map<number, number[]>()
   private readonly bySubject = new Map<number, ListIndex>()
@@ -23,7 +30,7 @@ export class TripleTable {
   private anyObject: ListIndex | undefined
 
   get size (): number {
-    return this.s.length
+    return this.#size
   }
 
   /** Adds a triple; returns false when it was already there. */
@@ -33,11 +40,13 @@ export class TripleTable {
       this.keys.set(p, keys = new PairMap())
       this.byPredicate.set(p, [])
     }
-    const id = this.s.length
+    const id = this.#size
     if (keys.putIfAbsent(s, o, id) !== -1) return false
-    this.s.push(s)
-    this.p.push(p)
-    this.o.push(o)
+    if (id === this.s.length) this.#grow()
+    this.s[id] = s
+    this.p[id] = p
+    this.o[id] = o
+    this.#size++
     this.byPredicate.get(p)!.push(id)
     const subjects = this.bySubject.get(p)
     if (subjects !== undefined) append(subjects, s, id)
@@ -46,6 +55,17 @@ export class TripleTable {
     if (this.anySubject !== undefined) append(this.anySubject, s, id)
     if (this.anyObject !== undefined) append(this.anyObject, o, id)
     return true
+  }
+
+  #grow (): void {
+    const grown = (old: Int32Array): Int32Array => {
+      const array = new Int32Array(old.length * 2)
+      array.set(old)
+      return array
+    }
+    this.s = grown(this.s)
+    this.p = grown(this.p)
+    this.o = grown(this.o)
   }
 
   /** The id of the triple, or -1. */
@@ -82,7 +102,7 @@ export class TripleTable {
   aboutSubject (s: number): readonly number[] {
     if (this.anySubject === undefined) {
       this.anySubject = new Map()
-      for (let id = 0; id < this.s.length; id++) append(this.anySubject, this.s[id]!, id)
+      for (let id = 0; id < this.#size; id++) append(this.anySubject, this.s[id]!, id)
     }
     return this.anySubject.get(s) ?? none
   }
@@ -91,7 +111,7 @@ export class TripleTable {
   aboutObject (o: number): readonly number[] {
     if (this.anyObject === undefined) {
       this.anyObject = new Map()
-      for (let id = 0; id < this.o.length; id++) append(this.anyObject, this.o[id]!, id)
+      for (let id = 0; id < this.#size; id++) append(this.anyObject, this.o[id]!, id)
     }
     return this.anyObject.get(o) ?? none
   }
