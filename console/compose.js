@@ -105,7 +105,7 @@ function renderBundle (bundle, index, labels, { state, navigate }) {
       type: 'button',
       class: 'primary',
       onclick: () => {
-        state.selection = { services: [...bundle.services], links: bundle.links.filter(l => !l.available).map(l => ({ from: l.from, to: l.to, interfaceTypes: l.interfaceTypes })) }
+        state.selection = { services: [...bundle.services], links: bundle.links.filter(l => !l.available).map(l => ({ from: l.from, to: l.to, interfaceTypes: l.interfaceTypes })), seats: bundle.price.seats }
         navigate('configure')
       }
     }, t('configureBundle')))

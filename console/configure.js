@@ -5,16 +5,22 @@ import { announce, h, replace } from './dom.js'
 import { lang, t } from './i18n.js'
 import { renderForm } from './form-renderer.js'
 
+/** The configuration property that holds the seats: prefilled with the seats the bundle was composed for. */
+const seatCount = 'https://w3id.org/symphony/ontology#seatCount'
+
 export async function renderConfigure (main, { state }) {
   const selection = state.selection
   if (selection === undefined || selection.services.length === 0) {
     replace(main, h('h1', {}, t('configureTitle')), h('p', {}, t('nothingToConfigure')), h('p', {}, h('a', { href: '#/compose' }, t('navCompose'))))
     return
   }
+  // A bundle's links are found by the server among all its members (not only those the
+  // composer needed), so every link that has settings gets its section.
   const request = selection.services.length === 1 && selection.links.length === 0
     ? { service: selection.services[0] }
-    : { bundle: { services: selection.services, links: selection.links } }
-  const form = await api.post(`/forms${query({ lang: lang() })}`, request)
+    : { bundle: { services: selection.services } }
+  const prefill = selection.seats === undefined ? undefined : { [seatCount]: selection.seats }
+  const form = await api.post(`/forms${query({ lang: lang() })}`, prefill === undefined ? request : { ...request, prefill })
   const rendered = renderForm(form)
   const result = h('div', { 'aria-live': 'polite' })
   const submit = h('button', { type: 'submit', class: 'primary' }, t('submit'))

@@ -96,6 +96,9 @@ export type FormTarget =
   | { readonly service: string }
   | { readonly bundle: { readonly services: readonly string[], readonly links?: ReadonlyArray<{ readonly from: string, readonly to: string, readonly interfaceTypes: readonly string[] }>, readonly existing?: readonly string[] } }
 
+/** Values a form is prefilled with, by property IRI. */
+export type FormPrefill = Readonly<Record<string, Json>>
+
 export type ConfigureOutcome =
   | { readonly ok: true, readonly id: string, readonly quads: readonly Quad[], readonly warnings: readonly ConfigurationIssue[] }
   | { readonly ok: false, readonly issues: readonly ConfigurationIssue[] }
@@ -311,11 +314,11 @@ export class Engine {
    * the joint form of its members and the links between them. Links are the given ones (e.g. a
    * composer bundle's) or, when omitted, found by the matcher among the members.
    */
-  async form (target: FormTarget, options: { language?: string } = {}): Promise<Form> {
+  async form (target: FormTarget, options: { language?: string, prefill?: FormPrefill } = {}): Promise<Form> {
     const catalog = await this.catalog()
     const vocabulary = await this.vocabulary()
     const language = options.language ?? 'en'
-    const formOptions = { language, isSubClassOf: (a: string, b: string) => catalog.hierarchy.isSubClassOf(a, b) }
+    const formOptions = { language, isSubClassOf: (a: string, b: string) => catalog.hierarchy.isSubClassOf(a, b), ...(options.prefill === undefined ? {} : { prefill: checkPrefill(options.prefill) }) }
     const labelOf = (service: Service) => service.label[language] ?? service.label.en ?? service.label['']
     if ('type' in target) {
       requireKnownClasses(catalog, [target.type], 'type')
@@ -502,6 +505,20 @@ async function readFolder (folder: string): Promise<Quad[]> {
   const quads: Quad[] = []
   for (const file of await listTurtleFiles(folder)) quads.push(...await readRdfFile(file))
   return quads
+}
+
+/** Prefill values are keyed by property IRI and are plain values (or lists of them). */
+function checkPrefill (prefill: FormPrefill): FormPrefill {
+  for (const [key, value] of Object.entries(prefill)) {
+    if (!/^[a-z][a-z0-9+.-]*:\S+$/i.test(key)) {
+      throw new SymphonyError('INVALID_REQUEST', `prefill key "${key}" is not a property IRI; key prefill values by the IRI of the property they fill, e.g. "https://w3id.org/symphony/ontology#seatCount"`)
+    }
+    const plain = (v: Json): boolean => typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean'
+    if (!(plain(value) || (Array.isArray(value) && value.every(plain)))) {
+      throw new SymphonyError('INVALID_REQUEST', `prefill value of <${key}> must be a string, number, boolean or a list of them`)
+    }
+  }
+  return prefill
 }
 
 /** Composition requests whose bundles a new description version is checked against. */

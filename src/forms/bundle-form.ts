@@ -45,7 +45,7 @@ export function bundleForm (quads: readonly Quad[], bundle: BundleInput, options
   const graph = shapesGraph(quads)
   const language = options.language ?? 'en'
   const text = formTexts(language)
-  const b = new FormBuilder(graph, language, options.isSubClassOf)
+  const b = new FormBuilder(graph, language, options.isSubClassOf, options.prefill)
   const given = new Map(bundle.services.flatMap(service => service.label === undefined ? [] : [[service.id, service.label] as const]))
   const label = (id: string): string => given.get(id) ?? labelOf(graph, iriTerm(id), language)
 

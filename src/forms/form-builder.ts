@@ -9,7 +9,7 @@ import { buildObject } from './object-schema.js'
 import { uniqueName } from './property-names.js'
 import type { ShapesGraph } from './shapes-graph.js'
 import { iriTerm, localName, sh, termKey } from './shapes-graph.js'
-import type { IsSubClassOf, JsonSchema, UiObject } from './types.js'
+import type { IsSubClassOf, Json, JsonSchema, UiObject } from './types.js'
 
 export class FormBuilder {
   readonly defs = new Map<string, JsonSchema>()
@@ -17,7 +17,11 @@ export class FormBuilder {
   private readonly names = new Map<string, string>()
   private readonly used = new Set<string>()
 
-  constructor (readonly graph: ShapesGraph, readonly language: string, readonly isSubClassOf: IsSubClassOf) {}
+  /**
+   * @param prefill Values the caller already knows, by property IRI: they become the defaults of
+   *   the fields with that path (e.g. the seats of the request a bundle was composed for).
+   */
+  constructor (readonly graph: ShapesGraph, readonly language: string, readonly isSubClassOf: IsSubClassOf, readonly prefill: Readonly<Record<string, Json>> = {}) {}
 
   /** The `$defs` name for objects conforming to these node shapes. */
   definition (shapes: readonly Term[], hint: string): string {

@@ -70,6 +70,7 @@ export function buildField (b: FormBuilder, shapes: readonly Term[], hint: strin
   const order = g.number(primary, sh('order'))
   const group = g.one(primary, sh('group'))
   const defaultValue = g.one(primary, sh('defaultValue'))
+  const prefilled = b.prefill[path.predicate.value]
 
   let widget: Widget = value.widget
   if (singleLine === false && widget === 'text') widget = 'textarea'
@@ -80,6 +81,8 @@ export function buildField (b: FormBuilder, shapes: readonly Term[], hint: strin
     title: label,
     ...(help === undefined ? {} : { description: help }),
     ...(defaultValue === undefined ? {} : { default: multiple ? [termToJson(defaultValue)] : termToJson(defaultValue) }),
+    // A value the caller already knows (e.g. the request's seats) replaces the shape's default.
+    ...(prefilled === undefined || readOnly || path.inverse ? {} : { default: multiple && !Array.isArray(prefilled) ? [prefilled] : prefilled }),
     ...(readOnly ? { readOnly: true } : {}),
     // Read-only is enforced, not only shown: the one value it may have is its default.
     ...(readOnly && defaultValue !== undefined && !multiple ? { const: termToJson(defaultValue) } : {})

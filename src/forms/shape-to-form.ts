@@ -78,7 +78,7 @@ export function formForService (quads: readonly Quad[], service: { readonly id: 
 }
 
 function singleSectionForm (quads: readonly Quad[], shapes: readonly Term[], configures: readonly string[], options: FormOptions, title?: string): Form {
-  const b = new FormBuilder(shapesGraph(quads), options.language ?? 'en', hierarchyOf(quads, options))
+  const b = new FormBuilder(shapesGraph(quads), options.language ?? 'en', hierarchyOf(quads, options), options.prefill)
   const hint = shapes[0]?.termType === 'NamedNode' ? localName(shapes[0].value) : 'Configuration'
   const { schema, ui } = buildObject(b, shapes, { hint })
   const sectionTitle = title ?? ui.title

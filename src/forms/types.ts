@@ -144,6 +144,8 @@ export interface FormOptions {
   readonly language?: string
   /** Class hierarchy; default: `rdfs:subClassOf` / `owl:equivalentClass` closure of the graph. */
   readonly isSubClassOf?: IsSubClassOf
+  /** Values already known, by property IRI (e.g. `sym:seatCount` → the request's seats): the defaults of the fields with that path. */
+  readonly prefill?: Readonly<Record<string, Json>>
 }
 
 /** A bundle to configure, as the composer returns it (simplified). */

@@ -50,6 +50,18 @@ describe('publish → match → compose → form → configure', () => {
     expect(response.json()).toEqual(JSON.parse(JSON.stringify({ schema: (await t.engine.form({ bundle }, { language: 'de' })).schema, uiSchema })))
   })
 
+  it('asks for the seats once for the whole bundle, prefilled with the request\'s', async () => {
+    const seatCount = 'https://w3id.org/symphony/ontology#seatCount'
+    const response = await t.app.inject({ method: 'POST', url: '/forms?lang=en', payload: { bundle, prefill: { [seatCount]: 12 } } })
+    expect(response.statusCode).toBe(200)
+    const { schema, uiSchema } = response.json()
+    expect(schema.properties.shared.properties.seatCount).toMatchObject({ type: 'integer', default: 12, minimum: 1, maximum: 500 })
+    expect(uiSchema.sections[0].object.fields.seatCount.usedBy).toEqual(['/services/CloudPBX', '/services/CallCRM'])
+    for (const key of ['CloudPBX', 'CallCRM']) expect(Object.keys(schema.properties.services.properties[key].properties)).not.toContain('seatCount')
+    const notAnIri = await t.app.inject({ method: 'POST', url: '/forms', payload: { bundle, prefill: { seatCount: { nested: true } } } })
+    expect(notAnIri.statusCode).toBe(400)
+  })
+
   it('asks only for what is new when a member joins existing ones', async () => {
     const response = await t.app.inject({ method: 'POST', url: '/forms', payload: { bundle: { ...bundle, existing: [pbx] } } })
     expect(response.statusCode).toBe(200)

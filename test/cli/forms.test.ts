@@ -26,6 +26,16 @@ describe('symphony form / configure', () => {
     expect(fieldsNamed('phoneNumberFormat', schema)).toBe(1)
   })
 
+  it('asks for the seats once in the joint form and prefills them with --prefill', async () => {
+    const run = await runCli(['form', 'https://example.org/telvana#CloudPBX', 'https://example.org/kundenwerk#CRM', '--prefill', 'test/fixtures/cli/prefill-seats.json', ...examples])
+    expect(run.code).toBe(0)
+    const { schema } = JSON.parse(run.stdout)
+    expect(schema.properties.shared.properties.seatCount.default).toBe(12)
+    const bad = await runCli(['form', 'https://example.org/telvana#CloudPBX', '--prefill', 'test/fixtures/cli/fax-invalid.json', ...examples])
+    expect(bad.code).not.toBe(0)
+    expect(bad.stderr).toContain('prefill key "faxNumber" is not a property IRI')
+  })
+
   it('prints TypeScript types for a form', async () => {
     const run = await runCli(['form', 'https://example.org/telvana#Fax', '--types', ...examples])
     expect(run.code).toBe(0)

@@ -94,6 +94,10 @@ describe.skipIf(!existsSync(executablePath) && process.env.CI !== 'true')('web c
       'Shared settings', 'ACME Cloud PBX', 'Globex CRM', 'Call journaling: ACME Cloud PBX → Globex CRM'
     ])
     expect(await page.getByLabel('Country calling code').inputValue()).toBe('+49')
+    // The seats are asked once for the bundle, prefilled with the request's.
+    const seats = page.locator('fieldset.section').first().getByLabel('Number of users')
+    expect(await seats.inputValue()).toBe('10')
+    expect(await page.getByLabel('Number of users').count()).toBe(1)
     await page.screenshot({ path: '/tmp/symphony-console-form.png', fullPage: true })
   })
 

@@ -4,7 +4,7 @@
  * stored as RDF when they conform.
  */
 import type { FastifyInstance, FastifyRequest } from 'fastify'
-import type { FormTarget } from '../../engine.js'
+import type { FormPrefill, FormTarget } from '../../engine.js'
 import { SymphonyError } from '../../errors.js'
 import { graphs } from '../../project.js'
 import type { RouteContext } from '../context.js'
@@ -80,11 +80,26 @@ export async function formsRoutes (app: FastifyInstance, { engine }: RouteContex
       tags: ['forms'],
       summary: 'The configuration form of a type, a service, or — for a bundle — one joint form',
       querystring: lang,
-      body: { type: 'object', properties: targetProperties, oneOf: oneTarget, additionalProperties: false },
+      body: {
+        type: 'object',
+        properties: {
+          ...targetProperties,
+          prefill: {
+            type: 'object',
+            description: 'Values already known, by property IRI (e.g. sym:seatCount: the seats of the request the bundle was composed for): the defaults of the fields with that path',
+            propertyNames: iriSchema,
+            additionalProperties: { anyOf: [{ type: ['string', 'number', 'boolean'] }, { type: 'array', items: { type: ['string', 'number', 'boolean'] }, maxItems: 100 }] },
+            maxProperties: 100
+          }
+        },
+        oneOf: oneTarget,
+        additionalProperties: false
+      },
       response: { 200: formAnswer, ...problems(400, 404, 415, 422) }
     }
   }, async request => {
-    const { schema, uiSchema } = await engine.form(targetOf(request.body as TargetBody), { language: languageOf(request) })
+    const { prefill } = request.body as { prefill?: FormPrefill }
+    const { schema, uiSchema } = await engine.form(targetOf(request.body as TargetBody), { language: languageOf(request), ...(prefill === undefined ? {} : { prefill }) })
     return { schema, uiSchema }
   })
 

@@ -1,7 +1,8 @@
 /** Configuration forms: `symphony form` and `symphony configure`. */
 import { formToTypeScript } from '../../forms/index.js'
 import type { Json } from '../../forms/index.js'
-import type { Engine, FormTarget } from '../../engine.js'
+import type { Engine, FormPrefill, FormTarget } from '../../engine.js'
+import { SymphonyError } from '../../errors.js'
 import { serializeRdf } from '../../rdf/index.js'
 import type { Command, OptionValues } from '../command.js'
 import { openForReading, withEngine } from '../context.js'
@@ -20,12 +21,16 @@ const languageOf = (values: OptionValues) => typeof values.lang === 'string' ? v
 
 export const formCommand: Command = {
   summary: 'the configuration form (JSON Schema + UI schema) of a service type, a service, or a bundle of services',
-  usage: '<type-or-service>… [--bundle] [--lang de] [--types]',
+  usage: '<type-or-service>… [--bundle] [--lang de] [--types] [--prefill <values-by-property.json>]',
   positionals: { min: 1 },
-  options: { bundle: { type: 'boolean' }, types: { type: 'boolean' } },
+  options: { bundle: { type: 'boolean' }, types: { type: 'boolean' }, prefill: { type: 'string' } },
   async run ({ values, positionals }, io) {
+    const prefill = values.prefill === undefined ? undefined : await readJsonOption(values, 'prefill', io)
+    if (prefill !== undefined && (typeof prefill !== 'object' || prefill === null || Array.isArray(prefill))) {
+      throw new SymphonyError('INVALID_REQUEST', `--prefill must name a JSON object of values by property IRI, e.g. {"https://w3id.org/symphony/ontology#seatCount": 12}`)
+    }
     return withEngine(await openForReading(values, io), async engine => {
-      const form = await engine.form(await targetOf(engine, positionals, values), { language: languageOf(values) })
+      const form = await engine.form(await targetOf(engine, positionals, values), { language: languageOf(values), ...(prefill === undefined ? {} : { prefill: prefill as FormPrefill }) })
       if (values.types === true) io.stdout(await formToTypeScript(form, 'Configuration'))
       else printJson(io, { schema: form.schema, uiSchema: form.uiSchema })
       return 0
