@@ -9,6 +9,7 @@
 import type { Quad } from '@rdfjs/types'
 import type { Catalog, InterfaceNode, Service } from '../catalog/types.js'
 import { SymphonyError } from '../errors.js'
+import { iri, terms } from '../rdf/index.js'
 
 /** The default namespace of a provider: its IRI up to and including the last `#` or `/`. */
 export function defaultNamespaceOf (provider: string): string {
@@ -26,6 +27,20 @@ export function checkSubjects (quads: readonly Quad[], provider: string, namespa
   if (foreign.length === 0) return
   throw new SymphonyError('FORBIDDEN', `you publish as <${provider}> and may only describe IRIs under ${namespaces.map(ns => `<${ns}>`).join(', ')}; <${foreign[0]}>${foreign.length > 1 ? ` (and ${foreign.length - 1} more)` : ''} is not yours — mint your own IRIs, or ask the operator to assign you that namespace`,
     { node: foreign[0], details: { foreign } })
+}
+
+/**
+ * Terms whose nodes change how the whole catalog is reasoned about: inference rules run over
+ * every graph, so they are vocabulary, the operator's to add (`symphony vocabulary add`).
+ */
+const operatorTerms = new Set([iri('sym', 'InferenceRule'), iri('sym', 'sparql')])
+
+/** FORBIDDEN when the description states an inference rule (typed `sym:InferenceRule`, or with `sym:sparql`). */
+export function checkNoVocabularyNodes (quads: readonly Quad[]): void {
+  const rule = quads.find(q => operatorTerms.has(q.predicate.value) || (q.predicate.value === terms.type && operatorTerms.has(q.object.value)))
+  if (rule === undefined) return
+  throw new SymphonyError('FORBIDDEN', `the description states an inference rule (${rule.subject.termType === 'NamedNode' ? `<${rule.subject.value}>` : 'a blank node'}); rules apply to the whole catalog, so they are vocabulary the operator adds (symphony vocabulary add) — ask the operator, or describe the facts the rule would derive directly`,
+    rule.subject.termType === 'NamedNode' ? { node: rule.subject.value } : {})
 }
 
 /** Classes everything is a subclass of. */

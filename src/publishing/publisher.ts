@@ -18,7 +18,7 @@ import type { BundleSnapshot, Impact, PairMatch } from './impact.js'
 import { activeGraphOf, checkKey, descriptionIriOf, historyGraphOf, keyOfHistoryGraph, publishingGraphs } from './names.js'
 import type { DescriptionKey } from './names.js'
 import { checkOwnership, servicesIn } from './services.js'
-import { checkDerivedEffects, checkSubjects, defaultNamespaceOf } from './boundaries.js'
+import { checkDerivedEffects, checkNoVocabularyNodes, checkSubjects, defaultNamespaceOf } from './boundaries.js'
 import { checkDescriptionGraph, checkDescriptionText } from './limits.js'
 
 /** One SHACL result as publishing reports it. */
@@ -132,6 +132,7 @@ export class Publisher {
     checkDescriptionGraph(quads)
     const namespaces = await this.#deps.namespaces?.(submission.provider) ?? [defaultNamespaceOf(submission.provider)]
     checkSubjects(quads, submission.provider, namespaces)
+    checkNoVocabularyNodes(quads)
     const report = await this.#deps.validate(quads, { language: submission.language ?? 'en' })
     const violations = report.results.filter(r => r.severity === 'Violation')
     if (violations.length > 0) {

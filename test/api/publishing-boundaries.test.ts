@@ -47,6 +47,15 @@ describe('publishing: what a provider may describe', () => {
     expect(pair).toEqual([`${sym}CRM`, `${sym}VirtualPBX`])
   })
 
+  it('refuses inference rules: they apply to the whole catalog, so they are the operator\'s', async () => {
+    const rule = 'ex:everythingRelates a sym:InferenceRule ; sym:sparql "CONSTRUCT { ?a ?p ?c } WHERE { ?a ?p ?b . ?b ?q ?c }" .'
+    const { status, body } = await dryRun(`${pbxTurtle}\n${rule}\n`)
+    expect(status).toBe(403)
+    expect(body).toMatchObject({ code: 'FORBIDDEN', node: 'https://example.org/acme#everythingRelates' })
+    const untyped = await dryRun(`${pbxTurtle}\nex:hidden sym:sparql "CONSTRUCT { ?a ?p ?c } WHERE { ?a ?p ?c }" .\n`)
+    expect(untyped.status).toBe(403)
+  })
+
   it("refuses IRIs in another provider's namespace", async () => {
     const { status, body } = await dryRun(`${pbxTurtle}\n<https://example.org/globex#Reserved> a sym:Interface .\n`)
     expect(status).toBe(403)
