@@ -29,11 +29,11 @@ import { compileShapes } from './shacl/index.js'
 import type { ShaclOptions, ShaclReport } from './shacl/index.js'
 import { bundleForm, formForService, formForType, validateConfiguration } from './forms/index.js'
 import type { ConfigurationIssue, Form, Json } from './forms/index.js'
-import { Publisher, namespacesOf, readReferenceRequests, referenceBundles } from './publishing/index.js'
+import { Publisher, namespacesOf, referenceBundles, referenceRequestQuads, referenceRequestsIn } from './publishing/index.js'
 import { loadSecrets, Operations } from './operations/index.js'
 import type { OperationsDependencies } from './operations/index.js'
 import type {
-  DeprecateOutcome, DescriptionKey, DescriptionSummary, PairMatch, PublishOutcome, ReferenceRequest,
+  DeprecateOutcome, DescriptionKey, DescriptionSummary, PairMatch, PublishOutcome,
   Submission, VersionSummary
 } from './publishing/index.js'
 
@@ -145,6 +145,8 @@ export class Engine {
       await store.putGraphs([...builtins, ...data.map(({ graph, quads }) => ({ graph, quads }))], { durable: false })
       if (options.seedExamples === true && (await engine.catalogGraphs()).length === 0) {
         await engine.importFiles(await listTurtleFiles(builtinFolders.examples))
+        // The demo's reference requests for publishing impact: the example composition requests.
+        await engine.putVocabulary('reference-requests', await referenceRequestQuads(exampleRequestsFolder, 'https://example.org/requests#'))
       }
     } catch (error) {
       await store.close()
@@ -373,7 +375,6 @@ export class Engine {
 
   // ── Publishing (src/publishing/, ) ────────────────────────────────────────────
   #publisher: Publisher | undefined
-  #referenceRequests: Promise<ReferenceRequest[]> | undefined
 
   get #publishing (): Publisher {
     return this.#publisher ??= new Publisher({
@@ -385,7 +386,7 @@ export class Engine {
         .flatMap(other => other.links.map(link => ({ from: link.from, to: link.to, degree: link.degree }))),
       bundles: async catalog => {
         await loadSolver()
-        return referenceBundles(catalog, await (this.#referenceRequests ??= readReferenceRequests(referenceRequestsFolder)))
+        return referenceBundles(catalog, referenceRequestsIn(await this.vocabulary()))
       },
       changed: () => this.#changed(),
       namespaces: async provider => namespacesOf(this.#dataDir, provider)
@@ -521,5 +522,5 @@ function checkPrefill (prefill: FormPrefill): FormPrefill {
   return prefill
 }
 
-/** Composition requests whose bundles a new description version is checked against. */
-const referenceRequestsFolder = join(projectRoot, 'examples', 'requests')
+/** The example composition requests, stored as the demo's reference requests. */
+const exampleRequestsFolder = join(projectRoot, 'examples', 'requests')

@@ -30,17 +30,22 @@ export function checkSubjects (quads: readonly Quad[], provider: string, namespa
 }
 
 /**
- * Terms whose nodes change how the whole catalog is reasoned about: inference rules run over
- * every graph, so they are vocabulary, the operator's to add (`symphony vocabulary add`).
+ * Terms whose nodes act on the whole catalog: inference rules run over every graph, and
+ * reference requests decide what every publication is checked against. They are vocabulary,
+ * the operator's to add (`symphony vocabulary add`).
  */
-const operatorTerms = new Set([iri('sym', 'InferenceRule'), iri('sym', 'sparql')])
+const operatorTerms = new Map([
+  [iri('sym', 'InferenceRule'), 'an inference rule'], [iri('sym', 'sparql'), 'an inference rule'],
+  [iri('sym', 'ReferenceRequest'), 'a reference request'], [iri('sym', 'compositionRequest'), 'a reference request']
+])
 
-/** FORBIDDEN when the description states an inference rule (typed `sym:InferenceRule`, or with `sym:sparql`). */
+/** FORBIDDEN when the description states an inference rule or a reference request. */
 export function checkNoVocabularyNodes (quads: readonly Quad[]): void {
-  const rule = quads.find(q => operatorTerms.has(q.predicate.value) || (q.predicate.value === terms.type && operatorTerms.has(q.object.value)))
-  if (rule === undefined) return
-  throw new SymphonyError('FORBIDDEN', `the description states an inference rule (${rule.subject.termType === 'NamedNode' ? `<${rule.subject.value}>` : 'a blank node'}); rules apply to the whole catalog, so they are vocabulary the operator adds (symphony vocabulary add) — ask the operator, or describe the facts the rule would derive directly`,
-    rule.subject.termType === 'NamedNode' ? { node: rule.subject.value } : {})
+  const found = quads.find(q => operatorTerms.has(q.predicate.value) || (q.predicate.value === terms.type && operatorTerms.has(q.object.value)))
+  if (found === undefined) return
+  const what = operatorTerms.get(found.predicate.value) ?? operatorTerms.get(found.object.value)!
+  throw new SymphonyError('FORBIDDEN', `the description states ${what} (${found.subject.termType === 'NamedNode' ? `<${found.subject.value}>` : 'a blank node'}); it would act on the whole catalog, so it is vocabulary the operator adds (symphony vocabulary add) — ask the operator`,
+    found.subject.termType === 'NamedNode' ? { node: found.subject.value } : {})
 }
 
 /** Classes everything is a subclass of. */

@@ -4,7 +4,7 @@ export type { Impact, MatchChange, BundleChange, PairMatch, BundleSnapshot, Matc
 export { diffMatches, diffBundles } from './impact.js'
 export { publishingGraphs, descriptionBase, activeGraphOf, historyGraphOf, descriptionIriOf, nameSchema } from './names.js'
 export type { DescriptionKey } from './names.js'
-export { readReferenceRequests, referenceBundles } from './reference-requests.js'
+export { referenceBundles, referenceRequestQuads, referenceRequestsIn, referenceRequestTerms } from './reference-requests.js'
 export type { ReferenceRequest } from './reference-requests.js'
 export { namespacesOf } from './namespaces.js'
 export { defaultNamespaceOf } from './boundaries.js'

@@ -1,32 +1,75 @@
 /**
  * Reference composition requests: the requests whose bundles a new version is checked against
- * ("which bundles does it change"). They are the `compose-*.json` files of a folder (by default
- * `examples/requests/`); a file that is not JSON is skipped.
+ * ("which bundles does it change"). They are data the operator manages, like vocabulary: nodes
+ *
+ *   <…#pbx-crm> a sym:ReferenceRequest ; sym:compositionRequest """{ …JSON… }"""^^rdf:JSON .
+ *
+ * in a vocabulary graph (`PUT /vocabulary/{name}`, `symphony vocabulary add`), an imported file
+ * or `--data`. None by default; the demo data stores the example requests.
  */
 import { readdir, readFile } from 'node:fs/promises'
 import { join } from 'node:path'
+import type { Quad } from '@rdfjs/types'
+import { DataFactory } from 'n3'
 import type { Catalog } from '../catalog/index.js'
 import { compose, parseCompositionRequest } from '../composer/index.js'
 import { SymphonyError } from '../errors.js'
+import { iri, terms } from '../rdf/index.js'
 import type { BundleSnapshot } from './impact.js'
 
 export interface ReferenceRequest {
-  /** File name, e.g. `compose-pbx-crm-archiving-eu.json`. */
+  /** The request node's IRI (or blank-node id). */
   readonly name: string
   readonly request: unknown
 }
 
-export async function readReferenceRequests (folder: string): Promise<ReferenceRequest[]> {
-  const names = (await readdir(folder).catch(() => [] as string[])).filter(name => name.startsWith('compose-') && name.endsWith('.json')).sort()
+export const referenceRequestTerms = {
+  ReferenceRequest: iri('sym', 'ReferenceRequest'),
+  compositionRequest: iri('sym', 'compositionRequest')
+} as const
+
+const rdfJson = `${'http://www.w3.org/1999/02/22-rdf-syntax-ns#'}JSON`
+
+/**
+ * The reference requests stated in the quads, sorted by node. A request whose JSON does not
+ * parse is skipped: the composer would refuse it anyway, and publishing must not fail for it.
+ */
+export function referenceRequestsIn (quads: Iterable<Quad>): ReferenceRequest[] {
+  const typed = new Set<string>()
+  const texts = new Map<string, string>()
+  for (const quad of quads) {
+    if (quad.predicate.value === referenceRequestTerms.compositionRequest && quad.object.termType === 'Literal') texts.set(quad.subject.value, quad.object.value)
+    else if (quad.predicate.value === terms.type && quad.object.value === referenceRequestTerms.ReferenceRequest) typed.add(quad.subject.value)
+  }
   const requests: ReferenceRequest[] = []
-  for (const name of names) {
+  for (const name of [...typed].sort()) {
+    const text = texts.get(name)
+    if (text === undefined) continue
     try {
-      requests.push({ name, request: JSON.parse(await readFile(join(folder, name), 'utf8')) })
+      requests.push({ name, request: JSON.parse(text) })
     } catch {
-      // Not JSON: not a reference request.
+      // Not JSON: not a request the composer could answer.
     }
   }
   return requests
+}
+
+/**
+ * The `compose-*.json` files of a folder as reference-request quads (node IRIs under `base`,
+ * named after the file): how the demo data stores the example requests.
+ */
+export async function referenceRequestQuads (folder: string, base: string): Promise<Quad[]> {
+  const names = (await readdir(folder).catch(() => [] as string[])).filter(name => name.startsWith('compose-') && name.endsWith('.json')).sort()
+  const { namedNode, literal, quad } = DataFactory
+  const quads: Quad[] = []
+  for (const name of names) {
+    const node = namedNode(base + name.slice(0, -'.json'.length))
+    quads.push(
+      quad(node, namedNode(terms.type), namedNode(referenceRequestTerms.ReferenceRequest)) as Quad,
+      quad(node, namedNode(referenceRequestTerms.compositionRequest), literal(await readFile(join(folder, name), 'utf8'), namedNode(rdfJson))) as Quad
+    )
+  }
+  return quads
 }
 
 /** The bundles each reference request finds in a catalog, best first per request. */

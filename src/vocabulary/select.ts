@@ -22,7 +22,7 @@ const declaringPredicates = new Set([
 const declaringTypes = new Set([
   ns.owl + 'Class', ns.rdfs + 'Class', ns.rdf + 'Property', ns.owl + 'ObjectProperty', ns.owl + 'DatatypeProperty',
   ns.owl + 'AnnotationProperty', ns.owl + 'Ontology', sh + 'NodeShape', sh + 'PropertyShape', ns.sym + 'PriceComponent',
-  ns.sym + 'LinkConfiguration', ns.sym + 'SharedConfigurationParameter'
+  ns.sym + 'LinkConfiguration', ns.sym + 'SharedConfigurationParameter', ns.sym + 'ReferenceRequest'
 ])
 
 /** Is the graph always vocabulary (built-in or operator-managed)? */

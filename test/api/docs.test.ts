@@ -29,6 +29,7 @@ describe.skipIf(!hasTools && process.env.CI !== 'true')('docs/api.md', () => {
   let api: string
   let token: string
   let customer: string
+  let operator: string
   let sandbox: Sandbox
   let blocks: string[]
 
@@ -38,6 +39,7 @@ describe.skipIf(!hasTools && process.env.CI !== 'true')('docs/api.md', () => {
     const tokens = await TokenRegistry.open({ dataDir: join(folder, 'data') })
     token = (await tokens.add({ role: 'provider', provider: 'https://example.org/acme#Acme' })).token
     customer = (await tokens.add({ role: 'customer', name: 'Kanzlei Weber' })).token
+    operator = (await tokens.add({ role: 'operator' })).token
     app = buildApp(engine, { tokens })
     api = await app.listen({ port: 0, host: '127.0.0.1' })
     // The example adapters order from the provider sandbox, as under `symphony serve`.
@@ -65,7 +67,7 @@ describe.skipIf(!hasTools && process.env.CI !== 'true')('docs/api.md', () => {
   it('runs every example without an error', async () => {
     for (const block of blocks) {
       const script = block.startsWith('TOKEN=') ? `TOKEN=${token}` : block
-      const { stdout, stderr } = await run('bash', ['-c', `set -euo pipefail\nAPI=${api}\nTOKEN=${token}\nCUSTOMER=${customer}\n${script}`], { cwd: folder, maxBuffer: 64 * 1024 * 1024 })
+      const { stdout, stderr } = await run('bash', ['-c', `set -euo pipefail\nAPI=${api}\nTOKEN=${token}\nCUSTOMER=${customer}\nOPERATOR_TOKEN=${operator}\n${script}`], { cwd: folder, maxBuffer: 64 * 1024 * 1024 })
         .catch((error: { stdout?: string, stderr?: string, message: string }) => {
           throw new Error(`docs/api.md block failed:\n${block}\n${error.stderr ?? ''}${error.message}`)
         })

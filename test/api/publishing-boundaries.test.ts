@@ -56,6 +56,13 @@ describe('publishing: what a provider may describe', () => {
     expect(untyped.status).toBe(403)
   })
 
+  it('refuses reference requests: what publications are checked against is the operator\'s', async () => {
+    const { status, body } = await dryRun(`${pbxTurtle}\nex:myRequest a sym:ReferenceRequest ; sym:compositionRequest "{}" .\n`)
+    expect(status).toBe(403)
+    expect(body).toMatchObject({ code: 'FORBIDDEN', node: 'https://example.org/acme#myRequest' })
+    expect(String(body.detail)).toContain('a reference request')
+  })
+
   it("refuses IRIs in another provider's namespace", async () => {
     const { status, body } = await dryRun(`${pbxTurtle}\n<https://example.org/globex#Reserved> a sym:Interface .\n`)
     expect(status).toBe(403)

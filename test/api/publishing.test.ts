@@ -1,17 +1,15 @@
-import { join } from 'node:path'
 import type { InjectOptions } from 'fastify'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { parseRdf, serializeRdf } from '../../src/rdf/index.js'
-import { acme, acmeToken, canonical, descriptionPath, fixture, globex, globexToken, openTestApp, storeFingerprint } from './helpers.js'
+import { acme, acmeToken, canonical, descriptionPath, fixture, globex, globexToken, openTestApp, operatorToken, storeFingerprint } from './helpers.js'
 import type { TestApp } from './helpers.js'
-import { diffBundles, readReferenceRequests } from '../../src/publishing/index.js'
+import { diffBundles, referenceRequestsIn } from '../../src/publishing/index.js'
 import type { BundleSnapshot } from '../../src/publishing/index.js'
-import { projectRoot } from '../../src/project.js'
 
-/** The bundles the reference requests (examples/requests/compose-*.json) find now, through the engine. */
+/** The bundles the engine's reference requests find now, through the engine. */
 async function referenceBundles (t: TestApp): Promise<BundleSnapshot[]> {
   const snapshots: BundleSnapshot[] = []
-  for (const { name, request } of await readReferenceRequests(join(projectRoot, 'examples', 'requests'))) {
+  for (const { name, request } of referenceRequestsIn(await t.engine.vocabulary())) {
     const answer = await t.engine.compose(request).catch(() => ({ bundles: [] }))
     for (const bundle of answer.bundles) snapshots.push({ request: name, services: bundle.services, score: bundle.score })
   }
@@ -272,7 +270,36 @@ describe('publishing: impact on the bundles of the example catalog', () => {
       expect(accepted.json().impact).toEqual(dry.json().impact)
       const bundles = dry.json().impact.bundles
       expect(bundles).toEqual(diffBundles(bundlesBefore, await referenceBundles(t)))
-      expect(bundles).toContainEqual({ request: 'compose-pbx-crm-via-cti-adapter.json', services: [pbx, crm], before: null, after: { rank: expect.any(Number), score: expect.any(Number) }, change: 'appears' })
+      expect(bundles).toContainEqual({ request: 'https://example.org/requests#compose-pbx-crm-via-cti-adapter', services: [pbx, crm], before: null, after: { rank: expect.any(Number), score: expect.any(Number) }, change: 'appears' })
+    } finally {
+      await t.close()
+    }
+  })
+})
+
+describe('publishing: reference requests are the operator\'s data', () => {
+  it('checks a publication against the requests the operator stored, and against none before', async () => {
+    const t = await openTestApp()
+    try {
+      await t.app.inject({ method: 'PUT', url: descriptionPath(acme, 'pbx'), headers: asAcme, payload: await fixture('acme-pbx.ttl') })
+      const unchecked = await t.app.inject({ method: 'POST', url: `${descriptionPath(globex, 'crm')}/dry-run`, headers: asGlobex, payload: await fixture('globex-crm.ttl') })
+      expect(unchecked.json().impact.bundles ?? []).toEqual([])
+
+      const request = JSON.stringify({ serviceTypes: ['https://w3id.org/symphony/ontology#VirtualPBX', 'https://w3id.org/symphony/ontology#CRM'], seats: 1, limit: 1 })
+      const stored = await t.app.inject({
+        method: 'PUT',
+        url: '/vocabulary/reference-requests',
+        headers: { 'content-type': 'text/turtle', authorization: `Bearer ${operatorToken}` },
+        payload: `@prefix sym: <https://w3id.org/symphony/ontology#> .
+@prefix rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#> .
+<https://operator.example/requests#pbx-crm> a sym:ReferenceRequest ; sym:compositionRequest ${JSON.stringify(request)}^^rdf:JSON .
+`
+      })
+      expect(stored.statusCode).toBe(200)
+      const checked = await t.app.inject({ method: 'POST', url: `${descriptionPath(globex, 'crm')}/dry-run`, headers: asGlobex, payload: await fixture('globex-crm.ttl') })
+      expect(checked.json().impact.bundles).toEqual([
+        { request: 'https://operator.example/requests#pbx-crm', services: [pbx, crm], before: null, after: { rank: 1, score: expect.any(Number) }, change: 'appears' }
+      ])
     } finally {
       await t.close()
     }
