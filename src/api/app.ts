@@ -7,6 +7,7 @@ import Fastify, { LogController } from 'fastify'
 import type { FastifyInstance } from 'fastify'
 import swagger from '@fastify/swagger'
 import swaggerUi from '@fastify/swagger-ui'
+import type { Quad } from '@rdfjs/types'
 import type { Engine } from '../engine.js'
 import { registerBodyParsers } from './body-parsers.js'
 import type { RouteContext } from './context.js'
@@ -21,7 +22,7 @@ import type { SparqlRunner } from './sparql/runner.js'
 import { routeModules } from './routes/index.js'
 import { buildTermIndex } from './ontology/term-index.js'
 import type { TermIndex } from './ontology/term-index.js'
-import { graphs, isOperationsGraph } from '../project.js'
+import { isOperationsGraph } from '../project.js'
 
 const requestIdPattern = /^[\w.:-]{1,100}$/
 
@@ -54,13 +55,18 @@ export function buildApp (engine: Engine, options: ApiOptions = {}): FastifyInst
   const runner: SparqlRunner = endpoint !== undefined
     ? new EndpointRunner(endpoint, { timeoutMs, queueCapacity, publicGraphs: () => engine.publicGraphs() })
     : new QueryRunner({ timeoutMs, queueCapacity, snapshot: async () => snapshotOf(engine.store, isOperationsGraph) })
-  let terms: Promise<TermIndex> | undefined
+  // The term pages follow the vocabulary (extensions included): rebuilt when it changes.
+  const termIndexes = new WeakMap<readonly Quad[], TermIndex>()
   const context: RouteContext = {
     engine,
     options,
     runner,
-    // The built-in ontology is loaded once when the engine opens and never written while serving.
-    terms: () => (terms ??= engine.store.graph(graphs.ontology).then(quads => buildTermIndex(quads)))
+    terms: async () => {
+      const vocabulary = await engine.vocabulary()
+      let index = termIndexes.get(vocabulary)
+      if (index === undefined) termIndexes.set(vocabulary, index = buildTermIndex(vocabulary))
+      return index
+    }
   }
 
   app.decorate('tokens', options.tokens)

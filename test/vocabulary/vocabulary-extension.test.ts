@@ -119,10 +119,20 @@ describe('a vocabulary extension stored by the operator in a running app', () =>
     const invalid = await configure({ paperSize: 'B5' })
     expect([invalid.statusCode, invalid.json().errors.map((e: { field: string }) => e.field)]).toEqual([422, ['/paperSize']])
 
+    // Its terms get pages like the built-in ones, in German too, linked from the index.
+    const termPage = `/ontology/term?iri=${encodeURIComponent(`${print}PrintService`)}`
+    const page = await t.app.inject({ method: 'GET', url: `${termPage}&lang=de`, headers: { accept: 'text/html' } })
+    expect(page.statusCode).toBe(200)
+    expect(page.body).toContain('<h1>Druckdienst</h1>')
+    expect(page.body).toContain('Druckt Dokumente auf verwalteten Bürodruckern.')
+    const index = await t.app.inject({ method: 'GET', url: '/ontology?lang=en', headers: { accept: 'text/html' } })
+    expect(index.body).toContain(`href="${termPage.replace(/&/g, '&amp;')}"`)
+
     const removed = await t.app.inject({ method: 'DELETE', url: '/vocabulary/print', headers: operator })
     expect(removed.statusCode).toBe(204)
     const gone = await t.app.inject({ method: 'POST', url: '/discover', payload: { wanted: [`${sym}Interface`] } })
     expect(gone.json().results.map((r: { service: string }) => r.service)).not.toContain(`${print}CloudPrint`)
     expect((await t.app.inject({ method: 'DELETE', url: '/vocabulary/print', headers: operator })).statusCode).toBe(404)
+    expect((await t.app.inject({ method: 'GET', url: termPage })).statusCode).toBe(404)
   })
 })

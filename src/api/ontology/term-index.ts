@@ -1,7 +1,8 @@
 /**
  * An index of the vocabulary for the human-readable term pages: per term its labels, comments,
  * alternative names, asserted super- and subclasses (or -properties), and the properties whose
- * domain it is. Built once from the ontology graph's quads.
+ * domain it is. Built from the vocabulary's quads: every `sym:` term, and every class or
+ * property of any namespace that the vocabulary declares (extensions included).
  */
 import type { Quad } from '@rdfjs/types'
 import { ns, terms } from '../../rdf/index.js'
@@ -57,7 +58,10 @@ class MultiMap {
   }
 }
 
-/** Indexes the terms of the `namespace` (default `sym:`) found in the quads. */
+/** Predicates that declare their subject a class or a property. */
+const declaring = new Set([terms.subClassOf, terms.equivalentClass, terms.subPropertyOf, terms.domain, terms.range])
+
+/** Indexes the terms of the `namespace` (default `sym:`) and every declared class and property found in the quads. */
 export function buildTermIndex (quads: readonly Quad[], namespace: string = ns.sym): TermIndex {
   const bySubject = new Map<string, Quad[]>()
   const named = new Set<string>()
@@ -93,6 +97,7 @@ export function buildTermIndex (quads: readonly Quad[], namespace: string = ns.s
       continue
     }
     if (!isIri) continue
+    if (declaring.has(p) || (p === terms.type && (classTypes.has(o.value) || propertyTypes.has(o.value)))) named.add(s)
     switch (p) {
       case terms.type: types.add(s, o.value); break
       case terms.subClassOf: supers.add(s, o.value); subs.add(o.value, s); break

@@ -28,13 +28,18 @@ export function escapeHtml (value: string): string {
   return value.replace(/[&<>"']/g, c => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!)
 }
 
-/** Where a term's page is: our own page for `sym:` terms, the IRI itself otherwise. */
-function href (iri: string): string {
-  return iri.startsWith(ns.sym) ? `/ontology/${encodeURIComponent(localName(iri))}` : iri
+/** Where a term's page is: our own page for `sym:` terms and the vocabulary's other terms, the IRI itself otherwise. */
+export function termHref (index: TermIndex, iri: string): string {
+  if (iri.startsWith(ns.sym)) return `/ontology/${encodeURIComponent(localName(iri))}`
+  return index.terms.has(iri) ? `/ontology/term?iri=${encodeURIComponent(iri)}` : iri
+}
+
+function withParameter (path: string, name: string, value: string): string {
+  return `${path}${path.includes('?') ? '&' : '?'}${name}=${encodeURIComponent(value)}`
 }
 
 function link (index: TermIndex, iri: string, language: PageLanguage): string {
-  return `<a href="${escapeHtml(href(iri))}" title="${escapeHtml(iri)}">${escapeHtml(index.label(iri, language))}</a>`
+  return `<a href="${escapeHtml(termHref(index, iri))}" title="${escapeHtml(iri)}">${escapeHtml(index.label(iri, language))}</a>`
 }
 
 function list (index: TermIndex, iris: readonly string[], language: PageLanguage): string {
@@ -74,7 +79,7 @@ function page (title: string, body: string, language: PageLanguage, self: string
 </head>
 <body class="term-page">
 <header class="bar"><a href="/" class="brand">Symphony</a>
-<nav aria-label="${text[language].language}"><a href="${escapeHtml(self)}?lang=${other}" hreflang="${other}" lang="${other}">${other === 'de' ? 'Deutsch' : 'English'}</a></nav></header>
+<nav aria-label="${text[language].language}"><a href="${escapeHtml(withParameter(self, 'lang', other))}" hreflang="${other}" lang="${other}">${other === 'de' ? 'Deutsch' : 'English'}</a></nav></header>
 <main>
 ${body}
 </main>
@@ -94,8 +99,8 @@ export function renderTermPage (index: TermIndex, term: TermInfo, language: Page
   const label = index.label(term.iri, language)
   const comment = term.comments[language] ?? term.comments.en ?? term.comments[''] ?? ''
   const alt = [...new Set([...term.altLabels[language] ?? [], ...term.altLabels[other] ?? [], ...term.altLabels[''] ?? []])]
-  const self = href(term.iri)
-  const formats = ['turtle', 'jsonld', 'ntriples'].map(f => `<a href="${escapeHtml(self)}?format=${f}">${f}</a>`).join(' · ')
+  const self = termHref(index, term.iri)
+  const formats = ['turtle', 'jsonld', 'ntriples'].map(f => `<a href="${escapeHtml(withParameter(self, 'format', f))}">${f}</a>`).join(' · ')
   const parts = [
     `<p><a href="/ontology?lang=${language}">← ${t.back}</a></p>`,
     `<h1>${escapeHtml(label)}</h1>`,

@@ -1,8 +1,9 @@
 /**
  * The vocabulary and the shapes, content-negotiated (Turtle, JSON-LD, N-Triples), and an HTML
- * page per `sym:` term for people (labels en/de, comment, super/subclasses, properties).
+ * page per term for people (labels en/de, comment, super/subclasses, properties): `sym:` terms
+ * by local name, the terms of extensions by IRI.
  */
-import type { FastifyInstance, FastifyRequest } from 'fastify'
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import { SymphonyError } from '../../errors.js'
 import { graphs } from '../../project.js'
 import { ns } from '../../rdf/index.js'
@@ -11,6 +12,7 @@ import { chooseMediaType, formatParameter, isRdfMediaType, rdfMediaTypes, rdfRes
 import { languageSchema, problems } from '../schemas.js'
 import { renderIndexPage, renderTermPage } from '../ontology/term-page.js'
 import type { PageLanguage } from '../ontology/term-page.js'
+import type { TermIndex } from '../ontology/term-index.js'
 import { negotiate } from '../negotiate.js'
 
 const withHtml = [...rdfMediaTypes, 'text/html']
@@ -30,6 +32,17 @@ function pageLanguage (request: FastifyRequest): PageLanguage {
   return preferred === 'lang/de' ? 'de' : 'en'
 }
 
+async function sendTerm (request: FastifyRequest, reply: FastifyReply, terms: TermIndex, iri: string): Promise<FastifyReply> {
+  const info = terms.terms.get(iri)
+  if (info === undefined) {
+    const name = iri.startsWith(ns.sym) ? `sym:${iri.slice(ns.sym.length)}` : `<${iri}>`
+    throw new SymphonyError('NOT_FOUND', `${name} is not a term of the vocabulary; the index at /ontology lists every term`)
+  }
+  const mediaType = chooseMediaType(request, withHtml)
+  if (isRdfMediaType(mediaType)) return sendRdf(reply, terms.describe(info.iri), mediaType)
+  return reply.header('vary', 'accept, accept-language').type('text/html; charset=utf-8').send(renderTermPage(terms, info, pageLanguage(request)))
+}
+
 export async function ontologyRoutes (app: FastifyInstance, { engine, terms: termIndex }: RouteContext): Promise<void> {
   app.get('/ontology', {
     schema: {
@@ -43,6 +56,20 @@ export async function ontologyRoutes (app: FastifyInstance, { engine, terms: ter
     if (isRdfMediaType(mediaType)) return sendRdf(reply, await engine.store.graph(graphs.ontology), mediaType)
     return reply.header('vary', 'accept, accept-language').type('text/html; charset=utf-8').send(renderIndexPage(await termIndex(), pageLanguage(request)))
   })
+
+  app.get('/ontology/term', {
+    schema: {
+      tags: ['ontology'],
+      summary: 'One term of the vocabulary in any namespace (extensions included), by IRI: an HTML page for people, or its RDF description',
+      querystring: {
+        type: 'object',
+        properties: { iri: { type: 'string', minLength: 1, description: 'The term\'s IRI' }, format: formatParameter, lang: languageSchema },
+        required: ['iri'],
+        additionalProperties: false
+      },
+      response: { 200: { description: 'The term', content: pageContent }, ...problems(400, 404, 406) }
+    }
+  }, async (request, reply) => sendTerm(request, reply, await termIndex(), (request.query as { iri: string }).iri))
 
   app.get('/ontology/:term', {
     schema: {
@@ -58,14 +85,7 @@ export async function ontologyRoutes (app: FastifyInstance, { engine, terms: ter
     }
   }, async (request, reply) => {
     const { term } = request.params as { term: string }
-    const terms = await termIndex()
-    const info = terms.terms.get(ns.sym + term)
-    if (info === undefined) {
-      throw new SymphonyError('NOT_FOUND', `sym:${term} is not a term of the vocabulary; the index at /ontology lists every term`)
-    }
-    const mediaType = chooseMediaType(request, withHtml)
-    if (isRdfMediaType(mediaType)) return sendRdf(reply, terms.describe(info.iri), mediaType)
-    return reply.header('vary', 'accept, accept-language').type('text/html; charset=utf-8').send(renderTermPage(terms, info, pageLanguage(request)))
+    return sendTerm(request, reply, await termIndex(), ns.sym + term)
   })
 
   app.get('/shapes', {
