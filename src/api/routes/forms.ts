@@ -88,7 +88,8 @@ export async function formsRoutes (app: FastifyInstance, { engine }: RouteContex
             type: 'object',
             description: 'Values already known, by property IRI (e.g. sym:seatCount: the seats of the request the bundle was composed for): the defaults of the fields with that path',
             propertyNames: iriSchema,
-            additionalProperties: { anyOf: [{ type: ['string', 'number', 'boolean'] }, { type: 'array', items: { type: ['string', 'number', 'boolean'] }, maxItems: 100 }] },
+            // Any JSON here: the engine checks for plain values, since type coercion would turn 12 into "12".
+            additionalProperties: true,
             maxProperties: 100
           }
         },
