@@ -32,6 +32,8 @@ import type { ConfigurationIssue, Form, Json } from './forms/index.js'
 import { Publisher, namespacesOf, referenceBundles, referenceRequestQuads, referenceRequestsIn } from './publishing/index.js'
 import { loadSecrets, Operations } from './operations/index.js'
 import type { OperationsDependencies } from './operations/index.js'
+import { TicketDesk } from './tickets/index.js'
+import type { TicketDeskDependencies } from './tickets/index.js'
 import type {
   DeprecateOutcome, DescriptionKey, DescriptionSummary, PairMatch, PublishOutcome,
   Submission, VersionSummary
@@ -60,6 +62,8 @@ export interface OperationsOptions extends Partial<Pick<OperationsDependencies, 
   readonly env?: Readonly<Record<string, string | undefined>>
   /** Pick up unfinished orders right away (default true). */
   readonly resume?: boolean
+  /** The fault desk: days until a resolved ticket closes by itself, largest attachment. */
+  readonly tickets?: Pick<TicketDeskDependencies, 'autoCloseDays' | 'attachmentLimitBytes'>
 }
 
 export interface Progress {
@@ -439,10 +443,18 @@ export class Engine {
     return this.#operations
   }
 
+  #tickets: TicketDesk | undefined
+
+  /** The fault desk; opened with operations. */
+  get tickets (): TicketDesk {
+    if (this.#tickets === undefined) throw new SymphonyError('INTERNAL', 'the fault desk is not open: call engine.openOperations first')
+    return this.#tickets
+  }
+
   /** Starts operations (once): secrets from `<dataDir>/secrets.json` and the environment; resumes unfinished orders. */
   async openOperations (options: OperationsOptions): Promise<Operations> {
     if (this.#operations !== undefined) return this.#operations
-    const { resume, env, ...timing } = options
+    const { resume, env, tickets, ...timing } = options
     const secrets = await loadSecrets({ ...(this.#dataDir === undefined ? {} : { dataDir: this.#dataDir }), ...(env === undefined ? {} : { env }) })
     this.#operations = new Operations({
       ...timing,
@@ -450,6 +462,17 @@ export class Engine {
       compose: request => this.compose(request),
       catalog: () => this.catalog(),
       checkConfiguration: id => this.#checkConfiguration(id),
+      secrets
+    })
+    const operations = this.#operations
+    this.#tickets = new TicketDesk({
+      ...tickets,
+      ...(timing.clock === undefined ? {} : { clock: timing.clock }),
+      ...(timing.sleep === undefined ? {} : { sleep: timing.sleep }),
+      ...(timing.policy === undefined ? {} : { policy: timing.policy }),
+      store: this.store,
+      catalog: () => this.catalog(),
+      subscriptions: { subscription: id => operations.subscription(id), links: id => operations.links(id) },
       secrets
     })
     if (resume !== false) await this.#operations.resume()

@@ -4,7 +4,7 @@
  */
 import type { Term } from '@rdfjs/types'
 import { termId } from '../reasoner/index.js'
-import type { ClassHierarchy, Compliance, InterfaceNode, InterfaceRole, LangText, Offer, PriceComponentDefinition, PriceSpecification } from './types.js'
+import type { ClassHierarchy, Compliance, InterfaceNode, InterfaceRole, LangText, Offer, PriceComponentDefinition, PriceSpecification, SupportPromise } from './types.js'
 import type { SubjectIndex, SubjectValues } from './subject-index.js'
 import { catalogTerms as t, countingBases } from './vocabulary.js'
 
@@ -152,9 +152,25 @@ export function readOffers (reader: NodeReader, service: string, components: Pri
       prices.push({ component, price, amount: amount.trim(), currency: reader.first(spec, t.priceCurrency) ?? currency, ...(definition === undefined ? {} : { definition }) })
     }
     const minimumTermMonths = reader.number(id, t.minimumTermMonths)
-    return { id, currency, prices, ...(minimumTermMonths === undefined ? {} : { minimumTermMonths }) }
+    const support = readSupport(reader, id)
+    return { id, currency, prices, ...(minimumTermMonths === undefined ? {} : { minimumTermMonths }), ...(support === undefined ? {} : { support }) }
   })
 }
+
+/** `sym:supportHours` (default business hours) and the target times of an offer, when it states any. */
+function readSupport (reader: NodeReader, offer: string): SupportPromise | undefined {
+  const hours = reader.first(offer, t.supportHours)
+  const response = reader.number(offer, t.responseTimeHours)
+  const resolution = reader.number(offer, t.resolutionTimeHours)
+  if (hours === undefined && response === undefined && resolution === undefined) return undefined
+  return {
+    supportHours: hours ?? businessHours,
+    ...(response === undefined ? {} : { responseTimeHours: response }),
+    ...(resolution === undefined ? {} : { resolutionTimeHours: resolution })
+  }
+}
+
+const businessHours = 'https://w3id.org/symphony/ontology#BusinessHours'
 
 /**
  * Price component declarations by IRI, read once each: from the compiled quads, or, when they

@@ -60,10 +60,22 @@ export interface PriceSpecification {
   readonly currency: string
 }
 
+/**
+ * What an offer promises for faults: when support works (`sym:BusinessHours` or
+ * `sym:AlwaysOn`, as IRIs) and the response and resolution targets in support hours.
+ */
+export interface SupportPromise {
+  readonly supportHours: string
+  readonly responseTimeHours?: number
+  readonly resolutionTimeHours?: number
+}
+
 export interface Offer {
   readonly id: string
   readonly currency: string
   readonly minimumTermMonths?: number
+  /** The offer's support promise, when it states support hours or target times. */
+  readonly support?: SupportPromise
   readonly prices: readonly PriceSpecification[]
 }
 

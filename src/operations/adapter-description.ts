@@ -21,6 +21,8 @@ export type AdapterDescription =
     readonly secretName?: string
     readonly payloadQuery?: string
     readonly timeoutMs?: number
+    /** Where fault tickets for the service are POSTed (`sym:ticketEndpoint`), when the provider takes them by webhook. */
+    readonly ticketEndpoint?: string
   }
   | { readonly kind: 'manual', readonly node: string }
 
@@ -33,6 +35,7 @@ const p = {
   secretName: iri('sym', 'secretName'),
   payloadQuery: iri('sym', 'payloadQuery'),
   timeoutSeconds: iri('sym', 'timeoutSeconds'),
+  ticketEndpoint: iri('sym', 'ticketEndpoint'),
   http: iri('sym', 'HttpProvisioning')
 } as const
 
@@ -63,6 +66,7 @@ export function adapterOf (quads: readonly Quad[], service: string): AdapterDesc
   const secret = one(p.secretName)
   const query = one(p.payloadQuery)
   const timeout = Number(one(p.timeoutSeconds))
+  const tickets = one(p.ticketEndpoint)
   return {
     kind: 'http',
     node,
@@ -72,6 +76,7 @@ export function adapterOf (quads: readonly Quad[], service: string): AdapterDesc
     ...(status === undefined ? {} : { statusEndpoint: status }),
     ...(secret === undefined ? {} : { secretName: secret }),
     ...(query === undefined ? {} : { payloadQuery: query }),
-    ...(Number.isInteger(timeout) && timeout > 0 ? { timeoutMs: timeout * 1000 } : {})
+    ...(Number.isInteger(timeout) && timeout > 0 ? { timeoutMs: timeout * 1000 } : {}),
+    ...(tickets === undefined ? {} : { ticketEndpoint: tickets })
   }
 }

@@ -7,11 +7,13 @@ export const operationsGraphBase = graphs.operations
 export const opsGraphs = {
   order: `${operationsGraphBase}order/`,
   subscription: `${operationsGraphBase}subscription/`,
-  event: `${operationsGraphBase}event/`
+  event: `${operationsGraphBase}event/`,
+  ticket: `${operationsGraphBase}ticket/`
 } as const
 
 export const opsIris = {
   order: 'https://w3id.org/symphony/order/',
   subscription: 'https://w3id.org/symphony/subscription/',
-  event: 'https://w3id.org/symphony/event/'
+  event: 'https://w3id.org/symphony/event/',
+  ticket: 'https://w3id.org/symphony/ticket/'
 } as const

@@ -13,7 +13,7 @@
 import { randomUUID } from 'node:crypto'
 import type { Quad } from '@rdfjs/types'
 import type { Catalog } from '../catalog/index.js'
-import type { CompositionAnswer, CompositionRequest } from '../composer/index.js'
+import type { BundleLink, CompositionAnswer, CompositionRequest } from '../composer/index.js'
 import { SymphonyError } from '../errors.js'
 import type { Store } from '../store/index.js'
 import { adapterOf } from './adapter-description.js'
@@ -163,6 +163,17 @@ export class Operations {
       (filter.customer === undefined || s.customer === filter.customer) &&
       (filter.provider === undefined || s.members.some(m => m.provider === filter.provider)) &&
       (filter.service === undefined || currentMembers(s).some(m => m.service === filter.service)))
+  }
+
+  /**
+   * The links between the current members of a subscription, as the composer answers its bundle
+   * today (which member's requirement the other meets, through which interface).
+   */
+  async links (subscriptionId: string): Promise<readonly BundleLink[]> {
+    const subscription = await this.subscription(subscriptionId)
+    const services = currentMembers(subscription).map(m => m.service)
+    const bundle = findBundle(await this.#deps.compose(recheckRequest(subscription.request, subscription.seats, subscription.concurrentSeats)), services)
+    return bundle.links
   }
 
   /** Changes the seats of a subscription: re-priced by the composer, one `modify` item per provider. */

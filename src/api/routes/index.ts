@@ -13,6 +13,7 @@ import { consoleRoutes } from './console.js'
 import { ordersRoutes } from './orders.js'
 import { subscriptionsRoutes } from './subscriptions.js'
 import { billingRoutes } from './billing.js'
+import { ticketsRoutes } from './tickets.js'
 import { vocabularyRoutes } from './vocabulary.js'
 
 export const routeModules: ReadonlyArray<(app: FastifyInstance, context: RouteContext) => Promise<void>> = [
@@ -27,6 +28,7 @@ export const routeModules: ReadonlyArray<(app: FastifyInstance, context: RouteCo
   ordersRoutes,
   subscriptionsRoutes,
   billingRoutes,
+  ticketsRoutes,
   vocabularyRoutes,
   consoleRoutes
 ]

@@ -8,12 +8,13 @@ import type { Engine } from '../../engine.js'
 import { SymphonyError } from '../../errors.js'
 import type { Order, Subscription } from '../../operations/index.js'
 import type { Principal } from '../../accounts/index.js'
+import type { Ticket } from '../../tickets/index.js'
 import { ensureOwner, principalOf } from '../auth.js'
 
 declare module 'fastify' {
   interface FastifyRequest {
     /** The order or subscription a route is about, loaded by its access check. */
-    operationsRecord?: Order | Subscription
+    operationsRecord?: Order | Subscription | Ticket
   }
 }
 
@@ -45,6 +46,31 @@ export function subscriptionAccess (engine: Engine): preHandlerAsyncHookHandler 
       request.operationsRecord = subscription
       return
     }
+    ensureOwner(principal, subscription.customer, `subscription ${subscription.id}`)
+    request.operationsRecord = subscription
+  }
+}
+
+/** Loads `:id` as a ticket: its customer, a provider it is routed to, or the operator. */
+export function ticketAccess (engine: Engine): preHandlerAsyncHookHandler {
+  return async request => {
+    const principal = principalOf(request)
+    const ticket = await engine.tickets.ticket((request.params as { id: string }).id)
+    if (principal.role === 'provider' && ticket.routes.some(r => r.provider === principal.id)) {
+      request.operationsRecord = ticket
+      return
+    }
+    if (principal.role === 'provider') throw new SymphonyError('FORBIDDEN', `ticket ${ticket.id} is not routed to ${principal.id}; a provider sees only tickets about its own services`)
+    ensureOwner(principal, ticket.customer, `ticket ${ticket.id}`)
+    request.operationsRecord = ticket
+  }
+}
+
+/** Checks that the subscription a new ticket names (`subscription` in the body) is the caller's. */
+export function ticketSubscriptionAccess (engine: Engine): preHandlerAsyncHookHandler {
+  return async request => {
+    const principal = principalOf(request)
+    const subscription = await engine.operations.subscription((request.body as { subscription: string }).subscription)
     ensureOwner(principal, subscription.customer, `subscription ${subscription.id}`)
     request.operationsRecord = subscription
   }

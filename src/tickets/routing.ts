@@ -1,0 +1,78 @@
+/**
+ * Where a fault goes: a member fault to the member's provider, a link fault to the providers at
+ * both ends of a link of the bundle (each told which link and interface involve it), a
+ * subscription fault to every provider of the current members.
+ */
+import type { BundleLink } from '../composer/index.js'
+import type { SupportPromise } from '../catalog/index.js'
+import { currentMembers } from '../operations/index.js'
+import type { Subscription, SubscriptionMember } from '../operations/index.js'
+import { strictest } from './sla.js'
+import type { Bilingual, TicketDesk, TicketRoute, TicketScope } from './types.js'
+
+/** What routing needs to know of a member's service. */
+export interface ServiceSupport {
+  readonly support: SupportPromise | null
+  readonly desk: TicketDesk
+}
+
+export type RoutingOutcome =
+  | { readonly ok: true, readonly scope: TicketScope, readonly routes: TicketRoute[] }
+  | { readonly ok: false, readonly code: 'NOT_A_MEMBER' | 'NOT_A_LINK' | 'TOO_MANY_SERVICES', readonly message: string }
+
+/** The routes of a fault on `services` (none: the subscription; one: a member; two: a link). */
+export function routeFault (subscription: Subscription, links: readonly BundleLink[], services: readonly string[], supportOf: (member: SubscriptionMember) => ServiceSupport): RoutingOutcome {
+  const members = currentMembers(subscription)
+  const memberOf = new Map(members.map(m => [m.service, m]))
+  const unknown = services.find(s => !memberOf.has(s))
+  if (unknown !== undefined) {
+    return { ok: false, code: 'NOT_A_MEMBER', message: `${unknown} is not a current member of subscription ${subscription.id}; name one of ${members.map(m => m.service).join(', ')}` }
+  }
+  const distinct = [...new Set(services)]
+  if (distinct.length > 2) return { ok: false, code: 'TOO_MANY_SERVICES', message: 'name no service (the whole subscription), one (a member) or two (the link between them)' }
+  const reasons = new Map<string, Array<{ member: SubscriptionMember, why: Bilingual }>>()
+  const add = (member: SubscriptionMember, why: Bilingual): void => {
+    const list = reasons.get(member.provider) ?? []
+    list.push({ member, why })
+    reasons.set(member.provider, list)
+  }
+  let scope: TicketScope
+  if (distinct.length === 0) {
+    scope = 'subscription'
+    for (const m of members) add(m, { en: `provides ${m.service}, a member of the subscription`, de: `stellt ${m.service} bereit, ein Mitglied des Abonnements` })
+  } else if (distinct.length === 1) {
+    scope = 'member'
+    const m = memberOf.get(distinct[0]!)!
+    add(m, { en: `provides ${m.service}, the member the fault is about`, de: `stellt ${m.service} bereit, das Mitglied, das die Störung betrifft` })
+  } else {
+    scope = 'link'
+    const [a, b] = distinct as [string, string]
+    const between = links.filter(l => !l.available && ((l.from === a && l.to === b) || (l.from === b && l.to === a)))
+    if (between.length === 0) {
+      const known = links.filter(l => !l.available).map(l => `${l.from} → ${l.to}`)
+      return { ok: false, code: 'NOT_A_LINK', message: `${a} and ${b} are not linked in the bundle of subscription ${subscription.id} (neither meets a requirement of the other); its links are ${known.join('; ') || 'none'}` }
+    }
+    for (const link of between) {
+      const from = memberOf.get(link.from)!
+      const to = memberOf.get(link.to)!
+      const provided = link.providedTypes.join(', ')
+      const required = link.interfaceTypes.join(', ')
+      add(from, { en: `provides ${from.service}, whose ${provided} meets the requirement ${required} of ${to.service} (link ${from.service} → ${to.service})`, de: `stellt ${from.service} bereit, dessen ${provided} die Anforderung ${required} von ${to.service} erfüllt (Verbindung ${from.service} → ${to.service})` })
+      add(to, { en: `provides ${to.service}, whose requirement ${required} is met by ${from.service} (link ${from.service} → ${to.service})`, de: `stellt ${to.service} bereit, dessen Anforderung ${required} ${from.service} erfüllt (Verbindung ${from.service} → ${to.service})` })
+    }
+  }
+  const routes = [...reasons.entries()].map(([provider, list]): TicketRoute => {
+    const services = [...new Set(list.map(r => r.member.service))]
+    const supports = services.map(s => supportOf(memberOf.get(s)!))
+    const desk = supports.find(s => s.desk.kind === 'http')?.desk ?? supports[0]!.desk
+    return {
+      provider,
+      services,
+      why: { en: [...new Set(list.map(r => r.why.en))].join('; '), de: [...new Set(list.map(r => r.why.de))].join('; ') },
+      support: strictest(supports.map(s => s.support).filter((s): s is SupportPromise => s !== null)),
+      desk,
+      deliveries: []
+    }
+  })
+  return { ok: true, scope, routes }
+}
