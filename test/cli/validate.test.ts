@@ -47,4 +47,25 @@ describe('symphony validate', () => {
     expect(result).toMatchObject({ path: 'https://schema.org/price', value: '-19.00', via: { node: 'https://example.org/telvana#CloudPBX', property: 'https://schema.org/offers' } })
     await folder.remove()
   })
+
+  it('accepts rdfs:label as the service and provider name, and still asks for a name when both are missing', async () => {
+    const folder = await temporaryFolder()
+    const original = await readFile(join(builtinFolders.examples, 'telvana.ttl'), 'utf8')
+    await writeFile(join(folder.path, 'labelled.ttl'), '@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .\n' + original.replaceAll('schema:name', 'rdfs:label'))
+    const labelled = await runCli(['validate', 'labelled.ttl', '--format', 'text'], { cwd: folder.path })
+    expect(labelled.stdout).toBe('labelled.ttl: conforms\n')
+    expect(labelled.code).toBe(0)
+
+    // Dropping every name statement of the service: the one message names both properties.
+    const unnamed = original.replace(/(telvana:CloudPBX a[^.]*?)schema:name[^;]*;/s, '$1')
+    await writeFile(join(folder.path, 'unnamed.ttl'), unnamed)
+    const run = await runCli(['validate', 'unnamed.ttl'], { cwd: folder.path })
+    expect(run.code).toBe(1)
+    const results = JSON.parse(run.stdout).results as Array<{ focusNode: string, message: string }>
+    expect(results.map(result => [result.focusNode, result.message])).toEqual([[
+      'https://example.org/telvana#CloudPBX',
+      'Give the service a name with schema:name (or rdfs:label), one per language, e.g. schema:name "ACME Cloud PBX"@en , "ACME Cloud-Telefonanlage"@de.'
+    ]])
+    await folder.remove()
+  })
 })
