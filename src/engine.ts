@@ -12,7 +12,7 @@ import { basename, extname, join } from 'node:path'
 import type { Quad } from '@rdfjs/types'
 import { SymphonyError } from './errors.js'
 import { builtinFiles, builtinFolders, graphs, isOperationsGraph, projectRoot } from './project.js'
-import { listTurtleFiles, readRdfFile, serializeRdf } from './rdf/index.js'
+import { inDefaultGraph, listTurtleFiles, readRdfFile, serializeRdf } from './rdf/index.js'
 import type { SerializationFormat } from './rdf/index.js'
 import { EmbeddedStore, MemoryStore, SparqlEndpointStore } from './store/index.js'
 import type { GraphContent, QueryResult, SparqlEndpointOptions, Store } from './store/index.js'
@@ -358,13 +358,25 @@ export class Engine {
     const subject = `${graphs.configuration}${id}`
     // A bundle's configuration configures the members its form asks about (all of them, unless some already exist).
     const configures = 'type' in target ? [] : 'service' in target ? [target.service] : target.bundle.existing === undefined ? target.bundle.services : [...new Set(form.uiSchema.sections.flatMap(section => section.configures))]
-    const result = await validateConfiguration(form, values, { subject, configures, ...(options.language === undefined ? {} : { language: options.language }) })
+    const context = await this.#descriptionsOf(configures)
+    const result = await validateConfiguration(form, values, { subject, configures, context, ...(options.language === undefined ? {} : { language: options.language }) })
     if (!result.ok) return result
     if (options.dryRun !== true) {
       await this.store.putGraphs([{ graph: subject, quads: result.quads }])
       this.#changed()
     }
     return { ok: true, id: subject, quads: result.quads, warnings: result.warnings }
+  }
+
+  /**
+   * The description graphs of the services (what configuration shapes may check values
+   * against), in the default graph, where SHACL-SPARQL constraints look.
+   */
+  async #descriptionsOf (services: readonly string[]): Promise<Quad[]> {
+    const catalog = await this.catalog()
+    const sources = new Set(services.flatMap(iri => catalog.services.get(iri)?.graph ?? []))
+    const quads = (await Promise.all([...sources].map(graph => this.store.graph(graph)))).flat()
+    return quads.map(inDefaultGraph)
   }
 
   /** Stored configurations, by graph IRI. */
@@ -487,7 +499,7 @@ export class Engine {
     const vocabulary = await this.vocabulary()
     const catalog = await this.catalog()
     const terms = vocabulary.filter(q => q.subject.termType === 'NamedNode' && !catalog.services.has(q.subject.value))
-    const report = await compileShapes(vocabulary).validate([...quads, ...terms])
+    const report = await compileShapes(vocabulary).validate([...quads, ...terms, ...await this.#descriptionsOf(configures)])
     const issues = report.results.filter(r => r.severity === 'Violation').map(r => `${r.path ?? r.focusNode}: ${r.message}`)
     return { ok: issues.length === 0, configures, issues, quads }
   }

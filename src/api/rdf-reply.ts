@@ -1,8 +1,7 @@
 /** Replying with RDF in the media type the client negotiated (Turtle, JSON-LD, N-Triples). */
 import type { FastifyReply, FastifyRequest } from 'fastify'
-import { DataFactory } from 'n3'
 import type { Quad } from '@rdfjs/types'
-import { serializeRdf } from '../rdf/index.js'
+import { inDefaultGraph, serializeRdf } from '../rdf/index.js'
 import type { SerializationFormat } from '../rdf/index.js'
 import { negotiateOrFail } from './negotiate.js'
 import { SymphonyError } from '../errors.js'
@@ -61,7 +60,7 @@ export function isRdfMediaType (mediaType: string): mediaType is RdfMediaType {
 
 /** Serializes quads as triples in the given RDF media type and sends them. */
 export async function sendRdf (reply: FastifyReply, quads: readonly Quad[], mediaType: RdfMediaType): Promise<FastifyReply> {
-  const triples = quads.map(q => q.graph.termType === 'DefaultGraph' ? q : DataFactory.quad(q.subject, q.predicate, q.object) as Quad)
+  const triples = quads.map(inDefaultGraph)
   const text = await serializeRdf(triples, formats[mediaType])
   return reply.header('vary', 'accept').type(`${mediaType}; charset=utf-8`).send(text)
 }

@@ -41,6 +41,11 @@ export type ConfigurationResult =
 export interface ValidateOptions extends Partial<RdfOptions> {
   /** Language of the messages; default the form's. */
   readonly language?: string
+  /**
+   * What is known about the configured services (their descriptions), validated alongside the
+   * values so shapes can check a value against the service, e.g. a storage location it offers.
+   */
+  readonly context?: readonly Quad[]
 }
 
 /** Subject used when only checking; `configurationToRdf` names the real one. */
@@ -58,7 +63,7 @@ export async function validateConfiguration (form: Form, values: Json, options: 
   const validate = schemaValidator(form.schema)
   if (!validate(values)) return { ok: false, issues: schemaIssues(form, validate.errors ?? [], language) }
   const graph = configurationGraph(form, values, { ...options, subject: options.subject ?? draftSubject })
-  const report = await compileShapes(form.graph).validate([...graph.quads, ...form.graph], { language, focus: focusOf(form, graph) })
+  const report = await compileShapes(form.graph).validate([...graph.quads, ...form.graph, ...options.context ?? []], { language, focus: focusOf(form, graph) })
   const issues = report.results.flatMap(result => leaves(result)).map(result => shaclIssue(form, graph, result))
   const unique = [...new Map(issues.map(issue => [JSON.stringify(issue), issue])).values()]
   const violations = unique.filter(issue => issue.severity === 'Violation')

@@ -8,7 +8,7 @@ import type { Quad } from '@rdfjs/types'
 import { DataFactory } from 'n3'
 import type { Catalog } from '../catalog/types.js'
 import { SymphonyError } from '../errors.js'
-import { formatOfMediaType, parseRdf, terms } from '../rdf/index.js'
+import { formatOfMediaType, inDefaultGraph, parseRdf, terms } from '../rdf/index.js'
 import type { Store } from '../store/index.js'
 import { canonicalNTriples, parseNTriples } from './canonical.js'
 import { activeVersion, historyFromQuads, historyToQuads } from './history.js'
@@ -261,7 +261,7 @@ export class Publisher {
     checkDescriptionText(submission.text)
     const quads = await parseRdf(submission.text, { format, source: 'request body', baseIRI: descriptionIriOf(submission) + '/' })
     if (quads.length === 0) throw new SymphonyError('INVALID_REQUEST', 'the description is empty; send the Turtle or JSON-LD of your services')
-    return quads.map(q => q.graph.termType === 'DefaultGraph' ? q : DataFactory.quad(q.subject, q.predicate, q.object) as Quad)
+    return quads.map(inDefaultGraph)
   }
 
   /** Subjects of the submission described elsewhere (another description, an import, the ontology): CONFLICT. */

@@ -26,11 +26,12 @@ export async function serializeRdf (quads: readonly Quad[], format: Serializatio
   }
   const pretty = format === 'turtle' || format === 'trig'
   const writer = new Writer({ format: writerFormats[format], ...(pretty ? { prefixes: usedPrefixes(quads, prefixes) } : {}) })
-  writer.addQuads(format === 'turtle' || format === 'n-triples' ? quads.map(asTriple) : [...quads])
+  writer.addQuads(format === 'turtle' || format === 'n-triples' ? quads.map(inDefaultGraph) : [...quads])
   return new Promise((resolve, reject) => writer.end((error, text) => error ? reject(error) : resolve(text)))
 }
 
-function asTriple (quad: Quad): Quad {
+/** The quad as a triple of the default graph. */
+export function inDefaultGraph (quad: Quad): Quad {
   return quad.graph.termType === 'DefaultGraph' ? quad : DataFactory.quad(quad.subject, quad.predicate, quad.object) as Quad
 }
 

@@ -36,6 +36,23 @@ describe('symphony form / configure', () => {
     expect(bad.stderr).toContain('prefill key "faxNumber" is not a property IRI')
   })
 
+  it('refuses a storage location the configured service does not offer, in the requested language', async () => {
+    const run = await runCli(['configure', 'https://example.org/archivum#Archive', '--values', 'test/fixtures/cli/archive-in-us.json', '--lang', 'de', ...examples])
+    expect(run.code).toBe(1)
+    expect(JSON.parse(run.stdout).issues).toEqual([{
+      code: 'NOT_CONFORMING',
+      field: '/storageLocation',
+      path: `${sym}storageLocation`,
+      label: 'Speicherstandort',
+      message: '"US" ist kein Standort, den dieser Dienst anbietet; wählen Sie einen der Datenstandorte aus seiner Beschreibung.',
+      constraint: 'http://www.w3.org/ns/shacl#SPARQLConstraintComponent',
+      severity: 'Violation'
+    }])
+    // The service type alone offers no locations to check against.
+    const byType = await runCli(['configure', 'sym:ArchivingService', '--values', 'test/fixtures/cli/archive-in-us.json', ...examples])
+    expect(byType.code).toBe(0)
+  })
+
   it('prints TypeScript types for a form', async () => {
     const run = await runCli(['form', 'https://example.org/telvana#Fax', '--types', ...examples])
     expect(run.code).toBe(0)
