@@ -96,19 +96,25 @@ export interface DiscoveryAnswer {
 
 export interface CompositionRequest {
   /**
-   * Interface types the customer already has
+   * Interface types the customer already has (at most 256)
+   *
+   * @maxItems 256
    *
    * Items: An absolute IRI
    */
   available?: string[];
   /**
-   * Interface types some member must provide (exact or plugin)
+   * Interface types some member must provide (exact or plugin; at most 32)
+   *
+   * @maxItems 32
    *
    * Items: An absolute IRI
    */
   wanted?: string[];
   /**
-   * Service types some member must be an instance of
+   * Service types some member must be an instance of (at most 32)
+   *
+   * @maxItems 32
    *
    * Items: An absolute IRI
    */
@@ -185,6 +191,9 @@ export interface CompositionRequest {
   };
   seats?: number;
   concurrentSeats?: number;
+  /**
+   * At most this many bundles (1 to 100)
+   */
   limit?: number;
   /**
    * static: members may meet each other's requirements (cycles allowed); dataflow: members fire in order from the available interfaces

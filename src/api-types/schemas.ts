@@ -83,9 +83,9 @@ export const compositionRequestSchema = {
   title: 'CompositionRequest',
   type: 'object',
   properties: {
-    available: { ...iriList, description: 'Interface types the customer already has' },
-    wanted: { ...iriList, description: 'Interface types some member must provide (exact or plugin)' },
-    serviceTypes: { ...iriList, description: 'Service types some member must be an instance of' },
+    available: { ...iriList, maxItems: 256, description: 'Interface types the customer already has (at most 256)' },
+    wanted: { ...iriList, maxItems: 32, description: 'Interface types some member must provide (exact or plugin; at most 32)' },
+    serviceTypes: { ...iriList, maxItems: 32, description: 'Service types some member must be an instance of (at most 32)' },
     constraints: {
       type: 'object',
       properties: {
@@ -134,7 +134,7 @@ export const compositionRequestSchema = {
     },
     seats: { type: 'integer', minimum: 1, default: 1 },
     concurrentSeats: { type: 'integer', minimum: 1 },
-    limit: { type: 'integer', minimum: 1, default: 5 },
+    limit: { type: 'integer', minimum: 1, maximum: 100, default: 5, description: 'At most this many bundles (1 to 100)' },
     wiring: {
       type: 'string',
       enum: ['static', 'dataflow'],

@@ -4,7 +4,7 @@
  */
 import { SymphonyError } from '../errors.js'
 import { ns } from '../rdf/index.js'
-import { defaultTimeoutMs, maxTimeoutMs } from './resolve-request.js'
+import { defaultTimeoutMs, maxAvailableTypes, maxGoalTypes, maxLimit, maxTimeoutMs } from './resolve-request.js'
 import type { CompositionConstraints, CompositionPreferences, CompositionRequest, DataLocationMode, DataLocationScope, FactConstraint, Wiring } from './types.js'
 
 const requestFields = ['available', 'wanted', 'serviceTypes', 'constraints', 'preferences', 'seats', 'concurrentSeats', 'limit', 'usage', 'wiring', 'timeoutMs'] as const
@@ -65,7 +65,11 @@ export function checkRequestValues (request: CompositionRequest): void {
     invalid('timeoutMs', `must be a whole number of milliseconds from 1 to ${maxTimeoutMs}, got ${String(request.timeoutMs)}`)
   }
   const limit = request.limit ?? 5
-  if (!Number.isInteger(limit) || limit < 1) invalid('limit', `must be an integer of at least 1, got ${String(request.limit)}`)
+  if (!Number.isInteger(limit) || limit < 1 || limit > maxLimit) invalid('limit', `must be an integer from 1 to ${maxLimit}, got ${String(request.limit)}`)
+  for (const [field, most] of [['wanted', maxGoalTypes], ['serviceTypes', maxGoalTypes], ['available', maxAvailableTypes]] as const) {
+    const count = request[field]?.length ?? 0
+    if (count > most) invalid(field, `lists ${count} types, more than the ${most} one request may name; split the goal into several requests`)
+  }
   for (const field of preferenceFields) {
     const weight = request.preferences?.[field]
     if (weight !== undefined && (!Number.isFinite(weight) || weight < 0)) {

@@ -54,6 +54,14 @@ export const defaultTimeoutMs = 10_000
 export const maxTimeoutMs = 60_000
 
 /**
+ * Largest `limit` of a composition, and most types in `wanted`, `serviceTypes` and `available`
+ * each: they bound the search's work and memory per request.
+ */
+export const maxLimit = 100
+export const maxGoalTypes = 32
+export const maxAvailableTypes = 256
+
+/**
  * Resolves a (shape-checked) request against the catalog. Throws `UNKNOWN_CLASS` for a
  * service or interface type the class hierarchy does not know, `UNKNOWN_PROVIDER` for an
  * excluded provider the catalog does not know, `INVALID_REQUEST` for an empty goal or an

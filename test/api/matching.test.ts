@@ -67,4 +67,12 @@ describe('matching and composition routes', () => {
     expect(unknown.statusCode).toBe(400)
     expect(unknown.json()).toMatchObject({ code: 'UNKNOWN_CLASS', path: 'serviceTypes[0]', node: `${sym}Nope` })
   })
+  it('refuses a limit above 100 and more than 32 wanted types with 400 naming the field', async () => {
+    const limit = await t.app.inject({ method: 'POST', url: '/compose', payload: { serviceTypes: [`${sym}VirtualPBX`], limit: 101 } })
+    expect(limit.statusCode).toBe(400)
+    expect(limit.json()).toMatchObject({ code: 'INVALID_REQUEST', field: '/body/limit' })
+    const wanted = await t.app.inject({ method: 'POST', url: '/compose', payload: { wanted: Array.from({ length: 33 }, () => `${sym}CallEventFeed`) } })
+    expect(wanted.statusCode).toBe(400)
+    expect(wanted.json()).toMatchObject({ code: 'INVALID_REQUEST', field: '/body/wanted' })
+  })
 })

@@ -62,6 +62,10 @@ describe('parseCompositionRequest', () => {
     ['seats as text', { seats: '12' }, 'INVALID_REQUEST', 'seats'],
     ['more concurrent seats than seats', { seats: 2, concurrentSeats: 3 }, 'INVALID_REQUEST', 'concurrentSeats'],
     ['limit 0', { limit: 0 }, 'INVALID_REQUEST', 'limit'],
+    ['limit above the maximum', { limit: 101 }, 'INVALID_REQUEST', 'limit'],
+    ['too many wanted types', { wanted: Array.from({ length: 33 }, (_, i) => `${sym}T${i}`) }, 'INVALID_REQUEST', 'wanted'],
+    ['too many service types', { serviceTypes: Array.from({ length: 33 }, (_, i) => `${sym}T${i}`) }, 'INVALID_REQUEST', 'serviceTypes'],
+    ['too many available types', { available: Array.from({ length: 257 }, (_, i) => `${sym}T${i}`) }, 'INVALID_REQUEST', 'available'],
     ['negative weight', { preferences: { price: -1 } }, 'INVALID_REQUEST', 'preferences.price'],
     ['boolean as text', { constraints: { requireDPA: 'yes' } }, 'INVALID_REQUEST', 'constraints.requireDPA'],
     ['unknown scope', { constraints: { dataLocation: ['DE'], dataLocationScope: 'some' } }, 'INVALID_REQUEST', 'constraints.dataLocationScope'],
@@ -83,7 +87,15 @@ describe('parseCompositionRequest', () => {
     expect([error.code, error.path]).toEqual([code, path])
   })
 
+  test('the caps are inclusive: limit 100 and 32 wanted types pass', () => {
+    const wanted = Array.from({ length: 32 }, (_, i) => `${sym}T${i}`)
+    expect(parseCompositionRequest({ wanted, limit: 100 })).toMatchObject({ wanted, limit: 100 })
+  })
+
   test('messages name the field and the problem', () => {
+    expect(failure({ limit: 101 }).message).toBe('composition request field "limit" must be an integer from 1 to 100, got 101')
+    expect(failure({ wanted: Array.from({ length: 33 }, (_, i) => `${sym}T${i}`) }).message)
+      .toBe('composition request field "wanted" lists 33 types, more than the 32 one request may name; split the goal into several requests')
     expect(failure({ seats: 5, concurrentSeats: 6 }).message)
       .toBe('composition request field "concurrentSeats" is 6, more than the 5 seats; concurrent users are a subset of the seats')
     expect(failure({ limits: 3 }).message)
