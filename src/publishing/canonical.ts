@@ -1,11 +1,11 @@
 /** Canonical N-Triples of a description (RDF Dataset Canonicalization, RDFC-1.0), for storage and comparison. */
 import { DataFactory, Parser } from 'n3'
 import type { Quad } from '@rdfjs/types'
-import { serializeRdf } from '../rdf/index.js'
+import { inDefaultGraph, serializeRdf } from '../rdf/index.js'
 
 /** The quads as triples, canonical: equal text ⇔ isomorphic graphs. */
 export async function canonicalNTriples (quads: readonly Quad[]): Promise<string> {
-  const triples = quads.map(q => DataFactory.quad(q.subject, q.predicate, q.object) as Quad)
+  const triples = quads.map(inDefaultGraph)
   const text = await serializeRdf(triples, 'n-triples')
   // Loaded on first use, as in src/rdf/parse.ts: jsonld is slow to load and most commands never publish.
   const { default: jsonld } = await import('jsonld')

@@ -3,9 +3,7 @@
  * store the text comes straight from oxigraph, one graph at a time (no JavaScript parse or
  * serialization on the event loop); any other store is serialized graph by graph.
  */
-import { DataFactory } from 'n3'
-import type { Quad } from '@rdfjs/types'
-import { serializeRdf } from '../../rdf/index.js'
+import { inDefaultGraph, serializeRdf } from '../../rdf/index.js'
 import { MemoryStore } from '../../store/index.js'
 import type { Store } from '../../store/index.js'
 import type { SnapshotGraph } from './runner.js'
@@ -19,7 +17,7 @@ export async function snapshotOf (store: Store, excluded: (graph: string) => boo
   }
   for (const { graph } of await store.graphs()) {
     if (excluded(graph)) continue
-    const triples = (await store.graph(graph)).map(q => DataFactory.quad(q.subject, q.predicate, q.object) as Quad)
+    const triples = (await store.graph(graph)).map(inDefaultGraph)
     graphs.push({ graph, ntriples: await serializeRdf(triples, 'n-triples') })
   }
   return graphs
