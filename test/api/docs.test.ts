@@ -64,6 +64,15 @@ describe.skipIf(!hasTools && process.env.CI !== 'true')('docs/api.md', () => {
     }
   })
 
+  it('fails on an error status unless the example shows that status', () => {
+    // Without -f a 4xx problem body piped into jq would pass; examples that demonstrate an error
+    // name its status in a comment on the line or the line before, or print it with -w.
+    const showsError = (line: string): boolean => /#.*\b[45]\d\d\b/.test(line)
+    const unguarded = blocks.flatMap(block => block.split('\n').filter((line, n, lines) =>
+      /\bcurl\b/.test(line) && !/\bcurl -s?f/.test(line) && !line.includes('%{http_code}') && !showsError(line) && !showsError(lines[n - 1] ?? '')))
+    expect(unguarded).toEqual([])
+  })
+
   it('runs every example without an error', async () => {
     for (const block of blocks) {
       const script = block.startsWith('TOKEN=') ? `TOKEN=${token}` : block

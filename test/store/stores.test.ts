@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto'
 import { mkdtemp } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { describe, inject } from 'vitest'
+import { inject } from 'vitest'
 import { EmbeddedStore, MemoryStore, SparqlEndpointStore } from '../../src/store/index.js'
 import { describeStoreContract } from './store-contract.js'
 
@@ -14,12 +14,9 @@ describeStoreContract('EmbeddedStore', async () => ({
 }))
 
 const virtuoso = inject('virtuoso')
-if ('missing' in virtuoso) {
-  describe.skip(`SparqlEndpointStore on Virtuoso — ${virtuoso.missing}`, () => {})
-} else {
-  describeStoreContract('SparqlEndpointStore on Virtuoso', async () => {
-    const base = `https://example.org/store-contract/${randomUUID()}/`
-    // A small page size makes every multi-triple read exercise paging.
-    return { store: new SparqlEndpointStore({ ...virtuoso, graphPrefix: base, pageSize: 4, versionCacheMs: 0 }), base }
-  })
-}
+describeStoreContract('SparqlEndpointStore on Virtuoso', async () => {
+  if ('missing' in virtuoso) throw new Error(virtuoso.missing)
+  const base = `https://example.org/store-contract/${randomUUID()}/`
+  // A small page size makes every multi-triple read exercise paging.
+  return { store: new SparqlEndpointStore({ ...virtuoso, graphPrefix: base, pageSize: 4, versionCacheMs: 0 }), base }
+}, { skip: 'missing' in virtuoso ? virtuoso.missing : undefined })
