@@ -1,0 +1,79 @@
+/**
+ * `symphony order` and `symphony subscriptions` against a running server with real provider
+ * adapters (the operations harness): book and follow an order, read it back, change seats,
+ * cancel, read the event feed — and another customer's order refused.
+ */
+import { writeFile } from 'node:fs/promises'
+import { join } from 'node:path'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { openHarness, t } from '../operations/harness.js'
+import type { Harness } from '../operations/harness.js'
+import { runCli, temporaryFolder } from './run-cli.js'
+
+describe('symphony order / subscriptions on a running server', () => {
+  let h: Harness
+  let folder: { path: string, remove: () => Promise<void> }
+  let requestFile: string
+  const as = (token: string): string[] => ['--api', h.url, '--token', token]
+  let orderId: string
+  let subscriptionId: string
+
+  beforeAll(async () => {
+    h = await openHarness()
+    folder = await temporaryFolder()
+    requestFile = join(folder.path, 'request.json')
+    await writeFile(requestFile, JSON.stringify(h.request))
+  })
+  afterAll(async () => {
+    await h.close()
+    await folder.remove()
+  })
+
+  it('books a bundle and follows the order until it completes', async () => {
+    const services = ['AlphaPBX', 'BetaCRM', 'GammaArchive'].flatMap(s => ['--service', t + s])
+    const run = await runCli(['order', 'book', '--request', requestFile, ...services, '--seats', '3', '--wait', ...as('symp_customer-a')])
+    expect(run.code, run.stderr).toBe(0)
+    const order = JSON.parse(run.stdout)
+    expect([order.state, order.kind, order.seats]).toEqual(['completed', 'book', 3])
+    expect(order.items.map((item: { state: string }) => item.state)).toEqual(['completed', 'completed', 'completed'])
+    expect(run.stderr).toContain(`order ${order.id} placed: 3 item(s), one per provider`)
+    orderId = order.id
+  }, 60_000)
+
+  it('shows and lists the order, as text too', async () => {
+    const status = await runCli(['order', 'status', orderId, ...as('symp_customer-a')])
+    expect([status.code, JSON.parse(status.stdout).id]).toEqual([0, orderId])
+    const list = await runCli(['order', 'list', ...as('symp_customer-a')])
+    expect(JSON.parse(list.stdout).map((o: { id: string }) => o.id)).toEqual([orderId])
+    const text = await runCli(['order', 'status', orderId, '--format', 'text', ...as('symp_customer-a')])
+    expect(text.stdout).toContain(orderId)
+  })
+
+  it('refuses another customer\'s order with the API\'s reason', async () => {
+    const foreign = await runCli(['order', 'status', orderId, ...as('symp_customer-b')])
+    expect(foreign.code).toBe(2)
+    expect(foreign.stderr).toBe(`symphony: GET /orders/${orderId}: 403 order ${orderId} belongs to another account; a customer account sees only its own\n`)
+  })
+
+  it('changes the seats of the subscription and cancels it, reading the events', async () => {
+    const list = await runCli(['subscriptions', 'list', ...as('symp_customer-a')])
+    const subscriptions = JSON.parse(list.stdout) as Array<{ id: string, state: string, seats: number }>
+    expect(subscriptions.map(s => [s.state, s.seats])).toEqual([['active', 3]])
+    subscriptionId = subscriptions[0]!.id
+
+    const seats = await runCli(['subscriptions', 'seats', subscriptionId, '5', '--wait', ...as('symp_customer-a')])
+    expect(seats.code, seats.stderr).toBe(0)
+    expect([JSON.parse(seats.stdout).kind, JSON.parse(seats.stdout).state]).toEqual(['changeSeats', 'completed'])
+    const shown = await runCli(['subscriptions', 'show', subscriptionId, ...as('symp_customer-a')])
+    expect(JSON.parse(shown.stdout).seats).toBe(5)
+
+    const cancel = await runCli(['subscriptions', 'cancel', subscriptionId, '--wait', ...as('symp_customer-a')])
+    expect([cancel.code, JSON.parse(cancel.stdout).state]).toEqual([0, 'completed'])
+    const after = await runCli(['subscriptions', 'show', subscriptionId, ...as('symp_customer-a')])
+    expect(JSON.parse(after.stdout).state).toBe('cancelled')
+
+    const events = await runCli(['subscriptions', 'events', ...as('symp_customer-a')])
+    const types = new Set((JSON.parse(events.stdout) as Array<{ type: string }>).map(e => e.type))
+    expect([...types].sort()).toEqual(['item.state', 'order.state', 'subscription.changed'])
+  }, 90_000)
+})
