@@ -4,7 +4,7 @@
  */
 import type { Catalog } from '../catalog/index.js'
 import { offerComponents } from './offer-components.js'
-import type { MemberInput, SubscriptionInput } from './types.js'
+import type { BillingIssue, MemberInput, SubscriptionInput } from './types.js'
 
 /** The fields of a booked subscription that billing reads (a structural subset of the operations record). */
 export interface BookedSubscription {
@@ -19,10 +19,12 @@ export interface BookedSubscription {
 }
 
 /**
- * The billing input of a booked subscription. Members without an offer, or whose offer the catalog no longer has, are skipped and named.
+ * The billing input of a booked subscription. Members that cannot be billed (no offer, an offer
+ * the catalog no longer has, or no component the billing understands) and components it does not
+ * understand come back as warnings, so a run never drops a charge without saying so.
  */
-export function toSubscriptionInput (booked: BookedSubscription, catalog: Catalog): { subscription: SubscriptionInput, unpriced: string[] } {
-  const unpriced: string[] = []
+export function toSubscriptionInput (booked: BookedSubscription, catalog: Catalog): { subscription: SubscriptionInput, warnings: BillingIssue[] } {
+  const warnings: BillingIssue[] = []
   const members: MemberInput[] = []
   for (const member of booked.members) {
     const service = catalog.services.get(member.service)
@@ -31,15 +33,34 @@ export function toSubscriptionInput (booked: BookedSubscription, catalog: Catalo
     const offer = service?.offers.find(o => o.id === member.offer) ??
       (service?.offers.length === 1 && (member.offer === null || member.offer.startsWith('_:')) ? service.offers[0] : undefined)
     if (offer === undefined) {
-      unpriced.push(member.service)
+      warnings.push({
+        code: 'UNPRICED_MEMBER',
+        subject: member.service,
+        message: `${member.service} of ${booked.iri} is not billed: ${service === undefined ? 'the catalog no longer has the service' : `the catalog has no offer ${member.offer ?? '(none booked)'} for it`}; publish its offer again or correct the subscription, then run the period again`
+      })
       continue
+    }
+    const { components, unbillable } = offerComponents(catalog, member.service, offer.id)
+    for (const component of unbillable) {
+      warnings.push({
+        code: 'UNBILLABLE_COMPONENT',
+        subject: `${offer.id}#${component}`,
+        message: `price component ${component} of ${member.service} is not billed: the vocabulary does not say what it is counted by and how often it is charged (sym:countedBy, sym:billingPeriod; monthly or once)`
+      })
+    }
+    if (components.length === 0) {
+      warnings.push({
+        code: 'UNPRICED_MEMBER',
+        subject: member.service,
+        message: `${member.service} of ${booked.iri} is not billed: its offer has no price component the billing understands; declare its components in the vocabulary (sym:countedBy, sym:billingPeriod)`
+      })
     }
     members.push({
       service: member.service,
       label: service!.label,
       provider: member.provider,
       offer: offer.id,
-      components: offerComponents(catalog, member.service, offer.id).components,
+      components,
       addedAt: member.addedAt,
       ...(member.removedAt === undefined ? {} : { removedAt: member.removedAt })
     })
@@ -56,6 +77,6 @@ export function toSubscriptionInput (booked: BookedSubscription, catalog: Catalo
       members,
       ...(booked.cancelledAt === undefined ? {} : { cancelledAt: booked.cancelledAt })
     },
-    unpriced
+    warnings
   }
 }

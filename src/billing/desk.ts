@@ -14,7 +14,7 @@ import { inPeriod, parsePeriod } from './period.js'
 import { providerParties } from './provider-parties.js'
 import { correctInvoice, runBilling, type RunOutcome } from './run.js'
 import { storeLedger } from './store-ledger.js'
-import type { ExchangeRate, PartyInput, UsageRecord } from './types.js'
+import type { BillingIssue, ExchangeRate, PartyInput, UsageRecord } from './types.js'
 import type { InvoiceLedger } from './ledger.js'
 
 /** The operator's billing settings. */
@@ -50,8 +50,11 @@ export interface BillingDeskOptions {
 
 const base = `${graphs.operations}billing/`
 
-/** A customer's profile was not set: the run names the customers it could not bill. */
-export type DeskRunOutcome = RunOutcome | { readonly customer: string, readonly status: 'noProfile' }
+/**
+ * A customer's outcome in a run; `noProfile` names a customer it could not bill. `warnings`
+ * name what was left off the customer's invoice (`UNPRICED_MEMBER`, `UNBILLABLE_COMPONENT`).
+ */
+export type DeskRunOutcome = (RunOutcome | { readonly customer: string, readonly status: 'noProfile' }) & { readonly warnings?: readonly BillingIssue[] }
 
 export class BillingDesk {
   readonly ledger: InvoiceLedger
@@ -104,15 +107,18 @@ export class BillingDesk {
     const providers = await providerParties(this.options.store, [...new Set(booked.flatMap(s => s.members.map(m => m.provider)))])
     const outcomes: DeskRunOutcome[] = []
     for (const [customer, subscriptions] of [...byCustomer].sort(([a], [b]) => a.localeCompare(b))) {
+      const converted = subscriptions.map(s => toSubscriptionInput(s, catalog))
+      const warnings = converted.flatMap(c => c.warnings)
+      const withWarnings = <T extends object>(outcome: T): T & { warnings?: readonly BillingIssue[] } => warnings.length === 0 ? outcome : { ...outcome, warnings }
       const profile = await this.profile(customer)
       if (profile === undefined) {
-        outcomes.push({ customer, status: 'noProfile' })
+        outcomes.push(withWarnings({ customer, status: 'noProfile' as const }))
         continue
       }
       const party: PartyInput = { id: customer, name: profile.name, country: profile.country, business: profile.business, ...(profile.vatId === undefined ? {} : { vatId: profile.vatId }) }
       const buyer: BuyerDetails = { address: profile.address, email: profile.email, ...(profile.reference === undefined ? {} : { reference: profile.reference }) }
-      const inputs = subscriptions.map(s => toSubscriptionInput(s, catalog).subscription)
-      outcomes.push(...await runBilling([{
+      const inputs = converted.map(c => c.subscription)
+      outcomes.push(...(await runBilling([{
         buyer,
         input: {
           customer: party,
@@ -125,7 +131,7 @@ export class BillingDesk {
           ...(settings.vatRates === undefined ? {} : { vatRates: settings.vatRates }),
           ...(settings.commission === undefined ? {} : { commission: settings.commission })
         }
-      }], { seller: settings.seller, ledger: this.ledger, issueDate: this.today(), ...(settings.paymentDays === undefined ? {} : { paymentDays: settings.paymentDays }) }))
+      }], { seller: settings.seller, ledger: this.ledger, issueDate: this.today(), ...(settings.paymentDays === undefined ? {} : { paymentDays: settings.paymentDays }) })).map(withWarnings))
     }
     return outcomes
   }

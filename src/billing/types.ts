@@ -212,6 +212,10 @@ export type BillingIssueCode =
   | 'UNKNOWN_PROVIDER'
   | 'UNKNOWN_USAGE_COMPONENT'
   | 'INVALID_AMOUNT'
+  /** A warning, not a refusal: a member with no price component the billing understands is left off the invoice. */
+  | 'UNPRICED_MEMBER'
+  /** A warning: a price component whose count or charge period the vocabulary does not declare is left off the invoice. */
+  | 'UNBILLABLE_COMPONENT'
 
 export interface BillingIssue {
   readonly code: BillingIssueCode

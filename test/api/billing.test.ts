@@ -26,7 +26,9 @@ describe('billing API', () => {
       concurrentSeats: 0,
       members: [
         { service: `${telvana}CloudPBX`, provider: `${telvana}Telvana`, offer: offerOf(`${telvana}CloudPBX`), addedAt: '2026-12-01T09:00:00Z' },
-        { service: `${kundenwerk}CRM`, provider: `${kundenwerk}Kundenwerk`, offer: offerOf(`${kundenwerk}CRM`), addedAt: '2026-12-01T09:00:00Z' }
+        { service: `${kundenwerk}CRM`, provider: `${kundenwerk}Kundenwerk`, offer: offerOf(`${kundenwerk}CRM`), addedAt: '2026-12-01T09:00:00Z' },
+        // Withdrawn from the catalog since the booking: the run must say it is not billed.
+        { service: `${kundenwerk}Withdrawn`, provider: `${kundenwerk}Kundenwerk`, offer: null, addedAt: '2026-12-01T09:00:00Z' }
       ],
       seatChanges: [{ at: '2026-12-01T09:00:00Z', seats: 10, concurrentSeats: 0 }, { at: '2026-12-16T10:00:00Z', seats: 12, concurrentSeats: 0 }]
     })
@@ -46,6 +48,8 @@ describe('billing API', () => {
     const first = await t.app.inject({ method: 'POST', url: '/billing/runs', headers: auth(operatorToken), payload: { period: '2026-12' } })
     const second = await t.app.inject({ method: 'POST', url: '/billing/runs', headers: auth(operatorToken), payload: { period: '2026-12' } })
     expect(first.json().outcomes.map((o: { status: string }) => o.status)).toEqual(['issued'])
+    expect(first.headers.warning).toBe('199 symphony "1 charge(s) not billed; see warnings in the outcomes"')
+    expect(first.json().outcomes[0].warnings.map((w: { code: string, subject: string }) => [w.code, w.subject])).toEqual([['UNPRICED_MEMBER', `${kundenwerk}Withdrawn`]])
     expect(second.json().outcomes.map((o: { status: string }) => o.status)).toEqual(['unchanged'])
 
     const invoice = (await t.app.inject({ method: 'GET', url: '/invoices/INV-2026-12-kanzlei-berg', headers: auth(bergToken) })).json()

@@ -111,18 +111,22 @@ export async function billingRoutes (app: FastifyInstance, { engine, options }: 
   app.post('/billing/runs', {
     onRequest: requireRole('operator'),
     config: { writesStore: true },
-    schema: { tags: ['billing'], summary: 'Bill every customer for a month; a month already billed gives the same invoices, never second ones', security: [{ bearer: [] }], body: s.run, response: { 200: jsonAnswer('One outcome per customer: issued, unchanged, differs, empty, refused (with issues) or noProfile'), ...problems(400, 401, 403, 409) } }
-  }, async request => {
+    schema: { tags: ['billing'], summary: 'Bill every customer for a month; a month already billed gives the same invoices, never second ones', security: [{ bearer: [] }], body: s.run, response: { 200: jsonAnswer('One outcome per customer: issued, unchanged, differs, empty, refused (with issues) or noProfile; warnings name members and components left off the invoice'), ...problems(400, 401, 403, 409) } }
+  }, async (request, reply) => {
     const { period } = request.body as { period: string }
     parsePeriod(period)
     const outcomes = await desk.run(period)
+    const warnings = outcomes.reduce((n, o) => n + (o.warnings?.length ?? 0), 0)
+    // A left-off charge is said twice: per customer in the answer, and as an HTTP Warning for clients that only read headers.
+    if (warnings > 0) reply.header('warning', `199 symphony "${warnings} charge(s) not billed; see warnings in the outcomes"`)
     return {
       period,
       outcomes: outcomes.map(o => ({
         customer: o.customer,
         status: o.status,
         ...('invoice' in o ? { invoice: summary(o.invoice) } : {}),
-        ...('issues' in o ? { issues: o.issues } : {})
+        ...('issues' in o ? { issues: o.issues } : {}),
+        ...(o.warnings === undefined ? {} : { warnings: o.warnings })
       }))
     }
   })
