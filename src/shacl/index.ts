@@ -1,6 +1,8 @@
 /** SHACL validation for forms and for publishing: shacl-engine with SHACL-SPARQL, results as values. */
-export { validateShacl, compileShapes } from './validate-shacl.js'
-export type { ShaclResult, ShaclReport, ShaclOptions, Severity, CompiledShapes } from './validate-shacl.js'
+export { validateShacl, compileShapes, termJson } from './validate-shacl.js'
+export type { ShaclResult, ShaclReport, ShaclOptions, Severity, CompiledShapes, RdfTermJson } from './validate-shacl.js'
+export { reportQuads } from './report-graph.js'
+export type { ReportGraphOptions } from './report-graph.js'
 export { translateXsdPattern } from './xsd-regex.js'
 export type { PatternTranslation, PatternOptions } from './xsd-regex.js'
 export { xsdRegExp } from './pattern-validation.js'

@@ -25,7 +25,9 @@ export const supportedShapeParameters: ReadonlySet<string> = new Set([
   // Targets (§2.1), including SPARQL-based targets.
   'targetClass', 'targetNode', 'targetObjectsOf', 'targetSubjectsOf', 'target',
   // Non-validating and result-shaping properties (§2.1.5, §2.3.2, §3.6).
-  'path', 'message', 'severity', 'deactivated', 'name', 'description', 'order', 'group', 'defaultValue'
+  'path', 'message', 'severity', 'deactivated', 'name', 'description', 'order', 'group', 'defaultValue',
+  // A shape may be its own SPARQL-based constraint (SHACL §5.1: the object of sh:sparql is any node with sh:select).
+  'select', 'prefixes'
 ].map(sh))
 
 const shapeLinks = ['property', 'node', 'not', 'qualifiedValueShape'].map(sh)

@@ -14,22 +14,38 @@ import { pickText } from './language.js'
 import { componentMessages } from './messages.js'
 import type { MessageArgs } from './messages.js'
 import { compilePattern } from './pattern-validation.js'
+import { remember } from './report-graph.js'
 import { assertSupportedShapes, key, listMembers } from './supported-parameters.js'
 
 export type Severity = 'Violation' | 'Warning' | 'Info'
 
+/** An RDF term as JSON: literals keep their datatype and language. */
+export interface RdfTermJson {
+  readonly termType: 'NamedNode' | 'BlankNode' | 'Literal'
+  readonly value: string
+  readonly datatype?: string
+  readonly language?: string
+}
+
 /** One SHACL validation result (SHACL §3.6.2), with terms as strings (`_:id` for blank nodes). */
 export interface ShaclResult {
   readonly focusNode: string
+  /** The focus node as an RDF term (a focus node may be a literal). */
+  readonly focusNodeTerm: RdfTermJson
   /** The predicate IRI of a predicate path; a SPARQL property path for other paths. */
   readonly path?: string
   readonly message: string
+  /** The standard level; a custom severity counts as `Violation` here (the data does not conform). */
   readonly severity: Severity
+  /** The `sh:resultSeverity` IRI exactly as the shape declares it, custom severities included. */
+  readonly resultSeverity: string
   readonly sourceShape: string
   /** The constraint component IRI, e.g. `sh:MinCountConstraintComponent`. */
   readonly constraint: string
   /** IRI, `_:id` or lexical form of the value node. */
   readonly value?: string
+  /** The value node as an RDF term, with datatype and language. */
+  readonly valueTerm?: RdfTermJson
   /** Results of nested shapes (`sh:node`, `sh:or`, …) that explain this one. */
   readonly details?: readonly ShaclResult[]
 }
@@ -119,25 +135,36 @@ class ShapesValidator implements CompiledShapes {
         engineResults.push(...report.results)
       }
     }
-    const results = dedupe(engineResults.map(result => this.toResult(result, language)))
+    const results = distinct(engineResults).map(result => this.toResult(result, language))
     return { conforms: results.length === 0, results }
   }
 
   private toResult (result: EngineResult, language: string): ShaclResult {
     const constraint = result.constraintComponent.value
     const path = result.path === false || result.path === null ? undefined : pathString(result.path)
-    const details = dedupe(result.results.map(detail => this.toResult(detail, language)))
+    const details = distinct(result.results).map(detail => this.toResult(detail, language))
     const converted: ShaclResult = {
       focusNode: key(result.focusNode.term),
+      focusNodeTerm: termJson(result.focusNode.term),
       ...(path === undefined ? {} : { path }),
       message: this.message(result, language),
       severity: severityOf(result.severity.value),
+      resultSeverity: result.severity.value,
       sourceShape: key(result.shape.ptr.term),
       constraint,
-      ...(result.value === undefined ? {} : { value: key(result.value.term) }),
+      ...(result.value === undefined ? {} : { value: key(result.value.term), valueTerm: termJson(result.value.term) }),
       ...(details.length === 0 ? {} : { details })
     }
-    if (result.value !== undefined) valueIdentity.set(converted, identity(result.value.term))
+    remember(converted, {
+      focusNode: result.focusNode.term,
+      ...(result.value === undefined ? {} : { value: result.value.term }),
+      severity: result.severity,
+      sourceShape: result.shape.ptr.term,
+      constraint: result.constraintComponent,
+      source: result.source,
+      path: result.path === false || result.path === null ? undefined : result.path,
+      messages: result.message
+    })
     return converted
   }
 
@@ -220,25 +247,21 @@ function pathString (path: readonly EnginePathStep[]): string {
 }
 
 /**
- * The full identity of a value node, kept beside a result (not serialized): `"Berg"` and
- * `"Berg"@de`, or `"1"^^xsd:integer` and `"1"`, are different values and stay different results.
+ * shacl-engine reports a cached result object again when a (shape, focus node) pair is reached
+ * twice; that is one result, not two. Different result objects stay apart, even when they look
+ * alike as strings (`"Berg"` and `"Berg"@de`, one `sh:lessThan` result per pair of values).
  */
-const valueIdentity = new WeakMap<ShaclResult, string>()
-
-function identity (term: Term): string {
-  if (term.termType !== 'Literal') return `${term.termType} ${term.value}`
-  const literal = term as Literal
-  return `Literal ${literal.value}@${literal.language}^^${literal.datatype.value}`
+function distinct (results: readonly EngineResult[]): EngineResult[] {
+  return [...new Set(results)]
 }
 
-/** shacl-engine reports a cached result again when a (shape, focus node) pair is reached twice. */
-function dedupe (results: readonly ShaclResult[]): ShaclResult[] {
-  const seen = new Set<string>()
-  return results.filter(result => {
-    const term = valueIdentity.get(result)
-    const id = JSON.stringify([result.focusNode, result.path, result.sourceShape, result.constraint, result.value, term, result.message])
-    if (seen.has(id)) return false
-    seen.add(id)
-    return true
-  })
+/** The JSON form of an RDF term. */
+export function termJson (term: Term): RdfTermJson {
+  if (term.termType === 'Literal') {
+    const literal = term as Literal
+    return literal.language === ''
+      ? { termType: 'Literal', value: literal.value, datatype: literal.datatype.value }
+      : { termType: 'Literal', value: literal.value, language: literal.language }
+  }
+  return { termType: term.termType === 'BlankNode' ? 'BlankNode' : 'NamedNode', value: term.value }
 }

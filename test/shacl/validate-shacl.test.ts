@@ -101,6 +101,42 @@ describe('validateShacl', () => {
     const data = await turtle(`ex:peak ex:name "Berg" , "Berg"@de , "1" , "1"^^xsd:integer .`)
     const report = await validateShacl(data, shapes)
     expect(report.results.map(r => r.value).sort()).toEqual(['1', '1', 'Berg', 'Berg'])
+    expect(report.results.map(r => r.valueTerm)).toEqual(expect.arrayContaining([
+      { termType: 'Literal', value: 'Berg', datatype: 'http://www.w3.org/2001/XMLSchema#string' },
+      { termType: 'Literal', value: 'Berg', language: 'de' },
+      { termType: 'Literal', value: '1', datatype: 'http://www.w3.org/2001/XMLSchema#string' },
+      { termType: 'Literal', value: '1', datatype: 'http://www.w3.org/2001/XMLSchema#integer' }
+    ]))
+  })
+
+  it('keeps one result per failing sh:class value and per sh:lessThan pair', async () => {
+    const shapes = await turtle(`ex:S a sh:NodeShape ; sh:targetNode ex:a ;
+      sh:property [ sh:path ex:protocol ; sh:class ex:Protocol ] , [ sh:path ex:start ; sh:lessThan ex:end ] .`)
+    const data = await turtle(`ex:a ex:protocol ex:SIP , ex:H323 ; ex:start 5 ; ex:end 1 , 2 .`)
+    const report = await validateShacl(data, shapes)
+    expect(report.results.map(r => [r.constraint, r.value]).sort()).toEqual([
+      [sh('ClassConstraintComponent'), ex('H323')],
+      [sh('ClassConstraintComponent'), ex('SIP')],
+      [sh('LessThanConstraintComponent'), '5'],
+      [sh('LessThanConstraintComponent'), '5']
+    ])
+  })
+
+  it('keeps a custom severity as its IRI and does not conform', async () => {
+    const shapes = await turtle(`ex:S a sh:NodeShape ; sh:targetNode ex:a ; sh:property [ sh:path ex:p ; sh:minCount 1 ; sh:severity ex:Blocker ] .`)
+    const report = await validateShacl(await turtle('ex:a ex:q 1 .'), shapes)
+    expect(report.conforms).toBe(false)
+    expect(report.results.map(r => [r.severity, r.resultSeverity])).toEqual([['Violation', ex('Blocker')]])
+  })
+
+  it('accepts a shape that is its own SPARQL-based constraint', async () => {
+    const shapes = await turtle(`ex:S a sh:NodeShape ; sh:targetNode ex:a ; sh:sparql ex:S ;
+      sh:prefixes ex:ontology ; sh:select "SELECT $this ?value WHERE { $this ex:p ?value . FILTER (?value > 3) }" .
+      ex:ontology sh:declare [ sh:prefix "ex" ; sh:namespace "https://example.org/t#"^^xsd:anyURI ] .`)
+    const report = await validateShacl(await turtle('ex:a ex:p 1 , 7 .'), shapes)
+    expect(report.results.map(r => [r.focusNode, r.constraint, r.valueTerm])).toEqual([
+      [ex('a'), sh('SPARQLConstraintComponent'), { termType: 'Literal', value: '7', datatype: 'http://www.w3.org/2001/XMLSchema#integer' }]
+    ])
   })
 })
 
