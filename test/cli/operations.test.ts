@@ -76,4 +76,17 @@ describe('symphony order / subscriptions on a running server', () => {
     const types = new Set((JSON.parse(events.stdout) as Array<{ type: string }>).map(e => e.type))
     expect([...types].sort()).toEqual(['item.state', 'order.state', 'subscription.changed'])
   }, 90_000)
+
+  it('stops following after --wait-limit when a provider confirms by hand, and says how to go on', async () => {
+    const services = ['AlphaPBX', 'ZetaCRM', 'GammaArchive'].flatMap(s => ['--service', t + s])
+    const run = await runCli(['order', 'book', '--request', requestFile, ...services, '--seats', '3', '--wait', '--wait-limit', '1', ...as('symp_customer-a')])
+    const order = JSON.parse(run.stdout)
+    expect(run.code).toBe(1)
+    expect(['acknowledged', 'inProgress']).toContain(order.state)
+    const manual = order.items.find((item: { provider: string }) => item.provider === `${t}Zeta`)
+    expect(run.stderr).toContain(`order ${order.id} is still ${order.state} after 1 s, waiting for ${manual.id} (${t}Zeta): ${manual.state}`)
+    expect(run.stderr).toContain(`follow it with \`symphony order status ${order.id} --wait\``)
+    const bad = await runCli(['order', 'status', order.id, '--wait', '--wait-limit', 'soon', ...as('symp_customer-a')])
+    expect([bad.code, bad.stderr]).toEqual([2, 'symphony: --wait-limit soon is not a number of seconds above 0\n'])
+  }, 60_000)
 })

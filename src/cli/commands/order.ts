@@ -12,7 +12,21 @@ import { answerFormat, printJson, readJsonOption } from '../output.js'
 import type { Io } from '../io.js'
 import { orderText } from './operations-text.js'
 
-const usage = 'book --request <file.json> (--bundle <n> | --service <IRI>…) [--seats N] [--configuration <IRI>…] [--wait] | status <order> [--wait] | list | report <order> <item> --status <state> [--reason T] [--reference R]   (with --api <url> --token <token>)'
+const usage = 'book --request <file.json> (--bundle <n> | --service <IRI>…) [--seats N] [--configuration <IRI>…] [--wait [--wait-limit <s>]] | status <order> [--wait [--wait-limit <s>]] | list | report <order> <item> --status <state> [--reason T] [--reference R]   (with --api <url> --token <token>)'
+
+/** `--wait` follows an order; `--wait-limit <seconds>` (default 600) bounds how long. */
+export const waitOptions = { wait: { type: 'boolean' }, 'wait-limit': { type: 'string' } } as const
+
+const defaultWaitSeconds = 600
+
+/** The wait limit in milliseconds. */
+export function waitLimitOf (values: Record<string, unknown>): number {
+  const given = values['wait-limit']
+  if (given === undefined) return defaultWaitSeconds * 1000
+  const seconds = Number(given)
+  if (!Number.isFinite(seconds) || seconds <= 0) throw new SymphonyError('BAD_REQUEST', `--wait-limit ${String(given)} is not a number of seconds above 0`)
+  return seconds * 1000
+}
 
 export const orderCommand: Command = {
   summary: 'book a bundle on a running server and follow its order (book, status, list; providers: report)',
@@ -24,7 +38,7 @@ export const orderCommand: Command = {
     service: { type: 'string', multiple: true },
     seats: { type: 'string' },
     configuration: { type: 'string', multiple: true },
-    wait: { type: 'boolean' },
+    ...waitOptions,
     status: { type: 'string' },
     reason: { type: 'string' },
     reference: { type: 'string' }
@@ -43,13 +57,14 @@ export const orderCommand: Command = {
       const configurations = (values.configuration as string[] | undefined) ?? []
       const order = await client.call('POST', '/orders', { request, services, ...(seats === undefined ? {} : { seats }), ...(configurations.length === 0 ? {} : { configurations }) }) as Order
       io.stderr(`order ${order.id} placed: ${order.items.length} item(s), one per provider\n`)
-      show(values.wait === true ? await follow(client, order.id, io) : order)
-      return 0
+      const followed = values.wait === true ? await follow(client, order.id, io, waitLimitOf(values)) : order
+      show(followed)
+      return values.wait === true && followed.state !== 'completed' ? 1 : 0
     }
     if (action === 'status' && id !== undefined && item === undefined) {
-      const order = values.wait === true ? await follow(client, id, io) : await client.call('GET', `/orders/${encodeURIComponent(id)}`) as Order
+      const order = values.wait === true ? await follow(client, id, io, waitLimitOf(values)) : await client.call('GET', `/orders/${encodeURIComponent(id)}`) as Order
       show(order)
-      return order.state === 'failed' ? 1 : 0
+      return order.state === 'failed' || (values.wait === true && order.state !== 'completed') ? 1 : 0
     }
     if (action === 'list' && id === undefined) {
       const orders = await client.call('GET', '/orders') as Order[]
@@ -78,9 +93,13 @@ async function membersOf (values: Record<string, unknown>, request: unknown, cli
   return bundle.services
 }
 
-/** Asks for the order until it completes or fails, printing each change of an item. */
-export async function follow (client: ApiClient, id: string, io: Io): Promise<Order> {
+/**
+ * Asks for the order until it completes or fails, printing each change of an item; after
+ * `limitMs` it stops asking (the order goes on) and says how to follow it later.
+ */
+export async function follow (client: ApiClient, id: string, io: Io, limitMs: number = defaultWaitSeconds * 1000): Promise<Order> {
   const seen = new Map<string, string>()
+  const until = Date.now() + limitMs
   for (;;) {
     const order = await client.call('GET', `/orders/${encodeURIComponent(id)}`) as Order
     for (const item of order.items) {
@@ -88,6 +107,11 @@ export async function follow (client: ApiClient, id: string, io: Io): Promise<Or
       seen.set(item.id, item.state)
     }
     if (order.state === 'completed' || order.state === 'failed') return order
-    await new Promise(resolve => setTimeout(resolve, 500))
+    if (Date.now() >= until) {
+      const waiting = order.items.filter(item => item.state !== 'completed' && item.state !== 'failed' && item.state !== 'cancelled').map(item => `${item.id} (${item.provider}): ${item.state}`)
+      io.stderr(`order ${id} is still ${order.state} after ${Math.round(limitMs / 1000)} s, waiting for ${waiting.join(', ')}; it goes on — follow it with \`symphony order status ${id} --wait\`\n`)
+      return order
+    }
+    await new Promise(resolve => setTimeout(resolve, Math.min(500, Math.max(0, until - Date.now()))))
   }
 }

@@ -8,14 +8,14 @@ import type { Command } from '../command.js'
 import { apiClient, apiClientOptions } from '../api-client.js'
 import { answerFormat, printJson, readJsonOption } from '../output.js'
 import { orderText, subscriptionText } from './operations-text.js'
-import { follow } from './order.js'
+import { follow, waitLimitOf, waitOptions } from './order.js'
 
-const usage = 'list | show <id> | seats <id> <n> | members <id> --service <IRI>… [--request <file.json>] | cancel <id> | events [--since <UTC time>]   [--wait] (with --api <url> --token <token>)'
+const usage = 'list | show <id> | seats <id> <n> | members <id> --service <IRI>… [--request <file.json>] | cancel <id> | events [--since <UTC time>]   [--wait [--wait-limit <s>]] (with --api <url> --token <token>)'
 
 export const subscriptionsCommand: Command = {
   summary: 'list and change subscriptions on a running server (seats, members, cancel) and read the event feed',
   usage,
-  options: { ...apiClientOptions, service: { type: 'string', multiple: true }, request: { type: 'string' }, since: { type: 'string' }, wait: { type: 'boolean' } },
+  options: { ...apiClientOptions, service: { type: 'string', multiple: true }, request: { type: 'string' }, since: { type: 'string' }, ...waitOptions },
   positionals: { min: 1, max: 3 },
   async run ({ values, positionals }, io) {
     const client = apiClient(values, io)
@@ -23,9 +23,9 @@ export const subscriptionsCommand: Command = {
     const [action, id, n] = positionals
     const path = id === undefined ? '' : `/subscriptions/${encodeURIComponent(id)}`
     const change = async (order: Order) => {
-      const done = values.wait === true ? await follow(client, order.id, io) : order
+      const done = values.wait === true ? await follow(client, order.id, io, waitLimitOf(values)) : order
       if (format === 'text') io.stdout(orderText(done)); else printJson(io, done)
-      return done.state === 'failed' ? 1 : 0
+      return done.state === 'failed' || (values.wait === true && done.state !== 'completed') ? 1 : 0
     }
     if (action === 'list' && id === undefined) {
       const all = await client.call('GET', '/subscriptions') as Subscription[]
