@@ -17,3 +17,4 @@ export { BillingDesk, type BillingSettings, type CustomerProfile, type BillingDe
 export { toSubscriptionInput, type BookedSubscription } from './booked.js'
 export { invoiceToQuads, invoiceFromQuads } from './to-rdf.js'
 export { storeLedger, invoiceGraph, invoiceGraphBase } from './store-ledger.js'
+export { invoiceSummary, type InvoiceSummary } from './summary.js'

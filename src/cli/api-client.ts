@@ -15,37 +15,53 @@ export const apiClientOptions = {
 } as const
 
 export interface ApiClient {
-  call (method: 'GET' | 'POST', path: string, body?: unknown): Promise<unknown>
+  call (method: 'GET' | 'POST' | 'PUT', path: string, body?: unknown): Promise<unknown>
+  /** A GET whose answer is a document (XML, PDF, Turtle) rather than JSON: its bytes. */
+  download (path: string, accept: string): Promise<Uint8Array>
 }
 
 /** A client for the server named by `--api`, authenticated with `--token`. */
 export function apiClient (values: OptionValues, io: Io): ApiClient {
   const base = (typeof values.api === 'string' ? values.api : io.env.SYMPHONY_API ?? 'http://127.0.0.1:8080').replace(/\/+$/, '')
   const token = typeof values.token === 'string' ? values.token : io.env.SYMPHONY_TOKEN
+  const send = async (method: string, path: string, accept: string, body?: unknown): Promise<Response> => {
+    let response: Response
+    try {
+      response = await fetch(base + path, {
+        method,
+        headers: {
+          accept,
+          ...(token === undefined ? {} : { authorization: `Bearer ${token}` }),
+          ...(body === undefined ? {} : { 'content-type': 'application/json' })
+        },
+        ...(body === undefined ? {} : { body: JSON.stringify(body) })
+      })
+    } catch (error) {
+      throw new SymphonyError('BAD_REQUEST', `cannot reach the Symphony server at ${base} (start it with \`symphony serve\`, or pass --api <url>)`, { cause: error })
+    }
+    if (response.status >= 400) {
+      const text = await response.text()
+      const problem = parseProblem(text)
+      const code = problem?.code !== undefined && problem.code in errorCodes ? problem.code as ErrorCode : 'BAD_REQUEST'
+      throw new SymphonyError(code, `${method} ${path}: ${response.status} ${problem?.detail ?? text}`, { details: problem })
+    }
+    return response
+  }
   return {
     async call (method, path, body) {
-      let response: Response
-      try {
-        response = await fetch(base + path, {
-          method,
-          headers: {
-            accept: 'application/json',
-            ...(token === undefined ? {} : { authorization: `Bearer ${token}` }),
-            ...(body === undefined ? {} : { 'content-type': 'application/json' })
-          },
-          ...(body === undefined ? {} : { body: JSON.stringify(body) })
-        })
-      } catch (error) {
-        throw new SymphonyError('BAD_REQUEST', `cannot reach the Symphony server at ${base} (start it with \`symphony serve\`, or pass --api <url>)`, { cause: error })
-      }
-      const text = await response.text()
-      const answer = text === '' ? undefined : JSON.parse(text) as unknown
-      if (response.status >= 400) {
-        const problem = answer as { code?: string, detail?: string } | undefined
-        const code = problem?.code !== undefined && problem.code in errorCodes ? problem.code as ErrorCode : 'BAD_REQUEST'
-        throw new SymphonyError(code, `${method} ${path}: ${response.status} ${problem?.detail ?? text}`, { details: answer })
-      }
-      return answer
+      const text = await (await send(method, path, 'application/json', body)).text()
+      return text === '' ? undefined : JSON.parse(text) as unknown
+    },
+    async download (path, accept) {
+      return new Uint8Array(await (await send('GET', path, accept)).arrayBuffer())
     }
+  }
+}
+
+function parseProblem (text: string): { code?: string, detail?: string } | undefined {
+  try {
+    return JSON.parse(text) as { code?: string, detail?: string }
+  } catch {
+    return undefined
   }
 }

@@ -12,8 +12,8 @@ import { problems } from '../schemas.js'
 import { negotiateOrFail } from '../negotiate.js'
 import { SymphonyError } from '../../errors.js'
 import {
-  BillingDesk, eInvoiceFormats, invoiceGraph, invoiceToQuads, isEInvoiceFormat, parsePeriod, renderEInvoice,
-  type BillingSettings, type CustomerProfile, type EInvoiceFormat, type IssuedInvoice, type UsageRecord
+  BillingDesk, eInvoiceFormats, invoiceGraph, invoiceSummary, invoiceToQuads, isEInvoiceFormat, parsePeriod, renderEInvoice,
+  type BillingSettings, type CustomerProfile, type EInvoiceFormat, type UsageRecord
 } from '../../billing/index.js'
 import { billingSchemas } from './billing-schemas.js'
 
@@ -21,24 +21,6 @@ import { billingSchemas } from './billing-schemas.js'
 const jsonAnswer = (description: string): Record<string, unknown> => ({ description, type: 'object', additionalProperties: true })
 
 const documentOffers = ['application/json', ...rdfMediaTypes, 'application/xml', 'application/pdf'] as const
-
-/** A summary of an issued document for lists. */
-function summary (d: IssuedInvoice): Record<string, unknown> {
-  return {
-    number: d.number,
-    kind: d.kind,
-    customer: d.customer.id,
-    period: d.draft.period.id,
-    issueDate: d.issueDate,
-    dueDate: d.dueDate,
-    currency: d.draft.currency,
-    net: d.draft.net,
-    tax: d.draft.tax,
-    gross: d.draft.gross,
-    ...(d.corrects === undefined ? {} : { corrects: d.corrects.number }),
-    links: Object.fromEntries((Object.keys(eInvoiceFormats) as EInvoiceFormat[]).map(f => [f, `/invoices/${encodeURIComponent(d.number)}?format=${f}`]))
-  }
-}
 
 /** The e-invoice format a request asks for: `?format=`, else XRechnung CII for XML and ZUGFeRD for PDF. */
 function requestedFormat (request: FastifyRequest): { kind: 'json' | 'rdf' | 'e-invoice', mediaType: string, format?: EInvoiceFormat } {
@@ -124,7 +106,7 @@ export async function billingRoutes (app: FastifyInstance, { engine, options }: 
       outcomes: outcomes.map(o => ({
         customer: o.customer,
         status: o.status,
-        ...('invoice' in o ? { invoice: summary(o.invoice) } : {}),
+        ...('invoice' in o ? { invoice: invoiceSummary(o.invoice) } : {}),
         ...('issues' in o ? { issues: o.issues } : {}),
         ...(o.warnings === undefined ? {} : { warnings: o.warnings })
       }))
@@ -137,7 +119,7 @@ export async function billingRoutes (app: FastifyInstance, { engine, options }: 
   }, async request => {
     const principal = principalOf(request)
     const customer = principal.role === 'customer' ? principal.id : (request.query as { customer?: string }).customer
-    return { invoices: (await desk.ledger.list(customer === undefined ? {} : { customer })).map(summary) }
+    return { invoices: (await desk.ledger.list(customer === undefined ? {} : { customer })).map(invoiceSummary) }
   })
 
   app.get('/invoices/:number', {
@@ -177,7 +159,7 @@ export async function billingRoutes (app: FastifyInstance, { engine, options }: 
   }, async (request, reply) => {
     const { number } = request.params as { number: string }
     const note = await desk.correct(number, (request.body as { reason: string }).reason)
-    return reply.code(201).header('location', `/invoices/${encodeURIComponent(note.number)}`).send(summary(note))
+    return reply.code(201).header('location', `/invoices/${encodeURIComponent(note.number)}`).send(invoiceSummary(note))
   })
 }
 

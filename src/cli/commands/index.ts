@@ -1,5 +1,6 @@
 import type { Command } from '../command.js'
 import { accountCommand } from './account.js'
+import { billingCommand, creditNoteCommand, invoicesCommand } from './billing.js'
 import { combinableCommand, composeCommand, discoverCommand, matchCommand } from './matching.js'
 import { configureCommand, formCommand } from './forms.js'
 import { publishCommand } from './publish.js'
@@ -29,5 +30,8 @@ export const commands: Readonly<Record<string, Command>> = {
   token: tokenCommand,
   account: accountCommand,
   order: orderCommand,
-  subscriptions: subscriptionsCommand
+  subscriptions: subscriptionsCommand,
+  billing: billingCommand,
+  invoices: invoicesCommand,
+  'credit-note': creditNoteCommand
 }
