@@ -284,6 +284,15 @@ export class Engine {
     return { ready: this.#catalogReady && this.#catalogVersion === version, version, ...counts }
   }
 
+  /**
+   * What the catalog is compiled from now: the store's version, the public quads and the extra
+   * inference rules (composition worker threads compile their own copy from it).
+   */
+  async catalogSource (): Promise<{ version: string, quads: Quad[], rules: readonly Rule[] }> {
+    const version = await this.store.version()
+    return { version, quads: await this.publicQuads(), rules: this.#rules }
+  }
+
   /** Discovery: validates the request and ranks services. */
   async discover (request: unknown): Promise<DiscoveryAnswer> {
     return discover(await this.catalog(), request)

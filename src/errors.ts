@@ -32,6 +32,8 @@ export const errorCodes = {
   CONTRADICTORY_CONSTRAINTS: 400,
   QUERY_TIMEOUT: 503,
   BUSY: 503,
+  /** The client went away before the answer (nobody reads it; logs show it as 499, client closed request). */
+  CANCELLED: 499,
   RESULT_TOO_LARGE: 413,
   STORE_ERROR: 500,
   INTERNAL: 500

@@ -3,6 +3,7 @@
  * the engine and send its answer; every failure goes through the one error handler.
  */
 import { randomUUID } from 'node:crypto'
+import { availableParallelism } from 'node:os'
 import Fastify, { LogController } from 'fastify'
 import type { FastifyInstance } from 'fastify'
 import swagger from '@fastify/swagger'
@@ -20,6 +21,7 @@ import { QueryRunner } from './sparql/runner.js'
 import { snapshotOf } from './sparql/snapshot.js'
 import type { SparqlRunner } from './sparql/runner.js'
 import { routeModules } from './routes/index.js'
+import { ComposePool, packedCatalogOf } from './compose-pool/index.js'
 import { buildTermIndex } from './ontology/term-index.js'
 import type { TermIndex } from './ontology/term-index.js'
 import { isOperationsGraph } from '../project.js'
@@ -57,10 +59,16 @@ export function buildApp (engine: Engine, options: ApiOptions = {}): FastifyInst
     : new QueryRunner({ timeoutMs, queueCapacity, snapshot: async () => snapshotOf(engine.store, isOperationsGraph) })
   // The term pages follow the vocabulary (extensions included): rebuilt when it changes.
   const termIndexes = new WeakMap<readonly Quad[], TermIndex>()
+  // One core stays with the event loop; on a single core the one worker still keeps it free.
+  const workers = options.compose?.workers ?? Math.max(1, availableParallelism() - 1)
+  const composer = workers === 0
+    ? undefined
+    : new ComposePool({ size: workers, queueCapacity: options.compose?.queueCapacity ?? defaults.queueCapacity, catalog: packedCatalogOf(engine) })
   const context: RouteContext = {
     engine,
     options,
     runner,
+    composer,
     terms: async () => {
       const vocabulary = await engine.vocabulary()
       let index = termIndexes.get(vocabulary)
@@ -82,7 +90,7 @@ export function buildApp (engine: Engine, options: ApiOptions = {}): FastifyInst
   app.addHook('onResponse', async (request, reply) => {
     if (request.routeOptions.config.writesStore === true && reply.statusCode < 400) runner.invalidate()
   })
-  app.addHook('onClose', async () => { await runner.close() })
+  app.addHook('onClose', async () => { await Promise.all([runner.close(), composer?.close()]) })
 
   app.register(swagger, {
     openapi: {

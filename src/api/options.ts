@@ -25,6 +25,13 @@ export interface ApiOptions {
     /** Most queries waiting for the worker before 503 BUSY (default 16). */
     readonly queueCapacity?: number
   }
+  /** Composition in worker threads, so a long search never holds up other requests. */
+  readonly compose?: {
+    /** Worker threads (default: available cores − 1, at least 1); 0 composes on the main thread. */
+    readonly workers?: number
+    /** Most compositions waiting for a free worker before 503 BUSY (default 16). */
+    readonly queueCapacity?: number
+  }
   /** Largest request body in bytes (default 5 MiB). */
   readonly bodyLimit?: number
   /** Serve the web console at `/` (default true). */

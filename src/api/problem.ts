@@ -36,6 +36,7 @@ const titles: Record<ErrorCode, string> = {
   CONTRADICTORY_CONSTRAINTS: 'Contradictory constraints',
   QUERY_TIMEOUT: 'Query timed out',
   BUSY: 'Busy',
+  CANCELLED: 'Cancelled',
   RESULT_TOO_LARGE: 'Result too large',
   STORE_ERROR: 'Storage failure',
   INTERNAL: 'Internal error'

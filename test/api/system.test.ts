@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { openTestApp } from './helpers.js'
 import type { TestApp } from './helpers.js'
@@ -9,7 +10,7 @@ describe('API basics', () => {
 
   it('answers liveness without the store, readiness with what the store holds', async () => {
     const live = await t.app.inject({ method: 'GET', url: '/health' })
-    expect([live.statusCode, live.json()]).toEqual([200, { status: 'ok', uptimeSeconds: expect.any(Number), sparql: { state: 'idle', replaced: 0, queued: 0 } }])
+    expect([live.statusCode, live.json()]).toEqual([200, { status: 'ok', uptimeSeconds: expect.any(Number), sparql: { state: 'idle', replaced: 0, queued: 0 }, compose: { workers: Math.max(1, availableParallelism() - 1), busy: 0, queued: 0, replaced: 0 } }])
     const graphs = await t.engine.store.graphs()
     const expected = (status: string) => ({
       status,

@@ -1,15 +1,24 @@
 /** Composition: the top-k bundles for a goal under constraints, explained. */
-import type { FastifyInstance, FastifyRequest } from 'fastify'
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import { compositionAnswerSchema, compositionRequestSchema } from '../../api-types/schemas.js'
 import type { RouteContext } from '../context.js'
 import { pickLabel } from '../catalog-views.js'
 import { bodySchema, languageSchema, problems } from '../schemas.js'
+import { parseCompositionRequest } from '../../composer/index.js'
+import type { CompositionAnswer } from '../../composer/index.js'
 
 function languageOf (request: FastifyRequest): string {
   return (request.query as { lang?: string }).lang ?? (/^\s*de\b/i.test(request.headers['accept-language'] ?? '') ? 'de' : 'en')
 }
 
-export async function compositionRoutes (app: FastifyInstance, { engine }: RouteContext): Promise<void> {
+/** Aborts when the client goes away before the answer is sent. */
+function clientGone (reply: FastifyReply): AbortSignal {
+  const controller = new AbortController()
+  reply.raw.once('close', () => { if (!reply.raw.writableEnded) controller.abort() })
+  return controller.signal
+}
+
+export async function compositionRoutes (app: FastifyInstance, { engine, composer }: RouteContext): Promise<void> {
   const answer = bodySchema(compositionAnswerSchema)
   app.post('/compose', {
     schema: {
@@ -25,11 +34,14 @@ export async function compositionRoutes (app: FastifyInstance, { engine }: Route
             labels: { type: 'object', additionalProperties: { type: 'string' }, description: 'Display labels of the services, providers and types in the answer' }
           }
         },
-        ...problems(400, 415)
+        ...problems(400, 415, 503)
       }
     }
-  }, async request => {
-    const result = await engine.compose(request.body)
+  }, async (request, reply) => {
+    // Checked here, so a bad request never waits for a worker.
+    const result: CompositionAnswer = composer === undefined
+      ? await engine.compose(request.body)
+      : await composer.compose(parseCompositionRequest(request.body), { signal: clientGone(reply) })
     const catalog = await engine.catalog()
     const language = languageOf(request)
     const labels: Record<string, string> = {}

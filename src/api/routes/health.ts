@@ -10,7 +10,7 @@ import { problems } from '../schemas.js'
 
 const started = Date.now()
 
-export async function healthRoutes (app: FastifyInstance, { engine, runner }: RouteContext): Promise<void> {
+export async function healthRoutes (app: FastifyInstance, { engine, runner, composer }: RouteContext): Promise<void> {
   app.get('/health', {
     schema: {
       tags: ['system'],
@@ -31,6 +31,18 @@ export async function healthRoutes (app: FastifyInstance, { engine, runner }: Ro
                 lastFailure: { type: 'object', properties: { reason: { type: 'string' }, at: { type: 'string', format: 'date-time' } }, required: ['reason', 'at'] }
               },
               required: ['state', 'replaced', 'queued']
+            },
+            compose: {
+              type: 'object',
+              description: 'The composition workers: `replaced` counts threads terminated after a cancellation, an overrun or a crash',
+              properties: {
+                workers: { type: 'integer' },
+                busy: { type: 'integer' },
+                queued: { type: 'integer' },
+                replaced: { type: 'integer' },
+                lastFailure: { type: 'object', properties: { reason: { type: 'string' }, at: { type: 'string', format: 'date-time' } }, required: ['reason', 'at'] }
+              },
+              required: ['workers', 'busy', 'queued', 'replaced']
             }
           },
           required: ['status', 'uptimeSeconds']
@@ -38,7 +50,7 @@ export async function healthRoutes (app: FastifyInstance, { engine, runner }: Ro
         ...problems()
       }
     }
-  }, async () => ({ status: 'ok', uptimeSeconds: Math.floor((Date.now() - started) / 1000), sparql: runner.status() }))
+  }, async () => ({ status: 'ok', uptimeSeconds: Math.floor((Date.now() - started) / 1000), sparql: runner.status(), ...(composer === undefined ? {} : { compose: composer.status() }) }))
 
   const readiness = {
     type: 'object',

@@ -1,0 +1,236 @@
+/**
+ * Composition off the event loop: a fixed number of worker threads, each holding the compiled
+ * catalog (sent once per store version, recompiled in the thread when the version moves). Jobs
+ * wait in a bounded first-in-first-out queue; a full queue answers 503 BUSY with a retry hint at
+ * once. A job whose caller gives up (the client disconnected) leaves the queue, or, when it is
+ * running, its thread is terminated and a fresh one takes its place: a synchronous search cannot
+ * be interrupted any other way. The same happens when a search overruns its own time budget by
+ * the grace period, or the thread crashes; only that job fails.
+ */
+import type { Worker } from 'node:worker_threads'
+import type { CompositionAnswer, CompositionRequest } from '../../composer/index.js'
+import { SymphonyError } from '../../errors.js'
+import type { ErrorCode } from '../../errors.js'
+import type { CatalogTransfer } from './catalog-transfer.js'
+import { siblingModule, startWorker } from './start-worker.js'
+
+export interface ComposePoolOptions {
+  /** Worker threads (at least 1). */
+  readonly size: number
+  /** Most jobs waiting for a free thread before BUSY. */
+  readonly queueCapacity: number
+  /** The catalog as the store holds it now; called per job, expected to cache per version. */
+  readonly catalog: () => Promise<CatalogTransfer>
+  /** How long past its own `timeoutMs` a search may run before its thread is terminated (default 10 s). */
+  readonly graceMs?: number
+  /** The worker module (default: this folder's `compose-worker`); tests pass others. */
+  readonly entry?: URL
+}
+
+/** What `/health` says about the composition workers. */
+export interface ComposePoolStatus {
+  readonly workers: number
+  readonly busy: number
+  readonly queued: number
+  /** Threads terminated after a cancellation, an overrun or a crash. */
+  readonly replaced: number
+  readonly lastFailure?: { readonly reason: string, readonly at: string }
+}
+
+type Reply = { readonly type: string, readonly id: number } & Record<string, unknown>
+
+interface Job {
+  readonly request: CompositionRequest
+  readonly signal: AbortSignal | undefined
+  readonly resolve: (answer: CompositionAnswer) => void
+  readonly reject: (error: unknown) => void
+}
+
+interface Slot {
+  worker: Worker | undefined
+  started: Promise<Worker> | undefined
+  version: string | undefined
+  busy: boolean
+}
+
+const defaultTimeoutMs = 10_000
+
+export class ComposePool {
+  readonly #options: ComposePoolOptions
+  readonly #slots: Slot[]
+  readonly #queue: Job[] = []
+  readonly #entry: URL
+  #nextId = 0
+  #replaced = 0
+  #lastFailure: ComposePoolStatus['lastFailure']
+  #closed = false
+
+  constructor (options: ComposePoolOptions) {
+    this.#options = options
+    this.#entry = options.entry ?? siblingModule('compose-worker')
+    this.#slots = Array.from({ length: Math.max(1, options.size) }, () => ({ worker: undefined, started: undefined, version: undefined, busy: false }))
+  }
+
+  status (): ComposePoolStatus {
+    return {
+      workers: this.#slots.length,
+      busy: this.#slots.filter(slot => slot.busy).length,
+      queued: this.#queue.length,
+      replaced: this.#replaced,
+      ...(this.#lastFailure === undefined ? {} : { lastFailure: this.#lastFailure })
+    }
+  }
+
+  /** Composes in a worker; rejects with BUSY when the queue is full, with the worker's error otherwise. */
+  compose (request: CompositionRequest, options: { signal?: AbortSignal } = {}): Promise<CompositionAnswer> {
+    if (this.#closed) return Promise.reject(new SymphonyError('INTERNAL', 'the composition workers are shut down'))
+    if (options.signal?.aborted === true) return Promise.reject(cancelled())
+    const idle = this.#slots.some(slot => !slot.busy)
+    if (!idle && this.#queue.length >= this.#options.queueCapacity) {
+      const retryAfter = Math.max(1, Math.ceil((request.timeoutMs ?? defaultTimeoutMs) / 1000))
+      return Promise.reject(new SymphonyError('BUSY', `the composer has ${this.#queue.length} requests waiting for ${this.#slots.length} worker(s); retry in ${retryAfter} s`, { details: { retryAfter } }))
+    }
+    return new Promise((resolve, reject) => {
+      const job: Job = { request, signal: options.signal, resolve, reject }
+      this.#queue.push(job)
+      options.signal?.addEventListener('abort', () => {
+        const at = this.#queue.indexOf(job)
+        if (at >= 0) {
+          this.#queue.splice(at, 1)
+          reject(cancelled())
+        }
+      }, { once: true })
+      this.#dispatch()
+    })
+  }
+
+  async close (): Promise<void> {
+    this.#closed = true
+    for (const job of this.#queue.splice(0)) job.reject(new SymphonyError('INTERNAL', 'the composition workers are shut down'))
+    await Promise.all(this.#slots.map(async slot => {
+      const worker = slot.worker
+      slot.worker = undefined
+      slot.started = undefined
+      await worker?.terminate()
+    }))
+  }
+
+  #dispatch (): void {
+    for (const slot of this.#slots) {
+      if (slot.busy) continue
+      const job = this.#queue.shift()
+      if (job === undefined) return
+      slot.busy = true
+      this.#run(slot, job).then(job.resolve, job.reject).finally(() => {
+        slot.busy = false
+        if (!this.#closed) this.#dispatch()
+      })
+    }
+  }
+
+  async #run (slot: Slot, job: Job): Promise<CompositionAnswer> {
+    const worker = await this.#acquire(slot)
+    const catalog = await this.#options.catalog()
+    if (slot.version !== catalog.version) {
+      // Loading is not timed (it grows with the catalog), but a cancelled job does not wait for it.
+      const loaded = await this.#exchange(slot, worker, { type: 'load', catalog }, undefined, job.signal)
+      if (loaded.type !== 'loaded') throw fromReply(loaded, 'loading the catalog')
+      slot.version = catalog.version
+    }
+    const budget = (job.request.timeoutMs ?? defaultTimeoutMs) + (this.#options.graceMs ?? 10_000)
+    const reply = await this.#exchange(slot, worker, { type: 'compose', request: job.request }, budget, job.signal)
+    if (reply.type === 'answer') return reply.answer as CompositionAnswer
+    throw fromReply(reply, 'composing')
+  }
+
+  /** The slot's thread, started (and its solver loaded) when there is none. */
+  async #acquire (slot: Slot): Promise<Worker> {
+    if (slot.started !== undefined) return slot.started
+    const worker = startWorker(this.#entry)
+    worker.unref()
+    slot.worker = worker
+    slot.version = undefined
+    const started = receive(worker, -1, undefined, undefined).then(() => worker)
+    slot.started = started
+    try {
+      return await started
+    } catch (error) {
+      await this.#replace(slot, worker, (error as Error).message)
+      throw error
+    }
+  }
+
+  /** Sends a message and waits for its reply; on overrun, cancellation or crash the thread is replaced. */
+  async #exchange (slot: Slot, worker: Worker, message: Record<string, unknown>, timeoutMs: number | undefined, signal: AbortSignal | undefined): Promise<Reply> {
+    if (signal?.aborted === true) throw cancelled()
+    const id = this.#nextId++
+    worker.postMessage({ ...message, id })
+    try {
+      return await receive(worker, id, timeoutMs, signal)
+    } catch (error) {
+      await this.#replace(slot, worker, (error as Error).message)
+      throw error
+    }
+  }
+
+  async #replace (slot: Slot, worker: Worker, reason: string): Promise<void> {
+    if (slot.worker === worker) {
+      slot.worker = undefined
+      slot.started = undefined
+      slot.version = undefined
+      this.#replaced++
+      this.#lastFailure = { reason, at: new Date().toISOString() }
+    }
+    await worker.terminate()
+  }
+}
+
+function cancelled (): SymphonyError {
+  return new SymphonyError('CANCELLED', 'the composition was cancelled: the client went away before the answer')
+}
+
+function fromReply (reply: Reply, doing: string): SymphonyError {
+  if (reply.type !== 'failed') return new SymphonyError('INTERNAL', `unexpected message from the composition worker while ${doing}: ${reply.type}`)
+  const location = (reply.location ?? {}) as Record<string, unknown>
+  return new SymphonyError(reply.code as ErrorCode, String(reply.message), { ...location, ...(reply.details === undefined ? {} : { details: reply.details }) })
+}
+
+/** The worker's reply with `id`; rejects on a crash, an overrun of `timeoutMs` or an abort. */
+function receive (worker: Worker, id: number, timeoutMs: number | undefined, signal: AbortSignal | undefined): Promise<Reply> {
+  return new Promise((resolve, reject) => {
+    const cleanup = (): void => {
+      clearTimeout(timer)
+      worker.off('message', onMessage)
+      worker.off('error', onError)
+      worker.off('exit', onExit)
+      signal?.removeEventListener('abort', onAbort)
+    }
+    const onMessage = (message: Reply): void => {
+      if (message.id !== id) return
+      cleanup()
+      resolve(message)
+    }
+    const onError = (error: Error): void => {
+      cleanup()
+      reject(new SymphonyError('INTERNAL', `the composition worker failed: ${error.message}; it was restarted, send the request again`, { cause: error }))
+    }
+    const onExit = (code: number): void => {
+      cleanup()
+      reject(new SymphonyError('INTERNAL', `the composition worker stopped (exit code ${code}); it was restarted, send the request again`))
+    }
+    const onAbort = (): void => {
+      cleanup()
+      reject(cancelled())
+    }
+    const timer = timeoutMs === undefined
+      ? undefined
+      : setTimeout(() => {
+        cleanup()
+        reject(new SymphonyError('QUERY_TIMEOUT', `the composition ran ${timeoutMs} ms, past its time budget, and was stopped; give it a smaller "timeoutMs" or narrow the request`))
+      }, timeoutMs)
+    worker.on('message', onMessage)
+    worker.on('error', onError)
+    worker.on('exit', onExit)
+    signal?.addEventListener('abort', onAbort, { once: true })
+  })
+}
