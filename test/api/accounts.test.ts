@@ -42,6 +42,18 @@ describe('requireRole and ensureOwner', () => {
     }
   })
 
+  it('answers GET /me with the account of the token', async () => {
+    const me = async (token?: string) => {
+      const response = await t.app.inject({ method: 'GET', url: '/me', headers: token === undefined ? {} : { authorization: `Bearer ${token}` } })
+      return [response.statusCode, response.json()]
+    }
+    expect(await me(bergToken)).toEqual([200, { role: 'customer', id: berg, name: 'kanzlei-berg' }])
+    expect(await me(acmeToken)).toEqual([200, { role: 'provider', id: acme }])
+    expect(await me(operatorToken)).toEqual([200, { role: 'operator', id: 'operator' }])
+    const [status, problem] = await me('symp_not-a-token')
+    expect([status, problem.code]).toEqual([401, 'UNAUTHORIZED'])
+  })
+
   it('keeps publishing to providers: a customer or the operator token is refused with 403', async () => {
     for (const token of [bergToken, operatorToken]) {
       const response = await t.app.inject({

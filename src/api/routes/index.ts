@@ -15,6 +15,7 @@ import { subscriptionsRoutes } from './subscriptions.js'
 import { billingRoutes } from './billing.js'
 import { ticketsRoutes } from './tickets.js'
 import { vocabularyRoutes } from './vocabulary.js'
+import { meRoutes } from './me.js'
 
 export const routeModules: ReadonlyArray<(app: FastifyInstance, context: RouteContext) => Promise<void>> = [
   healthRoutes,
@@ -25,6 +26,7 @@ export const routeModules: ReadonlyArray<(app: FastifyInstance, context: RouteCo
   compositionRoutes,
   formsRoutes,
   publishingRoutes,
+  meRoutes,
   ordersRoutes,
   subscriptionsRoutes,
   billingRoutes,
