@@ -1,5 +1,6 @@
 // Calls to the Symphony API. Failures throw an ApiError carrying the problem document.
 import { lang } from './i18n.js'
+import { token } from './token.js'
 
 export class ApiError extends Error {
   constructor (problem) {
@@ -8,10 +9,15 @@ export class ApiError extends Error {
   }
 }
 
-async function call (method, path, body) {
+/** The Authorization header of the signed-in account (none when signed out). */
+function authorization (bearer = token()) {
+  return bearer === null ? {} : { authorization: `Bearer ${bearer}` }
+}
+
+async function call (method, path, body, bearer) {
   const response = await fetch(path, {
     method,
-    headers: { accept: 'application/json', 'accept-language': lang(), ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+    headers: { accept: 'application/json', 'accept-language': lang(), ...authorization(bearer), ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
     body: body === undefined ? undefined : JSON.stringify(body)
   })
   const text = await response.text()
@@ -21,8 +27,31 @@ async function call (method, path, body) {
 }
 
 export const api = {
-  get: path => call('GET', path),
+  get: (path, bearer) => call('GET', path, undefined, bearer),
   post: (path, body) => call('POST', path, body)
+}
+
+/**
+ * Fetches a document with the given Accept header and the account's token, and hands it to
+ * the browser as a file download (a link to a Blob: the token never appears in a URL).
+ */
+export async function download (path, accept, fallbackName) {
+  const response = await fetch(path, { headers: { accept, 'accept-language': lang(), ...authorization() } })
+  if (!response.ok) {
+    const text = await response.text()
+    throw new ApiError(text === '' ? { status: response.status, title: response.statusText } : JSON.parse(text))
+  }
+  const disposition = /filename="([^"]+)"/.exec(response.headers.get('content-disposition') ?? '')
+  const name = disposition?.[1] ?? fallbackName
+  const url = window.URL.createObjectURL(await response.blob())
+  const link = document.createElement('a')
+  link.href = url
+  link.download = name
+  document.body.append(link)
+  link.click()
+  link.remove()
+  window.setTimeout(() => window.URL.revokeObjectURL(url), 10_000)
+  return name
 }
 
 /** A query string from an object, skipping empty values. */

@@ -1,4 +1,5 @@
-// The Symphony web console: hash routes #/catalog, #/discover, #/compose, #/configure.
+// The Symphony web console: hash routes #/catalog, #/discover, #/compose, #/configure, #/signin,
+// #/orders[/<id>], #/subscriptions[/<id>], #/invoices[/<number>].
 import { ApiError } from './api.js'
 import { h, replace } from './dom.js'
 import { lang, setLang, t, translatePage } from './i18n.js'
@@ -6,17 +7,27 @@ import { renderCatalog } from './catalog.js'
 import { renderCompose } from './compose.js'
 import { renderConfigure } from './configure.js'
 import { renderDiscover } from './discover.js'
+import { renderAccount, renderSignin } from './signin.js'
+import { renderOrders } from './orders.js'
+import { renderSubscriptions } from './subscriptions.js'
+import { renderInvoices } from './invoices.js'
 
 const routes = { catalog: renderCatalog, discover: renderDiscover, compose: renderCompose, configure: renderConfigure }
+Object.assign(routes, { signin: renderSignin, orders: renderOrders, subscriptions: renderSubscriptions, invoices: renderInvoices })
 const state = {}
 
+/** The route's path below the page name: `#/orders/o-12` has `['o-12']`. */
+function pathOf () {
+  return window.location.hash.replace(/^#\/?/, '').split('?')[0].split('/').map(decodeURIComponent)
+}
+
 function current () {
-  const name = window.location.hash.replace(/^#\/?/, '').split('?')[0]
+  const name = pathOf()[0]
   return Object.hasOwn(routes, name) ? name : 'catalog'
 }
 
 function navigate (name) {
-  if (current() === name) show()
+  if (window.location.hash === `#/${name}`) show()
   else window.location.hash = `#/${name}`
 }
 
@@ -30,7 +41,7 @@ async function show () {
   document.title = `${t(`nav${name[0].toUpperCase()}${name.slice(1)}`)} — Symphony`
   replace(main, h('p', { class: 'loading' }, t('loading')))
   try {
-    await routes[name](main, { state, navigate })
+    await routes[name](main, { state, navigate, path: pathOf().slice(1) })
   } catch (error) {
     replace(main, h('h1', {}, t('error')), h('p', { class: 'alert', role: 'alert' }, error instanceof ApiError ? error.message : String(error)))
   }
@@ -46,10 +57,12 @@ for (const button of document.querySelectorAll('[data-lang]')) {
     setLang(button.dataset.lang)
     updateLanguageButtons()
     translatePage()
+    renderAccount(navigate)
     show()
   })
 }
 window.addEventListener('hashchange', show)
 updateLanguageButtons()
 translatePage()
+renderAccount(navigate)
 show()

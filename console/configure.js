@@ -4,11 +4,13 @@ import { api, ApiError, query } from './api.js'
 import { announce, h, replace } from './dom.js'
 import { lang, t } from './i18n.js'
 import { renderForm } from './form-renderer.js'
+import { bookingSection, selectionKey } from './book.js'
 
 /** The configuration property that holds the seats: prefilled with the seats the bundle was composed for. */
 const seatCount = 'https://w3id.org/symphony/ontology#seatCount'
 
-export async function renderConfigure (main, { state }) {
+export async function renderConfigure (main, context) {
+  const { state } = context
   const selection = state.selection
   if (selection === undefined || selection.services.length === 0) {
     replace(main, h('h1', {}, t('configureTitle')), h('p', {}, t('nothingToConfigure')), h('p', {}, h('a', { href: '#/compose' }, t('navCompose'))))
@@ -33,6 +35,10 @@ export async function renderConfigure (main, { state }) {
     try {
       const answer = await api.post(`/configurations${query({ lang: lang() })}`, { ...request, values: rendered.values() })
       rendered.showErrors([])
+      if (answer.configuration !== undefined) {
+        state.configurations = { ...state.configurations, [selectionKey(selection)]: answer.configuration }
+        booking?.dispatchEvent(new window.Event('symphony:configuration'))
+      }
       replace(result, h('p', { class: 'success', role: 'status' }, t('saved'), answer.configuration === undefined ? '' : [' ', h('code', {}, answer.configuration)]))
       announce(t('saved'))
     } catch (error) {
@@ -47,8 +53,10 @@ export async function renderConfigure (main, { state }) {
       submit.textContent = t('submit')
     }
   })
+  const booking = await bookingSection(context)
   replace(main,
     h('h1', { id: 'configure-heading' }, form.uiSchema.title || t('configureTitle')),
     h('p', {}, t('configureIntro')),
-    element)
+    element,
+    booking)
 }

@@ -1,4 +1,6 @@
 // Texts of the console in English and German; the choice is kept in localStorage.
+import { operationsTexts } from './texts-operations.js'
+
 const texts = {
   en: {
     skip: 'Skip to content', mainNav: 'Main', language: 'Language', loading: 'Loading…',
@@ -57,6 +59,8 @@ const texts = {
     fullMatch: 'Voller Treffer', partialMatch: 'Teiltreffer', missing: 'Es fehlt', usesAvailable: n => `nutzt ${n} Ihrer Schnittstellen`
   }
 }
+
+for (const code of ['en', 'de']) Object.assign(texts[code], operationsTexts[code])
 
 let language = (() => {
   try {

@@ -1,0 +1,55 @@
+// Formatting of the operations pages: money in minor units, UTC timestamps, state names, history.
+import { h } from './dom.js'
+import { lang, t } from './i18n.js'
+
+/** An amount in minor units (cents) of a currency, e.g. `1234, 'EUR'` as "€12.34". */
+export function cents (amount, currency, digits = 2) {
+  const value = amount / 10 ** digits
+  try {
+    return new Intl.NumberFormat(lang(), { style: 'currency', currency: currency ?? 'EUR' }).format(value)
+  } catch {
+    return `${value.toFixed(digits)} ${currency ?? ''}`
+  }
+}
+
+/** A UTC ISO timestamp in the reader's language, with the time zone named. */
+export function when (iso) {
+  if (iso === undefined || iso === null) return ''
+  const date = new Date(iso)
+  if (Number.isNaN(date.getTime())) return iso
+  // dateStyle cannot be combined with timeZoneName: the zone is named after the time.
+  return `${new Intl.DateTimeFormat(lang(), { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' }).format(date)} UTC`
+}
+
+/** The translated name of a state (`inProgress` → "in progress"). */
+export function stateName (state) {
+  return t(`state${state[0].toUpperCase()}${state.slice(1)}`)
+}
+
+/** A state as a badge: its name with a class per state for colour. */
+export function stateBadge (state) {
+  return h('span', { class: `state state-${state}` }, stateName(state))
+}
+
+/** The last part of an IRI: what is shown when no label is known. */
+export function shortName (iri) {
+  return String(iri).replace(/^.*[#/]/, '') || String(iri)
+}
+
+/** A history table: when, from → to, by whom, why. */
+export function historyTable (history, caption) {
+  return h('table', {},
+    caption === undefined ? null : h('caption', {}, caption),
+    h('thead', {}, h('tr', {}, [t('when'), t('state'), t('by'), t('why')].map(x => h('th', { scope: 'col' }, x)))),
+    h('tbody', {}, history.map(entry => h('tr', {},
+      h('td', {}, when(entry.at)),
+      h('td', {}, entry.from === null ? '' : `${stateName(entry.from)} → `, stateName(entry.to)),
+      h('td', {}, `${entry.by.role} ${entry.by.role === 'platform' ? '' : shortName(entry.by.id)}`.trim()),
+      h('td', {}, entry.why)))))
+}
+
+/** The route's query parameters (`#/invoices?period=2026-12`). */
+export function hashParameters () {
+  const [, search = ''] = window.location.hash.split('?')
+  return new URLSearchParams(search)
+}

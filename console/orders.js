@@ -1,0 +1,108 @@
+// Orders: the list (#/orders, ?state= filters) and one order (#/orders/<id>) with its items per
+// provider, their states and history; an open order is polled until it completes or fails.
+import { api } from './api.js'
+import { announce, h, replace, uid } from './dom.js'
+import { t } from './i18n.js'
+import { cents, hashParameters, historyTable, shortName, stateBadge, stateName, when } from './format.js'
+import { requireAccount } from './signin.js'
+
+const pollMs = 1500
+const orderStates = ['acknowledged', 'inProgress', 'completed', 'failed']
+
+/** Labels of services and providers from the catalog's vocabulary, by IRI. */
+export async function catalogLabels () {
+  const [vocabulary, services] = await Promise.all([
+    api.get('/catalog/vocabulary'),
+    api.get('/catalog/services?limit=500').catch(() => ({ services: [] }))
+  ])
+  const labels = new Map()
+  for (const x of [...vocabulary.providers, ...vocabulary.serviceTypes]) labels.set(x.iri, x.label)
+  for (const s of services.services ?? services.items ?? []) labels.set(s.iri, s.label ?? s.name ?? shortName(s.iri))
+  return iri => labels.get(iri) ?? shortName(iri)
+}
+
+function kindName (kind) {
+  return t(`kind${kind[0].toUpperCase()}${kind.slice(1)}`)
+}
+
+export async function renderOrders (main, context) {
+  const who = await requireAccount(main, t('ordersTitle'))
+  if (who === null) return
+  if (context.path[0] !== undefined && context.path[0] !== '') return renderOrder(main, context.path[0])
+  const wanted = hashParameters().get('state') ?? ''
+  const orders = await api.get('/orders')
+  const shown = orders.filter(o => wanted === '' || o.state === wanted).sort((a, b) => b.createdAt.localeCompare(a.createdAt))
+  const id = uid('state')
+  const filter = h('form', { class: 'filters', onsubmit: event => {
+    event.preventDefault()
+    const value = event.target.elements.state.value
+    window.location.hash = value === '' ? '#/orders' : `#/orders?state=${encodeURIComponent(value)}`
+  } },
+  h('label', { for: id }, t('filterState')), ' ',
+  h('select', { id, name: 'state' }, h('option', { value: '' }, t('allStates')), orderStates.map(s => h('option', { value: s, selected: s === wanted }, stateName(s)))),
+  ' ', h('button', { type: 'submit', class: 'secondary' }, t('apply')))
+  replace(main, h('h1', {}, t('ordersTitle')), filter,
+    shown.length === 0
+      ? h('p', {}, t('noOrders'))
+      : h('table', { class: 'orders' },
+        h('thead', {}, h('tr', {}, [t('order'), t('kind'), t('created'), t('state'), t('monthly')].map(x => h('th', { scope: 'col' }, x)))),
+        h('tbody', {}, shown.map(o => h('tr', {},
+          h('td', {}, h('a', { href: `#/orders/${encodeURIComponent(o.id)}` }, o.id)),
+          h('td', {}, kindName(o.kind)),
+          h('td', {}, when(o.createdAt)),
+          h('td', {}, stateBadge(o.state)),
+          h('td', { class: 'number' }, o.currency === null ? '' : cents(o.monthlyCents, o.currency)))))))
+}
+
+function orderBody (order, name) {
+  return [
+    h('p', {}, `${t('kind')}: ${kindName(order.kind)} · ${t('created')}: ${when(order.createdAt)} · ${t('state')}: `, stateBadge(order.state),
+      order.subscription === undefined ? null : [' · ', h('a', { href: `#/subscriptions/${encodeURIComponent(shortName(order.subscription))}` }, t('subscriptionLink'))]),
+    order.reason === undefined ? null : h('p', { class: 'alert' }, `${t('reason')}: ${order.reason}`),
+    h('p', {}, `${t('seats')}: ${order.seats} · ${t('monthly')}: ${order.currency === null ? t('unpriced') : cents(order.monthlyCents, order.currency)}`),
+    h('h2', {}, t('items')),
+    h('ul', { class: 'items-list' }, order.items.map(item => h('li', { class: 'card item', dataset: { provider: item.provider, state: item.state } },
+      h('h3', {}, `${t('item')} ${item.id}: ${name(item.provider)} `, stateBadge(item.state)),
+      h('p', {}, `${t('action')}: ${t(`action${item.action[0].toUpperCase()}${item.action.slice(1)}`)} · ${t('attempts')}: ${item.attempts}`,
+        item.reference === undefined ? null : ` · ${t('reference')}: ${item.reference}`),
+      h('ul', {}, item.lines.map(line => h('li', {}, name(line.service), line.monthlyCents === null || order.currency === null ? '' : `: ${cents(line.monthlyCents, order.currency)} ${t('perMonth')}`))),
+      item.reason === undefined ? null : h('p', { class: 'alert' }, `${t('reason')}: ${item.reason}`),
+      h('details', {}, h('summary', {}, t('history')), historyTable(item.history))))),
+    h('h2', {}, t('history')),
+    historyTable(order.history)
+  ]
+}
+
+async function renderOrder (main, id) {
+  const name = await catalogLabels()
+  const hash = window.location.hash
+  let order = await api.get(`/orders/${encodeURIComponent(id)}`)
+  const body = h('div', {})
+  const settled = () => order.state === 'completed' || order.state === 'failed'
+  const watching = h('p', { class: 'meta' }, settled() ? '' : t('watching'))
+  replace(body, orderBody(order, name))
+  replace(main, h('h1', {}, t('orderTitle', order.id)), h('p', {}, h('a', { href: '#/orders' }, t('allOrders'))), watching, body)
+  // Polls while the page is shown; a new route (hash change) ends it.
+  const poll = async () => {
+    if (window.location.hash !== hash || settled()) return
+    try {
+      const next = await api.get(`/orders/${encodeURIComponent(id)}`)
+      if (window.location.hash !== hash) return
+      const changed = JSON.stringify(next) !== JSON.stringify(order)
+      order = next
+      if (changed) {
+        // Keep open history panels open across the refresh.
+        const open = [...body.querySelectorAll('details')].map(d => d.open)
+        replace(body, orderBody(order, name))
+        body.querySelectorAll('details').forEach((d, i) => { d.open = open[i] ?? false })
+      }
+      if (settled()) {
+        replace(watching)
+        announce(t('orderSettled', order.id, stateName(order.state)))
+        return
+      }
+    } catch { /* a failed poll is retried on the next tick */ }
+    window.setTimeout(poll, pollMs)
+  }
+  if (!settled()) window.setTimeout(poll, pollMs)
+}

@@ -1,0 +1,152 @@
+// Subscriptions: the list (#/subscriptions) and one (#/subscriptions/<id>) with members, seats,
+// monthly price and history; its customer changes seats or members and cancels it (confirmed
+// first). Each change is an order: the page moves on to it.
+import { api } from './api.js'
+import { announce, h, replace, uid } from './dom.js'
+import { t } from './i18n.js'
+import { cents, historyTable, stateBadge, when } from './format.js'
+import { catalogLabels } from './orders.js'
+import { problemView } from './problem-view.js'
+import { requireAccount } from './signin.js'
+
+export async function renderSubscriptions (main, context) {
+  const who = await requireAccount(main, t('subscriptionsTitle'))
+  if (who === null) return
+  const name = await catalogLabels()
+  if (context.path[0] !== undefined && context.path[0] !== '') return renderSubscription(main, context.path[0], who, name, context)
+  const subscriptions = await api.get('/subscriptions')
+  replace(main, h('h1', {}, t('subscriptionsTitle')),
+    subscriptions.length === 0
+      ? h('p', {}, t('noSubscriptions'))
+      : h('table', { class: 'subscriptions' },
+        h('thead', {}, h('tr', {}, [t('subscription'), t('members'), t('seats'), t('monthly'), t('since'), t('state')].map(x => h('th', { scope: 'col' }, x)))),
+        h('tbody', {}, subscriptions.map(s => h('tr', {},
+          h('td', {}, h('a', { href: `#/subscriptions/${encodeURIComponent(s.id)}` }, s.id)),
+          h('td', {}, s.members.filter(m => m.removedAt === undefined).map(m => name(m.service)).join(', ')),
+          h('td', { class: 'number' }, String(s.seats)),
+          h('td', { class: 'number' }, s.currency === null ? '' : cents(s.monthlyCents, s.currency)),
+          h('td', {}, when(s.startedAt)),
+          h('td', {}, stateBadge(s.state)))))))
+}
+
+/** A form whose submit sends one change; the answer (a change order) opens its order page. */
+function changeForm (legend, fields, button, send, navigate) {
+  const result = h('div', { 'aria-live': 'polite' })
+  const submit = h('button', { type: 'submit', class: 'primary' }, button)
+  const form = h('form', { class: 'card', novalidate: true },
+    h('fieldset', {}, h('legend', {}, legend), fields, submit), result)
+  form.addEventListener('submit', async event => {
+    event.preventDefault()
+    submit.disabled = true
+    submit.textContent = t('changing')
+    replace(result)
+    try {
+      const order = await send(form)
+      announce(t('orderTitle', order.id))
+      navigate(`orders/${encodeURIComponent(order.id)}`)
+    } catch (error) {
+      replace(result, problemView(error))
+    } finally {
+      submit.disabled = false
+      submit.textContent = button
+    }
+  })
+  return form
+}
+
+async function addableServices (subscription, name) {
+  const current = new Set(subscription.members.filter(m => m.removedAt === undefined).map(m => m.service))
+  const answer = await api.get('/catalog/services?limit=500')
+  return answer.services.filter(s => !current.has(s.iri)).map(s => ({ iri: s.iri, label: s.label ?? name(s.iri) }))
+}
+
+function cancelSection (subscription, navigate) {
+  const reasonId = uid('reason')
+  const area = h('div', {})
+  const base = `/subscriptions/${encodeURIComponent(subscription.id)}`
+  const ask = () => {
+    const yes = h('button', { type: 'button', class: 'primary' }, t('cancelYes'))
+    const no = h('button', { type: 'button', class: 'secondary' }, t('cancelNo'))
+    const result = h('div', { 'aria-live': 'polite' })
+    const reason = h('input', { id: reasonId, type: 'text', name: 'reason', maxlength: 2000, size: 40 })
+    yes.addEventListener('click', async () => {
+      yes.disabled = true
+      try {
+        const order = await api.post(`${base}/cancel`, reason.value.trim() === '' ? {} : { reason: reason.value.trim() })
+        navigate(`orders/${encodeURIComponent(order.id)}`)
+      } catch (error) {
+        replace(result, problemView(error))
+        yes.disabled = false
+      }
+    })
+    no.addEventListener('click', () => { show(); area.querySelector('button')?.focus() })
+    replace(area, h('div', { class: 'confirm', role: 'group', 'aria-labelledby': 'cancel-heading' },
+      h('p', {}, t('cancelConfirm')),
+      h('div', { class: 'field' }, h('label', { for: reasonId }, t('cancelReason')), reason),
+      yes, ' ', no, result))
+    reason.focus()
+  }
+  const show = () => replace(area, h('button', { type: 'button', class: 'secondary', onclick: ask }, t('cancelButton')))
+  show()
+  return h('section', { class: 'card', 'aria-labelledby': 'cancel-heading' }, h('h2', { id: 'cancel-heading' }, t('cancelTitle')), area)
+}
+
+async function renderSubscription (main, id, who, name, { navigate }) {
+  const subscription = await api.get(`/subscriptions/${encodeURIComponent(id)}`)
+  const base = `/subscriptions/${encodeURIComponent(subscription.id)}`
+  const current = subscription.members.filter(m => m.removedAt === undefined)
+  const mayChange = subscription.state === 'active' && (who.role === 'customer' || who.role === 'operator')
+  const seatsId = uid('seats')
+  const addId = uid('add')
+  const changes = []
+  if (mayChange) {
+    const addable = await addableServices(subscription, name)
+    changes.push(
+      changeForm(t('changeSeats'),
+        h('div', { class: 'field' }, h('label', { for: seatsId }, t('seats')), h('input', { id: seatsId, name: 'seats', type: 'number', min: 1, step: 1, value: subscription.seats, required: true })),
+        t('changeSeatsButton'),
+        form => api.post(`${base}/seats`, { seats: Number(form.elements.seats.value) }),
+        navigate),
+      changeForm(t('changeMembers'),
+        [current.map(m => {
+          const box = uid('keep')
+          return h('div', { class: 'field' }, h('input', { type: 'checkbox', id: box, name: 'keep', value: m.service, checked: true }), ' ', h('label', { for: box, class: 'inline' }, t('keepMember', name(m.service))))
+        }),
+        h('div', { class: 'field' }, h('label', { for: addId }, t('addMember')),
+          h('select', { id: addId, name: 'add' }, h('option', { value: '' }, t('noneToAdd')), addable.map(s => h('option', { value: s.iri }, s.label))))],
+        t('changeMembersButton'),
+        form => {
+          const keep = [...form.querySelectorAll('input[name=keep]:checked')].map(box => box.value)
+          const add = form.elements.add.value
+          return api.post(`${base}/members`, { services: [...keep, ...(add === '' ? [] : [add])] })
+        },
+        navigate),
+      cancelSection(subscription, navigate))
+  }
+  replace(main,
+    h('h1', {}, t('subscriptionTitle', subscription.id)),
+    h('p', {}, h('a', { href: '#/subscriptions' }, t('subscriptionsTitle'))),
+    h('p', {}, `${t('state')}: `, stateBadge(subscription.state), ` · ${t('since')}: ${when(subscription.startedAt)}`,
+      subscription.cancelledAt === undefined ? '' : ` · ${t('stateCancelled')}: ${when(subscription.cancelledAt)}`),
+    h('p', { class: 'summary' }, `${t('seats')}: `, h('strong', { class: 'seats' }, String(subscription.seats)), ` · ${t('monthly')}: `,
+      h('strong', { class: 'price' }, subscription.currency === null ? t('unpriced') : cents(subscription.monthlyCents, subscription.currency))),
+    h('h2', {}, t('members')),
+    h('table', { class: 'members' },
+      h('thead', {}, h('tr', {}, [t('service'), t('provider'), t('monthly'), t('added'), t('removedAt')].map(x => h('th', { scope: 'col' }, x)))),
+      h('tbody', {}, subscription.members.map(m => h('tr', {},
+        h('td', {}, name(m.service)), h('td', {}, name(m.provider)),
+        h('td', { class: 'number' }, m.monthlyCents === null || subscription.currency === null ? t('unpriced') : cents(m.monthlyCents, subscription.currency)),
+        h('td', {}, when(m.addedAt)), h('td', {}, when(m.removedAt)))))),
+    changes,
+    h('h2', {}, t('seatChanges')),
+    h('table', {},
+      h('thead', {}, h('tr', {}, [t('when'), t('seats'), t('concurrentSeats'), t('monthly'), t('order')].map(x => h('th', { scope: 'col' }, x)))),
+      h('tbody', {}, subscription.seatChanges.map(c => h('tr', {},
+        h('td', {}, when(c.at)), h('td', { class: 'number' }, String(c.seats)), h('td', { class: 'number' }, String(c.concurrentSeats)),
+        h('td', { class: 'number' }, subscription.currency === null ? '' : cents(c.monthlyCents, subscription.currency)),
+        h('td', {}, h('a', { href: `#/orders/${encodeURIComponent(c.order)}` }, c.order)))))),
+    h('h2', {}, t('ordersOfSubscription')),
+    h('ul', {}, subscription.orders.map(o => h('li', {}, h('a', { href: `#/orders/${encodeURIComponent(o)}` }, o)))),
+    h('h2', {}, t('history')),
+    historyTable(subscription.history))
+}
