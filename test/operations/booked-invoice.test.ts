@@ -1,6 +1,7 @@
 /** From booking to one invoice: a bundle booked through real adapters is billed across its providers. */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { seller } from '../billing/e-invoice-fixtures.js'
+import { ciiNamespaces, ciiSchemaErrors, embeddedXml, xpathTexts } from '../billing/e-invoice-validation.js'
 import { openHarness, settled, t } from './harness.js'
 import type { Harness } from './harness.js'
 
@@ -34,5 +35,16 @@ describe('a booked bundle on the invoice', () => {
     expect(providers).toEqual([`${t}Alpha`, `${t}Beta`, `${t}Gamma`])
     expect((invoice.draft.shares as Array<{ provider: string }>).map(share => share.provider).sort()).toEqual(providers)
     expect((await h.call('GET', `/invoices/${summary!.number}`, 'symp_customer-b')).status).toBe(403)
+
+    // Downloadable as XRechnung XML and as ZUGFeRD PDF whose embedded XML is that same, schema-valid CII.
+    const headers = { authorization: 'Bearer symp_customer-a' }
+    const xml = await fetch(`${h.url}/invoices/${summary!.number}`, { headers: { ...headers, accept: 'application/xml' } })
+    expect([xml.status, xml.headers.get('content-type')]).toEqual([200, 'application/xml; charset=utf-8'])
+    const cii = await xml.text()
+    expect(ciiSchemaErrors(cii)).toEqual([])
+    expect(xpathTexts(cii, '//ram:IncludedSupplyChainTradeLineItem', ciiNamespaces)).toHaveLength(invoice.draft.lines.length)
+    const pdf = await fetch(`${h.url}/invoices/${summary!.number}?format=zugferd&lang=de`, { headers })
+    expect([pdf.status, pdf.headers.get('content-type')]).toEqual([200, 'application/pdf'])
+    expect([...(await embeddedXml(new Uint8Array(await pdf.arrayBuffer()))).values()]).toEqual([cii])
   })
 })
