@@ -12,6 +12,7 @@ declare module 'shacl-engine' {
     readonly value: string | undefined
     readonly dataset: DatasetCore
     out (predicates: Term[]): EnginePointer
+    node (terms: Term[]): EnginePointer
     list (): Iterable<EnginePointer> | undefined
   }
 
@@ -24,6 +25,7 @@ declare module 'shacl-engine' {
 
   export interface EngineShape {
     readonly ptr: EnginePointer
+    readonly isPropertyShape: boolean
     readonly path: EnginePathStep[] | null
     readonly message: Term[]
   }
@@ -49,11 +51,15 @@ declare module 'shacl-engine' {
   /** What a compiled validation receives for each value node. */
   export interface EngineContext {
     readonly valueOrNode: EnginePointer
+    readonly focusNode: EnginePointer
+    readonly values?: EnginePointer
+    violation (constraintComponent: Term, args: { args?: Record<string, unknown>, message?: Term[], value?: EnginePointer }): void
     readonly factory: { literal (value: string, languageOrDatatype?: string | Term): Literal }
     test (success: boolean, constraintComponent: Term, args: Record<string, unknown>): void
   }
 
-  export type CompileValidation = (shape: EngineShape) => { generic?: (context: EngineContext) => void } | null
+  export type EngineValidation = (context: EngineContext) => void | Promise<void>
+  export type CompileValidation = (shape: EngineShape) => { generic?: EngineValidation, node?: EngineValidation, property?: EngineValidation } | null
 
   export interface ValidatorOptions {
     factory: unknown
@@ -75,4 +81,15 @@ declare module 'shacl-engine/sparql.js' {
 
   export const validations: Map<Term, CompileValidation>
   export const targetResolvers: Map<Term, unknown>
+}
+
+declare module 'shacl-engine/lib/sparql.js' {
+  import type { Bindings } from '@comunica/types'
+  import type { DatasetCore, Term, Variable } from '@rdfjs/types'
+  import type { EnginePathStep } from 'shacl-engine'
+
+  /** Runs a SELECT query over a dataset with pre-bound variables (comunica). */
+  export function select (options: { bindings: Array<[Variable, Term]>, dataset: DatasetCore, factory: unknown, query: string }): Promise<Bindings[]>
+  /** SPARQL property path syntax for parsed SHACL path steps. */
+  export function stringifyPath (path: EnginePathStep[] | null): string | null
 }

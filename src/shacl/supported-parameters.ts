@@ -1,14 +1,15 @@
 /**
  * Guard against shapes whose constraints would be silently ignored. shacl-engine skips every
  * predicate it has no validation for, so a typo (`sh:minCont`), a SHACL 1.2 or SHACL-AF
- * parameter it lacks, or a custom constraint component (SHACL §6, not implemented by
- * shacl-engine) would make invalid data pass. Such shapes are rejected with `UNSUPPORTED_SHAPE`.
+ * parameter it lacks, or a custom constraint component without a SPARQL validator would make
+ * invalid data pass. Such shapes are rejected with `UNSUPPORTED_SHAPE`.
  */
 import type { Quad, Term } from '@rdfjs/types'
 import type { Store } from 'n3'
 import { DataFactory } from 'n3'
 import { SymphonyError } from '../errors.js'
 import { ns, terms } from '../rdf/index.js'
+import { sparqlComponentParameters } from './sparql-components.js'
 import { translateXsdPattern } from './xsd-regex.js'
 
 const sh = (local: string): string => ns.sh + local
@@ -47,6 +48,8 @@ export function shapeNodes (store: Store): Term[] {
   for (const list of shapeLists) {
     for (const quad of store.getQuads(null, DataFactory.namedNode(list), null, null)) for (const member of listMembers(store, quad.object)) add(member)
   }
+  // Parameter declarations of constraint components (SHACL §6.1) have sh:path but are not shapes.
+  for (const quad of store.getQuads(null, DataFactory.namedNode(sh('parameter')), null, null)) found.delete(key(quad.object))
   return [...found.values()]
 }
 
@@ -56,12 +59,14 @@ export function assertSupportedShapes (store: Store): void {
   for (const quad of store.getQuads(null, DataFactory.namedNode(sh('parameter')), null, null)) {
     for (const path of store.getQuads(quad.object, DataFactory.namedNode(sh('path')), null, null)) customParameters.set(path.object.value, quad.subject.value)
   }
+  // Components with a SPARQL validator are evaluated (sparql-components.ts); only the others would be skipped.
+  for (const parameter of sparqlComponentParameters(store).keys()) customParameters.delete(parameter)
   for (const shape of shapeNodes(store)) {
     for (const quad of store.getQuads(shape, null, null, null)) {
       const predicate = quad.predicate.value
       const component = customParameters.get(predicate)
       if (component !== undefined) {
-        throw unsupported(store, shape, predicate, `it is a parameter of the custom constraint component <${component}>, which shacl-engine does not evaluate; express the rule with sh:sparql instead`)
+        throw unsupported(store, shape, predicate, `it is a parameter of the custom constraint component <${component}>, which has no SPARQL validator (sh:validator, sh:nodeValidator or sh:propertyValidator with sh:ask or sh:select); add one or express the rule with sh:sparql`)
       }
       if (predicate.startsWith(ns.sh) && !supportedShapeParameters.has(predicate)) {
         throw unsupported(store, shape, predicate, 'shacl-engine does not implement it, so the constraint would be silently ignored; check the spelling or use a SHACL Core or sh:sparql constraint')
@@ -82,7 +87,7 @@ function assertTranslatablePattern (store: Store, shape: Term, quad: Quad): void
 
 function assertSelect (store: Store, shape: Term, constraint: Term): void {
   if (store.getQuads(constraint, DataFactory.namedNode(sh('select')), null, null).length === 0) {
-    throw unsupported(store, shape, sh('sparql'), 'a SPARQL-based constraint needs sh:select (SHACL §5.1); ASK-based validators belong to constraint components, which shacl-engine does not evaluate')
+    throw unsupported(store, shape, sh('sparql'), 'a SPARQL-based constraint needs sh:select (SHACL §5.1); ASK queries belong to the sh:validator of a constraint component (SHACL §6)')
   }
 }
 

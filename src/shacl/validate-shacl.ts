@@ -15,6 +15,7 @@ import { componentMessages } from './messages.js'
 import type { MessageArgs } from './messages.js'
 import { compilePattern } from './pattern-validation.js'
 import { remember } from './report-graph.js'
+import { sparqlComponentValidations } from './sparql-components.js'
 import { assertSupportedShapes, key, listMembers } from './supported-parameters.js'
 
 export type Severity = 'Violation' | 'Warning' | 'Info'
@@ -109,7 +110,7 @@ class ShapesValidator implements CompiledShapes {
   /** Built on first validation: SHACL-SPARQL loads comunica, a second of start-up that form generation never needs. */
   private get validator (): Promise<Validator> {
     return this.#validator ??= import('shacl-engine/sparql.js').then(({ targetResolvers, validations: sparqlValidations }) => {
-      const validations = new Map(sparqlValidations)
+      const validations = new Map([...sparqlValidations, ...sparqlComponentValidations(this.store)])
       validations.set(DataFactory.namedNode(`${ns.sh}pattern`), compilePattern)
       return new Validator(this.store, { factory, validations, targetResolvers, details: true })
     })

@@ -84,9 +84,9 @@ describe('validateShacl', () => {
       'shape <https://example.org/t#S> uses <http://www.w3.org/ns/shacl#rule>, but shacl-engine does not implement it, so the constraint would be silently ignored; check the spelling or use a SHACL Core or sh:sparql constraint'],
     ['a custom constraint component', `ex:MaxWords a sh:ConstraintComponent ; sh:parameter [ sh:path ex:maxWords ] .
       ex:S a sh:NodeShape ; sh:property [ sh:path ex:p ; ex:maxWords 3 ] .`,
-      'the property shape for <https://example.org/t#p> of shape <https://example.org/t#S> uses <https://example.org/t#maxWords>, but it is a parameter of the custom constraint component <https://example.org/t#MaxWords>, which shacl-engine does not evaluate; express the rule with sh:sparql instead'],
+      'the property shape for <https://example.org/t#p> of shape <https://example.org/t#S> uses <https://example.org/t#maxWords>, but it is a parameter of the custom constraint component <https://example.org/t#MaxWords>, which has no SPARQL validator (sh:validator, sh:nodeValidator or sh:propertyValidator with sh:ask or sh:select); add one or express the rule with sh:sparql'],
     ['an ASK-based SPARQL constraint', `ex:S a sh:NodeShape ; sh:sparql [ sh:ask "ASK {}" ] .`,
-      'shape <https://example.org/t#S> uses <http://www.w3.org/ns/shacl#sparql>, but a SPARQL-based constraint needs sh:select (SHACL §5.1); ASK-based validators belong to constraint components, which shacl-engine does not evaluate'],
+      'shape <https://example.org/t#S> uses <http://www.w3.org/ns/shacl#sparql>, but a SPARQL-based constraint needs sh:select (SHACL §5.1); ASK queries belong to the sh:validator of a constraint component (SHACL §6)'],
     ['a pattern no engine can evaluate', `ex:S a sh:NodeShape ; sh:property [ sh:path ex:p ; sh:pattern "\\\\p{IsTibetan}" ] .`,
       'the property shape for <https://example.org/t#p> of shape <https://example.org/t#S> uses <http://www.w3.org/ns/shacl#pattern>, but the pattern "\\p{IsTibetan}" cannot be evaluated: "\\p{IsTibetan}" is not a Unicode category or a supported block']
   ])('refuses %s', async (_, text, message) => {

@@ -28,4 +28,11 @@ describe('W3C SHACL test suite through src/shacl', () => {
     expect(passed).toEqual(cases.map(test => test.id))
     expect(passed).toHaveLength(8)
   }, 300_000)
+
+  it('passes the SHACL-SPARQL custom constraint component cases (SPARQL validators, SHACL §6)', async () => {
+    const cases = await suiteCases('sparql/component/manifest.ttl')
+    const { passed, failed } = await outcome(cases)
+    expect(failed).toEqual([])
+    expect(passed).toEqual(['optional-001', 'propertyValidator-select-001', 'validator-001'].map(name => `sparql/component/${name}.ttl/${name}`))
+  }, 300_000)
 })
