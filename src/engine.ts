@@ -52,6 +52,10 @@ export interface EngineOptions {
   readonly onProgress?: (progress: Progress) => void
   /** Folders of inference rule files (`*.rq`) applied besides the built-in ones (`--rules`). */
   readonly rules?: readonly string[]
+  /** Read a snapshot of the data directory: no lock, no recovery, no durable writes. */
+  readonly readOnly?: boolean
+  /** What the process runs (`serve`, `import`…), named in the data directory's lock. */
+  readonly command?: string
 }
 
 /** How orders reach providers (see `Engine.openOperations`). */
@@ -133,7 +137,9 @@ export class Engine {
   static async open (options: EngineOptions = {}): Promise<Engine> {
     const store = options.endpoint !== undefined
       ? new SparqlEndpointStore(options.endpoint)
-      : options.dataDir === undefined ? new MemoryStore() : await EmbeddedStore.open(options.dataDir)
+      : options.dataDir === undefined
+        ? new MemoryStore()
+        : await EmbeddedStore.open(options.dataDir, { readOnly: options.readOnly === true, ...(options.command === undefined ? {} : { command: options.command }) })
     const engine = new Engine(store, options)
     try {
       engine.#rules = await readRuleFolders(options.rules ?? [])
@@ -513,6 +519,11 @@ export class Engine {
     return { ok: issues.length === 0, configures, issues, quads }
   }
   // ── end of operations ──────────────────────────────────────────────────────────────────
+
+  /** What opening the data directory had to repair, for the operator to read. */
+  get notices (): readonly string[] {
+    return this.store instanceof EmbeddedStore ? this.store.notices : []
+  }
 
   async close (): Promise<void> {
     await this.#operations?.close()

@@ -25,6 +25,8 @@ export const errorCodes = {
   UNKNOWN_PROVIDER: 400,
   UNKNOWN_SHAPE: 404,
   CONFLICT: 409,
+  /** Another process writes to the data directory (server or CLI command). */
+  DATA_DIR_LOCKED: 409,
   ILLEGAL_TRANSITION: 409,
   NOT_CONFORMING: 422,
   UNSUPPORTED_SHAPE: 422,

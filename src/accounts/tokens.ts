@@ -14,6 +14,7 @@ import { createHash, randomBytes } from 'node:crypto'
 import { mkdir, open, readFile, rename, stat } from 'node:fs/promises'
 import { dirname, join } from 'node:path'
 import { SymphonyError } from '../errors.js'
+import { acquireLock } from '../store/index.js'
 import { customerBase, customerIri, operatorId, roleOfId } from './principal.js'
 import type { Principal, Role } from './principal.js'
 
@@ -119,7 +120,6 @@ export class TokenRegistry {
     const principal: Principal = account.role === 'operator'
       ? { role: 'operator', id: operatorId }
       : account.role === 'provider' ? { role: 'provider', id: account.provider } : { role: 'customer', id: customerIri(account.name), name: account.name.trim() }
-    await this.#refresh()
     const token = newToken()
     const record: TokenRecord = {
       role: principal.role,
@@ -129,24 +129,43 @@ export class TokenRegistry {
       created: (options.now ?? new Date()).toISOString(),
       ...(options.label === undefined ? {} : { label: options.label })
     }
-    await writeTokenFile(this.#file, { tokens: [...this.#fileRecords, record] })
-    this.#version = ''
-    await this.#refresh()
+    await this.#change(records => [...records, record])
     return { token, principal }
   }
 
   /** Removes every token of an account (`operator`, a provider or customer IRI) from the file; returns how many. */
   async revoke (id: string): Promise<number> {
     if (this.#file === undefined) return 0
-    await this.#refresh()
-    const kept = this.#fileRecords.filter(record => record.id !== id)
-    const removed = this.#fileRecords.length - kept.length
-    if (removed > 0) {
-      await writeTokenFile(this.#file, { tokens: kept })
-      this.#version = ''
-      await this.#refresh()
-    }
+    let removed = 0
+    await this.#change(records => {
+      const kept = records.filter(record => record.id !== id)
+      removed = records.length - kept.length
+      return removed > 0 ? kept : undefined
+    })
     return removed
+  }
+
+  /**
+   * Reads the file, changes its records and writes it back, all under `tokens.json.lock`: two
+   * processes adding tokens at once both keep theirs (`undefined` from `change` writes nothing).
+   */
+  async #change (change: (records: readonly TokenRecord[]) => TokenRecord[] | undefined): Promise<void> {
+    const file = this.#file!
+    await mkdir(dirname(file), { recursive: true })
+    const lock = await acquireLock(`${file}.lock`, {
+      command: 'token file update',
+      waitMs: 10_000,
+      advice: holder => `another process (pid ${holder.pid} on ${holder.hostname}) has been changing the token file since ${holder.started}; try again, or remove the lock file if that process is gone`
+    })
+    try {
+      const current = await readTokenFile(file).catch(ignoreMissing) ?? []
+      const changed = change(current)
+      if (changed !== undefined) await writeTokenFile(file, { tokens: changed })
+    } finally {
+      await lock.release()
+    }
+    this.#version = ''
+    await this.#refresh()
   }
 
   async #refresh (): Promise<void> {
@@ -161,6 +180,11 @@ export class TokenRegistry {
     this.#fileRecords = records
     this.#byHash = new Map([...records, ...this.#fixed].map(record => [record.sha256, principalOf(record)]))
   }
+}
+
+function ignoreMissing (error: NodeJS.ErrnoException): undefined {
+  if (error.code === 'ENOENT') return undefined
+  throw error
 }
 
 async function readTokenFile (file: string): Promise<TokenRecord[]> {
@@ -188,9 +212,11 @@ function upgradeRecord (record: unknown): TokenRecord | undefined {
   return undefined
 }
 
-/** Writes the token file atomically (temporary file, fsync, rename), readable by the owner only. */
+/**
+ * Writes the token file atomically (temporary file, fsync, rename, fsync of the folder), readable
+ * by the owner only. Called under the token file's lock, so the temporary name is never shared.
+ */
 async function writeTokenFile (file: string, content: TokenFile): Promise<void> {
-  await mkdir(dirname(file), { recursive: true })
   const temporary = `${file}.tmp`
   const handle = await open(temporary, 'w', 0o600)
   try {
@@ -200,4 +226,10 @@ async function writeTokenFile (file: string, content: TokenFile): Promise<void> 
     await handle.close()
   }
   await rename(temporary, file)
+  const folder = await open(dirname(file), 'r')
+  try {
+    await folder.sync()
+  } finally {
+    await folder.close()
+  }
 }

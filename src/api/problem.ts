@@ -29,6 +29,7 @@ const titles: Record<ErrorCode, string> = {
   UNKNOWN_PROVIDER: 'Unknown provider',
   UNKNOWN_SHAPE: 'Unknown shape',
   CONFLICT: 'Conflict',
+  DATA_DIR_LOCKED: 'Data directory in use',
   ILLEGAL_TRANSITION: 'State change not allowed',
   NOT_CONFORMING: 'Does not conform to the shapes',
   UNSUPPORTED_SHAPE: 'Unsupported shape',

@@ -1,6 +1,7 @@
 /** Opening the engine the way a command needs it. */
 import { existsSync } from 'node:fs'
-import { resolve } from 'node:path'
+import { rm } from 'node:fs/promises'
+import { relative, resolve } from 'node:path'
 import { SymphonyError } from '../errors.js'
 import { openEngine } from '../engine.js'
 import type { Engine } from '../engine.js'
@@ -34,17 +35,45 @@ function dataFilesOf (values: OptionValues, io: Io): string[] {
 
 /**
  * For commands that only read. With `--data`, the catalog is the built-in ontology plus those
- * files; otherwise the data directory's catalog, or the example catalog when there is none yet.
+ * files; otherwise a snapshot of the data directory's catalog (no lock, no recovery: a server
+ * may be writing), or the example catalog when the directory holds no catalog graph. Which one
+ * answers is said on stderr (`catalog: …`), so nobody reads the examples by surprise.
  */
 export async function openForReading (values: OptionValues, io: Io): Promise<Engine> {
   const rules = ruleFoldersOf(values, io)
   const dataFiles = dataFilesOf(values, io)
-  if (dataFiles.length > 0) return openEngine({ dataFiles, rules })
+  if (dataFiles.length > 0) {
+    const engine = await openEngine({ dataFiles, rules })
+    io.stderr(`catalog: --data ${dataFiles.map(file => shown(file, io)).join(' ')}\n`)
+    return engine
+  }
   const endpoint = endpointOf(values, io)
-  if (endpoint !== undefined) return openEngine({ endpoint, rules })
+  if (endpoint !== undefined) {
+    const engine = await openEngine({ endpoint, rules })
+    io.stderr(`catalog: endpoint ${endpoint.queryUrl}\n`)
+    return engine
+  }
   const dataDir = dataDirOf(values, io)
-  if (existsSync(dataDir)) return openEngine({ dataDir, rules })
-  return openEngine({ seedExamples: true, rules })
+  if (existsSync(dataDir)) {
+    const engine = await openEngine({ dataDir, rules, readOnly: true })
+    const catalogGraphs = (await engine.catalogGraphs()).length
+    if (catalogGraphs > 0) {
+      io.stderr(`catalog: ${shown(dataDir, io)} (${catalogGraphs} catalog graph${catalogGraphs === 1 ? '' : 's'})\n`)
+      return engine
+    }
+    await engine.close()
+  }
+  const examples = await openEngine({ seedExamples: true, rules })
+  io.stderr(existsSync(dataDir)
+    ? `catalog: examples (${shown(dataDir, io)} has no catalog graphs yet; add some with \`symphony import\`)\n`
+    : `catalog: examples (no ${shown(dataDir, io)} yet)\n`)
+  return examples
+}
+
+/** A path as the user would type it: relative to the working directory when inside it. */
+function shown (path: string, io: Io): string {
+  const inside = relative(io.cwd, path)
+  return inside !== '' && !inside.startsWith('..') && !inside.startsWith('/') ? `./${inside}` : path
 }
 
 /** `--rules DIR` (repeatable): folders of inference rule files applied besides the built-in ones. */
@@ -53,24 +82,52 @@ export function ruleFoldersOf (values: OptionValues, io: Io): string[] {
   return Array.isArray(folders) ? folders.map(folder => resolve(io.cwd, folder)) : []
 }
 
-/** For commands that write to the data directory (`serve` seeds the examples into a new one). */
-export async function openForWriting (values: OptionValues, io: Io, options: { seedExamples?: boolean } = {}): Promise<Engine> {
+/** Data directories created by a writing command, removed again when the command fails. */
+const createdBy = new WeakMap<Engine, string>()
+
+/**
+ * For commands that write to the data directory (`serve` seeds the examples into a new one).
+ * Takes the directory's lock: a second writer fails at once, naming the holder. A directory this
+ * call creates is removed again when opening, or the command run by `withEngine`, fails.
+ */
+export async function openForWriting (values: OptionValues, io: Io, options: { seedExamples?: boolean, command?: string } = {}): Promise<Engine> {
   const onProgress = progressBar(io)
   const endpoint = endpointOf(values, io)
-  return openEngine({
-    ...(endpoint === undefined ? { dataDir: dataDirOf(values, io) } : { endpoint }),
-    dataFiles: dataFilesOf(values, io),
-    rules: ruleFoldersOf(values, io),
-    seedExamples: options.seedExamples === true,
-    ...(onProgress === undefined ? {} : { onProgress })
-  })
+  const dataDir = endpoint === undefined ? dataDirOf(values, io) : undefined
+  const created = dataDir !== undefined && !existsSync(dataDir) ? dataDir : undefined
+  let engine: Engine
+  try {
+    engine = await openEngine({
+      ...(dataDir === undefined ? { endpoint: endpoint! } : { dataDir }),
+      dataFiles: dataFilesOf(values, io),
+      rules: ruleFoldersOf(values, io),
+      seedExamples: options.seedExamples === true,
+      command: options.command ?? 'symphony',
+      ...(onProgress === undefined ? {} : { onProgress })
+    })
+  } catch (error) {
+    if (created !== undefined && !isLocked(error)) await rm(created, { recursive: true, force: true })
+    throw error
+  }
+  for (const notice of engine.notices) io.stderr(`warning: ${notice}\n`)
+  if (created !== undefined) createdBy.set(engine, created)
+  return engine
+}
+
+function isLocked (error: unknown): boolean {
+  return error instanceof SymphonyError && error.code === 'DATA_DIR_LOCKED'
 }
 
 /** Runs `work` with an engine and always closes it. */
 export async function withEngine<T> (engine: Engine, work: (engine: Engine) => Promise<T>): Promise<T> {
+  let failed = true
   try {
-    return await work(engine)
+    const result = await work(engine)
+    failed = false
+    return result
   } finally {
     await engine.close()
+    const created = createdBy.get(engine)
+    if (failed && created !== undefined) await rm(created, { recursive: true, force: true })
   }
 }

@@ -1,8 +1,13 @@
 /** The default store: graphs in memory, every durable write also kept in the data directory. */
+import { mkdir } from 'node:fs/promises'
+import { join } from 'node:path'
 import { DataFactory, Parser } from 'n3'
 import type { Quad } from '@rdfjs/types'
 import { SymphonyError } from '../errors.js'
 import { GraphFiles } from './graph-files.js'
+import type { GraphFile } from './graph-files.js'
+import { acquireLock } from './lock-file.js'
+import type { HeldLock, LockHolder } from './lock-file.js'
 import { scopeBlankNodes } from './blank-nodes.js'
 import { MemoryStore } from './memory-store.js'
 import { toNQuads } from './n-quads.js'
@@ -11,51 +16,125 @@ import type { GraphContent, WriteOptions } from './types.js'
 /** Told after each stored graph is read, for progress bars on large data directories. */
 export type OpenProgress = (done: number, total: number) => void
 
-export class EmbeddedStore extends MemoryStore {
-  readonly #files: GraphFiles
+export interface EmbeddedStoreOptions {
+  /** Told after each stored graph is read. */
+  readonly onProgress?: OpenProgress
+  /**
+   * Read a snapshot of what the last committed write left, without the lock, without recovery
+   * and without changing any file; durable writes are refused.
+   */
+  readonly readOnly?: boolean
+  /** What the writer runs (`serve`, `import`…), recorded in the lock for whoever is refused. */
+  readonly command?: string
+}
 
-  private constructor (files: GraphFiles) {
+/** The lock file of a data directory: one writer at a time. */
+export function lockFileOf (dataDir: string): string {
+  return join(dataDir, 'lock')
+}
+
+export class EmbeddedStore extends MemoryStore {
+  readonly #files: GraphFiles | undefined
+  readonly #lock: HeldLock | undefined
+  readonly #dataDir: string
+
+  private constructor (dataDir: string, files: GraphFiles | undefined, lock: HeldLock | undefined) {
     super()
+    this.#dataDir = dataDir
     this.#files = files
+    this.#lock = lock
   }
 
-  /** Opens the data directory (created if missing) and loads every graph stored there. */
-  static async open (dataDir: string, onProgress?: OpenProgress): Promise<EmbeddedStore> {
-    const files = await GraphFiles.open(dataDir)
-    const store = new EmbeddedStore(files)
-    const stored = await files.readAll()
-    const graphs: GraphContent[] = []
-    for (const [index, file] of stored.entries()) {
-      const graph = DataFactory.namedNode(file.graph)
-      let quads: Quad[]
+  /** What opening had to repair (e.g. a damaged journal set aside), for the operator. */
+  get notices (): readonly string[] {
+    return this.#files?.notices ?? []
+  }
+
+  /**
+   * Opens the data directory and loads every graph stored there. A writer (the default) creates
+   * the directory, takes its lock and finishes an interrupted write; a second writer fails with
+   * `DATA_DIR_LOCKED` naming the holder.
+   */
+  static async open (dataDir: string, options: EmbeddedStoreOptions | OpenProgress = {}): Promise<EmbeddedStore> {
+    const { onProgress, readOnly = false, command = 'symphony' } = typeof options === 'function' ? { onProgress: options } : options
+    let store: EmbeddedStore
+    let stored: GraphFile[]
+    if (readOnly) {
+      store = new EmbeddedStore(dataDir, undefined, undefined)
+      stored = await GraphFiles.snapshot(dataDir)
+    } else {
+      await mkdir(dataDir, { recursive: true })
+      const lock = await acquireLock(lockFileOf(dataDir), { command, advice: lockAdvice })
       try {
-        // The files hold only what this store wrote, blank nodes already scoped: keep their labels.
-        quads = new Parser({ format: 'N-Quads', blankNodePrefix: '' }).parse(file.nquads) as Quad[]
+        const files = await GraphFiles.open(dataDir)
+        store = new EmbeddedStore(dataDir, files, lock)
+        stored = await files.readAll()
       } catch (error) {
-        throw new SymphonyError('STORE_ERROR', `${dataDir}: the stored graph <${file.graph}> is corrupt (${(error as Error).message}); restore it from a backup or remove it`, { file: dataDir, cause: error })
+        await lock.release()
+        throw error
       }
-      for (let i = 0; i < quads.length; i++) {
-        const q = quads[i]!
-        if (!q.graph.equals(graph)) quads[i] = DataFactory.quad(q.subject, q.predicate, q.object, graph) as Quad
-      }
-      graphs.push({ graph: file.graph, quads })
-      onProgress?.(index + 1, stored.length)
     }
-    store.replaceInMemory(graphs)
+    try {
+      store.replaceInMemory(parseStored(dataDir, stored, onProgress))
+    } catch (error) {
+      await store.close()
+      throw error
+    }
     return store
   }
 
   override async putGraphs (graphs: readonly GraphContent[], options: WriteOptions = {}): Promise<void> {
     const scoped = graphs.map(({ graph, quads }) => ({ graph, quads: scopeBlankNodes(graph, quads) }))
     if (options.durable !== false) {
-      await this.#files.write(scoped.filter(g => g.quads.length > 0).map(g => ({ graph: g.graph, nquads: toNQuads(g.quads) })),
+      await this.#writer().write(scoped.filter(g => g.quads.length > 0).map(g => ({ graph: g.graph, nquads: toNQuads(g.quads) })),
         scoped.filter(g => g.quads.length === 0).map(g => g.graph))
     }
     this.replaceInMemory(scoped)
   }
 
   override async deleteGraphs (graphs: readonly string[]): Promise<void> {
-    await this.#files.write([], graphs)
+    await this.#writer().write([], graphs)
     this.replaceInMemory(graphs.map(graph => ({ graph, quads: [] })))
   }
+
+  override async close (): Promise<void> {
+    try {
+      await super.close()
+    } finally {
+      await this.#lock?.release()
+    }
+  }
+
+  #writer (): GraphFiles {
+    if (this.#files === undefined) {
+      throw new SymphonyError('STORE_ERROR', `${this.#dataDir}: opened for reading only; writes go through the process that holds the data directory (the server's API, or a writing command)`, { file: this.#dataDir })
+    }
+    return this.#files
+  }
+}
+
+function lockAdvice (holder: LockHolder): string {
+  return `the data directory is in use by "${holder.command}" (pid ${holder.pid} on ${holder.hostname}, since ${holder.started}); ` +
+    'stop it first, or make the change through its HTTP API; read-only commands keep working meanwhile'
+}
+
+function parseStored (dataDir: string, stored: readonly GraphFile[], onProgress: OpenProgress | undefined): GraphContent[] {
+  const graphs: GraphContent[] = []
+  for (const [index, file] of stored.entries()) {
+    const graph = DataFactory.namedNode(file.graph)
+    let quads: Quad[]
+    try {
+      // The files hold only what this store wrote, blank nodes already scoped: keep their labels.
+      quads = new Parser({ format: 'N-Quads', blankNodePrefix: '' }).parse(file.nquads) as Quad[]
+    } catch (error) {
+      throw new SymphonyError('STORE_ERROR', `${dataDir}: the stored graph <${file.graph}> is corrupt (${(error as Error).message}); restore it from a backup or remove it`, { file: dataDir, cause: error })
+    }
+    for (let i = 0; i < quads.length; i++) {
+      const q = quads[i]!
+      if (!q.graph.equals(graph)) quads[i] = DataFactory.quad(q.subject, q.predicate, q.object, graph) as Quad
+    }
+    graphs.push({ graph: file.graph, quads })
+    onProgress?.(index + 1, stored.length)
+  }
+  return graphs
 }

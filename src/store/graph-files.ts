@@ -4,10 +4,17 @@
  * A write of several graphs is all or nothing: new contents go to fsync'd temporary files,
  * then a journal listing the renames is fsync'd, then the renames run. A crash before the
  * journal is written leaves the old state; after it, opening the directory finishes the job.
+ * The journal itself is written under a temporary name and renamed into place, so it is either
+ * complete or absent; one that cannot be parsed anyway (damaged on disk) is set aside and its
+ * write dropped, since the renames it lists cannot be trusted.
+ *
+ * Only a writer (holding the data directory's lock) recovers. A reader takes a snapshot of what
+ * the last committed journal says without touching any file, and retries when the folder changed
+ * while it read.
  */
 import { createHash } from 'node:crypto'
-import { mkdir, open, readFile, readdir, rename, rm } from 'node:fs/promises'
-import { join } from 'node:path'
+import { mkdir, open, readFile, readdir, rename, rm, stat } from 'node:fs/promises'
+import { basename, join } from 'node:path'
 import { SymphonyError } from '../errors.js'
 
 interface Journal {
@@ -22,15 +29,22 @@ export interface GraphFile {
 }
 
 export class GraphFiles {
+  readonly #dataDir: string
   readonly #folder: string
   readonly #journal: string
+  /** What opening had to repair, for the caller to tell the operator. */
+  readonly notices: string[] = []
 
   private constructor (dataDir: string) {
+    this.#dataDir = dataDir
     this.#folder = join(dataDir, 'graphs')
     this.#journal = join(dataDir, 'journal.json')
   }
 
-  /** Opens (creating if needed) the graph folder of a data directory and finishes an interrupted write. */
+  /**
+   * Opens (creating if needed) the graph folder of a data directory and finishes an interrupted
+   * write. Only for the process holding the directory's lock.
+   */
   static async open (dataDir: string): Promise<GraphFiles> {
     const files = new GraphFiles(dataDir)
     try {
@@ -43,17 +57,62 @@ export class GraphFiles {
     return files
   }
 
+  /**
+   * Every graph as the last committed write left it, read without changing any file (another
+   * process may be writing): pending renames of a committed journal are read from their
+   * temporary files, and the read is repeated when the folder changed meanwhile.
+   */
+  static async snapshot (dataDir: string): Promise<GraphFile[]> {
+    const files = new GraphFiles(dataDir)
+    for (let attempt = 0; ; attempt++) {
+      const before = await files.#stamp()
+      try {
+        const journal = parseJournal(await readFile(files.#journal, 'utf8').catch(ignoreMissing), files.#folder)
+        const pending = new Map((journal?.renames ?? []).map(([from, to]) => [to, from]))
+        const deleted = new Set(journal?.deletes ?? [])
+        const names = await readdir(files.#folder).catch(ignoreMissing) ?? []
+        const targets = new Set(names.filter(name => name.endsWith('.nq')).map(name => join(files.#folder, name)))
+        for (const to of pending.keys()) targets.add(to)
+        const read = await Promise.all([...targets].filter(file => !deleted.has(file)).sort()
+          .map(async file => {
+            const temporary = pending.get(file)
+            // A pending rename that already ran left its content under the target name.
+            return temporary === undefined ? files.#readGraphFile(file) : files.#readGraphFile(temporary).catch(async (error: NodeJS.ErrnoException) => {
+              if (error.code === 'ENOENT') return files.#readGraphFile(file)
+              throw error
+            })
+          }))
+        if (await files.#stamp() === before) return read
+      } catch (error) {
+        // A file renamed or removed under us: the writer moved on, read again.
+        if ((error as NodeJS.ErrnoException).code !== 'ENOENT' || attempt >= 50) throw error
+      }
+      if (attempt >= 50) throw new SymphonyError('STORE_ERROR', `${dataDir}: the data directory changed during 50 reads in a row; try again when the writer is less busy`, { file: dataDir })
+    }
+  }
+
   /** Every stored graph with its N-Quads text. */
   async readAll (): Promise<GraphFile[]> {
     const names = (await readdir(this.#folder)).filter(name => name.endsWith('.nq')).sort()
-    return Promise.all(names.map(async name => {
-      const text = await readFile(join(this.#folder, name), 'utf8')
-      const header = /^# graph <([^>]*)>\n/.exec(text)
-      if (header === null) {
-        throw new SymphonyError('STORE_ERROR', `${join(this.#folder, name)}: missing "# graph <IRI>" header line; the file was not written by Symphony — move it out of the data directory`, { file: join(this.#folder, name) })
-      }
-      return { graph: header[1]!, nquads: text.slice(header[0].length) }
-    }))
+    return Promise.all(names.map(async name => this.#readGraphFile(join(this.#folder, name))))
+  }
+
+  async #readGraphFile (file: string): Promise<GraphFile> {
+    const text = await readFile(file, 'utf8')
+    const header = /^# graph <([^>]*)>\n/.exec(text)
+    if (header === null) {
+      throw new SymphonyError('STORE_ERROR', `${file}: missing "# graph <IRI>" header line; the file was not written by Symphony — move it out of the data directory`, { file })
+    }
+    return { graph: header[1]!, nquads: text.slice(header[0].length) }
+  }
+
+  /** Changes with every file created, renamed or removed in the folder and with the journal. */
+  async #stamp (): Promise<string> {
+    const [folder, journal] = await Promise.all([
+      stat(this.#folder, { bigint: true }).catch(() => undefined),
+      stat(this.#journal, { bigint: true }).catch(() => undefined)
+    ])
+    return `${folder?.mtimeNs ?? '-'}:${folder?.ctimeNs ?? '-'}:${journal?.ino ?? '-'}:${journal?.mtimeNs ?? '-'}`
   }
 
   /** Writes and deletes graphs, all or nothing, durably. */
@@ -66,7 +125,10 @@ export class GraphFiles {
       renames.push([temporary, target])
     }
     const journal: Journal = { renames, deletes: deletes.map(graph => this.#fileOf(graph)) }
-    await writeDurably(this.#journal, JSON.stringify(journal))
+    // The rename makes the journal appear whole: this is the moment the write commits.
+    await writeDurably(`${this.#journal}.tmp`, JSON.stringify(journal))
+    await rename(`${this.#journal}.tmp`, this.#journal)
+    await syncFolder(this.#dataDir)
     await this.#apply(journal)
   }
 
@@ -83,11 +145,48 @@ export class GraphFiles {
 
   async #recover (): Promise<void> {
     const text = await readFile(this.#journal, 'utf8').catch(ignoreMissing)
-    if (text !== undefined) await this.#apply(JSON.parse(text) as Journal)
+    if (text !== undefined) {
+      const journal = parseJournal(text, this.#folder)
+      if (journal !== undefined) {
+        await this.#apply(journal)
+      } else {
+        const aside = `${this.#journal}.damaged-${Date.now()}`
+        await rename(this.#journal, aside)
+        this.notices.push(`${this.#journal}: the journal of an interrupted write is damaged; that write was dropped and the graphs are as before it (journal kept as ${aside})`)
+      }
+    }
+    await rm(`${this.#journal}.tmp`, { force: true })
     for (const name of await readdir(this.#folder)) {
       if (name.endsWith('.tmp')) await rm(join(this.#folder, name), { force: true })
     }
   }
+
+}
+
+/**
+ * A journal's content with its files placed in `folder` (so a data directory that was moved
+ * still recovers), or `undefined` when it is missing or not a journal of graph files.
+ */
+function parseJournal (text: string | undefined, folder: string): Journal | undefined {
+  if (text === undefined) return undefined
+  let parsed: Partial<Journal>
+  try {
+    parsed = JSON.parse(text) as Partial<Journal>
+  } catch {
+    return undefined
+  }
+  const place = (file: unknown, suffix: RegExp): string | undefined =>
+    typeof file === 'string' && suffix.test(basename(file)) ? join(folder, basename(file)) : undefined
+  if (!Array.isArray(parsed.renames) || !Array.isArray(parsed.deletes)) return undefined
+  const renames: Array<[string, string]> = []
+  for (const pair of parsed.renames as unknown[]) {
+    const [from, to] = Array.isArray(pair) ? [place(pair[0], /^[0-9a-f]{32}\.nq\.tmp$/), place(pair[1], /^[0-9a-f]{32}\.nq$/)] : []
+    if (from === undefined || to === undefined) return undefined
+    renames.push([from, to])
+  }
+  const deletes = (parsed.deletes as unknown[]).map(file => place(file, /^[0-9a-f]{32}\.nq$/))
+  if (deletes.some(file => file === undefined)) return undefined
+  return { renames, deletes: deletes as string[] }
 }
 
 async function writeDurably (file: string, text: string): Promise<void> {

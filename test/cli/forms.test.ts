@@ -3,6 +3,8 @@ import { Parser } from 'n3'
 import { runCli } from './run-cli.js'
 
 const examples = ['--data-dir', '/nonexistent/symphony-data']
+/** What every read command says on stderr about the catalog it answers from. */
+const fromExamples = 'catalog: examples (no /nonexistent/symphony-data yet)\n'
 const sym = 'https://w3id.org/symphony/ontology#'
 
 describe('symphony form / configure', () => {
@@ -91,6 +93,6 @@ describe('symphony form / configure', () => {
 
   it('says which type has no configuration shape', async () => {
     const run = await runCli(['form', 'sym:Service', ...examples])
-    expect(run).toEqual({ code: 2, stdout: '', stderr: `symphony: type <${sym}Service> has no sym:configurationShape, and neither has any of its superclasses; add one in shapes/configuration/\n` })
+    expect(run).toEqual({ code: 2, stdout: '', stderr: `${fromExamples}symphony: type <${sym}Service> has no sym:configurationShape, and neither has any of its superclasses; add one in shapes/configuration/\n` })
   })
 })

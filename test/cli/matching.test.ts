@@ -7,6 +7,8 @@ const kundenwerk = 'https://example.org/kundenwerk#'
 
 // The example catalog in memory: with no data directory the CLI falls back to it.
 const examples = ['--data-dir', '/nonexistent/symphony-data']
+/** What every read command says on stderr about the catalog it answers from. */
+const fromExamples = 'catalog: examples (no /nonexistent/symphony-data yet)\n'
 
 describe('symphony match / combinable / discover / compose on the example catalog', () => {
   it('explains the PBX + CRM pair both ways', async () => {
@@ -82,19 +84,19 @@ describe('symphony match / combinable / discover / compose on the example catalo
     const above = await runCli(['discover', '--request', 'examples/requests/discover-crm-for-pbx.json', '--min-score', '0.9', ...examples])
     expect(JSON.parse(above.stdout).results.map((r: { score: number }) => r.score)).toEqual([1, 0.92])
     const none = await runCli(['discover', '--request', 'test/fixtures/cli/discover-nothing.json', ...examples])
-    expect(none).toEqual({ code: 0, stdout: '{\n  "results": []\n}\n', stderr: '' })
+    expect(none).toEqual({ code: 0, stdout: '{\n  "results": []\n}\n', stderr: fromExamples })
   })
 
   it('rejects unknown IRIs and malformed requests with a clear message', async () => {
     expect(await runCli(['match', `${telvana}Nope`, `${kundenwerk}CRM`, ...examples])).toEqual({
       code: 2,
       stdout: '',
-      stderr: 'symphony: unknown service <https://example.org/telvana#Nope> — the catalog has no service with this IRI; check the IRI or publish its description\n'
+      stderr: fromExamples + 'symphony: unknown service <https://example.org/telvana#Nope> — the catalog has no service with this IRI; check the IRI or publish its description\n'
     })
     expect(await runCli(['discover', '--request', 'package.json', ...examples])).toEqual({
       code: 2,
       stdout: '',
-      stderr: 'symphony: unknown field "name" in the discovery request; the fields are available, wanted, limit, minScore and includePartial\n'
+      stderr: fromExamples + 'symphony: unknown field "name" in the discovery request; the fields are available, wanted, limit, minScore and includePartial\n'
     })
     expect((await runCli(['combinable', 'not an iri'])).stderr).toBe(`symphony: "not an iri" is not an IRI; give a full IRI or a prefixed name (${['sym', 'symsh', 'rdf', 'rdfs', 'owl', 'xsd', 'skos', 'dcterms', 'sh', 'dash', 'shui', 'schema', 'dpv', 'pd'].join(':, ')}:)\n`)
   })

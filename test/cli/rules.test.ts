@@ -4,7 +4,7 @@
  * a rule outside the supported subset is refused with its file and line.
  */
 import { mkdir, writeFile } from 'node:fs/promises'
-import { join } from 'node:path'
+import { join, relative, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { runCli, temporaryFolder } from './run-cli.js'
@@ -17,7 +17,8 @@ interface Requirement { requirement: string, degree: string, provided?: string }
 
 async function firstDirection (argv: readonly string[]): Promise<Requirement[]> {
   const run = await runCli(['match', ...argv])
-  expect(run.stderr).toBe('')
+  const shown = (file: string): string => { const inside = relative(process.cwd(), resolve(file)); return inside.startsWith('..') ? resolve(file) : `./${inside}` }
+  expect(run.stderr).toBe(`catalog: --data ${argv.filter((_, i) => argv[i - 1] === '--data').map(shown).join(' ')}\n`)
   expect(run.code).toBe(0)
   return JSON.parse(run.stdout).directions[0].requirements.map((r: Requirement) => ({ requirement: r.requirement, degree: r.degree, provided: r.provided }))
 }

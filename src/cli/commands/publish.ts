@@ -38,7 +38,7 @@ export const publishCommand: Command = {
     if (typeof values.deprecate === 'string') {
       const version = Number(values.deprecate)
       if (!Number.isInteger(version) || version < 1) throw new SymphonyError('BAD_REQUEST', `--deprecate ${values.deprecate} is not a version number`)
-      return withEngine(await openForWriting(values, io), async engine => {
+      return withEngine(await openForWriting(values, io, { command: 'publish' }), async engine => {
         printJson(io, await engine.deprecate({ provider, name, version }, { actor: provider }))
         return 0
       })
@@ -55,7 +55,7 @@ export const publishCommand: Command = {
     } catch (error) {
       throw new SymphonyError('NOT_FOUND', `${file}: cannot read the file (${(error as NodeJS.ErrnoException).code ?? ''})`, { file, cause: error })
     }
-    return withEngine(await openForWriting(values, io), async engine => {
+    return withEngine(await openForWriting(values, io, { command: 'publish' }), async engine => {
       try {
         const outcome = await engine.publish({ provider, name, text, mediaType, language }, { actor: provider, dryRun: values['dry-run'] === true })
         printJson(io, outcome)

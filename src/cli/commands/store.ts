@@ -14,7 +14,7 @@ export const importCommand: Command = {
   positionals: { min: 1 },
   async run ({ values, positionals }, io) {
     const files = positionals.map(file => resolve(io.cwd, file))
-    return withEngine(await openForWriting(values, io), async engine => {
+    return withEngine(await openForWriting(values, io, { command: 'import' }), async engine => {
       const imported = await engine.importFiles(files)
       const triples = imported.reduce((sum, g) => sum + g.triples, 0)
       io.stderr(`imported ${imported.length} file(s), ${triples} triples\n`)

@@ -23,14 +23,14 @@ export const vocabularyCommand: Command = {
       const file = resolve(io.cwd, argument)
       const name = typeof values.name === 'string' ? values.name : basename(file, extname(file))
       const quads = await readRdfFile(file)
-      return withEngine(await openForWriting(values, io), async engine => {
+      return withEngine(await openForWriting(values, io, { command: 'vocabulary' }), async engine => {
         const stored = await engine.putVocabulary(name, quads)
         io.stderr(`vocabulary ${stored.name}: ${stored.triples} triples in ${stored.graph}\n`)
         return 0
       })
     }
     if (action === 'remove' && argument !== undefined) {
-      return withEngine(await openForWriting(values, io), async engine => {
+      return withEngine(await openForWriting(values, io, { command: 'vocabulary' }), async engine => {
         await engine.deleteVocabulary(argument)
         io.stderr(`vocabulary ${argument} removed\n`)
         return 0
