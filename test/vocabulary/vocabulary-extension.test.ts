@@ -72,7 +72,7 @@ describe('a vocabulary extension given with --data (CLI)', () => {
 
   it('validates configurations against the extension shape', async () => {
     const valid = await runCli(['configure', `${print}CloudPrint`, '--values', 'valid.json', ...data], { cwd: folder.path })
-    expect([valid.code, valid.stderr]).toEqual([0, ''])
+    expect([valid.code, valid.stderr]).toEqual([0, `catalog: --data ${extension}\n`])
     expect(valid.stdout).toContain('"A4"')
     const invalid = await runCli(['configure', `${print}CloudPrint`, '--values', 'invalid.json', '--lang', 'de', ...data], { cwd: folder.path })
     expect(invalid.code).toBe(1)
