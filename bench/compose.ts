@@ -6,7 +6,8 @@
  * p50 / p95 time of one `compose` call (the first call, which fills the catalog-level caches,
  * is the warm-up), the size of the best bundle and the issues (RANKING_UNPROVEN: the best
  * bundles were found but the expansion budget ran out before proving that none is cheaper).
- * `npx tsx bench/compose.ts` or `npm run bench -- compose`.
+ * Then the API's `/health` latency while two clients compose, with and without the worker pool
+ * (see compose-pool.ts). `npx tsx bench/compose.ts` or `npm run bench -- compose`.
  */
 import { pathToFileURL } from 'node:url'
 import { compileCatalog } from '../src/catalog/index.js'
@@ -14,6 +15,7 @@ import { compose, parseCompositionRequest } from '../src/composer/index.js'
 import { parseRdf } from '../src/rdf/index.js'
 import { generateCompositionCatalog, type CatalogShape } from './compose-catalog.js'
 import { ms, table, time } from './measure.js'
+import { run as runPool } from './compose-pool.js'
 
 const sizes = [1_000, 10_000]
 const depths = [2, 5, 20]
@@ -29,7 +31,7 @@ export async function run (): Promise<string> {
       }
     }
   }
-  return table(rows)
+  return `${table(rows)}\n\n/health while two clients compose (API on 127.0.0.1):\n\n${table(await runPool())}`
 }
 
 /** One catalog: load it, then time `compose` (the first call is a warm-up: it fills the catalog-level caches). */
