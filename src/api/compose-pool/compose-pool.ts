@@ -21,7 +21,7 @@ export interface ComposePoolOptions {
   readonly queueCapacity: number
   /** The catalog as the store holds it now; called per job, expected to cache per version. */
   readonly catalog: () => Promise<CatalogTransfer>
-  /** How long past its own `timeoutMs` a search may run before its thread is terminated (default 10 s). */
+  /** How long past its own `timeoutMs` a search may run before its thread is terminated (default 30 s: the diagnosis after a failed search is bounded by work, not by the time budget). */
   readonly graceMs?: number
   /** The worker module (default: this folder's `compose-worker`); tests pass others. */
   readonly entry?: URL
@@ -137,7 +137,7 @@ export class ComposePool {
       if (loaded.type !== 'loaded') throw fromReply(loaded, 'loading the catalog')
       slot.version = catalog.version
     }
-    const budget = (job.request.timeoutMs ?? defaultTimeoutMs) + (this.#options.graceMs ?? 10_000)
+    const budget = (job.request.timeoutMs ?? defaultTimeoutMs) + (this.#options.graceMs ?? 30_000)
     const reply = await this.#exchange(slot, worker, { type: 'compose', request: job.request }, budget, job.signal)
     if (reply.type === 'answer') return reply.answer as CompositionAnswer
     throw fromReply(reply, 'composing')
