@@ -10,8 +10,9 @@
 import { randomUUID } from 'node:crypto'
 import { basename, extname, join } from 'node:path'
 import type { Quad } from '@rdfjs/types'
+import { DataFactory } from 'n3'
 import { SymphonyError } from './errors.js'
-import { builtinFiles, builtinFolders, graphs, isOperationsGraph, projectRoot } from './project.js'
+import { builtinFiles, builtinFolders, graphs, isPrivateGraph, projectRoot } from './project.js'
 import { inDefaultGraph, listTurtleFiles, readRdfFile, serializeRdf } from './rdf/index.js'
 import type { SerializationFormat } from './rdf/index.js'
 import { EmbeddedStore, MemoryStore, SparqlEndpointStore } from './store/index.js'
@@ -111,6 +112,9 @@ export type ConfigureOutcome =
   | { readonly ok: true, readonly id: string, readonly quads: readonly Quad[], readonly warnings: readonly ConfigurationIssue[] }
   | { readonly ok: false, readonly issues: readonly ConfigurationIssue[] }
 
+/** Who stored a configuration: the account id (operator or customer IRI). */
+const storedBy = 'https://w3id.org/symphony/ontology#storedBy'
+
 export class Engine {
   readonly store: Store
   readonly #onProgress: ((progress: Progress) => void) | undefined
@@ -177,12 +181,12 @@ export class Engine {
 
   /** Every graph anyone may read: all but operations data. */
   async publicGraphs (): Promise<string[]> {
-    return (await this.store.graphs()).map(g => g.graph).filter(g => !isOperationsGraph(g))
+    return (await this.store.graphs()).map(g => g.graph).filter(g => !isPrivateGraph(g))
   }
 
   /** The quads of every public graph: what the catalog is compiled from and the SPARQL endpoint answers over. */
   async publicQuads (): Promise<Quad[]> {
-    return (await this.store.quads()).filter(q => !isOperationsGraph(q.graph.value))
+    return (await this.store.quads()).filter(q => !isPrivateGraph(q.graph.value))
   }
 
   /**
@@ -367,7 +371,7 @@ export class Engine {
    * Checks configuration values against the target's form (ajv, then SHACL) and, when they are
    * valid, stores them as RDF in a graph of their own, linked to the services they configure.
    */
-  async configure (target: FormTarget, values: Json, options: { language?: string, dryRun?: boolean } = {}): Promise<ConfigureOutcome> {
+  async configure (target: FormTarget, values: Json, options: { language?: string, dryRun?: boolean, owner?: string } = {}): Promise<ConfigureOutcome> {
     const form = await this.form(target, options)
     const id = randomUUID()
     const subject = `${graphs.configuration}${id}`
@@ -377,7 +381,9 @@ export class Engine {
     const result = await validateConfiguration(form, values, { subject, configures, context, ...(options.language === undefined ? {} : { language: options.language }) })
     if (!result.ok) return result
     if (options.dryRun !== true) {
-      await this.store.putGraphs([{ graph: subject, quads: result.quads }])
+      // The owner travels with the configuration so that only its account (and the operator) reads it back.
+      const owner = options.owner === undefined ? [] : [DataFactory.quad(DataFactory.namedNode(subject), DataFactory.namedNode(storedBy), DataFactory.literal(options.owner)) as Quad]
+      await this.store.putGraphs([{ graph: subject, quads: [...result.quads, ...owner] }])
       this.#changed()
     }
     return { ok: true, id: subject, quads: result.quads, warnings: result.warnings }
@@ -394,9 +400,20 @@ export class Engine {
     return quads.map(inDefaultGraph)
   }
 
-  /** Stored configurations, by graph IRI. */
-  async configurations (): Promise<string[]> {
-    return (await this.store.graphs()).map(g => g.graph).filter(g => g.startsWith(graphs.configuration))
+  /** Stored configurations, by graph IRI; with `owner`, only those that account stored. */
+  async configurations (owner?: string): Promise<string[]> {
+    const all = (await this.store.graphs()).map(g => g.graph).filter(g => g.startsWith(graphs.configuration))
+    if (owner === undefined) return all
+    const owned: string[] = []
+    for (const graph of all) if (await this.configurationOwner(graph) === owner) owned.push(graph)
+    return owned
+  }
+
+  /** The account id that stored a configuration (`undefined` for one stored before owners were recorded); NOT_FOUND when there is none. */
+  async configurationOwner (id: string): Promise<string | undefined> {
+    const quads = id.startsWith(graphs.configuration) ? await this.store.graph(id) : []
+    if (quads.length === 0) throw new SymphonyError('NOT_FOUND', `no stored configuration <${id}>; GET /configurations lists yours`)
+    return quads.find(q => q.subject.value === id && q.predicate.value === storedBy)?.object.value
   }
 
   /** Read-only SPARQL over all graphs. */

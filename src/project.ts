@@ -35,5 +35,13 @@ export function isOperationsGraph (graph: string): boolean {
   return graph.startsWith(graphs.operations)
 }
 
+/**
+ * May only an authenticated owner read this graph? Operations data and stored configurations
+ * (customer names, SIP user names, addresses) stay out of the catalog, exports and SPARQL.
+ */
+export function isPrivateGraph (graph: string): boolean {
+  return isOperationsGraph(graph) || graph.startsWith(graphs.configuration)
+}
+
 /** Default data directory of the embedded store. */
 export const defaultDataDir = join(projectRoot, 'data')

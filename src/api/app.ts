@@ -24,7 +24,7 @@ import { routeModules } from './routes/index.js'
 import { ComposePool, packedCatalogOf } from './compose-pool/index.js'
 import { buildTermIndex } from './ontology/term-index.js'
 import type { TermIndex } from './ontology/term-index.js'
-import { isOperationsGraph } from '../project.js'
+import { isPrivateGraph } from '../project.js'
 
 const requestIdPattern = /^[\w.:-]{1,100}$/
 
@@ -56,7 +56,7 @@ export function buildApp (engine: Engine, options: ApiOptions = {}): FastifyInst
   const endpoint = engine.endpoint
   const runner: SparqlRunner = endpoint !== undefined
     ? new EndpointRunner(endpoint, { timeoutMs, queueCapacity, publicGraphs: () => engine.publicGraphs() })
-    : new QueryRunner({ timeoutMs, queueCapacity, snapshot: async () => snapshotOf(engine.store, isOperationsGraph) })
+    : new QueryRunner({ timeoutMs, queueCapacity, snapshot: async () => snapshotOf(engine.store, isPrivateGraph) })
   // The term pages follow the vocabulary (extensions included): rebuilt when it changes.
   const termIndexes = new WeakMap<readonly Quad[], TermIndex>()
   // One core stays with the event loop; on a single core the one worker still keeps it free.

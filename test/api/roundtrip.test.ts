@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { parseRdf } from '../../src/rdf/index.js'
-import { acme, acmeToken, descriptionPath, fixture, globex, globexToken, openTestApp, sym } from './helpers.js'
+import { acme, acmeToken, berg, bergToken, descriptionPath, fixture, globex, globexToken, openTestApp, operatorToken, sonneToken, sym } from './helpers.js'
+
+const asBerg = { authorization: `Bearer ${bergToken}` }
 import type { TestApp } from './helpers.js'
 
 const pbx = 'https://example.org/acme#CloudPBX'
@@ -77,7 +79,7 @@ describe('publish → match → compose → form → configure', () => {
     const before = (await t.engine.configurations()).length
     const invalid = structuredClone(values) as { shared: Record<string, unknown> }
     invalid.shared.countryCallingCode = '49'
-    const response = await t.app.inject({ method: 'POST', url: '/configurations', payload: { bundle, values: invalid } })
+    const response = await t.app.inject({ method: 'POST', url: '/configurations', headers: asBerg, payload: { bundle, values: invalid } })
     expect(response.statusCode).toBe(422)
     const problem = response.json()
     expect(problem).toMatchObject({ code: 'NOT_CONFORMING', field: '/shared/countryCallingCode' })
@@ -86,25 +88,48 @@ describe('publish → match → compose → form → configure', () => {
   })
 
   it('checks valid values in a dry run without storing them', async () => {
-    const response = await t.app.inject({ method: 'POST', url: '/configurations?dryRun=true', payload: { bundle, values } })
+    const response = await t.app.inject({ method: 'POST', url: '/configurations?dryRun=true', headers: asBerg, payload: { bundle, values } })
     expect(response.statusCode).toBe(200)
     expect(response.json()).toMatchObject({ ok: true, stored: false, warnings: [] })
     expect(await t.engine.configurations()).toEqual([])
   })
 
   it('stores a valid configuration as RDF', async () => {
-    const response = await t.app.inject({ method: 'POST', url: '/configurations', payload: { bundle, values } })
+    const response = await t.app.inject({ method: 'POST', url: '/configurations', headers: asBerg, payload: { bundle, values } })
     expect(response.statusCode).toBe(201)
     const answer = response.json()
     expect(answer).toMatchObject({ ok: true, stored: true, warnings: [] })
     expect(answer.triples).toBeGreaterThan(20)
     expect(response.headers.location).toBe(`/configurations/${encodeURIComponent(answer.configuration)}`)
-    expect((await t.app.inject({ method: 'GET', url: '/configurations' })).json()).toEqual({ configurations: [answer.configuration] })
-    const rdf = await t.app.inject({ method: 'GET', url: response.headers.location as string, headers: { accept: 'text/turtle' } })
+    expect((await t.app.inject({ method: 'GET', url: '/configurations', headers: asBerg })).json()).toEqual({ configurations: [answer.configuration] })
+    const rdf = await t.app.inject({ method: 'GET', url: response.headers.location as string, headers: { ...asBerg, accept: 'text/turtle' } })
     expect(rdf.statusCode).toBe(200)
-    expect((await parseRdf(rdf.body, { format: 'turtle' })).length).toBe(answer.triples)
-    const sparql = await t.app.inject({ method: 'GET', url: `/sparql?query=${encodeURIComponent(`ASK { GRAPH <${answer.configuration}> { ?s ?p ?o } }`)}` })
-    expect(sparql.json().boolean).toBe(true)
+    const quads = await parseRdf(rdf.body, { format: 'turtle' })
+    // The values' triples plus the one naming the owner.
+    expect(quads.length).toBe(answer.triples + 1)
+    expect(quads.filter(q => q.predicate.value === `${sym}storedBy`).map(q => [q.subject.value, q.object.value])).toEqual([[answer.configuration, berg]])
+  })
+
+  it('keeps a configuration to the account that stored it (and the operator)', async () => {
+    const [stored] = (await t.app.inject({ method: 'GET', url: '/configurations', headers: asBerg })).json().configurations as string[]
+    const path = `/configurations/${encodeURIComponent(stored!)}`
+    const asSonne = { authorization: `Bearer ${sonneToken}` }
+    const asOperator = { authorization: `Bearer ${operatorToken}` }
+    const status = async (method: 'GET' | 'POST', url: string, headers: Record<string, string>, payload?: Record<string, unknown>): Promise<[number, string | undefined]> => {
+      const response = await t.app.inject({ method, url, headers, ...(payload === undefined ? {} : { payload }) })
+      return [response.statusCode, response.json().code]
+    }
+    expect(await status('GET', '/configurations', {})).toEqual([401, 'UNAUTHORIZED'])
+    expect(await status('GET', path, {})).toEqual([401, 'UNAUTHORIZED'])
+    expect(await status('POST', '/configurations', {}, { bundle, values })).toEqual([401, 'UNAUTHORIZED'])
+    expect(await status('GET', '/configurations', { authorization: `Bearer ${acmeToken}` })).toEqual([403, 'FORBIDDEN'])
+    expect(await status('GET', path, asSonne)).toEqual([403, 'FORBIDDEN'])
+    expect((await t.app.inject({ method: 'GET', url: '/configurations', headers: asSonne })).json()).toEqual({ configurations: [] })
+    expect((await t.app.inject({ method: 'GET', url: '/configurations', headers: asOperator })).json()).toEqual({ configurations: [stored] })
+    expect((await t.app.inject({ method: 'GET', url: path, headers: asOperator })).statusCode).toBe(200)
+    // Nor does the public SPARQL endpoint show it.
+    const sparql = await t.app.inject({ method: 'GET', url: `/sparql?query=${encodeURIComponent(`ASK { GRAPH <${stored!}> { ?s ?p ?o } }`)}` })
+    expect(sparql.json().boolean).toBe(false)
   })
 })
 
@@ -133,7 +158,7 @@ describe('form routes', () => {
     const none = await t.app.inject({ method: 'POST', url: '/forms', payload: {} })
     expect(none.statusCode).toBe(400)
     expect(none.json().code).toBe('INVALID_REQUEST')
-    const configuration = await t.app.inject({ method: 'GET', url: `/configurations/${encodeURIComponent('https://w3id.org/symphony/graph/configuration/none')}` })
-    expect(configuration.statusCode).toBe(404)
+    const configuration = await t.app.inject({ method: 'GET', url: `/configurations/${encodeURIComponent('https://w3id.org/symphony/graph/configuration/none')}`, headers: asBerg })
+    expect([configuration.statusCode, configuration.json().code]).toEqual([404, 'NOT_FOUND'])
   })
 })

@@ -7,7 +7,7 @@ import { existsSync } from 'node:fs'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { chromium } from 'playwright-core'
 import type { Browser, Page } from 'playwright-core'
-import { openTestApp, sym } from '../api/helpers.js'
+import { bergToken, openTestApp, sym } from '../api/helpers.js'
 import type { TestApp } from '../api/helpers.js'
 
 const executablePath = '/usr/bin/chromium'
@@ -102,6 +102,8 @@ describe.skipIf(!existsSync(executablePath) && process.env.CI !== 'true')('web c
   })
 
   it('shows the errors of a submitted configuration at their fields', async () => {
+    // Configurations belong to the signed-in account: the console sends its token.
+    await page.evaluate(token => { sessionStorage.setItem('symphony.token', token) }, bergToken)
     await page.getByLabel('Country calling code').fill('49')
     await page.getByRole('button', { name: 'Check and save' }).click()
     const error = page.locator('.field:has(> label:has-text("Country calling code")) .error')

@@ -113,7 +113,7 @@ describe('a vocabulary extension stored by the operator in a running app', () =>
     const form = await t.app.inject({ method: 'GET', url: `/forms?type=${encodeURIComponent(`${print}PrintService`)}&lang=de` })
     expect([form.statusCode, form.json().schema.properties.paperSize.title]).toEqual([200, 'Papierformat'])
 
-    const configure = (values: unknown) => t.app.inject({ method: 'POST', url: '/configurations?dryRun=true&lang=de', payload: { service: `${print}CloudPrint`, values } })
+    const configure = (values: unknown) => t.app.inject({ method: 'POST', url: '/configurations?dryRun=true&lang=de', headers: { authorization: `Bearer ${operatorToken}` }, payload: { service: `${print}CloudPrint`, values } })
     const valid = await configure({ paperSize: 'A3' })
     expect(valid.statusCode).toBeLessThan(300)
     const invalid = await configure({ paperSize: 'B5' })

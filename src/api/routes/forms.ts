@@ -12,6 +12,7 @@ import { chooseMediaType, formatParameter, rdfMediaTypes, rdfResponseContent, se
 import type { RdfMediaType } from '../rdf-reply.js'
 import { formTargetChoice, formTargetProperties } from '../../api-types/schemas.js'
 import { iriSchema, languageSchema, openObject, problems } from '../schemas.js'
+import { ensureOwner, principalOf, requireRole } from '../auth.js'
 
 const targetProperties = formTargetProperties
 const oneTarget = formTargetChoice
@@ -104,11 +105,14 @@ export async function formsRoutes (app: FastifyInstance, { engine }: RouteContex
     return { schema, uiSchema }
   })
 
+  // Configurations hold customers' names, SIP user names and addresses: they belong to the account that stored them.
   app.post('/configurations', {
     config: { writesStore: true },
+    onRequest: requireRole('customer', 'operator'),
     schema: {
       tags: ['forms'],
-      summary: 'Submit the values of a form: checked with ajv and SHACL; stored as RDF when they conform (422 with the issues per field otherwise)',
+      security: [{ bearer: [] }],
+      summary: 'Submit the values of a form (customer or operator): checked with ajv and SHACL; stored as RDF, owned by the caller, when they conform (422 with the issues per field otherwise)',
       querystring: { type: 'object', properties: { lang: languageSchema, dryRun: { type: 'boolean', default: false, description: 'Check only, store nothing' } } },
       body: {
         type: 'object',
@@ -130,13 +134,13 @@ export async function formsRoutes (app: FastifyInstance, { engine }: RouteContex
           properties: { ok: { type: 'boolean', const: true }, configuration: { type: 'string' }, triples: { type: 'integer' }, stored: { type: 'boolean' }, warnings: { type: 'array', items: issue } },
           required: ['ok', 'configuration', 'triples', 'stored', 'warnings']
         },
-        ...problems(400, 404, 415, 422)
+        ...problems(400, 401, 403, 404, 415, 422)
       }
     }
   }, async (request, reply) => {
     const body = request.body as TargetBody & { values: Record<string, unknown>, language?: string }
     const dryRun = (request.query as { dryRun?: boolean }).dryRun === true
-    const outcome = await engine.configure(targetOf(body), body.values as never, { language: languageOf(request, body), dryRun })
+    const outcome = await engine.configure(targetOf(body), body.values as never, { language: languageOf(request, body), dryRun, owner: principalOf(request).id })
     if (!outcome.ok) {
       const first = outcome.issues[0]
       throw new SymphonyError('NOT_CONFORMING',
@@ -149,26 +153,39 @@ export async function formsRoutes (app: FastifyInstance, { engine }: RouteContex
   })
 
   app.get('/configurations', {
+    onRequest: requireRole('customer', 'operator'),
     schema: {
       tags: ['forms'],
-      summary: 'Stored configurations',
-      response: { 200: { type: 'object', properties: { configurations: { type: 'array', items: iriSchema } }, required: ['configurations'] }, ...problems() }
+      security: [{ bearer: [] }],
+      summary: "Stored configurations: a customer's own, all for the operator",
+      response: { 200: { type: 'object', properties: { configurations: { type: 'array', items: iriSchema } }, required: ['configurations'] }, ...problems(401, 403) }
     }
-  }, async () => ({ configurations: await engine.configurations() }))
+  }, async request => {
+    const principal = principalOf(request)
+    return { configurations: await engine.configurations(principal.role === 'operator' ? undefined : principal.id) }
+  })
 
   app.get('/configurations/:configuration', {
+    onRequest: requireRole('customer', 'operator'),
+    preHandler: async request => {
+      const { configuration } = request.params as { configuration: string }
+      const owner = await engine.configurationOwner(configuration)
+      // One stored before owners were recorded is the operator's alone.
+      ensureOwner(principalOf(request), owner ?? 'operator', `configuration <${configuration}>`)
+    },
     schema: {
       tags: ['forms'],
+      security: [{ bearer: [] }],
       summary: 'One stored configuration as RDF',
       params: { type: 'object', properties: { configuration: { ...iriSchema, description: 'Configuration IRI, URL-encoded' } }, required: ['configuration'] },
       querystring: { type: 'object', properties: { format: formatParameter } },
-      response: { 200: { description: 'The configuration', content: rdfResponseContent }, ...problems(404, 406) }
+      response: { 200: { description: 'The configuration', content: rdfResponseContent }, ...problems(401, 403, 404, 406) }
     }
   }, async (request, reply) => {
     const { configuration } = request.params as { configuration: string }
     const mediaType = chooseMediaType(request, rdfMediaTypes) as RdfMediaType
     const quads = configuration.startsWith(graphs.configuration) ? await engine.store.graph(configuration) : []
-    if (quads.length === 0) throw new SymphonyError('NOT_FOUND', `no stored configuration <${configuration}>; GET /configurations lists them`)
+    if (quads.length === 0) throw new SymphonyError('NOT_FOUND', `no stored configuration <${configuration}>; GET /configurations lists yours`)
     return sendRdf(reply, quads, mediaType)
   })
 }
