@@ -5,9 +5,12 @@ import { TokenRegistry } from '../../accounts/index.js'
 import type { Io } from '../io.js'
 import { dataDirOf, openForWriting } from '../context.js'
 
+/** How often resolved tickets are checked for their automatic close. */
+const sweepIntervalMs = 10 * 60_000
+
 export const serveCommand: Command = {
   summary: 'serve the HTTP API and web console (the example catalog is imported into a new data directory)',
-  usage: '[--port 8080] [--host 127.0.0.1] [--empty] [--no-sandbox] [--public-url URL] [--sparql-timeout 10000] [--sparql-cap 10000]',
+  usage: '[--port 8080] [--host 127.0.0.1] [--empty] [--no-sandbox] [--public-url URL] [--sparql-timeout 10000] [--sparql-cap 10000] [--ticket-close-days 7]',
   options: {
     port: { type: 'string' },
     host: { type: 'string' },
@@ -15,12 +18,14 @@ export const serveCommand: Command = {
     'no-sandbox': { type: 'boolean' },
     'public-url': { type: 'string' },
     'sparql-timeout': { type: 'string' },
-    'sparql-cap': { type: 'string' }
+    'sparql-cap': { type: 'string' },
+    'ticket-close-days': { type: 'string' }
   },
   async run ({ values }, io) {
     const port = wholeNumber('--port', values.port ?? io.env.PORT ?? '8080', 0, 65535)
     const timeoutMs = wholeNumber('--sparql-timeout', values['sparql-timeout'] ?? '10000', 1, 3_600_000)
     const resultCap = wholeNumber('--sparql-cap', values['sparql-cap'] ?? '10000', 1, 10_000_000)
+    const autoCloseDays = wholeNumber('--ticket-close-days', values['ticket-close-days'] ?? '7', 1, 365)
     const host = typeof values.host === 'string' ? values.host : io.env.HOST ?? '127.0.0.1'
     // Loaded here: the other commands never pay for Fastify's start-up.
     const { buildApp } = await import('../../api/index.js')
@@ -29,10 +34,15 @@ export const serveCommand: Command = {
     // The example catalog's adapters point at local sandbox providers: start them with it.
     const sandbox = values.empty !== true && values['no-sandbox'] !== true ? await startExampleSandbox(io) : undefined
     const publicUrl = typeof values['public-url'] === 'string' ? values['public-url'] : io.env.SYMPHONY_PUBLIC_URL ?? `http://${host.includes(':') ? `[${host}]` : host}:${port}`
-    await engine.openOperations({ callbackBase: publicUrl, env: { ...(sandbox === undefined ? {} : sandbox.secrets), ...io.env } })
+    await engine.openOperations({ callbackBase: publicUrl, env: { ...(sandbox === undefined ? {} : sandbox.secrets), ...io.env }, tickets: { autoCloseDays } })
     // Billing charges the subscriptions that bookings made.
     const app = buildApp(engine, { logger: true, tokens, sparql: { timeoutMs, resultCap }, billing: { subscriptions: () => engine.operations.subscriptions() } })
+    // Resolved tickets nobody confirmed or reopened close after the confirmation period.
+    const sweep = setInterval(() => { engine.tickets.sweep().catch((error: unknown) => app.log.error(error, 'closing resolved tickets failed')) }, sweepIntervalMs)
+    sweep.unref()
     app.addHook('onClose', async () => {
+      clearInterval(sweep)
+      await engine.tickets.idle()
       await engine.close()
       await sandbox?.close()
     })
