@@ -46,6 +46,8 @@ export type Answer = any
 export interface TicketHarness {
   readonly engine: Engine
   readonly app: FastifyInstance
+  /** Where the API listens. */
+  readonly url: string
   /** The booked subscription (Alpha PBX, Beta CRM, Gamma archive) of customer A. */
   readonly subscription: string
   readonly webhooks: WebhookCall[]
@@ -107,7 +109,7 @@ export async function openTicketHarness (options: { attachmentLimitBytes?: numbe
     await new Promise(resolve => setTimeout(resolve, 50))
   }
   return {
-    engine, app, subscription: placed.body.id as string, webhooks, call,
+    engine, app, url, subscription: placed.body.id as string, webhooks, call,
     failNext: n => { failing = n },
     setNow: iso => { now = new Date(iso) },
     close: async () => {

@@ -10,7 +10,7 @@ import { SymphonyError } from '../../errors.js'
 import type { RouteContext } from '../context.js'
 import { principalOf, requireRole } from '../auth.js'
 import { iriSchema, openObject, problems } from '../schemas.js'
-import { ticketAccess, ticketSubscriptionAccess } from './operations-access.js'
+import { subscriptionAccess, ticketAccess, ticketSubscriptionAccess } from './operations-access.js'
 
 const ticketSchema = { ...openObject, description: 'A ticket: scope, routes (providers and why), notes, state history, SLA per provider' } as const
 const bearer = [{ bearer: [] }]
@@ -114,6 +114,20 @@ export async function ticketsRoutes (app: FastifyInstance, { engine }: RouteCont
     const principal = principalOf(request)
     const body = request.body as { state: TicketState, why?: string }
     return view(await engine.tickets.move((request.params as { id: string }).id, body.state, { role: principal.role, id: principal.id }, body.why))
+  })
+
+  app.get('/subscriptions/:id/links', {
+    preHandler: [requireRole('customer', 'provider', 'operator'), subscriptionAccess(engine)],
+    schema: {
+      tags: ['operations'],
+      summary: "The links between the subscription's members (which member's requirement the other meets): a fault can be reported on each",
+      security: bearer,
+      params: idParams,
+      response: { 200: { type: 'array', items: { ...openObject, description: 'from (providing member), to (requiring member), interface types, degree' } }, ...problems(401, 403, 404, 422) }
+    }
+  }, async request => {
+    const links = await engine.operations.links((request.params as { id: string }).id)
+    return links.filter(l => !l.available).map(l => ({ from: l.from, to: l.to, interfaceTypes: l.interfaceTypes, providedTypes: l.providedTypes, degree: l.degree }))
   })
 
   app.get('/reports/sla', {

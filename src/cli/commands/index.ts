@@ -7,6 +7,7 @@ import { publishCommand } from './publish.js'
 import { serveCommand } from './serve.js'
 import { orderCommand } from './order.js'
 import { subscriptionsCommand } from './subscriptions.js'
+import { reportCommand, ticketCommand } from './ticket.js'
 import { tokenCommand } from './token.js'
 import { validateCommand } from './validate.js'
 import { exportCommand, importCommand, queryCommand } from './store.js'
@@ -33,5 +34,7 @@ export const commands: Readonly<Record<string, Command>> = {
   subscriptions: subscriptionsCommand,
   billing: billingCommand,
   invoices: invoicesCommand,
-  'credit-note': creditNoteCommand
+  'credit-note': creditNoteCommand,
+  ticket: ticketCommand,
+  report: reportCommand
 }

@@ -1,0 +1,33 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { runCli } from '../cli/run-cli.js'
+import { openTicketHarness, t } from './harness.js'
+import type { TicketHarness } from './harness.js'
+
+describe('symphony ticket and report sla against a running server', { timeout: 60_000 }, () => {
+  let h: TicketHarness
+  beforeAll(async () => { h = await openTicketHarness() }, 120_000)
+  afterAll(async () => { await h?.close() })
+  const cli = (token: string, ...argv: string[]) => runCli([...argv, '--api', h.url, '--token', token])
+
+  it('opens a link ticket as the customer, and the provider notes and resolves it', async () => {
+    h.setNow('2026-12-07T08:00:00Z') // Monday 09:00 Berlin: Beta's 4 business hours end 13:00, its 16 on Tuesday 15:00
+    const opened = await cli('symp_customer-a', 'ticket', 'open', h.subscription, '--service', `${t}AlphaPBX`, '--service', `${t}BetaCRM`, '--summary', 'calls are not journaled', '--text', 'since Monday')
+    expect(opened.code).toBe(0)
+    const ticket = JSON.parse(opened.stdout) as { id: string, scope: string }
+    expect(ticket.scope).toBe('link')
+    expect(opened.stderr).toBe(`ticket ${ticket.id} opened: routed to ${t}Alpha, ${t}Beta\n`)
+    expect((await cli('symp_beta', 'ticket', 'note', ticket.id, '--text', 'checking the feed')).code).toBe(0)
+    h.setNow('2026-12-07T09:00:00Z')
+    const resolved = await cli('symp_beta', 'ticket', 'state', ticket.id, 'resolved', '--why', 'feed fixed', '--format', 'text')
+    expect(resolved.code).toBe(0)
+    expect(resolved.stdout.split('\n')[0]).toBe(`ticket ${ticket.id}: resolved, link ${t}AlphaPBX ↔ ${t}BetaCRM, "calls are not journaled" (reported 2026-12-07T08:00:00.000Z)`)
+    expect(resolved.stdout).toContain(`  SLA ${t}Beta: response due 2026-12-07T12:00:00.000Z, resolution due 2026-12-08T14:00:00.000Z\n`)
+    const list = await cli('symp_gamma', 'ticket', 'list')
+    expect(JSON.parse(list.stdout)).toEqual([])
+    const illegal = await cli('symp_beta', 'ticket', 'state', ticket.id, 'acknowledged')
+    expect(illegal.code).not.toBe(0)
+    expect(illegal.stderr).toBe(`symphony: POST /tickets/${ticket.id}/state: 409 ticket ${ticket.id} is resolved; it cannot become acknowledged (allowed: inProgress, closed)\n`)
+    const report = await cli('symp_beta', 'report', 'sla', '--from', '2026-12-01', '--to', '2027-01-01', '--format', 'text')
+    expect(report.stdout).toBe(`tickets reported from 2026-12-01T00:00:00.000Z to 2027-01-01T00:00:00.000Z\n${t}Beta: 1 ticket(s), 1 answered (0 late or unanswered past due), 1 resolved (0 past due)\n`)
+  })
+})
