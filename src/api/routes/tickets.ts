@@ -4,6 +4,7 @@
  * counts response and resolution times against the offers' promises.
  */
 import type { FastifyInstance } from 'fastify'
+import type { Subscription } from '../../operations/index.js'
 import type { NoteInput, OpenInput, Ticket, TicketState } from '../../tickets/index.js'
 import { slaReport, viewOf } from '../../tickets/index.js'
 import { SymphonyError } from '../../errors.js'
@@ -123,11 +124,16 @@ export async function ticketsRoutes (app: FastifyInstance, { engine }: RouteCont
       summary: "The links between the subscription's members (which member's requirement the other meets): a fault can be reported on each",
       security: bearer,
       params: idParams,
-      response: { 200: { type: 'array', items: { ...openObject, description: 'from (providing member), to (requiring member), interface types, degree' } }, ...problems(401, 403, 404, 422) }
+      response: { 200: { type: 'array', items: { ...openObject, description: 'from (providing member), to (requiring member), their providers, interface types, degree' } }, ...problems(401, 403, 404, 422) }
     }
   }, async request => {
-    const links = await engine.operations.links((request.params as { id: string }).id)
-    return links.filter(l => !l.available).map(l => ({ from: l.from, to: l.to, interfaceTypes: l.interfaceTypes, providedTypes: l.providedTypes, degree: l.degree }))
+    const subscription = request.operationsRecord as Subscription
+    const providerOf = new Map(subscription.members.map(m => [m.service, m.provider]))
+    const links = await engine.operations.links(subscription.id)
+    return links.filter(l => !l.available).map(l => ({
+      from: l.from, fromProvider: providerOf.get(l.from) ?? null, to: l.to, toProvider: providerOf.get(l.to) ?? null,
+      interfaceTypes: l.interfaceTypes, providedTypes: l.providedTypes, degree: l.degree
+    }))
   })
 
   app.get('/reports/sla', {
