@@ -11,9 +11,10 @@ import { renderAccount, renderSignin } from './signin.js'
 import { renderOrders } from './orders.js'
 import { renderSubscriptions } from './subscriptions.js'
 import { renderInvoices } from './invoices.js'
+import { renderTickets } from './tickets.js'
 
 const routes = { catalog: renderCatalog, discover: renderDiscover, compose: renderCompose, configure: renderConfigure }
-Object.assign(routes, { signin: renderSignin, orders: renderOrders, subscriptions: renderSubscriptions, invoices: renderInvoices })
+Object.assign(routes, { signin: renderSignin, orders: renderOrders, subscriptions: renderSubscriptions, invoices: renderInvoices, tickets: renderTickets })
 const state = {}
 
 /** The route's path below the page name: `#/orders/o-12` has `['o-12']`. */

@@ -4,7 +4,7 @@ import { operationsTexts } from './texts-operations.js'
 const texts = {
   en: {
     skip: 'Skip to content', mainNav: 'Main', language: 'Language', loading: 'Loading…',
-    navCatalog: 'Catalog', navCompose: 'Bundle', navConfigure: 'Configure', navVocabulary: 'Vocabulary', navApi: 'API',
+    navTickets: 'Tickets', navCatalog: 'Catalog', navCompose: 'Bundle', navConfigure: 'Configure', navVocabulary: 'Vocabulary', navApi: 'API',
     catalogTitle: 'Service catalog', serviceTypes: 'Service types', allTypes: 'All services', search: 'Search',
     provider: 'Provider', anyProvider: 'Any provider', dataLocation: 'Data location', anyLocation: 'Anywhere',
     services: 'Services', noServices: 'No service matches these filters.', provides: 'Provides', requires: 'Requires',
@@ -32,7 +32,7 @@ const texts = {
   },
   de: {
     skip: 'Zum Inhalt springen', mainNav: 'Hauptnavigation', language: 'Sprache', loading: 'Wird geladen …',
-    navCatalog: 'Katalog', navCompose: 'Bündel', navConfigure: 'Konfigurieren', navVocabulary: 'Vokabular', navApi: 'API',
+    navTickets: 'Störungen', navCatalog: 'Katalog', navCompose: 'Bündel', navConfigure: 'Konfigurieren', navVocabulary: 'Vokabular', navApi: 'API',
     catalogTitle: 'Dienstekatalog', serviceTypes: 'Diensttypen', allTypes: 'Alle Dienste', search: 'Suche',
     provider: 'Anbieter', anyProvider: 'Alle Anbieter', dataLocation: 'Datenstandort', anyLocation: 'Überall',
     services: 'Dienste', noServices: 'Kein Dienst passt zu diesen Filtern.', provides: 'Bietet', requires: 'Benötigt',

@@ -1,0 +1,115 @@
+// The tickets page (#/tickets): a customer reports a fault on a subscription, a member or a
+// link and follows it; a provider sees the tickets routed to it, adds notes and moves them.
+// Calls carry the signed-in account's token.
+import { api } from './api.js'
+import { announce, h, replace, uid } from './dom.js'
+import { lang } from './i18n.js'
+import { token } from './token.js'
+import { ticketsTexts } from './texts-tickets.js'
+
+const tt = (key, ...args) => {
+  const value = ticketsTexts[lang()][key] ?? ticketsTexts.en[key]
+  return typeof value === 'function' ? value(...args) : value
+}
+const short = iri => iri.replace(/^.*[#/]/, '')
+
+const call = (method, path, body) => method === 'GET' ? api.get(path) : api.post(path, body)
+
+function field (label, control) {
+  const id = uid('t')
+  control.id = id
+  return h('p', {}, h('label', { for: id }, label), ' ', control)
+}
+
+/** Renders the page into `main`. */
+export async function renderTickets (main, context) {
+  const rerender = () => renderTickets(main, context)
+  if (token() === null) {
+    replace(main, h('h1', {}, tt('ticketsTitle')), h('p', {}, h('a', { href: '#/signin' }, tt('signInFirst'))))
+    return
+  }
+  const me = await call('GET', '/tickets')
+  const subscriptions = await call('GET', '/subscriptions').catch(() => [])
+  // Only customers report faults (a provider's attempt is refused by the API with a message).
+  replace(main, h('h1', {}, tt('ticketsTitle')),
+    await reportForm(subscriptions, rerender),
+    me.length === 0 ? h('p', {}, tt('noTickets')) : me.slice().reverse().map(ticket => ticketView(ticket, rerender)))
+}
+
+async function reportForm (subscriptions, rerender) {
+  const active = subscriptions.filter(s => s.state !== 'cancelled')
+  if (active.length === 0) return null
+  const subscription = h('select', {}, active.map(s => h('option', { value: s.id }, `${s.id.slice(0, 8)} (${s.members.filter(m => m.removedAt === undefined).map(m => short(m.service)).join(', ')})`)))
+  const about = h('select', {})
+  const fill = async () => {
+    const chosen = active.find(s => s.id === subscription.value)
+    const links = await call('GET', `/subscriptions/${encodeURIComponent(chosen.id)}/links`).catch(() => [])
+    replace(about,
+      h('option', { value: '[]' }, tt('wholeSubscription')),
+      chosen.members.filter(m => m.removedAt === undefined).map(m => h('option', { value: JSON.stringify([m.service]) }, tt('member', short(m.service)))),
+      links.map(l => h('option', { value: JSON.stringify([l.from, l.to]) }, tt('link', short(l.from), short(l.to)))))
+  }
+  subscription.addEventListener('change', fill)
+  await fill()
+  const summary = h('input', { type: 'text', required: true, maxlength: 300 })
+  const text = h('textarea', { rows: 3 })
+  const status = h('p', { role: 'status' })
+  return h('form', {
+    onsubmit: async event => {
+      event.preventDefault()
+      try {
+        await call('POST', '/tickets', { subscription: subscription.value, services: JSON.parse(about.value), summary: summary.value, text: text.value })
+        announce(tt('saved'))
+        rerender()
+      } catch (error) { status.textContent = error.message }
+    }
+  }, h('h2', {}, tt('reportFault')), field(tt('subscription'), subscription), field(tt('about'), about), field(tt('summary'), summary), field(tt('details'), text),
+  h('button', { type: 'submit' }, tt('report')), status)
+}
+
+function ticketView (ticket, rerender) {
+  const status = h('p', { role: 'status' })
+  const act = async work => {
+    try { await work(); announce(tt('saved')); rerender() } catch (error) { status.textContent = error.message }
+  }
+  const note = h('textarea', { rows: 2, required: true })
+  const file = h('input', { type: 'file' })
+  const next = { acknowledged: ['inProgress', 'resolved'], inProgress: ['resolved'], resolved: ['inProgress', 'closed'], closed: [] }[ticket.state]
+  const target = h('select', {}, next.map(s => h('option', { value: s }, tt('states')[s])))
+  const sendNote = async () => {
+    const chosen = file.files?.[0]
+    const attachments = chosen === undefined ? [] : [{ name: chosen.name, mediaType: chosen.type || 'application/octet-stream', content: await base64(chosen) }]
+    await call('POST', `/tickets/${encodeURIComponent(ticket.id)}/notes`, { text: note.value, ...(attachments.length === 0 ? {} : { attachments }) })
+  }
+  return h('article', { class: 'ticket' },
+    h('h2', {}, ticket.summary),
+    h('p', {}, `${tt('state')}: `, h('strong', {}, tt('states')[ticket.state]), ` · ${tt('reported')} ${new Date(ticket.createdAt).toLocaleString(lang())} · ${ticket.services.map(short).join(' → ')}`),
+    h('table', {}, h('thead', {}, h('tr', {}, h('th', {}, tt('routedTo')), h('th', {}, tt('why')))),
+      h('tbody', {}, ticket.routes.map(r => h('tr', {}, h('td', {}, short(r.provider)), h('td', {}, r.why[lang()] ?? r.why.en))))),
+    ticket.sla.length === 0 ? null : h('table', {}, h('caption', {}, tt('sla')),
+      h('thead', {}, h('tr', {}, h('th', {}, tt('routedTo')), h('th', {}, tt('responseDue')), h('th', {}, tt('resolutionDue')))),
+      h('tbody', {}, ticket.sla.map(s => h('tr', {}, h('td', {}, short(s.provider)),
+        h('td', {}, due(s.responseDue, s.responseBreached)), h('td', {}, due(s.resolutionDue, s.resolutionBreached)))))),
+    h('h3', {}, tt('notes')),
+    h('ul', {}, ticket.notes.map(n => h('li', {}, `${new Date(n.at).toLocaleString(lang())} · ${short(n.by.id)}: ${n.text}`, n.attachments.map(a => ` [${a.name}, ${a.size} B]`)))),
+    ticket.state === 'closed'
+      ? null
+      : h('form', { onsubmit: event => { event.preventDefault(); act(sendNote) } }, field(tt('addNote'), note), field(tt('attachment'), file), h('button', { type: 'submit' }, tt('addNote'))),
+    next.length === 0
+      ? null
+      : h('form', { onsubmit: event => { event.preventDefault(); act(() => call('POST', `/tickets/${encodeURIComponent(ticket.id)}/state`, { state: target.value })) } },
+        field(tt('moveTo'), target), h('button', { type: 'submit' }, tt('move'))),
+    status)
+}
+
+function due (at, breached) {
+  if (at === null) return '–'
+  return `${new Date(at).toLocaleString(lang())} (${breached ? tt('missed') : tt('inTime')})`
+}
+
+async function base64 (file) {
+  const bytes = new Uint8Array(await file.arrayBuffer())
+  let binary = ''
+  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000))
+  return globalThis.btoa(binary)
+}

@@ -1,0 +1,69 @@
+/**
+ * The tickets page in a real browser (chromium through playwright-core): the customer reports a
+ * link fault, the provider notes and resolves it, in English and German. Skipped without
+ * /usr/bin/chromium (outside CI).
+ */
+import { existsSync } from 'node:fs'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { chromium } from 'playwright-core'
+import type { Browser, Page } from 'playwright-core'
+import { openTicketHarness } from './harness.js'
+import type { TicketHarness } from './harness.js'
+
+const executablePath = '/usr/bin/chromium'
+const args = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync']
+
+describe.skipIf(!existsSync(executablePath) && process.env.CI !== 'true')('console: tickets', { timeout: 120_000 }, () => {
+  let h: TicketHarness
+  let browser: Browser
+  const errors: string[] = []
+  beforeAll(async () => {
+    h = await openTicketHarness()
+    browser = await chromium.launch({ executablePath, args })
+  }, 180_000)
+  afterAll(async () => {
+    await browser?.close()
+    await h?.close()
+  })
+
+  async function pageWith (token: string, language: string): Promise<Page> {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 }, locale: language })
+    page.on('pageerror', error => errors.push(error.message))
+    await page.addInitScript(([value, lang]) => {
+      sessionStorage.setItem('symphony.token', value!)
+      localStorage.setItem('symphony.lang', lang!)
+    }, [token, language.slice(0, 2)])
+    await page.goto(`${h.url}/#/tickets`)
+    return page
+  }
+
+  it('the customer reports a fault on a link and sees where it went', async () => {
+    const page = await pageWith('symp_customer-a', 'en-GB')
+    await page.waitForSelector('form select')
+    expect(await page.locator('h1').textContent()).toBe('Faults and tickets')
+    await page.getByLabel('About').selectOption({ label: 'Link: AlphaPBX → BetaCRM' })
+    await page.getByLabel('What is wrong').fill('calls are not journaled')
+    await page.getByRole('button', { name: 'Report' }).click()
+    await page.waitForSelector('article.ticket')
+    const article = page.locator('article.ticket')
+    expect(await article.locator('h2').textContent()).toBe('calls are not journaled')
+    expect(await article.locator('tbody').first().locator('td:first-child').allTextContents()).toEqual(['Alpha', 'Beta'])
+    await page.close()
+  })
+
+  it('the provider adds a note and resolves the ticket, in German', async () => {
+    const page = await pageWith('symp_beta', 'de-DE')
+    await page.waitForSelector('article.ticket')
+    expect(await page.locator('h1').textContent()).toBe('Störungen und Tickets')
+    await page.locator('article.ticket textarea').fill('Feed wird geprüft')
+    await page.getByRole('button', { name: 'Notiz hinzufügen' }).click()
+    await page.waitForFunction(() => document.querySelector('article.ticket li')?.textContent?.includes('Feed wird geprüft') === true)
+    await page.locator('article.ticket').getByLabel('Ändern auf').selectOption('resolved')
+    await page.getByRole('button', { name: 'Ändern', exact: true }).click()
+    await page.waitForFunction(() => document.querySelector('article.ticket strong')?.textContent === 'gelöst')
+    const tickets = (await h.call('GET', '/tickets', 'symp_customer-a')).body as Array<{ state: string, notes: Array<{ text: string }> }>
+    expect(tickets.map(x => [x.state, x.notes.map(n => n.text)])).toEqual([['resolved', ['Feed wird geprüft']]])
+    expect(errors).toEqual([])
+    await page.close()
+  })
+})
