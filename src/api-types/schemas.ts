@@ -132,8 +132,8 @@ export const compositionRequestSchema = {
       properties: { degree: { type: 'number' }, price: { type: 'number' }, size: { type: 'number' } },
       additionalProperties: false
     },
-    seats: { type: 'integer', minimum: 1, default: 1 },
-    concurrentSeats: { type: 'integer', minimum: 1 },
+    seats: { type: 'integer', minimum: 1, maximum: 100_000, default: 1 },
+    concurrentSeats: { type: 'integer', minimum: 1, maximum: 100_000 },
     limit: { type: 'integer', minimum: 1, maximum: 100, default: 5, description: 'At most this many bundles (1 to 100)' },
     wiring: {
       type: 'string',

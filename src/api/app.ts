@@ -11,10 +11,11 @@ import swaggerUi from '@fastify/swagger-ui'
 import type { Quad } from '@rdfjs/types'
 import type { Engine } from '../engine.js'
 import { registerBodyParsers } from './body-parsers.js'
+import { requireFiniteNumbers } from './finite-numbers.js'
 import type { RouteContext } from './context.js'
 import { defaults } from './options.js'
 import type { ApiOptions } from './options.js'
-import { handleError, handleNotFound } from './problem.js'
+import { handleError, handleFrameworkError, handleNotFound, writeClientError } from './problem.js'
 import { problemSchema } from './schemas.js'
 import { EndpointRunner } from './sparql/endpoint-runner.js'
 import { QueryRunner } from './sparql/runner.js'
@@ -47,6 +48,8 @@ export function buildApp (engine: Engine, options: ApiOptions = {}): FastifyInst
       return typeof given === 'string' && requestIdPattern.test(given) ? given : randomUUID()
     },
     ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', allErrors: false } },
+    frameworkErrors: handleFrameworkError,
+    clientErrorHandler: writeClientError,
     routerOptions: { ignoreTrailingSlash: true }
   })
 
@@ -79,6 +82,7 @@ export function buildApp (engine: Engine, options: ApiOptions = {}): FastifyInst
 
   app.decorate('tokens', options.tokens)
   registerBodyParsers(app)
+  app.addHook('preHandler', requireFiniteNumbers)
   app.addSchema(problemSchema)
   app.setErrorHandler(handleError)
   app.setNotFoundHandler(handleNotFound)

@@ -143,3 +143,31 @@ export function handleNotFound (request: FastifyRequest, reply: FastifyReply): F
   const error = new SymphonyError('NOT_FOUND', `no route ${request.method} ${request.url.split('?')[0]}; the API's routes are listed at /openapi.json and /docs`)
   return handleError(error, request, reply)
 }
+
+/** Fastify's framework errors (a URL that does not decode, …): a problem document, like any other error. */
+export function handleFrameworkError (error: FastifyError, request: FastifyRequest, reply: FastifyReply): FastifyReply {
+  const detail = error.code === 'FST_ERR_BAD_URL' ? `the URL ${JSON.stringify(request.url)} is not valid: it has a malformed percent-encoding; encode reserved and non-ASCII characters as %XX of their UTF-8 bytes` : error.message
+  return handleError(new SymphonyError('INVALID_REQUEST', detail), request, reply)
+}
+
+/** Statuses for requests Node's HTTP parser refuses before Fastify sees them. */
+const clientErrorStatus: Readonly<Record<string, [number, string, string]>> = {
+  HPE_HEADER_OVERFLOW: [431, 'Request header fields too large', 'the request headers are larger than the server accepts; send fewer or shorter headers (cookies, tokens)'],
+  HPE_URI_TOO_LONG: [414, 'URI too long', 'the URL is longer than the server accepts; send large requests as a POST body']
+}
+
+/**
+ * Node's `clientError` (a request the HTTP parser refuses): a problem document on the socket,
+ * then the connection closes.
+ */
+export function writeClientError (error: Error & { code?: string }, socket: { writable: boolean, end: (data: string) => void, destroy: () => void }): void {
+  if (!socket.writable) {
+    socket.destroy()
+    return
+  }
+  const [status, title, detail] = clientErrorStatus[error.code ?? ''] ?? [400, 'Bad request', 'the request is not valid HTTP/1.1']
+  const code: ErrorCode = status === 400 ? 'BAD_REQUEST' : 'PAYLOAD_TOO_LARGE'
+  const body = JSON.stringify({ type: typeOf(code), title, status, code, detail })
+  socket.end(`HTTP/1.1 ${status} ${title}\r\nContent-Type: ${problemMediaType}\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`)
+}
+

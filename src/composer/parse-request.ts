@@ -4,7 +4,7 @@
  */
 import { SymphonyError } from '../errors.js'
 import { ns } from '../rdf/index.js'
-import { defaultTimeoutMs, maxAvailableTypes, maxGoalTypes, maxLimit, maxTimeoutMs } from './resolve-request.js'
+import { defaultTimeoutMs, maxAvailableTypes, maxGoalTypes, maxLimit, maxSeats, maxTimeoutMs } from './resolve-request.js'
 import type { CompositionConstraints, CompositionPreferences, CompositionRequest, DataLocationMode, DataLocationScope, FactConstraint, Wiring } from './types.js'
 
 const requestFields = ['available', 'wanted', 'serviceTypes', 'constraints', 'preferences', 'seats', 'concurrentSeats', 'limit', 'usage', 'wiring', 'timeoutMs'] as const
@@ -48,10 +48,10 @@ export function parseCompositionRequest (json: unknown): CompositionRequest {
 /** Value checks shared by `parseCompositionRequest` and `compose` (for callers passing objects). */
 export function checkRequestValues (request: CompositionRequest): void {
   const seats = request.seats ?? 1
-  if (!Number.isInteger(seats) || seats < 0) invalid('seats', `must be a non-negative integer, got ${String(request.seats)}`)
+  if (!Number.isInteger(seats) || seats < 0 || seats > maxSeats) invalid('seats', `must be an integer from 0 to ${maxSeats}, got ${String(request.seats)}`)
   if (request.concurrentSeats !== undefined) {
-    if (!Number.isInteger(request.concurrentSeats) || request.concurrentSeats < 0) {
-      invalid('concurrentSeats', `must be a non-negative integer, got ${String(request.concurrentSeats)}`)
+    if (!Number.isInteger(request.concurrentSeats) || request.concurrentSeats < 0 || request.concurrentSeats > maxSeats) {
+      invalid('concurrentSeats', `must be an integer from 0 to ${maxSeats}, got ${String(request.concurrentSeats)}`)
     }
     if (request.concurrentSeats > seats) {
       invalid('concurrentSeats', `is ${request.concurrentSeats}, more than the ${seats} seats; concurrent users are a subset of the seats`)

@@ -60,6 +60,8 @@ export const maxTimeoutMs = 60_000
 export const maxLimit = 100
 export const maxGoalTypes = 32
 export const maxAvailableTypes = 256
+/** Most seats a request may price: far above any small business, and prices stay exact below it. */
+export const maxSeats = 100_000
 
 /**
  * Resolves a (shape-checked) request against the catalog. Throws `UNKNOWN_CLASS` for a

@@ -1,0 +1,58 @@
+/**
+ * Requests that are malformed below the level of a route's schema: numbers that overflow to
+ * Infinity, seats beyond any price, URLs that do not decode, headers the HTTP parser refuses.
+ * Each is answered 4xx with a problem document naming what is wrong, never 500 or plain JSON.
+ */
+import { request } from 'node:http'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { openTestApp } from './helpers.js'
+import type { TestApp } from './helpers.js'
+
+const problem = 'application/problem+json'
+
+describe('malformed requests', () => {
+  let t: TestApp
+  let url: string
+  beforeAll(async () => {
+    t = await openTestApp()
+    url = await t.app.listen({ port: 0, host: '127.0.0.1' })
+  })
+  afterAll(async () => { await t.close() })
+
+  const raw = (path: string, headers: Record<string, string> = {}): Promise<{ status: number, type: string, body: Record<string, unknown> }> => new Promise((resolve, reject) => {
+    const sent = request(url + path, { headers }, response => {
+      let text = ''
+      response.on('data', chunk => { text += chunk })
+      response.on('end', () => resolve({ status: response.statusCode!, type: String(response.headers['content-type']), body: JSON.parse(text) }))
+    })
+    sent.on('error', reject)
+    sent.end()
+  })
+
+  it('refuses numbers in the query string that overflow to Infinity', async () => {
+    for (const field of ['offset', 'limit']) {
+      const response = await t.app.inject({ method: 'GET', url: `/catalog/services?${field}=1e400` })
+      expect([response.statusCode, response.headers['content-type']]).toEqual([400, `${problem}; charset=utf-8`])
+      expect(response.json()).toMatchObject({ code: 'INVALID_REQUEST', path: `/querystring/${field}`, detail: `/querystring/${field} is Infinity: numbers must be finite; send a number within the documented range` })
+    }
+  })
+
+  it('refuses numbers in a JSON body that overflow to Infinity, and seats beyond the maximum', async () => {
+    const infinite = await t.app.inject({ method: 'POST', url: '/compose', headers: { 'content-type': 'application/json' }, payload: '{"serviceTypes":["https://w3id.org/symphony/ontology#VirtualPBX"],"seats":1e400}' })
+    expect([infinite.statusCode, infinite.json().code]).toEqual([400, 'INVALID_REQUEST'])
+    const huge = await t.app.inject({ method: 'POST', url: '/compose', payload: { serviceTypes: ['https://w3id.org/symphony/ontology#VirtualPBX'], seats: 1e308 } })
+    expect([huge.statusCode, huge.json().field]).toEqual([400, '/body/seats'])
+  })
+
+  it('answers a URL that does not decode with a problem document', async () => {
+    const response = await raw('/catalog/%E0%A4%A')
+    expect([response.status, response.type]).toEqual([400, `${problem}; charset=utf-8`])
+    expect(response.body).toMatchObject({ code: 'INVALID_REQUEST', detail: 'the URL "/catalog/%E0%A4%A" is not valid: it has a malformed percent-encoding; encode reserved and non-ASCII characters as %XX of their UTF-8 bytes' })
+  })
+
+  it('answers headers too large for the HTTP parser with 431 and a problem document, and keeps serving', async () => {
+    const response = await raw('/health', { 'x-large': 'y'.repeat(32 * 1024) })
+    expect([response.status, response.type, response.body.status]).toEqual([431, problem, 431])
+    expect((await raw('/health')).status).toBe(200)
+  })
+})
