@@ -32,6 +32,7 @@ export const errorCodes = {
   UNSUPPORTED_SHAPE: 422,
   UNKNOWN_PRICE_COMPONENT: 422,
   CONTRADICTORY_CONSTRAINTS: 400,
+  TOO_MANY_REQUESTS: 429,
   QUERY_TIMEOUT: 503,
   BUSY: 503,
   /** The client went away before the answer (nobody reads it; logs show it as 499, client closed request). */

@@ -12,6 +12,7 @@ import type { Quad } from '@rdfjs/types'
 import type { Engine } from '../engine.js'
 import { registerBodyParsers } from './body-parsers.js'
 import { requireFiniteNumbers } from './finite-numbers.js'
+import { FailedAuthThrottle } from './auth-throttle.js'
 import type { RouteContext } from './context.js'
 import { defaults } from './options.js'
 import type { ApiOptions } from './options.js'
@@ -81,6 +82,7 @@ export function buildApp (engine: Engine, options: ApiOptions = {}): FastifyInst
   }
 
   app.decorate('tokens', options.tokens)
+  app.decorate('authThrottle', new FailedAuthThrottle(options.authThrottle))
   registerBodyParsers(app)
   app.addHook('preHandler', requireFiniteNumbers)
   app.addSchema(problemSchema)

@@ -8,6 +8,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify'
 import { mayActFor } from '../accounts/index.js'
 import type { Principal, Role } from '../accounts/index.js'
 import { SymphonyError } from '../errors.js'
+import type { FailedAuthThrottle } from './auth-throttle.js'
 import type { TokenVerifier } from './options.js'
 
 declare module 'fastify' {
@@ -18,6 +19,8 @@ declare module 'fastify' {
   interface FastifyInstance {
     /** The account tokens (`buildApp`'s `tokens` option); without them every protected route answers 401. */
     tokens: TokenVerifier | undefined
+    /** Failed authentication per client address (429 after too many). */
+    authThrottle: FailedAuthThrottle
   }
 }
 
@@ -29,6 +32,17 @@ const howToGetOne: Readonly<Record<Role, string>> = {
 
 /** The principal of the request's bearer token; UNAUTHORIZED when there is none or it is not valid. */
 export async function authenticate (request: FastifyRequest, tokens: TokenVerifier | undefined, roles: readonly Role[]): Promise<Principal> {
+  const throttle = request.server.authThrottle
+  throttle.check(request.ip)
+  try {
+    return await verifyBearer(request, tokens, roles)
+  } catch (error) {
+    if (error instanceof SymphonyError && error.code === 'UNAUTHORIZED') throttle.fail(request.ip)
+    throw error
+  }
+}
+
+async function verifyBearer (request: FastifyRequest, tokens: TokenVerifier | undefined, roles: readonly Role[]): Promise<Principal> {
   const header = request.headers.authorization
   if (header === undefined || header.trim() === '') {
     throw new SymphonyError('UNAUTHORIZED', `this needs a token of a ${roles.join(' or ')} account: send "Authorization: Bearer <token>" (the operator issues tokens with ${roles.map(role => howToGetOne[role]).join(' or ')})`)

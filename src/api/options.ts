@@ -2,6 +2,7 @@
 import type { FastifyServerOptions } from 'fastify'
 import type { Principal } from '../accounts/index.js'
 import type { BookedSubscription } from '../billing/index.js'
+import type { ThrottleOptions } from './auth-throttle.js'
 
 /** Checks bearer tokens: the principal a token belongs to, or `undefined` for an unknown token. */
 export interface TokenVerifier {
@@ -13,6 +14,8 @@ export interface ApiOptions {
   readonly logger?: FastifyServerOptions['logger']
   /** Account tokens (operator, providers, customers); without them every route that needs a caller answers 401. */
   readonly tokens?: TokenVerifier
+  /** Throttling of failed authentication per client address (default: 10 failures a minute). */
+  readonly authThrottle?: ThrottleOptions
   readonly sparql?: {
     /** Longest evaluation of one SPARQL query in ms (default 10 000). */
     readonly timeoutMs?: number

@@ -37,6 +37,7 @@ const titles: Record<ErrorCode, string> = {
   CONTRADICTORY_CONSTRAINTS: 'Contradictory constraints',
   QUERY_TIMEOUT: 'Query timed out',
   BUSY: 'Busy',
+  TOO_MANY_REQUESTS: 'Too many failed attempts',
   CANCELLED: 'Cancelled',
   RESULT_TOO_LARGE: 'Result too large',
   STORE_ERROR: 'Storage failure',

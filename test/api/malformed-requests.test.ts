@@ -55,4 +55,20 @@ describe('malformed requests', () => {
     expect([response.status, response.type, response.body.status]).toEqual([431, problem, 431])
     expect((await raw('/health')).status).toBe(200)
   })
+
+  it('throttles failed authentication per address: 429 with Retry-After once its failures are used up (ten a minute by default)', async () => {
+    const throttled = await openTestApp({ api: { authThrottle: { limit: 3, windowMs: 60_000 } } })
+    try {
+      const attempt = () => throttled.app.inject({ method: 'GET', url: '/orders', headers: { authorization: 'Bearer symp_guess' }, remoteAddress: '203.0.113.7' })
+      expect([(await attempt()).statusCode, (await attempt()).statusCode, (await attempt()).statusCode]).toEqual([401, 401, 401])
+      const blocked = await attempt()
+      expect([blocked.statusCode, blocked.headers['content-type'], blocked.json().code]).toEqual([429, `${problem}; charset=utf-8`, 'TOO_MANY_REQUESTS'])
+      expect(Number(blocked.headers['retry-after'])).toBeGreaterThanOrEqual(59)
+      // Other addresses are not affected.
+      const other = await throttled.app.inject({ method: 'GET', url: '/orders', headers: { authorization: 'Bearer symp_guess' }, remoteAddress: '198.51.100.9' })
+      expect(other.statusCode).toBe(401)
+    } finally {
+      await throttled.close()
+    }
+  })
 })
