@@ -19,6 +19,8 @@ export const errorCodes = {
   UPDATE_NOT_ALLOWED: 403,
   UNAUTHORIZED: 401,
   FORBIDDEN: 403,
+  /** The Host header names a host the server does not answer for. */
+  MISDIRECTED_REQUEST: 421,
   NOT_FOUND: 404,
   UNKNOWN_SERVICE: 404,
   UNKNOWN_CLASS: 400,

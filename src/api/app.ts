@@ -8,11 +8,13 @@ import Fastify, { LogController } from 'fastify'
 import type { FastifyInstance } from 'fastify'
 import swagger from '@fastify/swagger'
 import swaggerUi from '@fastify/swagger-ui'
+import helmet from '@fastify/helmet'
 import type { Quad } from '@rdfjs/types'
 import type { Engine } from '../engine.js'
 import { registerBodyParsers } from './body-parsers.js'
 import { requireFiniteNumbers } from './finite-numbers.js'
 import { FailedAuthThrottle } from './auth-throttle.js'
+import { hostCheck } from './host-check.js'
 import type { RouteContext } from './context.js'
 import { defaults } from './options.js'
 import type { ApiOptions } from './options.js'
@@ -42,7 +44,7 @@ export function buildApp (engine: Engine, options: ApiOptions = {}): FastifyInst
     logger: options.logger ?? false,
     bodyLimit: options.bodyLimit ?? defaults.bodyLimit,
     requestIdHeader: false,
-    logController: new LogController({ requestIdLogLabel: 'requestId' }),
+    logController: new LogController({ requestIdLogLabel: 'requestId', disableRequestLogging: options.requestLog === false }),
     // A client's X-Request-Id is kept when it is a plain token, so logs can be correlated across systems.
     genReqId: request => {
       const given = request.headers['x-request-id']
@@ -81,6 +83,17 @@ export function buildApp (engine: Engine, options: ApiOptions = {}): FastifyInst
     }
   }
 
+  // Security headers on every answer; the console and /docs widen the content policy for their pages.
+  app.register(helmet, {
+    contentSecurityPolicy: { useDefaults: false, directives: { defaultSrc: ["'none'"], baseUri: ["'none'"], formAction: ["'none'"], frameAncestors: ["'none'"] } },
+    // Served over plain HTTP on a laptop or behind a TLS proxy alike: HTTPS is the proxy's decision.
+    strictTransportSecurity: false
+  }).after(() => {
+    // After the headers, so a refused host gets them too; before any route.
+    if (options.allowedHosts === undefined) return
+    const checkHost = hostCheck(options.allowedHosts)
+    app.addHook('onRequest', async request => { checkHost(request.headers.host) })
+  })
   app.decorate('tokens', options.tokens)
   app.decorate('authThrottle', new FailedAuthThrottle(options.authThrottle))
   registerBodyParsers(app)
@@ -90,7 +103,6 @@ export function buildApp (engine: Engine, options: ApiOptions = {}): FastifyInst
   app.setNotFoundHandler(handleNotFound)
   app.addHook('onSend', async (request, reply, payload) => {
     reply.header('x-request-id', request.id)
-    reply.header('x-content-type-options', 'nosniff')
     return payload
   })
   app.addHook('onResponse', async (request, reply) => {
@@ -114,10 +126,19 @@ export function buildApp (engine: Engine, options: ApiOptions = {}): FastifyInst
     },
     refResolver: { buildLocalReference: (json, _baseUri, _fragment, i) => typeof json.$id === 'string' ? json.$id : `def-${i}` }
   })
-  app.register(swaggerUi, { routePrefix: '/docs', staticCSP: true })
+  app.register(swaggerUi, { routePrefix: '/docs', staticCSP: true, transformStaticCSP: docsPolicy })
   app.register(async instance => {
     instance.get('/openapi.json', { schema: { hide: true } }, async () => instance.swagger())
     for (const routes of routeModules) await instance.register(routes, context)
   })
   return app
+}
+
+/**
+ * The API docs' content policy: Swagger UI sets inline styles as it renders (scripts stay locked to
+ * this server), and its pages come from this server, so nothing is upgraded to HTTPS (which a
+ * server on a local network may not speak).
+ */
+function docsPolicy (policy: string): string {
+  return policy.replace(/\s*upgrade-insecure-requests;?/, '').replace(/style-src ([^;]*)/, "style-src $1 'unsafe-inline'")
 }

@@ -12,6 +12,13 @@ export interface TokenVerifier {
 export interface ApiOptions {
   /** `true`, `false` (default) or pino options; every line carries the request id. */
   readonly logger?: FastifyServerOptions['logger']
+  /** Log a line for each request and response (default true; off leaves errors and warnings). */
+  readonly requestLog?: boolean
+  /**
+   * Host names the server answers for (ports are ignored); a request naming another host is
+   * refused before any route runs, against DNS rebinding. Without it, any host is answered.
+   */
+  readonly allowedHosts?: readonly string[]
   /** Account tokens (operator, providers, customers); without them every route that needs a caller answers 401. */
   readonly tokens?: TokenVerifier
   /** Throttling of failed authentication per client address (default: 10 failures a minute). */

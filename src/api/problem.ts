@@ -23,6 +23,7 @@ const titles: Record<ErrorCode, string> = {
   UPDATE_NOT_ALLOWED: 'SPARQL update not allowed',
   UNAUTHORIZED: 'Authentication required',
   FORBIDDEN: 'Forbidden',
+  MISDIRECTED_REQUEST: 'Host not served here',
   NOT_FOUND: 'Not found',
   UNKNOWN_SERVICE: 'Unknown service',
   UNKNOWN_CLASS: 'Unknown class',

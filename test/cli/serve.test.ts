@@ -1,8 +1,22 @@
+import { spawn } from 'node:child_process'
 import { createServer } from 'node:net'
 import type { AddressInfo } from 'node:net'
+import { request } from 'node:http'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
+import { projectRoot } from '../../src/project.js'
 import { runCli, temporaryFolder } from './run-cli.js'
+
+/** GET with a chosen Host header (fetch does not let a page or client set it). */
+function getWithHost (url: string, host: string): Promise<{ status: number, body: string }> {
+  return new Promise((resolve, reject) => {
+    request(url, { headers: { host } }, response => {
+      let body = ''
+      response.on('data', (chunk: Buffer) => { body += chunk.toString() })
+      response.on('end', () => resolve({ status: response.statusCode ?? 0, body }))
+    }).on('error', reject).end()
+  })
+}
 
 describe('symphony serve', () => {
   it('says which port is taken instead of failing with a stack trace', async () => {
@@ -22,4 +36,37 @@ describe('symphony serve', () => {
   it('refuses a port that is not a number', async () => {
     expect(await runCli(['serve', '--port', 'eighty'])).toEqual({ code: 2, stdout: '', stderr: 'symphony: --port eighty is not a whole number from 0 to 65535\n' })
   })
+
+  it('refuses an unknown log level, naming the ones it knows', async () => {
+    expect(await runCli(['serve', '--log-level', 'loud'])).toEqual({ code: 2, stdout: '', stderr: 'symphony: --log-level loud is not one of fatal, error, warn, info, debug, trace, silent\n' })
+  })
+
+  it('answers only its own host names and the allowed ones, and logs no requests with --no-request-log', async () => {
+    const folder = await temporaryFolder()
+    const server = spawn(process.execPath, ['--import', 'tsx', join(projectRoot, 'src/cli/bin.ts'), 'serve', '--empty', '--port', '0', '--data-dir', join(folder.path, 'data'), '--allowed-host', 'symphony.example.org', '--no-request-log'], { stdio: ['ignore', 'pipe', 'pipe'] })
+    let stdout = ''
+    let stderr = ''
+    server.stdout.on('data', (chunk: Buffer) => { stdout += chunk.toString() })
+    try {
+      const address = await new Promise<string>((resolve, reject) => {
+        server.stderr.on('data', (chunk: Buffer) => {
+          stderr += chunk.toString()
+          const serving = /serving at (\S+)\//.exec(stderr)
+          if (serving !== null) resolve(serving[1]!)
+        })
+        server.once('exit', code => reject(new Error(`serve exited with ${code}: ${stderr}`)))
+      })
+      expect((await getWithHost(`${address}/health`, '127.0.0.1')).status).toBe(200)
+      expect((await getWithHost(`${address}/health`, 'symphony.example.org:443')).status).toBe(200)
+      const refused = await getWithHost(`${address}/health`, 'rebound.example')
+      expect([refused.status, JSON.parse(refused.body).code]).toEqual([421, 'MISDIRECTED_REQUEST'])
+      // Logging is on (the server says where it listens), request lines are not.
+      expect(stdout).toContain('Server listening')
+      expect(stdout).not.toContain('incoming request')
+    } finally {
+      server.kill('SIGTERM')
+      await new Promise(resolve => server.once('exit', resolve))
+      await folder.remove()
+    }
+  }, 120_000)
 })

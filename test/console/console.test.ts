@@ -114,4 +114,19 @@ describe.skipIf(!existsSync(executablePath) && process.env.CI !== 'true')('web c
     await page.screenshot({ path: '/tmp/symphony-console-errors.png', fullPage: true })
     expect(errors.filter(e => !e.includes('422'))).toEqual([])
   })
+
+  it('shows the API docs under their content policy, every operation rendered, nothing blocked', async () => {
+    const docs = await browser.newPage()
+    const problems: string[] = []
+    docs.on('pageerror', error => problems.push(error.message))
+    docs.on('console', message => { if (message.type() === 'error') problems.push(message.text()) })
+    try {
+      await docs.goto(`${address}/docs`)
+      await docs.waitForSelector('.opblock-summary')
+      expect(await docs.locator('.opblock-summary-path').filter({ hasText: '/compose' }).count()).toBeGreaterThan(0)
+      expect(problems).toEqual([])
+    } finally {
+      await docs.close()
+    }
+  })
 })

@@ -1,19 +1,24 @@
 /** `symphony serve`: the API and web console on the embedded store (or an endpoint). */
+import { hostname, networkInterfaces } from 'node:os'
 import { SymphonyError } from '../../errors.js'
 import type { Command } from '../command.js'
 import { TokenRegistry } from '../../accounts/index.js'
 import type { Io } from '../io.js'
 import { dataDirOf, openForWriting } from '../context.js'
+import { servedHostNames } from '../../api/host-check.js'
 
 /** How often resolved tickets are checked for their automatic close. */
 const sweepIntervalMs = 10 * 60_000
 
 export const serveCommand: Command = {
   summary: 'serve the HTTP API and web console (the example catalog is imported into a new data directory)',
-  usage: '[--port 8080] [--host 127.0.0.1] [--empty] [--no-sandbox] [--public-url URL] [--sparql-timeout 10000] [--sparql-cap 10000] [--ticket-close-days 7]',
+  usage: '[--port 8080] [--host 127.0.0.1] [--allowed-host NAME]… [--empty] [--no-sandbox] [--public-url URL] [--sparql-timeout 10000] [--sparql-cap 10000] [--ticket-close-days 7] [--log-level info] [--no-request-log]',
   options: {
     port: { type: 'string' },
     host: { type: 'string' },
+    'allowed-host': { type: 'string', multiple: true },
+    'log-level': { type: 'string' },
+    'no-request-log': { type: 'boolean' },
     empty: { type: 'boolean' },
     'no-sandbox': { type: 'boolean' },
     'public-url': { type: 'string' },
@@ -27,16 +32,20 @@ export const serveCommand: Command = {
     const resultCap = wholeNumber('--sparql-cap', values['sparql-cap'] ?? '10000', 1, 10_000_000)
     const autoCloseDays = wholeNumber('--ticket-close-days', values['ticket-close-days'] ?? '7', 1, 365)
     const host = typeof values.host === 'string' ? values.host : io.env.HOST ?? '127.0.0.1'
+    const logLevel = String(values['log-level'] ?? io.env.SYMPHONY_LOG_LEVEL ?? 'info')
+    if (!logLevels.includes(logLevel)) throw new SymphonyError('BAD_REQUEST', `--log-level ${logLevel} is not one of ${logLevels.join(', ')}`)
     // Loaded here: the other commands never pay for Fastify's start-up.
     const { buildApp } = await import('../../api/index.js')
     const engine = await openForWriting(values, io, { seedExamples: values.empty !== true, command: 'serve' })
     const tokens = await TokenRegistry.open({ dataDir: dataDirOf(values, io), ...(io.env.SYMPHONY_TOKENS === undefined ? {} : { env: io.env.SYMPHONY_TOKENS }) })
     // The example catalog's adapters point at local sandbox providers: start them with it.
     const sandbox = values.empty !== true && values['no-sandbox'] !== true ? await startExampleSandbox(io) : undefined
-    const publicUrl = typeof values['public-url'] === 'string' ? values['public-url'] : io.env.SYMPHONY_PUBLIC_URL ?? `http://${host.includes(':') ? `[${host}]` : host}:${port}`
+    const givenPublicUrl = typeof values['public-url'] === 'string' ? values['public-url'] : io.env.SYMPHONY_PUBLIC_URL
+    const publicUrl = givenPublicUrl ?? `http://${host.includes(':') ? `[${host}]` : host}:${port}`
+    const allowedHosts = allowedHostsOf(values['allowed-host'], io.env.SYMPHONY_ALLOWED_HOSTS, host, givenPublicUrl)
     await engine.openOperations({ callbackBase: publicUrl, env: { ...(sandbox === undefined ? {} : sandbox.secrets), ...io.env }, tickets: { autoCloseDays } })
     // Billing charges the subscriptions that bookings made.
-    const app = buildApp(engine, { logger: true, tokens, sparql: { timeoutMs, resultCap }, billing: { subscriptions: () => engine.operations.subscriptions() } })
+    const app = buildApp(engine, { logger: { level: logLevel }, requestLog: values['no-request-log'] !== true, ...(allowedHosts === undefined ? {} : { allowedHosts }), tokens, sparql: { timeoutMs, resultCap }, billing: { subscriptions: () => engine.operations.subscriptions() } })
     // Resolved tickets nobody confirmed or reopened close after the confirmation period.
     const sweep = setInterval(() => { engine.tickets.sweep().catch((error: unknown) => app.log.error(error, 'closing resolved tickets failed')) }, sweepIntervalMs)
     sweep.unref()
@@ -76,6 +85,21 @@ async function startExampleSandbox (io: Io): Promise<{ secrets: Record<string, s
     io.stderr(`Provider sandbox not started (${(error as NodeJS.ErrnoException).code ?? (error as Error).message} on port ${sandboxPort}); example orders will wait for their providers\n`)
     return undefined
   }
+}
+
+const logLevels = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']
+
+/**
+ * The host names the server answers for: those given (`--allowed-host`, repeatable, or
+ * `$SYMPHONY_ALLOWED_HOSTS`, comma-separated) besides the ones it is reached by anyway; `*` answers
+ * any host (behind a proxy that checks them).
+ */
+function allowedHostsOf (given: unknown, env: string | undefined, host: string, publicUrl: string | undefined): string[] | undefined {
+  const extra = [...(Array.isArray(given) ? given.map(String) : []), ...(env ?? '').split(',')].map(name => name.trim()).filter(name => name !== '')
+  if (extra.includes('*')) return undefined
+  if (publicUrl !== undefined && !URL.canParse(publicUrl)) throw new SymphonyError('BAD_REQUEST', `--public-url ${publicUrl} is not an absolute URL (e.g. https://symphony.example.org)`)
+  const addresses = Object.values(networkInterfaces()).flatMap(list => (list ?? []).map(entry => entry.address))
+  return [...servedHostNames(host, publicUrl, { hostname: hostname(), addresses }), ...extra]
 }
 
 function wholeNumber (option: string, value: unknown, min: number, max: number): number {
