@@ -1,12 +1,12 @@
 /**
- * The version history of one description, as typed records and as RDF (DCTERMS/OWL terms) in its
- * history graph. Each version keeps its canonical N-Triples (`rdf:value`), so any version can be
+ * The version history of one description, as typed records and as RDF (DCTERMS/OWL terms), one
+ * graph per version. Each version keeps its canonical N-Triples (`rdf:value`), so any version can be
  * served again exactly and the active one restored after a deprecation.
  */
 import { DataFactory } from 'n3'
 import type { Quad } from '@rdfjs/types'
 import { ns } from '../rdf/index.js'
-import { descriptionIriOf, historyGraphOf, versionIriOf } from './names.js'
+import { descriptionIriOf, versionGraphOf, versionIriOf } from './names.js'
 import type { DescriptionKey } from './names.js'
 
 export interface VersionRecord {
@@ -49,35 +49,33 @@ export function activeVersion (record: DescriptionRecord): VersionRecord | undef
   return [...record.versions].reverse().find(version => !version.deprecated)
 }
 
-export function historyToQuads (record: DescriptionRecord): Quad[] {
+/** One version's record in its own graph, with the description's triples, so each graph stands alone. */
+export function versionToQuads (key: DescriptionKey, version: VersionRecord): Quad[] {
   const { namedNode, literal, quad } = DataFactory
-  const graph = namedNode(historyGraphOf(record))
-  const description = namedNode(descriptionIriOf(record))
+  const graph = namedNode(versionGraphOf(key, version.version))
+  const description = namedNode(descriptionIriOf(key))
+  const node = namedNode(versionIriOf(key, version.version))
   const typed = (value: string, type: string): ReturnType<typeof literal> => literal(value, namedNode(ns.xsd + type))
   const quads: Quad[] = [
-    quad(description, namedNode(p.publisher), namedNode(record.provider), graph),
-    quad(description, namedNode(p.identifier), literal(record.name), graph)
+    quad(description, namedNode(p.publisher), namedNode(key.provider), graph),
+    quad(description, namedNode(p.identifier), literal(key.name), graph),
+    quad(description, namedNode(p.hasVersion), node, graph),
+    quad(node, namedNode(p.isVersionOf), description, graph),
+    quad(node, namedNode(p.versionInfo), typed(String(version.version), 'integer'), graph),
+    quad(node, namedNode(p.created), typed(version.created, 'dateTime'), graph),
+    quad(node, namedNode(p.format), literal(version.mediaType), graph),
+    quad(node, namedNode(p.extent), typed(String(version.triples), 'integer'), graph),
+    quad(node, namedNode(p.value), literal(version.content), graph),
+    ...version.services.map(service => quad(node, namedNode(p.references), namedNode(service), graph))
   ]
-  for (const version of record.versions) {
-    const node = namedNode(versionIriOf(record, version.version))
-    quads.push(
-      quad(description, namedNode(p.hasVersion), node, graph),
-      quad(node, namedNode(p.isVersionOf), description, graph),
-      quad(node, namedNode(p.versionInfo), typed(String(version.version), 'integer'), graph),
-      quad(node, namedNode(p.created), typed(version.created, 'dateTime'), graph),
-      quad(node, namedNode(p.format), literal(version.mediaType), graph),
-      quad(node, namedNode(p.extent), typed(String(version.triples), 'integer'), graph),
-      quad(node, namedNode(p.value), literal(version.content), graph),
-      ...version.services.map(service => quad(node, namedNode(p.references), namedNode(service), graph))
-    )
-    if (version.deprecated) {
-      quads.push(quad(node, namedNode(p.deprecated), typed('true', 'boolean'), graph))
-      if (version.deprecatedAt !== undefined) quads.push(quad(node, namedNode(p.modified), typed(version.deprecatedAt, 'dateTime'), graph))
-    }
+  if (version.deprecated) {
+    quads.push(quad(node, namedNode(p.deprecated), typed('true', 'boolean'), graph))
+    if (version.deprecatedAt !== undefined) quads.push(quad(node, namedNode(p.modified), typed(version.deprecatedAt, 'dateTime'), graph))
   }
-  return quads as Quad[]
+  return quads
 }
 
+/** The quads of a version's graph (or of several, or of an earlier data directory's single history graph) as the record. */
 export function historyFromQuads (key: DescriptionKey, quads: readonly Quad[]): DescriptionRecord {
   const byVersion = new Map<string, Quad[]>()
   for (const q of quads) {

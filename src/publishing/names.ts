@@ -1,9 +1,11 @@
 /**
  * Where published descriptions live. A description is named by its provider and a name the
- * provider chooses (`acme-pbx`). Two graphs per description:
+ * provider chooses (`acme-pbx`). Its graphs:
  * - `…/graph/published/<provider>/<name>`: the active version's triples — the catalog sees these;
- * - `…/graph/publishing/<provider>/<name>`: the version history (metadata and the canonical
- *   N-Triples of every version as a literal), so old versions never enter the catalog and are never lost.
+ * - `…/graph/publishing/<provider>/<name>/<version>`: one per version, its metadata and canonical
+ *   N-Triples as a literal, so old versions never enter the catalog and are never lost, and a new
+ *   version writes only its own graph. Data directories written before kept every version in one
+ *   graph, `…/graph/publishing/<provider>/<name>`; it is still read, and split on the next write.
  */
 import { SymphonyError } from '../errors.js'
 
@@ -54,10 +56,21 @@ export function versionIriOf (key: DescriptionKey, version: number): string {
   return `${descriptionIriOf(key)}/v${version}`
 }
 
-/** The key of a history graph IRI, or `undefined` for other graphs. */
-export function keyOfHistoryGraph (graph: string): DescriptionKey | undefined {
+/** The graph of one version's record. */
+export function versionGraphOf (key: DescriptionKey, version: number): string {
+  return `${historyGraphOf(key)}/${version}`
+}
+
+/**
+ * The description a history graph belongs to, with the version for a version's graph (none for the
+ * single history graph of earlier data directories); `undefined` for other graphs.
+ */
+export function keyOfHistoryGraph (graph: string): (DescriptionKey & { version?: number }) | undefined {
   if (!graph.startsWith(publishingGraphs.history)) return undefined
   const [provider, name, ...rest] = graph.slice(publishingGraphs.history.length).split('/')
-  if (provider === undefined || name === undefined || rest.length > 0) return undefined
-  return { provider: decodeURIComponent(provider), name: decodeURIComponent(name) }
+  if (provider === undefined || name === undefined || rest.length > 1) return undefined
+  const key = { provider: decodeURIComponent(provider), name: decodeURIComponent(name) }
+  if (rest.length === 0) return key
+  const version = Number(rest[0])
+  return Number.isInteger(version) && version > 0 && String(version) === rest[0] ? { ...key, version } : undefined
 }

@@ -9,13 +9,13 @@ import { DataFactory } from 'n3'
 import type { Catalog } from '../catalog/types.js'
 import { SymphonyError } from '../errors.js'
 import { formatOfMediaType, inDefaultGraph, parseRdf, terms } from '../rdf/index.js'
-import type { Store } from '../store/index.js'
+import type { GraphContent, Store } from '../store/index.js'
 import { canonicalNTriples, parseNTriples } from './canonical.js'
-import { activeVersion, historyFromQuads, historyToQuads } from './history.js'
+import { activeVersion, historyFromQuads, versionToQuads } from './history.js'
 import type { DescriptionRecord, VersionRecord } from './history.js'
 import { diffBundles, diffMatches } from './impact.js'
 import type { BundleSnapshot, Impact, PairMatch } from './impact.js'
-import { activeGraphOf, checkKey, descriptionIriOf, historyGraphOf, keyOfHistoryGraph, publishingGraphs } from './names.js'
+import { activeGraphOf, checkKey, descriptionIriOf, historyGraphOf, keyOfHistoryGraph, publishingGraphs, versionGraphOf } from './names.js'
 import type { DescriptionKey } from './names.js'
 import { checkOwnership, servicesIn } from './services.js'
 import { checkDerivedEffects, checkNoVocabularyNodes, checkSubjects, defaultNamespaceOf } from './boundaries.js'
@@ -167,22 +167,18 @@ export class Publisher {
       if (options.dryRun === true) {
         return { provider: submission.provider, name: submission.name, status: 'dry-run', version, services, warnings, impact }
       }
-      const record: DescriptionRecord = {
-        provider: submission.provider,
-        name: submission.name,
-        versions: [...history?.versions ?? [], {
-          version,
-          created: this.#now().toISOString(),
-          mediaType: submission.mediaType,
-          services: services.filter(s => !s.startsWith('_:')),
-          triples: quads.length,
-          deprecated: false,
-          content
-        }]
+      const added: VersionRecord = {
+        version,
+        created: this.#now().toISOString(),
+        mediaType: submission.mediaType,
+        services: services.filter(s => !s.startsWith('_:')),
+        triples: quads.length,
+        deprecated: false,
+        content
       }
       await this.#deps.store.putGraphs([
         { graph: activeGraph, quads: inGraph(quads, activeGraph) },
-        { graph: historyGraphOf(submission), quads: historyToQuads(record) }
+        ...historyWrites(submission, history, added)
       ])
       this.#deps.changed()
       return { provider: submission.provider, name: submission.name, status: 'accepted', version, services, warnings, impact }
@@ -217,7 +213,7 @@ export class Publisher {
         : await this.#impact(before, after, [...oldActive?.services ?? [], ...newActive?.services ?? []])
       await this.#deps.store.putGraphs([
         { graph: activeGraph, quads: activeQuads },
-        { graph: historyGraphOf(key), quads: historyToQuads(record) }
+        ...historyWrites(key, history, record.versions.find(v => v.version === key.version)!)
       ])
       this.#deps.changed()
       return { description: summarize(record), impact }
@@ -226,11 +222,13 @@ export class Publisher {
 
   /** Every published description, optionally of one provider, sorted. */
   async descriptions (provider?: string): Promise<DescriptionSummary[]> {
-    const keys = (await this.#deps.store.graphs())
-      .map(g => keyOfHistoryGraph(g.graph))
-      .filter((key): key is DescriptionKey => key !== undefined && (provider === undefined || key.provider === provider))
-    const records = await Promise.all(keys.map(key => this.#history(key)))
-    return records.filter((r): r is DescriptionRecord => r !== undefined).map(summarize)
+    const keys = new Map<string, DescriptionKey>()
+    for (const { graph } of await this.#deps.store.graphs()) {
+      const key = keyOfHistoryGraph(graph)
+      if (key !== undefined && (provider === undefined || key.provider === provider)) keys.set(historyGraphOf(key), { provider: key.provider, name: key.name })
+    }
+    const records = await Promise.all([...keys.values()].map(key => this.#history(key)))
+    return records.filter((r): r is LoadedHistory => r !== undefined).map(summarize)
       .sort((a, b) => a.provider.localeCompare(b.provider) || a.name.localeCompare(b.name))
   }
 
@@ -290,9 +288,12 @@ export class Publisher {
     return { matches: diffMatches(pairsOf(before), pairsOf(after)), bundles: diffBundles(oldBundles, newBundles) }
   }
 
-  async #history (key: DescriptionKey): Promise<DescriptionRecord | undefined> {
-    const quads = await this.#deps.store.graph(historyGraphOf(key))
-    return quads.length === 0 ? undefined : historyFromQuads(key, quads)
+  /** The description's history from its version graphs (and the single graph of earlier data directories). */
+  async #history (key: DescriptionKey): Promise<LoadedHistory | undefined> {
+    const single = historyGraphOf(key)
+    const graphs = (await this.#deps.store.graphs()).map(g => g.graph).filter(g => g === single || (g.startsWith(`${single}/`) && keyOfHistoryGraph(g)?.version !== undefined))
+    const quads = (await Promise.all(graphs.map(g => this.#deps.store.graph(g)))).flat()
+    return quads.length === 0 ? undefined : { ...historyFromQuads(key, quads), single: graphs.includes(single) }
   }
 
   #now (): Date {
@@ -310,6 +311,25 @@ function authorize (key: DescriptionKey, actor: string): void {
   if (actor !== key.provider) {
     throw new SymphonyError('FORBIDDEN', `your token belongs to <${actor}>; you cannot write descriptions of <${key.provider}>`)
   }
+}
+
+/** A history as read, and whether it still is one graph of an earlier data directory. */
+interface LoadedHistory extends DescriptionRecord {
+  readonly single: boolean
+}
+
+/**
+ * The graphs that record `changed`: its own version graph only, or, for a history still in one
+ * graph, every version in its own graph and the single graph emptied, in the same write.
+ */
+function historyWrites (key: DescriptionKey, history: LoadedHistory | undefined, changed: VersionRecord): GraphContent[] {
+  const versions = history?.single === true
+    ? [...history.versions.filter(v => v.version !== changed.version), changed]
+    : [changed]
+  return [
+    ...versions.map(version => ({ graph: versionGraphOf(key, version.version), quads: versionToQuads(key, version) })),
+    ...history?.single === true ? [{ graph: historyGraphOf(key), quads: [] }] : []
+  ]
 }
 
 function notFound (key: DescriptionKey, version?: number): SymphonyError {
