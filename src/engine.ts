@@ -186,7 +186,7 @@ export class Engine {
 
   /** The quads of every public graph: what the catalog is compiled from and the SPARQL endpoint answers over. */
   async publicQuads (): Promise<Quad[]> {
-    return (await this.store.quads()).filter(q => !isPrivateGraph(q.graph.value))
+    return this.store.quads({ publicOnly: true })
   }
 
   /**
@@ -225,8 +225,9 @@ export class Engine {
    * first use and rebuilt after each write made through the engine.
    */
   async catalog (): Promise<Catalog> {
-    // The store's version also moves with writes by other instances over the same endpoint.
-    const version = await this.store.version()
+    // The store's version also moves with writes by other instances over the same endpoint;
+    // orders, tickets and configurations (private graphs) leave it as it is.
+    const version = await this.store.version({ publicOnly: true })
     if (this.#catalog === undefined || this.#catalogVersion !== version) {
       this.#catalogVersion = version
       const compiled = this.publicQuads().then(quads => {
@@ -287,11 +288,11 @@ export class Engine {
    * what it holds (counted on every write in memory; asked from a remote store once per version).
    */
   async readiness (): Promise<Readiness> {
-    const version = await this.store.version()
+    const [version, catalogVersion] = await Promise.all([this.store.version(), this.store.version({ publicOnly: true })])
     const counts = this.store instanceof MemoryStore
       ? this.store.counts()
       : await this.store.graphs().then(graphs => ({ graphs: graphs.length, triples: graphs.reduce((sum, g) => sum + g.triples, 0) }))
-    return { ready: this.#catalogReady && this.#catalogVersion === version, version, ...counts }
+    return { ready: this.#catalogReady && this.#catalogVersion === catalogVersion, version, ...counts }
   }
 
   /**
@@ -299,7 +300,7 @@ export class Engine {
    * inference rules (composition worker threads compile their own copy from it).
    */
   async catalogSource (): Promise<{ version: string, quads: Quad[], rules: readonly Rule[] }> {
-    const version = await this.store.version()
+    const version = await this.store.version({ publicOnly: true })
     return { version, quads: await this.publicQuads(), rules: this.#rules }
   }
 

@@ -35,12 +35,15 @@ export function isOperationsGraph (graph: string): boolean {
   return graph.startsWith(graphs.operations)
 }
 
+/** Where private graphs live: operations data and stored configurations. */
+export const privateGraphPrefixes: readonly string[] = [graphs.operations, graphs.configuration]
+
 /**
  * May only an authenticated owner read this graph? Operations data and stored configurations
  * (customer names, SIP user names, addresses) stay out of the catalog, exports and SPARQL.
  */
 export function isPrivateGraph (graph: string): boolean {
-  return isOperationsGraph(graph) || graph.startsWith(graphs.configuration)
+  return privateGraphPrefixes.some(prefix => graph.startsWith(prefix))
 }
 
 /** Default data directory of the embedded store. */

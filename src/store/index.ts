@@ -1,4 +1,4 @@
-export type { Store, GraphContent, GraphSummary, QueryResult, WriteOptions } from './types.js'
+export type { Store, GraphContent, GraphSummary, QueryResult, ScopeOptions, WriteOptions } from './types.js'
 export { MemoryStore } from './memory-store.js'
 export { EmbeddedStore, lockFileOf } from './embedded-store.js'
 export type { EmbeddedStoreOptions, OpenProgress } from './embedded-store.js'

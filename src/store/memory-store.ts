@@ -11,7 +11,8 @@ import type { Quad, Term } from '@rdfjs/types'
 import { SymphonyError } from '../errors.js'
 import { scopeBlankNodes } from './blank-nodes.js'
 import { toNQuads } from './n-quads.js'
-import type { GraphContent, GraphSummary, QueryResult, Store, WriteOptions } from './types.js'
+import { isPrivateGraph } from '../project.js'
+import type { GraphContent, GraphSummary, QueryResult, ScopeOptions, Store, WriteOptions } from './types.js'
 
 /** What the store holds, kept up to date on every write (no scan). */
 export interface StoreCounts {
@@ -25,8 +26,9 @@ const dumpSlice = 20_000
 export class MemoryStore implements Store {
   #graphs: Map<string, readonly Quad[]> | undefined = new Map()
   #triples = 0
-  /** Counts writes: this process is the only writer of an in-memory store. */
+  /** Counts writes (this process is the only writer of an in-memory store), and those to public graphs. */
   #writes = 0
+  #publicWrites = 0
   #sparql: oxigraph.Store | undefined
 
   get #contents (): Map<string, readonly Quad[]> {
@@ -48,9 +50,12 @@ export class MemoryStore implements Store {
     return (this.#contents.get(graph) ?? []).slice()
   }
 
-  async quads (): Promise<Quad[]> {
+  async quads (options: ScopeOptions = {}): Promise<Quad[]> {
     const all: Quad[] = []
-    for (const quads of this.#contents.values()) for (const q of quads) all.push(q)
+    for (const [graph, quads] of this.#contents) {
+      if (options.publicOnly === true && isPrivateGraph(graph)) continue
+      for (const q of quads) all.push(q)
+    }
     return all
   }
 
@@ -79,6 +84,7 @@ export class MemoryStore implements Store {
   protected replaceInMemory (graphs: readonly GraphContent[]): void {
     const contents = this.#contents
     this.#writes++
+    if (graphs.some(({ graph }) => !isPrivateGraph(graph))) this.#publicWrites++
     for (const { graph, quads } of graphs) {
       this.#triples += quads.length - (contents.get(graph)?.length ?? 0)
       if (quads.length === 0) contents.delete(graph)
@@ -94,8 +100,10 @@ export class MemoryStore implements Store {
     this.replaceInMemory(graphs.map(graph => ({ graph, quads: [] })))
   }
 
-  async version (): Promise<string> {
-    return String(this.#contents.size >= 0 ? this.#writes : 0)
+  async version (options: ScopeOptions = {}): Promise<string> {
+    // Asking a closed store is an error, as for every other read.
+    void this.#contents
+    return String(options.publicOnly === true ? this.#publicWrites : this.#writes)
   }
 
   async query (sparql: string): Promise<QueryResult> {

@@ -19,7 +19,8 @@ import type { NamedNode, Quad, Term } from '@rdfjs/types'
 import { SymphonyError } from '../errors.js'
 import { batchesOf } from './batches.js'
 import { toNQuads } from './n-quads.js'
-import type { GraphContent, GraphSummary, QueryResult, Store } from './types.js'
+import { isPrivateGraph, privateGraphPrefixes as privatePrefixes } from '../project.js'
+import type { GraphContent, GraphSummary, QueryResult, ScopeOptions, Store } from './types.js'
 
 export interface SparqlEndpointOptions {
   /** SPARQL query endpoint, e.g. `http://127.0.0.1:8890/sparql`. */
@@ -55,7 +56,11 @@ export interface SparqlEndpointOptions {
 interface SparqlJsonTerm { type: 'uri' | 'bnode' | 'literal' | 'typed-literal', value: string, 'xml:lang'?: string, datatype?: string }
 interface SparqlJson { head: { vars?: string[] }, results?: { bindings: Array<Record<string, SparqlJsonTerm>> }, boolean?: boolean }
 
-const versionPredicate = 'https://w3id.org/symphony/ontology#storeVersion'
+/** The store's version (every write) and its public version (writes to public graphs). */
+const versionPredicates = {
+  all: 'https://w3id.org/symphony/ontology#storeVersion',
+  public: 'https://w3id.org/symphony/ontology#publicStoreVersion'
+} as const
 /** Attempts at a consistent read while writes keep landing. */
 const readAttempts = 3
 
@@ -64,7 +69,7 @@ export class SparqlEndpointStore implements Store {
   /** Staging graphs and the version graph: the store's own, never part of the catalog. */
   readonly #internal: string
   readonly #versionGraph: string
-  #version: { value: string, read: number } | undefined
+  #version: { all: string, public: string, read: number } | undefined
   #summaries: { version: string, graphs: GraphSummary[] } | undefined
 
   constructor (options: SparqlEndpointOptions) {
@@ -95,17 +100,18 @@ export class SparqlEndpointStore implements Store {
 
   async graph (graph: string): Promise<Quad[]> {
     const node = DataFactory.namedNode(graph)
-    return this.#read(`GRAPH <${graph}> { ?s ?p ?o }`, node)
+    return this.#read(`GRAPH <${graph}> { ?s ?p ?o }`, node, { publicOnly: !isPrivateGraph(graph) })
   }
 
-  async quads (): Promise<Quad[]> {
-    return this.#read(`GRAPH ?g { ?s ?p ?o } ${this.#catalogFilter('?g')}`, undefined)
+  async quads (options: ScopeOptions = {}): Promise<Quad[]> {
+    const scope = options.publicOnly === true ? ` FILTER(${privatePrefixes.map(prefix => `!STRSTARTS(STR(?g), ${JSON.stringify(prefix)})`).join(' && ')})` : ''
+    return this.#read(`GRAPH ?g { ?s ?p ?o } ${this.#catalogFilter('?g')}${scope}`, undefined, options)
   }
 
-  async version (): Promise<string> {
-    const now = Date.now()
-    if (this.#version !== undefined && now - this.#version.read < this.#options.versionCacheMs) return this.#version.value
-    return this.#readVersion()
+  async version (options: ScopeOptions = {}): Promise<string> {
+    const cached = this.#version
+    const version = cached !== undefined && Date.now() - cached.read < this.#options.versionCacheMs ? cached : await this.#readVersion()
+    return options.publicOnly === true ? version.public : version.all
   }
 
   async putGraphs (graphs: readonly GraphContent[]): Promise<void> {
@@ -122,14 +128,14 @@ export class SparqlEndpointStore implements Store {
     }
     await this.#update([
       ...staged.map(({ staging, graph }) => `DROP SILENT GRAPH <${graph}> ; MOVE SILENT GRAPH <${staging}> TO GRAPH <${graph}>`),
-      this.#nextVersion()
+      this.#nextVersion(graphs.map(g => g.graph))
     ].join(' ;\n'))
     this.#version = undefined
   }
 
   async deleteGraphs (graphs: readonly string[]): Promise<void> {
     if (graphs.length === 0) return
-    await this.#update([...graphs.map(graph => `DROP SILENT GRAPH <${graph}>`), this.#nextVersion()].join(' ;\n'))
+    await this.#update([...graphs.map(graph => `DROP SILENT GRAPH <${graph}>`), this.#nextVersion(graphs)].join(' ;\n'))
     this.#version = undefined
   }
 
@@ -167,35 +173,52 @@ export class SparqlEndpointStore implements Store {
     return `FILTER(STRSTARTS(STR(${variable}), ${JSON.stringify(graphPrefix)}) && !STRSTARTS(STR(${variable}), ${JSON.stringify(this.#internal)}))`
   }
 
-  async #readVersion (): Promise<string> {
-    const result = await this.#select(`SELECT ?v WHERE { GRAPH <${this.#versionGraph}> { <${this.#versionGraph}> <${versionPredicate}> ?v } }`)
-    const value = result.rows.map(row => row.v?.value ?? '').sort().join(' ')
-    this.#version = { value, read: Date.now() }
-    return value
+  async #readVersion (): Promise<{ all: string, public: string, read: number }> {
+    const result = await this.#select(`SELECT ?p ?v WHERE { GRAPH <${this.#versionGraph}> { <${this.#versionGraph}> ?p ?v } }`)
+    const valueOf = (predicate: string): string => result.rows.filter(row => row.p?.value === predicate).map(row => row.v?.value ?? '').sort().join(' ')
+    this.#version = { all: valueOf(versionPredicates.all), public: valueOf(versionPredicates.public), read: Date.now() }
+    return this.#version
   }
 
-  /** The update that gives the store a new version, appended to every write. */
-  #nextVersion (): string {
+  /** The update that gives the store a new version (and a new public one when a public graph is written), appended to every write. */
+  #nextVersion (written: readonly string[]): string {
     const graph = this.#versionGraph
-    return `DROP SILENT GRAPH <${graph}> ; INSERT DATA { GRAPH <${graph}> { <${graph}> <${versionPredicate}> ${JSON.stringify(randomUUID())} } }`
+    const moved = written.some(g => !isPrivateGraph(g)) ? [versionPredicates.all, versionPredicates.public] : [versionPredicates.all]
+    return moved.map(predicate =>
+      `DELETE { GRAPH <${graph}> { <${graph}> <${predicate}> ?v } } WHERE { GRAPH <${graph}> { <${graph}> <${predicate}> ?v } } ;\n` +
+      `INSERT DATA { GRAPH <${graph}> { <${graph}> <${predicate}> ${JSON.stringify(randomUUID())} } }`).join(' ;\n')
   }
 
   /**
-   * Every quad matching `where` (binding ?s ?p ?o, and ?g unless `graph` is given), read in
-   * unordered pages; consistent: started over when a write lands meanwhile.
+   * Every quad matching `where` (binding ?s ?p ?o, and ?g unless `graph` is given). Less than a
+   * page is one query, consistent by itself; more is read in unordered pages, started over
+   * when a write to the graphs in scope lands meanwhile.
    */
-  async #read (where: string, graph: NamedNode | undefined): Promise<Quad[]> {
+  async #read (where: string, graph: NamedNode | undefined, scope: ScopeOptions): Promise<Quad[]> {
+    const { pageSize } = this.#options
+    // A full page may be cut short by the endpoint's own row limit: then read in pages.
+    const first = await this.#page(where, graph, 0, pageSize)
+    if (first.length < pageSize) return first
     for (let attempt = 1; ; attempt++) {
       const before = await this.#readVersion()
       const counted = await this.#select(`SELECT (COUNT(*) AS ?n) WHERE { ${where} }`)
       const expected = Number(counted.rows[0]?.n?.value ?? 0)
       const quads = await this.#readPages(where, graph, expected)
       const after = await this.#readVersion()
-      if (quads !== undefined && before === after) return quads
+      const unmoved = scope.publicOnly === true ? before.public === after.public : before.all === after.all
+      if (quads !== undefined && unmoved) return quads
       if (attempt === readAttempts) {
         throw new SymphonyError('STORE_ERROR', `reading from ${this.#options.queryUrl} gave no consistent answer in ${readAttempts} attempts (writes kept landing, or the endpoint pages unstably); try again later`)
       }
     }
+  }
+
+  /** `limit` quads matching `where` from `offset` on, in no particular order. */
+  async #page (where: string, graph: NamedNode | undefined, offset: number, limit: number): Promise<Quad[]> {
+    const sparql = `SELECT ${graph === undefined ? '?g ' : ''}?s ?p ?o WHERE { ${where} } OFFSET ${offset} LIMIT ${limit}`
+    const json = JSON.parse(await this.#request(this.#options.queryUrl, 'query', sparql, 'application/sparql-results+json')) as SparqlJson
+    return (json.results?.bindings ?? []).map(row =>
+      DataFactory.quad(toTerm(row.s!) as Quad['subject'], toTerm(row.p!) as Quad['predicate'], toTerm(row.o!) as Quad['object'], graph ?? toTerm(row.g!) as NamedNode) as Quad)
   }
 
   /** The pages of one read, or `undefined` when they do not add up to `expected` distinct quads. */
@@ -207,10 +230,7 @@ export class SparqlEndpointStore implements Store {
     const worker = async (): Promise<void> => {
       while (next < pages) {
         const page = next++
-        const sparql = `SELECT ${graph === undefined ? '?g ' : ''}?s ?p ?o WHERE { ${where} } OFFSET ${page * pageSize} LIMIT ${pageSize}`
-        const json = JSON.parse(await this.#request(this.#options.queryUrl, 'query', sparql, 'application/sparql-results+json')) as SparqlJson
-        results[page] = (json.results?.bindings ?? []).map(row =>
-          DataFactory.quad(toTerm(row.s!) as Quad['subject'], toTerm(row.p!) as Quad['predicate'], toTerm(row.o!) as Quad['object'], graph ?? toTerm(row.g!) as NamedNode) as Quad)
+        results[page] = await this.#page(where, graph, page * pageSize, pageSize)
       }
     }
     await Promise.all(Array.from({ length: Math.min(concurrency, pages) }, worker))

@@ -25,13 +25,21 @@ export interface WriteOptions {
   readonly durable?: boolean
 }
 
+/**
+ * Public graphs only: everything but operations data and stored configurations (see
+ * `isPrivateGraph`), i.e. what the catalog, its exports and the SPARQL endpoint see.
+ */
+export interface ScopeOptions {
+  readonly publicOnly?: boolean
+}
+
 export interface Store {
   /** Named graphs with their sizes, sorted by IRI. */
   graphs (): Promise<GraphSummary[]>
   /** The quads of one named graph (empty when the graph does not exist). */
   graph (graph: string): Promise<Quad[]>
-  /** All quads of all named graphs. */
-  quads (): Promise<Quad[]>
+  /** All quads of all named graphs; with `publicOnly`, of the public graphs only. */
+  quads (options?: ScopeOptions): Promise<Quad[]>
   /**
    * Replaces each graph's content, all or nothing, durably unless `durable: false`.
    * Blank nodes are made unique per graph so graphs never share one by accident.
@@ -44,9 +52,10 @@ export interface Store {
   /**
    * A token that changes with every write, including writes by other processes sharing the
    * store (several API instances over one endpoint); cheap to ask, so callers check it before
-   * trusting anything they derived from the store.
+   * trusting anything they derived from the store. With `publicOnly`, a token that changes only
+   * with writes to public graphs: what the catalog is compiled from, unmoved by orders and tickets.
    */
-  version (): Promise<string>
+  version (options?: ScopeOptions): Promise<string>
   /** Releases memory and files. */
   close (): Promise<void>
 }

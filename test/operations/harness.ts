@@ -61,10 +61,10 @@ export async function writeCatalog (dir: string, sandboxUrl: string): Promise<st
   return file
 }
 
-export async function openHarness (options: { providers?: Record<string, ProviderSetup>, sandbox?: Sandbox, now?: () => Date } = {}): Promise<Harness> {
+export async function openHarness (options: { providers?: Record<string, ProviderSetup>, sandbox?: Sandbox, now?: () => Date, engine?: () => Promise<Engine> } = {}): Promise<Harness> {
   const dir = await mkdtemp(join(tmpdir(), 'symphony-orders-'))
   const sandbox = options.sandbox ?? await startSandbox({ providers: options.providers ?? testProviders })
-  const engine = await openEngine({})
+  const engine = await (options.engine ?? (() => openEngine({})))()
   await engine.importFiles([await writeCatalog(dir, sandbox.url)])
   const app = buildApp(engine, {
     tokens: { verify: async (token: string) => principals[token] as never },

@@ -12,6 +12,7 @@ describe('orders through real HTTP adapters', () => {
     h.call('POST', '/orders', token, { request: h.request, services: services.map(s => t + s), seats: 3 })
 
   it('books a bundle: one item per provider, each completed, then a subscription', async () => {
+    const catalog = await h.engine.catalog()
     const placed = await book(['AlphaPBX', 'BetaCRM', 'GammaArchive'])
     expect(placed.status).toBe(201)
     expect(placed.body.state).toBe('acknowledged')
@@ -35,6 +36,8 @@ describe('orders through real HTTP adapters', () => {
     expect(alpha.idempotencyKey).toBe(`${order.id}-1`)
     const subscriptions = await h.call('GET', '/subscriptions', 'symp_customer-a')
     expect(subscriptions.body.map((s: Subscription) => [s.id, s.state, s.seats, s.monthlyCents])).toEqual([[order.id, 'active', 3, 5100]])
+    // Orders, events and subscriptions are private graphs: the catalog was not compiled again.
+    expect(await h.engine.catalog()).toBe(catalog)
   })
 
   it('a provider that refuses: the items already done are cancelled and the order fails with the reason', async () => {

@@ -1,5 +1,7 @@
 /** The behaviour every `Store` implementation must have, run against each of them. */
+import { randomUUID } from 'node:crypto'
 import { describe, expect, it } from 'vitest'
+import { graphs } from '../../src/project.js'
 import { parseRdf } from '../../src/rdf/index.js'
 import type { Store } from '../../src/store/index.js'
 
@@ -67,6 +69,24 @@ export function describeStoreContract (name: string, open: () => Promise<StoreUn
       const third = await store.version()
       expect(new Set([first, second, third]).size).toBe(3)
       expect(await store.version()).toBe(third)
+      await store.close()
+    })
+
+    it('keeps a public version that writes to private graphs (orders, configurations) leave alone', async () => {
+      const { store, base } = await open()
+      const privateGraph = `${graphs.operations}store-contract/${randomUUID()}`
+      const versions = async () => ({ all: await store.version(), public: await store.version({ publicOnly: true }) })
+      const first = await versions()
+      await store.putGraphs([{ graph: privateGraph, quads: await turtle('ex:order ex:state "completed" .') }])
+      const afterPrivate = await versions()
+      expect([afterPrivate.all === first.all, afterPrivate.public]).toEqual([false, first.public])
+      await store.putGraphs([{ graph: `${base}public`, quads: await turtle('ex:a ex:p ex:b .') }, { graph: privateGraph, quads: await turtle('ex:order ex:state "failed" .') }])
+      const afterPublic = await versions()
+      expect([afterPublic.all === afterPrivate.all, afterPublic.public === afterPrivate.public]).toEqual([false, false])
+      expect(rows(await store.quads({ publicOnly: true }))).toEqual([['https://example.org/a', 'https://example.org/p', 'https://example.org/b', `${base}public`]])
+      expect((await store.graph(privateGraph)).map(q => q.object.value)).toEqual(['failed'])
+      await store.deleteGraphs([privateGraph, `${base}public`])
+      expect((await versions()).public === afterPublic.public).toBe(false)
       await store.close()
     })
 

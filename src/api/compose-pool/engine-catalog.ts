@@ -6,7 +6,7 @@ import { packCatalog, type CatalogTransfer } from './catalog-transfer.js'
 export function packedCatalogOf (engine: Engine): () => Promise<CatalogTransfer> {
   let cached: { version: string, packed: Promise<CatalogTransfer> } | undefined
   return async () => {
-    const version = await engine.store.version()
+    const version = await engine.store.version({ publicOnly: true })
     if (cached === undefined || cached.version !== version) {
       const packed = engine.catalogSource().then(source => packCatalog(source.version, source.quads, source.rules))
       const entry = { version, packed }

@@ -55,7 +55,7 @@ export async function healthRoutes (app: FastifyInstance, { engine, runner, comp
   const readiness = {
     type: 'object',
     properties: {
-      status: { type: 'string', enum: ['ready', 'starting'], description: '"starting" while the catalog compiles (after start-up or a write)' },
+      status: { type: 'string', enum: ['ready', 'starting'], description: '"starting" while the catalog compiles (after start-up, or a write to the catalog: orders, tickets and configurations leave it as it is)' },
       version: { type: 'string', description: 'Changes with every write to the store, by any instance' },
       graphs: { type: 'integer', description: 'Named graphs in the store' },
       triples: { type: 'integer' },
