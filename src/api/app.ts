@@ -62,7 +62,7 @@ export function buildApp (engine: Engine, options: ApiOptions = {}): FastifyInst
   const endpoint = engine.endpoint
   const runner: SparqlRunner = endpoint !== undefined
     ? new EndpointRunner(endpoint, { timeoutMs, queueCapacity, publicGraphs: () => engine.publicGraphs() })
-    : new QueryRunner({ timeoutMs, queueCapacity, snapshot: async () => snapshotOf(engine.store, isPrivateGraph) })
+    : new QueryRunner({ timeoutMs, queueCapacity, snapshot: async () => snapshotOf(engine.store, isPrivateGraph), version: () => engine.store.version({ publicOnly: true }) })
   // The term pages follow the vocabulary (extensions included): rebuilt when it changes.
   const termIndexes = new WeakMap<readonly Quad[], TermIndex>()
   // One core stays with the event loop; on a single core the one worker still keeps it free.
@@ -104,9 +104,6 @@ export function buildApp (engine: Engine, options: ApiOptions = {}): FastifyInst
   app.addHook('onSend', async (request, reply, payload) => {
     reply.header('x-request-id', request.id)
     return payload
-  })
-  app.addHook('onResponse', async (request, reply) => {
-    if (request.routeOptions.config.writesStore === true && reply.statusCode < 400) runner.invalidate()
   })
   app.addHook('onClose', async () => { await Promise.all([runner.close(), composer?.close()]) })
 

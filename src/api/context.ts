@@ -14,10 +14,3 @@ export interface RouteContext {
   /** The vocabulary's terms (built-in ontology graph), indexed once. */
   readonly terms: () => Promise<TermIndex>
 }
-
-declare module 'fastify' {
-  interface FastifyContextConfig {
-    /** A successful request changes the store: the SPARQL snapshot is refreshed afterwards. */
-    writesStore?: boolean
-  }
-}

@@ -107,6 +107,17 @@ describe('SPARQL endpoint', () => {
     const after = await t.app.inject({ method: 'GET', url: `/sparql?query=${encodeURIComponent('ASK { <https://example.org/acme#CloudPBX> ?p ?o }')}` })
     expect(after.json().boolean).toBe(true)
   })
+
+  it('sees any write to the catalog, not only those through the API, and no private graph', async () => {
+    const ask = (query: string) => t.app.inject({ method: 'GET', url: `/sparql?query=${encodeURIComponent(query)}` }).then(r => r.json().boolean as boolean)
+    expect(await ask('ASK { <https://example.org/direct#S> ?p ?o }')).toBe(false)
+    await t.engine.store.putGraphs([
+      { graph: `${graphs.imported}direct`, quads: await parseRdf('<https://example.org/direct#S> a <https://example.org/direct#T> .', { format: 'turtle' }) },
+      { graph: `${graphs.operations}direct`, quads: await parseRdf('<https://example.org/direct#Order> a <https://example.org/direct#T> .', { format: 'turtle' }) }
+    ])
+    expect(await ask('ASK { <https://example.org/direct#S> ?p ?o }')).toBe(true)
+    expect(await ask('ASK { <https://example.org/direct#Order> ?p ?o }')).toBe(false)
+  })
 })
 
 describe('SPARQL timeout', () => {

@@ -51,7 +51,6 @@ export async function billingRoutes (app: FastifyInstance, { engine, options }: 
 
   app.put('/billing/settings', {
     onRequest: requireRole('operator'),
-    config: { writesStore: true },
     schema: { tags: ['billing'], summary: 'Set the seller (the platform operator), invoice currency, commission, VAT and exchange rates', security: [{ bearer: [] }], body: s.settings, response: { 200: jsonAnswer('The settings as stored'), ...problems(400, 401, 403) } }
   }, async request => {
     await desk.setSettings(request.body as BillingSettings)
@@ -67,7 +66,6 @@ export async function billingRoutes (app: FastifyInstance, { engine, options }: 
 
   app.put('/billing/profile', {
     onRequest: requireRole('customer', 'operator'),
-    config: { writesStore: true },
     schema: { tags: ['billing'], summary: 'State invoice details: legal name, country, VAT id, address, e-mail for e-invoices', security: [{ bearer: [] }], querystring: s.customerQuery, body: s.profile, response: { 200: jsonAnswer('The invoice details as stored'), ...problems(400, 401, 403) } }
   }, async request => {
     const customer = customerOf(request)
@@ -77,7 +75,6 @@ export async function billingRoutes (app: FastifyInstance, { engine, options }: 
 
   app.post('/usage', {
     onRequest: requireRole('provider', 'operator'),
-    config: { writesStore: true },
     schema: { tags: ['billing'], summary: 'Report usage of a usage-priced component of a subscription member (the same id again replaces the report)', security: [{ bearer: [] }], body: s.usage, response: { 200: jsonAnswer('The report was recorded: { accepted: id }'), ...problems(400, 401, 403, 404) } }
   }, async request => {
     const record = request.body as UsageRecord
@@ -92,7 +89,6 @@ export async function billingRoutes (app: FastifyInstance, { engine, options }: 
 
   app.post('/billing/runs', {
     onRequest: requireRole('operator'),
-    config: { writesStore: true },
     schema: { tags: ['billing'], summary: 'Bill every customer for a month; a month already billed gives the same invoices, never second ones', security: [{ bearer: [] }], body: s.run, response: { 200: jsonAnswer('One outcome per customer: issued, unchanged, differs, empty, refused (with issues) or noProfile; warnings name members and components left off the invoice'), ...problems(400, 401, 403, 409) } }
   }, async (request, reply) => {
     const { period } = request.body as { period: string }
@@ -154,7 +150,6 @@ export async function billingRoutes (app: FastifyInstance, { engine, options }: 
 
   app.post('/invoices/:number/credit-notes', {
     onRequest: requireRole('operator'),
-    config: { writesStore: true },
     schema: { tags: ['billing'], summary: 'Reverse an issued invoice with a credit note; the next run of its month issues it anew', security: [{ bearer: [] }], params: s.numberParams, body: s.creditNote, response: { 201: jsonAnswer('The credit note (Location: its URL)'), ...problems(400, 401, 403, 404, 409) } }
   }, async (request, reply) => {
     const { number } = request.params as { number: string }

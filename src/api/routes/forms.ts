@@ -107,7 +107,6 @@ export async function formsRoutes (app: FastifyInstance, { engine }: RouteContex
 
   // Configurations hold customers' names, SIP user names and addresses: they belong to the account that stored them.
   app.post('/configurations', {
-    config: { writesStore: true },
     onRequest: requireRole('customer', 'operator'),
     schema: {
       tags: ['forms'],

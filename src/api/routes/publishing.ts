@@ -53,13 +53,11 @@ export async function publishingRoutes (app: FastifyInstance, { engine }: RouteC
 
   app.put('/providers/:provider/descriptions/:name', {
     onRequest: requireRole('provider'),
-    config: { writesStore: true },
     schema: publishSchema('Publish a new version of a description (Turtle, JSON-LD or N-Triples); the same graph again changes nothing')
   }, async (request, reply) => publish(request, reply, false))
 
   app.post('/providers/:provider/descriptions/:name/versions', {
     onRequest: requireRole('provider'),
-    config: { writesStore: true },
     schema: publishSchema('Publish a new version of a description (same as PUT on the description)')
   }, async (request, reply) => publish(request, reply, false))
 
@@ -118,7 +116,6 @@ export async function publishingRoutes (app: FastifyInstance, { engine }: RouteC
 
   app.post('/providers/:provider/descriptions/:name/versions/:version/deprecate', {
     onRequest: requireRole('provider'),
-    config: { writesStore: true },
     schema: {
       tags: ['publishing'],
       summary: 'Deprecate a version: the catalog falls back to the newest version not deprecated (or none); nothing is deleted',

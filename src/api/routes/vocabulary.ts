@@ -43,7 +43,6 @@ export async function vocabularyRoutes (app: FastifyInstance, { engine }: RouteC
 
   app.put('/vocabulary/:name', {
     onRequest: requireRole('operator'),
-    config: { writesStore: true },
     schema: {
       tags: ['vocabulary'],
       summary: 'Store (replace) a vocabulary graph (Turtle, JSON-LD or N-Triples); it takes effect at once',
@@ -67,7 +66,6 @@ export async function vocabularyRoutes (app: FastifyInstance, { engine }: RouteC
 
   app.delete('/vocabulary/:name', {
     onRequest: requireRole('operator'),
-    config: { writesStore: true },
     schema: {
       tags: ['vocabulary'],
       summary: 'Delete a vocabulary graph',

@@ -65,8 +65,6 @@ export class EndpointRunner implements SparqlRunner {
     return { text: await serializeRdf(quads, formats[format] ?? 'n-triples'), count: quads.length }
   }
 
-  invalidate (): void {}
-
   async close (): Promise<void> {
     await this.#handle.close()
   }

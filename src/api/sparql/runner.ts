@@ -7,8 +7,8 @@
  * terminated and a fresh one reloads the snapshot for the next query.
  *
  * The timeout covers parsing, evaluating and serializing. It does not cover waiting in the queue,
- * nor (re)loading the snapshot, which happens after a write to the catalog (`invalidate`) or after
- * a replacement.
+ * nor (re)loading the snapshot, which happens when the public data's version moved (a write to
+ * the catalog, by this process or another) or after a replacement.
  */
 import type { Worker } from 'node:worker_threads'
 import { SymphonyError } from '../../errors.js'
@@ -29,8 +29,10 @@ export interface QueryRunnerOptions {
   readonly timeoutMs: number
   /** Most queries waiting behind the running one before BUSY. */
   readonly queueCapacity: number
-  /** Every graph to query. Called lazily, after `invalidate`, and after a replacement. */
+  /** Every graph to query. Called lazily, when `version` moved, and after a replacement. */
   readonly snapshot: () => Promise<readonly SnapshotGraph[]>
+  /** The version of what `snapshot` gives: asked before each query, cheap. */
+  readonly version: () => Promise<string>
 }
 
 export interface QueryRequest {
@@ -58,8 +60,6 @@ export interface SparqlRunner {
   /** Parses a query in the worker: refuses updates, adds a LIMIT of cap + 1 where needed. */
   prepare (text: string, cap: number): Promise<PreparedQuery>
   run (request: QueryRequest): Promise<QueryAnswer>
-  /** The data changed. */
-  invalidate (): void
   status (): SparqlStatus
   close (): Promise<void>
 }
@@ -87,18 +87,12 @@ export class QueryRunner implements SparqlRunner {
   readonly #options: QueryRunnerOptions
   readonly #handle = new WorkerHandle()
   readonly #queue: JobQueue
-  #generation = 0
-  #loaded: { worker: Worker, generation: number } | undefined
+  #loaded: { worker: Worker, version: string } | undefined
   #closed = false
 
   constructor (options: QueryRunnerOptions) {
     this.#options = options
     this.#queue = new JobQueue(options.queueCapacity, Math.max(1, Math.ceil(options.timeoutMs / 1000)))
-  }
-
-  /** The store changed: the next query runs on a fresh snapshot. */
-  invalidate (): void {
-    this.#generation++
   }
 
   status (): SparqlStatus {
@@ -152,15 +146,15 @@ export class QueryRunner implements SparqlRunner {
   /** The worker, with the current snapshot loaded. */
   async #ready (): Promise<Worker> {
     const worker = await this.#handle.acquire()
-    if (this.#loaded?.worker === worker && this.#loaded.generation === this.#generation) return worker
-    const generation = this.#generation
+    const version = await this.#options.version()
+    if (this.#loaded?.worker === worker && this.#loaded.version === version) return worker
     const graphs = await this.#options.snapshot()
     const reply = await this.#handle.exchange({ type: 'load', graphs }, undefined)
     if (reply.type !== 'loaded') {
       await this.#handle.replace(worker, `loading the data failed: ${String(reply.message)}`)
       throw new SymphonyError('STORE_ERROR', `the SPARQL worker could not load the data: ${String(reply.message)}`)
     }
-    this.#loaded = { worker, generation }
+    this.#loaded = { worker, version }
     return worker
   }
 }
