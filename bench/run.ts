@@ -11,7 +11,8 @@ const benches = {
   compose: () => import('./compose.js'),
   'ws-challenge': () => import('./ws-challenge.js'),
   http: () => import('./http.js'),
-  load: () => import('./load.js')
+  load: () => import('./load.js'),
+  cli: () => import('./cli.js')
 } as const
 
 type Name = keyof typeof benches

@@ -9,7 +9,16 @@ export type * from './issued.js'
 export { issueInvoice, creditNoteFor, invoiceNumber, draftDigest, type IssueOptions } from './issue.js'
 export { memoryLedger, type InvoiceLedger } from './ledger.js'
 export { runBilling, correctInvoice, type RunOutcome, type RunCustomer, type RunOptions } from './run.js'
-export { renderEInvoice } from './e-invoice/render.js'
+import type { renderEInvoice as render } from './e-invoice/render.js'
+
+/**
+ * The invoice as XRechnung CII or UBL XML, or as a ZUGFeRD PDF. The e-invoice libraries load on
+ * the first call, so every command and request that renders none starts without them.
+ */
+export async function renderEInvoice (...args: Parameters<typeof render>): ReturnType<typeof render> {
+  const { renderEInvoice } = await import('./e-invoice/render.js')
+  return renderEInvoice(...args)
+}
 export { eInvoiceFormats, isEInvoiceFormat, type EInvoiceFormat } from './e-invoice/formats.js'
 export { toUblInvoice } from './e-invoice/to-ubl.js'
 export type { InvoiceLanguage } from './e-invoice/texts.js'

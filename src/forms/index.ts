@@ -10,7 +10,6 @@ export type { ConfigurationIssue, ConfigurationResult, ValidateOptions } from '.
 export type { RdfOptions } from './configuration-rdf.js'
 export { formToTypeScript } from './to-typescript.js'
 export { classHierarchy } from './class-hierarchy.js'
-export { createAjv } from './ajv.js'
 export { canonicalLexical } from './literals.js'
 export { datatypeForms } from './datatypes.js'
 export type { DatatypeForm } from './datatypes.js'

@@ -9,7 +9,6 @@ import type { ErrorObject } from 'ajv/dist/2020.js'
 import { compileShapes } from '../shacl/index.js'
 import type { ShaclResult } from '../shacl/index.js'
 import { ns } from '../rdf/index.js'
-import { schemaValidator } from './ajv.js'
 import { configurationGraph } from './configuration-rdf.js'
 import type { ConfigurationGraph, RdfOptions } from './configuration-rdf.js'
 import { fieldAt } from './field-lookup.js'
@@ -60,6 +59,8 @@ const draftSubject = 'urn:symphony:configuration:draft'
  */
 export async function validateConfiguration (form: Form, values: Json, options: ValidateOptions = {}): Promise<ConfigurationResult> {
   const language = options.language ?? form.uiSchema.language
+  // ajv loads on the first check: commands that never check a configuration start without it.
+  const { schemaValidator } = await import('./ajv.js')
   const validate = schemaValidator(form.schema)
   if (!validate(values)) return { ok: false, issues: schemaIssues(form, validate.errors ?? [], language) }
   const graph = configurationGraph(form, values, { ...options, subject: options.subject ?? draftSubject })

@@ -10,7 +10,7 @@ import type { Term } from '@rdfjs/types'
 import type { Store } from 'n3'
 import { DataFactory } from 'n3'
 import type { CompileValidation, EngineContext, EngineShape } from 'shacl-engine'
-import { select, stringifyPath } from 'shacl-engine/lib/sparql.js'
+import type { select, stringifyPath } from 'shacl-engine/lib/sparql.js'
 import sparqljs from 'sparqljs'
 import { ns } from '../rdf/index.js'
 
@@ -33,11 +33,17 @@ export function sparqlComponentParameters (store: Store): Map<string, Term> {
 }
 
 /** shacl-engine validations for every SPARQL-based custom constraint component of the shapes graph. */
-export function sparqlComponentValidations (store: Store): Map<Term, CompileValidation> {
+/** shacl-engine's SPARQL helpers: they load comunica, so the caller imports them when validation needs them. */
+export interface SparqlHelpers {
+  readonly select: typeof select
+  readonly stringifyPath: typeof stringifyPath
+}
+
+export function sparqlComponentValidations (store: Store, sparql: SparqlHelpers): Map<Term, CompileValidation> {
   const validations = new Map<Term, CompileValidation>()
   for (const component of componentNodes(store)) {
     const parameters = parametersOf(store, component)
-    const compile = compileComponent(store, component, parameters)
+    const compile = compileComponent(store, component, parameters, sparql)
     // One function for all parameters: shacl-engine compiles each distinct function once per shape.
     for (const parameter of parameters) validations.set(parameter.path, compile)
   }
@@ -81,7 +87,7 @@ function prefixes (store: Store, nodes: readonly Term[], seen = new Set<string>(
   })
 }
 
-function compileComponent (store: Store, component: Term, parameters: readonly Parameter[]): CompileValidation {
+function compileComponent (store: Store, component: Term, parameters: readonly Parameter[], { select, stringifyPath }: SparqlHelpers): CompileValidation {
   return (shape: EngineShape) => {
     const values = new Map<string, Term>()
     for (const parameter of parameters) {

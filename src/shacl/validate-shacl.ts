@@ -109,8 +109,8 @@ class ShapesValidator implements CompiledShapes {
 
   /** Built on first validation: SHACL-SPARQL loads comunica, a second of start-up that form generation never needs. */
   private get validator (): Promise<Validator> {
-    return this.#validator ??= import('shacl-engine/sparql.js').then(({ targetResolvers, validations: sparqlValidations }) => {
-      const validations = new Map([...sparqlValidations, ...sparqlComponentValidations(this.store)])
+    return this.#validator ??= Promise.all([import('shacl-engine/sparql.js'), import('shacl-engine/lib/sparql.js')]).then(([{ targetResolvers, validations: sparqlValidations }, helpers]) => {
+      const validations = new Map([...sparqlValidations, ...sparqlComponentValidations(this.store, helpers)])
       validations.set(DataFactory.namedNode(`${ns.sh}pattern`), compilePattern)
       return new Validator(this.store, { factory, validations, targetResolvers, details: true })
     })

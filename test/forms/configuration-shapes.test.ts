@@ -6,7 +6,8 @@
 import { existsSync } from 'node:fs'
 import type { Quad } from '@rdfjs/types'
 import { describe, expect, it } from 'vitest'
-import { createAjv, formForType, shapeToForm } from '../../src/forms/index.js'
+import { formForType, shapeToForm } from '../../src/forms/index.js'
+import { createAjv } from '../../src/forms/ajv.js'
 import { compileShapes } from '../../src/shacl/index.js'
 import { iri, listTurtleFiles, ns, readRdfFile } from '../../src/rdf/index.js'
 

@@ -7,7 +7,7 @@
 import { readFileSync, readdirSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { createAjv } from '../../src/forms/index.js'
+import { createAjv } from '../../src/forms/ajv.js'
 import { fixturesFolder, formOf, loadCase } from './fixture-request.js'
 
 const cases = readdirSync(fixturesFolder, { withFileTypes: true }).filter(entry => entry.isDirectory()).map(entry => entry.name).sort()
