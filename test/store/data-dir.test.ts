@@ -1,0 +1,135 @@
+/**
+ * One writer per data directory, across real processes: a second writer is refused while readers
+ * answer from a snapshot without touching the holder's files; tokens added by two processes at
+ * once are both kept; a damaged journal is set aside; and a server killed with SIGKILL between
+ * writes keeps every write it acknowledged while CLI commands read the same directory.
+ */
+import { execFile, spawn } from 'node:child_process'
+import type { ChildProcess } from 'node:child_process'
+import { access, readFile, writeFile } from 'node:fs/promises'
+import { join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { promisify } from 'node:util'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { TokenRegistry, hashToken } from '../../src/accounts/index.js'
+import { openEngine } from '../../src/engine.js'
+import { projectRoot } from '../../src/project.js'
+import { runCli, temporaryFolder } from '../cli/run-cli.js'
+
+const cli = [process.execPath, '--import', 'tsx', join(projectRoot, 'src/cli/bin.ts')] as const
+const runProcess = promisify(execFile)
+const acmeFile = fileURLToPath(new URL('../fixtures/api/acme-pbx.ttl', import.meta.url))
+const globexFile = fileURLToPath(new URL('../fixtures/api/globex-crm.ttl', import.meta.url))
+const acme = 'https://example.org/acme#Acme'
+const askPbx = 'ASK { <https://example.org/acme#CloudPBX> ?p ?o }'
+const asked = (stdout: string): boolean => (JSON.parse(stdout) as { boolean: boolean }).boolean
+
+/** `symphony serve` on a free port over `dataDir`, resolved once it listens. */
+async function serve (dataDir: string, env: Record<string, string> = {}): Promise<{ child: ChildProcess, url: string }> {
+  const child = spawn(cli[0], [...cli.slice(1), 'serve', '--empty', '--no-sandbox', '--port', '0', '--data-dir', dataDir, '--log-level', 'warn'], { env: { ...process.env, ...env }, stdio: ['ignore', 'ignore', 'pipe'] })
+  const url = await new Promise<string>((resolve, reject) => {
+    let text = ''
+    child.stderr!.on('data', (chunk: Buffer) => {
+      text += chunk.toString()
+      const serving = /serving at (\S+)\//.exec(text)
+      if (serving !== null) resolve(serving[1]!)
+    })
+    child.once('exit', code => reject(new Error(`serve exited with ${code}: ${text}`)))
+  })
+  return { child, url }
+}
+
+async function stop (child: ChildProcess | undefined, signal: NodeJS.Signals = 'SIGTERM'): Promise<void> {
+  if (child === undefined || child.exitCode !== null || child.signalCode !== null) return
+  const exited = new Promise(resolve => child.once('exit', resolve))
+  child.kill(signal)
+  await exited
+}
+
+describe('one writer per data directory', () => {
+  let folder: Awaited<ReturnType<typeof temporaryFolder>>
+  let dataDir: string
+  let server: ChildProcess | undefined
+  beforeEach(async () => {
+    folder = await temporaryFolder()
+    dataDir = join(folder.path, 'data')
+  })
+  afterEach(async () => {
+    await stop(server, 'SIGKILL')
+    server = undefined
+    await folder.remove()
+  })
+
+  it('refuses a second writer naming the holder, while readers answer from a snapshot and leave its files alone', async () => {
+    expect((await runCli(['import', acmeFile, '--data-dir', dataDir])).code).toBe(0)
+    const running = await serve(dataDir)
+    server = running.child
+    // A write of the server's in flight: readers must not clean it up.
+    const inFlight = join(dataDir, 'graphs', 'in-flight.nq.tmp')
+    await writeFile(inFlight, '')
+    const second = await runCli(['import', globexFile, '--data-dir', dataDir])
+    expect(second.code).toBe(2)
+    expect(second.stderr).toContain(`the data directory is in use by "serve" (pid ${running.child.pid}`)
+    const read = await runCli(['query', askPbx, '--data-dir', dataDir])
+    expect([read.code, asked(read.stdout)]).toEqual([0, true])
+    await expect(access(inFlight)).resolves.toBeUndefined()
+    // Nothing of the refused import arrived.
+    expect(asked((await runCli(['query', 'ASK { <https://example.org/globex#CallCRM> ?p ?o }', '--data-dir', dataDir])).stdout)).toBe(false)
+  }, 180_000)
+
+  it('keeps every token that two processes add at the same moment', async () => {
+    const add = (provider: string) => runProcess(cli[0], [...cli.slice(1), 'token', 'add', provider, '--data-dir', dataDir])
+    const [first, second] = await Promise.all([add(acme), add('https://example.org/globex#Globex')])
+    const registry = await TokenRegistry.open({ dataDir })
+    expect(await registry.verify(first.stdout.trim())).toEqual({ role: 'provider', id: acme })
+    expect(await registry.verify(second.stdout.trim())).toEqual({ role: 'provider', id: 'https://example.org/globex#Globex' })
+  }, 180_000)
+
+  it('sets a damaged journal aside, says so, and keeps what was written before it', async () => {
+    expect((await runCli(['import', acmeFile, '--data-dir', dataDir])).code).toBe(0)
+    await writeFile(join(dataDir, 'journal.json'), '{"renames": [["graphs/a.nq.tmp", "gra')
+    const read = await runCli(['query', askPbx, '--data-dir', dataDir])
+    expect([read.code, asked(read.stdout)]).toEqual([0, true])
+    const write = await runCli(['import', globexFile, '--data-dir', dataDir])
+    expect(write.code).toBe(0)
+    expect(write.stderr).toMatch(/the journal of an interrupted write is damaged; that write was dropped/)
+    const both = await runCli(['query', 'ASK { <https://example.org/acme#CloudPBX> ?p ?o . <https://example.org/globex#CallCRM> ?q ?r }', '--data-dir', dataDir])
+    expect(asked(both.stdout)).toBe(true)
+  }, 180_000)
+
+  it('keeps every acknowledged write of a server killed with SIGKILL, with CLI commands reading meanwhile', async () => {
+    const token = 'symp_data-dir-test-acme'
+    const running = await serve(dataDir, { SYMPHONY_TOKENS: `${acme}=${hashToken(token)}` })
+    server = running.child
+    const text = await readFile(acmeFile, 'utf8')
+    const url = `${running.url}/providers/${encodeURIComponent(acme)}/descriptions/pbx`
+    const acknowledged: number[] = []
+    const reads: Array<Promise<number>> = []
+    let killed = false
+    // Versions go in one after another; after the fourth acknowledgement the server is killed
+    // while the fifth is being written.
+    for (let version = 1; version <= 5 && !killed; version++) {
+      const put = fetch(url, { method: 'PUT', headers: { 'content-type': 'text/turtle', authorization: `Bearer ${token}` }, body: `${text}\n<https://example.org/acme#CloudPBX> <https://schema.org/version> "${version}" .\n` })
+      reads.push(runCli(['query', askPbx, '--data-dir', dataDir]).then(run => run.code))
+      if (version === 5) {
+        await new Promise(resolve => setTimeout(resolve, 20))
+        await stop(server, 'SIGKILL')
+        killed = true
+      }
+      const answer = await put.catch(() => undefined)
+      if (answer?.status === 201 || answer?.status === 200) acknowledged.push(((await answer.json()) as { version: number }).version)
+    }
+    expect(acknowledged.slice(0, 4)).toEqual([1, 2, 3, 4])
+    // Readers never failed, whatever moment they read at.
+    expect(await Promise.all(reads)).toEqual(reads.map(() => 0))
+    // The lock of the killed server is stale: a new writer takes the directory over.
+    const engine = await openEngine({ dataDir })
+    try {
+      const versions = (await engine.description({ provider: acme, name: 'pbx' })).versions.map(v => v.version)
+      expect(versions.slice(0, acknowledged.length)).toEqual(acknowledged)
+      expect(versions.length === acknowledged.length || versions.length === acknowledged.length + 1).toBe(true)
+    } finally {
+      await engine.close()
+    }
+  }, 240_000)
+})
