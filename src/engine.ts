@@ -17,7 +17,7 @@ import { inDefaultGraph, listTurtleFiles, readRdfFile, serializeRdf } from './rd
 import type { SerializationFormat } from './rdf/index.js'
 import { EmbeddedStore, MemoryStore, SparqlEndpointStore } from './store/index.js'
 import type { GraphContent, QueryResult, SparqlEndpointOptions, Store } from './store/index.js'
-import { compileCatalog, offerPriceModels, priceModel } from './catalog/index.js'
+import { compileCatalog, isServiceNodePredicate, nameServiceNodes, offerPriceModels, priceModel } from './catalog/index.js'
 import { deleteVocabulary, listVocabularies, putVocabulary, selectVocabulary } from './vocabulary/index.js'
 import type { VocabularyGraph } from './vocabulary/index.js'
 import type { Catalog, OfferPriceModel, Service } from './catalog/index.js'
@@ -208,8 +208,11 @@ export class Engine {
    */
   async validateDescription (quads: readonly Quad[], options: ShaclOptions = {}): Promise<ShaclReport> {
     const catalog = await this.catalog()
-    // The vocabulary's terms, without the services and blank nodes of graphs that mix both (they are not under review).
-    const terms = (await this.vocabulary()).filter(q => q.subject.termType === 'NamedNode' && !catalog.services.has(q.subject.value))
+    // The vocabulary's terms, without the services, their interfaces and offers, and the blank
+    // nodes of graphs that mix both (they are not under review).
+    const vocabulary = await this.vocabulary()
+    const serviceNodes = new Set(vocabulary.filter(q => isServiceNodePredicate(q.predicate.value)).map(q => q.object.value))
+    const terms = vocabulary.filter(q => q.subject.termType === 'NamedNode' && !catalog.services.has(q.subject.value) && !serviceNodes.has(q.subject.value))
     return compileShapes(this.#publishingShapes).validate([...quads, ...terms], options)
   }
 
@@ -558,7 +561,8 @@ export class Engine {
         throw new SymphonyError('CONFLICT', `${file}: same graph name as ${previous} (${graph}); rename one of the files`, { file })
       }
       seen.set(graph, file)
-      const quads = await readRdfFile(file)
+      // Unnamed interfaces and offers get stable names here, before anything reads them.
+      const quads = nameServiceNodes(await readRdfFile(file))
       if (quads.length === 0) {
         // An empty graph would also delete what an earlier import of the file stored.
         throw new SymphonyError('PARSE_ERROR', `${file}: no triples found; for JSON-LD, check that an @context maps the keys to IRIs`, { file })

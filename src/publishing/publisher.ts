@@ -7,6 +7,7 @@
 import type { Quad } from '@rdfjs/types'
 import { DataFactory } from 'n3'
 import type { Catalog } from '../catalog/types.js'
+import { nameServiceNodes } from '../catalog/service-node-names.js'
 import { SymphonyError } from '../errors.js'
 import { formatOfMediaType, inDefaultGraph, parseRdf, terms } from '../rdf/index.js'
 import type { GraphContent, Store } from '../store/index.js'
@@ -259,7 +260,8 @@ export class Publisher {
     checkDescriptionText(submission.text)
     const quads = await parseRdf(submission.text, { format, source: 'request body', baseIRI: descriptionIriOf(submission) + '/' })
     if (quads.length === 0) throw new SymphonyError('INVALID_REQUEST', 'the description is empty; send the Turtle or JSON-LD of your services')
-    return quads.map(inDefaultGraph)
+    // Unnamed interfaces and offers get the stable names an import gives them.
+    return nameServiceNodes(quads).map(inDefaultGraph)
   }
 
   /** Subjects of the submission described elsewhere (another description, an import, the ontology): CONFLICT. */

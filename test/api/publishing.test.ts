@@ -1,5 +1,6 @@
 import type { InjectOptions } from 'fastify'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { nameServiceNodes } from '../../src/catalog/index.js'
 import { parseRdf, serializeRdf } from '../../src/rdf/index.js'
 import { acme, acmeToken, canonical, descriptionPath, fixture, globex, globexToken, openTestApp, operatorToken, storeFingerprint } from './helpers.js'
 import type { TestApp } from './helpers.js'
@@ -67,8 +68,9 @@ describe('publishing: authentication and rejections', () => {
     expect(response.body).toMatchObject({
       code: 'FORBIDDEN',
       node: crm,
-      foreign: [crm, globex],
-      detail: `you publish as <${acme}> and may only describe IRIs under <https://example.org/acme#>; <${crm}> (and 1 more) is not yours — mint your own IRIs, or ask the operator to assign you that namespace`
+      // The service's unnamed interfaces and offer are named after it, in its namespace too.
+      foreign: [crm, `${crm}-offer-offer`, `${crm}-provides-ContactLookupAPI`, `${crm}-requires-CallEventFeed`, globex],
+      detail: `you publish as <${acme}> and may only describe IRIs under <https://example.org/acme#>; <${crm}> (and 4 more) is not yours — mint your own IRIs, or ask the operator to assign you that namespace`
     })
   })
 
@@ -127,7 +129,7 @@ describe('publishing: authentication and rejections', () => {
     expect(response.body).toMatchObject({
       code: 'CONFLICT',
       node: pbx,
-      conflicts: [{ subject: pbx, graph: 'https://w3id.org/symphony/graph/published/https%3A%2F%2Fexample.org%2Facme%23Acme/pbx' }]
+      conflicts: [pbx, `${pbx}-offer-offer`, `${pbx}-provides-CallEventFeed`].map(subject => ({ subject, graph: 'https://w3id.org/symphony/graph/published/https%3A%2F%2Fexample.org%2Facme%23Acme/pbx' }))
     })
   })
 
@@ -210,9 +212,11 @@ describe('publishing: versions', () => {
       .toEqual([[1, false, [pbx], 'text/turtle'], [2, false, [pbx], 'text/turtle']])
     const v1 = await t.app.inject({ method: 'GET', url: `${descriptionPath(acme, 'pbx')}/versions/1`, headers: { accept: 'text/turtle' } })
     expect(v1.headers['content-type']).toBe('text/turtle; charset=utf-8')
-    expect(await canonical(await parseRdf(v1.body, { format: 'turtle' }))).toBe(await canonical(await parseRdf(pbxTurtle, { format: 'turtle' })))
+    // What was submitted, its unnamed interfaces and offers named.
+    const submitted = await canonical(nameServiceNodes(await parseRdf(pbxTurtle, { format: 'turtle' })))
+    expect(await canonical(await parseRdf(v1.body, { format: 'turtle' }))).toBe(submitted)
     const v1jsonld = await t.app.inject({ method: 'GET', url: `${descriptionPath(acme, 'pbx')}/versions/1?format=jsonld` })
-    expect(await canonical(await parseRdf(v1jsonld.body, { format: 'json-ld' }))).toBe(await canonical(await parseRdf(pbxTurtle, { format: 'turtle' })))
+    expect(await canonical(await parseRdf(v1jsonld.body, { format: 'json-ld' }))).toBe(submitted)
     const all = await t.app.inject({ method: 'GET', url: '/descriptions' })
     expect(all.json().descriptions.map((d: { provider: string, name: string, active: number }) => [d.provider, d.name, d.active])).toEqual([[acme, 'pbx', 2], [globex, 'crm', 1]])
     const mine = await t.app.inject({ method: 'GET', url: `/providers/${encodeURIComponent(globex)}/descriptions` })

@@ -31,8 +31,9 @@ describe('symphony import / export / query', () => {
   it('imports a file durably and exports it', async () => {
     expect(await runCli(['import', 'good.ttl', '--data-dir', dataDir], { cwd: folder.path }))
       .toEqual({ code: 0, stdout: '', stderr: 'imported 1 file(s), 3 triples\n' })
+    // The unnamed interface is named after its service and type.
     expect(await exported()).toEqual([
-      'BlankNode:http://www.w3.org/1999/02/22-rdf-syntax-ns#type',
+      'NamedNode:http://www.w3.org/1999/02/22-rdf-syntax-ns#type',
       'NamedNode:http://www.w3.org/1999/02/22-rdf-syntax-ns#type',
       'NamedNode:https://w3id.org/symphony/ontology#provides'
     ])
