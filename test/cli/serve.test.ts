@@ -37,13 +37,18 @@ describe('symphony serve', () => {
     expect(await runCli(['serve', '--port', 'eighty'])).toEqual({ code: 2, stdout: '', stderr: 'symphony: --port eighty is not a whole number from 0 to 65535\n' })
   })
 
+  it('refuses a compose worker count that is not a whole number from 0 to 64', async () => {
+    expect(await runCli(['serve', '--compose-workers', 'many'])).toEqual({ code: 2, stdout: '', stderr: 'symphony: --compose-workers many is not a whole number from 0 to 64\n' })
+    expect((await runCli(['serve'], { env: { SYMPHONY_COMPOSE_WORKERS: '-1' } })).stderr).toBe('symphony: --compose-workers -1 is not a whole number from 0 to 64\n')
+  })
+
   it('refuses an unknown log level, naming the ones it knows', async () => {
     expect(await runCli(['serve', '--log-level', 'loud'])).toEqual({ code: 2, stdout: '', stderr: 'symphony: --log-level loud is not one of fatal, error, warn, info, debug, trace, silent\n' })
   })
 
   it('answers only its own host names and the allowed ones, and logs no requests with --no-request-log', async () => {
     const folder = await temporaryFolder()
-    const server = spawn(process.execPath, ['--import', 'tsx', join(projectRoot, 'src/cli/bin.ts'), 'serve', '--empty', '--port', '0', '--data-dir', join(folder.path, 'data'), '--allowed-host', 'symphony.example.org', '--no-request-log'], { stdio: ['ignore', 'pipe', 'pipe'] })
+    const server = spawn(process.execPath, ['--import', 'tsx', join(projectRoot, 'src/cli/bin.ts'), 'serve', '--empty', '--port', '0', '--data-dir', join(folder.path, 'data'), '--allowed-host', 'symphony.example.org', '--no-request-log', '--compose-workers', '2'], { stdio: ['ignore', 'pipe', 'pipe'] })
     let stdout = ''
     let stderr = ''
     server.stdout.on('data', (chunk: Buffer) => { stdout += chunk.toString() })
@@ -58,6 +63,8 @@ describe('symphony serve', () => {
       })
       expect((await getWithHost(`${address}/health`, '127.0.0.1')).status).toBe(200)
       expect((await getWithHost(`${address}/health`, 'symphony.example.org:443')).status).toBe(200)
+      // The pool has the workers asked for.
+      expect(JSON.parse((await getWithHost(`${address}/health`, '127.0.0.1')).body).compose.workers).toBe(2)
       const refused = await getWithHost(`${address}/health`, 'rebound.example')
       expect([refused.status, JSON.parse(refused.body).code]).toEqual([421, 'MISDIRECTED_REQUEST'])
       // Logging is on (the server says where it listens), request lines are not.

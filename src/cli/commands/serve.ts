@@ -12,7 +12,7 @@ const sweepIntervalMs = 10 * 60_000
 
 export const serveCommand: Command = {
   summary: 'serve the HTTP API and web console (the example catalog is imported into a new data directory)',
-  usage: '[--port 8080] [--host 127.0.0.1] [--allowed-host NAME]… [--empty] [--no-sandbox] [--public-url URL] [--sparql-timeout 10000] [--sparql-cap 10000] [--ticket-close-days 7] [--log-level info] [--no-request-log]',
+  usage: '[--port 8080] [--host 127.0.0.1] [--allowed-host NAME]… [--empty] [--no-sandbox] [--public-url URL] [--sparql-timeout 10000] [--sparql-cap 10000] [--compose-workers N] [--ticket-close-days 7] [--log-level info] [--no-request-log]',
   options: {
     port: { type: 'string' },
     host: { type: 'string' },
@@ -24,12 +24,15 @@ export const serveCommand: Command = {
     'public-url': { type: 'string' },
     'sparql-timeout': { type: 'string' },
     'sparql-cap': { type: 'string' },
+    'compose-workers': { type: 'string' },
     'ticket-close-days': { type: 'string' }
   },
   async run ({ values }, io) {
     const port = wholeNumber('--port', values.port ?? io.env.PORT ?? '8080', 0, 65535)
     const timeoutMs = wholeNumber('--sparql-timeout', values['sparql-timeout'] ?? '10000', 1, 3_600_000)
     const resultCap = wholeNumber('--sparql-cap', values['sparql-cap'] ?? '10000', 1, 10_000_000)
+    const composeWorkers = values['compose-workers'] ?? io.env.SYMPHONY_COMPOSE_WORKERS
+    const workers = composeWorkers === undefined ? undefined : wholeNumber('--compose-workers', composeWorkers, 0, 64)
     const autoCloseDays = wholeNumber('--ticket-close-days', values['ticket-close-days'] ?? '7', 1, 365)
     const host = typeof values.host === 'string' ? values.host : io.env.HOST ?? '127.0.0.1'
     const logLevel = String(values['log-level'] ?? io.env.SYMPHONY_LOG_LEVEL ?? 'info')
@@ -45,7 +48,7 @@ export const serveCommand: Command = {
     const allowedHosts = allowedHostsOf(values['allowed-host'], io.env.SYMPHONY_ALLOWED_HOSTS, host, givenPublicUrl)
     await engine.openOperations({ callbackBase: publicUrl, env: { ...(sandbox === undefined ? {} : sandbox.secrets), ...io.env }, tickets: { autoCloseDays } })
     // Billing charges the subscriptions that bookings made.
-    const app = buildApp(engine, { logger: { level: logLevel }, requestLog: values['no-request-log'] !== true, ...(allowedHosts === undefined ? {} : { allowedHosts }), tokens, sparql: { timeoutMs, resultCap }, billing: { subscriptions: () => engine.operations.subscriptions() } })
+    const app = buildApp(engine, { logger: { level: logLevel }, requestLog: values['no-request-log'] !== true, ...(allowedHosts === undefined ? {} : { allowedHosts }), tokens, sparql: { timeoutMs, resultCap }, ...(workers === undefined ? {} : { compose: { workers } }), billing: { subscriptions: () => engine.operations.subscriptions() } })
     // Resolved tickets nobody confirmed or reopened close after the confirmation period.
     const sweep = setInterval(() => { engine.tickets.sweep().catch((error: unknown) => app.log.error(error, 'closing resolved tickets failed')) }, sweepIntervalMs)
     sweep.unref()
