@@ -22,9 +22,24 @@ export function dataFormatIssues (required: InterfaceNode, provided: InterfaceNo
   return sharedValueIssues(required.dataFormats, provided.dataFormats, 'DATA_FORMAT_MISMATCH', 'data format')
 }
 
+/**
+ * Does the pair agree beyond the classes — protocol, data format and version? True exactly when
+ * `protocolIssues`, `dataFormatIssues` and `versionIssues` are all empty, without building them:
+ * the ranking of "combinable with X" asks it for thousands of pairs.
+ */
+export function agrees (required: InterfaceNode, provided: InterfaceNode): boolean {
+  return sharesValue(required.protocols, provided.protocols) && sharesValue(required.dataFormats, provided.dataFormats) &&
+    (required.versionRange === undefined || provided.version === undefined || versionVerdict(required.versionRange, provided.version) === 'satisfied')
+}
+
+/** Either side states none, or they share one. */
+function sharesValue (required: readonly string[], provided: readonly string[]): boolean {
+  return required.length === 0 || provided.length === 0 || required.some(value => provided.includes(value))
+}
+
 function sharedValueIssues (required: readonly string[], provided: readonly string[],
   code: 'PROTOCOL_MISMATCH' | 'DATA_FORMAT_MISMATCH', what: string): MatchIssue[] {
-  if (required.length === 0 || provided.length === 0 || required.some(value => provided.includes(value))) return []
+  if (sharesValue(required, provided)) return []
   return [{
     code,
     message: `the requirement needs the ${what} ${oneOf(required)}; the provided interface offers ${oneOf(provided)}`,
@@ -36,26 +51,45 @@ export function versionIssues (required: InterfaceNode, provided: InterfaceNode)
   const { versionRange } = required
   const { version } = provided
   if (versionRange === undefined || version === undefined) return []
-  const range = semver.validRange(versionRange, { loose: true })
-  if (range === null) {
+  const verdict = versionVerdict(versionRange, version)
+  if (verdict === 'satisfied') return []
+  if (verdict === 'invalid range') {
     return [{
       code: 'INVALID_VERSION_RANGE',
       message: `the requirement's sym:versionRange "${versionRange}" is not a semver range`,
       fix: `state sym:versionRange on the interface ${shortName(required.service)} requires as a semver range such as ">=1.0.0 <2.0.0"`
     }]
   }
-  const parsed = semver.parse(version, { loose: true }) ?? semver.coerce(version)
-  if (parsed === null) {
+  if (verdict === 'invalid version') {
     return [{
       code: 'INVALID_VERSION',
       message: `the provided sym:version "${version}" is not a semantic version`,
       fix: `state sym:version on the interface ${shortName(provided.service)} provides as a semantic version such as "2.1.0"`
     }]
   }
-  if (semver.satisfies(parsed, range, { loose: true })) return []
   return [{
     code: 'VERSION_MISMATCH',
     message: `the provided version ${version} is not in the required range ${versionRange}`,
     fix: `offer a version in ${versionRange}`
   }]
+}
+
+type VersionVerdict = 'satisfied' | 'invalid range' | 'invalid version' | 'outside'
+
+/** Verdicts depend on the two strings only: memoized, and forgotten wholesale past a bound. */
+const verdicts = new Map<string, VersionVerdict>()
+const verdictLimit = 10_000
+
+/** Whether `version` satisfies `versionRange` (semver, `loose` parsing), or which one is not valid. */
+function versionVerdict (versionRange: string, version: string): VersionVerdict {
+  const key = versionRange + '\n' + version
+  let verdict = verdicts.get(key)
+  if (verdict === undefined) {
+    const range = semver.validRange(versionRange, { loose: true })
+    const parsed = range === null ? null : semver.parse(version, { loose: true }) ?? semver.coerce(version)
+    verdict = range === null ? 'invalid range' : parsed === null ? 'invalid version' : semver.satisfies(parsed, range, { loose: true }) ? 'satisfied' : 'outside'
+    if (verdicts.size >= verdictLimit) verdicts.clear()
+    verdicts.set(key, verdict)
+  }
+  return verdict
 }

@@ -3,10 +3,14 @@
  * requirements X's interfaces can satisfy and the interfaces that can satisfy X's requirements
  * — never a scan over all services.
  */
-import type { Catalog, InterfaceNode } from '../catalog/index.js'
+import type { Catalog, ClassHierarchy, InterfaceNode, Service } from '../catalog/index.js'
 import { SymphonyError } from '../errors.js'
-import { compareStrings, degreeRank, effectiveTypes } from './degree.js'
-import { matchInterface } from './match-interface.js'
+import { agrees } from './agreement.js'
+import {
+  combinableIndex, nodeFlags, optionalRequirement, rankScale, singleType, statesAgreement,
+  type Candidates, type CombinableIndex, type TypedGroup
+} from './combinable-index.js'
+import { compareStrings, degreeRank, effectiveTypes, matchTypes } from './degree.js'
 import { requireService, validateLimit } from './request.js'
 import { TopK } from './top-k.js'
 import type { MatchDegree, TypeMatch } from './types.js'
@@ -49,8 +53,12 @@ export interface Combinable {
  * Every service linkable to `x` in either direction (x provides what it requires, or it
  * provides what x requires, with protocol, format and version agreeing), ranked by the degree
  * of the best link, then its class distance, then more links meeting a mandatory requirement,
- * then more links, and the IRI only last. With `limit`, only that many are kept while ranking
- * (top-k selection). Throws `UNKNOWN_SERVICE` for an unknown `x`.
+ * then more links, and the IRI only last. Throws `UNKNOWN_SERVICE` for an unknown `x`.
+ *
+ * Top-k: the ranking counts links with small integers per service (the catalog's interfaces per
+ * class, `combinable-index.ts`), keeps the `limit` best in a bounded heap, and builds the links
+ * with their class paths only for those: a limit of 20 among thousands of linkable services costs
+ * one pass over the candidate interfaces and twenty explanations.
  *
  * @example combinableWith(catalog, ex + 'AcmePBX', { minDegree: 'plugin', limit: 20 })
  */
@@ -62,77 +70,140 @@ export function combinableWith (catalog: Catalog, x: string, options: Combinable
   const minRank = degreeRank[options.minDegree ?? 'subsumes']
   const limit = options.limit === undefined ? Infinity : validateLimit(options.limit, 'limit')
   const includeOptional = options.includeOptional ?? true
-  const { hierarchy } = catalog
-  const links = new Map<string, Link[]>()
-  const consider = (required: InterfaceNode, provided: InterfaceNode): void => {
-    if (required.service === provided.service) return
-    const match = matchInterface(required, provided, hierarchy)
-    if (degreeRank[match.degree] > minRank) return
-    const other = required.service === x ? provided.service : required.service
-    let list = links.get(other)
-    if (list === undefined) links.set(other, list = [])
-    list.push({
-      from: provided.service,
-      to: required.service,
-      provided: provided.id,
-      required: required.id,
-      optional: required.role === 'optionallyRequires',
-      degree: match.degree as MatchDegree,
-      distance: match.distance,
-      types: match.types
-    })
-  }
+  const index = combinableIndex(catalog)
+  return rank(index, service, plan(catalog, index, service, minRank, includeOptional), minRank, includeOptional, limit)
+}
 
-  // x provides → requirements of others.
+/** One interface of X and the groups of interfaces (one per class) that may link to it. */
+interface Pairing {
+  readonly mine: InterfaceNode
+  readonly mineFlags: number
+  /** X's interface is the provided one (the others are requirements). */
+  readonly provides: boolean
+  readonly groups: Candidates
+  /** X's interface states one type: a single-typed member's degree is its group's match. */
+  readonly typed: boolean
+}
+
+/**
+ * The candidates for each interface of X, from the catalog's index (`candidates`): the same ones
+ * the catalog's `providersOf` and `consumersOf` give, grouped by the class that makes them one.
+ * A requirement is looked up by its first effective type (a provider must cover all of them).
+ */
+function plan (catalog: Catalog, index: CombinableIndex, service: Service, minRank: number, includeOptional: boolean): Pairing[] {
+  const { hierarchy } = catalog
+  const subsumes = minRank >= degreeRank.subsumes
+  const pairings: Pairing[] = []
   for (const provided of service.provides) {
-    const candidates = new Set<InterfaceNode>()
-    for (const type of provided.types) {
-      for (const required of catalog.consumersOf(type)) candidates.add(required)
-      if (minRank >= degreeRank.subsumes) {
-        for (const sub of hierarchy.subClasses(type)) for (const required of catalog.interfacesTyped(sub, 'requires')) candidates.add(required)
-      }
+    const typed = provided.types.length === 1
+    let groups = typed ? index.candidates(provided.types[0]!, true, subsumes) : []
+    if (!typed) {
+      const union = new Map<TypedGroup, Candidates[number]>()
+      for (const type of provided.types) for (const candidate of index.candidates(type, true, subsumes)) union.set(candidate.group, candidate)
+      groups = [...union.values()]
     }
-    for (const required of candidates) if (includeOptional || required.role === 'requires') consider(required, provided)
+    pairings.push({ mine: provided, mineFlags: nodeFlags(provided), provides: true, groups, typed })
   }
-  // others provide → requirements of x.
   for (const required of includeOptional ? [...service.requires, ...service.optionallyRequires] : service.requires) {
     const first = effectiveTypes(required.types, hierarchy)[0]
     if (first === undefined) continue
-    const candidates = new Set<InterfaceNode>(catalog.providersOf(first))
-    if (minRank >= degreeRank.subsumes) {
-      for (const sup of hierarchy.superClasses(first)) for (const provided of catalog.interfacesTyped(sup, 'provides')) candidates.add(provided)
-    }
-    for (const provided of candidates) consider(required, provided)
+    pairings.push({ mine: required, mineFlags: nodeFlags(required), provides: false, groups: index.candidates(first, false, subsumes), typed: required.types.length === 1 })
   }
-
-  // Rank on the best link and the counts; sort a service's links only when it is kept.
-  const top = new TopK<Ranked>(limit, compareCombinable)
-  for (const [other, list] of links) {
-    let best = list[0]!
-    let mandatory = 0
-    for (const link of list) {
-      if (compareLinks(link, best) < 0) best = link
-      if (!link.optional) mandatory++
-    }
-    const ranked: Ranked = { service: other, degree: best.degree, distance: best.distance, mandatory, count: list.length, list }
-    if (top.admits(ranked)) top.push(ranked)
-  }
-  return top.sorted().map(({ service: other, degree, distance, mandatory, list }) =>
-    ({ service: other, degree, distance, mandatory, links: list.sort(compareLinks) }))
+  return pairings
 }
 
-interface Ranked {
-  readonly service: string
-  readonly degree: MatchDegree
-  readonly distance: number
-  readonly mandatory: number
-  readonly count: number
-  readonly list: Link[]
+/**
+ * The `limit` best services linkable to X, best first: one pass over the candidate interfaces
+ * counts each service's links, notes its best one and chains its links; a bounded heap selects;
+ * only the kept services' links are built, with their class paths.
+ */
+function rank (index: CombinableIndex, service: Service, pairings: readonly Pairing[], minRank: number, includeOptional: boolean, limit: number): Combinable[] {
+  const hierarchy = index.hierarchy
+  const self = index.serviceOrdinal(service.id)
+  const { best, mandatory, count, last, seen } = index.tally()
+  const touched: number[] = []
+  // Per link: the other side's interface, the pairing of X's interface, the service's previous link.
+  const linkNodes: InterfaceNode[] = []
+  const linkPairings: number[] = []
+  const linkPrevious: number[] = []
+  try {
+    for (let p = 0; p < pairings.length; p++) {
+      const { mine, mineFlags, provides, groups, typed } = pairings[p]!
+      // An interface stating several types is in several groups: pair it with `mine` once.
+      const mark = index.nextMark()
+      const mineOptional = (mineFlags & optionalRequirement) !== 0
+      const mineAgreement = (mineFlags & statesAgreement) !== 0
+      for (const { group, match } of groups) {
+        const { nodes, owners, ids, flags } = group
+        const groupRank = degreeRank[match.degree]
+        for (let i = 0; i < nodes.length; i++) {
+          const owner = owners[i]!
+          const id = ids[i]!
+          if (owner === self || seen[id] === mark) continue
+          seen[id] = mark
+          const f = flags[i]!
+          const optional = provides ? (f & optionalRequirement) !== 0 : mineOptional
+          if (optional && !includeOptional) continue
+          let linkRank = groupRank
+          let distance = match.distance
+          if (!typed || (f & singleType) === 0) {
+            const other = nodes[i]!
+            const types = provides ? matchTypes(other.types, mine.types, hierarchy) : matchTypes(mine.types, other.types, hierarchy)
+            linkRank = degreeRank[types.degree]
+            distance = types.distance
+          }
+          if (linkRank > minRank) continue
+          // Protocol, format and version only constrain when both sides state some.
+          if (mineAgreement && (f & statesAgreement) !== 0 && !(provides ? agrees(nodes[i]!, mine) : agrees(mine, nodes[i]!))) continue
+          if (count[owner] === 0) touched.push(owner)
+          count[owner]!++
+          if (!optional) mandatory[owner]!++
+          const key = linkRank * rankScale + distance
+          if (key < best[owner]!) best[owner] = key
+          linkPrevious.push(last[owner]!)
+          last[owner] = linkNodes.length
+          linkNodes.push(nodes[i]!)
+          linkPairings.push(p)
+        }
+      }
+    }
+    const { serviceIds } = index
+    const compare = (a: number, b: number): number => best[a]! - best[b]! || mandatory[b]! - mandatory[a]! ||
+      count[b]! - count[a]! || compareStrings(serviceIds[a]!, serviceIds[b]!)
+    let kept: number[]
+    if (limit >= touched.length) kept = [...touched].sort(compare)
+    else {
+      const top = new TopK<number>(limit, compare)
+      for (const s of touched) if (top.admits(s)) top.push(s)
+      kept = top.sorted()
+    }
+    return kept.map(s => {
+      const links: Link[] = []
+      for (let l = last[s]!; l !== -1; l = linkPrevious[l]!) {
+        const { mine, provides } = pairings[linkPairings[l]!]!
+        links.push(link(provides ? linkNodes[l]! : mine, provides ? mine : linkNodes[l]!, hierarchy))
+      }
+      links.sort(compareLinks)
+      return { service: serviceIds[s]!, degree: links[0]!.degree, distance: links[0]!.distance, mandatory: mandatory[s]!, links }
+    })
+  } finally {
+    index.clear(touched)
+  }
 }
 
-function compareCombinable (a: Ranked, b: Ranked): number {
-  return degreeRank[a.degree] - degreeRank[b.degree] || a.distance - b.distance || b.mandatory - a.mandatory ||
-    b.count - a.count || compareStrings(a.service, b.service)
+/** The link between a requirement and a provided interface already found to agree. */
+function link (required: InterfaceNode, provided: InterfaceNode, hierarchy: ClassHierarchy): Link {
+  const types = matchTypes(required.types, provided.types, hierarchy)
+  return {
+    from: provided.service,
+    to: required.service,
+    provided: provided.id,
+    required: required.id,
+    optional: required.role === 'optionallyRequires',
+    degree: types.degree as MatchDegree,
+    distance: types.distance,
+    types: types.types
+  }
 }
 
 function compareLinks (a: Link, b: Link): number {
