@@ -6,12 +6,12 @@
  */
 import { execFile, spawn } from 'node:child_process'
 import type { ChildProcess } from 'node:child_process'
-import { access, readFile, writeFile } from 'node:fs/promises'
+import { access, readFile, readdir, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { promisify } from 'node:util'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { TokenRegistry, hashToken } from '../../src/accounts/index.js'
+import { TokenRegistry, customerIri, hashToken } from '../../src/accounts/index.js'
 import { openEngine } from '../../src/engine.js'
 import { projectRoot } from '../../src/project.js'
 import { runCli, temporaryFolder } from '../cli/run-cli.js'
@@ -37,6 +37,12 @@ async function serve (dataDir: string, env: Record<string, string> = {}): Promis
     child.once('exit', code => reject(new Error(`serve exited with ${code}: ${text}`)))
   })
   return { child, url }
+}
+
+/** The CLI as its own process, with its exit code (0 or not) and what it printed. */
+function cliProcess (args: readonly string[]): Promise<{ code: number, stdout: string, stderr: string }> {
+  return runProcess(cli[0], [...cli.slice(1), ...args]).then(({ stdout, stderr }) => ({ code: 0, stdout, stderr }),
+    (error: { code?: number, stdout?: string, stderr?: string }) => ({ code: typeof error.code === 'number' ? error.code : -1, stdout: error.stdout ?? '', stderr: error.stderr ?? '' }))
 }
 
 async function stop (child: ChildProcess | undefined, signal: NodeJS.Signals = 'SIGTERM'): Promise<void> {
@@ -70,8 +76,12 @@ describe('one writer per data directory', () => {
     const second = await runCli(['import', globexFile, '--data-dir', dataDir])
     expect(second.code).toBe(2)
     expect(second.stderr).toContain(`the data directory is in use by "serve" (pid ${running.child.pid}`)
+    expect(second.stderr).toContain('stop it first, or make the change through its HTTP API; read-only commands keep working meanwhile')
     const read = await runCli(['query', askPbx, '--data-dir', dataDir])
     expect([read.code, asked(read.stdout)]).toEqual([0, true])
+    // The catalog commands read the same snapshot, as their own process too.
+    const match = await cliProcess(['match', 'https://example.org/acme#CloudPBX', 'https://example.org/acme#CloudPBX', '--data-dir', dataDir])
+    expect([match.code, match.stderr]).toEqual([0, expect.stringContaining(`catalog: ${dataDir}`)])
     await expect(access(inFlight)).resolves.toBeUndefined()
     // Nothing of the refused import arrived.
     expect(asked((await runCli(['query', 'ASK { <https://example.org/globex#CallCRM> ?p ?o }', '--data-dir', dataDir])).stdout)).toBe(false)
@@ -85,14 +95,49 @@ describe('one writer per data directory', () => {
     expect(await registry.verify(second.stdout.trim())).toEqual({ role: 'provider', id: 'https://example.org/globex#Globex' })
   }, 180_000)
 
+  it('never prints a token that does not work when accounts are added by four processes while the server runs', async () => {
+    const running = await serve(dataDir)
+    server = running.child
+    const globex = 'https://example.org/globex#Globex'
+    const adds: Array<[readonly string[], { role: string, id: string }]> = [
+      [['token', 'add', acme], { role: 'provider', id: acme }],
+      [['account', 'add', '--provider', globex], { role: 'provider', id: globex }],
+      [['account', 'add', '--customer', 'Praxis Sonne'], { role: 'customer', id: customerIri('Praxis Sonne') }],
+      [['account', 'add', '--operator'], { role: 'operator', id: 'operator' }]
+    ]
+    const runs = await Promise.all(adds.map(([args]) => cliProcess([...args, '--data-dir', dataDir])))
+    const registry = await TokenRegistry.open({ dataDir })
+    for (const [index, run] of runs.entries()) {
+      const expected = adds[index]![1]
+      if (run.code !== 0) {
+        // Refused: nothing printed that could be taken for a token, and the reason is said.
+        expect([run.stdout, run.stderr]).toEqual(['', expect.stringContaining('try again')])
+        continue
+      }
+      const token = run.stdout.trim()
+      expect(await registry.verify(token)).toMatchObject(expected)
+      // The running server takes the new token at once.
+      const me = await fetch(`${running.url}/me`, { headers: { authorization: `Bearer ${token}` } })
+      expect([me.status, await me.json()]).toEqual([200, expect.objectContaining(expected)])
+    }
+    // Waiting for the token file's short lock, all four get through on an ordinary machine.
+    expect(runs.map(run => run.code)).toEqual([0, 0, 0, 0])
+  }, 240_000)
+
   it('sets a damaged journal aside, says so, and keeps what was written before it', async () => {
     expect((await runCli(['import', acmeFile, '--data-dir', dataDir])).code).toBe(0)
-    await writeFile(join(dataDir, 'journal.json'), '{"renames": [["graphs/a.nq.tmp", "gra')
+    const damaged = '{"renames": [["graphs/a.nq.tmp", "gra'
+    await writeFile(join(dataDir, 'journal.json'), damaged)
     const read = await runCli(['query', askPbx, '--data-dir', dataDir])
     expect([read.code, asked(read.stdout)]).toEqual([0, true])
+    // A reader repairs nothing: the journal is where it was until a writer opens the directory.
+    expect(await readFile(join(dataDir, 'journal.json'), 'utf8')).toBe(damaged)
     const write = await runCli(['import', globexFile, '--data-dir', dataDir])
     expect(write.code).toBe(0)
     expect(write.stderr).toMatch(/the journal of an interrupted write is damaged; that write was dropped/)
+    const aside = (await readdir(dataDir)).filter(name => name.startsWith('journal.json'))
+    expect(aside).toEqual([expect.stringMatching(/^journal\.json\.damaged-\d+$/)])
+    expect(await readFile(join(dataDir, aside[0]!), 'utf8')).toBe(damaged)
     const both = await runCli(['query', 'ASK { <https://example.org/acme#CloudPBX> ?p ?o . <https://example.org/globex#CallCRM> ?q ?r }', '--data-dir', dataDir])
     expect(asked(both.stdout)).toBe(true)
   }, 180_000)
@@ -109,15 +154,17 @@ describe('one writer per data directory', () => {
     // Versions go in one after another; after the fourth acknowledgement the server is killed
     // while the fifth is being written.
     for (let version = 1; version <= 5 && !killed; version++) {
-      const put = fetch(url, { method: 'PUT', headers: { 'content-type': 'text/turtle', authorization: `Bearer ${token}` }, body: `${text}\n<https://example.org/acme#CloudPBX> <https://schema.org/version> "${version}" .\n` })
+      const put = fetch(url, { method: 'PUT', headers: { 'content-type': 'text/turtle', authorization: `Bearer ${token}` }, body: `${text}\n<https://example.org/acme#CloudPBX> <https://schema.org/version> "${version}" .\n` }).catch(() => undefined)
       reads.push(runCli(['query', askPbx, '--data-dir', dataDir]).then(run => run.code))
       if (version === 5) {
         await new Promise(resolve => setTimeout(resolve, 20))
         await stop(server, 'SIGKILL')
         killed = true
       }
-      const answer = await put.catch(() => undefined)
-      if (answer?.status === 201 || answer?.status === 200) acknowledged.push(((await answer.json()) as { version: number }).version)
+      // The connection of the write in flight may close under it: that write was not acknowledged.
+      const answer = await put
+      const body = answer?.status === 201 || answer?.status === 200 ? await answer.json().catch(() => undefined) as { version: number } | undefined : undefined
+      if (body !== undefined) acknowledged.push(body.version)
     }
     expect(acknowledged.slice(0, 4)).toEqual([1, 2, 3, 4])
     // Readers never failed, whatever moment they read at.
