@@ -22,6 +22,7 @@ const acmeFile = fileURLToPath(new URL('../fixtures/api/acme-pbx.ttl', import.me
 const globexFile = fileURLToPath(new URL('../fixtures/api/globex-crm.ttl', import.meta.url))
 const acme = 'https://example.org/acme#Acme'
 const askPbx = 'ASK { <https://example.org/acme#CloudPBX> ?p ?o }'
+const versionsOfPbx = 'SELECT DISTINCT ?version WHERE { <https://example.org/acme#CloudPBX> <https://schema.org/version> ?version }'
 const asked = (stdout: string): boolean => (JSON.parse(stdout) as { boolean: boolean }).boolean
 
 /** `symphony serve` on a free port over `dataDir`, resolved once it listens. */
@@ -149,13 +150,13 @@ describe('one writer per data directory', () => {
     const text = await readFile(acmeFile, 'utf8')
     const url = `${running.url}/providers/${encodeURIComponent(acme)}/descriptions/pbx`
     const acknowledged: number[] = []
-    const reads: Array<Promise<number>> = []
+    const reads: Array<Promise<{ code: number, stdout: string, stderr: string }>> = []
     let killed = false
     // Versions go in one after another; after the fourth acknowledgement the server is killed
     // while the fifth is being written.
     for (let version = 1; version <= 5 && !killed; version++) {
       const put = fetch(url, { method: 'PUT', headers: { 'content-type': 'text/turtle', authorization: `Bearer ${token}` }, body: `${text}\n<https://example.org/acme#CloudPBX> <https://schema.org/version> "${version}" .\n` }).catch(() => undefined)
-      reads.push(runCli(['query', askPbx, '--data-dir', dataDir]).then(run => run.code))
+      reads.push(cliProcess(['query', versionsOfPbx, '--data-dir', dataDir]))
       if (version === 5) {
         await new Promise(resolve => setTimeout(resolve, 20))
         await stop(server, 'SIGKILL')
@@ -167,8 +168,17 @@ describe('one writer per data directory', () => {
       if (body !== undefined) acknowledged.push(body.version)
     }
     expect(acknowledged.slice(0, 4)).toEqual([1, 2, 3, 4])
-    // Readers never failed, whatever moment they read at.
-    expect(await Promise.all(reads)).toEqual(reads.map(() => 0))
+    // Readers never failed, whatever moment they read at, and each saw the state after a whole write.
+    const answers = await Promise.all(reads)
+    expect(answers.map(answer => answer.code)).toEqual(reads.map(() => 0))
+    // The read started in round n began after version n − 1 was acknowledged: it sees that
+    // version or a later one, and only ever one current version (never a mix of two writes).
+    const seen = answers.map(answer => (JSON.parse(answer.stdout) as { rows: Array<{ version: string }> }).rows.map(row => Number(row.version)))
+    for (const [round, versions] of seen.entries()) {
+      if (round === 0) expect(versions.length).toBeLessThanOrEqual(1)
+      else expect(versions).toEqual([expect.any(Number)])
+      expect(versions.every(version => version >= round && version <= 5)).toBe(true)
+    }
     // The lock of the killed server is stale: a new writer takes the directory over.
     const engine = await openEngine({ dataDir })
     try {
