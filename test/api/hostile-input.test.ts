@@ -3,7 +3,10 @@
  * routes are covered as they come: nested, oversized, truncated and mis-typed bodies, poisoned
  * keys, unusable numbers, path parameters and query strings built to break parsers. Each answer
  * is a 2xx for input that happens to be legal, otherwise a 4xx (never a 5xx) with a problem
- * document; afterwards the server still answers, and no prototype was polluted.
+ * document; afterwards the server still answers, and no prototype was polluted. A seeded
+ * generator (hostile-values.ts) builds documents from each route's own schemas with one part
+ * poisoned, so the input gets past validation; framing only the HTTP parser sees goes over a
+ * real connection.
  */
 import { connect } from 'node:net'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -36,6 +39,11 @@ const bodies: readonly Body[] = [
   json('numbers that are no numbers', '{"seats": "NaN", "limit": -0, "offset": "-0", "concurrentSeats": "Infinity"}'),
   { name: 'invalid UTF-8', contentType: 'application/json', payload: Buffer.from([0x7b, 0x22, 0xff, 0xfe, 0x22, 0x3a, 0x31, 0x7d]) },
   { name: 'Turtle nested 10,000 deep', contentType: 'text/turtle', payload: '<urn:a> <urn:b> ' + '('.repeat(deep) + ')'.repeat(deep) + ' .' },
+  { name: 'Turtle blank nodes nested 10,000 deep', contentType: 'text/turtle', payload: '<https://example.org/acme#X> <urn:p> ' + '[ <urn:p> '.repeat(deep) + '"x"' + ' ]'.repeat(deep) + ' .' },
+  { name: 'JSON-LD with a remote context', contentType: 'application/ld+json', payload: JSON.stringify({ '@context': 'http://10.255.255.1/context.jsonld', '@id': 'https://example.org/acme#X', 'https://schema.org/name': 'x' }) },
+  { name: 'JSON-LD importing a remote context', contentType: 'application/ld+json', payload: JSON.stringify({ '@context': { '@import': 'http://10.255.255.1/context.jsonld' }, '@id': 'https://example.org/acme#X' }) },
+  { name: 'JSON-LD lists nested 10,000 deep', contentType: 'application/ld+json', payload: '{"@id":"https://example.org/acme#X","urn:p":{"@list":' + '['.repeat(deep) + ']'.repeat(deep) + '}}' },
+  { name: 'JSON-LD with prototype terms', contentType: 'application/ld+json', payload: JSON.stringify({ '@context': { ['__proto__']: 'https://schema.org/', constructor: 'https://schema.org/name' }, '@id': 'https://example.org/acme#X', constructor: 'x' }) },
   { name: 'a SPARQL query nested 10,000 deep', contentType: 'application/sparql-query', payload: 'SELECT * WHERE ' + '{'.repeat(deep) + '}'.repeat(deep) },
   { name: 'a SPARQL query over the length limit', contentType: 'application/sparql-query', payload: `SELECT * WHERE { ?s ?p "${'x'.repeat(defaults.maxQueryLength)}" }` },
   { name: 'a SPARQL form nested 10,000 deep', contentType: 'application/x-www-form-urlencoded', payload: 'query=' + encodeURIComponent('ASK ' + '{'.repeat(deep) + '}'.repeat(deep)) },
