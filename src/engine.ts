@@ -400,7 +400,8 @@ export class Engine {
   async #descriptionsOf (services: readonly string[]): Promise<Quad[]> {
     const catalog = await this.catalog()
     const sources = new Set(services.flatMap(iri => catalog.services.get(iri)?.graph ?? []))
-    const quads = (await Promise.all([...sources].map(graph => this.store.graph(graph)))).flat()
+    // Named as the catalog names them, so values may refer to an interface or offer by its id.
+    const quads = (await Promise.all([...sources].map(async graph => nameServiceNodes(await this.store.graph(graph))))).flat()
     return quads.map(inDefaultGraph)
   }
 

@@ -28,8 +28,8 @@ export function toSubscriptionInput (booked: BookedSubscription, catalog: Catalo
   const members: MemberInput[] = []
   for (const member of booked.members) {
     const service = catalog.services.get(member.service)
-    // Offers are often blank nodes whose labels change when the catalog is compiled again: a
-    // service with a single offer is billed with it even when the booked label is stale.
+    // Unnamed offers have stable names in the catalog; a subscription booked with a blank-node
+    // label before they had one is billed with the service's offer when it has a single one.
     const offer = service?.offers.find(o => o.id === member.offer) ??
       (service?.offers.length === 1 && (member.offer === null || member.offer.startsWith('_:')) ? service.offers[0] : undefined)
     if (offer === undefined) {

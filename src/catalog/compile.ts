@@ -10,6 +10,7 @@ import { builtinCommerce } from './builtin-commerce.js'
 import { NodeReader, PriceComponents, readCompliance, readInterfaces, readOffers } from './read-service.js'
 import { catalogTerms as t, interfaceProperties } from './vocabulary.js'
 import { collectServiceFacts, type ServiceFacts } from './service-facts.js'
+import { nameServiceNodes } from './service-node-names.js'
 
 export interface CompileOptions {
   /**
@@ -27,15 +28,17 @@ export interface CompileOptions {
  * A service is any node typed by `sym:Service` or a subclass (inferred through the class
  * hierarchy), and any node with `sym:provides`, `sym:requires` or `sym:optionallyRequires`
  * (or a sub-property, or an inverse of one): the minimal description of docs/describing-services.md is enough.
- * The inference rules run first, to a fixpoint; the class hierarchy, the service and interface
- * types and the interface properties are read from their result.
+ * Unnamed interfaces and offers get their stable names first (`nameServiceNodes`), so every
+ * answer refers to them the same way, however the quads were loaded. The inference rules run
+ * next, to a fixpoint; the class hierarchy, the service and interface types and the interface
+ * properties are read from their result.
  *
  * @example
  * const catalog = compileCatalog(quads)
  * catalog.providersOf(sym + 'ContactDirectoryInterface') // every provided interface ⊑ it
  */
 export function compileCatalog (quads: Iterable<Quad>, options: CompileOptions = {}): Catalog {
-  const all = Array.isArray(quads) ? quads as readonly Quad[] : [...quads]
+  const all = nameServiceNodes(Array.isArray(quads) ? quads as readonly Quad[] : [...quads])
   const program = compileRules([...builtinRules(), ...options.rules ?? [], ...storedRules(all)])
   const reasoned = reason(all, program)
   options.onReasoned?.(reasoned)

@@ -1,17 +1,24 @@
 /**
  * Stable names for the unnamed nodes of a service: an interface or offer stated as a blank node
  * (`sym:provides [ a sym:CallEventFeed ]`) gets an IRI minted from its service, its role and its
- * type or name — `<service>#provides-CallEventFeed`, or `…#PBX-offer-basic` for a service IRI
- * that has a fragment already — with `-2`, `-3` … for siblings that would share one, numbered in
- * the order of their content, never of the file. So answers, orders and invoices name the same
- * node the same way in every run, in every store (a SPARQL endpoint relabels blank nodes), and
- * whatever order the triples came in. Nodes with an IRI keep it; blank nodes that more than one
- * service points to stay blank.
+ * type or offer name — `<service>#provides-CallEventFeed`, or `…#PBX-offer-basic-plan` for a
+ * service IRI that has a fragment already. Siblings that would share a name, or a name the graph
+ * already uses, each get a short hash of their own content (`…-CallEventFeed-3fa2c1`), so a
+ * sibling added later renames none of the others. Names depend only on the graph's content,
+ * never on parse order or blank-node labels: answers, orders and invoices name the same node the
+ * same way in every run, in every store (stores relabel blank nodes) and for any triple order.
+ * Nodes with an IRI keep it; blank nodes that more than one triple points to stay blank.
+ *
+ * Every graph is named on its own, so naming a whole dataset, one stored graph or the file it
+ * was imported from gives the same names.
  */
 import { createHash } from 'node:crypto'
 import { DataFactory } from 'n3'
 import type { NamedNode, Quad, Term } from '@rdfjs/types'
 import { catalogTerms as t } from './vocabulary.js'
+
+const schemaPrice = 'https://schema.org/price'
+const schemaPriceCurrency = 'https://schema.org/priceCurrency'
 
 /** The properties from a service to its own nodes, with the role each gives the name. */
 const roles = new Map<string, string>([[t.provides, 'provides'], [t.requires, 'requires'], [t.optionallyRequires, 'optionally-requires'], [t.offers, 'offer']])
@@ -21,8 +28,124 @@ export function isServiceNodePredicate (predicate: string): boolean {
   return roles.has(predicate)
 }
 
-function localName (iri: string): string {
-  return iri.replace(/^.*[#/:]/, '')
+/** Hex digits of the content hash a colliding name gets. */
+const hashLength = 6
+
+/**
+ * The quads with the service nodes described above named; the input itself is not changed (the
+ * same array comes back when there is nothing to name).
+ */
+export function nameServiceNodes (quads: readonly Quad[]): readonly Quad[] {
+  const index = indexBlankNodes(quads)
+  const names = new Map<string, NamedNode>()
+  for (const [graph, candidates] of index.candidates) {
+    const used = index.used.get(graph) ?? new Set<string>()
+    const groups = new Map<string, string[]>()
+    for (const node of candidates) {
+      const base = baseName(node, index)
+      const group = groups.get(base)
+      if (group === undefined) groups.set(base, [node])
+      else group.push(node)
+    }
+    for (const [base, members] of [...groups].sort(([a], [b]) => a < b ? -1 : a > b ? 1 : 0)) {
+      if (members.length === 1 && !used.has(base)) {
+        used.add(base)
+        names.set(members[0]!, DataFactory.namedNode(base))
+        continue
+      }
+      // Siblings by their content; identical ones (interchangeable) are told apart by a counter.
+      const contents = members.map(node => ({ node, content: canonicalContent(node, index) }))
+        .map(m => ({ ...m, hash: digest(m.content).slice(0, hashLength) }))
+        .sort((a, b) => a.hash < b.hash ? -1 : a.hash > b.hash ? 1 : a.content < b.content ? -1 : a.content > b.content ? 1 : 0)
+      for (const { node, hash } of contents) {
+        let name = `${base}-${hash}`
+        for (let n = 2; used.has(name); n++) name = `${base}-${hash}-${n}`
+        used.add(name)
+        names.set(node, DataFactory.namedNode(name))
+      }
+    }
+  }
+  if (names.size === 0) return quads
+  const rename = <T extends Term>(term: T): T => (term.termType === 'BlankNode' ? names.get(term.value) ?? term : term) as T
+  return quads.map(q => (q.subject.termType === 'BlankNode' && names.has(q.subject.value)) || (q.object.termType === 'BlankNode' && names.has(q.object.value))
+    ? DataFactory.quad(rename(q.subject), q.predicate, rename(q.object), q.graph) as Quad
+    : q)
+}
+
+interface BlankIndex {
+  /** Blank node → the quads it is the subject of. */
+  readonly own: Map<string, Quad[]>
+  /** Blank node → the quads that point to it. */
+  readonly pointers: Map<string, Quad[]>
+  /** Graph → the unnamed service nodes it holds. */
+  readonly candidates: Map<string, string[]>
+  /** Graph → the IRIs it uses (as subject or object): never minted again. */
+  readonly used: Map<string, Set<string>>
+}
+
+function indexBlankNodes (quads: readonly Quad[]): BlankIndex {
+  const own = new Map<string, Quad[]>()
+  const pointers = new Map<string, Quad[]>()
+  const used = new Map<string, Set<string>>()
+  const graphsOf = new Map<string, Set<string>>()
+  const add = <V>(map: Map<string, V[]>, key: string, value: V): void => {
+    const list = map.get(key)
+    if (list === undefined) map.set(key, [value])
+    else list.push(value)
+  }
+  for (const q of quads) {
+    const graph = q.graph.value
+    let iris = used.get(graph)
+    if (iris === undefined) used.set(graph, iris = new Set())
+    for (const term of [q.subject, q.object]) {
+      if (term.termType === 'NamedNode') iris.add(term.value)
+      if (term.termType === 'BlankNode') {
+        const graphs = graphsOf.get(term.value)
+        if (graphs === undefined) graphsOf.set(term.value, new Set([graph]))
+        else graphs.add(graph)
+      }
+    }
+    if (q.subject.termType === 'BlankNode') add(own, q.subject.value, q)
+    if (q.object.termType === 'BlankNode') add(pointers, q.object.value, q)
+  }
+  const candidates = new Map<string, string[]>()
+  for (const [node, from] of pointers) {
+    // Only a node its service alone points to, within one graph, is the service's own.
+    if (from.length !== 1 || graphsOf.get(node)!.size !== 1) continue
+    const pointer = from[0]!
+    if (pointer.subject.termType !== 'NamedNode' || !roles.has(pointer.predicate.value)) continue
+    add(candidates, pointer.graph.value, node)
+  }
+  return { own, pointers, candidates, used }
+}
+
+/** `<service>#<role>-<label>` (`-` instead of `#` after a service IRI with a fragment). */
+function baseName (node: string, index: BlankIndex): string {
+  const pointer = index.pointers.get(node)![0]!
+  const role = roles.get(pointer.predicate.value)!
+  const own = index.own.get(node) ?? []
+  const label = role === 'offer' ? offerLabel(own) : interfaceLabel(own)
+  const service = pointer.subject.value
+  return `${service}${service.includes('#') ? '-' : '#'}${role}${label === '' ? '' : `-${label}`}`
+}
+
+/** The alphabetically first local name of the node's types. */
+function interfaceLabel (own: readonly Quad[]): string {
+  const names = own.filter(q => q.predicate.value === t.type && q.object.termType === 'NamedNode')
+    .map(q => q.object.value.replace(/^.*[#/:]/, '').replace(/[^A-Za-z0-9_-]+/g, '-').replace(/^-+|-+$/g, ''))
+    .filter(name => name !== '')
+    .sort()
+  return names[0] ?? ''
+}
+
+/** The offer's name (alphabetically first of its names) or else its price and currency, as a slug. */
+function offerLabel (own: readonly Quad[]): string {
+  const literals = (predicate: string): string[] => own.filter(q => q.predicate.value === predicate && q.object.termType === 'Literal').map(q => q.object.value)
+  const named = literals(t.name).map(slug).filter(s => s !== '').sort()
+  if (named.length > 0) return named[0]!
+  const price = literals(schemaPrice).sort()[0]
+  const currency = literals(schemaPriceCurrency).sort()[0]
+  return slug([price, currency].filter(part => part !== undefined).join(' '))
 }
 
 /** Letters, digits and dashes: a readable part of an IRI fragment. */
@@ -30,59 +153,23 @@ function slug (text: string): string {
   return text.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 60)
 }
 
-/** The quads with the service nodes described above renamed; the input itself is not changed. */
-export function nameServiceNodes (quads: readonly Quad[]): Quad[] {
-  const bySubject = new Map<string, Quad[]>()
-  const pointers = new Map<string, Quad[]>()
-  const used = new Set<string>()
-  for (const q of quads) {
-    if (q.subject.termType === 'NamedNode') used.add(q.subject.value)
-    if (q.subject.termType === 'BlankNode') {
-      const list = bySubject.get(q.subject.value)
-      if (list === undefined) bySubject.set(q.subject.value, [q])
-      else list.push(q)
-    }
-    if (q.object.termType === 'BlankNode') {
-      const list = pointers.get(q.object.value)
-      if (list === undefined) pointers.set(q.object.value, [q])
-      else list.push(q)
-    }
-  }
-  // Candidates grouped by the name they would get.
-  const groups = new Map<string, Array<{ node: string, content: string }>>()
-  for (const [node, from] of pointers) {
-    const [only] = from
-    if (from.length !== 1 || only!.subject.termType !== 'NamedNode') continue
-    const role = roles.get(only!.predicate.value)
-    if (role === undefined) continue
-    const own = bySubject.get(node) ?? []
-    const label = role === 'offer'
-      ? slug(own.find(q => q.predicate.value === t.name && q.object.termType === 'Literal')?.object.value ?? '') || 'offer'
-      : own.map(q => q.predicate.value === t.type && q.object.termType === 'NamedNode' ? localName(q.object.value) : '').filter(Boolean).sort()[0] ?? 'interface'
-    const service = only!.subject.value
-    const base = `${service}${service.includes('#') ? '-' : '#'}${role}-${label}`
-    const content = own.map(q => `${q.predicate.value} ${q.object.termType === 'BlankNode' ? '_' : `${q.object.termType}:${q.object.value}`}`).sort().join('\n')
-    const group = groups.get(base)
-    if (group === undefined) groups.set(base, [{ node, content }])
-    else group.push({ node, content })
-  }
-  const names = new Map<string, NamedNode>()
-  for (const [base, members] of groups) {
-    members.sort((a, b) => digest(a.content).localeCompare(digest(b.content)))
-    let n = members.length === 1 ? 0 : 1
-    for (const { node } of members) {
-      let name = n === 0 ? base : `${base}-${n}`
-      while (used.has(name)) name = `${base}-${++n}`
-      used.add(name)
-      names.set(node, DataFactory.namedNode(name))
-      n++
-    }
-  }
-  if (names.size === 0) return quads.slice()
-  const rename = <T extends Term>(term: T): T => (term.termType === 'BlankNode' ? names.get(term.value) ?? term : term) as T
-  return quads.map(q => names.has(q.subject.value) || names.has(q.object.value)
-    ? DataFactory.quad(rename(q.subject), q.predicate, rename(q.object), q.graph) as Quad
-    : q)
+/**
+ * The node's own triples, sorted, with the blank nodes only it points to written out in place:
+ * the same text for the same content whatever the labels and the order of the triples.
+ */
+function canonicalContent (node: string, index: BlankIndex, path: ReadonlySet<string> = new Set()): string {
+  const inner = new Set([...path, node])
+  return (index.own.get(node) ?? []).map(q => {
+    const o = q.object
+    const object = o.termType === 'NamedNode'
+      ? `<${o.value}>`
+      : o.termType === 'Literal'
+        ? `${JSON.stringify(o.value)}${o.language !== '' ? `@${o.language}` : `^^<${o.datatype.value}>`}`
+        : o.termType === 'BlankNode' && index.pointers.get(o.value)?.length === 1 && !inner.has(o.value)
+          ? `[${canonicalContent(o.value, index, inner)}]`
+          : '_'
+    return `<${q.predicate.value}> ${object}`
+  }).sort().join(' ; ')
 }
 
 function digest (text: string): string {

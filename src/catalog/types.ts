@@ -14,7 +14,7 @@ export type InterfaceRole = 'provides' | 'requires' | 'optionallyRequires'
 
 /** One `sym:provides` / `sym:requires` / `sym:optionallyRequires` node of a service. */
 export interface InterfaceNode {
-  /** IRI or `_:` blank-node label of the interface node. */
+  /** IRI of the interface node (an unnamed one gets a stable name, docs/describing-services.md); `_:` label only for a blank node several triples point to. */
   readonly id: string
   readonly service: string
   readonly role: InterfaceRole

@@ -13,6 +13,7 @@
 import { randomUUID } from 'node:crypto'
 import type { Quad } from '@rdfjs/types'
 import type { Catalog } from '../catalog/index.js'
+import { nameServiceNodes } from '../catalog/service-node-names.js'
 import type { BundleLink, CompositionAnswer, CompositionRequest } from '../composer/index.js'
 import { SymphonyError } from '../errors.js'
 import type { Store } from '../store/index.js'
@@ -512,7 +513,8 @@ export class Operations {
       const graph = catalog.services.get(line.service)?.graph
       if (graph === undefined || seen.has(graph)) continue
       seen.add(graph)
-      quads.push(...await this.#deps.store.graph(graph))
+      // Interfaces and offers named as in the catalog: a line's offer is found in its description.
+      quads.push(...nameServiceNodes(await this.#deps.store.graph(graph)))
     }
     return quads
   }

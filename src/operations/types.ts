@@ -36,7 +36,7 @@ export type ItemAction = 'order' | 'modify' | 'cancel'
 
 export interface OrderLine {
   readonly service: string
-  /** The offer the composer priced the service with (may be a blank-node label). */
+  /** The offer the composer priced the service with: its IRI, or the stable name an unnamed offer gets (docs/describing-services.md). */
   readonly offer: string | null
   /** Monthly price of the service for the seats, in cents; `null` when it has no offer in the currency. */
   readonly monthlyCents: number | null

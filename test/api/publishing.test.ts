@@ -69,7 +69,7 @@ describe('publishing: authentication and rejections', () => {
       code: 'FORBIDDEN',
       node: crm,
       // The service's unnamed interfaces and offer are named after it, in its namespace too.
-      foreign: [crm, `${crm}-offer-offer`, `${crm}-provides-ContactLookupAPI`, `${crm}-requires-CallEventFeed`, globex],
+      foreign: [crm, `${crm}-offer-eur`, `${crm}-provides-ContactLookupAPI`, `${crm}-requires-CallEventFeed`, globex],
       detail: `you publish as <${acme}> and may only describe IRIs under <https://example.org/acme#>; <${crm}> (and 4 more) is not yours — mint your own IRIs, or ask the operator to assign you that namespace`
     })
   })
@@ -129,7 +129,7 @@ describe('publishing: authentication and rejections', () => {
     expect(response.body).toMatchObject({
       code: 'CONFLICT',
       node: pbx,
-      conflicts: [pbx, `${pbx}-offer-offer`, `${pbx}-provides-CallEventFeed`].map(subject => ({ subject, graph: 'https://w3id.org/symphony/graph/published/https%3A%2F%2Fexample.org%2Facme%23Acme/pbx' }))
+      conflicts: [pbx, `${pbx}-offer-eur`, `${pbx}-provides-CallEventFeed`].map(subject => ({ subject, graph: 'https://w3id.org/symphony/graph/published/https%3A%2F%2Fexample.org%2Facme%23Acme/pbx' }))
     })
   })
 

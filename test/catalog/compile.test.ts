@@ -45,15 +45,15 @@ describe('compileCatalog', () => {
       label: { en: 'ACME Cloud PBX', de: 'ACME Cloud-Telefonanlage' },
       description: { en: 'Hosted PBX for up to 500 seats.' },
       provides: [{
-        id: '_:feed', service: ex + 'AcmePBX', role: 'provides', types: [sym + 'CallEventFeed'],
+        id: ex + 'AcmePBX-provides-CallEventFeed', service: ex + 'AcmePBX', role: 'provides', types: [sym + 'CallEventFeed'],
         protocols: [sym + 'WebSocket'], dataFormats: [sym + 'JSON'], version: '2.1.0', carriesData: ['https://w3id.org/dpv/pd#TelephoneNumber']
       }],
       requires: [{
-        id: '_:lookup', service: ex + 'AcmePBX', role: 'requires', types: [sym + 'ContactLookupAPI'],
+        id: ex + 'AcmePBX-requires-ContactLookupAPI', service: ex + 'AcmePBX', role: 'requires', types: [sym + 'ContactLookupAPI'],
         protocols: [sym + 'HTTPS_REST'], dataFormats: [], versionRange: '>=1.0.0 <3.0.0', carriesData: []
       }],
       optionallyRequires: [{
-        id: '_:ingest', service: ex + 'AcmePBX', role: 'optionallyRequires', types: [sym + 'DocumentIngestInterface'],
+        id: ex + 'AcmePBX-optionally-requires-DocumentIngestInterface', service: ex + 'AcmePBX', role: 'optionallyRequires', types: [sym + 'DocumentIngestInterface'],
         protocols: [], dataFormats: [], carriesData: []
       }],
       compliance: {
@@ -64,7 +64,7 @@ describe('compileCatalog', () => {
         suitableForProfessionalSecrecy: true
       },
       offers: [{
-        id: '_:offer', currency: 'EUR', minimumTermMonths: 12,
+        id: ex + 'AcmePBX-offer-eur', currency: 'EUR', minimumTermMonths: 12,
         prices: [
           { component: sym + 'BaseMonthly', price: 19, amount: '19.00', currency: 'EUR', definition: builtin('BaseMonthly', 'Monthly base fee', 'Monatliche Grundgebühr', 'flat', 'Monthly', 1) },
           { component: sym + 'Whatever', price: 1, amount: '1', currency: 'EUR' },
@@ -125,7 +125,7 @@ describe('compileCatalog: what makes a service', () => {
     expect(s1.requires.map(node => node.types)).toEqual([[ex + 'Car'], [ex + 'Person']])
     expect(s1.provides.map(node => node.types)).toEqual([[ex + 'Price']])
     expect(catalog.providersOf(ex + 'Price').map(node => node.service)).toEqual([ex + 'S1', ex + 'S4'])
-    expect(catalog.consumersOf(ex + 'Automobile').map(node => node.id)).toEqual(['_:car'])
+    expect(catalog.consumersOf(ex + 'Automobile').map(node => node.id)).toEqual([ex + 'S1-requires-Car'])
   })
 
   it('keeps sym:Interface as the type of an interface node that states nothing else', () => {

@@ -20,7 +20,7 @@ describe('price model', () => {
     expect(offerPriceModels(catalog, ex + 'S')).toEqual([
       {
         service: ex + 'S',
-        offer: '_:o1',
+        offer: ex + 'S-offer-eur',
         currency: 'EUR',
         minimumTermMonths: 24,
         components: [
@@ -31,7 +31,7 @@ describe('price model', () => {
       },
       {
         service: ex + 'S',
-        offer: '_:o2',
+        offer: ex + 'S-offer-jpy',
         currency: 'JPY',
         components: [
           { component: sym + 'SetupFee', label: { en: 'Setup fee', de: 'Einrichtungsgebühr' }, amount: '1000', minorUnits: 1000, currency: 'JPY', countedBy: 'flat', period: sym + 'OneTime', periodMonths: null, declared: true },
@@ -43,7 +43,7 @@ describe('price model', () => {
   })
 
   it('covers the whole catalog, services without offers contribute nothing', () => {
-    expect(priceModel(catalog).map(o => o.offer)).toEqual(['_:o1', '_:o2'])
+    expect(priceModel(catalog).map(o => o.offer)).toEqual([ex + 'S-offer-eur', ex + 'S-offer-jpy'])
     expect(offerPriceModels(catalog, ex + 'T')).toEqual([])
     expect(offerPriceModels(catalog, ex + 'Nobody')).toEqual([])
   })

@@ -1,11 +1,8 @@
 import { describe, expect, it } from 'vitest'
 import type { Quad } from '@rdfjs/types'
-import { nameServiceNodes } from '../../src/catalog/index.js'
+import { DataFactory } from 'n3'
+import { compileCatalog, nameServiceNodes } from '../../src/catalog/index.js'
 import { parseRdf } from '../../src/rdf/index.js'
-import { openEngine } from '../../src/engine.js'
-import { mkdtemp, rm, writeFile } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
 
 const description = `@prefix sym: <https://w3id.org/symphony/ontology#> .
 @prefix schema: <https://schema.org/> .
@@ -13,73 +10,135 @@ const description = `@prefix sym: <https://w3id.org/symphony/ontology#> .
 ex:P a schema:Organization ; schema:name "P" .
 ex:PBX a sym:VirtualPBX ; schema:name "PBX" ; schema:provider ex:P ;
   sym:provides [ a sym:CallEventFeed ; sym:protocol sym:HTTPS ] , [ a sym:CallEventFeed ; sym:protocol sym:SIP ] , [ a sym:CDRExport ] ;
-  schema:offers [ a schema:Offer ; schema:name "Basic Plan" ] , [ a schema:Offer ] .
+  schema:offers [ a schema:Offer ; schema:name "Basic Plan" ] , [ a schema:Offer ; schema:priceCurrency "EUR" ; schema:price 9.90 ] , [ a schema:Offer ] .
 <https://example.org/crm> a sym:CRM ; schema:name "CRM" ; schema:provider ex:P ;
   sym:requires _:shared .
 ex:Other sym:requires _:shared .
 _:shared a sym:CallEventFeed .
 `
 
-const lines = (quads: readonly Quad[]) => quads.map(q => `${q.subject.termType === 'BlankNode' ? '_' : q.subject.value} ${q.predicate.value} ${q.object.termType === 'BlankNode' ? '_' : q.object.value}`).sort()
+const ex = 'https://example.org/blank#'
+
+/** Each quad as a line, blank nodes written `_`: equal for the same content under any labels. */
+const lines = (quads: readonly Quad[]) => quads.map(q => `${q.subject.termType === 'BlankNode' ? '_' : q.subject.value} ${q.predicate.value} ${q.object.termType === 'BlankNode' ? '_' : q.object.value} ${q.graph.value}`).sort()
+
+const namedSubjects = (quads: readonly Quad[]) => [...new Set(quads.filter(q => q.subject.termType === 'NamedNode').map(q => q.subject.value))].sort()
+
+/** A deterministic shuffle (a small linear congruential generator), so a failure can be repeated. */
+function shuffled<T> (items: readonly T[], seed: number): T[] {
+  const out = items.slice()
+  let state = seed
+  for (let i = out.length - 1; i > 0; i--) {
+    state = (state * 1103515245 + 12345) % 2147483648
+    const j = state % (i + 1)
+    ;[out[i], out[j]] = [out[j]!, out[i]!]
+  }
+  return out
+}
+
+/** The same quads with every blank node relabelled (as another parse or a store would). */
+function relabelled (quads: readonly Quad[], prefix: string): Quad[] {
+  const term = <T extends Quad['subject'] | Quad['object']>(t: T): T => (t.termType === 'BlankNode' ? DataFactory.blankNode(prefix + t.value) : t) as T
+  return quads.map(q => DataFactory.quad(term(q.subject), q.predicate, term(q.object), q.graph) as Quad)
+}
 
 describe('stable names of unnamed interfaces and offers', () => {
-  it('names them from their service, role and type or name; siblings by their content; shared nodes stay blank', async () => {
+  it('names them from their service, role and type, offer name or price; same-named siblings by a hash of their content; shared nodes stay blank', async () => {
     const named = nameServiceNodes(await parseRdf(description, { format: 'turtle' }))
-    const subjects = [...new Set(named.filter(q => q.subject.termType === 'NamedNode').map(q => q.subject.value))].sort()
-    expect(subjects).toEqual([
-      'https://example.org/blank#Other',
-      'https://example.org/blank#P',
-      'https://example.org/blank#PBX',
-      'https://example.org/blank#PBX-offer-basic-plan',
-      'https://example.org/blank#PBX-offer-offer',
-      'https://example.org/blank#PBX-provides-CDRExport',
-      'https://example.org/blank#PBX-provides-CallEventFeed-1',
-      'https://example.org/blank#PBX-provides-CallEventFeed-2',
+    expect(namedSubjects(named)).toEqual([
+      `${ex}Other`,
+      `${ex}P`,
+      `${ex}PBX`,
+      `${ex}PBX-offer`,
+      `${ex}PBX-offer-9-90-eur`,
+      `${ex}PBX-offer-basic-plan`,
+      `${ex}PBX-provides-CDRExport`,
+      `${ex}PBX-provides-CallEventFeed-3aa591`,
+      `${ex}PBX-provides-CallEventFeed-ff832e`,
       'https://example.org/crm'
     ])
+    // The hash follows the content: the SIP feed is always the same one.
+    expect(named.filter(q => q.object.value === 'https://w3id.org/symphony/ontology#SIP').map(q => q.subject.value)).toEqual([`${ex}PBX-provides-CallEventFeed-3aa591`])
     // The node two services point to is nobody's own.
     expect(named.filter(q => q.subject.termType === 'BlankNode').map(q => q.object.value)).toEqual(['https://w3id.org/symphony/ontology#CallEventFeed'])
   })
 
-  it('gives the same names whatever order the triples come in', async () => {
+  it('uses `#` after a service IRI without a fragment', async () => {
+    const named = nameServiceNodes(await parseRdf(`@prefix sym: <https://w3id.org/symphony/ontology#> .
+      <https://example.org/crm> sym:requires [ a sym:CallEventFeed ] ; sym:optionallyRequires [ a sym:CDRExport ] .`, { format: 'turtle' }))
+    expect(named.map(q => q.object.value).filter(o => o.startsWith('https://example.org/crm')).sort())
+      .toEqual(['https://example.org/crm#optionally-requires-CDRExport', 'https://example.org/crm#requires-CallEventFeed'])
+  })
+
+  it('gives the same names whatever the order of the triples and the blank-node labels', async () => {
     const quads = await parseRdf(description, { format: 'turtle' })
-    const reversed = await parseRdf(quads.slice().reverse().map(q => `${term(q.subject)} <${q.predicate.value}> ${term(q.object)} .`).join('\n'), { format: 'n-triples' })
-    expect(lines(nameServiceNodes(reversed))).toEqual(lines(nameServiceNodes(quads)))
-  })
-
-  it('never takes an IRI the description already uses', async () => {
-    const quads = await parseRdf(`@prefix sym: <https://w3id.org/symphony/ontology#> .
-      <https://example.org/s> sym:provides [ a sym:CDRExport ] .
-      <https://example.org/s#provides-CDRExport> a sym:Something .`, { format: 'turtle' })
-    const objects = nameServiceNodes(quads).filter(q => q.predicate.value.endsWith('#provides')).map(q => q.object.value)
-    expect(objects).toEqual(['https://example.org/s#provides-CDRExport-1'])
-  })
-
-  it('answers the same in two loads, byte for byte, with readable ids', async () => {
-    const folder = await mkdtemp(join(tmpdir(), 'symphony-names-'))
-    try {
-      const own = description.replace('sym:requires _:shared', 'sym:requires [ a sym:CallEventFeed ]')
-      const quads = await parseRdf(own, { format: 'turtle' })
-      await writeFile(join(folder, 'a.ttl'), own)
-      await writeFile(join(folder, 'b.nt'), quads.slice().reverse().map(q => `${term(q.subject)} <${q.predicate.value}> ${term(q.object)} .`).join('\n'))
-      const answers = await Promise.all(['a.ttl', 'b.nt'].map(async file => {
-        const engine = await openEngine({ dataFiles: [join(folder, file)] })
-        try {
-          return JSON.stringify(await engine.match('https://example.org/blank#PBX', 'https://example.org/crm'))
-        } finally {
-          await engine.close()
-        }
-      }))
-      expect(answers[0]).toBe(answers[1])
-      expect(answers[0]).not.toMatch(/"_:/)
-    } finally {
-      await rm(folder, { recursive: true, force: true })
+    const expected = lines(nameServiceNodes(quads))
+    for (const seed of [1, 2, 3, 4, 5]) {
+      expect(lines(nameServiceNodes(relabelled(shuffled(quads, seed), `s${seed}x`)))).toEqual(expected)
     }
   })
-})
 
-function term (t: Quad['subject'] | Quad['object']): string {
-  if (t.termType === 'BlankNode') return `_:${t.value}`
-  if (t.termType === 'Literal') return JSON.stringify(t.value) + (t.language !== '' ? `@${t.language}` : `^^<${t.datatype.value}>`)
-  return `<${t.value}>`
-}
+  it('tells apart offers that differ only in their nested price specifications, in either order', async () => {
+    const offers = (first: string, second: string) => `@prefix sym: <https://w3id.org/symphony/ontology#> . @prefix schema: <https://schema.org/> .
+      <https://example.org/s> sym:provides [ a sym:CDRExport ] ; schema:offers
+        [ a schema:Offer ; schema:priceCurrency "EUR" ; schema:priceSpecification [ schema:price ${first} ] ] ,
+        [ a schema:Offer ; schema:priceCurrency "EUR" ; schema:priceSpecification [ schema:price ${second} ] ] .`
+    const priceByOffer = (quads: readonly Quad[]) => Object.fromEntries(quads.filter(q => q.predicate.value === 'https://schema.org/priceSpecification').map(q =>
+      [q.subject.value, quads.find(p => p.subject.equals(q.object) && p.predicate.value === 'https://schema.org/price')!.object.value]))
+    const forward = priceByOffer(nameServiceNodes(await parseRdf(offers('1', '2'), { format: 'turtle' })))
+    const backward = priceByOffer(nameServiceNodes(await parseRdf(offers('2', '1'), { format: 'turtle' })))
+    expect(forward).toEqual(backward)
+    expect(Object.keys(forward).sort()).toEqual(['https://example.org/s#offer-eur-329fcd', 'https://example.org/s#offer-eur-93c7ee'])
+  })
+
+  it('keeps the names of siblings when another one is added', async () => {
+    const feeds = (protocols: string[]) => `@prefix sym: <https://w3id.org/symphony/ontology#> .
+      <https://example.org/s> sym:provides ${protocols.map(p => `[ a sym:CallEventFeed ; sym:protocol sym:${p} ]`).join(' , ')} .`
+    // Each feed's name, by its protocol.
+    const names = async (protocols: string[]) => Object.fromEntries(nameServiceNodes(await parseRdf(feeds(protocols), { format: 'turtle' }))
+      .filter(q => q.predicate.value.endsWith('#protocol')).map(q => [q.object.value.replace(/^.*#/, ''), q.subject.value]))
+    const two = await names(['HTTPS', 'SIP'])
+    for (const added of ['WebSocket', 'FTP', 'SMTP', 'AMQP', 'MQTT']) {
+      const three = await names(['HTTPS', 'SIP', added])
+      expect(new Set(Object.values(three)).size).toBe(3)
+      expect(three).toMatchObject(two)
+    }
+  })
+
+  it('numbers siblings that are identical, and never takes an IRI the graph already uses', async () => {
+    const quads = await parseRdf(`@prefix sym: <https://w3id.org/symphony/ontology#> .
+      <https://example.org/s> sym:provides [ a sym:CDRExport ] ; sym:requires [ a sym:Feed ] , [ a sym:Feed ] .
+      <https://example.org/s#provides-CDRExport> a sym:Something .
+      <https://example.org/t> sym:uses <https://example.org/s#requires-Feed> .`, { format: 'turtle' })
+    const objects = (predicate: string) => nameServiceNodes(quads).filter(q => q.predicate.value.endsWith(predicate)).map(q => q.object.value).sort()
+    expect(objects('#provides')).toEqual(['https://example.org/s#provides-CDRExport-916c31'])
+    expect(objects('#requires')).toEqual(['https://example.org/s#requires-Feed-3b1de5', 'https://example.org/s#requires-Feed-3b1de5-2'])
+  })
+
+  it('takes the alphabetically first of several offer names, whatever their order', async () => {
+    const offer = (names: string) => `@prefix schema: <https://schema.org/> . <https://example.org/s> schema:offers [ schema:name ${names} ] .`
+    for (const names of ['"Grundpaket"@de , "Basic package"@en', '"Basic package"@en , "Grundpaket"@de']) {
+      expect(namedSubjects(nameServiceNodes(await parseRdf(offer(names), { format: 'turtle' })))).toEqual(['https://example.org/s', 'https://example.org/s#offer-basic-package'])
+    }
+  })
+
+  it('names each graph on its own: a dataset gets the names its graphs get alone', async () => {
+    const graph = (name: string, quads: readonly Quad[]) => quads.map(q => DataFactory.quad(q.subject, q.predicate, q.object, DataFactory.namedNode(name)) as Quad)
+    const a = graph('urn:a', await parseRdf(description, { format: 'turtle' }))
+    // The same service described again in another graph names its nodes there as well.
+    const b = graph('urn:b', await parseRdf(`@prefix sym: <https://w3id.org/symphony/ontology#> . <${ex}PBX> sym:provides [ a sym:CDRExport ] .`, { format: 'turtle' }))
+    expect(lines(nameServiceNodes([...a, ...b]))).toEqual(lines([...nameServiceNodes(a), ...nameServiceNodes(b)]))
+  })
+
+  it('leaves the quads as they are when nothing is unnamed', async () => {
+    const quads = await parseRdf(`@prefix sym: <https://w3id.org/symphony/ontology#> . <https://example.org/s> sym:provides <https://example.org/s#feed> .`, { format: 'turtle' })
+    expect(nameServiceNodes(quads)).toBe(quads)
+  })
+
+  it('is applied when the catalog is compiled, however the quads were loaded', async () => {
+    const catalog = compileCatalog(await parseRdf(description, { format: 'turtle' }))
+    const pbx = catalog.services.get(`${ex}PBX`)!
+    expect(pbx.provides.map(i => i.id).sort()).toEqual([`${ex}PBX-provides-CDRExport`, `${ex}PBX-provides-CallEventFeed-3aa591`, `${ex}PBX-provides-CallEventFeed-ff832e`])
+    expect(pbx.offers.map(o => o.id).sort()).toEqual([`${ex}PBX-offer`, `${ex}PBX-offer-9-90-eur`, `${ex}PBX-offer-basic-plan`])
+  })
+})
