@@ -34,6 +34,11 @@ describe('orders through real HTTP adapters', () => {
     const alpha = log.find(e => e.provider === 'alpha')!.body as { lines: unknown, idempotencyKey: string }
     expect(alpha.lines).toEqual([{ product: `${t}AlphaPBX`, users: 3, price: 15 }])
     expect(alpha.idempotencyKey).toBe(`${order.id}-1`)
+    // The unnamed offers are booked by their stable names, which the catalog knows and a provider without a payload query is sent.
+    const offers = Object.fromEntries(order.items.flatMap((i: OrderItem) => i.lines).map(line => [line.service, line.offer]))
+    expect(offers).toEqual({ [`${t}AlphaPBX`]: `${t}AlphaPBX-offer-eur`, [`${t}BetaCRM`]: `${t}BetaCRM-offer-eur`, [`${t}GammaArchive`]: `${t}GammaArchive-offer-eur` })
+    for (const [service, offer] of Object.entries(offers)) expect(catalog.services.get(service)!.offers.map(o => o.id)).toContain(offer)
+    expect((log.find(e => e.provider === 'beta')!.body as { lines: unknown }).lines).toEqual([{ service: `${t}BetaCRM`, offer: `${t}BetaCRM-offer-eur`, monthlyPrice: 30 }])
     const subscriptions = await h.call('GET', '/subscriptions', 'symp_customer-a')
     expect(subscriptions.body.map((s: Subscription) => [s.id, s.state, s.seats, s.monthlyCents])).toEqual([[order.id, 'active', 3, 5100]])
     // Orders, events and subscriptions are private graphs: the catalog was not compiled again.
