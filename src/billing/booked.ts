@@ -2,7 +2,7 @@
  * From a booked subscription (as the operations module records it) and the catalog to the
  * billing input: each member gets its offer's price components.
  */
-import type { Catalog } from '../catalog/index.js'
+import type { Catalog, Offer } from '../catalog/index.js'
 import { offerComponents } from './offer-components.js'
 import type { BillingIssue, MemberInput, SubscriptionInput } from './types.js'
 
@@ -19,6 +19,17 @@ export interface BookedSubscription {
 }
 
 /**
+ * The catalog's offer a member was booked with. Unnamed offers have stable names in the catalog;
+ * a subscription booked with a blank-node label before they had one is billed with the service's
+ * offer when it has a single one.
+ */
+export function bookedOffer (catalog: Pick<Catalog, 'services'>, member: { readonly service: string, readonly offer: string | null }): Offer | undefined {
+  const service = catalog.services.get(member.service)
+  return service?.offers.find(o => o.id === member.offer) ??
+    (service?.offers.length === 1 && (member.offer === null || member.offer.startsWith('_:')) ? service.offers[0] : undefined)
+}
+
+/**
  * The billing input of a booked subscription. Members that cannot be billed (no offer, an offer
  * the catalog no longer has, or no component the billing understands) and components it does not
  * understand come back as warnings, so a run never drops a charge without saying so.
@@ -28,10 +39,7 @@ export function toSubscriptionInput (booked: BookedSubscription, catalog: Catalo
   const members: MemberInput[] = []
   for (const member of booked.members) {
     const service = catalog.services.get(member.service)
-    // Unnamed offers have stable names in the catalog; a subscription booked with a blank-node
-    // label before they had one is billed with the service's offer when it has a single one.
-    const offer = service?.offers.find(o => o.id === member.offer) ??
-      (service?.offers.length === 1 && (member.offer === null || member.offer.startsWith('_:')) ? service.offers[0] : undefined)
+    const offer = bookedOffer(catalog, member)
     if (offer === undefined) {
       warnings.push({
         code: 'UNPRICED_MEMBER',

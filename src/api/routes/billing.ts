@@ -13,7 +13,7 @@ import { negotiateOrFail } from '../negotiate.js'
 import { SymphonyError } from '../../errors.js'
 import {
   BillingDesk, eInvoiceFormats, invoiceGraph, invoiceSummary, invoiceToQuads, isEInvoiceFormat, parsePeriod, renderEInvoice,
-  type BillingSettings, type CustomerProfile, type EInvoiceFormat, type UsageRecord
+  usageComponentId, type BillingSettings, type CustomerProfile, type EInvoiceFormat, type UsageRecord
 } from '../../billing/index.js'
 import { billingSchemas } from './billing-schemas.js'
 
@@ -75,7 +75,7 @@ export async function billingRoutes (app: FastifyInstance, { engine, options }: 
 
   app.post('/usage', {
     onRequest: requireRole('provider', 'operator'),
-    schema: { tags: ['billing'], summary: 'Report usage of a usage-priced component of a subscription member (the same id again replaces the report)', security: [{ bearer: [] }], body: s.usage, response: { 200: jsonAnswer('The report was recorded: { accepted: id }'), ...problems(400, 401, 403, 404) } }
+    schema: { tags: ['billing'], summary: 'Report usage of a usage-priced component of a subscription member (the same id again replaces the report); a component not counted by usage is 400', security: [{ bearer: [] }], body: s.usage, response: { 200: jsonAnswer('The report was recorded: { accepted: id, component: the full component id }'), ...problems(400, 401, 403, 404) } }
   }, async request => {
     const record = request.body as UsageRecord
     const principal = principalOf(request)
@@ -83,8 +83,10 @@ export async function billingRoutes (app: FastifyInstance, { engine, options }: 
     const member = subscription?.members.find(m => m.service === record.service)
     if (member === undefined) throw new SymphonyError('NOT_FOUND', `subscription ${record.subscription} has no member ${record.service}`)
     ensureOwner(principal, member.provider, `member ${record.service} of ${record.subscription}`)
-    await desk.reportUsage(record)
-    return { accepted: record.id }
+    // Only a component counted by usage is ever billed from reports: anything else is refused now, not dropped at the run.
+    const component = usageComponentId(await engine.catalog(), member, record.component)
+    await desk.reportUsage({ ...record, component })
+    return { accepted: record.id, component }
   })
 
   app.post('/billing/runs', {
