@@ -110,11 +110,24 @@ function invoiceLine (line: InvoiceLine, index: number, currency: string, amount
         { 'cbc:Name': 'Subscription', 'cbc:Value': line.subscription }
       ]
     },
-    'cac:Price': {
-      'cbc:PriceAmount': line.unitPrice,
-      'cbc:PriceAmount@currencyID': currency,
-      ...(line.baseQuantity === 1 ? {} : { 'cbc:BaseQuantity': String(line.baseQuantity), 'cbc:BaseQuantity@unitCode': line.unit })
-    }
+    'cac:Price': priceOf(line, currency)
+  }
+}
+
+/**
+ * The line's net price (BT-146) per base quantity (BT-149). The e-invoice model takes prices
+ * with at most two decimals: a finer price (0.019 per minute, a converted price) is stated per
+ * a base quantity ten, a hundred, … times larger (1.90 per 100 minutes), which is the same price.
+ */
+function priceOf (line: InvoiceLine, currency: string): Record<string, string> {
+  const [whole = '0', fraction = ''] = line.unitPrice.replace(/^-/, '').split('.')
+  const shift = Math.max(0, fraction.replace(/0+$/, '').length - 2)
+  const price = shift === 0 ? line.unitPrice : `${line.unitPrice.startsWith('-') ? '-' : ''}${(whole + fraction.slice(0, shift)).replace(/^0+(?=\d)/, '')}.${fraction.slice(shift).padEnd(2, '0')}`
+  const base = line.baseQuantity * 10 ** shift
+  return {
+    'cbc:PriceAmount': price,
+    'cbc:PriceAmount@currencyID': currency,
+    ...(base === 1 ? {} : { 'cbc:BaseQuantity': String(base), 'cbc:BaseQuantity@unitCode': line.unit })
   }
 }
 
