@@ -3,7 +3,11 @@
  * (docs/operations.md, "Provider protocol"): `POST /<provider>/orders` with an idempotency key
  * takes an item (the same key again returns the same answer and orders nothing new),
  * `GET /<provider>/status/<reference>` tells its state, and providers with a callback token
- * report progress to the platform themselves. `GET /_sandbox/log` lists what each received.
+ * report progress to the platform themselves. Each provider also has a fault desk:
+ * `POST /<provider>/tickets` takes the platform's ticket webhooks (docs/operations.md,
+ * "Faults": `ticket.opened`, `ticket.note`) with the same credential as its orders, keeps one
+ * entry per idempotency key and answers with the desk's reference for the ticket.
+ * `GET /_sandbox/log` lists the order items each received, `GET /_sandbox/tickets` the tickets.
  *
  * @example
  * const sandbox = await startSandbox({ port: 8091, providers: { nordlicht: { behavior: 'async' } } })
@@ -31,11 +35,26 @@ export interface SandboxEntry {
   readonly body: unknown
 }
 
+/** One ticket webhook a sandbox provider's desk took, as kept in its log. */
+export interface SandboxTicketEntry {
+  readonly provider: string
+  /** The desk's reference for the ticket: the same for every event of one ticket. */
+  readonly reference: string
+  readonly idempotencyKey: string
+  readonly event: string
+  /** The platform's ticket id. */
+  readonly ticket: string
+  readonly receivedAt: number
+  readonly body: unknown
+}
+
 export interface Sandbox {
   readonly url: string
   readonly port: number
   /** Requests taken (one per idempotency key), oldest first. */
   log (): SandboxEntry[]
+  /** Ticket webhooks taken (one per provider and idempotency key), oldest first. */
+  tickets (): SandboxTicketEntry[]
   /** How many requests arrived in total (duplicates included). */
   requests (): number
   close (): Promise<void>
@@ -45,6 +64,7 @@ export interface Sandbox {
 export async function startSandbox (options: SandboxOptions): Promise<Sandbox> {
   const byKey = new Map<string, SandboxEntry>()
   const byReference = new Map<string, SandboxEntry>()
+  const tickets = new Map<string, SandboxTicketEntry>()
   let requests = 0
   const timers = new Set<NodeJS.Timeout>()
   /** How often a callback is tried before the provider gives up (about a minute of backoff). */
@@ -89,6 +109,7 @@ export async function startSandbox (options: SandboxOptions): Promise<Sandbox> {
   async function handle (request: IncomingMessage, response: ServerResponse): Promise<void> {
     const url = new URL(request.url ?? '/', 'http://sandbox')
     if (url.pathname === '/_sandbox/log') return reply(response, 200, [...byKey.values()])
+    if (url.pathname === '/_sandbox/tickets') return reply(response, 200, [...tickets.values()])
     const [, name, kind, reference] = url.pathname.split('/')
     const setup = name === undefined ? undefined : options.providers[name]
     if (setup === undefined) return reply(response, 404, { error: `no sandbox provider ${name ?? ''}` })
@@ -98,6 +119,7 @@ export async function startSandbox (options: SandboxOptions): Promise<Sandbox> {
       const entry = byReference.get(decodeURIComponent(reference))
       return entry === undefined ? reply(response, 404, { error: 'unknown reference' }) : reply(response, 200, answer(entry, setup))
     }
+    if (request.method === 'POST' && kind === 'tickets' && reference === undefined) return takeTicket(request, response, name!)
     if (request.method !== 'POST' || kind !== 'orders') return reply(response, 404, { error: 'not found' })
     const key = request.headers['idempotency-key']
     if (typeof key !== 'string' || key === '') return reply(response, 400, { error: 'Idempotency-Key header missing' })
@@ -111,6 +133,40 @@ export async function startSandbox (options: SandboxOptions): Promise<Sandbox> {
     return reply(response, 201, answer(entry, setup))
   }
 
+  /**
+   * A provider desk taking a ticket webhook like a real one: the same idempotency key again is
+   * the same delivery (answered 200, kept once); a new one is acknowledged (201) with the desk's
+   * reference, which stays the same for every event of the ticket.
+   */
+  async function takeTicket (request: IncomingMessage, response: ServerResponse, provider: string): Promise<void> {
+    const key = request.headers['idempotency-key']
+    if (typeof key !== 'string' || key === '') return reply(response, 400, { error: 'Idempotency-Key header missing' })
+    let body: { event?: unknown, ticket?: { id?: unknown } }
+    try {
+      body = JSON.parse(await readBody(request)) as typeof body
+    } catch {
+      return reply(response, 400, { error: 'the body is not JSON' })
+    }
+    const ticket = body.ticket?.id
+    if ((body.event !== 'ticket.opened' && body.event !== 'ticket.note') || typeof ticket !== 'string') {
+      return reply(response, 400, { error: 'expected { "event": "ticket.opened" | "ticket.note", "ticket": { "id": … } }' })
+    }
+    const known = tickets.get(`${provider} ${key}`)
+    if (known !== undefined) return reply(response, 200, { status: 'received', reference: known.reference })
+    const earlier = [...tickets.values()].find(t => t.provider === provider && t.ticket === ticket)
+    const entry: SandboxTicketEntry = {
+      provider,
+      reference: earlier?.reference ?? `${provider}-ticket-${randomUUID().slice(0, 8)}`,
+      idempotencyKey: key,
+      event: body.event,
+      ticket,
+      receivedAt: Date.now(),
+      body
+    }
+    tickets.set(`${provider} ${key}`, entry)
+    return reply(response, 201, { status: 'received', reference: entry.reference })
+  }
+
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject)
     server.listen(options.port ?? 0, options.host ?? '127.0.0.1', () => resolve())
@@ -121,6 +177,7 @@ export async function startSandbox (options: SandboxOptions): Promise<Sandbox> {
     url: `http://${options.host ?? '127.0.0.1'}:${port}`,
     port,
     log: () => [...byKey.values()],
+    tickets: () => [...tickets.values()],
     requests: () => requests,
     close: async () => {
       closed = true
