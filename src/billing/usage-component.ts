@@ -17,7 +17,7 @@ import { offerComponents } from './offer-components.js'
  *
  * @example
  * usageComponentId(catalog, member, 'https://w3id.org/symphony/ontology#Minutes')
- * // 'https://example.org/telvana#SIPTrunk-offer-offer#https://w3id.org/symphony/ontology#Minutes'
+ * // '<the member's offer IRI>#https://w3id.org/symphony/ontology#Minutes'
  */
 export function usageComponentId (
   catalog: Pick<Catalog, 'services'>,
