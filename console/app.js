@@ -1,5 +1,5 @@
 // The Symphony web console: hash routes #/catalog, #/discover, #/compose, #/configure, #/signin,
-// #/orders[/<id>], #/subscriptions[/<id>], #/invoices[/<number>].
+// #/service/<IRI>, #/orders[/<id>], #/subscriptions[/<id>], #/invoices[/<number>].
 import { ApiError } from './api.js'
 import { h, replace } from './dom.js'
 import { lang, setLang, t, translatePage } from './i18n.js'
@@ -12,9 +12,10 @@ import { renderOrders } from './orders.js'
 import { renderSubscriptions } from './subscriptions.js'
 import { renderInvoices } from './invoices.js'
 import { renderTickets } from './tickets.js'
+import { renderService } from './service.js'
 
 const routes = { catalog: renderCatalog, discover: renderDiscover, compose: renderCompose, configure: renderConfigure }
-Object.assign(routes, { signin: renderSignin, orders: renderOrders, subscriptions: renderSubscriptions, invoices: renderInvoices, tickets: renderTickets })
+Object.assign(routes, { signin: renderSignin, orders: renderOrders, subscriptions: renderSubscriptions, invoices: renderInvoices, tickets: renderTickets, service: renderService })
 const state = {}
 
 /** The route's path below the page name: `#/orders/o-12` has `['o-12']`. */

@@ -2,6 +2,7 @@
 import { api, ApiError, query } from './api.js'
 import { announce, h, replace, uid } from './dom.js'
 import { lang, t } from './i18n.js'
+import { serviceHref } from './format.js'
 
 const pageSize = 20
 
@@ -33,7 +34,7 @@ export async function renderCatalog (main, { state, navigate }) {
     const to = answer.offset + answer.services.length
     return [
       h('ul', { class: 'services' }, answer.services.map(service => h('li', { class: 'card service' },
-        h('h3', {}, service.label),
+        h('h3', {}, h('a', { href: serviceHref(service.iri) }, service.label)),
         h('p', { class: 'meta' }, [service.provider?.label ?? '', service.dataLocations.length > 0 ? ` · ${t('dataLocation')}: ${service.dataLocations.join(', ')}` : '']),
         service.description === '' ? null : h('p', {}, service.description),
         h('ul', { class: 'chips', 'aria-label': t('serviceTypes') }, service.types.map(type => h('li', {}, type.label))),

@@ -39,3 +39,8 @@ export function uid (prefix = 'f') {
   counter += 1
   return `${prefix}-${counter}`
 }
+
+/** A wide table in a region that scrolls sideways on narrow screens, reachable by keyboard. */
+export function scrollBox (label, ...children) {
+  return h('div', { class: 'table-scroll', role: 'region', tabindex: '0', 'aria-label': label }, ...children)
+}

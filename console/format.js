@@ -53,3 +53,32 @@ export function hashParameters () {
   const [, search = ''] = window.location.hash.split('?')
   return new URLSearchParams(search)
 }
+
+/** An amount in a currency's main unit, e.g. `204, 'EUR'` as "€204.00" (en) or "204,00 €" (de). */
+export function money (amount, currency) {
+  try {
+    return new Intl.NumberFormat(lang(), { style: 'currency', currency: currency ?? 'EUR' }).format(amount)
+  } catch {
+    return `${Number(amount).toFixed(2)} ${currency ?? ''}`
+  }
+}
+
+/** A data location: an ISO 3166-1 country code by its name in the reader's language ("DE" → "Germany"). */
+export function regionName (code) {
+  if (!/^[A-Z]{2}$/.test(code)) return shortName(code)
+  try {
+    return new Intl.DisplayNames([lang()], { type: 'region' }).of(code) ?? code
+  } catch {
+    return code
+  }
+}
+
+/** The translated name of a degree of match (`plugin` → "plugin (more specific)"). */
+export function degreeName (degree) {
+  return t(`degree${degree[0].toUpperCase()}${degree.slice(1)}`)
+}
+
+/** The `#/service/…` link of a service IRI. */
+export function serviceHref (iri) {
+  return `#/service/${encodeURIComponent(iri)}`
+}

@@ -1,5 +1,6 @@
 // Texts of the console in English and German; the choice is kept in localStorage.
 import { operationsTexts } from './texts-operations.js'
+import { pagesTexts } from './texts-pages.js'
 
 const texts = {
   en: {
@@ -60,7 +61,7 @@ const texts = {
   }
 }
 
-for (const code of ['en', 'de']) Object.assign(texts[code], operationsTexts[code])
+for (const code of ['en', 'de']) Object.assign(texts[code], operationsTexts[code], pagesTexts[code])
 
 let language = (() => {
   try {
