@@ -1,4 +1,4 @@
-export { Publisher, descriptionMediaTypes, summarize } from './publisher.js'
+export { Publisher, descriptionMediaTypes, parseDescription, summarize } from './publisher.js'
 export type { PublishingDeps, Submission, PublishOutcome, DescriptionSummary, VersionSummary, DeprecateOutcome, ValidationIssue, ValidationReport } from './publisher.js'
 export type { Impact, MatchChange, BundleChange, PairMatch, BundleSnapshot, MatchDegree } from './impact.js'
 export { diffMatches, diffBundles } from './impact.js'

@@ -61,6 +61,26 @@ export interface PublishingDeps {
 /** Media types a description may be submitted in. */
 export const descriptionMediaTypes = ['text/turtle', 'application/ld+json', 'application/n-triples'] as const
 
+/**
+ * A description sent as text, parsed within the publishing limits (size, nesting depth, triples)
+ * into the default graph, its unnamed interfaces and offers named as an import names them.
+ * Throws UNSUPPORTED_FORMAT for another media type, PARSE_ERROR, INVALID_REQUEST when empty and
+ * TOO_LARGE past a limit.
+ */
+export async function parseDescription (text: string, mediaType: string, baseIRI: string): Promise<Quad[]> {
+  const type = mediaType.split(';')[0]!.trim().toLowerCase()
+  const format = (descriptionMediaTypes as readonly string[]).includes(type) ? formatOfMediaType(type) : undefined
+  if (format === undefined) {
+    throw new SymphonyError('UNSUPPORTED_FORMAT', `a description must be sent as ${descriptionMediaTypes.join(', ')}, not "${mediaType}"`)
+  }
+  checkDescriptionText(text)
+  const quads = await parseRdf(text, { format, source: 'request body', baseIRI })
+  if (quads.length === 0) throw new SymphonyError('INVALID_REQUEST', 'the description is empty; send the Turtle or JSON-LD of your services')
+  checkDescriptionGraph(quads)
+  // Unnamed interfaces and offers get the stable names an import gives them.
+  return nameServiceNodes(quads).map(inDefaultGraph)
+}
+
 export interface Submission extends DescriptionKey {
   readonly text: string
   readonly mediaType: string
@@ -129,8 +149,7 @@ export class Publisher {
   async publish (submission: Submission, options: { actor: string, dryRun?: boolean }): Promise<PublishOutcome> {
     checkKey(submission)
     authorize(submission, options.actor)
-    const quads = await this.#parse(submission)
-    checkDescriptionGraph(quads)
+    const quads = await parseDescription(submission.text, submission.mediaType, descriptionIriOf(submission) + '/')
     const namespaces = await this.#deps.namespaces?.(submission.provider) ?? [defaultNamespaceOf(submission.provider)]
     checkSubjects(quads, submission.provider, namespaces)
     checkNoVocabularyNodes(quads)
@@ -249,19 +268,6 @@ export class Publisher {
     if (found === undefined) throw notFound(key, key.version)
     const { content, ...summary } = found
     return { summary, quads: parseNTriples(content) }
-  }
-
-  async #parse (submission: Submission): Promise<Quad[]> {
-    const mediaType = submission.mediaType.split(';')[0]!.trim().toLowerCase()
-    const format = (descriptionMediaTypes as readonly string[]).includes(mediaType) ? formatOfMediaType(mediaType) : undefined
-    if (format === undefined) {
-      throw new SymphonyError('UNSUPPORTED_FORMAT', `a description must be sent as ${descriptionMediaTypes.join(', ')}, not "${submission.mediaType}"`)
-    }
-    checkDescriptionText(submission.text)
-    const quads = await parseRdf(submission.text, { format, source: 'request body', baseIRI: descriptionIriOf(submission) + '/' })
-    if (quads.length === 0) throw new SymphonyError('INVALID_REQUEST', 'the description is empty; send the Turtle or JSON-LD of your services')
-    // Unnamed interfaces and offers get the stable names an import gives them.
-    return nameServiceNodes(quads).map(inDefaultGraph)
   }
 
   /** Subjects of the submission described elsewhere (another description, an import, the ontology): CONFLICT. */

@@ -144,11 +144,12 @@ class ShapesValidator implements CompiledShapes {
     const constraint = result.constraintComponent.value
     const path = result.path === false || result.path === null ? undefined : pathString(result.path)
     const details = distinct(result.results).map(detail => this.toResult(detail, language))
+    const message = this.message(result, language)
     const converted: ShaclResult = {
       focusNode: key(result.focusNode.term),
       focusNodeTerm: termJson(result.focusNode.term),
       ...(path === undefined ? {} : { path }),
-      message: this.message(result, language),
+      message: message.text,
       severity: severityOf(result.severity.value),
       resultSeverity: result.severity.value,
       sourceShape: key(result.shape.ptr.term),
@@ -164,27 +165,30 @@ class ShapesValidator implements CompiledShapes {
       constraint: result.constraintComponent,
       source: result.source,
       path: result.path === false || result.path === null ? undefined : result.path,
-      messages: result.message
+      messages: message.catalogue === undefined ? result.message : [...result.message, DataFactory.literal(message.text, message.catalogue)]
     })
     return converted
   }
 
-  /** `sh:message` in the language, else our catalogue, else any `sh:message`, else shacl-engine's text. */
-  private message (result: EngineResult, language: string): string {
+  /**
+   * `sh:message` in the language, else our catalogue, else any `sh:message`, else shacl-engine's
+   * text; `catalogue` is the language of a text from our catalogue (not among the `sh:message`s).
+   */
+  private message (result: EngineResult, language: string): { text: string, catalogue?: string } {
     const constraint = result.constraintComponent.value
     const custom = result.shape.message.length > 0 || constraint === sparqlComponent ? result.message.map(texts) : []
     const primary = language.toLowerCase().split('-')[0]!
     const inLanguage = custom.filter(text => text.language.toLowerCase().split('-')[0] === primary)
     const exact = pickText(inLanguage, language)
-    if (exact !== undefined) return exact
+    if (exact !== undefined) return { text: exact }
     const catalogue = componentMessages[constraint]
     const args = catalogue === undefined ? {} : this.arguments(result, catalogue.parameters, language)
     const ours = catalogue?.text[primary] ?? undefined
-    if (ours !== undefined) return ours(args)
-    return pickText(custom, language, { anyLanguage: true }) ??
-      (catalogue?.text.en === undefined ? undefined : catalogue.text.en(args)) ??
-      pickText(result.message.map(texts), language, { anyLanguage: true }) ??
-      localName(constraint)
+    if (ours !== undefined) return { text: ours(args), catalogue: primary }
+    const shapes = pickText(custom, language, { anyLanguage: true })
+    if (shapes !== undefined) return { text: shapes }
+    if (catalogue?.text.en !== undefined) return { text: catalogue.text.en(args), catalogue: 'en' }
+    return { text: pickText(result.message.map(texts), language, { anyLanguage: true }) ?? localName(constraint) }
   }
 
   private arguments (result: EngineResult, parameters: readonly string[], language: string): MessageArgs {

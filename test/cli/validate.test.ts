@@ -1,6 +1,8 @@
 import { readFile, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
+import { pathToFileURL } from 'node:url'
 import { describe, expect, it } from 'vitest'
+import { Parser } from 'n3'
 import { listTurtleFiles } from '../../src/rdf/index.js'
 import { builtinFolders } from '../../src/project.js'
 import { runCli, temporaryFolder } from './run-cli.js'
@@ -66,6 +68,38 @@ describe('symphony validate', () => {
       'https://example.org/telvana#CloudPBX',
       'Give the service a name with schema:name (or rdfs:label), one per language, e.g. schema:name "ACME Cloud PBX"@en , "ACME Cloud-Telefonanlage"@de.'
     ]])
+    await folder.remove()
+  })
+
+  it('prints the standard sh:ValidationReport graph with --report, per file, with the file as its source', async () => {
+    const folder = await temporaryFolder()
+    const original = await readFile(join(builtinFolders.examples, 'telvana.ttl'), 'utf8')
+    await writeFile(join(folder.path, 'negative.ttl'), original.replace('schema:price 19.00', 'schema:price -19.00'))
+    await writeFile(join(folder.path, 'fine.ttl'), original)
+    const run = await runCli(['validate', 'negative.ttl', 'fine.ttl', '--report', 'ttl', '--lang', 'de'], { cwd: folder.path })
+    expect(run.code).toBe(1)
+    const quads = new Parser().parse(run.stdout)
+    const sh = 'http://www.w3.org/ns/shacl#'
+    const objects = (subject: string, predicate: string): string[] => quads.filter(q => q.subject.value === subject && q.predicate.value === predicate).map(q => q.object.value)
+    const reports = quads.filter(q => q.object.value === `${sh}ValidationReport`).map(q => q.subject.value)
+    const bySource = new Map(reports.map(report => [objects(report, 'http://purl.org/dc/terms/source')[0], report]))
+    const negative = bySource.get(pathToFileURL(join(folder.path, 'negative.ttl')).href)!
+    const fine = bySource.get(pathToFileURL(join(folder.path, 'fine.ttl')).href)!
+    expect(objects(fine, `${sh}conforms`)).toEqual(['true'])
+    expect(objects(fine, `${sh}result`)).toEqual([])
+    expect(objects(negative, `${sh}conforms`)).toEqual(['false'])
+    const [result] = objects(negative, `${sh}result`)
+    expect(objects(result!, `${sh}resultPath`)).toEqual(['https://schema.org/price'])
+    expect(objects(result!, `${sh}resultSeverity`)).toEqual([`${sh}Violation`])
+    // The value keeps its datatype; the message is in the language asked for.
+    const value = quads.find(q => q.subject.value === result && q.predicate.value === `${sh}value`)!.object
+    expect([value.value, value.termType === 'Literal' ? value.datatype.value : '']).toEqual(['-19.00', 'http://www.w3.org/2001/XMLSchema#decimal'])
+    const messages = quads.filter(q => q.subject.value === result && q.predicate.value === `${sh}resultMessage`).map(q => q.object)
+    expect(messages.some(m => m.termType === 'Literal' && m.language === 'de')).toBe(true)
+
+    const wrong = await runCli(['validate', 'fine.ttl', '--report', 'rdfxml'], { cwd: folder.path })
+    expect(wrong.code).toBe(2)
+    expect(wrong.stderr).toMatch(/--report rdfxml is not a report format; use turtle \(ttl\), json-ld or n-triples/)
     await folder.remove()
   })
 })

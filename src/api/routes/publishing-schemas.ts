@@ -131,3 +131,13 @@ export const descriptionBody = {
     'application/n-triples': { schema: { type: 'string' } }
   }
 } as const
+
+/** A SHACL validation report as JSON (docs/validation.md, "Result format"). */
+export const validationReport = {
+  type: 'object',
+  properties: {
+    conforms: { type: 'boolean' },
+    results: { type: 'array', items: { type: 'object', additionalProperties: true, description: 'One SHACL result: focusNode, path, value, message, severity, resultSeverity, sourceShape, constraint, details' } }
+  },
+  required: ['conforms', 'results']
+} as const

@@ -10,7 +10,9 @@ import { mediaTypeOf } from '../body-parsers.js'
 import { chooseMediaType, formatParameter, rdfMediaTypes, rdfResponseContent, sendRdf } from '../rdf-reply.js'
 import type { RdfMediaType } from '../rdf-reply.js'
 import { languageSchema, problems } from '../schemas.js'
-import { deprecateOutcome, descriptionBody, descriptionParams, descriptionSummary, providerParams, publishOutcome, versionParams } from './publishing-schemas.js'
+import { parseDescription } from '../../publishing/index.js'
+import { reportQuads } from '../../shacl/index.js'
+import { deprecateOutcome, descriptionBody, validationReport, descriptionParams, descriptionSummary, providerParams, publishOutcome, versionParams } from './publishing-schemas.js'
 
 interface DescriptionParams { provider: string, name: string }
 interface VersionParams extends DescriptionParams { version: number }
@@ -73,6 +75,40 @@ export async function publishingRoutes (app: FastifyInstance, { engine }: RouteC
       response: { 200: publishOutcome, ...problems(400, 401, 403, 409, 413, 415, 422) }
     }
   }, async (request, reply) => publish(request, reply, true))
+
+  app.post('/descriptions/validate', {
+    onRequest: requireRole('provider', 'operator'),
+    schema: {
+      tags: ['publishing'],
+      summary: 'Check a description against the publishing shapes, storing nothing: the SHACL report as JSON, or as an sh:ValidationReport graph in Turtle, JSON-LD or N-Triples',
+      security: [{ bearer: [] }],
+      querystring: {
+        type: 'object',
+        properties: {
+          lang: languageSchema,
+          format: { type: 'string', enum: ['json', 'turtle', 'ttl', 'jsonld', 'json-ld', 'ntriples', 'n-triples', 'nt'], description: 'Overrides the Accept header' },
+          base: { type: 'string', format: 'uri', maxLength: 2000, description: 'Base IRI of relative IRIs in the description (default: this request\'s URL)' }
+        }
+      },
+      body: descriptionBody,
+      response: {
+        200: {
+          description: 'The report; `conforms` is false when there is any result, warnings included',
+          content: { 'application/json': { schema: validationReport }, ...rdfResponseContent }
+        },
+        ...problems(400, 401, 403, 406, 413, 415)
+      }
+    }
+  }, async (request, reply) => {
+    const mediaType = chooseMediaType(request, ['application/json', ...rdfMediaTypes])
+    const query = request.query as { lang?: string, base?: string }
+    const base = query.base ?? `${request.protocol}://${request.host}${request.url.split('?')[0]!}`
+    const quads = await parseDescription(typeof request.body === 'string' ? request.body : '', mediaTypeOf(request), base)
+    const language = query.lang ?? 'en'
+    const report = await engine.validateDescription(quads, { language })
+    if (mediaType === 'application/json') return reply.header('vary', 'accept').send({ conforms: report.conforms, results: report.results })
+    return sendRdf(reply, reportQuads(report, { language }), mediaType as RdfMediaType)
+  })
 
   app.get('/descriptions', {
     schema: {

@@ -1,8 +1,16 @@
-/** `symphony validate <file>…`: SHACL validation of service descriptions against the publishing shapes. */
+/**
+ * `symphony validate <file>…`: SHACL validation of service descriptions against the publishing
+ * shapes; `--report turtle` (or json-ld, n-triples) prints the standard sh:ValidationReport graph.
+ */
 import { readFile } from 'node:fs/promises'
 import { resolve } from 'node:path'
+import { pathToFileURL } from 'node:url'
 import type { Quad } from '@rdfjs/types'
-import { nodeLines, readRdfFile } from '../../rdf/index.js'
+import { DataFactory } from 'n3'
+import { SymphonyError } from '../../errors.js'
+import { nodeLines, ns, readRdfFile, serializeRdf, terms } from '../../rdf/index.js'
+import type { SerializationFormat } from '../../rdf/index.js'
+import { reportQuads } from '../../shacl/index.js'
 import type { ShaclReport, ShaclResult } from '../../shacl/index.js'
 import type { Command } from '../command.js'
 import { openEngine } from '../../engine.js'
@@ -10,25 +18,51 @@ import { ruleFoldersOf, withEngine } from '../context.js'
 import { answerFormat, printJson } from '../output.js'
 
 export const validateCommand: Command = {
-  summary: 'check service descriptions against the publishing shapes (exit 1 when one does not conform)',
+  summary: 'check service descriptions against the publishing shapes (exit 1 when one does not conform); --report turtle, json-ld or n-triples prints the sh:ValidationReport graph',
   usage: '<file>…',
+  options: { report: { type: 'string' } },
   positionals: { min: 1 },
   async run ({ values, positionals }, io) {
-    const format = answerFormat(values)
+    const graph = reportFormat(values.report)
+    const format = graph === undefined ? answerFormat(values) : undefined
     const language = typeof values.lang === 'string' ? values.lang : 'en'
     return withEngine(await openEngine({ rules: ruleFoldersOf(values, io) }), async engine => {
       const reports: Array<{ file: string, conforms: boolean, results: LocatedResult[] }> = []
+      const graphs: Quad[] = []
       for (const name of positionals) {
         const file = resolve(io.cwd, name)
         const quads = await readRdfFile(file)
         const report = await engine.validateDescription(quads, { language })
         reports.push({ file: name, conforms: report.conforms, results: locate(report, quads, nodeLines(await readFile(file, 'utf8'))) })
+        if (graph !== undefined) graphs.push(...sourcedReport(report, pathToFileURL(file).href, language))
       }
-      if (format === 'json') printJson(io, reports.length === 1 ? reports[0] : reports)
+      if (graph !== undefined) io.stdout(await serializeRdf(graphs, graph))
+      else if (format === 'json') printJson(io, reports.length === 1 ? reports[0] : reports)
       else for (const report of reports) io.stdout(describe(report))
       return reports.every(r => r.conforms) ? 0 : 1
     })
   }
+}
+
+/** `--report` names: the RDF formats a report graph is written in. */
+const reportFormats: Readonly<Record<string, SerializationFormat>> = {
+  turtle: 'turtle', ttl: 'turtle', 'json-ld': 'json-ld', jsonld: 'json-ld', 'n-triples': 'n-triples', nt: 'n-triples'
+}
+
+function reportFormat (value: unknown): SerializationFormat | undefined {
+  if (value === undefined) return undefined
+  const format = typeof value === 'string' ? reportFormats[value] : undefined
+  if (format === undefined) {
+    throw new SymphonyError('BAD_REQUEST', `--report ${String(value)} is not a report format; use turtle (ttl), json-ld or n-triples`)
+  }
+  return format
+}
+
+/** The report graph of one file, its sh:ValidationReport node naming the file (dcterms:source). */
+function sourcedReport (report: ShaclReport, file: string, language: string): Quad[] {
+  const quads = reportQuads(report, { language })
+  const node = quads.find(q => q.predicate.value === terms.type && q.object.value === `${ns.sh}ValidationReport`)!.subject
+  return [...quads, DataFactory.quad(node, DataFactory.namedNode(`${ns.dcterms}source`), DataFactory.namedNode(file)) as Quad]
 }
 
 interface LocatedResult extends ShaclResult {
