@@ -60,7 +60,7 @@ export interface EngineOptions {
 }
 
 /** How orders reach providers (see `Engine.openOperations`). */
-export interface OperationsOptions extends Partial<Pick<OperationsDependencies, 'clock' | 'sleep' | 'policy' | 'pollIntervalMs'>> {
+export interface OperationsOptions extends Partial<Pick<OperationsDependencies, 'clock' | 'sleep' | 'policy' | 'pollIntervalMs' | 'allowPrivateWebhooks' | 'webhookPolicy'>> {
   /** Base URL of the API that providers call back to. */
   readonly callbackBase: string
   /** Environment with `SYMPHONY_SECRET_<NAME>` credentials (besides `<dataDir>/secrets.json`). */

@@ -15,7 +15,7 @@ export const apiClientOptions = {
 } as const
 
 export interface ApiClient {
-  call (method: 'GET' | 'POST' | 'PUT', path: string, body?: unknown): Promise<unknown>
+  call (method: 'GET' | 'POST' | 'PUT' | 'DELETE', path: string, body?: unknown): Promise<unknown>
   /** A GET whose answer is a document (XML, PDF, Turtle) rather than JSON: its bytes. */
   download (path: string, accept: string): Promise<Uint8Array>
 }

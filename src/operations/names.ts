@@ -8,12 +8,14 @@ export const opsGraphs = {
   order: `${operationsGraphBase}order/`,
   subscription: `${operationsGraphBase}subscription/`,
   event: `${operationsGraphBase}event/`,
-  ticket: `${operationsGraphBase}ticket/`
+  ticket: `${operationsGraphBase}ticket/`,
+  webhook: `${operationsGraphBase}webhook/`
 } as const
 
 export const opsIris = {
   order: 'https://w3id.org/symphony/order/',
   subscription: 'https://w3id.org/symphony/subscription/',
   event: 'https://w3id.org/symphony/event/',
-  ticket: 'https://w3id.org/symphony/ticket/'
+  ticket: 'https://w3id.org/symphony/ticket/',
+  webhook: 'https://w3id.org/symphony/webhook/'
 } as const

@@ -17,9 +17,12 @@ export interface OperationsWrite {
 
 export class OperationsStore {
   readonly #store: Store
+  readonly #onEvents: ((events: readonly OperationsEvent[]) => void) | undefined
 
-  constructor (store: Store) {
+  /** `onEvents` hears of the events of each write once it is stored. */
+  constructor (store: Store, options: { onEvents?: (events: readonly OperationsEvent[]) => void } = {}) {
     this.#store = store
+    this.#onEvents = options.onEvents
   }
 
   /** Writes the records, all or nothing, durably. */
@@ -29,7 +32,9 @@ export class OperationsStore {
       ...(write.subscriptions ?? []).map(s => ({ graph: opsGraphs.subscription + s.id, quads: recordToQuads(s.iri, opsGraphs.subscription + s.id, 'Subscription', s, { jsonKeys: ['request'] }) })),
       ...(write.events ?? []).map(e => ({ graph: opsGraphs.event + e.id, quads: recordToQuads(opsIris.event + e.id, opsGraphs.event + e.id, 'Event', e, { jsonKeys: ['data'] }) }))
     ]
-    if (graphs.length > 0) await this.#store.putGraphs(graphs)
+    if (graphs.length === 0) return
+    await this.#store.putGraphs(graphs)
+    if (write.events !== undefined && write.events.length > 0) this.#onEvents?.(write.events)
   }
 
   async order (id: string): Promise<Order | undefined> {

@@ -30,6 +30,7 @@ import type { BookingRequest, ServiceFacts } from './place-order.js'
 import type { ProviderStatus, RetryPolicy } from './provider-call.js'
 import type { SecretLookup } from './secrets.js'
 import { applyOrder, currentMembers, subscriptionOf } from './subscription-record.js'
+import { CustomerWebhooks } from './webhooks.js'
 import type { Actor, ItemAction, OperationsEvent, Order, OrderItem, OrderLine, Subscription } from './types.js'
 
 /** What operations need from the rest of the engine. */
@@ -49,6 +50,10 @@ export interface OperationsDependencies {
   readonly policy?: Partial<Omit<RetryPolicy, 'sleep'>>
   /** Milliseconds between status requests to polled providers. */
   readonly pollIntervalMs?: number
+  /** Customers' webhooks may point at `localhost` and loopback, link-local and private IP literals (default false). */
+  readonly allowPrivateWebhooks?: boolean
+  /** Retries of webhook deliveries to customers (default: as `policy`). */
+  readonly webhookPolicy?: Partial<Omit<RetryPolicy, 'sleep'>>
 }
 
 /** A provider's report on one item (callback or manual confirmation). */
@@ -65,6 +70,8 @@ export interface Customer {
 
 export class Operations {
   readonly records: OperationsStore
+  /** Customers' webhooks: where their events are pushed. */
+  readonly webhooks: CustomerWebhooks
   readonly #deps: OperationsDependencies
   readonly #dispatch: DispatchContext
   readonly #locks = new Map<string, Promise<unknown>>()
@@ -74,11 +81,19 @@ export class Operations {
 
   constructor (deps: OperationsDependencies) {
     this.#deps = deps
-    this.records = new OperationsStore(deps.store)
+    this.records = new OperationsStore(deps.store, { onEvents: events => this.webhooks.notify(events) })
     const sleep = deps.sleep ?? (ms => new Promise<void>(resolve => setTimeout(resolve, ms)))
+    const policy = { timeoutMs: deps.policy?.timeoutMs ?? 10_000, attempts: deps.policy?.attempts ?? 4, backoffMs: deps.policy?.backoffMs ?? 500, sleep }
+    this.webhooks = new CustomerWebhooks({
+      store: deps.store,
+      events: () => this.records.events(),
+      policy: { ...policy, ...deps.webhookPolicy },
+      allowPrivate: deps.allowPrivateWebhooks ?? false,
+      ...(deps.clock === undefined ? {} : { clock: deps.clock })
+    })
     this.#dispatch = {
       secrets: deps.secrets,
-      policy: { timeoutMs: deps.policy?.timeoutMs ?? 10_000, attempts: deps.policy?.attempts ?? 4, backoffMs: deps.policy?.backoffMs ?? 500, sleep },
+      policy,
       callbackUrl: (order, item) => `${deps.callbackBase.replace(/\/+$/, '')}/orders/${order.id}/items/${item.id}/status`,
       contextQuads: (order, item) => this.#contextQuads(order, item)
     }
@@ -259,10 +274,11 @@ export class Operations {
 
   // ── Running orders ──────────────────────────────────────────────────────────────────────
 
-  /** Picks up every order that is not finished (after a restart). */
+  /** Picks up every order that is not finished (after a restart) and starts delivering to customers' webhooks from their cursors. */
   async resume (): Promise<string[]> {
     const open = (await this.records.orders()).filter(order => order.state !== 'completed' && order.state !== 'failed')
     for (const order of open) this.#drive(order.id)
+    await this.webhooks.start()
     return open.map(order => order.id)
   }
 
@@ -280,11 +296,12 @@ export class Operations {
     }
   }
 
-  /** Stops driving orders; requests in flight finish, their outcome is stored. */
+  /** Stops driving orders (requests in flight finish, their outcome is stored) and delivering to webhooks. */
   async close (): Promise<void> {
     this.#closed = true
     for (const wake of this.#wakers.values()) wake()
     await Promise.allSettled([...this.#drivers.values()])
+    await this.webhooks.close()
   }
 
   #drive (id: string): void {

@@ -155,3 +155,36 @@ export interface OperationsEvent {
   readonly message: string
   readonly data: Readonly<Record<string, string | number | boolean | null>>
 }
+
+/** Where a customer's events go besides the feed, and how far delivery got. */
+export interface CustomerWebhook {
+  readonly id: string
+  readonly iri: string
+  readonly customer: string
+  readonly url: string
+  /** Key of the `Symphony-Signature` HMAC; shown to the customer only when it is set. */
+  readonly secret: string
+  readonly createdAt: string
+  /** The events delivered or given up, newest last; absent while there were none. */
+  readonly cursor?: WebhookCursor
+  readonly lastDelivery?: WebhookDelivery
+}
+
+/**
+ * How far delivery got: the time of the newest event handled, and every event handled in the
+ * minute before it (so an event whose write landed a little after a newer one is still sent).
+ */
+export interface WebhookCursor {
+  readonly at: string
+  readonly recent: ReadonlyArray<{ readonly event: string, readonly at: string }>
+}
+
+/** The outcome of the latest delivery. */
+export interface WebhookDelivery {
+  readonly event: string
+  readonly at: string
+  readonly ok: boolean
+  /** The receiver's last HTTP status, when it answered. */
+  readonly status?: number
+  readonly reason?: string
+}

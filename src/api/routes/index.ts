@@ -16,6 +16,7 @@ import { billingRoutes } from './billing.js'
 import { ticketsRoutes } from './tickets.js'
 import { vocabularyRoutes } from './vocabulary.js'
 import { meRoutes } from './me.js'
+import { webhookRoutes } from './webhook.js'
 
 export const routeModules: ReadonlyArray<(app: FastifyInstance, context: RouteContext) => Promise<void>> = [
   healthRoutes,
@@ -27,6 +28,7 @@ export const routeModules: ReadonlyArray<(app: FastifyInstance, context: RouteCo
   formsRoutes,
   publishingRoutes,
   meRoutes,
+  webhookRoutes,
   ordersRoutes,
   subscriptionsRoutes,
   billingRoutes,

@@ -12,7 +12,7 @@ const sweepIntervalMs = 10 * 60_000
 
 export const serveCommand: Command = {
   summary: 'serve the HTTP API and web console (the example catalog is imported into a new data directory)',
-  usage: '[--port 8080] [--host 127.0.0.1] [--allowed-host NAME]… [--empty] [--no-sandbox] [--public-url URL] [--sparql-timeout 10000] [--sparql-cap 10000] [--compose-workers N] [--ticket-close-days 7] [--log-level info] [--no-request-log]',
+  usage: '[--port 8080] [--host 127.0.0.1] [--allowed-host NAME]… [--empty] [--no-sandbox] [--public-url URL] [--sparql-timeout 10000] [--sparql-cap 10000] [--compose-workers N] [--ticket-close-days 7] [--allow-private-webhooks] [--log-level info] [--no-request-log]',
   options: {
     port: { type: 'string' },
     host: { type: 'string' },
@@ -25,7 +25,8 @@ export const serveCommand: Command = {
     'sparql-timeout': { type: 'string' },
     'sparql-cap': { type: 'string' },
     'compose-workers': { type: 'string' },
-    'ticket-close-days': { type: 'string' }
+    'ticket-close-days': { type: 'string' },
+    'allow-private-webhooks': { type: 'boolean' }
   },
   async run ({ values }, io) {
     const port = wholeNumber('--port', values.port ?? io.env.PORT ?? '8080', 0, 65535)
@@ -46,7 +47,7 @@ export const serveCommand: Command = {
     const givenPublicUrl = typeof values['public-url'] === 'string' ? values['public-url'] : io.env.SYMPHONY_PUBLIC_URL
     const publicUrl = givenPublicUrl ?? `http://${host.includes(':') ? `[${host}]` : host}:${port}`
     const allowedHosts = allowedHostsOf(values['allowed-host'], io.env.SYMPHONY_ALLOWED_HOSTS, host, givenPublicUrl)
-    await engine.openOperations({ callbackBase: publicUrl, env: { ...(sandbox === undefined ? {} : sandbox.secrets), ...io.env }, tickets: { autoCloseDays } })
+    await engine.openOperations({ callbackBase: publicUrl, env: { ...(sandbox === undefined ? {} : sandbox.secrets), ...io.env }, tickets: { autoCloseDays }, allowPrivateWebhooks: values['allow-private-webhooks'] === true })
     // Billing charges the subscriptions that bookings made.
     const app = buildApp(engine, { logger: { level: logLevel }, requestLog: values['no-request-log'] !== true, ...(allowedHosts === undefined ? {} : { allowedHosts }), tokens, sparql: { timeoutMs, resultCap }, ...(workers === undefined ? {} : { compose: { workers } }), billing: { subscriptions: () => engine.operations.subscriptions() } })
     // Resolved tickets nobody confirmed or reopened close after the confirmation period.

@@ -1,19 +1,22 @@
 /**
- * `symphony subscriptions list|show|seats|members|cancel|events`: a customer's subscriptions on
- * a running server. Changes are orders through the providers' adapters; `--wait` follows them.
+ * `symphony subscriptions list|show|seats|members|cancel|events|webhook`: a customer's
+ * subscriptions on a running server. Changes are orders through the providers' adapters;
+ * `--wait` follows them. `webhook set|show|remove` manages where its events are pushed.
  */
 import { SymphonyError } from '../../errors.js'
-import type { OperationsEvent, Order, Subscription } from '../../operations/index.js'
+import type { OperationsEvent, Order, Subscription, WebhookView } from '../../operations/index.js'
 import type { Command } from '../command.js'
 import { apiClient, apiClientOptions } from '../api-client.js'
+import type { ApiClient } from '../api-client.js'
+import type { Io } from '../io.js'
 import { answerFormat, printJson, readJsonOption } from '../output.js'
 import { orderText, subscriptionText } from './operations-text.js'
 import { follow, waitLimitOf, waitOptions } from './order.js'
 
-const usage = 'list | show <id> | seats <id> <n> | members <id> --service <IRI>… [--request <file.json>] | cancel <id> | events [--since <UTC time>]   [--wait [--wait-limit <s>]] (with --api <url> --token <token>)'
+const usage = 'list | show <id> | seats <id> <n> | members <id> --service <IRI>… [--request <file.json>] | cancel <id> | events [--since <UTC time>] | webhook set <url> | webhook show | webhook remove   [--wait [--wait-limit <s>]] (with --api <url> --token <token>)'
 
 export const subscriptionsCommand: Command = {
-  summary: 'list and change subscriptions on a running server (seats, members, cancel) and read the event feed',
+  summary: 'list and change subscriptions on a running server (seats, members, cancel), read the event feed and set the webhook it is pushed to',
   usage,
   options: { ...apiClientOptions, service: { type: 'string', multiple: true }, request: { type: 'string' }, since: { type: 'string' }, ...waitOptions },
   positionals: { min: 1, max: 3 },
@@ -54,6 +57,36 @@ export const subscriptionsCommand: Command = {
       if (format === 'text') for (const e of events) io.stdout(`${e.at}  ${e.type}  ${e.message}\n`); else printJson(io, events)
       return 0
     }
+    if (action === 'webhook') return webhook(client, format, io, id, n)
     throw new SymphonyError('BAD_REQUEST', `usage: symphony subscriptions ${usage}`)
   }
+}
+
+/** `webhook set <url> | show | remove`: the secret is printed once, when the webhook is set. */
+async function webhook (client: ApiClient, format: 'json' | 'text', io: Io, action: string | undefined, url: string | undefined): Promise<number> {
+  if (action === 'set' && url !== undefined) {
+    const set = await client.call('PUT', '/me/webhook', { url }) as WebhookView & { secret: string }
+    io.stderr('The secret signs every delivery (Symphony-Signature); it is shown only now: keep it with the receiver.\n')
+    if (format === 'text') io.stdout(`url     ${set.url}\nsecret  ${set.secret}\n`); else printJson(io, set)
+    return 0
+  }
+  if (action === 'show' && url === undefined) {
+    const hook = await client.call('GET', '/me/webhook') as WebhookView
+    if (format === 'text') io.stdout(webhookText(hook)); else printJson(io, hook)
+    return 0
+  }
+  if (action === 'remove' && url === undefined) {
+    await client.call('DELETE', '/me/webhook')
+    io.stderr('webhook removed; the events stay in the feed (subscriptions events)\n')
+    return 0
+  }
+  throw new SymphonyError('BAD_REQUEST', 'usage: symphony subscriptions webhook set <https URL> | webhook show | webhook remove')
+}
+
+function webhookText (hook: WebhookView): string {
+  const last = hook.lastDelivery
+  const delivery = last === undefined
+    ? 'nothing delivered yet'
+    : `${last.at}  event ${last.event}  ${last.ok ? 'delivered' : 'given up'}${last.status === undefined ? '' : ` (${last.status})`}${last.reason === undefined ? '' : `: ${last.reason}`}`
+  return `url            ${hook.url}\nset            ${hook.createdAt}\nlast delivery  ${delivery}\n`
 }
