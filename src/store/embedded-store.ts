@@ -37,6 +37,8 @@ export class EmbeddedStore extends MemoryStore {
   readonly #files: GraphFiles | undefined
   readonly #lock: HeldLock | undefined
   readonly #dataDir: string
+  /** The latest durable write: the next one waits for it. */
+  #writes: Promise<void> = Promise.resolve()
 
   private constructor (dataDir: string, files: GraphFiles | undefined, lock: HeldLock | undefined) {
     super()
@@ -85,20 +87,37 @@ export class EmbeddedStore extends MemoryStore {
 
   override async putGraphs (graphs: readonly GraphContent[], options: WriteOptions = {}): Promise<void> {
     const scoped = graphs.map(({ graph, quads }) => ({ graph, quads: scopeBlankNodes(graph, quads) }))
-    if (options.durable !== false) {
-      await this.#writer().write(scoped.filter(g => g.quads.length > 0).map(g => ({ graph: g.graph, nquads: toNQuads(g.quads) })),
-        scoped.filter(g => g.quads.length === 0).map(g => g.graph))
-    }
-    this.replaceInMemory(scoped)
+    const writer = options.durable === false ? undefined : this.#writer()
+    await this.#inTurn(async () => {
+      if (writer !== undefined) {
+        await writer.write(scoped.filter(g => g.quads.length > 0).map(g => ({ graph: g.graph, nquads: toNQuads(g.quads) })),
+          scoped.filter(g => g.quads.length === 0).map(g => g.graph))
+      }
+      this.replaceInMemory(scoped)
+    })
   }
 
   override async deleteGraphs (graphs: readonly string[]): Promise<void> {
-    await this.#writer().write([], graphs)
-    this.replaceInMemory(graphs.map(graph => ({ graph, quads: [] })))
+    const writer = this.#writer()
+    await this.#inTurn(async () => {
+      await writer.write([], graphs)
+      this.replaceInMemory(graphs.map(graph => ({ graph, quads: [] })))
+    })
+  }
+
+  /**
+   * Runs `write` after every write started before it has finished (or failed): the graph files
+   * share one journal, and the graphs in memory must change in the order they do on disk.
+   */
+  async #inTurn (write: () => Promise<void>): Promise<void> {
+    const turn = this.#writes.catch(() => undefined).then(write)
+    this.#writes = turn
+    await turn
   }
 
   override async close (): Promise<void> {
     try {
+      await this.#writes.catch(() => undefined)
       await super.close()
     } finally {
       await this.#lock?.release()

@@ -43,6 +43,24 @@ describe('EmbeddedStore', () => {
     await reopened.close()
   })
 
+  it('takes writes started together one after another: each is kept, in the order they were made', async () => {
+    const store = await EmbeddedStore.open(dataDir)
+    const graph = (n: number) => `https://example.org/g${n % 5}`
+    // Twenty writes at once over five graphs (several writing the same graph), and deletions between them.
+    const quads = await Promise.all(Array.from({ length: 20 }, async (_, n) => turtle(`ex:w${n} ex:p ex:o .`)))
+    await Promise.all(quads.map(async (q, n) => n % 7 === 6 ? store.deleteGraphs([graph(n)]) : store.putGraphs([{ graph: graph(n), quads: q }])))
+    // The last write of each graph wins: g0 ← 15, g1 ← 16, g2 ← 17, g3 ← 18, g4 ← 19.
+    const expected = [['https://example.org/w15', 'https://example.org/g0'], ['https://example.org/w16', 'https://example.org/g1'], ['https://example.org/w17', 'https://example.org/g2'], ['https://example.org/w18', 'https://example.org/g3'], ['https://example.org/w19', 'https://example.org/g4']]
+    const contents = async (s: EmbeddedStore) => (await s.quads()).map(q => [q.subject.value, q.graph.value]).sort((a, b) => a[1]!.localeCompare(b[1]!))
+    expect(await contents(store)).toEqual(expected)
+    await store.close()
+
+    const reopened = await EmbeddedStore.open(dataDir)
+    expect(await contents(reopened)).toEqual(expected)
+    expect((await readdir(dataDir)).sort()).toEqual(['graphs', 'lock'])
+    await reopened.close()
+  })
+
   it('finishes a write interrupted after its journal was written', async () => {
     const store = await EmbeddedStore.open(dataDir)
     await store.putGraphs([{ graph: 'https://example.org/g1', quads: await turtle('ex:a ex:p ex:b .') }])
