@@ -9,7 +9,7 @@ import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import type { FastifyInstance } from 'fastify'
 import { openEngine } from '../../src/engine.js'
-import type { Engine } from '../../src/engine.js'
+import type { Engine, OperationsOptions } from '../../src/engine.js'
 import { buildApp } from '../../src/api/index.js'
 import { startSandbox } from '../../src/sandbox/index.js'
 import type { ProviderSetup, Sandbox } from '../../src/sandbox/index.js'
@@ -61,7 +61,13 @@ export async function writeCatalog (dir: string, sandboxUrl: string): Promise<st
   return file
 }
 
-export async function openHarness (options: { providers?: Record<string, ProviderSetup>, sandbox?: Sandbox, now?: () => Date, engine?: () => Promise<Engine> } = {}): Promise<Harness> {
+/**
+ * Opens the engine (in memory unless `engine` opens one on a data directory), imports the fixture
+ * catalog, listens on `port` (default: a free one; a reopened server takes its predecessor's, as
+ * a restarted server keeps its public address for providers' callbacks) and opens operations
+ * with short timeouts, overridable with `operations`.
+ */
+export async function openHarness (options: { providers?: Record<string, ProviderSetup>, sandbox?: Sandbox, now?: () => Date, engine?: () => Promise<Engine>, operations?: Partial<OperationsOptions>, port?: number } = {}): Promise<Harness> {
   const dir = await mkdtemp(join(tmpdir(), 'symphony-orders-'))
   const sandbox = options.sandbox ?? await startSandbox({ providers: options.providers ?? testProviders })
   const engine = await (options.engine ?? (() => openEngine({})))()
@@ -71,8 +77,8 @@ export async function openHarness (options: { providers?: Record<string, Provide
     // As `serve` wires it: billing charges the booked subscriptions.
     billing: { subscriptions: () => engine.operations.subscriptions(), ...(options.now === undefined ? {} : { now: options.now }) }
   })
-  const url = await app.listen({ port: 0, host: '127.0.0.1' })
-  await engine.openOperations({ callbackBase: url, env: secretsEnv, policy: { timeoutMs: 1000, attempts: 2, backoffMs: 20 }, pollIntervalMs: 50 })
+  const url = await app.listen({ port: options.port ?? 0, host: '127.0.0.1' })
+  await engine.openOperations({ callbackBase: url, env: secretsEnv, policy: { timeoutMs: 1000, attempts: 2, backoffMs: 20 }, pollIntervalMs: 50, ...options.operations })
   const request = JSON.parse(await readFile(join(fixtures, 'request.json'), 'utf8')) as unknown
   const call = async (method: string, path: string, token?: string, body?: unknown) => {
     const response = await fetch(url + path, {
