@@ -77,6 +77,33 @@ describe('symphony order / subscriptions on a running server', () => {
     expect([...types].sort()).toEqual(['item.state', 'order.state', 'subscription.changed'])
   }, 90_000)
 
+  it('sets, shows and removes the webhook: the secret is printed once, private addresses refused', async () => {
+    const refused = await runCli(['subscriptions', 'webhook', 'set', 'http://127.0.0.1:9/hook', ...as('symp_customer-a')])
+    expect(refused.code).not.toBe(0)
+    expect(refused.stderr).toMatch(/400 url: 127\.0\.0\.1 is a local or private address.*--allow-private-webhooks/)
+
+    const set = await runCli(['subscriptions', 'webhook', 'set', 'https://hooks.example.org/weber', '--format', 'text', ...as('symp_customer-a')])
+    expect(set.code, set.stderr).toBe(0)
+    const secret = /^secret +(\S+)$/m.exec(set.stdout)?.[1]
+    expect(Buffer.from(secret ?? '', 'base64url')).toHaveLength(32)
+    expect(set.stdout).toMatch(/^url +https:\/\/hooks\.example\.org\/weber$/m)
+    expect(set.stderr).toContain('it is shown only now')
+
+    const shown = await runCli(['subscriptions', 'webhook', 'show', ...as('symp_customer-a')])
+    expect(JSON.parse(shown.stdout)).toEqual({ url: 'https://hooks.example.org/weber', createdAt: expect.any(String) })
+    const text = await runCli(['subscriptions', 'webhook', 'show', '--format', 'text', ...as('symp_customer-a')])
+    expect(text.stdout).toMatch(/^last delivery +nothing delivered yet$/m)
+    expect(shown.stdout + text.stdout).not.toContain(secret)
+
+    const removed = await runCli(['subscriptions', 'webhook', 'remove', ...as('symp_customer-a')])
+    expect(removed.code, removed.stderr).toBe(0)
+    const gone = await runCli(['subscriptions', 'webhook', 'show', ...as('symp_customer-a')])
+    expect(gone.code).not.toBe(0)
+    expect(gone.stderr).toMatch(/404 .*kanzlei-weber has no webhook/)
+    const usage = await runCli(['subscriptions', 'webhook', 'set', ...as('symp_customer-a')])
+    expect(usage.stderr).toMatch(/usage: symphony subscriptions webhook set <https URL>/)
+  }, 60_000)
+
   it('stops following after --wait-limit when a provider confirms by hand, and says how to go on', async () => {
     const services = ['AlphaPBX', 'ZetaCRM', 'GammaArchive'].flatMap(s => ['--service', t + s])
     const run = await runCli(['order', 'book', '--request', requestFile, ...services, '--seats', '3', '--wait', '--wait-limit', '1', ...as('symp_customer-a')])

@@ -4,6 +4,7 @@ import type { AddressInfo } from 'node:net'
 import { request } from 'node:http'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
+import { hashToken } from '../../src/accounts/index.js'
 import { projectRoot } from '../../src/project.js'
 import { runCli, temporaryFolder } from './run-cli.js'
 
@@ -46,9 +47,12 @@ describe('symphony serve', () => {
     expect(await runCli(['serve', '--log-level', 'loud'])).toEqual({ code: 2, stdout: '', stderr: 'symphony: --log-level loud is not one of fatal, error, warn, info, debug, trace, silent\n' })
   })
 
-  it('answers only its own host names and the allowed ones, and logs no requests with --no-request-log', async () => {
+  it('answers only its own host names and the allowed ones, logs no requests with --no-request-log and takes private webhook hosts with --allow-private-webhooks', async () => {
     const folder = await temporaryFolder()
-    const server = spawn(process.execPath, ['--import', 'tsx', join(projectRoot, 'src/cli/bin.ts'), 'serve', '--empty', '--port', '0', '--data-dir', join(folder.path, 'data'), '--allowed-host', 'symphony.example.org', '--no-request-log', '--compose-workers', '2'], { stdio: ['ignore', 'pipe', 'pipe'] })
+    const server = spawn(process.execPath, ['--import', 'tsx', join(projectRoot, 'src/cli/bin.ts'), 'serve', '--empty', '--port', '0', '--data-dir', join(folder.path, 'data'), '--allowed-host', 'symphony.example.org', '--no-request-log', '--compose-workers', '2', '--allow-private-webhooks'], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+      env: { ...process.env, SYMPHONY_TOKENS: `https://w3id.org/symphony/customer/kanzlei-weber=${hashToken('symp_serve-customer')}` }
+    })
     let stdout = ''
     let stderr = ''
     server.stdout.on('data', (chunk: Buffer) => { stdout += chunk.toString() })
@@ -67,6 +71,9 @@ describe('symphony serve', () => {
       expect(JSON.parse((await getWithHost(`${address}/health`, '127.0.0.1')).body).compose.workers).toBe(2)
       const refused = await getWithHost(`${address}/health`, 'rebound.example')
       expect([refused.status, JSON.parse(refused.body).code]).toEqual([421, 'MISDIRECTED_REQUEST'])
+      // A webhook on a private address is taken (refused without the flag: test/operations/webhooks.test.ts).
+      const webhook = await fetch(`${address}/me/webhook`, { method: 'PUT', headers: { authorization: 'Bearer symp_serve-customer', 'content-type': 'application/json' }, body: JSON.stringify({ url: 'http://127.0.0.1:9/hook' }) })
+      expect([webhook.status, (await webhook.json() as { url: string }).url]).toEqual([200, 'http://127.0.0.1:9/hook'])
       // Logging is on (the server says where it listens), request lines are not.
       expect(stdout).toContain('Server listening')
       expect(stdout).not.toContain('incoming request')
