@@ -59,7 +59,7 @@ describe.skipIf(!hasTools && process.env.CI !== 'true')('docs/api.md', () => {
 
   it('has examples for every part of the API', () => {
     const all = blocks.join('\n')
-    for (const path of ['/health', '/ontology', '/shapes', '/sparql', '/catalog/types', '/catalog/services', '/catalog/vocabulary', '/discover', '/match', '/combinable', '/compose', '/forms', '/configurations', '/descriptions', '/dry-run', '/deprecate', '/orders', '/subscriptions', '/seats', '/cancel', '/events', '/tickets', '/links', '/reports/sla']) {
+    for (const path of ['/health', '/ontology', '/shapes', '/sparql', '/catalog/types', '/catalog/services', '/catalog/vocabulary', '/discover', '/match', '/combinable', '/compose', '/forms', '/configurations', '/descriptions', '/dry-run', '/deprecate', '/orders', '/subscriptions', '/seats', '/cancel', '/events', '/me/webhook', '/tickets', '/links', '/reports/sla']) {
       expect(all.includes(path), path).toBe(true)
     }
   })
