@@ -14,21 +14,40 @@ function authorization (bearer = token()) {
   return bearer === null ? {} : { authorization: `Bearer ${bearer}` }
 }
 
-async function call (method, path, body, bearer) {
+async function call (method, path, body, bearer, { raw = false, accept = 'application/json', asText = false } = {}) {
+  const json = body !== undefined && !raw
   const response = await fetch(path, {
     method,
-    headers: { accept: 'application/json', 'accept-language': lang(), ...authorization(bearer), ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
-    body: body === undefined ? undefined : JSON.stringify(body)
+    headers: {
+      accept,
+      'accept-language': lang(),
+      ...authorization(bearer),
+      ...(json ? { 'content-type': 'application/json' } : {}),
+      ...(raw ? { 'content-type': body.mediaType } : {})
+    },
+    body: body === undefined ? undefined : raw ? body.text : JSON.stringify(body)
   })
   const text = await response.text()
-  const value = text === '' ? null : JSON.parse(text)
-  if (!response.ok) throw new ApiError(value ?? { status: response.status, title: response.statusText })
-  return value
+  if (!response.ok) throw new ApiError(problemOf(text, response))
+  if (asText) return text
+  return text === '' ? null : JSON.parse(text)
+}
+
+/** The problem document of a failed answer; a body that is not JSON becomes its status line. */
+function problemOf (text, response) {
+  try {
+    if (text !== '') return JSON.parse(text)
+  } catch { /* not a problem document: fall through */ }
+  return { status: response.status, title: response.statusText }
 }
 
 export const api = {
   get: (path, bearer) => call('GET', path, undefined, bearer),
-  post: (path, body) => call('POST', path, body)
+  post: (path, body) => call('POST', path, body),
+  /** Sends a document (`text` in `mediaType`, e.g. Turtle) and reads the JSON answer. */
+  send: (method, path, text, mediaType) => call(method, path, { text, mediaType }, undefined, { raw: true }),
+  /** Reads a document in the given media type (e.g. Turtle) as text. */
+  read: (path, accept) => call('GET', path, undefined, undefined, { accept, asText: true })
 }
 
 /**
