@@ -1,5 +1,6 @@
 // The Symphony web console: hash routes #/catalog, #/discover, #/compose, #/configure, #/signin,
-// #/service/<IRI>, #/orders[/<id>], #/subscriptions[/<id>], #/invoices[/<number>].
+// #/service/<IRI>, #/orders[/<id>], #/subscriptions[/<id>], #/invoices[/<number>], #/provider,
+// #/configurations[/<IRI>].
 import { ApiError } from './api.js'
 import { h, replace } from './dom.js'
 import { lang, setLang, t, translatePage } from './i18n.js'
@@ -13,9 +14,12 @@ import { renderSubscriptions } from './subscriptions.js'
 import { renderInvoices } from './invoices.js'
 import { renderTickets } from './tickets.js'
 import { renderService } from './service.js'
+import { renderProvider } from './provider.js'
+import { renderConfigurations } from './configurations.js'
 
 const routes = { catalog: renderCatalog, discover: renderDiscover, compose: renderCompose, configure: renderConfigure }
 Object.assign(routes, { signin: renderSignin, orders: renderOrders, subscriptions: renderSubscriptions, invoices: renderInvoices, tickets: renderTickets, service: renderService })
+Object.assign(routes, { provider: renderProvider, configurations: renderConfigurations })
 const state = {}
 
 /** The route's path below the page name: `#/orders/o-12` has `['o-12']`. */

@@ -1,6 +1,7 @@
 // Texts of the console in English and German; the choice is kept in localStorage.
 import { operationsTexts } from './texts-operations.js'
 import { pagesTexts } from './texts-pages.js'
+import { providerTexts } from './texts-provider.js'
 
 const texts = {
   en: {
@@ -61,7 +62,7 @@ const texts = {
   }
 }
 
-for (const code of ['en', 'de']) Object.assign(texts[code], operationsTexts[code], pagesTexts[code])
+for (const code of ['en', 'de']) Object.assign(texts[code], operationsTexts[code], pagesTexts[code], providerTexts[code])
 
 let language = (() => {
   try {

@@ -31,11 +31,17 @@ export function accountName (who) {
   return who.id.replace(/^.*[#/]/, '') || who.id
 }
 
+/** Shows the navigation entries meant for the signed-in account's role (`data-roles`), hides the others. */
+function showRoleLinks (who) {
+  for (const item of document.querySelectorAll('[data-roles]')) item.hidden = who === null || !item.dataset.roles.split(' ').includes(who.role)
+}
+
 /** Fills the header's account area: who is signed in and a sign-out button, or a sign-in link. */
 export async function renderAccount (navigate) {
   const area = document.getElementById('account')
   if (area === null) return
   const who = await currentAccount()
+  showRoleLinks(who)
   if (who === null) {
     replace(area, h('a', { href: '#/signin', dataset: { route: 'signin' } }, t('navSignin')))
     return
@@ -85,7 +91,7 @@ export async function renderSignin (main, { navigate }) {
       account = who
       announce(t('signedIn', accountName(who)))
       await renderAccount(navigate)
-      navigate(who.role === 'provider' ? 'orders' : 'subscriptions')
+      navigate(who.role === 'provider' ? 'provider' : 'subscriptions')
     } catch (error) {
       replace(result, problemView(error))
       field.setAttribute('aria-invalid', 'true')
