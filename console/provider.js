@@ -378,7 +378,7 @@ export async function renderProvider (main) {
 
   function deprecateArea (description) {
     const area = h('div', { class: 'deprecate-area' })
-    area.ask = version => {
+    area.ask = (version, opener) => {
       const result = h('div', { 'aria-live': 'polite' })
       const yes = h('button', { type: 'button', class: 'primary' }, t('deprecateYes'))
       const no = h('button', { type: 'button', class: 'secondary' }, t('deprecateNo'))
@@ -388,12 +388,13 @@ export async function renderProvider (main) {
           await api.post(`${descriptionPath(description.name)}/versions/${version}/deprecate`)
           announce(t('deprecated', description.name, version))
           await drawList()
+          list.querySelector(`.description[data-name="${window.CSS.escape(description.name)}"] h3`)?.focus()
         } catch (error) {
           replace(result, problemView(error))
           yes.disabled = false
         }
       })
-      no.addEventListener('click', () => { replace(area); announce('') })
+      no.addEventListener('click', () => { replace(area); opener.focus() })
       replace(area, h('div', { class: 'confirm', role: 'group', 'aria-label': t('deprecateVersion', version) },
         h('p', {}, t('deprecateConfirm', description.name, version)), yes, ' ', no, result))
       yes.focus()
@@ -410,7 +411,7 @@ export async function renderProvider (main) {
         const confirm = deprecateArea(description)
         const headingId = uid('description')
         return h('div', { class: 'description', dataset: { name: description.name } },
-          h('h3', { id: headingId }, t('descriptionHeading', description.name)),
+          h('h3', { id: headingId, tabindex: '-1' }, t('descriptionHeading', description.name)),
           h('p', { class: 'meta' }, t('activeVersion', description.active)),
           scrollBox(t('versionsOf', description.name),
             h('table', { class: 'versions' },
@@ -428,11 +429,11 @@ export async function renderProvider (main) {
                     version.deprecatedAt === undefined ? null : h('div', { class: 'meta' }, t('deprecatedOn', when(version.deprecatedAt)))),
                   h('td', { class: 'row-actions' },
                     h('button', { type: 'button', class: 'secondary small', onclick: () => openVersion(description.name, version.version).catch(error => replace(confirm, problemView(error))) },
-                      t('openVersionShort'), h('span', { class: 'visually-hidden' }, ` ${t('versionNumber')} ${version.version}`)),
+                      t('openVersionShort'), h('span', { class: 'visually-hidden' }, ` ${t('versionWord', version.version)}`)),
                     version.deprecated
                       ? null
-                      : [' ', h('button', { type: 'button', class: 'secondary small', onclick: () => confirm.ask(version.version) },
-                          t('deprecateShort'), h('span', { class: 'visually-hidden' }, ` ${t('versionNumber')} ${version.version}`))]))
+                      : [' ', h('button', { type: 'button', class: 'secondary small', onclick: event => confirm.ask(version.version, event.currentTarget) },
+                          t('deprecateShort'), h('span', { class: 'visually-hidden' }, ` ${t('versionWord', version.version)}`))]))
               })))),
           confirm)
       }))

@@ -195,8 +195,14 @@ describe.skipIf(!existsSync(executablePath) && process.env.CI !== 'true')('conso
       // Deprecate after the confirmation.
       await page.getByRole('button', { name: 'Deprecate version 1' }).click()
       expect(await page.locator('.confirm p').textContent()).toContain('Deprecate version 1 of “pbx”?')
+      // "Keep it" changes nothing and returns to the button.
+      await page.getByRole('button', { name: 'Keep it' }).click()
+      expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Deprecate version 1')
+      expect(await row.getAttribute('data-status')).toBe('active')
+      await page.getByRole('button', { name: 'Deprecate version 1' }).click()
       await page.getByRole('button', { name: 'Yes, deprecate it' }).click()
       await page.waitForFunction(() => document.querySelector('.description tr[data-version="1"]')?.getAttribute('data-status') === 'deprecated')
+      expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Description “pbx”')
       expect(await row.locator('.state').textContent()).toBe('deprecated')
       expect(await page.locator('.description[data-name="pbx"] .meta').first().textContent()).toBe('no active version (all deprecated)')
       expect(await page.getByRole('button', { name: 'Deprecate version 1' }).count()).toBe(0)
