@@ -6,13 +6,27 @@
 import { SymphonyError } from '../errors.js'
 import type { ErrorCode } from '../errors.js'
 import { errorCodes } from '../errors.js'
-import type { OptionValues } from './command.js'
+import type { OptionSpecs, OptionValues } from './command.js'
 import type { Io } from './io.js'
 
 export const apiClientOptions = {
-  api: { type: 'string' },
-  token: { type: 'string' }
-} as const
+  api: {
+    type: 'string',
+    help: {
+      value: '<url>',
+      text: { en: 'the Symphony server to ask', de: 'der Symphony-Server, der gefragt wird' },
+      default: { en: '$SYMPHONY_API, else http://127.0.0.1:8080', de: '$SYMPHONY_API, sonst http://127.0.0.1:8080' }
+    }
+  },
+  token: {
+    type: 'string',
+    help: {
+      value: '<token>',
+      text: { en: 'the bearer token of the account acting (symphony account add)', de: 'das Bearer-Token des handelnden Kontos (symphony account add)' },
+      default: '$SYMPHONY_TOKEN'
+    }
+  }
+} as const satisfies OptionSpecs
 
 export interface ApiClient {
   call (method: 'GET' | 'POST' | 'PUT' | 'DELETE', path: string, body?: unknown): Promise<unknown>

@@ -13,9 +13,29 @@ import { printJson } from '../output.js'
 const usage = 'add --operator | add --provider <provider-IRI> | add --customer <name> [--label <text>] | list | revoke <account>'
 
 export const accountCommand: Command = {
-  summary: 'manage accounts and their tokens: add (prints a new token once), list, revoke <operator|provider-IRI|customer-IRI>',
+  summary: {
+    en: 'manage the accounts of the operator, providers and customers and their tokens: add one (the token is printed once), list, revoke',
+    de: 'Konten von Betreiber, Anbietern und Kunden und ihre Tokens verwalten: eines hinzufügen (das Token wird einmal ausgegeben), auflisten, widerrufen'
+  },
   usage,
-  options: { operator: { type: 'boolean' }, provider: { type: 'string' }, customer: { type: 'string' }, label: { type: 'string' } },
+  options: {
+    operator: {
+      type: 'boolean',
+      help: { text: { en: 'add: the operator\'s account', de: 'add: das Konto des Betreibers' } }
+    },
+    provider: {
+      type: 'string',
+      help: { value: '<provider-IRI>', text: { en: 'add: the account of this provider', de: 'add: das Konto dieses Anbieters' } }
+    },
+    customer: {
+      type: 'string',
+      help: { value: '<name>', text: { en: 'add: the account of the customer of this name (its IRI, made from the name, is said on stderr)', de: 'add: das Konto des Kunden dieses Namens (seine aus dem Namen gebildete IRI steht auf stderr)' } }
+    },
+    label: {
+      type: 'string',
+      help: { value: '<text>', text: { en: 'add: a note kept with the token, shown by list', de: 'add: eine Notiz zum Token, die list zeigt' } }
+    }
+  },
   positionals: { min: 1, max: 2 },
   async run ({ values, positionals }, io) {
     const [action, id] = positionals

@@ -6,19 +6,48 @@ import { writeFile } from 'node:fs/promises'
 import { resolve } from 'node:path'
 import { formatMinor, minorDigits, parsePeriod, type BillingSettings, type CustomerProfile, type InvoiceSummary } from '../../billing/index.js'
 import { SymphonyError } from '../../errors.js'
-import type { Command, OptionValues } from '../command.js'
+import type { Command, OptionSpec, OptionValues } from '../command.js'
 import { apiClientOptions } from '../api-client.js'
 import { documentFormats, withBilling, type DocumentFormat, type RunAnswer } from '../billing-access.js'
 import type { Io } from '../io.js'
+import { textLanguageOf } from '../language.js'
 import { answerFormat, printJson, readJsonOption } from '../output.js'
 
-const where = '(on the local data directory, or on a server with --api <url> --token <token>)'
-const billingUsage = `run --period <YYYY-MM> | settings [--set <file.json>] | profile [--customer <IRI>] [--set <file.json>]   ${where}`
+/** Where billing happens, said in each summary. */
+const where = {
+  en: 'On the local data directory (as the operator), or on a server when --api, --token or $SYMPHONY_API is given.',
+  de: 'Im lokalen Datenverzeichnis (als Betreiber) oder auf einem Server, wenn --api, --token oder $SYMPHONY_API angegeben ist.'
+}
+
+const billingUsage = 'run --period <YYYY-MM> | settings [--set <file.json>] | profile [--customer <IRI>] [--set <file.json>]'
+
+/** `--customer` of billing and invoices. */
+const customerOption = (en: string, de: string) => ({ type: 'string', help: { value: '<IRI>', text: { en, de } } } as const satisfies OptionSpec)
 
 export const billingCommand: Command = {
-  summary: 'bill every customer for a month (idempotent: a month billed again gives the same invoices); the seller settings and customers\' invoice details',
+  summary: {
+    en: `bill every customer for a month (a month billed again gives the same invoices); show or set the seller settings and customers' invoice details. ${where.en}`,
+    de: `jeden Kunden für einen Monat abrechnen (ein erneut abgerechneter Monat ergibt dieselben Rechnungen); Verkäufer-Einstellungen und Rechnungsdaten der Kunden zeigen oder setzen. ${where.de}`
+  },
   usage: billingUsage,
-  options: { ...apiClientOptions, period: { type: 'string' }, set: { type: 'string' }, customer: { type: 'string' } },
+  options: {
+    ...apiClientOptions,
+    period: {
+      type: 'string',
+      help: { value: '<YYYY-MM>', text: { en: 'run: the month to bill, e.g. 2026-12 (required)', de: 'run: der abzurechnende Monat, z. B. 2026-12 (nötig)' } }
+    },
+    set: {
+      type: 'string',
+      help: {
+        value: '<file.json>',
+        text: { en: 'settings, profile: replace them with this file\'s, then print them', de: 'settings, profile: durch die dieser Datei ersetzen und dann ausgeben' }
+      }
+    },
+    customer: customerOption(
+      'profile: the customer whose invoice details these are (needed on the local data directory; on a server, the token\'s customer unless the operator names one)',
+      'profile: der Kunde, dessen Rechnungsdaten es sind (im lokalen Datenverzeichnis nötig; auf einem Server der Kunde des Tokens, außer der Betreiber nennt einen)'
+    )
+  },
   positionals: { min: 1, max: 1 },
   async run ({ values, positionals }, io) {
     const format = answerFormat(values)
@@ -44,12 +73,42 @@ export const billingCommand: Command = {
   }
 }
 
-const invoicesUsage = `list [--customer <IRI>] [--format json|text] | show <number> [--format json|ttl|cii|ubl|pdf] [--lang de|en] [--output <file>]   ${where}`
+const invoicesUsage = 'list [--customer <IRI>] [--format json|text] | show <number> [--format json|ttl|cii|ubl|pdf] [--lang de|en] [--output <file>]'
 
 export const invoicesCommand: Command = {
-  summary: 'list invoices and credit notes, and show or download one as JSON, Turtle, XRechnung CII or UBL XML, or ZUGFeRD PDF',
+  summary: {
+    en: `list invoices and credit notes, and show or download one as JSON, Turtle, XRechnung CII or UBL XML, or ZUGFeRD PDF. ${where.en}`,
+    de: `Rechnungen und Gutschriften auflisten und eine als JSON, Turtle, XRechnung-CII- oder -UBL-XML oder ZUGFeRD-PDF zeigen oder herunterladen. ${where.de}`
+  },
   usage: invoicesUsage,
-  options: { ...apiClientOptions, customer: { type: 'string' }, output: { type: 'string', short: 'o' } },
+  options: {
+    ...apiClientOptions,
+    customer: customerOption('list: only this customer\'s invoices', 'list: nur die Rechnungen dieses Kunden'),
+    output: {
+      type: 'string',
+      short: 'o',
+      help: {
+        value: '<file>',
+        text: { en: 'show: write the document to this file (required for pdf)', de: 'show: das Dokument in diese Datei schreiben (bei pdf nötig)' },
+        default: { en: 'stdout', de: 'die Standardausgabe' }
+      }
+    }
+  },
+  common: {
+    format: {
+      value: '<format>',
+      text: {
+        en: 'list: json or text; show: json, ttl, cii (XRechnung CII), ubl (XRechnung UBL) or pdf (ZUGFeRD)',
+        de: 'list: json oder text; show: json, ttl, cii (XRechnung CII), ubl (XRechnung UBL) oder pdf (ZUGFeRD)'
+      },
+      default: 'json'
+    },
+    lang: {
+      value: '<tag>',
+      text: { en: 'show: the language of the cii, ubl or pdf document: de or en', de: 'show: die Sprache des Dokuments bei cii, ubl oder pdf: de oder en' },
+      default: { en: 'as for messages', de: 'wie bei Meldungen' }
+    }
+  },
   positionals: { min: 1, max: 2 },
   async run ({ values, positionals }, io) {
     const [action, number] = positionals
@@ -63,7 +122,7 @@ export const invoicesCommand: Command = {
       const format = documentFormat(values)
       const output = stringOption(values, 'output')
       if (format === 'pdf' && output === undefined) throw new SymphonyError('BAD_REQUEST', 'a PDF is written to a file: add --output <file.pdf>')
-      const language = values.lang === 'de' ? 'de' : 'en'
+      const language = textLanguageOf(values, io)
       const document = await withBilling(values, io, access => access.document(number, format, language))
       if (output === undefined) {
         io.stdout(document as string)
@@ -78,12 +137,21 @@ export const invoicesCommand: Command = {
   }
 }
 
-const creditNoteUsage = `<invoice number> --reason <text>   ${where}`
+const creditNoteUsage = '<number> --reason <text>'
 
 export const creditNoteCommand: Command = {
-  summary: 'reverse an issued invoice with a credit note (invoices are never changed); the next run of its month issues it anew',
+  summary: {
+    en: `reverse an issued invoice with a credit note (invoices are never changed); the next run of its month issues it anew. ${where.en}`,
+    de: `eine ausgestellte Rechnung mit einer Gutschrift aufheben (Rechnungen werden nie geändert); der nächste Lauf ihres Monats stellt sie neu aus. ${where.de}`
+  },
   usage: creditNoteUsage,
-  options: { ...apiClientOptions, reason: { type: 'string' } },
+  options: {
+    ...apiClientOptions,
+    reason: {
+      type: 'string',
+      help: { value: '<text>', text: { en: 'why the invoice is reversed, printed on the credit note (required)', de: 'warum die Rechnung aufgehoben wird, auf der Gutschrift gedruckt (nötig)' } }
+    }
+  },
   positionals: { min: 1, max: 1 },
   async run ({ values, positionals }, io) {
     const reason = stringOption(values, 'reason')

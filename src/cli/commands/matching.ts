@@ -2,14 +2,19 @@
 import { formatBundleText } from '../../composer/index.js'
 import { SymphonyError } from '../../errors.js'
 import type { Engine } from '../../engine.js'
-import type { Command, OptionValues } from '../command.js'
+import type { Bilingual, Command, OptionSpecs, OptionValues } from '../command.js'
 import { openForReading, withEngine } from '../context.js'
 import { formatCombinable, formatDiscovery, formatPairCheck } from '../format-matching.js'
+import type { Io } from '../io.js'
 import { iriArgument } from '../iri-argument.js'
+import { languageOf } from '../language.js'
 import { answerFormat, printJson, readJsonOption } from '../output.js'
 
 export const matchCommand: Command = {
-  summary: 'does service A fit service B? both directions, explained per requirement',
+  summary: {
+    en: 'does service A fit service B? both directions, explained per requirement',
+    de: 'passt Dienst A zu Dienst B? in beide Richtungen, je Anforderung erklärt'
+  },
   usage: '<service-A> <service-B>',
   positionals: { min: 2, max: 2 },
   async run ({ values, positionals }, io) {
@@ -25,10 +30,22 @@ export const matchCommand: Command = {
 }
 
 export const combinableCommand: Command = {
-  summary: 'every service that can be linked to X, in either direction, ranked',
-  usage: '<service> [--limit n]',
+  summary: {
+    en: 'every service that can be linked to X, in either direction, ranked',
+    de: 'jeder Dienst, der sich mit X verbinden lässt, in beide Richtungen, nach Rang'
+  },
+  usage: '<service> [--limit <n>]',
   positionals: { min: 1, max: 1 },
-  options: { limit: { type: 'string' } },
+  options: {
+    limit: {
+      type: 'string',
+      help: {
+        value: '<n>',
+        text: { en: 'list only the n best services', de: 'nur die n besten Dienste auflisten' },
+        default: { en: 'all of them', de: 'alle' }
+      }
+    }
+  },
   async run ({ values, positionals }, io) {
     const format = answerFormat(values)
     const x = iriArgument(positionals[0]!)
@@ -45,20 +62,21 @@ export const combinableCommand: Command = {
   }
 }
 
-/** Options a request command adds, and how they change the request read from the file. */
+/** What the request file holds, the options a request command adds, and how they change the request. */
 interface RequestOptions {
+  readonly request: Bilingual
   readonly usage?: string
-  readonly options?: NonNullable<Command['options']>
+  readonly options?: OptionSpecs
   readonly adjust?: (request: unknown, values: OptionValues) => unknown
 }
 
 /** A command answering one JSON request file (`--request r.json`) with JSON or text. */
-function requestCommand<Answer> (summary: string, answer: (engine: Engine, request: unknown) => Promise<Answer>,
-  text: (answer: Answer, engine: Engine, values: OptionValues) => Promise<string>, extra: RequestOptions = {}): Command {
+function requestCommand<Answer> (summary: Bilingual, answer: (engine: Engine, request: unknown) => Promise<Answer>,
+  text: (answer: Answer, engine: Engine, values: OptionValues, io: Io) => Promise<string>, extra: RequestOptions): Command {
   return {
     summary,
     usage: `--request <request.json>${extra.usage === undefined ? '' : ` ${extra.usage}`}`,
-    options: { request: { type: 'string' }, ...extra.options },
+    options: { request: { type: 'string', help: { value: '<request.json>', text: extra.request } }, ...extra.options },
     async run ({ values }, io) {
       const format = answerFormat(values)
       const read = await readJsonOption(values, 'request', io)
@@ -66,7 +84,7 @@ function requestCommand<Answer> (summary: string, answer: (engine: Engine, reque
       return withEngine(await openForReading(values, io), async engine => {
         const result = await answer(engine, request)
         if (format === 'json') printJson(io, result)
-        else io.stdout(await text(result, engine, values))
+        else io.stdout(await text(result, engine, values, io))
         return 0
       })
     }
@@ -78,12 +96,32 @@ function requestCommand<Answer> (summary: string, answer: (engine: Engine, reque
  * request's `minScore` and `includePartial`.
  */
 export const discoverCommand = requestCommand(
-  'services providing the wanted interface types given the available ones; near misses after the full matches',
-  (engine, request) => engine.discover(request),
-  async (result, _engine, values) => formatDiscovery(result, typeof values.lang === 'string' ? values.lang : 'en'),
   {
-    usage: '[--min-score x] [--full-only]',
-    options: { 'min-score': { type: 'string' }, 'full-only': { type: 'boolean' } },
+    en: 'services providing the wanted interface types given the available ones; near misses after the full matches',
+    de: 'Dienste, die die gesuchten Schnittstellentypen bei den vorhandenen bieten; Beinahe-Treffer nach den vollen'
+  },
+  (engine, request) => engine.discover(request),
+  async (result, _engine, values, io) => formatDiscovery(result, languageOf(values, io)),
+  {
+    request: {
+      en: 'the discovery request (required): wanted and available interface types, minScore, includePartial, limit',
+      de: 'die Suchanfrage (nötig): gesuchte und vorhandene Schnittstellentypen, minScore, includePartial, limit'
+    },
+    usage: '[--min-score <x>] [--full-only]',
+    options: {
+      'min-score': {
+        type: 'string',
+        help: {
+          value: '<x>',
+          text: { en: 'the lowest score a result may have, from 0 to 1; replaces the request\'s minScore', de: 'die kleinste Punktzahl eines Ergebnisses, von 0 bis 1; ersetzt minScore der Anfrage' },
+          default: { en: 'the request\'s minScore, else 0', de: 'minScore der Anfrage, sonst 0' }
+        }
+      },
+      'full-only': {
+        type: 'boolean',
+        help: { text: { en: 'full matches only, no near misses (includePartial false)', de: 'nur volle Treffer, keine Beinahe-Treffer (includePartial false)' } }
+      }
+    },
     adjust (request, values) {
       const minScore = values['min-score'] === undefined ? undefined : Number(values['min-score'])
       if (minScore !== undefined && !(Number.isFinite(minScore) && minScore >= 0 && minScore <= 1)) {
@@ -99,12 +137,42 @@ export const discoverCommand = requestCommand(
   })
 
 export const composeCommand = requestCommand(
-  'bundles of services meeting a goal and constraints, ranked and explained',
-  (engine, request) => engine.compose(request),
-  async (result, engine, values) => formatBundleText(result, { language: typeof values.lang === 'string' ? values.lang : 'en', catalog: await engine.catalog() }),
   {
-    usage: '[--wiring static|dataflow] [--timeout-ms n]',
-    options: { wiring: { type: 'string' }, 'timeout-ms': { type: 'string' } },
+    en: 'bundles of services meeting a goal and constraints, ranked and explained',
+    de: 'Bündel von Diensten, die ein Ziel und Bedingungen erfüllen, nach Rang und erklärt'
+  },
+  (engine, request) => engine.compose(request),
+  async (result, engine, values, io) => formatBundleText(result, { language: languageOf(values, io), catalog: await engine.catalog() }),
+  {
+    request: {
+      en: 'the composition request (required): service types, constraints, preferences, seats, limit',
+      de: 'die Anfrage zur Zusammenstellung (nötig): Diensttypen, Bedingungen, Vorlieben, Plätze, Anzahl'
+    },
+    usage: '[--wiring static|dataflow] [--timeout-ms <ms>]',
+    options: {
+      wiring: {
+        type: 'string',
+        help: {
+          value: '<static|dataflow>',
+          text: {
+            en: 'static: members may meet each other\'s requirements both ways; dataflow: members run in an order, each after its requirements are met. Replaces the request\'s wiring',
+            de: 'static: Mitglieder dürfen einander wechselseitig Anforderungen erfüllen; dataflow: Mitglieder laufen in einer Reihenfolge, jedes nach Erfüllung seiner Anforderungen. Ersetzt wiring der Anfrage'
+          },
+          default: { en: 'the request\'s wiring, else static', de: 'wiring der Anfrage, sonst static' }
+        }
+      },
+      'timeout-ms': {
+        type: 'string',
+        help: {
+          value: '<ms>',
+          text: {
+            en: 'the search\'s time budget in milliseconds (1 to 60000); then the best bundles found so far answer. Replaces the request\'s timeoutMs',
+            de: 'Zeitbudget der Suche in Millisekunden (1 bis 60000); danach antworten die bis dahin besten Bündel. Ersetzt timeoutMs der Anfrage'
+          },
+          default: { en: 'the request\'s timeoutMs, else 10000', de: 'timeoutMs der Anfrage, sonst 10000' }
+        }
+      }
+    },
     adjust: (request, values) => {
       if (request === null || typeof request !== 'object' || Array.isArray(request)) return request
       const timeout = values['timeout-ms']

@@ -5,17 +5,35 @@
  */
 import { SymphonyError } from '../../errors.js'
 import type { Order } from '../../operations/index.js'
-import type { Command } from '../command.js'
+import type { Command, OptionSpecs } from '../command.js'
 import { apiClient, apiClientOptions } from '../api-client.js'
 import type { ApiClient } from '../api-client.js'
 import { answerFormat, printJson, readJsonOption } from '../output.js'
 import type { Io } from '../io.js'
 import { orderText } from './operations-text.js'
 
-const usage = 'book --request <file.json> (--bundle <n> | --service <IRI>…) [--seats N] [--configuration <IRI>…] [--wait [--wait-limit <s>]] | status <order> [--wait [--wait-limit <s>]] | list | report <order> <item> --status <state> [--reason T] [--reference R]   (with --api <url> --token <token>)'
+const usage = 'book --request <file.json> (--bundle <n> | --service <IRI>…) [--seats <n>] [--configuration <IRI>…] [--wait [--wait-limit <s>]] | status <order> [--wait [--wait-limit <s>]] | list | report <order> <item> --status <state> [--reason <text>] [--reference <ref>]'
 
 /** `--wait` follows an order; `--wait-limit <seconds>` (default 600) bounds how long. */
-export const waitOptions = { wait: { type: 'boolean' }, 'wait-limit': { type: 'string' } } as const
+export const waitOptions = {
+  wait: {
+    type: 'boolean',
+    help: {
+      text: {
+        en: 'follow the order, printing each item\'s change, until it completes or fails (exit 1 unless completed)',
+        de: 'dem Auftrag folgen und jede Änderung einer Position ausgeben, bis er erledigt ist oder scheitert (Exit 1, wenn nicht erledigt)'
+      }
+    }
+  },
+  'wait-limit': {
+    type: 'string',
+    help: {
+      value: '<s>',
+      text: { en: 'with --wait: stop following after this many seconds (the order goes on)', de: 'mit --wait: nach so vielen Sekunden nicht mehr folgen (der Auftrag läuft weiter)' },
+      default: '600'
+    }
+  }
+} as const satisfies OptionSpecs
 
 const defaultWaitSeconds = 600
 
@@ -29,19 +47,55 @@ export function waitLimitOf (values: Record<string, unknown>): number {
 }
 
 export const orderCommand: Command = {
-  summary: 'book a bundle on a running server and follow its order (book, status, list; providers: report)',
+  summary: {
+    en: 'book a bundle on a running server and follow its order (book, status, list); providers report an item\'s progress (report)',
+    de: 'ein Bündel auf einem laufenden Server buchen und dem Auftrag folgen (book, status, list); Anbieter melden den Fortschritt einer Position (report)'
+  },
   usage,
   options: {
     ...apiClientOptions,
-    request: { type: 'string' },
-    bundle: { type: 'string' },
-    service: { type: 'string', multiple: true },
-    seats: { type: 'string' },
-    configuration: { type: 'string', multiple: true },
+    request: {
+      type: 'string',
+      help: { value: '<file.json>', text: { en: 'book: the composition request the bundle answers (required)', de: 'book: die Anfrage zur Zusammenstellung, die das Bündel beantwortet (nötig)' } }
+    },
+    bundle: {
+      type: 'string',
+      help: {
+        value: '<n>',
+        text: { en: 'book: the n-th bundle the composer answers for the request (1 = the best); or name the members with --service', de: 'book: das n-te Bündel, das der Composer auf die Anfrage antwortet (1 = das beste); oder die Mitglieder mit --service nennen' }
+      }
+    },
+    service: {
+      type: 'string',
+      multiple: true,
+      help: { value: '<IRI>', text: { en: 'book: a member of the bundle to book, instead of --bundle', de: 'book: ein Mitglied des zu buchenden Bündels, statt --bundle' } }
+    },
+    seats: {
+      type: 'string',
+      help: {
+        value: '<n>',
+        text: { en: 'book: the number of seats, at least 1', de: 'book: die Zahl der Plätze, mindestens 1' },
+        default: { en: 'the request\'s seats, else 1', de: 'seats der Anfrage, sonst 1' }
+      }
+    },
+    configuration: {
+      type: 'string',
+      multiple: true,
+      help: { value: '<IRI>', text: { en: 'book: a stored configuration of a member (POST /configurations) to book with', de: 'book: eine gespeicherte Konfiguration eines Mitglieds (POST /configurations), die mitgebucht wird' } }
+    },
     ...waitOptions,
-    status: { type: 'string' },
-    reason: { type: 'string' },
-    reference: { type: 'string' }
+    status: {
+      type: 'string',
+      help: { value: '<state>', text: { en: 'report: the item\'s new state: acknowledged, inProgress, completed, failed or cancelled (required)', de: 'report: der neue Zustand der Position: acknowledged, inProgress, completed, failed oder cancelled (nötig)' } }
+    },
+    reason: {
+      type: 'string',
+      help: { value: '<text>', text: { en: 'report: why, e.g. why the item failed', de: 'report: warum, z. B. warum die Position scheiterte' } }
+    },
+    reference: {
+      type: 'string',
+      help: { value: '<ref>', text: { en: 'report: the provider\'s own reference for the item', de: 'report: die eigene Referenz des Anbieters für die Position' } }
+    }
   },
   positionals: { min: 1, max: 3 },
   async run ({ values, positionals }, io) {

@@ -9,6 +9,7 @@ import { SymphonyError } from '../../errors.js'
 import { descriptionMediaTypes } from '../../publishing/index.js'
 import type { Command } from '../command.js'
 import { openForWriting, withEngine } from '../context.js'
+import { inLanguage, languageOf } from '../language.js'
 import { printJson } from '../output.js'
 
 const mediaTypeOfExtension: Record<string, string> = {
@@ -19,22 +20,40 @@ const mediaTypeOfExtension: Record<string, string> = {
 }
 
 export const publishCommand: Command = {
-  summary: 'publish a version of a provider\'s description (Turtle, JSON-LD, N-Triples) with validation; --dry-run reports what it would change',
+  summary: {
+    en: 'publish a version of a provider\'s description (Turtle, JSON-LD, N-Triples) into the data directory, validated as the API does; or deprecate a version',
+    de: 'eine Version der Beschreibung eines Anbieters (Turtle, JSON-LD, N-Triples) ins Datenverzeichnis veröffentlichen, geprüft wie von der API; oder eine Version zurückziehen'
+  },
   usage: '<file> --provider <IRI> --name <name> [--dry-run] | --provider <IRI> --name <name> --deprecate <version>',
   options: {
-    provider: { type: 'string' },
-    name: { type: 'string' },
-    'dry-run': { type: 'boolean' },
-    deprecate: { type: 'string' }
+    provider: {
+      type: 'string',
+      help: { value: '<IRI>', text: { en: 'the provider the description belongs to (required)', de: 'der Anbieter, dem die Beschreibung gehört (nötig)' } }
+    },
+    name: {
+      type: 'string',
+      help: { value: '<name>', text: { en: 'the description\'s name among the provider\'s descriptions (required)', de: 'der Name der Beschreibung unter denen des Anbieters (nötig)' } }
+    },
+    'dry-run': {
+      type: 'boolean',
+      help: { text: { en: 'only report what publishing would change; store nothing', de: 'nur melden, was die Veröffentlichung ändern würde; nichts speichern' } }
+    },
+    deprecate: {
+      type: 'string',
+      help: {
+        value: '<version>',
+        text: { en: 'deprecate this version instead of publishing: the catalog uses the newest version not deprecated', de: 'diese Version zurückziehen statt zu veröffentlichen: der Katalog nimmt die neueste nicht zurückgezogene' }
+      }
+    }
   },
   positionals: { min: 0, max: 1 },
   async run ({ values, positionals }, io) {
     const provider = values.provider
     const name = values.name
     if (typeof provider !== 'string' || typeof name !== 'string') {
-      throw new SymphonyError('BAD_REQUEST', `--provider <IRI> and --name <name> are required\nusage: symphony publish ${publishCommand.usage}`)
+      throw new SymphonyError('BAD_REQUEST', `--provider <IRI> and --name <name> are required\nusage: symphony publish ${inLanguage(publishCommand.usage, 'en')}`)
     }
-    const language = typeof values.lang === 'string' ? values.lang : 'en'
+    const language = languageOf(values, io)
     if (typeof values.deprecate === 'string') {
       const version = Number(values.deprecate)
       if (!Number.isInteger(version) || version < 1) throw new SymphonyError('BAD_REQUEST', `--deprecate ${values.deprecate} is not a version number`)
@@ -44,7 +63,7 @@ export const publishCommand: Command = {
       })
     }
     const file = positionals[0]
-    if (file === undefined) throw new SymphonyError('BAD_REQUEST', `a description file is required\nusage: symphony publish ${publishCommand.usage}`)
+    if (file === undefined) throw new SymphonyError('BAD_REQUEST', `a description file is required\nusage: symphony publish ${inLanguage(publishCommand.usage, 'en')}`)
     const mediaType = mediaTypeOfExtension[file.split('.').at(-1)?.toLowerCase() ?? '']
     if (mediaType === undefined) {
       throw new SymphonyError('UNSUPPORTED_FORMAT', `${file}: publish Turtle (.ttl), JSON-LD (.jsonld) or N-Triples (.nt) — ${descriptionMediaTypes.join(', ')}`)

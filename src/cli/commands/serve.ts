@@ -11,22 +11,118 @@ import { servedHostNames } from '../../api/host-check.js'
 const sweepIntervalMs = 10 * 60_000
 
 export const serveCommand: Command = {
-  summary: 'serve the HTTP API and web console (the example catalog is imported into a new data directory)',
-  usage: '[--port 8080] [--host 127.0.0.1] [--allowed-host NAME]… [--empty] [--no-sandbox] [--public-url URL] [--sparql-timeout 10000] [--sparql-cap 10000] [--compose-workers N] [--ticket-close-days 7] [--allow-private-webhooks] [--log-level info] [--no-request-log]',
+  summary: {
+    en: 'serve the HTTP API and web console until stopped (a new data directory gets the example catalog, and the example providers\' sandbox starts with it)',
+    de: 'die HTTP-API und die Web-Konsole bereitstellen, bis sie gestoppt werden (ein neues Datenverzeichnis erhält den Beispielkatalog, und die Sandbox der Beispielanbieter startet mit)'
+  },
+  usage: '[--port <n>] [--host <address>] [--allowed-host <name>]… [--public-url <url>] [--empty] [--no-sandbox] [--sparql-timeout <ms>] [--sparql-cap <n>] [--compose-workers <n>] [--ticket-close-days <n>] [--allow-private-webhooks] [--log-level <level>] [--no-request-log]',
   options: {
-    port: { type: 'string' },
-    host: { type: 'string' },
-    'allowed-host': { type: 'string', multiple: true },
-    'log-level': { type: 'string' },
-    'no-request-log': { type: 'boolean' },
-    empty: { type: 'boolean' },
-    'no-sandbox': { type: 'boolean' },
-    'public-url': { type: 'string' },
-    'sparql-timeout': { type: 'string' },
-    'sparql-cap': { type: 'string' },
-    'compose-workers': { type: 'string' },
-    'ticket-close-days': { type: 'string' },
-    'allow-private-webhooks': { type: 'boolean' }
+    port: {
+      type: 'string',
+      help: {
+        value: '<n>',
+        text: { en: 'the TCP port to listen on (0: any free one)', de: 'der TCP-Port, auf dem gelauscht wird (0: ein beliebiger freier)' },
+        default: { en: '$PORT, else 8080', de: '$PORT, sonst 8080' }
+      }
+    },
+    host: {
+      type: 'string',
+      help: {
+        value: '<address>',
+        text: { en: 'the address to listen on', de: 'die Adresse, auf der gelauscht wird' },
+        default: { en: '$HOST, else 127.0.0.1', de: '$HOST, sonst 127.0.0.1' }
+      }
+    },
+    'allowed-host': {
+      type: 'string',
+      multiple: true,
+      help: {
+        value: '<name>',
+        text: {
+          en: 'a further host name requests may name, besides the listening address, --public-url\'s host and this machine\'s names; * allows any. $SYMPHONY_ALLOWED_HOSTS adds more, comma-separated',
+          de: 'ein weiterer Hostname, den Anfragen nennen dürfen, neben der Lauschadresse, dem Host von --public-url und den Namen dieses Rechners; * erlaubt jeden. $SYMPHONY_ALLOWED_HOSTS fügt weitere hinzu, durch Kommas getrennt'
+        }
+      }
+    },
+    'public-url': {
+      type: 'string',
+      help: {
+        value: '<url>',
+        text: { en: 'the URL the server is reached by, for providers\' callbacks', de: 'die URL, unter der der Server erreichbar ist, für Rückrufe der Anbieter' },
+        default: { en: '$SYMPHONY_PUBLIC_URL, else http://<host>:<port>', de: '$SYMPHONY_PUBLIC_URL, sonst http://<host>:<port>' }
+      }
+    },
+    empty: {
+      type: 'boolean',
+      help: {
+        text: {
+          en: 'a new data directory starts without the example catalog (and the sandbox is not started)',
+          de: 'ein neues Datenverzeichnis beginnt ohne Beispielkatalog (und die Sandbox startet nicht)'
+        }
+      }
+    },
+    'no-sandbox': {
+      type: 'boolean',
+      help: {
+        text: {
+          en: 'do not start the example providers\' sandbox (port 8091); example orders then wait for their providers',
+          de: 'die Sandbox der Beispielanbieter (Port 8091) nicht starten; Beispielaufträge warten dann auf ihre Anbieter'
+        }
+      }
+    },
+    'sparql-timeout': {
+      type: 'string',
+      help: {
+        value: '<ms>',
+        text: { en: 'how long a query to /sparql may run, in milliseconds (1 to 3600000)', de: 'wie lange eine Abfrage an /sparql laufen darf, in Millisekunden (1 bis 3600000)' },
+        default: '10000'
+      }
+    },
+    'sparql-cap': {
+      type: 'string',
+      help: {
+        value: '<n>',
+        text: { en: 'the most rows or triples a /sparql answer may hold; more is answered 413', de: 'die meisten Zeilen oder Tripel, die eine Antwort von /sparql haben darf; mehr wird mit 413 beantwortet' },
+        default: '10000'
+      }
+    },
+    'compose-workers': {
+      type: 'string',
+      help: {
+        value: '<n>',
+        text: { en: 'worker threads for compositions, 0 to 64 (0: on the main thread)', de: 'Worker-Threads für Zusammenstellungen, 0 bis 64 (0: im Haupt-Thread)' },
+        default: { en: '$SYMPHONY_COMPOSE_WORKERS, else one fewer than the cores, at least 1', de: '$SYMPHONY_COMPOSE_WORKERS, sonst einer weniger als Kerne, mindestens 1' }
+      }
+    },
+    'ticket-close-days': {
+      type: 'string',
+      help: {
+        value: '<n>',
+        text: { en: 'days after which a resolved ticket nobody confirmed or reopened closes (1 to 365)', de: 'Tage, nach denen ein gelöstes Ticket schließt, das niemand bestätigt oder wieder geöffnet hat (1 bis 365)' },
+        default: '7'
+      }
+    },
+    'log-level': {
+      type: 'string',
+      help: {
+        value: '<level>',
+        text: { en: 'how much the server logs: fatal, error, warn, info, debug, trace or silent', de: 'wie viel der Server protokolliert: fatal, error, warn, info, debug, trace oder silent' },
+        default: { en: '$SYMPHONY_LOG_LEVEL, else info', de: '$SYMPHONY_LOG_LEVEL, sonst info' }
+      }
+    },
+    'no-request-log': {
+      type: 'boolean',
+      help: { text: { en: 'do not log every request', de: 'nicht jede Anfrage protokollieren' } }
+    },
+    'allow-private-webhooks': {
+      type: 'boolean',
+      help: {
+        text: {
+          en: 'customers may set webhooks to local and private addresses (localhost, 10.x, 192.168.x …), e.g. on a test network',
+          de: 'Kunden dürfen Webhooks an lokale und private Adressen richten (localhost, 10.x, 192.168.x …), etwa in einem Testnetz'
+        }
+      }
+    }
   },
   async run ({ values }, io) {
     const port = wholeNumber('--port', values.port ?? io.env.PORT ?? '8080', 0, 65535)

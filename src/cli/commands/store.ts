@@ -9,7 +9,10 @@ import { printJson } from '../output.js'
 const rdfFormats: readonly SerializationFormat[] = ['turtle', 'trig', 'n-triples', 'n-quads', 'json-ld']
 
 export const importCommand: Command = {
-  summary: 'import RDF files into the data directory, one graph per file (all or nothing)',
+  summary: {
+    en: 'import RDF files into the data directory, one graph per file (all or nothing)',
+    de: 'RDF-Dateien ins Datenverzeichnis importieren, ein Graph je Datei (alle oder keine)'
+  },
   usage: '<file>…',
   positionals: { min: 1 },
   async run ({ values, positionals }, io) {
@@ -24,8 +27,15 @@ export const importCommand: Command = {
 }
 
 export const exportCommand: Command = {
-  summary: 'print the stored catalog (default Turtle; --format trig, n-triples, n-quads, json-ld)',
-  usage: '',
+  summary: { en: 'print the stored catalog as RDF', de: 'den gespeicherten Katalog als RDF ausgeben' },
+  usage: '[--format turtle|trig|n-triples|n-quads|json-ld]',
+  common: {
+    format: {
+      value: '<format>',
+      text: { en: 'the RDF format: turtle, trig, n-triples, n-quads or json-ld', de: 'das RDF-Format: turtle, trig, n-triples, n-quads oder json-ld' },
+      default: 'turtle'
+    }
+  },
   async run ({ values }, io) {
     const format = (values.format ?? 'turtle') as SerializationFormat
     if (!rdfFormats.includes(format)) {
@@ -39,7 +49,10 @@ export const exportCommand: Command = {
 }
 
 export const queryCommand: Command = {
-  summary: 'run a read-only SPARQL query over the catalog, ontology and shapes',
+  summary: {
+    en: 'run a read-only SPARQL query over the catalog, ontology and shapes (JSON rows, or Turtle for CONSTRUCT and DESCRIBE)',
+    de: 'eine lesende SPARQL-Abfrage über Katalog, Ontologie und Shapes ausführen (JSON-Zeilen, oder Turtle bei CONSTRUCT und DESCRIBE)'
+  },
   usage: '<query>',
   positionals: { min: 1, max: 1 },
   async run ({ values, positionals }, io) {

@@ -13,12 +13,39 @@ import { answerFormat, printJson, readJsonOption } from '../output.js'
 import { orderText, subscriptionText } from './operations-text.js'
 import { follow, waitLimitOf, waitOptions } from './order.js'
 
-const usage = 'list | show <id> | seats <id> <n> | members <id> --service <IRI>… [--request <file.json>] | cancel <id> | events [--since <UTC time>] | webhook set <url> | webhook show | webhook remove   [--wait [--wait-limit <s>]] (with --api <url> --token <token>)'
+const usage = 'list | show <id> | seats <id> <n> [--wait [--wait-limit <s>]] | members <id> --service <IRI>… [--request <file.json>] [--wait [--wait-limit <s>]] | cancel <id> [--wait [--wait-limit <s>]] | events [--since <time>] | webhook set <url> | webhook show | webhook remove'
 
 export const subscriptionsCommand: Command = {
-  summary: 'list and change subscriptions on a running server (seats, members, cancel), read the event feed and set the webhook it is pushed to',
+  summary: {
+    en: 'list and change subscriptions on a running server (seats, members, cancel: each an order to the providers), read the event feed and set the webhook it is pushed to',
+    de: 'Abonnements auf einem laufenden Server auflisten und ändern (Plätze, Mitglieder, Kündigung: je ein Auftrag an die Anbieter), die Ereignisse lesen und den Webhook festlegen, an den sie gesendet werden'
+  },
   usage,
-  options: { ...apiClientOptions, service: { type: 'string', multiple: true }, request: { type: 'string' }, since: { type: 'string' }, ...waitOptions },
+  options: {
+    ...apiClientOptions,
+    service: {
+      type: 'string',
+      multiple: true,
+      help: { value: '<IRI>', text: { en: 'members: a service of the new member set (required)', de: 'members: ein Dienst der neuen Mitglieder (nötig)' } }
+    },
+    request: {
+      type: 'string',
+      help: {
+        value: '<file.json>',
+        text: { en: 'members: the composition request the new member set is checked against', de: 'members: die Anfrage zur Zusammenstellung, gegen die die neuen Mitglieder geprüft werden' },
+        default: { en: 'the subscription\'s own request', de: 'die eigene Anfrage des Abonnements' }
+      }
+    },
+    since: {
+      type: 'string',
+      help: {
+        value: '<time>',
+        text: { en: 'events: only events after this UTC time, e.g. 2026-12-01T00:00:00Z', de: 'events: nur Ereignisse nach dieser UTC-Zeit, z. B. 2026-12-01T00:00:00Z' },
+        default: { en: 'all events', de: 'alle Ereignisse' }
+      }
+    },
+    ...waitOptions
+  },
   positionals: { min: 1, max: 3 },
   async run ({ values, positionals }, io) {
     const client = apiClient(values, io)

@@ -7,24 +7,55 @@ import { readFile } from 'node:fs/promises'
 import { basename, resolve } from 'node:path'
 import { SymphonyError } from '../../errors.js'
 import type { ProviderSlaReport, TicketView } from '../../tickets/index.js'
-import type { Command } from '../command.js'
+import type { Command, OptionSpec } from '../command.js'
 import { apiClient, apiClientOptions } from '../api-client.js'
 import { answerFormat, printJson } from '../output.js'
 import type { Io } from '../io.js'
 
-const usage = 'open <subscription> --summary T [--service <IRI>] [--service <IRI>] [--text T] [--attach <file>…] | list [--state S] | show <ticket> | note <ticket> --text T [--attach <file>…] | state <ticket> <acknowledged|inProgress|resolved|closed> [--why T]   (with --api <url> --token <token>)'
+const usage = 'open <subscription> --summary <text> [--service <IRI>] [--service <IRI>] [--text <text>] [--attach <file>…] | list [--state <state>] | show <ticket> | note <ticket> --text <text> [--attach <file>…] | state <ticket> <acknowledged|inProgress|resolved|closed> [--why <text>]'
 
 export const ticketCommand: Command = {
-  summary: 'report faults and work tickets on a running server (open, list, show, note, state)',
+  summary: {
+    en: 'report faults and work tickets on a running server: customers open them, providers note and move them along (open, list, show, note, state)',
+    de: 'Störungen melden und Tickets bearbeiten auf einem laufenden Server: Kunden eröffnen sie, Anbieter ergänzen Notizen und führen sie weiter (open, list, show, note, state)'
+  },
   usage,
   options: {
     ...apiClientOptions,
-    service: { type: 'string', multiple: true },
-    summary: { type: 'string' },
-    text: { type: 'string' },
-    attach: { type: 'string', multiple: true },
-    state: { type: 'string' },
-    why: { type: 'string' }
+    service: {
+      type: 'string',
+      multiple: true,
+      help: {
+        value: '<IRI>',
+        text: { en: 'open: the member at fault; twice: the link between two members', de: 'open: das gestörte Mitglied; zweimal: die Verbindung zweier Mitglieder' },
+        default: { en: 'the whole subscription', de: 'das ganze Abonnement' }
+      }
+    },
+    summary: {
+      type: 'string',
+      help: { value: '<text>', text: { en: 'open: what is wrong, in one line (required)', de: 'open: was nicht stimmt, in einer Zeile (nötig)' } }
+    },
+    text: {
+      type: 'string',
+      help: { value: '<text>', text: { en: 'open: a first note; note: the note (required)', de: 'open: eine erste Notiz; note: die Notiz (nötig)' } }
+    },
+    attach: {
+      type: 'string',
+      multiple: true,
+      help: { value: '<file>', text: { en: 'open, note: a file to attach', de: 'open, note: eine anzuhängende Datei' } }
+    },
+    state: {
+      type: 'string',
+      help: {
+        value: '<state>',
+        text: { en: 'list: only tickets in this state: acknowledged, inProgress, resolved or closed', de: 'list: nur Tickets in diesem Zustand: acknowledged, inProgress, resolved oder closed' },
+        default: { en: 'every state', de: 'jeder Zustand' }
+      }
+    },
+    why: {
+      type: 'string',
+      help: { value: '<text>', text: { en: 'state: why the ticket moves, kept in its history', de: 'state: warum das Ticket wechselt, in seinem Verlauf festgehalten' } }
+    }
   },
   positionals: { min: 1, max: 3 },
   async run ({ values, positionals }, io) {
@@ -68,12 +99,27 @@ export const ticketCommand: Command = {
   }
 }
 
-const reportUsage = 'sla --from <UTC time or date> --to <UTC time or date>   (with --api <url> --token <token>)'
+const reportUsage = 'sla --from <date> --to <date>'
+
+/** `--from` and `--to` of `report sla`. */
+const instantOption = (en: string, de: string) => ({
+  type: 'string',
+  help: {
+    value: '<date>',
+    text: {
+      en: `sla: ${en} of the tickets reported: a date (2026-12-01, midnight UTC) or a UTC time (2026-12-01T00:00:00Z) (required)`,
+      de: `sla: ${de} der gemeldeten Tickets: ein Datum (2026-12-01, Mitternacht UTC) oder eine UTC-Zeit (2026-12-01T00:00:00Z) (nötig)`
+    }
+  }
+} as const satisfies OptionSpec)
 
 export const reportCommand: Command = {
-  summary: 'reports on a running server: sla (response and resolution times per provider against the offers\' promises)',
+  summary: {
+    en: 'reports on a running server: sla (response and resolution times per provider against the offers\' promises)',
+    de: 'Berichte von einem laufenden Server: sla (Reaktions- und Lösungszeiten je Anbieter gegenüber den Zusagen der Angebote)'
+  },
   usage: reportUsage,
-  options: { ...apiClientOptions, from: { type: 'string' }, to: { type: 'string' } },
+  options: { ...apiClientOptions, from: instantOption('the start', 'der Beginn'), to: instantOption('the end (not included)', 'das Ende (nicht eingeschlossen)') },
   positionals: { min: 1, max: 1 },
   async run ({ values, positionals }, io) {
     if (positionals[0] !== 'sla' || typeof values.from !== 'string' || typeof values.to !== 'string') throw new SymphonyError('BAD_REQUEST', `usage: symphony report ${reportUsage}`)

@@ -9,10 +9,20 @@ import type { Command } from '../command.js'
 import { dataDirOf } from '../context.js'
 import { printJson } from '../output.js'
 
+const usage = 'add <provider-IRI> [--label <text>] | list | revoke <provider-IRI>'
+
 export const tokenCommand: Command = {
-  summary: 'manage publishing tokens: add <provider-IRI> (prints a new token once), list, revoke <provider-IRI>',
-  usage: 'add <provider-IRI> [--label <text>] | list | revoke <provider-IRI>',
-  options: { label: { type: 'string' } },
+  summary: {
+    en: 'manage providers\' publishing tokens: add one (printed once, never again), list them, revoke a provider\'s',
+    de: 'Veröffentlichungs-Tokens von Anbietern verwalten: eines hinzufügen (einmal ausgegeben, nie wieder), auflisten, die eines Anbieters widerrufen'
+  },
+  usage,
+  options: {
+    label: {
+      type: 'string',
+      help: { value: '<text>', text: { en: 'add: a note kept with the token, shown by list', de: 'add: eine Notiz zum Token, die list zeigt' } }
+    }
+  },
   positionals: { min: 1, max: 2 },
   async run ({ values, positionals }, io) {
     const [action, provider] = positionals
@@ -23,7 +33,7 @@ export const tokenCommand: Command = {
       return 0
     }
     if (provider === undefined || (action !== 'add' && action !== 'revoke')) {
-      throw new SymphonyError('BAD_REQUEST', `usage: symphony token ${tokenCommand.usage}`)
+      throw new SymphonyError('BAD_REQUEST', `usage: symphony token ${usage}`)
     }
     if (action === 'revoke') {
       const removed = await registry.revoke(provider)

@@ -15,17 +15,39 @@ import type { ShaclReport, ShaclResult } from '../../shacl/index.js'
 import type { Command } from '../command.js'
 import { openEngine } from '../../engine.js'
 import { ruleFoldersOf, withEngine } from '../context.js'
+import { languageOf } from '../language.js'
 import { answerFormat, printJson } from '../output.js'
 
 export const validateCommand: Command = {
-  summary: 'check service descriptions against the publishing shapes (exit 1 when one does not conform); --report turtle, json-ld or n-triples prints the sh:ValidationReport graph',
-  usage: '<file>…',
-  options: { report: { type: 'string' } },
+  summary: {
+    en: 'check service descriptions against the publishing shapes (exit 1 when one does not conform)',
+    de: 'Dienstbeschreibungen gegen die Shapes der Veröffentlichung prüfen (Exit 1, wenn eine nicht konform ist)'
+  },
+  usage: '<file>… [--report turtle|json-ld|n-triples]',
+  options: {
+    report: {
+      type: 'string',
+      help: {
+        value: '<format>',
+        text: {
+          en: 'print the sh:ValidationReport graph, one per file, in turtle (ttl), json-ld or n-triples (nt) instead of the answer',
+          de: 'den Graphen sh:ValidationReport je Datei in turtle (ttl), json-ld oder n-triples (nt) statt der Antwort ausgeben'
+        }
+      }
+    }
+  },
+  common: {
+    format: {
+      value: '<format>',
+      text: { en: 'the answer: json, or text with file and line per problem', de: 'die Antwort: json, oder text mit Datei und Zeile je Problem' },
+      default: 'json'
+    }
+  },
   positionals: { min: 1 },
   async run ({ values, positionals }, io) {
     const graph = reportFormat(values.report)
     const format = graph === undefined ? answerFormat(values) : undefined
-    const language = typeof values.lang === 'string' ? values.lang : 'en'
+    const language = languageOf(values, io)
     return withEngine(await openEngine({ rules: ruleFoldersOf(values, io) }), async engine => {
       const reports: Array<{ file: string, conforms: boolean, results: LocatedResult[] }> = []
       const graphs: Quad[] = []

@@ -6,10 +6,24 @@ import type { Command } from '../command.js'
 import { openForReading, openForWriting, withEngine } from '../context.js'
 import { printJson } from '../output.js'
 
+const usage = 'add <file> [--name <name>] | list | remove <name>'
+
 export const vocabularyCommand: Command = {
-  summary: 'manage vocabulary extensions: add <file> [--name n], list, remove <name> (they take effect at once)',
-  usage: 'add <file> [--name <name>] | list | remove <name>',
-  options: { name: { type: 'string' } },
+  summary: {
+    en: 'manage the vocabulary extensions in the data directory: add an RDF file, list them, remove one (they take effect at once)',
+    de: 'Vokabular-Erweiterungen im Datenverzeichnis verwalten: eine RDF-Datei hinzufügen, auflisten, eine entfernen (sie gelten sofort)'
+  },
+  usage,
+  options: {
+    name: {
+      type: 'string',
+      help: {
+        value: '<name>',
+        text: { en: 'add: the name the vocabulary is stored and removed under', de: 'add: der Name, unter dem das Vokabular gespeichert und entfernt wird' },
+        default: { en: 'the file name without its extension', de: 'der Dateiname ohne Endung' }
+      }
+    }
+  },
   positionals: { min: 1, max: 2 },
   async run ({ values, positionals }, io) {
     const [action, argument] = positionals
@@ -36,6 +50,6 @@ export const vocabularyCommand: Command = {
         return 0
       })
     }
-    throw new SymphonyError('BAD_REQUEST', 'usage: symphony vocabulary add <file> [--name <name>] | list | remove <name>')
+    throw new SymphonyError('BAD_REQUEST', `usage: symphony vocabulary ${usage}`)
   }
 }
