@@ -1,9 +1,10 @@
 // Subscriptions: the list (#/subscriptions) and one (#/subscriptions/<id>) with members, seats,
 // monthly price and history; its customer changes seats or members and cancels it (confirmed
 // first). Each change is an order: the page moves on to it.
-import { api } from './api.js'
+import { api, ApiError, query } from './api.js'
 import { announce, h, replace, uid } from './dom.js'
-import { t } from './i18n.js'
+import { lang, t } from './i18n.js'
+import { renderForm } from './form-renderer.js'
 import { cents, historyTable, stateBadge, when } from './format.js'
 import { catalogLabels } from './orders.js'
 import { problemView } from './problem-view.js'
@@ -45,7 +46,8 @@ function changeForm (legend, fields, button, send, navigate) {
       announce(t('orderTitle', order.id))
       navigate(`orders/${encodeURIComponent(order.id)}`)
     } catch (error) {
-      replace(result, problemView(error))
+      if (error instanceof FieldErrors) announce(error.message)
+      else replace(result, problemView(error))
     } finally {
       submit.disabled = false
       submit.textContent = button
@@ -53,6 +55,72 @@ function changeForm (legend, fields, button, send, navigate) {
   })
   return form
 }
+
+/** The configuration property that holds the seats: prefilled with the subscription's. */
+const seatCount = 'https://w3id.org/symphony/ontology#seatCount'
+
+/**
+ * Keep or drop members and add one. For a new member the joint form of the new member set is
+ * shown with the kept members as `existing`: it asks only for the new member and the links that
+ * touch it. Its values are stored as a configuration first (errors at their fields), then the
+ * change is sent with it.
+ */
+function membersForm (subscription, current, addable, name, navigate) {
+  const base = `/subscriptions/${encodeURIComponent(subscription.id)}`
+  const addId = uid('add')
+  const configuration = h('div', { class: 'member-form', 'aria-live': 'polite' })
+  let shown
+  const chosen = form => ({
+    keep: [...form.querySelectorAll('input[name=keep]:checked')].map(box => box.value),
+    add: form.elements.add.value
+  })
+  const target = ({ keep, add }) => ({ bundle: { services: [...keep, add], existing: keep } })
+  const refresh = async form => {
+    const { keep, add } = chosen(form)
+    shown = undefined
+    if (add === '') return replace(configuration)
+    try {
+      const answer = await api.post(`/forms${query({ lang: lang() })}`, { ...target({ keep, add }), prefill: { [seatCount]: subscription.seats } })
+      if (answer.uiSchema.sections.length === 0) return replace(configuration, h('p', { class: 'meta' }, t('nothingNewToConfigure', name(add))))
+      shown = { add, keep, rendered: renderForm(answer) }
+      replace(configuration, h('h3', {}, t('configureNewMember', name(add))), shown.rendered.element)
+    } catch (error) {
+      replace(configuration, problemView(error))
+    }
+  }
+  const form = changeForm(t('changeMembers'),
+    [current.map(m => {
+      const box = uid('keep')
+      return h('div', { class: 'field' }, h('input', { type: 'checkbox', id: box, name: 'keep', value: m.service, checked: true }), ' ', h('label', { for: box, class: 'inline' }, t('keepMember', name(m.service))))
+    }),
+    h('div', { class: 'field' }, h('label', { for: addId }, t('addMember')),
+      h('select', { id: addId, name: 'add' }, h('option', { value: '' }, t('noneToAdd')), addable.map(s => h('option', { value: s.iri }, s.label)))),
+    configuration],
+    t('changeMembersButton'),
+    async form => {
+      const { keep, add } = chosen(form)
+      const services = [...keep, ...(add === '' ? [] : [add])]
+      if (shown === undefined || shown.add !== add) return api.post(`${base}/members`, { services })
+      let saved
+      try {
+        saved = await api.post(`/configurations${query({ lang: lang() })}`, { ...target({ keep, add }), values: shown.rendered.values() })
+      } catch (error) {
+        if (!(error instanceof ApiError) || !Array.isArray(error.problem.errors)) throw error
+        shown.rendered.showErrors(error.problem.errors.map(e => ({ pointer: e.pointer ?? e.field ?? '', message: e.message })))
+        throw new FieldErrors(t('fixErrors', error.problem.errors.length))
+      }
+      shown.rendered.showErrors([])
+      return api.post(`${base}/members`, { services, configurations: [saved.configuration] })
+    },
+    navigate)
+  form.addEventListener('change', event => {
+    if (event.target.name === 'add' || event.target.name === 'keep') void refresh(form)
+  })
+  return form
+}
+
+/** Values the form shows at their fields: the change is not sent. */
+class FieldErrors extends Error {}
 
 async function addableServices (subscription, name) {
   const current = new Set(subscription.members.filter(m => m.removedAt === undefined).map(m => m.service))
@@ -97,7 +165,6 @@ async function renderSubscription (main, id, who, name, { navigate }) {
   const current = subscription.members.filter(m => m.removedAt === undefined)
   const mayChange = subscription.state === 'active' && (who.role === 'customer' || who.role === 'operator')
   const seatsId = uid('seats')
-  const addId = uid('add')
   const changes = []
   if (mayChange) {
     const addable = await addableServices(subscription, name)
@@ -107,20 +174,7 @@ async function renderSubscription (main, id, who, name, { navigate }) {
         t('changeSeatsButton'),
         form => api.post(`${base}/seats`, { seats: Number(form.elements.seats.value) }),
         navigate),
-      changeForm(t('changeMembers'),
-        [current.map(m => {
-          const box = uid('keep')
-          return h('div', { class: 'field' }, h('input', { type: 'checkbox', id: box, name: 'keep', value: m.service, checked: true }), ' ', h('label', { for: box, class: 'inline' }, t('keepMember', name(m.service))))
-        }),
-        h('div', { class: 'field' }, h('label', { for: addId }, t('addMember')),
-          h('select', { id: addId, name: 'add' }, h('option', { value: '' }, t('noneToAdd')), addable.map(s => h('option', { value: s.iri }, s.label))))],
-        t('changeMembersButton'),
-        form => {
-          const keep = [...form.querySelectorAll('input[name=keep]:checked')].map(box => box.value)
-          const add = form.elements.add.value
-          return api.post(`${base}/members`, { services: [...keep, ...(add === '' ? [] : [add])] })
-        },
-        navigate),
+      membersForm(subscription, current, addable, name, navigate),
       cancelSection(subscription, navigate))
   }
   replace(main,

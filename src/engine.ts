@@ -537,7 +537,10 @@ export class Engine {
     const catalog = await this.catalog()
     const terms = vocabulary.filter(q => q.subject.termType === 'NamedNode' && !catalog.services.has(q.subject.value))
     const report = await compileShapes(vocabulary).validate([...quads, ...terms, ...await this.#descriptionsOf(configures)])
-    const issues = report.results.filter(r => r.severity === 'Violation').map(r => `${r.path ?? r.focusNode}: ${r.message}`)
+    // Only results about the configuration's own nodes: the descriptions are there for its shapes
+    // to look values up in, not to be checked against the publishing shapes again.
+    const own = new Set(quads.map(q => q.subject.termType === 'BlankNode' ? `_:${q.subject.value}` : q.subject.value))
+    const issues = report.results.filter(r => r.severity === 'Violation' && own.has(r.focusNode)).map(r => `${r.path ?? r.focusNode}: ${r.message}`)
     return { ok: issues.length === 0, configures, issues, quads }
   }
   // ── end of operations ──────────────────────────────────────────────────────────────────

@@ -12,7 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { chromium } from 'playwright-core'
 import type { Browser, Page } from 'playwright-core'
 import { AxeBuilder } from '@axe-core/playwright'
-import { openHarness, t as tt } from '../operations/harness.js'
+import { openHarness, t as tt, testProviders } from '../operations/harness.js'
 import type { Harness } from '../operations/harness.js'
 import { seller } from '../billing/e-invoice-fixtures.js'
 
@@ -33,7 +33,8 @@ describe.skipIf(!existsSync(executablePath) && process.env.CI !== 'true')('conso
   let invoiceNumber = ''
 
   beforeAll(async () => {
-    h = await openHarness({ now: () => now })
+    // Epsilon's archive is added to the subscription later: here its provider answers at once.
+    h = await openHarness({ now: () => now, providers: { ...testProviders, epsilon: { behavior: 'instant' } } })
     browser = await chromium.launch({ executablePath, args })
     page = await browser.newPage({ viewport: { width: 1280, height: 900 }, locale: 'en-GB' })
     page.on('pageerror', error => errors.push(error.message))
@@ -128,6 +129,42 @@ describe.skipIf(!existsSync(executablePath) && process.env.CI !== 'true')('conso
     await page.getByRole('button', { name: 'Check and change members' }).click()
     await page.waitForFunction(() => document.querySelector('form .alert p')?.textContent?.startsWith('the composer no longer answers') === true)
     expect(await page.locator('form .alert p').first().textContent()).toContain(`${tt}AlphaPBX, ${tt}GammaArchive`)
+  })
+
+  it('replaces a member: the form asks only for the new one, shows its errors at their fields, then the change carries the configuration', slow, async () => {
+    await page.goto(`${h.url}/#/subscriptions/${encodeURIComponent(subscriptionId)}`)
+    await page.waitForSelector('table.members')
+    await page.getByLabel('Keep Alpha PBX').check()
+    await page.getByLabel('Keep Beta CRM').check()
+    await page.getByLabel('Keep Gamma Archive').uncheck()
+    await page.getByLabel('Add a service').selectOption(`${tt}EpsilonArchive`)
+    await page.waitForSelector('.member-form h3')
+    expect(await page.locator('.member-form h3').textContent()).toBe('Settings for Epsilon Archive')
+    // The kept members are configured already: one section, the new member's.
+    expect(await page.locator('.member-form fieldset.section > legend').allTextContents()).toEqual(['Epsilon Archive'])
+    expect(await page.locator('.member-form').getByLabel('Storage location').inputValue()).toBe('DE')
+    const before = page.url()
+    await page.getByRole('button', { name: 'Check and change members' }).click()
+    await page.waitForSelector('.member-form [aria-invalid=true]')
+    expect(page.url()).toBe(before)
+    expect(await page.locator('.member-form .alert p').first().textContent()).toBe('1 field needs attention.')
+    const documentClass = page.locator('.member-form').getByLabel('Document class')
+    expect(await documentClass.getAttribute('aria-invalid')).toBe('true')
+    await documentClass.selectOption({ index: 1 })
+    await page.getByRole('button', { name: 'Check and change members' }).click()
+    await page.waitForFunction(() => window.location.hash.startsWith('#/orders/'))
+    const changeId = decodeURIComponent((await page.evaluate(() => window.location.hash)).split('/')[2]!)
+    await page.waitForSelector('main p .state-completed', { timeout: 60_000 })
+    const change = (await h.call('GET', `/orders/${encodeURIComponent(changeId)}`, 'symp_customer-a')).body as { configurations: string[] }
+    expect(change.configurations).toHaveLength(1)
+    // The stored configuration is the customer's and holds the new member's settings.
+    const stored = await fetch(`${h.url}/configurations/${encodeURIComponent(change.configurations[0]!)}`, { headers: { authorization: 'Bearer symp_customer-a', accept: 'application/n-triples' } })
+    expect(stored.status).toBe(200)
+    const triples = await stored.text()
+    expect(triples).toContain(`<https://w3id.org/symphony/ontology#configures> <${tt}EpsilonArchive>`)
+    expect(triples).not.toContain(`<https://w3id.org/symphony/ontology#configures> <${tt}AlphaPBX>`)
+    const members = (await h.call('GET', `/subscriptions/${encodeURIComponent(subscriptionId)}`, 'symp_customer-a')).body.members as Array<{ service: string, removedAt?: string }>
+    expect(members.filter(m => m.removedAt === undefined).map(m => m.service).sort()).toEqual([`${tt}AlphaPBX`, `${tt}BetaCRM`, `${tt}EpsilonArchive`])
   })
 
   it('lists the invoice of the month after the billing run and shows each line and provider share', slow, async () => {
