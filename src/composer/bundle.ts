@@ -3,18 +3,21 @@
  * ranking cost and score, and the explanation (why each member, each link's degree and class
  * path, each constraint check).
  */
-import { formatMoney, fromCents, shortName } from './names.js'
+import { flat } from './member-checks.js'
+import { fromCents } from './names.js'
 import type { Problem } from './problem.js'
 import type { Weights } from './resolve-request.js'
 import type { FoundBundle } from './search.js'
 import type {
-  Bundle, BundleLink, BundlePrice, ConstraintCheck, CostExplanation, LinkExplanation, MemberExplanation, MemberReason
+  Bundle, BundleLink, BundlePrice, ConstraintCheck, CostExplanation, LinkExplanation, MemberExplanation, MemberReason, Texts
 } from './types.js'
+import { catalogNamer, joinTexts, say, type Namer, type PersonalDataPlace } from './texts.js'
 import { cyclesOf, wiringOrder } from './wiring.js'
 
 /** Builds the answer's bundle; costs use the request's weights, whatever problem found it. */
 export function buildBundle (problem: Problem, found: FoundBundle, weights: Weights): Bundle {
   const { table, request } = problem
+  const namer = catalogNamer(problem.catalog)
   const iri = (s: number): string => table.entries[s]!.service.id
   const members = found.members.map(iri)
 
@@ -61,23 +64,24 @@ export function buildBundle (problem: Problem, found: FoundBundle, weights: Weig
   const price = bundlePrice(problem, found.members)
   const cost = costOf(weights, members.length, pluginMatches, price.monthly)
   const memberExplanations: MemberExplanation[] = found.members
-    .map(m => ({ service: iri(m), why: reasons.get(m)!, text: reasonText(reasons.get(m)!) }))
+    .map(m => {
+      const texts = reasonTexts(reasons.get(m)!, namer)
+      return { service: iri(m), why: reasons.get(m)!, text: texts.en, texts }
+    })
     .sort((a, b) => compare(a.service, b.service))
 
   const checks: ConstraintCheck[] = []
   for (const m of [...found.members].sort((a, b) => compare(iri(a), iri(b)))) checks.push(...table.entries[m]!.verdict.checks)
-  checks.push(...personalDataChecks(problem, found))
+  checks.push(...personalDataChecks(problem, found, namer))
   if (request.budget !== undefined) {
     const budgetCents = Math.round(request.budget.amount * 100)
     const total = Math.round(price.monthly * 100)
-    const budget = formatMoney(budgetCents, request.budget.currency)
-    checks.push({
-      constraint: 'budget',
-      ok: total <= budgetCents && price.unpriced.length === 0,
-      detail: price.unpriced.length === 0
-        ? `${formatMoney(total, price.currency)} a month for ${request.seats} seats, budget ${budget}`
-        : `cannot be checked: ${price.unpriced.map(shortName).join(', ')} not priced in ${request.budget.currency}; the others cost ${formatMoney(total, price.currency)} a month for ${request.seats} seats, budget ${budget}`
-    })
+    const facts = { monthly: total, currency: price.currency, seats: request.seats, budget: budgetCents, budgetCurrency: request.budget.currency }
+    const [code, params] = price.unpriced.length === 0
+      ? ['BUDGET', facts] as const
+      : ['BUDGET_UNCHECKED', { unpriced: price.unpriced, ...facts }] as const
+    const details = say(code, params, namer)
+    checks.push({ constraint: 'budget', ok: total <= budgetCents && price.unpriced.length === 0, code, params: flat(params), detail: details.en, details })
   }
 
   return {
@@ -87,7 +91,7 @@ export function buildBundle (problem: Problem, found: FoundBundle, weights: Weig
     score: scoreOf(cost.total),
     explanation: {
       members: memberExplanations,
-      links: links.map(link => linkExplanation(problem, link, mutual(link))),
+      links: links.map(link => linkExplanation(problem, link, mutual(link), namer)),
       constraints: checks,
       wiringOrder: order,
       cycles,
@@ -135,7 +139,7 @@ function bundlePrice (problem: Problem, members: readonly number[]): BundlePrice
 }
 
 /** With scope `personal-data`: each link of a member outside the allowed locations without safeguard. */
-function personalDataChecks (problem: Problem, found: FoundBundle): ConstraintCheck[] {
+function personalDataChecks (problem: Problem, found: FoundBundle, namer: Namer): ConstraintCheck[] {
   if (problem.request.locations?.scope !== 'personal-data') return []
   const { entries } = problem.table
   const checks: ConstraintCheck[] = []
@@ -144,22 +148,28 @@ function personalDataChecks (problem: Problem, found: FoundBundle): ConstraintCh
     const ends = [option.provider, ...(item.kind === 'requires' ? [item.consumer] : [])]
     for (const end of ends) {
       if (end < 0 || !entries[end]!.assessment.conditional) continue
-      const what = item.kind === 'requires'
-        ? `link ${shortName(option.provider >= 0 ? entries[option.provider]!.service.id : option.availableType!)} → ${shortName(entries[item.consumer]!.service.id)} (${item.node.types.map(shortName).join(', ')})`
-        : `${item.kind === 'wanted' ? 'wanted' : 'service type'} ${shortName(item.type)}`
-      const data = option.carriesData.map(shortName).join(', ')
+      const place: PersonalDataPlace = item.kind === 'requires'
+        ? { kind: 'link', from: option.provider >= 0 ? entries[option.provider]!.service.id : option.availableType!, to: entries[item.consumer]!.service.id, types: item.node.types }
+        : { kind: item.kind, type: item.type }
+      const [code, params] = option.carriesData.length === 0
+        ? ['NO_PERSONAL_DATA', { place }] as const
+        : ['PERSONAL_DATA', { place, data: option.carriesData }] as const
+      const details = say(code, params, namer)
       checks.push({
         constraint: 'personalData',
         service: entries[end]!.service.id,
         ok: option.carriesData.length === 0,
-        detail: option.carriesData.length === 0 ? `${what} carries no personal data` : `${what} carries personal data (${data})`
+        code,
+        params: flat(params),
+        detail: details.en,
+        details
       })
     }
   }
   return checks
 }
 
-function linkExplanation (problem: Problem, link: BundleLink, mutual: boolean): LinkExplanation {
+function linkExplanation (problem: Problem, link: BundleLink, mutual: boolean, namer: Namer): LinkExplanation {
   const hierarchy = problem.catalog.hierarchy
   let path: readonly string[] = []
   for (const provided of link.providedTypes) {
@@ -168,12 +178,12 @@ function linkExplanation (problem: Problem, link: BundleLink, mutual: boolean): 
       if (p !== undefined && (path.length === 0 || p.length < path.length)) path = p
     }
   }
-  const from = shortName(link.from)
-  const to = shortName(link.to)
-  const required = link.interfaceTypes.map(shortName).join(', ')
-  const via = path.length > 2 ? ` via ${path.map(shortName).join(' ⊑ ')}` : ''
-  const source = link.available ? `available ${from}` : `${from} provides ${link.providedTypes.map(shortName).join(', ')}`
-  const each = mutual ? `; ${to} in turn feeds ${from} (they need each other)` : ''
+  const facts = {
+    from: link.from, to: link.to, available: link.available, provided: link.providedTypes, required: link.interfaceTypes,
+    degree: link.degree, path, mutual
+  }
+  const texts = say('LINK', facts, namer)
+  const consumerTexts = say('LINK_CONSUMER', facts, namer)
   return {
     from: link.from,
     to: link.to,
@@ -181,19 +191,21 @@ function linkExplanation (problem: Problem, link: BundleLink, mutual: boolean): 
     degree: link.degree,
     path,
     mutual,
-    text: `${source} for ${to}'s requirement ${required}: ${link.degree}${via}${each}`,
-    consumerText: `${to} requires ${required}: met by ${link.available ? `the available ${from}` : from} (${link.degree}${via})${mutual ? `, which in turn needs ${to}` : ''}`
+    text: texts.en,
+    texts,
+    consumerText: consumerTexts.en,
+    consumerTexts
   }
 }
 
-function reasonText (why: readonly MemberReason[]): string {
-  return why.map(r => {
+function reasonTexts (why: readonly MemberReason[], namer: Namer): Texts {
+  return joinTexts(why.map(r => {
     switch (r.reason) {
-      case 'serviceType': return `covers service type ${shortName(r.serviceType)}`
-      case 'wanted': return `provides wanted ${shortName(r.wanted)} (${r.degree})`
-      case 'requirement': return `satisfies requirement ${r.interfaceTypes.map(shortName).join(', ')} of ${shortName(r.of)}`
+      case 'serviceType': return say('REASON_SERVICE_TYPE', { serviceType: r.serviceType }, namer)
+      case 'wanted': return say('REASON_WANTED', { wanted: r.wanted, degree: r.degree }, namer)
+      case 'requirement': return say('REASON_REQUIREMENT', { interfaceTypes: r.interfaceTypes, of: r.of }, namer)
     }
-  }).join('; ')
+  }), '; ')
 }
 
 function compare (a: string, b: string): number {

@@ -14,6 +14,7 @@ import { resolveRequest } from './resolve-request.js'
 import { runSearch, type CompositionContext } from './run-search.js'
 import type { SearchResult } from './search.js'
 import { buildServiceTable } from './service-table.js'
+import { catalogNamer, say, type Namer } from './texts.js'
 import type { Bundle, CompositionAnswer, CompositionIssue, CompositionRequest } from './types.js'
 
 export interface ComposeOptions {
@@ -41,29 +42,20 @@ export function composeWith (catalog: Catalog, request: CompositionRequest, matc
   const strict = runSearch(context, { relaxed: false, budget: resolved.budget !== undefined, weights: resolved.weights, wiring: resolved.wiring }, resolved.limit)
   const bundles = strict.result.bundles.map(found => buildBundle(strict.problem, found, resolved.weights)).sort(compareBundles).slice(0, resolved.limit)
   const issues: CompositionIssue[] = []
-  if (!strict.result.proven) issues.push(searchLimitIssue(strict.result, bundles, resolved.limit, resolved.timeoutMs))
+  if (!strict.result.proven) issues.push(searchLimitIssue(strict.result, bundles, resolved.limit, resolved.timeoutMs, catalogNamer(catalog)))
   if (bundles.length === 0) issues.push(...diagnose(context, strict))
-  issues.push(...unknownPriceComponentIssues(bundles, issues))
+  issues.push(...unknownPriceComponentIssues(bundles, issues, catalogNamer(catalog)))
   return { bundles, issues }
 }
 
-function searchLimitIssue (result: SearchResult, bundles: readonly Bundle[], limit: number, timeoutMs: number): CompositionIssue {
+function searchLimitIssue (result: SearchResult, bundles: readonly Bundle[], limit: number, timeoutMs: number, namer: Namer): CompositionIssue {
   const bound = Math.round(result.bound * 1e6) / 1e6
   if (bundles.length < limit) {
-    return {
-      code: 'SEARCH_LIMIT',
-      timeoutMs,
-      bound,
-      message: `the time budget of ${timeoutMs} ms ran out with ${bundles.length} of ${limit} bundles; further bundles may exist, none costing less than ${bound} — give the request a larger "timeoutMs" or narrow it`
-    }
+    const messages = say('SEARCH_LIMIT', { timeoutMs, found: bundles.length, limit, bound }, namer)
+    return { code: 'SEARCH_LIMIT', timeoutMs, bound, found: bundles.length, limit, message: messages.en, messages }
   }
   const last = bundles[bundles.length - 1]!.explanation.cost.total
   const gap = Math.round(Math.max(0, last - bound) * 1e6) / 1e6
-  return {
-    code: 'RANKING_UNPROVEN',
-    timeoutMs,
-    bound,
-    gap,
-    message: `the bundles are valid and minimal, but the time budget of ${timeoutMs} ms ran out before proving that none cheaper exists: any other bundle costs at least ${bound} (the listed ones cost up to ${last}, a gap of ${gap}); give the request a larger "timeoutMs" for a proof`
-  }
+  const messages = say('RANKING_UNPROVEN', { timeoutMs, bound, last, gap }, namer)
+  return { code: 'RANKING_UNPROVEN', timeoutMs, bound, gap, message: messages.en, messages }
 }

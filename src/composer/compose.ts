@@ -44,7 +44,7 @@ function matcherOf (catalog: Catalog): LinkMatcher {
   return {
     interfaces (required, provided) {
       const result = matchInterface(required, provided, hierarchy)
-      return { degree: result.degree, problems: result.issues.map(issue => `${issue.message}; ${issue.fix}`) }
+      return { degree: result.degree, issues: result.issues.map(issue => issue.code) }
     },
     types: (requiredTypes, providedTypes) => matchTypes(requiredTypes, providedTypes, hierarchy).degree
   }

@@ -7,49 +7,55 @@ import type { FactConstraint } from './types.js'
 
 export type FactTerm = string | number | boolean
 
-/** The outcome of one fact constraint on one service's values. */
-export interface FactVerdict {
-  readonly ok: boolean
-  /** What failed, or what held, in a few words (English). */
-  readonly detail: string
-}
+/** The outcome of one fact constraint on one service's values: a sentence code and its values. */
+export type FactVerdict =
+  | { readonly ok: false, readonly code: 'FACT_NOT_STATED', readonly params: { readonly property: string } }
+  | { readonly ok: false, readonly code: 'FACT_NOT_IN', readonly params: { readonly property: string, readonly values: readonly FactTerm[], readonly in: readonly FactTerm[] } }
+  | { readonly ok: false, readonly code: 'FACT_NOT_VALUE', readonly params: { readonly property: string, readonly values: readonly FactTerm[], readonly hasValue: FactTerm } }
+  | { readonly ok: false, readonly code: 'FACT_OUT_OF_BOUNDS', readonly params: { readonly property: string, readonly values: readonly FactTerm[], readonly min?: number, readonly max?: number } }
+  | { readonly ok: true, readonly code: 'FACT_HOLDS', readonly params: { readonly property: string, readonly values: readonly FactTerm[] } }
 
-/** Checks one fact constraint against the values a service states for its property. */
-export function checkFact (constraint: FactConstraint, values: readonly FactValue[], name: (iri: string) => string): FactVerdict {
-  const property = name(constraint.property)
-  if (values.length === 0) return { ok: false, detail: `states no ${property}` }
-  const shown = values.map(v => show(v, name)).join(', ')
+/**
+ * Checks one fact constraint against the values a service states for its property. Values in
+ * the verdict are IRIs, numbers (numeric literals) or lexical forms.
+ */
+export function checkFact (constraint: FactConstraint, values: readonly FactValue[]): FactVerdict {
+  const property = constraint.property
+  if (values.length === 0) return { ok: false, code: 'FACT_NOT_STATED', params: { property } }
+  const all = values.map(term)
   if (constraint.in !== undefined) {
     const outside = values.filter(v => !constraint.in!.some(term => equals(v, term)))
-    if (outside.length > 0) return { ok: false, detail: `${property} ${outside.map(v => show(v, name)).join(', ')} is not one of ${constraint.in.map(t => showTerm(t, name)).join(', ')}` }
+    if (outside.length > 0) return { ok: false, code: 'FACT_NOT_IN', params: { property, values: outside.map(term), in: constraint.in } }
   }
   if (constraint.hasValue !== undefined && !values.some(v => equals(v, constraint.hasValue!))) {
-    return { ok: false, detail: `${property} is ${shown}, not ${showTerm(constraint.hasValue, name)}` }
+    return { ok: false, code: 'FACT_NOT_VALUE', params: { property, values: all, hasValue: constraint.hasValue } }
   }
   if (constraint.minInclusive !== undefined || constraint.maxInclusive !== undefined) {
     const min = constraint.minInclusive ?? -Infinity
     const max = constraint.maxInclusive ?? Infinity
     const outside = values.filter(v => { const n = numeric(v); return n === undefined || n < min || n > max })
-    if (outside.length > 0) return { ok: false, detail: `${property} ${outside.map(v => show(v, name)).join(', ')} does not meet ${bounds(constraint)}` }
+    if (outside.length > 0) {
+      return {
+        ok: false,
+        code: 'FACT_OUT_OF_BOUNDS',
+        params: {
+          property,
+          values: outside.map(term),
+          ...(constraint.minInclusive === undefined ? {} : { min: constraint.minInclusive }),
+          ...(constraint.maxInclusive === undefined ? {} : { max: constraint.maxInclusive })
+        }
+      }
+    }
   }
-  return { ok: true, detail: `${property} is ${shown}` }
+  return { ok: true, code: 'FACT_HOLDS', params: { property, values: all } }
 }
 
-/** A short phrase for messages: `sym:certification has sym:ISO27001`. */
-export function factPhrase (constraint: FactConstraint, name: (iri: string) => string): string {
-  const parts: string[] = []
-  if (constraint.in !== undefined) parts.push(`in ${constraint.in.map(t => showTerm(t, name)).join(', ')}`)
-  if (constraint.hasValue !== undefined) parts.push(`has ${showTerm(constraint.hasValue, name)}`)
-  if (constraint.minInclusive !== undefined || constraint.maxInclusive !== undefined) parts.push(bounds(constraint))
-  return `${name(constraint.property)} ${parts.join(' and ')}`
+/** A stated value as a sentence shows it: an IRI, a number or the lexical form. */
+function term (value: FactValue): FactTerm {
+  return value.datatype !== undefined && numericTypes.test(value.datatype) ? numeric(value) ?? value.value : value.value
 }
 
-function bounds (constraint: FactConstraint): string {
-  const parts: string[] = []
-  if (constraint.minInclusive !== undefined) parts.push(`≥ ${constraint.minInclusive}`)
-  if (constraint.maxInclusive !== undefined) parts.push(`≤ ${constraint.maxInclusive}`)
-  return parts.join(' and ')
-}
+const numericTypes = /XMLSchema#(decimal|integer|double|float|int|long|short|byte|nonNegativeInteger|positiveInteger|negativeInteger|nonPositiveInteger|unsigned(Long|Int|Short|Byte))$/
 
 function equals (value: FactValue, term: FactTerm): boolean {
   if (typeof term === 'number') return numeric(value) === term
@@ -61,12 +67,4 @@ function numeric (value: FactValue): number | undefined {
   if (value.datatype === undefined || value.value.trim() === '') return undefined
   const n = Number(value.value)
   return Number.isFinite(n) ? n : undefined
-}
-
-function show (value: FactValue, name: (iri: string) => string): string {
-  return value.datatype === undefined ? name(value.value) : JSON.stringify(value.value)
-}
-
-function showTerm (term: FactTerm, name: (iri: string) => string): string {
-  return typeof term === 'string' && /^[A-Za-z][A-Za-z0-9+.-]*:/.test(term) ? name(term) : JSON.stringify(term)
 }

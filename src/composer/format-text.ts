@@ -1,16 +1,18 @@
 /**
- * A composition answer as readable text, for `symphony compose --format text`.
- * Headings are in the requested language (English or German); explanation details are the
- * answer's own (English) texts. Service names come from the catalog when one is given.
+ * A composition answer as readable text, for `symphony compose --format text`. Headings and
+ * the answer's sentences are in the requested language (English or German), with that
+ * language's number format; services, types, offers and price components are named by their
+ * catalog label when a catalog is given (else by their local name).
  */
 import type { Catalog } from '../catalog/index.js'
-import { formatMoney, shortName } from './names.js'
+import { inLanguage } from './localize.js'
+import { catalogNamer, constraintName, languageOf, localNamer, writerFor, type Writer } from './texts.js'
 import type { Bundle, CompositionAnswer, CompositionIssue, ServicePrice } from './types.js'
 
 export interface FormatTextOptions {
   /** `en` (default) or `de`; other languages fall back to English. */
   readonly language?: string
-  /** For service names (`schema:name`) in the requested language. */
+  /** For labels (`schema:name`, `rdfs:label`) in the requested language. */
   readonly catalog?: Catalog
 }
 
@@ -42,31 +44,30 @@ type Words = (typeof words)['en'] | (typeof words)['de']
  * process.stdout.write(formatBundleText(compose(catalog, request), { language: 'de', catalog }))
  */
 export function formatBundleText (answer: CompositionAnswer, options: FormatTextOptions = {}): string {
-  const w: Words = options.language?.toLowerCase().startsWith('de') === true ? words.de : words.en
-  const name = (iri: string): string => {
-    const label = options.catalog?.services.get(iri)?.label
-    const text = label === undefined ? undefined : label[options.language ?? 'en'] ?? label.en ?? label['']
-    return text === undefined ? shortName(iri) : `${text} (${shortName(iri)})`
-  }
+  const language = languageOf(options.language)
+  const w: Words = words[language]
+  const writer = writerFor(options.catalog === undefined ? localNamer : catalogNamer(options.catalog), language)
+  const localized = inLanguage(answer, language)
   const lines: string[] = []
-  answer.bundles.forEach((bundle, i) => {
-    lines.push(`${w.bundle} ${i + 1} ${w.of} ${answer.bundles.length}`)
-    lines.push(...bundleLines(bundle, w, name, '  '))
+  localized.bundles.forEach((bundle, i) => {
+    lines.push(`${w.bundle} ${i + 1} ${w.of} ${localized.bundles.length}`)
+    lines.push(...bundleLines(bundle, w, writer, '  '))
     lines.push('')
   })
-  if (answer.bundles.length === 0) lines.push(w.none, '')
-  if (answer.issues.length > 0) {
+  if (localized.bundles.length === 0) lines.push(w.none, '')
+  if (localized.issues.length > 0) {
     lines.push(`${w.issues}:`)
-    for (const issue of answer.issues) lines.push(...issueLines(issue, w, name))
+    for (const issue of localized.issues) lines.push(...issueLines(issue, w, writer))
   }
   return lines.join('\n').replace(/\n+$/, '') + '\n'
 }
 
-function bundleLines (bundle: Bundle, w: Words, name: (iri: string) => string, indent: string): string[] {
+function bundleLines (bundle: Bundle, w: Words, writer: Writer, indent: string): string[] {
   const { cost } = bundle.explanation
-  const money = (amount: number | null, currency: string | null): string => amount === null ? w.unpriced : formatMoney(Math.round(amount * 100), currency)
+  const name = writer.name
+  const money = (amount: number | null, currency: string | null): string => amount === null ? w.unpriced : writer.money(Math.round(amount * 100), currency)
   const lines = [
-    `${indent}${w.score} ${bundle.score} (${w.cost} ${cost.total}: ${cost.services} ${w.services}, ${cost.pluginMatches} ${w.plugin}, ${money(bundle.price.monthly, bundle.price.currency)} ${w.perMonth})`,
+    `${indent}${w.score} ${writer.number(bundle.score)} (${w.cost} ${writer.number(cost.total)}: ${cost.services} ${w.services}, ${cost.pluginMatches} ${w.plugin}, ${money(bundle.price.monthly, bundle.price.currency)} ${w.perMonth})`,
     `${indent}${w.members}:`
   ]
   for (const member of bundle.explanation.members) lines.push(`${indent}  ${name(member.service)} — ${member.text}`)
@@ -78,34 +79,34 @@ function bundleLines (bundle: Bundle, w: Words, name: (iri: string) => string, i
   }
   for (const group of bundle.explanation.cycles) lines.push(`${indent}${w.cycles}: ${group.map(name).join(' ⇄ ')}`)
   lines.push(`${indent}${w.price} (${bundle.price.seats} ${w.seats}, ${bundle.price.concurrentSeats} ${w.concurrent}): ${money(bundle.price.monthly, bundle.price.currency)} ${w.perMonth}`)
-  for (const line of bundle.price.breakdown) lines.push(...priceLines(line, name, money, `${indent}  `))
+  for (const line of bundle.price.breakdown) lines.push(...priceLines(line, writer, money, `${indent}  `))
   if (bundle.explanation.constraints.length > 0) {
     lines.push(`${indent}${w.constraints}:`)
     for (const check of bundle.explanation.constraints) {
-      lines.push(`${indent}  ${check.ok ? '✓' : '✗'} ${check.constraint}${check.service === undefined ? '' : ` ${name(check.service)}`}: ${check.detail}`)
+      lines.push(`${indent}  ${check.ok ? '✓' : '✗'} ${constraintName(check.constraint, writer)}${check.service === undefined ? '' : ` ${name(check.service)}`}: ${check.detail}`)
     }
   }
-  lines.push(`${indent}${w.order} (${w.wiring[bundle.explanation.wiring]}): ${bundle.explanation.wiringOrder.map(shortName).join(' → ')}`)
+  lines.push(`${indent}${w.order} (${w.wiring[bundle.explanation.wiring]}): ${bundle.explanation.wiringOrder.map(name).join(' → ')}`)
   return lines
 }
 
-function priceLines (price: ServicePrice, name: (iri: string) => string, money: (amount: number | null, currency: string | null) => string, indent: string): string[] {
-  const lines = [`${indent}${name(price.service)}: ${money(price.monthly, price.currency)}${price.offer === null ? ` — ${price.note ?? ''}` : ` (${shortName(price.offer)})`}`]
+function priceLines (price: ServicePrice, writer: Writer, money: (amount: number | null, currency: string | null) => string, indent: string): string[] {
+  const cents = (amount: number): string => writer.money(Math.round(amount * 100), null)
+  const lines = [`${indent}${writer.name(price.service)}: ${money(price.monthly, price.currency)}${price.offer === null ? ` — ${price.note ?? ''}` : ` (${writer.name(price.offer)})`}`]
   for (const c of price.components) {
-    const times = c.countedBy === 'flat' ? c.unitPrice.toFixed(2) : `${c.unitPrice.toFixed(2)} × ${c.quantity}`
+    const times = c.countedBy === 'flat' ? cents(c.unitPrice) : `${cents(c.unitPrice)} × ${writer.number(c.quantity)}`
     const over = c.termMonths ?? c.periodMonths
     const how = over === undefined ? times : `${times} / ${over}`
-    lines.push(`${indent}  ${shortName(c.component)} ${how} = ${c.monthly.toFixed(2)}`)
+    lines.push(`${indent}  ${writer.name(c.component)} ${how} = ${cents(c.monthly)}`)
   }
   return lines
 }
 
-function issueLines (issue: CompositionIssue, w: Words, name: (iri: string) => string): string[] {
-  const message = issue.code === 'UNKNOWN_PRICE_COMPONENT' && w === words.de ? issue.messages.de : issue.message
-  const lines = [`  - [${issue.code}] ${message}`]
+function issueLines (issue: CompositionIssue, w: Words, writer: Writer): string[] {
+  const lines = [`  - [${issue.code}] ${issue.message}`]
   if (issue.code === 'NEAREST_BUNDLE') {
     lines.push(`    ${w.nearest}:`)
-    lines.push(...bundleLines(issue.bundle, w, name, '      '))
+    lines.push(...bundleLines(issue.bundle, w, writer, '      '))
     lines.push(`    ${w.needs}:`)
     for (const need of issue.needs) lines.push(`      - ${need.message}`)
   }

@@ -5,7 +5,7 @@
  */
 import type { Catalog, InterfaceNode } from '../catalog/index.js'
 import { byContent, contentKey, type Item } from './items.js'
-import type { Degree } from '../matcher/index.js'
+import type { Degree, MatchIssueCode } from '../matcher/index.js'
 import type { LinkMatcher } from './link-match.js'
 import type { ResolvedRequest } from './resolve-request.js'
 import type { ServiceTable } from './service-table.js'
@@ -29,7 +29,8 @@ export interface Mismatch {
   readonly provider: number
   readonly node: InterfaceNode
   readonly degree: Degree
-  readonly problems: readonly string[]
+  /** Why the matcher rejected it (none when only the degree fell short). */
+  readonly issues: readonly MatchIssueCode[]
 }
 
 export interface ItemLinks {
@@ -136,7 +137,7 @@ export class LinkIndex {
       if (result.degree === 'exact' || result.degree === 'plugin') {
         satisfiers.push({ provider, node, degree: result.degree, carriesData: union(required.carriesData, node.carriesData) })
       } else {
-        mismatches.push({ provider, node, degree: result.degree, problems: result.problems })
+        mismatches.push({ provider, node, degree: result.degree, issues: result.issues })
       }
     }
     return { satisfiers: satisfiers.sort(bySatisfier), mismatches: mismatches.sort((a, b) => a.provider - b.provider) }

@@ -4,12 +4,12 @@
  * types are the matcher's answers (`matchInterface`, `matchTypes`), never recomputed here.
  */
 import type { InterfaceNode } from '../catalog/index.js'
-import type { Degree } from '../matcher/index.js'
+import type { Degree, MatchIssueCode } from '../matcher/index.js'
 
-/** What the composer needs from an interface match: the degree and, when it fails, why. */
+/** What the composer needs from an interface match: the degree and, when it fails, why (the matcher's issue codes). */
 export interface LinkMatch {
   readonly degree: Degree
-  readonly problems: readonly string[]
+  readonly issues: readonly MatchIssueCode[]
 }
 
 /** The matching the composer relies on. */

@@ -10,11 +10,11 @@
  * search enforces that per link, see `problem.ts`).
  */
 import type { Catalog, Service } from '../catalog/index.js'
-import { checkFact, factPhrase } from './fact-constraints.js'
-import { listing, shortName } from './names.js'
+import { checkFact, type FactVerdict } from './fact-constraints.js'
 import type { PricedService } from './price.js'
 import type { ResolvedRequest } from './resolve-request.js'
-import type { ConstraintCheck } from './types.js'
+import { catalogNamer, localNamer, say, type TextCode, type TextParams } from './texts.js'
+import type { ConstraintCheck, ConstraintCheckCode, Texts } from './types.js'
 
 export interface MemberVerdict {
   readonly checks: readonly ConstraintCheck[]
@@ -24,14 +24,18 @@ export interface MemberVerdict {
   readonly conditional: boolean
 }
 
+const noTexts: Texts = { en: '', de: '' }
+
 /**
  * Checks every per-member constraint of the request on one service. Without `details` the
  * checks' texts are left empty (the search only needs the counts, for every service).
  */
-export function checkMember (service: Service, request: ResolvedRequest, priced: PricedService, details = true, catalog?: Pick<Catalog, 'facts'>): MemberVerdict {
+export function checkMember (service: Service, request: ResolvedRequest, priced: PricedService, details = true, catalog?: Pick<Catalog, 'facts' | 'services' | 'providers' | 'regions' | 'hierarchy'>): MemberVerdict {
+  const namer = catalog === undefined ? localNamer : catalogNamer(catalog)
   const checks: ConstraintCheck[] = []
-  const check = (constraint: ConstraintCheck['constraint'], ok: boolean, detail: () => string): void => {
-    checks.push({ constraint, service: service.id, ok, detail: details ? detail() : '' })
+  const check = <C extends ConstraintCheckCode & TextCode>(constraint: ConstraintCheck['constraint'], ok: boolean, code: C, params: TextParams<C>, warning = false): void => {
+    const texts = details ? say(code, params, namer) : noTexts
+    checks.push({ constraint, service: service.id, ok, ...(warning ? { warning: true } : {}), code, params: details ? flat(params) : {}, detail: texts.en, details: texts })
   }
   const compliance = service.compliance
   let conditional = false
@@ -39,73 +43,84 @@ export function checkMember (service: Service, request: ResolvedRequest, priced:
     const allowed = request.locations
     const outside = compliance.dataLocations.filter(c => !allowed.countries.has(c))
     const inside = compliance.dataLocations.length > 0 && outside.length === 0
-    const where = (): string => compliance.dataLocations.length === 0
-      ? `states no data location (sym:dataLocation), so it cannot be shown to be within ${allowed.label}`
-      : `keeps data in ${compliance.dataLocations.join(', ')}${inside ? `, within ${allowed.label}` : `; ${outside.join(', ')} ${outside.length === 1 ? 'is' : 'are'} outside ${allowed.label}`}`
     const safeguards = compliance.transferSafeguards
+    const facts = { locations: compliance.dataLocations, outside, allowed: allowed.places, safeguards }
     if (inside) {
-      check('dataLocation', true, where)
+      check('dataLocation', true, 'LOCATION_WITHIN', facts)
     } else if (safeguards.length > 0 && allowed.mode === 'safeguarded') {
-      checks.push({ constraint: 'dataLocation', service: service.id, ok: true, warning: true, detail: details ? `${where()}; transfers under ${listing(safeguards.map(shortName))}` : '' })
+      check('dataLocation', true, 'LOCATION_SAFEGUARDED', facts, true)
     } else if (safeguards.length > 0) {
-      check('dataLocation', false, () => `${where()}; it transfers under ${listing(safeguards.map(shortName))}, which the strict location mode does not accept`)
+      check('dataLocation', false, 'LOCATION_SAFEGUARD_REFUSED', facts)
     } else if (allowed.scope === 'personal-data') {
       conditional = true
-      check('dataLocation', true, () => `${where()}, without transfer safeguard: allowed only because none of its links carries personal data`)
+      check('dataLocation', true, 'LOCATION_WITHOUT_PERSONAL_DATA', facts)
     } else {
-      check('dataLocation', false, () => `${where()}, and it states no transfer safeguard (sym:transferSafeguard)`)
+      check('dataLocation', false, 'LOCATION_OUTSIDE', facts)
     }
   }
   if (request.requireDPA) {
-    check('requireDPA', compliance.offersDPA === true, () => compliance.offersDPA === true
-      ? 'offers a data-processing agreement'
-      : 'offers no data-processing agreement (sym:offersDPA is not true)')
+    const offers = compliance.offersDPA === true
+    check('requireDPA', offers, offers ? 'DPA_OFFERED' : 'DPA_MISSING', {})
   }
   if (request.certifications.length > 0) {
     const missing = request.certifications.filter(c => !compliance.certifications.includes(c))
-    check('certifications', missing.length === 0, () => missing.length === 0
-      ? `holds ${listing(request.certifications.map(shortName))}`
-      : `lacks ${listing(missing.map(shortName))}`)
+    if (missing.length === 0) check('certifications', true, 'CERTIFIED', { certifications: request.certifications })
+    else check('certifications', false, 'CERTIFICATION_MISSING', { missing })
   }
   if (request.professionalSecrecy) {
     const suitable = compliance.suitableForProfessionalSecrecy === true
-    check('professionalSecrecy', suitable, () => suitable
-      ? 'suitable for professional-secrecy holders (§ 203 StGB)'
-      : 'not declared suitable for professional-secrecy holders (§ 203 StGB)')
+    check('professionalSecrecy', suitable, suitable ? 'SECRECY_SUITABLE' : 'SECRECY_NOT_DECLARED', {})
   }
   if (request.excludeProviders.size > 0) {
     const provider = service.provider
-    const excluded = provider !== undefined && request.excludeProviders.has(provider)
-    check('excludeProviders', !excluded, () => provider === undefined
-      ? 'states no provider'
-      : excluded ? `provider ${shortName(provider)} is excluded` : `provider ${shortName(provider)} is not excluded`)
+    if (provider === undefined) check('excludeProviders', true, 'PROVIDER_NOT_STATED', {})
+    else if (request.excludeProviders.has(provider)) check('excludeProviders', false, 'PROVIDER_EXCLUDED', { provider })
+    else check('excludeProviders', true, 'PROVIDER_NOT_EXCLUDED', { provider })
   }
   for (const fact of request.facts) {
-    const verdict = checkFact(fact, catalog?.facts(service.id, fact.property) ?? [], shortName)
-    check('facts', verdict.ok, () => verdict.detail)
+    const verdict: FactVerdict = checkFact(fact, catalog?.facts(service.id, fact.property) ?? [])
+    check('facts', verdict.ok, verdict.code, verdict.params as never)
   }
   if (request.budget !== undefined) {
     const currency = request.budget.currency
     if (priced.cents !== null) {
-      check('currency', true, () => `priced in ${currency} (offer ${shortName(priced.price.offer!)})`)
+      check('currency', true, 'PRICED_IN_CURRENCY', { currency, offer: priced.price.offer! })
     } else {
-      check('currency', false, () => `${priced.price.note ?? 'not priced'}; the budget is in ${currency}`)
+      const note = priced.price.notes ?? { en: 'not priced', de: 'ohne Preis' }
+      check('currency', false, 'NOT_PRICED_IN_CURRENCY', { currency, note })
     }
   }
   return { checks, violations: checks.filter(c => !c.ok).length, conditional }
 }
 
-/** Phrase for a message "no service provides X …" naming a constraint that removed candidates. */
-export function constraintPhrase (constraint: ConstraintCheck['constraint'], request: ResolvedRequest): string {
+/** The params of a check as JSON: embedded sentences are left out (they have their own fields). */
+export function flat (params: object): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(params).filter(([, value]) => value !== undefined && !isTexts(value)))
+}
+
+function isTexts (value: unknown): boolean {
+  return typeof value === 'object' && value !== null && !Array.isArray(value) && 'en' in value && 'de' in value
+}
+
+/** The phrase of a constraint that removed candidates, in "no service provides X …". */
+export function constraintPhrase (constraint: ConstraintCheck['constraint'], request: ResolvedRequest, namer = localNamer): Texts {
   switch (constraint) {
-    case 'dataLocation': return `within ${request.locations?.label ?? 'the allowed locations'}`
-    case 'requireDPA': return 'with a data-processing agreement'
-    case 'certifications': return `certified ${listing(request.certifications.map(shortName))}`
-    case 'professionalSecrecy': return 'suitable for § 203 StGB'
-    case 'excludeProviders': return 'from a provider that is not excluded'
-    case 'currency': return `priced in ${request.budget?.currency ?? 'the budget currency'}`
-    case 'facts': return `with ${listing(request.facts.map(f => factPhrase(f, shortName)))}`
-    case 'budget': return 'within the budget'
-    case 'personalData': return 'without personal data leaving the allowed locations'
+    case 'dataLocation': return say('PHRASE_DATA_LOCATION', { allowed: request.locations?.places ?? [] }, namer)
+    case 'requireDPA': return say('PHRASE_DPA', {}, namer)
+    case 'certifications': return say('PHRASE_CERTIFICATIONS', { certifications: request.certifications }, namer)
+    case 'professionalSecrecy': return say('PHRASE_SECRECY', {}, namer)
+    case 'excludeProviders': return say('PHRASE_PROVIDER', {}, namer)
+    case 'currency': return say('PHRASE_CURRENCY', { currency: request.budget?.currency ?? null }, namer)
+    case 'facts': return say('PHRASE_FACTS', {
+      facts: request.facts.map(f => ({
+        property: f.property,
+        ...(f.in === undefined ? {} : { in: f.in }),
+        ...(f.hasValue === undefined ? {} : { hasValue: f.hasValue }),
+        ...(f.minInclusive === undefined ? {} : { min: f.minInclusive }),
+        ...(f.maxInclusive === undefined ? {} : { max: f.maxInclusive })
+      }))
+    }, namer)
+    case 'budget': return say('PHRASE_BUDGET', {}, namer)
+    case 'personalData': return say('PHRASE_PERSONAL_DATA', {}, namer)
   }
 }

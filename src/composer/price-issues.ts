@@ -2,11 +2,11 @@
  * `UNKNOWN_PRICE_COMPONENT` issues: price components of the answer's members that the
  * vocabulary does not declare, so that a service never looks cheaper than it is unnoticed.
  */
-import { shortName } from './names.js'
+import { say, type Namer } from './texts.js'
 import type { Bundle, CompositionIssue } from './types.js'
 
 /** One issue per service, offer and component among the bundles' members (and a nearest bundle's), sorted. */
-export function unknownPriceComponentIssues (bundles: readonly Bundle[], issues: readonly CompositionIssue[]): CompositionIssue[] {
+export function unknownPriceComponentIssues (bundles: readonly Bundle[], issues: readonly CompositionIssue[], namer: Namer): CompositionIssue[] {
   const all = [...bundles, ...issues.flatMap(issue => issue.code === 'NEAREST_BUNDLE' ? [issue.bundle] : [])]
   const seen = new Map<string, { service: string, offer: string, component: string }>()
   for (const bundle of all) {
@@ -17,10 +17,7 @@ export function unknownPriceComponentIssues (bundles: readonly Bundle[], issues:
     }
   }
   return [...seen.entries()].sort(([a], [b]) => a < b ? -1 : a > b ? 1 : 0).map(([, { service, offer, component }]) => {
-    const messages = {
-      en: `offer ${shortName(offer)} of ${shortName(service)} charges the price component ${shortName(component)}, which the vocabulary does not declare (sym:countedBy and sym:billingPeriod): that offer is not used for the price; declare the component or fix the IRI`,
-      de: `Angebot ${shortName(offer)} von ${shortName(service)} berechnet den Preisbestandteil ${shortName(component)}, den das Vokabular nicht deklariert (sym:countedBy und sym:billingPeriod): dieses Angebot geht nicht in den Preis ein; deklarieren Sie den Bestandteil oder korrigieren Sie die IRI`
-    }
+    const messages = say('UNKNOWN_PRICE_COMPONENT', { service, offer, component }, namer)
     return { code: 'UNKNOWN_PRICE_COMPONENT', service, offer, component, message: messages.en, messages }
   })
 }

@@ -9,6 +9,7 @@
  */
 import type { CountingBasis, Offer, PriceSpecification, Service } from '../catalog/index.js'
 import { fromCents } from './names.js'
+import { localNamer, say, type Namer } from './texts.js'
 import type { PriceComponentLine, ServicePrice, UnknownPriceComponent } from './types.js'
 
 export interface PricingContext {
@@ -18,6 +19,8 @@ export interface PricingContext {
   readonly usage?: ReadonlyMap<string, number>
   /** Only offers in this currency are used; `null`: the service is not priced. */
   readonly currency: string | null
+  /** How notes name price components (default: by local name). */
+  readonly namer?: Namer
 }
 
 /** A service's price with its monthly total in cents (`null` when it has no offer in the currency). */
@@ -55,7 +58,7 @@ export function priceService (service: Service, context: PricingContext): Priced
   }
   return {
     cents: null,
-    price: { service: service.id, offer: null, currency: null, monthly: null, components: [], note: unpricedNote(service, context.currency, unknown), ...unknownComponents }
+    price: { service: service.id, offer: null, currency: null, monthly: null, components: [], ...unpricedNote(service, context.currency, unknown, context.namer ?? localNamer), ...unknownComponents }
   }
 }
 
@@ -109,12 +112,14 @@ function priceLine (offer: Offer, spec: PriceSpecification, context: PricingCont
   return { cents, line: { ...base, termMonths: term, monthly: fromCents(cents) } }
 }
 
-function unpricedNote (service: Service, currency: string | null, unknown: readonly UnknownPriceComponent[]): string {
-  if (service.offers.length === 0) return 'no offer (schema:offers): price unknown'
+function unpricedNote (service: Service, currency: string | null, unknown: readonly UnknownPriceComponent[], namer: Namer): Pick<ServicePrice, 'note' | 'notes' | 'noteCode'> {
+  const note = (noteCode: NonNullable<ServicePrice['noteCode']>, notes: ServicePrice['notes'] & object): Pick<ServicePrice, 'note' | 'notes' | 'noteCode'> =>
+    ({ note: notes.en, notes, noteCode })
+  if (service.offers.length === 0) return note('NO_OFFER', say('NO_OFFER', {}, namer))
   if (unknown.length > 0) {
-    return `its offers in ${currency ?? 'the currency'} charge price components the vocabulary does not declare (${[...new Set(unknown.map(u => u.component))].join(', ')}): price unknown`
+    return note('UNDECLARED_COMPONENTS', say('UNDECLARED_COMPONENTS', { currency, components: [...new Set(unknown.map(u => u.component))] }, namer))
   }
   const currencies = offerCurrencies(service)
-  if (currencies.length === 0) return 'its offers mix currencies between price components: price unknown'
-  return `no offer in ${currency ?? 'a common currency'}; priced only in ${currencies.join(', ')} (no conversion)`
+  if (currencies.length === 0) return note('MIXED_CURRENCIES', say('MIXED_CURRENCIES', {}, namer))
+  return note('OTHER_CURRENCIES', say('OTHER_CURRENCIES', { currency, currencies }, namer))
 }

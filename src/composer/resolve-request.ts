@@ -20,8 +20,8 @@ export const defaultWeights: Weights = { size: 1, degree: 0.5, price: 0.01 }
 /** The allowed data locations: countries after expanding regions, and how to name them. */
 export interface AllowedLocations {
   readonly countries: ReadonlySet<string>
-  /** How explanations name them: region labels and country codes (`European Economic Area (EEA), CH`). */
-  readonly label: string
+  /** What the request named, for explanations: region IRIs and country codes (`sym:EEA`, `CH`). */
+  readonly places: readonly string[]
   readonly scope: DataLocationScope
   /** `strict`: only services inside; `safeguarded`: also outside under a transfer safeguard, flagged as a warning. */
   readonly mode: DataLocationMode
@@ -129,14 +129,14 @@ function allowedLocations (catalog: Catalog, entries: readonly string[], scope: 
         { path: `constraints.dataLocation[${index}]`, node: entry })
     }
     for (const country of countriesOf(location)) countries.add(country)
-    names.push(location.kind === 'country' ? location.code : location.region.label.en ?? shortName(location.region.id))
+    names.push(location.kind === 'country' ? location.code : location.region.id)
   })
   if (countries.size === 0) {
     throw new SymphonyError('CONTRADICTORY_CONSTRAINTS',
       `composition request field "constraints.dataLocation": the regions ${entries.map(shortName).join(', ')} include no country, so no service can qualify`,
       { path: 'constraints.dataLocation' })
   }
-  return { countries, label: names.join(', '), scope, mode }
+  return { countries, places: names, scope, mode }
 }
 
 function checkClasses (catalog: Catalog, classes: readonly string[], field: string, what: string): void {

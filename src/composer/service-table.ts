@@ -7,6 +7,7 @@ import type { Catalog, Service } from '../catalog/index.js'
 import { checkMember, type MemberVerdict } from './member-checks.js'
 import { prevailingCurrency, priceService, type PricedService } from './price.js'
 import type { ResolvedRequest } from './resolve-request.js'
+import { catalogNamer } from './texts.js'
 
 export interface ServiceEntry {
   readonly index: number
@@ -36,7 +37,7 @@ export function buildServiceTable (catalog: Catalog, request: ResolvedRequest): 
     orders.set(catalog, order)
   }
   const currency = request.budget?.currency ?? order.currency
-  const context = { seats: request.seats, concurrentSeats: request.concurrentSeats, usage: request.usage, currency }
+  const context = { seats: request.seats, concurrentSeats: request.concurrentSeats, usage: request.usage, currency, namer: catalogNamer(catalog) }
   const entries = order.services.map((service, index) => new Entry(index, service, priceService(service, context), request, catalog))
   return { entries, indexOf: order.indexOf, currency }
 }

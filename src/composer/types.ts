@@ -4,6 +4,13 @@
  */
 import type { CountingBasis } from '../catalog/index.js'
 
+/**
+ * A sentence in English and German. Beside every sentence field of the answer (`message`,
+ * `text`, `detail` …) its plural (`messages`, `texts`, `details` …) holds it in both languages;
+ * the singular field is in the requested language (English unless asked otherwise).
+ */
+export type Texts = Readonly<Record<'en' | 'de', string>>
+
 /** A budget for the whole bundle, per month, for the requested seats. */
 export interface Budget {
   readonly amount: number
@@ -179,6 +186,10 @@ export interface ServicePrice {
   readonly components: readonly PriceComponentLine[]
   /** Why the service could not be priced, when `monthly` is `null`. */
   readonly note?: string
+  /** `note` in English and German. */
+  readonly notes?: Texts
+  /** The stable code of `note`: `NO_OFFER`, `UNDECLARED_COMPONENTS`, `MIXED_CURRENCIES` or `OTHER_CURRENCIES`. */
+  readonly noteCode?: 'NO_OFFER' | 'UNDECLARED_COMPONENTS' | 'MIXED_CURRENCIES' | 'OTHER_CURRENCIES'
   /** Price components of its offers (in the bundle's currency) that could not be priced. */
   readonly unknownComponents?: readonly UnknownPriceComponent[]
 }
@@ -200,6 +211,14 @@ export type ConstraintName =
   | 'dataLocation' | 'requireDPA' | 'certifications' | 'professionalSecrecy' | 'facts'
   | 'excludeProviders' | 'currency' | 'budget' | 'personalData'
 
+/** What a constraint check found: a stable code per outcome (its sentence is `detail`). */
+export type ConstraintCheckCode =
+  | 'LOCATION_WITHIN' | 'LOCATION_SAFEGUARDED' | 'LOCATION_SAFEGUARD_REFUSED' | 'LOCATION_WITHOUT_PERSONAL_DATA' | 'LOCATION_OUTSIDE'
+  | 'DPA_OFFERED' | 'DPA_MISSING' | 'CERTIFIED' | 'CERTIFICATION_MISSING' | 'SECRECY_SUITABLE' | 'SECRECY_NOT_DECLARED'
+  | 'PROVIDER_NOT_STATED' | 'PROVIDER_EXCLUDED' | 'PROVIDER_NOT_EXCLUDED'
+  | 'FACT_NOT_STATED' | 'FACT_NOT_IN' | 'FACT_NOT_VALUE' | 'FACT_OUT_OF_BOUNDS' | 'FACT_HOLDS'
+  | 'PRICED_IN_CURRENCY' | 'NOT_PRICED_IN_CURRENCY' | 'BUDGET' | 'BUDGET_UNCHECKED' | 'NO_PERSONAL_DATA' | 'PERSONAL_DATA'
+
 /** One constraint checked for one member (or, for `budget` and `personalData`, the bundle or a link). */
 export interface ConstraintCheck {
   readonly constraint: ConstraintName
@@ -207,7 +226,12 @@ export interface ConstraintCheck {
   readonly ok: boolean
   /** Passed, but only with a caveat a person should see (data outside the region under a transfer safeguard). */
   readonly warning?: true
+  readonly code: ConstraintCheckCode
+  /** The values `detail` is written from (IRIs, country codes, amounts in cents). */
+  readonly params: Readonly<Record<string, unknown>>
   readonly detail: string
+  /** `detail` in English and German. */
+  readonly details: Texts
 }
 
 /** Why a member is in the bundle. */
@@ -219,7 +243,9 @@ export type MemberReason =
 export interface MemberExplanation {
   readonly service: string
   readonly why: readonly MemberReason[]
+  /** The reasons as a sentence (codes `REASON_SERVICE_TYPE`, `REASON_WANTED`, `REASON_REQUIREMENT`, joined by `; `). */
   readonly text: string
+  readonly texts: Texts
 }
 
 export interface LinkExplanation {
@@ -234,10 +260,12 @@ export interface LinkExplanation {
    * the two need each other (static wiring only).
    */
   readonly mutual: boolean
-  /** The link seen from the provider's side. */
+  /** The link seen from the provider's side (code `LINK`). */
   readonly text: string
-  /** The same link seen from the consumer's side: what it requires and who meets it. */
+  readonly texts: Texts
+  /** The same link seen from the consumer's side: what it requires and who meets it (code `LINK_CONSUMER`). */
   readonly consumerText: string
+  readonly consumerTexts: Texts
 }
 
 /** The terms of the ranking cost (see `CompositionPreferences`). */
@@ -283,8 +311,12 @@ export interface Goal {
 /** What the nearest bundle lacks to be valid. */
 export interface BundleNeed {
   readonly kind: 'constraint' | 'requirement' | 'goal' | 'budget'
+  readonly code: 'NEED_BUDGET_AT_LEAST' | 'NEED_LARGER_BUDGET' | 'NEED_CONSTRAINT' | 'NEED_REQUIREMENT' | 'NEED_GOAL'
   readonly service?: string
+  /** For a `constraint` need: the violated constraint. */
+  readonly constraint?: ConstraintName
   readonly message: string
+  readonly messages: Texts
 }
 
 /**
@@ -303,17 +335,19 @@ export interface BundleNeed {
  * - `NEAREST_BUNDLE`: the best bundle with relaxed constraints, and what it would need;
  * - `UNKNOWN_PRICE_COMPONENT`: a member's offer charges a price component the vocabulary does
  *   not declare (no `sym:countedBy` / `sym:billingPeriod`): that offer is not used for pricing.
+ *
+ * Every issue has `messages` in English and German; `message` is in the requested language.
  */
 export type CompositionIssue =
-  | { readonly code: 'GOAL_UNREACHABLE', readonly goal: Goal, readonly blockedBy: 'catalog' | 'constraints' | 'requirement', readonly message: string }
-  | { readonly code: 'NO_VALID_WIRING', readonly message: string }
-  | { readonly code: 'WIRING_CYCLE', readonly services: readonly string[], readonly cycles: ReadonlyArray<readonly string[]>, readonly message: string }
-  | { readonly code: 'OVER_BUDGET', readonly cheapest: number, readonly budget: Budget, readonly message: string }
-  | { readonly code: 'CURRENCY_MISMATCH', readonly services: readonly string[], readonly currency: string, readonly message: string }
-  | { readonly code: 'SEARCH_LIMIT', readonly timeoutMs: number, readonly bound: number, readonly message: string }
-  | { readonly code: 'RANKING_UNPROVEN', readonly timeoutMs: number, readonly bound: number, readonly gap: number, readonly message: string }
-  | { readonly code: 'NEAREST_BUNDLE', readonly bundle: Bundle, readonly needs: readonly BundleNeed[], readonly message: string }
-  | { readonly code: 'UNKNOWN_PRICE_COMPONENT', readonly service: string, readonly offer: string, readonly component: string, readonly message: string, readonly messages: Readonly<Record<'en' | 'de', string>> }
+  | { readonly code: 'GOAL_UNREACHABLE', readonly goal: Goal, readonly blockedBy: 'catalog' | 'constraints' | 'requirement', readonly message: string, readonly messages: Texts }
+  | { readonly code: 'NO_VALID_WIRING', readonly wiring: Wiring, readonly message: string, readonly messages: Texts }
+  | { readonly code: 'WIRING_CYCLE', readonly services: readonly string[], readonly cycles: ReadonlyArray<readonly string[]>, readonly message: string, readonly messages: Texts }
+  | { readonly code: 'OVER_BUDGET', readonly cheapest: number, readonly budget: Budget, readonly seats: number, readonly message: string, readonly messages: Texts }
+  | { readonly code: 'CURRENCY_MISMATCH', readonly services: readonly string[], readonly currency: string, readonly message: string, readonly messages: Texts }
+  | { readonly code: 'SEARCH_LIMIT', readonly timeoutMs: number, readonly bound: number, readonly found: number, readonly limit: number, readonly message: string, readonly messages: Texts }
+  | { readonly code: 'RANKING_UNPROVEN', readonly timeoutMs: number, readonly bound: number, readonly gap: number, readonly message: string, readonly messages: Texts }
+  | { readonly code: 'NEAREST_BUNDLE', readonly bundle: Bundle, readonly needs: readonly BundleNeed[], readonly message: string, readonly messages: Texts }
+  | { readonly code: 'UNKNOWN_PRICE_COMPONENT', readonly service: string, readonly offer: string, readonly component: string, readonly message: string, readonly messages: Texts }
 
 /** The composer's answer: bundles best first, and issues when fewer than asked for were found. */
 export interface CompositionAnswer {

@@ -4,7 +4,7 @@ import { compositionAnswerSchema, compositionRequestSchema } from '../../api-typ
 import type { RouteContext } from '../context.js'
 import { pickLabel } from '../catalog-views.js'
 import { bodySchema, languageSchema, problems } from '../schemas.js'
-import { parseCompositionRequest } from '../../composer/index.js'
+import { inLanguage, parseCompositionRequest } from '../../composer/index.js'
 import type { CompositionAnswer } from '../../composer/index.js'
 
 function languageOf (request: FastifyRequest): string {
@@ -49,6 +49,6 @@ export async function compositionRoutes (app: FastifyInstance, { engine, compose
       for (const service of bundle.services) labels[service] ??= pickLabel(catalog.services.get(service)?.label, language, service)
       for (const link of bundle.links) for (const type of [...link.interfaceTypes, ...link.providedTypes]) labels[type] ??= pickLabel(catalog.hierarchy.label(type), language, type)
     }
-    return { ...result, labels }
+    return { ...inLanguage(result, language), labels }
   })
 }

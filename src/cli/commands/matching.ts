@@ -1,5 +1,5 @@
 /** Matching and composition commands: match, combinable, discover, compose. */
-import { formatBundleText } from '../../composer/index.js'
+import { formatBundleText, inLanguage } from '../../composer/index.js'
 import { SymphonyError } from '../../errors.js'
 import type { Engine } from '../../engine.js'
 import type { Bilingual, Command, OptionSpecs, OptionValues } from '../command.js'
@@ -71,7 +71,7 @@ interface RequestOptions {
 }
 
 /** A command answering one JSON request file (`--request r.json`) with JSON or text. */
-function requestCommand<Answer> (summary: Bilingual, answer: (engine: Engine, request: unknown) => Promise<Answer>,
+function requestCommand<Answer> (summary: Bilingual, answer: (engine: Engine, request: unknown, values: OptionValues, io: Io) => Promise<Answer>,
   text: (answer: Answer, engine: Engine, values: OptionValues, io: Io) => Promise<string>, extra: RequestOptions): Command {
   return {
     summary,
@@ -82,7 +82,7 @@ function requestCommand<Answer> (summary: Bilingual, answer: (engine: Engine, re
       const read = await readJsonOption(values, 'request', io)
       const request = extra.adjust === undefined ? read : extra.adjust(read, values)
       return withEngine(await openForReading(values, io), async engine => {
-        const result = await answer(engine, request)
+        const result = await answer(engine, request, values, io)
         if (format === 'json') printJson(io, result)
         else io.stdout(await text(result, engine, values, io))
         return 0
@@ -141,7 +141,7 @@ export const composeCommand = requestCommand(
     en: 'bundles of services meeting a goal and constraints, ranked and explained',
     de: 'Bündel von Diensten, die ein Ziel und Bedingungen erfüllen, nach Rang und erklärt'
   },
-  (engine, request) => engine.compose(request),
+  async (engine, request, values, io) => inLanguage(await engine.compose(request), languageOf(values, io)),
   async (result, engine, values, io) => formatBundleText(result, { language: languageOf(values, io), catalog: await engine.catalog() }),
   {
     request: {
