@@ -193,7 +193,11 @@ export const compositionAnswerSchema = {
       type: 'array',
       items: {
         type: 'object',
-        properties: { code: { type: 'string' }, message: { type: 'string' } },
+        properties: {
+          code: { type: 'string' },
+          message: { type: 'string', description: 'In the requested language' },
+          messages: { type: 'object', properties: { en: { type: 'string' }, de: { type: 'string' } }, description: 'The message in English and German' }
+        },
         required: ['code', 'message'],
         additionalProperties: true
       }

@@ -153,10 +153,10 @@ interface LocationFacts {
 function where (p: LocationFacts, w: Writer): string {
   const allowed = p.allowed.map(w.name).join(', ')
   if (w.language === 'de') {
-    if (p.locations.length === 0) return `nennt keinen Datenstandort (sym:dataLocation) und liegt daher nicht nachweislich in ${allowed}`
+    if (p.locations.length === 0) return `nennt keinen Datenstandort (sym:dataLocation) und liegt daher nicht nachweislich innerhalb der erlaubten Standorte (${allowed})`
     return p.outside.length === 0
-      ? `speichert Daten in ${p.locations.join(', ')}, innerhalb von ${allowed}`
-      : `speichert Daten in ${p.locations.join(', ')}; ${p.outside.join(', ')} ${p.outside.length === 1 ? 'liegt' : 'liegen'} außerhalb von ${allowed}`
+      ? `speichert Daten in ${p.locations.join(', ')}, innerhalb der erlaubten Standorte (${allowed})`
+      : `speichert Daten in ${p.locations.join(', ')}; ${p.outside.join(', ')} ${p.outside.length === 1 ? 'liegt' : 'liegen'} außerhalb der erlaubten Standorte (${allowed})`
   }
   if (p.locations.length === 0) return `states no data location (sym:dataLocation), so it cannot be shown to be within ${allowed}`
   return p.outside.length === 0
@@ -431,7 +431,7 @@ const templates = {
   // Why a goal or requirement cannot be met (GOAL_UNREACHABLE, nearest-bundle needs).
   WHY_NO_PROVIDER: template<{ item: ItemFacts }>({
     en: (p, w) => p.item.kind === 'serviceType'
-      ? `no service in the catalog is a ${itemTypes(p.item, w)}`
+      ? `no service in the catalog is of type ${itemTypes(p.item, w)}`
       : `no service in the catalog provides ${itemTypes(p.item, w)}${p.item.kind === 'requires' ? ' and no available interface type satisfies it' : ''}`,
     de: (p, w) => p.item.kind === 'serviceType'
       ? `kein Dienst im Katalog ist vom Typ ${itemTypes(p.item, w)}`
@@ -442,7 +442,7 @@ const templates = {
     de: (p, w) => `kein Dienst im Katalog liefert ${itemTypes(p.item, w)} mit passendem Protokoll, Datenformat oder passender Version (${more(p.mismatches.map(m => mismatch(m, w)), p.more, w)})`
   }),
   WHY_CONSTRAINTS: template<{ item: ItemFacts, constraints: readonly Texts[], candidates: ReadonlyArray<{ service: string, failed: readonly Texts[] }>, more: number }>({
-    en: (p, w) => `no service in the catalog ${p.item.kind === 'serviceType' ? `is a ${itemTypes(p.item, w)}` : `provides ${itemTypes(p.item, w)}`} ${p.constraints.map(w.pick).join(' and ')} (${more(p.candidates.map(c => `${w.name(c.service)}: ${c.failed.length > 0 ? c.failed.map(w.pick).join(', ') : 'personal data on the link'}`), p.more, w)})`,
+    en: (p, w) => `no service in the catalog ${p.item.kind === 'serviceType' ? `is of type ${itemTypes(p.item, w)}` : `provides ${itemTypes(p.item, w)}`} ${p.constraints.map(w.pick).join(' and ')} (${more(p.candidates.map(c => `${w.name(c.service)}: ${c.failed.length > 0 ? c.failed.map(w.pick).join(', ') : 'personal data on the link'}`), p.more, w)})`,
     de: (p, w) => `kein Dienst im Katalog, der ${p.item.kind === 'serviceType' ? `vom Typ ${itemTypes(p.item, w)} ist` : `${itemTypes(p.item, w)} liefert`}, erfüllt: ${p.constraints.map(w.pick).join(' und ')} (${more(p.candidates.map(c => `${w.name(c.service)}: ${c.failed.length > 0 ? c.failed.map(w.pick).join(', ') : 'personenbezogene Daten auf der Verbindung'}`), p.more, w)})`
   }),
   WHY_REQUIREMENTS_OPEN: template<ProviderChoice>({
@@ -457,7 +457,7 @@ const templates = {
   // What a constraint demands, in "no service … <phrase>".
   PHRASE_DATA_LOCATION: template<{ allowed: readonly string[] }>({
     en: (p, w) => `within ${p.allowed.length === 0 ? 'the allowed locations' : p.allowed.map(w.name).join(', ')}`,
-    de: (p, w) => `Datenstandort innerhalb von ${p.allowed.length === 0 ? 'den erlaubten Standorten' : p.allowed.map(w.name).join(', ')}`
+    de: (p, w) => `Datenstandort innerhalb der erlaubten Standorte${p.allowed.length === 0 ? '' : ` (${p.allowed.map(w.name).join(', ')})`}`
   }),
   PHRASE_DPA: template<Empty>({
     en: () => 'with a data-processing agreement',

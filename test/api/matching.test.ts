@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { inLanguage } from '../../src/composer/index.js'
 import { openTestApp, sym } from './helpers.js'
 import type { TestApp } from './helpers.js'
 
@@ -51,7 +52,7 @@ describe('matching and composition routes', () => {
     expect(response.statusCode).toBe(200)
     const body = response.json()
     const { labels, ...answer } = body
-    expect(answer).toEqual(JSON.parse(JSON.stringify(await t.engine.compose(request))))
+    expect(answer).toEqual(JSON.parse(JSON.stringify(inLanguage(await t.engine.compose(request), 'de'))))
     expect(body.bundles.map((b: { services: string[] }) => b.services)).toEqual([[pbx, crm]])
     expect(body.bundles[0].price.monthly).toBe(19 + 6.5 * 10 + 12 * 10)
     expect(labels).toEqual({ [pbx]: 'ACME Cloud-Telefonanlage', [crm]: 'Globex CRM', [`${sym}CallEventFeed`]: expect.any(String) })
@@ -62,7 +63,7 @@ describe('matching and composition routes', () => {
     expect(none.statusCode).toBe(200)
     expect(none.json().bundles).toEqual([])
     expect(none.json().issues.map((i: { code: string, message: string }) => [i.code, i.message]))
-      .toEqual([['GOAL_UNREACHABLE', 'no service in the catalog is a sym:ArchivingService']])
+      .toEqual([['GOAL_UNREACHABLE', 'no service in the catalog is of type Archiving service']])
     const unknown = await t.app.inject({ method: 'POST', url: '/compose', payload: { serviceTypes: [`${sym}Nope`] } })
     expect(unknown.statusCode).toBe(400)
     expect(unknown.json()).toMatchObject({ code: 'UNKNOWN_CLASS', path: 'serviceTypes[0]', node: `${sym}Nope` })

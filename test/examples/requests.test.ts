@@ -57,14 +57,14 @@ const compositions: Record<string, { bundles: Array<[string[], number]>, issues?
     bundles: [],
     issues: [
       'WIRING_CYCLE: in dataflow wiring a member provides only after its own requirements are met, so members that need each other have no order to fire in: ' +
-        '<https://example.org/kundenwerk#KanzleiCRM> ⇄ <https://example.org/telvana#CloudPBX> (<https://example.org/kundenwerk#KanzleiCRM> requires sym:CallEventFeed: ' +
-        'met by <https://example.org/telvana#CloudPBX> (exact), which in turn needs <https://example.org/kundenwerk#KanzleiCRM>; <https://example.org/telvana#CloudPBX> ' +
-        'requires sym:ContactLookupAPI: met by <https://example.org/kundenwerk#KanzleiCRM> (exact), which in turn needs <https://example.org/telvana#CloudPBX>). ' +
-        'With static wiring ("wiring": "static", the default) the bundle <https://example.org/archivum#Archive>, <https://example.org/kundenwerk#KanzleiCRM>, <https://example.org/telvana#CloudPBX> is valid',
+        'Kundenwerk CRM for law and tax firms ⇄ Telvana Cloud PBX (Kundenwerk CRM for law and tax firms requires Call event feed: ' +
+        'met by Telvana Cloud PBX (exact), which in turn needs Kundenwerk CRM for law and tax firms; Telvana Cloud PBX ' +
+        'requires Contact lookup API: met by Kundenwerk CRM for law and tax firms (exact), which in turn needs Telvana Cloud PBX). ' +
+        'With static wiring ("wiring": "static", the default) the bundle Archivum GoBD Archive, Kundenwerk CRM for law and tax firms, Telvana Cloud PBX is valid',
       'NO_VALID_WIRING: each goal is reachable on its own, but no set of services wires together: protocols, data formats or versions disagree, links would form a cycle, ' +
         'or personal data would reach a member outside the allowed locations',
-      'NEAREST_BUNDLE: nearest bundle <https://example.org/archivum#Archive>, <https://example.org/kundenwerk#KanzleiCRM>, <https://example.org/nordlicht#NetPBX> would need: ' +
-        '<https://example.org/nordlicht#NetPBX>: not declared suitable for professional-secrecy holders (§ 203 StGB)'
+      'NEAREST_BUNDLE: nearest bundle Archivum GoBD Archive, Kundenwerk CRM for law and tax firms, Nordlicht NetPBX would need: ' +
+        'Nordlicht NetPBX: not declared suitable for professional-secrecy holders (§ 203 StGB)'
     ]
   },
   'compose-pbx-crm-via-cti-adapter.json': {
@@ -74,8 +74,8 @@ const compositions: Record<string, { bundles: Array<[string[], number]>, issues?
     bundles: [],
     issues: [
       'OVER_BUDGET: cheapest valid bundle costs 438.34 EUR a month for 12 seats, budget 300.00 EUR',
-      'NEAREST_BUNDLE: nearest bundle <https://example.org/alpentel#Centrex>, <https://example.org/brueckenwerk#CTIConnector>, ' +
-        '<https://example.org/relata#ECRM>, <https://example.org/telvana#QueueACD>, <https://example.org/vaultline#Archive> would need a budget of at least 438.34 EUR'
+      'NEAREST_BUNDLE: nearest bundle Alpentel IP-Centrex, Brückenwerk CTI Connector, ' +
+        'Relata E-CRM, Telvana Queue, Vaultline Compliance Archive would need a budget of at least 438.34 EUR'
     ]
   }
 }

@@ -45,7 +45,8 @@ export async function compositionRoutes (app: FastifyInstance, { engine, compose
     const catalog = await engine.catalog()
     const language = languageOf(request)
     const labels: Record<string, string> = {}
-    for (const bundle of result.bundles) {
+    const nearest = result.issues.flatMap(issue => issue.code === 'NEAREST_BUNDLE' ? [issue.bundle] : [])
+    for (const bundle of [...result.bundles, ...nearest]) {
       for (const service of bundle.services) labels[service] ??= pickLabel(catalog.services.get(service)?.label, language, service)
       for (const link of bundle.links) for (const type of [...link.interfaceTypes, ...link.providedTypes]) labels[type] ??= pickLabel(catalog.hierarchy.label(type), language, type)
     }
