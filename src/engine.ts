@@ -401,7 +401,7 @@ export class Engine {
     const catalog = await this.catalog()
     const sources = new Set(services.flatMap(iri => catalog.services.get(iri)?.graph ?? []))
     // Named as the catalog names them, so values may refer to an interface or offer by its id.
-    const quads = (await Promise.all([...sources].map(async graph => nameServiceNodes(await this.store.graph(graph))))).flat()
+    const quads = (await Promise.all([...sources].map(async graph => nameServiceNodes(await this.store.graph(graph), catalog.serviceNodeRoles)))).flat()
     return quads.map(inDefaultGraph)
   }
 

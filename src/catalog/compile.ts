@@ -4,13 +4,13 @@
  */
 import type { Quad } from '@rdfjs/types'
 import { builtinRules, compileRules, hierarchyOf, propertyHierarchyOf, reason, storedRules, type Reasoned, type Rule } from '../reasoner/index.js'
-import type { Catalog, ClassHierarchy, InterfaceNode, LangText, Region, Service } from './types.js'
+import type { Catalog, ClassHierarchy, InterfaceNode, LangText, Region, Service, ServiceNodeRoles } from './types.js'
 import { indexSubjects } from './subject-index.js'
 import { builtinCommerce } from './builtin-commerce.js'
 import { NodeReader, PriceComponents, readCompliance, readInterfaces, readOffers } from './read-service.js'
 import { catalogTerms as t, interfaceProperties } from './vocabulary.js'
 import { collectServiceFacts, type ServiceFacts } from './service-facts.js'
-import { nameServiceNodes } from './service-node-names.js'
+import { nameServiceNodes, serviceNodeRoles } from './service-node-names.js'
 
 export interface CompileOptions {
   /**
@@ -38,7 +38,9 @@ export interface CompileOptions {
  * catalog.providersOf(sym + 'ContactDirectoryInterface') // every provided interface ⊑ it
  */
 export function compileCatalog (quads: Iterable<Quad>, options: CompileOptions = {}): Catalog {
-  const all = nameServiceNodes(Array.isArray(quads) ? quads as readonly Quad[] : [...quads])
+  const input = Array.isArray(quads) ? quads as readonly Quad[] : [...quads]
+  const nodeRoles = serviceNodeRoles(input)
+  const all = nameServiceNodes(input, nodeRoles)
   const program = compileRules([...builtinRules(), ...options.rules ?? [], ...storedRules(all)])
   const reasoned = reason(all, program)
   options.onReasoned?.(reasoned)
@@ -57,7 +59,7 @@ export function compileCatalog (quads: Iterable<Quad>, options: CompileOptions =
       providers.set(service.provider, reader.text(service.provider, t.name, t.label))
     }
   }
-  return indexCatalog(hierarchy, services, providers, regions(reader), collectServiceFacts(all, new Set(services.keys()), propertyHierarchyOf(reasoned)))
+  return indexCatalog(hierarchy, services, providers, regions(reader), collectServiceFacts(all, new Set(services.keys()), propertyHierarchyOf(reasoned)), nodeRoles)
 }
 
 function serviceIds (reader: NodeReader): string[] {
@@ -111,7 +113,7 @@ function memo<T> (compute: (key: string) => T): (key: string) => T {
 /** Builds the lookup indexes over compiled services. */
 export function indexCatalog (hierarchy: ClassHierarchy, services: ReadonlyMap<string, Service>,
   providers: ReadonlyMap<string, LangText>, regions: ReadonlyMap<string, Region>,
-  facts: ServiceFacts = { values: () => [] }): Catalog {
+  facts: ServiceFacts = { values: () => [] }, nodeRoles: ServiceNodeRoles = serviceNodeRoles([])): Catalog {
   const providedTyped = new Map<string, InterfaceNode[]>()
   const requiredTyped = new Map<string, InterfaceNode[]>()
   const providersByClass = new Map<string, InterfaceNode[]>()
@@ -147,7 +149,8 @@ export function indexCatalog (hierarchy: ClassHierarchy, services: ReadonlyMap<s
     servicesOfType: type => servicesByClass.get(type) ?? none,
     regionCountries: region => regions.get(region)?.countries,
     regions,
-    facts: (service, property) => facts.values(service, property)
+    facts: (service, property) => facts.values(service, property),
+    serviceNodeRoles: nodeRoles
   }
 }
 

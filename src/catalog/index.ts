@@ -1,6 +1,6 @@
 /** The compiled catalog view: types and `compileCatalog`. */
 export type * from './types.js'
 export { compileCatalog, indexCatalog, type CompileOptions } from './compile.js'
-export { isServiceNodePredicate, nameServiceNodes } from './service-node-names.js'
+export { isServiceNodePredicate, nameServiceNodes, serviceNodeRoles } from './service-node-names.js'
 export { countriesOf, resolveLocation, type Location } from './locations.js'
 export { priceModel, offerPriceModels, minorDigits, toMinorUnits, type OfferPriceModel, type PriceModelComponent } from './price-model.js'

@@ -10,22 +10,60 @@
  * Nodes with an IRI keep it; blank nodes that more than one triple points to stay blank.
  *
  * Every graph is named on its own, so naming a whole dataset, one stored graph or the file it
- * was imported from gives the same names.
+ * was imported from gives the same names. A sub-property of `sym:provides` (or of the other
+ * three) stated in the quads, or among the `known` roles, points to a service's node just as
+ * they do (`ex:providesCallFeed rdfs:subPropertyOf sym:provides`).
  */
 import { createHash } from 'node:crypto'
 import { DataFactory } from 'n3'
 import type { NamedNode, Quad, Term } from '@rdfjs/types'
+import type { ServiceNodeRoles } from './types.js'
 import { catalogTerms as t } from './vocabulary.js'
 
 const schemaPrice = 'https://schema.org/price'
 const schemaPriceCurrency = 'https://schema.org/priceCurrency'
 
 /** The properties from a service to its own nodes, with the role each gives the name. */
-const roles = new Map<string, string>([[t.provides, 'provides'], [t.requires, 'requires'], [t.optionallyRequires, 'optionally-requires'], [t.offers, 'offer']])
+const roles: ServiceNodeRoles = new Map([[t.provides, 'provides'], [t.requires, 'requires'], [t.optionallyRequires, 'optionally-requires'], [t.offers, 'offer']])
+
+const subPropertyOf = 'http://www.w3.org/2000/01/rdf-schema#subPropertyOf'
+const equivalentProperty = 'http://www.w3.org/2002/07/owl#equivalentProperty'
 
 /** Is `predicate` one that points from a service to a node of its own (interface, offer)? */
 export function isServiceNodePredicate (predicate: string): boolean {
   return roles.has(predicate)
+}
+
+/**
+ * The role properties with every sub-property (and equivalent property) the quads state of
+ * one, transitively, each with the role of the property it specializes.
+ */
+export function serviceNodeRoles (quads: readonly Quad[], known: ServiceNodeRoles = roles): ServiceNodeRoles {
+  const below = new Map<string, string[]>()
+  const link = (sub: string, sup: string): void => {
+    const list = below.get(sup)
+    if (list === undefined) below.set(sup, [sub])
+    else list.push(sub)
+  }
+  for (const q of quads) {
+    if (q.subject.termType !== 'NamedNode' || q.object.termType !== 'NamedNode') continue
+    if (q.predicate.value === subPropertyOf) link(q.subject.value, q.object.value)
+    else if (q.predicate.value === equivalentProperty) {
+      link(q.subject.value, q.object.value)
+      link(q.object.value, q.subject.value)
+    }
+  }
+  if (below.size === 0) return known
+  const found = new Map(known)
+  const queue = [...found.keys()]
+  for (let property = queue.pop(); property !== undefined; property = queue.pop()) {
+    for (const sub of below.get(property) ?? []) {
+      if (found.has(sub)) continue
+      found.set(sub, found.get(property)!)
+      queue.push(sub)
+    }
+  }
+  return found
 }
 
 /** Hex digits of the content hash a colliding name gets. */
@@ -35,8 +73,8 @@ const hashLength = 6
  * The quads with the service nodes described above named; the input itself is not changed (the
  * same array comes back when there is nothing to name).
  */
-export function nameServiceNodes (quads: readonly Quad[]): readonly Quad[] {
-  const index = indexBlankNodes(quads)
+export function nameServiceNodes (quads: readonly Quad[], known: ServiceNodeRoles = roles): readonly Quad[] {
+  const index = indexBlankNodes(quads, serviceNodeRoles(quads, known))
   const names = new Map<string, NamedNode>()
   for (const [graph, candidates] of index.candidates) {
     const used = index.used.get(graph) ?? new Set<string>()
@@ -81,9 +119,10 @@ interface BlankIndex {
   readonly candidates: Map<string, string[]>
   /** Graph → the IRIs it uses (as subject or object): never minted again. */
   readonly used: Map<string, Set<string>>
+  readonly roles: ServiceNodeRoles
 }
 
-function indexBlankNodes (quads: readonly Quad[]): BlankIndex {
+function indexBlankNodes (quads: readonly Quad[], roles: ServiceNodeRoles): BlankIndex {
   const own = new Map<string, Quad[]>()
   const pointers = new Map<string, Quad[]>()
   const used = new Map<string, Set<string>>()
@@ -116,13 +155,13 @@ function indexBlankNodes (quads: readonly Quad[]): BlankIndex {
     if (pointer.subject.termType !== 'NamedNode' || !roles.has(pointer.predicate.value)) continue
     add(candidates, pointer.graph.value, node)
   }
-  return { own, pointers, candidates, used }
+  return { own, pointers, candidates, used, roles }
 }
 
 /** `<service>#<role>-<label>` (`-` instead of `#` after a service IRI with a fragment). */
 function baseName (node: string, index: BlankIndex): string {
   const pointer = index.pointers.get(node)![0]!
-  const role = roles.get(pointer.predicate.value)!
+  const role = index.roles.get(pointer.predicate.value)!
   const own = index.own.get(node) ?? []
   const label = role === 'offer' ? offerLabel(own) : interfaceLabel(own)
   const service = pointer.subject.value

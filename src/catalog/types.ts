@@ -168,7 +168,16 @@ export interface Catalog {
    * only those the catalog reads): the facts generic constraints are checked against.
    */
   facts (service: string, property: string): readonly FactValue[]
+  /**
+   * The properties that point from a service to its interfaces and offers (`sym:provides` …
+   * and the sub-properties the vocabulary states): what names a single graph's unnamed nodes
+   * as the catalog names them (`nameServiceNodes`).
+   */
+  readonly serviceNodeRoles: ServiceNodeRoles
 }
+
+/** Properties from a service to its own nodes, with the role each gives their names. */
+export type ServiceNodeRoles = ReadonlyMap<string, string>
 
 /** A region of countries, such as `sym:EEA`: what a data-location constraint may name instead of countries. */
 export interface Region {

@@ -531,7 +531,7 @@ export class Operations {
       if (graph === undefined || seen.has(graph)) continue
       seen.add(graph)
       // Interfaces and offers named as in the catalog: a line's offer is found in its description.
-      quads.push(...nameServiceNodes(await this.#deps.store.graph(graph)))
+      quads.push(...nameServiceNodes(await this.#deps.store.graph(graph), catalog.serviceNodeRoles))
     }
     return quads
   }

@@ -133,7 +133,8 @@ describe('compileCatalog: what makes a service', () => {
   })
 
   it('reads sub-properties and inverses of sym:provides (prp-spo1, prp-inv1)', () => {
-    expect(catalog.services.get(ex + 'S4')!.provides.map(node => node.id)).toEqual(['_:api'])
+    // A node a sub-property points to is named as a sym:provides node is; one reached only through an inverse stays blank.
+    expect(catalog.services.get(ex + 'S4')!.provides.map(node => node.id)).toEqual([ex + 'S4-provides-Price'])
     expect(catalog.services.get(ex + 'S5')!.provides.map(node => [node.id, node.types])).toEqual([['_:fed', [ex + 'Feed']]])
   })
 })

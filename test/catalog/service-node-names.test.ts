@@ -141,4 +141,26 @@ describe('stable names of unnamed interfaces and offers', () => {
     expect(pbx.provides.map(i => i.id).sort()).toEqual([`${ex}PBX-provides-CDRExport`, `${ex}PBX-provides-CallEventFeed-3aa591`, `${ex}PBX-provides-CallEventFeed-ff832e`])
     expect(pbx.offers.map(o => o.id).sort()).toEqual([`${ex}PBX-offer`, `${ex}PBX-offer-9-90-eur`, `${ex}PBX-offer-basic-plan`])
   })
+
+  it('names the nodes a sub-property of sym:provides points to, with the sub-property stated in the same or another graph', async () => {
+    const vocabulary = `@prefix sym: <https://w3id.org/symphony/ontology#> .
+@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
+@prefix ex: <https://example.org/sub#> .
+ex:feeds rdfs:subPropertyOf ex:providesCallFeed . ex:providesCallFeed rdfs:subPropertyOf sym:provides .
+ex:sells rdfs:subPropertyOf <https://schema.org/offers> .`
+    const service = `@prefix sym: <https://w3id.org/symphony/ontology#> .
+@prefix schema: <https://schema.org/> .
+@prefix ex: <https://example.org/sub#> .
+ex:PBX a sym:VirtualPBX ; schema:name "PBX" ; ex:feeds [ a sym:CallEventFeed ] ; ex:sells [ a schema:Offer ; schema:name "Basic" ] .`
+    const together = nameServiceNodes([...await parseRdf(vocabulary, { format: 'turtle' }), ...await parseRdf(service, { format: 'turtle' })])
+    expect(namedSubjects(together)).toEqual(expect.arrayContaining(['https://example.org/sub#PBX-provides-CallEventFeed', 'https://example.org/sub#PBX-offer-basic']))
+    // Alone, the description's own graph names nothing: it does not say what ex:feeds is …
+    const alone = await parseRdf(service, { format: 'turtle', graph: 'urn:g:service' })
+    expect(nameServiceNodes(alone)).toBe(alone)
+    // … but the catalog, which knows, names the interface the same way and keeps the roles for naming one graph later.
+    const catalog = compileCatalog([...await parseRdf(vocabulary, { format: 'turtle', graph: 'urn:g:vocabulary' }), ...alone])
+    expect(catalog.services.get('https://example.org/sub#PBX')!.provides.map(i => i.id)).toEqual(['https://example.org/sub#PBX-provides-CallEventFeed'])
+    const ofPbx = (quads: readonly Quad[]) => namedSubjects(quads).filter(s => s.startsWith('https://example.org/sub#PBX'))
+    expect(ofPbx(nameServiceNodes(alone, catalog.serviceNodeRoles))).toEqual(ofPbx(together))
+  })
 })
