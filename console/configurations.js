@@ -5,7 +5,7 @@
 import { api, ApiError, query } from './api.js'
 import { h, replace } from './dom.js'
 import { lang, t } from './i18n.js'
-import { serviceHref, shortName } from './format.js'
+import { serviceHref, shortName, when } from './format.js'
 import { requireAccount } from './signin.js'
 import { serviceSummary } from './service.js'
 
@@ -130,7 +130,7 @@ function allFields (uiSchema) {
 
 async function renderList (main) {
   const { configurations } = await api.get('/configurations')
-  const documents = await Promise.all(configurations.map(configurationDocument))
+  const documents = configurations.map(c => ({ iri: c.id, services: c.configures, createdAt: c.createdAt }))
   const names = await serviceNames(documents.flatMap(d => d.services))
   replace(main,
     h('h1', {}, t('configurationsTitle')),
@@ -139,7 +139,8 @@ async function renderList (main) {
       ? h('p', {}, t('noConfigurations'))
       : h('ul', { class: 'items-list configurations' }, documents.map(d => h('li', { class: 'card' },
         h('h2', {}, h('a', { href: `#/configurations/${encodeURIComponent(d.iri)}` }, t('configurationTitle', shortName(d.iri)))),
-        h('p', {}, `${t('configures')}: `, d.services.map((iri, index) => [index === 0 ? '' : ', ', serviceLink(names, iri)]))))))
+        h('p', {}, `${t('configures')}: `, d.services.map((iri, index) => [index === 0 ? '' : ', ', serviceLink(names, iri)])),
+        d.createdAt === undefined ? null : h('p', { class: 'meta' }, `${t('savedAt')}: ${when(d.createdAt)}`)))))
 }
 
 async function renderOne (main, iri) {

@@ -13,7 +13,7 @@ import type { Quad } from '@rdfjs/types'
 import { DataFactory } from 'n3'
 import { SymphonyError } from './errors.js'
 import { builtinFiles, builtinFolders, graphs, isPrivateGraph, projectRoot } from './project.js'
-import { inDefaultGraph, listTurtleFiles, readRdfFile, serializeRdf } from './rdf/index.js'
+import { inDefaultGraph, listTurtleFiles, readRdfFile, ns, serializeRdf } from './rdf/index.js'
 import type { SerializationFormat } from './rdf/index.js'
 import { EmbeddedStore, MemoryStore, SparqlEndpointStore } from './store/index.js'
 import type { GraphContent, QueryResult, SparqlEndpointOptions, Store } from './store/index.js'
@@ -114,6 +114,16 @@ export type ConfigureOutcome =
 
 /** Who stored a configuration: the account id (operator or customer IRI). */
 const storedBy = 'https://w3id.org/symphony/ontology#storedBy'
+const dctermsCreated = 'http://purl.org/dc/terms/created'
+
+/** A stored configuration as `GET /configurations` lists it. */
+export interface ConfigurationSummary {
+  readonly id: string
+  /** The services (and, for a link, both ends) it configures. */
+  readonly configures: readonly string[]
+  /** When it was stored (xsd:dateTime); absent for one stored before this was recorded. */
+  readonly createdAt?: string
+}
 
 export class Engine {
   readonly store: Store
@@ -386,8 +396,10 @@ export class Engine {
     if (!result.ok) return result
     if (options.dryRun !== true) {
       // The owner travels with the configuration so that only its account (and the operator) reads it back.
-      const owner = options.owner === undefined ? [] : [DataFactory.quad(DataFactory.namedNode(subject), DataFactory.namedNode(storedBy), DataFactory.literal(options.owner)) as Quad]
-      await this.store.putGraphs([{ graph: subject, quads: [...result.quads, ...owner] }])
+      const node = DataFactory.namedNode(subject)
+      const owner = options.owner === undefined ? [] : [DataFactory.quad(node, DataFactory.namedNode(storedBy), DataFactory.literal(options.owner)) as Quad]
+      const created = DataFactory.quad(node, DataFactory.namedNode(dctermsCreated), DataFactory.literal(new Date().toISOString(), DataFactory.namedNode(`${ns.xsd}dateTime`))) as Quad
+      await this.store.putGraphs([{ graph: subject, quads: [...result.quads, ...owner, created] }])
       this.#changed()
     }
     return { ok: true, id: subject, quads: result.quads, warnings: result.warnings }
@@ -405,13 +417,22 @@ export class Engine {
     return quads.map(inDefaultGraph)
   }
 
-  /** Stored configurations, by graph IRI; with `owner`, only those that account stored. */
-  async configurations (owner?: string): Promise<string[]> {
+  /**
+   * Stored configurations, newest first: each with the services it configures and when it was
+   * stored (none for one stored before that was recorded); with `owner`, only those that account stored.
+   */
+  async configurations (owner?: string): Promise<ConfigurationSummary[]> {
     const all = (await this.store.graphs()).map(g => g.graph).filter(g => g.startsWith(graphs.configuration))
-    if (owner === undefined) return all
-    const owned: string[] = []
-    for (const graph of all) if (await this.configurationOwner(graph) === owner) owned.push(graph)
-    return owned
+    const found: ConfigurationSummary[] = []
+    for (const id of all) {
+      const quads = await this.store.graph(id)
+      const own = (predicate: string): string | undefined => quads.find(q => q.subject.value === id && q.predicate.value === predicate)?.object.value
+      if (owner !== undefined && own(storedBy) !== owner) continue
+      const createdAt = own(dctermsCreated)
+      const configures = [...new Set(quads.filter(q => q.predicate.value === `${ns.sym}configures`).map(q => q.object.value))].sort()
+      found.push({ id, configures, ...(createdAt === undefined ? {} : { createdAt }) })
+    }
+    return found.sort((a, b) => (b.createdAt ?? '').localeCompare(a.createdAt ?? '') || a.id.localeCompare(b.id))
   }
 
   /** The account id that stored a configuration (`undefined` for one stored before owners were recorded); NOT_FOUND when there is none. */

@@ -101,18 +101,20 @@ describe('publish → match → compose → form → configure', () => {
     expect(answer).toMatchObject({ ok: true, stored: true, warnings: [] })
     expect(answer.triples).toBeGreaterThan(20)
     expect(response.headers.location).toBe(`/configurations/${encodeURIComponent(answer.configuration)}`)
-    expect((await t.app.inject({ method: 'GET', url: '/configurations', headers: asBerg })).json()).toEqual({ configurations: [answer.configuration] })
+    const listed = (await t.app.inject({ method: 'GET', url: '/configurations', headers: asBerg })).json()
+    expect(listed).toEqual({ configurations: [{ id: answer.configuration, configures: [...bundle.services].sort(), createdAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT/) }] })
+    expect(Date.now() - Date.parse(listed.configurations[0].createdAt)).toBeLessThan(10 * 60_000)
     const rdf = await t.app.inject({ method: 'GET', url: response.headers.location as string, headers: { ...asBerg, accept: 'text/turtle' } })
     expect(rdf.statusCode).toBe(200)
     const quads = await parseRdf(rdf.body, { format: 'turtle' })
-    // The values' triples plus the one naming the owner.
-    expect(quads.length).toBe(answer.triples + 1)
+    // The values' triples plus the ones naming the owner and the time it was stored.
+    expect(quads.length).toBe(answer.triples + 2)
     expect(quads.filter(q => q.predicate.value === `${sym}storedBy`).map(q => [q.subject.value, q.object.value])).toEqual([[answer.configuration, berg]])
   })
 
   it('keeps a configuration to the account that stored it (and the operator)', async () => {
-    const [stored] = (await t.app.inject({ method: 'GET', url: '/configurations', headers: asBerg })).json().configurations as string[]
-    const path = `/configurations/${encodeURIComponent(stored!)}`
+    const [stored] = (await t.app.inject({ method: 'GET', url: '/configurations', headers: asBerg })).json().configurations as Array<{ id: string }>
+    const path = `/configurations/${encodeURIComponent(stored!.id)}`
     const asSonne = { authorization: `Bearer ${sonneToken}` }
     const asOperator = { authorization: `Bearer ${operatorToken}` }
     const status = async (method: 'GET' | 'POST', url: string, headers: Record<string, string>, payload?: Record<string, unknown>): Promise<[number, string | undefined]> => {
@@ -128,7 +130,7 @@ describe('publish → match → compose → form → configure', () => {
     expect((await t.app.inject({ method: 'GET', url: '/configurations', headers: asOperator })).json()).toEqual({ configurations: [stored] })
     expect((await t.app.inject({ method: 'GET', url: path, headers: asOperator })).statusCode).toBe(200)
     // Nor does the public SPARQL endpoint show it.
-    const sparql = await t.app.inject({ method: 'GET', url: `/sparql?query=${encodeURIComponent(`ASK { GRAPH <${stored!}> { ?s ?p ?o } }`)}` })
+    const sparql = await t.app.inject({ method: 'GET', url: `/sparql?query=${encodeURIComponent(`ASK { GRAPH <${stored!.id}> { ?s ?p ?o } }`)}` })
     expect(sparql.json().boolean).toBe(false)
   })
 })

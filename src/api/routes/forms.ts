@@ -156,8 +156,28 @@ export async function formsRoutes (app: FastifyInstance, { engine }: RouteContex
     schema: {
       tags: ['forms'],
       security: [{ bearer: [] }],
-      summary: "Stored configurations: a customer's own, all for the operator",
-      response: { 200: { type: 'object', properties: { configurations: { type: 'array', items: iriSchema } }, required: ['configurations'] }, ...problems(401, 403) }
+      summary: "Stored configurations, newest first, with the services each configures: a customer's own, all for the operator",
+      response: {
+        200: {
+          type: 'object',
+          properties: {
+            configurations: {
+              type: 'array',
+              items: {
+                type: 'object',
+                properties: {
+                  id: iriSchema,
+                  configures: { type: 'array', items: iriSchema },
+                  createdAt: { type: 'string', format: 'date-time', description: 'When it was stored (absent for configurations stored before this was recorded)' }
+                },
+                required: ['id', 'configures']
+              }
+            }
+          },
+          required: ['configurations']
+        },
+        ...problems(401, 403)
+      }
     }
   }, async request => {
     const principal = principalOf(request)
