@@ -2,7 +2,8 @@
 import { api, ApiError, query } from './api.js'
 import { announce, h, replace, uid } from './dom.js'
 import { lang, t } from './i18n.js'
-import { serviceHref } from './format.js'
+import { hashParameters, serviceHref } from './format.js'
+import { typeTree } from './type-tree.js'
 
 const pageSize = 20
 
@@ -12,8 +13,16 @@ export async function renderCatalog (main, { state, navigate }) {
     api.get(`/catalog/types${query({ lang: lang() })}`),
     api.get(`/catalog/vocabulary${query({ lang: lang() })}`)
   ])
+  // The chosen type is kept in the route (`#/catalog?type=<IRI>`): reload, Back and the language
+  // switch show it again. A type the catalog does not know (any more) is not a filter.
+  const known = new Set()
+  const collect = nodes => { for (const node of nodes) { known.add(node.iri); collect(node.children) } }
+  collect(types)
+  const routed = hashParameters().get('type') ?? ''
+  const type = known.has(routed) ? routed : ''
+  if (type !== filters.type) filters.offset = 0
+  filters.type = type
   const list = h('div', { 'aria-live': 'polite' })
-  const tree = h('ul', { class: 'tree', role: 'list' })
 
   async function refresh () {
     let answer
@@ -53,21 +62,19 @@ export async function renderCatalog (main, { state, navigate }) {
     ]
   }
 
-  function typeNode (node) {
-    const button = h('button', {
-      type: 'button',
-      'aria-pressed': String(filters.type === node.iri),
-      dataset: { iri: node.iri },
-      onclick: () => {
-        filters.type = filters.type === node.iri ? '' : node.iri
-        filters.offset = 0
-        for (const other of tree.querySelectorAll('button')) other.setAttribute('aria-pressed', String(other.dataset.iri === filters.type))
-        refresh()
-      }
-    }, node.label, ' ', h('span', { class: 'count' }, `(${node.services})`))
-    return h('li', {}, button, node.children.length === 0 ? null : h('ul', {}, node.children.map(typeNode)))
-  }
-  replace(tree, types.map(typeNode))
+  const tree = typeTree(types, {
+    labelledBy: 'types-heading',
+    selected: filters.type,
+    selectedKey: state.catalogTypeKey ?? '',
+    collapsed: state.catalogCollapsed ??= new Set(),
+    onSelect: (iri, key) => {
+      filters.type = iri
+      filters.offset = 0
+      state.catalogTypeKey = key
+      remember(iri)
+      refresh()
+    }
+  })
 
   const searchId = uid('q')
   const providerId = uid('provider')
@@ -103,4 +110,13 @@ export async function renderCatalog (main, { state, navigate }) {
           h('div', {}, h('label', { for: locationId }, t('dataLocation')), location, regions)),
         list)))
   await refresh()
+}
+
+/** Writes the chosen type into the route without a new history entry or a re-render. */
+function remember (type) {
+  const parameters = hashParameters()
+  if (type === '') parameters.delete('type')
+  else parameters.set('type', type)
+  const search = parameters.toString()
+  window.history.replaceState(window.history.state, '', `#/catalog${search === '' ? '' : `?${search}`}`)
 }

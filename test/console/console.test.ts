@@ -38,7 +38,7 @@ describe.skipIf(!existsSync(executablePath) && process.env.CI !== 'true')('web c
     await page.waitForSelector('.services > li')
     expect(await page.locator('h1').textContent()).toBe('Service catalog')
     expect(await page.locator('.services h3').allTextContents()).toEqual(['ACME Cloud PBX', 'Globex CRM'])
-    await page.getByRole('button', { name: /^Customer relationship management/ }).click()
+    await page.getByRole('treeitem', { name: /^Customer relationship management/ }).locator(':scope > .node').click()
     await page.waitForFunction(() => document.querySelectorAll('.services > li').length === 1)
     expect(await page.locator('.services h3').allTextContents()).toEqual(['Globex CRM'])
   })
