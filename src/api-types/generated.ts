@@ -246,7 +246,17 @@ export interface CompositionAnswer {
   }[];
   issues: {
     code: string;
+    /**
+     * In the requested language
+     */
     message: string;
+    /**
+     * The message in English and German
+     */
+    messages?: {
+      en?: string;
+      de?: string;
+    };
     [k: string]: unknown | undefined;
   }[];
   [k: string]: unknown | undefined;
