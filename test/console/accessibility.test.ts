@@ -12,9 +12,8 @@ import type { Browser } from 'playwright-core'
 import { AxeBuilder } from '@axe-core/playwright'
 import { openTestApp } from '../api/helpers.js'
 import type { TestApp } from '../api/helpers.js'
+import { args, executablePath } from './browser.js'
 
-const executablePath = '/usr/bin/chromium'
-const args = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync']
 const viewports = { laptop: { width: 1440, height: 900 }, phone: { width: 390, height: 844 } } as const
 const pages = ['catalog', 'compose', 'configure'] as const
 

@@ -9,9 +9,8 @@ import { chromium } from 'playwright-core'
 import type { Browser, Page } from 'playwright-core'
 import { bergToken, openTestApp, sym } from '../api/helpers.js'
 import type { TestApp } from '../api/helpers.js'
+import { args, executablePath } from './browser.js'
 
-const executablePath = '/usr/bin/chromium'
-const args = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync']
 
 describe.skipIf(!existsSync(executablePath) && process.env.CI !== 'true')('web console', () => {
   let t: TestApp

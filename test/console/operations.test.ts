@@ -15,9 +15,8 @@ import { AxeBuilder } from '@axe-core/playwright'
 import { openHarness, t as tt, testProviders } from '../operations/harness.js'
 import type { Harness } from '../operations/harness.js'
 import { seller } from '../billing/e-invoice-fixtures.js'
+import { args, executablePath } from './browser.js'
 
-const executablePath = '/usr/bin/chromium'
-const args = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync']
 const sym = 'https://w3id.org/symphony/ontology#'
 const slow = { timeout: 120_000 }
 

@@ -11,12 +11,10 @@ import { existsSync } from 'node:fs'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { chromium } from 'playwright-core'
 import type { Browser, Page } from 'playwright-core'
-import { AxeBuilder } from '@axe-core/playwright'
 import { acme, acmeToken, descriptionPath, fixture, openTestApp, sym } from '../api/helpers.js'
 import type { TestApp } from '../api/helpers.js'
+import { args, executablePath, pageProblems } from './browser.js'
 
-const executablePath = '/usr/bin/chromium'
-const args = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync']
 const telvanaPbx = 'https://example.org/telvana#CloudPBX'
 const kundenwerkCrm = 'https://example.org/kundenwerk#CRM'
 const cti = 'https://example.org/brueckenwerk#CTIConnector'
@@ -69,17 +67,6 @@ describe.skipIf(!existsSync(executablePath) && process.env.CI !== 'true')('conso
     await t?.close()
   })
 
-  /** Page problems: serious or critical axe violations and horizontal overflow, as readable lines. */
-  async function problems (page: Page, name: string): Promise<string[]> {
-    const found: string[] = []
-    const { violations } = await new AxeBuilder({ page }).analyze()
-    for (const v of violations.filter(v => v.impact === 'serious' || v.impact === 'critical')) {
-      found.push(`${name}: ${v.id} (${v.impact}) at ${v.nodes.map(n => n.target.join(' ')).join(', ')}`)
-    }
-    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)
-    if (overflow > 0) found.push(`${name}: ${overflow} px wider than the viewport`)
-    return found
-  }
 
   const ready = (page: Page) => page.waitForFunction(() => document.querySelector('main .loading') === null && document.querySelector('main h1') !== null)
 
@@ -110,7 +97,7 @@ describe.skipIf(!existsSync(executablePath) && process.env.CI !== 'true')('conso
         expect(await page.locator('section:has(#compliance-heading) .facts dd').first().textContent()).toBe(w.germany)
         const provided = page.locator('table.interfaces').first().locator('tbody tr', { hasText: w.callEvents })
         expect(await provided.locator('td').allTextContents()).toEqual(['WebSocket', 'JSON', '2.3.0'])
-        found.push(...await problems(page, 'service'))
+        found.push(...await pageProblems(page, 'service'))
         await page.screenshot({ path: `/tmp/symphony-console-service-${size}-${language}.png`, fullPage: true })
 
         // Works with: the CRM takes the PBX's call events and gives it contact lookups; follow it.
@@ -185,7 +172,7 @@ describe.skipIf(!existsSync(executablePath) && process.env.CI !== 'true')('conso
         expect(await page.locator('.shown-bundle g.node.adapter').count()).toBe(0)
         await page.getByRole('button', { name: w.show(withAdapter), exact: true }).click()
         await page.waitForFunction(n => document.querySelector('.shown-bundle svg')?.getAttribute('aria-label')?.includes(n), `${w.bundle(withAdapter)}:`)
-        found.push(...await problems(page, 'compose'))
+        found.push(...await pageProblems(page, 'compose'))
         await page.screenshot({ path: `/tmp/symphony-console-compare-${size}-${language}.png`, fullPage: true })
 
         // Reload keeps the sort, the comparison and the shown bundle.

@@ -11,12 +11,10 @@ import { existsSync } from 'node:fs'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { chromium } from 'playwright-core'
 import type { Browser, Page } from 'playwright-core'
-import { AxeBuilder } from '@axe-core/playwright'
 import { acme, acmeToken, bergToken, descriptionPath, fixture, openTestApp, sym } from '../api/helpers.js'
 import type { TestApp } from '../api/helpers.js'
+import { args, executablePath, pageProblems } from './browser.js'
 
-const executablePath = '/usr/bin/chromium'
-const args = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync']
 const telvanaPbx = 'https://example.org/telvana#CloudPBX'
 const kundenwerkCrm = 'https://example.org/kundenwerk#CRM'
 const laptop = { width: 1440, height: 900 }
@@ -62,17 +60,6 @@ describe.skipIf(!existsSync(executablePath) && process.env.CI !== 'true')('conso
     await t?.close()
   })
 
-  /** Serious or critical axe violations and horizontal overflow, as readable lines. */
-  async function problems (page: Page, name: string): Promise<string[]> {
-    const found: string[] = []
-    const { violations } = await new AxeBuilder({ page }).analyze()
-    for (const v of violations.filter(v => v.impact === 'serious' || v.impact === 'critical')) {
-      found.push(`${name}: ${v.id} (${v.impact}) at ${v.nodes.map(n => n.target.join(' ')).join(', ')}`)
-    }
-    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)
-    if (overflow > 0) found.push(`${name}: ${overflow} px wider than the viewport`)
-    return found
-  }
 
   /** Script errors of the page; failed requests the page handles (404, 400, 422) are not errors. */
   function watch (page: Page): string[] {
@@ -123,7 +110,7 @@ describe.skipIf(!existsSync(executablePath) && process.env.CI !== 'true')('conso
       expect(await english.locator('dt').allTextContents()).toEqual(['Node', 'Path', 'Value'])
       expect(await english.locator('dd').allTextContents()).toEqual(['CloudPBX', 'offersDPA', 'ja'])
       expect(await page.getByLabel('Description', { exact: true }).getAttribute('aria-invalid')).toBe('true')
-      found.push(...await problems(page, 'provider with a violation'))
+      found.push(...await pageProblems(page, 'provider with a violation'))
 
       // German: the draft and the name stay; the check answers in German.
       await page.getByRole('button', { name: 'DE', exact: true }).click()
@@ -171,7 +158,7 @@ describe.skipIf(!existsSync(executablePath) && process.env.CI !== 'true')('conso
       expect(await page.locator(`.impact-appears a[href="#/service/${encodeURIComponent(kundenwerkCrm)}"]`).count()).toBeGreaterThan(0)
       const stillNothing = await t.app.inject({ url: `/providers/${encodeURIComponent(acme)}/descriptions` })
       expect(stillNothing.json().descriptions).toEqual([])
-      found.push(...await problems(page, 'provider after the dry run'))
+      found.push(...await pageProblems(page, 'provider after the dry run'))
 
       // Publish: version 1, listed as active; the draft is gone, the route names the version.
       await page.getByRole('button', { name: 'Publish' }).click()
@@ -208,7 +195,7 @@ describe.skipIf(!existsSync(executablePath) && process.env.CI !== 'true')('conso
       expect(await page.getByRole('button', { name: 'Deprecate version 1' }).count()).toBe(0)
       const deprecated = await t.app.inject({ url: descriptionPath(acme, 'pbx') })
       expect(deprecated.json().versions[0].deprecated).toBe(true)
-      found.push(...await problems(page, 'provider after deprecating'))
+      found.push(...await pageProblems(page, 'provider after deprecating'))
       await page.screenshot({ path: '/tmp/symphony-console-provider-laptop-en.png', fullPage: true })
       expect(found).toEqual([])
       expect(errors).toEqual([])
@@ -232,7 +219,7 @@ describe.skipIf(!existsSync(executablePath) && process.env.CI !== 'true')('conso
       await page.waitForSelector('.check-status.bad')
       expect(await results(page)).toEqual(['Der Wert muss ein gültiger Wert vom Typ xsd:boolean sein.'])
       await page.screenshot({ path: '/tmp/symphony-console-provider-phone-de.png', fullPage: true })
-      expect(await problems(page, 'provider on a phone')).toEqual([])
+      expect(await pageProblems(page, 'provider on a phone')).toEqual([])
       expect(errors).toEqual([])
     } finally {
       await context.close()
@@ -263,7 +250,7 @@ describe.skipIf(!existsSync(executablePath) && process.env.CI !== 'true')('conso
         await entry.waitFor()
         expect(await entry.locator(`a[href="#/service/${encodeURIComponent(telvanaPbx)}"]`).textContent()).toBe(pbxName)
         expect(await page.locator('.configurations li').count()).toBe(1)
-        found.push(...await problems(page, 'configurations'))
+        found.push(...await pageProblems(page, 'configurations'))
 
         await entry.locator('h2 a').click()
         await page.waitForSelector('main section h2')
@@ -277,7 +264,7 @@ describe.skipIf(!existsSync(executablePath) && process.env.CI !== 'true')('conso
         // A nested value (the SIP account) shows its own fields.
         expect(await page.locator('dl.values.nested dd', { hasText: 'anna.schmidt' }).count()).toBe(1)
         expect(await page.locator(`main a[href="#/service/${encodeURIComponent(telvanaPbx)}"]`).first().textContent()).toBe(pbxName)
-        found.push(...await problems(page, 'configuration'))
+        found.push(...await pageProblems(page, 'configuration'))
         await page.screenshot({ path: `/tmp/symphony-console-configuration-${language}.png`, fullPage: true })
         expect(found).toEqual([])
         expect(errors).toEqual([])

@@ -16,9 +16,8 @@ import type { Browser, Page } from 'playwright-core'
 import { AxeBuilder } from '@axe-core/playwright'
 import { openTestApp, sym } from '../api/helpers.js'
 import type { TestApp } from '../api/helpers.js'
+import { args, executablePath } from './browser.js'
 
-const executablePath = '/usr/bin/chromium'
-const args = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync']
 
 interface TypeNode { iri: string, label: string, services: number, children: TypeNode[] }
 interface Row { node: TypeNode, level: number, posinset: number, setsize: number, parent: Row | null }

@@ -9,9 +9,8 @@ import { chromium } from 'playwright-core'
 import type { Browser, Page } from 'playwright-core'
 import { openTicketHarness } from './harness.js'
 import type { TicketHarness } from './harness.js'
+import { args, executablePath } from '../console/browser.js'
 
-const executablePath = '/usr/bin/chromium'
-const args = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync']
 
 describe.skipIf(!existsSync(executablePath) && process.env.CI !== 'true')('console: tickets', { timeout: 120_000 }, () => {
   let h: TicketHarness
