@@ -11,15 +11,18 @@
  */
 import semver from 'semver'
 import type { InterfaceNode } from '../catalog/index.js'
-import { oneOf, shortName } from './names.js'
+import { issue } from './texts.js'
 import type { MatchIssue } from './types.js'
+import { localNamer, type Namer } from './writer.js'
 
-export function protocolIssues (required: InterfaceNode, provided: InterfaceNode): MatchIssue[] {
-  return sharedValueIssues(required.protocols, provided.protocols, 'PROTOCOL_MISMATCH', 'protocol')
+/** The protocol disagreement of the pair, if any; `namer` names things in its sentences. */
+export function protocolIssues (required: InterfaceNode, provided: InterfaceNode, namer: Namer = localNamer): MatchIssue[] {
+  return sharedValueIssues(required.protocols, provided.protocols, 'PROTOCOL_MISMATCH', namer)
 }
 
-export function dataFormatIssues (required: InterfaceNode, provided: InterfaceNode): MatchIssue[] {
-  return sharedValueIssues(required.dataFormats, provided.dataFormats, 'DATA_FORMAT_MISMATCH', 'data format')
+/** The data format disagreement of the pair, if any; `namer` names things in its sentences. */
+export function dataFormatIssues (required: InterfaceNode, provided: InterfaceNode, namer: Namer = localNamer): MatchIssue[] {
+  return sharedValueIssues(required.dataFormats, provided.dataFormats, 'DATA_FORMAT_MISMATCH', namer)
 }
 
 /**
@@ -38,40 +41,21 @@ function sharesValue (required: readonly string[], provided: readonly string[]):
 }
 
 function sharedValueIssues (required: readonly string[], provided: readonly string[],
-  code: 'PROTOCOL_MISMATCH' | 'DATA_FORMAT_MISMATCH', what: string): MatchIssue[] {
+  code: 'PROTOCOL_MISMATCH' | 'DATA_FORMAT_MISMATCH', namer: Namer): MatchIssue[] {
   if (sharesValue(required, provided)) return []
-  return [{
-    code,
-    message: `the requirement needs the ${what} ${oneOf(required)}; the provided interface offers ${oneOf(provided)}`,
-    fix: `provide ${oneOf(required)}`
-  }]
+  return [issue(code, { required, provided }, namer)]
 }
 
-export function versionIssues (required: InterfaceNode, provided: InterfaceNode): MatchIssue[] {
+/** The version disagreement of the pair, if any; `namer` names things in its sentences. */
+export function versionIssues (required: InterfaceNode, provided: InterfaceNode, namer: Namer = localNamer): MatchIssue[] {
   const { versionRange } = required
   const { version } = provided
   if (versionRange === undefined || version === undefined) return []
   const verdict = versionVerdict(versionRange, version)
   if (verdict === 'satisfied') return []
-  if (verdict === 'invalid range') {
-    return [{
-      code: 'INVALID_VERSION_RANGE',
-      message: `the requirement's sym:versionRange "${versionRange}" is not a semver range`,
-      fix: `state sym:versionRange on the interface ${shortName(required.service)} requires as a semver range such as ">=1.0.0 <2.0.0"`
-    }]
-  }
-  if (verdict === 'invalid version') {
-    return [{
-      code: 'INVALID_VERSION',
-      message: `the provided sym:version "${version}" is not a semantic version`,
-      fix: `state sym:version on the interface ${shortName(provided.service)} provides as a semantic version such as "2.1.0"`
-    }]
-  }
-  return [{
-    code: 'VERSION_MISMATCH',
-    message: `the provided version ${version} is not in the required range ${versionRange}`,
-    fix: `offer a version in ${versionRange}`
-  }]
+  if (verdict === 'invalid range') return [issue('INVALID_VERSION_RANGE', { versionRange, service: required.service }, namer)]
+  if (verdict === 'invalid version') return [issue('INVALID_VERSION', { version, service: provided.service }, namer)]
+  return [issue('VERSION_MISMATCH', { version, versionRange }, namer)]
 }
 
 type VersionVerdict = 'satisfied' | 'invalid range' | 'invalid version' | 'outside'

@@ -2,8 +2,9 @@
 import type { ClassHierarchy, InterfaceNode } from '../catalog/index.js'
 import { compareStrings, degreeRank } from './degree.js'
 import { matchInterface } from './match-interface.js'
-import { allOf, shortName } from './names.js'
-import type { Degree, InterfaceMatch, MatchIssue } from './types.js'
+import { issue, say } from './texts.js'
+import type { Degree, InterfaceMatch, MatchIssue, Texts } from './types.js'
+import { localNamer, type Namer } from './writer.js'
 
 /** How one requirement of a consumer fares against the interfaces of a provider. */
 export interface RequirementResult {
@@ -18,6 +19,10 @@ export interface RequirementResult {
   readonly match?: InterfaceMatch
   /** Empty when satisfied; otherwise what is missing and what would fix it. */
   readonly issues: readonly MatchIssue[]
+  /** The result in a sentence, in the answer's language (English unless asked otherwise). */
+  readonly message: string
+  /** The result in a sentence, in every language. */
+  readonly messages: Texts
 }
 
 /** Orders matches best first; failures by how close they came (type degree, fewer issues). */
@@ -37,28 +42,26 @@ function covered (match: InterfaceMatch): number {
 /**
  * Grades every provided interface for the requirement and keeps the best; when none matches,
  * the nearest miss (right type, wrong protocol; or some of several types) explains the failure.
+ * `namer` names things in the sentences.
  */
 export function bestProvider (required: InterfaceNode, provided: readonly InterfaceNode[], hierarchy: ClassHierarchy,
-  provider: string): RequirementResult {
+  provider: string, namer: Namer = localNamer): RequirementResult {
   const optional = required.role === 'optionallyRequires'
   let best: InterfaceMatch | undefined
   for (const node of provided) {
-    const match = matchInterface(required, node, hierarchy)
+    const match = matchInterface(required, node, hierarchy, namer)
     if (best === undefined || compareMatches(match, best) < 0) best = match
   }
   const base = { requirement: required.id, types: required.types, optional }
+  const facts = { consumer: required.service, provider, types: required.types, optional }
   if (best === undefined || (required.types.length > 0 && covered(best) === 0)) {
     const offered = [...new Set(provided.flatMap(node => node.types))].sort()
-    return {
-      ...base,
-      degree: 'fail',
-      issues: [{
-        code: 'NO_TYPE_MATCH',
-        message: `${shortName(provider)} provides no interface of type ${allOf(required.types)}, a subclass or a superclass` +
-          (offered.length === 0 ? ' (it provides no interface at all)' : ` (it provides ${allOf(offered)})`),
-        fix: `provide an interface of type ${allOf(required.types)} (or a subclass)`
-      }]
-    }
+    const issues = [issue('NO_PROVIDED_INTERFACE', { provider, required: required.types, offered }, namer)]
+    const messages = say('REQUIREMENT_UNMET', { ...facts, issues }, namer)
+    return { ...base, degree: 'fail', issues, message: messages.en, messages }
   }
-  return { ...base, degree: best.degree, provided: best.provided, match: best, issues: best.issues }
+  const messages = best.degree === 'fail'
+    ? say('REQUIREMENT_UNMET', { ...facts, issues: best.issues }, namer)
+    : say('REQUIREMENT_MET', { ...facts, provided: best.provided, degree: best.degree, paths: best.types.map(t => t.path) }, namer)
+  return { ...base, degree: best.degree, provided: best.provided, match: best, issues: best.issues, message: messages.en, messages }
 }

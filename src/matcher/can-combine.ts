@@ -3,7 +3,9 @@ import type { Catalog, Service } from '../catalog/index.js'
 import { bestProvider, type RequirementResult } from './best-provider.js'
 import { degreeRank } from './degree.js'
 import { requireService } from './request.js'
-import type { Degree } from './types.js'
+import { say } from './texts.js'
+import type { Degree, Texts } from './types.js'
+import { catalogNamer, type Namer } from './writer.js'
 
 /** One direction of a pair: how the provider's interfaces meet the consumer's requirements. */
 export interface PairDirection {
@@ -17,6 +19,10 @@ export interface PairDirection {
   readonly degree: Degree
   /** Does the provider alone satisfy every mandatory requirement of the consumer? */
   readonly complete: boolean
+  /** The direction in a sentence, in the answer's language (English unless asked otherwise). */
+  readonly message: string
+  /** The direction in a sentence, in every language. */
+  readonly messages: Texts
 }
 
 /** The answer to "does A fit B". */
@@ -29,33 +35,36 @@ export interface PairCheck {
   readonly degree: Degree
   /** `a` providing for `b`, then `b` providing for `a`. */
   readonly directions: readonly [PairDirection, PairDirection]
+  /** The verdict in a sentence, in the answer's language (English unless asked otherwise). */
+  readonly message: string
+  /** The verdict in a sentence, in every language. */
+  readonly messages: Texts
 }
 
 /**
  * Checks whether two services can be combined, in both directions: for each requirement
  * (optional ones marked) the best interface of the other service, its degree and class path,
- * or what is missing and what would fix it. Throws `UNKNOWN_SERVICE` for an unknown IRI.
+ * or what is missing and what would fix it. Every sentence is in English and German and names
+ * things by their catalog labels. Throws `UNKNOWN_SERVICE` for an unknown IRI.
  *
  * @example canCombine(catalog, ex + 'AcmePBX', ex + 'AcmeCRM').directions[1].requirements[0].degree // 'plugin'
  */
 export function canCombine (catalog: Catalog, a: string, b: string): PairCheck {
   const first = requireService(catalog, a)
   const second = requireService(catalog, b)
-  const directions = [direction(catalog, first, second), direction(catalog, second, first)] as const
+  const namer = catalogNamer(catalog)
+  const directions = [direction(catalog, first, second, namer), direction(catalog, second, first, namer)] as const
   const degree = degreeRank[directions[0].degree] <= degreeRank[directions[1].degree] ? directions[0].degree : directions[1].degree
-  return { a, b, ok: degree !== 'fail', degree, directions }
+  const messages = degree === 'fail' ? say('PAIR_NOT_COMBINABLE', { a, b }, namer) : say('PAIR_COMBINABLE', { a, b, degree }, namer)
+  return { a, b, ok: degree !== 'fail', degree, directions, message: messages.en, messages }
 }
 
-function direction (catalog: Catalog, provider: Service, consumer: Service): PairDirection {
+function direction (catalog: Catalog, provider: Service, consumer: Service, namer: Namer): PairDirection {
   const requirements = [...consumer.requires, ...consumer.optionallyRequires]
-    .map(required => bestProvider(required, provider.provides, catalog.hierarchy, provider.id))
+    .map(required => bestProvider(required, provider.provides, catalog.hierarchy, provider.id, namer))
   let degree: Degree = 'fail'
   for (const result of requirements) if (degreeRank[result.degree] < degreeRank[degree]) degree = result.degree
-  return {
-    provider: provider.id,
-    consumer: consumer.id,
-    requirements,
-    degree,
-    complete: requirements.every(result => result.optional || result.degree !== 'fail')
-  }
+  const complete = requirements.every(result => result.optional || result.degree !== 'fail')
+  const messages = say('DIRECTION', { provider: provider.id, consumer: consumer.id, degree, complete, requirements: requirements.length }, namer)
+  return { provider: provider.id, consumer: consumer.id, requirements, degree, complete, message: messages.en, messages }
 }

@@ -12,8 +12,10 @@ import {
 } from './combinable-index.js'
 import { compareStrings, degreeRank, effectiveTypes, matchTypes } from './degree.js'
 import { requireService, validateLimit } from './request.js'
+import { say } from './texts.js'
 import { TopK } from './top-k.js'
-import type { MatchDegree, TypeMatch } from './types.js'
+import type { MatchDegree, Texts, TypeMatch } from './types.js'
+import { catalogNamer, type Namer } from './writer.js'
 
 export interface CombinableOptions {
   /** Weakest degree to include (default `subsumes`: partial links are listed, after full ones). */
@@ -36,6 +38,10 @@ export interface Link {
   readonly degree: MatchDegree
   readonly distance: number
   readonly types: readonly TypeMatch[]
+  /** The link in a sentence, in the answer's language (English unless asked otherwise). */
+  readonly message: string
+  /** The link in a sentence, in every language. */
+  readonly messages: Texts
 }
 
 export interface Combinable {
@@ -71,7 +77,7 @@ export function combinableWith (catalog: Catalog, x: string, options: Combinable
   const limit = options.limit === undefined ? Infinity : validateLimit(options.limit, 'limit')
   const includeOptional = options.includeOptional ?? true
   const index = combinableIndex(catalog)
-  return rank(index, service, plan(catalog, index, service, minRank, includeOptional), minRank, includeOptional, limit)
+  return rank(index, service, plan(catalog, index, service, minRank, includeOptional), minRank, includeOptional, limit, catalogNamer(catalog))
 }
 
 /** One interface of X and the groups of interfaces (one per class) that may link to it. */
@@ -117,7 +123,8 @@ function plan (catalog: Catalog, index: CombinableIndex, service: Service, minRa
  * counts each service's links, notes its best one and chains its links; a bounded heap selects;
  * only the kept services' links are built, with their class paths.
  */
-function rank (index: CombinableIndex, service: Service, pairings: readonly Pairing[], minRank: number, includeOptional: boolean, limit: number): Combinable[] {
+function rank (index: CombinableIndex, service: Service, pairings: readonly Pairing[], minRank: number, includeOptional: boolean, limit: number,
+  namer: Namer): Combinable[] {
   const hierarchy = index.hierarchy
   const self = index.serviceOrdinal(service.id)
   const { best, mandatory, count, last, seen } = index.tally()
@@ -181,7 +188,7 @@ function rank (index: CombinableIndex, service: Service, pairings: readonly Pair
       const links: Link[] = []
       for (let l = last[s]!; l !== -1; l = linkPrevious[l]!) {
         const { mine, provides } = pairings[linkPairings[l]!]!
-        links.push(link(provides ? linkNodes[l]! : mine, provides ? mine : linkNodes[l]!, hierarchy))
+        links.push(link(provides ? linkNodes[l]! : mine, provides ? mine : linkNodes[l]!, hierarchy, namer))
       }
       links.sort(compareLinks)
       return { service: serviceIds[s]!, degree: links[0]!.degree, distance: links[0]!.distance, mandatory: mandatory[s]!, links }
@@ -192,9 +199,9 @@ function rank (index: CombinableIndex, service: Service, pairings: readonly Pair
 }
 
 /** The link between a requirement and a provided interface already found to agree. */
-function link (required: InterfaceNode, provided: InterfaceNode, hierarchy: ClassHierarchy): Link {
+function link (required: InterfaceNode, provided: InterfaceNode, hierarchy: ClassHierarchy, namer: Namer): Link {
   const types = matchTypes(required.types, provided.types, hierarchy)
-  return {
+  const facts = {
     from: provided.service,
     to: required.service,
     provided: provided.id,
@@ -204,6 +211,8 @@ function link (required: InterfaceNode, provided: InterfaceNode, hierarchy: Clas
     distance: types.distance,
     types: types.types
   }
+  const messages = say('LINK', facts, namer)
+  return { ...facts, message: messages.en, messages }
 }
 
 function compareLinks (a: Link, b: Link): number {

@@ -25,8 +25,10 @@ import { bestTypeMatch, compareStrings, coverTypes, degreeRank, effectiveTypes, 
 import { combine, compareRankKeys, degreeQuality, relatedQuality, round6, type RankKey, type ScoreParts } from './discovery-score.js'
 import { discoveryWhy, type DiscoveryWhy, type MissingItem } from './discovery-why.js'
 import { requireKnownClasses, validateDiscoveryRequest, type DiscoveryRequest } from './request.js'
+import { say } from './texts.js'
 import { TopK } from './top-k.js'
-import type { Degree, MatchDegree, TypeMatch } from './types.js'
+import type { Degree, MatchDegree, Texts, TypeMatch } from './types.js'
+import { catalogNamer, type Namer } from './writer.js'
 
 export type { MissingItem, DiscoveryWhy, DiscoveryWhyCode } from './discovery-why.js'
 export type { ScoreParts } from './discovery-score.js'
@@ -42,6 +44,10 @@ export interface WantedExplanation {
   readonly distance: number
   /** Class chain: provided type … wanted type (exact, plugin) or wanted … provided (subsumes). */
   readonly path: readonly string[]
+  /** In a sentence, in the answer's language (English unless asked otherwise). */
+  readonly message: string
+  /** In a sentence, in every language. */
+  readonly messages: Texts
 }
 
 /** How one requirement of the service is met by the available types. */
@@ -52,12 +58,22 @@ export interface RequirementExplanation {
   readonly distance: number
   /** Per required type: the available type covering it (`provided`), or `fail`. */
   readonly types: readonly TypeMatch[]
+  /** In a sentence, in the answer's language (English unless asked otherwise). */
+  readonly message: string
+  /** In a sentence, in every language. */
+  readonly messages: Texts
 }
 
 export interface DiscoveryExplanation {
   /** The wanted types the service provides (missing ones are in the result's `missing`). */
   readonly wanted: readonly WantedExplanation[]
   readonly requires: readonly RequirementExplanation[]
+}
+
+/** An explanation as ranking builds it: the sentences are written for the kept results only. */
+interface PlainExplanation {
+  readonly wanted: ReadonlyArray<Omit<WantedExplanation, 'message' | 'messages'>>
+  readonly requires: ReadonlyArray<Omit<RequirementExplanation, 'message' | 'messages'>>
 }
 
 export interface DiscoveryResult {
@@ -82,7 +98,11 @@ export interface DiscoveryAnswer {
   readonly results: readonly DiscoveryResult[]
 }
 
-type Ranked = RankKey & { readonly result: Omit<DiscoveryResult, 'why'>, readonly requirementCount: number, readonly general?: string }
+type Ranked = RankKey & {
+  readonly result: Omit<DiscoveryResult, 'why' | 'explanation'> & { readonly explanation: PlainExplanation }
+  readonly requirementCount: number
+  readonly general?: string
+}
 
 /**
  * Answers a discovery request. The request is validated here too (`INVALID_REQUEST`), and its
@@ -106,9 +126,11 @@ export function discover (catalog: Catalog, input: unknown): DiscoveryAnswer {
     const ranked = evaluate(service, context)
     if (ranked !== undefined && ranked.score >= request.minScore) top.push(ranked)
   }
+  const namer = catalogNamer(catalog)
   return {
     results: top.sorted().map(r => ({
       ...r.result,
+      explanation: explain(r.result.explanation, namer),
       why: discoveryWhy({
         match: r.result.match,
         uses: r.uses,
@@ -116,9 +138,23 @@ export function discover (catalog: Catalog, input: unknown): DiscoveryAnswer {
         requirements: r.requirementCount,
         missing: r.result.missing,
         ...(r.general === undefined ? {} : { general: r.general })
-      })
+      }, namer)
     })).map(({ service, match, degree, score, parts, uses, missing, why, explanation }) =>
       ({ service, match, degree, score, parts, uses, missing, why, explanation }))
+  }
+}
+
+/** The explanation with its sentences. */
+function explain (explanation: PlainExplanation, namer: Namer): DiscoveryExplanation {
+  return {
+    wanted: explanation.wanted.map(w => {
+      const messages = say('WANTED_PROVIDED', w, namer)
+      return { ...w, message: messages.en, messages }
+    }),
+    requires: explanation.requires.map(q => {
+      const messages = q.degree === 'fail' ? say('REQUIRES_UNMET', q, namer) : say('REQUIRES_MET', q, namer)
+      return { ...q, message: messages.en, messages }
+    })
   }
 }
 
@@ -233,10 +269,10 @@ function evaluate (service: Service, context: Context): Ranked | undefined {
   const missing: MissingItem[] = []
   let missingItems = 0
 
-  const wanted: WantedExplanation[] = []
+  const wanted: Array<PlainExplanation['wanted'][number]> = []
   let outputQuality = 0
   for (const type of request.wanted) {
-    let best: WantedExplanation | undefined
+    let best: PlainExplanation['wanted'][number] | undefined
     let related: { closest?: string, similarity: number } = { similarity: 0 }
     for (const node of service.provides) {
       const types = effectiveTypes(node.types, hierarchy)
@@ -248,7 +284,7 @@ function evaluate (service: Service, context: Context): Ranked | undefined {
         }
         continue
       }
-      const candidate: WantedExplanation = {
+      const candidate: PlainExplanation['wanted'][number] = {
         wanted: type, interface: node.id, type: match.provided!, degree: match.degree, distance: match.distance, path: match.path
       }
       if (best === undefined || compareWanted(candidate, best) < 0) best = candidate
@@ -268,7 +304,7 @@ function evaluate (service: Service, context: Context): Ranked | undefined {
     }
   }
 
-  const requires: RequirementExplanation[] = []
+  const requires: Array<PlainExplanation['requires'][number]> = []
   const used = new Set<string>()
   let requirementQuality = 0
   let mandatory = 0
@@ -336,6 +372,6 @@ function evaluate (service: Service, context: Context): Ranked | undefined {
   }
 }
 
-function compareWanted (a: WantedExplanation, b: WantedExplanation): number {
+function compareWanted (a: PlainExplanation['wanted'][number], b: PlainExplanation['wanted'][number]): number {
   return degreeRank[a.degree] - degreeRank[b.degree] || a.distance - b.distance || compareStrings(a.interface, b.interface)
 }

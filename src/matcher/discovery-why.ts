@@ -1,8 +1,9 @@
 /**
  * The one-line reason of a discovery result, in English and German, from a message code and
- * the result's facts. The code is stable; the texts are for people.
+ * the result's facts (sentences in `texts.ts`). The code is stable; the texts are for people.
  */
-import { shortName } from './names.js'
+import { say } from './texts.js'
+import { localNamer, type Namer, type Texts } from './writer.js'
 
 export type DiscoveryWhyCode =
   | 'FULL_MATCH'
@@ -26,6 +27,8 @@ export interface MissingItem {
 
 export interface DiscoveryWhy {
   readonly code: DiscoveryWhyCode
+  /** The reason in the answer's language (English unless asked otherwise). */
+  readonly message: string
   readonly en: string
   readonly de: string
 }
@@ -41,54 +44,17 @@ export interface WhyFacts {
   readonly general?: string
 }
 
-const number = (n: number, language: 'en' | 'de'): string => language === 'de' ? n.toFixed(2).replace('.', ',') : n.toFixed(2)
-
-function missingText (item: MissingItem, language: 'en' | 'de'): string {
-  const wanted = shortName(item.requirement)
-  const closest = item.closest === undefined ? undefined : shortName(item.closest)
-  const similarity = number(item.similarity, language)
-  if (item.kind === 'output') {
-    return language === 'de'
-      ? `liefert ${closest ?? '?'} statt ${wanted} (Ähnlichkeit ${similarity})`
-      : `provides ${closest ?? '?'} instead of ${wanted} (similarity ${similarity})`
-  }
-  if (closest === undefined) return language === 'de' ? `braucht ${wanted}, das Sie nicht haben` : `needs ${wanted}, which you do not have`
-  return language === 'de'
-    ? `braucht ${wanted}, Sie haben ${closest} (Ähnlichkeit ${similarity})`
-    : `needs ${wanted}, you have ${closest} (similarity ${similarity})`
-}
-
-/** The reason of one result. */
-export function discoveryWhy (facts: WhyFacts): DiscoveryWhy {
+/** The reason of one result; `namer` names the types in it. */
+export function discoveryWhy (facts: WhyFacts, namer: Namer = localNamer): DiscoveryWhy {
+  const reason = (code: DiscoveryWhyCode, texts: Texts): DiscoveryWhy => ({ code, message: texts.en, en: texts.en, de: texts.de })
   const { missing } = facts
   if (missing.length > 0) {
     const output = missing.some(m => m.kind === 'output')
     const input = missing.some(m => m.kind === 'input')
-    const code: DiscoveryWhyCode = output && input ? 'RELATED_OUTPUT_AND_MISSING_INPUT' : output ? 'RELATED_OUTPUT' : 'MISSING_INPUT'
-    return {
-      code,
-      en: `Near miss: ${missing.map(m => missingText(m, 'en')).join('; ')}.`,
-      de: `Knapp daneben: ${missing.map(m => missingText(m, 'de')).join('; ')}.`
-    }
+    const code = output && input ? 'RELATED_OUTPUT_AND_MISSING_INPUT' : output ? 'RELATED_OUTPUT' : 'MISSING_INPUT'
+    return reason(code, say(code, { missing }, namer))
   }
-  if (facts.match === 'partial') {
-    const general = shortName(facts.general ?? '')
-    return {
-      code: 'GENERAL_MATCH',
-      en: `Partial match: ${general} is met only by a more general type.`,
-      de: `Teiltreffer: ${general} wird nur durch einen allgemeineren Typ erfüllt.`
-    }
-  }
-  if (facts.requirements === 0) {
-    return {
-      code: 'FULL_MATCH_NEEDS_NOTHING',
-      en: 'Full match: provides what is wanted and needs nothing from you.',
-      de: 'Volltreffer: liefert das Gewünschte und braucht nichts von Ihnen.'
-    }
-  }
-  return {
-    code: 'FULL_MATCH',
-    en: `Full match: provides what is wanted and uses ${facts.uses} of the ${facts.available} types you have.`,
-    de: `Volltreffer: liefert das Gewünschte und nutzt ${facts.uses} der ${facts.available} Typen, die Sie haben.`
-  }
+  if (facts.match === 'partial') return reason('GENERAL_MATCH', say('GENERAL_MATCH', { general: facts.general ?? '' }, namer))
+  if (facts.requirements === 0) return reason('FULL_MATCH_NEEDS_NOTHING', say('FULL_MATCH_NEEDS_NOTHING', {}, namer))
+  return reason('FULL_MATCH', say('FULL_MATCH', { uses: facts.uses, available: facts.available }, namer))
 }

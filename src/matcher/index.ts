@@ -17,3 +17,8 @@ export { score } from './score.js'
 export { shortName, oneOf, allOf } from './names.js'
 export { matchingRulesFolder } from './rules-folder.js'
 export { bundleLinks, type BundleMemberLink } from './bundle-links.js'
+export { pairCheckInLanguage, combinableInLanguage, discoveryInLanguage } from './localize.js'
+export { issueTextCodes, matchTextCodes, type IssueTextCode, type MatchTextCode } from './texts.js'
+export {
+  languageOf, languages, catalogNamer, localNamer, writerFor, type Language, type Namer, type Texts, type Writer
+} from './writer.js'

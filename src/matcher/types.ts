@@ -1,4 +1,7 @@
 /** The matcher's answers: degrees of match, the class paths that prove them, and named disagreements. */
+import type { Texts } from './writer.js'
+
+export type { Texts } from './writer.js'
 
 /** Degrees of match: `exact` > `plugin` > `subsumes` (partial, flagged) > `fail`. */
 export type Degree = 'exact' | 'plugin' | 'subsumes' | 'fail'
@@ -15,11 +18,17 @@ export type MatchIssueCode =
   | 'INVALID_VERSION'
   | 'INVALID_VERSION_RANGE'
 
-/** One disagreement between a required and a provided interface: what, and what would fix it. */
+/**
+ * One disagreement between a required and a provided interface: what, and what would fix it.
+ * `message` and `fix` are in the answer's language (English unless asked otherwise),
+ * `messages` and `fixes` in every language.
+ */
 export interface MatchIssue {
   readonly code: MatchIssueCode
   readonly message: string
   readonly fix: string
+  readonly messages: Texts
+  readonly fixes: Texts
 }
 
 /** How one required type is covered by one provided type. */
