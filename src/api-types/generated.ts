@@ -80,6 +80,10 @@ export interface DiscoveryAnswer {
     }[];
     why: {
       code: string;
+      /**
+       * The reason in the requested language
+       */
+      message: string;
       en: string;
       de: string;
     };

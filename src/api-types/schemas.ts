@@ -62,8 +62,13 @@ export const discoveryAnswerSchema = {
           missing: { type: 'array', items: missingItem, description: 'What a near miss lacks' },
           why: {
             type: 'object',
-            properties: { code: { type: 'string' }, en: { type: 'string' }, de: { type: 'string' } },
-            required: ['code', 'en', 'de'],
+            properties: {
+              code: { type: 'string' },
+              message: { type: 'string', description: 'The reason in the requested language' },
+              en: { type: 'string' },
+              de: { type: 'string' }
+            },
+            required: ['code', 'message', 'en', 'de'],
             additionalProperties: false
           },
           explanation

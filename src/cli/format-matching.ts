@@ -1,40 +1,62 @@
-/** Matching answers as text for people (`--format text`). */
-import type { Combinable, DiscoveryAnswer, PairCheck, PairDirection } from '../matcher/index.js'
-import { shortName } from '../matcher/index.js'
+/**
+ * Matching answers as text for people (`--format text`), in the answer's language: the
+ * sentences of the answer (already in that language) and headings naming services by their
+ * catalog labels.
+ */
+import type { Catalog } from '../catalog/index.js'
+import {
+  catalogNamer, languageOf, localNamer, writerFor, type Combinable, type DiscoveryAnswer, type PairCheck, type PairDirection, type Namer, type Writer
+} from '../matcher/index.js'
+import { say } from '../matcher/texts.js'
 
-const arrow = (path: readonly string[]) => path.map(shortName).join(' ⊑ ')
+/** Where the text's names come from and its language. */
+export interface FormatMatchingOptions {
+  /** Names services and types by their labels; without it, by their local names. */
+  readonly catalog?: Catalog
+  /** `de…` German, anything else English. */
+  readonly language?: string
+}
+
+const namerOf = (options: FormatMatchingOptions): Namer => options.catalog === undefined ? localNamer : catalogNamer(options.catalog)
+
+function writer (options: FormatMatchingOptions): Writer {
+  return writerFor(namerOf(options), languageOf(options.language))
+}
 
 function direction (d: PairDirection): string {
-  const head = `${shortName(d.provider)} → ${shortName(d.consumer)}: ${d.degree}${d.complete ? '' : ' (not every requirement met)'}`
-  const lines = d.requirements.map(r => {
-    const what = `${r.optional ? 'optional ' : ''}requirement ${r.types.map(shortName).join(', ')}`
-    if (r.degree === 'fail') return `  ✗ ${what}: ${r.issues.map(i => `${i.message} — ${i.fix}`).join('; ')}`
-    const proof = r.match?.types.map(t => arrow(t.path)).join('; ') ?? ''
-    return `  ✓ ${what}: ${r.degree} via ${r.provided ?? ''} (${proof})`
-  })
-  return [head, ...(lines.length === 0 ? ['  (no requirements)'] : lines)].join('\n')
+  const lines = d.requirements.map(r => `  ${r.degree === 'fail' ? '✗' : '✓'} ${r.message}`)
+  return [d.message, ...lines].join('\n')
 }
 
+/** A pair check, its sentences already in the text's language (`pairCheckInLanguage`). */
 export function formatPairCheck (check: PairCheck): string {
-  return `${shortName(check.a)} and ${shortName(check.b)}: ${check.ok ? `combinable (${check.degree})` : 'not combinable'}\n` +
-    check.directions.map(direction).join('\n') + '\n'
+  return `${check.message}\n${check.directions.map(direction).join('\n')}\n`
 }
 
-export function formatCombinable (x: string, results: readonly Combinable[]): string {
-  if (results.length === 0) return `Nothing in the catalog can be combined with ${shortName(x)}.\n`
+/** "Combinable with X", the links' sentences already in the text's language (`combinableInLanguage`). */
+export function formatCombinable (x: string, results: readonly Combinable[], options: FormatMatchingOptions = {}): string {
+  const w = writer(options)
+  const de = w.language === 'de'
+  if (results.length === 0) return `${say('NOTHING_COMBINABLE', { service: x }, namerOf(options))[w.language]}\n`
   return results.map(r => {
-    const links = r.links.map(l => `    ${shortName(l.from)} → ${shortName(l.to)}: ${l.degree}${l.optional ? ' (optional)' : ''} ${l.types.map(t => arrow(t.path)).join('; ')}`)
-    return [`${shortName(r.service)}  ${r.degree}, distance ${r.distance}`, ...links].join('\n')
+    const head = `${w.name(r.service)}  ${w.degree(r.degree)}, ${de ? 'Abstand' : 'distance'} ${w.number(r.distance)}`
+    return [head, ...r.links.map(l => `    ${l.message}`)].join('\n')
   }).join('\n') + '\n'
 }
 
-/** Discovery as text: rank, service, match, degree and score, the reason, then what is provided, required and missing. */
-export function formatDiscovery (answer: DiscoveryAnswer, language = 'en'): string {
-  if (answer.results.length === 0) return language === 'de' ? 'Kein Dienst passt.\n' : 'No service matches.\n'
+/**
+ * Discovery as text, its sentences already in the text's language (`discoveryInLanguage`):
+ * rank, service, match, degree and score, the reason, then what is provided and required.
+ */
+export function formatDiscovery (answer: DiscoveryAnswer, options: FormatMatchingOptions = {}): string {
+  const w = writer(options)
+  const de = w.language === 'de'
+  if (answer.results.length === 0) return de ? 'Kein Dienst passt.\n' : 'No service matches.\n'
   return answer.results.map((r, i) => {
-    const why = `    ${language === 'de' ? r.why.de : r.why.en}`
-    const wanted = r.explanation.wanted.map(w => `    provides ${shortName(w.wanted)}: ${w.degree} (${arrow(w.path)})`)
-    const requires = r.explanation.requires.map(q => `    requires ${q.types.map(t => shortName(t.required)).join(', ')}${q.optional ? ' (optional)' : ''}: ${q.degree}`)
-    return [`${i + 1}. ${shortName(r.service)}  ${r.match}, ${r.degree}, score ${r.score.toFixed(3)}`, why, ...wanted, ...requires].join('\n')
+    const match = de ? (r.match === 'full' ? 'Volltreffer' : 'Teiltreffer') : r.match
+    const score = de ? r.score.toFixed(3).replace('.', ',') : r.score.toFixed(3)
+    const head = `${i + 1}. ${w.name(r.service)}  ${match}, ${w.degree(r.degree)}, ${de ? 'Punktzahl' : 'score'} ${score}`
+    const explained = [...r.explanation.wanted, ...r.explanation.requires].map(e => `    ${e.message}`)
+    return [head, `    ${r.why.message}`, ...explained].join('\n')
   }).join('\n') + '\n'
 }

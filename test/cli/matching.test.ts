@@ -29,11 +29,37 @@ describe('symphony match / combinable / discover / compose on the example catalo
     ])
     const text = await runCli(['match', 'https://example.org/telvana#CloudPBX', 'https://example.org/kundenwerk#CRM', '--format', 'text', ...examples])
     expect(text.stdout.split('\n').slice(0, 3)).toEqual([
-      '<https://example.org/telvana#CloudPBX> and <https://example.org/kundenwerk#CRM>: combinable (exact)',
-      '<https://example.org/telvana#CloudPBX> → <https://example.org/kundenwerk#CRM>: exact',
-      '  ✓ requirement sym:CallEventFeed: exact via https://example.org/telvana#CloudPBX_CallEventFeed (sym:CallEventFeed)'
+      'Telvana Cloud PBX and Kundenwerk CRM Professional can be combined (exact)',
+      'Telvana Cloud PBX for Kundenwerk CRM Professional: exact, every requirement met',
+      '  ✓ requirement Call event feed of Kundenwerk CRM Professional: met by CloudPBX_CallEventFeed of Telvana Cloud PBX, exact'
     ])
   })
+
+  it('answers in German with --lang de: the JSON sentences and the text output, structured fields unchanged', async () => {
+    const pair = [`${telvana}CloudPBX`, 'https://example.org/relata#ECRM', ...examples]
+    const en = JSON.parse((await runCli(['match', ...pair, '--lang', 'en'])).stdout)
+    const de = JSON.parse((await runCli(['match', ...pair, '--lang', 'de'])).stdout)
+    const [feed] = de.directions[0].requirements
+    expect(feed.issues[0]).toMatchObject({
+      code: 'PROTOCOL_MISMATCH',
+      message: 'die Anforderung braucht das Protokoll HTTPS/REST; die gelieferte Schnittstelle bietet WebSocket',
+      fix: 'bieten Sie HTTPS/REST an'
+    })
+    expect(en.directions[0].requirements[0].issues[0].message).toBe('the requirement needs the protocol HTTPS/REST; the provided interface offers WebSocket')
+    expect(de.directions[0].requirements[0].issues[0].messages).toEqual(en.directions[0].requirements[0].issues[0].messages)
+    const text = await runCli(['match', ...pair, '--format', 'text'], { env: { LANG: 'de_DE.UTF-8' } })
+    expect(text.stdout.split('\n').slice(0, 3)).toEqual([
+      'Telvana Cloud-Telefonanlage und Relata E-CRM lassen sich nicht verbinden: keiner erfüllt eine Anforderung des anderen',
+      'Telvana Cloud-Telefonanlage für Relata E-CRM: kein Treffer, nicht jede Anforderung erfüllt',
+      '  ✗ Anforderung Anrufereignis-Feed von Relata E-CRM: von Telvana Cloud-Telefonanlage nicht erfüllt: ' +
+        'die Anforderung braucht das Protokoll HTTPS/REST; die gelieferte Schnittstelle bietet WebSocket — bieten Sie HTTPS/REST an'
+    ])
+    const combinable = await runCli(['combinable', `${kundenwerk}CRM`, '--limit', '1', '--format', 'text', '--lang', 'de', ...examples])
+    expect(combinable.stdout.split('\n').slice(0, 2)).toEqual([
+      'Telvana Cloud-Telefonanlage  exakt, Abstand 0',
+      '    Kundenwerk CRM Professional liefert Kontaktsuche-API für die Anforderung Kontaktsuche-API von Telvana Cloud-Telefonanlage: exakt'
+    ])
+  }, 120_000)
 
   it('names the protocol mismatch when a pair does not fit', async () => {
     const run = await runCli(['match', `${telvana}CloudPBX`, 'https://example.org/relata#ECRM', ...examples])

@@ -1,9 +1,18 @@
 /** Matching: discovery, "does A fit B", "what can be combined with X". */
-import type { FastifyInstance } from 'fastify'
+import type { FastifyInstance, FastifyRequest } from 'fastify'
 import { discoveryAnswerSchema, discoveryRequestSchema } from '../../api-types/schemas.js'
 import type { RouteContext } from '../context.js'
 import { pickLabel } from '../catalog-views.js'
 import { bodySchema, iriSchema, languageSchema, openObject, problems } from '../schemas.js'
+import { combinableInLanguage, discoveryInLanguage, pairCheckInLanguage } from '../../matcher/index.js'
+
+/** The answer's language: `?lang=`, else German for `Accept-Language: de…`, else English. */
+function languageOf (request: FastifyRequest): string {
+  return (request.query as { lang?: string }).lang ?? (/^\s*de\b/i.test(request.headers['accept-language'] ?? '') ? 'de' : 'en')
+}
+
+const sentence = { type: 'string', description: 'In the requested language (?lang= or Accept-Language; English by default)' } as const
+const sentences = { type: 'object', properties: { en: { type: 'string' }, de: { type: 'string' } }, required: ['en', 'de'], description: 'The sentence in English and German' } as const
 
 export async function matchingRoutes (app: FastifyInstance, { engine }: RouteContext): Promise<void> {
   const discoveryAnswer = bodySchema(discoveryAnswerSchema)
@@ -27,22 +36,22 @@ export async function matchingRoutes (app: FastifyInstance, { engine }: RouteCon
   }, async request => {
     const result = await engine.discover(request.body)
     const catalog = await engine.catalog()
-    const language = (request.query as { lang?: string }).lang ?? (/^\s*de\b/i.test(request.headers['accept-language'] ?? '') ? 'de' : 'en')
+    const language = languageOf(request)
     const labels: Record<string, string> = {}
     for (const r of result.results) {
       labels[r.service] ??= pickLabel(catalog.services.get(r.service)?.label, language, r.service)
       for (const m of r.missing) for (const type of [m.requirement, m.closest]) if (type !== undefined) labels[type] ??= pickLabel(catalog.hierarchy.label(type), language, type)
     }
-    return { ...result, labels }
+    return { ...discoveryInLanguage(result, language), labels }
   })
 
   app.get('/match', {
     schema: {
       tags: ['matching'],
-      summary: 'Does A fit B: the pairwise check in both directions, explained per requirement',
+      summary: 'Does A fit B: the pairwise check in both directions, explained per requirement; sentences (`message`, `fix`) in the requested language, `messages` and `fixes` in English and German',
       querystring: {
         type: 'object',
-        properties: { a: { ...iriSchema, description: 'A service IRI' }, b: { ...iriSchema, description: 'Another service IRI' } },
+        properties: { a: { ...iriSchema, description: 'A service IRI' }, b: { ...iriSchema, description: 'Another service IRI' }, lang: languageSchema },
         required: ['a', 'b']
       },
       response: {
@@ -53,9 +62,11 @@ export async function matchingRoutes (app: FastifyInstance, { engine }: RouteCon
             b: iriSchema,
             ok: { type: 'boolean' },
             degree: { type: 'string', enum: ['exact', 'plugin', 'subsumes', 'fail'] },
-            directions: { type: 'array', items: openObject }
+            directions: { type: 'array', items: openObject },
+            message: sentence,
+            messages: sentences
           },
-          required: ['a', 'b', 'ok', 'degree', 'directions'],
+          required: ['a', 'b', 'ok', 'degree', 'directions', 'message', 'messages'],
           additionalProperties: true
         },
         ...problems(400, 404)
@@ -63,19 +74,20 @@ export async function matchingRoutes (app: FastifyInstance, { engine }: RouteCon
     }
   }, async request => {
     const { a, b } = request.query as { a: string, b: string }
-    return engine.match(a, b)
+    return pairCheckInLanguage(await engine.match(a, b), languageOf(request))
   })
 
   app.get('/catalog/services/:service/combinable', {
     schema: {
       tags: ['matching'],
-      summary: 'What can be combined with a service, both directions, ranked by degree',
+      summary: 'What can be combined with a service, both directions, ranked by degree; each link\'s `message` in the requested language, `messages` in English and German',
       params: { type: 'object', properties: { service: { ...iriSchema, description: 'Service IRI, URL-encoded' } }, required: ['service'] },
       querystring: {
         type: 'object',
         properties: {
           limit: { type: 'integer', minimum: 1, maximum: 10_000, default: 100 },
-          minDegree: { type: 'string', enum: ['exact', 'plugin', 'subsumes'], default: 'subsumes' }
+          minDegree: { type: 'string', enum: ['exact', 'plugin', 'subsumes'], default: 'subsumes' },
+          lang: languageSchema
         }
       },
       response: {
@@ -106,6 +118,6 @@ export async function matchingRoutes (app: FastifyInstance, { engine }: RouteCon
   }, async request => {
     const { service } = request.params as { service: string }
     const { limit, minDegree } = request.query as { limit: number, minDegree: 'exact' | 'plugin' | 'subsumes' }
-    return { service, combinable: await engine.combinable(service, { limit, minDegree }) }
+    return { service, combinable: combinableInLanguage(await engine.combinable(service, { limit, minDegree }), languageOf(request)) }
   })
 }

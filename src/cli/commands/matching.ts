@@ -1,5 +1,6 @@
 /** Matching and composition commands: match, combinable, discover, compose. */
 import { formatBundleText, inLanguage } from '../../composer/index.js'
+import { combinableInLanguage, discoveryInLanguage, pairCheckInLanguage } from '../../matcher/index.js'
 import { SymphonyError } from '../../errors.js'
 import type { Engine } from '../../engine.js'
 import type { Bilingual, Command, OptionSpecs, OptionValues } from '../command.js'
@@ -21,7 +22,7 @@ export const matchCommand: Command = {
     const format = answerFormat(values)
     const [a, b] = positionals.map(iriArgument) as [string, string]
     return withEngine(await openForReading(values, io), async engine => {
-      const check = await engine.match(a, b)
+      const check = pairCheckInLanguage(await engine.match(a, b), languageOf(values, io))
       if (format === 'json') printJson(io, check)
       else io.stdout(formatPairCheck(check))
       return 0
@@ -54,9 +55,10 @@ export const combinableCommand: Command = {
       throw new SymphonyError('BAD_REQUEST', `--limit ${String(values.limit)} is not a positive whole number`)
     }
     return withEngine(await openForReading(values, io), async engine => {
-      const results = await engine.combinable(x, limit === undefined ? {} : { limit })
+      const language = languageOf(values, io)
+      const results = combinableInLanguage(await engine.combinable(x, limit === undefined ? {} : { limit }), language)
       if (format === 'json') printJson(io, { service: x, results })
-      else io.stdout(formatCombinable(x, results))
+      else io.stdout(formatCombinable(x, results, { language, catalog: await engine.catalog() }))
       return 0
     })
   }
@@ -100,8 +102,8 @@ export const discoverCommand = requestCommand(
     en: 'services providing the wanted interface types given the available ones; near misses after the full matches',
     de: 'Dienste, die die gesuchten Schnittstellentypen bei den vorhandenen bieten; Beinahe-Treffer nach den vollen'
   },
-  (engine, request) => engine.discover(request),
-  async (result, _engine, values, io) => formatDiscovery(result, languageOf(values, io)),
+  async (engine, request, values, io) => discoveryInLanguage(await engine.discover(request), languageOf(values, io)),
+  async (result, engine, values, io) => formatDiscovery(result, { language: languageOf(values, io), catalog: await engine.catalog() }),
   {
     request: {
       en: 'the discovery request (required): wanted and available interface types, minScore, includePartial, limit',
