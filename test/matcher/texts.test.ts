@@ -11,6 +11,7 @@ import {
 } from '../../src/matcher/index.js'
 import { issue, say, type IssueTextParams, type MatchTextParams } from '../../src/matcher/texts.js'
 import { compile, readJson } from './fixture.js'
+import { sentences, structure } from './sentences.js'
 
 const ex = 'https://example.org/x#'
 const sym = 'https://w3id.org/symphony/ontology#'
@@ -95,25 +96,7 @@ describe('matching sentences', () => {
   })
 })
 
-/** The answer without its sentences: what must not depend on the language. */
-function structure (value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(structure)
-  if (typeof value !== 'object' || value === null) return value
-  return Object.fromEntries(Object.entries(value).filter(([key]) => !['message', 'fix'].includes(key)).map(([key, v]) => [key, structure(v)]))
-}
 
-/** Every `message` and `fix` of an answer, with the texts they should come from in `language`. */
-function sentences (value: unknown, language: 'en' | 'de', found: Array<[string, string]> = []): Array<[string, string]> {
-  if (Array.isArray(value)) for (const v of value) sentences(v, language, found)
-  else if (typeof value === 'object' && value !== null) {
-    const o = value as Record<string, unknown>
-    const all = (o.messages ?? o) as Record<string, string>
-    if (typeof o.message === 'string') found.push([o.message, all[language]!])
-    if (typeof o.fix === 'string') found.push([o.fix, (o.fixes as Record<string, string>)[language]!])
-    for (const [key, v] of Object.entries(o)) if (key !== 'messages' && key !== 'fixes') sentences(v, language, found)
-  }
-  return found
-}
 
 describe('answers in one language', () => {
   test.each([
