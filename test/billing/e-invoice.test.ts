@@ -30,7 +30,7 @@ describe('e-invoices', () => {
     const xml = await renderEInvoice(issued(), 'xrechnung-cii') as string
     const broken = xml.replace(/<ram:TypeCode>380<\/ram:TypeCode>/, '<ram:Unknown>380</ram:Unknown>')
     expect(broken).not.toBe(xml)
-    expect(ciiSchemaErrors(broken).length).toBeGreaterThan(0)
+    expect(ciiSchemaErrors(broken).join('\n')).toMatch(/Unknown/)
   })
 
   it('renders XRechnung UBL with lines naming provider and component', async () => {
