@@ -3,7 +3,14 @@
  *
  * Expected outcomes ("does not match", "no bundle", "does not conform") are values, not
  * errors. A `SymphonyError` is a failure the caller must fix: bad input, an unknown IRI,
- * a broken file. Its message says what, where and how to fix; `cause` keeps the original.
+ * a broken file. Its message says what, where and how to fix, in English and German; `cause`
+ * keeps the original.
+ *
+ * @example
+ * throw new SymphonyError('UNKNOWN_SERVICE', {
+ *   en: `no service ${iri} in the catalog; list them with GET /catalog/services`,
+ *   de: `kein Dienst ${iri} im Katalog; GET /catalog/services listet sie`
+ * })
  */
 
 /** Every failure code, with the HTTP status the API maps it to. */
@@ -55,6 +62,20 @@ export interface ErrorLocation {
   path?: string
 }
 
+/** A message in each language a person may read it in. */
+export interface ErrorMessages {
+  readonly en: string
+  readonly de: string
+}
+
+/** The languages of error messages. */
+export type ErrorLanguage = keyof ErrorMessages
+
+/** `de` for a language tag starting with `de`, else `en`. */
+export function errorLanguageOf (requested: string | undefined): ErrorLanguage {
+  return requested?.trim().toLowerCase().startsWith('de') === true ? 'de' : 'en'
+}
+
 export interface SymphonyErrorOptions extends ErrorLocation {
   cause?: unknown
   /** Extra machine-readable detail (e.g. a SHACL report), passed through to API problems. */
@@ -66,13 +87,22 @@ export class SymphonyError extends Error {
   readonly code: ErrorCode
   readonly location: ErrorLocation
   readonly details: unknown
+  /** The message in English and German; `message` is the English one. */
+  readonly messages: ErrorMessages
 
-  constructor (code: ErrorCode, message: string, options: SymphonyErrorOptions = {}) {
+  constructor (code: ErrorCode, message: ErrorMessages | string, options: SymphonyErrorOptions = {}) {
     const { cause, details, ...location } = options
-    super(message, cause === undefined ? undefined : { cause })
+    const messages = typeof message === 'string' ? { en: message, de: message } : message
+    super(messages.en, cause === undefined ? undefined : { cause })
     this.code = code
     this.location = location
     this.details = details
+    this.messages = messages
+  }
+
+  /** The message in a language: German for `de…`, else English. */
+  messageIn (language: string | undefined): string {
+    return this.messages[errorLanguageOf(language)]
   }
 
   /** HTTP status for this error's code. */

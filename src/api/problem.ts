@@ -3,46 +3,52 @@
  * (RFC 9457) with the stable Symphony `code`. 5xx problems hide their details; the log keeps them.
  */
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify'
-import { SymphonyError, errorCodes } from '../errors.js'
-import type { ErrorCode } from '../errors.js'
+import { createRequire } from 'node:module'
+import type { ErrorObject } from 'ajv'
+import { SymphonyError, errorCodes, errorLanguageOf } from '../errors.js'
+import type { ErrorCode, ErrorLanguage, ErrorMessages } from '../errors.js'
+import { requestLanguage } from './language.js'
+
+/** Ajv's messages in German (a CommonJS module exporting one function). */
+const localizeGerman = createRequire(import.meta.url)('ajv-i18n/localize/de') as (errors: ErrorObject[]) => void
 
 export const problemMediaType = 'application/problem+json'
 
 /** Base of the `type` IRIs of problems; `docs/api.md` lists them. */
 export const problemTypeBase = 'https://w3id.org/symphony/problems/'
 
-const titles: Record<ErrorCode, string> = {
-  BAD_REQUEST: 'Bad request',
-  PARSE_ERROR: 'Syntax error in RDF',
-  UNSUPPORTED_FORMAT: 'Unsupported media type',
-  NOT_ACCEPTABLE: 'Not acceptable',
-  PAYLOAD_TOO_LARGE: 'Request body too large',
-  UNKNOWN_PREFIX: 'Undefined prefix',
-  INVALID_REQUEST: 'Invalid request',
-  INVALID_QUERY: 'Invalid SPARQL query',
-  UPDATE_NOT_ALLOWED: 'SPARQL update not allowed',
-  UNAUTHORIZED: 'Authentication required',
-  FORBIDDEN: 'Forbidden',
-  MISDIRECTED_REQUEST: 'Host not served here',
-  NOT_FOUND: 'Not found',
-  UNKNOWN_SERVICE: 'Unknown service',
-  UNKNOWN_CLASS: 'Unknown class',
-  UNKNOWN_PROVIDER: 'Unknown provider',
-  UNKNOWN_SHAPE: 'Unknown shape',
-  CONFLICT: 'Conflict',
-  DATA_DIR_LOCKED: 'Data directory in use',
-  ILLEGAL_TRANSITION: 'State change not allowed',
-  NOT_CONFORMING: 'Does not conform to the shapes',
-  UNSUPPORTED_SHAPE: 'Unsupported shape',
-  UNKNOWN_PRICE_COMPONENT: 'Unknown price component',
-  CONTRADICTORY_CONSTRAINTS: 'Contradictory constraints',
-  QUERY_TIMEOUT: 'Query timed out',
-  BUSY: 'Busy',
-  TOO_MANY_REQUESTS: 'Too many failed attempts',
-  CANCELLED: 'Cancelled',
-  RESULT_TOO_LARGE: 'Result too large',
-  STORE_ERROR: 'Storage failure',
-  INTERNAL: 'Internal error'
+const titles: Record<ErrorCode, ErrorMessages> = {
+  BAD_REQUEST: { en: 'Bad request', de: 'Fehlerhafte Anfrage' },
+  PARSE_ERROR: { en: 'Syntax error in RDF', de: 'Syntaxfehler im RDF' },
+  UNSUPPORTED_FORMAT: { en: 'Unsupported media type', de: 'Nicht unterstützter Medientyp' },
+  NOT_ACCEPTABLE: { en: 'Not acceptable', de: 'Nicht annehmbar' },
+  PAYLOAD_TOO_LARGE: { en: 'Request body too large', de: 'Anfrage zu groß' },
+  UNKNOWN_PREFIX: { en: 'Undefined prefix', de: 'Nicht definiertes Präfix' },
+  INVALID_REQUEST: { en: 'Invalid request', de: 'Ungültige Anfrage' },
+  INVALID_QUERY: { en: 'Invalid SPARQL query', de: 'Ungültige SPARQL-Abfrage' },
+  UPDATE_NOT_ALLOWED: { en: 'SPARQL update not allowed', de: 'SPARQL-Update nicht erlaubt' },
+  UNAUTHORIZED: { en: 'Authentication required', de: 'Anmeldung erforderlich' },
+  FORBIDDEN: { en: 'Forbidden', de: 'Nicht erlaubt' },
+  MISDIRECTED_REQUEST: { en: 'Host not served here', de: 'Host wird hier nicht bedient' },
+  NOT_FOUND: { en: 'Not found', de: 'Nicht gefunden' },
+  UNKNOWN_SERVICE: { en: 'Unknown service', de: 'Unbekannter Dienst' },
+  UNKNOWN_CLASS: { en: 'Unknown class', de: 'Unbekannte Klasse' },
+  UNKNOWN_PROVIDER: { en: 'Unknown provider', de: 'Unbekannter Anbieter' },
+  UNKNOWN_SHAPE: { en: 'Unknown shape', de: 'Unbekannte Shape' },
+  CONFLICT: { en: 'Conflict', de: 'Konflikt' },
+  DATA_DIR_LOCKED: { en: 'Data directory in use', de: 'Datenverzeichnis in Benutzung' },
+  ILLEGAL_TRANSITION: { en: 'State change not allowed', de: 'Zustandswechsel nicht erlaubt' },
+  NOT_CONFORMING: { en: 'Does not conform to the shapes', de: 'Entspricht nicht den Shapes' },
+  UNSUPPORTED_SHAPE: { en: 'Unsupported shape', de: 'Nicht unterstützte Shape' },
+  UNKNOWN_PRICE_COMPONENT: { en: 'Unknown price component', de: 'Unbekannte Preiskomponente' },
+  CONTRADICTORY_CONSTRAINTS: { en: 'Contradictory constraints', de: 'Widersprüchliche Bedingungen' },
+  QUERY_TIMEOUT: { en: 'Query timed out', de: 'Zeitlimit der Abfrage überschritten' },
+  BUSY: { en: 'Busy', de: 'Ausgelastet' },
+  TOO_MANY_REQUESTS: { en: 'Too many failed attempts', de: 'Zu viele fehlgeschlagene Versuche' },
+  CANCELLED: { en: 'Cancelled', de: 'Abgebrochen' },
+  RESULT_TOO_LARGE: { en: 'Result too large', de: 'Ergebnis zu groß' },
+  STORE_ERROR: { en: 'Storage failure', de: 'Speicherfehler' },
+  INTERNAL: { en: 'Internal error', de: 'Interner Fehler' }
 }
 
 export interface Problem {
@@ -82,52 +88,67 @@ function extensionsOf (error: SymphonyError): Record<string, unknown> {
   return { ...location, ...extra }
 }
 
-interface ValidationItem { instancePath: string, message?: string, params: Record<string, unknown> }
+/** Fastify's own client errors in German (their English message comes with the error). */
+const fastifyGerman: Record<string, string> = {
+  FST_ERR_CTP_BODY_TOO_LARGE: 'der Anfragerumpf ist größer, als der Server annimmt; senden Sie weniger Daten',
+  FST_ERR_CTP_INVALID_MEDIA_TYPE: 'dieser Content-Type wird hier nicht angenommen; die Route nennt ihre Medientypen unter /openapi.json',
+  FST_ERR_CTP_EMPTY_JSON_BODY: 'der Anfragerumpf ist leer, obwohl Content-Type application/json angibt; senden Sie ein JSON-Dokument',
+  FST_ERR_CTP_INVALID_JSON_BODY: 'der Anfragerumpf ist kein gültiges JSON'
+}
 
-function validationProblem (error: FastifyError): { detail: string, extensions: Record<string, unknown> } {
+type ValidationItem = ErrorObject & { message?: string }
+
+/** A schema validation failure: each failing field with its message in both languages. */
+function validationProblem (error: FastifyError, language: ErrorLanguage): { messages: ErrorMessages, extensions: Record<string, unknown> } {
   const context = (error as FastifyError & { validationContext?: string }).validationContext ?? 'body'
   const items = (error.validation ?? []) as unknown as ValidationItem[]
-  const errors = items.map(item => {
+  const german = items.map(item => ({ ...item }))
+  localizeGerman(german)
+  const errors = items.map((item, index) => {
     const missing = typeof item.params.missingProperty === 'string' ? `/${item.params.missingProperty}` : ''
     const extra = typeof item.params.additionalProperty === 'string' ? `/${item.params.additionalProperty}` : ''
     const field = `/${context}${item.instancePath}${missing}${extra}`
     const allowed = Array.isArray(item.params.allowedValues) ? ` (${item.params.allowedValues.join(', ')})` : ''
-    return { field, message: `${item.message ?? 'is invalid'}${allowed}` }
+    const messages = { en: `${item.message ?? 'is invalid'}${allowed}`, de: `${german[index]?.message ?? 'ist ungültig'}${allowed}` }
+    return { field, message: messages[language], messages }
   })
   const first = errors[0]
-  const detail = first === undefined ? error.message : errors.map(e => `${e.field} ${e.message}`).join('; ')
-  return { detail, extensions: { field: first?.field, errors } }
+  const joined = (in_: ErrorLanguage): string => errors.map(e => `${e.field} ${e.messages[in_]}`).join('; ')
+  const messages = first === undefined ? { en: error.message, de: error.message } : { en: joined('en'), de: joined('de') }
+  return { messages, extensions: { field: first?.field, errors } }
 }
 
-/** The problem document for any error thrown while handling `request`. */
+/** A problem document's standard members, with the detail in the request's language and beside it in both. */
+function problemOf (code: ErrorCode, status: number, messages: ErrorMessages, language: ErrorLanguage, instance: string): Problem {
+  return { type: typeOf(code), title: titles[code][language], status, code, detail: messages[language], messages, instance }
+}
+
+/** The problem document for any error thrown while handling `request`, in the request's language. */
 export function toProblem (error: unknown, request: FastifyRequest): Problem {
   const instance = request.url
+  const language = errorLanguageOf(requestLanguage(request))
   if (error instanceof SymphonyError) {
     const status = error.status
-    if (status >= 500 && !publicServerCodes.has(error.code)) return hidden(status, error.code, instance, request.id)
-    return { ...extensionsOf(error), type: typeOf(error.code), title: titles[error.code], status, code: error.code, detail: error.message, instance }
+    if (status >= 500 && !publicServerCodes.has(error.code)) return hidden(status, error.code, language, instance, request.id)
+    return { ...extensionsOf(error), ...problemOf(error.code, status, error.messages, language, instance) }
   }
   const fastifyError = error as FastifyError
   if (Array.isArray(fastifyError.validation)) {
-    const { detail, extensions } = validationProblem(fastifyError)
-    return { ...extensions, type: typeOf('INVALID_REQUEST'), title: titles.INVALID_REQUEST, status: 400, code: 'INVALID_REQUEST', detail, instance }
+    const { messages, extensions } = validationProblem(fastifyError, language)
+    return { ...extensions, ...problemOf('INVALID_REQUEST', 400, messages, language, instance) }
   }
   const status = typeof fastifyError.statusCode === 'number' ? fastifyError.statusCode : 500
-  if (status >= 500 || status < 400) return hidden(500, 'INTERNAL', instance, request.id)
+  if (status >= 500 || status < 400) return hidden(500, 'INTERNAL', language, instance, request.id)
   const code: ErrorCode = fastifyCodes[fastifyError.code] ?? 'BAD_REQUEST'
-  const title = errorCodes[code] === status ? titles[code] : titles.BAD_REQUEST
-  return { type: typeOf(code), title, status, code, detail: fastifyError.message, instance }
+  const messages = { en: fastifyError.message, de: fastifyGerman[fastifyError.code] ?? fastifyError.message }
+  return { ...problemOf(code, status, messages, language, instance), title: titles[errorCodes[code] === status ? code : 'BAD_REQUEST'][language] }
 }
 
-function hidden (status: number, code: ErrorCode, instance: string, requestId: string): Problem {
-  return {
-    type: typeOf(code),
-    title: titles[code],
-    status,
-    code,
-    detail: `the server could not answer this request; the operator finds the cause in the log under request id ${requestId}`,
-    instance
-  }
+function hidden (status: number, code: ErrorCode, language: ErrorLanguage, instance: string, requestId: string): Problem {
+  return problemOf(code, status, {
+    en: `the server could not answer this request; the operator finds the cause in the log under request id ${requestId}`,
+    de: `der Server konnte diese Anfrage nicht beantworten; der Betreiber findet die Ursache im Protokoll unter der Anfrage-ID ${requestId}`
+  }, language, instance)
 }
 
 /** Fastify error handler: logs (5xx with the stack) and replies with a problem document. */
@@ -142,14 +163,24 @@ export function handleError (error: unknown, request: FastifyRequest, reply: Fas
 
 /** Fastify not-found handler: a `NOT_FOUND` problem naming the method and path. */
 export function handleNotFound (request: FastifyRequest, reply: FastifyReply): FastifyReply {
-  const error = new SymphonyError('NOT_FOUND', `no route ${request.method} ${request.url.split('?')[0]}; the API's routes are listed at /openapi.json and /docs`)
+  const route = `${request.method} ${request.url.split('?')[0]}`
+  const error = new SymphonyError('NOT_FOUND', {
+    en: `no route ${route}; the API's routes are listed at /openapi.json and /docs`,
+    de: `keine Route ${route}; die Routen der API stehen unter /openapi.json und /docs`
+  })
   return handleError(error, request, reply)
 }
 
 /** Fastify's framework errors (a URL that does not decode, …): a problem document, like any other error. */
 export function handleFrameworkError (error: FastifyError, request: FastifyRequest, reply: FastifyReply): FastifyReply {
-  const detail = error.code === 'FST_ERR_BAD_URL' ? `the URL ${JSON.stringify(request.url)} is not valid: it has a malformed percent-encoding; encode reserved and non-ASCII characters as %XX of their UTF-8 bytes` : error.message
-  return handleError(new SymphonyError('INVALID_REQUEST', detail), request, reply)
+  const url = JSON.stringify(request.url)
+  const messages = error.code === 'FST_ERR_BAD_URL'
+    ? {
+        en: `the URL ${url} is not valid: it has a malformed percent-encoding; encode reserved and non-ASCII characters as %XX of their UTF-8 bytes`,
+        de: `die URL ${url} ist ungültig: ihre Prozentkodierung ist fehlerhaft; kodieren Sie reservierte und Nicht-ASCII-Zeichen als %XX ihrer UTF-8-Bytes`
+      }
+    : { en: error.message, de: error.message }
+  return handleError(new SymphonyError('INVALID_REQUEST', messages), request, reply)
 }
 
 /** Statuses for requests Node's HTTP parser refuses before Fastify sees them. */

@@ -51,13 +51,17 @@ export function apiClient (values: OptionValues, io: Io): ApiClient {
         ...(body === undefined ? {} : { body: JSON.stringify(body) })
       })
     } catch (error) {
-      throw new SymphonyError('BAD_REQUEST', `cannot reach the Symphony server at ${base} (start it with \`symphony serve\`, or pass --api <url>)`, { cause: error })
+      throw new SymphonyError('BAD_REQUEST', {
+        en: `cannot reach the Symphony server at ${base} (start it with \`symphony serve\`, or pass --api <url>)`,
+        de: `der Symphony-Server unter ${base} ist nicht erreichbar (starten Sie ihn mit \`symphony serve\` oder geben Sie --api <url> an)`
+      }, { cause: error })
     }
     if (response.status >= 400) {
       const text = await response.text()
       const problem = parseProblem(text)
       const code = problem?.code !== undefined && problem.code in errorCodes ? problem.code as ErrorCode : 'BAD_REQUEST'
-      throw new SymphonyError(code, `${method} ${path}: ${response.status} ${problem?.detail ?? text}`, { details: problem })
+      const said = (language: 'en' | 'de'): string => `${method} ${path}: ${response.status} ${problem?.messages?.[language] ?? problem?.detail ?? text}`
+      throw new SymphonyError(code, { en: said('en'), de: said('de') }, { details: problem })
     }
     return response
   }
@@ -72,9 +76,12 @@ export function apiClient (values: OptionValues, io: Io): ApiClient {
   }
 }
 
-function parseProblem (text: string): { code?: string, detail?: string } | undefined {
+/** A problem document's members the CLI reports. */
+interface ProblemText { code?: string, detail?: string, messages?: Partial<Record<'en' | 'de', string>> }
+
+function parseProblem (text: string): ProblemText | undefined {
   try {
-    return JSON.parse(text) as { code?: string, detail?: string }
+    return JSON.parse(text) as ProblemText
   } catch {
     return undefined
   }

@@ -35,7 +35,8 @@ export async function main (argv: readonly string[], io: Io): Promise<number> {
     }
     const { min, max } = command.positionals ?? { min: 0, max: 0 }
     if (positionals.length < min || (max !== undefined && positionals.length > max)) {
-      throw new SymphonyError('BAD_REQUEST', `${messages.arguments[language]}\n${messages.usage[language]} symphony ${name} ${inLanguage(command.usage, language)}`)
+      const said = (language: HelpLanguage): string => `${messages.arguments[language]}\n${messages.usage[language]} symphony ${name} ${inLanguage(command.usage, language)}`
+      throw new SymphonyError('BAD_REQUEST', { en: said('en'), de: said('de') })
     }
     return await command.run({ values: values as OptionValues, positionals }, io)
   } catch (error) {
@@ -82,7 +83,7 @@ function withoutCommand (argv: readonly string[], io: Io): number {
 
 function report (error: unknown, command: string, language: HelpLanguage, io: Io): number {
   if (error instanceof SymphonyError) {
-    io.stderr(`symphony: ${error.message}\n`)
+    io.stderr(`symphony: ${error.messageIn(language)}\n`)
     return exitCodes.badInput
   }
   const code = (error as { code?: string }).code

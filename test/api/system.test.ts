@@ -50,7 +50,34 @@ describe('API basics', () => {
       status: 404,
       code: 'NOT_FOUND',
       detail: "no route GET /nowhere; the API's routes are listed at /openapi.json and /docs",
+      messages: {
+        en: "no route GET /nowhere; the API's routes are listed at /openapi.json and /docs",
+        de: 'keine Route GET /nowhere; die Routen der API stehen unter /openapi.json und /docs'
+      },
       instance: '/nowhere?x=1'
+    })
+  })
+
+  it('answers problems in German for Accept-Language: de or ?lang=de, with both languages beside', async () => {
+    const byHeader = await t.app.inject({ method: 'GET', url: '/nowhere', headers: { 'accept-language': 'de-DE,de;q=0.9,en;q=0.5' } })
+    expect(byHeader.json()).toMatchObject({
+      title: 'Nicht gefunden',
+      detail: 'keine Route GET /nowhere; die Routen der API stehen unter /openapi.json und /docs'
+    })
+    const byQuery = await t.app.inject({ method: 'GET', url: '/catalog/services/urn%3Ax%3Anone?lang=de' })
+    expect(byQuery.statusCode).toBe(404)
+    const problem = byQuery.json()
+    expect(problem.title).toBe('Unbekannter Dienst')
+    expect(problem.detail).toBe(problem.messages.de)
+    expect(problem.messages.en).not.toBe(problem.messages.de)
+  })
+
+  it('writes schema validation messages in German', async () => {
+    const response = await t.app.inject({ method: 'GET', url: '/catalog/services?limit=0&lang=de' })
+    expect(response.json()).toMatchObject({
+      title: 'Ungültige Anfrage',
+      detail: '/querystring/limit muss >= 1 sein',
+      errors: [{ field: '/querystring/limit', message: 'muss >= 1 sein', messages: { en: 'must be >= 1', de: 'muss >= 1 sein' } }]
     })
   })
 
@@ -63,9 +90,10 @@ describe('API basics', () => {
       status: 400,
       code: 'INVALID_REQUEST',
       detail: '/querystring/limit must be >= 1',
+      messages: { en: '/querystring/limit must be >= 1', de: '/querystring/limit muss >= 1 sein' },
       instance: '/catalog/services?limit=0',
       field: '/querystring/limit',
-      errors: [{ field: '/querystring/limit', message: 'must be >= 1' }]
+      errors: [{ field: '/querystring/limit', message: 'must be >= 1', messages: { en: 'must be >= 1', de: 'muss >= 1 sein' } }]
     })
   })
 
@@ -124,6 +152,10 @@ describe('API failures of the server', () => {
       status: 500,
       code: 'STORE_ERROR',
       detail: 'the server could not answer this request; the operator finds the cause in the log under request id req-500',
+      messages: {
+        en: 'the server could not answer this request; the operator finds the cause in the log under request id req-500',
+        de: 'der Server konnte diese Anfrage nicht beantworten; der Betreiber findet die Ursache im Protokoll unter der Anfrage-ID req-500'
+      },
       instance: '/health/ready'
     })
     await t.app.close()

@@ -1,10 +1,11 @@
 /** Browsing the compiled catalog: service types, services with filters, providers, vocabulary. */
-import type { FastifyInstance, FastifyRequest } from 'fastify'
+import type { FastifyInstance } from 'fastify'
 import { SymphonyError } from '../../errors.js'
 import type { RouteContext } from '../context.js'
 import { listServices, summarizeService, typeTree, vocabulary } from '../catalog-views.js'
 import type { ServiceFilters } from '../catalog-views.js'
 import { iriSchema, languageSchema, openObject, problems } from '../schemas.js'
+import { requestLanguage } from '../language.js'
 
 const labelled = { type: 'object', properties: { iri: iriSchema, label: { type: 'string' } }, required: ['iri', 'label'] } as const
 
@@ -41,12 +42,6 @@ const serviceSummary = {
 
 const lang = { type: 'object', properties: { lang: languageSchema } } as const
 
-function languageOf (request: FastifyRequest): string {
-  const given = (request.query as { lang?: string }).lang
-  if (given !== undefined) return given
-  return /^\s*de\b/i.test(request.headers['accept-language'] ?? '') ? 'de' : 'en'
-}
-
 export async function catalogRoutes (app: FastifyInstance, { engine, terms }: RouteContext): Promise<void> {
   app.addSchema(typeNode)
 
@@ -57,7 +52,7 @@ export async function catalogRoutes (app: FastifyInstance, { engine, terms }: Ro
       querystring: lang,
       response: { 200: { type: 'object', properties: { types: { type: 'array', items: { $ref: 'TypeNode#' } } }, required: ['types'] }, ...problems(400) }
     }
-  }, async request => ({ types: typeTree(await engine.catalog(), languageOf(request)) }))
+  }, async request => ({ types: typeTree(await engine.catalog(), requestLanguage(request)) }))
 
   app.get('/catalog/services', {
     schema: {
@@ -85,7 +80,7 @@ export async function catalogRoutes (app: FastifyInstance, { engine, terms }: Ro
         ...problems(400)
       }
     }
-  }, async request => listServices(await engine.catalog(), request.query as ServiceFilters, languageOf(request)))
+  }, async request => listServices(await engine.catalog(), request.query as ServiceFilters, requestLanguage(request)))
 
   app.get('/catalog/services/:service', {
     schema: {
@@ -102,8 +97,13 @@ export async function catalogRoutes (app: FastifyInstance, { engine, terms }: Ro
     const iri = (request.params as { service: string }).service
     const catalog = await engine.catalog()
     const service = catalog.services.get(iri)
-    if (service === undefined) throw new SymphonyError('UNKNOWN_SERVICE', `<${iri}> is not a service of the catalog; GET /catalog/services lists them`, { node: iri })
-    return { summary: summarizeService(catalog, service, languageOf(request)), service }
+    if (service === undefined) {
+      throw new SymphonyError('UNKNOWN_SERVICE', {
+        en: `<${iri}> is not a service of the catalog; GET /catalog/services lists them`,
+        de: `<${iri}> ist kein Dienst des Katalogs; GET /catalog/services listet sie`
+      }, { node: iri })
+    }
+    return { summary: summarizeService(catalog, service, requestLanguage(request)), service }
   })
 
   app.get('/catalog/vocabulary', {
@@ -120,5 +120,5 @@ export async function catalogRoutes (app: FastifyInstance, { engine, terms }: Ro
         ...problems(400)
       }
     }
-  }, async request => vocabulary(await engine.catalog(), await terms(), languageOf(request)))
+  }, async request => vocabulary(await engine.catalog(), await terms(), requestLanguage(request)))
 }

@@ -1,15 +1,12 @@
 /** Composition: the top-k bundles for a goal under constraints, explained. */
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
+import type { FastifyInstance, FastifyReply } from 'fastify'
 import { compositionAnswerSchema, compositionRequestSchema } from '../../api-types/schemas.js'
 import type { RouteContext } from '../context.js'
 import { pickLabel } from '../catalog-views.js'
 import { bodySchema, languageSchema, problems } from '../schemas.js'
 import { inLanguage, parseCompositionRequest } from '../../composer/index.js'
 import type { CompositionAnswer } from '../../composer/index.js'
-
-function languageOf (request: FastifyRequest): string {
-  return (request.query as { lang?: string }).lang ?? (/^\s*de\b/i.test(request.headers['accept-language'] ?? '') ? 'de' : 'en')
-}
+import { requestLanguage } from '../language.js'
 
 /** Aborts when the client goes away before the answer is sent. */
 function clientGone (reply: FastifyReply): AbortSignal {
@@ -43,7 +40,7 @@ export async function compositionRoutes (app: FastifyInstance, { engine, compose
       ? await engine.compose(request.body)
       : await composer.compose(parseCompositionRequest(request.body), { signal: clientGone(reply) })
     const catalog = await engine.catalog()
-    const language = languageOf(request)
+    const language = requestLanguage(request)
     const labels: Record<string, string> = {}
     const nearest = result.issues.flatMap(issue => issue.code === 'NEAREST_BUNDLE' ? [issue.bundle] : [])
     for (const bundle of [...result.bundles, ...nearest]) {

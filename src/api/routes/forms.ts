@@ -3,7 +3,7 @@
  * or a bundle (one joint form), and submitted configurations — checked with ajv and SHACL,
  * stored as RDF when they conform.
  */
-import type { FastifyInstance, FastifyRequest } from 'fastify'
+import type { FastifyInstance } from 'fastify'
 import type { FormPrefill, FormTarget } from '../../engine.js'
 import { SymphonyError } from '../../errors.js'
 import { graphs } from '../../project.js'
@@ -13,6 +13,7 @@ import type { RdfMediaType } from '../rdf-reply.js'
 import { formTargetChoice, formTargetProperties } from '../../api-types/schemas.js'
 import { iriSchema, languageSchema, openObject, problems } from '../schemas.js'
 import { ensureOwner, principalOf, requireRole } from '../auth.js'
+import { requestLanguage } from '../language.js'
 
 const targetProperties = formTargetProperties
 const oneTarget = formTargetChoice
@@ -57,10 +58,6 @@ function targetOf (body: TargetBody): FormTarget {
   throw new SymphonyError('INVALID_REQUEST', 'say what to configure: type, service or bundle')
 }
 
-function languageOf (request: FastifyRequest, body?: { language?: string }): string {
-  return body?.language ?? (request.query as { lang?: string }).lang ?? (/^\s*de\b/i.test(request.headers['accept-language'] ?? '') ? 'de' : 'en')
-}
-
 export async function formsRoutes (app: FastifyInstance, { engine }: RouteContext): Promise<void> {
   const lang = { type: 'object', properties: { lang: languageSchema } } as const
 
@@ -72,7 +69,7 @@ export async function formsRoutes (app: FastifyInstance, { engine }: RouteContex
       response: { 200: formAnswer, ...problems(400, 404, 422) }
     }
   }, async request => {
-    const { schema, uiSchema } = await engine.form(targetOf(request.query as TargetBody), { language: languageOf(request) })
+    const { schema, uiSchema } = await engine.form(targetOf(request.query as TargetBody), { language: requestLanguage(request) })
     return { schema, uiSchema }
   })
 
@@ -101,7 +98,7 @@ export async function formsRoutes (app: FastifyInstance, { engine }: RouteContex
     }
   }, async request => {
     const { prefill } = request.body as { prefill?: FormPrefill }
-    const { schema, uiSchema } = await engine.form(targetOf(request.body as TargetBody), { language: languageOf(request), ...(prefill === undefined ? {} : { prefill }) })
+    const { schema, uiSchema } = await engine.form(targetOf(request.body as TargetBody), { language: requestLanguage(request), ...(prefill === undefined ? {} : { prefill }) })
     return { schema, uiSchema }
   })
 
@@ -139,7 +136,7 @@ export async function formsRoutes (app: FastifyInstance, { engine }: RouteContex
   }, async (request, reply) => {
     const body = request.body as TargetBody & { values: Record<string, unknown>, language?: string }
     const dryRun = (request.query as { dryRun?: boolean }).dryRun === true
-    const outcome = await engine.configure(targetOf(body), body.values as never, { language: languageOf(request, body), dryRun, owner: principalOf(request).id })
+    const outcome = await engine.configure(targetOf(body), body.values as never, { language: requestLanguage(request, body), dryRun, owner: principalOf(request).id })
     if (!outcome.ok) {
       const first = outcome.issues[0]
       throw new SymphonyError('NOT_CONFORMING',

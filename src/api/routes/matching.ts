@@ -1,15 +1,11 @@
 /** Matching: discovery, "does A fit B", "what can be combined with X". */
-import type { FastifyInstance, FastifyRequest } from 'fastify'
+import type { FastifyInstance } from 'fastify'
 import { discoveryAnswerSchema, discoveryRequestSchema } from '../../api-types/schemas.js'
 import type { RouteContext } from '../context.js'
 import { pickLabel } from '../catalog-views.js'
 import { bodySchema, iriSchema, languageSchema, openObject, problems } from '../schemas.js'
 import { combinableInLanguage, discoveryInLanguage, pairCheckInLanguage } from '../../matcher/index.js'
-
-/** The answer's language: `?lang=`, else German for `Accept-Language: de…`, else English. */
-function languageOf (request: FastifyRequest): string {
-  return (request.query as { lang?: string }).lang ?? (/^\s*de\b/i.test(request.headers['accept-language'] ?? '') ? 'de' : 'en')
-}
+import { requestLanguage } from '../language.js'
 
 const sentence = { type: 'string', description: 'In the requested language (?lang= or Accept-Language; English by default)' } as const
 const sentences = { type: 'object', properties: { en: { type: 'string' }, de: { type: 'string' } }, required: ['en', 'de'], description: 'The sentence in English and German' } as const
@@ -36,7 +32,7 @@ export async function matchingRoutes (app: FastifyInstance, { engine }: RouteCon
   }, async request => {
     const result = await engine.discover(request.body)
     const catalog = await engine.catalog()
-    const language = languageOf(request)
+    const language = requestLanguage(request)
     const labels: Record<string, string> = {}
     for (const r of result.results) {
       labels[r.service] ??= pickLabel(catalog.services.get(r.service)?.label, language, r.service)
@@ -74,7 +70,7 @@ export async function matchingRoutes (app: FastifyInstance, { engine }: RouteCon
     }
   }, async request => {
     const { a, b } = request.query as { a: string, b: string }
-    return pairCheckInLanguage(await engine.match(a, b), languageOf(request))
+    return pairCheckInLanguage(await engine.match(a, b), requestLanguage(request))
   })
 
   app.get('/catalog/services/:service/combinable', {
@@ -118,6 +114,6 @@ export async function matchingRoutes (app: FastifyInstance, { engine }: RouteCon
   }, async request => {
     const { service } = request.params as { service: string }
     const { limit, minDegree } = request.query as { limit: number, minDegree: 'exact' | 'plugin' | 'subsumes' }
-    return { service, combinable: combinableInLanguage(await engine.combinable(service, { limit, minDegree }), languageOf(request)) }
+    return { service, combinable: combinableInLanguage(await engine.combinable(service, { limit, minDegree }), requestLanguage(request)) }
   })
 }
