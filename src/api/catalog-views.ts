@@ -3,8 +3,8 @@
  * filters, and the vocabulary for the request form — plain data from the compiled catalog,
  * labels in the requested language.
  */
-import { countriesOf, resolveLocation } from '../catalog/index.js'
-import type { Catalog, InterfaceNode, LangText, Service } from '../catalog/index.js'
+import { countriesOf, factEntryOfText, factTextSyntax, meetsFactTests, parseFactTest, parseFactTests, resolveLocation } from '../catalog/index.js'
+import type { Catalog, FactConstraint, InterfaceNode, LangText, Service } from '../catalog/index.js'
 import { SymphonyError } from '../errors.js'
 import { ns, terms as rdfTerms } from '../rdf/index.js'
 import type { TermIndex } from './ontology/term-index.js'
@@ -42,6 +42,13 @@ export interface ServiceFilters {
   /** Country codes and/or region IRIs (`sym:EEA` or the full IRI), comma-separated. */
   readonly location?: string
   readonly certification?: string
+  /**
+   * Fact tests as text, `<property> <test> <value>` (`sym:certification hasValue sym:ISO27001`);
+   * every one must hold. The same tests as a composition's `constraints.facts`.
+   */
+  readonly fact?: string | readonly string[]
+  /** Fact tests as a JSON array of `constraints.facts` entries; every one must hold too. */
+  readonly facts?: string
   readonly offset?: number
   readonly limit?: number
 }
@@ -142,6 +149,8 @@ export function listServices (catalog: Catalog, filters: ServiceFilters, languag
     const allowed = locationsOf(catalog, filters.location)
     services = services.filter(s => s.compliance.dataLocations.length > 0 && s.compliance.dataLocations.every(l => allowed.has(l)))
   }
+  const tests = factTests(filters)
+  if (tests.length > 0) services = services.filter(s => meetsFactTests(catalog.facts, s.id, tests))
   const labelled = services.map(s => ({ service: s, label: pickLabel(s.label, language, s.id) }))
   const q = filters.q?.trim().toLowerCase()
   const matching = q === undefined || q === ''
@@ -152,6 +161,44 @@ export function listServices (catalog: Catalog, filters: ServiceFilters, languag
   const offset = filters.offset ?? 0
   const limit = filters.limit ?? 50
   return { total: matching.length, offset, limit, services: matching.slice(offset, offset + limit).map(({ service }) => summarizeService(catalog, service, language)) }
+}
+
+/** How a caller names the fact parameters in problems: `query parameter fact`, `--fact`. */
+export interface FactParameterNames {
+  readonly fact: string
+  readonly facts: string
+}
+
+const queryParameters: FactParameterNames = { fact: 'query parameter fact', facts: 'query parameter facts' }
+
+/**
+ * The fact tests of the `fact` (text, repeatable) and `facts` (JSON array) filters, read by the
+ * same functions as a composition's `constraints.facts`. Throws `INVALID_REQUEST` naming the
+ * parameter, what is expected and an example.
+ */
+export function factTests (filters: Pick<ServiceFilters, 'fact' | 'facts'>, names: FactParameterNames = queryParameters): FactConstraint[] {
+  const texts = filters.fact === undefined ? [] : typeof filters.fact === 'string' ? [filters.fact] : filters.fact
+  const tests = texts.map(text => {
+    const fail = (field: string, problem: string): never => {
+      const where = field === 'fact' ? '' : `${field.slice('fact.'.length)} `
+      throw new SymphonyError('INVALID_REQUEST', `${names.fact} "${text}": ${where}${problem}; write it as ${factTextSyntax}, e.g. "sym:certification hasValue sym:ISO27001" or "https://example.org/x#callsPerSecond minInclusive 10"`, { path: 'fact' })
+    }
+    return parseFactTest(factEntryOfText(text, 'fact', fail), 'fact', fail)
+  })
+  if (filters.facts !== undefined && filters.facts !== '') {
+    const fail = (field: string, problem: string): never => {
+      const where = field === 'facts' ? ' ' : `: ${field} `
+      throw new SymphonyError('INVALID_REQUEST', `${names.facts}${where}${problem}; expected a JSON array of entries as in a composition's constraints.facts, e.g. [{"property": "sym:certification", "hasValue": "sym:ISO27001"}]`, { path: 'facts' })
+    }
+    let json: unknown
+    try {
+      json = JSON.parse(filters.facts)
+    } catch (error) {
+      fail('facts', `is not JSON (${(error as Error).message})`)
+    }
+    tests.push(...parseFactTests(json, 'facts', fail))
+  }
+  return tests
 }
 
 export interface Vocabulary {

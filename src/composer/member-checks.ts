@@ -9,8 +9,7 @@
  * `conditional`: it is accepted only while none of its links carries personal data (the
  * search enforces that per link, see `problem.ts`).
  */
-import type { Catalog, Service } from '../catalog/index.js'
-import { checkFact, type FactVerdict } from './fact-constraints.js'
+import { checkFact, type Catalog, type FactVerdict, type Service } from '../catalog/index.js'
 import type { PricedService } from './price.js'
 import type { ResolvedRequest } from './resolve-request.js'
 import { catalogNamer, localNamer, say, type TextCode, type TextParams } from './texts.js'

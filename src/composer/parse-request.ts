@@ -3,13 +3,13 @@
  * Catalog-dependent checks (unknown classes, providers, regions) are in `resolve-request.ts`.
  */
 import { SymphonyError } from '../errors.js'
-import { ns } from '../rdf/index.js'
+import { parseFactTests } from '../catalog/index.js'
+import { expandPrefixed, isAbsoluteIri } from '../rdf/index.js'
 import { defaultTimeoutMs, maxAvailableTypes, maxGoalTypes, maxLimit, maxSeats, maxTimeoutMs } from './resolve-request.js'
 import type { CompositionConstraints, CompositionPreferences, CompositionRequest, DataLocationMode, DataLocationScope, FactConstraint, Wiring } from './types.js'
 
 const requestFields = ['available', 'wanted', 'serviceTypes', 'constraints', 'preferences', 'seats', 'concurrentSeats', 'limit', 'usage', 'wiring', 'timeoutMs'] as const
 const constraintFields = ['dataLocation', 'dataLocationScope', 'dataLocationMode', 'requireDPA', 'certifications', 'professionalSecrecy', 'excludeProviders', 'budget', 'facts'] as const
-const factFields = ['property', 'in', 'hasValue', 'minInclusive', 'maxInclusive'] as const
 const preferenceFields = ['degree', 'price', 'size'] as const
 const scopes: readonly DataLocationScope[] = ['all-data', 'personal-data']
 const modes: readonly DataLocationMode[] = ['strict', 'safeguarded']
@@ -123,39 +123,7 @@ function constraints (value: unknown): CompositionConstraints {
 }
 
 function facts (value: unknown): FactConstraint[] {
-  if (!Array.isArray(value)) invalid('constraints.facts', 'must be an array of {"property": IRI, "in" | "hasValue" | "minInclusive" | "maxInclusive": …}')
-  return value.map((item, index) => {
-    const field = `constraints.facts[${index}]`
-    const f = object(item, field, factFields)
-    if (typeof f.property !== 'string') invalid(`${field}.property`, 'must be an IRI string')
-    const property = absoluteIri(f.property, `${field}.property`)
-    if (f.in === undefined && f.hasValue === undefined && f.minInclusive === undefined && f.maxInclusive === undefined) {
-      invalid(field, 'states no test; give "in", "hasValue", "minInclusive" or "maxInclusive"')
-    }
-    const fact: FactConstraint = {
-      property,
-      ...(f.in === undefined ? {} : { in: factTerms(f.in, `${field}.in`) }),
-      ...(f.hasValue === undefined ? {} : { hasValue: factTerm(f.hasValue, `${field}.hasValue`) }),
-      ...(f.minInclusive === undefined ? {} : { minInclusive: number(f.minInclusive, `${field}.minInclusive`) }),
-      ...(f.maxInclusive === undefined ? {} : { maxInclusive: number(f.maxInclusive, `${field}.maxInclusive`) })
-    }
-    return fact
-  })
-}
-
-function factTerms (value: unknown, field: string): Array<string | number | boolean> {
-  if (!Array.isArray(value)) invalid(field, 'must be an array of IRIs, strings, numbers or booleans')
-  return value.map((item, index) => factTerm(item, `${field}[${index}]`))
-}
-
-/** IRIs with a Symphony prefix are expanded; other strings, numbers and booleans are kept. */
-function factTerm (value: unknown, field: string): string | number | boolean {
-  if (typeof value === 'number') return number(value, field)
-  if (typeof value === 'boolean') return value
-  if (typeof value !== 'string') invalid(field, `must be an IRI, a string, a number or a boolean, got ${JSON.stringify(value)}`)
-  const colon = value.indexOf(':')
-  const prefix = value.slice(0, colon)
-  return colon > 0 && Object.hasOwn(ns, prefix) && !value.startsWith(`${prefix}://`) ? ns[prefix as keyof typeof ns] + value.slice(colon + 1) : value
+  return parseFactTests(value, 'constraints.facts', invalid)
 }
 
 function usage (value: unknown): Record<string, number> {
@@ -210,15 +178,9 @@ function iris (value: unknown, field: string): string[] {
 
 /** Expands `sym:X` style names with Symphony's prefixes; requires an absolute IRI otherwise. */
 function absoluteIri (text: string, field: string): string {
-  const colon = text.indexOf(':')
-  const prefix = text.slice(0, colon)
-  if (colon > 0 && Object.hasOwn(ns, prefix) && !text.startsWith(`${prefix}://`)) {
-    return ns[prefix as keyof typeof ns] + text.slice(colon + 1)
-  }
-  if (!/^[A-Za-z][A-Za-z0-9+.-]*:[^\s<>"{}|\\^`]+$/.test(text)) {
-    invalid(field, `must be an absolute IRI (or use a known prefix such as sym:), got ${JSON.stringify(text)}`)
-  }
-  return text
+  const iri = expandPrefixed(text)
+  if (!isAbsoluteIri(iri)) invalid(field, `must be an absolute IRI (or use a known prefix such as sym:), got ${JSON.stringify(text)}`)
+  return iri
 }
 
 function optionalNumber<K extends string> (value: unknown, field: K): Partial<Record<K, number>> {

@@ -2,7 +2,7 @@
  * The composition request and answer. Plain JSON-able data:
  * IRIs are strings, money is a number of currency units rounded to cents.
  */
-import type { CountingBasis } from '../catalog/index.js'
+import type { CountingBasis, FactConstraint } from '../catalog/index.js'
 
 /**
  * A sentence in English and German. Beside every sentence field of the answer (`message`,
@@ -31,22 +31,8 @@ export type DataLocationScope = 'all-data' | 'personal-data'
 /** Whether a member outside the allowed locations may qualify through a transfer safeguard (SCC, adequacy …). */
 export type DataLocationMode = 'strict' | 'safeguarded'
 
-/**
- * A generic constraint on a service fact: what every member states for `property` (or a
- * sub-property). Values are IRIs (`sym:` style prefixes are expanded), strings compared with the
- * lexical form, numbers compared numerically, booleans with `true`/`false`. Every test given must
- * hold; a member that states no value for the property fails.
- * - `in`: every value of the member is one of these;
- * - `hasValue`: one of the member's values is this;
- * - `minInclusive` / `maxInclusive`: every value is a number within the bound.
- */
-export interface FactConstraint {
-  readonly property: string
-  readonly in?: ReadonlyArray<string | number | boolean>
-  readonly hasValue?: string | number | boolean
-  readonly minInclusive?: number
-  readonly maxInclusive?: number
-}
+/** A generic constraint on a service fact: the same tests the catalog filters by (`src/catalog/fact-tests.ts`). */
+export type { FactConstraint }
 
 /** Constraints every bundle must meet; each one is checked per member (budget: per bundle). */
 export interface CompositionConstraints {

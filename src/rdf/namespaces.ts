@@ -56,3 +56,18 @@ export const terms = {
   provider: iri('schema', 'provider'),
   offers: iri('schema', 'offers')
 } as const
+
+/**
+ * A prefixed name with one of Symphony's prefixes expanded (`sym:ISO27001` → the full IRI);
+ * any other text (full IRIs, `urn:…`, plain strings) as given.
+ */
+export function expandPrefixed (text: string): string {
+  const colon = text.indexOf(':')
+  const prefix = text.slice(0, colon)
+  return colon > 0 && Object.hasOwn(ns, prefix) && !text.startsWith(`${prefix}://`) ? ns[prefix as Prefix] + text.slice(colon + 1) : text
+}
+
+/** Whether `text` is an absolute IRI (a scheme, then no spaces or characters IRIs exclude). */
+export function isAbsoluteIri (text: string): boolean {
+  return /^[A-Za-z][A-Za-z0-9+.-]*:[^\s<>"{}|\\^`]+$/.test(text)
+}

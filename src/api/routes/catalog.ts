@@ -66,6 +66,12 @@ export async function catalogRoutes (app: FastifyInstance, { engine, terms }: Ro
           q: { type: 'string', description: 'Text in the label, description or IRI' },
           location: { type: 'string', description: 'Data only in these regions and countries, comma-separated: regions by IRI, sym: CURIE, name or abbreviation (EU, EEA, EWR), countries by ISO 3166-1 alpha-2 code' },
           certification: { ...iriSchema, description: 'Only services holding this certification' },
+          fact: {
+            type: 'array',
+            items: { type: 'string' },
+            description: 'Only services whose facts pass this test (repeatable; every one must hold), the tests of a composition\'s constraints.facts as text: "<property> <test> <value>" with test in, hasValue, minInclusive or maxInclusive, e.g. "sym:certification hasValue sym:ISO27001", "sym:dataLocation in DE,AT"; sub-properties count'
+          },
+          facts: { type: 'string', description: 'The same tests as a JSON array of constraints.facts entries, e.g. [{"property":"sym:offersDPA","hasValue":true}]' },
           offset: { type: 'integer', minimum: 0, default: 0 },
           limit: { type: 'integer', minimum: 1, maximum: 500, default: 50 },
           lang: languageSchema
