@@ -138,8 +138,8 @@ function locationsOf (catalog: Catalog, filter: string): Set<string> {
   return countries
 }
 
-/** Services matching the filters, sorted by label, one page. */
-export function listServices (catalog: Catalog, filters: ServiceFilters, language: string): { total: number, offset: number, limit: number, services: ServiceSummary[] } {
+/** Services matching the filters, sorted by label, one page; `names` are the fact parameters' names in problems. */
+export function listServices (catalog: Catalog, filters: ServiceFilters, language: string, names?: FactParameterNames): { total: number, offset: number, limit: number, services: ServiceSummary[] } {
   let services: readonly Service[] = filters.type === undefined || filters.type === '' ? [...catalog.services.values()] : catalog.servicesOfType(filters.type)
   if (filters.provider !== undefined && filters.provider !== '') services = services.filter(s => s.provider === filters.provider)
   if (filters.certification !== undefined && filters.certification !== '') {
@@ -149,7 +149,7 @@ export function listServices (catalog: Catalog, filters: ServiceFilters, languag
     const allowed = locationsOf(catalog, filters.location)
     services = services.filter(s => s.compliance.dataLocations.length > 0 && s.compliance.dataLocations.every(l => allowed.has(l)))
   }
-  const tests = factTests(filters)
+  const tests = factTests(filters, names)
   if (tests.length > 0) services = services.filter(s => meetsFactTests(catalog.facts, s.id, tests))
   const labelled = services.map(s => ({ service: s, label: pickLabel(s.label, language, s.id) }))
   const q = filters.q?.trim().toLowerCase()

@@ -1,5 +1,6 @@
 import type { Command } from '../command.js'
 import { accountCommand } from './account.js'
+import { catalogCommand } from './catalog.js'
 import { billingCommand, creditNoteCommand, invoicesCommand } from './billing.js'
 import { combinableCommand, composeCommand, discoverCommand, matchCommand } from './matching.js'
 import { configureCommand, formCommand } from './forms.js'
@@ -20,6 +21,7 @@ export const commands: Readonly<Record<string, Command>> = {
   vocabulary: vocabularyCommand,
   export: exportCommand,
   query: queryCommand,
+  catalog: catalogCommand,
   match: matchCommand,
   combinable: combinableCommand,
   discover: discoverCommand,
