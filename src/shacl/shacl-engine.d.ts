@@ -1,6 +1,7 @@
 /**
  * The part of shacl-engine's API (rdf-ext/shacl-engine, untyped JavaScript) that Symphony uses:
- * `Validator`, its results, and the validation plugin contract of `shacl-engine/sparql.js`.
+ * `Validator`, its results, its validation and target-resolver plugin contract, and the SPARQL
+ * path helpers of `shacl-engine/lib/`.
  */
 declare module 'shacl-engine' {
   import type { DatasetCore, Literal, Term } from '@rdfjs/types'
@@ -53,7 +54,7 @@ declare module 'shacl-engine' {
     readonly valueOrNode: EnginePointer
     readonly focusNode: EnginePointer
     readonly values?: EnginePointer
-    violation (constraintComponent: Term, args: { args?: Record<string, unknown>, message?: Term[], value?: EnginePointer }): void
+    violation (constraintComponent: Term, args: { args?: Record<string, unknown>, message?: Term[], value?: EnginePointer, path?: EnginePathStep[] | null, source?: Term[] }): void
     readonly factory: { literal (value: string, languageOrDatatype?: string | Term): Literal }
     test (success: boolean, constraintComponent: Term, args: Record<string, unknown>): void
   }
@@ -75,21 +76,16 @@ declare module 'shacl-engine' {
   }
 }
 
-declare module 'shacl-engine/sparql.js' {
-  import type { Term } from '@rdfjs/types'
-  import type { CompileValidation } from 'shacl-engine'
-
-  export const validations: Map<Term, CompileValidation>
-  export const targetResolvers: Map<Term, unknown>
-}
-
 declare module 'shacl-engine/lib/sparql.js' {
-  import type { Bindings } from '@comunica/types'
-  import type { DatasetCore, Term, Variable } from '@rdfjs/types'
   import type { EnginePathStep } from 'shacl-engine'
 
-  /** Runs a SELECT query over a dataset with pre-bound variables (comunica). */
-  export function select (options: { bindings: Array<[Variable, Term]>, dataset: DatasetCore, factory: unknown, query: string }): Promise<Bindings[]>
   /** SPARQL property path syntax for parsed SHACL path steps. */
   export function stringifyPath (path: EnginePathStep[] | null): string | null
+}
+
+declare module 'shacl-engine/lib/parsePath.js' {
+  import type { EnginePathStep, EnginePointer } from 'shacl-engine'
+
+  /** The SHACL path a pointer names, as path steps. */
+  export default function parsePath (ptr: EnginePointer): EnginePathStep[] | null
 }

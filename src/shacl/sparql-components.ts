@@ -9,10 +9,13 @@
 import type { Term } from '@rdfjs/types'
 import type { Store } from 'n3'
 import { DataFactory } from 'n3'
-import type { CompileValidation, EngineContext, EngineShape } from 'shacl-engine'
-import type { select, stringifyPath } from 'shacl-engine/lib/sparql.js'
+import type { CompileValidation, EngineContext, EnginePointer, EngineShape } from 'shacl-engine'
+import type parsePath from 'shacl-engine/lib/parsePath.js'
+import type { stringifyPath } from 'shacl-engine/lib/sparql.js'
 import sparqljs from 'sparqljs'
 import { ns } from '../rdf/index.js'
+import type { BoundedSelect } from './bounded-select.js'
+import { key } from './supported-parameters.js'
 
 const sh = (local: string): Term => DataFactory.namedNode(ns.sh + local)
 const one = (store: Store, subject: Term, predicate: string): Term | undefined => store.getObjects(subject, sh(predicate), null)[0]
@@ -32,13 +35,18 @@ export function sparqlComponentParameters (store: Store): Map<string, Term> {
   return parameters
 }
 
-/** shacl-engine validations for every SPARQL-based custom constraint component of the shapes graph. */
-/** shacl-engine's SPARQL helpers: they load comunica, so the caller imports them when validation needs them. */
+/**
+ * The SPARQL helpers: a SELECT runner bounded in time and rows (`bounded-select.ts`) and
+ * shacl-engine's path writing and reading. They load comunica, so the caller imports them when
+ * validation needs them.
+ */
 export interface SparqlHelpers {
-  readonly select: typeof select
+  readonly select: BoundedSelect
   readonly stringifyPath: typeof stringifyPath
+  readonly parsePath: typeof parsePath
 }
 
+/** shacl-engine validations for every SPARQL-based custom constraint component of the shapes graph. */
 export function sparqlComponentValidations (store: Store, sparql: SparqlHelpers): Map<Term, CompileValidation> {
   const validations = new Map<Term, CompileValidation>()
   for (const component of componentNodes(store)) {
@@ -107,14 +115,14 @@ function compileComponent (store: Store, component: Term, parameters: readonly P
       return {
         generic: async (context: EngineContext) => {
           const bindings = [...bound, [DataFactory.variable('this'), context.focusNode.term], [DataFactory.variable('value'), context.valueOrNode.term]] as typeof bound
-          const rows = await select({ bindings, dataset: context.focusNode.dataset, factory: DataFactory, query: asSelect })
+          const rows = await select({ bindings, dataset: context.focusNode.dataset, query: asSelect, shape: key(shape.ptr.term) })
           if (rows.length === 0) context.violation(component, { args, message: validator.messages, value: context.valueOrNode })
         }
       }
     }
     const run = async (context: EngineContext): Promise<void> => {
       const bindings = [...bound, [DataFactory.variable('this'), context.focusNode.term]] as typeof bound
-      const rows = await select({ bindings, dataset: context.focusNode.dataset, factory: DataFactory, query })
+      const rows = await select({ bindings, dataset: context.focusNode.dataset, query, shape: key(shape.ptr.term) })
       for (const row of rows) {
         const value = row.get('value') ?? context.focusNode.term
         context.violation(component, { args, message: validator.messages, value: context.focusNode.node([value]) })
@@ -130,4 +138,48 @@ function askAsSelect (query: string): string {
   if (parsed.type !== 'query' || parsed.queryType !== 'ASK') return query
   const selectQuery = { ...parsed, queryType: 'SELECT', variables: [new sparqljs.Wildcard()], limit: 1 } as unknown as sparqljs.SelectQuery
   return new sparqljs.Generator().stringify(selectQuery)
+}
+
+/**
+ * `sh:sparql` (SHACL §5) as shacl-engine evaluates it — the `sh:select` with its prefixes,
+ * `$PATH` replaced, `$this` pre-bound, one result per row with `?value`, `?path` and the other
+ * variables as message arguments — but through the bounded runner.
+ */
+export function sparqlConstraintValidation (store: Store, { select, stringifyPath, parsePath }: SparqlHelpers): CompileValidation {
+  return (shape: EngineShape) => {
+    const sparql = shape.ptr.out([sh('sparql')])
+    return {
+      generic: async (context: EngineContext) => {
+        for (const constraint of sparql.terms) {
+          const node = shape.ptr.node([constraint])
+          const text = node.out([sh('select')]).value
+          if (text === undefined || node.out([sh('deactivated')]).value === 'true') continue
+          const prologue = prefixes(store, node.out([sh('prefixes')]).terms)
+          const query = [...prologue, text].join('\n').split('$PATH').join(stringifyPath(shape.path) ?? '')
+          const message = node.out([sh('message')]).terms
+          const rows = await select({ bindings: [[DataFactory.variable('this'), context.focusNode.term]], dataset: context.focusNode.dataset, query, shape: key(shape.ptr.term) })
+          for (const row of rows) {
+            const args = Object.fromEntries([...row].map(([variable, term]) => [variable.value, term]))
+            const path = row.has('path') ? parsePath(context.focusNode.node([row.get('path')!])) : undefined
+            const value = context.focusNode.node([row.get('value') ?? context.focusNode.term])
+            context.violation(sh('SPARQLConstraintComponent'), { args, message, value, source: [constraint], ...(path === undefined ? {} : { path }) })
+          }
+        }
+      }
+    }
+  }
+}
+
+/**
+ * SPARQL-based targets (`sh:target [ sh:select "…" ]`, SHACL §5.1) with their `sh:prefixes`,
+ * through the bounded runner: the `$this` of each row is a focus node.
+ */
+export function sparqlTargetResolver (store: Store, { select }: SparqlHelpers): (target: EnginePointer, context: EngineContext) => Promise<Term[]> {
+  return async (target, context) => {
+    const text = target.out([sh('select')]).value
+    if (text === undefined) return []
+    const query = [...prefixes(store, target.out([sh('prefixes')]).terms), text].join('\n')
+    const rows = await select({ query, bindings: [], dataset: context.focusNode.dataset, shape: key(target.term), target: true })
+    return rows.flatMap(row => row.get('this') ?? [])
+  }
 }

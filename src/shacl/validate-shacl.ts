@@ -15,7 +15,8 @@ import { componentMessages } from './messages.js'
 import type { MessageArgs } from './messages.js'
 import { compilePattern } from './pattern-validation.js'
 import { remember } from './report-graph.js'
-import { sparqlComponentValidations } from './sparql-components.js'
+import { sparqlComponentValidations, sparqlConstraintValidation, sparqlTargetResolver } from './sparql-components.js'
+import { sparqlLimitsOf, type SparqlLimits } from './sparql-limits.js'
 import { assertSupportedShapes, key, listMembers } from './supported-parameters.js'
 
 export type Severity = 'Violation' | 'Warning' | 'Info'
@@ -74,8 +75,18 @@ export interface ShaclOptions {
  * const report = await validateShacl(dataQuads, shapeQuads, { language: 'de' })
  * if (!report.conforms) for (const r of report.results) console.log(r.focusNode, r.path, r.message)
  */
-export async function validateShacl (dataQuads: readonly Quad[], shapeQuads: readonly Quad[], options: ShaclOptions = {}): Promise<ShaclReport> {
-  return compileShapes(shapeQuads).validate(dataQuads, options)
+export async function validateShacl (dataQuads: readonly Quad[], shapeQuads: readonly Quad[], options: ShaclOptions & CompileShapesOptions = {}): Promise<ShaclReport> {
+  return compileShapes(shapeQuads, options).validate(dataQuads, options)
+}
+
+export interface CompileShapesOptions {
+  /**
+   * Limits of each query of a SHACL-SPARQL constraint (per focus node); default
+   * `$SYMPHONY_SHACL_SPARQL_TIMEOUT_MS` and `$SYMPHONY_SHACL_SPARQL_MAX_ROWS`, else 10 s and
+   * 10,000 rows. A query beyond them fails the validation with `QUERY_TIMEOUT` or
+   * `RESULT_TOO_LARGE` naming the shape.
+   */
+  readonly sparqlLimits?: SparqlLimits
 }
 
 /** Shapes compiled once (checks, indexes, shacl-engine's closures) for many validations. */
@@ -83,14 +94,18 @@ export interface CompiledShapes {
   validate (dataQuads: readonly Quad[], options?: ShaclOptions): Promise<ShaclReport>
 }
 
-const compiled = new WeakMap<readonly Quad[], CompiledShapes>()
+const compiled = new WeakMap<readonly Quad[], Map<string, CompiledShapes>>()
 
-/** Compiles shapes (cached per array); throws `UNSUPPORTED_SHAPE` for constraints that would be ignored. */
-export function compileShapes (shapeQuads: readonly Quad[]): CompiledShapes {
-  let shapes = compiled.get(shapeQuads)
+/** Compiles shapes (cached per array and limits); throws `UNSUPPORTED_SHAPE` for constraints that would be ignored. */
+export function compileShapes (shapeQuads: readonly Quad[], options: CompileShapesOptions = {}): CompiledShapes {
+  const limits = options.sparqlLimits ?? sparqlLimitsOf()
+  const limitsKey = `${limits.timeoutMs}/${limits.maxRows}`
+  let byLimits = compiled.get(shapeQuads)
+  if (byLimits === undefined) compiled.set(shapeQuads, byLimits = new Map())
+  let shapes = byLimits.get(limitsKey)
   if (shapes === undefined) {
-    shapes = new ShapesValidator(shapeQuads)
-    compiled.set(shapeQuads, shapes)
+    shapes = new ShapesValidator(shapeQuads, limits)
+    byLimits.set(limitsKey, shapes)
   }
   return shapes
 }
@@ -102,16 +117,23 @@ class ShapesValidator implements CompiledShapes {
   private readonly store: Store
   #validator: Promise<Validator> | undefined
 
-  constructor (shapeQuads: readonly Quad[]) {
+  constructor (shapeQuads: readonly Quad[], private readonly limits: SparqlLimits) {
     this.store = new Store([...shapeQuads])
     assertSupportedShapes(this.store)
   }
 
   /** Built on first validation: SHACL-SPARQL loads comunica, a second of start-up that form generation never needs. */
   private get validator (): Promise<Validator> {
-    return this.#validator ??= Promise.all([import('shacl-engine/sparql.js'), import('shacl-engine/lib/sparql.js')]).then(([{ targetResolvers, validations: sparqlValidations }, helpers]) => {
-      const validations = new Map([...sparqlValidations, ...sparqlComponentValidations(this.store, helpers)])
+    return this.#validator ??= Promise.all([
+      import('shacl-engine/lib/sparql.js'), import('shacl-engine/lib/parsePath.js'), import('./bounded-select.js')
+    ]).then(([{ stringifyPath }, { default: parsePath }, { boundedSelect }]) => {
+      const helpers = { select: boundedSelect(this.limits), stringifyPath, parsePath }
+      const validations = new Map([
+        [DataFactory.namedNode(`${ns.sh}sparql`), sparqlConstraintValidation(this.store, helpers)],
+        ...sparqlComponentValidations(this.store, helpers)
+      ])
       validations.set(DataFactory.namedNode(`${ns.sh}pattern`), compilePattern)
+      const targetResolvers = new Map([[DataFactory.namedNode(`${ns.sh}target`), sparqlTargetResolver(this.store, helpers)]])
       return new Validator(this.store, { factory, validations, targetResolvers, details: true })
     })
   }
