@@ -6,8 +6,12 @@
  * triple up to the delta's end, so each solution is found once and nothing older than the
  * delta is joined again. Triples a round adds get the next ids and form the next delta.
  * The join order starts at the delta atom and then takes the atom with the most bound
- * positions (predicate first), so every step is an index lookup.
+ * positions (predicate first), so every step is an index lookup. A delta atom with a variable
+ * predicate (`?x ?p ?y` in prp-dom, prp-inv…) would scan the whole delta; when the schema atom
+ * that binds `?p` holds fewer triples than the delta, the join starts there instead and reads
+ * the delta by predicate (at 100,000 services this halves the evaluation).
  */
+import type { Term } from '@rdfjs/types'
 import type { Atom, Clause, Node, Program } from './rule-compiler.js'
 import { termKinds, type TermTable } from './term-table.js'
 import { lowerBound, type TripleTable } from './triple-table.js'
@@ -32,6 +36,13 @@ interface Plan {
   readonly head: ReadonlyArray<{ readonly s: Position, readonly p: Position, readonly o: Position }>
   readonly slots: number
   readonly rule: number
+  /**
+   * For a delta atom whose predicate is a variable (`?x ?p ?y`), the same join started at an
+   * atom with a constant predicate that binds `?p` (`?p rdfs:domain ?c`): the delta is then read
+   * by predicate instead of scanned whole. Taken in a round when that atom holds fewer triples
+   * than the delta.
+   */
+  readonly viaPredicate?: { readonly predicate: number, readonly plan: Plan }
 }
 
 /** What the evaluation reports. */
@@ -54,7 +65,10 @@ export function evaluate (program: Program, table: TripleTable, terms: TermTable
   let rounds = 0
   while (true) {
     rounds++
-    for (const plan of plans) run(plan, table, terms, lo, hi, origin)
+    for (const plan of plans) {
+      const via = plan.viaPredicate
+      run(via !== undefined && table.withPredicate(via.predicate).length < hi - lo ? via.plan : plan, table, terms, lo, hi, origin)
+    }
     if (table.size === hi) break
     lo = hi
     hi = table.size
@@ -68,14 +82,27 @@ function plansOf (clause: Clause, rule: number, terms: TermTable): Plan[] {
 }
 
 function plan (clause: Clause, delta: number, rule: number, terms: TermTable): Plan {
+  const main = planFrom(clause, delta, delta, rule, terms)
+  const atom = clause.body[delta]!
+  if (!('v' in atom.p) || 'c' in atom.s || 'c' in atom.o) return main
+  const predicate = atom.p.v
+  const start = clause.body.findIndex(other => other !== atom && 'c' in other.p && (('v' in other.s && other.s.v === predicate) || ('v' in other.o && other.o.v === predicate)))
+  if (start < 0) return main
+  const first = clause.body[start]!.p as { readonly c: Term }
+  return { ...main, viaPredicate: { predicate: terms.intern(first.c), plan: planFrom(clause, delta, start, rule, terms) } }
+}
+
+/** The join of the clause with atom `delta` reading the delta, starting at atom `start`. */
+function planFrom (clause: Clause, delta: number, start: number, rule: number, terms: TermTable): Plan {
   const remaining = clause.body.map((atom, index) => ({ atom, index }))
-  const order: Array<{ atom: Atom, index: number }> = [remaining.splice(delta, 1)[0]!]
+  const order: Array<{ atom: Atom, index: number }> = [remaining.splice(start, 1)[0]!]
   const bound = new Set<number>(atomSlots(order[0]!.atom))
   while (remaining.length > 0) {
     let best = 0
     let bestScore = -1
-    remaining.forEach(({ atom }, i) => {
-      const score = known(atom.p, bound) * 4 + known(atom.s, bound) * 2 + known(atom.o, bound) * 2
+    remaining.forEach(({ atom, index }, i) => {
+      // Ties go to the delta atom: the fewer triples it reads, the sooner a join ends.
+      const score = known(atom.p, bound) * 8 + known(atom.s, bound) * 4 + known(atom.o, bound) * 4 + (index === delta ? 1 : 0)
       if (score > bestScore) { best = i; bestScore = score }
     })
     const [next] = remaining.splice(best, 1)
