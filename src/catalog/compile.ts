@@ -38,6 +38,26 @@ export interface CompileOptions {
  * catalog.providersOf(sym + 'ContactDirectoryInterface') // every provided interface ⊑ it
  */
 export function compileCatalog (quads: Iterable<Quad>, options: CompileOptions = {}): Catalog {
+  const parts = compileParts(quads, options)
+  return indexCatalog(parts.hierarchy, parts.services, parts.providers, parts.regions,
+    collectServiceFacts(parts.quads, new Set(parts.services.keys()), propertyHierarchyOf(parts.reasoned)), parts.nodeRoles)
+}
+
+/** What a catalog is indexed from: the services read, and what they were read from. */
+export interface CatalogParts {
+  /** The input, unnamed interfaces and offers named. */
+  readonly quads: readonly Quad[]
+  readonly reasoned: Reasoned
+  readonly hierarchy: ClassHierarchy
+  /** By id, in id order. */
+  readonly services: ReadonlyMap<string, Service>
+  readonly providers: ReadonlyMap<string, LangText>
+  readonly regions: ReadonlyMap<string, Region>
+  readonly nodeRoles: ServiceNodeRoles
+}
+
+/** The steps of `compileCatalog` before indexing (a compile thread sends their result on). */
+export function compileParts (quads: Iterable<Quad>, options: CompileOptions = {}): CatalogParts {
   const input = Array.isArray(quads) ? quads as readonly Quad[] : [...quads]
   const nodeRoles = serviceNodeRoles(input)
   const all = nameServiceNodes(input, nodeRoles)
@@ -59,7 +79,7 @@ export function compileCatalog (quads: Iterable<Quad>, options: CompileOptions =
       providers.set(service.provider, reader.text(service.provider, t.name, t.label))
     }
   }
-  return indexCatalog(hierarchy, services, providers, regions(reader), collectServiceFacts(all, new Set(services.keys()), propertyHierarchyOf(reasoned)), nodeRoles)
+  return { quads: all, reasoned, hierarchy, services, providers, regions: regions(reader), nodeRoles }
 }
 
 function serviceIds (reader: NodeReader): string[] {
@@ -114,20 +134,51 @@ function memo<T> (compute: (key: string) => T): (key: string) => T {
 export function indexCatalog (hierarchy: ClassHierarchy, services: ReadonlyMap<string, Service>,
   providers: ReadonlyMap<string, LangText>, regions: ReadonlyMap<string, Region>,
   facts: ServiceFacts = { values: () => [] }, nodeRoles: ServiceNodeRoles = serviceNodeRoles([])): Catalog {
-  const providedTyped = new Map<string, InterfaceNode[]>()
-  const requiredTyped = new Map<string, InterfaceNode[]>()
-  const providersByClass = new Map<string, InterfaceNode[]>()
-  const servicesByClass = new Map<string, Service[]>()
-  for (const service of services.values()) {
+  const index = new CatalogIndex(hierarchy)
+  for (const service of services.values()) index.add(service)
+  return index.catalog(services, providers, regions, facts, nodeRoles)
+}
+
+/**
+ * The lookup indexes, built one service at a time (a catalog that arrives from a compile
+ * thread in slices is indexed slice by slice, with the event loop free between them).
+ */
+export class CatalogIndex {
+  readonly #hierarchy: ClassHierarchy
+  readonly #providedTyped = new Map<string, InterfaceNode[]>()
+  readonly #requiredTyped = new Map<string, InterfaceNode[]>()
+  readonly #providersByClass = new Map<string, InterfaceNode[]>()
+  readonly #servicesByClass = new Map<string, Service[]>()
+
+  constructor (hierarchy: ClassHierarchy) {
+    this.#hierarchy = hierarchy
+  }
+
+  /** Indexes one service (services are added in id order). */
+  add (service: Service): void {
+    const hierarchy = this.#hierarchy
     for (const node of service.provides) {
-      for (const type of node.types) push(providedTyped, type, node)
-      for (const sup of unionOfSupers(hierarchy, node.types)) push(providersByClass, sup, node)
+      for (const type of node.types) push(this.#providedTyped, type, node)
+      for (const sup of unionOfSupers(hierarchy, node.types)) push(this.#providersByClass, sup, node)
     }
     for (const node of [...service.requires, ...service.optionallyRequires]) {
-      for (const type of node.types) push(requiredTyped, type, node)
+      for (const type of node.types) push(this.#requiredTyped, type, node)
     }
-    for (const sup of unionOfSupers(hierarchy, service.types)) push(servicesByClass, sup, service)
+    for (const sup of unionOfSupers(hierarchy, service.types)) push(this.#servicesByClass, sup, service)
   }
+
+  /** The catalog over the services added. */
+  catalog (services: ReadonlyMap<string, Service>, providers: ReadonlyMap<string, LangText>, regions: ReadonlyMap<string, Region>,
+    facts: ServiceFacts, nodeRoles: ServiceNodeRoles): Catalog {
+    return catalogOf(this.#hierarchy, services, providers, regions, facts, nodeRoles,
+      this.#providedTyped, this.#requiredTyped, this.#providersByClass, this.#servicesByClass)
+  }
+}
+
+function catalogOf (hierarchy: ClassHierarchy, services: ReadonlyMap<string, Service>, providers: ReadonlyMap<string, LangText>,
+  regions: ReadonlyMap<string, Region>, facts: ServiceFacts, nodeRoles: ServiceNodeRoles,
+  providedTyped: ReadonlyMap<string, InterfaceNode[]>, requiredTyped: ReadonlyMap<string, InterfaceNode[]>,
+  providersByClass: ReadonlyMap<string, InterfaceNode[]>, servicesByClass: ReadonlyMap<string, Service[]>): Catalog {
   const consumersByClass = new Map<string, readonly InterfaceNode[]>()
   const none: readonly never[] = []
   return {

@@ -1,6 +1,7 @@
 /** The compiled catalog view: types and `compileCatalog`. */
 export type * from './types.js'
-export { compileCatalog, indexCatalog, type CompileOptions } from './compile.js'
+export { compileCatalog, compileParts, indexCatalog, CatalogIndex, type CompileOptions, type CatalogParts } from './compile.js'
+export { catalogSlices, CatalogAssembler, type CatalogSlice } from './transfer.js'
 export { isServiceNodePredicate, nameServiceNodes, serviceNodeRoles } from './service-node-names.js'
 export { countriesOf, resolveLocation, type Location } from './locations.js'
 export { priceModel, offerPriceModels, minorDigits, toMinorUnits, type OfferPriceModel, type PriceModelComponent } from './price-model.js'

@@ -24,9 +24,17 @@ export interface ServiceFacts {
 
 const none: readonly never[] = []
 
+/** The statements about each service: predicate → values. */
+export type FactTable = Map<string, Map<string, FactValue[]>>
+
 /** One pass over the quads, keeping the statements whose subject is one of `services`. */
 export function collectServiceFacts (quads: Iterable<Quad>, services: ReadonlySet<string>, properties: PropertyHierarchy): ServiceFacts {
-  const bySubject = new Map<string, Map<string, FactValue[]>>()
+  return serviceFacts(collectFactTable(quads, services), properties)
+}
+
+/** The statements of the quads whose subject is one of `services`. */
+export function collectFactTable (quads: Iterable<Quad>, services: ReadonlySet<string>): FactTable {
+  const bySubject: FactTable = new Map()
   for (const quad of quads) {
     const subject = quad.subject.termType === 'NamedNode' ? quad.subject.value : quad.subject.termType === 'BlankNode' ? termId(quad.subject) : undefined
     if (subject === undefined || !services.has(subject)) continue
@@ -40,6 +48,11 @@ export function collectServiceFacts (quads: Iterable<Quad>, services: ReadonlySe
       : { value: o.termType === 'NamedNode' ? o.value : termId(o) }
     if (!values.some(v => v.value === value.value && v.datatype === value.datatype && v.language === value.language)) values.push(value)
   }
+  return bySubject
+}
+
+/** The facts of a table, a property's including those of its sub-properties. */
+export function serviceFacts (bySubject: ReadonlyMap<string, ReadonlyMap<string, readonly FactValue[]>>, properties: PropertyHierarchy): ServiceFacts {
   return {
     values (service, property) {
       const predicates = bySubject.get(service)

@@ -94,8 +94,8 @@ export function hierarchyOf (reasoned: Reasoned): ClassHierarchy {
   }
 }
 
-/** Subclass triples that are stated or derived by a rule that is not a closure rule. */
-function proofGraph (reasoned: Reasoned, subClassOf: number): Digraph {
+/** The graph of subclass triples that are stated or derived by a rule that is not a closure rule: the steps of proof paths. */
+export function proofGraph (reasoned: Reasoned, subClassOf: number): Digraph {
   const { triples, program, origin, inputSize } = reasoned
   const closure = program.rules.map(rule => isClosureRule(rule, reasoned))
   const graph = new Digraph()

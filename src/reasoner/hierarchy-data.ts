@@ -1,0 +1,156 @@
+/**
+ * The class and property hierarchies of a reasoned catalog as plain data that a worker thread
+ * can hand back by structured cloning (typed arrays and strings, no closures), and the
+ * `ClassHierarchy` and `PropertyHierarchy` rebuilt from it, answering exactly as the ones read
+ * from the reasoned triples (`hierarchyOf`, `propertyHierarchyOf`): same sets in the same
+ * order, same proof paths, same labels.
+ */
+import type { ClassHierarchy, LangText } from '../catalog/types.js'
+import { terms as rdfTerms } from '../rdf/index.js'
+import { hierarchyOf, proofGraph } from './hierarchy.js'
+import type { PropertyHierarchy } from './property-hierarchy.js'
+import type { Reasoned } from './reason.js'
+import { Digraph, Reachability } from './reachability.js'
+
+/** What `hierarchyFromData` needs; every id is an index into `terms`. */
+export interface HierarchyData {
+  /** The `termId` strings of the terms the hierarchies mention, in the reasoner's id order. */
+  readonly terms: readonly string[]
+  /** Ids of the classes, in first-seen order. */
+  readonly classes: Int32Array
+  /** `rdfs:subClassOf` pairs (sub, sup, sub, sup, …) in derivation order. */
+  readonly subClassOf: Int32Array
+  /** The subclass steps proof paths may take (stated or derived by a rule that is not a closure rule). */
+  readonly proofSteps: Int32Array
+  /** `rdfs:subPropertyOf` pairs in derivation order. */
+  readonly subPropertyOf: Int32Array
+}
+
+/** The hierarchies' data of a reasoned catalog. Labels go separately (`labelsOf`): they are many. */
+export function hierarchyData (reasoned: Reasoned): HierarchyData {
+  const { terms, triples } = reasoned
+  const hierarchy = hierarchyOf(reasoned)
+  const used = new Map<number, number>()
+  const pairs = (predicate: string): number[] => {
+    const p = terms.iri(predicate)
+    const out: number[] = []
+    if (p !== undefined) for (const t of triples.withPredicate(p)) out.push(triples.s[t]!, triples.o[t]!)
+    return out
+  }
+  const subClassOf = pairs(rdfTerms.subClassOf)
+  const subPropertyOf = pairs(rdfTerms.subPropertyOf)
+  const classes: number[] = []
+  for (const c of hierarchy.classes()) classes.push(terms.get(c)!)
+  const proof = proofGraph(reasoned, terms.iri(rdfTerms.subClassOf) ?? -1)
+  const proofSteps: number[] = []
+  proof.out.forEach((targets, from) => { for (const to of targets) proofSteps.push(from, to) })
+  // Local ids in the reasoner's order, so `classes` keeps its order and every set its own.
+  for (const id of [...classes, ...subClassOf, ...subPropertyOf, ...proofSteps].sort((a, b) => a - b)) if (!used.has(id)) used.set(id, used.size)
+  const local = (ids: readonly number[]): Int32Array => Int32Array.from(ids, id => used.get(id)!)
+  return {
+    terms: [...used.keys()].map(id => terms.key(id)),
+    classes: local(classes),
+    subClassOf: local(subClassOf),
+    proofSteps: local(proofSteps),
+    subPropertyOf: local(subPropertyOf)
+  }
+}
+
+/** `rdfs:label` (then `skos:prefLabel`) texts of every subject that has one, as `hierarchy.label` gives them. */
+export function labelsOf (reasoned: Reasoned): Array<[string, LangText]> {
+  const { terms, triples } = reasoned
+  const hierarchy = hierarchyOf(reasoned)
+  const subjects = new Set<number>()
+  for (const predicate of [rdfTerms.label, rdfTerms.prefLabel]) {
+    const p = terms.iri(predicate)
+    if (p !== undefined) for (const t of triples.withPredicate(p)) subjects.add(triples.s[t]!)
+  }
+  const labels: Array<[string, LangText]> = []
+  for (const n of subjects) {
+    const key = terms.key(n)
+    const label = hierarchy.label(key)
+    if (Object.keys(label).length > 0) labels.push([key, label])
+  }
+  return labels
+}
+
+/** The class hierarchy of the data, with the labels of `labels`. */
+export function hierarchyFromData (data: HierarchyData, labels: ReadonlyMap<string, LangText>): ClassHierarchy {
+  const ids = new Map<string, number>()
+  data.terms.forEach((key, id) => ids.set(key, id))
+  const up = adjacency(data.subClassOf, data.terms.length, false)
+  const down = adjacency(data.subClassOf, data.terms.length, true)
+  const pairs = new Set<number>()
+  const n = data.terms.length
+  for (let i = 0; i < data.subClassOf.length; i += 2) pairs.add(data.subClassOf[i]! * n + data.subClassOf[i + 1]!)
+  const isClass = new Uint8Array(n)
+  for (const c of data.classes) isClass[c] = 1
+  const related = (memo: Map<string, ReadonlySet<string>>, lists: number[][], c: string): ReadonlySet<string> => {
+    let set = memo.get(c)
+    if (set === undefined) {
+      const found = new Set([c])
+      const id = ids.get(c)
+      if (id !== undefined) for (const other of lists[id]!) found.add(data.terms[other]!)
+      memo.set(c, set = found)
+    }
+    return set
+  }
+  const isSubClassOf = (sub: string, sup: string): boolean => {
+    if (sub === sup) return true
+    const a = ids.get(sub)
+    const b = ids.get(sup)
+    return a !== undefined && b !== undefined && pairs.has(a * n + b)
+  }
+  const supers = new Map<string, ReadonlySet<string>>()
+  const subs = new Map<string, ReadonlySet<string>>()
+  let proofs: Reachability | undefined
+  return {
+    isSubClassOf,
+    areEquivalent: (a, b) => isSubClassOf(a, b) && isSubClassOf(b, a),
+    superClasses: c => related(supers, up, c),
+    subClasses: c => related(subs, down, c),
+    path: (sub, sup) => {
+      if (sub === sup) return [sub]
+      if (!isSubClassOf(sub, sup)) return undefined
+      if (proofs === undefined) {
+        const graph = new Digraph()
+        for (let i = 0; i < data.proofSteps.length; i += 2) graph.add(data.proofSteps[i]!, data.proofSteps[i + 1]!)
+        proofs = new Reachability(graph)
+      }
+      return proofs.path(ids.get(sub)!, ids.get(sup)!)?.map(id => data.terms[id]!)
+    },
+    has: c => {
+      const id = ids.get(c)
+      return id !== undefined && isClass[id] === 1
+    },
+    label: c => labels.get(c) ?? {},
+    classes: function * () {
+      for (const c of data.classes) yield data.terms[c]!
+    }
+  }
+}
+
+/** The property hierarchy of the data. */
+export function propertyHierarchyFromData (data: HierarchyData): PropertyHierarchy {
+  const ids = new Map<string, number>()
+  data.terms.forEach((key, id) => ids.set(key, id))
+  const up = adjacency(data.subPropertyOf, data.terms.length, false)
+  const down = adjacency(data.subPropertyOf, data.terms.length, true)
+  const related = (lists: number[][], p: string): ReadonlySet<string> => {
+    const set = new Set([p])
+    const id = ids.get(p)
+    if (id !== undefined) for (const other of lists[id]!) set.add(data.terms[other]!)
+    return set
+  }
+  return { subProperties: p => related(down, p), superProperties: p => related(up, p) }
+}
+
+/** For each node, the other ends of its pairs (as sub, or with `reverse` as sup), in pair order. */
+function adjacency (pairs: Int32Array, size: number, reverse: boolean): number[][] {
+  const lists: number[][] = Array.from({ length: size }, () => [])
+  for (let i = 0; i < pairs.length; i += 2) {
+    const [from, to] = reverse ? [pairs[i + 1]!, pairs[i]!] : [pairs[i]!, pairs[i + 1]!]
+    lists[from]!.push(to)
+  }
+  return lists
+}
