@@ -17,6 +17,7 @@ import { inDefaultGraph, listTurtleFiles, readRdfFile, ns, serializeRdf } from '
 import type { SerializationFormat } from './rdf/index.js'
 import { EmbeddedStore, MemoryStore, SparqlEndpointStore } from './store/index.js'
 import type { GraphContent, QueryResult, SparqlEndpointOptions, Store } from './store/index.js'
+import { BackgroundCompiler } from './catalog-thread/compiler.js'
 import { compileCatalog, isServiceNodePredicate, nameServiceNodes, offerPriceModels, priceModel } from './catalog/index.js'
 import { deleteVocabulary, listVocabularies, putVocabulary, selectVocabulary } from './vocabulary/index.js'
 import type { VocabularyGraph } from './vocabulary/index.js'
@@ -57,6 +58,11 @@ export interface EngineOptions {
   readonly readOnly?: boolean
   /** What the process runs (`serve`, `import`…), named in the data directory's lock. */
   readonly command?: string
+  /**
+   * Compile the catalog in a worker thread (`serve` does): the event loop stays free while a
+   * large catalog recompiles after a write, and requests meanwhile get the previous catalog.
+   */
+  readonly compileInBackground?: boolean
 }
 
 /** How orders reach providers (see `Engine.openOperations`). */
@@ -131,12 +137,14 @@ export class Engine {
   readonly #dataDir: string | undefined
   /** The shapes a published description must conform to (the vocabulary is in the data graph). */
   #publishingShapes: readonly Quad[] = []
-  /** The compiled catalog; dropped after every write made through the engine. */
-  #catalog: Promise<Catalog> | undefined
-  /** The store's version the compiled catalog was read at. */
-  #catalogVersion: string | undefined
-  /** Whether `#catalog` has finished compiling. */
-  #catalogReady = false
+  /** The latest compiled catalog and the store's version it was read at. */
+  #current: { readonly version: string, readonly catalog: Catalog } | undefined
+  /** The compile in flight, for the version it reads. */
+  #compiling: { readonly version: string, readonly catalog: Promise<Catalog> } | undefined
+  /** Writes through the engine that have not returned yet: meanwhile reads get `#current`. */
+  #writing = 0
+  /** The compile thread, with `compileInBackground`. */
+  readonly #compiler: BackgroundCompiler | undefined
 
   /** Inference rules of the `rules` folders; the built-in and stored ones are added by `compileCatalog`. */
   #rules: readonly Rule[] = []
@@ -145,6 +153,7 @@ export class Engine {
     this.store = store
     this.#onProgress = options.onProgress
     this.#dataDir = options.endpoint === undefined ? options.dataDir : undefined
+    this.#compiler = options.compileInBackground === true ? new BackgroundCompiler() : undefined
   }
 
   /** Opens the store, loads the built-in ontology and shapes, `--data` files, and seeds examples when asked. */
@@ -206,8 +215,7 @@ export class Engine {
   async importFiles (files: readonly string[]): Promise<ImportedGraph[]> {
     const parsed = await this.#parseFiles(files, file => graphOfFile(file))
     this.#onProgress?.({ phase: 'store', done: 0, total: parsed.length })
-    await this.store.putGraphs(parsed)
-    this.#changed()
+    await this.#write(() => this.store.putGraphs(parsed))
     this.#onProgress?.({ phase: 'store', done: parsed.length, total: parsed.length })
     return parsed.map(({ graph, file, quads }) => ({ graph, file, triples: quads.length }))
   }
@@ -235,28 +243,61 @@ export class Engine {
 
   /**
    * The compiled catalog view over every graph (ontology, shapes, catalog, `--data`), built on
-   * first use and rebuilt after each write made through the engine.
+   * first use and rebuilt when the store's public version moves.
+   *
+   * Consistency: a write through the engine (import, publish, deprecate, vocabulary change)
+   * returns only once the catalog is recompiled, so every read after it sees the write. While
+   * a write is in flight, reads get the previous catalog (never a half-built one). A version
+   * moved by someone else (another instance over the same endpoint) is compiled before the
+   * read answers. With `compileInBackground` the compile runs in a worker thread and other
+   * requests are answered meanwhile.
    */
   async catalog (): Promise<Catalog> {
     // The store's version also moves with writes by other instances over the same endpoint;
     // orders, tickets and configurations (private graphs) leave it as it is.
     const version = await this.store.version({ publicOnly: true })
-    if (this.#catalog === undefined || this.#catalogVersion !== version) {
-      this.#catalogVersion = version
-      const compiled = this.publicQuads().then(quads => {
-        const catalog = compileCatalog(quads, { rules: this.#rules })
-        this.#vocabularyOf.set(catalog, selectVocabulary(quads))
-        return catalog
-      })
-      this.#catalog = compiled
-      this.#catalogReady = false
-      compiled.then(() => {
-        if (this.#catalog === compiled) this.#catalogReady = true
-      }, () => {
-        if (this.#catalog === compiled) this.#catalog = undefined
-      })
+    const current = this.#current
+    if (current?.version === version) return current.catalog
+    const compiling = this.#compile(version)
+    return current !== undefined && this.#writing > 0 ? current.catalog : compiling
+  }
+
+  /** The catalog of `version`: the compile in flight for it, or a new one. */
+  #compile (version: string): Promise<Catalog> {
+    if (this.#compiling?.version === version) return this.#compiling.catalog
+    const catalog = this.publicQuads().then(async quads => {
+      const compiled = this.#compiler === undefined ? compileCatalog(quads, { rules: this.#rules }) : await this.#compiler.compile(quads, this.#rules)
+      this.#vocabularyOf.set(compiled, selectVocabulary(quads))
+      return compiled
+    })
+    const entry = { version, catalog }
+    this.#compiling = entry
+    catalog.then(compiled => {
+      if (this.#compiling === entry) {
+        this.#compiling = undefined
+        this.#current = { version, catalog: compiled }
+      }
+    }, () => {
+      if (this.#compiling === entry) this.#compiling = undefined
+    })
+    return catalog
+  }
+
+  /**
+   * Runs a write and returns after the catalog is recompiled for what it wrote; reads made
+   * meanwhile get the previous catalog. A catalog that does not compile (e.g. a stored rule
+   * with an error) does not fail the write: the next read reports it.
+   */
+  async #write<T> (work: () => Promise<T>): Promise<T> {
+    this.#writing++
+    try {
+      const result = await work()
+      const version = await this.store.version({ publicOnly: true })
+      if (this.#current?.version !== version) await this.#compile(version).catch(() => undefined)
+      return result
+    } finally {
+      this.#writing--
     }
-    return this.#catalog
   }
 
   /** The vocabulary quads (see `selectVocabulary`) of each compiled catalog. */
@@ -279,21 +320,12 @@ export class Engine {
 
   /** Stores (replaces) a vocabulary graph; it takes effect at once (the catalog is recompiled on next use). */
   async putVocabulary (name: string, quads: readonly Quad[]): Promise<VocabularyGraph> {
-    const stored = await putVocabulary(this.store, name, quads)
-    this.#changed()
-    return stored
+    return this.#write(() => putVocabulary(this.store, name, quads))
   }
 
   /** Deletes a vocabulary graph (`NOT_FOUND` when there is none of that name). */
   async deleteVocabulary (name: string): Promise<void> {
-    await deleteVocabulary(this.store, name)
-    this.#changed()
-  }
-
-  /** Forgets the compiled catalog after a write. */
-  #changed (): void {
-    this.#catalog = undefined
-    this.#catalogReady = false
+    await this.#write(() => deleteVocabulary(this.store, name))
   }
 
   /**
@@ -305,7 +337,7 @@ export class Engine {
     const counts = this.store instanceof MemoryStore
       ? this.store.counts()
       : await this.store.graphs().then(graphs => ({ graphs: graphs.length, triples: graphs.reduce((sum, g) => sum + g.triples, 0) }))
-    return { ready: this.#catalogReady && this.#catalogVersion === catalogVersion, version, ...counts }
+    return { ready: this.#current?.version === catalogVersion, version, ...counts }
   }
 
   /**
@@ -399,8 +431,7 @@ export class Engine {
       const node = DataFactory.namedNode(subject)
       const owner = options.owner === undefined ? [] : [DataFactory.quad(node, DataFactory.namedNode(storedBy), DataFactory.literal(options.owner)) as Quad]
       const created = DataFactory.quad(node, DataFactory.namedNode(dctermsCreated), DataFactory.literal(new Date().toISOString(), DataFactory.namedNode(`${ns.xsd}dateTime`))) as Quad
-      await this.store.putGraphs([{ graph: subject, quads: [...result.quads, ...owner, created] }])
-      this.#changed()
+      await this.#write(() => this.store.putGraphs([{ graph: subject, quads: [...result.quads, ...owner, created] }]))
     }
     return { ok: true, id: subject, quads: result.quads, warnings: result.warnings }
   }
@@ -455,14 +486,15 @@ export class Engine {
       store: this.store,
       validate: (quads, { language }) => this.validateDescription(quads, { language }),
       catalog: () => this.catalog(),
-      compile: async quads => compileCatalog(quads, { rules: this.#rules }),
+      compile: async quads => this.#compiler === undefined ? compileCatalog(quads, { rules: this.#rules }) : this.#compiler.compile(quads, this.#rules),
       pairs: (catalog, service): PairMatch[] => combinableWith(catalog, service)
         .flatMap(other => other.links.map(link => ({ from: link.from, to: link.to, degree: link.degree }))),
       bundles: async catalog => {
         await loadSolver()
         return referenceBundles(catalog, referenceRequestsIn(await this.vocabulary()))
       },
-      changed: () => this.#changed(),
+      // publish and deprecate run as engine writes (`#write`): they return after the recompile.
+      changed: () => undefined,
       namespaces: async provider => namespacesOf(this.#dataDir, provider)
     })
   }
@@ -473,7 +505,7 @@ export class Engine {
    * (with the SHACL report), FORBIDDEN, CONFLICT; writes nothing unless accepted.
    */
   async publish (submission: Submission, options: { actor: string, dryRun?: boolean }): Promise<PublishOutcome & { subscriptions: string[] }> {
-    const outcome = await this.#publishing.publish(submission, options)
+    const outcome = await this.#write(() => this.#publishing.publish(submission, options))
     const affected = outcome.status === 'accepted' && outcome.version > 1
       ? await this.#operations?.serviceChanged({ type: 'service.newVersion', services: outcome.services, version: outcome.version, provider: outcome.provider })
       : undefined
@@ -482,7 +514,7 @@ export class Engine {
 
   /** Deprecates a version; the catalog falls back to the newest version not deprecated. */
   async deprecate (key: DescriptionKey & { version: number }, options: { actor: string }): Promise<DeprecateOutcome & { subscriptions: string[] }> {
-    const outcome = await this.#publishing.deprecate(key, options)
+    const outcome = await this.#write(() => this.#publishing.deprecate(key, options))
     const services = outcome.description.versions.find(v => v.version === key.version)?.services ?? []
     const affected = await this.#operations?.serviceChanged({ type: 'service.deprecated', services, version: key.version, provider: key.provider })
     return { ...outcome, subscriptions: (affected ?? []).map(s => s.id) }
@@ -573,6 +605,7 @@ export class Engine {
 
   async close (): Promise<void> {
     await this.#operations?.close()
+    await this.#compiler?.close()
     await this.store.close()
   }
 

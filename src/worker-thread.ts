@@ -1,5 +1,5 @@
 /**
- * Starts a worker thread on a module of this folder. Compiled, the module is plain JavaScript;
+ * Starts a worker thread on a module of the project. Compiled, the module is plain JavaScript;
  * from TypeScript sources (tsx, vitest) the thread first registers tsx's loader, since a worker
  * does not inherit the TypeScript loaders of its parent.
  */
@@ -9,14 +9,17 @@ import { dirname, join } from 'node:path'
 import { pathToFileURL } from 'node:url'
 
 /** A worker running the module at `url` (a `file:` URL ending in `.js` or `.ts`). */
-export function startWorker (url: URL): Worker {
-  if (!url.pathname.endsWith('.ts')) return new Worker(url)
+export function startWorker (url: URL, options: { resourceLimits?: { maxYoungGenerationSizeMb?: number } } = {}): Worker {
+  if (!url.pathname.endsWith('.ts')) return new Worker(url, options)
   const tsx = pathToFileURL(join(dirname(createRequire(import.meta.url).resolve('tsx')), 'esm', 'api', 'index.mjs')).href
   const source = `import(${JSON.stringify(tsx)}).then(({ register }) => { register(); return import(${JSON.stringify(url.href)}) })`
-  return new Worker(source, { eval: true })
+  return new Worker(source, { ...options, eval: true })
 }
 
-/** The URL of a sibling module of this folder, with the extension this folder runs under. */
-export function siblingModule (name: string): URL {
-  return new URL(`./${name}${import.meta.url.endsWith('.ts') ? '.ts' : '.js'}`, import.meta.url)
+/**
+ * The URL of the module `name` in the folder of the module at `base` (its `import.meta.url`),
+ * with the extension that module runs under.
+ */
+export function moduleBeside (base: string, name: string): URL {
+  return new URL(`./${name}${base.endsWith('.ts') ? '.ts' : '.js'}`, base)
 }

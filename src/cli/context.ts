@@ -90,7 +90,7 @@ const createdBy = new WeakMap<Engine, string>()
  * Takes the directory's lock: a second writer fails at once, naming the holder. A directory this
  * call creates is removed again when opening, or the command run by `withEngine`, fails.
  */
-export async function openForWriting (values: OptionValues, io: Io, options: { seedExamples?: boolean, command?: string } = {}): Promise<Engine> {
+export async function openForWriting (values: OptionValues, io: Io, options: { seedExamples?: boolean, command?: string, compileInBackground?: boolean } = {}): Promise<Engine> {
   const onProgress = progressBar(io)
   const endpoint = endpointOf(values, io)
   const dataDir = endpoint === undefined ? dataDirOf(values, io) : undefined
@@ -103,6 +103,7 @@ export async function openForWriting (values: OptionValues, io: Io, options: { s
       rules: ruleFoldersOf(values, io),
       seedExamples: options.seedExamples === true,
       command: options.command ?? 'symphony',
+      compileInBackground: options.compileInBackground === true,
       ...(onProgress === undefined ? {} : { onProgress })
     })
   } catch (error) {

@@ -136,7 +136,7 @@ export const serveCommand: Command = {
     if (!logLevels.includes(logLevel)) throw new SymphonyError('BAD_REQUEST', `--log-level ${logLevel} is not one of ${logLevels.join(', ')}`)
     // Loaded here: the other commands never pay for Fastify's start-up.
     const { buildApp } = await import('../../api/index.js')
-    const engine = await openForWriting(values, io, { seedExamples: values.empty !== true, command: 'serve' })
+    const engine = await openForWriting(values, io, { seedExamples: values.empty !== true, command: 'serve', compileInBackground: true })
     const tokens = await TokenRegistry.open({ dataDir: dataDirOf(values, io), ...(io.env.SYMPHONY_TOKENS === undefined ? {} : { env: io.env.SYMPHONY_TOKENS }) })
     // The example catalog's adapters point at local sandbox providers: start them with it.
     const sandbox = values.empty !== true && values['no-sandbox'] !== true ? await startExampleSandbox(io) : undefined

@@ -1,0 +1,93 @@
+/**
+ * Compiling catalogs off the event loop: one worker thread (started on first use) reasons over
+ * the quads and reads the services; this thread only packs the quads and indexes the slices it
+ * gets back, a few milliseconds at a time, so requests keep being answered meanwhile.
+ */
+import type { Worker } from 'node:worker_threads'
+import type { Quad } from '@rdfjs/types'
+import { CatalogAssembler, type Catalog, type CatalogSlice } from '../catalog/index.js'
+import { SymphonyError, type ErrorCode } from '../errors.js'
+import type { Rule } from '../reasoner/index.js'
+import { moduleBeside, startWorker } from '../worker-thread.js'
+import { sendQuads } from './quads.js'
+
+type Reply =
+  | { readonly type: 'slice', readonly job: number, readonly slice: CatalogSlice }
+  | { readonly type: 'failed', readonly job: number, readonly code: ErrorCode, readonly message: string, readonly location?: Record<string, unknown> }
+
+interface Job {
+  readonly assembler: CatalogAssembler
+  readonly resolve: (catalog: Catalog) => void
+  readonly reject: (error: unknown) => void
+}
+
+export class BackgroundCompiler {
+  #worker: Worker | undefined
+  readonly #jobs = new Map<number, Job>()
+  #nextJob = 0
+  #closed = false
+
+  /** Compiles the catalog of the quads (as `compileCatalog` does) in the compile thread. */
+  async compile (quads: readonly Quad[], rules: readonly Rule[]): Promise<Catalog> {
+    if (this.#closed) throw new SymphonyError('INTERNAL', 'the catalog compile thread is shut down: the engine was closed')
+    const worker = this.#thread()
+    const job = this.#nextJob++
+    const done = new Promise<Catalog>((resolve, reject) => {
+      this.#jobs.set(job, { assembler: new CatalogAssembler(), resolve, reject })
+    })
+    worker.ref()
+    try {
+      await sendQuads(quads, slice => worker.postMessage({ type: 'quads', job, slice }, [slice.quads.buffer as ArrayBuffer]))
+      worker.postMessage({ type: 'compile', job, rules })
+      return await done
+    } finally {
+      this.#jobs.delete(job)
+      if (this.#jobs.size === 0) this.#worker?.unref()
+    }
+  }
+
+  /** Stops the thread; compiles in flight fail. */
+  async close (): Promise<void> {
+    this.#closed = true
+    const worker = this.#worker
+    this.#worker = undefined
+    this.#fail(new SymphonyError('INTERNAL', 'the catalog compile thread was shut down before the catalog was compiled'))
+    await worker?.terminate()
+  }
+
+  #thread (): Worker {
+    if (this.#worker !== undefined) return this.#worker
+    const worker = startWorker(moduleBeside(import.meta.url, 'thread'))
+    worker.on('message', (reply: Reply) => this.#receive(reply))
+    worker.on('error', error => {
+      if (this.#worker === worker) this.#worker = undefined
+      this.#fail(new SymphonyError('INTERNAL', `the catalog compile thread failed: ${error.message}`, { cause: error }))
+    })
+    worker.on('exit', code => {
+      if (this.#worker !== worker) return
+      this.#worker = undefined
+      this.#fail(new SymphonyError('INTERNAL', `the catalog compile thread stopped (exit code ${code}) before the catalog was compiled`))
+    })
+    this.#worker = worker
+    return worker
+  }
+
+  #receive (reply: Reply): void {
+    const job = this.#jobs.get(reply.job)
+    if (job === undefined) return
+    if (reply.type === 'failed') {
+      job.reject(new SymphonyError(reply.code, reply.message, reply.location ?? {}))
+      return
+    }
+    try {
+      job.assembler.add(reply.slice)
+      if (reply.slice.kind === 'end') job.resolve(job.assembler.catalog())
+    } catch (error) {
+      job.reject(error)
+    }
+  }
+
+  #fail (error: SymphonyError): void {
+    for (const job of this.#jobs.values()) job.reject(error)
+  }
+}
