@@ -112,6 +112,16 @@ function containerError () {
   }
 }
 
+/**
+ * What the object's alternatives ask (`sh:xone`: exactly one, `sh:or`: at least one), naming each
+ * option by its label or its fields' labels, so a person knows before the check which to fill.
+ */
+function alternativesNote (object) {
+  const name = option => option.label ?? option.fields.map(f => object.fields[f]?.label ?? f).join(' + ')
+  return (object.alternatives ?? []).map(a => h('p', { class: 'help alternatives' },
+    t(a.kind === 'xone' ? 'alternativesOne' : 'alternativesSome', a.options.map(name))))
+}
+
 /** Editors for every field of a UI object; `schema` is the object's JSON Schema. */
 function objectEditor (form, object, schema, depth) {
   const editors = new Map()
@@ -135,6 +145,7 @@ function objectEditor (form, object, schema, depth) {
   const own = containerError()
   const element = h('div', {},
     own.element,
+    alternativesNote(object),
     h('div', { class: 'grid-form' }, object.order.filter(name => !grouped.has(name)).map(make)),
     [...object.groups].sort((a, b) => (a.order ?? 0) - (b.order ?? 0)).map(group =>
       h('fieldset', {}, h('legend', {}, group.label), h('div', { class: 'grid-form' }, group.fields.map(make)))))

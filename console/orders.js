@@ -73,10 +73,21 @@ function orderBody (order, name) {
   ]
 }
 
+/**
+ * The order with the subscription it belongs to: a change or cancellation names it; a completed
+ * booking is found among the subscriptions by its order, so its page links to what it created.
+ */
+async function withSubscription (order) {
+  if (order.subscription !== undefined || order.kind !== 'book' || order.state !== 'completed') return order
+  const subscriptions = await api.get('/subscriptions').catch(() => [])
+  const created = subscriptions.find(s => s.orders.includes(order.id))
+  return created === undefined ? order : { ...order, subscription: created.id }
+}
+
 async function renderOrder (main, id) {
   const name = await catalogLabels()
   const hash = window.location.hash
-  let order = await api.get(`/orders/${encodeURIComponent(id)}`)
+  let order = await withSubscription(await api.get(`/orders/${encodeURIComponent(id)}`))
   const body = h('div', {})
   const settled = () => order.state === 'completed' || order.state === 'failed'
   const watching = h('p', { class: 'meta' }, settled() ? '' : t('watching'))
@@ -86,7 +97,7 @@ async function renderOrder (main, id) {
   const poll = async () => {
     if (window.location.hash !== hash || settled()) return
     try {
-      const next = await api.get(`/orders/${encodeURIComponent(id)}`)
+      const next = await withSubscription(await api.get(`/orders/${encodeURIComponent(id)}`))
       if (window.location.hash !== hash) return
       const changed = JSON.stringify(next) !== JSON.stringify(order)
       order = next
