@@ -44,6 +44,8 @@ function problemOf (text, response) {
 export const api = {
   get: (path, bearer) => call('GET', path, undefined, bearer),
   post: (path, body) => call('POST', path, body),
+  put: (path, body) => call('PUT', path, body),
+  delete: path => call('DELETE', path),
   /** Sends a document (`text` in `mediaType`, e.g. Turtle) and reads the JSON answer. */
   send: (method, path, text, mediaType) => call(method, path, { text, mediaType }, undefined, { raw: true }),
   /** Reads a document in the given media type (e.g. Turtle) as text. */

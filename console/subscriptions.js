@@ -1,6 +1,7 @@
-// Subscriptions: the list (#/subscriptions) and one (#/subscriptions/<id>) with members, seats,
-// monthly price and history; its customer changes seats or members and cancels it (confirmed
-// first). Each change is an order: the page moves on to it.
+// Subscriptions: the list (#/subscriptions) with the customer's webhook, and one
+// (#/subscriptions/<id>) with members, seats, monthly price and history; its customer changes
+// seats or members and cancels it (confirmed first). Each change is an order: the page moves on
+// to it.
 import { api, ApiError, query } from './api.js'
 import { announce, h, replace, uid } from './dom.js'
 import { lang, t } from './i18n.js'
@@ -9,13 +10,14 @@ import { cents, historyTable, stateBadge, when } from './format.js'
 import { catalogLabels } from './orders.js'
 import { problemView } from './problem-view.js'
 import { requireAccount } from './signin.js'
+import { webhookSection } from './webhook.js'
 
 export async function renderSubscriptions (main, context) {
   const who = await requireAccount(main, t('subscriptionsTitle'))
   if (who === null) return
   const name = await catalogLabels()
   if (context.path[0] !== undefined && context.path[0] !== '') return renderSubscription(main, context.path[0], who, name, context)
-  const subscriptions = await api.get('/subscriptions')
+  const [subscriptions, webhook] = await Promise.all([api.get('/subscriptions'), webhookSection(who)])
   replace(main, h('h1', {}, t('subscriptionsTitle')),
     subscriptions.length === 0
       ? h('p', {}, t('noSubscriptions'))
@@ -27,7 +29,8 @@ export async function renderSubscriptions (main, context) {
           h('td', { class: 'number' }, String(s.seats)),
           h('td', { class: 'number' }, s.currency === null ? '' : cents(s.monthlyCents, s.currency)),
           h('td', {}, when(s.startedAt)),
-          h('td', {}, stateBadge(s.state)))))))
+          h('td', {}, stateBadge(s.state)))))),
+    webhook)
 }
 
 /** A form whose submit sends one change; the answer (a change order) opens its order page. */

@@ -34,7 +34,18 @@ export const operationsTexts = {
     kindInvoice: 'invoice', kindCreditNote: 'credit note', corrects: 'Corrects',
     lines: 'Lines', component: 'Component', days: 'Days', quantity: 'Quantity', unitPrice: 'Unit price', vatRate: 'VAT %', shares: "Each provider's share",
     commission: 'Commission', payout: 'Payout to the provider', download: 'Download', downloaded: name => `${name} downloaded.`,
-    formatCii: 'XRechnung XML (CII)', formatUbl: 'XRechnung XML (UBL)', formatPdf: 'ZUGFeRD PDF', formatJson: 'JSON', formatTurtle: 'RDF (Turtle)'
+    formatCii: 'XRechnung XML (CII)', formatUbl: 'XRechnung XML (UBL)', formatPdf: 'ZUGFeRD PDF', formatJson: 'JSON', formatTurtle: 'RDF (Turtle)',
+    webhookTitle: 'Notifications (webhook)',
+    webhookIntro: 'Symphony can send every event of your account (order progress, subscription changes, new versions of your services) to an address of your own as it happens. The events also stay under Events in the API.',
+    webhookNone: 'No webhook is set: events are not sent anywhere.', webhookCurrent: 'Events are sent to', webhookSince: 'Since',
+    webhookLastDelivery: 'Latest delivery', webhookDelivered: 'received', webhookGivenUp: 'given up after retries', webhookNoDelivery: 'Nothing has been delivered yet.',
+    webhookUrl: 'Webhook address (URL)',
+    webhookSignature: 'An https address of your own, e.g. https://hooks.example.org/symphony. Each event is POSTed there as JSON with the header Symphony-Signature: t=<time>,v1=<HMAC-SHA256 of "<time>.<body>">, keyed with the secret shown once after saving; check it before trusting a delivery. Saving again gives a new secret.',
+    webhookUrlMissing: 'Enter the address the events are sent to, starting with https://.',
+    webhookSet: 'Set webhook', webhookReplace: 'Replace webhook', webhookSaved: url => `Events are now sent to ${url}.`,
+    webhookSecret: 'Signing secret', webhookSecretOnce: 'Copy it now and keep it with your receiver: it is not shown again.',
+    webhookRemove: 'Remove webhook', webhookRemoveConfirm: 'Events will no longer be sent to this address; they stay in the event feed.',
+    webhookRemoveYes: 'Yes, remove it', webhookRemoveNo: 'Keep it', webhookRemoved: 'The webhook was removed.'
   },
   de: {
     navSignin: 'Anmelden', navOrders: 'Bestellungen', navSubscriptions: 'Abonnements', navInvoices: 'Rechnungen',
@@ -70,6 +81,17 @@ export const operationsTexts = {
     kindInvoice: 'Rechnung', kindCreditNote: 'Gutschrift', corrects: 'Korrigiert',
     lines: 'Positionen', component: 'Preisbestandteil', days: 'Tage', quantity: 'Menge', unitPrice: 'Einzelpreis', vatRate: 'USt. %', shares: 'Anteil je Anbieter',
     commission: 'Provision', payout: 'Auszahlung an den Anbieter', download: 'Herunterladen', downloaded: name => `${name} heruntergeladen.`,
-    formatCii: 'XRechnung-XML (CII)', formatUbl: 'XRechnung-XML (UBL)', formatPdf: 'ZUGFeRD-PDF', formatJson: 'JSON', formatTurtle: 'RDF (Turtle)'
+    formatCii: 'XRechnung-XML (CII)', formatUbl: 'XRechnung-XML (UBL)', formatPdf: 'ZUGFeRD-PDF', formatJson: 'JSON', formatTurtle: 'RDF (Turtle)',
+    webhookTitle: 'Benachrichtigungen (Webhook)',
+    webhookIntro: 'Symphony kann jedes Ereignis Ihres Kontos (Fortschritt von Bestellungen, Änderungen von Abonnements, neue Versionen Ihrer Dienste) sofort an eine eigene Adresse senden. Die Ereignisse bleiben außerdem unter Events in der API.',
+    webhookNone: 'Kein Webhook eingerichtet: Ereignisse werden nirgendwohin gesendet.', webhookCurrent: 'Ereignisse gehen an', webhookSince: 'Seit',
+    webhookLastDelivery: 'Letzte Zustellung', webhookDelivered: 'angenommen', webhookGivenUp: 'nach Wiederholungen aufgegeben', webhookNoDelivery: 'Noch nichts zugestellt.',
+    webhookUrl: 'Webhook-Adresse (URL)',
+    webhookSignature: 'Eine eigene https-Adresse, z. B. https://hooks.example.org/symphony. Jedes Ereignis wird dorthin als JSON gesendet (POST), mit dem Header Symphony-Signature: t=<Zeit>,v1=<HMAC-SHA256 von "<Zeit>.<Inhalt>">, geschlüsselt mit dem Geheimnis, das nach dem Speichern einmal angezeigt wird; prüfen Sie ihn, bevor Sie einer Zustellung trauen. Erneutes Speichern ergibt ein neues Geheimnis.',
+    webhookUrlMissing: 'Geben Sie die Adresse ein, an die die Ereignisse gehen, beginnend mit https://.',
+    webhookSet: 'Webhook einrichten', webhookReplace: 'Webhook ersetzen', webhookSaved: url => `Ereignisse gehen jetzt an ${url}.`,
+    webhookSecret: 'Signaturgeheimnis', webhookSecretOnce: 'Kopieren Sie es jetzt und hinterlegen Sie es bei Ihrem Empfänger: Es wird nicht noch einmal angezeigt.',
+    webhookRemove: 'Webhook entfernen', webhookRemoveConfirm: 'An diese Adresse werden keine Ereignisse mehr gesendet; sie bleiben im Ereignis-Feed.',
+    webhookRemoveYes: 'Ja, entfernen', webhookRemoveNo: 'Behalten', webhookRemoved: 'Der Webhook wurde entfernt.'
   }
 }
