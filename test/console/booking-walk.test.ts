@@ -30,7 +30,7 @@ const sym = 'https://w3id.org/symphony/ontology#'
 const wantedTypes = [`${sym}VirtualPBX`, `${sym}CRM`, `${sym}ACD`, `${sym}ArchivingService`]
 /** The bundle booked: CallStream answers at once, Vaultline slowly (the sandbox's slow provider). */
 const chosen = ['https://example.org/callstream#CloudPhone', 'https://example.org/callstream#ContactCenter', 'https://example.org/vaultline#Archive']
-const slow = { timeout: 240_000 }
+const slow = { timeout: 420_000 }
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- tests read fields of JSON answers of several shapes
 type Answer = any
 
