@@ -20,7 +20,10 @@ const namePattern = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/
 /** The graph IRI of a vocabulary name; throws `INVALID_REQUEST` for a name that is not a slug. */
 export function vocabularyGraphOf (name: string): string {
   if (!namePattern.test(name)) {
-    throw new SymphonyError('INVALID_REQUEST', `vocabulary name ${JSON.stringify(name)} must be 1–64 letters, digits, ".", "_" or "-", starting with a letter or digit`, { path: 'name' })
+    throw new SymphonyError('INVALID_REQUEST', {
+      en: `vocabulary name ${JSON.stringify(name)} must be 1–64 letters, digits, ".", "_" or "-", starting with a letter or digit`,
+      de: `der Vokabularname ${JSON.stringify(name)} muss aus 1–64 Buchstaben, Ziffern, ".", "_" oder "-" bestehen und mit einem Buchstaben oder einer Ziffer beginnen`
+    }, { path: 'name' })
   }
   return graphs.vocabulary + name
 }
@@ -36,7 +39,12 @@ export async function listVocabularies (store: Store): Promise<VocabularyGraph[]
 /** Stores (replaces) a vocabulary graph; the quads' own graphs are dropped. Refuses an empty graph. */
 export async function putVocabulary (store: Store, name: string, quads: readonly Quad[]): Promise<VocabularyGraph> {
   const graph = vocabularyGraphOf(name)
-  if (quads.length === 0) throw new SymphonyError('INVALID_REQUEST', `vocabulary ${name}: no triples; send Turtle, JSON-LD or N-Triples with the terms`)
+  if (quads.length === 0) {
+    throw new SymphonyError('INVALID_REQUEST', {
+      en: `vocabulary ${name}: no triples; send Turtle, JSON-LD or N-Triples with the terms`,
+      de: `Vokabular ${name}: keine Tripel; senden Sie die Begriffe als Turtle, JSON-LD oder N-Triples`
+    })
+  }
   const inGraph = quads.map(q => DataFactory.quad(q.subject, q.predicate, q.object, DataFactory.namedNode(graph)) as Quad)
   await store.putGraphs([{ graph, quads: inGraph }])
   return { name, graph, triples: inGraph.length }
@@ -46,7 +54,10 @@ export async function putVocabulary (store: Store, name: string, quads: readonly
 export async function deleteVocabulary (store: Store, name: string): Promise<void> {
   const graph = vocabularyGraphOf(name)
   if (!(await listVocabularies(store)).some(v => v.graph === graph)) {
-    throw new SymphonyError('NOT_FOUND', `there is no vocabulary ${name}; GET /vocabulary lists them`)
+    throw new SymphonyError('NOT_FOUND', {
+      en: `there is no vocabulary ${name}; GET /vocabulary lists them`,
+      de: `es gibt kein Vokabular ${name}; GET /vocabulary listet die vorhandenen`
+    })
   }
   await store.deleteGraphs([graph])
 }
