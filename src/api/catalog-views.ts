@@ -6,6 +6,7 @@
 import { countriesOf, factEntryOfText, factTextSyntax, meetsFactTests, parseFactTest, parseFactTests, resolveLocation } from '../catalog/index.js'
 import type { Catalog, FactConstraint, InterfaceNode, LangText, Service } from '../catalog/index.js'
 import { SymphonyError } from '../errors.js'
+import type { ErrorMessages } from '../errors.js'
 import { ns, terms as rdfTerms } from '../rdf/index.js'
 import type { TermIndex } from './ontology/term-index.js'
 import { localName } from './ontology/term-index.js'
@@ -131,7 +132,10 @@ function locationsOf (catalog: Catalog, filter: string): Set<string> {
     const location = resolveLocation(catalog, part)
     if (location === undefined) {
       const regions = [...catalog.regions.values()].map(region => region.label.en ?? region.id).sort()
-      throw new SymphonyError('INVALID_REQUEST', `location "${part}" is neither a region (${regions.join(', ')}; by IRI, name or abbreviation) nor an ISO 3166-1 alpha-2 country code such as DE`, { path: 'location' })
+      throw new SymphonyError('INVALID_REQUEST', {
+        en: `location "${part}" is neither a region (${regions.join(', ')}; by IRI, name or abbreviation) nor an ISO 3166-1 alpha-2 country code such as DE`,
+        de: `der Standort "${part}" ist weder eine Region (${regions.join(', ')}; per IRI, Name oder Abkürzung) noch ein Ländercode nach ISO 3166-1 Alpha-2 wie DE`
+      }, { path: 'location' })
     }
     for (const country of countriesOf(location)) countries.add(country)
   }
@@ -163,13 +167,20 @@ export function listServices (catalog: Catalog, filters: ServiceFilters, languag
   return { total: matching.length, offset, limit, services: matching.slice(offset, offset + limit).map(({ service }) => summarizeService(catalog, service, language)) }
 }
 
-/** How a caller names the fact parameters in problems: `query parameter fact`, `--fact`. */
+/** How a caller names the fact parameters in problems: `query parameter fact`, `--fact` (one name for both languages, or each). */
 export interface FactParameterNames {
-  readonly fact: string
-  readonly facts: string
+  readonly fact: string | ErrorMessages
+  readonly facts: string | ErrorMessages
 }
 
-const queryParameters: FactParameterNames = { fact: 'query parameter fact', facts: 'query parameter facts' }
+const queryParameters: FactParameterNames = {
+  fact: { en: 'query parameter fact', de: 'Abfrageparameter fact' },
+  facts: { en: 'query parameter facts', de: 'Abfrageparameter facts' }
+}
+
+function inBoth (name: string | ErrorMessages): ErrorMessages {
+  return typeof name === 'string' ? { en: name, de: name } : name
+}
 
 /**
  * The fact tests of the `fact` (text, repeatable) and `facts` (JSON array) filters, read by the
@@ -178,23 +189,32 @@ const queryParameters: FactParameterNames = { fact: 'query parameter fact', fact
  */
 export function factTests (filters: Pick<ServiceFilters, 'fact' | 'facts'>, names: FactParameterNames = queryParameters): FactConstraint[] {
   const texts = filters.fact === undefined ? [] : typeof filters.fact === 'string' ? [filters.fact] : filters.fact
+  const fact = inBoth(names.fact)
+  const facts = inBoth(names.facts)
   const tests = texts.map(text => {
-    const fail = (field: string, problem: string): never => {
+    const fail = (field: string, problem: ErrorMessages): never => {
       const where = field === 'fact' ? '' : `${field.slice('fact.'.length)} `
-      throw new SymphonyError('INVALID_REQUEST', `${names.fact} "${text}": ${where}${problem}; write it as ${factTextSyntax}, e.g. "sym:certification hasValue sym:ISO27001" or "https://example.org/x#callsPerSecond minInclusive 10"`, { path: 'fact' })
+      throw new SymphonyError('INVALID_REQUEST', {
+        en: `${fact.en} "${text}": ${where}${problem.en}; write it as ${factTextSyntax.en}, e.g. "sym:certification hasValue sym:ISO27001" or "https://example.org/x#callsPerSecond minInclusive 10"`,
+        de: `${fact.de} "${text}": ${where}${problem.de}; schreiben Sie den Test als ${factTextSyntax.de}, z. B. "sym:certification hasValue sym:ISO27001" oder "https://example.org/x#callsPerSecond minInclusive 10"`
+      }, { path: 'fact' })
     }
     return parseFactTest(factEntryOfText(text, 'fact', fail), 'fact', fail)
   })
   if (filters.facts !== undefined && filters.facts !== '') {
-    const fail = (field: string, problem: string): never => {
+    const fail = (field: string, problem: ErrorMessages): never => {
       const where = field === 'facts' ? ' ' : `: ${field} `
-      throw new SymphonyError('INVALID_REQUEST', `${names.facts}${where}${problem}; expected a JSON array of entries as in a composition's constraints.facts, e.g. [{"property": "sym:certification", "hasValue": "sym:ISO27001"}]`, { path: 'facts' })
+      throw new SymphonyError('INVALID_REQUEST', {
+        en: `${facts.en}${where}${problem.en}; expected a JSON array of entries as in a composition's constraints.facts, e.g. [{"property": "sym:certification", "hasValue": "sym:ISO27001"}]`,
+        de: `${facts.de}${where}${problem.de}; erwartet wird ein JSON-Array aus Einträgen wie in constraints.facts einer Zusammenstellung, z. B. [{"property": "sym:certification", "hasValue": "sym:ISO27001"}]`
+      }, { path: 'facts' })
     }
     let json: unknown
     try {
       json = JSON.parse(filters.facts)
     } catch (error) {
-      fail('facts', `is not JSON (${(error as Error).message})`)
+      const reason = (error as Error).message
+      fail('facts', { en: `is not JSON (${reason})`, de: `ist kein JSON (${reason})` })
     }
     tests.push(...parseFactTests(json, 'facts', fail))
   }

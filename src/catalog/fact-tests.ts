@@ -4,6 +4,7 @@
  * checked against a service's values. A composition's `constraints.facts` and the catalog's
  * `fact` / `facts` filters are the same tests, read and checked by these functions.
  */
+import type { ErrorMessages } from '../errors.js'
 import { expandPrefixed, isAbsoluteIri } from '../rdf/index.js'
 import type { FactValue } from './service-facts.js'
 
@@ -95,8 +96,8 @@ function numeric (value: FactValue): number | undefined {
   return Number.isFinite(n) ? n : undefined
 }
 
-/** Called with the field that is wrong (`facts[0].minInclusive`) and what is wrong with it; throws. */
-export type FactProblem = (field: string, problem: string) => never
+/** Called with the field that is wrong (`facts[0].minInclusive`) and what is wrong with it, in English and German; throws. */
+export type FactProblem = (field: string, problem: ErrorMessages) => never
 
 const entryFields = ['property', ...factTestNames] as const
 
@@ -106,22 +107,40 @@ const entryFields = ['property', ...factTestNames] as const
  * (`constraints.facts`), each entry `field[i]`, each test `field[i].test`.
  */
 export function parseFactTests (value: unknown, field: string, fail: FactProblem): FactConstraint[] {
-  if (!Array.isArray(value)) fail(field, 'must be an array of {"property": IRI, "in" | "hasValue" | "minInclusive" | "maxInclusive": …}')
+  if (!Array.isArray(value)) {
+    fail(field, {
+      en: 'must be an array of {"property": IRI, "in" | "hasValue" | "minInclusive" | "maxInclusive": …}',
+      de: 'muss ein Array aus {"property": IRI, "in" | "hasValue" | "minInclusive" | "maxInclusive": …} sein'
+    })
+  }
   return value.map((item, index) => parseFactTest(item, `${field}[${index}]`, fail))
 }
 
 /** Reads one fact test from JSON (`{"property": IRI, "minInclusive": 10}`). */
 export function parseFactTest (item: unknown, field: string, fail: FactProblem): FactConstraint {
-  if (typeof item !== 'object' || item === null || Array.isArray(item)) fail(field, 'must be a JSON object')
+  if (typeof item !== 'object' || item === null || Array.isArray(item)) fail(field, { en: 'must be a JSON object', de: 'muss ein JSON-Objekt sein' })
   const f = item as Record<string, unknown>
   for (const key of Object.keys(f)) {
-    if (!(entryFields as readonly string[]).includes(key)) fail(`${field}.${key}`, `is not a known field; expected one of ${entryFields.join(', ')}`)
+    if (!(entryFields as readonly string[]).includes(key)) {
+      fail(`${field}.${key}`, {
+        en: `is not a known field; expected one of ${entryFields.join(', ')}`,
+        de: `ist kein bekanntes Feld; erwartet wird eines von ${entryFields.join(', ')}`
+      })
+    }
   }
-  if (typeof f.property !== 'string') fail(`${field}.property`, 'must be an IRI string')
+  if (typeof f.property !== 'string') fail(`${field}.property`, { en: 'must be an IRI string', de: 'muss eine IRI als Zeichenkette sein' })
   const property = expandPrefixed(f.property)
-  if (!isAbsoluteIri(property)) fail(`${field}.property`, `must be an absolute IRI (or use a known prefix such as sym:), got ${JSON.stringify(f.property)}`)
+  if (!isAbsoluteIri(property)) {
+    fail(`${field}.property`, {
+      en: `must be an absolute IRI (or use a known prefix such as sym:), got ${JSON.stringify(f.property)}`,
+      de: `muss eine absolute IRI sein (oder ein bekanntes Präfix wie sym: verwenden), erhalten: ${JSON.stringify(f.property)}`
+    })
+  }
   if (f.in === undefined && f.hasValue === undefined && f.minInclusive === undefined && f.maxInclusive === undefined) {
-    fail(field, 'states no test; give "in", "hasValue", "minInclusive" or "maxInclusive"')
+    fail(field, {
+      en: 'states no test; give "in", "hasValue", "minInclusive" or "maxInclusive"',
+      de: 'nennt keinen Test; geben Sie "in", "hasValue", "minInclusive" oder "maxInclusive" an'
+    })
   }
   return {
     property,
@@ -133,7 +152,7 @@ export function parseFactTest (item: unknown, field: string, fail: FactProblem):
 }
 
 function factTerms (value: unknown, field: string, fail: FactProblem): FactTerm[] {
-  if (!Array.isArray(value)) fail(field, 'must be an array of IRIs, strings, numbers or booleans')
+  if (!Array.isArray(value)) fail(field, { en: 'must be an array of IRIs, strings, numbers or booleans', de: 'muss ein Array aus IRIs, Zeichenketten, Zahlen oder Wahrheitswerten sein' })
   return value.map((item, index) => factTerm(item, `${field}[${index}]`, fail))
 }
 
@@ -141,18 +160,26 @@ function factTerms (value: unknown, field: string, fail: FactProblem): FactTerm[
 function factTerm (value: unknown, field: string, fail: FactProblem): FactTerm {
   if (typeof value === 'number') return bound(value, field, fail)
   if (typeof value === 'boolean') return value
-  if (typeof value !== 'string') fail(field, `must be an IRI, a string, a number or a boolean, got ${JSON.stringify(value)}`)
+  if (typeof value !== 'string') {
+    fail(field, {
+      en: `must be an IRI, a string, a number or a boolean, got ${JSON.stringify(value)}`,
+      de: `muss eine IRI, eine Zeichenkette, eine Zahl oder ein Wahrheitswert sein, erhalten: ${JSON.stringify(value)}`
+    })
+  }
   return expandPrefixed(value)
 }
 
 function bound (value: unknown, field: string, fail: FactProblem): number {
-  if (typeof value !== 'number') fail(field, `must be a number, got ${JSON.stringify(value)}`)
-  if (!Number.isFinite(value)) fail(field, `must be a finite number, got ${String(value)}`)
+  if (typeof value !== 'number') fail(field, { en: `must be a number, got ${JSON.stringify(value)}`, de: `muss eine Zahl sein, erhalten: ${JSON.stringify(value)}` })
+  if (!Number.isFinite(value)) fail(field, { en: `must be a finite number, got ${String(value)}`, de: `muss eine endliche Zahl sein, erhalten: ${String(value)}` })
   return value
 }
 
 /** How the text form is written, for problems and help. */
-export const factTextSyntax = '"<property> <test> <value>" (test: in, hasValue, minInclusive or maxInclusive)'
+export const factTextSyntax: ErrorMessages = {
+  en: '"<property> <test> <value>" (test: in, hasValue, minInclusive or maxInclusive)',
+  de: '"<Eigenschaft> <Test> <Wert>" (Test: in, hasValue, minInclusive oder maxInclusive)'
+}
 
 /**
  * Reads one fact test written as text, `<property> <test> <value>`, into the JSON entry
@@ -168,18 +195,24 @@ export const factTextSyntax = '"<property> <test> <value>" (test: in, hasValue, 
  */
 export function factEntryOfText (text: string, field: string, fail: FactProblem): Record<string, unknown> {
   const match = /^\s*(\S+)\s+(\S+)\s+(\S.*?)\s*$/s.exec(text)
-  if (match === null) fail(field, 'needs all three parts: property, test and value')
+  if (match === null) fail(field, { en: 'needs all three parts: property, test and value', de: 'braucht alle drei Teile: Eigenschaft, Test und Wert' })
   const [, property, test, value] = match as unknown as [string, string, string, string]
   if (!(factTestNames as readonly string[]).includes(test)) {
-    fail(field, `"${test}" is not a test; expected one of ${factTestNames.join(', ')}`)
+    fail(field, {
+      en: `"${test}" is not a test; expected one of ${factTestNames.join(', ')}`,
+      de: `"${test}" ist kein Test; erwartet wird einer von ${factTestNames.join(', ')}`
+    })
   }
   if (!isAbsoluteIri(expandPrefixed(property))) {
-    fail(field, `"${property}" is not an IRI; give a full IRI or a prefixed name such as sym:certification`)
+    fail(field, {
+      en: `"${property}" is not an IRI; give a full IRI or a prefixed name such as sym:certification`,
+      de: `"${property}" ist keine IRI; geben Sie eine vollständige IRI oder einen Namen mit Präfix wie sym:certification an`
+    })
   }
   if (test === 'in') return { property, in: listOfText(value, field, fail) }
   const term = termOfText(value)
   if ((test === 'minInclusive' || test === 'maxInclusive') && typeof term !== 'number') {
-    fail(field, `${test} needs a number, got "${value}"`)
+    fail(field, { en: `${test} needs a number, got "${value}"`, de: `${test} braucht eine Zahl, erhalten: "${value}"` })
   }
   return { property, [test]: term }
 }
@@ -190,7 +223,10 @@ function listOfText (value: string, field: string, fail: FactProblem): unknown[]
     const list: unknown = JSON.parse(value)
     if (Array.isArray(list)) return list
   } catch { /* named below */ }
-  return fail(field, 'the list after in is not a JSON array; write in DE,AT or in ["DE", "AT"]')
+  return fail(field, {
+    en: 'the list after in is not a JSON array; write in DE,AT or in ["DE", "AT"]',
+    de: 'die Liste nach in ist kein JSON-Array; schreiben Sie in DE,AT oder in ["DE", "AT"]'
+  })
 }
 
 function termOfText (value: string): unknown {

@@ -77,12 +77,22 @@ export class CatalogAssembler {
 
   /** The assembled catalog; throws before the `end` slice. */
   catalog (): Catalog {
-    if (this.#catalog === undefined) throw new SymphonyError('INTERNAL', 'the compiled catalog is not complete: slices are missing; the compile thread must send every slice up to "end"')
+    if (this.#catalog === undefined) {
+      throw new SymphonyError('INTERNAL', {
+        en: 'the compiled catalog is not complete: slices are missing; the compile thread must send every slice up to "end"',
+        de: 'der kompilierte Katalog ist unvollständig: es fehlen Teile; der Kompilier-Thread muss jeden Teil bis einschließlich "end" senden'
+      })
+    }
     return this.#catalog
   }
 
   #started (): CatalogIndex {
-    if (this.#index === undefined) throw new SymphonyError('INTERNAL', 'a slice of the compiled catalog came before its head; the compile thread must send "head" first')
+    if (this.#index === undefined) {
+      throw new SymphonyError('INTERNAL', {
+        en: 'a slice of the compiled catalog came before its head; the compile thread must send "head" first',
+        de: 'ein Teil des kompilierten Katalogs kam vor dessen Kopf; der Kompilier-Thread muss zuerst "head" senden'
+      })
+    }
     return this.#index
   }
 }

@@ -5,6 +5,7 @@
 import { countriesOf, resolveLocation } from '../catalog/index.js'
 import type { Catalog } from '../catalog/index.js'
 import { SymphonyError } from '../errors.js'
+import type { ErrorMessages } from '../errors.js'
 import { shortName } from './names.js'
 import type { Budget, CompositionRequest, DataLocationMode, DataLocationScope, FactConstraint, Wiring } from './types.js'
 
@@ -73,21 +74,23 @@ export function resolveRequest (catalog: Catalog, request: CompositionRequest): 
   const available = unique(request.available ?? [])
   const wanted = unique(request.wanted ?? [])
   const serviceTypes = unique(request.serviceTypes ?? [])
-  checkClasses(catalog, available, 'available', 'interface type')
-  checkClasses(catalog, wanted, 'wanted', 'interface type')
-  checkClasses(catalog, serviceTypes, 'serviceTypes', 'service type')
+  checkClasses(catalog, available, 'available', interfaceType)
+  checkClasses(catalog, wanted, 'wanted', interfaceType)
+  checkClasses(catalog, serviceTypes, 'serviceTypes', serviceType)
   if (wanted.length === 0 && serviceTypes.length === 0) {
-    throw new SymphonyError('INVALID_REQUEST',
-      'composition request has an empty goal: give at least one interface type in "wanted" or one service type in "serviceTypes"',
-      { path: 'wanted' })
+    throw new SymphonyError('INVALID_REQUEST', {
+      en: 'composition request has an empty goal: give at least one interface type in "wanted" or one service type in "serviceTypes"',
+      de: 'die Anfrage zur Zusammenstellung hat ein leeres Ziel: geben Sie mindestens einen Schnittstellentyp in "wanted" oder einen Diensttyp in "serviceTypes" an'
+    }, { path: 'wanted' })
   }
   const c = request.constraints ?? {}
   const excludeProviders = unique(c.excludeProviders ?? [])
   excludeProviders.forEach((provider, index) => {
     if (!catalog.providers.has(provider)) {
-      throw new SymphonyError('UNKNOWN_PROVIDER',
-        `composition request field "constraints.excludeProviders[${index}]": ${shortName(provider)} is not a provider (schema:provider) of any service in the catalog; check the IRI`,
-        { path: `constraints.excludeProviders[${index}]`, node: provider })
+      throw new SymphonyError('UNKNOWN_PROVIDER', {
+        en: `composition request field "constraints.excludeProviders[${index}]": ${shortName(provider)} is not a provider (schema:provider) of any service in the catalog; check the IRI`,
+        de: `Feld "constraints.excludeProviders[${index}]" der Anfrage zur Zusammenstellung: ${shortName(provider)} ist bei keinem Dienst des Katalogs Anbieter (schema:provider); prüfen Sie die IRI`
+      }, { path: `constraints.excludeProviders[${index}]`, node: provider })
     }
   })
   const seats = request.seats ?? 1
@@ -124,27 +127,34 @@ function allowedLocations (catalog: Catalog, entries: readonly string[], scope: 
     const location = resolveLocation(catalog, entry)
     if (location === undefined) {
       const regions = [...catalog.regions.values()].map(region => region.label.en ?? shortName(region.id)).sort()
-      throw new SymphonyError('INVALID_REQUEST',
-        `composition request field "constraints.dataLocation[${index}]": "${entry}" is neither a region (${regions.join(', ')}; by IRI, name or abbreviation) nor an ISO 3166-1 alpha-2 country code such as DE`,
-        { path: `constraints.dataLocation[${index}]`, node: entry })
+      throw new SymphonyError('INVALID_REQUEST', {
+        en: `composition request field "constraints.dataLocation[${index}]": "${entry}" is neither a region (${regions.join(', ')}; by IRI, name or abbreviation) nor an ISO 3166-1 alpha-2 country code such as DE`,
+        de: `Feld "constraints.dataLocation[${index}]" der Anfrage zur Zusammenstellung: "${entry}" ist weder eine Region (${regions.join(', ')}; per IRI, Name oder Abkürzung) noch ein Ländercode nach ISO 3166-1 Alpha-2 wie DE`
+      }, { path: `constraints.dataLocation[${index}]`, node: entry })
     }
     for (const country of countriesOf(location)) countries.add(country)
     names.push(location.kind === 'country' ? location.code : location.region.id)
   })
   if (countries.size === 0) {
-    throw new SymphonyError('CONTRADICTORY_CONSTRAINTS',
-      `composition request field "constraints.dataLocation": the regions ${entries.map(shortName).join(', ')} include no country, so no service can qualify`,
-      { path: 'constraints.dataLocation' })
+    const regions = entries.map(shortName).join(', ')
+    throw new SymphonyError('CONTRADICTORY_CONSTRAINTS', {
+      en: `composition request field "constraints.dataLocation": the regions ${regions} include no country, so no service can qualify`,
+      de: `Feld "constraints.dataLocation" der Anfrage zur Zusammenstellung: die Regionen ${regions} umfassen kein Land, also kommt kein Dienst in Frage`
+    }, { path: 'constraints.dataLocation' })
   }
   return { countries, places: names, scope, mode }
 }
 
-function checkClasses (catalog: Catalog, classes: readonly string[], field: string, what: string): void {
+const interfaceType: ErrorMessages = { en: 'interface type', de: 'Schnittstellentyp' }
+const serviceType: ErrorMessages = { en: 'service type', de: 'Diensttyp' }
+
+function checkClasses (catalog: Catalog, classes: readonly string[], field: string, what: ErrorMessages): void {
   classes.forEach((type, index) => {
     if (!catalog.hierarchy.has(type)) {
-      throw new SymphonyError('UNKNOWN_CLASS',
-        `composition request field "${field}[${index}]": ${shortName(type)} is not a known ${what} (no class of that IRI in the loaded ontologies); check the IRI or load the ontology that defines it`,
-        { path: `${field}[${index}]`, node: type })
+      throw new SymphonyError('UNKNOWN_CLASS', {
+        en: `composition request field "${field}[${index}]": ${shortName(type)} is not a known ${what.en} (no class of that IRI in the loaded ontologies); check the IRI or load the ontology that defines it`,
+        de: `Feld "${field}[${index}]" der Anfrage zur Zusammenstellung: ${shortName(type)} ist kein bekannter ${what.de} (keine Klasse mit dieser IRI in den geladenen Ontologien); prüfen Sie die IRI oder laden Sie die Ontologie, die sie definiert`
+      }, { path: `${field}[${index}]`, node: type })
     }
   })
 }

@@ -23,7 +23,10 @@ export async function loadSolver (): Promise<void> {
 /** The loaded solver; `loadSolver()` must have completed. */
 export function solverRuntime (): Highs {
   if (runtime === undefined) {
-    throw new SymphonyError('INTERNAL', 'the composition solver is not loaded yet: await loadSolver() (or use engine.compose) before composing')
+    throw new SymphonyError('INTERNAL', {
+      en: 'the composition solver is not loaded yet: await loadSolver() (or use engine.compose) before composing',
+      de: 'der Löser für Zusammenstellungen ist noch nicht geladen: warten Sie vor dem Zusammenstellen auf loadSolver() (oder verwenden Sie engine.compose)'
+    })
   }
   return runtime
 }
