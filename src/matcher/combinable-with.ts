@@ -71,7 +71,10 @@ export interface Combinable {
 export function combinableWith (catalog: Catalog, x: string, options: CombinableOptions = {}): Combinable[] {
   const service = requireService(catalog, x)
   if (options.minDegree !== undefined && !['exact', 'plugin', 'subsumes'].includes(options.minDegree)) {
-    throw new SymphonyError('INVALID_REQUEST', `minDegree must be exact, plugin or subsumes, not ${JSON.stringify(options.minDegree)}`, { path: 'minDegree' })
+    throw new SymphonyError('INVALID_REQUEST', {
+      en: `minDegree must be exact, plugin or subsumes, not ${JSON.stringify(options.minDegree)}`,
+      de: `minDegree muss exact, plugin oder subsumes sein, nicht ${JSON.stringify(options.minDegree)}`
+    }, { path: 'minDegree' })
   }
   const minRank = degreeRank[options.minDegree ?? 'subsumes']
   const limit = options.limit === undefined ? Infinity : validateLimit(options.limit, 'limit')

@@ -5,6 +5,7 @@
  */
 import type { Catalog, Service } from '../catalog/index.js'
 import { SymphonyError } from '../errors.js'
+import type { ErrorMessages } from '../errors.js'
 
 /** The discovery request, after validation (defaults filled in). */
 export interface DiscoveryRequest {
@@ -32,20 +33,34 @@ const absoluteIri = /^[a-z][a-z0-9+.-]*:[^\s<>"{}|\\^`]*$/i
  */
 export function validateDiscoveryRequest (input: unknown): DiscoveryRequest {
   if (typeof input !== 'object' || input === null || Array.isArray(input)) {
-    throw invalid('', 'the discovery request must be a JSON object {"available": [IRI…], "wanted": [IRI…], "limit": n, "minScore": x, "includePartial": true|false}')
+    throw invalid('', {
+      en: 'the discovery request must be a JSON object {"available": [IRI…], "wanted": [IRI…], "limit": n, "minScore": x, "includePartial": true|false}',
+      de: 'die Suchanfrage muss ein JSON-Objekt {"available": [IRI…], "wanted": [IRI…], "limit": n, "minScore": x, "includePartial": true|false} sein'
+    })
   }
   const record = input as Record<string, unknown>
   for (const key of Object.keys(record)) {
     if (!discoveryFields.includes(key)) {
-      throw invalid(key, `unknown field "${key}" in the discovery request; the fields are ${discoveryFields.slice(0, -1).join(', ')} and ${discoveryFields.at(-1)!}`)
+      const fields = discoveryFields.slice(0, -1).join(', ')
+      const last = discoveryFields.at(-1)!
+      throw invalid(key, {
+        en: `unknown field "${key}" in the discovery request; the fields are ${fields} and ${last}`,
+        de: `unbekanntes Feld "${key}" in der Suchanfrage; die Felder sind ${fields} und ${last}`
+      })
     }
   }
   const { minScore, includePartial } = record
   if (minScore !== undefined && (typeof minScore !== 'number' || !Number.isFinite(minScore) || minScore < 0 || minScore > 1)) {
-    throw invalid('minScore', `minScore must be a number from 0 to 1, not ${JSON.stringify(minScore)}`)
+    throw invalid('minScore', {
+      en: `minScore must be a number from 0 to 1, not ${JSON.stringify(minScore)}`,
+      de: `minScore muss eine Zahl von 0 bis 1 sein, nicht ${JSON.stringify(minScore)}`
+    })
   }
   if (includePartial !== undefined && typeof includePartial !== 'boolean') {
-    throw invalid('includePartial', `includePartial must be true or false, not ${JSON.stringify(includePartial)}`)
+    throw invalid('includePartial', {
+      en: `includePartial must be true or false, not ${JSON.stringify(includePartial)}`,
+      de: `includePartial muss true oder false sein, nicht ${JSON.stringify(includePartial)}`
+    })
   }
   return {
     available: validateIriList(record.available, 'available'),
@@ -61,10 +76,13 @@ const discoveryFields = ['available', 'wanted', 'limit', 'minScore', 'includePar
 /** An optional array of absolute IRIs (duplicates dropped, order kept). */
 export function validateIriList (value: unknown, field: string): string[] {
   if (value === undefined) return []
-  if (!Array.isArray(value)) throw invalid(field, `${field} must be an array of IRIs`)
+  if (!Array.isArray(value)) throw invalid(field, { en: `${field} must be an array of IRIs`, de: `${field} muss ein Array aus IRIs sein` })
   value.forEach((item, i) => {
     if (typeof item !== 'string' || !absoluteIri.test(item)) {
-      throw invalid(`${field}[${i}]`, `${field}[${i}] must be an absolute IRI such as "https://w3id.org/symphony/ontology#CRM", not ${JSON.stringify(item)}`)
+      throw invalid(`${field}[${i}]`, {
+        en: `${field}[${i}] must be an absolute IRI such as "https://w3id.org/symphony/ontology#CRM", not ${JSON.stringify(item)}`,
+        de: `${field}[${i}] muss eine absolute IRI wie "https://w3id.org/symphony/ontology#CRM" sein, nicht ${JSON.stringify(item)}`
+      })
     }
   })
   return [...new Set(value as string[])]
@@ -74,7 +92,10 @@ export function validateIriList (value: unknown, field: string): string[] {
 export function validateLimit (value: unknown, field: string): number {
   if (value === undefined) return defaultLimit
   if (typeof value !== 'number' || !Number.isInteger(value) || value < 1) {
-    throw invalid(field, `${field} must be a positive integer, not ${JSON.stringify(value)}`)
+    throw invalid(field, {
+      en: `${field} must be a positive integer, not ${JSON.stringify(value)}`,
+      de: `${field} muss eine positive ganze Zahl sein, nicht ${JSON.stringify(value)}`
+    })
   }
   return value
 }
@@ -83,9 +104,10 @@ export function validateLimit (value: unknown, field: string): number {
 export function requireKnownClasses (catalog: Catalog, types: readonly string[], field: string): void {
   types.forEach((type, i) => {
     if (!catalog.hierarchy.has(type)) {
-      throw new SymphonyError('UNKNOWN_CLASS',
-        `${field}[${i}]: unknown class <${type}> — no loaded ontology or description mentions it; check the IRI or load the ontology that defines it`,
-        { path: `${field}[${i}]`, node: type })
+      throw new SymphonyError('UNKNOWN_CLASS', {
+        en: `${field}[${i}]: unknown class <${type}> — no loaded ontology or description mentions it; check the IRI or load the ontology that defines it`,
+        de: `${field}[${i}]: unbekannte Klasse <${type}> — keine geladene Ontologie und keine Beschreibung erwähnt sie; prüfen Sie die IRI oder laden Sie die Ontologie, die sie definiert`
+      }, { path: `${field}[${i}]`, node: type })
     }
   })
 }
@@ -94,12 +116,14 @@ export function requireKnownClasses (catalog: Catalog, types: readonly string[],
 export function requireService (catalog: Catalog, iri: string): Service {
   const service = catalog.services.get(iri)
   if (service === undefined) {
-    throw new SymphonyError('UNKNOWN_SERVICE',
-      `unknown service <${iri}> — the catalog has no service with this IRI; check the IRI or publish its description`, { node: iri })
+    throw new SymphonyError('UNKNOWN_SERVICE', {
+      en: `unknown service <${iri}> — the catalog has no service with this IRI; check the IRI or publish its description`,
+      de: `unbekannter Dienst <${iri}> — der Katalog hat keinen Dienst mit dieser IRI; prüfen Sie die IRI oder veröffentlichen Sie seine Beschreibung`
+    }, { node: iri })
   }
   return service
 }
 
-function invalid (path: string, message: string): SymphonyError {
+function invalid (path: string, message: ErrorMessages): SymphonyError {
   return new SymphonyError('INVALID_REQUEST', message, { path })
 }
