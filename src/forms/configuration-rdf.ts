@@ -75,7 +75,12 @@ export function configurationGraph (form: Form, values: Json, options: RdfOption
     origins.set(termKey(node), { pointer, object, shared })
     for (const [name, fieldValue] of Object.entries(value)) {
       const field = object.fields[name]
-      if (field === undefined) throw new SymphonyError('INVALID_REQUEST', `${pointer}/${name}: not a field of this form`, { path: `${pointer}/${name}` })
+      if (field === undefined) {
+        throw new SymphonyError('INVALID_REQUEST', {
+          en: `${pointer}/${name}: not a field of this form`,
+          de: `${pointer}/${name}: kein Feld dieses Formulars`
+        }, { path: `${pointer}/${name}` })
+      }
       writeField(node, field, fieldValue, `${pointer}/${name}`)
     }
   }
@@ -103,13 +108,23 @@ export function configurationGraph (form: Form, values: Json, options: RdfOption
           classNodes.push({ node: termKey(node), class: mapping.class })
         }
         const object = form.uiSchema.definitions[mapping.definition]
-        if (object === undefined) throw new SymphonyError('INTERNAL', `form has no definition "${mapping.definition}"`)
+        if (object === undefined) {
+          throw new SymphonyError('INTERNAL', {
+            en: `form has no definition "${mapping.definition}"`,
+            de: `das Formular hat keine Definition "${mapping.definition}"`
+          })
+        }
         writeObject(node, object, asObject(value, pointer), pointer, new Map())
         return node
       }
       case 'choice': {
         const option = mapping.options.find(candidate => fits(value, candidate, form.uiSchema.definitions))
-        if (option === undefined) throw new SymphonyError('INVALID_REQUEST', `${pointer}: the value fits none of the alternatives`, { path: pointer })
+        if (option === undefined) {
+          throw new SymphonyError('INVALID_REQUEST', {
+            en: `${pointer}: the value fits none of the alternatives`,
+            de: `${pointer}: der Wert passt zu keiner der Alternativen`
+          }, { path: pointer })
+        }
         return toTerm(value, option, pointer)
       }
     }
@@ -177,11 +192,15 @@ function isObject (value: Json): value is Obj {
 }
 
 function asObject (value: Json, pointer: string): Obj {
-  if (!isObject(value)) throw new SymphonyError('INVALID_REQUEST', `${pointer || '/'}: expected an object`, { path: pointer })
+  if (!isObject(value)) {
+    throw new SymphonyError('INVALID_REQUEST', { en: `${pointer || '/'}: expected an object`, de: `${pointer || '/'}: ein Objekt erwartet` }, { path: pointer })
+  }
   return value
 }
 
 function asArray (value: Json, pointer: string): Json[] {
-  if (!Array.isArray(value)) throw new SymphonyError('INVALID_REQUEST', `${pointer}: expected an array`, { path: pointer })
+  if (!Array.isArray(value)) {
+    throw new SymphonyError('INVALID_REQUEST', { en: `${pointer}: expected an array`, de: `${pointer}: ein Array erwartet` }, { path: pointer })
+  }
   return value
 }

@@ -30,9 +30,11 @@ export function pathOf (b: FormBuilder, propertyShape: Term): PropertyPath {
   if (path?.termType === 'NamedNode') return { predicate: path, inverse: false }
   const inverse = path === undefined ? undefined : b.graph.one(path, sh('inversePath'))
   if (inverse?.termType === 'NamedNode') return { predicate: inverse, inverse: true }
-  throw new SymphonyError('UNSUPPORTED_SHAPE',
-    `${describeShape(b.graph.store, propertyShape)} has a sequence, alternative or repetition path; a form field needs a predicate path or sh:inversePath so the value can be written as RDF`,
-    { node: propertyShape.value })
+  const shape = describeShape(b.graph.store, propertyShape)
+  throw new SymphonyError('UNSUPPORTED_SHAPE', {
+    en: `${shape.en} has a sequence, alternative or repetition path; a form field needs a predicate path or sh:inversePath so the value can be written as RDF`,
+    de: `${shape.de} hat einen Sequenz-, Alternativ- oder Wiederholungspfad; ein Formularfeld braucht einen Prädikatpfad oder sh:inversePath, damit der Wert als RDF geschrieben werden kann`
+  }, { node: propertyShape.value })
 }
 
 /** `iri`, or `^iri` for an inverse path. */

@@ -52,7 +52,10 @@ export function shapeToForm (quads: readonly Quad[], shapeIri: string, options: 
   const graph = shapesGraph(quads)
   const shape = iriTerm(shapeIri)
   if (graph.store.countQuads(shape, null, null, null) === 0) {
-    throw new SymphonyError('UNKNOWN_SHAPE', `shape <${shapeIri}> is not in the loaded shapes; check the IRI or load the file that defines it`, { node: shapeIri })
+    throw new SymphonyError('UNKNOWN_SHAPE', {
+      en: `shape <${shapeIri}> is not in the loaded shapes; check the IRI or load the file that defines it`,
+      de: `die Shape <${shapeIri}> ist nicht unter den geladenen Shapes; prüfen Sie die IRI oder laden Sie die Datei, die sie definiert`
+    }, { node: shapeIri })
   }
   return singleSectionForm(quads, [shape], [], options)
 }
@@ -61,7 +64,10 @@ export function shapeToForm (quads: readonly Quad[], shapeIri: string, options: 
 export function formForType (quads: readonly Quad[], typeIri: string, options: FormOptions = {}): Form {
   const shapes = shapesOfType(shapesGraph(quads), typeIri, hierarchyOf(quads, options))
   if (shapes.length === 0) {
-    throw new SymphonyError('UNKNOWN_SHAPE', `type <${typeIri}> has no sym:configurationShape, and neither has any of its superclasses; add one in shapes/configuration/`, { node: typeIri })
+    throw new SymphonyError('UNKNOWN_SHAPE', {
+      en: `type <${typeIri}> has no sym:configurationShape, and neither has any of its superclasses; add one in shapes/configuration/`,
+      de: `der Typ <${typeIri}> hat keine sym:configurationShape, und keine seiner Oberklassen hat eine; legen Sie eine in shapes/configuration/ an`
+    }, { node: typeIri })
   }
   return singleSectionForm(quads, shapes, [], options)
 }
@@ -72,7 +78,11 @@ export function formForService (quads: readonly Quad[], service: { readonly id: 
   const types = service.types ?? graph.objects(iriTerm(service.id), terms.type).map(term => term.value)
   const shapes = shapesOfTypes(graph, types, hierarchyOf(quads, options))
   if (shapes.length === 0) {
-    throw new SymphonyError('UNKNOWN_SHAPE', `service <${service.id}> has no type with a sym:configurationShape (types: ${types.map(t => `<${t}>`).join(', ') || 'none'})`, { node: service.id })
+    const listed = types.map(t => `<${t}>`).join(', ')
+    throw new SymphonyError('UNKNOWN_SHAPE', {
+      en: `service <${service.id}> has no type with a sym:configurationShape (types: ${listed || 'none'})`,
+      de: `der Dienst <${service.id}> hat keinen Typ mit einer sym:configurationShape (Typen: ${listed || 'keine'})`
+    }, { node: service.id })
   }
   return singleSectionForm(quads, shapes, [service.id], options, service.label ?? labelOf(graph, iriTerm(service.id), options.language ?? 'en'))
 }

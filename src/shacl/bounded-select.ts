@@ -34,8 +34,10 @@ export type BoundedSelect = (query: BoundedQuery) => Promise<Bindings[]>
 export function boundedSelect (limits: SparqlLimits): BoundedSelect {
   const engine = new QueryEngine()
   return async ({ query, bindings, dataset, shape, target = false }) => {
-    const what = target ? `SHACL-SPARQL target <${shape}>` : `SHACL-SPARQL constraint of shape <${shape}>`
-    const per = target ? '' : ' for one focus node'
+    const what = target
+      ? { en: `SHACL-SPARQL target <${shape}>`, de: `das SHACL-SPARQL-Ziel <${shape}>` }
+      : { en: `SHACL-SPARQL constraint of shape <${shape}>`, de: `die SHACL-SPARQL-Bedingung der Shape <${shape}>` }
+    const per = target ? { en: '', de: '' } : { en: ' for one focus node', de: ' für einen Fokusknoten' }
     const started = Date.now()
     const stream = await engine.queryBindings(query, { sources: [dataset as never], initialBindings: preBound(bindings) })
     return new Promise<Bindings[]>((resolve, reject) => {
@@ -49,16 +51,22 @@ export function boundedSelect (limits: SparqlLimits): BoundedSelect {
         stream.destroy()
         reject(error)
       }
-      const tooLong = (): SymphonyError => new SymphonyError('QUERY_TIMEOUT',
-        `the ${what} ran longer than ${limits.timeoutMs} ms${per} and was stopped; ` +
-        `make its query cheaper (no cross product over the whole data, join on $this), or raise the limit with $${sparqlLimitVariables.timeoutMs}`, { node: shape })
+      const tooLong = (): SymphonyError => new SymphonyError('QUERY_TIMEOUT', {
+        en: `the ${what.en} ran longer than ${limits.timeoutMs} ms${per.en} and was stopped; ` +
+          `make its query cheaper (no cross product over the whole data, join on $this), or raise the limit with $${sparqlLimitVariables.timeoutMs}`,
+        de: `${what.de} lief${per.de} länger als ${limits.timeoutMs} ms und wurde abgebrochen; ` +
+          `machen Sie ihre Abfrage günstiger (kein Kreuzprodukt über alle Daten, Verknüpfung über $this) oder erhöhen Sie die Grenze mit $${sparqlLimitVariables.timeoutMs}`
+      }, { node: shape })
       const timer = setTimeout(() => finish(tooLong()), Math.max(0, limits.timeoutMs - (Date.now() - started)))
       stream.on('data', (row: Bindings) => {
         rows.push(row)
         if (rows.length > limits.maxRows) {
-          finish(new SymphonyError('RESULT_TOO_LARGE',
-            `the ${what} answered more than ${limits.maxRows} rows${per} and was stopped; ` +
-            `each row is a ${target ? 'focus node' : 'validation result'}, so the query most likely joins too little (a cross product); fix it, or raise the limit with $${sparqlLimitVariables.maxRows}`, { node: shape }))
+          finish(new SymphonyError('RESULT_TOO_LARGE', {
+            en: `the ${what.en} answered more than ${limits.maxRows} rows${per.en} and was stopped; ` +
+              `each row is a ${target ? 'focus node' : 'validation result'}, so the query most likely joins too little (a cross product); fix it, or raise the limit with $${sparqlLimitVariables.maxRows}`,
+            de: `${what.de} lieferte${per.de} mehr als ${limits.maxRows} Zeilen und wurde abgebrochen; ` +
+              `jede Zeile ist ${target ? 'ein Fokusknoten' : 'ein Validierungsergebnis'}, die Abfrage verknüpft also höchstwahrscheinlich zu wenig (ein Kreuzprodukt); beheben Sie das oder erhöhen Sie die Grenze mit $${sparqlLimitVariables.maxRows}`
+          }, { node: shape }))
         } else if (Date.now() - started > limits.timeoutMs) {
           finish(tooLong())
         }

@@ -37,8 +37,10 @@ export function xsdRegExp (source: string, flags: string, shape?: Term): RegExp 
   const exact = translateXsdPattern(source, flags)
   const translation = exact.ok ? exact : translateXsdPattern(source, flags, { caseFlag: true })
   if (!translation.ok) {
-    throw new SymphonyError('UNSUPPORTED_SHAPE', `sh:pattern "${source}"${shape === undefined ? '' : ` of shape ${shape.value}`} cannot be evaluated: ${translation.reason}`,
-      { node: shape?.value, path: pattern.value })
+    throw new SymphonyError('UNSUPPORTED_SHAPE', {
+      en: `sh:pattern "${source}"${shape === undefined ? '' : ` of shape ${shape.value}`} cannot be evaluated: ${translation.reasons.en}`,
+      de: `sh:pattern "${source}"${shape === undefined ? '' : ` der Shape ${shape.value}`} lässt sich nicht auswerten: ${translation.reasons.de}`
+    }, { node: shape?.value, path: pattern.value })
   }
   return new RegExp(translation.source, `u${translation.flags}`)
 }

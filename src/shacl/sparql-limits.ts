@@ -25,7 +25,10 @@ export function sparqlLimitsOf (env: Readonly<Record<string, string | undefined>
     const text = env[sparqlLimitVariables[key]]
     if (text === undefined || text.trim() === '') return defaultSparqlLimits[key]
     if (!/^\d+$/.test(text.trim()) || Number(text) < 1) {
-      throw new SymphonyError('BAD_REQUEST', `$${sparqlLimitVariables[key]} is ${JSON.stringify(text)}, not a positive whole number; unset it for the default ${defaultSparqlLimits[key]}`)
+      throw new SymphonyError('BAD_REQUEST', {
+        en: `$${sparqlLimitVariables[key]} is ${JSON.stringify(text)}, not a positive whole number; unset it for the default ${defaultSparqlLimits[key]}`,
+        de: `$${sparqlLimitVariables[key]} ist ${JSON.stringify(text)}, keine positive ganze Zahl; entfernen Sie die Variable für den Standardwert ${defaultSparqlLimits[key]}`
+      })
     }
     return Number(text)
   }

@@ -8,6 +8,7 @@ import type { Quad, Term } from '@rdfjs/types'
 import type { Store } from 'n3'
 import { DataFactory } from 'n3'
 import { SymphonyError } from '../errors.js'
+import type { ErrorMessages } from '../errors.js'
 import { ns, terms } from '../rdf/index.js'
 import { sparqlComponentParameters } from './sparql-components.js'
 import { translateXsdPattern } from './xsd-regex.js'
@@ -66,10 +67,16 @@ export function assertSupportedShapes (store: Store): void {
       const predicate = quad.predicate.value
       const component = customParameters.get(predicate)
       if (component !== undefined) {
-        throw unsupported(store, shape, predicate, `it is a parameter of the custom constraint component <${component}>, which has no SPARQL validator (sh:validator, sh:nodeValidator or sh:propertyValidator with sh:ask or sh:select); add one or express the rule with sh:sparql`)
+        throw unsupported(store, shape, predicate, {
+          en: `it is a parameter of the custom constraint component <${component}>, which has no SPARQL validator (sh:validator, sh:nodeValidator or sh:propertyValidator with sh:ask or sh:select); add one or express the rule with sh:sparql`,
+          de: `es ist ein Parameter der eigenen Constraint-Komponente <${component}>, die keinen SPARQL-Validator hat (sh:validator, sh:nodeValidator oder sh:propertyValidator mit sh:ask oder sh:select); ergänzen Sie einen oder drücken Sie die Regel mit sh:sparql aus`
+        })
       }
       if (predicate.startsWith(ns.sh) && !supportedShapeParameters.has(predicate)) {
-        throw unsupported(store, shape, predicate, 'shacl-engine does not implement it, so the constraint would be silently ignored; check the spelling or use a SHACL Core or sh:sparql constraint')
+        throw unsupported(store, shape, predicate, {
+          en: 'shacl-engine does not implement it, so the constraint would be silently ignored; check the spelling or use a SHACL Core or sh:sparql constraint',
+          de: 'shacl-engine setzt ihn nicht um, die Bedingung würde also stillschweigend übergangen; prüfen Sie die Schreibweise oder verwenden Sie eine Bedingung aus SHACL Core oder sh:sparql'
+        })
       }
       if (predicate === sh('pattern')) assertTranslatablePattern(store, shape, quad)
       if (predicate === sh('sparql')) assertSelect(store, shape, quad.object)
@@ -82,28 +89,52 @@ function assertTranslatablePattern (store: Store, shape: Term, quad: Quad): void
   const flag = [...flags][0]?.object.value ?? ''
   const exact = translateXsdPattern(quad.object.value, flag)
   const withFlag = exact.ok ? exact : translateXsdPattern(quad.object.value, flag, { caseFlag: true })
-  if (!withFlag.ok) throw unsupported(store, shape, quad.predicate.value, `the pattern "${quad.object.value}" cannot be evaluated: ${withFlag.reason}`)
+  if (!withFlag.ok) {
+    throw unsupported(store, shape, quad.predicate.value, {
+      en: `the pattern "${quad.object.value}" cannot be evaluated: ${withFlag.reasons.en}`,
+      de: `das Muster "${quad.object.value}" lässt sich nicht auswerten: ${withFlag.reasons.de}`
+    })
+  }
 }
 
 function assertSelect (store: Store, shape: Term, constraint: Term): void {
   if (store.getQuads(constraint, DataFactory.namedNode(sh('select')), null, null).length === 0) {
-    throw unsupported(store, shape, sh('sparql'), 'a SPARQL-based constraint needs sh:select (SHACL §5.1); ASK queries belong to the sh:validator of a constraint component (SHACL §6)')
+    throw unsupported(store, shape, sh('sparql'), {
+      en: 'a SPARQL-based constraint needs sh:select (SHACL §5.1); ASK queries belong to the sh:validator of a constraint component (SHACL §6)',
+      de: 'eine SPARQL-basierte Bedingung braucht sh:select (SHACL §5.1); ASK-Abfragen gehören in den sh:validator einer Constraint-Komponente (SHACL §6)'
+    })
   }
 }
 
-function unsupported (store: Store, shape: Term, parameter: string, why: string): SymphonyError {
-  return new SymphonyError('UNSUPPORTED_SHAPE', `${describeShape(store, shape)} uses <${parameter}>, but ${why}`,
-    { node: key(shape), path: parameter })
+function unsupported (store: Store, shape: Term, parameter: string, why: ErrorMessages): SymphonyError {
+  const described = describeShape(store, shape)
+  return new SymphonyError('UNSUPPORTED_SHAPE', {
+    en: `${described.en} uses <${parameter}>, but ${why.en}`,
+    de: `${described.de} verwendet <${parameter}>, aber ${why.de}`
+  }, { node: key(shape), path: parameter })
 }
 
-/** "shape <iri>", or for a blank property shape "the property shape for <path> of shape <parent>". */
-export function describeShape (store: Store, shape: Term): string {
-  if (shape.termType !== 'BlankNode') return `shape <${shape.value}>`
+/**
+ * "shape <iri>", or for a blank property shape "the property shape for <path> of shape <parent>",
+ * in English and German.
+ */
+export function describeShape (store: Store, shape: Term): ErrorMessages {
+  if (shape.termType !== 'BlankNode') return { en: `shape <${shape.value}>`, de: `die Shape <${shape.value}>` }
   const path = [...store.getQuads(shape, DataFactory.namedNode(sh('path')), null, null)][0]?.object
   const parent = [...store.getQuads(null, DataFactory.namedNode(sh('property')), shape, null)][0]?.subject
-  const pathText = path === undefined ? '' : path.termType === 'NamedNode' ? ` for <${path.value}>` : ' with a complex path'
-  if (parent === undefined) return `the blank-node shape _:${shape.value}${pathText}`
-  return `the property shape${pathText} of ${describeShape(store, parent)}`
+  const pathText = path === undefined
+    ? { en: '', de: '' }
+    : path.termType === 'NamedNode'
+      ? { en: ` for <${path.value}>`, de: ` für <${path.value}>` }
+      : { en: ' with a complex path', de: ' mit einem zusammengesetzten Pfad' }
+  if (parent === undefined) return { en: `the blank-node shape _:${shape.value}${pathText.en}`, de: `die Blank-Node-Shape _:${shape.value}${pathText.de}` }
+  const of = describeShape(store, parent)
+  return { en: `the property shape${pathText.en} of ${of.en}`, de: `die Property-Shape${pathText.de} ${genitive(of.de)}` }
+}
+
+/** "der Shape <iri>" for "die Shape <iri>" (the German genitive of a shape's description). */
+function genitive (described: string): string {
+  return described.startsWith('die ') ? `der ${described.slice('die '.length)}` : described
 }
 
 /** Members of an RDF list (`rdf:first`/`rdf:rest`), in order. */

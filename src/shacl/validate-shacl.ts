@@ -149,7 +149,10 @@ class ShapesValidator implements CompiledShapes {
       const byShape = new Map<string, Term[]>()
       for (const { node, shape } of options.focus) {
         if (this.store.getQuads(toTerm(shape), null, null, null).length === 0) {
-          throw new SymphonyError('UNKNOWN_SHAPE', `shape <${shape}> is not in the shapes graph; load the file that defines it`, { node: shape })
+          throw new SymphonyError('UNKNOWN_SHAPE', {
+            en: `shape <${shape}> is not in the shapes graph; load the file that defines it`,
+            de: `die Shape <${shape}> ist nicht im Shapes-Graphen; laden Sie die Datei, die sie definiert`
+          }, { node: shape })
         }
         byShape.set(shape, [...byShape.get(shape) ?? [], toTerm(node)])
       }

@@ -1,8 +1,16 @@
 /** Characters in translated regular expressions: escaping in and outside classes, case variants for the `i` flag. */
+import type { ErrorMessages } from '../errors.js'
 import { codePointEscape } from './xsd-regex-sets.js'
 
-/** A part of a pattern that has no exact ECMAScript translation. */
-export class Untranslatable extends Error {}
+/** A part of a pattern that has no exact ECMAScript translation; why, in English and German. */
+export class Untranslatable extends Error {
+  readonly messages: ErrorMessages
+
+  constructor (messages: ErrorMessages) {
+    super(messages.en)
+    this.messages = messages
+  }
+}
 
 const syntaxOutside = new Set([...'^$\\.*+?()[]{}|/'])
 const syntaxInside = new Set([...'\\]^-['])
@@ -23,7 +31,7 @@ export function caseVariants (codePoint: number): number[] {
 export function foldRanges (ranges: ReadonlyArray<[number, number]>): Array<[number, number]> {
   const points = new Set<number>()
   for (const [from, to] of ranges) {
-    if (to - from > maxFoldedRange) throw new Untranslatable(`the range ${codePointEscape(from)}-${codePointEscape(to)} is too large to translate under the i flag`)
+    if (to - from > maxFoldedRange) throw new Untranslatable({ en: `the range ${codePointEscape(from)}-${codePointEscape(to)} is too large to translate under the i flag`, de: `der Bereich ${codePointEscape(from)}-${codePointEscape(to)} ist zu groß, um ihn unter dem Flag i zu übersetzen` })
     for (let point = from; point <= to; point++) for (const variant of caseVariants(point)) points.add(variant)
   }
   const sorted = [...points].sort((a, b) => a - b)

@@ -7,14 +7,16 @@
  * `\p{IsBlock}` and class subtraction (`[a-z-[aeiou]]`) do not exist, and JSON Schema's
  * `pattern` cannot carry flags. The translation is into the `u` dialect that ajv uses, with
  * every flag written into the expression itself, so one result serves JSON Schema and SHACL.
- * What cannot be translated exactly comes back as `{ ok: false, reason }` — never a crash.
+ * What cannot be translated exactly comes back as `{ ok: false, reason, reasons }` — never a crash.
  */
+import type { ErrorMessages } from '../errors.js'
 import { Untranslatable, caseVariants, classChar, foldRanges, outsideChar } from './xsd-regex-chars.js'
 import { blocks, categories, codePointEscape, nameChars, nameStartChars, nonWordChars, spaceChars } from './xsd-regex-sets.js'
 
 export type PatternTranslation =
   | { readonly ok: true, readonly source: string, readonly flags: '' | 'i' }
-  | { readonly ok: false, readonly reason: string }
+  /** `reason` is the English of `reasons`, which says it in English and German. */
+  | { readonly ok: false, readonly reason: string, readonly reasons: ErrorMessages }
 
 export interface PatternOptions {
   /**
@@ -30,21 +32,31 @@ export interface PatternOptions {
  */
 export function translateXsdPattern (pattern: string, flags = '', options: PatternOptions = {}): PatternTranslation {
   const unknown = [...flags].find(flag => !'smixq'.includes(flag))
-  if (unknown !== undefined) return { ok: false, reason: `unknown regular expression flag "${unknown}" (XPath allows s, m, i, x, q)` }
+  if (unknown !== undefined) {
+    return untranslatable({
+      en: `unknown regular expression flag "${unknown}" (XPath allows s, m, i, x, q)`,
+      de: `unbekanntes Flag "${unknown}" für reguläre Ausdrücke (XPath erlaubt s, m, i, x, q)`
+    })
+  }
   let source: string
   try {
     source = new Translator(pattern, new Set(flags), options.caseFlag === true).translate()
   } catch (error) {
-    if (error instanceof Untranslatable) return { ok: false, reason: error.message }
+    if (error instanceof Untranslatable) return untranslatable(error.messages)
     throw error
   }
   const resultFlags = options.caseFlag === true && flags.includes('i') ? 'i' : ''
   try {
     new RegExp(source, `u${resultFlags}`)
   } catch (error) {
-    return { ok: false, reason: `not a valid regular expression: ${(error as Error).message}` }
+    const reason = (error as Error).message
+    return untranslatable({ en: `not a valid regular expression: ${reason}`, de: `kein gültiger regulärer Ausdruck: ${reason}` })
   }
   return { ok: true, source, flags: resultFlags }
+}
+
+function untranslatable (reasons: ErrorMessages): PatternTranslation {
+  return { ok: false, reason: reasons.en, reasons }
 }
 
 /** Characters of one class: code point ranges, ready-made class-body escapes, and atoms that only fit outside a class. */
@@ -80,7 +92,7 @@ class Translator {
   translate (): string {
     if (this.flags.has('q')) return this.chars.map(char => this.literal(char)).join('')
     const out = this.regExp()
-    if (this.pos < this.chars.length) throw new Untranslatable(`unbalanced ")" at position ${this.pos}`)
+    if (this.pos < this.chars.length) throw new Untranslatable({ en: `unbalanced ")" at position ${this.pos}`, de: `unpaariges ")" an Position ${this.pos}` })
     return out
   }
 
@@ -128,15 +140,15 @@ class Translator {
   private quantity (): string {
     this.pos++
     const min = this.digits()
-    if (min === '') throw new Untranslatable('a quantifier "{…}" needs a number: {n}, {n,} or {n,m}')
+    if (min === '') throw new Untranslatable({ en: 'a quantifier "{…}" needs a number: {n}, {n,} or {n,m}', de: 'ein Quantor "{…}" braucht eine Zahl: {n}, {n,} oder {n,m}' })
     let out = `{${min}`
     if (this.peek() === ',') {
       this.pos++
       const max = this.digits()
-      if (max !== '' && Number(max) < Number(min)) throw new Untranslatable(`quantifier {${min},${max}} has its bounds reversed`)
+      if (max !== '' && Number(max) < Number(min)) throw new Untranslatable({ en: `quantifier {${min},${max}} has its bounds reversed`, de: `beim Quantor {${min},${max}} sind die Grenzen vertauscht` })
       out += `,${max}`
     }
-    if (this.peek() !== '}') throw new Untranslatable('a quantifier "{…}" is not closed')
+    if (this.peek() !== '}') throw new Untranslatable({ en: 'a quantifier "{…}" is not closed', de: 'ein Quantor "{…}" ist nicht geschlossen' })
     this.pos++
     return `${out}}`
   }
@@ -161,7 +173,7 @@ class Translator {
       case '$': return this.flags.has('m') ? '(?:$|(?=\\n))' : '$'
       case '\\': return this.escapeOutside()
       case '?': case '*': case '+': case '{':
-        throw new Untranslatable(`"${char}" at position ${this.pos - 1} has nothing to repeat`)
+        throw new Untranslatable({ en: `"${char}" at position ${this.pos - 1} has nothing to repeat`, de: `"${char}" an Position ${this.pos - 1} hat nichts zu wiederholen` })
       default: return this.literal(char)
     }
   }
@@ -169,14 +181,14 @@ class Translator {
   private group (): string {
     let open = '('
     if (this.chars[this.pos] === '?') {
-      if (this.chars[this.pos + 1] !== ':') throw new Untranslatable('"(?" is only allowed as "(?:" (non-capturing group)')
+      if (this.chars[this.pos + 1] !== ':') throw new Untranslatable({ en: '"(?" is only allowed as "(?:" (non-capturing group)', de: '"(?" ist nur als "(?:" erlaubt (nicht erfassende Gruppe)' })
       this.pos += 2
       open = '(?:'
     } else {
       this.groups++
     }
     const inner = this.regExp()
-    if (this.peek() !== ')') throw new Untranslatable('a group "(" is not closed')
+    if (this.peek() !== ')') throw new Untranslatable({ en: 'a group "(" is not closed', de: 'eine Gruppe "(" ist nicht geschlossen' })
     this.pos++
     return `${open}${inner})`
   }
@@ -191,7 +203,7 @@ class Translator {
         number += this.chars[this.pos]
         this.pos++
       }
-      if (this.caseless) throw new Untranslatable('a back-reference under the i flag cannot be translated')
+      if (this.caseless) throw new Untranslatable({ en: 'a back-reference under the i flag cannot be translated', de: 'eine Rückreferenz unter dem Flag i lässt sich nicht übersetzen' })
       return `\\${number}`
     }
     const set = this.multiCharEscape()
@@ -225,26 +237,26 @@ class Translator {
   }
 
   private property (negated: boolean): CharSet {
-    if (this.chars[this.pos] !== '{') throw new Untranslatable('"\\p" needs a name in braces, e.g. \\p{Lu}')
+    if (this.chars[this.pos] !== '{') throw new Untranslatable({ en: '"\\p" needs a name in braces, e.g. \\p{Lu}', de: '"\\p" braucht einen Namen in geschweiften Klammern, z. B. \\p{Lu}' })
     const end = this.chars.indexOf('}', this.pos)
-    if (end < 0) throw new Untranslatable('"\\p{" is not closed')
+    if (end < 0) throw new Untranslatable({ en: '"\\p{" is not closed', de: '"\\p{" ist nicht geschlossen' })
     const name = this.chars.slice(this.pos + 1, end).join('')
     this.pos = end + 1
     if (categories.has(name)) return { ranges: [], body: `\\${negated ? 'P' : 'p'}{${name}}`, complex: [] }
     const block = name.startsWith('Is') ? blocks[name.slice(2)] as [number, number] | undefined : undefined
-    if (block === undefined) throw new Untranslatable(`"\\p{${name}}" is not a Unicode category or a supported block`)
+    if (block === undefined) throw new Untranslatable({ en: `"\\p{${name}}" is not a Unicode category or a supported block`, de: `"\\p{${name}}" ist weder eine Unicode-Kategorie noch ein unterstützter Block` })
     const range = `${codePointEscape(block[0])}-${codePointEscape(block[1])}`
     return negated ? { ranges: [], body: '', complex: [`[^${range}]`] } : { ranges: [block], body: '', complex: [] }
   }
 
   private singleCharEscape (): string {
     const char = this.chars[this.pos]
-    if (char === undefined) throw new Untranslatable('the pattern ends with a lone "\\"')
+    if (char === undefined) throw new Untranslatable({ en: 'the pattern ends with a lone "\\"', de: 'das Muster endet mit einem einzelnen "\\"' })
     this.pos++
     const mapped = singleCharEscapes[char]
     if (mapped !== undefined) return mapped
     if (escapable.has(char)) return char
-    throw new Untranslatable(`"\\${char}" is not an escape of XML Schema regular expressions`)
+    throw new Untranslatable({ en: `"\\${char}" is not an escape of XML Schema regular expressions`, de: `"\\${char}" ist keine Escape-Sequenz regulärer Ausdrücke von XML Schema` })
   }
 
   /** A character class after its "[": `[^…]`, ranges, escapes and a trailing subtraction `-[…]`. */
@@ -257,16 +269,16 @@ class Translator {
     let first = true
     for (;;) {
       const char = this.chars[this.pos]
-      if (char === undefined) throw new Untranslatable('a character class "[" is not closed')
+      if (char === undefined) throw new Untranslatable({ en: 'a character class "[" is not closed', de: 'eine Zeichenklasse "[" ist nicht geschlossen' })
       if (char === ']') {
-        if (first) throw new Untranslatable('a character class may not be empty')
+        if (first) throw new Untranslatable({ en: 'a character class may not be empty', de: 'eine Zeichenklasse darf nicht leer sein' })
         this.pos++
         return node
       }
       if (char === '-' && this.chars[this.pos + 1] === '[' && !first) {
         this.pos += 2
         node.subtract = this.charClass()
-        if (this.chars[this.pos] !== ']') throw new Untranslatable('a class subtraction "-[…]" must end its character class')
+        if (this.chars[this.pos] !== ']') throw new Untranslatable({ en: 'a class subtraction "-[…]" must end its character class', de: 'eine Klassensubtraktion "-[…]" muss ihre Zeichenklasse beenden' })
         this.pos++
         return node
       }
@@ -294,12 +306,12 @@ class Translator {
         this.pos += 2
         let end: number
         if (next === '\\') {
-          if (this.multiCharEscape() !== undefined) throw new Untranslatable('a range cannot end with a multi-character escape')
+          if (this.multiCharEscape() !== undefined) throw new Untranslatable({ en: 'a range cannot end with a multi-character escape', de: 'ein Bereich kann nicht mit einer Escape-Sequenz für mehrere Zeichen enden' })
           end = this.singleCharEscape().codePointAt(0)!
         } else {
           end = next.codePointAt(0)!
         }
-        if (end < start) throw new Untranslatable(`range ${String.fromCodePoint(start)}-${String.fromCodePoint(end)} is out of order`)
+        if (end < start) throw new Untranslatable({ en: `range ${String.fromCodePoint(start)}-${String.fromCodePoint(end)} is out of order`, de: `der Bereich ${String.fromCodePoint(start)}-${String.fromCodePoint(end)} ist falsch herum` })
         node.set.ranges.push([start, end])
       } else {
         node.set.ranges.push([start, start])

@@ -49,14 +49,15 @@ describe('translateXsdPattern', () => {
     expect(matches('^b$', 'm', 'a\nb\nc')).toBe(true)
   })
 
-  it('says what it cannot translate instead of failing later', () => {
-    expect(translateXsdPattern('\\p{IsTibetan}')).toEqual({ ok: false, reason: '"\\p{IsTibetan}" is not a Unicode category or a supported block' })
-    expect(translateXsdPattern('(ab)\\1', 'i')).toEqual({ ok: false, reason: 'a back-reference under the i flag cannot be translated' })
+  it('says what it cannot translate instead of failing later, in English and German', () => {
+    const refused = (en: string, de: string): unknown => ({ ok: false, reason: en, reasons: { en, de } })
+    expect(translateXsdPattern('\\p{IsTibetan}')).toEqual(refused('"\\p{IsTibetan}" is not a Unicode category or a supported block', '"\\p{IsTibetan}" ist weder eine Unicode-Kategorie noch ein unterstützter Block'))
+    expect(translateXsdPattern('(ab)\\1', 'i')).toEqual(refused('a back-reference under the i flag cannot be translated', 'eine Rückreferenz unter dem Flag i lässt sich nicht übersetzen'))
     expect(translateXsdPattern('(ab)\\1', 'i', { caseFlag: true })).toEqual({ ok: true, source: '(ab)\\1', flags: 'i' })
-    expect(translateXsdPattern('a', 'g')).toEqual({ ok: false, reason: 'unknown regular expression flag "g" (XPath allows s, m, i, x, q)' })
-    expect(translateXsdPattern('(?=a)')).toEqual({ ok: false, reason: '"(?" is only allowed as "(?:" (non-capturing group)' })
-    expect(translateXsdPattern('a{2,1}')).toEqual({ ok: false, reason: 'quantifier {2,1} has its bounds reversed' })
-    expect(translateXsdPattern('[a')).toEqual({ ok: false, reason: 'a character class "[" is not closed' })
-    expect(translateXsdPattern('\\q')).toEqual({ ok: false, reason: '"\\q" is not an escape of XML Schema regular expressions' })
+    expect(translateXsdPattern('a', 'g')).toEqual(refused('unknown regular expression flag "g" (XPath allows s, m, i, x, q)', 'unbekanntes Flag "g" für reguläre Ausdrücke (XPath erlaubt s, m, i, x, q)'))
+    expect(translateXsdPattern('(?=a)')).toEqual(refused('"(?" is only allowed as "(?:" (non-capturing group)', '"(?" ist nur als "(?:" erlaubt (nicht erfassende Gruppe)'))
+    expect(translateXsdPattern('a{2,1}')).toEqual(refused('quantifier {2,1} has its bounds reversed', 'beim Quantor {2,1} sind die Grenzen vertauscht'))
+    expect(translateXsdPattern('[a')).toEqual(refused('a character class "[" is not closed', 'eine Zeichenklasse "[" ist nicht geschlossen'))
+    expect(translateXsdPattern('\\q')).toEqual(refused('"\\q" is not an escape of XML Schema regular expressions', '"\\q" ist keine Escape-Sequenz regulärer Ausdrücke von XML Schema'))
   })
 })
