@@ -6,14 +6,14 @@
 import type { Worker } from 'node:worker_threads'
 import type { Quad } from '@rdfjs/types'
 import { CatalogAssembler, type Catalog, type CatalogSlice } from '../catalog/index.js'
-import { SymphonyError, type ErrorCode } from '../errors.js'
+import { SymphonyError, type ErrorCode, type ErrorMessages } from '../errors.js'
 import type { Rule } from '../reasoner/index.js'
 import { moduleBeside, startWorker } from '../worker-thread.js'
 import { sendQuads } from './quads.js'
 
 type Reply =
   | { readonly type: 'slice', readonly job: number, readonly slice: CatalogSlice }
-  | { readonly type: 'failed', readonly job: number, readonly code: ErrorCode, readonly message: string, readonly location?: Record<string, unknown> }
+  | { readonly type: 'failed', readonly job: number, readonly code: ErrorCode, readonly messages: ErrorMessages, readonly location?: Record<string, unknown> }
 
 interface Job {
   readonly assembler: CatalogAssembler
@@ -29,7 +29,12 @@ export class BackgroundCompiler {
 
   /** Compiles the catalog of the quads (as `compileCatalog` does) in the compile thread. */
   async compile (quads: readonly Quad[], rules: readonly Rule[]): Promise<Catalog> {
-    if (this.#closed) throw new SymphonyError('INTERNAL', 'the catalog compile thread is shut down: the engine was closed')
+    if (this.#closed) {
+      throw new SymphonyError('INTERNAL', {
+        en: 'the catalog compile thread is shut down: the engine was closed',
+        de: 'der Kompilier-Thread des Katalogs ist beendet: die Engine wurde geschlossen'
+      })
+    }
     const worker = this.#thread()
     const job = this.#nextJob++
     const done = new Promise<Catalog>((resolve, reject) => {
@@ -51,7 +56,10 @@ export class BackgroundCompiler {
     this.#closed = true
     const worker = this.#worker
     this.#worker = undefined
-    this.#fail(new SymphonyError('INTERNAL', 'the catalog compile thread was shut down before the catalog was compiled'))
+    this.#fail(new SymphonyError('INTERNAL', {
+      en: 'the catalog compile thread was shut down before the catalog was compiled',
+      de: 'der Kompilier-Thread des Katalogs wurde beendet, bevor der Katalog kompiliert war'
+    }))
     await worker?.terminate()
   }
 
@@ -61,12 +69,18 @@ export class BackgroundCompiler {
     worker.on('message', (reply: Reply) => this.#receive(reply))
     worker.on('error', error => {
       if (this.#worker === worker) this.#worker = undefined
-      this.#fail(new SymphonyError('INTERNAL', `the catalog compile thread failed: ${error.message}`, { cause: error }))
+      this.#fail(new SymphonyError('INTERNAL', {
+        en: `the catalog compile thread failed: ${error.message}`,
+        de: `der Kompilier-Thread des Katalogs ist ausgefallen: ${error.message}`
+      }, { cause: error }))
     })
     worker.on('exit', code => {
       if (this.#worker !== worker) return
       this.#worker = undefined
-      this.#fail(new SymphonyError('INTERNAL', `the catalog compile thread stopped (exit code ${code}) before the catalog was compiled`))
+      this.#fail(new SymphonyError('INTERNAL', {
+        en: `the catalog compile thread stopped (exit code ${code}) before the catalog was compiled`,
+        de: `der Kompilier-Thread des Katalogs endete (Exit-Code ${code}), bevor der Katalog kompiliert war`
+      }))
     })
     this.#worker = worker
     return worker
@@ -76,7 +90,7 @@ export class BackgroundCompiler {
     const job = this.#jobs.get(reply.job)
     if (job === undefined) return
     if (reply.type === 'failed') {
-      job.reject(new SymphonyError(reply.code, reply.message, reply.location ?? {}))
+      job.reject(new SymphonyError(reply.code, reply.messages, reply.location ?? {}))
       return
     }
     try {

@@ -4,11 +4,12 @@
  * event loop of the thread that serves requests.
  * Protocol (every message carries the job id it belongs to):
  *   → { type: 'quads', job, slice: QuadSlice } …   → { type: 'compile', job, rules }
- *   ← { type: 'slice', job, slice: CatalogSlice } … (the last one of kind 'end') | { type: 'failed', job, code, message, location }
+ *   ← { type: 'slice', job, slice: CatalogSlice } … (the last one of kind 'end') | { type: 'failed', job, code, messages, location }
  */
 import { parentPort } from 'node:worker_threads'
 import { catalogSlices, compileParts } from '../catalog/index.js'
 import { SymphonyError } from '../errors.js'
+import type { ErrorLocation, ErrorMessages } from '../errors.js'
 import type { Rule } from '../reasoner/index.js'
 import { QuadReceiver, type QuadSlice } from './quads.js'
 
@@ -32,8 +33,13 @@ port.on('message', (message: Message) => {
   try {
     for (const slice of catalogSlices(compileParts(receiver.quads, { rules: message.rules }))) port.postMessage({ type: 'slice', job: message.job, slice })
   } catch (error) {
-    port.postMessage(error instanceof SymphonyError
-      ? { type: 'failed', job: message.job, code: error.code, message: error.message, location: error.location }
-      : { type: 'failed', job: message.job, code: 'INTERNAL', message: error instanceof Error ? error.message : String(error) })
+    port.postMessage({ type: 'failed', job: message.job, ...failure(error) })
   }
 })
+
+/** A failure as the compiling thread gets it: the code and the message in both languages. */
+function failure (error: unknown): { code: string, messages: ErrorMessages, location?: ErrorLocation } {
+  if (error instanceof SymphonyError) return { code: error.code, messages: error.messages, location: error.location }
+  const text = error instanceof Error ? error.message : String(error)
+  return { code: 'INTERNAL', messages: { en: text, de: `Fehler beim Kompilieren des Katalogs: ${text}` } }
+}
