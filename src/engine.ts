@@ -404,7 +404,10 @@ export class Engine {
     const existing = target.bundle.existing ?? []
     const strangers = existing.filter(iri => !target.bundle.services.includes(iri))
     if (strangers.length > 0) {
-      throw new SymphonyError('INVALID_REQUEST', `existing names ${strangers.join(', ')}, which is not among the bundle's services; list in existing only members of services`)
+      throw new SymphonyError('INVALID_REQUEST', {
+        en: `existing names ${strangers.join(', ')}, which is not among the bundle's services; list in existing only members of services`,
+        de: `existing nennt ${strangers.join(', ')}, was nicht unter den Diensten des Bündels ist; führen Sie in existing nur Mitglieder von services auf`
+      })
     }
     return bundleForm(vocabulary, {
       services: services.map(service => ({ id: service.id, types: service.types, label: labelOf(service) })),
@@ -469,7 +472,12 @@ export class Engine {
   /** The account id that stored a configuration (`undefined` for one stored before owners were recorded); NOT_FOUND when there is none. */
   async configurationOwner (id: string): Promise<string | undefined> {
     const quads = id.startsWith(graphs.configuration) ? await this.store.graph(id) : []
-    if (quads.length === 0) throw new SymphonyError('NOT_FOUND', `no stored configuration <${id}>; GET /configurations lists yours`)
+    if (quads.length === 0) {
+      throw new SymphonyError('NOT_FOUND', {
+        en: `no stored configuration <${id}>; GET /configurations lists yours`,
+        de: `keine gespeicherte Konfiguration <${id}>; GET /configurations listet Ihre`
+      })
+    }
     return quads.find(q => q.subject.value === id && q.predicate.value === storedBy)?.object.value
   }
 
@@ -541,7 +549,12 @@ export class Engine {
 
   /** Orders, subscriptions and event feeds; opened by `openOperations` (the API server does). */
   get operations (): Operations {
-    if (this.#operations === undefined) throw new SymphonyError('INTERNAL', 'operations are not open: call engine.openOperations first')
+    if (this.#operations === undefined) {
+      throw new SymphonyError('INTERNAL', {
+        en: 'operations are not open: call engine.openOperations first',
+        de: 'der Betrieb ist nicht geöffnet: rufen Sie zuerst engine.openOperations auf'
+      })
+    }
     return this.#operations
   }
 
@@ -549,7 +562,12 @@ export class Engine {
 
   /** The fault desk; opened with operations. */
   get tickets (): TicketDesk {
-    if (this.#tickets === undefined) throw new SymphonyError('INTERNAL', 'the fault desk is not open: call engine.openOperations first')
+    if (this.#tickets === undefined) {
+      throw new SymphonyError('INTERNAL', {
+        en: 'the fault desk is not open: call engine.openOperations first',
+        de: 'die Störungsannahme ist nicht geöffnet: rufen Sie zuerst engine.openOperations auf'
+      })
+    }
     return this.#tickets
   }
 
@@ -584,7 +602,12 @@ export class Engine {
   /** A stored configuration checked again with SHACL against every form shape. */
   async #checkConfiguration (id: string): Promise<{ ok: boolean, configures: string[], issues: string[], quads: Quad[] }> {
     const quads = id.startsWith(graphs.configuration) ? await this.store.graph(id) : []
-    if (quads.length === 0) throw new SymphonyError('NOT_FOUND', `no stored configuration ${id}; submit the form to POST /configurations first`)
+    if (quads.length === 0) {
+      throw new SymphonyError('NOT_FOUND', {
+        en: `no stored configuration ${id}; submit the form to POST /configurations first`,
+        de: `keine gespeicherte Konfiguration ${id}; senden Sie das Formular zuerst an POST /configurations`
+      })
+    }
     const configures = [...new Set(quads.filter(q => q.predicate.value === 'https://w3id.org/symphony/ontology#configures').map(q => q.object.value))]
     const vocabulary = await this.vocabulary()
     const catalog = await this.catalog()
@@ -616,14 +639,20 @@ export class Engine {
       const graph = graphOf(file, index)
       const previous = seen.get(graph)
       if (previous !== undefined) {
-        throw new SymphonyError('CONFLICT', `${file}: same graph name as ${previous} (${graph}); rename one of the files`, { file })
+        throw new SymphonyError('CONFLICT', {
+          en: `${file}: same graph name as ${previous} (${graph}); rename one of the files`,
+          de: `${file}: derselbe Graphname wie ${previous} (${graph}); benennen Sie eine der Dateien um`
+        }, { file })
       }
       seen.set(graph, file)
       // Unnamed interfaces and offers get stable names here, before anything reads them.
       const quads = nameServiceNodes(await readRdfFile(file))
       if (quads.length === 0) {
         // An empty graph would also delete what an earlier import of the file stored.
-        throw new SymphonyError('PARSE_ERROR', `${file}: no triples found; for JSON-LD, check that an @context maps the keys to IRIs`, { file })
+        throw new SymphonyError('PARSE_ERROR', {
+          en: `${file}: no triples found; for JSON-LD, check that an @context maps the keys to IRIs`,
+          de: `${file}: keine Tripel gefunden; prüfen Sie bei JSON-LD, ob ein @context die Schlüssel auf IRIs abbildet`
+        }, { file })
       }
       parsed.push({ graph, file, quads })
       this.#onProgress?.({ phase: 'parse', done: index + 1, total: files.length, file })
@@ -647,11 +676,17 @@ async function readFolder (folder: string): Promise<Quad[]> {
 function checkPrefill (prefill: FormPrefill): FormPrefill {
   for (const [key, value] of Object.entries(prefill)) {
     if (!/^[a-z][a-z0-9+.-]*:\S+$/i.test(key)) {
-      throw new SymphonyError('INVALID_REQUEST', `prefill key "${key}" is not a property IRI; key prefill values by the IRI of the property they fill, e.g. "https://w3id.org/symphony/ontology#seatCount"`)
+      throw new SymphonyError('INVALID_REQUEST', {
+        en: `prefill key "${key}" is not a property IRI; key prefill values by the IRI of the property they fill, e.g. "https://w3id.org/symphony/ontology#seatCount"`,
+        de: `der prefill-Schlüssel "${key}" ist keine IRI einer Eigenschaft; geben Sie prefill-Werte unter der IRI der Eigenschaft an, die sie füllen, z. B. "https://w3id.org/symphony/ontology#seatCount"`
+      })
     }
     const plain = (v: Json): boolean => typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean'
     if (!(plain(value) || (Array.isArray(value) && value.every(plain)))) {
-      throw new SymphonyError('INVALID_REQUEST', `prefill value of <${key}> must be a string, number, boolean or a list of them`)
+      throw new SymphonyError('INVALID_REQUEST', {
+        en: `prefill value of <${key}> must be a string, number, boolean or a list of them`,
+        de: `der prefill-Wert von <${key}> muss eine Zeichenkette, eine Zahl, ein Wahrheitswert oder eine Liste davon sein`
+      })
     }
   }
   return prefill
