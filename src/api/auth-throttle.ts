@@ -33,7 +33,11 @@ export class FailedAuthThrottle {
     const recent = this.#recent(address)
     if (recent.length < this.#limit) return
     const retryAfter = Math.max(1, Math.ceil((recent[0]! + this.#windowMs - this.#now()) / 1000))
-    throw new SymphonyError('TOO_MANY_REQUESTS', `${recent.length} requests from this address failed authentication within ${Math.round(this.#windowMs / 1000)} s; wait ${retryAfter} s, then send a valid token`, { details: { retryAfter } })
+    const window = Math.round(this.#windowMs / 1000)
+    throw new SymphonyError('TOO_MANY_REQUESTS', {
+      en: `${recent.length} requests from this address failed authentication within ${window} s; wait ${retryAfter} s, then send a valid token`,
+      de: `${recent.length} Anfragen von dieser Adresse sind innerhalb von ${window} s an der Anmeldung gescheitert; warten Sie ${retryAfter} s und senden Sie dann ein gültiges Token`
+    }, { details: { retryAfter } })
   }
 
   /** Records a failed attempt. */

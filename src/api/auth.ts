@@ -8,6 +8,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify'
 import { mayActFor } from '../accounts/index.js'
 import type { Principal, Role } from '../accounts/index.js'
 import { SymphonyError } from '../errors.js'
+import type { ErrorMessages } from '../errors.js'
 import type { FailedAuthThrottle } from './auth-throttle.js'
 import type { TokenVerifier } from './options.js'
 
@@ -23,6 +24,9 @@ declare module 'fastify' {
     authThrottle: FailedAuthThrottle
   }
 }
+
+/** The roles in German sentences ("ein Konto als Kunde"). */
+const roleInGerman: Readonly<Record<Role, string>> = { operator: 'Betreiber', provider: 'Anbieter', customer: 'Kunde' }
 
 const howToGetOne: Readonly<Record<Role, string>> = {
   operator: '`symphony account add --operator`',
@@ -45,15 +49,22 @@ export async function authenticate (request: FastifyRequest, tokens: TokenVerifi
 async function verifyBearer (request: FastifyRequest, tokens: TokenVerifier | undefined, roles: readonly Role[]): Promise<Principal> {
   const header = request.headers.authorization
   if (header === undefined || header.trim() === '') {
-    throw new SymphonyError('UNAUTHORIZED', `this needs a token of a ${roles.join(' or ')} account: send "Authorization: Bearer <token>" (the operator issues tokens with ${roles.map(role => howToGetOne[role]).join(' or ')})`)
+    const commands = roles.map(role => howToGetOne[role])
+    throw new SymphonyError('UNAUTHORIZED', {
+      en: `this needs a token of a ${roles.join(' or ')} account: send "Authorization: Bearer <token>" (the operator issues tokens with ${commands.join(' or ')})`,
+      de: `dafür braucht es das Token eines Kontos als ${roles.map(role => roleInGerman[role]).join(' oder ')}: senden Sie "Authorization: Bearer <token>" (der Betreiber stellt Tokens mit ${commands.join(' oder ')} aus)`
+    })
   }
   const match = /^Bearer\s+(\S+)\s*$/i.exec(header)
   if (match === null) {
-    throw new SymphonyError('UNAUTHORIZED', 'the Authorization header must be "Bearer <token>"')
+    throw new SymphonyError('UNAUTHORIZED', { en: 'the Authorization header must be "Bearer <token>"', de: 'der Authorization-Header muss "Bearer <token>" lauten' })
   }
   const principal = tokens === undefined ? undefined : await tokens.verify(match[1]!)
   if (principal === undefined) {
-    throw new SymphonyError('UNAUTHORIZED', 'the bearer token is not valid (unknown or revoked); ask the operator for a new one')
+    throw new SymphonyError('UNAUTHORIZED', {
+      en: 'the bearer token is not valid (unknown or revoked); ask the operator for a new one',
+      de: 'das Bearer-Token ist ungültig (unbekannt oder widerrufen); bitten Sie den Betreiber um ein neues'
+    })
   }
   return principal
 }
@@ -70,7 +81,10 @@ export function requireRole (...roles: readonly Role[]): (request: FastifyReques
   return async function (request: FastifyRequest, _reply: FastifyReply): Promise<void> {
     const principal = await authenticate(request, request.server.tokens, roles)
     if (!roles.includes(principal.role)) {
-      throw new SymphonyError('FORBIDDEN', `this is for ${roles.join(' or ')} accounts; the token belongs to a ${principal.role} account (${principal.id})`)
+      throw new SymphonyError('FORBIDDEN', {
+        en: `this is for ${roles.join(' or ')} accounts; the token belongs to a ${principal.role} account (${principal.id})`,
+        de: `dies ist Konten als ${roles.map(role => roleInGerman[role]).join(' oder ')} vorbehalten; das Token gehört zu einem Konto als ${roleInGerman[principal.role]} (${principal.id})`
+      })
     }
     request.principal = principal
   }
@@ -78,13 +92,33 @@ export function requireRole (...roles: readonly Role[]): (request: FastifyReques
 
 /** The caller `requireRole` resolved; a route without `requireRole` has none (an internal error). */
 export function principalOf (request: FastifyRequest): Principal {
-  if (request.principal === undefined) throw new SymphonyError('INTERNAL', `route ${request.routeOptions.url ?? request.url} reads the caller without requireRole`)
+  if (request.principal === undefined) {
+    const route = request.routeOptions.url ?? request.url
+    throw new SymphonyError('INTERNAL', {
+      en: `route ${route} reads the caller without requireRole`,
+      de: `die Route ${route} liest den Aufrufer ohne requireRole`
+    })
+  }
   return request.principal
 }
 
-/** FORBIDDEN unless the principal is the operator or `owner` itself (a provider or customer IRI). */
-export function ensureOwner (principal: Principal, owner: string, what: string): void {
+/**
+ * FORBIDDEN unless the principal is the operator or `owner` itself (a provider or customer IRI);
+ * `what` names the record in English and German (`invoice 7`, `die Rechnung 7`).
+ */
+export function ensureOwner (principal: Principal, owner: string, what: ErrorMessages): void {
   if (!mayActFor(principal, owner)) {
-    throw new SymphonyError('FORBIDDEN', `${what} belongs to another account; a ${principal.role} account sees only its own`)
+    throw new SymphonyError('FORBIDDEN', {
+      en: `${what.en} belongs to another account; a ${principal.role} account sees only its own`,
+      de: `${what.de} gehört zu einem anderen Konto; ein Konto als ${roleInGerman[principal.role]} sieht nur seine eigenen`
+    })
   }
+}
+
+/** BAD_REQUEST for an operator's request about a customer that does not say which. */
+export function operatorNamesTheCustomer (): SymphonyError {
+  return new SymphonyError('BAD_REQUEST', {
+    en: 'the operator names the customer: ?customer=<customer IRI>',
+    de: 'der Betreiber nennt den Kunden: ?customer=<IRI des Kunden>'
+  })
 }

@@ -17,26 +17,30 @@ describe('requireRole and ensureOwner', () => {
     const app = buildApp(t.engine, { tokens: t.app.tokens, console: false })
     app.get('/things/:owner', { onRequest: requireRole('customer', 'operator') }, async request => {
       const principal = principalOf(request)
-      ensureOwner(principal, (request.params as { owner: string }).owner, 'this thing')
+      ensureOwner(principal, (request.params as { owner: string }).owner, { en: 'this thing', de: 'dieses Ding' })
       return principal
     })
     try {
-      const get = (owner: string, token?: string) => app.inject({
-        method: 'GET', url: `/things/${encodeURIComponent(owner)}`, headers: token === undefined ? {} : { authorization: `Bearer ${token}` }
+      const get = (owner: string, token?: string, language = 'en') => app.inject({
+        method: 'GET', url: `/things/${encodeURIComponent(owner)}`, headers: { 'accept-language': language, ...token === undefined ? {} : { authorization: `Bearer ${token}` } }
       })
       const own = await get(berg, bergToken)
       expect([own.statusCode, own.json()]).toEqual([200, { role: 'customer', id: berg, name: 'kanzlei-berg' }])
       const foreign = await get(berg, sonneToken)
       expect([foreign.statusCode, foreign.json().code]).toEqual([403, 'FORBIDDEN'])
       expect(foreign.json().detail).toBe('this thing belongs to another account; a customer account sees only its own')
+      expect((await get(berg, sonneToken, 'de')).json().detail).toBe('dieses Ding gehört zu einem anderen Konto; ein Konto als Kunde sieht nur seine eigenen')
       const operator = await get(sonne, operatorToken)
       expect([operator.statusCode, operator.json()]).toEqual([200, { role: 'operator', id: 'operator' }])
       const provider = await get(acme, acmeToken)
       expect([provider.statusCode, provider.json().code]).toEqual([403, 'FORBIDDEN'])
       expect(provider.json().detail).toBe(`this is for customer or operator accounts; the token belongs to a provider account (${acme})`)
+      expect((await get(acme, acmeToken, 'de')).json().detail).toBe(`dies ist Konten als Kunde oder Betreiber vorbehalten; das Token gehört zu einem Konto als Anbieter (${acme})`)
       const anonymous = await get(berg)
       expect([anonymous.statusCode, anonymous.headers['www-authenticate']]).toEqual([401, 'Bearer realm="symphony"'])
       expect(anonymous.json().detail).toContain('`symphony account add --customer <name>` or `symphony account add --operator`')
+      expect((await get(berg, undefined, 'de')).json().detail).toBe('dafür braucht es das Token eines Kontos als Kunde oder Betreiber: senden Sie "Authorization: Bearer <token>" ' +
+        '(der Betreiber stellt Tokens mit `symphony account add --customer <name>` oder `symphony account add --operator` aus)')
     } finally {
       await app.close()
     }

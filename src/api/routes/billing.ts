@@ -6,7 +6,7 @@
  */
 import type { FastifyInstance, FastifyRequest } from 'fastify'
 import type { RouteContext } from '../context.js'
-import { ensureOwner, principalOf, requireRole } from '../auth.js'
+import { ensureOwner, operatorNamesTheCustomer, principalOf, requireRole } from '../auth.js'
 import { chooseMediaType, isRdfMediaType, rdfMediaTypes, rdfResponseContent, sendRdf } from '../rdf-reply.js'
 import { problems } from '../schemas.js'
 import { negotiateOrFail } from '../negotiate.js'
@@ -45,7 +45,12 @@ export async function billingRoutes (app: FastifyInstance, { engine, options }: 
 
   app.get('/billing/settings', { onRequest: requireRole('operator'), schema: { tags: ['billing'], summary: 'The seller, currency and rates invoices are issued with', security: [{ bearer: [] }], response: { 200: jsonAnswer('The settings'), ...problems(401, 403, 404) } } }, async () => {
     const settings = await desk.settings()
-    if (settings === undefined) throw new SymphonyError('NOT_FOUND', 'billing has no settings yet (PUT /billing/settings)')
+    if (settings === undefined) {
+      throw new SymphonyError('NOT_FOUND', {
+        en: 'billing has no settings yet (PUT /billing/settings)',
+        de: 'die Abrechnung hat noch keine Einstellungen (PUT /billing/settings)'
+      })
+    }
     return settings
   })
 
@@ -60,7 +65,12 @@ export async function billingRoutes (app: FastifyInstance, { engine, options }: 
   app.get('/billing/profile', { onRequest: requireRole('customer', 'operator'), schema: { tags: ['billing'], summary: "The caller's (or, for the operator, ?customer=) invoice details", security: [{ bearer: [] }], querystring: s.customerQuery, response: { 200: jsonAnswer('The invoice details'), ...problems(400, 401, 403, 404) } } }, async request => {
     const customer = customerOf(request)
     const profile = await desk.profile(customer)
-    if (profile === undefined) throw new SymphonyError('NOT_FOUND', `no invoice details for ${customer} yet (PUT /billing/profile)`)
+    if (profile === undefined) {
+      throw new SymphonyError('NOT_FOUND', {
+        en: `no invoice details for ${customer} yet (PUT /billing/profile)`,
+        de: `noch keine Rechnungsangaben für ${customer} (PUT /billing/profile)`
+      })
+    }
     return profile
   })
 
@@ -81,8 +91,16 @@ export async function billingRoutes (app: FastifyInstance, { engine, options }: 
     const principal = principalOf(request)
     const subscription = (await (options.billing?.subscriptions ?? (async () => []))()).find(x => x.iri === record.subscription)
     const member = subscription?.members.find(m => m.service === record.service)
-    if (member === undefined) throw new SymphonyError('NOT_FOUND', `subscription ${record.subscription} has no member ${record.service}`)
-    ensureOwner(principal, member.provider, `member ${record.service} of ${record.subscription}`)
+    if (member === undefined) {
+      throw new SymphonyError('NOT_FOUND', {
+        en: `subscription ${record.subscription} has no member ${record.service}`,
+        de: `das Abonnement ${record.subscription} hat kein Mitglied ${record.service}`
+      })
+    }
+    ensureOwner(principal, member.provider, {
+      en: `member ${record.service} of ${record.subscription}`,
+      de: `das Mitglied ${record.service} von ${record.subscription}`
+    })
     // Only a component counted by usage is ever billed from reports: anything else is refused now, not dropped at the run.
     const component = usageComponentId(await engine.catalog(), member, record.component)
     await desk.reportUsage({ ...record, component })
@@ -133,8 +151,8 @@ export async function billingRoutes (app: FastifyInstance, { engine, options }: 
   }, async (request, reply) => {
     const { number } = request.params as { number: string }
     const document = await desk.ledger.get(number)
-    if (document === undefined) throw new SymphonyError('NOT_FOUND', `no invoice ${number}`)
-    ensureOwner(principalOf(request), document.customer.id, `invoice ${number}`)
+    if (document === undefined) throw new SymphonyError('NOT_FOUND', { en: `no invoice ${number}`, de: `keine Rechnung ${number}` })
+    ensureOwner(principalOf(request), document.customer.id, { en: `invoice ${number}`, de: `die Rechnung ${number}` })
     const wanted = requestedFormat(request)
     reply.header('vary', 'accept')
     if (wanted.kind === 'rdf') return sendRdf(reply, invoiceToQuads(document, invoiceGraph(number)), wanted.mediaType as typeof rdfMediaTypes[number])
@@ -165,6 +183,6 @@ function customerOf (request: FastifyRequest): string {
   const principal = principalOf(request)
   if (principal.role === 'customer') return principal.id
   const customer = (request.query as { customer?: string }).customer
-  if (customer === undefined) throw new SymphonyError('BAD_REQUEST', 'the operator names the customer: ?customer=<customer IRI>')
+  if (customer === undefined) throw operatorNamesTheCustomer()
   return customer
 }

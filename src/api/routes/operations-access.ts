@@ -6,6 +6,7 @@
 import type { preHandlerAsyncHookHandler } from 'fastify'
 import type { Engine } from '../../engine.js'
 import { SymphonyError } from '../../errors.js'
+import type { ErrorMessages } from '../../errors.js'
 import type { Order, Subscription } from '../../operations/index.js'
 import type { Principal } from '../../accounts/index.js'
 import type { Ticket } from '../../tickets/index.js'
@@ -26,12 +27,17 @@ export function orderAccess (engine: Engine, options: { item?: boolean } = {}): 
     const order = await engine.operations.order(params.id)
     if (options.item === true) {
       const item = order.items.find(i => i.id === params.item)
-      if (item === undefined) throw new SymphonyError('NOT_FOUND', `order ${order.id} has no item ${params.item ?? ''}`)
-      ensureOwner(principal, item.provider, `item ${item.id} of order ${order.id}`)
+      if (item === undefined) {
+        throw new SymphonyError('NOT_FOUND', {
+          en: `order ${order.id} has no item ${params.item ?? ''}`,
+          de: `der Auftrag ${order.id} hat keine Position ${params.item ?? ''}`
+        })
+      }
+      ensureOwner(principal, item.provider, { en: `item ${item.id} of order ${order.id}`, de: `die Position ${item.id} des Auftrags ${order.id}` })
     } else if (principal.role === 'provider') {
-      if (!order.items.some(i => i.provider === principal.id)) ensureOwner(principal, order.customer, `order ${order.id}`)
+      if (!order.items.some(i => i.provider === principal.id)) ensureOwner(principal, order.customer, orderNamed(order.id))
     } else {
-      ensureOwner(principal, order.customer, `order ${order.id}`)
+      ensureOwner(principal, order.customer, orderNamed(order.id))
     }
     request.operationsRecord = order
   }
@@ -46,7 +52,7 @@ export function subscriptionAccess (engine: Engine): preHandlerAsyncHookHandler 
       request.operationsRecord = subscription
       return
     }
-    ensureOwner(principal, subscription.customer, `subscription ${subscription.id}`)
+    ensureOwner(principal, subscription.customer, subscriptionNamed(subscription.id))
     request.operationsRecord = subscription
   }
 }
@@ -60,8 +66,13 @@ export function ticketAccess (engine: Engine): preHandlerAsyncHookHandler {
       request.operationsRecord = ticket
       return
     }
-    if (principal.role === 'provider') throw new SymphonyError('FORBIDDEN', `ticket ${ticket.id} is not routed to ${principal.id}; a provider sees only tickets about its own services`)
-    ensureOwner(principal, ticket.customer, `ticket ${ticket.id}`)
+    if (principal.role === 'provider') {
+      throw new SymphonyError('FORBIDDEN', {
+        en: `ticket ${ticket.id} is not routed to ${principal.id}; a provider sees only tickets about its own services`,
+        de: `die Störungsmeldung ${ticket.id} ist nicht an ${principal.id} geleitet; ein Anbieter sieht nur Störungsmeldungen zu seinen eigenen Diensten`
+      })
+    }
+    ensureOwner(principal, ticket.customer, { en: `ticket ${ticket.id}`, de: `die Störungsmeldung ${ticket.id}` })
     request.operationsRecord = ticket
   }
 }
@@ -71,9 +82,17 @@ export function ticketSubscriptionAccess (engine: Engine): preHandlerAsyncHookHa
   return async request => {
     const principal = principalOf(request)
     const subscription = await engine.operations.subscription((request.body as { subscription: string }).subscription)
-    ensureOwner(principal, subscription.customer, `subscription ${subscription.id}`)
+    ensureOwner(principal, subscription.customer, subscriptionNamed(subscription.id))
     request.operationsRecord = subscription
   }
+}
+
+function orderNamed (id: string): ErrorMessages {
+  return { en: `order ${id}`, de: `der Auftrag ${id}` }
+}
+
+function subscriptionNamed (id: string): ErrorMessages {
+  return { en: `subscription ${id}`, de: `das Abonnement ${id}` }
 }
 
 /** What the caller may see of an order: providers only their own items. */

@@ -154,7 +154,12 @@ export async function ticketsRoutes (app: FastifyInstance, { engine }: RouteCont
     const query = request.query as { from: string, to: string }
     const from = new Date(query.from)
     const to = new Date(query.to)
-    if (!(from < to)) throw new SymphonyError('INVALID_REQUEST', `from (${query.from}) must be before to (${query.to})`)
+    if (!(from < to)) {
+      throw new SymphonyError('INVALID_REQUEST', {
+        en: `from (${query.from}) must be before to (${query.to})`,
+        de: `from (${query.from}) muss vor to (${query.to}) liegen`
+      })
+    }
     const now = engine.tickets.now()
     const period = { from: from.toISOString(), to: to.toISOString() }
     return { ...period, at: now.toISOString(), providers: slaReport(await engine.tickets.tickets(), period, now, principal.role === 'provider' ? principal.id : undefined) }

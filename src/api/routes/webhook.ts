@@ -6,7 +6,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify'
 import { SymphonyError } from '../../errors.js'
 import type { RouteContext } from '../context.js'
-import { principalOf, requireRole } from '../auth.js'
+import { operatorNamesTheCustomer, principalOf, requireRole } from '../auth.js'
 import { problems } from '../schemas.js'
 
 const bearer = [{ bearer: [] }]
@@ -69,7 +69,9 @@ export async function webhookRoutes (app: FastifyInstance, { engine }: RouteCont
     }
   }, async (request, reply) => {
     const customer = customerOf(request)
-    if (!await engine.operations.webhooks.remove(customer)) throw new SymphonyError('NOT_FOUND', `${customer} has no webhook to remove`)
+    if (!await engine.operations.webhooks.remove(customer)) {
+      throw new SymphonyError('NOT_FOUND', { en: `${customer} has no webhook to remove`, de: `${customer} hat keinen Webhook, der entfernt werden könnte` })
+    }
     return reply.code(204).send()
   })
 }
@@ -79,9 +81,14 @@ function customerOf (request: FastifyRequest): string {
   const principal = principalOf(request)
   const { customer } = request.query as { customer?: string }
   if (principal.role === 'customer') {
-    if (customer !== undefined && customer !== principal.id) throw new SymphonyError('FORBIDDEN', `a customer sets only its own webhook; leave out ?customer= (${customer} is another customer)`)
+    if (customer !== undefined && customer !== principal.id) {
+      throw new SymphonyError('FORBIDDEN', {
+        en: `a customer sets only its own webhook; leave out ?customer= (${customer} is another customer)`,
+        de: `ein Kunde setzt nur seinen eigenen Webhook; lassen Sie ?customer= weg (${customer} ist ein anderer Kunde)`
+      })
+    }
     return principal.id
   }
-  if (customer === undefined) throw new SymphonyError('BAD_REQUEST', 'the operator names the customer: ?customer=<customer IRI>')
+  if (customer === undefined) throw operatorNamesTheCustomer()
   return customer
 }
