@@ -46,7 +46,10 @@ export async function sparqlRoutes (app: FastifyInstance, { runner, options }: R
   async function answer (request: FastifyRequest, reply: FastifyReply, parameters: ProtocolRequest): Promise<FastifyReply> {
     if (parameters.update !== undefined) throw updateRefused()
     if (parameters.query === undefined || parameters.query.trim() === '') {
-      throw new SymphonyError('BAD_REQUEST', 'no query: pass it as query=… (GET or form) or as an application/sparql-query body')
+      throw new SymphonyError('BAD_REQUEST', {
+        en: 'no query: pass it as query=… (GET or form) or as an application/sparql-query body',
+        de: 'keine Abfrage: übergeben Sie sie als query=… (GET oder Formular) oder als Anfragerumpf vom Typ application/sparql-query'
+      })
     }
     // Length and nesting are checked by one scan before any parser sees the query.
     checkQueryShape(parameters.query, limits)
@@ -103,6 +106,9 @@ export async function sparqlRoutes (app: FastifyInstance, { runner, options }: R
         'named-graph-uri': [...asList(urlParameters['named-graph-uri']), ...asList(form['named-graph-uri'])]
       })
     }
-    throw new SymphonyError('UNSUPPORTED_FORMAT', `Content-Type "${mediaType}" is not a SPARQL request; send ${sparqlQueryMediaType} or ${formMediaType}`)
+    throw new SymphonyError('UNSUPPORTED_FORMAT', {
+      en: `Content-Type "${mediaType}" is not a SPARQL request; send ${sparqlQueryMediaType} or ${formMediaType}`,
+      de: `Content-Type "${mediaType}" ist keine SPARQL-Anfrage; senden Sie ${sparqlQueryMediaType} oder ${formMediaType}`
+    })
   })
 }

@@ -25,7 +25,10 @@ export class JobQueue {
   /** Runs `job` after every job queued before it; BUSY when the queue is full. */
   run<T> (job: () => Promise<T>): Promise<T> {
     if (this.#waiting >= this.#capacity) {
-      return Promise.reject(new SymphonyError('BUSY', `the SPARQL endpoint has ${this.#waiting} queries waiting; retry in ${this.#retryAfterSeconds} s`, { details: { retryAfter: this.#retryAfterSeconds } }))
+      return Promise.reject(new SymphonyError('BUSY', {
+        en: `the SPARQL endpoint has ${this.#waiting} queries waiting; retry in ${this.#retryAfterSeconds} s`,
+        de: `beim SPARQL-Endpunkt warten ${this.#waiting} Abfragen; versuchen Sie es in ${this.#retryAfterSeconds} s erneut`
+      }, { details: { retryAfter: this.#retryAfterSeconds } }))
     }
     this.#waiting++
     const result = this.#tail.then(() => {

@@ -18,10 +18,16 @@ export interface QueryShapeLimits {
 /** Throws PAYLOAD_TOO_LARGE or INVALID_QUERY when the query is longer or nests deeper than allowed. */
 export function checkQueryShape (text: string, limits: QueryShapeLimits): void {
   if (text.length > limits.maxLength) {
-    throw new SymphonyError('PAYLOAD_TOO_LARGE', `the query has ${text.length} characters, more than the ${limits.maxLength} this endpoint accepts; split it into smaller queries`)
+    throw new SymphonyError('PAYLOAD_TOO_LARGE', {
+      en: `the query has ${text.length} characters, more than the ${limits.maxLength} this endpoint accepts; split it into smaller queries`,
+      de: `die Abfrage hat ${text.length} Zeichen, mehr als die ${limits.maxLength}, die dieser Endpunkt annimmt; teilen Sie sie in kleinere Abfragen auf`
+    })
   }
   const depth = nestingDepth(text)
   if (depth > limits.maxDepth) {
-    throw new SymphonyError('INVALID_QUERY', `the query nests brackets ${depth} deep, more than the ${limits.maxDepth} this endpoint accepts; flatten the groups ({ }), expressions (( )) or blank-node lists ([ ])`)
+    throw new SymphonyError('INVALID_QUERY', {
+      en: `the query nests brackets ${depth} deep, more than the ${limits.maxDepth} this endpoint accepts; flatten the groups ({ }), expressions (( )) or blank-node lists ([ ])`,
+      de: `die Abfrage verschachtelt Klammern ${depth} Ebenen tief, mehr als die ${limits.maxDepth}, die dieser Endpunkt annimmt; verflachen Sie die Gruppen ({ }), Ausdrücke (( )) oder Blank-Node-Listen ([ ])`
+    })
   }
 }

@@ -47,11 +47,13 @@ function syntaxError (query: string, error: Error): SymphonyError {
   const hash = (error as Error & { hash?: JisonHash }).hash
   const prefix = /^Unknown prefix: (\S*)/.exec(error.message)
   const at = hash !== undefined ? positionOf(query, hash) : prefix !== null ? positionOfPrefix(query, prefix[1]!) : undefined
+  // The parser's own text is quoted as it is, in both languages.
+  const parserSays = error.message.split('\n').at(-1) ?? error.message
   const reason = prefix !== null
-    ? `undefined prefix "${prefix[1]}" — declare it with PREFIX ${prefix[1]}: <…>`
-    : (error.message.split('\n').at(-1) ?? error.message)
-  const where = at === undefined ? 'query' : `query:${at.line}:${at.column}`
-  return new SymphonyError('INVALID_QUERY', `${where}: ${reason}`, { ...at, cause: error })
+    ? { en: `undefined prefix "${prefix[1]}" — declare it with PREFIX ${prefix[1]}: <…>`, de: `nicht definiertes Präfix "${prefix[1]}" — deklarieren Sie es mit PREFIX ${prefix[1]}: <…>` }
+    : { en: parserSays, de: parserSays }
+  const where = at === undefined ? { en: 'query', de: 'Abfrage' } : { en: `query:${at.line}:${at.column}`, de: `Abfrage, Zeile ${at.line}, Spalte ${at.column}` }
+  return new SymphonyError('INVALID_QUERY', { en: `${where.en}: ${reason.en}`, de: `${where.de}: ${reason.de}` }, { ...at, cause: error })
 }
 
 /** What the worker answers to `prepare`: the query to run, or why it cannot run. */
@@ -61,7 +63,10 @@ export type PrepareOutcome =
 
 /** The refusal of a SPARQL update. */
 export function updateRefused (): SymphonyError {
-  return new SymphonyError('UPDATE_NOT_ALLOWED', 'this endpoint is read-only: SPARQL Update is refused; publish descriptions through /providers/{provider}/descriptions instead')
+  return new SymphonyError('UPDATE_NOT_ALLOWED', {
+    en: 'this endpoint is read-only: SPARQL Update is refused; publish descriptions through /providers/{provider}/descriptions instead',
+    de: 'dieser Endpunkt ist nur lesbar: SPARQL Update wird abgelehnt; veröffentlichen Sie Beschreibungen stattdessen über /providers/{provider}/descriptions'
+  })
 }
 
 /** The prepared query of a worker's outcome, or the error it stands for. */
@@ -74,10 +79,16 @@ export function preparedQuery (query: string, outcome: PrepareOutcome, cap: numb
 
 /** The error for a query the parser or engine ran out of stack on. */
 export function tooDeep (): SymphonyError {
-  return new SymphonyError('INVALID_QUERY', 'the query is nested too deeply to be evaluated; flatten its groups and expressions')
+  return new SymphonyError('INVALID_QUERY', {
+    en: 'the query is nested too deeply to be evaluated; flatten its groups and expressions',
+    de: 'die Abfrage ist zu tief verschachtelt, um ausgewertet zu werden; verflachen Sie ihre Gruppen und Ausdrücke'
+  })
 }
 
 /** The error for an answer over the cap. */
 export function resultTooLarge (query: PreparedQuery): SymphonyError {
-  return new SymphonyError('RESULT_TOO_LARGE', `the answer has more than ${query.cap} ${query.form === 'SELECT' ? 'rows' : 'triples'}; add LIMIT ${query.cap} (or less) and page with OFFSET, or narrow the query`)
+  return new SymphonyError('RESULT_TOO_LARGE', {
+    en: `the answer has more than ${query.cap} ${query.form === 'SELECT' ? 'rows' : 'triples'}; add LIMIT ${query.cap} (or less) and page with OFFSET, or narrow the query`,
+    de: `die Antwort hat mehr als ${query.cap} ${query.form === 'SELECT' ? 'Zeilen' : 'Tripel'}; fügen Sie LIMIT ${query.cap} (oder weniger) hinzu und blättern Sie mit OFFSET, oder schränken Sie die Abfrage ein`
+  })
 }

@@ -80,7 +80,10 @@ export async function prepareIn (handle: WorkerHandle, text: string, cap: number
 }
 
 function unexpected (reply: WorkerReply): SymphonyError {
-  return new SymphonyError('INTERNAL', `unexpected message from the SPARQL worker: ${reply.type}`)
+  return new SymphonyError('INTERNAL', {
+    en: `unexpected message from the SPARQL worker: ${reply.type}`,
+    de: `unerwartete Nachricht vom SPARQL-Worker: ${reply.type}`
+  })
 }
 
 export class QueryRunner implements SparqlRunner {
@@ -117,7 +120,7 @@ export class QueryRunner implements SparqlRunner {
   }
 
   #checkOpen (): void {
-    if (this.#closed) throw new SymphonyError('STORE_ERROR', 'the SPARQL endpoint is shut down')
+    if (this.#closed) throw new SymphonyError('STORE_ERROR', { en: 'the SPARQL endpoint is shut down', de: 'der SPARQL-Endpunkt ist beendet' })
   }
 
   async #evaluate (request: QueryRequest): Promise<QueryAnswer> {
@@ -134,11 +137,18 @@ export class QueryRunner implements SparqlRunner {
       case 'ENGINE_FAILURE':
         // The WebAssembly engine trapped: its memory cannot be trusted, so the thread goes.
         await this.#handle.replace(worker, `engine failure: ${message}`)
-        throw new SymphonyError('STORE_ERROR', `the SPARQL engine failed on this query (${message}); it was restarted`)
+        throw new SymphonyError('STORE_ERROR', {
+          en: `the SPARQL engine failed on this query (${message}); it was restarted`,
+          de: `die SPARQL-Engine ist an dieser Abfrage gescheitert (${message}); sie wurde neu gestartet`
+        })
       default: {
         const position = /error at (\d+):(\d+)/.exec(message)
         const location = position === null ? {} : { line: Number(position[1]), column: Number(position[2]) }
-        throw new SymphonyError('INVALID_QUERY', `query rejected by the SPARQL engine: ${message.split('\n')[0]}`, location)
+        const engineSays = message.split('\n')[0]
+        throw new SymphonyError('INVALID_QUERY', {
+          en: `query rejected by the SPARQL engine: ${engineSays}`,
+          de: `die SPARQL-Engine hat die Abfrage abgelehnt: ${engineSays}`
+        }, location)
       }
     }
   }
@@ -152,7 +162,10 @@ export class QueryRunner implements SparqlRunner {
     const reply = await this.#handle.exchange({ type: 'load', graphs }, undefined)
     if (reply.type !== 'loaded') {
       await this.#handle.replace(worker, `loading the data failed: ${String(reply.message)}`)
-      throw new SymphonyError('STORE_ERROR', `the SPARQL worker could not load the data: ${String(reply.message)}`)
+      throw new SymphonyError('STORE_ERROR', {
+        en: `the SPARQL worker could not load the data: ${String(reply.message)}`,
+        de: `der SPARQL-Worker konnte die Daten nicht laden: ${String(reply.message)}`
+      })
     }
     this.#loaded = { worker, version }
     return worker

@@ -101,17 +101,20 @@ function receive (worker: Worker, id: number, timeoutMs: number | undefined): Pr
     }
     const onError = (error: Error): void => {
       cleanup()
-      reject(new SymphonyError('STORE_ERROR', `the SPARQL worker failed: ${error.message}`, { cause: error }))
+      reject(new SymphonyError('STORE_ERROR', { en: `the SPARQL worker failed: ${error.message}`, de: `der SPARQL-Worker ist ausgefallen: ${error.message}` }, { cause: error }))
     }
     const onExit = (code: number): void => {
       cleanup()
-      reject(new SymphonyError('STORE_ERROR', `the SPARQL worker stopped (exit code ${code})`))
+      reject(new SymphonyError('STORE_ERROR', { en: `the SPARQL worker stopped (exit code ${code})`, de: `der SPARQL-Worker endete (Exit-Code ${code})` }))
     }
     const timer = timeoutMs === undefined
       ? undefined
       : setTimeout(() => {
         cleanup()
-        reject(new SymphonyError('QUERY_TIMEOUT', `the query ran longer than ${timeoutMs} ms and was stopped; narrow it (more specific patterns, LIMIT) or ask the operator for a longer --sparql-timeout`))
+        reject(new SymphonyError('QUERY_TIMEOUT', {
+          en: `the query ran longer than ${timeoutMs} ms and was stopped; narrow it (more specific patterns, LIMIT) or ask the operator for a longer --sparql-timeout`,
+          de: `die Abfrage lief länger als ${timeoutMs} ms und wurde abgebrochen; schränken Sie sie ein (genauere Muster, LIMIT) oder bitten Sie den Betreiber um ein längeres --sparql-timeout`
+        }))
       }, timeoutMs)
     worker.on('message', onMessage)
     worker.on('error', onError)
