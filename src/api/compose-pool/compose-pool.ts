@@ -10,7 +10,7 @@
 import type { Worker } from 'node:worker_threads'
 import type { CompositionAnswer, CompositionRequest } from '../../composer/index.js'
 import { SymphonyError } from '../../errors.js'
-import type { ErrorCode } from '../../errors.js'
+import type { ErrorCode, ErrorMessages } from '../../errors.js'
 import type { CatalogTransfer } from './catalog-transfer.js'
 import { siblingModule, startWorker } from './start-worker.js'
 
@@ -83,12 +83,15 @@ export class ComposePool {
 
   /** Composes in a worker; rejects with BUSY when the queue is full, with the worker's error otherwise. */
   compose (request: CompositionRequest, options: { signal?: AbortSignal } = {}): Promise<CompositionAnswer> {
-    if (this.#closed) return Promise.reject(new SymphonyError('INTERNAL', 'the composition workers are shut down'))
+    if (this.#closed) return Promise.reject(shutDown())
     if (options.signal?.aborted === true) return Promise.reject(cancelled())
     const idle = this.#slots.some(slot => !slot.busy)
     if (!idle && this.#queue.length >= this.#options.queueCapacity) {
       const retryAfter = Math.max(1, Math.ceil((request.timeoutMs ?? defaultTimeoutMs) / 1000))
-      return Promise.reject(new SymphonyError('BUSY', `the composer has ${this.#queue.length} requests waiting for ${this.#slots.length} worker(s); retry in ${retryAfter} s`, { details: { retryAfter } }))
+      return Promise.reject(new SymphonyError('BUSY', {
+        en: `the composer has ${this.#queue.length} requests waiting for ${this.#slots.length} worker(s); retry in ${retryAfter} s`,
+        de: `beim Composer warten ${this.#queue.length} Anfragen auf ${this.#slots.length} Worker; versuchen Sie es in ${retryAfter} s erneut`
+      }, { details: { retryAfter } }))
     }
     return new Promise((resolve, reject) => {
       const job: Job = { request, signal: options.signal, resolve, reject }
@@ -106,7 +109,7 @@ export class ComposePool {
 
   async close (): Promise<void> {
     this.#closed = true
-    for (const job of this.#queue.splice(0)) job.reject(new SymphonyError('INTERNAL', 'the composition workers are shut down'))
+    for (const job of this.#queue.splice(0)) job.reject(shutDown())
     await Promise.all(this.#slots.map(async slot => {
       const worker = slot.worker
       slot.worker = undefined
@@ -134,13 +137,13 @@ export class ComposePool {
     if (slot.version !== catalog.version) {
       // Loading is not timed (it grows with the catalog), but a cancelled job does not wait for it.
       const loaded = await this.#exchange(slot, worker, { type: 'load', catalog }, undefined, job.signal)
-      if (loaded.type !== 'loaded') throw fromReply(loaded, 'loading the catalog')
+      if (loaded.type !== 'loaded') throw fromReply(loaded, { en: 'loading the catalog', de: 'beim Laden des Katalogs' })
       slot.version = catalog.version
     }
     const budget = (job.request.timeoutMs ?? defaultTimeoutMs) + (this.#options.graceMs ?? 30_000)
     const reply = await this.#exchange(slot, worker, { type: 'compose', request: job.request }, budget, job.signal)
     if (reply.type === 'answer') return reply.answer as CompositionAnswer
-    throw fromReply(reply, 'composing')
+    throw fromReply(reply, { en: 'composing', de: 'beim Zusammenstellen' })
   }
 
   /** The slot's thread, started (and its solver loaded) when there is none. */
@@ -185,14 +188,28 @@ export class ComposePool {
   }
 }
 
-function cancelled (): SymphonyError {
-  return new SymphonyError('CANCELLED', 'the composition was cancelled: the client went away before the answer')
+function shutDown (): SymphonyError {
+  return new SymphonyError('INTERNAL', { en: 'the composition workers are shut down', de: 'die Worker für Zusammenstellungen sind beendet' })
 }
 
-function fromReply (reply: Reply, doing: string): SymphonyError {
-  if (reply.type !== 'failed') return new SymphonyError('INTERNAL', `unexpected message from the composition worker while ${doing}: ${reply.type}`)
+function cancelled (): SymphonyError {
+  return new SymphonyError('CANCELLED', {
+    en: 'the composition was cancelled: the client went away before the answer',
+    de: 'die Zusammenstellung wurde abgebrochen: der Client ging vor der Antwort'
+  })
+}
+
+/** The error a worker's `failed` reply stands for, with the worker's message in both languages. */
+function fromReply (reply: Reply, doing: ErrorMessages): SymphonyError {
+  if (reply.type !== 'failed') {
+    return new SymphonyError('INTERNAL', {
+      en: `unexpected message from the composition worker while ${doing.en}: ${reply.type}`,
+      de: `unerwartete Nachricht vom Worker für Zusammenstellungen ${doing.de}: ${reply.type}`
+    })
+  }
   const location = (reply.location ?? {}) as Record<string, unknown>
-  return new SymphonyError(reply.code as ErrorCode, String(reply.message), { ...location, ...(reply.details === undefined ? {} : { details: reply.details }) })
+  const messages = reply.messages as ErrorMessages
+  return new SymphonyError(reply.code as ErrorCode, messages, { ...location, ...(reply.details === undefined ? {} : { details: reply.details }) })
 }
 
 /** The worker's reply with `id`; rejects on a crash, an overrun of `timeoutMs` or an abort. */
@@ -212,11 +229,17 @@ function receive (worker: Worker, id: number, timeoutMs: number | undefined, sig
     }
     const onError = (error: Error): void => {
       cleanup()
-      reject(new SymphonyError('INTERNAL', `the composition worker failed: ${error.message}; it was restarted, send the request again`, { cause: error }))
+      reject(new SymphonyError('INTERNAL', {
+        en: `the composition worker failed: ${error.message}; it was restarted, send the request again`,
+        de: `der Worker für Zusammenstellungen ist ausgefallen: ${error.message}; er wurde neu gestartet, senden Sie die Anfrage erneut`
+      }, { cause: error }))
     }
     const onExit = (code: number): void => {
       cleanup()
-      reject(new SymphonyError('INTERNAL', `the composition worker stopped (exit code ${code}); it was restarted, send the request again`))
+      reject(new SymphonyError('INTERNAL', {
+        en: `the composition worker stopped (exit code ${code}); it was restarted, send the request again`,
+        de: `der Worker für Zusammenstellungen endete (Exit-Code ${code}); er wurde neu gestartet, senden Sie die Anfrage erneut`
+      }))
     }
     const onAbort = (): void => {
       cleanup()
@@ -226,7 +249,10 @@ function receive (worker: Worker, id: number, timeoutMs: number | undefined, sig
       ? undefined
       : setTimeout(() => {
         cleanup()
-        reject(new SymphonyError('QUERY_TIMEOUT', `the composition ran ${timeoutMs} ms, past its time budget, and was stopped; give it a smaller "timeoutMs" or narrow the request`))
+        reject(new SymphonyError('QUERY_TIMEOUT', {
+          en: `the composition ran ${timeoutMs} ms, past its time budget, and was stopped; give it a smaller "timeoutMs" or narrow the request`,
+          de: `die Zusammenstellung lief ${timeoutMs} ms, über ihr Zeitbudget hinaus, und wurde abgebrochen; geben Sie ihr ein kleineres "timeoutMs" oder schränken Sie die Anfrage ein`
+        }))
       }, timeoutMs)
     worker.on('message', onMessage)
     worker.on('error', onError)

@@ -3,7 +3,7 @@
  * answers compose requests over it, so a long search never holds up the server's event loop.
  * Protocol (every reply carries the id of its message; the thread says `ready` with id -1):
  *   → { type: 'load', id, catalog: CatalogTransfer }  ← { type: 'loaded', id } | { type: 'failed', … }
- *   → { type: 'compose', id, request }                ← { type: 'answer', id, answer } | { type: 'failed', id, code, message, location, details }
+ *   → { type: 'compose', id, request }                ← { type: 'answer', id, answer } | { type: 'failed', id, code, messages, location, details }
  */
 import { parentPort } from 'node:worker_threads'
 import { compileCatalog } from '../../catalog/index.js'
@@ -22,9 +22,11 @@ if (port === null) throw new Error('the composition worker runs only as a worker
 
 let catalog: Catalog | undefined
 
+/** A failure as the server gets it: the code and the message in both languages. */
 function failure (error: unknown): Record<string, unknown> {
-  if (error instanceof SymphonyError) return { type: 'failed', code: error.code, message: error.message, location: error.location, details: error.details }
-  return { type: 'failed', code: 'INTERNAL', message: error instanceof Error ? error.message : String(error) }
+  if (error instanceof SymphonyError) return { type: 'failed', code: error.code, messages: error.messages, location: error.location, details: error.details }
+  const text = error instanceof Error ? error.message : String(error)
+  return { type: 'failed', code: 'INTERNAL', messages: { en: text, de: `Fehler im Worker für Zusammenstellungen: ${text}` } }
 }
 
 port.on('message', (message: Message) => {
@@ -33,7 +35,9 @@ port.on('message', (message: Message) => {
       catalog = compileCatalog(unpackQuads(message.catalog), { rules: message.catalog.rules })
       port.postMessage({ type: 'loaded', id: message.id })
     } else {
-      if (catalog === undefined) throw new SymphonyError('INTERNAL', 'the composition worker has no catalog loaded')
+      if (catalog === undefined) {
+        throw new SymphonyError('INTERNAL', { en: 'the composition worker has no catalog loaded', de: 'der Worker für Zusammenstellungen hat keinen Katalog geladen' })
+      }
       port.postMessage({ type: 'answer', id: message.id, answer: compose(catalog, message.request) })
     }
   } catch (error) {
