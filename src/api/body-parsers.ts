@@ -20,14 +20,18 @@ function lineAndColumn (text: string, offset: number): { line: number, column: n
 
 /** Parses a JSON body; a syntax error is `INVALID_REQUEST` with line and column. */
 export function parseJsonBody (text: string): unknown {
-  if (text.trim() === '') throw new SymphonyError('INVALID_REQUEST', 'the request body is empty; send a JSON document')
+  if (text.trim() === '') {
+    throw new SymphonyError('INVALID_REQUEST', { en: 'the request body is empty; send a JSON document', de: 'der Anfragerumpf ist leer; senden Sie ein JSON-Dokument' })
+  }
   try {
     return JSON.parse(text)
   } catch (error) {
     const offset = jsonErrorOffset(text)
     const at = offset < 0 ? undefined : lineAndColumn(text, offset)
     const where = at === undefined ? 'request body' : `request body:${at.line}:${at.column}`
-    throw new SymphonyError('INVALID_REQUEST', `${where}: invalid JSON — ${(error as Error).message}`, { ...at, cause: error })
+    const whereDe = at === undefined ? 'Anfragerumpf' : `Anfragerumpf, Zeile ${at.line}, Spalte ${at.column}`
+    const reason = (error as Error).message
+    throw new SymphonyError('INVALID_REQUEST', { en: `${where}: invalid JSON — ${reason}`, de: `${whereDe}: ungültiges JSON — ${reason}` }, { ...at, cause: error })
   }
 }
 
@@ -65,7 +69,10 @@ export function mediaTypeOf (request: FastifyRequest): string {
 export function requireMediaType (request: FastifyRequest, allowed: readonly string[]): string {
   const mediaType = mediaTypeOf(request)
   if (!allowed.includes(mediaType)) {
-    throw new SymphonyError('UNSUPPORTED_FORMAT', `Content-Type "${mediaType === '' ? '(none)' : mediaType}" is not accepted here; send one of ${allowed.join(', ')}`)
+    throw new SymphonyError('UNSUPPORTED_FORMAT', {
+      en: `Content-Type "${mediaType === '' ? '(none)' : mediaType}" is not accepted here; send one of ${allowed.join(', ')}`,
+      de: `Content-Type "${mediaType === '' ? '(keiner)' : mediaType}" wird hier nicht angenommen; senden Sie einen von ${allowed.join(', ')}`
+    })
   }
   return mediaType
 }

@@ -131,10 +131,10 @@ function locationsOf (catalog: Catalog, filter: string): Set<string> {
   for (const part of filter.split(',').map(p => p.trim()).filter(p => p !== '')) {
     const location = resolveLocation(catalog, part)
     if (location === undefined) {
-      const regions = [...catalog.regions.values()].map(region => region.label.en ?? region.id).sort()
+      const regions = (language: 'en' | 'de'): string => [...catalog.regions.values()].map(region => region.label[language] ?? region.label.en ?? region.id).sort().join(', ')
       throw new SymphonyError('INVALID_REQUEST', {
-        en: `location "${part}" is neither a region (${regions.join(', ')}; by IRI, name or abbreviation) nor an ISO 3166-1 alpha-2 country code such as DE`,
-        de: `der Standort "${part}" ist weder eine Region (${regions.join(', ')}; per IRI, Name oder Abkürzung) noch ein Ländercode nach ISO 3166-1 Alpha-2 wie DE`
+        en: `location "${part}" is neither a region (${regions('en')}; by IRI, name or abbreviation) nor an ISO 3166-1 alpha-2 country code such as DE`,
+        de: `der Standort "${part}" ist weder eine Region (${regions('de')}; per IRI, Name oder Abkürzung) noch ein Ländercode nach ISO 3166-1 Alpha-2 wie DE`
       }, { path: 'location' })
     }
     for (const country of countriesOf(location)) countries.add(country)

@@ -14,7 +14,10 @@ export function checkFiniteNumbers (value: unknown, where: string): void {
     const [node, pointer] = pending.pop()!
     if (typeof node === 'number') {
       if (!Number.isFinite(node)) {
-        throw new SymphonyError('INVALID_REQUEST', `${where}${pointer} is ${String(node)}: numbers must be finite; send a number within the documented range`, { path: `${where}${pointer}` })
+        throw new SymphonyError('INVALID_REQUEST', {
+          en: `${where}${pointer} is ${String(node)}: numbers must be finite; send a number within the documented range`,
+          de: `${where}${pointer} ist ${String(node)}: Zahlen müssen endlich sein; senden Sie eine Zahl im dokumentierten Bereich`
+        }, { path: `${where}${pointer}` })
       }
     } else if (typeof node === 'object' && node !== null) {
       for (const [key, child] of Object.entries(node)) pending.push([child, `${pointer}/${key.replace(/~/g, '~0').replace(/\//g, '~1')}`])

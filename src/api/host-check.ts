@@ -21,8 +21,14 @@ export function hostCheck (allowed: Iterable<string>): (host: string | undefined
   return host => {
     if (host !== undefined && names.has(hostNameOf(host))) return
     throw new SymphonyError('MISDIRECTED_REQUEST', host === undefined || host === ''
-      ? 'the request has no Host header; send the host name the server is reached by'
-      : `this server does not answer for the host "${host.slice(0, 100)}"; if that name should reach it, start it with --allowed-host ${hostNameOf(host).slice(0, 100)}`)
+      ? {
+          en: 'the request has no Host header; send the host name the server is reached by',
+          de: 'die Anfrage hat keinen Host-Header; senden Sie den Hostnamen, unter dem der Server erreichbar ist'
+        }
+      : {
+          en: `this server does not answer for the host "${host.slice(0, 100)}"; if that name should reach it, start it with --allowed-host ${hostNameOf(host).slice(0, 100)}`,
+          de: `dieser Server antwortet nicht für den Host "${host.slice(0, 100)}"; soll er unter diesem Namen erreichbar sein, starten Sie ihn mit --allowed-host ${hostNameOf(host).slice(0, 100)}`
+        })
   }
 }
 

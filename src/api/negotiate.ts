@@ -63,7 +63,10 @@ export function negotiate (accept: string | undefined, offers: readonly string[]
 export function negotiateOrFail (accept: string | undefined, offers: readonly string[]): string {
   const chosen = negotiate(accept, offers)
   if (chosen === undefined) {
-    throw new SymphonyError('NOT_ACCEPTABLE', `none of the media types in "Accept: ${accept ?? ''}" is available here; ask for one of ${offers.join(', ')}`)
+    throw new SymphonyError('NOT_ACCEPTABLE', {
+      en: `none of the media types in "Accept: ${accept ?? ''}" is available here; ask for one of ${offers.join(', ')}`,
+      de: `keiner der Medientypen in "Accept: ${accept ?? ''}" ist hier verfügbar; fragen Sie nach einem von ${offers.join(', ')}`
+    })
   }
   return chosen
 }

@@ -47,7 +47,11 @@ export function chooseMediaType (request: FastifyRequest, offers: readonly strin
   if (typeof format === 'string') {
     const mediaType = formatNames[format]
     if (mediaType === undefined || !offers.includes(mediaType)) {
-      throw new SymphonyError('NOT_ACCEPTABLE', `format=${format} is not available here; use one of ${offers.map(o => Object.keys(formatNames).find(k => formatNames[k] === o)).join(', ')}`)
+      const names = offers.map(o => Object.keys(formatNames).find(k => formatNames[k] === o)).join(', ')
+      throw new SymphonyError('NOT_ACCEPTABLE', {
+        en: `format=${format} is not available here; use one of ${names}`,
+        de: `format=${format} ist hier nicht verfügbar; verwenden Sie eines von ${names}`
+      })
     }
     return mediaType
   }

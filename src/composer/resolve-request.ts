@@ -126,10 +126,10 @@ function allowedLocations (catalog: Catalog, entries: readonly string[], scope: 
   entries.forEach((entry, index) => {
     const location = resolveLocation(catalog, entry)
     if (location === undefined) {
-      const regions = [...catalog.regions.values()].map(region => region.label.en ?? shortName(region.id)).sort()
+      const regions = (language: 'en' | 'de'): string => [...catalog.regions.values()].map(region => region.label[language] ?? region.label.en ?? shortName(region.id)).sort().join(', ')
       throw new SymphonyError('INVALID_REQUEST', {
-        en: `composition request field "constraints.dataLocation[${index}]": "${entry}" is neither a region (${regions.join(', ')}; by IRI, name or abbreviation) nor an ISO 3166-1 alpha-2 country code such as DE`,
-        de: `Feld "constraints.dataLocation[${index}]" der Anfrage zur Zusammenstellung: "${entry}" ist weder eine Region (${regions.join(', ')}; per IRI, Name oder Abkürzung) noch ein Ländercode nach ISO 3166-1 Alpha-2 wie DE`
+        en: `composition request field "constraints.dataLocation[${index}]": "${entry}" is neither a region (${regions('en')}; by IRI, name or abbreviation) nor an ISO 3166-1 alpha-2 country code such as DE`,
+        de: `Feld "constraints.dataLocation[${index}]" der Anfrage zur Zusammenstellung: "${entry}" ist weder eine Region (${regions('de')}; per IRI, Name oder Abkürzung) noch ein Ländercode nach ISO 3166-1 Alpha-2 wie DE`
       }, { path: `constraints.dataLocation[${index}]`, node: entry })
     }
     for (const country of countriesOf(location)) countries.add(country)

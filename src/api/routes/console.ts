@@ -40,7 +40,7 @@ export async function consoleRoutes (app: FastifyInstance, { options }: RouteCon
 
   const send = (name: string) => {
     const file = files.get(name)
-    if (file === undefined) throw new SymphonyError('NOT_FOUND', `the console has no file "${name}"`)
+    if (file === undefined) throw new SymphonyError('NOT_FOUND', { en: `the console has no file "${name}"`, de: `die Konsole hat keine Datei "${name}"` })
     return file
   }
 

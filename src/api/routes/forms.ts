@@ -55,7 +55,10 @@ function targetOf (body: TargetBody): FormTarget {
     const { links, existing } = body.bundle
     return { bundle: { services, ...(links === undefined ? {} : { links }), ...(existing === undefined ? {} : { existing }) } }
   }
-  throw new SymphonyError('INVALID_REQUEST', 'say what to configure: type, service or bundle')
+  throw new SymphonyError('INVALID_REQUEST', {
+    en: 'say what to configure: type, service or bundle',
+    de: 'geben Sie an, was konfiguriert werden soll: type, service oder bundle'
+  })
 }
 
 export async function formsRoutes (app: FastifyInstance, { engine }: RouteContext): Promise<void> {
@@ -139,9 +142,13 @@ export async function formsRoutes (app: FastifyInstance, { engine }: RouteContex
     const outcome = await engine.configure(targetOf(body), body.values as never, { language: requestLanguage(request, body), dryRun, owner: principalOf(request).id })
     if (!outcome.ok) {
       const first = outcome.issues[0]
-      throw new SymphonyError('NOT_CONFORMING',
-        `the configuration has ${outcome.issues.length} problem${outcome.issues.length === 1 ? '' : 's'}${first === undefined ? '' : `; first: ${first.field || '/'}: ${first.message}`}`,
-        { details: { ...(first === undefined ? {} : { field: first.field }), errors: outcome.issues } })
+      // The issues are in the request's language already; both sentences quote the first as it is.
+      const count = outcome.issues.length
+      const firstOne = first === undefined ? undefined : `${first.field || '/'}: ${first.message}`
+      throw new SymphonyError('NOT_CONFORMING', {
+        en: `the configuration has ${count} problem${count === 1 ? '' : 's'}${firstOne === undefined ? '' : `; first: ${firstOne}`}`,
+        de: `die Konfiguration hat ${count} ${count === 1 ? 'Problem' : 'Probleme'}${firstOne === undefined ? '' : `; das erste: ${firstOne}`}`
+      }, { details: { ...(first === undefined ? {} : { field: first.field }), errors: outcome.issues } })
     }
     const answer = { ok: true, configuration: outcome.id, triples: outcome.quads.length, stored: !dryRun, warnings: outcome.warnings }
     if (dryRun) return answer
@@ -187,7 +194,7 @@ export async function formsRoutes (app: FastifyInstance, { engine }: RouteContex
       const { configuration } = request.params as { configuration: string }
       const owner = await engine.configurationOwner(configuration)
       // One stored before owners were recorded is the operator's alone.
-      ensureOwner(principalOf(request), owner ?? 'operator', `configuration <${configuration}>`)
+      ensureOwner(principalOf(request), owner ?? 'operator', { en: `configuration <${configuration}>`, de: `die Konfiguration <${configuration}>` })
     },
     schema: {
       tags: ['forms'],
@@ -201,7 +208,12 @@ export async function formsRoutes (app: FastifyInstance, { engine }: RouteContex
     const { configuration } = request.params as { configuration: string }
     const mediaType = chooseMediaType(request, rdfMediaTypes) as RdfMediaType
     const quads = configuration.startsWith(graphs.configuration) ? await engine.store.graph(configuration) : []
-    if (quads.length === 0) throw new SymphonyError('NOT_FOUND', `no stored configuration <${configuration}>; GET /configurations lists yours`)
+    if (quads.length === 0) {
+      throw new SymphonyError('NOT_FOUND', {
+        en: `no stored configuration <${configuration}>; GET /configurations lists yours`,
+        de: `keine gespeicherte Konfiguration <${configuration}>; GET /configurations listet Ihre`
+      })
+    }
     return sendRdf(reply, quads, mediaType)
   })
 }

@@ -36,7 +36,10 @@ async function sendTerm (request: FastifyRequest, reply: FastifyReply, terms: Te
   const info = terms.terms.get(iri)
   if (info === undefined) {
     const name = iri.startsWith(ns.sym) ? `sym:${iri.slice(ns.sym.length)}` : `<${iri}>`
-    throw new SymphonyError('NOT_FOUND', `${name} is not a term of the vocabulary; the index at /ontology lists every term`)
+    throw new SymphonyError('NOT_FOUND', {
+      en: `${name} is not a term of the vocabulary; the index at /ontology lists every term`,
+      de: `${name} ist kein Begriff des Vokabulars; das Verzeichnis unter /ontology listet jeden Begriff`
+    })
   }
   const mediaType = chooseMediaType(request, withHtml)
   if (isRdfMediaType(mediaType)) return sendRdf(reply, terms.describe(info.iri), mediaType)

@@ -58,7 +58,12 @@ export async function vocabularyRoutes (app: FastifyInstance, { engine }: RouteC
     const { name } = request.params as { name: string }
     const mediaType = mediaTypeOf(request)
     const format = (rdfBodyMediaTypes as readonly string[]).includes(mediaType) ? formatOfMediaType(mediaType) : undefined
-    if (format === undefined) throw new SymphonyError('UNSUPPORTED_FORMAT', `a vocabulary must be sent as ${rdfBodyMediaTypes.join(', ')}, not "${mediaType}"`)
+    if (format === undefined) {
+      throw new SymphonyError('UNSUPPORTED_FORMAT', {
+        en: `a vocabulary must be sent as ${rdfBodyMediaTypes.join(', ')}, not "${mediaType}"`,
+        de: `ein Vokabular muss als ${rdfBodyMediaTypes.join(', ')} gesendet werden, nicht als "${mediaType}"`
+      })
+    }
     const text = typeof request.body === 'string' ? request.body : ''
     const quads = await parseRdf(text, { format, source: 'request body' })
     return engine.putVocabulary(name, quads)
