@@ -406,7 +406,7 @@ export class Engine {
     if (strangers.length > 0) {
       throw new SymphonyError('INVALID_REQUEST', {
         en: `existing names ${strangers.join(', ')}, which is not among the bundle's services; list in existing only members of services`,
-        de: `existing nennt ${strangers.join(', ')}, was nicht unter den Diensten des Bündels ist; führen Sie in existing nur Mitglieder von services auf`
+        de: `existing nennt ${strangers.join(', ')}, der nicht zu den Diensten des Bündels gehört; führen Sie in existing nur Mitglieder von services auf`
       })
     }
     return bundleForm(vocabulary, {

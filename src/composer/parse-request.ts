@@ -140,7 +140,7 @@ export function checkRequestValues (request: CompositionRequest): void {
     if (fact.minInclusive !== undefined && fact.maxInclusive !== undefined && fact.minInclusive > fact.maxInclusive) {
       contradictory(field, {
         en: `has minInclusive ${fact.minInclusive} above maxInclusive ${fact.maxInclusive}: no value can qualify`,
-        de: `hat minInclusive ${fact.minInclusive} über maxInclusive ${fact.maxInclusive}: kein Wert kann passen`
+        de: `hat minInclusive ${fact.minInclusive} größer als maxInclusive ${fact.maxInclusive}: kein Wert kann passen`
       })
     }
   }
@@ -188,7 +188,7 @@ function facts (value: unknown): FactConstraint[] {
 
 function usage (value: unknown): Record<string, number> {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-    invalid('usage', { en: 'must be a JSON object of price component IRI → expected quantity', de: 'muss ein JSON-Objekt aus IRI der Preiskomponente → erwarteter Menge sein' })
+    invalid('usage', { en: 'must be a JSON object of price component IRI → expected quantity', de: 'muss ein JSON-Objekt sein, das IRIs von Preiskomponenten auf die erwartete Menge abbildet' })
   }
   const result: Record<string, number> = {}
   for (const [key, quantity] of Object.entries(value)) {

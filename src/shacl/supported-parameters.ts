@@ -69,7 +69,7 @@ export function assertSupportedShapes (store: Store): void {
       if (component !== undefined) {
         throw unsupported(store, shape, predicate, {
           en: `it is a parameter of the custom constraint component <${component}>, which has no SPARQL validator (sh:validator, sh:nodeValidator or sh:propertyValidator with sh:ask or sh:select); add one or express the rule with sh:sparql`,
-          de: `es ist ein Parameter der eigenen Constraint-Komponente <${component}>, die keinen SPARQL-Validator hat (sh:validator, sh:nodeValidator oder sh:propertyValidator mit sh:ask oder sh:select); ergänzen Sie einen oder drücken Sie die Regel mit sh:sparql aus`
+          de: `das ist ein Parameter der eigenen Constraint-Komponente <${component}>, die keinen SPARQL-Validator hat (sh:validator, sh:nodeValidator oder sh:propertyValidator mit sh:ask oder sh:select); ergänzen Sie einen oder drücken Sie die Regel mit sh:sparql aus`
         })
       }
       if (predicate.startsWith(ns.sh) && !supportedShapeParameters.has(predicate)) {

@@ -311,7 +311,7 @@ class Translator {
         } else {
           end = next.codePointAt(0)!
         }
-        if (end < start) throw new Untranslatable({ en: `range ${String.fromCodePoint(start)}-${String.fromCodePoint(end)} is out of order`, de: `der Bereich ${String.fromCodePoint(start)}-${String.fromCodePoint(end)} ist falsch herum` })
+        if (end < start) throw new Untranslatable({ en: `range ${String.fromCodePoint(start)}-${String.fromCodePoint(end)} is out of order`, de: `der Bereich ${String.fromCodePoint(start)}-${String.fromCodePoint(end)} hat seine Grenzen in falscher Reihenfolge` })
         node.set.ranges.push([start, end])
       } else {
         node.set.ranges.push([start, start])

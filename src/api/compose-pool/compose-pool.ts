@@ -195,7 +195,7 @@ function shutDown (): SymphonyError {
 function cancelled (): SymphonyError {
   return new SymphonyError('CANCELLED', {
     en: 'the composition was cancelled: the client went away before the answer',
-    de: 'die Zusammenstellung wurde abgebrochen: der Client ging vor der Antwort'
+    de: 'die Zusammenstellung wurde abgebrochen: der Client hat die Verbindung vor der Antwort beendet'
   })
 }
 
