@@ -77,11 +77,14 @@ function remoteAccess (values: OptionValues, io: Io): BillingAccess {
 function localAccess (desk: BillingDesk): BillingAccess {
   const document = async (number: string): Promise<IssuedInvoice> => {
     const found = await desk.ledger.get(number)
-    if (found === undefined) throw new SymphonyError('NOT_FOUND', `no invoice ${number} in the data directory (symphony invoices list)`)
+    if (found === undefined) throw new SymphonyError('NOT_FOUND', {
+      en: `no invoice ${number} in the data directory (symphony invoices list)`,
+      de: `keine Rechnung ${number} im Datenverzeichnis (symphony invoices list listet sie)`
+    })
     return found
   }
   const customerOf = (customer: string | undefined): string => {
-    if (customer === undefined) throw new SymphonyError('BAD_REQUEST', 'name the customer: --customer <customer IRI>')
+    if (customer === undefined) throw new SymphonyError('BAD_REQUEST', { en: 'name the customer: --customer <customer IRI>', de: 'nennen Sie den Kunden: --customer <Kunden-IRI>' })
     return customer
   }
   return {
@@ -89,14 +92,20 @@ function localAccess (desk: BillingDesk): BillingAccess {
     async settings (set) {
       if (set !== undefined) await desk.setSettings(set)
       const settings = await desk.settings()
-      if (settings === undefined) throw new SymphonyError('NOT_FOUND', 'billing has no settings yet (symphony billing settings --set <file.json>)')
+      if (settings === undefined) throw new SymphonyError('NOT_FOUND', {
+        en: 'billing has no settings yet (symphony billing settings --set <file.json>)',
+        de: 'die Abrechnung hat noch keine Einstellungen (symphony billing settings --set <datei.json>)'
+      })
       return settings
     },
     async profile (customer, set) {
       const id = customerOf(customer)
       if (set !== undefined) await desk.setProfile(id, set)
       const profile = await desk.profile(id)
-      if (profile === undefined) throw new SymphonyError('NOT_FOUND', `no invoice details for ${id} yet (symphony billing profile --customer <IRI> --set <file.json>)`)
+      if (profile === undefined) throw new SymphonyError('NOT_FOUND', {
+        en: `no invoice details for ${id} yet (symphony billing profile --customer <IRI> --set <file.json>)`,
+        de: `noch keine Rechnungsangaben für ${id} (symphony billing profile --customer <IRI> --set <datei.json>)`
+      })
       return profile
     },
     list: async customer => (await desk.ledger.list(customer === undefined ? {} : { customer })).map(invoiceSummary),

@@ -23,7 +23,10 @@ function endpointOf (values: OptionValues, io: Io): SparqlEndpointOptions | unde
   if (typeof queryUrl !== 'string' || queryUrl === '') return undefined
   const graphStoreUrl = values['graph-store'] ?? io.env.SYMPHONY_GRAPH_STORE
   if (typeof graphStoreUrl !== 'string' || graphStoreUrl === '') {
-    throw new SymphonyError('BAD_REQUEST', '--endpoint needs --graph-store <url> too (the SPARQL 1.1 graph store protocol endpoint, e.g. http://127.0.0.1:8890/sparql-graph-crud)')
+    throw new SymphonyError('BAD_REQUEST', {
+      en: '--endpoint needs --graph-store <url> too (the SPARQL 1.1 graph store protocol endpoint, e.g. http://127.0.0.1:8890/sparql-graph-crud)',
+      de: '--endpoint braucht auch --graph-store <url> (den Endpunkt des SPARQL 1.1 Graph Store Protocol, z. B. http://127.0.0.1:8890/sparql-graph-crud)'
+    })
   }
   return { queryUrl, graphStoreUrl }
 }

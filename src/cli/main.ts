@@ -11,8 +11,9 @@ import type { OptionValues } from './command.js'
 import type { Io } from './io.js'
 import { commands } from './commands/index.js'
 import { commandHelp, overview } from './help.js'
-import { inLanguage, textLanguageOf } from './language.js'
+import { textLanguageOf } from './language.js'
 import type { HelpLanguage } from './language.js'
+import { usageError } from './usage.js'
 
 /** Exit codes: 0 answered, 1 answered "no" (does not conform), 2 bad input, 70 internal error. */
 export const exitCodes = { ok: 0, negative: 1, badInput: 2, internal: 70 } as const
@@ -35,8 +36,7 @@ export async function main (argv: readonly string[], io: Io): Promise<number> {
     }
     const { min, max } = command.positionals ?? { min: 0, max: 0 }
     if (positionals.length < min || (max !== undefined && positionals.length > max)) {
-      const said = (language: HelpLanguage): string => `${messages.arguments[language]}\n${messages.usage[language]} symphony ${name} ${inLanguage(command.usage, language)}`
-      throw new SymphonyError('BAD_REQUEST', { en: said('en'), de: said('de') })
+      throw usageError(name, command.usage, messages.arguments)
     }
     return await command.run({ values: values as OptionValues, positionals }, io)
   } catch (error) {
@@ -46,7 +46,6 @@ export async function main (argv: readonly string[], io: Io): Promise<number> {
 
 const messages = {
   arguments: { en: 'wrong number of arguments', de: 'falsche Anzahl von Argumenten' },
-  usage: { en: 'usage:', de: 'Aufruf:' },
   unknownCommand: { en: 'unknown command', de: 'unbekannter Befehl' },
   noCommand: { en: 'name a command', de: 'nennen Sie einen Befehl' },
   unknownOption: { en: 'unknown option', de: 'unbekannte Option' },

@@ -6,6 +6,7 @@
 import { TokenRegistry } from '../../accounts/index.js'
 import type { AccountSpec } from '../../accounts/index.js'
 import { SymphonyError } from '../../errors.js'
+import { usageError, usageLine } from '../usage.js'
 import type { Command } from '../command.js'
 import { dataDirOf } from '../context.js'
 import { printJson } from '../output.js'
@@ -51,7 +52,7 @@ export const accountCommand: Command = {
       io.stderr(`revoked ${removed} token(s) of ${id}\n`)
       return 0
     }
-    if (action !== 'add' || id !== undefined) throw new SymphonyError('BAD_REQUEST', `usage: symphony account ${usage}`)
+    if (action !== 'add' || id !== undefined) throw usageError('account', usage)
     const label = typeof values.label === 'string' ? { label: values.label } : {}
     const { token, principal } = await registry.add(accountSpecOf(values), label)
     io.stdout(`${token}\n`)
@@ -62,7 +63,12 @@ export const accountCommand: Command = {
 
 function accountSpecOf (values: Record<string, unknown>): AccountSpec {
   const given = [values.operator === true, typeof values.provider === 'string', typeof values.customer === 'string'].filter(Boolean).length
-  if (given !== 1) throw new SymphonyError('BAD_REQUEST', `give exactly one of --operator, --provider <IRI>, --customer <name>; usage: symphony account ${usage}`)
+  if (given !== 1) {
+    throw new SymphonyError('BAD_REQUEST', {
+      en: `give exactly one of --operator, --provider <IRI>, --customer <name>; ${usageLine('account', usage, 'en')}`,
+      de: `geben Sie genau eine der Optionen --operator, --provider <IRI>, --customer <Name> an; ${usageLine('account', usage, 'de')}`
+    })
+  }
   if (typeof values.provider === 'string') return { role: 'provider', provider: values.provider }
   if (typeof values.customer === 'string') return { role: 'customer', name: values.customer }
   return { role: 'operator' }

@@ -6,6 +6,7 @@ import { writeFile } from 'node:fs/promises'
 import { resolve } from 'node:path'
 import { formatMinor, minorDigits, parsePeriod, type BillingSettings, type CustomerProfile, type InvoiceSummary } from '../../billing/index.js'
 import { SymphonyError } from '../../errors.js'
+import { usageError } from '../usage.js'
 import type { Command, OptionSpec, OptionValues } from '../command.js'
 import { apiClientOptions } from '../api-client.js'
 import { documentFormats, withBilling, type DocumentFormat, type RunAnswer } from '../billing-access.js'
@@ -53,7 +54,7 @@ export const billingCommand: Command = {
     const format = answerFormat(values)
     const [action] = positionals
     if (action === 'run') {
-      if (typeof values.period !== 'string') throw new SymphonyError('BAD_REQUEST', '--period <YYYY-MM> is required, e.g. --period 2026-12')
+      if (typeof values.period !== 'string') throw new SymphonyError('BAD_REQUEST', { en: '--period <YYYY-MM> is required, e.g. --period 2026-12', de: '--period <JJJJ-MM> ist erforderlich, z. B. --period 2026-12' })
       parsePeriod(values.period)
       const answer = await withBilling(values, io, access => access.run(values.period as string))
       printRun(io, answer, format)
@@ -69,7 +70,7 @@ export const billingCommand: Command = {
       printJson(io, await withBilling(values, io, access => access.profile(stringOption(values, 'customer'), set)))
       return 0
     }
-    throw new SymphonyError('BAD_REQUEST', `usage: symphony billing ${billingUsage}`)
+    throw usageError('billing', billingUsage)
   }
 }
 
@@ -121,7 +122,7 @@ export const invoicesCommand: Command = {
     if (action === 'show' && number !== undefined) {
       const format = documentFormat(values)
       const output = stringOption(values, 'output')
-      if (format === 'pdf' && output === undefined) throw new SymphonyError('BAD_REQUEST', 'a PDF is written to a file: add --output <file.pdf>')
+      if (format === 'pdf' && output === undefined) throw new SymphonyError('BAD_REQUEST', { en: 'a PDF is written to a file: add --output <file.pdf>', de: 'ein PDF wird in eine Datei geschrieben: geben Sie --output <datei.pdf> an' })
       const language = textLanguageOf(values, io)
       const document = await withBilling(values, io, access => access.document(number, format, language))
       if (output === undefined) {
@@ -133,7 +134,7 @@ export const invoicesCommand: Command = {
       io.stderr(`wrote ${number} as ${format} to ${output}\n`)
       return 0
     }
-    throw new SymphonyError('BAD_REQUEST', `usage: symphony invoices ${invoicesUsage}`)
+    throw usageError('invoices', invoicesUsage)
   }
 }
 
@@ -155,7 +156,7 @@ export const creditNoteCommand: Command = {
   positionals: { min: 1, max: 1 },
   async run ({ values, positionals }, io) {
     const reason = stringOption(values, 'reason')
-    if (reason === undefined || reason.trim() === '') throw new SymphonyError('BAD_REQUEST', '--reason <text> is required: it is printed on the credit note')
+    if (reason === undefined || reason.trim() === '') throw new SymphonyError('BAD_REQUEST', { en: '--reason <text> is required: it is printed on the credit note', de: '--reason <Text> ist erforderlich: er steht auf der Gutschrift' })
     const note = await withBilling(values, io, access => access.creditNote(positionals[0]!, reason))
     if (answerFormat(values) === 'text') io.stdout(summaryText(note)); else printJson(io, note)
     return 0
@@ -170,7 +171,11 @@ function stringOption (values: OptionValues, name: string): string | undefined {
 function documentFormat (values: OptionValues): DocumentFormat {
   const format = values.format ?? 'json'
   if (typeof format !== 'string' || !(documentFormats as readonly string[]).includes(format)) {
-    throw new SymphonyError('BAD_REQUEST', `--format ${String(format)} is not an invoice format; use one of ${documentFormats.join(', ')}`)
+    const formats = documentFormats.join(', ')
+    throw new SymphonyError('BAD_REQUEST', {
+      en: `--format ${String(format)} is not an invoice format; use one of ${formats}`,
+      de: `--format ${String(format)} ist kein Rechnungsformat; verwenden Sie eines von ${formats}`
+    })
   }
   return format as DocumentFormat
 }

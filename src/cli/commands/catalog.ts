@@ -71,7 +71,10 @@ export const catalogCommand: Command = {
     factTests(tests, factNames) // bad tests stop before the catalog is opened
     const offset = count(values, 'offset') ?? 0
     const limit = count(values, 'limit')
-    if (limit === 0) throw new SymphonyError('BAD_REQUEST', '--limit 0 lists nothing; give a positive whole number or leave it out for all services')
+    if (limit === 0) throw new SymphonyError('BAD_REQUEST', {
+      en: '--limit 0 lists nothing; give a positive whole number or leave it out for all services',
+      de: '--limit 0 listet nichts; geben Sie eine positive ganze Zahl an oder lassen Sie die Option weg, um alle Dienste zu sehen'
+    })
     return withEngine(await openForReading(values, io), async engine => {
       const catalog = await engine.catalog()
       const language = languageOf(values, io)
@@ -99,7 +102,7 @@ function strings (value: OptionValues[string]): string[] {
 function count (values: OptionValues, option: 'offset' | 'limit'): number | undefined {
   const value = values[option]
   if (value === undefined) return undefined
-  if (typeof value !== 'string' || !/^\d+$/.test(value)) throw new SymphonyError('BAD_REQUEST', `--${option} ${String(value)} is not a whole number ≥ 0`)
+  if (typeof value !== 'string' || !/^\d+$/.test(value)) throw new SymphonyError('BAD_REQUEST', { en: `--${option} ${String(value)} is not a whole number ≥ 0`, de: `--${option} ${String(value)} ist keine ganze Zahl ≥ 0` })
   return Number(value)
 }
 

@@ -56,7 +56,10 @@ export const formCommand: Command = {
   async run ({ values, positionals }, io) {
     const prefill = values.prefill === undefined ? undefined : await readJsonOption(values, 'prefill', io)
     if (prefill !== undefined && (typeof prefill !== 'object' || prefill === null || Array.isArray(prefill))) {
-      throw new SymphonyError('INVALID_REQUEST', `--prefill must name a JSON object of values by property IRI, e.g. {"https://w3id.org/symphony/ontology#seatCount": 12}`)
+      throw new SymphonyError('INVALID_REQUEST', {
+        en: '--prefill must name a JSON object of values by property IRI, e.g. {"https://w3id.org/symphony/ontology#seatCount": 12}',
+        de: '--prefill muss ein JSON-Objekt mit Werten nach Eigenschafts-IRI nennen, z. B. {"https://w3id.org/symphony/ontology#seatCount": 12}'
+      })
     }
     return withEngine(await openForReading(values, io), async engine => {
       const form = await engine.form(await targetOf(engine, positionals, values), { language: languageOf(values, io), ...(prefill === undefined ? {} : { prefill: prefill as FormPrefill }) })

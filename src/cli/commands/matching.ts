@@ -52,7 +52,7 @@ export const combinableCommand: Command = {
     const x = iriArgument(positionals[0]!)
     const limit = values.limit === undefined ? undefined : Number(values.limit)
     if (limit !== undefined && !(Number.isInteger(limit) && limit > 0)) {
-      throw new SymphonyError('BAD_REQUEST', `--limit ${String(values.limit)} is not a positive whole number`)
+      throw new SymphonyError('BAD_REQUEST', { en: `--limit ${String(values.limit)} is not a positive whole number`, de: `--limit ${String(values.limit)} ist keine positive ganze Zahl` })
     }
     return withEngine(await openForReading(values, io), async engine => {
       const language = languageOf(values, io)
@@ -127,7 +127,8 @@ export const discoverCommand = requestCommand(
     adjust (request, values) {
       const minScore = values['min-score'] === undefined ? undefined : Number(values['min-score'])
       if (minScore !== undefined && !(Number.isFinite(minScore) && minScore >= 0 && minScore <= 1)) {
-        throw new SymphonyError('BAD_REQUEST', `--min-score ${String(values['min-score'])} is not a number from 0 to 1`)
+        const given = String(values['min-score'])
+        throw new SymphonyError('BAD_REQUEST', { en: `--min-score ${given} is not a number from 0 to 1`, de: `--min-score ${given} ist keine Zahl von 0 bis 1` })
       }
       if (typeof request !== 'object' || request === null || Array.isArray(request)) return request // the matcher names the problem
       return {
@@ -179,7 +180,10 @@ export const composeCommand = requestCommand(
       if (request === null || typeof request !== 'object' || Array.isArray(request)) return request
       const timeout = values['timeout-ms']
       if (timeout !== undefined && !/^\d+$/.test(String(timeout))) {
-        throw new SymphonyError('BAD_REQUEST', `--timeout-ms ${String(timeout)} is not a whole number of milliseconds`)
+        throw new SymphonyError('BAD_REQUEST', {
+          en: `--timeout-ms ${String(timeout)} is not a whole number of milliseconds`,
+          de: `--timeout-ms ${String(timeout)} ist keine ganze Zahl von Millisekunden`
+        })
       }
       return {
         ...request,

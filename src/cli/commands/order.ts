@@ -4,6 +4,7 @@
  * bundles for it; `--wait` follows the order until it completes or fails.
  */
 import { SymphonyError } from '../../errors.js'
+import { usageError } from '../usage.js'
 import type { Order } from '../../operations/index.js'
 import type { Command, OptionSpecs } from '../command.js'
 import { apiClient, apiClientOptions } from '../api-client.js'
@@ -42,7 +43,7 @@ export function waitLimitOf (values: Record<string, unknown>): number {
   const given = values['wait-limit']
   if (given === undefined) return defaultWaitSeconds * 1000
   const seconds = Number(given)
-  if (!Number.isFinite(seconds) || seconds <= 0) throw new SymphonyError('BAD_REQUEST', `--wait-limit ${String(given)} is not a number of seconds above 0`)
+  if (!Number.isFinite(seconds) || seconds <= 0) throw new SymphonyError('BAD_REQUEST', { en: `--wait-limit ${String(given)} is not a number of seconds above 0`, de: `--wait-limit ${String(given)} ist keine Sekundenzahl über 0` })
   return seconds * 1000
 }
 
@@ -107,7 +108,7 @@ export const orderCommand: Command = {
       const request = await readJsonOption(values, 'request', io) as { seats?: number }
       const services = await membersOf(values, request, client)
       const seats = values.seats === undefined ? undefined : Number(values.seats)
-      if (seats !== undefined && (!Number.isInteger(seats) || seats < 1)) throw new SymphonyError('BAD_REQUEST', `--seats ${String(values.seats)} is not a whole number of at least 1`)
+      if (seats !== undefined && (!Number.isInteger(seats) || seats < 1)) throw new SymphonyError('BAD_REQUEST', { en: `--seats ${String(values.seats)} is not a whole number of at least 1`, de: `--seats ${String(values.seats)} ist keine ganze Zahl von mindestens 1` })
       const configurations = (values.configuration as string[] | undefined) ?? []
       const order = await client.call('POST', '/orders', { request, services, ...(seats === undefined ? {} : { seats }), ...(configurations.length === 0 ? {} : { configurations }) }) as Order
       io.stderr(`order ${order.id} placed: ${order.items.length} item(s), one per provider\n`)
@@ -127,12 +128,12 @@ export const orderCommand: Command = {
       return 0
     }
     if (action === 'report' && id !== undefined && item !== undefined) {
-      if (typeof values.status !== 'string') throw new SymphonyError('BAD_REQUEST', '--status <acknowledged|inProgress|completed|failed|cancelled> is required')
+      if (typeof values.status !== 'string') throw new SymphonyError('BAD_REQUEST', { en: '--status <acknowledged|inProgress|completed|failed|cancelled> is required', de: '--status <acknowledged|inProgress|completed|failed|cancelled> ist erforderlich' })
       const body = { status: values.status, ...(typeof values.reason === 'string' ? { reason: values.reason } : {}), ...(typeof values.reference === 'string' ? { reference: values.reference } : {}) }
       show(await client.call('POST', `/orders/${encodeURIComponent(id)}/items/${encodeURIComponent(item)}/status`, body) as Order)
       return 0
     }
-    throw new SymphonyError('BAD_REQUEST', `usage: symphony order ${usage}`)
+    throw usageError('order', usage)
   }
 }
 
@@ -140,10 +141,16 @@ async function membersOf (values: Record<string, unknown>, request: unknown, cli
   const services = values.service as string[] | undefined
   if (services !== undefined && values.bundle === undefined) return services
   const n = Number(values.bundle)
-  if (services !== undefined || !Number.isInteger(n) || n < 1) throw new SymphonyError('BAD_REQUEST', 'give either --bundle <n> (1 = the best bundle the composer answers) or the members with --service <IRI>…')
+  if (services !== undefined || !Number.isInteger(n) || n < 1) throw new SymphonyError('BAD_REQUEST', {
+      en: 'give either --bundle <n> (1 = the best bundle the composer answers) or the members with --service <IRI>…',
+      de: 'geben Sie entweder --bundle <n> an (1 = das beste Bündel der Zusammenstellung) oder die Bestandteile mit --service <IRI>…'
+    })
   const answer = await client.call('POST', '/compose', request) as { bundles: Array<{ services: string[] }> }
   const bundle = answer.bundles[n - 1]
-  if (bundle === undefined) throw new SymphonyError('NOT_FOUND', `the composer answers ${answer.bundles.length} bundle(s) for the request; there is no bundle ${n}`)
+  if (bundle === undefined) throw new SymphonyError('NOT_FOUND', {
+      en: `the composer answers ${answer.bundles.length} bundle(s) for the request; there is no bundle ${n}`,
+      de: `die Zusammenstellung ergibt ${answer.bundles.length} Bündel für die Anfrage; ein Bündel ${n} gibt es nicht`
+    })
   return bundle.services
 }
 

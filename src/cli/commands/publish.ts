@@ -6,11 +6,12 @@
 import { readFile } from 'node:fs/promises'
 import { resolve } from 'node:path'
 import { SymphonyError } from '../../errors.js'
+import { usageError } from '../usage.js'
 import { descriptionMediaTypes } from '../../publishing/index.js'
 import type { Command } from '../command.js'
 import { openForWriting, withEngine } from '../context.js'
-import { inLanguage, languageOf } from '../language.js'
-import { printJson } from '../output.js'
+import { languageOf } from '../language.js'
+import { printJson, unreadableFile } from '../output.js'
 
 const mediaTypeOfExtension: Record<string, string> = {
   ttl: 'text/turtle',
@@ -51,28 +52,32 @@ export const publishCommand: Command = {
     const provider = values.provider
     const name = values.name
     if (typeof provider !== 'string' || typeof name !== 'string') {
-      throw new SymphonyError('BAD_REQUEST', `--provider <IRI> and --name <name> are required\nusage: symphony publish ${inLanguage(publishCommand.usage, 'en')}`)
+      throw usageError('publish', publishCommand.usage, { en: '--provider <IRI> and --name <name> are required', de: '--provider <IRI> und --name <Name> sind erforderlich' })
     }
     const language = languageOf(values, io)
     if (typeof values.deprecate === 'string') {
       const version = Number(values.deprecate)
-      if (!Number.isInteger(version) || version < 1) throw new SymphonyError('BAD_REQUEST', `--deprecate ${values.deprecate} is not a version number`)
+      if (!Number.isInteger(version) || version < 1) throw new SymphonyError('BAD_REQUEST', { en: `--deprecate ${values.deprecate} is not a version number`, de: `--deprecate ${values.deprecate} ist keine Versionsnummer` })
       return withEngine(await openForWriting(values, io, { command: 'publish' }), async engine => {
         printJson(io, await engine.deprecate({ provider, name, version }, { actor: provider }))
         return 0
       })
     }
     const file = positionals[0]
-    if (file === undefined) throw new SymphonyError('BAD_REQUEST', `a description file is required\nusage: symphony publish ${inLanguage(publishCommand.usage, 'en')}`)
+    if (file === undefined) throw usageError('publish', publishCommand.usage, { en: 'a description file is required', de: 'eine Beschreibungsdatei ist erforderlich' })
     const mediaType = mediaTypeOfExtension[file.split('.').at(-1)?.toLowerCase() ?? '']
     if (mediaType === undefined) {
-      throw new SymphonyError('UNSUPPORTED_FORMAT', `${file}: publish Turtle (.ttl), JSON-LD (.jsonld) or N-Triples (.nt) — ${descriptionMediaTypes.join(', ')}`)
+      const types = descriptionMediaTypes.join(', ')
+      throw new SymphonyError('UNSUPPORTED_FORMAT', {
+        en: `${file}: publish Turtle (.ttl), JSON-LD (.jsonld) or N-Triples (.nt) — ${types}`,
+        de: `${file}: veröffentlichen Sie Turtle (.ttl), JSON-LD (.jsonld) oder N-Triples (.nt) — ${types}`
+      })
     }
     let text: string
     try {
       text = await readFile(resolve(io.cwd, file), 'utf8')
     } catch (error) {
-      throw new SymphonyError('NOT_FOUND', `${file}: cannot read the file (${(error as NodeJS.ErrnoException).code ?? ''})`, { file, cause: error })
+      throw unreadableFile(file, error)
     }
     return withEngine(await openForWriting(values, io, { command: 'publish' }), async engine => {
       try {
@@ -81,10 +86,11 @@ export const publishCommand: Command = {
         return 0
       } catch (error) {
         if (error instanceof SymphonyError && (error.code === 'PARSE_ERROR' || error.code === 'UNKNOWN_PREFIX')) {
-          throw new SymphonyError(error.code, error.message.replace(/^request body/, file), { ...error.location, file, cause: error })
+          const named = (message: string): string => message.replace(/^request body/, file)
+          throw new SymphonyError(error.code, { en: named(error.messages.en), de: named(error.messages.de) }, { ...error.location, file, cause: error })
         }
         if (error instanceof SymphonyError && error.code === 'NOT_CONFORMING') {
-          io.stderr(`symphony: ${file}: ${error.message}\n`)
+          io.stderr(`symphony: ${file}: ${error.messageIn(language)}\n`)
           printJson(io, error.details)
           return 1
         }

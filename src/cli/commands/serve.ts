@@ -133,7 +133,7 @@ export const serveCommand: Command = {
     const autoCloseDays = wholeNumber('--ticket-close-days', values['ticket-close-days'] ?? '7', 1, 365)
     const host = typeof values.host === 'string' ? values.host : io.env.HOST ?? '127.0.0.1'
     const logLevel = String(values['log-level'] ?? io.env.SYMPHONY_LOG_LEVEL ?? 'info')
-    if (!logLevels.includes(logLevel)) throw new SymphonyError('BAD_REQUEST', `--log-level ${logLevel} is not one of ${logLevels.join(', ')}`)
+    if (!logLevels.includes(logLevel)) throw new SymphonyError('BAD_REQUEST', { en: `--log-level ${logLevel} is not one of ${logLevels.join(', ')}`, de: `--log-level ${logLevel} ist keine der Stufen ${logLevels.join(', ')}` })
     // Loaded here: the other commands never pay for Fastify's start-up.
     const { buildApp } = await import('../../api/index.js')
     const engine = await openForWriting(values, io, { seedExamples: values.empty !== true, command: 'serve', compileInBackground: true })
@@ -163,7 +163,11 @@ export const serveCommand: Command = {
     const address = await app.listen({ port, host }).catch(async (error: NodeJS.ErrnoException) => {
       await app.close()
       if (error.code !== 'EADDRINUSE' && error.code !== 'EACCES') throw error
-      throw new SymphonyError('BAD_REQUEST', `cannot listen on ${host}:${port} (${error.code === 'EADDRINUSE' ? 'the port is in use' : 'permission denied'}); pass another --port`, { cause: error })
+      const inUse = error.code === 'EADDRINUSE'
+      throw new SymphonyError('BAD_REQUEST', {
+        en: `cannot listen on ${host}:${port} (${inUse ? 'the port is in use' : 'permission denied'}); pass another --port`,
+        de: `auf ${host}:${port} kann nicht gelauscht werden (${inUse ? 'der Port ist belegt' : 'keine Berechtigung'}); geben Sie einen anderen --port an`
+      }, { cause: error })
     })
     io.stderr(`Symphony is serving at ${address}/ (API docs at ${address}/docs)\n`)
     await new Promise<void>(resolve => {
@@ -197,7 +201,10 @@ const logLevels = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']
 function allowedHostsOf (given: unknown, env: string | undefined, host: string, publicUrl: string | undefined): string[] | undefined {
   const extra = [...(Array.isArray(given) ? given.map(String) : []), ...(env ?? '').split(',')].map(name => name.trim()).filter(name => name !== '')
   if (extra.includes('*')) return undefined
-  if (publicUrl !== undefined && !URL.canParse(publicUrl)) throw new SymphonyError('BAD_REQUEST', `--public-url ${publicUrl} is not an absolute URL (e.g. https://symphony.example.org)`)
+  if (publicUrl !== undefined && !URL.canParse(publicUrl)) throw new SymphonyError('BAD_REQUEST', {
+      en: `--public-url ${publicUrl} is not an absolute URL (e.g. https://symphony.example.org)`,
+      de: `--public-url ${publicUrl} ist keine absolute URL (z. B. https://symphony.example.org)`
+    })
   const addresses = Object.values(networkInterfaces()).flatMap(list => (list ?? []).map(entry => entry.address))
   return [...servedHostNames(host, publicUrl, { hostname: hostname(), addresses }), ...extra]
 }
@@ -205,7 +212,10 @@ function allowedHostsOf (given: unknown, env: string | undefined, host: string, 
 function wholeNumber (option: string, value: unknown, min: number, max: number): number {
   const number = Number(value)
   if (!Number.isInteger(number) || number < min || number > max) {
-    throw new SymphonyError('BAD_REQUEST', `${option} ${String(value)} is not a whole number from ${min} to ${max}`)
+    throw new SymphonyError('BAD_REQUEST', {
+      en: `${option} ${String(value)} is not a whole number from ${min} to ${max}`,
+      de: `${option} ${String(value)} ist keine ganze Zahl von ${min} bis ${max}`
+    })
   }
   return number
 }

@@ -39,7 +39,10 @@ export const exportCommand: Command = {
   async run ({ values }, io) {
     const format = (values.format ?? 'turtle') as SerializationFormat
     if (!rdfFormats.includes(format)) {
-      throw new SymphonyError('BAD_REQUEST', `--format ${format} is not an RDF format Symphony writes; use one of ${rdfFormats.join(', ')}`)
+      throw new SymphonyError('BAD_REQUEST', {
+        en: `--format ${format} is not an RDF format Symphony writes; use one of ${rdfFormats.join(', ')}`,
+        de: `--format ${format} ist kein RDF-Format, das Symphony schreibt; verwenden Sie eines von ${rdfFormats.join(', ')}`
+      })
     }
     return withEngine(await openForReading(values, io), async engine => {
       io.stdout(await engine.export(format))

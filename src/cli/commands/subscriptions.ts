@@ -4,6 +4,7 @@
  * `--wait` follows them. `webhook set|show|remove` manages where its events are pushed.
  */
 import { SymphonyError } from '../../errors.js'
+import { usageError } from '../usage.js'
 import type { OperationsEvent, Order, Subscription, WebhookView } from '../../operations/index.js'
 import type { Command } from '../command.js'
 import { apiClient, apiClientOptions } from '../api-client.js'
@@ -69,12 +70,12 @@ export const subscriptionsCommand: Command = {
     }
     if (action === 'seats' && id !== undefined && n !== undefined) {
       const seats = Number(n)
-      if (!Number.isInteger(seats) || seats < 1) throw new SymphonyError('BAD_REQUEST', `${n} is not a whole number of seats of at least 1`)
+      if (!Number.isInteger(seats) || seats < 1) throw new SymphonyError('BAD_REQUEST', { en: `${n} is not a whole number of seats of at least 1`, de: `${n} ist keine ganze Zahl von mindestens 1 Platz` })
       return change(await client.call('POST', `${path}/seats`, { seats }) as Order)
     }
     if (action === 'members' && id !== undefined && n === undefined) {
       const services = values.service as string[] | undefined
-      if (services === undefined) throw new SymphonyError('BAD_REQUEST', 'name the new member set with --service <IRI>…')
+      if (services === undefined) throw new SymphonyError('BAD_REQUEST', { en: 'name the new member set with --service <IRI>…', de: 'nennen Sie die neuen Bestandteile mit --service <IRI>…' })
       const request = values.request === undefined ? undefined : await readJsonOption(values, 'request', io)
       return change(await client.call('POST', `${path}/members`, { services, ...(request === undefined ? {} : { request }) }) as Order)
     }
@@ -85,7 +86,7 @@ export const subscriptionsCommand: Command = {
       return 0
     }
     if (action === 'webhook') return webhook(client, format, io, id, n)
-    throw new SymphonyError('BAD_REQUEST', `usage: symphony subscriptions ${usage}`)
+    throw usageError('subscriptions', usage)
   }
 }
 
@@ -107,7 +108,7 @@ async function webhook (client: ApiClient, format: 'json' | 'text', io: Io, acti
     io.stderr('webhook removed; the events stay in the feed (subscriptions events)\n')
     return 0
   }
-  throw new SymphonyError('BAD_REQUEST', 'usage: symphony subscriptions webhook set <https URL> | webhook show | webhook remove')
+  throw usageError('subscriptions', { en: 'webhook set <https URL> | webhook show | webhook remove', de: 'webhook set <https-URL> | webhook show | webhook remove' })
 }
 
 function webhookText (hook: WebhookView): string {

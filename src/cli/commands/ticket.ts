@@ -6,6 +6,7 @@
 import { readFile } from 'node:fs/promises'
 import { basename, resolve } from 'node:path'
 import { SymphonyError } from '../../errors.js'
+import { usageError } from '../usage.js'
 import type { ProviderSlaReport, TicketView } from '../../tickets/index.js'
 import type { Command, OptionSpec } from '../command.js'
 import { apiClient, apiClientOptions } from '../api-client.js'
@@ -65,7 +66,7 @@ export const ticketCommand: Command = {
     const show = (ticket: TicketView) => { if (format === 'text') io.stdout(ticketText(ticket)); else printJson(io, ticket) }
     const path = id === undefined ? '' : `/tickets/${encodeURIComponent(id)}`
     if (action === 'open' && id !== undefined && state === undefined) {
-      if (typeof values.summary !== 'string') throw new SymphonyError('BAD_REQUEST', '--summary "<what is wrong>" is required')
+      if (typeof values.summary !== 'string') throw new SymphonyError('BAD_REQUEST', { en: '--summary "<what is wrong>" is required', de: '--summary "<was nicht funktioniert>" ist erforderlich' })
       const services = (values.service as string[] | undefined) ?? []
       const attachments = await attachmentsOf(values, io)
       const ticket = await client.call('POST', '/tickets', {
@@ -86,7 +87,7 @@ export const ticketCommand: Command = {
       return 0
     }
     if (action === 'note' && id !== undefined && state === undefined) {
-      if (typeof values.text !== 'string') throw new SymphonyError('BAD_REQUEST', '--text "<the note>" is required')
+      if (typeof values.text !== 'string') throw new SymphonyError('BAD_REQUEST', { en: '--text "<the note>" is required', de: '--text "<die Notiz>" ist erforderlich' })
       const attachments = await attachmentsOf(values, io)
       show(await client.call('POST', `${path}/notes`, { text: values.text, ...(attachments.length === 0 ? {} : { attachments }) }) as TicketView)
       return 0
@@ -95,7 +96,7 @@ export const ticketCommand: Command = {
       show(await client.call('POST', `${path}/state`, { state, ...(typeof values.why === 'string' ? { why: values.why } : {}) }) as TicketView)
       return 0
     }
-    throw new SymphonyError('BAD_REQUEST', `usage: symphony ticket ${usage}`)
+    throw usageError('ticket', usage)
   }
 }
 
@@ -122,10 +123,13 @@ export const reportCommand: Command = {
   options: { ...apiClientOptions, from: instantOption('the start', 'der Beginn'), to: instantOption('the end (not included)', 'das Ende (nicht eingeschlossen)') },
   positionals: { min: 1, max: 1 },
   async run ({ values, positionals }, io) {
-    if (positionals[0] !== 'sla' || typeof values.from !== 'string' || typeof values.to !== 'string') throw new SymphonyError('BAD_REQUEST', `usage: symphony report ${reportUsage}`)
+    if (positionals[0] !== 'sla' || typeof values.from !== 'string' || typeof values.to !== 'string') throw usageError('report', reportUsage)
     const instant = (option: string, value: string): string => {
       const at = new Date(/^\d{4}-\d{2}-\d{2}$/.test(value) ? `${value}T00:00:00Z` : value)
-      if (Number.isNaN(at.getTime())) throw new SymphonyError('BAD_REQUEST', `--${option} ${value} is not a date (2026-12-01) or UTC time (2026-12-01T00:00:00Z)`)
+      if (Number.isNaN(at.getTime())) throw new SymphonyError('BAD_REQUEST', {
+        en: `--${option} ${value} is not a date (2026-12-01) or UTC time (2026-12-01T00:00:00Z)`,
+        de: `--${option} ${value} ist kein Datum (2026-12-01) und keine UTC-Zeit (2026-12-01T00:00:00Z)`
+      })
       return at.toISOString()
     }
     const client = apiClient(values, io)

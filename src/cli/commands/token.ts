@@ -3,7 +3,7 @@
  * `symphony account`), kept hashed in `<data-dir>/tokens.json`. `add` prints the new token
  * once; it cannot be shown again.
  */
-import { SymphonyError } from '../../errors.js'
+import { usageError } from '../usage.js'
 import { TokenRegistry } from '../../accounts/index.js'
 import type { Command } from '../command.js'
 import { dataDirOf } from '../context.js'
@@ -33,7 +33,7 @@ export const tokenCommand: Command = {
       return 0
     }
     if (provider === undefined || (action !== 'add' && action !== 'revoke')) {
-      throw new SymphonyError('BAD_REQUEST', `usage: symphony token ${usage}`)
+      throw usageError('token', usage)
     }
     if (action === 'revoke') {
       const removed = await registry.revoke(provider)

@@ -75,7 +75,10 @@ function reportFormat (value: unknown): SerializationFormat | undefined {
   if (value === undefined) return undefined
   const format = typeof value === 'string' ? reportFormats[value] : undefined
   if (format === undefined) {
-    throw new SymphonyError('BAD_REQUEST', `--report ${String(value)} is not a report format; use turtle (ttl), json-ld or n-triples`)
+    throw new SymphonyError('BAD_REQUEST', {
+      en: `--report ${String(value)} is not a report format; use turtle (ttl), json-ld or n-triples`,
+      de: `--report ${String(value)} ist kein Berichtsformat; verwenden Sie turtle (ttl), json-ld oder n-triples`
+    })
   }
   return format
 }

@@ -1,6 +1,6 @@
 /** `symphony vocabulary add|list|remove`: the operator's vocabulary graphs in the data directory. */
 import { basename, extname, resolve } from 'node:path'
-import { SymphonyError } from '../../errors.js'
+import { usageError } from '../usage.js'
 import { readRdfFile } from '../../rdf/index.js'
 import type { Command } from '../command.js'
 import { openForReading, openForWriting, withEngine } from '../context.js'
@@ -50,6 +50,6 @@ export const vocabularyCommand: Command = {
         return 0
       })
     }
-    throw new SymphonyError('BAD_REQUEST', `usage: symphony vocabulary ${usage}`)
+    throw usageError('vocabulary', usage)
   }
 }
