@@ -13,7 +13,8 @@ export async function readRdfFile (file: string, options: { graph?: string } = {
   try {
     text = await readFile(file, 'utf8')
   } catch (error) {
-    throw new SymphonyError('NOT_FOUND', `${file}: cannot read the file (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`,
+    const reason = (error as NodeJS.ErrnoException).code ?? (error as Error).message
+    throw new SymphonyError('NOT_FOUND', { en: `${file}: cannot read the file (${reason})`, de: `${file}: die Datei kann nicht gelesen werden (${reason})` },
       { file, cause: error })
   }
   return parseRdf(text, { format, source: file, baseIRI: pathToFileURL(file).href, ...options })

@@ -39,9 +39,11 @@ const formatsByMediaType: Record<string, RdfFormat> = {
 export function formatOfFile (file: string): RdfFormat {
   const format = formatsByExtension[extname(file).toLowerCase()]
   if (format === undefined) {
-    throw new SymphonyError('UNSUPPORTED_FORMAT',
-      `${file}: cannot tell the RDF format from the extension "${extname(file)}"; use one of ${Object.keys(formatsByExtension).join(', ')}`,
-      { file })
+    const extensions = Object.keys(formatsByExtension).join(', ')
+    throw new SymphonyError('UNSUPPORTED_FORMAT', {
+      en: `${file}: cannot tell the RDF format from the extension "${extname(file)}"; use one of ${extensions}`,
+      de: `${file}: aus der Endung "${extname(file)}" ist kein RDF-Format zu erkennen; verwenden Sie eine von ${extensions}`
+    }, { file })
   }
   return format
 }
@@ -92,12 +94,15 @@ function parseN3Family (text: string, format: keyof typeof n3Formats, source: st
     const prefix = /^Undefined prefix "([^":]*):?"/.exec(message)
     const where = line === undefined ? source : `${source}:${line}`
     if (prefix !== null) {
-      throw new SymphonyError('UNKNOWN_PREFIX',
-        `${where}: undefined prefix "${prefix[1]}" — declare it with @prefix before its first use`,
-        { file: source, line, cause: error })
+      throw new SymphonyError('UNKNOWN_PREFIX', {
+        en: `${where}: undefined prefix "${prefix[1]}" — declare it with @prefix before its first use`,
+        de: `${where}: nicht definiertes Präfix "${prefix[1]}" — deklarieren Sie es mit @prefix vor seiner ersten Verwendung`
+      }, { file: source, line, cause: error })
     }
-    throw new SymphonyError('PARSE_ERROR', `${where}: ${message} (${n3Formats[format]})`,
-      { file: source, line, cause: error })
+    throw new SymphonyError('PARSE_ERROR', {
+      en: `${where}: ${message} (${n3Formats[format]})`,
+      de: `${where}: Syntaxfehler in ${n3Formats[format]} — ${message}`
+    }, { file: source, line, cause: error })
   }
 }
 
@@ -109,7 +114,8 @@ async function parseJsonLd (text: string, source: string, baseIRI?: string): Pro
     const position = /position (\d+)/.exec((error as Error).message)
     const { line, column } = position === null ? { line: undefined, column: undefined } : lineAndColumn(text, Number(position[1]))
     const where = line === undefined ? source : `${source}:${line}:${column}`
-    throw new SymphonyError('PARSE_ERROR', `${where}: invalid JSON — ${(error as Error).message}`,
+    const reason = (error as Error).message
+    throw new SymphonyError('PARSE_ERROR', { en: `${where}: invalid JSON — ${reason}`, de: `${where}: ungültiges JSON — ${reason}` },
       { file: source, line, column, cause: error })
   }
   // Loaded on first use: JSON-LD and RDF/XML support cost more start-up time than the rest of parsing.
@@ -118,14 +124,21 @@ async function parseJsonLd (text: string, source: string, baseIRI?: string): Pro
     const dataset = await jsonld.toRDF(document as JsonLdDocument, {
       ...(baseIRI === undefined ? {} : { base: baseIRI }),
       documentLoader: async (url: string) => {
-        throw new Error(`remote context ${url} cannot be loaded (no network access); inline the @context instead`)
+        throw new SymphonyError('PARSE_ERROR', {
+          en: `remote context ${url} cannot be loaded (no network access); inline the @context instead`,
+          de: `der entfernte Kontext ${url} kann nicht geladen werden (kein Netzzugriff); betten Sie den @context stattdessen ein`
+        })
       }
     }) as unknown as JsonLdQuad[]
     return dataset.map(toN3Quad)
   } catch (error) {
     const cause = (error as { details?: { cause?: Error } }).details?.cause
-    const reason = cause?.message ?? (error as Error).message
-    throw new SymphonyError('PARSE_ERROR', `${source}: invalid JSON-LD — ${reason}`, { file: source, cause: error })
+    // Our own loader's refusal speaks both languages; jsonld's messages are quoted as they are.
+    const reason = cause instanceof SymphonyError ? cause.messages : { en: cause?.message ?? (error as Error).message, de: cause?.message ?? (error as Error).message }
+    throw new SymphonyError('PARSE_ERROR', {
+      en: `${source}: invalid JSON-LD — ${reason.en}`,
+      de: `${source}: ungültiges JSON-LD — ${reason.de}`
+    }, { file: source, cause: error })
   }
 }
 
@@ -163,7 +176,8 @@ async function parseRdfXml (text: string, source: string, baseIRI?: string): Pro
       const line = position === null ? undefined : Number(position[1])
       const column = position === null ? undefined : Number(position[2])
       const where = line === undefined ? source : `${source}:${line}:${column}`
-      reject(new SymphonyError('PARSE_ERROR', `${where}: invalid RDF/XML — ${position?.[3] ?? error.message}`,
+      const reason = position?.[3] ?? error.message
+      reject(new SymphonyError('PARSE_ERROR', { en: `${where}: invalid RDF/XML — ${reason}`, de: `${where}: ungültiges RDF/XML — ${reason}` },
         { file: source, line, column, cause: error }))
     })
     parser.on('end', () => resolve(quads))

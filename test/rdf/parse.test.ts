@@ -44,6 +44,21 @@ describe('parseRdf', () => {
       .rejects.toThrow('x.jsonld: invalid JSON-LD — remote context https://schema.org/ cannot be loaded (no network access); inline the @context instead')
   })
 
+  it('says the refusal of a remote context and an undefined prefix in German too, with file and line', async () => {
+    await expect(parseRdf('{"@context": "https://schema.org/", "@id": "https://example.org/a", "name": "A"}', { format: 'json-ld', source: 'x.jsonld' }))
+      .rejects.toMatchObject({
+        messages: { de: 'x.jsonld: ungültiges JSON-LD — der entfernte Kontext https://schema.org/ kann nicht geladen werden (kein Netzzugriff); betten Sie den @context stattdessen ein' }
+      })
+    await expect(parseRdf('@prefix ex: <https://example.org/> .\nex:a acme:p ex:b .', { format: 'turtle', source: 'x.ttl' }))
+      .rejects.toMatchObject({
+        code: 'UNKNOWN_PREFIX',
+        messages: {
+          en: 'x.ttl:2: undefined prefix "acme" — declare it with @prefix before its first use',
+          de: 'x.ttl:2: nicht definiertes Präfix "acme" — deklarieren Sie es mit @prefix vor seiner ersten Verwendung'
+        }
+      })
+  })
+
   it('names file and line for RDF/XML errors', async () => {
     await expect(parseRdf('<?xml version="1.0"?>\n<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">\n<rdf:Description></rdf:RDF>', { format: 'rdf-xml', source: 'x.rdf' }))
       .rejects.toMatchObject({ code: 'PARSE_ERROR', location: { file: 'x.rdf', line: 3 } })
