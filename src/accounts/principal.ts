@@ -23,7 +23,10 @@ export function customerIri (name: string): string {
   const slug = name.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').replace(/ß/g, 'ss')
     .toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '')
   if (slug === '') {
-    throw new SymphonyError('BAD_REQUEST', `"${name}" is not a usable customer name: it needs at least one letter or digit`)
+    throw new SymphonyError('BAD_REQUEST', {
+      en: `"${name}" is not a usable customer name: it needs at least one letter or digit`,
+      de: `"${name}" taugt nicht als Kundenname: er braucht mindestens einen Buchstaben oder eine Ziffer`
+    })
   }
   return customerBase + slug
 }

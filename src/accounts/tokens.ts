@@ -14,6 +14,7 @@ import { createHash, randomBytes } from 'node:crypto'
 import { mkdir, open, readFile, rename, stat } from 'node:fs/promises'
 import { dirname, join } from 'node:path'
 import { SymphonyError } from '../errors.js'
+import type { ErrorMessages } from '../errors.js'
 import { acquireLock } from '../store/index.js'
 import { customerBase, customerIri, operatorId, roleOfId } from './principal.js'
 import type { Principal, Role } from './principal.js'
@@ -58,7 +59,10 @@ export function parseTokenEnv (value: string | undefined): TokenRecord[] {
     const id = entry.slice(0, at)
     const sha256 = entry.slice(at + 1).toLowerCase()
     if (at <= 0 || !/^[0-9a-f]{64}$/.test(sha256)) {
-      throw new SymphonyError('BAD_REQUEST', `SYMPHONY_TOKENS: "${entry}" is not <account>=<sha256-hex of the token> (account: operator, a customer or a provider IRI); hash a token with: printf %s "$TOKEN" | sha256sum`)
+      throw new SymphonyError('BAD_REQUEST', {
+        en: `SYMPHONY_TOKENS: "${entry}" is not <account>=<sha256-hex of the token> (account: operator, a customer or a provider IRI); hash a token with: printf %s "$TOKEN" | sha256sum`,
+        de: `SYMPHONY_TOKENS: "${entry}" hat nicht die Form <Konto>=<SHA-256-Hex des Tokens> (Konto: operator, eine Kunden- oder eine Anbieter-IRI); den Hash eines Tokens liefert: printf %s "$TOKEN" | sha256sum`
+      })
     }
     const role = roleOfId(id)
     return { role, id, ...(role === 'customer' ? { name: id.slice(customerBase.length) } : {}), sha256, created: '', label: 'environment' }
@@ -113,9 +117,12 @@ export class TokenRegistry {
    * with the account's principal. A provider is given by IRI; a customer by name.
    */
   async add (account: AccountSpec, options: { label?: string, now?: Date } = {}): Promise<{ token: string, principal: Principal }> {
-    if (this.#file === undefined) throw new SymphonyError('BAD_REQUEST', 'tokens can only be added to a data directory; pass --data-dir')
+    if (this.#file === undefined) throw new SymphonyError('BAD_REQUEST', { en: 'tokens can only be added to a data directory; pass --data-dir', de: 'Tokens lassen sich nur in einem Datenverzeichnis anlegen; geben Sie --data-dir an' })
     if (account.role === 'provider' && (!/^[a-z][a-z0-9+.-]*:\S+$/i.test(account.provider) || roleOfId(account.provider) !== 'provider')) {
-      throw new SymphonyError('BAD_REQUEST', `"${account.provider}" is not a provider IRI; give the provider's absolute IRI as in its descriptions' schema:provider`)
+      throw new SymphonyError('BAD_REQUEST', {
+        en: `"${account.provider}" is not a provider IRI; give the provider's absolute IRI as in its descriptions' schema:provider`,
+        de: `"${account.provider}" ist keine Anbieter-IRI; geben Sie die absolute IRI des Anbieters an, wie sie in seinen Beschreibungen unter schema:provider steht`
+      })
     }
     const principal: Principal = account.role === 'operator'
       ? { role: 'operator', id: operatorId }
@@ -189,13 +196,21 @@ function ignoreMissing (error: NodeJS.ErrnoException): undefined {
 
 async function readTokenFile (file: string): Promise<TokenRecord[]> {
   const text = await readFile(file, 'utf8')
+  let reason: ErrorMessages
+  let cause: unknown
   try {
     const parsed = JSON.parse(text) as TokenFile
-    if (!Array.isArray(parsed.tokens)) throw new Error('no "tokens" array')
-    return parsed.tokens.map(upgradeRecord).filter(record => record !== undefined)
+    if (Array.isArray(parsed.tokens)) return parsed.tokens.map(upgradeRecord).filter(record => record !== undefined)
+    reason = { en: 'no "tokens" array', de: 'kein Array "tokens"' }
   } catch (error) {
-    throw new SymphonyError('STORE_ERROR', `${file}: not a token file (${(error as Error).message}); restore it or remove it and issue new tokens`, { file, cause: error })
+    const message = (error as Error).message
+    reason = { en: message, de: message }
+    cause = error
   }
+  throw new SymphonyError('STORE_ERROR', {
+    en: `${file}: not a token file (${reason.en}); restore it or remove it and issue new tokens`,
+    de: `${file}: keine Token-Datei (${reason.de}); stellen Sie sie wieder her oder entfernen Sie sie und geben Sie neue Tokens aus`
+  }, { file, ...(cause === undefined ? {} : { cause }) })
 }
 
 /** A record as stored; files written before accounts had roles hold provider tokens as `{ provider, sha256 }`. */
