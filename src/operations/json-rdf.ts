@@ -114,7 +114,7 @@ export function quadsToRecord<T> (quads: readonly Quad[], subject: string): T {
     }
     return readObject(keyOf(object))
   }
-  if (!bySubject.has(subject)) throw new SymphonyError('NOT_FOUND', `no operations record ${subject}`)
+  if (!bySubject.has(subject)) throw new SymphonyError('NOT_FOUND', { en: `no operations record ${subject}`, de: `kein Betriebsdatensatz ${subject}` })
   return readObject(subject) as T
 }
 

@@ -4,6 +4,7 @@
  * transition is an ILLEGAL_TRANSITION error, never a silent overwrite.
  */
 import { SymphonyError } from '../errors.js'
+import type { ErrorMessages } from '../errors.js'
 import type { Actor, HistoryEntry, ItemState, OrderState, SubscriptionState } from './types.js'
 
 /** Allowed next states of an order. */
@@ -41,23 +42,37 @@ export function isSettled (state: ItemState): boolean {
   return state === 'completed' || state === 'failed' || state === 'cancelled'
 }
 
+/** An order as messages name it: "order <id>", "der Auftrag <id>". */
+export function orderNamed (id: string): ErrorMessages {
+  return { en: `order ${id}`, de: `der Auftrag ${id}` }
+}
+
+/** A subscription as messages name it: "subscription <id>", "das Abonnement <id>". */
+export function subscriptionNamed (id: string): ErrorMessages {
+  return { en: `subscription ${id}`, de: `das Abonnement ${id}` }
+}
+
 /**
  * The entity with its new state and one more history entry; throws ILLEGAL_TRANSITION when the
  * table does not allow the step. Re-entering the current state is a no-op (duplicate reports).
  *
  * @example
- * const next = transition(itemTransitions, 'item 2 of order 7', item, 'completed', { at, by, why: 'provider callback' })
+ * const next = transition(itemTransitions, { en: 'item 2 of order 7', de: 'die Position 2 des Auftrags 7' }, item, 'completed', { at, by, why: 'provider callback' })
  */
 export function transition<S extends string, T extends { readonly state: S, readonly history: readonly HistoryEntry[] }> (
   table: Readonly<Record<S, readonly S[]>>,
-  what: string,
+  what: ErrorMessages,
   entity: T,
   to: S,
   change: { readonly at: string, readonly by: Actor, readonly why: string }
 ): T {
   if (entity.state === to) return entity
   if (!table[entity.state].includes(to)) {
-    throw new SymphonyError('ILLEGAL_TRANSITION', `${what} is ${entity.state}; it cannot become ${to} (allowed: ${table[entity.state].join(', ') || 'none, it is final'})`)
+    const allowed = table[entity.state].join(', ')
+    throw new SymphonyError('ILLEGAL_TRANSITION', {
+      en: `${what.en} is ${entity.state}; it cannot become ${to} (allowed: ${allowed || 'none, it is final'})`,
+      de: `${what.de} ist im Zustand ${entity.state} und kann nicht in ${to} wechseln (erlaubt: ${allowed || 'keiner, der Zustand ist endgültig'})`
+    })
   }
   const entry: HistoryEntry = { at: change.at, from: entity.state, to, by: change.by, why: change.why }
   return { ...entity, state: to, history: [...entity.history, entry] }

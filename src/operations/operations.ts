@@ -20,7 +20,7 @@ import type { Store } from '../store/index.js'
 import { adapterOf } from './adapter-description.js'
 import { isPolled, pollItem, sendItem, stateOfAnswer, undoItem } from './item-dispatch.js'
 import type { DispatchContext } from './item-dispatch.js'
-import { itemTransitions, subscriptionTransitions, transition } from './lifecycle.js'
+import { itemTransitions, subscriptionNamed, subscriptionTransitions, transition } from './lifecycle.js'
 import { isFailing, itemsToSend, itemsToUndo, moveItem, settleOrder, withItem } from './order-progress.js'
 import { OperationsStore } from './operations-store.js'
 import type { OperationsWrite } from './operations-store.js'
@@ -113,7 +113,7 @@ export class Operations {
     const seats = booking.seats ?? booking.request.seats ?? 1
     const concurrentSeats = booking.concurrentSeats ?? booking.request.concurrentSeats ?? seats
     checkSeats(seats, concurrentSeats)
-    if (booking.services.length === 0) throw new SymphonyError('INVALID_REQUEST', 'name the bundle\'s services to book')
+    if (booking.services.length === 0) throw new SymphonyError('INVALID_REQUEST', { en: 'name the bundle\'s services to book', de: 'nennen Sie die Dienste des Bündels, das Sie buchen' })
     const bundle = findBundle(await this.#deps.compose(recheckRequest(booking.request, seats, concurrentSeats)), booking.services)
     const configurations = await this.#checkConfigurations(booking.configurations ?? [], bundle.services)
     const id = randomUUID()
@@ -133,7 +133,7 @@ export class Operations {
   /** One order; NOT_FOUND when there is none. */
   async order (id: string): Promise<Order> {
     const order = await this.records.order(id)
-    if (order === undefined) throw new SymphonyError('NOT_FOUND', `no order ${id}`)
+    if (order === undefined) throw new SymphonyError('NOT_FOUND', { en: `no order ${id}`, de: `kein Auftrag ${id}` })
     return order
   }
 
@@ -152,7 +152,7 @@ export class Operations {
   async report (orderId: string, itemId: string, report: ItemReport, by: Actor): Promise<Order> {
     const order = await this.#apply(orderId, current => {
       const item = current.items.find(i => i.id === itemId)
-      if (item === undefined) throw new SymphonyError('NOT_FOUND', `order ${orderId} has no item ${itemId}`)
+      if (item === undefined) throw new SymphonyError('NOT_FOUND', { en: `order ${orderId} has no item ${itemId}`, de: `der Auftrag ${orderId} hat keine Position ${itemId}` })
       const to = stateOfAnswer(item.action, { ok: true, attempts: 0, status: report.status })
       const why = report.reason ?? `${by.role} reported ${report.status}`
       return withItem(current, itemId, i => ({
@@ -169,7 +169,7 @@ export class Operations {
 
   async subscription (id: string): Promise<Subscription> {
     const subscription = await this.records.subscription(id)
-    if (subscription === undefined) throw new SymphonyError('NOT_FOUND', `no subscription ${id}`)
+    if (subscription === undefined) throw new SymphonyError('NOT_FOUND', { en: `no subscription ${id}`, de: `kein Abonnement ${id}` })
     return subscription
   }
 
@@ -198,7 +198,7 @@ export class Operations {
     const concurrentSeats = change.concurrentSeats ?? change.seats
     checkSeats(change.seats, concurrentSeats)
     if (change.seats === subscription.seats && concurrentSeats === subscription.concurrentSeats) {
-      throw new SymphonyError('INVALID_REQUEST', `subscription ${subscriptionId} already has ${change.seats} seats`)
+      throw new SymphonyError('INVALID_REQUEST', { en: `subscription ${subscriptionId} already has ${change.seats} seats`, de: `das Abonnement ${subscriptionId} hat bereits ${change.seats} Plätze` })
     }
     const services = currentMembers(subscription).map(m => m.service)
     const bundle = findBundle(await this.#deps.compose(recheckRequest(subscription.request, change.seats, concurrentSeats)), services)
@@ -222,7 +222,7 @@ export class Operations {
     const lines = linesOf(bundle)
     const added = lines.filter(line => !current.has(line.service))
     const removed = currentMembers(subscription).filter(m => !bundle.services.includes(m.service))
-    if (added.length === 0 && removed.length === 0) throw new SymphonyError('INVALID_REQUEST', `subscription ${subscriptionId} already has exactly these members`)
+    if (added.length === 0 && removed.length === 0) throw new SymphonyError('INVALID_REQUEST', { en: `subscription ${subscriptionId} already has exactly these members`, de: `das Abonnement ${subscriptionId} hat bereits genau diese Bestandteile` })
     const configurations = await this.#checkConfigurations(change.configurations ?? [], bundle.services)
     return this.#placeChange(subscription, {
       kind: 'changeMembers', request, services: bundle.services, seats: subscription.seats, concurrentSeats: subscription.concurrentSeats,
@@ -455,9 +455,19 @@ export class Operations {
 
   async #changeable (id: string): Promise<Subscription> {
     const subscription = await this.subscription(id)
-    if (subscription.state !== 'active') throw new SymphonyError('ILLEGAL_TRANSITION', `subscription ${id} is ${subscription.state}; only an active subscription can be changed`)
+    if (subscription.state !== 'active') {
+      throw new SymphonyError('ILLEGAL_TRANSITION', {
+        en: `subscription ${id} is ${subscription.state}; only an active subscription can be changed`,
+        de: `das Abonnement ${id} ist im Zustand ${subscription.state}; nur ein aktives Abonnement lässt sich ändern`
+      })
+    }
     const open = (await this.records.orders()).find(o => o.subscription === id && o.state !== 'completed' && o.state !== 'failed')
-    if (open !== undefined) throw new SymphonyError('CONFLICT', `order ${open.id} is still changing subscription ${id}; wait until it completes or fails`)
+    if (open !== undefined) {
+      throw new SymphonyError('CONFLICT', {
+        en: `order ${open.id} is still changing subscription ${id}; wait until it completes or fails`,
+        de: `der Auftrag ${open.id} ändert das Abonnement ${id} noch; warten Sie, bis er abgeschlossen oder gescheitert ist`
+      })
+    }
     return subscription
   }
 
@@ -485,7 +495,7 @@ export class Operations {
     }
     const order = newOrder({ ...fields, id, customer: { id: subscription.customer, name: subscription.customerName }, subscription: subscription.id, items, at })
     const updated = change.kind === 'cancel'
-      ? transition(subscriptionTransitions, `subscription ${subscription.id}`, subscription, 'cancelling', { at, by: change.by, why: `order ${id}` })
+      ? transition(subscriptionTransitions, subscriptionNamed(subscription.id), subscription, 'cancelling', { at, by: change.by, why: `order ${id}` })
       : subscription
     await this.records.write({
       orders: [order],
@@ -501,8 +511,20 @@ export class Operations {
     for (const id of ids) {
       const check = await this.#deps.checkConfiguration(id)
       const foreign = check.configures.filter(s => !members.has(s))
-      if (foreign.length > 0) throw new SymphonyError('INVALID_REQUEST', `configuration ${id} configures ${foreign.join(', ')}, which is not in the bundle`)
-      if (!check.ok) throw new SymphonyError('NOT_CONFORMING', `configuration ${id} no longer conforms: ${check.issues.join('; ')}`, { details: { issues: check.issues } })
+      if (foreign.length > 0) {
+        throw new SymphonyError('INVALID_REQUEST', {
+          en: `configuration ${id} configures ${foreign.join(', ')}, which is not in the bundle`,
+          de: `die Konfiguration ${id} konfiguriert ${foreign.join(', ')}, das nicht zum Bündel gehört`
+        })
+      }
+      if (!check.ok) {
+        // The issues are the shapes' own messages: quoted as they are in both languages.
+        const issues = check.issues.join('; ')
+        throw new SymphonyError('NOT_CONFORMING', {
+          en: `configuration ${id} no longer conforms: ${issues}`,
+          de: `die Konfiguration ${id} ist nicht mehr konform: ${issues}`
+        }, { details: { issues: check.issues } })
+      }
     }
     return [...ids]
   }
@@ -513,7 +535,7 @@ export class Operations {
     const facts = new Map<string, ServiceFacts>()
     for (const iri of services) {
       const service = catalog.services.get(iri)
-      if (service === undefined) throw new SymphonyError('UNKNOWN_SERVICE', `${iri} is not in the catalog`)
+      if (service === undefined) throw new SymphonyError('UNKNOWN_SERVICE', { en: `${iri} is not in the catalog`, de: `${iri} ist nicht im Katalog` })
       const graph = service.graph ?? ''
       if (!graphs.has(graph)) graphs.set(graph, graph === '' ? [] : await this.#deps.store.graph(graph))
       facts.set(iri, { provider: service.provider ?? iri, adapter: adapterOf(graphs.get(graph)!, iri) })
@@ -540,8 +562,14 @@ export class Operations {
 const platformActor: Actor = { role: 'platform', id: 'symphony' }
 
 function checkSeats (seats: number, concurrentSeats: number): void {
-  if (!Number.isInteger(seats) || seats < 1) throw new SymphonyError('INVALID_REQUEST', `seats must be a whole number of at least 1, not ${seats}`)
-  if (!Number.isInteger(concurrentSeats) || concurrentSeats < 1) throw new SymphonyError('INVALID_REQUEST', `concurrentSeats must be a whole number of at least 1, not ${concurrentSeats}`)
+  for (const [name, value] of [['seats', seats], ['concurrentSeats', concurrentSeats]] as const) {
+    if (!Number.isInteger(value) || value < 1) {
+      throw new SymphonyError('INVALID_REQUEST', {
+        en: `${name} must be a whole number of at least 1, not ${value}`,
+        de: `${name} muss eine ganze Zahl von mindestens 1 sein, nicht ${value}`
+      })
+    }
+  }
 }
 
 function event (customer: string, at: string, type: OperationsEvent['type'], subject: string, message: string, data: OperationsEvent['data']): OperationsEvent {

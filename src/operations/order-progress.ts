@@ -4,7 +4,7 @@
  * item fails, every other item is cancelled (undone if it already happened) and the order ends
  * `failed` with that item's reason.
  */
-import { itemTransitions, orderTransitions, transition } from './lifecycle.js'
+import { itemTransitions, orderNamed, orderTransitions, transition } from './lifecycle.js'
 import type { Actor, Order, OrderItem } from './types.js'
 
 const platform: Actor = { role: 'platform', id: 'symphony' }
@@ -54,16 +54,16 @@ export function settleOrder (order: Order, at: string): Order {
         : undone.length === 0
           ? `failed, every other item cancelled: ${reason}`
         : `failed: ${reason}; could not undo ${undone.map(item => item.provider).join(', ')}`
-      next = transition(orderTransitions, `order ${order.id}`, next, 'failed', { at, by: platform, why })
+      next = transition(orderTransitions, orderNamed(order.id), next, 'failed', { at, by: platform, why })
       next = { ...next, reason: why }
     }
     return next
   }
   if (items.every(item => item.state === 'completed')) {
-    return transition(orderTransitions, `order ${order.id}`, next, 'completed', { at, by: platform, why: 'every item completed' })
+    return transition(orderTransitions, orderNamed(order.id), next, 'completed', { at, by: platform, why: 'every item completed' })
   }
   if (order.state === 'acknowledged' && items.some(item => item.state !== 'new')) {
-    return transition(orderTransitions, `order ${order.id}`, next, 'inProgress', { at, by: platform, why: 'a provider took up its item' })
+    return transition(orderTransitions, orderNamed(order.id), next, 'inProgress', { at, by: platform, why: 'a provider took up its item' })
   }
   return next
 }
@@ -75,5 +75,5 @@ export function withItem (order: Order, itemId: string, change: (item: OrderItem
 
 /** Moves an item to `to` (legal transitions only; the same state again is a no-op). */
 export function moveItem (order: Order, item: OrderItem, to: OrderItem['state'], change: { at: string, by: Actor, why: string }): OrderItem {
-  return transition(itemTransitions, `item ${item.id} of order ${order.id}`, item, to, change)
+  return transition(itemTransitions, { en: `item ${item.id} of order ${order.id}`, de: `die Position ${item.id} des Auftrags ${order.id}` }, item, to, change)
 }

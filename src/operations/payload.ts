@@ -78,7 +78,10 @@ export async function payloadLines (query: string | undefined, order: Order, ite
     await store.putGraphs([{ graph: 'urn:symphony:order-item', quads: [...itemQuads(order, item), ...context] }], { durable: false })
     const result = await store.query(query)
     if (result.type !== 'bindings') {
-      throw new SymphonyError('INVALID_QUERY', `the payload query of ${item.provider} must be a SELECT query`)
+      throw new SymphonyError('INVALID_QUERY', {
+        en: `the payload query of ${item.provider} must be a SELECT query`,
+        de: `die Payload-Abfrage von ${item.provider} muss eine SELECT-Abfrage sein`
+      })
     }
     return result.rows.map(row => Object.fromEntries(Object.entries(row).map(([name, term]) => [name, jsonValue(term)])))
   } finally {

@@ -38,10 +38,12 @@ export function findBundle (answer: CompositionAnswer, services: readonly string
   const wanted = [...new Set(services)].sort().join(' ')
   const bundle = answer.bundles.find(b => [...b.services].sort().join(' ') === wanted)
   if (bundle === undefined) {
-    const why = answer.issues.map(issue => issue.message).join('; ')
-    throw new SymphonyError('NOT_CONFORMING',
-      `the composer no longer answers the bundle ${[...services].sort().join(', ')} for this request${why === '' ? '' : ` (${why})`}; compose again and book one of its bundles`,
-      { details: { bundles: answer.bundles.map(b => b.services) } })
+    const why = (language: 'en' | 'de'): string => answer.issues.length === 0 ? '' : ` (${answer.issues.map(issue => issue.messages[language]).join('; ')})`
+    const members = [...services].sort().join(', ')
+    throw new SymphonyError('NOT_CONFORMING', {
+      en: `the composer no longer answers the bundle ${members} for this request${why('en')}; compose again and book one of its bundles`,
+      de: `die Zusammenstellung ergibt das Bündel ${members} für diese Anfrage nicht mehr${why('de')}; stellen Sie neu zusammen und buchen Sie eines der Bündel`
+    }, { details: { bundles: answer.bundles.map(b => b.services) } })
   }
   return bundle
 }

@@ -30,7 +30,11 @@ export async function loadSecrets (options: { dataDir?: string, env?: Readonly<R
       file = JSON.parse(await readFile(path, 'utf8')) as Record<string, unknown>
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'ENOENT') {
-        throw new SymphonyError('PARSE_ERROR', `${path}: not a JSON object of secret names to credentials (${(error as Error).message})`, { file: path, cause: error })
+        const reason = (error as Error).message
+        throw new SymphonyError('PARSE_ERROR', {
+          en: `${path}: not a JSON object of secret names to credentials (${reason})`,
+          de: `${path}: kein JSON-Objekt, das Namen von Geheimnissen auf Zugangsdaten abbildet (${reason})`
+        }, { file: path, cause: error })
       }
     }
   }

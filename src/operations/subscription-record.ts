@@ -3,7 +3,7 @@
  * change, member change or cancellation updates it. Removed members stay with `removedAt`, and
  * every change of seats or price appends to `seatChanges`, so billing can prorate any period.
  */
-import { subscriptionTransitions, transition } from './lifecycle.js'
+import { subscriptionNamed, subscriptionTransitions, transition } from './lifecycle.js'
 import { opsIris } from './names.js'
 import type { Actor, Order, SeatChange, Subscription, SubscriptionMember } from './types.js'
 
@@ -45,7 +45,7 @@ export function applyOrder (subscription: Subscription, order: Order, at: string
     const remaining = members.filter(m => m.removedAt === undefined)
     const monthlyCents = remaining.reduce((sum, m) => sum + (m.monthlyCents ?? 0), 0)
     const ended = remaining.length === 0
-    const next = transition(subscriptionTransitions, `subscription ${subscription.id}`, subscription, ended ? 'cancelled' : 'active', {
+    const next = transition(subscriptionTransitions, subscriptionNamed(subscription.id), subscription, ended ? 'cancelled' : 'active', {
       at, by: platform, why: ended ? `cancelled by order ${order.id}` : `cancellation incomplete: ${order.reason ?? 'some providers did not confirm'}`
     })
     const seats = ended ? 0 : subscription.seats

@@ -34,18 +34,30 @@ export function isPrivateAddress (address: string): boolean {
  * checkWebhookUrl('https://hooks.example.org/symphony', { allowPrivate: false }) // 'https://hooks.example.org/symphony'
  */
 export function checkWebhookUrl (url: unknown, options: { allowPrivate: boolean }): string {
-  if (typeof url !== 'string' || url === '') throw new SymphonyError('BAD_REQUEST', 'url: give the webhook as an absolute https URL, e.g. { "url": "https://hooks.example.org/symphony" }')
-  if (url.length > webhookUrlLimit) throw new SymphonyError('BAD_REQUEST', `url: ${url.length} characters; a webhook URL has at most ${webhookUrlLimit}`)
-  if (!URL.canParse(url)) throw new SymphonyError('BAD_REQUEST', `url: ${url} is not an absolute URL; give one like https://hooks.example.org/symphony`)
+  if (typeof url !== 'string' || url === '') throw new SymphonyError('BAD_REQUEST', {
+      en: 'url: give the webhook as an absolute https URL, e.g. { "url": "https://hooks.example.org/symphony" }',
+      de: 'url: geben Sie den Webhook als absolute https-URL an, z. B. { "url": "https://hooks.example.org/symphony" }'
+    })
+  if (url.length > webhookUrlLimit) throw new SymphonyError('BAD_REQUEST', { en: `url: ${url.length} characters; a webhook URL has at most ${webhookUrlLimit}`, de: `url: ${url.length} Zeichen; eine Webhook-URL hat höchstens ${webhookUrlLimit}` })
+  if (!URL.canParse(url)) throw new SymphonyError('BAD_REQUEST', { en: `url: ${url} is not an absolute URL; give one like https://hooks.example.org/symphony`, de: `url: ${url} ist keine absolute URL; geben Sie eine wie https://hooks.example.org/symphony an` })
   const parsed = new URL(url)
-  if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:') throw new SymphonyError('BAD_REQUEST', `url: ${url} uses ${parsed.protocol.slice(0, -1)}; a webhook is an https (or http) URL`)
+  if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:') {
+    const scheme = parsed.protocol.slice(0, -1)
+    throw new SymphonyError('BAD_REQUEST', { en: `url: ${url} uses ${scheme}; a webhook is an https (or http) URL`, de: `url: ${url} verwendet ${scheme}; ein Webhook ist eine https- (oder http-)URL` })
+  }
   if (parsed.username !== '' || parsed.password !== '') {
-    throw new SymphonyError('BAD_REQUEST', 'url: a webhook URL carries no user name or password; check the Symphony-Signature header of each delivery instead')
+    throw new SymphonyError('BAD_REQUEST', {
+      en: 'url: a webhook URL carries no user name or password; check the Symphony-Signature header of each delivery instead',
+      de: 'url: eine Webhook-URL enthält keinen Benutzernamen und kein Passwort; prüfen Sie stattdessen den Header Symphony-Signature jeder Zustellung'
+    })
   }
   if (!options.allowPrivate) {
     const host = parsed.hostname.replace(/^\[|\]$/g, '').toLowerCase()
     if (host === 'localhost' || host.endsWith('.localhost') || isPrivateAddress(host)) {
-      throw new SymphonyError('BAD_REQUEST', `url: ${parsed.hostname} is a local or private address, which this server does not deliver to; give a public host name (the operator allows private hosts with serve --allow-private-webhooks)`)
+      throw new SymphonyError('BAD_REQUEST', {
+        en: `url: ${parsed.hostname} is a local or private address, which this server does not deliver to; give a public host name (the operator allows private hosts with serve --allow-private-webhooks)`,
+        de: `url: ${parsed.hostname} ist eine lokale oder private Adresse, an die dieser Server nicht zustellt; geben Sie einen öffentlichen Hostnamen an (der Betreiber erlaubt private Hosts mit serve --allow-private-webhooks)`
+      })
     }
   }
   return parsed.href

@@ -64,7 +64,10 @@ export class CustomerWebhooks {
   /** What the customer may read of its webhook; NOT_FOUND when it has none. */
   async view (customer: string): Promise<WebhookView> {
     const hook = await this.record(customer)
-    if (hook === undefined) throw new SymphonyError('NOT_FOUND', `${customer} has no webhook; set one with PUT /me/webhook { "url": "https://…" }`)
+    if (hook === undefined) throw new SymphonyError('NOT_FOUND', {
+      en: `${customer} has no webhook; set one with PUT /me/webhook { "url": "https://…" }`,
+      de: `${customer} hat keinen Webhook; legen Sie einen mit PUT /me/webhook { "url": "https://…" } an`
+    })
     return viewOf(hook)
   }
 

@@ -147,7 +147,7 @@ export class TicketDesk {
       }
       const at = this.now().toISOString()
       const reason = why ?? (current.state === 'resolved' && to === 'inProgress' ? 'reopened' : `${by.role} moved it to ${to}`)
-      const moved = transition(ticketTransitions, `ticket ${id}`, current, to, { at, by, why: reason })
+      const moved = transition(ticketTransitions, { en: `ticket ${id}`, de: `die Störungsmeldung ${id}` }, current, to, { at, by, why: reason })
       if (moved === current) return current
       // Reopening starts the resolution clock's end over: only the last resolution counts.
       const base: Ticket = to === 'inProgress' ? withoutResolution(moved) : moved
