@@ -84,12 +84,17 @@ export class TicketDesk {
   /** Reports a fault: routed by the bundle's links, stored, then sent to providers with a ticket endpoint. */
   async open (customer: Actor, input: OpenInput): Promise<Ticket> {
     const subscription = await this.#deps.subscriptions.subscription(input.subscription)
-    if (subscription.state === 'cancelled') throw new SymphonyError('CONFLICT', `subscription ${subscription.id} is cancelled; faults are reported on active subscriptions`)
+    if (subscription.state === 'cancelled') {
+      throw new SymphonyError('CONFLICT', {
+        en: `subscription ${subscription.id} is cancelled; faults are reported on active subscriptions`,
+        de: `das Abonnement ${subscription.id} ist gekündigt; Störungen werden zu aktiven Abonnements gemeldet`
+      })
+    }
     const services = input.services ?? []
     const links = services.length === 2 ? await this.#deps.subscriptions.links(subscription.id) : []
     const support = await this.#supportOf(subscription)
     const routing = routeFault(subscription, links, services, support)
-    if (!routing.ok) throw new SymphonyError('NOT_CONFORMING', routing.message, { details: { code: routing.code } })
+    if (!routing.ok) throw new SymphonyError('NOT_CONFORMING', routing.messages, { details: { code: routing.code } })
     const at = this.now().toISOString()
     const id = randomUUID()
     const ticket: Ticket = {
@@ -114,7 +119,7 @@ export class TicketDesk {
   /** One ticket; NOT_FOUND when there is none. */
   async ticket (id: string): Promise<Ticket> {
     const ticket = await this.records.ticket(id)
-    if (ticket === undefined) throw new SymphonyError('NOT_FOUND', `no ticket ${id}`)
+    if (ticket === undefined) throw new SymphonyError('NOT_FOUND', { en: `no ticket ${id}`, de: `keine Störungsmeldung ${id}` })
     return ticket
   }
 
@@ -129,7 +134,12 @@ export class TicketDesk {
   /** Adds a note; a provider's first note ends its response time, a customer's is sent to the providers' endpoints. */
   async note (id: string, by: Actor, input: NoteInput): Promise<Ticket> {
     const ticket = await this.#apply(id, current => {
-      if (current.state === 'closed') throw new SymphonyError('ILLEGAL_TRANSITION', `ticket ${id} is closed; report a new fault instead of adding notes`)
+      if (current.state === 'closed') {
+        throw new SymphonyError('ILLEGAL_TRANSITION', {
+          en: `ticket ${id} is closed; report a new fault instead of adding notes`,
+          de: `die Störungsmeldung ${id} ist geschlossen; melden Sie eine neue Störung, statt Notizen hinzuzufügen`
+        })
+      }
       const at = this.now().toISOString()
       const note = this.#note(String(current.notes.length + 1), at, by, input)
       return { ...current, notes: [...current.notes, note], routes: responded(current.routes, by, at) }
@@ -143,7 +153,10 @@ export class TicketDesk {
     return this.#apply(id, current => {
       const roles = stepRoles[current.state][to]
       if (current.state !== to && roles !== undefined && !roles.includes(by.role)) {
-        throw new SymphonyError('FORBIDDEN', `a ${by.role} cannot move ticket ${id} from ${current.state} to ${to}; that step is for ${roles.join(' or ')}`)
+        throw new SymphonyError('FORBIDDEN', {
+          en: `a ${by.role} cannot move ticket ${id} from ${current.state} to ${to}; that step is for ${roles.join(' or ')}`,
+          de: `die Rolle ${by.role} kann die Störungsmeldung ${id} nicht von ${current.state} nach ${to} bewegen; dieser Schritt ist Sache von ${roles.join(' oder ')}`
+        })
       }
       const at = this.now().toISOString()
       const reason = why ?? (current.state === 'resolved' && to === 'inProgress' ? 'reopened' : `${by.role} moved it to ${to}`)
@@ -178,10 +191,18 @@ export class TicketDesk {
 
   #note (id: string, at: string, by: Actor, input: NoteInput): TicketNote {
     const attachments = (input.attachments ?? []).map((a): Attachment => {
-      if (!/^[A-Za-z0-9+/]*={0,2}$/.test(a.content)) throw new SymphonyError('INVALID_REQUEST', `attachment "${a.name}" is not base64; encode the file with base64 (RFC 4648) in "content"`)
+      if (!/^[A-Za-z0-9+/]*={0,2}$/.test(a.content)) {
+        throw new SymphonyError('INVALID_REQUEST', {
+          en: `attachment "${a.name}" is not base64; encode the file with base64 (RFC 4648) in "content"`,
+          de: `der Anhang "${a.name}" ist nicht Base64-kodiert; kodieren Sie die Datei in "content" mit Base64 (RFC 4648)`
+        })
+      }
       const size = Buffer.from(a.content, 'base64').length
       if (size > this.attachmentLimitBytes) {
-        throw new SymphonyError('PAYLOAD_TOO_LARGE', `attachment "${a.name}" is ${size} bytes; the limit is ${this.attachmentLimitBytes} bytes per attachment: shrink it or attach a link to the file instead`)
+        throw new SymphonyError('PAYLOAD_TOO_LARGE', {
+          en: `attachment "${a.name}" is ${size} bytes; the limit is ${this.attachmentLimitBytes} bytes per attachment: shrink it or attach a link to the file instead`,
+          de: `der Anhang "${a.name}" hat ${size} Bytes; erlaubt sind ${this.attachmentLimitBytes} Bytes je Anhang: verkleinern Sie ihn oder hängen Sie stattdessen einen Link auf die Datei an`
+        })
       }
       return { name: a.name, mediaType: a.mediaType ?? 'application/octet-stream', size, content: a.content }
     })

@@ -18,7 +18,7 @@ export interface ServiceSupport {
 
 export type RoutingOutcome =
   | { readonly ok: true, readonly scope: TicketScope, readonly routes: TicketRoute[] }
-  | { readonly ok: false, readonly code: 'NOT_A_MEMBER' | 'NOT_A_LINK' | 'TOO_MANY_SERVICES', readonly message: string }
+  | { readonly ok: false, readonly code: 'NOT_A_MEMBER' | 'NOT_A_LINK' | 'TOO_MANY_SERVICES', readonly messages: Bilingual }
 
 /** The routes of a fault on `services` (none: the subscription; one: a member; two: a link). */
 export function routeFault (subscription: Subscription, links: readonly BundleLink[], services: readonly string[], supportOf: (member: SubscriptionMember) => ServiceSupport): RoutingOutcome {
@@ -26,10 +26,27 @@ export function routeFault (subscription: Subscription, links: readonly BundleLi
   const memberOf = new Map(members.map(m => [m.service, m]))
   const unknown = services.find(s => !memberOf.has(s))
   if (unknown !== undefined) {
-    return { ok: false, code: 'NOT_A_MEMBER', message: `${unknown} is not a current member of subscription ${subscription.id}; name one of ${members.map(m => m.service).join(', ')}` }
+    const names = members.map(m => m.service).join(', ')
+    return {
+      ok: false,
+      code: 'NOT_A_MEMBER',
+      messages: {
+        en: `${unknown} is not a current member of subscription ${subscription.id}; name one of ${names}`,
+        de: `${unknown} ist kein aktueller Bestandteil des Abonnements ${subscription.id}; nennen Sie einen von ${names}`
+      }
+    }
   }
   const distinct = [...new Set(services)]
-  if (distinct.length > 2) return { ok: false, code: 'TOO_MANY_SERVICES', message: 'name no service (the whole subscription), one (a member) or two (the link between them)' }
+  if (distinct.length > 2) {
+    return {
+      ok: false,
+      code: 'TOO_MANY_SERVICES',
+      messages: {
+        en: 'name no service (the whole subscription), one (a member) or two (the link between them)',
+        de: 'nennen Sie keinen Dienst (das ganze Abonnement), einen (einen Bestandteil) oder zwei (die Verbindung zwischen ihnen)'
+      }
+    }
+  }
   const reasons = new Map<string, Array<{ member: SubscriptionMember, why: Bilingual }>>()
   const add = (member: SubscriptionMember, why: Bilingual): void => {
     const list = reasons.get(member.provider) ?? []
@@ -50,7 +67,15 @@ export function routeFault (subscription: Subscription, links: readonly BundleLi
     const between = links.filter(l => !l.available && ((l.from === a && l.to === b) || (l.from === b && l.to === a)))
     if (between.length === 0) {
       const known = links.filter(l => !l.available).map(l => `${l.from} → ${l.to}`)
-      return { ok: false, code: 'NOT_A_LINK', message: `${a} and ${b} are not linked in the bundle of subscription ${subscription.id} (neither meets a requirement of the other); its links are ${known.join('; ') || 'none'}` }
+      const listed = known.join('; ')
+      return {
+        ok: false,
+        code: 'NOT_A_LINK',
+        messages: {
+          en: `${a} and ${b} are not linked in the bundle of subscription ${subscription.id} (neither meets a requirement of the other); its links are ${listed || 'none'}`,
+          de: `${a} und ${b} sind im Bündel des Abonnements ${subscription.id} nicht verbunden (keiner erfüllt eine Anforderung des anderen); seine Verbindungen sind ${listed || 'keine'}`
+        }
+      }
     }
     for (const link of between) {
       const from = memberOf.get(link.from)!
