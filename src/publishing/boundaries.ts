@@ -9,6 +9,7 @@
 import type { Quad } from '@rdfjs/types'
 import type { Catalog, InterfaceNode, Service } from '../catalog/types.js'
 import { SymphonyError } from '../errors.js'
+import type { ErrorMessages } from '../errors.js'
 import { iri, terms } from '../rdf/index.js'
 
 /** The default namespace of a provider: its IRI up to and including the last `#` or `/`. */
@@ -25,8 +26,12 @@ function ownedBy (iri: string, provider: string, namespaces: readonly string[]):
 export function checkSubjects (quads: readonly Quad[], provider: string, namespaces: readonly string[]): void {
   const foreign = [...new Set(quads.filter(q => q.subject.termType === 'NamedNode' && !ownedBy(q.subject.value, provider, namespaces)).map(q => q.subject.value))].sort()
   if (foreign.length === 0) return
-  throw new SymphonyError('FORBIDDEN', `you publish as <${provider}> and may only describe IRIs under ${namespaces.map(ns => `<${ns}>`).join(', ')}; <${foreign[0]}>${foreign.length > 1 ? ` (and ${foreign.length - 1} more)` : ''} is not yours — mint your own IRIs, or ask the operator to assign you that namespace`,
-    { node: foreign[0], details: { foreign } })
+  const under = namespaces.map(ns => `<${ns}>`).join(', ')
+  const more = foreign.length - 1
+  throw new SymphonyError('FORBIDDEN', {
+    en: `you publish as <${provider}> and may only describe IRIs under ${under}; <${foreign[0]}>${more > 0 ? ` (and ${more} more)` : ''} is not yours — mint your own IRIs, or ask the operator to assign you that namespace`,
+    de: `Sie veröffentlichen als <${provider}> und dürfen nur IRIs unter ${under} beschreiben; <${foreign[0]}>${more > 0 ? ` (und ${more} weitere)` : ''} gehört nicht Ihnen — prägen Sie eigene IRIs oder bitten Sie den Betreiber, Ihnen diesen Namensraum zuzuweisen`
+  }, { node: foreign[0], details: { foreign } })
 }
 
 /**
@@ -34,9 +39,11 @@ export function checkSubjects (quads: readonly Quad[], provider: string, namespa
  * reference requests decide what every publication is checked against. They are vocabulary,
  * the operator's to add (`symphony vocabulary add`).
  */
+const inferenceRule: ErrorMessages = { en: 'an inference rule', de: 'eine Inferenzregel' }
+const referenceRequest: ErrorMessages = { en: 'a reference request', de: 'eine Referenzanfrage' }
 const operatorTerms = new Map([
-  [iri('sym', 'InferenceRule'), 'an inference rule'], [iri('sym', 'sparql'), 'an inference rule'],
-  [iri('sym', 'ReferenceRequest'), 'a reference request'], [iri('sym', 'compositionRequest'), 'a reference request']
+  [iri('sym', 'InferenceRule'), inferenceRule], [iri('sym', 'sparql'), inferenceRule],
+  [iri('sym', 'ReferenceRequest'), referenceRequest], [iri('sym', 'compositionRequest'), referenceRequest]
 ])
 
 /** FORBIDDEN when the description states an inference rule or a reference request. */
@@ -44,8 +51,12 @@ export function checkNoVocabularyNodes (quads: readonly Quad[]): void {
   const found = quads.find(q => operatorTerms.has(q.predicate.value) || (q.predicate.value === terms.type && operatorTerms.has(q.object.value)))
   if (found === undefined) return
   const what = operatorTerms.get(found.predicate.value) ?? operatorTerms.get(found.object.value)!
-  throw new SymphonyError('FORBIDDEN', `the description states ${what} (${found.subject.termType === 'NamedNode' ? `<${found.subject.value}>` : 'a blank node'}); it would act on the whole catalog, so it is vocabulary the operator adds (symphony vocabulary add) — ask the operator`,
-    found.subject.termType === 'NamedNode' ? { node: found.subject.value } : {})
+  const named = found.subject.termType === 'NamedNode'
+  const node = named ? `<${found.subject.value}>` : undefined
+  throw new SymphonyError('FORBIDDEN', {
+    en: `the description states ${what.en} (${node ?? 'a blank node'}); it would act on the whole catalog, so it is vocabulary the operator adds (symphony vocabulary add) — ask the operator`,
+    de: `die Beschreibung gibt ${what.de} an (${node ?? 'einen leeren Knoten'}); sie würde auf den ganzen Katalog wirken und ist daher Vokabular, das der Betreiber hinzufügt (symphony vocabulary add) — fragen Sie den Betreiber`
+  }, found.subject.termType === 'NamedNode' ? { node: found.subject.value } : {})
 }
 
 /** Classes everything is a subclass of. */
@@ -74,8 +85,10 @@ export function checkDerivedEffects (before: Catalog, after: Catalog, provider: 
     if (!foreign(c)) continue
     for (const sup of after.hierarchy.superClasses(c)) {
       if (sup === c || !foreign(sup) || before.hierarchy.isSubClassOf(c, sup)) continue
-      throw new SymphonyError('FORBIDDEN', `the description makes <${c}> a subclass of <${sup}>, neither of which is yours; a description may not change the shared vocabulary — ask the operator`,
-        { node: c, details: { subClass: c, superClass: sup } })
+      throw new SymphonyError('FORBIDDEN', {
+        en: `the description makes <${c}> a subclass of <${sup}>, neither of which is yours; a description may not change the shared vocabulary — ask the operator`,
+        de: `die Beschreibung macht <${c}> zur Unterklasse von <${sup}>, die beide nicht Ihnen gehören; eine Beschreibung darf das gemeinsame Vokabular nicht ändern — fragen Sie den Betreiber`
+      }, { node: c, details: { subClass: c, superClass: sup } })
     }
   }
   const ids = new Set([...before.services.keys(), ...after.services.keys()])
@@ -84,8 +97,10 @@ export function checkDerivedEffects (before: Catalog, after: Catalog, provider: 
     const is = after.services.get(id)
     if (was?.provider === provider || (was === undefined && is?.provider === provider)) continue
     if (fingerprint(was) !== fingerprint(is)) {
-      throw new SymphonyError('FORBIDDEN', `the description changes <${id}>, which is not a service of <${provider}>; describe only your own services (links such as sym:providedBy to other providers' services are refused)`,
-        { node: id })
+      throw new SymphonyError('FORBIDDEN', {
+        en: `the description changes <${id}>, which is not a service of <${provider}>; describe only your own services (links such as sym:providedBy to other providers' services are refused)`,
+        de: `die Beschreibung ändert <${id}>, das kein Dienst von <${provider}> ist; beschreiben Sie nur Ihre eigenen Dienste (Verbindungen wie sym:providedBy zu Diensten anderer Anbieter werden abgelehnt)`
+      }, { node: id })
     }
   }
 }

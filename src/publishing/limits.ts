@@ -7,6 +7,7 @@
 import type { Quad } from '@rdfjs/types'
 import { nestingDepth } from '../rdf/index.js'
 import { SymphonyError } from '../errors.js'
+import type { ErrorMessages } from '../errors.js'
 
 export interface DescriptionLimits {
   /** Most characters of a submitted description. */
@@ -28,26 +29,35 @@ export const descriptionLimits: DescriptionLimits = {
 
 const rest = 'http://www.w3.org/1999/02/22-rdf-syntax-ns#rest'
 
-function tooLarge (message: string): SymphonyError {
-  return new SymphonyError('PAYLOAD_TOO_LARGE', message)
+function tooLarge (messages: ErrorMessages): SymphonyError {
+  return new SymphonyError('PAYLOAD_TOO_LARGE', messages)
 }
 
 /** Size and bracket depth of the text (Turtle, N-Triples or JSON-LD), before it is parsed. */
 export function checkDescriptionText (text: string, limits: DescriptionLimits = descriptionLimits): void {
   if (text.length > limits.maxLength) {
-    throw tooLarge(`the description has ${text.length} characters, more than the ${limits.maxLength} a description may have; split it into several descriptions`)
+    throw tooLarge({
+      en: `the description has ${text.length} characters, more than the ${limits.maxLength} a description may have; split it into several descriptions`,
+      de: `die Beschreibung hat ${text.length} Zeichen, mehr als die ${limits.maxLength}, die eine Beschreibung haben darf; teilen Sie sie auf mehrere Beschreibungen auf`
+    })
   }
   const depth = nestingDepth(text)
   // A list or blank node costs one bracket; JSON-LD a few per level: twice the depth is allowed.
   if (depth > 2 * limits.maxDepth) {
-    throw new SymphonyError('INVALID_REQUEST', `the description nests brackets ${depth} deep, more than the ${2 * limits.maxDepth} a description may; name deeply nested nodes with IRIs instead of nesting blank nodes or lists`)
+    throw new SymphonyError('INVALID_REQUEST', {
+      en: `the description nests brackets ${depth} deep, more than the ${2 * limits.maxDepth} a description may; name deeply nested nodes with IRIs instead of nesting blank nodes or lists`,
+      de: `die Beschreibung schachtelt Klammern ${depth} Ebenen tief, mehr als die ${2 * limits.maxDepth}, die eine Beschreibung darf; benennen Sie tief geschachtelte Knoten mit IRIs, statt leere Knoten oder Listen zu schachteln`
+    })
   }
 }
 
 /** Triples, blank-node nesting and list lengths of the parsed description. */
 export function checkDescriptionGraph (quads: readonly Quad[], limits: DescriptionLimits = descriptionLimits): void {
   if (quads.length > limits.maxTriples) {
-    throw tooLarge(`the description has ${quads.length} triples, more than the ${limits.maxTriples} a description may have; split it into several descriptions`)
+    throw tooLarge({
+      en: `the description has ${quads.length} triples, more than the ${limits.maxTriples} a description may have; split it into several descriptions`,
+      de: `die Beschreibung hat ${quads.length} Tripel, mehr als die ${limits.maxTriples}, die eine Beschreibung haben darf; teilen Sie sie auf mehrere Beschreibungen auf`
+    })
   }
   // Edges from a blank node to the blank nodes it points at; rdf:rest links the cells of a list.
   const nested = new Map<string, string[]>()
@@ -63,13 +73,19 @@ export function checkDescriptionGraph (quads: readonly Quad[], limits: Descripti
     for (let cell = next.get(start); cell !== undefined && !seen.has(cell); cell = next.get(cell)) {
       seen.add(cell)
       if (++length > limits.maxListLength) {
-        throw tooLarge(`an RDF list of the description has more than ${limits.maxListLength} members; state the members as separate triples instead`)
+        throw tooLarge({
+          en: `an RDF list of the description has more than ${limits.maxListLength} members; state the members as separate triples instead`,
+          de: `eine RDF-Liste der Beschreibung hat mehr als ${limits.maxListLength} Elemente; geben Sie die Elemente stattdessen als einzelne Tripel an`
+        })
       }
     }
   }
   const depth = blankNodeDepth(quads, nested, next)
   if (depth > limits.maxDepth) {
-    throw new SymphonyError('INVALID_REQUEST', `blank nodes of the description nest ${depth} deep, more than the ${limits.maxDepth} a description may; name deeply nested nodes with IRIs`)
+    throw new SymphonyError('INVALID_REQUEST', {
+      en: `blank nodes of the description nest ${depth} deep, more than the ${limits.maxDepth} a description may; name deeply nested nodes with IRIs`,
+      de: `leere Knoten der Beschreibung sind ${depth} Ebenen tief geschachtelt, mehr als die ${limits.maxDepth}, die eine Beschreibung darf; benennen Sie tief geschachtelte Knoten mit IRIs`
+    })
   }
 }
 

@@ -29,10 +29,16 @@ export const nameSchema = { type: 'string', pattern: namePattern.source, descrip
 
 export function checkKey (key: DescriptionKey): void {
   if (!namePattern.test(key.name)) {
-    throw new SymphonyError('INVALID_REQUEST', `description name "${key.name}" is not allowed; use 1–100 letters, digits, ".", "_" or "-", starting with a letter or digit`)
+    throw new SymphonyError('INVALID_REQUEST', {
+      en: `description name "${key.name}" is not allowed; use 1–100 letters, digits, ".", "_" or "-", starting with a letter or digit`,
+      de: `der Beschreibungsname "${key.name}" ist nicht erlaubt; verwenden Sie 1–100 Buchstaben, Ziffern, ".", "_" oder "-", beginnend mit einem Buchstaben oder einer Ziffer`
+    })
   }
   if (!/^[a-z][a-z0-9+.-]*:\S+$/i.test(key.provider)) {
-    throw new SymphonyError('INVALID_REQUEST', `provider "${key.provider}" is not an absolute IRI; use the IRI your services state as schema:provider`)
+    throw new SymphonyError('INVALID_REQUEST', {
+      en: `provider "${key.provider}" is not an absolute IRI; use the IRI your services state as schema:provider`,
+      de: `der Anbieter "${key.provider}" ist keine absolute IRI; verwenden Sie die IRI, die Ihre Dienste als schema:provider angeben`
+    })
   }
 }
 

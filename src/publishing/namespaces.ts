@@ -22,12 +22,19 @@ export async function namespacesOf (dataDir: string | undefined, provider: strin
   try {
     assigned = JSON.parse(text)
   } catch (error) {
-    throw new SymphonyError('STORE_ERROR', `${file}: not JSON (${(error as Error).message}); it maps provider IRIs to lists of namespace IRIs`, { file, cause: error })
+    const reason = (error as Error).message
+    throw new SymphonyError('STORE_ERROR', {
+      en: `${file}: not JSON (${reason}); it maps provider IRIs to lists of namespace IRIs`,
+      de: `${file}: kein JSON (${reason}); die Datei bildet Anbieter-IRIs auf Listen von Namensraum-IRIs ab`
+    }, { file, cause: error })
   }
   const entry = typeof assigned === 'object' && assigned !== null ? (assigned as Record<string, unknown>)[provider] : undefined
   if (entry === undefined) return [defaultNamespaceOf(provider)]
   if (!Array.isArray(entry) || entry.some(ns => typeof ns !== 'string' || ns === '')) {
-    throw new SymphonyError('STORE_ERROR', `${file}: the entry of <${provider}> must be a list of namespace IRIs`, { file })
+    throw new SymphonyError('STORE_ERROR', {
+      en: `${file}: the entry of <${provider}> must be a list of namespace IRIs`,
+      de: `${file}: der Eintrag von <${provider}> muss eine Liste von Namensraum-IRIs sein`
+    }, { file })
   }
   return entry as string[]
 }

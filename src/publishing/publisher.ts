@@ -71,11 +71,20 @@ export async function parseDescription (text: string, mediaType: string, baseIRI
   const type = mediaType.split(';')[0]!.trim().toLowerCase()
   const format = (descriptionMediaTypes as readonly string[]).includes(type) ? formatOfMediaType(type) : undefined
   if (format === undefined) {
-    throw new SymphonyError('UNSUPPORTED_FORMAT', `a description must be sent as ${descriptionMediaTypes.join(', ')}, not "${mediaType}"`)
+    const types = descriptionMediaTypes.join(', ')
+    throw new SymphonyError('UNSUPPORTED_FORMAT', {
+      en: `a description must be sent as ${types}, not "${mediaType}"`,
+      de: `eine Beschreibung muss als ${types} gesendet werden, nicht als "${mediaType}"`
+    })
   }
   checkDescriptionText(text)
   const quads = await parseRdf(text, { format, source: 'request body', baseIRI })
-  if (quads.length === 0) throw new SymphonyError('INVALID_REQUEST', 'the description is empty; send the Turtle or JSON-LD of your services')
+  if (quads.length === 0) {
+    throw new SymphonyError('INVALID_REQUEST', {
+      en: 'the description is empty; send the Turtle or JSON-LD of your services',
+      de: 'die Beschreibung ist leer; senden Sie das Turtle oder JSON-LD Ihrer Dienste'
+    })
+  }
   checkDescriptionGraph(quads)
   // Unnamed interfaces and offers get the stable names an import gives them.
   return nameServiceNodes(quads).map(inDefaultGraph)
@@ -158,9 +167,13 @@ export class Publisher {
     if (violations.length > 0) {
       const issues = violations.map(toIssue)
       const first = issues[0]!
-      throw new SymphonyError('NOT_CONFORMING',
-        `the description does not conform to the service-description shapes (${issues.length} violation${issues.length === 1 ? '' : 's'}); first: ${first.node}${first.path === undefined ? '' : ` ${first.path}`}: ${first.message}`,
-        { node: first.node, ...(first.path === undefined ? {} : { path: first.path }), details: { conforms: false, report: issues } })
+      // The first violation's message is the shape's own, in the submission's language: quoted as it is.
+      const where = `${first.node}${first.path === undefined ? '' : ` ${first.path}`}: ${first.message}`
+      const count = issues.length
+      throw new SymphonyError('NOT_CONFORMING', {
+        en: `the description does not conform to the service-description shapes (${count} violation${count === 1 ? '' : 's'}); first: ${where}`,
+        de: `die Beschreibung entspricht nicht den Shapes für Dienstbeschreibungen (${count} ${count === 1 ? 'Verstoß' : 'Verstöße'}); der erste: ${where}`
+      }, { node: first.node, ...(first.path === undefined ? {} : { path: first.path }), details: { conforms: false, report: issues } })
     }
     const warnings = report.results.filter(r => r.severity !== 'Violation').map(toIssue)
     return this.#exclusive(async () => {
@@ -172,7 +185,10 @@ export class Publisher {
       const after = await this.#deps.compile([...stored.filter(q => q.graph.value !== activeGraph), ...inGraph(quads, activeGraph)])
       const services = servicesIn(quads, type => after.hierarchy.isSubClassOf(type, terms.Service))
       if (services.length === 0) {
-        throw new SymphonyError('INVALID_REQUEST', 'the description describes no service: give at least one node a service type (a subclass of sym:Service) and schema:provider')
+        throw new SymphonyError('INVALID_REQUEST', {
+          en: 'the description describes no service: give at least one node a service type (a subclass of sym:Service) and schema:provider',
+          de: 'die Beschreibung beschreibt keinen Dienst: geben Sie mindestens einem Knoten einen Diensttyp (eine Unterklasse von sym:Service) und schema:provider'
+        })
       }
       checkOwnership(quads, services, submission.provider)
       checkDerivedEffects(before, after, submission.provider, namespaces)
@@ -285,8 +301,11 @@ export class Publisher {
       .sort((a, b) => a.subject.localeCompare(b.subject) || a.graph.localeCompare(b.graph))
     if (clashes.length === 0) return
     const first = clashes[0]!
-    throw new SymphonyError('CONFLICT', `<${first.subject}> is already described in graph <${first.graph}>${clashes.length > 1 ? ` (and ${clashes.length - 1} more)` : ''}; a description may only describe its own nodes — use other IRIs, or deprecate the other description first`,
-      { node: first.subject, details: { conflicts: clashes } })
+    const more = clashes.length - 1
+    throw new SymphonyError('CONFLICT', {
+      en: `<${first.subject}> is already described in graph <${first.graph}>${more > 0 ? ` (and ${more} more)` : ''}; a description may only describe its own nodes — use other IRIs, or deprecate the other description first`,
+      de: `<${first.subject}> ist bereits im Graphen <${first.graph}> beschrieben${more > 0 ? ` (und ${more} weitere)` : ''}; eine Beschreibung darf nur ihre eigenen Knoten beschreiben — verwenden Sie andere IRIs oder ziehen Sie zuerst die andere Beschreibung zurück`
+    }, { node: first.subject, details: { conflicts: clashes } })
   }
 
   async #impact (before: Catalog, after: Catalog, services: readonly string[]): Promise<Impact> {
@@ -317,7 +336,10 @@ export class Publisher {
 
 function authorize (key: DescriptionKey, actor: string): void {
   if (actor !== key.provider) {
-    throw new SymphonyError('FORBIDDEN', `your token belongs to <${actor}>; you cannot write descriptions of <${key.provider}>`)
+    throw new SymphonyError('FORBIDDEN', {
+      en: `your token belongs to <${actor}>; you cannot write descriptions of <${key.provider}>`,
+      de: `Ihr Token gehört zu <${actor}>; Sie können keine Beschreibungen von <${key.provider}> schreiben`
+    })
   }
 }
 
@@ -341,7 +363,11 @@ function historyWrites (key: DescriptionKey, history: LoadedHistory | undefined,
 }
 
 function notFound (key: DescriptionKey, version?: number): SymphonyError {
-  return new SymphonyError('NOT_FOUND', `no ${version === undefined ? '' : `version ${version} of the `}description "${key.name}" of <${key.provider}>; GET /providers/{provider}/descriptions lists what is published`)
+  const which = { en: version === undefined ? '' : `version ${version} of the `, de: version === undefined ? 'keine Beschreibung' : `keine Version ${version} der Beschreibung` }
+  return new SymphonyError('NOT_FOUND', {
+    en: `no ${which.en}description "${key.name}" of <${key.provider}>; GET /providers/{provider}/descriptions lists what is published`,
+    de: `${which.de} "${key.name}" von <${key.provider}>; GET /providers/{provider}/descriptions listet, was veröffentlicht ist`
+  })
 }
 
 /** An IRI as a SPARQL IRIREF, characters IRIREF forbids escaped as \\uXXXX. */

@@ -31,9 +31,13 @@ export function checkOwnership (quads: readonly Quad[], services: readonly strin
   }
   const foreign = [...providers].filter(([, stated]) => stated.size !== 1 || !stated.has(provider))
   if (foreign.length === 0) return
-  const lines = foreign.map(([service, stated]) => stated.size === 0
-    ? `${service} states no schema:provider`
-    : `${service} has schema:provider ${[...stated].map(p => `<${p}>`).join(', ')}`)
-  throw new SymphonyError('FORBIDDEN', `you publish as <${provider}> and may only describe your own services: ${lines.join('; ')}; state schema:provider <${provider}> on each service`,
-    { node: foreign[0]![0], details: { services: foreign.map(([service, stated]) => ({ service, providers: [...stated].sort() })) } })
+  const lines = (language: 'en' | 'de'): string => foreign.map(([service, stated]) => {
+    const providers = [...stated].map(p => `<${p}>`).join(', ')
+    if (language === 'de') return stated.size === 0 ? `${service} gibt kein schema:provider an` : `${service} hat schema:provider ${providers}`
+    return stated.size === 0 ? `${service} states no schema:provider` : `${service} has schema:provider ${providers}`
+  }).join('; ')
+  throw new SymphonyError('FORBIDDEN', {
+    en: `you publish as <${provider}> and may only describe your own services: ${lines('en')}; state schema:provider <${provider}> on each service`,
+    de: `Sie veröffentlichen als <${provider}> und dürfen nur Ihre eigenen Dienste beschreiben: ${lines('de')}; geben Sie an jedem Dienst schema:provider <${provider}> an`
+  }, { node: foreign[0]![0], details: { services: foreign.map(([service, stated]) => ({ service, providers: [...stated].sort() })) } })
 }
