@@ -162,7 +162,10 @@ export class TokenRegistry {
     const lock = await acquireLock(`${file}.lock`, {
       command: 'token file update',
       waitMs: 10_000,
-      advice: holder => `another process (pid ${holder.pid} on ${holder.hostname}) has been changing the token file since ${holder.started}; try again, or remove the lock file if that process is gone`
+      advice: holder => ({
+        en: `another process (pid ${holder.pid} on ${holder.hostname}) has been changing the token file since ${holder.started}; try again, or remove the lock file if that process is gone`,
+        de: `ein anderer Prozess (pid ${holder.pid} auf ${holder.hostname}) ändert die Token-Datei seit ${holder.started}; versuchen Sie es erneut oder entfernen Sie die Sperrdatei, wenn dieser Prozess nicht mehr läuft`
+      })
     })
     try {
       const current = await readTokenFile(file).catch(ignoreMissing) ?? []

@@ -4,6 +4,7 @@ import { join } from 'node:path'
 import { DataFactory, Parser } from 'n3'
 import type { Quad } from '@rdfjs/types'
 import { SymphonyError } from '../errors.js'
+import type { ErrorMessages } from '../errors.js'
 import { GraphFiles } from './graph-files.js'
 import type { GraphFile } from './graph-files.js'
 import { acquireLock } from './lock-file.js'
@@ -126,15 +127,21 @@ export class EmbeddedStore extends MemoryStore {
 
   #writer (): GraphFiles {
     if (this.#files === undefined) {
-      throw new SymphonyError('STORE_ERROR', `${this.#dataDir}: opened for reading only; writes go through the process that holds the data directory (the server's API, or a writing command)`, { file: this.#dataDir })
+      throw new SymphonyError('STORE_ERROR', {
+        en: `${this.#dataDir}: opened for reading only; writes go through the process that holds the data directory (the server's API, or a writing command)`,
+        de: `${this.#dataDir}: nur zum Lesen geöffnet; Schreibzugriffe laufen über den Prozess, der das Datenverzeichnis hält (die API des Servers oder ein schreibender Befehl)`
+      }, { file: this.#dataDir })
     }
     return this.#files
   }
 }
 
-function lockAdvice (holder: LockHolder): string {
-  return `the data directory is in use by "${holder.command}" (pid ${holder.pid} on ${holder.hostname}, since ${holder.started}); ` +
-    'stop it first, or make the change through its HTTP API; read-only commands keep working meanwhile'
+function lockAdvice (holder: LockHolder): ErrorMessages {
+  const { command, pid, hostname, started } = holder
+  return {
+    en: `the data directory is in use by "${command}" (pid ${pid} on ${hostname}, since ${started}); stop it first, or make the change through its HTTP API; read-only commands keep working meanwhile`,
+    de: `das Datenverzeichnis wird von "${command}" benutzt (pid ${pid} auf ${hostname}, seit ${started}); beenden Sie den Prozess zuerst oder nehmen Sie die Änderung über seine HTTP-API vor; lesende Befehle funktionieren weiterhin`
+  }
 }
 
 function parseStored (dataDir: string, stored: readonly GraphFile[], onProgress: OpenProgress | undefined): GraphContent[] {
@@ -146,7 +153,11 @@ function parseStored (dataDir: string, stored: readonly GraphFile[], onProgress:
       // The files hold only what this store wrote, blank nodes already scoped: keep their labels.
       quads = new Parser({ format: 'N-Quads', blankNodePrefix: '' }).parse(file.nquads) as Quad[]
     } catch (error) {
-      throw new SymphonyError('STORE_ERROR', `${dataDir}: the stored graph <${file.graph}> is corrupt (${(error as Error).message}); restore it from a backup or remove it`, { file: dataDir, cause: error })
+      const reason = (error as Error).message
+      throw new SymphonyError('STORE_ERROR', {
+        en: `${dataDir}: the stored graph <${file.graph}> is corrupt (${reason}); restore it from a backup or remove it`,
+        de: `${dataDir}: der gespeicherte Graph <${file.graph}> ist beschädigt (${reason}); stellen Sie ihn aus einer Sicherung wieder her oder entfernen Sie ihn`
+      }, { file: dataDir, cause: error })
     }
     for (let i = 0; i < quads.length; i++) {
       const q = quads[i]!

@@ -52,7 +52,11 @@ export class GraphFiles {
       await files.#recover()
     } catch (error) {
       if (error instanceof SymphonyError) throw error
-      throw new SymphonyError('STORE_ERROR', `${dataDir}: cannot open the data directory (${(error as Error).message}); check it exists and is writable, or pass another --data-dir`, { file: dataDir, cause: error })
+      const reason = (error as Error).message
+      throw new SymphonyError('STORE_ERROR', {
+        en: `${dataDir}: cannot open the data directory (${reason}); check it exists and is writable, or pass another --data-dir`,
+        de: `${dataDir}: das Datenverzeichnis kann nicht geöffnet werden (${reason}); prüfen Sie, ob es existiert und beschreibbar ist, oder geben Sie ein anderes --data-dir an`
+      }, { file: dataDir, cause: error })
     }
     return files
   }
@@ -87,7 +91,12 @@ export class GraphFiles {
         // A file renamed or removed under us: the writer moved on, read again.
         if ((error as NodeJS.ErrnoException).code !== 'ENOENT' || attempt >= 50) throw error
       }
-      if (attempt >= 50) throw new SymphonyError('STORE_ERROR', `${dataDir}: the data directory changed during 50 reads in a row; try again when the writer is less busy`, { file: dataDir })
+      if (attempt >= 50) {
+        throw new SymphonyError('STORE_ERROR', {
+          en: `${dataDir}: the data directory changed during 50 reads in a row; try again when the writer is less busy`,
+          de: `${dataDir}: das Datenverzeichnis hat sich während 50 Lesevorgängen in Folge geändert; versuchen Sie es erneut, wenn der schreibende Prozess weniger ausgelastet ist`
+        }, { file: dataDir })
+      }
     }
   }
 
@@ -101,7 +110,10 @@ export class GraphFiles {
     const text = await readFile(file, 'utf8')
     const header = /^# graph <([^>]*)>\n/.exec(text)
     if (header === null) {
-      throw new SymphonyError('STORE_ERROR', `${file}: missing "# graph <IRI>" header line; the file was not written by Symphony — move it out of the data directory`, { file })
+      throw new SymphonyError('STORE_ERROR', {
+        en: `${file}: missing "# graph <IRI>" header line; the file was not written by Symphony — move it out of the data directory`,
+        de: `${file}: die Kopfzeile "# graph <IRI>" fehlt; die Datei wurde nicht von Symphony geschrieben — verschieben Sie sie aus dem Datenverzeichnis`
+      }, { file })
     }
     return { graph: header[1]!, nquads: text.slice(header[0].length) }
   }

@@ -10,6 +10,7 @@
 import { link, open, readFile, rm } from 'node:fs/promises'
 import { hostname } from 'node:os'
 import { SymphonyError } from '../errors.js'
+import type { ErrorMessages } from '../errors.js'
 
 /** Who holds a lock. */
 export interface LockHolder {
@@ -34,7 +35,7 @@ export interface HeldLock {
  * Takes the lock `file`, or throws `DATA_DIR_LOCKED` naming the holder. With `waitMs`, a held
  * lock is retried until then (for locks held only for a moment).
  */
-export async function acquireLock (file: string, options: { command: string, waitMs?: number, advice: (holder: LockHolder) => string }): Promise<HeldLock> {
+export async function acquireLock (file: string, options: { command: string, waitMs?: number, advice: (holder: LockHolder) => ErrorMessages }): Promise<HeldLock> {
   const me: LockHolder = { pid: process.pid, hostname: hostname(), started: new Date().toISOString(), command: options.command }
   const deadline = Date.now() + (options.waitMs ?? 0)
   for (let attempt = 0; ; attempt++) {
@@ -43,7 +44,10 @@ export async function acquireLock (file: string, options: { command: string, wai
     if (holder === undefined) {
       // The lock file vanished or cannot be read: retry a few times, then name it.
       if (attempt < 20) continue
-      throw new SymphonyError('DATA_DIR_LOCKED', `${file}: the lock file cannot be read; if no Symphony process uses this directory, remove it`, { file })
+      throw new SymphonyError('DATA_DIR_LOCKED', {
+        en: `${file}: the lock file cannot be read; if no Symphony process uses this directory, remove it`,
+        de: `${file}: die Sperrdatei kann nicht gelesen werden; wenn kein Symphony-Prozess dieses Verzeichnis nutzt, entfernen Sie sie`
+      }, { file })
     }
     if (!heldHere.has(file) && isStale(holder)) {
       // Remove only the stale file we read: a fresh lock taken meanwhile has other content.
@@ -52,7 +56,8 @@ export async function acquireLock (file: string, options: { command: string, wai
       continue
     }
     if (Date.now() >= deadline) {
-      throw new SymphonyError('DATA_DIR_LOCKED', `${file}: ${options.advice(holder)}`, { file, details: { holder } })
+      const advice = options.advice(holder)
+      throw new SymphonyError('DATA_DIR_LOCKED', { en: `${file}: ${advice.en}`, de: `${file}: ${advice.de}` }, { file, details: { holder } })
     }
     await new Promise(resolve => setTimeout(resolve, Math.min(50 * (attempt + 1), 250)))
   }

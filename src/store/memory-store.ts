@@ -32,7 +32,7 @@ export class MemoryStore implements Store {
   #sparql: oxigraph.Store | undefined
 
   get #contents (): Map<string, readonly Quad[]> {
-    if (this.#graphs === undefined) throw new SymphonyError('STORE_ERROR', 'the store is closed')
+    if (this.#graphs === undefined) throw new SymphonyError('STORE_ERROR', { en: 'the store is closed', de: 'der Speicher ist geschlossen' })
     return this.#graphs
   }
 
@@ -112,10 +112,11 @@ export class MemoryStore implements Store {
     try {
       result = store.query(sparql, { use_default_graph_as_union: true })
     } catch (error) {
-      throw new SymphonyError('INVALID_QUERY', `SPARQL query rejected: ${(error as Error).message}`, { cause: error })
+      const reason = (error as Error).message
+      throw new SymphonyError('INVALID_QUERY', { en: `SPARQL query rejected: ${reason}`, de: `SPARQL-Abfrage abgelehnt: ${reason}` }, { cause: error })
     }
     if (typeof result === 'boolean') return { type: 'boolean', value: result }
-    if (typeof result === 'string') throw new SymphonyError('INTERNAL', 'unexpected serialized query result')
+    if (typeof result === 'string') throw new SymphonyError('INTERNAL', { en: 'unexpected serialized query result', de: 'unerwartetes serialisiertes Abfrageergebnis' })
     if (result.length > 0 && isQuad(result[0])) return { type: 'quads', quads: result as unknown as Quad[] }
     const rows = (result as Map<string, Term>[]).map(row => Object.fromEntries(row))
     return { type: 'bindings', variables: selectVariables(sparql, rows), rows }

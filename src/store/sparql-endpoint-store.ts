@@ -17,6 +17,7 @@ import { randomUUID } from 'node:crypto'
 import { DataFactory, Parser } from 'n3'
 import type { NamedNode, Quad, Term } from '@rdfjs/types'
 import { SymphonyError } from '../errors.js'
+import type { ErrorMessages } from '../errors.js'
 import { batchesOf } from './batches.js'
 import { toNQuads } from './n-quads.js'
 import { isPrivateGraph, privateGraphPrefixes as privatePrefixes } from '../project.js'
@@ -63,6 +64,12 @@ const versionPredicates = {
 } as const
 /** Attempts at a consistent read while writes keep landing. */
 const readAttempts = 3
+
+/** The endpoint's requests as failure messages name them. */
+const sparqlRequest: Readonly<Record<'query' | 'update', ErrorMessages>> = {
+  query: { en: 'SPARQL query', de: 'die SPARQL-Abfrage' },
+  update: { en: 'SPARQL update', de: 'das SPARQL-Update' }
+}
 
 export class SparqlEndpointStore implements Store {
   readonly #options: Required<Omit<SparqlEndpointOptions, 'headers'>> & { headers: Readonly<Record<string, string>> }
@@ -162,7 +169,7 @@ export class SparqlEndpointStore implements Store {
       method: 'POST',
       headers: { 'content-type': 'application/x-www-form-urlencoded', accept: options.accept },
       body: body.toString()
-    }, 'SPARQL query', options.timeoutMs)
+    }, sparqlRequest.query, options.timeoutMs)
   }
 
   async close (): Promise<void> {}
@@ -208,7 +215,11 @@ export class SparqlEndpointStore implements Store {
       const unmoved = scope.publicOnly === true ? before.public === after.public : before.all === after.all
       if (quads !== undefined && unmoved) return quads
       if (attempt === readAttempts) {
-        throw new SymphonyError('STORE_ERROR', `reading from ${this.#options.queryUrl} gave no consistent answer in ${readAttempts} attempts (writes kept landing, or the endpoint pages unstably); try again later`)
+        const url = this.#options.queryUrl
+        throw new SymphonyError('STORE_ERROR', {
+          en: `reading from ${url} gave no consistent answer in ${readAttempts} attempts (writes kept landing, or the endpoint pages unstably); try again later`,
+          de: `das Lesen von ${url} ergab in ${readAttempts} Versuchen keine stimmige Antwort (es kamen laufend Schreibzugriffe an, oder der Endpunkt blättert instabil); versuchen Sie es später erneut`
+        })
       }
     }
   }
@@ -257,7 +268,7 @@ export class SparqlEndpointStore implements Store {
   async #upload (graph: string, quads: readonly Quad[], method: 'PUT' | 'POST'): Promise<void> {
     const url = `${this.#options.graphStoreUrl}?graph=${encodeURIComponent(graph)}`
     const body = toNQuads(quads.map(q => DataFactory.quad(q.subject, q.predicate, q.object) as Quad))
-    await this.#fetch(url, { method, headers: { 'content-type': 'application/n-triples' }, body }, `upload of graph ${graph}`, this.#options.writeTimeoutMs)
+    await this.#fetch(url, { method, headers: { 'content-type': 'application/n-triples' }, body }, { en: `upload of graph ${graph}`, de: `das Hochladen des Graphen ${graph}` }, this.#options.writeTimeoutMs)
   }
 
   async #request (url: string, kind: 'query' | 'update', sparql: string, accept: string, timeoutMs = this.#options.timeoutMs): Promise<string> {
@@ -265,24 +276,35 @@ export class SparqlEndpointStore implements Store {
       method: 'POST',
       headers: { 'content-type': 'application/x-www-form-urlencoded', accept },
       body: new URLSearchParams({ [kind]: sparql }).toString()
-    }, `SPARQL ${kind}`, timeoutMs)
+    }, sparqlRequest[kind], timeoutMs)
     return response
   }
 
-  async #fetch (url: string, init: RequestInit, what: string, timeoutMs = this.#options.timeoutMs): Promise<string> {
+  async #fetch (url: string, init: RequestInit, what: ErrorMessages, timeoutMs = this.#options.timeoutMs): Promise<string> {
     let response: Response
     try {
       response = await fetch(url, { ...init, headers: { ...this.#options.headers, ...init.headers as Record<string, string> }, signal: AbortSignal.timeout(timeoutMs) })
     } catch (error) {
       if ((error as Error).name === 'TimeoutError') {
-        throw new SymphonyError('QUERY_TIMEOUT', `${what} at ${url} took longer than ${timeoutMs} ms and was abandoned; narrow it (more specific patterns, LIMIT)`, { cause: error })
+        throw new SymphonyError('QUERY_TIMEOUT', {
+          en: `${what.en} at ${url} took longer than ${timeoutMs} ms and was abandoned; narrow it (more specific patterns, LIMIT)`,
+          de: `${what.de} an ${url} dauerte länger als ${timeoutMs} ms und wurde abgebrochen; grenzen Sie die Anfrage ein (spezifischere Muster, LIMIT)`
+        }, { cause: error })
       }
-      throw new SymphonyError('STORE_ERROR', `${what} at ${url} failed: ${(error as Error).message}; check the endpoint is running and reachable`, { cause: error })
+      const reason = (error as Error).message
+      throw new SymphonyError('STORE_ERROR', {
+        en: `${what.en} at ${url} failed: ${reason}; check the endpoint is running and reachable`,
+        de: `${what.de} an ${url} ist gescheitert: ${reason}; prüfen Sie, ob der Endpunkt läuft und erreichbar ist`
+      }, { cause: error })
     }
     const text = await response.text()
     if (!response.ok) {
       const code = response.status === 400 ? 'INVALID_QUERY' : 'STORE_ERROR'
-      throw new SymphonyError(code, `${what} at ${url} answered ${response.status}: ${text.trim().slice(0, 500)}`)
+      const answer = text.trim().slice(0, 500)
+      throw new SymphonyError(code, {
+        en: `${what.en} at ${url} answered ${response.status}: ${answer}`,
+        de: `${what.de} an ${url} wurde mit ${response.status} beantwortet: ${answer}`
+      })
     }
     return text
   }
