@@ -64,9 +64,9 @@ export function select (quads: Iterable<Quad>, query: string, options: Partial<M
     try {
       solutions = store.query(query)
     } catch (error) {
-      throw new SymphonyError('INVALID_QUERY', `cannot evaluate the query — ${String(error)}`, { cause: error })
+      throw new SymphonyError('INVALID_QUERY', { en: `cannot evaluate the query — ${String(error)}`, de: `die Abfrage kann nicht ausgewertet werden — ${String(error)}` }, { cause: error })
     }
-    if (!Array.isArray(solutions)) throw new SymphonyError('INVALID_QUERY', 'expected a SELECT query')
+    if (!Array.isArray(solutions)) throw new SymphonyError('INVALID_QUERY', { en: 'expected a SELECT query', de: 'erwartet wird eine SELECT-Abfrage' })
     return (solutions as Map<string, Term>[]).map(solution => {
       const row: Bindings = {}
       for (const [name, term] of solution) row[name] = termString(term)
@@ -89,14 +89,20 @@ function withStore<T> (quads: Iterable<Quad>, options: MaterializeOptions, body:
     let rounds = 0
     for (let before = -1; updates.length > 0 && store.size !== before;) {
       if (++rounds > maxRounds) {
-        throw new SymphonyError('INTERNAL', `the rules did not reach a fixpoint within ${maxRounds} rounds; does a rule create fresh blank nodes?`)
+        throw new SymphonyError('INTERNAL', {
+          en: `the rules did not reach a fixpoint within ${maxRounds} rounds; does a rule create fresh blank nodes?`,
+          de: `die Regeln haben in ${maxRounds} Runden keinen Fixpunkt erreicht; erzeugt eine Regel neue leere Knoten?`
+        })
       }
       before = store.size
       for (const update of updates) {
         try {
           store.update(update.text)
         } catch (error) {
-          throw new SymphonyError('INVALID_QUERY', `${update.source}: cannot evaluate the rule — ${String(error)}`, { file: update.source, cause: error })
+          throw new SymphonyError('INVALID_QUERY', {
+            en: `${update.source}: cannot evaluate the rule — ${String(error)}`,
+            de: `${update.source}: die Regel kann nicht ausgewertet werden — ${String(error)}`
+          }, { file: update.source, cause: error })
         }
       }
     }
@@ -110,7 +116,10 @@ function withStore<T> (quads: Iterable<Quad>, options: MaterializeOptions, body:
 function toUpdate (rule: Rule): { text: string, source: string } {
   const query = new sparqljs.Parser().parse(rule.text)
   if (query.type !== 'query' || query.queryType !== 'CONSTRUCT') {
-    throw new SymphonyError('INVALID_QUERY', `${rule.source}: an inference rule must be a CONSTRUCT query`, { file: rule.source })
+    throw new SymphonyError('INVALID_QUERY', {
+      en: `${rule.source}: an inference rule must be a CONSTRUCT query`,
+      de: `${rule.source}: eine Inferenzregel muss eine CONSTRUCT-Abfrage sein`
+    }, { file: rule.source })
   }
   const where = [...(query.where ?? []), ...(query.values === undefined ? [] : [{ type: 'values' as const, values: query.values }])]
   const update: sparqljs.Update = {
@@ -135,7 +144,7 @@ function termKey (term: Term): string {
       if (term.language !== '') return `${lexical}@${term.language}`
       return term.datatype.value === 'http://www.w3.org/2001/XMLSchema#string' ? lexical : `${lexical}^^<${term.datatype.value}>`
     }
-    default: throw new SymphonyError('INTERNAL', `cannot put a ${term.termType} into the reasoner's store`)
+    default: throw new SymphonyError('INTERNAL', { en: `cannot put a ${term.termType} into the reasoner's store`, de: `ein ${term.termType} kann nicht in den Speicher des Reasoners gelegt werden` })
   }
 }
 

@@ -16,6 +16,7 @@ import type { Term } from '@rdfjs/types'
 import { DataFactory } from 'n3'
 import sparqljs from 'sparqljs'
 import { SymphonyError } from '../errors.js'
+import type { ErrorMessages } from '../errors.js'
 import { compileFilter, Unsupported, type Filter, type Node } from './rule-filters.js'
 import { lineOf } from './rule-location.js'
 import type { Rule } from './rules.js'
@@ -68,8 +69,12 @@ interface Conjunction {
 }
 
 class Refusal extends Error {
-  constructor (readonly construct: string, readonly pattern: RegExp) {
-    super(construct)
+  /** The construct in English and German; a bare keyword reads the same in both. */
+  readonly construct: ErrorMessages
+  constructor (construct: string | ErrorMessages, readonly pattern: RegExp) {
+    const named = typeof construct === 'string' ? { en: construct, de: construct } : construct
+    super(named.en)
+    this.construct = named
   }
 }
 
@@ -88,9 +93,11 @@ export function compileRules (rules: readonly Rule[]): Program {
     } catch (error) {
       if (!(error instanceof Refusal || error instanceof Unsupported)) throw error
       const line = lineOf(rule.text, error.pattern, lineOf(rule.text, /\bWHERE\b|\{/i))
-      throw new SymphonyError('INVALID_QUERY',
-        `${rule.source}:${line}: ${error.construct} is not supported in an inference rule (see docs/reasoning.md, "The rule language")`,
-        { file: rule.source, line })
+      const where = `${rule.source}:${line}`
+      throw new SymphonyError('INVALID_QUERY', {
+        en: `${where}: ${error.construct.en} is not supported in an inference rule (see docs/reasoning.md, "The rule language")`,
+        de: `${where}: in Inferenzregeln nicht unterstützt — ${error.construct.de} (siehe docs/reasoning.md, "The rule language")`
+      }, { file: rule.source, line })
     }
   }
   return { rules: [...compiled, ...internal.values()], internalPredicates: new Set(internal.keys()) }
@@ -98,7 +105,7 @@ export function compileRules (rules: readonly Rule[]): Program {
 
 function compileRule (rule: Rule, internal: Map<string, CompiledRule>): CompiledRule {
   const query = new sparqljs.Parser().parse(rule.text)
-  if (query.type !== 'query' || query.queryType !== 'CONSTRUCT') throw new Refusal('a query that is not CONSTRUCT', /SELECT|ASK|DESCRIBE|INSERT|DELETE/i)
+  if (query.type !== 'query' || query.queryType !== 'CONSTRUCT') throw new Refusal({ en: 'a query that is not CONSTRUCT', de: 'eine Abfrage, die nicht CONSTRUCT ist' }, /SELECT|ASK|DESCRIBE|INSERT|DELETE/i)
   const modifiers = query as { limit?: unknown, offset?: unknown, order?: unknown, group?: unknown }
   if (modifiers.limit !== undefined) throw new Refusal('LIMIT', /\bLIMIT\b/i)
   if (modifiers.offset !== undefined) throw new Refusal('OFFSET', /\bOFFSET\b/i)
@@ -108,7 +115,10 @@ function compileRule (rule: Rule, internal: Map<string, CompiledRule>): Compiled
   const template = query.template ?? []
   for (const triple of template) {
     for (const term of [triple.subject, triple.predicate, triple.object]) {
-      if ('termType' in term && term.termType === 'BlankNode') throw new Refusal('a blank node in the template (it would be a fresh node for every solution, and the rules would never stop)', /_:|\[/)
+      if ('termType' in term && term.termType === 'BlankNode') throw new Refusal({
+        en: 'a blank node in the template (it would be a fresh node for every solution, and the rules would never stop)',
+        de: 'ein leerer Knoten in der Vorlage (er wäre für jede Lösung ein neuer Knoten, und die Regeln kämen nie zum Ende)'
+      }, /_:|\[/)
     }
   }
   const context = new PathContext(rule, internal)
@@ -164,10 +174,10 @@ function group (patterns: readonly sparqljs.Pattern[], context: PathContext): Co
       case 'service': throw new Refusal('SERVICE', /\bSERVICE\b/i)
       case 'bind': throw new Refusal('BIND', /\bBIND\b/i)
       case 'values': throw new Refusal('VALUES', /\bVALUES\b/i)
-      case 'query': throw new Refusal('a subquery', /\bSELECT\b/i)
-      default: throw new Refusal(`the pattern ${(pattern as { type: string }).type}`, /\{/)
+      case 'query': throw new Refusal({ en: 'a subquery', de: 'eine Unterabfrage' }, /\bSELECT\b/i)
+      default: throw new Refusal({ en: `the pattern ${(pattern as { type: string }).type}`, de: `das Muster ${(pattern as { type: string }).type}` }, /\{/)
     }
-    if (result.length > maxClauses) throw new Refusal(`more than ${maxClauses} alternatives (UNION and property paths multiply)`, /\bUNION\b|[|*?]/i)
+    if (result.length > maxClauses) throw new Refusal({ en: `more than ${maxClauses} alternatives (UNION and property paths multiply)`, de: `mehr als ${maxClauses} Alternativen (UNION und Property-Pfade vervielfachen sie)` }, /\bUNION\b|[|*?]/i)
   }
   return result.map(c => ({ ...c, filters: [...c.filters, ...filters] }))
 }
@@ -200,7 +210,7 @@ function expand (s: Raw, predicate: Raw | sparqljs.PropertyPath, o: Raw, context
     case '?': return [{ atoms: [], equal: [[s, o]], filters: [] }, ...expand(s, items[0]!, o, context)]
     case '+': return [{ atoms: [{ s, p: context.plus(items[0]!), o }], equal: [], filters: [] }]
     case '*': return [{ atoms: [], equal: [[s, o]], filters: [] }, { atoms: [{ s, p: context.plus(items[0]!), o }], equal: [], filters: [] }]
-    case '!': throw new Refusal('a negated property set (!)', /!\s*[<(a-z^]/i)
+    case '!': throw new Refusal({ en: 'a negated property set (!)', de: 'eine negierte Property-Menge (!)' }, /!\s*[<(a-z^]/i)
   }
 }
 
@@ -251,14 +261,14 @@ function resolve (head: readonly RawAtom[], conjunction: Conjunction): Clause | 
     if (value !== undefined) return { c: value }
     let slot = slots.get(root)
     if (slot === undefined) {
-      if (!inBody) throw new Refusal(`the variable ?${name} that no triple pattern binds`, new RegExp(`[?$]${escapeName(name)}\\b`))
+      if (!inBody) throw new Refusal({ en: `the variable ?${name} that no triple pattern binds`, de: `die Variable ?${name}, die kein Tripelmuster bindet` }, new RegExp(`[?$]${escapeName(name)}\\b`))
       slots.set(root, slot = slots.size)
     }
     return { v: slot }
   }
   const atom = (a: RawAtom, inBody: boolean): Atom => ({ s: node(a.s, inBody), p: node(a.p, inBody), o: node(a.o, inBody) })
   const body = conjunction.atoms.map(a => atom(a, true))
-  if (body.length === 0) throw new Refusal('a pattern without a triple (a zero-length path alone)', /[*?]/)
+  if (body.length === 0) throw new Refusal({ en: 'a pattern without a triple (a zero-length path alone)', de: 'ein Muster ohne Tripel (nur ein Pfad der Länge null)' }, /[*?]/)
   const filters = conjunction.filters.map(expression => {
     const read = new Set<number>()
     const test = compileFilter(expression, name => {

@@ -7,6 +7,7 @@
  */
 import type { Term } from '@rdfjs/types'
 import type sparqljs from 'sparqljs'
+import type { ErrorMessages } from '../errors.js'
 import type { TermTable } from './term-table.js'
 
 /** A slot of the solution, or a constant. */
@@ -17,8 +18,12 @@ export type Filter = (solution: readonly number[], table: TermTable) => boolean
 
 /** Raised (and caught by the compiler) for an expression outside the subset. */
 export class Unsupported extends Error {
-  constructor (readonly construct: string, readonly pattern: RegExp) {
-    super(construct)
+  /** The construct in English and German; a bare keyword reads the same in both. */
+  readonly construct: ErrorMessages
+  constructor (construct: string | ErrorMessages, readonly pattern: RegExp) {
+    const named = typeof construct === 'string' ? { en: construct, de: construct } : construct
+    super(named.en)
+    this.construct = named
   }
 }
 
@@ -48,7 +53,7 @@ export function compileFilter (expression: sparqljs.Expression, nodeOf: (name: s
 }
 
 function compile (expression: sparqljs.Expression, nodeOf: (name: string) => Node): Eval {
-  if (Array.isArray(expression)) throw new Unsupported('a list outside IN', /\(/)
+  if (Array.isArray(expression)) throw new Unsupported({ en: 'a list outside IN', de: 'eine Liste außerhalb von IN' }, /\(/)
   if ('termType' in expression) {
     if (expression.termType === 'Variable') {
       const node = nodeOf(expression.value)
@@ -60,18 +65,19 @@ function compile (expression: sparqljs.Expression, nodeOf: (name: string) => Nod
       const term = expression
       return () => ({ term })
     }
-    throw new Unsupported(`a ${expression.termType} in a FILTER`, /FILTER/i)
+    throw new Unsupported({ en: `a ${expression.termType} in a FILTER`, de: `ein ${expression.termType} in einem FILTER` }, /FILTER/i)
   }
   if (expression.type === 'functionCall') {
     const name = typeof expression.function === 'string' ? expression.function : expression.function.value
-    throw new Unsupported(`the function <${name}>`, new RegExp(escape(name.replace(/^.*[#/]/, '')), 'i'))
+    throw new Unsupported({ en: `the function <${name}>`, de: `die Funktion <${name}>` }, new RegExp(escape(name.replace(/^.*[#/]/, '')), 'i'))
   }
-  if (expression.type === 'aggregate') throw new Unsupported(`the aggregate ${expression.aggregation.toUpperCase()}`, new RegExp(expression.aggregation, 'i'))
-  if (expression.type !== 'operation') throw new Unsupported(`the expression ${(expression as { type: string }).type}`, /FILTER/i)
+  if (expression.type === 'aggregate') throw new Unsupported({ en: `the aggregate ${expression.aggregation.toUpperCase()}`, de: `das Aggregat ${expression.aggregation.toUpperCase()}` }, new RegExp(expression.aggregation, 'i'))
+  if (expression.type !== 'operation') throw new Unsupported({ en: `the expression ${(expression as { type: string }).type}`, de: `der Ausdruck ${(expression as { type: string }).type}` }, /FILTER/i)
   const operator = (expression as sparqljs.OperationExpression).operator.toLowerCase()
   const rawArgs = (expression as sparqljs.OperationExpression).args
   if (operator === 'exists' || operator === 'notexists') {
-    throw new Unsupported(`FILTER ${operator === 'exists' ? 'EXISTS' : 'NOT EXISTS'} (a rule's pattern must be monotonic)`, /EXISTS/i)
+    const keyword = `FILTER ${operator === 'exists' ? 'EXISTS' : 'NOT EXISTS'}`
+    throw new Unsupported({ en: `${keyword} (a rule's pattern must be monotonic)`, de: `${keyword} (das Muster einer Regel muss monoton sein)` }, /EXISTS/i)
   }
   if (operator === 'bound') return () => ({ bool: true }) // every variable of a rule is bound
   if (operator === 'in' || operator === 'notin') {
@@ -112,17 +118,17 @@ function compile (expression: sparqljs.Expression, nodeOf: (name: string) => Nod
     case 'regex': {
       const flags = rawArgs[2] === undefined ? '' : lexicalConstant(rawArgs[2] as sparqljs.Expression)
       const pattern = rawArgs[1] as sparqljs.Expression
-      if (!('termType' in pattern) || pattern.termType !== 'Literal') throw new Unsupported('REGEX with a pattern that is not a constant', /REGEX/i)
+      if (!('termType' in pattern) || pattern.termType !== 'Literal') throw new Unsupported({ en: 'REGEX with a pattern that is not a constant', de: 'REGEX mit einem Muster, das keine Konstante ist' }, /REGEX/i)
       const regex = new RegExp(pattern.value, flags.replace(/[^imsx]/g, '').replace('x', ''))
       return (solution, table) => ({ bool: regex.test(lexical(args[0]!(solution, table))) })
     }
-    default: throw new Unsupported(`the operator ${operator.toUpperCase()}`, new RegExp(escape(operator), 'i'))
+    default: throw new Unsupported({ en: `the operator ${operator.toUpperCase()}`, de: `der Operator ${operator.toUpperCase()}` }, new RegExp(escape(operator), 'i'))
   }
 }
 
 function lexicalConstant (expression: sparqljs.Expression): string {
   if ('termType' in expression && expression.termType === 'Literal') return expression.value
-  throw new Unsupported('REGEX flags that are not a constant', /REGEX/i)
+  throw new Unsupported({ en: 'REGEX flags that are not a constant', de: 'REGEX-Flags, die keine Konstante sind' }, /REGEX/i)
 }
 
 function escape (text: string): string {

@@ -40,10 +40,14 @@ export function ruleFromText (name: string, text: string, options: { source?: st
   try {
     parsed = new sparqljs.Parser().parse(text)
   } catch (error) {
-    throw new SymphonyError('INVALID_QUERY', `${source}: not a SPARQL query — ${(error as Error).message}`, { file: source, cause: error })
+    const reason = (error as Error).message
+    throw new SymphonyError('INVALID_QUERY', { en: `${source}: not a SPARQL query — ${reason}`, de: `${source}: keine SPARQL-Abfrage — ${reason}` }, { file: source, cause: error })
   }
   if (parsed.type !== 'query' || parsed.queryType !== expected) {
-    throw new SymphonyError('INVALID_QUERY', `${source}: a rule file must hold one ${expected} query`, { file: source })
+    throw new SymphonyError('INVALID_QUERY', {
+      en: `${source}: a rule file must hold one ${expected} query`,
+      de: `${source}: eine Regeldatei muss genau eine ${expected}-Abfrage enthalten`
+    }, { file: source })
   }
   return { name, text, comment: leadingComment(text), source, queryType: expected }
 }
@@ -58,7 +62,7 @@ export async function readRules (folder: string = inferenceRulesFolder, options:
   try {
     names = (await readdir(folder)).filter(name => name.endsWith('.rq')).sort()
   } catch (error) {
-    throw new SymphonyError('NOT_FOUND', `${folder}: cannot read the rule folder`, { file: folder, cause: error })
+    throw unreadableFolder(folder, error)
   }
   return Promise.all(names.map(async name => {
     const file = join(folder, name)
@@ -84,7 +88,7 @@ export function readRulesSync (folder: string = inferenceRulesFolder): Rule[] {
   try {
     names = readdirSync(folder).filter(name => name.endsWith('.rq')).sort()
   } catch (error) {
-    throw new SymphonyError('NOT_FOUND', `${folder}: cannot read the rule folder`, { file: folder, cause: error })
+    throw unreadableFolder(folder, error)
   }
   return names.map(name => {
     const file = join(folder, name)
@@ -109,4 +113,12 @@ export async function readRuleFolders (folders: readonly string[]): Promise<Rule
   for (const folder of folders) rules.push(...await readRules(folder))
   compileRules(rules)
   return rules
+}
+
+/** A rule folder that cannot be listed: `NOT_FOUND` naming it. */
+function unreadableFolder (folder: string, error: unknown): SymphonyError {
+  return new SymphonyError('NOT_FOUND', {
+    en: `${folder}: cannot read the rule folder`,
+    de: `${folder}: der Regelordner kann nicht gelesen werden`
+  }, { file: folder, cause: error })
 }

@@ -2,7 +2,7 @@ import { Parser } from 'n3'
 import type { Quad } from '@rdfjs/types'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { SymphonyError } from '../../src/errors.js'
-import { materialize, readRules, ruleFromText, select, type Rule } from '../../src/reasoner/index.js'
+import { compileRules, materialize, readRules, ruleFromText, select, type Rule } from '../../src/reasoner/index.js'
 
 const ex = 'https://example.org/onto#'
 let rules: Rule[]
@@ -30,8 +30,26 @@ describe('rule files', () => {
 
   it('rejects a rule that is not a CONSTRUCT query, naming its source', () => {
     expect(() => ruleFromText('bad', 'SELECT * { ?s ?p ?o }', { source: 'bad.rq' }))
-      .toThrowError(new SymphonyError('INVALID_QUERY', 'bad.rq: a rule file must hold one CONSTRUCT query', { file: 'bad.rq' }))
+      .toThrowError(new SymphonyError('INVALID_QUERY', {
+        en: 'bad.rq: a rule file must hold one CONSTRUCT query',
+        de: 'bad.rq: eine Regeldatei muss genau eine CONSTRUCT-Abfrage enthalten'
+      }, { file: 'bad.rq' }))
     expect(() => ruleFromText('broken', 'CONSTRUCT {', { source: 'broken.rq' })).toThrow(/^broken\.rq: not a SPARQL query/)
+  })
+
+  it('names file:line and the construct a rule may not use, in English and German', () => {
+    const rule = ruleFromText('open', 'CONSTRUCT { ?s a ?c }\nWHERE {\n  ?s a ?c\n  FILTER NOT EXISTS { ?s a ?d }\n}', { source: 'open.rq' })
+    let thrown: unknown
+    try {
+      compileRules([rule])
+    } catch (error) {
+      thrown = error
+    }
+    expect(thrown).toBeInstanceOf(SymphonyError)
+    expect((thrown as SymphonyError).messages).toEqual({
+      en: 'open.rq:4: FILTER NOT EXISTS (a rule\'s pattern must be monotonic) is not supported in an inference rule (see docs/reasoning.md, "The rule language")',
+      de: 'open.rq:4: in Inferenzregeln nicht unterstützt — FILTER NOT EXISTS (das Muster einer Regel muss monoton sein) (siehe docs/reasoning.md, "The rule language")'
+    })
   })
 })
 
