@@ -98,7 +98,12 @@ export class BillingDesk {
   async run (period: string): Promise<DeskRunOutcome[]> {
     const billingPeriod = parsePeriod(period)
     const settings = await this.settings()
-    if (settings === undefined) throw new SymphonyError('CONFLICT', 'billing has no settings yet: the operator sets the seller, currency and bank account first (PUT /billing/settings)')
+    if (settings === undefined) {
+      throw new SymphonyError('CONFLICT', {
+        en: 'billing has no settings yet: the operator sets the seller, currency and bank account first (PUT /billing/settings)',
+        de: 'die Abrechnung hat noch keine Einstellungen: der Betreiber legt zuerst Verkäufer, Währung und Bankkonto fest (PUT /billing/settings)'
+      })
+    }
     const catalog = await this.options.catalog()
     const booked = await this.options.subscriptions()
     const usage = await this.usage(period)
@@ -139,7 +144,12 @@ export class BillingDesk {
   /** Reverses an issued invoice with a credit note (operator). */
   async correct (number: string, reason: string): Promise<IssuedInvoice> {
     const note = await correctInvoice(this.ledger, number, { issueDate: this.today(), reason })
-    if (note === undefined) throw new SymphonyError('NOT_FOUND', `no invoice ${number} to correct (credit notes are not corrected)`)
+    if (note === undefined) {
+      throw new SymphonyError('NOT_FOUND', {
+        en: `no invoice ${number} to correct (credit notes are not corrected)`,
+        de: `keine Rechnung ${number} zum Korrigieren (Gutschriften werden nicht korrigiert)`
+      })
+    }
     return note
   }
 

@@ -16,7 +16,7 @@ export async function readJsonGraph<T> (store: Store, graph: string): Promise<T 
   try {
     return JSON.parse(found.object.value) as T
   } catch (error) {
-    throw new SymphonyError('STORE_ERROR', `the record in graph ${graph} is not readable JSON`, { node: graph, cause: error })
+    throw new SymphonyError('STORE_ERROR', { en: `the record in graph ${graph} is not readable JSON`, de: `der Datensatz im Graphen ${graph} ist kein lesbares JSON` }, { node: graph, cause: error })
   }
 }
 

@@ -26,8 +26,16 @@ export function memoryLedger (): InvoiceLedger {
       return documents.get(number)
     },
     async add (document) {
-      if (documents.has(document.number)) throw new SymphonyError('CONFLICT', `${document.number} is issued already; issued invoices never change (correct one with a credit note)`)
+      if (documents.has(document.number)) throw alreadyIssued(document.number)
       documents.set(document.number, document)
     }
   }
+}
+
+/** `CONFLICT` for a number issued before: issued invoices never change. */
+export function alreadyIssued (number: string): SymphonyError {
+  return new SymphonyError('CONFLICT', {
+    en: `${number} is issued already; issued invoices never change (correct one with a credit note)`,
+    de: `${number} ist bereits ausgestellt; ausgestellte Rechnungen ändern sich nie (korrigieren Sie eine mit einer Gutschrift)`
+  })
 }

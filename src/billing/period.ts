@@ -13,7 +13,12 @@ const dayMs = 86_400_000
 /** The month `YYYY-MM` as a period; throws `BAD_REQUEST` for anything else. */
 export function parsePeriod (id: string): BillingPeriod {
   const match = periodPattern.exec(id)
-  if (match === null) throw new SymphonyError('BAD_REQUEST', `billing period "${id}" is not a month YYYY-MM (e.g. 2026-12)`)
+  if (match === null) {
+    throw new SymphonyError('BAD_REQUEST', {
+      en: `billing period "${id}" is not a month YYYY-MM (e.g. 2026-12)`,
+      de: `der Abrechnungszeitraum "${id}" ist kein Monat JJJJ-MM (z. B. 2026-12)`
+    })
+  }
   const year = Number(match[1])
   const month = Number(match[2])
   const start = Date.UTC(year, month - 1, 1)
@@ -45,7 +50,7 @@ export function endOfDay (day: string): number {
 /** Milliseconds of a UTC ISO 8601 timestamp; throws `BAD_REQUEST` when it is not one. */
 export function instant (timestamp: string): number {
   const ms = Date.parse(timestamp)
-  if (Number.isNaN(ms)) throw new SymphonyError('BAD_REQUEST', `"${timestamp}" is not an ISO 8601 timestamp`)
+  if (Number.isNaN(ms)) throw new SymphonyError('BAD_REQUEST', { en: `"${timestamp}" is not an ISO 8601 timestamp`, de: `"${timestamp}" ist kein Zeitstempel nach ISO 8601` })
   return ms
 }
 

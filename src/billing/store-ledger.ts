@@ -2,11 +2,10 @@
  * The ledger in the store's operations graphs: one named graph per document under
  * `<operations>invoices/`, written once (all or nothing, durable) and never rewritten.
  */
-import { SymphonyError } from '../errors.js'
 import { graphs } from '../project.js'
 import type { Store } from '../store/index.js'
 import type { IssuedInvoice } from './issued.js'
-import type { InvoiceLedger } from './ledger.js'
+import { alreadyIssued, type InvoiceLedger } from './ledger.js'
 import { invoiceFromQuads, invoiceToQuads } from './to-rdf.js'
 
 /** Where the invoices live: every graph below it holds one document. */
@@ -35,7 +34,7 @@ export function storeLedger (store: Store): InvoiceLedger {
     async add (document) {
       const write = queue.then(async () => {
         if (await get(document.number) !== undefined) {
-          throw new SymphonyError('CONFLICT', `${document.number} is issued already; issued invoices never change (correct one with a credit note)`)
+          throw alreadyIssued(document.number)
         }
         await store.putGraphs([{ graph: invoiceGraph(document.number), quads: invoiceToQuads(document, invoiceGraph(document.number)) }], { durable: true })
       })

@@ -63,6 +63,7 @@ export function invoiceFromQuads (quads: readonly Quad[]): IssuedInvoice | undef
   try {
     return JSON.parse(value.object.value) as IssuedInvoice
   } catch (error) {
-    throw new SymphonyError('STORE_ERROR', `stored invoice ${value.subject.value} is not readable JSON`, { node: value.subject.value, cause: error })
+    const invoice = value.subject.value
+    throw new SymphonyError('STORE_ERROR', { en: `stored invoice ${invoice} is not readable JSON`, de: `die gespeicherte Rechnung ${invoice} ist kein lesbares JSON` }, { node: invoice, cause: error })
   }
 }

@@ -49,5 +49,5 @@ export function usageComponentId (
 }
 
 function refusal (service: string, offer: string | null, component: string, expected: readonly string[], messages: { en: string, de: string }): SymphonyError {
-  return new SymphonyError('INVALID_REQUEST', messages.en, { details: { field: '/body/component', service, offer, component, expected, messages } })
+  return new SymphonyError('INVALID_REQUEST', messages, { details: { field: '/body/component', service, offer, component, expected, messages } })
 }

@@ -37,6 +37,10 @@ export async function renderEInvoice (issued: IssuedInvoice, format: EInvoiceFor
     }
     return await service.generate(toUblInvoice(issued), { format: info.library, lang: language })
   } catch (error) {
-    throw new SymphonyError('INTERNAL', `invoice ${issued.number} could not be rendered as ${format}: ${(error as Error).message}`, { cause: error, details: warnings })
+    const reason = (error as Error).message
+    throw new SymphonyError('INTERNAL', {
+      en: `invoice ${issued.number} could not be rendered as ${format}: ${reason}`,
+      de: `die Rechnung ${issued.number} konnte nicht als ${format} erstellt werden: ${reason}`
+    }, { cause: error, details: warnings })
   }
 }
