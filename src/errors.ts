@@ -90,9 +90,8 @@ export class SymphonyError extends Error {
   /** The message in English and German; `message` is the English one. */
   readonly messages: ErrorMessages
 
-  constructor (code: ErrorCode, message: ErrorMessages | string, options: SymphonyErrorOptions = {}) {
+  constructor (code: ErrorCode, messages: ErrorMessages, options: SymphonyErrorOptions = {}) {
     const { cause, details, ...location } = options
-    const messages = typeof message === 'string' ? { en: message, de: message } : message
     super(messages.en, cause === undefined ? undefined : { cause })
     this.code = code
     this.location = location
