@@ -63,13 +63,32 @@ function load (highs: Highs, solver: Solver, model: Model): void {
   if (model.columns < smallModel) {
     solver.options.set({ presolve: 'off', mip_heuristic_effort: 0, mip_detect_symmetry: false, mip_heuristic_run_feasibility_jump: false })
   }
+  // One call per kind of data: HiGHS copies its vectors on every change, so per-column calls
+  // would make loading quadratic in the number of relevant services.
   const n = model.columns
   solver.addVars(new Float64Array(n), new Float64Array(n).fill(1))
-  for (let c = 0; c < n; c++) {
-    solver.changeColIntegrality(c, highs.constants.variableType.integer)
-    if (model.costs[c] !== 0) solver.changeColCost(c, model.costs[c]!)
-  }
-  for (const row of model.rows) addRow(highs, solver, row.lower, row.upper, row.indices, row.values)
+  if (n === 0) return
+  const all = { kind: 'range', from: 0, to: n - 1 } as const
+  solver.changeColsIntegrality(all, new Int32Array(n).fill(highs.constants.variableType.integer))
+  solver.changeColsCost(all, Float64Array.from(model.costs))
+  addRows(highs, solver, model.rows, n)
+}
+
+/** Appends the rows in one call (compressed rows). */
+function addRows (highs: Highs, solver: Solver, rows: Model['rows'], columns: number): void {
+  if (rows.length === 0) return
+  const starts = new Int32Array(rows.length + 1)
+  let size = 0
+  rows.forEach((row, r) => { size += row.indices.length; starts[r + 1] = size })
+  const indices = new Int32Array(size)
+  const values = new Float64Array(size)
+  rows.forEach((row, r) => { indices.set(row.indices, starts[r]); values.set(row.values, starts[r]) })
+  const bound = (value: number): number => value === -Infinity ? -highs.infinity : value === Infinity ? highs.infinity : value
+  solver.addRows({
+    lower: Float64Array.from(rows, row => bound(row.lower)),
+    upper: Float64Array.from(rows, row => bound(row.upper)),
+    matrix: { format: 'csr', numRows: rows.length, numCols: columns, starts, indices, values }
+  })
 }
 
 function addRow (highs: Highs, solver: Solver, lower: number, upper: number, indices: readonly number[], values: readonly number[]): void {
