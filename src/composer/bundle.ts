@@ -18,7 +18,7 @@ import { cyclesOf, wiringOrder } from './wiring.js'
 export function buildBundle (problem: Problem, found: FoundBundle, weights: Weights): Bundle {
   const { table, request } = problem
   const namer = catalogNamer(problem.catalog)
-  const iri = (s: number): string => table.entries[s]!.service.id
+  const iri = (s: number): string => table.services[s]!.id
   const members = found.members.map(iri)
 
   const links: BundleLink[] = []
@@ -71,7 +71,7 @@ export function buildBundle (problem: Problem, found: FoundBundle, weights: Weig
     .sort((a, b) => compare(a.service, b.service))
 
   const checks: ConstraintCheck[] = []
-  for (const m of [...found.members].sort((a, b) => compare(iri(a), iri(b)))) checks.push(...table.entries[m]!.verdict.checks)
+  for (const m of [...found.members].sort((a, b) => compare(iri(a), iri(b)))) checks.push(...table.entry(m).verdict.checks)
   checks.push(...personalDataChecks(problem, found, namer))
   if (request.budget !== undefined) {
     const budgetCents = Math.round(request.budget.amount * 100)
@@ -126,7 +126,7 @@ export function compareBundles (a: Bundle, b: Bundle): number {
 
 function bundlePrice (problem: Problem, members: readonly number[]): BundlePrice {
   const { table, request } = problem
-  const entries = members.map(m => table.entries[m]!).sort((a, b) => compare(a.service.id, b.service.id))
+  const entries = members.map(m => table.entry(m)).sort((a, b) => compare(a.service.id, b.service.id))
   const cents = entries.reduce((sum, e) => sum + (e.priced.cents ?? 0), 0)
   return {
     seats: request.seats,
@@ -141,15 +141,15 @@ function bundlePrice (problem: Problem, members: readonly number[]): BundlePrice
 /** With scope `personal-data`: each link of a member outside the allowed locations without safeguard. */
 function personalDataChecks (problem: Problem, found: FoundBundle, namer: Namer): ConstraintCheck[] {
   if (problem.request.locations?.scope !== 'personal-data') return []
-  const { entries } = problem.table
+  const { table } = problem
   const checks: ConstraintCheck[] = []
   for (const { item, option } of found.assignments) {
     if (option === null) continue
     const ends = [option.provider, ...(item.kind === 'requires' ? [item.consumer] : [])]
     for (const end of ends) {
-      if (end < 0 || !entries[end]!.assessment.conditional) continue
+      if (end < 0 || !table.entry(end).assessment.conditional) continue
       const place: PersonalDataPlace = item.kind === 'requires'
-        ? { kind: 'link', from: option.provider >= 0 ? entries[option.provider]!.service.id : option.availableType!, to: entries[item.consumer]!.service.id, types: item.node.types }
+        ? { kind: 'link', from: option.provider >= 0 ? table.services[option.provider]!.id : option.availableType!, to: table.services[item.consumer]!.id, types: item.node.types }
         : { kind: item.kind, type: item.type }
       const [code, params] = option.carriesData.length === 0
         ? ['NO_PERSONAL_DATA', { place }] as const
@@ -157,7 +157,7 @@ function personalDataChecks (problem: Problem, found: FoundBundle, namer: Namer)
       const details = say(code, params, namer)
       checks.push({
         constraint: 'personalData',
-        service: entries[end]!.service.id,
+        service: table.services[end]!.id,
         ok: option.carriesData.length === 0,
         code,
         params: flat(params),

@@ -104,7 +104,7 @@ function currencyMismatches (relaxed: Problem): string[] {
   const relevant = new Set<number>()
   for (const goal of relaxed.goals) for (const s of relaxed.upstream(goal)) relevant.add(s)
   return [...relevant].sort((a, b) => a - b)
-    .map(s => relaxed.table.entries[s]!)
+    .map(s => relaxed.table.entry(s))
     .filter(e => e.verdict.checks.some(c => c.constraint === 'currency' && !c.ok) && e.verdict.checks.every(c => c.ok || c.constraint === 'currency'))
     .map(e => e.service.id)
 }
@@ -136,7 +136,7 @@ class Explainer {
     if (all.satisfiers.length === 0) {
       if (all.mismatches.length > 0 && item.kind === 'requires') {
         const mismatches: MismatchFacts[] = all.mismatches.slice(0, maxNamed).map(m => ({
-          service: table.entries[m.provider]!.service.id, issues: m.issues, degree: m.degree, required: item.node, provided: m.node, requiredTypes: item.node.types
+          service: table.services[m.provider]!.id, issues: m.issues, degree: m.degree, required: item.node, provided: m.node, requiredTypes: item.node.types
         }))
         return { blockedBy: 'catalog', texts: say('WHY_INCOMPATIBLE', { item: facts, mismatches, more: Math.max(0, all.mismatches.length - maxNamed) }, namer) }
       }
@@ -145,7 +145,7 @@ class Explainer {
     const options = this.strict.options(item)
     if (options.length === 0) {
       const candidates = [...new Set(all.satisfiers.map(s => s.provider).filter(p => p >= 0))]
-      const failed: ConstraintCheck[] = candidates.flatMap(p => table.entries[p]!.verdict.checks.filter(c => !c.ok))
+      const failed: ConstraintCheck[] = candidates.flatMap(p => table.entry(p).verdict.checks.filter(c => !c.ok))
       const constraints = [...new Set(failed.map(c => c.constraint))]
       if (constraints.length === 0) constraints.push('personalData')
       return {
@@ -154,8 +154,8 @@ class Explainer {
           item: facts,
           constraints: constraints.map(c => constraintPhrase(c, this.context.request, namer)),
           candidates: candidates.slice(0, maxNamed).map(p => ({
-            service: table.entries[p]!.service.id,
-            failed: table.entries[p]!.verdict.checks.filter(c => !c.ok).map(c => c.details)
+            service: table.services[p]!.id,
+            failed: table.entry(p).verdict.checks.filter(c => !c.ok).map(c => c.details)
           })),
           more: Math.max(0, candidates.length - maxNamed)
         }, namer)
@@ -163,7 +163,7 @@ class Explainer {
     }
     const providers = options.filter(o => o.provider >= 0)
     const first = providers[0]!
-    const choice = { item: facts, provider: table.entries[first.provider]!.service.id, others: providers.length - 1 }
+    const choice = { item: facts, provider: table.services[first.provider]!.id, others: providers.length - 1 }
     const requirement = this.strict.requirementsOf(first.provider).find(r => this.relaxation.baseCost(r) === Infinity)
     if (requirement === undefined || visiting.has(requirement.key)) {
       return { blockedBy: 'requirement', texts: say('WHY_REQUIREMENTS_OPEN', choice, namer) }
@@ -195,7 +195,7 @@ class Explainer {
       if (option !== null) continue
       const why = this.why(item, new Set())
       if (item.kind === 'requires') {
-        const consumer = relaxed.table.entries[item.consumer]!.service.id
+        const consumer = relaxed.table.services[item.consumer]!.id
         const messages = say('NEED_REQUIREMENT', { service: consumer, interfaceTypes: item.node.types, why: why.texts }, namer)
         needs.push({ kind: 'requirement', code: 'NEED_REQUIREMENT', service: consumer, message: messages.en, messages })
       } else {

@@ -30,7 +30,7 @@ export class RequirementItems {
   of (service: number): readonly Item[] {
     let items = this.cache.get(service)
     if (items === undefined) {
-      const entry = this.table.entries[service]!
+      const entry = this.table.entry(service)
       // Ordered by content, not by node id: blank-node labels differ between parses.
       items = [...entry.service.requires].sort(byContent)
         .map((node, i) => ({ kind: 'requires' as const, key: `${service} ${i} ${node.id}`, node, consumer: service }))

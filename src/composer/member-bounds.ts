@@ -118,7 +118,7 @@ export class MemberBounds implements ItemBounds {
   /** Service `s` is obtainable at `cost`: lower the types it provides, and what they unlock. */
   private provide (s: number, cost: number, queue: NumberHeap): void {
     const { graph, problem, own, aggregation } = this.base
-    for (const node of problem.table.entries[s]!.service.provides) {
+    for (const node of problem.table.services[s]!.provides) {
       for (const provided of node.types) {
         for (const type of graph.types.satisfiedBy(provided)) {
           if (cost >= this.typeCost(type)) continue

@@ -70,12 +70,14 @@ export class Problem {
     readonly requirements: RequirementItems,
     readonly mode: ProblemMode
   ) {
-    const n = table.entries.length
+    const n = table.services.length
     this.allowed = new Uint8Array(n)
     this.own = new Float64Array(n)
     this.cents = new Float64Array(n)
     const { size, price } = mode.weights
-    for (const entry of table.entries) {
+    // Only candidates may join: no other service can meet a goal or a candidate's requirement.
+    for (const s of table.candidates) {
+      const entry = table.entry(s)
       const cents = entry.priced.cents ?? 0
       this.cents[entry.index] = cents
       this.allowed[entry.index] = mode.relaxed || entry.assessment.violations === 0 ? 1 : 0
@@ -114,7 +116,7 @@ export class Problem {
       const seenTypes = new Set<string>()
       while (queue.length > 0) {
         const s = queue.pop()!
-        for (const node of this.table.entries[s]!.service.requires) {
+        for (const node of this.table.services[s]!.requires) {
           const type = node.types[0]
           if (type === undefined || seenTypes.has(type)) continue
           seenTypes.add(type)
@@ -132,7 +134,7 @@ export class Problem {
     if (options === undefined) {
       if (item.kind === 'requires') {
         // Shared by every service requiring the same interface, but never the service itself.
-        const guarded = this.guardsPersonalData() && this.table.entries[item.consumer]!.assessment.conditional
+        const guarded = this.guardsPersonalData() && this.table.entry(item.consumer).assessment.conditional
         const key = `requires ${contentKey(item.node)}${guarded ? ' guarded' : ''}`
         let shared = this.optionCache.get(key)
         if (shared === undefined) {
@@ -158,7 +160,7 @@ export class Problem {
     const byProvider = new Map<number, Option>()
     const list: Option[] = []
     const guardPersonalData = this.guardsPersonalData()
-    const conditional = (s: number): boolean => s >= 0 && this.table.entries[s]!.assessment.conditional
+    const conditional = (s: number): boolean => s >= 0 && this.table.entry(s).assessment.conditional
     const consumerConditional = item.kind === 'requires' && conditional(item.consumer)
     for (const satisfier of this.links.of(item).satisfiers) {
       const provider = satisfier.provider

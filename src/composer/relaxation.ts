@@ -41,7 +41,7 @@ export interface MemberBoundsOf {
 export function relax (problem: Problem, own: Float64Array, aggregation: Aggregation = 'max'): Relaxation {
   const graph = graphOf(problem)
   const { table, allowed } = problem
-  const n = table.entries.length
+  const n = table.services.length
 
   const serviceCost = new Float64Array(n).fill(Infinity)
   const typeCost = new Float64Array(graph.types.ids.size).fill(Infinity)
@@ -65,8 +65,8 @@ export function relax (problem: Problem, own: Float64Array, aggregation: Aggrega
   if (problem.mode.wiring === 'static') {
     staticFixpoint(problem, own, serviceCost, typeCost)
   } else {
-    for (const entry of table.entries) {
-      if (allowed[entry.index] === 1 && entry.service.requires.length === 0) queue.push(own[entry.index]!, entry.index)
+    for (const s of table.candidates) {
+      if (allowed[s] === 1 && table.services[s]!.requires.length === 0) queue.push(own[s]!, s)
     }
     for (const type of problem.request.available) for (const id of graph.types.satisfiedBy(type)) satisfyType(id, 0)
     while (queue.size > 0) {
@@ -74,7 +74,7 @@ export function relax (problem: Problem, own: Float64Array, aggregation: Aggrega
       const s = queue.pop()
       if (serviceCost[s] !== Infinity) continue
       serviceCost[s] = cost
-      for (const node of table.entries[s]!.service.provides) {
+      for (const node of table.services[s]!.provides) {
         for (const type of node.types) for (const id of graph.types.satisfiedBy(type)) satisfyType(id, cost)
       }
     }
@@ -90,7 +90,7 @@ export function relax (problem: Problem, own: Float64Array, aggregation: Aggrega
       const known = parent === undefined ? [] : from!.members
       const added = members.filter(m => !known.includes(m))
       if (added.length === 0 && parent !== undefined) return parent
-      if (from?.bounds instanceof SubtractionBounds || added.some(m => exceedsPropagation(graph.fanOut(m, table.entries[m]!.service.provides)))) return new SubtractionBounds(base, members)
+      if (from?.bounds instanceof SubtractionBounds || added.some(m => exceedsPropagation(graph.fanOut(m, table.services[m]!.provides)))) return new SubtractionBounds(base, members)
       try {
         return new MemberBounds(base, parent, members, added)
       } catch (error) {
@@ -118,7 +118,7 @@ function staticFixpoint (problem: Problem, own: Float64Array, serviceCost: Float
   const possible = Uint8Array.from(allowed)
   const providedIds = (s: number): number[] => {
     const ids: number[] = []
-    for (const node of table.entries[s]!.service.provides) for (const type of node.types) ids.push(...graph.types.satisfiedBy(type))
+    for (const node of table.services[s]!.provides) for (const type of node.types) ids.push(...graph.types.satisfiedBy(type))
     return [...new Set(ids)]
   }
   for (let s = 0; s < possible.length; s++) if (possible[s] === 1) for (const id of providedIds(s)) providers[id]!++

@@ -96,6 +96,6 @@ const graphs = new WeakMap<Catalog, RequirementGraph>()
 
 export function graphOf (problem: Problem): RequirementGraph {
   let graph = graphs.get(problem.catalog)
-  if (graph === undefined) graphs.set(problem.catalog, graph = new RequirementGraph(problem.catalog, problem.table.entries.map(e => e.service)))
+  if (graph === undefined) graphs.set(problem.catalog, graph = new RequirementGraph(problem.catalog, problem.table.services))
   return graph
 }

@@ -1,7 +1,10 @@
 /**
- * Every catalog service once per request, in IRI order, with its price for the requested
- * seats and its per-member constraint verdict. Indices into this table are the search's
- * service ids.
+ * The catalog's services for one request. Indices are positions in IRI order (the same for
+ * every request of a catalog: they are the search's service ids); only the candidates — the
+ * services a goal can reach through providers of required types — are priced and checked, on
+ * first use, so a request costs what the part of the catalog its goals touch costs, not the
+ * catalog. Prices are kept per catalog for the request parts they depend on (currency, seats,
+ * concurrent seats, usage).
  */
 import type { Catalog, Service } from '../catalog/index.js'
 import { checkMember, type MemberVerdict } from './member-checks.js'
@@ -20,26 +23,121 @@ export interface ServiceEntry {
 }
 
 export interface ServiceTable {
-  readonly entries: readonly ServiceEntry[]
+  /** Every service of the catalog, in IRI order: index → service. */
+  readonly services: readonly Service[]
   readonly indexOf: ReadonlyMap<string, number>
+  /**
+   * The services that can matter for the request, ascending: reachable from its goals through
+   * the providers of every type their requirements name (by class, before any constraint).
+   * Every other service can neither meet a goal nor a candidate's requirement.
+   */
+  readonly candidates: readonly number[]
+  /** Is the service a candidate? */
+  isCandidate (service: number): boolean
+  /** The service priced and checked for the request (computed on first use). */
+  entry (service: number): ServiceEntry
   /** The currency bundles are priced in: the budget's, else the prevailing one of the catalog. */
   readonly currency: string | null
 }
 
-/** Services in IRI order and their indices, per catalog (it is rebuilt on publish). */
-const orders = new WeakMap<Catalog, { services: readonly Service[], indexOf: ReadonlyMap<string, number>, currency: string | null }>()
+/** Prices kept per catalog for this many different pricing keys (most recent first out last). */
+const maxPriceKeys = 16
 
-export function buildServiceTable (catalog: Catalog, request: ResolvedRequest): ServiceTable {
+interface CatalogOrder {
+  readonly services: readonly Service[]
+  readonly indexOf: ReadonlyMap<string, number>
+  readonly currency: string | null
+  /** Prices by pricing key, then by service index. */
+  readonly prices: Map<string, Map<number, PricedService>>
+}
+
+/** Services in IRI order, their indices and prices, per catalog (it is rebuilt on publish). */
+const orders = new WeakMap<Catalog, CatalogOrder>()
+
+function orderOf (catalog: Catalog): CatalogOrder {
   let order = orders.get(catalog)
   if (order === undefined) {
     const services = [...catalog.services.values()].sort((a, b) => a.id < b.id ? -1 : a.id > b.id ? 1 : 0)
-    order = { services, indexOf: new Map(services.map((s, i) => [s.id, i])), currency: prevailingCurrency(services) }
+    order = { services, indexOf: new Map(services.map((s, i) => [s.id, i])), currency: prevailingCurrency(services), prices: new Map() }
     orders.set(catalog, order)
   }
+  return order
+}
+
+export function buildServiceTable (catalog: Catalog, request: ResolvedRequest): ServiceTable {
+  const order = orderOf(catalog)
   const currency = request.budget?.currency ?? order.currency
-  const context = { seats: request.seats, concurrentSeats: request.concurrentSeats, usage: request.usage, currency, namer: catalogNamer(catalog) }
-  const entries = order.services.map((service, index) => new Entry(index, service, priceService(service, context), request, catalog))
-  return { entries, indexOf: order.indexOf, currency }
+  const pricing = { seats: request.seats, concurrentSeats: request.concurrentSeats, usage: request.usage, currency, namer: catalogNamer(catalog) }
+  const prices = pricesFor(order, pricingKey(request, currency))
+  const candidates = candidatesOf(catalog, order, request)
+  const candidateSet = new Uint8Array(order.services.length)
+  for (const s of candidates) candidateSet[s] = 1
+  const entries = new Map<number, Entry>()
+  return {
+    services: order.services,
+    indexOf: order.indexOf,
+    candidates,
+    currency,
+    isCandidate: s => candidateSet[s] === 1,
+    entry (s) {
+      let entry = entries.get(s)
+      if (entry === undefined) {
+        const service = order.services[s]!
+        let priced = prices.get(s)
+        if (priced === undefined) prices.set(s, priced = priceService(service, pricing))
+        entries.set(s, entry = new Entry(s, service, priced, request, catalog))
+      }
+      return entry
+    }
+  }
+}
+
+/** What a price depends on in the request. */
+function pricingKey (request: ResolvedRequest, currency: string | null): string {
+  const usage = [...request.usage].sort(([a], [b]) => a < b ? -1 : a > b ? 1 : 0)
+  return JSON.stringify([currency, request.seats, request.concurrentSeats, usage])
+}
+
+function pricesFor (order: CatalogOrder, key: string): Map<number, PricedService> {
+  let prices = order.prices.get(key)
+  if (prices === undefined) {
+    prices = new Map()
+    if (order.prices.size >= maxPriceKeys) order.prices.delete(order.prices.keys().next().value!)
+  } else {
+    order.prices.delete(key)
+  }
+  order.prices.set(key, prices)
+  return prices
+}
+
+/**
+ * Backward from the goals: the instances of each wanted service type, the providers of each
+ * wanted interface type, then, for every service found, the providers of every type its
+ * requirements name (subclasses included). Class-based, so a superset of what any link or the
+ * relaxation can use.
+ */
+function candidatesOf (catalog: Catalog, order: CatalogOrder, request: ResolvedRequest): number[] {
+  const found = new Uint8Array(order.services.length)
+  const stack: number[] = []
+  const add = (id: string): void => {
+    const s = order.indexOf.get(id)
+    if (s !== undefined && found[s] === 0) { found[s] = 1; stack.push(s) }
+  }
+  for (const type of request.serviceTypes) for (const service of catalog.servicesOfType(type)) add(service.id)
+  for (const type of request.wanted) for (const node of catalog.providersOf(type)) add(node.service)
+  const seenTypes = new Set<string>()
+  while (stack.length > 0) {
+    for (const node of order.services[stack.pop()!]!.requires) {
+      for (const type of node.types) {
+        if (seenTypes.has(type)) continue
+        seenTypes.add(type)
+        for (const provider of catalog.providersOf(type)) add(provider.service)
+      }
+    }
+  }
+  const candidates: number[] = []
+  for (let s = 0; s < found.length; s++) if (found[s] === 1) candidates.push(s)
+  return candidates
 }
 
 class Entry implements ServiceEntry {
