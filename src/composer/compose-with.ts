@@ -23,7 +23,21 @@ export interface ComposeOptions {
    * at most (default 200,000).
    */
   readonly maxExpansions?: number
+  /**
+   * States a best-first search keeps at most (default 300,000, about 0.5 GB at worst): a
+   * search that reaches it answers with what it found and `SEARCH_CUT`.
+   */
+  readonly maxStates?: number
+  /**
+   * Coefficients the integer program may have at most (default 2,000,000): a larger one is
+   * not built; the request is searched best-first instead and answers with `SEARCH_CUT`.
+   */
+  readonly maxModelEntries?: number
 }
+
+/** Defaults of the size budgets (see `ComposeOptions`). */
+export const defaultMaxStates = 300_000
+export const defaultMaxModelEntries = 2_000_000
 
 /** `compose` with an explicit interface matcher (the composition root passes the matcher's). */
 export function composeWith (catalog: Catalog, request: CompositionRequest, match: LinkMatcher, options: ComposeOptions = {}): CompositionAnswer {
@@ -37,15 +51,23 @@ export function composeWith (catalog: Catalog, request: CompositionRequest, matc
     links: new LinkIndex(catalog, table, resolved, match),
     requirements: new RequirementItems(table),
     maxExpansions: options.maxExpansions ?? 200_000,
+    maxStates: options.maxStates ?? defaultMaxStates,
+    maxModelEntries: options.maxModelEntries ?? defaultMaxModelEntries,
     deadline: performance.now() + resolved.timeoutMs
   }
   const strict = runSearch(context, { relaxed: false, budget: resolved.budget !== undefined, weights: resolved.weights, wiring: resolved.wiring }, resolved.limit)
   const bundles = strict.result.bundles.map(found => buildBundle(strict.problem, found, resolved.weights)).sort(compareBundles).slice(0, resolved.limit)
   const issues: CompositionIssue[] = []
-  if (!strict.result.proven) issues.push(searchLimitIssue(strict.result, bundles, resolved.limit, resolved.timeoutMs, catalogNamer(catalog)))
+  if (strict.result.cut === true) issues.push(searchCutIssue(bundles.length, resolved.limit, catalogNamer(catalog)))
+  else if (!strict.result.proven) issues.push(searchLimitIssue(strict.result, bundles, resolved.limit, resolved.timeoutMs, catalogNamer(catalog)))
   if (bundles.length === 0) issues.push(...diagnose(context, strict))
   issues.push(...unknownPriceComponentIssues(bundles, issues, catalogNamer(catalog)))
   return { bundles, issues }
+}
+
+function searchCutIssue (found: number, limit: number, namer: Namer): CompositionIssue {
+  const messages = say('SEARCH_CUT', { found, limit }, namer)
+  return { code: 'SEARCH_CUT', found, limit, message: messages.en, messages }
 }
 
 function searchLimitIssue (result: SearchResult, bundles: readonly Bundle[], limit: number, timeoutMs: number, namer: Namer): CompositionIssue {

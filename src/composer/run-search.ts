@@ -22,6 +22,10 @@ export interface CompositionContext {
   readonly requirements: RequirementItems
   readonly maxExpansions: number
   readonly proofExpansions?: number
+  /** States a best-first search keeps at most. */
+  readonly maxStates: number
+  /** Coefficients an integer program may have at most. */
+  readonly maxModelEntries: number
   /** When the exact searches stop with what they have (`performance.now()` time). */
   readonly deadline: number
 }
@@ -32,7 +36,11 @@ export interface SearchRun {
   readonly result: SearchResult
 }
 
-/** Builds the problem for the mode, relaxes it, and searches it. */
+/**
+ * Builds the problem for the mode, relaxes it, and searches it. A strict problem whose integer
+ * program would exceed `maxModelEntries` is searched best-first instead, within `maxStates`
+ * and `maxExpansions`: its bundles are valid and minimal but not proven cheapest (`cut`).
+ */
 export function runSearch (context: CompositionContext, mode: ProblemMode, limit: number): SearchRun {
   const problem = new Problem(context.catalog, context.table, context.request, context.links, context.requirements, mode)
   const relaxation = relax(problem, problem.own)
@@ -41,18 +49,20 @@ export function runSearch (context: CompositionContext, mode: ProblemMode, limit
     const result = exactSearch(problem, relaxation, {
       limit,
       deadline: context.deadline,
+      maxEntries: context.maxModelEntries,
       ...(mode.budget && budget !== undefined ? { budgetCents: Math.round(budget.amount * 100) } : {})
     })
-    return { problem, relaxation, result }
+    if (result.cut !== true) return { problem, relaxation, result }
   }
   const guide = relax(problem, problem.own, 'sum')
   const result = search(problem, relaxation, guide, {
     limit,
     maxExpansions: context.maxExpansions,
+    maxStates: context.maxStates,
     ...(context.proofExpansions === undefined ? {} : { maxProofExpansions: context.proofExpansions }),
     ...(mode.budget && budget !== undefined
       ? { budgetCents: Math.round(budget.amount * 100), priceRelaxation: relax(problem, problem.cents) }
       : {})
   })
-  return { problem, relaxation, result }
+  return { problem, relaxation, result: mode.relaxed || result.proven ? result : { ...result, cut: true } }
 }

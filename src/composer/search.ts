@@ -41,6 +41,11 @@ export interface SearchOptions {
   readonly maxExpansions: number
   /** States the proof phase may expand beyond what the guided phase took (default: max(200, 2 × guided)). */
   readonly maxProofExpansions?: number
+  /**
+   * States the search keeps at most (default unbounded): when it has made this many, it stops
+   * with what it found (`cut`), so a large search answers instead of exhausting the heap.
+   */
+  readonly maxStates?: number
   /** Budget in cents: partial bundles that cannot stay within it are pruned. */
   readonly budgetCents?: number
   /** Lower bounds of price (cents), for budget pruning. */
@@ -71,6 +76,8 @@ export interface SearchResult {
   readonly proven: boolean
   /** When not proven: no bundle not found costs less than this (the proof's frontier). */
   readonly bound: number
+  /** The search stopped at its size budget (states, or the integer program's entries). */
+  readonly cut?: boolean
 }
 
 interface State {
@@ -212,6 +219,7 @@ export function search (problem: Problem, relaxation: Relaxation, guide: Relaxat
 
   /** A child state with its guiding estimate; `null` when an item is unreachable or the budget is exceeded. */
   const makeState = (parent: State | null, item: Item | null, option: Option | null): State | null => {
+    states++
     let members = parent?.members ?? []
     let joined = parent?.joined ?? []
     let open: Item[] = parent === null ? [...problem.goals] : parent.open.filter(i => i !== item)
@@ -265,6 +273,9 @@ export function search (problem: Problem, relaxation: Relaxation, guide: Relaxat
   const costs: number[] = [] // of the found bundles, ascending
   const seen = new Set<string>()
   let expansions = 0
+  let states = 0
+  const maxStates = options.maxStates ?? Infinity
+  const within = (): boolean => states < maxStates
 
   const root = makeState(null, null, null)
   if (root !== null) {
@@ -274,7 +285,7 @@ export function search (problem: Problem, relaxation: Relaxation, guide: Relaxat
   }
 
   // Phase 1: guided, until `limit` bundles are found.
-  while (found.length < options.limit && expansions < options.maxExpansions && queues.guided.size > 0) {
+  while (found.length < options.limit && expansions < options.maxExpansions && within() && queues.guided.size > 0) {
     const { priority, value } = queues.guided.pop()!
     take(value, priority, 'guided')
   }
@@ -282,7 +293,7 @@ export function search (problem: Problem, relaxation: Relaxation, guide: Relaxat
   // Phase 2: proof, until nothing left can beat the limit-th bundle.
   let proven = false
   const proofLimit = Math.min(options.maxExpansions, guidedExpansions + (options.maxProofExpansions ?? Math.max(200, 2 * guidedExpansions)))
-  while (expansions < proofLimit) {
+  while (expansions < proofLimit && within()) {
     const top = queues.proof.pop()
     if (top === undefined) { proven = true; break }
     if ('node' in top.value && top.value.node.done) continue
@@ -291,7 +302,7 @@ export function search (problem: Problem, relaxation: Relaxation, guide: Relaxat
     take(top.value, top.priority, 'proof')
   }
   found.sort((a, b) => a.cost - b.cost || compareMembers(a.members, b.members))
-  return { bundles: found, expansions, proven, bound: proven ? Infinity : frontier() }
+  return { bundles: found, expansions, proven, bound: proven ? Infinity : frontier(), ...(proven || within() ? {} : { cut: true }) }
 
   /** The least proof priority of a node not yet expanded. */
   function frontier (): number {

@@ -439,6 +439,10 @@ const templates = {
     en: (p, w) => `the time budget of ${p.timeoutMs} ms ran out with ${p.found} of ${p.limit} bundles; further bundles may exist, none costing less than ${w.number(p.bound)} — give the request a larger "timeoutMs" or narrow it`,
     de: (p, w) => `das Zeitbudget von ${w.number(p.timeoutMs)} ms lief mit ${p.found} von ${p.limit} Bündeln ab; weitere Bündel kann es geben, keines mit Kosten unter ${w.number(p.bound)} — geben Sie der Anfrage ein größeres "timeoutMs" oder schränken Sie sie ein`
   }),
+  SEARCH_CUT: template<{ found: number, limit: number }>({
+    en: p => `the search stopped at its size budget with ${p.found} of ${p.limit} bundles: the request reaches too much of the catalog to search it whole, so the bundles listed are valid and minimal but not proven the cheapest, and others may exist; narrow the request (fewer wanted types or service types, more available types, stricter constraints)`,
+    de: p => `die Suche endete an ihrer Größengrenze mit ${p.found} von ${p.limit} Bündeln: die Anfrage erreicht zu viel vom Katalog, um ihn ganz zu durchsuchen, daher sind die aufgeführten Bündel gültig und minimal, aber nicht als die günstigsten bewiesen, und es kann weitere geben; schränken Sie die Anfrage ein (weniger gewünschte Typen oder Diensttypen, mehr verfügbare Typen, strengere Bedingungen)`
+  }),
   RANKING_UNPROVEN: template<{ timeoutMs: number, bound: number, last: number, gap: number }>({
     en: (p, w) => `the bundles are valid and minimal, but the time budget of ${p.timeoutMs} ms ran out before proving that none cheaper exists: any other bundle costs at least ${w.number(p.bound)} (the listed ones cost up to ${w.number(p.last)}, a gap of ${w.number(p.gap)}); give the request a larger "timeoutMs" for a proof`,
     de: (p, w) => `die Bündel sind gültig und minimal, aber das Zeitbudget von ${w.number(p.timeoutMs)} ms lief ab, bevor bewiesen war, dass es kein günstigeres gibt: jedes andere Bündel kostet mindestens ${w.number(p.bound)} (die aufgeführten kosten bis zu ${w.number(p.last)}, ein Abstand von ${w.number(p.gap)}); geben Sie der Anfrage für einen Beweis ein größeres "timeoutMs"`

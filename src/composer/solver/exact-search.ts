@@ -31,6 +31,8 @@ export interface ExactOptions {
   /** Wall-clock deadline (`performance.now()` time). */
   readonly deadline: number
   readonly budgetCents?: number
+  /** Coefficients the integer program may have at most; a larger one is not built (`cut`). */
+  readonly maxEntries?: number
 }
 
 const epsilon = 1e-6
@@ -42,7 +44,8 @@ const maxTies = 50
 /** The `limit` cheapest minimal bundles, proven unless the deadline passes first. */
 export function exactSearch (problem: Problem, relaxation: Relaxation, options: ExactOptions): SearchResult & { readonly solves: number } {
   const services = relevantServices(problem, relaxation)
-  const model = buildModel(problem, services, options.budgetCents)
+  const model = buildModel(problem, services, options.budgetCents, options.maxEntries)
+  if ('oversized' in model) return { bundles: [], expansions: 0, solves: 0, proven: false, bound: 0, cut: true }
   if (model.infeasible) return { bundles: [], expansions: 0, solves: 0, proven: true, bound: Infinity }
   const highs = solverRuntime()
   const solver = highs.createModel()

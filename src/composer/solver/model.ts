@@ -48,7 +48,18 @@ export interface Model {
   readonly infeasible: boolean
 }
 
-export function buildModel (problem: Problem, services: readonly number[], budgetCents: number | undefined): Model {
+/** The program would have more than the allowed entries (coefficients): it was not built. */
+export interface OversizedModel {
+  readonly oversized: true
+  /** Entries counted when building stopped. */
+  readonly entries: number
+}
+
+/**
+ * Builds the program, or stops as soon as its rows hold more than `maxEntries` coefficients
+ * (the program's memory, in JavaScript and in the solver, grows with them).
+ */
+export function buildModel (problem: Problem, services: readonly number[], budgetCents: number | undefined, maxEntries = Infinity): Model | OversizedModel {
   const column = new Map(services.map((s, i) => [s, i]))
   const costs = services.map(s => problem.own[s]!)
   const rows: Array<{ lower: number, upper: number, indices: number[], values: number[] }> = []
@@ -91,8 +102,19 @@ export function buildModel (problem: Problem, services: readonly number[], budge
     items.push({ item, options, links })
   }
 
+  let entries = 0
+  let counted = 0
+  const oversized = (): boolean => {
+    for (let r = counted; r < rows.length; r++) entries += rows[r]!.indices.length
+    counted = rows.length
+    return entries > maxEntries
+  }
   for (const goal of problem.goals) add(goal, undefined)
-  for (const s of services) for (const item of problem.requirementsOf(s)) add(item, s)
+  if (oversized()) return { oversized: true, entries }
+  for (const s of services) {
+    for (const item of problem.requirementsOf(s)) add(item, s)
+    if (oversized()) return { oversized: true, entries }
+  }
   if (budgetCents !== undefined) {
     rows.push({ lower: -Infinity, upper: budgetCents, indices: services.map((_, i) => i), values: services.map(s => problem.cents[s]!) })
   }

@@ -1,0 +1,66 @@
+/**
+ * The search's size budget: an integer program over its coefficient budget is not built (the
+ * request is searched best-first instead), and a best-first search stops at its state budget
+ * with what it found and `SEARCH_CUT`, in English and German.
+ */
+import { beforeAll, describe, expect, test } from 'vitest'
+import { compileCatalog, type Catalog } from '../../src/catalog/index.js'
+import { catalogNamer } from '../../src/composer/texts.js'
+import { compose, inLanguage, loadSolver, say, type CompositionRequest } from '../../src/composer/index.js'
+import { parseRdf } from '../../src/rdf/index.js'
+
+const sym = 'https://w3id.org/symphony/ontology#'
+const ex = 'https://example.org/budget#'
+const depth = 6
+
+/** Step k has the adapters A<k> (2.00 EUR) and B<k> (2.00 EUR + k cents); noise never touches the chain. */
+function catalogText (): string {
+  const lines = [`@prefix sym: <${sym}> .`, `@prefix ex: <${ex}> .`, '@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .', '@prefix schema: <https://schema.org/> .']
+  const offer = (price: string): string => `schema:offers [ schema:priceCurrency "EUR" ; schema:priceSpecification [ sym:priceComponent sym:BaseMonthly ; schema:price ${price} ] ]`
+  for (let k = 0; k <= depth; k++) lines.push(`ex:C${k} rdfs:subClassOf sym:Interface .`)
+  for (let i = 0; i < 10; i++) lines.push(`ex:N${i} rdfs:subClassOf sym:Interface .`)
+  for (let k = 1; k <= depth; k++) {
+    lines.push(`ex:A${k} a sym:Service ; sym:requires [ a ex:C${k - 1} ] ; sym:provides [ a ex:C${k} ] ; ${offer('2.00')} .`)
+    lines.push(`ex:B${k} a sym:Service ; sym:requires [ a ex:C${k - 1} ] ; sym:provides [ a ex:C${k} ] ; ${offer((2 + k / 100).toFixed(2))} .`)
+  }
+  for (let i = 0; i < 200; i++) lines.push(`ex:S${i} a sym:Service ; sym:requires [ a ex:N${i % 10} ] ; sym:provides [ a ex:N${(i + 3) % 10} ] ; ${offer('1.00')} .`)
+  return lines.join('\n') + '\n'
+}
+
+const request: CompositionRequest = { available: [`${ex}C0`], wanted: [`${ex}C${depth}`], limit: 3 }
+
+describe('search size budget', () => {
+  let catalog: Catalog
+  beforeAll(async () => {
+    catalog = compileCatalog(await parseRdf(catalogText(), { format: 'turtle' }))
+    await loadSolver()
+  })
+
+  test('an integer program over its coefficient budget is searched best-first, to the same proven answer', () => {
+    const exact = compose(catalog, request)
+    const bestFirst = compose(catalog, request, { maxModelEntries: 1 })
+    expect(exact.issues).toEqual([])
+    expect(exact.bundles.map(b => b.price.monthly)).toEqual([12, 12.01, 12.02])
+    expect(bestFirst).toEqual(exact)
+  })
+
+  test('a search that reaches its state budget answers with what it found and SEARCH_CUT', () => {
+    const answer = compose(catalog, request, { maxModelEntries: 1, maxStates: 3 })
+    const cut = answer.issues.find(issue => issue.code === 'SEARCH_CUT')
+    const messages = say('SEARCH_CUT', { found: answer.bundles.length, limit: 3 }, catalogNamer(catalog))
+    expect(cut).toEqual({ code: 'SEARCH_CUT', found: answer.bundles.length, limit: 3, message: messages.en, messages })
+    expect(messages.de).toContain(`mit ${answer.bundles.length} von 3 Bündeln`)
+    expect(answer.issues.map(issue => issue.code)).not.toContain('SEARCH_LIMIT')
+    expect(answer.issues.map(issue => issue.code)).not.toContain('RANKING_UNPROVEN')
+    expect(inLanguage(answer, 'de').issues.find(issue => issue.code === 'SEARCH_CUT')?.message).toBe(messages.de)
+  })
+
+  test('bundles found before the cut are valid: each is one of the chains the uncut search lists', () => {
+    const full = compose(catalog, { ...request, limit: 100 })
+    const valid = new Set(full.bundles.map(b => b.services.join(' ')))
+    const answer = compose(catalog, request, { maxModelEntries: 1, maxStates: 60 })
+    expect(answer.issues.map(issue => issue.code)).toEqual(['SEARCH_CUT'])
+    expect(answer.bundles.length).toBeGreaterThan(0)
+    for (const bundle of answer.bundles) expect(valid.has(bundle.services.join(' '))).toBe(true)
+  })
+})
