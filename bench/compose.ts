@@ -11,7 +11,7 @@
  */
 import { pathToFileURL } from 'node:url'
 import { compileCatalog } from '../src/catalog/index.js'
-import { compose, parseCompositionRequest } from '../src/composer/index.js'
+import { compose, loadSolver, parseCompositionRequest } from '../src/composer/index.js'
 import { parseRdf } from '../src/rdf/index.js'
 import { generateCompositionCatalog, type CatalogShape } from './compose-catalog.js'
 import { ms, table, time } from './measure.js'
@@ -23,6 +23,7 @@ const shapes: CatalogShape[] = ['chain', 'mixed']
 const runs = 7
 
 export async function run (): Promise<string> {
+  await loadSolver()
   const rows: Array<Record<string, string | number>> = []
   for (const shape of shapes) {
     for (const size of sizes) {

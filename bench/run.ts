@@ -9,6 +9,7 @@ const benches = {
   discovery: () => import('./discovery.js'),
   'discovery-quality': () => import('./discovery-quality.js'),
   compose: () => import('./compose.js'),
+  'compose-wide': () => import('./compose-wide.js'),
   'ws-challenge': () => import('./ws-challenge.js'),
   http: () => import('./http.js'),
   load: () => import('./load.js'),

@@ -24,7 +24,7 @@ export interface ComposeOptions {
    */
   readonly maxExpansions?: number
   /**
-   * States a best-first search keeps at most (default 300,000, about 0.5 GB at worst): a
+   * States a best-first search keeps at most (default 300,000), which bounds its memory: a
    * search that reaches it answers with what it found and `SEARCH_CUT`.
    */
   readonly maxStates?: number
