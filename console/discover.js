@@ -1,9 +1,12 @@
 // The discovery view: which single services provide the wanted interfaces, given the ones you
-// have; full matches first, then near misses with what they lack.
-import { api, ApiError } from './api.js'
+// have; full matches first, then near misses with what they lack. The request is kept in the
+// route (`#/discover?request=<JSON>`), so reload, Back and the language switch show the same
+// results; each reason is the API's sentence in the page's language.
+import { api, ApiError, query } from './api.js'
 import { announce, h, replace } from './dom.js'
 import { checkbox, input, multiSelect } from './compose.js'
 import { lang, t } from './i18n.js'
+import { degreeName, hashParameters } from './format.js'
 
 function selected (form, name) {
   return [...form.elements[name].selectedOptions].map(o => o.value)
@@ -20,22 +23,32 @@ function requestOf (form) {
 }
 
 function renderResult (result, index, name) {
-  const why = lang() === 'de' ? result.why.de : result.why.en
   return h('article', { class: `card result match-${result.match}`, 'aria-labelledby': `result-${index}` },
     h('span', { class: 'score' }, `${t('score')}: ${result.score}`),
     h('h3', { id: `result-${index}` }, `${index + 1}. ${name(result.service)}`),
     h('p', {}, h('strong', {}, t(result.match === 'full' ? 'fullMatch' : 'partialMatch')), ` · ${t('degree')}: `,
-      h('span', { class: `degree-${result.degree}` }, result.degree), ` · ${t('usesAvailable', result.uses)}`),
-    h('p', {}, why),
+      h('span', { class: `degree-${result.degree}` }, degreeName(result.degree)), ` · ${t('usesAvailable', result.uses)}`),
+    h('p', { class: 'why' }, result.why.message),
     result.missing.length === 0
       ? null
       : h('ul', { 'aria-label': t('missing') }, result.missing.map(m => h('li', {},
         `${name(m.requirement)}${m.closest === undefined ? '' : ` ≈ ${name(m.closest)} (${m.similarity})`}`))))
 }
 
-export async function renderDiscover (main, { state }) {
-  const previous = state.discoveryRequest ?? { wanted: [], available: [], minScore: 0, includePartial: true, limit: 20 }
-  const vocabulary = await api.get(`/catalog/vocabulary?lang=${encodeURIComponent(lang())}`)
+/** The discovery request in the route, or null when there is none or it is not an object. */
+function requestInRoute () {
+  try {
+    const value = JSON.parse(hashParameters().get('request') ?? 'null')
+    return value !== null && typeof value === 'object' && !Array.isArray(value) ? value : null
+  } catch {
+    return null
+  }
+}
+
+export async function renderDiscover (main, { navigate }) {
+  const routed = requestInRoute()
+  const previous = { wanted: [], available: [], minScore: 0, includePartial: true, limit: 20, ...routed }
+  const vocabulary = await api.get(`/catalog/vocabulary${query({ lang: lang() })}`)
   const labels = new Map([...vocabulary.interfaceTypes, ...vocabulary.serviceTypes].map(x => [x.iri, x.label]))
   const name = iri => labels.get(iri) ?? iri
   const results = h('section', { 'aria-labelledby': 'results-heading', 'aria-live': 'polite' })
@@ -49,24 +62,25 @@ export async function renderDiscover (main, { state }) {
       checkbox(t('includePartial'), 'includePartial', previous.includePartial)),
     submit)
 
-  form.addEventListener('submit', async event => {
+  form.addEventListener('submit', event => {
     event.preventDefault()
-    const request = requestOf(form)
-    state.discoveryRequest = request
-    submit.disabled = true
-    try {
-      const answer = await api.post(`/discover?lang=${encodeURIComponent(lang())}`, request)
-      for (const [iri, label] of Object.entries(answer.labels ?? {})) labels.set(iri, label)
-      replace(results,
-        h('h2', { id: 'results-heading' }, t('services')),
-        answer.results.length === 0 ? h('p', { class: 'alert' }, t('noServices')) : answer.results.map((r, i) => renderResult(r, i, name)))
-      announce(`${answer.results.length} ${t('services')}`)
-    } catch (error) {
-      replace(results, h('p', { class: 'alert', role: 'alert' }, error instanceof ApiError ? error.message : String(error)))
-    } finally {
-      submit.disabled = false
-    }
+    // A new request starts a new history entry; its results are then shown from the route.
+    navigate(`discover?${new URLSearchParams({ request: JSON.stringify(requestOf(form)) })}`)
   })
 
   replace(main, h('h1', {}, t('discoverTitle')), h('p', {}, t('discoverIntro')), form, results)
+  if (routed === null) return
+  submit.disabled = true
+  try {
+    const answer = await api.post(`/discover${query({ lang: lang() })}`, routed)
+    for (const [iri, label] of Object.entries(answer.labels ?? {})) labels.set(iri, label)
+    replace(results,
+      h('h2', { id: 'results-heading' }, t('services')),
+      answer.results.length === 0 ? h('p', { class: 'alert' }, t('noServices')) : answer.results.map((r, i) => renderResult(r, i, name)))
+    announce(`${answer.results.length} ${t('services')}`)
+  } catch (error) {
+    replace(results, h('p', { class: 'alert', role: 'alert' }, error instanceof ApiError ? error.message : String(error)))
+  } finally {
+    submit.disabled = false
+  }
 }

@@ -67,6 +67,22 @@ describe.skipIf(!existsSync(executablePath) && process.env.CI !== 'true')('web c
     expect(await page.locator('article.result p').nth(1).textContent()).toBe('Full match: provides what is wanted and uses 1 of the 1 types you have.')
   })
 
+  it('keeps the discovery request in the route and shows the API\'s reasons in the page\'s language', async () => {
+    const request = new URLSearchParams(new URL(page.url()).hash.split('?')[1] ?? '').get('request')
+    expect(JSON.parse(request!)).toMatchObject({ wanted: [`${sym}ContactLookupAPI`], available: [`${sym}CallEventFeed`] })
+    await page.reload()
+    await page.waitForSelector('article.match-full')
+    expect(await page.locator('article.result .why').allTextContents()).toEqual(['Full match: provides what is wanted and uses 1 of the 1 types you have.'])
+    const german = (await t.app.inject({ method: 'POST', url: '/discover?lang=de', payload: JSON.parse(request!) })).json() as { results: Array<{ why: { message: string } }> }
+    await page.getByRole('button', { name: 'DE', exact: true }).click()
+    await page.waitForFunction(() => document.querySelector('h1')?.textContent === 'Einen Dienst finden')
+    await page.waitForSelector('article.match-full')
+    expect(await page.locator('article.result .why').allTextContents()).toEqual(german.results.map(r => r.why.message))
+    expect(german.results[0]!.why.message).toMatch(/^Volltreffer/)
+    await page.getByRole('button', { name: 'EN', exact: true }).click()
+    await page.waitForFunction(() => document.querySelector('h1')?.textContent === 'Find a service')
+  })
+
   it('composes a bundle and explains it', async () => {
     await page.getByRole('link', { name: 'Bundle' }).click()
     await page.waitForSelector('form select[name=serviceTypes]')
