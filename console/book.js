@@ -11,10 +11,13 @@ export function selectionKey (selection) {
   return [...selection.services].sort().join(' ')
 }
 
-/** The booking section for the bundle in `state.selection`, or null when it did not come from a composition. */
-export async function bookingSection ({ state, navigate }) {
-  const selection = state.selection
-  if (selection === undefined || state.compositionRequest === undefined || selection.services.length < 2) return null
+/**
+ * The booking section for the bundle `selection` (`{ services, seats, request }` from the route),
+ * or null when it did not come from a composition (no `request`).
+ */
+export async function bookingSection ({ state, navigate }, selection) {
+  const composition = selection.request
+  if (composition === undefined || selection.services.length < 2) return null
   const heading = h('h2', { id: 'book-heading' }, t('bookTitle'))
   const who = await currentAccount()
   if (who === null || who.role !== 'customer') {
@@ -29,7 +32,7 @@ export async function bookingSection ({ state, navigate }) {
   }
   showNote()
   const seatsId = uid('seats')
-  const seats = h('input', { id: seatsId, name: 'seats', type: 'number', min: 1, step: 1, required: true, value: selection.seats ?? state.compositionRequest.seats ?? 1 })
+  const seats = h('input', { id: seatsId, name: 'seats', type: 'number', min: 1, step: 1, required: true, value: selection.seats ?? composition.seats ?? 1 })
   const submit = h('button', { type: 'submit', class: 'primary' }, t('bookButton'))
   const result = h('div', { 'aria-live': 'polite' })
   const form = h('form', { novalidate: true, 'aria-labelledby': 'book-heading' },
@@ -42,7 +45,7 @@ export async function bookingSection ({ state, navigate }) {
     try {
       const id = configuration()
       const order = await api.post('/orders', {
-        request: state.compositionRequest,
+        request: composition,
         services: selection.services,
         seats: Number(seats.value),
         ...(id === undefined ? {} : { configurations: [id] })

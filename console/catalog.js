@@ -4,6 +4,7 @@ import { announce, h, replace, uid } from './dom.js'
 import { lang, t } from './i18n.js'
 import { hashParameters, serviceHref } from './format.js'
 import { typeTree } from './type-tree.js'
+import { configureRoute } from './configure.js'
 
 const pageSize = 20
 
@@ -52,7 +53,7 @@ export async function renderCatalog (main, { state, navigate }) {
         h('button', {
           type: 'button',
           class: 'secondary',
-          onclick: () => { state.selection = { services: [service.iri], links: [] }; navigate('configure') }
+          onclick: () => navigate(configureRoute({ services: [service.iri] }))
         }, t('configureService'))
       ))),
       h('div', { class: 'pager' },

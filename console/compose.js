@@ -7,6 +7,7 @@ import { lang, t } from './i18n.js'
 import { degreeName, hashParameters, money, serviceHref } from './format.js'
 import { bundlesView } from './bundles.js'
 import { serviceSummary } from './service.js'
+import { configureRoute } from './configure.js'
 
 const adapterType = 'https://w3id.org/symphony/ontology#IntegrationAdapter'
 
@@ -104,10 +105,7 @@ function renderBundle (bundle, index, labels, { state, navigate }, graph) {
     h('button', {
       type: 'button',
       class: 'primary',
-      onclick: () => {
-        state.selection = { services: [...bundle.services], links: bundle.links.filter(l => !l.available).map(l => ({ from: l.from, to: l.to, interfaceTypes: l.interfaceTypes })), seats: bundle.price.seats }
-        navigate('configure')
-      }
+      onclick: () => navigate(configureRoute({ services: bundle.services, seats: bundle.price.seats, request: state.compositionRequest }))
     }, t('configureBundle')))
 }
 

@@ -19,15 +19,36 @@ function schemaAt (root, pointer) {
 
 const inputTypes = { number: 'number', date: 'date', dateTime: 'datetime-local', time: 'time', uri: 'url' }
 
+/**
+ * A value of a draft, or of the defaults when there is no draft: `source` is undefined (use the
+ * schema's default) or `{ value }` (the draft's value, undefined for an empty field).
+ */
+function initialOf (source, schema) {
+  return source === undefined ? schema.default : source.value
+}
+
+/** The draft of a part of the values: `{ value }` of `name` below a draft object, or undefined without a draft. */
+function part (source, name) {
+  if (source === undefined) return undefined
+  const value = source.value
+  return { value: value !== null && typeof value === 'object' ? value[name] : undefined }
+}
+
+/** The text an input shows for a value read from it (a language-tagged string shows its text). */
+function asText (value) {
+  if (value !== null && typeof value === 'object' && '@value' in value) return String(value['@value'])
+  return String(value)
+}
+
 /** One editor for a single value (or a list of simple values). */
-function leafEditor (field, schema) {
+function leafEditor (field, schema, source) {
   const id = uid('field')
   const helpId = `${id}-help`
   const hintId = `${id}-hint`
   const errorId = `${id}-error`
   const itemSchema = field.multiple ? (schema.items ?? {}) : schema
   const numeric = itemSchema.type === 'integer' || itemSchema.type === 'number'
-  const initial = schema.default
+  const initial = initialOf(source, schema)
   const described = [field.help === undefined ? null : helpId].filter(Boolean)
   const common = { id, name: id, required: field.required || undefined, readonly: field.readOnly || undefined }
   let input
@@ -42,12 +63,12 @@ function leafEditor (field, schema) {
       field.options.map((option, index) => h('option', { value: String(index), selected: initialValues.some(v => JSON.stringify(v) === JSON.stringify(option.value)) }, option.label)))
   } else if (field.multiple || field.widget === 'textarea' || field.widget === 'richText' || field.singleLine === false) {
     if (field.multiple) described.push(hintId)
-    input = h('textarea', { ...common, rows: field.multiple ? 3 : 4 }, Array.isArray(initial) ? initial.join('\n') : initial ?? '')
+    input = h('textarea', { ...common, rows: field.multiple ? 3 : 4 }, Array.isArray(initial) ? initial.map(asText).join('\n') : initial === undefined ? '' : asText(initial))
   } else {
     input = h('input', {
       ...common,
       type: numeric ? 'number' : inputTypes[field.widget] ?? 'text',
-      value: initial === undefined ? undefined : String(initial),
+      value: initial === undefined ? undefined : asText(initial),
       min: itemSchema.minimum,
       max: itemSchema.maximum,
       step: itemSchema.type === 'integer' ? 1 : numeric ? 'any' : undefined,
@@ -122,8 +143,8 @@ function alternativesNote (object) {
     t(a.kind === 'xone' ? 'alternativesOne' : 'alternativesSome', a.options.map(name))))
 }
 
-/** Editors for every field of a UI object; `schema` is the object's JSON Schema. */
-function objectEditor (form, object, schema, depth) {
+/** Editors for every field of a UI object; `schema` is the object's JSON Schema, `source` its draft (see `initialOf`). */
+function objectEditor (form, object, schema, depth, source) {
   const editors = new Map()
   const make = name => {
     const field = object.fields[name]
@@ -133,10 +154,10 @@ function objectEditor (form, object, schema, depth) {
     let editor
     if (definition !== undefined && depth < 5) {
       editor = field.multiple
-        ? listEditor(form, field, definition, resolve(form.schema, fieldSchema.items), depth)
-        : nodeEditor(form, field, definition, fieldSchema, depth)
+        ? listEditor(form, field, definition, resolve(form.schema, fieldSchema.items), depth, part(source, name))
+        : nodeEditor(form, field, definition, fieldSchema, depth, part(source, name))
     } else {
-      editor = leafEditor(field, fieldSchema)
+      editor = leafEditor(field, fieldSchema, part(source, name))
     }
     editors.set(name, editor)
     return editor.element
@@ -171,8 +192,8 @@ function objectEditor (form, object, schema, depth) {
   }
 }
 
-function nodeEditor (form, field, definition, schema, depth) {
-  const inner = objectEditor(form, definition, schema, depth + 1)
+function nodeEditor (form, field, definition, schema, depth, source) {
+  const inner = objectEditor(form, definition, schema, depth + 1, source)
   const element = h('fieldset', { class: 'nested' },
     h('legend', {}, field.label, field.required ? ` (${t('required')})` : ''),
     field.help === undefined ? null : h('p', { class: 'help' }, field.help),
@@ -188,17 +209,20 @@ function nodeEditor (form, field, definition, schema, depth) {
   }
 }
 
-function listEditor (form, field, definition, itemSchema, depth) {
+function listEditor (form, field, definition, itemSchema, depth, source) {
   const items = []
   const list = h('ol', { class: 'items' })
   const own = containerError()
-  const add = () => {
-    const inner = objectEditor(form, definition, itemSchema, depth + 1)
+  // Adding or removing an item changes the values as typing does: the form hears it as a change.
+  const changed = () => list.dispatchEvent(new window.Event('change', { bubbles: true }))
+  const add = itemSource => {
+    const inner = objectEditor(form, definition, itemSchema, depth + 1, itemSource)
     const item = h('li', { class: 'item' }, inner.element)
     const remove = h('button', { type: 'button', class: 'secondary small' }, t('remove'))
     remove.addEventListener('click', () => {
       items.splice(items.indexOf(entry), 1)
       item.remove()
+      changed()
     })
     item.append(remove)
     const entry = { inner, item }
@@ -206,9 +230,11 @@ function listEditor (form, field, definition, itemSchema, depth) {
     list.append(item)
     return entry
   }
-  if (field.required) add()
+  const drafted = source === undefined ? undefined : source.value
+  if (Array.isArray(drafted) && drafted.length > 0) for (const value of drafted) add({ value })
+  else if (field.required) add()
   const addButton = h('button', { type: 'button', class: 'secondary small' }, `+ ${t('addItem')}`)
-  addButton.addEventListener('click', () => add().inner.focus())
+  addButton.addEventListener('click', () => { const entry = add(); changed(); entry.inner.focus() })
   const element = h('fieldset', { class: 'nested' },
     h('legend', {}, field.label, field.required ? ` (${t('required')})` : ''),
     field.help === undefined ? null : h('p', { class: 'help' }, field.help),
@@ -239,13 +265,22 @@ function setAt (target, pointer, value) {
   node[parts.at(-1)] = value
 }
 
+/** The value at a JSON pointer of `values`, or undefined. */
+function valueAt (values, pointer) {
+  let node = values
+  for (const name of pointer.split('/').slice(1)) node = node !== null && typeof node === 'object' ? node[name] : undefined
+  return node
+}
+
 /**
  * Builds the form. Returns the element, a function that reads the values, and one that shows
- * errors (`[{ pointer, message }]`, JSON pointers into the values).
+ * errors (`[{ pointer, message }]`, JSON pointers into the values). With `values` (what
+ * `values()` read earlier, e.g. a draft) the fields show those instead of the defaults.
  */
-export function renderForm (form) {
+export function renderForm (form, { values: drafted } = {}) {
   const sections = form.uiSchema.sections.map(section => {
-    const editor = objectEditor(form, section.object, schemaAt(form.schema, section.pointer), 0)
+    const source = drafted === undefined ? undefined : { value: valueAt(drafted, section.pointer) }
+    const editor = objectEditor(form, section.object, schemaAt(form.schema, section.pointer), 0, source)
     const element = h('fieldset', { class: 'card section', dataset: { pointer: section.pointer } },
       h('legend', {}, section.title),
       section.object.description === undefined ? null : h('p', { class: 'help' }, section.object.description),

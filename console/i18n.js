@@ -29,6 +29,8 @@ const texts = {
     required: 'required', yes: 'Yes', no: 'No', choose: '— choose —', onePerLine: 'One value per line.', error: 'Error',
     addItem: 'Add', remove: 'Remove',
     alternativesOne: names => `Fill in exactly one of: ${names.join('; ')}.`, alternativesSome: names => `Fill in at least one of: ${names.join('; ')}.`,
+    discardDraft: 'Discard draft', draftRestored: 'Your unsaved values of this form were restored (kept in this tab until they are saved).',
+    draftDiscarded: 'The draft was discarded; the form shows its starting values.',
     navDiscover: 'Discover', discoverTitle: 'Find a service', discoverIntro: 'Single services that provide what you want, given what you have: full matches first, then near misses with what they lack.',
     findServices: 'Find services', minScore: 'Minimum score (0–1)', resultsToShow: 'Results to show', includePartial: 'Also show near misses',
     fullMatch: 'Full match', partialMatch: 'Partial match', missing: 'Missing', usesAvailable: n => `uses ${n} of your interfaces`
@@ -58,6 +60,8 @@ const texts = {
     required: 'Pflichtfeld', yes: 'Ja', no: 'Nein', choose: '— bitte wählen —', onePerLine: 'Ein Wert pro Zeile.', error: 'Fehler',
     addItem: 'Hinzufügen', remove: 'Entfernen',
     alternativesOne: names => `Genau eines davon ausfüllen: ${names.join('; ')}.`, alternativesSome: names => `Mindestens eines davon ausfüllen: ${names.join('; ')}.`,
+    discardDraft: 'Entwurf verwerfen', draftRestored: 'Ihre noch nicht gespeicherten Eingaben in diesem Formular wurden wiederhergestellt (in diesem Tab aufbewahrt, bis sie gespeichert sind).',
+    draftDiscarded: 'Der Entwurf wurde verworfen; das Formular zeigt seine Anfangswerte.',
     navDiscover: 'Suchen', discoverTitle: 'Einen Dienst finden', discoverIntro: 'Einzelne Dienste, die liefern, was Sie wollen, mit dem, was Sie haben: erst volle Treffer, dann knappe mit dem, was ihnen fehlt.',
     findServices: 'Dienste finden', minScore: 'Mindestbewertung (0–1)', resultsToShow: 'Anzahl Ergebnisse', includePartial: 'Auch knappe Treffer zeigen',
     fullMatch: 'Voller Treffer', partialMatch: 'Teiltreffer', missing: 'Es fehlt', usesAvailable: n => `nutzt ${n} Ihrer Schnittstellen`

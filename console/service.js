@@ -4,6 +4,7 @@ import { api, ApiError, query } from './api.js'
 import { h, replace, scrollBox } from './dom.js'
 import { lang, t } from './i18n.js'
 import { degreeName, money, regionName, serviceHref, shortName, when } from './format.js'
+import { configureRoute } from './configure.js'
 
 const shownCombinable = 12
 const summaries = new Map()
@@ -111,7 +112,7 @@ async function versionsSection (iri, provider) {
 
 async function worksWithSection (iri, typeLabel) {
   const heading = h('h2', { id: 'works-heading' }, t('worksWith'))
-  const { combinable } = await api.get(`/catalog/services/${encodeURIComponent(iri)}/combinable${query({ limit: shownCombinable })}`)
+  const { combinable } = await api.get(`/catalog/services/${encodeURIComponent(iri)}/combinable${query({ limit: shownCombinable, lang: lang() })}`)
   const named = await Promise.all(combinable.map(async entry => {
     try {
       return { ...entry, summary: (await serviceSummary(entry.service)).summary }
@@ -139,7 +140,7 @@ async function worksWithSection (iri, typeLabel) {
 }
 
 /** Renders `#/service/<IRI>`; `path[0]` is the decoded IRI. */
-export async function renderService (main, { state, navigate, path }) {
+export async function renderService (main, { navigate, path }) {
   const iri = path[0] ?? ''
   const [{ summary, service }, vocabulary] = await Promise.all([
     serviceSummary(iri),
@@ -158,7 +159,7 @@ export async function renderService (main, { state, navigate, path }) {
     h('ul', { class: 'chips', 'aria-label': t('serviceTypes') }, summary.types.map(type => h('li', {}, type.label))),
     summary.description === '' ? null : h('p', { class: 'lead' }, summary.description),
     h('div', { class: 'actions' },
-      h('button', { type: 'button', class: 'secondary', onclick: () => { state.selection = { services: [iri], links: [] }; navigate('configure') } }, t('configureService'))),
+      h('button', { type: 'button', class: 'secondary', onclick: () => navigate(configureRoute({ services: [iri] })) }, t('configureService'))),
     h('div', { class: 'detail-grid' },
       h('section', { class: 'card', 'aria-labelledby': 'offers-heading' },
         h('h2', { id: 'offers-heading' }, t('offers')),
