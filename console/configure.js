@@ -41,7 +41,7 @@ function selectionInRoute () {
 const draftKey = selection => `symphony.form ${selectionKey(selection)}`
 
 /** The unsaved values of the form of `selection`, or null. */
-export function loadFormDraft (selection) {
+function loadFormDraft (selection) {
   try {
     const stored = JSON.parse(globalThis.sessionStorage?.getItem(draftKey(selection)) ?? 'null')
     return stored !== null && typeof stored === 'object' && stored.values !== null && typeof stored.values === 'object' ? stored.values : null
