@@ -56,10 +56,18 @@ function clearFormDraft (selection) {
   try { globalThis.sessionStorage?.removeItem(draftKey(selection)) } catch { /* storage unavailable */ }
 }
 
+/** The last form's route in this tab: the navigation's "Configure" comes back to it. */
+const lastRouteKey = 'symphony.configure'
+
 export async function renderConfigure (main, context) {
   const { state } = context
   const selection = selectionInRoute()
   if (selection.services.length === 0) {
+    const last = globalThis.sessionStorage?.getItem(lastRouteKey)
+    if (typeof last === 'string' && last.startsWith('configure?')) {
+      globalThis.location.replace(`#/${last}`)
+      return
+    }
     replace(main, h('h1', {}, t('configureTitle')), h('p', {}, t('nothingToConfigure')), h('p', {}, h('a', { href: '#/compose' }, t('navCompose'))))
     return
   }
@@ -68,6 +76,7 @@ export async function renderConfigure (main, context) {
   const request = selection.services.length === 1
     ? { service: selection.services[0] }
     : { bundle: { services: selection.services } }
+  try { globalThis.sessionStorage?.setItem(lastRouteKey, configureRoute(selection)) } catch { /* storage unavailable: the navigation opens an empty form page */ }
   const prefill = selection.seats === undefined ? undefined : { [seatCount]: selection.seats }
   const form = await api.post(`/forms${query({ lang: lang() })}`, prefill === undefined ? request : { ...request, prefill })
   const draft = loadFormDraft(selection)

@@ -239,7 +239,7 @@ describe.skipIf(!existsSync(executablePath) && process.env.CI !== 'true')('conso
         await field(link, f.linkQueue).fill('200')
         await field(link, f.fallback).fill('100')
         await form.getByRole('button', { name: x.save }).click()
-        await form.locator(':scope > button[type=submit]:not([disabled])').waitFor()
+        await form.locator('.actions > button[type=submit]:not([disabled])').waitFor()
         // Every required value is there: no field shows an error.
         expect(await form.locator('.error:not([hidden])').evaluateAll(list => list.map(e => `${e.closest('.field, fieldset')?.querySelector('label, legend')?.textContent}: ${e.textContent}`))).toEqual([])
         expect(await form.locator('.success').textContent()).toMatch(new RegExp(`^${x.saved} https://`))
