@@ -15,10 +15,13 @@ export interface QuadSlice {
 /** Quads per slice. */
 const sliceSize = 25_000
 
-/** Packs the quads slice by slice, handing each to `send`; yields to the event loop between slices. */
-export async function sendQuads (quads: readonly Quad[], send: (slice: QuadSlice) => void): Promise<void> {
-  const index = new Map<string, number>()
-  const idOf = (term: Quad['subject'] | Quad['predicate'] | Quad['object'] | Quad['graph'], terms: string[]): number => {
+/**
+ * Packs `quads[start, end)` as one slice; `index` maps every term sent before to its number and
+ * gains the terms first seen here.
+ */
+export function packSlice (quads: readonly Quad[], start: number, end: number, index: Map<string, number>): QuadSlice {
+  const terms: string[] = []
+  const idOf = (term: Quad['subject'] | Quad['predicate'] | Quad['object'] | Quad['graph']): number => {
     // n3's typing wants its own term classes; any RDF/JS term has what termToId reads.
     const id = termToId(term as unknown as Parameters<typeof termToId>[0])
     let i = index.get(id)
@@ -29,19 +32,23 @@ export async function sendQuads (quads: readonly Quad[], send: (slice: QuadSlice
     }
     return i
   }
+  const packed = new Uint32Array((end - start) * 4)
+  for (let i = start, j = 0; i < end; i++, j += 4) {
+    const quad = quads[i]!
+    packed[j] = idOf(quad.subject)
+    packed[j + 1] = idOf(quad.predicate)
+    packed[j + 2] = idOf(quad.object)
+    packed[j + 3] = idOf(quad.graph)
+  }
+  return { terms, quads: packed }
+}
+
+/** Packs the quads slice by slice, handing each to `send`; yields to the event loop between slices. */
+export async function sendQuads (quads: readonly Quad[], send: (slice: QuadSlice) => void): Promise<void> {
+  const index = new Map<string, number>()
   for (let start = 0; start < quads.length; start += sliceSize) {
     if (start > 0) await new Promise(resolve => setImmediate(resolve))
-    const end = Math.min(quads.length, start + sliceSize)
-    const terms: string[] = []
-    const packed = new Uint32Array((end - start) * 4)
-    for (let i = start, j = 0; i < end; i++, j += 4) {
-      const quad = quads[i]!
-      packed[j] = idOf(quad.subject, terms)
-      packed[j + 1] = idOf(quad.predicate, terms)
-      packed[j + 2] = idOf(quad.object, terms)
-      packed[j + 3] = idOf(quad.graph, terms)
-    }
-    send({ terms, quads: packed })
+    send(packSlice(quads, start, Math.min(quads.length, start + sliceSize), index))
   }
 }
 
