@@ -60,7 +60,8 @@ describe('search size budget', () => {
     const valid = new Set(full.bundles.map(b => b.services.join(' ')))
     const answer = compose(catalog, request, { maxModelEntries: 1, maxStates: 60 })
     expect(answer.issues.map(issue => issue.code)).toEqual(['SEARCH_CUT'])
-    expect(answer.bundles.length).toBeGreaterThan(0)
+    // Within its budget the search finds the three bundles the request asks for, but not the proof that they are the best.
+    expect(answer.bundles.length).toBe(3)
     for (const bundle of answer.bundles) expect(valid.has(bundle.services.join(' '))).toBe(true)
   })
 })
