@@ -10,7 +10,7 @@
  * The example files are used as they are, except that the sandbox listens on a free port.
  */
 import { existsSync } from 'node:fs'
-import { mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises'
+import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { FastifyInstance } from 'fastify'
@@ -25,6 +25,7 @@ import { TokenRegistry } from '../../src/accounts/index.js'
 import { exampleProviders, sandboxSecrets, startSandbox } from '../../src/sandbox/index.js'
 import type { Sandbox } from '../../src/sandbox/index.js'
 import { args, executablePath, pageProblems } from './browser.js'
+import { exampleCatalogFor } from '../sandbox/example-catalog.js'
 
 const sym = 'https://w3id.org/symphony/ontology#'
 const wantedTypes = [`${sym}VirtualPBX`, `${sym}CRM`, `${sym}ACD`, `${sym}ArchivingService`]
@@ -111,13 +112,7 @@ describe.skipIf(!existsSync(executablePath) && process.env.CI !== 'true')('conso
   beforeAll(async () => {
     sandbox = await startSandbox({ port: 0, providers: exampleProviders })
     dir = await mkdtemp(join(tmpdir(), 'symphony-booking-walk-'))
-    const examples = join(projectRoot, 'examples', 'catalog')
-    const files: string[] = []
-    for (const name of (await readdir(examples)).filter(f => f.endsWith('.ttl'))) {
-      const text = await readFile(join(examples, name), 'utf8')
-      await writeFile(join(dir, name), text.replaceAll('http://127.0.0.1:8091', sandbox.url))
-      files.push(join(dir, name))
-    }
+    const files = await exampleCatalogFor(projectRoot, sandbox.url, dir)
     // Accounts as `symphony account add --customer` makes them: a token per customer in the data directory.
     const registry = await TokenRegistry.open({ dataDir: dir })
     tokens.en = (await registry.add({ role: 'customer', name: 'Kanzlei Weber' })).token

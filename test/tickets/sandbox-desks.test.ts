@@ -5,7 +5,7 @@
  * their credentials. The example files are used as they are, except that the sandbox listens on
  * a free port instead of 8091.
  */
-import { mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises'
+import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { FastifyInstance } from 'fastify'
@@ -16,6 +16,7 @@ import type { Engine } from '../../src/engine.js'
 import { projectRoot } from '../../src/project.js'
 import { exampleProviders, sandboxSecrets, startSandbox } from '../../src/sandbox/index.js'
 import type { Sandbox } from '../../src/sandbox/index.js'
+import { exampleCatalogFor } from '../sandbox/example-catalog.js'
 
 const sym = 'https://w3id.org/symphony/ontology#'
 const pbx = 'https://example.org/telvana#CloudPBX'
@@ -43,13 +44,7 @@ describe('the example providers\' fault desks in the sandbox', () => {
   beforeAll(async () => {
     sandbox = await startSandbox({ port: 0, providers: exampleProviders })
     dir = await mkdtemp(join(tmpdir(), 'symphony-sandbox-desks-'))
-    const examples = join(projectRoot, 'examples', 'catalog')
-    const files: string[] = []
-    for (const name of (await readdir(examples)).filter(f => f.endsWith('.ttl'))) {
-      const text = await readFile(join(examples, name), 'utf8')
-      await writeFile(join(dir, name), text.replaceAll('http://127.0.0.1:8091', sandbox.url))
-      files.push(join(dir, name))
-    }
+    const files = await exampleCatalogFor(projectRoot, sandbox.url, dir)
     engine = await openEngine({})
     await engine.importFiles(files)
     app = buildApp(engine, { tokens: { verify: async (token: string) => principals[token] as never } })
