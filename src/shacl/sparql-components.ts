@@ -4,7 +4,8 @@
  * SPARQL validator becomes a validation keyed by its parameters. A shape that has all mandatory
  * parameters is checked with `sh:nodeValidator`/`sh:propertyValidator` (SELECT, once per focus
  * node) or else `sh:validator` (ASK, once per value node), with the parameters, `$this`,
- * `$value`, `$currentShape` pre-bound and `$PATH` replaced by the shape's path.
+ * `$value`, `$currentShape` pre-bound and `$PATH` replaced by the shape's path; a SELECT row's
+ * variables may be quoted in the messages (`{?value}`).
  */
 import type { Term } from '@rdfjs/types'
 import type { Store } from 'n3'
@@ -125,7 +126,9 @@ function compileComponent (store: Store, component: Term, parameters: readonly P
       const rows = await select({ bindings, dataset: context.focusNode.dataset, query, shape: key(shape.ptr.term) })
       for (const row of rows) {
         const value = row.get('value') ?? context.focusNode.term
-        context.violation(component, { args, message: validator.messages, value: context.focusNode.node([value]) })
+        // The row's variables may appear in the message too (`{?value}`, SHACL §6.3).
+        const rowArgs = Object.fromEntries([...row].map(([variable, term]) => [variable.value, term]))
+        context.violation(component, { args: { ...rowArgs, ...args }, message: validator.messages, value: context.focusNode.node([value]) })
       }
     }
     return shape.isPropertyShape ? { property: run } : { node: run }

@@ -46,8 +46,8 @@ describe('symphony form / configure', () => {
       field: '/storageLocation',
       path: `${sym}storageLocation`,
       label: 'Speicherstandort',
-      message: '"US" ist kein Standort, den dieser Dienst anbietet; wählen Sie einen der Datenstandorte aus seiner Beschreibung.',
-      constraint: 'http://www.w3.org/ns/shacl#SPARQLConstraintComponent',
+      message: '"US" wird von diesem Dienst nicht angeboten; er bietet "DE".',
+      constraint: 'https://w3id.org/symphony/shapes#ServiceValuesConstraintComponent',
       severity: 'Violation'
     }])
     // The service type alone offers no locations to check against.
