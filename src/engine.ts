@@ -18,7 +18,7 @@ import type { SerializationFormat } from './rdf/index.js'
 import { EmbeddedStore, MemoryStore, SparqlEndpointStore } from './store/index.js'
 import type { GraphContent, QueryResult, SparqlEndpointOptions, Store } from './store/index.js'
 import { BackgroundCompiler } from './catalog-thread/compiler.js'
-import { compileCatalog, isServiceNodePredicate, nameServiceNodes, offerPriceModels, priceModel } from './catalog/index.js'
+import { compileCatalog, isServiceNodePredicate, nameServiceNodes, namedLocations, offerPriceModels, priceModel } from './catalog/index.js'
 import { deleteVocabulary, listVocabularies, putVocabulary, selectVocabulary } from './vocabulary/index.js'
 import type { VocabularyGraph } from './vocabulary/index.js'
 import type { Catalog, OfferPriceModel, Service } from './catalog/index.js'
@@ -30,7 +30,7 @@ import type { CompositionAnswer } from './composer/index.js'
 import { compileShapes } from './shacl/index.js'
 import type { ShaclOptions, ShaclReport } from './shacl/index.js'
 import { bundleForm, formForService, formForType, validateConfiguration } from './forms/index.js'
-import type { ConfigurationIssue, Form, Json } from './forms/index.js'
+import type { ConfigurationIssue, Form, FormRegion, Json } from './forms/index.js'
 import { Publisher, namespacesOf, referenceBundles, referenceRequestQuads, referenceRequestsIn } from './publishing/index.js'
 import { loadSecrets, Operations } from './operations/index.js'
 import type { OperationsDependencies } from './operations/index.js'
@@ -113,6 +113,23 @@ export type FormTarget =
 
 /** Values a form is prefilled with, by property IRI. */
 export type FormPrefill = Readonly<Record<string, Json>>
+
+/**
+ * The data-location demand of the composition request a form is for (its
+ * `constraints.dataLocation` and `dataLocationMode`): fields whose values come from the services'
+ * `sym:dataLocation` (`symsh:valuesFrom`) are kept inside it.
+ */
+export interface FormConstraints {
+  readonly dataLocation?: readonly string[]
+  readonly dataLocationMode?: 'strict' | 'safeguarded'
+}
+
+/** What a form is generated with besides its target. */
+export interface FormRequestOptions {
+  readonly language?: string
+  readonly prefill?: FormPrefill
+  readonly constraints?: FormConstraints
+}
 
 export type ConfigureOutcome =
   | { readonly ok: true, readonly id: string, readonly quads: readonly Quad[], readonly warnings: readonly ConfigurationIssue[] }
@@ -385,11 +402,21 @@ export class Engine {
    * the joint form of its members and the links between them. Links are the given ones (e.g. a
    * composer bundle's) or, when omitted, found by the matcher among the members.
    */
-  async form (target: FormTarget, options: { language?: string, prefill?: FormPrefill } = {}): Promise<Form> {
+  async form (target: FormTarget, options: FormRequestOptions = {}): Promise<Form> {
     const catalog = await this.catalog()
     const vocabulary = await this.vocabulary()
     const language = options.language ?? 'en'
-    const formOptions = { language, isSubClassOf: (a: string, b: string) => catalog.hierarchy.isSubClassOf(a, b), ...(options.prefill === undefined ? {} : { prefill: checkPrefill(options.prefill) }) }
+    const region = regionOf(catalog, options.constraints)
+    // The configured services' descriptions: fields with symsh:valuesFrom offer only what they state.
+    const configured = 'type' in target ? [] : 'service' in target ? [target.service] : target.bundle.services
+    const context = await this.#descriptionsOf(configured)
+    const formOptions = {
+      language,
+      isSubClassOf: (a: string, b: string) => catalog.hierarchy.isSubClassOf(a, b),
+      ...(options.prefill === undefined ? {} : { prefill: checkPrefill(options.prefill) }),
+      ...(context.length === 0 ? {} : { context }),
+      ...(region === undefined ? {} : { region })
+    }
     const labelOf = (service: Service) => service.label[language] ?? service.label.en ?? service.label['']
     if ('type' in target) {
       requireKnownClasses(catalog, [target.type], 'type')
@@ -420,7 +447,7 @@ export class Engine {
    * Checks configuration values against the target's form (ajv, then SHACL) and, when they are
    * valid, stores them as RDF in a graph of their own, linked to the services they configure.
    */
-  async configure (target: FormTarget, values: Json, options: { language?: string, dryRun?: boolean, owner?: string } = {}): Promise<ConfigureOutcome> {
+  async configure (target: FormTarget, values: Json, options: { language?: string, dryRun?: boolean, owner?: string, constraints?: FormConstraints } = {}): Promise<ConfigureOutcome> {
     const form = await this.form(target, options)
     const id = randomUUID()
     const subject = `${graphs.configuration}${id}`
@@ -670,6 +697,20 @@ async function readFolder (folder: string): Promise<Quad[]> {
   const quads: Quad[] = []
   for (const file of await listTurtleFiles(folder)) quads.push(...await readRdfFile(file))
   return quads
+}
+
+/** The region a request's data-location constraint names, as forms narrow fields to it. */
+function regionOf (catalog: Catalog, constraints: FormConstraints | undefined): FormRegion | undefined {
+  if (constraints?.dataLocation === undefined) return undefined
+  const mode = constraints.dataLocationMode ?? 'safeguarded'
+  if (mode !== 'strict' && mode !== 'safeguarded') {
+    throw new SymphonyError('INVALID_REQUEST', {
+      en: `constraints.dataLocationMode must be strict or safeguarded, got ${String(mode)}`,
+      de: `constraints.dataLocationMode muss strict oder safeguarded sein, nicht ${String(mode)}`
+    })
+  }
+  const { countries, names } = namedLocations(catalog, constraints.dataLocation)
+  return { property: `${ns.sym}dataLocation`, values: countries, names, mode }
 }
 
 /** Prefill values are keyed by property IRI and are plain values (or lists of them). */

@@ -17,6 +17,7 @@ import type { FieldBuild } from './property-field.js'
 import { assignNames, uniqueName } from './property-names.js'
 import { shapesGraph } from './shape-to-form.js'
 import { iriTerm, localName } from './shapes-graph.js'
+import { withRegionChecks } from './service-values.js'
 import { formTexts } from './texts.js'
 import type { BundleInput, Form, FormOptions, IsSubClassOf, JsonSchema, UiField, UiSection } from './types.js'
 
@@ -45,7 +46,7 @@ export function bundleForm (quads: readonly Quad[], bundle: BundleInput, options
   const graph = shapesGraph(quads)
   const language = options.language ?? 'en'
   const text = formTexts(language)
-  const b = new FormBuilder(graph, language, options.isSubClassOf, options.prefill)
+  const b = new FormBuilder(graph, language, options.isSubClassOf, options.prefill, { ...(options.context === undefined ? {} : { facts: options.context }), ...(options.region === undefined ? {} : { region: options.region }) })
   const given = new Map(bundle.services.flatMap(service => service.label === undefined ? [] : [[service.id, service.label] as const]))
   const label = (id: string): string => given.get(id) ?? labelOf(graph, iriTerm(id), language)
 
@@ -90,7 +91,7 @@ export function bundleForm (quads: readonly Quad[], bundle: BundleInput, options
   const sharedFields = new Map<string, FieldBuild>()
   for (const [key, uses] of sharedUses) {
     const name = sharedNames.get(key)!
-    const built = buildField(b, uses.flatMap(use => use.shapes), `Shared_${name}`)
+    const built = buildField(b, uses.flatMap(use => use.shapes), `Shared_${name}`, { configures: [...new Set(uses.flatMap(use => use.section.configures))] })
     const field: UiField = { ...built.field, usedBy: uses.map(use => use.section.pointer) }
     sharedFields.set(name, { ...built, field })
   }
@@ -124,7 +125,10 @@ export function bundleForm (quads: readonly Quad[], bundle: BundleInput, options
     const properties: Record<string, JsonSchema> = {}
     const required: string[] = []
     for (const section of planned.filter(s => s.kind === kind)) {
-      const { schema, ui, fields } = buildObject(b, section.shapes, { hint: section.key, exclude: sharedKeys })
+      const { schema, ui: own, fields } = buildObject(b, section.shapes, { hint: section.key, exclude: sharedKeys, configures: section.configures })
+      // The region checks of its own fields, and of the shared ones it uses (their values are written into it).
+      const usedShared = [...sharedUses].filter(([, uses]) => uses.some(use => use.section === section)).map(([key]) => sharedNames.get(key)!)
+      const ui = withRegionChecks(b, section.pointer, own, [...fields, ...usedShared.map(name => [`shared.${name}`, sharedFields.get(name)!] as [string, FieldBuild])])
       properties[section.key] = { ...schema, title: section.title }
       if ([...fields.values()].some(field => field.required)) required.push(section.key)
       const shared = [...sharedUses].filter(([, uses]) => uses.some(use => use.section === section)).map(([key]) => sharedNames.get(key)!).sort()
@@ -151,7 +155,7 @@ export function bundleForm (quads: readonly Quad[], bundle: BundleInput, options
     ...(rootRequired.length === 0 ? {} : { required: rootRequired }),
     additionalProperties: false
   }
-  return assembleForm(b, root, title, sections, quads)
+  return assembleForm(b, root, title, sections, b.added.length === 0 ? quads : [...quads, ...b.added])
 }
 
 function isShared (types: readonly string[], isSubClassOf: IsSubClassOf): boolean {

@@ -3,13 +3,12 @@
  * nested node shapes. A node shape (or set of shapes) gets its definition once, registered
  * before it is built, so recursive shapes end in a `$ref` instead of an endless expansion.
  */
-import type { Term } from '@rdfjs/types'
+import type { Quad, Term } from '@rdfjs/types'
 import { terms } from '../rdf/index.js'
 import { buildObject } from './object-schema.js'
 import { uniqueName } from './property-names.js'
-import type { ShapesGraph } from './shapes-graph.js'
-import { iriTerm, localName, sh, termKey } from './shapes-graph.js'
-import type { IsSubClassOf, Json, JsonSchema, UiObject } from './types.js'
+import { ShapesGraph, iriTerm, localName, sh, termKey } from './shapes-graph.js'
+import type { FormRegion, IsSubClassOf, Json, JsonSchema, UiObject } from './types.js'
 
 export class FormBuilder {
   readonly defs = new Map<string, JsonSchema>()
@@ -20,8 +19,20 @@ export class FormBuilder {
   /**
    * @param prefill Values the caller already knows, by property IRI: they become the defaults of
    *   the fields with that path (e.g. the seats of the request a bundle was composed for).
+   * @param context The configured services' descriptions and the request's region, which narrow
+   *   fields with `symsh:valuesFrom`.
    */
-  constructor (readonly graph: ShapesGraph, readonly language: string, readonly isSubClassOf: IsSubClassOf, readonly prefill: Readonly<Record<string, Json>> = {}) {}
+  /** The configured services' descriptions, for `symsh:valuesFrom`. */
+  readonly facts: ShapesGraph
+  readonly region: FormRegion | undefined
+  /** Shapes the form adds to its graph (the region checks), as quads. */
+  readonly added: Quad[] = []
+
+  constructor (readonly graph: ShapesGraph, readonly language: string, readonly isSubClassOf: IsSubClassOf, readonly prefill: Readonly<Record<string, Json>> = {},
+    context: { readonly facts?: readonly Quad[], readonly region?: FormRegion } = {}) {
+    this.facts = new ShapesGraph(context.facts ?? [])
+    this.region = context.region
+  }
 
   /** The `$defs` name for objects conforming to these node shapes. */
   definition (shapes: readonly Term[], hint: string): string {

@@ -17,6 +17,6 @@ export { editorWidgets, viewers } from './widgets.js'
 export { schemaMessages } from './schema-messages.js'
 export { jsonSchemaDialect } from './form-document.js'
 export type {
-  BundleInput, Form, FormOptions, IsSubClassOf, Json, JsonSchema, SectionKind, UiAlternatives, UiField, UiGroup,
+  BundleInput, Form, FormOptions, FormRegion, IsSubClassOf, Json, JsonSchema, SectionKind, UiAlternatives, UiField, UiGroup,
   UiNote, UiObject, UiOption, UiSchema, UiSection, ValueMapping, Viewer, Widget
 } from './types.js'

@@ -26,6 +26,8 @@ export interface ObjectOptions {
   readonly hint: string
   /** Path keys to leave out (values shared with other sections). */
   readonly exclude?: ReadonlySet<string>
+  /** The services the object configures (a section's): they narrow `symsh:valuesFrom` fields. */
+  readonly configures?: readonly string[]
 }
 
 /** Keywords that only annotate; an alternative restates constraints only. */
@@ -54,9 +56,10 @@ export function buildObject (b: FormBuilder, shapes: readonly Term[], options: O
 
   const names = assignNames([...direct.keys(), ...alternativeOnly.keys()])
   const fields = new Map<string, FieldBuild>()
-  for (const [key, propertyShapes] of direct) fields.set(names.get(key)!, buildField(b, propertyShapes, `${options.hint}_${names.get(key)!}`))
+  const configures = options.configures ?? []
+  for (const [key, propertyShapes] of direct) fields.set(names.get(key)!, buildField(b, propertyShapes, `${options.hint}_${names.get(key)!}`, { configures }))
   for (const [key, propertyShapes] of alternativeOnly) {
-    fields.set(names.get(key)!, buildField(b, propertyShapes, `${options.hint}_${names.get(key)!}`, { optional: true }))
+    fields.set(names.get(key)!, buildField(b, propertyShapes, `${options.hint}_${names.get(key)!}`, { optional: true, configures }))
   }
 
   const { order, groups } = layout(b, fields)

@@ -4,12 +4,17 @@
  * `sh:order`/`sh:group`, and DASH / SHACL UI hints (editor, viewer, singleLine, hidden, readOnly).
  */
 import type { Term } from '@rdfjs/types'
+import { DataFactory } from 'n3'
 import { SymphonyError } from '../errors.js'
+import { ns } from '../rdf/index.js'
 import { describeShape, pickText } from '../shacl/index.js'
 import type { FormBuilder } from './form-builder.js'
 import { fieldHelp, fieldLabel } from './labels.js'
 import { dash, sh, shui } from './shapes-graph.js'
-import type { JsonSchema, UiField, Widget } from './types.js'
+import type { Json, JsonSchema, UiField, Widget } from './types.js'
+import { fieldValues, valueOption } from './service-values.js'
+import type { FieldValues } from './service-values.js'
+import type { ValueBuild } from './value-schema.js'
 import { andSources, termToJson, valueSchema } from './value-schema.js'
 import { editorWidgets, viewers } from './widgets.js'
 
@@ -17,6 +22,8 @@ export interface FieldBuild {
   readonly schema: JsonSchema
   readonly field: UiField
   readonly required: boolean
+  /** The request's region narrows the field: its check becomes a shape of the form (`withRegionChecks`). */
+  readonly regionCheck?: { readonly primary: Term, readonly path: Term, readonly values: FieldValues }
 }
 
 export interface PropertyPath {
@@ -45,13 +52,16 @@ export function pathKey (path: PropertyPath): string {
 /**
  * A field from property shapes with the same path (the first one is the field's primary
  * shape). With `optional`, `sh:minCount` does not make it required (paths from `sh:or` members).
+ * With `configures` (the services the field's object configures), a `symsh:valuesFrom` field
+ * offers only the values they state, within the request's region.
  */
-export function buildField (b: FormBuilder, shapes: readonly Term[], hint: string, options: { optional?: boolean } = {}): FieldBuild {
+export function buildField (b: FormBuilder, shapes: readonly Term[], hint: string, options: { optional?: boolean, configures?: readonly string[] } = {}): FieldBuild {
   const g = b.graph
   const primary = shapes[0]!
   const path = pathOf(b, primary)
   const sources = shapes.flatMap(shape => andSources(b, shape))
-  const value = valueSchema(b, sources, hint)
+  const narrowed = path.inverse ? undefined : fieldValues(b, sources, options.configures ?? [])
+  const { value, allowed } = narrow(b, valueSchema(b, sources, hint), narrowed)
   const counts = (local: string): number[] => sources.flatMap(source => g.objects(source, sh(local))).map(term => Number(term.value))
   const minCount = Math.max(0, ...counts('minCount'))
   const maxCounts = counts('maxCount')
@@ -71,8 +81,13 @@ export function buildField (b: FormBuilder, shapes: readonly Term[], hint: strin
   const viewer = g.objectsOfAny(primary, [dash('viewer'), ...shui('viewer')])[0]
   const order = g.number(primary, sh('order'))
   const group = g.one(primary, sh('group'))
-  const defaultValue = g.one(primary, sh('defaultValue'))
-  const prefilled = b.prefill[path.predicate.value]
+  const fits = (json: Json): boolean => allowed === undefined || (Array.isArray(json) ? json : [json]).every(item => allowed.some(option => option === item))
+  const declaredDefault = g.one(primary, sh('defaultValue'))
+  // A narrowed field's default is the shape's only when allowed; else the one allowed value, else the first.
+  const defaultValue = declaredDefault === undefined || fits(termToJson(declaredDefault)) ? declaredDefault : undefined
+  const fallback = allowed !== undefined && defaultValue === undefined && allowed.length > 0 && (declaredDefault !== undefined || allowed.length === 1) ? allowed[0] : undefined
+  const given = b.prefill[path.predicate.value]
+  const prefilled = given === undefined || fits(given) ? given : undefined
 
   let widget: Widget = value.widget
   if (singleLine === false && widget === 'text') widget = 'textarea'
@@ -83,6 +98,7 @@ export function buildField (b: FormBuilder, shapes: readonly Term[], hint: strin
     title: label,
     ...(help === undefined ? {} : { description: help }),
     ...(defaultValue === undefined ? {} : { default: multiple ? [termToJson(defaultValue)] : termToJson(defaultValue) }),
+    ...(fallback === undefined ? {} : { default: multiple ? [fallback] : fallback }),
     // A value the caller already knows (e.g. the request's seats) replaces the shape's default.
     ...(prefilled === undefined || readOnly || path.inverse ? {} : { default: multiple && !Array.isArray(prefilled) ? [prefilled] : prefilled }),
     ...(readOnly ? { readOnly: true } : {}),
@@ -123,5 +139,23 @@ export function buildField (b: FormBuilder, shapes: readonly Term[], hint: strin
     value: value.mapping,
     ...(value.notes.length === 0 ? {} : { notes: value.notes })
   }
-  return { schema, field, required }
+  return { schema, field, required, ...(narrowed?.region === undefined ? {} : { regionCheck: { primary, path: path.predicate, values: narrowed } }) }
+}
+
+/**
+ * A narrowed field: a choice among the allowed values (UI options). The JSON Schema keeps the
+ * field's own constraints, so a value outside gets SHACL's message, which names the service's
+ * values or the request's region, not a bare "must be one of".
+ */
+function narrow (b: FormBuilder, value: ValueBuild, narrowed: FieldValues | undefined): { value: ValueBuild, allowed?: Json[] } {
+  if (narrowed === undefined) return { value }
+  const mapping = value.mapping
+  const datatype = mapping.kind === 'literal' ? mapping.datatype : undefined
+  const json = (lexical: string): Json => mapping.kind === 'iri' ? lexical : termToJson(DataFactory.literal(lexical, DataFactory.namedNode(datatype ?? `${ns.xsd}string`)))
+  const own = value.schema.enum
+  const fitting = narrowed.allowed.map(lexical => ({ lexical, item: json(lexical) })).filter(({ item }) => !Array.isArray(own) || own.includes(item))
+  // Nothing fits: the field stays open, and submission explains why each value is refused.
+  if (fitting.length === 0) return { value }
+  const options = fitting.map(({ lexical, item }) => value.options?.find(option => option.value === item) ?? valueOption(b, lexical, item, mapping.kind === 'iri'))
+  return { value: { ...value, widget: 'select', options }, allowed: fitting.map(({ item }) => item) }
 }

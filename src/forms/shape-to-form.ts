@@ -12,6 +12,7 @@ import { FormBuilder } from './form-builder.js'
 import { assembleForm } from './form-document.js'
 import { labelOf } from './labels.js'
 import { buildObject } from './object-schema.js'
+import { withRegionChecks } from './service-values.js'
 import { ShapesGraph, iriTerm, localName } from './shapes-graph.js'
 import type { Form, FormOptions, IsSubClassOf } from './types.js'
 
@@ -88,10 +89,11 @@ export function formForService (quads: readonly Quad[], service: { readonly id: 
 }
 
 function singleSectionForm (quads: readonly Quad[], shapes: readonly Term[], configures: readonly string[], options: FormOptions, title?: string): Form {
-  const b = new FormBuilder(shapesGraph(quads), options.language ?? 'en', hierarchyOf(quads, options), options.prefill)
+  const b = new FormBuilder(shapesGraph(quads), options.language ?? 'en', hierarchyOf(quads, options), options.prefill, { ...(options.context === undefined ? {} : { facts: options.context }), ...(options.region === undefined ? {} : { region: options.region }) })
   const hint = shapes[0]?.termType === 'NamedNode' ? localName(shapes[0].value) : 'Configuration'
-  const { schema, ui } = buildObject(b, shapes, { hint })
+  const { schema, ui, fields } = buildObject(b, shapes, { hint, configures })
+  const object = withRegionChecks(b, 'configuration', ui, fields)
   const sectionTitle = title ?? ui.title
   return assembleForm(b, { ...schema, title: sectionTitle }, sectionTitle,
-    [{ kind: 'configuration', pointer: '', title: sectionTitle, configures, object: ui }], quads)
+    [{ kind: 'configuration', pointer: '', title: sectionTitle, configures, object }], b.added.length === 0 ? quads : [...quads, ...b.added])
 }

@@ -146,6 +146,28 @@ export interface FormOptions {
   readonly isSubClassOf?: IsSubClassOf
   /** Values already known, by property IRI (e.g. `sym:seatCount` → the request's seats): the defaults of the fields with that path. */
   readonly prefill?: Readonly<Record<string, Json>>
+  /**
+   * The descriptions of the configured services: a field with `symsh:valuesFrom <p>` offers only
+   * the values they state for `<p>`.
+   */
+  readonly context?: readonly Quad[]
+  /** The region the request demands: fields whose values come from `property` are kept inside it. */
+  readonly region?: FormRegion
+}
+
+/** A region a composition request demands (`constraints.dataLocation`), for the form of its bundle. */
+export interface FormRegion {
+  /** The service property the request constrains, e.g. `sym:dataLocation`; fields with `symsh:valuesFrom` of it are narrowed. */
+  readonly property: string
+  /** The values inside the region (country codes), sorted. */
+  readonly values: readonly string[]
+  /** What the request named, by language, e.g. `{ en: 'European Union', de: 'Europäische Union' }`. */
+  readonly names: Readonly<Record<string, string>>
+  /**
+   * `strict`: a value outside is refused. `safeguarded`: refused as well when the service offers a
+   * value inside; when it offers none, its own values stay and a value outside is a warning.
+   */
+  readonly mode: 'strict' | 'safeguarded'
 }
 
 /** A bundle to configure, as the composer returns it (simplified). */

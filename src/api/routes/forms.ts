@@ -4,7 +4,7 @@
  * stored as RDF when they conform.
  */
 import type { FastifyInstance } from 'fastify'
-import type { FormPrefill, FormTarget } from '../../engine.js'
+import type { FormConstraints, FormPrefill, FormTarget } from '../../engine.js'
 import { SymphonyError } from '../../errors.js'
 import { graphs } from '../../project.js'
 import type { RouteContext } from '../context.js'
@@ -16,6 +16,17 @@ import { ensureOwner, principalOf, requireRole } from '../auth.js'
 import { requestLanguage } from '../language.js'
 
 const targetProperties = formTargetProperties
+
+/** The data-location demand of the composition request the form is for. */
+const constraintsProperty = {
+  type: 'object',
+  description: 'The data-location demand of the composition request the bundle was composed for (its constraints.dataLocation and dataLocationMode): fields whose values come from the services\' sym:dataLocation offer only countries inside it, and a value outside is refused',
+  properties: {
+    dataLocation: { type: 'array', items: { type: 'string', minLength: 1 }, minItems: 1, maxItems: 50, description: 'Regions (IRI, sym: CURIE, name or abbreviation such as "EU" or "EEA") and ISO 3166-1 alpha-2 country codes' },
+    dataLocationMode: { type: 'string', enum: ['strict', 'safeguarded'], description: 'safeguarded (default): a service that offers no location inside keeps its own, with a warning; strict: refused' }
+  },
+  additionalProperties: false
+} as const
 const oneTarget = formTargetChoice
 
 const formAnswer = {
@@ -92,7 +103,8 @@ export async function formsRoutes (app: FastifyInstance, { engine }: RouteContex
             // Any JSON here: the engine checks for plain values, since type coercion would turn 12 into "12".
             additionalProperties: true,
             maxProperties: 100
-          }
+          },
+          constraints: constraintsProperty
         },
         oneOf: oneTarget,
         additionalProperties: false
@@ -100,8 +112,8 @@ export async function formsRoutes (app: FastifyInstance, { engine }: RouteContex
       response: { 200: formAnswer, ...problems(400, 404, 415, 422) }
     }
   }, async request => {
-    const { prefill } = request.body as { prefill?: FormPrefill }
-    const { schema, uiSchema } = await engine.form(targetOf(request.body as TargetBody), { language: requestLanguage(request), ...(prefill === undefined ? {} : { prefill }) })
+    const { prefill, constraints } = request.body as { prefill?: FormPrefill, constraints?: FormConstraints }
+    const { schema, uiSchema } = await engine.form(targetOf(request.body as TargetBody), { language: requestLanguage(request), ...(prefill === undefined ? {} : { prefill }), ...(constraints === undefined ? {} : { constraints }) })
     return { schema, uiSchema }
   })
 
@@ -115,7 +127,7 @@ export async function formsRoutes (app: FastifyInstance, { engine }: RouteContex
       querystring: { type: 'object', properties: { lang: languageSchema, dryRun: { type: 'boolean', default: false, description: 'Check only, store nothing' } } },
       body: {
         type: 'object',
-        properties: { ...targetProperties, values: { ...openObject, description: "The form's values; their shape is the form's JSON Schema" }, language: { type: 'string' } },
+        properties: { ...targetProperties, values: { ...openObject, description: "The form's values; their shape is the form's JSON Schema" }, language: { type: 'string' }, constraints: constraintsProperty },
         required: ['values'],
         oneOf: oneTarget,
         additionalProperties: false
@@ -137,9 +149,9 @@ export async function formsRoutes (app: FastifyInstance, { engine }: RouteContex
       }
     }
   }, async (request, reply) => {
-    const body = request.body as TargetBody & { values: Record<string, unknown>, language?: string }
+    const body = request.body as TargetBody & { values: Record<string, unknown>, language?: string, constraints?: FormConstraints }
     const dryRun = (request.query as { dryRun?: boolean }).dryRun === true
-    const outcome = await engine.configure(targetOf(body), body.values as never, { language: requestLanguage(request, body), dryRun, owner: principalOf(request).id })
+    const outcome = await engine.configure(targetOf(body), body.values as never, { language: requestLanguage(request, body), dryRun, owner: principalOf(request).id, ...(body.constraints === undefined ? {} : { constraints: body.constraints }) })
     if (!outcome.ok) {
       const first = outcome.issues[0]
       // The issues are in the request's language already; both sentences quote the first as it is.
