@@ -10,7 +10,7 @@ import type { Quad, Term } from '@rdfjs/types'
 import { DataFactory } from 'n3'
 import { terms } from '../rdf/index.js'
 import type { FormBuilder } from './form-builder.js'
-import { fieldLabel, labelOf } from './labels.js'
+import { fieldLabel, labelOf, textOf } from './labels.js'
 import { sh } from './shapes-graph.js'
 import { formTexts } from './texts.js'
 import type { FieldBuild } from './property-field.js'
@@ -38,7 +38,7 @@ export function fieldValues (b: FormBuilder, sources: readonly Term[], configure
   // Every service that states values for the property must offer the value (a link configures two).
   let offered: Set<string> | undefined
   for (const service of configures) {
-    const stated = b.facts.objects(DataFactory.namedNode(service), property.value).map(term => term.value.trim())
+    const stated = b.facts.objects(DataFactory.namedNode(service), property.value).map(term => term.value)
     if (stated.length === 0) continue
     offered = offered === undefined ? new Set(stated) : new Set(stated.filter(value => offered!.has(value)))
   }
@@ -57,8 +57,7 @@ export function fieldValues (b: FormBuilder, sources: readonly Term[], configure
 export function valueOption (b: FormBuilder, value: string, json: UiOption['value'], iri: boolean): UiOption {
   if (iri) return { value: json, label: labelOf(b.graph, DataFactory.namedNode(value), b.language) }
   const named = b.graph.subjects(notation, DataFactory.literal(value))[0]
-  const label = named === undefined ? undefined : b.graph.texts(named, terms.label).find(text => text.language === b.language)?.value ??
-    b.graph.texts(named, terms.label).find(text => text.language === 'en' || text.language === '')?.value
+  const label = named === undefined ? undefined : textOf(b.graph, named, [terms.label, terms.prefLabel], b.language)
   return { value: json, label: label === undefined ? value : `${label} (${value})` }
 }
 

@@ -36,7 +36,7 @@ describe('fields narrowed by the configured service and the request\'s region', 
       const { schema, uiSchema } = response.json()
       expect(schema.properties.storageLocation.default).toBe('IE')
       const field = uiSchema.sections[0].object.fields.storageLocation
-      expect([field.widget, field.options, field.label]).toEqual(['select', [{ value: 'IE', label: 'IE' }], lang === 'de' ? 'Speicherstandort' : 'Storage location'])
+      expect([field.widget, field.options, field.label]).toEqual(['select', [{ value: 'IE', label: lang === 'de' ? 'Irland (IE)' : 'Ireland (IE)' }], lang === 'de' ? 'Speicherstandort' : 'Storage location'])
     }
     // The service type alone states no locations: the field stays open with the shape's default.
     const byType = await t.app.inject({ method: 'GET', url: `/forms?type=${encodeURIComponent(`${sym}ArchivingService`)}` })
@@ -58,7 +58,7 @@ describe('fields narrowed by the configured service and the request\'s region', 
     const { schema, uiSchema } = form.json()
     expect(schema.properties.services.properties.Archive.properties.storageLocation.default).toBe('IE')
     const section = uiSchema.sections.find((s: { pointer: string }) => s.pointer === '/services/Archive')
-    expect(section.object.fields.storageLocation.options).toEqual([{ value: 'IE', label: 'IE' }])
+    expect(section.object.fields.storageLocation.options).toEqual([{ value: 'IE', label: 'Irland (IE)' }])
 
     const ok = await t.app.inject({ method: 'POST', url: '/configurations?dryRun=true', headers: asOperator, payload: { bundle, constraints, values: values('IE') } })
     expect([ok.statusCode, ok.json().errors]).toEqual([200, undefined])
@@ -98,6 +98,11 @@ describe('fields narrowed by the configured service and the request\'s region', 
     expect(eu.values).not.toContain('CH')
     // Without a region, nothing narrows it.
     expect(field(ex('Unstated'), {})).toEqual({ options: undefined, default: 'DE' })
+    // A code is offered by the name of its country concept (skos:notation) in the form's language.
+    const labels = (language: string): unknown => formForService(vocabulary, { id: ex('ThreeCountries'), types: [`${sym}ArchivingService`] }, { context, language })
+      .uiSchema.sections[0]!.object.fields.storageLocation!.options
+    expect(labels('de')).toEqual([{ value: 'CH', label: 'Schweiz (CH)' }, { value: 'DE', label: 'Deutschland (DE)' }, { value: 'US', label: 'Vereinigte Staaten (US)' }])
+    expect(labels('en')).toEqual([{ value: 'CH', label: 'Switzerland (CH)' }, { value: 'DE', label: 'Germany (DE)' }, { value: 'US', label: 'United States (US)' }])
   })
 
   it('refuses a request region it does not know, and leaves a service type\'s form (no service) open', async () => {
@@ -112,7 +117,7 @@ describe('fields narrowed by the configured service and the request\'s region', 
   it('in safeguarded mode, keeps the service\'s own locations when none lies in the region, and only warns', async () => {
     const constraints = { dataLocation: ['CH'] }
     const form = await t.engine.form({ service: archive }, { constraints })
-    expect(form.uiSchema.sections[0]!.object.fields.storageLocation!.options).toEqual([{ value: 'IE', label: 'IE' }])
+    expect(form.uiSchema.sections[0]!.object.fields.storageLocation!.options).toEqual([{ value: 'IE', label: 'Ireland (IE)' }])
     const outcome = await t.engine.configure({ service: archive }, { retentionRule: [rule], storageLocation: 'IE' }, { dryRun: true, constraints })
     expect(outcome.ok ? outcome.warnings.map(w => [w.field, w.severity, w.message]) : outcome.issues)
       .toEqual([['/storageLocation', 'Warning', 'Storage location: "IE" is outside the region "CH" the request demands; choose one of: IE.']])
