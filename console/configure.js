@@ -15,7 +15,8 @@ const seatCount = 'https://w3id.org/symphony/ontology#seatCount'
 
 /**
  * The route of the form for `services`; `seats` prefills the seat count and `request` (the
- * composition request the bundle answers) lets the page book the bundle.
+ * composition request the bundle answers) lets the page book the bundle and keeps the form's
+ * location fields inside the request's data-location demand.
  */
 export function configureRoute ({ services, seats, request }) {
   const parameters = new URLSearchParams()
@@ -73,9 +74,15 @@ export async function renderConfigure (main, context) {
   }
   // A bundle's links are found by the server among all its members (not only those the
   // composer needed), so every link that has settings gets its section.
-  const request = selection.services.length === 1
+  const target = selection.services.length === 1
     ? { service: selection.services[0] }
     : { bundle: { services: selection.services } }
+  // The composition request's data-location demand (if any) narrows the location fields and is checked on saving.
+  const demand = selection.request?.constraints
+  const constraints = Array.isArray(demand?.dataLocation)
+    ? { dataLocation: demand.dataLocation, ...(demand.dataLocationMode === undefined ? {} : { dataLocationMode: demand.dataLocationMode }) }
+    : undefined
+  const request = constraints === undefined ? target : { ...target, constraints }
   try { globalThis.sessionStorage?.setItem(lastRouteKey, configureRoute(selection)) } catch { /* storage unavailable: the navigation opens an empty form page */ }
   const prefill = selection.seats === undefined ? undefined : { [seatCount]: selection.seats }
   const form = await api.post(`/forms${query({ lang: lang() })}`, prefill === undefined ? request : { ...request, prefill })
