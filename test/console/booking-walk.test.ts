@@ -54,7 +54,7 @@ const texts = {
       sipUsername: 'SIP user name', businessHours: 'Business hours', days: 'Days', weekdays: ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday'],
       emergency: 'Emergency call location', street: 'Street and number', postalCode: 'Postal code', city: 'City', country: 'Country',
       companyName: 'Company name', queues: 'Queues', queueName: 'Name', queueExtension: 'Queue extension', routing: 'Routing strategy', routingChoice: 'Round robin',
-      agents: 'Number of agents', retention: 'Retention rules', documentClass: 'Document class', documentChoice: 'Business letter', storage: 'Storage location',
+      agents: 'Number of agents', retention: 'Retention rules', documentClass: 'Document class', documentChoice: 'Business letter', storage: 'Storage location', ireland: 'Ireland (IE)',
       linkQueue: 'Queue extension in the PBX', fallback: 'Fallback destination'
     },
     webhook: {
@@ -79,7 +79,7 @@ const texts = {
       sipUsername: 'SIP-Benutzername', businessHours: 'Geschäftszeiten', days: 'Wochentage', weekdays: ['Montag', 'Dienstag', 'Mittwoch', 'Donnerstag', 'Freitag'],
       emergency: 'Standort für Notrufe', street: 'Straße und Hausnummer', postalCode: 'Postleitzahl', city: 'Ort', country: 'Land',
       companyName: 'Firmenname', queues: 'Warteschlangen', queueName: 'Name', queueExtension: 'Durchwahl der Warteschlange', routing: 'Verteilstrategie', routingChoice: 'Reihum',
-      agents: 'Anzahl der Agenten', retention: 'Aufbewahrungsregeln', documentClass: 'Dokumentklasse', documentChoice: 'Handels- und Geschäftsbrief', storage: 'Speicherstandort',
+      agents: 'Anzahl der Agenten', retention: 'Aufbewahrungsregeln', documentClass: 'Dokumentklasse', documentChoice: 'Handels- und Geschäftsbrief', storage: 'Speicherstandort', ireland: 'Irland (IE)',
       linkQueue: 'Durchwahl der Warteschlange in der Telefonanlage', fallback: 'Ausweichziel'
     },
     webhook: {
@@ -228,8 +228,10 @@ describe.skipIf(!existsSync(executablePath) && process.env.CI !== 'true')('conso
         await field(center, f.agents).fill('4')
         const archive = form.locator('fieldset.section[data-pointer="/services/Archive"]')
         await field(within(archive, f.retention), f.documentClass).selectOption({ label: f.documentChoice })
-        // The shape's default (DE) is not where Vaultline keeps data: its description says Ireland.
-        await field(archive, f.storage).fill('IE')
+        // Vaultline keeps data only in Ireland, inside the requested EU: the form offers that alone, chosen already.
+        const storage = field(archive, f.storage)
+        expect(await storage.evaluate(select => Array.from((select as HTMLSelectElement).options).filter(o => o.value !== '').map(o => [o.textContent, o.selected])))
+          .toEqual([[f.ireland, true]])
         const link = form.locator('fieldset.section[data-pointer="/links/CloudPhone-ContactCenter"]')
         await field(link, f.linkQueue).fill('200')
         await field(link, f.fallback).fill('100')
