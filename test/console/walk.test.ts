@@ -2,8 +2,9 @@
  * One walk through the console in a real browser (Debian's chromium through playwright-core) on
  * the example catalog, as a customer does it: a need (PBX, CRM and archive, data only in "EU",
  * typed as the location) → the bundles → two compared → the shown bundle's graph → its joint
- * form (seats prefilled from the request, the archive's import time edited to 09:30, a storage
- * location the archive does not offer caught at its field) → the draft kept through reload and
+ * form (seats prefilled from the request, the archive's storage location offered only among the
+ * archive's own locations inside the EU, its import time edited to 09:30, a main number not in
+ * E.164 form caught at its field) → the draft kept through reload and
  * the language switch → saved → the saved configuration's page. In English and German, on a
  * laptop and a phone, every page without serious accessibility violations (axe-core) and without
  * horizontal scrolling; screenshots go to test/console/screenshots/ (not committed). Skipped
@@ -27,14 +28,14 @@ const words = {
     locale: 'en-GB', types: 'Service types wanted', countries: 'Or in these countries (ISO codes such as DE, AT)', seats: 'Seats', findBundles: 'Find bundles',
     compare: (n: number) => `Compare bundle ${n}`, show: (n: number) => `Show bundle ${n}`, bundle: (n: number) => `Bundle ${n}`, graph: 'How the members connect', configure: 'Configure this bundle',
     users: 'Number of users', storage: 'Storage location', ingest: 'Bulk import from', submit: 'Check and save', shared: 'Shared settings',
-    notOffered: 'is not a location this service offers', saved: 'The configuration conforms and was saved.', restored: 'Your unsaved values',
+    badNumber: 'Does not have the required form.', saved: 'The configuration conforms and was saved.', restored: 'Your unsaved values',
     discard: 'Discard draft', catalog: 'Catalog'
   },
   de: {
     locale: 'de-DE', types: 'Gewünschte Diensttypen', countries: 'Oder in diesen Ländern (ISO-Codes wie DE, AT)', seats: 'Arbeitsplätze', findBundles: 'Bündel finden',
     compare: (n: number) => `Bündel ${n} vergleichen`, show: (n: number) => `Bündel ${n} zeigen`, bundle: (n: number) => `Bündel ${n}`, graph: 'Wie die Mitglieder verbunden sind', configure: 'Dieses Bündel konfigurieren',
     users: 'Anzahl der Benutzer', storage: 'Speicherstandort', ingest: 'Massenimport ab', submit: 'Prüfen und speichern', shared: 'Gemeinsame Einstellungen',
-    notOffered: 'ist kein Standort, den dieser Dienst anbietet', saved: 'Die Konfiguration ist gültig und wurde gespeichert.', restored: 'Ihre noch nicht gespeicherten Eingaben',
+    badNumber: 'Hat nicht die geforderte Form.', saved: 'Die Konfiguration ist gültig und wurde gespeichert.', restored: 'Ihre noch nicht gespeicherten Eingaben',
     discard: 'Entwurf verwerfen', catalog: 'Katalog'
   }
 } as const
@@ -66,7 +67,7 @@ const typed: ReadonlyArray<readonly [string, string | string[]]> = [
   ['/links/HostedPBX-CRM/userMapping/0/crmUserId', 'empfang']
 ]
 
-interface UiObject { fields: Record<string, { label: string, required?: boolean, multiple?: boolean, value?: { kind: string, definition?: string } }> }
+interface UiObject { fields: Record<string, { label: string, required?: boolean, multiple?: boolean, options?: Array<{ value: string, label: string }>, value?: { kind: string, definition?: string } }> }
 interface FormAnswer { uiSchema: { sections: Array<{ pointer: string, object: UiObject }>, definitions?: Record<string, UiObject> } }
 
 /**
@@ -179,14 +180,22 @@ describe.skipIf(!existsSync(executablePath) && process.env.CI !== 'true')('conso
           await ready(page)
           expect(routeQuery(page).getAll('service')).toEqual(members)
           expect(routeQuery(page).get('seats')).toBe('7')
-          const form = (await t.app.inject({ method: 'POST', url: `/forms?lang=${language}`, payload: { bundle: { services: members } } })).json() as FormAnswer
-          const offered = (await t.app.inject({ method: 'GET', url: `/catalog/services/${encodeURIComponent(archive)}` })).json().summary.dataLocations as string[]
+          const form = (await t.app.inject({ method: 'POST', url: `/forms?lang=${language}`, payload: { bundle: { services: members }, constraints: request.constraints } })).json() as FormAnswer
+          // The storage location offers only the archive's own locations inside the EU, one chosen.
+          const offered = form.uiSchema.sections.find(s => s.pointer === '/services/Archive')!.object.fields.storageLocation!.options!
           expect(offered.length).toBeGreaterThan(0)
-          expect(offered).not.toContain('US')
           // Seats asked once for the bundle, prefilled with the request's.
           expect(await page.getByLabel(w.users).count()).toBe(1)
           expect(await page.getByLabel(w.users).inputValue()).toBe('7')
           const storage = page.getByLabel(w.storage)
+          expect(await storage.evaluate(e => e.tagName)).toBe('SELECT')
+          // Options by position, labelled with the country's name and code; one already chosen.
+          expect(await storage.locator('option').evaluateAll(options => options.filter(o => (o as HTMLOptionElement).value !== '').map(o => o.textContent)))
+            .toEqual(offered.map(o => o.label))
+          const chosen = await storage.inputValue()
+          const chosenLabel = await storage.evaluate(e => (e as HTMLSelectElement).selectedOptions[0]?.textContent)
+          expect(offered.map(o => o.label)).toContain(chosenLabel)
+          const mainNumber = fieldAt(page, form, '/services/HostedPBX/mainNumber')
           const ingest = page.getByLabel(w.ingest)
           const startingIngest = await ingest.inputValue()
           expect(startingIngest).not.toBe('09:30')
@@ -207,14 +216,14 @@ describe.skipIf(!existsSync(executablePath) && process.env.CI !== 'true')('conso
             else await input.fill(value as string)
           }
           await ingest.fill('09:30')
-          await storage.fill('US')
+          await mainNumber.fill('030 123456')
           await check('form')
 
           // Reload: the typed values come back from the draft, and the page says so.
           await page.reload()
           await page.waitForSelector('form .joint-form fieldset.section', { timeout: 120_000 })
           expect(await page.getByLabel(w.ingest).inputValue()).toBe('09:30')
-          expect(await page.getByLabel(w.storage).inputValue()).toBe('US')
+          expect(await mainNumber.inputValue()).toBe('030 123456')
           expect(await page.getByLabel(w.users).inputValue()).toBe('7')
           expect(await page.locator('.draft-note').textContent()).toContain(w.restored)
           expect(await drafts(page)).toEqual([`symphony.form ${[...members].sort().join(' ')}`])
@@ -223,7 +232,7 @@ describe.skipIf(!existsSync(executablePath) && process.env.CI !== 'true')('conso
           await page.getByRole('button', { name: (language === 'en' ? 'de' : 'en').toUpperCase(), exact: true }).click()
           await page.waitForFunction(title => document.querySelector('fieldset.section > legend')?.textContent === title, other.shared, { timeout: 120_000 })
           expect(await page.getByLabel(other.ingest).inputValue()).toBe('09:30')
-          expect(await page.getByLabel(other.storage).inputValue()).toBe('US')
+          expect(await page.getByLabel(other.storage).inputValue()).toBe(chosen)
           await page.getByRole('button', { name: language.toUpperCase(), exact: true }).click()
           await page.waitForFunction(title => document.querySelector('fieldset.section > legend')?.textContent === title, w.shared, { timeout: 120_000 })
           expect(await page.getByLabel(w.ingest).inputValue()).toBe('09:30')
@@ -236,23 +245,22 @@ describe.skipIf(!existsSync(executablePath) && process.env.CI !== 'true')('conso
           await page.waitForSelector('form .joint-form fieldset.section', { timeout: 120_000 })
           expect(routeQuery(page).getAll('service')).toEqual(members)
           expect(await page.getByLabel(w.ingest).inputValue()).toBe('09:30')
-          expect(await page.getByLabel(w.storage).inputValue()).toBe('US')
+          expect(await mainNumber.inputValue()).toBe('030 123456')
           expect(await fieldAt(page, form, '/services/CRM/companyName').inputValue()).toBe('Kanzlei Berg')
 
-          // Saving: the storage location outside what the archive offers (and outside the EU) is
-          // refused at its field; the edited time is not.
+          // Saving: the main number not in E.164 form is refused at its field; the edited time is not.
           await page.getByRole('button', { name: w.submit }).click()
           await page.waitForFunction(() => document.querySelector('[aria-invalid=true]') !== null, undefined, { timeout: 120_000 })
           // The API's sentence, in the page's language, at the field and announced with it.
-          const storageError = await page.getByLabel(w.storage).evaluate(input => (input.getAttribute('aria-describedby') ?? '').split(' ')
+          const numberError = await mainNumber.evaluate(input => (input.getAttribute('aria-describedby') ?? '').split(' ')
             .map(id => document.getElementById(id)).filter(e => e?.classList.contains('error')).map(e => e!.textContent))
-          expect(storageError).toEqual([expect.stringContaining(w.notOffered)])
-          expect(await page.getByLabel(w.storage).getAttribute('aria-invalid')).toBe('true')
+          expect(numberError).toEqual([expect.stringContaining(w.badNumber)])
+          expect(await mainNumber.getAttribute('aria-invalid')).toBe('true')
           expect(await page.getByLabel(w.ingest).getAttribute('aria-invalid')).toBeNull()
           await check('form-refused')
 
-          // A storage location the archive offers.
-          await page.getByLabel(w.storage).fill(offered[0]!)
+          // A main number in E.164 form.
+          await mainNumber.fill('+4930123456')
 
           // Saved: the draft is gone and the answer links the saved configuration.
           await page.getByRole('button', { name: w.submit }).click()
@@ -274,7 +282,7 @@ describe.skipIf(!existsSync(executablePath) && process.env.CI !== 'true')('conso
           expect(text).toContain(w.ingest)
           expect(text).toContain('09:30')
           expect(text).toContain(w.storage)
-          expect(text).toContain(offered[0]!)
+          expect(text).toContain(offered.find(o => o.label === chosenLabel)!.value)
           await check('configuration')
 
           // Back to the form: no draft, the starting values again.
