@@ -9,7 +9,8 @@ export class JobQueue {
   readonly #capacity: number
   readonly #retryAfterSeconds: number
   #tail: Promise<unknown> = Promise.resolve()
-  #waiting = 0
+  /** Jobs admitted and not yet finished: the running one and those waiting behind it. */
+  #pending = 0
 
   /** `capacity`: most jobs waiting behind the running one; `retryAfterSeconds`: the hint when full. */
   constructor (capacity: number, retryAfterSeconds: number) {
@@ -19,22 +20,19 @@ export class JobQueue {
 
   /** Jobs waiting (not counting the one running). */
   get waiting (): number {
-    return this.#waiting
+    return Math.max(0, this.#pending - 1)
   }
 
   /** Runs `job` after every job queued before it; BUSY when the queue is full. */
   run<T> (job: () => Promise<T>): Promise<T> {
-    if (this.#waiting >= this.#capacity) {
+    if (this.waiting >= this.#capacity && this.#pending > 0) {
       return Promise.reject(new SymphonyError('BUSY', {
-        en: `the SPARQL endpoint has ${this.#waiting} queries waiting; retry in ${this.#retryAfterSeconds} s`,
-        de: `beim SPARQL-Endpunkt warten ${this.#waiting} Abfragen; versuchen Sie es in ${this.#retryAfterSeconds} s erneut`
+        en: `the SPARQL endpoint has ${this.waiting} queries waiting; retry in ${this.#retryAfterSeconds} s`,
+        de: `beim SPARQL-Endpunkt warten ${this.waiting} Abfragen; versuchen Sie es in ${this.#retryAfterSeconds} s erneut`
       }, { details: { retryAfter: this.#retryAfterSeconds } }))
     }
-    this.#waiting++
-    const result = this.#tail.then(() => {
-      this.#waiting--
-      return job()
-    })
+    this.#pending++
+    const result = this.#tail.then(job).finally(() => { this.#pending-- })
     this.#tail = result.catch(() => undefined)
     return result
   }
