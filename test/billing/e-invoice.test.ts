@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest'
 import { computeInvoice, creditNoteFor, issueInvoice, renderEInvoice, type IssuedInvoice } from '../../src/billing/index.js'
 import { buyer, seller } from './e-invoice-fixtures.js'
+import { PDFArray, PDFDict, PDFDocument, PDFName, PDFStream, StandardFonts } from '@cantoo/pdf-lib'
 import { ciiNamespaces, ciiSchemaErrors, embeddedXml, ublNamespaces, xpathTexts } from './e-invoice-validation.js'
+import { checkFacturXPdf } from './pdfa-structure.js'
 import { component, crmProvider, input, member, pbxProvider, subscription } from './fixtures.js'
 
 function issued (): IssuedInvoice {
@@ -48,6 +50,36 @@ describe('e-invoices', () => {
     expect(files).toHaveLength(1)
     expect(ciiSchemaErrors(files[0]!)).toEqual([])
     expect(xpathTexts(files[0]!, '//rsm:ExchangedDocument/ram:ID', ciiNamespaces)).toEqual(['INV-2026-12-acme'])
+  })
+
+  it('renders a ZUGFeRD PDF that has the structure PDF/A-3 and Factur-X ask for', async () => {
+    for (const document of [issued(), creditNoteFor(issued(), { issueDate: '2027-01-05', reason: 'Seats were reported wrongly' })]) {
+      for (const language of ['de', 'en'] as const) {
+        const pdf = await renderEInvoice(document, 'zugferd', language) as Uint8Array
+        expect(await checkFacturXPdf(pdf)).toEqual({ xmpIdentification: [], facturXSchema: [], embeddedXml: [], outputIntent: [], fonts: [], infoMatchesXmp: [] })
+      }
+    }
+  }, 60_000)
+
+  it('finds what a plain PDF lacks for PDF/A-3 (the structural check is not vacuous)', async () => {
+    const plain = await PDFDocument.create()
+    plain.setTitle('Invoice')
+    plain.addPage().drawText('Invoice', { font: await plain.embedFont(StandardFonts.Helvetica) })
+    const report = await checkFacturXPdf(await plain.save())
+    expect(report.xmpIdentification).toEqual(['the catalog has no /Metadata stream', 'pdfaid:part is [], expected ["3"]', 'pdfaid:conformance is [], expected one of A, B, U'])
+    expect(report.facturXSchema).toContain('fx:DocumentType is [], expected INVOICE')
+    expect(report.embeddedXml).toEqual(['no embedded file named undefined (the XMP\'s fx:DocumentFileName); embedded: []'])
+    expect(report.outputIntent).toEqual(['the catalog has no /OutputIntents'])
+    expect(report.fonts).toEqual(['font /Helvetica has no font descriptor (not embedded)'])
+
+    // A rendered PDF whose information dictionary and ICC profile stream were changed afterwards
+    const changed = await PDFDocument.load(await renderEInvoice(issued(), 'zugferd') as Uint8Array, { updateMetadata: false })
+    changed.setTitle('Another title')
+    const intent = changed.catalog.lookup(PDFName.of('OutputIntents'), PDFArray).lookup(0, PDFDict)
+    intent.lookup(PDFName.of('DestOutputProfile'), PDFStream).dict.delete(PDFName.of('N'))
+    const changedReport = await checkFacturXPdf(await changed.save())
+    expect(changedReport.infoMatchesXmp).toEqual(['the document information\'s /Title "Another title" differs from the XMP\'s ["Invoice INV-2026-12-acme dated 2027-01-01 issued by Symphony Marketplace GmbH"]'])
+    expect(changedReport.outputIntent).toEqual(["the ICC profile stream's /N is missing, its colour space RGB has 3 components"])
   })
 
   it('renders a credit note that refers to the invoice it reverses', async () => {

@@ -3,11 +3,27 @@
  * provider and component, VAT breakdown, totals, and each provider's share. ZUGFeRD embeds
  * the EN 16931 XML into this PDF.
  */
-import { PDFDocument, StandardFonts, type PDFFont, type PDFPage } from '@cantoo/pdf-lib'
+import { readFile } from 'node:fs/promises'
+import { createRequire } from 'node:module'
+import fontkit from '@cantoo/fontkit'
+import { PDFDocument, type PDFFont, type PDFPage } from '@cantoo/pdf-lib'
 import { formatMinor } from '../decimal.js'
 import type { IssuedInvoice } from '../issued.js'
 import { itemName } from './to-ubl.js'
 import { invoiceTexts, type InvoiceLanguage } from './texts.js'
+
+/** DejaVu Sans (regular, bold) from the dejavu-fonts-ttf package: PDF/A needs every font embedded. */
+const fontFiles = { regular: 'dejavu-fonts-ttf/ttf/DejaVuSans.ttf', bold: 'dejavu-fonts-ttf/ttf/DejaVuSans-Bold.ttf' } as const
+const require = createRequire(import.meta.url)
+let fontBytes: Promise<{ regular: Uint8Array, bold: Uint8Array }> | undefined
+
+function loadFonts (): Promise<{ regular: Uint8Array, bold: Uint8Array }> {
+  fontBytes ??= (async () => ({
+    regular: await readFile(require.resolve(fontFiles.regular)),
+    bold: await readFile(require.resolve(fontFiles.bold))
+  }))()
+  return fontBytes
+}
 
 const pageSize: [number, number] = [595.28, 841.89]
 const margin = 48
@@ -18,8 +34,10 @@ export async function renderInvoicePdf (issued: IssuedInvoice, language: Invoice
   const pdf = await PDFDocument.create()
   pdf.setTitle(`${t.title[issued.kind]} ${issued.number}`)
   pdf.setLanguage(language)
-  const font = await pdf.embedFont(StandardFonts.Helvetica)
-  const bold = await pdf.embedFont(StandardFonts.HelveticaBold)
+  pdf.registerFontkit(fontkit)
+  const bytes = await loadFonts()
+  const font = await pdf.embedFont(bytes.regular, { subset: true })
+  const bold = await pdf.embedFont(bytes.bold, { subset: true })
   const writer = new Writer(pdf, font, bold)
   const { draft, seller, customer, buyer } = issued
   const money = (minor: number): string => `${formatMinor(minor, draft.minorDigits)} ${draft.currency}`
@@ -76,7 +94,7 @@ class Writer {
   }
 }
 
-/** Characters the standard font cannot encode are replaced by `?`. */
+/** Characters the font has no glyph for are replaced by `?`. */
 function encodable (value: string, font: PDFFont): string {
   const supported = new Set(font.getCharacterSet())
   return [...value].map(c => (supported.has(c.codePointAt(0)!) ? c : '?')).join('')

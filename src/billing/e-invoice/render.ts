@@ -6,6 +6,7 @@ import { InvoiceService, type Logger } from '@e-invoice-eu/core'
 import { SymphonyError } from '../../errors.js'
 import type { IssuedInvoice } from '../issued.js'
 import { eInvoiceFormats, type EInvoiceFormat } from './formats.js'
+import { completePdfA } from './pdfa.js'
 import { renderInvoicePdf } from './render-pdf.js'
 import type { InvoiceLanguage } from './texts.js'
 import { toUblInvoice } from './to-ubl.js'
@@ -29,11 +30,12 @@ export async function renderEInvoice (issued: IssuedInvoice, format: EInvoiceFor
   try {
     if (info.mediaType === 'application/pdf') {
       const pdf = await renderInvoicePdf(issued, language)
-      return await service.generate(toUblInvoice(issued), {
+      const zugferd = await service.generate(toUblInvoice(issued), {
         format: info.library,
         lang: language,
         pdf: { buffer: pdf, filename: `${issued.number}.pdf`, mimetype: 'application/pdf' }
-      })
+      }) as Uint8Array
+      return await completePdfA(zugferd)
     }
     return await service.generate(toUblInvoice(issued), { format: info.library, lang: language })
   } catch (error) {
