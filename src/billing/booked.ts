@@ -4,7 +4,8 @@
  */
 import type { Catalog, Offer } from '../catalog/index.js'
 import { offerComponents } from './offer-components.js'
-import type { BillingIssue, MemberInput, SubscriptionInput } from './types.js'
+import type { MemberInput, SubscriptionInput } from './types.js'
+import { unbillableComponent, unpricedMember, type BillingWarning } from './warnings.js'
 
 /** The fields of a booked subscription that billing reads (a structural subset of the operations record). */
 export interface BookedSubscription {
@@ -34,34 +35,22 @@ export function bookedOffer (catalog: Pick<Catalog, 'services'>, member: { reado
  * the catalog no longer has, or no component the billing understands) and components it does not
  * understand come back as warnings, so a run never drops a charge without saying so.
  */
-export function toSubscriptionInput (booked: BookedSubscription, catalog: Catalog): { subscription: SubscriptionInput, warnings: BillingIssue[] } {
-  const warnings: BillingIssue[] = []
+export function toSubscriptionInput (booked: BookedSubscription, catalog: Catalog): { subscription: SubscriptionInput, warnings: BillingWarning[] } {
+  const warnings: BillingWarning[] = []
   const members: MemberInput[] = []
   for (const member of booked.members) {
     const service = catalog.services.get(member.service)
     const offer = bookedOffer(catalog, member)
     if (offer === undefined) {
-      warnings.push({
-        code: 'UNPRICED_MEMBER',
-        subject: member.service,
-        message: `${member.service} of ${booked.iri} is not billed: ${service === undefined ? 'the catalog no longer has the service' : `the catalog has no offer ${member.offer ?? '(none booked)'} for it`}; publish its offer again or correct the subscription, then run the period again`
-      })
+      warnings.push(unpricedMember(member.service, booked.iri, service === undefined ? { kind: 'serviceGone' } : { kind: 'offerGone', offer: member.offer }))
       continue
     }
     const { components, unbillable } = offerComponents(catalog, member.service, offer.id)
     for (const component of unbillable) {
-      warnings.push({
-        code: 'UNBILLABLE_COMPONENT',
-        subject: `${offer.id}#${component}`,
-        message: `price component ${component} of ${member.service} is not billed: the vocabulary does not say what it is counted by and how often it is charged (sym:countedBy, sym:billingPeriod; monthly or once)`
-      })
+      warnings.push(unbillableComponent(component, member.service, offer.id))
     }
     if (components.length === 0) {
-      warnings.push({
-        code: 'UNPRICED_MEMBER',
-        subject: member.service,
-        message: `${member.service} of ${booked.iri} is not billed: its offer has no price component the billing understands; declare its components in the vocabulary (sym:countedBy, sym:billingPeriod)`
-      })
+      warnings.push(unpricedMember(member.service, booked.iri, { kind: 'noComponents' }))
     }
     members.push({
       service: member.service,

@@ -14,7 +14,8 @@ import { inPeriod, parsePeriod } from './period.js'
 import { providerParties } from './provider-parties.js'
 import { correctInvoice, runBilling, type RunOutcome } from './run.js'
 import { storeLedger } from './store-ledger.js'
-import type { BillingIssue, ExchangeRate, PartyInput, UsageRecord } from './types.js'
+import type { ExchangeRate, PartyInput, UsageRecord } from './types.js'
+import type { BillingWarning } from './warnings.js'
 import type { InvoiceLedger } from './ledger.js'
 
 /** The operator's billing settings. */
@@ -54,7 +55,7 @@ const base = `${graphs.operations}billing/`
  * A customer's outcome in a run; `noProfile` names a customer it could not bill. `warnings`
  * name what was left off the customer's invoice (`UNPRICED_MEMBER`, `UNBILLABLE_COMPONENT`).
  */
-export type DeskRunOutcome = (RunOutcome | { readonly customer: string, readonly status: 'noProfile' }) & { readonly warnings?: readonly BillingIssue[] }
+export type DeskRunOutcome = (RunOutcome | { readonly customer: string, readonly status: 'noProfile' }) & { readonly warnings?: readonly BillingWarning[] }
 
 export class BillingDesk {
   readonly ledger: InvoiceLedger
@@ -114,7 +115,7 @@ export class BillingDesk {
     for (const [customer, subscriptions] of [...byCustomer].sort(([a], [b]) => a.localeCompare(b))) {
       const converted = subscriptions.map(s => toSubscriptionInput(s, catalog))
       const warnings = converted.flatMap(c => c.warnings)
-      const withWarnings = <T extends object>(outcome: T): T & { warnings?: readonly BillingIssue[] } => warnings.length === 0 ? outcome : { ...outcome, warnings }
+      const withWarnings = <T extends object>(outcome: T): T & { warnings?: readonly BillingWarning[] } => warnings.length === 0 ? outcome : { ...outcome, warnings }
       const profile = await this.profile(customer)
       if (profile === undefined) {
         outcomes.push(withWarnings({ customer, status: 'noProfile' as const }))

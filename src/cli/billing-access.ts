@@ -4,7 +4,7 @@
  * Both give the same answers as the HTTP API, so the commands print the same either way.
  */
 import {
-  BillingDesk, eInvoiceFormats, invoiceGraph, invoiceSummary, invoiceToQuads, renderEInvoice,
+  BillingDesk, eInvoiceFormats, warningIn, invoiceGraph, invoiceSummary, invoiceToQuads, renderEInvoice,
   type BillingSettings, type CustomerProfile, type DeskRunOutcome, type EInvoiceFormat, type IssuedInvoice, type InvoiceSummary
 } from '../billing/index.js'
 import { SymphonyError } from '../errors.js'
@@ -27,7 +27,8 @@ export interface RunAnswer {
 }
 
 export interface BillingAccess {
-  run (period: string): Promise<RunAnswer>
+  /** Bills a month; the warnings' messages are in `language` (German for `de…`, else English). */
+  run (period: string, language: string): Promise<RunAnswer>
   settings (set?: BillingSettings): Promise<unknown>
   profile (customer: string | undefined, set?: CustomerProfile): Promise<unknown>
   list (customer?: string): Promise<InvoiceSummary[]>
@@ -56,7 +57,7 @@ function remoteAccess (values: OptionValues, io: Io): BillingAccess {
   const client = apiClient(values, io)
   const customerQuery = (customer: string | undefined): string => customer === undefined ? '' : `?customer=${encodeURIComponent(customer)}`
   return {
-    run: async period => await client.call('POST', '/billing/runs', { period }) as RunAnswer,
+    run: async (period, language) => await client.call('POST', `/billing/runs?lang=${encodeURIComponent(language)}`, { period }) as RunAnswer,
     settings: async set => set === undefined ? await client.call('GET', '/billing/settings') : await client.call('PUT', '/billing/settings', set),
     profile: async (customer, set) => set === undefined
       ? await client.call('GET', `/billing/profile${customerQuery(customer)}`)
@@ -88,7 +89,7 @@ function localAccess (desk: BillingDesk): BillingAccess {
     return customer
   }
   return {
-    run: async period => ({ period, outcomes: (await desk.run(period)).map(outcomeAnswer) }),
+    run: async (period, language) => ({ period, outcomes: (await desk.run(period)).map(o => outcomeAnswer(o, language)) }),
     async settings (set) {
       if (set !== undefined) await desk.setSettings(set)
       const settings = await desk.settings()
@@ -120,12 +121,12 @@ function localAccess (desk: BillingDesk): BillingAccess {
 }
 
 /** The run answer for one outcome, the same shape the API gives. */
-function outcomeAnswer (o: DeskRunOutcome): RunAnswer['outcomes'][number] {
+function outcomeAnswer (o: DeskRunOutcome, language: string): RunAnswer['outcomes'][number] {
   return {
     customer: o.customer,
     status: o.status,
     ...('invoice' in o ? { invoice: invoiceSummary(o.invoice) } : {}),
     ...('issues' in o ? { issues: o.issues } : {}),
-    ...(o.warnings === undefined ? {} : { warnings: o.warnings })
+    ...(o.warnings === undefined ? {} : { warnings: o.warnings.map(w => warningIn(w, language)) })
   }
 }

@@ -51,6 +51,17 @@ describe('billing API', () => {
     expect(first.headers.warning).toBe('199 symphony "1 charge(s) not billed; see warnings in the outcomes"')
     expect(first.json().outcomes[0].warnings.map((w: { code: string, subject: string }) => [w.code, w.subject])).toEqual([['UNPRICED_MEMBER', `${kundenwerk}Withdrawn`]])
     expect(second.json().outcomes.map((o: { status: string }) => o.status)).toEqual(['unchanged'])
+    expect(first.json().outcomes[0].warnings[0].message).toMatch(/^https:\/\/example\.org\/kundenwerk#Withdrawn of https:\/\/w3id\.org\/symphony\/subscription\/berg-1 is not billed: /)
+    // The warnings in the request's language, as the other texts of the API
+    for (const asked of [{ url: '/billing/runs?lang=de', headers: auth(operatorToken) }, { url: '/billing/runs', headers: { ...auth(operatorToken), 'accept-language': 'de-DE,de;q=0.9' } }]) {
+      const german = await t.app.inject({ method: 'POST', ...asked, payload: { period: '2026-12' } })
+      expect(german.headers.warning).toBe('199 symphony "1 Posten nicht abgerechnet; siehe warnings in den Ergebnissen"')
+      expect(german.json().outcomes[0].warnings).toEqual([{
+        code: 'UNPRICED_MEMBER',
+        subject: `${kundenwerk}Withdrawn`,
+        message: `${kundenwerk}Withdrawn von ${subscriptionIri} wird nicht abgerechnet: der Katalog hat den Dienst nicht mehr; veröffentlichen Sie sein Angebot erneut oder berichtigen Sie das Abonnement, dann rechnen Sie den Zeitraum erneut ab`
+      }])
+    }
 
     const invoice = (await t.app.inject({ method: 'GET', url: '/invoices/INV-2026-12-kanzlei-berg', headers: auth(bergToken) })).json()
     expect(invoice.draft.lines.map((l: { provider: string, component: string, from: string, until: string }) => [l.provider.replace(/#.*/, ''), l.component.replace(/^.*#/, ''), l.from, l.until]))

@@ -13,8 +13,9 @@ import { negotiateOrFail } from '../negotiate.js'
 import { SymphonyError } from '../../errors.js'
 import {
   BillingDesk, eInvoiceFormats, invoiceGraph, invoiceSummary, invoiceToQuads, isEInvoiceFormat, parsePeriod, renderEInvoice,
-  usageComponentId, type BillingSettings, type CustomerProfile, type EInvoiceFormat, type UsageRecord
+  runWarningHeader, usageComponentId, warningIn, type BillingSettings, type CustomerProfile, type EInvoiceFormat, type UsageRecord
 } from '../../billing/index.js'
+import { requestLanguage } from '../language.js'
 import { billingSchemas } from './billing-schemas.js'
 
 /** A JSON answer whose shape the billing types define (documented in docs/billing.md). */
@@ -116,7 +117,8 @@ export async function billingRoutes (app: FastifyInstance, { engine, options }: 
     const outcomes = await desk.run(period)
     const warnings = outcomes.reduce((n, o) => n + (o.warnings?.length ?? 0), 0)
     // A left-off charge is said twice: per customer in the answer, and as an HTTP Warning for clients that only read headers.
-    if (warnings > 0) reply.header('warning', `199 symphony "${warnings} charge(s) not billed; see warnings in the outcomes"`)
+    const language = requestLanguage(request)
+    if (warnings > 0) reply.header('warning', runWarningHeader(warnings, language))
     return {
       period,
       outcomes: outcomes.map(o => ({
@@ -124,7 +126,7 @@ export async function billingRoutes (app: FastifyInstance, { engine, options }: 
         status: o.status,
         ...('invoice' in o ? { invoice: invoiceSummary(o.invoice) } : {}),
         ...('issues' in o ? { issues: o.issues } : {}),
-        ...(o.warnings === undefined ? {} : { warnings: o.warnings })
+        ...(o.warnings === undefined ? {} : { warnings: o.warnings.map(w => warningIn(w, language)) })
       }))
     }
   })

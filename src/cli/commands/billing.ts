@@ -56,8 +56,9 @@ export const billingCommand: Command = {
     if (action === 'run') {
       if (typeof values.period !== 'string') throw new SymphonyError('BAD_REQUEST', { en: '--period <YYYY-MM> is required, e.g. --period 2026-12', de: '--period <JJJJ-MM> ist erforderlich, z. B. --period 2026-12' })
       parsePeriod(values.period)
-      const answer = await withBilling(values, io, access => access.run(values.period as string))
-      printRun(io, answer, format)
+      const language = textLanguageOf(values, io)
+      const answer = await withBilling(values, io, access => access.run(values.period as string, language))
+      printRun(io, answer, format, language)
       return answer.outcomes.some(o => o.status === 'refused' || o.status === 'noProfile') ? 1 : 0
     }
     if (action === 'settings') {
@@ -189,9 +190,10 @@ function summaryText (i: InvoiceSummary): string {
 }
 
 /** The run's outcomes; what was left off an invoice is always said on stderr, in every format. */
-function printRun (io: Io, answer: RunAnswer, format: 'json' | 'text'): void {
+function printRun (io: Io, answer: RunAnswer, format: 'json' | 'text', language: 'de' | 'en'): void {
+  const warning = language === 'de' ? 'Warnung' : 'warning'
   for (const o of answer.outcomes) {
-    for (const w of o.warnings ?? []) io.stderr(`warning ${w.code} (${o.customer}): ${w.message}\n`)
+    for (const w of o.warnings ?? []) io.stderr(`${warning} ${w.code} (${o.customer}): ${w.message}\n`)
   }
   if (format === 'json') {
     printJson(io, answer)
