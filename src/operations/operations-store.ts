@@ -13,6 +13,8 @@ export interface OperationsWrite {
   readonly orders?: readonly Order[]
   readonly subscriptions?: readonly Subscription[]
   readonly events?: readonly OperationsEvent[]
+  /** Other graphs removed in the same write (stored configurations an order no longer needs). */
+  readonly removeGraphs?: readonly string[]
 }
 
 export class OperationsStore {
@@ -25,12 +27,14 @@ export class OperationsStore {
     this.#onEvents = options.onEvents
   }
 
-  /** Writes the records, all or nothing, durably. */
+  /** Writes the records and removes `removeGraphs`, all or nothing, durably. */
   async write (write: OperationsWrite): Promise<void> {
     const graphs = [
       ...(write.orders ?? []).map(order => ({ graph: opsGraphs.order + order.id, quads: recordToQuads(order.iri, opsGraphs.order + order.id, 'Order', order, { jsonKeys: ['request'] }) })),
       ...(write.subscriptions ?? []).map(s => ({ graph: opsGraphs.subscription + s.id, quads: recordToQuads(s.iri, opsGraphs.subscription + s.id, 'Subscription', s, { jsonKeys: ['request'] }) })),
-      ...(write.events ?? []).map(e => ({ graph: opsGraphs.event + e.id, quads: recordToQuads(opsIris.event + e.id, opsGraphs.event + e.id, 'Event', e, { jsonKeys: ['data'] }) }))
+      ...(write.events ?? []).map(e => ({ graph: opsGraphs.event + e.id, quads: recordToQuads(opsIris.event + e.id, opsGraphs.event + e.id, 'Event', e, { jsonKeys: ['data'] }) })),
+      // An empty graph is a removed one: `putGraphs` replaces every graph all or nothing.
+      ...(write.removeGraphs ?? []).map(graph => ({ graph, quads: [] }))
     ]
     if (graphs.length === 0) return
     await this.#store.putGraphs(graphs)

@@ -450,7 +450,20 @@ export class Operations {
     if (subscription === undefined) return { events }
     const updated = applyOrder(subscription, after, at)
     events.push(event(after.customer, at, 'subscription.changed', updated.iri, `subscription ${updated.id}: ${after.kind} ${after.state}`, { subscription: updated.id, state: updated.state, order: after.id }))
-    return { events, subscriptions: [updated] }
+    const removeGraphs = after.kind === 'changeMembers' && after.state === 'failed' ? await this.#unheldConfigurations(after) : []
+    return { events, subscriptions: [updated], ...(removeGraphs.length === 0 ? {} : { removeGraphs }) }
+  }
+
+  /**
+   * The stored configurations only this failed order used: no subscription holds them and no
+   * other order names them. A refused member change takes its new members' configuration with it.
+   */
+  async #unheldConfigurations (order: Order): Promise<string[]> {
+    const held = new Set([
+      ...(await this.records.subscriptions()).flatMap(s => s.configurations),
+      ...(await this.records.orders()).filter(o => o.id !== order.id).flatMap(o => o.configurations)
+    ])
+    return order.configurations.filter(id => !held.has(id))
   }
 
   async #changeable (id: string): Promise<Subscription> {

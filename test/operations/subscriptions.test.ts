@@ -45,6 +45,31 @@ describe('subscriptions: seats, members, cancellation, events', () => {
     expect(subscription.monthlyCents).toBe(6500)
   })
 
+  it('a refused member change leaves the members as they were and takes its stored configuration with it', async () => {
+    const request = { serviceTypes: [`${sym}VirtualPBX`, `${sym}CRM`, `${sym}ArchivingService`], limit: 10 }
+    const services = [`${t}AlphaPBX`, `${t}BetaCRM`, `${t}DeltaArchive`]
+    const inForce = (s: Subscription) => s.members.filter(m => m.removedAt === undefined).map(m => m.service)
+    const before = inForce((await h.call('GET', `/subscriptions/${id}`, 'symp_customer-a')).body as Subscription)
+    const stored = await h.call('POST', '/configurations', 'symp_customer-a', {
+      bundle: { services, existing: [`${t}AlphaPBX`, `${t}BetaCRM`] },
+      values: { services: { DeltaArchive: { retentionRule: [{ documentClass: `${sym}BusinessLetter`, retentionPeriod: 'P6Y' }], storageLocation: 'DE' } } }
+    })
+    expect(stored.status, JSON.stringify(stored.body)).toBe(201)
+    const configuration = stored.body.configuration as string
+    expect((await h.engine.store.graph(configuration)).length).toBeGreaterThan(0)
+    const change = await h.call('POST', `/subscriptions/${id}/members`, 'symp_customer-a', { request, services, configurations: [configuration] })
+    expect(change.status).toBe(201)
+    const order = await settled(h, change.body.id)
+    expect(order.state).toBe('failed')
+    expect(order.reason).toMatch(/booking-test#Delta: the sandbox provider has no capacity left/)
+    const subscription = (await h.call('GET', `/subscriptions/${id}`, 'symp_customer-a')).body as Subscription
+    expect(inForce(subscription)).toEqual(before)
+    expect(subscription.configurations).not.toContain(configuration)
+    expect(await h.engine.store.graph(configuration)).toEqual([])
+    expect((await h.call('GET', '/configurations', 'symp_customer-a')).body.configurations.map((c: { id: string }) => c.id)).not.toContain(configuration)
+    expect((await h.call('GET', `/configurations/${encodeURIComponent(configuration)}`, 'symp_customer-a')).status).toBe(404)
+  })
+
   it('another customer can neither see nor change it', async () => {
     expect((await h.call('GET', `/subscriptions/${id}`, 'symp_customer-b')).status).toBe(403)
     expect((await h.call('POST', `/subscriptions/${id}/seats`, 'symp_customer-b', { seats: 9 })).status).toBe(403)
