@@ -19,6 +19,7 @@ import { TokenRegistry } from '../../src/accounts/index.js'
 import type { FastifyInstance } from 'fastify'
 import { exampleProviders, sandboxPort, sandboxSecrets, startSandbox } from '../../src/sandbox/index.js'
 import type { Sandbox } from '../../src/sandbox/index.js'
+import { runInGroup, stopAllGroups } from '../support/process-group.js'
 
 const run = promisify(execFile)
 const hasTools = await Promise.all(['curl', 'jq'].map(tool => run('which', [tool]).then(() => true, () => false))).then(all => all.every(Boolean))
@@ -54,6 +55,8 @@ describe.skipIf(!hasTools && process.env.CI !== 'true')('docs/api.md', () => {
       .filter(block => block.includes('$API') || block.startsWith('TOKEN='))
   })
   afterAll(async () => {
+    // A block cut off by the test's timeout takes what it started with it.
+    await stopAllGroups()
     await app?.close()
     await engine?.close()
     await sandbox?.close()
@@ -79,7 +82,7 @@ describe.skipIf(!hasTools && process.env.CI !== 'true')('docs/api.md', () => {
   it('runs every example without an error', async () => {
     for (const block of blocks) {
       const script = block.startsWith('TOKEN=') ? `TOKEN=${token}` : block
-      const { stdout, stderr } = await run('bash', ['-c', `set -euo pipefail\nAPI=${api}\nTOKEN=${token}\nCUSTOMER=${customer}\nOPERATOR_TOKEN=${operator}\n${script}`], { cwd: folder, maxBuffer: 64 * 1024 * 1024 })
+      const { stdout, stderr } = await runInGroup('bash', ['-c', `set -euo pipefail\nAPI=${api}\nTOKEN=${token}\nCUSTOMER=${customer}\nOPERATOR_TOKEN=${operator}\n${script}`], { cwd: folder, timeout: 300_000 })
         .catch((error: { stdout?: string, stderr?: string, message: string }) => {
           throw new Error(`docs/api.md block failed:\n${block}\n${error.stderr ?? ''}${error.message}`)
         })

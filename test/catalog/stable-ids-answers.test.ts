@@ -3,18 +3,16 @@
  * two loads, from the triples in another order with other blank-node labels, from data put into
  * a data directory without an import and read back from its N-Quads files, and from two processes.
  */
-import { execFile } from 'node:child_process'
 import { mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { promisify } from 'node:util'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Quad } from '@rdfjs/types'
 import { DataFactory } from 'n3'
 import { openEngine, type Engine } from '../../src/engine.js'
 import { parseRdf } from '../../src/rdf/index.js'
+import { runInGroup, stopAllGroups } from '../support/process-group.js'
 
-const run = promisify(execFile)
 const projectRoot = join(import.meta.dirname, '..', '..')
 
 const ex = 'https://example.org/blank#'
@@ -74,7 +72,10 @@ describe('answers name unnamed interfaces and offers the same way everywhere', (
     await writeFile(join(folder, 'b.nt'), reordered(quads))
     expected = await answersOf({ dataFiles: [join(folder, 'a.ttl')] })
   })
-  afterAll(async () => { await rm(folder, { recursive: true, force: true }) })
+  afterAll(async () => {
+    await stopAllGroups()
+    await rm(folder, { recursive: true, force: true })
+  })
 
   it('names them in every answer, the siblings apart', () => {
     expect(expected).not.toMatch(/"_:/)
@@ -101,7 +102,7 @@ describe('answers name unnamed interfaces and offers the same way everywhere', (
   })
 
   it('answers the same in two processes, from either file', async () => {
-    const match = (file: string) => run(process.execPath, ['--import', 'tsx', join(projectRoot, 'src/cli/bin.ts'), 'match', `${ex}PBX`, `${ex}CRM`, '--data', join(folder, file)], { cwd: projectRoot, timeout: 120_000 })
+    const match = (file: string) => runInGroup(process.execPath, ['--import', 'tsx', join(projectRoot, 'src/cli/bin.ts'), 'match', `${ex}PBX`, `${ex}CRM`, '--data', join(folder, file)], { cwd: projectRoot, timeout: 120_000 })
     const [first, second] = [await match('a.ttl'), await match('b.nt')]
     expect(first.stdout).toBe(second.stdout)
     expect(first.stdout).toContain(`${ex}CRM-requires-CallEventFeed`)

@@ -5,15 +5,12 @@
  * the data directory in a temporary place so nothing is written into the checkout. Files a
  * document creates with `cat > file <<'EOF'` are created first, as a reader following it would.
  */
-import { execFile } from 'node:child_process'
 import { mkdir, readFile, readdir, symlink, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import { promisify } from 'node:util'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { projectRoot } from '../../src/project.js'
+import { runInGroup, stopAllGroups } from '../support/process-group.js'
 import { temporaryFolder } from './run-cli.js'
-
-const run = promisify(execFile)
 
 /** `serve` runs until stopped: test/cli/serve.test.ts starts it with the flags the README shows. */
 const longRunning = /^\.\/bin\/symphony\.js serve\b/
@@ -39,7 +36,11 @@ describe('CLI commands in README.md and docs/', () => {
     folder = await temporaryFolder()
     docs = await documents()
   })
-  afterAll(async () => { await folder?.remove() })
+  afterAll(async () => {
+    // A command cut off by its timeout or the test's takes what it started (a server, the sandbox's port) with it.
+    await stopAllGroups()
+    await folder?.remove()
+  })
 
   it('finds the README\'s tour of the CLI', () => {
     const readme = docs.find(doc => doc.file === 'README.md')!
@@ -59,8 +60,8 @@ describe('CLI commands in README.md and docs/', () => {
       for (const [name, content] of doc.files) await writeFile(join(cwd, name), content)
       const env = { ...process.env, SYMPHONY_DATA_DIR: join(cwd, 'data') }
       for (const command of doc.commands) {
-        await run('bash', ['-euo', 'pipefail', '-c', command], { cwd, env, timeout: 180_000, maxBuffer: 64 << 20 })
-          .catch((error: { code?: number, stderr?: string }) => { failures.push(`${doc.file}: ${command} → exit ${error.code}: ${String(error.stderr).slice(0, 300)}`) })
+        await runInGroup('bash', ['-euo', 'pipefail', '-c', command], { cwd, env, timeout: 180_000 })
+          .catch((error: { code?: number | string | null, stderr?: string }) => { failures.push(`${doc.file}: ${command} → exit ${error.code}: ${String(error.stderr).slice(0, 300)}`) })
       }
     }
     expect(failures).toEqual([])

@@ -1,11 +1,11 @@
-import { spawn } from 'node:child_process'
 import { createServer } from 'node:net'
 import type { AddressInfo } from 'node:net'
 import { request } from 'node:http'
 import { join } from 'node:path'
-import { describe, expect, it } from 'vitest'
+import { afterAll, describe, expect, it } from 'vitest'
 import { hashToken } from '../../src/accounts/index.js'
 import { projectRoot } from '../../src/project.js'
+import { spawnInGroup, stopAllGroups, stopGroup } from '../support/process-group.js'
 import { runCli, temporaryFolder } from './run-cli.js'
 
 /** GET with a chosen Host header (fetch does not let a page or client set it). */
@@ -20,6 +20,9 @@ function getWithHost (url: string, host: string): Promise<{ status: number, body
 }
 
 describe('symphony serve', () => {
+  // A server a failed or timed-out test did not stop goes with its process group.
+  afterAll(async () => { await stopAllGroups() })
+
   it('says which port is taken instead of failing with a stack trace', async () => {
     const blocker = createServer()
     await new Promise<void>(resolve => blocker.listen(0, '127.0.0.1', resolve))
@@ -49,16 +52,16 @@ describe('symphony serve', () => {
 
   it('answers only its own host names and the allowed ones, logs no requests with --no-request-log and takes private webhook hosts with --allow-private-webhooks', async () => {
     const folder = await temporaryFolder()
-    const server = spawn(process.execPath, ['--import', 'tsx', join(projectRoot, 'src/cli/bin.ts'), 'serve', '--empty', '--port', '0', '--data-dir', join(folder.path, 'data'), '--allowed-host', 'symphony.example.org', '--no-request-log', '--compose-workers', '2', '--allow-private-webhooks'], {
+    const server = spawnInGroup(process.execPath, ['--import', 'tsx', join(projectRoot, 'src/cli/bin.ts'), 'serve', '--empty', '--port', '0', '--data-dir', join(folder.path, 'data'), '--allowed-host', 'symphony.example.org', '--no-request-log', '--compose-workers', '2', '--allow-private-webhooks'], {
       stdio: ['ignore', 'pipe', 'pipe'],
       env: { ...process.env, SYMPHONY_TOKENS: `https://w3id.org/symphony/customer/kanzlei-weber=${hashToken('symp_serve-customer')}` }
     })
     let stdout = ''
     let stderr = ''
-    server.stdout.on('data', (chunk: Buffer) => { stdout += chunk.toString() })
+    server.stdout!.on('data', (chunk: Buffer) => { stdout += chunk.toString() })
     try {
       const address = await new Promise<string>((resolve, reject) => {
-        server.stderr.on('data', (chunk: Buffer) => {
+        server.stderr!.on('data', (chunk: Buffer) => {
           stderr += chunk.toString()
           const serving = /serving at (\S+)\//.exec(stderr)
           if (serving !== null) resolve(serving[1]!)
@@ -78,8 +81,7 @@ describe('symphony serve', () => {
       expect(stdout).toContain('Server listening')
       expect(stdout).not.toContain('incoming request')
     } finally {
-      server.kill('SIGTERM')
-      await new Promise(resolve => server.once('exit', resolve))
+      await stopGroup(server)
       await folder.remove()
     }
   }, 120_000)

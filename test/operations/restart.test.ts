@@ -3,7 +3,6 @@
  * every provider gets its item exactly once (same idempotency key), and the order completes.
  * Real processes (`symphony serve`), real HTTP, generous timeouts.
  */
-import { spawn } from 'node:child_process'
 import type { ChildProcess } from 'node:child_process'
 import { createServer } from 'node:net'
 import { mkdtemp, readFile, rm } from 'node:fs/promises'
@@ -16,6 +15,7 @@ import { projectRoot } from '../../src/project.js'
 import { startSandbox } from '../../src/sandbox/index.js'
 import type { Sandbox } from '../../src/sandbox/index.js'
 import type { Order } from '../../src/operations/index.js'
+import { spawnInGroup, stopAllGroups, stopGroup } from '../support/process-group.js'
 import { customerA, fixtures, secretsEnv, t, testProviders, writeCatalog } from './harness.js'
 
 const customerToken = 'symp_restart-customer'
@@ -35,7 +35,8 @@ describe('restart in the middle of an order', () => {
   let sandbox: Sandbox
   let server: ChildProcess | undefined
   afterAll(async () => {
-    server?.kill('SIGKILL')
+    await stopGroup(server, 'SIGKILL')
+    await stopAllGroups()
     await sandbox?.close()
     if (folder !== undefined) await rm(folder, { recursive: true, force: true })
   })
@@ -52,7 +53,7 @@ describe('restart in the middle of an order', () => {
     const api = `http://127.0.0.1:${port}`
     const env = { ...process.env, ...secretsEnv, SYMPHONY_TOKENS: `${customerA.id}=${hashToken(customerToken)} ${t}Beta=${hashToken('symp_beta')}` }
     const start = async (): Promise<ChildProcess> => {
-      const child = spawn(process.execPath, ['--import', 'tsx', join(projectRoot, 'src/cli/bin.ts'), 'serve', '--empty', '--data-dir', dataDir, '--port', String(port), '--public-url', api], { env, stdio: 'ignore' })
+      const child = spawnInGroup(process.execPath, ['--import', 'tsx', join(projectRoot, 'src/cli/bin.ts'), 'serve', '--empty', '--data-dir', dataDir, '--port', String(port), '--public-url', api], { env, stdio: 'ignore' })
       for (let i = 0; i < 600; i++) {
         const up = await fetch(`${api}/health`).then(r => r.ok, () => false)
         if (up) return child
@@ -71,8 +72,7 @@ describe('restart in the middle of an order', () => {
     // Wait until every item reached its provider, then kill the server before Gamma completes.
     for (let i = 0; i < 600 && sandbox.log().length < 3; i++) await new Promise(resolve => setTimeout(resolve, 100))
     expect(sandbox.log().map(e => e.provider).sort()).toEqual(['alpha', 'beta', 'gamma'])
-    server.kill('SIGKILL')
-    await new Promise(resolve => server!.once('exit', resolve))
+    await stopGroup(server, 'SIGKILL')
     server = await start()
     let order = placed.body
     for (let i = 0; i < 1200 && order.state !== 'completed' && order.state !== 'failed'; i++) {

@@ -4,20 +4,20 @@
  * once are both kept; a damaged journal is set aside; and a server killed with SIGKILL between
  * writes keeps every write it acknowledged while CLI commands read the same directory.
  */
-import { execFile, spawn } from 'node:child_process'
 import type { ChildProcess } from 'node:child_process'
 import { access, readFile, readdir, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { promisify } from 'node:util'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { TokenRegistry, customerIri, hashToken } from '../../src/accounts/index.js'
 import { openEngine } from '../../src/engine.js'
 import { projectRoot } from '../../src/project.js'
 import { runCli, temporaryFolder } from '../cli/run-cli.js'
+import { runInGroup, spawnInGroup, stopAllGroups, stopGroup } from '../support/process-group.js'
 
 const cli = [process.execPath, '--import', 'tsx', join(projectRoot, 'src/cli/bin.ts')] as const
-const runProcess = promisify(execFile)
+/** A CLI command as its own process group, cut off (with what it started) after two minutes. */
+const runProcess = (command: string, args: readonly string[]) => runInGroup(command, args, { timeout: 120_000 })
 const acmeFile = fileURLToPath(new URL('../fixtures/api/acme-pbx.ttl', import.meta.url))
 const globexFile = fileURLToPath(new URL('../fixtures/api/globex-crm.ttl', import.meta.url))
 const acme = 'https://example.org/acme#Acme'
@@ -27,7 +27,7 @@ const asked = (stdout: string): boolean => (JSON.parse(stdout) as { boolean: boo
 
 /** `symphony serve` on a free port over `dataDir`, resolved once it listens. */
 async function serve (dataDir: string, env: Record<string, string> = {}): Promise<{ child: ChildProcess, url: string }> {
-  const child = spawn(cli[0], [...cli.slice(1), 'serve', '--empty', '--no-sandbox', '--port', '0', '--data-dir', dataDir, '--log-level', 'warn'], { env: { ...process.env, ...env }, stdio: ['ignore', 'ignore', 'pipe'] })
+  const child = spawnInGroup(cli[0], [...cli.slice(1), 'serve', '--empty', '--no-sandbox', '--port', '0', '--data-dir', dataDir, '--log-level', 'warn'], { env: { ...process.env, ...env }, stdio: ['ignore', 'ignore', 'pipe'] })
   const url = await new Promise<string>((resolve, reject) => {
     let text = ''
     child.stderr!.on('data', (chunk: Buffer) => {
@@ -43,15 +43,10 @@ async function serve (dataDir: string, env: Record<string, string> = {}): Promis
 /** The CLI as its own process, with its exit code (0 or not) and what it printed. */
 function cliProcess (args: readonly string[]): Promise<{ code: number, stdout: string, stderr: string }> {
   return runProcess(cli[0], [...cli.slice(1), ...args]).then(({ stdout, stderr }) => ({ code: 0, stdout, stderr }),
-    (error: { code?: number, stdout?: string, stderr?: string }) => ({ code: typeof error.code === 'number' ? error.code : -1, stdout: error.stdout ?? '', stderr: error.stderr ?? '' }))
+    (error: { code?: number | string | null, stdout?: string, stderr?: string }) => ({ code: typeof error.code === 'number' ? error.code : -1, stdout: error.stdout ?? '', stderr: error.stderr ?? '' }))
 }
 
-async function stop (child: ChildProcess | undefined, signal: NodeJS.Signals = 'SIGTERM'): Promise<void> {
-  if (child === undefined || child.exitCode !== null || child.signalCode !== null) return
-  const exited = new Promise(resolve => child.once('exit', resolve))
-  child.kill(signal)
-  await exited
-}
+const stop = stopGroup
 
 describe('one writer per data directory', () => {
   let folder: Awaited<ReturnType<typeof temporaryFolder>>
@@ -64,6 +59,8 @@ describe('one writer per data directory', () => {
   afterEach(async () => {
     await stop(server, 'SIGKILL')
     server = undefined
+    // Servers and CLI commands a failed or timed-out test left running.
+    await stopAllGroups()
     await folder.remove()
   })
 
