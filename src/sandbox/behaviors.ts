@@ -15,14 +15,19 @@ export interface ProviderSetup {
   readonly completedAfterMs?: number
   /** Provider token for callbacks to the platform; without it the platform must poll. */
   readonly callbackToken?: string
+  /** What a failing provider says about each item it fails (a default sentence when absent). */
+  readonly failureReason?: string
 }
+
+/** The behaviors a sandbox provider can have. */
+export const behaviors: readonly Behavior[] = ['instant', 'async', 'slow', 'failing']
 
 export type SandboxState = 'acknowledged' | 'inProgress' | 'completed' | 'failed' | 'cancelled'
 
 /** The state of an item `elapsed` ms after it arrived. */
 export function stateAt (setup: ProviderSetup, action: string, elapsed: number): { state: SandboxState, reason?: string } {
   if (action === 'cancel') return { state: 'cancelled' }
-  if (setup.behavior === 'failing') return { state: 'failed', reason: 'the sandbox provider has no capacity left in this region' }
+  if (setup.behavior === 'failing') return { state: 'failed', reason: setup.failureReason ?? 'the sandbox provider has no capacity left in this region' }
   if (setup.behavior === 'instant') return { state: 'completed' }
   const inProgress = setup.inProgressAfterMs ?? 500
   const completed = setup.completedAfterMs ?? 2000

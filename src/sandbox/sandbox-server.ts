@@ -8,6 +8,9 @@
  * "Faults": `ticket.opened`, `ticket.note`) with the same credential as its orders, keeps one
  * entry per idempotency key and answers with the desk's reference for the ticket.
  * `GET /_sandbox/log` lists the order items each received, `GET /_sandbox/tickets` the tickets.
+ * `PUT /_sandbox/providers/<provider>` with `{ "behavior"?, "failureReason"? }` changes how a
+ * provider answers from then on (a test or a demo makes one fail on demand); `GET` on the same
+ * path tells its behavior.
  *
  * @example
  * const sandbox = await startSandbox({ port: 8091, providers: { nordlicht: { behavior: 'async' } } })
@@ -16,8 +19,8 @@
 import { createServer } from 'node:http'
 import type { IncomingMessage, Server, ServerResponse } from 'node:http'
 import { randomUUID } from 'node:crypto'
-import { stateAt } from './behaviors.js'
-import type { ProviderSetup, SandboxState } from './behaviors.js'
+import { behaviors, stateAt } from './behaviors.js'
+import type { Behavior, ProviderSetup, SandboxState } from './behaviors.js'
 
 export interface SandboxOptions {
   readonly port?: number
@@ -48,6 +51,12 @@ export interface SandboxTicketEntry {
   readonly body: unknown
 }
 
+/** What `PUT /_sandbox/providers/<provider>` may change: the behavior and what a failing provider says. */
+export interface SandboxChange {
+  readonly behavior?: Behavior
+  readonly failureReason?: string
+}
+
 export interface Sandbox {
   readonly url: string
   readonly port: number
@@ -57,6 +66,11 @@ export interface Sandbox {
   tickets (): SandboxTicketEntry[]
   /** How many requests arrived in total (duplicates included). */
   requests (): number
+  /**
+   * Changes how a provider answers from now on, also about items it took before (as
+   * `PUT /_sandbox/providers/<provider>` does); NOT a provider of this sandbox: an error.
+   */
+  configure (provider: string, change: SandboxChange): void
   close (): Promise<void>
 }
 
@@ -70,6 +84,14 @@ export async function startSandbox (options: SandboxOptions): Promise<Sandbox> {
   /** How often a callback is tried before the provider gives up (about a minute of backoff). */
   const callbackAttempts = 10
   let closed = false
+  const providers = new Map(Object.entries(options.providers))
+  const configure = (provider: string, change: SandboxChange): ProviderSetup => {
+    const setup = providers.get(provider)
+    if (setup === undefined) throw new Error(`no sandbox provider ${provider}; the sandbox has ${[...providers.keys()].join(', ')}`)
+    const next = { ...setup, ...change }
+    providers.set(provider, next)
+    return next
+  }
 
   const answer = (entry: SandboxEntry, setup: ProviderSetup): { status: SandboxState, reference: string, reason?: string } => {
     const { state, reason } = stateAt(setup, entry.action, Date.now() - entry.receivedAt)
@@ -110,8 +132,9 @@ export async function startSandbox (options: SandboxOptions): Promise<Sandbox> {
     const url = new URL(request.url ?? '/', 'http://sandbox')
     if (url.pathname === '/_sandbox/log') return reply(response, 200, [...byKey.values()])
     if (url.pathname === '/_sandbox/tickets') return reply(response, 200, [...tickets.values()])
+    if (url.pathname.startsWith('/_sandbox/providers/')) return control(request, response, decodeURIComponent(url.pathname.slice('/_sandbox/providers/'.length)))
     const [, name, kind, reference] = url.pathname.split('/')
-    const setup = name === undefined ? undefined : options.providers[name]
+    const setup = name === undefined ? undefined : providers.get(name)
     if (setup === undefined) return reply(response, 404, { error: `no sandbox provider ${name ?? ''}` })
     if (!authorized(request, setup)) return reply(response, 401, { error: 'missing or wrong credential' })
     if (setup.answerDelayMs !== undefined) await new Promise(resolve => setTimeout(resolve, setup.answerDelayMs))
@@ -131,6 +154,29 @@ export async function startSandbox (options: SandboxOptions): Promise<Sandbox> {
     byReference.set(entry.reference, entry)
     scheduleCallbacks(entry, setup)
     return reply(response, 201, answer(entry, setup))
+  }
+
+  /** `GET`/`PUT /_sandbox/providers/<provider>`: how the provider answers, and changing it. */
+  async function control (request: IncomingMessage, response: ServerResponse, provider: string): Promise<void> {
+    const setup = providers.get(provider)
+    if (setup === undefined) return reply(response, 404, { error: `no sandbox provider ${provider}; the sandbox has ${[...providers.keys()].join(', ')}` })
+    const shown = (s: ProviderSetup) => ({ provider, behavior: s.behavior, ...(s.failureReason === undefined ? {} : { failureReason: s.failureReason }) })
+    if (request.method === 'GET') return reply(response, 200, shown(setup))
+    if (request.method !== 'PUT') return reply(response, 405, { error: 'GET or PUT' })
+    let body: { behavior?: unknown, failureReason?: unknown }
+    try {
+      body = JSON.parse(await readBody(request)) as typeof body
+    } catch {
+      return reply(response, 400, { error: 'the body is not JSON' })
+    }
+    const expected = `expected { "behavior"?: ${behaviors.map(b => `"${b}"`).join(' | ')}, "failureReason"?: string }`
+    if (body === null || typeof body !== 'object' || Object.keys(body).some(key => key !== 'behavior' && key !== 'failureReason')) return reply(response, 400, { error: expected })
+    if (body.behavior !== undefined && !behaviors.includes(body.behavior as Behavior)) return reply(response, 400, { error: `unknown behavior ${String(body.behavior)}; ${expected}` })
+    if (body.failureReason !== undefined && typeof body.failureReason !== 'string') return reply(response, 400, { error: expected })
+    return reply(response, 200, shown(configure(provider, {
+      ...(body.behavior === undefined ? {} : { behavior: body.behavior as Behavior }),
+      ...(body.failureReason === undefined ? {} : { failureReason: body.failureReason })
+    })))
   }
 
   /**
@@ -179,6 +225,7 @@ export async function startSandbox (options: SandboxOptions): Promise<Sandbox> {
     log: () => [...byKey.values()],
     tickets: () => [...tickets.values()],
     requests: () => requests,
+    configure: (provider, change) => { configure(provider, change) },
     close: async () => {
       closed = true
       for (const timer of timers) clearTimeout(timer)
