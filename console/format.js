@@ -44,7 +44,7 @@ export function historyTable (history, caption) {
     h('tbody', {}, history.map(entry => h('tr', {},
       h('td', {}, when(entry.at)),
       h('td', {}, entry.from === null ? '' : `${stateName(entry.from)} → `, stateName(entry.to)),
-      h('td', {}, `${entry.by.role} ${entry.by.role === 'platform' ? '' : shortName(entry.by.id)}`.trim()),
+      h('td', {}, `${t(`role${entry.by.role[0].toUpperCase()}${entry.by.role.slice(1)}`)} ${entry.by.role === 'platform' ? '' : shortName(entry.by.id)}`.trim()),
       h('td', {}, entry.why)))))
 }
 

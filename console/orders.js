@@ -54,11 +54,31 @@ export async function renderOrders (main, context) {
           h('td', { class: 'number' }, o.currency === null ? '' : cents(o.monthlyCents, o.currency)))))))
 }
 
+/**
+ * Why a booking or change failed, in the page's language: which provider could not deliver (in
+ * its own words), what was cancelled again, and what that means (all or nothing).
+ */
+function failureView (order, name) {
+  const failed = order.items.filter(item => item.state === 'failed')
+  const undone = order.items.filter(item => item.state === 'cancelled')
+  const stuck = order.items.filter(item => item.undo === 'failed')
+  const providers = items => [...new Set(items.map(item => name(item.provider)))].join(', ')
+  return h('section', { class: 'alert failure', 'aria-labelledby': 'failure-heading' },
+    h('h2', { id: 'failure-heading' }, t('failureTitle')),
+    h('p', {}, t(order.kind === 'book' ? 'failedBooking' : 'failedChange')),
+    h('ul', {}, failed.map(item => h('li', { dataset: { provider: item.provider } }, t('itemFailedBy', name(item.provider), item.reason ?? '')))),
+    undone.length === 0 ? null : h('p', {}, t('itemsUndone', providers(undone))),
+    stuck.length === 0 ? null : h('p', {}, t('itemsNotUndone', providers(stuck))))
+}
+
 function orderBody (order, name) {
+  // A failed booking or change is explained in the page's language; a cancellation keeps the platform's account.
+  const explained = order.state === 'failed' && order.kind !== 'cancel'
   return [
     h('p', {}, `${t('kind')}: ${kindName(order.kind)} · ${t('created')}: ${when(order.createdAt)} · ${t('state')}: `, stateBadge(order.state),
       order.subscription === undefined ? null : [' · ', h('a', { href: `#/subscriptions/${encodeURIComponent(shortName(order.subscription))}` }, t('subscriptionLink'))]),
-    order.reason === undefined ? null : h('p', { class: 'alert' }, `${t('reason')}: ${order.reason}`),
+    explained ? failureView(order, name) : null,
+    order.reason === undefined || explained ? null : h('p', { class: 'alert' }, `${t('reason')}: ${order.reason}`),
     h('p', {}, `${t('seats')}: ${order.seats} · ${t('monthly')}: ${order.currency === null ? t('unpriced') : cents(order.monthlyCents, order.currency)}`),
     h('h2', {}, t('items')),
     h('ul', { class: 'items-list' }, order.items.map(item => h('li', { class: 'card item', dataset: { provider: item.provider, state: item.state } },
