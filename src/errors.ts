@@ -39,6 +39,8 @@ export const errorCodes = {
   ILLEGAL_TRANSITION: 409,
   NOT_CONFORMING: 422,
   UNSUPPORTED_SHAPE: 422,
+  /** A fault report names services that are not members of the subscription, or two that are not linked: no provider to route it to. */
+  FAULT_NOT_ROUTABLE: 422,
   UNKNOWN_PRICE_COMPONENT: 422,
   CONTRADICTORY_CONSTRAINTS: 400,
   TOO_MANY_REQUESTS: 429,

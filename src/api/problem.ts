@@ -40,6 +40,7 @@ const titles: Record<ErrorCode, ErrorMessages> = {
   ILLEGAL_TRANSITION: { en: 'State change not allowed', de: 'Zustandswechsel nicht erlaubt' },
   NOT_CONFORMING: { en: 'Does not conform to the shapes', de: 'Entspricht nicht den Shapes' },
   UNSUPPORTED_SHAPE: { en: 'Unsupported shape', de: 'Nicht unterstützte Shape' },
+  FAULT_NOT_ROUTABLE: { en: 'Fault cannot be routed to a provider', de: 'Störung kann keinem Anbieter zugeordnet werden' },
   UNKNOWN_PRICE_COMPONENT: { en: 'Unknown price component', de: 'Unbekannte Preiskomponente' },
   CONTRADICTORY_CONSTRAINTS: { en: 'Contradictory constraints', de: 'Widersprüchliche Bedingungen' },
   QUERY_TIMEOUT: { en: 'Query timed out', de: 'Zeitlimit der Abfrage überschritten' },

@@ -94,7 +94,7 @@ export class TicketDesk {
     const links = services.length === 2 ? await this.#deps.subscriptions.links(subscription.id) : []
     const support = await this.#supportOf(subscription)
     const routing = routeFault(subscription, links, services, support)
-    if (!routing.ok) throw new SymphonyError('NOT_CONFORMING', routing.messages, { details: { code: routing.code } })
+    if (!routing.ok) throw new SymphonyError('FAULT_NOT_ROUTABLE', routing.messages, { details: { reason: routing.code } })
     const at = this.now().toISOString()
     const id = randomUUID()
     const ticket: Ticket = {

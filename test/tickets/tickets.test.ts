@@ -80,8 +80,12 @@ describe('fault desk: routing, notes, lifecycle, webhooks, tenancy', { timeout: 
     expect(answer.status).toBe(422)
     expect(answer.type).toContain('application/problem+json')
     expect(answer.body.detail).toBe(`${pbx} and ${archive} are not linked in the bundle of subscription ${h.subscription} (neither meets a requirement of the other); its links are ${pbx} → ${crm}`)
+    expect(answer.body).toMatchObject({ code: 'FAULT_NOT_ROUTABLE', title: 'Fault cannot be routed to a provider', reason: 'NOT_A_LINK' })
     const stranger = await open({ services: [`${t}Nobody`], summary: 'x' })
     expect(stranger.status).toBe(422)
+    expect(stranger.body).toMatchObject({ code: 'FAULT_NOT_ROUTABLE', reason: 'NOT_A_MEMBER' })
+    const german = await h.call('POST', '/tickets?lang=de', 'symp_customer-a', { subscription: h.subscription, services: [pbx, archive], summary: 'x' })
+    expect(german.body).toMatchObject({ status: 422, title: 'Störung kann keinem Anbieter zugeordnet werden' })
     expect(stranger.body.detail).toContain(`${t}Nobody is not a current member of subscription ${h.subscription}`)
   })
 
