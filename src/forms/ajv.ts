@@ -16,9 +16,13 @@ const addFormats = ((addFormatsModule as unknown as { default?: FormatsPlugin })
 /** An absolute IRI: a scheme, a colon, and no characters RFC 3987 excludes. */
 const iriPattern = /^[A-Za-z][A-Za-z0-9+.-]*:[^\s<>"{}|\\^`]*$/u
 
-/** A new ajv with Symphony's settings; `strictTypes`/`strictRequired` are off because generated `anyOf` branches state only `required`. */
+/**
+ * A new ajv with Symphony's settings; `strictTypes`/`strictRequired` are off because generated
+ * `anyOf` branches state only `required`. Errors carry their schema (`verbose`), so a message can
+ * quote the field's default or example as what is expected.
+ */
 export function createAjv (): Ajv2020 {
-  const ajv = new Ajv2020({ allErrors: true, strict: true, strictTypes: false, strictTuples: false, strictRequired: false })
+  const ajv = new Ajv2020({ allErrors: true, verbose: true, strict: true, strictTypes: false, strictTuples: false, strictRequired: false })
   addFormats(ajv)
   ajv.addFormat('iri', iriPattern)
   for (const [name, format] of Object.entries(timeFormats)) ajv.addFormat(name, format)

@@ -4,10 +4,11 @@
  * filling in the form.
  */
 import type { ErrorObject } from 'ajv/dist/2020.js'
+import { patternExample } from './pattern-example.js'
 import type { UiField } from './types.js'
 
 type Params = Record<string, unknown>
-type Texts = Readonly<Record<'en' | 'de', (params: Params, field: UiField | undefined) => string>>
+type Texts = Readonly<Record<'en' | 'de', (params: Params, field: UiField | undefined, schema?: unknown) => string>>
 
 const typeNames: Record<'en' | 'de', Record<string, string>> = {
   en: { string: 'text', integer: 'a whole number', number: 'a number', boolean: 'yes or no', object: 'a group of values', array: 'a list of values', null: 'empty' },
@@ -56,7 +57,50 @@ const optionLabels = (field: UiField | undefined, values: unknown): string => {
   return list.map(value => field?.options?.find(option => option.value === value)?.label ?? JSON.stringify(value)).join(', ')
 }
 
-/** Message texts by ajv keyword. */
+/** A description as one sentence: ending with a full stop. */
+const sentence = (text: string): string => /[.!?]$/.test(text.trim()) ? text.trim() : `${text.trim()}.`
+
+/** The example a schema documents: its default, else its first `examples` entry; only a string. */
+function documentedExample (schema: unknown): string | undefined {
+  if (typeof schema !== 'object' || schema === null) return undefined
+  const s = schema as { default?: unknown, examples?: unknown }
+  const candidate = s.default ?? (Array.isArray(s.examples) ? s.examples[0] : undefined)
+  return typeof candidate === 'string' && candidate !== '' ? candidate : undefined
+}
+
+/**
+ * A value of the expected form to show: the documented one when it matches the pattern, else one
+ * made from the pattern; none when the field's description already shows it.
+ */
+function exampleOf (schema: unknown, field: UiField | undefined, pattern: string): string | undefined {
+  let documented = documentedExample(schema)
+  try {
+    if (documented !== undefined && !new RegExp(pattern, 'u').test(documented)) documented = undefined
+  } catch {
+    documented = undefined
+  }
+  const example = documented ?? patternExample(pattern)
+  return example === undefined || field?.help?.includes(example) === true || showsMatch(field?.help, pattern) ? undefined : example
+}
+
+/** Whether a word of the description matches the pattern: the description gives its own example. */
+function showsMatch (help: string | undefined, pattern: string): boolean {
+  if (help === undefined) return false
+  try {
+    const expression = new RegExp(pattern, 'u')
+    return help.split(/[\s,;()]+/).map(word => word.replace(/[.:!?]+$/, '')).some(word => word !== '' && expression.test(word))
+  } catch {
+    return false
+  }
+}
+
+/** `lead` and the documented example, unless the field's description already shows it. */
+function exampleAfter (schema: unknown, field: UiField | undefined, lead: string): string {
+  const example = documentedExample(schema)
+  return example === undefined || field?.help?.includes(example) === true ? '' : `${lead}${example}`
+}
+
+/** Message texts by ajv keyword; `schema` is the failing value's schema, when ajv gives it. */
 export const schemaMessages: Readonly<Record<string, Texts>> = {
   required: { en: () => 'This field is required.', de: () => 'Dieses Feld ist erforderlich.' },
   type: {
@@ -76,10 +120,25 @@ export const schemaMessages: Readonly<Record<string, Texts>> = {
     de: p => plural(p, 'Darf nicht leer sein.', `Muss mindestens ${limit(p)} Zeichen lang sein.`)
   },
   maxLength: { en: p => `Must be at most ${limit(p)} characters long.`, de: p => `Darf höchstens ${limit(p)} Zeichen lang sein.` },
-  pattern: { en: () => 'Does not have the required form.', de: () => 'Hat nicht die geforderte Form.' },
+  pattern: {
+    en: (p, f, schema) => {
+      const example = exampleOf(schema, f, String(p.pattern))
+      const such = example === undefined ? '' : `, such as ${example}`
+      return f?.help === undefined
+        ? `Expected text of the form ${String(p.pattern)}${such}.`
+        : `Not in the expected form: ${sentence(f.help)}${example === undefined ? '' : ` For example: ${example}.`}`
+    },
+    de: (p, f, schema) => {
+      const example = exampleOf(schema, f, String(p.pattern))
+      const such = example === undefined ? '' : `, etwa ${example}`
+      return f?.help === undefined
+        ? `Erwartet wird ein Text der Form ${String(p.pattern)}${such}.`
+        : `Nicht in der erwarteten Form: ${sentence(f.help)}${example === undefined ? '' : ` Zum Beispiel: ${example}.`}`
+    }
+  },
   format: {
-    en: p => `Must be ${formatNames.en[String(p.format)] ?? `a valid ${String(p.format)}`}.`,
-    de: p => `Muss ${formatNames.de[String(p.format)] ?? `ein gültiger Wert (${String(p.format)})`} sein.`
+    en: (p, f, schema) => `Must be ${formatNames.en[String(p.format)] ?? `a valid ${String(p.format)}`}${exampleAfter(schema, f, ', such as ')}.`,
+    de: (p, f, schema) => `Muss ${formatNames.de[String(p.format)] ?? `ein gültiger Wert (${String(p.format)})`} sein${exampleAfter(schema, f, ', etwa ')}.`
   },
   enum: {
     en: (p, f) => `Must be one of: ${optionLabels(f, p.allowedValues)}.`,
@@ -113,5 +172,5 @@ export function schemaMessage (error: ErrorObject, field: UiField | undefined, l
   const valueError = !['required', 'additionalProperties', 'minItems', 'maxItems'].includes(error.keyword)
   if (valueError && field?.message !== undefined) return field.message
   const texts = schemaMessages[error.keyword]
-  return texts === undefined ? error.message ?? error.keyword : texts[lang](error.params as Params, field)
+  return texts === undefined ? error.message ?? error.keyword : texts[lang](error.params as Params, field, error.parentSchema)
 }

@@ -84,7 +84,7 @@ describe('symphony form / configure', () => {
         field: '/faxNumber',
         path: `${sym}faxNumber`,
         label: 'Faxnummer',
-        message: 'Hat nicht die geforderte Form.',
+        message: 'Nicht in der erwarteten Form: Im E.164-Format, z. B. +4930123456799.',
         constraint: 'pattern',
         severity: 'Violation'
       }]

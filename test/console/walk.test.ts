@@ -28,14 +28,14 @@ const words = {
     locale: 'en-GB', types: 'Service types wanted', countries: 'Or in these countries (ISO codes such as DE, AT)', seats: 'Seats', findBundles: 'Find bundles',
     compare: (n: number) => `Compare bundle ${n}`, show: (n: number) => `Show bundle ${n}`, bundle: (n: number) => `Bundle ${n}`, graph: 'How the members connect', configure: 'Configure this bundle',
     users: 'Number of users', storage: 'Storage location', ingest: 'Bulk import from', submit: 'Check and save', shared: 'Shared settings',
-    badNumber: 'Does not have the required form.', saved: 'The configuration conforms and was saved.', restored: 'Your unsaved values',
+    badNumber: 'Not in the expected form: The number customers call, in E.164 format, e.g. +493012345670.', saved: 'The configuration conforms and was saved.', restored: 'Your unsaved values',
     discard: 'Discard draft', catalog: 'Catalog'
   },
   de: {
     locale: 'de-DE', types: 'Gewünschte Diensttypen', countries: 'Oder in diesen Ländern (ISO-Codes wie DE, AT)', seats: 'Arbeitsplätze', findBundles: 'Bündel finden',
     compare: (n: number) => `Bündel ${n} vergleichen`, show: (n: number) => `Bündel ${n} zeigen`, bundle: (n: number) => `Bündel ${n}`, graph: 'Wie die Mitglieder verbunden sind', configure: 'Dieses Bündel konfigurieren',
     users: 'Anzahl der Benutzer', storage: 'Speicherstandort', ingest: 'Massenimport ab', submit: 'Prüfen und speichern', shared: 'Gemeinsame Einstellungen',
-    badNumber: 'Hat nicht die geforderte Form.', saved: 'Die Konfiguration ist gültig und wurde gespeichert.', restored: 'Ihre noch nicht gespeicherten Eingaben',
+    badNumber: 'Nicht in der erwarteten Form: Die Nummer, die Ihre Kunden anrufen, im E.164-Format, z. B. +493012345670.', saved: 'Die Konfiguration ist gültig und wurde gespeichert.', restored: 'Ihre noch nicht gespeicherten Eingaben',
     discard: 'Entwurf verwerfen', catalog: 'Katalog'
   }
 } as const

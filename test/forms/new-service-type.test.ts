@@ -28,7 +28,7 @@ describe('a new service type from Turtle only', () => {
     const form = formForService(quads, { id: ex('MailPilot'), types: [ex('TransactionalNewsletterService')] }, { language: 'en' })
     const bad = await configurationToRdf(form, { senderAddress: 'no-at-sign' }, { subject: ex('config-1') })
     expect(bad.ok).toBe(false)
-    if (!bad.ok) expect(bad.issues.map(issue => [issue.field, issue.message])).toEqual([['/senderAddress', 'Does not have the required form.']])
+    if (!bad.ok) expect(bad.issues.map(issue => [issue.field, issue.message])).toEqual([['/senderAddress', 'Expected text of the form ^[^@\\t\\n\\r ]+@[^@\\t\\n\\r ]+$, such as a@a.']])
     const good = await configurationToRdf(form, { senderAddress: 'news@example.org', doubleOptIn: true }, { subject: ex('config-1') })
     if (!good.ok) expect.fail(JSON.stringify(good.issues))
     expect(await canonical(good.quads)).toBe(await canonicalTurtle(`
