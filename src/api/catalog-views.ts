@@ -249,3 +249,63 @@ export function vocabulary (catalog: Catalog, terms: TermIndex, language: string
     providers: [...catalog.providers].map(([iri, label]) => ({ iri, label: pickLabel(label, language, iri) })).sort(byLabel)
   }
 }
+
+/** What kind of value a fact property holds, for the input that asks for it. */
+export type FactKind = 'iri' | 'number' | 'boolean' | 'text'
+
+/** A property the catalog's services state, with the values they state for it. */
+export interface FactProperty extends Labelled {
+  readonly kind: FactKind
+  /** The services stating it. */
+  readonly services: number
+  /** IRIs with labels (`iri`), or the lexical forms stated (`text`, at most 100); none for numbers and booleans. */
+  readonly values: ReadonlyArray<{ readonly value: string, readonly label: string }>
+}
+
+const xsd = 'http://www.w3.org/2001/XMLSchema#'
+const numericDatatypes = new Set(['decimal', 'integer', 'double', 'float', 'int', 'long', 'short', 'byte', 'nonNegativeInteger', 'positiveInteger',
+  'negativeInteger', 'nonPositiveInteger', 'unsignedLong', 'unsignedInt', 'unsignedShort', 'unsignedByte'].map(local => xsd + local))
+const shownTextValues = 100
+
+/**
+ * The properties the services of the catalog state — any predicate, an extension's too — that a
+ * fact filter can test, labelled in the language: those pointing to a service's own interfaces
+ * and offers, and those with only unnamed nodes as values, are left out. Values that are all
+ * IRIs make an `iri` property with its values labelled (vocabulary terms, providers, regions);
+ * all numbers `number`, all booleans `boolean`, anything else `text`. Labels come from the vocabulary, else the local name.
+ */
+export function factProperties (catalog: Catalog, terms: TermIndex, language: string): FactProperty[] {
+  const found = new Map<string, { services: number, iris: Set<string>, texts: Set<string>, numbers: number, booleans: number, literals: number }>()
+  for (const service of catalog.services.keys()) {
+    for (const property of catalog.statedProperties(service)) {
+      if (catalog.serviceNodeRoles.has(property)) continue
+      let entry = found.get(property)
+      if (entry === undefined) found.set(property, entry = { services: 0, iris: new Set(), texts: new Set(), numbers: 0, booleans: 0, literals: 0 })
+      entry.services++
+      for (const value of catalog.facts(service, property)) {
+        if (value.datatype === undefined) {
+          if (!value.value.startsWith('_:')) entry.iris.add(value.value)
+          continue
+        }
+        entry.literals++
+        if (numericDatatypes.has(value.datatype)) entry.numbers++
+        else if (value.datatype === xsd + 'boolean') entry.booleans++
+        if (entry.texts.size < shownTextValues) entry.texts.add(value.value)
+      }
+    }
+  }
+  const labelOf = (iri: string): string => terms.terms.has(iri)
+    ? terms.label(iri, language)
+    : catalog.providers.has(iri) ? pickLabel(catalog.providers.get(iri), language, iri)
+      : catalog.regions.has(iri) ? pickLabel(catalog.regions.get(iri)!.label, language, iri) : localName(iri)
+  const properties: FactProperty[] = []
+  for (const [iri, entry] of found) {
+    if (entry.iris.size === 0 && entry.literals === 0) continue
+    const kind: FactKind = entry.literals === 0 ? 'iri' : entry.iris.size > 0 ? 'text'
+      : entry.numbers === entry.literals ? 'number' : entry.booleans === entry.literals ? 'boolean' : 'text'
+    const values = kind === 'iri' ? [...entry.iris].map(value => ({ value, label: labelOf(value) })).sort((a, b) => a.label.localeCompare(b.label, language))
+      : kind === 'text' ? [...entry.texts, ...entry.iris].sort().map(value => ({ value, label: value })) : []
+    properties.push({ iri, label: terms.terms.has(iri) ? terms.label(iri, language) : localName(iri), kind, services: entry.services, values })
+  }
+  return properties.sort(byLabel)
+}

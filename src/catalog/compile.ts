@@ -133,7 +133,7 @@ function memo<T> (compute: (key: string) => T): (key: string) => T {
 /** Builds the lookup indexes over compiled services. */
 export function indexCatalog (hierarchy: ClassHierarchy, services: ReadonlyMap<string, Service>,
   providers: ReadonlyMap<string, LangText>, regions: ReadonlyMap<string, Region>,
-  facts: ServiceFacts = { values: () => [] }, nodeRoles: ServiceNodeRoles = serviceNodeRoles([])): Catalog {
+  facts: ServiceFacts = { values: () => [], properties: () => [] }, nodeRoles: ServiceNodeRoles = serviceNodeRoles([])): Catalog {
   const index = new CatalogIndex(hierarchy)
   for (const service of services.values()) index.add(service)
   return index.catalog(services, providers, regions, facts, nodeRoles)
@@ -201,6 +201,7 @@ function catalogOf (hierarchy: ClassHierarchy, services: ReadonlyMap<string, Ser
     regionCountries: region => regions.get(region)?.countries,
     regions,
     facts: (service, property) => facts.values(service, property),
+    statedProperties: service => facts.properties(service),
     serviceNodeRoles: nodeRoles
   }
 }

@@ -20,6 +20,8 @@ export interface FactValue {
 export interface ServiceFacts {
   /** Values of `property` and its sub-properties on `service` (unique, in first-seen order). */
   values (service: string, property: string): readonly FactValue[]
+  /** The predicates the service states, as written (no super-properties). */
+  properties (service: string): Iterable<string>
 }
 
 const none: readonly never[] = []
@@ -62,6 +64,9 @@ export function serviceFacts (bySubject: ReadonlyMap<string, ReadonlyMap<string,
       const found: FactValue[] = []
       for (const sub of subs) for (const value of predicates.get(sub) ?? none) found.push(value)
       return found
+    },
+    properties (service) {
+      return bySubject.get(service)?.keys() ?? none
     }
   }
 }

@@ -168,6 +168,8 @@ export interface Catalog {
    * only those the catalog reads): the facts generic constraints are checked against.
    */
   facts (service: string, property: string): readonly FactValue[]
+  /** The predicates the service states (any, as written): what `facts` can be asked about it. */
+  statedProperties (service: string): Iterable<string>
   /**
    * The properties that point from a service to its interfaces and offers (`sym:provides` …
    * and the sub-properties the vocabulary states): what names a single graph's unnamed nodes

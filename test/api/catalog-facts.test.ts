@@ -98,3 +98,34 @@ describe('GET /catalog/services with fact tests', () => {
     expect(answer.detail).toContain('e.g. ')
   })
 })
+
+describe('GET /catalog/facts', () => {
+  let t: TestApp
+  beforeAll(async () => { t = await openTestApp({ fixtures: ['acme-pbx.ttl', 'globex-crm.ttl', 'extension-facts.ttl'] }) })
+  afterAll(async () => { await t.close() })
+
+  async function properties (lang: string): Promise<Array<{ iri: string, label: string, kind: string, services: number, values: Array<{ value: string, label: string }> }>> {
+    const response = await t.app.inject({ method: 'GET', url: `/catalog/facts?lang=${lang}` })
+    expect(response.statusCode, response.body).toBe(200)
+    return response.json().properties
+  }
+
+  it('offers the properties the services state, with labels in the language, the kind of value and the values stated', async () => {
+    const en = await properties('en')
+    const de = await properties('de')
+    const byIri = (list: typeof en, iri: string) => list.find(p => p.iri === iri)
+    expect(byIri(en, `${ext}callsPerSecond`)).toEqual({ iri: `${ext}callsPerSecond`, label: 'calls per second', kind: 'number', services: 1, values: [] })
+    expect(byIri(de, `${ext}callsPerSecond`)?.label).toBe('Anrufe pro Sekunde')
+    expect(byIri(en, `${ext}greenHosting`)).toMatchObject({ kind: 'boolean', services: 2 })
+    expect(byIri(en, `${ext}hostingTier`)).toMatchObject({ kind: 'iri', values: [{ value: `${ext}TierIII`, label: 'TierIII' }, { value: `${ext}TierIV`, label: 'TierIV' }] })
+    expect(byIri(en, `${ext}supportLanguage`)).toMatchObject({ kind: 'text', values: [{ value: '10' }, { value: 'de' }, { value: 'en' }] })
+    expect(byIri(de, 'https://schema.org/provider')?.values).toEqual([
+      { value: 'https://example.org/acme#Acme', label: 'ACME Telekom GmbH' },
+      { value: 'https://example.org/globex#Globex', label: 'Globex Software AG' }
+    ])
+    expect(byIri(de, `${sym}offersDPA`)?.label).toBe('bietet Auftragsverarbeitungsvertrag')
+    // Interfaces and offers are the service's own nodes, not facts to filter by.
+    expect(en.map(p => p.iri)).not.toContain(`${sym}provides`)
+    expect(en.map(p => p.iri)).not.toContain('https://schema.org/offers')
+  })
+})

@@ -2,7 +2,7 @@
 import type { FastifyInstance } from 'fastify'
 import { SymphonyError } from '../../errors.js'
 import type { RouteContext } from '../context.js'
-import { listServices, summarizeService, typeTree, vocabulary } from '../catalog-views.js'
+import { factProperties, listServices, summarizeService, typeTree, vocabulary } from '../catalog-views.js'
 import type { ServiceFilters } from '../catalog-views.js'
 import { iriSchema, languageSchema, openObject, problems } from '../schemas.js'
 import { requestLanguage } from '../language.js'
@@ -127,4 +127,35 @@ export async function catalogRoutes (app: FastifyInstance, { engine, terms }: Ro
       }
     }
   }, async request => vocabulary(await engine.catalog(), await terms(), requestLanguage(request)))
+
+  app.get('/catalog/facts', {
+    schema: {
+      tags: ['catalog'],
+      summary: 'The properties the services of the catalog state, for the fact filter: label, kind of value (iri, number, boolean, text), how many services state it and the values stated (IRIs labelled)',
+      querystring: lang,
+      response: {
+        200: {
+          type: 'object',
+          properties: {
+            properties: {
+              type: 'array',
+              items: {
+                type: 'object',
+                properties: {
+                  iri: iriSchema,
+                  label: { type: 'string' },
+                  kind: { type: 'string', enum: ['iri', 'number', 'boolean', 'text'] },
+                  services: { type: 'integer' },
+                  values: { type: 'array', items: { type: 'object', properties: { value: { type: 'string' }, label: { type: 'string' } }, required: ['value', 'label'] } }
+                },
+                required: ['iri', 'label', 'kind', 'services', 'values']
+              }
+            }
+          },
+          required: ['properties']
+        },
+        ...problems(400)
+      }
+    }
+  }, async request => ({ properties: factProperties(await engine.catalog(), await terms(), requestLanguage(request)) }))
 }
