@@ -5,14 +5,16 @@ import { lang, t } from './i18n.js'
 import { hashParameters, serviceHref } from './format.js'
 import { typeTree } from './type-tree.js'
 import { configureRoute } from './configure.js'
+import { factFilter } from './fact-filter.js'
 
 const pageSize = 20
 
 export async function renderCatalog (main, { state, navigate }) {
-  const filters = state.catalogFilters ??= { type: '', provider: '', q: '', location: '', offset: 0 }
-  const [{ types }, vocabulary] = await Promise.all([
+  const filters = state.catalogFilters ??= { type: '', provider: '', q: '', location: '', fact: [], offset: 0 }
+  const [{ types }, vocabulary, { properties }] = await Promise.all([
     api.get(`/catalog/types${query({ lang: lang() })}`),
-    api.get(`/catalog/vocabulary${query({ lang: lang() })}`)
+    api.get(`/catalog/vocabulary${query({ lang: lang() })}`),
+    api.get(`/catalog/facts${query({ lang: lang() })}`)
   ])
   // The chosen type is kept in the route (`#/catalog?type=<IRI>`): reload, Back and the language
   // switch show it again. A type the catalog does not know (any more) is not a filter.
@@ -23,6 +25,10 @@ export async function renderCatalog (main, { state, navigate }) {
   const type = known.has(routed) ? routed : ''
   if (type !== filters.type) filters.offset = 0
   filters.type = type
+  // Fact conditions are kept in the route too (`fact=<property> <test> <value>`, as the API reads them).
+  const routedFacts = hashParameters().getAll('fact')
+  if (routedFacts.join('\n') !== filters.fact.join('\n')) filters.offset = 0
+  filters.fact = routedFacts
   const list = h('div', { 'aria-live': 'polite' })
 
   async function refresh () {
@@ -31,7 +37,8 @@ export async function renderCatalog (main, { state, navigate }) {
       answer = await api.get(`/catalog/services${query({ ...filters, limit: pageSize, lang: lang() })}`)
     } catch (error) {
       if (!(error instanceof ApiError)) throw error
-      replace(list, h('p', { class: 'alert', role: 'alert' }, error.message))
+      if (facts.showProblem(error.problem)) replace(list)
+      else replace(list, h('p', { class: 'alert', role: 'alert' }, error.message))
       return
     }
     replace(list, renderServices(answer))
@@ -95,6 +102,16 @@ export async function renderCatalog (main, { state, navigate }) {
     filters.offset = 0
     refresh()
   }
+  const facts = factFilter({
+    properties,
+    texts: filters.fact,
+    onChange: texts => {
+      filters.fact = texts
+      filters.offset = 0
+      rememberFacts(texts)
+      refresh()
+    }
+  })
   search.addEventListener('change', apply)
   provider.addEventListener('change', apply)
   location.addEventListener('change', apply)
@@ -108,7 +125,8 @@ export async function renderCatalog (main, { state, navigate }) {
         h('form', { class: 'filters card', role: 'search', onsubmit: event => { event.preventDefault(); apply() } },
           h('div', {}, h('label', { for: searchId }, t('search')), search),
           h('div', {}, h('label', { for: providerId }, t('provider')), provider),
-          h('div', {}, h('label', { for: locationId }, t('dataLocation')), location, regions)),
+          h('div', {}, h('label', { for: locationId }, t('dataLocation')), location, regions),
+          facts.element),
         list)))
   await refresh()
 }
@@ -118,6 +136,18 @@ function remember (type) {
   const parameters = hashParameters()
   if (type === '') parameters.delete('type')
   else parameters.set('type', type)
+  rewrite(parameters)
+}
+
+/** Writes the fact conditions into the route, as `remember` does the type. */
+function rememberFacts (texts) {
+  const parameters = hashParameters()
+  parameters.delete('fact')
+  for (const text of texts) parameters.append('fact', text)
+  rewrite(parameters)
+}
+
+function rewrite (parameters) {
   const search = parameters.toString()
   window.history.replaceState(window.history.state, '', `#/catalog${search === '' ? '' : `?${search}`}`)
 }
