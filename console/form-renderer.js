@@ -232,7 +232,9 @@ function listEditor (form, field, definition, itemSchema, depth, source) {
   }
   const drafted = source === undefined ? undefined : source.value
   if (Array.isArray(drafted) && drafted.length > 0) for (const value of drafted) add({ value })
-  else if (field.required) add()
+  // A required list starts with one item (its defaults) only without a draft: one the person
+  // emptied stays empty, so the draft does not bring back what they removed.
+  else if (field.required && source === undefined) add()
   const addButton = h('button', { type: 'button', class: 'secondary small' }, `+ ${t('addItem')}`)
   addButton.addEventListener('click', () => { const entry = add(); changed(); entry.inner.focus() })
   const element = h('fieldset', { class: 'nested' },
