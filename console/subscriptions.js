@@ -6,7 +6,7 @@ import { api, ApiError, query } from './api.js'
 import { announce, h, replace, uid } from './dom.js'
 import { lang, t } from './i18n.js'
 import { renderForm } from './form-renderer.js'
-import { cents, historyTable, stateBadge, when } from './format.js'
+import { cents, hashParameters, historyTable, stateBadge, when } from './format.js'
 import { catalogLabels } from './orders.js'
 import { problemView } from './problem-view.js'
 import { requireAccount } from './signin.js'
@@ -72,20 +72,30 @@ function membersForm (subscription, current, addable, name, navigate) {
   const base = `/subscriptions/${encodeURIComponent(subscription.id)}`
   const addId = uid('add')
   const configuration = h('div', { class: 'member-form', 'aria-live': 'polite' })
+  // What the change adds and drops is kept in the route (`?add=<IRI>&drop=<IRI>`), the values
+  // typed into the new member's form as a draft in the tab: reload, Back and the language switch
+  // open the same form with the same input.
+  const routed = hashParameters()
+  const routedAdd = addable.some(s => s.iri === routed.get('add')) ? routed.get('add') : ''
+  const dropped = new Set(routed.getAll('drop'))
   let shown
   const chosen = form => ({
     keep: [...form.querySelectorAll('input[name=keep]:checked')].map(box => box.value),
     add: form.elements.add.value
   })
   const target = ({ keep, add }) => ({ bundle: { services: [...keep, add], existing: keep } })
+  const draftKey = ({ keep, add }) => `symphony.member-form ${subscription.id} ${[...keep].sort().join(' ')} + ${add}`
   const refresh = async form => {
     const { keep, add } = chosen(form)
+    rememberChange(subscription.id, current.map(m => m.service).filter(s => !keep.includes(s)), add)
     shown = undefined
     if (add === '') return replace(configuration)
     try {
       const answer = await api.post(`/forms${query({ lang: lang() })}`, { ...target({ keep, add }), prefill: { [seatCount]: subscription.seats } })
       if (answer.uiSchema.sections.length === 0) return replace(configuration, h('p', { class: 'meta' }, t('nothingNewToConfigure', name(add))))
-      shown = { add, keep, rendered: renderForm(answer) }
+      const key = draftKey({ keep, add })
+      const draft = readDraft(key)
+      shown = { add, keep, key, rendered: renderForm(answer, draft === null ? {} : { values: draft }) }
       replace(configuration, h('h3', {}, t('configureNewMember', name(add))), shown.rendered.element)
     } catch (error) {
       replace(configuration, problemView(error))
@@ -94,10 +104,10 @@ function membersForm (subscription, current, addable, name, navigate) {
   const form = changeForm(t('changeMembers'),
     [current.map(m => {
       const box = uid('keep')
-      return h('div', { class: 'field' }, h('input', { type: 'checkbox', id: box, name: 'keep', value: m.service, checked: true }), ' ', h('label', { for: box, class: 'inline' }, t('keepMember', name(m.service))))
+      return h('div', { class: 'field' }, h('input', { type: 'checkbox', id: box, name: 'keep', value: m.service, checked: !dropped.has(m.service) }), ' ', h('label', { for: box, class: 'inline' }, t('keepMember', name(m.service))))
     }),
     h('div', { class: 'field' }, h('label', { for: addId }, t('addMember')),
-      h('select', { id: addId, name: 'add' }, h('option', { value: '' }, t('noneToAdd')), addable.map(s => h('option', { value: s.iri }, s.label)))),
+      h('select', { id: addId, name: 'add' }, h('option', { value: '' }, t('noneToAdd')), addable.map(s => h('option', { value: s.iri, selected: s.iri === routedAdd }, s.label)))),
     configuration],
     t('changeMembersButton'),
     async form => {
@@ -113,13 +123,43 @@ function membersForm (subscription, current, addable, name, navigate) {
         throw new FieldErrors(t('fixErrors', error.problem.errors.length))
       }
       shown.rendered.showErrors([])
-      return api.post(`${base}/members`, { services, configurations: [saved.configuration] })
+      const order = await api.post(`${base}/members`, { services, configurations: [saved.configuration] })
+      dropDraft(shown.key)
+      return order
     },
     navigate)
+  const keepDraft = () => { if (shown !== undefined) writeDraft(shown.key, shown.rendered.values()) }
+  form.addEventListener('input', event => { if (configuration.contains(event.target)) keepDraft() })
   form.addEventListener('change', event => {
     if (event.target.name === 'add' || event.target.name === 'keep') void refresh(form)
+    else if (configuration.contains(event.target)) keepDraft()
   })
+  if (routedAdd !== '' || dropped.size > 0) void refresh(form)
   return form
+}
+
+/** Writes the member change into the route without a new history entry or a re-render. */
+function rememberChange (id, drop, add) {
+  const parameters = new URLSearchParams()
+  if (add !== '') parameters.set('add', add)
+  for (const service of drop) parameters.append('drop', service)
+  const search = parameters.toString()
+  window.history.replaceState(window.history.state, '', `#/subscriptions/${encodeURIComponent(id)}${search === '' ? '' : `?${search}`}`)
+}
+
+function readDraft (key) {
+  try {
+    const values = JSON.parse(globalThis.sessionStorage?.getItem(key) ?? 'null')
+    return values !== null && typeof values === 'object' && !Array.isArray(values) ? values : null
+  } catch { return null }
+}
+
+function writeDraft (key, values) {
+  try { globalThis.sessionStorage?.setItem(key, JSON.stringify(values)) } catch { /* storage full or unavailable: the values live until reload */ }
+}
+
+function dropDraft (key) {
+  try { globalThis.sessionStorage?.removeItem(key) } catch { /* storage unavailable */ }
 }
 
 /** Values the form shows at their fields: the change is not sent. */

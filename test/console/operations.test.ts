@@ -142,6 +142,30 @@ describe.skipIf(!existsSync(executablePath) && process.env.CI !== 'true')('conso
     // The kept members are configured already: one section, the new member's.
     expect(await page.locator('.member-form fieldset.section > legend').allTextContents()).toEqual(['Epsilon Archive'])
     expect(await page.locator('.member-form').getByLabel('Storage location').inputValue()).toBe('DE')
+    // The change is in the route and the typed values in the tab: reload, the language switch
+    // and Back open the same form with the same input.
+    const routeOf = async () => await page.evaluate(() => { const q = new URLSearchParams(window.location.hash.split('?')[1] ?? ''); return { add: q.getAll('add'), drop: q.getAll('drop') } })
+    expect(await routeOf()).toEqual({ add: [`${tt}EpsilonArchive`], drop: [`${tt}GammaArchive`] })
+    await page.locator('.member-form').getByLabel('Document class').selectOption({ index: 1 })
+    const typed = await page.locator('.member-form').getByLabel('Document class').inputValue()
+    const reopened = async (heading: string, label: string) => {
+      await page.waitForFunction(text => document.querySelector('.member-form h3')?.textContent === text, heading)
+      expect(await page.getByLabel('Keep Gamma Archive').isChecked()).toBe(false)
+      expect(await page.locator('.member-form').getByLabel(label).inputValue()).toBe(typed)
+    }
+    await page.reload()
+    await reopened('Settings for Epsilon Archive', 'Document class')
+    await page.locator('[data-lang=de]').click()
+    await page.waitForFunction(() => document.documentElement.lang === 'de' && document.querySelector('.member-form h3')?.textContent?.includes('Epsilon Archive') === true && document.querySelector('.member-form h3')?.textContent?.startsWith('Settings') === false)
+    expect(await page.getByLabel('Gamma Archive behalten').isChecked()).toBe(false)
+    expect(await page.locator('.member-form').getByLabel('Dokumentklasse').inputValue()).toBe(typed)
+    await page.locator('[data-lang=en]').click()
+    await reopened('Settings for Epsilon Archive', 'Document class')
+    await page.goto(`${h.url}/#/catalog`)
+    await page.waitForSelector('.services > li')
+    await page.goBack()
+    await reopened('Settings for Epsilon Archive', 'Document class')
+    await page.locator('.member-form').getByLabel('Document class').selectOption({ index: 0 })
     const before = page.url()
     await page.getByRole('button', { name: 'Check and change members' }).click()
     await page.waitForSelector('.member-form [aria-invalid=true]')
