@@ -94,6 +94,12 @@ function showsMatch (help: string | undefined, pattern: string): boolean {
   }
 }
 
+/** The field's example after a format's name, unless the name shows one already (`09:30`, `https://example.org/x`). */
+function formatExample (format: string, schema: unknown, field: UiField | undefined, lead: string): string {
+  const named = formatNames.en[format]
+  return named !== undefined && /\d|example\.org/.test(named) ? '' : exampleAfter(schema, field, lead)
+}
+
 /** `lead` and the documented example, unless the field's description already shows it. */
 function exampleAfter (schema: unknown, field: UiField | undefined, lead: string): string {
   const example = documentedExample(schema)
@@ -137,8 +143,8 @@ export const schemaMessages: Readonly<Record<string, Texts>> = {
     }
   },
   format: {
-    en: (p, f, schema) => `Must be ${formatNames.en[String(p.format)] ?? `a valid ${String(p.format)}`}${exampleAfter(schema, f, ', such as ')}.`,
-    de: (p, f, schema) => `Muss ${formatNames.de[String(p.format)] ?? `ein gültiger Wert (${String(p.format)})`} sein${exampleAfter(schema, f, ', etwa ')}.`
+    en: (p, f, schema) => `Must be ${formatNames.en[String(p.format)] ?? `a valid ${String(p.format)}`}${formatExample(String(p.format), schema, f, ', such as ')}.`,
+    de: (p, f, schema) => `Muss ${formatNames.de[String(p.format)] ?? `ein gültiger Wert (${String(p.format)})`} sein${formatExample(String(p.format), schema, f, ', etwa ')}.`
   },
   enum: {
     en: (p, f) => `Must be one of: ${optionLabels(f, p.allowedValues)}.`,
