@@ -51,6 +51,23 @@ interface ItemOptions {
   readonly byProvider: ReadonlyMap<number, Option>
 }
 
+/**
+ * The options of an item as a list shared by every item of the same content (and guard), and
+ * the provider the item leaves out of it: its consumer, which cannot meet its own requirement
+ * (-2 when none is left out).
+ */
+export interface OptionGroup {
+  readonly shared: readonly Option[]
+  readonly sharedBy: ReadonlyMap<number, Option>
+  readonly without: number
+}
+
+/** An item's options: its group, and the list without the left-out provider once asked for. */
+interface ItemEntry {
+  readonly group: OptionGroup
+  options?: ItemOptions
+}
+
 export class Problem {
   /** May the service join? */
   readonly allowed: Uint8Array
@@ -59,7 +76,8 @@ export class Problem {
   /** Monthly price in cents in the table's currency (0 when unpriced). */
   readonly cents: Float64Array
   readonly goals: readonly GoalItem[]
-  private readonly optionCache = new Map<string, ItemOptions>()
+  private readonly optionCache = new Map<string, ItemEntry>()
+  private readonly sharedCache = new Map<string, ItemOptions>()
   private readonly upstreamCache = new Map<string, ReadonlySet<number>>()
 
   constructor (
@@ -97,7 +115,17 @@ export class Problem {
 
   /** How `provider` (a service index, or -1 for the available types) satisfies the item, if it does. */
   optionOf (item: Item, provider: number): Option | undefined {
-    return this.itemOptions(item).byProvider.get(provider)
+    const group = this.entryOf(item).group
+    return provider === group.without ? undefined : group.sharedBy.get(provider)
+  }
+
+  /**
+   * The item's options as a list shared with every item that requires the same interface,
+   * and the provider the item leaves out of it: what visits every item's options can do once
+   * per shared list.
+   */
+  optionGroup (item: Item): OptionGroup {
+    return this.entryOf(item).group
   }
 
   /**
@@ -130,26 +158,36 @@ export class Problem {
   }
 
   private itemOptions (item: Item): ItemOptions {
-    let options = this.optionCache.get(item.key)
-    if (options === undefined) {
+    const entry = this.entryOf(item)
+    if (entry.options === undefined) {
+      const { shared, sharedBy, without } = entry.group
+      entry.options = sharedBy.has(without) ? withoutProvider(shared, sharedBy, without) : { list: shared, byProvider: sharedBy }
+    }
+    return entry.options
+  }
+
+  private entryOf (item: Item): ItemEntry {
+    let entry = this.optionCache.get(item.key)
+    if (entry === undefined) {
+      let options: ItemOptions
       if (item.kind === 'requires') {
         // Shared by every service requiring the same interface, but never the service itself.
         const guarded = this.guardsPersonalData() && this.table.entry(item.consumer).assessment.conditional
-        const key = `requires ${contentKey(item.node)}${guarded ? ' guarded' : ''}`
-        let shared = this.optionCache.get(key)
+        const key = `${contentKey(item.node)}${guarded ? ' guarded' : ''}`
+        let shared = this.sharedCache.get(key)
         if (shared === undefined) {
           shared = this.computeOptions(item)
-          this.optionCache.set(key, shared)
+          this.sharedCache.set(key, shared)
         }
-        options = shared.byProvider.has(item.consumer)
-          ? withoutProvider(shared, item.consumer)
-          : shared
+        options = shared
       } else {
         options = this.computeOptions(item)
       }
-      this.optionCache.set(item.key, options)
+      const without = item.kind === 'requires' ? item.consumer : -2
+      entry = { group: { shared: options.list, sharedBy: options.byProvider, without } }
+      this.optionCache.set(item.key, entry)
     }
-    return options
+    return entry
   }
 
   private guardsPersonalData (): boolean {
@@ -182,8 +220,8 @@ export class Problem {
   }
 }
 
-function withoutProvider (options: ItemOptions, provider: number): ItemOptions {
-  const byProvider = new Map(options.byProvider)
-  byProvider.delete(provider)
-  return { list: options.list.filter(o => o.provider !== provider), byProvider }
+function withoutProvider (list: readonly Option[], byProvider: ReadonlyMap<number, Option>, provider: number): ItemOptions {
+  const without = new Map(byProvider)
+  without.delete(provider)
+  return { list: list.filter(o => o.provider !== provider), byProvider: without }
 }

@@ -61,6 +61,10 @@ export interface OversizedModel {
  */
 export function buildModel (problem: Problem, services: readonly number[], budgetCents: number | undefined, maxEntries = Infinity): Model | OversizedModel {
   const column = new Map(services.map((s, i) => [s, i]))
+  if (maxEntries < Infinity) {
+    const entries = countEntries(problem, services, column, maxEntries)
+    if (entries > maxEntries) return { oversized: true, entries }
+  }
   const costs = services.map(s => problem.own[s]!)
   const rows: Array<{ lower: number, upper: number, indices: number[], values: number[] }> = []
   const items: ModelItem[] = []
@@ -119,4 +123,60 @@ export function buildModel (problem: Problem, services: readonly number[], budge
     rows.push({ lower: -Infinity, upper: budgetCents, indices: services.map((_, i) => i), values: services.map(s => problem.cents[s]!) })
   }
   return { services, column, columns, costs, rows, constant, items, infeasible }
+}
+
+/** What the options of a shared list among the relevant services add up to. */
+interface GroupCount {
+  /** Options kept (available types and relevant providers). */
+  readonly kept: number
+  readonly available: boolean
+  /** Kept options by penalty. */
+  readonly penalties: ReadonlyMap<number, number>
+}
+
+/**
+ * The coefficients `buildModel` would write, counted without building anything: once per
+ * shared option list, then per item. Stops, as building does, at the first goal list or
+ * service whose items take the count past `maxEntries`, and returns the count there.
+ */
+function countEntries (problem: Problem, services: readonly number[], column: ReadonlyMap<number, number>, maxEntries: number): number {
+  const groups = new Map<readonly Option[], GroupCount>()
+  const groupCount = (shared: readonly Option[]): GroupCount => {
+    let count = groups.get(shared)
+    if (count === undefined) {
+      const penalties = new Map<number, number>()
+      let kept = 0
+      let available = false
+      for (const o of shared) {
+        if (o.provider >= 0 && !column.has(o.provider)) continue
+        kept++
+        if (o.provider < 0) available = true
+        penalties.set(o.penalty, (penalties.get(o.penalty) ?? 0) + 1)
+      }
+      groups.set(shared, count = { kept, available, penalties })
+    }
+    return count
+  }
+  const itemEntries = (item: Item, consumer: boolean): number => {
+    const { shared, sharedBy, without } = problem.optionGroup(item)
+    const count = groupCount(shared)
+    const left = without >= 0 && column.has(without) ? sharedBy.get(without) : undefined
+    const kept = count.kept - (left === undefined ? 0 : 1)
+    const own = consumer ? 1 : 0
+    if (kept === 0) return own
+    let distinct = count.penalties.size
+    if (left !== undefined && count.penalties.get(left.penalty) === 1) distinct--
+    if (distinct === 1) return count.available ? 0 : kept + own
+    // One link column per option: `y_p ≤ x_p` for each provider, and the item's row.
+    const providers = kept - (count.available ? 1 : 0)
+    return 2 * providers + kept + own
+  }
+  let entries = 0
+  for (const goal of problem.goals) entries += itemEntries(goal, false)
+  if (entries > maxEntries) return entries
+  for (const s of services) {
+    for (const item of problem.requirementsOf(s)) entries += itemEntries(item, true)
+    if (entries > maxEntries) return entries
+  }
+  return entries
 }

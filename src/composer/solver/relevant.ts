@@ -6,15 +6,20 @@
  * so the work follows the part of the catalog the goals touch.
  */
 import type { Item } from '../items.js'
-import type { Problem } from '../problem.js'
+import type { Option, Problem } from '../problem.js'
 import type { Relaxation } from '../relaxation.js'
 
 /** Service indices that can be in a bundle, ascending. */
 export function relevantServices (problem: Problem, relaxation: Relaxation): number[] {
   const found = new Set<number>()
   const stack: number[] = []
+  // Items requiring the same interface share their options (but for their consumer, which is
+  // found already): each shared list is visited once.
+  const visited = new Set<readonly Option[]>()
   const visit = (item: Item): void => {
-    const options = problem.options(item)
+    const options = problem.optionGroup(item).shared
+    if (visited.has(options)) return
+    visited.add(options)
     // An exact available type meets the requirement at no cost: no provider can do better.
     if (options.some(o => o.provider < 0 && o.penalty === 0)) return
     for (const option of options) {
