@@ -45,9 +45,17 @@ export function byContent (a: InterfaceNode, b: InterfaceNode): number {
   return compare(contentKey(a), contentKey(b)) || compare(a.id, b.id)
 }
 
+/** Content keys of the catalog's nodes (read-only, so a key never changes). */
+const contentKeys = new WeakMap<InterfaceNode, string>()
+
 /** What matching a node depends on: its types, protocols, formats, version (range) and personal data. */
 export function contentKey (node: InterfaceNode): string {
-  return [node.types.join(' '), node.protocols.join(' '), node.dataFormats.join(' '), node.version ?? '', node.versionRange ?? '', node.carriesData.join(' ')].join('|')
+  let key = contentKeys.get(node)
+  if (key === undefined) {
+    key = [node.types.join(' '), node.protocols.join(' '), node.dataFormats.join(' '), node.version ?? '', node.versionRange ?? '', node.carriesData.join(' ')].join('|')
+    contentKeys.set(node, key)
+  }
+  return key
 }
 
 function compare (a: string, b: string): number {

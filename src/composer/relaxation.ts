@@ -111,16 +111,12 @@ export function relax (problem: Problem, own: Float64Array, aggregation: Aggrega
  */
 function staticFixpoint (problem: Problem, own: Float64Array, serviceCost: Float64Array, typeCost: Float64Array): void {
   const graph = graphOf(problem)
-  const { table, allowed } = problem
+  const { allowed } = problem
   const providers = new Int32Array(typeCost.length)
   const available = new Uint8Array(typeCost.length)
   for (const type of problem.request.available) for (const id of graph.types.satisfiedBy(type)) available[id] = 1
   const possible = Uint8Array.from(allowed)
-  const providedIds = (s: number): number[] => {
-    const ids: number[] = []
-    for (const node of table.services[s]!.provides) for (const type of node.types) ids.push(...graph.types.satisfiedBy(type))
-    return [...new Set(ids)]
-  }
+  const providedIds = (s: number): Int32Array => graph.providedIds(s)
   for (let s = 0; s < possible.length; s++) if (possible[s] === 1) for (const id of providedIds(s)) providers[id]!++
   const unmet = (id: number): boolean => available[id] === 0 && providers[id] === 0
   const blocked = (s: number): boolean => graph.serviceNodes[s]!.some(node => {

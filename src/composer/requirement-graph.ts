@@ -61,8 +61,9 @@ export class RequirementGraph {
   /** Required node ids by type id. */
   readonly requiredBy: Int32Array[]
   private readonly fanOuts = new Map<number, number>()
+  private readonly provided = new Map<number, Int32Array>()
 
-  constructor (readonly catalog: Catalog, services: readonly Service[]) {
+  constructor (readonly catalog: Catalog, private readonly services: readonly Service[]) {
     this.types = requiredTypesOf(catalog)
     const nodeService: number[] = []
     const requiredBy: number[][] = Array.from({ length: this.types.ids.size }, () => [])
@@ -76,6 +77,18 @@ export class RequirementGraph {
     }))
     this.nodeService = Int32Array.from(nodeService)
     this.requiredBy = requiredBy.map(ids => Int32Array.from(ids))
+  }
+
+  /** Ids of the required types the service's provided interfaces satisfy, each once. */
+  providedIds (s: number): Int32Array {
+    let ids = this.provided.get(s)
+    if (ids === undefined) {
+      const found = new Set<number>()
+      for (const node of this.services[s]!.provides) for (const type of node.types) for (const id of this.types.satisfiedBy(type)) found.add(id)
+      ids = Int32Array.from(found)
+      this.provided.set(s, ids)
+    }
+    return ids
   }
 
   /** How many required nodes the service's interfaces can satisfy: the most its propagation can touch first. */
