@@ -158,16 +158,25 @@ export function search (problem: Problem, relaxation: Relaxation, guide: Relaxat
 
   const cap = (item: Item, h: number): number => relaxed ? Math.min(h, missingPenalty(item)) : h
 
-  /** What a new member's own requirements add to the estimate. */
+  /** What a new member's own requirements add to the estimate (kept per service). */
+  const newEstimates = new Map<number, number>()
   const newEstimate = (p: number): number => {
-    let sum = 0
-    for (const req of problem.requirementsOf(p)) sum += cap(req, guide.baseCost(req))
+    let sum = newEstimates.get(p)
+    if (sum === undefined) {
+      sum = 0
+      for (const req of problem.requirementsOf(p)) sum += cap(req, guide.baseCost(req))
+      newEstimates.set(p, sum)
+    }
     return sum
   }
 
-  /** The options of an item that add a service, in guided and in proof order (cached per option list). */
+  /**
+   * The options of an item that add a service, in guided and in proof order, cached per shared
+   * option list: the provider an item leaves out of it is its consumer, a member already, which
+   * `expand` never adds again.
+   */
   const chainOrders = (item: Item): { guided: Option[], proof: Option[] } => {
-    const list = problem.options(item)
+    const list = problem.optionGroup(item).shared
     let sorted = orders.get(list)
     if (sorted === undefined) {
       const services = list.filter(o => o.provider >= 0)
