@@ -25,8 +25,8 @@ import type { Catalog, OfferPriceModel, Service } from './catalog/index.js'
 import { readRuleFolders, type Rule } from './reasoner/index.js'
 import { bundleLinks, canCombine, combinableWith, discover, requireKnownClasses, requireService } from './matcher/index.js'
 import type { Combinable, CombinableOptions, DiscoveryAnswer, PairCheck } from './matcher/index.js'
-import { compose, loadSolver, parseCompositionRequest } from './composer/index.js'
-import type { CompositionAnswer } from './composer/index.js'
+import { compose, loadSolver, parseCompositionRequest, tighterLimits } from './composer/index.js'
+import type { ComposeLimits, CompositionAnswer } from './composer/index.js'
 import { compileShapes } from './shacl/index.js'
 import type { ShaclOptions, ShaclReport } from './shacl/index.js'
 import { bundleForm, formForService, formForType, validateConfiguration } from './forms/index.js'
@@ -63,6 +63,11 @@ export interface EngineOptions {
    * large catalog recompiles after a write, and requests meanwhile get the previous catalog.
    */
   readonly compileInBackground?: boolean
+  /**
+   * The operator's budgets of every composition (`symphony serve --compose-max-states` …);
+   * requests may lower them, never raise them. Absent ones are the composer's defaults.
+   */
+  readonly composeLimits?: ComposeLimits
 }
 
 /** How orders reach providers (see `Engine.openOperations`). */
@@ -165,9 +170,12 @@ export class Engine {
 
   /** Inference rules of the `rules` folders; the built-in and stored ones are added by `compileCatalog`. */
   #rules: readonly Rule[] = []
+  /** The operator's budgets of every composition. */
+  readonly composeLimits: ComposeLimits
 
   private constructor (store: Store, options: EngineOptions) {
     this.store = store
+    this.composeLimits = options.composeLimits ?? {}
     this.#onProgress = options.onProgress
     this.#dataDir = options.endpoint === undefined ? options.dataDir : undefined
     this.#compiler = options.compileInBackground === true ? new BackgroundCompiler() : undefined
@@ -390,11 +398,14 @@ export class Engine {
     return combinableWith(await this.catalog(), x, options)
   }
 
-  /** Composition: validates the request and returns the top-k bundles. */
-  async compose (request: unknown): Promise<CompositionAnswer> {
+  /**
+   * Composition: validates the request and returns the top-k bundles, within the engine's
+   * `composeLimits` tightened by `limits` (and by the request's own).
+   */
+  async compose (request: unknown, limits: ComposeLimits = {}): Promise<CompositionAnswer> {
     const parsed = parseCompositionRequest(request)
     await loadSolver()
-    return compose(await this.catalog(), parsed)
+    return compose(await this.catalog(), parsed, tighterLimits(this.composeLimits, limits))
   }
 
   /**

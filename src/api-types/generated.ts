@@ -17,9 +17,13 @@ export interface DiscoveryRequest {
    */
   wanted?: string[];
   /**
-   * At most this many results
+   * At most this many results, 1 to 10000; page through more with offset
    */
   limit?: number;
+  /**
+   * Results skipped before the first one listed (paging)
+   */
+  offset?: number;
   /**
    * Leave out results scoring below this
    */
@@ -204,9 +208,17 @@ export interface CompositionRequest {
    */
   wiring?: "static" | "dataflow";
   /**
-   * Time budget of the search; when it runs out the answer holds the best bundles so far and their gap to the bound
+   * Time budget of the search; when it runs out the answer holds the best bundles so far and their gap to the bound. The server's own limit applies when lower
    */
   timeoutMs?: number;
+  /**
+   * States a best-first search may keep: lowers the server's size budget for this request (a larger value has no effect); reaching it answers SEARCH_CUT
+   */
+  maxStates?: number;
+  /**
+   * Coefficients the integer program may have: lowers the server's size budget for this request (a larger value has no effect); a larger program answers SEARCH_CUT
+   */
+  maxModelEntries?: number;
 }
 
 export interface CompositionAnswer {

@@ -18,7 +18,8 @@ export const discoveryRequestSchema = {
   properties: {
     available: { ...iriList, description: 'Interface types the customer already has' },
     wanted: { ...iriList, description: 'Interface types the customer wants provided' },
-    limit: { type: 'integer', minimum: 1, default: 100, description: 'At most this many results' },
+    limit: { type: 'integer', minimum: 1, default: 100, description: 'At most this many results, 1 to 10000; page through more with offset' },
+    offset: { type: 'integer', minimum: 0, default: 0, description: 'Results skipped before the first one listed (paging)' },
     minScore: { type: 'number', minimum: 0, maximum: 1, default: 0, description: 'Leave out results scoring below this' },
     includePartial: { type: 'boolean', default: true, description: 'List near misses and more general matches after the full matches' }
   },
@@ -146,7 +147,9 @@ export const compositionRequestSchema = {
       default: 'static',
       description: 'static: members may meet each other\'s requirements (cycles allowed); dataflow: members fire in order from the available interfaces'
     },
-    timeoutMs: { type: 'integer', minimum: 1, maximum: 60000, default: 10000, description: 'Time budget of the search; when it runs out the answer holds the best bundles so far and their gap to the bound' }
+    timeoutMs: { type: 'integer', minimum: 1, maximum: 60000, default: 10000, description: 'Time budget of the search; when it runs out the answer holds the best bundles so far and their gap to the bound. The server\'s own limit applies when lower' },
+    maxStates: { type: 'integer', minimum: 1, description: 'States a best-first search may keep: lowers the server\'s size budget for this request (a larger value has no effect); reaching it answers SEARCH_CUT' },
+    maxModelEntries: { type: 'integer', minimum: 1, description: 'Coefficients the integer program may have: lowers the server\'s size budget for this request (a larger value has no effect); a larger program answers SEARCH_CUT' }
   },
   additionalProperties: false
 } as const

@@ -69,7 +69,7 @@ export function buildApp (engine: Engine, options: ApiOptions = {}): FastifyInst
   const workers = options.compose?.workers ?? Math.max(1, availableParallelism() - 1)
   const composer = workers === 0
     ? undefined
-    : new ComposePool({ size: workers, queueCapacity: options.compose?.queueCapacity ?? defaults.queueCapacity, catalog: packedCatalogOf(engine) })
+    : new ComposePool({ size: workers, queueCapacity: options.compose?.queueCapacity ?? defaults.queueCapacity, catalog: packedCatalogOf(engine), limits: engine.composeLimits })
   const context: RouteContext = {
     engine,
     options,

@@ -10,6 +10,7 @@ import type { SparqlEndpointOptions } from '../store/index.js'
 import type { OptionValues } from './command.js'
 import type { Io } from './io.js'
 import { progressBar } from './progress.js'
+import type { ComposeLimits } from '../composer/index.js'
 
 /** `--data-dir`, else `SYMPHONY_DATA_DIR`, else `data/` in the project. */
 export function dataDirOf (values: OptionValues, io: Io): string {
@@ -93,7 +94,7 @@ const createdBy = new WeakMap<Engine, string>()
  * Takes the directory's lock: a second writer fails at once, naming the holder. A directory this
  * call creates is removed again when opening, or the command run by `withEngine`, fails.
  */
-export async function openForWriting (values: OptionValues, io: Io, options: { seedExamples?: boolean, command?: string, compileInBackground?: boolean } = {}): Promise<Engine> {
+export async function openForWriting (values: OptionValues, io: Io, options: { seedExamples?: boolean, command?: string, compileInBackground?: boolean, composeLimits?: ComposeLimits } = {}): Promise<Engine> {
   const onProgress = progressBar(io)
   const endpoint = endpointOf(values, io)
   const dataDir = endpoint === undefined ? dataDirOf(values, io) : undefined
@@ -107,6 +108,7 @@ export async function openForWriting (values: OptionValues, io: Io, options: { s
       seedExamples: options.seedExamples === true,
       command: options.command ?? 'symphony',
       compileInBackground: options.compileInBackground === true,
+      ...(options.composeLimits === undefined ? {} : { composeLimits: options.composeLimits }),
       ...(onProgress === undefined ? {} : { onProgress })
     })
   } catch (error) {

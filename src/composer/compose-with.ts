@@ -9,6 +9,7 @@ import { LinkIndex } from './item-links.js'
 import { unknownPriceComponentIssues } from './price-issues.js'
 import { RequirementItems } from './items.js'
 import type { LinkMatcher } from './link-match.js'
+import { effectiveLimits, type ComposeLimits } from './limits.js'
 import { checkRequestValues } from './parse-request.js'
 import { resolveRequest } from './resolve-request.js'
 import { runSearch, type CompositionContext } from './run-search.js'
@@ -17,33 +18,20 @@ import { buildServiceTable } from './service-table.js'
 import { catalogNamer, say, type Namer } from './texts.js'
 import type { Bundle, CompositionAnswer, CompositionIssue, CompositionRequest } from './types.js'
 
-export interface ComposeOptions {
+export interface ComposeOptions extends ComposeLimits {
   /**
    * States the nearest-bundle search (relaxed constraints, after no bundle was found) expands
    * at most (default 200,000).
    */
   readonly maxExpansions?: number
-  /**
-   * States a best-first search keeps at most (default 300,000), which bounds its memory: a
-   * search that reaches it answers with what it found and `SEARCH_CUT`.
-   */
-  readonly maxStates?: number
-  /**
-   * Coefficients the integer program may have at most (default 2,000,000): a larger one is
-   * not built; the request is searched best-first instead and answers with `SEARCH_CUT`.
-   */
-  readonly maxModelEntries?: number
 }
-
-/** Defaults of the size budgets (see `ComposeOptions`). */
-export const defaultMaxStates = 300_000
-export const defaultMaxModelEntries = 2_000_000
 
 /** `compose` with an explicit interface matcher (the composition root passes the matcher's). */
 export function composeWith (catalog: Catalog, request: CompositionRequest, match: LinkMatcher, options: ComposeOptions = {}): CompositionAnswer {
   checkRequestValues(request)
   const resolved = resolveRequest(catalog, request)
   const table = buildServiceTable(catalog, resolved)
+  const limits = effectiveLimits(request, options)
   const context: CompositionContext = {
     catalog,
     request: resolved,
@@ -51,15 +39,15 @@ export function composeWith (catalog: Catalog, request: CompositionRequest, matc
     links: new LinkIndex(catalog, table, resolved, match),
     requirements: new RequirementItems(table),
     maxExpansions: options.maxExpansions ?? 200_000,
-    maxStates: options.maxStates ?? defaultMaxStates,
-    maxModelEntries: options.maxModelEntries ?? defaultMaxModelEntries,
-    deadline: performance.now() + resolved.timeoutMs
+    maxStates: limits.maxStates,
+    maxModelEntries: limits.maxModelEntries,
+    deadline: performance.now() + limits.timeoutMs
   }
   const strict = runSearch(context, { relaxed: false, budget: resolved.budget !== undefined, weights: resolved.weights, wiring: resolved.wiring }, resolved.limit)
   const bundles = strict.result.bundles.map(found => buildBundle(strict.problem, found, resolved.weights)).sort(compareBundles).slice(0, resolved.limit)
   const issues: CompositionIssue[] = []
   if (strict.result.cut === true) issues.push(searchCutIssue(bundles.length, resolved.limit, catalogNamer(catalog)))
-  else if (!strict.result.proven) issues.push(searchLimitIssue(strict.result, bundles, resolved.limit, resolved.timeoutMs, catalogNamer(catalog)))
+  else if (!strict.result.proven) issues.push(searchLimitIssue(strict.result, bundles, resolved.limit, limits.timeoutMs, catalogNamer(catalog)))
   if (bundles.length === 0) issues.push(...diagnose(context, strict))
   issues.push(...unknownPriceComponentIssues(bundles, issues, catalogNamer(catalog)))
   return { bundles, issues }

@@ -5,6 +5,7 @@
 export { compose, catalogMatcher } from './compose.js'
 export { loadSolver } from './solver/highs-runtime.js'
 export { composeWith, type ComposeOptions } from './compose-with.js'
+export { composeLimitRanges, defaultMaxModelEntries, defaultMaxStates, effectiveLimits, tighterLimits, type ComposeLimits, type EffectiveLimits } from './limits.js'
 export { parseCompositionRequest, checkRequestValues } from './parse-request.js'
 export { formatBundleText, type FormatTextOptions } from './format-text.js'
 export { inLanguage } from './localize.js'

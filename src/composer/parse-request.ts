@@ -9,7 +9,7 @@ import { expandPrefixed, isAbsoluteIri } from '../rdf/index.js'
 import { defaultTimeoutMs, maxAvailableTypes, maxGoalTypes, maxLimit, maxSeats, maxTimeoutMs } from './resolve-request.js'
 import type { CompositionConstraints, CompositionPreferences, CompositionRequest, DataLocationMode, DataLocationScope, FactConstraint, Wiring } from './types.js'
 
-const requestFields = ['available', 'wanted', 'serviceTypes', 'constraints', 'preferences', 'seats', 'concurrentSeats', 'limit', 'usage', 'wiring', 'timeoutMs'] as const
+const requestFields = ['available', 'wanted', 'serviceTypes', 'constraints', 'preferences', 'seats', 'concurrentSeats', 'limit', 'usage', 'wiring', 'timeoutMs', 'maxStates', 'maxModelEntries'] as const
 const constraintFields = ['dataLocation', 'dataLocationScope', 'dataLocationMode', 'requireDPA', 'certifications', 'professionalSecrecy', 'excludeProviders', 'budget', 'facts'] as const
 const preferenceFields = ['degree', 'price', 'size'] as const
 const scopes: readonly DataLocationScope[] = ['all-data', 'personal-data']
@@ -40,7 +40,9 @@ export function parseCompositionRequest (json: unknown): CompositionRequest {
     ...optionalNumber(body.limit, 'limit'),
     ...(body.usage === undefined ? {} : { usage: usage(body.usage) }),
     ...(body.wiring === undefined ? {} : { wiring: body.wiring as Wiring }),
-    ...optionalNumber(body.timeoutMs, 'timeoutMs')
+    ...optionalNumber(body.timeoutMs, 'timeoutMs'),
+    ...optionalNumber(body.maxStates, 'maxStates'),
+    ...optionalNumber(body.maxModelEntries, 'maxModelEntries')
   }
   checkRequestValues(request)
   return request
@@ -81,6 +83,15 @@ export function checkRequestValues (request: CompositionRequest): void {
       en: `must be a whole number of milliseconds from 1 to ${maxTimeoutMs}, got ${String(request.timeoutMs)}`,
       de: `muss eine ganze Zahl von Millisekunden von 1 bis ${maxTimeoutMs} sein, erhalten: ${String(request.timeoutMs)}`
     })
+  }
+  for (const field of ['maxStates', 'maxModelEntries'] as const) {
+    const value = request[field]
+    if (value !== undefined && (!Number.isInteger(value) || value < 1)) {
+      invalid(field, {
+        en: `must be a whole number ≥ 1 (it can only lower the server's size budget), got ${String(value)}`,
+        de: `muss eine ganze Zahl ≥ 1 sein (sie kann die Größengrenze des Servers nur senken), erhalten: ${String(value)}`
+      })
+    }
   }
   const limit = request.limit ?? 5
   if (!Number.isInteger(limit) || limit < 1 || limit > maxLimit) {

@@ -111,6 +111,17 @@ export interface CompositionRequest {
    * the optimum (`RANKING_UNPROVEN`, `SEARCH_LIMIT`).
    */
   readonly timeoutMs?: number
+  /**
+   * States a best-first search may keep (at least 1): lowers the server's size budget for this
+   * request; a value above the server's has no effect. Reaching it answers `SEARCH_CUT`.
+   */
+  readonly maxStates?: number
+  /**
+   * Coefficients the integer program may have (at least 1): lowers the server's size budget
+   * for this request; a value above the server's has no effect. A larger program is not
+   * built: the request is searched best-first and answers `SEARCH_CUT`.
+   */
+  readonly maxModelEntries?: number
 }
 
 /** Degrees that count as satisfying a requirement in a composition. */

@@ -11,7 +11,7 @@ import {
   type Candidates, type CombinableIndex, type TypedGroup
 } from './combinable-index.js'
 import { compareStrings, degreeRank, effectiveTypes, matchTypes } from './degree.js'
-import { requireService, validateLimit } from './request.js'
+import { requireService, validateLimit, validateOffset } from './request.js'
 import { say } from './texts.js'
 import { TopK } from './top-k.js'
 import type { MatchDegree, Texts, TypeMatch } from './types.js'
@@ -22,8 +22,10 @@ export interface CombinableOptions {
   readonly minDegree?: MatchDegree
   /** Count links to and from optional requirements (default true). */
   readonly includeOptional?: boolean
-  /** At most this many services (default: all). */
+  /** At most this many services (default: all; at most 10,000 when given). */
   readonly limit?: number
+  /** Services skipped before the first one listed, for paging (default 0). */
+  readonly offset?: number
 }
 
 /** One interface link between X and another service. */
@@ -78,9 +80,10 @@ export function combinableWith (catalog: Catalog, x: string, options: Combinable
   }
   const minRank = degreeRank[options.minDegree ?? 'subsumes']
   const limit = options.limit === undefined ? Infinity : validateLimit(options.limit, 'limit')
+  const offset = validateOffset(options.offset, 'offset')
   const includeOptional = options.includeOptional ?? true
   const index = combinableIndex(catalog)
-  return rank(index, service, plan(catalog, index, service, minRank, includeOptional), minRank, includeOptional, limit, catalogNamer(catalog))
+  return rank(index, service, plan(catalog, index, service, minRank, includeOptional), minRank, includeOptional, offset, offset + limit, catalogNamer(catalog))
 }
 
 /** One interface of X and the groups of interfaces (one per class) that may link to it. */
@@ -122,11 +125,12 @@ function plan (catalog: Catalog, index: CombinableIndex, service: Service, minRa
 }
 
 /**
- * The `limit` best services linkable to X, best first: one pass over the candidate interfaces
- * counts each service's links, notes its best one and chains its links; a bounded heap selects;
- * only the kept services' links are built, with their class paths.
+ * The `limit` best services linkable to X, best first, without the first `offset` of them: one
+ * pass over the candidate interfaces counts each service's links, notes its best one and chains
+ * its links; a bounded heap selects; only the listed services' links are built, with their
+ * class paths.
  */
-function rank (index: CombinableIndex, service: Service, pairings: readonly Pairing[], minRank: number, includeOptional: boolean, limit: number,
+function rank (index: CombinableIndex, service: Service, pairings: readonly Pairing[], minRank: number, includeOptional: boolean, offset: number, limit: number,
   namer: Namer): Combinable[] {
   const hierarchy = index.hierarchy
   const self = index.serviceOrdinal(service.id)
@@ -187,7 +191,7 @@ function rank (index: CombinableIndex, service: Service, pairings: readonly Pair
       for (const s of touched) if (top.admits(s)) top.push(s)
       kept = top.sorted()
     }
-    return kept.map(s => {
+    return kept.slice(offset).map(s => {
       const links: Link[] = []
       for (let l = last[s]!; l !== -1; l = linkPrevious[l]!) {
         const { mine, provides } = pairings[linkPairings[l]!]!

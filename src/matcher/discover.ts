@@ -17,7 +17,8 @@
  *   each available type stands for its own interface (one requirement's types may be covered
  *   by different available types).
  * - With no wanted type, every service is a candidate.
- * - Only the `limit` best results are kept while ranking (top-k selection, no full sort).
+ * - Only the `offset + limit` best results are kept while ranking (top-k selection, no full
+ *   sort); the first `offset` of them are skipped (paging).
  */
 import type { Catalog, ClassHierarchy, Service } from '../catalog/index.js'
 import { classDepth, wuPalmer } from '../catalog/class-similarity.js'
@@ -117,7 +118,7 @@ export function discover (catalog: Catalog, input: unknown): DiscoveryAnswer {
   requireKnownClasses(catalog, request.available, 'available')
   requireKnownClasses(catalog, request.wanted, 'wanted')
   const { hierarchy } = catalog
-  const top = new TopK<Ranked>(request.limit, compareRankKeys)
+  const top = new TopK<Ranked>(request.offset + request.limit, compareRankKeys)
   const context = new Context(request, hierarchy)
   for (const service of candidates(catalog, request)) {
     // Cheap first: how many items are missing decides the tier; skip what cannot make the cut.
@@ -128,7 +129,7 @@ export function discover (catalog: Catalog, input: unknown): DiscoveryAnswer {
   }
   const namer = catalogNamer(catalog)
   return {
-    results: top.sorted().map(r => ({
+    results: top.sorted().slice(request.offset).map(r => ({
       ...r.result,
       explanation: explain(r.result.explanation, namer),
       why: discoveryWhy({

@@ -10,7 +10,7 @@ export {
   type RequirementExplanation
 } from './discover.js'
 export {
-  validateDiscoveryRequest, validateIriList, validateLimit, requireKnownClasses, requireService, defaultLimit,
+  validateDiscoveryRequest, validateIriList, validateLimit, validateOffset, requireKnownClasses, requireService, defaultLimit, maxLimit,
   type DiscoveryRequest
 } from './request.js'
 export { score } from './score.js'

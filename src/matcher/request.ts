@@ -13,8 +13,10 @@ export interface DiscoveryRequest {
   readonly available: readonly string[]
   /** Interface types the customer wants provided. */
   readonly wanted: readonly string[]
-  /** At most this many results (default 100). */
+  /** At most this many results (default 100, at most `maxLimit`). */
   readonly limit: number
+  /** Results skipped before the first one listed, for paging (default 0). */
+  readonly offset: number
   /** Results scoring below this are left out (default 0: none). */
   readonly minScore: number
   /** List near misses after the full matches (default true). */
@@ -22,6 +24,11 @@ export interface DiscoveryRequest {
 }
 
 export const defaultLimit = 100
+/**
+ * The most results one answer of discovery or "combinable with" lists (`limit`): more are
+ * paged with `offset`. It bounds an answer's size and the ranking's memory.
+ */
+export const maxLimit = 10_000
 
 const absoluteIri = /^[a-z][a-z0-9+.-]*:[^\s<>"{}|\\^`]*$/i
 
@@ -34,8 +41,8 @@ const absoluteIri = /^[a-z][a-z0-9+.-]*:[^\s<>"{}|\\^`]*$/i
 export function validateDiscoveryRequest (input: unknown): DiscoveryRequest {
   if (typeof input !== 'object' || input === null || Array.isArray(input)) {
     throw invalid('', {
-      en: 'the discovery request must be a JSON object {"available": [IRI…], "wanted": [IRI…], "limit": n, "minScore": x, "includePartial": true|false}',
-      de: 'die Suchanfrage muss ein JSON-Objekt {"available": [IRI…], "wanted": [IRI…], "limit": n, "minScore": x, "includePartial": true|false} sein'
+      en: 'the discovery request must be a JSON object {"available": [IRI…], "wanted": [IRI…], "limit": n, "offset": n, "minScore": x, "includePartial": true|false}',
+      de: 'die Suchanfrage muss ein JSON-Objekt {"available": [IRI…], "wanted": [IRI…], "limit": n, "offset": n, "minScore": x, "includePartial": true|false} sein'
     })
   }
   const record = input as Record<string, unknown>
@@ -66,12 +73,13 @@ export function validateDiscoveryRequest (input: unknown): DiscoveryRequest {
     available: validateIriList(record.available, 'available'),
     wanted: validateIriList(record.wanted, 'wanted'),
     limit: validateLimit(record.limit, 'limit'),
+    offset: validateOffset(record.offset, 'offset'),
     minScore: minScore ?? 0,
     includePartial: includePartial ?? true
   }
 }
 
-const discoveryFields = ['available', 'wanted', 'limit', 'minScore', 'includePartial']
+const discoveryFields = ['available', 'wanted', 'limit', 'offset', 'minScore', 'includePartial']
 
 /** An optional array of absolute IRIs (duplicates dropped, order kept). */
 export function validateIriList (value: unknown, field: string): string[] {
@@ -88,13 +96,35 @@ export function validateIriList (value: unknown, field: string): string[] {
   return [...new Set(value as string[])]
 }
 
-/** An optional positive integer, `defaultLimit` when absent. */
-export function validateLimit (value: unknown, field: string): number {
+/**
+ * An optional positive integer up to `maxLimit`, `defaultLimit` when absent. Above the maximum
+ * the message says how to page (`offset`, as the API and the request files call it; the CLI
+ * passes `--offset` as `field` names it).
+ */
+export function validateLimit (value: unknown, field: string, offsetField = 'offset'): number {
   if (value === undefined) return defaultLimit
   if (typeof value !== 'number' || !Number.isInteger(value) || value < 1) {
     throw invalid(field, {
       en: `${field} must be a positive integer, not ${JSON.stringify(value)}`,
       de: `${field} muss eine positive ganze Zahl sein, nicht ${JSON.stringify(value)}`
+    })
+  }
+  if (value > maxLimit) {
+    throw new SymphonyError('INVALID_REQUEST', {
+      en: `${field} ${value} is more than ${maxLimit}, the most results one answer lists; page through them instead: ${field} ${maxLimit} with ${offsetField} 0, then ${offsetField} ${maxLimit}, ${2 * maxLimit}, … until an answer lists fewer`,
+      de: `${field} ${value} ist mehr als ${maxLimit}, die meisten Ergebnisse, die eine Antwort auflistet; blättern Sie stattdessen: ${field} ${maxLimit} mit ${offsetField} 0, dann ${offsetField} ${maxLimit}, ${2 * maxLimit}, … bis eine Antwort weniger auflistet`
+    }, { path: field, details: { maximum: maxLimit } })
+  }
+  return value
+}
+
+/** An optional whole number ≥ 0 of results to skip (paging), 0 when absent. */
+export function validateOffset (value: unknown, field: string): number {
+  if (value === undefined) return 0
+  if (typeof value !== 'number' || !Number.isInteger(value) || value < 0) {
+    throw invalid(field, {
+      en: `${field} must be a whole number ≥ 0 (the results to skip), not ${JSON.stringify(value)}`,
+      de: `${field} muss eine ganze Zahl ≥ 0 sein (die zu überspringenden Ergebnisse), nicht ${JSON.stringify(value)}`
     })
   }
   return value

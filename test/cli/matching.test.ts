@@ -122,8 +122,50 @@ describe('symphony match / combinable / discover / compose on the example catalo
     expect(await runCli(['discover', '--request', 'package.json', ...examples])).toEqual({
       code: 2,
       stdout: '',
-      stderr: fromExamples + 'symphony: unknown field "name" in the discovery request; the fields are available, wanted, limit, minScore and includePartial\n'
+      stderr: fromExamples + 'symphony: unknown field "name" in the discovery request; the fields are available, wanted, limit, offset, minScore and includePartial\n'
     })
     expect((await runCli(['combinable', 'not an iri'])).stderr).toBe(`symphony: "not an iri" is not an IRI; give a full IRI or a prefixed name (${['sym', 'symsh', 'rdf', 'rdfs', 'owl', 'xsd', 'skos', 'dcterms', 'sh', 'dash', 'shui', 'schema', 'dpv', 'pd'].join(':, ')}:)\n`)
+  })
+})
+
+describe('paging and search budgets on the command line', () => {
+  const request = 'examples/requests/compose-pbx-crm-acd-archiving-eu.json'
+
+  it('pages combinable with --offset, and refuses a --limit above the maximum saying how to page', async () => {
+    const first = JSON.parse((await runCli(['combinable', `${kundenwerk}CRM`, '--limit', '3', ...examples])).stdout).results.map((r: { service: string }) => r.service)
+    const paged = JSON.parse((await runCli(['combinable', `${kundenwerk}CRM`, '--limit', '2', '--offset', '1', ...examples])).stdout).results.map((r: { service: string }) => r.service)
+    expect(first).toHaveLength(3)
+    expect(paged).toEqual(first.slice(1))
+    expect(await runCli(['combinable', `${kundenwerk}CRM`, '--limit', '10001', ...examples])).toEqual({
+      code: 2,
+      stdout: '',
+      stderr: 'symphony: --limit 10001 is more than 10000, the most results one answer lists; page through them instead: --limit 10000 with --offset 0, then --offset 10000, 20000, … until an answer lists fewer\n'
+    })
+    expect((await runCli(['combinable', `${kundenwerk}CRM`, '--offset', 'x', '--lang', 'de', ...examples])).stderr).toBe('symphony: --offset x ist keine ganze Zahl ≥ 0\n')
+  })
+
+  it('compose --max-model-entries and --max-states cut the search: SEARCH_CUT instead of the ranked bundles', async () => {
+    const run = await runCli(['compose', '--request', request, '--max-model-entries', '1', '--max-states', '5', ...examples])
+    expect(run.code).toBe(0)
+    const answer = JSON.parse(run.stdout) as { bundles: unknown[], issues: Array<{ code: string, limit: number }> }
+    expect(answer.issues.map(issue => [issue.code, issue.limit])).toEqual([['SEARCH_CUT', 3]])
+    expect(answer.bundles).toEqual([])
+    // Only the program's size: the best-first search, within its default states, finds and proves the same three bundles.
+    type Answer = { bundles: Array<{ services: string[], price: { monthly: number } }>, issues: unknown[] }
+    const ranked = (answer: Answer): unknown[] => answer.bundles.map(b => [b.services, b.price.monthly])
+    const programOnly = JSON.parse((await runCli(['compose', '--request', request, '--max-model-entries', '1', ...examples])).stdout) as Answer
+    const unlimited = JSON.parse((await runCli(['compose', '--request', request, ...examples])).stdout) as Answer
+    expect([ranked(programOnly), programOnly.issues]).toEqual([ranked(unlimited), []])
+    expect(ranked(unlimited)).toHaveLength(3)
+  })
+
+  it('refuses a budget outside its range, naming the option and the range, in English and German', async () => {
+    expect(await runCli(['compose', '--request', request, '--max-states', '0', ...examples])).toMatchObject({
+      code: 2,
+      stdout: '',
+      stderr: expect.stringContaining('symphony: --max-states 0 is not a whole number from 1 to 3000000; give a value in that range or leave it out for the default (300000)\n')
+    })
+    expect((await runCli(['compose', '--request', request, '--max-model-entries', 'lots', '--lang', 'de', ...examples])).stderr)
+      .toContain('symphony: --max-model-entries lots ist keine ganze Zahl von 1 bis 20000000; geben Sie einen Wert in diesem Bereich an oder lassen Sie die Angabe weg für den Standard (2000000)\n')
   })
 })

@@ -8,7 +8,8 @@
  * the grace period, or the thread crashes; only that job fails.
  */
 import type { Worker } from 'node:worker_threads'
-import type { CompositionAnswer, CompositionRequest } from '../../composer/index.js'
+import { effectiveLimits } from '../../composer/index.js'
+import type { ComposeLimits, CompositionAnswer, CompositionRequest } from '../../composer/index.js'
 import { SymphonyError } from '../../errors.js'
 import type { ErrorCode, ErrorMessages } from '../../errors.js'
 import type { CatalogTransfer } from './catalog-transfer.js'
@@ -25,6 +26,8 @@ export interface ComposePoolOptions {
   readonly graceMs?: number
   /** The worker module (default: this folder's `compose-worker`); tests pass others. */
   readonly entry?: URL
+  /** The operator's budgets of every composition (default: the composer's). */
+  readonly limits?: ComposeLimits
 }
 
 /** What `/health` says about the composition workers. */
@@ -52,8 +55,6 @@ interface Slot {
   version: string | undefined
   busy: boolean
 }
-
-const defaultTimeoutMs = 10_000
 
 export class ComposePool {
   readonly #options: ComposePoolOptions
@@ -87,7 +88,7 @@ export class ComposePool {
     if (options.signal?.aborted === true) return Promise.reject(cancelled())
     const idle = this.#slots.some(slot => !slot.busy)
     if (!idle && this.#queue.length >= this.#options.queueCapacity) {
-      const retryAfter = Math.max(1, Math.ceil((request.timeoutMs ?? defaultTimeoutMs) / 1000))
+      const retryAfter = Math.max(1, Math.ceil(effectiveLimits(request, this.#options.limits).timeoutMs / 1000))
       return Promise.reject(new SymphonyError('BUSY', {
         en: `the composer has ${this.#queue.length} requests waiting for ${this.#slots.length} worker(s); retry in ${retryAfter} s`,
         de: `beim Composer warten ${this.#queue.length} Anfragen auf ${this.#slots.length} Worker; versuchen Sie es in ${retryAfter} s erneut`
@@ -140,8 +141,9 @@ export class ComposePool {
       if (loaded.type !== 'loaded') throw fromReply(loaded, { en: 'loading the catalog', de: 'beim Laden des Katalogs' })
       slot.version = catalog.version
     }
-    const budget = (job.request.timeoutMs ?? defaultTimeoutMs) + (this.#options.graceMs ?? 30_000)
-    const reply = await this.#exchange(slot, worker, { type: 'compose', request: job.request }, budget, job.signal)
+    const limits = this.#options.limits ?? {}
+    const budget = effectiveLimits(job.request, limits).timeoutMs + (this.#options.graceMs ?? 30_000)
+    const reply = await this.#exchange(slot, worker, { type: 'compose', request: job.request, limits }, budget, job.signal)
     if (reply.type === 'answer') return reply.answer as CompositionAnswer
     throw fromReply(reply, { en: 'composing', de: 'beim Zusammenstellen' })
   }

@@ -3,19 +3,19 @@
  * answers compose requests over it, so a long search never holds up the server's event loop.
  * Protocol (every reply carries the id of its message; the thread says `ready` with id -1):
  *   → { type: 'load', id, catalog: CatalogTransfer }  ← { type: 'loaded', id } | { type: 'failed', … }
- *   → { type: 'compose', id, request }                ← { type: 'answer', id, answer } | { type: 'failed', id, code, messages, location, details }
+ *   → { type: 'compose', id, request, limits }        ← { type: 'answer', id, answer } | { type: 'failed', id, code, messages, location, details }
  */
 import { parentPort } from 'node:worker_threads'
 import { compileCatalog } from '../../catalog/index.js'
 import type { Catalog } from '../../catalog/index.js'
 import { compose, loadSolver } from '../../composer/index.js'
-import type { CompositionRequest } from '../../composer/index.js'
+import type { ComposeLimits, CompositionRequest } from '../../composer/index.js'
 import { SymphonyError } from '../../errors.js'
 import { unpackQuads, type CatalogTransfer } from './catalog-transfer.js'
 
 type Message =
   | { readonly type: 'load', readonly id: number, readonly catalog: CatalogTransfer }
-  | { readonly type: 'compose', readonly id: number, readonly request: CompositionRequest }
+  | { readonly type: 'compose', readonly id: number, readonly request: CompositionRequest, readonly limits?: ComposeLimits }
 
 const port = parentPort
 if (port === null) throw new Error('the composition worker runs only as a worker thread')
@@ -38,7 +38,7 @@ port.on('message', (message: Message) => {
       if (catalog === undefined) {
         throw new SymphonyError('INTERNAL', { en: 'the composition worker has no catalog loaded', de: 'der Worker für Zusammenstellungen hat keinen Katalog geladen' })
       }
-      port.postMessage({ type: 'answer', id: message.id, answer: compose(catalog, message.request) })
+      port.postMessage({ type: 'answer', id: message.id, answer: compose(catalog, message.request, message.limits ?? {}) })
     }
   } catch (error) {
     port.postMessage({ ...failure(error), id: message.id })

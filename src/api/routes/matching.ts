@@ -4,7 +4,7 @@ import { discoveryAnswerSchema, discoveryRequestSchema } from '../../api-types/s
 import type { RouteContext } from '../context.js'
 import { pickLabel } from '../catalog-views.js'
 import { bodySchema, iriSchema, languageSchema, openObject, problems } from '../schemas.js'
-import { combinableInLanguage, discoveryInLanguage, pairCheckInLanguage } from '../../matcher/index.js'
+import { combinableInLanguage, discoveryInLanguage, maxLimit, pairCheckInLanguage } from '../../matcher/index.js'
 import { requestLanguage } from '../language.js'
 
 const sentence = { type: 'string', description: 'In the requested language (?lang= or Accept-Language; English by default)' } as const
@@ -81,7 +81,8 @@ export async function matchingRoutes (app: FastifyInstance, { engine }: RouteCon
       querystring: {
         type: 'object',
         properties: {
-          limit: { type: 'integer', minimum: 1, maximum: 10_000, default: 100 },
+          limit: { type: 'integer', minimum: 1, default: 100, description: `At most this many services, 1 to ${maxLimit}; page through more with offset` },
+          offset: { type: 'integer', minimum: 0, default: 0, description: 'Services skipped before the first one listed (paging)' },
           minDegree: { type: 'string', enum: ['exact', 'plugin', 'subsumes'], default: 'subsumes' },
           lang: languageSchema
         }
@@ -113,7 +114,7 @@ export async function matchingRoutes (app: FastifyInstance, { engine }: RouteCon
     }
   }, async request => {
     const { service } = request.params as { service: string }
-    const { limit, minDegree } = request.query as { limit: number, minDegree: 'exact' | 'plugin' | 'subsumes' }
-    return { service, combinable: combinableInLanguage(await engine.combinable(service, { limit, minDegree }), requestLanguage(request)) }
+    const { limit, offset, minDegree } = request.query as { limit: number, offset: number, minDegree: 'exact' | 'plugin' | 'subsumes' }
+    return { service, combinable: combinableInLanguage(await engine.combinable(service, { limit, offset, minDegree }), requestLanguage(request)) }
   })
 }

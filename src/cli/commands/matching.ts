@@ -1,6 +1,6 @@
 /** Matching and composition commands: match, combinable, discover, compose. */
 import { formatBundleText, inLanguage } from '../../composer/index.js'
-import { combinableInLanguage, discoveryInLanguage, pairCheckInLanguage } from '../../matcher/index.js'
+import { combinableInLanguage, discoveryInLanguage, maxLimit, pairCheckInLanguage, validateLimit } from '../../matcher/index.js'
 import { SymphonyError } from '../../errors.js'
 import type { Engine } from '../../engine.js'
 import type { Bilingual, Command, OptionSpecs, OptionValues } from '../command.js'
@@ -10,6 +10,7 @@ import type { Io } from '../io.js'
 import { iriArgument } from '../iri-argument.js'
 import { languageOf } from '../language.js'
 import { answerFormat, printJson, readJsonOption } from '../output.js'
+import { composeLimitSources, limitOptions, limitsOf } from '../compose-limits.js'
 
 export const matchCommand: Command = {
   summary: {
@@ -35,15 +36,23 @@ export const combinableCommand: Command = {
     en: 'every service that can be linked to X, in either direction, ranked',
     de: 'jeder Dienst, der sich mit X verbinden lässt, in beide Richtungen, nach Rang'
   },
-  usage: '<service> [--limit <n>]',
+  usage: '<service> [--limit <n>] [--offset <n>]',
   positionals: { min: 1, max: 1 },
   options: {
     limit: {
       type: 'string',
       help: {
         value: '<n>',
-        text: { en: 'list only the n best services', de: 'nur die n besten Dienste auflisten' },
+        text: { en: `list only the n best services (1 to ${maxLimit})`, de: `nur die n besten Dienste auflisten (1 bis ${maxLimit})` },
         default: { en: 'all of them', de: 'alle' }
+      }
+    },
+    offset: {
+      type: 'string',
+      help: {
+        value: '<n>',
+        text: { en: 'skip the n best services first (paging, with --limit)', de: 'zuerst die n besten Dienste überspringen (Blättern, mit --limit)' },
+        default: '0'
       }
     }
   },
@@ -54,9 +63,14 @@ export const combinableCommand: Command = {
     if (limit !== undefined && !(Number.isInteger(limit) && limit > 0)) {
       throw new SymphonyError('BAD_REQUEST', { en: `--limit ${String(values.limit)} is not a positive whole number`, de: `--limit ${String(values.limit)} ist keine positive ganze Zahl` })
     }
+    if (limit !== undefined) validateLimit(limit, '--limit', '--offset')
+    const offset = values.offset === undefined ? 0 : Number(values.offset)
+    if (!(Number.isInteger(offset) && offset >= 0)) {
+      throw new SymphonyError('BAD_REQUEST', { en: `--offset ${String(values.offset)} is not a whole number ≥ 0`, de: `--offset ${String(values.offset)} ist keine ganze Zahl ≥ 0` })
+    }
     return withEngine(await openForReading(values, io), async engine => {
       const language = languageOf(values, io)
-      const results = combinableInLanguage(await engine.combinable(x, limit === undefined ? {} : { limit }), language)
+      const results = combinableInLanguage(await engine.combinable(x, { ...(limit === undefined ? {} : { limit }), offset }), language)
       if (format === 'json') printJson(io, { service: x, results })
       else io.stdout(formatCombinable(x, results, { language, catalog: await engine.catalog() }))
       return 0
@@ -144,14 +158,14 @@ export const composeCommand = requestCommand(
     en: 'bundles of services meeting a goal and constraints, ranked and explained',
     de: 'Bündel von Diensten, die ein Ziel und Bedingungen erfüllen, nach Rang und erklärt'
   },
-  async (engine, request, values, io) => inLanguage(await engine.compose(request), languageOf(values, io)),
+  async (engine, request, values, io) => inLanguage(await engine.compose(request, limitsOf(values, io, composeLimitSources)), languageOf(values, io)),
   async (result, engine, values, io) => formatBundleText(result, { language: languageOf(values, io), catalog: await engine.catalog() }),
   {
     request: {
       en: 'the composition request (required): service types, constraints, preferences, seats, limit',
       de: 'die Anfrage zur Zusammenstellung (nötig): Diensttypen, Bedingungen, Vorlieben, Plätze, Anzahl'
     },
-    usage: '[--wiring static|dataflow] [--timeout-ms <ms>]',
+    usage: '[--wiring static|dataflow] [--timeout-ms <ms>] [--max-states <n>] [--max-model-entries <n>]',
     options: {
       wiring: {
         type: 'string',
@@ -174,7 +188,8 @@ export const composeCommand = requestCommand(
           },
           default: { en: 'the request\'s timeoutMs, else 10000', de: 'timeoutMs der Anfrage, sonst 10000' }
         }
-      }
+      },
+      ...limitOptions(composeLimitSources)
     },
     adjust: (request, values) => {
       if (request === null || typeof request !== 'object' || Array.isArray(request)) return request

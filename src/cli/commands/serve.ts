@@ -6,6 +6,7 @@ import { TokenRegistry } from '../../accounts/index.js'
 import type { Io } from '../io.js'
 import { dataDirOf, openForWriting } from '../context.js'
 import { servedHostNames } from '../../api/host-check.js'
+import { limitOptions, limitsOf, serveLimitSources } from '../compose-limits.js'
 
 /** How often resolved tickets are checked for their automatic close. */
 const sweepIntervalMs = 10 * 60_000
@@ -15,7 +16,7 @@ export const serveCommand: Command = {
     en: 'serve the HTTP API and web console until stopped (a new data directory gets the example catalog, and the example providers\' sandbox starts with it)',
     de: 'die HTTP-API und die Web-Konsole bereitstellen, bis sie gestoppt werden (ein neues Datenverzeichnis erhält den Beispielkatalog, und die Sandbox der Beispielanbieter startet mit)'
   },
-  usage: '[--port <n>] [--host <address>] [--allowed-host <name>]… [--public-url <url>] [--empty] [--no-sandbox] [--sparql-timeout <ms>] [--sparql-cap <n>] [--compose-workers <n>] [--ticket-close-days <n>] [--allow-private-webhooks] [--log-level <level>] [--no-request-log]',
+  usage: '[--port <n>] [--host <address>] [--allowed-host <name>]… [--public-url <url>] [--empty] [--no-sandbox] [--sparql-timeout <ms>] [--sparql-cap <n>] [--compose-workers <n>] [--compose-max-states <n>] [--compose-max-model-entries <n>] [--compose-timeout-ms <ms>] [--ticket-close-days <n>] [--allow-private-webhooks] [--log-level <level>] [--no-request-log]',
   options: {
     port: {
       type: 'string',
@@ -94,6 +95,7 @@ export const serveCommand: Command = {
         default: { en: '$SYMPHONY_COMPOSE_WORKERS, else one fewer than the cores, at least 1', de: '$SYMPHONY_COMPOSE_WORKERS, sonst einer weniger als Kerne, mindestens 1' }
       }
     },
+    ...limitOptions(serveLimitSources),
     'ticket-close-days': {
       type: 'string',
       help: {
@@ -130,13 +132,14 @@ export const serveCommand: Command = {
     const resultCap = wholeNumber('--sparql-cap', values['sparql-cap'] ?? '10000', 1, 10_000_000)
     const composeWorkers = values['compose-workers'] ?? io.env.SYMPHONY_COMPOSE_WORKERS
     const workers = composeWorkers === undefined ? undefined : wholeNumber('--compose-workers', composeWorkers, 0, 64)
+    const composeLimits = limitsOf(values, io, serveLimitSources)
     const autoCloseDays = wholeNumber('--ticket-close-days', values['ticket-close-days'] ?? '7', 1, 365)
     const host = typeof values.host === 'string' ? values.host : io.env.HOST ?? '127.0.0.1'
     const logLevel = String(values['log-level'] ?? io.env.SYMPHONY_LOG_LEVEL ?? 'info')
     if (!logLevels.includes(logLevel)) throw new SymphonyError('BAD_REQUEST', { en: `--log-level ${logLevel} is not one of ${logLevels.join(', ')}`, de: `--log-level ${logLevel} ist keine der Stufen ${logLevels.join(', ')}` })
     // Loaded here: the other commands never pay for Fastify's start-up.
     const { buildApp } = await import('../../api/index.js')
-    const engine = await openForWriting(values, io, { seedExamples: values.empty !== true, command: 'serve', compileInBackground: true })
+    const engine = await openForWriting(values, io, { seedExamples: values.empty !== true, command: 'serve', compileInBackground: true, composeLimits })
     const tokens = await TokenRegistry.open({ dataDir: dataDirOf(values, io), ...(io.env.SYMPHONY_TOKENS === undefined ? {} : { env: io.env.SYMPHONY_TOKENS }) })
     // The example catalog's adapters point at local sandbox providers: start them with it.
     const sandbox = values.empty !== true && values['no-sandbox'] !== true ? await startExampleSandbox(io) : undefined
