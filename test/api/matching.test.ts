@@ -1,4 +1,7 @@
+import { readFile } from 'node:fs/promises'
+import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { projectRoot } from '../../src/project.js'
 import { inLanguage } from '../../src/composer/index.js'
 import { openTestApp, sym } from './helpers.js'
 import type { TestApp } from './helpers.js'
@@ -25,6 +28,26 @@ describe('matching and composition routes', () => {
     const response = await t.app.inject({ method: 'POST', url: '/discover', payload: { wanted: [], colour: 'red' } })
     expect(response.statusCode).toBe(400)
     expect(response.json()).toMatchObject({ code: 'INVALID_REQUEST', field: '/body/colour' })
+  })
+
+  it('refuses a discovery or combinable limit above 10,000 with 400 naming the parameter, the maximum and how to page', async () => {
+    const discover = await t.app.inject({ method: 'POST', url: '/discover', payload: { wanted: [`${sym}CallEventFeed`], limit: 10_001 } })
+    expect(discover.statusCode).toBe(400)
+    expect(discover.json()).toMatchObject({
+      code: 'INVALID_REQUEST',
+      path: 'limit',
+      maximum: 10_000,
+      detail: 'limit 10001 is more than 10000, the most results one answer lists; page through them instead: limit 10000 with offset 0, then offset 10000, 20000, … until an answer lists fewer'
+    })
+    const combinable = await t.app.inject({ method: 'GET', url: `/catalog/services/${encodeURIComponent(pbx)}/combinable?limit=20000&lang=de` })
+    expect(combinable.statusCode).toBe(400)
+    expect(combinable.json()).toMatchObject({
+      code: 'INVALID_REQUEST',
+      path: 'limit',
+      maximum: 10_000,
+      detail: 'limit 20000 ist mehr als 10000, die meisten Ergebnisse, die eine Antwort auflistet; blättern Sie stattdessen: limit 10000 mit offset 0, dann offset 10000, 20000, … bis eine Antwort weniger auflistet'
+    })
+    expect((await t.app.inject({ method: 'POST', url: '/discover', payload: { wanted: [`${sym}CallEventFeed`], limit: 10_000 } })).statusCode).toBe(200)
   })
 
   it('checks whether A fits B', async () => {
@@ -75,5 +98,27 @@ describe('matching and composition routes', () => {
     const wanted = await t.app.inject({ method: 'POST', url: '/compose', payload: { wanted: Array.from({ length: 33 }, () => `${sym}CallEventFeed`) } })
     expect(wanted.statusCode).toBe(400)
     expect(wanted.json()).toMatchObject({ code: 'INVALID_REQUEST', field: '/body/wanted' })
+  })
+})
+
+describe('paging discovery and combinable answers', () => {
+  let t: TestApp
+  beforeAll(async () => { t = await openTestApp({ seedExamples: true }) })
+  afterAll(async () => { await t.close() })
+
+  it('offset skips the best results: pages put together are the unpaged answer', async () => {
+    const request = JSON.parse(await readFile(join(projectRoot, 'examples/requests/discover-crm-for-pbx.json'), 'utf8')) as Record<string, unknown>
+    const discover = async (body: Record<string, unknown>): Promise<string[]> =>
+      (await t.app.inject({ method: 'POST', url: '/discover', payload: { ...request, ...body } })).json().results.map((r: { service: string }) => r.service)
+    const all = await discover({})
+    expect(all).toHaveLength(5)
+    expect([...await discover({ limit: 2 }), ...await discover({ limit: 2, offset: 2 }), ...await discover({ limit: 2, offset: 4 })]).toEqual(all)
+    expect(await discover({ offset: 5 })).toEqual([])
+    const crm = encodeURIComponent('https://example.org/kundenwerk#CRM')
+    const combinable = async (query: string): Promise<string[]> =>
+      (await t.app.inject({ method: 'GET', url: `/catalog/services/${crm}/combinable?${query}` })).json().combinable.map((c: { service: string }) => c.service)
+    const best = await combinable('limit=4')
+    expect(best).toHaveLength(4)
+    expect([...await combinable('limit=2'), ...await combinable('limit=2&offset=2')]).toEqual(best)
   })
 })

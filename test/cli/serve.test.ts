@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises'
 import { createServer } from 'node:net'
 import type { AddressInfo } from 'node:net'
 import { request } from 'node:http'
@@ -45,6 +46,49 @@ describe('symphony serve', () => {
     expect(await runCli(['serve', '--compose-workers', 'many'])).toEqual({ code: 2, stdout: '', stderr: 'symphony: --compose-workers many is not a whole number from 0 to 64\n' })
     expect((await runCli(['serve'], { env: { SYMPHONY_COMPOSE_WORKERS: '-1' } })).stderr).toBe('symphony: --compose-workers -1 is not a whole number from 0 to 64\n')
   })
+
+  it('refuses composition budgets outside their range, naming the option or variable and the range, in English and German', async () => {
+    expect(await runCli(['serve', '--compose-max-states', '0'])).toEqual({ code: 2, stdout: '', stderr: 'symphony: --compose-max-states 0 is not a whole number from 1 to 3000000; give a value in that range or leave it out for the default (300000)\n' })
+    expect((await runCli(['serve', '--compose-max-model-entries', '20000001', '--lang', 'de'])).stderr)
+      .toBe('symphony: --compose-max-model-entries 20000001 ist keine ganze Zahl von 1 bis 20000000; geben Sie einen Wert in diesem Bereich an oder lassen Sie die Angabe weg für den Standard (2000000)\n')
+    expect((await runCli(['serve'], { env: { SYMPHONY_COMPOSE_TIMEOUT_MS: '90s' } })).stderr)
+      .toBe('symphony: $SYMPHONY_COMPOSE_TIMEOUT_MS=90s (--compose-timeout-ms) is not a whole number from 1 to 60000; give a value in that range or leave it out for the default (60000)\n')
+    expect((await runCli(['serve'], { env: { SYMPHONY_COMPOSE_MAX_STATES: '-5', LANG: 'de_DE.UTF-8' } })).stderr)
+      .toBe('symphony: $SYMPHONY_COMPOSE_MAX_STATES=-5 (--compose-max-states) ist keine ganze Zahl von 1 bis 3000000; geben Sie einen Wert in diesem Bereich an oder lassen Sie die Angabe weg für den Standard (300000)\n')
+  })
+
+  it('hands the composition budgets of its flags and environment to every compose it answers', async () => {
+    const folder = await temporaryFolder()
+    const server = spawnInGroup(process.execPath, ['--import', 'tsx', join(projectRoot, 'src/cli/bin.ts'), 'serve', '--no-sandbox', '--port', '0', '--data-dir', join(folder.path, 'data'), '--compose-workers', '1', '--compose-max-states', '5', '--log-level', 'warn'], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+      env: { ...process.env, SYMPHONY_COMPOSE_MAX_MODEL_ENTRIES: '1' }
+    })
+    let stderr = ''
+    try {
+      const address = await new Promise<string>((resolve, reject) => {
+        server.stderr!.on('data', (chunk: Buffer) => {
+          stderr += chunk.toString()
+          const serving = /serving at (\S+)\//.exec(stderr)
+          if (serving !== null) resolve(serving[1]!)
+        })
+        server.once('exit', code => reject(new Error(`serve exited with ${code}: ${stderr}`)))
+      })
+      const request = JSON.parse(await readFile(join(projectRoot, 'examples/requests/compose-pbx-crm-acd-archiving-eu.json'), 'utf8')) as Record<string, unknown>
+      const compose = async (body: Record<string, unknown>): Promise<{ bundles: unknown[], issues: Array<{ code: string }> }> => {
+        const response = await fetch(`${address}/compose`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) })
+        expect(response.status).toBe(200)
+        return await response.json() as { bundles: unknown[], issues: Array<{ code: string }> }
+      }
+      // Without the budgets the example request has three bundles (test/cli/matching.test.ts).
+      const cut = await compose(request)
+      expect([cut.bundles, cut.issues.map(issue => issue.code)]).toEqual([[], ['SEARCH_CUT']])
+      // A request cannot raise them.
+      expect(await compose({ ...request, maxStates: 300_000, maxModelEntries: 2_000_000 })).toEqual(cut)
+    } finally {
+      await stopGroup(server)
+      await folder.remove()
+    }
+  }, 180_000)
 
   it('refuses an unknown log level, naming the ones it knows', async () => {
     expect(await runCli(['serve', '--log-level', 'loud'])).toEqual({ code: 2, stdout: '', stderr: 'symphony: --log-level loud is not one of fatal, error, warn, info, debug, trace, silent\n' })

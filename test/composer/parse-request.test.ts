@@ -99,7 +99,11 @@ describe('parseCompositionRequest', () => {
     expect(failure({ seats: 5, concurrentSeats: 6 }).message)
       .toBe('composition request field "concurrentSeats" is 6, more than the 5 seats; concurrent users are a subset of the seats')
     expect(failure({ limits: 3 }).message)
-      .toBe('composition request field "limits" is not a known field; expected one of available, wanted, serviceTypes, constraints, preferences, seats, concurrentSeats, limit, usage, wiring, timeoutMs')
+      .toBe('composition request field "limits" is not a known field; expected one of available, wanted, serviceTypes, constraints, preferences, seats, concurrentSeats, limit, usage, wiring, timeoutMs, maxStates, maxModelEntries')
+    expect(failure({ maxStates: 0 }).message)
+      .toBe('composition request field "maxStates" must be a whole number ≥ 1 (it can only lower the server\'s size budget), got 0')
+    expect(failure({ maxModelEntries: 2.5 }).message)
+      .toBe('composition request field "maxModelEntries" must be a whole number ≥ 1 (it can only lower the server\'s size budget), got 2.5')
   })
 
   test('fact constraints expand Symphony prefixes in properties and values, keep literals', () => {

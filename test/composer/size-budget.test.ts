@@ -6,7 +6,7 @@
 import { beforeAll, describe, expect, test } from 'vitest'
 import { compileCatalog, type Catalog } from '../../src/catalog/index.js'
 import { catalogNamer } from '../../src/composer/texts.js'
-import { compose, inLanguage, loadSolver, say, type CompositionRequest } from '../../src/composer/index.js'
+import { compose, effectiveLimits, inLanguage, loadSolver, say, tighterLimits, type CompositionRequest } from '../../src/composer/index.js'
 import { parseRdf } from '../../src/rdf/index.js'
 
 const sym = 'https://w3id.org/symphony/ontology#'
@@ -63,5 +63,26 @@ describe('search size budget', () => {
     // Within its budget the search finds the three bundles the request asks for, but not the proof that they are the best.
     expect(answer.bundles.length).toBe(3)
     for (const bundle of answer.bundles) expect(valid.has(bundle.services.join(' '))).toBe(true)
+  })
+
+  test('a request lowers the budgets for itself, and its larger values change nothing', () => {
+    expect(compose(catalog, { ...request, maxModelEntries: 1, maxStates: 3 })).toEqual(compose(catalog, request, { maxModelEntries: 1, maxStates: 3 }))
+    const cut = compose(catalog, request, { maxModelEntries: 1, maxStates: 3 })
+    expect(compose(catalog, { ...request, maxModelEntries: 1e9, maxStates: 1e9 }, { maxModelEntries: 1, maxStates: 3 })).toEqual(cut)
+  })
+})
+
+describe('budgets of a request', () => {
+  test('the operator\'s budgets (or the defaults), each lowered by the request\'s own', () => {
+    expect(effectiveLimits({})).toEqual({ maxStates: 300_000, maxModelEntries: 2_000_000, timeoutMs: 10_000 })
+    expect(effectiveLimits({ timeoutMs: 30_000, maxStates: 10 }, { maxTimeoutMs: 5_000, maxModelEntries: 7 })).toEqual({ maxStates: 10, maxModelEntries: 7, timeoutMs: 5_000 })
+    expect(effectiveLimits({ timeoutMs: 2_000, maxModelEntries: 9 }, { maxTimeoutMs: 5_000, maxModelEntries: 7 })).toEqual({ maxStates: 300_000, maxModelEntries: 7, timeoutMs: 2_000 })
+    // Without an operator's limit a request has the default time budget, up to the most one may ask.
+    expect(effectiveLimits({ timeoutMs: 60_000 }).timeoutMs).toBe(60_000)
+  })
+
+  test('the tighter of two sets of budgets, budget by budget', () => {
+    expect(tighterLimits({ maxStates: 5, maxTimeoutMs: 100 }, { maxStates: 9, maxModelEntries: 3 })).toEqual({ maxStates: 5, maxModelEntries: 3, maxTimeoutMs: 100 })
+    expect(tighterLimits({}, {})).toEqual({})
   })
 })
