@@ -49,6 +49,8 @@ interface CatalogOrder {
   readonly currency: string | null
   /** Prices by pricing key, then by service index. */
   readonly prices: Map<string, Map<number, PricedService>>
+  /** Indices of the services providing an interface type (subclasses included), by type. */
+  readonly providers: Map<string, Int32Array>
 }
 
 /** Services in IRI order, their indices and prices, per catalog (it is rebuilt on publish). */
@@ -58,7 +60,7 @@ function orderOf (catalog: Catalog): CatalogOrder {
   let order = orders.get(catalog)
   if (order === undefined) {
     const services = [...catalog.services.values()].sort((a, b) => a.id < b.id ? -1 : a.id > b.id ? 1 : 0)
-    order = { services, indexOf: new Map(services.map((s, i) => [s.id, i])), currency: prevailingCurrency(services), prices: new Map() }
+    order = { services, indexOf: new Map(services.map((s, i) => [s.id, i])), currency: prevailingCurrency(services), prices: new Map(), providers: new Map() }
     orders.set(catalog, order)
   }
   return order
@@ -123,15 +125,31 @@ function candidatesOf (catalog: Catalog, order: CatalogOrder, request: ResolvedR
     const s = order.indexOf.get(id)
     if (s !== undefined && found[s] === 0) { found[s] = 1; stack.push(s) }
   }
+  const push = (s: number): void => {
+    if (found[s] === 0) { found[s] = 1; stack.push(s) }
+  }
+  const providers = (type: string): Int32Array => {
+    let indices = order.providers.get(type)
+    if (indices === undefined) {
+      const found: number[] = []
+      for (const node of catalog.providersOf(type)) {
+        const s = order.indexOf.get(node.service)
+        if (s !== undefined) found.push(s)
+      }
+      indices = Int32Array.from(found)
+      order.providers.set(type, indices)
+    }
+    return indices
+  }
   for (const type of request.serviceTypes) for (const service of catalog.servicesOfType(type)) add(service.id)
-  for (const type of request.wanted) for (const node of catalog.providersOf(type)) add(node.service)
+  for (const type of request.wanted) for (const s of providers(type)) push(s)
   const seenTypes = new Set<string>()
   while (stack.length > 0) {
     for (const node of order.services[stack.pop()!]!.requires) {
       for (const type of node.types) {
         if (seenTypes.has(type)) continue
         seenTypes.add(type)
-        for (const provider of catalog.providersOf(type)) add(provider.service)
+        for (const s of providers(type)) push(s)
       }
     }
   }
