@@ -12,13 +12,15 @@ import { basename, extname, join } from 'node:path'
 import type { Quad } from '@rdfjs/types'
 import { DataFactory } from 'n3'
 import { SymphonyError } from './errors.js'
+import type { ErrorMessages } from './errors.js'
 import { builtinFiles, builtinFolders, graphs, isPrivateGraph, projectRoot } from './project.js'
 import { inDefaultGraph, listTurtleFiles, readRdfFile, ns, serializeRdf } from './rdf/index.js'
 import type { SerializationFormat } from './rdf/index.js'
 import { EmbeddedStore, MemoryStore, SparqlEndpointStore } from './store/index.js'
 import type { GraphContent, QueryResult, SparqlEndpointOptions, Store } from './store/index.js'
 import { BackgroundCompiler } from './catalog-thread/compiler.js'
-import { compileCatalog, isServiceNodePredicate, nameServiceNodes, namedLocations, offerPriceModels, priceModel } from './catalog/index.js'
+import { catalogOfParts, catalogSlices, compileCatalog, compileParts, isServiceNodePredicate, nameServiceNodes, namedLocations, offerPriceModels, priceModel } from './catalog/index.js'
+import { readSnapshot, removeSnapshotLeftovers, snapshotFileOf, snapshotKey, writeSnapshot } from './catalog/index.js'
 import { deleteVocabulary, listVocabularies, putVocabulary, selectVocabulary } from './vocabulary/index.js'
 import type { VocabularyGraph } from './vocabulary/index.js'
 import type { Catalog, OfferPriceModel, Service } from './catalog/index.js'
@@ -68,6 +70,11 @@ export interface EngineOptions {
    * requests may lower them, never raise them. Absent ones are the composer's defaults.
    */
   readonly composeLimits?: ComposeLimits
+  /**
+   * Told what went wrong without failing anything (a damaged catalog snapshot set aside, a
+   * snapshot that could not be saved), for the operator to read.
+   */
+  readonly onWarning?: (messages: ErrorMessages) => void
 }
 
 /** How orders reach providers (see `Engine.openOperations`). */
@@ -88,6 +95,9 @@ export interface Progress {
   readonly total: number
   readonly file?: string
 }
+
+/** Where a catalog came from: the data directory's snapshot, or compiled from the quads. */
+export type CatalogOrigin = 'snapshot' | 'compiled'
 
 /** What `/health/ready` reports. */
 export interface Readiness {
@@ -172,13 +182,24 @@ export class Engine {
   #rules: readonly Rule[] = []
   /** The operator's budgets of every composition. */
   readonly composeLimits: ComposeLimits
+  /**
+   * The compiled catalog's snapshot beside the data directory's graphs: read when current,
+   * written after a compile by a process that holds the directory (`writable`). Not used with
+   * `--data` files or an endpoint.
+   */
+  readonly #snapshot: { readonly file: string, readonly writable: boolean } | undefined
+  readonly #onWarning: (messages: ErrorMessages) => void
 
   private constructor (store: Store, options: EngineOptions) {
     this.store = store
     this.composeLimits = options.composeLimits ?? {}
     this.#onProgress = options.onProgress
     this.#dataDir = options.endpoint === undefined ? options.dataDir : undefined
-    this.#compiler = options.compileInBackground === true ? new BackgroundCompiler() : undefined
+    this.#onWarning = options.onWarning ?? (() => undefined)
+    this.#compiler = options.compileInBackground === true ? new BackgroundCompiler(this.#onWarning) : undefined
+    this.#snapshot = store instanceof EmbeddedStore && this.#dataDir !== undefined && (options.dataFiles ?? []).length === 0
+      ? { file: snapshotFileOf(this.#dataDir), writable: options.readOnly !== true }
+      : undefined
   }
 
   /** Opens the store, loads the built-in ontology and shapes, `--data` files, and seeds examples when asked. */
@@ -190,6 +211,7 @@ export class Engine {
         : await EmbeddedStore.open(options.dataDir, { readOnly: options.readOnly === true, ...(options.command === undefined ? {} : { command: options.command }) })
     const engine = new Engine(store, options)
     try {
+      if (engine.#snapshot?.writable === true) await removeSnapshotLeftovers(engine.#snapshot.file)
       engine.#rules = await readRuleFolders(options.rules ?? [])
       const ontology = await readFolder(builtinFolders.ontology)
       engine.#publishingShapes = await readRdfFile(builtinFiles.publishingShapes)
@@ -290,9 +312,9 @@ export class Engine {
   /** The catalog of `version`: the compile in flight for it, or a new one. */
   #compile (version: string): Promise<Catalog> {
     if (this.#compiling?.version === version) return this.#compiling.catalog
-    const catalog = this.publicQuads().then(async quads => {
-      const compiled = this.#compiler === undefined ? compileCatalog(quads, { rules: this.#rules }) : await this.#compiler.compile(quads, this.#rules)
+    const catalog = this.#build().then(({ quads, catalog: compiled, from }) => {
       this.#vocabularyOf.set(compiled, selectVocabulary(quads))
+      this.#fromOf.set(compiled, from)
       return compiled
     })
     const entry = { version, catalog }
@@ -306,6 +328,50 @@ export class Engine {
       if (this.#compiling === entry) this.#compiling = undefined
     })
     return catalog
+  }
+
+  /**
+   * The catalog of the public quads as they are now: read from the snapshot when it was saved
+   * for exactly this content, these rules and this code; otherwise compiled (and saved, by a
+   * process that holds the data directory). A damaged snapshot is set aside with a warning.
+   */
+  async #build (): Promise<{ quads: readonly Quad[], catalog: Catalog, from: CatalogOrigin }> {
+    const snapshot = this.#snapshot
+    if (snapshot === undefined || !(this.store instanceof EmbeddedStore)) {
+      const quads = await this.publicQuads()
+      return { quads, from: 'compiled', catalog: this.#compiler === undefined ? compileCatalog(quads, { rules: this.#rules }) : await this.#compiler.compile(quads, this.#rules) }
+    }
+    // The quads and their digest in one step: no write can come between them.
+    const { quads, digest } = this.store.publicContent()
+    const key = snapshotKey(digest, this.#rules)
+    const read = await readSnapshot(snapshot.file, key)
+    if (read.status === 'loaded') return { quads, catalog: read.catalog, from: 'snapshot' }
+    if (read.status === 'corrupt') {
+      this.#onWarning({
+        en: `${read.reason.en}; the catalog is compiled from the data directory instead${snapshot.writable ? ' and the snapshot replaced' : ''}`,
+        de: `${read.reason.de}; der Katalog wird stattdessen aus dem Datenverzeichnis kompiliert${snapshot.writable ? ' und der Snapshot ersetzt' : ''}`
+      })
+    }
+    const target = snapshot.writable ? { file: snapshot.file, key } : undefined
+    if (this.#compiler !== undefined) return { quads, catalog: await this.#compiler.compile(quads, this.#rules, target), from: 'compiled' }
+    const parts = compileParts(quads, { rules: this.#rules })
+    if (target !== undefined) {
+      await writeSnapshot(target.file, target.key, catalogSlices(parts)).catch((error: unknown) => {
+        const reason = error instanceof Error ? error.message : String(error)
+        this.#onWarning({
+          en: `the compiled catalog was not saved as ${target.file} (${reason}); the next start compiles it again`,
+          de: `der kompilierte Katalog wurde nicht als ${target.file} gespeichert (${reason}); der nächste Start kompiliert ihn erneut`
+        })
+      })
+    }
+    return { quads, catalog: catalogOfParts(parts), from: 'compiled' }
+  }
+
+  readonly #fromOf = new WeakMap<Catalog, CatalogOrigin>()
+
+  /** Where the current catalog came from: its snapshot, or compiled in this process. */
+  async catalogOrigin (): Promise<CatalogOrigin> {
+    return this.#fromOf.get(await this.catalog()) ?? 'compiled'
   }
 
   /**

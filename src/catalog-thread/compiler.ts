@@ -14,6 +14,13 @@ import { sendQuads } from './quads.js'
 type Reply =
   | { readonly type: 'slice', readonly job: number, readonly slice: CatalogSlice }
   | { readonly type: 'failed', readonly job: number, readonly code: ErrorCode, readonly messages: ErrorMessages, readonly location?: Record<string, unknown> }
+  | { readonly type: 'warning', readonly job: number, readonly messages: ErrorMessages }
+
+/** Where the compile thread also saves what it compiled (`writeSnapshot`). */
+export interface SnapshotTarget {
+  readonly file: string
+  readonly key: string
+}
 
 interface Job {
   readonly assembler: CatalogAssembler
@@ -26,9 +33,18 @@ export class BackgroundCompiler {
   readonly #jobs = new Map<number, Job>()
   #nextJob = 0
   #closed = false
+  readonly #onWarning: (messages: ErrorMessages) => void
 
-  /** Compiles the catalog of the quads (as `compileCatalog` does) in the compile thread. */
-  async compile (quads: readonly Quad[], rules: readonly Rule[]): Promise<Catalog> {
+  /** `onWarning` is told what went wrong that fails no compile (a snapshot not saved). */
+  constructor (onWarning: (messages: ErrorMessages) => void = () => undefined) {
+    this.#onWarning = onWarning
+  }
+
+  /**
+   * Compiles the catalog of the quads (as `compileCatalog` does) in the compile thread; with
+   * `snapshot`, the thread then also saves it there.
+   */
+  async compile (quads: readonly Quad[], rules: readonly Rule[], snapshot?: SnapshotTarget): Promise<Catalog> {
     if (this.#closed) {
       throw new SymphonyError('INTERNAL', {
         en: 'the catalog compile thread is shut down: the engine was closed',
@@ -43,7 +59,7 @@ export class BackgroundCompiler {
     worker.ref()
     try {
       await sendQuads(quads, slice => worker.postMessage({ type: 'quads', job, slice }, [slice.quads.buffer as ArrayBuffer]))
-      worker.postMessage({ type: 'compile', job, rules })
+      worker.postMessage({ type: 'compile', job, rules, ...(snapshot === undefined ? {} : { snapshot }) })
       return await done
     } finally {
       this.#jobs.delete(job)
@@ -87,6 +103,10 @@ export class BackgroundCompiler {
   }
 
   #receive (reply: Reply): void {
+    if (reply.type === 'warning') {
+      this.#onWarning(reply.messages)
+      return
+    }
     const job = this.#jobs.get(reply.job)
     if (job === undefined) return
     if (reply.type === 'failed') {

@@ -3,11 +3,14 @@
  * slices (`catalogSlices`), so the reasoning and reading of a large catalog never hold up the
  * event loop of the thread that serves requests.
  * Protocol (every message carries the job id it belongs to):
- *   → { type: 'quads', job, slice: QuadSlice } …   → { type: 'compile', job, rules }
+ *   → { type: 'quads', job, slice: QuadSlice } …   → { type: 'compile', job, rules, snapshot? }
  *   ← { type: 'slice', job, slice: CatalogSlice } … (the last one of kind 'end') | { type: 'failed', job, code, messages, location }
+ *   ← { type: 'warning', job, messages } when the snapshot asked for could not be written
+ * With `snapshot` ({ file, key }), the slices are also written as the catalog's snapshot, after
+ * the last one is posted (`writeSnapshot`).
  */
 import { parentPort } from 'node:worker_threads'
-import { catalogSlices, compileParts } from '../catalog/index.js'
+import { catalogSlices, compileParts, writeSnapshot, type CatalogSlice } from '../catalog/index.js'
 import { SymphonyError } from '../errors.js'
 import type { ErrorLocation, ErrorMessages } from '../errors.js'
 import type { Rule } from '../reasoner/index.js'
@@ -15,7 +18,7 @@ import { QuadReceiver, type QuadSlice } from './quads.js'
 
 type Message =
   | { readonly type: 'quads', readonly job: number, readonly slice: QuadSlice }
-  | { readonly type: 'compile', readonly job: number, readonly rules: readonly Rule[] }
+  | { readonly type: 'compile', readonly job: number, readonly rules: readonly Rule[], readonly snapshot?: { readonly file: string, readonly key: string } }
 
 const port = parentPort
 if (port === null) throw new Error('the compile thread runs only as a worker thread')
@@ -30,11 +33,29 @@ port.on('message', (message: Message) => {
     return
   }
   received.delete(message.job)
+  const kept: CatalogSlice[] = []
   try {
-    for (const slice of catalogSlices(compileParts(receiver.quads, { rules: message.rules }))) port.postMessage({ type: 'slice', job: message.job, slice })
+    for (const slice of catalogSlices(compileParts(receiver.quads, { rules: message.rules }))) {
+      port.postMessage({ type: 'slice', job: message.job, slice })
+      if (message.snapshot !== undefined) kept.push(slice)
+    }
   } catch (error) {
     port.postMessage({ type: 'failed', job: message.job, ...failure(error) })
+    return
   }
+  const snapshot = message.snapshot
+  if (snapshot === undefined) return
+  writeSnapshot(snapshot.file, snapshot.key, kept).catch((error: unknown) => {
+    const reason = error instanceof Error ? error.message : String(error)
+    port.postMessage({
+      type: 'warning',
+      job: message.job,
+      messages: {
+        en: `the compiled catalog was not saved as ${snapshot.file} (${reason}); the next start compiles it again`,
+        de: `der kompilierte Katalog wurde nicht als ${snapshot.file} gespeichert (${reason}); der nächste Start kompiliert ihn erneut`
+      }
+    })
+  })
 })
 
 /** A failure as the compiling thread gets it: the code and the message in both languages. */

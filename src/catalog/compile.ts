@@ -38,7 +38,11 @@ export interface CompileOptions {
  * catalog.providersOf(sym + 'ContactDirectoryInterface') // every provided interface ⊑ it
  */
 export function compileCatalog (quads: Iterable<Quad>, options: CompileOptions = {}): Catalog {
-  const parts = compileParts(quads, options)
+  return catalogOfParts(compileParts(quads, options))
+}
+
+/** The catalog indexed from compiled parts (`compileCatalog` is `compileParts`, then this). */
+export function catalogOfParts (parts: CatalogParts): Catalog {
   return indexCatalog(parts.hierarchy, parts.services, parts.providers, parts.regions,
     collectServiceFacts(parts.quads, new Set(parts.services.keys()), propertyHierarchyOf(parts.reasoned)), parts.nodeRoles)
 }

@@ -3,6 +3,7 @@ import { existsSync } from 'node:fs'
 import { rm } from 'node:fs/promises'
 import { relative, resolve } from 'node:path'
 import { SymphonyError } from '../errors.js'
+import type { ErrorMessages } from '../errors.js'
 import { openEngine } from '../engine.js'
 import type { Engine } from '../engine.js'
 import { defaultDataDir } from '../project.js'
@@ -11,6 +12,7 @@ import type { OptionValues } from './command.js'
 import type { Io } from './io.js'
 import { progressBar } from './progress.js'
 import type { ComposeLimits } from '../composer/index.js'
+import { textLanguageOf } from './language.js'
 
 /** `--data-dir`, else `SYMPHONY_DATA_DIR`, else `data/` in the project. */
 export function dataDirOf (values: OptionValues, io: Io): string {
@@ -59,7 +61,7 @@ export async function openForReading (values: OptionValues, io: Io): Promise<Eng
   }
   const dataDir = dataDirOf(values, io)
   if (existsSync(dataDir)) {
-    const engine = await openEngine({ dataDir, rules, readOnly: true })
+    const engine = await openEngine({ dataDir, rules, readOnly: true, onWarning: warningsTo(values, io) })
     const catalogGraphs = (await engine.catalogGraphs()).length
     if (catalogGraphs > 0) {
       io.stderr(`catalog: ${shown(dataDir, io)} (${catalogGraphs} catalog graph${catalogGraphs === 1 ? '' : 's'})\n`)
@@ -72,6 +74,12 @@ export async function openForReading (values: OptionValues, io: Io): Promise<Eng
     ? `catalog: examples (${shown(dataDir, io)} has no catalog graphs yet; add some with \`symphony import\`)\n`
     : `catalog: examples (no ${shown(dataDir, io)} yet)\n`)
   return examples
+}
+
+/** Warnings (e.g. a damaged catalog snapshot set aside) on stderr, in the CLI's language. */
+function warningsTo (values: OptionValues, io: Io): (messages: ErrorMessages) => void {
+  const language = textLanguageOf(values, io)
+  return messages => io.stderr(`${language === 'de' ? 'Warnung' : 'warning'}: ${messages[language]}\n`)
 }
 
 /** A path as the user would type it: relative to the working directory when inside it. */
@@ -109,6 +117,7 @@ export async function openForWriting (values: OptionValues, io: Io, options: { s
       command: options.command ?? 'symphony',
       compileInBackground: options.compileInBackground === true,
       ...(options.composeLimits === undefined ? {} : { composeLimits: options.composeLimits }),
+      onWarning: warningsTo(values, io),
       ...(onProgress === undefined ? {} : { onProgress })
     })
   } catch (error) {

@@ -1,4 +1,5 @@
 /** The default store: graphs in memory, every durable write also kept in the data directory. */
+import { createHash } from 'node:crypto'
 import { mkdir } from 'node:fs/promises'
 import { join } from 'node:path'
 import { DataFactory, Parser } from 'n3'
@@ -12,6 +13,7 @@ import type { HeldLock, LockHolder } from './lock-file.js'
 import { scopeBlankNodes } from './blank-nodes.js'
 import { MemoryStore } from './memory-store.js'
 import { toNQuads } from './n-quads.js'
+import { isPrivateGraph } from '../project.js'
 import type { GraphContent, WriteOptions } from './types.js'
 
 /** Told after each stored graph is read, for progress bars on large data directories. */
@@ -40,6 +42,11 @@ export class EmbeddedStore extends MemoryStore {
   readonly #dataDir: string
   /** The latest durable write: the next one waits for it. */
   #writes: Promise<void> = Promise.resolve()
+  /**
+   * SHA-256 of each graph's N-Quads text as stored; `undefined` for a graph kept in memory only
+   * until `publicContent` asks (it is serialized then).
+   */
+  readonly #digests = new Map<string, string | undefined>()
 
   private constructor (dataDir: string, files: GraphFiles | undefined, lock: HeldLock | undefined) {
     super()
@@ -79,6 +86,7 @@ export class EmbeddedStore extends MemoryStore {
     }
     try {
       store.replaceInMemory(parseStored(dataDir, stored, onProgress))
+      for (const file of stored) store.#digests.set(file.graph, digestOf(file.nquads))
     } catch (error) {
       await store.close()
       throw error
@@ -90,12 +98,39 @@ export class EmbeddedStore extends MemoryStore {
     const scoped = graphs.map(({ graph, quads }) => ({ graph, quads: scopeBlankNodes(graph, quads) }))
     const writer = options.durable === false ? undefined : this.#writer()
     await this.#inTurn(async () => {
+      const texts = new Map<string, string>()
       if (writer !== undefined) {
-        await writer.write(scoped.filter(g => g.quads.length > 0).map(g => ({ graph: g.graph, nquads: toNQuads(g.quads) })),
-          scoped.filter(g => g.quads.length === 0).map(g => g.graph))
+        const written = scoped.filter(g => g.quads.length > 0).map(g => ({ graph: g.graph, nquads: toNQuads(g.quads) }))
+        for (const { graph, nquads } of written) texts.set(graph, nquads)
+        await writer.write(written, scoped.filter(g => g.quads.length === 0).map(g => g.graph))
       }
       this.replaceInMemory(scoped)
+      for (const { graph, quads } of scoped) {
+        const text = texts.get(graph)
+        if (quads.length === 0) this.#digests.delete(graph)
+        else this.#digests.set(graph, text === undefined ? undefined : digestOf(text))
+      }
     })
+  }
+
+  /**
+   * The quads of every public graph and a digest of exactly that content (every graph's IRI and
+   * N-Quads text): equal digests, equal content, in this process or the next one.
+   */
+  publicContent (): { quads: Quad[], digest: string } {
+    const quads = this.quadsNow({ publicOnly: true })
+    const graphs = [...this.#digests.keys()].filter(graph => !isPrivateGraph(graph)).sort()
+    const hash = createHash('sha256')
+    for (const graph of graphs) {
+      let digest = this.#digests.get(graph)
+      if (digest === undefined) {
+        // Kept in memory only (the built-in ontology and shapes): serialized once, when first asked.
+        digest = digestOf(toNQuads(this.graphNow(graph)))
+        this.#digests.set(graph, digest)
+      }
+      hash.update(graph).update('\n').update(digest).update('\n')
+    }
+    return { quads, digest: hash.digest('hex') }
   }
 
   override async deleteGraphs (graphs: readonly string[]): Promise<void> {
@@ -103,6 +138,7 @@ export class EmbeddedStore extends MemoryStore {
     await this.#inTurn(async () => {
       await writer.write([], graphs)
       this.replaceInMemory(graphs.map(graph => ({ graph, quads: [] })))
+      for (const graph of graphs) this.#digests.delete(graph)
     })
   }
 
@@ -167,4 +203,8 @@ function parseStored (dataDir: string, stored: readonly GraphFile[], onProgress:
     onProgress?.(index + 1, stored.length)
   }
   return graphs
+}
+
+function digestOf (text: string): string {
+  return createHash('sha256').update(text).digest('hex')
 }

@@ -47,10 +47,20 @@ export class MemoryStore implements Store {
   }
 
   async graph (graph: string): Promise<Quad[]> {
-    return (this.#contents.get(graph) ?? []).slice()
+    return this.graphNow(graph).slice()
+  }
+
+  /** The quads of one graph as held (not to be changed), synchronously. */
+  protected graphNow (graph: string): readonly Quad[] {
+    return this.#contents.get(graph) ?? []
   }
 
   async quads (options: ScopeOptions = {}): Promise<Quad[]> {
+    return this.quadsNow(options)
+  }
+
+  /** `quads`, synchronously: taken together with other state, nothing can change in between. */
+  protected quadsNow (options: ScopeOptions = {}): Quad[] {
     const all: Quad[] = []
     for (const [graph, quads] of this.#contents) {
       if (options.publicOnly === true && isPrivateGraph(graph)) continue

@@ -1,0 +1,205 @@
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
+import { cp, mkdir, mkdtemp, readdir, readFile, rm, stat, truncate, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import type { Quad } from '@rdfjs/types'
+import { openEngine } from '../../src/engine.js'
+import type { Engine } from '../../src/engine.js'
+import type { ErrorMessages } from '../../src/errors.js'
+import { catalogSlices, compileParts, readSnapshot, snapshotFileOf, writeSnapshot } from '../../src/catalog/index.js'
+import type { Catalog } from '../../src/catalog/index.js'
+import { listTurtleFiles, readRdfFile } from '../../src/rdf/index.js'
+import { builtinFolders } from '../../src/project.js'
+
+const sym = 'https://w3id.org/symphony/ontology#'
+const discovery = { available: [], wanted: [`${sym}CallEventFeed`], limit: 20 }
+
+const folders: string[] = []
+const engines: Engine[] = []
+afterEach(async () => {
+  for (const engine of engines.splice(0)) await engine.close()
+})
+afterAll(async () => {
+  for (const made of folders.splice(0)) await rm(made, { recursive: true, force: true })
+})
+
+async function folder (): Promise<string> {
+  const made = await mkdtemp(join(tmpdir(), 'symphony-snapshot-'))
+  folders.push(made)
+  return made
+}
+
+async function open (options: Parameters<typeof openEngine>[0]): Promise<Engine> {
+  const engine = await openEngine(options)
+  engines.push(engine)
+  return engine
+}
+
+/** What a person reads off a catalog: every service, and what discovery and pairing answer. */
+async function answers (engine: Engine): Promise<unknown> {
+  const catalog = await engine.catalog()
+  const services = [...catalog.services.values()]
+  return {
+    services,
+    providers: [...catalog.providers],
+    regions: [...catalog.regions],
+    discover: await engine.discover(discovery),
+    combinable: await Promise.all(services.slice(0, 8).map(s => engine.combinable(s.id)))
+  }
+}
+
+/** A data directory holding the example catalog, as `import` leaves it (its snapshot written). */
+let seeded: string
+/** The answers of the example catalog compiled afresh in memory (no snapshot anywhere). */
+let fresh: unknown
+beforeAll(async () => {
+  seeded = await folder()
+  const writer = await openEngine({ dataDir: join(seeded, 'data'), seedExamples: true })
+  await writer.catalog()
+  await writer.close()
+  const memory = await openEngine({ seedExamples: true })
+  fresh = await answers(memory)
+  await memory.close()
+}, 240_000)
+
+async function copyOfSeeded (): Promise<string> {
+  const dataDir = join(await folder(), 'data')
+  await cp(join(seeded, 'data'), dataDir, { recursive: true })
+  await rm(join(dataDir, 'lock'), { force: true })
+  return dataDir
+}
+
+describe('the catalog snapshot of a data directory', () => {
+  it('is written by the process that holds the directory, and read by the next one with the same answers as compiled afresh', async () => {
+    const dataDir = await copyOfSeeded()
+    expect((await stat(snapshotFileOf(dataDir))).size).toBeGreaterThan(1000)
+    const warnings: ErrorMessages[] = []
+    const reader = await open({ dataDir, readOnly: true, onWarning: w => warnings.push(w) })
+    expect(await reader.catalogOrigin()).toBe('snapshot')
+    expect(await answers(reader)).toEqual(fresh)
+    expect(warnings).toEqual([])
+  }, 120_000)
+
+  it('is not used once the store has changed, and is rebuilt by the writer', async () => {
+    const dataDir = await copyOfSeeded()
+    const old = await readFile(snapshotFileOf(dataDir))
+    const extra = join(await folder(), 'extra.ttl')
+    await writeFile(extra, `@prefix sym: <${sym}> .\n<https://example.org/extra#Archive> a sym:ArchivingService ; sym:provides [ a sym:CallEventFeed ] .\n`)
+    const writer = await open({ dataDir })
+    await writer.importFiles([extra])
+    await writer.close()
+    engines.pop()
+    expect(await readFile(snapshotFileOf(dataDir))).not.toEqual(old)
+
+    // The writer's new snapshot is current and has the new service.
+    const reader = await open({ dataDir, readOnly: true })
+    expect(await reader.catalogOrigin()).toBe('snapshot')
+    expect((await reader.catalog()).services.has('https://example.org/extra#Archive')).toBe(true)
+    await reader.close()
+    engines.pop()
+
+    // The snapshot from before the import is stale: not read, the catalog compiled instead.
+    await writeFile(snapshotFileOf(dataDir), old)
+    const warnings: ErrorMessages[] = []
+    const again = await open({ dataDir, readOnly: true, onWarning: w => warnings.push(w) })
+    expect(await again.catalogOrigin()).toBe('compiled')
+    expect((await again.catalog()).services.has('https://example.org/extra#Archive')).toBe(true)
+    expect(warnings).toEqual([])
+    // A reader changes no file: the stale snapshot stays as it was.
+    expect(await readFile(snapshotFileOf(dataDir))).toEqual(old)
+  }, 180_000)
+
+  it('is not used for other inference rules', async () => {
+    const dataDir = await copyOfSeeded()
+    const rules = join(await folder(), 'rules')
+    await mkdir(rules)
+    await writeFile(join(rules, 'call-events-by-format.rq'), `PREFIX sym: <${sym}>
+PREFIX ex:  <https://example.org/rules#>
+CONSTRUCT { ?interface a sym:CallEventFeed }
+WHERE { ?interface ex:format "call-events" }
+`)
+    const reader = await open({ dataDir, readOnly: true, rules: [rules] })
+    expect(await reader.catalogOrigin()).toBe('compiled')
+  }, 120_000)
+
+  it('is set aside with a warning when cut off or damaged, and the writer replaces it', async () => {
+    for (const damage of ['truncate', 'flip'] as const) {
+      const dataDir = await copyOfSeeded()
+      const file = snapshotFileOf(dataDir)
+      if (damage === 'truncate') {
+        await truncate(file, Math.floor((await stat(file)).size / 2))
+      } else {
+        const bytes = await readFile(file)
+        bytes[bytes.length - 100] = bytes[bytes.length - 100]! ^ 0xff
+        await writeFile(file, bytes)
+      }
+      const warnings: ErrorMessages[] = []
+      const writer = await open({ dataDir, onWarning: w => warnings.push(w) })
+      expect(await writer.catalogOrigin(), damage).toBe('compiled')
+      expect(await answers(writer), damage).toEqual(fresh)
+      expect(warnings.map(w => w.en), damage).toEqual([expect.stringContaining('checksum does not match')])
+      expect(warnings[0]!.en).toContain(file)
+      expect(warnings[0]!.de).toContain('Prüfsumme')
+      await writer.close()
+      engines.pop()
+      const reader = await open({ dataDir, readOnly: true })
+      expect(await reader.catalogOrigin(), damage).toBe('snapshot')
+    }
+  }, 240_000)
+
+  it('is left whole by an interrupted write: the old snapshot is read, and the writer removes the partial file', async () => {
+    const dataDir = await copyOfSeeded()
+    const file = snapshotFileOf(dataDir)
+    const whole = await readFile(file)
+    // What a process killed while writing leaves: a partial temporary file beside the snapshot.
+    const partial = join(dataDir, '.catalog.snapshot.0f6e2a9c-killed.tmp')
+    await writeFile(partial, whole.subarray(0, 5000))
+    const reader = await open({ dataDir, readOnly: true })
+    expect(await reader.catalogOrigin()).toBe('snapshot')
+    expect(await answers(reader)).toEqual(fresh)
+    await reader.close()
+    engines.pop()
+    expect(await readdir(dataDir)).toContain('.catalog.snapshot.0f6e2a9c-killed.tmp')
+    const writer = await open({ dataDir })
+    expect(await writer.catalogOrigin()).toBe('snapshot')
+    expect((await readdir(dataDir)).filter(name => name.endsWith('.tmp'))).toEqual([])
+  }, 120_000)
+})
+
+describe('readSnapshot and writeSnapshot', () => {
+  let slices: ReturnType<typeof catalogSlices> extends Iterable<infer T> ? T[] : never
+  beforeAll(async () => {
+    const quads: Quad[] = []
+    for (const folder of [builtinFolders.ontology, builtinFolders.examples]) {
+      for (const file of await listTurtleFiles(folder)) quads.push(...await readRdfFile(file))
+    }
+    slices = [...catalogSlices(compileParts(quads))]
+  }, 120_000)
+
+  it('reads back what was written for the same key, reports another key as stale and a missing file as missing', async () => {
+    const file = join(await folder(), 'catalog.snapshot')
+    expect(await readSnapshot(file, 'k1')).toEqual({ status: 'missing' })
+    await writeSnapshot(file, 'k1', slices)
+    const read = await readSnapshot(file, 'k1')
+    expect(read.status).toBe('loaded')
+    const catalog = (read as { catalog: Catalog }).catalog
+    const head = slices[0]!
+    expect(head.kind).toBe('head')
+    const services = slices.flatMap(slice => slice.kind === 'services' ? slice.services : [])
+    expect([...catalog.services.values()]).toEqual(services)
+    expect(await readSnapshot(file, 'k2')).toEqual({ status: 'stale' })
+  })
+
+  it('reports a file that is not a snapshot, or whose slices are missing, as corrupt', async () => {
+    const dir = await folder()
+    const notOne = join(dir, 'other')
+    await writeFile(notOne, 'hello')
+    expect((await readSnapshot(notOne, 'k1')).status).toBe('corrupt')
+    const short = join(dir, 'short')
+    await writeSnapshot(short, 'k1', slices.slice(0, -1))
+    const read = await readSnapshot(short, 'k1')
+    expect(read.status).toBe('corrupt')
+    expect((read as { reason: ErrorMessages }).reason.en).toContain('do not make a catalog')
+  })
+})
+
