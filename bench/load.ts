@@ -6,7 +6,9 @@
  * - `--data`: open the engine on the file and answer one discovery (as `symphony discover --data`);
  * - `serve`: start `symphony serve` on a data directory holding the catalog, until it listens and
  *   until the first discovery answers; then `/health` p50/p99 over sequential requests,
- *   interleaved with the same requests to a server on an empty data directory (its baseline).
+ *   interleaved with the same requests to a server on an empty data directory (its baseline);
+ * - `restart`: `serve` again on the same data directory, which reads the catalog snapshot the
+ *   first start saved, until it listens and until the first discovery answers.
  *
  * Samples of `parse` and `--data` alternate, after one warm-up parse. `npm run bench -- load`,
  * or `npx tsx bench/load.ts 10000 100000`.
@@ -106,6 +108,13 @@ export async function run (sizes: readonly number[] = [10_000, 100_000]): Promis
       }
       const serveRss = await peakRssMb(server.child)
       for (const s of [server, baseline]) s.child.kill('SIGTERM')
+      await new Promise(resolve => server.child.once('exit', resolve))
+      // Started again on the same directory: the catalog is read from the snapshot the first one saved.
+      const again = await serve(dataDir)
+      await timed(`${again.url}/discover`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(discovery) })
+      const againAnswerMs = performance.now() - again.started
+      const againRss = await peakRssMb(again.child)
+      again.child.kill('SIGTERM')
       const median = (steps: Step[], key: keyof Step) => percentile(steps.map(s => s[key]), 0.5)
       rows.push({
         services,
@@ -120,6 +129,9 @@ export async function run (sizes: readonly number[] = [10_000, 100_000]): Promis
         'first answer ms': ms(firstAnswerMs),
         'first discover ms': ms(firstMs),
         'serve RSS MB': Math.round(serveRss),
+        'restart listening ms': ms(again.listeningMs),
+        'restart first answer ms': ms(againAnswerMs),
+        'restart RSS MB': Math.round(againRss),
         '/health p50 ms': ms(percentile(health, 0.5)),
         '/health p99 ms': ms(percentile(health, 0.99)),
         'empty /health p99 ms': ms(percentile(baseHealth, 0.99))
