@@ -25,9 +25,10 @@ describe('orders through real HTTP adapters', () => {
     expect(order.state).toBe('completed')
     expect(order.items.map((i: OrderItem) => i.state)).toEqual(['completed', 'completed', 'completed'])
     expect(order.history.map((e: HistoryEntry) => e.to)).toEqual(['acknowledged', 'inProgress', 'completed'])
-    // Beta reported by callback, Gamma's state was polled.
+    // Beta reported by callback; Gamma's state was polled, or, when a slow machine made the
+    // adapter send again after Gamma had finished, its answer to that retry said completed.
     expect(order.items[1]!.history.at(-1)).toMatchObject({ to: 'completed', by: { role: 'provider', id: `${t}Beta` }, why: 'provider reported completed' })
-    expect(order.items[2]!.history.at(-1)).toMatchObject({ to: 'completed', by: { role: 'provider', id: `${t}Gamma` }, why: 'status completed' })
+    expect(order.items[2]!.history.at(-1)).toMatchObject({ to: 'completed', by: { role: 'provider', id: `${t}Gamma` }, why: expect.stringMatching(/^(?:status|answered) completed$/) })
     // Each provider got exactly one order, with the payload its description maps.
     const log = h.sandbox.log()
     expect(log.map(e => e.provider).sort()).toEqual(['alpha', 'beta', 'gamma'])
