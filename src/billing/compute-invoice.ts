@@ -9,6 +9,7 @@
  */
 import { divide, formatExact, integer, isDecimal, minorDigits, multiply, parseDecimal, toMinorUnits, type Fraction } from './decimal.js'
 import { inPeriod } from './period.js'
+import { currencyWithoutRate, invalidAmount, unknownProvider, unknownUsageComponent, vatRateUnknown } from './refusals.js'
 import { settle } from './settlement.js'
 import { memberSegments, type Segment } from './timeline.js'
 import type {
@@ -35,13 +36,13 @@ export function computeInvoice (input: BillingInput): BillingResult {
     for (const member of subscription.members) {
       const provider = input.providers.get(member.provider)
       if (provider === undefined) {
-        issues.push({ code: 'UNKNOWN_PROVIDER', subject: member.provider, message: `provider ${member.provider} of ${member.service} has no billing details (name, country)` })
+        issues.push(unknownProvider(member.provider, member.service))
         continue
       }
       const vat = lineVat(input.customer, provider, rates)
       if (vat === undefined) {
         const country = input.customer.country === provider.country ? provider.country : input.customer.country
-        issues.push({ code: 'VAT_RATE_UNKNOWN', subject: member.service, message: `no VAT rate for country ${country}; add it to the VAT rates` })
+        issues.push(vatRateUnknown(member.service, country))
         continue
       }
       const context: LineContext = { input, subscription, member, provider, vat, digits, issues }
@@ -50,7 +51,7 @@ export function computeInvoice (input: BillingInput): BillingResult {
   }
   checkUsage(input, issues)
   if (input.commission !== undefined && !isDecimal(input.commission)) {
-    issues.push({ code: 'INVALID_AMOUNT', subject: 'commission', message: `commission "${input.commission}" is not a decimal fraction (e.g. 0.15)` })
+    issues.push(invalidAmount({ kind: 'commission', value: input.commission }))
   }
   if (issues.length > 0) return { ok: false, issues }
   lines.sort(compareLines)
@@ -74,7 +75,7 @@ interface LineContext {
 function componentLines (context: LineContext, component: PriceComponentInput): InvoiceLine[] {
   const { input, subscription, member, issues } = context
   if (!isDecimal(component.unitPrice)) {
-    issues.push({ code: 'INVALID_AMOUNT', subject: component.id, message: `unit price "${component.unitPrice}" of ${component.id} is not a decimal number` })
+    issues.push(invalidAmount({ kind: 'unitPrice', value: component.unitPrice, component: component.id }))
     return []
   }
   const price = priceIn(component, input, issues)
@@ -122,11 +123,7 @@ function priceIn (component: PriceComponentInput, input: BillingInput, issues: B
   if (component.currency === input.currency) return { value }
   const rate = findRate(input.rates ?? [], component.currency, input.currency)
   if (rate === undefined) {
-    issues.push({
-      code: 'CURRENCY_WITHOUT_RATE',
-      subject: component.id,
-      message: `${component.id} is priced in ${component.currency}, the invoice in ${input.currency}; state an exchange rate ${component.currency}→${input.currency} or invoice in ${component.currency}`
-    })
+    issues.push(currencyWithoutRate(component.id, component.currency, input.currency))
     return undefined
   }
   return { value: multiply(value, parseDecimal(rate.rate)), conversion: { currency: component.currency, unitPrice: component.unitPrice, rate } }
@@ -229,9 +226,9 @@ function checkUsage (input: BillingInput, issues: BillingIssue[]): void {
     const member = subscription?.members.find(m => m.service === record.service)
     const component = member?.components.find(c => c.id === record.component)
     if (component === undefined || component.countedBy !== 'usage') {
-      issues.push({ code: 'UNKNOWN_USAGE_COMPONENT', subject: record.id, message: `usage record ${record.id} names ${record.component} of ${record.service}, which is no usage component of subscription ${record.subscription}` })
+      issues.push(unknownUsageComponent(record))
     } else if (!isDecimal(record.quantity)) {
-      issues.push({ code: 'INVALID_AMOUNT', subject: record.id, message: `usage quantity "${record.quantity}" of ${record.id} is not a decimal number` })
+      issues.push(invalidAmount({ kind: 'usageQuantity', value: record.quantity, record: record.id }))
     }
   }
 }

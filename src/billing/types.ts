@@ -6,6 +6,7 @@
  * currency; unit prices and quantities in the input are decimal strings, never binary floats.
  */
 import type { LangText } from '../catalog/index.js'
+import type { ErrorMessages } from '../errors.js'
 
 /** What a price component is multiplied by. */
 export type CountedBy = 'seats' | 'concurrentSeats' | 'flat' | 'usage'
@@ -217,9 +218,11 @@ export type BillingIssueCode =
   /** A warning: a price component whose count or charge period the vocabulary does not declare is left off the invoice. */
   | 'UNBILLABLE_COMPONENT'
 
+/** A refusal or warning of a billing run: `message` is the English text, `messages` has it in English and German. */
 export interface BillingIssue {
   readonly code: BillingIssueCode
   readonly message: string
+  readonly messages: ErrorMessages
   /** The subscription, member, component or record concerned. */
   readonly subject: string
 }

@@ -9,7 +9,6 @@ import type { BillingIssue } from './types.js'
 /** A warning of a run: `message` is the English text, `messages` has it in every language. */
 export interface BillingWarning extends BillingIssue {
   readonly code: 'UNPRICED_MEMBER' | 'UNBILLABLE_COMPONENT'
-  readonly messages: ErrorMessages
 }
 
 /** Why a member is not billed. */
@@ -41,9 +40,12 @@ export function unbillableComponent (component: string, service: string, offer: 
   return { code: 'UNBILLABLE_COMPONENT', subject: `${offer}#${component}`, message: messages.en, messages }
 }
 
-/** A warning as an answer gives it: code, subject and the message in a language (German for `de…`, else English). */
-export function warningIn (warning: BillingWarning, language: string | undefined): { code: string, subject: string, message: string } {
-  return { code: warning.code, subject: warning.subject, message: warning.messages[errorLanguageOf(language)] }
+/**
+ * A warning or refusal as an answer gives it: code, subject and the message in a language
+ * (German for `de…`, else English).
+ */
+export function issueIn (issue: BillingIssue, language: string | undefined): { code: string, subject: string, message: string } {
+  return { code: issue.code, subject: issue.subject, message: issue.messages[errorLanguageOf(language)] }
 }
 
 /** The HTTP `Warning` header of a run that left charges off (ASCII, as header values are). */

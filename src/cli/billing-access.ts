@@ -4,7 +4,7 @@
  * Both give the same answers as the HTTP API, so the commands print the same either way.
  */
 import {
-  BillingDesk, eInvoiceFormats, warningIn, invoiceGraph, invoiceSummary, invoiceToQuads, renderEInvoice,
+  BillingDesk, eInvoiceFormats, issueIn, invoiceGraph, invoiceSummary, invoiceToQuads, renderEInvoice,
   type BillingSettings, type CustomerProfile, type DeskRunOutcome, type EInvoiceFormat, type IssuedInvoice, type InvoiceSummary
 } from '../billing/index.js'
 import { SymphonyError } from '../errors.js'
@@ -126,7 +126,7 @@ function outcomeAnswer (o: DeskRunOutcome, language: string): RunAnswer['outcome
     customer: o.customer,
     status: o.status,
     ...('invoice' in o ? { invoice: invoiceSummary(o.invoice) } : {}),
-    ...('issues' in o ? { issues: o.issues } : {}),
-    ...(o.warnings === undefined ? {} : { warnings: o.warnings.map(w => warningIn(w, language)) })
+    ...('issues' in o ? { issues: o.issues.map(i => issueIn(i, language)) } : {}),
+    ...(o.warnings === undefined ? {} : { warnings: o.warnings.map(w => issueIn(w, language)) })
   }
 }

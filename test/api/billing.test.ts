@@ -108,4 +108,25 @@ describe('billing API', () => {
     const rerun = await t.app.inject({ method: 'POST', url: '/billing/runs', headers: auth(operatorToken), payload: { period: '2026-12' } })
     expect(rerun.json().outcomes.map((o: { status: string, invoice?: { number: string } }) => [o.status, o.invoice?.number])).toEqual([['issued', 'INV-2026-12-kanzlei-berg-2']])
   }, 120_000)
+
+  it('refuses a customer whose country has no VAT rate, saying why in the request\'s language', async () => {
+    const swiss = { name: 'Kanzlei Berg', country: 'CH', business: false, address: { street: 'Ring 1', city: 'Basel', postcode: '4051', country: 'CH' }, email: 'rechnung@berg.example' }
+    expect((await t.app.inject({ method: 'PUT', url: '/billing/profile', headers: auth(bergToken), payload: swiss })).statusCode).toBe(200)
+    const run = async (url: string, headers: Record<string, string> = {}): Promise<Array<{ status: string, issues: unknown[] }>> =>
+      (await t.app.inject({ method: 'POST', url, headers: { ...auth(operatorToken), ...headers }, payload: { period: '2026-12' } })).json().outcomes
+    const english = await run('/billing/runs')
+    expect(english.map(o => o.status)).toEqual(['refused'])
+    expect(english[0]!.issues).toEqual([`${telvana}CloudPBX`, `${kundenwerk}CRM`].map(service => ({
+      code: 'VAT_RATE_UNKNOWN',
+      subject: service,
+      message: `no VAT rate for country CH (${service}); add it to the VAT rates of the billing settings (vatRates)`
+    })))
+    const german = [`${telvana}CloudPBX`, `${kundenwerk}CRM`].map(service => ({
+      code: 'VAT_RATE_UNKNOWN',
+      subject: service,
+      message: `kein Umsatzsteuersatz für das Land CH (${service}); ergänzen Sie ihn in den Steuersätzen der Abrechnungseinstellungen (vatRates)`
+    }))
+    expect((await run('/billing/runs?lang=de'))[0]!.issues).toEqual(german)
+    expect((await run('/billing/runs', { 'accept-language': 'de-CH, en;q=0.5' }))[0]!.issues).toEqual(german)
+  }, 120_000)
 })

@@ -1,11 +1,15 @@
 import { describe, expect, it } from 'vitest'
-import { computeInvoice, type BillingResult, type InvoiceDraft } from '../../src/billing/index.js'
+import { computeInvoice, issueIn, type BillingResult, type InvoiceDraft } from '../../src/billing/index.js'
 import { component, crmProvider, customer, input, member, pbxProvider, subscription } from './fixtures.js'
 
 function invoiceOf (result: BillingResult): InvoiceDraft {
   if (!result.ok) throw new Error(JSON.stringify(result.issues))
   return result.invoice
 }
+
+/** Each refusal's message in English and German, as an answer in either language gives it. */
+const refusalTexts = (result: BillingResult): Array<[string, string]> =>
+  result.ok ? [] : result.issues.map(i => [issueIn(i, 'en').message, issueIn(i, 'de-CH').message])
 
 const lineSummary = (invoice: InvoiceDraft): Array<[string, string, string, string, number, string, number]> =>
   invoice.lines.map(l => [l.priceComponent, l.from, l.until, l.quantity, l.baseQuantity, l.unit, l.net])
@@ -94,11 +98,34 @@ describe('computeInvoice: prorating', () => {
     const sub = subscription([member('pbx', pbxProvider, [component('seat', 'seats', '4.90')])])
     const result = computeInvoice(input([sub], { usage: [{ id: 'u1', subscription: sub.id, service: sub.members[0]!.service, component: 'seat', quantity: '3', at: '2026-12-03T10:00:00Z' }] }))
     expect(result.ok ? [] : result.issues.map(i => [i.code, i.subject])).toEqual([['UNKNOWN_USAGE_COMPONENT', 'u1']])
+    expect(refusalTexts(result)).toEqual([[
+      `usage record u1 names seat of ${sub.members[0]!.service}, which is no usage component of subscription ${sub.id}`,
+      `der Verbrauchsdatensatz u1 nennt seat von ${sub.members[0]!.service}, das keine Verbrauchskomponente des Abonnements ${sub.id} ist`
+    ]])
   })
 
   it('ignores other customers\' subscriptions', () => {
     const invoice = invoiceOf(computeInvoice(input([subscription([member('pbx', pbxProvider, [component('seat', 'seats', '4.90')])], { customer: 'https://w3id.org/symphony/customer/other' })])))
     expect(invoice.lines).toEqual([])
+  })
+})
+
+describe('computeInvoice: refusals in English and German', () => {
+  it('names a provider without billing details and amounts that are no decimal numbers', () => {
+    const unknown = { ...pbxProvider, id: 'https://example.org/provider/unknown' }
+    const result = computeInvoice(input([subscription([
+      member('pbx', pbxProvider, [component('seat', 'seats', '4,90')]),
+      member('fax', unknown, [component('fax', 'flat', '1.00')])
+    ])], { commission: '15 %' }))
+    expect(result.ok ? [] : result.issues.map(i => [i.code, i.subject])).toEqual([['INVALID_AMOUNT', 'seat'], ['UNKNOWN_PROVIDER', unknown.id], ['INVALID_AMOUNT', 'commission']])
+    expect(refusalTexts(result)).toEqual([
+      ['unit price "4,90" of seat is not a decimal number', 'der Stückpreis "4,90" von seat ist keine Dezimalzahl'],
+      [
+        `provider ${unknown.id} of https://example.org/service/fax has no billing details: its description in the catalog has no country (schema:address/schema:addressCountry); publish it with its address, then run the period again`,
+        `der Anbieter ${unknown.id} von https://example.org/service/fax hat keine Rechnungsangaben: seine Beschreibung im Katalog nennt kein Land (schema:address/schema:addressCountry); veröffentlichen Sie sie mit seiner Anschrift, dann rechnen Sie den Zeitraum erneut ab`
+      ],
+      ['commission "15 %" is not a decimal fraction (e.g. 0.15)', 'die Provision "15 %" ist kein Dezimalbruch (z. B. 0.15)']
+    ])
   })
 })
 
@@ -108,6 +135,10 @@ describe('computeInvoice: currencies', () => {
   it('refuses a component in another currency without a stated rate', () => {
     const result = computeInvoice(input([subscription([member('crm', crmProvider, [usdSeat])])]))
     expect(result.ok ? [] : result.issues.map(i => [i.code, i.subject])).toEqual([['CURRENCY_WITHOUT_RATE', 'seat-usd']])
+    expect(refusalTexts(result)).toEqual([[
+      'seat-usd is priced in USD, the invoice in EUR; state an exchange rate USD→EUR or invoice in USD',
+      'seat-usd hat einen Preis in USD, die Rechnung ist in EUR; geben Sie einen Wechselkurs USD→EUR an oder stellen Sie die Rechnung in USD'
+    ]])
   })
 
   it('converts with the stated rate and keeps the rate on the line', () => {
@@ -156,6 +187,11 @@ describe('computeInvoice: VAT', () => {
     const swiss = { id: customer.id, name: 'Muster AG', country: 'CH', business: false }
     const result = computeInvoice(input([subscription([member('crm', crmProvider, [component('crm-seat', 'seats', '6.20')])])], { customer: swiss }))
     expect(result.ok ? [] : result.issues.map(i => i.code)).toEqual(['VAT_RATE_UNKNOWN'])
+    const service = result.ok ? '' : result.issues[0]!.subject
+    expect(refusalTexts(result)).toEqual([[
+      `no VAT rate for country CH (${service}); add it to the VAT rates of the billing settings (vatRates)`,
+      `kein Umsatzsteuersatz für das Land CH (${service}); ergänzen Sie ihn in den Steuersätzen der Abrechnungseinstellungen (vatRates)`
+    ]])
   })
 })
 

@@ -1,6 +1,7 @@
 /**
  * `symphony billing run` says what it left off an invoice on stderr in the reader's language
- * (`--lang`, else the locale), on a running server whose catalog no longer has a booked service.
+ * (`--lang`, else the locale), on a running server whose catalog no longer has a booked service;
+ * a refused customer's reasons and the text listings are in that language too.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { BookedSubscription } from '../../src/billing/index.js'
@@ -48,9 +49,63 @@ describe('symphony billing run: warnings in English and German', () => {
     const german = `Warnung UNPRICED_MEMBER (${berg}): ${kundenwerk}Withdrawn von ${subscription} wird nicht abgerechnet: der Katalog hat den Dienst nicht mehr; veröffentlichen Sie sein Angebot erneut oder berichtigen Sie das Abonnement, dann rechnen Sie den Zeitraum erneut ab\n`
     const byOption = await runCli(['billing', 'run', '--period', '2026-12', '--lang', 'de', '--format', 'text', ...api])
     expect([byOption.code, byOption.stderr]).toEqual([0, german])
-    expect(byOption.stdout).toMatch(/^unchanged {2}https:\/\/w3id\.org\/symphony\/customer\/kanzlei-berg {2}INV-2026-12-kanzlei-berg {2}gross \d+\.\d\d EUR\n$/)
+    expect(byOption.stdout).toMatch(/^unverändert {2}https:\/\/w3id\.org\/symphony\/customer\/kanzlei-berg {2}INV-2026-12-kanzlei-berg {2}brutto \d+\.\d\d EUR\n$/)
     const byLocale = await runCli(['billing', 'run', '--period', '2026-12', ...api], { env: { LANG: 'de_DE.UTF-8' } })
     expect(byLocale.stderr).toBe(german)
     expect(JSON.parse(byLocale.stdout).outcomes[0].warnings[0].message).toBe(german.replace(/^Warnung UNPRICED_MEMBER \([^)]*\): /, '').trim())
+  }, 120_000)
+
+  it('lists invoices as text in English, in German with --lang de', async () => {
+    const line = (words: [string, string, string, string, string, string]): RegExp => new RegExp(
+      `^INV-2026-12-kanzlei-berg {2}${words[0]} {2}2026-12 {2}${berg} {2}${words[1]} \\d+\\.\\d\\d EUR {2}${words[2]} \\d+\\.\\d\\d EUR {2}${words[3]} \\d+\\.\\d\\d EUR {2}${words[4]} 2027-01-02, ${words[5]} \\d{4}-\\d\\d-\\d\\d\\n$`)
+    const english = await runCli(['invoices', 'list', '--format', 'text', ...api])
+    expect(english.stdout).toMatch(line(['invoice', 'net', 'VAT', 'gross', 'issued', 'due']))
+    const german = await runCli(['invoices', 'list', '--format', 'text', '--lang', 'de', ...api])
+    expect(german.stdout).toMatch(line(['Rechnung', 'netto', 'USt\\.', 'brutto', 'ausgestellt', 'fällig']))
+  }, 120_000)
+})
+
+describe('symphony billing run: refusals in English and German', () => {
+  let t: TestApp
+  let api: string[]
+  beforeAll(async () => {
+    const booked: BookedSubscription[] = []
+    t = await openTestApp({ seedExamples: true, api: { billing: { subscriptions: async () => booked, now: () => new Date('2027-01-02T08:00:00Z') } } })
+    const catalog = await t.engine.catalog()
+    booked.push({
+      iri: subscription,
+      customer: berg,
+      startedAt: '2026-12-01T09:00:00Z',
+      seats: 5,
+      concurrentSeats: 0,
+      members: [{ service: `${telvana}CloudPBX`, provider: `${telvana}Telvana`, offer: catalog.services.get(`${telvana}CloudPBX`)!.offers[0]!.id, addedAt: '2026-12-01T09:00:00Z' }],
+      seatChanges: []
+    })
+    const put = async (url: string, token: string, payload: object): Promise<void> => {
+      const response = await t.app.inject({ method: 'PUT', url, headers: { authorization: `Bearer ${token}` }, payload })
+      expect(response.statusCode, response.body).toBe(200)
+    }
+    // Invoiced in US dollars, priced in euros, with no exchange rate: the run refuses the customer.
+    await put('/billing/settings', operatorToken, { seller, currency: 'USD' })
+    await put('/billing/profile', bergToken, { name: 'Kanzlei Berg', country: 'DE', vatId: 'DE123456789', business: true, address: { street: 'Ring 1', city: 'Köln', postcode: '50667', country: 'DE' }, email: 'rechnung@berg.example' })
+    api = ['--api', await t.app.listen({ port: 0, host: '127.0.0.1' }), '--token', operatorToken]
+  }, 120_000)
+  afterAll(async () => { await t.close() })
+
+  it('says why a customer is refused in English, in German with --lang de', async () => {
+    const english = await runCli(['billing', 'run', '--period', '2026-12', '--format', 'text', ...api])
+    expect(english.code).toBe(1)
+    const [head, ...reasons] = english.stdout.trimEnd().split('\n')
+    expect(head).toBe(`refused    ${berg}`)
+    // One refusal per price component of the booked offer, each priced in euros.
+    const components = reasons.map(line => /^ {2}CURRENCY_WITHOUT_RATE: (\S+) is priced in EUR, the invoice in USD; state an exchange rate EUR→USD or invoice in EUR$/.exec(line)?.[1])
+    expect(components.length).toBe(3)
+    expect(components.every(c => c?.startsWith(`${telvana}CloudPBX`))).toBe(true)
+    const german = await runCli(['billing', 'run', '--period', '2026-12', '--format', 'text', '--lang', 'de', ...api])
+    expect(german.code).toBe(1)
+    expect(german.stdout).toBe([
+      `abgelehnt    ${berg}`,
+      ...components.map(c => `  CURRENCY_WITHOUT_RATE: ${c} hat einen Preis in EUR, die Rechnung ist in USD; geben Sie einen Wechselkurs EUR→USD an oder stellen Sie die Rechnung in EUR`)
+    ].join('\n') + '\n')
   }, 120_000)
 })

@@ -13,7 +13,7 @@ import { negotiateOrFail } from '../negotiate.js'
 import { SymphonyError } from '../../errors.js'
 import {
   BillingDesk, eInvoiceFormats, invoiceGraph, invoiceSummary, invoiceToQuads, isEInvoiceFormat, parsePeriod, renderEInvoice,
-  runWarningHeader, usageComponentId, warningIn, type BillingSettings, type CustomerProfile, type EInvoiceFormat, type UsageRecord
+  runWarningHeader, usageComponentId, issueIn, type BillingSettings, type CustomerProfile, type EInvoiceFormat, type UsageRecord
 } from '../../billing/index.js'
 import { requestLanguage } from '../language.js'
 import { billingSchemas } from './billing-schemas.js'
@@ -125,8 +125,8 @@ export async function billingRoutes (app: FastifyInstance, { engine, options }: 
         customer: o.customer,
         status: o.status,
         ...('invoice' in o ? { invoice: invoiceSummary(o.invoice) } : {}),
-        ...('issues' in o ? { issues: o.issues } : {}),
-        ...(o.warnings === undefined ? {} : { warnings: o.warnings.map(w => warningIn(w, language)) })
+        ...('issues' in o ? { issues: o.issues.map(i => issueIn(i, language)) } : {}),
+        ...(o.warnings === undefined ? {} : { warnings: o.warnings.map(w => issueIn(w, language)) })
       }))
     }
   })

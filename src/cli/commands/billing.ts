@@ -11,7 +11,7 @@ import type { Command, OptionSpec, OptionValues } from '../command.js'
 import { apiClientOptions } from '../api-client.js'
 import { documentFormats, withBilling, type DocumentFormat, type RunAnswer } from '../billing-access.js'
 import type { Io } from '../io.js'
-import { textLanguageOf } from '../language.js'
+import { textLanguageOf, type HelpLanguage } from '../language.js'
 import { answerFormat, printJson, readJsonOption } from '../output.js'
 
 /** Where billing happens, said in each summary. */
@@ -117,7 +117,8 @@ export const invoicesCommand: Command = {
     if (action === 'list' && number === undefined) {
       const format = answerFormat(values)
       const invoices = await withBilling(values, io, access => access.list(stringOption(values, 'customer')))
-      if (format === 'text') for (const i of invoices) io.stdout(summaryText(i)); else printJson(io, invoices)
+      const language = textLanguageOf(values, io)
+      if (format === 'text') for (const i of invoices) io.stdout(summaryText(i, language)); else printJson(io, invoices)
       return 0
     }
     if (action === 'show' && number !== undefined) {
@@ -132,7 +133,7 @@ export const invoicesCommand: Command = {
       }
       const file = resolve(io.cwd, output)
       await writeFile(file, document)
-      io.stderr(`wrote ${number} as ${format} to ${output}\n`)
+      io.stderr(`${words[language].wrote(number, format, output)}\n`)
       return 0
     }
     throw usageError('invoices', invoicesUsage)
@@ -159,7 +160,7 @@ export const creditNoteCommand: Command = {
     const reason = stringOption(values, 'reason')
     if (reason === undefined || reason.trim() === '') throw new SymphonyError('BAD_REQUEST', { en: '--reason <text> is required: it is printed on the credit note', de: '--reason <Text> ist erforderlich: er steht auf der Gutschrift' })
     const note = await withBilling(values, io, access => access.creditNote(positionals[0]!, reason))
-    if (answerFormat(values) === 'text') io.stdout(summaryText(note)); else printJson(io, note)
+    if (answerFormat(values) === 'text') io.stdout(summaryText(note, textLanguageOf(values, io))); else printJson(io, note)
     return 0
   }
 }
@@ -185,22 +186,52 @@ function money (amount: number, currency: string): string {
   return `${formatMinor(amount, minorDigits(currency))} ${currency}`
 }
 
-function summaryText (i: InvoiceSummary): string {
-  return `${i.number}  ${i.kind}  ${i.period}  ${i.customer}  net ${money(i.net, i.currency)}  VAT ${money(i.tax, i.currency)}  gross ${money(i.gross, i.currency)}  issued ${i.issueDate}, due ${i.dueDate}${i.corrects === undefined ? '' : `  corrects ${i.corrects}`}\n`
+/** The words of the text format, in each language the CLI speaks. */
+const words = {
+  en: {
+    status: { issued: 'issued', unchanged: 'unchanged', differs: 'differs', empty: 'empty', refused: 'refused', noProfile: 'noProfile' } as Record<string, string>,
+    kind: { invoice: 'invoice', creditNote: 'creditNote' } as Record<string, string>,
+    net: 'net',
+    vat: 'VAT',
+    gross: 'gross',
+    issued: 'issued',
+    due: 'due',
+    corrects: 'corrects',
+    warning: 'warning',
+    wrote: (number: string, format: string, file: string) => `wrote ${number} as ${format} to ${file}`
+  },
+  de: {
+    status: { issued: 'ausgestellt', unchanged: 'unverändert', differs: 'abweichend', empty: 'leer', refused: 'abgelehnt', noProfile: 'ohneProfil' } as Record<string, string>,
+    kind: { invoice: 'Rechnung', creditNote: 'Gutschrift' } as Record<string, string>,
+    net: 'netto',
+    vat: 'USt.',
+    gross: 'brutto',
+    issued: 'ausgestellt',
+    due: 'fällig',
+    corrects: 'berichtigt',
+    warning: 'Warnung',
+    wrote: (number: string, format: string, file: string) => `${number} als ${format} nach ${file} geschrieben`
+  }
+} as const
+
+function summaryText (i: InvoiceSummary, language: HelpLanguage): string {
+  const w = words[language]
+  return `${i.number}  ${w.kind[i.kind] ?? i.kind}  ${i.period}  ${i.customer}  ${w.net} ${money(i.net, i.currency)}  ${w.vat} ${money(i.tax, i.currency)}  ${w.gross} ${money(i.gross, i.currency)}  ${w.issued} ${i.issueDate}, ${w.due} ${i.dueDate}${i.corrects === undefined ? '' : `  ${w.corrects} ${i.corrects}`}\n`
 }
 
 /** The run's outcomes; what was left off an invoice is always said on stderr, in every format. */
-function printRun (io: Io, answer: RunAnswer, format: 'json' | 'text', language: 'de' | 'en'): void {
-  const warning = language === 'de' ? 'Warnung' : 'warning'
+function printRun (io: Io, answer: RunAnswer, format: 'json' | 'text', language: HelpLanguage): void {
+  const w = words[language]
   for (const o of answer.outcomes) {
-    for (const w of o.warnings ?? []) io.stderr(`${warning} ${w.code} (${o.customer}): ${w.message}\n`)
+    for (const warning of o.warnings ?? []) io.stderr(`${w.warning} ${warning.code} (${o.customer}): ${warning.message}\n`)
   }
   if (format === 'json') {
     printJson(io, answer)
     return
   }
   for (const o of answer.outcomes) {
-    io.stdout(`${o.status.padEnd(9)}  ${o.customer}${o.invoice === undefined ? '' : `  ${o.invoice.number}  gross ${money(o.invoice.gross, o.invoice.currency)}`}\n`)
+    const status = w.status[o.status] ?? o.status
+    io.stdout(`${status.padEnd(Math.max(...Object.values(w.status).map(text => text.length)))}  ${o.customer}${o.invoice === undefined ? '' : `  ${o.invoice.number}  ${w.gross} ${money(o.invoice.gross, o.invoice.currency)}`}\n`)
     for (const issue of o.issues ?? []) io.stdout(`  ${issue.code}: ${issue.message}\n`)
   }
 }
