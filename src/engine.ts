@@ -11,8 +11,7 @@ import { randomUUID } from 'node:crypto'
 import { basename, extname, join } from 'node:path'
 import type { Quad } from '@rdfjs/types'
 import { DataFactory } from 'n3'
-import { SymphonyError } from './errors.js'
-import type { ErrorMessages } from './errors.js'
+import { SymphonyError, type ErrorMessages } from './errors.js'
 import { builtinFiles, builtinFolders, graphs, isPrivateGraph, projectRoot } from './project.js'
 import { inDefaultGraph, listTurtleFiles, readRdfFile, ns, serializeRdf } from './rdf/index.js'
 import type { SerializationFormat } from './rdf/index.js'
@@ -726,7 +725,7 @@ export class Engine {
   // ── end of operations ──────────────────────────────────────────────────────────────────
 
   /** What opening the data directory had to repair, for the operator to read. */
-  get notices (): readonly string[] {
+  get notices (): readonly ErrorMessages[] {
     return this.store instanceof EmbeddedStore ? this.store.notices : []
   }
 

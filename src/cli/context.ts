@@ -39,6 +39,24 @@ function dataFilesOf (values: OptionValues, io: Io): string[] {
   return Array.isArray(files) ? files.map(file => resolve(io.cwd, file)) : []
 }
 
+/** Which catalog answers, in each language of the CLI. */
+const sources = {
+  en: {
+    catalog: 'catalog',
+    endpoint: 'endpoint',
+    graphs: (n: number) => `${n} catalog graph${n === 1 ? '' : 's'}`,
+    emptyDir: (dir: string) => `examples (${dir} has no catalog graphs yet; add some with \`symphony import\`)`,
+    noDir: (dir: string) => `examples (no ${dir} yet)`
+  },
+  de: {
+    catalog: 'Katalog',
+    endpoint: 'Endpunkt',
+    graphs: (n: number) => `${n} Katalog-Graph${n === 1 ? '' : 'en'}`,
+    emptyDir: (dir: string) => `Beispiele (${dir} hat noch keine Katalog-Graphen; fügen Sie welche mit \`symphony import\` hinzu)`,
+    noDir: (dir: string) => `Beispiele (noch kein ${dir})`
+  }
+} as const
+
 /**
  * For commands that only read. With `--data`, the catalog is the built-in ontology plus those
  * files; otherwise a snapshot of the data directory's catalog (no lock, no recovery: a server
@@ -46,17 +64,18 @@ function dataFilesOf (values: OptionValues, io: Io): string[] {
  * answers is said on stderr (`catalog: …`), so nobody reads the examples by surprise.
  */
 export async function openForReading (values: OptionValues, io: Io): Promise<Engine> {
+  const language = textLanguageOf(values, io)
   const rules = ruleFoldersOf(values, io)
   const dataFiles = dataFilesOf(values, io)
   if (dataFiles.length > 0) {
     const engine = await openEngine({ dataFiles, rules })
-    io.stderr(`catalog: --data ${dataFiles.map(file => shown(file, io)).join(' ')}\n`)
+    io.stderr(`${sources[language].catalog}: --data ${dataFiles.map(file => shown(file, io)).join(' ')}\n`)
     return engine
   }
   const endpoint = endpointOf(values, io)
   if (endpoint !== undefined) {
     const engine = await openEngine({ endpoint, rules })
-    io.stderr(`catalog: endpoint ${endpoint.queryUrl}\n`)
+    io.stderr(`${sources[language].catalog}: ${sources[language].endpoint} ${endpoint.queryUrl}\n`)
     return engine
   }
   const dataDir = dataDirOf(values, io)
@@ -64,15 +83,13 @@ export async function openForReading (values: OptionValues, io: Io): Promise<Eng
     const engine = await openEngine({ dataDir, rules, readOnly: true, onWarning: warningsTo(values, io) })
     const catalogGraphs = (await engine.catalogGraphs()).length
     if (catalogGraphs > 0) {
-      io.stderr(`catalog: ${shown(dataDir, io)} (${catalogGraphs} catalog graph${catalogGraphs === 1 ? '' : 's'})\n`)
+      io.stderr(`${sources[language].catalog}: ${shown(dataDir, io)} (${sources[language].graphs(catalogGraphs)})\n`)
       return engine
     }
     await engine.close()
   }
   const examples = await openEngine({ seedExamples: true, rules })
-  io.stderr(existsSync(dataDir)
-    ? `catalog: examples (${shown(dataDir, io)} has no catalog graphs yet; add some with \`symphony import\`)\n`
-    : `catalog: examples (no ${shown(dataDir, io)} yet)\n`)
+  io.stderr(`${sources[language].catalog}: ${existsSync(dataDir) ? sources[language].emptyDir(shown(dataDir, io)) : sources[language].noDir(shown(dataDir, io))}\n`)
   return examples
 }
 
@@ -103,7 +120,7 @@ const createdBy = new WeakMap<Engine, string>()
  * call creates is removed again when opening, or the command run by `withEngine`, fails.
  */
 export async function openForWriting (values: OptionValues, io: Io, options: { seedExamples?: boolean, command?: string, compileInBackground?: boolean, composeLimits?: ComposeLimits } = {}): Promise<Engine> {
-  const onProgress = progressBar(io)
+  const onProgress = progressBar(io, textLanguageOf(values, io))
   const endpoint = endpointOf(values, io)
   const dataDir = endpoint === undefined ? dataDirOf(values, io) : undefined
   const created = dataDir !== undefined && !existsSync(dataDir) ? dataDir : undefined
@@ -124,7 +141,8 @@ export async function openForWriting (values: OptionValues, io: Io, options: { s
     if (created !== undefined && !isLocked(error)) await rm(created, { recursive: true, force: true })
     throw error
   }
-  for (const notice of engine.notices) io.stderr(`warning: ${notice}\n`)
+  const warn = warningsTo(values, io)
+  for (const notice of engine.notices) warn(notice)
   if (created !== undefined) createdBy.set(engine, created)
   return engine
 }

@@ -27,3 +27,8 @@ export function textLanguageOf (values: OptionValues, io: Pick<Io, 'env'>): Help
 export function inLanguage (text: string | Bilingual, language: HelpLanguage): string {
   return typeof text === 'string' ? text : text[language]
 }
+
+/** Says `text` on stderr, as a line, in the CLI's language (`--lang`, else the locale). */
+export function noticeIn (values: OptionValues, io: Pick<Io, 'env' | 'stderr'>, text: Bilingual): void {
+  io.stderr(`${text[textLanguageOf(values, io)]}\n`)
+}

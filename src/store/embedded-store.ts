@@ -56,7 +56,7 @@ export class EmbeddedStore extends MemoryStore {
   }
 
   /** What opening had to repair (e.g. a damaged journal set aside), for the operator. */
-  get notices (): readonly string[] {
+  get notices (): readonly ErrorMessages[] {
     return this.#files?.notices ?? []
   }
 

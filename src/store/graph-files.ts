@@ -15,7 +15,7 @@
 import { createHash } from 'node:crypto'
 import { mkdir, open, readFile, readdir, rename, rm, stat } from 'node:fs/promises'
 import { basename, join } from 'node:path'
-import { SymphonyError } from '../errors.js'
+import { SymphonyError, type ErrorMessages } from '../errors.js'
 
 interface Journal {
   readonly renames: ReadonlyArray<readonly [string, string]>
@@ -32,8 +32,8 @@ export class GraphFiles {
   readonly #dataDir: string
   readonly #folder: string
   readonly #journal: string
-  /** What opening had to repair, for the caller to tell the operator. */
-  readonly notices: string[] = []
+  /** What opening had to repair, in English and German, for the caller to tell the operator. */
+  readonly notices: ErrorMessages[] = []
 
   private constructor (dataDir: string) {
     this.#dataDir = dataDir
@@ -164,7 +164,10 @@ export class GraphFiles {
       } else {
         const aside = `${this.#journal}.damaged-${Date.now()}`
         await rename(this.#journal, aside)
-        this.notices.push(`${this.#journal}: the journal of an interrupted write is damaged; that write was dropped and the graphs are as before it (journal kept as ${aside})`)
+        this.notices.push({
+          en: `${this.#journal}: the journal of an interrupted write is damaged; that write was dropped and the graphs are as before it (journal kept as ${aside})`,
+          de: `${this.#journal}: das Journal eines unterbrochenen Schreibvorgangs ist beschädigt; dieser Schreibvorgang wurde verworfen und die Graphen sind wie davor (Journal aufbewahrt als ${aside})`
+        })
       }
     }
     await rm(`${this.#journal}.tmp`, { force: true })

@@ -47,6 +47,12 @@ describe('symphony order / subscriptions on a running server', () => {
     expect(JSON.parse(list.stdout).map((o: { id: string }) => o.id)).toEqual([orderId])
     const text = await runCli(['order', 'status', orderId, '--format', 'text', ...as('symp_customer-a')])
     expect(text.stdout).toContain(orderId)
+    // Following an order says each item's state, in German with --lang de
+    const items = JSON.parse(status.stdout).items as Array<{ id: string, provider: string }>
+    const followed = await runCli(['order', 'status', orderId, '--wait', '--lang', 'de', ...as('symp_customer-a')])
+    expect(followed.stderr).toBe(items.map(item => `  Position ${item.id} (${item.provider}): completed\n`).join(''))
+    const english = await runCli(['order', 'status', orderId, '--wait', ...as('symp_customer-a')])
+    expect(english.stderr).toBe(items.map(item => `  item ${item.id} (${item.provider}): completed\n`).join(''))
   })
 
   it('refuses another customer\'s order with the API\'s reason', async () => {

@@ -28,6 +28,17 @@ describe('symphony import / export / query', () => {
     return new Parser({ format: 'N-Triples' }).parse(stdout).map(q => `${q.subject.termType}:${q.predicate.value}`).sort()
   }
 
+  it('says what it imported and which catalog answers in English, in German with --lang de or a German locale', async () => {
+    expect(await runCli(['import', 'good.ttl', '--data-dir', dataDir, '--lang', 'de'], { cwd: folder.path }))
+      .toEqual({ code: 0, stdout: '', stderr: '1 Datei(en) importiert, 3 Tripel\n' })
+    await writeFile(join(folder.path, 'other.ttl'), good.replace('ex:S1', 'ex:S3'))
+    expect((await runCli(['import', 'other.ttl', '--data-dir', dataDir], { cwd: folder.path })).stderr).toBe('imported 1 file(s), 3 triples\n')
+    const ask = 'ASK { <https://example.org/cli#S3> ?p ?o }'
+    expect((await runCli(['query', ask, '--data-dir', 'data'], { cwd: folder.path })).stderr).toBe('catalog: ./data (2 catalog graphs)\n')
+    expect((await runCli(['query', ask, '--data-dir', 'data'], { cwd: folder.path, env: { LANG: 'de_DE.UTF-8' } })).stderr).toBe('Katalog: ./data (2 Katalog-Graphen)\n')
+    expect((await runCli(['query', ask, '--data-dir', '/nonexistent/symphony-data', '--lang', 'de'])).stderr).toBe('Katalog: Beispiele (noch kein /nonexistent/symphony-data)\n')
+  })
+
   it('imports a file durably and exports it', async () => {
     expect(await runCli(['import', 'good.ttl', '--data-dir', dataDir], { cwd: folder.path }))
       .toEqual({ code: 0, stdout: '', stderr: 'imported 1 file(s), 3 triples\n' })

@@ -30,6 +30,10 @@ describe('token and publish commands', () => {
     expect(listed.stdout.includes(token)).toBe(false)
     const revoked = await run(['token', 'revoke', acme])
     expect(revoked.stderr).toBe(`revoked 1 token(s) of <${acme}>\n`)
+    // In German with --lang de
+    const german = await run(['token', 'add', acme, '--lang', 'de'])
+    expect(german.stderr).toBe(`Das Token wird nur dieses eine Mal gezeigt. Der Anbieter sendet es als "Authorization: Bearer <token>", um Beschreibungen von <${acme}> zu veröffentlichen.\n`)
+    expect((await run(['token', 'revoke', acme, '--lang', 'de'])).stderr).toBe(`1 Token von <${acme}> widerrufen\n`)
     expect(await (await TokenRegistry.open({ dataDir: join(folder, 'data') })).verify(token)).toBeUndefined()
   })
 

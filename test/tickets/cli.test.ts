@@ -29,5 +29,7 @@ describe('symphony ticket and report sla against a running server', { timeout: 6
     expect(illegal.stderr).toBe(`symphony: POST /tickets/${ticket.id}/state: 409 ticket ${ticket.id} is resolved; it cannot become acknowledged (allowed: inProgress, closed)\n`)
     const report = await cli('symp_beta', 'report', 'sla', '--from', '2026-12-01', '--to', '2027-01-01', '--format', 'text')
     expect(report.stdout).toBe(`tickets reported from 2026-12-01T00:00:00.000Z to 2027-01-01T00:00:00.000Z\n${t}Beta: 1 ticket(s), 1 answered (0 late or unanswered past due), 1 resolved (0 past due)\n`)
+    const german = await cli('symp_beta', 'report', 'sla', '--from', '2026-12-01', '--to', '2027-01-01', '--format', 'text', '--lang', 'de')
+    expect(german.stdout).toBe(`Tickets gemeldet von 2026-12-01T00:00:00.000Z bis 2027-01-01T00:00:00.000Z\n${t}Beta: 1 Ticket(s), 1 beantwortet (0 verspätet oder nach Fälligkeit unbeantwortet), 1 gelöst (0 nach Fälligkeit)\n`)
   })
 })

@@ -10,8 +10,12 @@ import { usageError, usageLine } from '../usage.js'
 import type { Command } from '../command.js'
 import { dataDirOf } from '../context.js'
 import { printJson } from '../output.js'
+import { noticeIn } from '../language.js'
 
 const usage = 'add --operator | add --provider <provider-IRI> | add --customer <name> [--label <text>] | list | revoke <account>'
+
+/** The kinds of account, as the German notice names them. */
+const roleNames: Record<string, string> = { operator: 'Betreiberkonto', customer: 'Kundenkonto', provider: 'Anbieterkonto' }
 
 export const accountCommand: Command = {
   summary: {
@@ -49,14 +53,17 @@ export const accountCommand: Command = {
     }
     if (action === 'revoke' && id !== undefined) {
       const removed = await registry.revoke(id)
-      io.stderr(`revoked ${removed} token(s) of ${id}\n`)
+      noticeIn(values, io, { en: `revoked ${removed} token(s) of ${id}`, de: `${removed} Token von ${id} widerrufen` })
       return 0
     }
     if (action !== 'add' || id !== undefined) throw usageError('account', usage)
     const label = typeof values.label === 'string' ? { label: values.label } : {}
     const { token, principal } = await registry.add(accountSpecOf(values), label)
     io.stdout(`${token}\n`)
-    io.stderr(`This is the only time the token is shown. The ${principal.role} account ${principal.id} sends it as "Authorization: Bearer <token>".\n`)
+    noticeIn(values, io, {
+      en: `This is the only time the token is shown. The ${principal.role} account ${principal.id} sends it as "Authorization: Bearer <token>".`,
+      de: `Das Token wird nur dieses eine Mal gezeigt. Das ${roleNames[principal.role]} ${principal.id} sendet es als "Authorization: Bearer <token>".`
+    })
     return 0
   }
 }

@@ -12,6 +12,7 @@ import type { ApiClient } from '../api-client.js'
 import { answerFormat, printJson, readJsonOption } from '../output.js'
 import type { Io } from '../io.js'
 import { orderText } from './operations-text.js'
+import { textLanguageOf, type HelpLanguage } from '../language.js'
 
 const usage = 'book --request <file.json> (--bundle <n> | --service <IRI>…) [--seats <n>] [--configuration <IRI>…] [--wait [--wait-limit <s>]] | status <order> [--wait [--wait-limit <s>]] | list | report <order> <item> --status <state> [--reason <text>] [--reference <ref>]'
 
@@ -111,13 +112,16 @@ export const orderCommand: Command = {
       if (seats !== undefined && (!Number.isInteger(seats) || seats < 1)) throw new SymphonyError('BAD_REQUEST', { en: `--seats ${String(values.seats)} is not a whole number of at least 1`, de: `--seats ${String(values.seats)} ist keine ganze Zahl von mindestens 1` })
       const configurations = (values.configuration as string[] | undefined) ?? []
       const order = await client.call('POST', '/orders', { request, services, ...(seats === undefined ? {} : { seats }), ...(configurations.length === 0 ? {} : { configurations }) }) as Order
-      io.stderr(`order ${order.id} placed: ${order.items.length} item(s), one per provider\n`)
-      const followed = values.wait === true ? await follow(client, order.id, io, waitLimitOf(values)) : order
+      const language = textLanguageOf(values, io)
+      io.stderr(language === 'de'
+        ? `Bestellung ${order.id} aufgegeben: ${order.items.length} Position(en), eine je Anbieter\n`
+        : `order ${order.id} placed: ${order.items.length} item(s), one per provider\n`)
+      const followed = values.wait === true ? await follow(client, order.id, io, waitLimitOf(values), language) : order
       show(followed)
       return values.wait === true && followed.state !== 'completed' ? 1 : 0
     }
     if (action === 'status' && id !== undefined && item === undefined) {
-      const order = values.wait === true ? await follow(client, id, io, waitLimitOf(values)) : await client.call('GET', `/orders/${encodeURIComponent(id)}`) as Order
+      const order = values.wait === true ? await follow(client, id, io, waitLimitOf(values), textLanguageOf(values, io)) : await client.call('GET', `/orders/${encodeURIComponent(id)}`) as Order
       show(order)
       return order.state === 'failed' || (values.wait === true && order.state !== 'completed') ? 1 : 0
     }
@@ -158,19 +162,21 @@ async function membersOf (values: Record<string, unknown>, request: unknown, cli
  * Asks for the order until it completes or fails, printing each change of an item; after
  * `limitMs` it stops asking (the order goes on) and says how to follow it later.
  */
-export async function follow (client: ApiClient, id: string, io: Io, limitMs: number = defaultWaitSeconds * 1000): Promise<Order> {
+export async function follow (client: ApiClient, id: string, io: Io, limitMs: number = defaultWaitSeconds * 1000, language: HelpLanguage = 'en'): Promise<Order> {
   const seen = new Map<string, string>()
   const until = Date.now() + limitMs
   for (;;) {
     const order = await client.call('GET', `/orders/${encodeURIComponent(id)}`) as Order
     for (const item of order.items) {
-      if (seen.get(item.id) !== item.state) io.stderr(`  item ${item.id} (${item.provider}): ${item.state}\n`)
+      if (seen.get(item.id) !== item.state) io.stderr(`  ${language === 'de' ? 'Position' : 'item'} ${item.id} (${item.provider}): ${item.state}\n`)
       seen.set(item.id, item.state)
     }
     if (order.state === 'completed' || order.state === 'failed') return order
     if (Date.now() >= until) {
       const waiting = order.items.filter(item => item.state !== 'completed' && item.state !== 'failed' && item.state !== 'cancelled').map(item => `${item.id} (${item.provider}): ${item.state}`)
-      io.stderr(`order ${id} is still ${order.state} after ${Math.round(limitMs / 1000)} s, waiting for ${waiting.join(', ')}; it goes on — follow it with \`symphony order status ${id} --wait\`\n`)
+      io.stderr(language === 'de'
+        ? `Bestellung ${id} ist nach ${Math.round(limitMs / 1000)} s noch ${order.state} und wartet auf ${waiting.join(', ')}; sie läuft weiter — verfolgen Sie sie mit \`symphony order status ${id} --wait\`\n`
+        : `order ${id} is still ${order.state} after ${Math.round(limitMs / 1000)} s, waiting for ${waiting.join(', ')}; it goes on — follow it with \`symphony order status ${id} --wait\`\n`)
       return order
     }
     await new Promise(resolve => setTimeout(resolve, Math.min(500, Math.max(0, until - Date.now()))))

@@ -7,6 +7,7 @@ import type { Io } from '../io.js'
 import { dataDirOf, openForWriting } from '../context.js'
 import { servedHostNames } from '../../api/host-check.js'
 import { limitOptions, limitsOf, serveLimitSources } from '../compose-limits.js'
+import { noticeIn, textLanguageOf, type HelpLanguage } from '../language.js'
 
 /** How often resolved tickets are checked for their automatic close. */
 const sweepIntervalMs = 10 * 60_000
@@ -142,7 +143,7 @@ export const serveCommand: Command = {
     const engine = await openForWriting(values, io, { seedExamples: values.empty !== true, command: 'serve', compileInBackground: true, composeLimits })
     const tokens = await TokenRegistry.open({ dataDir: dataDirOf(values, io), ...(io.env.SYMPHONY_TOKENS === undefined ? {} : { env: io.env.SYMPHONY_TOKENS }) })
     // The example catalog's adapters point at local sandbox providers: start them with it.
-    const sandbox = values.empty !== true && values['no-sandbox'] !== true ? await startExampleSandbox(io) : undefined
+    const sandbox = values.empty !== true && values['no-sandbox'] !== true ? await startExampleSandbox(io, textLanguageOf(values, io)) : undefined
     const givenPublicUrl = typeof values['public-url'] === 'string' ? values['public-url'] : io.env.SYMPHONY_PUBLIC_URL
     const publicUrl = givenPublicUrl ?? `http://${host.includes(':') ? `[${host}]` : host}:${port}`
     const allowedHosts = allowedHostsOf(values['allowed-host'], io.env.SYMPHONY_ALLOWED_HOSTS, host, givenPublicUrl)
@@ -172,7 +173,7 @@ export const serveCommand: Command = {
         de: `auf ${host}:${port} kann nicht gelauscht werden (${inUse ? 'der Port ist belegt' : 'keine Berechtigung'}); geben Sie einen anderen --port an`
       }, { cause: error })
     })
-    io.stderr(`Symphony is serving at ${address}/ (API docs at ${address}/docs)\n`)
+    noticeIn(values, io, { en: `Symphony is serving at ${address}/ (API docs at ${address}/docs)`, de: `Symphony läuft unter ${address}/ (API-Dokumentation unter ${address}/docs)` })
     await new Promise<void>(resolve => {
       const stop = () => { void app.close().then(() => resolve()) }
       process.once('SIGINT', stop)
@@ -182,14 +183,19 @@ export const serveCommand: Command = {
   }
 }
 
-async function startExampleSandbox (io: Io): Promise<{ secrets: Record<string, string>, close: () => Promise<void> } | undefined> {
+async function startExampleSandbox (io: Io, language: HelpLanguage): Promise<{ secrets: Record<string, string>, close: () => Promise<void> } | undefined> {
   const { exampleProviders, sandboxPort, sandboxSecrets, startSandbox } = await import('../../sandbox/index.js')
   try {
     const sandbox = await startSandbox({ port: sandboxPort, providers: exampleProviders })
-    io.stderr(`Provider sandbox at ${sandbox.url}/ (the example catalog's adapters order there)\n`)
+    io.stderr(language === 'de'
+      ? `Anbieter-Sandbox unter ${sandbox.url}/ (die Adapter des Beispielkatalogs bestellen dort)\n`
+      : `Provider sandbox at ${sandbox.url}/ (the example catalog's adapters order there)\n`)
     return { secrets: sandboxSecrets(), close: () => sandbox.close() }
   } catch (error) {
-    io.stderr(`Provider sandbox not started (${(error as NodeJS.ErrnoException).code ?? (error as Error).message} on port ${sandboxPort}); example orders will wait for their providers\n`)
+    const cause = `${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`
+    io.stderr(language === 'de'
+      ? `Anbieter-Sandbox nicht gestartet (${cause} auf Port ${sandboxPort}); Beispielbestellungen warten auf ihre Anbieter\n`
+      : `Provider sandbox not started (${cause} on port ${sandboxPort}); example orders will wait for their providers\n`)
     return undefined
   }
 }

@@ -5,6 +5,7 @@ import type { SerializationFormat } from '../../rdf/index.js'
 import type { Command } from '../command.js'
 import { openForReading, openForWriting, withEngine } from '../context.js'
 import { printJson } from '../output.js'
+import { noticeIn } from '../language.js'
 
 const rdfFormats: readonly SerializationFormat[] = ['turtle', 'trig', 'n-triples', 'n-quads', 'json-ld']
 
@@ -20,7 +21,7 @@ export const importCommand: Command = {
     return withEngine(await openForWriting(values, io, { command: 'import' }), async engine => {
       const imported = await engine.importFiles(files)
       const triples = imported.reduce((sum, g) => sum + g.triples, 0)
-      io.stderr(`imported ${imported.length} file(s), ${triples} triples\n`)
+      noticeIn(values, io, { en: `imported ${imported.length} file(s), ${triples} triples`, de: `${imported.length} Datei(en) importiert, ${triples} Tripel` })
       return 0
     })
   }

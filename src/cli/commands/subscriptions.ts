@@ -13,6 +13,7 @@ import type { Io } from '../io.js'
 import { answerFormat, printJson, readJsonOption } from '../output.js'
 import { orderText, subscriptionText } from './operations-text.js'
 import { follow, waitLimitOf, waitOptions } from './order.js'
+import { textLanguageOf, type HelpLanguage } from '../language.js'
 
 const usage = 'list | show <id> | seats <id> <n> [--wait [--wait-limit <s>]] | members <id> --service <IRI>… [--request <file.json>] [--wait [--wait-limit <s>]] | cancel <id> [--wait [--wait-limit <s>]] | events [--since <time>] | webhook set <url> | webhook show | webhook remove'
 
@@ -54,7 +55,7 @@ export const subscriptionsCommand: Command = {
     const [action, id, n] = positionals
     const path = id === undefined ? '' : `/subscriptions/${encodeURIComponent(id)}`
     const change = async (order: Order) => {
-      const done = values.wait === true ? await follow(client, order.id, io, waitLimitOf(values)) : order
+      const done = values.wait === true ? await follow(client, order.id, io, waitLimitOf(values), textLanguageOf(values, io)) : order
       if (format === 'text') io.stdout(orderText(done)); else printJson(io, done)
       return done.state === 'failed' || (values.wait === true && done.state !== 'completed') ? 1 : 0
     }
@@ -85,16 +86,18 @@ export const subscriptionsCommand: Command = {
       if (format === 'text') for (const e of events) io.stdout(`${e.at}  ${e.type}  ${e.message}\n`); else printJson(io, events)
       return 0
     }
-    if (action === 'webhook') return webhook(client, format, io, id, n)
+    if (action === 'webhook') return webhook(client, format, io, id, n, textLanguageOf(values, io))
     throw usageError('subscriptions', usage)
   }
 }
 
 /** `webhook set <url> | show | remove`: the secret is printed once, when the webhook is set. */
-async function webhook (client: ApiClient, format: 'json' | 'text', io: Io, action: string | undefined, url: string | undefined): Promise<number> {
+async function webhook (client: ApiClient, format: 'json' | 'text', io: Io, action: string | undefined, url: string | undefined, language: HelpLanguage): Promise<number> {
   if (action === 'set' && url !== undefined) {
     const set = await client.call('PUT', '/me/webhook', { url }) as WebhookView & { secret: string }
-    io.stderr('The secret signs every delivery (Symphony-Signature); it is shown only now: keep it with the receiver.\n')
+    io.stderr(language === 'de'
+      ? 'Das Geheimnis signiert jede Zustellung (Symphony-Signature); es wird nur jetzt gezeigt: bewahren Sie es beim Empfänger auf.\n'
+      : 'The secret signs every delivery (Symphony-Signature); it is shown only now: keep it with the receiver.\n')
     if (format === 'text') io.stdout(`url     ${set.url}\nsecret  ${set.secret}\n`); else printJson(io, set)
     return 0
   }
@@ -105,7 +108,7 @@ async function webhook (client: ApiClient, format: 'json' | 'text', io: Io, acti
   }
   if (action === 'remove' && url === undefined) {
     await client.call('DELETE', '/me/webhook')
-    io.stderr('webhook removed; the events stay in the feed (subscriptions events)\n')
+    io.stderr(language === 'de' ? 'Webhook entfernt; die Ereignisse bleiben im Feed (subscriptions events)\n' : 'webhook removed; the events stay in the feed (subscriptions events)\n')
     return 0
   }
   throw usageError('subscriptions', { en: 'webhook set <https URL> | webhook show | webhook remove', de: 'webhook set <https-URL> | webhook show | webhook remove' })

@@ -12,6 +12,7 @@ import type { Command, OptionSpec } from '../command.js'
 import { apiClient, apiClientOptions } from '../api-client.js'
 import { answerFormat, printJson } from '../output.js'
 import type { Io } from '../io.js'
+import { noticeIn, textLanguageOf } from '../language.js'
 
 const usage = 'open <subscription> --summary <text> [--service <IRI>] [--service <IRI>] [--text <text>] [--attach <file>…] | list [--state <state>] | show <ticket> | note <ticket> --text <text> [--attach <file>…] | state <ticket> <acknowledged|inProgress|resolved|closed> [--why <text>]'
 
@@ -73,7 +74,7 @@ export const ticketCommand: Command = {
         subscription: id, summary: values.summary, ...(services.length === 0 ? {} : { services }),
         ...(typeof values.text === 'string' ? { text: values.text } : {}), ...(attachments.length === 0 ? {} : { attachments })
       }) as TicketView
-      io.stderr(`ticket ${ticket.id} opened: routed to ${ticket.routes.map(r => r.provider).join(', ')}\n`)
+      noticeIn(values, io, { en: `ticket ${ticket.id} opened: routed to ${ticket.routes.map(r => r.provider).join(', ')}`, de: `Ticket ${ticket.id} eröffnet: weitergeleitet an ${ticket.routes.map(r => r.provider).join(', ')}` })
       show(ticket)
       return 0
     }
@@ -138,9 +139,12 @@ export const reportCommand: Command = {
       printJson(io, report)
       return 0
     }
-    io.stdout(`tickets reported from ${report.from} to ${report.to}\n`)
+    const german = textLanguageOf(values, io) === 'de'
+    io.stdout(german ? `Tickets gemeldet von ${report.from} bis ${report.to}\n` : `tickets reported from ${report.from} to ${report.to}\n`)
     for (const p of report.providers) {
-      io.stdout(`${p.provider}: ${p.tickets} ticket(s), ${p.responded} answered (${p.responseBreached} late or unanswered past due), ${p.resolved} resolved (${p.resolutionBreached} past due)\n`)
+      io.stdout(german
+        ? `${p.provider}: ${p.tickets} Ticket(s), ${p.responded} beantwortet (${p.responseBreached} verspätet oder nach Fälligkeit unbeantwortet), ${p.resolved} gelöst (${p.resolutionBreached} nach Fälligkeit)\n`
+        : `${p.provider}: ${p.tickets} ticket(s), ${p.responded} answered (${p.responseBreached} late or unanswered past due), ${p.resolved} resolved (${p.resolutionBreached} past due)\n`)
     }
     return 0
   }

@@ -8,6 +8,7 @@ import { TokenRegistry } from '../../accounts/index.js'
 import type { Command } from '../command.js'
 import { dataDirOf } from '../context.js'
 import { printJson } from '../output.js'
+import { noticeIn } from '../language.js'
 
 const usage = 'add <provider-IRI> [--label <text>] | list | revoke <provider-IRI>'
 
@@ -37,13 +38,16 @@ export const tokenCommand: Command = {
     }
     if (action === 'revoke') {
       const removed = await registry.revoke(provider)
-      io.stderr(`revoked ${removed} token(s) of <${provider}>\n`)
+      noticeIn(values, io, { en: `revoked ${removed} token(s) of <${provider}>`, de: `${removed} Token von <${provider}> widerrufen` })
       return 0
     }
     const label = typeof values.label === 'string' ? values.label : undefined
     const { token } = await registry.add({ role: 'provider', provider }, label === undefined ? {} : { label })
     io.stdout(`${token}\n`)
-    io.stderr(`This is the only time the token is shown. The provider sends it as "Authorization: Bearer <token>" to publish descriptions of <${provider}>.\n`)
+    noticeIn(values, io, {
+      en: `This is the only time the token is shown. The provider sends it as "Authorization: Bearer <token>" to publish descriptions of <${provider}>.`,
+      de: `Das Token wird nur dieses eine Mal gezeigt. Der Anbieter sendet es als "Authorization: Bearer <token>", um Beschreibungen von <${provider}> zu veröffentlichen.`
+    })
     return 0
   }
 }

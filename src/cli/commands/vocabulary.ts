@@ -5,6 +5,7 @@ import { readRdfFile } from '../../rdf/index.js'
 import type { Command } from '../command.js'
 import { openForReading, openForWriting, withEngine } from '../context.js'
 import { printJson } from '../output.js'
+import { noticeIn } from '../language.js'
 
 const usage = 'add <file> [--name <name>] | list | remove <name>'
 
@@ -39,14 +40,14 @@ export const vocabularyCommand: Command = {
       const quads = await readRdfFile(file)
       return withEngine(await openForWriting(values, io, { command: 'vocabulary' }), async engine => {
         const stored = await engine.putVocabulary(name, quads)
-        io.stderr(`vocabulary ${stored.name}: ${stored.triples} triples in ${stored.graph}\n`)
+        noticeIn(values, io, { en: `vocabulary ${stored.name}: ${stored.triples} triples in ${stored.graph}`, de: `Vokabular ${stored.name}: ${stored.triples} Tripel in ${stored.graph}` })
         return 0
       })
     }
     if (action === 'remove' && argument !== undefined) {
       return withEngine(await openForWriting(values, io, { command: 'vocabulary' }), async engine => {
         await engine.deleteVocabulary(argument)
-        io.stderr(`vocabulary ${argument} removed\n`)
+        noticeIn(values, io, { en: `vocabulary ${argument} removed`, de: `Vokabular ${argument} entfernt` })
         return 0
       })
     }
