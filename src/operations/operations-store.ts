@@ -32,7 +32,7 @@ export class OperationsStore {
     const graphs = [
       ...(write.orders ?? []).map(order => ({ graph: opsGraphs.order + order.id, quads: recordToQuads(order.iri, opsGraphs.order + order.id, 'Order', order, { jsonKeys: ['request'] }) })),
       ...(write.subscriptions ?? []).map(s => ({ graph: opsGraphs.subscription + s.id, quads: recordToQuads(s.iri, opsGraphs.subscription + s.id, 'Subscription', s, { jsonKeys: ['request'] }) })),
-      ...(write.events ?? []).map(e => ({ graph: opsGraphs.event + e.id, quads: recordToQuads(opsIris.event + e.id, opsGraphs.event + e.id, 'Event', e, { jsonKeys: ['data'] }) })),
+      ...(write.events ?? []).map(e => ({ graph: opsGraphs.event + e.id, quads: recordToQuads(opsIris.event + e.id, opsGraphs.event + e.id, 'Event', e, { jsonKeys: ['data', 'messages'] }) })),
       // An empty graph is a removed one: `putGraphs` replaces every graph all or nothing.
       ...(write.removeGraphs ?? []).map(graph => ({ graph, quads: [] }))
     ]

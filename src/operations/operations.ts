@@ -15,7 +15,8 @@ import type { Quad } from '@rdfjs/types'
 import type { Catalog } from '../catalog/index.js'
 import { nameServiceNodes } from '../catalog/service-node-names.js'
 import type { BundleLink, CompositionAnswer, CompositionRequest } from '../composer/index.js'
-import { SymphonyError } from '../errors.js'
+import { SymphonyError, type ErrorMessages } from '../errors.js'
+import * as texts from './event-texts.js'
 import type { Store } from '../store/index.js'
 import { adapterOf } from './adapter-description.js'
 import { isPolled, pollItem, sendItem, stateOfAnswer, undoItem } from './item-dispatch.js'
@@ -125,7 +126,7 @@ export class Operations {
       id, kind: 'book', customer, request: booking.request, services: bundle.services, seats, concurrentSeats, configurations,
       currency: bundle.price.currency, lines, items: splitItems(id, lines, 'order', s => facts.get(s)!, at, by), at, by, why: 'booked'
     })
-    await this.records.write({ orders: [order], events: [event(order.customer, at, 'order.state', order.iri, `order ${order.id} acknowledged`, { order: order.id, state: order.state })] })
+    await this.records.write({ orders: [order], events: [event(order.customer, at, 'order.state', order.iri, texts.orderAcknowledged(order.id), { order: order.id, state: order.state })] })
     this.#drive(order.id)
     return order
   }
@@ -264,8 +265,7 @@ export class Operations {
     const at = this.#now()
     const events = affected.map(s => {
       const members = currentMembers(s).filter(m => services.has(m.service)).map(m => m.service)
-      const what = change.type === 'service.deprecated' ? `deprecated version ${change.version} of` : `published version ${change.version} of`
-      return event(s.customer, at, change.type, s.iri, `${change.provider} ${what} ${members.join(', ')}, part of your subscription ${s.id}`,
+      return event(s.customer, at, change.type, s.iri, texts.serviceChanged(change.provider, change.type, change.version, members, s.id),
         { subscription: s.id, provider: change.provider, version: change.version, services: members.join(' ') })
     })
     await this.records.write({ events })
@@ -434,22 +434,22 @@ export class Operations {
     for (const item of after.items) {
       const old = before.items.find(i => i.id === item.id)
       if (old !== undefined && old.state !== item.state) {
-        events.push(event(after.customer, at, 'item.state', after.iri, `${item.provider}: item ${item.id} of order ${after.id} is ${item.state}`, { order: after.id, item: item.id, provider: item.provider, state: item.state }))
+        events.push(event(after.customer, at, 'item.state', after.iri, texts.itemState(item.provider, item.id, after.id, item.state), { order: after.id, item: item.id, provider: item.provider, state: item.state }))
       }
     }
     if (before.state === after.state) return { events }
-    events.push(event(after.customer, at, 'order.state', after.iri, `order ${after.id} is ${after.state}${after.reason === undefined ? '' : `: ${after.reason}`}`, { order: after.id, state: after.state }))
+    events.push(event(after.customer, at, 'order.state', after.iri, texts.orderState(after.id, after.state, after.reason), { order: after.id, state: after.state }))
     if (after.state !== 'completed' && after.state !== 'failed') return { events }
     if (after.kind === 'book') {
       if (after.state !== 'completed') return { events }
       const subscription = subscriptionOf(after, at)
-      events.push(event(after.customer, at, 'subscription.changed', subscription.iri, `subscription ${subscription.id} is active`, { subscription: subscription.id, state: 'active' }))
+      events.push(event(after.customer, at, 'subscription.changed', subscription.iri, texts.subscriptionActive(subscription.id), { subscription: subscription.id, state: 'active' }))
       return { events, subscriptions: [subscription] }
     }
     const subscription = after.subscription === undefined ? undefined : await this.records.subscription(after.subscription)
     if (subscription === undefined) return { events }
     const updated = applyOrder(subscription, after, at)
-    events.push(event(after.customer, at, 'subscription.changed', updated.iri, `subscription ${updated.id}: ${after.kind} ${after.state}`, { subscription: updated.id, state: updated.state, order: after.id }))
+    events.push(event(after.customer, at, 'subscription.changed', updated.iri, texts.subscriptionChanged(updated.id, after.kind, after.state), { subscription: updated.id, state: updated.state, order: after.id }))
     const removeGraphs = after.kind === 'changeMembers' && after.state === 'failed' ? await this.#unheldConfigurations(after) : []
     return { events, subscriptions: [updated], ...(removeGraphs.length === 0 ? {} : { removeGraphs }) }
   }
@@ -513,7 +513,7 @@ export class Operations {
     await this.records.write({
       orders: [order],
       subscriptions: [{ ...updated, orders: [...updated.orders, id] }],
-      events: [event(order.customer, at, 'order.state', order.iri, `order ${id} (${change.kind}) acknowledged`, { order: id, state: order.state, subscription: subscription.id })]
+      events: [event(order.customer, at, 'order.state', order.iri, texts.orderAcknowledged(id, change.kind), { order: id, state: order.state, subscription: subscription.id })]
     })
     this.#drive(id)
     return order
@@ -585,6 +585,6 @@ function checkSeats (seats: number, concurrentSeats: number): void {
   }
 }
 
-function event (customer: string, at: string, type: OperationsEvent['type'], subject: string, message: string, data: OperationsEvent['data']): OperationsEvent {
-  return { id: randomUUID(), at, customer, type, subject, message, data }
+function event (customer: string, at: string, type: OperationsEvent['type'], subject: string, messages: ErrorMessages, data: OperationsEvent['data']): OperationsEvent {
+  return { id: randomUUID(), at, customer, type, subject, message: messages.en, messages, data }
 }

@@ -3,6 +3,7 @@
  * (cents) of the order's currency; timestamps are UTC ISO 8601 strings.
  */
 import type { CompositionRequest } from '../composer/index.js'
+import type { ErrorMessages } from '../errors.js'
 import type { AdapterDescription } from './adapter-description.js'
 
 /** Who changed something: a customer, a provider, the operator, or the platform itself. */
@@ -152,7 +153,9 @@ export interface OperationsEvent {
   readonly customer: string
   readonly type: 'order.state' | 'item.state' | 'subscription.changed' | 'service.deprecated' | 'service.newVersion'
   readonly subject: string
+  /** The English text; `messages` has it in English and German (absent on events stored before it existed). */
   readonly message: string
+  readonly messages?: ErrorMessages
   readonly data: Readonly<Record<string, string | number | boolean | null>>
 }
 

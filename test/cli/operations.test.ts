@@ -81,6 +81,12 @@ describe('symphony order / subscriptions on a running server', () => {
     const events = await runCli(['subscriptions', 'events', ...as('symp_customer-a')])
     const types = new Set((JSON.parse(events.stdout) as Array<{ type: string }>).map(e => e.type))
     expect([...types].sort()).toEqual(['item.state', 'order.state', 'subscription.changed'])
+    // As text, in German with --lang de
+    const changed = (stdout: string): string[] => stdout.split('\n').filter(line => line.includes('  subscription.changed  ')).map(line => line.replace(/^\S+ {2}/, ''))
+    const german = await runCli(['subscriptions', 'events', '--format', 'text', '--lang', 'de', ...as('symp_customer-a')])
+    expect(changed(german.stdout)).toContain(`subscription.changed  Abonnement ${subscriptionId} ist aktiv`)
+    const english = await runCli(['subscriptions', 'events', '--format', 'text', ...as('symp_customer-a')])
+    expect(changed(english.stdout)).toContain(`subscription.changed  subscription ${subscriptionId} is active`)
   }, 90_000)
 
   it('sets, shows and removes the webhook: the secret is printed once, private addresses refused', async () => {

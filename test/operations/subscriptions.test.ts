@@ -81,6 +81,14 @@ describe('subscriptions: seats, members, cancellation, events', () => {
     expect(affected.map(s => s.id)).toEqual([id])
     const events = (await h.call('GET', '/events', 'symp_customer-a')).body as OperationsEvent[]
     expect(events.filter(e => e.type === 'service.newVersion').map(e => e.data.subscription)).toEqual([id])
+    const newVersion = (list: OperationsEvent[]): string[] => list.filter(e => e.type === 'service.newVersion').map(e => e.message)
+    expect(newVersion(events)).toEqual([`${t}Gamma published version 2 of ${t}GammaArchive, part of your subscription ${id}`])
+    // The same event in German for ?lang=de and Accept-Language, English and German side by side in messages
+    const german = `${t}Gamma hat Version 2 von ${t}GammaArchive veröffentlicht, Teil Ihres Abonnements ${id}`
+    const byQuery = (await h.call('GET', '/events?lang=de', 'symp_customer-a')).body as OperationsEvent[]
+    expect(newVersion(byQuery)).toEqual([german])
+    expect(byQuery.filter(e => e.type === 'service.newVersion').map(e => e.messages)).toEqual([{ en: newVersion(events)[0], de: german }])
+    expect(byQuery.filter(e => e.type === 'order.state').map(e => e.message)).toContain(`Bestellung ${byQuery.find(e => e.type === 'order.state')!.data.order} angenommen`)
     expect((await h.call('GET', '/events', 'symp_customer-b')).body).toEqual([])
   })
 

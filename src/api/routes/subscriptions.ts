@@ -10,6 +10,8 @@ import type { RouteContext } from '../context.js'
 import { principalOf, requireRole } from '../auth.js'
 import { iriSchema, openObject, problems } from '../schemas.js'
 import { subscriptionAccess } from './operations-access.js'
+import { errorLanguageOf } from '../../errors.js'
+import { requestLanguage } from '../language.js'
 
 const subscriptionSchema = { ...openObject, description: 'A subscription: members, seats, monthly price (cents), seat history, state history' } as const
 const orderSchema = { ...openObject, description: 'The change order' } as const
@@ -103,14 +105,16 @@ export async function subscriptionsRoutes (app: FastifyInstance, { engine }: Rou
     preHandler: requireRole('customer', 'operator'),
     schema: {
       tags: ['operations'],
-      summary: "The caller's events, oldest first: order progress, subscription changes, providers' deprecations and new versions",
+      summary: "The caller's events, oldest first: order progress, subscription changes, providers' deprecations and new versions; message in the request's language (?lang=, Accept-Language), messages in English and German",
       security: bearer,
-      querystring: { type: 'object', properties: { since: { type: 'string', description: 'Only events after this UTC timestamp' } } },
+      querystring: { type: 'object', properties: { since: { type: 'string', description: 'Only events after this UTC timestamp' }, lang: { type: 'string', description: 'de or en (else Accept-Language)' } } },
       response: { 200: { type: 'array', items: openObject }, ...problems(401, 403) }
     }
   }, async request => {
     const principal = principalOf(request)
     const { since } = request.query as { since?: string }
-    return engine.operations.events({ ...(principal.role === 'customer' ? { customer: principal.id } : {}), ...(since === undefined ? {} : { since }) })
+    const language = errorLanguageOf(requestLanguage(request))
+    const events = await engine.operations.events({ ...(principal.role === 'customer' ? { customer: principal.id } : {}), ...(since === undefined ? {} : { since }) })
+    return events.map(e => e.messages === undefined ? e : { ...e, message: e.messages[language] })
   })
 }

@@ -82,7 +82,8 @@ export const subscriptionsCommand: Command = {
     }
     if (action === 'cancel' && id !== undefined && n === undefined) return change(await client.call('POST', `${path}/cancel`, {}) as Order)
     if (action === 'events' && id === undefined) {
-      const events = await client.call('GET', `/events${typeof values.since === 'string' ? `?since=${encodeURIComponent(values.since)}` : ''}`) as OperationsEvent[]
+      const since = typeof values.since === 'string' ? `&since=${encodeURIComponent(values.since)}` : ''
+      const events = await client.call('GET', `/events?lang=${textLanguageOf(values, io)}${since}`) as OperationsEvent[]
       if (format === 'text') for (const e of events) io.stdout(`${e.at}  ${e.type}  ${e.message}\n`); else printJson(io, events)
       return 0
     }
