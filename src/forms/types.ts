@@ -41,6 +41,7 @@ export interface UiNote {
   /** The SHACL parameter IRI, e.g. `sh:pattern`. */
   readonly constraint: string
   readonly value?: string
+  /** Why SHACL checks it, in the form's language. */
   readonly reason: string
 }
 

@@ -4,6 +4,7 @@
  * `sh:not` (SHACL §4). Constraints JSON Schema cannot state become notes; SHACL checks them.
  */
 import type { Literal, Term } from '@rdfjs/types'
+import { errorLanguageOf, type ErrorMessages } from '../errors.js'
 import { translateXsdPattern } from '../shacl/index.js'
 import { ns } from '../rdf/index.js'
 import { datatypeForms, defaultDatatype, langString } from './datatypes.js'
@@ -23,15 +24,26 @@ export interface ValueBuild {
 
 const numericFacets: Record<string, string> = { minInclusive: 'minimum', maxInclusive: 'maximum', minExclusive: 'exclusiveMinimum', maxExclusive: 'exclusiveMaximum' }
 const formatFacets: Record<string, string> = { minInclusive: 'formatMinimum', maxInclusive: 'formatMaximum', minExclusive: 'formatExclusiveMinimum', maxExclusive: 'formatExclusiveMaximum' }
+/** Why a constraint is left to SHACL, in the form's language. */
+const why = {
+  noOrdering: { en: 'no ordering for this datatype in JSON Schema', de: 'JSON Schema kennt für diesen Datentyp keine Ordnung' },
+  lexical: { en: 'applies to the lexical form', de: 'gilt für die lexikalische Form' },
+  languageTagged: { en: 'applies to language-tagged values', de: 'gilt für Werte mit Sprachangabe' },
+  uniqueLang: { en: 'one value per language', de: 'ein Wert je Sprache' },
+  compares: { en: 'compares with another property', de: 'vergleicht mit einer anderen Eigenschaft' },
+  counts: { en: 'counts values of a shape', de: 'zählt Werte einer Shape' },
+  sparql: { en: 'SPARQL-based constraint', de: 'SPARQL-basierte Bedingung' }
+} as const satisfies Record<string, ErrorMessages>
+
 /** Parameters checked by SHACL only, with the reason shown in the UI schema. */
-const shaclOnly: Record<string, string> = {
-  uniqueLang: 'one value per language',
-  equals: 'compares with another property',
-  disjoint: 'compares with another property',
-  lessThan: 'compares with another property',
-  lessThanOrEquals: 'compares with another property',
-  qualifiedValueShape: 'counts values of a shape',
-  sparql: 'SPARQL-based constraint'
+const shaclOnly: Record<string, ErrorMessages> = {
+  uniqueLang: why.uniqueLang,
+  equals: why.compares,
+  disjoint: why.compares,
+  lessThan: why.compares,
+  lessThanOrEquals: why.compares,
+  qualifiedValueShape: why.counts,
+  sparql: why.sparql
 }
 
 /** A value schema from constraint sources: a property shape and the shapes it conjoins with `sh:and`. */
@@ -49,21 +61,21 @@ export function valueSchema (b: FormBuilder, sources: readonly Term[], hint: str
     if (value === undefined) continue
     if (datatypeForm?.ordering === 'number') tighten(target, keyword, Number(value.value))
     else if (datatypeForm?.ordering === 'format') target[formatFacets[facet]!] = value.value
-    else notes.push(note(facet, value.value, 'no ordering for this datatype in JSON Schema'))
+    else notes.push(note(b, facet, value.value, why.noOrdering))
   }
   const isText = target.type === 'string'
   for (const facet of ['minLength', 'maxLength']) {
     const value = first(facet)
     if (value === undefined) continue
     if (isText) target[facet] = Number(value.value)
-    else notes.push(note(facet, value.value, 'applies to the lexical form'))
+    else notes.push(note(b, facet, value.value, why.lexical))
   }
   const pattern = first('pattern')
   if (pattern !== undefined) {
     const flags = first('flags')?.value ?? ''
     const translated = translateXsdPattern(pattern.value, flags)
-    if (!isText) notes.push(note('pattern', pattern.value, 'applies to the lexical form'))
-    else if (!translated.ok) notes.push(note('pattern', pattern.value, `checked on submission only: ${translated.reason}`))
+    if (!isText) notes.push(note(b, 'pattern', pattern.value, why.lexical))
+    else if (!translated.ok) notes.push(note(b, 'pattern', pattern.value, { en: `checked on submission only: ${translated.reasons.en}`, de: `wird erst beim Absenden geprüft: ${translated.reasons.de}` }))
     else if (target.pattern === undefined) target.pattern = translated.source
     else target.allOf = [...(target.allOf as Json[] | undefined ?? []), { pattern: translated.source }]
   }
@@ -75,7 +87,7 @@ export function valueSchema (b: FormBuilder, sources: readonly Term[], hint: str
     const language = (build.schema.properties as Record<string, JsonSchema>)['@language']!
     if (translated.ok) language.pattern = translated.source
   } else if (languageIn !== undefined) {
-    notes.push(note('languageIn', g.list(languageIn).map(term => term.value).join(', '), 'applies to language-tagged values'))
+    notes.push(note(b, 'languageIn', g.list(languageIn).map(term => term.value).join(', '), why.languageTagged))
   }
   const hasValue = first('hasValue')
   if (hasValue !== undefined) build.schema.const = termToJson(hasValue)
@@ -96,7 +108,7 @@ export function valueSchema (b: FormBuilder, sources: readonly Term[], hint: str
   alternatives('xone')
   for (const not of all('not')) build.schema.not = valueSchema(b, andSources(b, not), `${hint}Not`).schema
   for (const [parameter, reason] of Object.entries(shaclOnly)) {
-    for (const value of all(parameter)) notes.push(note(parameter, value.termType === 'Literal' ? value.value : undefined, reason))
+    for (const value of all(parameter)) notes.push(note(b, parameter, value.termType === 'Literal' ? value.value : undefined, reason))
   }
   return build
 }
@@ -206,6 +218,7 @@ function tighten (schema: JsonSchema, keyword: string, value: number): void {
   if (typeof current !== 'number' || (lower ? value > current : value < current)) schema[keyword] = value
 }
 
-function note (parameter: string, value: string | undefined, reason: string): UiNote {
-  return { constraint: sh(parameter), ...(value === undefined ? {} : { value }), reason }
+/** A note on a constraint SHACL checks, its reason in the form's language. */
+function note (b: FormBuilder, parameter: string, value: string | undefined, reason: ErrorMessages): UiNote {
+  return { constraint: sh(parameter), ...(value === undefined ? {} : { value }), reason: reason[errorLanguageOf(b.language)] }
 }
