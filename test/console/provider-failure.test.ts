@@ -98,6 +98,8 @@ describe.skipIf(!existsSync(executablePath) && process.env.CI !== 'true')('conso
     it(`shows the order failed with the provider's reason, the other item cancelled and no subscription (${language}, ${texts[language].viewport.width} px)`, slow, async () => {
       const x = texts[language]
       const context = await browser.newContext({ viewport: x.viewport, locale: x.locale })
+      // A loaded machine may take longer than playwright's 30 s to price and show the bundle.
+      context.setDefaultTimeout(120_000)
       const page = await context.newPage()
       const problems: string[] = []
       const errors: string[] = []

@@ -53,8 +53,8 @@ describe('operations problems in German', () => {
     })
     expect(await problem('POST', '/tickets', customerToken, { subscription: id, summary: 'no dial tone', services: [`${fixtures}BetaCRM`] })).toEqual({
       status: 422,
-      code: 'NOT_CONFORMING',
-      title: 'Entspricht nicht den Shapes',
+      code: 'FAULT_NOT_ROUTABLE',
+      title: 'Störung kann keinem Anbieter zugeordnet werden',
       detail: `${fixtures}BetaCRM ist kein aktueller Bestandteil des Abonnements ${id}; nennen Sie einen von ${fixtures}AlphaPBX, ${fixtures}GammaArchive`,
       en: `${fixtures}BetaCRM is not a current member of subscription ${id}; name one of ${fixtures}AlphaPBX, ${fixtures}GammaArchive`
     })
