@@ -8,10 +8,9 @@
  * The join order starts at the delta atom and then takes the atom with the most bound
  * positions (predicate first), so every step is an index lookup. A delta atom with a variable
  * predicate (`?x ?p ?y` in prp-dom, prp-inv…) would scan the whole delta; when the schema atom
- * that binds `?p` holds fewer triples than the delta, the join starts there instead and reads
+ * that binds `?p` matches fewer triples than the delta, the join starts there instead and reads
  * the delta by predicate (at 100,000 services this halves the evaluation).
  */
-import type { Term } from '@rdfjs/types'
 import type { Atom, Clause, Node, Program } from './rule-compiler.js'
 import { termKinds, type TermTable } from './term-table.js'
 import { lowerBound, type TripleTable } from './triple-table.js'
@@ -39,10 +38,11 @@ interface Plan {
   /**
    * For a delta atom whose predicate is a variable (`?x ?p ?y`), the same join started at an
    * atom with a constant predicate that binds `?p` (`?p rdfs:domain ?c`): the delta is then read
-   * by predicate instead of scanned whole. Taken in a round when that atom holds fewer triples
-   * than the delta.
+   * by predicate instead of scanned whole. Taken in a round when that atom matches fewer triples
+   * than the delta (counted with its constants: `?p rdf:type owl:SymmetricProperty` matches a
+   * handful, however many `rdf:type` triples there are).
    */
-  readonly viaPredicate?: { readonly predicate: number, readonly plan: Plan }
+  readonly viaPredicate?: { readonly s: number, readonly p: number, readonly o: number, readonly plan: Plan }
 }
 
 /** What the evaluation reports. */
@@ -67,7 +67,7 @@ export function evaluate (program: Program, table: TripleTable, terms: TermTable
     rounds++
     for (const plan of plans) {
       const via = plan.viaPredicate
-      run(via !== undefined && table.withPredicate(via.predicate).length < hi - lo ? via.plan : plan, table, terms, lo, hi, origin)
+      run(via !== undefined && table.count(via.s, via.p, via.o) < hi - lo ? via.plan : plan, table, terms, lo, hi, origin)
     }
     if (table.size === hi) break
     lo = hi
@@ -88,8 +88,9 @@ function plan (clause: Clause, delta: number, rule: number, terms: TermTable): P
   const predicate = atom.p.v
   const start = clause.body.findIndex(other => other !== atom && 'c' in other.p && (('v' in other.s && other.s.v === predicate) || ('v' in other.o && other.o.v === predicate)))
   if (start < 0) return main
-  const first = clause.body[start]!.p as { readonly c: Term }
-  return { ...main, viaPredicate: { predicate: terms.intern(first.c), plan: planFrom(clause, delta, start, rule, terms) } }
+  const first = clause.body[start]!
+  const constant = (node: Node): number => 'c' in node ? terms.intern(node.c) : -1
+  return { ...main, viaPredicate: { s: constant(first.s), p: constant(first.p), o: constant(first.o), plan: planFrom(clause, delta, start, rule, terms) } }
 }
 
 /** The join of the clause with atom `delta` reading the delta, starting at atom `start`. */
@@ -191,6 +192,7 @@ function run (plan: Plan, table: TripleTable, terms: TermTable, lo: number, hi: 
   const S = table.s
   const P = table.p
   const O = table.o
+  const lists = table.lists
   const kinds = terms.kinds
   const literal = termKinds.literal
   const iri = termKinds.iri
@@ -230,25 +232,27 @@ function run (plan: Plan, table: TripleTable, terms: TermTable, lo: number, hi: 
     const s = step.sm === modeConst ? step.sv : step.sm === modeSlot ? solution[step.sv]! : -1
     const p = step.pm === modeConst ? step.pv : step.pm === modeSlot ? solution[step.pv]! : -1
     const o = step.om === modeConst ? step.ov : step.om === modeSlot ? solution[step.ov]! : -1
-    let ids: readonly number[]
+    let list: number
     if (p >= 0) {
       if (s >= 0 && o >= 0) {
         const id = table.find(s, p, o)
         if (id >= from && id < to) visit(step, id, depth)
         return
       }
-      ids = s >= 0 ? table.withSubject(p, s) : o >= 0 ? table.withObject(p, o) : table.withPredicate(p)
-    } else if (s >= 0) {
-      ids = table.aboutSubject(s)
-    } else if (o >= 0) {
-      ids = table.aboutObject(o)
+      list = table.list(s, p, o)
+    } else if (s >= 0 || o >= 0) {
+      list = table.list(s, -1, o)
     } else {
       for (let id = from; id < to; id++) visit(step, id, depth)
       return
     }
-    if (ids.length === 0) return
-    for (let i = from === 0 ? 0 : lowerBound(ids, from); i < ids.length; i++) {
-      const id = ids[i]!
+    if (list === -1) return
+    // A snapshot of the list: the rule's own additions may move it, never overwrite it.
+    const data = lists.data
+    const start = lists.start[list]!
+    const end = start + lists.length[list]!
+    for (let i = from === 0 ? start : lowerBound(data, start, end, from); i < end; i++) {
+      const id = data[i]!
       if (id >= to) break
       visit(step, id, depth)
     }

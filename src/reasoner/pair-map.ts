@@ -1,6 +1,7 @@
 /**
  * An open-addressing hash map from (s, o) pairs of term ids to triple ids, on typed arrays:
  * the duplicate check of the triple table, hit once per derivation, so it must not allocate.
+ * The first id of a pair is never -1 (that marks a free place); the second may be anything.
  */
 export class PairMap {
   private keysS: Int32Array
@@ -45,15 +46,28 @@ export class PairMap {
     }
   }
 
+  /** Doubles the table; the pairs are distinct, so each goes to the first free place of its probe. */
   private grow (): void {
     const { keysS, keysO, values } = this
     const size = keysS.length * 2
-    this.keysS = new Int32Array(size).fill(-1)
-    this.keysO = new Int32Array(size)
-    this.values = new Int32Array(size)
-    this.mask = size - 1
-    this.size = 0
-    for (let i = 0; i < keysS.length; i++) if (keysS[i] !== -1) this.putIfAbsent(keysS[i]!, keysO[i]!, values[i]!)
+    const nextS = new Int32Array(size).fill(-1)
+    const nextO = new Int32Array(size)
+    const nextValues = new Int32Array(size)
+    const mask = size - 1
+    for (let j = 0; j < keysS.length; j++) {
+      const s = keysS[j]!
+      if (s === -1) continue
+      const o = keysO[j]!
+      let i = hash(s, o) & mask
+      while (nextS[i] !== -1) i = (i + 1) & mask
+      nextS[i] = s
+      nextO[i] = o
+      nextValues[i] = values[j]!
+    }
+    this.keysS = nextS
+    this.keysO = nextO
+    this.values = nextValues
+    this.mask = mask
   }
 }
 
