@@ -8,7 +8,7 @@
 import type { Term } from '@rdfjs/types'
 import type sparqljs from 'sparqljs'
 import type { ErrorMessages } from '../errors.js'
-import type { TermTable } from './term-table.js'
+import { termKinds, type TermTable } from './term-table.js'
 
 /** A slot of the solution, or a constant. */
 export type Node = { readonly v: number } | { readonly c: Term }
@@ -41,6 +41,8 @@ const failed = Symbol('filter error')
  * Throws `Unsupported` for anything outside the subset.
  */
 export function compileFilter (expression: sparqljs.Expression, nodeOf: (name: string) => Node): Filter {
+  const test = kindTest(expression, nodeOf)
+  if (test !== undefined) return test
   const evaluate = compile(expression, nodeOf)
   return (solution, table) => {
     try {
@@ -50,6 +52,38 @@ export function compileFilter (expression: sparqljs.Expression, nodeOf: (name: s
       throw error
     }
   }
+}
+
+const kindOf: Record<string, number> = { isiri: termKinds.iri, isuri: termKinds.iri, isblank: termKinds.blank, isliteral: termKinds.literal }
+
+/**
+ * `isIRI(?x)`, `isBlank(?x)`, `isLiteral(?x)` of a variable, and `!`, `&&`, `||` over those,
+ * as a look at the term kinds the table keeps: the common `FILTER (!isLiteral(?y))` of a rule
+ * runs once per candidate triple, and the general path builds a value object per call. These
+ * tests never raise an error, so plain boolean logic gives SPARQL's result. Undefined for
+ * anything else.
+ */
+function kindTest (expression: sparqljs.Expression, nodeOf: (name: string) => Node): Filter | undefined {
+  if (Array.isArray(expression) || 'termType' in expression || expression.type !== 'operation') return undefined
+  const { operator, args } = expression as sparqljs.OperationExpression
+  const name = operator.toLowerCase()
+  if (name === '!' && args.length === 1) {
+    const inner = kindTest(args[0] as sparqljs.Expression, nodeOf)
+    return inner === undefined ? undefined : (solution, table) => !inner(solution, table)
+  }
+  if ((name === '&&' || name === '||') && args.length === 2) {
+    const a = kindTest(args[0] as sparqljs.Expression, nodeOf)
+    const b = kindTest(args[1] as sparqljs.Expression, nodeOf)
+    if (a === undefined || b === undefined) return undefined
+    return name === '&&' ? (solution, table) => a(solution, table) && b(solution, table) : (solution, table) => a(solution, table) || b(solution, table)
+  }
+  const kind = kindOf[name]
+  const arg = args[0] as sparqljs.Expression
+  if (kind === undefined || args.length !== 1 || Array.isArray(arg) || !('termType' in arg) || arg.termType !== 'Variable') return undefined
+  const node = nodeOf(arg.value)
+  if (!('v' in node)) return undefined
+  const slot = node.v
+  return (solution, table) => table.kinds[solution[slot]!] === kind
 }
 
 function compile (expression: sparqljs.Expression, nodeOf: (name: string) => Node): Eval {

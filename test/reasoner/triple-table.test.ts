@@ -1,4 +1,7 @@
+import { Parser } from 'n3'
+import type { Quad } from '@rdfjs/types'
 import { describe, expect, it } from 'vitest'
+import { compileRules, inferred, reason, ruleFromText } from '../../src/reasoner/index.js'
 import { IdLists } from '../../src/reasoner/id-lists.js'
 import { PairMap } from '../../src/reasoner/pair-map.js'
 import { TripleTable } from '../../src/reasoner/triple-table.js'
@@ -77,3 +80,25 @@ describe('TripleTable', () => {
   })
 })
 
+describe('FILTER on term kinds', () => {
+  const input = new Parser({ blankNodePrefix: '' }).parse(`@prefix ex: <https://example.org/k#> .
+    ex:a ex:p ex:iri , _:blank , "literal" , 4 .`) as Quad[]
+  const objects = (filter: string): string[] => {
+    const rule = ruleFromText('kinds', `PREFIX ex: <https://example.org/k#>\nCONSTRUCT { ?o ex:kept ex:yes }\nWHERE { ?s ex:p ?o FILTER (${filter}) }`, { source: 'kinds.rq' })
+    return inferred(reason(input, compileRules([rule]))).map(q => q.subject.termType + ' ' + q.subject.value).sort()
+  }
+
+  it('tests isIRI, isBlank and isLiteral of a variable, also negated and combined with && and ||', () => {
+    expect(objects('isIRI(?o)')).toEqual(['NamedNode https://example.org/k#iri'])
+    expect(objects('isURI(?o)')).toEqual(['NamedNode https://example.org/k#iri'])
+    expect(objects('isBlank(?o)')).toEqual(['BlankNode blank'])
+    expect(objects('!isLiteral(?o)')).toEqual(['BlankNode blank', 'NamedNode https://example.org/k#iri'])
+    expect(objects('isIRI(?o) || isBlank(?o)')).toEqual(['BlankNode blank', 'NamedNode https://example.org/k#iri'])
+    expect(objects('!isIRI(?o) && !isLiteral(?o)')).toEqual(['BlankNode blank'])
+    expect(objects('isLiteral(?s) || isBlank(?o)')).toEqual(['BlankNode blank'])
+  })
+
+  it('keeps the general path for a mix with other expressions', () => {
+    expect(objects('!isLiteral(?o) && ?o != ex:iri')).toEqual(['BlankNode blank'])
+  })
+})
