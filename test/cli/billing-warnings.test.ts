@@ -5,6 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { BookedSubscription } from '../../src/billing/index.js'
+import type { Catalog } from '../../src/catalog/index.js'
 import { seller } from '../billing/e-invoice-fixtures.js'
 import { berg, bergToken, openTestApp, operatorToken, type TestApp } from '../api/helpers.js'
 import { runCli } from './run-cli.js'
@@ -13,32 +14,33 @@ const telvana = 'https://example.org/telvana#'
 const kundenwerk = 'https://example.org/kundenwerk#'
 const subscription = 'https://w3id.org/symphony/subscription/berg-1'
 
+/**
+ * A served example catalog whose billing books Kanzlei Berg the members made from its catalog,
+ * invoiced in `currency`: the app, and the server's address and the operator's token as CLI options.
+ */
+async function servedBilling (members: (catalog: Catalog) => BookedSubscription['members'], currency: string): Promise<{ t: TestApp, api: string[] }> {
+  const booked: BookedSubscription[] = []
+  const t = await openTestApp({ seedExamples: true, api: { billing: { subscriptions: async () => booked, now: () => new Date('2027-01-02T08:00:00Z') } } })
+  booked.push({ iri: subscription, customer: berg, startedAt: '2026-12-01T09:00:00Z', seats: 5, concurrentSeats: 0, members: members(await t.engine.catalog()), seatChanges: [] })
+  const put = async (url: string, token: string, payload: object): Promise<void> => {
+    const response = await t.app.inject({ method: 'PUT', url, headers: { authorization: `Bearer ${token}` }, payload })
+    expect(response.statusCode, response.body).toBe(200)
+  }
+  await put('/billing/settings', operatorToken, { seller, currency })
+  await put('/billing/profile', bergToken, { name: 'Kanzlei Berg', country: 'DE', vatId: 'DE123456789', business: true, address: { street: 'Ring 1', city: 'Köln', postcode: '50667', country: 'DE' }, email: 'rechnung@berg.example' })
+  return { t, api: ['--api', await t.app.listen({ port: 0, host: '127.0.0.1' }), '--token', operatorToken] }
+}
+
+/** Telvana's Cloud PBX with its first offer, booked at the start of the period. */
+const cloudPBX = (catalog: Catalog): BookedSubscription['members'][number] =>
+  ({ service: `${telvana}CloudPBX`, provider: `${telvana}Telvana`, offer: catalog.services.get(`${telvana}CloudPBX`)!.offers[0]!.id, addedAt: '2026-12-01T09:00:00Z' })
+
 describe('symphony billing run: warnings in English and German', () => {
   let t: TestApp
   let api: string[]
   beforeAll(async () => {
-    const booked: BookedSubscription[] = []
-    t = await openTestApp({ seedExamples: true, api: { billing: { subscriptions: async () => booked, now: () => new Date('2027-01-02T08:00:00Z') } } })
-    const catalog = await t.engine.catalog()
-    booked.push({
-      iri: subscription,
-      customer: berg,
-      startedAt: '2026-12-01T09:00:00Z',
-      seats: 5,
-      concurrentSeats: 0,
-      members: [
-        { service: `${telvana}CloudPBX`, provider: `${telvana}Telvana`, offer: catalog.services.get(`${telvana}CloudPBX`)!.offers[0]!.id, addedAt: '2026-12-01T09:00:00Z' },
-        { service: `${kundenwerk}Withdrawn`, provider: `${kundenwerk}Kundenwerk`, offer: null, addedAt: '2026-12-01T09:00:00Z' }
-      ],
-      seatChanges: []
-    })
-    const put = async (url: string, token: string, payload: object): Promise<void> => {
-      const response = await t.app.inject({ method: 'PUT', url, headers: { authorization: `Bearer ${token}` }, payload })
-      expect(response.statusCode, response.body).toBe(200)
-    }
-    await put('/billing/settings', operatorToken, { seller, currency: 'EUR' })
-    await put('/billing/profile', bergToken, { name: 'Kanzlei Berg', country: 'DE', vatId: 'DE123456789', business: true, address: { street: 'Ring 1', city: 'Köln', postcode: '50667', country: 'DE' }, email: 'rechnung@berg.example' })
-    api = ['--api', await t.app.listen({ port: 0, host: '127.0.0.1' }), '--token', operatorToken]
+    // A member the catalog no longer has: it is left off the invoice with a warning.
+    ({ t, api } = await servedBilling(catalog => [cloudPBX(catalog), { service: `${kundenwerk}Withdrawn`, provider: `${kundenwerk}Kundenwerk`, offer: null, addedAt: '2026-12-01T09:00:00Z' }], 'EUR'))
   }, 120_000)
   afterAll(async () => { await t.close() })
 
@@ -69,26 +71,8 @@ describe('symphony billing run: refusals in English and German', () => {
   let t: TestApp
   let api: string[]
   beforeAll(async () => {
-    const booked: BookedSubscription[] = []
-    t = await openTestApp({ seedExamples: true, api: { billing: { subscriptions: async () => booked, now: () => new Date('2027-01-02T08:00:00Z') } } })
-    const catalog = await t.engine.catalog()
-    booked.push({
-      iri: subscription,
-      customer: berg,
-      startedAt: '2026-12-01T09:00:00Z',
-      seats: 5,
-      concurrentSeats: 0,
-      members: [{ service: `${telvana}CloudPBX`, provider: `${telvana}Telvana`, offer: catalog.services.get(`${telvana}CloudPBX`)!.offers[0]!.id, addedAt: '2026-12-01T09:00:00Z' }],
-      seatChanges: []
-    })
-    const put = async (url: string, token: string, payload: object): Promise<void> => {
-      const response = await t.app.inject({ method: 'PUT', url, headers: { authorization: `Bearer ${token}` }, payload })
-      expect(response.statusCode, response.body).toBe(200)
-    }
     // Invoiced in US dollars, priced in euros, with no exchange rate: the run refuses the customer.
-    await put('/billing/settings', operatorToken, { seller, currency: 'USD' })
-    await put('/billing/profile', bergToken, { name: 'Kanzlei Berg', country: 'DE', vatId: 'DE123456789', business: true, address: { street: 'Ring 1', city: 'Köln', postcode: '50667', country: 'DE' }, email: 'rechnung@berg.example' })
-    api = ['--api', await t.app.listen({ port: 0, host: '127.0.0.1' }), '--token', operatorToken]
+    ({ t, api } = await servedBilling(catalog => [cloudPBX(catalog)], 'USD'))
   }, 120_000)
   afterAll(async () => { await t.close() })
 
