@@ -10,22 +10,12 @@
  * The example files are used as they are, except that the sandbox listens on a free port.
  */
 import { existsSync } from 'node:fs'
-import { mkdtemp, rm } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
-import type { FastifyInstance } from 'fastify'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { chromium } from 'playwright-core'
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core'
-import { buildApp } from '../../src/api/index.js'
-import { openEngine } from '../../src/engine.js'
-import type { Engine } from '../../src/engine.js'
-import { projectRoot } from '../../src/project.js'
-import { TokenRegistry } from '../../src/accounts/index.js'
-import { exampleProviders, sandboxSecrets, startSandbox } from '../../src/sandbox/index.js'
-import type { Sandbox } from '../../src/sandbox/index.js'
 import { args, executablePath, pageProblems } from './browser.js'
-import { exampleCatalogFor } from '../sandbox/example-catalog.js'
+import { openExampleMarketplace } from '../sandbox/example-marketplace.js'
+import type { ExampleMarketplace } from '../sandbox/example-marketplace.js'
 
 const sym = 'https://w3id.org/symphony/ontology#'
 const wantedTypes = [`${sym}VirtualPBX`, `${sym}CRM`, `${sym}ACD`, `${sym}ArchivingService`]
@@ -92,13 +82,10 @@ const texts = {
 type Language = keyof typeof texts
 
 describe.skipIf(!existsSync(executablePath) && process.env.CI !== 'true')('console: the booking walk on the example catalog', () => {
-  let dir: string
-  let sandbox: Sandbox
-  let engine: Engine
-  let app: FastifyInstance
+  let marketplace: ExampleMarketplace
   let url: string
+  let tokens: Readonly<Record<string, string>>
   let browser: Browser
-  const tokens: Record<string, string> = {}
   const call = async (method: string, path: string, token: string, body?: unknown): Promise<{ status: number, body: Answer }> => {
     const response = await fetch(url + path, {
       method,
@@ -110,29 +97,13 @@ describe.skipIf(!existsSync(executablePath) && process.env.CI !== 'true')('conso
   }
 
   beforeAll(async () => {
-    sandbox = await startSandbox({ port: 0, providers: exampleProviders })
-    dir = await mkdtemp(join(tmpdir(), 'symphony-booking-walk-'))
-    const files = await exampleCatalogFor(projectRoot, sandbox.url, dir)
-    // Accounts as `symphony account add --customer` makes them: a token per customer in the data directory.
-    const registry = await TokenRegistry.open({ dataDir: dir })
-    tokens.en = (await registry.add({ role: 'customer', name: 'Kanzlei Weber' })).token
-    tokens.de = (await registry.add({ role: 'customer', name: 'Praxis Lind' })).token
-    engine = await openEngine({})
-    await engine.importFiles(files)
-    app = buildApp(engine, { tokens: registry, billing: { subscriptions: () => engine.operations.subscriptions() } })
-    url = await app.listen({ port: 0, host: '127.0.0.1' })
-    // Webhooks to this machine are allowed, as with `serve --allow-private-webhooks`.
-    await engine.openOperations({ callbackBase: url, env: sandboxSecrets(), pollIntervalMs: 200, allowPrivateWebhooks: true })
-    await engine.catalog()
+    marketplace = await openExampleMarketplace({ en: 'Kanzlei Weber', de: 'Praxis Lind' })
+    ;({ url, tokens } = marketplace)
     browser = await chromium.launch({ executablePath, args })
   }, 240_000)
   afterAll(async () => {
     await browser?.close()
-    await engine?.tickets.idle()
-    await app?.close()
-    await engine?.close()
-    await sandbox?.close()
-    await rm(dir, { recursive: true, force: true })
+    await marketplace?.close()
   })
 
   /** A signed-in tab in the language; `problems` collects every page's axe violations and overflow. */

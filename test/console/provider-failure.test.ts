@@ -8,22 +8,12 @@
  * at both widths.
  */
 import { existsSync } from 'node:fs'
-import { mkdtemp, rm } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
-import type { FastifyInstance } from 'fastify'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { chromium } from 'playwright-core'
 import type { Browser } from 'playwright-core'
-import { buildApp } from '../../src/api/index.js'
-import { openEngine } from '../../src/engine.js'
-import type { Engine } from '../../src/engine.js'
-import { projectRoot } from '../../src/project.js'
-import { TokenRegistry } from '../../src/accounts/index.js'
-import { exampleProviders, sandboxSecrets, startSandbox } from '../../src/sandbox/index.js'
-import type { Sandbox } from '../../src/sandbox/index.js'
 import { args, executablePath, pageProblems } from './browser.js'
-import { exampleCatalogFor } from '../sandbox/example-catalog.js'
+import { openExampleMarketplace } from '../sandbox/example-marketplace.js'
+import type { ExampleMarketplace } from '../sandbox/example-marketplace.js'
 
 const sym = 'https://w3id.org/symphony/ontology#'
 const request = { serviceTypes: [`${sym}VirtualPBX`, `${sym}CRM`, `${sym}ACD`, `${sym}ArchivingService`], constraints: { dataLocation: ['EU'] }, seats: 12 }
@@ -59,39 +49,23 @@ const texts = {
 } as const
 
 describe.skipIf(!existsSync(executablePath) && process.env.CI !== 'true')('console: a booking one provider cannot deliver', () => {
-  let dir: string
-  let sandbox: Sandbox
-  let engine: Engine
-  let app: FastifyInstance
+  let marketplace: ExampleMarketplace
   let url: string
+  let tokens: Readonly<Record<string, string>>
   let browser: Browser
-  const tokens: Record<string, string> = {}
   const call = async (path: string, token: string): Promise<Answer> => (await fetch(url + path, { headers: { authorization: `Bearer ${token}` } })).json()
 
   beforeAll(async () => {
-    sandbox = await startSandbox({ port: 0, providers: exampleProviders })
+    marketplace = await openExampleMarketplace({ en: texts.en.name, de: texts.de.name })
+    ;({ url, tokens } = marketplace)
     // Vaultline fails every item from now on, as a test or a demo sets it up over HTTP.
-    const failing = await fetch(`${sandbox.url}/_sandbox/providers/vaultline`, { method: 'PUT', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ behavior: 'failing', failureReason: refusal }) })
+    const failing = await fetch(`${marketplace.sandbox.url}/_sandbox/providers/vaultline`, { method: 'PUT', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ behavior: 'failing', failureReason: refusal }) })
     expect(failing.status).toBe(200)
-    dir = await mkdtemp(join(tmpdir(), 'symphony-provider-failure-'))
-    const files = await exampleCatalogFor(projectRoot, sandbox.url, dir)
-    const registry = await TokenRegistry.open({ dataDir: dir })
-    tokens.en = (await registry.add({ role: 'customer', name: texts.en.name })).token
-    tokens.de = (await registry.add({ role: 'customer', name: texts.de.name })).token
-    engine = await openEngine({})
-    await engine.importFiles(files)
-    app = buildApp(engine, { tokens: registry })
-    url = await app.listen({ port: 0, host: '127.0.0.1' })
-    await engine.openOperations({ callbackBase: url, env: sandboxSecrets(), pollIntervalMs: 200 })
-    await engine.catalog()
     browser = await chromium.launch({ executablePath, args })
   }, 240_000)
   afterAll(async () => {
     await browser?.close()
-    await app?.close()
-    await engine?.close()
-    await sandbox?.close()
-    await rm(dir, { recursive: true, force: true })
+    await marketplace?.close()
   })
 
   for (const language of ['en', 'de'] as const) {
