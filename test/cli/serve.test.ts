@@ -6,7 +6,7 @@ import { join } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
 import { hashToken } from '../../src/accounts/index.js'
 import { projectRoot } from '../../src/project.js'
-import { spawnInGroup, stopAllGroups, stopGroup } from '../support/process-group.js'
+import { servingAddress, spawnInGroup, stopAllGroups, stopGroup } from '../support/process-group.js'
 import { runCli, temporaryFolder } from './run-cli.js'
 
 /** GET with a chosen Host header (fetch does not let a page or client set it). */
@@ -63,16 +63,8 @@ describe('symphony serve', () => {
       stdio: ['ignore', 'pipe', 'pipe'],
       env: { ...process.env, SYMPHONY_COMPOSE_MAX_MODEL_ENTRIES: '1' }
     })
-    let stderr = ''
     try {
-      const address = await new Promise<string>((resolve, reject) => {
-        server.stderr!.on('data', (chunk: Buffer) => {
-          stderr += chunk.toString()
-          const serving = /serving at (\S+)\//.exec(stderr)
-          if (serving !== null) resolve(serving[1]!)
-        })
-        server.once('exit', code => reject(new Error(`serve exited with ${code}: ${stderr}`)))
-      })
+      const address = await servingAddress(server)
       const request = JSON.parse(await readFile(join(projectRoot, 'examples/requests/compose-pbx-crm-acd-archiving-eu.json'), 'utf8')) as Record<string, unknown>
       const compose = async (body: Record<string, unknown>): Promise<{ bundles: unknown[], issues: Array<{ code: string }> }> => {
         const response = await fetch(`${address}/compose`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) })
@@ -101,17 +93,9 @@ describe('symphony serve', () => {
       env: { ...process.env, SYMPHONY_TOKENS: `https://w3id.org/symphony/customer/kanzlei-weber=${hashToken('symp_serve-customer')}` }
     })
     let stdout = ''
-    let stderr = ''
     server.stdout!.on('data', (chunk: Buffer) => { stdout += chunk.toString() })
     try {
-      const address = await new Promise<string>((resolve, reject) => {
-        server.stderr!.on('data', (chunk: Buffer) => {
-          stderr += chunk.toString()
-          const serving = /serving at (\S+)\//.exec(stderr)
-          if (serving !== null) resolve(serving[1]!)
-        })
-        server.once('exit', code => reject(new Error(`serve exited with ${code}: ${stderr}`)))
-      })
+      const address = await servingAddress(server)
       expect((await getWithHost(`${address}/health`, '127.0.0.1')).status).toBe(200)
       expect((await getWithHost(`${address}/health`, 'symphony.example.org:443')).status).toBe(200)
       // The pool has the workers asked for.

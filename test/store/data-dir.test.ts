@@ -13,7 +13,7 @@ import { TokenRegistry, customerIri, hashToken } from '../../src/accounts/index.
 import { openEngine } from '../../src/engine.js'
 import { projectRoot } from '../../src/project.js'
 import { runCli, temporaryFolder } from '../cli/run-cli.js'
-import { runInGroup, spawnInGroup, stopAllGroups, stopGroup } from '../support/process-group.js'
+import { runInGroup, servingAddress, spawnInGroup, stopAllGroups, stopGroup } from '../support/process-group.js'
 
 const cli = [process.execPath, '--import', 'tsx', join(projectRoot, 'src/cli/bin.ts')] as const
 /** A CLI command as its own process group, cut off (with what it started) after two minutes. */
@@ -28,15 +28,7 @@ const asked = (stdout: string): boolean => (JSON.parse(stdout) as { boolean: boo
 /** `symphony serve` on a free port over `dataDir`, resolved once it listens. */
 async function serve (dataDir: string, env: Record<string, string> = {}): Promise<{ child: ChildProcess, url: string }> {
   const child = spawnInGroup(cli[0], [...cli.slice(1), 'serve', '--empty', '--no-sandbox', '--port', '0', '--data-dir', dataDir, '--log-level', 'warn'], { env: { ...process.env, ...env }, stdio: ['ignore', 'ignore', 'pipe'] })
-  const url = await new Promise<string>((resolve, reject) => {
-    let text = ''
-    child.stderr!.on('data', (chunk: Buffer) => {
-      text += chunk.toString()
-      const serving = /serving at (\S+)\//.exec(text)
-      if (serving !== null) resolve(serving[1]!)
-    })
-    child.once('exit', code => reject(new Error(`serve exited with ${code}: ${text}`)))
-  })
+  const url = await servingAddress(child)
   return { child, url }
 }
 

@@ -104,3 +104,19 @@ export function runInGroup (command: string, args: readonly string[], options: {
     })
   })
 }
+
+/**
+ * The address a `symphony serve` child prints once it listens ("serving at <url>/"), read from its
+ * piped stderr; rejects with what it printed when it exits before.
+ */
+export function servingAddress (child: ChildProcess): Promise<string> {
+  return new Promise((resolve, reject) => {
+    let text = ''
+    child.stderr!.on('data', (chunk: Buffer) => {
+      text += chunk.toString()
+      const serving = /serving at (\S+)\//.exec(text)
+      if (serving !== null) resolve(serving[1]!)
+    })
+    child.once('exit', code => reject(new Error(`serve exited with ${code}: ${text}`)))
+  })
+}
