@@ -87,6 +87,8 @@ describe.skipIf(!existsSync(executablePath) && process.env.CI !== 'true')('conso
         await page.getByLabel(x.token).fill(tokens[language]!)
         await page.getByRole('button', { name: x.signin, exact: true }).click()
         await page.waitForFunction(() => window.location.hash === '#/subscriptions')
+        // The subscriptions page drawn to its end before the next route, which it would otherwise overwrite.
+        await page.waitForFunction(() => document.querySelector('main .loading') === null && document.querySelector('main h1') !== null)
         // The bundle's page as the composition opens it; booked without a configuration.
         const route = new URLSearchParams()
         for (const service of chosen) route.append('service', service)

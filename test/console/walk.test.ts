@@ -207,7 +207,8 @@ describe.skipIf(!existsSync(executablePath) && process.env.CI !== 'true')('conso
           expect(await drafts(page)).toEqual([`symphony.form ${[...members].sort().join(' ')}`])
           await page.getByRole('button', { name: w.discard }).click()
           await page.waitForFunction(() => document.querySelector('.draft-note')?.hasAttribute('hidden') === true, undefined, { timeout: 120_000 })
-          expect(await page.getByLabel(w.ingest).inputValue()).toBe(startingIngest)
+          // The form is drawn again with its starting values; a loaded machine may take a while.
+          await expect.poll(() => page.getByLabel(w.ingest).inputValue(), { timeout: 120_000 }).toBe(startingIngest)
           expect(await drafts(page)).toEqual([])
 
           for (const [pointer, value] of typed) {
