@@ -3,10 +3,11 @@
  * Errors are `SymphonyError`s naming the file, line and, where the parser knows it, column.
  */
 import { extname } from 'node:path'
-import { DataFactory, Parser } from 'n3'
+import { DataFactory, Parser, termFromId } from 'n3'
 import type { Quad, Term } from '@rdfjs/types'
 import type { JsonLdDocument } from 'jsonld'
 import { SymphonyError } from '../errors.js'
+import { freshBlankPrefix, readNTriples, type LineReaderOptions } from './ntriples-reader.js'
 
 export type RdfFormat = 'turtle' | 'trig' | 'n-triples' | 'n-quads' | 'json-ld' | 'rdf-xml'
 
@@ -78,8 +79,31 @@ async function parseInFormat (text: string, options: ParseOptions): Promise<Quad
   switch (options.format) {
     case 'json-ld': return parseJsonLd(text, source, options.baseIRI)
     case 'rdf-xml': return parseRdfXml(text, source, options.baseIRI)
+    case 'n-triples': case 'n-quads': return quadsOfLines(text, { format: options.format, source, blankPrefix: freshBlankPrefix() })
     default: return parseN3Family(text, options.format, source, options.baseIRI)
   }
+}
+
+/**
+ * Parses N-Triples or N-Quads with the line reader (`readNTriples`): one term object per distinct
+ * term, shared by every quad that holds it (N3.js builds one per occurrence), and no tokenizer in
+ * between. Throws `PARSE_ERROR` naming source, line and column.
+ */
+export function quadsOfLines (text: string, options: LineReaderOptions): Quad[] {
+  const terms: Term[] = []
+  const index = new Map<string, number>()
+  const quads: Quad[] = []
+  readNTriples(text, key => {
+    let id = index.get(key)
+    if (id === undefined) {
+      index.set(key, id = terms.length)
+      terms.push(termFromId(key, DataFactory) as Term)
+    }
+    return id
+  }, (s, p, o, g) => {
+    quads.push(DataFactory.quad(terms[s] as Quad['subject'], terms[p] as Quad['predicate'], terms[o] as Quad['object'], terms[g] as Quad['graph']) as Quad)
+  }, options)
+  return quads
 }
 
 const n3Formats = { turtle: 'Turtle', trig: 'TriG', 'n-triples': 'N-Triples', 'n-quads': 'N-Quads' } as const

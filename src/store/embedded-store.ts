@@ -2,7 +2,7 @@
 import { createHash } from 'node:crypto'
 import { mkdir } from 'node:fs/promises'
 import { join } from 'node:path'
-import { DataFactory, Parser } from 'n3'
+import { DataFactory } from 'n3'
 import type { Quad } from '@rdfjs/types'
 import { SymphonyError } from '../errors.js'
 import type { ErrorMessages } from '../errors.js'
@@ -13,6 +13,7 @@ import type { HeldLock, LockHolder } from './lock-file.js'
 import { scopeBlankNodes } from './blank-nodes.js'
 import { MemoryStore } from './memory-store.js'
 import { toNQuads } from './n-quads.js'
+import { quadsOfLines } from '../rdf/parse.js'
 import { isPrivateGraph } from '../project.js'
 import type { GraphContent, WriteOptions } from './types.js'
 
@@ -187,12 +188,12 @@ function parseStored (dataDir: string, stored: readonly GraphFile[], onProgress:
     let quads: Quad[]
     try {
       // The files hold only what this store wrote, blank nodes already scoped: keep their labels.
-      quads = new Parser({ format: 'N-Quads', blankNodePrefix: '' }).parse(file.nquads) as Quad[]
+      quads = quadsOfLines(file.nquads, { format: 'n-quads', source: `<${file.graph}>`, blankPrefix: '' })
     } catch (error) {
-      const reason = (error as Error).message
+      const reason = error instanceof SymphonyError ? error.messages : { en: (error as Error).message, de: (error as Error).message }
       throw new SymphonyError('STORE_ERROR', {
-        en: `${dataDir}: the stored graph <${file.graph}> is corrupt (${reason}); restore it from a backup or remove it`,
-        de: `${dataDir}: der gespeicherte Graph <${file.graph}> ist beschädigt (${reason}); stellen Sie ihn aus einer Sicherung wieder her oder entfernen Sie ihn`
+        en: `${dataDir}: the stored graph <${file.graph}> is corrupt (${reason.en}); restore it from a backup or remove it`,
+        de: `${dataDir}: der gespeicherte Graph <${file.graph}> ist beschädigt (${reason.de}); stellen Sie ihn aus einer Sicherung wieder her oder entfernen Sie ihn`
       }, { file: dataDir, cause: error })
     }
     for (let i = 0; i < quads.length; i++) {
