@@ -11,6 +11,7 @@
  * that binds `?p` matches fewer triples than the delta, the join starts there instead and reads
  * the delta by predicate (at 100,000 services this halves the evaluation).
  */
+import { ClosureStep, closureShape } from './closure-step.js'
 import type { Atom, Clause, Node, Program } from './rule-compiler.js'
 import { termKinds, type TermTable } from './term-table.js'
 import { lowerBound, type TripleTable } from './triple-table.js'
@@ -43,6 +44,19 @@ interface Plan {
    * handful, however many `rdf:type` triples there are).
    */
   readonly viaPredicate?: { readonly s: number, readonly p: number, readonly o: number, readonly plan: Plan }
+  /** The clause's closure step, when it has that shape (`closure-step.ts`): it derives the head. */
+  readonly closure?: ClosureStep
+  /** Whether the delta atom is the closure's Q atom: triples the step added are skipped there. */
+  readonly skipClosed?: boolean
+}
+
+/** How to evaluate. */
+export interface EvaluateOptions {
+  /**
+   * Evaluate clauses of the shape `?x Q ?b ← ?a P ?b, ?x Q ?a` with a closure step
+   * (`closure-step.ts`); the same triples either way. Default true.
+   */
+  readonly closureSteps?: boolean
 }
 
 /** What the evaluation reports. */
@@ -57,8 +71,14 @@ export interface Evaluation {
  * Applies the program to the table until no rule adds a triple. Returns the rounds and, per
  * derived triple, which rule derived it first.
  */
-export function evaluate (program: Program, table: TripleTable, terms: TermTable): Evaluation {
-  const plans = program.rules.flatMap((rule, index) => rule.clauses.flatMap(clause => plansOf(clause, index, terms)))
+export function evaluate (program: Program, table: TripleTable, terms: TermTable, options: EvaluateOptions = {}): Evaluation {
+  const plans = program.rules.flatMap((rule, index) => rule.clauses.flatMap(clause => {
+    const plans = plansOf(clause, index, terms)
+    const shape = options.closureSteps === false ? undefined : closureShape(clause)
+    if (shape === undefined) return plans
+    const closure = new ClosureStep(shape, terms, table)
+    return plans.map((plan, delta) => ({ ...plan, closure, skipClosed: delta === shape.qAtom }))
+  }))
   const origin: number[] = []
   let lo = 0
   let hi = table.size
@@ -197,8 +217,17 @@ function run (plan: Plan, table: TripleTable, terms: TermTable, lo: number, hi: 
   const literal = termKinds.literal
   const iri = termKinds.iri
   const last = steps.length
+  const closure = plan.closure
+  const skipClosed = plan.skipClosed === true ? closure : undefined
+  const derived = (): void => { origin.push(plan.rule) }
 
   const emit = (): void => {
+    if (closure !== undefined) {
+      const atom = head[0]!
+      const s = solution[atom.sv]!
+      if (kinds[s] !== literal && kinds[atom.pv] === iri) closure.derive(s, solution[atom.ov]!, derived)
+      return
+    }
     for (const atom of head) {
       const s = atom.sm === modeConst ? atom.sv : solution[atom.sv]!
       const p = atom.pm === modeConst ? atom.pv : solution[atom.pv]!
@@ -210,6 +239,7 @@ function run (plan: Plan, table: TripleTable, terms: TermTable, lo: number, hi: 
 
   /** Matches triple `id` against the step (binding its new slots), then joins the next step. */
   const visit = (step: Flat, id: number, depth: number): void => {
+    if (depth === 0 && skipClosed !== undefined && skipClosed.isClosed(id)) return
     const s = S[id]!
     const p = P[id]!
     const o = O[id]!

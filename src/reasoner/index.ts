@@ -2,7 +2,7 @@
 export { readRules, readRulesSync, readRuleFolders, builtinRules, ruleFromText, inferenceRulesFolder, type Rule } from './rules.js'
 export { storedRules, ruleTerms } from './stored-rules.js'
 export { compileRules, pathPredicatePrefix, type Program, type CompiledRule, type Clause, type Atom } from './rule-compiler.js'
-export { reason, inferred, tripleTerms, type Reasoned } from './reason.js'
+export { reason, inferred, tripleTerms, type Reasoned, type RdfLines, type ReasonOptions } from './reason.js'
 export { hierarchyOf, buildClassHierarchy } from './hierarchy.js'
 export { propertyHierarchyOf, type PropertyHierarchy } from './property-hierarchy.js'
 export { termId } from './term-id.js'

@@ -5,7 +5,8 @@
  */
 import type { Quad, Term } from '@rdfjs/types'
 import { DataFactory } from 'n3'
-import { evaluate } from './evaluate.js'
+import { freshBlankPrefix, readNTriples, type LineReaderOptions } from '../rdf/ntriples-reader.js'
+import { evaluate, type EvaluateOptions } from './evaluate.js'
 import type { Program } from './rule-compiler.js'
 import { TermTable } from './term-table.js'
 import { TripleTable } from './triple-table.js'
@@ -24,19 +25,39 @@ export interface Reasoned {
   readonly internal: ReadonlySet<number>
 }
 
+/** N-Triples or N-Quads text the reasoner reads line by line straight into term ids (no quad objects). */
+export interface RdfLines {
+  readonly text: string
+  readonly format: LineReaderOptions['format']
+  /** Name used in error messages (a file path). */
+  readonly source: string
+}
+
+/** What to reason over besides the quads, and how. */
+export interface ReasonOptions extends EvaluateOptions {
+  /** N-Triples / N-Quads documents read after the quads, straight into term ids. */
+  readonly lines?: readonly RdfLines[]
+}
+
 /**
- * Applies the program to the quads until nothing new follows.
+ * Applies the program to the quads, and to the triples of `options.lines` (read after the
+ * quads), until nothing new follows. Throws `PARSE_ERROR` naming file, line and column for a
+ * malformed line.
  *
  * @example const reasoned = reason(quads, compileRules(builtinRules())); inferred(reasoned).length
+ * @example reason(ontology, program, { lines: [{ text: catalogNt, format: 'n-triples', source: 'catalog.nt' }] })
  */
-export function reason (quads: Iterable<Quad>, program: Program): Reasoned {
+export function reason (quads: Iterable<Quad>, program: Program, options: ReasonOptions = {}): Reasoned {
   const terms = new TermTable()
   const triples = new TripleTable()
   for (const quad of quads) {
     triples.add(terms.intern(quad.subject), terms.intern(quad.predicate), terms.intern(quad.object))
   }
+  const intern = (key: string): number => terms.internKey(key)
+  const add = (s: number, p: number, o: number): void => { triples.add(s, p, o) }
+  for (const { text, format, source } of options.lines ?? []) readNTriples(text, intern, add, { format, source, blankPrefix: freshBlankPrefix() })
   const inputSize = triples.size
-  const { rounds, origin } = evaluate(program, triples, terms)
+  const { rounds, origin } = evaluate(program, triples, terms, options)
   const internal = new Set<number>()
   for (const iri of program.internalPredicates) {
     const id = terms.iri(iri)

@@ -5,7 +5,7 @@
  * which N3.js terms carry ready-made.
  */
 import type { Term } from '@rdfjs/types'
-import { termToId } from 'n3'
+import { DataFactory, termFromId, termToId } from 'n3'
 import { termId } from './term-id.js'
 
 /** What a term is, as the rule filters and the triple check need it. */
@@ -24,6 +24,22 @@ export class TermTable {
     if (id === undefined) {
       id = this.terms.length
       this.ids.set(key, id)
+      this.terms.push(term)
+      this.kinds.push(kindOf(term))
+    }
+    return id
+  }
+
+  /**
+   * The id of a term given by its key (N3.js's id string, as `readNTriples` produces it), building
+   * the term object only when it is new.
+   */
+  internKey (key: string): number {
+    let id = this.ids.get(key)
+    if (id === undefined) {
+      id = this.terms.length
+      this.ids.set(key, id)
+      const term = termFromId(key, DataFactory) as Term
       this.terms.push(term)
       this.kinds.push(kindOf(term))
     }
