@@ -55,8 +55,9 @@ export async function renderOrders (main, context) {
 }
 
 /**
- * Why a booking or change failed, in the page's language: which provider could not deliver (in
- * its own words), what was cancelled again, and what that means (all or nothing).
+ * Why a booking or change failed, in the page's language: which provider could not deliver and
+ * why (the API words the reason in the page's language, quoting a provider's own words), what
+ * was cancelled again, and what that means (all or nothing).
  */
 function failureView (order, name) {
   const failed = order.items.filter(item => item.state === 'failed')

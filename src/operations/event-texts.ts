@@ -2,7 +2,10 @@
  * What an event tells a customer, in English and German. States, kinds, ids and IRIs are
  * quoted as the API gives them; a provider's own reason is quoted as it came.
  */
+import { randomUUID } from 'node:crypto'
 import type { ErrorMessages } from '../errors.js'
+import type { OperationsEvent } from './types.js'
+import { reasonIn, type Reason } from './reasons.js'
 
 /** An order (a booking or a change of a subscription) is acknowledged. */
 export function orderAcknowledged (order: string, kind?: string): ErrorMessages {
@@ -17,11 +20,9 @@ export function itemState (provider: string, item: string, order: string, state:
 }
 
 /** An order changed its state, with the reason of a failure. */
-export function orderState (order: string, state: string, reason: string | undefined): ErrorMessages {
-  return {
-    en: `order ${order} is ${state}${reason === undefined ? '' : `: ${reason}`}`,
-    de: `Bestellung ${order} ist jetzt ${state}${reason === undefined ? '' : `: ${reason}`}`
-  }
+export function orderState (order: string, state: string, reason: Reason | undefined): ErrorMessages {
+  const why = (language: 'en' | 'de'): string => reason === undefined ? '' : `: ${reasonIn(reason, language)}`
+  return { en: `order ${order} is ${state}${why('en')}`, de: `Bestellung ${order} ist jetzt ${state}${why('de')}` }
 }
 
 /** A booked subscription is active. */
@@ -46,4 +47,9 @@ export function serviceChanged (provider: string, type: 'service.deprecated' | '
         en: `${provider} published version ${version} of ${listed}, part of your subscription ${subscription}`,
         de: `${provider} hat Version ${version} von ${listed} veröffentlicht, Teil Ihres Abonnements ${subscription}`
       }
+}
+
+/** A new event for a customer, its message in English and German. */
+export function newEvent (customer: string, at: string, type: OperationsEvent['type'], subject: string, messages: ErrorMessages, data: OperationsEvent['data']): OperationsEvent {
+  return { id: randomUUID(), at, customer, type, subject, message: messages.en, messages, data }
 }

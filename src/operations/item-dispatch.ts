@@ -4,8 +4,10 @@
  * Every request carries the item's idempotency key, so a retry or a restart never orders twice.
  */
 import type { Quad } from '@rdfjs/types'
+import type { ErrorMessages } from '../errors.js'
 import type { AdapterDescription } from './adapter-description.js'
 import { payloadLines } from './payload.js'
+import { credentialMissing, payloadQueryFailed } from './reasons.js'
 import type { Payload } from './payload.js'
 import { callProvider } from './provider-call.js'
 import type { CallOutcome, RetryPolicy } from './provider-call.js'
@@ -71,7 +73,7 @@ async function post (order: Order, item: OrderItem, action: ItemAction, key: str
   try {
     lines = await payloadLines(adapter.payloadQuery, order, item, await context.contextQuads(order, item))
   } catch (error) {
-    return { ok: false, reason: `the payload query of ${item.provider} failed: ${(error as Error).message}`, attempts: 0 }
+    return { ok: false, reason: payloadQueryFailed(item.provider, (error as Error).message), attempts: 0 }
   }
   const body: Payload = {
     order: order.iri,
@@ -93,11 +95,11 @@ function policyOf (adapter: HttpAdapter, policy: RetryPolicy): RetryPolicy {
   return adapter.timeoutMs === undefined ? policy : { ...policy, timeoutMs: Math.min(policy.timeoutMs, adapter.timeoutMs) }
 }
 
-function authHeaders (adapter: HttpAdapter, secrets: SecretLookup): { ok: true, headers: Record<string, string> } | { ok: false, reason: string } {
+function authHeaders (adapter: HttpAdapter, secrets: SecretLookup): { ok: true, headers: Record<string, string> } | { ok: false, reason: ErrorMessages } {
   if (adapter.auth === 'none') return { ok: true, headers: {} }
   const secret = adapter.secretName === undefined ? undefined : secrets(adapter.secretName)
   if (secret === undefined) {
-    return { ok: false, reason: `the credential "${adapter.secretName ?? '(unnamed)'}" for ${adapter.orderEndpoint} is not configured; the operator adds it to secrets.json in the data directory or as an environment variable` }
+    return { ok: false, reason: credentialMissing(adapter.secretName, adapter.orderEndpoint) }
   }
   return { ok: true, headers: adapter.auth === 'bearer' ? { authorization: `Bearer ${secret}` } : { [adapter.authHeader.toLowerCase()]: secret } }
 }

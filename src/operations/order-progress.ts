@@ -2,9 +2,10 @@
  * Where an order stands, from its items alone (pure): which items still need a request, which
  * must be undone after a failure, and the order state that follows. All or nothing: when one
  * item fails, every other item is cancelled (undone if it already happened) and the order ends
- * `failed` with that item's reason.
+ * `failed` with that item's reason (in English and German; the history keeps the English one).
  */
 import { itemTransitions, orderNamed, orderTransitions, transition } from './lifecycle.js'
+import { orderFailed } from './reasons.js'
 import type { Actor, Order, OrderItem } from './types.js'
 
 const platform: Actor = { role: 'platform', id: 'symphony' }
@@ -47,15 +48,10 @@ export function settleOrder (order: Order, at: string): Order {
     const settled = order.kind === 'cancel' ? items.every(item => item.state === 'completed' || doneAfterFailure(item)) : items.every(doneAfterFailure)
     if (settled && order.state !== 'failed') {
       const failed = items.filter(item => item.state === 'failed')
-      const reason = failed.map(item => `${item.provider}: ${item.reason ?? 'failed'}`).join('; ')
-      const undone = items.filter(item => item.undo === 'failed')
-      const why = order.kind === 'cancel'
-        ? `not every provider confirmed the cancellation: ${reason}`
-        : undone.length === 0
-          ? `failed, every other item cancelled: ${reason}`
-        : `failed: ${reason}; could not undo ${undone.map(item => item.provider).join(', ')}`
-      next = transition(orderTransitions, orderNamed(order.id), next, 'failed', { at, by: platform, why })
-      next = { ...next, reason: why }
+      const undone = items.filter(item => item.undo === 'failed').map(item => item.provider)
+      const reason = orderFailed(order.kind === 'cancel' ? 'cancel' : 'other', failed, undone)
+      next = transition(orderTransitions, orderNamed(order.id), next, 'failed', { at, by: platform, why: reason.en })
+      next = { ...next, reason }
     }
     return next
   }

@@ -2,16 +2,18 @@
  * A webhook: JSON POST with an `Idempotency-Key` header, a timeout per attempt and a bounded
  * number of attempts with exponential backoff. Network errors, timeouts, 408, 429 and 5xx are
  * retried; any 2xx is delivered; other 4xx are final. Used for the providers' ticket endpoints
- * and the customers' event webhooks.
+ * and the customers' event webhooks. A failure's reason is in English and German.
  */
+import type { ErrorMessages } from '../errors.js'
 import type { RetryPolicy } from './provider-call.js'
+import { answeredStatus, deliveryRefused, gaveUp, notAttempted, stoppedAt, stoppedBefore, timedOut, unreachable } from './reasons.js'
 
 export interface WebhookOutcome {
   readonly ok: boolean
   readonly attempts: number
   /** The HTTP status of the last answer, when there was one. */
   readonly status?: number
-  readonly reason?: string
+  readonly reason?: ErrorMessages
 }
 
 export interface WebhookPost {
@@ -33,11 +35,11 @@ export async function postWebhook (url: string, body: unknown, options: WebhookP
   const { policy, signal } = options
   const stopped = (): boolean => signal?.aborted === true
   const text = JSON.stringify(body)
-  let reason = 'not attempted'
+  let reason: ErrorMessages = notAttempted
   let status: number | undefined
   for (let attempt = 1; attempt <= policy.attempts; attempt++) {
     if (attempt > 1) await policy.sleep(policy.backoffMs * 2 ** (attempt - 2))
-    if (stopped()) return { ok: false, attempts: attempt - 1, ...(status === undefined ? {} : { status }), reason: `${reason}; stopped before attempt ${attempt} (the server is shutting down)` }
+    if (stopped()) return { ok: false, attempts: attempt - 1, ...(status === undefined ? {} : { status }), reason: stoppedBefore(reason, attempt) }
     try {
       const headers = typeof options.headers === 'function' ? options.headers(text) : options.headers
       const timeout = AbortSignal.timeout(policy.timeoutMs)
@@ -51,13 +53,13 @@ export async function postWebhook (url: string, body: unknown, options: WebhookP
       await response.arrayBuffer()
       status = response.status
       if (response.ok) return { ok: true, attempts: attempt, status }
-      reason = `${url} answered ${response.status}`
-      if (response.status < 500 && response.status !== 408 && response.status !== 429) return { ok: false, attempts: attempt, status, reason: `${url} refused the delivery: ${response.status}` }
+      reason = answeredStatus(url, response.status)
+      if (response.status < 500 && response.status !== 408 && response.status !== 429) return { ok: false, attempts: attempt, status, reason: deliveryRefused(url, response.status) }
     } catch (error) {
       const name = (error as Error).name
-      if (stopped()) return { ok: false, attempts: attempt, ...(status === undefined ? {} : { status }), reason: `${url}: stopped at attempt ${attempt} (the server is shutting down)` }
-      reason = name === 'TimeoutError' || name === 'AbortError' ? `${url} did not answer within ${policy.timeoutMs} ms` : `${url} unreachable (${(error as Error).message})`
+      if (stopped()) return { ok: false, attempts: attempt, ...(status === undefined ? {} : { status }), reason: stoppedAt(url, attempt) }
+      reason = name === 'TimeoutError' || name === 'AbortError' ? timedOut(url, policy.timeoutMs) : unreachable(url, (error as Error).message)
     }
   }
-  return { ok: false, attempts: policy.attempts, ...(status === undefined ? {} : { status }), reason: `${reason} (gave up after ${policy.attempts} attempts)` }
+  return { ok: false, attempts: policy.attempts, ...(status === undefined ? {} : { status }), reason: gaveUp(reason, policy.attempts) }
 }

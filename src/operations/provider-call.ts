@@ -3,8 +3,12 @@
  * timeout per attempt and a bounded number of attempts with exponential backoff. Network
  * errors, timeouts, 408, 429 and 5xx are retried; other 4xx answers are final. The provider
  * answers `{ "status": "acknowledged" | "inProgress" | "completed" | "failed" | "cancelled",
- * "reference"?: string, "reason"?: string }`.
+ * "reference"?: string, "reason"?: string }`. A failed call's reason is in English and German;
+ * the provider's own `reason` is kept as it wrote it.
  */
+import type { ErrorMessages } from '../errors.js'
+import { answeredStatus, gaveUp, noJsonBody, noKnownStatus, notAttempted, refusedRequest, timedOut, unreachable } from './reasons.js'
+
 export type ProviderStatus = 'acknowledged' | 'inProgress' | 'completed' | 'failed' | 'cancelled'
 
 export interface RetryPolicy {
@@ -20,7 +24,7 @@ export interface RetryPolicy {
 
 export type CallOutcome =
   | { readonly ok: true, readonly status: ProviderStatus, readonly reference?: string, readonly reason?: string, readonly attempts: number }
-  | { readonly ok: false, readonly reason: string, readonly attempts: number }
+  | { readonly ok: false, readonly reason: ErrorMessages, readonly attempts: number }
 
 export interface ProviderRequest {
   readonly method: 'GET' | 'POST'
@@ -39,7 +43,7 @@ const statuses: ReadonlySet<string> = new Set(['acknowledged', 'inProgress', 'co
  * const outcome = await callProvider({ method: 'POST', url, idempotencyKey, headers: {}, body }, policy)
  */
 export async function callProvider (request: ProviderRequest, policy: RetryPolicy): Promise<CallOutcome> {
-  let reason = 'not attempted'
+  let reason: ErrorMessages = notAttempted
   for (let attempt = 1; attempt <= policy.attempts; attempt++) {
     if (attempt > 1) await policy.sleep(policy.backoffMs * 2 ** (attempt - 2))
     const result = await attemptOnce(request, policy.timeoutMs)
@@ -47,13 +51,13 @@ export async function callProvider (request: ProviderRequest, policy: RetryPolic
     reason = result.reason
     if (result.kind === 'final') return { ok: false, reason, attempts: attempt }
   }
-  return { ok: false, reason: `${reason} (gave up after ${policy.attempts} attempts)`, attempts: policy.attempts }
+  return { ok: false, reason: gaveUp(reason, policy.attempts), attempts: policy.attempts }
 }
 
 type Attempt =
   | { kind: 'answer', outcome: { ok: true, status: ProviderStatus, reference?: string, reason?: string } }
-  | { kind: 'retry', reason: string }
-  | { kind: 'final', reason: string }
+  | { kind: 'retry', reason: ErrorMessages }
+  | { kind: 'final', reason: ErrorMessages }
 
 async function attemptOnce (request: ProviderRequest, timeoutMs: number): Promise<Attempt> {
   let response: Response
@@ -74,22 +78,22 @@ async function attemptOnce (request: ProviderRequest, timeoutMs: number): Promis
     text = await response.text()
   } catch (error) {
     const name = (error as Error).name
-    if (name === 'TimeoutError' || name === 'AbortError') return { kind: 'retry', reason: `${request.url} did not answer within ${timeoutMs} ms` }
+    if (name === 'TimeoutError' || name === 'AbortError') return { kind: 'retry', reason: timedOut(request.url, timeoutMs) }
     const cause = (error as { cause?: { code?: string, message?: string } }).cause
-    return { kind: 'retry', reason: `${request.url} unreachable (${cause?.code ?? cause?.message ?? (error as Error).message})` }
+    return { kind: 'retry', reason: unreachable(request.url, cause?.code ?? cause?.message ?? (error as Error).message) }
   }
   if (response.status === 408 || response.status === 429 || response.status >= 500) {
-    return { kind: 'retry', reason: `${request.url} answered ${response.status}${brief(text)}` }
+    return { kind: 'retry', reason: answeredStatus(request.url, response.status, brief(text)) }
   }
-  if (response.status >= 400) return { kind: 'final', reason: `${request.url} refused the request: ${response.status}${brief(text)}` }
+  if (response.status >= 400) return { kind: 'final', reason: refusedRequest(request.url, response.status, brief(text)) }
   let body: { status?: unknown, reference?: unknown, reason?: unknown }
   try {
     body = JSON.parse(text) as typeof body
   } catch {
-    return { kind: 'final', reason: `${request.url} answered ${response.status} without a JSON body` }
+    return { kind: 'final', reason: noJsonBody(request.url, response.status) }
   }
   if (typeof body.status !== 'string' || !statuses.has(body.status)) {
-    return { kind: 'final', reason: `${request.url} answered without a known "status" (acknowledged, inProgress, completed, failed, cancelled)` }
+    return { kind: 'final', reason: noKnownStatus(request.url) }
   }
   return {
     kind: 'answer',

@@ -5,6 +5,7 @@
 import type { CompositionRequest } from '../composer/index.js'
 import type { ErrorMessages } from '../errors.js'
 import type { AdapterDescription } from './adapter-description.js'
+import type { Reason } from './reasons.js'
 
 /** Who changed something: a customer, a provider, the operator, or the platform itself. */
 export interface Actor {
@@ -63,7 +64,8 @@ export interface OrderItem {
    * request goes out (it uses `<idempotencyKey>:undo`), `failed` when the provider refused it.
    */
   readonly undo?: 'requested' | 'failed'
-  readonly reason?: string
+  /** Why it failed or could not be undone, in English and German (a plain string in records written before). */
+  readonly reason?: Reason
   readonly history: readonly HistoryEntry[]
 }
 
@@ -76,7 +78,8 @@ export interface Order {
   /** The subscription a change or cancellation order belongs to. */
   readonly subscription?: string
   readonly state: OrderState
-  readonly reason?: string
+  /** Why it failed, in English and German (a plain string in records written before). */
+  readonly reason?: Reason
   readonly createdAt: string
   /** The composition request the bundle answers (re-checked on every change). */
   readonly request: CompositionRequest
@@ -189,5 +192,6 @@ export interface WebhookDelivery {
   readonly ok: boolean
   /** The receiver's last HTTP status, when it answered. */
   readonly status?: number
-  readonly reason?: string
+  /** Why it was given up, in English and German (a plain string in records written before). */
+  readonly reason?: Reason
 }

@@ -11,8 +11,8 @@
 import { randomUUID } from 'node:crypto'
 import type { Catalog } from '../catalog/index.js'
 import type { BundleLink } from '../composer/index.js'
-import { SymphonyError } from '../errors.js'
-import { adapterOf, opsIris, postWebhook, transition } from '../operations/index.js'
+import { SymphonyError, type ErrorMessages } from '../errors.js'
+import { adapterOf, credentialMissing, opsIris, postWebhook, transition } from '../operations/index.js'
 import type { Actor, RetryPolicy, SecretLookup, Subscription, SubscriptionMember } from '../operations/index.js'
 import type { Store } from '../store/index.js'
 import { stepRoles, ticketTransitions } from './lifecycle.js'
@@ -231,11 +231,11 @@ export class TicketDesk {
       const desk = route.desk
       const idempotencyKey = `${key}:${route.provider}`
       const job = (async () => {
-        const headers = this.#authHeaders(desk)
-        const outcome = typeof headers === 'string'
-          ? { ok: false, attempts: 0, reason: headers }
+        const auth = this.#authHeaders(desk)
+        const outcome = !auth.ok
+          ? { ok: false, attempts: 0, reason: auth.reason }
           : await postWebhook(desk.endpoint, { event, ticket: { ...ticket, routes: ticket.routes.map(r => ({ provider: r.provider, services: r.services, why: r.why })) } }, {
-            idempotencyKey, headers, policy: desk.timeoutMs === undefined ? this.#policy : { ...this.#policy, timeoutMs: Math.min(desk.timeoutMs, this.#policy.timeoutMs) }
+            idempotencyKey, headers: auth.headers, policy: desk.timeoutMs === undefined ? this.#policy : { ...this.#policy, timeoutMs: Math.min(desk.timeoutMs, this.#policy.timeoutMs) }
           })
         const delivery: Delivery = { event, idempotencyKey, at: this.now().toISOString(), ok: outcome.ok, attempts: outcome.attempts, ...(outcome.reason === undefined ? {} : { reason: outcome.reason }) }
         await this.#apply(ticket.id, current => ({ ...current, routes: current.routes.map(r => r.provider === route.provider ? { ...r, deliveries: [...r.deliveries, delivery] } : r) }))
@@ -244,11 +244,11 @@ export class TicketDesk {
     }
   }
 
-  #authHeaders (desk: Extract<DeskDescription, { kind: 'http' }>): Record<string, string> | string {
-    if (desk.auth === 'none') return {}
+  #authHeaders (desk: Extract<DeskDescription, { kind: 'http' }>): { ok: true, headers: Record<string, string> } | { ok: false, reason: ErrorMessages } {
+    if (desk.auth === 'none') return { ok: true, headers: {} }
     const secret = desk.secretName === undefined ? undefined : this.#deps.secrets(desk.secretName)
-    if (secret === undefined) return `the credential "${desk.secretName ?? '(unnamed)'}" for ${desk.endpoint} is not configured; the operator adds it to secrets.json in the data directory or as an environment variable`
-    return desk.auth === 'bearer' ? { authorization: `Bearer ${secret}` } : { [desk.authHeader.toLowerCase()]: secret }
+    if (secret === undefined) return { ok: false, reason: credentialMissing(desk.secretName, desk.endpoint) }
+    return { ok: true, headers: desk.auth === 'bearer' ? { authorization: `Bearer ${secret}` } : { [desk.authHeader.toLowerCase()]: secret } }
   }
 
   /** Reads, changes and writes one ticket at a time, so concurrent notes never lose each other. */

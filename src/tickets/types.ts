@@ -1,7 +1,7 @@
 /**
  * Tickets (fault reports) and their parts: plain JSON-able data; timestamps are UTC ISO 8601.
  */
-import type { Actor, HistoryEntry } from '../operations/index.js'
+import type { Actor, HistoryEntry, Reason } from '../operations/index.js'
 import type { SupportPromise } from '../catalog/index.js'
 
 export type TicketState = 'acknowledged' | 'inProgress' | 'resolved' | 'closed'
@@ -40,7 +40,8 @@ export interface Delivery {
   readonly at: string
   readonly ok: boolean
   readonly attempts: number
-  readonly reason?: string
+  /** Why it was given up, in English and German (a plain string in tickets written before). */
+  readonly reason?: Reason
 }
 
 /** How a provider's ticket endpoint is reached, as its service describes it in RDF. */

@@ -32,7 +32,7 @@ const texts = {
     failed: 'failed', cancelled: 'cancelled', acknowledged: 'acknowledged', inProgress: 'in progress', platform: 'platform',
     failureTitle: 'Why the order failed',
     allOrNothing: 'The order is all or nothing: because a provider could not deliver its part, nothing of it was booked and no subscription was created.',
-    failedBy: (provider: string) => `${provider} could not deliver its part. Its reason: “${refusal}”`,
+    failedBy: (provider: string) => `${provider} could not deliver its part. Reason: ${provider} reported: “${refusal}”`,
     undone: (names: string) => `Cancelled again, as they had already been carried out or sent: ${names}.`,
     history: 'History', subscription: 'Subscription', navSubscriptions: 'Subscriptions', noSubscriptions: 'No subscriptions yet.'
   },
@@ -42,7 +42,7 @@ const texts = {
     failed: 'fehlgeschlagen', cancelled: 'storniert', acknowledged: 'bestätigt', inProgress: 'in Arbeit', platform: 'Plattform',
     failureTitle: 'Warum die Bestellung fehlgeschlagen ist',
     allOrNothing: 'Die Bestellung gilt ganz oder gar nicht: Weil ein Anbieter seinen Teil nicht liefern konnte, wurde nichts davon gebucht und kein Abonnement angelegt.',
-    failedBy: (provider: string) => `${provider} konnte seinen Teil nicht liefern. Begründung des Anbieters: „${refusal}“`,
+    failedBy: (provider: string) => `${provider} konnte seinen Teil nicht liefern. Grund: ${provider} meldete: „${refusal}“`,
     undone: (names: string) => `Wieder storniert, da schon ausgeführt oder gesendet: ${names}.`,
     history: 'Verlauf', subscription: 'Abonnement', navSubscriptions: 'Abonnements', noSubscriptions: 'Noch keine Abonnements.'
   }
@@ -105,9 +105,11 @@ describe.skipIf(!existsSync(executablePath) && process.env.CI !== 'true')('conso
         // The API's account of the order, which the page shows.
         const order = await call(`/orders/${encodeURIComponent(orderId)}`, tokens[language]!)
         const byProvider = Object.fromEntries(order.items.map((item: Answer) => [item.provider, item]))
-        expect([order.state, byProvider[callstream].state, byProvider[vaultline].state, byProvider[vaultline].reason]).toEqual(['failed', 'cancelled', 'failed', refusal])
         const vocabulary = await call(`/catalog/vocabulary?lang=${language}`, tokens[language]!) as { providers: Array<{ iri: string, label: string }> }
         const label = (iri: string): string => vocabulary.providers.find(p => p.iri === iri)!.label
+        // The reason in the language asked for (here English, as no Accept-Language is sent), the provider's words as it wrote them.
+        expect([order.state, byProvider[callstream].state, byProvider[vaultline].state, byProvider[vaultline].reason])
+          .toEqual(['failed', 'cancelled', 'failed', `${(await call('/catalog/vocabulary?lang=en', tokens[language]!) as typeof vocabulary).providers.find(p => p.iri === vaultline)!.label} reported: “${refusal}”`])
 
         // Why: in the page's language, the provider's own words quoted, what was undone.
         const failure = page.locator('section.failure')

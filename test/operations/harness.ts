@@ -49,7 +49,7 @@ export interface Harness {
   readonly sandbox: Sandbox
   readonly url: string
   readonly request: unknown
-  call (method: string, path: string, token?: string, body?: unknown): Promise<{ status: number, body: Answer }>
+  call (method: string, path: string, token?: string, body?: unknown, headers?: Record<string, string>): Promise<{ status: number, body: Answer }>
   close (): Promise<void>
 }
 
@@ -80,10 +80,10 @@ export async function openHarness (options: { providers?: Record<string, Provide
   const url = await app.listen({ port: options.port ?? 0, host: '127.0.0.1' })
   await engine.openOperations({ callbackBase: url, env: secretsEnv, policy: { timeoutMs: 1000, attempts: 2, backoffMs: 20 }, pollIntervalMs: 50, ...options.operations })
   const request = JSON.parse(await readFile(join(fixtures, 'request.json'), 'utf8')) as unknown
-  const call = async (method: string, path: string, token?: string, body?: unknown) => {
+  const call = async (method: string, path: string, token?: string, body?: unknown, headers: Record<string, string> = {}) => {
     const response = await fetch(url + path, {
       method,
-      headers: { ...(token === undefined ? {} : { authorization: `Bearer ${token}` }), ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+      headers: { ...(token === undefined ? {} : { authorization: `Bearer ${token}` }), ...(body === undefined ? {} : { 'content-type': 'application/json' }), ...headers },
       ...(body === undefined ? {} : { body: JSON.stringify(body) })
     })
     const text = await response.text()

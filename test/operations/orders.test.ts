@@ -50,12 +50,44 @@ describe('orders through real HTTP adapters', () => {
     const placed = await book(['AlphaPBX', 'BetaCRM', 'DeltaArchive'])
     const order = await settled(h, placed.body.id)
     expect(order.state).toBe('failed')
-    expect(order.reason).toMatch(/booking-test#Delta: the sandbox provider has no capacity left/)
+    expect(order.reason).toBe(`failed, every other item cancelled: ${t}Delta: Delta reported: “the sandbox provider has no capacity left in this region”`)
     const states = Object.fromEntries(order.items.map((i: OrderItem) => [i.provider.split('#')[1], i.state]))
     expect(states).toEqual({ Alpha: 'cancelled', Beta: 'cancelled', Delta: 'failed' })
     const undo = h.sandbox.log().filter(e => e.action === 'cancel').map(e => [e.provider, e.idempotencyKey]).sort()
     expect(undo).toEqual([['alpha', `${order.id}-1:undo`], ['beta', `${order.id}-2:undo`]])
     expect((await h.call('GET', '/subscriptions', 'symp_customer-a')).body).toEqual([])
+  })
+
+  it('says why an order failed in the language asked for: a refusal in the provider\'s own words, a timeout in German words', async () => {
+    const german = { 'accept-language': 'de-DE,de;q=0.9,en;q=0.5' }
+    const refused = await settled(h, (await book(['AlphaPBX', 'BetaCRM', 'DeltaArchive'])).body.id)
+    const inGerman = (await h.call('GET', `/orders/${refused.id}`, 'symp_customer-a', undefined, german)).body as Order
+    const words = 'the sandbox provider has no capacity left in this region'
+    expect(inGerman.items.find(i => i.provider === `${t}Delta`)!.reason).toBe(`Delta meldete: „${words}“`)
+    expect(inGerman.reason).toBe(`gescheitert, jede andere Position storniert: ${t}Delta: Delta meldete: „${words}“`)
+    expect(refused.items.find(i => i.provider === `${t}Delta`)!.reason).toBe(`Delta reported: “${words}”`)
+    // The event of the failure says it in both languages.
+    const events = (await h.call('GET', '/events?lang=de', 'symp_customer-a')).body as Array<{ type: string, data: { order?: string, state?: string }, message: string }>
+    expect(events.find(e => e.type === 'order.state' && e.data.order === refused.id && e.data.state === 'failed')!.message)
+      .toBe(`Bestellung ${refused.id} ist jetzt failed: gescheitert, jede andere Position storniert: ${t}Delta: Delta meldete: „${words}“`)
+
+    const late = await settled(h, (await book(['AlphaPBX', 'BetaCRM', 'EpsilonArchive'])).body.id)
+    const lateInGerman = (await h.call('GET', `/orders/${late.id}`, 'symp_customer-a', undefined, german)).body as Order
+    const epsilon = lateInGerman.items.find(i => i.provider === `${t}Epsilon`)!
+    expect(epsilon.reason).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/\S+ hat nicht innerhalb von 1000 ms geantwortet \(nach 2 Versuchen aufgegeben\)$/)
+    expect(late.items.find(i => i.provider === `${t}Epsilon`)!.reason).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/\S+ did not answer within 1000 ms \(gave up after 2 attempts\)$/)
+  })
+
+  it('shows a reason stored as plain text by an earlier version as it is, beside reasons in both languages', async () => {
+    const placed = await settled(h, (await book(['AlphaPBX', 'BetaCRM', 'DeltaArchive'])).body.id)
+    const stored = await h.engine.operations.order(placed.id)
+    const old = 'failed, every other item cancelled: Delta: no capacity'
+    await h.engine.operations.records.write({ orders: [{ ...stored, reason: old }] })
+    const words = 'the sandbox provider has no capacity left in this region'
+    for (const [language, item] of [['de', `Delta meldete: „${words}“`], ['en', `Delta reported: “${words}”`]]) {
+      const shown = (await h.call('GET', `/orders/${placed.id}?lang=${language}`, 'symp_customer-a')).body as Order
+      expect([shown.reason, shown.items.find(i => i.state === 'failed')!.reason]).toEqual([old, item])
+    }
   })
 
   it('a provider that does not answer in time fails its item after the bounded retries', async () => {

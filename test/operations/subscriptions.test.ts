@@ -62,7 +62,7 @@ describe('subscriptions: seats, members, cancellation, events', () => {
     expect(change.status).toBe(201)
     const order = await settled(h, change.body.id)
     expect(order.state).toBe('failed')
-    expect(order.reason).toMatch(/booking-test#Delta: the sandbox provider has no capacity left/)
+    expect(order.reason).toMatch(/booking-test#Delta: Delta reported: “the sandbox provider has no capacity left in this region”$/)
     const subscription = (await h.call('GET', `/subscriptions/${id}`, 'symp_customer-a')).body as Subscription
     expect(inForce(subscription)).toEqual(before)
     expect(subscription.configurations).not.toContain(configuration)

@@ -3,14 +3,15 @@
  * only its own orders, subscriptions and events; a provider only orders and subscriptions with
  * its own services (and sees only its own items); the operator everything.
  */
-import type { preHandlerAsyncHookHandler } from 'fastify'
+import type { FastifyRequest, preHandlerAsyncHookHandler } from 'fastify'
 import type { Engine } from '../../engine.js'
 import { SymphonyError } from '../../errors.js'
 import type { ErrorMessages } from '../../errors.js'
+import { orderIn } from '../../operations/index.js'
 import type { Order, Subscription } from '../../operations/index.js'
-import type { Principal } from '../../accounts/index.js'
 import type { Ticket } from '../../tickets/index.js'
 import { ensureOwner, principalOf } from '../auth.js'
+import { requestLanguage } from '../language.js'
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -95,8 +96,10 @@ function subscriptionNamed (id: string): ErrorMessages {
   return { en: `subscription ${id}`, de: `das Abonnement ${id}` }
 }
 
-/** What the caller may see of an order: providers only their own items. */
-export function orderView (principal: Principal, order: Order): Order {
-  if (principal.role !== 'provider') return order
-  return { ...order, items: order.items.filter(item => item.provider === principal.id) }
+/** What the caller may see of an order, its reasons in the request's language: providers only their own items. */
+export function orderView (request: FastifyRequest, order: Order): Order {
+  const principal = principalOf(request)
+  const shown = orderIn(order, requestLanguage(request))
+  if (principal.role !== 'provider') return shown
+  return { ...shown, items: shown.items.filter(item => item.provider === principal.id) }
 }

@@ -9,7 +9,7 @@ import type { Subscription } from '../../operations/index.js'
 import type { RouteContext } from '../context.js'
 import { principalOf, requireRole } from '../auth.js'
 import { iriSchema, openObject, problems } from '../schemas.js'
-import { subscriptionAccess } from './operations-access.js'
+import { orderView, subscriptionAccess } from './operations-access.js'
 import { errorLanguageOf } from '../../errors.js'
 import { requestLanguage } from '../language.js'
 
@@ -55,7 +55,7 @@ export async function subscriptionsRoutes (app: FastifyInstance, { engine }: Rou
   }, async (request, reply) => {
     const principal = principalOf(request)
     const order = await engine.operations.changeSeats((request.params as { id: string }).id, request.body as { seats: number, concurrentSeats?: number }, { role: principal.role, id: principal.id })
-    return reply.code(201).header('location', `/orders/${order.id}`).send(order)
+    return reply.code(201).header('location', `/orders/${order.id}`).send(orderView(request, order))
   })
 
   app.post('/subscriptions/:id/members', {
@@ -81,7 +81,7 @@ export async function subscriptionsRoutes (app: FastifyInstance, { engine }: Rou
     const principal = principalOf(request)
     const body = request.body as { services: string[], request?: CompositionRequest, configurations?: string[] }
     const order = await engine.operations.changeMembers((request.params as { id: string }).id, body, { role: principal.role, id: principal.id })
-    return reply.code(201).header('location', `/orders/${order.id}`).send(order)
+    return reply.code(201).header('location', `/orders/${order.id}`).send(orderView(request, order))
   })
 
   app.post('/subscriptions/:id/cancel', {
@@ -98,7 +98,7 @@ export async function subscriptionsRoutes (app: FastifyInstance, { engine }: Rou
     const principal = principalOf(request)
     const { reason } = request.body as { reason?: string }
     const order = await engine.operations.cancel((request.params as { id: string }).id, { role: principal.role, id: principal.id }, reason)
-    return reply.code(201).header('location', `/orders/${order.id}`).send(order)
+    return reply.code(201).header('location', `/orders/${order.id}`).send(orderView(request, order))
   })
 
   app.get('/events', {

@@ -8,6 +8,8 @@ import { SymphonyError } from '../../errors.js'
 import type { RouteContext } from '../context.js'
 import { operatorNamesTheCustomer, principalOf, requireRole } from '../auth.js'
 import { problems } from '../schemas.js'
+import { requestLanguage } from '../language.js'
+import { deliveryIn } from '../../operations/index.js'
 
 const bearer = [{ bearer: [] }]
 const customerQuery = { type: 'object', properties: { customer: { type: 'string', format: 'uri', description: 'Only for the operator: the customer it acts for' } }, additionalProperties: false } as const
@@ -19,7 +21,7 @@ const lastDelivery = {
     at: { type: 'string' },
     ok: { type: 'boolean' },
     status: { type: 'integer', description: "The receiver's last HTTP status" },
-    reason: { type: 'string' }
+    reason: { type: 'string', description: "Why it was given up, in the request's language (?lang=, Accept-Language)" }
   },
   required: ['event', 'at', 'ok'],
   additionalProperties: false
@@ -45,7 +47,10 @@ export async function webhookRoutes (app: FastifyInstance, { engine }: RouteCont
         ...problems(400, 401, 403)
       }
     }
-  }, async request => engine.operations.webhooks.set(customerOf(request), (request.body as { url: string }).url))
+  }, async request => {
+    const set = await engine.operations.webhooks.set(customerOf(request), (request.body as { url: string }).url)
+    return set.lastDelivery === undefined ? set : { ...set, lastDelivery: deliveryIn(set.lastDelivery, requestLanguage(request)) }
+  })
 
   app.get('/me/webhook', {
     onRequest: requireRole('customer', 'operator'),
@@ -56,7 +61,10 @@ export async function webhookRoutes (app: FastifyInstance, { engine }: RouteCont
       querystring: customerQuery,
       response: { 200: view, ...problems(400, 401, 403, 404) }
     }
-  }, async request => engine.operations.webhooks.view(customerOf(request)))
+  }, async request => {
+    const view = await engine.operations.webhooks.view(customerOf(request))
+    return view.lastDelivery === undefined ? view : { ...view, lastDelivery: deliveryIn(view.lastDelivery, requestLanguage(request)) }
+  })
 
   app.delete('/me/webhook', {
     onRequest: requireRole('customer', 'operator'),

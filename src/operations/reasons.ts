@@ -1,0 +1,157 @@
+/**
+ * Why an order item, an order, an undo step or a webhook delivery failed, in English and
+ * German. Records keep a reason as `{ en, de }`; a record written before reasons had
+ * languages holds a plain string, which is shown as it is in both. URLs, statuses and a
+ * provider's own words are quoted as they came.
+ *
+ * @example
+ * reasonIn(timedOut('https://api.example.org/orders', 500), 'de') // 'https://api.example.org/orders hat nicht innerhalb von 500 ms geantwortet'
+ */
+import { errorLanguageOf, type ErrorMessages } from '../errors.js'
+import type { Order, WebhookDelivery } from './types.js'
+
+/** A reason as stored: both languages, or a plain string from a record of the earlier format. */
+export type Reason = ErrorMessages | string
+
+/** The reason in a language (German for `de…`, else English); a plain string as it is. */
+export function reasonIn (reason: Reason, language: string | undefined): string {
+  return typeof reason === 'string' ? reason : reason[errorLanguageOf(language)]
+}
+
+/** The order as a reader sees it: its reasons and its items' reasons in a language. */
+export function orderIn (order: Order, language: string | undefined): Order {
+  return {
+    ...order,
+    ...(order.reason === undefined ? {} : { reason: reasonIn(order.reason, language) }),
+    items: order.items.map(item => item.reason === undefined ? item : { ...item, reason: reasonIn(item.reason, language) })
+  }
+}
+
+/** A webhook's latest delivery as a reader sees it: its reason in a language. */
+export function deliveryIn (delivery: WebhookDelivery, language: string | undefined): WebhookDelivery {
+  return delivery.reason === undefined ? delivery : { ...delivery, reason: reasonIn(delivery.reason, language) }
+}
+
+/** The reason in both languages (a plain string reads the same in each). */
+export function bothLanguages (reason: Reason): ErrorMessages {
+  return typeof reason === 'string' ? { en: reason, de: reason } : reason
+}
+
+/** Builds a text in both languages from parts that may be reasons. */
+function compose (build: (language: 'en' | 'de', part: (reason: Reason) => string) => string): ErrorMessages {
+  return { en: build('en', reason => reasonIn(reason, 'en')), de: build('de', reason => reasonIn(reason, 'de')) }
+}
+
+/** Nothing was attempted (no attempts allowed). */
+export const notAttempted: ErrorMessages = { en: 'not attempted', de: 'nicht versucht' }
+
+/** An endpoint gave no answer in time. */
+export function timedOut (url: string, ms: number): ErrorMessages {
+  return { en: `${url} did not answer within ${ms} ms`, de: `${url} hat nicht innerhalb von ${ms} ms geantwortet` }
+}
+
+/** An endpoint could not be reached (connection refused, name not found, …). */
+export function unreachable (url: string, cause: string): ErrorMessages {
+  return { en: `${url} unreachable (${cause})`, de: `${url} nicht erreichbar (${cause})` }
+}
+
+/** An endpoint answered a status worth retrying (408, 429, 5xx); `body`: the start of its answer, as it came. */
+export function answeredStatus (url: string, status: number, body = ''): ErrorMessages {
+  return { en: `${url} answered ${status}${body}`, de: `${url} antwortete ${status}${body}` }
+}
+
+/** A provider endpoint refused the request for good (4xx). */
+export function refusedRequest (url: string, status: number, body: string): ErrorMessages {
+  return { en: `${url} refused the request: ${status}${body}`, de: `${url} lehnte die Anfrage ab: ${status}${body}` }
+}
+
+/** A provider endpoint answered without a JSON body. */
+export function noJsonBody (url: string, status: number): ErrorMessages {
+  return { en: `${url} answered ${status} without a JSON body`, de: `${url} antwortete ${status} ohne JSON-Rumpf` }
+}
+
+/** A provider endpoint answered without a status the platform knows. */
+export function noKnownStatus (url: string): ErrorMessages {
+  return {
+    en: `${url} answered without a known "status" (acknowledged, inProgress, completed, failed, cancelled)`,
+    de: `${url} antwortete ohne bekannten "status" (acknowledged, inProgress, completed, failed, cancelled)`
+  }
+}
+
+/** The last attempt's reason after every attempt was used. */
+export function gaveUp (reason: Reason, attempts: number): ErrorMessages {
+  return compose((language, part) => language === 'de'
+    ? `${part(reason)} (nach ${attempts} Versuchen aufgegeben)`
+    : `${part(reason)} (gave up after ${attempts} attempts)`)
+}
+
+/** The secret an adapter authenticates with is not configured. */
+export function credentialMissing (secretName: string | undefined, endpoint: string): ErrorMessages {
+  const name = secretName ?? '(unnamed)'
+  return {
+    en: `the credential "${name}" for ${endpoint} is not configured; the operator adds it to secrets.json in the data directory or as an environment variable`,
+    de: `die Zugangsdaten "${name}" für ${endpoint} sind nicht hinterlegt; der Betreiber trägt sie in secrets.json im Datenverzeichnis oder als Umgebungsvariable ein`
+  }
+}
+
+/** An adapter's payload query failed; `message` is the query engine's own. */
+export function payloadQueryFailed (provider: string, message: string): ErrorMessages {
+  return { en: `the payload query of ${provider} failed: ${message}`, de: `die Payload-Abfrage von ${provider} ist gescheitert: ${message}` }
+}
+
+/** A provider's own reason, quoted as it wrote it; `provider`: its name in each language. */
+export function providerReported (provider: ErrorMessages, words: string): ErrorMessages {
+  return { en: `${provider.en} reported: “${words}”`, de: `${provider.de} meldete: „${words}“` }
+}
+
+/** A provider reported a failure without saying why. */
+export function providerReportedFailure (provider: ErrorMessages): ErrorMessages {
+  return { en: `${provider.en} reported a failure without a reason`, de: `${provider.de} meldete ein Scheitern ohne Begründung` }
+}
+
+/** A provider answered the request with a refusal, without saying why. */
+export function providerRefusedItem (provider: ErrorMessages): ErrorMessages {
+  return { en: `${provider.en} refused the item without a reason`, de: `${provider.de} lehnte die Position ohne Begründung ab` }
+}
+
+/** A provider refused to undo its item, without saying why. */
+export function providerRefusedUndo (provider: ErrorMessages): ErrorMessages {
+  return { en: `${provider.en} refused the cancellation without a reason`, de: `${provider.de} lehnte die Stornierung ohne Begründung ab` }
+}
+
+/** An item that was done could not be undone after a failure elsewhere in the order. */
+export function notUndone (reason: Reason): ErrorMessages {
+  return compose((language, part) => language === 'de' ? `konnte nicht rückgängig gemacht werden: ${part(reason)}` : `could not be undone: ${part(reason)}`)
+}
+
+/** What ended an order `failed`: each failed item's provider and reason, and what could not be undone. */
+export function orderFailed (kind: 'cancel' | 'other', failed: ReadonlyArray<{ provider: string, reason?: Reason }>, notUndoneBy: readonly string[]): ErrorMessages {
+  return compose((language, part) => {
+    const reasons = failed.map(item => `${item.provider}: ${item.reason === undefined ? (language === 'de' ? 'gescheitert' : 'failed') : part(item.reason)}`).join('; ')
+    if (kind === 'cancel') {
+      return language === 'de' ? `nicht jeder Anbieter hat die Kündigung bestätigt: ${reasons}` : `not every provider confirmed the cancellation: ${reasons}`
+    }
+    if (notUndoneBy.length === 0) {
+      return language === 'de' ? `gescheitert, jede andere Position storniert: ${reasons}` : `failed, every other item cancelled: ${reasons}`
+    }
+    const stuck = notUndoneBy.join(', ')
+    return language === 'de' ? `gescheitert: ${reasons}; nicht rückgängig zu machen bei ${stuck}` : `failed: ${reasons}; could not undo ${stuck}`
+  })
+}
+
+/** A webhook receiver refused a delivery for good (4xx). */
+export function deliveryRefused (url: string, status: number): ErrorMessages {
+  return { en: `${url} refused the delivery: ${status}`, de: `${url} lehnte die Zustellung ab: ${status}` }
+}
+
+/** Delivery stopped between attempts because the server shuts down. */
+export function stoppedBefore (reason: Reason, attempt: number): ErrorMessages {
+  return compose((language, part) => language === 'de'
+    ? `${part(reason)}; vor Versuch ${attempt} abgebrochen (der Server fährt herunter)`
+    : `${part(reason)}; stopped before attempt ${attempt} (the server is shutting down)`)
+}
+
+/** Delivery stopped during an attempt because the server shuts down. */
+export function stoppedAt (url: string, attempt: number): ErrorMessages {
+  return { en: `${url}: stopped at attempt ${attempt} (the server is shutting down)`, de: `${url}: bei Versuch ${attempt} abgebrochen (der Server fährt herunter)` }
+}
