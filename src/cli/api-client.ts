@@ -2,12 +2,14 @@
  * Commands that act on a running Symphony server (orders and subscriptions live there: its
  * adapters talk to the providers and receive their callbacks): `--api <url>` (or
  * `$SYMPHONY_API`, default http://127.0.0.1:8080) and `--token <token>` (or `$SYMPHONY_TOKEN`).
+ * Requests carry the CLI's language as `Accept-Language`, so what the server words is in it.
  */
 import { SymphonyError } from '../errors.js'
 import type { ErrorCode } from '../errors.js'
 import { errorCodes } from '../errors.js'
 import type { OptionSpecs, OptionValues } from './command.js'
 import type { Io } from './io.js'
+import { textLanguageOf } from './language.js'
 
 export const apiClientOptions = {
   api: {
@@ -38,6 +40,8 @@ export interface ApiClient {
 export function apiClient (values: OptionValues, io: Io): ApiClient {
   const base = (typeof values.api === 'string' ? values.api : io.env.SYMPHONY_API ?? 'http://127.0.0.1:8080').replace(/\/+$/, '')
   const token = typeof values.token === 'string' ? values.token : io.env.SYMPHONY_TOKEN
+  // The server answers in the CLI's language: reasons of failures, events, problem details.
+  const language = textLanguageOf(values, io)
   const send = async (method: string, path: string, accept: string, body?: unknown): Promise<Response> => {
     let response: Response
     try {
@@ -45,6 +49,7 @@ export function apiClient (values: OptionValues, io: Io): ApiClient {
         method,
         headers: {
           accept,
+          'accept-language': language,
           ...(token === undefined ? {} : { authorization: `Bearer ${token}` }),
           ...(body === undefined ? {} : { 'content-type': 'application/json' })
         },

@@ -6,7 +6,7 @@
 import { writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { openHarness, t } from '../operations/harness.js'
+import { openHarness, settled, t } from '../operations/harness.js'
 import type { Harness } from '../operations/harness.js'
 import { runCli, temporaryFolder } from './run-cli.js'
 
@@ -50,10 +50,34 @@ describe('symphony order / subscriptions on a running server', () => {
     // Following an order says each item's state, in German with --lang de
     const items = JSON.parse(status.stdout).items as Array<{ id: string, provider: string }>
     const followed = await runCli(['order', 'status', orderId, '--wait', '--lang', 'de', ...as('symp_customer-a')])
-    expect(followed.stderr).toBe(items.map(item => `  Position ${item.id} (${item.provider}): completed\n`).join(''))
+    expect(followed.stderr).toBe(items.map(item => `  Position ${item.id} (${item.provider}): abgeschlossen\n`).join(''))
+    // The listing in German: labels, kinds, actions and states; JSON stays as the API gives it.
+    const german = await runCli(['order', 'list', '--format', 'text', '--lang', 'de', ...as('symp_customer-a')])
+    // (The provider's reference of the item stands in brackets.)
+    expect(german.stdout.split('\n').slice(0, 4).map(line => line.replace(/ \[alpha-[\w-]+\]$/, ' [ref]'))).toEqual([
+      `Bestellung ${orderId} (Buchung): abgeschlossen`,
+      '  3 Plätze, 51.00 EUR im Monat',
+      `  Position 1 bestellen → ${t}Alpha: abgeschlossen [ref]`,
+      `      ${t}AlphaPBX  15.00 EUR`
+    ])
+    const germanJson = await runCli(['order', 'list', '--lang', 'de', ...as('symp_customer-a')])
+    expect(JSON.parse(germanJson.stdout)).toEqual(JSON.parse(list.stdout))
     const english = await runCli(['order', 'status', orderId, '--wait', ...as('symp_customer-a')])
     expect(english.stderr).toBe(items.map(item => `  item ${item.id} (${item.provider}): completed\n`).join(''))
   })
+
+  it('says why an order failed in the CLI\'s language, the provider\'s own words quoted as it wrote them', async () => {
+    const placed = await h.call('POST', '/orders', 'symp_customer-b', { request: h.request, services: ['AlphaPBX', 'BetaCRM', 'DeltaArchive'].map(s => t + s), seats: 3 })
+    const failed = await settled(h, placed.body.id, 'symp_customer-b')
+    expect(failed.state).toBe('failed')
+    const words = 'the sandbox provider has no capacity left in this region'
+    const german = await runCli(['order', 'status', failed.id, '--format', 'text', '--lang', 'de', ...as('symp_customer-b')])
+    expect(german.code).toBe(1)
+    expect(german.stdout).toContain(`Bestellung ${failed.id} (Buchung): fehlgeschlagen — gescheitert, jede andere Position storniert: ${t}Delta: Delta meldete: „${words}“\n`)
+    expect(german.stdout).toMatch(new RegExp(`→ ${t}Delta: fehlgeschlagen \\[delta-[\\w-]+\\] — Delta meldete: „${words}“\n`))
+    const english = await runCli(['order', 'status', failed.id, '--format', 'text', ...as('symp_customer-b')])
+    expect(english.stdout).toMatch(new RegExp(`→ ${t}Delta: failed \\[delta-[\\w-]+\\] — Delta reported: “${words}”\n`))
+  }, 60_000)
 
   it('refuses another customer\'s order with the API\'s reason', async () => {
     const foreign = await runCli(['order', 'status', orderId, ...as('symp_customer-b')])

@@ -1,25 +1,108 @@
-/** Orders and subscriptions as short text for people (`--format text`). */
-import type { Order, Subscription } from '../../operations/index.js'
+/**
+ * Orders, subscriptions, tickets and webhooks as short text for people (`--format text`), in
+ * the CLI's language: labels and state names in English or German; IRIs, ids, times and what a
+ * person or provider wrote as they are.
+ */
+import type { HelpLanguage } from '../language.js'
+import { reasonIn } from '../../operations/index.js'
+import type { Order, Subscription, WebhookView } from '../../operations/index.js'
+import type { TicketView } from '../../tickets/index.js'
 
 export function money (cents: number, currency: string | null): string {
   return `${(cents / 100).toFixed(2)} ${currency ?? ''}`.trim()
 }
 
-export function orderText (order: Order): string {
-  const lines = [`order ${order.id} (${order.kind}): ${order.state}${order.reason === undefined ? '' : ` — ${order.reason}`}`,
-    `  ${order.seats} seats, ${money(order.monthlyCents, order.currency)} a month`]
+type Names = Readonly<Record<string, string>>
+
+/** The words of the text formats, in each language the CLI speaks. */
+const words = {
+  en: {
+    order: 'order', item: 'item', subscription: 'subscription', ticket: 'ticket',
+    seats: (n: number) => `${n} seats`, aMonth: 'a month', since: 'since', removed: 'removed',
+    // English names the kinds, actions, states and scopes as the API does.
+    kinds: {} as Names,
+    actions: {} as Names,
+    states: {} as Names,
+    ticketStates: {} as Names,
+    scopes: {} as Names,
+    reported: 'reported', responseDue: 'response due', resolutionDue: 'resolution due', missed: 'missed', bytes: 'bytes',
+    url: 'url', secret: 'secret', set: 'set', lastDelivery: 'last delivery', nothingDelivered: 'nothing delivered yet',
+    event: 'event', delivered: 'delivered', givenUp: 'given up'
+  },
+  de: {
+    order: 'Bestellung', item: 'Position', subscription: 'Abonnement', ticket: 'Ticket',
+    seats: (n: number) => `${n} Plätze`, aMonth: 'im Monat', since: 'seit', removed: 'entfernt',
+    kinds: { book: 'Buchung', changeSeats: 'Änderung der Plätze', changeMembers: 'Änderung der Mitglieder', cancel: 'Kündigung' } as Names,
+    actions: { order: 'bestellen', modify: 'ändern', cancel: 'kündigen' } as Names,
+    states: {
+      new: 'neu', acknowledged: 'bestätigt', inProgress: 'in Arbeit', completed: 'abgeschlossen', failed: 'fehlgeschlagen', cancelled: 'storniert',
+      active: 'aktiv', cancelling: 'wird gekündigt'
+    } as Names,
+    ticketStates: { acknowledged: 'angenommen', inProgress: 'in Bearbeitung', resolved: 'gelöst', closed: 'geschlossen' } as Names,
+    scopes: { subscription: 'Abonnement', member: 'Mitglied', link: 'Verbindung' } as Names,
+    reported: 'gemeldet', responseDue: 'Reaktion fällig', resolutionDue: 'Lösung fällig', missed: 'verfehlt', bytes: 'Bytes',
+    url: 'URL', secret: 'Geheimnis', set: 'gesetzt', lastDelivery: 'letzte Zustellung', nothingDelivered: 'noch nichts zugestellt',
+    event: 'Ereignis', delivered: 'zugestellt', givenUp: 'aufgegeben'
+  }
+} as const
+
+const named = (names: Names, key: string): string => names[key] ?? key
+
+/** A state of an order, item or subscription in the language. */
+export function stateName (state: string, language: HelpLanguage): string {
+  return named(words[language].states, state)
+}
+
+export function orderText (order: Order, language: HelpLanguage = 'en'): string {
+  const w = words[language]
+  const why = (reason: Order['reason']): string => reason === undefined ? '' : ` — ${reasonIn(reason, language)}`
+  const lines = [`${w.order} ${order.id} (${named(w.kinds, order.kind)}): ${named(w.states, order.state)}${why(order.reason)}`,
+    `  ${w.seats(order.seats)}, ${money(order.monthlyCents, order.currency)} ${w.aMonth}`]
   for (const item of order.items) {
-    lines.push(`  item ${item.id} ${item.action} → ${item.provider}: ${item.state}${item.reference === undefined ? '' : ` [${item.reference}]`}${item.reason === undefined ? '' : ` — ${item.reason}`}`)
+    lines.push(`  ${w.item} ${item.id} ${named(w.actions, item.action)} → ${item.provider}: ${named(w.states, item.state)}${item.reference === undefined ? '' : ` [${item.reference}]`}${why(item.reason)}`)
     for (const line of item.lines) lines.push(`      ${line.service}${line.monthlyCents === null ? '' : `  ${money(line.monthlyCents, order.currency)}`}`)
   }
   return lines.join('\n') + '\n'
 }
 
-export function subscriptionText (subscription: Subscription): string {
-  const lines = [`subscription ${subscription.id}: ${subscription.state}, ${subscription.seats} seats, ${money(subscription.monthlyCents, subscription.currency)} a month, since ${subscription.startedAt}`]
+export function subscriptionText (subscription: Subscription, language: HelpLanguage = 'en'): string {
+  const w = words[language]
+  const lines = [`${w.subscription} ${subscription.id}: ${named(w.states, subscription.state)}, ${w.seats(subscription.seats)}, ${money(subscription.monthlyCents, subscription.currency)} ${w.aMonth}, ${w.since} ${subscription.startedAt}`]
   for (const member of subscription.members) {
-    lines.push(`  ${member.service} (${member.provider})${member.removedAt === undefined ? '' : ` removed ${member.removedAt}`}`)
+    lines.push(`  ${member.service} (${member.provider})${member.removedAt === undefined ? '' : ` ${w.removed} ${member.removedAt}`}`)
   }
-  for (const change of subscription.seatChanges) lines.push(`  ${change.at}: ${change.seats} seats, ${money(change.monthlyCents, subscription.currency)} a month (order ${change.order})`)
+  for (const change of subscription.seatChanges) lines.push(`  ${change.at}: ${w.seats(change.seats)}, ${money(change.monthlyCents, subscription.currency)} ${w.aMonth} (${w.order} ${change.order})`)
   return lines.join('\n') + '\n'
+}
+
+/** A ticket: its state, scope, routes (with why, in the language), SLA per provider and notes as written. */
+export function ticketText (ticket: TicketView, language: HelpLanguage = 'en'): string {
+  const w = words[language]
+  const lines = [`${w.ticket} ${ticket.id}: ${named(w.ticketStates, ticket.state)}, ${named(w.scopes, ticket.scope)} ${ticket.services.join(' ↔ ')}, "${ticket.summary}" (${w.reported} ${ticket.createdAt})`]
+  for (const route of ticket.routes) lines.push(`  → ${route.provider}: ${route.why[language]}`)
+  const missed = (breached: boolean): string => breached ? ` (${w.missed})` : ''
+  for (const sla of ticket.sla) {
+    lines.push(`  SLA ${sla.provider}: ${w.responseDue} ${sla.responseDue ?? '–'}${missed(sla.responseBreached)}, ${w.resolutionDue} ${sla.resolutionDue ?? '–'}${missed(sla.resolutionBreached)}`)
+  }
+  for (const note of ticket.notes) lines.push(`  ${note.at} ${note.by.role} ${note.by.id}: ${note.text}${note.attachments.length === 0 ? '' : ` [${note.attachments.map(a => `${a.name}, ${a.size} ${w.bytes}`).join('; ')}]`}`)
+  return lines.join('\n') + '\n'
+}
+
+/** A customer's webhook and its latest delivery. */
+export function webhookText (hook: WebhookView, language: HelpLanguage = 'en'): string {
+  const w = words[language]
+  const last = hook.lastDelivery
+  const delivery = last === undefined
+    ? w.nothingDelivered
+    : `${last.at}  ${w.event} ${last.event}  ${last.ok ? w.delivered : w.givenUp}${last.status === undefined ? '' : ` (${last.status})`}${last.reason === undefined ? '' : `: ${reasonIn(last.reason, language)}`}`
+  const labels = [w.url, w.set, w.lastDelivery]
+  const width = Math.max(...labels.map(label => label.length)) + 2
+  return `${w.url.padEnd(width)}${hook.url}\n${w.set.padEnd(width)}${hook.createdAt}\n${w.lastDelivery.padEnd(width)}${delivery}\n`
+}
+
+/** A webhook just set, with its secret (shown once). */
+export function webhookSetText (set: WebhookView & { secret: string }, language: HelpLanguage = 'en'): string {
+  const w = words[language]
+  const width = Math.max(w.url.length, w.secret.length) + 2
+  return `${w.url.padEnd(width)}${set.url}\n${w.secret.padEnd(width)}${set.secret}\n`
 }

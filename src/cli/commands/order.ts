@@ -11,7 +11,7 @@ import { apiClient, apiClientOptions } from '../api-client.js'
 import type { ApiClient } from '../api-client.js'
 import { answerFormat, printJson, readJsonOption } from '../output.js'
 import type { Io } from '../io.js'
-import { orderText } from './operations-text.js'
+import { orderText, stateName } from './operations-text.js'
 import { textLanguageOf, type HelpLanguage } from '../language.js'
 
 const usage = 'book --request <file.json> (--bundle <n> | --service <IRI>…) [--seats <n>] [--configuration <IRI>…] [--wait [--wait-limit <s>]] | status <order> [--wait [--wait-limit <s>]] | list | report <order> <item> --status <state> [--reason <text>] [--reference <ref>]'
@@ -104,7 +104,7 @@ export const orderCommand: Command = {
     const client = apiClient(values, io)
     const format = answerFormat(values)
     const [action, id, item] = positionals
-    const show = (order: Order) => { if (format === 'text') io.stdout(orderText(order)); else printJson(io, order) }
+    const show = (order: Order) => { if (format === 'text') io.stdout(orderText(order, textLanguageOf(values, io))); else printJson(io, order) }
     if (action === 'book' && id === undefined) {
       const request = await readJsonOption(values, 'request', io) as { seats?: number }
       const services = await membersOf(values, request, client)
@@ -127,7 +127,7 @@ export const orderCommand: Command = {
     }
     if (action === 'list' && id === undefined) {
       const orders = await client.call('GET', '/orders') as Order[]
-      if (format === 'text') for (const order of orders) io.stdout(orderText(order))
+      if (format === 'text') for (const order of orders) io.stdout(orderText(order, textLanguageOf(values, io)))
       else printJson(io, orders)
       return 0
     }
@@ -168,15 +168,15 @@ export async function follow (client: ApiClient, id: string, io: Io, limitMs: nu
   for (;;) {
     const order = await client.call('GET', `/orders/${encodeURIComponent(id)}`) as Order
     for (const item of order.items) {
-      if (seen.get(item.id) !== item.state) io.stderr(`  ${language === 'de' ? 'Position' : 'item'} ${item.id} (${item.provider}): ${item.state}\n`)
+      if (seen.get(item.id) !== item.state) io.stderr(`  ${language === 'de' ? 'Position' : 'item'} ${item.id} (${item.provider}): ${stateName(item.state, language)}\n`)
       seen.set(item.id, item.state)
     }
     if (order.state === 'completed' || order.state === 'failed') return order
     if (Date.now() >= until) {
-      const waiting = order.items.filter(item => item.state !== 'completed' && item.state !== 'failed' && item.state !== 'cancelled').map(item => `${item.id} (${item.provider}): ${item.state}`)
+      const waiting = order.items.filter(item => item.state !== 'completed' && item.state !== 'failed' && item.state !== 'cancelled').map(item => `${item.id} (${item.provider}): ${stateName(item.state, language)}`)
       io.stderr(language === 'de'
-        ? `Bestellung ${id} ist nach ${Math.round(limitMs / 1000)} s noch ${order.state} und wartet auf ${waiting.join(', ')}; sie läuft weiter — verfolgen Sie sie mit \`symphony order status ${id} --wait\`\n`
-        : `order ${id} is still ${order.state} after ${Math.round(limitMs / 1000)} s, waiting for ${waiting.join(', ')}; it goes on — follow it with \`symphony order status ${id} --wait\`\n`)
+        ? `Bestellung ${id} ist nach ${Math.round(limitMs / 1000)} s noch ${stateName(order.state, language)} und wartet auf ${waiting.join(', ')}; sie läuft weiter — verfolgen Sie sie mit \`symphony order status ${id} --wait\`\n`
+        : `order ${id} is still ${stateName(order.state, language)} after ${Math.round(limitMs / 1000)} s, waiting for ${waiting.join(', ')}; it goes on — follow it with \`symphony order status ${id} --wait\`\n`)
       return order
     }
     await new Promise(resolve => setTimeout(resolve, Math.min(500, Math.max(0, until - Date.now()))))

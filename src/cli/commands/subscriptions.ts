@@ -11,7 +11,7 @@ import { apiClient, apiClientOptions } from '../api-client.js'
 import type { ApiClient } from '../api-client.js'
 import type { Io } from '../io.js'
 import { answerFormat, printJson, readJsonOption } from '../output.js'
-import { orderText, subscriptionText } from './operations-text.js'
+import { orderText, subscriptionText, webhookSetText, webhookText } from './operations-text.js'
 import { follow, waitLimitOf, waitOptions } from './order.js'
 import { textLanguageOf, type HelpLanguage } from '../language.js'
 
@@ -56,17 +56,17 @@ export const subscriptionsCommand: Command = {
     const path = id === undefined ? '' : `/subscriptions/${encodeURIComponent(id)}`
     const change = async (order: Order) => {
       const done = values.wait === true ? await follow(client, order.id, io, waitLimitOf(values), textLanguageOf(values, io)) : order
-      if (format === 'text') io.stdout(orderText(done)); else printJson(io, done)
+      if (format === 'text') io.stdout(orderText(done, textLanguageOf(values, io))); else printJson(io, done)
       return done.state === 'failed' || (values.wait === true && done.state !== 'completed') ? 1 : 0
     }
     if (action === 'list' && id === undefined) {
       const all = await client.call('GET', '/subscriptions') as Subscription[]
-      if (format === 'text') for (const s of all) io.stdout(subscriptionText(s)); else printJson(io, all)
+      if (format === 'text') for (const s of all) io.stdout(subscriptionText(s, textLanguageOf(values, io))); else printJson(io, all)
       return 0
     }
     if (action === 'show' && id !== undefined && n === undefined) {
       const subscription = await client.call('GET', path) as Subscription
-      if (format === 'text') io.stdout(subscriptionText(subscription)); else printJson(io, subscription)
+      if (format === 'text') io.stdout(subscriptionText(subscription, textLanguageOf(values, io))); else printJson(io, subscription)
       return 0
     }
     if (action === 'seats' && id !== undefined && n !== undefined) {
@@ -99,12 +99,12 @@ async function webhook (client: ApiClient, format: 'json' | 'text', io: Io, acti
     io.stderr(language === 'de'
       ? 'Das Geheimnis signiert jede Zustellung (Symphony-Signature); es wird nur jetzt gezeigt: bewahren Sie es beim Empfänger auf.\n'
       : 'The secret signs every delivery (Symphony-Signature); it is shown only now: keep it with the receiver.\n')
-    if (format === 'text') io.stdout(`url     ${set.url}\nsecret  ${set.secret}\n`); else printJson(io, set)
+    if (format === 'text') io.stdout(webhookSetText(set, language)); else printJson(io, set)
     return 0
   }
   if (action === 'show' && url === undefined) {
     const hook = await client.call('GET', '/me/webhook') as WebhookView
-    if (format === 'text') io.stdout(webhookText(hook)); else printJson(io, hook)
+    if (format === 'text') io.stdout(webhookText(hook, language)); else printJson(io, hook)
     return 0
   }
   if (action === 'remove' && url === undefined) {
@@ -113,12 +113,4 @@ async function webhook (client: ApiClient, format: 'json' | 'text', io: Io, acti
     return 0
   }
   throw usageError('subscriptions', { en: 'webhook set <https URL> | webhook show | webhook remove', de: 'webhook set <https-URL> | webhook show | webhook remove' })
-}
-
-function webhookText (hook: WebhookView): string {
-  const last = hook.lastDelivery
-  const delivery = last === undefined
-    ? 'nothing delivered yet'
-    : `${last.at}  event ${last.event}  ${last.ok ? 'delivered' : 'given up'}${last.status === undefined ? '' : ` (${last.status})`}${last.reason === undefined ? '' : `: ${last.reason}`}`
-  return `url            ${hook.url}\nset            ${hook.createdAt}\nlast delivery  ${delivery}\n`
 }

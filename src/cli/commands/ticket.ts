@@ -13,6 +13,7 @@ import { apiClient, apiClientOptions } from '../api-client.js'
 import { answerFormat, printJson } from '../output.js'
 import type { Io } from '../io.js'
 import { noticeIn, textLanguageOf } from '../language.js'
+import { ticketText } from './operations-text.js'
 
 const usage = 'open <subscription> --summary <text> [--service <IRI>] [--service <IRI>] [--text <text>] [--attach <file>…] | list [--state <state>] | show <ticket> | note <ticket> --text <text> [--attach <file>…] | state <ticket> <acknowledged|inProgress|resolved|closed> [--why <text>]'
 
@@ -64,7 +65,7 @@ export const ticketCommand: Command = {
     const client = apiClient(values, io)
     const format = answerFormat(values)
     const [action, id, state] = positionals
-    const show = (ticket: TicketView) => { if (format === 'text') io.stdout(ticketText(ticket)); else printJson(io, ticket) }
+    const show = (ticket: TicketView) => { if (format === 'text') io.stdout(ticketText(ticket, textLanguageOf(values, io))); else printJson(io, ticket) }
     const path = id === undefined ? '' : `/tickets/${encodeURIComponent(id)}`
     if (action === 'open' && id !== undefined && state === undefined) {
       if (typeof values.summary !== 'string') throw new SymphonyError('BAD_REQUEST', { en: '--summary "<what is wrong>" is required', de: '--summary "<was nicht funktioniert>" ist erforderlich' })
@@ -80,7 +81,7 @@ export const ticketCommand: Command = {
     }
     if (action === 'list' && id === undefined) {
       const tickets = await client.call('GET', `/tickets${typeof values.state === 'string' ? `?state=${encodeURIComponent(values.state)}` : ''}`) as TicketView[]
-      if (format === 'text') for (const t of tickets) io.stdout(ticketText(t)); else printJson(io, tickets)
+      if (format === 'text') for (const t of tickets) io.stdout(ticketText(t, textLanguageOf(values, io))); else printJson(io, tickets)
       return 0
     }
     if (action === 'show' && id !== undefined && state === undefined) {
@@ -153,15 +154,4 @@ export const reportCommand: Command = {
 async function attachmentsOf (values: Record<string, unknown>, io: Io): Promise<Array<{ name: string, content: string }>> {
   const files = (values.attach as string[] | undefined) ?? []
   return Promise.all(files.map(async file => ({ name: basename(file), content: (await readFile(resolve(io.cwd, file))).toString('base64') })))
-}
-
-/** A ticket as short text for people (`--format text`). */
-export function ticketText (ticket: TicketView): string {
-  const lines = [`ticket ${ticket.id}: ${ticket.state}, ${ticket.scope} ${ticket.services.join(' ↔ ')}, "${ticket.summary}" (reported ${ticket.createdAt})`]
-  for (const route of ticket.routes) lines.push(`  → ${route.provider}: ${route.why.en}`)
-  for (const sla of ticket.sla) {
-    lines.push(`  SLA ${sla.provider}: response due ${sla.responseDue ?? '–'}${sla.responseBreached ? ' (missed)' : ''}, resolution due ${sla.resolutionDue ?? '–'}${sla.resolutionBreached ? ' (missed)' : ''}`)
-  }
-  for (const note of ticket.notes) lines.push(`  ${note.at} ${note.by.role} ${note.by.id}: ${note.text}${note.attachments.length === 0 ? '' : ` [${note.attachments.map(a => `${a.name}, ${a.size} bytes`).join('; ')}]`}`)
-  return lines.join('\n') + '\n'
 }
