@@ -89,12 +89,41 @@ function extensionsOf (error: SymphonyError): Record<string, unknown> {
   return { ...location, ...extra }
 }
 
-/** Fastify's own client errors in German (their English message comes with the error). */
-const fastifyGerman: Record<string, string> = {
-  FST_ERR_CTP_BODY_TOO_LARGE: 'der Anfragerumpf ist größer, als der Server annimmt; senden Sie weniger Daten',
-  FST_ERR_CTP_INVALID_MEDIA_TYPE: 'dieser Content-Type wird hier nicht angenommen; die Route nennt ihre Medientypen unter /openapi.json',
-  FST_ERR_CTP_EMPTY_JSON_BODY: 'der Anfragerumpf ist leer, obwohl Content-Type application/json angibt; senden Sie ein JSON-Dokument',
-  FST_ERR_CTP_INVALID_JSON_BODY: 'der Anfragerumpf ist kein gültiges JSON'
+/**
+ * Fastify's own client errors in English and German, saying what to send instead; a Fastify
+ * error not listed keeps its English message, quoted in the German one.
+ */
+function fastifyMessages (error: FastifyError, request: FastifyRequest): ErrorMessages {
+  const mediaType = (request.headers['content-type'] ?? '').split(';')[0]!.trim()
+  const limit = request.routeOptions?.bodyLimit
+  switch (error.code) {
+    case 'FST_ERR_CTP_BODY_TOO_LARGE':
+      return limit === undefined
+        ? { en: 'the request body is larger than the server accepts; send less data', de: 'der Anfragerumpf ist größer, als der Server annimmt; senden Sie weniger Daten' }
+        : { en: `the request body is larger than the ${limit} bytes the server accepts; send less data`, de: `der Anfragerumpf ist größer als die ${limit} Bytes, die der Server annimmt; senden Sie weniger Daten` }
+    case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
+      return {
+        en: `Content-Type "${mediaType === '' ? '(none)' : mediaType}" is not accepted here; the route names its media types at /openapi.json`,
+        de: `Content-Type "${mediaType === '' ? '(keiner)' : mediaType}" wird hier nicht angenommen; die Route nennt ihre Medientypen unter /openapi.json`
+      }
+    case 'FST_ERR_CTP_INVALID_CONTENT_LENGTH':
+      return {
+        en: 'the request body is not as long as its Content-Length says; send the length of the body as sent, or leave Content-Length out',
+        de: 'der Anfragerumpf ist nicht so lang, wie Content-Length angibt; senden Sie die Länge des gesendeten Rumpfs oder lassen Sie Content-Length weg'
+      }
+    case 'FST_ERR_CTP_EMPTY_JSON_BODY':
+      return {
+        en: 'the request body is empty although Content-Type says application/json; send a JSON document',
+        de: 'der Anfragerumpf ist leer, obwohl Content-Type application/json angibt; senden Sie ein JSON-Dokument'
+      }
+    case 'FST_ERR_CTP_INVALID_JSON_BODY':
+      return {
+        en: 'the request body is not valid JSON although Content-Type says application/json; send a JSON document',
+        de: 'der Anfragerumpf ist kein gültiges JSON, obwohl Content-Type application/json angibt; senden Sie ein JSON-Dokument'
+      }
+    default:
+      return { en: error.message, de: `der Server lehnt die Anfrage ab („${error.message}“)` }
+  }
 }
 
 type ValidationItem = ErrorObject & { message?: string }
@@ -141,7 +170,7 @@ export function toProblem (error: unknown, request: FastifyRequest): Problem {
   const status = typeof fastifyError.statusCode === 'number' ? fastifyError.statusCode : 500
   if (status >= 500 || status < 400) return hidden(500, 'INTERNAL', language, instance, request.id)
   const code: ErrorCode = fastifyCodes[fastifyError.code] ?? 'BAD_REQUEST'
-  const messages = { en: fastifyError.message, de: fastifyGerman[fastifyError.code] ?? fastifyError.message }
+  const messages = fastifyMessages(fastifyError, request)
   return { ...problemOf(code, status, messages, language, instance), title: titles[errorCodes[code] === status ? code : 'BAD_REQUEST'][language] }
 }
 
@@ -180,28 +209,65 @@ export function handleFrameworkError (error: FastifyError, request: FastifyReque
         en: `the URL ${url} is not valid: it has a malformed percent-encoding; encode reserved and non-ASCII characters as %XX of their UTF-8 bytes`,
         de: `die URL ${url} ist ungültig: ihre Prozentkodierung ist fehlerhaft; kodieren Sie reservierte und Nicht-ASCII-Zeichen als %XX ihrer UTF-8-Bytes`
       }
-    : { en: error.message, de: error.message }
+    : error.code === 'FST_ERR_MAX_PARAM_LENGTH'
+      ? {
+          en: `a path segment of the URL ${url} is longer than the server accepts; send long values in a query string or a POST body`,
+          de: `ein Pfadsegment der URL ${url} ist länger, als der Server annimmt; senden Sie lange Werte im Query-String oder im Rumpf eines POST`
+        }
+      : fastifyMessages(error, request)
   return handleError(new SymphonyError('INVALID_REQUEST', messages), request, reply)
 }
 
-/** Statuses for requests Node's HTTP parser refuses before Fastify sees them. */
-const clientErrorStatus: Readonly<Record<string, [number, string, string]>> = {
-  HPE_HEADER_OVERFLOW: [431, 'Request header fields too large', 'the request headers are larger than the server accepts; send fewer or shorter headers (cookies, tokens)'],
-  HPE_URI_TOO_LONG: [414, 'URI too long', 'the URL is longer than the server accepts; send large requests as a POST body']
+/** Requests Node's HTTP parser refuses before Fastify sees them: status, title and detail in English and German. */
+const clientErrors: Readonly<Record<string, { status: number, title: ErrorMessages, messages: ErrorMessages }>> = {
+  HPE_HEADER_OVERFLOW: {
+    status: 431,
+    title: { en: 'Request header fields too large', de: 'Anfrage-Header zu groß' },
+    messages: {
+      en: 'the request headers are larger than the server accepts; send fewer or shorter headers (cookies, tokens)',
+      de: 'die Header der Anfrage sind größer, als der Server annimmt; senden Sie weniger oder kürzere Header (Cookies, Tokens)'
+    }
+  },
+  HPE_URI_TOO_LONG: {
+    status: 414,
+    title: { en: 'URI too long', de: 'URI zu lang' },
+    messages: {
+      en: 'the URL is longer than the server accepts; send large requests as a POST body',
+      de: 'die URL ist länger, als der Server annimmt; senden Sie große Anfragen als Rumpf eines POST'
+    }
+  }
+}
+
+const badHttp = {
+  status: 400,
+  title: titles.BAD_REQUEST,
+  messages: { en: 'the request is not valid HTTP/1.1', de: 'die Anfrage ist kein gültiges HTTP/1.1' }
+}
+
+/**
+ * The language of a request the HTTP parser refused, from the `Accept-Language` header among
+ * the bytes it read, when they hold it; `undefined` when they do not.
+ */
+export function rawRequestLanguage (rawPacket: unknown): ErrorLanguage | undefined {
+  if (!Buffer.isBuffer(rawPacket)) return undefined
+  const header = /(?:^|\r?\n)accept-language[ \t]*:[ \t]*([^\r\n]*)\r?\n/i.exec(rawPacket.toString('latin1'))
+  return header === null ? undefined : errorLanguageOf(header[1])
 }
 
 /**
  * Node's `clientError` (a request the HTTP parser refuses): a problem document on the socket,
- * then the connection closes.
+ * then the connection closes. Title and detail are in the request's language when its
+ * `Accept-Language` could be read, else English; `messages` has the detail in both.
  */
-export function writeClientError (error: Error & { code?: string }, socket: { writable: boolean, end: (data: string) => void, destroy: () => void }): void {
+export function writeClientError (error: Error & { code?: string, rawPacket?: unknown }, socket: { writable: boolean, end: (data: string) => void, destroy: () => void }): void {
   if (!socket.writable) {
     socket.destroy()
     return
   }
-  const [status, title, detail] = clientErrorStatus[error.code ?? ''] ?? [400, 'Bad request', 'the request is not valid HTTP/1.1']
+  const { status, title, messages } = clientErrors[error.code ?? ''] ?? badHttp
+  const language = rawRequestLanguage(error.rawPacket) ?? 'en'
   const code: ErrorCode = status === 400 ? 'BAD_REQUEST' : 'PAYLOAD_TOO_LARGE'
-  const body = JSON.stringify({ type: typeOf(code), title, status, code, detail })
-  socket.end(`HTTP/1.1 ${status} ${title}\r\nContent-Type: ${problemMediaType}\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`)
+  const body = JSON.stringify({ type: typeOf(code), title: title[language], status, code, detail: messages[language], messages })
+  // The status line's reason phrase is protocol, in English; the body is for people.
+  socket.end(`HTTP/1.1 ${status} ${title.en}\r\nContent-Type: ${problemMediaType}\r\nContent-Language: ${language}\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`)
 }
-

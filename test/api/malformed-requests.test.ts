@@ -56,6 +56,52 @@ describe('malformed requests', () => {
     expect((await raw('/health')).status).toBe(200)
   })
 
+  it('answers headers too large in the language of Accept-Language when the parser read it, else in English with the German beside it', async () => {
+    const german = await raw('/health', { 'accept-language': 'de-DE', 'x-large': 'y'.repeat(32 * 1024) })
+    expect(german.status).toBe(431)
+    expect(german.body).toEqual({
+      type: 'https://w3id.org/symphony/problems/payload-too-large', title: 'Anfrage-Header zu groß', status: 431, code: 'PAYLOAD_TOO_LARGE',
+      detail: 'die Header der Anfrage sind größer, als der Server annimmt; senden Sie weniger oder kürzere Header (Cookies, Tokens)',
+      messages: {
+        en: 'the request headers are larger than the server accepts; send fewer or shorter headers (cookies, tokens)',
+        de: 'die Header der Anfrage sind größer, als der Server annimmt; senden Sie weniger oder kürzere Header (Cookies, Tokens)'
+      }
+    })
+    const english = await raw('/health', { 'x-large': 'y'.repeat(32 * 1024) })
+    expect([english.status, english.body.title, english.body.detail, (english.body.messages as { de: string }).de]).toEqual([
+      431, 'Request header fields too large', 'the request headers are larger than the server accepts; send fewer or shorter headers (cookies, tokens)',
+      'die Header der Anfrage sind größer, als der Server annimmt; senden Sie weniger oder kürzere Header (Cookies, Tokens)'
+    ])
+  })
+
+  it('gives Fastify\'s own refusals (body too large, unsupported media type, bad Content-Length) in both languages, saying what to send', async () => {
+    const small = await openTestApp({ api: { bodyLimit: 100 } })
+    try {
+      const post = (headers: Record<string, string>, payload: string) => small.app.inject({ method: 'POST', url: '/compose', headers, payload })
+      const body = JSON.stringify({ serviceTypes: ['https://w3id.org/symphony/ontology#' + 'VirtualPBX'.repeat(12)] })
+      for (const [language, title, detail] of [
+        ['de', 'Anfrage zu groß', 'der Anfragerumpf ist größer als die 100 Bytes, die der Server annimmt; senden Sie weniger Daten'],
+        ['en', 'Request body too large', 'the request body is larger than the 100 bytes the server accepts; send less data']
+      ]) {
+        const answer = await post({ 'content-type': 'application/json', 'accept-language': language! }, body)
+        expect([answer.statusCode, answer.json().code, answer.json().title, answer.json().detail]).toEqual([413, 'PAYLOAD_TOO_LARGE', title, detail])
+      }
+      const unsupported = await post({ 'content-type': 'application/xml', 'accept-language': 'de' }, '<a/>')
+      expect([unsupported.statusCode, unsupported.json().title, unsupported.json().messages]).toEqual([415, 'Nicht unterstützter Medientyp', {
+        en: 'Content-Type "application/xml" is not accepted here; the route names its media types at /openapi.json',
+        de: 'Content-Type "application/xml" wird hier nicht angenommen; die Route nennt ihre Medientypen unter /openapi.json'
+      }])
+      const english = await post({ 'content-type': 'application/xml' }, '<a/>')
+      expect([english.json().title, english.json().detail]).toEqual(['Unsupported media type', 'Content-Type "application/xml" is not accepted here; the route names its media types at /openapi.json'])
+      const mismatch = await post({ 'content-type': 'application/json', 'content-length': '5', 'accept-language': 'de' }, '{"a":1, "b": 2}')
+      expect([mismatch.statusCode, mismatch.json().detail, mismatch.json().messages.en]).toEqual([400,
+        'der Anfragerumpf ist nicht so lang, wie Content-Length angibt; senden Sie die Länge des gesendeten Rumpfs oder lassen Sie Content-Length weg',
+        'the request body is not as long as its Content-Length says; send the length of the body as sent, or leave Content-Length out'])
+    } finally {
+      await small.close()
+    }
+  })
+
   it('throttles failed authentication per address: 429 with Retry-After once its failures are used up (ten a minute by default)', async () => {
     const throttled = await openTestApp({ api: { authThrottle: { limit: 3, windowMs: 60_000 } } })
     try {
