@@ -15,6 +15,7 @@ import * as texts from './event-texts.js'
 import { newEvent } from './event-texts.js'
 import { isPolled, pollItem, sendItem, stateOfAnswer, undoItem } from './item-dispatch.js'
 import type { DispatchContext } from './item-dispatch.js'
+import { KeyedLock } from './keyed-lock.js'
 import { itemTransitions } from './lifecycle.js'
 import { isFailing, itemsToSend, itemsToUndo, moveItem, settleOrder, withItem } from './order-progress.js'
 import type { OperationsStore, OperationsWrite } from './operations-store.js'
@@ -43,7 +44,7 @@ export function providerFailure (name: ErrorMessages, words: string | undefined,
 
 export class OrderDriver {
   readonly #deps: DriverDependencies
-  readonly #locks = new Map<string, Promise<unknown>>()
+  readonly #locks = new KeyedLock()
   readonly #drivers = new Map<string, Promise<void>>()
   readonly #wakers = new Map<string, () => void>()
   #closed = false
@@ -97,19 +98,15 @@ export class OrderDriver {
    * nothing. Wakes the order's driver.
    */
   async apply (id: string, change: (order: Order) => Order): Promise<Order> {
-    const previous = this.#locks.get(id) ?? Promise.resolve()
-    const next = previous.catch(() => undefined).then(async () => {
-      const order = await this.order(id)
-      const changed = settleOrder(change(order), this.#deps.now())
-      const write = await this.#consequences(order, changed)
-      await this.#deps.records.write({ ...write, orders: [changed] })
-      return changed
-    })
-    this.#locks.set(id, next)
     try {
-      return await next
+      return await this.#locks.run(id, async () => {
+        const order = await this.order(id)
+        const changed = settleOrder(change(order), this.#deps.now())
+        const write = await this.#consequences(order, changed)
+        await this.#deps.records.write({ ...write, orders: [changed] })
+        return changed
+      })
     } finally {
-      if (this.#locks.get(id) === next) this.#locks.delete(id)
       this.#wakers.get(id)?.()
     }
   }

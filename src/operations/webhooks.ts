@@ -16,6 +16,7 @@ import { createHash, createHmac, randomBytes } from 'node:crypto'
 import { SymphonyError } from '../errors.js'
 import type { Store } from '../store/index.js'
 import { quadsToRecord, recordToQuads } from './json-rdf.js'
+import { KeyedLock } from './keyed-lock.js'
 import { opsGraphs, opsIris } from './names.js'
 import { postWebhook } from './post-webhook.js'
 import type { RetryPolicy } from './provider-call.js'
@@ -42,7 +43,7 @@ export class CustomerWebhooks {
   readonly #deps: WebhookDependencies
   readonly #workers = new Map<string, Promise<void>>()
   readonly #again = new Set<string>()
-  readonly #locks = new Map<string, Promise<unknown>>()
+  readonly #locks = new KeyedLock()
   readonly #stop = new AbortController()
   #started = false
 
@@ -188,14 +189,7 @@ export class CustomerWebhooks {
 
   /** Runs `work` after every earlier change of the customer's webhook record. */
   async #locked<T> (customer: string, work: () => Promise<T>): Promise<T> {
-    const previous = this.#locks.get(customer) ?? Promise.resolve()
-    const next = previous.catch(() => undefined).then(work)
-    this.#locks.set(customer, next)
-    try {
-      return await next
-    } finally {
-      if (this.#locks.get(customer) === next) this.#locks.delete(customer)
-    }
+    return this.#locks.run(customer, work)
   }
 }
 

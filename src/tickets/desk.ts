@@ -12,7 +12,7 @@ import { randomUUID } from 'node:crypto'
 import type { Catalog } from '../catalog/index.js'
 import type { BundleLink } from '../composer/index.js'
 import { SymphonyError, type ErrorMessages } from '../errors.js'
-import { adapterOf, credentialMissing, opsIris, postWebhook, transition } from '../operations/index.js'
+import { KeyedLock, adapterOf, credentialMissing, opsIris, postWebhook, transition } from '../operations/index.js'
 import type { Actor, RetryPolicy, SecretLookup, Subscription, SubscriptionMember } from '../operations/index.js'
 import type { Store } from '../store/index.js'
 import { stepRoles, ticketTransitions } from './lifecycle.js'
@@ -60,7 +60,7 @@ export class TicketDesk {
   readonly attachmentLimitBytes: number
   readonly #deps: TicketDeskDependencies
   readonly #policy: RetryPolicy
-  readonly #locks = new Map<string, Promise<unknown>>()
+  readonly #locks = new KeyedLock()
   readonly #pending = new Set<Promise<void>>()
 
   constructor (deps: TicketDeskDependencies) {
@@ -253,19 +253,12 @@ export class TicketDesk {
 
   /** Reads, changes and writes one ticket at a time, so concurrent notes never lose each other. */
   async #apply (id: string, change: (ticket: Ticket) => Ticket): Promise<Ticket> {
-    const previous = this.#locks.get(id) ?? Promise.resolve()
-    const next = previous.catch(() => undefined).then(async () => {
+    return this.#locks.run(id, async () => {
       const current = await this.ticket(id)
       const changed = change(current)
       if (changed !== current) await this.records.write([changed])
       return changed
     })
-    this.#locks.set(id, next)
-    try {
-      return await next
-    } finally {
-      if (this.#locks.get(id) === next) this.#locks.delete(id)
-    }
   }
 }
 
