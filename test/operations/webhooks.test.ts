@@ -14,6 +14,7 @@ import { afterEach, describe, expect, it } from 'vitest'
 import { openEngine } from '../../src/engine.js'
 import { startSandbox } from '../../src/sandbox/index.js'
 import type { Sandbox } from '../../src/sandbox/index.js'
+import { opsGraphs, recordToQuads } from '../../src/operations/index.js'
 import { customerA, customerB, openHarness, settled, t, testProviders } from './harness.js'
 import type { Answer, Harness } from './harness.js'
 
@@ -198,6 +199,26 @@ describe('customer webhooks', () => {
     expect(a.received.map(r => [r.body.id, r.status])).toEqual(events.map((e, n) => [e.id, n === 0 ? 410 : 200]))
     const cursor = await h.engine.operations.webhooks.record(customerA.id)
     expect(cursor?.lastDelivery).toMatchObject({ event: events.at(-1).id, ok: true })
+  }, 120_000)
+
+  it('says why the last delivery was given up in the language asked for, and a reason stored as plain text as it is', async () => {
+    const h = await harness()
+    const a = await receiver()
+    a.answer = () => 410
+    await h.call('PUT', '/me/webhook', 'symp_customer-a', { url: a.url })
+    const order = await h.call('POST', '/orders', 'symp_customer-a', { request: h.request, services, seats: 3 })
+    await settled(h, order.body.id)
+    const events = await feed(h)
+    await until(() => a.received.length >= events.length, 'every event attempted')
+    await h.engine.operations.webhooks.idle()
+    const german = (await h.call('GET', '/me/webhook', 'symp_customer-a', undefined, { 'accept-language': 'de' })).body
+    expect(german.lastDelivery).toEqual({ event: events.at(-1).id, at: expect.any(String), ok: false, status: 410, reason: `${a.url} lehnte die Zustellung ab: 410` })
+    const english = (await h.call('GET', '/me/webhook?lang=en', 'symp_customer-a', undefined, { 'accept-language': 'de' })).body
+    expect(english.lastDelivery.reason).toBe(`${a.url} refused the delivery: 410`)
+    // Written by an earlier version: one English string, shown as it is.
+    const record = (await h.engine.operations.webhooks.record(customerA.id))!
+    await h.engine.store.putGraphs([{ graph: opsGraphs.webhook + record.id, quads: recordToQuads(record.iri, opsGraphs.webhook + record.id, 'Webhook', { ...record, lastDelivery: { ...record.lastDelivery!, reason: 'gone' } }) }])
+    expect((await h.call('GET', '/me/webhook', 'symp_customer-a', undefined, { 'accept-language': 'de' })).body.lastDelivery.reason).toBe('gone')
   }, 120_000)
 
   it('after a restart resumes from the stored cursor: nothing acknowledged is sent again, nothing is lost', async () => {

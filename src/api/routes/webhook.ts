@@ -12,7 +12,14 @@ import { requestLanguage } from '../language.js'
 import { deliveryIn } from '../../operations/index.js'
 
 const bearer = [{ bearer: [] }]
-const customerQuery = { type: 'object', properties: { customer: { type: 'string', format: 'uri', description: 'Only for the operator: the customer it acts for' } }, additionalProperties: false } as const
+const customerQuery = {
+  type: 'object',
+  properties: {
+    customer: { type: 'string', format: 'uri', description: 'Only for the operator: the customer it acts for' },
+    lang: { type: 'string', description: 'de or en (else Accept-Language): the language of the last delivery\'s reason' }
+  },
+  additionalProperties: false
+} as const
 const lastDelivery = {
   type: 'object',
   description: 'The outcome of the latest delivery (given up after the retries when ok is false)',
