@@ -185,16 +185,22 @@ describe('customer webhooks', () => {
     expect(a.received.every(r => signedWith(set.body.secret, r))).toBe(true)
   }, 120_000)
 
-  it('gives up on a receiver that refuses an event, records it, and goes on with the next', async () => {
+  /** A booked order's events delivered to a receiver answering `answer`, every one attempted. */
+  async function deliveredTo (answer: Receiver['answer']): Promise<{ h: Harness, a: Receiver, events: Answer[] }> {
     const h = await harness()
     const a = await receiver()
-    a.answer = (_request, index) => index === 0 ? 410 : 200
+    a.answer = answer
     await h.call('PUT', '/me/webhook', 'symp_customer-a', { url: a.url })
     const order = await h.call('POST', '/orders', 'symp_customer-a', { request: h.request, services, seats: 3 })
     await settled(h, order.body.id)
     const events = await feed(h)
     await until(() => a.received.length >= events.length, 'every event attempted')
     await h.engine.operations.webhooks.idle()
+    return { h, a, events }
+  }
+
+  it('gives up on a receiver that refuses an event, records it, and goes on with the next', async () => {
+    const { h, a, events } = await deliveredTo((_request, index) => index === 0 ? 410 : 200)
     // 410 is final: no retry; the feed still has the event.
     expect(a.received.map(r => [r.body.id, r.status])).toEqual(events.map((e, n) => [e.id, n === 0 ? 410 : 200]))
     const cursor = await h.engine.operations.webhooks.record(customerA.id)
@@ -202,15 +208,7 @@ describe('customer webhooks', () => {
   }, 120_000)
 
   it('says why the last delivery was given up in the language asked for, and a reason stored as plain text as it is', async () => {
-    const h = await harness()
-    const a = await receiver()
-    a.answer = () => 410
-    await h.call('PUT', '/me/webhook', 'symp_customer-a', { url: a.url })
-    const order = await h.call('POST', '/orders', 'symp_customer-a', { request: h.request, services, seats: 3 })
-    await settled(h, order.body.id)
-    const events = await feed(h)
-    await until(() => a.received.length >= events.length, 'every event attempted')
-    await h.engine.operations.webhooks.idle()
+    const { h, a, events } = await deliveredTo(() => 410)
     const german = (await h.call('GET', '/me/webhook', 'symp_customer-a', undefined, { 'accept-language': 'de' })).body
     expect(german.lastDelivery).toEqual({ event: events.at(-1).id, at: expect.any(String), ok: false, status: 410, reason: `${a.url} lehnte die Zustellung ab: 410` })
     const english = (await h.call('GET', '/me/webhook?lang=en', 'symp_customer-a', undefined, { 'accept-language': 'de' })).body
