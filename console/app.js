@@ -37,8 +37,16 @@ function navigate (name) {
   else window.location.hash = `#/${name}`
 }
 
+/**
+ * Draws the route's page. Each render draws into its own `<main id="main">`, which takes the
+ * place of the previous one: a render the reader has left (a slow answer, a later click handler,
+ * a poll) draws into a detached element and never into the page that replaced it. Its `navigate`
+ * does nothing once it is left; its route and title writes check `main.isConnected` as well.
+ */
 async function show () {
-  const main = document.getElementById('main')
+  const previous = document.getElementById('main')
+  const main = previous.cloneNode(false)
+  previous.replaceWith(main)
   const name = current()
   for (const link of document.querySelectorAll('[data-route]')) {
     if (link.dataset.route === name) link.setAttribute('aria-current', 'page')
@@ -46,12 +54,15 @@ async function show () {
   }
   document.title = `${t(`nav${name[0].toUpperCase()}${name.slice(1)}`)} — Symphony`
   replace(main, h('p', { class: 'loading' }, t('loading')))
+  const live = () => main.isConnected
+  const context = { state, navigate: to => { if (live()) navigate(to) }, path: pathOf().slice(1) }
   try {
-    await routes[name](main, { state, navigate, path: pathOf().slice(1) })
+    await routes[name](main, context)
   } catch (error) {
+    if (!live()) return
     replace(main, h('h1', {}, t('error')), h('p', { class: 'alert', role: 'alert' }, error instanceof ApiError ? error.message : String(error)))
   }
-  main.focus({ preventScroll: true })
+  if (live()) main.focus({ preventScroll: true })
 }
 
 function updateLanguageButtons () {

@@ -167,7 +167,7 @@ async function renderOne (main, iri) {
       h('h2', { id: headingId }, titleOf(node, section)),
       valuesList(node, section?.object ?? null, context))
   })
-  document.title = `${t('configurationTitle', shortName(iri))} — Symphony`
+  if (main.isConnected) document.title = `${t('configurationTitle', shortName(iri))} — Symphony`
   replace(main,
     h('p', { class: 'crumbs' }, h('a', { href: '#/configurations' }, t('allConfigurations'))),
     h('h1', {}, t('configurationTitle', shortName(iri))),

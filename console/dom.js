@@ -44,3 +44,11 @@ export function uid (prefix = 'f') {
 export function scrollBox (label, ...children) {
   return h('div', { class: 'table-scroll', role: 'region', tabindex: '0', 'aria-label': label }, ...children)
 }
+
+/**
+ * Writes `hash` into the current history entry (no new entry, no re-render) while `view`, a page's
+ * container, is still shown: a page the reader has left never rewrites the route of the next.
+ */
+export function rewriteRoute (view, hash) {
+  if (view.isConnected) window.history.replaceState(window.history.state, '', hash)
+}

@@ -107,19 +107,18 @@ async function withSubscription (order) {
 
 async function renderOrder (main, id) {
   const name = await catalogLabels()
-  const hash = window.location.hash
   let order = await withSubscription(await api.get(`/orders/${encodeURIComponent(id)}`))
   const body = h('div', {})
   const settled = () => order.state === 'completed' || order.state === 'failed'
   const watching = h('p', { class: 'meta' }, settled() ? '' : t('watching'))
   replace(body, orderBody(order, name))
   replace(main, h('h1', {}, t('orderTitle', order.id)), h('p', {}, h('a', { href: '#/orders' }, t('allOrders'))), watching, body)
-  // Polls while the page is shown; a new route (hash change) ends it.
+  // Polls while the page is shown; a new render (route or language) takes it out and ends this.
   const poll = async () => {
-    if (window.location.hash !== hash || settled()) return
+    if (!main.isConnected || settled()) return
     try {
       const next = await withSubscription(await api.get(`/orders/${encodeURIComponent(id)}`))
-      if (window.location.hash !== hash) return
+      if (!main.isConnected) return
       const changed = JSON.stringify(next) !== JSON.stringify(order)
       order = next
       if (changed) {

@@ -5,7 +5,7 @@
 // (`#/provider?description=pbx&version=2&format=jsonld`); the unpublished draft stays in the tab's
 // sessionStorage until it is published.
 import { api, ApiError, query } from './api.js'
-import { announce, h, replace, scrollBox, uid } from './dom.js'
+import { announce, h, replace, rewriteRoute, scrollBox, uid } from './dom.js'
 import { lang, t } from './i18n.js'
 import { degreeName, hashParameters, serviceHref, shortName, when } from './format.js'
 import { problemView } from './problem-view.js'
@@ -57,13 +57,13 @@ function routeState () {
 }
 
 /** Writes the editor's state into the route without a new history entry or a re-render. */
-function remember ({ name, version, format }) {
+function remember (view, { name, version, format }) {
   const parameters = new URLSearchParams()
   if (name !== '') parameters.set('description', name)
   if (version !== null) parameters.set('version', String(version))
   if (format !== 'turtle') parameters.set('format', format)
   const search = parameters.toString()
-  window.history.replaceState(window.history.state, '', `#/provider${search === '' ? '' : `?${search}`}`)
+  rewriteRoute(view, `#/provider${search === '' ? '' : `?${search}`}`)
 }
 
 /** A starting point for a new description in Turtle: the prefixes and the provider itself. */
@@ -189,7 +189,7 @@ export async function renderProvider (main) {
   }
   if (text === undefined) text = draft?.text ?? (state.format === 'turtle' ? starter(provider) : '')
   const untouched = text
-  remember(state)
+  remember(main, state)
 
   // The editor: name, syntax, text, and the check beside it.
   const nameId = uid('name')
@@ -292,12 +292,12 @@ export async function renderProvider (main) {
     state.version = null
     nameError.textContent = t('descriptionNameInvalid')
     nameIsValid()
-    remember(state)
+    remember(main, state)
     keep()
   })
   formatSelect.addEventListener('change', () => {
     state.format = formatSelect.value
-    remember(state)
+    remember(main, state)
     keep()
     check()
   })
@@ -351,7 +351,7 @@ export async function renderProvider (main) {
       const answer = await api.send('PUT', `${descriptionPath(state.name)}${query({ lang: lang() })}`, editor.value, formats[state.format].mediaType)
       clearDraft(provider)
       state.version = answer.version
-      remember(state)
+      remember(main, state)
       const message = answer.status === 'unchanged' ? t('unchanged', answer.name, answer.version) : t('published', answer.name, answer.version)
       replace(outcome, h('p', { class: 'success' }, message), h('section', { class: 'impact', 'aria-labelledby': 'impact-heading' },
         h('h3', { id: 'impact-heading' }, t('impactTitle', answer.name, answer.version)), await impactView(answer)))
@@ -368,7 +368,7 @@ export async function renderProvider (main) {
     nameInput.value = name
     nameIsValid()
     editor.value = opened
-    remember(state)
+    remember(main, state)
     keep()
     await drawList()
     announce(t('openedVersion', name, version))

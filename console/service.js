@@ -150,7 +150,7 @@ export async function renderService (main, { navigate, path }) {
   for (const x of [...summary.provides, ...summary.requires, ...summary.optionallyRequires, ...summary.types, ...summary.certifications]) labels.set(x.iri, x.label)
   const typeLabel = type => labels.get(type) ?? shortName(type)
   const compliance = service.compliance ?? {}
-  document.title = `${summary.label} — Symphony`
+  if (main.isConnected) document.title = `${summary.label} — Symphony`
   const [versions, worksWith] = await Promise.all([versionsSection(iri, summary.provider), worksWithSection(iri, typeLabel)])
   replace(main,
     h('p', { class: 'crumbs' }, h('a', { href: '#/catalog' }, t('backToCatalog'))),
