@@ -1,11 +1,11 @@
 // The catalog view: the service-type tree on the left, services with filters on the right.
 import { api, ApiError, query } from './api.js'
-import { announce, h, replace, uid } from './dom.js'
+import { announce, h, replace, rewriteRoute, uid } from './dom.js'
 import { lang, t } from './i18n.js'
 import { hashParameters, serviceHref } from './format.js'
 import { typeTree } from './type-tree.js'
 import { configureRoute } from './configure.js'
-import { factFilter } from './fact-filter.js'
+import { factFilter, readFactText } from './fact-filter.js'
 
 const pageSize = 20
 
@@ -25,8 +25,10 @@ export async function renderCatalog (main, { state, navigate }) {
   const type = known.has(routed) ? routed : ''
   if (type !== filters.type) filters.offset = 0
   filters.type = type
-  // Fact conditions are kept in the route too (`fact=<property> <test> <value>`, as the API reads them).
-  const routedFacts = hashParameters().getAll('fact')
+  // Fact conditions are kept in the route too (`fact=<property> <test> <value>`, as the API reads
+  // them), half-filled ones as well (`fact=<property> <test>`): only the complete ones filter.
+  const routedRows = hashParameters().getAll('fact')
+  const routedFacts = routedRows.filter(text => readFactText(text) !== undefined)
   if (routedFacts.join('\n') !== filters.fact.join('\n')) filters.offset = 0
   filters.fact = routedFacts
   const list = h('div', { 'aria-live': 'polite' })
@@ -36,11 +38,13 @@ export async function renderCatalog (main, { state, navigate }) {
     try {
       answer = await api.get(`/catalog/services${query({ ...filters, limit: pageSize, lang: lang() })}`)
     } catch (error) {
+      if (!main.isConnected) return
       if (!(error instanceof ApiError)) throw error
       if (facts.showProblem(error.problem)) replace(list)
       else replace(list, h('p', { class: 'alert', role: 'alert' }, error.message))
       return
     }
+    if (!main.isConnected) return
     replace(list, renderServices(answer))
     announce(t('shown', answer.total === 0 ? 0 : answer.offset + 1, answer.offset + answer.services.length, answer.total))
   }
@@ -79,7 +83,7 @@ export async function renderCatalog (main, { state, navigate }) {
       filters.type = iri
       filters.offset = 0
       state.catalogTypeKey = key
-      remember(iri)
+      remember(main, iri)
       refresh()
     }
   })
@@ -104,11 +108,12 @@ export async function renderCatalog (main, { state, navigate }) {
   }
   const facts = factFilter({
     properties,
-    texts: filters.fact,
-    onChange: texts => {
+    texts: routedRows,
+    onChange: (texts, routed) => {
+      rememberFacts(main, routed)
+      if (texts.join('\n') === filters.fact.join('\n')) return
       filters.fact = texts
       filters.offset = 0
-      rememberFacts(texts)
       refresh()
     }
   })
@@ -132,22 +137,22 @@ export async function renderCatalog (main, { state, navigate }) {
 }
 
 /** Writes the chosen type into the route without a new history entry or a re-render. */
-function remember (type) {
+function remember (view, type) {
   const parameters = hashParameters()
   if (type === '') parameters.delete('type')
   else parameters.set('type', type)
-  rewrite(parameters)
+  rewrite(view, parameters)
 }
 
-/** Writes the fact conditions into the route, as `remember` does the type. */
-function rememberFacts (texts) {
+/** Writes the fact conditions (half-filled ones too) into the route, as `remember` does the type. */
+function rememberFacts (view, texts) {
   const parameters = hashParameters()
   parameters.delete('fact')
   for (const text of texts) parameters.append('fact', text)
-  rewrite(parameters)
+  rewrite(view, parameters)
 }
 
-function rewrite (parameters) {
+function rewrite (view, parameters) {
   const search = parameters.toString()
-  window.history.replaceState(window.history.state, '', `#/catalog${search === '' ? '' : `?${search}`}`)
+  rewriteRoute(view, `#/catalog${search === '' ? '' : `?${search}`}`)
 }

@@ -18,13 +18,26 @@ export function readFactText (text) {
   return match === null ? undefined : { property: match[1], test: match[2], value: match[3] }
 }
 
+/**
+ * A condition as the route keeps it: `<property> <test> <value>` when complete, `<property> <test>`
+ * or `<property>` while its value (or test) is still to be chosen; `undefined` for anything else.
+ */
+export function readFactRow (text) {
+  const complete = readFactText(text)
+  if (complete !== undefined) return complete
+  const match = /^\s*(\S+)(?:\s+(\S+))?\s*$/s.exec(text)
+  return match === null ? undefined : { property: match[1], test: match[2], value: undefined }
+}
+
 /** Whether a text value would be read as a number, a boolean or a quoted string by the API. */
 const readsAsOther = value => /^(true|false|-?\d+(\.\d+)?([eE][+-]?\d+)?|".*")$/s.test(value)
 
 /**
- * The fact filter's fieldset: one row per condition from `texts` (the route's `fact` values),
- * a button to add one. `onChange(texts)` gets the complete conditions as API texts whenever one
- * changes; `showProblem(problem)` puts a 400 about one of them at its value and says whether it did.
+ * The fact filter's fieldset: one row per condition from `texts` (the route's `fact` values,
+ * half-filled ones too), a button to add one. `onChange(texts, routed)` gets the complete
+ * conditions as API texts and every row with a property as the route keeps it (`readFactRow`)
+ * whenever one changes; `showProblem(problem)` puts a 400 about one of them at its value and says
+ * whether it did.
  */
 export function factFilter ({ properties, texts, onChange }) {
   const byIri = new Map(properties.map(p => [p.iri, p]))
@@ -34,7 +47,8 @@ export function factFilter ({ properties, texts, onChange }) {
   const element = h('fieldset', { class: 'fact-filter' }, h('legend', {}, t('factLegend')), list, add)
 
   const complete = () => rows.map(row => row.text()).filter(text => text !== undefined)
-  const changed = () => { for (const row of rows) row.clearProblem(); onChange(complete()) }
+  const routed = () => rows.map(row => row.routeText()).filter(text => text !== undefined)
+  const changed = () => { for (const row of rows) row.clearProblem(); onChange(complete(), routed()) }
 
   function conditionRow (initial) {
     const propertyId = uid('fact-property')
@@ -62,6 +76,12 @@ export function factFilter ({ properties, texts, onChange }) {
         if (chosen === undefined || value === undefined) return undefined
         const written = valueText(chosen, test.value, value)
         return written === '' ? undefined : `${chosen.iri} ${test.value} ${written}`
+      },
+      /** The condition as the route keeps it: half-filled while it lacks a value, `undefined` without a property. */
+      routeText () {
+        const chosen = byIri.get(property.value)
+        if (chosen === undefined) return undefined
+        return row.text() ?? `${chosen.iri} ${test.value}`
       },
       showProblem (message) {
         error.textContent = message
@@ -93,14 +113,16 @@ export function factFilter ({ properties, texts, onChange }) {
     test.addEventListener('change', () => { renderValue(byIri.get(property.value), value === undefined ? undefined : currentValues(value)); changed() })
     const chosen = byIri.get(initial?.property)
     renderTests(chosen, initial?.test)
-    renderValue(chosen, initial === undefined ? undefined : initialValues(chosen, initial.test, initial.value))
+    renderValue(chosen, initial?.value === undefined ? undefined : initialValues(chosen, initial.test, initial.value))
     return row
   }
 
   for (const text of texts) {
-    const parts = readFactText(text)
-    if (parts === undefined || !byIri.has(parts.property) || !testsByKind[byIri.get(parts.property).kind].includes(parts.test)) continue
-    const row = conditionRow(parts)
+    const parts = readFactRow(text)
+    if (parts === undefined || !byIri.has(parts.property)) continue
+    const tests = testsByKind[byIri.get(parts.property).kind]
+    if (parts.value !== undefined && !tests.includes(parts.test)) continue
+    const row = conditionRow(tests.includes(parts.test) ? parts : { property: parts.property })
     rows.push(row)
     list.append(row.element)
   }

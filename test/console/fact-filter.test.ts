@@ -122,4 +122,41 @@ describe.skipIf(!existsSync(executablePath) && process.env.CI !== 'true')('catal
     expect(problems).toEqual([])
     expect(errors).toEqual([])
   })
+
+  it('keeps a half-filled condition through reload and the language switch without filtering by it', { timeout: 240_000 }, async () => {
+    const asked: string[] = []
+    page.on('request', request => { const url = new URL(request.url()); if (url.pathname === '/catalog/services') asked.push(...url.searchParams.getAll('fact')) })
+    await page.goto(`${address}/#/catalog`)
+    await page.evaluate(() => { localStorage.setItem('symphony.lang', 'en') })
+    await page.reload()
+    await expectShown(['ACME Cloud PBX', 'Globex CRM'])
+    await page.getByRole('button', { name: 'Add a condition' }).click()
+    await condition(0).getByLabel('Property').selectOption({ label: 'hostingTier' })
+    await condition(0).getByLabel('Test').selectOption({ label: 'one of' })
+    await page.waitForFunction(() => window.location.hash.includes('fact='))
+    expect(await routedFacts()).toEqual([`${ext}hostingTier in`])
+
+    await page.reload()
+    await expectShown(['ACME Cloud PBX', 'Globex CRM'])
+    expect(await condition(0).getByLabel('Property').inputValue()).toBe(`${ext}hostingTier`)
+    expect(await condition(0).getByLabel('Test').inputValue()).toBe('in')
+    expect(await condition(0).getByLabel('Value').evaluate((s: HTMLSelectElement) => s.selectedOptions.length)).toBe(0)
+
+    await page.locator('[data-lang=de]').click()
+    await page.waitForFunction(() => document.querySelector('.fact-filter legend')?.textContent === 'Dienstmerkmale')
+    await expectShown(['ACME Cloud-Telefonanlage', 'Globex CRM'])
+    expect(await condition(0).getByLabel('Eigenschaft').inputValue()).toBe(`${ext}hostingTier`)
+    expect(await condition(0).getByLabel('Prüfung').locator('option:checked').textContent()).toBe('einer von')
+    expect(await pageProblems(page, 'half-filled de')).toEqual([])
+
+    // Completed, it filters; only complete conditions ever reach the API.
+    await condition(0).getByLabel('Wert').selectOption([{ label: 'TierIII' }])
+    await expectShown(['Globex CRM'])
+    expect(await routedFacts()).toEqual([`${ext}hostingTier in ${ext}TierIII`])
+    expect(asked).toEqual([`${ext}hostingTier in ${ext}TierIII`])
+    await page.locator('[data-lang=en]').click()
+    await expectShown(['Globex CRM'])
+    expect(await pageProblems(page, 'complete en')).toEqual([])
+    expect(errors).toEqual([])
+  })
 })
