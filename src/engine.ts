@@ -584,6 +584,15 @@ export class Engine {
     return quads.find(q => q.subject.value === id && q.predicate.value === storedBy)?.object.value
   }
 
+  /**
+   * Removes a stored configuration that no order and no subscription names: what a member change
+   * the API refused leaves behind. NOT_FOUND when there is none, CONFLICT while one names it.
+   */
+  async deleteConfiguration (id: string): Promise<void> {
+    await this.configurationOwner(id)
+    await this.operations.deleteConfiguration(id, async () => await this.store.deleteGraphs([id]))
+  }
+
   /** Read-only SPARQL over all graphs. */
   async query (sparql: string): Promise<QueryResult> {
     return this.store.query(sparql)

@@ -123,17 +123,20 @@ export class Operations {
     checkSeats(seats, concurrentSeats)
     if (booking.services.length === 0) throw new SymphonyError('INVALID_REQUEST', { en: 'name the bundle\'s services to book', de: 'nennen Sie die Dienste des Bündels, das Sie buchen' })
     const bundle = findBundle(await this.#deps.compose(recheckRequest(booking.request, seats, concurrentSeats)), booking.services)
-    const configurations = await this.#context.checkConfigurations(booking.configurations ?? [], bundle.services)
-    const id = randomUUID()
-    const at = this.#now()
-    const by: Actor = { role: 'customer', id: customer.id }
-    const lines = linesOf(bundle)
-    const facts = await this.#context.facts(bundle.services)
-    const order = newOrder({
-      id, kind: 'book', customer, request: booking.request, services: bundle.services, seats, concurrentSeats, configurations,
-      currency: bundle.price.currency, lines, items: splitItems(id, lines, 'order', s => facts.get(s)!, at, by), at, by, why: 'booked'
+    const order = await this.#context.withConfigurations(async () => {
+      const configurations = await this.#context.checkConfigurations(booking.configurations ?? [], bundle.services)
+      const id = randomUUID()
+      const at = this.#now()
+      const by: Actor = { role: 'customer', id: customer.id }
+      const lines = linesOf(bundle)
+      const facts = await this.#context.facts(bundle.services)
+      const created = newOrder({
+        id, kind: 'book', customer, request: booking.request, services: bundle.services, seats, concurrentSeats, configurations,
+        currency: bundle.price.currency, lines, items: splitItems(id, lines, 'order', s => facts.get(s)!, at, by), at, by, why: 'booked'
+      })
+      await this.records.write({ orders: [created], events: [newEvent(created.customer, at, 'order.state', created.iri, texts.orderAcknowledged(created.id), { order: created.id, state: created.state })] })
+      return created
     })
-    await this.records.write({ orders: [order], events: [newEvent(order.customer, at, 'order.state', order.iri, texts.orderAcknowledged(order.id), { order: order.id, state: order.state })] })
     this.#driver.drive(order.id)
     return order
   }
@@ -214,6 +217,24 @@ export class Operations {
   /** Cancels a subscription: one cancellation item per provider. */
   async cancel (subscriptionId: string, by: Actor, reason?: string): Promise<Order> {
     return this.#changes.cancel(subscriptionId, by, reason)
+  }
+
+  /**
+   * Deletes a stored configuration (`remove`) unless an order or a subscription names it
+   * (CONFLICT): checked and deleted while no booking or member change checks and stores its own.
+   */
+  async deleteConfiguration (id: string, remove: () => Promise<void>): Promise<void> {
+    await this.#context.withConfigurations(async () => {
+      const held = (await this.records.subscriptions()).some(s => s.configurations.includes(id)) ||
+        (await this.records.orders()).some(o => o.configurations.includes(id))
+      if (held) {
+        throw new SymphonyError('CONFLICT', {
+          en: `configuration <${id}> belongs to an order or a subscription and stays; only one nothing was booked or changed with can be deleted`,
+          de: `die Konfiguration <${id}> gehört zu einem Auftrag oder Abonnement und bleibt; löschen lässt sich nur eine, mit der nichts gebucht oder geändert wurde`
+        })
+      }
+      await remove()
+    })
   }
 
   // ── Events ──────────────────────────────────────────────────────────────────────────────

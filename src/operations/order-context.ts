@@ -9,6 +9,7 @@ import { nameServiceNodes } from '../catalog/service-node-names.js'
 import { SymphonyError, type ErrorMessages } from '../errors.js'
 import type { Store } from '../store/index.js'
 import { adapterOf } from './adapter-description.js'
+import { KeyedLock } from './keyed-lock.js'
 import type { ServiceFacts } from './place-order.js'
 import type { Order, OrderItem } from './types.js'
 
@@ -35,6 +36,7 @@ export function checkSeats (seats: number, concurrentSeats: number): void {
 
 export class OrderContext {
   readonly #deps: OrderContextDependencies
+  readonly #configurationLock = new KeyedLock()
 
   constructor (deps: OrderContextDependencies) {
     this.#deps = deps
@@ -53,6 +55,15 @@ export class OrderContext {
       facts.set(iri, { provider: service.provider ?? iri, adapter: adapterOf(graphs.get(graph)!, iri) })
     }
     return facts
+  }
+
+  /**
+   * Runs `work` — checking configurations and storing the order that names them, or deleting one
+   * no order names — after every other such work has ended, so a configuration is never deleted
+   * between an order's check and its write.
+   */
+  async withConfigurations<T> (work: () => Promise<T>): Promise<T> {
+    return this.#configurationLock.run('configurations', work)
   }
 
   /** The configurations, each still conforming and about members of the bundle only. */

@@ -72,14 +72,14 @@ export class SubscriptionChanges {
     const added = lines.filter(line => !current.has(line.service))
     const removed = currentMembers(subscription).filter(m => !bundle.services.includes(m.service))
     if (added.length === 0 && removed.length === 0) throw new SymphonyError('INVALID_REQUEST', { en: `subscription ${subscriptionId} already has exactly these members`, de: `das Abonnement ${subscriptionId} hat bereits genau diese Bestandteile` })
-    const configurations = await this.#deps.context.checkConfigurations(change.configurations ?? [], bundle.services)
-    return this.#placeChange(subscription, {
+    return this.#deps.context.withConfigurations(async () => this.#placeChange(subscription, {
       kind: 'changeMembers', request, services: bundle.services, seats: subscription.seats, concurrentSeats: subscription.concurrentSeats,
-      configurations, currency: bundle.price.currency, lines,
+      configurations: await this.#deps.context.checkConfigurations(change.configurations ?? [], bundle.services),
+      currency: bundle.price.currency, lines,
       changed: [{ lines: added, action: 'order' }, { lines: removed.map(m => ({ service: m.service, offer: m.offer, monthlyCents: m.monthlyCents })), action: 'cancel' }],
       by,
       why: [added.length > 0 ? `add ${added.map(l => l.service).join(', ')}` : '', removed.length > 0 ? `remove ${removed.map(m => m.service).join(', ')}` : ''].filter(Boolean).join('; ')
-    })
+    }))
   }
 
   /** Cancels a subscription: one cancellation item per provider. */

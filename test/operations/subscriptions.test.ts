@@ -71,6 +71,26 @@ describe('subscriptions: seats, members, cancellation, events', () => {
     expect((await h.call('GET', `/configurations/${encodeURIComponent(configuration)}`, 'symp_customer-a')).status).toBe(404)
   })
 
+  it('a configuration stored for a change the API refuses outright is deleted by its owner only', async () => {
+    const services = [`${t}AlphaPBX`, `${t}BetaCRM`, `${t}DeltaArchive`]
+    const stored = await h.call('POST', '/configurations', 'symp_customer-a', {
+      bundle: { services, existing: [`${t}AlphaPBX`, `${t}BetaCRM`] },
+      values: { services: { DeltaArchive: { retentionRule: [{ documentClass: `${sym}BusinessLetter`, retentionPeriod: 'P6Y' }], storageLocation: 'DE' } } }
+    })
+    expect(stored.status, JSON.stringify(stored.body)).toBe(201)
+    const path = `/configurations/${encodeURIComponent(stored.body.configuration as string)}`
+    // Without a CRM the composer does not answer the subscription's request: refused, no order.
+    const refused = await h.call('POST', `/subscriptions/${id}/members`, 'symp_customer-a', { services: [`${t}AlphaPBX`, `${t}DeltaArchive`], configurations: [stored.body.configuration] })
+    expect(refused.status).toBe(422)
+    expect((await h.call('DELETE', path, 'symp_customer-b')).status).toBe(403)
+    expect(await h.engine.store.graph(stored.body.configuration as string)).toHaveLength(stored.body.triples + 2)
+    expect((await h.call('DELETE', path, 'symp_customer-a')).status).toBe(204)
+    expect(await h.engine.store.graph(stored.body.configuration as string)).toEqual([])
+    expect((await h.call('GET', path, 'symp_customer-a')).status).toBe(404)
+    expect((await h.call('GET', '/configurations', 'symp_customer-a')).body.configurations.map((c: { id: string }) => c.id)).not.toContain(stored.body.configuration)
+    expect((await h.call('DELETE', path, 'symp_customer-a')).status).toBe(404)
+  })
+
   it('another customer can neither see nor change it', async () => {
     expect((await h.call('GET', `/subscriptions/${id}`, 'symp_customer-b')).status).toBe(403)
     expect((await h.call('POST', `/subscriptions/${id}/seats`, 'symp_customer-b', { seats: 9 })).status).toBe(403)

@@ -3,7 +3,7 @@
  * or a bundle (one joint form), and submitted configurations — checked with ajv and SHACL,
  * stored as RDF when they conform.
  */
-import type { FastifyInstance } from 'fastify'
+import type { FastifyInstance, FastifyRequest } from 'fastify'
 import type { FormConstraints, FormPrefill, FormTarget } from '../../engine.js'
 import { SymphonyError } from '../../errors.js'
 import { graphs } from '../../project.js'
@@ -200,19 +200,22 @@ export async function formsRoutes (app: FastifyInstance, { engine }: RouteContex
     return { configurations: await engine.configurations(principal.role === 'operator' ? undefined : principal.id) }
   })
 
+  const configurationOwned = async (request: FastifyRequest): Promise<void> => {
+    const { configuration } = request.params as { configuration: string }
+    const owner = await engine.configurationOwner(configuration)
+    // One stored before owners were recorded is the operator's alone.
+    ensureOwner(principalOf(request), owner ?? 'operator', { en: `configuration <${configuration}>`, de: `die Konfiguration <${configuration}>` })
+  }
+  const configurationParams = { type: 'object', properties: { configuration: { ...iriSchema, description: 'Configuration IRI, URL-encoded' } }, required: ['configuration'] }
+
   app.get('/configurations/:configuration', {
     onRequest: requireRole('customer', 'operator'),
-    preHandler: async request => {
-      const { configuration } = request.params as { configuration: string }
-      const owner = await engine.configurationOwner(configuration)
-      // One stored before owners were recorded is the operator's alone.
-      ensureOwner(principalOf(request), owner ?? 'operator', { en: `configuration <${configuration}>`, de: `die Konfiguration <${configuration}>` })
-    },
+    preHandler: configurationOwned,
     schema: {
       tags: ['forms'],
       security: [{ bearer: [] }],
       summary: 'One stored configuration as RDF',
-      params: { type: 'object', properties: { configuration: { ...iriSchema, description: 'Configuration IRI, URL-encoded' } }, required: ['configuration'] },
+      params: configurationParams,
       querystring: { type: 'object', properties: { format: formatParameter } },
       response: { 200: { description: 'The configuration', content: rdfResponseContent }, ...problems(401, 403, 404, 406) }
     }
@@ -227,5 +230,20 @@ export async function formsRoutes (app: FastifyInstance, { engine }: RouteContex
       })
     }
     return sendRdf(reply, quads, mediaType)
+  })
+
+  app.delete('/configurations/:configuration', {
+    onRequest: requireRole('customer', 'operator'),
+    preHandler: configurationOwned,
+    schema: {
+      tags: ['forms'],
+      security: [{ bearer: [] }],
+      summary: 'Delete a stored configuration no order and no subscription names (its owner or the operator): 409 while one does',
+      params: configurationParams,
+      response: { 204: { description: 'Deleted', type: 'null' }, ...problems(401, 403, 404, 409) }
+    }
+  }, async (request, reply) => {
+    await engine.deleteConfiguration((request.params as { configuration: string }).configuration)
+    return reply.code(204).send()
   })
 }
