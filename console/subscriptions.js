@@ -3,7 +3,7 @@
 // seats or members and cancels it (confirmed first). Each change is an order: the page moves on
 // to it.
 import { api, ApiError, query } from './api.js'
-import { announce, h, replace, uid } from './dom.js'
+import { announce, h, replace, rewriteRoute, uid } from './dom.js'
 import { lang, t } from './i18n.js'
 import { renderForm } from './form-renderer.js'
 import { cents, hashParameters, historyTable, stateBadge, when } from './format.js'
@@ -33,8 +33,12 @@ export async function renderSubscriptions (main, context) {
     webhook)
 }
 
-/** A form whose submit sends one change; the answer (a change order) opens its order page. */
-function changeForm (legend, fields, button, send, navigate) {
+/**
+ * A form whose submit sends one change; the answer (a change order) opens its order page. The
+ * subscription's route loses what the form kept in it (`?add=`, `?drop=`) first, so Back from the
+ * order returns to the subscription, not to the filled form.
+ */
+function changeForm (legend, fields, button, send, { view, subscription, navigate }) {
   const result = h('div', { 'aria-live': 'polite' })
   const submit = h('button', { type: 'submit', class: 'primary' }, button)
   const form = h('form', { class: 'card', novalidate: true },
@@ -47,6 +51,7 @@ function changeForm (legend, fields, button, send, navigate) {
     try {
       const order = await send(form)
       announce(t('orderTitle', order.id))
+      rewriteRoute(view, subscriptionRoute(subscription.id))
       navigate(`orders/${encodeURIComponent(order.id)}`)
     } catch (error) {
       if (error instanceof FieldErrors) announce(error.message)
@@ -59,6 +64,8 @@ function changeForm (legend, fields, button, send, navigate) {
   return form
 }
 
+const subscriptionRoute = id => `#/subscriptions/${encodeURIComponent(id)}`
+
 /** The configuration property that holds the seats: prefilled with the subscription's. */
 const seatCount = 'https://w3id.org/symphony/ontology#seatCount'
 
@@ -66,9 +73,10 @@ const seatCount = 'https://w3id.org/symphony/ontology#seatCount'
  * Keep or drop members and add one. For a new member the joint form of the new member set is
  * shown with the kept members as `existing`: it asks only for the new member and the links that
  * touch it. Its values are stored as a configuration first (errors at their fields), then the
- * change is sent with it.
+ * change is sent with it; when the change is refused, that configuration is deleted again and the
+ * form keeps the values to fix and resend.
  */
-function membersForm (subscription, current, addable, name, navigate) {
+function membersForm (subscription, current, addable, name, page) {
   const base = `/subscriptions/${encodeURIComponent(subscription.id)}`
   const addId = uid('add')
   const configuration = h('div', { class: 'member-form', 'aria-live': 'polite' })
@@ -87,7 +95,7 @@ function membersForm (subscription, current, addable, name, navigate) {
   const draftKey = ({ keep, add }) => `symphony.member-form ${subscription.id} ${[...keep].sort().join(' ')} + ${add}`
   const refresh = async form => {
     const { keep, add } = chosen(form)
-    rememberChange(subscription.id, current.map(m => m.service).filter(s => !keep.includes(s)), add)
+    rememberChange(page.view, subscription.id, current.map(m => m.service).filter(s => !keep.includes(s)), add)
     shown = undefined
     if (add === '') return replace(configuration)
     try {
@@ -123,11 +131,18 @@ function membersForm (subscription, current, addable, name, navigate) {
         throw new FieldErrors(t('fixErrors', error.problem.errors.length))
       }
       shown.rendered.showErrors([])
-      const order = await api.post(`${base}/members`, { services, configurations: [saved.configuration] })
+      let order
+      try {
+        order = await api.post(`${base}/members`, { services, configurations: [saved.configuration] })
+      } catch (error) {
+        // Refused: the configuration stored for it goes too. The API keeps one an order names.
+        await api.delete(`/configurations/${encodeURIComponent(saved.configuration)}`).catch(() => {})
+        throw error
+      }
       dropDraft(shown.key)
       return order
     },
-    navigate)
+    page)
   const keepDraft = () => { if (shown !== undefined) writeDraft(shown.key, shown.rendered.values()) }
   form.addEventListener('input', event => { if (configuration.contains(event.target)) keepDraft() })
   form.addEventListener('change', event => {
@@ -139,12 +154,12 @@ function membersForm (subscription, current, addable, name, navigate) {
 }
 
 /** Writes the member change into the route without a new history entry or a re-render. */
-function rememberChange (id, drop, add) {
+function rememberChange (view, id, drop, add) {
   const parameters = new URLSearchParams()
   if (add !== '') parameters.set('add', add)
   for (const service of drop) parameters.append('drop', service)
   const search = parameters.toString()
-  window.history.replaceState(window.history.state, '', `#/subscriptions/${encodeURIComponent(id)}${search === '' ? '' : `?${search}`}`)
+  rewriteRoute(view, `${subscriptionRoute(id)}${search === '' ? '' : `?${search}`}`)
 }
 
 function readDraft (key) {
@@ -203,6 +218,7 @@ function cancelSection (subscription, navigate) {
 }
 
 async function renderSubscription (main, id, who, name, { navigate }) {
+  const page = { view: main, subscription: { id }, navigate }
   const subscription = await api.get(`/subscriptions/${encodeURIComponent(id)}`)
   const base = `/subscriptions/${encodeURIComponent(subscription.id)}`
   const current = subscription.members.filter(m => m.removedAt === undefined)
@@ -216,8 +232,8 @@ async function renderSubscription (main, id, who, name, { navigate }) {
         h('div', { class: 'field' }, h('label', { for: seatsId }, t('seats')), h('input', { id: seatsId, name: 'seats', type: 'number', min: 1, step: 1, value: subscription.seats, required: true })),
         t('changeSeatsButton'),
         form => api.post(`${base}/seats`, { seats: Number(form.elements.seats.value) }),
-        navigate),
-      membersForm(subscription, current, addable, name, navigate),
+        page),
+      membersForm(subscription, current, addable, name, page),
       cancelSection(subscription, navigate))
   }
   replace(main,

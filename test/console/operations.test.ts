@@ -130,6 +130,43 @@ describe.skipIf(!existsSync(executablePath) && process.env.CI !== 'true')('conso
     expect(await page.locator('form .alert p').first().textContent()).toContain(`${tt}AlphaPBX, ${tt}GammaArchive`)
   })
 
+  it('takes back the configuration of a member change the API refuses, keeping the typed values to resend', slow, async () => {
+    const configurations = async () => ((await h.call('GET', '/configurations', 'symp_customer-a')).body.configurations as Array<{ id: string }>).map(c => c.id).sort()
+    const before = await configurations()
+    await page.goto(`${h.url}/#/subscriptions/${encodeURIComponent(subscriptionId)}`)
+    await page.waitForSelector('table.members')
+    // Without a CRM the composer refuses the new member set (422) after its configuration is stored.
+    await page.getByLabel('Keep Alpha PBX').check()
+    await page.getByLabel('Keep Beta CRM').uncheck()
+    await page.getByLabel('Keep Gamma Archive').check()
+    await page.getByLabel('Add a service').selectOption(`${tt}EpsilonArchive`)
+    await page.waitForSelector('.member-form h3')
+    await page.locator('.member-form').getByLabel('Document class').selectOption({ index: 1 })
+    const typed = await page.locator('.member-form').getByLabel('Document class').inputValue()
+    const send = async (button: string): Promise<void> => {
+      const stored = page.waitForResponse(response => new URL(response.url()).pathname === '/configurations' && response.request().method() === 'POST')
+      const refused = page.waitForResponse(response => new URL(response.url()).pathname.endsWith('/members') && response.request().method() === 'POST')
+      await page.getByRole('button', { name: button }).click()
+      expect((await stored).status()).toBe(201)
+      expect((await refused).status()).toBe(422)
+    }
+    await send('Check and change members')
+    await page.waitForFunction(() => Array.from(document.querySelectorAll('form > div > .alert p'), p => p.textContent ?? '').some(text => text.startsWith('the composer no longer answers')))
+    expect(await configurations()).toEqual(before)
+    expect(await page.locator('.member-form').getByLabel('Document class').inputValue()).toBe(typed)
+    expect(new URLSearchParams(page.url().split('?')[1] ?? '').get('add')).toBe(`${tt}EpsilonArchive`)
+    // In German the same: the refusal in German, nothing left stored, the values still there.
+    await page.locator('[data-lang=de]').click()
+    await page.waitForFunction(() => document.querySelector('.member-form h3')?.textContent === 'Einstellungen für Epsilon Archive')
+    expect(await page.locator('.member-form').getByLabel('Dokumentklasse').inputValue()).toBe(typed)
+    await send('Prüfen und Mitglieder ändern')
+    await page.waitForFunction(() => Array.from(document.querySelectorAll('form > div > .alert p'), p => p.textContent ?? '').some(text => text.startsWith('die Zusammenstellung ergibt')))
+    expect(await configurations()).toEqual(before)
+    expect(await page.locator('.member-form').getByLabel('Dokumentklasse').inputValue()).toBe(typed)
+    await page.locator('[data-lang=en]').click()
+    await page.waitForFunction(() => document.querySelector('.member-form h3')?.textContent === 'Settings for Epsilon Archive')
+  })
+
   it('replaces a member: the form asks only for the new one, shows its errors at their fields, then the change carries the configuration', slow, async () => {
     await page.goto(`${h.url}/#/subscriptions/${encodeURIComponent(subscriptionId)}`)
     await page.waitForSelector('table.members')
@@ -188,6 +225,14 @@ describe.skipIf(!existsSync(executablePath) && process.env.CI !== 'true')('conso
     expect(triples).not.toContain(`<https://w3id.org/symphony/ontology#configures> <${tt}AlphaPBX>`)
     const members = (await h.call('GET', `/subscriptions/${encodeURIComponent(subscriptionId)}`, 'symp_customer-a')).body.members as Array<{ service: string, removedAt?: string }>
     expect(members.filter(m => m.removedAt === undefined).map(m => m.service).sort()).toEqual([`${tt}AlphaPBX`, `${tt}BetaCRM`, `${tt}EpsilonArchive`])
+    // Back from the order returns to the subscription, not to the filled form: the entry Back
+    // opens has no `?add=`.
+    const arrived = page.evaluate(async () => await new Promise<string>(resolve => window.addEventListener('hashchange', () => resolve(window.location.hash), { once: true })))
+    await page.goBack()
+    expect(await arrived).toBe(`#/subscriptions/${encodeURIComponent(subscriptionId)}`)
+    await page.waitForSelector('table.members')
+    expect(await page.getByLabel('Add a service').inputValue()).toBe('')
+    expect(await page.locator('.member-form h3').count()).toBe(0)
   })
 
   it('lists the invoice of the month after the billing run and shows each line and provider share', slow, async () => {
