@@ -91,6 +91,32 @@ describe('subscriptions: seats, members, cancellation, events', () => {
     expect((await h.call('DELETE', path, 'symp_customer-a')).status).toBe(404)
   })
 
+  it('a configuration an order names is not deleted', async () => {
+    const request = { serviceTypes: [`${sym}VirtualPBX`, `${sym}CRM`, `${sym}ArchivingService`], limit: 10 }
+    const services = [`${t}AlphaPBX`, `${t}BetaCRM`, `${t}DeltaArchive`]
+    const stored = await h.call('POST', '/configurations', 'symp_customer-a', {
+      bundle: { services, existing: [`${t}AlphaPBX`, `${t}BetaCRM`] },
+      values: { services: { DeltaArchive: { retentionRule: [{ documentClass: `${sym}BusinessLetter`, retentionPeriod: 'P6Y' }], storageLocation: 'DE' } } }
+    })
+    expect(stored.status, JSON.stringify(stored.body)).toBe(201)
+    const configuration = stored.body.configuration as string
+    const [booked, deleted] = await Promise.all([
+      h.call('POST', '/orders', 'symp_customer-a', { request, services, configurations: [configuration] }),
+      h.call('DELETE', `/configurations/${encodeURIComponent(configuration)}`, 'symp_customer-a')
+    ])
+    // Whichever comes first, the other sees it: never an order naming a deleted configuration.
+    if (booked.status === 201) {
+      expect(deleted.status).toBe(409)
+      expect(deleted.body.code).toBe('CONFLICT')
+      expect(await h.engine.store.graph(configuration)).toHaveLength(stored.body.triples + 2)
+      expect((await h.call('DELETE', `/configurations/${encodeURIComponent(configuration)}`, 'symp_customer-a')).status).toBe(409)
+      await settled(h, booked.body.id)
+    } else {
+      expect(deleted.status).toBe(204)
+      expect(booked.status).toBe(404)
+    }
+  })
+
   it('another customer can neither see nor change it', async () => {
     expect((await h.call('GET', `/subscriptions/${id}`, 'symp_customer-b')).status).toBe(403)
     expect((await h.call('POST', `/subscriptions/${id}/seats`, 'symp_customer-b', { seats: 9 })).status).toBe(403)
