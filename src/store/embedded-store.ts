@@ -1,6 +1,7 @@
 /** The default store: graphs in memory, every durable write also kept in the data directory. */
 import { createHash } from 'node:crypto'
 import { mkdir } from 'node:fs/promises'
+import { setImmediate as nextTurn } from 'node:timers/promises'
 import { join } from 'node:path'
 import { DataFactory } from 'n3'
 import type { Quad } from '@rdfjs/types'
@@ -86,7 +87,7 @@ export class EmbeddedStore extends MemoryStore {
       }
     }
     try {
-      store.replaceInMemory(parseStored(dataDir, stored, onProgress))
+      store.replaceInMemory(await parseStored(dataDir, stored, onProgress))
       for (const file of stored) store.#digests.set(file.graph, digestOf(file.nquads))
     } catch (error) {
       await store.close()
@@ -181,29 +182,65 @@ function lockAdvice (holder: LockHolder): ErrorMessages {
   }
 }
 
-function parseStored (dataDir: string, stored: readonly GraphFile[], onProgress: OpenProgress | undefined): GraphContent[] {
+/** Characters of N-Quads parsed between two turns of the event loop (a server answers meanwhile). */
+const parseSlice = 1 << 20
+
+/**
+ * Parses the stored graphs a slice of lines at a time, giving the event loop a turn between
+ * slices: a server that listens while it opens a large data directory keeps answering.
+ */
+async function parseStored (dataDir: string, stored: readonly GraphFile[], onProgress: OpenProgress | undefined): Promise<GraphContent[]> {
   const graphs: GraphContent[] = []
   for (const [index, file] of stored.entries()) {
     const graph = DataFactory.namedNode(file.graph)
-    let quads: Quad[]
-    try {
-      // The files hold only what this store wrote, blank nodes already scoped: keep their labels.
-      quads = quadsOfLines(file.nquads, { format: 'n-quads', source: `<${file.graph}>`, blankPrefix: '' })
-    } catch (error) {
-      const reason = error instanceof SymphonyError ? error.messages : { en: (error as Error).message, de: (error as Error).message }
-      throw new SymphonyError('STORE_ERROR', {
-        en: `${dataDir}: the stored graph <${file.graph}> is corrupt (${reason.en}); restore it from a backup or remove it`,
-        de: `${dataDir}: der gespeicherte Graph <${file.graph}> ist beschädigt (${reason.de}); stellen Sie ihn aus einer Sicherung wieder her oder entfernen Sie ihn`
-      }, { file: dataDir, cause: error })
-    }
-    for (let i = 0; i < quads.length; i++) {
-      const q = quads[i]!
-      if (!q.graph.equals(graph)) quads[i] = DataFactory.quad(q.subject, q.predicate, q.object, graph) as Quad
+    const quads: Quad[] = []
+    const text = file.nquads
+    const source = `<${file.graph}>`
+    let start = 0
+    let line = 0
+    while (start < text.length) {
+      // N-Quads holds one statement a line: a slice ends at a line break.
+      const cut = text.indexOf('\n', Math.min(text.length, start + parseSlice))
+      const end = cut === -1 ? text.length : cut + 1
+      const slice = text.slice(start, end)
+      try {
+        // The files hold only what this store wrote, blank nodes already scoped: keep their labels.
+        const parsed = quadsOfLines(slice, { format: 'n-quads', source, blankPrefix: '' })
+        for (const q of parsed) quads.push(q.graph.equals(graph) ? q : DataFactory.quad(q.subject, q.predicate, q.object, graph) as Quad)
+      } catch (error) {
+        // Lines are counted in the slice: named in the whole graph's text.
+        const inText = (message: string): string => renumber(message, `${source}:`, line)
+        const reason = error instanceof SymphonyError ? error.messages : { en: (error as Error).message, de: (error as Error).message }
+        throw new SymphonyError('STORE_ERROR', {
+          en: `${dataDir}: the stored graph <${file.graph}> is corrupt (${inText(reason.en)}); restore it from a backup or remove it`,
+          de: `${dataDir}: der gespeicherte Graph <${file.graph}> ist beschädigt (${inText(reason.de)}); stellen Sie ihn aus einer Sicherung wieder her oder entfernen Sie ihn`
+        }, { file: dataDir, cause: error })
+      }
+      if (end < text.length) {
+        line += countLines(slice)
+        await nextTurn()
+      }
+      start = end
     }
     graphs.push({ graph: file.graph, quads })
     onProgress?.(index + 1, stored.length)
   }
   return graphs
+}
+
+/** `message` with the line number after `where` moved on by `offset` lines. */
+function renumber (message: string, where: string, offset: number): string {
+  const at = message.indexOf(where)
+  if (at === -1) return message
+  const rest = message.slice(at + where.length)
+  const number = /^\d+/.exec(rest)?.[0]
+  return number === undefined ? message : `${message.slice(0, at)}${where}${offset + Number(number)}${rest.slice(number.length)}`
+}
+
+function countLines (text: string): number {
+  let count = 0
+  for (let at = text.indexOf('\n'); at !== -1; at = text.indexOf('\n', at + 1)) count++
+  return count
 }
 
 function digestOf (text: string): string {

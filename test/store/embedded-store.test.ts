@@ -1,4 +1,4 @@
-import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises'
+import { mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
@@ -75,6 +75,30 @@ describe('EmbeddedStore', () => {
     // The journal is gone once applied; the lock stays while the store is open.
     expect((await readdir(dataDir)).sort()).toEqual(['graphs', 'lock'])
     await reopened.close()
+  })
+
+  it('reads a graph larger than one parse slice back quad for quad, and names the corrupt line of a later slice', async () => {
+    const lines = Array.from({ length: 12_000 }, (_, i) => `ex:s${i} ex:label "line ${i}\\nwith a break and \\"quotes\\" ${'x'.repeat(60)}"@en ; ex:part [ ex:n ${i} ] .`)
+    const quads = await turtle(lines.join('\n'))
+    const store = await EmbeddedStore.open(dataDir)
+    await store.putGraphs([{ graph: 'https://example.org/big', quads }])
+    const written = await store.graph('https://example.org/big')
+    await store.close()
+    const file = join(dataDir, 'graphs', (await readdir(join(dataDir, 'graphs'))).find(name => name.endsWith('.nq'))!)
+    const text = await readFile(file, 'utf8')
+    expect(text.length).toBeGreaterThan(2 * (1 << 20))
+
+    const reopened = await EmbeddedStore.open(dataDir)
+    expect((await reopened.graph('https://example.org/big')).map(q => q.toString() + q.graph.value).sort())
+      .toEqual(written.map(q => q.toString() + q.graph.value).sort())
+    await reopened.close()
+
+    const broken = text.split('\n')
+    broken[broken.length - 10] = 'this is not N-Quads'
+    await writeFile(file, broken.join('\n'))
+    // Counted in the graph's N-Quads, after the file's header line.
+    expect(broken[0]).toBe('# graph <https://example.org/big>')
+    await expect(EmbeddedStore.open(dataDir)).rejects.toThrow(`(<https://example.org/big>:${broken.length - 10}:`)
   })
 
   it('drops a write interrupted before its journal was written', async () => {
