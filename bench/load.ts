@@ -4,18 +4,20 @@
  *
  * - `parse`: one n3 parse of the N-Triples file, the floor every load pays (the baseline);
  * - `--data`: open the engine on the file and answer one discovery (as `symphony discover --data`);
- * - `serve`: start `symphony serve` on a data directory holding the catalog, until it listens and
- *   until the first discovery answers; then `/health` p50/p99 over sequential requests,
- *   interleaved with the same requests to a server on an empty data directory (its baseline);
+ * - `serve`: start `symphony serve` on a data directory holding the catalog: until it listens,
+ *   until it is ready and until the first discovery answers (`bench/start-up.ts`); then `/health`
+ *   p50/p99 over sequential requests, interleaved with the same requests to a server on an empty
+ *   data directory (its baseline);
  * - `restart`: `serve` again on the same data directory, which reads the catalog snapshot the
- *   first start saved, until it listens and until the first discovery answers.
+ *   first start saved: listening, ready, first answer, `/health` p99 while it starts (sequential
+ *   requests from listening to ready), peak RSS, and the snapshot's size.
  *
  * Samples of `parse` and `--data` alternate, after one warm-up parse. `npm run bench -- load`,
  * or `npx tsx bench/load.ts 10000 100000`.
  */
 import { execFile, spawn } from 'node:child_process'
 import type { ChildProcess } from 'node:child_process'
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
+import { mkdtemp, rm, stat, writeFile } from 'node:fs/promises'
 import { loadavg, tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { performance } from 'node:perf_hooks'
@@ -23,6 +25,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url'
 import { promisify } from 'node:util'
 import { generateCatalog } from './catalog-generator.js'
 import { ms, table } from './measure.js'
+import { measureStart, percentile } from './start-up.js'
 
 const root = fileURLToPath(new URL('..', import.meta.url))
 const node = [process.execPath, '--import', 'tsx']
@@ -51,16 +54,6 @@ async function serve (dataDir: string): Promise<Server> {
     child.once('exit', code => reject(new Error(`serve exited with ${String(code)}: ${text.slice(-2000)}`)))
   })
   return { url, child, listeningMs: performance.now() - started, started }
-}
-
-function peakRssMb (child: ChildProcess): Promise<number> {
-  return readFile(`/proc/${child.pid!}/status`, 'utf8')
-    .then(text => Number(/VmHWM:\s+(\d+) kB/.exec(text)?.[1] ?? NaN) / 1024, () => NaN)
-}
-
-function percentile (samples: number[], q: number): number {
-  const sorted = samples.slice().sort((a, b) => a - b)
-  return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]!
 }
 
 async function timed (url: string, init?: RequestInit): Promise<number> {
@@ -96,9 +89,7 @@ export async function run (sizes: readonly number[] = [10_000, 100_000]): Promis
       const imported = await step('import', file, dataDir)
       const empty = join(folder, 'empty')
       const baseline = await serve(empty)
-      const server = await serve(dataDir)
-      const firstMs = await timed(`${server.url}/discover`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(discovery) })
-      const firstAnswerMs = performance.now() - server.started
+      const server = await measureStart(dataDir, discovery)
       const health: number[] = []
       const baseHealth: number[] = []
       for (let i = 0; i < 20; i++) { await timed(`${server.url}/health`); await timed(`${baseline.url}/health`) }
@@ -106,14 +97,12 @@ export async function run (sizes: readonly number[] = [10_000, 100_000]): Promis
         health.push(await timed(`${server.url}/health`))
         baseHealth.push(await timed(`${baseline.url}/health`))
       }
-      const serveRss = await peakRssMb(server.child)
+      const serveRss = server.peakRssMb
       for (const s of [server, baseline]) s.child.kill('SIGTERM')
       await new Promise(resolve => server.child.once('exit', resolve))
       // Started again on the same directory: the catalog is read from the snapshot the first one saved.
-      const again = await serve(dataDir)
-      await timed(`${again.url}/discover`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(discovery) })
-      const againAnswerMs = performance.now() - again.started
-      const againRss = await peakRssMb(again.child)
+      const again = await measureStart(dataDir, discovery)
+      const snapshotMb = (await stat(join(dataDir, 'catalog.snapshot'))).size / 2 ** 20
       again.child.kill('SIGTERM')
       const median = (steps: Step[], key: keyof Step) => percentile(steps.map(s => s[key]), 0.5)
       rows.push({
@@ -126,12 +115,16 @@ export async function run (sizes: readonly number[] = [10_000, 100_000]): Promis
         'import ms': ms(imported.ms),
         'import RSS MB': Math.round(imported.rssMb),
         'serve listening ms': ms(server.listeningMs),
-        'first answer ms': ms(firstAnswerMs),
-        'first discover ms': ms(firstMs),
+        'serve ready ms': ms(server.readyMs),
+        'first answer ms': ms(server.firstAnswerMs),
         'serve RSS MB': Math.round(serveRss),
         'restart listening ms': ms(again.listeningMs),
-        'restart first answer ms': ms(againAnswerMs),
-        'restart RSS MB': Math.round(againRss),
+        'restart ready ms': ms(again.readyMs),
+        'restart first answer ms': ms(again.firstAnswerMs),
+        'restart /health p99 while starting ms': ms(percentile(again.startingHealthMs, 0.99)),
+        'restart /health failures while starting': again.startingHealthFailures,
+        'restart RSS MB': Math.round(again.peakRssMb),
+        'snapshot MB': Math.round(snapshotMb),
         '/health p50 ms': ms(percentile(health, 0.5)),
         '/health p99 ms': ms(percentile(health, 0.99)),
         'empty /health p99 ms': ms(percentile(baseHealth, 0.99))

@@ -16,7 +16,7 @@ import { builtinFiles, builtinFolders, graphs, isPrivateGraph, projectRoot } fro
 import { inDefaultGraph, listTurtleFiles, readRdfFile, ns, serializeRdf } from './rdf/index.js'
 import type { SerializationFormat } from './rdf/index.js'
 import { EmbeddedStore, MemoryStore, SparqlEndpointStore } from './store/index.js'
-import type { GraphContent, QueryResult, SparqlEndpointOptions, Store } from './store/index.js'
+import type { GraphContent, OpenProgress, QueryResult, SparqlEndpointOptions, Store } from './store/index.js'
 import { BackgroundCompiler } from './catalog-thread/compiler.js'
 import { catalogOfParts, catalogSlices, compileCatalog, compileParts, isServiceNodePredicate, nameServiceNodes, namedLocations, offerPriceModels, priceModel } from './catalog/index.js'
 import { readSnapshot, removeSnapshotLeftovers, snapshotFileOf, snapshotKey, writeSnapshot } from './catalog/index.js'
@@ -59,6 +59,8 @@ export interface EngineOptions {
   readonly readOnly?: boolean
   /** What the process runs (`serve`, `import`…), named in the data directory's lock. */
   readonly command?: string
+  /** Told after each stored graph of the data directory is read (`serve` reports it while starting). */
+  readonly onOpen?: OpenProgress
   /**
    * Compile the catalog in a worker thread (`serve` does): the event loop stays free while a
    * large catalog recompiles after a write, and requests meanwhile get the previous catalog.
@@ -207,7 +209,7 @@ export class Engine {
       ? new SparqlEndpointStore(options.endpoint)
       : options.dataDir === undefined
         ? new MemoryStore()
-        : await EmbeddedStore.open(options.dataDir, { readOnly: options.readOnly === true, ...(options.command === undefined ? {} : { command: options.command }) })
+        : await EmbeddedStore.open(options.dataDir, { readOnly: options.readOnly === true, ...(options.command === undefined ? {} : { command: options.command }), ...(options.onOpen === undefined ? {} : { onProgress: options.onOpen }) })
     const engine = new Engine(store, options)
     try {
       if (engine.#snapshot?.writable === true) await removeSnapshotLeftovers(engine.#snapshot.file)

@@ -46,6 +46,8 @@ export const errorCodes = {
   TOO_MANY_REQUESTS: 429,
   QUERY_TIMEOUT: 503,
   BUSY: 503,
+  /** The server listens but its catalog is still loading: ask again after `Retry-After`. */
+  STARTING: 503,
   /** The client went away before the answer (nobody reads it; logs show it as 499, client closed request). */
   CANCELLED: 499,
   RESULT_TOO_LARGE: 413,

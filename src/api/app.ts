@@ -53,7 +53,8 @@ export function buildApp (engine: Engine, options: ApiOptions = {}): FastifyInst
     ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', allErrors: false } },
     frameworkErrors: handleFrameworkError,
     clientErrorHandler: writeClientError,
-    routerOptions: { ignoreTrailingSlash: true }
+    routerOptions: { ignoreTrailingSlash: true },
+    ...(options.serverFactory === undefined ? {} : { serverFactory: options.serverFactory })
   })
 
   // On a remote store the endpoint answers SPARQL itself; locally a worker holds a snapshot.

@@ -10,6 +10,8 @@ export interface TokenVerifier {
 }
 
 export interface ApiOptions {
+  /** Serve on this socket instead of Fastify's own (`serve` listens before the app is built: `StartingServer`). */
+  readonly serverFactory?: FastifyServerOptions['serverFactory']
   /** `true`, `false` (default) or pino options; every line carries the request id. */
   readonly logger?: FastifyServerOptions['logger']
   /** Log a line for each request and response (default true; off leaves errors and warnings). */

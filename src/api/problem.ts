@@ -45,6 +45,7 @@ const titles: Record<ErrorCode, ErrorMessages> = {
   CONTRADICTORY_CONSTRAINTS: { en: 'Contradictory constraints', de: 'Widersprüchliche Bedingungen' },
   QUERY_TIMEOUT: { en: 'Query timed out', de: 'Zeitlimit der Abfrage überschritten' },
   BUSY: { en: 'Busy', de: 'Ausgelastet' },
+  STARTING: { en: 'Starting', de: 'Startet' },
   TOO_MANY_REQUESTS: { en: 'Too many failed attempts', de: 'Zu viele fehlgeschlagene Versuche' },
   CANCELLED: { en: 'Cancelled', de: 'Abgebrochen' },
   RESULT_TOO_LARGE: { en: 'Result too large', de: 'Ergebnis zu groß' },
@@ -72,7 +73,7 @@ const fastifyCodes: Record<string, ErrorCode> = {
 }
 
 /** 5xx codes whose message says nothing about the server's internals and helps the client. */
-const publicServerCodes = new Set<ErrorCode>(['QUERY_TIMEOUT', 'BUSY'])
+const publicServerCodes = new Set<ErrorCode>(['QUERY_TIMEOUT', 'BUSY', 'STARTING'])
 
 function typeOf (code: string): string {
   return problemTypeBase + code.toLowerCase().replaceAll('_', '-')
@@ -149,7 +150,7 @@ function validationProblem (error: FastifyError, language: ErrorLanguage): { mes
 }
 
 /** A problem document's standard members, with the detail in the request's language and beside it in both. */
-function problemOf (code: ErrorCode, status: number, messages: ErrorMessages, language: ErrorLanguage, instance: string): Problem {
+export function problemOf (code: ErrorCode, status: number, messages: ErrorMessages, language: ErrorLanguage, instance: string): Problem {
   return { type: typeOf(code), title: titles[code][language], status, code, detail: messages[language], messages, instance }
 }
 

@@ -7,7 +7,7 @@ import type { ErrorMessages } from '../errors.js'
 import { openEngine } from '../engine.js'
 import type { Engine } from '../engine.js'
 import { defaultDataDir } from '../project.js'
-import type { SparqlEndpointOptions } from '../store/index.js'
+import type { OpenProgress, SparqlEndpointOptions } from '../store/index.js'
 import type { OptionValues } from './command.js'
 import type { Io } from './io.js'
 import { progressBar } from './progress.js'
@@ -119,7 +119,7 @@ const createdBy = new WeakMap<Engine, string>()
  * Takes the directory's lock: a second writer fails at once, naming the holder. A directory this
  * call creates is removed again when opening, or the command run by `withEngine`, fails.
  */
-export async function openForWriting (values: OptionValues, io: Io, options: { seedExamples?: boolean, command?: string, compileInBackground?: boolean, composeLimits?: ComposeLimits } = {}): Promise<Engine> {
+export async function openForWriting (values: OptionValues, io: Io, options: { seedExamples?: boolean, command?: string, compileInBackground?: boolean, composeLimits?: ComposeLimits, onOpen?: OpenProgress } = {}): Promise<Engine> {
   const onProgress = progressBar(io, textLanguageOf(values, io))
   const endpoint = endpointOf(values, io)
   const dataDir = endpoint === undefined ? dataDirOf(values, io) : undefined
@@ -134,6 +134,7 @@ export async function openForWriting (values: OptionValues, io: Io, options: { s
       command: options.command ?? 'symphony',
       compileInBackground: options.compileInBackground === true,
       ...(options.composeLimits === undefined ? {} : { composeLimits: options.composeLimits }),
+      ...(options.onOpen === undefined ? {} : { onOpen: options.onOpen }),
       onWarning: warningsTo(values, io),
       ...(onProgress === undefined ? {} : { onProgress })
     })

@@ -3,6 +3,7 @@
  * SPARQL worker's state.
  * `GET /health/ready`: readiness — whether the compiled catalog is current — with the store's
  * version and what it holds, from counts kept on every write; 503 while the catalog compiles.
+ * Before the app is built (`serve` starting), `StartingServer` answers both (src/api/starting.ts).
  */
 import type { FastifyInstance } from 'fastify'
 import type { RouteContext } from '../context.js'

@@ -1,5 +1,7 @@
 /** `symphony serve`: the API and web console on the embedded store (or an endpoint). */
+import { existsSync } from 'node:fs'
 import { hostname, networkInterfaces } from 'node:os'
+import { setTimeout as delay } from 'node:timers/promises'
 import { SymphonyError } from '../../errors.js'
 import type { Command } from '../command.js'
 import { TokenRegistry } from '../../accounts/index.js'
@@ -139,33 +141,11 @@ export const serveCommand: Command = {
     const logLevel = String(values['log-level'] ?? io.env.SYMPHONY_LOG_LEVEL ?? 'info')
     if (!logLevels.includes(logLevel)) throw new SymphonyError('BAD_REQUEST', { en: `--log-level ${logLevel} is not one of ${logLevels.join(', ')}`, de: `--log-level ${logLevel} ist keine der Stufen ${logLevels.join(', ')}` })
     // Loaded here: the other commands never pay for Fastify's start-up.
-    const { buildApp } = await import('../../api/index.js')
-    const engine = await openForWriting(values, io, { seedExamples: values.empty !== true, command: 'serve', compileInBackground: true, composeLimits })
-    const tokens = await TokenRegistry.open({ dataDir: dataDirOf(values, io), ...(io.env.SYMPHONY_TOKENS === undefined ? {} : { env: io.env.SYMPHONY_TOKENS }) })
-    // The example catalog's adapters point at local sandbox providers: start them with it.
-    const sandbox = values.empty !== true && values['no-sandbox'] !== true ? await startExampleSandbox(io, textLanguageOf(values, io)) : undefined
-    const givenPublicUrl = typeof values['public-url'] === 'string' ? values['public-url'] : io.env.SYMPHONY_PUBLIC_URL
-    const publicUrl = givenPublicUrl ?? `http://${host.includes(':') ? `[${host}]` : host}:${port}`
-    const allowedHosts = allowedHostsOf(values['allowed-host'], io.env.SYMPHONY_ALLOWED_HOSTS, host, givenPublicUrl)
-    await engine.openOperations({ callbackBase: publicUrl, env: { ...(sandbox === undefined ? {} : sandbox.secrets), ...io.env }, tickets: { autoCloseDays }, allowPrivateWebhooks: values['allow-private-webhooks'] === true })
-    // Billing charges the subscriptions that bookings made.
-    const app = buildApp(engine, { logger: { level: logLevel }, requestLog: values['no-request-log'] !== true, ...(allowedHosts === undefined ? {} : { allowedHosts }), tokens, sparql: { timeoutMs, resultCap }, ...(workers === undefined ? {} : { compose: { workers } }), billing: { subscriptions: () => engine.operations.subscriptions() } })
-    // Resolved tickets nobody confirmed or reopened close after the confirmation period.
-    const sweep = setInterval(() => { engine.tickets.sweep().catch((error: unknown) => app.log.error(error, 'closing resolved tickets failed')) }, sweepIntervalMs)
-    sweep.unref()
-    app.addHook('onClose', async () => {
-      clearInterval(sweep)
-      await engine.tickets.idle()
-      await engine.close()
-      await sandbox?.close()
-    })
-    // Compiled before listening: the first request answers at once, and nothing stalls /health.
-    await engine.catalog().catch(async (error: unknown) => {
-      await app.close()
-      throw error
-    })
-    const address = await app.listen({ port, host }).catch(async (error: NodeJS.ErrnoException) => {
-      await app.close()
+    const [{ buildApp }, { StartingServer }] = await Promise.all([import('../../api/index.js'), import('../../api/starting.js')])
+    // Listening first: /health answers at once, /health/ready and every other route say what is
+    // loading until the app takes over.
+    const starting = new StartingServer()
+    const address = await starting.listen(port, host).catch((error: NodeJS.ErrnoException) => {
       if (error.code !== 'EADDRINUSE' && error.code !== 'EACCES') throw error
       const inUse = error.code === 'EADDRINUSE'
       throw new SymphonyError('BAD_REQUEST', {
@@ -173,9 +153,54 @@ export const serveCommand: Command = {
         de: `auf ${host}:${port} kann nicht gelauscht werden (${inUse ? 'der Port ist belegt' : 'keine Berechtigung'}); geben Sie einen anderen --port an`
       }, { cause: error })
     })
+    noticeIn(values, io, {
+      en: `Symphony is listening at ${address}/ and loading its catalog (${address}/health/ready says when it is ready)`,
+      de: `Symphony lauscht unter ${address}/ und lädt seinen Katalog (${address}/health/ready meldet, wann er bereit ist)`
+    })
+    let app: Awaited<ReturnType<typeof buildApp>> | undefined
+    try {
+      const engine = await openForWriting(values, io, {
+        seedExamples: values.empty !== true, command: 'serve', compileInBackground: true, composeLimits,
+        onOpen: (done, total) => { starting.report({ phase: 'store', done, total }) }
+      })
+      starting.report({ phase: 'operations', done: 0, total: 1 })
+      const tokens = await TokenRegistry.open({ dataDir: dataDirOf(values, io), ...(io.env.SYMPHONY_TOKENS === undefined ? {} : { env: io.env.SYMPHONY_TOKENS }) })
+      // The example catalog's adapters point at local sandbox providers: start them with it.
+      const sandbox = values.empty !== true && values['no-sandbox'] !== true ? await startExampleSandbox(io, textLanguageOf(values, io)) : undefined
+      const givenPublicUrl = typeof values['public-url'] === 'string' ? values['public-url'] : io.env.SYMPHONY_PUBLIC_URL
+      const publicUrl = givenPublicUrl ?? `http://${host.includes(':') ? `[${host}]` : host}:${port}`
+      const allowedHosts = allowedHostsOf(values['allowed-host'], io.env.SYMPHONY_ALLOWED_HOSTS, host, givenPublicUrl)
+      await engine.openOperations({ callbackBase: publicUrl, env: { ...(sandbox === undefined ? {} : sandbox.secrets), ...io.env }, tickets: { autoCloseDays }, allowPrivateWebhooks: values['allow-private-webhooks'] === true })
+      // Billing charges the subscriptions that bookings made.
+      const built = buildApp(engine, { serverFactory: starting.serverFactory, logger: { level: logLevel }, requestLog: values['no-request-log'] !== true, ...(allowedHosts === undefined ? {} : { allowedHosts }), tokens, sparql: { timeoutMs, resultCap }, ...(workers === undefined ? {} : { compose: { workers } }), billing: { subscriptions: () => engine.operations.subscriptions() } })
+      app = built
+      // Resolved tickets nobody confirmed or reopened close after the confirmation period.
+      const sweep = setInterval(() => { engine.tickets.sweep().catch((error: unknown) => built.log.error(error, 'closing resolved tickets failed')) }, sweepIntervalMs)
+      sweep.unref()
+      built.addHook('onClose', async () => {
+        clearInterval(sweep)
+        await engine.tickets.idle()
+        await engine.close()
+        await sandbox?.close()
+      })
+      starting.report({ phase: 'catalog', done: 0, total: 1 })
+      await holdStart(io.env.SYMPHONY_HOLD_START)
+      // Read (or compiled in the compile thread) before the app takes over: its first request answers at once.
+      await engine.catalog()
+      starting.report({ phase: 'catalog', done: 1, total: 1 })
+      await built.ready()
+      starting.open()
+      // Fastify says this when it listens itself; here the socket was bound before the app existed.
+      built.log.info(`Server listening at ${address}`)
+    } catch (error) {
+      await app?.close()
+      await starting.close()
+      throw error
+    }
     noticeIn(values, io, { en: `Symphony is serving at ${address}/ (API docs at ${address}/docs)`, de: `Symphony läuft unter ${address}/ (API-Dokumentation unter ${address}/docs)` })
+    const served = app
     await new Promise<void>(resolve => {
-      const stop = () => { void app.close().then(() => resolve()) }
+      const stop = () => { void Promise.all([served.close(), starting.close()]).then(() => resolve()) }
       process.once('SIGINT', stop)
       process.once('SIGTERM', stop)
     })
@@ -198,6 +223,16 @@ async function startExampleSandbox (io: Io, language: HelpLanguage): Promise<{ s
       : `Provider sandbox not started (${cause} on port ${sandboxPort}); example orders will wait for their providers\n`)
     return undefined
   }
+}
+
+/**
+ * `$SYMPHONY_HOLD_START`: a file whose appearance lets a listening server go on to load its
+ * catalog (until then it answers as starting). For deployments that warm up in a fixed order, and
+ * for tests of the starting answers.
+ */
+async function holdStart (file: string | undefined): Promise<void> {
+  if (file === undefined || file === '') return
+  while (!existsSync(file)) await delay(200)
 }
 
 const logLevels = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']

@@ -1,0 +1,104 @@
+/**
+ * One `symphony serve` start on a data directory, measured from outside: when it listens, when
+ * it says it is ready, when the first discovery answers, `/health` latency while it starts
+ * (sequential requests from the moment it listens until it is ready), and its peak RSS.
+ * `npx tsx bench/start-up.ts <data-dir> <discovery.json> [<checkout>]` measures one start
+ * (of another checkout's `src/cli/bin.ts` when given: a server that only listens once ready has
+ * no start-up samples); `bench/load.ts` uses it.
+ */
+import { spawn } from 'node:child_process'
+import type { ChildProcess } from 'node:child_process'
+import { readFile } from 'node:fs/promises'
+import { join } from 'node:path'
+import { performance } from 'node:perf_hooks'
+import { fileURLToPath, pathToFileURL } from 'node:url'
+
+const root = fileURLToPath(new URL('..', import.meta.url))
+
+/** What one start took, in milliseconds from the spawn, and its memory. */
+export interface StartUp {
+  readonly listeningMs: number
+  readonly readyMs: number
+  readonly firstAnswerMs: number
+  /** `/health` answers while starting (empty when the server listens only once ready). */
+  readonly startingHealthMs: readonly number[]
+  /** `/health` requests while starting that failed (an error status or a dropped connection). */
+  readonly startingHealthFailures: number
+  readonly peakRssMb: number
+}
+
+/** A started server, ready, still running: the caller stops it. */
+export interface Started extends StartUp {
+  readonly url: string
+  readonly child: ChildProcess
+}
+
+/** Starts `serve` on `dataDir` (`--empty`, port 0) and measures it until the first discovery answers. */
+export async function measureStart (dataDir: string, discovery: unknown, checkout = root): Promise<Started> {
+  const started = performance.now()
+  const child = spawn(process.execPath, ['--import', 'tsx', join(checkout, 'src', 'cli', 'bin.ts'), 'serve', '--data-dir', dataDir, '--port', '0', '--empty'],
+    { cwd: checkout, stdio: ['ignore', 'ignore', 'pipe'] })
+  let listeningMs = NaN
+  let readyMs = NaN
+  let ready: (() => void) | undefined
+  const readyPromise = new Promise<void>(resolve => { ready = resolve })
+  const listening = new Promise<string>((resolve, reject) => {
+    let text = ''
+    child.stderr!.on('data', (chunk: Buffer) => {
+      text += chunk.toString()
+      const address = /(?:listening|serving) at (http:\/\/[^\s/]+)\//.exec(text)
+      if (address !== null && Number.isNaN(listeningMs)) {
+        listeningMs = performance.now() - started
+        resolve(address[1]!)
+      }
+      if (/serving at /.test(text) && Number.isNaN(readyMs)) {
+        readyMs = performance.now() - started
+        ready?.()
+      }
+    })
+    child.once('exit', code => reject(new Error(`serve exited with ${String(code)}: ${text.slice(-2000)}`)))
+  })
+  const url = await listening
+  const startingHealthMs: number[] = []
+  let startingHealthFailures = 0
+  while (Number.isNaN(readyMs)) {
+    const at = performance.now()
+    const ok = await fetch(`${url}/health`).then(async response => { await response.arrayBuffer(); return response.ok }, () => false)
+    if (!ok) startingHealthFailures++
+    else if (Number.isNaN(readyMs)) startingHealthMs.push(performance.now() - at)
+  }
+  await readyPromise
+  const response = await fetch(`${url}/discover`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(discovery) })
+  await response.arrayBuffer()
+  if (!response.ok) throw new Error(`/discover answered ${response.status}`)
+  const firstAnswerMs = performance.now() - started
+  const peakRssMb = await readFile(`/proc/${child.pid!}/status`, 'utf8')
+    .then(text => Number(/VmHWM:\s+(\d+) kB/.exec(text)?.[1] ?? NaN) / 1024, () => NaN)
+  return { url, child, listeningMs, readyMs, firstAnswerMs, startingHealthMs, startingHealthFailures, peakRssMb }
+}
+
+/** The `q` quantile of `samples` (NaN when there are none). */
+export function percentile (samples: readonly number[], q: number): number {
+  if (samples.length === 0) return NaN
+  const sorted = samples.slice().sort((a, b) => a - b)
+  return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]!
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  const [dataDir, request, checkout] = process.argv.slice(2)
+  const run = await measureStart(dataDir!, JSON.parse(await readFile(request!, 'utf8')), checkout)
+  run.child.kill('SIGTERM')
+  await new Promise(resolve => run.child.once('exit', resolve))
+  const { listeningMs, readyMs, firstAnswerMs, startingHealthMs, peakRssMb } = run
+  console.log(JSON.stringify({
+    listeningMs: Math.round(listeningMs),
+    readyMs: Math.round(readyMs),
+    firstAnswerMs: Math.round(firstAnswerMs),
+    startingHealthSamples: startingHealthMs.length,
+    startingHealthP50Ms: Number(percentile(startingHealthMs, 0.5).toFixed(2)),
+    startingHealthP99Ms: Number(percentile(startingHealthMs, 0.99).toFixed(2)),
+    startingHealthMaxMs: Number(Math.max(...startingHealthMs).toFixed(2)),
+    startingHealthFailures: run.startingHealthFailures,
+    peakRssMb: Math.round(peakRssMb)
+  }))
+}
