@@ -55,7 +55,7 @@ describe('restart in the middle of an order', () => {
     const start = async (): Promise<ChildProcess> => {
       const child = spawnInGroup(process.execPath, ['--import', 'tsx', join(projectRoot, 'src/cli/bin.ts'), 'serve', '--empty', '--data-dir', dataDir, '--port', String(port), '--public-url', api], { env, stdio: 'ignore' })
       for (let i = 0; i < 600; i++) {
-        const up = await fetch(`${api}/health`).then(r => r.ok, () => false)
+        const up = await fetch(`${api}/health/ready`).then(r => r.ok, () => false)
         if (up) return child
         await new Promise(resolve => setTimeout(resolve, 200))
       }
