@@ -20,6 +20,9 @@ export type CatalogSlice =
 /** Items per slice: small enough that one slice is read in a few milliseconds. */
 const sliceSize = 2_000
 
+/** Terms of the head's hierarchy numbered per step of `CatalogAssembler.steps`. */
+const termsPerStep = 50_000
+
 /** The slices of compiled parts, in the order `CatalogAssembler` takes them. */
 export function * catalogSlices (parts: CatalogParts): Generator<CatalogSlice> {
   yield { kind: 'head', hierarchy: hierarchyData(parts.reasoned), providers: [...parts.providers], regions: parts.regions, nodeRoles: parts.nodeRoles }
@@ -50,11 +53,29 @@ export class CatalogAssembler {
 
   /** Takes the next slice. */
   add (slice: CatalogSlice): void {
+    const steps = this.steps(slice)
+    while (steps.next().done !== true) { /* every step at once */ }
+  }
+
+  /**
+   * Takes the next slice a step at a time: the caller may let other work run between steps
+   * (the head of a large catalog numbers hundreds of thousands of terms).
+   */
+  * steps (slice: CatalogSlice): Generator<void> {
     switch (slice.kind) {
-      case 'head':
+      case 'head': {
+        const terms = slice.hierarchy.terms
+        const ids = new Map<string, number>()
+        for (let start = 0; start < terms.length; start += termsPerStep) {
+          if (start > 0) yield
+          const end = Math.min(terms.length, start + termsPerStep)
+          for (let id = start; id < end; id++) ids.set(terms[id]!, id)
+        }
+        yield
         this.#head = slice
-        this.#index = new CatalogIndex(hierarchyFromData(slice.hierarchy, this.#labels))
+        this.#index = new CatalogIndex(hierarchyFromData(slice.hierarchy, this.#labels, ids))
         return
+      }
       case 'labels':
         for (const [key, label] of slice.labels) this.#labels.set(key, label)
         return

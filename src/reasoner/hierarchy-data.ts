@@ -74,10 +74,16 @@ export function labelsOf (reasoned: Reasoned): Array<[string, LangText]> {
   return labels
 }
 
-/** The class hierarchy of the data, with the labels of `labels`. */
-export function hierarchyFromData (data: HierarchyData, labels: ReadonlyMap<string, LangText>): ClassHierarchy {
-  const ids = new Map<string, number>()
-  data.terms.forEach((key, id) => ids.set(key, id))
+/**
+ * The class hierarchy of the data, with the labels of `labels`. `ids` is each term's index in
+ * `data.terms` when the caller has numbered them already (a step at a time).
+ */
+export function hierarchyFromData (data: HierarchyData, labels: ReadonlyMap<string, LangText>, ids?: ReadonlyMap<string, number>): ClassHierarchy {
+  if (ids === undefined) {
+    const numbered = new Map<string, number>()
+    data.terms.forEach((key, id) => numbered.set(key, id))
+    ids = numbered
+  }
   const up = adjacency(data.subClassOf, data.terms.length, false)
   const down = adjacency(data.subClassOf, data.terms.length, true)
   const pairs = new Set<number>()
@@ -85,12 +91,12 @@ export function hierarchyFromData (data: HierarchyData, labels: ReadonlyMap<stri
   for (let i = 0; i < data.subClassOf.length; i += 2) pairs.add(data.subClassOf[i]! * n + data.subClassOf[i + 1]!)
   const isClass = new Uint8Array(n)
   for (const c of data.classes) isClass[c] = 1
-  const related = (memo: Map<string, ReadonlySet<string>>, lists: number[][], c: string): ReadonlySet<string> => {
+  const related = (memo: Map<string, ReadonlySet<string>>, lists: Adjacency, c: string): ReadonlySet<string> => {
     let set = memo.get(c)
     if (set === undefined) {
       const found = new Set([c])
       const id = ids.get(c)
-      if (id !== undefined) for (const other of lists[id]!) found.add(data.terms[other]!)
+      if (id !== undefined) for (let k = lists.start[id]!; k < lists.start[id + 1]!; k++) found.add(data.terms[lists.to[k]!]!)
       memo.set(c, set = found)
     }
     return set
@@ -132,25 +138,34 @@ export function hierarchyFromData (data: HierarchyData, labels: ReadonlyMap<stri
 
 /** The property hierarchy of the data. */
 export function propertyHierarchyFromData (data: HierarchyData): PropertyHierarchy {
+  // Only the terms of `rdfs:subPropertyOf` pairs have sub- or super-properties: a handful, not every class.
   const ids = new Map<string, number>()
-  data.terms.forEach((key, id) => ids.set(key, id))
+  for (const id of data.subPropertyOf) ids.set(data.terms[id]!, id)
   const up = adjacency(data.subPropertyOf, data.terms.length, false)
   const down = adjacency(data.subPropertyOf, data.terms.length, true)
-  const related = (lists: number[][], p: string): ReadonlySet<string> => {
+  const related = (lists: Adjacency, p: string): ReadonlySet<string> => {
     const set = new Set([p])
     const id = ids.get(p)
-    if (id !== undefined) for (const other of lists[id]!) set.add(data.terms[other]!)
+    if (id !== undefined) for (let k = lists.start[id]!; k < lists.start[id + 1]!; k++) set.add(data.terms[lists.to[k]!]!)
     return set
   }
   return { subProperties: p => related(down, p), superProperties: p => related(up, p) }
 }
 
-/** For each node, the other ends of its pairs (as sub, or with `reverse` as sup), in pair order. */
-function adjacency (pairs: Int32Array, size: number, reverse: boolean): number[][] {
-  const lists: number[][] = Array.from({ length: size }, () => [])
-  for (let i = 0; i < pairs.length; i += 2) {
-    const [from, to] = reverse ? [pairs[i + 1]!, pairs[i]!] : [pairs[i]!, pairs[i + 1]!]
-    lists[from]!.push(to)
-  }
-  return lists
+/** The other ends of each node's pairs: those of node `n` are `to[start[n]]` up to `to[start[n + 1]]`, in pair order. */
+interface Adjacency {
+  readonly start: Int32Array
+  readonly to: Int32Array
+}
+
+/** For each node, the other ends of its pairs (as sub, or with `reverse` as sup), in pair order: two typed arrays, not an array per node. */
+function adjacency (pairs: Int32Array, size: number, reverse: boolean): Adjacency {
+  const from = reverse ? 1 : 0
+  const start = new Int32Array(size + 1)
+  for (let i = from; i < pairs.length; i += 2) start[pairs[i]! + 1]!++
+  for (let n = 0; n < size; n++) start[n + 1]! += start[n]!
+  const next = start.slice(0, size)
+  const to = new Int32Array(pairs.length / 2)
+  for (let i = 0; i < pairs.length; i += 2) to[next[pairs[i + from]!]!++] = pairs[i + 1 - from]!
+  return { start, to }
 }
