@@ -2,26 +2,38 @@
  * The compiled catalog kept next to the data directory's graphs (`<data-dir>/catalog.snapshot`),
  * so a start over an unchanged store reads the catalog instead of reasoning over every graph
  * again. The file holds the catalog's slices (`catalogSlices`, as a compile thread posts them)
- * in V8's serialization format, behind a header with the key it was compiled for (the store's
+ * in the compact encoding of `compact-codec.ts` (every distinct string once, in a string table,
+ * then referred to by number), behind a header with the key it was compiled for (the store's
  * content, the inference rules, the compiler's code) and a SHA-256 checksum of the slices.
  *
- * A snapshot for another key is stale and not read; one whose checksum or framing does not hold
- * is corrupt and not read either (the caller is told why, to warn). It is written to a temporary
- * file that is renamed over the old one, so an interrupted write leaves the old snapshot or none.
+ * A snapshot for another key, or of another version of the format, is stale and not read; one
+ * whose checksum or framing does not hold is corrupt and not read either (the caller is told
+ * why, to warn). It is written to a temporary file that is renamed over the old one, so an
+ * interrupted write leaves the old snapshot or none.
  */
 import { createHash, randomUUID } from 'node:crypto'
 import { existsSync, readdirSync, readFileSync } from 'node:fs'
 import { open, readdir, readFile, rename, rm } from 'node:fs/promises'
 import { basename, dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { deserialize, serialize } from 'node:v8'
 import type { Rule } from '../reasoner/index.js'
 import type { ErrorMessages } from '../errors.js'
+import { CompactDecoder, CompactEncoder, noValue, type Uncodable } from './compact-codec.js'
 import { CatalogAssembler, type CatalogSlice } from './transfer.js'
 import type { Catalog } from './types.js'
 
-/** The file's first bytes; the number is the format's version. */
-const magic = Buffer.from('SYMPHONY-CATALOG-SNAPSHOT 1\n')
+/** What every version of the format starts with. */
+const signature = 'SYMPHONY-CATALOG-SNAPSHOT '
+
+/** The file's first bytes; the number is the format's version (1: V8 serialization of each slice). */
+const magic = Buffer.from(`${signature}2\n`)
+
+/**
+ * Every slice type is made of what the compact encoding writes and reads back as it is: a field
+ * of another kind (a function, a class instance) added to a slice makes this a type error.
+ */
+const slicesAreEncodable: [Uncodable<CatalogSlice>] extends [never] ? true : false = true
+void slicesAreEncodable
 
 /** Bytes hashed per turn of the event loop when checking a snapshot. */
 const hashChunk = 4 << 20
@@ -76,12 +88,14 @@ function hashFolder (hash: ReturnType<typeof createHash>, folder: string): void 
 export async function writeSnapshot (file: string, key: string, slices: Iterable<CatalogSlice>): Promise<void> {
   const frames: Buffer[] = []
   const checksum = createHash('sha256')
+  const encoder = new CompactEncoder()
   for (const slice of slices) {
-    const body = serialize(slice)
-    const length = Buffer.alloc(4)
-    length.writeUInt32LE(body.length)
-    checksum.update(length).update(body)
-    frames.push(length, body)
+    for (const body of encoder.encode(slice)) {
+      const length = Buffer.alloc(4)
+      length.writeUInt32LE(body.length)
+      checksum.update(length).update(body)
+      frames.push(length, body)
+    }
   }
   const header = Buffer.from(JSON.stringify({ key, sha256: checksum.digest('hex'), frames: frames.length / 2 }) + '\n')
   const headerLength = Buffer.alloc(4)
@@ -120,8 +134,8 @@ export type SnapshotRead =
   | { readonly status: 'corrupt', readonly reason: ErrorMessages }
 
 /**
- * Reads the snapshot when it was written for `key` and is intact, assembling the catalog slice by
- * slice with the event loop free between slices. Never throws: a missing, stale or corrupt
+ * Reads the snapshot when it was written for `key` and is intact, assembling and indexing the
+ * catalog a frame and a step at a time, with the event loop free between them. Never throws: a missing, stale or corrupt
  * snapshot is reported as such (the caller compiles instead).
  */
 export async function readSnapshot (file: string, key: string): Promise<SnapshotRead> {
@@ -133,6 +147,8 @@ export async function readSnapshot (file: string, key: string): Promise<Snapshot
   }
   const corrupt = (en: string, de: string): SnapshotRead => ({ status: 'corrupt', reason: { en: `${file}: ${en}`, de: `${file}: ${de}` } })
   if (bytes.length < magic.length + 4 || !bytes.subarray(0, magic.length).equals(magic)) {
+    // Another version of the format: written by other code, as stale as one for another key.
+    if (bytes.subarray(0, signature.length).toString('latin1') === signature) return { status: 'stale' }
     return corrupt('not a catalog snapshot of this format (its first bytes differ)', 'kein Katalog-Snapshot dieses Formats (die ersten Bytes weichen ab)')
   }
   const headerLength = bytes.readUInt32LE(magic.length)
@@ -156,13 +172,20 @@ export async function readSnapshot (file: string, key: string): Promise<Snapshot
     return corrupt('its checksum does not match its content (cut off or damaged)', 'seine Prüfsumme passt nicht zum Inhalt (abgeschnitten oder beschädigt)')
   }
   const assembler = new CatalogAssembler()
+  const decoder = new CompactDecoder()
   try {
     let offset = 0
     let frames = 0
     while (offset < body.length) {
       if (frames > 0) await new Promise(resolve => setImmediate(resolve))
       const length = body.readUInt32LE(offset)
-      assembler.add(deserialize(body.subarray(offset + 4, offset + 4 + length)) as CatalogSlice)
+      if (offset + 4 + length > body.length) throw new Error('a slice runs past the end of the file')
+      const slice = decoder.decode(body.subarray(offset + 4, offset + 4 + length))
+      // Indexed a step at a time too, with the event loop free between steps.
+      if (slice !== noValue) {
+        const steps = assembler.steps(slice as CatalogSlice)
+        while (steps.next().done !== true) await new Promise(resolve => setImmediate(resolve))
+      }
       offset += 4 + length
       frames++
     }

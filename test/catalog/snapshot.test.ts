@@ -10,6 +10,7 @@ import { catalogSlices, compileParts, readSnapshot, snapshotFileOf, writeSnapsho
 import type { Catalog } from '../../src/catalog/index.js'
 import { listTurtleFiles, readRdfFile } from '../../src/rdf/index.js'
 import { builtinFolders } from '../../src/project.js'
+import { generateCatalog } from '../../bench/catalog-generator.js'
 
 const sym = 'https://w3id.org/symphony/ontology#'
 const discovery = { available: [], wanted: [`${sym}CallEventFeed`], limit: 20 }
@@ -147,6 +148,27 @@ WHERE { ?interface ex:format "call-events" }
     }
   }, 240_000)
 
+  it('is stale, not damaged, when written in an earlier version of the format: compiled without a warning and replaced by the writer', async () => {
+    const dataDir = await copyOfSeeded()
+    const file = snapshotFileOf(dataDir)
+    const current = await readFile(file)
+    const version = Buffer.from('SYMPHONY-CATALOG-SNAPSHOT ')
+    expect(current.subarray(0, version.length)).toEqual(version)
+    // The first format's header (V8 serialization of each slice) in front of a body of another kind.
+    await writeFile(file, Buffer.concat([Buffer.from('SYMPHONY-CATALOG-SNAPSHOT 1\n'), current.subarray(current.indexOf(10) + 1)]))
+    expect((await readSnapshot(file, 'any key')).status).toBe('stale')
+    const warnings: ErrorMessages[] = []
+    const writer = await open({ dataDir, onWarning: w => warnings.push(w) })
+    expect(await writer.catalogOrigin()).toBe('compiled')
+    expect(await answers(writer)).toEqual(fresh)
+    expect(warnings).toEqual([])
+    await writer.close()
+    engines.pop()
+    expect((await readFile(file)).subarray(0, 28)).toEqual(current.subarray(0, 28))
+    const reader = await open({ dataDir, readOnly: true })
+    expect(await reader.catalogOrigin()).toBe('snapshot')
+  }, 120_000)
+
   it('is left whole by an interrupted write: the old snapshot is read, and the writer removes the partial file', async () => {
     const dataDir = await copyOfSeeded()
     const file = snapshotFileOf(dataDir)
@@ -164,6 +186,42 @@ WHERE { ?interface ex:format "call-events" }
     expect(await writer.catalogOrigin()).toBe('snapshot')
     expect((await readdir(dataDir)).filter(name => name.endsWith('.tmp'))).toEqual([])
   }, 120_000)
+})
+
+describe('a generated catalog of a few thousand services through its snapshot', () => {
+  it('reads back the services as compiled, and discovery, pairing and composition answer the same', async () => {
+    const generated = generateCatalog(3000, { seed: 7 })
+    const dir = await folder()
+    const nt = join(dir, 'catalog.nt')
+    await writeFile(nt, generated.ntriples)
+    const writer = await open({ dataDir: join(dir, 'data') })
+    await writer.importFiles([nt])
+    const compiled = await writer.catalog()
+    expect(compiled.services.size).toBe(3000)
+    const reader = await open({ dataDir: join(dir, 'data'), readOnly: true })
+    expect(await reader.catalogOrigin()).toBe('snapshot')
+    const read = await reader.catalog()
+    expect([...read.services.values()]).toEqual([...compiled.services.values()])
+    expect([...read.providers]).toEqual([...compiled.providers])
+    expect([...read.regions]).toEqual([...compiled.regions])
+    expect([...read.serviceNodeRoles]).toEqual([...compiled.serviceNodeRoles])
+    for (const c of generated.interfaceClasses.slice(0, 40)) {
+      expect(read.providersOf(c).map(n => n.id), c).toEqual(compiled.providersOf(c).map(n => n.id))
+      expect(read.consumersOf(c).map(n => n.id), c).toEqual(compiled.consumersOf(c).map(n => n.id))
+      expect([...read.hierarchy.superClasses(c)], c).toEqual([...compiled.hierarchy.superClasses(c)])
+    }
+    for (const service of generated.services.slice(0, 50)) {
+      expect(read.facts(service, 'https://w3id.org/symphony/ontology#dataLocation')).toEqual(compiled.facts(service, 'https://w3id.org/symphony/ontology#dataLocation'))
+    }
+    const ask = async (engine: Engine): Promise<unknown> => ({
+      discover: await engine.discover({ available: generated.interfaceClasses.slice(0, 30), wanted: [generated.interfaceClasses[15]!], limit: 10 }),
+      combinable: await engine.combinable(generated.services[0]!),
+      compose: await engine.compose({ serviceTypes: [`${sym}VirtualPBX`, `${sym}CRM`], seats: 2 })
+    })
+    const fromSnapshot = await ask(reader)
+    expect(fromSnapshot).toEqual(await ask(writer))
+    expect(JSON.stringify(fromSnapshot)).toContain(generated.services[0]!)
+  }, 300_000)
 })
 
 describe('readSnapshot and writeSnapshot', () => {

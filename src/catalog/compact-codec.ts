@@ -1,0 +1,380 @@
+/**
+ * A compact binary encoding of plain data (the catalog's slices) for the snapshot file: every
+ * distinct string (IRI, literal, label, key) is written once, in a string table, and then
+ * referred to by number; every distinct set of object keys ("shape") likewise. Values are a
+ * stream of tags and variable-length integers; `Int32Array`s are copied as they are.
+ *
+ * The encoding is generic over the data's structure: it walks whatever the value holds (plain
+ * objects, arrays, Maps, Sets, `Int32Array`s, strings, numbers, booleans, `undefined`, `null`),
+ * so a field added to a slice type is written and read back without a change here. A value of
+ * any other kind (a function, a class instance, a bigint) is a type error where the slice type
+ * is checked against `Encodable` (`transfer.ts`), and an error when met at run time.
+ *
+ * One `CompactEncoder` writes a sequence of frames and one `CompactDecoder` reads them in the
+ * same order: each value's frame carries the strings and shapes it uses first, so a frame can be
+ * written as soon as it is encoded and read as soon as it is read, and the table is shared by
+ * the whole file. A value that brings many new strings is preceded by frames of strings only
+ * (`stringsPerFrame` each), so no single frame takes long to read. The decoded values share one
+ * string per distinct text.
+ */
+import { endianness } from 'node:os'
+
+/** Types the codec writes and reads back as they are: `Uncodable<T>` is `never` exactly for them. */
+export type Uncodable<T> =
+  T extends string | number | boolean | undefined | null | Int32Array ? never
+    : T extends (...args: never[]) => unknown ? T
+      : T extends ReadonlyMap<infer K, infer V> ? Uncodable<K> | Uncodable<V>
+        : T extends ReadonlySet<infer V> ? Uncodable<V>
+          : T extends ReadonlyArray<infer V> ? Uncodable<V>
+            : T extends object ? { [K in keyof T]-?: Uncodable<T[K]> }[keyof T]
+              : T
+
+/** What the next value is; the numbers are the format's. */
+const Tag = {
+  Undefined: 0,
+  Null: 1,
+  False: 2,
+  True: 3,
+  String: 4,
+  Natural: 5,
+  Negative: 6,
+  Float: 7,
+  Array: 8,
+  Object: 9,
+  Map: 10,
+  Set: 11,
+  Int32Array: 12
+} as const
+
+/** A frame's first byte: strings only, or strings and shapes and a value. */
+const stringsFrame = 0
+const valueFrame = 1
+
+/** New strings per frame at most: a frame of them is read in a few tens of milliseconds. */
+const stringsPerFrame = 50_000
+
+/** What `CompactDecoder.decode` returns for a frame of strings only: the value comes in a later frame. */
+export const noValue: unique symbol = Symbol('no value')
+
+/** `Int32Array`s are written little-endian: as they are in memory on such a machine. */
+const littleEndian = endianness() === 'LE'
+
+/** Integers written as variable-length integers; others as 8-byte floats. */
+const largestVarint = 2 ** 31 - 1
+
+/** A growing byte buffer with little-endian writers. */
+class Bytes {
+  buffer = Buffer.allocUnsafe(1 << 16)
+  length = 0
+
+  reserve (more: number): void {
+    if (this.length + more <= this.buffer.length) return
+    let size = this.buffer.length * 2
+    while (size < this.length + more) size *= 2
+    const grown = Buffer.allocUnsafe(size)
+    this.buffer.copy(grown, 0, 0, this.length)
+    this.buffer = grown
+  }
+
+  byte (value: number): void {
+    this.reserve(1)
+    this.buffer[this.length++] = value
+  }
+
+  varint (value: number): void {
+    this.reserve(5)
+    const buffer = this.buffer
+    while (value > 0x7f) {
+      buffer[this.length++] = (value & 0x7f) | 0x80
+      value >>>= 7
+    }
+    buffer[this.length++] = value
+  }
+
+  float (value: number): void {
+    this.reserve(8)
+    this.buffer.writeDoubleLE(value, this.length)
+    this.length += 8
+  }
+
+  text (value: string): void {
+    const size = Buffer.byteLength(value, 'utf8')
+    this.varint(size)
+    this.reserve(size)
+    this.length += this.buffer.write(value, this.length, 'utf8')
+  }
+
+  /** The bytes written, copied out; the buffer is emptied for the next frame. */
+  take (): Buffer {
+    const out = Buffer.from(this.buffer.subarray(0, this.length))
+    this.length = 0
+    return out
+  }
+}
+
+/** Writes values as frames that share one string table and one shape table. */
+export class CompactEncoder {
+  readonly #strings = new Map<string, number>()
+  readonly #shapes = new Map<string, number>()
+  #newStrings: string[] = []
+  #newShapes: number[][] = []
+  readonly #body = new Bytes()
+  readonly #head = new Bytes()
+
+  /**
+   * The frames holding `value`: the strings it is the first to use (in frames of strings only
+   * when they are many), then its frame with its new shapes and the value.
+   */
+  encode (value: unknown): Buffer[] {
+    this.#value(value)
+    const frames: Buffer[] = []
+    const head = this.#head
+    const strings = this.#newStrings
+    let first = 0
+    for (; strings.length - first > stringsPerFrame; first += stringsPerFrame) {
+      head.byte(stringsFrame)
+      head.varint(stringsPerFrame)
+      for (let i = first; i < first + stringsPerFrame; i++) head.text(strings[i]!)
+      frames.push(head.take())
+    }
+    head.byte(valueFrame)
+    head.varint(strings.length - first)
+    for (let i = first; i < strings.length; i++) head.text(strings[i]!)
+    head.varint(this.#newShapes.length)
+    for (const keys of this.#newShapes) {
+      head.varint(keys.length)
+      for (const key of keys) head.varint(key)
+    }
+    this.#newStrings = []
+    this.#newShapes = []
+    const start = head.take()
+    const body = this.#body.take()
+    frames.push(Buffer.concat([start, body]))
+    return frames
+  }
+
+  #string (text: string): number {
+    let id = this.#strings.get(text)
+    if (id === undefined) {
+      id = this.#strings.size
+      this.#strings.set(text, id)
+      this.#newStrings.push(text)
+    }
+    return id
+  }
+
+  #shape (keys: readonly string[]): number {
+    // Unambiguous: `{}` and `{ '': … }` are different shapes.
+    const name = JSON.stringify(keys)
+    let id = this.#shapes.get(name)
+    if (id === undefined) {
+      id = this.#shapes.size
+      this.#shapes.set(name, id)
+      this.#newShapes.push(keys.map(key => this.#string(key)))
+    }
+    return id
+  }
+
+  #value (value: unknown): void {
+    const out = this.#body
+    switch (typeof value) {
+      case 'string':
+        out.byte(Tag.String)
+        out.varint(this.#string(value))
+        return
+      case 'number':
+        if (Number.isInteger(value) && !Object.is(value, -0) && Math.abs(value) <= largestVarint) {
+          out.byte(value >= 0 ? Tag.Natural : Tag.Negative)
+          out.varint(Math.abs(value))
+        } else {
+          out.byte(Tag.Float)
+          out.float(value)
+        }
+        return
+      case 'boolean':
+        out.byte(value ? Tag.True : Tag.False)
+        return
+      case 'undefined':
+        out.byte(Tag.Undefined)
+        return
+      case 'object':
+        if (value === null) {
+          out.byte(Tag.Null)
+          return
+        }
+        if (Array.isArray(value)) {
+          out.byte(Tag.Array)
+          out.varint(value.length)
+          for (const item of value) this.#value(item)
+          return
+        }
+        if (value instanceof Map) {
+          out.byte(Tag.Map)
+          out.varint(value.size)
+          for (const [key, item] of value) {
+            this.#value(key)
+            this.#value(item)
+          }
+          return
+        }
+        if (value instanceof Set) {
+          out.byte(Tag.Set)
+          out.varint(value.size)
+          for (const item of value) this.#value(item)
+          return
+        }
+        if (value instanceof Int32Array) {
+          out.byte(Tag.Int32Array)
+          out.varint(value.length)
+          out.reserve(value.length * 4)
+          if (littleEndian) {
+            out.buffer.set(new Uint8Array(value.buffer, value.byteOffset, value.byteLength), out.length)
+            out.length += value.byteLength
+          } else {
+            for (const item of value) {
+              out.buffer.writeInt32LE(item, out.length)
+              out.length += 4
+            }
+          }
+          return
+        }
+        {
+          const prototype = Object.getPrototypeOf(value) as unknown
+          if (prototype === Object.prototype || prototype === null) {
+            const keys = Object.keys(value)
+            out.byte(Tag.Object)
+            out.varint(this.#shape(keys))
+            for (const key of keys) this.#value((value as Record<string, unknown>)[key])
+            return
+          }
+        }
+    }
+    throw new TypeError(`the catalog snapshot cannot hold a ${describe(value)}: only plain objects, arrays, Maps, Sets, Int32Arrays, strings, numbers, booleans, null and undefined`)
+  }
+}
+
+function describe (value: unknown): string {
+  if (typeof value !== 'object' || value === null) return typeof value
+  return (value.constructor as { name?: string } | undefined)?.name ?? 'object'
+}
+
+/** Reads the frames of one `CompactEncoder`, in the order they were written. */
+export class CompactDecoder {
+  readonly #strings: string[] = []
+  readonly #shapes: string[][] = []
+  #bytes: Buffer = Buffer.alloc(0)
+  #at = 0
+
+  /**
+   * The value of the next frame, or `noValue` for a frame of strings only. Throws when the frame
+   * is cut off or malformed.
+   */
+  decode (frame: Buffer): unknown {
+    this.#bytes = frame
+    this.#at = 0
+    const kind = this.#byte()
+    if (kind !== stringsFrame && kind !== valueFrame) throw new RangeError(`a frame of unknown kind ${kind}`)
+    for (let count = this.#varint(); count > 0; count--) {
+      const size = this.#varint()
+      const end = this.#at + size
+      if (end > frame.length) throw new RangeError('a string runs past the end of its frame')
+      this.#strings.push(frame.toString('utf8', this.#at, end))
+      this.#at = end
+    }
+    if (kind === stringsFrame) {
+      if (this.#at !== frame.length) throw new RangeError(`${frame.length - this.#at} bytes left after the strings of a frame`)
+      return noValue
+    }
+    for (let count = this.#varint(); count > 0; count--) {
+      const keys: string[] = []
+      for (let size = this.#varint(); size > 0; size--) keys.push(this.#string(this.#varint()))
+      this.#shapes.push(keys)
+    }
+    const value = this.#value()
+    if (this.#at !== frame.length) throw new RangeError(`${frame.length - this.#at} bytes left after the value of a frame`)
+    this.#bytes = Buffer.alloc(0)
+    return value
+  }
+
+  #byte (): number {
+    if (this.#at >= this.#bytes.length) throw new RangeError('a frame ends in the middle of a value')
+    return this.#bytes[this.#at++]!
+  }
+
+  #varint (): number {
+    let value = 0
+    let shift = 0
+    for (;;) {
+      const byte = this.#byte()
+      value += (byte & 0x7f) * 2 ** shift
+      if (byte < 0x80) return value
+      shift += 7
+      if (shift > 35) throw new RangeError('a number in a frame is malformed')
+    }
+  }
+
+  #string (id: number): string {
+    const text = this.#strings[id]
+    if (text === undefined) throw new RangeError(`a frame refers to string ${id}, of ${this.#strings.length}`)
+    return text
+  }
+
+  #value (): unknown {
+    const tag = this.#byte()
+    switch (tag) {
+      case Tag.Undefined: return undefined
+      case Tag.Null: return null
+      case Tag.False: return false
+      case Tag.True: return true
+      case Tag.String: return this.#string(this.#varint())
+      case Tag.Natural: return this.#varint()
+      case Tag.Negative: return -this.#varint()
+      case Tag.Float: {
+        if (this.#at + 8 > this.#bytes.length) throw new RangeError('a frame ends in the middle of a number')
+        const value = this.#bytes.readDoubleLE(this.#at)
+        this.#at += 8
+        return value
+      }
+      case Tag.Array: {
+        const length = this.#varint()
+        const items = new Array<unknown>(length)
+        for (let i = 0; i < length; i++) items[i] = this.#value()
+        return items
+      }
+      case Tag.Object: {
+        const id = this.#varint()
+        const keys = this.#shapes[id]
+        if (keys === undefined) throw new RangeError(`a frame refers to shape ${id}, of ${this.#shapes.length}`)
+        const object: Record<string, unknown> = {}
+        for (const key of keys) object[key] = this.#value()
+        return object
+      }
+      case Tag.Map: {
+        const map = new Map<unknown, unknown>()
+        for (let size = this.#varint(); size > 0; size--) {
+          const key = this.#value()
+          map.set(key, this.#value())
+        }
+        return map
+      }
+      case Tag.Set: {
+        const set = new Set<unknown>()
+        for (let size = this.#varint(); size > 0; size--) set.add(this.#value())
+        return set
+      }
+      case Tag.Int32Array: {
+        const length = this.#varint()
+        if (this.#at + length * 4 > this.#bytes.length) throw new RangeError('a frame ends in the middle of an Int32Array')
+        const start = this.#bytes.byteOffset + this.#at
+        this.#at += length * 4
+        // A copy of the bytes (the file's buffer is not aligned for an Int32Array), in one piece where the order matches.
+        if (littleEndian) return new Int32Array(this.#bytes.buffer.slice(start, start + length * 4))
+        const items = new Int32Array(length)
+        for (let i = 0; i < length; i++) items[i] = this.#bytes.readInt32LE(this.#at - length * 4 + i * 4)
+        return items
+      }
+      default:
+        throw new RangeError(`a frame holds an unknown tag ${tag}`)
+    }
+  }
+}
