@@ -151,30 +151,47 @@ class LineReader {
   private iriTerm (role: keyof typeof roles): number {
     const start = this.pos
     if (this.text.charCodeAt(start) !== 0x3c) this.fail(expectedIri(role))
-    this.scanIri()
-    const known = this.cached(start, this.pos)
+    const h = this.scanIri()
+    const known = this.lookup(start, this.pos, h)
     if (known >= 0) return known
     return this.remember(start, this.pos, this.intern(this.iriValue(start, this.pos)))
   }
 
-  /** Moves `pos` past the `<…>` at `pos`, checking its characters. */
-  private scanIri (): void {
+  /**
+   * Moves `pos` past the `<…>` at `pos`, checking its characters; returns the token's hash (as
+   * `hashOf` computes it), taken in the same pass.
+   */
+  private scanIri (): number {
     const text = this.text
-    this.pos++
+    const length = text.length
+    let pos = this.pos
+    let h = Math.imul(0x811c9dc5 ^ 0x3c, 0x01000193)
+    pos++
     for (;;) {
-      if (this.pos >= text.length) this.fail(unclosedIri)
-      const c = text.charCodeAt(this.pos)
+      if (pos >= length) {
+        this.pos = pos
+        this.fail(unclosedIri)
+      }
+      const c = text.charCodeAt(pos)
       if (c === 0x3e /* > */) break
       if (c === 0x5c /* \ */) {
-        const next = text.charCodeAt(this.pos + 1)
+        const next = text.charCodeAt(pos + 1)
+        this.pos = pos
         if (next !== 0x75 && next !== 0x55) this.fail(badIriEscape)
-        this.pos += next === 0x75 ? 6 : 10
+        const end = pos + (next === 0x75 ? 6 : 10)
+        for (; pos < end; pos++) h = Math.imul(h ^ text.charCodeAt(pos), 0x01000193)
         continue
       }
-      if (c <= 0x20 || c === 0x3c || c === 0x22 || c === 0x7b || c === 0x7d || c === 0x7c || c === 0x5e || c === 0x60) this.fail(badIriChar(c))
-      this.pos++
+      if (c <= 0x20 || c === 0x3c || c === 0x22 || c === 0x7b || c === 0x7d || c === 0x7c || c === 0x5e || c === 0x60) {
+        this.pos = pos
+        this.fail(badIriChar(c))
+      }
+      h = Math.imul(h ^ c, 0x01000193)
+      pos++
     }
-    this.pos++
+    this.pos = pos + 1
+    h = Math.imul(h ^ 0x3e, 0x01000193)
+    return h ^ (h >>> 15)
   }
 
   /** The IRI of the token `<…>` at `[start, end)`, escapes decoded, checked to be absolute. */
@@ -257,11 +274,13 @@ class LineReader {
    * slicing, decoding or a string hash.
    */
   private cached (start: number, end: number): number {
+    return this.lookup(start, end, hashOf(this.text, start, end))
+  }
+
+  /** `cached` for a token whose hash (`hashOf`) is known. */
+  private lookup (start: number, end: number, h: number): number {
     const text = this.text
     const length = end - start
-    let h = 0x811c9dc5
-    for (let i = start; i < end; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193)
-    h ^= h >>> 15
     this.hash = h
     const { tokenStart, tokenLength, tokenHash, tokenId, mask } = this
     for (let slot = h & mask; ; slot = (slot + 1) & mask) {
@@ -340,6 +359,13 @@ class LineReader {
       de: `${where}: Syntaxfehler in ${format} — ${problem.de}, in Spalte ${column}`
     }, { file: this.options.source, line: this.line, column })
   }
+}
+
+/** FNV-1a over the UTF-16 units of `text[start, end)`, its high bits folded in. */
+function hashOf (text: string, start: number, end: number): number {
+  let h = 0x811c9dc5
+  for (let i = start; i < end; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193)
+  return h ^ (h >>> 15)
 }
 
 interface Problem { readonly en: string, readonly de: string }
