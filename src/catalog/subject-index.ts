@@ -64,7 +64,7 @@ export function indexSubjects (quads: Iterable<Quad>, reasoned: Reasoned, servic
   }
   for (let t = reasoned.inputSize; t < triples.size; t++) {
     const p = triples.p[t]!
-    if (read.has(p)) add(terms.terms[triples.s[t]!]!, terms.key(p), terms.terms[triples.o[t]!]!, false)
+    if (read.has(p)) add(terms.term(triples.s[t]!), terms.key(p), terms.term(triples.o[t]!), false)
   }
   return { subjects, subjectsWith, graphs }
 }

@@ -128,7 +128,7 @@ function labelOf (reasoned: Reasoned, c: string): LangText {
     const p = terms.iri(predicate)
     if (p === undefined) continue
     for (const t of triples.withSubject(p, n)) {
-      const term = terms.terms[triples.o[t]!]!
+      const term = terms.term(triples.o[t]!)
       if (term.termType === 'Literal') text[term.language] ??= term.value
     }
   }

@@ -73,9 +73,9 @@ export function inferred (reasoned: Reasoned): Quad[] {
   for (let id = reasoned.inputSize; id < triples.size; id++) {
     if (internal.has(triples.p[id]!)) continue
     out.push(DataFactory.quad(
-      terms.terms[triples.s[id]!] as Quad['subject'],
-      terms.terms[triples.p[id]!] as Quad['predicate'],
-      terms.terms[triples.o[id]!] as Quad['object']) as Quad)
+      terms.term(triples.s[id]!) as Quad['subject'],
+      terms.term(triples.p[id]!) as Quad['predicate'],
+      terms.term(triples.o[id]!) as Quad['object']) as Quad)
   }
   return out
 }
@@ -83,5 +83,5 @@ export function inferred (reasoned: Reasoned): Quad[] {
 /** The terms of one triple. */
 export function tripleTerms (reasoned: Reasoned, id: number): [Term, Term, Term] {
   const { terms, triples } = reasoned
-  return [terms.terms[triples.s[id]!]!, terms.terms[triples.p[id]!]!, terms.terms[triples.o[id]!]!]
+  return [terms.term(triples.s[id]!), terms.term(triples.p[id]!), terms.term(triples.o[id]!)]
 }

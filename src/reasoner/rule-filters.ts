@@ -93,7 +93,7 @@ function compile (expression: sparqljs.Expression, nodeOf: (name: string) => Nod
       const node = nodeOf(expression.value)
       if ('c' in node) { const term = node.c; return () => ({ term }) }
       const slot = node.v
-      return (solution, table) => ({ term: table.terms[solution[slot]!]! })
+      return (solution, table) => ({ term: table.term(solution[slot]!) })
     }
     if (expression.termType === 'NamedNode' || expression.termType === 'Literal') {
       const term = expression

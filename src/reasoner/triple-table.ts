@@ -39,7 +39,9 @@ export class TripleTable {
   #size = 0
   /** The id lists of every index; a list number from `list` reads as `lists.data[lists.start[l] …]`. */
   readonly lists = new IdLists()
-  private readonly predicateIndex = new Map<number, Predicate>()
+  /** By predicate id (a hole for an id that is no predicate): an array, not a map, since every `add` looks here. */
+  private readonly byPredicate: Array<Predicate | undefined> = []
+  private readonly predicateIds: number[] = []
   /** (s, p) → list, and (s, -1) → list for "any predicate" once `aboutSubject` was asked (a `PairMap`'s first key is never -1). */
   private readonly subjectLists = new PairMap(1024)
   private readonly objectLists = new PairMap(1024)
@@ -52,10 +54,12 @@ export class TripleTable {
 
   /** Adds a triple; returns false when it was already there. */
   add (s: number, p: number, o: number): boolean {
-    let entry = this.predicateIndex.get(p)
+    let entry = this.byPredicate[p]
     if (entry === undefined) {
       entry = { keys: new PairMap(), all: this.lists.create(), bySubject: false, byObject: false }
-      this.predicateIndex.set(p, entry)
+      while (this.byPredicate.length < p) this.byPredicate.push(undefined)
+      this.byPredicate[p] = entry
+      this.predicateIds.push(p)
     }
     const id = this.#size
     if (entry.keys.putIfAbsent(s, o, id) !== -1) return false
@@ -91,7 +95,7 @@ export class TripleTable {
 
   /** The id of the triple, or -1. */
   find (s: number, p: number, o: number): number {
-    const entry = this.predicateIndex.get(p)
+    const entry = this.byPredicate[p]
     return entry === undefined ? -1 : entry.keys.get(s, o)
   }
 
@@ -126,7 +130,7 @@ export class TripleTable {
       if (!this.anyObject) this.#indexAll(this.objectLists, this.o, false)
       return this.objectLists.get(o, anyPredicate)
     }
-    const entry = this.predicateIndex.get(p)
+    const entry = this.byPredicate[p]
     if (entry === undefined) return -1
     if (s >= 0) {
       if (!entry.bySubject) this.#indexPredicate(entry, p, this.subjectLists, this.s, true)
@@ -186,7 +190,7 @@ export class TripleTable {
 
   /** Every predicate that occurs. */
   predicates (): Iterable<number> {
-    return this.predicateIndex.keys()
+    return this.predicateIds
   }
 }
 
