@@ -5,6 +5,7 @@
  */
 import { SymphonyError } from '../errors.js'
 import type { ErrorMessages } from '../errors.js'
+import type { Reason } from './reasons.js'
 import type { Actor, HistoryEntry, ItemState, OrderState, SubscriptionState } from './types.js'
 
 /** Allowed next states of an order. */
@@ -57,14 +58,14 @@ export function subscriptionNamed (id: string): ErrorMessages {
  * table does not allow the step. Re-entering the current state is a no-op (duplicate reports).
  *
  * @example
- * const next = transition(itemTransitions, { en: 'item 2 of order 7', de: 'die Position 2 des Auftrags 7' }, item, 'completed', { at, by, why: 'provider callback' })
+ * const next = transition(itemTransitions, { en: 'item 2 of order 7', de: 'die Position 2 des Auftrags 7' }, item, 'completed', { at, by, why: { en: 'provider callback', de: 'Rückmeldung des Anbieters' } })
  */
 export function transition<S extends string, T extends { readonly state: S, readonly history: readonly HistoryEntry[] }> (
   table: Readonly<Record<S, readonly S[]>>,
   what: ErrorMessages,
   entity: T,
   to: S,
-  change: { readonly at: string, readonly by: Actor, readonly why: string }
+  change: { readonly at: string, readonly by: Actor, readonly why: Reason }
 ): T {
   if (entity.state === to) return entity
   if (!table[entity.state].includes(to)) {

@@ -17,6 +17,7 @@ import type { BundleLink, CompositionAnswer, CompositionRequest } from '../compo
 import { SymphonyError } from '../errors.js'
 import * as texts from './event-texts.js'
 import { newEvent } from './event-texts.js'
+import { booked, quoted, reportedStatus } from './history-texts.js'
 import { stateOfAnswer } from './item-dispatch.js'
 import { moveItem, withItem } from './order-progress.js'
 import { OrderContext, checkSeats } from './order-context.js'
@@ -132,7 +133,7 @@ export class Operations {
       const facts = await this.#context.facts(bundle.services)
       const created = newOrder({
         id, kind: 'book', customer, request: booking.request, services: bundle.services, seats, concurrentSeats, configurations,
-        currency: bundle.price.currency, lines, items: splitItems(id, lines, 'order', s => facts.get(s)!, at, by), at, by, why: 'booked'
+        currency: bundle.price.currency, lines, items: splitItems(id, lines, 'order', s => facts.get(s)!, at, by), at, by, why: booked
       })
       await this.records.write({ orders: [created], events: [newEvent(created.customer, at, 'order.state', created.iri, texts.orderAcknowledged(created.id), { order: created.id, state: created.state })] })
       return created
@@ -165,7 +166,7 @@ export class Operations {
       const item = current.items.find(i => i.id === itemId)
       if (item === undefined) throw new SymphonyError('NOT_FOUND', { en: `order ${orderId} has no item ${itemId}`, de: `der Auftrag ${orderId} hat keine Position ${itemId}` })
       const to = stateOfAnswer(item.action, { ok: true, attempts: 0, status: report.status })
-      const why = report.reason ?? `${by.role} reported ${report.status}`
+      const why = report.reason === undefined ? reportedStatus(by.role, report.status) : quoted(report.reason)
       return withItem(current, itemId, i => ({
         ...moveItem(current, i, to, { at: this.#now(), by, why }),
         ...(report.reference === undefined ? {} : { reference: report.reference }),

@@ -13,6 +13,7 @@ import type { ErrorMessages } from '../errors.js'
 import { SymphonyError } from '../errors.js'
 import * as texts from './event-texts.js'
 import { newEvent } from './event-texts.js'
+import { answered, manualCancelled, neverSent, polledStatus, quoted, undoneAfterFailure } from './history-texts.js'
 import { isPolled, pollItem, sendItem, stateOfAnswer, undoItem } from './item-dispatch.js'
 import type { DispatchContext } from './item-dispatch.js'
 import { KeyedLock } from './keyed-lock.js'
@@ -161,9 +162,9 @@ export class OrderDriver {
       const recorded = { ...current, attempts, ...(outcome.ok && outcome.reference !== undefined ? { reference: outcome.reference } : {}) }
       if (current.state !== 'new') return recorded // a callback overtook the answer
       const by: Actor = { role: 'provider', id: current.provider }
-      if (!outcome.ok) return { ...moveItem(order, recorded, 'failed', { at: this.#deps.now(), by: platformActor, why: outcome.reason.en }), reason: outcome.reason }
+      if (!outcome.ok) return { ...moveItem(order, recorded, 'failed', { at: this.#deps.now(), by: platformActor, why: outcome.reason }), reason: outcome.reason }
       const to = stateOfAnswer(current.action, outcome)
-      const why = outcome.reason ?? `answered ${outcome.status}`
+      const why = outcome.reason === undefined ? answered(outcome.status) : quoted(outcome.reason)
       return { ...moveItem(order, recorded, to, { at: this.#deps.now(), by, why }), ...(to === 'failed' ? { reason: providerFailure(name, outcome.reason, providerRefusedItem) } : {}) }
     }))
   }
@@ -178,7 +179,7 @@ export class OrderDriver {
     await this.apply(id, current => withItem(current, itemId, i => {
       const to = stateOfAnswer(i.action, outcome)
       if (i.state === to || !itemTransitions[i.state].includes(to)) return i
-      const why = outcome.reason ?? `status ${outcome.status}`
+      const why = outcome.reason === undefined ? polledStatus(outcome.status) : quoted(outcome.reason)
       return { ...moveItem(current, i, to, { at: this.#deps.now(), by: { role: 'provider', id: i.provider }, why }), ...(to === 'failed' ? { reason: providerFailure(name, outcome.reason, providerReportedFailure) } : {}) }
     }))
   }
@@ -188,7 +189,7 @@ export class OrderDriver {
     const marked = await this.apply(id, order => withItem(order, itemId, item => {
       // Never sent, or nothing to call: cancelled at once.
       if ((item.state === 'new' && item.attempts === 0) || item.adapter.kind === 'manual') {
-        return moveItem(order, item, 'cancelled', { at: at(), by: platformActor, why: item.adapter.kind === 'manual' ? 'order failed; the provider sees the cancellation in its items' : 'order failed before the item was sent' })
+        return moveItem(order, item, 'cancelled', { at: at(), by: platformActor, why: item.adapter.kind === 'manual' ? manualCancelled : neverSent })
       }
       return { ...item, undo: 'requested' as const }
     }))
@@ -199,7 +200,7 @@ export class OrderDriver {
     await this.apply(id, order => withItem(order, itemId, current => {
       if (current.state === 'cancelled' || current.state === 'failed') return current
       if (outcome.ok && outcome.status !== 'failed') {
-        return moveItem(order, current, 'cancelled', { at: at(), by: { role: 'provider', id: current.provider }, why: 'undone after a failure elsewhere in the order' })
+        return moveItem(order, current, 'cancelled', { at: at(), by: { role: 'provider', id: current.provider }, why: undoneAfterFailure })
       }
       const reason = outcome.ok ? providerFailure(name, outcome.reason, providerRefusedUndo) : outcome.reason
       return { ...current, undo: 'failed' as const, reason: notUndone(reason) }

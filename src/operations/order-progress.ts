@@ -2,10 +2,12 @@
  * Where an order stands, from its items alone (pure): which items still need a request, which
  * must be undone after a failure, and the order state that follows. All or nothing: when one
  * item fails, every other item is cancelled (undone if it already happened) and the order ends
- * `failed` with that item's reason (in English and German; the history keeps the English one).
+ * `failed` with that item's reason (in English and German, in its history as well).
  */
 import { itemTransitions, orderNamed, orderTransitions, transition } from './lifecycle.js'
+import { everyItemCompleted, providerTookUp } from './history-texts.js'
 import { orderFailed } from './reasons.js'
+import type { Reason } from './reasons.js'
 import type { Actor, Order, OrderItem } from './types.js'
 
 const platform: Actor = { role: 'platform', id: 'symphony' }
@@ -50,16 +52,16 @@ export function settleOrder (order: Order, at: string): Order {
       const failed = items.filter(item => item.state === 'failed')
       const undone = items.filter(item => item.undo === 'failed').map(item => item.provider)
       const reason = orderFailed(order.kind === 'cancel' ? 'cancel' : 'other', failed, undone)
-      next = transition(orderTransitions, orderNamed(order.id), next, 'failed', { at, by: platform, why: reason.en })
+      next = transition(orderTransitions, orderNamed(order.id), next, 'failed', { at, by: platform, why: reason })
       next = { ...next, reason }
     }
     return next
   }
   if (items.every(item => item.state === 'completed')) {
-    return transition(orderTransitions, orderNamed(order.id), next, 'completed', { at, by: platform, why: 'every item completed' })
+    return transition(orderTransitions, orderNamed(order.id), next, 'completed', { at, by: platform, why: everyItemCompleted })
   }
   if (order.state === 'acknowledged' && items.some(item => item.state !== 'new')) {
-    return transition(orderTransitions, orderNamed(order.id), next, 'inProgress', { at, by: platform, why: 'a provider took up its item' })
+    return transition(orderTransitions, orderNamed(order.id), next, 'inProgress', { at, by: platform, why: providerTookUp })
   }
   return next
 }
@@ -70,6 +72,6 @@ export function withItem (order: Order, itemId: string, change: (item: OrderItem
 }
 
 /** Moves an item to `to` (legal transitions only; the same state again is a no-op). */
-export function moveItem (order: Order, item: OrderItem, to: OrderItem['state'], change: { at: string, by: Actor, why: string }): OrderItem {
+export function moveItem (order: Order, item: OrderItem, to: OrderItem['state'], change: { at: string, by: Actor, why: Reason }): OrderItem {
   return transition(itemTransitions, { en: `item ${item.id} of order ${order.id}`, de: `die Position ${item.id} des Auftrags ${order.id}` }, item, to, change)
 }

@@ -5,7 +5,9 @@
  */
 import type { Bundle, CompositionAnswer, CompositionRequest } from '../composer/index.js'
 import { SymphonyError } from '../errors.js'
+import type { ErrorMessages } from '../errors.js'
 import type { AdapterDescription } from './adapter-description.js'
+import { itemCreated } from './history-texts.js'
 import { opsIris } from './names.js'
 import type { Actor, ItemAction, Order, OrderItem, OrderKind, OrderLine } from './types.js'
 
@@ -83,7 +85,7 @@ export function splitItems (orderId: string, lines: readonly OrderLine[], action
       state: 'new' as const,
       idempotencyKey: `${orderId}-${id}`,
       attempts: 0,
-      history: [{ at, from: null, to: 'new', by, why: `${action} ${group.lines.map(l => l.service).join(', ')}` }]
+      history: [{ at, from: null, to: 'new', by, why: itemCreated(action, group.lines.map(l => l.service)) }]
     }
   })
 }
@@ -106,7 +108,7 @@ export interface NewOrderFields {
   items: readonly OrderItem[]
   at: string
   by: Actor
-  why: string
+  why: ErrorMessages
 }
 
 /** A new order in state `acknowledged`. */

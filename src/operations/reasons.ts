@@ -8,7 +8,7 @@
  * reasonIn(timedOut('https://api.example.org/orders', 500), 'de') // 'https://api.example.org/orders hat nicht innerhalb von 500 ms geantwortet'
  */
 import { errorLanguageOf, type ErrorMessages } from '../errors.js'
-import type { Order, WebhookDelivery } from './types.js'
+import type { HistoryEntry, Order, Subscription, WebhookDelivery } from './types.js'
 
 /** A reason as stored: both languages, or a plain string from a record of the earlier format. */
 export type Reason = ErrorMessages | string
@@ -18,13 +18,28 @@ export function reasonIn (reason: Reason, language: string | undefined): string 
   return typeof reason === 'string' ? reason : reason[errorLanguageOf(language)]
 }
 
-/** The order as a reader sees it: its reasons and its items' reasons in a language. */
+/** A history as a reader sees it: why each change happened in a language. */
+export function historyIn (history: readonly HistoryEntry[], language: string | undefined): HistoryEntry[] {
+  return history.map(entry => ({ ...entry, why: reasonIn(entry.why, language) }))
+}
+
+/** The order as a reader sees it: its reasons, its items' reasons and every history in a language. */
 export function orderIn (order: Order, language: string | undefined): Order {
   return {
     ...order,
     ...(order.reason === undefined ? {} : { reason: reasonIn(order.reason, language) }),
-    items: order.items.map(item => item.reason === undefined ? item : { ...item, reason: reasonIn(item.reason, language) })
+    items: order.items.map(item => ({
+      ...item,
+      ...(item.reason === undefined ? {} : { reason: reasonIn(item.reason, language) }),
+      history: historyIn(item.history, language)
+    })),
+    history: historyIn(order.history, language)
   }
+}
+
+/** The subscription as a reader sees it: its history in a language. */
+export function subscriptionIn (subscription: Subscription, language: string | undefined): Subscription {
+  return { ...subscription, history: historyIn(subscription.history, language) }
 }
 
 /** A webhook's latest delivery as a reader sees it: its reason in a language. */

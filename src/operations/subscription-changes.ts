@@ -8,6 +8,7 @@ import { randomUUID } from 'node:crypto'
 import type { CompositionAnswer, CompositionRequest } from '../composer/index.js'
 import { SymphonyError } from '../errors.js'
 import * as texts from './event-texts.js'
+import { byOrder, cancelRequested, membersChanged, seatsChanged } from './history-texts.js'
 import { newEvent } from './event-texts.js'
 import { subscriptionNamed, subscriptionTransitions, transition } from './lifecycle.js'
 import { checkSeats } from './order-context.js'
@@ -55,7 +56,7 @@ export class SubscriptionChanges {
     return this.#placeChange(subscription, {
       kind: 'changeSeats', request: subscription.request, services, seats: change.seats, concurrentSeats,
       previousSeats: subscription.seats, previousConcurrentSeats: subscription.concurrentSeats, configurations: [],
-      currency: bundle.price.currency, lines, changed: [{ lines, action: 'modify' }], by, why: `seats ${subscription.seats} → ${change.seats}`
+      currency: bundle.price.currency, lines, changed: [{ lines, action: 'modify' }], by, why: seatsChanged(subscription.seats, change.seats)
     })
   }
 
@@ -78,7 +79,7 @@ export class SubscriptionChanges {
       currency: bundle.price.currency, lines,
       changed: [{ lines: added, action: 'order' }, { lines: removed.map(m => ({ service: m.service, offer: m.offer, monthlyCents: m.monthlyCents })), action: 'cancel' }],
       by,
-      why: [added.length > 0 ? `add ${added.map(l => l.service).join(', ')}` : '', removed.length > 0 ? `remove ${removed.map(m => m.service).join(', ')}` : ''].filter(Boolean).join('; ')
+      why: membersChanged(added.map(l => l.service), removed.map(m => m.service))
     }))
   }
 
@@ -90,7 +91,7 @@ export class SubscriptionChanges {
     return this.#placeChange(subscription, {
       kind: 'cancel', request: subscription.request, services: members.map(m => m.service),
       seats: subscription.seats, concurrentSeats: subscription.concurrentSeats, configurations: [], currency: subscription.currency,
-      lines, changed: [{ lines, action: 'cancel' }], by, why: reason === undefined || reason === '' ? 'cancel the subscription' : `cancel the subscription: ${reason}`
+      lines, changed: [{ lines, action: 'cancel' }], by, why: cancelRequested(reason)
     })
   }
 
@@ -136,7 +137,7 @@ export class SubscriptionChanges {
     }
     const order = newOrder({ ...fields, id, customer: { id: subscription.customer, name: subscription.customerName }, subscription: subscription.id, items, at })
     const updated = change.kind === 'cancel'
-      ? transition(subscriptionTransitions, subscriptionNamed(subscription.id), subscription, 'cancelling', { at, by: change.by, why: `order ${id}` })
+      ? transition(subscriptionTransitions, subscriptionNamed(subscription.id), subscription, 'cancelling', { at, by: change.by, why: byOrder(id) })
       : subscription
     await this.#deps.records.write({
       orders: [order],

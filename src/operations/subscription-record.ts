@@ -3,6 +3,7 @@
  * change, member change or cancellation updates it. Removed members stay with `removedAt`, and
  * every change of seats or price appends to `seatChanges`, so billing can prorate any period.
  */
+import { bookingCompleted, cancellationIncomplete, cancelledBy } from './history-texts.js'
 import { subscriptionNamed, subscriptionTransitions, transition } from './lifecycle.js'
 import { opsIris } from './names.js'
 import type { Actor, Order, SeatChange, Subscription, SubscriptionMember } from './types.js'
@@ -32,7 +33,7 @@ export function subscriptionOf (order: Order, at: string): Subscription {
     monthlyCents: order.monthlyCents,
     startedAt: at,
     seatChanges: [{ at, seats: order.seats, concurrentSeats: order.concurrentSeats, monthlyCents: order.monthlyCents, order: order.id, by: actorOf(order) }],
-    history: [{ at, from: null, to: 'active', by: actorOf(order), why: `order ${order.id} completed` }]
+    history: [{ at, from: null, to: 'active', by: actorOf(order), why: bookingCompleted(order.id) }]
   }
 }
 
@@ -46,7 +47,7 @@ export function applyOrder (subscription: Subscription, order: Order, at: string
     const monthlyCents = remaining.reduce((sum, m) => sum + (m.monthlyCents ?? 0), 0)
     const ended = remaining.length === 0
     const next = transition(subscriptionTransitions, subscriptionNamed(subscription.id), subscription, ended ? 'cancelled' : 'active', {
-      at, by: platform, why: ended ? `cancelled by order ${order.id}` : `cancellation incomplete: ${order.reason ?? 'some providers did not confirm'}`
+      at, by: platform, why: ended ? cancelledBy(order.id) : cancellationIncomplete(order.reason)
     })
     const seats = ended ? 0 : subscription.seats
     const concurrentSeats = ended ? 0 : subscription.concurrentSeats

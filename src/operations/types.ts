@@ -19,7 +19,8 @@ export interface HistoryEntry {
   readonly from: string | null
   readonly to: string
   readonly by: Actor
-  readonly why: string
+  /** Why, in English and German (a plain string in records written before). */
+  readonly why: Reason
 }
 
 export type OrderState = 'acknowledged' | 'inProgress' | 'completed' | 'failed'

@@ -17,6 +17,7 @@ import type { Actor, RetryPolicy, SecretLookup, Subscription, SubscriptionMember
 import type { Store } from '../store/index.js'
 import { stepRoles, ticketTransitions } from './lifecycle.js'
 import { routeFault } from './routing.js'
+import { closedAutomatically, movedBy, reopened, reported } from './texts.js'
 import type { ServiceSupport } from './routing.js'
 import { TicketStore } from './ticket-store.js'
 import type { Attachment, Delivery, Ticket, TicketDesk as DeskDescription, TicketNote, TicketRoute, TicketState } from './types.js'
@@ -109,7 +110,7 @@ export class TicketDesk {
       createdAt: at,
       routes: routing.routes,
       notes: input.text.trim() === '' ? [] : [this.#note('1', at, customer, input)],
-      history: [{ at, from: null, to: 'acknowledged', by: customer, why: `reported: ${input.summary}` }]
+      history: [{ at, from: null, to: 'acknowledged', by: customer, why: reported(input.summary) }]
     }
     await this.records.write([ticket])
     this.#send(ticket, 'ticket.opened', `${ticket.id}:opened`)
@@ -148,8 +149,11 @@ export class TicketDesk {
     return ticket
   }
 
-  /** Moves a ticket along its lifecycle; who may take which step is in `stepRoles`. */
-  async move (id: string, to: TicketState, by: Actor, why?: string): Promise<Ticket> {
+  /**
+   * Moves a ticket along its lifecycle; who may take which step is in `stepRoles`. `why`: what
+   * someone wrote (kept as written) or the platform's own words in English and German.
+   */
+  async move (id: string, to: TicketState, by: Actor, why?: string | ErrorMessages): Promise<Ticket> {
     return this.#apply(id, current => {
       const roles = stepRoles[current.state][to]
       if (current.state !== to && roles !== undefined && !roles.includes(by.role)) {
@@ -159,7 +163,7 @@ export class TicketDesk {
         })
       }
       const at = this.now().toISOString()
-      const reason = why ?? (current.state === 'resolved' && to === 'inProgress' ? 'reopened' : `${by.role} moved it to ${to}`)
+      const reason = typeof why === 'string' ? { en: why, de: why } : why !== undefined ? why : current.state === 'resolved' && to === 'inProgress' ? reopened : movedBy(by.role, to)
       const moved = transition(ticketTransitions, { en: `ticket ${id}`, de: `die Störungsmeldung ${id}` }, current, to, { at, by, why: reason })
       if (moved === current) return current
       // Reopening starts the resolution clock's end over: only the last resolution counts.
@@ -179,7 +183,7 @@ export class TicketDesk {
     const due = (await this.tickets({ state: 'resolved' })).filter(t => t.resolvedAt !== undefined && Date.parse(t.resolvedAt) <= limit)
     const closed: Ticket[] = []
     for (const t of due) {
-      closed.push(await this.move(t.id, 'closed', { role: 'platform', id: 'platform' }, `closed automatically ${this.autoCloseDays} days after it was resolved without confirmation or reopening`))
+      closed.push(await this.move(t.id, 'closed', { role: 'platform', id: 'platform' }, closedAutomatically(this.autoCloseDays)))
     }
     return closed
   }

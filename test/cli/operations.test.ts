@@ -6,7 +6,7 @@
 import { writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { openHarness, settled, t } from '../operations/harness.js'
+import { customerA, openHarness, settled, t } from '../operations/harness.js'
 import type { Harness } from '../operations/harness.js'
 import { runCli, temporaryFolder } from './run-cli.js'
 
@@ -51,7 +51,7 @@ describe('symphony order / subscriptions on a running server', () => {
     const items = JSON.parse(status.stdout).items as Array<{ id: string, provider: string }>
     const followed = await runCli(['order', 'status', orderId, '--wait', '--lang', 'de', ...as('symp_customer-a')])
     expect(followed.stderr).toBe(items.map(item => `  Position ${item.id} (${item.provider}): abgeschlossen\n`).join(''))
-    // The listing in German: labels, kinds, actions and states; JSON stays as the API gives it.
+    // The listing in German: labels, kinds, actions and states; JSON as the API gives it in German.
     const german = await runCli(['order', 'list', '--format', 'text', '--lang', 'de', ...as('symp_customer-a')])
     // (The provider's reference of the item stands in brackets.)
     expect(german.stdout.split('\n').slice(0, 4).map(line => line.replace(/ \[alpha-[\w-]+\]$/, ' [ref]'))).toEqual([
@@ -60,8 +60,24 @@ describe('symphony order / subscriptions on a running server', () => {
       `  Position 1 bestellen → ${t}Alpha: abgeschlossen [ref]`,
       `      ${t}AlphaPBX  15.00 EUR`
     ])
+    // Its history says why each state changed, in German: the item's after its lines, then the order's.
+    const orderHistory = (text: string) => text.slice(text.search(/^ {2}(?:Verlauf|history):$/m))
+    const atless = (line: string) => line.replace(/\d{4}-\d\d-\d\dT[\d:.]+Z/, '<at>')
+    expect(orderHistory(german.stdout).split('\n').slice(0, 4).map(atless)).toEqual([
+      '  Verlauf:',
+      `    <at>  bestätigt  (Kunde ${customerA.id}): gebucht`,
+      '    <at>  bestätigt → in Arbeit  (Plattform): ein Anbieter hat seine Position aufgenommen',
+      '    <at>  in Arbeit → abgeschlossen  (Plattform): jede Position abgeschlossen'
+    ])
+    expect(german.stdout.split('\n').slice(4, 6).map(atless)).toEqual(['    Verlauf:', `      <at>  neu  (Kunde ${customerA.id}): ${t}AlphaPBX bestellen`])
+    expect(orderHistory(text.stdout).split('\n').slice(0, 4).map(atless)).toEqual([
+      '  history:',
+      `    <at>  acknowledged  (customer ${customerA.id}): booked`,
+      '    <at>  acknowledged → inProgress  (platform): a provider took up its item',
+      '    <at>  inProgress → completed  (platform): every item completed'
+    ])
     const germanJson = await runCli(['order', 'list', '--lang', 'de', ...as('symp_customer-a')])
-    expect(JSON.parse(germanJson.stdout)).toEqual(JSON.parse(list.stdout))
+    expect(JSON.parse(germanJson.stdout)).toEqual((await h.call('GET', '/orders', 'symp_customer-a', undefined, { 'accept-language': 'de' })).body)
     const english = await runCli(['order', 'status', orderId, '--wait', ...as('symp_customer-a')])
     expect(english.stderr).toBe(items.map(item => `  item ${item.id} (${item.provider}): completed\n`).join(''))
   })

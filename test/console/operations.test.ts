@@ -91,7 +91,14 @@ describe.skipIf(!existsSync(executablePath) && process.env.CI !== 'true')('conso
     expect(await items.evaluateAll(list => list.map(li => [(li as HTMLElement).dataset.provider, (li as HTMLElement).dataset.state]))).toEqual([
       [`${tt}Alpha`, 'completed'], [`${tt}Beta`, 'completed'], [`${tt}Gamma`, 'completed']
     ])
-    expect(await page.locator('main > div > table tbody tr td:nth-child(4)').allTextContents()).toEqual(['booked', 'a provider took up its item', 'every item completed'])
+    const whys = 'main > div > table tbody tr td:nth-child(4)'
+    expect(await page.locator(whys).allTextContents()).toEqual(['booked', 'a provider took up its item', 'every item completed'])
+    // In German the history says why in German (the page is drawn again in the language).
+    await page.locator('[data-lang=de]').click()
+    await page.waitForFunction(selector => document.documentElement.lang === 'de' && document.querySelector(selector) !== null, whys)
+    expect(await page.locator(whys).allTextContents()).toEqual(['gebucht', 'ein Anbieter hat seine Position aufgenommen', 'jede Position abgeschlossen'])
+    await page.locator('[data-lang=en]').click()
+    await page.waitForFunction(selector => document.documentElement.lang === 'en' && document.querySelector(selector) !== null, whys)
     await page.screenshot({ path: join(tmpdir(), 'symphony-console-order.png'), fullPage: true })
   })
 

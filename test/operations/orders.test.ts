@@ -90,6 +90,32 @@ describe('orders through real HTTP adapters', () => {
     }
   })
 
+  it('says why every state changed in the language asked for; a history entry of an earlier version as it is', async () => {
+    const placed = await settled(h, (await book(['AlphaPBX', 'BetaCRM', 'GammaArchive'])).body.id)
+    const beta = `${t}BetaCRM`
+    const whys = (entries: readonly HistoryEntry[]) => entries.map(e => e.why)
+    // Beta's item: created, then (after what its endpoint answered) completed by its callback.
+    const ends = (item: OrderItem) => [item.history.at(0)!.why, item.history.at(-1)!.why]
+    const german = (await h.call('GET', `/orders/${placed.id}?lang=de`, 'symp_customer-a')).body as Order
+    expect(whys(german.history)).toEqual(['gebucht', 'ein Anbieter hat seine Position aufgenommen', 'jede Position abgeschlossen'])
+    expect(ends(german.items[1]!)).toEqual([`${beta} bestellen`, 'provider meldete completed'])
+    const english = (await h.call('GET', `/orders/${placed.id}`, 'symp_customer-a', undefined, { 'accept-language': 'en' })).body as Order
+    expect(whys(english.history)).toEqual(['booked', 'a provider took up its item', 'every item completed'])
+    expect(ends(english.items[1]!)).toEqual([`order ${beta}`, 'provider reported completed'])
+    const subscription = (lang: string) => h.call('GET', `/subscriptions/${placed.id}?lang=${lang}`, 'symp_customer-a')
+    expect(whys((await subscription('de')).body.history)).toEqual([`Bestellung ${placed.id} abgeschlossen`])
+    expect(whys((await subscription('en')).body.history)).toEqual([`order ${placed.id} completed`])
+    // The list answers in the language asked for as well.
+    const listed = (await h.call('GET', '/subscriptions?lang=de', 'symp_customer-a')).body as Subscription[]
+    expect(whys(listed[0]!.history)).toEqual([`Bestellung ${placed.id} abgeschlossen`])
+    // A record written before reasons had languages holds plain strings: shown as they are in both.
+    const stored = await h.engine.operations.order(placed.id)
+    await h.engine.operations.records.write({ orders: [{ ...stored, history: stored.history.map(e => ({ ...e, why: typeof e.why === 'string' ? e.why : e.why.en })) }] })
+    for (const lang of ['de', 'en']) {
+      expect(whys(((await h.call('GET', `/orders/${placed.id}?lang=${lang}`, 'symp_customer-a')).body as Order).history)).toEqual(['booked', 'a provider took up its item', 'every item completed'])
+    }
+  })
+
   it('a provider that does not answer in time fails its item after the bounded retries', async () => {
     const placed = await book(['AlphaPBX', 'BetaCRM', 'EpsilonArchive'])
     const order = await settled(h, placed.body.id)

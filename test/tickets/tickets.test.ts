@@ -75,6 +75,22 @@ describe('fault desk: routing, notes, lifecycle, webhooks, tenancy', { timeout: 
     expect(stored.routes[0].deliveries.map((d: Answer) => [d.ok, d.attempts])).toEqual([[true, 2]])
   })
 
+  it('says why a delivery was given up and why each state changed in the language asked for', async () => {
+    // The harness's desk policy allows 3 attempts: every one of them is refused with 503.
+    h.failNext(3)
+    const ticket = (await open({ services: [pbx], summary: 'no dial tone' })).body
+    await h.engine.tickets.idle()
+    await h.call('POST', `/tickets/${ticket.id}/state`, 'symp_alpha', { state: 'inProgress' })
+    const shown = async (lang: string) => (await h.call('GET', `/tickets/${ticket.id}?lang=${lang}`, 'symp_customer-a')).body
+    const german = await shown('de')
+    expect(german.routes[0].deliveries.map((d: Answer) => [d.ok, d.attempts])).toEqual([[false, 3]])
+    expect(german.routes[0].deliveries[0].reason).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/\S+ antwortete 503.* \(nach 3 Versuchen aufgegeben\)$/)
+    expect(german.history.map((e: Answer) => e.why)).toEqual(['gemeldet: no dial tone', 'provider hat sie nach inProgress bewegt'])
+    const english = await shown('en')
+    expect(english.routes[0].deliveries[0].reason).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/\S+ answered 503.* \(gave up after 3 attempts\)$/)
+    expect(english.history.map((e: Answer) => e.why)).toEqual(['reported: no dial tone', 'provider moved it to inProgress'])
+  })
+
   it('refuses a link that is not a link of the bundle, and services that are not members', async () => {
     const answer = await open({ services: [pbx, archive], summary: 'archive does not get recordings' })
     expect(answer.status).toBe(422)

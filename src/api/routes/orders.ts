@@ -57,7 +57,7 @@ export async function ordersRoutes (app: FastifyInstance, { engine }: RouteConte
     preHandler: [requireRole('customer', 'provider', 'operator'), orderAccess(engine)],
     schema: {
       tags: ['operations'],
-      summary: "One order with per-provider progress; the reasons of a failure in the request's language (?lang=, Accept-Language)",
+      summary: "One order with per-provider progress; the reasons of a failure and why each state changed in the request's language (?lang=, Accept-Language)",
       security: bearer,
       params: { type: 'object', properties: { id: { type: 'string' } }, required: ['id'] },
       response: { 200: orderSchema, ...problems(401, 403, 404) }

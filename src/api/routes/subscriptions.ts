@@ -5,6 +5,7 @@
  */
 import type { FastifyInstance } from 'fastify'
 import type { CompositionRequest } from '../../composer/index.js'
+import { subscriptionIn } from '../../operations/index.js'
 import type { Subscription } from '../../operations/index.js'
 import type { RouteContext } from '../context.js'
 import { principalOf, requireRole } from '../auth.js'
@@ -16,6 +17,7 @@ import { requestLanguage } from '../language.js'
 const subscriptionSchema = { ...openObject, description: 'A subscription: members, seats, monthly price (cents), seat history, state history' } as const
 const orderSchema = { ...openObject, description: 'The change order' } as const
 const bearer = [{ bearer: [] }]
+const langSchema = { type: 'string', description: 'de or en (else Accept-Language)' } as const
 const idParams = { type: 'object', properties: { id: { type: 'string' } }, required: ['id'] } as const
 
 export async function subscriptionsRoutes (app: FastifyInstance, { engine }: RouteContext): Promise<void> {
@@ -25,22 +27,30 @@ export async function subscriptionsRoutes (app: FastifyInstance, { engine }: Rou
     preHandler: requireRole('customer', 'provider', 'operator'),
     schema: {
       tags: ['operations'],
-      summary: "The caller's subscriptions (a provider: those with its services; the operator: all)",
+      summary: "The caller's subscriptions (a provider: those with its services; the operator: all); why each state changed in the request's language (?lang=, Accept-Language)",
       security: bearer,
-      querystring: { type: 'object', properties: { service: iriSchema } },
+      querystring: { type: 'object', properties: { service: iriSchema, lang: langSchema } },
       response: { 200: { type: 'array', items: subscriptionSchema }, ...problems(401, 403) }
     }
   }, async request => {
     const principal = principalOf(request)
     const { service } = request.query as { service?: string }
     const filter = principal.role === 'customer' ? { customer: principal.id } : principal.role === 'provider' ? { provider: principal.id } : {}
-    return engine.operations.subscriptions({ ...filter, ...(service === undefined ? {} : { service }) })
+    const language = requestLanguage(request)
+    return (await engine.operations.subscriptions({ ...filter, ...(service === undefined ? {} : { service }) })).map(s => subscriptionIn(s, language))
   })
 
   app.get('/subscriptions/:id', {
     preHandler: [requireRole('customer', 'provider', 'operator'), subscriptionAccess(engine)],
-    schema: { tags: ['operations'], summary: 'One subscription', security: bearer, params: idParams, response: { 200: subscriptionSchema, ...problems(401, 403, 404) } }
-  }, async request => request.operationsRecord as Subscription)
+    schema: {
+      tags: ['operations'],
+      summary: "One subscription; why each state changed in the request's language (?lang=, Accept-Language)",
+      security: bearer,
+      params: idParams,
+      querystring: { type: 'object', properties: { lang: langSchema } },
+      response: { 200: subscriptionSchema, ...problems(401, 403, 404) }
+    }
+  }, async request => subscriptionIn(request.operationsRecord as Subscription, requestLanguage(request)))
 
   app.post('/subscriptions/:id/seats', {
     preHandler: customerOwned,

@@ -3,10 +3,11 @@
  * the providers it is routed to work it (notes, state) with their tokens; the SLA report
  * counts response and resolution times against the offers' promises.
  */
-import type { FastifyInstance } from 'fastify'
+import type { FastifyInstance, FastifyRequest } from 'fastify'
 import type { Subscription } from '../../operations/index.js'
 import type { NoteInput, OpenInput, Ticket, TicketState } from '../../tickets/index.js'
-import { slaReport, viewOf } from '../../tickets/index.js'
+import { slaReport, ticketIn, viewOf } from '../../tickets/index.js'
+import { requestLanguage } from '../language.js'
 import { SymphonyError } from '../../errors.js'
 import type { RouteContext } from '../context.js'
 import { principalOf, requireRole } from '../auth.js'
@@ -34,7 +35,8 @@ const noteProperties = {
 } as const
 
 export async function ticketsRoutes (app: FastifyInstance, { engine }: RouteContext): Promise<void> {
-  const view = (ticket: Ticket) => viewOf(ticket, engine.tickets.now())
+  // Why each state changed and why a delivery was given up, in the request's language.
+  const view = (request: FastifyRequest) => (ticket: Ticket) => ticketIn(viewOf(ticket, engine.tickets.now()), requestLanguage(request))
 
   app.post('/tickets', {
     bodyLimit,
@@ -60,7 +62,7 @@ export async function ticketsRoutes (app: FastifyInstance, { engine }: RouteCont
     const principal = principalOf(request)
     const body = request.body as Omit<OpenInput, 'text'> & { text?: string }
     const ticket = await engine.tickets.open({ role: principal.role, id: principal.id }, { ...body, text: body.text ?? '' })
-    return reply.code(201).header('location', `/tickets/${ticket.id}`).send(view(ticket))
+    return reply.code(201).header('location', `/tickets/${ticket.id}`).send(view(request)(ticket))
   })
 
   app.get('/tickets', {
@@ -76,13 +78,13 @@ export async function ticketsRoutes (app: FastifyInstance, { engine }: RouteCont
     const principal = principalOf(request)
     const { state } = request.query as { state?: TicketState }
     const filter = principal.role === 'customer' ? { customer: principal.id } : principal.role === 'provider' ? { provider: principal.id } : {}
-    return (await engine.tickets.tickets({ ...filter, ...(state === undefined ? {} : { state }) })).map(view)
+    return (await engine.tickets.tickets({ ...filter, ...(state === undefined ? {} : { state }) })).map(view(request))
   })
 
   app.get('/tickets/:id', {
     preHandler: [requireRole('customer', 'provider', 'operator'), ticketAccess(engine)],
-    schema: { tags: ['operations'], summary: 'One ticket with its notes, history and SLA state', security: bearer, params: idParams, response: { 200: ticketSchema, ...problems(401, 403, 404) } }
-  }, async request => view(request.operationsRecord as Ticket))
+    schema: { tags: ['operations'], summary: "One ticket with its notes, history and SLA state; why each state changed and why a delivery to a provider's endpoint was given up in the request's language (?lang=, Accept-Language)", security: bearer, params: idParams, response: { 200: ticketSchema, ...problems(401, 403, 404) } }
+  }, async request => view(request)(request.operationsRecord as Ticket))
 
   app.post('/tickets/:id/notes', {
     bodyLimit,
@@ -98,7 +100,7 @@ export async function ticketsRoutes (app: FastifyInstance, { engine }: RouteCont
   }, async (request, reply) => {
     const principal = principalOf(request)
     const ticket = await engine.tickets.note((request.params as { id: string }).id, { role: principal.role, id: principal.id }, request.body as NoteInput)
-    return reply.code(201).send(view(ticket))
+    return reply.code(201).send(view(request)(ticket))
   })
 
   app.post('/tickets/:id/state', {
@@ -114,7 +116,7 @@ export async function ticketsRoutes (app: FastifyInstance, { engine }: RouteCont
   }, async request => {
     const principal = principalOf(request)
     const body = request.body as { state: TicketState, why?: string }
-    return view(await engine.tickets.move((request.params as { id: string }).id, body.state, { role: principal.role, id: principal.id }, body.why))
+    return view(request)(await engine.tickets.move((request.params as { id: string }).id, body.state, { role: principal.role, id: principal.id }, body.why))
   })
 
   app.get('/subscriptions/:id/links', {

@@ -5,7 +5,7 @@
  */
 import type { HelpLanguage } from '../language.js'
 import { reasonIn } from '../../operations/index.js'
-import type { Order, Subscription, WebhookView } from '../../operations/index.js'
+import type { HistoryEntry, Order, Subscription, WebhookView } from '../../operations/index.js'
 import type { TicketView } from '../../tickets/index.js'
 
 export function money (cents: number, currency: string | null): string {
@@ -27,7 +27,8 @@ const words = {
     scopes: {} as Names,
     reported: 'reported', responseDue: 'response due', resolutionDue: 'resolution due', missed: 'missed', bytes: 'bytes',
     url: 'url', secret: 'secret', set: 'set', lastDelivery: 'last delivery', nothingDelivered: 'nothing delivered yet',
-    event: 'event', delivered: 'delivered', givenUp: 'given up'
+    event: 'event', delivered: 'delivered', givenUp: 'given up', history: 'history',
+    roles: {} as Names
   },
   de: {
     order: 'Bestellung', item: 'Position', subscription: 'Abonnement', ticket: 'Ticket',
@@ -42,7 +43,8 @@ const words = {
     scopes: { subscription: 'Abonnement', member: 'Mitglied', link: 'Verbindung' } as Names,
     reported: 'gemeldet', responseDue: 'Reaktion fällig', resolutionDue: 'Lösung fällig', missed: 'verfehlt', bytes: 'Bytes',
     url: 'URL', secret: 'Geheimnis', set: 'gesetzt', lastDelivery: 'letzte Zustellung', nothingDelivered: 'noch nichts zugestellt',
-    event: 'Ereignis', delivered: 'zugestellt', givenUp: 'aufgegeben'
+    event: 'Ereignis', delivered: 'zugestellt', givenUp: 'aufgegeben', history: 'Verlauf',
+    roles: { customer: 'Kunde', provider: 'Anbieter', operator: 'Betreiber', platform: 'Plattform' } as Names
   }
 } as const
 
@@ -53,6 +55,19 @@ export function stateName (state: string, language: HelpLanguage): string {
   return named(words[language].states, state)
 }
 
+/**
+ * A history, one line per state change: when, from → to, by whom and why (in the language; a
+ * plain string from an earlier record as it is). `indent`: the lines' leading spaces.
+ */
+function historyLines (history: readonly HistoryEntry[], names: Names, language: HelpLanguage, indent: string): string[] {
+  const w = words[language]
+  return [`${indent}${w.history}:`, ...history.map(entry => {
+    const step = `${entry.from === null ? '' : `${named(names, entry.from)} → `}${named(names, entry.to)}`
+    const by = entry.by.role === 'platform' ? named(w.roles, 'platform') : `${named(w.roles, entry.by.role)} ${entry.by.id}`
+    return `${indent}  ${entry.at}  ${step}  (${by}): ${reasonIn(entry.why, language)}`
+  })]
+}
+
 export function orderText (order: Order, language: HelpLanguage = 'en'): string {
   const w = words[language]
   const why = (reason: Order['reason']): string => reason === undefined ? '' : ` — ${reasonIn(reason, language)}`
@@ -61,7 +76,9 @@ export function orderText (order: Order, language: HelpLanguage = 'en'): string 
   for (const item of order.items) {
     lines.push(`  ${w.item} ${item.id} ${named(w.actions, item.action)} → ${item.provider}: ${named(w.states, item.state)}${item.reference === undefined ? '' : ` [${item.reference}]`}${why(item.reason)}`)
     for (const line of item.lines) lines.push(`      ${line.service}${line.monthlyCents === null ? '' : `  ${money(line.monthlyCents, order.currency)}`}`)
+    lines.push(...historyLines(item.history, w.states, language, '    '))
   }
+  lines.push(...historyLines(order.history, w.states, language, '  '))
   return lines.join('\n') + '\n'
 }
 
@@ -72,6 +89,7 @@ export function subscriptionText (subscription: Subscription, language: HelpLang
     lines.push(`  ${member.service} (${member.provider})${member.removedAt === undefined ? '' : ` ${w.removed} ${member.removedAt}`}`)
   }
   for (const change of subscription.seatChanges) lines.push(`  ${change.at}: ${w.seats(change.seats)}, ${money(change.monthlyCents, subscription.currency)} ${w.aMonth} (${w.order} ${change.order})`)
+  lines.push(...historyLines(subscription.history, w.states, language, '  '))
   return lines.join('\n') + '\n'
 }
 
@@ -85,6 +103,7 @@ export function ticketText (ticket: TicketView, language: HelpLanguage = 'en'): 
     lines.push(`  SLA ${sla.provider}: ${w.responseDue} ${sla.responseDue ?? '–'}${missed(sla.responseBreached)}, ${w.resolutionDue} ${sla.resolutionDue ?? '–'}${missed(sla.resolutionBreached)}`)
   }
   for (const note of ticket.notes) lines.push(`  ${note.at} ${note.by.role} ${note.by.id}: ${note.text}${note.attachments.length === 0 ? '' : ` [${note.attachments.map(a => `${a.name}, ${a.size} ${w.bytes}`).join('; ')}]`}`)
+  lines.push(...historyLines(ticket.history, w.ticketStates, language, '  '))
   return lines.join('\n') + '\n'
 }
 
