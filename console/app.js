@@ -41,7 +41,8 @@ function navigate (name) {
  * Draws the route's page. Each render draws into its own `<main id="main">`, which takes the
  * place of the previous one: a render the reader has left (a slow answer, a later click handler,
  * a poll) draws into a detached element and never into the page that replaced it. Its `navigate`
- * does nothing once it is left; its route and title writes check `main.isConnected` as well.
+ * does nothing once it is left; its route and title writes check `main.isConnected` as well, and
+ * `announce()` speaks only for an element that is still shown.
  */
 async function show () {
   const previous = document.getElementById('main')

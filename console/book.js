@@ -50,7 +50,7 @@ export async function bookingSection ({ state, navigate }, selection) {
         seats: Number(seats.value),
         ...(id === undefined ? {} : { configurations: [id] })
       })
-      announce(t('orderTitle', order.id))
+      announce(form, t('orderTitle', order.id))
       navigate(`orders/${encodeURIComponent(order.id)}`)
     } catch (error) {
       replace(result, problemView(error))

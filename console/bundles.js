@@ -78,7 +78,7 @@ export function bundlesView (answer, { name, summaryOf, isAdapter, detail }) {
           remember(view)
           drawTable()
           table.querySelector(`th[aria-sort] button`)?.focus()
-          announce(t('sorted', sortKeys[key].text(), t(order === 'asc' ? 'ascending' : 'descending')))
+          announce(table, t('sorted', sortKeys[key].text(), t(order === 'asc' ? 'ascending' : 'descending')))
         }
       }, sortKeys[key].text(), h('span', { class: 'sort-mark', 'aria-hidden': 'true' }, active ? (view.sort.order === 'asc' ? ' ▲' : ' ▼') : ' ↕')))
   }

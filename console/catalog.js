@@ -46,7 +46,7 @@ export async function renderCatalog (main, { state, navigate }) {
     }
     if (!main.isConnected) return
     replace(list, renderServices(answer))
-    announce(t('shown', answer.total === 0 ? 0 : answer.offset + 1, answer.offset + answer.services.length, answer.total))
+    announce(main, t('shown', answer.total === 0 ? 0 : answer.offset + 1, answer.offset + answer.services.length, answer.total))
   }
 
   function renderServices (answer) {

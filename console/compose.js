@@ -202,7 +202,7 @@ export async function renderCompose (main, context) {
       replace(results, h('h2', { id: 'bundles-heading' }, t('bundles')),
         h('p', { class: 'alert' }, t('noBundle')), h('h3', {}, t('issues')),
         h('ul', {}, (answer.issues ?? []).map(issue => h('li', {}, issue.message ?? issue.text ?? JSON.stringify(issue)))))
-      announce(t('noBundle'))
+      announce(main, t('noBundle'))
       return
     }
     const summaries = await memberSummaries(answer)
@@ -215,7 +215,7 @@ export async function renderCompose (main, context) {
         isAdapter: iri => summaries.get(iri)?.service.types.includes(adapterType) === true,
         detail: (bundle, index, graph) => renderBundle(bundle, index, labels, context, graph)
       }))
-    announce(`${answer.bundles.length} ${t('bundles')}`)
+    announce(main, `${answer.bundles.length} ${t('bundles')}`)
   } catch (error) {
     replace(results, h('p', { class: 'alert', role: 'alert' }, error instanceof ApiError ? error.message : String(error)))
   } finally {

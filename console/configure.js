@@ -103,7 +103,7 @@ export async function renderConfigure (main, context) {
   discard.addEventListener('click', async () => {
     clearFormDraft(selection)
     await renderConfigure(main, context)
-    announce(t('draftDiscarded'))
+    announce(main, t('draftDiscarded'))
     main.querySelector('h1')?.focus()
   })
   element.addEventListener('submit', async event => {
@@ -124,11 +124,11 @@ export async function renderConfigure (main, context) {
       replace(result, h('p', { class: 'success', role: 'status' }, t('saved'), answer.configuration === undefined
         ? ''
         : [' ', h('a', { href: `#/configurations/${encodeURIComponent(answer.configuration)}` }, h('code', {}, answer.configuration))]))
-      announce(t('saved'))
+      announce(main, t('saved'))
     } catch (error) {
       if (error instanceof ApiError && Array.isArray(error.problem.errors)) {
         rendered.showErrors(error.problem.errors.map(e => ({ pointer: e.pointer ?? e.field ?? '', message: e.message })))
-        announce(t('fixErrors', error.problem.errors.length))
+        announce(main, t('fixErrors', error.problem.errors.length))
       } else {
         replace(result, h('p', { class: 'alert', role: 'alert' }, error instanceof ApiError ? error.message : String(error)))
       }

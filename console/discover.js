@@ -77,7 +77,7 @@ export async function renderDiscover (main, { navigate }) {
     replace(results,
       h('h2', { id: 'results-heading' }, t('services')),
       answer.results.length === 0 ? h('p', { class: 'alert' }, t('noServices')) : answer.results.map((r, i) => renderResult(r, i, name)))
-    announce(`${answer.results.length} ${t('services')}`)
+    announce(main, `${answer.results.length} ${t('services')}`)
   } catch (error) {
     replace(results, h('p', { class: 'alert', role: 'alert' }, error instanceof ApiError ? error.message : String(error)))
   } finally {

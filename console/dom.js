@@ -27,8 +27,15 @@ export function replace (element, ...children) {
   append(element, children)
 }
 
-/** Tells screen readers what happened. */
-export function announce (text) {
+/**
+ * Tells screen readers what happened on a page: `from` is an element of the page (its `<main>`,
+ * a form or section in it) or of the header. The status line is written only while `from` is
+ * shown: each render draws into its own `<main>`, so a render the reader has left (a slow
+ * answer, a poll, a late click handler) never speaks over the page that replaced it.
+ */
+export function announce (from, text) {
+  if (!(from instanceof window.Node)) throw new TypeError('announce(from, text): from must be an element of the announcing page')
+  if (!from.isConnected) return
   const status = document.getElementById('status')
   if (status !== null) status.textContent = text
 }

@@ -73,7 +73,7 @@ async function renderInvoice (main, number) {
       replace(result)
       try {
         const name = await download(`${path}${query({ format: f.format, lang: lang() })}`, f.accept, `${invoice.number}.${f.extension}`)
-        announce(t('downloaded', name))
+        announce(main, t('downloaded', name))
       } catch (error) {
         replace(result, problemView(error))
       } finally {

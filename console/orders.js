@@ -129,7 +129,7 @@ async function renderOrder (main, id) {
       }
       if (settled()) {
         replace(watching)
-        announce(t('orderSettled', order.id, stateName(order.state)))
+        announce(main, t('orderSettled', order.id, stateName(order.state)))
         return
       }
     } catch { /* a failed poll is retried on the next tick */ }

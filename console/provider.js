@@ -328,7 +328,7 @@ export async function renderProvider (main) {
       h('h3', { id: 'impact-heading' }, t('impactTitle', answer.name, answer.version)),
       h('p', { class: 'meta' }, t('notPublishedYet')),
       await impactView(answer)))
-    announce(t('impactTitle', answer.name, answer.version))
+    announce(main, t('impactTitle', answer.name, answer.version))
   }))
 
   const form = h('form', { class: 'editor-form', novalidate: true, 'aria-labelledby': 'editor-heading' },
@@ -355,7 +355,7 @@ export async function renderProvider (main) {
       const message = answer.status === 'unchanged' ? t('unchanged', answer.name, answer.version) : t('published', answer.name, answer.version)
       replace(outcome, h('p', { class: 'success' }, message), h('section', { class: 'impact', 'aria-labelledby': 'impact-heading' },
         h('h3', { id: 'impact-heading' }, t('impactTitle', answer.name, answer.version)), await impactView(answer)))
-      announce(message)
+      announce(main, message)
       await drawList()
     })
   })
@@ -371,7 +371,7 @@ export async function renderProvider (main) {
     remember(main, state)
     keep()
     await drawList()
-    announce(t('openedVersion', name, version))
+    announce(main, t('openedVersion', name, version))
     editor.focus()
     check()
   }
@@ -386,7 +386,7 @@ export async function renderProvider (main) {
         yes.disabled = true
         try {
           await api.post(`${descriptionPath(description.name)}/versions/${version}/deprecate`)
-          announce(t('deprecated', description.name, version))
+          announce(main, t('deprecated', description.name, version))
           await drawList()
           list.querySelector(`.description[data-name="${window.CSS.escape(description.name)}"] h3`)?.focus()
         } catch (error) {

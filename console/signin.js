@@ -55,7 +55,7 @@ export async function renderAccount (navigate) {
       onclick: async () => {
         clearToken()
         account = null
-        announce(t('signedOut'))
+        announce(area, t('signedOut'))
         await renderAccount(navigate)
         navigate('signin')
       }
@@ -89,7 +89,7 @@ export async function renderSignin (main, { navigate }) {
       const who = await api.get('/me', value)
       setToken(value)
       account = who
-      announce(t('signedIn', accountName(who)))
+      announce(form, t('signedIn', accountName(who)))
       await renderAccount(navigate)
       navigate(who.role === 'provider' ? 'provider' : 'subscriptions')
     } catch (error) {

@@ -50,11 +50,11 @@ function changeForm (legend, fields, button, send, { view, subscription, navigat
     replace(result)
     try {
       const order = await send(form)
-      announce(t('orderTitle', order.id))
+      announce(view, t('orderTitle', order.id))
       rewriteRoute(view, subscriptionRoute(subscription.id))
       navigate(`orders/${encodeURIComponent(order.id)}`)
     } catch (error) {
-      if (error instanceof FieldErrors) announce(error.message)
+      if (error instanceof FieldErrors) announce(view, error.message)
       else replace(result, problemView(error))
     } finally {
       submit.disabled = false

@@ -59,7 +59,7 @@ async function reportForm (subscriptions, rerender) {
       event.preventDefault()
       try {
         await call('POST', '/tickets', { subscription: subscription.value, services: JSON.parse(about.value), summary: summary.value, text: text.value })
-        announce(tt('saved'))
+        announce(status, tt('saved'))
         rerender()
       } catch (error) { status.textContent = error.message }
     }
@@ -70,7 +70,7 @@ async function reportForm (subscriptions, rerender) {
 function ticketView (ticket, rerender) {
   const status = h('p', { role: 'status' })
   const act = async work => {
-    try { await work(); announce(tt('saved')); rerender() } catch (error) { status.textContent = error.message }
+    try { await work(); announce(status, tt('saved')); rerender() } catch (error) { status.textContent = error.message }
   }
   const note = h('textarea', { rows: 2, required: true })
   const file = h('input', { type: 'file' })

@@ -86,7 +86,7 @@ export async function webhookSection (who) {
             h('p', {}, t('webhookSaved', answer.url)),
             h('p', {}, `${t('webhookSecret')}: `, h('code', {}, answer.secret)),
             h('p', {}, t('webhookSecretOnce'))))
-        announce(t('webhookSaved', answer.url))
+        announce(section, t('webhookSaved', answer.url))
         await draw()
       } catch (failure) {
         if (failure instanceof ApiError && failure.problem.status === 400) showError(failure.message)
@@ -115,7 +115,7 @@ export async function webhookSection (who) {
         try {
           await api.delete('/me/webhook')
           replace(secretArea)
-          announce(t('webhookRemoved'))
+          announce(section, t('webhookRemoved'))
           await draw()
           replace(secretArea, h('p', { class: 'success', role: 'status' }, t('webhookRemoved')))
         } catch (error) {

@@ -8,7 +8,7 @@ import { existsSync } from 'node:fs'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { chromium } from 'playwright-core'
 import type { Browser, Page, Route } from 'playwright-core'
-import { openTestApp } from '../api/helpers.js'
+import { openTestApp, sym } from '../api/helpers.js'
 import type { TestApp } from '../api/helpers.js'
 import { args, executablePath, pageProblems } from './browser.js'
 
@@ -129,6 +129,37 @@ describe.skipIf(!existsSync(executablePath) && process.env.CI !== 'true')('conso
     expect(await page.locator('#status').textContent()).toBe('')
     expect(await heading()).toEqual(['Find a service'])
     expect(await page.evaluate(() => window.location.hash)).toBe('#/discover')
+    expect(errors).toEqual([])
+  })
+
+  it('lets no page the reader has left speak on the status line: a late discovery answer after moving to Compose', { timeout: 240_000 }, async () => {
+    await page.goto(`${address}/#/compose`)
+    await page.evaluate(() => { localStorage.setItem('symphony.lang', 'en') })
+    await page.reload()
+    await page.waitForSelector('main h1:text-is("Ask for a bundle")')
+    await page.evaluate(() => { document.getElementById('status')!.textContent = '' })
+    const answersRead = async () => await page.evaluate(() => (window as unknown as { answersRead: Record<string, number> }).answersRead['/discover'] ?? 0)
+    const before = await answersRead()
+    const discovery = await hold(page, url => url.pathname === '/discover')
+    const asked = page.waitForRequest(request => new URL(request.url()).pathname === '/discover')
+    const route = `#/discover?${new URLSearchParams({ request: JSON.stringify({ wanted: [`${sym}ContactLookupAPI`], available: [] }) })}`
+    await page.evaluate(hash => { window.location.hash = hash }, route)
+    await page.waitForSelector('main h1:text-is("Find a service")')
+    await asked
+    await page.evaluate(() => { window.location.hash = '#/compose' })
+    await page.waitForSelector('main h1:text-is("Ask for a bundle")')
+    discovery.release()
+    await discovery.fulfilled
+    // Once the left page has read its answer, what it does with it is done before the next task.
+    await page.waitForFunction(count => (window as unknown as { answersRead: Record<string, number> }).answersRead['/discover'] === count, before + 1)
+    await page.evaluate(async () => { await new Promise(resolve => setTimeout(resolve, 0)) })
+    expect(await page.locator('#status').textContent()).toBe('')
+    expect(await heading()).toEqual(['Ask for a bundle'])
+    expect(await page.locator('main article.result').count()).toBe(0)
+    // The page that is shown still speaks: the same discovery, answered while its page is shown, says how many it found.
+    await page.evaluate(hash => { window.location.hash = hash }, route)
+    await page.waitForSelector('main article.result')
+    expect(await page.locator('#status').textContent()).toBe(`${await page.locator('main article.result').count()} Services`)
     expect(errors).toEqual([])
   })
 })
