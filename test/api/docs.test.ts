@@ -70,6 +70,18 @@ describe.skipIf(!hasTools && process.env.CI !== 'true')('docs/api.md', () => {
     }
   })
 
+  it("waits in the README's tour until the catalog is ready before it asks for it", async () => {
+    // `serve` listens before it loads its catalog: `/health` answers 200 at once, while every
+    // catalog route answers 503 STARTING until `/health/ready` answers 200.
+    const readme = await readFile(join(projectRoot, 'README.md'), 'utf8')
+    const tour = [...readme.matchAll(/```sh\n([\s\S]*?)```/g)].map(m => m[1]!).find(block => block.includes('$API/catalog/services'))!
+    const lines = tour.split('\n')
+    const wait = lines.findIndex(line => /\buntil curl -sf \$API\/health\/ready\b/.test(line))
+    const firstCatalogCall = lines.findIndex(line => /\$API\/(?!health)/.test(line))
+    expect([wait >= 0, wait < firstCatalogCall]).toEqual([true, true])
+    expect(lines.filter(line => /\$API\/health(?!\/ready)/.test(line))).toEqual([])
+  })
+
   it('fails on an error status unless the example shows that status', () => {
     // Without -f a 4xx problem body piped into jq would pass; examples that demonstrate an error
     // name its status in a comment on the line or the line before, or print it with -w.
