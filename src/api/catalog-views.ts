@@ -266,6 +266,8 @@ const xsd = 'http://www.w3.org/2001/XMLSchema#'
 const numericDatatypes = new Set(['decimal', 'integer', 'double', 'float', 'int', 'long', 'short', 'byte', 'nonNegativeInteger', 'positiveInteger',
   'negativeInteger', 'nonPositiveInteger', 'unsignedLong', 'unsignedInt', 'unsignedShort', 'unsignedByte'].map(local => xsd + local))
 const shownTextValues = 100
+/** The vocabulary's class of properties that say how a service is run, not what it offers. */
+const operationalProperty = ns.sym + 'OperationalProperty'
 
 /**
  * The properties the services of the catalog state — any predicate, an extension's too — that a
@@ -274,11 +276,22 @@ const shownTextValues = 100
  * IRIs make an `iri` property with its values labelled (vocabulary terms, providers, regions);
  * all numbers `number`, all booleans `boolean`, anything else `text`. Labels come from the vocabulary, else the local name.
  */
+/**
+ * Is the property one the vocabulary marks as operational (`sym:OperationalProperty`), itself or
+ * through a super-property? It tells the platform how to run a service, not what a customer gets.
+ */
+function isOperational (property: string, terms: TermIndex, seen = new Set<string>()): boolean {
+  const info = terms.terms.get(property)
+  if (info === undefined || seen.has(property)) return false
+  seen.add(property)
+  return info.types.includes(operationalProperty) || info.superProperties.some(parent => isOperational(parent, terms, seen))
+}
+
 export function factProperties (catalog: Catalog, terms: TermIndex, language: string): FactProperty[] {
   const found = new Map<string, { services: number, iris: Set<string>, texts: Set<string>, numbers: number, booleans: number, literals: number }>()
   for (const service of catalog.services.keys()) {
     for (const property of catalog.statedProperties(service)) {
-      if (catalog.serviceNodeRoles.has(property)) continue
+      if (catalog.serviceNodeRoles.has(property) || isOperational(property, terms)) continue
       let entry = found.get(property)
       if (entry === undefined) found.set(property, entry = { services: 0, iris: new Set(), texts: new Set(), numbers: 0, booleans: 0, literals: 0 })
       entry.services++

@@ -101,7 +101,7 @@ describe('GET /catalog/services with fact tests', () => {
 
 describe('GET /catalog/facts', () => {
   let t: TestApp
-  beforeAll(async () => { t = await openTestApp({ fixtures: ['acme-pbx.ttl', 'globex-crm.ttl', 'extension-facts.ttl'] }) })
+  beforeAll(async () => { t = await openTestApp({ fixtures: ['acme-pbx.ttl', 'globex-crm.ttl', 'extension-facts.ttl', 'operational-facts.ttl'] }) })
   afterAll(async () => { await t.close() })
 
   async function properties (lang: string): Promise<Array<{ iri: string, label: string, kind: string, services: number, values: Array<{ value: string, label: string }> }>> {
@@ -127,5 +127,13 @@ describe('GET /catalog/facts', () => {
     // Interfaces and offers are the service's own nodes, not facts to filter by.
     expect(en.map(p => p.iri)).not.toContain(`${sym}provides`)
     expect(en.map(p => p.iri)).not.toContain('https://schema.org/offers')
+  })
+
+  it('leaves out what the vocabulary marks operational: how a service is ordered, an extension\'s own operational properties', async () => {
+    const listed = (await properties('en')).map(p => p.iri)
+    // The fixture states four properties on the PBX: sym:provisionedBy (typed sym:OperationalProperty
+    // in the ontology), ext:deskQueue (typed so in the fixture), ext:escalationQueue (a sub-property
+    // of it) and ext:queueHint (an ordinary property): only the last one is a fact.
+    expect([`${sym}provisionedBy`, `${ext}deskQueue`, `${ext}escalationQueue`, `${ext}queueHint`].filter(iri => listed.includes(iri))).toEqual([`${ext}queueHint`])
   })
 })
