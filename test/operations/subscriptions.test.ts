@@ -5,6 +5,13 @@ import type { OperationsEvent, Subscription } from '../../src/operations/index.j
 
 const sym = 'https://w3id.org/symphony/ontology#'
 
+/** A gate: `opened` settles once `open()` was called. */
+function gate (): { open: () => void, opened: Promise<void> } {
+  let open!: () => void
+  const opened = new Promise<void>(resolve => { open = resolve })
+  return { open, opened }
+}
+
 describe('subscriptions: seats, members, cancellation, events', () => {
   let h: Harness
   let id: string
@@ -91,7 +98,7 @@ describe('subscriptions: seats, members, cancellation, events', () => {
     expect((await h.call('DELETE', path, 'symp_customer-a')).status).toBe(404)
   })
 
-  it('a configuration an order names is not deleted', async () => {
+  it('a configuration an order names is not deleted: a delete that arrives while the booking stores its order waits and is refused', async () => {
     const request = { serviceTypes: [`${sym}VirtualPBX`, `${sym}CRM`, `${sym}ArchivingService`], limit: 10 }
     const services = [`${t}AlphaPBX`, `${t}BetaCRM`, `${t}DeltaArchive`]
     const stored = await h.call('POST', '/configurations', 'symp_customer-a', {
@@ -100,20 +107,41 @@ describe('subscriptions: seats, members, cancellation, events', () => {
     })
     expect(stored.status, JSON.stringify(stored.body)).toBe(201)
     const configuration = stored.body.configuration as string
-    const [booked, deleted] = await Promise.all([
-      h.call('POST', '/orders', 'symp_customer-a', { request, services, configurations: [configuration] }),
-      h.call('DELETE', `/configurations/${encodeURIComponent(configuration)}`, 'symp_customer-a')
-    ])
-    // Whichever comes first, the other sees it: never an order naming a deleted configuration.
-    if (booked.status === 201) {
-      expect(deleted.status).toBe(409)
-      expect(deleted.body.code).toBe('CONFLICT')
+    // The booking checks the configuration and writes its order under the configurations' lock:
+    // its write is held until the delete has arrived and waits for that lock.
+    const operations = h.engine.operations
+    const records = operations.records
+    const write = records.write.bind(records)
+    const deleteConfiguration = operations.deleteConfiguration.bind(operations)
+    const writing = gate()
+    const release = gate()
+    const deleteArrived = gate()
+    records.write = async change => {
+      if (change.orders?.some(order => order.kind === 'book' && order.configurations.includes(configuration)) === true) {
+        writing.open()
+        await release.opened
+      }
+      await write(change)
+    }
+    operations.deleteConfiguration = async (id, remove) => {
+      deleteArrived.open()
+      await deleteConfiguration(id, remove)
+    }
+    try {
+      const booking = h.call('POST', '/orders', 'symp_customer-a', { request, services, configurations: [configuration] })
+      await writing.opened
+      const deleting = h.call('DELETE', `/configurations/${encodeURIComponent(configuration)}`, 'symp_customer-a')
+      await deleteArrived.opened
+      release.open()
+      const [booked, deleted] = await Promise.all([booking, deleting])
+      // The delete ran after the booking had stored its order: the order names the configuration, so it stays.
+      expect([booked.status, deleted.status, deleted.body.code]).toEqual([201, 409, 'CONFLICT'])
+      expect(booked.body.configurations).toEqual([configuration])
       expect(await h.engine.store.graph(configuration)).toHaveLength(stored.body.triples + 2)
-      expect((await h.call('DELETE', `/configurations/${encodeURIComponent(configuration)}`, 'symp_customer-a')).status).toBe(409)
       await settled(h, booked.body.id)
-    } else {
-      expect(deleted.status).toBe(204)
-      expect(booked.status).toBe(404)
+    } finally {
+      records.write = write
+      operations.deleteConfiguration = deleteConfiguration
     }
   })
 
