@@ -7,7 +7,7 @@
  */
 import { describe, expect, test } from 'vitest'
 import { compileCatalog, type Catalog, type InterfaceNode, type Service } from '../../src/catalog/index.js'
-import { combinableWith, degreeRank, matchInterface, type Combinable, type Link } from '../../src/matcher/index.js'
+import { combinableWith, degreeRank, effectiveTypes, matchInterface, type Combinable, type Link } from '../../src/matcher/index.js'
 import { parseRdf } from '../../src/rdf/index.js'
 import { TopK } from '../../src/matcher/top-k.js'
 import { generateCatalog, random } from '../../bench/catalog-generator.js'
@@ -181,7 +181,19 @@ describe('combinableWith per catalog version', () => {
     const x = generated.services[0]!
     const first = combinableWith(catalog, x, { limit: 3 })
     const afterFirst = lookups()
-    expect(afterFirst).toBeGreaterThan(0)
+    // One read per class and role X's interfaces can link through (the default minDegree,
+    // subsumes, reaches both ways): for each type X provides, the requirements stating any of its
+    // superclasses or subclasses; for each requirement (optional ones too) by its first effective
+    // type, the provided interfaces stating any of its subclasses or superclasses.
+    const { hierarchy } = catalog
+    const service = catalog.services.get(x)!
+    const related = (type: string) => [...hierarchy.superClasses(type), ...hierarchy.subClasses(type)]
+    const requirementClasses = new Set(service.provides.flatMap(node => node.types.flatMap(related)))
+    const providedClasses = new Set([...service.requires, ...service.optionallyRequires].flatMap(node => {
+      const first = effectiveTypes(node.types, hierarchy)[0]
+      return first === undefined ? [] : related(first)
+    }))
+    expect(afterFirst).toBe(requirementClasses.size + providedClasses.size)
     expect(combinableWith(catalog, x, { limit: 10 }).slice(0, 3)).toEqual(first)
     combinableWith(catalog, x, { minDegree: 'plugin', limit: 5 })
     expect(lookups()).toBe(afterFirst)
