@@ -40,12 +40,17 @@ export async function measureStart (dataDir: string, discovery: unknown, checkou
     { cwd: checkout, stdio: ['ignore', 'ignore', 'pipe'] })
   let listeningMs = NaN
   let readyMs = NaN
+  let stderr = ''
+  let exited: string | undefined
+  child.once('exit', code => { exited = `serve exited with ${String(code)}: ${stderr.slice(-2000)}` })
   let ready: (() => void) | undefined
   const readyPromise = new Promise<void>(resolve => { ready = resolve })
   const listening = new Promise<string>((resolve, reject) => {
     let text = ''
     child.stderr!.on('data', (chunk: Buffer) => {
       text += chunk.toString()
+      stderr = text
+      if (process.env.START_UP_STDERR !== undefined) process.stderr.write(chunk)
       const address = /(?:listening|serving) at (http:\/\/[^\s/]+)\//.exec(text)
       if (address !== null && Number.isNaN(listeningMs)) {
         listeningMs = performance.now() - started
@@ -62,6 +67,7 @@ export async function measureStart (dataDir: string, discovery: unknown, checkou
   const startingHealthMs: number[] = []
   let startingHealthFailures = 0
   while (Number.isNaN(readyMs)) {
+    if (exited !== undefined) throw new Error(exited)
     const at = performance.now()
     const ok = await fetch(`${url}/health`).then(async response => { await response.arrayBuffer(); return response.ok }, () => false)
     if (!ok) startingHealthFailures++

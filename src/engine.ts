@@ -313,8 +313,8 @@ export class Engine {
   /** The catalog of `version`: the compile in flight for it, or a new one. */
   #compile (version: string): Promise<Catalog> {
     if (this.#compiling?.version === version) return this.#compiling.catalog
-    const catalog = this.#build().then(({ quads, catalog: compiled, from }) => {
-      this.#vocabularyOf.set(compiled, selectVocabulary(quads))
+    const catalog = this.#build().then(async ({ quads, catalog: compiled, from }) => {
+      this.#vocabularyOf.set(compiled, await selectVocabulary(quads))
       this.#fromOf.set(compiled, from)
       return compiled
     })
@@ -342,8 +342,8 @@ export class Engine {
       const quads = await this.publicQuads()
       return { quads, from: 'compiled', catalog: this.#compiler === undefined ? compileCatalog(quads, { rules: this.#rules }) : await this.#compiler.compile(quads, this.#rules) }
     }
-    // The quads and their digest in one step: no write can come between them.
-    const { quads, digest } = this.store.publicContent()
+    // The quads and their digest of one moment: a write made while they are gathered is not in them.
+    const { quads, digest } = await this.store.publicContent()
     const key = snapshotKey(digest, this.#rules)
     const read = await readSnapshot(snapshot.file, key)
     if (read.status === 'loaded') return { quads, catalog: read.catalog, from: 'snapshot' }

@@ -1,13 +1,15 @@
 /**
  * Compiling catalogs off the event loop: one worker thread (started on first use) reasons over
  * the quads and reads the services; this thread only packs the quads and indexes the slices it
- * gets back, a few milliseconds at a time, so requests keep being answered meanwhile.
+ * gets back, one slice per turn of the event loop (it asks for the next one after a turn), so
+ * requests keep being answered meanwhile.
  */
 import type { Worker } from 'node:worker_threads'
 import type { Quad } from '@rdfjs/types'
 import { CatalogAssembler, type Catalog, type CatalogSlice } from '../catalog/index.js'
 import { SymphonyError, type ErrorCode, type ErrorMessages } from '../errors.js'
 import type { Rule } from '../reasoner/index.js'
+import { nextTurn } from '../turns.js'
 import { moduleBeside, startWorker } from '../worker-thread.js'
 import { sendQuads } from './quads.js'
 
@@ -115,10 +117,20 @@ export class BackgroundCompiler {
     }
     try {
       job.assembler.add(reply.slice)
-      if (reply.slice.kind === 'end') job.resolve(job.assembler.catalog())
+      if (reply.slice.kind === 'end') {
+        job.resolve(job.assembler.catalog())
+        return
+      }
     } catch (error) {
+      this.#worker?.postMessage({ type: 'cancel', job: reply.job })
       job.reject(error)
+      return
     }
+    // The next slice after a turn of the event loop: requests are answered between slices.
+    const worker = this.#worker
+    void nextTurn().then(() => {
+      if (this.#jobs.has(reply.job)) worker?.postMessage({ type: 'next', job: reply.job })
+    })
   }
 
   #fail (error: SymphonyError): void {

@@ -13,7 +13,7 @@ export interface QuadSlice {
 }
 
 /** Quads per slice. */
-const sliceSize = 25_000
+const sliceSize = 5_000
 
 /**
  * Packs `quads[start, end)` as one slice; `index` maps every term sent before to its number and

@@ -4,8 +4,12 @@
  * event loop of the thread that serves requests.
  * Protocol (every message carries the job id it belongs to):
  *   → { type: 'quads', job, slice: QuadSlice } …   → { type: 'compile', job, rules, snapshot? }
- *   ← { type: 'slice', job, slice: CatalogSlice } … (the last one of kind 'end') | { type: 'failed', job, code, messages, location }
+ *   ← { type: 'slice', job, slice: CatalogSlice }, then after each → { type: 'next', job } the
+ *     next one (the last one of kind 'end') | { type: 'failed', job, code, messages, location };
+ *     → { type: 'cancel', job } drops the slices not yet posted
  *   ← { type: 'warning', job, messages } when the snapshot asked for could not be written
+ * One slice at a time: slices posted in a burst would be received (copied in) by the serving
+ * thread in one go, holding its event loop for seconds at 100,000 services.
  * With `snapshot` ({ file, key }), the slices are also written as the catalog's snapshot, after
  * the last one is posted (`writeSnapshot`).
  */
@@ -19,13 +23,34 @@ import { QuadReceiver, type QuadSlice } from './quads.js'
 type Message =
   | { readonly type: 'quads', readonly job: number, readonly slice: QuadSlice }
   | { readonly type: 'compile', readonly job: number, readonly rules: readonly Rule[], readonly snapshot?: { readonly file: string, readonly key: string } }
+  | { readonly type: 'next', readonly job: number }
+  | { readonly type: 'cancel', readonly job: number }
+
+/** A compiled catalog being posted: its slices, the one to post next, those kept for the snapshot. */
+interface Sending {
+  readonly slices: Iterator<CatalogSlice>
+  next: IteratorResult<CatalogSlice>
+  readonly kept: CatalogSlice[]
+  readonly snapshot: { readonly file: string, readonly key: string } | undefined
+}
 
 const port = parentPort
 if (port === null) throw new Error('the compile thread runs only as a worker thread')
 
 const received = new Map<number, QuadReceiver>()
 
+const sending = new Map<number, Sending>()
+
 port.on('message', (message: Message) => {
+  if (message.type === 'next') {
+    const job = sending.get(message.job)
+    if (job !== undefined) postNext(message.job, job)
+    return
+  }
+  if (message.type === 'cancel') {
+    sending.delete(message.job)
+    return
+  }
   let receiver = received.get(message.job)
   if (receiver === undefined) received.set(message.job, receiver = new QuadReceiver())
   if (message.type === 'quads') {
@@ -33,30 +58,47 @@ port.on('message', (message: Message) => {
     return
   }
   received.delete(message.job)
-  const kept: CatalogSlice[] = []
   try {
-    for (const slice of catalogSlices(compileParts(receiver.quads, { rules: message.rules }))) {
-      port.postMessage({ type: 'slice', job: message.job, slice })
-      if (message.snapshot !== undefined) kept.push(slice)
-    }
+    const slices = catalogSlices(compileParts(receiver.quads, { rules: message.rules }))
+    const job: Sending = { slices, next: slices.next(), kept: [], snapshot: message.snapshot }
+    sending.set(message.job, job)
+    postNext(message.job, job)
   } catch (error) {
     port.postMessage({ type: 'failed', job: message.job, ...failure(error) })
+  }
+})
+
+/** Posts the job's next slice and reads the one after it; after the last, saves the snapshot. */
+function postNext (id: number, job: Sending): void {
+  try {
+    if (job.next.done === true) return
+    const slice = job.next.value
+    port!.postMessage({ type: 'slice', job: id, slice })
+    if (job.snapshot !== undefined) job.kept.push(slice)
+    if (slice.kind !== 'end') {
+      job.next = job.slices.next()
+      return
+    }
+  } catch (error) {
+    sending.delete(id)
+    port!.postMessage({ type: 'failed', job: id, ...failure(error) })
     return
   }
-  const snapshot = message.snapshot
+  sending.delete(id)
+  const snapshot = job.snapshot
   if (snapshot === undefined) return
-  writeSnapshot(snapshot.file, snapshot.key, kept).catch((error: unknown) => {
+  writeSnapshot(snapshot.file, snapshot.key, job.kept).catch((error: unknown) => {
     const reason = error instanceof Error ? error.message : String(error)
-    port.postMessage({
+    port!.postMessage({
       type: 'warning',
-      job: message.job,
+      job: id,
       messages: {
         en: `the compiled catalog was not saved as ${snapshot.file} (${reason}); the next start compiles it again`,
         de: `der kompilierte Katalog wurde nicht als ${snapshot.file} gespeichert (${reason}); der nächste Start kompiliert ihn erneut`
       }
     })
   })
-})
+}
 
 /** A failure as the compiling thread gets it: the code and the message in both languages. */
 function failure (error: unknown): { code: string, messages: ErrorMessages, location?: ErrorLocation } {

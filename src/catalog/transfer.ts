@@ -18,7 +18,7 @@ export type CatalogSlice =
   | { readonly kind: 'end' }
 
 /** Items per slice: small enough that one slice is read in a few milliseconds. */
-const sliceSize = 2_000
+const sliceSize = 500
 
 /** Terms of the head's hierarchy numbered per step of `CatalogAssembler.steps`. */
 const termsPerStep = 50_000

@@ -1,7 +1,6 @@
 /** The default store: graphs in memory, every durable write also kept in the data directory. */
 import { createHash } from 'node:crypto'
 import { mkdir } from 'node:fs/promises'
-import { setImmediate as nextTurn } from 'node:timers/promises'
 import { join } from 'node:path'
 import { DataFactory } from 'n3'
 import type { Quad } from '@rdfjs/types'
@@ -16,6 +15,7 @@ import { MemoryStore } from './memory-store.js'
 import { toNQuads } from './n-quads.js'
 import { quadsOfLines } from '../rdf/parse.js'
 import { isPrivateGraph } from '../project.js'
+import { forEachInSlices, nextTurn, SlicedHash } from '../turns.js'
 import type { GraphContent, WriteOptions } from './types.js'
 
 /** Told after each stored graph is read, for progress bars on large data directories. */
@@ -87,8 +87,9 @@ export class EmbeddedStore extends MemoryStore {
       }
     }
     try {
-      store.replaceInMemory(await parseStored(dataDir, stored, onProgress))
-      for (const file of stored) store.#digests.set(file.graph, digestOf(file.nquads))
+      const parsed = await parseStored(dataDir, stored, onProgress)
+      store.replaceInMemory(parsed)
+      for (const { graph, digest } of parsed) store.#digests.set(graph, digest)
     } catch (error) {
       await store.close()
       throw error
@@ -117,10 +118,12 @@ export class EmbeddedStore extends MemoryStore {
 
   /**
    * The quads of every public graph and a digest of exactly that content (every graph's IRI and
-   * N-Quads text): equal digests, equal content, in this process or the next one.
+   * N-Quads text): equal digests, equal content, in this process or the next one. The graphs are
+   * taken as they are when called (a write replaces a graph's quads, it never changes them in
+   * place), then gathered a slice per turn of the event loop: a write made meanwhile is not in it.
    */
-  publicContent (): { quads: Quad[], digest: string } {
-    const quads = this.quadsNow({ publicOnly: true })
+  async publicContent (): Promise<{ quads: Quad[], digest: string }> {
+    const held = this.graphsNow({ publicOnly: true })
     const graphs = [...this.#digests.keys()].filter(graph => !isPrivateGraph(graph)).sort()
     const hash = createHash('sha256')
     for (const graph of graphs) {
@@ -132,6 +135,8 @@ export class EmbeddedStore extends MemoryStore {
       }
       hash.update(graph).update('\n').update(digest).update('\n')
     }
+    const quads: Quad[] = []
+    for (const [, graphQuads] of held) await forEachInSlices(graphQuads, quad => { quads.push(quad) })
     return { quads, digest: hash.digest('hex') }
   }
 
@@ -183,17 +188,19 @@ function lockAdvice (holder: LockHolder): ErrorMessages {
 }
 
 /** Characters of N-Quads parsed between two turns of the event loop (a server answers meanwhile). */
-const parseSlice = 1 << 20
+const parseSlice = 1 << 18
 
 /**
  * Parses the stored graphs a slice of lines at a time, giving the event loop a turn between
  * slices: a server that listens while it opens a large data directory keeps answering.
  */
-async function parseStored (dataDir: string, stored: readonly GraphFile[], onProgress: OpenProgress | undefined): Promise<GraphContent[]> {
-  const graphs: GraphContent[] = []
+async function parseStored (dataDir: string, stored: readonly GraphFile[], onProgress: OpenProgress | undefined): Promise<Array<GraphContent & { digest: string }>> {
+  const graphs: Array<GraphContent & { digest: string }> = []
   for (const [index, file] of stored.entries()) {
     const graph = DataFactory.namedNode(file.graph)
     const quads: Quad[] = []
+    // The digest of the text as stored, hashed slice by slice with the parse (cut at line breaks).
+    const hash = new SlicedHash()
     const text = file.nquads
     const source = `<${file.graph}>`
     let start = 0
@@ -203,6 +210,7 @@ async function parseStored (dataDir: string, stored: readonly GraphFile[], onPro
       const cut = text.indexOf('\n', Math.min(text.length, start + parseSlice))
       const end = cut === -1 ? text.length : cut + 1
       const slice = text.slice(start, end)
+      hash.updateNow(slice)
       try {
         // The files hold only what this store wrote, blank nodes already scoped: keep their labels.
         const parsed = quadsOfLines(slice, { format: 'n-quads', source, blankPrefix: '' })
@@ -222,7 +230,7 @@ async function parseStored (dataDir: string, stored: readonly GraphFile[], onPro
       }
       start = end
     }
-    graphs.push({ graph: file.graph, quads })
+    graphs.push({ graph: file.graph, quads, digest: hash.digest() })
     onProgress?.(index + 1, stored.length)
   }
   return graphs

@@ -16,6 +16,7 @@ import { createHash } from 'node:crypto'
 import { mkdir, open, readFile, readdir, rename, rm, stat } from 'node:fs/promises'
 import { basename, join } from 'node:path'
 import { SymphonyError, type ErrorMessages } from '../errors.js'
+import { decodeUtf8InSlices } from '../turns.js'
 
 interface Journal {
   readonly renames: ReadonlyArray<readonly [string, string]>
@@ -107,7 +108,8 @@ export class GraphFiles {
   }
 
   async #readGraphFile (file: string): Promise<GraphFile> {
-    const text = await readFile(file, 'utf8')
+    // Decoded a slice at a time: a graph of hundreds of megabytes never holds the event loop.
+    const text = await decodeUtf8InSlices(await readFile(file))
     const header = /^# graph <([^>]*)>\n/.exec(text)
     if (header === null) {
       throw new SymphonyError('STORE_ERROR', {

@@ -62,11 +62,16 @@ export class MemoryStore implements Store {
   /** `quads`, synchronously: taken together with other state, nothing can change in between. */
   protected quadsNow (options: ScopeOptions = {}): Quad[] {
     const all: Quad[] = []
-    for (const [graph, quads] of this.#contents) {
-      if (options.publicOnly === true && isPrivateGraph(graph)) continue
-      for (const q of quads) all.push(q)
-    }
+    for (const [, quads] of this.graphsNow(options)) for (const q of quads) all.push(q)
     return all
+  }
+
+  /**
+   * Each graph's quads as held now, in the order `quads` lists them. A write replaces a graph's
+   * array and never changes one in place, so what this returns stays as it was when taken.
+   */
+  protected graphsNow (options: ScopeOptions = {}): Array<[string, readonly Quad[]]> {
+    return [...this.#contents].filter(([graph]) => options.publicOnly !== true || !isPrivateGraph(graph))
   }
 
   /**

@@ -8,6 +8,7 @@
 import type { Quad } from '@rdfjs/types'
 import { graphs } from '../project.js'
 import { ns } from '../rdf/index.js'
+import { filterInSlices, forEachInSlices } from '../turns.js'
 
 const sh = 'http://www.w3.org/ns/shacl#'
 
@@ -30,16 +31,24 @@ export function isVocabularyGraph (graph: string): boolean {
   return graph === graphs.ontology || graph === graphs.shapes || graph.startsWith(graphs.vocabulary)
 }
 
-/** The quads of every graph that is vocabulary, in their order. Configuration graphs never are. */
-export function selectVocabulary (quads: readonly Quad[]): Quad[] {
+/**
+ * The quads of every graph that is vocabulary, in their order. Configuration graphs never are.
+ * Read a slice of quads per turn of the event loop (a catalog of a million quads is scanned while
+ * requests keep being answered).
+ */
+export async function selectVocabulary (quads: readonly Quad[]): Promise<Quad[]> {
   const declaring = new Set<string>()
-  for (const quad of quads) {
+  const seen = new Set<string>()
+  await forEachInSlices(quads, quad => {
     const graph = quad.graph.value
-    if (declaring.has(graph) || graph.startsWith(graphs.configuration)) continue
+    seen.add(graph)
+    if (declaring.has(graph) || graph.startsWith(graphs.configuration)) return
     if (isVocabularyGraph(graph) || declaringPredicates.has(quad.predicate.value) ||
       (quad.predicate.value === ns.rdf + 'type' && declaringTypes.has(quad.object.value))) {
       declaring.add(graph)
     }
-  }
-  return quads.filter(q => declaring.has(q.graph.value))
+  })
+  // Every graph declares terms (a catalog of one vocabulary-bearing graph): all of them, as they are.
+  if (declaring.size === seen.size) return quads.slice()
+  return filterInSlices(quads, q => declaring.has(q.graph.value))
 }
