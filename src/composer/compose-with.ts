@@ -4,6 +4,7 @@
  */
 import type { Catalog } from '../catalog/index.js'
 import { buildBundle, compareBundles } from './bundle.js'
+import { Deadline, systemClock, type Clock, type StepListener } from './deadline.js'
 import { diagnose } from './diagnose.js'
 import { LinkIndex } from './item-links.js'
 import { unknownPriceComponentIssues } from './price-issues.js'
@@ -24,14 +25,35 @@ export interface ComposeOptions extends ComposeLimits {
    * at most (default 200,000).
    */
   readonly maxExpansions?: number
+  /** The clock the time budget is kept on, in milliseconds (default `performance.now`). */
+  readonly clock?: Clock
+  /** Told when each long step of the request starts, with the clock's time (measurements). */
+  readonly onStep?: StepListener
 }
 
-/** `compose` with an explicit interface matcher (the composition root passes the matcher's). */
+/**
+ * The part of a request's time budget kept for the diagnosis when no bundle is found: a tenth,
+ * at most two seconds. The searches for bundles stop that much before the end of the budget.
+ */
+export function diagnosisShare (timeoutMs: number): number {
+  return Math.min(timeoutMs / 10, 2000)
+}
+
+/**
+ * `compose` with an explicit interface matcher (the composition root passes the matcher's).
+ * The time budget runs from the call: the searches stop `diagnosisShare` before its end, the
+ * diagnosis (when no bundle is found) at its end.
+ */
 export function composeWith (catalog: Catalog, request: CompositionRequest, match: LinkMatcher, options: ComposeOptions = {}): CompositionAnswer {
+  const clock = options.clock ?? systemClock
+  const start = clock()
   checkRequestValues(request)
   const resolved = resolveRequest(catalog, request)
-  const table = buildServiceTable(catalog, resolved)
   const limits = effectiveLimits(request, options)
+  const end = start + limits.timeoutMs
+  const deadline = new Deadline(clock, end - diagnosisShare(limits.timeoutMs), options.onStep)
+  deadline.step('table')
+  const table = buildServiceTable(catalog, resolved)
   const context: CompositionContext = {
     catalog,
     request: resolved,
@@ -41,14 +63,17 @@ export function composeWith (catalog: Catalog, request: CompositionRequest, matc
     maxExpansions: options.maxExpansions ?? 200_000,
     maxStates: limits.maxStates,
     maxModelEntries: limits.maxModelEntries,
-    deadline: performance.now() + limits.timeoutMs
+    deadline
   }
   const strict = runSearch(context, { relaxed: false, budget: resolved.budget !== undefined, weights: resolved.weights, wiring: resolved.wiring }, resolved.limit)
   const bundles = strict.result.bundles.map(found => buildBundle(strict.problem, found, resolved.weights)).sort(compareBundles).slice(0, resolved.limit)
   const issues: CompositionIssue[] = []
   if (strict.result.cut === true) issues.push(searchCutIssue(bundles.length, resolved.limit, catalogNamer(catalog)))
   else if (!strict.result.proven) issues.push(searchLimitIssue(strict.result, bundles, resolved.limit, limits.timeoutMs, catalogNamer(catalog)))
-  if (bundles.length === 0) issues.push(...diagnose(context, strict))
+  if (bundles.length === 0) {
+    deadline.step('diagnosis')
+    issues.push(...diagnose({ ...context, deadline: deadline.until(end) }, strict))
+  }
   issues.push(...unknownPriceComponentIssues(bundles, issues, catalogNamer(catalog)))
   return { bundles, issues }
 }

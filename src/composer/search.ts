@@ -50,6 +50,8 @@ export interface SearchOptions {
   readonly budgetCents?: number
   /** Lower bounds of price (cents), for budget pruning. */
   readonly priceRelaxation?: Relaxation
+  /** Polled once per expansion: true when the time has run out, and the search stops with what it found. */
+  readonly out?: () => boolean
 }
 
 /** How an item was satisfied; `option` is `null` when the relaxed search left it open. */
@@ -78,6 +80,8 @@ export interface SearchResult {
   readonly bound: number
   /** The search stopped at its size budget (states, or the integer program's entries). */
   readonly cut?: boolean
+  /** The search stopped because its time ran out. */
+  readonly timedOut?: boolean
 }
 
 interface State {
@@ -284,7 +288,9 @@ export function search (problem: Problem, relaxation: Relaxation, guide: Relaxat
   let expansions = 0
   let states = 0
   const maxStates = options.maxStates ?? Infinity
-  const within = (): boolean => states < maxStates
+  const out = options.out ?? (() => false)
+  let late = false
+  const within = (): boolean => states < maxStates && !(late ||= out())
 
   const root = makeState(null, null, null)
   if (root !== null) {
@@ -311,7 +317,9 @@ export function search (problem: Problem, relaxation: Relaxation, guide: Relaxat
     take(top.value, top.priority, 'proof')
   }
   found.sort((a, b) => a.cost - b.cost || compareMembers(a.members, b.members))
-  return { bundles: found, expansions, proven, bound: proven ? Infinity : frontier(), ...(proven || within() ? {} : { cut: true }) }
+  const timedOut = !proven && late
+  const cut = !proven && !timedOut && states >= maxStates
+  return { bundles: found, expansions, proven, bound: proven ? Infinity : frontier(), ...(timedOut ? { timedOut } : cut ? { cut } : {}) }
 
   /** The least proof priority of a node not yet expanded. */
   function frontier (): number {

@@ -14,22 +14,33 @@
  *   subset of the same cost. Bundles tied with the k-th are all collected, so ties rank by IRI.
  *
  * Every optimum is proven by the solver unless the time budget runs out; then the answer
- * holds what was found and the solver's best bound.
+ * holds what was found and the solver's best bound. Before the program is built, a greedy
+ * bundle (`greedy.ts`) is found among the relevant services: when the time runs out before the
+ * solver finds one, the answer holds it (valid and minimal, not proven cheapest).
+ *
+ * The deadline is kept step by step: finding the relevant services, the greedy bundle and
+ * building the program poll the clock and stop when it has passed; loading the program into
+ * the solver is one synchronous call per kind of data and cannot be interrupted, so it is
+ * skipped when less time remains than building the program took (loading takes no longer than
+ * building on the catalogs measured; both grow with the program's entries, which
+ * `maxEntries` bounds); each solver call gets the time that remains as its own time limit.
  */
 import type { Highs } from 'highs'
 import type { Option, Problem } from '../problem.js'
+import type { Deadline } from '../deadline.js'
 import type { Relaxation } from '../relaxation.js'
 import type { FoundBundle, SearchResult } from '../search.js'
-import { isMinimalSet, isValidSet } from '../wiring.js'
+import { isMinimalSet } from '../wiring.js'
 import { assign, fire, linkCost } from './assign.js'
 import { solverRuntime } from './highs-runtime.js'
+import { greedyBundle, reduce } from './greedy.js'
 import { buildModel, type Model } from './model.js'
 import { relevantServices } from './relevant.js'
 
 export interface ExactOptions {
   readonly limit: number
-  /** Wall-clock deadline (`performance.now()` time). */
-  readonly deadline: number
+  /** When the search stops with what it has. */
+  readonly deadline: Deadline
   readonly budgetCents?: number
   /** Coefficients the integer program may have at most; a larger one is not built (`cut`). */
   readonly maxEntries?: number
@@ -43,15 +54,30 @@ const maxTies = 50
 
 /** The `limit` cheapest minimal bundles, proven unless the deadline passes first. */
 export function exactSearch (problem: Problem, relaxation: Relaxation, options: ExactOptions): SearchResult & { readonly solves: number } {
-  const services = relevantServices(problem, relaxation)
-  const model = buildModel(problem, services, options.budgetCents, options.maxEntries)
+  const { deadline } = options
+  const timedOut = (bundles: FoundBundle[]): SearchResult & { readonly solves: number } =>
+    ({ bundles, expansions: 0, solves: 0, proven: false, bound: 0, timedOut: true })
+  deadline.step('relevant')
+  const services = relevantServices(problem, relaxation, deadline.poller())
+  if (services === undefined) return timedOut([])
+  deadline.step('greedy')
+  const greedy = greedyBundle(problem, services, relaxation, options.budgetCents, deadline.poller(64))
+  const first = greedy === undefined ? [] : [greedy]
+  if (deadline.passed()) return timedOut(first)
+  deadline.step('model')
+  const building = deadline.clock()
+  const model = buildModel(problem, services, options.budgetCents, options.maxEntries, deadline.poller())
   if ('oversized' in model) return { bundles: [], expansions: 0, solves: 0, proven: false, bound: 0, cut: true }
+  if ('timedOut' in model) return timedOut(first)
   if (model.infeasible) return { bundles: [], expansions: 0, solves: 0, proven: true, bound: Infinity }
+  if (deadline.remaining() < deadline.clock() - building) return timedOut(first)
+  deadline.step('load')
   const highs = solverRuntime()
   const solver = highs.createModel()
   try {
     load(highs, solver, model)
-    return loop(problem, model, solver, highs, options)
+    const result = loop(problem, model, solver, highs, options)
+    return result.bundles.length === 0 && !result.proven && greedy !== undefined ? { ...result, bundles: first, timedOut: true } : result
   } finally {
     solver.dispose()
   }
@@ -107,9 +133,10 @@ function loop (problem: Problem, model: Model, solver: Solver, highs: Highs, opt
   let proven = false
   let bound = Infinity
   for (;;) {
-    const remaining = (options.deadline - performance.now()) / 1000
+    const remaining = options.deadline.remaining() / 1000
     if (remaining <= 0) { bound = found.length > 0 ? found[found.length - 1]!.cost : 0; break }
     solver.options.set({ time_limit: remaining })
+    options.deadline.step('solve')
     const result = solver.run()
     solves++
     const modelStatus = result.modelStatus
@@ -189,16 +216,6 @@ function dataflowCut (problem: Problem, model: Model, members: readonly number[]
   const indices = [...stuck.map(c => model.column.get(c)!), ...[...helpers].map(p => model.column.get(p)!)]
   const values = [...stuck.map(() => -1), ...[...helpers].map(() => 1)]
   addRow(highs, solver, 1 - stuck.length, Infinity, indices, values)
-}
-
-/** A minimal subset of a valid set: drop members (last first) while the rest stays valid. */
-function reduce (problem: Problem, members: readonly number[]): number[] {
-  let current = [...members]
-  for (let i = current.length - 1; i >= 0; i--) {
-    const without = [...current.slice(0, i), ...current.slice(i + 1)]
-    if (isValidSet(problem, without)) current = without
-  }
-  return current
 }
 
 function chosenLinks (model: Model, values: Float64Array | readonly number[]): Map<string, Option> {

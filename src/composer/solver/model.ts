@@ -55,11 +55,17 @@ export interface OversizedModel {
   readonly entries: number
 }
 
+/** The time ran out while the program was built. */
+export interface UnfinishedModel {
+  readonly timedOut: true
+}
+
 /**
  * Builds the program, or stops as soon as its rows hold more than `maxEntries` coefficients
- * (the program's memory, in JavaScript and in the solver, grows with them).
+ * (the program's memory, in JavaScript and in the solver, grows with them), or as soon as
+ * `out` (polled once per service) says the time has run out.
  */
-export function buildModel (problem: Problem, services: readonly number[], budgetCents: number | undefined, maxEntries = Infinity): Model | OversizedModel {
+export function buildModel (problem: Problem, services: readonly number[], budgetCents: number | undefined, maxEntries = Infinity, out: () => boolean = () => false): Model | OversizedModel | UnfinishedModel {
   const column = new Map(services.map((s, i) => [s, i]))
   if (maxEntries < Infinity) {
     const entries = countEntries(problem, services, column, maxEntries)
@@ -116,6 +122,7 @@ export function buildModel (problem: Problem, services: readonly number[], budge
   for (const goal of problem.goals) add(goal, undefined)
   if (oversized()) return { oversized: true, entries }
   for (const s of services) {
+    if (out()) return { timedOut: true }
     for (const item of problem.requirementsOf(s)) add(item, s)
     if (oversized()) return { oversized: true, entries }
   }

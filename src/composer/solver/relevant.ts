@@ -9,8 +9,11 @@ import type { Item } from '../items.js'
 import type { Option, Problem } from '../problem.js'
 import type { Relaxation } from '../relaxation.js'
 
-/** Service indices that can be in a bundle, ascending. */
-export function relevantServices (problem: Problem, relaxation: Relaxation): number[] {
+/**
+ * Service indices that can be in a bundle, ascending; `undefined` when `out` (polled once per
+ * service visited) says the time has run out first.
+ */
+export function relevantServices (problem: Problem, relaxation: Relaxation, out: () => boolean = () => false): number[] | undefined {
   const found = new Set<number>()
   const stack: number[] = []
   // Items requiring the same interface share their options (but for their consumer, which is
@@ -30,6 +33,9 @@ export function relevantServices (problem: Problem, relaxation: Relaxation): num
     }
   }
   for (const goal of problem.goals) visit(goal)
-  while (stack.length > 0) for (const item of problem.requirementsOf(stack.pop()!)) visit(item)
+  while (stack.length > 0) {
+    if (out()) return undefined
+    for (const item of problem.requirementsOf(stack.pop()!)) visit(item)
+  }
   return [...found].sort((a, b) => a - b)
 }
