@@ -6,8 +6,10 @@
  * 3. services priced only in another currency than the budget's (`CURRENCY_MISMATCH`);
  * 4. the best bundle of the relaxed problem — constraints may be violated and items left
  *    open at a penalty — with what it would need (`NEAREST_BUNDLE`).
- * The searches of steps 1, 2 and 4 start only while the context's deadline has not passed
- * (the caller gives the diagnosis its own share of the budget) and stop when it passes.
+ * The searches of steps 1, 2 and 4 keep the context's deadline (the caller gives the diagnosis
+ * its own share of the budget): each starts only while more time remains than building the
+ * strict problem and its relaxation took (the part of a search that cannot be interrupted), and
+ * stops when the deadline passes.
  */
 import { buildBundle } from './bundle.js'
 import { runSearch, type CompositionContext, type SearchRun } from './run-search.js'
@@ -26,7 +28,8 @@ export function diagnose (context: CompositionContext, strict: SearchRun): Compo
   const { request } = context
   const namer = catalogNamer(context.catalog)
   const issues: CompositionIssue[] = []
-  if (request.budget !== undefined && !context.deadline.passed()) {
+  const fits = (): boolean => context.deadline.remaining() > strict.setupMs
+  if (request.budget !== undefined && fits()) {
     const cheapest = runSearch(context, { relaxed: false, budget: false, weights: priceOnly, wiring: request.wiring }, 1)
     const found = cheapest.result.bundles[0]
     if (found !== undefined) {
@@ -49,7 +52,7 @@ export function diagnose (context: CompositionContext, strict: SearchRun): Compo
   }
 
   // Only a search that ended without running out of time shows that no acyclic wiring exists.
-  if (request.wiring === 'dataflow' && strict.result.timedOut !== true && !context.deadline.passed()) {
+  if (request.wiring === 'dataflow' && strict.result.timedOut !== true && fits()) {
     const cycle = cycleIssue(context)
     if (cycle !== undefined) issues.push(cycle)
   }
@@ -66,7 +69,7 @@ export function diagnose (context: CompositionContext, strict: SearchRun): Compo
     issues.push({ code: 'NO_VALID_WIRING', wiring: request.wiring, message: messages.en, messages })
   }
 
-  if (context.deadline.passed()) return issues
+  if (!fits()) return issues
   const relaxed = runSearch(context, { relaxed: true, budget: false, weights: request.weights, wiring: request.wiring }, 1)
   if (request.budget !== undefined) {
     const currency = request.budget.currency

@@ -14,16 +14,14 @@
  *   subset of the same cost. Bundles tied with the k-th are all collected, so ties rank by IRI.
  *
  * Every optimum is proven by the solver unless the time budget runs out; then the answer
- * holds what was found and the solver's best bound. Before the program is built, a greedy
- * bundle (`greedy.ts`) is found among the relevant services: when the time runs out before the
- * solver finds one, the answer holds it (valid and minimal, not proven cheapest).
+ * holds what was found and the solver's best bound.
  *
- * The deadline is kept step by step: finding the relevant services, the greedy bundle and
- * building the program poll the clock and stop when it has passed; loading the program into
- * the solver is one synchronous call per kind of data and cannot be interrupted, so it is
- * skipped when less time remains than building the program took (loading takes no longer than
- * building on the catalogs measured; both grow with the program's entries, which
- * `maxEntries` bounds); each solver call gets the time that remains as its own time limit.
+ * The deadline is kept step by step: finding the relevant services and building the program
+ * poll the clock and stop when it has passed; loading the program into the solver is one
+ * synchronous call per kind of data and cannot be interrupted, so it is not started when less
+ * time remains than building the program took (loading took less than building on every
+ * catalog measured; both grow with the program's coefficients, which `maxEntries` bounds);
+ * each solver call gets the time that remains as its own time limit.
  */
 import type { Highs } from 'highs'
 import type { Option, Problem } from '../problem.js'
@@ -33,7 +31,7 @@ import type { FoundBundle, SearchResult } from '../search.js'
 import { isMinimalSet } from '../wiring.js'
 import { assign, fire, linkCost } from './assign.js'
 import { solverRuntime } from './highs-runtime.js'
-import { greedyBundle, reduce } from './greedy.js'
+import { reduce } from './greedy.js'
 import { buildModel, type Model } from './model.js'
 import { relevantServices } from './relevant.js'
 
@@ -49,35 +47,40 @@ export interface ExactOptions {
 const epsilon = 1e-6
 /** Columns below which a program counts as small (see `load`). */
 const smallModel = 400
+/**
+ * Milliseconds of presolve to allow per coefficient of the program: presolve ran 8–23 s on
+ * 592,405 coefficients (the 8,000-service challenge set) whatever the time limit, about 0.04 ms each.
+ */
+const presolveMsPerEntry = 0.04
+/**
+ * How far past its time limit one solver call on a large program (not `smallModel`) ran at most
+ * in measurements; such a call's limit is what remains divided by it.
+ */
+const largeOverrun = 2.5
 /** Bundles tied with the k-th collected at most beyond `limit`. */
 const maxTies = 50
 
 /** The `limit` cheapest minimal bundles, proven unless the deadline passes first. */
 export function exactSearch (problem: Problem, relaxation: Relaxation, options: ExactOptions): SearchResult & { readonly solves: number } {
   const { deadline } = options
-  const timedOut = (bundles: FoundBundle[]): SearchResult & { readonly solves: number } =>
-    ({ bundles, expansions: 0, solves: 0, proven: false, bound: 0, timedOut: true })
+  const timedOut = { bundles: [], expansions: 0, solves: 0, proven: false, bound: 0, timedOut: true } as const
+  if (deadline.passed()) return timedOut
   deadline.step('relevant')
-  const services = relevantServices(problem, relaxation, deadline.poller())
-  if (services === undefined) return timedOut([])
-  deadline.step('greedy')
-  const greedy = greedyBundle(problem, services, relaxation, options.budgetCents, deadline.poller(64))
-  const first = greedy === undefined ? [] : [greedy]
-  if (deadline.passed()) return timedOut(first)
+  const services = relevantServices(problem, relaxation, deadline.poller(16))
+  if (services === undefined || deadline.passed()) return timedOut
   deadline.step('model')
   const building = deadline.clock()
   const model = buildModel(problem, services, options.budgetCents, options.maxEntries, deadline.poller())
   if ('oversized' in model) return { bundles: [], expansions: 0, solves: 0, proven: false, bound: 0, cut: true }
-  if ('timedOut' in model) return timedOut(first)
+  if ('timedOut' in model) return timedOut
   if (model.infeasible) return { bundles: [], expansions: 0, solves: 0, proven: true, bound: Infinity }
-  if (deadline.remaining() < deadline.clock() - building) return timedOut(first)
+  if (deadline.remaining() < deadline.clock() - building) return timedOut
   deadline.step('load')
   const highs = solverRuntime()
   const solver = highs.createModel()
   try {
     load(highs, solver, model)
-    const result = loop(problem, model, solver, highs, options)
-    return result.bundles.length === 0 && !result.proven && greedy !== undefined ? { ...result, bundles: first, timedOut: true } : result
+    return loop(problem, model, solver, highs, options)
   } finally {
     solver.dispose()
   }
@@ -132,10 +135,16 @@ function loop (problem: Problem, model: Model, solver: Solver, highs: Highs, opt
   let solves = 0
   let proven = false
   let bound = Infinity
+  const entries = model.rows.reduce((sum, row) => sum + row.indices.length, 0)
   for (;;) {
     const remaining = options.deadline.remaining() / 1000
     if (remaining <= 0) { bound = found.length > 0 ? found[found.length - 1]!.cost : 0; break }
-    solver.options.set({ time_limit: remaining })
+    // HiGHS's presolve does not look at its time limit (on the 8,000-service challenge set, a
+    // 1 s limit ran 8 s with it, 1.4 s without): it runs only when the time left covers it.
+    // Without it a large program's root still checks the time coarsely (limits of 2 s and 4 s
+    // ran 3.7 s and 8.4–10 s there), so a large program's call gets a share of what remains.
+    const limit = model.columns < smallModel ? remaining : remaining / largeOverrun
+    solver.options.set({ time_limit: limit, ...(remaining * 1000 < presolveMsPerEntry * entries ? { presolve: 'off' } : {}) })
     options.deadline.step('solve')
     const result = solver.run()
     solves++

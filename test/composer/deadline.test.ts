@@ -1,0 +1,192 @@
+/**
+ * The time budget, on an injected clock (no timed assertions): the clock jumps past the whole
+ * budget when a chosen step starts, and the answer must say `SEARCH_LIMIT`, carry a bundle
+ * when one was found cheaply (checked against an oracle written here: valid in dataflow wiring
+ * and minimal), and no step may start after the deadline. The catalog is a dataflow chain with
+ * rival adapters, shortcuts and reachable noise, so the exact search needs the relevance step,
+ * the program and several solver calls.
+ */
+import { beforeAll, describe, expect, test } from 'vitest'
+import { compileCatalog, type Catalog } from '../../src/catalog/index.js'
+import { compose, loadSolver, type ComposeOptions, type CompositionAnswer, type CompositionRequest } from '../../src/composer/index.js'
+import type { ComposeStep } from '../../src/composer/deadline.js'
+import { parseRdf } from '../../src/rdf/index.js'
+
+const sym = 'https://w3id.org/symphony/ontology#'
+const ex = 'https://example.org/deadline#'
+const depth = 8
+
+interface Spec {
+  readonly id: string
+  readonly requires: readonly string[]
+  readonly provides: readonly string[]
+  readonly price: number
+}
+
+/**
+ * Step k: adapters A<k> (2.00) and B<k> (2.00 + k cents) from C<k-1> to C<k>; shortcuts X<k>
+ * from C<k-1> to C<k+3> (8.50, dearer than the four adapters they skip); noise M<i> from a chain class to N<i mod 10>, and P<i> from
+ * that N and a chain class to a later chain class (9.00), so the noise is reachable.
+ */
+function specs (): Spec[] {
+  const all: Spec[] = []
+  for (let k = 1; k <= depth; k++) {
+    all.push({ id: `A${k}`, requires: [`C${k - 1}`], provides: [`C${k}`], price: 2 })
+    all.push({ id: `B${k}`, requires: [`C${k - 1}`], provides: [`C${k}`], price: 2 + k / 100 })
+    if (k + 3 <= depth) all.push({ id: `X${k}`, requires: [`C${k - 1}`], provides: [`C${k + 3}`], price: 8.5 })
+  }
+  for (let i = 0; i < 10; i++) {
+    all.push({ id: `M${i}`, requires: [`C${i % depth}`], provides: [`N${i % 10}`], price: 1 + (i % 5) })
+    all.push({ id: `P${i}`, requires: [`N${i % 10}`, `C${i % depth}`], provides: [`C${Math.min(depth, (i % depth) + 2)}`], price: 9 })
+  }
+  return all
+}
+
+function turtle (all: readonly Spec[]): string {
+  const lines = [`@prefix sym: <${sym}> .`, `@prefix ex: <${ex}> .`, '@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .', '@prefix schema: <https://schema.org/> .']
+  for (let k = 0; k <= depth; k++) lines.push(`ex:C${k} rdfs:subClassOf sym:Interface .`)
+  for (let i = 0; i < 10; i++) lines.push(`ex:N${i} rdfs:subClassOf sym:Interface .`)
+  for (const s of all) {
+    lines.push(`ex:${s.id} a sym:Service ;`)
+    for (const p of s.provides) lines.push(`  sym:provides [ a ex:${p} ] ;`)
+    for (const r of s.requires) lines.push(`  sym:requires [ a ex:${r} ] ;`)
+    lines.push(`  schema:offers [ schema:priceCurrency "EUR" ; schema:priceSpecification [ sym:priceComponent sym:BaseMonthly ; schema:price ${s.price.toFixed(2)} ] ] .`)
+  }
+  return lines.join('\n') + '\n'
+}
+
+/** The oracle: the members fire in some order from C0 and one provides C<depth>. */
+function validInDataflow (all: readonly Spec[], members: readonly Spec[]): boolean {
+  if (!members.some(m => m.provides.includes(`C${depth}`))) return false
+  const known = new Set(['C0'])
+  let pending = [...members]
+  for (let progress = true; progress;) {
+    const ready = pending.filter(m => m.requires.every(r => known.has(r)))
+    progress = ready.length > 0
+    for (const m of ready) for (const p of m.provides) known.add(p)
+    pending = pending.filter(m => !ready.includes(m))
+  }
+  return pending.length === 0
+}
+
+/** Valid, and no proper subset is valid. */
+function validAndMinimal (all: readonly Spec[], services: readonly string[]): boolean {
+  const members = services.map(iri => all.find(s => ex + s.id === iri)!)
+  if (members.some(m => m === undefined) || !validInDataflow(all, members)) return false
+  for (let mask = 0; mask < (1 << members.length) - 1; mask++) {
+    if (validInDataflow(all, members.filter((_, i) => (mask & (1 << i)) !== 0))) return false
+  }
+  return true
+}
+
+/** The cheapest bundle's price (ranked by price: the A chain), and the next two (one B each). */
+const cheapest = 2 * depth
+
+const request: CompositionRequest = {
+  available: [`${ex}C0`],
+  wanted: [`${ex}C${depth}`],
+  wiring: 'dataflow',
+  preferences: { size: 0.01, degree: 0, price: 1 },
+  limit: 3,
+  timeoutMs: 60_000
+}
+
+/** A clock that stands still until `step` starts, then is past any budget; the steps it saw. */
+function jumpAt (step: ComposeStep | undefined): { options: ComposeOptions, steps: ComposeStep[] } {
+  let now = 1000
+  const steps: ComposeStep[] = []
+  return {
+    steps,
+    options: {
+      clock: () => now,
+      onStep: (started) => {
+        steps.push(started)
+        if (started === step) now = 1e12
+      }
+    }
+  }
+}
+
+function codes (answer: CompositionAnswer): string[] {
+  return answer.issues.map(i => i.code)
+}
+
+describe('the time budget', () => {
+  const all = specs()
+  let catalog: Catalog
+  beforeAll(async () => {
+    catalog = compileCatalog(await parseRdf(turtle(all), { format: 'turtle' }))
+    await loadSolver()
+  })
+
+  test('with time enough, the exact search runs every step and proves the top three', () => {
+    const { options, steps } = jumpAt(undefined)
+    const answer = compose(catalog, request, options)
+    expect(codes(answer)).toEqual([])
+    expect(answer.bundles.map(b => b.price.monthly)).toEqual([cheapest, cheapest + 0.01, cheapest + 0.02])
+    for (const bundle of answer.bundles) expect(validAndMinimal(all, bundle.services)).toBe(true)
+    expect(steps.slice(0, 7)).toEqual(['table', 'problem', 'relaxation', 'greedy', 'relevant', 'model', 'load'])
+    expect(steps.filter(s => s === 'solve').length).toBeGreaterThanOrEqual(3)
+  })
+
+  test.each(['relevant', 'model', 'load'] as const)('time out when %s starts: the greedy bundle, SEARCH_LIMIT, no later step', step => {
+    const { options, steps } = jumpAt(step)
+    const answer = compose(catalog, request, options)
+    expect(codes(answer)).toEqual(['SEARCH_LIMIT'])
+    expect(answer.bundles).toHaveLength(1)
+    expect(validAndMinimal(all, answer.bundles[0]!.services)).toBe(true)
+    expect(steps[steps.length - 1]).toBe(step)
+    expect(steps).not.toContain('solve')
+  })
+
+  test('time out when the solver starts: its first optimum is the answer, no second call', () => {
+    const { options, steps } = jumpAt('solve')
+    const answer = compose(catalog, request, options)
+    expect(codes(answer)).toEqual(['SEARCH_LIMIT'])
+    expect(answer.bundles.map(b => b.price.monthly)).toEqual([cheapest])
+    expect(validAndMinimal(all, answer.bundles[0]!.services)).toBe(true)
+    expect(steps.filter(s => s === 'solve')).toEqual(['solve'])
+    expect(steps[steps.length - 1]).toBe('solve')
+  })
+
+  test('time out when the best-first search starts (the program over its budget): the greedy bundle', () => {
+    const { options, steps } = jumpAt('best-first')
+    const answer = compose(catalog, request, { ...options, maxModelEntries: 1 })
+    expect(codes(answer)).toEqual(['SEARCH_LIMIT'])
+    expect(answer.bundles).toHaveLength(1)
+    expect(validAndMinimal(all, answer.bundles[0]!.services)).toBe(true)
+    expect(steps[steps.length - 1]).toBe('best-first')
+  })
+
+  test('time out while the greedy bundle is sought: no bundle, and the diagnosis starts no search', () => {
+    const { options, steps } = jumpAt('greedy')
+    const answer = compose(catalog, request, options)
+    expect(answer.bundles).toEqual([])
+    expect(codes(answer)).toEqual(['SEARCH_LIMIT'])
+    expect(steps.slice(steps.indexOf('greedy'))).toEqual(['greedy', 'diagnosis'])
+  })
+
+  test('a budget of 1 ms on a clock that has passed it: only the set-up ran, then the diagnosis, which searched nothing', () => {
+    let reads = 0
+    const steps: ComposeStep[] = []
+    const answer = compose(catalog, { ...request, timeoutMs: 1 }, { clock: () => reads++ === 0 ? 0 : 2, onStep: step => steps.push(step) })
+    expect(answer.bundles).toEqual([])
+    expect(codes(answer)).toEqual(['SEARCH_LIMIT'])
+    expect(steps).toEqual(['table', 'problem', 'relaxation', 'diagnosis'])
+  })
+
+  test('no bundle exists: the diagnosis searches within its share, and not once it has passed', () => {
+    const unreachable = { ...request, available: [`${ex}N0`] }
+    const timely = jumpAt(undefined)
+    const explained = compose(catalog, unreachable, timely.options)
+    expect(explained.bundles).toEqual([])
+    expect(codes(explained)).toContain('GOAL_UNREACHABLE')
+    expect(timely.steps.slice(timely.steps.indexOf('diagnosis'))).toContain('best-first')
+
+    const late = jumpAt('diagnosis')
+    const answer = compose(catalog, unreachable, late.options)
+    expect(codes(answer)).toContain('GOAL_UNREACHABLE')
+    expect(codes(answer)).not.toContain('NEAREST_BUNDLE')
+    expect(late.steps[late.steps.length - 1]).toBe('diagnosis')
+  })
+})
