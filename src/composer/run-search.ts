@@ -70,9 +70,12 @@ export function runSearch (context: CompositionContext, mode: ProblemMode, limit
   const timedOut: SearchResult = { bundles: [], expansions: 0, proven: false, bound: Number.isFinite(least) ? least : 0, timedOut: true }
   if (deadline.passed()) return run(timedOut)
   let greedy: FoundBundle | undefined
-  /** The greedy bundle stands in when the search found none and proved nothing. */
+  /**
+   * The greedy bundle stands in when the search found none and proved nothing in its time (not
+   * when a size budget cut it: that answer stays `SEARCH_CUT` with what the search found).
+   */
   const orGreedy = (result: SearchResult): SearchResult =>
-    result.bundles.length === 0 && !result.proven && greedy !== undefined
+    result.bundles.length === 0 && !result.proven && result.cut !== true && greedy !== undefined
       ? { ...result, bundles: [greedy], bound: Math.max(result.bound, timedOut.bound) }
       : result
   if (!mode.relaxed) {
