@@ -4,7 +4,8 @@
  * proper subset valid), ranked by cost and then by IRIs, as found by enumerating every subset
  * with an independent check written here — for both wirings: static (members may meet each
  * other's requirements around cycles) and dataflow (members fire in some order from the
- * available types). Degree weight 0 makes a bundle's cost depend on its set alone.
+ * available types). Degree weight 0 makes a bundle's cost depend on its set alone. The greedy
+ * bundle a request answers with when its time runs out is held to the same brute force.
  */
 import { describe, expect, test } from 'vitest'
 import { compileCatalog } from '../../src/catalog/index.js'
@@ -140,6 +141,39 @@ describe('composer against brute force on random catalogs', () => {
       }
     }
   })
+
+  // The greedy bundle (what a request answers when its time runs out before the search finds
+  // one): the clock jumps past the budget when the relevance step starts, right after it.
+  test('the greedy bundle, when the time runs out, is one of the minimal valid sets, in both wirings', async () => {
+    await loadSolver()
+    let cases = 0
+    let answered = 0
+    for (let seed = 0; seed < 60; seed++) {
+      const c = generate(seed)
+      const catalog = compileCatalog(await parseRdf(turtle(c), { format: 'turtle' }))
+      for (const wiring of wirings) {
+        const expected = bruteForce(c, wiring).map(set => set.join(' '))
+        let now = 0
+        const answer = compose(catalog, {
+          available: c.available.map(a => ex + a),
+          wanted: c.wanted.map(w => ex + w),
+          serviceTypes: c.serviceTypes.map(t => ex + t),
+          preferences: { degree: 0, size: 1, price: 0.01 },
+          limit: 3,
+          wiring
+        }, { clock: () => now, onStep: step => { if (step === 'relevant') now = 1e12 } })
+        expect(answer.bundles.length).toBeLessThanOrEqual(1)
+        for (const bundle of answer.bundles) {
+          const found = [...bundle.services].sort().join(' ')
+          expect([seed, wiring, expected.includes(found) ? 'a minimal valid set' : found]).toEqual([seed, wiring, 'a minimal valid set'])
+        }
+        if (expected.length > 0) cases++
+        answered += answer.bundles.length
+      }
+    }
+    // On these catalogs the walk finds a bundle whenever one exists (106 cases).
+    expect([answered, cases]).toEqual([cases, 106])
+  }, 120_000)
 
   test('the random catalogs have bundles that only static wiring accepts', () => {
     const differing = Array.from({ length: 60 }, (_, seed) => generate(seed))
