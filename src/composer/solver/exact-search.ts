@@ -18,9 +18,10 @@
  *
  * The deadline is kept step by step: finding the relevant services and building the program
  * poll the clock and stop when it has passed; loading the program into the solver is one
- * synchronous call per kind of data and cannot be interrupted, so it is not started when less
- * time remains than building the program took (loading took less than building on every
- * catalog measured; both grow with the program's coefficients, which `maxEntries` bounds);
+ * synchronous call per kind of data and cannot be interrupted, so it is not started unless
+ * twice as much time remains as building the program took (`loadFactor`: both grow with the
+ * program's coefficients, which `maxEntries` bounds; loading took up to twice as long as
+ * building on the 8,000-service challenge set);
  * each solver call gets the time that remains as its own time limit.
  */
 import type { Highs } from 'highs'
@@ -57,6 +58,8 @@ const presolveMsPerEntry = 0.04
  * in measurements; such a call's limit is what remains divided by it.
  */
 const largeOverrun = 2.5
+/** How much longer than building the program loading it into the solver may take (measured: up to 2×). */
+const loadFactor = 2
 /** Bundles tied with the k-th collected at most beyond `limit`. */
 const maxTies = 50
 
@@ -74,7 +77,7 @@ export function exactSearch (problem: Problem, relaxation: Relaxation, options: 
   if ('oversized' in model) return { bundles: [], expansions: 0, solves: 0, proven: false, bound: 0, cut: true }
   if ('timedOut' in model) return timedOut
   if (model.infeasible) return { bundles: [], expansions: 0, solves: 0, proven: true, bound: Infinity }
-  if (deadline.remaining() < deadline.clock() - building) return timedOut
+  if (deadline.remaining() < loadFactor * (deadline.clock() - building)) return timedOut
   deadline.step('load')
   const highs = solverRuntime()
   const solver = highs.createModel()
