@@ -4,22 +4,8 @@ import { join } from 'node:path'
 import { setTimeout as delay } from 'node:timers/promises'
 import { afterAll, describe, expect, it } from 'vitest'
 import { projectRoot } from '../../src/project.js'
-import { spawnInGroup, stopAllGroups, stopGroup } from '../support/process-group.js'
+import { spawnInGroup, stderrMatch, stopAllGroups, stopGroup } from '../support/process-group.js'
 import { temporaryFolder } from './run-cli.js'
-
-/** Resolves with the first match of `pattern` in what the child writes on stderr. */
-function stderrMatch (child: ReturnType<typeof spawnInGroup>, pattern: RegExp): Promise<RegExpExecArray> {
-  return new Promise((resolve, reject) => {
-    let text = ''
-    const read = (chunk: Buffer) => {
-      text += chunk.toString()
-      const match = pattern.exec(text)
-      if (match !== null) { child.stderr!.off('data', read); resolve(match) }
-    }
-    child.stderr!.on('data', read)
-    child.once('exit', code => reject(new Error(`serve exited with ${code}: ${text}`)))
-  })
-}
 
 /** The key in the snapshot's header, and where it starts in the file. */
 async function snapshotKeyIn (file: string): Promise<{ key: string, at: number }> {

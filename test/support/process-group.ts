@@ -106,17 +106,26 @@ export function runInGroup (command: string, args: readonly string[], options: {
 }
 
 /**
+ * The first match of `pattern` in what a child writes on its piped stderr; rejects with what it
+ * printed when it exits before.
+ */
+export function stderrMatch (child: ChildProcess, pattern: RegExp): Promise<RegExpExecArray> {
+  return new Promise((resolve, reject) => {
+    let text = ''
+    const read = (chunk: Buffer) => {
+      text += chunk.toString()
+      const match = pattern.exec(text)
+      if (match !== null) { child.stderr!.off('data', read); resolve(match) }
+    }
+    child.stderr!.on('data', read)
+    child.once('exit', code => reject(new Error(`${child.spawnargs.join(' ')} exited with ${code}: ${text}`)))
+  })
+}
+
+/**
  * The address a `symphony serve` child prints once it listens ("serving at <url>/"), read from its
  * piped stderr; rejects with what it printed when it exits before.
  */
-export function servingAddress (child: ChildProcess): Promise<string> {
-  return new Promise((resolve, reject) => {
-    let text = ''
-    child.stderr!.on('data', (chunk: Buffer) => {
-      text += chunk.toString()
-      const serving = /serving at (\S+)\//.exec(text)
-      if (serving !== null) resolve(serving[1]!)
-    })
-    child.once('exit', code => reject(new Error(`serve exited with ${code}: ${text}`)))
-  })
+export async function servingAddress (child: ChildProcess): Promise<string> {
+  return (await stderrMatch(child, /serving at (\S+)\//))[1]!
 }
