@@ -65,7 +65,8 @@ export async function writeCatalog (dir: string, sandboxUrl: string): Promise<st
  * Opens the engine (in memory unless `engine` opens one on a data directory), imports the fixture
  * catalog, listens on `port` (default: a free one; a reopened server takes its predecessor's, as
  * a restarted server keeps its public address for providers' callbacks) and opens operations
- * with short timeouts, overridable with `operations`.
+ * with short backoff and poll intervals and a provider timeout (10 s) that a loaded machine does
+ * not reach, overridable with `operations`.
  */
 export async function openHarness (options: { providers?: Record<string, ProviderSetup>, sandbox?: Sandbox, now?: () => Date, engine?: () => Promise<Engine>, operations?: Partial<OperationsOptions>, port?: number } = {}): Promise<Harness> {
   const dir = await mkdtemp(join(tmpdir(), 'symphony-orders-'))
@@ -78,7 +79,7 @@ export async function openHarness (options: { providers?: Record<string, Provide
     billing: { subscriptions: () => engine.operations.subscriptions(), ...(options.now === undefined ? {} : { now: options.now }) }
   })
   const url = await app.listen({ port: options.port ?? 0, host: '127.0.0.1' })
-  await engine.openOperations({ callbackBase: url, env: secretsEnv, policy: { timeoutMs: 1000, attempts: 2, backoffMs: 20 }, pollIntervalMs: 50, ...options.operations })
+  await engine.openOperations({ callbackBase: url, env: secretsEnv, policy: { timeoutMs: 10_000, attempts: 2, backoffMs: 20 }, pollIntervalMs: 50, ...options.operations })
   const request = JSON.parse(await readFile(join(fixtures, 'request.json'), 'utf8')) as unknown
   const call = async (method: string, path: string, token?: string, body?: unknown, headers: Record<string, string> = {}) => {
     const response = await fetch(url + path, {

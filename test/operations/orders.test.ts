@@ -5,7 +5,8 @@ import type { HistoryEntry, Order, OrderItem, Subscription } from '../../src/ope
 
 describe('orders through real HTTP adapters', () => {
   let h: Harness
-  beforeEach(async () => { h = await openHarness() })
+  // Epsilon answers after 3 s: a 1 s timeout makes it fail, the others answer well within it.
+  beforeEach(async () => { h = await openHarness({ operations: { policy: { timeoutMs: 1000, attempts: 2, backoffMs: 20 } } }) })
   afterEach(async () => { await h.close() })
 
   const book = (services: string[], token = 'symp_customer-a') =>
