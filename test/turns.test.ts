@@ -1,26 +1,11 @@
-import { createHash } from 'node:crypto'
 import { describe, expect, it } from 'vitest'
-import { decodeUtf8InSlices, filterInSlices, forEachInSlices, SlicedHash, sha256InSlices } from '../src/turns.js'
-
-const oneShot = (text: string): string => createHash('sha256').update(text).digest('hex')
+import { decodeUtf8InSlices, filterInSlices, forEachInSlices } from '../src/turns.js'
 
 describe('work in slices, a turn of the event loop between them', () => {
-  it('hashes text in slices to the digest of the whole text, surrogate pairs across a cut included', async () => {
-    // '𝄞' is one character of two UTF-16 units; cut after every possible unit it must stay whole.
-    const text = 'ab𝄞cd𝄞𝄞e\nä ö 𝄞'.repeat(7)
-    for (const slice of [2, 3, 4, 5, 7, 64]) expect(await sha256InSlices(text, slice)).toBe(oneShot(text))
-    expect(await sha256InSlices('')).toBe(oneShot(''))
-    const hash = new SlicedHash(3)
-    await hash.update('𝄞x')
-    hash.updateNow('yz\n')
-    await hash.update('w𝄞')
-    expect(hash.digest()).toBe(oneShot('𝄞xyz\nw𝄞'))
-  })
-
-  it('gives the event loop a turn between slices of text, and none within one slice', async () => {
-    const text = 'x'.repeat(40)
-    expect(await turnsDuring(() => sha256InSlices(text, 10))).toBeGreaterThanOrEqual(3)
-    expect(await turnsDuring(() => sha256InSlices(text, 100))).toBe(0)
+  it('gives the event loop a turn between slices of bytes decoded, and none within one slice', async () => {
+    const bytes = Buffer.from('x'.repeat(40), 'utf8')
+    expect(await turnsDuring(() => decodeUtf8InSlices(bytes, 10))).toBeGreaterThanOrEqual(3)
+    expect(await turnsDuring(() => decodeUtf8InSlices(bytes, 100))).toBe(0)
   })
 
   it('decodes UTF-8 in slices as Buffer.toString does, characters cut at a slice end included', async () => {

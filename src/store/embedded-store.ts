@@ -15,7 +15,7 @@ import { MemoryStore } from './memory-store.js'
 import { toNQuads } from './n-quads.js'
 import { quadsOfLines } from '../rdf/parse.js'
 import { isPrivateGraph } from '../project.js'
-import { forEachInSlices, nextTurn, SlicedHash } from '../turns.js'
+import { forEachInSlices, nextTurn } from '../turns.js'
 import type { GraphContent, WriteOptions } from './types.js'
 
 /** Told after each stored graph is read, for progress bars on large data directories. */
@@ -200,7 +200,7 @@ async function parseStored (dataDir: string, stored: readonly GraphFile[], onPro
     const graph = DataFactory.namedNode(file.graph)
     const quads: Quad[] = []
     // The digest of the text as stored, hashed slice by slice with the parse (cut at line breaks).
-    const hash = new SlicedHash()
+    const hash = createHash('sha256')
     const text = file.nquads
     const source = `<${file.graph}>`
     let start = 0
@@ -210,7 +210,7 @@ async function parseStored (dataDir: string, stored: readonly GraphFile[], onPro
       const cut = text.indexOf('\n', Math.min(text.length, start + parseSlice))
       const end = cut === -1 ? text.length : cut + 1
       const slice = text.slice(start, end)
-      hash.updateNow(slice)
+      hash.update(slice)
       try {
         // The files hold only what this store wrote, blank nodes already scoped: keep their labels.
         const parsed = quadsOfLines(slice, { format: 'n-quads', source, blankPrefix: '' })
@@ -230,7 +230,7 @@ async function parseStored (dataDir: string, stored: readonly GraphFile[], onPro
       }
       start = end
     }
-    graphs.push({ graph: file.graph, quads, digest: hash.digest() })
+    graphs.push({ graph: file.graph, quads, digest: hash.digest('hex') })
     onProgress?.(index + 1, stored.length)
   }
   return graphs
