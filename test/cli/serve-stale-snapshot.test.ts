@@ -51,17 +51,21 @@ describe('symphony serve on a data directory whose catalog snapshot is stale', (
       let served = false
       void serving.then(() => { served = true }, () => undefined)
       const address = (await stderrMatch(second, /listening at (\S+)\/ and loading its catalog/))[1]!
+      // Until it says it serves: every /health answers 200, every /health/ready 503 "starting" in the catalog phase
+      // (the first of them seen while the start is held, so the list is never empty).
+      const readyAnswers: Array<{ status: number, phase?: string }> = []
       for (;;) {
         const ready = await fetch(`${address}/health/ready`)
         const body = await ready.json() as { status: string, phase?: string }
-        if (body.phase === 'catalog') break
         expect(ready.status).toBe(503)
+        if (body.phase === 'catalog') {
+          readyAnswers.push({ status: ready.status, phase: body.phase })
+          break
+        }
         await delay(100)
       }
       await writeFile(go, '')
 
-      // Until it says it serves: every /health answers 200, every /health/ready 503 "starting" in the catalog phase.
-      const readyAnswers: Array<{ status: number, phase?: string }> = []
       while (!served) {
         const health = await fetch(`${address}/health`)
         expect(health.status).toBe(200)
@@ -71,7 +75,6 @@ describe('symphony serve on a data directory whose catalog snapshot is stale', (
         readyAnswers.push({ status: ready.status, phase: body.phase })
         expect(body.status).toBe('starting')
       }
-      expect(readyAnswers.length).toBeGreaterThan(0)
       expect(readyAnswers.filter(answer => answer.status !== 503 || answer.phase !== 'catalog')).toEqual([])
       await serving
       const now = await fetch(`${address}/health/ready`)
