@@ -79,7 +79,7 @@ export interface EngineOptions {
 }
 
 /** How orders reach providers (see `Engine.openOperations`). */
-export interface OperationsOptions extends Partial<Pick<OperationsDependencies, 'clock' | 'sleep' | 'policy' | 'pollIntervalMs' | 'allowPrivateWebhooks' | 'webhookPolicy'>> {
+export interface OperationsOptions extends Partial<Pick<OperationsDependencies, 'clock' | 'sleep' | 'policy' | 'pollIntervalMs' | 'allowPrivateWebhooks' | 'webhookPolicy' | 'endpointAddress'>> {
   /** Base URL of the API that providers call back to. */
   readonly callbackBase: string
   /** Environment with `SYMPHONY_SECRET_<NAME>` credentials (besides `<dataDir>/secrets.json`). */
@@ -704,6 +704,7 @@ export class Engine {
       ...(timing.clock === undefined ? {} : { clock: timing.clock }),
       ...(timing.sleep === undefined ? {} : { sleep: timing.sleep }),
       ...(timing.policy === undefined ? {} : { policy: timing.policy }),
+      ...(timing.endpointAddress === undefined ? {} : { endpointAddress: timing.endpointAddress }),
       store: this.store,
       catalog: () => this.catalog(),
       subscriptions: { subscription: id => operations.subscription(id), links: id => operations.links(id) },

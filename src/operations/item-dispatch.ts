@@ -6,6 +6,8 @@
 import type { Quad } from '@rdfjs/types'
 import type { ErrorMessages } from '../errors.js'
 import type { AdapterDescription } from './adapter-description.js'
+import { asDescribed } from './endpoint-address.js'
+import type { EndpointAddress } from './endpoint-address.js'
 import { payloadLines } from './payload.js'
 import { credentialMissing, payloadQueryFailed } from './reasons.js'
 import type { Payload } from './payload.js'
@@ -21,6 +23,8 @@ export interface DispatchContext {
   readonly callbackUrl: (order: Order, item: OrderItem) => string
   /** RDF the payload query sees besides the item: its configurations and the service descriptions. */
   readonly contextQuads: (order: Order, item: OrderItem) => Promise<Quad[]>
+  /** Where a described endpoint is actually requested (default: where it says). */
+  readonly address?: EndpointAddress
 }
 
 type HttpAdapter = Extract<AdapterDescription, { kind: 'http' }>
@@ -45,7 +49,7 @@ export async function undoItem (order: Order, item: OrderItem, context: Dispatch
 /** Asks the status endpoint for the item's state (GET <statusEndpoint>/<reference>). */
 export async function pollItem (item: OrderItem, context: DispatchContext): Promise<CallOutcome> {
   const adapter = item.adapter as HttpAdapter
-  const url = `${adapter.statusEndpoint!.replace(/\/+$/, '')}/${encodeURIComponent(item.reference ?? item.idempotencyKey)}`
+  const url = `${addressOf(context)(adapter.statusEndpoint!).replace(/\/+$/, '')}/${encodeURIComponent(item.reference ?? item.idempotencyKey)}`
   const auth = authHeaders(adapter, context.secrets)
   if (!auth.ok) return { ok: false, reason: auth.reason, attempts: 0 }
   return callProvider({ method: 'GET', url, idempotencyKey: item.idempotencyKey, headers: auth.headers }, policyOf(adapter, context.policy))
@@ -88,7 +92,11 @@ async function post (order: Order, item: OrderItem, action: ItemAction, key: str
     ...(item.reference === undefined ? {} : { reference: item.reference }),
     lines
   }
-  return callProvider({ method: 'POST', url: adapter.orderEndpoint, idempotencyKey: key, headers: auth.headers, body }, policyOf(adapter, context.policy))
+  return callProvider({ method: 'POST', url: addressOf(context)(adapter.orderEndpoint), idempotencyKey: key, headers: auth.headers, body }, policyOf(adapter, context.policy))
+}
+
+function addressOf (context: DispatchContext): EndpointAddress {
+  return context.address ?? asDescribed
 }
 
 function policyOf (adapter: HttpAdapter, policy: RetryPolicy): RetryPolicy {

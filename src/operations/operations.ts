@@ -29,6 +29,7 @@ import type { BookingRequest } from './place-order.js'
 import type { ProviderStatus, RetryPolicy } from './provider-call.js'
 import { providerReportedFailure } from './reasons.js'
 import type { SecretLookup } from './secrets.js'
+import type { EndpointAddress } from './endpoint-address.js'
 import { SubscriptionChanges, storedSubscription } from './subscription-changes.js'
 import { currentMembers } from './subscription-record.js'
 import { CustomerWebhooks } from './webhooks.js'
@@ -56,6 +57,8 @@ export interface OperationsDependencies {
   readonly allowPrivateWebhooks?: boolean
   /** Retries of webhook deliveries to customers (default: as `policy`). */
   readonly webhookPolicy?: Partial<Omit<RetryPolicy, 'sleep'>>
+  /** Where a described provider endpoint is actually requested (default: where it says). */
+  readonly endpointAddress?: EndpointAddress
 }
 
 /** A provider's report on one item (callback or manual confirmation). */
@@ -101,7 +104,8 @@ export class Operations {
         secrets: deps.secrets,
         policy,
         callbackUrl: (order, item) => `${deps.callbackBase.replace(/\/+$/, '')}/orders/${order.id}/items/${item.id}/status`,
-        contextQuads: (order, item) => this.#context.contextQuads(order, item)
+        contextQuads: (order, item) => this.#context.contextQuads(order, item),
+        ...(deps.endpointAddress === undefined ? {} : { address: deps.endpointAddress })
       },
       ...(deps.pollIntervalMs === undefined ? {} : { pollIntervalMs: deps.pollIntervalMs })
     })

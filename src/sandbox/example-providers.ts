@@ -7,6 +7,9 @@ import type { ProviderSetup } from './behaviors.js'
 /** Default port of the sandbox; the example adapters' URLs use it. */
 export const sandboxPort = 8091
 
+/** The sandbox's address as the example adapters name it; a sandbox elsewhere takes their requests. */
+export const exampleSandboxUrl = `http://127.0.0.1:${sandboxPort}`
+
 /** Provider path → behavior and credential. */
 export const exampleProviders: Readonly<Record<string, ProviderSetup & { secretName?: string }>> = {
   nordlicht: { behavior: 'async', secret: 'sandbox-nordlicht', secretName: 'nordlicht-orders', inProgressAfterMs: 1000, completedAfterMs: 4000 },

@@ -12,7 +12,8 @@ import { randomUUID } from 'node:crypto'
 import type { Catalog } from '../catalog/index.js'
 import type { BundleLink } from '../composer/index.js'
 import { SymphonyError, type ErrorMessages } from '../errors.js'
-import { KeyedLock, adapterOf, credentialMissing, opsIris, postWebhook, transition } from '../operations/index.js'
+import type { EndpointAddress } from '../operations/index.js'
+import { KeyedLock, adapterOf, asDescribed, credentialMissing, opsIris, postWebhook, transition } from '../operations/index.js'
 import type { Actor, RetryPolicy, SecretLookup, Subscription, SubscriptionMember } from '../operations/index.js'
 import type { Store } from '../store/index.js'
 import { stepRoles, ticketTransitions } from './lifecycle.js'
@@ -38,6 +39,8 @@ export interface TicketDeskDependencies {
   readonly autoCloseDays?: number
   /** Largest attachment in bytes (default 1 MiB). */
   readonly attachmentLimitBytes?: number
+  /** Where a described ticket endpoint is actually requested (default: where it says). */
+  readonly endpointAddress?: EndpointAddress
 }
 
 /** A note as a caller writes it: attachments base64-encoded. */
@@ -221,7 +224,7 @@ export class TicketDesk {
       const support = service?.offers.find(o => o.id === member.offer)?.support ?? null
       const adapter = service?.graph === undefined ? member.adapter : adapterOf(await this.#deps.store.graph(service.graph), member.service)
       const desk: DeskDescription = adapter.kind === 'http' && adapter.ticketEndpoint !== undefined
-        ? { kind: 'http', endpoint: adapter.ticketEndpoint, auth: adapter.auth, authHeader: adapter.authHeader, ...(adapter.secretName === undefined ? {} : { secretName: adapter.secretName }), ...(adapter.timeoutMs === undefined ? {} : { timeoutMs: adapter.timeoutMs }) }
+        ? { kind: 'http', endpoint: (this.#deps.endpointAddress ?? asDescribed)(adapter.ticketEndpoint), auth: adapter.auth, authHeader: adapter.authHeader, ...(adapter.secretName === undefined ? {} : { secretName: adapter.secretName }), ...(adapter.timeoutMs === undefined ? {} : { timeoutMs: adapter.timeoutMs }) }
         : { kind: 'manual' }
       found.set(member.service, { support, desk })
     }

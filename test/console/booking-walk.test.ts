@@ -7,7 +7,8 @@
  * it. Every page visited passes axe; the German walk runs on a phone and nothing is wider than it.
  * The customer's webhook is set, shown and removed on the subscriptions page.
  *
- * The example files are used as they are, except that the sandbox listens on a free port.
+ * The example files are used as they are; the sandbox listens on a free port and takes the
+ * requests for the address the adapters name, as `serve --sandbox-port 0` does.
  */
 import { existsSync } from 'node:fs'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'

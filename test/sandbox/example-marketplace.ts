@@ -1,15 +1,15 @@
-import { mkdtemp, rm } from 'node:fs/promises'
+import { mkdtemp, readdir, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { TokenRegistry } from '../../src/accounts/index.js'
 import { buildApp } from '../../src/api/index.js'
 import { openEngine } from '../../src/engine.js'
 import { projectRoot } from '../../src/project.js'
-import { exampleProviders, sandboxSecrets, startSandbox } from '../../src/sandbox/index.js'
+import { movedOrigin } from '../../src/operations/index.js'
+import { exampleProviders, exampleSandboxUrl, sandboxSecrets, startSandbox } from '../../src/sandbox/index.js'
 import type { Sandbox } from '../../src/sandbox/index.js'
-import { exampleCatalogFor } from './example-catalog.js'
 
-/** The example marketplace as `symphony serve` runs it, on free ports. */
+/** The example marketplace as `symphony serve --port 0 --sandbox-port 0` runs it. */
 export interface ExampleMarketplace {
   /** The API and console. */
   readonly url: string
@@ -28,7 +28,8 @@ export interface ExampleMarketplace {
 export async function openExampleMarketplace (customers: Readonly<Record<string, string>>): Promise<ExampleMarketplace> {
   const sandbox = await startSandbox({ port: 0, providers: exampleProviders })
   const dir = await mkdtemp(join(tmpdir(), 'symphony-marketplace-'))
-  const files = await exampleCatalogFor(projectRoot, sandbox.url, dir)
+  const examples = join(projectRoot, 'examples', 'catalog')
+  const files = (await readdir(examples)).filter(name => name.endsWith('.ttl')).map(name => join(examples, name))
   const registry = await TokenRegistry.open({ dataDir: dir })
   const tokens: Record<string, string> = {}
   for (const [key, name] of Object.entries(customers)) tokens[key] = (await registry.add({ role: 'customer', name })).token
@@ -36,7 +37,7 @@ export async function openExampleMarketplace (customers: Readonly<Record<string,
   await engine.importFiles(files)
   const app = buildApp(engine, { tokens: registry, billing: { subscriptions: () => engine.operations.subscriptions() } })
   const url = await app.listen({ port: 0, host: '127.0.0.1' })
-  await engine.openOperations({ callbackBase: url, env: sandboxSecrets(), pollIntervalMs: 200, allowPrivateWebhooks: true })
+  await engine.openOperations({ callbackBase: url, env: sandboxSecrets(), endpointAddress: movedOrigin(exampleSandboxUrl, sandbox.url), pollIntervalMs: 200, allowPrivateWebhooks: true })
   await engine.catalog()
   return {
     url,

@@ -2,11 +2,10 @@
  * The example catalog's fault desks, end to end: the headline PBX + CRM bundle (Telvana Cloud
  * PBX, Kundenwerk CRM) booked through the provider sandbox, a fault on the link between them,
  * and the ticket and the customer's note arriving at both providers' sandbox desks over HTTP with
- * their credentials. The example files are used as they are, except that the sandbox listens on
- * a free port instead of 8091.
+ * their credentials. The example files are used as they are; the sandbox listens on a free port
+ * and takes the requests for the address the adapters name, as `serve --sandbox-port 0` does.
  */
-import { mkdtemp, rm } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
+import { readdir } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { FastifyInstance } from 'fastify'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -14,9 +13,9 @@ import { buildApp } from '../../src/api/index.js'
 import { openEngine } from '../../src/engine.js'
 import type { Engine } from '../../src/engine.js'
 import { projectRoot } from '../../src/project.js'
-import { exampleProviders, sandboxSecrets, startSandbox } from '../../src/sandbox/index.js'
+import { movedOrigin } from '../../src/operations/index.js'
+import { exampleProviders, exampleSandboxUrl, sandboxSecrets, startSandbox } from '../../src/sandbox/index.js'
 import type { Sandbox } from '../../src/sandbox/index.js'
-import { exampleCatalogFor } from '../sandbox/example-catalog.js'
 
 const sym = 'https://w3id.org/symphony/ontology#'
 const pbx = 'https://example.org/telvana#CloudPBX'
@@ -27,7 +26,6 @@ const principals: Record<string, unknown> = { 'symp_customer': customer }
 type Answer = any
 
 describe('the example providers\' fault desks in the sandbox', () => {
-  let dir: string
   let sandbox: Sandbox
   let engine: Engine
   let app: FastifyInstance
@@ -43,20 +41,19 @@ describe('the example providers\' fault desks in the sandbox', () => {
 
   beforeAll(async () => {
     sandbox = await startSandbox({ port: 0, providers: exampleProviders })
-    dir = await mkdtemp(join(tmpdir(), 'symphony-sandbox-desks-'))
-    const files = await exampleCatalogFor(projectRoot, sandbox.url, dir)
+    const examples = join(projectRoot, 'examples', 'catalog')
+    const files = (await readdir(examples)).filter(name => name.endsWith('.ttl')).map(name => join(examples, name))
     engine = await openEngine({})
     await engine.importFiles(files)
     app = buildApp(engine, { tokens: { verify: async (token: string) => principals[token] as never } })
     url = await app.listen({ port: 0, host: '127.0.0.1' })
-    await engine.openOperations({ callbackBase: url, env: sandboxSecrets(), pollIntervalMs: 100 })
+    await engine.openOperations({ callbackBase: url, env: sandboxSecrets(), endpointAddress: movedOrigin(exampleSandboxUrl, sandbox.url), pollIntervalMs: 100 })
   }, 120_000)
   afterAll(async () => {
     await engine?.tickets.idle()
     await app?.close()
     await engine?.close()
     await sandbox?.close()
-    await rm(dir, { recursive: true, force: true })
   })
 
   it('books the PBX + CRM bundle and delivers a link fault and the customer\'s note to both providers\' desks', async () => {

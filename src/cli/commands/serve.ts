@@ -6,6 +6,7 @@ import { SymphonyError } from '../../errors.js'
 import type { Command } from '../command.js'
 import { TokenRegistry } from '../../accounts/index.js'
 import type { Io } from '../io.js'
+import type { EndpointAddress } from '../../operations/index.js'
 import { dataDirOf, openForWriting } from '../context.js'
 import { servedHostNames } from '../../api/host-check.js'
 import { limitOptions, limitsOf, serveLimitSources } from '../compose-limits.js'
@@ -19,7 +20,7 @@ export const serveCommand: Command = {
     en: 'serve the HTTP API and web console until stopped (a new data directory gets the example catalog, and the example providers\' sandbox starts with it)',
     de: 'die HTTP-API und die Web-Konsole bereitstellen, bis sie gestoppt werden (ein neues Datenverzeichnis erhält den Beispielkatalog, und die Sandbox der Beispielanbieter startet mit)'
   },
-  usage: '[--port <n>] [--host <address>] [--allowed-host <name>]… [--public-url <url>] [--empty] [--no-sandbox] [--sparql-timeout <ms>] [--sparql-cap <n>] [--compose-workers <n>] [--compose-max-states <n>] [--compose-max-model-entries <n>] [--compose-timeout-ms <ms>] [--ticket-close-days <n>] [--allow-private-webhooks] [--log-level <level>] [--no-request-log]',
+  usage: '[--port <n>] [--host <address>] [--allowed-host <name>]… [--public-url <url>] [--empty] [--no-sandbox] [--sandbox-port <n>] [--sparql-timeout <ms>] [--sparql-cap <n>] [--compose-workers <n>] [--compose-max-states <n>] [--compose-max-model-entries <n>] [--compose-timeout-ms <ms>] [--ticket-close-days <n>] [--allow-private-webhooks] [--log-level <level>] [--no-request-log]',
   options: {
     port: {
       type: 'string',
@@ -69,9 +70,20 @@ export const serveCommand: Command = {
       type: 'boolean',
       help: {
         text: {
-          en: 'do not start the example providers\' sandbox (port 8091); example orders then wait for their providers',
-          de: 'die Sandbox der Beispielanbieter (Port 8091) nicht starten; Beispielaufträge warten dann auf ihre Anbieter'
+          en: 'do not start the example providers\' sandbox; example orders then wait for their providers',
+          de: 'die Sandbox der Beispielanbieter nicht starten; Beispielaufträge warten dann auf ihre Anbieter'
         }
+      }
+    },
+    'sandbox-port': {
+      type: 'string',
+      help: {
+        value: '<n>',
+        text: {
+          en: 'the TCP port of the example providers\' sandbox (0: any free one); the example adapters order from the port bound',
+          de: 'der TCP-Port der Sandbox der Beispielanbieter (0: ein beliebiger freier); die Beispieladapter bestellen am gebundenen Port'
+        },
+        default: { en: '$SYMPHONY_SANDBOX_PORT, else 8091', de: '$SYMPHONY_SANDBOX_PORT, sonst 8091' }
       }
     },
     'sparql-timeout': {
@@ -131,6 +143,8 @@ export const serveCommand: Command = {
   },
   async run ({ values }, io) {
     const port = wholeNumber('--port', values.port ?? io.env.PORT ?? '8080', 0, 65535)
+    const givenSandboxPort = values['sandbox-port'] ?? io.env.SYMPHONY_SANDBOX_PORT
+    const sandboxPort = givenSandboxPort === undefined ? undefined : wholeNumber('--sandbox-port', givenSandboxPort, 0, 65535)
     const timeoutMs = wholeNumber('--sparql-timeout', values['sparql-timeout'] ?? '10000', 1, 3_600_000)
     const resultCap = wholeNumber('--sparql-cap', values['sparql-cap'] ?? '10000', 1, 10_000_000)
     const composeWorkers = values['compose-workers'] ?? io.env.SYMPHONY_COMPOSE_WORKERS
@@ -166,11 +180,11 @@ export const serveCommand: Command = {
       starting.report({ phase: 'operations', done: 0, total: 1 })
       const tokens = await TokenRegistry.open({ dataDir: dataDirOf(values, io), ...(io.env.SYMPHONY_TOKENS === undefined ? {} : { env: io.env.SYMPHONY_TOKENS }) })
       // The example catalog's adapters point at local sandbox providers: start them with it.
-      const sandbox = values.empty !== true && values['no-sandbox'] !== true ? await startExampleSandbox(io, textLanguageOf(values, io)) : undefined
+      const sandbox = values.empty !== true && values['no-sandbox'] !== true ? await startExampleSandbox(io, textLanguageOf(values, io), sandboxPort) : undefined
       const givenPublicUrl = typeof values['public-url'] === 'string' ? values['public-url'] : io.env.SYMPHONY_PUBLIC_URL
       const publicUrl = givenPublicUrl ?? `http://${host.includes(':') ? `[${host}]` : host}:${port}`
       const allowedHosts = allowedHostsOf(values['allowed-host'], io.env.SYMPHONY_ALLOWED_HOSTS, host, givenPublicUrl)
-      await engine.openOperations({ callbackBase: publicUrl, env: { ...(sandbox === undefined ? {} : sandbox.secrets), ...io.env }, tickets: { autoCloseDays }, allowPrivateWebhooks: values['allow-private-webhooks'] === true })
+      await engine.openOperations({ callbackBase: publicUrl, env: { ...(sandbox === undefined ? {} : sandbox.secrets), ...io.env }, ...(sandbox === undefined ? {} : { endpointAddress: sandbox.address }), tickets: { autoCloseDays }, allowPrivateWebhooks: values['allow-private-webhooks'] === true })
       // Billing charges the subscriptions that bookings made.
       const built = buildApp(engine, { serverFactory: starting.serverFactory, logger: { level: logLevel }, requestLog: values['no-request-log'] !== true, ...(allowedHosts === undefined ? {} : { allowedHosts }), tokens, sparql: { timeoutMs, resultCap }, ...(workers === undefined ? {} : { compose: { workers } }), billing: { subscriptions: () => engine.operations.subscriptions() } })
       app = built
@@ -208,19 +222,25 @@ export const serveCommand: Command = {
   }
 }
 
-async function startExampleSandbox (io: Io, language: HelpLanguage): Promise<{ secrets: Record<string, string>, close: () => Promise<void> } | undefined> {
-  const { exampleProviders, sandboxPort, sandboxSecrets, startSandbox } = await import('../../sandbox/index.js')
+/**
+ * Starts the example providers' sandbox on `port` (default 8091; 0: any free one). The example
+ * adapters name `http://127.0.0.1:8091`; `address` sends their requests to the port bound.
+ */
+async function startExampleSandbox (io: Io, language: HelpLanguage, port: number | undefined): Promise<{ secrets: Record<string, string>, address: EndpointAddress, close: () => Promise<void> } | undefined> {
+  const { exampleProviders, exampleSandboxUrl, sandboxPort: defaultPort, sandboxSecrets, startSandbox } = await import('../../sandbox/index.js')
+  const { movedOrigin } = await import('../../operations/index.js')
+  const sandboxPort = port ?? defaultPort
   try {
     const sandbox = await startSandbox({ port: sandboxPort, providers: exampleProviders })
     io.stderr(language === 'de'
       ? `Anbieter-Sandbox unter ${sandbox.url}/ (die Adapter des Beispielkatalogs bestellen dort)\n`
       : `Provider sandbox at ${sandbox.url}/ (the example catalog's adapters order there)\n`)
-    return { secrets: sandboxSecrets(), close: () => sandbox.close() }
+    return { secrets: sandboxSecrets(), address: movedOrigin(exampleSandboxUrl, sandbox.url), close: () => sandbox.close() }
   } catch (error) {
     const cause = `${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`
     io.stderr(language === 'de'
-      ? `Anbieter-Sandbox nicht gestartet (${cause} auf Port ${sandboxPort}); Beispielbestellungen warten auf ihre Anbieter\n`
-      : `Provider sandbox not started (${cause} on port ${sandboxPort}); example orders will wait for their providers\n`)
+      ? `Anbieter-Sandbox nicht gestartet (${cause} auf Port ${sandboxPort}); Beispielbestellungen warten auf ihre Anbieter (--sandbox-port 0 nimmt einen beliebigen freien Port)\n`
+      : `Provider sandbox not started (${cause} on port ${sandboxPort}); example orders will wait for their providers (--sandbox-port 0 takes any free port)\n`)
     return undefined
   }
 }
