@@ -112,15 +112,20 @@ export const publishOutcome = {
     version: { type: 'integer', description: 'The new version (accepted), the active one (unchanged), or the one it would be (dry-run)' },
     services: { type: 'array', items: { type: 'string' } },
     warnings: { type: 'array', items: issue },
-    impact: impactSchema
+    impact: impactSchema,
+    subscriptions: { type: 'array', items: iriSchema, description: 'The subscriptions with a service of this version among their members; their customers get the event in their feed and webhook' }
   },
-  required: ['provider', 'name', 'status', 'version', 'services', 'warnings', 'impact']
+  required: ['provider', 'name', 'status', 'version', 'services', 'warnings', 'impact', 'subscriptions']
 } as const
 
 export const deprecateOutcome = {
   type: 'object',
-  properties: { description: descriptionSummary, impact: impactSchema },
-  required: ['description', 'impact']
+  properties: {
+    description: descriptionSummary,
+    impact: impactSchema,
+    subscriptions: { type: 'array', items: iriSchema, description: 'The subscriptions with a service of this version among their members; their customers get the event in their feed and webhook' }
+  },
+  required: ['description', 'impact', 'subscriptions']
 } as const
 
 export const descriptionBody = {
