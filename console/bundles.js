@@ -4,7 +4,7 @@
 // (`#/compose?…&sort=price-asc&bundle=2&compare=1,3`), so Back, reload and the language keep them.
 import { announce, h, replace, scrollBox, uid } from './dom.js'
 import { t } from './i18n.js'
-import { hashParameters, money, regionName, serviceHref } from './format.js'
+import { hashParameters, money, regionName, scoreText, serviceHref } from './format.js'
 import { bundleGraph } from './bundle-graph.js'
 
 const sortKeys = {
@@ -106,7 +106,7 @@ export function bundlesView (answer, { name, summaryOf, isAdapter, detail }) {
           h('td', { class: 'number' }, String(bundle.services.length)),
           h('td', { class: 'number' }, money(bundle.price.monthly, bundle.price.currency),
             bundle.price.monthly === cheapest ? [' ', h('span', { class: 'badge' }, t('cheapest'))] : null),
-          h('td', { class: 'number' }, bundle.score.toFixed(3)),
+          h('td', { class: 'number' }, scoreText(bundle.score)),
           h('td', {},
             h('input', {
               type: 'checkbox',
@@ -143,7 +143,7 @@ export function bundlesView (answer, { name, summaryOf, isAdapter, detail }) {
             row(t('certificationsHeld'), (c, f) => f.certifications.length === 0
               ? t('none')
               : h('ul', { class: 'plain' }, f.certifications.map(x => h('li', {}, `${x.label} (${t('heldBy', x.count, f.members)})`)))),
-            row(t('score'), c => c.bundle.score.toFixed(3))))))
+            row(t('score'), c => scoreText(c.bundle.score))))))
   }
 
   function drawShown () {

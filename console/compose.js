@@ -4,7 +4,7 @@
 import { api, ApiError, query } from './api.js'
 import { announce, h, replace, uid } from './dom.js'
 import { lang, t } from './i18n.js'
-import { degreeName, hashParameters, money, serviceHref } from './format.js'
+import { constraintName, degreeName, hashParameters, money, scoreText, serviceHref } from './format.js'
 import { bundlesView } from './bundles.js'
 import { serviceSummary } from './service.js'
 import { configureRoute } from './configure.js'
@@ -74,7 +74,7 @@ function renderBundle (bundle, index, labels, { state, navigate }, graph) {
   const name = iri => labels.get(iri) ?? iri
   const e = bundle.explanation
   return h('article', { class: 'card bundle', 'aria-labelledby': `bundle-${index}` },
-    h('span', { class: 'score' }, `${t('score')}: ${bundle.score}`),
+    h('span', { class: 'score' }, `${t('score')}: ${scoreText(bundle.score)}`),
     h('h3', { id: `bundle-${index}`, tabindex: '-1' }, t('bundle', index + 1), ': ', bundle.services.map(name).join(' + ')),
     h('p', {}, h('span', { class: 'price' }, money(bundle.price.monthly, bundle.price.currency)), ` ${t('perMonth')} ${t('forSeats', bundle.price.seats)}`,
       bundle.price.unpriced.length === 0 ? null : h('span', { class: 'meta' }, ` · ${t('unpriced')}: ${bundle.price.unpriced.map(name).join(', ')}`)),
@@ -96,7 +96,7 @@ function renderBundle (bundle, index, labels, { state, navigate }, graph) {
         h('table', {},
           h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, t('check')), h('th', { scope: 'col' }, t('result')), h('th', { scope: 'col' }, t('explanation')))),
           h('tbody', {}, e.constraints.map(c => h('tr', {},
-            h('td', {}, c.constraint, c.service === undefined ? '' : ` · ${name(c.service)}`),
+            h('td', {}, constraintName(c.constraint), c.service === undefined ? '' : ` · ${name(c.service)}`),
             h('td', { class: c.ok ? (c.warning ? 'warn' : 'ok') : 'bad' }, c.ok ? (c.warning ? t('okWithCaveat') : t('ok')) : t('failed')),
             h('td', {}, c.detail)))))
       ],

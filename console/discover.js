@@ -6,7 +6,7 @@ import { api, ApiError, query } from './api.js'
 import { announce, h, replace } from './dom.js'
 import { checkbox, input, multiSelect } from './compose.js'
 import { lang, t } from './i18n.js'
-import { degreeName, hashParameters } from './format.js'
+import { degreeName, hashParameters, scoreText } from './format.js'
 
 function selected (form, name) {
   return [...form.elements[name].selectedOptions].map(o => o.value)
@@ -24,7 +24,7 @@ function requestOf (form) {
 
 function renderResult (result, index, name) {
   return h('article', { class: `card result match-${result.match}`, 'aria-labelledby': `result-${index}` },
-    h('span', { class: 'score' }, `${t('score')}: ${result.score}`),
+    h('span', { class: 'score' }, `${t('score')}: ${scoreText(result.score)}`),
     h('h3', { id: `result-${index}` }, `${index + 1}. ${name(result.service)}`),
     h('p', {}, h('strong', {}, t(result.match === 'full' ? 'fullMatch' : 'partialMatch')), ` · ${t('degree')}: `,
       h('span', { class: `degree-${result.degree}` }, degreeName(result.degree)), ` · ${t('usesAvailable', result.uses)}`),

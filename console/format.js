@@ -54,6 +54,16 @@ export function hashParameters () {
   return new URLSearchParams(search)
 }
 
+/** A ranking score (0 to 1) to three decimals in the reader's language: 0.169 (en), 0,169 (de). */
+export function scoreText (value) {
+  return new Intl.NumberFormat(lang(), { minimumFractionDigits: 3, maximumFractionDigits: 3 }).format(value)
+}
+
+/** The readable name of a checked constraint (`dataLocation` → "Data location" / "Datenstandort"). */
+export function constraintName (name) {
+  return t('constraintNames')[name] ?? name
+}
+
 /** An amount in a currency's main unit, e.g. `204, 'EUR'` as "€204.00" (en) or "204,00 €" (de). */
 export function money (amount, currency) {
   try {

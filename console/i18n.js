@@ -26,6 +26,11 @@ const texts = {
     perMonth: 'per month', forSeats: n => `for ${n} seat${n === 1 ? '' : 's'}`, explanation: 'Explanation', members: 'Members', links: 'Links', needEachOther: 'Need each other',
     constraintChecks: 'Constraints checked', wiringOrder: 'Wiring order', configureBundle: 'Configure this bundle', unpriced: 'Not priced',
     from: 'From', to: 'To', degree: 'Degree', check: 'Check', result: 'Result', ok: 'met', failed: 'not met',
+    constraintNames: {
+      dataLocation: 'Data location', requireDPA: 'Data-processing agreement', certifications: 'Certifications',
+      professionalSecrecy: 'Professional secrecy', facts: 'Service facts', excludeProviders: 'Excluded providers',
+      currency: 'Currency', budget: 'Budget', personalData: 'Personal data'
+    },
     configureTitle: 'Configuration', configureIntro: 'Fill in one form for the whole selection; shared values are asked once.',
     nothingToConfigure: 'Choose a bundle (or a service in the catalog) first.', submit: 'Check and save', saving: 'Saving…',
     saved: 'The configuration conforms and was saved.', fixErrors: n => `${n} field${n === 1 ? ' needs' : 's need'} attention.`,
@@ -60,6 +65,11 @@ const texts = {
     perMonth: 'pro Monat', forSeats: n => `für ${n} Arbeitsplatz${n === 1 ? '' : 'e'}`, explanation: 'Erklärung', members: 'Mitglieder', links: 'Verbindungen', needEachOther: 'Brauchen einander',
     constraintChecks: 'Geprüfte Bedingungen', wiringOrder: 'Reihenfolge der Einrichtung', configureBundle: 'Dieses Bündel konfigurieren', unpriced: 'Ohne Preis',
     from: 'Von', to: 'Nach', degree: 'Grad', check: 'Prüfung', result: 'Ergebnis', ok: 'erfüllt', failed: 'nicht erfüllt',
+    constraintNames: {
+      dataLocation: 'Datenstandort', requireDPA: 'Auftragsverarbeitungsvertrag', certifications: 'Zertifizierungen',
+      professionalSecrecy: 'Berufsgeheimnis', facts: 'Dienstmerkmale', excludeProviders: 'Ausgeschlossene Anbieter',
+      currency: 'Währung', budget: 'Budget', personalData: 'Personenbezogene Daten'
+    },
     configureTitle: 'Konfiguration', configureIntro: 'Ein Formular für die ganze Auswahl; gemeinsame Werte werden nur einmal abgefragt.',
     nothingToConfigure: 'Wählen Sie zuerst ein Bündel (oder einen Dienst im Katalog).', submit: 'Prüfen und speichern', saving: 'Wird gespeichert …',
     saved: 'Die Konfiguration ist gültig und wurde gespeichert.', fixErrors: n => `${n} Feld${n === 1 ? ' braucht' : 'er brauchen'} Ihre Aufmerksamkeit.`,

@@ -62,7 +62,7 @@ export const operationsTexts = {
     needSignin: 'Melden Sie sich an, um diese Seite zu sehen.',
     bookTitle: 'Dieses Bündel buchen', bookIntro: 'Bucht das Bündel mit der oben gespeicherten Konfiguration; jeder Anbieter erhält seinen Teil.',
     bookButton: 'Dieses Bündel buchen', booking: 'Wird gebucht …', bookNeedsSignin: 'Melden Sie sich als Kunde an, um dieses Bündel zu buchen.',
-    bookWithoutConfiguration: 'Noch keine Konfiguration gespeichert: Das Bündel wird ohne gebucht.',
+    bookWithoutConfiguration: 'Noch keine Konfiguration gespeichert: Das Bündel wird ohne Konfiguration gebucht.',
     bookWithConfiguration: 'Mitgebuchte Konfiguration:',
     concurrentSeats: 'Gleichzeitige Arbeitsplätze',
     ordersTitle: 'Bestellungen', noOrders: 'Noch keine Bestellungen.', order: 'Bestellung', orderTitle: id => `Bestellung ${id}`, kind: 'Art', created: 'Angelegt', state: 'Status',

@@ -97,8 +97,10 @@ describe.skipIf(!existsSync(executablePath) && process.env.CI !== 'true')('web c
     const explanation = page.locator('article.bundle details')
     expect(await explanation.getAttribute('open')).toBe('')
     expect(await explanation.locator('tbody tr').first().locator('td').nth(2).textContent()).toBe('exact')
-    const location = explanation.locator('tr:has(td:text-is("dataLocation · ACME Cloud PBX")) td').nth(1)
+    // Each check by its name, not the request's key; the score to three decimals.
+    const location = explanation.locator('tr:has(td:text-is("Data location · ACME Cloud PBX")) td').nth(1)
     expect(await location.textContent()).toBe('met')
+    expect(await page.locator('article.bundle .score').textContent()).toMatch(/^Score: 0\.\d{3}$/)
     await page.screenshot({ path: '/tmp/symphony-console-bundle.png', fullPage: true })
   })
 

@@ -29,14 +29,16 @@ const words = {
     compare: (n: number) => `Compare bundle ${n}`, show: (n: number) => `Show bundle ${n}`, bundle: (n: number) => `Bundle ${n}`, graph: 'How the members connect', configure: 'Configure this bundle',
     users: 'Number of users', storage: 'Storage location', ingest: 'Bulk import from', submit: 'Check and save', shared: 'Shared settings',
     badNumber: 'Not in the expected form: The number customers call, in E.164 format, e.g. +493012345670.', saved: 'The configuration conforms and was saved.', restored: 'Your unsaved values',
-    discard: 'Discard draft', catalog: 'Catalog'
+    discard: 'Discard draft', catalog: 'Catalog', score: 'Score',
+    checks: { dataLocation: 'Data location', personalData: 'Personal data' } as Record<string, string>
   },
   de: {
     locale: 'de-DE', types: 'Gewünschte Diensttypen', countries: 'Oder in diesen Ländern (ISO-Codes wie DE, AT)', seats: 'Arbeitsplätze', findBundles: 'Bündel finden',
     compare: (n: number) => `Bündel ${n} vergleichen`, show: (n: number) => `Bündel ${n} zeigen`, bundle: (n: number) => `Bündel ${n}`, graph: 'Wie die Mitglieder verbunden sind', configure: 'Dieses Bündel konfigurieren',
     users: 'Anzahl der Benutzer', storage: 'Speicherstandort', ingest: 'Massenimport ab', submit: 'Prüfen und speichern', shared: 'Gemeinsame Einstellungen',
     badNumber: 'Nicht in der erwarteten Form: Die Nummer, die Ihre Kunden anrufen, im E.164-Format, z. B. +493012345670.', saved: 'Die Konfiguration ist gültig und wurde gespeichert.', restored: 'Ihre noch nicht gespeicherten Eingaben',
-    discard: 'Entwurf verwerfen', catalog: 'Katalog'
+    discard: 'Entwurf verwerfen', catalog: 'Katalog', score: 'Bewertung',
+    checks: { dataLocation: 'Datenstandort', personalData: 'Personenbezogene Daten' } as Record<string, string>
   }
 } as const
 
@@ -152,7 +154,10 @@ describe.skipIf(!existsSync(executablePath) && process.env.CI !== 'true')('conso
           const request = JSON.parse(routeQuery(page).get('request')!)
           expect(request.constraints.dataLocation).toEqual(['EU'])
           expect(request.seats).toBe(7)
-          const answered = (await t.app.inject({ method: 'POST', url: '/compose', payload: request })).json() as { bundles: Array<{ services: string[] }> }
+          const answered = (await t.app.inject({ method: 'POST', url: '/compose', payload: request })).json() as { bundles: Array<{ services: string[], score: number, explanation: { constraints: Array<{ constraint: string }> } }> }
+          // Scores to three decimals in the page's language (a decimal comma in German).
+          const score = (value: number) => new Intl.NumberFormat(w.locale, { minimumFractionDigits: 3, maximumFractionDigits: 3 }).format(value)
+          expect(await page.locator('.bundles-table tbody tr td:nth-child(5)').allTextContents()).toEqual(answered.bundles.map(b => score(b.score)))
           expect(answered.bundles.length).toBeGreaterThan(1)
           expect(await page.locator('.bundles-table tbody tr').count()).toBe(answered.bundles.length)
           await check('bundles')
@@ -172,6 +177,10 @@ describe.skipIf(!existsSync(executablePath) && process.env.CI !== 'true')('conso
           expect(await graph.locator('figcaption').textContent()).toBe(w.graph)
           expect(await graph.locator('g.node').count()).toBe(members.length)
           expect(await graph.locator(`g.node[data-service="${archive}"]`).count()).toBe(1)
+          // The shown bundle's checks by their names in the page's language, not the request's keys.
+          const shownChecks = await page.locator('.shown-bundle details.explanation table').last().locator('tbody tr td:first-child').allTextContents()
+          expect(shownChecks.map(c => c.split(' · ')[0])).toEqual(answered.bundles[rank - 1]!.explanation.constraints.map(c => w.checks[c.constraint]))
+          expect(await page.locator('.shown-bundle .score').textContent()).toBe(`${w.score}: ${score(answered.bundles[rank - 1]!.score)}`)
           await check('compare-graph')
 
           // The joint form of the shown bundle: what it configures is in the route.
