@@ -1,7 +1,9 @@
 /**
  * Data test: every node shape in shapes/configuration/ yields a form that ajv compiles and
  * shapes that shacl-engine evaluates completely (no silently ignored constraint), and every
- * type or link configuration with a `sym:configurationShape` gets its form.
+ * type or link configuration with a `sym:configurationShape` gets its form, whose German
+ * version shows no text (title, description, help, option) that the shapes or the ontology
+ * state only in English.
  */
 import { existsSync } from 'node:fs'
 import type { Quad } from '@rdfjs/types'
@@ -46,6 +48,25 @@ describe('shapes/configuration', async () => {
   for (const type of configured) {
     it(`${type} has a form`, () => {
       expect(() => createAjv().compile(formForType(all, type, { language: 'de' }).schema)).not.toThrow()
+    })
+  }
+
+  // Texts tagged only @en (no @de on the same subject and predicate): what a German form must not show.
+  const tagged = new Map<string, Map<string, string>>()
+  for (const q of all) {
+    if (q.object.termType !== 'Literal' || q.object.language === '') continue
+    const key = `${q.subject.value} ${q.predicate.value}`
+    tagged.set(key, (tagged.get(key) ?? new Map()).set(q.object.language, q.object.value))
+  }
+  const englishOnly = new Set([...tagged.values()].filter(texts => texts.has('en') && !texts.has('de')).map(texts => texts.get('en')!))
+  const strings = (value: unknown): string[] => typeof value === 'string'
+    ? [value]
+    : Array.isArray(value) ? value.flatMap(strings) : value !== null && typeof value === 'object' ? Object.values(value).flatMap(strings) : []
+
+  for (const type of configured) {
+    it(`${type}: the German form shows no text that exists only in English`, () => {
+      const form = formForType(all, type, { language: 'de' })
+      expect(strings(form.uiSchema).filter(text => englishOnly.has(text))).toEqual([])
     })
   }
 })
