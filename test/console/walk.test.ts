@@ -4,7 +4,8 @@
  * typed as the location) → the bundles → two compared → the shown bundle's graph → its joint
  * form (seats prefilled from the request, the archive's storage location offered only among the
  * archive's own locations inside the EU, its import time edited to 09:30, a main number not in
- * E.164 form caught at its field) → the draft kept through reload and
+ * E.164 form caught at its field, then the CRM link's user mapping naming an extension the PBX's SIP
+ * accounts lack, caught by the check across members) → the draft kept through reload and
  * the language switch → saved → the saved configuration's page. In English and German, on a
  * laptop and a phone, every page without serious accessibility violations (axe-core) and without
  * horizontal scrolling; screenshots go to test/console/screenshots/ (not committed). Skipped
@@ -30,6 +31,7 @@ const words = {
     users: 'Number of users', storage: 'Storage location', ingest: 'Bulk import from', submit: 'Check and save', shared: 'Shared settings',
     badNumber: 'Not in the expected form: The number customers call, in E.164 format, e.g. +493012345670.', saved: 'The configuration conforms and was saved.', restored: 'Your unsaved values',
     discard: 'Discard draft', catalog: 'Catalog', score: 'Score',
+    notAmong: '"11" is not among the values the other member of this configuration has: "10".',
     checks: { dataLocation: 'Data location', personalData: 'Personal data' } as Record<string, string>
   },
   de: {
@@ -38,6 +40,7 @@ const words = {
     users: 'Anzahl der Benutzer', storage: 'Speicherstandort', ingest: 'Massenimport ab', submit: 'Prüfen und speichern', shared: 'Gemeinsame Einstellungen',
     badNumber: 'Nicht in der erwarteten Form: Die Nummer, die Ihre Kunden anrufen, im E.164-Format, z. B. +493012345670.', saved: 'Die Konfiguration ist gültig und wurde gespeichert.', restored: 'Ihre noch nicht gespeicherten Eingaben',
     discard: 'Entwurf verwerfen', catalog: 'Katalog', score: 'Bewertung',
+    notAmong: '"11" ist keiner der Werte, die das andere Mitglied dieser Konfiguration hat: "10".',
     checks: { dataLocation: 'Datenstandort', personalData: 'Personenbezogene Daten' } as Record<string, string>
   }
 } as const
@@ -65,7 +68,8 @@ const typed: ReadonlyArray<readonly [string, string | string[]]> = [
   ['/services/HostedPBX/emergencyLocation/postalCode', '10115'],
   ['/services/HostedPBX/emergencyLocation/addressLocality', 'Berlin'],
   ['/services/Archive/retentionRule/0/documentClass', '0'],
-  ['/links/HostedPBX-CRM/userMapping/0/extension', '10'],
+  // An extension the PBX's SIP accounts do not have: the check across members refuses it.
+  ['/links/HostedPBX-CRM/userMapping/0/extension', '11'],
   ['/links/HostedPBX-CRM/userMapping/0/crmUserId', 'empfang']
 ]
 
@@ -271,6 +275,18 @@ describe.skipIf(!existsSync(executablePath) && process.env.CI !== 'true')('conso
 
           // A main number in E.164 form.
           await mainNumber.fill('+4930123456')
+
+          // Across the members: the CRM link maps an extension the PBX does not have; refused at
+          // that field in the page's language, the other fields valid.
+          const mapped = fieldAt(page, form, '/links/HostedPBX-CRM/userMapping/0/extension')
+          await page.getByRole('button', { name: w.submit }).click()
+          await page.waitForFunction(() => document.querySelectorAll('[aria-invalid=true]').length === 1 && document.querySelector('[aria-invalid=true]')?.closest('fieldset.section')?.getAttribute('data-pointer') === '/links/HostedPBX-CRM', undefined, { timeout: 120_000 })
+          const mappedError = await mapped.evaluate(input => (input.getAttribute('aria-describedby') ?? '').split(' ')
+            .map(id => document.getElementById(id)).filter(e => e?.classList.contains('error')).map(e => e!.textContent))
+          expect(mappedError).toEqual([expect.stringContaining(w.notAmong)])
+          expect(await mainNumber.getAttribute('aria-invalid')).toBeNull()
+          await check('form-cross-member')
+          await mapped.fill('10')
 
           // Saved: the draft is gone and the answer links the saved configuration.
           await page.getByRole('button', { name: w.submit }).click()
