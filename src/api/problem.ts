@@ -8,6 +8,7 @@ import type { ErrorObject } from 'ajv'
 import { SymphonyError, errorCodes, errorLanguageOf } from '../errors.js'
 import type { ErrorCode, ErrorLanguage, ErrorMessages } from '../errors.js'
 import { requestLanguage } from './language.js'
+import { problemPage, problemPagePolicy, wantsPage } from './problem-page.js'
 
 /** Ajv's messages in German (a CommonJS module exporting one function). */
 const localizeGerman = createRequire(import.meta.url)('ajv-i18n/localize/de') as (errors: ErrorObject[]) => void
@@ -182,13 +183,18 @@ function hidden (status: number, code: ErrorCode, language: ErrorLanguage, insta
   }, language, instance)
 }
 
-/** Fastify error handler: logs (5xx with the stack) and replies with a problem document. */
+/** Fastify error handler: logs (5xx with the stack) and replies with a problem document (an HTML page to a browser). */
 export function handleError (error: unknown, request: FastifyRequest, reply: FastifyReply): FastifyReply {
   const problem = toProblem(error, request)
   if (problem.status >= 500) request.log.error({ err: error }, 'request failed')
   else request.log.info({ code: problem.code, detail: problem.detail }, 'request rejected')
   if (problem.code === 'UNAUTHORIZED') reply.header('www-authenticate', 'Bearer realm="symphony"')
   if (typeof problem.retryAfter === 'number') reply.header('retry-after', String(problem.retryAfter))
+  // A browser navigating gets a page in its language; programs get the problem document.
+  if (wantsPage(request)) {
+    return reply.code(problem.status).header('content-security-policy', problemPagePolicy).type('text/html; charset=utf-8')
+      .send(problemPage(problem, errorLanguageOf(requestLanguage(request))))
+  }
   return reply.code(problem.status).type(problemMediaType).send(problem)
 }
 
