@@ -87,9 +87,10 @@ export function bundlesView (answer, { name, summaryOf, isAdapter, detail }) {
     replace(table, h('table', { class: 'bundles-table' },
       h('caption', { class: 'visually-hidden' }, t('bundles')),
       h('thead', {}, h('tr', {},
-        headerCell('rank'),
+        // The price right after the rank: on a phone it is in view before the table scrolls.
+        headerCell('rank'), headerCell('price'),
         h('th', { scope: 'col' }, t('members')),
-        headerCell('members'), headerCell('price'), headerCell('score'),
+        headerCell('members'), headerCell('score'),
         h('th', { scope: 'col' }, t('compareTitle')))),
       h('tbody', {}, sortRows(rows, view.sort).map(({ bundle, rank }) => {
         const checkId = uid('compare')
@@ -102,10 +103,10 @@ export function bundlesView (answer, { name, summaryOf, isAdapter, detail }) {
               'aria-label': t('showBundle', rank),
               onclick: () => { view.shown = rank; remember(view); drawTable(); drawShown(); shown.querySelector('h3')?.focus() }
             }, t('bundle', rank))),
-          h('td', {}, bundle.services.map(name).join(' + ')),
-          h('td', { class: 'number' }, String(bundle.services.length)),
           h('td', { class: 'number' }, money(bundle.price.monthly, bundle.price.currency),
             bundle.price.monthly === cheapest ? [' ', h('span', { class: 'badge' }, t('cheapest'))] : null),
+          h('td', {}, bundle.services.map(name).join(' + ')),
+          h('td', { class: 'number' }, String(bundle.services.length)),
           h('td', { class: 'number' }, scoreText(bundle.score)),
           h('td', {},
             h('input', {

@@ -62,7 +62,7 @@ const texts = {
     seats: 'Arbeitsplätze', budget: 'Budget pro Monat', currency: 'Währung', limit: 'Anzahl Bündel', findBundles: 'Bündel finden', searching: 'Suche läuft …',
     multiHint: 'Mit Strg (oder ⌘) mehrere auswählen.',
     bundles: 'Bündel', noBundle: 'Kein Bündel erfüllt die Anfrage.', issues: 'Was es verhindert', bundle: n => `Bündel ${n}`, score: 'Bewertung',
-    perMonth: 'pro Monat', forSeats: n => `für ${n} Arbeitsplatz${n === 1 ? '' : 'e'}`, explanation: 'Erklärung', members: 'Mitglieder', links: 'Verbindungen', needEachOther: 'Brauchen einander',
+    perMonth: 'pro Monat', forSeats: n => `für ${n} ${n === 1 ? 'Arbeitsplatz' : 'Arbeitsplätze'}`, explanation: 'Erklärung', members: 'Mitglieder', links: 'Verbindungen', needEachOther: 'Brauchen einander',
     constraintChecks: 'Geprüfte Bedingungen', wiringOrder: 'Reihenfolge der Einrichtung', configureBundle: 'Dieses Bündel konfigurieren', unpriced: 'Ohne Preis',
     from: 'Von', to: 'Nach', degree: 'Grad', check: 'Prüfung', result: 'Ergebnis', ok: 'erfüllt', failed: 'nicht erfüllt',
     constraintNames: {

@@ -30,7 +30,7 @@ const words = {
     compare: (n: number) => `Compare bundle ${n}`, show: (n: number) => `Show bundle ${n}`, bundle: (n: number) => `Bundle ${n}`, graph: 'How the members connect', configure: 'Configure this bundle',
     users: 'Number of users', storage: 'Storage location', ingest: 'Bulk import from', submit: 'Check and save', shared: 'Shared settings',
     badNumber: 'Not in the expected form: The number customers call, in E.164 format, e.g. +493012345670.', saved: 'The configuration conforms and was saved.', restored: 'Your unsaved values',
-    discard: 'Discard draft', catalog: 'Catalog', score: 'Score',
+    discard: 'Discard draft', catalog: 'Catalog', score: 'Score', forSeats: 'per month for 7 seats',
     notAmong: '"11" is not among the values the other member of this configuration has: "10".',
     checks: { dataLocation: 'Data location', personalData: 'Personal data' } as Record<string, string>
   },
@@ -39,7 +39,7 @@ const words = {
     compare: (n: number) => `Bündel ${n} vergleichen`, show: (n: number) => `Bündel ${n} zeigen`, bundle: (n: number) => `Bündel ${n}`, graph: 'Wie die Mitglieder verbunden sind', configure: 'Dieses Bündel konfigurieren',
     users: 'Anzahl der Benutzer', storage: 'Speicherstandort', ingest: 'Massenimport ab', submit: 'Prüfen und speichern', shared: 'Gemeinsame Einstellungen',
     badNumber: 'Nicht in der erwarteten Form: Die Nummer, die Ihre Kunden anrufen, im E.164-Format, z. B. +493012345670.', saved: 'Die Konfiguration ist gültig und wurde gespeichert.', restored: 'Ihre noch nicht gespeicherten Eingaben',
-    discard: 'Entwurf verwerfen', catalog: 'Katalog', score: 'Bewertung',
+    discard: 'Entwurf verwerfen', catalog: 'Katalog', score: 'Bewertung', forSeats: 'pro Monat für 7 Arbeitsplätze',
     notAmong: '"11" ist keiner der Werte, die das andere Mitglied dieser Konfiguration hat: "10".',
     checks: { dataLocation: 'Datenstandort', personalData: 'Personenbezogene Daten' } as Record<string, string>
   }
@@ -164,6 +164,9 @@ describe.skipIf(!existsSync(executablePath) && process.env.CI !== 'true')('conso
           expect(await page.locator('.bundles-table tbody tr td:nth-child(5)').allTextContents()).toEqual(answered.bundles.map(b => score(b.score)))
           expect(answered.bundles.length).toBeGreaterThan(1)
           expect(await page.locator('.bundles-table tbody tr').count()).toBe(answered.bundles.length)
+          // The price comes right after the rank: in view on a phone without scrolling the table.
+          const price = await page.locator('.bundles-table tbody tr td:nth-child(2)').first().boundingBox()
+          expect(price!.x + price!.width).toBeLessThanOrEqual(viewport.width)
           await check('bundles')
 
           // Compare bundles 1 and 2; show the bundle of the Kundenwerk CRM, the Tarifon PBX and the
@@ -185,6 +188,7 @@ describe.skipIf(!existsSync(executablePath) && process.env.CI !== 'true')('conso
           const shownChecks = await page.locator('.shown-bundle details.explanation table').last().locator('tbody tr td:first-child').allTextContents()
           expect(shownChecks.map(c => c.split(' · ')[0])).toEqual(answered.bundles[rank - 1]!.explanation.constraints.map(c => w.checks[c.constraint]))
           expect(await page.locator('.shown-bundle .score').textContent()).toBe(`${w.score}: ${score(answered.bundles[rank - 1]!.score)}`)
+          expect(await page.locator('.shown-bundle article.bundle > p').first().textContent()).toContain(w.forSeats)
           await check('compare-graph')
 
           // The joint form of the shown bundle: what it configures is in the route.
