@@ -1,6 +1,8 @@
 /**
  * Every console page in a real browser, at a laptop's and a phone's width, in English and
- * German: no serious or critical accessibility violation (axe-core) and no horizontal scrolling.
+ * German: no serious or critical accessibility violation (axe-core) and no horizontal scrolling;
+ * discovery with an answer, and the page a browser gets for a wrong address (styled by the
+ * console's stylesheet under its content policy).
  * Screenshots of each page and viewport are saved to the system temp folder for review.
  */
 import { existsSync } from 'node:fs'
@@ -12,10 +14,15 @@ import type { Browser } from 'playwright-core'
 import { AxeBuilder } from '@axe-core/playwright'
 import { openTestApp } from '../api/helpers.js'
 import type { TestApp } from '../api/helpers.js'
-import { args, executablePath } from './browser.js'
+import { args, executablePath, pageProblems } from './browser.js'
 
 const viewports = { laptop: { width: 1440, height: 900 }, phone: { width: 390, height: 844 } } as const
-const pages = ['catalog', 'compose', 'configure'] as const
+const sym = 'https://w3id.org/symphony/ontology#'
+/** Each page by name and route; discovery with an answer (a full match and a near miss). */
+const pages = [
+  ['catalog', 'catalog'], ['compose', 'compose'], ['configure', 'configure'],
+  ['discover', `discover?${new URLSearchParams({ request: JSON.stringify({ wanted: [`${sym}ContactLookupAPI`], available: [] }) })}`]
+] as const
 
 describe.skipIf(!existsSync(executablePath) && process.env.CI !== 'true')('console accessibility and layout', () => {
   let t: TestApp
@@ -41,10 +48,11 @@ describe.skipIf(!existsSync(executablePath) && process.env.CI !== 'true')('conso
         const page = await context.newPage()
         try {
           const found: string[] = []
-          for (const name of pages) {
-            await page.goto(`${address}/#/${name}`)
+          for (const [name, route] of pages) {
+            await page.goto(`${address}/#/${route}`)
             await page.waitForSelector('main h1')
             await page.waitForFunction(() => document.querySelector('main .loading') === null)
+            if (name === 'discover') await page.waitForSelector('article.result')
             const { violations } = await new AxeBuilder({ page }).analyze()
             for (const v of violations.filter(v => v.impact === 'serious' || v.impact === 'critical')) {
               found.push(`${name}: ${v.id} (${v.impact}) at ${v.nodes.map(n => n.target.join(' ')).join(', ')}`)
@@ -53,6 +61,14 @@ describe.skipIf(!existsSync(executablePath) && process.env.CI !== 'true')('conso
             if (overflow > 0) found.push(`${name}: ${overflow} px wider than the viewport`)
             await page.screenshot({ path: join(tmpdir(), `symphony-console-${name}-${viewportName}-${language}.png`), fullPage: true })
           }
+          // A wrong address opened in the browser: the problem as a page, under its content policy.
+          const answer = await page.goto(`${address}/no-such-page`)
+          expect(answer?.status()).toBe(404)
+          await page.waitForSelector('main h1')
+          expect(await page.locator('html').getAttribute('lang')).toBe(language)
+          expect(await page.evaluate(() => getComputedStyle(document.querySelector('header.bar')!).backgroundColor)).not.toBe('rgba(0, 0, 0, 0)')
+          found.push(...await pageProblems(page, `problem page (${language}, ${viewportName})`))
+          await page.screenshot({ path: join(tmpdir(), `symphony-console-problem-${viewportName}-${language}.png`), fullPage: true })
           expect(found).toEqual([])
         } finally {
           await context.close()
