@@ -48,7 +48,7 @@ export interface ApiOptions {
   readonly bodyLimit?: number
   /** Serve the web console at `/` (default true). */
   readonly console?: boolean
-  /** Billing: where booked subscriptions come from (none without it) and the clock (default: system time). */
+  /** Billing: where booked subscriptions come from (default: the engine's, once its operations are open) and the clock (default: system time). */
   readonly billing?: {
     readonly subscriptions?: () => Promise<readonly BookedSubscription[]>
     readonly now?: () => Date

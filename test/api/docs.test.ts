@@ -20,6 +20,9 @@ import type { FastifyInstance } from 'fastify'
 import { exampleProviders, sandboxPort, sandboxSecrets, startSandbox } from '../../src/sandbox/index.js'
 import type { Sandbox } from '../../src/sandbox/index.js'
 import { runInGroup, stopAllGroups } from '../support/process-group.js'
+import { ciiSchemaErrors, embeddedXml } from '../billing/e-invoice-validation.js'
+import { brokenRules } from '../billing/en16931-rules.js'
+import { checkFacturXPdf } from '../billing/pdfa-structure.js'
 
 const run = promisify(execFile)
 const hasTools = await Promise.all(['curl', 'jq'].map(tool => run('which', [tool]).then(() => true, () => false))).then(all => all.every(Boolean))
@@ -65,7 +68,7 @@ describe.skipIf(!hasTools && process.env.CI !== 'true')('docs/api.md', () => {
 
   it('has examples for every part of the API', () => {
     const all = blocks.join('\n')
-    for (const path of ['/health', '/ontology', '/shapes', '/sparql', '/catalog/types', '/catalog/services', '/catalog/vocabulary', '/discover', '/match', '/combinable', '/compose', '/forms', '/configurations', '/descriptions', '/dry-run', '/deprecate', '/orders', '/subscriptions', '/seats', '/cancel', '/events', '/me/webhook', '/tickets', '/links', '/reports/sla']) {
+    for (const path of ['/health', '/ontology', '/shapes', '/sparql', '/catalog/types', '/catalog/services', '/catalog/vocabulary', '/discover', '/match', '/combinable', '/compose', '/forms', '/configurations', '/descriptions', '/dry-run', '/deprecate', '/orders', '/subscriptions', '/seats', '/cancel', '/events', '/me/webhook', '/tickets', '/links', '/reports/sla', '/billing/settings', '/billing/profile', '/billing/runs', '/invoices']) {
       expect(all.includes(path), path).toBe(true)
     }
   })
@@ -105,4 +108,30 @@ describe.skipIf(!hasTools && process.env.CI !== 'true')('docs/api.md', () => {
       expect(stdout.includes('"code": "INTERNAL"') || stdout.includes('"code":"INTERNAL"'), block).toBe(false)
     }
   }, 600_000)
+
+  it("bills the booked example bundle's month: one line per component, each provider's share, e-invoices that validate", async () => {
+    // The invoice the "Invoices" example issued for the bundle booked under "Orders and subscriptions"
+    const headers = { authorization: `Bearer ${customer}` }
+    const { invoices } = await (await fetch(`${api}/invoices`, { headers })).json() as { invoices: Array<{ number: string, period: string, kind: string }> }
+    expect(invoices.map(i => [i.number, i.kind])).toEqual([[`INV-${invoices[0]!.period}-kanzlei-weber`, 'invoice']])
+    const { draft } = await (await fetch(`${api}/invoices/${invoices[0]!.number}`, { headers })).json() as { draft: { lines: Array<{ subscription: string, service: string, provider: string, component: string }>, shares: Array<{ provider: string, net: number }>, net: number } }
+    const subscriptions = await (await fetch(`${api}/subscriptions`, { headers })).json() as Array<{ iri: string, startedAt: string, members: Array<{ service: string, provider: string }> }>
+    const subscription = subscriptions.find(s => s.iri === draft.lines[0]!.subscription)!
+    expect([new Set(draft.lines.map(l => l.subscription)).size, invoices[0]!.period]).toEqual([1, subscription.startedAt.slice(0, 7)])
+    // The seats were changed on the day of the booking: each component is one line for the rest of the month.
+    expect(draft.lines.map(l => `${l.service} ${l.component}`).sort()).toEqual([...new Set(draft.lines.map(l => `${l.service} ${l.component}`))].sort())
+    expect([...new Set(draft.lines.map(l => l.service))].sort()).toEqual(subscription.members.map(m => m.service).sort())
+    expect(draft.shares.map(s => s.provider).sort()).toEqual([...new Set(subscription.members.map(m => m.provider))].sort())
+    expect(draft.shares.reduce((sum, s) => sum + s.net, 0)).toBe(draft.net)
+
+    // What the example downloaded: CII against the EN 16931 schema, both syntaxes against the business rules, the PDF's structure and its embedded CII
+    const cii = await readFile(join(folder, 'invoice-cii.xml'), 'utf8')
+    const ubl = await readFile(join(folder, 'invoice-ubl.xml'), 'utf8')
+    const pdf = new Uint8Array(await readFile(join(folder, 'invoice.pdf')))
+    expect(ciiSchemaErrors(cii)).toEqual([])
+    expect([brokenRules(cii, 'cii'), brokenRules(ubl, 'ubl')]).toEqual([{}, {}])
+    expect([...(await embeddedXml(pdf)).values()]).toEqual([cii])
+    expect(await checkFacturXPdf(pdf)).toEqual({ xmpIdentification: [], facturXSchema: [], embeddedXml: [], outputIntent: [], fonts: [], infoMatchesXmp: [] })
+    expect(await readFile(join(folder, 'invoice-ubl-cli.xml'), 'utf8')).toBe(ubl)
+  }, 120_000)
 })

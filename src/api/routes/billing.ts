@@ -36,10 +36,13 @@ function requestedFormat (request: FastifyRequest): { kind: 'json' | 'rdf' | 'e-
 }
 
 export async function billingRoutes (app: FastifyInstance, { engine, options }: RouteContext): Promise<void> {
+  // Booked subscriptions are the engine's own unless the caller passes others (tests with fixed ones):
+  // a desk without them would bill nobody and say nothing.
+  const subscriptions = options.billing?.subscriptions ?? (async () => await engine.operations.subscriptions())
   const desk = new BillingDesk({
     store: engine.store,
     catalog: () => engine.catalog(),
-    subscriptions: options.billing?.subscriptions ?? (async () => []),
+    subscriptions,
     now: options.billing?.now ?? (() => new Date())
   })
   const s = billingSchemas
@@ -90,7 +93,7 @@ export async function billingRoutes (app: FastifyInstance, { engine, options }: 
   }, async request => {
     const record = request.body as UsageRecord
     const principal = principalOf(request)
-    const subscription = (await (options.billing?.subscriptions ?? (async () => []))()).find(x => x.iri === record.subscription)
+    const subscription = (await subscriptions()).find(x => x.iri === record.subscription)
     const member = subscription?.members.find(m => m.service === record.service)
     if (member === undefined) {
       throw new SymphonyError('NOT_FOUND', {
