@@ -17,7 +17,7 @@ import { KeyedLock, adapterOf, asDescribed, credentialMissing, opsIris, postWebh
 import type { Actor, RetryPolicy, SecretLookup, Subscription, SubscriptionMember } from '../operations/index.js'
 import type { Store } from '../store/index.js'
 import { stepRoles, ticketTransitions } from './lifecycle.js'
-import { routeFault } from './routing.js'
+import { routeFault, type NameOf } from './routing.js'
 import { closedAutomatically, movedBy, reopened, reported } from './texts.js'
 import type { ServiceSupport } from './routing.js'
 import { TicketStore } from './ticket-store.js'
@@ -97,7 +97,7 @@ export class TicketDesk {
     const services = input.services ?? []
     const links = services.length === 2 ? await this.#deps.subscriptions.links(subscription.id) : []
     const support = await this.#supportOf(subscription)
-    const routing = routeFault(subscription, links, services, support)
+    const routing = routeFault(subscription, links, services, support, namesIn(await this.#deps.catalog()))
     if (!routing.ok) throw new SymphonyError('FAULT_NOT_ROUTABLE', routing.messages, { details: { reason: routing.code } })
     const at = this.now().toISOString()
     const id = randomUUID()
@@ -278,4 +278,12 @@ function withoutResolution (ticket: Ticket): Ticket {
   const copy: { -readonly [K in keyof Ticket]?: Ticket[K] } = { ...ticket }
   delete copy.resolvedAt
   return copy as Ticket
+}
+
+/** Services and interface types by their labels in the language asked for (else English, else any); an IRI without a label as it is. */
+function namesIn (catalog: Catalog): NameOf {
+  return (iri, language) => {
+    const label = catalog.services.get(iri)?.label ?? catalog.hierarchy.label(iri)
+    return label[language] ?? label.en ?? Object.values(label)[0] ?? iri
+  }
 }

@@ -20,8 +20,14 @@ export type RoutingOutcome =
   | { readonly ok: true, readonly scope: TicketScope, readonly routes: TicketRoute[] }
   | { readonly ok: false, readonly code: 'NOT_A_MEMBER' | 'NOT_A_LINK' | 'TOO_MANY_SERVICES', readonly messages: Bilingual }
 
-/** The routes of a fault on `services` (none: the subscription; one: a member; two: a link). */
-export function routeFault (subscription: Subscription, links: readonly BundleLink[], services: readonly string[], supportOf: (member: SubscriptionMember) => ServiceSupport): RoutingOutcome {
+/** The name a person reads for a service or interface type IRI, in English or German (its label). */
+export type NameOf = (iri: string, language: keyof Bilingual) => string
+
+/**
+ * The routes of a fault on `services` (none: the subscription; one: a member; two: a link). Each
+ * route's `why` names services and interface types by `nameOf`; the IRIs are in `routes[].services`.
+ */
+export function routeFault (subscription: Subscription, links: readonly BundleLink[], services: readonly string[], supportOf: (member: SubscriptionMember) => ServiceSupport, nameOf: NameOf = iri => iri): RoutingOutcome {
   const members = currentMembers(subscription)
   const memberOf = new Map(members.map(m => [m.service, m]))
   const unknown = services.find(s => !memberOf.has(s))
@@ -56,11 +62,11 @@ export function routeFault (subscription: Subscription, links: readonly BundleLi
   let scope: TicketScope
   if (distinct.length === 0) {
     scope = 'subscription'
-    for (const m of members) add(m, { en: `provides ${m.service}, a member of the subscription`, de: `stellt ${m.service} bereit, ein Mitglied des Abonnements` })
+    for (const m of members) add(m, { en: `provides ${nameOf(m.service, 'en')}, a member of the subscription`, de: `stellt ${nameOf(m.service, 'de')} bereit, ein Mitglied des Abonnements` })
   } else if (distinct.length === 1) {
     scope = 'member'
     const m = memberOf.get(distinct[0]!)!
-    add(m, { en: `provides ${m.service}, the member the fault is about`, de: `stellt ${m.service} bereit, das Mitglied, das die Störung betrifft` })
+    add(m, { en: `provides ${nameOf(m.service, 'en')}, the member the fault is about`, de: `stellt ${nameOf(m.service, 'de')} bereit, das Mitglied, das die Störung betrifft` })
   } else {
     scope = 'link'
     const [a, b] = distinct as [string, string]
@@ -80,10 +86,16 @@ export function routeFault (subscription: Subscription, links: readonly BundleLi
     for (const link of between) {
       const from = memberOf.get(link.from)!
       const to = memberOf.get(link.to)!
-      const provided = link.providedTypes.join(', ')
-      const required = link.interfaceTypes.join(', ')
-      add(from, { en: `provides ${from.service}, whose ${provided} meets the requirement ${required} of ${to.service} (link ${from.service} → ${to.service})`, de: `stellt ${from.service} bereit, dessen ${provided} die Anforderung ${required} von ${to.service} erfüllt (Verbindung ${from.service} → ${to.service})` })
-      add(to, { en: `provides ${to.service}, whose requirement ${required} is met by ${from.service} (link ${from.service} → ${to.service})`, de: `stellt ${to.service} bereit, dessen Anforderung ${required} ${from.service} erfüllt (Verbindung ${from.service} → ${to.service})` })
+      const words = (language: keyof Bilingual): Record<'from' | 'to' | 'provided' | 'required', string> => ({
+        from: nameOf(from.service, language),
+        to: nameOf(to.service, language),
+        provided: link.providedTypes.map(type => nameOf(type, language)).join(', '),
+        required: link.interfaceTypes.map(type => nameOf(type, language)).join(', ')
+      })
+      const en = words('en')
+      const de = words('de')
+      add(from, { en: `provides ${en.from}, whose ${en.provided} meets the requirement ${en.required} of ${en.to} (link ${en.from} → ${en.to})`, de: `stellt ${de.from} bereit, dessen ${de.provided} die Anforderung ${de.required} von ${de.to} erfüllt (Verbindung ${de.from} → ${de.to})` })
+      add(to, { en: `provides ${en.to}, whose requirement ${en.required} is met by ${en.from} (link ${en.from} → ${en.to})`, de: `stellt ${de.to} bereit, dessen Anforderung ${de.required} ${de.from} erfüllt (Verbindung ${de.from} → ${de.to})` })
     }
   }
   const routes = [...reasons.entries()].map(([provider, list]): TicketRoute => {

@@ -22,7 +22,8 @@ describe('fault desk: routing, notes, lifecycle, webhooks, tenancy', { timeout: 
     const ticket = answer.body
     expect([ticket.scope, ticket.state, ticket.services]).toEqual(['member', 'acknowledged', [crm]])
     expect(ticket.routes.map((r: Answer) => [r.provider, r.services, r.desk.kind])).toEqual([[beta, [crm], 'manual']])
-    expect(ticket.routes[0].why.en).toBe(`provides ${crm}, the member the fault is about`)
+    // Services by their names, not their IRIs (those are in `services`)
+    expect(ticket.routes[0].why).toEqual({ en: 'provides Beta CRM, the member the fault is about', de: 'stellt Beta CRM bereit, das Mitglied, das die Störung betrifft' })
     expect(ticket.notes.map((n: Answer) => [n.id, n.text, n.by.role])).toEqual([['1', 'since this morning', 'customer']])
     expect(ticket.history.map((e: Answer) => [e.from, e.to, e.by.id])).toEqual([[null, 'acknowledged', 'https://w3id.org/symphony/customer/kanzlei-weber']])
     await h.engine.tickets.idle()
@@ -34,12 +35,12 @@ describe('fault desk: routing, notes, lifecycle, webhooks, tenancy', { timeout: 
     expect(answer.status).toBe(201)
     const ticket = answer.body
     expect(ticket.scope).toBe('link')
-    const feed = 'https://w3id.org/symphony/ontology#CallEventFeed'
+    // Services and interface types by their labels in each language
     expect(ticket.routes.map((r: Answer) => [r.provider, r.services, r.why.en])).toEqual([
-      [alpha, [pbx], `provides ${pbx}, whose ${feed} meets the requirement ${feed} of ${crm} (link ${pbx} → ${crm})`],
-      [beta, [crm], `provides ${crm}, whose requirement ${feed} is met by ${pbx} (link ${pbx} → ${crm})`]
+      [alpha, [pbx], 'provides Alpha PBX, whose Call event feed meets the requirement Call event feed of Beta CRM (link Alpha PBX → Beta CRM)'],
+      [beta, [crm], 'provides Beta CRM, whose requirement Call event feed is met by Alpha PBX (link Alpha PBX → Beta CRM)']
     ])
-    expect(ticket.routes[1].why.de).toBe(`stellt ${crm} bereit, dessen Anforderung ${feed} ${pbx} erfüllt (Verbindung ${pbx} → ${crm})`)
+    expect(ticket.routes[1].why.de).toBe('stellt Beta CRM bereit, dessen Anforderung Anrufereignis-Feed Alpha PBX erfüllt (Verbindung Alpha PBX → Beta CRM)')
 
     // Alpha takes tickets by webhook: one POST with its credential and an idempotency key.
     await h.engine.tickets.idle()
