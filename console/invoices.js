@@ -21,6 +21,44 @@ function kindName (kind) {
   return kind === 'creditNote' || kind === 'credit-note' ? t('kindCreditNote') : t('kindInvoice')
 }
 
+/** A decimal text (a quantity, a unit price, a rate) as a number in the reader's language. */
+function decimal (value, options = {}) {
+  return new Intl.NumberFormat(lang(), { maximumFractionDigits: 20, ...options }).format(Number(value))
+}
+
+/** An amount of a unit (UN/ECE code): "324 days", "1,000.5 minutes"; a count of pieces (C62) or an unknown code as a number (with the code). */
+function amountOf (value, unit) {
+  const word = `unit${unit}`
+  if (unit === 'C62') return decimal(value)
+  const name = t(word, Number(value))
+  return `${decimal(value)} ${name === word ? unit : name}`
+}
+
+/** The quantity of a line: seats × days (or months) when more than one seat is billed, else the amount. */
+function lineQuantity (line) {
+  const count = Number(line.count)
+  if ((line.unit === 'DAY' || line.unit === 'MON') && count !== 1 && count > 0) return `${decimal(count)} × ${amountOf(Number(line.quantity) / count, line.unit)}`
+  return amountOf(line.quantity, line.unit)
+}
+
+/** The unit price per its base quantity: "€4.50 per 31 days" (a monthly price billed by the day), "€0.19 per 10 minutes". */
+function linePrice (line, currency) {
+  let price
+  try {
+    price = new Intl.NumberFormat(lang(), { style: 'currency', currency, maximumFractionDigits: 20 }).format(Number(line.unitPrice))
+  } catch {
+    price = `${line.unitPrice} ${currency}`
+  }
+  if (line.unit === 'C62' && line.baseQuantity === 1) return price
+  return t('pricePer', price, line.baseQuantity === 1 ? t(`unit${line.unit}`, 1) : amountOf(line.baseQuantity, line.unit))
+}
+
+/** The VAT rate as a percentage; reverse charge says so. */
+function lineVat (vat) {
+  const rate = new Intl.NumberFormat(lang(), { style: 'percent', maximumFractionDigits: 4 }).format(Number(vat.rate) / 100)
+  return vat.category === 'AE' ? `${rate} (${t('reverseCharge')})` : rate
+}
+
 function text (langText, fallback) {
   if (langText === undefined || langText === null) return fallback
   return langText[lang()] ?? langText.en ?? Object.values(langText)[0] ?? fallback
@@ -99,9 +137,9 @@ async function renderInvoice (main, number) {
           h('td', {}, line.providerName),
           h('td', {}, text(line.componentLabel, shortName(line.component))),
           h('td', {}, `${line.from} – ${line.until}`),
-          h('td', { class: 'number' }, `${line.quantity} ${line.unit}`),
-          h('td', { class: 'number' }, `${line.unitPrice} ${d.currency}`),
-          h('td', { class: 'number' }, line.vat.rate),
+          h('td', { class: 'number quantity' }, lineQuantity(line)),
+          h('td', { class: 'number unit-price' }, linePrice(line, d.currency)),
+          h('td', { class: 'number vat-rate' }, lineVat(line.vat)),
           h('td', { class: 'number' }, money(line.net))))),
         h('tfoot', {},
           h('tr', {}, h('th', { scope: 'row', colspan: 7 }, t('net')), h('td', { class: 'number' }, money(d.net))),

@@ -286,6 +286,37 @@ describe.skipIf(!existsSync(executablePath) && process.env.CI !== 'true')('conso
     expect(turtle.bytes.toString('utf8')).toContain('schema:Invoice')
   })
 
+  it('shows the invoice in German: quantities, unit prices and VAT rates in German words and number format, no unit codes', slow, async () => {
+    const invoice = (await h.call('GET', `/invoices/${encodeURIComponent(invoiceNumber)}`, 'symp_customer-a')).body
+    type Line = { count: string, quantity: string, unit: string, unitPrice: string, baseQuantity: number, vat: { rate: string, category: string } }
+    const lines = invoice.draft.lines as Line[]
+    // The fixture's components are monthly (per user, flat) and billed by the day or the whole month.
+    const de = (n: number | string): string => new Intl.NumberFormat('de-DE').format(Number(n))
+    const amount = (n: number, unit: string): string => `${de(n)} ${unit === 'DAY' ? (n === 1 ? 'Tag' : 'Tage') : (n === 1 ? 'Monat' : 'Monate')}`
+    const quantity = (l: Line): string => Number(l.count) === 1 ? amount(Number(l.quantity), l.unit) : `${de(l.count)} × ${amount(Number(l.quantity) / Number(l.count), l.unit)}`
+    const price = (l: Line): string => `${new Intl.NumberFormat('de-DE', { style: 'currency', currency: 'EUR' }).format(Number(l.unitPrice))} je ${l.baseQuantity === 1 ? amount(1, l.unit).replace(/^1 /, '') : amount(l.baseQuantity, l.unit)}`
+    expect(lines.map(l => l.unit).filter(unit => unit !== 'DAY' && unit !== 'MON')).toEqual([])
+
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'de-DE' })
+    await context.addInitScript(() => {
+      window.sessionStorage.setItem('symphony.token', 'symp_customer-a')
+      window.localStorage.setItem('symphony.lang', 'de')
+    })
+    const tab = await context.newPage()
+    try {
+      await tab.goto(`${h.url}/#/invoices/${encodeURIComponent(invoiceNumber)}`)
+      await tab.waitForSelector('table.lines')
+      expect(await tab.locator('main h1').textContent()).toBe(`Rechnung ${invoiceNumber}`)
+      expect(await tab.locator('table.lines td.quantity').allTextContents()).toEqual(lines.map(quantity))
+      expect(await tab.locator('table.lines td.unit-price').allTextContents()).toEqual(lines.map(price))
+      // A percentage as German writes it: a no-break space before the sign
+      expect(await tab.locator('table.lines td.vat-rate').allTextContents()).toEqual(lines.map(l => `${de(l.vat.rate)}\u00a0%${l.vat.category === 'AE' ? ' (Steuerschuldnerschaft des Leistungsempfängers)' : ''}`))
+      expect(await tab.locator('td.gross').textContent()).toBe(new Intl.NumberFormat('de-DE', { style: 'currency', currency: 'EUR' }).format(invoice.draft.gross / 100))
+    } finally {
+      await context.close()
+    }
+  })
+
   it('cancels the subscription only after a confirmation', slow, async () => {
     await page.goto(`${h.url}/#/subscriptions/${encodeURIComponent(subscriptionId)}`)
     await page.getByRole('button', { name: 'Cancel subscription' }).click()
