@@ -182,8 +182,13 @@ function documentFormat (values: OptionValues): DocumentFormat {
   return format as DocumentFormat
 }
 
-function money (amount: number, currency: string): string {
-  return `${formatMinor(amount, minorDigits(currency))} ${currency}`
+/** An amount in minor units as decimal text with its currency: `1234.50 EUR`, in German `1.234,50 EUR`. */
+function money (amount: number, currency: string, language: HelpLanguage): string {
+  const text = formatMinor(amount, minorDigits(currency))
+  if (language !== 'de') return `${text} ${currency}`
+  const [whole = '', fraction] = text.split('.')
+  const grouped = whole.replace(/\B(?=(\d{3})+(?!\d))/g, '.')
+  return `${grouped}${fraction === undefined ? '' : `,${fraction}`} ${currency}`
 }
 
 /** The words of the text format, in each language the CLI speaks. */
@@ -201,7 +206,7 @@ const words = {
     wrote: (number: string, format: string, file: string) => `wrote ${number} as ${format} to ${file}`
   },
   de: {
-    status: { issued: 'ausgestellt', unchanged: 'unverändert', differs: 'abweichend', empty: 'leer', refused: 'abgelehnt', noProfile: 'ohneProfil' } as Record<string, string>,
+    status: { issued: 'ausgestellt', unchanged: 'unverändert', differs: 'abweichend', empty: 'leer', refused: 'abgelehnt', noProfile: 'ohne Profil' } as Record<string, string>,
     kind: { invoice: 'Rechnung', creditNote: 'Gutschrift' } as Record<string, string>,
     net: 'netto',
     vat: 'USt.',
@@ -216,7 +221,7 @@ const words = {
 
 function summaryText (i: InvoiceSummary, language: HelpLanguage): string {
   const w = words[language]
-  return `${i.number}  ${w.kind[i.kind] ?? i.kind}  ${i.period}  ${i.customer}  ${w.net} ${money(i.net, i.currency)}  ${w.vat} ${money(i.tax, i.currency)}  ${w.gross} ${money(i.gross, i.currency)}  ${w.issued} ${i.issueDate}, ${w.due} ${i.dueDate}${i.corrects === undefined ? '' : `  ${w.corrects} ${i.corrects}`}\n`
+  return `${i.number}  ${w.kind[i.kind] ?? i.kind}  ${i.period}  ${i.customer}  ${w.net} ${money(i.net, i.currency, language)}  ${w.vat} ${money(i.tax, i.currency, language)}  ${w.gross} ${money(i.gross, i.currency, language)}  ${w.issued} ${i.issueDate}, ${w.due} ${i.dueDate}${i.corrects === undefined ? '' : `  ${w.corrects} ${i.corrects}`}\n`
 }
 
 /** The run's outcomes; what was left off an invoice is always said on stderr, in every format. */
@@ -231,7 +236,7 @@ function printRun (io: Io, answer: RunAnswer, format: 'json' | 'text', language:
   }
   for (const o of answer.outcomes) {
     const status = w.status[o.status] ?? o.status
-    io.stdout(`${status.padEnd(Math.max(...Object.values(w.status).map(text => text.length)))}  ${o.customer}${o.invoice === undefined ? '' : `  ${o.invoice.number}  ${w.gross} ${money(o.invoice.gross, o.invoice.currency)}`}\n`)
+    io.stdout(`${status.padEnd(Math.max(...Object.values(w.status).map(text => text.length)))}  ${o.customer}${o.invoice === undefined ? '' : `  ${o.invoice.number}  ${w.gross} ${money(o.invoice.gross, o.invoice.currency, language)}`}\n`)
     for (const issue of o.issues ?? []) io.stdout(`  ${issue.code}: ${issue.message}\n`)
   }
 }
