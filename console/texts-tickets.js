@@ -5,7 +5,8 @@ export const ticketsTexts = {
     reportFault: 'Report a fault', subscription: 'Subscription', about: 'About', wholeSubscription: 'The whole subscription',
     member: m => `Member: ${m}`, link: (a, b) => `Link: ${a} → ${b}`, summary: 'What is wrong', details: 'Details', report: 'Report',
     noTickets: 'No tickets.', state: 'State', routedTo: 'Routed to', why: 'Why', notes: 'Notes', addNote: 'Add note', attachment: 'Attachment (optional)',
-    moveTo: 'Move to', move: 'Move', sla: 'Service level', responseDue: 'Response due', resolutionDue: 'Resolution due', missed: 'missed', inTime: 'in time',
+    moveTo: 'Move to', move: 'Move', sla: 'Service level', responseDue: 'Response due', resolutionDue: 'Resolution due', missed: 'missed', inTime: 'in time', open: 'still open',
+    took: hours => `took ${new Intl.NumberFormat('en').format(hours)} support hour${hours === 1 ? '' : 's'}`,
     states: { acknowledged: 'acknowledged', inProgress: 'in progress', resolved: 'resolved', closed: 'closed' },
     reported: 'Reported', saved: 'Saved.'
   },
@@ -14,7 +15,8 @@ export const ticketsTexts = {
     reportFault: 'Störung melden', subscription: 'Abonnement', about: 'Betrifft', wholeSubscription: 'Das ganze Abonnement',
     member: m => `Mitglied: ${m}`, link: (a, b) => `Verbindung: ${a} → ${b}`, summary: 'Was ist gestört', details: 'Einzelheiten', report: 'Melden',
     noTickets: 'Keine Tickets.', state: 'Status', routedTo: 'Zugestellt an', why: 'Warum', notes: 'Notizen', addNote: 'Notiz hinzufügen', attachment: 'Anhang (optional)',
-    moveTo: 'Ändern auf', move: 'Ändern', sla: 'Servicelevel', responseDue: 'Reaktion fällig', resolutionDue: 'Lösung fällig', missed: 'verfehlt', inTime: 'eingehalten',
+    moveTo: 'Ändern auf', move: 'Ändern', sla: 'Servicelevel', responseDue: 'Reaktion fällig', resolutionDue: 'Lösung fällig', missed: 'verfehlt', inTime: 'eingehalten', open: 'noch offen',
+    took: hours => `nach ${new Intl.NumberFormat('de').format(hours)} ${hours === 1 ? 'Supportstunde' : 'Supportstunden'}`,
     states: { acknowledged: 'angenommen', inProgress: 'in Bearbeitung', resolved: 'gelöst', closed: 'geschlossen' },
     reported: 'Gemeldet', saved: 'Gespeichert.'
   }

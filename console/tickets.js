@@ -89,7 +89,7 @@ function ticketView (ticket, rerender) {
     ticket.sla.length === 0 ? null : h('table', {}, h('caption', {}, tt('sla')),
       h('thead', {}, h('tr', {}, h('th', {}, tt('routedTo')), h('th', {}, tt('responseDue')), h('th', {}, tt('resolutionDue')))),
       h('tbody', {}, ticket.sla.map(s => h('tr', {}, h('td', {}, short(s.provider)),
-        h('td', {}, due(s.responseDue, s.responseBreached)), h('td', {}, due(s.resolutionDue, s.resolutionBreached)))))),
+        h('td', { class: 'response' }, due(s.responseDue, s.responseBreached, s.responseHours)), h('td', { class: 'resolution' }, due(s.resolutionDue, s.resolutionBreached, s.resolutionHours)))))),
     h('h3', {}, tt('notes')),
     h('ul', {}, ticket.notes.map(n => h('li', {}, `${new Date(n.at).toLocaleString(lang())} · ${short(n.by.id)}: ${n.text}`, n.attachments.map(a => ` [${a.name}, ${a.size} B]`)))),
     ticket.state === 'closed'
@@ -102,9 +102,12 @@ function ticketView (ticket, rerender) {
     status)
 }
 
-function due (at, breached) {
+/** A target: when it is due, whether it was missed, kept or is still open, and how many support hours it took once it ended. */
+function due (at, breached, hours) {
   if (at === null) return '–'
-  return `${new Date(at).toLocaleString(lang())} (${breached ? tt('missed') : tt('inTime')})`
+  const outcome = breached ? tt('missed') : hours === null || hours === undefined ? tt('open') : tt('inTime')
+  const took = hours === null || hours === undefined ? '' : `, ${tt('took', hours)}`
+  return `${new Date(at).toLocaleString(lang())} (${outcome}${took})`
 }
 
 async function base64 (file) {

@@ -5,7 +5,7 @@
 export { TicketDesk, defaultAttachmentLimit } from './desk.js'
 export type { TicketDeskDependencies, OpenInput, NoteInput } from './desk.js'
 export { ticketTransitions } from './lifecycle.js'
-export { addSupportHours } from './support-time.js'
+export { addSupportHours, supportHoursBetween } from './support-time.js'
 export { slaOf, viewOf } from './sla.js'
 export { slaReport } from './report.js'
 export { ticketIn } from './texts.js'

@@ -1,10 +1,11 @@
 /**
  * Response and resolution times of a ticket against each routed provider's support promise:
  * the response ends with the provider's first action (a note or starting work), the resolution
- * when the ticket is resolved; both count in the offer's support hours from the report.
+ * when the ticket is resolved; both count in the offer's support hours from the report, and
+ * once they ended, how many support hours they took is stated.
  */
 import type { SupportPromise } from '../catalog/index.js'
-import { addSupportHours } from './support-time.js'
+import { addSupportHours, supportHoursBetween } from './support-time.js'
 import type { RouteSla, Ticket, TicketRoute, TicketView } from './types.js'
 
 const businessHours = 'https://w3id.org/symphony/ontology#BusinessHours'
@@ -34,8 +35,15 @@ function routeSla (ticket: Ticket, route: TicketRoute, now: Date): RouteSla {
     responseDue: responseDue?.toISOString() ?? null,
     resolutionDue: resolutionDue?.toISOString() ?? null,
     responseBreached: responseDue !== null && responded > responseDue,
-    resolutionBreached: resolutionDue !== null && resolved > resolutionDue
+    resolutionBreached: resolutionDue !== null && resolved > resolutionDue,
+    responseHours: route.respondedAt === undefined ? null : measured(start, responded, support.supportHours),
+    resolutionHours: resolvedAt === undefined ? null : measured(start, resolved, support.supportHours)
   }
+}
+
+/** Support hours between two moments, to the minute (hundredths of an hour). */
+function measured (start: Date, end: Date, supportHours: string): number {
+  return Math.round(supportHoursBetween(start, end, supportHours) * 100) / 100
 }
 
 /** The strictest of several promises (a provider answering for two members of a link). */

@@ -19,6 +19,37 @@ function berlinTime (at: number): { weekday: number, ms: number } {
   return { weekday: weekdays[parts.weekday ?? ''] ?? 1, ms }
 }
 
+/** The next opening of business hours at or after `at` when `at` is outside them (wall-clock 08:00 Berlin); `at` itself inside them. */
+function nextOpening (at: number): number {
+  const local = berlinTime(at)
+  if (local.weekday <= 5 && local.ms >= opens && local.ms < closes) return at
+  const days = local.weekday <= 5 && local.ms < opens ? 0 : local.weekday >= 5 ? 8 - local.weekday : 1
+  // Jump in wall-clock time, then correct for a summer-time change on the way.
+  const next = at + days * dayMs + opens - local.ms
+  return next + opens - berlinTime(next).ms
+}
+
+/**
+ * The support hours between `start` and `end` (0 when `end` is not after `start`).
+ *
+ * @example
+ * supportHoursBetween(new Date('2026-12-04T16:00:00Z'), new Date('2026-12-07T09:30:00Z'), sym('BusinessHours')) // 3.5: Friday 17–18, Monday 08–10:30 Berlin
+ */
+export function supportHoursBetween (start: Date, end: Date, supportHours: string): number {
+  const until = end.getTime()
+  if (supportHours !== businessHours) return Math.max(0, until - start.getTime()) / hourMs
+  let at = start.getTime()
+  let counted = 0
+  while (at < until) {
+    at = nextOpening(at)
+    if (at >= until) break
+    const use = Math.min(until - at, closes - berlinTime(at).ms)
+    counted += use
+    at += use
+  }
+  return counted / hourMs
+}
+
 /**
  * The moment `hours` support hours after `start`.
  *
@@ -38,9 +69,6 @@ export function addSupportHours (start: Date, hours: number, supportHours: strin
       if (left === 0) return new Date(at)
       continue
     }
-    // Jump to the next opening in wall-clock time, then correct for a summer-time change on the way.
-    const days = local.weekday <= 5 && local.ms < opens ? 0 : local.weekday >= 5 ? 8 - local.weekday : 1
-    at += days * dayMs + opens - local.ms
-    at += opens - berlinTime(at).ms
+    at = nextOpening(at)
   }
 }

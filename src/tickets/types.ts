@@ -95,6 +95,10 @@ export interface RouteSla {
   readonly resolutionDue: string | null
   readonly responseBreached: boolean
   readonly resolutionBreached: boolean
+  /** Support hours from the report to the provider's first action; `null` until it acts. */
+  readonly responseHours: number | null
+  /** Support hours from the report to the resolution; `null` until the ticket is resolved. */
+  readonly resolutionHours: number | null
 }
 
 /** A ticket as the API shows it: with the SLA state of every route at the time of asking. */

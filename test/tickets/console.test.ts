@@ -51,6 +51,8 @@ describe.skipIf(!existsSync(executablePath) && process.env.CI !== 'true')('conso
   })
 
   it('the provider adds a note and resolves the ticket, in German', async () => {
+    // Reported Tuesday 10:00 Berlin; Beta acts two and a half business hours later, past Alpha's one-hour response.
+    h.setNow('2026-12-01T11:30:00Z')
     const page = await pageWith('symp_beta', 'de-DE')
     await page.waitForSelector('article.ticket')
     expect(await page.locator('h1').textContent()).toBe('Störungen und Tickets')
@@ -60,6 +62,12 @@ describe.skipIf(!existsSync(executablePath) && process.env.CI !== 'true')('conso
     await page.locator('article.ticket').getByLabel('Ändern auf').selectOption('resolved')
     await page.getByRole('button', { name: 'Ändern', exact: true }).click()
     await page.waitForFunction(() => document.querySelector('article.ticket strong')?.textContent === 'gelöst')
+    // What each target took, in German words and number format
+    const at = (iso: string): string => new Date(iso).toLocaleString('de')
+    expect(await page.locator('article.ticket caption + thead + tbody tr').evaluateAll(rows => rows.map(row => Array.from(row.querySelectorAll('td'), cell => cell.textContent)))).toEqual([
+      ['Alpha', `${at('2026-12-01T10:00:00Z')} (verfehlt)`, `${at('2026-12-01T17:00:00Z')} (eingehalten, nach 2,5 Supportstunden)`],
+      ['Beta', `${at('2026-12-01T13:00:00Z')} (eingehalten, nach 2,5 Supportstunden)`, `${at('2026-12-02T15:00:00Z')} (eingehalten, nach 2,5 Supportstunden)`]
+    ])
     const tickets = (await h.call('GET', '/tickets', 'symp_customer-a')).body as Array<{ state: string, notes: Array<{ text: string }> }>
     expect(tickets.map(x => [x.state, x.notes.map(n => n.text)])).toEqual([['resolved', ['Feed wird geprüft']]])
     expect(errors).toEqual([])

@@ -21,9 +21,9 @@ describe('SLA: response and resolution against the offers\' promises, with a mov
     link = (await h.call('POST', '/tickets', 'symp_customer-a', { subscription: h.subscription, services: [`${t}AlphaPBX`, `${t}BetaCRM`], summary: 'calls are not journaled in the CRM' })).body.id
     h.setNow('2026-12-04T16:30:00Z')
     expect(await sla(link)).toEqual([
-      { provider: alpha, supportHours: always, responseDue: '2026-12-04T17:00:00.000Z', resolutionDue: '2026-12-05T00:00:00.000Z', responseBreached: false, resolutionBreached: false },
+      { provider: alpha, supportHours: always, responseDue: '2026-12-04T17:00:00.000Z', resolutionDue: '2026-12-05T00:00:00.000Z', responseBreached: false, resolutionBreached: false, responseHours: null, resolutionHours: null },
       // One business hour on Friday, the rest from Monday 08:00 Berlin.
-      { provider: beta, supportHours: business, responseDue: '2026-12-07T10:00:00.000Z', resolutionDue: '2026-12-08T12:00:00.000Z', responseBreached: false, resolutionBreached: false }
+      { provider: beta, supportHours: business, responseDue: '2026-12-07T10:00:00.000Z', resolutionDue: '2026-12-08T12:00:00.000Z', responseBreached: false, resolutionBreached: false, responseHours: null, resolutionHours: null }
     ])
   })
 
@@ -31,11 +31,15 @@ describe('SLA: response and resolution against the offers\' promises, with a mov
     h.setNow('2026-12-07T09:30:00Z')
     expect((await h.call('POST', `/tickets/${link}/notes`, 'symp_beta', { text: 'looking into it' })).status).toBe(201)
     expect((await sla(link)).map(s => [s.provider, s.responseBreached, s.resolutionBreached])).toEqual([[alpha, true, true], [beta, false, false]])
+    // Beta's response took Friday 17–18 and Monday 08–10:30 Berlin; Alpha has not acted, nothing is resolved.
+    expect((await sla(link)).map(s => [s.provider, s.responseHours, s.resolutionHours])).toEqual([[alpha, null, null], [beta, 3.5, null]])
     h.setNow('2026-12-08T11:00:00Z')
     expect((await h.call('POST', `/tickets/${link}/state`, 'symp_alpha', { state: 'resolved', why: 'feed reconnected' })).status).toBe(200)
     // Resolved at 11:00Z: within Beta's 16 business hours (due 12:00Z), far past Alpha's 8 hours.
     h.setNow('2026-12-09T11:00:00Z')
     expect((await sla(link)).map(s => [s.provider, s.responseBreached, s.resolutionBreached])).toEqual([[alpha, true, true], [beta, false, false]])
+    // Measured in each provider's support hours: Alpha's first action was the resolution, 91 hours around the clock after the report; Beta's 15 business hours.
+    expect((await sla(link)).map(s => [s.provider, s.responseHours, s.resolutionHours])).toEqual([[alpha, 91, 91], [beta, 3.5, 15]])
   })
 
   it('counts per provider in the report: the operator sees all, a provider its own', async () => {

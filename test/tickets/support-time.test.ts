@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest'
-import { addSupportHours } from '../../src/tickets/index.js'
+import { addSupportHours, supportHoursBetween } from '../../src/tickets/index.js'
 
 const business = 'https://w3id.org/symphony/ontology#BusinessHours'
 const always = 'https://w3id.org/symphony/ontology#AlwaysOn'
 const add = (start: string, hours: number, support = business): string => addSupportHours(new Date(start), hours, support).toISOString()
+const between = (start: string, end: string, support = business): number => supportHoursBetween(new Date(start), new Date(end), support)
 
 describe('support hours', () => {
   it('counts every hour around the clock', () => {
@@ -28,5 +29,18 @@ describe('support hours', () => {
     expect(add('2026-03-27T16:00:00.000Z', 2)).toBe('2026-03-30T07:00:00.000Z')
     // And back in October: Friday 23 October 17:00 CEST (15:00Z), Monday 26 October 08:00 CET is 07:00Z.
     expect(add('2026-10-23T15:00:00.000Z', 2)).toBe('2026-10-26T08:00:00.000Z')
+  })
+
+  it('measures the support hours between two moments, the inverse of adding them', () => {
+    expect(between('2026-12-04T16:00:00.000Z', '2026-12-08T11:00:00.000Z', always)).toBe(91)
+    // Friday 17:00–18:00 and Monday 08:00–10:30 Berlin; the weekend and the nights do not count.
+    expect(between('2026-12-04T16:00:00.000Z', '2026-12-07T09:30:00.000Z')).toBe(3.5)
+    // Both ends outside business hours: Saturday to Sunday is none, Sunday night to Monday 08:30 half an hour.
+    expect([between('2026-12-05T10:00:00.000Z', '2026-12-06T10:00:00.000Z'), between('2026-12-06T22:30:00.000Z', '2026-12-07T07:30:00.000Z')]).toEqual([0, 0.5])
+    // An end before the start is none.
+    expect(between('2026-12-08T11:00:00.000Z', '2026-12-08T10:00:00.000Z')).toBe(0)
+    for (const [start, hours] of [['2026-12-04T16:00:00.000Z', 16], ['2026-03-27T16:00:00.000Z', 2], ['2026-10-23T15:00:00.000Z', 2]] as const) {
+      expect(between(start, add(start, hours))).toBe(hours)
+    }
   })
 })

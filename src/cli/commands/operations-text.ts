@@ -26,6 +26,7 @@ const words = {
     ticketStates: {} as Names,
     scopes: {} as Names,
     reported: 'reported', responseDue: 'response due', resolutionDue: 'resolution due', missed: 'missed', bytes: 'bytes',
+    took: (hours: number) => `took ${hours} support hour${hours === 1 ? '' : 's'}`,
     url: 'url', secret: 'secret', set: 'set', lastDelivery: 'last delivery', nothingDelivered: 'nothing delivered yet',
     event: 'event', delivered: 'delivered', givenUp: 'given up', history: 'history',
     roles: {} as Names
@@ -42,6 +43,7 @@ const words = {
     ticketStates: { acknowledged: 'angenommen', inProgress: 'in Bearbeitung', resolved: 'gelöst', closed: 'geschlossen' } as Names,
     scopes: { subscription: 'Abonnement', member: 'Mitglied', link: 'Verbindung' } as Names,
     reported: 'gemeldet', responseDue: 'Reaktion fällig', resolutionDue: 'Lösung fällig', missed: 'verfehlt', bytes: 'Bytes',
+    took: (hours: number) => `nach ${String(hours).replace('.', ',')} ${hours === 1 ? 'Supportstunde' : 'Supportstunden'}`,
     url: 'URL', secret: 'Geheimnis', set: 'gesetzt', lastDelivery: 'letzte Zustellung', nothingDelivered: 'noch nichts zugestellt',
     event: 'Ereignis', delivered: 'zugestellt', givenUp: 'aufgegeben', history: 'Verlauf',
     roles: { customer: 'Kunde', provider: 'Anbieter', operator: 'Betreiber', platform: 'Plattform' } as Names
@@ -98,9 +100,13 @@ export function ticketText (ticket: TicketView, language: HelpLanguage = 'en'): 
   const w = words[language]
   const lines = [`${w.ticket} ${ticket.id}: ${named(w.ticketStates, ticket.state)}, ${named(w.scopes, ticket.scope)} ${ticket.services.join(' ↔ ')}, "${ticket.summary}" (${w.reported} ${ticket.createdAt})`]
   for (const route of ticket.routes) lines.push(`  → ${route.provider}: ${route.why[language]}`)
-  const missed = (breached: boolean): string => breached ? ` (${w.missed})` : ''
+  // What a target took once it ended, and whether it was missed
+  const outcome = (hours: number | null, breached: boolean): string => {
+    const said = [...(hours === null ? [] : [w.took(hours)]), ...(breached ? [w.missed] : [])]
+    return said.length === 0 ? '' : ` (${said.join(', ')})`
+  }
   for (const sla of ticket.sla) {
-    lines.push(`  SLA ${sla.provider}: ${w.responseDue} ${sla.responseDue ?? '–'}${missed(sla.responseBreached)}, ${w.resolutionDue} ${sla.resolutionDue ?? '–'}${missed(sla.resolutionBreached)}`)
+    lines.push(`  SLA ${sla.provider}: ${w.responseDue} ${sla.responseDue ?? '–'}${outcome(sla.responseHours, sla.responseBreached)}, ${w.resolutionDue} ${sla.resolutionDue ?? '–'}${outcome(sla.resolutionHours, sla.resolutionBreached)}`)
   }
   for (const note of ticket.notes) lines.push(`  ${note.at} ${note.by.role} ${note.by.id}: ${note.text}${note.attachments.length === 0 ? '' : ` [${note.attachments.map(a => `${a.name}, ${a.size} ${w.bytes}`).join('; ')}]`}`)
   lines.push(...historyLines(ticket.history, w.ticketStates, language, '  '))
