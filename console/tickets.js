@@ -2,6 +2,7 @@
 // link and follows it; a provider sees the tickets routed to it, adds notes and moves them.
 // Calls carry the signed-in account's token.
 import { api } from './api.js'
+import { catalogLabels } from './orders.js'
 import { announce, h, replace, uid } from './dom.js'
 import { lang } from './i18n.js'
 import { token } from './token.js'
@@ -11,8 +12,6 @@ const tt = (key, ...args) => {
   const value = ticketsTexts[lang()][key] ?? ticketsTexts.en[key]
   return typeof value === 'function' ? value(...args) : value
 }
-const short = iri => iri.replace(/^.*[#/]/, '')
-
 const call = (method, path, body) => method === 'GET' ? api.get(path) : api.post(path, body)
 
 function field (label, control) {
@@ -30,24 +29,26 @@ export async function renderTickets (main, context) {
   }
   const me = await call('GET', '/tickets')
   const subscriptions = await call('GET', '/subscriptions').catch(() => [])
+  // Services and providers by their catalog names (the last part of the IRI when the catalog has none)
+  const name = await catalogLabels()
   // Only customers report faults (a provider's attempt is refused by the API with a message).
   replace(main, h('h1', {}, tt('ticketsTitle')),
-    await reportForm(subscriptions, rerender),
-    me.length === 0 ? h('p', {}, tt('noTickets')) : me.slice().reverse().map(ticket => ticketView(ticket, rerender)))
+    await reportForm(subscriptions, name, rerender),
+    me.length === 0 ? h('p', {}, tt('noTickets')) : me.slice().reverse().map(ticket => ticketView(ticket, name, rerender)))
 }
 
-async function reportForm (subscriptions, rerender) {
+async function reportForm (subscriptions, name, rerender) {
   const active = subscriptions.filter(s => s.state !== 'cancelled')
   if (active.length === 0) return null
-  const subscription = h('select', {}, active.map(s => h('option', { value: s.id }, `${s.id.slice(0, 8)} (${s.members.filter(m => m.removedAt === undefined).map(m => short(m.service)).join(', ')})`)))
+  const subscription = h('select', {}, active.map(s => h('option', { value: s.id }, `${s.id.slice(0, 8)} (${s.members.filter(m => m.removedAt === undefined).map(m => name(m.service)).join(', ')})`)))
   const about = h('select', {})
   const fill = async () => {
     const chosen = active.find(s => s.id === subscription.value)
     const links = await call('GET', `/subscriptions/${encodeURIComponent(chosen.id)}/links`).catch(() => [])
     replace(about,
       h('option', { value: '[]' }, tt('wholeSubscription')),
-      chosen.members.filter(m => m.removedAt === undefined).map(m => h('option', { value: JSON.stringify([m.service]) }, tt('member', short(m.service)))),
-      links.map(l => h('option', { value: JSON.stringify([l.from, l.to]) }, tt('link', short(l.from), short(l.to)))))
+      chosen.members.filter(m => m.removedAt === undefined).map(m => h('option', { value: JSON.stringify([m.service]) }, tt('member', name(m.service)))),
+      links.map(l => h('option', { value: JSON.stringify([l.from, l.to]) }, tt('link', name(l.from), name(l.to)))))
   }
   subscription.addEventListener('change', fill)
   await fill()
@@ -67,7 +68,7 @@ async function reportForm (subscriptions, rerender) {
   h('button', { type: 'submit' }, tt('report')), status)
 }
 
-function ticketView (ticket, rerender) {
+function ticketView (ticket, name, rerender) {
   const status = h('p', { role: 'status' })
   const act = async work => {
     try { await work(); announce(status, tt('saved')); rerender() } catch (error) { status.textContent = error.message }
@@ -83,15 +84,15 @@ function ticketView (ticket, rerender) {
   }
   return h('article', { class: 'ticket' },
     h('h2', {}, ticket.summary),
-    h('p', {}, `${tt('state')}: `, h('strong', {}, tt('states')[ticket.state]), ` · ${tt('reported')} ${new Date(ticket.createdAt).toLocaleString(lang())} · ${ticket.services.map(short).join(' → ')}`),
+    h('p', {}, `${tt('state')}: `, h('strong', {}, tt('states')[ticket.state]), ` · ${tt('reported')} ${new Date(ticket.createdAt).toLocaleString(lang())} · ${ticket.services.map(name).join(' → ')}`),
     h('table', {}, h('thead', {}, h('tr', {}, h('th', {}, tt('routedTo')), h('th', {}, tt('why')))),
-      h('tbody', {}, ticket.routes.map(r => h('tr', {}, h('td', {}, short(r.provider)), h('td', {}, r.why[lang()] ?? r.why.en))))),
+      h('tbody', {}, ticket.routes.map(r => h('tr', {}, h('td', {}, name(r.provider)), h('td', {}, r.why[lang()] ?? r.why.en))))),
     ticket.sla.length === 0 ? null : h('table', {}, h('caption', {}, tt('sla')),
       h('thead', {}, h('tr', {}, h('th', {}, tt('routedTo')), h('th', {}, tt('responseDue')), h('th', {}, tt('resolutionDue')))),
-      h('tbody', {}, ticket.sla.map(s => h('tr', {}, h('td', {}, short(s.provider)),
+      h('tbody', {}, ticket.sla.map(s => h('tr', {}, h('td', {}, name(s.provider)),
         h('td', { class: 'response' }, due(s.responseDue, s.responseBreached, s.responseHours)), h('td', { class: 'resolution' }, due(s.resolutionDue, s.resolutionBreached, s.resolutionHours)))))),
     h('h3', {}, tt('notes')),
-    h('ul', {}, ticket.notes.map(n => h('li', {}, `${new Date(n.at).toLocaleString(lang())} · ${short(n.by.id)}: ${n.text}`, n.attachments.map(a => ` [${a.name}, ${a.size} B]`)))),
+    h('ul', {}, ticket.notes.map(n => h('li', {}, `${new Date(n.at).toLocaleString(lang())} · ${name(n.by.id)}: ${n.text}`, n.attachments.map(a => ` [${a.name}, ${a.size} B]`)))),
     ticket.state === 'closed'
       ? null
       : h('form', { onsubmit: event => { event.preventDefault(); act(sendNote) } }, field(tt('addNote'), note), field(tt('attachment'), file), h('button', { type: 'submit' }, tt('addNote'))),

@@ -40,13 +40,15 @@ describe.skipIf(!existsSync(executablePath) && process.env.CI !== 'true')('conso
     const page = await pageWith('symp_customer-a', 'en-GB')
     await page.waitForSelector('form select')
     expect(await page.locator('h1').textContent()).toBe('Faults and tickets')
-    await page.getByLabel('About').selectOption({ label: 'Link: AlphaPBX → BetaCRM' })
+    await page.getByLabel('About').selectOption({ label: 'Link: Alpha PBX → Beta CRM' })
     await page.getByLabel('What is wrong').fill('calls are not journaled')
     await page.getByRole('button', { name: 'Report' }).click()
     await page.waitForSelector('article.ticket')
     const article = page.locator('article.ticket')
     expect(await article.locator('h2').textContent()).toBe('calls are not journaled')
+    // Providers and services by their names in the catalog
     expect(await article.locator('tbody').first().locator('td:first-child').allTextContents()).toEqual(['Alpha', 'Beta'])
+    expect(await article.locator('p').first().textContent()).toMatch(/ · Alpha PBX → Beta CRM$/)
     await page.close()
   })
 
@@ -56,6 +58,11 @@ describe.skipIf(!existsSync(executablePath) && process.env.CI !== 'true')('conso
     const page = await pageWith('symp_beta', 'de-DE')
     await page.waitForSelector('article.ticket')
     expect(await page.locator('h1').textContent()).toBe('Störungen und Tickets')
+    // Why each provider is involved, in German, by names rather than IRIs
+    expect(await page.locator('article.ticket tbody').first().locator('td:nth-child(2)').allTextContents()).toEqual([
+      'stellt Alpha PBX bereit, dessen Anrufereignis-Feed die Anforderung Anrufereignis-Feed von Beta CRM erfüllt (Verbindung Alpha PBX → Beta CRM)',
+      'stellt Beta CRM bereit, dessen Anforderung Anrufereignis-Feed Alpha PBX erfüllt (Verbindung Alpha PBX → Beta CRM)'
+    ])
     await page.locator('article.ticket textarea').fill('Feed wird geprüft')
     await page.getByRole('button', { name: 'Notiz hinzufügen' }).click()
     await page.waitForFunction(() => document.querySelector('article.ticket li')?.textContent?.includes('Feed wird geprüft') === true)
