@@ -4,6 +4,7 @@ import { buyer, seller } from './e-invoice-fixtures.js'
 import { PDFArray, PDFDict, PDFDocument, PDFName, PDFStream, StandardFonts } from '@cantoo/pdf-lib'
 import { ciiNamespaces, ciiSchemaErrors, embeddedXml, ublNamespaces, xpathTexts } from './e-invoice-validation.js'
 import { checkFacturXPdf } from './pdfa-structure.js'
+import { invoiceRows } from '../../src/billing/e-invoice/render-pdf.js'
 import { component, crmProvider, input, member, pbxProvider, subscription } from './fixtures.js'
 
 function issued (): IssuedInvoice {
@@ -50,6 +51,28 @@ describe('e-invoices', () => {
     expect(files).toHaveLength(1)
     expect(ciiSchemaErrors(files[0]!)).toEqual([])
     expect(xpathTexts(files[0]!, '//rsm:ExchangedDocument/ram:ID', ciiNamespaces)).toEqual(['INV-2026-12-acme'])
+  })
+
+  it('writes the visible PDF in the reader\'s words and number format, units by name and VAT by rate', () => {
+    const german = invoiceRows(issued(), 'de').map(row => row.text)
+    expect(german.filter(text => text.startsWith('  '))).toEqual([
+      // A monthly price billed by the day is per the month's days
+      '  2026-12-10 – 2026-12-31 · 220 Tage × 6,20 EUR je 31 Tage · USt 0 % · 44,00 EUR',
+      '  2026-12-01 – 2026-12-31 · 10 Monate × 4,90 EUR · USt 19 % · 49,00 EUR',
+      '  2026-12-01 – 2026-12-01 · 1 × 99,00 EUR · USt 19 % · 99,00 EUR'
+    ])
+    expect(german).toEqual(expect.arrayContaining([
+      'USt 0 %: 44,00 EUR → 0,00 EUR (Steuerschuldnerschaft des Leistungsempfängers)',
+      'Netto: 192,00 EUR · USt: 28,12 EUR · Gesamt: 220,12 EUR',
+      'Tel AG: 148,00 EUR + 28,12 EUR = 176,12 EUR'
+    ]))
+    const english = invoiceRows(issued(), 'en').map(row => row.text)
+    expect(english).toEqual(expect.arrayContaining([
+      '  2026-12-10 – 2026-12-31 · 220 days × 6.20 EUR per 31 days · VAT 0% · 44.00 EUR',
+      'VAT 0%: 44.00 EUR → 0.00 EUR (reverse charge: the recipient owes the VAT)'
+    ]))
+    // No unit or VAT category codes for a person to decode
+    expect([...german, ...english].filter(text => /\b(DAY|MON|C62|AE)\b/.test(text))).toEqual([])
   })
 
   it('renders a ZUGFeRD PDF that has the structure PDF/A-3 and Factur-X ask for', async () => {

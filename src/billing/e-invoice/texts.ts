@@ -20,6 +20,10 @@ export interface InvoiceTexts {
   readonly shares: string
   readonly payTo: string
   readonly paymentReference: string
+  /** "per" before a unit price's base quantity. */
+  readonly per: string
+  /** Names of the UN/ECE units the invoices use, for one and for several; pieces (C62) have none. */
+  readonly units: Readonly<Record<string, readonly [string, string]>>
 }
 
 export const invoiceTexts: Readonly<Record<InvoiceLanguage, InvoiceTexts>> = {
@@ -40,7 +44,9 @@ export const invoiceTexts: Readonly<Record<InvoiceLanguage, InvoiceTexts>> = {
     gross: 'Total',
     shares: "Providers' shares (net + VAT)",
     payTo: 'Pay to',
-    paymentReference: 'Reference'
+    paymentReference: 'Reference',
+    per: 'per',
+    units: { C62: ['', ''], DAY: ['day', 'days'], MON: ['month', 'months'], MIN: ['minute', 'minutes'], HUR: ['hour', 'hours'] }
   },
   de: {
     title: { invoice: 'Rechnung', creditNote: 'Gutschrift' },
@@ -59,6 +65,8 @@ export const invoiceTexts: Readonly<Record<InvoiceLanguage, InvoiceTexts>> = {
     gross: 'Gesamt',
     shares: 'Anteile der Anbieter (netto + USt)',
     payTo: 'Zahlbar an',
-    paymentReference: 'Verwendungszweck'
+    paymentReference: 'Verwendungszweck',
+    per: 'je',
+    units: { C62: ['', ''], DAY: ['Tag', 'Tage'], MON: ['Monat', 'Monate'], MIN: ['Minute', 'Minuten'], HUR: ['Stunde', 'Stunden'] }
   }
 }
