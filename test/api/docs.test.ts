@@ -134,4 +134,13 @@ describe.skipIf(!hasTools && process.env.CI !== 'true')('docs/api.md', () => {
     expect(await checkFacturXPdf(pdf)).toEqual({ xmpIdentification: [], facturXSchema: [], embeddedXml: [], outputIntent: [], fonts: [], infoMatchesXmp: [] })
     expect(await readFile(join(folder, 'invoice-ubl-cli.xml'), 'utf8')).toBe(ubl)
   }, 120_000)
+
+  it("routes the example's link fault to the providers at both ends and measures its resolution", async () => {
+    // The ticket the "Tickets" example reported on a link, resolved and closed
+    const tickets = await (await fetch(`${api}/tickets`, { headers: { authorization: `Bearer ${customer}` } })).json() as Array<{ scope: string, state: string, services: string[], routes: Array<{ provider: string, services: string[] }>, sla: Array<{ provider: string, resolutionHours: number | null, resolutionBreached: boolean }> }>
+    const ticket = tickets.find(x => x.scope === 'link' && x.state === 'closed')!
+    expect(ticket.routes.map(r => r.services).flat().sort()).toEqual([...ticket.services].sort())
+    expect(ticket.sla.map(s => s.provider).sort()).toEqual(ticket.routes.map(r => r.provider).sort())
+    expect(ticket.sla.map(s => [typeof s.resolutionHours, s.resolutionBreached])).toEqual(ticket.sla.map(() => ['number', false]))
+  })
 })
