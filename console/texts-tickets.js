@@ -8,7 +8,9 @@ export const ticketsTexts = {
     moveTo: 'Move to', move: 'Move', sla: 'Service level', responseDue: 'Response due', resolutionDue: 'Resolution due', missed: 'missed', inTime: 'in time', open: 'still open',
     took: hours => `took ${new Intl.NumberFormat('en').format(hours)} support hour${hours === 1 ? '' : 's'}`,
     states: { acknowledged: 'acknowledged', inProgress: 'in progress', resolved: 'resolved', closed: 'closed' },
-    reported: 'Reported', saved: 'Saved.'
+    reported: 'Reported', saved: 'Saved.',
+    slaReport: 'Service levels by month', slaMonth: 'Month reported', slaShow: 'Show', slaReportEmpty: 'No tickets with a service-level promise were reported in this month.',
+    slaTickets: 'Tickets', slaResponded: 'Answered', slaResponseMissed: 'Response missed', slaResolved: 'Resolved', slaResolutionMissed: 'Resolution missed'
   },
   de: {
     navTickets: 'Störungen', ticketsTitle: 'Störungen und Tickets', signInFirst: 'Melden Sie sich mit einem Kunden- oder Anbieter-Token an, um Tickets zu sehen.',
@@ -18,6 +20,8 @@ export const ticketsTexts = {
     moveTo: 'Ändern auf', move: 'Ändern', sla: 'Servicelevel', responseDue: 'Reaktion fällig', resolutionDue: 'Lösung fällig', missed: 'verfehlt', inTime: 'eingehalten', open: 'noch offen',
     took: hours => `nach ${new Intl.NumberFormat('de').format(hours)} ${hours === 1 ? 'Supportstunde' : 'Supportstunden'}`,
     states: { acknowledged: 'angenommen', inProgress: 'in Bearbeitung', resolved: 'gelöst', closed: 'geschlossen' },
-    reported: 'Gemeldet', saved: 'Gespeichert.'
+    reported: 'Gemeldet', saved: 'Gespeichert.',
+    slaReport: 'Servicelevel je Monat', slaMonth: 'Gemeldet im Monat', slaShow: 'Anzeigen', slaReportEmpty: 'In diesem Monat wurden keine Tickets mit Servicelevel-Zusage gemeldet.',
+    slaTickets: 'Tickets', slaResponded: 'Beantwortet', slaResponseMissed: 'Reaktion verfehlt', slaResolved: 'Gelöst', slaResolutionMissed: 'Lösung verfehlt'
   }
 }

@@ -3,6 +3,7 @@
 // Calls carry the signed-in account's token.
 import { api } from './api.js'
 import { catalogLabels } from './orders.js'
+import { currentAccount } from './signin.js'
 import { announce, h, replace, uid } from './dom.js'
 import { lang } from './i18n.js'
 import { token } from './token.js'
@@ -32,9 +33,11 @@ export async function renderTickets (main, context) {
   // Services and providers by their catalog names (the last part of the IRI when the catalog has none)
   const name = await catalogLabels()
   // Only customers report faults (a provider's attempt is refused by the API with a message).
+  const who = await currentAccount()
   replace(main, h('h1', {}, tt('ticketsTitle')),
     await reportForm(subscriptions, name, rerender),
-    me.length === 0 ? h('p', {}, tt('noTickets')) : me.slice().reverse().map(ticket => ticketView(ticket, name, rerender)))
+    me.length === 0 ? h('p', {}, tt('noTickets')) : me.slice().reverse().map(ticket => ticketView(ticket, name, rerender)),
+    who !== null && (who.role === 'provider' || who.role === 'operator') ? slaReport(name) : null)
 }
 
 async function reportForm (subscriptions, name, rerender) {
@@ -101,6 +104,40 @@ function ticketView (ticket, name, rerender) {
       : h('form', { onsubmit: event => { event.preventDefault(); act(() => call('POST', `/tickets/${encodeURIComponent(ticket.id)}/state`, { state: target.value })) } },
         field(tt('moveTo'), target), h('button', { type: 'submit' }, tt('move'))),
     status)
+}
+
+/**
+ * The service-level report of a month (`GET /reports/sla`): per provider, the tickets reported
+ * in it, how many were answered and resolved, and how many of each missed their target. A
+ * provider sees its own row, the operator every provider's.
+ */
+function slaReport (name) {
+  const now = new Date()
+  const month = h('input', { type: 'month', required: true, value: `${now.getUTCFullYear()}-${String(now.getUTCMonth() + 1).padStart(2, '0')}` })
+  const result = h('div', { 'aria-live': 'polite' })
+  const show = async () => {
+    const [year, number] = month.value.split('-').map(Number)
+    if (!(year > 0 && number >= 1 && number <= 12)) return
+    const from = new Date(Date.UTC(year, number - 1, 1)).toISOString()
+    const to = new Date(Date.UTC(year, number, 1)).toISOString()
+    try {
+      const report = await call('GET', `/reports/sla?from=${encodeURIComponent(from)}&to=${encodeURIComponent(to)}`)
+      replace(result, report.providers.length === 0
+        ? h('p', {}, tt('slaReportEmpty'))
+        : h('table', { class: 'sla-report' },
+          h('thead', {}, h('tr', {}, [tt('routedTo'), tt('slaTickets'), tt('slaResponded'), tt('slaResponseMissed'), tt('slaResolved'), tt('slaResolutionMissed')].map(x => h('th', { scope: 'col' }, x)))),
+          h('tbody', {}, report.providers.map(row => h('tr', {},
+            h('td', {}, name(row.provider)),
+            [row.tickets, row.responded, row.responseBreached, row.resolved, row.resolutionBreached].map(n => h('td', { class: 'number' }, new Intl.NumberFormat(lang()).format(n))))))))
+    } catch (error) {
+      replace(result, h('p', { role: 'alert' }, error.message))
+    }
+  }
+  void show()
+  return h('section', { class: 'card', 'aria-labelledby': 'sla-report-heading' },
+    h('h2', { id: 'sla-report-heading' }, tt('slaReport')),
+    h('form', { onsubmit: event => { event.preventDefault(); void show() } }, field(tt('slaMonth'), month), h('button', { type: 'submit', class: 'secondary' }, tt('slaShow'))),
+    result)
 }
 
 /** A target: when it is due, whether it was missed, kept or is still open, and how many support hours it took once it ended. */

@@ -10,6 +10,7 @@ import type { Browser, Page } from 'playwright-core'
 import { openTicketHarness } from './harness.js'
 import type { TicketHarness } from './harness.js'
 import { args, executablePath } from '../console/browser.js'
+import { AxeBuilder } from '@axe-core/playwright'
 
 
 describe.skipIf(!existsSync(executablePath) && process.env.CI !== 'true')('console: tickets', { timeout: 120_000 }, () => {
@@ -75,9 +76,36 @@ describe.skipIf(!existsSync(executablePath) && process.env.CI !== 'true')('conso
       ['Alpha', `${at('2026-12-01T10:00:00Z')} (verfehlt)`, `${at('2026-12-01T17:00:00Z')} (eingehalten, nach 2,5 Supportstunden)`],
       ['Beta', `${at('2026-12-01T13:00:00Z')} (eingehalten, nach 2,5 Supportstunden)`, `${at('2026-12-02T15:00:00Z')} (eingehalten, nach 2,5 Supportstunden)`]
     ])
+    // The provider's report of the month: its own row only
+    await page.getByLabel('Gemeldet im Monat').fill('2026-12')
+    await page.getByRole('button', { name: 'Anzeigen' }).click()
+    await page.waitForFunction(() => document.querySelector('table.sla-report tbody td:nth-child(5)')?.textContent === '1')
+    expect(await page.locator('table.sla-report thead th').allTextContents()).toEqual(['Zugestellt an', 'Tickets', 'Beantwortet', 'Reaktion verfehlt', 'Gelöst', 'Lösung verfehlt'])
+    expect(await page.locator('table.sla-report tbody tr').evaluateAll(rows => rows.map(row => Array.from(row.querySelectorAll('td'), cell => cell.textContent)))).toEqual([['Beta', '1', '1', '0', '1', '0']])
     const tickets = (await h.call('GET', '/tickets', 'symp_customer-a')).body as Array<{ state: string, notes: Array<{ text: string }> }>
     expect(tickets.map(x => [x.state, x.notes.map(n => n.text)])).toEqual([['resolved', ['Feed wird geprüft']]])
     expect(errors).toEqual([])
     await page.close()
+  })
+
+  it('has no serious accessibility violation, for the customer in English and the provider in German', async () => {
+    for (const [token, language] of [['symp_customer-a', 'en-GB'], ['symp_beta', 'de-DE']] as const) {
+      // axe needs a page of a context of its own
+      const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: language })
+      await context.addInitScript(([value, lang]) => {
+        sessionStorage.setItem('symphony.token', value!)
+        localStorage.setItem('symphony.lang', lang!)
+      }, [token, language.slice(0, 2)])
+      try {
+        const page = await context.newPage()
+        await page.goto(`${h.url}/#/tickets`)
+        await page.waitForSelector('article.ticket')
+        if (token === 'symp_beta') await page.waitForSelector('table.sla-report')
+        const { violations } = await new AxeBuilder({ page }).analyze()
+        expect(violations.filter(v => v.impact === 'serious' || v.impact === 'critical').map(v => `${v.id} at ${v.nodes.map(n => n.target.join(' ')).join(', ')}`), language).toEqual([])
+      } finally {
+        await context.close()
+      }
+    }
   })
 })
