@@ -10,6 +10,8 @@ import { beforeAll, describe, expect, test } from 'vitest'
 import { compileCatalog, type Catalog } from '../../src/catalog/index.js'
 import { compose, loadSolver, type ComposeOptions, type CompositionAnswer, type CompositionRequest } from '../../src/composer/index.js'
 import type { ComposeStep } from '../../src/composer/deadline.js'
+import { diagnosisShare } from '../../src/composer/compose-with.js'
+import { holdNextSolve } from '../../src/composer/solver/highs-runtime.js'
 import { parseRdf } from '../../src/rdf/index.js'
 
 const sym = 'https://w3id.org/symphony/ontology#'
@@ -188,5 +190,29 @@ describe('the time budget', () => {
     expect(codes(answer)).toContain('GOAL_UNREACHABLE')
     expect(codes(answer)).not.toContain('NEAREST_BUNDLE')
     expect(late.steps[late.steps.length - 1]).toBe('diagnosis')
+  })
+
+  test('a solver call still running at the deadline is ended with its thread: the greedy bundle, SEARCH_LIMIT; the next request gets a fresh solver', () => {
+    // The clock stands 20 ms before the searches' deadline once the program loads, and the solver's thread
+    // is held for a minute on its first call (as a long call would run): it must be terminated.
+    let now = 1000
+    const steps: ComposeStep[] = []
+    holdNextSolve(60_000)
+    const answer = compose(catalog, request, {
+      clock: () => now,
+      onStep: started => {
+        steps.push(started)
+        if (started === 'load') now = 1000 + request.timeoutMs! - diagnosisShare(request.timeoutMs!) - 20
+      }
+    })
+    expect(codes(answer)).toEqual(['SEARCH_LIMIT'])
+    expect(answer.bundles).toHaveLength(1)
+    expect(validAndMinimal(all, answer.bundles[0]!.services)).toBe(true)
+    expect(steps.filter(s => s === 'solve')).toEqual(['solve'])
+
+    const { options } = jumpAt(undefined)
+    const next = compose(catalog, request, options)
+    expect(codes(next)).toEqual([])
+    expect(next.bundles.map(b => b.price.monthly)).toEqual([cheapest, cheapest + 0.01, cheapest + 0.02])
   })
 })

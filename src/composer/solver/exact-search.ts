@@ -22,16 +22,17 @@
  * twice as much time remains as building the program took (`loadFactor`: both grow with the
  * program's coefficients, which `maxEntries` bounds; loading took up to twice as long as
  * building on the 8,000-service challenge set);
- * each solver call gets the time that remains as its own time limit.
+ * each solver call gets the time that remains as its own time limit, and runs in the solver's
+ * thread (`highs-runtime.ts`), which is terminated when a call has not returned by the deadline
+ * plus `terminateMarginMs`: the search then ends with what it found (`timedOut`).
  */
-import type { Highs } from 'highs'
 import type { Option, Problem } from '../problem.js'
 import type { Deadline } from '../deadline.js'
 import type { Relaxation } from '../relaxation.js'
 import type { FoundBundle, SearchResult } from '../search.js'
 import { isMinimalSet } from '../wiring.js'
 import { assign, fire, linkCost } from './assign.js'
-import { solverRuntime } from './highs-runtime.js'
+import { RemoteProgram, terminateMarginMs, type RunReply } from './highs-runtime.js'
 import { reduce } from './greedy.js'
 import { buildModel, type Model } from './model.js'
 import { relevantServices } from './relevant.js'
@@ -79,98 +80,83 @@ export function exactSearch (problem: Problem, relaxation: Relaxation, options: 
   if (model.infeasible) return { bundles: [], expansions: 0, solves: 0, proven: true, bound: Infinity }
   if (deadline.remaining() < loadFactor * (deadline.clock() - building)) return timedOut
   deadline.step('load')
-  const highs = solverRuntime()
-  const solver = highs.createModel()
+  const wait = (): number => deadline.remaining() + terminateMarginMs
+  const solver = RemoteProgram.load(program(model), wait())
+  if (solver === undefined) return timedOut
   try {
-    load(highs, solver, model)
-    return loop(problem, model, solver, highs, options)
+    return loop(problem, model, solver, options)
   } finally {
     solver.dispose()
   }
 }
 
-type Solver = ReturnType<Highs['createModel']>
-
-function load (highs: Highs, solver: Solver, model: Model): void {
-  solver.options.set({ output_flag: false, mip_rel_gap: 0, mip_abs_gap: 1e-7 })
-  // Small programs (most ICT requests) are solved faster without presolve, symmetry detection and
-  // primal heuristics, whose set-up costs more than the branch and bound they would save.
-  if (model.columns < smallModel) {
-    solver.options.set({ presolve: 'off', mip_heuristic_effort: 0, mip_detect_symmetry: false, mip_heuristic_run_feasibility_jump: false })
-  }
-  // One call per kind of data: HiGHS copies its vectors on every change, so per-column calls
-  // would make loading quadratic in the number of relevant services.
-  const n = model.columns
-  solver.addVars(new Float64Array(n), new Float64Array(n).fill(1))
-  if (n === 0) return
-  const all = { kind: 'range', from: 0, to: n - 1 } as const
-  solver.changeColsIntegrality(all, new Int32Array(n).fill(highs.constants.variableType.integer))
-  solver.changeColsCost(all, Float64Array.from(model.costs))
-  addRows(highs, solver, model.rows, n)
-}
-
-/** Appends the rows in one call (compressed rows). */
-function addRows (highs: Highs, solver: Solver, rows: Model['rows'], columns: number): void {
-  if (rows.length === 0) return
+/** The program in the form the solver thread loads it (compressed rows). */
+function program (model: Model): Parameters<typeof RemoteProgram.load>[0] {
+  const { rows } = model
   const starts = new Int32Array(rows.length + 1)
   let size = 0
   rows.forEach((row, r) => { size += row.indices.length; starts[r + 1] = size })
   const indices = new Int32Array(size)
   const values = new Float64Array(size)
   rows.forEach((row, r) => { indices.set(row.indices, starts[r]); values.set(row.values, starts[r]) })
-  const bound = (value: number): number => value === -Infinity ? -highs.infinity : value === Infinity ? highs.infinity : value
-  solver.addRows({
-    lower: Float64Array.from(rows, row => bound(row.lower)),
-    upper: Float64Array.from(rows, row => bound(row.upper)),
-    matrix: { format: 'csr', numRows: rows.length, numCols: columns, starts, indices, values }
-  })
+  return {
+    op: 'load',
+    columns: model.columns,
+    costs: Float64Array.from(model.costs),
+    small: model.columns < smallModel,
+    lower: Float64Array.from(rows, row => row.lower),
+    upper: Float64Array.from(rows, row => row.upper),
+    starts,
+    indices,
+    values
+  }
 }
 
-function addRow (highs: Highs, solver: Solver, lower: number, upper: number, indices: readonly number[], values: readonly number[]): void {
-  solver.addRow(lower === -Infinity ? -highs.infinity : lower, upper === Infinity ? highs.infinity : upper,
-    { indices: Int32Array.from(indices), values: Float64Array.from(values) })
-}
-
-function loop (problem: Problem, model: Model, solver: Solver, highs: Highs, options: ExactOptions): SearchResult & { readonly solves: number } {
+function loop (problem: Problem, model: Model, solver: RemoteProgram, options: ExactOptions): SearchResult & { readonly solves: number } {
   const found: FoundBundle[] = []
   const seen = new Set<string>()
-  const status = highs.constants.modelStatus
+  const { deadline } = options
+  const wait = (): number => deadline.remaining() + terminateMarginMs
   let solves = 0
   let proven = false
   let bound = Infinity
+  /** A solver call did not return by the deadline (plus the margin): its thread was ended. */
+  let ended = false
   const entries = model.rows.reduce((sum, row) => sum + row.indices.length, 0)
   for (;;) {
-    const remaining = options.deadline.remaining() / 1000
+    const remaining = deadline.remaining() / 1000
     if (remaining <= 0) { bound = found.length > 0 ? found[found.length - 1]!.cost : 0; break }
     // HiGHS's presolve does not look at its time limit (on the 8,000-service challenge set, a
     // 1 s limit ran 8 s with it, 1.4 s without): it runs only when the time left covers it.
     // Without it a large program's root still checks the time coarsely (limits of 2 s and 4 s
     // ran 3.7 s and 8.4–10 s there), so a large program's call gets a share of what remains.
+    // A call that still runs at the deadline (plus `terminateMarginMs`) is ended with its thread.
     const limit = model.columns < smallModel ? remaining : remaining / largeOverrun
-    solver.options.set({ time_limit: limit, ...(remaining * 1000 < presolveMsPerEntry * entries ? { presolve: 'off' } : {}) })
-    options.deadline.step('solve')
-    const result = solver.run()
+    const presolveOff = remaining * 1000 < presolveMsPerEntry * entries
+    const ms = wait()
+    deadline.step('solve')
+    const result = solver.run(limit, presolveOff, ms)
     solves++
-    const modelStatus = result.modelStatus
-    if (modelStatus === status.infeasible || modelStatus === status.empty && model.columns === 0) { proven = true; break }
-    const limited = modelStatus !== status.optimal
-    const values = limited && !hasSolution(solver, model) ? undefined : solver.getSolution().colValue
-    if (values === undefined) { bound = dualBound(solver, model); break }
-    const objective = model.constant + solver.getObjectiveValue()
+    if (result === undefined) { ended = true; bound = found.length > 0 ? found[found.length - 1]!.cost : 0; break }
+    if (result.status === 'infeasible' || result.status === 'empty' && model.columns === 0) { proven = true; break }
+    const limited = result.status !== 'optimal'
+    const values = result.values
+    if (values === undefined) { bound = dualBound(result, model); break }
+    const objective = model.constant + result.objective
     const kth = kthCost(found, options.limit)
-    if (kth !== undefined && objective > kth + epsilon) { proven = !limited; if (limited) bound = dualBound(solver, model); break }
+    if (kth !== undefined && objective > kth + epsilon) { proven = !limited; if (limited) bound = dualBound(result, model); break }
     const members = model.services.filter((_, i) => values[i]! > 0.5)
     if (problem.mode.wiring === 'dataflow') {
       const { stuck } = fire(problem, members)
       if (stuck.length > 0) {
-        dataflowCut(problem, model, members, stuck, highs, solver)
-        if (limited) { bound = dualBound(solver, model); break }
+        if (!dataflowCut(problem, model, members, stuck, solver, wait())) { ended = true; bound = dualBound(result, model); break }
+        if (limited) { bound = dualBound(result, model); break }
         continue
       }
     }
     const minimal = isMinimalSet(problem, members) ? members : reduce(problem, members)
     const key = minimal.join(',')
-    addRow(highs, solver, -Infinity, minimal.length - 1, minimal.map(s => model.column.get(s)!), minimal.map(() => 1))
+    const cut = solver.addRow(-Infinity, minimal.length - 1, minimal.map(s => model.column.get(s)!), minimal.map(() => 1), wait())
     if (!seen.has(key)) {
       seen.add(key)
       const choices = chosenLinks(model, values)
@@ -179,30 +165,16 @@ function loop (problem: Problem, model: Model, solver: Solver, highs: Highs, opt
       const cost = minimal.reduce((sum, s) => sum + problem.own[s]!, 0) + linkCost(assignments)
       found.push({ members: minimal, assignments, edges, cost, cents })
     }
-    if (limited) { bound = dualBound(solver, model); break }
+    if (!cut) { ended = true; bound = found[found.length - 1]!.cost; break }
+    if (limited) { bound = dualBound(result, model); break }
     if (found.length >= options.limit + maxTies) break
   }
   found.sort((a, b) => a.cost - b.cost || compareMembers(a.members, b.members))
-  return { bundles: found, expansions: solves, solves, proven, bound: proven ? Infinity : bound }
+  return { bundles: found, expansions: solves, solves, proven, bound: proven ? Infinity : bound, ...(ended ? { timedOut: true } : {}) }
 }
 
-/** Has the limited run an incumbent? */
-function hasSolution (solver: Solver, model: Model): boolean {
-  try {
-    const value = solver.info.get('primal_solution_status')
-    return Number(value) === 2 && model.columns > 0
-  } catch {
-    return false
-  }
-}
-
-function dualBound (solver: Solver, model: Model): number {
-  try {
-    const value = Number(solver.info.get('mip_dual_bound'))
-    return Number.isFinite(value) ? model.constant + value : model.constant
-  } catch {
-    return model.constant
-  }
+function dualBound (result: RunReply, model: Model): number {
+  return Number.isFinite(result.bound) ? model.constant + result.bound : model.constant
 }
 
 function kthCost (found: readonly FoundBundle[], limit: number): number | undefined {
@@ -211,7 +183,7 @@ function kthCost (found: readonly FoundBundle[], limit: number): number | undefi
 }
 
 /** The stuck members cannot all stay unless a new provider meets one of their unmet requirements. */
-function dataflowCut (problem: Problem, model: Model, members: readonly number[], stuck: readonly number[], highs: Highs, solver: Solver): void {
+function dataflowCut (problem: Problem, model: Model, members: readonly number[], stuck: readonly number[], solver: RemoteProgram, ms: number): boolean {
   const memberSet = new Set(members)
   const stuckSet = new Set(stuck)
   const fired = members.filter(m => !stuckSet.has(m))
@@ -227,7 +199,7 @@ function dataflowCut (problem: Problem, model: Model, members: readonly number[]
   // Σ (1 − x_c) + Σ x_p ≥ 1  ⇔  −Σ x_c + Σ x_p ≥ 1 − |C|
   const indices = [...stuck.map(c => model.column.get(c)!), ...[...helpers].map(p => model.column.get(p)!)]
   const values = [...stuck.map(() => -1), ...[...helpers].map(() => 1)]
-  addRow(highs, solver, 1 - stuck.length, Infinity, indices, values)
+  return solver.addRow(1 - stuck.length, Infinity, indices, values, ms)
 }
 
 function chosenLinks (model: Model, values: Float64Array | readonly number[]): Map<string, Option> {

@@ -1,32 +1,137 @@
 /**
  * The integer-programming solver the composer proves its bundles optimal with: HiGHS,
- * compiled to WebAssembly (`highs`). Loading compiles the WebAssembly module once per
- * process (or worker); solving is synchronous afterwards.
+ * compiled to WebAssembly (`highs`), run in a thread of its own (`solver-worker.ts`).
+ *
+ * HiGHS checks its time limit only now and then (and not at all during presolve), so one
+ * synchronous call could run far past the request's deadline. The composer therefore waits for
+ * each call synchronously (`Atomics.wait`, the composer itself stays synchronous) but at most
+ * until the deadline plus `terminateMarginMs`; a call still running then is ended by terminating
+ * the thread, and a fresh thread starts loading HiGHS at once for the next request. The thread
+ * is kept warm between requests: loading the WebAssembly takes 60–150 ms (more on a loaded
+ * machine), which a request should not pay.
  */
-import highsModule, { type Highs } from 'highs'
+import { MessageChannel, receiveMessageOnPort, type MessagePort, type Worker } from 'node:worker_threads'
 import { SymphonyError } from '../../errors.js'
+import { moduleBeside, startWorker } from '../../worker-thread.js'
+import type { RunReply, SolverRequest } from './solver-worker.js'
 
-type Loader = typeof highsModule.default
-/** The package's types describe its CommonJS face; the ES module's default export is the loader itself. */
-const highsLoader: Loader = typeof highsModule === 'function' ? highsModule as unknown as Loader : highsModule.default
+export type { RunReply } from './solver-worker.js'
 
-let runtime: Highs | undefined
-let loading: Promise<Highs> | undefined
+/**
+ * Milliseconds a solver call may run past the deadline before its thread is terminated: its own
+ * time limit (set to what remains) usually ends it within this, and a call that ends itself keeps
+ * its incumbent, which a terminated one loses.
+ */
+export const terminateMarginMs = 100
 
-/** Loads the solver once; later calls return at once. */
-export async function loadSolver (): Promise<void> {
-  if (runtime !== undefined) return
-  loading ??= highsLoader()
-  runtime = await loading
+/** One solver thread and its synchronous channel. */
+class SolverThread {
+  readonly signal = new Int32Array(new SharedArrayBuffer(8))
+  readonly port: MessagePort
+  readonly worker: Worker
+  /** The next `run` holds the thread this long first (tests: a call that does not return in time). */
+  holdMs: number | undefined
+
+  constructor () {
+    const { port1, port2 } = new MessageChannel()
+    this.port = port1
+    this.worker = startWorker(moduleBeside(import.meta.url, 'solver-worker'), { workerData: { port: port2, signal: this.signal.buffer }, transferList: [port2] })
+    this.worker.unref()
+    this.worker.on('error', () => {})
+  }
+
+  /** Waits for HiGHS to load, at most `ms` (synchronously). True when it has. */
+  ready (ms: number): boolean {
+    if (Atomics.load(this.signal, 1) === 0) Atomics.wait(this.signal, 1, 0, ms)
+    const state = Atomics.load(this.signal, 1)
+    if (state === 2) throw crashed(String((receiveMessageOnPort(this.port)?.message as { error?: string } | undefined)?.error ?? 'unknown'))
+    return state === 1
+  }
+
+  /** Sends a request and waits for its answer at most `ms`; undefined when it did not come in time. */
+  call<T> (request: SolverRequest, ms: number, transfer: Transferable[] = []): T | undefined {
+    Atomics.store(this.signal, 0, 0)
+    this.port.postMessage(request, transfer as never)
+    Atomics.wait(this.signal, 0, 0, Math.max(0, ms))
+    const state = Atomics.load(this.signal, 0)
+    if (state === 0) return undefined
+    const reply = receiveMessageOnPort(this.port)?.message as (T & { error?: string }) | undefined
+    if (state === 2 || reply === undefined) throw crashed('the solver thread ended')
+    if (reply.error !== undefined) throw crashed(reply.error)
+    return reply
+  }
 }
 
-/** The loaded solver; `loadSolver()` must have completed. */
-export function solverRuntime (): Highs {
-  if (runtime === undefined) {
-    throw new SymphonyError('INTERNAL', {
-      en: 'the composition solver is not loaded yet: await loadSolver() (or use engine.compose) before composing',
-      de: 'der Löser für Zusammenstellungen ist noch nicht geladen: warten Sie vor dem Zusammenstellen auf loadSolver() (oder verwenden Sie engine.compose)'
-    })
+function crashed (reason: string): SymphonyError {
+  current = undefined
+  return new SymphonyError('INTERNAL', {
+    en: `the composition solver failed: ${reason}. The request was not answered; a fresh solver is started for the next one, so retry the request (if this repeats, report it with the request)`,
+    de: `der Löser für Zusammenstellungen ist fehlgeschlagen: ${reason}. Die Anfrage wurde nicht beantwortet; für die nächste wird ein neuer Löser gestartet, wiederholen Sie also die Anfrage (tritt dies erneut auf, melden Sie es mit der Anfrage)`
+  })
+}
+
+let current: SolverThread | undefined
+
+/** The warm solver thread, started when there is none. */
+function thread (): SolverThread {
+  current ??= new SolverThread()
+  return current
+}
+
+/** Loads the solver (starts its thread and waits until HiGHS is loaded); later calls return at once. */
+export async function loadSolver (): Promise<void> {
+  while (!thread().ready(0)) await new Promise(resolve => setTimeout(resolve, 5))
+}
+
+/** Terminates the solver thread and starts a fresh one, which loads HiGHS while the composer answers. */
+function replace (): void {
+  const ended = current
+  current = new SolverThread()
+  if (ended !== undefined) void ended.worker.terminate()
+}
+
+/** Makes the next solver call hold its thread for `ms` before solving: tests of a call that does not return in time. */
+export function holdNextSolve (ms: number): void {
+  thread().holdMs = ms
+}
+
+/**
+ * A program in the solver, driven synchronously; every call waits at most `ms` (what is left
+ * of the deadline plus `terminateMarginMs`). A call that does not answer in time ends the
+ * thread and returns undefined; a failing one throws `INTERNAL`.
+ */
+export class RemoteProgram {
+  private constructor (private readonly solver: SolverThread) {}
+
+  /** Loads the program; undefined when the solver was not ready or loading did not end in `ms`. */
+  static load (program: Extract<SolverRequest, { op: 'load' }>, ms: number): RemoteProgram | undefined {
+    const solver = thread()
+    if (!solver.ready(ms)) return undefined
+    const loaded = new RemoteProgram(solver)
+    return loaded.ask(program, ms) === undefined ? undefined : loaded
   }
-  return runtime
+
+  /** One solve; undefined when the thread had to be ended. */
+  run (timeLimit: number, presolveOff: boolean, ms: number): RunReply | undefined {
+    const holdMs = this.solver.holdMs
+    this.solver.holdMs = undefined
+    return this.ask<RunReply>({ op: 'run', timeLimit, presolveOff, ...(holdMs === undefined ? {} : { holdMs }) }, ms)
+  }
+
+  /** Adds a row; false when the thread had to be ended. */
+  addRow (lower: number, upper: number, indices: readonly number[], values: readonly number[], ms: number): boolean {
+    return this.ask({ op: 'addRow', lower, upper, indices: Int32Array.from(indices), values: Float64Array.from(values) }, ms) !== undefined
+  }
+
+  /** Frees the program (unless its thread was ended). */
+  dispose (): void {
+    if (current === this.solver) this.ask({ op: 'dispose' }, 1000)
+  }
+
+  private ask<T = object> (request: SolverRequest, ms: number): T | undefined {
+    if (current !== this.solver) return undefined
+    const reply = this.solver.call<T>(request, ms)
+    if (reply === undefined) replace()
+    return reply
+  }
 }

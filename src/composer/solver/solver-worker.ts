@@ -1,0 +1,140 @@
+/**
+ * The solver thread: it loads HiGHS once and runs the integer programs the composer hands it,
+ * so a call that overruns its time limit can be ended by terminating the thread
+ * (`solver-thread.ts`). Every request is answered on `port` and then signalled on the shared
+ * `signal` array (index 0: 1 done, 2 the thread ended), so the composer can wait for it
+ * synchronously (`Atomics.wait`); index 1 says 1 once HiGHS is loaded, 2 if loading failed.
+ *
+ * Requests (one program at a time; `load` replaces the previous one):
+ *   { op: 'load', columns, costs, small, lower, upper, starts, indices, values }
+ *   { op: 'run', timeLimit, presolveOff, holdMs? }  → { status, values?, objective, bound }
+ *   { op: 'addRow', lower, upper, indices, values }
+ *   { op: 'dispose' }
+ */
+import { workerData, type MessagePort } from 'node:worker_threads'
+import highsModule, { type Highs } from 'highs'
+
+type Loader = typeof highsModule.default
+/** The package's types describe its CommonJS face; the ES module's default export is the loader itself. */
+const highsLoader: Loader = typeof highsModule === 'function' ? highsModule as unknown as Loader : highsModule.default
+
+type Solver = ReturnType<Highs['createModel']>
+
+/** What the composer asks of the thread. */
+export type SolverRequest =
+  | { readonly op: 'load', readonly columns: number, readonly costs: Float64Array, readonly small: boolean, readonly lower: Float64Array, readonly upper: Float64Array, readonly starts: Int32Array, readonly indices: Int32Array, readonly values: Float64Array }
+  | { readonly op: 'run', readonly timeLimit: number, readonly presolveOff: boolean, readonly holdMs?: number }
+  | { readonly op: 'addRow', readonly lower: number, readonly upper: number, readonly indices: Int32Array, readonly values: Float64Array }
+  | { readonly op: 'dispose' }
+
+/** The outcome of one `run`: `limited` when a limit stopped it before proving an optimum. */
+export interface RunReply {
+  readonly status: 'optimal' | 'infeasible' | 'empty' | 'limited'
+  /** The incumbent's column values, when there is one. */
+  readonly values?: Float64Array
+  readonly objective: number
+  /** The solver's dual bound (NaN when it has none). */
+  readonly bound: number
+}
+
+const { port, signal: shared } = workerData as { port: MessagePort, signal: SharedArrayBuffer }
+const signal = new Int32Array(shared)
+
+function raise (index: number, value: number): void {
+  Atomics.store(signal, index, value)
+  Atomics.notify(signal, index)
+}
+
+process.on('exit', () => raise(0, 2))
+
+let highs: Highs
+let solver: Solver | undefined
+
+const infinite = (value: number): number => value === -Infinity ? -highs.infinity : value === Infinity ? highs.infinity : value
+
+function load (request: Extract<SolverRequest, { op: 'load' }>): void {
+  solver?.dispose()
+  const model = solver = highs.createModel()
+  model.options.set({ output_flag: false, mip_rel_gap: 0, mip_abs_gap: 1e-7 })
+  // Small programs (most ICT requests) are solved faster without presolve, symmetry detection and
+  // primal heuristics, whose set-up costs more than the branch and bound they would save.
+  if (request.small) model.options.set({ presolve: 'off', mip_heuristic_effort: 0, mip_detect_symmetry: false, mip_heuristic_run_feasibility_jump: false })
+  // One call per kind of data: HiGHS copies its vectors on every change, so per-column calls
+  // would make loading quadratic in the number of relevant services.
+  const n = request.columns
+  model.addVars(new Float64Array(n), new Float64Array(n).fill(1))
+  if (n === 0) return
+  const all = { kind: 'range', from: 0, to: n - 1 } as const
+  model.changeColsIntegrality(all, new Int32Array(n).fill(highs.constants.variableType.integer))
+  model.changeColsCost(all, request.costs)
+  const rows = request.lower.length
+  if (rows === 0) return
+  model.addRows({
+    lower: request.lower.map(infinite),
+    upper: request.upper.map(infinite),
+    matrix: { format: 'csr', numRows: rows, numCols: n, starts: request.starts, indices: request.indices, values: request.values }
+  })
+}
+
+function info (model: Solver, name: string): number {
+  try {
+    return Number(model.info.get(name as never))
+  } catch {
+    return NaN
+  }
+}
+
+function run (model: Solver, request: Extract<SolverRequest, { op: 'run' }>): RunReply {
+  // A test's stand-in for a call that does not return in time: the thread is busy, as in a long solve.
+  if (request.holdMs !== undefined) Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, request.holdMs)
+  model.options.set({ time_limit: request.timeLimit, ...(request.presolveOff ? { presolve: 'off' } : {}) })
+  const result = model.run()
+  const codes = highs.constants.modelStatus
+  const status = result.modelStatus === codes.optimal ? 'optimal' : result.modelStatus === codes.infeasible ? 'infeasible' : result.modelStatus === codes.empty ? 'empty' : 'limited'
+  const bound = info(model, 'mip_dual_bound')
+  const solved = status === 'optimal' || status === 'limited' && info(model, 'primal_solution_status') === 2
+  if (!solved) return { status, objective: NaN, bound }
+  return { status, values: Float64Array.from(model.getSolution().colValue), objective: model.getObjectiveValue(), bound }
+}
+
+function answer (request: SolverRequest): unknown {
+  if (request.op === 'load') { load(request); return {} }
+  if (request.op === 'dispose') { solver?.dispose(); solver = undefined; return {} }
+  if (solver === undefined) throw new Error(`no program is loaded for '${request.op}'`)
+  if (request.op === 'run') return run(solver, request)
+  solver.addRow(infinite(request.lower), infinite(request.upper), { indices: request.indices, values: request.values })
+  return {}
+}
+
+/**
+ * Solves a two-column program once: the first solve compiles most of HiGHS's WebAssembly
+ * functions (about 80 ms), with and without presolve, which a request's first call, waited for only until its deadline,
+ * should not pay.
+ */
+function warmUp (small: boolean): void {
+  load({ op: 'load', columns: 2, costs: Float64Array.of(1, 2), small, lower: Float64Array.of(1), upper: Float64Array.of(Infinity), starts: Int32Array.of(0, 2), indices: Int32Array.of(0, 1), values: Float64Array.of(1, 1) })
+  run(solver!, { op: 'run', timeLimit: 10, presolveOff: false })
+  solver!.dispose()
+  solver = undefined
+}
+
+try {
+  highs = await highsLoader()
+  warmUp(true)
+  warmUp(false)
+  raise(1, 1)
+} catch (error) {
+  port.postMessage({ error: error instanceof Error ? error.message : String(error) })
+  raise(1, 2)
+}
+
+port.on('message', (request: SolverRequest) => {
+  let reply: unknown
+  try {
+    reply = answer(request)
+  } catch (error) {
+    reply = { error: error instanceof Error ? error.message : String(error) }
+  }
+  port.postMessage(reply)
+  raise(0, 1)
+})
