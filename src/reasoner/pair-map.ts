@@ -1,72 +1,70 @@
 /**
- * An open-addressing hash map from (s, o) pairs of term ids to triple ids, on typed arrays:
+ * An open-addressing hash map from (s, o) pairs of term ids to triple ids, on one typed array:
  * the duplicate check of the triple table, hit once per derivation, so it must not allocate.
+ * Each place holds its first id, second id and value side by side, so a probe reads one cache
+ * line instead of one in each of three arrays: at 100,000 services the maps hold millions of
+ * pairs and every derivation — most of them of a triple already there — probes one.
  * The first id of a pair is never -1 (that marks a free place); the second may be anything.
  */
 export class PairMap {
-  private keysS: Int32Array
-  private keysO: Int32Array
-  private values: Int32Array
+  /** Place i is `places[3i]` (first id, -1 when free), `places[3i + 1]` (second id), `places[3i + 2]` (value). */
+  private places: Int32Array
   private mask: number
   size = 0
 
   constructor (capacity = 16) {
     let size = 16
     while (size < capacity * 2) size *= 2
-    this.keysS = new Int32Array(size).fill(-1)
-    this.keysO = new Int32Array(size)
-    this.values = new Int32Array(size)
+    this.places = new Int32Array(size * 3).fill(-1)
     this.mask = size - 1
   }
 
   /** The value of the pair, or -1. */
   get (s: number, o: number): number {
-    const { keysS, keysO, mask } = this
+    const { places, mask } = this
     for (let i = hash(s, o) & mask; ; i = (i + 1) & mask) {
-      const k = keysS[i]!
+      const at = i * 3
+      const k = places[at]!
       if (k === -1) return -1
-      if (k === s && keysO[i] === o) return this.values[i]!
+      if (k === s && places[at + 1] === o) return places[at + 2]!
     }
   }
 
   /** Sets the pair's value unless it is there; returns the value it already had, or -1 when added. */
   putIfAbsent (s: number, o: number, value: number): number {
-    if ((this.size + 1) * 2 > this.keysS.length) this.grow()
-    const { keysS, keysO, mask } = this
+    if ((this.size + 1) * 2 > this.mask + 1) this.grow()
+    const { places, mask } = this
     for (let i = hash(s, o) & mask; ; i = (i + 1) & mask) {
-      const k = keysS[i]!
+      const at = i * 3
+      const k = places[at]!
       if (k === -1) {
-        keysS[i] = s
-        keysO[i] = o
-        this.values[i] = value
+        places[at] = s
+        places[at + 1] = o
+        places[at + 2] = value
         this.size++
         return -1
       }
-      if (k === s && keysO[i] === o) return this.values[i]!
+      if (k === s && places[at + 1] === o) return places[at + 2]!
     }
   }
 
   /** Doubles the table; the pairs are distinct, so each goes to the first free place of its probe. */
   private grow (): void {
-    const { keysS, keysO, values } = this
-    const size = keysS.length * 2
-    const nextS = new Int32Array(size).fill(-1)
-    const nextO = new Int32Array(size)
-    const nextValues = new Int32Array(size)
+    const old = this.places
+    const size = (this.mask + 1) * 2
+    const places = new Int32Array(size * 3).fill(-1)
     const mask = size - 1
-    for (let j = 0; j < keysS.length; j++) {
-      const s = keysS[j]!
+    for (let j = 0; j < old.length; j += 3) {
+      const s = old[j]!
       if (s === -1) continue
-      const o = keysO[j]!
+      const o = old[j + 1]!
       let i = hash(s, o) & mask
-      while (nextS[i] !== -1) i = (i + 1) & mask
-      nextS[i] = s
-      nextO[i] = o
-      nextValues[i] = values[j]!
+      while (places[i * 3] !== -1) i = (i + 1) & mask
+      places[i * 3] = s
+      places[i * 3 + 1] = o
+      places[i * 3 + 2] = old[j + 2]!
     }
-    this.keysS = nextS
-    this.keysO = nextO
-    this.values = nextValues
+    this.places = places
     this.mask = mask
   }
 }
