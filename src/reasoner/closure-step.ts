@@ -66,8 +66,10 @@ export class ClosureStep {
   private readonly forward: boolean
   /** Per triple id: 1 when this step added it (and with it everything P leads to). */
   private closed = new Uint8Array(1024)
-  /** Node → every node its P steps reach, valid while P has `version` triples. */
-  private readonly reached = new Map<number, Int32Array>()
+  /** Node → the nodes one P step leads to, valid while P has `version` triples. */
+  private readonly direct = new Map<number, Int32Array>()
+  /** The walk's stack of nodes (a node is pushed once per triple added, so the table's size bounds it). */
+  private readonly stack: number[] = []
   private version = -1
 
   constructor (shape: ClosureShape, terms: TermTable, private readonly table: TripleTable) {
@@ -84,17 +86,29 @@ export class ClosureStep {
 
   /**
    * Adds `x Q b` and, when it is new, `x Q e` for every `e` that P leads to from `b`; calls
-   * `added` once per triple added.
+   * `added` once per triple added. The walk stops at an `e` whose `x Q e` is there already:
+   * what P leads to from it was added when it was (a triple this step added), or is derived
+   * when the generic join reads it as part of a delta (any other), exactly as without the step.
+   * Over a class hierarchy, an instance typed by two classes with common superclasses walks the
+   * common part once, not once per class.
    */
   derive (x: number, b: number, added: () => void): void {
     const table = this.table
-    if (!table.add(x, this.q, b)) return
+    const q = this.q
+    if (!table.add(x, q, b)) return
     this.mark(table.size - 1)
     added()
-    for (const e of this.reach(b)) {
-      if (table.add(x, this.q, e)) {
+    const stack = this.stack
+    let top = 0
+    stack[top++] = b
+    while (top > 0) {
+      const next = this.successors(stack[--top]!)
+      for (let i = 0; i < next.length; i++) {
+        const e = next[i]!
+        if (!table.add(x, q, e)) continue
         this.mark(table.size - 1)
         added()
+        stack[top++] = e
       }
     }
   }
@@ -110,31 +124,21 @@ export class ClosureStep {
     this.closed[id] = 1
   }
 
-  /** Every node reached from `from` by one or more P steps (over the table as it is now). */
-  private reach (from: number): Int32Array {
+  /** The nodes one P step leads to from `from` (over the table as it is now). */
+  private successors (from: number): Int32Array {
     const table = this.table
     const version = table.count(-1, this.p, -1)
     if (version !== this.version) {
-      this.reached.clear()
+      this.direct.clear()
       this.version = version
     }
-    let found = this.reached.get(from)
+    let found = this.direct.get(from)
     if (found !== undefined) return found
-    const seen = new Set<number>()
-    const queue = [from]
-    while (queue.length > 0) {
-      const node = queue.pop()!
-      const ids = this.forward ? table.withSubject(this.p, node) : table.withObject(this.p, node)
-      for (const id of ids) {
-        const next = this.forward ? table.o[id]! : table.s[id]!
-        if (!seen.has(next)) {
-          seen.add(next)
-          queue.push(next)
-        }
-      }
-    }
-    found = Int32Array.from(seen)
-    this.reached.set(from, found)
+    const ids = this.forward ? table.withSubject(this.p, from) : table.withObject(this.p, from)
+    found = new Int32Array(ids.length)
+    const ends = this.forward ? table.o : table.s
+    for (let i = 0; i < ids.length; i++) found[i] = ends[ids[i]!]!
+    this.direct.set(from, found)
     return found
   }
 }

@@ -10,6 +10,11 @@
  * predicate (`?x ?p ?y` in prp-dom, prp-inv…) would scan the whole delta; when the schema atom
  * that binds `?p` matches fewer triples than the delta, the join starts there instead and reads
  * the delta by predicate (at 100,000 services this halves the evaluation).
+ *
+ * A lookup of the last atom whose matches differ only in a slot the head drops (`?y` of
+ * `?x ?p ?y` in prp-dom: a subject with several values, or several properties of one domain,
+ * matches once per triple) emits each head value once per lookup: the rest would be the same
+ * triples, found again (`projectedSlot`).
  */
 import { ClosureStep, closureShape } from './closure-step.js'
 import type { Atom, Clause, Node, Program } from './rule-compiler.js'
@@ -57,6 +62,11 @@ export interface EvaluateOptions {
    * (`closure-step.ts`); the same triples either way. Default true.
    */
   readonly closureSteps?: boolean
+  /**
+   * Within one index lookup of a clause's last atom, skip a match whose head triples that lookup
+   * emitted already (`projectedSlot`); the same triples either way. Default true.
+   */
+  readonly skipRepeats?: boolean
 }
 
 /** What the evaluation reports. */
@@ -80,6 +90,7 @@ export function evaluate (program: Program, table: TripleTable, terms: TermTable
     return plans.map((plan, delta) => ({ ...plan, closure, skipClosed: delta === shape.qAtom }))
   }))
   const origin: number[] = []
+  const seen: Seen | undefined = options.skipRepeats === false ? undefined : { marks: new Int32Array(terms.size), stamp: 0 }
   let lo = 0
   let hi = table.size
   let rounds = 0
@@ -87,7 +98,7 @@ export function evaluate (program: Program, table: TripleTable, terms: TermTable
     rounds++
     for (const plan of plans) {
       const via = plan.viaPredicate
-      run(via !== undefined && table.count(via.s, via.p, via.o) < hi - lo ? via.plan : plan, table, terms, lo, hi, origin)
+      run(via !== undefined && table.count(via.s, via.p, via.o) < hi - lo ? via.plan : plan, table, terms, lo, hi, origin, seen)
     }
     if (table.size === hi) break
     lo = hi
@@ -205,10 +216,40 @@ function modeOf (position: Position): [number, number] {
   return [position.check === 'slot' ? modeSlot : modeSame, position.slot]
 }
 
-function run (plan: Plan, table: TripleTable, terms: TermTable, lo: number, hi: number, origin: number[]): void {
+/**
+ * Which values the last step of a join has emitted since its lookup began: `marks[term]` equals
+ * `stamp` for those. One array for the whole evaluation (rules add no terms), a new stamp per lookup.
+ */
+interface Seen {
+  marks: Int32Array
+  stamp: number
+}
+
+/**
+ * The slot whose value alone tells the head triples of the last step's matches apart, when that
+ * step binds it and also binds slots the head never reads (`?x` of `?x ?p ?y` in prp-dom, where
+ * `?y` only has to exist; `?y` in prp-rng): those matches differ only in what the head drops, so
+ * within one lookup a value already emitted is skipped. -1 when there is no such slot.
+ */
+function projectedSlot (last: Flat, head: readonly Flat[]): number {
+  const read = new Set<number>()
+  for (const atom of head) {
+    if (atom.sm !== modeConst) read.add(atom.sv)
+    if (atom.pm !== modeConst) read.add(atom.pv)
+    if (atom.om !== modeConst) read.add(atom.ov)
+  }
+  const bound = [[last.sm, last.sv], [last.pm, last.pv], [last.om, last.ov]].filter(([mode]) => mode === modeBind).map(([, slot]) => slot!)
+  const kept = bound.filter(slot => read.has(slot))
+  return kept.length === 1 && kept.length < bound.length ? kept[0]! : -1
+}
+
+function run (plan: Plan, table: TripleTable, terms: TermTable, lo: number, hi: number, origin: number[], seen: Seen | undefined): void {
   const solution = new Array<number>(plan.slots).fill(-1)
   const steps = plan.steps.map(flat)
   const head = plan.head.map(atom => flat({ ...atom, range: 'all', filters: [] }))
+  const projected = seen !== undefined && steps.length > 0 ? projectedSlot(steps[steps.length - 1]!, head) : -1
+  const marks = seen?.marks ?? new Int32Array(0)
+  const lookups: Seen = seen ?? { marks, stamp: 0 }
   const S = table.s
   const P = table.p
   const O = table.o
@@ -250,12 +291,22 @@ function run (plan: Plan, table: TripleTable, terms: TermTable, lo: number, hi: 
     if (step.om === modeBind) solution[step.ov] = o
     else if ((step.om === modeConst ? step.ov : solution[step.ov]) !== o) return
     for (const filter of step.filters) if (!filter.test(solution, terms)) return
-    if (depth + 1 === last) emit()
-    else join(depth + 1)
+    if (depth + 1 !== last) join(depth + 1)
+    else if (projected < 0) emit()
+    else {
+      const value = solution[projected]!
+      if (marks[value] === lookups.stamp) return
+      marks[value] = lookups.stamp
+      emit()
+    }
   }
 
   const join = (depth: number): void => {
     const step = steps[depth]!
+    if (projected >= 0 && depth + 1 === last) {
+      if (lookups.stamp === 0x7fffffff) { marks.fill(0); lookups.stamp = 0 }
+      lookups.stamp++
+    }
     const from = step.range === 'delta' ? lo : 0
     const to = step.range === 'old' ? lo : hi
     if (from >= to) return
