@@ -64,6 +64,8 @@ export class ClosureStep {
   private readonly p: number
   private readonly q: number
   private readonly forward: boolean
+  /** Per P triple id: 0 not yet known, 1 when older P triples lead from its subject to its object, 2 when not. */
+  private implied = new Uint8Array(1024)
   /** Per triple id: 1 when this step added it (and with it everything P leads to). */
   private closed = new Uint8Array(1024)
   /** Node → the nodes one P step leads to, valid while P has `version` triples. */
@@ -82,6 +84,54 @@ export class ClosureStep {
   /** Whether triple `id` was added by this step (its P successors are added already). */
   isClosed (id: number): boolean {
     return id < this.closed.length && this.closed[id] === 1
+  }
+
+  /**
+   * Whether P triple `id` (`a P b`) is implied by older P triples: they lead from `a` to `b`
+   * (scm-sco's transitive `rdfs:subClassOf` triples, found a round after the steps they span).
+   * Joining it with `x Q a` cannot add anything the fixpoint lacks without it: those older
+   * triples lead `x Q a` to `x Q b` step by step, each joined or itself implied by still older
+   * ones. Both joins of the clause skip such triples.
+   */
+  isImplied (id: number): boolean {
+    if (id >= this.implied.length) {
+      let size = this.implied.length * 2
+      while (size <= id) size *= 2
+      const grown = new Uint8Array(size)
+      grown.set(this.implied)
+      this.implied = grown
+    }
+    let known = this.implied[id]!
+    if (known === 0) {
+      const table = this.table
+      const from = this.forward ? table.s[id]! : table.o[id]!
+      const to = this.forward ? table.o[id]! : table.s[id]!
+      known = from !== to && this.leads(from, to, id) ? 1 : 2
+      this.implied[id] = known
+    }
+    return known === 1
+  }
+
+  /** Whether P triples with ids below `below` lead from `from` to `to`. */
+  private leads (from: number, to: number, below: number): boolean {
+    const table = this.table
+    const seen = new Set<number>([from])
+    const stack = [from]
+    while (stack.length > 0) {
+      const node = stack.pop()!
+      const ids = this.forward ? table.withSubject(this.p, node) : table.withObject(this.p, node)
+      for (let i = 0; i < ids.length; i++) {
+        const id = ids[i]!
+        if (id >= below) break
+        const next = this.forward ? table.o[id]! : table.s[id]!
+        if (next === to) return true
+        if (!seen.has(next)) {
+          seen.add(next)
+          stack.push(next)
+        }
+      }
+    }
+    return false
   }
 
   /**

@@ -53,6 +53,8 @@ interface Plan {
   readonly closure?: ClosureStep
   /** Whether the delta atom is the closure's Q atom: triples the step added are skipped there. */
   readonly skipClosed?: boolean
+  /** Which step reads the closure's P atom: P triples older ones imply are skipped there. */
+  readonly pStep?: number
 }
 
 /** How to evaluate. */
@@ -87,7 +89,7 @@ export function evaluate (program: Program, table: TripleTable, terms: TermTable
     const shape = options.closureSteps === false ? undefined : closureShape(clause)
     if (shape === undefined) return plans
     const closure = new ClosureStep(shape, terms, table)
-    return plans.map((plan, delta) => ({ ...plan, closure, skipClosed: delta === shape.qAtom }))
+    return plans.map((plan, delta) => ({ ...plan, closure, skipClosed: delta === shape.qAtom, pStep: delta === shape.qAtom ? 1 : 0 }))
   }))
   const origin: number[] = []
   const seen: Seen | undefined = options.skipRepeats === false ? undefined : { marks: new Int32Array(terms.size), stamp: 0 }
@@ -260,6 +262,7 @@ function run (plan: Plan, table: TripleTable, terms: TermTable, lo: number, hi: 
   const last = steps.length
   const closure = plan.closure
   const skipClosed = plan.skipClosed === true ? closure : undefined
+  const pStep = closure !== undefined ? plan.pStep ?? -1 : -1
   const derived = (): void => { origin.push(plan.rule) }
 
   const emit = (): void => {
@@ -281,6 +284,7 @@ function run (plan: Plan, table: TripleTable, terms: TermTable, lo: number, hi: 
   /** Matches triple `id` against the step (binding its new slots), then joins the next step. */
   const visit = (step: Flat, id: number, depth: number): void => {
     if (depth === 0 && skipClosed !== undefined && skipClosed.isClosed(id)) return
+    if (depth === pStep && closure!.isImplied(id)) return
     const s = S[id]!
     const p = P[id]!
     const o = O[id]!

@@ -123,3 +123,22 @@ describe('closure step walk', () => {
     expect(closed.refused).toBe(1)
   })
 })
+
+describe('subclass triples older ones imply', () => {
+  it('are not joined with the instances again: scm-sco\'s transitive triples add no refused types', () => {
+    const chain = Array.from({ length: 6 }, (_, i) => `ex:C${i} rdfs:subClassOf ex:C${i + 1} .`).join('\n')
+    const instances = Array.from({ length: 50 }, (_, i) => `ex:i${i} a ex:C0 .`).join('\n')
+    const data = quads(`${chain}\n${instances}`)
+    const program = compileRules([rule('scm-sco'), rule('cax-sco')])
+    const closed = counted(data, program)
+    const generic = counted(data, program, { closureSteps: false })
+    expect(closed.derived).toEqual(generic.derived)
+    // 15 transitive subclass triples (C0 … C6, pairs two or more steps apart) and 6 types per instance.
+    expect(closed.derived.size).toBe(15 + 50 * 6)
+    // scm-sco refuses 20 of its own; per instance 4 more (its asserted type joined once more, and
+    // the walk meeting types it has just added through transitive triples). Joining the
+    // transitive triples with every instance again would refuse 970 in all.
+    expect(counted(data, compileRules([rule('scm-sco')])).refused).toBe(20)
+    expect(closed.refused).toBe(20 + 50 * 4)
+  })
+})
