@@ -77,7 +77,6 @@ describe('discovery order is stable under additions', () => {
           limit: 1000
         }
         const base = discover(before, request).results
-        expect(base.length).toBeGreaterThan(0)
         expect(order(discover(withAdded, request).results, added)).toEqual(order(base))
         // With nothing wanted every service is a candidate: the island service is then relevant.
         if (request.wanted.length > 0) expect(discover(irrelevant, request)).toEqual(discover(before, request))

@@ -1,32 +1,9 @@
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { Parser } from 'n3'
-import type { Quad } from '@rdfjs/types'
 import { describe, expect, it } from 'vitest'
+import { derived, quads, rdf } from './turtle-fixture.js'
 import { closureShape } from '../../src/reasoner/closure-step.js'
 import { builtinRules, compileRules, inferenceRulesFolder, reason, ruleFromText, type Reasoned, type Rule } from '../../src/reasoner/index.js'
-
-const rdf = 'http://www.w3.org/1999/02/22-rdf-syntax-ns#'
-const prefixes = `@prefix rdf: <${rdf}> .
-@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
-@prefix owl: <http://www.w3.org/2002/07/owl#> .
-@prefix skos: <http://www.w3.org/2004/02/skos/core#> .
-@prefix ex: <https://example.org/> .
-`
-
-function quads (turtle: string): Quad[] {
-  return new Parser().parse(prefixes + turtle) as Quad[]
-}
-
-function derived (reasoned: Reasoned): Set<string> {
-  const out = new Set<string>()
-  const { terms, triples } = reasoned
-  for (let id = reasoned.inputSize; id < triples.size; id++) {
-    if (reasoned.internal.has(triples.p[id]!)) continue
-    out.add([triples.s[id]!, triples.p[id]!, triples.o[id]!].map(term => terms.key(term).replace(/^_:l\d+_/, '_:')).join(' '))
-  }
-  return out
-}
 
 function types (reasoned: Reasoned, node: string): string[] {
   return [...derived(reasoned)].filter(key => key.startsWith(`https://example.org/${node} ${rdf}type `)).map(key => key.split(' ')[2]!.replace('https://example.org/', '')).sort()

@@ -1,32 +1,10 @@
-import { Parser } from 'n3'
-import type { Quad } from '@rdfjs/types'
 import { describe, expect, it } from 'vitest'
+import type { Quad } from '@rdfjs/types'
+import { derived, quads, rdf } from './turtle-fixture.js'
 import { evaluate, type EvaluateOptions } from '../../src/reasoner/evaluate.js'
-import { builtinRules, compileRules, reason, ruleFromText, type Program, type Reasoned, type Rule } from '../../src/reasoner/index.js'
+import { builtinRules, compileRules, reason, ruleFromText, type Program, type Rule } from '../../src/reasoner/index.js'
 import { TermTable } from '../../src/reasoner/term-table.js'
 import { TripleTable } from '../../src/reasoner/triple-table.js'
-
-const rdf = 'http://www.w3.org/1999/02/22-rdf-syntax-ns#'
-const prefixes = `@prefix rdf: <${rdf}> .
-@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
-@prefix owl: <http://www.w3.org/2002/07/owl#> .
-@prefix xsd: <http://www.w3.org/2001/XMLSchema#> .
-@prefix ex: <https://example.org/> .
-`
-
-function quads (turtle: string): Quad[] {
-  return new Parser().parse(prefixes + turtle) as Quad[]
-}
-
-function derived (reasoned: Reasoned): Set<string> {
-  const out = new Set<string>()
-  const { terms, triples } = reasoned
-  for (let id = reasoned.inputSize; id < triples.size; id++) {
-    if (reasoned.internal.has(triples.p[id]!)) continue
-    out.add([triples.s[id]!, triples.p[id]!, triples.o[id]!].map(term => terms.key(term)).join(' '))
-  }
-  return out
-}
 
 /** A triple table that counts the additions it refused because the triple was there. */
 class CountingTable extends TripleTable {
