@@ -94,13 +94,7 @@ export class ClosureStep {
    * ones. Both joins of the clause skip such triples.
    */
   isImplied (id: number): boolean {
-    if (id >= this.implied.length) {
-      let size = this.implied.length * 2
-      while (size <= id) size *= 2
-      const grown = new Uint8Array(size)
-      grown.set(this.implied)
-      this.implied = grown
-    }
+    if (id >= this.implied.length) this.implied = grownToHold(this.implied, id)
     let known = this.implied[id]!
     if (known === 0) {
       const table = this.table
@@ -164,13 +158,7 @@ export class ClosureStep {
   }
 
   private mark (id: number): void {
-    if (id >= this.closed.length) {
-      let size = this.closed.length * 2
-      while (size <= id) size *= 2
-      const grown = new Uint8Array(size)
-      grown.set(this.closed)
-      this.closed = grown
-    }
+    if (id >= this.closed.length) this.closed = grownToHold(this.closed, id)
     this.closed[id] = 1
   }
 
@@ -191,4 +179,13 @@ export class ClosureStep {
     this.direct.set(from, found)
     return found
   }
+}
+
+/** `bytes` copied into an array doubled until it has a place `id`. */
+function grownToHold (bytes: Uint8Array, id: number): Uint8Array<ArrayBuffer> {
+  let size = Math.max(1, bytes.length) * 2
+  while (size <= id) size *= 2
+  const grown = new Uint8Array(size)
+  grown.set(bytes)
+  return grown
 }
