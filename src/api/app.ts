@@ -17,6 +17,7 @@ import { FailedAuthThrottle } from './auth-throttle.js'
 import { hostCheck } from './host-check.js'
 import type { RouteContext } from './context.js'
 import { defaults } from './options.js'
+import { docsPage } from './docs-page.js'
 import type { ApiOptions } from './options.js'
 import { handleError, handleFrameworkError, handleNotFound, writeClientError } from './problem.js'
 import { problemSchema } from './schemas.js'
@@ -124,7 +125,7 @@ export function buildApp (engine: Engine, options: ApiOptions = {}): FastifyInst
     },
     refResolver: { buildLocalReference: (json, _baseUri, _fragment, i) => typeof json.$id === 'string' ? json.$id : `def-${i}` }
   })
-  app.register(swaggerUi, { routePrefix: '/docs', staticCSP: true, transformStaticCSP: docsPolicy })
+  app.register(swaggerUi, { routePrefix: '/docs', staticCSP: true, transformStaticCSP: docsPolicy, ...docsPage })
   app.register(async instance => {
     instance.get('/openapi.json', { schema: { hide: true } }, async () => instance.swagger())
     for (const routes of routeModules) await instance.register(routes, context)

@@ -2,6 +2,7 @@ import { availableParallelism } from 'node:os'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { openTestApp } from './helpers.js'
 import type { TestApp } from './helpers.js'
+import { docsPage } from '../../src/api/docs-page.js'
 
 describe('API basics', () => {
   let t: TestApp
@@ -135,6 +136,14 @@ describe('API basics', () => {
     expect(page.statusCode).toBe(200)
     expect(page.headers['content-type']).toBe('text/html; charset=utf-8')
     expect(page.body.includes('swagger-ui')).toBe(true)
+    // Branded: the title, the console's colours and a wordmark that leads back to the console
+    expect(page.body).toContain('<title>Symphony API</title>')
+    const css = await t.app.inject({ method: 'GET', url: '/docs/static/theme/symphony.css' })
+    expect(css.statusCode).toBe(200)
+    expect(css.body).toContain('.swagger-ui .topbar { background: #17203a;')
+    const initializer = await t.app.inject({ method: 'GET', url: '/docs/static/swagger-initializer.js' })
+    expect(initializer.body).toContain(`data:image/svg+xml;base64,${Buffer.from(docsPage.logo!.content).toString('base64')}`)
+    expect(initializer.body).toContain("img.href = '/'")
     const spec = await t.app.inject({ method: 'GET', url: '/docs/json' })
     expect(spec.json().openapi).toBe('3.1.0')
   })
