@@ -29,7 +29,7 @@ import type { Combinable, CombinableOptions, DiscoveryAnswer, PairCheck } from '
 import { compose, loadSolver, parseCompositionRequest, tighterLimits } from './composer/index.js'
 import type { ComposeLimits, CompositionAnswer } from './composer/index.js'
 import { compileShapes } from './shacl/index.js'
-import type { ShaclOptions, ShaclReport } from './shacl/index.js'
+import type { ShaclOptions, ShaclReport, SparqlLimits } from './shacl/index.js'
 import { bundleForm, formForService, formForType, validateConfiguration } from './forms/index.js'
 import type { ConfigurationIssue, Form, FormRegion, Json } from './forms/index.js'
 import { Publisher, namespacesOf, referenceBundles, referenceRequestQuads, referenceRequestsIn } from './publishing/index.js'
@@ -71,6 +71,12 @@ export interface EngineOptions {
    * requests may lower them, never raise them. Absent ones are the composer's defaults.
    */
   readonly composeLimits?: ComposeLimits
+  /**
+   * Limits of each query of a SHACL-SPARQL constraint (`--shacl-sparql-timeout-ms`,
+   * `--shacl-sparql-max-rows`); default `$SYMPHONY_SHACL_SPARQL_TIMEOUT_MS` and
+   * `$SYMPHONY_SHACL_SPARQL_MAX_ROWS`, else 10 s and 10,000 rows.
+   */
+  readonly shaclSparqlLimits?: SparqlLimits
   /**
    * Told what went wrong without failing anything (a damaged catalog snapshot set aside, a
    * snapshot that could not be saved), for the operator to read.
@@ -183,6 +189,8 @@ export class Engine {
   #rules: readonly Rule[] = []
   /** The operator's budgets of every composition. */
   readonly composeLimits: ComposeLimits
+  /** How every SHACL validation bounds its SPARQL queries (empty: the defaults). */
+  readonly #shacl: { readonly sparqlLimits?: SparqlLimits }
   /**
    * The compiled catalog's snapshot beside the data directory's graphs: read when current,
    * written after a compile by a process that holds the directory (`writable`). Not used with
@@ -194,6 +202,7 @@ export class Engine {
   private constructor (store: Store, options: EngineOptions) {
     this.store = store
     this.composeLimits = options.composeLimits ?? {}
+    this.#shacl = options.shaclSparqlLimits === undefined ? {} : { sparqlLimits: options.shaclSparqlLimits }
     this.#onProgress = options.onProgress
     this.#dataDir = options.endpoint === undefined ? options.dataDir : undefined
     this.#onWarning = options.onWarning ?? (() => undefined)
@@ -279,7 +288,7 @@ export class Engine {
     const vocabulary = await this.vocabulary()
     const serviceNodes = new Set(vocabulary.filter(q => isServiceNodePredicate(q.predicate.value)).map(q => q.object.value))
     const terms = vocabulary.filter(q => q.subject.termType === 'NamedNode' && !catalog.services.has(q.subject.value) && !serviceNodes.has(q.subject.value))
-    return compileShapes(this.#publishingShapes).validate([...quads, ...terms], options)
+    return compileShapes(this.#publishingShapes, this.#shacl).validate([...quads, ...terms], options)
   }
 
   /** All catalog data (not the built-in ontology and shapes), serialized. */
@@ -532,7 +541,7 @@ export class Engine {
     // A bundle's configuration configures the members its form asks about (all of them, unless some already exist).
     const configures = 'type' in target ? [] : 'service' in target ? [target.service] : target.bundle.existing === undefined ? target.bundle.services : [...new Set(form.uiSchema.sections.flatMap(section => section.configures))]
     const context = await this.#descriptionsOf(configures)
-    const result = await validateConfiguration(form, values, { subject, configures, context, ...(options.language === undefined ? {} : { language: options.language }) })
+    const result = await validateConfiguration(form, values, { subject, configures, context, ...this.#shacl, ...(options.language === undefined ? {} : { language: options.language }) })
     if (!result.ok) return result
     if (options.dryRun !== true) {
       // The owner travels with the configuration so that only its account (and the operator) reads it back.
@@ -727,7 +736,7 @@ export class Engine {
     const vocabulary = await this.vocabulary()
     const catalog = await this.catalog()
     const terms = vocabulary.filter(q => q.subject.termType === 'NamedNode' && !catalog.services.has(q.subject.value))
-    const report = await compileShapes(vocabulary).validate([...quads, ...terms, ...await this.#descriptionsOf(configures)])
+    const report = await compileShapes(vocabulary, this.#shacl).validate([...quads, ...terms, ...await this.#descriptionsOf(configures)])
     // Only results about the configuration's own nodes: the descriptions are there for its shapes
     // to look values up in, not to be checked against the publishing shapes again.
     const own = new Set(quads.map(q => q.subject.termType === 'BlankNode' ? `_:${q.subject.value}` : q.subject.value))

@@ -5,6 +5,7 @@ import { relative, resolve } from 'node:path'
 import { SymphonyError } from '../errors.js'
 import type { ErrorMessages } from '../errors.js'
 import { openEngine } from '../engine.js'
+import { shaclLimitsOf } from './shacl-limits.js'
 import type { Engine } from '../engine.js'
 import { defaultDataDir } from '../project.js'
 import type { OpenProgress, SparqlEndpointOptions } from '../store/index.js'
@@ -66,21 +67,22 @@ const sources = {
 export async function openForReading (values: OptionValues, io: Io): Promise<Engine> {
   const language = textLanguageOf(values, io)
   const rules = ruleFoldersOf(values, io)
+  const shaclSparqlLimits = shaclLimitsOf(values, io)
   const dataFiles = dataFilesOf(values, io)
   if (dataFiles.length > 0) {
-    const engine = await openEngine({ dataFiles, rules })
+    const engine = await openEngine({ dataFiles, rules, shaclSparqlLimits })
     io.stderr(`${sources[language].catalog}: --data ${dataFiles.map(file => shown(file, io)).join(' ')}\n`)
     return engine
   }
   const endpoint = endpointOf(values, io)
   if (endpoint !== undefined) {
-    const engine = await openEngine({ endpoint, rules })
+    const engine = await openEngine({ endpoint, rules, shaclSparqlLimits })
     io.stderr(`${sources[language].catalog}: ${sources[language].endpoint} ${endpoint.queryUrl}\n`)
     return engine
   }
   const dataDir = dataDirOf(values, io)
   if (existsSync(dataDir)) {
-    const engine = await openEngine({ dataDir, rules, readOnly: true, onWarning: warningsTo(values, io) })
+    const engine = await openEngine({ dataDir, rules, shaclSparqlLimits, readOnly: true, onWarning: warningsTo(values, io) })
     const catalogGraphs = (await engine.catalogGraphs()).length
     if (catalogGraphs > 0) {
       io.stderr(`${sources[language].catalog}: ${shown(dataDir, io)} (${sources[language].graphs(catalogGraphs)})\n`)
@@ -88,7 +90,7 @@ export async function openForReading (values: OptionValues, io: Io): Promise<Eng
     }
     await engine.close()
   }
-  const examples = await openEngine({ seedExamples: true, rules })
+  const examples = await openEngine({ seedExamples: true, rules, shaclSparqlLimits })
   io.stderr(`${sources[language].catalog}: ${existsSync(dataDir) ? sources[language].emptyDir(shown(dataDir, io)) : sources[language].noDir(shown(dataDir, io))}\n`)
   return examples
 }
@@ -130,6 +132,7 @@ export async function openForWriting (values: OptionValues, io: Io, options: { s
       ...(dataDir === undefined ? { endpoint: endpoint! } : { dataDir }),
       dataFiles: dataFilesOf(values, io),
       rules: ruleFoldersOf(values, io),
+      shaclSparqlLimits: shaclLimitsOf(values, io),
       seedExamples: options.seedExamples === true,
       command: options.command ?? 'symphony',
       compileInBackground: options.compileInBackground === true,

@@ -7,7 +7,7 @@
 import type { Quad } from '@rdfjs/types'
 import type { ErrorObject } from 'ajv/dist/2020.js'
 import { compileShapes } from '../shacl/index.js'
-import type { ShaclResult } from '../shacl/index.js'
+import type { ShaclResult, SparqlLimits } from '../shacl/index.js'
 import { ns } from '../rdf/index.js'
 import { configurationGraph } from './configuration-rdf.js'
 import type { ConfigurationGraph, RdfOptions } from './configuration-rdf.js'
@@ -45,6 +45,8 @@ export interface ValidateOptions extends Partial<RdfOptions> {
    * values so shapes can check a value against the service, e.g. a storage location it offers.
    */
   readonly context?: readonly Quad[]
+  /** Limits of each SHACL-SPARQL query; default from the environment, else 10 s and 10,000 rows. */
+  readonly sparqlLimits?: SparqlLimits
 }
 
 /** Subject used when only checking; `configurationToRdf` names the real one. */
@@ -64,7 +66,7 @@ export async function validateConfiguration (form: Form, values: Json, options: 
   const validate = schemaValidator(form.schema)
   if (!validate(values)) return { ok: false, issues: schemaIssues(form, validate.errors ?? [], language) }
   const graph = configurationGraph(form, values, { ...options, subject: options.subject ?? draftSubject })
-  const report = await compileShapes(form.graph).validate([...graph.quads, ...form.graph, ...options.context ?? []], { language, focus: focusOf(form, graph) })
+  const report = await compileShapes(form.graph, options.sparqlLimits === undefined ? {} : { sparqlLimits: options.sparqlLimits }).validate([...graph.quads, ...form.graph, ...options.context ?? []], { language, focus: focusOf(form, graph) })
   const issues = report.results.flatMap(result => leaves(result)).map(result => shaclIssue(form, graph, result))
   const unique = [...new Map(issues.map(issue => [JSON.stringify(issue), issue])).values()]
   const violations = unique.filter(issue => issue.severity === 'Violation')

@@ -8,7 +8,7 @@ import { QueryEngine } from '@comunica/query-sparql-rdfjs-lite'
 import type { Bindings } from '@comunica/types'
 import type { DatasetCore, Term, Variable } from '@rdfjs/types'
 import { SymphonyError } from '../errors.js'
-import { sparqlLimitVariables, type SparqlLimits } from './sparql-limits.js'
+import { sparqlLimitOptions, sparqlLimitVariables, type SparqlLimits } from './sparql-limits.js'
 
 /** What a bounded query needs: the query, the pre-bound variables, the data, and the shape it checks (for errors). */
 export interface BoundedQuery {
@@ -53,9 +53,9 @@ export function boundedSelect (limits: SparqlLimits): BoundedSelect {
       }
       const tooLong = (): SymphonyError => new SymphonyError('QUERY_TIMEOUT', {
         en: `the ${what.en} ran longer than ${limits.timeoutMs} ms${per.en} and was stopped; ` +
-          `make its query cheaper (no cross product over the whole data, join on $this), or raise the limit with $${sparqlLimitVariables.timeoutMs}`,
+          `make its query cheaper (no cross product over the whole data, join on $this), or raise the limit with --${sparqlLimitOptions.timeoutMs} or $${sparqlLimitVariables.timeoutMs}`,
         de: `${what.de} lief${per.de} länger als ${limits.timeoutMs} ms und wurde abgebrochen; ` +
-          `machen Sie ihre Abfrage günstiger (kein Kreuzprodukt über alle Daten, Verknüpfung über $this) oder erhöhen Sie die Grenze mit $${sparqlLimitVariables.timeoutMs}`
+          `machen Sie ihre Abfrage günstiger (kein Kreuzprodukt über alle Daten, Verknüpfung über $this) oder erhöhen Sie die Grenze mit --${sparqlLimitOptions.timeoutMs} oder $${sparqlLimitVariables.timeoutMs}`
       }, { node: shape })
       const timer = setTimeout(() => finish(tooLong()), Math.max(0, limits.timeoutMs - (Date.now() - started)))
       stream.on('data', (row: Bindings) => {
@@ -63,9 +63,9 @@ export function boundedSelect (limits: SparqlLimits): BoundedSelect {
         if (rows.length > limits.maxRows) {
           finish(new SymphonyError('RESULT_TOO_LARGE', {
             en: `the ${what.en} answered more than ${limits.maxRows} rows${per.en} and was stopped; ` +
-              `each row is a ${target ? 'focus node' : 'validation result'}, so the query most likely joins too little (a cross product); fix it, or raise the limit with $${sparqlLimitVariables.maxRows}`,
+              `each row is a ${target ? 'focus node' : 'validation result'}, so the query most likely joins too little (a cross product); fix it, or raise the limit with --${sparqlLimitOptions.maxRows} or $${sparqlLimitVariables.maxRows}`,
             de: `${what.de} lieferte${per.de} mehr als ${limits.maxRows} Zeilen und wurde abgebrochen; ` +
-              `jede Zeile ist ${target ? 'ein Fokusknoten' : 'ein Validierungsergebnis'}, die Abfrage verknüpft also höchstwahrscheinlich zu wenig (ein Kreuzprodukt); beheben Sie das oder erhöhen Sie die Grenze mit $${sparqlLimitVariables.maxRows}`
+              `jede Zeile ist ${target ? 'ein Fokusknoten' : 'ein Validierungsergebnis'}, die Abfrage verknüpft also höchstwahrscheinlich zu wenig (ein Kreuzprodukt); beheben Sie das oder erhöhen Sie die Grenze mit --${sparqlLimitOptions.maxRows} oder $${sparqlLimitVariables.maxRows}`
           }, { node: shape }))
         } else if (Date.now() - started > limits.timeoutMs) {
           finish(tooLong())

@@ -1,6 +1,8 @@
 /** SHACL validation for forms and for publishing: shacl-engine with SHACL-SPARQL, results as values. */
 export { validateShacl, compileShapes, termJson } from './validate-shacl.js'
 export type { ShaclResult, ShaclReport, ShaclOptions, Severity, CompiledShapes, RdfTermJson } from './validate-shacl.js'
+export { sparqlLimitsOf, sparqlLimitOptions, sparqlLimitVariables, defaultSparqlLimits } from './sparql-limits.js'
+export type { SparqlLimits } from './sparql-limits.js'
 export { reportQuads } from './report-graph.js'
 export type { ReportGraphOptions } from './report-graph.js'
 export { translateXsdPattern } from './xsd-regex.js'

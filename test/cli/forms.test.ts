@@ -55,6 +55,24 @@ describe('symphony form / configure', () => {
     expect(byType.code).toBe(0)
   })
 
+  it('bounds the SHACL-SPARQL queries of a validation by --shacl-sparql-max-rows, else its variable', async () => {
+    const tagged = ['configure', 'https://example.org/tagged#TaggedService', '--values', 'test/fixtures/cli/three-tags.json', '--data', 'test/fixtures/cli/tagged-service.ttl']
+    // Within the default limits each tag is a result row
+    const within = await runCli(tagged)
+    expect(within.code).toBe(1)
+    expect(JSON.parse(within.stdout).issues.map((issue: { message: string }) => issue.message)).toEqual(['tag "a" is reserved', 'tag "b" is reserved', 'tag "c" is reserved'])
+    const capped = await runCli([...tagged, '--shacl-sparql-max-rows', '2', '--lang', 'de'])
+    expect(capped.code).toBe(2)
+    expect(capped.stderr).toContain('symphony: die SHACL-SPARQL-Bedingung der Shape <https://example.org/tagged#TaggedConfiguration> lieferte für einen Fokusknoten mehr als 2 Zeilen und wurde abgebrochen;')
+    expect(capped.stderr).toContain('erhöhen Sie die Grenze mit --shacl-sparql-max-rows oder $SYMPHONY_SHACL_SPARQL_MAX_ROWS')
+    const byVariable = await runCli(tagged, { env: { SYMPHONY_SHACL_SPARQL_MAX_ROWS: '2' } })
+    expect(byVariable.code).toBe(2)
+    expect(byVariable.stderr).toContain('answered more than 2 rows for one focus node and was stopped')
+    const refused = await runCli([...tagged, '--shacl-sparql-max-rows', '0'])
+    expect(refused.code).toBe(2)
+    expect(refused.stderr).toBe('symphony: --shacl-sparql-max-rows is "0", not a positive whole number; give one, or leave the option out for the default 10000\n')
+  })
+
   it('prints TypeScript types for a form', async () => {
     const run = await runCli(['form', 'https://example.org/telvana#Fax', '--types', ...examples])
     expect(run.code).toBe(0)

@@ -37,7 +37,7 @@ describe('limits of SHACL-SPARQL queries', () => {
     expect(error.code).toBe('RESULT_TOO_LARGE')
     expect(error.location.node).toBe('https://example.org/t#CrossShape')
     expect(error.message).toBe('the SHACL-SPARQL constraint of shape <https://example.org/t#CrossShape> answered more than 500 rows for one focus node and was stopped; ' +
-      'each row is a validation result, so the query most likely joins too little (a cross product); fix it, or raise the limit with $SYMPHONY_SHACL_SPARQL_MAX_ROWS')
+      'each row is a validation result, so the query most likely joins too little (a cross product); fix it, or raise the limit with --shacl-sparql-max-rows or $SYMPHONY_SHACL_SPARQL_MAX_ROWS')
   })
 
   it('stops a query that runs past the time limit, even when it answers no row', async () => {
@@ -46,7 +46,7 @@ describe('limits of SHACL-SPARQL queries', () => {
     expect(error.code).toBe('QUERY_TIMEOUT')
     expect(error.location.node).toBe('https://example.org/t#SlowShape')
     expect(error.message).toBe('the SHACL-SPARQL constraint of shape <https://example.org/t#SlowShape> ran longer than 100 ms for one focus node and was stopped; ' +
-      'make its query cheaper (no cross product over the whole data, join on $this), or raise the limit with $SYMPHONY_SHACL_SPARQL_TIMEOUT_MS')
+      'make its query cheaper (no cross product over the whole data, join on $this), or raise the limit with --shacl-sparql-timeout-ms or $SYMPHONY_SHACL_SPARQL_TIMEOUT_MS')
   }, 120_000)
 
   it('bounds SPARQL-based targets the same way, naming the target', async () => {
@@ -55,7 +55,7 @@ describe('limits of SHACL-SPARQL queries', () => {
     const error = await failure(validateShacl(await dataOf(40), shapes, { sparqlLimits: { timeoutMs: 600_000, maxRows: 100 } }))
     expect([error.code, error.location.node]).toEqual(['RESULT_TOO_LARGE', 'https://example.org/t#everyTriple'])
     expect(error.message).toBe('the SHACL-SPARQL target <https://example.org/t#everyTriple> answered more than 100 rows and was stopped; ' +
-      'each row is a focus node, so the query most likely joins too little (a cross product); fix it, or raise the limit with $SYMPHONY_SHACL_SPARQL_MAX_ROWS')
+      'each row is a focus node, so the query most likely joins too little (a cross product); fix it, or raise the limit with --shacl-sparql-max-rows or $SYMPHONY_SHACL_SPARQL_MAX_ROWS')
     // Within the limits the target's rows are the focus nodes: ex:t has no ex:p.
     const report = await validateShacl(await dataOf(1), shapes, { sparqlLimits: { timeoutMs: 600_000, maxRows: 100 } })
     expect(report.results.map(r => r.focusNode)).toEqual(['https://example.org/t#t'])
@@ -69,11 +69,16 @@ describe('limits of SHACL-SPARQL queries', () => {
     expect(report.results.every(r => r.sourceShape === 'https://example.org/t#CrossShape' && r.message === 'cross')).toBe(true)
   })
 
-  it('reads the limits from the environment, and refuses what is not a positive whole number', () => {
+  it('reads the limits from options, else the environment, and refuses what is not a positive whole number', () => {
     expect(sparqlLimitsOf({})).toEqual(defaultSparqlLimits)
     expect(sparqlLimitsOf({ SYMPHONY_SHACL_SPARQL_TIMEOUT_MS: '30000', SYMPHONY_SHACL_SPARQL_MAX_ROWS: '50' })).toEqual({ timeoutMs: 30_000, maxRows: 50 })
     expect(() => sparqlLimitsOf({ SYMPHONY_SHACL_SPARQL_TIMEOUT_MS: 'soon' }))
       .toThrow('$SYMPHONY_SHACL_SPARQL_TIMEOUT_MS is "soon", not a positive whole number; unset it for the default 10000')
     expect(() => sparqlLimitsOf({ SYMPHONY_SHACL_SPARQL_MAX_ROWS: '0' })).toThrow('$SYMPHONY_SHACL_SPARQL_MAX_ROWS is "0"')
+    // An option wins over its variable, and a bad one is refused naming the option
+    expect(sparqlLimitsOf({ SYMPHONY_SHACL_SPARQL_MAX_ROWS: '50' }, { 'shacl-sparql-max-rows': '7' })).toEqual({ timeoutMs: 10_000, maxRows: 7 })
+    expect(sparqlLimitsOf({ SYMPHONY_SHACL_SPARQL_MAX_ROWS: 'many' }, { 'shacl-sparql-max-rows': '7' }).maxRows).toBe(7)
+    expect(() => sparqlLimitsOf({}, { 'shacl-sparql-timeout-ms': '' }))
+      .toThrow('--shacl-sparql-timeout-ms is "", not a positive whole number; give one, or leave the option out for the default 10000')
   })
 })

@@ -6,6 +6,7 @@ import { SymphonyError } from '../../errors.js'
 import { serializeRdf } from '../../rdf/index.js'
 import type { Command, OptionSpec, OptionValues } from '../command.js'
 import { openForReading, withEngine } from '../context.js'
+import { shaclLimitOptions } from '../shacl-limits.js'
 import { iriArgument } from '../iri-argument.js'
 import { languageOf } from '../language.js'
 import { printJson, readJsonOption } from '../output.js'
@@ -78,6 +79,7 @@ export const configureCommand: Command = {
   usage: '<type-or-service>… [--bundle] --values <values.json> [--lang de]',
   positionals: { min: 1 },
   options: {
+    ...shaclLimitOptions,
     bundle: bundleOption,
     values: {
       type: 'string',

@@ -10,6 +10,7 @@ import { usageError } from '../usage.js'
 import { descriptionMediaTypes } from '../../publishing/index.js'
 import type { Command } from '../command.js'
 import { openForWriting, withEngine } from '../context.js'
+import { shaclLimitOptions } from '../shacl-limits.js'
 import { languageOf } from '../language.js'
 import { printJson, unreadableFile } from '../output.js'
 
@@ -27,6 +28,7 @@ export const publishCommand: Command = {
   },
   usage: '<file> --provider <IRI> --name <name> [--dry-run] | --provider <IRI> --name <name> --deprecate <version>',
   options: {
+    ...shaclLimitOptions,
     provider: {
       type: 'string',
       help: { value: '<IRI>', text: { en: 'the provider the description belongs to (required)', de: 'der Anbieter, dem die Beschreibung gehört (nötig)' } }

@@ -10,6 +10,7 @@ import type { EndpointAddress } from '../../operations/index.js'
 import { dataDirOf, openForWriting } from '../context.js'
 import { servedHostNames } from '../../api/host-check.js'
 import { limitOptions, limitsOf, serveLimitSources } from '../compose-limits.js'
+import { shaclLimitOptions } from '../shacl-limits.js'
 import { noticeIn, textLanguageOf, type HelpLanguage } from '../language.js'
 
 /** How often resolved tickets are checked for their automatic close. */
@@ -111,6 +112,7 @@ export const serveCommand: Command = {
       }
     },
     ...limitOptions(serveLimitSources),
+    ...shaclLimitOptions,
     'ticket-close-days': {
       type: 'string',
       help: {

@@ -14,6 +14,7 @@ import { reportQuads } from '../../shacl/index.js'
 import type { ShaclReport, ShaclResult } from '../../shacl/index.js'
 import type { Command } from '../command.js'
 import { openEngine } from '../../engine.js'
+import { shaclLimitOptions, shaclLimitsOf } from '../shacl-limits.js'
 import { ruleFoldersOf, withEngine } from '../context.js'
 import { languageOf } from '../language.js'
 import { answerFormat, printJson } from '../output.js'
@@ -25,6 +26,7 @@ export const validateCommand: Command = {
   },
   usage: '<file>… [--report turtle|json-ld|n-triples]',
   options: {
+    ...shaclLimitOptions,
     report: {
       type: 'string',
       help: {
@@ -48,7 +50,7 @@ export const validateCommand: Command = {
     const graph = reportFormat(values.report)
     const format = graph === undefined ? answerFormat(values) : undefined
     const language = languageOf(values, io)
-    return withEngine(await openEngine({ rules: ruleFoldersOf(values, io) }), async engine => {
+    return withEngine(await openEngine({ rules: ruleFoldersOf(values, io), shaclSparqlLimits: shaclLimitsOf(values, io) }), async engine => {
       const reports: Array<{ file: string, conforms: boolean, results: LocatedResult[] }> = []
       const graphs: Quad[] = []
       for (const name of positionals) {

@@ -4,6 +4,7 @@ import { usageError } from '../usage.js'
 import { readRdfFile } from '../../rdf/index.js'
 import type { Command } from '../command.js'
 import { openForReading, openForWriting, withEngine } from '../context.js'
+import { shaclLimitOptions } from '../shacl-limits.js'
 import { printJson } from '../output.js'
 import { noticeIn } from '../language.js'
 
@@ -16,6 +17,7 @@ export const vocabularyCommand: Command = {
   },
   usage,
   options: {
+    ...shaclLimitOptions,
     name: {
       type: 'string',
       help: {
