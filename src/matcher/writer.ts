@@ -49,8 +49,16 @@ const germanNumber = new Intl.NumberFormat('de-DE', { maximumFractionDigits: 9 }
 const germanMoney = new Intl.NumberFormat('de-DE', { minimumFractionDigits: 2, maximumFractionDigits: 2 })
 const germanDegrees: Readonly<Record<string, string>> = { exact: 'exakt', plugin: 'Plugin', subsumes: 'allgemeiner', fail: 'kein Treffer' }
 
-/** A writer for one language: for sentences and text output. */
+const writers = new WeakMap<Namer, Record<Language, Writer>>()
+
+/** A writer for one language: for sentences and text output (one per namer and language, kept). */
 export function writerFor (namer: Namer, language: Language): Writer {
+  let both = writers.get(namer)
+  if (both === undefined) writers.set(namer, both = { en: newWriter(namer, 'en'), de: newWriter(namer, 'de') })
+  return both[language]
+}
+
+function newWriter (namer: Namer, language: Language): Writer {
   const de = language === 'de'
   const list = (items: readonly string[], and: string): string =>
     items.length <= 1 ? items.join('') : `${items.slice(0, -1).join(', ')} ${and} ${items[items.length - 1]!}`
@@ -78,8 +86,8 @@ function pickLabel (label: LangText | undefined, language: Language): string | u
 
 /** The local name of an IRI (after `#`, `/` or `:`); its short name when that is empty. */
 export function localName (iri: string): string {
-  const local = /[^#/:]*$/.exec(iri)?.[0] ?? ''
-  return local === '' ? shortName(iri) : decodeURIComponent(local)
+  const local = iri.slice(Math.max(iri.lastIndexOf('#'), iri.lastIndexOf('/'), iri.lastIndexOf(':')) + 1)
+  return local === '' ? shortName(iri) : local.includes('%') ? decodeURIComponent(local) : local
 }
 
 /** Is the value an IRI (not a literal, not a blank node)? */
@@ -94,13 +102,19 @@ const namers = new WeakMap<object, Namer>()
 export function catalogNamer (catalog: Pick<Catalog, 'services' | 'providers' | 'regions' | 'hierarchy'>): Namer {
   let namer = namers.get(catalog)
   if (namer === undefined) {
+    // A catalog never changes: each name is looked up once per language.
+    const named = { en: new Map<string, string>(), de: new Map<string, string>() }
     namer = (iri, language) => {
+      const known = named[language].get(iri)
+      if (known !== undefined) return known
       if (!isIri(iri)) return iri
       const label = pickLabel(catalog.services.get(iri)?.label, language) ??
         pickLabel(catalog.providers.get(iri), language) ??
         pickLabel(catalog.regions.get(iri)?.label, language) ??
         pickLabel(catalog.hierarchy.label(iri), language)
-      return label === undefined || label === '' ? localName(iri) : label
+      const name = label === undefined || label === '' ? localName(iri) : label
+      named[language].set(iri, name)
+      return name
     }
     namers.set(catalog, namer)
   }
