@@ -102,7 +102,8 @@ const namers = new WeakMap<object, Namer>()
 export function catalogNamer (catalog: Pick<Catalog, 'services' | 'providers' | 'regions' | 'hierarchy'>): Namer {
   let namer = namers.get(catalog)
   if (namer === undefined) {
-    // A catalog never changes: each name is looked up once per language.
+    // A catalog never changes: the name of each of its terms is looked up once per language
+    // (only its own terms are kept, so names asked for arbitrary IRIs do not grow the cache).
     const named = { en: new Map<string, string>(), de: new Map<string, string>() }
     namer = (iri, language) => {
       const known = named[language].get(iri)
@@ -113,7 +114,7 @@ export function catalogNamer (catalog: Pick<Catalog, 'services' | 'providers' | 
         pickLabel(catalog.regions.get(iri)?.label, language) ??
         pickLabel(catalog.hierarchy.label(iri), language)
       const name = label === undefined || label === '' ? localName(iri) : label
-      named[language].set(iri, name)
+      if (label !== undefined || catalog.hierarchy.has(iri)) named[language].set(iri, name)
       return name
     }
     namers.set(catalog, namer)
