@@ -1,7 +1,10 @@
 /**
  * One measured step of the load bench, in a fresh process so its memory peak is its own:
  * `parse <file>` (the floor: one n3 parse), `data <file> <request.json>` (open the engine on
- * `--data` and answer one discovery) or `import <file> <data-dir>` (build a data directory).
+ * `--data` and answer one discovery), `import <file> <data-dir>` (build a data directory),
+ * `endpoint-import <file> <query-url> <graph-store-url>` (import into a SPARQL endpoint) or
+ * `endpoint <request.json> <query-url> <graph-store-url>` (open the engine on the endpoint: read
+ * every graph, compile, answer one discovery).
  * Prints one JSON line: milliseconds and peak RSS in MB.
  */
 import { readFile } from 'node:fs/promises'
@@ -22,6 +25,12 @@ if (step === 'parse') {
 } else if (step === 'import') {
   const engine = await openEngine({ dataDir: extra! })
   await engine.importFiles([file!])
+  await engine.close()
+} else if (step === 'endpoint-import' || step === 'endpoint') {
+  const endpoint = { queryUrl: extra!, graphStoreUrl: process.argv[5]!, timeoutMs: 600_000 }
+  const engine = await openEngine({ endpoint })
+  if (step === 'endpoint-import') await engine.importFiles([file!])
+  else if ((await engine.discover(JSON.parse(await readFile(file!, 'utf8')))).results.length === 0) throw new Error('discovery found nothing')
   await engine.close()
 } else {
   throw new Error(`unknown step ${String(step)}`)

@@ -13,6 +13,7 @@ const benches = {
   'ws-challenge': () => import('./ws-challenge.js'),
   http: () => import('./http.js'),
   load: () => import('./load.js'),
+  remote: () => import('./remote.js'),
   cli: () => import('./cli.js')
 } as const
 
