@@ -29,6 +29,14 @@ describe.runIf(!('missing' in virtuoso))('SPARQL endpoint on a remote store', ()
       expect(construct.statusCode).toBe(200)
       expect(construct.body.trim().split('\n')).toHaveLength(2)
 
+      // A duration stored by the remote store comes back as the XSD duration it was
+      const duration = await app.inject({
+        method: 'GET',
+        url: `/sparql?query=${encodeURIComponent('SELECT ?v WHERE { GRAPH <https://w3id.org/symphony/graph/shapes> { ?s <http://www.w3.org/ns/shacl#defaultValue> ?v FILTER(STR(?v) = "P6Y") } } LIMIT 1')}`,
+        headers: { accept: 'application/sparql-results+json' }
+      })
+      expect(duration.json().results.bindings[0].v).toEqual({ type: 'typed-literal', datatype: 'http://www.w3.org/2001/XMLSchema#duration', value: 'P6Y' })
+
       const tooMany = await app.inject({ method: 'GET', url: `/sparql?query=${encodeURIComponent('SELECT * WHERE { GRAPH <https://w3id.org/symphony/graph/ontology> { ?s ?p ?o } }')}` })
       expect([tooMany.statusCode, tooMany.json().code]).toEqual([413, 'RESULT_TOO_LARGE'])
     } finally {

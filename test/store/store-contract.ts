@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto'
 import { describe, expect, it } from 'vitest'
 import { graphs } from '../../src/project.js'
 import { parseRdf } from '../../src/rdf/index.js'
+import type { Literal, Quad } from '@rdfjs/types'
 import type { Store } from '../../src/store/index.js'
 
 export interface StoreUnderTest {
@@ -99,6 +100,27 @@ export function describeStoreContract (name: string, open: () => Promise<StoreUn
       expect(new Set(quads.map(q => q.object.termType === 'BlankNode' ? '_' : q.object.value)).size).toBe(27)
       const [middle] = quads.filter(q => q.predicate.value === 'https://example.org/q')
       expect(quads.filter(q => q.subject.equals(middle!.object)).map(q => q.object.value)).toEqual(['deep'])
+      await store.close()
+    })
+
+    it('reads every kind of literal back as written, across pages', async () => {
+      const { store, base } = await open()
+      const literals = [
+        '"Berg"@de', '"Berg"', '"Berg"@en-gb', '"42"^^xsd:integer', '"true"^^xsd:boolean', '"2026-12-05T09:00:00Z"^^xsd:dateTime',
+        '"P1Y2M"^^xsd:duration', '"PT4H"^^xsd:dayTimeDuration', '"P10Y"^^xsd:yearMonthDuration', '"09:00:00"^^xsd:time', '"a \\"quoted\\" back\\\\slash"', '"line one\\nline two\\ttab"',
+        '"Grüße aus Köln 😀"@de', '"x"^^<https://example.org/custom>'
+      ]
+      const text = `@prefix xsd: <http://www.w3.org/2001/XMLSchema#> .\n${literals.map((literal, i) => `ex:s ex:p${i} ${literal} .`).join('\n')}\nex:s ex:p <https://example.org/Straße> .`
+      const written = await parseRdf(`@prefix ex: <https://example.org/> .\n${text}`, { format: 'turtle' })
+      await store.putGraphs([{ graph: `${base}literals`, quads: written }])
+      const key = (q: Quad): string => `${q.predicate.value} ${q.object.termType} ${q.object.value} ${q.object.termType === 'Literal' ? `${q.object.language}|${q.object.datatype.value}` : ''}`
+      expect(new Set((await store.graph(`${base}literals`)).map(key))).toEqual(new Set(written.map(key)))
+      // Query answers too: a duration keeps its lexical form and datatype
+      const selected = await store.query(`SELECT ?o WHERE { GRAPH <${base}literals> { ?s <https://example.org/p6> ?o } }`)
+      expect(selected.type === 'bindings' && selected.rows.map(row => [row.o!.value, (row.o as Literal).datatype.value])).toEqual([['P1Y2M', 'http://www.w3.org/2001/XMLSchema#duration']])
+      const constructed = await store.query(`CONSTRUCT { ?s ?p ?o } WHERE { GRAPH <${base}literals> { ?s ?p ?o FILTER(?p = <https://example.org/p7>) } }`)
+      expect(constructed.type === 'quads' && constructed.quads.map(q => [q.object.value, (q.object as Literal).datatype.value])).toEqual([['PT4H', 'http://www.w3.org/2001/XMLSchema#dayTimeDuration']])
+      await store.deleteGraphs([`${base}literals`])
       await store.close()
     })
   })
