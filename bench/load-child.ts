@@ -4,13 +4,15 @@
  * `--data` and answer one discovery), `import <file> <data-dir>` (build a data directory),
  * `endpoint-import <file> <query-url> <graph-store-url>` (import into a SPARQL endpoint) or
  * `endpoint <request.json> <query-url> <graph-store-url>` (open the engine on the endpoint: read
- * every graph, compile, answer one discovery).
+ * every graph, compile, answer one discovery) or `endpoint-read - <query-url> <graph-store-url>`
+ * (only read every public graph of the endpoint, as the compile does).
  * Prints one JSON line: milliseconds and peak RSS in MB.
  */
 import { readFile } from 'node:fs/promises'
 import { performance } from 'node:perf_hooks'
 import { Parser } from 'n3'
 import { openEngine } from '../src/engine.js'
+import { SparqlEndpointStore } from '../src/store/index.js'
 
 const [step, file, extra] = process.argv.slice(2)
 const started = performance.now()
@@ -26,6 +28,9 @@ if (step === 'parse') {
   const engine = await openEngine({ dataDir: extra! })
   await engine.importFiles([file!])
   await engine.close()
+} else if (step === 'endpoint-read') {
+  const quads = await new SparqlEndpointStore({ queryUrl: extra!, graphStoreUrl: process.argv[5]!, timeoutMs: 600_000 }).quads({ publicOnly: true })
+  if (quads.length === 0) throw new Error('nothing read')
 } else if (step === 'endpoint-import' || step === 'endpoint') {
   const endpoint = { queryUrl: extra!, graphStoreUrl: process.argv[5]!, timeoutMs: 600_000 }
   const engine = await openEngine({ endpoint })
