@@ -63,12 +63,12 @@ interface LocationFacts {
 function where (p: LocationFacts, w: Writer): string {
   const allowed = p.allowed.map(w.name).join(', ')
   if (w.language === 'de') {
-    if (p.locations.length === 0) return `nennt keinen Datenstandort (sym:dataLocation) und liegt daher nicht nachweislich innerhalb der erlaubten Standorte (${allowed})`
+    if (p.locations.length === 0) return `nennt keinen Datenstandort und liegt daher nicht nachweislich innerhalb der erlaubten Standorte (${allowed})`
     return p.outside.length === 0
       ? `speichert Daten in ${p.locations.join(', ')}, innerhalb der erlaubten Standorte (${allowed})`
       : `speichert Daten in ${p.locations.join(', ')}; ${p.outside.join(', ')} ${p.outside.length === 1 ? 'liegt' : 'liegen'} außerhalb der erlaubten Standorte (${allowed})`
   }
-  if (p.locations.length === 0) return `states no data location (sym:dataLocation), so it cannot be shown to be within ${allowed}`
+  if (p.locations.length === 0) return `states no data location, so it cannot be shown to be within ${allowed}`
   return p.outside.length === 0
     ? `keeps data in ${p.locations.join(', ')}, within ${allowed}`
     : `keeps data in ${p.locations.join(', ')}; ${p.outside.join(', ')} ${p.outside.length === 1 ? 'is' : 'are'} outside ${allowed}`
@@ -214,16 +214,16 @@ const templates = {
     de: (p, w) => `${where(p, w)}, ohne Übermittlungsgarantie: nur zulässig, weil keine seiner Verbindungen personenbezogene Daten überträgt`
   }),
   LOCATION_OUTSIDE: template<LocationFacts>({
-    en: (p, w) => `${where(p, w)}, and it states no transfer safeguard (sym:transferSafeguard)`,
-    de: (p, w) => `${where(p, w)}, und es nennt keine Übermittlungsgarantie (sym:transferSafeguard)`
+    en: (p, w) => `${where(p, w)}, and it states no transfer safeguard (such as standard contractual clauses)`,
+    de: (p, w) => `${where(p, w)}, und es nennt keine Übermittlungsgarantie (etwa Standardvertragsklauseln)`
   }),
   DPA_OFFERED: template<Empty>({
     en: () => 'offers a data-processing agreement',
     de: () => 'bietet einen Auftragsverarbeitungsvertrag an'
   }),
   DPA_MISSING: template<Empty>({
-    en: () => 'offers no data-processing agreement (sym:offersDPA is not true)',
-    de: () => 'bietet keinen Auftragsverarbeitungsvertrag an (sym:offersDPA ist nicht wahr)'
+    en: () => 'offers no data-processing agreement',
+    de: () => 'bietet keinen Auftragsverarbeitungsvertrag an'
   }),
   CERTIFIED: template<{ certifications: readonly string[] }>({
     en: (p, w) => `holds ${w.names(p.certifications)}`,
