@@ -15,6 +15,7 @@ import { randomUUID } from 'node:crypto'
 import type { Catalog } from '../catalog/index.js'
 import type { BundleLink, CompositionAnswer, CompositionRequest } from '../composer/index.js'
 import { SymphonyError } from '../errors.js'
+import { catalogNamer } from '../matcher/index.js'
 import * as texts from './event-texts.js'
 import { newEvent } from './event-texts.js'
 import { booked, quoted, reportedStatus } from './history-texts.js'
@@ -259,9 +260,12 @@ export class Operations {
     const services = new Set(change.services)
     const affected = (await this.records.subscriptions()).filter(s => s.state !== 'cancelled' && currentMembers(s).some(m => services.has(m.service)))
     const at = this.#now()
+    const provider = await this.#context.providerName(change.provider)
+    const named = catalogNamer(await this.#deps.catalog())
     const events = affected.map(s => {
       const members = currentMembers(s).filter(m => services.has(m.service)).map(m => m.service)
-      return newEvent(s.customer, at, change.type, s.iri, texts.serviceChanged(change.provider, change.type, change.version, members, s.id),
+      const names = members.map(member => ({ en: named(member, 'en'), de: named(member, 'de') }))
+      return newEvent(s.customer, at, change.type, s.iri, texts.serviceChanged(provider, change.type, change.version, names, s.id),
         { subscription: s.id, provider: change.provider, version: change.version, services: members.join(' ') })
     })
     await this.records.write({ events })

@@ -213,7 +213,8 @@ export class OrderDriver {
     for (const item of after.items) {
       const old = before.items.find(i => i.id === item.id)
       if (old !== undefined && old.state !== item.state) {
-        events.push(newEvent(after.customer, at, 'item.state', after.iri, texts.itemState(item.provider, item.id, after.id, item.state), { order: after.id, item: item.id, provider: item.provider, state: item.state }))
+        const provider = await this.#deps.providerName(item.provider)
+        events.push(newEvent(after.customer, at, 'item.state', after.iri, texts.itemState(provider, item.id, after.id, item.state), { order: after.id, item: item.id, provider: item.provider, state: item.state }))
       }
     }
     if (before.state === after.state) return { events }

@@ -50,7 +50,7 @@ export function settleOrder (order: Order, at: string): Order {
     const settled = order.kind === 'cancel' ? items.every(item => item.state === 'completed' || doneAfterFailure(item)) : items.every(doneAfterFailure)
     if (settled && order.state !== 'failed') {
       const failed = items.filter(item => item.state === 'failed')
-      const undone = items.filter(item => item.undo === 'failed').map(item => item.provider)
+      const undone = items.filter(item => item.undo === 'failed').map(item => item.id)
       const reason = orderFailed(order.kind === 'cancel' ? 'cancel' : 'other', failed, undone)
       next = transition(orderTransitions, orderNamed(order.id), next, 'failed', { at, by: platform, why: reason })
       next = { ...next, reason }

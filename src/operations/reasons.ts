@@ -139,22 +139,22 @@ export function notUndone (reason: Reason): ErrorMessages {
   return compose((language, part) => language === 'de' ? `konnte nicht rückgängig gemacht werden: ${part(reason)}` : `could not be undone: ${part(reason)}`)
 }
 
-/** What ended an order `failed`: each failed item's provider and reason, and what could not be undone. */
-export function orderFailed (kind: 'cancel' | 'other', failed: ReadonlyArray<{ provider: string, reason?: Reason }>, notUndoneBy: readonly string[]): ErrorMessages {
+/** What ended an order `failed`: each failed item and its reason, and the items that could not be undone (by item number: a reason names its provider). */
+export function orderFailed (kind: 'cancel' | 'other', failed: ReadonlyArray<{ id: string, reason?: Reason }>, notUndoneBy: readonly string[]): ErrorMessages {
   return compose((language, part) => {
-    const reasons = failed.map(item => `${item.provider}: ${item.reason === undefined ? (language === 'de' ? 'gescheitert' : 'failed') : part(item.reason)}`).join('; ')
+    const item = (id: string): string => language === 'de' ? `Position ${id}` : `item ${id}`
+    const reasons = failed.map(failure => `${item(failure.id)}: ${failure.reason === undefined ? (language === 'de' ? 'gescheitert' : 'failed') : part(failure.reason)}`).join('; ')
     if (kind === 'cancel') {
       return language === 'de' ? `nicht jeder Anbieter hat die Kündigung bestätigt: ${reasons}` : `not every provider confirmed the cancellation: ${reasons}`
     }
     if (notUndoneBy.length === 0) {
       return language === 'de' ? `gescheitert, jede andere Position storniert: ${reasons}` : `failed, every other item cancelled: ${reasons}`
     }
-    const stuck = notUndoneBy.join(', ')
-    return language === 'de' ? `gescheitert: ${reasons}; nicht rückgängig zu machen bei ${stuck}` : `failed: ${reasons}; could not undo ${stuck}`
+    const stuck = notUndoneBy.map(item).join(', ')
+    return language === 'de' ? `gescheitert: ${reasons}; nicht rückgängig zu machen: ${stuck}` : `failed: ${reasons}; could not undo ${stuck}`
   })
 }
 
-/** A webhook receiver refused a delivery for good (4xx). */
 export function deliveryRefused (url: string, status: number): ErrorMessages {
   return { en: `${url} refused the delivery: ${status}`, de: `${url} lehnte die Zustellung ab: ${status}` }
 }

@@ -89,7 +89,7 @@ describe('symphony order / subscriptions on a running server', () => {
     const words = 'the sandbox provider has no capacity left in this region'
     const german = await runCli(['order', 'status', failed.id, '--format', 'text', '--lang', 'de', ...as('symp_customer-b')])
     expect(german.code).toBe(1)
-    expect(german.stdout).toContain(`Bestellung ${failed.id} (Buchung): fehlgeschlagen — gescheitert, jede andere Position storniert: ${t}Delta: Delta meldete: „${words}“\n`)
+    expect(german.stdout).toContain(`Bestellung ${failed.id} (Buchung): fehlgeschlagen — gescheitert, jede andere Position storniert: Position 3: Delta meldete: „${words}“\n`)
     expect(german.stdout).toMatch(new RegExp(`→ ${t}Delta: fehlgeschlagen \\[delta-[\\w-]+\\] — Delta meldete: „${words}“\n`))
     const english = await runCli(['order', 'status', failed.id, '--format', 'text', ...as('symp_customer-b')])
     expect(english.stdout).toMatch(new RegExp(`→ ${t}Delta: failed \\[delta-[\\w-]+\\] — Delta reported: “${words}”\n`))

@@ -51,7 +51,7 @@ describe('orders through real HTTP adapters', () => {
     const placed = await book(['AlphaPBX', 'BetaCRM', 'DeltaArchive'])
     const order = await settled(h, placed.body.id)
     expect(order.state).toBe('failed')
-    expect(order.reason).toBe(`failed, every other item cancelled: ${t}Delta: Delta reported: “the sandbox provider has no capacity left in this region”`)
+    expect(order.reason).toBe(`failed, every other item cancelled: item 3: Delta reported: “the sandbox provider has no capacity left in this region”`)
     const states = Object.fromEntries(order.items.map((i: OrderItem) => [i.provider.split('#')[1], i.state]))
     expect(states).toEqual({ Alpha: 'cancelled', Beta: 'cancelled', Delta: 'failed' })
     const undo = h.sandbox.log().filter(e => e.action === 'cancel').map(e => [e.provider, e.idempotencyKey]).sort()
@@ -65,12 +65,12 @@ describe('orders through real HTTP adapters', () => {
     const inGerman = (await h.call('GET', `/orders/${refused.id}`, 'symp_customer-a', undefined, german)).body as Order
     const words = 'the sandbox provider has no capacity left in this region'
     expect(inGerman.items.find(i => i.provider === `${t}Delta`)!.reason).toBe(`Delta meldete: „${words}“`)
-    expect(inGerman.reason).toBe(`gescheitert, jede andere Position storniert: ${t}Delta: Delta meldete: „${words}“`)
+    expect(inGerman.reason).toBe(`gescheitert, jede andere Position storniert: Position 3: Delta meldete: „${words}“`)
     expect(refused.items.find(i => i.provider === `${t}Delta`)!.reason).toBe(`Delta reported: “${words}”`)
     // The event of the failure says it in both languages.
     const events = (await h.call('GET', '/events?lang=de', 'symp_customer-a')).body as Array<{ type: string, data: { order?: string, state?: string }, message: string }>
     expect(events.find(e => e.type === 'order.state' && e.data.order === refused.id && e.data.state === 'failed')!.message)
-      .toBe(`Bestellung ${refused.id} ist jetzt failed: gescheitert, jede andere Position storniert: ${t}Delta: Delta meldete: „${words}“`)
+      .toBe(`Bestellung ${refused.id} ist jetzt fehlgeschlagen: gescheitert, jede andere Position storniert: Position 3: Delta meldete: „${words}“`)
 
     const late = await settled(h, (await book(['AlphaPBX', 'BetaCRM', 'EpsilonArchive'])).body.id)
     const lateInGerman = (await h.call('GET', `/orders/${late.id}`, 'symp_customer-a', undefined, german)).body as Order

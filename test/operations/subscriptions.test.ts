@@ -69,7 +69,7 @@ describe('subscriptions: seats, members, cancellation, events', () => {
     expect(change.status).toBe(201)
     const order = await settled(h, change.body.id)
     expect(order.state).toBe('failed')
-    expect(order.reason).toMatch(/booking-test#Delta: Delta reported: “the sandbox provider has no capacity left in this region”$/)
+    expect(order.reason).toMatch(/: item \d+: Delta reported: “the sandbox provider has no capacity left in this region”$/)
     const subscription = (await h.call('GET', `/subscriptions/${id}`, 'symp_customer-a')).body as Subscription
     expect(inForce(subscription)).toEqual(before)
     expect(subscription.configurations).not.toContain(configuration)
@@ -157,13 +157,17 @@ describe('subscriptions: seats, members, cancellation, events', () => {
     const events = (await h.call('GET', '/events', 'symp_customer-a')).body as OperationsEvent[]
     expect(events.filter(e => e.type === 'service.newVersion').map(e => e.data.subscription)).toEqual([id])
     const newVersion = (list: OperationsEvent[]): string[] => list.filter(e => e.type === 'service.newVersion').map(e => e.message)
-    expect(newVersion(events)).toEqual([`${t}Gamma published version 2 of ${t}GammaArchive, part of your subscription ${id}`])
+    // Named by their labels (the German text falls back to the English label the fixture states)
+    expect(newVersion(events)).toEqual([`Gamma published version 2 of Gamma Archive, part of your subscription ${id}`])
     // The same event in German for ?lang=de and Accept-Language, English and German side by side in messages
-    const german = `${t}Gamma hat Version 2 von ${t}GammaArchive veröffentlicht, Teil Ihres Abonnements ${id}`
+    const german = `Gamma hat Version 2 von Gamma Archive veröffentlicht, Teil Ihres Abonnements ${id}`
     const byQuery = (await h.call('GET', '/events?lang=de', 'symp_customer-a')).body as OperationsEvent[]
     expect(newVersion(byQuery)).toEqual([german])
     expect(byQuery.filter(e => e.type === 'service.newVersion').map(e => e.messages)).toEqual([{ en: newVersion(events)[0], de: german }])
-    expect(byQuery.filter(e => e.type === 'order.state').map(e => e.message)).toContain(`Bestellung ${byQuery.find(e => e.type === 'order.state')!.data.order} angenommen`)
+    expect(byQuery.filter(e => e.type === 'order.state').map(e => e.message)).toContain(`Bestellung ${byQuery.find(e => e.type === 'order.state')!.data.order} bestätigt`)
+    // Every event names providers and services, states and kinds in words, never by IRI or code
+    expect(byQuery.flatMap(e => [e.messages!.en, e.messages!.de]).filter(m => m.includes('://') || /\binProgress\b/.test(m))).toEqual([])
+    expect(byQuery.filter(e => e.type === 'item.state' && e.data.provider === `${t}Gamma`).map(e => e.message)).toContain(`Gamma: Position ${byQuery.find(e => e.type === 'item.state' && e.data.provider === `${t}Gamma`)!.data.item} der Bestellung ${byQuery.find(e => e.type === 'item.state' && e.data.provider === `${t}Gamma`)!.data.order} ist jetzt abgeschlossen`)
     expect((await h.call('GET', '/events', 'symp_customer-b')).body).toEqual([])
   })
 
