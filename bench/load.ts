@@ -31,9 +31,11 @@ const root = fileURLToPath(new URL('..', import.meta.url))
 const node = [process.execPath, '--import', 'tsx']
 const execFileAsync = promisify(execFile)
 
-interface Step { readonly ms: number, readonly rssMb: number }
+/** One step's time and its process's peak memory. */
+export interface Step { readonly ms: number, readonly rssMb: number }
 
-async function step (...args: string[]): Promise<Step> {
+/** Runs one step of `load-child.ts` in a fresh process. */
+export async function step (...args: string[]): Promise<Step> {
   const { stdout } = await execFileAsync(node[0]!, [...node.slice(1), join(root, 'bench', 'load-child.ts'), ...args], { cwd: root, maxBuffer: 1 << 20 })
   return JSON.parse(stdout.trim().split('\n').at(-1)!) as Step
 }

@@ -13,29 +13,20 @@
  * graph store protocol instead, as a bulk load would, so the read can still be measured.
  * `npm run bench -- remote`, or `npx tsx bench/remote.ts 10000 100000`.
  */
-import { execFile } from 'node:child_process'
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
 import { loadavg, tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { fileURLToPath, pathToFileURL } from 'node:url'
-import { promisify } from 'node:util'
+import { pathToFileURL } from 'node:url'
 import { graphs } from '../src/project.js'
 import { quadsOfLines } from '../src/rdf/parse.js'
 import { batchesOf } from '../src/store/batches.js'
 import { toNQuads } from '../src/store/n-quads.js'
 import { startPrivateVirtuoso, virtuosoInstalled } from '../test/support/private-virtuoso.js'
 import { generateCatalog } from './catalog-generator.js'
+import { step, type Step } from './load.js'
 import { ms, table } from './measure.js'
 
-const root = fileURLToPath(new URL('..', import.meta.url))
-const execFileAsync = promisify(execFile)
-
-interface Step { readonly ms: number, readonly rssMb: number, readonly refused?: string }
-
-async function step (...args: string[]): Promise<Step> {
-  const { stdout } = await execFileAsync(process.execPath, ['--import', 'tsx', join(root, 'bench', 'load-child.ts'), ...args], { cwd: root, maxBuffer: 1 << 20 })
-  return JSON.parse(stdout.trim().split('\n').at(-1)!) as Step
-}
+type Loaded = Step & { readonly refused?: string }
 
 /** The catalog file into the graph `import` would have made, in batches of the graph store protocol (blank nodes kept together). */
 async function bulkLoad (file: string, graphStoreUrl: string): Promise<void> {
@@ -65,7 +56,7 @@ export async function run (sizes: readonly number[] = [10_000, 100_000]): Promis
       await writeFile(request, JSON.stringify({ available: catalog.interfaceClasses, wanted: [catalog.interfaceClasses[15]!], limit: 10 }))
       process.stderr.write(`remote bench: ${services} services (${catalog.triples} triples): import into Virtuoso…\n`)
       const started = performance.now()
-      const imported = await step('endpoint-import', file, virtuoso.queryUrl, virtuoso.graphStoreUrl).catch(async (error: Error) => {
+      const imported: Loaded = await step('endpoint-import', file, virtuoso.queryUrl, virtuoso.graphStoreUrl).catch(async (error: Error) => {
         const refused = /answered \d+: ([^\n]*)/.exec(error.message)?.[1] ?? error.message.split('\n')[0]!
         process.stderr.write(`remote bench: the import was refused (${refused}); loading in batches instead…\n`)
         await bulkLoad(file, virtuoso.graphStoreUrl)
