@@ -146,8 +146,8 @@ function mismatchIssue (p: MismatchFacts, code: MatchIssueCode, w: Writer): stri
   const { required, provided } = p
   switch (code) {
     case 'UNTYPED_INTERFACE': return de
-      ? `die benötigte Schnittstelle ${w.name(required.id)} von ${w.name(required.service)} nennt keinen Typ; nennen Sie ihren Typ mit rdf:type`
-      : `the required interface ${w.name(required.id)} of ${w.name(required.service)} states no type; state its type with rdf:type`
+      ? `die benötigte Schnittstelle ${w.name(required.id)} von ${w.name(required.service)} nennt keinen Typ; nennen Sie ihren Schnittstellentyp`
+      : `the required interface ${w.name(required.id)} of ${w.name(required.service)} states no type; state its interface type`
     case 'NO_TYPE_MATCH': return de
       ? `${w.name(provided.id)} ist ${provided.types.length === 0 ? 'ohne Typ' : w.names(provided.types)}, weder ${w.either(p.requiredTypes.map(w.name))} noch Unter- oder Oberklasse davon; liefern Sie eine Schnittstelle vom Typ ${w.names(p.requiredTypes)} (oder einer Unterklasse)`
       : `${w.name(provided.id)} is ${provided.types.length === 0 ? 'untyped' : w.names(provided.types)}, which is neither ${w.either(p.requiredTypes.map(w.name))}, a subclass nor a superclass of it; provide an interface of type ${w.names(p.requiredTypes)} (or a subclass)`
@@ -161,11 +161,11 @@ function mismatchIssue (p: MismatchFacts, code: MatchIssueCode, w: Writer): stri
       ? `die gelieferte Version ${provided.version ?? ''} liegt nicht im geforderten Bereich ${required.versionRange ?? ''}; bieten Sie eine Version in ${required.versionRange ?? ''} an`
       : `the provided version ${provided.version ?? ''} is not in the required range ${required.versionRange ?? ''}; offer a version in ${required.versionRange ?? ''}`
     case 'INVALID_VERSION': return de
-      ? `die gelieferte sym:version "${provided.version ?? ''}" ist keine semantische Version; nennen Sie sie wie "2.1.0"`
-      : `the provided sym:version "${provided.version ?? ''}" is not a semantic version; state it like "2.1.0"`
+      ? `die gelieferte Version "${provided.version ?? ''}" ist keine semantische Version; nennen Sie sie wie "2.1.0"`
+      : `the provided version "${provided.version ?? ''}" is not a semantic version; state it like "2.1.0"`
     case 'INVALID_VERSION_RANGE': return de
-      ? `der geforderte sym:versionRange "${required.versionRange ?? ''}" ist kein Semver-Bereich; nennen Sie ihn wie ">=1.0.0 <2.0.0"`
-      : `the requirement's sym:versionRange "${required.versionRange ?? ''}" is not a semver range; state it like ">=1.0.0 <2.0.0"`
+      ? `der geforderte Versionsbereich "${required.versionRange ?? ''}" ist kein Semver-Bereich; nennen Sie ihn wie ">=1.0.0 <2.0.0"`
+      : `the requirement's version range "${required.versionRange ?? ''}" is not a semver range; state it like ">=1.0.0 <2.0.0"`
   }
 }
 
@@ -300,8 +300,8 @@ const templates = {
 
   // Why a member has no price.
   NO_OFFER: template<Empty>({
-    en: () => 'no offer (schema:offers): price unknown',
-    de: () => 'kein Angebot (schema:offers): Preis unbekannt'
+    en: () => 'no offer: price unknown',
+    de: () => 'kein Angebot: Preis unbekannt'
   }),
   UNDECLARED_COMPONENTS: template<{ currency: string | null, components: readonly string[] }>({
     en: (p, w) => `its offers in ${p.currency ?? 'the currency'} charge price components the vocabulary does not declare (${p.components.map(w.name).join(', ')}): price unknown`,
@@ -448,8 +448,8 @@ const templates = {
     de: (p, w) => `die Bündel sind gültig und minimal, aber das Zeitbudget von ${w.number(p.timeoutMs)} ms lief ab, bevor bewiesen war, dass es kein günstigeres gibt: jedes andere Bündel kostet mindestens ${w.number(p.bound)} (die aufgeführten kosten bis zu ${w.number(p.last)}, ein Abstand von ${w.number(p.gap)}); geben Sie der Anfrage für einen Beweis ein größeres "timeoutMs"`
   }),
   UNKNOWN_PRICE_COMPONENT: template<{ service: string, offer: string, component: string }>({
-    en: (p, w) => `offer ${w.name(p.offer)} of ${w.name(p.service)} charges the price component ${w.name(p.component)}, which the vocabulary does not declare (sym:countedBy and sym:billingPeriod): that offer is not used for the price; declare the component or fix the IRI`,
-    de: (p, w) => `Angebot ${w.name(p.offer)} von ${w.name(p.service)} berechnet den Preisbestandteil ${w.name(p.component)}, den das Vokabular nicht deklariert (sym:countedBy und sym:billingPeriod): dieses Angebot geht nicht in den Preis ein; deklarieren Sie den Bestandteil oder korrigieren Sie die IRI`
+    en: (p, w) => `offer ${w.name(p.offer)} of ${w.name(p.service)} charges the price component ${w.name(p.component)}, which the vocabulary does not declare with what it counts and its billing period: that offer is not used for the price; declare the component or fix the IRI`,
+    de: (p, w) => `Angebot ${w.name(p.offer)} von ${w.name(p.service)} berechnet den Preisbestandteil ${w.name(p.component)}, den das Vokabular nicht mit Zählgröße und Abrechnungszeitraum deklariert: dieses Angebot geht nicht in den Preis ein; deklarieren Sie den Bestandteil oder korrigieren Sie die IRI`
   })
 }
 

@@ -57,8 +57,8 @@ const issueTemplates = {
       de: (p, w) => `die benötigte Schnittstelle ${w.name(p.required)} von ${w.name(p.service)} nennt keinen Typ`
     },
     fix: {
-      en: (p, w) => `state the interface type of ${w.name(p.required)} with rdf:type`,
-      de: (p, w) => `nennen Sie den Schnittstellentyp von ${w.name(p.required)} mit rdf:type`
+      en: (p, w) => `state the interface type of ${w.name(p.required)}`,
+      de: (p, w) => `nennen Sie den Schnittstellentyp von ${w.name(p.required)}`
     }
   }),
   NO_TYPE_MATCH: issueTemplate<{ provided: string, service: string, offered: readonly string[], required: readonly string[] }>({
@@ -115,23 +115,23 @@ const issueTemplates = {
   INVALID_VERSION: issueTemplate<{ version: string, service: string }>({
     code: 'INVALID_VERSION',
     message: {
-      en: p => `the provided sym:version "${p.version}" is not a semantic version`,
-      de: p => `die gelieferte sym:version "${p.version}" ist keine semantische Version`
+      en: p => `the provided version "${p.version}" is not a semantic version`,
+      de: p => `die gelieferte Version "${p.version}" ist keine semantische Version`
     },
     fix: {
-      en: (p, w) => `state sym:version on the interface ${w.name(p.service)} provides as a semantic version such as "2.1.0"`,
-      de: (p, w) => `nennen Sie sym:version an der Schnittstelle, die ${w.name(p.service)} liefert, als semantische Version wie "2.1.0"`
+      en: (p, w) => `state the version of the interface ${w.name(p.service)} provides as a semantic version such as "2.1.0"`,
+      de: (p, w) => `nennen Sie die Version der Schnittstelle, die ${w.name(p.service)} liefert, als semantische Version wie "2.1.0"`
     }
   }),
   INVALID_VERSION_RANGE: issueTemplate<{ versionRange: string, service: string }>({
     code: 'INVALID_VERSION_RANGE',
     message: {
-      en: p => `the requirement's sym:versionRange "${p.versionRange}" is not a semver range`,
-      de: p => `der geforderte sym:versionRange "${p.versionRange}" ist kein Semver-Bereich`
+      en: p => `the requirement's version range "${p.versionRange}" is not a semver range`,
+      de: p => `der geforderte Versionsbereich "${p.versionRange}" ist kein Semver-Bereich`
     },
     fix: {
-      en: (p, w) => `state sym:versionRange on the interface ${w.name(p.service)} requires as a semver range such as ">=1.0.0 <2.0.0"`,
-      de: (p, w) => `nennen Sie sym:versionRange an der Schnittstelle, die ${w.name(p.service)} benötigt, als Semver-Bereich wie ">=1.0.0 <2.0.0"`
+      en: (p, w) => `state the version range of the interface ${w.name(p.service)} requires as a semver range such as ">=1.0.0 <2.0.0"`,
+      de: (p, w) => `nennen Sie den Versionsbereich der Schnittstelle, die ${w.name(p.service)} benötigt, als Semver-Bereich wie ">=1.0.0 <2.0.0"`
     }
   })
 }

@@ -95,6 +95,9 @@ const samples: { [C in TextCode]: Parameters<typeof say<C>>[1] } = {
 }
 
 /** English words that have no business in a German sentence (names in the samples avoid them). */
+/** An IRI or a prefixed name of the vocabularies, which a person reading the sentence cannot look up. */
+const iriOrCurie = /https?:\/\/|\b(sym|symsh|sh|xsd|rdf|rdfs|owl|schema|dcterms):[A-Za-z]/
+
 const english = /\b(the|is|are|of|and|with|not|no|provides|requires|service|bundle|would|need|priced|within|outside|carries|offer|link|via|which|but|a)\b/
 
 describe('sentence codes', () => {
@@ -108,8 +111,15 @@ describe('sentence codes', () => {
     expect(texts.de.trim()).not.toBe('')
     expect(texts.de).not.toBe(texts.en)
     expect(texts.de).not.toMatch(english)
-    expect(texts.de).not.toMatch(/https?:\/\/|sym:(VirtualPBX|ContactLookupAPI|EEA)/)
-    expect(texts.en).not.toMatch(/https?:\/\/|sym:(VirtualPBX|ContactLookupAPI|EEA)/)
+    expect(texts.de).not.toMatch(iriOrCurie)
+    expect(texts.en).not.toMatch(iriOrCurie)
+  })
+
+  test('a member outside the allowed region without a safeguard is told in words, not by a property name', () => {
+    expect(say('LOCATION_OUTSIDE', { ...location, safeguards: [] }, namer)).toEqual({
+      en: 'keeps data in DE, US; US is outside EEA, CH, and it states no transfer safeguard (such as standard contractual clauses)',
+      de: 'speichert Daten in DE, US; US liegt außerhalb der erlaubten Standorte (EEA, CH), und es nennt keine Übermittlungsgarantie (etwa Standardvertragsklauseln)'
+    })
   })
 
   test('amounts and numbers are written as each language writes them', () => {

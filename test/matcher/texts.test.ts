@@ -62,6 +62,9 @@ const samples: { [C in MatchTextCode]: MatchTextParams<C> } = {
 /** English words that must not appear in a German sentence. */
 const english = /\b(the|provides?|requires?|requirement|needs?|offers?|met|not|of|and|or|which|is|type|interface|state|version in|similarity|match)\b/
 
+/** A property or class of the vocabulary by its prefixed name, which a reader cannot look up. */
+const vocabularyTerm = /\b(sym|symsh|sh|rdf|rdfs|owl|xsd):[A-Za-z]/
+
 /** A sentence without prefixed names (`rdf:type`) and quoted values: the words of its language. */
 const withoutTerms = (text: string): string => text.replace(/\b\w+:\w+|"[^"]*"/g, '')
 
@@ -74,6 +77,7 @@ describe('matching sentences', () => {
       expect(texts.de).not.toBe('')
       expect(texts.de).not.toBe(texts.en)
       expect(withoutTerms(texts.de)).not.toMatch(english)
+      expect(`${texts.en} ${texts.de}`).not.toMatch(vocabularyTerm)
     }
     expect([i.message, i.fix]).toEqual([i.messages.en, i.fixes.en])
   })
