@@ -18,14 +18,18 @@ export interface FormatTextOptions {
 
 const words = {
   en: {
-    bundle: 'Bundle', of: 'of', score: 'score', cost: 'cost', services: 'services', plugin: 'plugin matches',
+    bundle: 'Bundle', of: 'of', score: 'score', cost: 'cost', services: 'services',
+    plugin: (n: number, degree: string) => `${n} ${n === 1 ? 'match' : 'matches'} of degree ${degree}`,
+    offer: (currency: string, term: number | undefined) => `offer in ${currency}${term === undefined ? '' : `, minimum term ${term} ${term === 1 ? 'month' : 'months'}`}`,
     members: 'Services', links: 'Links', price: 'Price', seats: 'seats', concurrent: 'concurrent', perMonth: 'a month',
     unpriced: 'not priced', constraints: 'Constraints', order: 'Wiring order', none: 'No bundle found.',
     issues: 'Issues', nearest: 'Nearest bundle', needs: 'It would need', noLinks: '(none)',
     cycles: 'Need each other', wiring: { static: 'static wiring', dataflow: 'dataflow wiring' }
   },
   de: {
-    bundle: 'Bündel', of: 'von', score: 'Bewertung', cost: 'Kosten', services: 'Dienste', plugin: 'Plugin-Treffer',
+    bundle: 'Bündel', of: 'von', score: 'Bewertung', cost: 'Kosten', services: 'Dienste',
+    plugin: (n: number, degree: string) => `${n} Treffer vom Grad ${degree}`,
+    offer: (currency: string, term: number | undefined) => `Angebot in ${currency}${term === undefined ? '' : `, Mindestlaufzeit ${term} ${term === 1 ? 'Monat' : 'Monate'}`}`,
     members: 'Dienste', links: 'Verbindungen', price: 'Preis', seats: 'Plätze', concurrent: 'gleichzeitig', perMonth: 'pro Monat',
     unpriced: 'ohne Preis', constraints: 'Bedingungen', order: 'Reihenfolge der Verdrahtung', none: 'Kein Bündel gefunden.',
     issues: 'Hinweise', nearest: 'Nächstes Bündel', needs: 'Es bräuchte', noLinks: '(keine)',
@@ -34,6 +38,19 @@ const words = {
 } as const
 
 type Words = (typeof words)['en'] | (typeof words)['de']
+
+/** Scores (0 to 1) to three decimals and costs to at most three, as the console shows them. */
+const scoreFormats = {
+  en: new Intl.NumberFormat('en', { minimumFractionDigits: 3, maximumFractionDigits: 3 }),
+  de: new Intl.NumberFormat('de', { minimumFractionDigits: 3, maximumFractionDigits: 3 })
+}
+const costFormats = {
+  en: new Intl.NumberFormat('en', { maximumFractionDigits: 3, useGrouping: false }),
+  de: new Intl.NumberFormat('de', { maximumFractionDigits: 3 })
+}
+
+/** How an offer is told apart: offers carry no name, so by their currency and minimum term. */
+type OfferText = (price: ServicePrice & { readonly offer: string }) => string
 
 /**
  * Formats a composition answer as text: each bundle with its members and why they are there,
@@ -48,26 +65,31 @@ export function formatBundleText (answer: CompositionAnswer, options: FormatText
   const w: Words = words[language]
   const writer = writerFor(options.catalog === undefined ? localNamer : catalogNamer(options.catalog), language)
   const localized = inLanguage(answer, language)
+  const catalog = options.catalog
+  const offerText: OfferText = price => {
+    const offer = catalog?.services.get(price.service)?.offers.find(o => o.id === price.offer)
+    return w.offer(offer?.currency ?? price.currency ?? '', offer?.minimumTermMonths)
+  }
   const lines: string[] = []
   localized.bundles.forEach((bundle, i) => {
     lines.push(`${w.bundle} ${i + 1} ${w.of} ${localized.bundles.length}`)
-    lines.push(...bundleLines(bundle, w, writer, '  '))
+    lines.push(...bundleLines(bundle, w, writer, offerText, '  '))
     lines.push('')
   })
   if (localized.bundles.length === 0) lines.push(w.none, '')
   if (localized.issues.length > 0) {
     lines.push(`${w.issues}:`)
-    for (const issue of localized.issues) lines.push(...issueLines(issue, w, writer))
+    for (const issue of localized.issues) lines.push(...issueLines(issue, w, writer, offerText))
   }
   return lines.join('\n').replace(/\n+$/, '') + '\n'
 }
 
-function bundleLines (bundle: Bundle, w: Words, writer: Writer, indent: string): string[] {
+function bundleLines (bundle: Bundle, w: Words, writer: Writer, offerText: OfferText, indent: string): string[] {
   const { cost } = bundle.explanation
   const name = writer.name
   const money = (amount: number | null, currency: string | null): string => amount === null ? w.unpriced : writer.money(Math.round(amount * 100), currency)
   const lines = [
-    `${indent}${w.score} ${writer.number(bundle.score)} (${w.cost} ${writer.number(cost.total)}: ${cost.services} ${w.services}, ${cost.pluginMatches} ${w.plugin}, ${money(bundle.price.monthly, bundle.price.currency)} ${w.perMonth})`,
+    `${indent}${w.score} ${scoreFormats[writer.language].format(bundle.score)} (${w.cost} ${costFormats[writer.language].format(cost.total)}: ${cost.services} ${w.services}, ${w.plugin(cost.pluginMatches, writer.degree('plugin'))}, ${money(bundle.price.monthly, bundle.price.currency)} ${w.perMonth})`,
     `${indent}${w.members}:`
   ]
   for (const member of bundle.explanation.members) lines.push(`${indent}  ${name(member.service)} — ${member.text}`)
@@ -79,7 +101,7 @@ function bundleLines (bundle: Bundle, w: Words, writer: Writer, indent: string):
   }
   for (const group of bundle.explanation.cycles) lines.push(`${indent}${w.cycles}: ${group.map(name).join(' ⇄ ')}`)
   lines.push(`${indent}${w.price} (${bundle.price.seats} ${w.seats}, ${bundle.price.concurrentSeats} ${w.concurrent}): ${money(bundle.price.monthly, bundle.price.currency)} ${w.perMonth}`)
-  for (const line of bundle.price.breakdown) lines.push(...priceLines(line, writer, money, `${indent}  `))
+  for (const line of bundle.price.breakdown) lines.push(...priceLines(line, writer, money, offerText, `${indent}  `))
   if (bundle.explanation.constraints.length > 0) {
     lines.push(`${indent}${w.constraints}:`)
     for (const check of bundle.explanation.constraints) {
@@ -90,9 +112,9 @@ function bundleLines (bundle: Bundle, w: Words, writer: Writer, indent: string):
   return lines
 }
 
-function priceLines (price: ServicePrice, writer: Writer, money: (amount: number | null, currency: string | null) => string, indent: string): string[] {
+function priceLines (price: ServicePrice, writer: Writer, money: (amount: number | null, currency: string | null) => string, offerText: OfferText, indent: string): string[] {
   const cents = (amount: number): string => writer.money(Math.round(amount * 100), null)
-  const lines = [`${indent}${writer.name(price.service)}: ${money(price.monthly, price.currency)}${price.offer === null ? ` — ${price.note ?? ''}` : ` (${writer.name(price.offer)})`}`]
+  const lines = [`${indent}${writer.name(price.service)}: ${money(price.monthly, price.currency)}${price.offer === null ? ` — ${price.note ?? ''}` : ` (${offerText({ ...price, offer: price.offer })})`}`]
   for (const c of price.components) {
     const times = c.countedBy === 'flat' ? cents(c.unitPrice) : `${cents(c.unitPrice)} × ${writer.number(c.quantity)}`
     const over = c.termMonths ?? c.periodMonths
@@ -102,11 +124,11 @@ function priceLines (price: ServicePrice, writer: Writer, money: (amount: number
   return lines
 }
 
-function issueLines (issue: CompositionIssue, w: Words, writer: Writer): string[] {
+function issueLines (issue: CompositionIssue, w: Words, writer: Writer, offerText: OfferText): string[] {
   const lines = [`  - [${issue.code}] ${issue.message}`]
   if (issue.code === 'NEAREST_BUNDLE') {
     lines.push(`    ${w.nearest}:`)
-    lines.push(...bundleLines(issue.bundle, w, writer, '      '))
+    lines.push(...bundleLines(issue.bundle, w, writer, offerText, '      '))
     lines.push(`    ${w.needs}:`)
     for (const need of issue.needs) lines.push(`      - ${need.message}`)
   }

@@ -274,8 +274,8 @@ const templates = {
     de: (p, w) => `${w.name(p.property)} ist ${p.values.map(v => term(v, w)).join(', ')}`
   }),
   PRICED_IN_CURRENCY: template<{ currency: string, offer: string }>({
-    en: (p, w) => `priced in ${p.currency} (offer ${w.name(p.offer)})`,
-    de: (p, w) => `bepreist in ${p.currency} (Angebot ${w.name(p.offer)})`
+    en: p => `priced in ${p.currency}`,
+    de: p => `bepreist in ${p.currency}`
   }),
   NOT_PRICED_IN_CURRENCY: template<{ currency: string, note: Texts }>({
     en: (p, w) => `${w.pick(p.note)}; the budget is in ${p.currency}`,

@@ -20,5 +20,5 @@ export { bundleLinks, type BundleMemberLink } from './bundle-links.js'
 export { pairCheckInLanguage, combinableInLanguage, discoveryInLanguage } from './localize.js'
 export { issueTextCodes, matchTextCodes, type IssueTextCode, type MatchTextCode } from './texts.js'
 export {
-  languageOf, languages, catalogNamer, localNamer, writerFor, type Language, type Namer, type Texts, type Writer
+  languageOf, languages, catalogNamer, localNamer, moneyText, writerFor, type Language, type Namer, type Texts, type Writer
 } from './writer.js'

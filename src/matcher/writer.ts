@@ -37,17 +37,48 @@ export interface Writer {
   either (items: readonly string[]): string
   /** A number as the language writes it (`1234.5` / `1.234,5`). */
   number (n: number): string
-  /** Cents as an amount with two decimals and the currency (`643.00 EUR` / `643,00 EUR`). */
+  /** Cents as money in the language's format (`€643.00` / `643,00 €`); without a currency, the amount alone. */
   money (cents: number, currency: string | null): string
   /** The sentence's text in this language. */
   pick (texts: Texts): string
-  /** A degree of match as the language says it (`subsumes` / `allgemeiner`). */
+  /** A degree of match as the language says it (`partial (more general)` / `teilweise (allgemeiner)`). */
   degree (degree: string): string
 }
 
 const germanNumber = new Intl.NumberFormat('de-DE', { maximumFractionDigits: 9 })
 const germanMoney = new Intl.NumberFormat('de-DE', { minimumFractionDigits: 2, maximumFractionDigits: 2 })
-const germanDegrees: Readonly<Record<string, string>> = { exact: 'exakt', plugin: 'Plugin', subsumes: 'allgemeiner', fail: 'kein Treffer' }
+/** Degrees of match in the words the console uses for them, so text output and pages agree. */
+const degreeWords: Readonly<Record<Language, Readonly<Record<string, string>>>> = {
+  en: { exact: 'exact', plugin: 'plugin (more specific)', subsumes: 'partial (more general)', fail: 'no match' },
+  de: { exact: 'genau', plugin: 'Plug-in (spezieller)', subsumes: 'teilweise (allgemeiner)', fail: 'kein Treffer' }
+}
+
+const moneyFormats = new Map<string, Intl.NumberFormat | null>()
+
+/**
+ * An amount in minor units (`digits` decimals, 2 for cents) as the language writes money, by
+ * `Intl.NumberFormat`'s currency style: `€1,234.50` in English, `1.234,50 €` in German. A
+ * currency code `Intl` refuses keeps its code after the amount (`1.234,50 XTS1`).
+ *
+ * @example
+ * moneyText(123450, 'EUR', 'de') // '1.234,50 €'
+ */
+export function moneyText (minor: number, currency: string, language: Language, digits = 2): string {
+  const key = `${language} ${currency} ${digits}`
+  let format = moneyFormats.get(key)
+  if (format === undefined) {
+    try {
+      format = new Intl.NumberFormat(language, { style: 'currency', currency, minimumFractionDigits: digits, maximumFractionDigits: digits })
+    } catch {
+      format = null
+    }
+    moneyFormats.set(key, format)
+  }
+  const amount = minor / 10 ** digits
+  if (format !== null) return format.format(amount)
+  const plain = new Intl.NumberFormat(language, { minimumFractionDigits: digits, maximumFractionDigits: digits }).format(amount)
+  return `${plain} ${currency}`
+}
 
 const writers = new WeakMap<Namer, Record<Language, Writer>>()
 
@@ -69,12 +100,11 @@ function newWriter (namer: Namer, language: Language): Writer {
     list: items => list(items, de ? 'und' : 'and'),
     either: items => list(items, de ? 'oder' : 'or'),
     number: n => de ? germanNumber.format(n) : String(n),
-    money: (cents, currency) => {
-      const amount = de ? germanMoney.format(cents / 100) : (cents / 100).toFixed(2)
-      return currency === null ? amount : `${amount} ${currency}`
-    },
+    money: (cents, currency) => currency === null
+      ? (de ? germanMoney.format(cents / 100) : (cents / 100).toFixed(2))
+      : moneyText(cents, currency, language),
     pick: texts => texts[language],
-    degree: degree => de ? germanDegrees[degree] ?? degree : degree
+    degree: degree => degreeWords[language][degree] ?? degree
   }
   return w
 }

@@ -69,8 +69,8 @@ describe('POST /compose in the asked language', () => {
     const en = await compose(main, requests.overBudget, {}, '/compose?lang=en')
     expect(de.issues.map(i => i.code)).toEqual(['OVER_BUDGET', 'NEAREST_BUNDLE'])
     const monthly = 19 + 6.5 * 10 + 12 * 10
-    expect(en.issues[0]!.message).toBe(`cheapest valid bundle costs ${monthly.toFixed(2)} EUR a month for 10 seats, budget 1.00 EUR`)
-    expect(de.issues[0]!.message).toBe(`das günstigste gültige Bündel kostet ${monthly.toFixed(2).replace('.', ',')} EUR pro Monat für 10 Plätze, Budget 1,00 EUR`)
+    expect(en.issues[0]!.message).toBe(`cheapest valid bundle costs €${monthly.toFixed(2)} a month for 10 seats, budget €1.00`)
+    expect(de.issues[0]!.message).toBe(`das günstigste gültige Bündel kostet ${monthly.toFixed(2).replace('.', ',')}\u00a0€ pro Monat für 10 Plätze, Budget 1,00\u00a0€`)
     expect(de.issues[1]!.message).toContain(de.labels[pbx])
     expect(en.issues[1]!.message).toContain(en.labels[pbx])
     expect(de.labels[pbx]).not.toBe(en.labels[pbx])

@@ -51,20 +51,20 @@ describe('symphony billing run: warnings in English and German', () => {
     const german = `Warnung UNPRICED_MEMBER (${berg}): ${kundenwerk}Withdrawn von ${subscription} wird nicht abgerechnet: der Katalog hat den Dienst nicht mehr; veröffentlichen Sie sein Angebot erneut oder berichtigen Sie das Abonnement, dann rechnen Sie den Zeitraum erneut ab\n`
     const byOption = await runCli(['billing', 'run', '--period', '2026-12', '--lang', 'de', '--format', 'text', ...api])
     expect([byOption.code, byOption.stderr]).toEqual([0, german])
-    expect(byOption.stdout).toMatch(/^unverändert {2}https:\/\/w3id\.org\/symphony\/customer\/kanzlei-berg {2}INV-2026-12-kanzlei-berg {2}brutto \d+,\d\d EUR\n$/)
+    expect(byOption.stdout).toMatch(/^unverändert {2}https:\/\/w3id\.org\/symphony\/customer\/kanzlei-berg {2}INV-2026-12-kanzlei-berg {2}brutto \d+,\d\d\u00a0€\n$/)
     const byLocale = await runCli(['billing', 'run', '--period', '2026-12', ...api], { env: { LANG: 'de_DE.UTF-8' } })
     expect(byLocale.stderr).toBe(german)
     expect(JSON.parse(byLocale.stdout).outcomes[0].warnings[0].message).toBe(german.replace(/^Warnung UNPRICED_MEMBER \([^)]*\): /, '').trim())
   }, 120_000)
 
   it('lists invoices as text in English, in German with --lang de', async () => {
-    // Amounts in the language's number format: 123.45 EUR, in German 123,45 EUR
-    const line = (words: [string, string, string, string, string, string], point: string): RegExp => new RegExp(
-      `^INV-2026-12-kanzlei-berg {2}${words[0]} {2}2026-12 {2}${berg} {2}${words[1]} \\d+${point}\\d\\d EUR {2}${words[2]} \\d+${point}\\d\\d EUR {2}${words[3]} \\d+${point}\\d\\d EUR {2}${words[4]} 2027-01-02, ${words[5]} \\d{4}-\\d\\d-\\d\\d\\n$`)
+    // Amounts as the language writes money: €123.45, in German 123,45 € (with a no-break space)
+    const line = (words: [string, string, string, string, string, string], amount: string): RegExp => new RegExp(
+      `^INV-2026-12-kanzlei-berg {2}${words[0]} {2}2026-12 {2}${berg} {2}${words[1]} ${amount} {2}${words[2]} ${amount} {2}${words[3]} ${amount} {2}${words[4]} 2027-01-02, ${words[5]} \\d{4}-\\d\\d-\\d\\d\\n$`)
     const english = await runCli(['invoices', 'list', '--format', 'text', ...api])
-    expect(english.stdout).toMatch(line(['invoice', 'net', 'VAT', 'gross', 'issued', 'due'], '\\.'))
+    expect(english.stdout).toMatch(line(['invoice', 'net', 'VAT', 'gross', 'issued', 'due'], '€[\\d,]+\\.\\d\\d'))
     const german = await runCli(['invoices', 'list', '--format', 'text', '--lang', 'de', ...api])
-    expect(german.stdout).toMatch(line(['Rechnung', 'netto', 'USt\\.', 'brutto', 'ausgestellt', 'fällig'], ','))
+    expect(german.stdout).toMatch(line(['Rechnung', 'netto', 'USt\\.', 'brutto', 'ausgestellt', 'fällig'], '[\\d.]+,\\d\\d\u00a0€'))
   }, 120_000)
 })
 

@@ -53,7 +53,7 @@ describe('symphony billing / invoices / credit-note on a running server', () => 
     expect(number).toBe(`INV-${period}-kanzlei-weber`)
     const again = await runCli(['billing', 'run', '--period', period, '--format', 'text', ...as('symp_operator')])
     expect(again.code).toBe(0)
-    expect(again.stdout).toMatch(new RegExp(`^unchanged  https://w3id.org/symphony/customer/kanzlei-weber  ${number}  gross \\d+\\.\\d\\d EUR\\n$`))
+    expect(again.stdout).toMatch(new RegExp(`^unchanged  https://w3id.org/symphony/customer/kanzlei-weber  ${number}  gross €\\d+\\.\\d\\d\\n$`))
     expect((await runCli(['billing', 'run', '--period', period, ...as('symp_customer-a')])).stderr).toContain('403')
   }, 120_000)
 

@@ -56,8 +56,8 @@ describe('symphony match / combinable / discover / compose on the example catalo
     ])
     const combinable = await runCli(['combinable', `${kundenwerk}CRM`, '--limit', '1', '--format', 'text', '--lang', 'de', ...examples])
     expect(combinable.stdout.split('\n').slice(0, 2)).toEqual([
-      'Telvana Cloud-Telefonanlage  exakt, Abstand 0',
-      '    Kundenwerk CRM Professional liefert Kontaktsuche-API für die Anforderung Kontaktsuche-API von Telvana Cloud-Telefonanlage: exakt'
+      'Telvana Cloud-Telefonanlage  genau, Abstand 0',
+      '    Kundenwerk CRM Professional liefert Kontaktsuche-API für die Anforderung Kontaktsuche-API von Telvana Cloud-Telefonanlage: genau'
     ])
   }, 120_000)
 
@@ -92,6 +92,25 @@ describe('symphony match / combinable / discover / compose on the example catalo
       [['https://example.org/callstream#CloudPhone', `${kundenwerk}CRM`, 'https://example.org/nordlicht#ContactCenter', 'https://example.org/vaultline#Archive'], 473.22],
       [[`${kundenwerk}CRM`, `${telvana}CloudPBX`, `${telvana}QueueACD`, 'https://example.org/vaultline#Archive'], 476.27]
     ])
+  })
+
+  it('writes the composition as text a person reads, in English and in German: rounded score, degrees as the console names them, money and offers in words', async () => {
+    const request = ['compose', '--request', 'examples/requests/compose-pbx-crm-acd-archiving-eu.json', '--format', 'text', ...examples]
+    const english = (await runCli(request)).stdout.split('\n')
+    expect(english.slice(0, 2)).toEqual([
+      'Bundle 1 of 3',
+      '  score 0.103 (cost 8.668: 4 services, 0 matches of degree plugin (more specific), €466.80 a month)'
+    ])
+    expect(english).toContain('    Nordlicht NetPBX: €102.00 (offer in EUR, minimum term 1 month)')
+    const german = (await runCli([...request, '--lang', 'de'])).stdout.split('\n')
+    expect(german.slice(0, 2)).toEqual([
+      'Bündel 1 von 3',
+      '  Bewertung 0,103 (Kosten 8,668: 4 Dienste, 0 Treffer vom Grad Plug-in (spezieller), 466,80\u00a0€ pro Monat)'
+    ])
+    expect(german).toContain('    Nordlicht NetPBX: 102,00\u00a0€ (Angebot in EUR, Mindestlaufzeit 1 Monat)')
+    expect(german).toContain('    Nordlicht NetPBX liefert Anrufereignis-Feed für die Anforderung Anrufereignis-Feed von Relata E-CRM: genau')
+    // No offer is named by its id, blank node or IRI.
+    for (const line of [...english, ...german]) expect(line).not.toMatch(/offer-eur|_:|https?:\/\//)
   })
 
   it('answers discovery requests with exit 0, also when nothing matches', async () => {

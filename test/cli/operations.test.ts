@@ -56,9 +56,9 @@ describe('symphony order / subscriptions on a running server', () => {
     // (The provider's reference of the item stands in brackets.)
     expect(german.stdout.split('\n').slice(0, 4).map(line => line.replace(/ \[alpha-[\w-]+\]$/, ' [ref]'))).toEqual([
       `Bestellung ${orderId} (Buchung): abgeschlossen`,
-      '  3 Plätze, 51.00 EUR im Monat',
+      '  3 Plätze, 51,00\u00a0€ im Monat',
       `  Position 1 bestellen → ${t}Alpha: abgeschlossen [ref]`,
-      `      ${t}AlphaPBX  15.00 EUR`
+      `      ${t}AlphaPBX  15,00\u00a0€`
     ])
     // Its history says why each state changed, in German: the item's after its lines, then the order's.
     const orderHistory = (text: string) => text.slice(text.search(/^ {2}(?:Verlauf|history):$/m))

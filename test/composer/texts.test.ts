@@ -124,8 +124,8 @@ describe('sentence codes', () => {
 
   test('amounts and numbers are written as each language writes them', () => {
     const over = say('OVER_BUDGET', samples.OVER_BUDGET, namer)
-    expect(over.en).toBe('cheapest valid bundle costs 1234.50 EUR a month for 12 seats, budget 1000.00 EUR')
-    expect(over.de).toBe('das günstigste gültige Bündel kostet 1.234,50 EUR pro Monat für 12 Plätze, Budget 1.000,00 EUR')
+    expect(over.en).toBe('cheapest valid bundle costs €1,234.50 a month for 12 seats, budget €1,000.00')
+    expect(over.de).toBe('das günstigste gültige Bündel kostet 1.234,50\u00a0€ pro Monat für 12 Plätze, Budget 1.000,00\u00a0€')
     expect(say('RANKING_UNPROVEN', samples.RANKING_UNPROVEN, namer).de).toContain('mindestens 2,5 (die aufgeführten kosten bis zu 3,25, ein Abstand von 0,75)')
     expect(say('FACT_OUT_OF_BOUNDS', samples.FACT_OUT_OF_BOUNDS, namer)).toEqual({ en: 'sla 99.5 does not meet ≥ 99.95', de: 'sla 99,5 erfüllt nicht ≥ 99,95' })
   })

@@ -73,9 +73,9 @@ const compositions: Record<string, { bundles: Array<[string[], number]>, issues?
   'compose-no-bundle-within-budget.json': {
     bundles: [],
     issues: [
-      'OVER_BUDGET: cheapest valid bundle costs 438.34 EUR a month for 12 seats, budget 300.00 EUR',
+      'OVER_BUDGET: cheapest valid bundle costs €438.34 a month for 12 seats, budget €300.00',
       'NEAREST_BUNDLE: nearest bundle Alpentel IP-Centrex, Brückenwerk CTI Connector, ' +
-        'Relata E-CRM, Telvana Queue, Vaultline Compliance Archive would need a budget of at least 438.34 EUR'
+        'Relata E-CRM, Telvana Queue, Vaultline Compliance Archive would need a budget of at least €438.34'
     ]
   }
 }

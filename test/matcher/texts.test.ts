@@ -91,8 +91,8 @@ describe('matching sentences', () => {
 
   test('sentences name things by their labels in the sentence\'s language, else by their local names', () => {
     const met = say('REQUIREMENT_MET', samples.REQUIREMENT_MET, namer)
-    expect(met.en).toBe('requirement Contact lookup API of Cloud PBX (optional): met by search of Crm, plugin (ContactSearchAPI ⊑ Contact lookup API)')
-    expect(met.de).toBe('Anforderung Kontaktsuche-API von Cloud-Telefonanlage (optional): erfüllt durch search von Crm, Plugin (ContactSearchAPI ⊑ Kontaktsuche-API)')
+    expect(met.en).toBe('requirement Contact lookup API of Cloud PBX (optional): met by search of Crm, plugin (more specific) (ContactSearchAPI ⊑ Contact lookup API)')
+    expect(met.de).toBe('Anforderung Kontaktsuche-API von Cloud-Telefonanlage (optional): erfüllt durch search von Crm, Plug-in (spezieller) (ContactSearchAPI ⊑ Kontaktsuche-API)')
     const protocol = issue('PROTOCOL_MISMATCH', issueSamples.PROTOCOL_MISMATCH, namer)
     expect(protocol.messages.de).toBe('die Anforderung braucht das Protokoll HTTPS_REST oder GraphQL; die gelieferte Schnittstelle bietet SOAP')
     expect(protocol.fixes).toEqual({ en: 'provide HTTPS_REST or GraphQL', de: 'bieten Sie HTTPS_REST oder GraphQL an' })

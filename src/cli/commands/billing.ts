@@ -4,8 +4,9 @@
  */
 import { writeFile } from 'node:fs/promises'
 import { resolve } from 'node:path'
-import { formatMinor, minorDigits, parsePeriod, type BillingSettings, type CustomerProfile, type InvoiceSummary } from '../../billing/index.js'
+import { minorDigits, parsePeriod, type BillingSettings, type CustomerProfile, type InvoiceSummary } from '../../billing/index.js'
 import { SymphonyError } from '../../errors.js'
+import { moneyText } from '../../matcher/index.js'
 import { usageError } from '../usage.js'
 import type { Command, OptionSpec, OptionValues } from '../command.js'
 import { apiClientOptions } from '../api-client.js'
@@ -182,13 +183,9 @@ function documentFormat (values: OptionValues): DocumentFormat {
   return format as DocumentFormat
 }
 
-/** An amount in minor units as decimal text with its currency: `1234.50 EUR`, in German `1.234,50 EUR`. */
+/** An amount in minor units as the language writes money: `€1,234.50`, in German `1.234,50 €`. */
 function money (amount: number, currency: string, language: HelpLanguage): string {
-  const text = formatMinor(amount, minorDigits(currency))
-  if (language !== 'de') return `${text} ${currency}`
-  const [whole = '', fraction] = text.split('.')
-  const grouped = whole.replace(/\B(?=(\d{3})+(?!\d))/g, '.')
-  return `${grouped}${fraction === undefined ? '' : `,${fraction}`} ${currency}`
+  return moneyText(amount, currency, language, minorDigits(currency))
 }
 
 /** The words of the text format, in each language the CLI speaks. */

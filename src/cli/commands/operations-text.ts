@@ -4,12 +4,14 @@
  * person or provider wrote as they are.
  */
 import type { HelpLanguage } from '../language.js'
+import { moneyText } from '../../matcher/index.js'
 import { reasonIn } from '../../operations/index.js'
 import type { HistoryEntry, Order, Subscription, WebhookView } from '../../operations/index.js'
 import type { TicketView } from '../../tickets/index.js'
 
-export function money (cents: number, currency: string | null): string {
-  return `${(cents / 100).toFixed(2)} ${currency ?? ''}`.trim()
+/** Cents as the language writes money (`€12.34` / `12,34 €`); without a currency, the amount alone. */
+export function money (cents: number, currency: string | null, language: HelpLanguage): string {
+  return currency === null ? new Intl.NumberFormat(language, { minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(cents / 100) : moneyText(cents, currency, language)
 }
 
 type Names = Readonly<Record<string, string>>
@@ -74,10 +76,10 @@ export function orderText (order: Order, language: HelpLanguage = 'en'): string 
   const w = words[language]
   const why = (reason: Order['reason']): string => reason === undefined ? '' : ` — ${reasonIn(reason, language)}`
   const lines = [`${w.order} ${order.id} (${named(w.kinds, order.kind)}): ${named(w.states, order.state)}${why(order.reason)}`,
-    `  ${w.seats(order.seats)}, ${money(order.monthlyCents, order.currency)} ${w.aMonth}`]
+    `  ${w.seats(order.seats)}, ${money(order.monthlyCents, order.currency, language)} ${w.aMonth}`]
   for (const item of order.items) {
     lines.push(`  ${w.item} ${item.id} ${named(w.actions, item.action)} → ${item.provider}: ${named(w.states, item.state)}${item.reference === undefined ? '' : ` [${item.reference}]`}${why(item.reason)}`)
-    for (const line of item.lines) lines.push(`      ${line.service}${line.monthlyCents === null ? '' : `  ${money(line.monthlyCents, order.currency)}`}`)
+    for (const line of item.lines) lines.push(`      ${line.service}${line.monthlyCents === null ? '' : `  ${money(line.monthlyCents, order.currency, language)}`}`)
     lines.push(...historyLines(item.history, w.states, language, '    '))
   }
   lines.push(...historyLines(order.history, w.states, language, '  '))
@@ -86,11 +88,11 @@ export function orderText (order: Order, language: HelpLanguage = 'en'): string 
 
 export function subscriptionText (subscription: Subscription, language: HelpLanguage = 'en'): string {
   const w = words[language]
-  const lines = [`${w.subscription} ${subscription.id}: ${named(w.states, subscription.state)}, ${w.seats(subscription.seats)}, ${money(subscription.monthlyCents, subscription.currency)} ${w.aMonth}, ${w.since} ${subscription.startedAt}`]
+  const lines = [`${w.subscription} ${subscription.id}: ${named(w.states, subscription.state)}, ${w.seats(subscription.seats)}, ${money(subscription.monthlyCents, subscription.currency, language)} ${w.aMonth}, ${w.since} ${subscription.startedAt}`]
   for (const member of subscription.members) {
     lines.push(`  ${member.service} (${member.provider})${member.removedAt === undefined ? '' : ` ${w.removed} ${member.removedAt}`}`)
   }
-  for (const change of subscription.seatChanges) lines.push(`  ${change.at}: ${w.seats(change.seats)}, ${money(change.monthlyCents, subscription.currency)} ${w.aMonth} (${w.order} ${change.order})`)
+  for (const change of subscription.seatChanges) lines.push(`  ${change.at}: ${w.seats(change.seats)}, ${money(change.monthlyCents, subscription.currency, language)} ${w.aMonth} (${w.order} ${change.order})`)
   lines.push(...historyLines(subscription.history, w.states, language, '  '))
   return lines.join('\n') + '\n'
 }
