@@ -31,7 +31,7 @@ function direction (d: PairDirection, l: Language): PairDirection {
 /**
  * The pair check with its sentences in `language` (`de…` German, anything else English).
  *
- * @example pairCheckInLanguage(canCombine(catalog, a, b), 'de').message // 'Telefonanlage und CRM lassen sich verbinden (exakt)'
+ * @example pairCheckInLanguage(canCombine(catalog, a, b), 'de').message // 'Telefonanlage und CRM lassen sich verbinden (genau)'
  */
 export function pairCheckInLanguage (check: PairCheck, language: string | undefined): PairCheck {
   const l = languageOf(language)
