@@ -5,14 +5,24 @@
 import { api, ApiError, query } from './api.js'
 import { h, replace } from './dom.js'
 import { lang, t } from './i18n.js'
-import { serviceHref, shortName, when } from './format.js'
+import { dateText, durationText, serviceHref, shortName, timeText, when } from './format.js'
 import { requireAccount } from './signin.js'
 import { serviceSummary } from './service.js'
 
 const sym = 'https://w3id.org/symphony/ontology#'
 const configures = `${sym}configures`
 const hasPart = 'http://purl.org/dc/terms/hasPart'
-const booleanType = 'http://www.w3.org/2001/XMLSchema#boolean'
+const xsd = 'http://www.w3.org/2001/XMLSchema#'
+/** Literals shown in the reader's words and format rather than as stored ("PT30M", "09:00:00"). */
+const literalText = {
+  [`${xsd}boolean`]: text => text === 'true' ? t('yes') : t('no'),
+  [`${xsd}duration`]: durationText,
+  [`${xsd}dayTimeDuration`]: durationText,
+  [`${xsd}yearMonthDuration`]: durationText,
+  [`${xsd}time`]: timeText,
+  [`${xsd}date`]: dateText,
+  [`${xsd}dateTime`]: when
+}
 /** Statements about the configuration itself, not values a person entered. */
 const bookkeeping = new Set([configures, hasPart, `${sym}storedBy`])
 
@@ -90,8 +100,8 @@ function valuesList (node, object, context, depth = 0) {
 function valueView (value, field, context, depth) {
   if (value['@id'] === undefined) {
     const text = String(value['@value'] ?? '')
-    if (value['@type'] === booleanType) return text === 'true' ? t('yes') : t('no')
-    return text
+    const write = literalText[value['@type']]
+    return write === undefined ? text : write(text)
   }
   const id = value['@id']
   const nested = context.nodes.get(id)
@@ -138,14 +148,28 @@ async function renderList (main) {
     documents.length === 0
       ? h('p', {}, t('noConfigurations'))
       : h('ul', { class: 'items-list configurations' }, documents.map(d => h('li', { class: 'card' },
-        h('h2', {}, h('a', { href: `#/configurations/${encodeURIComponent(d.iri)}` }, t('configurationTitle', shortName(d.iri)))),
+        h('h2', {}, h('a', { href: `#/configurations/${encodeURIComponent(d.iri)}` }, configurationTitle(names, d.services, d.createdAt))),
         h('p', {}, `${t('configures')}: `, d.services.map((iri, index) => [index === 0 ? '' : ', ', serviceLink(names, iri)])),
         d.createdAt === undefined ? null : h('p', { class: 'meta' }, `${t('savedAt')}: ${when(d.createdAt)}`)))))
 }
 
+/** A configuration's title: what it configures by name, and the day it was saved. */
+function configurationTitle (names, services, createdAt) {
+  const what = services.map(iri => names.get(iri)?.label ?? shortName(iri))
+  const joined = new Intl.ListFormat(lang(), { style: 'long', type: 'conjunction' }).format(what)
+  return t('configurationTitle', joined === '' ? t('configurationUnnamed') : joined, createdAt === undefined ? undefined : dateText(createdAt))
+}
+
+/** When the configuration was stored, from the list of the reader's configurations. */
+async function savedAt (iri) {
+  const { configurations } = await api.get('/configurations')
+  return configurations.find(c => c.id === iri)?.createdAt
+}
+
 async function renderOne (main, iri) {
   const stored = await configurationDocument(iri)
-  const [uiSchema, names] = await Promise.all([formOf(stored.services), serviceNames(stored.services)])
+  const [uiSchema, names, createdAt] = await Promise.all([formOf(stored.services), serviceNames(stored.services), savedAt(iri)])
+  const title = configurationTitle(names, stored.services, createdAt)
   const parts = ids(stored.subject[hasPart]).map(id => stored.nodes.get(id)).filter(node => node !== undefined)
   const sharedSection = uiSchema?.sections.find(s => s.kind === 'shared')
   const context = { nodes: stored.nodes, uiSchema, names, shared: fieldsByPath(sharedSection?.object), anywhere: allFields(uiSchema) }
@@ -167,12 +191,12 @@ async function renderOne (main, iri) {
       h('h2', { id: headingId }, titleOf(node, section)),
       valuesList(node, section?.object ?? null, context))
   })
-  if (main.isConnected) document.title = `${t('configurationTitle', shortName(iri))} — Symphony`
+  if (main.isConnected) document.title = `${title} — Symphony`
   replace(main,
     h('p', { class: 'crumbs' }, h('a', { href: '#/configurations' }, t('allConfigurations'))),
-    h('h1', {}, t('configurationTitle', shortName(iri))),
+    h('h1', {}, title),
     h('p', {}, `${t('configures')}: `, stored.services.map((x, index) => [index === 0 ? '' : ', ', serviceLink(names, x)])),
-    h('p', { class: 'meta' }, h('code', {}, iri)),
+    h('p', { class: 'meta' }, createdAt === undefined ? '' : `${t('savedAt')}: ${when(createdAt)} · `, h('code', {}, iri)),
     sections)
 }
 

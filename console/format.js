@@ -92,3 +92,42 @@ export function degreeName (degree) {
 export function serviceHref (iri) {
   return `#/service/${encodeURIComponent(iri)}`
 }
+
+const durationUnits = ['year', 'month', 'week', 'day', 'hour', 'minute', 'second']
+const durationPattern = /^(-)?P(?:(\d+)Y)?(?:(\d+)M)?(?:(\d+)W)?(?:(\d+)D)?(?:T(?:(\d+)H)?(?:(\d+)M)?(?:(\d+(?:\.\d+)?)S)?)?$/
+
+/**
+ * An xsd:duration in the reader's words: "PT30M" as "30 minutes" / "30 Minuten",
+ * "P1DT2H" as "1 day and 2 hours"; a value that is no duration stays as it is.
+ */
+export function durationText (value) {
+  const m = durationPattern.exec(value)
+  if (m === null || value.endsWith('T') || value === 'P' || value === '-P') return value
+  const parts = durationUnits.flatMap((unit, i) => {
+    const amount = m[i + 2]
+    if (amount === undefined || Number(amount) === 0) return []
+    return [new Intl.NumberFormat(lang(), { style: 'unit', unit, unitDisplay: 'long' }).format(Number(amount))]
+  })
+  if (parts.length === 0) parts.push(new Intl.NumberFormat(lang(), { style: 'unit', unit: 'minute', unitDisplay: 'long' }).format(0))
+  const text = new Intl.ListFormat(lang(), { style: 'long', type: 'conjunction' }).format(parts)
+  return m[1] === undefined ? text : `− ${text}`
+}
+
+const timePattern = /^([01]\d|2[0-3]):([0-5]\d)(?::([0-5]\d)(?:\.\d+)?)?(Z|z|[+-]\d\d:\d\d)?$/
+
+/** An xsd:time in the reader's format: "09:00:00" as "09:00" (de) or "9:00 AM" (en); a zone stays named. */
+export function timeText (value) {
+  const m = timePattern.exec(value)
+  if (m === null) return value
+  const at = new Date(Date.UTC(1970, 0, 1, Number(m[1]), Number(m[2]), Number(m[3] ?? 0)))
+  const text = new Intl.DateTimeFormat(lang(), { timeStyle: m[3] !== undefined && m[3] !== '00' ? 'medium' : 'short', timeZone: 'UTC' }).format(at)
+  const zone = m[4] === undefined ? '' : m[4].toUpperCase() === 'Z' ? ' UTC' : ` UTC${m[4]}`
+  return `${text}${zone}`
+}
+
+/** A day (an xsd:date, or the day of a timestamp) in the reader's format: "5 Dec 2026" / "05.12.2026". */
+export function dateText (value) {
+  const day = /^\d{4}-\d\d-\d\d$/.test(value) ? new Date(`${value}T00:00:00Z`) : new Date(value)
+  if (Number.isNaN(day.getTime())) return value
+  return new Intl.DateTimeFormat(lang(), { dateStyle: 'medium', timeZone: 'UTC' }).format(day)
+}

@@ -37,7 +37,7 @@ export const providerTexts = {
     configurationsTitle: 'My configurations', configurationsOnly: 'This page is for customers and the operator: sign in with such a token.',
     configurationsIntro: 'Configurations you checked and saved from a form; each opens with its values.',
     noConfigurations: 'No configuration saved yet. Configure a service or bundle and choose “Check and save”.',
-    configurationTitle: id => `Configuration ${id}`, configures: 'Configures', savedAt: 'Saved', openConfiguration: id => `Open configuration ${id}`,
+    configurationTitle: (what, day) => day === undefined ? what : `${what}, saved ${day}`, configurationUnnamed: 'Configuration', configures: 'Configures', savedAt: 'Saved', openConfiguration: id => `Open configuration ${id}`,
     allConfigurations: 'All configurations', sharedValues: 'Values of the whole configuration', noValues: 'No values.',
     servicePage: name => `Service page of ${name}`, linkBetween: (a, b) => `${a} ↔ ${b}`
   },
@@ -78,7 +78,7 @@ export const providerTexts = {
     configurationsTitle: 'Meine Konfigurationen', configurationsOnly: 'Diese Seite ist für Kunden und den Betreiber: Melden Sie sich mit einem solchen Token an.',
     configurationsIntro: 'Konfigurationen, die Sie in einem Formular geprüft und gespeichert haben; jede öffnet sich mit ihren Werten.',
     noConfigurations: 'Noch keine Konfiguration gespeichert. Konfigurieren Sie einen Dienst oder ein Bündel und wählen Sie „Prüfen und speichern“.',
-    configurationTitle: id => `Konfiguration ${id}`, configures: 'Konfiguriert', savedAt: 'Gespeichert', openConfiguration: id => `Konfiguration ${id} öffnen`,
+    configurationTitle: (what, day) => day === undefined ? what : `${what}, gespeichert am ${day}`, configurationUnnamed: 'Konfiguration', configures: 'Konfiguriert', savedAt: 'Gespeichert', openConfiguration: id => `Konfiguration ${id} öffnen`,
     allConfigurations: 'Alle Konfigurationen', sharedValues: 'Werte der ganzen Konfiguration', noValues: 'Keine Werte.',
     servicePage: name => `Dienstseite von ${name}`, linkBetween: (a, b) => `${a} ↔ ${b}`
   }

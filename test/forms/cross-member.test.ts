@@ -41,8 +41,9 @@ describe('checks across the members of a configuration', () => {
 
   it('refuses a mapped extension the telephone system does not have, at its field, in either language', { timeout: 120_000 }, async () => {
     for (const [language, message] of [
-      ['en', '"109" is not among the values the other member of this configuration has: "101, 102".'],
-      ['de', '"109" ist keiner der Werte, die das andere Mitglied dieser Konfiguration hat: "101, 102".']
+      // The member that holds the allowed values is named by its label in the message's language.
+      ['en', '"109" is not among the values "Tarifon Hosted PBX" has in this configuration: "101, 102".'],
+      ['de', '"109" ist keiner der Werte, die "Tarifon Hosted PBX" in dieser Konfiguration hat: "101, 102".']
     ] as const) {
       const outcome = await engine.configure(target, values('109'), { dryRun: true, language })
       expect(outcome.ok ? [] : outcome.issues.map(i => [i.field, i.message])).toEqual([['/links/HostedPBX-CRM/userMapping/0/extension', message]])
