@@ -131,7 +131,8 @@ export function bundlesView (answer, { name, summaryOf, isAdapter, detail }) {
       return
     }
     const facts = chosen.map(c => compliance(c.bundle, summaryOf))
-    const row = (label, cell) => h('tr', {}, h('th', { scope: 'row' }, label), chosen.map((c, i) => h('td', {}, cell(c, facts[i]))))
+    // Each cell names its bundle too: at phone width the rows stack and the column heads are hidden.
+    const row = (label, cell) => h('tr', {}, h('th', { scope: 'row' }, label), chosen.map((c, i) => h('td', { 'data-bundle': t('bundle', c.rank) }, cell(c, facts[i]))))
     replace(compared, heading,
       scrollBox(t('compareTitle'),
         h('table', { class: 'compare-table' },
