@@ -36,7 +36,7 @@ describe('POST /descriptions/validate', () => {
     expect(fine.json()).toEqual({ conforms: true, results: [] })
     const bad = await send(negative, 'application/json', '?lang=de')
     expect(bad.statusCode).toBe(200)
-    expect(bad.json()).toMatchObject({ conforms: false, results: [{ path: 'https://schema.org/price', value: '-19.00', severity: 'Violation', message: 'Der Wert muss mindestens 0 sein.' }] })
+    expect(bad.json()).toMatchObject({ conforms: false, results: [{ path: 'https://schema.org/price', value: '-19.00', severity: 'Violation', message: 'Nennen Sie genau einen schema:price als nicht negative Dezimalzahl mit Dezimalpunkt, z. B. schema:price 6.50 (schreiben Sie 0.00, nicht 0).' }] })
     expect(await storeFingerprint(t.engine)).toBe(before)
   })
 
@@ -55,7 +55,8 @@ describe('POST /descriptions/validate', () => {
     expect(objects(result, `${sh}focusNode`).map(o => o.termType)).toEqual(['BlankNode'])
     expect(objects(result, `${sh}resultPath`).map(o => o.value)).toEqual(['https://schema.org/price'])
     expect(objects(result, `${sh}sourceConstraintComponent`).map(o => o.value)).toEqual([`${sh}MinInclusiveConstraintComponent`])
-    expect(objects(result, `${sh}resultMessage`)).toContainEqual(expect.objectContaining({ value: 'Der Wert muss mindestens 0 sein.', language: 'de' }))
+    // The shape's own messages, German among them
+    expect(objects(result, `${sh}resultMessage`)).toContainEqual(expect.objectContaining({ value: 'Nennen Sie genau einen schema:price als nicht negative Dezimalzahl mit Dezimalpunkt, z. B. schema:price 6.50 (schreiben Sie 0.00, nicht 0).', language: 'de' }))
 
     const nt = await send(negative, 'application/json', '?lang=de&format=nt')
     expect(nt.headers['content-type']).toBe('application/n-triples; charset=utf-8')

@@ -9,6 +9,7 @@ import { principalOf, requireRole } from '../auth.js'
 import { mediaTypeOf } from '../body-parsers.js'
 import { chooseMediaType, formatParameter, rdfMediaTypes, rdfResponseContent, sendRdf } from '../rdf-reply.js'
 import type { RdfMediaType } from '../rdf-reply.js'
+import { requestLanguage } from '../language.js'
 import { languageSchema, problems } from '../schemas.js'
 import { parseDescription } from '../../publishing/index.js'
 import { reportQuads } from '../../shacl/index.js'
@@ -31,7 +32,7 @@ export async function publishingRoutes (app: FastifyInstance, { engine }: RouteC
       ...params,
       text: typeof request.body === 'string' ? request.body : '',
       mediaType: mediaTypeOf(request),
-      language: (request.query as { lang?: string }).lang ?? 'en'
+      language: requestLanguage(request)
     }, { actor, dryRun })
     const location = `${descriptionPath(params)}/versions/${outcome.version}`
     if (outcome.status === 'accepted') return reply.code(201).header('location', location).send(outcome)
@@ -104,9 +105,9 @@ export async function publishingRoutes (app: FastifyInstance, { engine }: RouteC
     const query = request.query as { lang?: string, base?: string }
     const base = query.base ?? `${request.protocol}://${request.host}${request.url.split('?')[0]!}`
     const quads = await parseDescription(typeof request.body === 'string' ? request.body : '', mediaTypeOf(request), base)
-    const language = query.lang ?? 'en'
+    const language = requestLanguage(request)
     const report = await engine.validateDescription(quads, { language })
-    if (mediaType === 'application/json') return reply.header('vary', 'accept').send({ conforms: report.conforms, results: report.results })
+    if (mediaType === 'application/json') return reply.header('vary', 'accept, accept-language').send({ conforms: report.conforms, results: report.results })
     return sendRdf(reply, reportQuads(report, { language }), mediaType as RdfMediaType)
   })
 
