@@ -129,8 +129,17 @@ function toIssue (result: ValidationReport['results'][number]): ValidationIssue 
     severity: result.severity,
     ...(result.sourceShape === undefined ? {} : { shape: result.sourceShape }),
     ...(result.constraint === undefined ? {} : { constraint: result.constraint }),
-    ...(result.value === undefined ? {} : { value: result.value })
+    ...(result.value === undefined ? {} : { value: withoutCredentials(result.value) })
   }
+}
+
+/**
+ * A refused value as the report may show it: a URL's user and password (`https://user:pw@host/`,
+ * refused by the adapter shapes) become `***`, so the refusal does not spread the credential
+ * into answers, terminals and logs.
+ */
+function withoutCredentials (value: string): string {
+  return value.replace(/^([a-z][a-z0-9+.-]*:\/\/)[^/?#\s]*@/i, '$1***@')
 }
 
 export function summarize (record: DescriptionRecord): DescriptionSummary {

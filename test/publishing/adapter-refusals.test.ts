@@ -21,6 +21,8 @@ interface Expected {
   readonly path: string
   /** The value refused, when there is one. */
   readonly value?: string
+  /** A text of the submission (a credential) that must appear nowhere in the answer. */
+  readonly hidden?: string
   readonly constraint: string
   readonly en: string
   readonly de: string
@@ -71,6 +73,7 @@ describe('publishing refuses bad adapter descriptions, through the API', () => {
       expect(german.status).toBe(422)
       expect(german.body.report.map((issue: { message: string }) => issue.message)).toEqual([want.de])
       expect(german.body.detail).toBe(`die Beschreibung entspricht nicht den Shapes für Dienstbeschreibungen (1 Verstoß); der erste: ${want.node} ${want.path}: ${want.de}`)
+      if (want.hidden !== undefined) expect(JSON.stringify([english.body, german.body])).not.toContain(want.hidden)
     }
     expect(await storeFingerprint(t.engine)).toBe(before)
   })
@@ -99,9 +102,10 @@ describe('symphony publish --dry-run refuses bad adapter descriptions', () => {
     const english = await run('en')
     expect(english.code).toBe(1)
     expect(english.stderr).toBe(`symphony: ${name}.ttl: the description does not conform to the service-description shapes (1 violation); first: ${want.node} ${want.path}: ${want.en}\n`)
-    expect(JSON.parse(english.stdout)).toMatchObject({ conforms: false, report: [{ node: want.node, path: want.path, message: want.en, constraint: want.constraint }] })
+    expect(JSON.parse(english.stdout)).toMatchObject({ conforms: false, report: [{ node: want.node, path: want.path, ...(want.value === undefined ? {} : { value: want.value }), message: want.en, constraint: want.constraint }] })
     const german = await run('de')
     expect(german.code).toBe(1)
     expect(german.stderr).toBe(`symphony: ${name}.ttl: die Beschreibung entspricht nicht den Shapes für Dienstbeschreibungen (1 Verstoß); der erste: ${want.node} ${want.path}: ${want.de}\n`)
+    if (want.hidden !== undefined) expect([english.stdout, english.stderr, german.stdout, german.stderr].join('')).not.toContain(want.hidden)
   }, 120_000)
 })
