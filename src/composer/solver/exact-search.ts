@@ -81,8 +81,7 @@ export function exactSearch (problem: Problem, relaxation: Relaxation, options: 
   if (built.infeasible) return { bundles: [], expansions: 0, solves: 0, proven: true, bound: Infinity }
   let model: Model = built
   if (problem.mode.wiring === 'dataflow') {
-    // A quarter of what remains at most: on large programs each landmark costs a pass over every item.
-    const landmarks = dataflowLandmarks(model, deadline.until(deadline.clock() + deadline.remaining() / 4).poller(1))
+    const landmarks = dataflowLandmarks(model, deadline.poller(1))
     model = { ...model, rows: [...model.rows, ...landmarks.map(indices => ({ lower: 1, upper: Infinity, indices, values: indices.map(() => 1) }))] }
     if (deadline.passed()) return timedOut
   }
