@@ -34,7 +34,6 @@ import { isMinimalSet } from '../wiring.js'
 import { assign, fire, linkCost } from './assign.js'
 import { RemoteProgram, terminateMarginMs, type RunReply } from './highs-runtime.js'
 import { reduce } from './greedy.js'
-import { dataflowLandmarks } from './landmarks.js'
 import { buildModel, type Model } from './model.js'
 import { relevantServices } from './relevant.js'
 
@@ -75,16 +74,10 @@ export function exactSearch (problem: Problem, relaxation: Relaxation, options: 
   if (services === undefined || deadline.passed()) return timedOut
   deadline.step('model')
   const building = deadline.clock()
-  const built = buildModel(problem, services, options.budgetCents, options.maxEntries, deadline.poller())
-  if ('oversized' in built) return { bundles: [], expansions: 0, solves: 0, proven: false, bound: 0, cut: true }
-  if ('timedOut' in built) return timedOut
-  if (built.infeasible) return { bundles: [], expansions: 0, solves: 0, proven: true, bound: Infinity }
-  let model: Model = built
-  if (problem.mode.wiring === 'dataflow') {
-    const landmarks = dataflowLandmarks(model, deadline.poller(1))
-    model = { ...model, rows: [...model.rows, ...landmarks.map(indices => ({ lower: 1, upper: Infinity, indices, values: indices.map(() => 1) }))] }
-    if (deadline.passed()) return timedOut
-  }
+  const model = buildModel(problem, services, options.budgetCents, options.maxEntries, deadline.poller())
+  if ('oversized' in model) return { bundles: [], expansions: 0, solves: 0, proven: false, bound: 0, cut: true }
+  if ('timedOut' in model) return timedOut
+  if (model.infeasible) return { bundles: [], expansions: 0, solves: 0, proven: true, bound: Infinity }
   if (deadline.remaining() < loadFactor * (deadline.clock() - building)) return timedOut
   deadline.step('load')
   const wait = (): number => deadline.remaining() + terminateMarginMs
