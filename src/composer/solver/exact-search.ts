@@ -26,7 +26,7 @@
  * thread (`highs-runtime.ts`), which is terminated when a call has not returned by the deadline
  * plus `terminateMarginMs`: the search then ends with what it found (`timedOut`).
  */
-import type { Problem } from '../problem.js'
+import type { Option, Problem } from '../problem.js'
 import type { Deadline } from '../deadline.js'
 import type { Relaxation } from '../relaxation.js'
 import type { FoundBundle, SearchResult } from '../search.js'
@@ -159,8 +159,8 @@ function loop (problem: Problem, model: Model, solver: RemoteProgram, options: E
     const cut = solver.addRow(-Infinity, minimal.length - 1, minimal.map(s => model.column.get(s)!), minimal.map(() => 1), wait())
     if (!seen.has(key)) {
       seen.add(key)
-      // The program states link costs per item, not which link: each item takes its cheapest.
-      const { assignments, edges } = assign(problem, minimal, new Map())
+      const choices = chosenLinks(model, values)
+      const { assignments, edges } = assign(problem, minimal, choices)
       const cents = minimal.reduce((sum, s) => sum + problem.cents[s]!, 0)
       const cost = minimal.reduce((sum, s) => sum + problem.own[s]!, 0) + linkCost(assignments)
       found.push({ members: minimal, assignments, edges, cost, cents })
@@ -200,6 +200,14 @@ function dataflowCut (problem: Problem, model: Model, members: readonly number[]
   const indices = [...stuck.map(c => model.column.get(c)!), ...[...helpers].map(p => model.column.get(p)!)]
   const values = [...stuck.map(() => -1), ...[...helpers].map(() => 1)]
   return solver.addRow(1 - stuck.length, Infinity, indices, values, ms)
+}
+
+function chosenLinks (model: Model, values: Float64Array | readonly number[]): Map<string, Option> {
+  const choices = new Map<string, Option>()
+  for (const item of model.items) {
+    for (const link of item.links) if (values[link.column]! > 0.5 && !choices.has(item.item.key)) choices.set(item.item.key, link.option)
+  }
+  return choices
 }
 
 function compareMembers (a: readonly number[], b: readonly number[]): number {

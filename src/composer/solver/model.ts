@@ -5,16 +5,9 @@
  * - goals: `Σ x_p ≥ 1` over the providers that satisfy it;
  * - a requirement of `s`: `Σ x_p ≥ x_s` over its providers, unless an available type meets it.
  * When an item's options differ in link quality (a plugin link costs the degree weight), the
- * link costs are stated per item, not per link: with the item's distinct penalties
- * `v_0 < v_1 < … < v_m`, the cheapest present option costs
- * `v_0 + Σ_k (v_{k+1} − v_k) · [no present option costs v_k or less]`, so `v_0` goes to the
- * consumer (or, for a goal, to a constant) and each level `k` gets one binary `z_k` costing
- * `v_{k+1} − v_k` with `z_k + Σ_{p: penalty ≤ v_k} x_p ≥ x_s` (`≥ 1` for a goal); a level an
- * available type already reaches needs nothing. At an optimum `z_k` is 1 exactly when the
- * consumer is in and no option of that level is, so the objective is the same as with one
- * column per link, without the choices among equal links (no symmetry for the solver to
- * branch over) and with a row per level instead of two entries per link. A budget adds
- * `Σ cents_s x_s ≤ budget`.
+ * choice is explicit: one binary `y` per option, `Σ y ≥ 1` (or `≥ x_s`), `y_p ≤ x_p`, each `y`
+ * costing its penalty. Options of equal penalty add that penalty to the consumer (or, for a
+ * goal, to a constant). A budget adds `Σ cents_s x_s ≤ budget`.
  *
  * Static wiring needs nothing more. Dataflow wiring (members fire in order) and the top-k
  * enumeration add rows later (see `exact-search.ts`).
@@ -22,11 +15,20 @@
 import type { Item } from '../items.js'
 import type { Option, Problem } from '../problem.js'
 
+/** One explicit link choice: option `option` for `item`. */
+export interface LinkColumn {
+  readonly column: number
+  readonly item: Item
+  readonly option: Option
+}
+
 /** An item and its options among the relevant services (and the available types). */
 export interface ModelItem {
   readonly item: Item
   /** Options whose provider is relevant or an available type. */
   readonly options: readonly Option[]
+  /** Link columns when the options' penalties differ; empty otherwise. */
+  readonly links: readonly LinkColumn[]
 }
 
 /** The program as sparse rows, ready to hand to the solver. */
@@ -79,30 +81,35 @@ export function buildModel (problem: Problem, services: readonly number[], budge
   const add = (item: Item, consumer: number | undefined): void => {
     const options = problem.options(item).filter(o => o.provider < 0 || column.has(o.provider))
     const consumerColumn = consumer === undefined ? undefined : column.get(consumer)!
-    items.push({ item, options })
     if (options.length === 0) {
       if (consumerColumn === undefined) infeasible = true
       else rows.push({ lower: 0, upper: 0, indices: [consumerColumn], values: [1] }) // the consumer cannot join
+      items.push({ item, options, links: [] })
       return
     }
-    const levels = [...new Set(options.map(o => o.penalty))].sort((x, y) => x - y)
-    if (consumerColumn === undefined) constant += levels[0]!
-    else costs[consumerColumn]! += levels[0]!
-    const availableAt = Math.min(...options.map(o => o.provider < 0 ? o.penalty : Infinity))
-    /** `Σ x_p (+ z) ≥ x_s` (≥ 1 for a goal) over the providers whose penalty is at most `upTo`. */
-    const cover = (upTo: number, z?: number): void => {
-      const indices = options.filter(o => o.provider >= 0 && o.penalty <= upTo).map(o => column.get(o.provider)!)
-      if (z !== undefined) indices.push(z)
+    const penalties = new Set(options.map(o => o.penalty))
+    if (penalties.size === 1) {
+      const penalty = options[0]!.penalty
+      if (consumerColumn === undefined) constant += penalty
+      else costs[consumerColumn]! += penalty
+      items.push({ item, options, links: [] })
+      if (options.some(o => o.provider < 0)) return
+      const indices = options.map(o => column.get(o.provider)!)
       const values = indices.map(() => 1)
       if (consumerColumn === undefined) rows.push({ lower: 1, upper: Infinity, indices, values })
       else rows.push({ lower: 0, upper: Infinity, indices: [...indices, consumerColumn], values: [...values, -1] })
+      return
     }
-    if (availableAt === Infinity) cover(Infinity)
-    for (let k = 0; k + 1 < levels.length && levels[k]! < availableAt; k++) {
-      const z = columns++
-      costs.push(levels[k + 1]! - levels[k]!)
-      cover(levels[k]!, z)
+    const links: LinkColumn[] = options.map(option => ({ column: columns++, item, option }))
+    for (const link of links) {
+      costs.push(link.option.penalty)
+      if (link.option.provider >= 0) rows.push({ lower: -Infinity, upper: 0, indices: [link.column, column.get(link.option.provider)!], values: [1, -1] })
     }
+    const indices = links.map(l => l.column)
+    const values = indices.map(() => 1)
+    if (consumerColumn === undefined) rows.push({ lower: 1, upper: Infinity, indices, values })
+    else rows.push({ lower: 0, upper: Infinity, indices: [...indices, consumerColumn], values: [...values, -1] })
+    items.push({ item, options, links })
   }
 
   let entries = 0
@@ -129,10 +136,9 @@ export function buildModel (problem: Problem, services: readonly number[], budge
 interface GroupCount {
   /** Options kept (available types and relevant providers). */
   readonly kept: number
-  /** Penalty of the available type's option, `Infinity` when there is none. */
-  readonly availableAt: number
-  /** Kept providers (not available types) by penalty. */
-  readonly providers: ReadonlyMap<number, number>
+  readonly available: boolean
+  /** Kept options by penalty. */
+  readonly penalties: ReadonlyMap<number, number>
 }
 
 /**
@@ -145,16 +151,16 @@ function countEntries (problem: Problem, services: readonly number[], column: Re
   const groupCount = (shared: readonly Option[]): GroupCount => {
     let count = groups.get(shared)
     if (count === undefined) {
-      const providers = new Map<number, number>()
+      const penalties = new Map<number, number>()
       let kept = 0
-      let availableAt = Infinity
+      let available = false
       for (const o of shared) {
         if (o.provider >= 0 && !column.has(o.provider)) continue
         kept++
-        if (o.provider < 0) availableAt = Math.min(availableAt, o.penalty)
-        else providers.set(o.penalty, (providers.get(o.penalty) ?? 0) + 1)
+        if (o.provider < 0) available = true
+        penalties.set(o.penalty, (penalties.get(o.penalty) ?? 0) + 1)
       }
-      groups.set(shared, count = { kept, availableAt, providers })
+      groups.set(shared, count = { kept, available, penalties })
     }
     return count
   }
@@ -162,21 +168,15 @@ function countEntries (problem: Problem, services: readonly number[], column: Re
     const { shared, sharedBy, without } = problem.optionGroup(item)
     const count = groupCount(shared)
     const left = without >= 0 && column.has(without) ? sharedBy.get(without) : undefined
+    const kept = count.kept - (left === undefined ? 0 : 1)
     const own = consumer ? 1 : 0
-    if (count.kept - (left === undefined ? 0 : 1) === 0) return own
-    // Providers by penalty level without the left-out one; the available type makes its own level.
-    const byLevel = new Map(count.providers)
-    if (left !== undefined) byLevel.set(left.penalty, byLevel.get(left.penalty)! - 1)
-    const levels = [...new Set([...byLevel].filter(([, n]) => n > 0).map(([v]) => v).concat(count.availableAt === Infinity ? [] : [count.availableAt]))].sort((x, y) => x - y)
-    let providers = 0
-    for (const n of byLevel.values()) providers += n
-    let entries = count.availableAt === Infinity ? providers + own : 0
-    let upTo = 0
-    for (let k = 0; k + 1 < levels.length && levels[k]! < count.availableAt; k++) {
-      upTo += byLevel.get(levels[k]!) ?? 0
-      entries += 1 + upTo + own
-    }
-    return entries
+    if (kept === 0) return own
+    let distinct = count.penalties.size
+    if (left !== undefined && count.penalties.get(left.penalty) === 1) distinct--
+    if (distinct === 1) return count.available ? 0 : kept + own
+    // One link column per option: `y_p ≤ x_p` for each provider, and the item's row.
+    const providers = kept - (count.available ? 1 : 0)
+    return 2 * providers + kept + own
   }
   let entries = 0
   for (const goal of problem.goals) entries += itemEntries(goal, false)
