@@ -31,6 +31,16 @@ export function stateBadge (state) {
   return h('span', { class: `state state-${state}` }, stateName(state))
 }
 
+/**
+ * Names of services and providers from the `names` the API gives each order and subscription (in
+ * the page's language), else the IRI's last part.
+ */
+export function namesIn (...records) {
+  const names = new Map()
+  for (const record of records.flat()) for (const [iri, label] of Object.entries(record?.names ?? {})) names.set(iri, label)
+  return iri => names.get(iri) ?? shortName(iri)
+}
+
 /** The last part of an IRI: what is shown when no label is known. */
 export function shortName (iri) {
   return String(iri).replace(/^.*[#/]/, '') || String(iri)

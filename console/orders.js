@@ -3,7 +3,7 @@
 import { api } from './api.js'
 import { announce, h, replace, uid } from './dom.js'
 import { t } from './i18n.js'
-import { cents, hashParameters, historyTable, shortName, stateBadge, stateName, when } from './format.js'
+import { cents, hashParameters, historyTable, namesIn, shortName, stateBadge, stateName, when } from './format.js'
 import { requireAccount } from './signin.js'
 
 const pollMs = 1500
@@ -106,12 +106,11 @@ async function withSubscription (order) {
 }
 
 async function renderOrder (main, id) {
-  const name = await catalogLabels()
   let order = await withSubscription(await api.get(`/orders/${encodeURIComponent(id)}`))
   const body = h('div', {})
   const settled = () => order.state === 'completed' || order.state === 'failed'
   const watching = h('p', { class: 'meta' }, settled() ? '' : t('watching'))
-  replace(body, orderBody(order, name))
+  replace(body, orderBody(order, namesIn(order)))
   replace(main, h('h1', {}, t('orderTitle', order.id)), h('p', {}, h('a', { href: '#/orders' }, t('allOrders'))), watching, body)
   // Polls while the page is shown; a new render (route or language) takes it out and ends this.
   const poll = async () => {
@@ -124,7 +123,7 @@ async function renderOrder (main, id) {
       if (changed) {
         // Keep open history panels open across the refresh.
         const open = [...body.querySelectorAll('details')].map(d => d.open)
-        replace(body, orderBody(order, name))
+        replace(body, orderBody(order, namesIn(order)))
         body.querySelectorAll('details').forEach((d, i) => { d.open = open[i] ?? false })
       }
       if (settled()) {

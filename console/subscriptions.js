@@ -6,8 +6,7 @@ import { api, ApiError, query } from './api.js'
 import { announce, h, replace, rewriteRoute, uid } from './dom.js'
 import { lang, t } from './i18n.js'
 import { renderForm } from './form-renderer.js'
-import { cents, hashParameters, historyTable, stateBadge, when } from './format.js'
-import { catalogLabels } from './orders.js'
+import { cents, hashParameters, historyTable, namesIn, stateBadge, when } from './format.js'
 import { problemView } from './problem-view.js'
 import { requireAccount } from './signin.js'
 import { webhookSection } from './webhook.js'
@@ -15,9 +14,9 @@ import { webhookSection } from './webhook.js'
 export async function renderSubscriptions (main, context) {
   const who = await requireAccount(main, t('subscriptionsTitle'))
   if (who === null) return
-  const name = await catalogLabels()
-  if (context.path[0] !== undefined && context.path[0] !== '') return renderSubscription(main, context.path[0], who, name, context)
+  if (context.path[0] !== undefined && context.path[0] !== '') return renderSubscription(main, context.path[0], who, context)
   const [subscriptions, webhook] = await Promise.all([api.get('/subscriptions'), webhookSection(who)])
+  const name = namesIn(subscriptions)
   replace(main, h('h1', {}, t('subscriptionsTitle')),
     subscriptions.length === 0
       ? h('p', {}, t('noSubscriptions'))
@@ -217,9 +216,10 @@ function cancelSection (subscription, navigate) {
   return h('section', { class: 'card', 'aria-labelledby': 'cancel-heading' }, h('h2', { id: 'cancel-heading' }, t('cancelTitle')), area)
 }
 
-async function renderSubscription (main, id, who, name, { navigate }) {
+async function renderSubscription (main, id, who, { navigate }) {
   const page = { view: main, subscription: { id }, navigate }
   const subscription = await api.get(`/subscriptions/${encodeURIComponent(id)}`)
+  let name = namesIn(subscription)
   const base = `/subscriptions/${encodeURIComponent(subscription.id)}`
   const current = subscription.members.filter(m => m.removedAt === undefined)
   const mayChange = subscription.state === 'active' && (who.role === 'customer' || who.role === 'operator')
@@ -227,6 +227,8 @@ async function renderSubscription (main, id, who, name, { navigate }) {
   const changes = []
   if (mayChange) {
     const addable = await addableServices(subscription, name)
+    // A service to add is named as the catalog lists it.
+    name = namesIn(subscription, { names: Object.fromEntries(addable.map(s => [s.iri, s.label])) })
     changes.push(
       changeForm(t('changeSeats'),
         h('div', { class: 'field' }, h('label', { for: seatsId }, t('seats')), h('input', { id: seatsId, name: 'seats', type: 'number', min: 1, step: 1, value: subscription.seats, required: true })),

@@ -20,6 +20,11 @@ describe('orders through real HTTP adapters', () => {
     expect(placed.body.items.map((i: OrderItem) => [i.provider, i.action, i.state])).toEqual([
       [`${t}Alpha`, 'order', 'new'], [`${t}Beta`, 'order', 'new'], [`${t}Gamma`, 'order', 'new']
     ])
+    // Services and providers by their labels, for clients that show names rather than IRIs
+    expect(placed.body.names).toEqual({
+      [`${t}AlphaPBX`]: 'Alpha PBX', [`${t}BetaCRM`]: 'Beta CRM', [`${t}GammaArchive`]: 'Gamma Archive',
+      [`${t}Alpha`]: 'Alpha', [`${t}Beta`]: 'Beta', [`${t}Gamma`]: 'Gamma'
+    })
     // 5.00 × 3 + 30.00 + 2.00 × 3 = 51.00 EUR a month
     expect(placed.body.monthlyCents).toBe(5100)
     const order = await settled(h, placed.body.id)
@@ -43,6 +48,7 @@ describe('orders through real HTTP adapters', () => {
     expect((log.find(e => e.provider === 'beta')!.body as { lines: unknown }).lines).toEqual([{ service: `${t}BetaCRM`, offer: `${t}BetaCRM-offer-eur`, monthlyPrice: 30 }])
     const subscriptions = await h.call('GET', '/subscriptions', 'symp_customer-a')
     expect(subscriptions.body.map((s: Subscription) => [s.id, s.state, s.seats, s.monthlyCents])).toEqual([[order.id, 'active', 3, 5100]])
+    expect(subscriptions.body[0].names).toEqual(placed.body.names)
     // Orders, events and subscriptions are private graphs: the catalog was not compiled again.
     expect(await h.engine.catalog()).toBe(catalog)
   })

@@ -7,9 +7,10 @@ import type { FastifyRequest, preHandlerAsyncHookHandler } from 'fastify'
 import type { Engine } from '../../engine.js'
 import { SymphonyError } from '../../errors.js'
 import type { ErrorMessages } from '../../errors.js'
-import { orderIn } from '../../operations/index.js'
+import { orderIn, subscriptionIn } from '../../operations/index.js'
 import type { Order, Subscription } from '../../operations/index.js'
 import type { Ticket } from '../../tickets/index.js'
+import { pickLabel } from '../catalog-views.js'
 import { ensureOwner, principalOf } from '../auth.js'
 import { requestLanguage } from '../language.js'
 
@@ -96,10 +97,33 @@ function subscriptionNamed (id: string): ErrorMessages {
   return { en: `subscription ${id}`, de: `das Abonnement ${id}` }
 }
 
-/** What the caller may see of an order, its reasons in the request's language: providers only their own items. */
-export function orderView (request: FastifyRequest, order: Order): Order {
+/**
+ * The labels, in the request's language, of the services and providers a record names: what a
+ * client shows instead of IRIs (an IRI the catalog no longer has keeps its local name).
+ */
+async function namesOf (engine: Engine, iris: Iterable<string>, language: string): Promise<Record<string, string>> {
+  const catalog = await engine.catalog()
+  const names: Record<string, string> = {}
+  for (const iri of iris) names[iri] ??= pickLabel(catalog.services.get(iri)?.label ?? catalog.providers.get(iri), language, iri)
+  return names
+}
+
+/**
+ * What the caller may see of an order, its reasons in the request's language: providers only
+ * their own items. `names` labels its services and providers.
+ */
+export async function orderView (engine: Engine, request: FastifyRequest, order: Order): Promise<Order & { names: Record<string, string> }> {
   const principal = principalOf(request)
-  const shown = orderIn(order, requestLanguage(request))
-  if (principal.role !== 'provider') return shown
-  return { ...shown, items: shown.items.filter(item => item.provider === principal.id) }
+  const language = requestLanguage(request)
+  const shown = orderIn(order, language)
+  const items = principal.role === 'provider' ? shown.items.filter(item => item.provider === principal.id) : shown.items
+  const named = [...order.services, ...items.flatMap(item => [item.provider, ...item.lines.map(line => line.service)])]
+  return { ...shown, items, names: await namesOf(engine, named, language) }
+}
+
+/** A subscription as its reader sees it: its history in the request's language, `names` labelling its members and their providers. */
+export async function subscriptionView (engine: Engine, request: FastifyRequest, subscription: Subscription): Promise<Subscription & { names: Record<string, string> }> {
+  const language = requestLanguage(request)
+  const named = subscription.members.flatMap(member => [member.service, member.provider])
+  return { ...subscriptionIn(subscription, language), names: await namesOf(engine, named, language) }
 }

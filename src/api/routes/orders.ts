@@ -36,7 +36,7 @@ export async function ordersRoutes (app: FastifyInstance, { engine }: RouteConte
   }, async (request, reply) => {
     const principal = principalOf(request)
     const order = await engine.operations.book({ id: principal.id, name: principal.role === 'customer' ? principal.name : principal.id }, request.body as BookingRequest)
-    return reply.code(201).header('location', `/orders/${order.id}`).send(orderView(request, order))
+    return reply.code(201).header('location', `/orders/${order.id}`).send(await orderView(engine, request, order))
   })
 
   app.get('/orders', {
@@ -50,7 +50,7 @@ export async function ordersRoutes (app: FastifyInstance, { engine }: RouteConte
   }, async request => {
     const principal = principalOf(request)
     const filter = principal.role === 'customer' ? { customer: principal.id } : principal.role === 'provider' ? { provider: principal.id } : {}
-    return (await engine.operations.orders(filter)).map(order => orderView(request, order))
+    return await Promise.all((await engine.operations.orders(filter)).map(async order => await orderView(engine, request, order)))
   })
 
   app.get('/orders/:id', {
@@ -62,7 +62,7 @@ export async function ordersRoutes (app: FastifyInstance, { engine }: RouteConte
       params: { type: 'object', properties: { id: { type: 'string' } }, required: ['id'] },
       response: { 200: orderSchema, ...problems(401, 403, 404) }
     }
-  }, async request => orderView(request, request.operationsRecord as Order))
+  }, async request => await orderView(engine, request, request.operationsRecord as Order))
 
   app.post('/orders/:id/items/:item/status', {
     preHandler: [requireRole('provider', 'operator'), orderAccess(engine, { item: true })],
@@ -87,6 +87,6 @@ export async function ordersRoutes (app: FastifyInstance, { engine }: RouteConte
     const principal = principalOf(request)
     const { id, item } = request.params as { id: string, item: string }
     const order = await engine.operations.report(id, item, request.body as ItemReport, { role: principal.role, id: principal.id })
-    return orderView(request, order)
+    return await orderView(engine, request, order)
   })
 }

@@ -5,12 +5,11 @@
  */
 import type { FastifyInstance } from 'fastify'
 import type { CompositionRequest } from '../../composer/index.js'
-import { subscriptionIn } from '../../operations/index.js'
 import type { Subscription } from '../../operations/index.js'
 import type { RouteContext } from '../context.js'
 import { principalOf, requireRole } from '../auth.js'
 import { iriSchema, openObject, problems } from '../schemas.js'
-import { orderView, subscriptionAccess } from './operations-access.js'
+import { orderView, subscriptionAccess, subscriptionView } from './operations-access.js'
 import { errorLanguageOf } from '../../errors.js'
 import { requestLanguage } from '../language.js'
 
@@ -36,8 +35,7 @@ export async function subscriptionsRoutes (app: FastifyInstance, { engine }: Rou
     const principal = principalOf(request)
     const { service } = request.query as { service?: string }
     const filter = principal.role === 'customer' ? { customer: principal.id } : principal.role === 'provider' ? { provider: principal.id } : {}
-    const language = requestLanguage(request)
-    return (await engine.operations.subscriptions({ ...filter, ...(service === undefined ? {} : { service }) })).map(s => subscriptionIn(s, language))
+    return await Promise.all((await engine.operations.subscriptions({ ...filter, ...(service === undefined ? {} : { service }) })).map(async s => await subscriptionView(engine, request, s)))
   })
 
   app.get('/subscriptions/:id', {
@@ -50,7 +48,7 @@ export async function subscriptionsRoutes (app: FastifyInstance, { engine }: Rou
       querystring: { type: 'object', properties: { lang: langSchema } },
       response: { 200: subscriptionSchema, ...problems(401, 403, 404) }
     }
-  }, async request => subscriptionIn(request.operationsRecord as Subscription, requestLanguage(request)))
+  }, async request => await subscriptionView(engine, request, request.operationsRecord as Subscription))
 
   app.post('/subscriptions/:id/seats', {
     preHandler: customerOwned,
@@ -65,7 +63,7 @@ export async function subscriptionsRoutes (app: FastifyInstance, { engine }: Rou
   }, async (request, reply) => {
     const principal = principalOf(request)
     const order = await engine.operations.changeSeats((request.params as { id: string }).id, request.body as { seats: number, concurrentSeats?: number }, { role: principal.role, id: principal.id })
-    return reply.code(201).header('location', `/orders/${order.id}`).send(orderView(request, order))
+    return reply.code(201).header('location', `/orders/${order.id}`).send(await orderView(engine, request, order))
   })
 
   app.post('/subscriptions/:id/members', {
@@ -91,7 +89,7 @@ export async function subscriptionsRoutes (app: FastifyInstance, { engine }: Rou
     const principal = principalOf(request)
     const body = request.body as { services: string[], request?: CompositionRequest, configurations?: string[] }
     const order = await engine.operations.changeMembers((request.params as { id: string }).id, body, { role: principal.role, id: principal.id })
-    return reply.code(201).header('location', `/orders/${order.id}`).send(orderView(request, order))
+    return reply.code(201).header('location', `/orders/${order.id}`).send(await orderView(engine, request, order))
   })
 
   app.post('/subscriptions/:id/cancel', {
@@ -108,7 +106,7 @@ export async function subscriptionsRoutes (app: FastifyInstance, { engine }: Rou
     const principal = principalOf(request)
     const { reason } = request.body as { reason?: string }
     const order = await engine.operations.cancel((request.params as { id: string }).id, { role: principal.role, id: principal.id }, reason)
-    return reply.code(201).header('location', `/orders/${order.id}`).send(orderView(request, order))
+    return reply.code(201).header('location', `/orders/${order.id}`).send(await orderView(engine, request, order))
   })
 
   app.get('/events', {

@@ -1,7 +1,8 @@
 /**
  * Orders, subscriptions, tickets and webhooks as short text for people (`--format text`), in
- * the CLI's language: labels and state names in English or German; IRIs, ids, times and what a
- * person or provider wrote as they are.
+ * the CLI's language: services and providers by their labels (as the API names them), state
+ * names in English or German, times in the language's form and this machine's time zone; ids and
+ * what a person or provider wrote as they are.
  */
 import type { HelpLanguage } from '../language.js'
 import { moneyText } from '../../matcher/index.js'
@@ -15,6 +16,17 @@ export function money (cents: number, currency: string | null, language: HelpLan
 }
 
 type Names = Readonly<Record<string, string>>
+
+/** A record as the API answers it: `names` labels the services and providers it names. */
+export type Named<T> = T & { readonly names?: Names }
+
+const timeFormats = { en: new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'short' }), de: new Intl.DateTimeFormat('de', { dateStyle: 'medium', timeStyle: 'short' }) }
+
+/** An ISO timestamp as the language writes a date and time (`5 Dec 2026, 10:47` / `05.12.2026, 10:47`); anything else as it is. */
+export function timeText (iso: string, language: HelpLanguage): string {
+  const date = new Date(iso)
+  return Number.isNaN(date.getTime()) ? iso : timeFormats[language].format(date)
+}
 
 /** The words of the text formats, in each language the CLI speaks. */
 const words = {
@@ -68,31 +80,38 @@ function historyLines (history: readonly HistoryEntry[], names: Names, language:
   return [`${indent}${w.history}:`, ...history.map(entry => {
     const step = `${entry.from === null ? '' : `${named(names, entry.from)} → `}${named(names, entry.to)}`
     const by = entry.by.role === 'platform' ? named(w.roles, 'platform') : `${named(w.roles, entry.by.role)} ${entry.by.id}`
-    return `${indent}  ${entry.at}  ${step}  (${by}): ${reasonIn(entry.why, language)}`
+    return `${indent}  ${timeText(entry.at, language)}  ${step}  (${by}): ${reasonIn(entry.why, language)}`
   })]
 }
 
-export function orderText (order: Order, language: HelpLanguage = 'en'): string {
+/** The label the API gave an IRI of the record, else the IRI. */
+export function nameIn (record: Named<object>, iri: string): string {
+  return record.names?.[iri] ?? iri
+}
+
+export function orderText (order: Named<Order>, language: HelpLanguage = 'en'): string {
   const w = words[language]
+  const name = (iri: string): string => nameIn(order, iri)
   const why = (reason: Order['reason']): string => reason === undefined ? '' : ` — ${reasonIn(reason, language)}`
   const lines = [`${w.order} ${order.id} (${named(w.kinds, order.kind)}): ${named(w.states, order.state)}${why(order.reason)}`,
     `  ${w.seats(order.seats)}, ${money(order.monthlyCents, order.currency, language)} ${w.aMonth}`]
   for (const item of order.items) {
-    lines.push(`  ${w.item} ${item.id} ${named(w.actions, item.action)} → ${item.provider}: ${named(w.states, item.state)}${item.reference === undefined ? '' : ` [${item.reference}]`}${why(item.reason)}`)
-    for (const line of item.lines) lines.push(`      ${line.service}${line.monthlyCents === null ? '' : `  ${money(line.monthlyCents, order.currency, language)}`}`)
+    lines.push(`  ${w.item} ${item.id} ${named(w.actions, item.action)} → ${name(item.provider)}: ${named(w.states, item.state)}${item.reference === undefined ? '' : ` [${item.reference}]`}${why(item.reason)}`)
+    for (const line of item.lines) lines.push(`      ${name(line.service)}${line.monthlyCents === null ? '' : `  ${money(line.monthlyCents, order.currency, language)}`}`)
     lines.push(...historyLines(item.history, w.states, language, '    '))
   }
   lines.push(...historyLines(order.history, w.states, language, '  '))
   return lines.join('\n') + '\n'
 }
 
-export function subscriptionText (subscription: Subscription, language: HelpLanguage = 'en'): string {
+export function subscriptionText (subscription: Named<Subscription>, language: HelpLanguage = 'en'): string {
   const w = words[language]
-  const lines = [`${w.subscription} ${subscription.id}: ${named(w.states, subscription.state)}, ${w.seats(subscription.seats)}, ${money(subscription.monthlyCents, subscription.currency, language)} ${w.aMonth}, ${w.since} ${subscription.startedAt}`]
+  const name = (iri: string): string => nameIn(subscription, iri)
+  const lines = [`${w.subscription} ${subscription.id}: ${named(w.states, subscription.state)}, ${w.seats(subscription.seats)}, ${money(subscription.monthlyCents, subscription.currency, language)} ${w.aMonth}, ${w.since} ${timeText(subscription.startedAt, language)}`]
   for (const member of subscription.members) {
-    lines.push(`  ${member.service} (${member.provider})${member.removedAt === undefined ? '' : ` ${w.removed} ${member.removedAt}`}`)
+    lines.push(`  ${name(member.service)} (${name(member.provider)})${member.removedAt === undefined ? '' : ` ${w.removed} ${timeText(member.removedAt, language)}`}`)
   }
-  for (const change of subscription.seatChanges) lines.push(`  ${change.at}: ${w.seats(change.seats)}, ${money(change.monthlyCents, subscription.currency, language)} ${w.aMonth} (${w.order} ${change.order})`)
+  for (const change of subscription.seatChanges) lines.push(`  ${timeText(change.at, language)}: ${w.seats(change.seats)}, ${money(change.monthlyCents, subscription.currency, language)} ${w.aMonth} (${w.order} ${change.order})`)
   lines.push(...historyLines(subscription.history, w.states, language, '  '))
   return lines.join('\n') + '\n'
 }
@@ -100,7 +119,7 @@ export function subscriptionText (subscription: Subscription, language: HelpLang
 /** A ticket: its state, scope, routes (with why, in the language), SLA per provider and notes as written. */
 export function ticketText (ticket: TicketView, language: HelpLanguage = 'en'): string {
   const w = words[language]
-  const lines = [`${w.ticket} ${ticket.id}: ${named(w.ticketStates, ticket.state)}, ${named(w.scopes, ticket.scope)} ${ticket.services.join(' ↔ ')}, "${ticket.summary}" (${w.reported} ${ticket.createdAt})`]
+  const lines = [`${w.ticket} ${ticket.id}: ${named(w.ticketStates, ticket.state)}, ${named(w.scopes, ticket.scope)} ${ticket.services.join(' ↔ ')}, "${ticket.summary}" (${w.reported} ${timeText(ticket.createdAt, language)})`]
   for (const route of ticket.routes) lines.push(`  → ${route.provider}: ${route.why[language]}`)
   // What a target took once it ended, and whether it was missed
   const outcome = (hours: number | null, breached: boolean): string => {
@@ -108,9 +127,9 @@ export function ticketText (ticket: TicketView, language: HelpLanguage = 'en'): 
     return said.length === 0 ? '' : ` (${said.join(', ')})`
   }
   for (const sla of ticket.sla) {
-    lines.push(`  SLA ${sla.provider}: ${w.responseDue} ${sla.responseDue ?? '–'}${outcome(sla.responseHours, sla.responseBreached)}, ${w.resolutionDue} ${sla.resolutionDue ?? '–'}${outcome(sla.resolutionHours, sla.resolutionBreached)}`)
+    lines.push(`  SLA ${sla.provider}: ${w.responseDue} ${sla.responseDue === null ? '–' : timeText(sla.responseDue, language)}${outcome(sla.responseHours, sla.responseBreached)}, ${w.resolutionDue} ${sla.resolutionDue === null ? '–' : timeText(sla.resolutionDue, language)}${outcome(sla.resolutionHours, sla.resolutionBreached)}`)
   }
-  for (const note of ticket.notes) lines.push(`  ${note.at} ${note.by.role} ${note.by.id}: ${note.text}${note.attachments.length === 0 ? '' : ` [${note.attachments.map(a => `${a.name}, ${a.size} ${w.bytes}`).join('; ')}]`}`)
+  for (const note of ticket.notes) lines.push(`  ${timeText(note.at, language)} ${note.by.role} ${note.by.id}: ${note.text}${note.attachments.length === 0 ? '' : ` [${note.attachments.map(a => `${a.name}, ${a.size} ${w.bytes}`).join('; ')}]`}`)
   lines.push(...historyLines(ticket.history, w.ticketStates, language, '  '))
   return lines.join('\n') + '\n'
 }
@@ -121,10 +140,10 @@ export function webhookText (hook: WebhookView, language: HelpLanguage = 'en'): 
   const last = hook.lastDelivery
   const delivery = last === undefined
     ? w.nothingDelivered
-    : `${last.at}  ${w.event} ${last.event}  ${last.ok ? w.delivered : w.givenUp}${last.status === undefined ? '' : ` (${last.status})`}${last.reason === undefined ? '' : `: ${reasonIn(last.reason, language)}`}`
+    : `${timeText(last.at, language)}  ${w.event} ${last.event}  ${last.ok ? w.delivered : w.givenUp}${last.status === undefined ? '' : ` (${last.status})`}${last.reason === undefined ? '' : `: ${reasonIn(last.reason, language)}`}`
   const labels = [w.url, w.set, w.lastDelivery]
   const width = Math.max(...labels.map(label => label.length)) + 2
-  return `${w.url.padEnd(width)}${hook.url}\n${w.set.padEnd(width)}${hook.createdAt}\n${w.lastDelivery.padEnd(width)}${delivery}\n`
+  return `${w.url.padEnd(width)}${hook.url}\n${w.set.padEnd(width)}${timeText(hook.createdAt, language)}\n${w.lastDelivery.padEnd(width)}${delivery}\n`
 }
 
 /** A webhook just set, with its secret (shown once). */

@@ -11,7 +11,8 @@ import { apiClient, apiClientOptions } from '../api-client.js'
 import type { ApiClient } from '../api-client.js'
 import { answerFormat, printJson, readJsonOption } from '../output.js'
 import type { Io } from '../io.js'
-import { orderText, stateName } from './operations-text.js'
+import { nameIn, orderText, stateName } from './operations-text.js'
+import type { Named } from './operations-text.js'
 import { textLanguageOf, type HelpLanguage } from '../language.js'
 
 const usage = 'book --request <file.json> (--bundle <n> | --service <IRI>…) [--seats <n>] [--configuration <IRI>…] [--wait [--wait-limit <s>]] | status <order> [--wait [--wait-limit <s>]] | list | report <order> <item> --status <state> [--reason <text>] [--reference <ref>]'
@@ -166,14 +167,14 @@ export async function follow (client: ApiClient, id: string, io: Io, limitMs: nu
   const seen = new Map<string, string>()
   const until = Date.now() + limitMs
   for (;;) {
-    const order = await client.call('GET', `/orders/${encodeURIComponent(id)}`) as Order
+    const order = await client.call('GET', `/orders/${encodeURIComponent(id)}`) as Named<Order>
     for (const item of order.items) {
-      if (seen.get(item.id) !== item.state) io.stderr(`  ${language === 'de' ? 'Position' : 'item'} ${item.id} (${item.provider}): ${stateName(item.state, language)}\n`)
+      if (seen.get(item.id) !== item.state) io.stderr(`  ${language === 'de' ? 'Position' : 'item'} ${item.id} (${nameIn(order, item.provider)}): ${stateName(item.state, language)}\n`)
       seen.set(item.id, item.state)
     }
     if (order.state === 'completed' || order.state === 'failed') return order
     if (Date.now() >= until) {
-      const waiting = order.items.filter(item => item.state !== 'completed' && item.state !== 'failed' && item.state !== 'cancelled').map(item => `${item.id} (${item.provider}): ${stateName(item.state, language)}`)
+      const waiting = order.items.filter(item => item.state !== 'completed' && item.state !== 'failed' && item.state !== 'cancelled').map(item => `${item.id} (${nameIn(order, item.provider)}): ${stateName(item.state, language)}`)
       io.stderr(language === 'de'
         ? `Bestellung ${id} ist nach ${Math.round(limitMs / 1000)} s noch ${stateName(order.state, language)} und wartet auf ${waiting.join(', ')}; sie läuft weiter — verfolgen Sie sie mit \`symphony order status ${id} --wait\`\n`
         : `order ${id} is still ${stateName(order.state, language)} after ${Math.round(limitMs / 1000)} s, waiting for ${waiting.join(', ')}; it goes on — follow it with \`symphony order status ${id} --wait\`\n`)

@@ -11,7 +11,7 @@ import { apiClient, apiClientOptions } from '../api-client.js'
 import type { ApiClient } from '../api-client.js'
 import type { Io } from '../io.js'
 import { answerFormat, printJson, readJsonOption } from '../output.js'
-import { orderText, subscriptionText, webhookSetText, webhookText } from './operations-text.js'
+import { orderText, subscriptionText, timeText, webhookSetText, webhookText } from './operations-text.js'
 import { follow, waitLimitOf, waitOptions } from './order.js'
 import { textLanguageOf, type HelpLanguage } from '../language.js'
 
@@ -83,8 +83,9 @@ export const subscriptionsCommand: Command = {
     if (action === 'cancel' && id !== undefined && n === undefined) return change(await client.call('POST', `${path}/cancel`, {}) as Order)
     if (action === 'events' && id === undefined) {
       const since = typeof values.since === 'string' ? `&since=${encodeURIComponent(values.since)}` : ''
-      const events = await client.call('GET', `/events?lang=${textLanguageOf(values, io)}${since}`) as OperationsEvent[]
-      if (format === 'text') for (const e of events) io.stdout(`${e.at}  ${e.type}  ${e.message}\n`); else printJson(io, events)
+      const language = textLanguageOf(values, io)
+      const events = await client.call('GET', `/events?lang=${language}${since}`) as OperationsEvent[]
+      if (format === 'text') for (const e of events) io.stdout(`${timeText(e.at, language)}  ${e.type}  ${e.message}\n`); else printJson(io, events)
       return 0
     }
     if (action === 'webhook') return webhook(client, format, io, id, n, textLanguageOf(values, io))
