@@ -33,8 +33,8 @@ import type { ShaclOptions, ShaclReport, SparqlLimits } from './shacl/index.js'
 import { bundleForm, formForService, formForType, validateConfiguration } from './forms/index.js'
 import type { ConfigurationIssue, Form, FormRegion, Json } from './forms/index.js'
 import { Publisher, namespacesOf, referenceBundles, referenceRequestQuads, referenceRequestsIn } from './publishing/index.js'
-import { loadSecrets, Operations } from './operations/index.js'
-import type { OperationsDependencies } from './operations/index.js'
+import { loadSecrets, notifyServiceChange, Operations, OperationsStore } from './operations/index.js'
+import type { OperationsDependencies, ServiceChange, Subscription } from './operations/index.js'
 import { TicketDesk } from './tickets/index.js'
 import type { TicketDeskDependencies } from './tickets/index.js'
 import type {
@@ -638,7 +638,7 @@ export class Engine {
   async publish (submission: Submission, options: { actor: string, dryRun?: boolean }): Promise<PublishOutcome & { subscriptions: string[] }> {
     const outcome = await this.#write(() => this.#publishing.publish(submission, options))
     const affected = outcome.status === 'accepted' && outcome.version > 1
-      ? await this.#operations?.serviceChanged({ type: 'service.newVersion', services: outcome.services, version: outcome.version, provider: outcome.provider })
+      ? await this.#serviceChanged({ type: 'service.newVersion', services: outcome.services, version: outcome.version, provider: outcome.provider })
       : undefined
     return { ...outcome, subscriptions: (affected ?? []).map(s => s.id) }
   }
@@ -647,8 +647,18 @@ export class Engine {
   async deprecate (key: DescriptionKey & { version: number }, options: { actor: string }): Promise<DeprecateOutcome & { subscriptions: string[] }> {
     const outcome = await this.#write(() => this.#publishing.deprecate(key, options))
     const services = outcome.description.versions.find(v => v.version === key.version)?.services ?? []
-    const affected = await this.#operations?.serviceChanged({ type: 'service.deprecated', services, version: key.version, provider: key.provider })
-    return { ...outcome, subscriptions: (affected ?? []).map(s => s.id) }
+    const affected = await this.#serviceChanged({ type: 'service.deprecated', services, version: key.version, provider: key.provider })
+    return { ...outcome, subscriptions: affected.map(s => s.id) }
+  }
+
+  /**
+   * Tells the subscribers of a new or deprecated version: through operations when they are open,
+   * else straight into the operations graphs (a publication on a stopped server's data
+   * directory), so no customer misses it; webhooks deliver it once operations start.
+   */
+  async #serviceChanged (change: ServiceChange): Promise<Subscription[]> {
+    if (this.#operations !== undefined) return this.#operations.serviceChanged(change)
+    return notifyServiceChange({ records: new OperationsStore(this.store), catalog: () => this.catalog(), now: () => new Date().toISOString() }, change)
   }
 
   /** Published descriptions (of one provider, when given) with their versions. */

@@ -15,7 +15,6 @@ import { randomUUID } from 'node:crypto'
 import type { Catalog } from '../catalog/index.js'
 import type { BundleLink, CompositionAnswer, CompositionRequest } from '../composer/index.js'
 import { SymphonyError } from '../errors.js'
-import { catalogNamer } from '../matcher/index.js'
 import * as texts from './event-texts.js'
 import { newEvent } from './event-texts.js'
 import { booked, quoted, reportedStatus } from './history-texts.js'
@@ -31,6 +30,8 @@ import type { ProviderStatus, RetryPolicy } from './provider-call.js'
 import { providerReportedFailure } from './reasons.js'
 import type { SecretLookup } from './secrets.js'
 import type { EndpointAddress } from './endpoint-address.js'
+import { notifyServiceChange } from './service-changes.js'
+import type { ServiceChange } from './service-changes.js'
 import { SubscriptionChanges, storedSubscription } from './subscription-changes.js'
 import { currentMembers } from './subscription-record.js'
 import { CustomerWebhooks } from './webhooks.js'
@@ -252,24 +253,12 @@ export class Operations {
   }
 
   /**
-   * A provider deprecated a description version or published a new one: every active
-   * subscription with one of the services gets an event for its customer. Returns the
+   * A provider deprecated a description version or published a new one: every subscription with
+   * one of the services that is not cancelled gets an event for its customer. Returns the
    * subscriptions affected.
    */
-  async serviceChanged (change: { type: 'service.deprecated' | 'service.newVersion', services: readonly string[], version: number, provider: string }): Promise<Subscription[]> {
-    const services = new Set(change.services)
-    const affected = (await this.records.subscriptions()).filter(s => s.state !== 'cancelled' && currentMembers(s).some(m => services.has(m.service)))
-    const at = this.#now()
-    const provider = await this.#context.providerName(change.provider)
-    const named = catalogNamer(await this.#deps.catalog())
-    const events = affected.map(s => {
-      const members = currentMembers(s).filter(m => services.has(m.service)).map(m => m.service)
-      const names = members.map(member => ({ en: named(member, 'en'), de: named(member, 'de') }))
-      return newEvent(s.customer, at, change.type, s.iri, texts.serviceChanged(provider, change.type, change.version, names, s.id),
-        { subscription: s.id, provider: change.provider, version: change.version, services: members.join(' ') })
-    })
-    await this.records.write({ events })
-    return affected
+  async serviceChanged (change: ServiceChange): Promise<Subscription[]> {
+    return notifyServiceChange({ records: this.records, catalog: this.#deps.catalog, now: () => this.#now() }, change)
   }
 
   // ── Running ─────────────────────────────────────────────────────────────────────────────

@@ -10,7 +10,7 @@ import type { ErrorMessages } from '../../errors.js'
 import { orderIn, subscriptionIn } from '../../operations/index.js'
 import type { Order, Subscription } from '../../operations/index.js'
 import type { Ticket } from '../../tickets/index.js'
-import { pickLabel } from '../catalog-views.js'
+import { catalogNamer } from '../../matcher/index.js'
 import { ensureOwner, principalOf } from '../auth.js'
 import { requestLanguage } from '../language.js'
 
@@ -102,9 +102,9 @@ function subscriptionNamed (id: string): ErrorMessages {
  * client shows instead of IRIs (an IRI the catalog no longer has keeps its local name).
  */
 async function namesOf (engine: Engine, iris: Iterable<string>, language: string): Promise<Record<string, string>> {
-  const catalog = await engine.catalog()
+  const named = catalogNamer(await engine.catalog())
   const names: Record<string, string> = {}
-  for (const iri of iris) names[iri] ??= pickLabel(catalog.services.get(iri)?.label ?? catalog.providers.get(iri), language, iri)
+  for (const iri of iris) names[iri] ??= named(iri, language === 'de' ? 'de' : 'en')
   return names
 }
 
