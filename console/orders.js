@@ -9,18 +9,6 @@ import { requireAccount } from './signin.js'
 const pollMs = 1500
 const orderStates = ['acknowledged', 'inProgress', 'completed', 'failed']
 
-/** Labels of services and providers from the catalog's vocabulary, by IRI. */
-export async function catalogLabels () {
-  const [vocabulary, services] = await Promise.all([
-    api.get('/catalog/vocabulary'),
-    api.get('/catalog/services?limit=500').catch(() => ({ services: [] }))
-  ])
-  const labels = new Map()
-  for (const x of [...vocabulary.providers, ...vocabulary.serviceTypes]) labels.set(x.iri, x.label)
-  for (const s of services.services ?? services.items ?? []) labels.set(s.iri, s.label ?? s.name ?? shortName(s.iri))
-  return iri => labels.get(iri) ?? shortName(iri)
-}
-
 function kindName (kind) {
   return t(`kind${kind[0].toUpperCase()}${kind.slice(1)}`)
 }

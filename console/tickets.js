@@ -2,7 +2,7 @@
 // link and follows it; a provider sees the tickets routed to it, adds notes and moves them.
 // Calls carry the signed-in account's token.
 import { api } from './api.js'
-import { catalogLabels } from './orders.js'
+import { namesIn } from './format.js'
 import { currentAccount } from './signin.js'
 import { announce, h, replace, uid } from './dom.js'
 import { lang } from './i18n.js'
@@ -30,8 +30,10 @@ export async function renderTickets (main, context) {
   }
   const me = await call('GET', '/tickets')
   const subscriptions = await call('GET', '/subscriptions').catch(() => [])
-  // Services and providers by their catalog names (the last part of the IRI when the catalog has none)
-  const name = await catalogLabels()
+  // Services by the names their subscriptions give them, providers by the catalog's (the last
+  // part of the IRI when neither has one)
+  const vocabulary = await api.get('/catalog/vocabulary')
+  const name = namesIn(subscriptions, { names: Object.fromEntries(vocabulary.providers.map(p => [p.iri, p.label])) })
   // Only customers report faults (a provider's attempt is refused by the API with a message).
   const who = await currentAccount()
   replace(main, h('h1', {}, tt('ticketsTitle')),
