@@ -23,8 +23,9 @@ const literalText = {
   [`${xsd}date`]: dateText,
   [`${xsd}dateTime`]: when
 }
+const created = 'http://purl.org/dc/terms/created'
 /** Statements about the configuration itself, not values a person entered. */
-const bookkeeping = new Set([configures, hasPart, `${sym}storedBy`])
+const bookkeeping = new Set([configures, hasPart, `${sym}storedBy`, created])
 
 /** The configuration's RDF as JSON-LD nodes by id, with the services it configures. */
 async function configurationDocument (iri) {
@@ -160,15 +161,16 @@ function configurationTitle (names, services, createdAt) {
   return t('configurationTitle', joined === '' ? t('configurationUnnamed') : joined, createdAt === undefined ? undefined : dateText(createdAt))
 }
 
-/** When the configuration was stored, from the list of the reader's configurations. */
-async function savedAt (iri) {
-  const { configurations } = await api.get('/configurations')
-  return configurations.find(c => c.id === iri)?.createdAt
+/** When the configuration was stored, as its own RDF says (none for one stored before that was recorded). */
+function savedAt (stored) {
+  const value = stored.subject[created]?.[0]?.['@value']
+  return typeof value === 'string' ? value : undefined
 }
 
 async function renderOne (main, iri) {
   const stored = await configurationDocument(iri)
-  const [uiSchema, names, createdAt] = await Promise.all([formOf(stored.services), serviceNames(stored.services), savedAt(iri)])
+  const [uiSchema, names] = await Promise.all([formOf(stored.services), serviceNames(stored.services)])
+  const createdAt = savedAt(stored)
   const title = configurationTitle(names, stored.services, createdAt)
   const parts = ids(stored.subject[hasPart]).map(id => stored.nodes.get(id)).filter(node => node !== undefined)
   const sharedSection = uiSchema?.sections.find(s => s.kind === 'shared')

@@ -314,7 +314,11 @@ describe.skipIf(!existsSync(executablePath) && process.env.CI !== 'true')('conso
           expect(stored.body).toContain('09:30')
           await check('form-saved')
 
-          // The saved configuration's page shows the values under their labels.
+          // The saved configuration's page shows the values under their labels, read from the
+          // configuration alone (not from the list of every configuration).
+          const lists: string[] = []
+          const onRequest = (request: { url: () => string }) => { if (new URL(request.url()).pathname === '/configurations') lists.push(request.url()) }
+          page.on('request', onRequest)
           await success.locator('a').click()
           await page.waitForFunction(() => document.querySelector('main .loading') === null && document.querySelectorAll('main .card').length > 1, undefined, { timeout: 120_000 })
           const text = await page.locator('main').textContent()
@@ -327,6 +331,8 @@ describe.skipIf(!existsSync(executablePath) && process.env.CI !== 'true')('conso
           expect(title).toContain('Tarifon Hosted PBX')
           expect(title).toMatch(w.savedOn)
           expect(title).not.toContain(configuration!.replace(/^.*[/:]/, ''))
+          page.off('request', onRequest)
+          expect(lists).toEqual([])
           expect(text).toContain(offered.find(o => o.label === chosenLabel)!.value)
           await check('configuration')
 
