@@ -170,6 +170,14 @@ export interface ConfigurationSummary {
   readonly createdAt?: string
 }
 
+/** A configuration graph's summary and the account that stored it. */
+function summarizeConfiguration (id: string, quads: readonly Quad[]): { owner: string | undefined, summary: ConfigurationSummary } {
+  const own = (predicate: string): string | undefined => quads.find(q => q.subject.value === id && q.predicate.value === predicate)?.object.value
+  const createdAt = own(dctermsCreated)
+  const configures = [...new Set(quads.filter(q => q.predicate.value === `${ns.sym}configures`).map(q => q.object.value))].sort()
+  return { owner: own(storedBy), summary: { id, configures, ...(createdAt === undefined ? {} : { createdAt }) } }
+}
+
 export class Engine {
   readonly store: Store
   readonly #onProgress: ((progress: Progress) => void) | undefined
@@ -570,18 +578,28 @@ export class Engine {
    * stored (none for one stored before that was recorded); with `owner`, only those that account stored.
    */
   async configurations (owner?: string): Promise<ConfigurationSummary[]> {
-    const all = (await this.store.graphs()).map(g => g.graph).filter(g => g.startsWith(graphs.configuration))
+    const listed = (await this.store.graphs()).filter(g => g.graph.startsWith(graphs.configuration))
     const found: ConfigurationSummary[] = []
-    for (const id of all) {
-      const quads = await this.store.graph(id)
-      const own = (predicate: string): string | undefined => quads.find(q => q.subject.value === id && q.predicate.value === predicate)?.object.value
-      if (owner !== undefined && own(storedBy) !== owner) continue
-      const createdAt = own(dctermsCreated)
-      const configures = [...new Set(quads.filter(q => q.predicate.value === `${ns.sym}configures`).map(q => q.object.value))].sort()
-      found.push({ id, configures, ...(createdAt === undefined ? {} : { createdAt }) })
+    const seen = new Set<string>()
+    for (const { graph: id, triples } of listed) {
+      seen.add(id)
+      let known = this.#configurationSummaries.get(id)
+      if (known?.triples !== triples) {
+        known = { triples, ...summarizeConfiguration(id, await this.store.graph(id)) }
+        this.#configurationSummaries.set(id, known)
+      }
+      if (owner === undefined || known.owner === owner) found.push(known.summary)
     }
+    for (const id of this.#configurationSummaries.keys()) if (!seen.has(id)) this.#configurationSummaries.delete(id)
     return found.sort((a, b) => (b.createdAt ?? '').localeCompare(a.createdAt ?? '') || a.id.localeCompare(b.id))
   }
+
+  /**
+   * What `configurations()` read of each configuration graph, by graph, with the graph's size
+   * when read: a configuration is written once, so only a new or resized graph is read again.
+   */
+  readonly #configurationSummaries = new Map<string, { readonly triples: number, readonly owner: string | undefined, readonly summary: ConfigurationSummary }>()
+
 
   /** The account id that stored a configuration (`undefined` for one stored before owners were recorded); NOT_FOUND when there is none. */
   async configurationOwner (id: string): Promise<string | undefined> {

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import { parseRdf } from '../../src/rdf/index.js'
 import { acme, acmeToken, berg, bergToken, descriptionPath, fixture, globex, globexToken, openTestApp, operatorToken, sonneToken, sym } from './helpers.js'
 
@@ -132,6 +132,11 @@ describe('publish → match → compose → form → configure', () => {
     // Nor does the public SPARQL endpoint show it.
     const sparql = await t.app.inject({ method: 'GET', url: `/sparql?query=${encodeURIComponent(`ASK { GRAPH <${stored!.id}> { ?s ?p ?o } }`)}` })
     expect(sparql.json().boolean).toBe(false)
+    // Listing again reads no configuration graph: each is read once, when it is new.
+    const reads = vi.spyOn(t.engine.store, 'graph')
+    expect(await t.engine.configurations(berg)).toEqual([stored])
+    expect(reads).not.toHaveBeenCalled()
+    reads.mockRestore()
   })
 })
 
