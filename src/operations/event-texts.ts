@@ -22,7 +22,8 @@ const words: Readonly<Record<'en' | 'de', Readonly<Record<string, string>>>> = {
   }
 }
 
-const word = (value: string, language: 'en' | 'de'): string => words[language][value] ?? value
+/** A state or kind in words in the language; anything else as it is. */
+export const word = (value: string, language: 'en' | 'de'): string => words[language][value] ?? value
 
 /** An order (a booking or a change of a subscription) is acknowledged. */
 export function orderAcknowledged (order: string, kind?: string): ErrorMessages {

@@ -7,6 +7,7 @@
  * reasonIn(seatsChanged(3, 5), 'de') // 'Plätze 3 → 5'
  */
 import type { ErrorMessages } from '../errors.js'
+import { word } from './event-texts.js'
 import { reasonIn, type Reason } from './reasons.js'
 
 /** Words quoted as they were written, the same in both languages. */
@@ -17,26 +18,28 @@ export function quoted (words: string): ErrorMessages {
 /** A customer booked the bundle. */
 export const booked: ErrorMessages = { en: 'booked', de: 'gebucht' }
 
-/** A new item: what it asks of its provider for which services. */
-export function itemCreated (action: 'order' | 'modify' | 'cancel', services: readonly string[]): ErrorMessages {
-  const listed = services.join(', ')
+/** A new item: what it asks of its provider for which services (by name, in each language). */
+export function itemCreated (action: 'order' | 'modify' | 'cancel', services: readonly ErrorMessages[]): ErrorMessages {
+  const listed = (language: 'en' | 'de'): string => services.map(service => service[language]).join(', ')
   const verbs = { order: 'bestellen', modify: 'ändern', cancel: 'kündigen' }
-  return { en: `${action} ${listed}`, de: `${listed} ${verbs[action]}` }
+  return { en: `${action} ${listed('en')}`, de: `${listed('de')} ${verbs[action]}` }
 }
 
-/** A provider's endpoint answered a request for the item with a status. */
+/** A provider's endpoint answered a request for the item with a status (a state in words). */
 export function answered (status: string | number): ErrorMessages {
-  return { en: `answered ${status}`, de: `antwortete ${status}` }
+  return { en: `answered ${word(String(status), 'en')}`, de: `antwortete ${word(String(status), 'de')}` }
 }
 
 /** A polled provider reported the item's status. */
 export function polledStatus (status: string): ErrorMessages {
-  return { en: `status ${status}`, de: `Status ${status}` }
+  return { en: `status ${word(status, 'en')}`, de: `Status ${word(status, 'de')}` }
 }
+
+const roles: Readonly<Record<string, string>> = { provider: 'Anbieter', operator: 'Betreiber', customer: 'Kunde' }
 
 /** Someone (a provider or the operator) reported the item's status. */
 export function reportedStatus (role: string, status: string): ErrorMessages {
-  return { en: `${role} reported ${status}`, de: `${role} meldete ${status}` }
+  return { en: `${role} reported ${word(status, 'en')}`, de: `${roles[role] ?? role} meldete ${word(status, 'de')}` }
 }
 
 /** A manual item is cancelled after a failure: the provider sees it among its items. */

@@ -137,9 +137,10 @@ export class Operations {
       const by: Actor = { role: 'customer', id: customer.id }
       const lines = linesOf(bundle)
       const facts = await this.#context.facts(bundle.services)
+      const names = await this.#context.names()
       const created = newOrder({
         id, kind: 'book', customer, request: booking.request, services: bundle.services, seats, concurrentSeats, configurations,
-        currency: bundle.price.currency, lines, items: splitItems(id, lines, 'order', s => facts.get(s)!, at, by), at, by, why: booked
+        currency: bundle.price.currency, lines, items: splitItems(id, lines, 'order', s => facts.get(s)!, names, at, by), at, by, why: booked
       })
       await this.records.write({ orders: [created], events: [newEvent(created.customer, at, 'order.state', created.iri, texts.orderAcknowledged(created.id), { order: created.id, state: created.state })] })
       return created

@@ -6,6 +6,7 @@
 import type { Quad } from '@rdfjs/types'
 import type { Catalog } from '../catalog/index.js'
 import { nameServiceNodes } from '../catalog/service-node-names.js'
+import { catalogNamer } from '../matcher/index.js'
 import { SymphonyError, type ErrorMessages } from '../errors.js'
 import type { Store } from '../store/index.js'
 import { adapterOf } from './adapter-description.js'
@@ -106,11 +107,14 @@ export class OrderContext {
     return quads
   }
 
+  /** Names of the catalog's services and providers in English and German, else the IRI's local name. */
+  async names (): Promise<(iri: string) => ErrorMessages> {
+    const named = catalogNamer(await this.#deps.catalog())
+    return iri => ({ en: named(iri, 'en'), de: named(iri, 'de') })
+  }
+
   /** A provider's name in English and German as the catalog has it, else its IRI's local name. */
   async providerName (provider: string): Promise<ErrorMessages> {
-    const names = (await this.#deps.catalog()).providers.get(provider) ?? {}
-    const fallback = provider.replace(/^.*[#/]/, '') || provider
-    const en = names.en ?? names[''] ?? Object.values(names)[0] ?? fallback
-    return { en, de: names.de ?? en }
+    return (await this.names())(provider)
   }
 }

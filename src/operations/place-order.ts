@@ -64,8 +64,8 @@ export function totalCents (lines: readonly OrderLine[]): number {
   return lines.reduce((sum, line) => sum + (line.monthlyCents ?? 0), 0)
 }
 
-/** One item per provider and adapter, numbered from 1, all `new`. */
-export function splitItems (orderId: string, lines: readonly OrderLine[], action: ItemAction, factsOf: (service: string) => ServiceFacts, at: string, by: Actor, firstNumber = 1): OrderItem[] {
+/** One item per provider and adapter, numbered from 1, all `new`; `nameOf` names the services in the items' histories. */
+export function splitItems (orderId: string, lines: readonly OrderLine[], action: ItemAction, factsOf: (service: string) => ServiceFacts, nameOf: (service: string) => ErrorMessages, at: string, by: Actor, firstNumber = 1): OrderItem[] {
   const groups = new Map<string, { provider: string, adapter: AdapterDescription, lines: OrderLine[] }>()
   for (const line of [...lines].sort((a, b) => a.service.localeCompare(b.service))) {
     const facts = factsOf(line.service)
@@ -85,7 +85,7 @@ export function splitItems (orderId: string, lines: readonly OrderLine[], action
       state: 'new' as const,
       idempotencyKey: `${orderId}-${id}`,
       attempts: 0,
-      history: [{ at, from: null, to: 'new', by, why: itemCreated(action, group.lines.map(l => l.service)) }]
+      history: [{ at, from: null, to: 'new', by, why: itemCreated(action, group.lines.map(l => nameOf(l.service))) }]
     }
   })
 }

@@ -122,6 +122,7 @@ export class SubscriptionChanges {
     const members = new Map(currentMembers(subscription).map(m => [m.service, m]))
     const newServices = changed.flatMap(c => c.lines.map(l => l.service)).filter(s => !members.has(s))
     const facts = await this.#deps.context.facts(newServices)
+    const names = await this.#deps.context.names()
     const factsOf = (service: string): ServiceFacts => {
       const member = members.get(service)
       return member !== undefined ? { provider: member.provider, adapter: member.adapter } : facts.get(service)!
@@ -129,7 +130,7 @@ export class SubscriptionChanges {
     const items: OrderItem[] = []
     for (const { lines, action } of changed) {
       if (lines.length === 0) continue
-      const split = splitItems(id, lines, action, factsOf, at, change.by, items.length + 1)
+      const split = splitItems(id, lines, action, factsOf, names, at, change.by, items.length + 1)
       items.push(...split.map(item => {
         const reference = item.lines.map(l => members.get(l.service)?.reference).find(r => r !== undefined)
         return action === 'order' || reference === undefined ? item : { ...item, reference }

@@ -71,7 +71,7 @@ describe('symphony order / subscriptions on a running server', () => {
       '    <at>  bestätigt → in Arbeit  (Plattform): ein Anbieter hat seine Position aufgenommen',
       '    <at>  in Arbeit → abgeschlossen  (Plattform): jede Position abgeschlossen'
     ])
-    expect(german.stdout.split('\n').slice(4, 6).map(atless)).toEqual(['    Verlauf:', `      <at>  neu  (Kunde ${customerA.id}): ${t}AlphaPBX bestellen`])
+    expect(german.stdout.split('\n').slice(4, 6).map(atless)).toEqual(['    Verlauf:', `      <at>  neu  (Kunde ${customerA.id}): Alpha PBX bestellen`])
     expect(orderHistory(text.stdout).split('\n').slice(0, 4).map(atless)).toEqual([
       '  history:',
       `    <at>  acknowledged  (customer ${customerA.id}): booked`,

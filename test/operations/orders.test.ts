@@ -99,16 +99,15 @@ describe('orders through real HTTP adapters', () => {
 
   it('says why every state changed in the language asked for; a history entry of an earlier version as it is', async () => {
     const placed = await settled(h, (await book(['AlphaPBX', 'BetaCRM', 'GammaArchive'])).body.id)
-    const beta = `${t}BetaCRM`
     const whys = (entries: readonly HistoryEntry[]) => entries.map(e => e.why)
     // Beta's item: created, then (after what its endpoint answered) completed by its callback.
     const ends = (item: OrderItem) => [item.history.at(0)!.why, item.history.at(-1)!.why]
     const german = (await h.call('GET', `/orders/${placed.id}?lang=de`, 'symp_customer-a')).body as Order
     expect(whys(german.history)).toEqual(['gebucht', 'ein Anbieter hat seine Position aufgenommen', 'jede Position abgeschlossen'])
-    expect(ends(german.items[1]!)).toEqual([`${beta} bestellen`, 'provider meldete completed'])
+    expect(ends(german.items[1]!)).toEqual(['Beta CRM bestellen', 'Anbieter meldete abgeschlossen'])
     const english = (await h.call('GET', `/orders/${placed.id}`, 'symp_customer-a', undefined, { 'accept-language': 'en' })).body as Order
     expect(whys(english.history)).toEqual(['booked', 'a provider took up its item', 'every item completed'])
-    expect(ends(english.items[1]!)).toEqual([`order ${beta}`, 'provider reported completed'])
+    expect(ends(english.items[1]!)).toEqual(['order Beta CRM', 'provider reported completed'])
     const subscription = (lang: string) => h.call('GET', `/subscriptions/${placed.id}?lang=${lang}`, 'symp_customer-a')
     expect(whys((await subscription('de')).body.history)).toEqual([`Bestellung ${placed.id} abgeschlossen`])
     expect(whys((await subscription('en')).body.history)).toEqual([`order ${placed.id} completed`])

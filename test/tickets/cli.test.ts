@@ -8,6 +8,8 @@ describe('symphony ticket and report sla against a running server', { timeout: 6
   beforeAll(async () => { h = await openTicketHarness() }, 120_000)
   afterAll(async () => { await h?.close() })
   const cli = (token: string, ...argv: string[]) => runCli([...argv, '--api', h.url, '--token', token])
+  // The text formats write a time as the language writes a date and time, in this machine's zone.
+  const at = (iso: string, language: 'en' | 'de' = 'en') => new Intl.DateTimeFormat(language === 'de' ? 'de' : 'en-GB', { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(iso))
 
   it('opens a link ticket as the customer, and the provider notes and resolves it', async () => {
     h.setNow('2026-12-07T08:00:00Z') // Monday 09:00 Berlin: Beta's 4 business hours end 13:00, its 16 on Tuesday 15:00
@@ -21,12 +23,12 @@ describe('symphony ticket and report sla against a running server', { timeout: 6
     h.setNow('2026-12-07T09:00:00Z')
     const resolved = await cli('symp_beta', 'ticket', 'state', ticket.id, 'resolved', '--why', 'feed fixed', '--format', 'text')
     expect(resolved.code).toBe(0)
-    expect(resolved.stdout.split('\n')[0]).toBe(`ticket ${ticket.id}: resolved, link ${t}AlphaPBX ↔ ${t}BetaCRM, "calls are not journaled" (reported 2026-12-07T08:00:00.000Z)`)
+    expect(resolved.stdout.split('\n')[0]).toBe(`ticket ${ticket.id}: resolved, link ${t}AlphaPBX ↔ ${t}BetaCRM, "calls are not journaled" (reported ${at('2026-12-07T08:00:00Z')})`)
     // What each target took: Beta answered after half an hour and resolved after one; Alpha has not answered (due 09:00, not yet missed)
-    expect(resolved.stdout).toContain(`  SLA ${t}Alpha: response due 2026-12-07T09:00:00.000Z, resolution due 2026-12-07T16:00:00.000Z (took 1 support hour)\n`)
-    expect(resolved.stdout).toContain(`  SLA ${t}Beta: response due 2026-12-07T12:00:00.000Z (took 0.5 support hours), resolution due 2026-12-08T14:00:00.000Z (took 1 support hour)\n`)
+    expect(resolved.stdout).toContain(`  SLA ${t}Alpha: response due ${at('2026-12-07T09:00:00Z')}, resolution due ${at('2026-12-07T16:00:00Z')} (took 1 support hour)\n`)
+    expect(resolved.stdout).toContain(`  SLA ${t}Beta: response due ${at('2026-12-07T12:00:00Z')} (took 0.5 support hours), resolution due ${at('2026-12-08T14:00:00Z')} (took 1 support hour)\n`)
     const shown = await cli('symp_customer-a', 'ticket', 'show', ticket.id, '--format', 'text', '--lang', 'de')
-    expect(shown.stdout).toContain(`  SLA ${t}Beta: Reaktion fällig 2026-12-07T12:00:00.000Z (nach 0,5 Supportstunden), Lösung fällig 2026-12-08T14:00:00.000Z (nach 1 Supportstunde)\n`)
+    expect(shown.stdout).toContain(`  SLA ${t}Beta: Reaktion fällig ${at('2026-12-07T12:00:00Z', 'de')} (nach 0,5 Supportstunden), Lösung fällig ${at('2026-12-08T14:00:00Z', 'de')} (nach 1 Supportstunde)\n`)
     const list = await cli('symp_gamma', 'ticket', 'list')
     expect(JSON.parse(list.stdout)).toEqual([])
     const illegal = await cli('symp_beta', 'ticket', 'state', ticket.id, 'acknowledged')
