@@ -57,10 +57,12 @@ describe('SLA: response and resolution against the offers\' promises, with a mov
       providers: [
         { provider: alpha, tickets: 1, responded: 1, responseBreached: 1, resolved: 1, resolutionBreached: 1 },
         { provider: beta, tickets: 2, responded: 1, responseBreached: 1, resolved: 1, resolutionBreached: 0 }
-      ]
+      ],
+      names: { [alpha]: 'Alpha', [beta]: 'Beta' }
     })
     const own = await h.call('GET', '/reports/sla?from=2026-12-05T00:00:00Z&to=2027-01-01T00:00:00Z', 'symp_beta')
     expect(own.body.providers).toEqual([{ provider: beta, tickets: 1, responded: 0, responseBreached: 1, resolved: 0, resolutionBreached: 0 }])
+    expect(own.body.names).toEqual({ [beta]: 'Beta' })
     expect((await h.call('GET', '/reports/sla?from=2026-12-01T00:00:00Z&to=2027-01-01T00:00:00Z', 'symp_customer-a')).status).toBe(403)
     expect((await h.call('GET', '/reports/sla?from=2027-01-01T00:00:00Z&to=2026-12-01T00:00:00Z', 'symp_operator')).status).toBe(400)
   })

@@ -101,7 +101,7 @@ function subscriptionNamed (id: string): ErrorMessages {
  * The labels, in the request's language, of the services and providers a record names: what a
  * client shows instead of IRIs (an IRI the catalog no longer has keeps its local name).
  */
-async function namesOf (engine: Engine, iris: Iterable<string>, language: string): Promise<Record<string, string>> {
+export async function namesOf (engine: Engine, iris: Iterable<string>, language: string): Promise<Record<string, string>> {
   const named = catalogNamer(await engine.catalog())
   const names: Record<string, string> = {}
   for (const iri of iris) names[iri] ??= named(iri, language === 'de' ? 'de' : 'en')

@@ -12,7 +12,7 @@ import { SymphonyError } from '../../errors.js'
 import type { RouteContext } from '../context.js'
 import { principalOf, requireRole } from '../auth.js'
 import { iriSchema, openObject, problems } from '../schemas.js'
-import { subscriptionAccess, ticketAccess, ticketSubscriptionAccess } from './operations-access.js'
+import { namesOf, subscriptionAccess, ticketAccess, ticketSubscriptionAccess } from './operations-access.js'
 
 const ticketSchema = { ...openObject, description: 'A ticket: scope, routes (providers and why), notes, state history, SLA per provider' } as const
 const bearer = [{ bearer: [] }]
@@ -35,8 +35,13 @@ const noteProperties = {
 } as const
 
 export async function ticketsRoutes (app: FastifyInstance, { engine }: RouteContext): Promise<void> {
-  // Why each state changed and why a delivery was given up, in the request's language.
-  const view = (request: FastifyRequest) => (ticket: Ticket) => ticketIn(viewOf(ticket, engine.tickets.now()), requestLanguage(request))
+  // Why each state changed and why a delivery was given up, in the request's language; `names`
+  // labels the ticket's services and the providers it is routed to.
+  const view = (request: FastifyRequest) => async (ticket: Ticket) => {
+    const language = requestLanguage(request)
+    const names = await namesOf(engine, [...ticket.services, ...ticket.routes.map(route => route.provider)], language)
+    return { ...ticketIn(viewOf(ticket, engine.tickets.now()), language), names }
+  }
 
   app.post('/tickets', {
     bodyLimit,
@@ -62,7 +67,7 @@ export async function ticketsRoutes (app: FastifyInstance, { engine }: RouteCont
     const principal = principalOf(request)
     const body = request.body as Omit<OpenInput, 'text'> & { text?: string }
     const ticket = await engine.tickets.open({ role: principal.role, id: principal.id }, { ...body, text: body.text ?? '' })
-    return reply.code(201).header('location', `/tickets/${ticket.id}`).send(view(request)(ticket))
+    return reply.code(201).header('location', `/tickets/${ticket.id}`).send(await view(request)(ticket))
   })
 
   app.get('/tickets', {
@@ -78,13 +83,13 @@ export async function ticketsRoutes (app: FastifyInstance, { engine }: RouteCont
     const principal = principalOf(request)
     const { state } = request.query as { state?: TicketState }
     const filter = principal.role === 'customer' ? { customer: principal.id } : principal.role === 'provider' ? { provider: principal.id } : {}
-    return (await engine.tickets.tickets({ ...filter, ...(state === undefined ? {} : { state }) })).map(view(request))
+    return await Promise.all((await engine.tickets.tickets({ ...filter, ...(state === undefined ? {} : { state }) })).map(view(request)))
   })
 
   app.get('/tickets/:id', {
     preHandler: [requireRole('customer', 'provider', 'operator'), ticketAccess(engine)],
     schema: { tags: ['operations'], summary: "One ticket with its notes, history and SLA state; why each state changed and why a delivery to a provider's endpoint was given up in the request's language (?lang=, Accept-Language)", security: bearer, params: idParams, response: { 200: ticketSchema, ...problems(401, 403, 404) } }
-  }, async request => view(request)(request.operationsRecord as Ticket))
+  }, async request => await view(request)(request.operationsRecord as Ticket))
 
   app.post('/tickets/:id/notes', {
     bodyLimit,
@@ -100,7 +105,7 @@ export async function ticketsRoutes (app: FastifyInstance, { engine }: RouteCont
   }, async (request, reply) => {
     const principal = principalOf(request)
     const ticket = await engine.tickets.note((request.params as { id: string }).id, { role: principal.role, id: principal.id }, request.body as NoteInput)
-    return reply.code(201).send(view(request)(ticket))
+    return reply.code(201).send(await view(request)(ticket))
   })
 
   app.post('/tickets/:id/state', {
@@ -116,7 +121,7 @@ export async function ticketsRoutes (app: FastifyInstance, { engine }: RouteCont
   }, async request => {
     const principal = principalOf(request)
     const body = request.body as { state: TicketState, why?: string }
-    return view(request)(await engine.tickets.move((request.params as { id: string }).id, body.state, { role: principal.role, id: principal.id }, body.why))
+    return await view(request)(await engine.tickets.move((request.params as { id: string }).id, body.state, { role: principal.role, id: principal.id }, body.why))
   })
 
   app.get('/subscriptions/:id/links', {
@@ -149,7 +154,7 @@ export async function ticketsRoutes (app: FastifyInstance, { engine }: RouteCont
         properties: { from: { type: 'string', format: 'date-time' }, to: { type: 'string', format: 'date-time' } },
         required: ['from', 'to']
       },
-      response: { 200: { ...openObject, description: 'from, to, at and one row per provider' }, ...problems(400, 401, 403) }
+      response: { 200: { ...openObject, description: 'from, to, at, one row per provider, and names: the providers\' labels in the request\'s language' }, ...problems(400, 401, 403) }
     }
   }, async request => {
     const principal = principalOf(request)
@@ -164,6 +169,7 @@ export async function ticketsRoutes (app: FastifyInstance, { engine }: RouteCont
     }
     const now = engine.tickets.now()
     const period = { from: from.toISOString(), to: to.toISOString() }
-    return { ...period, at: now.toISOString(), providers: slaReport(await engine.tickets.tickets(), period, now, principal.role === 'provider' ? principal.id : undefined) }
+    const providers = slaReport(await engine.tickets.tickets(), period, now, principal.role === 'provider' ? principal.id : undefined)
+    return { ...period, at: now.toISOString(), providers, names: await namesOf(engine, providers.map(row => row.provider), requestLanguage(request)) }
   })
 }

@@ -116,18 +116,19 @@ export function subscriptionText (subscription: Named<Subscription>, language: H
   return lines.join('\n') + '\n'
 }
 
-/** A ticket: its state, scope, routes (with why, in the language), SLA per provider and notes as written. */
-export function ticketText (ticket: TicketView, language: HelpLanguage = 'en'): string {
+/** A ticket: its state, scope, services and providers by label, routes (with why, in the language), SLA per provider and notes as written. */
+export function ticketText (ticket: Named<TicketView>, language: HelpLanguage = 'en'): string {
   const w = words[language]
-  const lines = [`${w.ticket} ${ticket.id}: ${named(w.ticketStates, ticket.state)}, ${named(w.scopes, ticket.scope)} ${ticket.services.join(' ↔ ')}, "${ticket.summary}" (${w.reported} ${timeText(ticket.createdAt, language)})`]
-  for (const route of ticket.routes) lines.push(`  → ${route.provider}: ${route.why[language]}`)
+  const name = (iri: string): string => nameIn(ticket, iri)
+  const lines = [`${w.ticket} ${ticket.id}: ${named(w.ticketStates, ticket.state)}, ${named(w.scopes, ticket.scope)} ${ticket.services.map(name).join(' ↔ ')}, "${ticket.summary}" (${w.reported} ${timeText(ticket.createdAt, language)})`]
+  for (const route of ticket.routes) lines.push(`  → ${name(route.provider)}: ${route.why[language]}`)
   // What a target took once it ended, and whether it was missed
   const outcome = (hours: number | null, breached: boolean): string => {
     const said = [...(hours === null ? [] : [w.took(hours)]), ...(breached ? [w.missed] : [])]
     return said.length === 0 ? '' : ` (${said.join(', ')})`
   }
   for (const sla of ticket.sla) {
-    lines.push(`  SLA ${sla.provider}: ${w.responseDue} ${sla.responseDue === null ? '–' : timeText(sla.responseDue, language)}${outcome(sla.responseHours, sla.responseBreached)}, ${w.resolutionDue} ${sla.resolutionDue === null ? '–' : timeText(sla.resolutionDue, language)}${outcome(sla.resolutionHours, sla.resolutionBreached)}`)
+    lines.push(`  SLA ${name(sla.provider)}: ${w.responseDue} ${sla.responseDue === null ? '–' : timeText(sla.responseDue, language)}${outcome(sla.responseHours, sla.responseBreached)}, ${w.resolutionDue} ${sla.resolutionDue === null ? '–' : timeText(sla.resolutionDue, language)}${outcome(sla.resolutionHours, sla.resolutionBreached)}`)
   }
   for (const note of ticket.notes) lines.push(`  ${timeText(note.at, language)} ${note.by.role} ${note.by.id}: ${note.text}${note.attachments.length === 0 ? '' : ` [${note.attachments.map(a => `${a.name}, ${a.size} ${w.bytes}`).join('; ')}]`}`)
   lines.push(...historyLines(ticket.history, w.ticketStates, language, '  '))

@@ -13,7 +13,8 @@ import { apiClient, apiClientOptions } from '../api-client.js'
 import { answerFormat, printJson } from '../output.js'
 import type { Io } from '../io.js'
 import { noticeIn, textLanguageOf } from '../language.js'
-import { ticketText } from './operations-text.js'
+import { nameIn, ticketText, timeText } from './operations-text.js'
+import type { Named } from './operations-text.js'
 
 const usage = 'open <subscription> --summary <text> [--service <IRI>] [--service <IRI>] [--text <text>] [--attach <file>…] | list [--state <state>] | show <ticket> | note <ticket> --text <text> [--attach <file>…] | state <ticket> <acknowledged|inProgress|resolved|closed> [--why <text>]'
 
@@ -74,8 +75,9 @@ export const ticketCommand: Command = {
       const ticket = await client.call('POST', '/tickets', {
         subscription: id, summary: values.summary, ...(services.length === 0 ? {} : { services }),
         ...(typeof values.text === 'string' ? { text: values.text } : {}), ...(attachments.length === 0 ? {} : { attachments })
-      }) as TicketView
-      noticeIn(values, io, { en: `ticket ${ticket.id} opened: routed to ${ticket.routes.map(r => r.provider).join(', ')}`, de: `Ticket ${ticket.id} eröffnet: weitergeleitet an ${ticket.routes.map(r => r.provider).join(', ')}` })
+      }) as Named<TicketView>
+      const routed = ticket.routes.map(r => nameIn(ticket, r.provider)).join(', ')
+      noticeIn(values, io, { en: `ticket ${ticket.id} opened: routed to ${routed}`, de: `Ticket ${ticket.id} eröffnet: weitergeleitet an ${routed}` })
       show(ticket)
       return 0
     }
@@ -135,17 +137,20 @@ export const reportCommand: Command = {
       return at.toISOString()
     }
     const client = apiClient(values, io)
-    const report = await client.call('GET', `/reports/sla?from=${encodeURIComponent(instant('from', values.from))}&to=${encodeURIComponent(instant('to', values.to))}`) as { from: string, to: string, providers: ProviderSlaReport[] }
+    const report = await client.call('GET', `/reports/sla?from=${encodeURIComponent(instant('from', values.from))}&to=${encodeURIComponent(instant('to', values.to))}`) as Named<{ from: string, to: string, providers: ProviderSlaReport[] }>
     if (answerFormat(values) !== 'text') {
       printJson(io, report)
       return 0
     }
-    const german = textLanguageOf(values, io) === 'de'
-    io.stdout(german ? `Tickets gemeldet von ${report.from} bis ${report.to}\n` : `tickets reported from ${report.from} to ${report.to}\n`)
+    const language = textLanguageOf(values, io)
+    const german = language === 'de'
+    const [from, to] = [timeText(report.from, language), timeText(report.to, language)]
+    io.stdout(german ? `Tickets gemeldet von ${from} bis ${to}\n` : `tickets reported from ${from} to ${to}\n`)
     for (const p of report.providers) {
+      const provider = nameIn(report, p.provider)
       io.stdout(german
-        ? `${p.provider}: ${p.tickets} Ticket(s), ${p.responded} beantwortet (${p.responseBreached} verspätet oder nach Fälligkeit unbeantwortet), ${p.resolved} gelöst (${p.resolutionBreached} nach Fälligkeit)\n`
-        : `${p.provider}: ${p.tickets} ticket(s), ${p.responded} answered (${p.responseBreached} late or unanswered past due), ${p.resolved} resolved (${p.resolutionBreached} past due)\n`)
+        ? `${provider}: ${p.tickets} Ticket(s), ${p.responded} beantwortet (${p.responseBreached} verspätet oder nach Fälligkeit unbeantwortet), ${p.resolved} gelöst (${p.resolutionBreached} nach Fälligkeit)\n`
+        : `${provider}: ${p.tickets} ticket(s), ${p.responded} answered (${p.responseBreached} late or unanswered past due), ${p.resolved} resolved (${p.resolutionBreached} past due)\n`)
     }
     return 0
   }
