@@ -600,7 +600,6 @@ export class Engine {
    */
   readonly #configurationSummaries = new Map<string, { readonly triples: number, readonly owner: string | undefined, readonly summary: ConfigurationSummary }>()
 
-
   /** The account id that stored a configuration (`undefined` for one stored before owners were recorded); NOT_FOUND when there is none. */
   async configurationOwner (id: string): Promise<string | undefined> {
     const quads = id.startsWith(graphs.configuration) ? await this.store.graph(id) : []
