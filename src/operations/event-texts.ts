@@ -22,6 +22,11 @@ const words: Readonly<Record<'en' | 'de', Readonly<Record<string, string>>>> = {
   }
 }
 
+/** Who acted (`HistoryEntry.by.role`) as the language names it. */
+export function roleName (role: string, language: 'en' | 'de'): string {
+  return language === 'de' ? ({ customer: 'Kunde', provider: 'Anbieter', operator: 'Betreiber', platform: 'Plattform' } as Readonly<Record<string, string>>)[role] ?? role : role
+}
+
 /** A state or kind in words in the language; anything else as it is. */
 export const word = (value: string, language: 'en' | 'de'): string => words[language][value] ?? value
 

@@ -7,7 +7,7 @@
  * reasonIn(seatsChanged(3, 5), 'de') // 'Plätze 3 → 5'
  */
 import type { ErrorMessages } from '../errors.js'
-import { word } from './event-texts.js'
+import { roleName, word } from './event-texts.js'
 import { reasonIn, type Reason } from './reasons.js'
 
 /** Words quoted as they were written, the same in both languages. */
@@ -35,11 +35,9 @@ export function polledStatus (status: string): ErrorMessages {
   return { en: `status ${word(status, 'en')}`, de: `Status ${word(status, 'de')}` }
 }
 
-const roles: Readonly<Record<string, string>> = { provider: 'Anbieter', operator: 'Betreiber', customer: 'Kunde' }
-
 /** Someone (a provider or the operator) reported the item's status. */
 export function reportedStatus (role: string, status: string): ErrorMessages {
-  return { en: `${role} reported ${word(status, 'en')}`, de: `${roles[role] ?? role} meldete ${word(status, 'de')}` }
+  return { en: `${role} reported ${word(status, 'en')}`, de: `${roleName(role, 'de')} meldete ${word(status, 'de')}` }
 }
 
 /** A manual item is cancelled after a failure: the provider sees it among its items. */

@@ -6,7 +6,7 @@
  */
 import type { HelpLanguage } from '../language.js'
 import { moneyText } from '../../matcher/index.js'
-import { reasonIn } from '../../operations/index.js'
+import { reasonIn, roleName } from '../../operations/index.js'
 import type { HistoryEntry, Order, Subscription, WebhookView } from '../../operations/index.js'
 import type { TicketView } from '../../tickets/index.js'
 
@@ -42,8 +42,7 @@ const words = {
     reported: 'reported', responseDue: 'response due', resolutionDue: 'resolution due', missed: 'missed', bytes: 'bytes',
     took: (hours: number) => `took ${hours} support hour${hours === 1 ? '' : 's'}`,
     url: 'url', secret: 'secret', set: 'set', lastDelivery: 'last delivery', nothingDelivered: 'nothing delivered yet',
-    event: 'event', delivered: 'delivered', givenUp: 'given up', history: 'history',
-    roles: {} as Names
+    event: 'event', delivered: 'delivered', givenUp: 'given up', history: 'history'
   },
   de: {
     order: 'Bestellung', item: 'Position', subscription: 'Abonnement', ticket: 'Ticket',
@@ -59,8 +58,7 @@ const words = {
     reported: 'gemeldet', responseDue: 'Reaktion fällig', resolutionDue: 'Lösung fällig', missed: 'verfehlt', bytes: 'Bytes',
     took: (hours: number) => `nach ${String(hours).replace('.', ',')} ${hours === 1 ? 'Supportstunde' : 'Supportstunden'}`,
     url: 'URL', secret: 'Geheimnis', set: 'gesetzt', lastDelivery: 'letzte Zustellung', nothingDelivered: 'noch nichts zugestellt',
-    event: 'Ereignis', delivered: 'zugestellt', givenUp: 'aufgegeben', history: 'Verlauf',
-    roles: { customer: 'Kunde', provider: 'Anbieter', operator: 'Betreiber', platform: 'Plattform' } as Names
+    event: 'Ereignis', delivered: 'zugestellt', givenUp: 'aufgegeben', history: 'Verlauf'
   }
 } as const
 
@@ -79,7 +77,7 @@ function historyLines (history: readonly HistoryEntry[], names: Names, language:
   const w = words[language]
   return [`${indent}${w.history}:`, ...history.map(entry => {
     const step = `${entry.from === null ? '' : `${named(names, entry.from)} → `}${named(names, entry.to)}`
-    const by = entry.by.role === 'platform' ? named(w.roles, 'platform') : `${named(w.roles, entry.by.role)} ${entry.by.id}`
+    const by = entry.by.role === 'platform' ? roleName('platform', language) : `${roleName(entry.by.role, language)} ${entry.by.id}`
     return `${indent}  ${timeText(entry.at, language)}  ${step}  (${by}): ${reasonIn(entry.why, language)}`
   })]
 }
