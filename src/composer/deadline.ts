@@ -10,7 +10,7 @@ export type Clock = () => number
 
 /** The long steps of a composition, as reported to a `StepListener`. */
 export type ComposeStep =
-  | 'table' | 'problem' | 'relaxation' | 'relevant' | 'greedy' | 'model' | 'load' | 'solve'
+  | 'table' | 'problem' | 'relaxation' | 'relevant' | 'dominance' | 'greedy' | 'model' | 'load' | 'solve'
   | 'best-first' | 'diagnosis'
 
 /** Told the step and the clock's time when a long step starts (measurements, tests). */

@@ -127,11 +127,11 @@ describe('the time budget', () => {
     expect(codes(answer)).toEqual([])
     expect(answer.bundles.map(b => b.price.monthly)).toEqual([cheapest, cheapest + 0.01, cheapest + 0.02])
     for (const bundle of answer.bundles) expect(validAndMinimal(all, bundle.services)).toBe(true)
-    expect(steps.slice(0, 7)).toEqual(['table', 'problem', 'relaxation', 'greedy', 'relevant', 'model', 'load'])
+    expect(steps.slice(0, 8)).toEqual(['table', 'problem', 'relaxation', 'greedy', 'relevant', 'dominance', 'model', 'load'])
     expect(steps.filter(s => s === 'solve').length).toBeGreaterThanOrEqual(3)
   })
 
-  test.each(['relevant', 'model', 'load'] as const)('time out when %s starts: the greedy bundle, SEARCH_LIMIT, no later step', step => {
+  test.each(['relevant', 'dominance', 'model', 'load'] as const)('time out when %s starts: the greedy bundle, SEARCH_LIMIT, no later step', step => {
     const { options, steps } = jumpAt(step)
     const answer = compose(catalog, request, options)
     expect(codes(answer)).toEqual(['SEARCH_LIMIT'])

@@ -42,17 +42,32 @@ function random (seed: number): () => number {
   }
 }
 
-function generate (seed: number): RandomCase {
+/**
+ * A random catalog of 9 services; with `rivals`, about half of them copy an earlier service's
+ * type and interfaces at another price (or the same), or with one requirement fewer, as
+ * competing providers of one kind of service do.
+ */
+function generate (seed: number, rivals = false): RandomCase {
   const next = random(seed)
   const pick = <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)]!
   const classes = Object.keys(interfaceParents)
-  const services = Array.from({ length: 9 }, (_, i) => ({
-    id: `S${i}`,
-    type: pick(Object.keys(typeParents)),
-    provides: Array.from({ length: 1 + Math.floor(next() * 2) }, () => pick(classes)),
-    requires: Array.from({ length: Math.floor(next() * 3) }, () => pick(classes)),
-    price: 1 + Math.floor(next() * 40)
-  }))
+  const services: RandomService[] = []
+  for (let i = 0; i < 9; i++) {
+    if (rivals && i > 0 && next() < 0.5) {
+      const model = pick(services)
+      const requires = next() < 0.3 ? model.requires.slice(1) : model.requires
+      const price = next() < 0.2 ? model.price : 1 + Math.floor(next() * 40)
+      services.push({ ...model, id: `S${i}`, requires, price })
+      continue
+    }
+    services.push({
+      id: `S${i}`,
+      type: pick(Object.keys(typeParents)),
+      provides: Array.from({ length: 1 + Math.floor(next() * 2) }, () => pick(classes)),
+      requires: Array.from({ length: Math.floor(next() * 3) }, () => pick(classes)),
+      price: 1 + Math.floor(next() * 40)
+    })
+  }
   const goals = 1 + Math.floor(next() * 2)
   const wanted: string[] = []
   const serviceTypes: string[] = []
@@ -120,13 +135,15 @@ function bruteForce (c: RandomCase, wiring: Wiring): string[][] {
 
 describe('composer against brute force on random catalogs', () => {
   const wirings: Wiring[] = ['static', 'dataflow']
-  test.each(Array.from({ length: 60 }, (_, seed) => seed))('seed %i', async seed => {
-    const c = generate(seed)
+  // Seeds from 100 on hold rival services (services a cheaper or equal one can replace), which
+  // the composer leaves out of the program when enough others dominate them for the limit.
+  test.each([...Array.from({ length: 60 }, (_, seed) => seed), ...Array.from({ length: 30 }, (_, k) => 100 + k)])('seed %i', async seed => {
+    const c = generate(seed, seed >= 100)
     const catalog = compileCatalog(await parseRdf(turtle(c), { format: 'turtle' }))
     await loadSolver()
     for (const wiring of wirings) {
       const expected = bruteForce(c, wiring)
-      for (const limit of [50, 3]) {
+      for (const limit of [50, 3, 1]) {
         const answer = compose(catalog, {
           available: c.available.map(a => ex + a),
           wanted: c.wanted.map(w => ex + w),

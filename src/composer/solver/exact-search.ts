@@ -36,6 +36,7 @@ import { RemoteProgram, terminateMarginMs, type RunReply } from './highs-runtime
 import { reduce } from './greedy.js'
 import { buildModel, type Model } from './model.js'
 import { relevantServices } from './relevant.js'
+import { undominated } from './dominance.js'
 
 export interface ExactOptions {
   readonly limit: number
@@ -70,7 +71,10 @@ export function exactSearch (problem: Problem, relaxation: Relaxation, options: 
   const timedOut = { bundles: [], expansions: 0, solves: 0, proven: false, bound: 0, timedOut: true } as const
   if (deadline.passed()) return timedOut
   deadline.step('relevant')
-  const services = relevantServices(problem, relaxation, deadline.poller(16))
+  const relevant = relevantServices(problem, relaxation, deadline.poller(16))
+  if (relevant === undefined || deadline.passed()) return timedOut
+  deadline.step('dominance')
+  const services = undominated(problem, relevant, options.limit, options.budgetCents !== undefined, deadline.poller(16))
   if (services === undefined || deadline.passed()) return timedOut
   deadline.step('model')
   const building = deadline.clock()
