@@ -85,7 +85,8 @@ export function runSearch (context: CompositionContext, mode: ProblemMode, limit
       limit,
       deadline,
       maxEntries: context.maxModelEntries,
-      ...(budgetCents === undefined ? {} : { budgetCents })
+      ...(budgetCents === undefined ? {} : { budgetCents }),
+      ...(greedy === undefined ? {} : { start: greedy.members })
     })
     if (result.cut !== true) return run(orGreedy(result.timedOut === true ? { ...result, bound: Math.max(result.bound, timedOut.bound) } : result))
     if (deadline.passed()) return run(orGreedy(timedOut))

@@ -61,6 +61,37 @@ function wiredCore (problem: Problem, members: readonly number[]): number[] {
 }
 
 /**
+ * A valid subset of a valid set, found in one walk back from the goals: each goal, then each
+ * requirement of a member taken, takes a provider among the members (an available type when
+ * one meets it; else a member already taken, then the cheapest link, then the lowest index;
+ * in dataflow wiring only a member that fires before the consumer). Linear in the members'
+ * options, so a large set (a solver's incumbent before it is proven) shrinks to what its goals
+ * use before anything quadratic looks at it.
+ */
+export function neededCore (problem: Problem, members: readonly number[]): number[] {
+  const position = new Map((problem.mode.wiring === 'dataflow' ? wiredCore(problem, members) : members).map((m, i) => [m, i]))
+  const taken = new Set<number>()
+  const stack: number[] = []
+  const take = (item: Parameters<Problem['optionOf']>[0], before: number): void => {
+    if (problem.optionOf(item, -1) !== undefined) return
+    let best: { provider: number, penalty: number } | undefined
+    for (const option of problem.options(item)) {
+      const at = position.get(option.provider)
+      if (at === undefined || problem.mode.wiring === 'dataflow' && at >= before) continue
+      if (best === undefined || rank(option) < rank(best)) best = option
+    }
+    if (best !== undefined && !taken.has(best.provider)) { taken.add(best.provider); stack.push(best.provider) }
+  }
+  const rank = (option: { provider: number, penalty: number }): number => (taken.has(option.provider) ? 0 : 1) * 1e15 + option.penalty * 1e9 + option.provider
+  for (const goal of problem.goals) take(goal, Infinity)
+  while (stack.length > 0) {
+    const m = stack.pop()!
+    for (const item of problem.requirementsOf(m)) take(item, position.get(m)!)
+  }
+  return members.filter(m => taken.has(m))
+}
+
+/**
  * The largest subset whose members all have their requirements met inside it (or by the
  * available types): members with an unmet requirement are dropped until none is left.
  */

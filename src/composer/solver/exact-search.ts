@@ -30,11 +30,11 @@ import type { Option, Problem } from '../problem.js'
 import type { Deadline } from '../deadline.js'
 import type { Relaxation } from '../relaxation.js'
 import type { FoundBundle, SearchResult } from '../search.js'
-import { isMinimalSet } from '../wiring.js'
+import { isMinimalSet, neededCore } from '../wiring.js'
 import { assign, fire, linkCost } from './assign.js'
 import { RemoteProgram, terminateMarginMs, type RunReply } from './highs-runtime.js'
 import { reduce } from './greedy.js'
-import { buildModel, type Model } from './model.js'
+import { buildModel, type LinkColumn, type Model } from './model.js'
 import { relevantServices } from './relevant.js'
 import { undominated } from './dominance.js'
 
@@ -45,6 +45,11 @@ export interface ExactOptions {
   readonly budgetCents?: number
   /** Coefficients the integer program may have at most; a larger one is not built (`cut`). */
   readonly maxEntries?: number
+  /**
+   * A valid bundle found before (the greedy one): the solver starts from it, so an answer cut
+   * short by the deadline is never worse than it.
+   */
+  readonly start?: readonly number[]
 }
 
 const epsilon = 1e-6
@@ -74,8 +79,10 @@ export function exactSearch (problem: Problem, relaxation: Relaxation, options: 
   const relevant = relevantServices(problem, relaxation, deadline.poller(16))
   if (relevant === undefined || deadline.passed()) return timedOut
   deadline.step('dominance')
-  const services = undominated(problem, relevant, options.limit, options.budgetCents !== undefined, deadline.poller(16))
-  if (services === undefined || deadline.passed()) return timedOut
+  const kept = undominated(problem, relevant, options.limit, options.budgetCents !== undefined, deadline.poller(16))
+  if (kept === undefined || deadline.passed()) return timedOut
+  // The start's members stay in the program even when others dominate them.
+  const services = options.start === undefined ? kept : [...new Set([...kept, ...options.start])].sort((a, b) => a - b)
   deadline.step('model')
   const building = deadline.clock()
   const model = buildModel(problem, services, options.budgetCents, options.maxEntries, deadline.poller())
@@ -87,6 +94,10 @@ export function exactSearch (problem: Problem, relaxation: Relaxation, options: 
   const wait = (): number => deadline.remaining() + terminateMarginMs
   const solver = RemoteProgram.load(program(model), wait())
   if (solver === undefined) return timedOut
+  if (options.start !== undefined) {
+    const start = startValues(model, options.start)
+    if (!solver.start(start.indices, start.values, wait())) return timedOut
+  }
   try {
     return loop(problem, model, solver, options)
   } finally {
@@ -158,7 +169,8 @@ function loop (problem: Problem, model: Model, solver: RemoteProgram, options: E
         continue
       }
     }
-    const minimal = isMinimalSet(problem, members) ? members : reduce(problem, members)
+    const needed = neededCore(problem, members)
+    const minimal = isMinimalSet(problem, needed) ? needed : reduce(problem, needed)
     const key = minimal.join(',')
     const cut = solver.addRow(-Infinity, minimal.length - 1, minimal.map(s => model.column.get(s)!), minimal.map(() => 1), wait())
     if (!seen.has(key)) {
@@ -204,6 +216,28 @@ function dataflowCut (problem: Problem, model: Model, members: readonly number[]
   const indices = [...stuck.map(c => model.column.get(c)!), ...[...helpers].map(p => model.column.get(p)!)]
   const values = [...stuck.map(() => -1), ...[...helpers].map(() => 1)]
   return solver.addRow(1 - stuck.length, Infinity, indices, values, ms)
+}
+
+/**
+ * The column values of a known bundle: its members, and for each item stated with link
+ * columns whose consumer is a member (or a goal) the cheapest link to a member or an available
+ * type.
+ */
+function startValues (model: Model, members: readonly number[]): { indices: number[], values: number[] } {
+  const set = new Set(members)
+  const indices = model.services.map((_, i) => i)
+  const values = model.services.map(s => set.has(s) ? 1 : 0)
+  for (const { item, links } of model.items) {
+    let best: LinkColumn | undefined
+    if (item.kind !== 'requires' || set.has(item.consumer)) {
+      for (const link of links) {
+        if (link.option.provider >= 0 && !set.has(link.option.provider)) continue
+        if (best === undefined || link.option.penalty < best.option.penalty) best = link
+      }
+    }
+    for (const link of links) { indices.push(link.column); values.push(link === best ? 1 : 0) }
+  }
+  return { indices, values }
 }
 
 function chosenLinks (model: Model, values: Float64Array | readonly number[]): Map<string, Option> {

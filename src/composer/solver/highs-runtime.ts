@@ -123,6 +123,11 @@ export class RemoteProgram {
     return this.ask({ op: 'addRow', lower, upper, indices: Int32Array.from(indices), values: Float64Array.from(values) }, ms) !== undefined
   }
 
+  /** Gives the solver a known solution to start from (values of some columns); false when the thread had to be ended. */
+  start (indices: readonly number[], values: readonly number[], ms: number): boolean {
+    return this.ask({ op: 'start', indices: Int32Array.from(indices), values: Float64Array.from(values) }, ms) !== undefined
+  }
+
   /** Frees the program (unless its thread was ended). */
   dispose (): void {
     if (current === this.solver) this.ask({ op: 'dispose' }, 1000)

@@ -9,6 +9,7 @@
  *   { op: 'load', columns, costs, small, lower, upper, starts, indices, values }
  *   { op: 'run', timeLimit, presolveOff, holdMs? }  → { status, values?, objective, bound }
  *   { op: 'addRow', lower, upper, indices, values }
+ *   { op: 'start', indices, values }   (a known solution to start from: the columns' values)
  *   { op: 'dispose' }
  */
 import { workerData, type MessagePort } from 'node:worker_threads'
@@ -25,6 +26,7 @@ export type SolverRequest =
   | { readonly op: 'load', readonly columns: number, readonly costs: Float64Array, readonly small: boolean, readonly lower: Float64Array, readonly upper: Float64Array, readonly starts: Int32Array, readonly indices: Int32Array, readonly values: Float64Array }
   | { readonly op: 'run', readonly timeLimit: number, readonly presolveOff: boolean, readonly holdMs?: number }
   | { readonly op: 'addRow', readonly lower: number, readonly upper: number, readonly indices: Int32Array, readonly values: Float64Array }
+  | { readonly op: 'start', readonly indices: Int32Array, readonly values: Float64Array }
   | { readonly op: 'dispose' }
 
 /** The outcome of one `run`: `limited` when a limit stopped it before proving an optimum. */
@@ -102,6 +104,7 @@ function answer (request: SolverRequest): unknown {
   if (request.op === 'dispose') { solver?.dispose(); solver = undefined; return {} }
   if (solver === undefined) throw new Error(`no program is loaded for '${request.op}'`)
   if (request.op === 'run') return run(solver, request)
+  if (request.op === 'start') { solver.setSolution({ indices: request.indices, values: request.values }); return {} }
   solver.addRow(infinite(request.lower), infinite(request.upper), { indices: request.indices, values: request.values })
   return {}
 }
