@@ -42,7 +42,9 @@ export function diagnosisShare (timeoutMs: number): number {
 /**
  * `compose` with an explicit interface matcher (the composition root passes the matcher's).
  * The time budget runs from the call: the searches stop `diagnosisShare` before its end, the
- * diagnosis (when no bundle is found) at its end.
+ * diagnosis (when no bundle is found) at its end. When it runs out while the service table,
+ * the strict problem or its relaxation is built, the answer has no bundle and `SEARCH_LIMIT`
+ * only: there is no search to diagnose.
  */
 export function composeWith (catalog: Catalog, request: CompositionRequest, match: LinkMatcher, options: ComposeOptions = {}): CompositionAnswer {
   const clock = options.clock ?? systemClock
@@ -53,7 +55,11 @@ export function composeWith (catalog: Catalog, request: CompositionRequest, matc
   const end = start + limits.timeoutMs
   const deadline = new Deadline(clock, end - diagnosisShare(limits.timeoutMs), options.onStep)
   deadline.step('table')
-  const table = buildServiceTable(catalog, resolved)
+  const table = buildServiceTable(catalog, resolved, deadline.poller())
+  // Out of time before the search could be set up: nothing found, nothing proven, nothing to diagnose from.
+  const unprepared = (result: SearchResult): CompositionAnswer =>
+    ({ bundles: [], issues: [searchLimitIssue(result, [], resolved.limit, limits.timeoutMs, catalogNamer(catalog))] })
+  if (!table.complete) return unprepared({ bundles: [], expansions: 0, proven: false, bound: 0, timedOut: true })
   const context: CompositionContext = {
     catalog,
     request: resolved,
@@ -66,6 +72,7 @@ export function composeWith (catalog: Catalog, request: CompositionRequest, matc
     deadline
   }
   const strict = runSearch(context, { relaxed: false, budget: resolved.budget !== undefined, weights: resolved.weights, wiring: resolved.wiring }, resolved.limit)
+  if (!strict.built) return unprepared(strict.result)
   const bundles = strict.result.bundles.map(found => buildBundle(strict.problem, found, resolved.weights)).sort(compareBundles).slice(0, resolved.limit)
   const issues: CompositionIssue[] = []
   if (strict.result.cut === true) issues.push(searchCutIssue(bundles.length, resolved.limit, catalogNamer(catalog)))

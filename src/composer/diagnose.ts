@@ -9,10 +9,11 @@
  * The searches of steps 1, 2 and 4 keep the context's deadline (the caller gives the diagnosis
  * its own share of the budget): each starts only while more time remains than building the
  * strict problem and its relaxation took (the part of a search that cannot be interrupted), and
- * stops when the deadline passes.
+ * stops when the deadline passes; a search whose problem or relaxation the deadline cut short
+ * adds nothing.
  */
 import { buildBundle } from './bundle.js'
-import { runSearch, type CompositionContext, type SearchRun } from './run-search.js'
+import { runSearch, type BuiltSearchRun, type CompositionContext } from './run-search.js'
 import type { Item } from './items.js'
 import { constraintPhrase } from './member-checks.js'
 import type { Problem } from './problem.js'
@@ -24,15 +25,15 @@ import type { Bundle, BundleNeed, CompositionIssue, ConstraintCheck, Texts } fro
 /** Weights that rank by price alone (a service and a plugin match weigh far less than a cent). */
 const priceOnly = { size: 0.001, degree: 0.0001, price: 1 }
 
-export function diagnose (context: CompositionContext, strict: SearchRun): CompositionIssue[] {
+export function diagnose (context: CompositionContext, strict: BuiltSearchRun): CompositionIssue[] {
   const { request } = context
   const namer = catalogNamer(context.catalog)
   const issues: CompositionIssue[] = []
   const fits = (): boolean => context.deadline.remaining() > strict.setupMs
   if (request.budget !== undefined && fits()) {
     const cheapest = runSearch(context, { relaxed: false, budget: false, weights: priceOnly, wiring: request.wiring }, 1)
-    const found = cheapest.result.bundles[0]
-    if (found !== undefined) {
+    const found = cheapest.built ? cheapest.result.bundles[0] : undefined
+    if (cheapest.built && found !== undefined) {
       const budgetCents = Math.round(request.budget.amount * 100)
       const bundle = buildBundle(cheapest.problem, found, request.weights)
       const currency = request.budget.currency
@@ -71,6 +72,8 @@ export function diagnose (context: CompositionContext, strict: SearchRun): Compo
 
   if (!fits()) return issues
   const relaxed = runSearch(context, { relaxed: true, budget: false, weights: request.weights, wiring: request.wiring }, 1)
+  // The relaxed problem was not built in time: neither its services nor a nearest bundle can be told.
+  if (!relaxed.built) return issues
   if (request.budget !== undefined) {
     const currency = request.budget.currency
     const mismatched = currencyMismatches(relaxed.problem)
@@ -96,8 +99,8 @@ export function diagnose (context: CompositionContext, strict: SearchRun): Compo
 function cycleIssue (context: CompositionContext): CompositionIssue | undefined {
   const { request } = context
   const run = runSearch(context, { relaxed: false, budget: request.budget !== undefined, weights: request.weights, wiring: 'static' }, 1)
-  const found = run.result.bundles[0]
-  if (found === undefined) return undefined
+  const found = run.built ? run.result.bundles[0] : undefined
+  if (!run.built || found === undefined) return undefined
   const bundle = buildBundle(run.problem, found, request.weights)
   const cycles = bundle.explanation.cycles
   if (cycles.length === 0) return undefined

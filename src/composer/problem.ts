@@ -76,6 +76,12 @@ export class Problem {
   /** Monthly price in cents in the table's currency (0 when unpriced). */
   readonly cents: Float64Array
   readonly goals: readonly GoalItem[]
+  /**
+   * False when the time ran out while the candidates were priced and checked (or the table
+   * itself is not complete): `allowed`, `own` and `cents` then cover only part of them, and
+   * the problem must be neither relaxed nor searched.
+   */
+  readonly complete: boolean
   private readonly optionCache = new Map<string, ItemEntry>()
   private readonly sharedCache = new Map<string, ItemOptions>()
   private readonly upstreamCache = new Map<string, ReadonlySet<number>>()
@@ -86,22 +92,32 @@ export class Problem {
     readonly request: ResolvedRequest,
     readonly links: LinkIndex,
     readonly requirements: RequirementItems,
-    readonly mode: ProblemMode
+    readonly mode: ProblemMode,
+    /** Polled while the candidates are priced and checked (a deadline's poller): true stops it. */
+    out: () => boolean = () => false
   ) {
     const n = table.services.length
     this.allowed = new Uint8Array(n)
     this.own = new Float64Array(n)
     this.cents = new Float64Array(n)
+    this.goals = goalItems(request)
+    this.complete = table.complete && this.admit(out)
+  }
+
+  /** Prices and checks the candidates; false when `out` stopped it first. */
+  private admit (out: () => boolean): boolean {
+    const { table, mode } = this
     const { size, price } = mode.weights
     // Only candidates may join: no other service can meet a goal or a candidate's requirement.
     for (const s of table.candidates) {
+      if (out()) return false
       const entry = table.entry(s)
       const cents = entry.priced.cents ?? 0
       this.cents[entry.index] = cents
       this.allowed[entry.index] = mode.relaxed || entry.assessment.violations === 0 ? 1 : 0
       this.own[entry.index] = size + price * cents / 100 + (mode.relaxed ? violationPenalty * entry.assessment.violations : 0)
     }
-    this.goals = goalItems(request)
+    return true
   }
 
   requirementsOf (service: number): readonly Item[] {

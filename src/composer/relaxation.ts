@@ -39,6 +39,16 @@ export interface MemberBoundsOf {
 
 /** Runs the fixpoint with `own[s]` as the cost of adding service `s`. */
 export function relax (problem: Problem, own: Float64Array, aggregation: Aggregation = 'max'): Relaxation {
+  return relaxWithin(problem, own, () => false, aggregation)!
+}
+
+/**
+ * `relax`, polling `out` (a deadline's poller) while the fixpoint runs: undefined once it says
+ * the time has run out, for part of a fixpoint bounds nothing (an item not yet settled would
+ * look unreachable). A problem that is not `complete` is never relaxed.
+ */
+export function relaxWithin (problem: Problem, own: Float64Array, out: () => boolean, aggregation: Aggregation = 'max'): Relaxation | undefined {
+  if (!problem.complete) throw new Error('relaxation of a problem cut short by the time budget: its services were not all admitted')
   const graph = graphOf(problem)
   const { table, allowed } = problem
   const n = table.services.length
@@ -63,13 +73,14 @@ export function relax (problem: Problem, own: Float64Array, aggregation: Aggrega
     }
   }
   if (problem.mode.wiring === 'static') {
-    staticFixpoint(problem, own, serviceCost, typeCost)
+    if (!staticFixpoint(problem, own, serviceCost, typeCost, out)) return undefined
   } else {
     for (const s of table.candidates) {
       if (allowed[s] === 1 && table.services[s]!.requires.length === 0) queue.push(own[s]!, s)
     }
     for (const type of problem.request.available) for (const id of graph.types.satisfiedBy(type)) satisfyType(id, 0)
     while (queue.size > 0) {
+      if (out()) return undefined
       const cost = queue.topPriority
       const s = queue.pop()
       if (serviceCost[s] !== Infinity) continue
@@ -107,9 +118,9 @@ export function relax (problem: Problem, own: Float64Array, aggregation: Aggrega
  * types — the greatest fixpoint: start with every admitted service and drop, until none is
  * left, those with a required type nothing possible provides. A possible service costs its
  * own cost (a lower bound: whatever it needs may come from members that are there anyway);
- * a type costs 0 when available, else its cheapest possible provider.
+ * a type costs 0 when available, else its cheapest possible provider. False when `out` stopped it.
  */
-function staticFixpoint (problem: Problem, own: Float64Array, serviceCost: Float64Array, typeCost: Float64Array): void {
+function staticFixpoint (problem: Problem, own: Float64Array, serviceCost: Float64Array, typeCost: Float64Array, out: () => boolean): boolean {
   const graph = graphOf(problem)
   const { allowed } = problem
   const providers = new Int32Array(typeCost.length)
@@ -117,15 +128,24 @@ function staticFixpoint (problem: Problem, own: Float64Array, serviceCost: Float
   for (const type of problem.request.available) for (const id of graph.types.satisfiedBy(type)) available[id] = 1
   const possible = Uint8Array.from(allowed)
   const providedIds = (s: number): Int32Array => graph.providedIds(s)
-  for (let s = 0; s < possible.length; s++) if (possible[s] === 1) for (const id of providedIds(s)) providers[id]!++
+  for (let s = 0; s < possible.length; s++) {
+    if (possible[s] !== 1) continue
+    if (out()) return false
+    for (const id of providedIds(s)) providers[id]!++
+  }
   const unmet = (id: number): boolean => available[id] === 0 && providers[id] === 0
   const blocked = (s: number): boolean => graph.serviceNodes[s]!.some(node => {
     const types = graph.nodeTypes[node]!
     return types.length === 0 || types.some(unmet)
   })
   const dropped: number[] = []
-  for (let s = 0; s < possible.length; s++) if (possible[s] === 1 && blocked(s)) { possible[s] = 0; dropped.push(s) }
+  for (let s = 0; s < possible.length; s++) {
+    if (possible[s] !== 1) continue
+    if (out()) return false
+    if (blocked(s)) { possible[s] = 0; dropped.push(s) }
+  }
   while (dropped.length > 0) {
+    if (out()) return false
     const s = dropped.pop()!
     for (const id of providedIds(s)) {
       if (--providers[id]! > 0 || available[id] === 1) continue
@@ -141,4 +161,5 @@ function staticFixpoint (problem: Problem, own: Float64Array, serviceCost: Float
     serviceCost[s] = own[s]!
     for (const id of providedIds(s)) typeCost[id] = Math.min(typeCost[id]!, own[s]!)
   }
+  return true
 }

@@ -8,7 +8,7 @@ import type { Deadline } from './deadline.js'
 import type { LinkIndex } from './item-links.js'
 import type { RequirementItems } from './items.js'
 import { Problem, type ProblemMode } from './problem.js'
-import { relax, type Relaxation } from './relaxation.js'
+import { relaxWithin, type Relaxation } from './relaxation.js'
 import type { ResolvedRequest } from './resolve-request.js'
 import { search, type FoundBundle, type SearchResult } from './search.js'
 import { exactSearch } from './solver/exact-search.js'
@@ -32,39 +32,61 @@ export interface CompositionContext {
   readonly deadline: Deadline
 }
 
-export interface SearchRun {
+/** A search whose problem and relaxation were built. */
+export interface BuiltSearchRun {
+  readonly built: true
   readonly problem: Problem
   readonly relaxation: Relaxation
   readonly result: SearchResult
   /**
    * Milliseconds building the problem and its relaxation took: the part of a search that
-   * cannot be interrupted, for deciding whether another search still fits in what remains.
+   * cannot be interrupted by a step's start, for deciding whether another search still fits
+   * in what remains.
    */
   readonly setupMs: number
 }
+
+/**
+ * A search that ran out of time while its problem or relaxation was built: neither exists (a
+ * part of them would prove nothing), the result is timed out with no bundle and no bound.
+ */
+export interface UnbuiltSearchRun {
+  readonly built: false
+  /** The step the time ran out in. */
+  readonly stoppedIn: 'problem' | 'relaxation'
+  readonly result: SearchResult
+  readonly setupMs: number
+}
+
+export type SearchRun = BuiltSearchRun | UnbuiltSearchRun
 
 /**
  * Builds the problem for the mode, relaxes it, and searches it. A strict problem whose integer
  * program would exceed `maxModelEntries` is searched best-first instead, within `maxStates`
  * and `maxExpansions`: its bundles are valid and minimal but not proven cheapest (`cut`).
  *
- * The deadline: building the problem and its relaxation cannot be interrupted (each is linear
- * in the services and interfaces the request touches); every step after them starts only while
- * the deadline has not passed, and each search stops when it passes (`timedOut`). A strict
- * search first looks for a greedy bundle (`solver/greedy.ts`, a walk back from the goals): when
- * the time runs out before the search finds a bundle, the result holds that one.
+ * The deadline: building the problem (pricing and checking the candidates) and its relaxation
+ * poll the clock every 256 services and stop when it has passed, and the run is then not
+ * `built`; every step after them starts only while the deadline has not passed, and each
+ * search stops when it passes (`timedOut`). A strict search first looks for a greedy bundle
+ * (`solver/greedy.ts`, a walk back from the goals): when the time runs out before the search
+ * finds a bundle, the result holds that one.
  */
 export function runSearch (context: CompositionContext, mode: ProblemMode, limit: number): SearchRun {
   const { deadline } = context
   deadline.step('problem')
   const started = deadline.clock()
-  const problem = new Problem(context.catalog, context.table, context.request, context.links, context.requirements, mode)
+  const unbuilt = (stoppedIn: 'problem' | 'relaxation'): UnbuiltSearchRun =>
+    ({ built: false, stoppedIn, result: { bundles: [], expansions: 0, proven: false, bound: 0, timedOut: true }, setupMs: deadline.clock() - started })
+  const problem = new Problem(context.catalog, context.table, context.request, context.links, context.requirements, mode, deadline.poller())
+  if (!problem.complete) return unbuilt('problem')
   deadline.step('relaxation')
-  const relaxation = relax(problem, problem.own)
+  const relaxation = relaxWithin(problem, problem.own, deadline.poller())
+  if (relaxation === undefined) return unbuilt('relaxation')
   const setupMs = deadline.clock() - started
   const budget = context.request.budget
   const budgetCents = mode.budget && budget !== undefined ? Math.round(budget.amount * 100) : undefined
-  const run = (result: SearchResult): SearchRun => ({ problem, relaxation, result, setupMs })
+  const run = (result: SearchResult): BuiltSearchRun => ({ built: true, problem, relaxation, result, setupMs })
   // What the relaxation proves every bundle costs at least: the bound of a search that timed out before one of its own.
   const least = Math.max(0, ...problem.goals.map(goal => relaxation.baseCost(goal)))
   const timedOut: SearchResult = { bundles: [], expansions: 0, proven: false, bound: Number.isFinite(least) ? least : 0, timedOut: true }
@@ -92,14 +114,17 @@ export function runSearch (context: CompositionContext, mode: ProblemMode, limit
     if (deadline.passed()) return run(orGreedy(timedOut))
   }
   deadline.step('best-first')
-  const guide = relax(problem, problem.own, 'sum')
+  // The search's guide and price bound are fixpoints too: when the time runs out in them, the search does not start.
+  const guide = relaxWithin(problem, problem.own, deadline.poller(), 'sum')
+  const priceRelaxation = budgetCents === undefined ? undefined : relaxWithin(problem, problem.cents, deadline.poller())
+  if (guide === undefined || (budgetCents !== undefined && priceRelaxation === undefined)) return run(orGreedy(timedOut))
   const result = search(problem, relaxation, guide, {
     limit,
     out: deadline.poller(16),
     maxExpansions: context.maxExpansions,
     maxStates: context.maxStates,
     ...(context.proofExpansions === undefined ? {} : { maxProofExpansions: context.proofExpansions }),
-    ...(budgetCents === undefined ? {} : { budgetCents, priceRelaxation: relax(problem, problem.cents) })
+    ...(budgetCents === undefined || priceRelaxation === undefined ? {} : { budgetCents, priceRelaxation })
   })
   return run(orGreedy(mode.relaxed || result.proven || result.timedOut === true ? result : { ...result, cut: true }))
 }

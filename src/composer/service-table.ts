@@ -38,6 +38,11 @@ export interface ServiceTable {
   entry (service: number): ServiceEntry
   /** The currency bundles are priced in: the budget's, else the prevailing one of the catalog. */
   readonly currency: string | null
+  /**
+   * False when the time ran out while the candidates were sought: `candidates` then holds only
+   * part of them, and nothing may be built or concluded from the table.
+   */
+  readonly complete: boolean
 }
 
 /** Prices kept per catalog for this many different pricing keys (most recent first out last). */
@@ -66,12 +71,18 @@ function orderOf (catalog: Catalog): CatalogOrder {
   return order
 }
 
-export function buildServiceTable (catalog: Catalog, request: ResolvedRequest): ServiceTable {
+/**
+ * The request's table. `out` is polled while the candidates are sought (a deadline's poller):
+ * once it says the time has run out, the search for them stops and the table is not `complete`.
+ */
+export function buildServiceTable (catalog: Catalog, request: ResolvedRequest, out: () => boolean = never): ServiceTable {
   const order = orderOf(catalog)
   const currency = request.budget?.currency ?? order.currency
   const pricing = { seats: request.seats, concurrentSeats: request.concurrentSeats, usage: request.usage, currency, namer: catalogNamer(catalog) }
   const prices = pricesFor(order, pricingKey(request, currency))
-  const candidates = candidatesOf(catalog, order, request)
+  const found = candidatesOf(catalog, order, request, out)
+  const complete = found !== undefined
+  const candidates = found ?? []
   const candidateSet = new Uint8Array(order.services.length)
   for (const s of candidates) candidateSet[s] = 1
   const entries = new Map<number, Entry>()
@@ -80,6 +91,7 @@ export function buildServiceTable (catalog: Catalog, request: ResolvedRequest): 
     indexOf: order.indexOf,
     candidates,
     currency,
+    complete,
     isCandidate: s => candidateSet[s] === 1,
     entry (s) {
       let entry = entries.get(s)
@@ -92,6 +104,10 @@ export function buildServiceTable (catalog: Catalog, request: ResolvedRequest): 
       return entry
     }
   }
+}
+
+function never (): boolean {
+  return false
 }
 
 /** What a price depends on in the request. */
@@ -116,9 +132,10 @@ function pricesFor (order: CatalogOrder, key: string): Map<number, PricedService
  * Backward from the goals: the instances of each wanted service type, the providers of each
  * wanted interface type, then, for every service found, the providers of every type its
  * requirements name (subclasses included). Class-based, so a superset of what any link or the
- * relaxation can use.
+ * relaxation can use. Undefined when `out` says the time has run out first; the providers of a
+ * type are kept for the catalog only once all of them are found.
  */
-function candidatesOf (catalog: Catalog, order: CatalogOrder, request: ResolvedRequest): number[] {
+function candidatesOf (catalog: Catalog, order: CatalogOrder, request: ResolvedRequest, out: () => boolean): number[] | undefined {
   const found = new Uint8Array(order.services.length)
   const stack: number[] = []
   const add = (id: string): void => {
@@ -128,11 +145,12 @@ function candidatesOf (catalog: Catalog, order: CatalogOrder, request: ResolvedR
   const push = (s: number): void => {
     if (found[s] === 0) { found[s] = 1; stack.push(s) }
   }
-  const providers = (type: string): Int32Array => {
+  const providers = (type: string): Int32Array | undefined => {
     let indices = order.providers.get(type)
     if (indices === undefined) {
       const found: number[] = []
       for (const node of catalog.providersOf(type)) {
+        if (out()) return undefined
         const s = order.indexOf.get(node.service)
         if (s !== undefined) found.push(s)
       }
@@ -141,15 +159,31 @@ function candidatesOf (catalog: Catalog, order: CatalogOrder, request: ResolvedR
     }
     return indices
   }
-  for (const type of request.serviceTypes) for (const service of catalog.servicesOfType(type)) add(service.id)
-  for (const type of request.wanted) for (const s of providers(type)) push(s)
+  /** Pushes the providers of a type; false when the time ran out. */
+  const pushProviders = (type: string): boolean => {
+    const indices = providers(type)
+    if (indices === undefined) return false
+    for (const s of indices) {
+      if (out()) return false
+      push(s)
+    }
+    return true
+  }
+  for (const type of request.serviceTypes) {
+    for (const service of catalog.servicesOfType(type)) {
+      if (out()) return undefined
+      add(service.id)
+    }
+  }
+  for (const type of request.wanted) if (!pushProviders(type)) return undefined
   const seenTypes = new Set<string>()
   while (stack.length > 0) {
+    if (out()) return undefined
     for (const node of order.services[stack.pop()!]!.requires) {
       for (const type of node.types) {
         if (seenTypes.has(type)) continue
         seenTypes.add(type)
-        for (const s of providers(type)) push(s)
+        if (!pushProviders(type)) return undefined
       }
     }
   }

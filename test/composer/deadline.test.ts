@@ -168,13 +168,14 @@ describe('the time budget', () => {
     expect(steps.slice(steps.indexOf('greedy'))).toEqual(['greedy', 'diagnosis'])
   })
 
-  test('a budget of 1 ms on a clock that has passed it: only the set-up ran, then the diagnosis, which searched nothing', () => {
+  test('a budget of 1 ms on a clock that has passed it: the service table stops, no bundle, SEARCH_LIMIT and nothing else', () => {
     let reads = 0
     const steps: ComposeStep[] = []
     const answer = compose(catalog, { ...request, timeoutMs: 1 }, { clock: () => reads++ === 0 ? 0 : 2, onStep: step => steps.push(step) })
     expect(answer.bundles).toEqual([])
     expect(codes(answer)).toEqual(['SEARCH_LIMIT'])
-    expect(steps).toEqual(['table', 'problem', 'relaxation', 'diagnosis'])
+    expect(answer.issues[0]).toMatchObject({ found: 0, limit: 3, bound: 0, timeoutMs: 1 })
+    expect(steps).toEqual(['table'])
   })
 
   test('no bundle exists: the diagnosis searches within its share, and not once it has passed', () => {
@@ -214,5 +215,73 @@ describe('the time budget', () => {
     const next = compose(catalog, request, options)
     expect(codes(next)).toEqual([])
     expect(next.bundles.map(b => b.price.monthly)).toEqual([cheapest, cheapest + 0.01, cheapest + 0.02])
+  })
+})
+
+/**
+ * The set-up steps on a wide catalog: the deadline chain with `rivals` dearer adapters per
+ * step, so each set-up loop (candidates, their prices and checks, the fixpoint) runs over
+ * thousands of services and a loop that went on would read the clock many times (once per
+ * 256 services).
+ */
+describe('the time budget in the set-up steps', () => {
+  const rivals = 250
+  const all = [...specs(), ...Array.from({ length: depth * rivals }, (_, i): Spec => {
+    const k = 1 + (i % depth)
+    return { id: `R${k}_${Math.floor(i / depth)}`, requires: [`C${k - 1}`], provides: [`C${k}`], price: 3 }
+  })]
+  let catalog: Catalog
+  beforeAll(async () => {
+    catalog = compileCatalog(await parseRdf(turtle(all), { format: 'turtle' }))
+    await loadSolver()
+  })
+
+  /** A clock that jumps past any budget when `step` starts, and counts its reads: in all, and at each step's start. */
+  function counting (step: ComposeStep | undefined): { options: ComposeOptions, steps: ComposeStep[], reads: () => number, readsAt: Map<ComposeStep, number> } {
+    let now = 1000
+    let reads = 0
+    const steps: ComposeStep[] = []
+    const readsAt = new Map<ComposeStep, number>()
+    return {
+      steps,
+      readsAt,
+      reads: () => reads,
+      options: {
+        clock: () => { reads++; return now },
+        onStep: started => {
+          steps.push(started)
+          if (!readsAt.has(started)) readsAt.set(started, reads)
+          if (started === step) now = 1e12
+        }
+      }
+    }
+  }
+
+  const setUp = ['table', 'problem', 'relaxation'] as const
+
+  test('with time enough, each set-up step reads the clock once per 256 services, and the cheapest bundles come back', () => {
+    const timely = counting(undefined)
+    const answer = compose(catalog, request, timely.options)
+    expect(codes(answer)).toEqual([])
+    expect(answer.bundles.map(b => b.price.monthly)).toEqual([cheapest, cheapest + 0.01, cheapest + 0.02])
+    expect(timely.steps.slice(0, 4)).toEqual(['table', 'problem', 'relaxation', 'greedy'])
+    const next: Readonly<Record<typeof setUp[number], ComposeStep>> = { table: 'problem', problem: 'relaxation', relaxation: 'greedy' }
+    for (const step of setUp) {
+      // At least one read per 256 candidates: the loop polls all the way through.
+      expect(timely.readsAt.get(next[step])! - timely.readsAt.get(step)!).toBeGreaterThanOrEqual(Math.floor(depth * rivals / 256))
+    }
+  })
+
+  test.each(setUp)('time out when %s starts: it stops at its first look at the clock, no bundle, SEARCH_LIMIT, no later step', step => {
+    const late = counting(step)
+    const answer = compose(catalog, request, late.options)
+    expect(answer.bundles).toEqual([])
+    expect(codes(answer)).toEqual(['SEARCH_LIMIT'])
+    expect(answer.issues[0]).toMatchObject({ code: 'SEARCH_LIMIT', found: 0, limit: 3, bound: 0, timeoutMs: request.timeoutMs })
+    expect(answer.issues[0]!.messages!.de).toContain('Zeitbudget')
+    expect(late.steps[late.steps.length - 1]).toBe(step)
+    expect(late.steps).toEqual(setUp.slice(0, setUp.indexOf(step) + 1))
+    // The step's own reads (its start, the set-up's start and end) and one poll: far fewer than a whole loop's.
+    expect(late.reads() - late.readsAt.get(step)!).toBeLessThanOrEqual(3)
   })
 })
