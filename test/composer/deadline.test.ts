@@ -284,4 +284,27 @@ describe('the time budget in the set-up steps', () => {
     // The step's own reads (its start, the set-up's start and end) and one poll: far fewer than a whole loop's.
     expect(late.reads() - late.readsAt.get(step)!).toBeLessThanOrEqual(3)
   })
+
+  test.each(setUp)('time out midway through %s: no bundle, SEARCH_LIMIT; nothing half-built is kept, the next request gets the cheapest bundles', step => {
+    // The clock passes the budget at the step's second poll, 256 services into its loop (the problem reads it once more first).
+    const readsToSecondPoll: Readonly<Record<typeof setUp[number], number>> = { table: 2, problem: 3, relaxation: 2 }
+    let now = 1000
+    let reads = 0
+    let jumpAt = Infinity
+    const steps: ComposeStep[] = []
+    const answer = compose(catalog, request, {
+      clock: () => { if (++reads >= jumpAt) now = 1e12; return now },
+      onStep: started => {
+        steps.push(started)
+        if (started === step) jumpAt = reads + readsToSecondPoll[step]
+      }
+    })
+    expect(answer.bundles).toEqual([])
+    expect(codes(answer)).toEqual(['SEARCH_LIMIT'])
+    expect(steps).toEqual(setUp.slice(0, setUp.indexOf(step) + 1))
+
+    const next = compose(catalog, request, counting(undefined).options)
+    expect(codes(next)).toEqual([])
+    expect(next.bundles.map(b => b.price.monthly)).toEqual([cheapest, cheapest + 0.01, cheapest + 0.02])
+  })
 })
