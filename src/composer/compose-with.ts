@@ -12,7 +12,7 @@ import { RequirementItems } from './items.js'
 import type { LinkMatcher } from './link-match.js'
 import { effectiveLimits, type ComposeLimits } from './limits.js'
 import { checkRequestValues } from './parse-request.js'
-import { resolveRequest } from './resolve-request.js'
+import { maxTimeoutMs, resolveRequest } from './resolve-request.js'
 import { runSearch, type CompositionContext } from './run-search.js'
 import type { SearchResult } from './search.js'
 import { buildServiceTable } from './service-table.js'
@@ -54,11 +54,13 @@ export function composeWith (catalog: Catalog, request: CompositionRequest, matc
   const limits = effectiveLimits(request, options)
   const end = start + limits.timeoutMs
   const deadline = new Deadline(clock, end - diagnosisShare(limits.timeoutMs), options.onStep)
+  // Only a budget below the operator's longest can be raised by the request: the texts advise it only then.
+  const budget: TimeBudget = { timeoutMs: limits.timeoutMs, raisable: limits.timeoutMs < (options.maxTimeoutMs ?? maxTimeoutMs) }
   deadline.step('table')
   const table = buildServiceTable(catalog, resolved, deadline.poller())
   // Out of time before the search could be set up: nothing found, nothing proven, nothing to diagnose from.
   const unprepared = (result: SearchResult): CompositionAnswer =>
-    ({ bundles: [], issues: [searchLimitIssue(result, [], resolved.limit, limits.timeoutMs, catalogNamer(catalog))] })
+    ({ bundles: [], issues: [searchLimitIssue(result, [], resolved.limit, budget, catalogNamer(catalog))] })
   if (!table.complete) return unprepared({ bundles: [], expansions: 0, proven: false, bound: 0, timedOut: true })
   const context: CompositionContext = {
     catalog,
@@ -76,7 +78,7 @@ export function composeWith (catalog: Catalog, request: CompositionRequest, matc
   const bundles = strict.result.bundles.map(found => buildBundle(strict.problem, found, resolved.weights)).sort(compareBundles).slice(0, resolved.limit)
   const issues: CompositionIssue[] = []
   if (strict.result.cut === true) issues.push(searchCutIssue(bundles.length, resolved.limit, catalogNamer(catalog)))
-  else if (!strict.result.proven) issues.push(searchLimitIssue(strict.result, bundles, resolved.limit, limits.timeoutMs, catalogNamer(catalog)))
+  else if (!strict.result.proven) issues.push(searchLimitIssue(strict.result, bundles, resolved.limit, budget, catalogNamer(catalog)))
   if (bundles.length === 0) {
     deadline.step('diagnosis')
     issues.push(...diagnose({ ...context, deadline: deadline.until(end) }, strict))
@@ -90,14 +92,20 @@ function searchCutIssue (found: number, limit: number, namer: Namer): Compositio
   return { code: 'SEARCH_CUT', found, limit, message: messages.en, messages }
 }
 
-function searchLimitIssue (result: SearchResult, bundles: readonly Bundle[], limit: number, timeoutMs: number, namer: Namer): CompositionIssue {
+/** A request's time budget, and whether the request may have a larger one. */
+interface TimeBudget {
+  readonly timeoutMs: number
+  readonly raisable: boolean
+}
+
+function searchLimitIssue (result: SearchResult, bundles: readonly Bundle[], limit: number, { timeoutMs, raisable }: TimeBudget, namer: Namer): CompositionIssue {
   const bound = Math.round(result.bound * 1e6) / 1e6
   if (bundles.length < limit) {
-    const messages = say('SEARCH_LIMIT', { timeoutMs, found: bundles.length, limit, bound }, namer)
+    const messages = say('SEARCH_LIMIT', { timeoutMs, found: bundles.length, limit, bound, raisable }, namer)
     return { code: 'SEARCH_LIMIT', timeoutMs, bound, found: bundles.length, limit, message: messages.en, messages }
   }
   const last = bundles[bundles.length - 1]!.explanation.cost.total
   const gap = Math.round(Math.max(0, last - bound) * 1e6) / 1e6
-  const messages = say('RANKING_UNPROVEN', { timeoutMs, bound, last, gap }, namer)
+  const messages = say('RANKING_UNPROVEN', { timeoutMs, bound, last, gap, raisable }, namer)
   return { code: 'RANKING_UNPROVEN', timeoutMs, bound, gap, message: messages.en, messages }
 }

@@ -435,17 +435,21 @@ const templates = {
     en: (p, w) => `${w.names(p.services)} ${p.services.length === 1 ? 'is' : 'are'} not priced in ${p.currency}, the budget's currency; prices are never converted`,
     de: (p, w) => `${w.names(p.services)} ${p.services.length === 1 ? 'ist' : 'sind'} nicht in ${p.currency} bepreist, der Währung des Budgets; Preise werden nie umgerechnet`
   }),
-  SEARCH_LIMIT: template<{ timeoutMs: number, found: number, limit: number, bound: number }>({
-    en: (p, w) => `the time budget of ${p.timeoutMs} ms ran out with ${p.found} of ${p.limit} bundles; further bundles may exist, none costing less than ${w.number(p.bound)} — give the request a larger "timeoutMs" or narrow it`,
-    de: (p, w) => `das Zeitbudget von ${w.number(p.timeoutMs)} ms lief mit ${p.found} von ${p.limit} Bündeln ab; weitere Bündel kann es geben, keines mit Kosten unter ${w.number(p.bound)} — geben Sie der Anfrage ein größeres "timeoutMs" oder schränken Sie sie ein`
+  SEARCH_LIMIT: template<{ timeoutMs: number, found: number, limit: number, bound: number, raisable: boolean }>({
+    en: (p, w) => `the time budget of ${p.timeoutMs} ms ran out with ${p.found} of ${p.limit} bundles; further bundles may exist${p.bound > 0 ? `, none costing less than ${w.number(p.bound)}` : ''} — ` +
+      (p.raisable ? 'give the request a larger "timeoutMs" or narrow it' : `narrow the request (fewer wanted types or service types, more available types, stricter constraints): ${p.timeoutMs} ms is the longest time budget allowed`),
+    de: (p, w) => `das Zeitbudget von ${w.number(p.timeoutMs)} ms lief mit ${p.found} von ${p.limit} Bündeln ab; weitere Bündel kann es geben${p.bound > 0 ? `, keines mit Kosten unter ${w.number(p.bound)}` : ''} — ` +
+      (p.raisable ? 'geben Sie der Anfrage ein größeres "timeoutMs" oder schränken Sie sie ein' : `schränken Sie die Anfrage ein (weniger gewünschte Typen oder Diensttypen, mehr verfügbare Typen, strengere Bedingungen): ${w.number(p.timeoutMs)} ms ist das längste erlaubte Zeitbudget`)
   }),
   SEARCH_CUT: template<{ found: number, limit: number }>({
     en: p => `the search stopped at its size budget with ${p.found} of ${p.limit} bundles: the request reaches too much of the catalog to search it whole, so the bundles listed are valid and minimal but not proven the cheapest, and others may exist; narrow the request (fewer wanted types or service types, more available types, stricter constraints)`,
     de: p => `die Suche endete an ihrer Größengrenze mit ${p.found} von ${p.limit} Bündeln: die Anfrage erreicht zu viel vom Katalog, um ihn ganz zu durchsuchen, daher sind die aufgeführten Bündel gültig und minimal, aber nicht als die günstigsten bewiesen, und es kann weitere geben; schränken Sie die Anfrage ein (weniger gewünschte Typen oder Diensttypen, mehr verfügbare Typen, strengere Bedingungen)`
   }),
-  RANKING_UNPROVEN: template<{ timeoutMs: number, bound: number, last: number, gap: number }>({
-    en: (p, w) => `the bundles are valid and minimal, but the time budget of ${p.timeoutMs} ms ran out before proving that none cheaper exists: any other bundle costs at least ${w.number(p.bound)} (the listed ones cost up to ${w.number(p.last)}, a gap of ${w.number(p.gap)}); give the request a larger "timeoutMs" for a proof`,
-    de: (p, w) => `die Bündel sind gültig und minimal, aber das Zeitbudget von ${w.number(p.timeoutMs)} ms lief ab, bevor bewiesen war, dass es kein günstigeres gibt: jedes andere Bündel kostet mindestens ${w.number(p.bound)} (die aufgeführten kosten bis zu ${w.number(p.last)}, ein Abstand von ${w.number(p.gap)}); geben Sie der Anfrage für einen Beweis ein größeres "timeoutMs"`
+  RANKING_UNPROVEN: template<{ timeoutMs: number, bound: number, last: number, gap: number, raisable: boolean }>({
+    en: (p, w) => `the bundles are valid and minimal, but the time budget of ${p.timeoutMs} ms ran out before proving that none cheaper exists: any other bundle costs at least ${w.number(p.bound)} (the listed ones cost up to ${w.number(p.last)}, a gap of ${w.number(p.gap)}); ` +
+      (p.raisable ? 'give the request a larger "timeoutMs" for a proof' : `${p.timeoutMs} ms is the longest time budget allowed, so only a narrower request can be proven`),
+    de: (p, w) => `die Bündel sind gültig und minimal, aber das Zeitbudget von ${w.number(p.timeoutMs)} ms lief ab, bevor bewiesen war, dass es kein günstigeres gibt: jedes andere Bündel kostet mindestens ${w.number(p.bound)} (die aufgeführten kosten bis zu ${w.number(p.last)}, ein Abstand von ${w.number(p.gap)}); ` +
+      (p.raisable ? 'geben Sie der Anfrage für einen Beweis ein größeres "timeoutMs"' : `${w.number(p.timeoutMs)} ms ist das längste erlaubte Zeitbudget, bewiesen werden kann also nur eine engere Anfrage`)
   }),
   UNKNOWN_PRICE_COMPONENT: template<{ service: string, offer: string, component: string }>({
     en: (p, w) => `offer ${w.name(p.offer)} of ${w.name(p.service)} charges the price component ${w.name(p.component)}, which the vocabulary does not declare with what it counts and its billing period: that offer is not used for the price; declare the component or fix the IRI`,

@@ -279,6 +279,8 @@ describe('the time budget in the set-up steps', () => {
     expect(codes(answer)).toEqual(['SEARCH_LIMIT'])
     expect(answer.issues[0]).toMatchObject({ code: 'SEARCH_LIMIT', found: 0, limit: 3, bound: 0, timeoutMs: request.timeoutMs })
     expect(answer.issues[0]!.messages!.de).toContain('Zeitbudget')
+    // 60 s is the longest budget a request may have: the text does not advise a larger one.
+    expect(answer.issues[0]!.message).not.toContain('timeoutMs')
     expect(late.steps[late.steps.length - 1]).toBe(step)
     expect(late.steps).toEqual(setUp.slice(0, setUp.indexOf(step) + 1))
     // The step's own reads (its start, the set-up's start and end) and one poll: far fewer than a whole loop's.

@@ -88,9 +88,9 @@ const samples: { [C in TextCode]: Parameters<typeof say<C>>[1] } = {
   NO_VALID_WIRING: { wiring: 'dataflow' },
   WIRING_CYCLE: { services: [`${ex}Crm`, `${ex}Pbx`], cycles: [[`${ex}Crm`, `${ex}Pbx`]], needs: [say('LINK_CONSUMER', link, namer)] },
   CURRENCY_MISMATCH: { services: [`${ex}Crm`, `${ex}Fax`], currency: 'EUR' },
-  SEARCH_LIMIT: { timeoutMs: 10000, found: 1, limit: 5, bound: 2.5 },
+  SEARCH_LIMIT: { timeoutMs: 10000, found: 1, limit: 5, bound: 2.5, raisable: true },
   SEARCH_CUT: { found: 2, limit: 5 },
-  RANKING_UNPROVEN: { timeoutMs: 10000, bound: 2.5, last: 3.25, gap: 0.75 },
+  RANKING_UNPROVEN: { timeoutMs: 10000, bound: 2.5, last: 3.25, gap: 0.75, raisable: true },
   UNKNOWN_PRICE_COMPONENT: { service: `${ex}Crm`, offer: `${ex}CrmTariff`, component: `${ex}PerMailbox` }
 }
 
@@ -128,6 +128,20 @@ describe('sentence codes', () => {
     expect(over.de).toBe('das günstigste gültige Bündel kostet 1.234,50\u00a0€ pro Monat für 12 Plätze, Budget 1.000,00\u00a0€')
     expect(say('RANKING_UNPROVEN', samples.RANKING_UNPROVEN, namer).de).toContain('mindestens 2,5 (die aufgeführten kosten bis zu 3,25, ein Abstand von 0,75)')
     expect(say('FACT_OUT_OF_BOUNDS', samples.FACT_OUT_OF_BOUNDS, namer)).toEqual({ en: 'sla 99.5 does not meet ≥ 99.95', de: 'sla 99,5 erfüllt nicht ≥ 99,95' })
+  })
+
+  test('a time budget at the longest allowed is not advised to be raised, and a bound of 0 (nothing searched) is not told', () => {
+    const capped = { timeoutMs: 60000, found: 0, limit: 3, bound: 0, raisable: false }
+    expect(say('SEARCH_LIMIT', capped, namer)).toEqual({
+      en: 'the time budget of 60000 ms ran out with 0 of 3 bundles; further bundles may exist — narrow the request (fewer wanted types or service types, more available types, stricter constraints): 60000 ms is the longest time budget allowed',
+      de: 'das Zeitbudget von 60.000 ms lief mit 0 von 3 Bündeln ab; weitere Bündel kann es geben — schränken Sie die Anfrage ein (weniger gewünschte Typen oder Diensttypen, mehr verfügbare Typen, strengere Bedingungen): 60.000 ms ist das längste erlaubte Zeitbudget'
+    })
+    for (const texts of [say('SEARCH_LIMIT', capped, namer), say('RANKING_UNPROVEN', { ...samples.RANKING_UNPROVEN, raisable: false }, namer)]) {
+      expect(texts.en).not.toContain('timeoutMs')
+      expect(texts.de).not.toContain('timeoutMs')
+      expect(texts.de).not.toMatch(english)
+    }
+    expect(say('SEARCH_LIMIT', samples.SEARCH_LIMIT, namer).en).toBe('the time budget of 10000 ms ran out with 1 of 5 bundles; further bundles may exist, none costing less than 2.5 — give the request a larger "timeoutMs" or narrow it')
   })
 
   test('things are named by their label in the sentence\'s language, else by their local name', () => {
