@@ -8,9 +8,9 @@
  *    open at a penalty — with what it would need (`NEAREST_BUNDLE`).
  * The searches of steps 1, 2 and 4 keep the context's deadline (the caller gives the diagnosis
  * its own share of the budget): each starts only while more time remains than building the
- * strict problem and its relaxation took (the part of a search that cannot be interrupted), and
- * stops when the deadline passes; a search whose problem or relaxation the deadline cut short
- * adds nothing.
+ * strict problem and its relaxation took (the part of a search that must finish before it can
+ * find anything), and stops when the deadline passes; a search whose problem or relaxation the
+ * deadline cut short adds nothing.
  */
 import { buildBundle } from './bundle.js'
 import { runSearch, type BuiltSearchRun, type CompositionContext } from './run-search.js'

@@ -39,9 +39,9 @@ export interface BuiltSearchRun {
   readonly relaxation: Relaxation
   readonly result: SearchResult
   /**
-   * Milliseconds building the problem and its relaxation took: the part of a search that
-   * cannot be interrupted by a step's start, for deciding whether another search still fits
-   * in what remains.
+   * Milliseconds building the problem and its relaxation took: the part of a search that must
+   * finish before it can find anything, for deciding whether another search still fits in what
+   * remains.
    */
   readonly setupMs: number
 }
