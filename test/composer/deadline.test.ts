@@ -193,6 +193,22 @@ describe('the time budget', () => {
     expect(late.steps[late.steps.length - 1]).toBe('diagnosis')
   })
 
+  test('time out while the diagnosis builds a problem of its own: the strict search\'s findings stay, the cut-short search adds nothing', () => {
+    const unreachable = { ...request, available: [`${ex}N0`] }
+    let now = 1000
+    const steps: ComposeStep[] = []
+    const answer = compose(catalog, unreachable, {
+      clock: () => now,
+      onStep: started => {
+        steps.push(started)
+        if (started === 'problem' && steps.includes('diagnosis')) now = 1e12
+      }
+    })
+    expect(answer.bundles).toEqual([])
+    expect(codes(answer)).toEqual(['GOAL_UNREACHABLE'])
+    expect(steps.slice(steps.indexOf('diagnosis'))).toEqual(['diagnosis', 'problem'])
+  })
+
   test('a solver call still running at the deadline is ended with its thread: the greedy bundle, SEARCH_LIMIT; the next request gets a fresh solver', () => {
     // The clock stands 20 ms before the searches' deadline once the program loads, and the solver's thread
     // is held for a minute on its first call (as a long call would run): it must be terminated.
