@@ -61,10 +61,13 @@ export function relaxWithin (problem: Problem, own: Float64Array, out: () => boo
   const serviceNeeds = new Float64Array(n)
   const queue = new NumberHeap()
 
+  // Polled per required node too: one type can be required by thousands of them.
+  let stopped = false
   const satisfyType = (type: number, cost: number): void => {
     if (typeCost[type] !== Infinity) return
     typeCost[type] = cost
     for (const id of graph.requiredBy[type]!) {
+      if (out()) { stopped = true; return }
       const s = graph.nodeService[id]!
       if (allowed[s] !== 1 || --nodeRemaining[id]! > 0) continue
       // The node's types settle in increasing cost, so its cost is the last one's.
@@ -80,7 +83,7 @@ export function relaxWithin (problem: Problem, own: Float64Array, out: () => boo
     }
     for (const type of problem.request.available) for (const id of graph.types.satisfiedBy(type)) satisfyType(id, 0)
     while (queue.size > 0) {
-      if (out()) return undefined
+      if (stopped || out()) return undefined
       const cost = queue.topPriority
       const s = queue.pop()
       if (serviceCost[s] !== Infinity) continue
@@ -89,6 +92,7 @@ export function relaxWithin (problem: Problem, own: Float64Array, out: () => boo
         for (const type of node.types) for (const id of graph.types.satisfiedBy(type)) satisfyType(id, cost)
       }
     }
+    if (stopped) return undefined
   }
 
   const base = new BaseBounds(problem, graph, own, aggregation, serviceCost, typeCost)
