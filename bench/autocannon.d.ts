@@ -9,9 +9,11 @@ declare module 'autocannon' {
     duration?: number
     /** Seconds before a request counts as timed out. */
     timeout?: number
+    /** Requests each connection sends in turn, starting over after the last. */
+    requests?: ReadonlyArray<{ path?: string, method?: string, body?: string, headers?: Record<string, string> }>
   }
   interface Histogram { average: number, p50: number, p99: number, max: number }
-  interface Result {
+  export interface Result {
     requests: Histogram & { total: number }
     latency: Histogram
     errors: number
