@@ -50,6 +50,37 @@ export interface Tally {
   readonly seen: Int32Array
 }
 
+/**
+ * The links one ranking notes, as parallel integer arrays kept between rankings (a ranking of
+ * thousands of links then allocates nothing per link): the other side's node ordinal, the
+ * pairing of X's interface it was found for, and the same service's previous link (-1 for none).
+ */
+export class LinkList {
+  node = new Int32Array(1024)
+  pairing = new Int32Array(1024)
+  previous = new Int32Array(1024)
+  length = 0
+
+  /** Notes a link and returns its index. */
+  push (node: number, pairing: number, previous: number): number {
+    if (this.length === this.node.length) {
+      const grown = (a: Int32Array<ArrayBuffer>): Int32Array<ArrayBuffer> => {
+        const b = new Int32Array(2 * a.length)
+        b.set(a)
+        return b
+      }
+      this.node = grown(this.node)
+      this.pairing = grown(this.pairing)
+      this.previous = grown(this.previous)
+    }
+    const l = this.length++
+    this.node[l] = node
+    this.pairing[l] = pairing
+    this.previous[l] = previous
+    return l
+  }
+}
+
 /** Class distances are sums of path lengths, far below this. */
 export const rankScale = 1_000_000
 
@@ -58,6 +89,9 @@ export class CombinableIndex {
   readonly serviceIds: string[] = []
   readonly #serviceOrdinals = new Map<string, number>()
   readonly #nodeIds = new Map<InterfaceNode, number>()
+  /** Interface nodes by ordinal. */
+  readonly nodes: InterfaceNode[] = []
+  readonly #links = new LinkList()
   readonly #candidates = new Map<string, Candidates>()
   readonly #groups = { provides: new Map<string, TypedGroup>(), requires: new Map<string, TypedGroup>() }
   readonly #catalog: Catalog
@@ -96,7 +130,10 @@ export class CombinableIndex {
       nodes.forEach((node, i) => {
         owners[i] = this.serviceOrdinal(node.service)
         let id = this.#nodeIds.get(node)
-        if (id === undefined) this.#nodeIds.set(node, id = this.#nodeIds.size)
+        if (id === undefined) {
+          this.#nodeIds.set(node, id = this.nodes.length)
+          this.nodes.push(node)
+        }
         ids[i] = id
         flags[i] = nodeFlags(node)
       })
@@ -144,6 +181,12 @@ export class CombinableIndex {
       this.#tally = { best, mandatory: new Int32Array(best.length), count: new Int32Array(best.length), last: new Int32Array(best.length).fill(-1), seen }
     }
     return this.#tally
+  }
+
+  /** The link list, emptied: one ranking at a time uses it (rankings run synchronously). */
+  links (): LinkList {
+    this.#links.length = 0
+    return this.#links
   }
 
   /** A mark not yet used in `seen`. */

@@ -136,10 +136,7 @@ function rank (index: CombinableIndex, service: Service, pairings: readonly Pair
   const self = index.serviceOrdinal(service.id)
   const { best, mandatory, count, last, seen } = index.tally()
   const touched: number[] = []
-  // Per link: the other side's interface, the pairing of X's interface, the service's previous link.
-  const linkNodes: InterfaceNode[] = []
-  const linkPairings: number[] = []
-  const linkPrevious: number[] = []
+  const found = index.links()
   try {
     for (let p = 0; p < pairings.length; p++) {
       const { mine, mineFlags, provides, groups, typed } = pairings[p]!
@@ -174,10 +171,7 @@ function rank (index: CombinableIndex, service: Service, pairings: readonly Pair
           if (!optional) mandatory[owner]!++
           const key = linkRank * rankScale + distance
           if (key < best[owner]!) best[owner] = key
-          linkPrevious.push(last[owner]!)
-          last[owner] = linkNodes.length
-          linkNodes.push(nodes[i]!)
-          linkPairings.push(p)
+          last[owner] = found.push(id, p, last[owner]!)
         }
       }
     }
@@ -193,9 +187,10 @@ function rank (index: CombinableIndex, service: Service, pairings: readonly Pair
     }
     return kept.slice(offset).map(s => {
       const links: Link[] = []
-      for (let l = last[s]!; l !== -1; l = linkPrevious[l]!) {
-        const { mine, provides } = pairings[linkPairings[l]!]!
-        links.push(link(provides ? linkNodes[l]! : mine, provides ? mine : linkNodes[l]!, hierarchy, namer))
+      for (let l = last[s]!; l !== -1; l = found.previous[l]!) {
+        const { mine, provides } = pairings[found.pairing[l]!]!
+        const other = index.nodes[found.node[l]!]!
+        links.push(link(provides ? other : mine, provides ? mine : other, hierarchy, namer))
       }
       links.sort(compareLinks)
       return { service: serviceIds[s]!, degree: links[0]!.degree, distance: links[0]!.distance, mandatory: mandatory[s]!, links }

@@ -144,7 +144,11 @@ export function catalogNamer (catalog: Pick<Catalog, 'services' | 'providers' | 
         pickLabel(catalog.regions.get(iri)?.label, language) ??
         pickLabel(catalog.hierarchy.label(iri), language)
       const name = label === undefined || label === '' ? localName(iri) : label
-      if (label !== undefined || catalog.hierarchy.has(iri)) named[language].set(iri, name)
+      // Unlabelled terms of the catalog are kept too: the local name of a service is asked for
+      // in every sentence that names it.
+      if (label !== undefined || catalog.services.has(iri) || catalog.providers.has(iri) || catalog.regions.has(iri) || catalog.hierarchy.has(iri)) {
+        named[language].set(iri, name)
+      }
       return name
     }
     namers.set(catalog, namer)
