@@ -65,6 +65,7 @@ describe('matching and composition routes', () => {
   it('lists what can be combined with a service', async () => {
     const response = await t.app.inject({ method: 'GET', url: `/catalog/services/${encodeURIComponent(pbx)}/combinable?limit=5` })
     expect(response.statusCode).toBe(200)
+    expect(response.headers['content-type']).toBe('application/json; charset=utf-8')
     expect(response.json()).toEqual({ service: pbx, combinable: JSON.parse(JSON.stringify(await t.engine.combinable(pbx, { limit: 5, minDegree: 'subsumes' }))) })
     expect(response.json().combinable.map((c: { service: string, degree: string }) => [c.service, c.degree])).toEqual([[crm, 'exact']])
   })
