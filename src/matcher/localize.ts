@@ -41,6 +41,9 @@ export function pairCheckInLanguage (check: PairCheck, language: string | undefi
 /** "Combinable with X" with the links' sentences in `language`. */
 export function combinableInLanguage (results: readonly Combinable[], language: string | undefined): Combinable[] {
   const l = languageOf(language)
+  // The matcher writes each link's `message` in English: such an answer asked for in English
+  // is the one given, without copying every link.
+  if (results.every(c => c.links.every(link => link.message === link.messages[l]))) return [...results]
   return results.map(c => ({ ...c, links: c.links.map(link => ({ ...link, message: link.messages[l] })) }))
 }
 
