@@ -3,7 +3,7 @@ import type { FastifyInstance } from 'fastify'
 import { discoveryAnswerSchema, discoveryRequestSchema } from '../../api-types/schemas.js'
 import type { RouteContext } from '../context.js'
 import { pickLabel } from '../catalog-views.js'
-import { bodySchema, iriSchema, languageSchema, openObject, plainJsonSerializer, problems } from '../schemas.js'
+import { bodySchema, iriSchema, languageSchema, openObject, problems, sendJson } from '../schemas.js'
 import { combinableInLanguage, discoveryInLanguage, maxLimit, pairCheckInLanguage } from '../../matcher/index.js'
 import { requestLanguage } from '../language.js'
 
@@ -74,7 +74,6 @@ export async function matchingRoutes (app: FastifyInstance, { engine }: RouteCon
   })
 
   app.get('/catalog/services/:service/combinable', {
-    serializerCompiler: plainJsonSerializer,
     schema: {
       tags: ['matching'],
       summary: 'What can be combined with a service, both directions, ranked by degree; each link\'s `message` in the requested language, `messages` in English and German',
@@ -113,9 +112,9 @@ export async function matchingRoutes (app: FastifyInstance, { engine }: RouteCon
         ...problems(400, 404)
       }
     }
-  }, async request => {
+  }, async (request, reply) => {
     const { service } = request.params as { service: string }
     const { limit, offset, minDegree } = request.query as { limit: number, offset: number, minDegree: 'exact' | 'plugin' | 'subsumes' }
-    return { service, combinable: combinableInLanguage(await engine.combinable(service, { limit, offset, minDegree }), requestLanguage(request)) }
+    return sendJson(reply, { service, combinable: combinableInLanguage(await engine.combinable(service, { limit, offset, minDegree }), requestLanguage(request)) })
   })
 }
