@@ -1,6 +1,8 @@
 /**
- * Exact top-k composition with an integer program (HiGHS). The program (`model.ts`) states
- * static wiring; the loop around it adds what it cannot state up front:
+ * Exact top-k composition with an integer program (HiGHS) over the relevant services that
+ * fewer than k others dominate (`relevant.ts`, `dominance.ts`), started from a known bundle when
+ * there is one (the greedy one). The program (`model.ts`) states static wiring; the loop around
+ * it adds what it cannot state up front:
  *
  * - **Dataflow cuts**, lazily: when the solver's members cannot all fire in order from the
  *   available types, the stuck members `C` (each has a requirement nothing that fired meets)
@@ -10,8 +12,8 @@
  *   that the cut removes no valid bundle.
  * - **Top-k**: each bundle found gets a no-good cut `Σ_{s∈S} x_s ≤ |S| − 1`, which removes it
  *   and every superset (none of which is minimal), so the next optimum is the next-best
- *   distinct bundle. A solution that is not minimal (members of cost 0) is reduced to a minimal
- *   subset of the same cost. Bundles tied with the k-th are all collected, so ties rank by IRI.
+ *   distinct bundle. A solution that is not minimal (members of cost 0, or an incumbent cut
+ *   short) is reduced to what its goals use (`neededCore`), then to a minimal subset. Bundles tied with the k-th are all collected, so ties rank by IRI.
  *
  * Every optimum is proven by the solver unless the time budget runs out; then the answer
  * holds what was found and the solver's best bound.
