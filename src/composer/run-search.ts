@@ -52,8 +52,6 @@ export interface BuiltSearchRun {
  */
 export interface UnbuiltSearchRun {
   readonly built: false
-  /** The step the time ran out in. */
-  readonly stoppedIn: 'problem' | 'relaxation'
   readonly result: SearchResult
   readonly setupMs: number
 }
@@ -76,13 +74,13 @@ export function runSearch (context: CompositionContext, mode: ProblemMode, limit
   const { deadline } = context
   deadline.step('problem')
   const started = deadline.clock()
-  const unbuilt = (stoppedIn: 'problem' | 'relaxation'): UnbuiltSearchRun =>
-    ({ built: false, stoppedIn, result: { bundles: [], expansions: 0, proven: false, bound: 0, timedOut: true }, setupMs: deadline.clock() - started })
+  const unbuilt = (): UnbuiltSearchRun =>
+    ({ built: false, result: { bundles: [], expansions: 0, proven: false, bound: 0, timedOut: true }, setupMs: deadline.clock() - started })
   const problem = new Problem(context.catalog, context.table, context.request, context.links, context.requirements, mode, deadline.poller())
-  if (!problem.complete) return unbuilt('problem')
+  if (!problem.complete) return unbuilt()
   deadline.step('relaxation')
   const relaxation = relaxWithin(problem, problem.own, deadline.poller())
-  if (relaxation === undefined) return unbuilt('relaxation')
+  if (relaxation === undefined) return unbuilt()
   const setupMs = deadline.clock() - started
   const budget = context.request.budget
   const budgetCents = mode.budget && budget !== undefined ? Math.round(budget.amount * 100) : undefined

@@ -16,7 +16,7 @@ import type { Item } from '../items.js'
 import type { Option, Problem } from '../problem.js'
 import type { Relaxation } from '../relaxation.js'
 import type { FoundBundle } from '../search.js'
-import { isMinimalSet, isValidSet, neededCore, selfSufficientCore } from '../wiring.js'
+import { isMinimalSet, isValidSet, selfSufficientCore } from '../wiring.js'
 import { assign, linkCost } from './assign.js'
 
 /** A minimal valid bundle, or `undefined` (none found this way, over budget, or out of time). */
@@ -62,11 +62,11 @@ export function greedyBundle (problem: Problem, relaxation: Relaxation, budgetCe
 }
 
 /**
- * A valid subset of a valid set: the members its goals need (`neededCore`), then members
- * dropped (last first) while the rest stays valid.
+ * A valid subset of a valid set: members dropped (last first) while the rest stays valid, a
+ * validity check per member (shrink a large set with `neededCore` first).
  */
 export function reduce (problem: Problem, members: readonly number[]): number[] {
-  let current = neededCore(problem, members)
+  let current = [...members]
   for (let i = current.length - 1; i >= 0; i--) {
     const without = [...current.slice(0, i), ...current.slice(i + 1)]
     if (isValidSet(problem, without)) current = without
