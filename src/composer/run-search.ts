@@ -10,7 +10,7 @@ import type { RequirementItems } from './items.js'
 import { Problem, type ProblemMode } from './problem.js'
 import { relaxWithin, type Relaxation } from './relaxation.js'
 import type { ResolvedRequest } from './resolve-request.js'
-import { search, type FoundBundle, type SearchResult } from './search.js'
+import { compareMembers, search, type FoundBundle, type SearchResult } from './search.js'
 import { exactSearch } from './solver/exact-search.js'
 import { greedyBundle } from './solver/greedy.js'
 import type { ServiceTable } from './service-table.js'
@@ -98,6 +98,23 @@ export function runSearch (context: CompositionContext, mode: ProblemMode, limit
     result.bundles.length === 0 && !result.proven && result.cut !== true && greedy !== undefined
       ? { ...result, bundles: [greedy], bound: Math.max(result.bound, timedOut.bound) }
       : result
+  /** The best-first search, or `undefined` when the time ran out while its guide and price bound were built. */
+  const bestFirst = (): SearchResult | undefined => {
+    deadline.step('best-first')
+    // The search's guide and price bound are fixpoints too: when the time runs out in them, the search does not start.
+    const guide = relaxWithin(problem, problem.own, deadline.poller(), 'sum')
+    const priceRelaxation = budgetCents === undefined ? undefined : relaxWithin(problem, problem.cents, deadline.poller())
+    if (guide === undefined || (budgetCents !== undefined && priceRelaxation === undefined)) return undefined
+    return search(problem, relaxation, guide, {
+      limit,
+      out: deadline.poller(16),
+      maxExpansions: context.maxExpansions,
+      maxStates: context.maxStates,
+      ...(context.proofExpansions === undefined ? {} : { maxProofExpansions: context.proofExpansions }),
+      ...(budgetCents === undefined || priceRelaxation === undefined ? {} : { budgetCents, priceRelaxation })
+    })
+  }
+
   if (!mode.relaxed) {
     deadline.step('greedy')
     greedy = greedyBundle(problem, relaxation, budgetCents, deadline.poller(8))
@@ -108,21 +125,40 @@ export function runSearch (context: CompositionContext, mode: ProblemMode, limit
       ...(budgetCents === undefined ? {} : { budgetCents }),
       ...(greedy === undefined ? {} : { start: greedy.members })
     })
-    if (result.cut !== true) return run(orGreedy(result.timedOut === true ? { ...result, bound: Math.max(result.bound, timedOut.bound) } : result))
+    if (result.cut !== true) {
+      if (result.timedOut === true) return run(orGreedy({ ...result, bound: Math.max(result.bound, timedOut.bound) }))
+      if (result.proven || deadline.passed()) return run(orGreedy(result))
+      // A solver call stopped at its own time limit, short of the deadline (a large program's
+      // call gets a part of what remains): the time left goes to the best-first search, and the
+      // answer holds the cheapest bundles of both.
+      const searched = bestFirst()
+      return run(orGreedy(searched === undefined ? result : merged(result, searched)))
+    }
     if (deadline.passed()) return run(orGreedy(timedOut))
   }
-  deadline.step('best-first')
-  // The search's guide and price bound are fixpoints too: when the time runs out in them, the search does not start.
-  const guide = relaxWithin(problem, problem.own, deadline.poller(), 'sum')
-  const priceRelaxation = budgetCents === undefined ? undefined : relaxWithin(problem, problem.cents, deadline.poller())
-  if (guide === undefined || (budgetCents !== undefined && priceRelaxation === undefined)) return run(orGreedy(timedOut))
-  const result = search(problem, relaxation, guide, {
-    limit,
-    out: deadline.poller(16),
-    maxExpansions: context.maxExpansions,
-    maxStates: context.maxStates,
-    ...(context.proofExpansions === undefined ? {} : { maxProofExpansions: context.proofExpansions }),
-    ...(budgetCents === undefined || priceRelaxation === undefined ? {} : { budgetCents, priceRelaxation })
-  })
+  const result = bestFirst()
+  if (result === undefined) return run(orGreedy(timedOut))
   return run(orGreedy(mode.relaxed || result.proven || result.timedOut === true ? result : { ...result, cut: true }))
+}
+
+/**
+ * The bundles two searches of the same problem found, cheapest first (ties by member IRIs),
+ * each once. A bundle neither found costs at least the larger of their bounds; the ranking
+ * is proven when the second search proved its own (it then holds every bundle that can rank).
+ */
+export function merged (first: SearchResult, second: SearchResult): SearchResult {
+  if (second.proven) return second
+  const byMembers = new Map<string, FoundBundle>()
+  for (const bundle of [...first.bundles, ...second.bundles]) {
+    const key = bundle.members.join(',')
+    if (!byMembers.has(key)) byMembers.set(key, bundle)
+  }
+  const bundles = [...byMembers.values()].sort((a, b) => a.cost - b.cost || compareMembers(a.members, b.members))
+  return {
+    bundles,
+    expansions: first.expansions + second.expansions,
+    proven: false,
+    bound: Math.max(first.bound, second.bound),
+    ...(first.timedOut === true || second.timedOut === true ? { timedOut: true } : {})
+  }
 }

@@ -446,7 +446,8 @@ export function search (problem: Problem, relaxation: Relaxation, guide: Relaxat
   }
 }
 
-function compareMembers (a: readonly number[], b: readonly number[]): number {
+/** Member lists in IRI order, element by element, the shorter first at a common prefix. */
+export function compareMembers (a: readonly number[], b: readonly number[]): number {
   for (let i = 0; i < Math.min(a.length, b.length); i++) if (a[i] !== b[i]) return a[i]! - b[i]!
   return a.length - b.length
 }

@@ -151,6 +151,26 @@ describe('the time budget', () => {
     expect(steps[steps.length - 1]).toBe('solve')
   })
 
+  test('the solver call stops at its time limit with time left: the best-first search goes on and its proof is the answer', () => {
+    // The clock stands a nanosecond before the searches' deadline once the solver starts: its
+    // calls get that as their time limit, and the clock (standing still) leaves the best-first
+    // search all the time it needs once one of them returns unsolved.
+    let now = 1000
+    const steps: ComposeStep[] = []
+    const answer = compose(catalog, request, {
+      clock: () => now,
+      onStep: started => {
+        steps.push(started)
+        if (started === 'solve') now = 1000 + request.timeoutMs! - diagnosisShare(request.timeoutMs!) - 1e-6
+      }
+    })
+    expect(codes(answer)).toEqual([])
+    expect(answer.bundles.map(b => b.price.monthly)).toEqual([cheapest, cheapest + 0.01, cheapest + 0.02])
+    for (const bundle of answer.bundles) expect(validAndMinimal(all, bundle.services)).toBe(true)
+    expect(steps).toContain('solve')
+    expect(steps[steps.length - 1]).toBe('best-first')
+  })
+
   test('time out when the best-first search starts (the program over its budget): the greedy bundle', () => {
     const { options, steps } = jumpAt('best-first')
     const answer = compose(catalog, request, { ...options, maxModelEntries: 1 })
