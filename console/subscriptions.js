@@ -6,7 +6,7 @@ import { api, ApiError, query } from './api.js'
 import { announce, h, replace, rewriteRoute, uid } from './dom.js'
 import { lang, t } from './i18n.js'
 import { renderForm } from './form-renderer.js'
-import { cents, hashParameters, historyTable, namesIn, stateBadge, when } from './format.js'
+import { cents, hashParameters, historyTable, namesIn, shortName, stateBadge, when } from './format.js'
 import { problemView } from './problem-view.js'
 import { requireAccount } from './signin.js'
 import { webhookSection } from './webhook.js'
@@ -78,13 +78,46 @@ const seatCount = 'https://w3id.org/symphony/ontology#seatCount'
 function membersForm (subscription, current, addable, name, page) {
   const base = `/subscriptions/${encodeURIComponent(subscription.id)}`
   const addId = uid('add')
+  const findId = uid('find')
+  const listedId = uid('listed')
   const configuration = h('div', { class: 'member-form', 'aria-live': 'polite' })
   // What the change adds and drops is kept in the route (`?add=<IRI>&drop=<IRI>`), the values
   // typed into the new member's form as a draft in the tab: reload, Back and the language switch
   // open the same form with the same input.
   const routed = hashParameters()
-  const routedAdd = addable.some(s => s.iri === routed.get('add')) ? routed.get('add') : ''
+  const routedAdd = addable.services.some(s => s.iri === routed.get('add')) ? routed.get('add') : ''
   const dropped = new Set(routed.getAll('drop'))
+  // Every service listed so far keeps its label: the new member's settings are headed by it.
+  const labels = new Map(addable.services.map(s => [s.iri, s.label]))
+  const label = iri => labels.get(iri) ?? name(iri)
+  const select = h('select', { id: addId, name: 'add', 'aria-describedby': listedId })
+  const listed = h('div', { id: listedId, class: 'meta', 'aria-live': 'polite' })
+  /** Lists the services found for `text`, keeping the one chosen listed and chosen. */
+  const list = ({ services, listed: count, total }, text, chosen = select.value) => {
+    for (const s of services) labels.set(s.iri, s.label)
+    const options = services.some(s => s.iri === chosen) || chosen === '' ? services : [{ iri: chosen, label: label(chosen) }, ...services]
+    replace(select, h('option', { value: '' }, t('noneToAdd')), options.map(s => h('option', { value: s.iri, selected: s.iri === chosen }, s.label)))
+    replace(listed, total === 0 && text !== '' ? t('addableNone', text) : count < total ? t('addableMore', total) : '')
+  }
+  list(addable, '', routedAdd)
+  const find = h('input', { type: 'search', id: findId, autocomplete: 'off', 'aria-controls': addId })
+  let asked = 0
+  let pause
+  find.addEventListener('input', () => {
+    window.clearTimeout(pause)
+    pause = window.setTimeout(async () => {
+      const text = find.value.trim()
+      const ask = ++asked
+      try {
+        const found = await addableServices(new Set(current.map(m => m.service)), text, '')
+        if (ask === asked) list(found, text)
+      } catch (error) {
+        if (ask === asked) replace(listed, problemView(error))
+      }
+    }, 250)
+  })
+  // Enter in the search field searches; it does not send the change.
+  find.addEventListener('keydown', event => { if (event.key === 'Enter') event.preventDefault() })
   let shown
   const chosen = form => ({
     keep: [...form.querySelectorAll('input[name=keep]:checked')].map(box => box.value),
@@ -99,11 +132,11 @@ function membersForm (subscription, current, addable, name, page) {
     if (add === '') return replace(configuration)
     try {
       const answer = await api.post(`/forms${query({ lang: lang() })}`, { ...target({ keep, add }), prefill: { [seatCount]: subscription.seats } })
-      if (answer.uiSchema.sections.length === 0) return replace(configuration, h('p', { class: 'meta' }, t('nothingNewToConfigure', name(add))))
+      if (answer.uiSchema.sections.length === 0) return replace(configuration, h('p', { class: 'meta' }, t('nothingNewToConfigure', label(add))))
       const key = draftKey({ keep, add })
       const draft = readDraft(key)
       shown = { add, keep, key, rendered: renderForm(answer, draft === null ? {} : { values: draft }) }
-      replace(configuration, h('h3', {}, t('configureNewMember', name(add))), shown.rendered.element)
+      replace(configuration, h('h3', {}, t('configureNewMember', label(add))), shown.rendered.element)
     } catch (error) {
       replace(configuration, problemView(error))
     }
@@ -113,8 +146,8 @@ function membersForm (subscription, current, addable, name, page) {
       const box = uid('keep')
       return h('div', { class: 'field' }, h('input', { type: 'checkbox', id: box, name: 'keep', value: m.service, checked: !dropped.has(m.service) }), ' ', h('label', { for: box, class: 'inline' }, t('keepMember', name(m.service))))
     }),
-    h('div', { class: 'field' }, h('label', { for: addId }, t('addMember')),
-      h('select', { id: addId, name: 'add' }, h('option', { value: '' }, t('noneToAdd')), addable.map(s => h('option', { value: s.iri, selected: s.iri === routedAdd }, s.label)))),
+    h('div', { class: 'field' }, h('label', { for: findId }, t('findService')), find),
+    h('div', { class: 'field' }, h('label', { for: addId }, t('addMember')), select, listed),
     configuration],
     t('changeMembersButton'),
     async form => {
@@ -179,10 +212,22 @@ function dropDraft (key) {
 /** Values the form shows at their fields: the change is not sent. */
 class FieldErrors extends Error {}
 
-async function addableServices (subscription, name) {
-  const current = new Set(subscription.members.filter(m => m.removedAt === undefined).map(m => m.service))
-  const answer = await api.get('/catalog/services?limit=500')
-  return answer.services.filter(s => !current.has(s.iri)).map(s => ({ iri: s.iri, label: s.label ?? name(s.iri) }))
+/** Catalog services listed to add at once; the search field finds the others (the catalog's own text search). */
+const addablePage = 50
+
+/**
+ * One page of the catalog's services whose label, description or IRI contains `text` (all when
+ * empty), without the subscription's current members, and how many match in the catalog. A
+ * service the route names to add is listed first even when the page does not hold it.
+ */
+async function addableServices (current, text, routed) {
+  const answer = await api.get(`/catalog/services${query({ q: text, limit: addablePage, lang: lang() })}`)
+  const services = answer.services.filter(s => !current.has(s.iri)).map(s => ({ iri: s.iri, label: s.label ?? shortName(s.iri) }))
+  if (routed !== '' && !current.has(routed) && !services.some(s => s.iri === routed)) {
+    const one = await api.get(`/catalog/services/${encodeURIComponent(routed)}${query({ lang: lang() })}`).catch(() => null)
+    if (one !== null) services.unshift({ iri: routed, label: one.summary.label ?? shortName(routed) })
+  }
+  return { services, listed: answer.services.length, total: answer.total }
 }
 
 function cancelSection (subscription, navigate) {
@@ -226,9 +271,9 @@ async function renderSubscription (main, id, who, { navigate }) {
   const seatsId = uid('seats')
   const changes = []
   if (mayChange) {
-    const addable = await addableServices(subscription, name)
+    const addable = await addableServices(new Set(current.map(m => m.service)), '', hashParameters().get('add') ?? '')
     // A service to add is named as the catalog lists it.
-    name = namesIn(subscription, { names: Object.fromEntries(addable.map(s => [s.iri, s.label])) })
+    name = namesIn(subscription, { names: Object.fromEntries(addable.services.map(s => [s.iri, s.label])) })
     changes.push(
       changeForm(t('changeSeats'),
         h('div', { class: 'field' }, h('label', { for: seatsId }, t('seats')), h('input', { id: seatsId, name: 'seats', type: 'number', min: 1, step: 1, value: subscription.seats, required: true })),

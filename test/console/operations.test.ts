@@ -137,6 +137,48 @@ describe.skipIf(!existsSync(executablePath) && process.env.CI !== 'true')('conso
     expect(await page.locator('form .alert p').first().textContent()).toContain(`${tt}AlphaPBX, ${tt}GammaArchive`)
   })
 
+  it('finds a service to add beyond the first page of the catalog by its name, and opens one the route names', slow, async () => {
+    // The console asks for one page of services; here the real API answers pages of two, so the
+    // page holds only current members (Alpha PBX and Beta CRM sort first) and the rest must be found.
+    const pages = (url: URL): boolean => url.pathname === '/catalog/services'
+    await page.route(pages, async route => {
+      const url = new URL(route.request().url())
+      url.searchParams.set('limit', '2')
+      await route.continue({ url: url.toString() })
+    })
+    const options = async (): Promise<string[]> => await page.getByLabel('Add a service').locator('option').allTextContents()
+    const status = page.locator('form .field .meta[aria-live]')
+    try {
+      await page.goto(`${h.url}/#/subscriptions/${encodeURIComponent(subscriptionId)}`)
+      await page.waitForSelector('table.members')
+      expect(await options()).toEqual(['— none —'])
+      expect(await status.textContent()).toBe('More services match than are listed (6 in the catalog): type part of a name to narrow the list.')
+      await page.getByLabel('Find a service to add').fill('epsilon')
+      await page.waitForFunction(() => Array.from(document.querySelectorAll('select[name=add] option'), o => o.textContent).includes('Epsilon Archive'))
+      expect(await options()).toEqual(['— none —', 'Epsilon Archive'])
+      expect(await status.textContent()).toBe('')
+      await page.getByLabel('Find a service to add').fill('nothing like this')
+      await page.waitForFunction(() => document.querySelector('form .field .meta[aria-live]')?.textContent?.startsWith('No catalog service') === true)
+      expect(await status.textContent()).toBe('No catalog service matches “nothing like this”.')
+      expect(await options()).toEqual(['— none —'])
+      // Enter searches; it does not send the change.
+      await page.getByLabel('Find a service to add').press('Enter')
+      expect(page.url()).toContain(`#/subscriptions/${encodeURIComponent(subscriptionId)}`)
+      // A service the route names to add is listed and chosen though the first page lacks it.
+      await page.goto(`${h.url}/#/subscriptions/${encodeURIComponent(subscriptionId)}?add=${encodeURIComponent(`${tt}EpsilonArchive`)}`)
+      await page.waitForFunction(() => document.querySelector('.member-form h3')?.textContent === 'Settings for Epsilon Archive')
+      expect(await page.getByLabel('Add a service').inputValue()).toBe(`${tt}EpsilonArchive`)
+      // In German the same texts.
+      await page.locator('[data-lang=de]').click()
+      await page.waitForFunction(() => document.documentElement.lang === 'de' && document.querySelector('label[for^=find]')?.textContent === 'Dienst zum Hinzufügen suchen')
+      expect(await status.textContent()).toBe('Es passen mehr Dienste, als aufgeführt sind (6 im Katalog): einen Teil des Namens eingeben, um die Liste einzugrenzen.')
+      await page.locator('[data-lang=en]').click()
+      await page.waitForFunction(() => document.documentElement.lang === 'en' && document.querySelector('.member-form h3')?.textContent === 'Settings for Epsilon Archive')
+    } finally {
+      await page.unroute(pages)
+    }
+  })
+
   it('takes back the configuration of a member change the API refuses, keeping the typed values to resend', slow, async () => {
     const configurations = async () => ((await h.call('GET', '/configurations', 'symp_customer-a')).body.configurations as Array<{ id: string }>).map(c => c.id).sort()
     const before = await configurations()
