@@ -68,7 +68,8 @@ export interface UnfinishedModel {
 export function buildModel (problem: Problem, services: readonly number[], budgetCents: number | undefined, maxEntries = Infinity, out: () => boolean = () => false): Model | OversizedModel | UnfinishedModel {
   const column = new Map(services.map((s, i) => [s, i]))
   if (maxEntries < Infinity) {
-    const entries = countEntries(problem, services, column, maxEntries)
+    const entries = countEntries(problem, services, column, maxEntries, out)
+    if (entries === undefined) return { timedOut: true }
     if (entries > maxEntries) return { oversized: true, entries }
   }
   const costs = services.map(s => problem.own[s]!)
@@ -144,9 +145,10 @@ interface GroupCount {
 /**
  * The coefficients `buildModel` would write, counted without building anything: once per
  * shared option list, then per item. Stops, as building does, at the first goal list or
- * service whose items take the count past `maxEntries`, and returns the count there.
+ * service whose items take the count past `maxEntries`, and returns the count there;
+ * `undefined` when `out` (polled once per service, as building does) says the time has run out.
  */
-function countEntries (problem: Problem, services: readonly number[], column: ReadonlyMap<number, number>, maxEntries: number): number {
+function countEntries (problem: Problem, services: readonly number[], column: ReadonlyMap<number, number>, maxEntries: number, out: () => boolean): number | undefined {
   const groups = new Map<readonly Option[], GroupCount>()
   const groupCount = (shared: readonly Option[]): GroupCount => {
     let count = groups.get(shared)
@@ -182,6 +184,7 @@ function countEntries (problem: Problem, services: readonly number[], column: Re
   for (const goal of problem.goals) entries += itemEntries(goal, false)
   if (entries > maxEntries) return entries
   for (const s of services) {
+    if (out()) return undefined
     for (const item of problem.requirementsOf(s)) entries += itemEntries(item, true)
     if (entries > maxEntries) return entries
   }

@@ -1,0 +1,63 @@
+/**
+ * Building the integer program keeps the request's deadline: counting its coefficients against
+ * the budget polls the clock as building it does, so a program too large to build does not
+ * hold a compose past its deadline while it is counted.
+ */
+import { describe, expect, test } from 'vitest'
+import { compileCatalog } from '../../src/catalog/index.js'
+import { catalogMatcher } from '../../src/composer/compose.js'
+import { LinkIndex } from '../../src/composer/item-links.js'
+import { RequirementItems } from '../../src/composer/items.js'
+import { Problem } from '../../src/composer/problem.js'
+import { resolveRequest } from '../../src/composer/resolve-request.js'
+import { buildServiceTable } from '../../src/composer/service-table.js'
+import { buildModel } from '../../src/composer/solver/model.js'
+import { parseRdf } from '../../src/rdf/index.js'
+
+const sym = 'https://w3id.org/symphony/ontology#'
+const ex = 'https://example.org/model#'
+
+/** Twenty services turn the available In into X, twenty more X into Out: X and Out have twenty providers each. */
+async function problem (): Promise<{ problem: Problem, services: number[] }> {
+  const lines = [`@prefix sym: <${sym}> .`, `@prefix ex: <${ex}> .`, '@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .',
+    'ex:In rdfs:subClassOf sym:Interface . ex:X rdfs:subClassOf sym:Interface . ex:Out rdfs:subClassOf sym:Interface .']
+  for (let i = 0; i < 20; i++) {
+    lines.push(`ex:A${i} a sym:Service ; sym:requires [ a ex:In ] ; sym:provides [ a ex:X ] .`)
+    lines.push(`ex:B${i} a sym:Service ; sym:requires [ a ex:X ] ; sym:provides [ a ex:Out ] .`)
+  }
+  const catalog = compileCatalog(await parseRdf(lines.join('\n'), { format: 'turtle' }))
+  const resolved = resolveRequest(catalog, { available: [`${ex}In`], wanted: [`${ex}Out`] })
+  const table = buildServiceTable(catalog, resolved)
+  const built = new Problem(catalog, table, resolved, new LinkIndex(catalog, table, resolved, catalogMatcher(catalog)), new RequirementItems(table),
+    { relaxed: false, budget: false, weights: resolved.weights, wiring: 'static' })
+  return { problem: built, services: table.services.map((_, s) => s) }
+}
+
+describe('building the integer program', () => {
+  test('with a coefficient budget, the count polls once per service and the build once more', async () => {
+    const { problem: p, services } = await problem()
+    let polls = 0
+    const model = buildModel(p, services, undefined, 1_000_000, () => { polls++; return false })
+    expect('rows' in model).toBe(true)
+    expect(polls).toBe(2 * services.length)
+    let unbudgeted = 0
+    buildModel(p, services, undefined, Infinity, () => { unbudgeted++; return false })
+    expect(unbudgeted).toBe(services.length)
+  })
+
+  test('the time running out while the coefficients are counted stops there: nothing is built', async () => {
+    const { problem: p, services } = await problem()
+    let polls = 0
+    const model = buildModel(p, services, undefined, 1_000_000, () => ++polls > 5)
+    expect(model).toEqual({ timedOut: true })
+    expect(polls).toBe(6)
+  })
+
+  test('a program over the budget is reported with the count where counting stopped', async () => {
+    const { problem: p, services } = await problem()
+    // The goal's row holds 20 coefficients, the A<i> none (In is available), B0's requirement 21
+    // (twenty providers and the consumer): over 30 at B0, the first B in IRI order.
+    const model = buildModel(p, services, undefined, 30)
+    expect(model).toEqual({ oversized: true, entries: 20 + 21 })
+  })
+})
