@@ -77,6 +77,6 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   const args = process.argv.slice(2)
   const at = args.indexOf('--timeout-ms')
   const timeoutMs = at >= 0 ? Number(args[at + 1]) : undefined
-  const sizes = args.filter((_, i) => i !== at && i !== at + 1).map(Number)
+  const sizes = args.filter((_, i) => at < 0 || (i !== at && i !== at + 1)).map(Number)
   console.log(await run(sizes.length > 0 ? sizes : undefined, timeoutMs))
 }
