@@ -1,7 +1,7 @@
 /**
  * From a set of members to the bundle's links: which option meets each goal and each
- * member's requirement. The solver's explicit link choices are kept where they apply;
- * otherwise the cheapest option (available types first, then the smallest service index).
+ * member's requirement: the cheapest option (available types first, then the smallest service
+ * index).
  * In dataflow wiring members fire in order, so a requirement is met only by an available type
  * or a member that fired before; `fire` also tells which members can never fire.
  */
@@ -9,18 +9,13 @@ import type { Item } from '../items.js'
 import type { Option, Problem } from '../problem.js'
 import type { Assignment } from '../search.js'
 
-/** Preferred options: the solver's choices, by item key. */
-export type Choices = ReadonlyMap<string, Option>
-
 /** The best option for the item among the allowed providers. */
-function best (problem: Problem, item: Item, allowed: (p: number) => boolean, choices: Choices): Option | undefined {
-  const chosen = choices.get(item.key)
+function best (problem: Problem, item: Item, allowed: (p: number) => boolean): Option | undefined {
   let result: Option | undefined
   for (const option of problem.options(item)) {
     if (option.provider >= 0 && !allowed(option.provider)) continue
     if (result === undefined || option.penalty < result.penalty) result = option
   }
-  if (chosen !== undefined && result !== undefined && chosen.penalty <= result.penalty && (chosen.provider < 0 || allowed(chosen.provider))) return chosen
   return result
 }
 
@@ -44,14 +39,14 @@ export function fire (problem: Problem, members: readonly number[]): { order: nu
 }
 
 /** The assignments and links of a valid set. */
-export function assign (problem: Problem, members: readonly number[], choices: Choices): { assignments: Assignment[], edges: Array<[number, number]> } {
+export function assign (problem: Problem, members: readonly number[]): { assignments: Assignment[], edges: Array<[number, number]> } {
   const memberSet = new Set(members)
   const assignments: Assignment[] = []
   const edges: Array<[number, number]> = []
-  for (const goal of problem.goals) assignments.push({ item: goal, option: best(problem, goal, p => memberSet.has(p), choices) ?? null })
+  for (const goal of problem.goals) assignments.push({ item: goal, option: best(problem, goal, p => memberSet.has(p)) ?? null })
   const meet = (m: number, allowed: (p: number) => boolean): void => {
     for (const item of problem.requirementsOf(m)) {
-      const option = best(problem, item, allowed, choices) ?? null
+      const option = best(problem, item, allowed) ?? null
       assignments.push({ item, option })
       if (option !== null && option.provider >= 0) edges.push([option.provider, m])
     }

@@ -28,7 +28,7 @@
  * thread (`highs-runtime.ts`), which is terminated when a call has not returned by the deadline
  * plus `terminateMarginMs`: the search then ends with what it found (`timedOut`).
  */
-import type { Option, Problem } from '../problem.js'
+import type { Problem } from '../problem.js'
 import type { Deadline } from '../deadline.js'
 import type { Relaxation } from '../relaxation.js'
 import type { FoundBundle, SearchResult } from '../search.js'
@@ -36,7 +36,7 @@ import { isMinimalSet, neededCore } from '../wiring.js'
 import { assign, fire, linkCost } from './assign.js'
 import { RemoteProgram, terminateMarginMs, type RunReply } from './highs-runtime.js'
 import { reduce } from './greedy.js'
-import { buildModel, type LinkColumn, type Model } from './model.js'
+import { buildModel, type Model } from './model.js'
 import { relevantServices } from './relevant.js'
 import { undominated } from './dominance.js'
 
@@ -177,8 +177,7 @@ function loop (problem: Problem, model: Model, solver: RemoteProgram, options: E
     const cut = solver.addRow(-Infinity, minimal.length - 1, minimal.map(s => model.column.get(s)!), minimal.map(() => 1), wait())
     if (!seen.has(key)) {
       seen.add(key)
-      const choices = chosenLinks(model, values)
-      const { assignments, edges } = assign(problem, minimal, choices)
+      const { assignments, edges } = assign(problem, minimal)
       const cents = minimal.reduce((sum, s) => sum + problem.cents[s]!, 0)
       const cost = minimal.reduce((sum, s) => sum + problem.own[s]!, 0) + linkCost(assignments)
       found.push({ members: minimal, assignments, edges, cost, cents })
@@ -221,33 +220,24 @@ function dataflowCut (problem: Problem, model: Model, members: readonly number[]
 }
 
 /**
- * The column values of a known bundle: its members, and for each item stated with link
- * columns whose consumer is a member (or a goal) the cheapest link to a member or an available
- * type.
+ * The column values of a known bundle: its members, and for each item whose consumer is a
+ * member (or a goal) the dearer penalty levels its cheapest option among the members and the
+ * available types does not get below.
  */
 function startValues (model: Model, members: readonly number[]): { indices: number[], values: number[] } {
   const set = new Set(members)
   const indices = model.services.map((_, i) => i)
   const values = model.services.map(s => set.has(s) ? 1 : 0)
-  for (const { item, links } of model.items) {
-    let best: LinkColumn | undefined
+  for (const { item, options, levels } of model.items) {
+    let cheapest = Infinity
     if (item.kind !== 'requires' || set.has(item.consumer)) {
-      for (const link of links) {
-        if (link.option.provider >= 0 && !set.has(link.option.provider)) continue
-        if (best === undefined || link.option.penalty < best.option.penalty) best = link
-      }
+      for (const option of options) if (option.provider < 0 || set.has(option.provider)) cheapest = Math.min(cheapest, option.penalty)
+    } else {
+      cheapest = -Infinity
     }
-    for (const link of links) { indices.push(link.column); values.push(link === best ? 1 : 0) }
+    for (const level of levels) { indices.push(level.column); values.push(level.penalty <= cheapest ? 1 : 0) }
   }
   return { indices, values }
-}
-
-function chosenLinks (model: Model, values: Float64Array | readonly number[]): Map<string, Option> {
-  const choices = new Map<string, Option>()
-  for (const item of model.items) {
-    for (const link of item.links) if (values[link.column]! > 0.5 && !choices.has(item.item.key)) choices.set(item.item.key, link.option)
-  }
-  return choices
 }
 
 function compareMembers (a: readonly number[], b: readonly number[]): number {

@@ -56,7 +56,7 @@ export function greedyBundle (problem: Problem, relaxation: Relaxation, budgetCe
   if (minimal === undefined) return undefined
   const cents = minimal.reduce((sum, s) => sum + problem.cents[s]!, 0)
   if (budgetCents !== undefined && cents > budgetCents) return undefined
-  const { assignments, edges } = assign(problem, minimal, new Map())
+  const { assignments, edges } = assign(problem, minimal)
   const cost = minimal.reduce((sum, s) => sum + own[s]!, 0) + linkCost(assignments)
   return { members: minimal, assignments, edges, cost, cents }
 }

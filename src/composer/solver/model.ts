@@ -4,10 +4,16 @@
  * goal, or a requirement of a relevant service — must be met when it applies:
  * - goals: `Σ x_p ≥ 1` over the providers that satisfy it;
  * - a requirement of `s`: `Σ x_p ≥ x_s` over its providers, unless an available type meets it.
- * When an item's options differ in link quality (a plugin link costs the degree weight), the
- * choice is explicit: one binary `y` per option, `Σ y ≥ 1` (or `≥ x_s`), `y_p ≤ x_p`, each `y`
- * costing its penalty. Options of equal penalty add that penalty to the consumer (or, for a
- * goal, to a constant). A budget adds `Σ cents_s x_s ≤ budget`.
+ * Every option costs at least the item's cheapest penalty, which is added to the consumer (or,
+ * for a goal, to a constant). When the options differ in link quality (a plugin link costs the
+ * degree weight), each dearer penalty level `p_j` (ascending, above the cheapest `p_1`) gets
+ * one binary `z_j` costing `p_j − p_{j−1}`, with `z_j + Σ x_p ≥ x_s` (`≥ 1` for a goal) over
+ * the providers cheaper than `p_j`: `z_j` is 1 when the consumer is in and no option cheaper
+ * than `p_j` is, so the `z` of an item add up to the penalty of its cheapest option present
+ * minus `p_1`. Levels dearer than an available type's option need no `z` (that option is
+ * always there). This states the same linear relaxation as one column per option, with one
+ * column and one row per level instead of one column and one row per option. A budget adds
+ * `Σ cents_s x_s ≤ budget`.
  *
  * Static wiring needs nothing more. Dataflow wiring (members fire in order) and the top-k
  * enumeration add rows later (see `exact-search.ts`).
@@ -15,11 +21,10 @@
 import type { Item } from '../items.js'
 import type { Option, Problem } from '../problem.js'
 
-/** One explicit link choice: option `option` for `item`. */
-export interface LinkColumn {
+/** A dearer penalty level of an item: `z` (column `column`) is 1 when no option cheaper than `penalty` is in. */
+export interface PenaltyColumn {
   readonly column: number
-  readonly item: Item
-  readonly option: Option
+  readonly penalty: number
 }
 
 /** An item and its options among the relevant services (and the available types). */
@@ -27,8 +32,8 @@ export interface ModelItem {
   readonly item: Item
   /** Options whose provider is relevant or an available type. */
   readonly options: readonly Option[]
-  /** Link columns when the options' penalties differ; empty otherwise. */
-  readonly links: readonly LinkColumn[]
+  /** The item's dearer penalty levels, ascending; empty when one level is all it needs. */
+  readonly levels: readonly PenaltyColumn[]
 }
 
 /** The program as sparse rows, ready to hand to the solver. */
@@ -85,32 +90,32 @@ export function buildModel (problem: Problem, services: readonly number[], budge
     if (options.length === 0) {
       if (consumerColumn === undefined) infeasible = true
       else rows.push({ lower: 0, upper: 0, indices: [consumerColumn], values: [1] }) // the consumer cannot join
-      items.push({ item, options, links: [] })
+      items.push({ item, options, levels: [] })
       return
     }
-    const penalties = new Set(options.map(o => o.penalty))
-    if (penalties.size === 1) {
-      const penalty = options[0]!.penalty
-      if (consumerColumn === undefined) constant += penalty
-      else costs[consumerColumn]! += penalty
-      items.push({ item, options, links: [] })
-      if (options.some(o => o.provider < 0)) return
-      const indices = options.map(o => column.get(o.provider)!)
+    const penalties = [...new Set(options.map(o => o.penalty))].sort((a, b) => a - b)
+    if (consumerColumn === undefined) constant += penalties[0]!
+    else costs[consumerColumn]! += penalties[0]!
+    const available = options.find(o => o.provider < 0)
+    const providers = options.filter(o => o.provider >= 0)
+    // Σ x_p ≥ x_s (≥ 1 for a goal): x_p − x_s ≥ 0.
+    const row = (indices: number[], extra: number | undefined): void => {
       const values = indices.map(() => 1)
+      if (extra !== undefined) { indices.push(extra); values.push(1) }
       if (consumerColumn === undefined) rows.push({ lower: 1, upper: Infinity, indices, values })
       else rows.push({ lower: 0, upper: Infinity, indices: [...indices, consumerColumn], values: [...values, -1] })
-      return
     }
-    const links: LinkColumn[] = options.map(option => ({ column: columns++, item, option }))
-    for (const link of links) {
-      costs.push(link.option.penalty)
-      if (link.option.provider >= 0) rows.push({ lower: -Infinity, upper: 0, indices: [link.column, column.get(link.option.provider)!], values: [1, -1] })
+    if (available === undefined) row(providers.map(o => column.get(o.provider)!), undefined)
+    const levels: PenaltyColumn[] = []
+    for (let j = 1; j < penalties.length; j++) {
+      const penalty = penalties[j]!
+      if (available !== undefined && available.penalty < penalty) break
+      const z = columns++
+      costs.push(penalty - penalties[j - 1]!)
+      row(providers.filter(o => o.penalty < penalty).map(o => column.get(o.provider)!), z)
+      levels.push({ column: z, penalty })
     }
-    const indices = links.map(l => l.column)
-    const values = indices.map(() => 1)
-    if (consumerColumn === undefined) rows.push({ lower: 1, upper: Infinity, indices, values })
-    else rows.push({ lower: 0, upper: Infinity, indices: [...indices, consumerColumn], values: [...values, -1] })
-    items.push({ item, options, links })
+    items.push({ item, options, levels })
   }
 
   let entries = 0
@@ -137,8 +142,9 @@ export function buildModel (problem: Problem, services: readonly number[], budge
 interface GroupCount {
   /** Options kept (available types and relevant providers). */
   readonly kept: number
-  readonly available: boolean
-  /** Kept options by penalty. */
+  /** The available type's option's penalty, if one is kept. */
+  readonly available: number | undefined
+  /** Kept providers (not available types) by penalty. */
   readonly penalties: ReadonlyMap<number, number>
 }
 
@@ -155,12 +161,12 @@ function countEntries (problem: Problem, services: readonly number[], column: Re
     if (count === undefined) {
       const penalties = new Map<number, number>()
       let kept = 0
-      let available = false
+      let available: number | undefined
       for (const o of shared) {
         if (o.provider >= 0 && !column.has(o.provider)) continue
         kept++
-        if (o.provider < 0) available = true
-        penalties.set(o.penalty, (penalties.get(o.penalty) ?? 0) + 1)
+        if (o.provider < 0) available = o.penalty
+        else penalties.set(o.penalty, (penalties.get(o.penalty) ?? 0) + 1)
       }
       groups.set(shared, count = { kept, available, penalties })
     }
@@ -173,12 +179,20 @@ function countEntries (problem: Problem, services: readonly number[], column: Re
     const kept = count.kept - (left === undefined ? 0 : 1)
     const own = consumer ? 1 : 0
     if (kept === 0) return own
-    let distinct = count.penalties.size
-    if (left !== undefined && count.penalties.get(left.penalty) === 1) distinct--
-    if (distinct === 1) return count.available ? 0 : kept + own
-    // One link column per option: `y_p ≤ x_p` for each provider, and the item's row.
-    const providers = kept - (count.available ? 1 : 0)
-    return 2 * providers + kept + own
+    const providers = (penalty: number): number => (count.penalties.get(penalty) ?? 0) - (left?.penalty === penalty ? 1 : 0)
+    const levels = new Set<number>()
+    for (const penalty of count.penalties.keys()) if (providers(penalty) > 0) levels.add(penalty)
+    if (count.available !== undefined) levels.add(count.available)
+    const penalties = [...levels].sort((a, b) => a - b)
+    // The row of every provider (none when an available type meets the item), then one row per dearer level.
+    let entries = count.available === undefined ? kept + own : 0
+    let cheaper = 0
+    for (let j = 1; j < penalties.length; j++) {
+      cheaper += providers(penalties[j - 1]!)
+      if (count.available !== undefined && count.available < penalties[j]!) break
+      entries += cheaper + 1 + own
+    }
+    return entries
   }
   let entries = 0
   for (const goal of problem.goals) entries += itemEntries(goal, false)
