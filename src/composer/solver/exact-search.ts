@@ -4,12 +4,13 @@
  * there is one (the greedy one). The program (`model.ts`) states static wiring; the loop around
  * it adds what it cannot state up front:
  *
- * - **Dataflow cuts**, lazily: when the solver's members cannot all fire in order from the
- *   available types, the stuck members `C` (each has a requirement nothing that fired meets)
- *   need, in any valid bundle that keeps them all, a new provider for one of those
- *   requirements: `Σ_{c∈C} (1 − x_c) + Σ x_p ≥ 1`, over the services `p` outside the set that
- *   meet an unmet requirement of `C`. The first member of `C` to fire in a valid bundle shows
- *   that the cut removes no valid bundle.
+ * - **Dataflow rows** (`landmarks.ts`): dataflow composition is delete-free planning, and a
+ *   set of items `R` that holds what the available types meet but misses a goal gives the
+ *   landmark `Σ x_p ≥ 1` over the services whose requirements lie in `R` and that meet an item
+ *   outside it. Before the first solve, LM-cut landmarks; then, lazily, when the solver's
+ *   members cannot all fire in order from the available types (and those that fired do not
+ *   already cover the goals), the landmark of the items the available types and the fired
+ *   members meet, which removes that solution and no valid bundle.
  * - **Top-k**: each bundle found gets a no-good cut `Σ_{s∈S} x_s ≤ |S| − 1`, which removes it
  *   and every superset (none of which is minimal), so the next optimum is the next-best
  *   distinct bundle. A solution that is not minimal (members of cost 0, or an incumbent cut
@@ -39,6 +40,7 @@ import { reduce } from './greedy.js'
 import { buildModel, type Model } from './model.js'
 import { relevantServices } from './relevant.js'
 import { undominated } from './dominance.js'
+import { costUnits, deleteFreeTask, landmarkOf, maxRootLandmarks, rootLandmarks, type DeleteFreeTask } from './landmarks.js'
 
 export interface ExactOptions {
   readonly limit: number
@@ -91,25 +93,28 @@ export function exactSearch (problem: Problem, relaxation: Relaxation, options: 
   if ('oversized' in model) return { bundles: [], expansions: 0, solves: 0, proven: false, bound: 0, cut: true }
   if ('timedOut' in model) return timedOut
   if (model.infeasible) return { bundles: [], expansions: 0, solves: 0, proven: true, bound: Infinity }
+  // Dataflow: landmark rows before the first solve lift the linear relaxation over cycles.
+  const task = problem.mode.wiring === 'dataflow' ? deleteFreeTask(model) : undefined
+  const landmarks = task === undefined ? [] : rootLandmarks(task, costUnits(model.costs, task.services), maxRootLandmarks, deadline.poller(1)).landmarks
   if (deadline.remaining() < loadFactor * (deadline.clock() - building)) return timedOut
   deadline.step('load')
   const wait = (): number => deadline.remaining() + terminateMarginMs
-  const solver = RemoteProgram.load(program(model), wait())
+  const solver = RemoteProgram.load(program(model, landmarks), wait())
   if (solver === undefined) return timedOut
   if (options.start !== undefined) {
     const start = startValues(model, options.start)
     if (!solver.start(start.indices, start.values, wait())) return timedOut
   }
   try {
-    return loop(problem, model, solver, options)
+    return loop(problem, model, solver, options, task)
   } finally {
     solver.dispose()
   }
 }
 
 /** The program in the form the solver thread loads it (compressed rows). */
-function program (model: Model): Parameters<typeof RemoteProgram.load>[0] {
-  const { rows } = model
+function program (model: Model, landmarks: readonly number[][]): Parameters<typeof RemoteProgram.load>[0] {
+  const rows = [...model.rows, ...landmarks.map(columns => ({ lower: 1, upper: Infinity, indices: columns, values: columns.map(() => 1) }))]
   const starts = new Int32Array(rows.length + 1)
   let size = 0
   rows.forEach((row, r) => { size += row.indices.length; starts[r + 1] = size })
@@ -129,7 +134,7 @@ function program (model: Model): Parameters<typeof RemoteProgram.load>[0] {
   }
 }
 
-function loop (problem: Problem, model: Model, solver: RemoteProgram, options: ExactOptions): SearchResult & { readonly solves: number } {
+function loop (problem: Problem, model: Model, solver: RemoteProgram, options: ExactOptions, task: DeleteFreeTask | undefined): SearchResult & { readonly solves: number } {
   const found: FoundBundle[] = []
   const seen = new Set<string>()
   const { deadline } = options
@@ -163,10 +168,14 @@ function loop (problem: Problem, model: Model, solver: RemoteProgram, options: E
     const kth = kthCost(found, options.limit)
     if (kth !== undefined && objective > kth + epsilon) { proven = !limited; if (limited) bound = dualBound(result, model); break }
     const members = model.services.filter((_, i) => values[i]! > 0.5)
-    if (problem.mode.wiring === 'dataflow') {
-      const { stuck } = fire(problem, members)
-      if (stuck.length > 0) {
-        if (!dataflowCut(problem, model, members, stuck, solver, wait())) { ended = true; bound = dualBound(result, model); break }
+    if (task !== undefined) {
+      const { order, stuck } = fire(problem, members)
+      // Members that fired and cover the goals are a valid bundle (the rest is left out below).
+      if (stuck.length > 0 && !coversGoals(problem, order)) {
+        const cut = landmarkOf(task, order.map(m => model.column.get(m)!))
+        // No service can extend what fired: no valid bundle is left in the program.
+        if (cut.length === 0) { proven = true; break }
+        if (!solver.addRow(1, Infinity, cut, cut.map(() => 1), wait())) { ended = true; bound = dualBound(result, model); break }
         if (limited) { bound = dualBound(result, model); break }
         continue
       }
@@ -190,6 +199,10 @@ function loop (problem: Problem, model: Model, solver: RemoteProgram, options: E
   return { bundles: found, expansions: solves, solves, proven, bound: proven ? Infinity : bound, ...(ended ? { timedOut: true } : {}) }
 }
 
+function coversGoals (problem: Problem, members: readonly number[]): boolean {
+  return problem.goals.every(goal => members.some(m => problem.optionOf(goal, m) !== undefined))
+}
+
 function dualBound (result: RunReply, model: Model): number {
   return Number.isFinite(result.bound) ? model.constant + result.bound : model.constant
 }
@@ -197,26 +210,6 @@ function dualBound (result: RunReply, model: Model): number {
 function kthCost (found: readonly FoundBundle[], limit: number): number | undefined {
   if (found.length < limit) return undefined
   return found.map(f => f.cost).sort((a, b) => a - b)[limit - 1]
-}
-
-/** The stuck members cannot all stay unless a new provider meets one of their unmet requirements. */
-function dataflowCut (problem: Problem, model: Model, members: readonly number[], stuck: readonly number[], solver: RemoteProgram, ms: number): boolean {
-  const memberSet = new Set(members)
-  const stuckSet = new Set(stuck)
-  const fired = members.filter(m => !stuckSet.has(m))
-  const helpers = new Set<number>()
-  for (const c of stuck) {
-    for (const item of problem.requirementsOf(c)) {
-      if (problem.optionOf(item, -1) !== undefined || fired.some(f => problem.optionOf(item, f) !== undefined)) continue
-      for (const option of problem.options(item)) {
-        if (option.provider >= 0 && !memberSet.has(option.provider) && model.column.has(option.provider)) helpers.add(option.provider)
-      }
-    }
-  }
-  // Σ (1 − x_c) + Σ x_p ≥ 1  ⇔  −Σ x_c + Σ x_p ≥ 1 − |C|
-  const indices = [...stuck.map(c => model.column.get(c)!), ...[...helpers].map(p => model.column.get(p)!)]
-  const values = [...stuck.map(() => -1), ...[...helpers].map(() => 1)]
-  return solver.addRow(1 - stuck.length, Infinity, indices, values, ms)
 }
 
 /**

@@ -1,0 +1,130 @@
+/**
+ * Landmark cuts of dataflow wiring (`solver/landmarks.ts`) on a hand-built catalog: the cut of
+ * a set of items holds exactly the services whose requirements lie in the set and that meet an
+ * item outside it; every landmark the LM-cut loop finds meets every valid dataflow bundle
+ * (checked against every subset); and the composer's dataflow optimum, which these cuts lead to,
+ * is the brute-force one and never the two services that feed each other around a cycle.
+ */
+import { describe, expect, test } from 'vitest'
+import { compileCatalog, type Catalog } from '../../src/catalog/index.js'
+import { compose, loadSolver, type Wiring } from '../../src/composer/index.js'
+import { catalogMatcher } from '../../src/composer/compose.js'
+import { LinkIndex } from '../../src/composer/item-links.js'
+import { RequirementItems } from '../../src/composer/items.js'
+import { Problem } from '../../src/composer/problem.js'
+import { resolveRequest } from '../../src/composer/resolve-request.js'
+import { buildServiceTable } from '../../src/composer/service-table.js'
+import { buildModel, type Model } from '../../src/composer/solver/model.js'
+import { deleteFreeTask, landmarkOf, rootLandmarks } from '../../src/composer/solver/landmarks.js'
+import { isMinimalSet, isValidSet } from '../../src/composer/wiring.js'
+import { parseRdf } from '../../src/rdf/index.js'
+
+const sym = 'https://w3id.org/symphony/ontology#'
+const ex = 'https://example.org/landmarks#'
+
+// In is available, Out is wanted. A turns In into X; B turns X into Out (dear); C and D feed
+// each other (C needs D's Y and gives Out and X, D needs X and gives Y), cheap: with static
+// wiring {C, D} is the best bundle, with dataflow it cannot start. E needs Z, which nothing
+// gives. F turns In into X too, dearer than A.
+const text = `@prefix sym: <${sym}> .
+@prefix ex: <${ex}> .
+@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
+@prefix schema: <https://schema.org/> .
+ex:In rdfs:subClassOf sym:Interface . ex:X rdfs:subClassOf sym:Interface . ex:Out rdfs:subClassOf sym:Interface .
+ex:Y rdfs:subClassOf sym:Interface . ex:Z rdfs:subClassOf sym:Interface .
+ex:A a sym:Service ; sym:requires [ a ex:In ] ; sym:provides [ a ex:X ] ; ${price(5)} .
+ex:B a sym:Service ; sym:requires [ a ex:X ] ; sym:provides [ a ex:Out ] ; ${price(300)} .
+ex:C a sym:Service ; sym:requires [ a ex:Y ] ; sym:provides [ a ex:Out ] , [ a ex:X ] ; ${price(1)} .
+ex:D a sym:Service ; sym:requires [ a ex:X ] ; sym:provides [ a ex:Y ] ; ${price(1)} .
+ex:E a sym:Service ; sym:requires [ a ex:Z ] ; sym:provides [ a ex:Out ] ; ${price(1)} .
+ex:F a sym:Service ; sym:requires [ a ex:In ] ; sym:provides [ a ex:X ] ; ${price(9)} .
+`
+
+function price (euros: number): string {
+  return `schema:offers [ schema:priceCurrency "EUR" ; schema:priceSpecification [ sym:priceComponent sym:BaseMonthly ; schema:price ${euros} ] ]`
+}
+
+interface Setup {
+  readonly catalog: Catalog
+  readonly problem: Problem
+  readonly model: Model
+  /** Service index of a local name, and back. */
+  readonly index: (name: string) => number
+  readonly name: (s: number) => string
+}
+
+async function setUp (wiring: Wiring): Promise<Setup> {
+  const catalog = compileCatalog(await parseRdf(text, { format: 'turtle' }))
+  const resolved = resolveRequest(catalog, { available: [`${ex}In`], wanted: [`${ex}Out`], wiring })
+  const table = buildServiceTable(catalog, resolved)
+  const problem = new Problem(catalog, table, resolved, new LinkIndex(catalog, table, resolved, catalogMatcher(catalog)), new RequirementItems(table),
+    { relaxed: false, budget: false, weights: resolved.weights, wiring })
+  const services = table.services.map((_, s) => s).filter(s => problem.allowed[s] === 1)
+  const model = buildModel(problem, services, undefined)
+  if (!('services' in model)) throw new Error('the program of the test catalog was not built')
+  return { catalog, problem, model, index: local => table.indexOf.get(ex + local)!, name: s => table.services[s]!.id.slice(ex.length) }
+}
+
+/** Every subset of the program's services (as service indices) that is a valid bundle. */
+function validSets ({ problem, model }: Setup): number[][] {
+  const all = model.services
+  const sets: number[][] = []
+  for (let mask = 1; mask < 1 << all.length; mask++) {
+    const set = all.filter((_, i) => (mask & (1 << i)) !== 0)
+    if (isValidSet(problem, set)) sets.push(set)
+  }
+  return sets
+}
+
+describe('landmark cuts (dataflow)', () => {
+  test('the cut of a set of items: requirements all in it, something met outside it', async () => {
+    const setup = await setUp('dataflow')
+    const { model, index, name } = setup
+    const task = deleteFreeTask(model)
+    const names = (columns: readonly number[]): string[] => columns.map(c => name(model.services[c]!)).sort()
+    // R = what In meets: only A and F need nothing else, and both meet X, which is outside R.
+    expect(names(landmarkOf(task, []))).toEqual(['A', 'F'])
+    // With A fired, R holds X too: B and D need only X; F meets only X (in R) and leaves.
+    expect(names(landmarkOf(task, [model.column.get(index('A'))!]))).toEqual(['B', 'D'])
+    // With A and D fired, C's Y is in R too; C meets Out and X for the others, B meets Out.
+    expect(names(landmarkOf(task, ['A', 'D'].map(s => model.column.get(index(s))!)))).toEqual(['B', 'C'])
+  })
+
+  test('every landmark found before the first solve meets every valid bundle', async () => {
+    const setup = await setUp('dataflow')
+    const { model, name } = setup
+    const task = deleteFreeTask(model)
+    const { landmarks, estimate, complete } = rootLandmarks(task, model.costs)
+    expect(complete).toBe(true)
+    const sets = validSets(setup)
+    expect(sets.map(set => set.map(name).sort().join(' '))).toContain('A C D')
+    expect(sets.map(set => set.map(name).sort().join(' '))).not.toContain('C D')
+    for (const landmark of landmarks) {
+      const services = landmark.map(c => model.services[c]!)
+      for (const set of sets) expect(set.some(s => services.includes(s))).toBe(true)
+    }
+    // Costs 1 per member + 0.01 per euro: C and D 1.01, A 1.05, F 1.09, B 4. Out's cheapest
+    // provider is C (cut with B), then C's Y from D (cut with B), then X from A or F (or B).
+    expect(landmarks.map(l => l.map(c => name(model.services[c]!)).sort())).toEqual([['B', 'C'], ['B', 'D'], ['A', 'B', 'F']])
+    const cheapest = Math.min(...sets.map(set => set.reduce((sum, s) => sum + model.costs[model.column.get(s)!]!, 0)))
+    expect(cheapest).toBeCloseTo(3.07, 9)
+    expect(estimate).toBeCloseTo(3.07, 9)
+  })
+
+  test('the composer answers the brute-force optimum in each wiring', async () => {
+    await loadSolver()
+    for (const wiring of ['static', 'dataflow'] as const) {
+      const setup = await setUp(wiring)
+      const { catalog, problem, model, name } = setup
+      const rank = (set: readonly number[]): number => set.reduce((sum, s) => sum + model.costs[model.column.get(s)!]!, 0)
+      const minimal = validSets(setup).filter(set => isMinimalSet(problem, set)).sort((a, b) => rank(a) - rank(b))
+      const answer = compose(catalog, { available: [`${ex}In`], wanted: [`${ex}Out`], wiring, limit: 1 })
+      expect(answer.issues.map(issue => issue.code)).toEqual([])
+      expect(answer.bundles.map(b => b.services.map(s => s.slice(ex.length)).sort())).toEqual([minimal[0]!.map(name).sort()])
+    }
+    const staticAnswer = compose((await setUp('static')).catalog, { available: [`${ex}In`], wanted: [`${ex}Out`], wiring: 'static', limit: 1 })
+    expect(staticAnswer.bundles[0]!.services.map(s => s.slice(ex.length)).sort()).toEqual(['C', 'D'])
+    const dataflowAnswer = compose((await setUp('dataflow')).catalog, { available: [`${ex}In`], wanted: [`${ex}Out`], wiring: 'dataflow', limit: 1 })
+    expect(dataflowAnswer.bundles[0]!.services.map(s => s.slice(ex.length)).sort()).toEqual(['A', 'C', 'D'])
+  })
+})
