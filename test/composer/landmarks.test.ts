@@ -15,7 +15,7 @@ import { Problem } from '../../src/composer/problem.js'
 import { resolveRequest } from '../../src/composer/resolve-request.js'
 import { buildServiceTable } from '../../src/composer/service-table.js'
 import { buildModel, type Model } from '../../src/composer/solver/model.js'
-import { deleteFreeTask, landmarkOf, rootLandmarks } from '../../src/composer/solver/landmarks.js'
+import { costUnits, deleteFreeTask, landmarkOf, rootLandmarks } from '../../src/composer/solver/landmarks.js'
 import { isMinimalSet, isValidSet } from '../../src/composer/wiring.js'
 import { parseRdf } from '../../src/rdf/index.js'
 
@@ -109,6 +109,22 @@ describe('landmark cuts (dataflow)', () => {
     const cheapest = Math.min(...sets.map(set => set.reduce((sum, s) => sum + model.costs[model.column.get(s)!]!, 0)))
     expect(cheapest).toBeCloseTo(3.07, 9)
     expect(estimate).toBeCloseTo(3.07, 9)
+  })
+
+  test('in units of the cheapest service the loop proves a bound no bundle goes below', async () => {
+    const setup = await setUp('dataflow')
+    const { model, name } = setup
+    const task = deleteFreeTask(model)
+    const { units, unit } = costUnits(model.costs, task.services)
+    expect(unit).toBeCloseTo(1.01, 9)
+    // B costs 4 (3.96 units), the others between 1.01 and 1.09: one unit each.
+    expect(model.services.map((s, c) => [name(s), units[c]])).toEqual([['A', 1], ['B', 3], ['C', 1], ['D', 1], ['E', 1], ['F', 1]])
+    const { landmarks, estimate, complete } = rootLandmarks(task, units)
+    expect(complete).toBe(true)
+    // Out from C or B; C's Y from D or B; X from A, F or B (B, at 3 units, is in each until it costs 0).
+    expect(landmarks.map(l => l.map(c => name(model.services[c]!)).sort())).toEqual([['B', 'C'], ['B', 'D'], ['A', 'B', 'F']])
+    expect(estimate).toBe(3)
+    expect(estimate * unit).toBeLessThanOrEqual(3.07)
   })
 
   test('the composer answers the brute-force optimum in each wiring', async () => {

@@ -95,7 +95,11 @@ export function exactSearch (problem: Problem, relaxation: Relaxation, options: 
   if (model.infeasible) return { bundles: [], expansions: 0, solves: 0, proven: true, bound: Infinity }
   // Dataflow: landmark rows before the first solve lift the linear relaxation over cycles.
   const task = problem.mode.wiring === 'dataflow' ? deleteFreeTask(model) : undefined
-  const landmarks = task === undefined ? [] : rootLandmarks(task, costUnits(model.costs, task.services), maxRootLandmarks, deadline.poller(1)).landmarks
+  const units = task === undefined ? undefined : costUnits(model.costs, task.services)
+  const root = task === undefined || units === undefined ? undefined : rootLandmarks(task, units.units, maxRootLandmarks, deadline.poller(1))
+  const landmarks = root?.landmarks ?? []
+  // What every bundle costs at least, whatever the solver gets to prove in its time.
+  const floor = model.constant + (root === undefined || units === undefined ? 0 : root.estimate * units.unit)
   if (deadline.remaining() < loadFactor * (deadline.clock() - building)) return timedOut
   deadline.step('load')
   const wait = (): number => deadline.remaining() + terminateMarginMs
@@ -106,7 +110,7 @@ export function exactSearch (problem: Problem, relaxation: Relaxation, options: 
     if (!solver.start(start.indices, start.values, wait())) return timedOut
   }
   try {
-    return loop(problem, model, solver, options, task)
+    return loop(problem, model, solver, options, task, floor)
   } finally {
     solver.dispose()
   }
@@ -134,7 +138,8 @@ function program (model: Model, landmarks: readonly number[][]): Parameters<type
   }
 }
 
-function loop (problem: Problem, model: Model, solver: RemoteProgram, options: ExactOptions, task: DeleteFreeTask | undefined): SearchResult & { readonly solves: number } {
+/** `floor`: a bound every bundle's cost reaches (the program's constant, plus what the landmarks prove). */
+function loop (problem: Problem, model: Model, solver: RemoteProgram, options: ExactOptions, task: DeleteFreeTask | undefined, floor: number): SearchResult & { readonly solves: number } {
   const found: FoundBundle[] = []
   const seen = new Set<string>()
   const { deadline } = options
@@ -196,7 +201,7 @@ function loop (problem: Problem, model: Model, solver: RemoteProgram, options: E
     if (found.length >= options.limit + maxTies) break
   }
   found.sort((a, b) => a.cost - b.cost || compareMembers(a.members, b.members))
-  return { bundles: found, expansions: solves, solves, proven, bound: proven ? Infinity : bound, ...(ended ? { timedOut: true } : {}) }
+  return { bundles: found, expansions: solves, solves, proven, bound: proven ? Infinity : Math.max(bound, floor), ...(ended ? { timedOut: true } : {}) }
 }
 
 function coversGoals (problem: Problem, members: readonly number[]): boolean {

@@ -143,12 +143,15 @@ export const maxRootLandmarks = 64
  * least 1 for a service that costs anything): the LM-cut loop then adds a unit per round. With
  * the exact costs it added a few cents per round, as the costs left after each cut differ by
  * the services' prices (1,190 rounds in 6.9 s did not finish on the 8,000-service challenge
- * set; in units, 15 rounds in 0.1 s). The landmarks are valid whatever the costs.
+ * set; in units, 15 rounds in 0.1 s). The landmarks are valid whatever the costs, and `unit`
+ * times the loop's estimate is at most what the services of any bundle cost (a service's units
+ * times `unit` are at most its cost).
  */
-export function costUnits (costs: ArrayLike<number>, services: number): Float64Array {
+export function costUnits (costs: ArrayLike<number>, services: number): { readonly units: Float64Array, readonly unit: number } {
   let unit = Infinity
   for (let c = 0; c < services; c++) if (costs[c]! > zero) unit = Math.min(unit, costs[c]!)
-  return Float64Array.from({ length: services }, (_, c) => costs[c]! > zero ? Math.max(1, Math.floor(costs[c]! / unit + 1e-9)) : 0)
+  const units = Float64Array.from({ length: services }, (_, c) => costs[c]! > zero ? Math.max(1, Math.floor(costs[c]! / unit + 1e-9)) : 0)
+  return { units, unit: Number.isFinite(unit) ? unit : 0 }
 }
 
 /** Costs at or below this count as 0 (costs are lowered by subtraction). */
