@@ -15,6 +15,9 @@ import { Problem } from '../../src/composer/problem.js'
 import { resolveRequest } from '../../src/composer/resolve-request.js'
 import { buildServiceTable } from '../../src/composer/service-table.js'
 import { buildModel, type Model } from '../../src/composer/solver/model.js'
+import { exactSearch } from '../../src/composer/solver/exact-search.js'
+import { Deadline, systemClock } from '../../src/composer/deadline.js'
+import { relax } from '../../src/composer/relaxation.js'
 import { costUnits, deleteFreeTask, landmarkOf, rootLandmarks } from '../../src/composer/solver/landmarks.js'
 import { isMinimalSet, isValidSet } from '../../src/composer/wiring.js'
 import { parseRdf } from '../../src/rdf/index.js'
@@ -142,5 +145,20 @@ describe('landmark cuts (dataflow)', () => {
     expect(staticAnswer.bundles[0]!.services.map(s => s.slice(ex.length)).sort()).toEqual(['C', 'D'])
     const dataflowAnswer = compose((await setUp('dataflow')).catalog, { available: [`${ex}In`], wanted: [`${ex}Out`], wiring: 'dataflow', limit: 1 })
     expect(dataflowAnswer.bundles[0]!.services.map(s => s.slice(ex.length)).sort()).toEqual(['A', 'C', 'D'])
+  })
+
+  test('without rows before the first solve, the cuts of what fired alone lead to the brute-force top three', async () => {
+    await loadSolver()
+    const setup = await setUp('dataflow')
+    const { problem, model, name } = setup
+    const rank = (set: readonly number[]): number => set.reduce((sum, s) => sum + model.costs[model.column.get(s)!]!, 0)
+    const expected = validSets(setup).filter(set => isMinimalSet(problem, set)).sort((a, b) => rank(a) - rank(b)).slice(0, 3)
+    for (const rootLandmarks of [0, undefined]) {
+      const result = exactSearch(problem, relax(problem, problem.own), { limit: 3, deadline: new Deadline(systemClock, systemClock() + 60_000), ...(rootLandmarks === undefined ? {} : { rootLandmarks }) })
+      expect(result.proven).toBe(true)
+      expect(result.bundles.slice(0, 3).map(b => b.members.map(name).sort())).toEqual(expected.map(set => set.map(name).sort()))
+    }
+    // The program alone (static rows) answers the cycle first: only the cuts keep it out.
+    expect(expected.map(set => set.map(name).sort().join(' '))).toEqual(['A C D', 'C D F', 'A B'])
   })
 })

@@ -54,6 +54,8 @@ export interface ExactOptions {
    * short by the deadline is never worse than it.
    */
   readonly start?: readonly number[]
+  /** LM-cut rows added before the first solve at most (dataflow wiring; default `maxRootLandmarks`). */
+  readonly rootLandmarks?: number
 }
 
 const epsilon = 1e-6
@@ -96,7 +98,7 @@ export function exactSearch (problem: Problem, relaxation: Relaxation, options: 
   // Dataflow: landmark rows before the first solve lift the linear relaxation over cycles.
   const task = problem.mode.wiring === 'dataflow' ? deleteFreeTask(model) : undefined
   const units = task === undefined ? undefined : costUnits(model.costs, task.services)
-  const root = task === undefined || units === undefined ? undefined : rootLandmarks(task, units.units, maxRootLandmarks, deadline.poller(1))
+  const root = task === undefined || units === undefined ? undefined : rootLandmarks(task, units.units, options.rootLandmarks ?? maxRootLandmarks, deadline.poller(1))
   const landmarks = root?.landmarks ?? []
   // What every bundle costs at least, whatever the solver gets to prove in its time.
   const floor = model.constant + (root === undefined || units === undefined ? 0 : root.estimate * units.unit)
