@@ -32,7 +32,7 @@
 import type { Problem } from '../problem.js'
 import type { Deadline } from '../deadline.js'
 import type { Relaxation } from '../relaxation.js'
-import type { FoundBundle, SearchResult } from '../search.js'
+import { compareMembers, type FoundBundle, type SearchResult } from '../search.js'
 import { isMinimalSet, neededCore } from '../wiring.js'
 import { assign, fire, linkCost } from './assign.js'
 import { RemoteProgram, terminateMarginMs, type RunReply } from './highs-runtime.js'
@@ -238,9 +238,4 @@ function startValues (model: Model, members: readonly number[]): { indices: numb
     for (const level of levels) { indices.push(level.column); values.push(level.penalty <= cheapest ? 1 : 0) }
   }
   return { indices, values }
-}
-
-function compareMembers (a: readonly number[], b: readonly number[]): number {
-  for (let i = 0; i < Math.min(a.length, b.length); i++) if (a[i] !== b[i]) return a[i]! - b[i]!
-  return a.length - b.length
 }
