@@ -5,14 +5,9 @@
  * file pins which services are left out and why the others are kept.
  */
 import { describe, expect, test } from 'vitest'
+import { strictProblem } from './strict-problem.js'
 import { compileCatalog, type Catalog } from '../../src/catalog/index.js'
-import { catalogMatcher } from '../../src/composer/compose.js'
-import { LinkIndex } from '../../src/composer/item-links.js'
-import { RequirementItems } from '../../src/composer/items.js'
-import { Problem } from '../../src/composer/problem.js'
 import { relax } from '../../src/composer/relaxation.js'
-import { resolveRequest } from '../../src/composer/resolve-request.js'
-import { buildServiceTable } from '../../src/composer/service-table.js'
 import { undominated } from '../../src/composer/solver/dominance.js'
 import { relevantServices } from '../../src/composer/solver/relevant.js'
 import type { CompositionRequest, Wiring } from '../../src/composer/index.js'
@@ -45,13 +40,11 @@ async function catalogOf (): Promise<Catalog> {
 
 /** The relevant services and those the program keeps, by local name. */
 function kept (catalog: Catalog, request: CompositionRequest, limit: number, wiring: Wiring = 'static'): { relevant: string[], kept: string[] } {
-  const resolved = resolveRequest(catalog, request)
-  const table = buildServiceTable(catalog, resolved)
-  const problem = new Problem(catalog, table, resolved, new LinkIndex(catalog, table, resolved, catalogMatcher(catalog)), new RequirementItems(table),
-    { relaxed: false, budget: resolved.budget !== undefined, weights: resolved.weights, wiring })
+  const problem = strictProblem(catalog, { ...request, wiring })
+  const { table } = problem
   const relevant = relevantServices(problem, relax(problem, problem.own))!
   const name = (s: number): string => table.services[s]!.id.slice(ex.length)
-  return { relevant: relevant.map(name), kept: undominated(problem, relevant, limit, resolved.budget !== undefined)!.map(name) }
+  return { relevant: relevant.map(name), kept: undominated(problem, relevant, limit, problem.mode.budget)!.map(name) }
 }
 
 describe('dominance', () => {

@@ -6,14 +6,10 @@
  * is the brute-force one and never the two services that feed each other around a cycle.
  */
 import { describe, expect, test } from 'vitest'
+import { strictProblem } from './strict-problem.js'
 import { compileCatalog, type Catalog } from '../../src/catalog/index.js'
 import { compose, loadSolver, type Wiring } from '../../src/composer/index.js'
-import { catalogMatcher } from '../../src/composer/compose.js'
-import { LinkIndex } from '../../src/composer/item-links.js'
-import { RequirementItems } from '../../src/composer/items.js'
-import { Problem } from '../../src/composer/problem.js'
-import { resolveRequest } from '../../src/composer/resolve-request.js'
-import { buildServiceTable } from '../../src/composer/service-table.js'
+import type { Problem } from '../../src/composer/problem.js'
 import { buildModel, type Model } from '../../src/composer/solver/model.js'
 import { exactSearch } from '../../src/composer/solver/exact-search.js'
 import { Deadline, systemClock } from '../../src/composer/deadline.js'
@@ -58,10 +54,8 @@ interface Setup {
 
 async function setUp (wiring: Wiring): Promise<Setup> {
   const catalog = compileCatalog(await parseRdf(text, { format: 'turtle' }))
-  const resolved = resolveRequest(catalog, { available: [`${ex}In`], wanted: [`${ex}Out`], wiring })
-  const table = buildServiceTable(catalog, resolved)
-  const problem = new Problem(catalog, table, resolved, new LinkIndex(catalog, table, resolved, catalogMatcher(catalog)), new RequirementItems(table),
-    { relaxed: false, budget: false, weights: resolved.weights, wiring })
+  const problem = strictProblem(catalog, { available: [`${ex}In`], wanted: [`${ex}Out`], wiring })
+  const { table } = problem
   const services = table.services.map((_, s) => s).filter(s => problem.allowed[s] === 1)
   const model = buildModel(problem, services, undefined)
   if (!('services' in model)) throw new Error('the program of the test catalog was not built')

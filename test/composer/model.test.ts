@@ -4,13 +4,9 @@
  * hold a compose past its deadline while it is counted.
  */
 import { describe, expect, test } from 'vitest'
+import { strictProblem } from './strict-problem.js'
 import { compileCatalog } from '../../src/catalog/index.js'
-import { catalogMatcher } from '../../src/composer/compose.js'
-import { LinkIndex } from '../../src/composer/item-links.js'
-import { RequirementItems } from '../../src/composer/items.js'
-import { Problem } from '../../src/composer/problem.js'
-import { resolveRequest } from '../../src/composer/resolve-request.js'
-import { buildServiceTable } from '../../src/composer/service-table.js'
+import type { Problem } from '../../src/composer/problem.js'
 import { buildModel } from '../../src/composer/solver/model.js'
 import { parseRdf } from '../../src/rdf/index.js'
 
@@ -26,11 +22,8 @@ async function problem (): Promise<{ problem: Problem, services: number[] }> {
     lines.push(`ex:B${i} a sym:Service ; sym:requires [ a ex:X ] ; sym:provides [ a ex:Out ] .`)
   }
   const catalog = compileCatalog(await parseRdf(lines.join('\n'), { format: 'turtle' }))
-  const resolved = resolveRequest(catalog, { available: [`${ex}In`], wanted: [`${ex}Out`] })
-  const table = buildServiceTable(catalog, resolved)
-  const built = new Problem(catalog, table, resolved, new LinkIndex(catalog, table, resolved, catalogMatcher(catalog)), new RequirementItems(table),
-    { relaxed: false, budget: false, weights: resolved.weights, wiring: 'static' })
-  return { problem: built, services: table.services.map((_, s) => s) }
+  const built = strictProblem(catalog, { available: [`${ex}In`], wanted: [`${ex}Out`] })
+  return { problem: built, services: built.table.services.map((_, s) => s) }
 }
 
 describe('building the integer program', () => {

@@ -4,13 +4,9 @@
  * looks at it.
  */
 import { describe, expect, test } from 'vitest'
+import { strictProblem } from './strict-problem.js'
 import { compileCatalog, type Catalog } from '../../src/catalog/index.js'
-import { catalogMatcher } from '../../src/composer/compose.js'
-import { LinkIndex } from '../../src/composer/item-links.js'
-import { RequirementItems } from '../../src/composer/items.js'
-import { Problem } from '../../src/composer/problem.js'
-import { resolveRequest } from '../../src/composer/resolve-request.js'
-import { buildServiceTable } from '../../src/composer/service-table.js'
+import type { Problem } from '../../src/composer/problem.js'
 import { isValidSet, neededCore } from '../../src/composer/wiring.js'
 import type { Wiring } from '../../src/composer/index.js'
 import { parseRdf } from '../../src/rdf/index.js'
@@ -33,10 +29,8 @@ ex:E a sym:Service ; sym:requires [ a ex:Y ] ; sym:provides [ a ex:X ] .
 
 async function problemOf (wiring: Wiring): Promise<{ problem: Problem, index: (name: string) => number, name: (s: number) => string }> {
   const catalog: Catalog = compileCatalog(await parseRdf(text, { format: 'turtle' }))
-  const resolved = resolveRequest(catalog, { available: [`${ex}In`], wanted: [`${ex}Out`], wiring })
-  const table = buildServiceTable(catalog, resolved)
-  const problem = new Problem(catalog, table, resolved, new LinkIndex(catalog, table, resolved, catalogMatcher(catalog)), new RequirementItems(table),
-    { relaxed: false, budget: false, weights: resolved.weights, wiring })
+  const problem = strictProblem(catalog, { available: [`${ex}In`], wanted: [`${ex}Out`], wiring })
+  const { table } = problem
   return { problem, index: name => table.indexOf.get(ex + name)!, name: s => table.services[s]!.id.slice(ex.length) }
 }
 
