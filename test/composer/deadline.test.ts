@@ -93,21 +93,32 @@ const request: CompositionRequest = {
   timeoutMs: 60_000
 }
 
-/** A clock that stands still until `step` starts, then is past any budget; the steps it saw. */
-function jumpAt (step: ComposeStep | undefined): { options: ComposeOptions, steps: ComposeStep[] } {
+/**
+ * A clock that stands still at 1000 except where `move` sets it anew, which it may as each step
+ * starts (given the steps so far); the steps it saw.
+ */
+function movedAt (move: (started: ComposeStep, steps: readonly ComposeStep[]) => number | undefined): { options: ComposeOptions, steps: ComposeStep[] } {
   let now = 1000
   const steps: ComposeStep[] = []
   return {
     steps,
     options: {
       clock: () => now,
-      onStep: (started) => {
+      onStep: started => {
         steps.push(started)
-        if (started === step) now = 1e12
+        now = move(started, steps) ?? now
       }
     }
   }
 }
+
+/** A clock that stands still until `step` starts, then is past any budget; the steps it saw. */
+function jumpAt (step: ComposeStep | undefined): { options: ComposeOptions, steps: ComposeStep[] } {
+  return movedAt(started => started === step ? 1e12 : undefined)
+}
+
+/** Where the clock stands `ms` before the searches' deadline (the budget less the diagnosis's share). */
+const beforeDeadline = (ms: number): number => 1000 + request.timeoutMs! - diagnosisShare(request.timeoutMs!) - ms
 
 function codes (answer: CompositionAnswer): string[] {
   return answer.issues.map(i => i.code)
@@ -155,15 +166,8 @@ describe('the time budget', () => {
     // The clock stands a nanosecond before the searches' deadline once the solver starts: its
     // calls get that as their time limit, and the clock (standing still) leaves the best-first
     // search all the time it needs once one of them returns unsolved.
-    let now = 1000
-    const steps: ComposeStep[] = []
-    const answer = compose(catalog, request, {
-      clock: () => now,
-      onStep: started => {
-        steps.push(started)
-        if (started === 'solve') now = 1000 + request.timeoutMs! - diagnosisShare(request.timeoutMs!) - 1e-6
-      }
-    })
+    const { options, steps } = movedAt(started => started === 'solve' ? beforeDeadline(1e-6) : undefined)
+    const answer = compose(catalog, request, options)
     expect(codes(answer)).toEqual([])
     expect(answer.bundles.map(b => b.price.monthly)).toEqual([cheapest, cheapest + 0.01, cheapest + 0.02])
     for (const bundle of answer.bundles) expect(validAndMinimal(all, bundle.services)).toBe(true)
@@ -215,15 +219,8 @@ describe('the time budget', () => {
 
   test('time out while the diagnosis builds a problem of its own: the strict search\'s findings stay, the cut-short search adds nothing', () => {
     const unreachable = { ...request, available: [`${ex}N0`] }
-    let now = 1000
-    const steps: ComposeStep[] = []
-    const answer = compose(catalog, unreachable, {
-      clock: () => now,
-      onStep: started => {
-        steps.push(started)
-        if (started === 'problem' && steps.includes('diagnosis')) now = 1e12
-      }
-    })
+    const { options, steps } = movedAt((started, seen) => started === 'problem' && seen.includes('diagnosis') ? 1e12 : undefined)
+    const answer = compose(catalog, unreachable, options)
     expect(answer.bundles).toEqual([])
     expect(codes(answer)).toEqual(['GOAL_UNREACHABLE'])
     expect(steps.slice(steps.indexOf('diagnosis'))).toEqual(['diagnosis', 'problem'])
@@ -232,23 +229,15 @@ describe('the time budget', () => {
   test('a solver call still running at the deadline is ended with its thread: the greedy bundle, SEARCH_LIMIT; the next request gets a fresh solver', () => {
     // The clock stands 20 ms before the searches' deadline once the program loads, and the solver's thread
     // is held for a minute on its first call (as a long call would run): it must be terminated.
-    let now = 1000
-    const steps: ComposeStep[] = []
+    const { options, steps } = movedAt(started => started === 'load' ? beforeDeadline(20) : undefined)
     holdNextSolve(60_000)
-    const answer = compose(catalog, request, {
-      clock: () => now,
-      onStep: started => {
-        steps.push(started)
-        if (started === 'load') now = 1000 + request.timeoutMs! - diagnosisShare(request.timeoutMs!) - 20
-      }
-    })
+    const answer = compose(catalog, request, options)
     expect(codes(answer)).toEqual(['SEARCH_LIMIT'])
     expect(answer.bundles).toHaveLength(1)
     expect(validAndMinimal(all, answer.bundles[0]!.services)).toBe(true)
     expect(steps.filter(s => s === 'solve')).toEqual(['solve'])
 
-    const { options } = jumpAt(undefined)
-    const next = compose(catalog, request, options)
+    const next = compose(catalog, request, jumpAt(undefined).options)
     expect(codes(next)).toEqual([])
     expect(next.bundles.map(b => b.price.monthly)).toEqual([cheapest, cheapest + 0.01, cheapest + 0.02])
   })
