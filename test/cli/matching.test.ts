@@ -1,6 +1,8 @@
 /** The example scenario through the CLI, as examples/README.md states it. */
 import { describe, expect, it } from 'vitest'
-import { runCli } from './run-cli.js'
+import { readFile, writeFile } from 'node:fs/promises'
+import { join } from 'node:path'
+import { runCli, temporaryFolder } from './run-cli.js'
 
 const telvana = 'https://example.org/telvana#'
 const kundenwerk = 'https://example.org/kundenwerk#'
@@ -176,6 +178,30 @@ describe('paging and search budgets on the command line', () => {
     const unlimited = JSON.parse((await runCli(['compose', '--request', request, ...examples])).stdout) as Answer
     expect([ranked(programOnly), programOnly.issues]).toEqual([ranked(unlimited), []])
     expect(ranked(unlimited)).toHaveLength(3)
+  })
+
+  it('compose --timeout-ms replaces the request\'s timeoutMs and is checked like it', async () => {
+    const folder = await temporaryFolder()
+    try {
+      // A request whose own time budget is out of range: refused, unless --timeout-ms replaces it.
+      const zero = join(folder.path, 'zero-budget.json')
+      await writeFile(zero, JSON.stringify({ ...JSON.parse(await readFile(request, 'utf8')), timeoutMs: 0 }))
+      expect(await runCli(['compose', '--request', zero, ...examples])).toMatchObject({
+        code: 2,
+        stderr: expect.stringContaining('field "timeoutMs" must be a whole number of milliseconds from 1 to 60000, got 0')
+      })
+      type Answer = { bundles: Array<{ services: string[] }>, issues: unknown[] }
+      const replaced = JSON.parse((await runCli(['compose', '--request', zero, '--timeout-ms', '30000', ...examples])).stdout) as Answer
+      const plain = JSON.parse((await runCli(['compose', '--request', request, ...examples])).stdout) as Answer
+      expect(replaced).toEqual(plain)
+      expect(replaced.bundles).toHaveLength(3)
+    } finally {
+      await folder.remove()
+    }
+    expect((await runCli(['compose', '--request', request, '--timeout-ms', '60001', ...examples])).stderr)
+      .toContain('field "timeoutMs" must be a whole number of milliseconds from 1 to 60000, got 60001')
+    expect(await runCli(['compose', '--request', request, '--timeout-ms', '5s', '--lang', 'de', ...examples]))
+      .toEqual({ code: 2, stdout: '', stderr: 'symphony: --timeout-ms 5s ist keine ganze Zahl von Millisekunden\n' })
   })
 
   it('refuses a budget outside its range, naming the option and the range, in English and German', async () => {
