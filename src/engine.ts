@@ -330,8 +330,18 @@ export class Engine {
   /** The catalog of `version`: the compile in flight for it, or a new one. */
   #compile (version: string): Promise<Catalog> {
     if (this.#compiling?.version === version) return this.#compiling.catalog
-    const catalog = this.#build().then(async ({ quads, catalog: compiled, from }) => {
-      this.#vocabularyOf.set(compiled, await selectVocabulary(quads))
+    const catalog = this.#build().then(({ quads, catalog: compiled, from }) => {
+      // Selected on first use: a catalog read from its snapshot then parses no stored graph until asked.
+      let vocabulary: Promise<readonly Quad[]> | undefined
+      this.#vocabularyOf.set(compiled, () => {
+        if (vocabulary === undefined) {
+          const selecting = quads().then(selectVocabulary)
+          // A stored graph that turns out corrupt fails this read; the next one tries again.
+          selecting.catch(() => { if (vocabulary === selecting) vocabulary = undefined })
+          vocabulary = selecting
+        }
+        return vocabulary
+      })
       this.#fromOf.set(compiled, from)
       return compiled
     })
@@ -350,20 +360,22 @@ export class Engine {
 
   /**
    * The catalog of the public quads as they are now: read from the snapshot when it was saved
-   * for exactly this content, these rules and this code; otherwise compiled (and saved, by a
-   * process that holds the data directory). A damaged snapshot is set aside with a warning.
+   * for exactly this content, these rules and this code (no stored graph is parsed then);
+   * otherwise compiled (and saved, by a process that holds the data directory). A damaged
+   * snapshot is set aside with a warning. `quads` gives the public quads the catalog is of.
    */
-  async #build (): Promise<{ quads: readonly Quad[], catalog: Catalog, from: CatalogOrigin }> {
+  async #build (): Promise<{ quads: () => Promise<readonly Quad[]>, catalog: Catalog, from: CatalogOrigin }> {
     const snapshot = this.#snapshot
     if (snapshot === undefined || !(this.store instanceof EmbeddedStore)) {
       const quads = await this.publicQuads()
-      return { quads, from: 'compiled', catalog: this.#compiler === undefined ? compileCatalog(quads, { rules: this.#rules }) : await this.#compiler.compile(quads, this.#rules) }
+      return { quads: async () => quads, from: 'compiled', catalog: this.#compiler === undefined ? compileCatalog(quads, { rules: this.#rules }) : await this.#compiler.compile(quads, this.#rules) }
     }
-    // The quads and their digest of one moment: a write made while they are gathered is not in them.
-    const { quads, digest } = await this.store.publicContent()
-    const key = snapshotKey(digest, this.#rules)
+    // The digest and the quads of one moment: a write made later is in neither.
+    const content = this.store.publicContent()
+    const key = snapshotKey(content.digest, this.#rules)
     const read = await readSnapshot(snapshot.file, key)
-    if (read.status === 'loaded') return { quads, catalog: read.catalog, from: 'snapshot' }
+    if (read.status === 'loaded') return { quads: content.quads, catalog: read.catalog, from: 'snapshot' }
+    const quads = await content.quads()
     if (read.status === 'corrupt') {
       this.#onWarning({
         en: `${read.reason.en}; the catalog is compiled from the data directory instead${snapshot.writable ? ' and the snapshot replaced' : ''}`,
@@ -371,7 +383,8 @@ export class Engine {
       })
     }
     const target = snapshot.writable ? { file: snapshot.file, key } : undefined
-    if (this.#compiler !== undefined) return { quads, catalog: await this.#compiler.compile(quads, this.#rules, target), from: 'compiled' }
+    // The vocabulary gathers the graphs again when asked: the catalog does not keep this array alive.
+    if (this.#compiler !== undefined) return { quads: content.quads, catalog: await this.#compiler.compile(quads, this.#rules, target), from: 'compiled' }
     const parts = compileParts(quads, { rules: this.#rules })
     if (target !== undefined) {
       await writeSnapshot(target.file, target.key, catalogSlices(parts)).catch((error: unknown) => {
@@ -382,7 +395,7 @@ export class Engine {
         })
       })
     }
-    return { quads, catalog: catalogOfParts(parts), from: 'compiled' }
+    return { quads: content.quads, catalog: catalogOfParts(parts), from: 'compiled' }
   }
 
   readonly #fromOf = new WeakMap<Catalog, CatalogOrigin>()
@@ -409,8 +422,8 @@ export class Engine {
     }
   }
 
-  /** The vocabulary quads (see `selectVocabulary`) of each compiled catalog. */
-  readonly #vocabularyOf = new WeakMap<Catalog, readonly Quad[]>()
+  /** The vocabulary quads (see `selectVocabulary`) of each compiled catalog, selected when first asked. */
+  readonly #vocabularyOf = new WeakMap<Catalog, () => Promise<readonly Quad[]>>()
 
   /**
    * The vocabulary as stored now: the built-in ontology and shapes, the operator's vocabulary
@@ -419,7 +432,7 @@ export class Engine {
    */
   async vocabulary (): Promise<readonly Quad[]> {
     const catalog = await this.catalog()
-    return this.#vocabularyOf.get(catalog) ?? []
+    return await this.#vocabularyOf.get(catalog)?.() ?? []
   }
 
   /** Operator-managed vocabulary graphs. */

@@ -1,24 +1,25 @@
-/** The default store: graphs in memory, every durable write also kept in the data directory. */
+/**
+ * The default store: graphs in memory, every durable write also kept in the data directory. A
+ * graph read from the data directory is kept as stored text until something reads it.
+ */
 import { createHash } from 'node:crypto'
 import { mkdir } from 'node:fs/promises'
 import { join } from 'node:path'
-import { DataFactory } from 'n3'
 import type { Quad } from '@rdfjs/types'
 import { SymphonyError } from '../errors.js'
 import type { ErrorMessages } from '../errors.js'
 import { GraphFiles } from './graph-files.js'
-import type { GraphFile } from './graph-files.js'
+import type { StoredGraphFile } from './graph-files.js'
 import { acquireLock } from './lock-file.js'
 import type { HeldLock, LockHolder } from './lock-file.js'
 import { scopeBlankNodes } from './blank-nodes.js'
-import { MemoryStore } from './memory-store.js'
+import { gatherQuads, MemoryStore } from './memory-store.js'
 import { toNQuads } from './n-quads.js'
-import { quadsOfLines } from '../rdf/parse.js'
+import { StoredGraph } from './stored-graph.js'
 import { isPrivateGraph } from '../project.js'
-import { forEachInSlices, nextTurn } from '../turns.js'
 import type { GraphContent, WriteOptions } from './types.js'
 
-/** Told after each stored graph is read, for progress bars on large data directories. */
+/** Told after each stored graph is read (hashed and counted, not parsed), for progress bars on large data directories. */
 export type OpenProgress = (done: number, total: number) => void
 
 export interface EmbeddedStoreOptions {
@@ -63,14 +64,16 @@ export class EmbeddedStore extends MemoryStore {
   }
 
   /**
-   * Opens the data directory and loads every graph stored there. A writer (the default) creates
+   * Opens the data directory and reads every graph stored there: its digest and size, a slice per
+   * turn of the event loop; its quads are parsed when first read (a corrupt graph fails then, with
+   * STORE_ERROR naming it and the line). A writer (the default) creates
    * the directory, takes its lock and finishes an interrupted write; a second writer fails with
    * `DATA_DIR_LOCKED` naming the holder.
    */
   static async open (dataDir: string, options: EmbeddedStoreOptions | OpenProgress = {}): Promise<EmbeddedStore> {
     const { onProgress, readOnly = false, command = 'symphony' } = typeof options === 'function' ? { onProgress: options } : options
     let store: EmbeddedStore
-    let stored: GraphFile[]
+    let stored: StoredGraphFile[]
     if (readOnly) {
       store = new EmbeddedStore(dataDir, undefined, undefined)
       stored = await GraphFiles.snapshot(dataDir)
@@ -87,9 +90,13 @@ export class EmbeddedStore extends MemoryStore {
       }
     }
     try {
-      const parsed = await parseStored(dataDir, stored, onProgress)
-      store.replaceInMemory(parsed)
-      for (const { graph, digest } of parsed) store.#digests.set(graph, digest)
+      const held: StoredGraph[] = []
+      for (const [index, { graph, bytes }] of stored.entries()) {
+        held.push(await StoredGraph.read(dataDir, graph, bytes))
+        onProgress?.(index + 1, stored.length)
+      }
+      store.holdInMemory(held.map(graph => [graph.graph, graph]))
+      for (const { graph, digest } of held) store.#digests.set(graph, digest)
     } catch (error) {
       await store.close()
       throw error
@@ -117,13 +124,14 @@ export class EmbeddedStore extends MemoryStore {
   }
 
   /**
-   * The quads of every public graph and a digest of exactly that content (every graph's IRI and
-   * N-Quads text): equal digests, equal content, in this process or the next one. The graphs are
-   * taken as they are when called (a write replaces a graph's quads, it never changes them in
-   * place), then gathered a slice per turn of the event loop: a write made meanwhile is not in it.
+   * A digest of the public graphs' content (every graph's IRI and N-Quads text): equal digests,
+   * equal content, in this process or the next one; and their quads, gathered (and parsed, when
+   * need be) a slice per turn of the event loop only when asked. Both are of the graphs as they
+   * are when this is called (a write replaces a graph's content, it never changes it in place): a
+   * write made later is in neither.
    */
-  async publicContent (): Promise<{ quads: Quad[], digest: string }> {
-    const held = this.graphsNow({ publicOnly: true })
+  publicContent (): { digest: string, quads: () => Promise<Quad[]> } {
+    const held = this.heldNow({ publicOnly: true })
     const graphs = [...this.#digests.keys()].filter(graph => !isPrivateGraph(graph)).sort()
     const hash = createHash('sha256')
     for (const graph of graphs) {
@@ -135,9 +143,23 @@ export class EmbeddedStore extends MemoryStore {
       }
       hash.update(graph).update('\n').update(digest).update('\n')
     }
-    const quads: Quad[] = []
-    for (const [, graphQuads] of held) await forEachInSlices(graphQuads, quad => { quads.push(quad) })
-    return { quads, digest: hash.digest('hex') }
+    return { digest: hash.digest('hex'), quads: async () => gatherQuads(held) }
+  }
+
+  /**
+   * Of the graphs held as read from the data directory (not replaced since), how many have been
+   * parsed and how many are still stored text: they are parsed when first read.
+   */
+  parsedGraphs (): { parsed: number, unparsed: number } {
+    let parsed = 0
+    let unparsed = 0
+    for (const [, held] of this.heldNow()) {
+      if (held instanceof StoredGraph) {
+        if (held.parsed) parsed++
+        else unparsed++
+      }
+    }
+    return { parsed, unparsed }
   }
 
   override async deleteGraphs (graphs: readonly string[]): Promise<void> {
@@ -185,70 +207,6 @@ function lockAdvice (holder: LockHolder): ErrorMessages {
     en: `the data directory is in use by "${command}" (pid ${pid} on ${hostname}, since ${started}); stop it first, or make the change through its HTTP API; read-only commands keep working meanwhile`,
     de: `das Datenverzeichnis wird von "${command}" benutzt (pid ${pid} auf ${hostname}, seit ${started}); beenden Sie den Prozess zuerst oder nehmen Sie die Änderung über seine HTTP-API vor; lesende Befehle funktionieren weiterhin`
   }
-}
-
-/** Characters of N-Quads parsed between two turns of the event loop (a server answers meanwhile). */
-const parseSlice = 1 << 18
-
-/**
- * Parses the stored graphs a slice of lines at a time, giving the event loop a turn between
- * slices: a server that listens while it opens a large data directory keeps answering.
- */
-async function parseStored (dataDir: string, stored: readonly GraphFile[], onProgress: OpenProgress | undefined): Promise<Array<GraphContent & { digest: string }>> {
-  const graphs: Array<GraphContent & { digest: string }> = []
-  for (const [index, file] of stored.entries()) {
-    const graph = DataFactory.namedNode(file.graph)
-    const quads: Quad[] = []
-    // The digest of the text as stored, hashed slice by slice with the parse (cut at line breaks).
-    const hash = createHash('sha256')
-    const text = file.nquads
-    const source = `<${file.graph}>`
-    let start = 0
-    let line = 0
-    while (start < text.length) {
-      // N-Quads holds one statement a line: a slice ends at a line break.
-      const cut = text.indexOf('\n', Math.min(text.length, start + parseSlice))
-      const end = cut === -1 ? text.length : cut + 1
-      const slice = text.slice(start, end)
-      hash.update(slice)
-      try {
-        // The files hold only what this store wrote, blank nodes already scoped: keep their labels.
-        const parsed = quadsOfLines(slice, { format: 'n-quads', source, blankPrefix: '' })
-        for (const q of parsed) quads.push(q.graph.equals(graph) ? q : DataFactory.quad(q.subject, q.predicate, q.object, graph) as Quad)
-      } catch (error) {
-        // Lines are counted in the slice: named in the whole graph's text.
-        const inText = (message: string): string => renumber(message, `${source}:`, line)
-        const reason = error instanceof SymphonyError ? error.messages : { en: (error as Error).message, de: (error as Error).message }
-        throw new SymphonyError('STORE_ERROR', {
-          en: `${dataDir}: the stored graph <${file.graph}> is corrupt (${inText(reason.en)}); restore it from a backup or remove it`,
-          de: `${dataDir}: der gespeicherte Graph <${file.graph}> ist beschädigt (${inText(reason.de)}); stellen Sie ihn aus einer Sicherung wieder her oder entfernen Sie ihn`
-        }, { file: dataDir, cause: error })
-      }
-      if (end < text.length) {
-        line += countLines(slice)
-        await nextTurn()
-      }
-      start = end
-    }
-    graphs.push({ graph: file.graph, quads, digest: hash.digest('hex') })
-    onProgress?.(index + 1, stored.length)
-  }
-  return graphs
-}
-
-/** `message` with the line number after `where` moved on by `offset` lines. */
-function renumber (message: string, where: string, offset: number): string {
-  const at = message.indexOf(where)
-  if (at === -1) return message
-  const rest = message.slice(at + where.length)
-  const number = /^\d+/.exec(rest)?.[0]
-  return number === undefined ? message : `${message.slice(0, at)}${where}${offset + Number(number)}${rest.slice(number.length)}`
-}
-
-function countLines (text: string): number {
-  let count = 0
-  for (let at = text.indexOf('\n'); at !== -1; at = text.indexOf('\n', at + 1)) count++
-  return count
 }
 
 function digestOf (text: string): string {

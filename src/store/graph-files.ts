@@ -16,17 +16,24 @@ import { createHash } from 'node:crypto'
 import { mkdir, open, readFile, readdir, rename, rm, stat } from 'node:fs/promises'
 import { basename, join } from 'node:path'
 import { SymphonyError, type ErrorMessages } from '../errors.js'
-import { decodeUtf8InSlices } from '../turns.js'
 
 interface Journal {
   readonly renames: ReadonlyArray<readonly [string, string]>
   readonly deletes: readonly string[]
 }
 
+/** A graph to write. */
 export interface GraphFile {
   readonly graph: string
   /** N-Quads text, every quad in `graph`. */
   readonly nquads: string
+}
+
+/** A graph as stored, not decoded: its text is parsed when first read. */
+export interface StoredGraphFile {
+  readonly graph: string
+  /** The N-Quads text's UTF-8 bytes (after the header line), every quad in `graph`. */
+  readonly bytes: Buffer
 }
 
 export class GraphFiles {
@@ -67,7 +74,7 @@ export class GraphFiles {
    * process may be writing): pending renames of a committed journal are read from their
    * temporary files, and the read is repeated when the folder changed meanwhile.
    */
-  static async snapshot (dataDir: string): Promise<GraphFile[]> {
+  static async snapshot (dataDir: string): Promise<StoredGraphFile[]> {
     const files = new GraphFiles(dataDir)
     for (let attempt = 0; ; attempt++) {
       const before = await files.#stamp()
@@ -101,23 +108,24 @@ export class GraphFiles {
     }
   }
 
-  /** Every stored graph with its N-Quads text. */
-  async readAll (): Promise<GraphFile[]> {
+  /** Every stored graph with its N-Quads text's bytes. */
+  async readAll (): Promise<StoredGraphFile[]> {
     const names = (await readdir(this.#folder)).filter(name => name.endsWith('.nq')).sort()
     return Promise.all(names.map(async name => this.#readGraphFile(join(this.#folder, name))))
   }
 
-  async #readGraphFile (file: string): Promise<GraphFile> {
-    // Decoded a slice at a time: a graph of hundreds of megabytes never holds the event loop.
-    const text = await decodeUtf8InSlices(await readFile(file))
-    const header = /^# graph <([^>]*)>\n/.exec(text)
+  async #readGraphFile (file: string): Promise<StoredGraphFile> {
+    // Kept as bytes (outside the JavaScript heap): only the header line is decoded here.
+    const bytes = await readFile(file)
+    const end = bytes.indexOf(0x0a)
+    const header = end === -1 ? null : /^# graph <([^>]*)>$/.exec(bytes.toString('utf8', 0, end))
     if (header === null) {
       throw new SymphonyError('STORE_ERROR', {
         en: `${file}: missing "# graph <IRI>" header line; the file was not written by Symphony — move it out of the data directory`,
         de: `${file}: die Kopfzeile "# graph <IRI>" fehlt; die Datei wurde nicht von Symphony geschrieben — verschieben Sie sie aus dem Datenverzeichnis`
       }, { file })
     }
-    return { graph: header[1]!, nquads: text.slice(header[0].length) }
+    return { graph: header[1]!, bytes: bytes.subarray(end + 1) }
   }
 
   /** Changes with every file created, renamed or removed in the folder and with the journal. */

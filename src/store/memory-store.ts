@@ -1,6 +1,6 @@
 /**
  * In-memory store: the parsed quads of each graph, kept as they are, so the catalog compiles
- * straight from them, plus a SPARQL view on oxigraph (WASM) that is built on the first query
+ * straight from them (a graph read from a data directory is parsed when first read), plus a SPARQL view on oxigraph (WASM) that is built on the first query
  * and kept in step with later writes. Oxigraph was measured ~20× faster than comunica over n3 and
  * ~9× smaller per triple, but loading every triple into it (and reading them back out) tripled
  * the cost of opening a large catalog that most runs never query with SPARQL.
@@ -12,6 +12,9 @@ import { SymphonyError } from '../errors.js'
 import { scopeBlankNodes } from './blank-nodes.js'
 import { toNQuads } from './n-quads.js'
 import { isPrivateGraph } from '../project.js'
+import { forEachInSlices } from '../turns.js'
+import { heldQuads } from './stored-graph.js'
+import type { HeldGraph } from './stored-graph.js'
 import type { GraphContent, GraphSummary, QueryResult, ScopeOptions, Store, WriteOptions } from './types.js'
 
 /** What the store holds, kept up to date on every write (no scan). */
@@ -24,14 +27,14 @@ export interface StoreCounts {
 const dumpSlice = 20_000
 
 export class MemoryStore implements Store {
-  #graphs: Map<string, readonly Quad[]> | undefined = new Map()
+  #graphs: Map<string, HeldGraph> | undefined = new Map()
   #triples = 0
   /** Counts writes (this process is the only writer of an in-memory store), and those to public graphs. */
   #writes = 0
   #publicWrites = 0
   #sparql: oxigraph.Store | undefined
 
-  get #contents (): Map<string, readonly Quad[]> {
+  get #contents (): Map<string, HeldGraph> {
     if (this.#graphs === undefined) throw new SymphonyError('STORE_ERROR', { en: 'the store is closed', de: 'der Speicher ist geschlossen' })
     return this.#graphs
   }
@@ -42,21 +45,23 @@ export class MemoryStore implements Store {
   }
 
   async graphs (): Promise<GraphSummary[]> {
-    return [...this.#contents].map(([graph, quads]) => ({ graph, triples: quads.length }))
+    return [...this.#contents].map(([graph, held]) => ({ graph, triples: held.triples }))
       .sort((a, b) => a.graph < b.graph ? -1 : a.graph > b.graph ? 1 : 0)
   }
 
   async graph (graph: string): Promise<Quad[]> {
-    return this.graphNow(graph).slice()
+    const held = this.#contents.get(graph)
+    return held === undefined ? [] : (await held.quads()).slice()
   }
 
-  /** The quads of one graph as held (not to be changed), synchronously. */
+  /** The quads of one graph as held (not to be changed), synchronously: parsed at once if need be. */
   protected graphNow (graph: string): readonly Quad[] {
-    return this.#contents.get(graph) ?? []
+    return this.#contents.get(graph)?.quadsNow() ?? []
   }
 
+  /** The graphs as they are when called, parsed (when need be) a slice per turn of the event loop. */
   async quads (options: ScopeOptions = {}): Promise<Quad[]> {
-    return this.quadsNow(options)
+    return gatherQuads(this.heldNow(options))
   }
 
   /** `quads`, synchronously: taken together with other state, nothing can change in between. */
@@ -66,11 +71,17 @@ export class MemoryStore implements Store {
     return all
   }
 
-  /**
-   * Each graph's quads as held now, in the order `quads` lists them. A write replaces a graph's
-   * array and never changes one in place, so what this returns stays as it was when taken.
-   */
+  /** Each graph's quads as held now, in the order `quads` lists them, parsed at once if need be. */
   protected graphsNow (options: ScopeOptions = {}): Array<[string, readonly Quad[]]> {
+    return this.heldNow(options).map(([graph, held]) => [graph, held.quadsNow()])
+  }
+
+  /**
+   * Each graph's content as held now, in the order `quads` lists them, parsed or not. A write
+   * replaces a graph's content and never changes one in place, so what this returns stays as it
+   * was when taken.
+   */
+  protected heldNow (options: ScopeOptions = {}): Array<[string, HeldGraph]> {
     return [...this.#contents].filter(([graph]) => options.publicOnly !== true || !isPrivateGraph(graph))
   }
 
@@ -81,7 +92,7 @@ export class MemoryStore implements Store {
   async * graphDumps (include: (graph: string) => boolean = () => true): AsyncGenerator<{ readonly graph: string, readonly ntriples: string }> {
     const names = [...this.#contents.keys()].filter(include).sort()
     for (const graph of names) {
-      const quads = this.#contents.get(graph) ?? []
+      const quads = await this.#contents.get(graph)?.quads() ?? []
       let ntriples = ''
       for (let start = 0; start < quads.length; start += dumpSlice) {
         await new Promise(resolve => setImmediate(resolve))
@@ -97,18 +108,26 @@ export class MemoryStore implements Store {
 
   /** Swaps graph contents; content must already be scoped, every quad in its graph. */
   protected replaceInMemory (graphs: readonly GraphContent[]): void {
+    this.holdInMemory(graphs.map(({ graph, quads }) => [graph, heldQuads(quads)]))
+  }
+
+  /**
+   * Swaps graph contents, parsed or not (a graph read from a data directory); content must
+   * already be scoped, every quad in its graph.
+   */
+  protected holdInMemory (graphs: ReadonlyArray<readonly [string, HeldGraph]>): void {
     const contents = this.#contents
     this.#writes++
-    if (graphs.some(({ graph }) => !isPrivateGraph(graph))) this.#publicWrites++
-    for (const { graph, quads } of graphs) {
-      this.#triples += quads.length - (contents.get(graph)?.length ?? 0)
-      if (quads.length === 0) contents.delete(graph)
-      else contents.set(graph, quads)
+    if (graphs.some(([graph]) => !isPrivateGraph(graph))) this.#publicWrites++
+    for (const [graph, held] of graphs) {
+      this.#triples += held.triples - (contents.get(graph)?.triples ?? 0)
+      if (held.triples === 0) contents.delete(graph)
+      else contents.set(graph, held)
     }
     const sparql = this.#sparql
     if (sparql === undefined) return
-    for (const { graph } of graphs) sparql.update(`DROP SILENT GRAPH <${graph}>`)
-    loadInto(sparql, graphs.map(({ quads }) => quads))
+    for (const [graph] of graphs) sparql.update(`DROP SILENT GRAPH <${graph}>`)
+    loadInto(sparql, graphs.map(([, held]) => held.quadsNow()))
   }
 
   async deleteGraphs (graphs: readonly string[]): Promise<void> {
@@ -123,6 +142,8 @@ export class MemoryStore implements Store {
 
   async query (sparql: string): Promise<QueryResult> {
     let result: ReturnType<oxigraph.Store['query']>
+    // Every graph not parsed yet is parsed a slice per turn before the view is built (at once).
+    if (this.#sparql === undefined) for (const [, held] of this.heldNow()) await held.quads()
     const store = this.#sparqlView()
     try {
       result = store.query(sparql, { use_default_graph_as_union: true })
@@ -148,11 +169,18 @@ export class MemoryStore implements Store {
     const contents = this.#contents
     if (this.#sparql === undefined) {
       const store = new oxigraph.Store()
-      loadInto(store, [...contents.values()])
+      loadInto(store, [...contents.values()].map(held => held.quadsNow()))
       this.#sparql = store
     }
     return this.#sparql
   }
+}
+
+/** The quads of `graphs`, in order, each parsed a slice per turn of the event loop when need be. */
+export async function gatherQuads (graphs: ReadonlyArray<readonly [string, HeldGraph]>): Promise<Quad[]> {
+  const all: Quad[] = []
+  for (const [, held] of graphs) await forEachInSlices(await held.quads(), quad => { all.push(quad) })
+  return all
 }
 
 /**

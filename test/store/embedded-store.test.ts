@@ -77,7 +77,7 @@ describe('EmbeddedStore', () => {
     await reopened.close()
   })
 
-  it('reads a graph larger than one parse slice back quad for quad, and names the corrupt line of a later slice', async () => {
+  it('reads a graph larger than one parse slice back quad for quad, and names the corrupt line of a later slice when first read', async () => {
     const lines = Array.from({ length: 12_000 }, (_, i) => `ex:s${i} ex:label "line ${i}\\nwith a break and \\"quotes\\" ${'x'.repeat(60)}"@en ; ex:part [ ex:n ${i} ] .`)
     const quads = await turtle(lines.join('\n'))
     const store = await EmbeddedStore.open(dataDir)
@@ -98,7 +98,15 @@ describe('EmbeddedStore', () => {
     await writeFile(file, broken.join('\n'))
     // Counted in the graph's N-Quads, after the file's header line.
     expect(broken[0]).toBe('# graph <https://example.org/big>')
-    await expect(EmbeddedStore.open(dataDir)).rejects.toThrow(`(<https://example.org/big>:${broken.length - 10}:`)
+    // Opening reads the bytes only: the corrupt graph fails its first read, and every read after it.
+    const corrupt = await EmbeddedStore.open(dataDir)
+    try {
+      await expect(corrupt.graph('https://example.org/big')).rejects.toThrow(`(<https://example.org/big>:${broken.length - 10}:`)
+      await expect(corrupt.graph('https://example.org/big')).rejects.toMatchObject({ code: 'STORE_ERROR', location: { file: dataDir } })
+      expect(await corrupt.graphs()).toEqual([{ graph: 'https://example.org/big', triples: written.length }])
+    } finally {
+      await corrupt.close()
+    }
   })
 
   it('drops a write interrupted before its journal was written', async () => {
