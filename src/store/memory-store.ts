@@ -64,18 +64,6 @@ export class MemoryStore implements Store {
     return gatherQuads(this.heldNow(options))
   }
 
-  /** `quads`, synchronously: taken together with other state, nothing can change in between. */
-  protected quadsNow (options: ScopeOptions = {}): Quad[] {
-    const all: Quad[] = []
-    for (const [, quads] of this.graphsNow(options)) for (const q of quads) all.push(q)
-    return all
-  }
-
-  /** Each graph's quads as held now, in the order `quads` lists them, parsed at once if need be. */
-  protected graphsNow (options: ScopeOptions = {}): Array<[string, readonly Quad[]]> {
-    return this.heldNow(options).map(([graph, held]) => [graph, held.quadsNow()])
-  }
-
   /**
    * Each graph's content as held now, in the order `quads` lists them, parsed or not. A write
    * replaces a graph's content and never changes one in place, so what this returns stays as it
