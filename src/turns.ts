@@ -1,7 +1,7 @@
 /**
  * Long work on the serving thread, cut into slices with a turn of the event loop between them:
  * a server that is starting (or recompiling) keeps answering `/health` and every other request
- * while it decodes, gathers or indexes a large catalog. Each helper gives exactly the result of
+ * while it gathers or indexes a large catalog. Each helper gives exactly the result of
  * doing the same work in one piece.
  */
 /** Items handled per turn by `forEachInSlices` unless told otherwise. */
@@ -10,23 +10,6 @@ const itemSlice = 50_000
 /** Resolves on the next turn of the event loop, after pending I/O (requests) and timers have run. */
 export function nextTurn (): Promise<void> {
   return new Promise(resolve => setImmediate(resolve))
-}
-
-/** Bytes decoded per turn by `decodeUtf8InSlices`. */
-const decodeSlice = 1 << 22
-
-/**
- * `bytes` as UTF-8 text (as `buffer.toString('utf8')` gives it, a byte order mark kept), decoded a
- * slice per turn of the event loop; a character cut by a slice's end is completed by the next.
- */
-export async function decodeUtf8InSlices (bytes: Uint8Array, slice = decodeSlice): Promise<string> {
-  const decoder = new TextDecoder('utf-8', { ignoreBOM: true })
-  let text = ''
-  for (let start = 0; start < bytes.length; start += slice) {
-    if (start > 0) await nextTurn()
-    text += decoder.decode(bytes.subarray(start, start + slice), { stream: true })
-  }
-  return text + decoder.decode()
 }
 
 /** Calls `each` on every item in order, `slice` items per turn of the event loop. */

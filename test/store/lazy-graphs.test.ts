@@ -10,6 +10,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { parseRdf } from '../../src/rdf/index.js'
 import { EmbeddedStore, MemoryStore } from '../../src/store/index.js'
 import type { GraphContent } from '../../src/store/index.js'
+import { toNQuads } from '../../src/store/n-quads.js'
 import { StoredGraph } from '../../src/store/stored-graph.js'
 
 const ex = 'https://example.org/'
@@ -153,7 +154,7 @@ describe('a data directory opened lazily', () => {
 describe('StoredGraph', () => {
   it('counts the statements of its text without parsing it, and a synchronous read finishes a parse under way', async () => {
     const quads = await turtle(Array.from({ length: 30_000 }, (_, i) => `ex:s${i} ex:p "${'x'.repeat(20)} ${i}" .`).join('\n'))
-    const text = (await import('../../src/store/n-quads.js')).toNQuads(quads)
+    const text = toNQuads(quads)
     const stored = await StoredGraph.read('/data', `${ex}g`, Buffer.from(text))
     expect(stored.triples).toBe(30_000)
     expect(stored.parsed).toBe(false)
