@@ -330,12 +330,12 @@ export class Engine {
   /** The catalog of `version`: the compile in flight for it, or a new one. */
   #compile (version: string): Promise<Catalog> {
     if (this.#compiling?.version === version) return this.#compiling.catalog
-    const catalog = this.#build().then(({ quads, catalog: compiled, from }) => {
+    const catalog = this.#build().then(({ vocabularyOf, catalog: compiled, from }) => {
       // Selected on first use: a catalog read from its snapshot then parses no stored graph until asked.
       let vocabulary: Promise<readonly Quad[]> | undefined
       this.#vocabularyOf.set(compiled, () => {
         if (vocabulary === undefined) {
-          const selecting = quads().then(selectVocabulary)
+          const selecting = vocabularyOf()
           // A stored graph that turns out corrupt fails this read; the next one tries again.
           selecting.catch(() => { if (vocabulary === selecting) vocabulary = undefined })
           vocabulary = selecting
@@ -362,19 +362,26 @@ export class Engine {
    * The catalog of the public quads as they are now: read from the snapshot when it was saved
    * for exactly this content, these rules and this code (no stored graph is parsed then);
    * otherwise compiled (and saved, by a process that holds the data directory). A damaged
-   * snapshot is set aside with a warning. `quads` gives the public quads the catalog is of.
+   * snapshot is set aside with a warning. `vocabularyOf` selects the vocabulary of the public
+   * quads the catalog is of.
    */
-  async #build (): Promise<{ quads: () => Promise<readonly Quad[]>, catalog: Catalog, from: CatalogOrigin }> {
+  async #build (): Promise<{ vocabularyOf: () => Promise<readonly Quad[]>, catalog: Catalog, from: CatalogOrigin }> {
     const snapshot = this.#snapshot
     if (snapshot === undefined || !(this.store instanceof EmbeddedStore)) {
       const quads = await this.publicQuads()
-      return { quads: async () => quads, from: 'compiled', catalog: this.#compiler === undefined ? compileCatalog(quads, { rules: this.#rules }) : await this.#compiler.compile(quads, this.#rules) }
+      const catalog = this.#compiler === undefined ? compileCatalog(quads, { rules: this.#rules }) : await this.#compiler.compile(quads, this.#rules)
+      // Selected now: the catalog then keeps its vocabulary, not every quad of a store that may be remote.
+      const vocabulary = await selectVocabulary(quads)
+      return { vocabularyOf: async () => vocabulary, from: 'compiled', catalog }
     }
     // The digest and the quads of one moment: a write made later is in neither.
     const content = this.store.publicContent()
     const key = snapshotKey(content.digest, this.#rules)
     const read = await readSnapshot(snapshot.file, key)
-    if (read.status === 'loaded') return { quads: content.quads, catalog: read.catalog, from: 'snapshot' }
+    // The stored graphs are gathered again when the vocabulary is first asked: a catalog read
+    // from its snapshot parses none of them until then, and no catalog keeps every quad alive.
+    const vocabularyOf = async (): Promise<readonly Quad[]> => selectVocabulary(await content.quads())
+    if (read.status === 'loaded') return { vocabularyOf, catalog: read.catalog, from: 'snapshot' }
     const quads = await content.quads()
     if (read.status === 'corrupt') {
       this.#onWarning({
@@ -383,8 +390,7 @@ export class Engine {
       })
     }
     const target = snapshot.writable ? { file: snapshot.file, key } : undefined
-    // The vocabulary gathers the graphs again when asked: the catalog does not keep this array alive.
-    if (this.#compiler !== undefined) return { quads: content.quads, catalog: await this.#compiler.compile(quads, this.#rules, target), from: 'compiled' }
+    if (this.#compiler !== undefined) return { vocabularyOf, catalog: await this.#compiler.compile(quads, this.#rules, target), from: 'compiled' }
     const parts = compileParts(quads, { rules: this.#rules })
     if (target !== undefined) {
       await writeSnapshot(target.file, target.key, catalogSlices(parts)).catch((error: unknown) => {
@@ -395,7 +401,7 @@ export class Engine {
         })
       })
     }
-    return { quads: content.quads, catalog: catalogOfParts(parts), from: 'compiled' }
+    return { vocabularyOf, catalog: catalogOfParts(parts), from: 'compiled' }
   }
 
   readonly #fromOf = new WeakMap<Catalog, CatalogOrigin>()
