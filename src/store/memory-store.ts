@@ -1,7 +1,8 @@
 /**
  * In-memory store: the parsed quads of each graph, kept as they are, so the catalog compiles
- * straight from them (a graph read from a data directory is parsed when first read), plus a SPARQL view on oxigraph (WASM) that is built on the first query
- * and kept in step with later writes. Oxigraph was measured ~20× faster than comunica over n3 and
+ * straight from them (a graph read from a data directory is parsed when first read), plus a
+ * SPARQL view on oxigraph (WASM) that is built on the first query and kept in step with later
+ * writes. Oxigraph was measured ~20× faster than comunica over n3 and
  * ~9× smaller per triple, but loading every triple into it (and reading them back out) tripled
  * the cost of opening a large catalog that most runs never query with SPARQL.
  */
