@@ -17,7 +17,7 @@ import { inDefaultGraph, listTurtleFiles, readRdfFile, ns, serializeRdf } from '
 import type { SerializationFormat } from './rdf/index.js'
 import { EmbeddedStore, MemoryStore, SparqlEndpointStore } from './store/index.js'
 import type { GraphContent, OpenProgress, QueryResult, SparqlEndpointOptions, Store } from './store/index.js'
-import { BackgroundCompiler } from './catalog-thread/compiler.js'
+import { BackgroundCompiler, type SnapshotTarget } from './catalog-thread/compiler.js'
 import { catalogOfParts, catalogSlices, compileCatalog, compileParts, isServiceNodePredicate, nameServiceNodes, namedLocations, offerPriceModels, priceModel } from './catalog/index.js'
 import { readSnapshot, removeSnapshotLeftovers, snapshotFileOf, snapshotKey, writeSnapshot } from './catalog/index.js'
 import { deleteVocabulary, listVocabularies, putVocabulary, selectVocabulary } from './vocabulary/index.js'
@@ -381,7 +381,10 @@ export class Engine {
     // The stored graphs are gathered again when the vocabulary is first asked: a catalog read
     // from its snapshot parses none of them until then, and no catalog keeps every quad alive.
     const vocabularyOf = async (): Promise<readonly Quad[]> => selectVocabulary(await content.quads())
-    if (read.status === 'loaded') return { vocabularyOf, catalog: read.catalog, from: 'snapshot' }
+    if (read.status === 'loaded') {
+      this.#snapshotOf.set(read.catalog, { file: snapshot.file, key })
+      return { vocabularyOf, catalog: read.catalog, from: 'snapshot' }
+    }
     const quads = await content.quads()
     if (read.status === 'corrupt') {
       this.#onWarning({
@@ -390,10 +393,17 @@ export class Engine {
       })
     }
     const target = snapshot.writable ? { file: snapshot.file, key } : undefined
-    if (this.#compiler !== undefined) return { vocabularyOf, catalog: await this.#compiler.compile(quads, this.#rules, target), from: 'compiled' }
+    if (this.#compiler !== undefined) {
+      const compiled = await this.#compiler.compile(quads, this.#rules, target)
+      // Saved by the compile thread after the hand-over: until it is (or when it could not be),
+      // a reader finds the previous snapshot's key or none, and compiles instead.
+      if (target !== undefined) this.#snapshotOf.set(compiled, target)
+      return { vocabularyOf, catalog: compiled, from: 'compiled' }
+    }
     const parts = compileParts(quads, { rules: this.#rules })
+    let saved: SnapshotTarget | undefined
     if (target !== undefined) {
-      await writeSnapshot(target.file, target.key, catalogSlices(parts)).catch((error: unknown) => {
+      await writeSnapshot(target.file, target.key, catalogSlices(parts)).then(() => { saved = target }, (error: unknown) => {
         const reason = error instanceof Error ? error.message : String(error)
         this.#onWarning({
           en: `the compiled catalog was not saved as ${target.file} (${reason}); the next start compiles it again`,
@@ -401,10 +411,14 @@ export class Engine {
         })
       })
     }
-    return { vocabularyOf, catalog: catalogOfParts(parts), from: 'compiled' }
+    const compiled = catalogOfParts(parts)
+    if (saved !== undefined) this.#snapshotOf.set(compiled, saved)
+    return { vocabularyOf, catalog: compiled, from: 'compiled' }
   }
 
   readonly #fromOf = new WeakMap<Catalog, CatalogOrigin>()
+  /** The snapshot each catalog was read from or saved to (its key names exactly that catalog's content, rules and code). */
+  readonly #snapshotOf = new WeakMap<Catalog, SnapshotTarget>()
 
   /** Where the current catalog came from: its snapshot, or compiled in this process. */
   async catalogOrigin (): Promise<CatalogOrigin> {
@@ -475,6 +489,21 @@ export class Engine {
   async catalogSource (): Promise<{ version: string, quads: Quad[], rules: readonly Rule[] }> {
     const version = await this.store.version({ publicOnly: true })
     return { version, quads: await this.publicQuads(), rules: this.#rules }
+  }
+
+  /**
+   * The version of the catalog reads get now, and the snapshot that catalog was read from or
+   * saved to, if any: a composition worker reads it (`readSnapshot` with the key) instead of
+   * compiling from `catalogSource`. Without a snapshot file (in memory, `--data` files, an
+   * endpoint) only the store's version, at once; with one, after the catalog is built.
+   */
+  async catalogSnapshot (): Promise<{ version: string, snapshot?: SnapshotTarget }> {
+    if (this.#snapshot === undefined) return { version: await this.store.version({ publicOnly: true }) }
+    const catalog = await this.catalog()
+    const current = this.#current
+    const snapshot = this.#snapshotOf.get(catalog)
+    if (current?.catalog !== catalog) return { version: await this.store.version({ publicOnly: true }) }
+    return snapshot === undefined ? { version: current.version } : { version: current.version, snapshot }
   }
 
   /** Discovery: validates the request and ranks services. */

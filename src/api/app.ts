@@ -26,7 +26,7 @@ import { QueryRunner } from './sparql/runner.js'
 import { snapshotOf } from './sparql/snapshot.js'
 import type { SparqlRunner } from './sparql/runner.js'
 import { routeModules } from './routes/index.js'
-import { ComposePool, packedCatalogOf } from './compose-pool/index.js'
+import { ComposePool, workerCatalogOf } from './compose-pool/index.js'
 import { buildTermIndex } from './ontology/term-index.js'
 import type { TermIndex } from './ontology/term-index.js'
 import { isPrivateGraph } from '../project.js'
@@ -71,7 +71,7 @@ export function buildApp (engine: Engine, options: ApiOptions = {}): FastifyInst
   const workers = options.compose?.workers ?? Math.max(1, availableParallelism() - 1)
   const composer = workers === 0
     ? undefined
-    : new ComposePool({ size: workers, queueCapacity: options.compose?.queueCapacity ?? defaults.queueCapacity, catalog: packedCatalogOf(engine), limits: engine.composeLimits })
+    : new ComposePool({ size: workers, queueCapacity: options.compose?.queueCapacity ?? defaults.queueCapacity, catalog: workerCatalogOf(engine), limits: engine.composeLimits, onWarning: messages => { app.log.warn(messages.en) } })
   const context: RouteContext = {
     engine,
     options,

@@ -4,7 +4,7 @@
  * version reaches the workers.
  */
 import { afterEach, describe, expect, test } from 'vitest'
-import { ComposePool, packCatalog, type CatalogTransfer } from '../../src/api/compose-pool/index.js'
+import { ComposePool, packCatalog, type WorkerCatalog } from '../../src/api/compose-pool/index.js'
 import type { CompositionRequest } from '../../src/composer/index.js'
 import { SymphonyError } from '../../src/errors.js'
 import { openTestApp, sym, type TestApp } from './helpers.js'
@@ -27,7 +27,7 @@ async function failureOf (promise: Promise<unknown>): Promise<{ code: string, de
 describe('ComposePool', () => {
   let pool: ComposePool | undefined
   let version = 'v1'
-  const catalog = async (): Promise<CatalogTransfer> => packCatalog(version, [], [])
+  const catalog = async (): Promise<WorkerCatalog> => ({ version, packed: async () => packCatalog(version, [], []) })
   afterEach(async () => { await pool?.close(); version = 'v1' })
 
   test('a cancelled running job frees its worker: the thread is replaced and the next job runs', async () => {

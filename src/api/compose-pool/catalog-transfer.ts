@@ -17,6 +17,15 @@ export interface CatalogTransfer {
   readonly rules: readonly Rule[]
 }
 
+/** Where a composition worker gets its catalog from, for one version of the store. */
+export interface WorkerCatalog {
+  readonly version: string
+  /** The data directory's snapshot of this version's catalog, when there is one: the worker reads it. */
+  readonly snapshot?: { readonly file: string, readonly key: string }
+  /** The packed quads, for a worker to compile when there is no snapshot or it cannot be read; packed on first call. */
+  readonly packed: () => Promise<CatalogTransfer>
+}
+
 /** Packs quads (and the extra inference rules) for a worker. */
 export function packCatalog (version: string, quads: readonly Quad[], rules: readonly Rule[]): CatalogTransfer {
   const { terms, quads: packed } = packSlice(quads, 0, quads.length, new Map())

@@ -1,6 +1,8 @@
 /**
  * Composition off the event loop: a fixed number of worker threads, each holding the compiled
- * catalog (sent once per store version, recompiled in the thread when the version moves). Jobs
+ * catalog (loaded once per store version, again when the version moves): read from the data
+ * directory's catalog snapshot when there is a current one, compiled in the thread from the
+ * packed quads otherwise (none, or the thread found it missing, stale or corrupt). Jobs
  * wait in a bounded first-in-first-out queue; a full queue answers 503 BUSY with a retry hint at
  * once. A job whose caller gives up (the client disconnected) leaves the queue, or, when it is
  * running, its thread is terminated and a fresh one takes its place: a synchronous search cannot
@@ -12,7 +14,7 @@ import { effectiveLimits } from '../../composer/index.js'
 import type { ComposeLimits, CompositionAnswer, CompositionRequest } from '../../composer/index.js'
 import { SymphonyError } from '../../errors.js'
 import type { ErrorCode, ErrorMessages } from '../../errors.js'
-import type { CatalogTransfer } from './catalog-transfer.js'
+import type { WorkerCatalog } from './catalog-transfer.js'
 import { siblingModule, startWorker } from './start-worker.js'
 
 export interface ComposePoolOptions {
@@ -20,8 +22,10 @@ export interface ComposePoolOptions {
   readonly size: number
   /** Most jobs waiting for a free thread before BUSY. */
   readonly queueCapacity: number
-  /** The catalog as the store holds it now; called per job, expected to cache per version. */
-  readonly catalog: () => Promise<CatalogTransfer>
+  /** Where the workers load the catalog of the store's current version from; called per job, expected to cache per version. */
+  readonly catalog: () => Promise<WorkerCatalog>
+  /** Told what went wrong without failing a job (a corrupt snapshot, compiled from the quads instead). */
+  readonly onWarning?: (messages: ErrorMessages) => void
   /** How long past its own `timeoutMs` a search may run before its thread is terminated (default 30 s: the diagnosis after a failed search is bounded by work, not by the time budget). */
   readonly graceMs?: number
   /** The worker module (default: this folder's `compose-worker`); tests pass others. */
@@ -65,6 +69,8 @@ export class ComposePool {
   #replaced = 0
   #lastFailure: ComposePoolStatus['lastFailure']
   #closed = false
+  /** The key of a snapshot a worker could not read: the other workers go straight to the quads. */
+  #unreadable: string | undefined
 
   constructor (options: ComposePoolOptions) {
     this.#options = options
@@ -136,9 +142,7 @@ export class ComposePool {
     const worker = await this.#acquire(slot)
     const catalog = await this.#options.catalog()
     if (slot.version !== catalog.version) {
-      // Loading is not timed (it grows with the catalog), but a cancelled job does not wait for it.
-      const loaded = await this.#exchange(slot, worker, { type: 'load', catalog }, undefined, job.signal)
-      if (loaded.type !== 'loaded') throw fromReply(loaded, { en: 'loading the catalog', de: 'beim Laden des Katalogs' })
+      await this.#load(slot, worker, catalog, job.signal)
       slot.version = catalog.version
     }
     const limits = this.#options.limits ?? {}
@@ -146,6 +150,33 @@ export class ComposePool {
     const reply = await this.#exchange(slot, worker, { type: 'compose', request: job.request, limits }, budget, job.signal)
     if (reply.type === 'answer') return reply.answer as CompositionAnswer
     throw fromReply(reply, { en: 'composing', de: 'beim Zusammenstellen' })
+  }
+
+  /**
+   * Loads the catalog into the thread: from the snapshot when there is one (and no other thread
+   * found it unreadable), else, or when the thread cannot read it, from the packed quads.
+   * Loading is not timed (it grows with the catalog), but a cancelled job does not wait for it.
+   */
+  async #load (slot: Slot, worker: Worker, catalog: WorkerCatalog, signal: AbortSignal | undefined): Promise<void> {
+    const loading = { en: 'loading the catalog', de: 'beim Laden des Katalogs' }
+    const snapshot = catalog.snapshot
+    if (snapshot !== undefined && snapshot.key !== this.#unreadable) {
+      const read = await this.#exchange(slot, worker, { type: 'load', snapshot }, undefined, signal)
+      if (read.type === 'loaded') return
+      if (read.type !== 'unreadable') throw fromReply(read, loading)
+      this.#unreadable = snapshot.key
+      // Missing or stale is expected (a snapshot being replaced after a write); corrupt is not.
+      if (read.status === 'corrupt') {
+        const reason = read.reason as ErrorMessages
+        this.#options.onWarning?.({
+          en: `${reason.en}; the composition workers compile the catalog from the store's quads instead`,
+          de: `${reason.de}; die Worker für Zusammenstellungen kompilieren den Katalog stattdessen aus den Quads des Speichers`
+        })
+      }
+    }
+    const packed = await catalog.packed()
+    const loaded = await this.#exchange(slot, worker, { type: 'load', catalog: packed }, undefined, signal)
+    if (loaded.type !== 'loaded') throw fromReply(loaded, loading)
   }
 
   /** The slot's thread, started (and its solver loaded) when there is none. */

@@ -1,12 +1,15 @@
 /**
- * A composition worker thread: it compiles the catalog it is sent (once per store version) and
- * answers compose requests over it, so a long search never holds up the server's event loop.
+ * A composition worker thread: it loads the catalog (once per store version) and answers compose
+ * requests over it, so a long search never holds up the server's event loop. It reads the data
+ * directory's catalog snapshot when it is sent one (the same read and key check as the engine's),
+ * and compiles the quads it is sent otherwise.
  * Protocol (every reply carries the id of its message; the thread says `ready` with id -1):
+ *   → { type: 'load', id, snapshot: { file, key } }   ← { type: 'loaded', id } | { type: 'unreadable', id, status, reason? }
  *   → { type: 'load', id, catalog: CatalogTransfer }  ← { type: 'loaded', id } | { type: 'failed', … }
  *   → { type: 'compose', id, request, limits }        ← { type: 'answer', id, answer } | { type: 'failed', id, code, messages, location, details }
  */
 import { parentPort } from 'node:worker_threads'
-import { compileCatalog } from '../../catalog/index.js'
+import { compileCatalog, readSnapshot } from '../../catalog/index.js'
 import type { Catalog } from '../../catalog/index.js'
 import { compose, loadSolver } from '../../composer/index.js'
 import type { ComposeLimits, CompositionRequest } from '../../composer/index.js'
@@ -15,6 +18,7 @@ import { unpackQuads, type CatalogTransfer } from './catalog-transfer.js'
 
 type Message =
   | { readonly type: 'load', readonly id: number, readonly catalog: CatalogTransfer }
+  | { readonly type: 'load', readonly id: number, readonly snapshot: { readonly file: string, readonly key: string } }
   | { readonly type: 'compose', readonly id: number, readonly request: CompositionRequest, readonly limits?: ComposeLimits }
 
 const port = parentPort
@@ -29,9 +33,23 @@ function failure (error: unknown): Record<string, unknown> {
   return { type: 'failed', code: 'INTERNAL', messages: { en: text, de: `Fehler im Worker für Zusammenstellungen: ${text}` } }
 }
 
+/** Reads the snapshot; a missing, stale or corrupt one is reported, for the pool to send the quads instead. */
+async function loadSnapshot (id: number, snapshot: { readonly file: string, readonly key: string }): Promise<void> {
+  const read = await readSnapshot(snapshot.file, snapshot.key)
+  if (read.status === 'loaded') {
+    catalog = read.catalog
+    port!.postMessage({ type: 'loaded', id })
+  } else {
+    port!.postMessage({ type: 'unreadable', id, status: read.status, ...(read.status === 'corrupt' ? { reason: read.reason } : {}) })
+  }
+}
+
 port.on('message', (message: Message) => {
   try {
-    if (message.type === 'load') {
+    if (message.type === 'load' && 'snapshot' in message) {
+      // Reading yields between slices: a compose only comes after the pool has the answer.
+      loadSnapshot(message.id, message.snapshot).catch((error: unknown) => port.postMessage({ ...failure(error), id: message.id }))
+    } else if (message.type === 'load') {
       catalog = compileCatalog(unpackQuads(message.catalog), { rules: message.catalog.rules })
       port.postMessage({ type: 'loaded', id: message.id })
     } else {

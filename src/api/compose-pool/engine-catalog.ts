@@ -1,19 +1,26 @@
-/** The engine's catalog packed for composition workers, once per store version. */
+/**
+ * The engine's catalog for composition workers: the snapshot its catalog was read from or saved
+ * to, when there is one, and the quads packed (once per store version) for the fallback.
+ */
 import type { Engine } from '../../engine.js'
-import { packCatalog, type CatalogTransfer } from './catalog-transfer.js'
+import { packCatalog, type CatalogTransfer, type WorkerCatalog } from './catalog-transfer.js'
 
-/** A function giving the packed catalog of the store's current version (packed again only when it moved). */
-export function packedCatalogOf (engine: Engine): () => Promise<CatalogTransfer> {
+/** A function giving where workers load the store's current catalog from; quads are packed only when a worker needs them. */
+export function workerCatalogOf (engine: Engine): () => Promise<WorkerCatalog> {
   let cached: { version: string, packed: Promise<CatalogTransfer> } | undefined
-  return async () => {
+  const packed = async (): Promise<CatalogTransfer> => {
     const version = await engine.store.version({ publicOnly: true })
     if (cached === undefined || cached.version !== version) {
-      const packed = engine.catalogSource().then(source => packCatalog(source.version, source.quads, source.rules))
-      const entry = { version, packed }
+      const packing = engine.catalogSource().then(source => packCatalog(source.version, source.quads, source.rules))
+      const entry = { version, packed: packing }
       cached = entry
       // A failed read is not kept: the next job tries again.
-      packed.catch(() => { if (cached === entry) cached = undefined })
+      packing.catch(() => { if (cached === entry) cached = undefined })
     }
     return cached.packed
+  }
+  return async () => {
+    const { version, snapshot } = await engine.catalogSnapshot()
+    return snapshot === undefined ? { version, packed } : { version, snapshot, packed }
   }
 }

@@ -1,4 +1,4 @@
-/** Composition in worker threads: the pool, and the engine's catalog packed for it. */
+/** Composition in worker threads: the pool, and where its workers load the engine's catalog from. */
 export { ComposePool, type ComposePoolOptions, type ComposePoolStatus } from './compose-pool.js'
-export { packedCatalogOf } from './engine-catalog.js'
-export { packCatalog, unpackQuads, type CatalogTransfer } from './catalog-transfer.js'
+export { workerCatalogOf } from './engine-catalog.js'
+export { packCatalog, unpackQuads, type CatalogTransfer, type WorkerCatalog } from './catalog-transfer.js'

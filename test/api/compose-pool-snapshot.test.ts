@@ -1,0 +1,112 @@
+/**
+ * Where the composition workers get their catalog: from the data directory's snapshot when the
+ * engine's catalog has a current one (the quads are never packed), from the packed quads when
+ * the snapshot was replaced or damaged after the engine read it, or when there is none. Every
+ * way gives the answer the engine gives.
+ */
+import { mkdtemp, rm, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { afterEach, describe, expect, test } from 'vitest'
+import { ComposePool, workerCatalogOf, type WorkerCatalog } from '../../src/api/compose-pool/index.js'
+import { parseCompositionRequest } from '../../src/composer/index.js'
+import { snapshotFileOf, writeSnapshot } from '../../src/catalog/index.js'
+import type { ErrorMessages } from '../../src/errors.js'
+import { openEngine, type Engine } from '../../src/engine.js'
+import { sym } from './helpers.js'
+
+const fixtures = fileURLToPath(new URL('../fixtures/api/', import.meta.url))
+const request = { serviceTypes: [`${sym}VirtualPBX`, `${sym}CRM`], seats: 10, limit: 3 }
+
+/** The engine's worker catalog, counting how often the quads are packed and remembering the snapshot offered. */
+function counted (engine: Engine): { catalog: () => Promise<WorkerCatalog>, packed: () => number, offered: () => WorkerCatalog['snapshot'] } {
+  const inner = workerCatalogOf(engine)
+  let packed = 0
+  let offered: WorkerCatalog['snapshot']
+  return {
+    catalog: async () => {
+      const catalog = await inner()
+      offered = catalog.snapshot
+      return { ...catalog, packed: async () => { packed++; return catalog.packed() } }
+    },
+    packed: () => packed,
+    offered: () => offered
+  }
+}
+
+describe('composition workers over a data directory', () => {
+  let dataDir: string | undefined
+  let engine: Engine | undefined
+  let pool: ComposePool | undefined
+  afterEach(async () => {
+    await pool?.close()
+    await engine?.close()
+    if (dataDir !== undefined) await rm(dataDir, { recursive: true, force: true })
+    pool = engine = dataDir = undefined
+  })
+
+  /** An engine started on a data directory whose snapshot a previous process saved. */
+  async function reopened (): Promise<Engine> {
+    dataDir = await mkdtemp(join(tmpdir(), 'symphony-pool-snapshot-'))
+    const writer = await openEngine({ dataDir })
+    await writer.importFiles([join(fixtures, 'acme-pbx.ttl'), join(fixtures, 'globex-crm.ttl')])
+    await writer.close()
+    engine = await openEngine({ dataDir })
+    expect(await engine.catalogOrigin()).toBe('snapshot')
+    return engine
+  }
+
+  test('a current snapshot is read by the workers: the quads are never packed, the answer is the engine\'s', async () => {
+    const opened = await reopened()
+    const source = counted(opened)
+    pool = new ComposePool({ size: 1, queueCapacity: 4, catalog: source.catalog })
+    const answer = await pool.compose(parseCompositionRequest(request))
+    expect(answer.bundles.length).toBeGreaterThan(0)
+    expect(answer).toEqual(await opened.compose(request))
+    expect(source.offered()?.file).toBe(snapshotFileOf(dataDir!))
+    expect(source.packed()).toBe(0)
+  }, 180_000)
+
+  test('a snapshot replaced after the engine read it is stale: the worker compiles the quads and answers the same', async () => {
+    const opened = await reopened()
+    await writeSnapshot(snapshotFileOf(dataDir!), 'the key of other content', [])
+    const source = counted(opened)
+    const warnings: ErrorMessages[] = []
+    pool = new ComposePool({ size: 1, queueCapacity: 4, catalog: source.catalog, onWarning: messages => { warnings.push(messages) } })
+    expect(await pool.compose(parseCompositionRequest(request))).toEqual(await opened.compose(request))
+    expect(source.offered()).toBeDefined()
+    expect(source.packed()).toBe(1)
+    // Stale is what a writer's replacement looks like: no warning.
+    expect(warnings).toEqual([])
+    // Loaded once: the next job neither reads the snapshot again nor packs again.
+    expect(await pool.compose(parseCompositionRequest(request))).toEqual(await opened.compose(request))
+    expect(source.packed()).toBe(1)
+  }, 180_000)
+
+  test('a damaged snapshot is reported in both languages and the worker compiles the quads', async () => {
+    const opened = await reopened()
+    const file = snapshotFileOf(dataDir!)
+    await writeFile(file, 'not a catalog snapshot\n')
+    const source = counted(opened)
+    const warnings: ErrorMessages[] = []
+    pool = new ComposePool({ size: 1, queueCapacity: 4, catalog: source.catalog, onWarning: messages => { warnings.push(messages) } })
+    expect(await pool.compose(parseCompositionRequest(request))).toEqual(await opened.compose(request))
+    expect(source.packed()).toBe(1)
+    expect(warnings).toEqual([{
+      en: `${file}: not a catalog snapshot of this format (its first bytes differ); the composition workers compile the catalog from the store's quads instead`,
+      de: `${file}: kein Katalog-Snapshot dieses Formats (die ersten Bytes weichen ab); die Worker für Zusammenstellungen kompilieren den Katalog stattdessen aus den Quads des Speichers`
+    }])
+  }, 180_000)
+
+  test('an engine in memory offers no snapshot: the worker compiles the packed quads', async () => {
+    engine = await openEngine({ dataFiles: [join(fixtures, 'acme-pbx.ttl'), join(fixtures, 'globex-crm.ttl')] })
+    const source = counted(engine)
+    pool = new ComposePool({ size: 1, queueCapacity: 4, catalog: source.catalog })
+    const answer = await pool.compose(parseCompositionRequest(request))
+    expect(answer.bundles.length).toBeGreaterThan(0)
+    expect(answer).toEqual(await engine.compose(request))
+    expect(source.offered()).toBeUndefined()
+    expect(source.packed()).toBe(1)
+  }, 180_000)
+})
