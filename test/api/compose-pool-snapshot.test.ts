@@ -68,6 +68,23 @@ describe('composition workers over a data directory', () => {
     expect(source.packed()).toBe(0)
   }, 180_000)
 
+  test('the snapshot a write saved is read by the workers, for the catalog after the write', async () => {
+    dataDir = await mkdtemp(join(tmpdir(), 'symphony-pool-snapshot-'))
+    const writer = engine = await openEngine({ dataDir })
+    const source = counted(writer)
+    pool = new ComposePool({ size: 1, queueCapacity: 4, catalog: source.catalog })
+    // Before the import: the built-in ontology's catalog, saved when first compiled.
+    expect((await pool.compose(parseCompositionRequest(request))).bundles).toEqual([])
+    const before = source.offered()
+    await writer.importFiles([join(fixtures, 'acme-pbx.ttl'), join(fixtures, 'globex-crm.ttl')])
+    const answer = await pool.compose(parseCompositionRequest(request))
+    expect(answer.bundles.length).toBeGreaterThan(0)
+    expect(answer).toEqual(await writer.compose(request))
+    expect(source.offered()?.file).toBe(snapshotFileOf(dataDir))
+    expect(source.offered()?.key).not.toBe(before?.key)
+    expect(source.packed()).toBe(0)
+  }, 180_000)
+
   test('a snapshot replaced after the engine read it is stale: the worker compiles the quads and answers the same', async () => {
     const opened = await reopened()
     await writeSnapshot(snapshotFileOf(dataDir!), 'the key of other content', [])
