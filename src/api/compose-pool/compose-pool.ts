@@ -69,8 +69,8 @@ export class ComposePool {
   #replaced = 0
   #lastFailure: ComposePoolStatus['lastFailure']
   #closed = false
-  /** The key of a snapshot a worker could not read: the other workers go straight to the quads. */
-  #unreadable: string | undefined
+  /** The key of a snapshot a worker found damaged: the other workers go straight to the quads. */
+  #damaged: string | undefined
 
   constructor (options: ComposePoolOptions) {
     this.#options = options
@@ -154,19 +154,21 @@ export class ComposePool {
 
   /**
    * Loads the catalog into the thread: from the snapshot when there is one (and no other thread
-   * found it unreadable), else, or when the thread cannot read it, from the packed quads.
+   * found it damaged), else, or when the thread cannot read it, from the packed quads. A missing
+   * or stale snapshot is tried again by the next thread to load: one being saved after a write
+   * may be there by then.
    * Loading is not timed (it grows with the catalog), but a cancelled job does not wait for it.
    */
   async #load (slot: Slot, worker: Worker, catalog: WorkerCatalog, signal: AbortSignal | undefined): Promise<void> {
     const loading = { en: 'loading the catalog', de: 'beim Laden des Katalogs' }
     const snapshot = catalog.snapshot
-    if (snapshot !== undefined && snapshot.key !== this.#unreadable) {
+    if (snapshot !== undefined && snapshot.key !== this.#damaged) {
       const read = await this.#exchange(slot, worker, { type: 'load', snapshot }, undefined, signal)
       if (read.type === 'loaded') return
       if (read.type !== 'unreadable') throw fromReply(read, loading)
-      this.#unreadable = snapshot.key
       // Missing or stale is expected (a snapshot being replaced after a write); corrupt is not.
       if (read.status === 'corrupt') {
+        this.#damaged = snapshot.key
         const reason = read.reason as ErrorMessages
         this.#options.onWarning?.({
           en: `${reason.en}; the composition workers compile the catalog from the store's quads instead`,
