@@ -85,6 +85,18 @@ describe('composition workers over a data directory', () => {
     expect(source.packed()).toBe(0)
   }, 180_000)
 
+  test('with the compile thread (as serve runs), a write\'s snapshot is offered and the worker answers as the engine, read or compiled', async () => {
+    dataDir = await mkdtemp(join(tmpdir(), 'symphony-pool-snapshot-'))
+    const writer = engine = await openEngine({ dataDir, compileInBackground: true })
+    await writer.importFiles([join(fixtures, 'acme-pbx.ttl'), join(fixtures, 'globex-crm.ttl')])
+    const source = counted(writer)
+    pool = new ComposePool({ size: 1, queueCapacity: 4, catalog: source.catalog })
+    // The thread saves the snapshot after the hand-over: the worker reads it, or compiles the quads if it is not there yet.
+    expect(await pool.compose(parseCompositionRequest(request))).toEqual(await writer.compose(request))
+    expect(source.offered()?.file).toBe(snapshotFileOf(dataDir))
+    expect(source.packed()).toBeLessThanOrEqual(1)
+  }, 180_000)
+
   test('a snapshot replaced after the engine read it is stale: the worker compiles the quads and answers the same', async () => {
     const opened = await reopened()
     await writeSnapshot(snapshotFileOf(dataDir!), 'the key of other content', [])
