@@ -484,7 +484,7 @@ export class Engine {
 
   /**
    * What the catalog is compiled from now: the store's version, the public quads and the extra
-   * inference rules (composition worker threads compile their own copy from it).
+   * inference rules (a composition worker thread compiles its own copy from it when it cannot read `catalogSnapshot`).
    */
   async catalogSource (): Promise<{ version: string, quads: Quad[], rules: readonly Rule[] }> {
     const version = await this.store.version({ publicOnly: true })
