@@ -3,12 +3,12 @@
  * something reads one: discovery answers from the snapshot alone, and SPARQL, exports, graph
  * reads and the vocabulary then see every triple an eagerly parsed store holds.
  */
-import { cp, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
+import { cp, rm, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { Quad, Term } from '@rdfjs/types'
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { openEngine } from '../../src/engine.js'
+import { engineLifecycle, writeExtraRule } from './engine-lifecycle.js'
 import type { Engine } from '../../src/engine.js'
 import { EmbeddedStore } from '../../src/store/index.js'
 
@@ -21,26 +21,7 @@ const storeOf = (engine: Engine): EmbeddedStore => {
   return engine.store
 }
 
-const folders: string[] = []
-const engines: Engine[] = []
-afterEach(async () => {
-  for (const engine of engines.splice(0)) await engine.close()
-})
-afterAll(async () => {
-  for (const made of folders.splice(0)) await rm(made, { recursive: true, force: true })
-})
-
-async function folder (): Promise<string> {
-  const made = await mkdtemp(join(tmpdir(), 'symphony-lazy-start-'))
-  folders.push(made)
-  return made
-}
-
-async function open (options: Parameters<typeof openEngine>[0]): Promise<Engine> {
-  const engine = await openEngine(options)
-  engines.push(engine)
-  return engine
-}
+const { folder, open } = engineLifecycle('symphony-lazy-start-')
 
 /** A data directory holding the example catalog with a current snapshot, as `import` leaves it. */
 let seeded: string
@@ -131,13 +112,7 @@ describe('an engine over a current catalog snapshot', () => {
   }, 180_000)
 
   it('parses and compiles when the snapshot is stale', async () => {
-    const rules = join(await folder(), 'rules')
-    await mkdir(rules)
-    await writeFile(join(rules, 'call-events-by-format.rq'), `PREFIX sym: <${sym}>
-PREFIX ex:  <https://example.org/rules#>
-CONSTRUCT { ?interface a sym:CallEventFeed }
-WHERE { ?interface ex:format "call-events" }
-`)
+    const rules = await writeExtraRule(join(await folder(), 'rules'))
     const engine = await open({ dataDir: seeded, readOnly: true, rules: [rules] })
     expect(await engine.discover(discovery)).toEqual(await eager.discover(discovery))
     expect(await engine.catalogOrigin()).toBe('compiled')

@@ -1,9 +1,9 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
-import { cp, mkdir, mkdtemp, readdir, readFile, rm, stat, truncate, writeFile } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
+import { beforeAll, describe, expect, it } from 'vitest'
+import { cp, readdir, readFile, rm, stat, truncate, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { Quad } from '@rdfjs/types'
 import { openEngine } from '../../src/engine.js'
+import { engineLifecycle, writeExtraRule } from './engine-lifecycle.js'
 import type { Engine } from '../../src/engine.js'
 import type { ErrorMessages } from '../../src/errors.js'
 import { catalogSlices, compileParts, readSnapshot, snapshotFileOf, writeSnapshot } from '../../src/catalog/index.js'
@@ -15,26 +15,7 @@ import { generateCatalog } from '../../bench/catalog-generator.js'
 const sym = 'https://w3id.org/symphony/ontology#'
 const discovery = { available: [], wanted: [`${sym}CallEventFeed`], limit: 20 }
 
-const folders: string[] = []
-const engines: Engine[] = []
-afterEach(async () => {
-  for (const engine of engines.splice(0)) await engine.close()
-})
-afterAll(async () => {
-  for (const made of folders.splice(0)) await rm(made, { recursive: true, force: true })
-})
-
-async function folder (): Promise<string> {
-  const made = await mkdtemp(join(tmpdir(), 'symphony-snapshot-'))
-  folders.push(made)
-  return made
-}
-
-async function open (options: Parameters<typeof openEngine>[0]): Promise<Engine> {
-  const engine = await openEngine(options)
-  engines.push(engine)
-  return engine
-}
+const { folder, open, engines } = engineLifecycle('symphony-snapshot-')
 
 /** What a person reads off a catalog: every service, and what discovery and pairing answer. */
 async function answers (engine: Engine): Promise<unknown> {
@@ -112,13 +93,7 @@ describe('the catalog snapshot of a data directory', () => {
 
   it('is not used for other inference rules', async () => {
     const dataDir = await copyOfSeeded()
-    const rules = join(await folder(), 'rules')
-    await mkdir(rules)
-    await writeFile(join(rules, 'call-events-by-format.rq'), `PREFIX sym: <${sym}>
-PREFIX ex:  <https://example.org/rules#>
-CONSTRUCT { ?interface a sym:CallEventFeed }
-WHERE { ?interface ex:format "call-events" }
-`)
+    const rules = await writeExtraRule(join(await folder(), 'rules'))
     const reader = await open({ dataDir, readOnly: true, rules: [rules] })
     expect(await reader.catalogOrigin()).toBe('compiled')
   }, 120_000)
@@ -216,7 +191,9 @@ describe('a generated catalog of a few thousand services through its snapshot', 
     const ask = async (engine: Engine): Promise<unknown> => ({
       discover: await engine.discover({ available: generated.interfaceClasses.slice(0, 30), wanted: [generated.interfaceClasses[15]!], limit: 10 }),
       combinable: await engine.combinable(generated.services[0]!),
-      compose: await engine.compose({ serviceTypes: [`${sym}VirtualPBX`, `${sym}CRM`], seats: 2 })
+      // Searched best-first within its state budget, not by the solver within a time budget: at
+      // 3,000 generated services the solver's answer depends on how far it gets in its time.
+      compose: await engine.compose({ serviceTypes: [`${sym}VirtualPBX`, `${sym}CRM`], seats: 2 }, { maxModelEntries: 1 })
     })
     const fromSnapshot = await ask(reader)
     expect(fromSnapshot).toEqual(await ask(writer))
