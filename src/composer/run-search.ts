@@ -68,7 +68,9 @@ export type SearchRun = BuiltSearchRun | UnbuiltSearchRun
  * `built`; every step after them starts only while the deadline has not passed, and each
  * search stops when it passes (`timedOut`). A strict search first looks for a greedy bundle
  * (`solver/greedy.ts`, a walk back from the goals): when the time runs out before the search
- * finds a bundle, the result holds that one.
+ * finds a bundle, the result holds that one. A large program is searched best-first before
+ * the solver runs (`first` in `solver/exact-search.ts`), and that search's bundles stay in the
+ * result.
  */
 export function runSearch (context: CompositionContext, mode: ProblemMode, limit: number): SearchRun {
   const { deadline } = context
@@ -115,30 +117,37 @@ export function runSearch (context: CompositionContext, mode: ProblemMode, limit
     })
   }
 
+  /** The best-first search's answer when it is all there is: `cut` unless it proved or ran out of time. */
+  const bestFirstAlone = (result: SearchResult | undefined): BuiltSearchRun => {
+    if (result === undefined) return run(orGreedy(timedOut))
+    return run(orGreedy(mode.relaxed || result.proven || result.timedOut === true ? result : { ...result, cut: true }))
+  }
+
   if (!mode.relaxed) {
     deadline.step('greedy')
     greedy = greedyBundle(problem, relaxation, budgetCents, deadline.poller(8))
+    // A large program's solver starts from the best-first search's bundles, run first (`first`).
     const result = exactSearch(problem, relaxation, {
       limit,
       deadline,
       maxEntries: context.maxModelEntries,
+      first: bestFirst,
       ...(budgetCents === undefined ? {} : { budgetCents }),
       ...(greedy === undefined ? {} : { start: greedy.members })
     })
-    if (result.cut !== true) {
-      if (result.timedOut === true) return run(orGreedy({ ...result, bound: Math.max(result.bound, timedOut.bound) }))
-      if (result.proven || deadline.passed()) return run(orGreedy(result))
-      // A solver call stopped at its own time limit, short of the deadline (a large program's
-      // call gets a part of what remains): the time left goes to the best-first search, and the
-      // answer holds the cheapest bundles of both.
-      const searched = bestFirst()
-      return run(orGreedy(searched === undefined ? result : merged(result, searched)))
-    }
-    if (deadline.passed()) return run(orGreedy(timedOut))
+    const { first } = result
+    if (result.cut === true) return first !== undefined || deadline.passed() ? bestFirstAlone(first) : bestFirstAlone(bestFirst())
+    /** The solver's bundles, and the best-first search's when it ran: the cheapest of both. */
+    const withFirst = (exact: SearchResult): SearchResult => first === undefined ? exact : merged(first, exact)
+    if (result.timedOut === true) return run(orGreedy(withFirst({ ...result, bound: Math.max(result.bound, timedOut.bound) })))
+    if (result.proven || deadline.passed() || first !== undefined) return run(orGreedy(withFirst(result)))
+    // A solver call stopped at its own time limit, short of the deadline (a large program's
+    // call gets a part of what remains): the time left goes to the best-first search, and the
+    // answer holds the cheapest bundles of both.
+    const searched = bestFirst()
+    return run(orGreedy(searched === undefined ? result : merged(result, searched)))
   }
-  const result = bestFirst()
-  if (result === undefined) return run(orGreedy(timedOut))
-  return run(orGreedy(mode.relaxed || result.proven || result.timedOut === true ? result : { ...result, cut: true }))
+  return bestFirstAlone(bestFirst())
 }
 
 /**

@@ -56,7 +56,17 @@ export interface ExactOptions {
   readonly start?: readonly number[]
   /** LM-cut rows added before the first solve at most (dataflow wiring; default `maxRootLandmarks`). */
   readonly rootLandmarks?: number
+  /**
+   * A quicker search (best-first, within its own size budget) run before a large program is built
+   * (`smallModel` services or more): its cheapest bundle is the solver's start instead of `start`,
+   * and what it found stays in the answer however far the solver gets (`first`). A program that
+   * size can take the solver the whole time budget without a better bundle than the greedy one.
+   */
+  readonly first?: () => SearchResult | undefined
 }
+
+/** What the exact search found, and what the quicker search found before it (when it ran). */
+export type ExactResult = SearchResult & { readonly solves: number, readonly first?: SearchResult }
 
 const epsilon = 1e-6
 /** Columns below which a program counts as small (see `load`). */
@@ -77,7 +87,7 @@ const loadFactor = 2
 const maxTies = 50
 
 /** The `limit` cheapest minimal bundles, proven unless the deadline passes first. */
-export function exactSearch (problem: Problem, relaxation: Relaxation, options: ExactOptions): SearchResult & { readonly solves: number } {
+export function exactSearch (problem: Problem, relaxation: Relaxation, options: ExactOptions): ExactResult {
   const { deadline } = options
   const timedOut = { bundles: [], expansions: 0, solves: 0, proven: false, bound: 0, timedOut: true } as const
   if (deadline.passed()) return timedOut
@@ -87,6 +97,18 @@ export function exactSearch (problem: Problem, relaxation: Relaxation, options: 
   deadline.step('dominance')
   const kept = undominated(problem, relevant, options.limit, options.budgetCents !== undefined, deadline.poller(16))
   if (kept === undefined || deadline.passed()) return timedOut
+  const first = kept.length >= smallModel ? options.first?.() : undefined
+  if (first !== undefined) {
+    if (first.proven || deadline.passed()) return { ...first, solves: 0, first }
+    return { ...solve(problem, relaxation, kept, { ...options, start: first.bundles[0]?.members ?? options.start }), first }
+  }
+  return solve(problem, relaxation, kept, options)
+}
+
+/** Builds the integer program over `kept` (and the start's members) and solves it. */
+function solve (problem: Problem, relaxation: Relaxation, kept: readonly number[], options: ExactOptions): SearchResult & { readonly solves: number } {
+  const { deadline } = options
+  const timedOut = { bundles: [], expansions: 0, solves: 0, proven: false, bound: 0, timedOut: true } as const
   // The start's members stay in the program even when others dominate them.
   const services = options.start === undefined ? kept : [...new Set([...kept, ...options.start])].sort((a, b) => a - b)
   deadline.step('model')

@@ -1,0 +1,90 @@
+/**
+ * A large program (400 services or more left after relevance and dominance) is searched
+ * best-first before the solver: the solver starts from that search's bundles, which stay in the
+ * answer however far the solver gets. On an injected clock (no timed assertions).
+ */
+import { beforeAll, describe, expect, test } from 'vitest'
+import { compileCatalog, type Catalog } from '../../src/catalog/index.js'
+import { compose, loadSolver, type CompositionRequest } from '../../src/composer/index.js'
+import type { ComposeStep } from '../../src/composer/deadline.js'
+import { parseRdf } from '../../src/rdf/index.js'
+
+const sym = 'https://w3id.org/symphony/ontology#'
+const ex = 'https://example.org/first#'
+const services = 450
+
+/** Service i provides W (i even) or V (i odd) and needs two of 50 available types, a pair of its own. */
+const priceOf = (i: number): number => 10 + ((i * 37) % 400) / 10
+
+function turtle (): string {
+  const lines = [`@prefix sym: <${sym}> .`, `@prefix ex: <${ex}> .`, '@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .', '@prefix schema: <https://schema.org/> .',
+    'ex:W rdfs:subClassOf sym:Interface .', 'ex:V rdfs:subClassOf sym:Interface .']
+  for (let r = 0; r < 50; r++) lines.push(`ex:R${r} rdfs:subClassOf sym:Interface .`)
+  for (let i = 0; i < services; i++) {
+    lines.push(`ex:S${i} a sym:Service ; sym:provides [ a ex:${i % 2 === 0 ? 'W' : 'V'} ] ; sym:requires [ a ex:R${i % 25} ], [ a ex:R${25 + Math.floor(i / 25)} ] ;`,
+      `  schema:offers [ schema:priceCurrency "EUR" ; schema:priceSpecification [ sym:priceComponent sym:BaseMonthly ; schema:price ${priceOf(i).toFixed(2)} ] ] .`)
+  }
+  return lines.join('\n') + '\n'
+}
+
+const request: CompositionRequest = {
+  available: Array.from({ length: 50 }, (_, r) => `${ex}R${r}`),
+  wanted: [`${ex}W`, `${ex}V`],
+  preferences: { size: 0.01, degree: 0, price: 1 },
+  limit: 3,
+  timeoutMs: 60_000
+}
+
+/** The oracle: every bundle is one W and one V provider; the three cheapest, ties by their IRIs. */
+function cheapestThree (): Array<[string[], number]> {
+  const pairs: Array<[string[], number]> = []
+  for (let w = 0; w < services; w += 2) {
+    for (let v = 1; v < services; v += 2) pairs.push([[`${ex}S${w}`, `${ex}S${v}`].sort(), Math.round((priceOf(w) + priceOf(v)) * 100) / 100])
+  }
+  return pairs.sort((a, b) => a[1] - b[1] || a[0].join(' ').localeCompare(b[0].join(' '))).slice(0, 3)
+}
+
+/** Composes on a clock that stands still until `jump` starts, then is past any budget. */
+function composed (catalog: Catalog, maxExpansions: number | undefined, jump?: ComposeStep): { steps: ComposeStep[], bundles: Array<[string[], number]>, codes: string[] } {
+  let now = 1000
+  const steps: ComposeStep[] = []
+  const answer = compose(catalog, request, {
+    clock: () => now,
+    onStep: started => { steps.push(started); if (started === jump) now = 1e12 },
+    ...(maxExpansions === undefined ? {} : { maxExpansions })
+  })
+  return { steps, bundles: answer.bundles.map(b => [[...b.services].sort(), b.price.monthly]), codes: answer.issues.map(i => i.code) }
+}
+
+describe('a large program is searched best-first before the solver', () => {
+  let catalog: Catalog
+  beforeAll(async () => {
+    catalog = compileCatalog(await parseRdf(turtle(), { format: 'turtle' }))
+    await loadSolver()
+  })
+
+  test('when the best-first search proves the top three, the solver never starts', () => {
+    const { steps, bundles, codes } = composed(catalog, undefined)
+    expect(steps.slice(steps.indexOf('dominance'))).toEqual(['dominance', 'best-first'])
+    expect(bundles).toEqual(cheapestThree())
+    expect(codes).toEqual([])
+  })
+
+  test('when it does not, the solver starts after it and proves the same three', () => {
+    const { steps, bundles, codes } = composed(catalog, 3)
+    expect(steps.slice(steps.indexOf('dominance'), steps.indexOf('dominance') + 5)).toEqual(['dominance', 'best-first', 'model', 'load', 'solve'])
+    expect(bundles).toEqual(cheapestThree())
+    expect(codes).toEqual([])
+  })
+
+  test.each([
+    ['model', ['dominance', 'best-first', 'model']],
+    ['solve', ['dominance', 'best-first', 'model', 'load', 'solve']]
+  ] as const)('when the time runs out as the solver\'s %s starts, the best-first search\'s bundle answers', (jump, expected) => {
+    const { steps, bundles, codes } = composed(catalog, 3, jump)
+    expect(steps.slice(steps.indexOf('dominance'))).toEqual(expected)
+    // Three expansions find the cheapest bundle and prove nothing.
+    expect(bundles).toEqual(cheapestThree().slice(0, 1))
+    expect(codes).toEqual(['SEARCH_LIMIT'])
+  })
+})
