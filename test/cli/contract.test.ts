@@ -30,7 +30,7 @@ describe('symphony discover / compose over --data files', () => {
     const run = await runCli(['discover', ...data, '--data', `${folder}/more/services.ttl`, '--request', `${folder}/discover.json`])
     expect(run.code).toBe(0)
     expect(JSON.parse(run.stdout).results.map((r: { service: string, degree: string }) => [r.service, r.degree]))
-      .toEqual([[`${ex}S1`, 'plugin'], [`${ex}S3`, 'exact']]) // S1 uses the offered SportsCar; S3 needs nothing
+      .toEqual([[`${ex}S1`, 'plugin'], [`${ex}S3`, 'exact']]) // S1 uses the offered SportsCar; S3 needs nothing of it (partial)
   })
 
   it('exits 2 naming the file when a --data file holds no triples', async () => {

@@ -16,14 +16,17 @@ const e = (name: string) => `https://example.org/${name.replace(':', '#')}`
 const discoveries: Record<string, Array<[string, string, string]>> = {
   'discover-crm-for-pbx.json': [
     ['kundenwerk:CRM', 'full', 'exact'], ['relata:ECRM', 'full', 'plugin'],
-    ['kundenwerk:KanzleiCRM', 'partial', 'exact'], ['callstream:ContactCenter', 'partial', 'exact'], ['brueckenwerk:DirectoryBridge', 'partial', 'exact']
+    ['kundenwerk:KanzleiCRM', 'partial', 'exact'], ['callstream:ContactCenter', 'partial', 'exact']
   ],
+  // Nothing here uses the SIP trunk fully: the PBX with a more general feed does, the CTI
+  // connector lacks a relative of it, the other PBXs need nothing of it; the fax gateway uses
+  // it but provides a relative of the feed. telvana's PBX lacks an unrelated input and is left out.
   'discover-call-event-feed.json': [
-    ['callstream:CloudPhone', 'full', 'exact'], ['nordlicht:NetPBX', 'full', 'exact'], ['tarifon:HostedPBX', 'full', 'exact'],
-    ['alpentel:Centrex', 'full', 'plugin'], ['klingel:CloudPBX', 'partial', 'subsumes'],
-    ['alpentel:FaxGateway', 'partial', 'exact'], ['brueckenwerk:CTIConnector', 'partial', 'exact'], ['telvana:CloudPBX', 'partial', 'exact']
+    ['klingel:CloudPBX', 'partial', 'subsumes'], ['brueckenwerk:CTIConnector', 'partial', 'exact'],
+    ['callstream:CloudPhone', 'partial', 'exact'], ['nordlicht:NetPBX', 'partial', 'exact'], ['tarifon:HostedPBX', 'partial', 'exact'],
+    ['alpentel:Centrex', 'partial', 'plugin'], ['alpentel:FaxGateway', 'partial', 'exact']
   ],
-  'discover-xrechnung-from-zugferd.json': [['brueckenwerk:EInvoiceConverter', 'full', 'exact'], ['belegfluss:EInvoicing', 'full', 'exact']],
+  'discover-xrechnung-from-zugferd.json': [['brueckenwerk:EInvoiceConverter', 'full', 'exact'], ['belegfluss:EInvoicing', 'partial', 'exact']],
   'discover-archive.json': [['archivum:Archive', 'full', 'exact'], ['stackbay:Archive', 'full', 'exact'], ['vaultline:Archive', 'full', 'exact']],
   'discover-customer-data-union.json': [
     ['brueckenwerk:DirectoryBridge', 'full', 'plugin'], ['kundenwerk:CRM', 'full', 'plugin'], ['relata:ECRM', 'full', 'plugin'],

@@ -53,7 +53,7 @@ const samples: { [C in MatchTextCode]: MatchTextParams<C> } = {
   REQUIRES_UNMET: { optional: true, types },
   RELATED_OUTPUT: { missing: [{ ...missing[0]!, kind: 'output' }] },
   MISSING_INPUT: { missing },
-  RELATED_OUTPUT_AND_MISSING_INPUT: { missing: [...missing, { kind: 'output', requirement: `${sym}CallEventFeed`, similarity: 0 }] },
+  NEEDS_NOTHING_OFFERED: {},
   GENERAL_MATCH: { general: lookup },
   FULL_MATCH_NEEDS_NOTHING: {},
   FULL_MATCH: { uses: 2, available: 3 }
