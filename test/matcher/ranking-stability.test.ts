@@ -3,12 +3,14 @@
  * the other services. Over seeded random catalogs (a generated class forest, services with
  * random provided and required types) and random requests, adding a service leaves the
  * relative order of the others unchanged, and adding an irrelevant one (its classes in a tree
- * of their own, unrelated to what is wanted) leaves the answer unchanged.
+ * of their own, unrelated to what is wanted) leaves the answer unchanged. The indexes only
+ * narrow the candidates: answering with every service as a candidate gives the same answer,
+ * and a smaller limit gives the first results of a larger one.
  */
 import { describe, expect, it } from 'vitest'
 import { Parser } from 'n3'
 import type { Quad } from '@rdfjs/types'
-import { compileCatalog } from '../../src/catalog/index.js'
+import { compileCatalog, type Catalog, type InterfaceNode } from '../../src/catalog/index.js'
 import { discover } from '../../src/matcher/index.js'
 
 const sym = 'https://w3id.org/symphony/ontology#'
@@ -58,6 +60,15 @@ function compile (lines: readonly string[]) {
   return compileCatalog(new Parser({ format: 'N-Triples', blankNodePrefix: '_:' }).parse(lines.join('\n')) as Quad[])
 }
 
+/** The catalog with indexes that name every interface of a role, whatever the class. */
+function unindexed (catalog: Catalog): Catalog {
+  const all = (role: 'provides' | 'requires'): InterfaceNode[] => [...catalog.services.values()]
+    .flatMap(s => role === 'provides' ? s.provides : [...s.requires, ...s.optionallyRequires])
+  const provided = all('provides')
+  const required = all('requires')
+  return { ...catalog, providersOf: () => provided, consumersOf: () => required, interfacesTyped: (_, role) => role === 'provides' ? provided : required }
+}
+
 const order = (results: ReadonlyArray<{ service: string }>, except?: string): string[] => results.map(r => r.service).filter(s => s !== except)
 
 describe('discovery order is stable under additions', () => {
@@ -77,6 +88,8 @@ describe('discovery order is stable under additions', () => {
           limit: 1000
         }
         const base = discover(before, request).results
+        expect(discover(unindexed(before), request).results).toEqual(base)
+        expect(discover(before, { ...request, limit: 3 }).results).toEqual(base.slice(0, 3))
         expect(order(discover(withAdded, request).results, added)).toEqual(order(base))
         // With nothing wanted every service is a candidate: the island service is then relevant.
         if (request.wanted.length > 0) expect(discover(irrelevant, request)).toEqual(discover(before, request))
