@@ -135,7 +135,8 @@ async function worksWithSection (iri, typeLabel) {
           entry.summary.provider === null ? null : h('span', { class: 'meta' }, ` · ${entry.summary.provider.label}`),
           ' ', h('span', { class: `degree degree-${entry.degree}` }, degreeName(entry.degree)),
           takes.length === 0 ? null : h('div', { class: 'meta' }, `${t('takesFrom')}: ${takes.join(', ')}`),
-          gives.length === 0 ? null : h('div', { class: 'meta' }, `${t('givesTo')}: ${gives.join(', ')}`))
+          gives.length === 0 ? null : h('div', { class: 'meta' }, `${t('givesTo')}: ${gives.join(', ')}`),
+          entry.unmet > 0 ? h('div', { class: 'meta' }, t('needsMore', entry.unmet)) : null)
       })))
 }
 

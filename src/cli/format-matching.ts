@@ -39,7 +39,8 @@ export function formatCombinable (x: string, results: readonly Combinable[], opt
   const de = w.language === 'de'
   if (results.length === 0) return `${say('NOTHING_COMBINABLE', { service: x }, namerOf(options))[w.language]}\n`
   return results.map(r => {
-    const head = `${w.name(r.service)}  ${w.degree(r.degree)}, ${de ? 'Abstand' : 'distance'} ${w.number(r.distance)}`
+    const needs = r.unmet === 0 ? '' : de ? `, braucht noch ${r.unmet} Schnittstelle${r.unmet === 1 ? '' : 'n'} anderer Dienste` : `, also needs ${r.unmet} interface${r.unmet === 1 ? '' : 's'} of other services`
+    const head = `${w.name(r.service)}  ${w.degree(r.degree)}, ${de ? 'Abstand' : 'distance'} ${w.number(r.distance)}${needs}`
     return [head, ...r.links.map(l => `    ${l.message}`)].join('\n')
   }).join('\n') + '\n'
 }

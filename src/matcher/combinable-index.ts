@@ -44,10 +44,16 @@ export interface Tally {
   readonly mandatory: Int32Array
   /** Links. */
   readonly count: Int32Array
+  /** The service's mandatory requirements met exactly or by plugin, each counted once. */
+  readonly covered: Int32Array
+  /** Class distances of its links, summed. */
+  readonly distanceSum: Float64Array
   /** The last link noted for the service (an index into the ranking's own link list), -1 for none. */
   readonly last: Int32Array
   /** Per node ordinal: the mark of the last interface of X it was paired with. */
   readonly seen: Int32Array
+  /** Per node ordinal: the mark of the last ranking that counted it in `covered`. */
+  readonly met: Int32Array
 }
 
 /**
@@ -87,6 +93,8 @@ export const rankScale = 1_000_000
 export class CombinableIndex {
   /** Service IRIs by ordinal, in the order they were first met. */
   readonly serviceIds: string[] = []
+  /** Per service ordinal: how many mandatory requirements the service states. */
+  readonly requirementCounts: number[] = []
   readonly #serviceOrdinals = new Map<string, number>()
   readonly #nodeIds = new Map<InterfaceNode, number>()
   /** Interface nodes by ordinal. */
@@ -95,7 +103,10 @@ export class CombinableIndex {
   readonly #candidates = new Map<string, Candidates>()
   readonly #groups = { provides: new Map<string, TypedGroup>(), requires: new Map<string, TypedGroup>() }
   readonly #catalog: Catalog
-  #tally: Tally = { best: new Float64Array(0), mandatory: new Int32Array(0), count: new Int32Array(0), last: new Int32Array(0), seen: new Int32Array(0) }
+  #tally: Tally = {
+    best: new Float64Array(0), mandatory: new Int32Array(0), count: new Int32Array(0), covered: new Int32Array(0),
+    distanceSum: new Float64Array(0), last: new Int32Array(0), seen: new Int32Array(0), met: new Int32Array(0)
+  }
   #mark = 0
 
   constructor (catalog: Catalog) {
@@ -113,6 +124,7 @@ export class CombinableIndex {
     if (ordinal === undefined) {
       ordinal = this.serviceIds.length
       this.serviceIds.push(service)
+      this.requirementCounts.push(this.#catalog.services.get(service)?.requires.length ?? 0)
       this.#serviceOrdinals.set(service, ordinal)
     }
     return ordinal
@@ -178,7 +190,11 @@ export class CombinableIndex {
       const best = new Float64Array(Math.max(services, 2 * tally.best.length)).fill(Infinity)
       // Marks only grow: a fresh array holds no mark a later pairing uses.
       const seen = new Int32Array(Math.max(nodes, 2 * tally.seen.length))
-      this.#tally = { best, mandatory: new Int32Array(best.length), count: new Int32Array(best.length), last: new Int32Array(best.length).fill(-1), seen }
+      const size = best.length
+      this.#tally = {
+        best, mandatory: new Int32Array(size), count: new Int32Array(size), covered: new Int32Array(size), distanceSum: new Float64Array(size),
+        last: new Int32Array(size).fill(-1), seen, met: new Int32Array(seen.length)
+      }
     }
     return this.#tally
   }
@@ -189,10 +205,11 @@ export class CombinableIndex {
     return this.#links
   }
 
-  /** A mark not yet used in `seen`. */
+  /** A mark not yet used in `seen` or `met`. */
   nextMark (): number {
     if (this.#mark === 0x7fffffff) {
       this.#tally.seen.fill(0)
+      this.#tally.met.fill(0)
       this.#mark = 0
     }
     return ++this.#mark
@@ -200,11 +217,13 @@ export class CombinableIndex {
 
   /** Resets the counters of the given services. */
   clear (services: readonly number[]): void {
-    const { best, mandatory, count, last } = this.#tally
+    const { best, mandatory, count, covered, distanceSum, last } = this.#tally
     for (const s of services) {
       best[s] = Infinity
       mandatory[s] = 0
       count[s] = 0
+      covered[s] = 0
+      distanceSum[s] = 0
       last[s] = -1
     }
   }

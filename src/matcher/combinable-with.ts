@@ -53,6 +53,11 @@ export interface Combinable {
   readonly distance: number
   /** How many links meet a mandatory requirement (of either service). */
   readonly mandatory: number
+  /**
+   * How many of this service's mandatory requirements no link from X meets exactly or by plugin:
+   * what it still needs of other services when combined with X.
+   */
+  readonly unmet: number
   /** Every link, best first. */
   readonly links: readonly Link[]
 }
@@ -61,7 +66,9 @@ export interface Combinable {
  * Every service linkable to `x` in either direction (x provides what it requires, or it
  * provides what x requires, with protocol, format and version agreeing), ranked by the degree
  * of the best link, then its class distance, then more links meeting a mandatory requirement,
- * then more links, and the IRI only last. Throws `UNKNOWN_SERVICE` for an unknown `x`.
+ * then fewer of its own mandatory requirements left unmet by X, then more links, then closer
+ * classes over all its links, and the IRI only when all of these tie. Throws `UNKNOWN_SERVICE`
+ * for an unknown `x`.
  *
  * Top-k: the ranking counts links with small integers per service (the catalog's interfaces per
  * class, `combinable-index.ts`), keeps the `limit` best in a bounded heap, and builds the links
@@ -134,9 +141,11 @@ function rank (index: CombinableIndex, service: Service, pairings: readonly Pair
   namer: Namer): Combinable[] {
   const hierarchy = index.hierarchy
   const self = index.serviceOrdinal(service.id)
-  const { best, mandatory, count, last, seen } = index.tally()
+  const { best, mandatory, count, covered, distanceSum, last, seen, met } = index.tally()
   const touched: number[] = []
   const found = index.links()
+  // Tells this ranking's counted requirements apart in `met`: marks only grow.
+  const ranking = index.nextMark()
   try {
     for (let p = 0; p < pairings.length; p++) {
       const { mine, mineFlags, provides, groups, typed } = pairings[p]!
@@ -168,16 +177,24 @@ function rank (index: CombinableIndex, service: Service, pairings: readonly Pair
           if (mineAgreement && (f & statesAgreement) !== 0 && !(provides ? agrees(nodes[i]!, mine) : agrees(mine, nodes[i]!))) continue
           if (count[owner] === 0) touched.push(owner)
           count[owner]!++
-          if (!optional) mandatory[owner]!++
+          if (!optional) {
+            mandatory[owner]!++
+            if (provides && linkRank <= degreeRank.plugin && met[id] !== ranking) {
+              met[id] = ranking
+              covered[owner]!++
+            }
+          }
+          distanceSum[owner]! += distance
           const key = linkRank * rankScale + distance
           if (key < best[owner]!) best[owner] = key
           last[owner] = found.push(id, p, last[owner]!)
         }
       }
     }
-    const { serviceIds } = index
-    const compare = (a: number, b: number): number => best[a]! - best[b]! || mandatory[b]! - mandatory[a]! ||
-      count[b]! - count[a]! || compareStrings(serviceIds[a]!, serviceIds[b]!)
+    const { serviceIds, requirementCounts } = index
+    const unmet = (s: number): number => requirementCounts[s]! - covered[s]!
+    const compare = (a: number, b: number): number => best[a]! - best[b]! || mandatory[b]! - mandatory[a]! || unmet(a) - unmet(b) ||
+      count[b]! - count[a]! || distanceSum[a]! - distanceSum[b]! || compareStrings(serviceIds[a]!, serviceIds[b]!)
     let kept: number[]
     if (limit >= touched.length) kept = [...touched].sort(compare)
     else {
@@ -193,7 +210,7 @@ function rank (index: CombinableIndex, service: Service, pairings: readonly Pair
         links.push(link(provides ? other : mine, provides ? mine : other, hierarchy, namer))
       }
       links.sort(compareLinks)
-      return { service: serviceIds[s]!, degree: links[0]!.degree, distance: links[0]!.distance, mandatory: mandatory[s]!, links }
+      return { service: serviceIds[s]!, degree: links[0]!.degree, distance: links[0]!.distance, mandatory: mandatory[s]!, unmet: unmet(s), links }
     })
   } finally {
     index.clear(touched)

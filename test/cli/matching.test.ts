@@ -75,14 +75,18 @@ describe('symphony match / combinable / discover / compose on the example catalo
     const run = await runCli(['combinable', 'https://example.org/kundenwerk#CRM', '--limit', '3', ...examples])
     expect(run.code).toBe(0)
     const answer = JSON.parse(run.stdout)
-    // Ties on degree and class distance go to more mandatory links, then more links; the IRI decides last.
-    // The archive only meets an optional requirement of the CRM: it comes after these.
-    expect(answer.results.map((r: { service: string, degree: string, distance: number, mandatory: number, links: unknown[] }) =>
-      [r.service, r.degree, r.distance, r.mandatory, r.links.length])).toEqual([
-      ['https://example.org/telvana#CloudPBX', 'exact', 0, 2, 2],
-      ['https://example.org/brueckenwerk#CTIConnector', 'exact', 0, 1, 1],
-      ['https://example.org/brueckenwerk#DirectoryBridge', 'exact', 0, 1, 1]
+    // Ties on degree and class distance go to more mandatory links, then to the services that
+    // need least else (the CTI connector also needs a call event feed the CRM does not give),
+    // then more links; the IRI decides last. The archive only meets an optional requirement of
+    // the CRM: it comes after these.
+    expect(answer.results.map((r: { service: string, degree: string, distance: number, mandatory: number, unmet: number, links: unknown[] }) =>
+      [r.service, r.degree, r.distance, r.mandatory, r.unmet, r.links.length])).toEqual([
+      ['https://example.org/telvana#CloudPBX', 'exact', 0, 2, 0, 2],
+      ['https://example.org/brueckenwerk#DirectoryBridge', 'exact', 0, 1, 0, 1],
+      ['https://example.org/callstream#CloudPhone', 'exact', 0, 1, 0, 1]
     ])
+    const text = await runCli(['combinable', 'https://example.org/kundenwerk#CRM', '--limit', '8', '--format', 'text', ...examples])
+    expect(text.stdout).toContain('Brückenwerk CTI Connector  exact, distance 0, also needs 1 interface of other services\n')
   })
 
   it('composes the PBX + CRM + ACD + archiving bundle for 12 EU seats, cheapest valid first', async () => {

@@ -44,10 +44,15 @@ function fullRanking (catalog: Catalog, x: string, minDegree: MinDegree, include
     if (links.length === 0) continue
     links.sort((a, b) => degreeRank[a.degree] - degreeRank[b.degree] || a.distance - b.distance ||
       byCodeUnits(a.from, b.from) || byCodeUnits(a.required, b.required) || byCodeUnits(a.provided, b.provided))
-    ranked.push({ service: other.id, degree: links[0]!.degree, distance: links[0]!.distance, mandatory: links.filter(link => !link.optional).length, links })
+    const met = (required: InterfaceNode): boolean => links.some(link => link.required === required.id && (link.degree === 'exact' || link.degree === 'plugin'))
+    ranked.push({
+      service: other.id, degree: links[0]!.degree, distance: links[0]!.distance, mandatory: links.filter(link => !link.optional).length,
+      unmet: other.requires.filter(required => !met(required)).length, links
+    })
   }
+  const distances = (c: PlainCombinable): number => c.links.reduce((sum, link) => sum + link.distance, 0)
   return ranked.sort((a, b) => degreeRank[a.degree] - degreeRank[b.degree] || a.distance - b.distance ||
-    b.mandatory - a.mandatory || b.links.length - a.links.length || byCodeUnits(a.service, b.service))
+    b.mandatory - a.mandatory || a.unmet - b.unmet || b.links.length - a.links.length || distances(a) - distances(b) || byCodeUnits(a.service, b.service))
 }
 
 function byCodeUnits (a: string, b: string): number {

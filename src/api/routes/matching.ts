@@ -76,7 +76,7 @@ export async function matchingRoutes (app: FastifyInstance, { engine }: RouteCon
   app.get('/catalog/services/:service/combinable', {
     schema: {
       tags: ['matching'],
-      summary: 'What can be combined with a service, both directions, ranked by degree; each link\'s `message` in the requested language, `messages` in English and German',
+      summary: 'What can be combined with a service, both directions, ranked by degree, then by what the links meet; each link\'s `message` in the requested language, `messages` in English and German',
       params: { type: 'object', properties: { service: { ...iriSchema, description: 'Service IRI, URL-encoded' } }, required: ['service'] },
       querystring: {
         type: 'object',
@@ -100,9 +100,11 @@ export async function matchingRoutes (app: FastifyInstance, { engine }: RouteCon
                   service: iriSchema,
                   degree: { type: 'string', enum: ['exact', 'plugin', 'subsumes'] },
                   distance: { type: 'number' },
+                  mandatory: { type: 'integer', minimum: 0, description: 'Links that meet a mandatory requirement of either service' },
+                  unmet: { type: 'integer', minimum: 0, description: 'This service\'s mandatory requirements that no link from the asked service meets exactly or by plugin' },
                   links: { type: 'array', items: openObject }
                 },
-                required: ['service', 'degree', 'distance', 'links'],
+                required: ['service', 'degree', 'distance', 'mandatory', 'unmet', 'links'],
                 additionalProperties: true
               }
             }
