@@ -5,13 +5,14 @@
  * relative order of the others unchanged, and adding an irrelevant one (its classes in a tree
  * of their own, unrelated to what is wanted) leaves the answer unchanged. The indexes only
  * narrow the candidates: answering with every service as a candidate gives the same answer,
- * and a smaller limit gives the first results of a larger one.
+ * and a smaller limit gives the first results of a larger one. The same holds for "combinable
+ * with X": each service's place depends on its links with X alone.
  */
 import { describe, expect, it } from 'vitest'
 import { Parser } from 'n3'
 import type { Quad } from '@rdfjs/types'
 import { compileCatalog, type Catalog, type InterfaceNode } from '../../src/catalog/index.js'
-import { discover } from '../../src/matcher/index.js'
+import { combinableWith, discover } from '../../src/matcher/index.js'
 
 const sym = 'https://w3id.org/symphony/ontology#'
 const ex = 'https://example.org/p#'
@@ -93,6 +94,25 @@ describe('discovery order is stable under additions', () => {
         expect(order(discover(withAdded, request).results, added)).toEqual(order(base))
         // With nothing wanted every service is a candidate: the island service is then relevant.
         if (request.wanted.length > 0) expect(discover(irrelevant, request)).toEqual(discover(before, request))
+      }
+    })
+  }
+})
+
+describe('combinable order is stable under additions', () => {
+  for (let seed = 1; seed <= 25; seed++) {
+    it(`seed ${seed}`, () => {
+      const w = world(seed)
+      const before = compile(w.lines)
+      const added = `${ex}Added`
+      const withAdded = compile([...w.lines, ...service(w, added, w.classes)])
+      const irrelevant = compile([...w.lines, `<${ex}Z1> <${subClassOf}> <${ex}Z0> .`, ...service(w, `${ex}Irrelevant`, [`${ex}Z0`, `${ex}Z1`])])
+      for (let q = 0; q < 6; q++) {
+        const x = `${ex}S${Math.floor(w.next() * 60)}`
+        const base = combinableWith(before, x)
+        expect(order(combinableWith(withAdded, x), added)).toEqual(order(base))
+        expect(combinableWith(irrelevant, x)).toEqual(base)
+        expect(combinableWith(before, x, { limit: 3 })).toEqual(base.slice(0, 3))
       }
     })
   }
