@@ -70,18 +70,29 @@ function unindexed (catalog: Catalog): Catalog {
   return { ...catalog, providersOf: () => provided, consumersOf: () => required, interfacesTyped: (_, role) => role === 'provides' ? provided : required }
 }
 
+const added = `${ex}Added`
+
+/**
+ * A seeded world's catalog; the same with one more random service (`added`); and the same with
+ * an irrelevant one, whose classes are in a tree of their own.
+ */
+function catalogs (seed: number): { w: World, before: Catalog, withAdded: Catalog, irrelevant: Catalog } {
+  const w = world(seed)
+  const island = [`${ex}Z0`, `${ex}Z1`, `${ex}Z2`]
+  return {
+    w,
+    before: compile(w.lines),
+    withAdded: compile([...w.lines, ...service(w, added, w.classes)]),
+    irrelevant: compile([...w.lines, `<${ex}Z1> <${subClassOf}> <${ex}Z0> .`, `<${ex}Z2> <${subClassOf}> <${ex}Z1> .`, ...service(w, `${ex}Irrelevant`, island)])
+  }
+}
+
 const order = (results: ReadonlyArray<{ service: string }>, except?: string): string[] => results.map(r => r.service).filter(s => s !== except)
 
 describe('discovery order is stable under additions', () => {
   for (let seed = 1; seed <= 25; seed++) {
     it(`seed ${seed}`, () => {
-      const w = world(seed)
-      const before = compile(w.lines)
-      const added = `${ex}Added`
-      const withAdded = compile([...w.lines, ...service(w, added, w.classes)])
-      const island = [`${ex}Z0`, `${ex}Z1`, `${ex}Z2`]
-      const irrelevant = compile([...w.lines, `<${ex}Z1> <${subClassOf}> <${ex}Z0> .`, `<${ex}Z2> <${subClassOf}> <${ex}Z1> .`,
-        ...service(w, `${ex}Irrelevant`, island)])
+      const { w, before, withAdded, irrelevant } = catalogs(seed)
       for (let q = 0; q < 6; q++) {
         const request = {
           wanted: q === 5 ? [] : [pick(w, w.classes)],
@@ -102,11 +113,7 @@ describe('discovery order is stable under additions', () => {
 describe('combinable order is stable under additions', () => {
   for (let seed = 1; seed <= 25; seed++) {
     it(`seed ${seed}`, () => {
-      const w = world(seed)
-      const before = compile(w.lines)
-      const added = `${ex}Added`
-      const withAdded = compile([...w.lines, ...service(w, added, w.classes)])
-      const irrelevant = compile([...w.lines, `<${ex}Z1> <${subClassOf}> <${ex}Z0> .`, ...service(w, `${ex}Irrelevant`, [`${ex}Z0`, `${ex}Z1`])])
+      const { w, before, withAdded, irrelevant } = catalogs(seed)
       for (let q = 0; q < 6; q++) {
         const x = `${ex}S${Math.floor(w.next() * 60)}`
         const base = combinableWith(before, x)
