@@ -7,7 +7,7 @@ import { countriesOf, factEntryOfText, factTextSyntax, meetsFactTests, parseFact
 import type { Catalog, FactConstraint, InterfaceNode, LangText, Service } from '../catalog/index.js'
 import { SymphonyError } from '../errors.js'
 import type { ErrorMessages } from '../errors.js'
-import { ns, terms as rdfTerms } from '../rdf/index.js'
+import { expandPrefixed, ns, terms as rdfTerms } from '../rdf/index.js'
 import type { TermIndex } from './ontology/term-index.js'
 import { localName } from './ontology/term-index.js'
 
@@ -144,10 +144,14 @@ function locationsOf (catalog: Catalog, filter: string): Set<string> {
 
 /** Services matching the filters, sorted by label, one page; `names` are the fact parameters' names in problems. */
 export function listServices (catalog: Catalog, filters: ServiceFilters, language: string, names?: FactParameterNames): { total: number, offset: number, limit: number, services: ServiceSummary[] } {
-  let services: readonly Service[] = filters.type === undefined || filters.type === '' ? [...catalog.services.values()] : catalog.servicesOfType(filters.type)
-  if (filters.provider !== undefined && filters.provider !== '') services = services.filter(s => s.provider === filters.provider)
-  if (filters.certification !== undefined && filters.certification !== '') {
-    services = services.filter(s => s.compliance.certifications.some(c => catalog.hierarchy.isSubClassOf(c, filters.certification!) || c === filters.certification))
+  // `sym:VirtualPBX` means the same as its full IRI here, as in the location and fact filters and in compositions.
+  const type = filters.type === undefined || filters.type === '' ? undefined : expandPrefixed(filters.type)
+  const provider = filters.provider === undefined || filters.provider === '' ? undefined : expandPrefixed(filters.provider)
+  const certification = filters.certification === undefined || filters.certification === '' ? undefined : expandPrefixed(filters.certification)
+  let services: readonly Service[] = type === undefined ? [...catalog.services.values()] : catalog.servicesOfType(type)
+  if (provider !== undefined) services = services.filter(s => s.provider === provider)
+  if (certification !== undefined) {
+    services = services.filter(s => s.compliance.certifications.some(c => catalog.hierarchy.isSubClassOf(c, certification) || c === certification))
   }
   if (filters.location !== undefined && filters.location !== '') {
     const allowed = locationsOf(catalog, filters.location)

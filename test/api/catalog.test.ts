@@ -31,6 +31,8 @@ describe('catalog routes', () => {
     const list = async (query: string): Promise<string[]> => (await t.app.inject({ method: 'GET', url: `/catalog/services?${query}` })).json().services.map((s: { iri: string }) => s.iri)
     expect(await list(`type=${encodeURIComponent(sym + 'CRM')}`)).toEqual([crm])
     expect(await list(`type=${encodeURIComponent(sym + 'Service')}`)).toEqual([pbx, crm])
+    // A Symphony prefix reads as the full IRI, as in the location and fact filters
+    expect(await list('type=sym:CRM')).toEqual([crm])
     expect(await list(`provider=${encodeURIComponent(acme)}`)).toEqual([pbx])
     expect(await list('q=hosted')).toEqual([pbx])
     expect(await list('location=DE')).toEqual([pbx])
