@@ -171,6 +171,20 @@ describe('subscriptions: seats, members, cancellation, events', () => {
     expect((await h.call('GET', '/events', 'symp_customer-b')).body).toEqual([])
   })
 
+  it('lists the events after a time given with any offset, and refuses a time it cannot read', async () => {
+    const events = (await h.call('GET', '/events', 'symp_customer-a')).body as OperationsEvent[]
+    const last = events.at(-1)!
+    const before = new Date(Date.parse(last.at) - 1)
+    // The same instant written in UTC+01:00: compared as a time, not as text
+    const plusOne = new Date(before.getTime() + 3_600_000).toISOString().replace('Z', '+01:00')
+    const after = (since: string): Promise<OperationsEvent[]> => h.call('GET', `/events?since=${encodeURIComponent(since)}`, 'symp_customer-a').then(r => r.body as OperationsEvent[])
+    const expected = events.filter(e => e.at > before.toISOString()).map(e => e.id)
+    expect((await after(before.toISOString())).map(e => e.id)).toEqual(expected)
+    expect((await after(plusOne)).map(e => e.id)).toEqual(expected)
+    const unreadable = await h.call('GET', '/events?since=yesterday', 'symp_customer-a')
+    expect([unreadable.status, (unreadable.body as { code: string, field: string }).code, (unreadable.body as { field: string }).field]).toEqual([400, 'INVALID_REQUEST', '/querystring/since'])
+  })
+
   it('cancels: one cancellation item per provider, members kept with their end for billing', async () => {
     const change = await h.call('POST', `/subscriptions/${id}/cancel`, 'symp_customer-a', {})
     expect(change.status).toBe(201)

@@ -115,14 +115,15 @@ export async function subscriptionsRoutes (app: FastifyInstance, { engine }: Rou
       tags: ['operations'],
       summary: "The caller's events, oldest first: order progress, subscription changes, providers' deprecations and new versions; message in the request's language (?lang=, Accept-Language), messages in English and German",
       security: bearer,
-      querystring: { type: 'object', properties: { since: { type: 'string', description: 'Only events after this UTC timestamp' }, lang: { type: 'string', description: 'de or en (else Accept-Language)' } } },
+      querystring: { type: 'object', properties: { since: { type: 'string', format: 'date-time', description: 'Only events after this time (ISO 8601 with a time zone, e.g. 2026-12-01T00:00:00Z)' }, lang: { type: 'string', description: 'de or en (else Accept-Language)' } } },
       response: { 200: { type: 'array', items: openObject }, ...problems(401, 403) }
     }
   }, async request => {
     const principal = principalOf(request)
     const { since } = request.query as { since?: string }
     const language = errorLanguageOf(requestLanguage(request))
-    const events = await engine.operations.events({ ...(principal.role === 'customer' ? { customer: principal.id } : {}), ...(since === undefined ? {} : { since }) })
+    // Events keep their times as UTC ISO strings: an offset such as +01:00 is compared after conversion to UTC.
+    const events = await engine.operations.events({ ...(principal.role === 'customer' ? { customer: principal.id } : {}), ...(since === undefined ? {} : { since: new Date(since).toISOString() }) })
     return events.map(e => e.messages === undefined ? e : { ...e, message: e.messages[language] })
   })
 }
