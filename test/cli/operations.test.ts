@@ -136,6 +136,19 @@ describe('symphony order / subscriptions on a running server', () => {
     expect(changed(german.stdout)).toContain(`subscription.changed  Abonnement ${subscriptionId} ist aktiv`)
     const english = await runCli(['subscriptions', 'events', '--format', 'text', ...as('symp_customer-a')])
     expect(changed(english.stdout)).toContain(`subscription.changed  subscription ${subscriptionId} is active`)
+    // --since takes a date (midnight UTC) or a time with its zone; the feed is what the API answers for that time
+    const all = JSON.parse(events.stdout) as Array<{ id: string, at: string }>
+    const day = all[0]!.at.slice(0, 10)
+    const fromDay = await runCli(['subscriptions', 'events', '--since', day, ...as('symp_customer-a')])
+    expect((JSON.parse(fromDay.stdout) as Array<{ id: string }>).map(e => e.id)).toEqual(all.map(e => e.id))
+    // Just before the last event, written in UTC+01:00: only the events from then on
+    const before = new Date(Date.parse(all.at(-1)!.at) - 1)
+    const plusOne = new Date(before.getTime() + 3_600_000).toISOString().replace('Z', '+01:00')
+    const recent = await runCli(['subscriptions', 'events', '--since', plusOne, ...as('symp_customer-a')])
+    const expected = all.filter(e => e.at > before.toISOString()).map(e => e.id)
+    expect([expected.length > 0, (JSON.parse(recent.stdout) as Array<{ id: string }>).map(e => e.id)]).toEqual([true, expected])
+    const unreadable = await runCli(['subscriptions', 'events', '--since', 'yesterday', ...as('symp_customer-a')])
+    expect([unreadable.code, unreadable.stderr.trim()]).toEqual([2, 'symphony: --since yesterday is not a date (2026-12-01) or UTC time (2026-12-01T00:00:00Z)'])
   }, 90_000)
 
   it('sets, shows and removes the webhook: the secret is printed once, private addresses refused', async () => {

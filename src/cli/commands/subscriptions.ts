@@ -5,6 +5,7 @@
  */
 import { SymphonyError } from '../../errors.js'
 import { usageError } from '../usage.js'
+import { instantArgument } from '../instant.js'
 import type { OperationsEvent, Order, Subscription, WebhookView } from '../../operations/index.js'
 import type { Command } from '../command.js'
 import { apiClient, apiClientOptions } from '../api-client.js'
@@ -42,7 +43,7 @@ export const subscriptionsCommand: Command = {
       type: 'string',
       help: {
         value: '<time>',
-        text: { en: 'events: only events after this UTC time, e.g. 2026-12-01T00:00:00Z', de: 'events: nur Ereignisse nach dieser UTC-Zeit, z. B. 2026-12-01T00:00:00Z' },
+        text: { en: 'events: only events after this time: a date (2026-12-01, midnight UTC) or a UTC time (2026-12-01T00:00:00Z)', de: 'events: nur Ereignisse nach dieser Zeit: ein Datum (2026-12-01, Mitternacht UTC) oder eine UTC-Zeit (2026-12-01T00:00:00Z)' },
         default: { en: 'all events', de: 'alle Ereignisse' }
       }
     },
@@ -82,7 +83,7 @@ export const subscriptionsCommand: Command = {
     }
     if (action === 'cancel' && id !== undefined && n === undefined) return change(await client.call('POST', `${path}/cancel`, {}) as Order)
     if (action === 'events' && id === undefined) {
-      const since = typeof values.since === 'string' ? `&since=${encodeURIComponent(values.since)}` : ''
+      const since = typeof values.since === 'string' ? `&since=${encodeURIComponent(instantArgument('since', values.since))}` : ''
       const language = textLanguageOf(values, io)
       const events = await client.call('GET', `/events?lang=${language}${since}`) as OperationsEvent[]
       if (format === 'text') for (const e of events) io.stdout(`${timeText(e.at, language)}  ${e.type}  ${e.message}\n`); else printJson(io, events)

@@ -7,6 +7,7 @@ import { readFile } from 'node:fs/promises'
 import { basename, resolve } from 'node:path'
 import { SymphonyError } from '../../errors.js'
 import { usageError } from '../usage.js'
+import { instantArgument } from '../instant.js'
 import type { ProviderSlaReport, TicketView } from '../../tickets/index.js'
 import type { Command, OptionSpec } from '../command.js'
 import { apiClient, apiClientOptions } from '../api-client.js'
@@ -128,16 +129,8 @@ export const reportCommand: Command = {
   positionals: { min: 1, max: 1 },
   async run ({ values, positionals }, io) {
     if (positionals[0] !== 'sla' || typeof values.from !== 'string' || typeof values.to !== 'string') throw usageError('report', reportUsage)
-    const instant = (option: string, value: string): string => {
-      const at = new Date(/^\d{4}-\d{2}-\d{2}$/.test(value) ? `${value}T00:00:00Z` : value)
-      if (Number.isNaN(at.getTime())) throw new SymphonyError('BAD_REQUEST', {
-        en: `--${option} ${value} is not a date (2026-12-01) or UTC time (2026-12-01T00:00:00Z)`,
-        de: `--${option} ${value} ist kein Datum (2026-12-01) und keine UTC-Zeit (2026-12-01T00:00:00Z)`
-      })
-      return at.toISOString()
-    }
     const client = apiClient(values, io)
-    const report = await client.call('GET', `/reports/sla?from=${encodeURIComponent(instant('from', values.from))}&to=${encodeURIComponent(instant('to', values.to))}`) as Named<{ from: string, to: string, providers: ProviderSlaReport[] }>
+    const report = await client.call('GET', `/reports/sla?from=${encodeURIComponent(instantArgument('from', values.from))}&to=${encodeURIComponent(instantArgument('to', values.to))}`) as Named<{ from: string, to: string, providers: ProviderSlaReport[] }>
     if (answerFormat(values) !== 'text') {
       printJson(io, report)
       return 0
