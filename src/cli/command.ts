@@ -50,6 +50,19 @@ export interface Command {
   run (input: CommandInput, io: Io): Promise<number>
 }
 
+/**
+ * `common.format` of a command that writes its answer in one form only (JSON, or the RDF or
+ * TypeScript its help names): `--format json`, the default, is accepted, any other is refused
+ * rather than ignored.
+ */
+export const oneFormat: OptionHelp = {
+  value: '<format>',
+  text: {
+    en: 'no choice of format: the answer has the one form described above; json, the default, is accepted, text and others are refused',
+    de: 'keine Formatwahl: die Antwort hat die eine oben beschriebene Form; json, die Voreinstellung, wird angenommen, text und andere werden abgelehnt'
+  }
+}
+
 /** Options every command accepts. */
 export const commonOptions = {
   data: {
@@ -106,8 +119,8 @@ export const commonOptions = {
     help: {
       value: '<format>',
       text: {
-        en: 'output format: json or text for answers; a command writing other formats names them in its help',
-        de: 'Ausgabeformat: json oder text für Antworten; ein Befehl mit anderen Formaten nennt sie in seiner Hilfe'
+        en: 'output format: json or text for answers; a command writing other formats, or only one, says so in its help',
+        de: 'Ausgabeformat: json oder text für Antworten; ein Befehl mit anderen Formaten oder nur einem sagt es in seiner Hilfe'
       },
       default: 'json'
     }

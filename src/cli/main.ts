@@ -6,7 +6,7 @@
  */
 import { parseArgs } from 'node:util'
 import { SymphonyError } from '../errors.js'
-import { commonOptions, parseArgsOptions } from './command.js'
+import { commonOptions, oneFormat, parseArgsOptions } from './command.js'
 import type { OptionValues } from './command.js'
 import type { Io } from './io.js'
 import { commands } from './commands/index.js'
@@ -33,6 +33,12 @@ export async function main (argv: readonly string[], io: Io): Promise<number> {
     if (values.help === true) {
       io.stdout(commandHelp(name, command, language))
       return exitCodes.ok
+    }
+    if (command.common?.format === oneFormat && values.format !== undefined && values.format !== 'json') {
+      throw new SymphonyError('BAD_REQUEST', {
+        en: `--format ${String(values.format)}: symphony ${name} writes its answer in one form only; leave --format out`,
+        de: `--format ${String(values.format)}: symphony ${name} schreibt seine Antwort nur in einer Form; lassen Sie --format weg`
+      })
     }
     const { min, max } = command.positionals ?? { min: 0, max: 0 }
     if (positionals.length < min || (max !== undefined && positionals.length > max)) {

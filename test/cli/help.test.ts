@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import type { Bilingual, Command, OptionHelp, OptionSpec } from '../../src/cli/command.js'
-import { commonOptions } from '../../src/cli/command.js'
+import { commonOptions, oneFormat } from '../../src/cli/command.js'
 import { commands } from '../../src/cli/commands/index.js'
 import { helpWidth } from '../../src/cli/help.js'
 import { languageOf, textLanguageOf } from '../../src/cli/language.js'
@@ -123,6 +123,18 @@ describe('symphony --help', () => {
     const { stdout } = await runCli([])
     expect(stdout.split('\n')[0]).toBe('Usage: symphony <command> [options]')
     expect(stdout).toContain('\n  --data <file>        an RDF file (Turtle, N-Triples, N-Quads, TriG, JSON-LD, RDF/XML, by\n')
+  })
+
+  it('refuses --format text for a command with one form of answer instead of answering JSON anyway, and says so in its help', async () => {
+    const oneForm = Object.entries(commands).filter(([, c]) => c.common?.format === oneFormat).map(([name]) => name).sort()
+    expect(oneForm).toEqual(['account', 'configure', 'form', 'import', 'publish', 'query', 'serve', 'token', 'vocabulary'])
+    const english = await runCli(['token', 'list', '--format', 'text'])
+    expect([english.code, english.stdout, english.stderr]).toEqual([2, '', 'symphony: --format text: symphony token writes its answer in one form only; leave --format out\n'])
+    const german = await runCli(['account', 'list', '--format', 'text', '--lang', 'de'])
+    expect([german.code, german.stderr]).toEqual([2, 'symphony: --format text: symphony account schreibt seine Antwort nur in einer Form; lassen Sie --format weg\n'])
+    const help = await runCli(['form', '--help'])
+    expect(help.stdout).toContain('--format <format>')
+    expect(help.stdout).toContain('no choice of format: the answer has the one form described above')
   })
 
   it('names an unknown command in the reader\'s language', async () => {

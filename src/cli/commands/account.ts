@@ -8,6 +8,7 @@ import type { AccountSpec } from '../../accounts/index.js'
 import { SymphonyError } from '../../errors.js'
 import { usageError, usageLine } from '../usage.js'
 import type { Command } from '../command.js'
+import { oneFormat } from '../command.js'
 import { dataDirOf } from '../context.js'
 import { printJson } from '../output.js'
 import { noticeIn } from '../language.js'
@@ -23,6 +24,7 @@ export const accountCommand: Command = {
     de: 'Konten von Betreiber, Anbietern und Kunden und ihre Tokens verwalten: eines hinzufügen (das Token wird einmal ausgegeben), auflisten, widerrufen'
   },
   usage,
+  common: { format: oneFormat },
   options: {
     operator: {
       type: 'boolean',

@@ -5,6 +5,7 @@ import type { Engine, FormPrefill, FormTarget } from '../../engine.js'
 import { SymphonyError } from '../../errors.js'
 import { serializeRdf } from '../../rdf/index.js'
 import type { Command, OptionSpec, OptionValues } from '../command.js'
+import { oneFormat } from '../command.js'
 import { openForReading, withEngine } from '../context.js'
 import { shaclLimitOptions } from '../shacl-limits.js'
 import { iriArgument } from '../iri-argument.js'
@@ -36,6 +37,7 @@ export const formCommand: Command = {
     de: 'das Konfigurationsformular (JSON Schema + UI-Schema) eines Diensttyps, eines Dienstes oder eines Bündels von Diensten'
   },
   usage: '<type-or-service>… [--bundle] [--lang de] [--types] [--prefill <values-by-property.json>]',
+  common: { format: oneFormat },
   positionals: { min: 1 },
   options: {
     bundle: bundleOption,
@@ -77,6 +79,7 @@ export const configureCommand: Command = {
     de: 'Konfigurationswerte gegen das Formular prüfen (ajv, dann SHACL); das RDF ausgeben oder die Fehler je Feld (Exit 1)'
   },
   usage: '<type-or-service>… [--bundle] --values <values.json> [--lang de]',
+  common: { format: oneFormat },
   positionals: { min: 1 },
   options: {
     ...shaclLimitOptions,

@@ -9,6 +9,7 @@ import { SymphonyError } from '../../errors.js'
 import { usageError } from '../usage.js'
 import { descriptionMediaTypes } from '../../publishing/index.js'
 import type { Command } from '../command.js'
+import { oneFormat } from '../command.js'
 import { openForWriting, withEngine } from '../context.js'
 import { shaclLimitOptions } from '../shacl-limits.js'
 import { languageOf } from '../language.js'
@@ -27,6 +28,7 @@ export const publishCommand: Command = {
     de: 'eine Version der Beschreibung eines Anbieters (Turtle, JSON-LD, N-Triples) ins Datenverzeichnis veröffentlichen, geprüft wie von der API; oder eine Version zurückziehen'
   },
   usage: '<file> --provider <IRI> --name <name> [--dry-run] | --provider <IRI> --name <name> --deprecate <version>',
+  common: { format: oneFormat },
   options: {
     ...shaclLimitOptions,
     provider: {

@@ -4,6 +4,7 @@ import { hostname, networkInterfaces } from 'node:os'
 import { setTimeout as delay } from 'node:timers/promises'
 import { SymphonyError } from '../../errors.js'
 import type { Command } from '../command.js'
+import { oneFormat } from '../command.js'
 import { TokenRegistry } from '../../accounts/index.js'
 import type { Io } from '../io.js'
 import type { EndpointAddress } from '../../operations/index.js'
@@ -22,6 +23,7 @@ export const serveCommand: Command = {
     de: 'die HTTP-API und die Web-Konsole bereitstellen, bis sie gestoppt werden (ein neues Datenverzeichnis erhält den Beispielkatalog, und die Sandbox der Beispielanbieter startet mit)'
   },
   usage: '[--port <n>] [--host <address>] [--allowed-host <name>]… [--public-url <url>] [--empty] [--no-sandbox] [--sandbox-port <n>] [--sparql-timeout <ms>] [--sparql-cap <n>] [--compose-workers <n>] [--compose-max-states <n>] [--compose-max-model-entries <n>] [--compose-timeout-ms <ms>] [--ticket-close-days <n>] [--allow-private-webhooks] [--log-level <level>] [--no-request-log]',
+  common: { format: oneFormat },
   options: {
     port: {
       type: 'string',

@@ -3,6 +3,7 @@ import { resolve } from 'node:path'
 import { SymphonyError } from '../../errors.js'
 import type { SerializationFormat } from '../../rdf/index.js'
 import type { Command } from '../command.js'
+import { oneFormat } from '../command.js'
 import { openForReading, openForWriting, withEngine } from '../context.js'
 import { printJson } from '../output.js'
 import { noticeIn } from '../language.js'
@@ -15,6 +16,7 @@ export const importCommand: Command = {
     de: 'RDF-Dateien ins Datenverzeichnis importieren, ein Graph je Datei (alle oder keine)'
   },
   usage: '<file>…',
+  common: { format: oneFormat },
   positionals: { min: 1 },
   async run ({ values, positionals }, io) {
     const files = positionals.map(file => resolve(io.cwd, file))
@@ -58,6 +60,7 @@ export const queryCommand: Command = {
     de: 'eine lesende SPARQL-Abfrage über Katalog, Ontologie und Shapes ausführen (JSON-Zeilen, oder Turtle bei CONSTRUCT und DESCRIBE)'
   },
   usage: '<query>',
+  common: { format: oneFormat },
   positionals: { min: 1, max: 1 },
   async run ({ values, positionals }, io) {
     return withEngine(await openForReading(values, io), async engine => {

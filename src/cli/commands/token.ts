@@ -6,6 +6,7 @@
 import { usageError } from '../usage.js'
 import { TokenRegistry } from '../../accounts/index.js'
 import type { Command } from '../command.js'
+import { oneFormat } from '../command.js'
 import { dataDirOf } from '../context.js'
 import { printJson } from '../output.js'
 import { noticeIn } from '../language.js'
@@ -18,6 +19,7 @@ export const tokenCommand: Command = {
     de: 'Veröffentlichungs-Tokens von Anbietern verwalten: eines hinzufügen (einmal ausgegeben, nie wieder), auflisten, die eines Anbieters widerrufen'
   },
   usage,
+  common: { format: oneFormat },
   options: {
     label: {
       type: 'string',

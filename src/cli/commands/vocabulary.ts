@@ -3,6 +3,7 @@ import { basename, extname, resolve } from 'node:path'
 import { usageError } from '../usage.js'
 import { readRdfFile } from '../../rdf/index.js'
 import type { Command } from '../command.js'
+import { oneFormat } from '../command.js'
 import { openForReading, openForWriting, withEngine } from '../context.js'
 import { shaclLimitOptions } from '../shacl-limits.js'
 import { printJson } from '../output.js'
@@ -16,6 +17,7 @@ export const vocabularyCommand: Command = {
     de: 'Vokabular-Erweiterungen im Datenverzeichnis verwalten: eine RDF-Datei hinzufügen, auflisten, eine entfernen (sie gelten sofort)'
   },
   usage,
+  common: { format: oneFormat },
   options: {
     ...shaclLimitOptions,
     name: {
