@@ -5,6 +5,7 @@
  */
 import type { Catalog, Service } from '../catalog/index.js'
 import { SymphonyError } from '../errors.js'
+import { expandPrefixed } from '../rdf/index.js'
 import type { ErrorMessages } from '../errors.js'
 
 /** The discovery request, after validation (defaults filled in). */
@@ -81,11 +82,15 @@ export function validateDiscoveryRequest (input: unknown): DiscoveryRequest {
 
 const discoveryFields = ['available', 'wanted', 'limit', 'offset', 'minScore', 'includePartial']
 
-/** An optional array of absolute IRIs (duplicates dropped, order kept). */
+/**
+ * An optional array of absolute IRIs (duplicates dropped, order kept); names with a Symphony
+ * prefix (`sym:CRM`) are expanded, as in composition requests.
+ */
 export function validateIriList (value: unknown, field: string): string[] {
   if (value === undefined) return []
   if (!Array.isArray(value)) throw invalid(field, { en: `${field} must be an array of IRIs`, de: `${field} muss ein Array aus IRIs sein` })
-  value.forEach((item, i) => {
+  const iris = value.map((item: unknown) => typeof item === 'string' ? expandPrefixed(item) : item)
+  iris.forEach((item, i) => {
     if (typeof item !== 'string' || !absoluteIri.test(item)) {
       throw invalid(`${field}[${i}]`, {
         en: `${field}[${i}] must be an absolute IRI such as "https://w3id.org/symphony/ontology#CRM", not ${JSON.stringify(item)}`,
@@ -93,7 +98,7 @@ export function validateIriList (value: unknown, field: string): string[] {
       })
     }
   })
-  return [...new Set(value as string[])]
+  return [...new Set(iris as string[])]
 }
 
 /**

@@ -21,6 +21,11 @@ describe('validateDiscoveryRequest', () => {
       .toEqual({ available: [crm], wanted: ['urn:x:y'], limit: 3, offset: 6, minScore: 0.5, includePartial: false })
   })
 
+  it('reads names with a Symphony prefix as their full IRIs, as composition requests do', () => {
+    expect(validateDiscoveryRequest({ available: ['sym:CRM', crm], wanted: ['sym:CallEventFeed'] }))
+      .toMatchObject({ available: [crm], wanted: ['https://w3id.org/symphony/ontology#CallEventFeed'] })
+  })
+
   it.each([
     [null, '', 'the discovery request must be a JSON object {"available": [IRI…], "wanted": [IRI…], "limit": n, "offset": n, "minScore": x, "includePartial": true|false}'],
     [[crm], '', 'the discovery request must be a JSON object {"available": [IRI…], "wanted": [IRI…], "limit": n, "offset": n, "minScore": x, "includePartial": true|false}'],
