@@ -150,6 +150,10 @@ describe('form routes', () => {
     expect(type.statusCode).toBe(200)
     const expected = await t.engine.form({ type: `${sym}VirtualPBX` }, { language: 'en' })
     expect(type.json()).toEqual(JSON.parse(JSON.stringify({ schema: expected.schema, uiSchema: expected.uiSchema })))
+    // A Symphony prefix names the same type, in the query and in the body
+    const prefixed = await t.app.inject({ method: 'GET', url: '/forms?type=sym:VirtualPBX&lang=en' })
+    const posted = await t.app.inject({ method: 'POST', url: '/forms?lang=en', payload: { type: 'sym:VirtualPBX' } })
+    expect([prefixed.json(), posted.json()]).toEqual([type.json(), type.json()])
     const service = await t.app.inject({ method: 'POST', url: '/forms', payload: { service: pbx } })
     expect(service.statusCode).toBe(200)
     expect(service.json().uiSchema.sections.map((s: { kind: string, title: string }) => [s.kind, s.title])).toEqual([['configuration', 'ACME Cloud PBX']])

@@ -7,6 +7,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify'
 import type { FormConstraints, FormPrefill, FormTarget } from '../../engine.js'
 import { SymphonyError } from '../../errors.js'
 import { graphs } from '../../project.js'
+import { expandPrefixed } from '../../rdf/index.js'
 import type { RouteContext } from '../context.js'
 import { chooseMediaType, formatParameter, rdfMediaTypes, rdfResponseContent, sendRdf } from '../rdf-reply.js'
 import type { RdfMediaType } from '../rdf-reply.js'
@@ -59,7 +60,8 @@ interface TargetBody {
 }
 
 function targetOf (body: TargetBody): FormTarget {
-  if (body.type !== undefined) return { type: body.type }
+  // `sym:VirtualPBX` names the same type as its full IRI, as in `symphony form` and compositions.
+  if (body.type !== undefined) return { type: expandPrefixed(body.type) }
   if (body.service !== undefined) return { service: body.service }
   if (body.bundle !== undefined) {
     const services = body.bundle.services.map(s => typeof s === 'string' ? s : s.id)
