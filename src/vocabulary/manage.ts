@@ -55,8 +55,8 @@ export async function deleteVocabulary (store: Store, name: string): Promise<voi
   const graph = vocabularyGraphOf(name)
   if (!(await listVocabularies(store)).some(v => v.graph === graph)) {
     throw new SymphonyError('NOT_FOUND', {
-      en: `there is no vocabulary ${name}; GET /vocabulary lists them`,
-      de: `es gibt kein Vokabular ${name}; GET /vocabulary listet die vorhandenen`
+      en: `there is no vocabulary ${name}; GET /vocabulary (symphony vocabulary list) lists them`,
+      de: `es gibt kein Vokabular ${name}; GET /vocabulary (symphony vocabulary list) listet die vorhandenen`
     })
   }
   await store.deleteGraphs([graph])

@@ -107,7 +107,7 @@ describe('problems in German', () => {
       messages: { en: 'vocabulary terms: no triples; send Turtle, JSON-LD or N-Triples with the terms' }
     })
     const missing = await problem(t, { method: 'DELETE', url: '/vocabulary/terms', headers: operator })
-    expect(missing).toMatchObject({ status: 404, title: 'Nicht gefunden', detail: 'es gibt kein Vokabular terms; GET /vocabulary listet die vorhandenen' })
+    expect(missing).toMatchObject({ status: 404, title: 'Nicht gefunden', detail: 'es gibt kein Vokabular terms; GET /vocabulary (symphony vocabulary list) listet die vorhandenen' })
   })
 
   it('a SPARQL syntax error keeps the parser\'s words and says where in German', async () => {
