@@ -24,6 +24,10 @@ export const errorCodes = {
   INVALID_REQUEST: 400,
   INVALID_QUERY: 400,
   UPDATE_NOT_ALLOWED: 403,
+  /** A SPARQL query with SERVICE: the endpoint answers over its own public graphs only. */
+  SERVICE_NOT_ALLOWED: 403,
+  /** A SPARQL query calling a function by IRI that is not an XSD cast (a store's own extension). */
+  FUNCTION_NOT_ALLOWED: 403,
   UNAUTHORIZED: 401,
   FORBIDDEN: 403,
   /** The Host header names a host the server does not answer for. */

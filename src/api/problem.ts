@@ -28,6 +28,8 @@ const titles: Record<ErrorCode, ErrorMessages> = {
   INVALID_REQUEST: { en: 'Invalid request', de: 'Ungültige Anfrage' },
   INVALID_QUERY: { en: 'Invalid SPARQL query', de: 'Ungültige SPARQL-Abfrage' },
   UPDATE_NOT_ALLOWED: { en: 'SPARQL update not allowed', de: 'SPARQL-Update nicht erlaubt' },
+  SERVICE_NOT_ALLOWED: { en: 'Federated SPARQL query not allowed', de: 'Föderierte SPARQL-Abfrage nicht erlaubt' },
+  FUNCTION_NOT_ALLOWED: { en: 'SPARQL function not allowed', de: 'SPARQL-Funktion nicht erlaubt' },
   UNAUTHORIZED: { en: 'Authentication required', de: 'Anmeldung erforderlich' },
   FORBIDDEN: { en: 'Forbidden', de: 'Nicht erlaubt' },
   MISDIRECTED_REQUEST: { en: 'Host not served here', de: 'Host wird hier nicht bedient' },

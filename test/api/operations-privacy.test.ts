@@ -25,10 +25,14 @@ async function sparqlAnswers (app: TestApp['app'], query: string, dataset = ''):
   return response.body
 }
 
-async function expectHidden (app: TestApp['app'], engine: Engine): Promise<void> {
+async function expectHidden (app: TestApp['app'], engine: Engine, endpointUrl?: string): Promise<void> {
   for (const query of queries) expect([query, (await sparqlAnswers(app, query)).includes('secret-price-4711')]).toEqual([query, false])
   const asDataset = `&default-graph-uri=${encodeURIComponent(secretGraph)}&named-graph-uri=${encodeURIComponent(secretGraph)}`
   expect(await sparqlAnswers(app, 'SELECT * WHERE { { ?s ?p ?o } UNION { GRAPH ?g { ?s ?p ?o } } }', asDataset)).not.toContain('secret-price-4711')
+  // Federation would let the store run a query of its own choosing, also against itself.
+  const federated = `SELECT * WHERE { SERVICE <${endpointUrl ?? 'http://127.0.0.1:8890/sparql'}?default-graph-uri=${encodeURIComponent(secretGraph)}> { ?s ?p ?o } }`
+  const refused = await app.inject({ method: 'GET', url: `/sparql?query=${encodeURIComponent(federated)}`, headers: { accept: 'application/sparql-results+json' } })
+  expect([refused.statusCode, refused.json().code, refused.body.includes('secret-price-4711')]).toEqual([403, 'SERVICE_NOT_ALLOWED', false])
   expect(await engine.export('n-quads')).not.toContain('secret-price-4711')
   expect(await engine.catalogGraphs()).not.toContain(secretGraph)
 }
@@ -66,6 +70,6 @@ describe.runIf(!('missing' in virtuoso))('operations graphs on a remote store', 
 
   it('are in the endpoint but not in answers of the API, exports or the catalog', async () => {
     expect((await engine.store.graph(secretGraph)).length).toBe(1)
-    await expectHidden(app, engine)
+    await expectHidden(app, engine, 'queryUrl' in virtuoso ? virtuoso.queryUrl : undefined)
   })
 })

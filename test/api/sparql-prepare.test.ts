@@ -58,6 +58,41 @@ describe('preparing a query in the worker', () => {
     expect(error.code).toBe('UPDATE_NOT_ALLOWED')
     expect(error.status).toBe(403)
   })
+
+  it('refuses SERVICE wherever it stands, naming the endpoint in English and German', async () => {
+    const internal = 'http://127.0.0.1:8890/sparql?default-graph-uri=https%3A%2F%2Fw3id.org%2Fsymphony%2Fgraph%2Fops%2Forders'
+    for (const query of [
+      `SELECT * WHERE { SERVICE <${internal}> { ?s ?p ?o } }`,
+      `SELECT * WHERE { ?s ?p ?o OPTIONAL { SERVICE SILENT <${internal}> { ?s ?q ?v } } }`,
+      `ASK { FILTER EXISTS { SERVICE <${internal}> { ?s ?p ?o } } }`,
+      `CONSTRUCT { ?s ?p ?o } WHERE { { SELECT ?s WHERE { SERVICE <${internal}> { ?s ?p ?o } } } ?s ?p ?o }`,
+      `DESCRIBE ?s WHERE { { ?s ?p ?o } UNION { GRAPH ?g { SERVICE <${internal}> { ?s ?p ?o } } } }`
+    ]) {
+      const error = await failure(query)
+      expect([query, error.code, error.status]).toEqual([query, 'SERVICE_NOT_ALLOWED', 403])
+      expect(error.messages).toEqual({
+        en: `this endpoint answers over its own public graphs only: SERVICE <${internal}> (a federated query) is refused; send the part inside SERVICE to that endpoint yourself`,
+        de: `dieser Endpunkt antwortet nur über seine eigenen öffentlichen Graphen: SERVICE <${internal}> (eine föderierte Abfrage) wird abgelehnt; senden Sie den Teil in SERVICE selbst an jenen Endpunkt`
+      })
+    }
+    const byVariable = await failure('SELECT * WHERE { VALUES ?e { <http://127.0.0.1:8890/sparql> } SERVICE ?e { ?s ?p ?o } }')
+    expect([byVariable.code, byVariable.message]).toEqual(['SERVICE_NOT_ALLOWED', 'this endpoint answers over its own public graphs only: SERVICE (a federated query) is refused; send the part inside SERVICE to that endpoint yourself'])
+  })
+
+  it('refuses functions named by IRI other than the XSD casts, which it keeps', async () => {
+    for (const [query, iri] of [
+      ['SELECT (<bif:sys_stat>("st_dbms_name") AS ?x) WHERE {}', 'bif:sys_stat'],
+      ['SELECT * WHERE { ?s ?p ?o FILTER(<http://www.openlinksw.com/schemas/bif#contains>(?o, "x")) }', 'http://www.openlinksw.com/schemas/bif#contains'],
+      ['PREFIX sql: <sql:> SELECT * WHERE { BIND(sql:anything(1) AS ?x) }', 'sql:anything']
+    ] as const) {
+      const error = await failure(query)
+      expect([query, error.code, error.status, error.message]).toEqual([query, 'FUNCTION_NOT_ALLOWED', 403,
+        `the function <${iri}> is refused: besides the built-in functions of SPARQL 1.1 only the XSD casts (xsd:integer(…), xsd:dateTime(…), …) may be called`])
+      expect(error.messages.de).toBe(`die Funktion <${iri}> wird abgelehnt: außer den eingebauten Funktionen von SPARQL 1.1 dürfen nur die XSD-Umwandlungen (xsd:integer(…), xsd:dateTime(…), …) aufgerufen werden`)
+    }
+    const cast = 'PREFIX xsd: <http://www.w3.org/2001/XMLSchema#> ASK { FILTER(xsd:integer("7") = 7 && STRLEN("ab") = 2) }'
+    expect(await prepareQuery(cast, { cap: 10 })).toEqual({ text: cast, form: 'ASK', cap: 10, from: { default: [], named: [] } })
+  })
 })
 
 describe('SPARQL results CSV and TSV', () => {

@@ -1,8 +1,8 @@
 /**
  * What a SPARQL request becomes once the worker has parsed it (see worker-source.ts): a syntax
- * error is a 400 with line and column, updates are refused (403), and a LIMIT of cap + 1 is added
- * to queries that have none (or a larger one) so no query can build an unbounded answer, and
- * FROM clauses are moved out of the text into the request's dataset.
+ * error is a 400 with line and column; updates, SERVICE and extension functions are refused
+ * (403); a LIMIT of cap + 1 is added to queries that have none (or a larger one) so no query can
+ * build an unbounded answer; and FROM clauses are moved out of the text into the request's dataset.
  */
 import { SymphonyError } from '../../errors.js'
 
@@ -59,7 +59,7 @@ function syntaxError (query: string, error: Error): SymphonyError {
 /** What the worker answers to `prepare`: the query to run, or why it cannot run. */
 export type PrepareOutcome =
   | { readonly text: string, readonly form: QueryForm, readonly from: PreparedQuery['from'] }
-  | { readonly code: 'INVALID_QUERY' | 'UPDATE_NOT_ALLOWED' | 'TOO_DEEP', readonly message: string, readonly hash?: JisonHash }
+  | { readonly code: 'INVALID_QUERY' | 'UPDATE_NOT_ALLOWED' | 'SERVICE_NOT_ALLOWED' | 'FUNCTION_NOT_ALLOWED' | 'TOO_DEEP', readonly message: string, readonly hash?: JisonHash }
 
 /** The refusal of a SPARQL update. */
 export function updateRefused (): SymphonyError {
@@ -69,10 +69,33 @@ export function updateRefused (): SymphonyError {
   })
 }
 
+/**
+ * The refusal of a federated query (SERVICE): the endpoint answers over Symphony's public graphs
+ * only, and a remote store would otherwise run the SERVICE itself — against its own private
+ * graphs or any address it can reach.
+ */
+export function serviceRefused (iri: string): SymphonyError {
+  const target = iri === '' ? 'SERVICE' : `SERVICE <${iri}>`
+  return new SymphonyError('SERVICE_NOT_ALLOWED', {
+    en: `this endpoint answers over its own public graphs only: ${target} (a federated query) is refused; send the part inside SERVICE to that endpoint yourself`,
+    de: `dieser Endpunkt antwortet nur über seine eigenen öffentlichen Graphen: ${target} (eine föderierte Abfrage) wird abgelehnt; senden Sie den Teil in SERVICE selbst an jenen Endpunkt`
+  })
+}
+
+/** The refusal of a function named by IRI that is not an XSD cast (a store's own extension, such as Virtuoso's bif:). */
+export function functionRefused (iri: string): SymphonyError {
+  return new SymphonyError('FUNCTION_NOT_ALLOWED', {
+    en: `the function <${iri}> is refused: besides the built-in functions of SPARQL 1.1 only the XSD casts (xsd:integer(…), xsd:dateTime(…), …) may be called`,
+    de: `die Funktion <${iri}> wird abgelehnt: außer den eingebauten Funktionen von SPARQL 1.1 dürfen nur die XSD-Umwandlungen (xsd:integer(…), xsd:dateTime(…), …) aufgerufen werden`
+  })
+}
+
 /** The prepared query of a worker's outcome, or the error it stands for. */
 export function preparedQuery (query: string, outcome: PrepareOutcome, cap: number): PreparedQuery {
   if ('form' in outcome) return { text: outcome.text, form: outcome.form, cap, from: outcome.from }
   if (outcome.code === 'UPDATE_NOT_ALLOWED') throw updateRefused()
+  if (outcome.code === 'SERVICE_NOT_ALLOWED') throw serviceRefused(outcome.message)
+  if (outcome.code === 'FUNCTION_NOT_ALLOWED') throw functionRefused(outcome.message)
   if (outcome.code === 'TOO_DEEP') throw tooDeep()
   throw syntaxError(query, Object.assign(new Error(outcome.message), { hash: outcome.hash }))
 }

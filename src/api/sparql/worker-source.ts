@@ -7,6 +7,8 @@
  *   → { type: 'load', graphs: [{ graph, ntriples }] }  ← { type: 'loaded' }
  *   → { type: 'prepare', id, text, cap }
  *   ← { type: 'prepared', id, text, form, from } | { type: 'failed', id, code, message, hash? }
+ *     (code INVALID_QUERY, TOO_DEEP, UPDATE_NOT_ALLOWED, or SERVICE_NOT_ALLOWED / FUNCTION_NOT_ALLOWED
+ *     with the IRI as message)
  *   → { type: 'query', id, text, form, cap, format, defaultGraphs, namedGraphs }
  *   ← { type: 'answer', id, text, count } | { type: 'failed', id, code, message }
  * A `failed` message with code ENGINE_FAILURE means the WebAssembly engine trapped: its memory
@@ -25,6 +27,32 @@ function plainHash (hash) {
   return { text: typeof hash.text === 'string' ? hash.text : undefined, line: typeof hash.line === 'number' ? hash.line : undefined, loc }
 }
 
+const xsd = 'http://www.w3.org/2001/XMLSchema#'
+
+// What in a parsed query would reach past the public graphs: SERVICE (on a remote store the
+// endpoint would run it, against itself or any address it can reach) and functions named by IRI
+// other than the XSD casts (a store's own extensions, such as Virtuoso's bif: and sql:).
+function reachingOut (node) {
+  if (Array.isArray(node)) {
+    for (const child of node) {
+      const found = reachingOut(child)
+      if (found !== undefined) return found
+    }
+    return undefined
+  }
+  if (node === null || typeof node !== 'object') return undefined
+  if (node.type === 'service') return { code: 'SERVICE_NOT_ALLOWED', message: node.name && node.name.termType === 'NamedNode' ? node.name.value : '' }
+  if (node.type === 'functionCall' && node.function && node.function.termType === 'NamedNode' && !node.function.value.startsWith(xsd)) {
+    return { code: 'FUNCTION_NOT_ALLOWED', message: node.function.value }
+  }
+  for (const key of Object.keys(node)) {
+    if (key === 'prefixes') continue
+    const found = reachingOut(node[key])
+    if (found !== undefined) return found
+  }
+  return undefined
+}
+
 function prepare (message) {
   let parsed
   try {
@@ -34,6 +62,14 @@ function prepare (message) {
     return { code: 'INVALID_QUERY', message: String(error && error.message || error), hash: plainHash(error && error.hash) }
   }
   if (parsed.type === 'update') return { code: 'UPDATE_NOT_ALLOWED', message: 'update' }
+  let refused
+  try {
+    refused = reachingOut(parsed)
+  } catch (error) {
+    if (error instanceof RangeError) return { code: 'TOO_DEEP', message: error.message }
+    throw error
+  }
+  if (refused !== undefined) return refused
   const form = parsed.queryType
   const from = { default: ((parsed.from && parsed.from.default) || []).map(g => g.value), named: ((parsed.from && parsed.from.named) || []).map(g => g.value) }
   const capped = form !== 'ASK' && (parsed.limit === undefined || parsed.limit > message.cap)
