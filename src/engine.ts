@@ -799,7 +799,7 @@ export class Engine {
   }
 
   /** A stored configuration checked again with SHACL against every form shape. */
-  async #checkConfiguration (id: string): Promise<{ ok: boolean, configures: string[], issues: string[], quads: Quad[] }> {
+  async #checkConfiguration (id: string): Promise<{ ok: boolean, configures: string[], issues: string[], quads: Quad[], owner: string | undefined }> {
     const quads = id.startsWith(graphs.configuration) ? await this.store.graph(id) : []
     if (quads.length === 0) {
       throw new SymphonyError('NOT_FOUND', {
@@ -816,7 +816,8 @@ export class Engine {
     // to look values up in, not to be checked against the publishing shapes again.
     const own = new Set(quads.map(q => q.subject.termType === 'BlankNode' ? `_:${q.subject.value}` : q.subject.value))
     const issues = report.results.filter(r => r.severity === 'Violation' && own.has(r.focusNode)).map(r => `${r.path ?? r.focusNode}: ${r.message}`)
-    return { ok: issues.length === 0, configures, issues, quads }
+    const owner = quads.find(q => q.subject.value === id && q.predicate.value === storedBy)?.object.value
+    return { ok: issues.length === 0, configures, issues, quads, owner }
   }
   // ── end of operations ──────────────────────────────────────────────────────────────────
 

@@ -131,10 +131,10 @@ export class Operations {
     if (booking.services.length === 0) throw new SymphonyError('INVALID_REQUEST', { en: 'name the bundle\'s services to book', de: 'nennen Sie die Dienste des Bündels, das Sie buchen' })
     const bundle = findBundle(await this.#deps.compose(recheckRequest(booking.request, seats, concurrentSeats)), booking.services)
     const order = await this.#context.withConfigurations(async () => {
-      const configurations = await this.#context.checkConfigurations(booking.configurations ?? [], bundle.services)
+      const by: Actor = { role: 'customer', id: customer.id }
+      const configurations = await this.#context.checkConfigurations(booking.configurations ?? [], bundle.services, { customer: customer.id, by })
       const id = randomUUID()
       const at = this.#now()
-      const by: Actor = { role: 'customer', id: customer.id }
       const lines = linesOf(bundle)
       const facts = await this.#context.facts(bundle.services)
       const names = await this.#context.names()

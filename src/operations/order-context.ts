@@ -12,10 +12,13 @@ import type { Store } from '../store/index.js'
 import { adapterOf } from './adapter-description.js'
 import { KeyedLock } from './keyed-lock.js'
 import type { ServiceFacts } from './place-order.js'
-import type { Order, OrderItem } from './types.js'
+import type { Actor, Order, OrderItem } from './types.js'
 
-/** The SHACL check of a stored configuration; `configures`: the services it is about. */
-export type ConfigurationCheck = (id: string) => Promise<{ ok: boolean, configures: readonly string[], issues: readonly string[], quads: readonly Quad[] }>
+/**
+ * The SHACL check of a stored configuration; `configures`: the services it is about; `owner`: the
+ * account that stored it (absent for one stored before owners were recorded).
+ */
+export type ConfigurationCheck = (id: string) => Promise<{ ok: boolean, configures: readonly string[], issues: readonly string[], quads: readonly Quad[], owner?: string | undefined }>
 
 export interface OrderContextDependencies {
   readonly store: Store
@@ -67,11 +70,24 @@ export class OrderContext {
     return this.#configurationLock.run('configurations', work)
   }
 
-  /** The configurations, each still conforming and about members of the bundle only. */
-  async checkConfigurations (ids: readonly string[], services: readonly string[]): Promise<string[]> {
+  /**
+   * The configurations, each stored by the order's `customer` (or by the operator, when the
+   * operator places the order), still conforming and about members of the bundle only: an order
+   * sends its configurations to the providers and may delete them when it fails, so it never
+   * carries another account's.
+   */
+  async checkConfigurations (ids: readonly string[], services: readonly string[], owners: { customer: string, by: Actor }): Promise<string[]> {
     const members = new Set(services)
     for (const id of ids) {
       const check = await this.#deps.checkConfiguration(id)
+      // One stored before owners were recorded is the operator's alone.
+      const owner = check.owner ?? 'operator'
+      if (owner !== owners.customer && !(owners.by.role === 'operator' && owner === 'operator')) {
+        throw new SymphonyError('FORBIDDEN', {
+          en: `configuration ${id} belongs to another account; an order carries only configurations its customer (${owners.customer}) stored`,
+          de: `die Konfiguration ${id} gehört zu einem anderen Konto; ein Auftrag nimmt nur Konfigurationen mit, die sein Kunde (${owners.customer}) gespeichert hat`
+        })
+      }
       const foreign = check.configures.filter(s => !members.has(s))
       if (foreign.length > 0) {
         throw new SymphonyError('INVALID_REQUEST', {

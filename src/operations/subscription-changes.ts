@@ -75,7 +75,7 @@ export class SubscriptionChanges {
     if (added.length === 0 && removed.length === 0) throw new SymphonyError('INVALID_REQUEST', { en: `subscription ${subscriptionId} already has exactly these members`, de: `das Abonnement ${subscriptionId} hat bereits genau diese Bestandteile` })
     return this.#deps.context.withConfigurations(async () => this.#placeChange(subscription, {
       kind: 'changeMembers', request, services: bundle.services, seats: subscription.seats, concurrentSeats: subscription.concurrentSeats,
-      configurations: await this.#deps.context.checkConfigurations(change.configurations ?? [], bundle.services),
+      configurations: await this.#deps.context.checkConfigurations(change.configurations ?? [], bundle.services, { customer: subscription.customer, by }),
       currency: bundle.price.currency, lines,
       changed: [{ lines: added, action: 'order' }, { lines: removed.map(m => ({ service: m.service, offer: m.offer, monthlyCents: m.monthlyCents })), action: 'cancel' }],
       by,

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { openHarness, settled, t } from './harness.js'
+import { customerA, openHarness, settled, t } from './harness.js'
 import type { Harness } from './harness.js'
 import type { OperationsEvent, Subscription } from '../../src/operations/index.js'
 
@@ -143,6 +143,35 @@ describe('subscriptions: seats, members, cancellation, events', () => {
       records.write = write
       operations.deleteConfiguration = deleteConfiguration
     }
+  })
+
+  it('a configuration another customer stored is neither booked nor sent with a change: 403, and it stays its owner\'s', async () => {
+    const request = { serviceTypes: [`${sym}VirtualPBX`, `${sym}CRM`, `${sym}ArchivingService`], limit: 10 }
+    const services = [`${t}AlphaPBX`, `${t}BetaCRM`, `${t}DeltaArchive`]
+    const stored = await h.call('POST', '/configurations', 'symp_customer-b', {
+      bundle: { services, existing: [`${t}AlphaPBX`, `${t}BetaCRM`] },
+      values: { services: { DeltaArchive: { retentionRule: [{ documentClass: `${sym}BusinessLetter`, retentionPeriod: 'P6Y' }], storageLocation: 'DE' } } }
+    })
+    expect(stored.status, JSON.stringify(stored.body)).toBe(201)
+    const configuration = stored.body.configuration as string
+    const ordersBefore = (await h.call('GET', '/orders', 'symp_operator')).body.length
+    const change = await h.call('POST', `/subscriptions/${id}/members`, 'symp_customer-a', { request, services, configurations: [configuration] }, { 'accept-language': 'de' })
+    expect([change.status, change.body.code]).toEqual([403, 'FORBIDDEN'])
+    expect(change.body.messages).toEqual({
+      en: `configuration ${configuration} belongs to another account; an order carries only configurations its customer (${customerA.id}) stored`,
+      de: `die Konfiguration ${configuration} gehört zu einem anderen Konto; ein Auftrag nimmt nur Konfigurationen mit, die sein Kunde (${customerA.id}) gespeichert hat`
+    })
+    expect(change.body.detail).toBe(change.body.messages.de)
+    const booking = await h.call('POST', '/orders', 'symp_customer-a', { request, services, configurations: [configuration] })
+    expect([booking.status, booking.body.code]).toEqual([403, 'FORBIDDEN'])
+    // The operator acting for the customer may not hand it another customer's configuration either.
+    const forCustomer = await h.call('POST', `/subscriptions/${id}/members`, 'symp_operator', { request, services, configurations: [configuration] })
+    expect([forCustomer.status, forCustomer.body.code]).toEqual([403, 'FORBIDDEN'])
+    expect((await h.call('GET', '/orders', 'symp_operator')).body).toHaveLength(ordersBefore)
+    expect(h.sandbox.log().some(entry => JSON.stringify(entry.body).includes(configuration))).toBe(false)
+    // No order names it: its owner still reads it and may delete it.
+    expect(await h.engine.store.graph(configuration)).toHaveLength(stored.body.triples + 2)
+    expect((await h.call('DELETE', `/configurations/${encodeURIComponent(configuration)}`, 'symp_customer-b')).status).toBe(204)
   })
 
   it('another customer can neither see nor change it', async () => {
