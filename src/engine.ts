@@ -110,8 +110,9 @@ export type CatalogOrigin = 'snapshot' | 'compiled'
 export interface Readiness {
   /** The compiled catalog matches the store's current version: requests answer at once. */
   readonly ready: boolean
-  /** Changes with every write to the store. */
+  /** Changes with every write to a public graph (the catalog, vocabulary, ontology, shapes). */
   readonly version: string
+  /** Public graphs: operations data and stored configurations are not counted. */
   readonly graphs: number
   readonly triples: number
 }
@@ -475,11 +476,13 @@ export class Engine {
    * what it holds (counted on every write in memory; asked from a remote store once per version).
    */
   async readiness (): Promise<Readiness> {
-    const [version, catalogVersion] = await Promise.all([this.store.version(), this.store.version({ publicOnly: true })])
+    // Anyone may ask: only the public graphs are counted, so orders, tickets and configurations
+    // written by anyone leave the answer as it is.
+    const version = await this.store.version({ publicOnly: true })
     const counts = this.store instanceof MemoryStore
-      ? this.store.counts()
-      : await this.store.graphs().then(graphs => ({ graphs: graphs.length, triples: graphs.reduce((sum, g) => sum + g.triples, 0) }))
-    return { ready: this.#current?.version === catalogVersion, version, ...counts }
+      ? this.store.counts({ publicOnly: true })
+      : await this.store.graphs().then(all => all.filter(g => !isPrivateGraph(g.graph))).then(graphs => ({ graphs: graphs.length, triples: graphs.reduce((sum, g) => sum + g.triples, 0) }))
+    return { ready: this.#current?.version === version, version, ...counts }
   }
 
   /**

@@ -30,6 +30,9 @@ const dumpSlice = 20_000
 export class MemoryStore implements Store {
   #graphs: Map<string, HeldGraph> | undefined = new Map()
   #triples = 0
+  /** Graphs and triples of the public graphs (not `isPrivateGraph`), kept beside the totals. */
+  #publicGraphs = 0
+  #publicTriples = 0
   /** Counts writes (this process is the only writer of an in-memory store), and those to public graphs. */
   #writes = 0
   #publicWrites = 0
@@ -40,8 +43,9 @@ export class MemoryStore implements Store {
     return this.#graphs
   }
 
-  /** Graph and triple counts without a scan. */
-  counts (): StoreCounts {
+  /** Graph and triple counts without a scan; with `publicOnly`, of the public graphs only. */
+  counts (options: ScopeOptions = {}): StoreCounts {
+    if (options.publicOnly === true) return { graphs: this.#publicGraphs, triples: this.#publicTriples }
     return { graphs: this.#contents.size, triples: this.#triples }
   }
 
@@ -109,7 +113,12 @@ export class MemoryStore implements Store {
     this.#writes++
     if (graphs.some(([graph]) => !isPrivateGraph(graph))) this.#publicWrites++
     for (const [graph, held] of graphs) {
-      this.#triples += held.triples - (contents.get(graph)?.triples ?? 0)
+      const before = contents.get(graph)?.triples ?? 0
+      this.#triples += held.triples - before
+      if (!isPrivateGraph(graph)) {
+        this.#publicTriples += held.triples - before
+        this.#publicGraphs += (held.triples > 0 ? 1 : 0) - (before > 0 ? 1 : 0)
+      }
       if (held.triples === 0) contents.delete(graph)
       else contents.set(graph, held)
     }

@@ -37,6 +37,28 @@ async function expectHidden (app: TestApp['app'], engine: Engine, endpointUrl?: 
   expect(await engine.catalogGraphs()).not.toContain(secretGraph)
 }
 
+/**
+ * Readiness is public: what it reports (version, graphs, triples) moves with the catalog only, so
+ * nobody watches it to learn when orders, tickets or configurations are written.
+ */
+async function expectReadinessUnmoved (app: TestApp['app'], engine: Engine): Promise<void> {
+  await engine.catalog()
+  const shown = async () => {
+    const { version, graphs, triples } = (await app.inject({ method: 'GET', url: '/health/ready' })).json()
+    return { version, graphs, triples }
+  }
+  const before = await shown()
+  const order = `${graphs.operations}orders/readiness`
+  const configuration = `${graphs.configuration}readiness`
+  await engine.store.putGraphs([
+    { graph: order, quads: [quad(namedNode('https://example.org/order/2'), namedNode('https://schema.org/price'), literal('4712'), namedNode(order)) as Quad] },
+    { graph: configuration, quads: [quad(namedNode(configuration), namedNode('https://schema.org/name'), literal('Anna Schmidt'), namedNode(configuration)) as Quad] }
+  ])
+  expect(await shown()).toEqual(before)
+  await engine.store.deleteGraphs([order, configuration])
+  expect(await shown()).toEqual(before)
+}
+
 describe('operations graphs on the embedded store', () => {
   let t: TestApp
   beforeAll(async () => {
@@ -48,6 +70,10 @@ describe('operations graphs on the embedded store', () => {
   it('are in the store but not in SPARQL answers, exports or the catalog', async () => {
     expect((await t.engine.store.graph(secretGraph)).length).toBe(1)
     await expectHidden(t.app, t.engine)
+  })
+
+  it('leave what /health/ready reports as it is', async () => {
+    await expectReadinessUnmoved(t.app, t.engine)
   })
 })
 
@@ -71,5 +97,9 @@ describe.runIf(!('missing' in virtuoso))('operations graphs on a remote store', 
   it('are in the endpoint but not in answers of the API, exports or the catalog', async () => {
     expect((await engine.store.graph(secretGraph)).length).toBe(1)
     await expectHidden(app, engine, 'queryUrl' in virtuoso ? virtuoso.queryUrl : undefined)
+  })
+
+  it('leave what /health/ready reports as it is', async () => {
+    await expectReadinessUnmoved(app, engine)
   })
 })

@@ -1,8 +1,9 @@
 /**
  * `GET /health`: liveness, answered without touching the store (load balancers poll it), with the
  * SPARQL worker's state.
- * `GET /health/ready`: readiness — whether the compiled catalog is current — with the store's
- * version and what it holds, from counts kept on every write; 503 while the catalog compiles.
+ * `GET /health/ready`: readiness — whether the compiled catalog is current — with the version
+ * and size of the store's public graphs, from counts kept on every write; 503 while the catalog
+ * compiles. Private graphs (orders, tickets, configurations) are not counted: anyone may ask.
  * Before the app is built (`serve` starting), `StartingServer` answers both (src/api/starting.ts).
  */
 import type { FastifyInstance } from 'fastify'
@@ -57,8 +58,8 @@ export async function healthRoutes (app: FastifyInstance, { engine, runner, comp
     type: 'object',
     properties: {
       status: { type: 'string', enum: ['ready', 'starting'], description: '"starting" while the catalog compiles (after start-up, or a write to the catalog: orders, tickets and configurations leave it as it is)' },
-      version: { type: 'string', description: 'Changes with every write to the store, by any instance' },
-      graphs: { type: 'integer', description: 'Named graphs in the store' },
+      version: { type: 'string', description: 'Changes with every write to a public graph (catalog, vocabulary), by any instance; orders, tickets and configurations leave it as it is' },
+      graphs: { type: 'integer', description: 'Public named graphs in the store (operations data and stored configurations are not counted)' },
       triples: { type: 'integer' },
       uptimeSeconds: { type: 'integer' }
     },
