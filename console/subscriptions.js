@@ -295,7 +295,8 @@ async function renderSubscription (main, id, who, { navigate }) {
       h('thead', {}, h('tr', {}, [t('service'), t('provider'), t('monthly'), t('added'), t('removedAt')].map(x => h('th', { scope: 'col' }, x)))),
       h('tbody', {}, subscription.members.map(m => h('tr', {},
         h('td', {}, name(m.service)), h('td', {}, name(m.provider)),
-        h('td', { class: 'number' }, m.monthlyCents === null || subscription.currency === null ? t('unpriced') : cents(m.monthlyCents, subscription.currency)),
+        // A provider is not shown another provider's price (no monthlyCents at all).
+        h('td', { class: 'number' }, m.monthlyCents === undefined ? '' : m.monthlyCents === null || subscription.currency === null ? t('unpriced') : cents(m.monthlyCents, subscription.currency)),
         h('td', {}, when(m.addedAt)), h('td', {}, when(m.removedAt)))))),
     changes,
     h('h2', {}, t('seatChanges')),
@@ -303,7 +304,7 @@ async function renderSubscription (main, id, who, { navigate }) {
       h('thead', {}, h('tr', {}, [t('when'), t('seats'), t('concurrentSeats'), t('monthly'), t('order')].map(x => h('th', { scope: 'col' }, x)))),
       h('tbody', {}, subscription.seatChanges.map(c => h('tr', {},
         h('td', {}, when(c.at)), h('td', { class: 'number' }, String(c.seats)), h('td', { class: 'number' }, String(c.concurrentSeats)),
-        h('td', { class: 'number' }, subscription.currency === null ? '' : cents(c.monthlyCents, subscription.currency)),
+        h('td', { class: 'number' }, subscription.currency === null || c.monthlyCents === undefined ? '' : cents(c.monthlyCents, subscription.currency)),
         h('td', {}, h('a', { href: `#/orders/${encodeURIComponent(c.order)}` }, c.order)))))),
     h('h2', {}, t('ordersOfSubscription')),
     h('ul', {}, subscription.orders.map(o => h('li', {}, h('a', { href: `#/orders/${encodeURIComponent(o)}` }, o)))),

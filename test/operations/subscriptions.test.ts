@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { customerA, openHarness, settled, t } from './harness.js'
 import type { Harness } from './harness.js'
-import type { OperationsEvent, Subscription } from '../../src/operations/index.js'
+import type { OperationsEvent, Order, Subscription } from '../../src/operations/index.js'
 
 const sym = 'https://w3id.org/symphony/ontology#'
 
@@ -178,6 +178,34 @@ describe('subscriptions: seats, members, cancellation, events', () => {
     expect((await h.call('GET', `/subscriptions/${id}`, 'symp_customer-b')).status).toBe(403)
     expect((await h.call('POST', `/subscriptions/${id}/seats`, 'symp_customer-b', { seats: 9 })).status).toBe(403)
     expect((await h.call('GET', '/subscriptions', 'symp_customer-b')).body).toEqual([])
+  })
+
+  it('a provider reads only its own members\' prices and references, of the subscription and of its orders', async () => {
+    const full = (await h.call('GET', `/subscriptions/${id}`, 'symp_customer-a')).body as Subscription
+    const beta = `${t}Beta`
+    const others = full.members.filter(m => m.provider !== beta)
+    expect(others.map(m => m.service)).toEqual([`${t}AlphaPBX`, `${t}GammaArchive`])
+    const foreignReferences = others.flatMap(m => m.reference === undefined ? [] : [m.reference])
+    expect(foreignReferences).toHaveLength(2)
+    const own = full.members.filter(m => m.provider === beta)
+    const ownCents = own.reduce((sum, m) => sum + (m.removedAt === undefined ? m.monthlyCents ?? 0 : 0), 0)
+    expect(ownCents).toBeLessThan(full.monthlyCents)
+    for (const asBeta of [(await h.call('GET', `/subscriptions/${id}`, 'symp_beta')).body, ...(await h.call('GET', '/subscriptions', 'symp_beta')).body]) {
+      // Every member is named (what the bundle is made of concerns every party on a fault), but
+      // another provider's member shows no price, offer or reference.
+      expect(asBeta.members).toEqual(full.members.map(m => m.provider === beta
+        ? m
+        : { service: m.service, provider: m.provider, addedAt: m.addedAt, ...(m.removedAt === undefined ? {} : { removedAt: m.removedAt }) }))
+      expect(asBeta.monthlyCents).toBe(ownCents)
+      expect(asBeta.seatChanges).toEqual(full.seatChanges.map(({ monthlyCents: _total, ...change }) => change))
+      const text = JSON.stringify(asBeta)
+      for (const reference of foreignReferences) expect(text).not.toContain(reference)
+    }
+    // The same for the orders: a provider's view of an order gives its own items' total.
+    for (const order of (await h.call('GET', '/orders', 'symp_beta')).body as Order[]) {
+      expect(order.items.every(item => item.provider === beta)).toBe(true)
+      expect(order.monthlyCents).toBe(order.items.flatMap(item => item.lines).reduce((sum, line) => sum + (line.monthlyCents ?? 0), 0))
+    }
   })
 
   it('a new version of a member notifies the customer through the event feed', async () => {

@@ -8,7 +8,7 @@ import type { Engine } from '../../engine.js'
 import { SymphonyError } from '../../errors.js'
 import type { ErrorMessages } from '../../errors.js'
 import { orderIn, subscriptionIn } from '../../operations/index.js'
-import type { Order, Subscription } from '../../operations/index.js'
+import type { Order, SeatChange, Subscription, SubscriptionMember } from '../../operations/index.js'
 import type { Ticket } from '../../tickets/index.js'
 import { catalogNamer } from '../../matcher/index.js'
 import { ensureOwner, principalOf } from '../auth.js'
@@ -116,14 +116,40 @@ export async function orderView (engine: Engine, request: FastifyRequest, order:
   const principal = principalOf(request)
   const language = requestLanguage(request)
   const shown = orderIn(order, language)
-  const items = principal.role === 'provider' ? shown.items.filter(item => item.provider === principal.id) : shown.items
-  const named = [...order.services, ...items.flatMap(item => [item.provider, ...item.lines.map(line => line.service)])]
-  return { ...shown, items, names: await namesOf(engine, named, language) }
+  const named = (items: readonly Order['items'][number][]) => [...order.services, ...items.flatMap(item => [item.provider, ...item.lines.map(line => line.service)])]
+  if (principal.role !== 'provider') return { ...shown, names: await namesOf(engine, named(shown.items), language) }
+  // Another provider's items, prices and references are not this provider's concern: its own
+  // items, and their total as the order's.
+  const items = shown.items.filter(item => item.provider === principal.id)
+  const monthlyCents = items.flatMap(item => item.lines).reduce((sum, line) => sum + (line.monthlyCents ?? 0), 0)
+  return { ...shown, items, monthlyCents, names: await namesOf(engine, named(items), language) }
 }
 
-/** A subscription as its reader sees it: its history in the request's language, `names` labelling its members and their providers. */
-export async function subscriptionView (engine: Engine, request: FastifyRequest, subscription: Subscription): Promise<Subscription & { names: Record<string, string> }> {
+/** What a reader is shown of a subscription (a provider: less of the members it does not provide). */
+export type SubscriptionView = Omit<Subscription, 'members' | 'seatChanges'> & {
+  readonly members: ReadonlyArray<SubscriptionMember | Pick<SubscriptionMember, 'service' | 'provider' | 'addedAt' | 'removedAt'>>
+  readonly seatChanges: ReadonlyArray<SeatChange | Omit<SeatChange, 'monthlyCents'>>
+  readonly names: Record<string, string>
+}
+
+/**
+ * A subscription as its reader sees it: its history in the request's language, `names` labelling
+ * its members and their providers. A provider sees every member (a fault may be on a link to
+ * another's), but the offer, price and reference of its own members only, its own share as the
+ * monthly total, and the seat changes without the totals.
+ */
+export async function subscriptionView (engine: Engine, request: FastifyRequest, subscription: Subscription): Promise<SubscriptionView> {
+  const principal = principalOf(request)
   const language = requestLanguage(request)
   const named = subscription.members.flatMap(member => [member.service, member.provider])
-  return { ...subscriptionIn(subscription, language), names: await namesOf(engine, named, language) }
+  const shown = subscriptionIn(subscription, language)
+  const names = await namesOf(engine, named, language)
+  if (principal.role !== 'provider') return { ...shown, names }
+  const own = (member: SubscriptionMember) => member.provider === principal.id
+  const members = shown.members.map(member => own(member)
+    ? member
+    : { service: member.service, provider: member.provider, addedAt: member.addedAt, ...(member.removedAt === undefined ? {} : { removedAt: member.removedAt }) })
+  const monthlyCents = shown.members.filter(member => own(member) && member.removedAt === undefined).reduce((sum, member) => sum + (member.monthlyCents ?? 0), 0)
+  const seatChanges = shown.seatChanges.map(({ monthlyCents: _total, ...change }) => change)
+  return { ...shown, members, monthlyCents, seatChanges, names }
 }

@@ -7,7 +7,7 @@
 import type { HelpLanguage } from '../language.js'
 import { moneyText } from '../../matcher/index.js'
 import { reasonIn, roleName } from '../../operations/index.js'
-import type { HistoryEntry, Order, Subscription, WebhookView } from '../../operations/index.js'
+import type { HistoryEntry, Order, SeatChange, Subscription, WebhookView } from '../../operations/index.js'
 import type { TicketView } from '../../tickets/index.js'
 
 /** Cents as the language writes money (`€12.34` / `12,34 €`); without a currency, the amount alone. */
@@ -102,14 +102,20 @@ export function orderText (order: Named<Order>, language: HelpLanguage = 'en'): 
   return lines.join('\n') + '\n'
 }
 
-export function subscriptionText (subscription: Named<Subscription>, language: HelpLanguage = 'en'): string {
+/** A subscription as the API answers it: to a provider, its seat changes come without the bundle's totals. */
+type SubscriptionAnswer = Omit<Subscription, 'seatChanges'> & { readonly seatChanges: ReadonlyArray<Omit<SeatChange, 'monthlyCents'> & { readonly monthlyCents?: number }> }
+
+export function subscriptionText (subscription: Named<SubscriptionAnswer>, language: HelpLanguage = 'en'): string {
   const w = words[language]
   const name = (iri: string): string => nameIn(subscription, iri)
   const lines = [`${w.subscription} ${subscription.id}: ${named(w.states, subscription.state)}, ${w.seats(subscription.seats)}, ${money(subscription.monthlyCents, subscription.currency, language)} ${w.aMonth}, ${w.since} ${timeText(subscription.startedAt, language)}`]
   for (const member of subscription.members) {
     lines.push(`  ${name(member.service)} (${name(member.provider)})${member.removedAt === undefined ? '' : ` ${w.removed} ${timeText(member.removedAt, language)}`}`)
   }
-  for (const change of subscription.seatChanges) lines.push(`  ${timeText(change.at, language)}: ${w.seats(change.seats)}, ${money(change.monthlyCents, subscription.currency, language)} ${w.aMonth} (${w.order} ${change.order})`)
+  for (const change of subscription.seatChanges) {
+    const total = change.monthlyCents === undefined ? '' : `, ${money(change.monthlyCents, subscription.currency, language)} ${w.aMonth}`
+    lines.push(`  ${timeText(change.at, language)}: ${w.seats(change.seats)}${total} (${w.order} ${change.order})`)
+  }
   lines.push(...historyLines(subscription.history, w.states, language, '  '))
   return lines.join('\n') + '\n'
 }
