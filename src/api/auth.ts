@@ -2,7 +2,8 @@
  * Bearer-token authentication (RFC 6750) and the one place where a route states who may call
  * it: `onRequest: requireRole('customer', 'operator')` resolves the caller's `Principal` from
  * the token (401 without a valid one, 403 for another role) and puts it on the request.
- * Ownership of a thing is then checked with `ensureOwner`.
+ * Ownership of a thing is then checked with `ensureOwner` (403), or with `ensureVisible` (404,
+ * as for a record that does not exist) where ids can be guessed.
  */
 import type { FastifyReply, FastifyRequest } from 'fastify'
 import { mayActFor } from '../accounts/index.js'
@@ -113,6 +114,16 @@ export function ensureOwner (principal: Principal, owner: string, what: ErrorMes
       de: `${what.de} gehört zu einem anderen Konto; ein Konto als ${roleInGerman[principal.role]} sieht nur seine eigenen`
     })
   }
+}
+
+/**
+ * NOT_FOUND, worded as `missing` (the answer for a record that does not exist), unless the
+ * principal is the operator or `owner` itself: for records whose ids can be guessed (an invoice
+ * number is made of the customer's name and the month), where a FORBIDDEN would tell a stranger
+ * that the record exists.
+ */
+export function ensureVisible (principal: Principal, owner: string, missing: ErrorMessages): void {
+  if (!mayActFor(principal, owner)) throw new SymphonyError('NOT_FOUND', missing)
 }
 
 /** BAD_REQUEST for an operator's request about a customer that does not say which. */

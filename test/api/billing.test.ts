@@ -94,8 +94,17 @@ describe('billing API', () => {
   }, 120_000)
 
   it('keeps invoices to their customer', async () => {
-    const other = await t.app.inject({ method: 'GET', url: '/invoices/INV-2026-12-kanzlei-berg', headers: auth(sonneToken) })
-    expect([other.statusCode, other.json().code]).toEqual([403, 'FORBIDDEN'])
+    // Invoice numbers are made of the customer's name and the month: another customer's is
+    // answered as one that does not exist, so nobody learns who was billed when.
+    const other = await t.app.inject({ method: 'GET', url: '/invoices/INV-2026-12-kanzlei-berg?lang=de', headers: auth(sonneToken) })
+    const none = await t.app.inject({ method: 'GET', url: '/invoices/INV-2026-12-kanzlei-nord?lang=de', headers: auth(sonneToken) })
+    expect([other.statusCode, other.json().code, other.json().messages]).toEqual([404, 'NOT_FOUND', { en: 'no invoice INV-2026-12-kanzlei-berg', de: 'keine Rechnung INV-2026-12-kanzlei-berg' }])
+    const shape = (body: Record<string, unknown>) => ({ ...body, detail: undefined, messages: undefined, instance: undefined })
+    expect([none.statusCode, shape(none.json())]).toEqual([404, shape(other.json())])
+    for (const format of ['xrechnung-ubl', 'zugferd']) {
+      const document = await t.app.inject({ method: 'GET', url: `/invoices/INV-2026-12-kanzlei-berg?format=${format}`, headers: auth(sonneToken) })
+      expect([format, document.statusCode, document.json().code]).toEqual([format, 404, 'NOT_FOUND'])
+    }
     expect((await t.app.inject({ method: 'GET', url: '/invoices', headers: auth(sonneToken) })).json()).toEqual({ invoices: [] })
     expect((await t.app.inject({ method: 'POST', url: '/billing/runs', headers: auth(bergToken), payload: { period: '2026-12' } })).statusCode).toBe(403)
   })

@@ -1,12 +1,13 @@
 /**
  * Billing: the operator sets the seller and runs a period; customers state their invoice
  * details and read their invoices (JSON, RDF, XRechnung XML, ZUGFeRD PDF); providers report
- * usage of their own services. Every route states its roles in one hook; ownership of an
- * invoice or subscription is checked with `ensureOwner`.
+ * usage of their own services. Every route states its roles in one hook; ownership of a
+ * subscription is checked with `ensureOwner`, of an invoice with `ensureVisible` (its number can
+ * be guessed, so another customer's is a 404).
  */
 import type { FastifyInstance, FastifyRequest } from 'fastify'
 import type { RouteContext } from '../context.js'
-import { ensureOwner, operatorNamesTheCustomer, principalOf, requireRole } from '../auth.js'
+import { ensureOwner, ensureVisible, operatorNamesTheCustomer, principalOf, requireRole } from '../auth.js'
 import { chooseMediaType, isRdfMediaType, rdfMediaTypes, rdfResponseContent, sendRdf } from '../rdf-reply.js'
 import { problems } from '../schemas.js'
 import { negotiateOrFail } from '../negotiate.js'
@@ -156,8 +157,10 @@ export async function billingRoutes (app: FastifyInstance, { engine, options }: 
   }, async (request, reply) => {
     const { number } = request.params as { number: string }
     const document = await desk.ledger.get(number)
-    if (document === undefined) throw new SymphonyError('NOT_FOUND', { en: `no invoice ${number}`, de: `keine Rechnung ${number}` })
-    ensureOwner(principalOf(request), document.customer.id, { en: `invoice ${number}`, de: `die Rechnung ${number}` })
+    // Numbers are made of the customer's name and the month: another customer's is answered as a missing one.
+    const missing = { en: `no invoice ${number}`, de: `keine Rechnung ${number}` }
+    if (document === undefined) throw new SymphonyError('NOT_FOUND', missing)
+    ensureVisible(principalOf(request), document.customer.id, missing)
     const wanted = requestedFormat(request)
     reply.header('vary', 'accept')
     if (wanted.kind === 'rdf') return sendRdf(reply, invoiceToQuads(document, invoiceGraph(number)), wanted.mediaType as typeof rdfMediaTypes[number])
