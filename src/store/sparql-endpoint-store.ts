@@ -178,11 +178,12 @@ export class SparqlEndpointStore implements Store {
     const body = new URLSearchParams({ query: sparql })
     for (const graph of options.defaultGraphs ?? []) body.append('default-graph-uri', graph)
     for (const graph of options.namedGraphs ?? []) body.append('named-graph-uri', graph)
+    // The answer goes to whoever asked the API's public endpoint: its errors do not say where the store lives.
     return restoredText(await this.#fetch(this.#options.queryUrl, {
       method: 'POST',
       headers: { 'content-type': 'application/x-www-form-urlencoded', accept: options.accept },
       body: body.toString()
-    }, sparqlRequest.query, options.timeoutMs))
+    }, sparqlRequest.query, options.timeoutMs, { en: "at the store's endpoint", de: 'am Endpunkt des Speichers' }))
   }
 
   async close (): Promise<void> {}
@@ -300,21 +301,22 @@ export class SparqlEndpointStore implements Store {
     return response
   }
 
-  async #fetch (url: string, init: RequestInit, what: ErrorMessages, timeoutMs = this.#options.timeoutMs): Promise<string> {
+  /** `where` names the endpoint in messages (default: `at <url>`). */
+  async #fetch (url: string, init: RequestInit, what: ErrorMessages, timeoutMs = this.#options.timeoutMs, where: ErrorMessages = { en: `at ${url}`, de: `an ${url}` }): Promise<string> {
     let response: Response
     try {
       response = await fetch(url, { ...init, headers: { ...this.#options.headers, ...init.headers as Record<string, string> }, signal: AbortSignal.timeout(timeoutMs) })
     } catch (error) {
       if ((error as Error).name === 'TimeoutError') {
         throw new SymphonyError('QUERY_TIMEOUT', {
-          en: `${what.en} at ${url} took longer than ${timeoutMs} ms and was abandoned; narrow it (more specific patterns, LIMIT)`,
-          de: `${what.de} an ${url} dauerte länger als ${timeoutMs} ms und wurde abgebrochen; grenzen Sie die Anfrage ein (spezifischere Muster, LIMIT)`
+          en: `${what.en} ${where.en} took longer than ${timeoutMs} ms and was abandoned; narrow it (more specific patterns, LIMIT)`,
+          de: `${what.de} ${where.de} dauerte länger als ${timeoutMs} ms und wurde abgebrochen; grenzen Sie die Anfrage ein (spezifischere Muster, LIMIT)`
         }, { cause: error })
       }
       const reason = (error as Error).message
       throw new SymphonyError('STORE_ERROR', {
-        en: `${what.en} at ${url} failed: ${reason}; check the endpoint is running and reachable`,
-        de: `${what.de} an ${url} ist gescheitert: ${reason}; prüfen Sie, ob der Endpunkt läuft und erreichbar ist`
+        en: `${what.en} ${where.en} failed: ${reason}; check the endpoint is running and reachable`,
+        de: `${what.de} ${where.de} ist gescheitert: ${reason}; prüfen Sie, ob der Endpunkt läuft und erreichbar ist`
       }, { cause: error })
     }
     const text = await response.text()
@@ -322,8 +324,8 @@ export class SparqlEndpointStore implements Store {
       const code = response.status === 400 ? 'INVALID_QUERY' : 'STORE_ERROR'
       const answer = text.trim().slice(0, 500)
       throw new SymphonyError(code, {
-        en: `${what.en} at ${url} answered ${response.status}: ${answer}`,
-        de: `${what.de} an ${url} wurde mit ${response.status} beantwortet: ${answer}`
+        en: `${what.en} ${where.en} answered ${response.status}: ${answer}`,
+        de: `${what.de} ${where.de} wurde mit ${response.status} beantwortet: ${answer}`
       })
     }
     return text

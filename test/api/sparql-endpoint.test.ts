@@ -37,6 +37,14 @@ describe.runIf(!('missing' in virtuoso))('SPARQL endpoint on a remote store', ()
       })
       expect(duration.json().results.bindings[0].v).toEqual({ type: 'typed-literal', datatype: 'http://www.w3.org/2001/XMLSchema#duration', value: 'P6Y' })
 
+      // A query the endpoint refuses is a 400 with its words, but not where the store lives.
+      const refused = await app.inject({ method: 'GET', url: `/sparql?query=${encodeURIComponent('SELECT ?x WHERE { BIND(1 AS ?x) BIND(2 AS ?x) }')}&lang=de` })
+      const problem = refused.json()
+      expect([refused.statusCode, problem.code]).toEqual([400, 'INVALID_QUERY'])
+      expect(problem.messages.en).toMatch(/^SPARQL query at the store's endpoint answered 400: \S/)
+      expect(problem.messages.de).toMatch(/^die SPARQL-Abfrage am Endpunkt des Speichers wurde mit 400 beantwortet: \S/)
+      expect(refused.body).not.toContain(new URL(virtuoso.queryUrl).host)
+
       const tooMany = await app.inject({ method: 'GET', url: `/sparql?query=${encodeURIComponent('SELECT * WHERE { GRAPH <https://w3id.org/symphony/graph/ontology> { ?s ?p ?o } }')}` })
       expect([tooMany.statusCode, tooMany.json().code]).toEqual([413, 'RESULT_TOO_LARGE'])
     } finally {
