@@ -10,9 +10,9 @@ import {
   combinableIndex, nodeFlags, optionalRequirement, rankScale, singleType, statesAgreement,
   type Candidates, type CombinableIndex, type TypedGroup
 } from './combinable-index.js'
-import { compareStrings, degreeRank, effectiveTypes, matchTypes } from './degree.js'
+import { compareStrings, degreeRank, effectiveTypes, matchTypes, typeMatch } from './degree.js'
 import { requireService, validateLimit, validateOffset } from './request.js'
-import { say } from './texts.js'
+import { linkTexts, say } from './texts.js'
 import { TopK } from './top-k.js'
 import type { MatchDegree, Texts, TypeMatch } from './types.js'
 import { catalogNamer, type Namer } from './writer.js'
@@ -202,12 +202,15 @@ function rank (index: CombinableIndex, service: Service, pairings: readonly Pair
       for (const s of touched) if (top.admits(s)) top.push(s)
       kept = top.sorted()
     }
+    // Every link names X and one other service: each name is looked up once per service.
+    const xNames = namesOf(service.id, namer)
     return kept.slice(offset).map(s => {
       const links: Link[] = []
+      const otherNames = namesOf(serviceIds[s]!, namer)
       for (let l = last[s]!; l !== -1; l = found.previous[l]!) {
         const { mine, provides } = pairings[found.pairing[l]!]!
         const other = index.nodes[found.node[l]!]!
-        links.push(link(provides ? other : mine, provides ? mine : other, hierarchy, namer))
+        links.push(provides ? link(other, mine, xNames, otherNames, hierarchy, namer) : link(mine, other, otherNames, xNames, hierarchy, namer))
       }
       links.sort(compareLinks)
       return { service: serviceIds[s]!, degree: links[0]!.degree, distance: links[0]!.distance, mandatory: mandatory[s]!, unmet: unmet(s), links }
@@ -217,12 +220,26 @@ function rank (index: CombinableIndex, service: Service, pairings: readonly Pair
   }
 }
 
-/** The link between a requirement and a provided interface already found to agree. */
-function link (required: InterfaceNode, provided: InterfaceNode, hierarchy: ClassHierarchy, namer: Namer): Link {
-  const types = matchTypes(required.types, provided.types, hierarchy)
+/** A service's name in every language. */
+function namesOf (iri: string, namer: Namer): Texts {
+  return { en: namer(iri, 'en'), de: namer(iri, 'de') }
+}
+
+/**
+ * The link between a requirement and a provided interface already found to agree; `fromNames`
+ * and `toNames` name the providing and the consuming service.
+ */
+function link (required: InterfaceNode, provided: InterfaceNode, fromNames: Texts, toNames: Texts, hierarchy: ClassHierarchy, namer: Namer): Link {
   const from = provided.service
   const to = required.service
   const optional = required.role === 'optionallyRequires'
+  if (required.types.length === 1 && provided.types.length === 1) {
+    // The common case: the sentence from parts kept per type match.
+    const match = typeMatch(required.types[0]!, provided.types[0]!, hierarchy)
+    const messages = linkTexts(fromNames, toNames, optional, match, namer)
+    return { from, to, provided: provided.id, required: required.id, optional, degree: match.degree as MatchDegree, distance: match.distance, types: [match], message: messages.en, messages }
+  }
+  const types = matchTypes(required.types, provided.types, hierarchy)
   const degree = types.degree as MatchDegree
   const messages = say('LINK', { from, to, optional, degree, types: types.types }, namer)
   // Built in one literal (no spread of the facts): an answer builds dozens of links.

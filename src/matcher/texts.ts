@@ -6,7 +6,7 @@
  * the answer's structured fields keep the IRIs.
  */
 import type { MatchIssue, MatchIssueCode, TypeMatch } from './types.js'
-import { writerFor, type Namer, type Texts, type Writer } from './writer.js'
+import { writerFor, type Language, type Namer, type Texts, type Writer } from './writer.js'
 
 interface Template<P> {
   readonly en: (p: P, w: Writer) => string
@@ -170,6 +170,27 @@ function missingText (item: MissingFacts, w: Writer): string {
   return de ? `braucht ${wanted}, Sie haben ${closest} (Ähnlichkeit ${s})` : `needs ${wanted}, you have ${closest} (similarity ${s})`
 }
 
+/** What a link's sentence is written from. */
+interface LinkFacts {
+  readonly from: string
+  readonly to: string
+  readonly optional: boolean
+  readonly degree: string
+  readonly types: readonly TypeMatch[]
+}
+
+/**
+ * A link's sentence between the two services' names: what is provided for which requirement.
+ * It depends on the types and whether the requirement is optional, not on the services.
+ */
+const linkMiddle: Readonly<Record<Language, (p: Omit<LinkFacts, 'from' | 'to' | 'degree'>, w: Writer) => string>> = {
+  en: (p, w) => ` provides ${w.names(p.types.map(t => t.provided ?? t.required))} for the${p.optional ? ' optional' : ''} requirement ${w.names(p.types.map(t => t.required))} of `,
+  de: (p, w) => ` liefert ${w.names(p.types.map(t => t.provided ?? t.required))} für die ${p.optional ? 'optionale ' : ''}Anforderung ${w.names(p.types.map(t => t.required))} von `
+}
+
+/** A link's sentence after the consumer's name: the degree and the class chains proving it. */
+const linkEnd = (p: Pick<LinkFacts, 'degree' | 'types'>, w: Writer): string => `: ${w.degree(p.degree)}${via(p.types.map(t => t.path), w)}`
+
 /** The explanation sentences, by code. */
 const templates = {
   // Does A fit B.
@@ -195,9 +216,9 @@ const templates = {
   }),
 
   // What can be combined with X.
-  LINK: template<{ from: string, to: string, optional: boolean, degree: string, types: readonly TypeMatch[] }>({
-    en: (p, w) => `${w.name(p.from)} provides ${w.names(p.types.map(t => t.provided ?? t.required))} for the${p.optional ? ' optional' : ''} requirement ${w.names(p.types.map(t => t.required))} of ${w.name(p.to)}: ${w.degree(p.degree)}${via(p.types.map(t => t.path), w)}`,
-    de: (p, w) => `${w.name(p.from)} liefert ${w.names(p.types.map(t => t.provided ?? t.required))} für die ${p.optional ? 'optionale ' : ''}Anforderung ${w.names(p.types.map(t => t.required))} von ${w.name(p.to)}: ${w.degree(p.degree)}${via(p.types.map(t => t.path), w)}`
+  LINK: template<LinkFacts>({
+    en: (p, w) => `${w.name(p.from)}${linkMiddle.en(p, w)}${w.name(p.to)}${linkEnd(p, w)}`,
+    de: (p, w) => `${w.name(p.from)}${linkMiddle.de(p, w)}${w.name(p.to)}${linkEnd(p, w)}`
   }),
   NOTHING_COMBINABLE: template<{ service: string }>({
     en: (p, w) => `Nothing in the catalog can be combined with ${w.name(p.service)}.`,
@@ -287,4 +308,41 @@ export function say<C extends MatchTextCode> (code: C, params: MatchTextParams<C
 
 function write<P> (t: Template<P>, params: P, namer: Namer): Texts {
   return { en: t.en(params, writerFor(namer, 'en')), de: t.de(params, writerFor(namer, 'de')) }
+}
+
+/** The parts of a link's sentence that one type match decides, per language: see `linkTexts`. */
+interface LinkParts {
+  readonly mandatory: string
+  readonly optional: string
+  readonly end: string
+}
+
+const linkPartsByNamer = new WeakMap<Namer, WeakMap<TypeMatch, Readonly<Record<Language, LinkParts>>>>()
+
+/**
+ * The sentence of a link whose requirement and provided interface state one type each (code
+ * `LINK`, the same text `say` writes), from parts kept per namer and type match: "combinable
+ * with X" writes thousands of links over a few hundred type matches, and each link then only
+ * adds the two services' names (`from` and `to`: each service's name in every language, as
+ * `namer` names it). Type matches are kept per class hierarchy (`typeMatch`), so
+ * the parts live as long as the catalog's matches do.
+ */
+export function linkTexts (from: Texts, to: Texts, optional: boolean, match: TypeMatch, namer: Namer): Texts {
+  let byMatch = linkPartsByNamer.get(namer)
+  if (byMatch === undefined) linkPartsByNamer.set(namer, byMatch = new WeakMap())
+  let parts = byMatch.get(match)
+  if (parts === undefined) {
+    const types = [match]
+    const of = (w: Writer): LinkParts => ({
+      mandatory: linkMiddle[w.language]({ optional: false, types }, w),
+      optional: linkMiddle[w.language]({ optional: true, types }, w),
+      end: linkEnd({ degree: match.degree, types }, w)
+    })
+    byMatch.set(match, parts = { en: of(writerFor(namer, 'en')), de: of(writerFor(namer, 'de')) })
+  }
+  const { en, de } = parts
+  return {
+    en: from.en + (optional ? en.optional : en.mandatory) + to.en + en.end,
+    de: from.de + (optional ? de.optional : de.mandatory) + to.de + de.end
+  }
 }
