@@ -25,7 +25,9 @@
 import type { Catalog, ClassHierarchy, Service } from '../catalog/index.js'
 import { classDepth, wuPalmer } from '../catalog/class-similarity.js'
 import { bestTypeMatch, compareStrings, coverTypes, degreeRank, effectiveTypes, worse } from './degree.js'
-import { combine, compareFit, compareRankKeys, degreeQuality, fitOf, relatedQuality, round6, type Fit, type RankKey, type ScoreParts } from './discovery-score.js'
+import { combine, compareFit, compareRankKeys, degreeQuality, fitOf, relatedQuality, round6, type RankKey, type ScoreParts } from './discovery-score.js'
+import { discoveryIndex } from './discovery-index.js'
+import { Prescreen } from './discovery-prescreen.js'
 import { discoveryWhy, type DiscoveryWhy, type MissingItem } from './discovery-why.js'
 import { requireKnownClasses, validateDiscoveryRequest, type DiscoveryRequest } from './request.js'
 import { say } from './texts.js'
@@ -122,11 +124,13 @@ export function discover (catalog: Catalog, input: unknown): DiscoveryAnswer {
   const { hierarchy } = catalog
   const top = new TopK<Ranked>(request.offset + request.limit, compareRankKeys)
   const context = new Context(request, hierarchy)
-  for (const service of candidates(catalog, request)) {
+  const index = discoveryIndex(catalog)
+  const prescreen = new Prescreen(request, hierarchy, index, required => context.closestAvailable(required))
+  for (const s of index.candidates(request)) {
     // Cheap first: the degrees decide the fit; skip what cannot make the cut.
-    const fit = prescreen(service, context)
+    const fit = prescreen.fit(s)
     if (fit === undefined || (top.threshold !== undefined && compareFit(fit, top.threshold) > 0)) continue
-    const ranked = evaluate(service, context)
+    const ranked = evaluate(index.service(s), context)
     if (ranked !== undefined && ranked.score >= request.minScore) top.push(ranked)
   }
   const namer = catalogNamer(catalog)
@@ -194,87 +198,6 @@ function closest (c: string, types: readonly string[], hierarchy: ClassHierarchy
     }
   }
   return best === undefined ? { similarity: 0 } : { closest: best, similarity: bestSimilarity }
-}
-
-/**
- * Services that can be a result, from the indexes: those providing something comparable to
- * the rarest wanted type (full matches only), or to any wanted type; with near misses also
- * those meeting a requirement exactly or as a plugin with an available type and providing a
- * relative of every wanted type (the related-outputs kind, which uses what is offered). All
- * services when nothing is wanted.
- */
-function candidates (catalog: Catalog, request: DiscoveryRequest): Iterable<Service> {
-  if (request.wanted.length === 0) return catalog.services.values()
-  const { hierarchy } = catalog
-  const comparable = (type: string): Set<string> => {
-    const ids = new Set<string>()
-    for (const node of catalog.providersOf(type)) ids.add(node.service)
-    for (const sup of hierarchy.superClasses(type)) for (const node of catalog.interfacesTyped(sup, 'provides')) ids.add(node.service)
-    return ids
-  }
-  const sets = request.wanted.map(comparable)
-  let ids: Set<string>
-  if (!request.includePartial) {
-    ids = sets.reduce((smallest, set) => set.size < smallest.size ? set : smallest)
-  } else {
-    ids = new Set(sets.flatMap(set => [...set]))
-    // A service providing no comparable type can only be a near miss with related outputs:
-    // every requirement met exactly or as a plugin, so it consumes an available type that way.
-    const consumers = new Set<string>()
-    for (const type of request.available) for (const node of catalog.consumersOf(type)) consumers.add(node.service)
-    const relatives = request.wanted.map(() => new Map<string, boolean>())
-    const related = (k: number, t: string): boolean => {
-      let r = relatives[k]!.get(t)
-      if (r === undefined) relatives[k]!.set(t, r = wuPalmer(hierarchy, request.wanted[k]!, t) > 0)
-      return r
-    }
-    for (const id of consumers) {
-      if (ids.has(id)) continue
-      const service = catalog.services.get(id)!
-      if (request.wanted.every((_, k) => service.provides.some(node => node.types.some(t => related(k, t))))) ids.add(id)
-    }
-  }
-  return [...ids].map(id => catalog.services.get(id)!)
-}
-
-/**
- * The fit a service would get, from degrees alone; `undefined` when it cannot be a result (too
- * much missing, two kinds of shortfall, or partial results not asked for).
- */
-function prescreen (service: Service, context: Context): Fit | undefined {
-  const { request, hierarchy } = context
-  let met = 0
-  let missingOutputs = 0
-  let missingInputs = 0
-  let general = false
-  for (const type of request.wanted) {
-    let best: Degree = 'fail'
-    for (const node of service.provides) {
-      const degree = bestTypeMatch(type, effectiveTypes(node.types, hierarchy), hierarchy).degree
-      if (degreeRank[degree] < degreeRank[best]) best = degree
-    }
-    if (best === 'fail') missingOutputs++
-    else met++
-    if (best === 'subsumes') general = true
-  }
-  let uses = false
-  const unmet: string[] = []
-  for (const node of service.requires) {
-    const match = coverTypes(node.types, hierarchy, context.bestAvailable)
-    if (match.degree === 'fail') missingInputs++
-    else met++
-    if (match.degree === 'subsumes') general = true
-    for (const t of match.types) {
-      if (t.degree !== 'fail') uses = true
-      else unmet.push(t.required)
-    }
-  }
-  if (missingOutputs + missingInputs > met) return undefined
-  const usesNothing = request.available.length > 0 && !uses &&
-    !service.optionallyRequires.some(node => coverTypes(node.types, hierarchy, context.bestAvailable).types.some(t => t.degree !== 'fail')) &&
-    !unmet.some(t => context.closestAvailable(t).similarity > 0)
-  const fit = fitOf({ general, missingInputs, missingOutputs, usesNothing })
-  return fit === undefined || (fit.tier > 0 && !request.includePartial) ? undefined : fit
 }
 
 function evaluate (service: Service, context: Context): Ranked | undefined {

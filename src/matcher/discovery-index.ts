@@ -1,0 +1,221 @@
+/**
+ * What discovery needs of a catalog that no request changes, kept per catalog (a compiled
+ * catalog is never modified; a new version is a new object): services and classes as small
+ * integers; per class the services providing a comparable type and the services consuming it;
+ * per wanted class which services provide a relative of it; per service its interfaces' most
+ * specific types as class numbers (`profile`). Built piecewise on first use of a class or
+ * service — never by a scan over every service.
+ */
+import type { Catalog, Service } from '../catalog/index.js'
+import { wuPalmer } from '../catalog/class-similarity.js'
+import { effectiveTypes } from './degree.js'
+import type { DiscoveryRequest } from './request.js'
+
+/** Per service ordinal, whether it provides a relative of one wanted class: 0 not asked yet. */
+const unknown = 0
+const related = 1
+const unrelated = 2
+
+/** Wanted classes whose relatives are kept: the oldest is dropped beyond this. */
+const relativesKept = 64
+
+export class DiscoveryIndex {
+  readonly #catalog: Catalog
+  /** Services by ordinal, in the order they were first met. */
+  readonly #services: Service[] = []
+  readonly #ordinals = new Map<string, number>()
+  readonly #classes = new Map<string, number>()
+  readonly #classNames: string[] = []
+  readonly #comparable = new Map<string, Int32Array>()
+  readonly #consumers = new Map<string, Int32Array>()
+  readonly #relatives = new Map<string, Uint8Array>()
+  /** Per service ordinal: the mark of the last search that took it; marks only grow. */
+  readonly #seen: Int32Array
+  #mark = 0
+  /** Per service ordinal: where its profile starts in `profiles`, -1 until asked. */
+  readonly #profileStart: Int32Array
+  #profiles = new Int32Array(1024)
+  #profilesLength = 0
+
+  constructor (catalog: Catalog) {
+    this.#catalog = catalog
+    const size = catalog.services.size
+    this.#seen = new Int32Array(size)
+    this.#profileStart = new Int32Array(size).fill(-1)
+  }
+
+  /** The profiles of every service asked about so far; read from a `profile` offset. */
+  get profiles (): Int32Array {
+    return this.#profiles
+  }
+
+  /** How many classes are numbered so far (every class number is below it). */
+  get classCount (): number {
+    return this.#classes.size
+  }
+
+  /** The service of an ordinal. */
+  service (s: number): Service {
+    return this.#services[s]!
+  }
+
+  /**
+   * The ordinals of the services that may be a result of `request` (see `discover`): those
+   * providing something comparable to the rarest wanted type (full matches only), or to any
+   * wanted type; with near misses also those meeting a requirement exactly or as a plugin with an
+   * available type and providing a relative of every wanted type (the related-outputs kind,
+   * which uses what is offered). All services when nothing is wanted. In the index's own order:
+   * the ranking does not depend on it.
+   */
+  candidates (request: DiscoveryRequest): Iterable<number> {
+    if (request.wanted.length === 0) return Array.from(this.#catalog.services.keys(), id => this.#ordinal(id))
+    const sets = request.wanted.map(type => this.#comparableTo(type))
+    if (!request.includePartial) return sets.reduce((min, set) => set.length < min.length ? set : min)
+    const seen = this.#seen
+    const mark = this.#nextMark()
+    const found: number[] = []
+    for (const set of sets) {
+      for (const s of set) {
+        if (seen[s] === mark) continue
+        seen[s] = mark
+        found.push(s)
+      }
+    }
+    // A service providing no comparable type can only be a near miss with related outputs:
+    // every requirement met exactly or as a plugin, so it consumes an available type that way.
+    const relatives = request.wanted.map(type => this.#relativesOf(type))
+    for (const type of request.available) {
+      for (const s of this.#consumersOf(type)) {
+        if (seen[s] === mark) continue
+        seen[s] = mark
+        let all = true
+        for (let k = 0; k < relatives.length && all; k++) all = this.#provides(relatives[k]!, request.wanted[k]!, s)
+        if (all) found.push(s)
+      }
+    }
+    return found
+  }
+
+  /**
+   * Where the profile of service `s` starts in `profiles`: its provided interfaces, its
+   * requirements and its optional requirements, each as a count followed by that many
+   * interfaces; an interface as the count of its most specific types (`effectiveTypes`)
+   * followed by their class numbers.
+   */
+  profile (s: number): number {
+    let start = this.#profileStart[s]!
+    if (start === -1) {
+      const service = this.#services[s]!
+      const { hierarchy } = this.#catalog
+      const values: number[] = []
+      for (const nodes of [service.provides, service.requires, service.optionallyRequires]) {
+        values.push(nodes.length)
+        for (const node of nodes) {
+          const types = effectiveTypes(node.types, hierarchy)
+          values.push(types.length)
+          for (const type of types) values.push(this.classNumber(type))
+        }
+      }
+      start = this.#append(values)
+      this.#profileStart[s] = start
+    }
+    return start
+  }
+
+  /** The number of a class, given one on first sight. */
+  classNumber (c: string): number {
+    let n = this.#classes.get(c)
+    if (n === undefined) {
+      this.#classes.set(c, n = this.#classNames.length)
+      this.#classNames.push(c)
+    }
+    return n
+  }
+
+  /** The class of a number. */
+  className (n: number): string {
+    return this.#classNames[n]!
+  }
+
+  #append (values: readonly number[]): number {
+    const start = this.#profilesLength
+    if (start + values.length > this.#profiles.length) {
+      const grown = new Int32Array(Math.max(2 * this.#profiles.length, start + values.length))
+      grown.set(this.#profiles)
+      this.#profiles = grown
+    }
+    this.#profiles.set(values, start)
+    this.#profilesLength += values.length
+    return start
+  }
+
+  #ordinal (service: string): number {
+    let ordinal = this.#ordinals.get(service)
+    if (ordinal === undefined) {
+      ordinal = this.#services.length
+      this.#services.push(this.#catalog.services.get(service)!)
+      this.#ordinals.set(service, ordinal)
+    }
+    return ordinal
+  }
+
+  #nextMark (): number {
+    if (this.#mark === 0x7fffffff) {
+      this.#seen.fill(0)
+      this.#mark = 0
+    }
+    return ++this.#mark
+  }
+
+  /** Services providing a subclass of `type` or one of its superclasses, each once. */
+  #comparableTo (type: string): Int32Array {
+    let set = this.#comparable.get(type)
+    if (set === undefined) {
+      const catalog = this.#catalog
+      const ids = new Set<number>()
+      for (const node of catalog.providersOf(type)) ids.add(this.#ordinal(node.service))
+      for (const sup of catalog.hierarchy.superClasses(type)) for (const node of catalog.interfacesTyped(sup, 'provides')) ids.add(this.#ordinal(node.service))
+      this.#comparable.set(type, set = Int32Array.from(ids))
+    }
+    return set
+  }
+
+  /** Services with a requirement an interface of `type` meets exactly or as a plugin, each once. */
+  #consumersOf (type: string): Int32Array {
+    let set = this.#consumers.get(type)
+    if (set === undefined) {
+      const ids = new Set<number>()
+      for (const node of this.#catalog.consumersOf(type)) ids.add(this.#ordinal(node.service))
+      this.#consumers.set(type, set = Int32Array.from(ids))
+    }
+    return set
+  }
+
+  /** Per service, whether it provides a relative of `wanted` (filled as services are asked about). */
+  #relativesOf (wanted: string): Uint8Array {
+    let known = this.#relatives.get(wanted)
+    if (known === undefined) {
+      if (this.#relatives.size >= relativesKept) this.#relatives.delete(this.#relatives.keys().next().value!)
+      this.#relatives.set(wanted, known = new Uint8Array(this.#seen.length))
+    }
+    return known
+  }
+
+  /** Does service `s` provide an interface with a type related to `wanted` (Wu–Palmer similarity > 0)? */
+  #provides (known: Uint8Array, wanted: string, s: number): boolean {
+    if (known[s] === unknown) {
+      const { hierarchy } = this.#catalog
+      known[s] = this.#services[s]!.provides.some(node => node.types.some(t => wuPalmer(hierarchy, wanted, t) > 0)) ? related : unrelated
+    }
+    return known[s] === related
+  }
+}
+
+const indexes = new WeakMap<Catalog, DiscoveryIndex>()
+
+/** The catalog's discovery index, made on first use and dropped with the catalog. */
+export function discoveryIndex (catalog: Catalog): DiscoveryIndex {
+  let index = indexes.get(catalog)
+  if (index === undefined) indexes.set(catalog, index = new DiscoveryIndex(catalog))
+  return index
+}
