@@ -15,7 +15,10 @@ const universal = new Set([`${ns.owl}Thing`, `${ns.rdfs}Resource`])
 
 interface Memo {
   readonly depth: Map<string, number>
-  readonly similarity: Map<string, number>
+  /** By the smaller IRI, then the larger (no key string is built per call). */
+  readonly similarity: Map<string, Map<string, number>>
+  /** Pairs in `similarity`. */
+  pairs: number
 }
 
 const memos = new WeakMap<ClassHierarchy, Memo>()
@@ -23,7 +26,7 @@ const similarityMemoLimit = 1_000_000
 
 function memoOf (hierarchy: ClassHierarchy): Memo {
   let memo = memos.get(hierarchy)
-  if (memo === undefined) memos.set(hierarchy, memo = { depth: new Map(), similarity: new Map() })
+  if (memo === undefined) memos.set(hierarchy, memo = { depth: new Map(), similarity: new Map(), pairs: 0 })
   return memo
 }
 
@@ -110,15 +113,26 @@ function narrower (hierarchy: ClassHierarchy, c: string, than: string): boolean 
  * @example wuPalmer(hierarchy, ex + 'Sedan', ex + 'Coupe') // siblings at depth 2 under Car (1): 0.5
  */
 export function wuPalmer (hierarchy: ClassHierarchy, a: string, b: string): number {
-  if (a === b || hierarchy.areEquivalent(a, b)) return 1
-  const key = a < b ? `${a}\u0000${b}` : `${b}\u0000${a}`
-  const memo = memoOf(hierarchy).similarity
-  const known = memo.get(key)
+  if (a === b) return 1
+  const first = a < b ? a : b
+  const second = a < b ? b : a
+  const memo = memoOf(hierarchy)
+  let bySecond = memo.similarity.get(first)
+  const known = bySecond?.get(second)
   if (known !== undefined) return known
-  const lca = commonAncestor(hierarchy, a, b)
-  const total = classDepth(hierarchy, a) + classDepth(hierarchy, b)
-  const value = lca === undefined || total === 0 ? 0 : Math.round(2 * classDepth(hierarchy, lca) / total * 1e6) / 1e6
-  if (memo.size > similarityMemoLimit) memo.clear()
-  memo.set(key, value)
+  let value = 1
+  if (!hierarchy.areEquivalent(a, b)) {
+    const lca = commonAncestor(hierarchy, a, b)
+    const total = classDepth(hierarchy, a) + classDepth(hierarchy, b)
+    value = lca === undefined || total === 0 ? 0 : Math.round(2 * classDepth(hierarchy, lca) / total * 1e6) / 1e6
+  }
+  if (memo.pairs > similarityMemoLimit) {
+    memo.similarity.clear()
+    memo.pairs = 0
+    bySecond = undefined
+  }
+  if (bySecond === undefined) memo.similarity.set(first, bySecond = new Map())
+  bySecond.set(second, value)
+  memo.pairs++
   return value
 }

@@ -27,7 +27,7 @@ import { classDepth, wuPalmer } from '../catalog/class-similarity.js'
 import { bestTypeMatch, compareStrings, coverTypes, degreeRank, effectiveTypes, worse } from './degree.js'
 import { combine, compareFit, compareRankKeys, degreeQuality, fitOf, relatedQuality, round6, type RankKey, type ScoreParts } from './discovery-score.js'
 import { discoveryIndex } from './discovery-index.js'
-import { Prescreen } from './discovery-prescreen.js'
+import { AvailableTypes, Prescreen } from './discovery-prescreen.js'
 import { discoveryWhy, type DiscoveryWhy, type MissingItem } from './discovery-why.js'
 import { requireKnownClasses, validateDiscoveryRequest, type DiscoveryRequest } from './request.js'
 import { say } from './texts.js'
@@ -123,9 +123,10 @@ export function discover (catalog: Catalog, input: unknown): DiscoveryAnswer {
   requireKnownClasses(catalog, request.wanted, 'wanted')
   const { hierarchy } = catalog
   const top = new TopK<Ranked>(request.offset + request.limit, compareRankKeys)
-  const context = new Context(request, hierarchy)
   const index = discoveryIndex(catalog)
-  const prescreen = new Prescreen(request, hierarchy, index, required => context.closestAvailable(required))
+  const available = new AvailableTypes(request.available, hierarchy, index)
+  const context = new Context(request, hierarchy, available)
+  const prescreen = new Prescreen(request, hierarchy, index, available, required => context.closestAvailable(required))
   for (const s of index.candidates(request)) {
     // Cheap first: the degrees decide the fit; skip what cannot make the cut.
     const fit = prescreen.fit(s)
@@ -169,11 +170,12 @@ function explain (explanation: PlainExplanation, namer: Namer): DiscoveryExplana
 class Context {
   readonly #bestAvailable = new Map<string, TypeMatch>()
   readonly #closestAvailable = new Map<string, { closest?: string, similarity: number }>()
-  constructor (readonly request: DiscoveryRequest, readonly hierarchy: ClassHierarchy) {}
+  constructor (readonly request: DiscoveryRequest, readonly hierarchy: ClassHierarchy, readonly available: AvailableTypes) {}
 
+  /** The best available type for a required one: the best of those comparable to it (any other fails). */
   bestAvailable = (required: string): TypeMatch => {
     let match = this.#bestAvailable.get(required)
-    if (match === undefined) this.#bestAvailable.set(required, match = bestTypeMatch(required, this.request.available, this.hierarchy))
+    if (match === undefined) this.#bestAvailable.set(required, match = bestTypeMatch(required, this.available.comparable(required), this.hierarchy))
     return match
   }
 

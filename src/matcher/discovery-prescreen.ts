@@ -49,12 +49,13 @@ export class Prescreen {
   /** 1 when some available type is related to a required class (similarity > 0), else 0. */
   readonly #related: ClassMemo
 
-  constructor (request: DiscoveryRequest, hierarchy: ClassHierarchy, index: DiscoveryIndex, closestAvailable: (required: string) => { similarity: number }) {
+  constructor (request: DiscoveryRequest, hierarchy: ClassHierarchy, index: DiscoveryIndex, available: AvailableTypes,
+    closestAvailable: (required: string) => { similarity: number }) {
     this.#index = index
     this.#request = request
     const classes = index.classCount
     this.#wanted = request.wanted.map(type => new ClassMemo(classes, c => degreeRank[typeMatch(type, index.className(c), hierarchy).degree]))
-    this.#available = availableDegrees(request.available, hierarchy, index)
+    this.#available = available.degrees
     this.#related = new ClassMemo(classes, c => closestAvailable(index.className(c)).similarity > 0 ? 1 : 0)
   }
 
@@ -117,18 +118,37 @@ export class Prescreen {
 }
 
 /**
- * The degree rank of the best available type for every class, as `bestTypeMatch` over the
- * available types gives it, from the available types' closures: an available type meets its
- * superclasses exactly (equivalent) or as a plugin, and its subclasses as `subsumes`; any
- * other class fails. A few hundred set members instead of a match per class and available type.
+ * The available types of one request by the classes they can meet, from their closures: an
+ * available type meets its superclasses exactly (equivalent) or as a plugin, and its
+ * subclasses as `subsumes`; any other class fails. A few hundred set members per request
+ * instead of a type match per class and available type.
  */
-function availableDegrees (available: readonly string[], hierarchy: ClassHierarchy, index: DiscoveryIndex): ClassMemo {
-  const memo = new ClassMemo(index.classCount, () => fail)
-  for (const a of available) {
-    const supers = hierarchy.superClasses(a)
-    const subs = hierarchy.subClasses(a)
-    for (const c of supers) memo.lower(index.classNumber(c), subs.has(c) ? degreeRank.exact : degreeRank.plugin)
-    for (const c of subs) if (!supers.has(c)) memo.lower(index.classNumber(c), subsumes)
+export class AvailableTypes {
+  /** The degree rank of the best available type for a class (`bestTypeMatch` over the available types). */
+  readonly degrees: ClassMemo
+  readonly #comparable = new Map<number, string[]>()
+  readonly #index: DiscoveryIndex
+
+  constructor (available: readonly string[], hierarchy: ClassHierarchy, index: DiscoveryIndex) {
+    this.#index = index
+    this.degrees = new ClassMemo(index.classCount, () => fail)
+    const note = (c: string, degree: number, a: string): void => {
+      const n = index.classNumber(c)
+      this.degrees.lower(n, degree)
+      const list = this.#comparable.get(n)
+      if (list === undefined) this.#comparable.set(n, [a])
+      else if (!list.includes(a)) list.push(a)
+    }
+    for (const a of available) {
+      const supers = hierarchy.superClasses(a)
+      const subs = hierarchy.subClasses(a)
+      for (const c of supers) note(c, subs.has(c) ? degreeRank.exact : degreeRank.plugin, a)
+      for (const c of subs) if (!supers.has(c)) note(c, subsumes, a)
+    }
   }
-  return memo
+
+  /** The available types that meet `c` with some degree: the only ones its best match can be among. */
+  comparable (c: string): readonly string[] {
+    return this.#comparable.get(this.#index.classNumber(c)) ?? []
+  }
 }
