@@ -12,7 +12,7 @@ import {
 } from './combinable-index.js'
 import { compareStrings, degreeRank, effectiveTypes, matchTypes, typeMatch } from './degree.js'
 import { requireService, validateLimit, validateOffset } from './request.js'
-import { linkTexts, say } from './texts.js'
+import { linkParts, linkSentence, say } from './texts.js'
 import { TopK } from './top-k.js'
 import type { MatchDegree, Texts, TypeMatch } from './types.js'
 import { catalogNamer, type Namer } from './writer.js'
@@ -202,11 +202,12 @@ function rank (index: CombinableIndex, service: Service, pairings: readonly Pair
       for (const s of touched) if (top.admits(s)) top.push(s)
       kept = top.sorted()
     }
-    // Every link names X and one other service: each name is looked up once per service.
-    const xNames = namesOf(service.id, namer)
+    // Every link names X and one other service: names are kept per service ordinal.
+    const names = serviceNames(index, namer)
+    const xNames = names(self)
     return kept.slice(offset).map(s => {
       const links: Link[] = []
-      const otherNames = namesOf(serviceIds[s]!, namer)
+      const otherNames = names(s)
       for (let l = last[s]!; l !== -1; l = found.previous[l]!) {
         const { mine, provides } = pairings[found.pairing[l]!]!
         const other = index.nodes[found.node[l]!]!
@@ -220,9 +221,25 @@ function rank (index: CombinableIndex, service: Service, pairings: readonly Pair
   }
 }
 
-/** A service's name in every language. */
-function namesOf (iri: string, namer: Namer): Texts {
-  return { en: namer(iri, 'en'), de: namer(iri, 'de') }
+const namesByIndex = new WeakMap<CombinableIndex, Array<Texts | undefined>>()
+
+/**
+ * A service's name in every language by its ordinal, kept with the catalog's index: an answer
+ * names thousands of services, and looking each IRI up in the namer costs more than the rest
+ * of its link. The namer is the catalog's, as the index is.
+ */
+function serviceNames (index: CombinableIndex, namer: Namer): (s: number) => Texts {
+  let names = namesByIndex.get(index)
+  if (names === undefined) namesByIndex.set(index, names = [])
+  const known = names
+  return s => {
+    let texts = known[s]
+    if (texts === undefined) {
+      const iri = index.serviceIds[s]!
+      known[s] = texts = { en: namer(iri, 'en'), de: namer(iri, 'de') }
+    }
+    return texts
+  }
 }
 
 /**
@@ -236,8 +253,9 @@ function link (required: InterfaceNode, provided: InterfaceNode, fromNames: Text
   if (required.types.length === 1 && provided.types.length === 1) {
     // The common case: the sentence from parts kept per type match.
     const match = typeMatch(required.types[0]!, provided.types[0]!, hierarchy)
-    const messages = linkTexts(fromNames, toNames, optional, match, namer)
-    return { from, to, provided: provided.id, required: required.id, optional, degree: match.degree as MatchDegree, distance: match.distance, types: [match], message: messages.en, messages }
+    const parts = linkParts(match, namer)
+    const messages = linkSentence(fromNames, toNames, optional, parts)
+    return { from, to, provided: provided.id, required: required.id, optional, degree: match.degree as MatchDegree, distance: match.distance, types: parts.types, message: messages.en, messages }
   }
   const types = matchTypes(required.types, provided.types, hierarchy)
   const degree = types.degree as MatchDegree

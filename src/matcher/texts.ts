@@ -310,36 +310,50 @@ function write<P> (t: Template<P>, params: P, namer: Namer): Texts {
   return { en: t.en(params, writerFor(namer, 'en')), de: t.de(params, writerFor(namer, 'de')) }
 }
 
-/** The parts of a link's sentence that one type match decides, per language: see `linkTexts`. */
-interface LinkParts {
+/** What one type match decides of a link: its `types` and its sentence's parts, per language (see `linkParts`). */
+export interface LinkParts {
+  /** The link's `types`: the one match, shared by every link of that match. */
+  readonly types: readonly TypeMatch[]
+  readonly en: LinkSentenceParts
+  readonly de: LinkSentenceParts
+}
+
+interface LinkSentenceParts {
   readonly mandatory: string
   readonly optional: string
   readonly end: string
 }
 
-const linkPartsByNamer = new WeakMap<Namer, WeakMap<TypeMatch, Readonly<Record<Language, LinkParts>>>>()
+const linkPartsByNamer = new WeakMap<Namer, WeakMap<TypeMatch, LinkParts>>()
 
 /**
- * The sentence of a link whose requirement and provided interface state one type each (code
- * `LINK`, the same text `say` writes), from parts kept per namer and type match: "combinable
- * with X" writes thousands of links over a few hundred type matches, and each link then only
- * adds the two services' names (`from` and `to`: each service's name in every language, as
- * `namer` names it). Type matches are kept per class hierarchy (`typeMatch`), so
- * the parts live as long as the catalog's matches do.
+ * The parts of the sentence of a link whose requirement and provided interface state one type
+ * each (code `LINK`), kept per namer and type match: "combinable with X" writes thousands of
+ * links over a few hundred type matches, and each link then only adds the two services' names
+ * (`linkSentence`). Type matches are kept per class hierarchy (`typeMatch`), so the parts live
+ * as long as the catalog's matches do.
  */
-export function linkTexts (from: Texts, to: Texts, optional: boolean, match: TypeMatch, namer: Namer): Texts {
+export function linkParts (match: TypeMatch, namer: Namer): LinkParts {
   let byMatch = linkPartsByNamer.get(namer)
   if (byMatch === undefined) linkPartsByNamer.set(namer, byMatch = new WeakMap())
   let parts = byMatch.get(match)
   if (parts === undefined) {
     const types = [match]
-    const of = (w: Writer): LinkParts => ({
+    const of = (w: Writer): LinkSentenceParts => ({
       mandatory: linkMiddle[w.language]({ optional: false, types }, w),
       optional: linkMiddle[w.language]({ optional: true, types }, w),
       end: linkEnd({ degree: match.degree, types }, w)
     })
-    byMatch.set(match, parts = { en: of(writerFor(namer, 'en')), de: of(writerFor(namer, 'de')) })
+    byMatch.set(match, parts = { types, en: of(writerFor(namer, 'en')), de: of(writerFor(namer, 'de')) })
   }
+  return parts
+}
+
+/**
+ * The sentence of a link from its parts (the same text `say('LINK', …)` writes): `from` and `to`
+ * are the providing and the consuming service's names in every language, as the namer names them.
+ */
+export function linkSentence (from: Texts, to: Texts, optional: boolean, parts: LinkParts): Texts {
   const { en, de } = parts
   return {
     en: from.en + (optional ? en.optional : en.mandatory) + to.en + en.end,
