@@ -12,7 +12,7 @@ import {
 } from './combinable-index.js'
 import { compareStrings, degreeRank, effectiveTypes, matchTypes, typeMatch } from './degree.js'
 import { requireService, validateLimit, validateOffset } from './request.js'
-import { linkParts, linkSentence, say } from './texts.js'
+import { framedSentence, linkFrame, linkParts, say, type LinkFrame } from './texts.js'
 import { TopK } from './top-k.js'
 import type { MatchDegree, Texts, TypeMatch } from './types.js'
 import { catalogNamer, type Namer } from './writer.js'
@@ -205,13 +205,32 @@ function rank (index: CombinableIndex, service: Service, pairings: readonly Pair
     // Every link names X and one other service: names are kept per service ordinal.
     const names = serviceNames(index, namer)
     const xNames = names(self)
+    // Links of one interface of X to single-typed interfaces: their match and their sentence
+    // with X named, by the other's type, for mandatory and for optional requirements.
+    const framesByPairing = pairings.map((): [Array<Framed | undefined>, Array<Framed | undefined>] => [[], []])
+    const classes = nodeClasses(index)
     return kept.slice(offset).map(s => {
       const links: Link[] = []
       const otherNames = names(s)
       for (let l = last[s]!; l !== -1; l = found.previous[l]!) {
-        const { mine, provides } = pairings[found.pairing[l]!]!
-        const other = index.nodes[found.node[l]!]!
-        links.push(provides ? link(other, mine, xNames, otherNames, hierarchy, namer) : link(mine, other, otherNames, xNames, hierarchy, namer))
+        const p = found.pairing[l]!
+        const { mine, provides } = pairings[p]!
+        const node = found.node[l]!
+        const other = index.nodes[node]!
+        const required = provides ? other : mine
+        const provided = provides ? mine : other
+        const c = mine.types.length === 1 ? classes.of(node) : -1
+        let framed: Framed | undefined
+        if (c !== -1) {
+          const optional = required.role === 'optionallyRequires'
+          const memo = framesByPairing[p]![optional ? 1 : 0]
+          framed = memo[c]
+          if (framed === undefined) {
+            const parts = linkParts(typeMatch(required.types[0]!, provided.types[0]!, hierarchy), namer)
+            memo[c] = framed = { match: parts.types[0]!, types: parts.types, frame: linkFrame(parts, optional, xNames, provides) }
+          }
+        }
+        links.push(link(required, provided, otherNames, framed, hierarchy, namer))
       }
       links.sort(compareLinks)
       return { service: serviceIds[s]!, degree: links[0]!.degree, distance: links[0]!.distance, mandatory: mandatory[s]!, unmet: unmet(s), links }
@@ -243,19 +262,65 @@ function serviceNames (index: CombinableIndex, namer: Namer): (s: number) => Tex
 }
 
 /**
- * The link between a requirement and a provided interface already found to agree; `fromNames`
- * and `toNames` name the providing and the consuming service.
+ * The class of each single-typed interface node by its ordinal in the catalog's index, as a
+ * small number (-1 for a node stating several types or none), kept with the index: the links
+ * of one interface of X are told apart by the other's class without reading its IRI.
  */
-function link (required: InterfaceNode, provided: InterfaceNode, fromNames: Texts, toNames: Texts, hierarchy: ClassHierarchy, namer: Namer): Link {
+class NodeClasses {
+  readonly #numbers = new Map<string, number>()
+  #of = new Int32Array(0)
+
+  constructor (readonly index: CombinableIndex) {}
+
+  of (node: number): number {
+    if (node >= this.#of.length) {
+      const grown = new Int32Array(Math.max(node + 1, this.index.nodes.length, 2 * this.#of.length)).fill(-2)
+      grown.set(this.#of)
+      this.#of = grown
+    }
+    let c = this.#of[node]!
+    if (c === -2) {
+      const { types } = this.index.nodes[node]!
+      if (types.length !== 1) c = -1
+      else {
+        c = this.#numbers.get(types[0]!) ?? this.#numbers.size
+        this.#numbers.set(types[0]!, c)
+      }
+      this.#of[node] = c
+    }
+    return c
+  }
+}
+
+const nodeClassesByIndex = new WeakMap<CombinableIndex, NodeClasses>()
+
+function nodeClasses (index: CombinableIndex): NodeClasses {
+  let classes = nodeClassesByIndex.get(index)
+  if (classes === undefined) nodeClassesByIndex.set(index, classes = new NodeClasses(index))
+  return classes
+}
+
+/** What the links of one interface of X to interfaces of one type share. */
+interface Framed {
+  readonly match: TypeMatch
+  readonly types: readonly TypeMatch[]
+  readonly frame: LinkFrame
+}
+
+/**
+ * The link between a requirement and a provided interface already found to agree; `otherNames`
+ * name the service that is not X. `framed`: what links of the two interfaces' types share when
+ * each states one type (the common case: the sentence is X's frame around the other's name).
+ */
+function link (required: InterfaceNode, provided: InterfaceNode, otherNames: Texts, framed: Framed | undefined,
+  hierarchy: ClassHierarchy, namer: Namer): Link {
   const from = provided.service
   const to = required.service
   const optional = required.role === 'optionallyRequires'
-  if (required.types.length === 1 && provided.types.length === 1) {
-    // The common case: the sentence from parts kept per type match.
-    const match = typeMatch(required.types[0]!, provided.types[0]!, hierarchy)
-    const parts = linkParts(match, namer)
-    const messages = linkSentence(fromNames, toNames, optional, parts)
-    return { from, to, provided: provided.id, required: required.id, optional, degree: match.degree as MatchDegree, distance: match.distance, types: parts.types, message: messages.en, messages }
+  if (framed !== undefined) {
+    const { match } = framed
+    const messages = framedSentence(framed.frame, otherNames)
+    return { from, to, provided: provided.id, required: required.id, optional, degree: match.degree as MatchDegree, distance: match.distance, types: framed.types, message: messages.en, messages }
   }
   const types = matchTypes(required.types, provided.types, hierarchy)
   const degree = types.degree as MatchDegree

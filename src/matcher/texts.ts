@@ -329,8 +329,8 @@ const linkPartsByNamer = new WeakMap<Namer, WeakMap<TypeMatch, LinkParts>>()
 /**
  * The parts of the sentence of a link whose requirement and provided interface state one type
  * each (code `LINK`), kept per namer and type match: "combinable with X" writes thousands of
- * links over a few hundred type matches, and each link then only adds the two services' names
- * (`linkSentence`). Type matches are kept per class hierarchy (`typeMatch`), so the parts live
+ * links over a few hundred type matches, and each link then only adds the services' names
+ * (`linkFrame`). Type matches are kept per class hierarchy (`typeMatch`), so the parts live
  * as long as the catalog's matches do.
  */
 export function linkParts (match: TypeMatch, namer: Namer): LinkParts {
@@ -349,14 +349,24 @@ export function linkParts (match: TypeMatch, namer: Namer): LinkParts {
   return parts
 }
 
+/** A link's sentence in every language around one service's name: `[before, after]` it. */
+export type LinkFrame = Readonly<Record<Language, readonly [string, string]>>
+
 /**
- * The sentence of a link from its parts (the same text `say('LINK', …)` writes): `from` and `to`
- * are the providing and the consuming service's names in every language, as the namer names them.
+ * A link's sentence with one service named already (`fixed`: the providing service when
+ * `fixedProvides`, else the consuming one), so that the links of one service to many others
+ * only add the other's name (`framedSentence`); the same text `say('LINK', …)` writes.
  */
-export function linkSentence (from: Texts, to: Texts, optional: boolean, parts: LinkParts): Texts {
-  const { en, de } = parts
-  return {
-    en: from.en + (optional ? en.optional : en.mandatory) + to.en + en.end,
-    de: from.de + (optional ? de.optional : de.mandatory) + to.de + de.end
+export function linkFrame (parts: LinkParts, optional: boolean, fixed: Texts, fixedProvides: boolean): LinkFrame {
+  const frame = (language: Language): readonly [string, string] => {
+    const { mandatory, optional: optionalMiddle, end } = parts[language]
+    const middle = optional ? optionalMiddle : mandatory
+    return fixedProvides ? [fixed[language] + middle, end] : ['', middle + fixed[language] + end]
   }
+  return { en: frame('en'), de: frame('de') }
+}
+
+/** The sentence of a link framed by `linkFrame`, with the other service's name in every language. */
+export function framedSentence (frame: LinkFrame, other: Texts): Texts {
+  return { en: frame.en[0] + other.en + frame.en[1], de: frame.de[0] + other.de + frame.de[1] }
 }
