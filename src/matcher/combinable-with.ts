@@ -209,8 +209,11 @@ function rank (index: CombinableIndex, service: Service, pairings: readonly Pair
     // with X named, by the other's type, for mandatory and for optional requirements.
     const framesByPairing = pairings.map((): [Array<Framed | undefined>, Array<Framed | undefined>] => [[], []])
     const classes = nodeClasses(index)
+    // A service's links are gathered in one array reused for every service, then copied at
+    // their exact length: most services have one or two links.
+    const gathered: Link[] = []
     return kept.slice(offset).map(s => {
-      const links: Link[] = []
+      gathered.length = 0
       const otherNames = names(s)
       for (let l = last[s]!; l !== -1; l = found.previous[l]!) {
         const p = found.pairing[l]!
@@ -230,9 +233,9 @@ function rank (index: CombinableIndex, service: Service, pairings: readonly Pair
             memo[c] = framed = { match: parts.types[0]!, types: parts.types, frame: linkFrame(parts, optional, xNames, provides) }
           }
         }
-        links.push(link(required, provided, otherNames, framed, hierarchy, namer))
+        gathered.push(link(required, provided, otherNames, framed, hierarchy, namer))
       }
-      links.sort(compareLinks)
+      const links = gathered.length === 1 ? [gathered[0]!] : gathered.sort(compareLinks).slice()
       return { service: serviceIds[s]!, degree: links[0]!.degree, distance: links[0]!.distance, mandatory: mandatory[s]!, unmet: unmet(s), links }
     })
   } finally {
