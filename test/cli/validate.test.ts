@@ -27,7 +27,14 @@ describe('symphony validate', () => {
     expect(text.code).toBe(1)
     expect(text.stdout).toBe(`broken.ttl:${line}: violation: https://example.org/telvana#CloudPBX https://schema.org/provider: ` +
       'Name exactly one provider with schema:provider: the IRI of your organisation, described as `a schema:Organization ; schema:name "…"`.\n' +
-      'broken.ttl: 1 problem(s)\n')
+      'broken.ttl: 1 problem\n')
+    // In German: the shape's German message and the words around it
+    const german = await runCli(['validate', 'broken.ttl', '--format', 'text', '--lang', 'de'], { cwd: folder.path })
+    expect([german.code, german.stdout]).toEqual([1, `broken.ttl:${line}: Verstoß: https://example.org/telvana#CloudPBX https://schema.org/provider: ` +
+      'Nennen Sie genau einen Anbieter mit schema:provider: die IRI Ihrer Organisation, beschrieben als `a schema:Organization ; schema:name "…"`.\n' +
+      'broken.ttl: 1 Problem\n'])
+    const conforming = await runCli(['validate', join(builtinFolders.examples, 'telvana.ttl'), '--format', 'text', '--lang', 'de'])
+    expect(conforming.stdout).toBe(`${join(builtinFolders.examples, 'telvana.ttl')}: konform\n`)
 
     const json = await runCli(['validate', 'broken.ttl'], { cwd: folder.path })
     expect(json.code).toBe(1)

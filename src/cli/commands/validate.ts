@@ -16,7 +16,8 @@ import type { Command } from '../command.js'
 import { openEngine } from '../../engine.js'
 import { shaclLimitOptions, shaclLimitsOf } from '../shacl-limits.js'
 import { ruleFoldersOf, withEngine } from '../context.js'
-import { languageOf } from '../language.js'
+import { languageOf, textLanguageOf } from '../language.js'
+import type { HelpLanguage } from '../language.js'
 import { answerFormat, printJson } from '../output.js'
 
 export const validateCommand: Command = {
@@ -62,7 +63,7 @@ export const validateCommand: Command = {
       }
       if (graph !== undefined) io.stdout(await serializeRdf(graphs, graph))
       else if (format === 'json') printJson(io, reports.length === 1 ? reports[0] : reports)
-      else for (const report of reports) io.stdout(describe(report))
+      else for (const report of reports) io.stdout(describe(report, textLanguageOf(values, io)))
       return reports.every(r => r.conforms) ? 0 : 1
     })
   }
@@ -119,14 +120,31 @@ function parentOf (blank: string, quads: readonly Quad[]): { node: string, prope
   return undefined
 }
 
-function describe (report: { file: string, conforms: boolean, results: readonly LocatedResult[] }): string {
-  if (report.conforms) return `${report.file}: conforms\n`
+/** The words of the text answer, in each language of the CLI. */
+const words = {
+  en: {
+    conforms: 'conforms',
+    severity: { Violation: 'violation', Warning: 'warning', Info: 'info' },
+    value: 'value',
+    problems: (n: number) => `${n} problem${n === 1 ? '' : 's'}`
+  },
+  de: {
+    conforms: 'konform',
+    severity: { Violation: 'Verstoß', Warning: 'Warnung', Info: 'Hinweis' },
+    value: 'Wert',
+    problems: (n: number) => `${n} Problem${n === 1 ? '' : 'e'}`
+  }
+} as const
+
+function describe (report: { file: string, conforms: boolean, results: readonly LocatedResult[] }, language: HelpLanguage): string {
+  const w = words[language]
+  if (report.conforms) return `${report.file}: ${w.conforms}\n`
   const lines = report.results.map(r => {
     const where = r.line === undefined ? report.file : `${report.file}:${r.line}`
     const node = r.via === undefined ? r.focusNode : `${r.via.node} ${r.via.property} [${r.focusNode}]`
     const path = r.path === undefined ? '' : ` ${r.path}`
-    const value = r.value === undefined ? '' : ` (value: ${r.value})`
-    return `${where}: ${r.severity.toLowerCase()}: ${node}${path}: ${r.message}${value}`
+    const value = r.value === undefined ? '' : ` (${w.value}: ${r.value})`
+    return `${where}: ${w.severity[r.severity]}: ${node}${path}: ${r.message}${value}`
   })
-  return `${lines.join('\n')}\n${report.file}: ${report.results.length} problem(s)\n`
+  return `${lines.join('\n')}\n${report.file}: ${w.problems(report.results.length)}\n`
 }
