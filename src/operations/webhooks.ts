@@ -66,8 +66,8 @@ export class CustomerWebhooks {
   async view (customer: string): Promise<WebhookView> {
     const hook = await this.record(customer)
     if (hook === undefined) throw new SymphonyError('NOT_FOUND', {
-      en: `${customer} has no webhook; set one with PUT /me/webhook { "url": "https://…" }`,
-      de: `${customer} hat keinen Webhook; legen Sie einen mit PUT /me/webhook { "url": "https://…" } an`
+      en: `${customer} has no webhook; set one with PUT /me/webhook { "url": "https://…" } (symphony subscriptions webhook set <url>)`,
+      de: `${customer} hat keinen Webhook; legen Sie einen mit PUT /me/webhook { "url": "https://…" } an (symphony subscriptions webhook set <url>)`
     })
     return viewOf(hook)
   }

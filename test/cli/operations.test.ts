@@ -173,7 +173,7 @@ describe('symphony order / subscriptions on a running server', () => {
     expect(removed.code, removed.stderr).toBe(0)
     const gone = await runCli(['subscriptions', 'webhook', 'show', ...as('symp_customer-a')])
     expect(gone.code).not.toBe(0)
-    expect(gone.stderr).toMatch(/404 .*kanzlei-weber has no webhook/)
+    expect(gone.stderr).toMatch(/404 .*kanzlei-weber has no webhook; set one with PUT \/me\/webhook .* \(symphony subscriptions webhook set <url>\)/)
     const usage = await runCli(['subscriptions', 'webhook', 'set', ...as('symp_customer-a')])
     expect(usage.stderr).toMatch(/usage: symphony subscriptions webhook set <https URL>/)
   }, 60_000)
