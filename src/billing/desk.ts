@@ -101,8 +101,8 @@ export class BillingDesk {
     const settings = await this.settings()
     if (settings === undefined) {
       throw new SymphonyError('CONFLICT', {
-        en: 'billing has no settings yet: the operator sets the seller, currency and bank account first (PUT /billing/settings)',
-        de: 'die Abrechnung hat noch keine Einstellungen: der Betreiber legt zuerst Verkäufer, Währung und Bankkonto fest (PUT /billing/settings)'
+        en: 'billing has no settings yet: the operator sets the seller, currency and bank account first (PUT /billing/settings, or symphony billing settings --set <file.json>)',
+        de: 'die Abrechnung hat noch keine Einstellungen: der Betreiber legt zuerst Verkäufer, Währung und Bankkonto fest (PUT /billing/settings oder symphony billing settings --set <datei.json>)'
       })
     }
     const catalog = await this.options.catalog()

@@ -65,10 +65,10 @@ describe('operations problems in German', () => {
       status: 409,
       code: 'CONFLICT',
       title: 'Konflikt',
-      detail: 'die Abrechnung hat noch keine Einstellungen: der Betreiber legt zuerst Verkäufer, Währung und Bankkonto fest (PUT /billing/settings)',
-      en: 'billing has no settings yet: the operator sets the seller, currency and bank account first (PUT /billing/settings)'
+      detail: 'die Abrechnung hat noch keine Einstellungen: der Betreiber legt zuerst Verkäufer, Währung und Bankkonto fest (PUT /billing/settings oder symphony billing settings --set <datei.json>)',
+      en: 'billing has no settings yet: the operator sets the seller, currency and bank account first (PUT /billing/settings, or symphony billing settings --set <file.json>)'
     })
     const english = await t.app.inject({ method: 'POST', url: '/billing/runs', headers: { authorization: `Bearer ${operatorToken}` }, payload: { period: '2026-12' } })
-    expect(english.json().detail).toBe('billing has no settings yet: the operator sets the seller, currency and bank account first (PUT /billing/settings)')
+    expect(english.json().detail).toBe('billing has no settings yet: the operator sets the seller, currency and bank account first (PUT /billing/settings, or symphony billing settings --set <file.json>)')
   })
 })
