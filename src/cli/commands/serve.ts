@@ -22,7 +22,7 @@ export const serveCommand: Command = {
     en: 'serve the HTTP API and web console until stopped (a new data directory gets the example catalog, and the example providers\' sandbox starts with it)',
     de: 'die HTTP-API und die Web-Konsole bereitstellen, bis sie gestoppt werden (ein neues Datenverzeichnis erhält den Beispielkatalog, und die Sandbox der Beispielanbieter startet mit)'
   },
-  usage: '[--port <n>] [--host <address>] [--allowed-host <name>]… [--public-url <url>] [--empty] [--no-sandbox] [--sandbox-port <n>] [--sparql-timeout <ms>] [--sparql-cap <n>] [--compose-workers <n>] [--compose-max-states <n>] [--compose-max-model-entries <n>] [--compose-timeout-ms <ms>] [--ticket-close-days <n>] [--allow-private-webhooks] [--log-level <level>] [--no-request-log]',
+  usage: '[--port <n>] [--host <address>] [--allowed-host <name>]… [--public-url <url>] [--empty] [--no-sandbox] [--sandbox-port <n>] [--sparql-timeout <ms>] [--sparql-cap <n>] [--compose-workers <n>] [--compose-max-states <n>] [--compose-max-model-entries <n>] [--compose-timeout-ms <ms>] [--shacl-sparql-timeout-ms <ms>] [--shacl-sparql-max-rows <n>] [--ticket-close-days <n>] [--allow-private-webhooks] [--log-level <level>] [--no-request-log]',
   common: { format: oneFormat },
   options: {
     port: {
