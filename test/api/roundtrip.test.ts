@@ -129,9 +129,11 @@ describe('publish → match → compose → form → configure', () => {
     expect((await t.app.inject({ method: 'GET', url: '/configurations', headers: asSonne })).json()).toEqual({ configurations: [] })
     expect((await t.app.inject({ method: 'GET', url: '/configurations', headers: asOperator })).json()).toEqual({ configurations: [stored] })
     expect((await t.app.inject({ method: 'GET', url: path, headers: asOperator })).statusCode).toBe(200)
-    // Nor does the public SPARQL endpoint show it.
+    // Nor does the public SPARQL endpoint show it: naming it is refused, and no graph it ranges over holds it.
     const sparql = await t.app.inject({ method: 'GET', url: `/sparql?query=${encodeURIComponent(`ASK { GRAPH <${stored!.id}> { ?s ?p ?o } }`)}` })
-    expect(sparql.json().boolean).toBe(false)
+    expect([sparql.statusCode, sparql.json().code]).toEqual([403, 'FORBIDDEN'])
+    const anyGraph = await t.app.inject({ method: 'GET', url: `/sparql?query=${encodeURIComponent(`ASK { GRAPH ?g { ?s ?p ?o } FILTER(STRSTARTS(STR(?g), "${stored!.id}")) }`)}` })
+    expect(anyGraph.json().boolean).toBe(false)
     // Listing again reads no configuration graph: each is read once, when it is new.
     const reads = vi.spyOn(t.engine.store, 'graph')
     expect(await t.engine.configurations(berg)).toEqual([stored])

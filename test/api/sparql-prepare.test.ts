@@ -79,6 +79,19 @@ describe('preparing a query in the worker', () => {
     expect([byVariable.code, byVariable.message]).toEqual(['SERVICE_NOT_ALLOWED', 'this endpoint answers over its own public graphs only: SERVICE (a federated query) is refused; send the part inside SERVICE to that endpoint yourself'])
   })
 
+  it('refuses IRIs under a private graph\'s prefix wherever they stand, and keeps every other graph', async () => {
+    for (const query of [
+      'ASK { GRAPH <https://w3id.org/symphony/graph/ops/orders/1> { ?s ?p ?o } }',
+      'SELECT * WHERE { VALUES ?g { <https://w3id.org/symphony/graph/configuration/2> } GRAPH ?g { ?s ?p ?o } }',
+      'SELECT * WHERE { ?s ?p ?o FILTER(?s = <https://w3id.org/symphony/graph/ops/tickets/3>) }'
+    ]) {
+      const error = await failure(query)
+      expect([query, error.code, error.status]).toEqual([query, 'FORBIDDEN', 403])
+    }
+    const catalog = 'ASK { GRAPH <https://w3id.org/symphony/graph/import/acme> { ?s ?p ?o } }'
+    expect((await prepareQuery(catalog, { cap: 10 })).text).toBe(catalog)
+  })
+
   it('refuses functions named by IRI other than the XSD casts, which it keeps', async () => {
     for (const [query, iri] of [
       ['SELECT (<bif:sys_stat>("st_dbms_name") AS ?x) WHERE {}', 'bif:sys_stat'],

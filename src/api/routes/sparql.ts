@@ -11,7 +11,8 @@ import { formMediaType, mediaTypeOf, sparqlQueryMediaType, sparqlUpdateMediaType
 import { chooseMediaType, formatParameter, rdfMediaTypes } from '../rdf-reply.js'
 import { problems } from '../schemas.js'
 import { checkQueryShape } from '../sparql/limits.js'
-import { updateRefused } from '../sparql/prepare.js'
+import { privateGraphRefused, updateRefused } from '../sparql/prepare.js'
+import { isPrivateGraph } from '../../project.js'
 import { toCsv, toTsv } from '../sparql/results.js'
 import { defaults } from '../options.js'
 
@@ -53,6 +54,10 @@ export async function sparqlRoutes (app: FastifyInstance, { runner, options }: R
     }
     // Length and nesting are checked by one scan before any parser sees the query.
     checkQueryShape(parameters.query, limits)
+    // A dataset may name public graphs only (the query's own FROM is checked as it is parsed).
+    const named = [...asList(parameters['default-graph-uri']), ...asList(parameters['named-graph-uri'])]
+    const privateGraph = named.find(isPrivateGraph)
+    if (privateGraph !== undefined) throw privateGraphRefused(privateGraph)
     const query = await runner.prepare(parameters.query, cap)
     const offers = query.form === 'SELECT' ? selectOffers : query.form === 'ASK' ? askOffers : rdfMediaTypes
     const mediaType = chooseMediaType(request, offers)

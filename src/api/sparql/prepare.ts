@@ -1,7 +1,7 @@
 /**
  * What a SPARQL request becomes once the worker has parsed it (see worker-source.ts): a syntax
- * error is a 400 with line and column; updates, SERVICE and extension functions are refused
- * (403); a LIMIT of cap + 1 is added to queries that have none (or a larger one) so no query can
+ * error is a 400 with line and column; updates, SERVICE, extension functions and IRIs under a
+ * private graph's prefix are refused (403); a LIMIT of cap + 1 is added to queries that have none (or a larger one) so no query can
  * build an unbounded answer; and FROM clauses are moved out of the text into the request's dataset.
  */
 import { SymphonyError } from '../../errors.js'
@@ -59,7 +59,7 @@ function syntaxError (query: string, error: Error): SymphonyError {
 /** What the worker answers to `prepare`: the query to run, or why it cannot run. */
 export type PrepareOutcome =
   | { readonly text: string, readonly form: QueryForm, readonly from: PreparedQuery['from'] }
-  | { readonly code: 'INVALID_QUERY' | 'UPDATE_NOT_ALLOWED' | 'SERVICE_NOT_ALLOWED' | 'FUNCTION_NOT_ALLOWED' | 'TOO_DEEP', readonly message: string, readonly hash?: JisonHash }
+  | { readonly code: 'INVALID_QUERY' | 'UPDATE_NOT_ALLOWED' | 'SERVICE_NOT_ALLOWED' | 'FUNCTION_NOT_ALLOWED' | 'PRIVATE_GRAPH' | 'TOO_DEEP', readonly message: string, readonly hash?: JisonHash }
 
 /** The refusal of a SPARQL update. */
 export function updateRefused (): SymphonyError {
@@ -90,12 +90,25 @@ export function functionRefused (iri: string): SymphonyError {
   })
 }
 
+/**
+ * The refusal of a query or dataset that names an IRI under a private graph's prefix (operations
+ * data, stored configurations): refused by its prefix alone, so the answer is the same whether
+ * such a graph exists or not.
+ */
+export function privateGraphRefused (iri: string): SymphonyError {
+  return new SymphonyError('FORBIDDEN', {
+    en: `<${iri}> is private (orders, subscriptions, invoices, tickets and stored configurations are answered only to their owners, by the routes such as /orders and /configurations, with a token): this endpoint answers over the ontology, the shapes and the catalog`,
+    de: `<${iri}> ist privat (Aufträge, Abonnements, Rechnungen, Störungsmeldungen und gespeicherte Konfigurationen erhalten nur ihre Eigentümer, über Routen wie /orders und /configurations, mit einem Token): dieser Endpunkt antwortet über die Ontologie, die Shapes und den Katalog`
+  })
+}
+
 /** The prepared query of a worker's outcome, or the error it stands for. */
 export function preparedQuery (query: string, outcome: PrepareOutcome, cap: number): PreparedQuery {
   if ('form' in outcome) return { text: outcome.text, form: outcome.form, cap, from: outcome.from }
   if (outcome.code === 'UPDATE_NOT_ALLOWED') throw updateRefused()
   if (outcome.code === 'SERVICE_NOT_ALLOWED') throw serviceRefused(outcome.message)
   if (outcome.code === 'FUNCTION_NOT_ALLOWED') throw functionRefused(outcome.message)
+  if (outcome.code === 'PRIVATE_GRAPH') throw privateGraphRefused(outcome.message)
   if (outcome.code === 'TOO_DEEP') throw tooDeep()
   throw syntaxError(query, Object.assign(new Error(outcome.message), { hash: outcome.hash }))
 }

@@ -12,6 +12,7 @@
  */
 import type { Worker } from 'node:worker_threads'
 import { SymphonyError } from '../../errors.js'
+import { privateGraphPrefixes } from '../../project.js'
 import { JobQueue } from './job-queue.js'
 import { preparedQuery, resultTooLarge } from './prepare.js'
 import type { PrepareOutcome, PreparedQuery } from './prepare.js'
@@ -74,7 +75,7 @@ export function datasetOf ({ query, defaultGraphs, namedGraphs }: QueryRequest):
 
 /** Parses `text` in the worker of `handle`, bounded by `timeoutMs`. */
 export async function prepareIn (handle: WorkerHandle, text: string, cap: number, timeoutMs: number): Promise<PreparedQuery> {
-  const reply = await handle.exchange({ type: 'prepare', text, cap }, timeoutMs)
+  const reply = await handle.exchange({ type: 'prepare', text, cap, privatePrefixes: privateGraphPrefixes }, timeoutMs)
   if (reply.type !== 'prepared' && reply.type !== 'failed') throw unexpected(reply)
   return preparedQuery(text, reply as unknown as PrepareOutcome, cap)
 }

@@ -5,10 +5,10 @@
  * the same under tsx, vitest and compiled `dist/` (a worker does not inherit TypeScript loaders).
  * Protocol (every reply carries the id of its request; the thread says `started` with id -1):
  *   → { type: 'load', graphs: [{ graph, ntriples }] }  ← { type: 'loaded' }
- *   → { type: 'prepare', id, text, cap }
+ *   → { type: 'prepare', id, text, cap, privatePrefixes }
  *   ← { type: 'prepared', id, text, form, from } | { type: 'failed', id, code, message, hash? }
- *     (code INVALID_QUERY, TOO_DEEP, UPDATE_NOT_ALLOWED, or SERVICE_NOT_ALLOWED / FUNCTION_NOT_ALLOWED
- *     with the IRI as message)
+ *     (code INVALID_QUERY, TOO_DEEP, UPDATE_NOT_ALLOWED, or SERVICE_NOT_ALLOWED / FUNCTION_NOT_ALLOWED /
+ *     PRIVATE_GRAPH with the IRI as message)
  *   → { type: 'query', id, text, form, cap, format, defaultGraphs, namedGraphs }
  *   ← { type: 'answer', id, text, count } | { type: 'failed', id, code, message }
  * A `failed` message with code ENGINE_FAILURE means the WebAssembly engine trapped: its memory
@@ -30,24 +30,27 @@ function plainHash (hash) {
 const xsd = 'http://www.w3.org/2001/XMLSchema#'
 
 // What in a parsed query would reach past the public graphs: SERVICE (on a remote store the
-// endpoint would run it, against itself or any address it can reach) and functions named by IRI
-// other than the XSD casts (a store's own extensions, such as Virtuoso's bif: and sql:).
-function reachingOut (node) {
+// endpoint would run it, against itself or any address it can reach), functions named by IRI
+// other than the XSD casts (a store's own extensions, such as Virtuoso's bif: and sql:), and IRIs
+// under the private graphs' prefixes (a remote store answers a constant GRAPH outside the dataset
+// as it likes; the private graphs are not this endpoint's to answer about at all).
+function reachingOut (node, privatePrefixes) {
   if (Array.isArray(node)) {
     for (const child of node) {
-      const found = reachingOut(child)
+      const found = reachingOut(child, privatePrefixes)
       if (found !== undefined) return found
     }
     return undefined
   }
   if (node === null || typeof node !== 'object') return undefined
+  if (node.termType === 'NamedNode' && privatePrefixes.some(prefix => node.value.startsWith(prefix))) return { code: 'PRIVATE_GRAPH', message: node.value }
   if (node.type === 'service') return { code: 'SERVICE_NOT_ALLOWED', message: node.name && node.name.termType === 'NamedNode' ? node.name.value : '' }
   if (node.type === 'functionCall' && node.function && node.function.termType === 'NamedNode' && !node.function.value.startsWith(xsd)) {
     return { code: 'FUNCTION_NOT_ALLOWED', message: node.function.value }
   }
   for (const key of Object.keys(node)) {
     if (key === 'prefixes') continue
-    const found = reachingOut(node[key])
+    const found = reachingOut(node[key], privatePrefixes)
     if (found !== undefined) return found
   }
   return undefined
@@ -64,7 +67,7 @@ function prepare (message) {
   if (parsed.type === 'update') return { code: 'UPDATE_NOT_ALLOWED', message: 'update' }
   let refused
   try {
-    refused = reachingOut(parsed)
+    refused = reachingOut(parsed, message.privatePrefixes || [])
   } catch (error) {
     if (error instanceof RangeError) return { code: 'TOO_DEEP', message: error.message }
     throw error
