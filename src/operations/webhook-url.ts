@@ -52,7 +52,8 @@ export function checkWebhookUrl (url: unknown, options: { allowPrivate: boolean 
     })
   }
   if (!options.allowPrivate) {
-    const host = parsed.hostname.replace(/^\[|\]$/g, '').toLowerCase()
+    // Trailing dots name the same host (the DNS root): `localhost.` is `localhost`.
+    const host = parsed.hostname.replace(/^\[|\]$/g, '').replace(/\.+$/, '').toLowerCase()
     if (host === 'localhost' || host.endsWith('.localhost') || isPrivateAddress(host)) {
       throw new SymphonyError('BAD_REQUEST', {
         en: `url: ${parsed.hostname} is a local or private address, which this server does not deliver to; give a public host name (the operator allows private hosts with serve --allow-private-webhooks)`,

@@ -259,7 +259,9 @@ describe('customer webhooks', () => {
     const refused = await h.call('PUT', '/me/webhook', 'symp_customer-a', { url: a.url })
     expect(refused.status).toBe(400)
     expect(refused.body.detail).toMatch(/127\.0\.0\.1 is a local or private address.*--allow-private-webhooks/)
-    for (const url of ['http://localhost:8080/hook', 'https://10.0.0.7/hook', 'https://[::1]/hook', 'http://169.254.169.254/latest', 'https://[fe80::1]/hook']) {
+    // A name ending in a dot is the same name (the root of DNS): localhost. is localhost.
+    for (const url of ['http://localhost:8080/hook', 'http://localhost.:8080/hook', 'http://LocalHost../hook', 'https://app.localhost./hook', 'http://2130706433/hook', 'http://[::ffff:127.0.0.1]/hook',
+      'https://10.0.0.7/hook', 'https://[::1]/hook', 'http://169.254.169.254/latest', 'https://[fe80::1]/hook']) {
       expect([url, (await h.call('PUT', '/me/webhook', 'symp_customer-a', { url })).status]).toEqual([url, 400])
     }
     expect((await h.call('PUT', '/me/webhook', 'symp_customer-a', { url: 'https://user:pw@hooks.example.org/x' })).body.detail).toMatch(/no user name or password/)
