@@ -79,9 +79,17 @@ export class BillingDesk {
     await writeJsonGraph(this.options.store, profileGraph(customer), customer, profile)
   }
 
-  /** Records a provider's usage report; the same record id again replaces it (reports are idempotent). */
+  /**
+   * Records a provider's usage report; the same record id again for the same member replaces it
+   * (reports are idempotent). Ids are the provider's own: the record is kept per member, so another
+   * provider of the subscription reporting under the same id never replaces it.
+   */
   async reportUsage (record: UsageRecord): Promise<void> {
-    await writeJsonGraph(this.options.store, `${base}usage/${encodeURIComponent(record.subscription)}/${encodeURIComponent(record.id)}`, record.subscription, record)
+    const subscription = `${base}usage/${encodeURIComponent(record.subscription)}/`
+    // Kept by subscription and id alone before: that record is replaced in the same write when it is this member's.
+    const earlier = `${subscription}${encodeURIComponent(record.id)}`
+    const replaced = (await readJsonGraph<UsageRecord>(this.options.store, earlier))?.service === record.service ? [earlier] : []
+    await writeJsonGraph(this.options.store, `${subscription}member/${encodeURIComponent(record.service)}/${encodeURIComponent(record.id)}`, record.subscription, record, replaced)
   }
 
   async usage (period: string): Promise<UsageRecord[]> {

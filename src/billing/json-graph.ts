@@ -20,10 +20,10 @@ export async function readJsonGraph<T> (store: Store, graph: string): Promise<T 
   }
 }
 
-/** Replaces the record in `graph` (about `subject`). */
-export async function writeJsonGraph (store: Store, graph: string, subject: string, value: unknown): Promise<void> {
+/** Replaces the record in `graph` (about `subject`); the graphs in `removing` are emptied in the same write. */
+export async function writeJsonGraph (store: Store, graph: string, subject: string, value: unknown, removing: readonly string[] = []): Promise<void> {
   await store.putGraphs([{
     graph,
     quads: [quad(namedNode(subject), namedNode(`${ns.rdf}value`), literal(JSON.stringify(value), namedNode(`${ns.rdf}JSON`)), namedNode(graph))]
-  }], { durable: true })
+  }, ...removing.filter(other => other !== graph).map(other => ({ graph: other, quads: [] }))], { durable: true })
 }

@@ -6,11 +6,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { BookedSubscription } from '../../src/billing/index.js'
 import { seller } from '../billing/e-invoice-fixtures.js'
-import { acme, acmeToken, berg, bergToken, globexToken, openTestApp, operatorToken } from './helpers.js'
+import { acme, acmeToken, berg, bergToken, globex, globexToken, openTestApp, operatorToken } from './helpers.js'
 import type { TestApp } from './helpers.js'
 
 const ex = 'https://example.org/acme#'
 const sym = 'https://w3id.org/symphony/ontology#'
+const globexTrunk = 'https://example.org/globex#MeteredTrunk'
 const subscription = 'https://w3id.org/symphony/subscription/berg-usage'
 const auth = (token: string): Record<string, string> => ({ authorization: `Bearer ${token}` })
 
@@ -30,7 +31,8 @@ describe('usage reports', () => {
       concurrentSeats: 2,
       members: [
         { service: `${ex}MeteredTrunk`, provider: acme, offer: trunkOffer, addedAt: '2026-12-01T09:00:00Z' },
-        { service: `${ex}FlatFax`, provider: acme, offer: catalog.services.get(`${ex}FlatFax`)!.offers[0]!.id, addedAt: '2026-12-01T09:00:00Z' }
+        { service: `${ex}FlatFax`, provider: acme, offer: catalog.services.get(`${ex}FlatFax`)!.offers[0]!.id, addedAt: '2026-12-01T09:00:00Z' },
+        { service: globexTrunk, provider: globex, offer: catalog.services.get(globexTrunk)!.offers[0]!.id, addedAt: '2026-12-01T09:00:00Z' }
       ],
       seatChanges: [{ at: '2026-12-01T09:00:00Z', seats: 4, concurrentSeats: 2 }]
     })
@@ -71,6 +73,9 @@ describe('usage reports', () => {
     expect([byIri.statusCode, byIri.json()]).toEqual([200, { accepted: 'r1', component: `${trunkOffer}#${ex}PerMinute` }])
     const byId = await report(acmeToken, { id: 'r2', component: `${trunkOffer}#${ex}PerMinute`, quantity: '79.5', at: '2026-12-20T10:00:00Z' })
     expect(byId.statusCode).toBe(200)
+    // Another provider of the subscription reporting under the same id replaces only its own report.
+    const globexReport = await report(globexToken, { id: 'r1', service: globexTrunk, component: `${ex}PerMinute`, quantity: '1000' })
+    expect(globexReport.statusCode).toBe(200)
 
     await t.app.inject({ method: 'PUT', url: '/billing/settings', headers: auth(operatorToken), payload: { seller, currency: 'EUR' } })
     await t.app.inject({ method: 'PUT', url: '/billing/profile', headers: auth(bergToken), payload: { name: 'Kanzlei Berg', country: 'DE', business: true, address: { street: 'Ring 1', city: 'Köln', postcode: '50667', country: 'DE' }, email: 'rechnung@berg.example' } })
@@ -80,5 +85,8 @@ describe('usage reports', () => {
     const minutes = invoice.draft.lines.find((l: { component: string }) => l.component === `${ex}PerMinute`)
     // 120.5 + 79.5 = 200 minutes at 0.019 = 3.80
     expect([minutes.quantity, minutes.unitPrice, minutes.net]).toEqual(['200', '0.019', 380])
+    const globexMinutes = invoice.draft.lines.find((l: { service: string, component: string }) => l.service === globexTrunk && l.component === `${ex}PerMinute`)
+    // 1000 minutes at 0.010 = 10.00
+    expect([globexMinutes.quantity, globexMinutes.unitPrice, globexMinutes.net]).toEqual(['1000', '0.01', 1000])
   }, 120_000)
 })
