@@ -104,3 +104,41 @@ export function checkDerivedEffects (before: Catalog, after: Catalog, provider: 
     }
   }
 }
+
+const secretName = iri('sym', 'secretName')
+const provisionedBy = iri('sym', 'provisionedBy')
+const schemaProvider = 'https://schema.org/provider'
+
+/**
+ * FORBIDDEN when an adapter of the description names a credential (`sym:secretName`) that an
+ * adapter of another provider's services names in `stored` (the store's graphs but the
+ * description's own): credentials are configured by name, and the platform sends an adapter's
+ * credential to the adapter's endpoint, so another provider's name would hand its credential
+ * to this one.
+ */
+export function checkSecretNames (quads: readonly Quad[], stored: readonly Quad[], provider: string, ownGraph: string): void {
+  const named = new Map<string, string>()
+  for (const q of quads) if (q.predicate.value === secretName) named.set(q.object.value, q.subject.termType === 'BlankNode' ? `_:${q.subject.value}` : q.subject.value)
+  if (named.size === 0) return
+  const byGraph = new Map<string, Quad[]>()
+  for (const q of stored) {
+    if (q.graph.value === ownGraph) continue
+    let list = byGraph.get(q.graph.value)
+    if (list === undefined) byGraph.set(q.graph.value, list = [])
+    list.push(q)
+  }
+  for (const graph of byGraph.values()) {
+    for (const q of graph) {
+      if (q.predicate.value !== secretName || !named.has(q.object.value)) continue
+      const services = graph.filter(s => s.predicate.value === provisionedBy && s.object.equals(q.subject)).map(s => s.subject.value)
+      const other = graph.find(p => p.predicate.value === schemaProvider && services.includes(p.subject.value) && p.object.value !== provider)?.object.value
+      if (other === undefined) continue
+      const secret = q.object.value
+      const node = named.get(secret)!
+      throw new SymphonyError('FORBIDDEN', {
+        en: `the adapter <${node}> names the credential "${secret}", which descriptions of <${other}> name; the platform sends a credential only to the provider it was issued for — ask the operator for one of your own and name it in sym:secretName`,
+        de: `der Adapter <${node}> nennt die Zugangsdaten "${secret}", die Beschreibungen von <${other}> nennen; die Plattform sendet Zugangsdaten nur an den Anbieter, für den sie ausgestellt wurden — bitten Sie den Betreiber um eigene und nennen Sie sie in sym:secretName`
+      }, { node, details: { secretName: secret, provider: other } })
+    }
+  }
+}

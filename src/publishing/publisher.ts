@@ -19,7 +19,7 @@ import type { BundleSnapshot, Impact, PairMatch } from './impact.js'
 import { activeGraphOf, checkKey, descriptionIriOf, historyGraphOf, keyOfHistoryGraph, publishingGraphs, versionGraphOf } from './names.js'
 import type { DescriptionKey } from './names.js'
 import { checkOwnership, servicesIn } from './services.js'
-import { checkDerivedEffects, checkNoVocabularyNodes, checkSubjects, defaultNamespaceOf } from './boundaries.js'
+import { checkDerivedEffects, checkNoVocabularyNodes, checkSecretNames, checkSubjects, defaultNamespaceOf } from './boundaries.js'
 import { checkDescriptionGraph, checkDescriptionText } from './limits.js'
 
 /** One SHACL result as publishing reports it. */
@@ -201,6 +201,7 @@ export class Publisher {
       }
       checkOwnership(quads, services, submission.provider)
       checkDerivedEffects(before, after, submission.provider, namespaces)
+      checkSecretNames(quads, stored, submission.provider, activeGraph)
       await this.#checkConflicts(quads, submission)
       const content = await canonicalNTriples(quads)
       const latest = history?.versions.at(-1)

@@ -69,6 +69,25 @@ describe('publishing: what a provider may describe', () => {
     expect(body).toMatchObject({ code: 'FORBIDDEN', node: 'https://example.org/globex#Reserved', foreign: ['https://example.org/globex#Reserved'] })
   })
 
+  it("refuses an adapter naming a credential another provider's descriptions name: the platform would send that credential to this provider's endpoint", async () => {
+    const adapter = (service: string, node: string, secret: string) => `\n${service} sym:provisionedBy ${node} .\n${node} a sym:HttpProvisioning ;
+    sym:orderEndpoint "https://api.example.org/${secret}/orders"^^<http://www.w3.org/2001/XMLSchema#anyURI> ;
+    sym:authScheme sym:BearerAuth ; sym:secretName "${secret}" .\n`
+    const globexCrm = await fixture('globex-crm.ttl')
+    const republished = await t.app.inject({ method: 'PUT', url: descriptionPath(globex, 'crm'), headers: asGlobex, payload: globexCrm + adapter('ex:CallCRM', 'ex:Provisioning', 'globex-orders') })
+    expect(republished.statusCode).toBe(201)
+    const { status, body } = await dryRun(pbxTurtle + adapter('ex:CloudPBX', 'ex:Provisioning', 'globex-orders'), asAcme)
+    expect([status, body.code, body.node, body.secretName, body.provider]).toEqual([403, 'FORBIDDEN', 'https://example.org/acme#Provisioning', 'globex-orders', globex])
+    expect(body.messages).toEqual({
+      en: `the adapter <https://example.org/acme#Provisioning> names the credential "globex-orders", which descriptions of <${globex}> name; the platform sends a credential only to the provider it was issued for — ask the operator for one of your own and name it in sym:secretName`,
+      de: `der Adapter <https://example.org/acme#Provisioning> nennt die Zugangsdaten "globex-orders", die Beschreibungen von <${globex}> nennen; die Plattform sendet Zugangsdaten nur an den Anbieter, für den sie ausgestellt wurden — bitten Sie den Betreiber um eigene und nennen Sie sie in sym:secretName`
+    })
+    // A name of its own is fine, and so is the owner naming its own again.
+    expect((await dryRun(pbxTurtle + adapter('ex:CloudPBX', 'ex:Provisioning', 'acme-orders'), asAcme)).status).toBe(200)
+    const again = await t.app.inject({ method: 'POST', url: `${descriptionPath(globex, 'crm')}/dry-run`, headers: asGlobex, payload: globexCrm + adapter('ex:CallCRM', 'ex:Orders', 'globex-orders') })
+    expect(again.statusCode).toBe(200)
+  })
+
   it('refuses deeply nested lists before parsing', async () => {
     const { status, body } = await dryRun(`${pbxTurtle}\nex:CloudPBX ex:nested ${'('.repeat(20_000)} 1 ${')'.repeat(20_000)} .\n`)
     expect(status).toBe(400)
