@@ -24,6 +24,16 @@ describe('subscriptions: seats, members, cancellation, events', () => {
   })
   afterAll(async () => { await h.close() })
 
+  /** Stores, as the customer of `token`, the archive's configuration for adding it beside the PBX and the CRM. */
+  async function storeArchiveConfiguration (token: string): Promise<{ status: number, body: { configuration: string, triples: number } }> {
+    const stored = await h.call('POST', '/configurations', token, {
+      bundle: { services: [`${t}AlphaPBX`, `${t}BetaCRM`, `${t}DeltaArchive`], existing: [`${t}AlphaPBX`, `${t}BetaCRM`] },
+      values: { services: { DeltaArchive: { retentionRule: [{ documentClass: `${sym}BusinessLetter`, retentionPeriod: 'P6Y' }], storageLocation: 'DE' } } }
+    })
+    expect(stored.status, JSON.stringify(stored.body)).toBe(201)
+    return stored
+  }
+
   it('changes the seats: re-priced, sent to every provider, kept in the seat history', async () => {
     const change = await h.call('POST', `/subscriptions/${id}/seats`, 'symp_customer-a', { seats: 5 })
     expect(change.status).toBe(201)
@@ -57,11 +67,7 @@ describe('subscriptions: seats, members, cancellation, events', () => {
     const services = [`${t}AlphaPBX`, `${t}BetaCRM`, `${t}DeltaArchive`]
     const inForce = (s: Subscription) => s.members.filter(m => m.removedAt === undefined).map(m => m.service)
     const before = inForce((await h.call('GET', `/subscriptions/${id}`, 'symp_customer-a')).body as Subscription)
-    const stored = await h.call('POST', '/configurations', 'symp_customer-a', {
-      bundle: { services, existing: [`${t}AlphaPBX`, `${t}BetaCRM`] },
-      values: { services: { DeltaArchive: { retentionRule: [{ documentClass: `${sym}BusinessLetter`, retentionPeriod: 'P6Y' }], storageLocation: 'DE' } } }
-    })
-    expect(stored.status, JSON.stringify(stored.body)).toBe(201)
+    const stored = await storeArchiveConfiguration('symp_customer-a')
     const configuration = stored.body.configuration as string
     // The values' triples plus the owner and the time it was stored.
     expect(await h.engine.store.graph(configuration)).toHaveLength(stored.body.triples + 2)
@@ -79,12 +85,7 @@ describe('subscriptions: seats, members, cancellation, events', () => {
   })
 
   it('a configuration stored for a change the API refuses outright is deleted by its owner only', async () => {
-    const services = [`${t}AlphaPBX`, `${t}BetaCRM`, `${t}DeltaArchive`]
-    const stored = await h.call('POST', '/configurations', 'symp_customer-a', {
-      bundle: { services, existing: [`${t}AlphaPBX`, `${t}BetaCRM`] },
-      values: { services: { DeltaArchive: { retentionRule: [{ documentClass: `${sym}BusinessLetter`, retentionPeriod: 'P6Y' }], storageLocation: 'DE' } } }
-    })
-    expect(stored.status, JSON.stringify(stored.body)).toBe(201)
+    const stored = await storeArchiveConfiguration('symp_customer-a')
     const path = `/configurations/${encodeURIComponent(stored.body.configuration as string)}`
     // Without a CRM the composer does not answer the subscription's request: refused, no order.
     const refused = await h.call('POST', `/subscriptions/${id}/members`, 'symp_customer-a', { services: [`${t}AlphaPBX`, `${t}DeltaArchive`], configurations: [stored.body.configuration] })
@@ -101,11 +102,7 @@ describe('subscriptions: seats, members, cancellation, events', () => {
   it('a configuration an order names is not deleted: a delete that arrives while the booking stores its order waits and is refused', async () => {
     const request = { serviceTypes: [`${sym}VirtualPBX`, `${sym}CRM`, `${sym}ArchivingService`], limit: 10 }
     const services = [`${t}AlphaPBX`, `${t}BetaCRM`, `${t}DeltaArchive`]
-    const stored = await h.call('POST', '/configurations', 'symp_customer-a', {
-      bundle: { services, existing: [`${t}AlphaPBX`, `${t}BetaCRM`] },
-      values: { services: { DeltaArchive: { retentionRule: [{ documentClass: `${sym}BusinessLetter`, retentionPeriod: 'P6Y' }], storageLocation: 'DE' } } }
-    })
-    expect(stored.status, JSON.stringify(stored.body)).toBe(201)
+    const stored = await storeArchiveConfiguration('symp_customer-a')
     const configuration = stored.body.configuration as string
     // The booking checks the configuration and writes its order under the configurations' lock:
     // its write is held until the delete has arrived and waits for that lock.
@@ -148,11 +145,7 @@ describe('subscriptions: seats, members, cancellation, events', () => {
   it('a configuration another customer stored is neither booked nor sent with a change: 403, and it stays its owner\'s', async () => {
     const request = { serviceTypes: [`${sym}VirtualPBX`, `${sym}CRM`, `${sym}ArchivingService`], limit: 10 }
     const services = [`${t}AlphaPBX`, `${t}BetaCRM`, `${t}DeltaArchive`]
-    const stored = await h.call('POST', '/configurations', 'symp_customer-b', {
-      bundle: { services, existing: [`${t}AlphaPBX`, `${t}BetaCRM`] },
-      values: { services: { DeltaArchive: { retentionRule: [{ documentClass: `${sym}BusinessLetter`, retentionPeriod: 'P6Y' }], storageLocation: 'DE' } } }
-    })
-    expect(stored.status, JSON.stringify(stored.body)).toBe(201)
+    const stored = await storeArchiveConfiguration('symp_customer-b')
     const configuration = stored.body.configuration as string
     const ordersBefore = (await h.call('GET', '/orders', 'symp_operator')).body.length
     const change = await h.call('POST', `/subscriptions/${id}/members`, 'symp_customer-a', { request, services, configurations: [configuration] }, { 'accept-language': 'de' })
