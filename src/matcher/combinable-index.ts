@@ -7,7 +7,8 @@
  */
 import type { Catalog, ClassHierarchy, InterfaceNode } from '../catalog/index.js'
 import { typeMatch } from './degree.js'
-import type { TypeMatch } from './types.js'
+import type { Texts, TypeMatch } from './types.js'
+import type { Namer } from './writer.js'
 
 /** The interfaces that state one class among their types, in one role. */
 export interface TypedGroup {
@@ -108,6 +109,11 @@ export class CombinableIndex {
     distanceSum: new Float64Array(0), last: new Int32Array(0), seen: new Int32Array(0), met: new Int32Array(0)
   }
   #mark = 0
+  /** Service names in every language by ordinal: an answer names thousands of services. */
+  readonly #names: Array<Texts | undefined> = []
+  /** Per node ordinal: the number of its single class (-1 for several types or none, -2 not yet known). */
+  #nodeClasses = new Int32Array(0)
+  readonly #classNumbers = new Map<string, number>()
 
   constructor (catalog: Catalog) {
     this.#catalog = catalog
@@ -128,6 +134,43 @@ export class CombinableIndex {
       this.#serviceOrdinals.set(service, ordinal)
     }
     return ordinal
+  }
+
+  /**
+   * The name of the service with ordinal `s` in every language, by the catalog's namer (looking
+   * an IRI up in the namer costs more than the rest of a link).
+   */
+  serviceName (s: number, namer: Namer): Texts {
+    let texts = this.#names[s]
+    if (texts === undefined) {
+      const iri = this.serviceIds[s]!
+      this.#names[s] = texts = { en: namer(iri, 'en'), de: namer(iri, 'de') }
+    }
+    return texts
+  }
+
+  /**
+   * The class of a single-typed interface node as a small number (-1 for a node stating several
+   * types or none): links of one interface of X are told apart by the other's class without
+   * reading its IRI.
+   */
+  nodeClass (node: number): number {
+    if (node >= this.#nodeClasses.length) {
+      const grown = new Int32Array(Math.max(node + 1, this.nodes.length, 2 * this.#nodeClasses.length)).fill(-2)
+      grown.set(this.#nodeClasses)
+      this.#nodeClasses = grown
+    }
+    let c = this.#nodeClasses[node]!
+    if (c === -2) {
+      const { types } = this.nodes[node]!
+      if (types.length !== 1) c = -1
+      else {
+        c = this.#classNumbers.get(types[0]!) ?? this.#classNumbers.size
+        this.#classNumbers.set(types[0]!, c)
+      }
+      this.#nodeClasses[node] = c
+    }
+    return c
   }
 
   /** The interfaces stating `type` in `role` (required and optionally required ones for `'requires'`). */

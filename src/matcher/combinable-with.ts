@@ -203,12 +203,11 @@ function rank (index: CombinableIndex, service: Service, pairings: readonly Pair
       kept = top.sorted()
     }
     // Every link names X and one other service: names are kept per service ordinal.
-    const names = serviceNames(index, namer)
+    const names = (s: number): Texts => index.serviceName(s, namer)
     const xNames = names(self)
     // Links of one interface of X to single-typed interfaces: their match and their sentence
     // with X named, by the other's type, for mandatory and for optional requirements.
     const framesByPairing = pairings.map((): [Array<Framed | undefined>, Array<Framed | undefined>] => [[], []])
-    const classes = nodeClasses(index)
     // A service's links are gathered in one array reused for every service, then copied at
     // their exact length: most services have one or two links.
     const gathered: Link[] = []
@@ -222,7 +221,7 @@ function rank (index: CombinableIndex, service: Service, pairings: readonly Pair
         const other = index.nodes[node]!
         const required = provides ? other : mine
         const provided = provides ? mine : other
-        const c = mine.types.length === 1 ? classes.of(node) : -1
+        const c = mine.types.length === 1 ? index.nodeClass(node) : -1
         let framed: Framed | undefined
         if (c !== -1) {
           const optional = required.role === 'optionallyRequires'
@@ -241,66 +240,6 @@ function rank (index: CombinableIndex, service: Service, pairings: readonly Pair
   } finally {
     index.clear(touched)
   }
-}
-
-const namesByIndex = new WeakMap<CombinableIndex, Array<Texts | undefined>>()
-
-/**
- * A service's name in every language by its ordinal, kept with the catalog's index: an answer
- * names thousands of services, and looking each IRI up in the namer costs more than the rest
- * of its link. The namer is the catalog's, as the index is.
- */
-function serviceNames (index: CombinableIndex, namer: Namer): (s: number) => Texts {
-  let names = namesByIndex.get(index)
-  if (names === undefined) namesByIndex.set(index, names = [])
-  const known = names
-  return s => {
-    let texts = known[s]
-    if (texts === undefined) {
-      const iri = index.serviceIds[s]!
-      known[s] = texts = { en: namer(iri, 'en'), de: namer(iri, 'de') }
-    }
-    return texts
-  }
-}
-
-/**
- * The class of each single-typed interface node by its ordinal in the catalog's index, as a
- * small number (-1 for a node stating several types or none), kept with the index: the links
- * of one interface of X are told apart by the other's class without reading its IRI.
- */
-class NodeClasses {
-  readonly #numbers = new Map<string, number>()
-  #of = new Int32Array(0)
-
-  constructor (readonly index: CombinableIndex) {}
-
-  of (node: number): number {
-    if (node >= this.#of.length) {
-      const grown = new Int32Array(Math.max(node + 1, this.index.nodes.length, 2 * this.#of.length)).fill(-2)
-      grown.set(this.#of)
-      this.#of = grown
-    }
-    let c = this.#of[node]!
-    if (c === -2) {
-      const { types } = this.index.nodes[node]!
-      if (types.length !== 1) c = -1
-      else {
-        c = this.#numbers.get(types[0]!) ?? this.#numbers.size
-        this.#numbers.set(types[0]!, c)
-      }
-      this.#of[node] = c
-    }
-    return c
-  }
-}
-
-const nodeClassesByIndex = new WeakMap<CombinableIndex, NodeClasses>()
-
-function nodeClasses (index: CombinableIndex): NodeClasses {
-  let classes = nodeClassesByIndex.get(index)
-  if (classes === undefined) nodeClassesByIndex.set(index, classes = new NodeClasses(index))
-  return classes
 }
 
 /** What the links of one interface of X to interfaces of one type share. */
