@@ -7,11 +7,12 @@
  * triples first, checks the pages add up to that many distinct triples and that no write landed
  * meanwhile, and starts over otherwise.
  *
- * Writes of several graphs are all or nothing as far as the protocol allows: each new content is
- * first uploaded to a staging graph with the graph store protocol (in batches that keep quads
- * linked by blank nodes in one request, so those stay one node), then one update request moves
- * every staging graph into place and changes the store's version, which every instance over the
- * same endpoint checks before it trusts what it derived from the store.
+ * Writes of several graphs are all or nothing: each new content is first uploaded to a staging
+ * graph with the graph store protocol (in batches that keep quads linked by blank nodes in one
+ * request, so those stay one node), then one update request moves every staging graph into place
+ * and changes the store's version, which every instance over the same endpoint checks before it
+ * trusts what it derived from the store. A write larger than one transaction of the endpoint is
+ * committed as a journal of moves instead and carried out in batches (`endpoint-moves.ts`).
  */
 import { randomUUID } from 'node:crypto'
 import { DataFactory, Parser } from 'n3'
@@ -19,6 +20,7 @@ import type { NamedNode, Quad, Term } from '@rdfjs/types'
 import { SymphonyError } from '../errors.js'
 import type { ErrorMessages } from '../errors.js'
 import { batchesOf } from './batches.js'
+import { commitMoves, finishMoves, journal } from './endpoint-moves.js'
 import { toNQuads } from './n-quads.js'
 import { quadsOfLines } from '../rdf/parse.js'
 import { keptQuad, restoredQuad, restoredTerm, restoredText } from './kept-literals.js'
@@ -47,8 +49,19 @@ export interface SparqlEndpointOptions {
   readonly pageSize?: number
   /** Pages requested at the same time (default 2). */
   readonly concurrency?: number
-  /** Triples per upload request when writing a graph (default 50,000). */
+  /** Triples per upload request when writing a graph, and per update when moving one in batches (default 50,000). */
   readonly batchSize?: number
+  /**
+   * Triples one update may add and remove at most (default 250,000): stock Virtuoso aborts a
+   * transaction whose log passes 50 MB (`SR325`). A write that touches more (new and replaced
+   * triples together) is committed as a journal and moved into place in batches.
+   */
+  readonly transactionLimit?: number
+  /**
+   * How long a journal of moves may go without progress before a reader finishes it itself, in
+   * milliseconds (default 60,000): its writer is then taken to have stopped.
+   */
+  readonly moveStallMs?: number
   /**
    * How long a version read from the endpoint is trusted, in milliseconds (default 1,000): the
    * delay after which an instance sees another instance's write.
@@ -79,6 +92,8 @@ export class SparqlEndpointStore implements Store {
   readonly #internal: string
   readonly #versionGraph: string
   #version: { all: string, public: string, read: number } | undefined
+  /** This instance finishing a journal of moves, which its own reads wait for. */
+  #moving: Promise<void> | undefined
   #summaries: { version: string, graphs: GraphSummary[] } | undefined
 
   constructor (options: SparqlEndpointOptions) {
@@ -91,6 +106,8 @@ export class SparqlEndpointStore implements Store {
       pageSize: 10_000,
       concurrency: 2,
       batchSize: 50_000,
+      transactionLimit: 250_000,
+      moveStallMs: 60_000,
       versionCacheMs: 1_000,
       ...options
     }
@@ -99,7 +116,8 @@ export class SparqlEndpointStore implements Store {
   }
 
   async graphs (): Promise<GraphSummary[]> {
-    const version = await this.version()
+    // Read afresh, not from the cache: a large write of another instance may be moving into place.
+    const { all: version } = await this.#readVersion()
     if (this.#summaries?.version === version) return this.#summaries.graphs.slice()
     const result = await this.#select(`SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } ${this.#catalogFilter('?g')} } GROUP BY ?g ORDER BY ?g`)
     const graphs = result.rows.map(row => ({ graph: row.g!.value, triples: Number(row.n!.value) }))
@@ -108,6 +126,7 @@ export class SparqlEndpointStore implements Store {
   }
 
   async graph (graph: string): Promise<Quad[]> {
+    await this.#readVersion()
     return this.#read(DataFactory.namedNode(graph), { publicOnly: !isPrivateGraph(graph) })
   }
 
@@ -142,24 +161,72 @@ export class SparqlEndpointStore implements Store {
         staged.push({ staging, graph })
         for (const [index, batch] of batchesOf(quads, this.#options.batchSize).entries()) await this.#upload(staging, batch, index === 0 ? 'PUT' : 'POST')
       }
+      const added = graphs.reduce((sum, { quads }) => sum + quads.length, 0)
+      if (added + await this.#triplesIn(graphs.map(g => g.graph)) > this.#options.transactionLimit) {
+        return await this.#journaled(graphs.map(g => g.graph), staged.map(({ staging, graph }) => ({ id: `${staging}/move`, to: graph, from: staging })))
+      }
+      await this.#update([
+        ...staged.map(({ staging, graph }) => `DROP SILENT GRAPH <${graph}> ; MOVE SILENT GRAPH <${staging}> TO GRAPH <${graph}>`),
+        this.#nextVersion(graphs.map(g => g.graph))
+      ].join(' ;\n'))
     } catch (error) {
-      await this.#update(staged.map(({ staging }) => `DROP SILENT GRAPH <${staging}>`).join(' ;\n')).catch(() => undefined)
-      throw error
+      // Not written: the staging graphs go (a committed journal drops its own when it is done).
+      if (!(error instanceof CommittedWrite)) await this.#update(staged.map(({ staging }) => `DROP SILENT GRAPH <${staging}>`).join(' ;\n')).catch(() => undefined)
+      throw error instanceof CommittedWrite ? error.error : error
+    } finally {
+      this.#version = undefined
     }
-    await this.#update([
-      ...staged.map(({ staging, graph }) => `DROP SILENT GRAPH <${graph}> ; MOVE SILENT GRAPH <${staging}> TO GRAPH <${graph}>`),
-      this.#nextVersion(graphs.map(g => g.graph))
-    ].join(' ;\n'))
-    this.#version = undefined
   }
 
   async deleteGraphs (graphs: readonly string[]): Promise<void> {
     if (graphs.length === 0) return
-    await this.#update([...graphs.map(graph => `DROP SILENT GRAPH <${graph}>`), this.#nextVersion(graphs)].join(' ;\n'))
-    this.#version = undefined
+    try {
+      if (await this.#triplesIn(graphs) > this.#options.transactionLimit) {
+        return await this.#journaled(graphs, graphs.map(graph => ({ id: `${this.#internal}delete/${randomUUID()}`, to: graph })))
+      }
+      await this.#update([...graphs.map(graph => `DROP SILENT GRAPH <${graph}>`), this.#nextVersion(graphs)].join(' ;\n'))
+    } catch (error) {
+      throw error instanceof CommittedWrite ? error.error : error
+    } finally {
+      this.#version = undefined
+    }
+  }
+
+  /** Triples the graphs hold now, once any journal of moves before this write is finished. */
+  async #triplesIn (graphs: readonly string[]): Promise<number> {
+    await this.#readVersion()
+    const written = new Set(graphs)
+    return (await this.graphs()).reduce((sum, { graph, triples }) => written.has(graph) ? sum + triples : sum, 0)
+  }
+
+  /**
+   * A write too large for one transaction: its journal is committed with the new version in one
+   * update, then carried out. A failure after the commit is a `CommittedWrite`: the write stands
+   * and the next read finishes it.
+   */
+  async #journaled (written: readonly string[], moves: ReadonlyArray<{ id: string, to: string, from?: string }>): Promise<void> {
+    await this.#update(`${commitMoves(this.#versionGraph, moves)} ;\n${this.#nextVersion(written)}`)
+    try {
+      await this.#finishMoves()
+    } catch (error) {
+      throw new CommittedWrite(new SymphonyError('STORE_ERROR', {
+        en: `the write of ${written.length} graph(s) is recorded at ${this.#options.queryUrl}, but moving it into place stopped: ${(error as Error).message}; the next read finishes it`,
+        de: `das Schreiben von ${written.length} Graph(en) ist in ${this.#options.queryUrl} festgehalten, aber das Einsetzen wurde unterbrochen: ${(error as Error).message}; der nächste Lesezugriff schließt es ab`
+      }, { cause: error }))
+    }
+  }
+
+  /** Carries out the journal of moves (once per instance at a time). */
+  async #finishMoves (): Promise<void> {
+    this.#moving ??= finishMoves({
+      update: sparql => this.#update(sparql),
+      select: async sparql => (await this.#select(sparql)).rows
+    }, this.#versionGraph, this.#options.batchSize).finally(() => { this.#moving = undefined })
+    await this.#moving
   }
 
   async query (sparql: string): Promise<QueryResult> {
+    await this.#readVersion()
     const form = /^\s*(?:(?:PREFIX|BASE)[^\n]*\n|#[^\n]*\n|\s)*(SELECT|ASK|CONSTRUCT|DESCRIBE)/i.exec(sparql)?.[1]?.toUpperCase()
     if (form === 'CONSTRUCT' || form === 'DESCRIBE') {
       const text = await this.#request(this.#options.queryUrl, 'query', sparql, 'application/n-triples')
@@ -178,6 +245,7 @@ export class SparqlEndpointStore implements Store {
     const body = new URLSearchParams({ query: sparql })
     for (const graph of options.defaultGraphs ?? []) body.append('default-graph-uri', graph)
     for (const graph of options.namedGraphs ?? []) body.append('named-graph-uri', graph)
+    await this.#readVersion()
     // The answer goes to whoever asked the API's public endpoint: its errors do not say where the store lives.
     return restoredText(await this.#fetch(this.#options.queryUrl, {
       method: 'POST',
@@ -194,11 +262,24 @@ export class SparqlEndpointStore implements Store {
     return `FILTER(STRSTARTS(STR(${variable}), ${JSON.stringify(graphPrefix)}) && !STRSTARTS(STR(${variable}), ${JSON.stringify(this.#internal)}))`
   }
 
+  /**
+   * The store's version, once no journal of moves is pending: a reader waits while another
+   * instance moves a large write into place, and finishes the journal itself when that instance
+   * made no progress for `moveStallMs` (it stopped) or when it is this instance's own.
+   */
   async #readVersion (): Promise<{ all: string, public: string, read: number }> {
-    const result = await this.#select(`SELECT ?p ?v WHERE { GRAPH <${this.#versionGraph}> { <${this.#versionGraph}> ?p ?v } }`)
-    const valueOf = (predicate: string): string => result.rows.filter(row => row.p?.value === predicate).map(row => row.v?.value ?? '').sort().join(' ')
-    this.#version = { all: valueOf(versionPredicates.all), public: valueOf(versionPredicates.public), read: Date.now() }
-    return this.#version
+    for (;;) {
+      const result = await this.#select(`SELECT ?p ?v WHERE { GRAPH <${this.#versionGraph}> { <${this.#versionGraph}> ?p ?v } }`)
+      const valueOf = (predicate: string): string => result.rows.filter(row => row.p?.value === predicate).map(row => row.v?.value ?? '').sort().join(' ')
+      if (valueOf(journal.pending) === '') {
+        this.#version = { all: valueOf(versionPredicates.all), public: valueOf(versionPredicates.public), read: Date.now() }
+        return this.#version
+      }
+      const moving = this.#moving
+      if (moving !== undefined) await moving.catch(() => undefined)
+      else if (Date.now() - Number(valueOf(journal.progress)) >= this.#options.moveStallMs) await this.#finishMoves()
+      else await new Promise(resolve => setTimeout(resolve, 500))
+    }
   }
 
   /** The update that gives the store a new version (and a new public one when a public graph is written), appended to every write. */
@@ -360,4 +441,11 @@ function quadKey (q: Quad): string {
 function toBindings (json: SparqlJson): Extract<QueryResult, { type: 'bindings' }> {
   const rows = (json.results?.bindings ?? []).map(row => Object.fromEntries(Object.entries(row).map(([name, term]) => [name, toTerm(term)])))
   return { type: 'bindings', variables: json.head.vars ?? [], rows }
+}
+
+/** A write whose journal was committed before it failed: it stands, and the next read finishes it. */
+class CommittedWrite extends Error {
+  constructor (readonly error: SymphonyError) {
+    super(error.message)
+  }
 }

@@ -77,4 +77,99 @@ describe.runIf(!('missing' in virtuoso))('SparqlEndpointStore on Virtuoso at sca
     expect(read).toHaveLength(2 * 2 * 6)
     await store.deleteGraphs([a, b])
   }, 120_000)
+
+  it('moves a write larger than one transaction into place in batches, and deletes it so, with blank nodes kept', async () => {
+    if ('missing' in virtuoso) return
+    const base = `https://example.org/journal/${randomUUID()}/`
+    const store = new SparqlEndpointStore({ ...virtuoso, graphPrefix: base, batchSize: 4_000, transactionLimit: 10_000 })
+    const graph = `${base}catalog`
+    await store.putGraphs([{ graph, quads: catalogQuads(`${base}old`, 100) }])
+    // 18,000 new and 600 replaced triples: more than one update may move.
+    const updates = await updatesOf(() => store.putGraphs([{ graph, quads: catalogQuads(base, 3_000) }, { graph: `${base}small`, quads: catalogQuads(`${base}small`, 2) }]))
+    expect(updates.some(update => update.includes('MOVE'))).toBe(false)
+    expect(updates.filter(update => update.includes('LIMIT 4000')).length).toBeGreaterThanOrEqual(18_000 / 4_000)
+    expect(await store.graphs()).toEqual([{ graph, triples: 18_000 }, { graph: `${base}small`, triples: 12 }])
+    const read = await store.graph(graph)
+    expect(read.some(q => q.subject.value.startsWith(`${base}old`))).toBe(false)
+    const indexOf = new Map(read.filter(q => q.predicate.value.endsWith('#index')).map(q => [q.subject.value, q.object.value]))
+    const ports = read.filter(q => q.predicate.value.endsWith('#provides'))
+    expect(new Set(ports.map(q => q.object.value)).size).toBe(3_000)
+    expect(ports.every(q => q.subject.value === `${base}service/${indexOf.get(q.object.value)!}`)).toBe(true)
+    expect(await storeGraphs(base)).toEqual([`${base}.store/version`])
+
+    await store.deleteGraphs([graph, `${base}small`])
+    expect(await store.graphs()).toEqual([])
+    expect(await storeGraphs(base)).toEqual([`${base}.store/version`])
+  }, 300_000)
+
+  it('finishes a committed journal whose writer stopped, and its readers wait for it instead of reading half a graph', async () => {
+    if ('missing' in virtuoso) return
+    const base = `https://example.org/stopped/${randomUUID()}/`
+    const options = { ...virtuoso, graphPrefix: base, batchSize: 2_000, transactionLimit: 5_000 }
+    const graph = `${base}catalog`
+    await new SparqlEndpointStore(options).putGraphs([{ graph, quads: catalogQuads(`${base}old`, 50) }])
+    // The writer's process stops after its journal is committed, the old content cleared and two batches moved: no request of it arrives after that.
+    const writer = new SparqlEndpointStore(options)
+    const fetched = globalThis.fetch
+    let updates = 0
+    globalThis.fetch = async (url, init) => {
+      if (init?.body?.toString().startsWith('update=') === true && ++updates > 5) throw new Error('the writer stopped')
+      return await fetched(url, init)
+    }
+    try {
+      await expect(writer.putGraphs([{ graph, quads: catalogQuads(base, 1_500) }])).rejects.toThrow(/recorded .* the next read finishes it/)
+    } finally {
+      globalThis.fetch = fetched
+    }
+    // Half moved: the target holds part of the new content.
+    const half = await count(graph)
+    expect(half).toBe(4_000)
+
+    // A reader that trusts the writer to go on waits; one that takes it for stopped finishes the moves.
+    const patient = new SparqlEndpointStore({ ...options, moveStallMs: 600_000 })
+    const waiting = patient.graph(graph)
+    await new Promise(resolve => setTimeout(resolve, 1_500))
+    expect(await count(graph)).toBe(half)
+    await new SparqlEndpointStore({ ...options, moveStallMs: 0 }).version()
+    const read = await waiting
+    expect(read).toHaveLength(9_000)
+    expect(read.some(q => q.subject.value.startsWith(`${base}old`))).toBe(false)
+    expect(await storeGraphs(base)).toEqual([`${base}.store/version`])
+    await patient.deleteGraphs([graph])
+  }, 300_000)
 })
+
+/** The update requests sent while `write` runs. */
+async function updatesOf (write: () => Promise<void>): Promise<string[]> {
+  const fetched = globalThis.fetch
+  const updates: string[] = []
+  globalThis.fetch = async (url, init) => {
+    const body = init?.body?.toString() ?? ''
+    if (body.startsWith('update=')) updates.push(new URLSearchParams(body).get('update')!)
+    return await fetched(url, init)
+  }
+  try {
+    await write()
+  } finally {
+    globalThis.fetch = fetched
+  }
+  return updates
+}
+
+/** The store's own graphs under `base` (the version graph, and staging graphs left behind). */
+async function storeGraphs (base: string): Promise<string[]> {
+  if ('missing' in virtuoso) return []
+  const query = `SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } FILTER(STRSTARTS(STR(?g), ${JSON.stringify(`${base}.store/`)})) }`
+  const response = await fetch(`${virtuoso.queryUrl}?query=${encodeURIComponent(query)}`, { headers: { accept: 'application/sparql-results+json' } })
+  const json = await response.json() as { results: { bindings: Array<{ g: { value: string } }> } }
+  return json.results.bindings.map(b => b.g.value).sort()
+}
+
+/** Triples in a graph, counted by the endpoint itself. */
+async function count (graph: string): Promise<number> {
+  if ('missing' in virtuoso) return 0
+  const query = `SELECT (COUNT(*) AS ?n) WHERE { GRAPH <${graph}> { ?s ?p ?o } }`
+  const response = await fetch(`${virtuoso.queryUrl}?query=${encodeURIComponent(query)}`, { headers: { accept: 'application/sparql-results+json' } })
+  const json = await response.json() as { results: { bindings: Array<{ n: { value: string } }> } }
+  return Number(json.results.bindings[0]!.n.value)
+}
