@@ -63,9 +63,9 @@ export async function pendingMoves (endpoint: MoveEndpoint, versionGraph: string
 
 /**
  * Carries out the journal's moves in batches of `batchSize` triples and then removes the journal
- * and the staging graphs. `onBatch` hears of every batch done (for progress).
+ * and the staging graphs.
  */
-export async function finishMoves (endpoint: MoveEndpoint, versionGraph: string, batchSize: number, onBatch: () => void = () => undefined): Promise<void> {
+export async function finishMoves (endpoint: MoveEndpoint, versionGraph: string, batchSize: number): Promise<void> {
   const moves = await pendingMoves(endpoint, versionGraph)
   const count = async (graph: string): Promise<number> =>
     Number((await endpoint.select(`SELECT (COUNT(*) AS ?n) WHERE { GRAPH <${graph}> { ?s ?p ?o } }`))[0]?.n?.value ?? 0)
@@ -74,7 +74,6 @@ export async function finishMoves (endpoint: MoveEndpoint, versionGraph: string,
     if (!move.cleared) {
       while (await count(move.to) > 0) {
         await endpoint.update(`DELETE { GRAPH <${move.to}> { ?s ?p ?o } } WHERE { ${batchOf(move.to)} } ;\n${progressed(versionGraph)}`)
-        onBatch()
       }
       await endpoint.update(`INSERT DATA { GRAPH <${versionGraph}> { <${move.id}> <${journal.cleared}> true } }`)
     }
@@ -82,7 +81,6 @@ export async function finishMoves (endpoint: MoveEndpoint, versionGraph: string,
     // Each batch leaves the staging graph as it enters the target: a repeated batch moves the next one.
     while (await count(move.from) > 0) {
       await endpoint.update(`DELETE { GRAPH <${move.from}> { ?s ?p ?o } } INSERT { GRAPH <${move.to}> { ?s ?p ?o } } WHERE { ${batchOf(move.from)} } ;\n${progressed(versionGraph)}`)
-      onBatch()
     }
   }
   await endpoint.update([
