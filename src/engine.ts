@@ -82,10 +82,16 @@ export interface EngineOptions {
    * snapshot that could not be saved), for the operator to read.
    */
   readonly onWarning?: (messages: ErrorMessages) => void
+  /**
+   * Providers may be on local and private addresses (`serve --allow-private-providers`, on-premise
+   * setups): published descriptions may name such endpoints, and operations call them (unless
+   * `openOperations` says otherwise). Default false.
+   */
+  readonly allowPrivateProviders?: boolean
 }
 
 /** How orders reach providers (see `Engine.openOperations`). */
-export interface OperationsOptions extends Partial<Pick<OperationsDependencies, 'clock' | 'sleep' | 'policy' | 'pollIntervalMs' | 'allowPrivateWebhooks' | 'webhookPolicy' | 'endpointAddress'>> {
+export interface OperationsOptions extends Partial<Pick<OperationsDependencies, 'clock' | 'sleep' | 'policy' | 'pollIntervalMs' | 'allowPrivateWebhooks' | 'webhookPolicy' | 'endpointAddress' | 'allowPrivateProviders' | 'providerOrigins' | 'lookupAddresses'>> {
   /** Base URL of the API that providers call back to. */
   readonly callbackBase: string
   /** Environment with `SYMPHONY_SECRET_<NAME>` credentials (besides `<dataDir>/secrets.json`). */
@@ -207,6 +213,7 @@ export class Engine {
    */
   readonly #snapshot: { readonly file: string, readonly writable: boolean } | undefined
   readonly #onWarning: (messages: ErrorMessages) => void
+  readonly #allowPrivateProviders: boolean
 
   private constructor (store: Store, options: EngineOptions) {
     this.store = store
@@ -215,6 +222,7 @@ export class Engine {
     this.#onProgress = options.onProgress
     this.#dataDir = options.endpoint === undefined ? options.dataDir : undefined
     this.#onWarning = options.onWarning ?? (() => undefined)
+    this.#allowPrivateProviders = options.allowPrivateProviders === true
     this.#compiler = options.compileInBackground === true ? new BackgroundCompiler(this.#onWarning) : undefined
     this.#snapshot = store instanceof EmbeddedStore && this.#dataDir !== undefined && (options.dataFiles ?? []).length === 0
       ? { file: snapshotFileOf(this.#dataDir), writable: options.readOnly !== true }
@@ -694,7 +702,8 @@ export class Engine {
       },
       // publish and deprecate run as engine writes (`#write`): they return after the recompile.
       changed: () => undefined,
-      namespaces: async provider => namespacesOf(this.#dataDir, provider)
+      namespaces: async provider => namespacesOf(this.#dataDir, provider),
+      allowPrivateProviders: this.#allowPrivateProviders
     })
   }
 
@@ -778,6 +787,7 @@ export class Engine {
     const { resume, env, tickets, ...timing } = options
     const secrets = await loadSecrets({ ...(this.#dataDir === undefined ? {} : { dataDir: this.#dataDir }), ...(env === undefined ? {} : { env }) })
     this.#operations = new Operations({
+      allowPrivateProviders: this.#allowPrivateProviders,
       ...timing,
       store: this.store,
       compose: request => this.compose(request),
@@ -795,7 +805,8 @@ export class Engine {
       store: this.store,
       catalog: () => this.catalog(),
       subscriptions: { subscription: id => operations.subscription(id), links: id => operations.links(id) },
-      secrets
+      secrets,
+      egress: operations.egress
     })
     if (resume !== false) await this.#operations.resume()
     return this.#operations

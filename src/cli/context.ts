@@ -121,7 +121,7 @@ const createdBy = new WeakMap<Engine, string>()
  * Takes the directory's lock: a second writer fails at once, naming the holder. A directory this
  * call creates is removed again when opening, or the command run by `withEngine`, fails.
  */
-export async function openForWriting (values: OptionValues, io: Io, options: { seedExamples?: boolean, command?: string, compileInBackground?: boolean, composeLimits?: ComposeLimits, onOpen?: OpenProgress } = {}): Promise<Engine> {
+export async function openForWriting (values: OptionValues, io: Io, options: { seedExamples?: boolean, command?: string, compileInBackground?: boolean, composeLimits?: ComposeLimits, onOpen?: OpenProgress, allowPrivateProviders?: boolean } = {}): Promise<Engine> {
   const onProgress = progressBar(io, textLanguageOf(values, io))
   const endpoint = endpointOf(values, io)
   const dataDir = endpoint === undefined ? dataDirOf(values, io) : undefined
@@ -138,6 +138,7 @@ export async function openForWriting (values: OptionValues, io: Io, options: { s
       compileInBackground: options.compileInBackground === true,
       ...(options.composeLimits === undefined ? {} : { composeLimits: options.composeLimits }),
       ...(options.onOpen === undefined ? {} : { onOpen: options.onOpen }),
+      ...(options.allowPrivateProviders === true ? { allowPrivateProviders: true } : {}),
       onWarning: warningsTo(values, io),
       ...(onProgress === undefined ? {} : { onProgress })
     })

@@ -13,6 +13,7 @@ import { credentialMissing, payloadQueryFailed } from './reasons.js'
 import type { Payload } from './payload.js'
 import { callProvider } from './provider-call.js'
 import type { CallOutcome, RetryPolicy } from './provider-call.js'
+import type { EgressGuard } from './provider-egress.js'
 import type { SecretLookup } from './secrets.js'
 import type { ItemAction, ItemState, Order, OrderItem } from './types.js'
 
@@ -25,6 +26,8 @@ export interface DispatchContext {
   readonly contextQuads: (order: Order, item: OrderItem) => Promise<Quad[]>
   /** Where a described endpoint is actually requested (default: where it says). */
   readonly address?: EndpointAddress
+  /** Which URLs may be requested (`provider-egress.ts`). */
+  readonly guard: EgressGuard
 }
 
 type HttpAdapter = Extract<AdapterDescription, { kind: 'http' }>
@@ -52,7 +55,7 @@ export async function pollItem (item: OrderItem, context: DispatchContext): Prom
   const url = `${addressOf(context)(adapter.statusEndpoint!).replace(/\/+$/, '')}/${encodeURIComponent(item.reference ?? item.idempotencyKey)}`
   const auth = authHeaders(adapter, context.secrets)
   if (!auth.ok) return { ok: false, reason: auth.reason, attempts: 0 }
-  return callProvider({ method: 'GET', url, idempotencyKey: item.idempotencyKey, headers: auth.headers }, policyOf(adapter, context.policy))
+  return callProvider({ method: 'GET', url, idempotencyKey: item.idempotencyKey, headers: auth.headers }, policyOf(adapter, context.policy), { guard: context.guard })
 }
 
 /** Does the platform poll this item (rather than wait for a callback or a manual confirmation)? */
@@ -92,7 +95,7 @@ async function post (order: Order, item: OrderItem, action: ItemAction, key: str
     ...(item.reference === undefined ? {} : { reference: item.reference }),
     lines
   }
-  return callProvider({ method: 'POST', url: addressOf(context)(adapter.orderEndpoint), idempotencyKey: key, headers: auth.headers, body }, policyOf(adapter, context.policy))
+  return callProvider({ method: 'POST', url: addressOf(context)(adapter.orderEndpoint), idempotencyKey: key, headers: auth.headers, body }, policyOf(adapter, context.policy), { guard: context.guard })
 }
 
 function addressOf (context: DispatchContext): EndpointAddress {

@@ -30,6 +30,8 @@ import type { ProviderStatus, RetryPolicy } from './provider-call.js'
 import { providerReportedFailure } from './reasons.js'
 import type { SecretLookup } from './secrets.js'
 import type { EndpointAddress } from './endpoint-address.js'
+import { providerEgress } from './provider-egress.js'
+import type { AddressLookup, EgressGuard } from './provider-egress.js'
 import { notifyServiceChange } from './service-changes.js'
 import type { ServiceChange } from './service-changes.js'
 import { SubscriptionChanges, storedSubscription } from './subscription-changes.js'
@@ -61,6 +63,15 @@ export interface OperationsDependencies {
   readonly webhookPolicy?: Partial<Omit<RetryPolicy, 'sleep'>>
   /** Where a described provider endpoint is actually requested (default: where it says). */
   readonly endpointAddress?: EndpointAddress
+  /**
+   * Provider endpoints may be on `localhost` and loopback, link-local, private and other
+   * non-public addresses, named or resolved (default false: such requests are refused).
+   */
+  readonly allowPrivateProviders?: boolean
+  /** Origins called even on a private address: providers the server runs itself (the sandbox of `serve`). */
+  readonly providerOrigins?: readonly string[]
+  /** How provider host names are resolved for that check (default: `dns.lookup` with `all: true`). */
+  readonly lookupAddresses?: AddressLookup
 }
 
 /** A provider's report on one item (callback or manual confirmation). */
@@ -79,6 +90,8 @@ export class Operations {
   readonly records: OperationsStore
   /** Customers' webhooks: where their events are pushed. */
   readonly webhooks: CustomerWebhooks
+  /** Which provider URLs may be requested: every order, status, cancellation and ticket request is checked. */
+  readonly egress: EgressGuard
   readonly #deps: OperationsDependencies
   readonly #context: OrderContext
   readonly #driver: OrderDriver
@@ -96,6 +109,11 @@ export class Operations {
       allowPrivate: deps.allowPrivateWebhooks ?? false,
       ...(deps.clock === undefined ? {} : { clock: deps.clock })
     })
+    this.egress = providerEgress({
+      allowPrivate: deps.allowPrivateProviders ?? false,
+      ...(deps.providerOrigins === undefined ? {} : { allowedOrigins: deps.providerOrigins }),
+      ...(deps.lookupAddresses === undefined ? {} : { lookup: deps.lookupAddresses })
+    })
     const now = () => this.#now()
     this.#context = new OrderContext(deps)
     this.#driver = new OrderDriver({
@@ -107,6 +125,7 @@ export class Operations {
         policy,
         callbackUrl: (order, item) => `${deps.callbackBase.replace(/\/+$/, '')}/orders/${order.id}/items/${item.id}/status`,
         contextQuads: (order, item) => this.#context.contextQuads(order, item),
+        guard: this.egress,
         ...(deps.endpointAddress === undefined ? {} : { address: deps.endpointAddress })
       },
       ...(deps.pollIntervalMs === undefined ? {} : { pollIntervalMs: deps.pollIntervalMs })

@@ -174,6 +174,13 @@ export class OrderDriver {
     const item = order?.items.find(i => i.id === itemId)
     if (order === undefined || item === undefined || (item.state !== 'acknowledged' && item.state !== 'inProgress')) return
     const outcome = await pollItem(item, this.#deps.dispatch)
+    if (!outcome.ok && outcome.refused === true) {
+      // A status endpoint the platform may not call stays refused: the item fails with why, as a refused order does.
+      await this.apply(id, current => withItem(current, itemId, i => i.state !== 'acknowledged' && i.state !== 'inProgress'
+        ? i
+        : { ...moveItem(current, i, 'failed', { at: this.#deps.now(), by: platformActor, why: outcome.reason }), reason: outcome.reason }))
+      return
+    }
     if (!outcome.ok) return // asked again at the next interval
     const name = await this.#deps.providerName(item.provider)
     await this.apply(id, current => withItem(current, itemId, i => {

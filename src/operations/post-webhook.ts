@@ -6,6 +6,7 @@
  */
 import type { ErrorMessages } from '../errors.js'
 import type { RetryPolicy } from './provider-call.js'
+import type { EgressGuard } from './provider-egress.js'
 import { answeredStatus, deliveryRefused, gaveUp, notAttempted, stoppedAt, stoppedBefore, timedOut, unreachable } from './reasons.js'
 
 export interface WebhookOutcome {
@@ -23,6 +24,8 @@ export interface WebhookPost {
   readonly policy: RetryPolicy
   /** Stops the attempts (and the wait between them) early; the outcome then says so. */
   readonly signal?: AbortSignal
+  /** Checks the URL before each attempt (providers' ticket endpoints); a URL refused for good is never requested. */
+  readonly guard?: EgressGuard
 }
 
 /**
@@ -40,6 +43,12 @@ export async function postWebhook (url: string, body: unknown, options: WebhookP
   for (let attempt = 1; attempt <= policy.attempts; attempt++) {
     if (attempt > 1) await policy.sleep(policy.backoffMs * 2 ** (attempt - 2))
     if (stopped()) return { ok: false, attempts: attempt - 1, ...(status === undefined ? {} : { status }), reason: stoppedBefore(reason, attempt) }
+    const verdict = await options.guard?.(url) ?? { ok: true }
+    if (!verdict.ok) {
+      reason = verdict.reason
+      if (verdict.final) return { ok: false, attempts: attempt - 1, ...(status === undefined ? {} : { status }), reason }
+      continue
+    }
     try {
       const headers = typeof options.headers === 'function' ? options.headers(text) : options.headers
       const timeout = AbortSignal.timeout(policy.timeoutMs)

@@ -7,6 +7,7 @@
  * the provider's own `reason` is kept as it wrote it.
  */
 import type { ErrorMessages } from '../errors.js'
+import type { EgressGuard } from './provider-egress.js'
 import { answeredStatus, gaveUp, noJsonBody, noKnownStatus, notAttempted, refusedRequest, timedOut, unreachable } from './reasons.js'
 
 export type ProviderStatus = 'acknowledged' | 'inProgress' | 'completed' | 'failed' | 'cancelled'
@@ -24,7 +25,7 @@ export interface RetryPolicy {
 
 export type CallOutcome =
   | { readonly ok: true, readonly status: ProviderStatus, readonly reference?: string, readonly reason?: string, readonly attempts: number }
-  | { readonly ok: false, readonly reason: ErrorMessages, readonly attempts: number }
+  | { readonly ok: false, readonly reason: ErrorMessages, readonly attempts: number, readonly refused?: true }
 
 export interface ProviderRequest {
   readonly method: 'GET' | 'POST'
@@ -37,15 +38,23 @@ export interface ProviderRequest {
 const statuses: ReadonlySet<string> = new Set(['acknowledged', 'inProgress', 'completed', 'failed', 'cancelled'])
 
 /**
- * Calls the provider until it answers, a final error comes, or the attempts run out.
+ * Calls the provider until it answers, a final error comes, or the attempts run out. `guard`
+ * checks the URL before each attempt (`provider-egress.ts`); a URL it refuses for good is never
+ * requested, and the outcome says `refused`.
  *
  * @example
- * const outcome = await callProvider({ method: 'POST', url, idempotencyKey, headers: {}, body }, policy)
+ * const outcome = await callProvider({ method: 'POST', url, idempotencyKey, headers: {}, body }, policy, { guard: providerEgress({ allowPrivate: false }) })
  */
-export async function callProvider (request: ProviderRequest, policy: RetryPolicy): Promise<CallOutcome> {
+export async function callProvider (request: ProviderRequest, policy: RetryPolicy, options: { guard: EgressGuard }): Promise<CallOutcome> {
   let reason: ErrorMessages = notAttempted
   for (let attempt = 1; attempt <= policy.attempts; attempt++) {
     if (attempt > 1) await policy.sleep(policy.backoffMs * 2 ** (attempt - 2))
+    const verdict = await options.guard(request.url)
+    if (!verdict.ok) {
+      reason = verdict.reason
+      if (verdict.final) return { ok: false, reason, attempts: attempt - 1, refused: true }
+      continue
+    }
     const result = await attemptOnce(request, policy.timeoutMs)
     if (result.kind === 'answer') return { ...result.outcome, attempts: attempt }
     reason = result.reason

@@ -8,6 +8,8 @@
  * reasonIn(timedOut('https://api.example.org/orders', 500), 'de') // 'https://api.example.org/orders hat nicht innerhalb von 500 ms geantwortet'
  */
 import { errorLanguageOf, type ErrorMessages } from '../errors.js'
+import { kindName } from './private-address.js'
+import type { PrivateKind } from './private-address.js'
 import type { HistoryEntry, Order, Subscription, WebhookDelivery } from './types.js'
 
 /** A reason as stored: both languages, or a plain string from a record of the earlier format. */
@@ -169,4 +171,30 @@ export function stoppedBefore (reason: Reason, attempt: number): ErrorMessages {
 /** Delivery stopped during an attempt because the server shuts down. */
 export function stoppedAt (url: string, attempt: number): ErrorMessages {
   return { en: `${url}: stopped at attempt ${attempt} (the server is shutting down)`, de: `${url}: bei Versuch ${attempt} abgebrochen (der Server fährt herunter)` }
+}
+
+/**
+ * A provider endpoint the platform does not call: its host is (or `address`, what it resolves
+ * to, is) a non-public address. Nothing was sent.
+ */
+export function endpointRefused (url: string, host: string, address: string | undefined, kind: PrivateKind): ErrorMessages {
+  const name = kindName(kind)
+  const en = address === undefined ? `${host} is ${name.en} address` : `${host} resolves to ${address}, ${name.en} address`
+  const de = address === undefined ? `${host} ist ${name.de}Adresse` : `${host} wird zu ${address} aufgelöst; das ist ${name.de}Adresse`
+  return {
+    en: `${url} was not called: ${en}, to which this server sends no provider requests; the provider publishes an endpoint on a public address, or the operator allows private provider addresses (serve --allow-private-providers)`,
+    de: `${url} wurde nicht aufgerufen: ${de}, an die dieser Server keine Anfragen an Anbieter sendet; der Anbieter veröffentlicht einen Endpunkt unter einer öffentlichen Adresse, oder der Betreiber erlaubt private Anbieteradressen (serve --allow-private-providers)`
+  }
+}
+
+/** A provider endpoint that is no http(s) URL, or names a user or password: nothing was sent. */
+export function endpointNotCallable (url: string, why: 'scheme' | 'credentials'): ErrorMessages {
+  return why === 'scheme'
+    ? { en: `${url} was not called: a provider endpoint is an http(s) URL; the provider describes it as one`, de: `${url} wurde nicht aufgerufen: ein Anbieterendpunkt ist eine http(s)-URL; der Anbieter beschreibt ihn als solche` }
+    : { en: `${url} was not called: a provider endpoint carries no user name or password; the provider names its credential in sym:secretName instead`, de: `${url} wurde nicht aufgerufen: ein Anbieterendpunkt enthält keinen Benutzernamen und kein Passwort; der Anbieter nennt seine Zugangsdaten stattdessen in sym:secretName` }
+}
+
+/** A provider endpoint's host name did not resolve, so it could not be checked: nothing was sent. */
+export function endpointUnresolved (url: string, cause: string): ErrorMessages {
+  return { en: `${url} unreachable (its host name did not resolve: ${cause})`, de: `${url} nicht erreichbar (sein Hostname wurde nicht aufgelöst: ${cause})` }
 }

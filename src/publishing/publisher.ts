@@ -20,6 +20,7 @@ import { activeGraphOf, checkKey, descriptionIriOf, historyGraphOf, keyOfHistory
 import type { DescriptionKey } from './names.js'
 import { checkOwnership, servicesIn } from './services.js'
 import { checkDerivedEffects, checkNoVocabularyNodes, checkSecretNames, checkSubjects, defaultNamespaceOf } from './boundaries.js'
+import { checkEndpoints } from './endpoints.js'
 import { checkDescriptionGraph, checkDescriptionText } from './limits.js'
 
 /** One SHACL result as publishing reports it. */
@@ -55,6 +56,8 @@ export interface PublishingDeps {
   changed (): void
   /** The namespaces a provider may mint IRIs under (default: its IRI up to the last `#` or `/`). */
   namespaces? (provider: string): Promise<readonly string[]>
+  /** Endpoints may name `localhost` and private IP literals (default false: such descriptions are refused). */
+  readonly allowPrivateProviders?: boolean
   now? (): Date
 }
 
@@ -171,6 +174,7 @@ export class Publisher {
     const namespaces = await this.#deps.namespaces?.(submission.provider) ?? [defaultNamespaceOf(submission.provider)]
     checkSubjects(quads, submission.provider, namespaces)
     checkNoVocabularyNodes(quads)
+    checkEndpoints(quads, { allowPrivate: this.#deps.allowPrivateProviders === true })
     const report = await this.#deps.validate(quads, { language: submission.language ?? 'en' })
     const violations = report.results.filter(r => r.severity === 'Violation')
     if (violations.length > 0) {

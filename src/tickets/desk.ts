@@ -12,8 +12,8 @@ import { randomUUID } from 'node:crypto'
 import type { Catalog } from '../catalog/index.js'
 import type { BundleLink } from '../composer/index.js'
 import { SymphonyError, type ErrorMessages } from '../errors.js'
-import type { EndpointAddress } from '../operations/index.js'
-import { KeyedLock, adapterOf, asDescribed, credentialMissing, opsIris, postWebhook, transition } from '../operations/index.js'
+import type { EgressGuard, EndpointAddress } from '../operations/index.js'
+import { KeyedLock, adapterOf, asDescribed, credentialMissing, opsIris, postWebhook, providerEgress, transition } from '../operations/index.js'
 import type { Actor, RetryPolicy, SecretLookup, Subscription, SubscriptionMember } from '../operations/index.js'
 import type { Store } from '../store/index.js'
 import { stepRoles, ticketTransitions } from './lifecycle.js'
@@ -41,6 +41,8 @@ export interface TicketDeskDependencies {
   readonly attachmentLimitBytes?: number
   /** Where a described ticket endpoint is actually requested (default: where it says). */
   readonly endpointAddress?: EndpointAddress
+  /** Which ticket endpoints may be requested (default: public addresses only, as operations' `egress`). */
+  readonly egress?: EgressGuard
 }
 
 /** A note as a caller writes it: attachments base64-encoded. */
@@ -64,6 +66,7 @@ export class TicketDesk {
   readonly attachmentLimitBytes: number
   readonly #deps: TicketDeskDependencies
   readonly #policy: RetryPolicy
+  readonly #egress: EgressGuard
   readonly #locks = new KeyedLock()
   readonly #pending = new Set<Promise<void>>()
 
@@ -78,6 +81,7 @@ export class TicketDesk {
       backoffMs: deps.policy?.backoffMs ?? 500,
       sleep: deps.sleep ?? (ms => new Promise<void>(resolve => setTimeout(resolve, ms)))
     }
+    this.#egress = deps.egress ?? providerEgress({ allowPrivate: false })
   }
 
   /** Current time of the desk's clock. */
@@ -242,7 +246,7 @@ export class TicketDesk {
         const outcome = !auth.ok
           ? { ok: false, attempts: 0, reason: auth.reason }
           : await postWebhook(desk.endpoint, { event, ticket: { ...ticket, routes: ticket.routes.map(r => ({ provider: r.provider, services: r.services, why: r.why })) } }, {
-            idempotencyKey, headers: auth.headers, policy: desk.timeoutMs === undefined ? this.#policy : { ...this.#policy, timeoutMs: Math.min(desk.timeoutMs, this.#policy.timeoutMs) }
+            idempotencyKey, headers: auth.headers, guard: this.#egress, policy: desk.timeoutMs === undefined ? this.#policy : { ...this.#policy, timeoutMs: Math.min(desk.timeoutMs, this.#policy.timeoutMs) }
           })
         const delivery: Delivery = { event, idempotencyKey, at: this.now().toISOString(), ok: outcome.ok, attempts: outcome.attempts, ...(outcome.reason === undefined ? {} : { reason: outcome.reason }) }
         await this.#apply(ticket.id, current => ({ ...current, routes: current.routes.map(r => r.provider === route.provider ? { ...r, deliveries: [...r.deliveries, delivery] } : r) }))

@@ -51,7 +51,7 @@ describe.skipIf(!hasTools && process.env.CI !== 'true')('docs/api.md', () => {
     api = await app.listen({ port: 0, host: '127.0.0.1' })
     // The example adapters order from the provider sandbox, as under `symphony serve`.
     sandbox = await startSandbox({ port: sandboxPort, providers: exampleProviders })
-    await engine.openOperations({ callbackBase: api, env: sandboxSecrets() })
+    await engine.openOperations({ callbackBase: api, env: sandboxSecrets(), providerOrigins: [sandbox.url] })
     // docs/api.md and the README's short tour; a block's own `API=` line is replaced by the test server's.
     const text = (await Promise.all(['docs/api.md', 'README.md'].map(file => readFile(join(projectRoot, file), 'utf8')))).join('\n')
     blocks = [...text.matchAll(/```sh\n([\s\S]*?)```/g)].map(m => m[1]!.replace(/^API=.*\n/m, ''))

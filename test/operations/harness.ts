@@ -66,12 +66,13 @@ export async function writeCatalog (dir: string, sandboxUrl: string): Promise<st
  * catalog, listens on `port` (default: a free one; a reopened server takes its predecessor's, as
  * a restarted server keeps its public address for providers' callbacks) and opens operations
  * with short backoff and poll intervals and a provider timeout (10 s) that a loaded machine does
- * not reach, overridable with `operations`.
+ * not reach, overridable with `operations`. The sandbox is on a loopback address: operations call
+ * private providers, and the default engine publishes descriptions naming them.
  */
 export async function openHarness (options: { providers?: Record<string, ProviderSetup>, sandbox?: Sandbox, now?: () => Date, engine?: () => Promise<Engine>, operations?: Partial<OperationsOptions>, port?: number } = {}): Promise<Harness> {
   const dir = await mkdtemp(join(tmpdir(), 'symphony-orders-'))
   const sandbox = options.sandbox ?? await startSandbox({ providers: options.providers ?? testProviders })
-  const engine = await (options.engine ?? (() => openEngine({})))()
+  const engine = await (options.engine ?? (() => openEngine({ allowPrivateProviders: true })))()
   await engine.importFiles([await writeCatalog(dir, sandbox.url)])
   const app = buildApp(engine, {
     tokens: { verify: async (token: string) => principals[token] as never },
@@ -79,7 +80,7 @@ export async function openHarness (options: { providers?: Record<string, Provide
     billing: { subscriptions: () => engine.operations.subscriptions(), ...(options.now === undefined ? {} : { now: options.now }) }
   })
   const url = await app.listen({ port: options.port ?? 0, host: '127.0.0.1' })
-  await engine.openOperations({ callbackBase: url, env: secretsEnv, policy: { timeoutMs: 10_000, attempts: 2, backoffMs: 20 }, pollIntervalMs: 50, ...options.operations })
+  await engine.openOperations({ callbackBase: url, env: secretsEnv, policy: { timeoutMs: 10_000, attempts: 2, backoffMs: 20 }, pollIntervalMs: 50, allowPrivateProviders: true, ...options.operations })
   const request = JSON.parse(await readFile(join(fixtures, 'request.json'), 'utf8')) as unknown
   const call = async (method: string, path: string, token?: string, body?: unknown, headers: Record<string, string> = {}) => {
     const response = await fetch(url + path, {

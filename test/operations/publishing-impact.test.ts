@@ -141,7 +141,7 @@ describe('publishing impact on subscriptions, with symphony publish while the se
     const dataDir = join(folder, 'data')
     const receiver = await startReceiver()
     try {
-      const before = await openHarness({ engine: () => openEngine({ dataDir }), operations: { allowPrivateWebhooks: true } })
+      const before = await openHarness({ engine: () => openEngine({ dataDir, allowPrivateProviders: true }), operations: { allowPrivateWebhooks: true } })
       let id: string
       try {
         expect((await before.call('PUT', '/me/webhook', 'symp_customer-a', { url: receiver.url })).status).toBe(200)
@@ -154,11 +154,11 @@ describe('publishing impact on subscriptions, with symphony publish while the se
       const delivered = receiver.bodies.length
 
       await writeFile(join(folder, 'vault.ttl'), gammaArchive('http://127.0.0.1:9/unused', '2.50'))
-      const cli = await runCli(['publish', 'vault.ttl', '--provider', `${t}Gamma`, '--name', 'archive', '--data-dir', dataDir], { cwd: folder })
+      const cli = await runCli(['publish', 'vault.ttl', '--provider', `${t}Gamma`, '--name', 'archive', '--allow-private-providers', '--data-dir', dataDir], { cwd: folder })
       expect(cli.code, cli.stderr).toBe(0)
       expect(JSON.parse(cli.stdout)).toMatchObject({ status: 'accepted', version: 2, subscriptions: [id] })
 
-      const after = await openHarness({ engine: () => openEngine({ dataDir }), operations: { allowPrivateWebhooks: true } })
+      const after = await openHarness({ engine: () => openEngine({ dataDir, allowPrivateProviders: true }), operations: { allowPrivateWebhooks: true } })
       try {
         const events = (await after.call('GET', '/events?lang=de', 'symp_customer-a')).body as Answer[]
         expect(ofType(events, 'service.newVersion').map(e => e.message)).toEqual([`Gamma hat Version 2 von Gamma-Tresor veröffentlicht, Teil Ihres Abonnements ${id}`])

@@ -53,7 +53,7 @@ describe('restart in the middle of an order', () => {
     const api = `http://127.0.0.1:${port}`
     const env = { ...process.env, ...secretsEnv, SYMPHONY_TOKENS: `${customerA.id}=${hashToken(customerToken)} ${t}Beta=${hashToken('symp_beta')}` }
     const start = async (): Promise<ChildProcess> => {
-      const child = spawnInGroup(process.execPath, ['--import', 'tsx', join(projectRoot, 'src/cli/bin.ts'), 'serve', '--empty', '--data-dir', dataDir, '--port', String(port), '--public-url', api], { env, stdio: 'ignore' })
+      const child = spawnInGroup(process.execPath, ['--import', 'tsx', join(projectRoot, 'src/cli/bin.ts'), 'serve', '--empty', '--allow-private-providers', '--data-dir', dataDir, '--port', String(port), '--public-url', api], { env, stdio: 'ignore' })
       for (let i = 0; i < 600; i++) {
         const up = await fetch(`${api}/health/ready`).then(r => r.ok, () => false)
         if (up) return child

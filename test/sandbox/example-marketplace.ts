@@ -37,7 +37,7 @@ export async function openExampleMarketplace (customers: Readonly<Record<string,
   await engine.importFiles(files)
   const app = buildApp(engine, { tokens: registry, billing: { subscriptions: () => engine.operations.subscriptions() } })
   const url = await app.listen({ port: 0, host: '127.0.0.1' })
-  await engine.openOperations({ callbackBase: url, env: sandboxSecrets(), endpointAddress: movedOrigin(exampleSandboxUrl, sandbox.url), pollIntervalMs: 200, allowPrivateWebhooks: true })
+  await engine.openOperations({ callbackBase: url, env: sandboxSecrets(), endpointAddress: movedOrigin(exampleSandboxUrl, sandbox.url), providerOrigins: [sandbox.url], pollIntervalMs: 200, allowPrivateWebhooks: true })
   await engine.catalog()
   return {
     url,

@@ -88,6 +88,7 @@ export async function openTicketHarness (options: { attachmentLimitBytes?: numbe
     env: { SYMPHONY_SECRET_ALPHA: 'alpha-secret', SYMPHONY_SECRET_BETA: 'beta-secret' },
     policy: { timeoutMs: 2000, attempts: 3, backoffMs: 10 },
     pollIntervalMs: 50,
+    allowPrivateProviders: true,
     tickets: options
   })
   const call = async (method: string, path: string, token?: string, body?: unknown) => {

@@ -47,7 +47,7 @@ describe('the example providers\' fault desks in the sandbox', () => {
     await engine.importFiles(files)
     app = buildApp(engine, { tokens: { verify: async (token: string) => principals[token] as never } })
     url = await app.listen({ port: 0, host: '127.0.0.1' })
-    await engine.openOperations({ callbackBase: url, env: sandboxSecrets(), endpointAddress: movedOrigin(exampleSandboxUrl, sandbox.url), pollIntervalMs: 100 })
+    await engine.openOperations({ callbackBase: url, env: sandboxSecrets(), endpointAddress: movedOrigin(exampleSandboxUrl, sandbox.url), providerOrigins: [sandbox.url], pollIntervalMs: 100 })
   }, 120_000)
   afterAll(async () => {
     await engine?.tickets.idle()

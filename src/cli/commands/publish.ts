@@ -27,7 +27,7 @@ export const publishCommand: Command = {
     en: 'publish a version of a provider\'s description (Turtle, JSON-LD, N-Triples) into the data directory, validated as the API does; or deprecate a version',
     de: 'eine Version der Beschreibung eines Anbieters (Turtle, JSON-LD, N-Triples) ins Datenverzeichnis veröffentlichen, geprüft wie von der API; oder eine Version zurückziehen'
   },
-  usage: '<file> --provider <IRI> --name <name> [--dry-run] | --provider <IRI> --name <name> --deprecate <version>',
+  usage: '<file> --provider <IRI> --name <name> [--dry-run] [--allow-private-providers] | --provider <IRI> --name <name> --deprecate <version>',
   common: { format: oneFormat },
   options: {
     ...shaclLimitOptions,
@@ -42,6 +42,15 @@ export const publishCommand: Command = {
     'dry-run': {
       type: 'boolean',
       help: { text: { en: 'only report what publishing would change; store nothing', de: 'nur melden, was die Veröffentlichung ändern würde; nichts speichern' } }
+    },
+    'allow-private-providers': {
+      type: 'boolean',
+      help: {
+        text: {
+          en: 'the description may name endpoints on local and private addresses (localhost, 10.x, 192.168.x …), as on a server started with serve --allow-private-providers',
+          de: 'die Beschreibung darf Endpunkte unter lokalen und privaten Adressen nennen (localhost, 10.x, 192.168.x …), wie auf einem mit serve --allow-private-providers gestarteten Server'
+        }
+      }
     },
     deprecate: {
       type: 'string',
@@ -83,7 +92,7 @@ export const publishCommand: Command = {
     } catch (error) {
       throw unreadableFile(file, error)
     }
-    return withEngine(await openForWriting(values, io, { command: 'publish' }), async engine => {
+    return withEngine(await openForWriting(values, io, { command: 'publish', allowPrivateProviders: values['allow-private-providers'] === true }), async engine => {
       try {
         const outcome = await engine.publish({ provider, name, text, mediaType, language }, { actor: provider, dryRun: values['dry-run'] === true })
         printJson(io, outcome)

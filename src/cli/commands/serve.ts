@@ -22,7 +22,7 @@ export const serveCommand: Command = {
     en: 'serve the HTTP API and web console until stopped (a new data directory gets the example catalog, and the example providers\' sandbox starts with it)',
     de: 'die HTTP-API und die Web-Konsole bereitstellen, bis sie gestoppt werden (ein neues Datenverzeichnis erhält den Beispielkatalog, und die Sandbox der Beispielanbieter startet mit)'
   },
-  usage: '[--port <n>] [--host <address>] [--allowed-host <name>]… [--public-url <url>] [--empty] [--no-sandbox] [--sandbox-port <n>] [--sparql-timeout <ms>] [--sparql-cap <n>] [--compose-workers <n>] [--compose-max-states <n>] [--compose-max-model-entries <n>] [--compose-timeout-ms <ms>] [--shacl-sparql-timeout-ms <ms>] [--shacl-sparql-max-rows <n>] [--ticket-close-days <n>] [--allow-private-webhooks] [--log-level <level>] [--no-request-log]',
+  usage: '[--port <n>] [--host <address>] [--allowed-host <name>]… [--public-url <url>] [--empty] [--no-sandbox] [--sandbox-port <n>] [--sparql-timeout <ms>] [--sparql-cap <n>] [--compose-workers <n>] [--compose-max-states <n>] [--compose-max-model-entries <n>] [--compose-timeout-ms <ms>] [--shacl-sparql-timeout-ms <ms>] [--shacl-sparql-max-rows <n>] [--ticket-close-days <n>] [--allow-private-webhooks] [--allow-private-providers] [--log-level <level>] [--no-request-log]',
   common: { format: oneFormat },
   options: {
     port: {
@@ -143,6 +143,15 @@ export const serveCommand: Command = {
           de: 'Kunden dürfen Webhooks an lokale und private Adressen richten (localhost, 10.x, 192.168.x …), etwa in einem Testnetz'
         }
       }
+    },
+    'allow-private-providers': {
+      type: 'boolean',
+      help: {
+        text: {
+          en: 'provider endpoints may be on local and private addresses (localhost, 10.x, 192.168.x, 169.254.x …): descriptions naming them are published and orders, status requests and tickets are sent there, e.g. for providers on the premises. Without it only the sandbox this server starts is called on such an address',
+          de: 'Anbieterendpunkte dürfen unter lokalen und privaten Adressen liegen (localhost, 10.x, 192.168.x, 169.254.x …): Beschreibungen, die sie nennen, werden veröffentlicht, und Aufträge, Statusabfragen und Tickets werden dorthin gesendet, etwa für Anbieter vor Ort. Ohne diese Option wird unter solchen Adressen nur die Sandbox aufgerufen, die dieser Server startet'
+        }
+      }
     }
   },
   async run ({ values }, io) {
@@ -178,7 +187,7 @@ export const serveCommand: Command = {
     let app: Awaited<ReturnType<typeof buildApp>> | undefined
     try {
       const engine = await openForWriting(values, io, {
-        seedExamples: values.empty !== true, command: 'serve', compileInBackground: true, composeLimits,
+        seedExamples: values.empty !== true, command: 'serve', compileInBackground: true, composeLimits, allowPrivateProviders: values['allow-private-providers'] === true,
         onOpen: (done, total) => { starting.report({ phase: 'store', done, total }) }
       })
       starting.report({ phase: 'operations', done: 0, total: 1 })
@@ -188,7 +197,7 @@ export const serveCommand: Command = {
       const givenPublicUrl = typeof values['public-url'] === 'string' ? values['public-url'] : io.env.SYMPHONY_PUBLIC_URL
       const publicUrl = givenPublicUrl ?? `http://${host.includes(':') ? `[${host}]` : host}:${port}`
       const allowedHosts = allowedHostsOf(values['allowed-host'], io.env.SYMPHONY_ALLOWED_HOSTS, host, givenPublicUrl)
-      await engine.openOperations({ callbackBase: publicUrl, env: { ...(sandbox === undefined ? {} : sandbox.secrets), ...io.env }, ...(sandbox === undefined ? {} : { endpointAddress: sandbox.address }), tickets: { autoCloseDays }, allowPrivateWebhooks: values['allow-private-webhooks'] === true })
+      await engine.openOperations({ callbackBase: publicUrl, env: { ...(sandbox === undefined ? {} : sandbox.secrets), ...io.env }, ...(sandbox === undefined ? {} : { endpointAddress: sandbox.address, providerOrigins: [sandbox.url] }), tickets: { autoCloseDays }, allowPrivateWebhooks: values['allow-private-webhooks'] === true })
       // Billing charges the subscriptions that bookings made.
       const built = buildApp(engine, { serverFactory: starting.serverFactory, logger: { level: logLevel }, requestLog: values['no-request-log'] !== true, ...(allowedHosts === undefined ? {} : { allowedHosts }), tokens, sparql: { timeoutMs, resultCap }, ...(workers === undefined ? {} : { compose: { workers } }), billing: { subscriptions: () => engine.operations.subscriptions() } })
       app = built
@@ -228,9 +237,11 @@ export const serveCommand: Command = {
 
 /**
  * Starts the example providers' sandbox on `port` (default 8091; 0: any free one). The example
- * adapters name `http://127.0.0.1:8091`; `address` sends their requests to the port bound.
+ * adapters name `http://127.0.0.1:8091`; `address` sends their requests to the port bound, and
+ * `url` (that port's origin) is the one loopback origin operations call without
+ * --allow-private-providers.
  */
-async function startExampleSandbox (io: Io, language: HelpLanguage, port: number | undefined): Promise<{ secrets: Record<string, string>, address: EndpointAddress, close: () => Promise<void> } | undefined> {
+async function startExampleSandbox (io: Io, language: HelpLanguage, port: number | undefined): Promise<{ url: string, secrets: Record<string, string>, address: EndpointAddress, close: () => Promise<void> } | undefined> {
   const { exampleProviders, exampleSandboxUrl, sandboxPort: defaultPort, sandboxSecrets, startSandbox } = await import('../../sandbox/index.js')
   const { movedOrigin } = await import('../../operations/index.js')
   const sandboxPort = port ?? defaultPort
@@ -239,7 +250,7 @@ async function startExampleSandbox (io: Io, language: HelpLanguage, port: number
     io.stderr(language === 'de'
       ? `Anbieter-Sandbox unter ${sandbox.url}/ (die Adapter des Beispielkatalogs bestellen dort)\n`
       : `Provider sandbox at ${sandbox.url}/ (the example catalog's adapters order there)\n`)
-    return { secrets: sandboxSecrets(), address: movedOrigin(exampleSandboxUrl, sandbox.url), close: () => sandbox.close() }
+    return { url: sandbox.url, secrets: sandboxSecrets(), address: movedOrigin(exampleSandboxUrl, sandbox.url), close: () => sandbox.close() }
   } catch (error) {
     const cause = `${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`
     io.stderr(language === 'de'

@@ -1,0 +1,151 @@
+/**
+ * Which provider URLs the platform requests: the address ranges it refuses (IPv4, IPv6, mapped
+ * forms), host names that resolve into them, and the operator's allowances.
+ */
+import { describe, expect, it } from 'vitest'
+import { isPrivateAddress, privateKind, providerEgress } from '../../src/operations/index.js'
+import { systemLookup } from '../../src/operations/provider-egress.js'
+import type { AddressLookup } from '../../src/operations/index.js'
+
+describe('privateKind', () => {
+  it('names the range of every non-public IPv4 address and leaves public ones alone', () => {
+    expect(Object.fromEntries(['0.0.0.0', '127.0.0.1', '127.255.0.9', '10.0.0.5', '172.16.0.1', '172.31.255.255', '192.168.1.1', '100.64.0.1', '100.127.255.254', '169.254.169.254', '224.0.0.1', '239.255.255.250', '255.255.255.255'].map(a => [a, privateKind(a)]))).toEqual({
+      '0.0.0.0': 'unspecified',
+      '127.0.0.1': 'loopback',
+      '127.255.0.9': 'loopback',
+      '10.0.0.5': 'private',
+      '172.16.0.1': 'private',
+      '172.31.255.255': 'private',
+      '192.168.1.1': 'private',
+      '100.64.0.1': 'carrier-grade NAT',
+      '100.127.255.254': 'carrier-grade NAT',
+      '169.254.169.254': 'link-local',
+      '224.0.0.1': 'multicast',
+      '239.255.255.250': 'multicast',
+      '255.255.255.255': 'broadcast'
+    })
+    for (const address of ['8.8.8.8', '172.32.0.1', '100.128.0.1', '192.169.0.1', '11.0.0.1', '93.184.216.34']) expect([address, privateKind(address)]).toEqual([address, undefined])
+  })
+
+  it('names IPv6 ranges, and IPv4-mapped addresses by the IPv4 address they carry (dotted or hexadecimal)', () => {
+    expect(['::', '::1', 'fd12:3456::1', 'fc00::1', 'fe80::1', 'ff02::1', '::ffff:127.0.0.1', '::ffff:7f00:1', '::FFFF:A9FE:A9FE', '::ffff:10.1.2.3', '::ffff:6440:1'].map(privateKind))
+      .toEqual(['unspecified', 'loopback', 'private', 'private', 'link-local', 'multicast', 'loopback', 'loopback', 'link-local', 'private', 'carrier-grade NAT'])
+    expect(['2001:db8::1', '2606:4700::1111', '::ffff:808:808', '::ffff:8.8.8.8'].map(privateKind)).toEqual([undefined, undefined, undefined, undefined])
+  })
+
+  it('is not about names: a host name is no address', () => {
+    expect([privateKind('localhost'), isPrivateAddress('example.org'), isPrivateAddress('127.0.0.1')]).toEqual([undefined, false, true])
+  })
+})
+
+/** A lookup of fixed answers; names it does not know do not resolve, as with ENOTFOUND. */
+function lookupOf (answers: Record<string, string[]>): AddressLookup & { asked: string[] } {
+  const asked: string[] = []
+  const lookup = async (host: string) => {
+    asked.push(host)
+    const found = answers[host]
+    if (found === undefined) throw Object.assign(new Error(`getaddrinfo ENOTFOUND ${host}`), { code: 'ENOTFOUND' })
+    return found
+  }
+  return Object.assign(lookup, { asked })
+}
+
+describe('providerEgress', () => {
+  const lookup = lookupOf({
+    'api.example.org': ['93.184.216.34', '2606:2800:220:1:248:1893:25c8:1946'],
+    'internal.example.org': ['93.184.216.34', '10.0.0.5'],
+    'metadata.example.org': ['::ffff:169.254.169.254']
+  })
+  const guard = providerEgress({ allowPrivate: false, lookup })
+
+  it('lets a public endpoint through, by address or by a name all of whose addresses are public', async () => {
+    expect(await guard('https://api.example.org/orders')).toEqual({ ok: true })
+    expect(await guard('http://93.184.216.34:8080/orders')).toEqual({ ok: true })
+    expect(await guard('http://[2606:4700::1111]/orders')).toEqual({ ok: true })
+  })
+
+  it('refuses literal non-public addresses for good, saying which endpoint, which address, why and how the operator allows it', async () => {
+    expect(await guard('http://169.254.169.254/latest/meta-data')).toEqual({
+      ok: false,
+      final: true,
+      reason: {
+        en: 'http://169.254.169.254/latest/meta-data was not called: 169.254.169.254 is a link-local address, to which this server sends no provider requests; the provider publishes an endpoint on a public address, or the operator allows private provider addresses (serve --allow-private-providers)',
+        de: 'http://169.254.169.254/latest/meta-data wurde nicht aufgerufen: 169.254.169.254 ist eine Link-Local-Adresse, an die dieser Server keine Anfragen an Anbieter sendet; der Anbieter veröffentlicht einen Endpunkt unter einer öffentlichen Adresse, oder der Betreiber erlaubt private Anbieteradressen (serve --allow-private-providers)'
+      }
+    })
+    const refused = async (url: string) => {
+      const verdict = await guard(url)
+      return verdict.ok ? 'allowed' : `${verdict.final ? 'final' : 'retry'}: ${verdict.reason.en.split(', to which')[0]!.split(' was not called: ')[1]}`
+    }
+    expect(await Promise.all(['http://127.0.0.1:5432/', 'http://10.0.0.5/admin', 'http://[::1]:8080/', 'http://[::ffff:127.0.0.1]/', 'http://[::ffff:7f00:1]/', 'http://2130706433/', 'http://0x7f.1/', 'http://0.0.0.0/', 'http://100.64.1.1/', 'http://[fe80::1]/', 'http://[fd00::1]/'].map(refused))).toEqual([
+      'final: 127.0.0.1 is a loopback address',
+      'final: 10.0.0.5 is a private address',
+      'final: [::1] is a loopback address',
+      'final: [::ffff:7f00:1] is a loopback address',
+      'final: [::ffff:7f00:1] is a loopback address',
+      'final: 127.0.0.1 is a loopback address',
+      'final: 127.0.0.1 is a loopback address',
+      'final: 0.0.0.0 is an unspecified address',
+      'final: 100.64.1.1 is a carrier-grade NAT address',
+      'final: [fe80::1] is a link-local address',
+      'final: [fd00::1] is a private address'
+    ])
+    // localhost and names under it, trailing dots included, are this machine: not even looked up.
+    expect(await Promise.all(['http://localhost:8091/', 'http://localhost.:8091/', 'http://LocalHost../x', 'https://app.localhost./x'].map(refused))).toEqual([
+      'final: localhost is a loopback address',
+      'final: localhost. is a loopback address',
+      'final: localhost.. is a loopback address',
+      'final: app.localhost. is a loopback address'
+    ])
+    expect(lookup.asked).toEqual(['api.example.org'])
+  })
+
+  it('refuses a name when any of its addresses is not public, naming the address', async () => {
+    const verdict = await guard('https://internal.example.org/orders')
+    expect(verdict).toEqual({
+      ok: false,
+      final: true,
+      reason: {
+        en: 'https://internal.example.org/orders was not called: internal.example.org resolves to 10.0.0.5, a private address, to which this server sends no provider requests; the provider publishes an endpoint on a public address, or the operator allows private provider addresses (serve --allow-private-providers)',
+        de: 'https://internal.example.org/orders wurde nicht aufgerufen: internal.example.org wird zu 10.0.0.5 aufgelöst; das ist eine private Adresse, an die dieser Server keine Anfragen an Anbieter sendet; der Anbieter veröffentlicht einen Endpunkt unter einer öffentlichen Adresse, oder der Betreiber erlaubt private Anbieteradressen (serve --allow-private-providers)'
+      }
+    })
+    expect(await guard('http://metadata.example.org./x')).toMatchObject({ ok: false, final: true, reason: { en: expect.stringContaining('metadata.example.org. resolves to ::ffff:169.254.169.254, a link-local address') } })
+  })
+
+  it('with the system resolver: localhost resolves to loopback addresses only, and a name resolving like it is refused', async () => {
+    const addresses = await systemLookup('localhost')
+    expect(addresses.length).toBeGreaterThan(0)
+    expect(addresses.map(privateKind)).toEqual(addresses.map(() => 'loopback'))
+    // provider.test is answered as the system answers for localhost: the refusal names the address found.
+    const aliased = providerEgress({ allowPrivate: false, lookup: host => systemLookup(host === 'provider.test' ? 'localhost' : host) })
+    const verdict = await aliased('http://provider.test:8091/orders')
+    expect(verdict).toMatchObject({ ok: false, final: true })
+    expect(verdict.ok ? '' : verdict.reason.en).toBe(`http://provider.test:8091/orders was not called: provider.test resolves to ${addresses[0]!}, a loopback address, to which this server sends no provider requests; the provider publishes an endpoint on a public address, or the operator allows private provider addresses (serve --allow-private-providers)`)
+  })
+
+  it('does not call a name that does not resolve, and says it may be tried again', async () => {
+    expect(await guard('https://gone.example.org/orders')).toEqual({
+      ok: false,
+      final: false,
+      reason: { en: 'https://gone.example.org/orders unreachable (its host name did not resolve: ENOTFOUND)', de: 'https://gone.example.org/orders nicht erreichbar (sein Hostname wurde nicht aufgelöst: ENOTFOUND)' }
+    })
+  })
+
+  it('refuses other schemes and URLs with credentials whatever the allowance, without repeating the password', async () => {
+    const open = providerEgress({ allowPrivate: true, lookup })
+    expect(await open('ftp://api.example.org/orders')).toMatchObject({ ok: false, final: true, reason: { en: 'ftp://api.example.org/orders was not called: a provider endpoint is an http(s) URL; the provider describes it as one' } })
+    const verdict = await open('https://user:hunter2@api.example.org/orders')
+    expect(verdict).toMatchObject({ ok: false, final: true, reason: { en: 'https://***@api.example.org/orders was not called: a provider endpoint carries no user name or password; the provider names its credential in sym:secretName instead' } })
+    expect(JSON.stringify(verdict)).not.toContain('hunter2')
+  })
+
+  it('lets private addresses through when the operator allows them, and the allowed origins only at their exact origin', async () => {
+    const open = providerEgress({ allowPrivate: true, lookup })
+    expect(await Promise.all(['http://127.0.0.1:5432/', 'http://localhost/', 'https://internal.example.org/'].map(open))).toEqual([{ ok: true }, { ok: true }, { ok: true }])
+    const sandbox = providerEgress({ allowPrivate: false, allowedOrigins: ['http://127.0.0.1:40123'], lookup })
+    expect(await sandbox('http://127.0.0.1:40123/relata/orders')).toEqual({ ok: true })
+    expect(await sandbox('http://127.0.0.1:40124/relata/orders')).toMatchObject({ ok: false, final: true })
+    expect(await sandbox('https://127.0.0.1:40123/relata/orders')).toMatchObject({ ok: false, final: true })
+  })
+})
