@@ -58,7 +58,12 @@ export interface TicketHarness {
   close (): Promise<void>
 }
 
-export async function openTicketHarness (options: { attachmentLimitBytes?: number, autoCloseDays?: number } = {}): Promise<TicketHarness> {
+/**
+ * `privateProviders`: which local endpoints operations call — `all` (default: the sandbox and the
+ * webhook server standing in for Alpha's ticket endpoint), or only the `sandbox`, as `serve` does.
+ */
+export async function openTicketHarness (options: { attachmentLimitBytes?: number, autoCloseDays?: number, privateProviders?: 'all' | 'sandbox' } = {}): Promise<TicketHarness> {
+  const { privateProviders = 'all', ...tickets } = options
   let now = new Date('2026-12-01T09:00:00Z')
   const webhooks: WebhookCall[] = []
   let failing = 0
@@ -88,8 +93,8 @@ export async function openTicketHarness (options: { attachmentLimitBytes?: numbe
     env: { SYMPHONY_SECRET_ALPHA: 'alpha-secret', SYMPHONY_SECRET_BETA: 'beta-secret' },
     policy: { timeoutMs: 2000, attempts: 3, backoffMs: 10 },
     pollIntervalMs: 50,
-    allowPrivateProviders: true,
-    tickets: options
+    ...(privateProviders === 'all' ? { allowPrivateProviders: true } : { providerOrigins: [sandbox.url] }),
+    tickets
   })
   const call = async (method: string, path: string, token?: string, body?: unknown) => {
     const response = await fetch(url + path, {
