@@ -88,6 +88,53 @@ describe('publishing: what a provider may describe', () => {
     expect(again.statusCode).toBe(200)
   })
 
+  it('refuses endpoints on this machine or a private network, naming the node and the field; a public host name is fine', async () => {
+    const adapter = (field: string, url: string) => `\nex:CloudPBX sym:provisionedBy ex:Provisioning .\nex:Provisioning a sym:HttpProvisioning ;
+    sym:orderEndpoint "${field === 'orderEndpoint' ? url : 'https://api.example.org/orders'}"^^<http://www.w3.org/2001/XMLSchema#anyURI> ;
+    ${field === 'orderEndpoint' ? '' : `sym:${field} "${url}"^^<http://www.w3.org/2001/XMLSchema#anyURI> ;`}
+    sym:authScheme sym:NoAuth .\n`
+    const { status, body } = await dryRun(pbxTurtle + adapter('orderEndpoint', 'http://169.254.169.254/latest/meta-data'))
+    expect([status, body.code, body.node, body.path, body.host, body.kind]).toEqual([403, 'FORBIDDEN', 'https://example.org/acme#Provisioning', `${sym}orderEndpoint`, '169.254.169.254', 'link-local'])
+    expect(body.messages).toEqual({
+      en: `<https://example.org/acme#Provisioning> <${sym}orderEndpoint> names 169.254.169.254, a link-local address: the platform sends provider requests only to public addresses — publish the endpoint under a public host name (on-premise servers allow private providers with serve --allow-private-providers)`,
+      de: `<https://example.org/acme#Provisioning> <${sym}orderEndpoint> nennt 169.254.169.254, eine Link-Local-Adresse: die Plattform sendet Anfragen an Anbieter nur an öffentliche Adressen — veröffentlichen Sie den Endpunkt unter einem öffentlichen Hostnamen (Server vor Ort erlauben private Anbieter mit serve --allow-private-providers)`
+    })
+    const refused = async (field: string, url: string) => {
+      const answer = await dryRun(pbxTurtle + adapter(field, url))
+      return [answer.status, answer.body.path, answer.body.kind]
+    }
+    expect(await Promise.all([
+      refused('orderEndpoint', 'http://127.0.0.1:5432/'),
+      refused('orderEndpoint', 'http://localhost./orders'),
+      refused('orderEndpoint', 'http://[::ffff:127.0.0.1]/orders'),
+      refused('orderEndpoint', 'http://2130706433/orders'),
+      refused('statusEndpoint', 'http://10.0.0.5/admin'),
+      refused('ticketEndpoint', 'https://[fd00::1]/tickets'),
+      refused('ticketEndpoint', 'http://100.64.0.1/tickets')
+    ])).toEqual([
+      [403, `${sym}orderEndpoint`, 'loopback'],
+      [403, `${sym}orderEndpoint`, 'loopback'],
+      [403, `${sym}orderEndpoint`, 'loopback'],
+      [403, `${sym}orderEndpoint`, 'loopback'],
+      [403, `${sym}statusEndpoint`, 'private'],
+      [403, `${sym}ticketEndpoint`, 'private'],
+      [403, `${sym}ticketEndpoint`, 'carrier-grade NAT']
+    ])
+    // Names are not resolved when publishing (every request checks them): a public-looking name passes here.
+    expect((await dryRun(pbxTurtle + adapter('ticketEndpoint', 'https://tickets.example.org/acme'))).status).toBe(200)
+  })
+
+  it('accepts endpoints on private addresses on a server that allows private providers', async () => {
+    const open = await openTestApp({ allowPrivateProviders: true })
+    try {
+      const text = `${pbxTurtle}\nex:CloudPBX sym:provisionedBy ex:Provisioning .\nex:Provisioning a sym:HttpProvisioning ; sym:orderEndpoint "http://10.0.0.5/orders"^^<http://www.w3.org/2001/XMLSchema#anyURI> ; sym:authScheme sym:NoAuth .\n`
+      const response = await open.app.inject({ method: 'POST', url: `${descriptionPath(acme, 'pbx')}/dry-run`, headers: asAcme, payload: text })
+      expect(response.statusCode, response.body).toBe(200)
+    } finally {
+      await open.close()
+    }
+  })
+
   it('refuses deeply nested lists before parsing', async () => {
     const { status, body } = await dryRun(`${pbxTurtle}\nex:CloudPBX ex:nested ${'('.repeat(20_000)} 1 ${')'.repeat(20_000)} .\n`)
     expect(status).toBe(400)
