@@ -703,6 +703,8 @@ export class Engine {
       // publish and deprecate run as engine writes (`#write`): they return after the recompile.
       changed: () => undefined,
       namespaces: async provider => namespacesOf(this.#dataDir, provider),
+      // Read at each publication: the operator may bind a credential while the server runs.
+      credentialProvider: async name => this.#dataDir === undefined ? undefined : (await loadSecrets({ dataDir: this.#dataDir }))(name)?.provider,
       allowPrivateProviders: this.#allowPrivateProviders
     })
   }

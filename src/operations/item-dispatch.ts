@@ -4,16 +4,16 @@
  * Every request carries the item's idempotency key, so a retry or a restart never orders twice.
  */
 import type { Quad } from '@rdfjs/types'
-import type { ErrorMessages } from '../errors.js'
 import type { AdapterDescription } from './adapter-description.js'
 import { asDescribed } from './endpoint-address.js'
 import type { EndpointAddress } from './endpoint-address.js'
 import { payloadLines } from './payload.js'
-import { credentialMissing, payloadQueryFailed } from './reasons.js'
+import { payloadQueryFailed } from './reasons.js'
 import type { Payload } from './payload.js'
 import { callProvider } from './provider-call.js'
 import type { CallOutcome, RetryPolicy } from './provider-call.js'
 import type { EgressGuard } from './provider-egress.js'
+import { credentialHeaders } from './secrets.js'
 import type { SecretLookup } from './secrets.js'
 import type { ItemAction, ItemState, Order, OrderItem } from './types.js'
 
@@ -53,7 +53,7 @@ export async function undoItem (order: Order, item: OrderItem, context: Dispatch
 export async function pollItem (item: OrderItem, context: DispatchContext): Promise<CallOutcome> {
   const adapter = item.adapter as HttpAdapter
   const url = `${addressOf(context)(adapter.statusEndpoint!).replace(/\/+$/, '')}/${encodeURIComponent(item.reference ?? item.idempotencyKey)}`
-  const auth = authHeaders(adapter, context.secrets)
+  const auth = credentialHeaders(adapter, item.provider, url, context.secrets)
   if (!auth.ok) return { ok: false, reason: auth.reason, attempts: 0 }
   return callProvider({ method: 'GET', url, idempotencyKey: item.idempotencyKey, headers: auth.headers }, policyOf(adapter, context.policy), { guard: context.guard })
 }
@@ -74,7 +74,7 @@ export function stateOfAnswer (action: ItemAction, status: CallOutcome & { ok: t
 
 async function post (order: Order, item: OrderItem, action: ItemAction, key: string, context: DispatchContext): Promise<CallOutcome> {
   const adapter = item.adapter as HttpAdapter
-  const auth = authHeaders(adapter, context.secrets)
+  const auth = credentialHeaders(adapter, item.provider, adapter.orderEndpoint, context.secrets)
   if (!auth.ok) return { ok: false, reason: auth.reason, attempts: 0 }
   let lines
   try {
@@ -104,13 +104,4 @@ function addressOf (context: DispatchContext): EndpointAddress {
 
 function policyOf (adapter: HttpAdapter, policy: RetryPolicy): RetryPolicy {
   return adapter.timeoutMs === undefined ? policy : { ...policy, timeoutMs: Math.min(policy.timeoutMs, adapter.timeoutMs) }
-}
-
-function authHeaders (adapter: HttpAdapter, secrets: SecretLookup): { ok: true, headers: Record<string, string> } | { ok: false, reason: ErrorMessages } {
-  if (adapter.auth === 'none') return { ok: true, headers: {} }
-  const secret = adapter.secretName === undefined ? undefined : secrets(adapter.secretName)
-  if (secret === undefined) {
-    return { ok: false, reason: credentialMissing(adapter.secretName, adapter.orderEndpoint) }
-  }
-  return { ok: true, headers: adapter.auth === 'bearer' ? { authorization: `Bearer ${secret}` } : { [adapter.authHeader.toLowerCase()]: secret } }
 }

@@ -111,6 +111,14 @@ export function credentialMissing (secretName: string | undefined, endpoint: str
   }
 }
 
+/** The credential an adapter names is bound to another provider in secrets.json: it is not sent. */
+export function credentialBound (secretName: string, boundTo: string, provider: string, endpoint: string): ErrorMessages {
+  return {
+    en: `the credential "${secretName}" is bound to <${boundTo}> in secrets.json, so it is not sent to ${endpoint} for <${provider}>; the provider names a credential of its own in sym:secretName, or the operator binds this one to <${provider}>`,
+    de: `die Zugangsdaten "${secretName}" sind in secrets.json an <${boundTo}> gebunden und werden daher nicht für <${provider}> an ${endpoint} gesendet; der Anbieter nennt eigene Zugangsdaten in sym:secretName, oder der Betreiber bindet diese an <${provider}>`
+  }
+}
+
 /** An adapter's payload query failed; `message` is the query engine's own. */
 export function payloadQueryFailed (provider: string, message: string): ErrorMessages {
   return { en: `the payload query of ${provider} failed: ${message}`, de: `die Payload-Abfrage von ${provider} ist gescheitert: ${message}` }

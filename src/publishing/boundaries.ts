@@ -142,3 +142,22 @@ export function checkSecretNames (quads: readonly Quad[], stored: readonly Quad[
     }
   }
 }
+
+/**
+ * FORBIDDEN when an adapter of the description names a credential the operator bound to another
+ * provider (`secrets.json`: `{ "<name>": { "provider": "<IRI>", "value": "…" } }`); `boundTo`
+ * answers the provider a name is bound to, if any.
+ */
+export async function checkSecretBindings (quads: readonly Quad[], provider: string, boundTo: (name: string) => Promise<string | undefined>): Promise<void> {
+  for (const q of quads) {
+    if (q.predicate.value !== secretName) continue
+    const owner = await boundTo(q.object.value)
+    if (owner === undefined || owner === provider) continue
+    const node = q.subject.termType === 'BlankNode' ? `_:${q.subject.value}` : q.subject.value
+    const secret = q.object.value
+    throw new SymphonyError('FORBIDDEN', {
+      en: `the adapter <${node}> names the credential "${secret}", which the operator issued for <${owner}>; the platform sends a credential only to the provider it was issued for — ask the operator for one of your own and name it in sym:secretName`,
+      de: `der Adapter <${node}> nennt die Zugangsdaten "${secret}", die der Betreiber für <${owner}> ausgestellt hat; die Plattform sendet Zugangsdaten nur an den Anbieter, für den sie ausgestellt wurden — bitten Sie den Betreiber um eigene und nennen Sie sie in sym:secretName`
+    }, { node, path: secretName, details: { secretName: secret, provider: owner } })
+  }
+}

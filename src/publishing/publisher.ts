@@ -19,7 +19,7 @@ import type { BundleSnapshot, Impact, PairMatch } from './impact.js'
 import { activeGraphOf, checkKey, descriptionIriOf, historyGraphOf, keyOfHistoryGraph, publishingGraphs, versionGraphOf } from './names.js'
 import type { DescriptionKey } from './names.js'
 import { checkOwnership, servicesIn } from './services.js'
-import { checkDerivedEffects, checkNoVocabularyNodes, checkSecretNames, checkSubjects, defaultNamespaceOf } from './boundaries.js'
+import { checkDerivedEffects, checkNoVocabularyNodes, checkSecretBindings, checkSecretNames, checkSubjects, defaultNamespaceOf } from './boundaries.js'
 import { checkEndpoints } from './endpoints.js'
 import { checkDescriptionGraph, checkDescriptionText } from './limits.js'
 
@@ -56,6 +56,8 @@ export interface PublishingDeps {
   changed (): void
   /** The namespaces a provider may mint IRIs under (default: its IRI up to the last `#` or `/`). */
   namespaces? (provider: string): Promise<readonly string[]>
+  /** The provider the operator bound a credential name to (`secrets.json`), if any. */
+  credentialProvider? (name: string): Promise<string | undefined>
   /** Endpoints may name `localhost` and private IP literals (default false: such descriptions are refused). */
   readonly allowPrivateProviders?: boolean
   now? (): Date
@@ -206,6 +208,7 @@ export class Publisher {
       checkOwnership(quads, services, submission.provider)
       checkDerivedEffects(before, after, submission.provider, namespaces)
       checkSecretNames(quads, stored, submission.provider, activeGraph)
+      if (this.#deps.credentialProvider !== undefined) await checkSecretBindings(quads, submission.provider, this.#deps.credentialProvider)
       await this.#checkConflicts(quads, submission)
       const content = await canonicalNTriples(quads)
       const latest = history?.versions.at(-1)

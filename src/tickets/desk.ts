@@ -13,7 +13,7 @@ import type { Catalog } from '../catalog/index.js'
 import type { BundleLink } from '../composer/index.js'
 import { SymphonyError, type ErrorMessages } from '../errors.js'
 import type { EgressGuard, EndpointAddress } from '../operations/index.js'
-import { KeyedLock, adapterOf, asDescribed, credentialMissing, opsIris, postWebhook, providerEgress, transition } from '../operations/index.js'
+import { KeyedLock, adapterOf, asDescribed, credentialHeaders, opsIris, postWebhook, providerEgress, transition } from '../operations/index.js'
 import type { Actor, RetryPolicy, SecretLookup, Subscription, SubscriptionMember } from '../operations/index.js'
 import type { Store } from '../store/index.js'
 import { stepRoles, ticketTransitions } from './lifecycle.js'
@@ -242,7 +242,7 @@ export class TicketDesk {
       const desk = route.desk
       const idempotencyKey = `${key}:${route.provider}`
       const job = (async () => {
-        const auth = this.#authHeaders(desk)
+        const auth = credentialHeaders(desk, route.provider, desk.endpoint, this.#deps.secrets)
         const outcome = !auth.ok
           ? { ok: false, attempts: 0, reason: auth.reason }
           : await postWebhook(desk.endpoint, { event, ticket: { ...ticket, routes: ticket.routes.map(r => ({ provider: r.provider, services: r.services, why: r.why })) } }, {
@@ -253,13 +253,6 @@ export class TicketDesk {
       })().catch(() => undefined).finally(() => this.#pending.delete(job))
       this.#pending.add(job)
     }
-  }
-
-  #authHeaders (desk: Extract<DeskDescription, { kind: 'http' }>): { ok: true, headers: Record<string, string> } | { ok: false, reason: ErrorMessages } {
-    if (desk.auth === 'none') return { ok: true, headers: {} }
-    const secret = desk.secretName === undefined ? undefined : this.#deps.secrets(desk.secretName)
-    if (secret === undefined) return { ok: false, reason: credentialMissing(desk.secretName, desk.endpoint) }
-    return { ok: true, headers: desk.auth === 'bearer' ? { authorization: `Bearer ${secret}` } : { [desk.authHeader.toLowerCase()]: secret } }
   }
 
   /** Reads, changes and writes one ticket at a time, so concurrent notes never lose each other. */

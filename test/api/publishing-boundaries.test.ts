@@ -2,6 +2,9 @@
  * A provider's description may only describe what the provider owns, and is bounded in size and
  * nesting before anything expensive runs.
  */
+import { mkdtemp, rm, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { acme, acmeToken, descriptionPath, fixture, globex, globexToken, openTestApp } from './helpers.js'
 import type { TestApp } from './helpers.js'
@@ -86,6 +89,33 @@ describe('publishing: what a provider may describe', () => {
     expect((await dryRun(pbxTurtle + adapter('ex:CloudPBX', 'ex:Provisioning', 'acme-orders'), asAcme)).status).toBe(200)
     const again = await t.app.inject({ method: 'POST', url: `${descriptionPath(globex, 'crm')}/dry-run`, headers: asGlobex, payload: globexCrm + adapter('ex:CallCRM', 'ex:Orders', 'globex-orders') })
     expect(again.statusCode).toBe(200)
+  })
+
+  it('refuses an adapter naming a credential the operator bound to another provider in secrets.json; the provider it is bound to may name it', async () => {
+    const dataDir = await mkdtemp(join(tmpdir(), 'symphony-bound-'))
+    await writeFile(join(dataDir, 'secrets.json'), JSON.stringify({ 'globex-orders': { provider: globex, value: 'g-1' }, shared: 's-1' }))
+    const bound = await openTestApp({ dataDir })
+    try {
+      const adapter = (service: string, secret: string) => `\n${service} sym:provisionedBy ex:Orders .\nex:Orders a sym:HttpProvisioning ;
+    sym:orderEndpoint "https://api.example.org/orders"^^<http://www.w3.org/2001/XMLSchema#anyURI> ;
+    sym:authScheme sym:BearerAuth ; sym:secretName "${secret}" .\n`
+      const dry = async (text: string, headers: Record<string, string>, provider: string, name: string) => {
+        const response = await bound.app.inject({ method: 'POST', url: `${descriptionPath(provider, name)}/dry-run`, headers, payload: text })
+        return { status: response.statusCode, body: response.json() as Record<string, unknown> }
+      }
+      const { status, body } = await dry(pbxTurtle + adapter('ex:CloudPBX', 'globex-orders'), asAcme, acme, 'pbx')
+      expect([status, body.code, body.node, body.path, body.secretName, body.provider]).toEqual([403, 'FORBIDDEN', 'https://example.org/acme#Orders', `${sym}secretName`, 'globex-orders', globex])
+      expect(body.messages).toEqual({
+        en: `the adapter <https://example.org/acme#Orders> names the credential "globex-orders", which the operator issued for <${globex}>; the platform sends a credential only to the provider it was issued for — ask the operator for one of your own and name it in sym:secretName`,
+        de: `der Adapter <https://example.org/acme#Orders> nennt die Zugangsdaten "globex-orders", die der Betreiber für <${globex}> ausgestellt hat; die Plattform sendet Zugangsdaten nur an den Anbieter, für den sie ausgestellt wurden — bitten Sie den Betreiber um eigene und nennen Sie sie in sym:secretName`
+      })
+      // A plain credential binds no one; the bound one is Globex's to name.
+      expect((await dry(pbxTurtle + adapter('ex:CloudPBX', 'shared'), asAcme, acme, 'pbx')).status).toBe(200)
+      expect((await dry(await fixture('globex-crm.ttl') + adapter('ex:CallCRM', 'globex-orders'), asGlobex, globex, 'crm')).status).toBe(200)
+    } finally {
+      await bound.close()
+      await rm(dataDir, { recursive: true, force: true })
+    }
   })
 
   it('refuses endpoints on this machine or a private network, naming the node and the field; a public host name is fine', async () => {
