@@ -86,11 +86,11 @@ describe('symphony serve', () => {
     expect(await runCli(['serve', '--log-level', 'loud'])).toEqual({ code: 2, stdout: '', stderr: 'symphony: --log-level loud is not one of fatal, error, warn, info, debug, trace, silent\n' })
   })
 
-  it('answers only its own host names and the allowed ones, logs no requests with --no-request-log and takes private webhook hosts with --allow-private-webhooks', async () => {
+  it('answers only its own host names and the allowed ones, logs no requests with --no-request-log and takes private webhook hosts with --allow-private-webhooks and private provider endpoints with --allow-private-providers', async () => {
     const folder = await temporaryFolder()
-    const server = spawnInGroup(process.execPath, ['--import', 'tsx', join(projectRoot, 'src/cli/bin.ts'), 'serve', '--empty', '--port', '0', '--data-dir', join(folder.path, 'data'), '--allowed-host', 'symphony.example.org', '--no-request-log', '--compose-workers', '2', '--allow-private-webhooks'], {
+    const server = spawnInGroup(process.execPath, ['--import', 'tsx', join(projectRoot, 'src/cli/bin.ts'), 'serve', '--empty', '--port', '0', '--data-dir', join(folder.path, 'data'), '--allowed-host', 'symphony.example.org', '--no-request-log', '--compose-workers', '2', '--allow-private-webhooks', '--allow-private-providers'], {
       stdio: ['ignore', 'pipe', 'pipe'],
-      env: { ...process.env, SYMPHONY_TOKENS: `https://w3id.org/symphony/customer/kanzlei-weber=${hashToken('symp_serve-customer')}` }
+      env: { ...process.env, SYMPHONY_TOKENS: `https://w3id.org/symphony/customer/kanzlei-weber=${hashToken('symp_serve-customer')} https://example.org/acme#Acme=${hashToken('symp_serve-acme')}` }
     })
     let stdout = ''
     server.stdout!.on('data', (chunk: Buffer) => { stdout += chunk.toString() })
@@ -105,6 +105,12 @@ describe('symphony serve', () => {
       // A webhook on a private address is taken (refused without the flag: test/operations/webhooks.test.ts).
       const webhook = await fetch(`${address}/me/webhook`, { method: 'PUT', headers: { authorization: 'Bearer symp_serve-customer', 'content-type': 'application/json' }, body: JSON.stringify({ url: 'http://127.0.0.1:9/hook' }) })
       expect([webhook.status, (await webhook.json() as { url: string }).url]).toEqual([200, 'http://127.0.0.1:9/hook'])
+      // So is a description with an endpoint on a private address (refused without the flag: test/api/publishing-boundaries.test.ts).
+      const publishing = join(projectRoot, 'test/fixtures/publishing')
+      const description = `${await readFile(join(publishing, 'service.ttl'), 'utf8')}\n${(await readFile(join(publishing, 'adapter-valid.ttl'), 'utf8')).replaceAll('https://api.acme.example/', 'http://10.0.0.5/')}`
+      expect(description).toContain('"http://10.0.0.5/orders"')
+      const dryRun = await fetch(`${address}/providers/${encodeURIComponent('https://example.org/acme#Acme')}/descriptions/pbx/dry-run`, { method: 'POST', headers: { authorization: 'Bearer symp_serve-acme', 'content-type': 'text/turtle' }, body: description })
+      expect(dryRun.status, await dryRun.clone().text()).toBe(200)
       // Logging is on (the server says where it listens), request lines are not.
       expect(stdout).toContain('Server listening')
       expect(stdout).not.toContain('incoming request')

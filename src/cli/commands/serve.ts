@@ -73,8 +73,8 @@ export const serveCommand: Command = {
       type: 'boolean',
       help: {
         text: {
-          en: 'do not start the example providers\' sandbox; example orders then wait for their providers',
-          de: 'die Sandbox der Beispielanbieter nicht starten; Beispielaufträge warten dann auf ihre Anbieter'
+          en: 'do not start the example providers\' sandbox; example orders then fail, since their adapters name its loopback address (a sandbox run separately is called with --allow-private-providers)',
+          de: 'die Sandbox der Beispielanbieter nicht starten; Beispielaufträge scheitern dann, da ihre Adapter deren Loopback-Adresse nennen (eine getrennt gestartete Sandbox wird mit --allow-private-providers aufgerufen)'
         }
       }
     },
@@ -254,8 +254,8 @@ async function startExampleSandbox (io: Io, language: HelpLanguage, port: number
   } catch (error) {
     const cause = `${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`
     io.stderr(language === 'de'
-      ? `Anbieter-Sandbox nicht gestartet (${cause} auf Port ${sandboxPort}); Beispielbestellungen warten auf ihre Anbieter (--sandbox-port 0 nimmt einen beliebigen freien Port)\n`
-      : `Provider sandbox not started (${cause} on port ${sandboxPort}); example orders will wait for their providers (--sandbox-port 0 takes any free port)\n`)
+      ? `Anbieter-Sandbox nicht gestartet (${cause} auf Port ${sandboxPort}); Beispielbestellungen scheitern ohne sie (--sandbox-port 0 nimmt einen beliebigen freien Port)\n`
+      : `Provider sandbox not started (${cause} on port ${sandboxPort}); example orders fail without it (--sandbox-port 0 takes any free port)\n`)
     return undefined
   }
 }
