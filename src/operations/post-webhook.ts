@@ -6,7 +6,7 @@
  */
 import type { ErrorMessages } from '../errors.js'
 import type { RetryPolicy } from './provider-call.js'
-import type { EgressGuard } from './provider-egress.js'
+import { refusedAtConnect, type EgressGuard, type EgressVerdict } from './provider-egress.js'
 import { answeredStatus, deliveryRefused, gaveUp, notAttempted, stoppedAt, stoppedBefore, timedOut, unreachable } from './reasons.js'
 
 export interface WebhookOutcome {
@@ -43,7 +43,7 @@ export async function postWebhook (url: string, body: unknown, options: WebhookP
   for (let attempt = 1; attempt <= policy.attempts; attempt++) {
     if (attempt > 1) await policy.sleep(policy.backoffMs * 2 ** (attempt - 2))
     if (stopped()) return { ok: false, attempts: attempt - 1, ...(status === undefined ? {} : { status }), reason: stoppedBefore(reason, attempt) }
-    const verdict = await options.guard?.(url) ?? { ok: true }
+    const verdict: EgressVerdict = await options.guard?.(url) ?? { ok: true, fetch }
     if (!verdict.ok) {
       reason = verdict.reason
       if (verdict.final) return { ok: false, attempts: attempt - 1, ...(status === undefined ? {} : { status }), reason }
@@ -52,7 +52,7 @@ export async function postWebhook (url: string, body: unknown, options: WebhookP
     try {
       const headers = typeof options.headers === 'function' ? options.headers(text) : options.headers
       const timeout = AbortSignal.timeout(policy.timeoutMs)
-      const response = await fetch(url, {
+      const response = await verdict.fetch(url, {
         method: 'POST',
         headers: { 'content-type': 'application/json', 'idempotency-key': options.idempotencyKey, ...headers },
         body: text,
@@ -65,6 +65,8 @@ export async function postWebhook (url: string, body: unknown, options: WebhookP
       reason = answeredStatus(url, response.status)
       if (response.status < 500 && response.status !== 408 && response.status !== 429) return { ok: false, attempts: attempt, status, reason: deliveryRefused(url, response.status) }
     } catch (error) {
+      const refused = refusedAtConnect(url, error)
+      if (refused !== undefined) return { ok: false, attempts: attempt - 1, ...(status === undefined ? {} : { status }), reason: refused }
       const name = (error as Error).name
       if (stopped()) return { ok: false, attempts: attempt, ...(status === undefined ? {} : { status }), reason: stoppedAt(url, attempt) }
       reason = name === 'TimeoutError' || name === 'AbortError' ? timedOut(url, policy.timeoutMs) : unreachable(url, (error as Error).message)

@@ -7,7 +7,7 @@
  * the provider's own `reason` is kept as it wrote it.
  */
 import type { ErrorMessages } from '../errors.js'
-import type { EgressGuard } from './provider-egress.js'
+import { refusedAtConnect, type EgressFetch, type EgressGuard } from './provider-egress.js'
 import { answeredStatus, gaveUp, noJsonBody, noKnownStatus, notAttempted, refusedRequest, timedOut, unreachable } from './reasons.js'
 
 export type ProviderStatus = 'acknowledged' | 'inProgress' | 'completed' | 'failed' | 'cancelled'
@@ -55,9 +55,10 @@ export async function callProvider (request: ProviderRequest, policy: RetryPolic
       if (verdict.final) return { ok: false, reason, attempts: attempt - 1, refused: true }
       continue
     }
-    const result = await attemptOnce(request, policy.timeoutMs)
+    const result = await attemptOnce(request, policy.timeoutMs, verdict.fetch)
     if (result.kind === 'answer') return { ...result.outcome, attempts: attempt }
     reason = result.reason
+    if (result.kind === 'refused') return { ok: false, reason, attempts: attempt - 1, refused: true }
     if (result.kind === 'final') return { ok: false, reason, attempts: attempt }
   }
   return { ok: false, reason: gaveUp(reason, policy.attempts), attempts: policy.attempts }
@@ -67,8 +68,10 @@ type Attempt =
   | { kind: 'answer', outcome: { ok: true, status: ProviderStatus, reference?: string, reason?: string } }
   | { kind: 'retry', reason: ErrorMessages }
   | { kind: 'final', reason: ErrorMessages }
+  /** The connection found the host at a non-public address: nothing was sent. */
+  | { kind: 'refused', reason: ErrorMessages }
 
-async function attemptOnce (request: ProviderRequest, timeoutMs: number): Promise<Attempt> {
+async function attemptOnce (request: ProviderRequest, timeoutMs: number, fetch: EgressFetch): Promise<Attempt> {
   let response: Response
   let text: string
   try {
@@ -86,6 +89,8 @@ async function attemptOnce (request: ProviderRequest, timeoutMs: number): Promis
     })
     text = await response.text()
   } catch (error) {
+    const refused = refusedAtConnect(request.url, error)
+    if (refused !== undefined) return { kind: 'refused', reason: refused }
     const name = (error as Error).name
     if (name === 'TimeoutError' || name === 'AbortError') return { kind: 'retry', reason: timedOut(request.url, timeoutMs) }
     const cause = (error as { cause?: { code?: string, message?: string } }).cause

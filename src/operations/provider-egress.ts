@@ -7,13 +7,16 @@
  * address (`private-address.ts`), unless the operator allows private providers or the origin is
  * one the server itself runs (the provider sandbox of `serve`).
  *
- * The check resolves the name itself and the request resolves it again: a name whose answers
- * change between the two is the operator's network policy's to stop (egress rules).
+ * A host name is checked twice: before the attempt, for a clear reason, and again when the
+ * connection is made, by the look-up the connection itself uses, so a name whose answers change
+ * in between (DNS rebinding) cannot lead the request to an address the first check did not see.
  */
 import { lookup } from 'node:dns/promises'
+import type { LookupAddress, LookupOptions } from 'node:dns'
 import { isIP } from 'node:net'
+import { Agent, fetch as pinnedFetch } from 'undici'
 import type { ErrorMessages } from '../errors.js'
-import { bareHost, isLocalName, privateKind } from './private-address.js'
+import { bareHost, isLocalName, privateKind, type PrivateKind } from './private-address.js'
 import { endpointNotCallable, endpointRefused, endpointUnresolved } from './reasons.js'
 
 /** Every address a host name resolves to. */
@@ -28,9 +31,16 @@ export interface EgressOptions {
   readonly lookup?: AddressLookup
 }
 
-/** May the URL be requested: yes, no for good (`final`), or not now (the name did not resolve; worth retrying). */
+/** How a checked URL is requested: `fetch`'s own signature. */
+export type EgressFetch = (url: string, init: RequestInit) => Promise<Response>
+
+/**
+ * May the URL be requested: yes, with the `fetch` to request it by (for a host name, one whose
+ * connection checks the addresses it connects to again); no for good (`final`); or not now (the
+ * name did not resolve; worth retrying).
+ */
 export type EgressVerdict =
-  | { readonly ok: true }
+  | { readonly ok: true, readonly fetch: EgressFetch }
   | { readonly ok: false, readonly final: boolean, readonly reason: ErrorMessages }
 
 /** Checks a provider URL right before it is requested. */
@@ -49,6 +59,8 @@ export const systemLookup: AddressLookup = async host => (await lookup(host, { a
 export function providerEgress (options: EgressOptions): EgressGuard {
   const allowed = new Set((options.allowedOrigins ?? []).map(origin => new URL(origin).origin))
   const resolve = options.lookup ?? systemLookup
+  const pinned = pinnedConnections(resolve)
+  const plain: { ok: true, fetch: EgressFetch } = { ok: true, fetch: (url, init) => fetch(url, init) }
   return async url => {
     const parsed = URL.canParse(url) ? new URL(url) : undefined
     if (parsed === undefined || (parsed.protocol !== 'http:' && parsed.protocol !== 'https:')) {
@@ -58,12 +70,12 @@ export function providerEgress (options: EgressOptions): EgressGuard {
       // The reason is stored and shown: it names the endpoint without what stood before the @.
       return { ok: false, final: true, reason: endpointNotCallable(`${parsed.protocol}//***@${parsed.host}${parsed.pathname}`, 'credentials') }
     }
-    if (options.allowPrivate || allowed.has(parsed.origin)) return { ok: true }
+    if (options.allowPrivate || allowed.has(parsed.origin)) return plain
     const host = bareHost(parsed.hostname)
     if (isLocalName(host)) return { ok: false, final: true, reason: endpointRefused(url, parsed.hostname, undefined, 'loopback') }
     if (isIP(host) !== 0) {
       const kind = privateKind(host)
-      return kind === undefined ? { ok: true } : { ok: false, final: true, reason: endpointRefused(url, parsed.hostname, undefined, kind) }
+      return kind === undefined ? plain : { ok: false, final: true, reason: endpointRefused(url, parsed.hostname, undefined, kind) }
     }
     let addresses: readonly string[]
     try {
@@ -77,6 +89,46 @@ export function providerEgress (options: EgressOptions): EgressGuard {
       const kind = privateKind(address)
       if (kind !== undefined) return { ok: false, final: true, reason: endpointRefused(url, parsed.hostname, address, kind) }
     }
-    return { ok: true }
+    return { ok: true, fetch: pinned }
   }
+}
+
+/** The error a pinned connection fails with when its look-up finds a non-public address. */
+class PrivateAddressError extends Error {
+  readonly code = 'EPRIVATEADDRESS'
+  constructor (readonly host: string, readonly address: string, readonly kind: PrivateKind) {
+    super(`${host} resolves to ${address} (${kind})`)
+  }
+}
+
+/**
+ * The refusal of a request whose connection found `host` at a non-public address after the check
+ * before it had not (the name's answers changed), or `undefined` for any other failure.
+ */
+export function refusedAtConnect (url: string, error: unknown): ErrorMessages | undefined {
+  for (let cause: unknown = error; cause instanceof Error; cause = cause.cause) {
+    if (cause instanceof PrivateAddressError) return endpointRefused(url, cause.host, cause.address, cause.kind)
+  }
+  return undefined
+}
+
+/**
+ * `fetch` over connections that resolve host names with `resolve` and refuse every answer
+ * `kindOf` names (by default every non-public one): the address connected to is one that was checked.
+ */
+export function pinnedConnections (resolve: AddressLookup, kindOf: (address: string) => PrivateKind | undefined = privateKind): EgressFetch {
+  type Callback = (error: NodeJS.ErrnoException | null, address: string | LookupAddress[], family?: number) => void
+  const pinnedLookup = (host: string, options: LookupOptions, callback: Callback): void => {
+    resolve(host).then(found => {
+      const family = options.family === 'IPv4' ? 4 : options.family === 'IPv6' ? 6 : Number(options.family ?? 0)
+      const addresses = found.map(address => ({ address, family: isIP(address) })).filter(entry => family === 0 || entry.family === family)
+      const refused = addresses.find(entry => kindOf(entry.address) !== undefined)
+      if (refused !== undefined) callback(new PrivateAddressError(host, refused.address, kindOf(refused.address)!), '')
+      else if (addresses.length === 0) callback(Object.assign(new Error(`${host} has no address`), { code: 'ENOTFOUND' }), '')
+      else if (options.all === true) callback(null, addresses)
+      else callback(null, addresses[0]!.address, addresses[0]!.family)
+    }, (error: Error) => { callback(error, '') })
+  }
+  const dispatcher = new Agent({ connect: { lookup: pinnedLookup } })
+  return async (url, init) => await pinnedFetch(url, { ...init, dispatcher } as Parameters<typeof pinnedFetch>[1]) as unknown as Response
 }

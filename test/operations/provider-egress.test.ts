@@ -4,7 +4,11 @@
  */
 import { describe, expect, it } from 'vitest'
 import { isPrivateAddress, privateKind, providerEgress } from '../../src/operations/index.js'
-import { systemLookup } from '../../src/operations/provider-egress.js'
+import { createServer } from 'node:http'
+import type { AddressInfo } from 'node:net'
+import { pinnedConnections, systemLookup } from '../../src/operations/provider-egress.js'
+import { callProvider } from '../../src/operations/provider-call.js'
+import { postWebhook } from '../../src/operations/post-webhook.js'
 import type { AddressLookup } from '../../src/operations/index.js'
 
 describe('privateKind', () => {
@@ -59,9 +63,9 @@ describe('providerEgress', () => {
   const guard = providerEgress({ allowPrivate: false, lookup })
 
   it('lets a public endpoint through, by address or by a name all of whose addresses are public', async () => {
-    expect(await guard('https://api.example.org/orders')).toEqual({ ok: true })
-    expect(await guard('http://93.184.216.34:8080/orders')).toEqual({ ok: true })
-    expect(await guard('http://[2606:4700::1111]/orders')).toEqual({ ok: true })
+    expect(await guard('https://api.example.org/orders')).toMatchObject({ ok: true })
+    expect(await guard('http://93.184.216.34:8080/orders')).toMatchObject({ ok: true })
+    expect(await guard('http://[2606:4700::1111]/orders')).toMatchObject({ ok: true })
   })
 
   it('refuses literal non-public addresses for good, saying which endpoint, which address, why and how the operator allows it', async () => {
@@ -142,10 +146,54 @@ describe('providerEgress', () => {
 
   it('lets private addresses through when the operator allows them, and the allowed origins only at their exact origin', async () => {
     const open = providerEgress({ allowPrivate: true, lookup })
-    expect(await Promise.all(['http://127.0.0.1:5432/', 'http://localhost/', 'https://internal.example.org/'].map(open))).toEqual([{ ok: true }, { ok: true }, { ok: true }])
+    expect((await Promise.all(['http://127.0.0.1:5432/', 'http://localhost/', 'https://internal.example.org/'].map(open))).map(verdict => verdict.ok)).toEqual([true, true, true])
     const sandbox = providerEgress({ allowPrivate: false, allowedOrigins: ['http://127.0.0.1:40123'], lookup })
-    expect(await sandbox('http://127.0.0.1:40123/relata/orders')).toEqual({ ok: true })
+    expect(await sandbox('http://127.0.0.1:40123/relata/orders')).toMatchObject({ ok: true })
     expect(await sandbox('http://127.0.0.1:40124/relata/orders')).toMatchObject({ ok: false, final: true })
     expect(await sandbox('https://127.0.0.1:40123/relata/orders')).toMatchObject({ ok: false, final: true })
+  })
+})
+
+describe('connections to a checked host name', () => {
+  /** A local server that counts what reaches it and answers as a provider. */
+  async function provider (): Promise<{ port: number, hosts: string[], close: () => Promise<void> }> {
+    const hosts: string[] = []
+    const server = createServer((request, response) => {
+      hosts.push(request.headers.host ?? '')
+      response.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ status: 'acknowledged', reference: 'r1' }))
+    })
+    await new Promise<void>(resolve => server.listen(0, '127.0.0.1', resolve))
+    return { port: (server.address() as AddressInfo).port, hosts, close: () => new Promise(resolve => { server.close(() => { resolve() }) }) }
+  }
+  const policy = { timeoutMs: 5_000, attempts: 3, backoffMs: 1, sleep: async () => undefined }
+
+  it('connect to the address their own look-up gave, keeping the name in the request', async () => {
+    const server = await provider()
+    try {
+      const fetchPinned = pinnedConnections(async () => ['127.0.0.1'], () => undefined)
+      const response = await fetchPinned(`http://orders.provider.test:${server.port}/orders`, { method: 'POST', body: '{}' })
+      expect([response.status, await response.json()]).toEqual([200, { status: 'acknowledged', reference: 'r1' }])
+      expect(server.hosts).toEqual([`orders.provider.test:${server.port}`])
+    } finally {
+      await server.close()
+    }
+  })
+
+  it('are refused when the name resolves to a private address by the time the request connects (DNS rebinding), and nothing is sent', async () => {
+    const server = await provider()
+    try {
+      // Public when checked, loopback when connected.
+      let answers = 0
+      const lookup = async () => ++answers % 2 === 1 ? ['93.184.216.34'] : ['127.0.0.1']
+      const url = `http://shifty.example.org:${server.port}/orders`
+      const outcome = await callProvider({ method: 'POST', url, idempotencyKey: 'k1', headers: {}, body: {} }, policy, { guard: providerEgress({ allowPrivate: false, lookup }) })
+      expect(outcome).toMatchObject({ ok: false, refused: true, attempts: 0, reason: { en: expect.stringContaining('127.0.0.1') as string } })
+      answers = 0
+      const posted = await postWebhook(url, { event: 'ticket.opened' }, { idempotencyKey: 'k2', headers: {}, policy, guard: providerEgress({ allowPrivate: false, lookup }) })
+      expect(posted).toMatchObject({ ok: false, attempts: 0, reason: { en: expect.stringContaining('127.0.0.1') as string } })
+      expect(server.hosts).toEqual([])
+    } finally {
+      await server.close()
+    }
   })
 })
