@@ -107,6 +107,11 @@ export class Operations {
       events: () => this.records.events(),
       policy: { ...policy, ...deps.webhookPolicy },
       allowPrivate: deps.allowPrivateWebhooks ?? false,
+      guard: providerEgress({
+        allowPrivate: deps.allowPrivateWebhooks ?? false,
+        audience: 'webhook',
+        ...(deps.lookupAddresses === undefined ? {} : { lookup: deps.lookupAddresses })
+      }),
       ...(deps.clock === undefined ? {} : { clock: deps.clock })
     })
     this.egress = providerEgress({

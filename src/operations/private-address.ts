@@ -8,6 +8,9 @@ import { BlockList, isIP } from 'node:net'
 import type { ErrorMessages } from '../errors.js'
 
 /** Why an address is not public. */
+/** Whom a request goes to, which decides who can change its address and how the operator allows private ones. */
+export type EgressAudience = 'provider' | 'webhook'
+
 export type PrivateKind = 'unspecified' | 'loopback' | 'private' | 'carrier-grade NAT' | 'link-local' | 'multicast' | 'broadcast'
 
 const ranges: ReadonlyArray<readonly [PrivateKind, ReadonlyArray<readonly [string, number]>, ReadonlyArray<readonly [string, number]>]> = [

@@ -5,7 +5,8 @@
  * and have customers' order data posted to it. Before every attempt the URL must be http(s)
  * without user name or password, and its host must neither be nor resolve to a non-public
  * address (`private-address.ts`), unless the operator allows private providers or the origin is
- * one the server itself runs (the provider sandbox of `serve`).
+ * one the server itself runs (the provider sandbox of `serve`). Customers' webhooks are sent
+ * under the same guard (`audience: 'webhook'`), with the operator's allowance for them.
  *
  * A host name is checked twice: before the attempt, for a clear reason, and again when the
  * connection is made, by the look-up the connection itself uses, so a name whose answers change
@@ -16,7 +17,7 @@ import type { LookupAddress, LookupOptions } from 'node:dns'
 import { isIP } from 'node:net'
 import { Agent, fetch as pinnedFetch } from 'undici'
 import type { ErrorMessages } from '../errors.js'
-import { bareHost, isLocalName, privateKind, type PrivateKind } from './private-address.js'
+import { bareHost, isLocalName, privateKind, type EgressAudience, type PrivateKind } from './private-address.js'
 import { endpointNotCallable, endpointRefused, endpointUnresolved } from './reasons.js'
 
 /** Every address a host name resolves to. */
@@ -29,6 +30,8 @@ export interface EgressOptions {
   readonly allowedOrigins?: readonly string[]
   /** How host names are resolved (default: `dns.lookup` with `all: true`, as the request does). */
   readonly lookup?: AddressLookup
+  /** Whom the requests go to (default: providers), for what a refusal says. */
+  readonly audience?: EgressAudience
 }
 
 /** How a checked URL is requested: `fetch`'s own signature. */
@@ -59,7 +62,8 @@ export const systemLookup: AddressLookup = async host => (await lookup(host, { a
 export function providerEgress (options: EgressOptions): EgressGuard {
   const allowed = new Set((options.allowedOrigins ?? []).map(origin => new URL(origin).origin))
   const resolve = options.lookup ?? systemLookup
-  const pinned = pinnedConnections(resolve)
+  const audience = options.audience ?? 'provider'
+  const pinned = pinnedConnections(resolve, { audience })
   const plain: { ok: true, fetch: EgressFetch } = { ok: true, fetch: (url, init) => fetch(url, init) }
   return async url => {
     const parsed = URL.canParse(url) ? new URL(url) : undefined
@@ -72,10 +76,10 @@ export function providerEgress (options: EgressOptions): EgressGuard {
     }
     if (options.allowPrivate || allowed.has(parsed.origin)) return plain
     const host = bareHost(parsed.hostname)
-    if (isLocalName(host)) return { ok: false, final: true, reason: endpointRefused(url, parsed.hostname, undefined, 'loopback') }
+    if (isLocalName(host)) return { ok: false, final: true, reason: endpointRefused(url, parsed.hostname, undefined, 'loopback', audience) }
     if (isIP(host) !== 0) {
       const kind = privateKind(host)
-      return kind === undefined ? plain : { ok: false, final: true, reason: endpointRefused(url, parsed.hostname, undefined, kind) }
+      return kind === undefined ? plain : { ok: false, final: true, reason: endpointRefused(url, parsed.hostname, undefined, kind, audience) }
     }
     let addresses: readonly string[]
     try {
@@ -87,7 +91,7 @@ export function providerEgress (options: EgressOptions): EgressGuard {
     if (addresses.length === 0) return { ok: false, final: false, reason: endpointUnresolved(url, 'ENODATA') }
     for (const address of addresses) {
       const kind = privateKind(address)
-      if (kind !== undefined) return { ok: false, final: true, reason: endpointRefused(url, parsed.hostname, address, kind) }
+      if (kind !== undefined) return { ok: false, final: true, reason: endpointRefused(url, parsed.hostname, address, kind, audience) }
     }
     return { ok: true, fetch: pinned }
   }
@@ -96,7 +100,7 @@ export function providerEgress (options: EgressOptions): EgressGuard {
 /** The error a pinned connection fails with when its look-up finds a non-public address. */
 class PrivateAddressError extends Error {
   readonly code = 'EPRIVATEADDRESS'
-  constructor (readonly host: string, readonly address: string, readonly kind: PrivateKind) {
+  constructor (readonly host: string, readonly address: string, readonly kind: PrivateKind, readonly audience: EgressAudience) {
     super(`${host} resolves to ${address} (${kind})`)
   }
 }
@@ -107,7 +111,7 @@ class PrivateAddressError extends Error {
  */
 export function refusedAtConnect (url: string, error: unknown): ErrorMessages | undefined {
   for (let cause: unknown = error; cause instanceof Error; cause = cause.cause) {
-    if (cause instanceof PrivateAddressError) return endpointRefused(url, cause.host, cause.address, cause.kind)
+    if (cause instanceof PrivateAddressError) return endpointRefused(url, cause.host, cause.address, cause.kind, cause.audience)
   }
   return undefined
 }
@@ -116,14 +120,15 @@ export function refusedAtConnect (url: string, error: unknown): ErrorMessages | 
  * `fetch` over connections that resolve host names with `resolve` and refuse every answer
  * `kindOf` names (by default every non-public one): the address connected to is one that was checked.
  */
-export function pinnedConnections (resolve: AddressLookup, kindOf: (address: string) => PrivateKind | undefined = privateKind): EgressFetch {
+export function pinnedConnections (resolve: AddressLookup, options: { audience: EgressAudience, kindOf?: (address: string) => PrivateKind | undefined }): EgressFetch {
+  const { audience, kindOf = privateKind } = options
   type Callback = (error: NodeJS.ErrnoException | null, address: string | LookupAddress[], family?: number) => void
   const pinnedLookup = (host: string, options: LookupOptions, callback: Callback): void => {
     resolve(host).then(found => {
       const family = options.family === 'IPv4' ? 4 : options.family === 'IPv6' ? 6 : Number(options.family ?? 0)
       const addresses = found.map(address => ({ address, family: isIP(address) })).filter(entry => family === 0 || entry.family === family)
       const refused = addresses.find(entry => kindOf(entry.address) !== undefined)
-      if (refused !== undefined) callback(new PrivateAddressError(host, refused.address, kindOf(refused.address)!), '')
+      if (refused !== undefined) callback(new PrivateAddressError(host, refused.address, kindOf(refused.address)!, audience), '')
       else if (addresses.length === 0) callback(Object.assign(new Error(`${host} has no address`), { code: 'ENOTFOUND' }), '')
       else if (options.all === true) callback(null, addresses)
       else callback(null, addresses[0]!.address, addresses[0]!.family)

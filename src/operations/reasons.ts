@@ -9,7 +9,7 @@
  */
 import { errorLanguageOf, type ErrorMessages } from '../errors.js'
 import { kindName } from './private-address.js'
-import type { PrivateKind } from './private-address.js'
+import type { EgressAudience, PrivateKind } from './private-address.js'
 import type { HistoryEntry, Order, Subscription, WebhookDelivery } from './types.js'
 
 /** A reason as stored: both languages, or a plain string from a record of the earlier format. */
@@ -182,17 +182,22 @@ export function stoppedAt (url: string, attempt: number): ErrorMessages {
 }
 
 /**
- * A provider endpoint the platform does not call: its host is (or `address`, what it resolves
- * to, is) a non-public address. Nothing was sent.
+ * A provider endpoint or customer webhook the platform does not call: its host is (or
+ * `address`, what it resolves to, is) a non-public address. Nothing was sent.
  */
-export function endpointRefused (url: string, host: string, address: string | undefined, kind: PrivateKind): ErrorMessages {
+export function endpointRefused (url: string, host: string, address: string | undefined, kind: PrivateKind, audience: EgressAudience = 'provider'): ErrorMessages {
   const name = kindName(kind)
   const en = address === undefined ? `${host} is ${name.en} address` : `${host} resolves to ${address}, ${name.en} address`
   const de = address === undefined ? `${host} ist ${name.de}Adresse` : `${host} wird zu ${address} aufgelöst; das ist ${name.de}Adresse`
-  return {
-    en: `${url} was not called: ${en}, to which this server sends no provider requests; the provider publishes an endpoint on a public address, or the operator allows private provider addresses (serve --allow-private-providers)`,
-    de: `${url} wurde nicht aufgerufen: ${de}, an die dieser Server keine Anfragen an Anbieter sendet; der Anbieter veröffentlicht einen Endpunkt unter einer öffentlichen Adresse, oder der Betreiber erlaubt private Anbieteradressen (serve --allow-private-providers)`
-  }
+  return audience === 'provider'
+    ? {
+        en: `${url} was not called: ${en}, to which this server sends no provider requests; the provider publishes an endpoint on a public address, or the operator allows private provider addresses (serve --allow-private-providers)`,
+        de: `${url} wurde nicht aufgerufen: ${de}, an die dieser Server keine Anfragen an Anbieter sendet; der Anbieter veröffentlicht einen Endpunkt unter einer öffentlichen Adresse, oder der Betreiber erlaubt private Anbieteradressen (serve --allow-private-providers)`
+      }
+    : {
+        en: `${url} was not called: ${en}, to which this server delivers no webhooks; set a webhook on a public host, or the operator allows private webhook hosts (serve --allow-private-webhooks)`,
+        de: `${url} wurde nicht aufgerufen: ${de}, an die dieser Server keine Webhooks zustellt; richten Sie einen Webhook auf einem öffentlichen Host ein, oder der Betreiber erlaubt private Webhook-Hosts (serve --allow-private-webhooks)`
+      }
 }
 
 /** A provider endpoint that is no http(s) URL, or names a user or password: nothing was sent. */

@@ -8,7 +8,7 @@
  * sends nothing again that the receiver acknowledged.
  *
  * @example
- * const webhooks = new CustomerWebhooks({ store, events: () => records.events(), policy, allowPrivate: false })
+ * const webhooks = new CustomerWebhooks({ store, events: () => records.events(), policy, allowPrivate: false, guard: providerEgress({ allowPrivate: false, audience: 'webhook' }) })
  * const { secret } = await webhooks.set(customer, 'https://hooks.example.org/symphony')
  * await webhooks.start()
  */
@@ -19,6 +19,7 @@ import { quadsToRecord, recordToQuads } from './json-rdf.js'
 import { KeyedLock } from './keyed-lock.js'
 import { opsGraphs, opsIris } from './names.js'
 import { postWebhook } from './post-webhook.js'
+import type { EgressGuard } from './provider-egress.js'
 import type { RetryPolicy } from './provider-call.js'
 import type { CustomerWebhook, OperationsEvent, WebhookCursor } from './types.js'
 import { checkWebhookUrl } from './webhook-url.js'
@@ -33,6 +34,11 @@ export interface WebhookDependencies {
   readonly policy: RetryPolicy
   /** Deliver to `localhost` and loopback, link-local and private IP literals too (tests, closed networks). */
   readonly allowPrivate: boolean
+  /**
+   * Checks each delivery's address again when it is sent, with the same allowance: a name that
+   * resolves to a private address by then is not delivered to.
+   */
+  readonly guard: EgressGuard
   readonly clock?: () => Date
 }
 
@@ -162,7 +168,8 @@ export class CustomerWebhooks {
           idempotencyKey: event.id,
           headers: body => ({ 'symphony-event': event.type, 'symphony-signature': signature(current.secret, body, this.#now()) }),
           policy: this.#deps.policy,
-          signal: this.#stop.signal
+          signal: this.#stop.signal,
+          guard: this.#deps.guard
         })
         if (this.#stop.signal.aborted && !outcome.ok) break
         await this.#locked(customer, async () => {

@@ -170,7 +170,7 @@ describe('connections to a checked host name', () => {
   it('connect to the address their own look-up gave, keeping the name in the request', async () => {
     const server = await provider()
     try {
-      const fetchPinned = pinnedConnections(async () => ['127.0.0.1'], () => undefined)
+      const fetchPinned = pinnedConnections(async () => ['127.0.0.1'], { audience: 'provider', kindOf: () => undefined })
       const response = await fetchPinned(`http://orders.provider.test:${server.port}/orders`, { method: 'POST', body: '{}' })
       expect([response.status, await response.json()]).toEqual([200, { status: 'acknowledged', reference: 'r1' }])
       expect(server.hosts).toEqual([`orders.provider.test:${server.port}`])

@@ -219,6 +219,21 @@ describe('customer webhooks', () => {
     expect((await h.call('GET', '/me/webhook', 'symp_customer-a', undefined, { 'accept-language': 'de' })).body.lastDelivery.reason).toBe('gone')
   }, 120_000)
 
+  it('does not deliver to a host name that resolves to a private address at delivery time, and says so', async () => {
+    // The name passes when the webhook is set (names are not resolved then); by delivery it points at this machine.
+    const h = await harness({ operations: { allowPrivateWebhooks: false, lookupAddresses: async () => ['127.0.0.1'] } })
+    const a = await receiver()
+    const url = a.url.replace('127.0.0.1', 'hooks.customer.example')
+    expect((await h.call('PUT', '/me/webhook', 'symp_customer-a', { url })).status).toBe(200)
+    const order = await h.call('POST', '/orders', 'symp_customer-a', { request: h.request, services, seats: 3 })
+    await settled(h, order.body.id)
+    await until(async () => (await h.engine.operations.webhooks.record(customerA.id))?.lastDelivery !== undefined, 'a delivery recorded')
+    await h.engine.operations.webhooks.idle()
+    const { lastDelivery } = (await h.call('GET', '/me/webhook?lang=en', 'symp_customer-a')).body
+    expect(lastDelivery).toMatchObject({ ok: false, reason: `${url} was not called: hooks.customer.example resolves to 127.0.0.1, a loopback address, to which this server delivers no webhooks; set a webhook on a public host, or the operator allows private webhook hosts (serve --allow-private-webhooks)` })
+    expect(a.received).toEqual([])
+  }, 120_000)
+
   it('after a restart resumes from the stored cursor: nothing acknowledged is sent again, nothing is lost', async () => {
     const folder = await mkdtemp(join(tmpdir(), 'symphony-webhooks-'))
     const sandbox: Sandbox = await startSandbox({ providers: testProviders })
