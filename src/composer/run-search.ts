@@ -133,7 +133,9 @@ export function runSearch (context: CompositionContext, mode: ProblemMode, limit
       maxEntries: context.maxModelEntries,
       first: bestFirst,
       ...(budgetCents === undefined ? {} : { budgetCents }),
-      ...(greedy === undefined ? {} : { start: greedy.members })
+      ...(greedy === undefined ? {} : { start: greedy.members }),
+      // One known bundle bounds the program only when one bundle is asked for.
+      ...(greedy === undefined || limit > 1 ? {} : { bound: greedy.cost })
     })
     const { first } = result
     if (result.cut === true) return first !== undefined || deadline.passed() ? bestFirstAlone(first) : bestFirstAlone(bestFirst())

@@ -63,6 +63,12 @@ export interface ExactOptions {
    * size can take the solver the whole time budget without a better bundle than the greedy one.
    */
   readonly first?: () => SearchResult | undefined
+  /**
+   * A cost that `limit` known bundles reach (the start's cost when `limit` is 1): a service every
+   * bundle of which costs more is left out of the program (`relevant.ts`). The quicker search's
+   * bundles lower it before the program is built.
+   */
+  readonly bound?: number
 }
 
 /** What the exact search found, and what the quicker search found before it (when it ran). */
@@ -92,7 +98,7 @@ export function exactSearch (problem: Problem, relaxation: Relaxation, options: 
   const timedOut = { bundles: [], expansions: 0, solves: 0, proven: false, bound: 0, timedOut: true } as const
   if (deadline.passed()) return timedOut
   deadline.step('relevant')
-  const relevant = relevantServices(problem, relaxation, deadline.poller(16))
+  const relevant = relevantServices(problem, relaxation, deadline.poller(16), options.bound === undefined ? {} : { bound: options.bound })
   if (relevant === undefined || deadline.passed()) return timedOut
   deadline.step('dominance')
   const kept = undominated(problem, relevant, options.limit, options.budgetCents !== undefined, deadline.poller(16))
@@ -100,7 +106,15 @@ export function exactSearch (problem: Problem, relaxation: Relaxation, options: 
   const first = kept.length >= smallModel ? options.first?.() : undefined
   if (first !== undefined) {
     if (first.proven || deadline.passed()) return { ...first, solves: 0, first }
-    return { ...solve(problem, relaxation, kept, { ...options, start: first.bundles[0]?.members ?? options.start }), first }
+    // Its bundles may lower the bound: the services left for them are found again among those kept.
+    const bound = Math.min(options.bound ?? Infinity, kthCost(first.bundles, options.limit) ?? Infinity)
+    let narrowed: readonly number[] | undefined = kept
+    if (bound < (options.bound ?? Infinity)) {
+      deadline.step('relevant')
+      narrowed = relevantServices(problem, relaxation, deadline.poller(16), { bound, within: new Set(kept) })
+      if (narrowed === undefined || deadline.passed()) return { ...first, solves: 0, first }
+    }
+    return { ...solve(problem, relaxation, narrowed, { ...options, start: first.bundles[0]?.members ?? options.start }), first }
   }
   return solve(problem, relaxation, kept, options)
 }
