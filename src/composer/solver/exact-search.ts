@@ -200,7 +200,12 @@ function loop (problem: Problem, model: Model, solver: RemoteProgram, options: E
     const presolveOff = remaining * 1000 < presolveMsPerEntry * entries
     const ms = wait()
     deadline.step('solve')
-    const result = solver.run(limit, presolveOff, ms)
+    // Once `limit` bundles are found, only one tied with the k-th or cheaper can still rank: the
+    // solver prunes everything dearer (proving that nothing is left costs far less than finding
+    // the next-best bundle).
+    const kthSoFar = kthCost(found, options.limit)
+    const cutoff = kthSoFar === undefined ? undefined : kthSoFar - model.constant + epsilon
+    const result = solver.run({ timeLimit: limit, presolveOff, ...(cutoff === undefined ? {} : { cutoff }) }, ms)
     solves++
     if (result === undefined) { ended = true; bound = found.length > 0 ? found[found.length - 1]!.cost : 0; break }
     if (result.status === 'infeasible' || result.status === 'empty' && model.columns === 0) { proven = true; break }

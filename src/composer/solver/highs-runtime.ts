@@ -13,7 +13,7 @@
 import { MessageChannel, receiveMessageOnPort, type MessagePort, type Worker } from 'node:worker_threads'
 import { SymphonyError } from '../../errors.js'
 import { moduleBeside, startWorker } from '../../worker-thread.js'
-import type { RunReply, SolverRequest } from './solver-worker.js'
+import type { RunReply, RunSettings, SolverRequest } from './solver-worker.js'
 
 export type { RunReply } from './solver-worker.js'
 
@@ -112,10 +112,10 @@ export class RemoteProgram {
   }
 
   /** One solve; undefined when the thread had to be ended. */
-  run (timeLimit: number, presolveOff: boolean, ms: number): RunReply | undefined {
+  run (settings: RunSettings, ms: number): RunReply | undefined {
     const holdMs = this.solver.holdMs
     this.solver.holdMs = undefined
-    return this.ask<RunReply>({ op: 'run', timeLimit, presolveOff, ...(holdMs === undefined ? {} : { holdMs }) }, ms)
+    return this.ask<RunReply>({ op: 'run', ...settings, ...(holdMs === undefined ? {} : { holdMs }) }, ms)
   }
 
   /** Adds a row; false when the thread had to be ended. */

@@ -7,7 +7,7 @@
  *
  * Requests (one program at a time; `load` replaces the previous one):
  *   { op: 'load', columns, costs, small, lower, upper, starts, indices, values }
- *   { op: 'run', timeLimit, presolveOff, holdMs? }  → { status, values?, objective, bound }
+ *   { op: 'run', timeLimit, presolveOff, cutoff?, holdMs? }  → { status, values?, objective, bound }
  *   { op: 'addRow', lower, upper, indices, values }
  *   { op: 'start', indices, values }   (a known solution to start from: the columns' values)
  *   { op: 'dispose' }
@@ -24,10 +24,23 @@ type Solver = ReturnType<Highs['createModel']>
 /** What the composer asks of the thread. */
 export type SolverRequest =
   | { readonly op: 'load', readonly columns: number, readonly costs: Float64Array, readonly small: boolean, readonly lower: Float64Array, readonly upper: Float64Array, readonly starts: Int32Array, readonly indices: Int32Array, readonly values: Float64Array }
-  | { readonly op: 'run', readonly timeLimit: number, readonly presolveOff: boolean, readonly holdMs?: number }
+  | ({ readonly op: 'run', readonly holdMs?: number } & RunSettings)
   | { readonly op: 'addRow', readonly lower: number, readonly upper: number, readonly indices: Int32Array, readonly values: Float64Array }
   | { readonly op: 'start', readonly indices: Int32Array, readonly values: Float64Array }
   | { readonly op: 'dispose' }
+
+/** How one `run` goes. */
+export interface RunSettings {
+  /** Seconds. */
+  readonly timeLimit: number
+  readonly presolveOff: boolean
+  /**
+   * Only solutions of this objective or less are wanted: the solver prunes what costs more and,
+   * when nothing is left, answers `infeasible` (or `optimal` with a solution it held from before,
+   * costing more than the cutoff).
+   */
+  readonly cutoff?: number
+}
 
 /** The outcome of one `run`: `limited` when a limit stopped it before proving an optimum. */
 export interface RunReply {
@@ -48,6 +61,9 @@ function raise (index: number, value: number): void {
 }
 
 process.on('exit', () => raise(0, 2))
+
+/** The objective bound of a run without a cutoff: HiGHS takes only finite option values, and this is beyond any objective. */
+const noCutoff = 1e30
 
 let highs: Highs
 let solver: Solver | undefined
@@ -89,7 +105,7 @@ function info (model: Solver, name: string): number {
 function run (model: Solver, request: Extract<SolverRequest, { op: 'run' }>): RunReply {
   // A test's stand-in for a call that does not return in time: the thread is busy, as in a long solve.
   if (request.holdMs !== undefined) Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, request.holdMs)
-  model.options.set({ time_limit: request.timeLimit, ...(request.presolveOff ? { presolve: 'off' } : {}) })
+  model.options.set({ time_limit: request.timeLimit, objective_bound: request.cutoff ?? noCutoff, ...(request.presolveOff ? { presolve: 'off' } : {}) })
   const result = model.run()
   const codes = highs.constants.modelStatus
   const status = result.modelStatus === codes.optimal ? 'optimal' : result.modelStatus === codes.infeasible ? 'infeasible' : result.modelStatus === codes.empty ? 'empty' : 'limited'
