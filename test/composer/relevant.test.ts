@@ -23,11 +23,12 @@ const offer = (price: number): string =>
 // Goal: Out, from In. Ranking cost: 1 per member and 0.01 per euro.
 // A → B: 2.10. C alone: 2.10 (ties with A → B). C2 alone: 2.11. X → Y → Z: 3.03.
 // W meets the goal for 1.01 but needs Deep, which only D1 (2.00) provides: W with D1 costs 3.01.
+// P alone: 1.05, and its requirement Sup is met by the available In only through a plugin link (0.5): 1.55.
 const text = `@prefix sym: <${sym}> .
 @prefix ex: <${ex}> .
 @prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
 @prefix schema: <https://schema.org/> .
-ex:In rdfs:subClassOf sym:Interface . ex:Out rdfs:subClassOf sym:Interface . ex:Mid rdfs:subClassOf sym:Interface .
+ex:Sup rdfs:subClassOf sym:Interface . ex:In rdfs:subClassOf ex:Sup . ex:Out rdfs:subClassOf sym:Interface . ex:Mid rdfs:subClassOf sym:Interface .
 ex:M2 rdfs:subClassOf sym:Interface . ex:M3 rdfs:subClassOf sym:Interface . ex:Deep rdfs:subClassOf sym:Interface .
 ex:A a sym:Service ; sym:requires [ a ex:In ] ; sym:provides [ a ex:Mid ] ; ${offer(5)} .
 ex:B a sym:Service ; sym:requires [ a ex:Mid ] ; sym:provides [ a ex:Out ] ; ${offer(5)} .
@@ -38,6 +39,7 @@ ex:Y a sym:Service ; sym:requires [ a ex:M2 ] ; sym:provides [ a ex:M3 ] ; ${off
 ex:Z a sym:Service ; sym:requires [ a ex:M3 ] ; sym:provides [ a ex:Out ] ; ${offer(1)} .
 ex:W a sym:Service ; sym:requires [ a ex:Deep ] ; sym:provides [ a ex:Out ] ; ${offer(1)} .
 ex:D1 a sym:Service ; sym:requires [ a ex:In ] ; sym:provides [ a ex:Deep ] ; ${offer(100)} .
+ex:P a sym:Service ; sym:requires [ a ex:Sup ] ; sym:provides [ a ex:Out ] ; ${offer(5)} .
 `
 
 async function catalogOf (): Promise<Catalog> {
@@ -60,18 +62,24 @@ describe('relevant services under a bound', () => {
   test('without a bound, every service the goals lead back to is relevant', async () => {
     const catalog = await catalogOf()
     for (const wiring of ['static', 'dataflow'] as const) {
-      expect(relevant(catalog, wiring)).toEqual(['A', 'B', 'C', 'C2', 'D1', 'W', 'X', 'Y', 'Z'])
+      expect(relevant(catalog, wiring)).toEqual(['A', 'B', 'C', 'C2', 'D1', 'P', 'W', 'X', 'Y', 'Z'])
     }
   })
 
   test('a service whose least bundle costs more than the bound is left out; one that reaches it exactly stays', async () => {
     const catalog = await catalogOf()
     // Own cost plus the chain after it: X 1.01 + Y, Z = 3.03, Y 2.02, Z 1.01, D1 2.00 + W = 3.01,
-    // W 1.01. In dataflow, a service also needs what reaches its requirements first (h_max):
+    // W 1.01, P 1.55. In dataflow, a service also needs what reaches its requirements first (h_max):
     // Y 3.03 (X before it), Z 3.03 (X and Y), W 3.01 (D1). C ties with the bound and stays.
-    expect(relevant(catalog, 'dataflow', 2.10)).toEqual(['A', 'B', 'C'])
-    expect(relevant(catalog, 'static', 2.10)).toEqual(['A', 'B', 'C', 'W', 'Y', 'Z'])
-    expect(relevant(catalog, 'dataflow', 2.11)).toEqual(['A', 'B', 'C', 'C2'])
+    expect(relevant(catalog, 'dataflow', 2.10)).toEqual(['A', 'B', 'C', 'P'])
+    expect(relevant(catalog, 'static', 2.10)).toEqual(['A', 'B', 'C', 'P', 'W', 'Y', 'Z'])
+    expect(relevant(catalog, 'dataflow', 2.11)).toEqual(['A', 'B', 'C', 'C2', 'P'])
+    // P's plugin link counts: at 1.55 it stays, below it goes, in either wiring (in static
+    // wiring B, W and Z, which meet the goal, cost only their own 1.05, 1.01 and 1.01 there).
+    expect(relevant(catalog, 'dataflow', 1.55)).toEqual(['P'])
+    expect(relevant(catalog, 'dataflow', 1.54)).toEqual([])
+    expect(relevant(catalog, 'static', 1.55)).toEqual(['B', 'P', 'W', 'Z'])
+    expect(relevant(catalog, 'static', 1.54)).toEqual(['B', 'W', 'Z'])
   })
 
   test('within a set found before, only its services are walked', async () => {
@@ -85,11 +93,11 @@ describe('relevant services under a bound', () => {
     const catalog = await catalogOf()
     for (const wiring of ['static', 'dataflow'] as const) {
       const one = compose(catalog, { ...request, wiring, limit: 1 })
-      const all = compose(catalog, { ...request, wiring, limit: 9 })
+      const all = compose(catalog, { ...request, wiring, limit: 10 })
       expect(one.issues).toEqual([])
       expect(one.bundles.map(b => b.services)).toEqual(all.bundles.slice(0, 1).map(b => b.services))
     }
-    const ranking = compose(catalog, { ...request, wiring: 'dataflow', limit: 9 }).bundles.map(b => b.services.map(s => s.slice(ex.length)))
-    expect(ranking).toEqual([['A', 'B'], ['C'], ['C2'], ['D1', 'W'], ['X', 'Y', 'Z']])
+    const ranking = compose(catalog, { ...request, wiring: 'dataflow', limit: 10 }).bundles.map(b => b.services.map(s => s.slice(ex.length)))
+    expect(ranking).toEqual([['P'], ['A', 'B'], ['C'], ['C2'], ['D1', 'W'], ['X', 'Y', 'Z']])
   })
 })

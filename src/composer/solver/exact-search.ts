@@ -1,8 +1,10 @@
 /**
  * Exact top-k composition with an integer program (HiGHS) over the relevant services that
  * fewer than k others dominate (`relevant.ts`, `dominance.ts`), started from a known bundle when
- * there is one (the greedy one). The program (`model.ts`) states static wiring; the loop around
- * it adds what it cannot state up front:
+ * there is one (the greedy one). A cost that k known bundles reach (`bound`: the greedy
+ * bundle's, then the quicker search's) leaves out every service whose bundles all cost more.
+ * The program (`model.ts`) states static wiring; the loop around it adds what it cannot state
+ * up front:
  *
  * - **Dataflow rows** (`landmarks.ts`): dataflow composition is delete-free planning, and a
  *   set of items `R` that holds what the available types meet but misses a goal gives the
@@ -15,6 +17,8 @@
  *   and every superset (none of which is minimal), so the next optimum is the next-best
  *   distinct bundle. A solution that is not minimal (members of cost 0, or an incumbent cut
  *   short) is reduced to what its goals use (`neededCore`), then to a minimal subset. Bundles tied with the k-th are all collected, so ties rank by IRI.
+ *   Once k bundles are found, each call has the k-th's cost as its cutoff: the solver prunes
+ *   every dearer branch, and answers that nothing is left rather than finding the next-best.
  *
  * Every optimum is proven by the solver unless the time budget runs out; then the answer
  * holds what was found and the solver's best bound.

@@ -10,7 +10,8 @@
  * the next and `t_k` meets a goal (0 when `s` meets a goal). Every member `s` of a minimal
  * bundle `B` is on such a chain inside `B` (walk from the goals back over the providers used:
  * a member that no goal leads back to could be dropped), so `B` costs at least `own(s) +
- * toGoal(s)`. In dataflow wiring the chain's services fire after `s`, and the members that
+ * toGoal(s)`, plus what linking the requirements of `s` costs at least (each item's cheapest
+ * link penalty, `linkFloor`; the chain's services count theirs too). In dataflow wiring the chain's services fire after `s`, and the members that
  * fire before `s` meet its requirements from the available types, which costs at least the
  * relaxation's `h_max` of them: `B` costs at least `serviceCost(s) + toGoal(s)` (the
  * relaxation's `serviceCost` is `own(s)` plus that `h_max`). Given `bound`, a cost that
@@ -45,7 +46,8 @@ export function relevantServices (problem: Problem, relaxation: Relaxation, out:
   const bound = options.bound ?? Infinity
   const { within } = options
   const dataflow = problem.mode.wiring === 'dataflow'
-  const links = linkFloor(problem)
+  // Without a bound nothing is compared, so the link penalties are not read.
+  const links = bound === Infinity ? () => 0 : linkFloor(problem)
   /** The least cost of a bundle holding `s`, given the chain cost after it. */
   const least = (s: number, toGoal: number): number => toGoal + links(s) + (dataflow ? relaxation.serviceCost(s) : problem.own[s]!)
   const toGoal = new Map<number, number>()
@@ -85,7 +87,7 @@ export function relevantServices (problem: Problem, relaxation: Relaxation, out:
         const p = option.provider
         if (p < 0 || settled.has(p) || cost >= (toGoal.get(p) ?? Infinity)) continue
         if (within !== undefined && !within.has(p)) continue
-        if (relaxation.serviceCost(p) === Infinity || least(p, cost) > bound + epsilon) continue
+        if (relaxation.serviceCost(p) === Infinity || bound < Infinity && least(p, cost) > bound + epsilon) continue
         toGoal.set(p, cost)
         heap.push(cost, p)
       }
