@@ -67,16 +67,19 @@ const noCutoff = 1e30
 
 let highs: Highs
 let solver: Solver | undefined
+/** The loaded program is small: presolve stays off for all its calls. */
+let small = false
 
 const infinite = (value: number): number => value === -Infinity ? -highs.infinity : value === Infinity ? highs.infinity : value
 
 function load (request: Extract<SolverRequest, { op: 'load' }>): void {
   solver?.dispose()
   const model = solver = highs.createModel()
+  small = request.small
   model.options.set({ output_flag: false, mip_rel_gap: 0, mip_abs_gap: 1e-7 })
   // Small programs (most ICT requests) are solved faster without presolve, symmetry detection and
   // primal heuristics, whose set-up costs more than the branch and bound they would save.
-  if (request.small) model.options.set({ presolve: 'off', mip_heuristic_effort: 0, mip_detect_symmetry: false, mip_heuristic_run_feasibility_jump: false })
+  if (request.small) model.options.set({ mip_heuristic_effort: 0, mip_detect_symmetry: false, mip_heuristic_run_feasibility_jump: false })
   // One call per kind of data: HiGHS copies its vectors on every change, so per-column calls
   // would make loading quadratic in the number of relevant services.
   const n = request.columns
@@ -105,7 +108,8 @@ function info (model: Solver, name: string): number {
 function run (model: Solver, request: Extract<SolverRequest, { op: 'run' }>): RunReply {
   // A test's stand-in for a call that does not return in time: the thread is busy, as in a long solve.
   if (request.holdMs !== undefined) Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, request.holdMs)
-  model.options.set({ time_limit: request.timeLimit, objective_bound: request.cutoff ?? noCutoff, ...(request.presolveOff ? { presolve: 'off' } : {}) })
+  // Presolve is chosen per call: a call short of time goes without it, a later one with more time left gets it back.
+  model.options.set({ time_limit: request.timeLimit, objective_bound: request.cutoff ?? noCutoff, presolve: small || request.presolveOff ? 'off' : 'choose' })
   const result = model.run()
   const codes = highs.constants.modelStatus
   const status = result.modelStatus === codes.optimal ? 'optimal' : result.modelStatus === codes.infeasible ? 'infeasible' : result.modelStatus === codes.empty ? 'empty' : 'limited'
