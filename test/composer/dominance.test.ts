@@ -5,6 +5,7 @@
  * file pins which services are left out and why the others are kept.
  */
 import { describe, expect, test } from 'vitest'
+import { offer, prefixLines } from './catalog-turtle.js'
 import { strictProblem } from './strict-problem.js'
 import { compileCatalog, type Catalog } from '../../src/catalog/index.js'
 import { relax } from '../../src/composer/relaxation.js'
@@ -13,17 +14,10 @@ import { relevantServices } from '../../src/composer/solver/relevant.js'
 import type { CompositionRequest, Wiring } from '../../src/composer/index.js'
 import { parseRdf } from '../../src/rdf/index.js'
 
-const sym = 'https://w3id.org/symphony/ontology#'
 const ex = 'https://example.org/dominance#'
 
-const offer = (price: number): string =>
-  `schema:offers [ schema:priceCurrency "EUR" ; schema:priceSpecification [ sym:priceComponent sym:BaseMonthly ; schema:price ${price} ] ]`
-
 // Goal: Out. Every service below provides Out (or feeds one that does) from In, which is available.
-const text = `@prefix sym: <${sym}> .
-@prefix ex: <${ex}> .
-@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
-@prefix schema: <https://schema.org/> .
+const text = `${prefixLines(ex).join('\n')}
 ex:In rdfs:subClassOf sym:Interface . ex:Out rdfs:subClassOf sym:Interface . ex:OutFast rdfs:subClassOf ex:Out .
 ex:Extra rdfs:subClassOf sym:Interface .
 ex:A a sym:Service ; sym:requires [ a ex:In ] ; sym:provides [ a ex:Out ] ; ${offer(5)} .

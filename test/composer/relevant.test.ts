@@ -7,6 +7,7 @@
  * answers stay the same.
  */
 import { describe, expect, test } from 'vitest'
+import { offer, prefixLines } from './catalog-turtle.js'
 import { strictProblem } from './strict-problem.js'
 import { compileCatalog, type Catalog } from '../../src/catalog/index.js'
 import { compose, loadSolver, type Wiring } from '../../src/composer/index.js'
@@ -14,20 +15,13 @@ import { relax } from '../../src/composer/relaxation.js'
 import { relevantServices } from '../../src/composer/solver/relevant.js'
 import { parseRdf } from '../../src/rdf/index.js'
 
-const sym = 'https://w3id.org/symphony/ontology#'
 const ex = 'https://example.org/relevant#'
-
-const offer = (price: number): string =>
-  `schema:offers [ schema:priceCurrency "EUR" ; schema:priceSpecification [ sym:priceComponent sym:BaseMonthly ; schema:price ${price} ] ]`
 
 // Goal: Out, from In. Ranking cost: 1 per member and 0.01 per euro.
 // A → B: 2.10. C alone: 2.10 (ties with A → B). C2 alone: 2.11. X → Y → Z: 3.03.
 // W meets the goal for 1.01 but needs Deep, which only D1 (2.00) provides: W with D1 costs 3.01.
 // P alone: 1.05, and its requirement Sup is met by the available In only through a plugin link (0.5): 1.55.
-const text = `@prefix sym: <${sym}> .
-@prefix ex: <${ex}> .
-@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
-@prefix schema: <https://schema.org/> .
+const text = `${prefixLines(ex).join('\n')}
 ex:Sup rdfs:subClassOf sym:Interface . ex:In rdfs:subClassOf ex:Sup . ex:Out rdfs:subClassOf sym:Interface . ex:Mid rdfs:subClassOf sym:Interface .
 ex:M2 rdfs:subClassOf sym:Interface . ex:M3 rdfs:subClassOf sym:Interface . ex:Deep rdfs:subClassOf sym:Interface .
 ex:A a sym:Service ; sym:requires [ a ex:In ] ; sym:provides [ a ex:Mid ] ; ${offer(5)} .

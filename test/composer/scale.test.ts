@@ -4,19 +4,18 @@
  * next ones (each swapping in the dearer adapter of a step with the smallest extra cost).
  */
 import { describe, expect, test } from 'vitest'
+import { offer, prefixLines } from './catalog-turtle.js'
 import { compileCatalog } from '../../src/catalog/index.js'
 import { compose, loadSolver } from '../../src/composer/index.js'
 import { parseRdf } from '../../src/rdf/index.js'
 
-const sym = 'https://w3id.org/symphony/ontology#'
 const ex = 'https://example.org/scale#'
 const depth = 25
 const noise = 3000
 
 /** Step k has the adapters A<k> (2.00 EUR) and B<k> (2.00 EUR + (k + 1) cents). */
 function catalogText (): string {
-  const lines = [`@prefix sym: <${sym}> .`, `@prefix ex: <${ex}> .`, '@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .', '@prefix schema: <https://schema.org/> .']
-  const offer = (price: string): string => `schema:offers [ schema:priceCurrency "EUR" ; schema:priceSpecification [ sym:priceComponent sym:BaseMonthly ; schema:price ${price} ] ]`
+  const lines = prefixLines(ex)
   for (let k = 0; k <= depth; k++) lines.push(`ex:C${k} rdfs:subClassOf sym:Interface .`)
   for (let i = 0; i < 50; i++) lines.push(`ex:N${i} rdfs:subClassOf ${i < 5 ? 'sym:Interface' : `ex:N${i % 5}`} .`)
   for (let k = 1; k <= depth; k++) {

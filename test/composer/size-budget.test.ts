@@ -4,19 +4,18 @@
  * with what it found and `SEARCH_CUT`, in English and German.
  */
 import { beforeAll, describe, expect, test } from 'vitest'
+import { offer, prefixLines } from './catalog-turtle.js'
 import { compileCatalog, type Catalog } from '../../src/catalog/index.js'
 import { catalogNamer } from '../../src/composer/texts.js'
 import { compose, effectiveLimits, inLanguage, loadSolver, say, tighterLimits, type CompositionRequest } from '../../src/composer/index.js'
 import { parseRdf } from '../../src/rdf/index.js'
 
-const sym = 'https://w3id.org/symphony/ontology#'
 const ex = 'https://example.org/budget#'
 const depth = 6
 
 /** Step k has the adapters A<k> (2.00 EUR) and B<k> (2.00 EUR + k cents); noise never touches the chain. */
 function catalogText (): string {
-  const lines = [`@prefix sym: <${sym}> .`, `@prefix ex: <${ex}> .`, '@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .', '@prefix schema: <https://schema.org/> .']
-  const offer = (price: string): string => `schema:offers [ schema:priceCurrency "EUR" ; schema:priceSpecification [ sym:priceComponent sym:BaseMonthly ; schema:price ${price} ] ]`
+  const lines = prefixLines(ex)
   for (let k = 0; k <= depth; k++) lines.push(`ex:C${k} rdfs:subClassOf sym:Interface .`)
   for (let i = 0; i < 10; i++) lines.push(`ex:N${i} rdfs:subClassOf sym:Interface .`)
   for (let k = 1; k <= depth; k++) {
