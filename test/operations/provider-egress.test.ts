@@ -119,8 +119,8 @@ describe('providerEgress', () => {
 
   it('with the system resolver: localhost resolves to loopback addresses only, and a name resolving like it is refused', async () => {
     const addresses = await systemLookup('localhost')
-    expect(addresses.length).toBeGreaterThan(0)
-    expect(addresses.map(privateKind)).toEqual(addresses.map(() => 'loopback'))
+    // At least one address, and every one loopback.
+    expect(new Set(addresses.map(privateKind))).toEqual(new Set(['loopback']))
     // provider.test is answered as the system answers for localhost: the refusal names the address found.
     const aliased = providerEgress({ allowPrivate: false, lookup: host => systemLookup(host === 'provider.test' ? 'localhost' : host) })
     const verdict = await aliased('http://provider.test:8091/orders')
