@@ -80,6 +80,9 @@ const versionPredicates = {
 /** Attempts at a consistent read while writes keep landing. */
 const readAttempts = 3
 
+/** The store's version (every graph, public graphs only), and when it was read. */
+interface StoreVersion { all: string, public: string, read: number }
+
 /** The endpoint's requests as failure messages name them. */
 const sparqlRequest: Readonly<Record<'query' | 'update', ErrorMessages>> = {
   query: { en: 'SPARQL query', de: 'die SPARQL-Abfrage' },
@@ -91,7 +94,7 @@ export class SparqlEndpointStore implements Store {
   /** Staging graphs and the version graph: the store's own, never part of the catalog. */
   readonly #internal: string
   readonly #versionGraph: string
-  #version: { all: string, public: string, read: number } | undefined
+  #version: StoreVersion | undefined
   /** This instance finishing a journal of moves, which its own reads wait for. */
   #moving: Promise<void> | undefined
   #summaries: { version: string, graphs: GraphSummary[] } | undefined
@@ -130,8 +133,7 @@ export class SparqlEndpointStore implements Store {
   }
 
   async graph (graph: string): Promise<Quad[]> {
-    await this.#readVersion()
-    return this.#read(DataFactory.namedNode(graph), { publicOnly: !isPrivateGraph(graph) })
+    return await this.#read(DataFactory.namedNode(graph), { publicOnly: !isPrivateGraph(graph) }, await this.#readVersion())
   }
 
   /**
@@ -145,7 +147,7 @@ export class SparqlEndpointStore implements Store {
       const before = await this.#readVersion()
       const graphs = (await this.#graphsAt(before.all)).filter(({ graph }) => options.publicOnly !== true || !isPrivateGraph(graph))
       const quads: Quad[] = []
-      for (const { graph } of graphs) for (const q of await this.#read(DataFactory.namedNode(graph), { publicOnly: !isPrivateGraph(graph) })) quads.push(q)
+      for (const { graph } of graphs) for (const q of await this.#read(DataFactory.namedNode(graph), { publicOnly: !isPrivateGraph(graph) }, before)) quads.push(q)
       const after = await this.#readVersion()
       if (options.publicOnly === true ? before.public === after.public : before.all === after.all) return quads
       if (attempt === readAttempts) throw this.#unsettled()
@@ -271,7 +273,7 @@ export class SparqlEndpointStore implements Store {
    * instance moves a large write into place, and finishes the journal itself when that instance
    * made no progress for `moveStallMs` (it stopped) or when it is this instance's own.
    */
-  async #readVersion (): Promise<{ all: string, public: string, read: number }> {
+  async #readVersion (): Promise<StoreVersion> {
     for (;;) {
       const result = await this.#select(`SELECT ?p ?v WHERE { GRAPH <${this.#versionGraph}> { <${this.#versionGraph}> ?p ?v } }`)
       const valueOf = (predicate: string): string => result.rows.filter(row => row.p?.value === predicate).map(row => row.v?.value ?? '').sort().join(' ')
@@ -296,16 +298,17 @@ export class SparqlEndpointStore implements Store {
   }
 
   /**
-   * Every quad of a graph. Less than a page is one query, consistent by itself; more is read in
-   * unordered pages, started over when a write to the graphs in scope lands meanwhile.
+   * Every quad of a graph, at or after `version` (read just before). Less than a page is one
+   * query, consistent by itself; more is read in unordered pages, started over when a write to
+   * the graphs in scope lands meanwhile.
    */
-  async #read (graph: NamedNode, scope: ScopeOptions): Promise<Quad[]> {
+  async #read (graph: NamedNode, scope: ScopeOptions, version: StoreVersion): Promise<Quad[]> {
     const { pageSize } = this.#options
     // A full page may be cut short by the endpoint's own row limit: then read in pages.
     const first = await this.#page(graph, 0, pageSize)
     if (first.length < pageSize) return first
     for (let attempt = 1; ; attempt++) {
-      const before = await this.#readVersion()
+      const before = attempt === 1 ? version : await this.#readVersion()
       const counted = await this.#select(`SELECT (COUNT(*) AS ?n) WHERE { GRAPH <${graph.value}> { ?s ?p ?o } }`)
       const expected = Number(counted.rows[0]?.n?.value ?? 0)
       const quads = await this.#readPages(graph, expected)
