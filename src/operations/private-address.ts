@@ -1,27 +1,41 @@
 /**
- * Addresses the platform does not send to unless the operator allows it: loopback, link-local,
- * private-range (RFC 1918, IPv6 unique local), carrier-grade NAT (RFC 6598), unspecified,
- * multicast and broadcast addresses, IPv4-mapped IPv6 forms included, and the `localhost` names
- * (RFC 6761). Customers' webhooks and providers' endpoints are both checked against them.
+ * Addresses the platform does not send to unless the operator allows it: every special-purpose
+ * range of the IANA registries (RFC 6890) that is not a public destination — loopback,
+ * link-local, private-range (RFC 1918, IPv6 unique local and site-local), carrier-grade NAT
+ * (RFC 6598), unspecified and "this network", multicast, broadcast, reserved (240.0.0.0/4), IETF
+ * protocol assignments, benchmarking, documentation, discard-only and Teredo — and the `localhost`
+ * names (RFC 6761). An IPv6 address that carries an IPv4 address (IPv4-mapped, IPv4-compatible,
+ * NAT64, 6to4) is judged by the IPv4 address it carries, where the request ends up. Customers'
+ * webhooks and providers' endpoints are both checked against them.
  */
 import { BlockList, isIP } from 'node:net'
 import type { ErrorMessages } from '../errors.js'
 
-/** Why an address is not public. */
 /** Whom a request goes to, which decides who can change its address and how the operator allows private ones. */
 export type EgressAudience = 'provider' | 'webhook'
 
-export type PrivateKind = 'unspecified' | 'loopback' | 'private' | 'carrier-grade NAT' | 'link-local' | 'multicast' | 'broadcast'
+/** Why an address is not public. */
+export type PrivateKind =
+  | 'unspecified' | 'this network' | 'loopback' | 'private' | 'site-local' | 'carrier-grade NAT' | 'link-local' | 'multicast' | 'broadcast'
+  | 'reserved' | 'IETF protocol assignment' | 'benchmarking' | 'documentation' | 'discard-only' | 'Teredo'
 
+// [kind, IPv4 networks, IPv6 networks]; the first kind whose networks hold an address is its kind.
 const ranges: ReadonlyArray<readonly [PrivateKind, ReadonlyArray<readonly [string, number]>, ReadonlyArray<readonly [string, number]>]> = [
-  // [kind, IPv4 networks, IPv6 networks]
-  ['unspecified', [['0.0.0.0', 8]], [['::', 128]]],
+  ['unspecified', [['0.0.0.0', 32]], [['::', 128]]],
+  ['this network', [['0.0.0.0', 8]], []],
   ['loopback', [['127.0.0.0', 8]], [['::1', 128]]],
   ['private', [['10.0.0.0', 8], ['172.16.0.0', 12], ['192.168.0.0', 16]], [['fc00::', 7]]],
+  ['site-local', [], [['fec0::', 10]]],
   ['carrier-grade NAT', [['100.64.0.0', 10]], []],
   ['link-local', [['169.254.0.0', 16]], [['fe80::', 10]]],
   ['multicast', [['224.0.0.0', 4]], [['ff00::', 8]]],
-  ['broadcast', [['255.255.255.255', 32]], []]
+  ['broadcast', [['255.255.255.255', 32]], []],
+  ['reserved', [['240.0.0.0', 4]], []],
+  ['IETF protocol assignment', [['192.0.0.0', 24]], []],
+  ['benchmarking', [['198.18.0.0', 15]], []],
+  ['documentation', [['192.0.2.0', 24], ['198.51.100.0', 24], ['203.0.113.0', 24]], [['2001:db8::', 32]]],
+  ['discard-only', [], [['100::', 64]]],
+  ['Teredo', [], [['2001::', 32]]]
 ]
 
 const lists = ranges.map(([kind, v4, v6]) => {
@@ -32,33 +46,45 @@ const lists = ranges.map(([kind, v4, v6]) => {
 })
 
 /**
- * The kind of non-public range an IP literal is in (IPv4-mapped IPv6 included, in dotted or
- * hexadecimal form); undefined for a public address and for anything that is not an IP literal.
+ * The kind of non-public range an IP literal is in; undefined for a public address and for
+ * anything that is not an IP literal. An IPv6 address carrying an IPv4 address has the kind of
+ * the IPv4 address (`embeddedIPv4`).
  *
  * @example
  * privateKind('::ffff:7f00:1') // 'loopback': 127.0.0.1
+ * privateKind('64:ff9b::a00:1') // 'private': 10.0.0.1 behind NAT64
  */
 export function privateKind (address: string): PrivateKind | undefined {
   const version = isIP(address)
   if (version === 0) return undefined
-  const mapped = version === 6 ? /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(address)?.[1] ?? hexMapped(address) : undefined
-  const [checked, family] = mapped !== undefined ? [mapped, 'ipv4' as const] : [address, version === 4 ? 'ipv4' as const : 'ipv6' as const]
-  return lists.find(([, list]) => list.check(checked, family))?.[0]
+  const family = version === 4 ? 'ipv4' : 'ipv6'
+  const kind = lists.find(([, list]) => list.check(address, family))?.[0]
+  if (kind !== undefined || version === 4) return kind
+  const carried = embeddedIPv4(address)
+  return carried === undefined ? undefined : lists.find(([, list]) => list.check(carried, 'ipv4'))?.[0]
 }
 
-/** True for an IP literal in a loopback, link-local, private, CGNAT, unspecified, multicast or broadcast range. */
+/** True for an IP literal in a non-public range (`privateKind`). */
 export function isPrivateAddress (address: string): boolean {
   return privateKind(address) !== undefined
 }
 
 const kindNames: Readonly<Record<PrivateKind, ErrorMessages>> = {
   unspecified: { en: 'an unspecified', de: 'eine unspezifizierte ' },
+  'this network': { en: 'a "this network"', de: 'eine „Dieses Netz“-' },
   loopback: { en: 'a loopback', de: 'eine Loopback-' },
   private: { en: 'a private', de: 'eine private ' },
+  'site-local': { en: 'a site-local', de: 'eine Site-Local-' },
   'carrier-grade NAT': { en: 'a carrier-grade NAT', de: 'eine Carrier-Grade-NAT-' },
   'link-local': { en: 'a link-local', de: 'eine Link-Local-' },
   multicast: { en: 'a multicast', de: 'eine Multicast-' },
-  broadcast: { en: 'a broadcast', de: 'eine Broadcast-' }
+  broadcast: { en: 'a broadcast', de: 'eine Broadcast-' },
+  reserved: { en: 'a reserved', de: 'eine reservierte ' },
+  'IETF protocol assignment': { en: 'an IETF protocol assignment', de: 'eine IETF-Protokoll-' },
+  benchmarking: { en: 'a benchmarking', de: 'eine Benchmarking-' },
+  documentation: { en: 'a documentation', de: 'eine für Dokumentation reservierte ' },
+  'discard-only': { en: 'a discard-only', de: 'eine Discard-Only-' },
+  Teredo: { en: 'a Teredo', de: 'eine Teredo-' }
 }
 
 /** The kind with its article, before "address" (`a loopback` address, `eine Loopback-`Adresse). */
@@ -79,11 +105,31 @@ export function isLocalName (host: string): boolean {
   return host === 'localhost' || host.endsWith('.localhost')
 }
 
-/** `::ffff:7f00:1`, the hexadecimal form the URL parser gives IPv4-mapped addresses, as `127.0.0.1`. */
-function hexMapped (address: string): string | undefined {
-  const match = /^::ffff:([0-9a-f]{1,4}):([0-9a-f]{1,4})$/i.exec(address)
-  if (match === null) return undefined
-  const high = parseInt(match[1]!, 16)
-  const low = parseInt(match[2]!, 16)
-  return `${high >> 8}.${high & 255}.${low >> 8}.${low & 255}`
+/**
+ * The IPv4 address an IPv6 address carries and is delivered to: IPv4-mapped `::ffff:a.b.c.d`
+ * (RFC 4291 §2.5.5.2), the deprecated IPv4-compatible `::a.b.c.d` (§2.5.5.1), NAT64 under the
+ * well-known prefix `64:ff9b::/96` (RFC 6052) or the local-use `64:ff9b:1::/48` (RFC 8215, read
+ * with the address in the last 32 bits, as a /96 prefix puts it), and 6to4 `2002:aabb:ccdd::/48`
+ * (RFC 3056), e.g. `2002:a00:1::1` carries 10.0.0.1; in dotted or hexadecimal form.
+ */
+function embeddedIPv4 (address: string): string | undefined {
+  const groups = groupsOf(address)
+  const zero = (from: number, to: number): boolean => groups.slice(from, to).every(group => group === 0)
+  const ipv4 = (high: number, low: number): string => `${high >> 8}.${high & 255}.${low >> 8}.${low & 255}`
+  const [first, second, third, , , sixth, seventh, eighth] = groups as [number, number, number, number, number, number, number, number]
+  if (zero(0, 5) && (sixth === 0 || sixth === 0xffff)) return ipv4(seventh, eighth)
+  if (first === 0x64 && second === 0xff9b && (zero(2, 6) || third === 1)) return ipv4(seventh, eighth)
+  if (first === 0x2002) return ipv4(second, third)
+  return undefined
+}
+
+/** The eight 16-bit groups of an IPv6 literal (`isIP` said it is one), `::` and a dotted tail spelled out, a zone left off. */
+function groupsOf (address: string): number[] {
+  const unzoned = address.replace(/%.*$/, '')
+  const dotted = /(\d+)\.(\d+)\.(\d+)\.(\d+)$/.exec(unzoned)
+  const pair = (high: string, low: string): string => ((Number(high) << 8) | Number(low)).toString(16)
+  const text = dotted === null ? unzoned : `${unzoned.slice(0, dotted.index)}${pair(dotted[1]!, dotted[2]!)}:${pair(dotted[3]!, dotted[4]!)}`
+  const [head = [], tail] = text.split('::').map(part => part === '' ? [] : part.split(':'))
+  const groups = tail === undefined ? head : [...head, ...Array<string>(8 - head.length - tail.length).fill('0'), ...tail]
+  return groups.map(group => parseInt(group, 16))
 }

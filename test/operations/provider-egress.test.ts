@@ -34,7 +34,64 @@ describe('privateKind', () => {
   it('names IPv6 ranges, and IPv4-mapped addresses by the IPv4 address they carry (dotted or hexadecimal)', () => {
     expect(['::', '::1', 'fd12:3456::1', 'fc00::1', 'fe80::1', 'ff02::1', '::ffff:127.0.0.1', '::ffff:7f00:1', '::FFFF:A9FE:A9FE', '::ffff:10.1.2.3', '::ffff:6440:1'].map(privateKind))
       .toEqual(['unspecified', 'loopback', 'private', 'private', 'link-local', 'multicast', 'loopback', 'loopback', 'link-local', 'private', 'carrier-grade NAT'])
-    expect(['2001:db8::1', '2606:4700::1111', '::ffff:808:808', '::ffff:8.8.8.8'].map(privateKind)).toEqual([undefined, undefined, undefined, undefined])
+    expect(['2606:4700::1111', '::ffff:808:808', '::ffff:8.8.8.8'].map(privateKind)).toEqual([undefined, undefined, undefined])
+  })
+
+  /** Each address with its kind, `public` for none. */
+  const kinds = (addresses: readonly string[]) => Object.fromEntries(addresses.map(a => [a, privateKind(a) ?? 'public']))
+
+  it('names the other special-purpose IPv4 ranges, from their first to their last address, and not the addresses next to them', () => {
+    expect(kinds([
+      '0.0.0.0', '0.0.0.1', '0.255.255.255', '1.0.0.0',
+      '239.255.255.255', '240.0.0.0', '255.255.255.254', '255.255.255.255',
+      '191.255.255.255', '192.0.0.0', '192.0.0.255', '192.0.1.0',
+      '198.17.255.255', '198.18.0.0', '198.19.255.255', '198.20.0.0',
+      '192.0.1.255', '192.0.2.0', '192.0.2.255', '192.0.3.0',
+      '198.51.99.255', '198.51.100.0', '198.51.100.255', '198.51.101.0',
+      '203.0.112.255', '203.0.113.0', '203.0.113.255', '203.0.114.0'
+    ])).toEqual({
+      '0.0.0.0': 'unspecified', '0.0.0.1': 'this network', '0.255.255.255': 'this network', '1.0.0.0': 'public',
+      '239.255.255.255': 'multicast', '240.0.0.0': 'reserved', '255.255.255.254': 'reserved', '255.255.255.255': 'broadcast',
+      '191.255.255.255': 'public', '192.0.0.0': 'IETF protocol assignment', '192.0.0.255': 'IETF protocol assignment', '192.0.1.0': 'public',
+      '198.17.255.255': 'public', '198.18.0.0': 'benchmarking', '198.19.255.255': 'benchmarking', '198.20.0.0': 'public',
+      '192.0.1.255': 'public', '192.0.2.0': 'documentation', '192.0.2.255': 'documentation', '192.0.3.0': 'public',
+      '198.51.99.255': 'public', '198.51.100.0': 'documentation', '198.51.100.255': 'documentation', '198.51.101.0': 'public',
+      '203.0.112.255': 'public', '203.0.113.0': 'documentation', '203.0.113.255': 'documentation', '203.0.114.0': 'public'
+    })
+  })
+
+  it('names the other special-purpose IPv6 ranges, from their first to their last address, and not the addresses next to them', () => {
+    expect(kinds([
+      '2001:db7:ffff:ffff:ffff:ffff:ffff:ffff', '2001:db8::', '2001:db8:ffff:ffff:ffff:ffff:ffff:ffff', '2001:db9::',
+      'ff:ffff:ffff:ffff:ffff:ffff:ffff:ffff', '100::', '100::ffff:ffff:ffff:ffff', '100:0:0:1::',
+      '2000:ffff:ffff:ffff:ffff:ffff:ffff:ffff', '2001::', '2001:0:ffff:ffff:ffff:ffff:ffff:ffff', '2001:1::',
+      'fbff:ffff:ffff:ffff:ffff:ffff:ffff:ffff', 'fc00::', 'fdff:ffff:ffff:ffff:ffff:ffff:ffff:ffff', 'fe00::',
+      'febf:ffff:ffff:ffff:ffff:ffff:ffff:ffff', 'fec0::', 'feff:ffff:ffff:ffff:ffff:ffff:ffff:ffff', 'ff00::'
+    ])).toEqual({
+      '2001:db7:ffff:ffff:ffff:ffff:ffff:ffff': 'public', '2001:db8::': 'documentation', '2001:db8:ffff:ffff:ffff:ffff:ffff:ffff': 'documentation', '2001:db9::': 'public',
+      'ff:ffff:ffff:ffff:ffff:ffff:ffff:ffff': 'public', '100::': 'discard-only', '100::ffff:ffff:ffff:ffff': 'discard-only', '100:0:0:1::': 'public',
+      '2000:ffff:ffff:ffff:ffff:ffff:ffff:ffff': 'public', '2001::': 'Teredo', '2001:0:ffff:ffff:ffff:ffff:ffff:ffff': 'Teredo', '2001:1::': 'public',
+      'fbff:ffff:ffff:ffff:ffff:ffff:ffff:ffff': 'public', 'fc00::': 'private', 'fdff:ffff:ffff:ffff:ffff:ffff:ffff:ffff': 'private', 'fe00::': 'public',
+      'febf:ffff:ffff:ffff:ffff:ffff:ffff:ffff': 'link-local', 'fec0::': 'site-local', 'feff:ffff:ffff:ffff:ffff:ffff:ffff:ffff': 'site-local', 'ff00::': 'multicast'
+    })
+  })
+
+  it('names an IPv6 address carrying an IPv4 address (NAT64, IPv4-compatible, 6to4) by the IPv4 address, dotted or hexadecimal', () => {
+    expect(kinds([
+      // NAT64, well-known prefix: only the /96, with the IPv4 address in its last 32 bits.
+      '64:ff9b::a00:1', '64:ff9b::10.0.0.1', '64:ff9b::7f00:1', '64:ff9b::a9fe:a9fe', '64:ff9b::c000:201', '64:ff9b::808:808', '64:ff9b::1:a00:1', '64:ff9a:ffff:ffff:ffff:ffff:a00:1',
+      // NAT64, local-use prefix 64:ff9b:1::/48.
+      '64:ff9b:1::a00:1', '64:ff9b:1:ab:cd:ef:c0a8:101', '64:ff9b:1::808:808', '64:ff9b:2::a00:1',
+      // IPv4-compatible ::/96 (:: and ::1 keep their own kinds).
+      '::a00:1', '::127.0.0.1', '::2', '::808:808', '::1:0:a00:1',
+      // 6to4: the IPv4 address follows 2002.
+      '2002:a00:1::', '2002:c0a8:101:1::1', '2002:7f00:1::', '2002:6440:1::', '2002:f000:1::', '2002:808:808::1', '2003:a00:1::'
+    ])).toEqual({
+      '64:ff9b::a00:1': 'private', '64:ff9b::10.0.0.1': 'private', '64:ff9b::7f00:1': 'loopback', '64:ff9b::a9fe:a9fe': 'link-local', '64:ff9b::c000:201': 'documentation', '64:ff9b::808:808': 'public', '64:ff9b::1:a00:1': 'public', '64:ff9a:ffff:ffff:ffff:ffff:a00:1': 'public',
+      '64:ff9b:1::a00:1': 'private', '64:ff9b:1:ab:cd:ef:c0a8:101': 'private', '64:ff9b:1::808:808': 'public', '64:ff9b:2::a00:1': 'public',
+      '::a00:1': 'private', '::127.0.0.1': 'loopback', '::2': 'this network', '::808:808': 'public', '::1:0:a00:1': 'public',
+      '2002:a00:1::': 'private', '2002:c0a8:101:1::1': 'private', '2002:7f00:1::': 'loopback', '2002:6440:1::': 'carrier-grade NAT', '2002:f000:1::': 'reserved', '2002:808:808::1': 'public', '2003:a00:1::': 'public'
+    })
   })
 
   it('is not about names: a host name is no address', () => {
@@ -102,6 +159,32 @@ describe('providerEgress', () => {
       'final: app.localhost. is a loopback address'
     ])
     expect(lookup.asked).toEqual(['api.example.org'])
+  })
+
+  it('names each further kind it refuses in both languages, and an IPv6 address carrying an IPv4 address by that address\'s kind', async () => {
+    const says = async (url: string) => {
+      const verdict = await guard(url)
+      if (verdict.ok || !verdict.final) return 'not refused'
+      return [verdict.reason.en.split(', to which')[0]!.split(' was not called: ')[1], verdict.reason.de.split(', an die')[0]!.split(' wurde nicht aufgerufen: ')[1]]
+    }
+    expect(await Promise.all(['http://0.1.2.3/', 'http://240.0.0.1/', 'http://192.0.0.8/', 'http://198.18.0.1/', 'http://192.0.2.10/', 'http://[2001:db8::1]/', 'http://[100::1]/', 'http://[2001:0:4136:e378::1]/', 'http://[fec0::1]/',
+      'http://[64:ff9b::a00:1]/', 'http://[64:ff9b:1::7f00:1]/', 'http://[::169.254.169.254]/', 'http://[2002:c0a8:101::1]/', 'http://[64:ff9b::808:808]/', 'http://[2002:808:808::1]/'].map(says))).toEqual([
+      ['0.1.2.3 is a "this network" address', '0.1.2.3 ist eine „Dieses Netz“-Adresse'],
+      ['240.0.0.1 is a reserved address', '240.0.0.1 ist eine reservierte Adresse'],
+      ['192.0.0.8 is an IETF protocol assignment address', '192.0.0.8 ist eine IETF-Protokoll-Adresse'],
+      ['198.18.0.1 is a benchmarking address', '198.18.0.1 ist eine Benchmarking-Adresse'],
+      ['192.0.2.10 is a documentation address', '192.0.2.10 ist eine für Dokumentation reservierte Adresse'],
+      ['[2001:db8::1] is a documentation address', '[2001:db8::1] ist eine für Dokumentation reservierte Adresse'],
+      ['[100::1] is a discard-only address', '[100::1] ist eine Discard-Only-Adresse'],
+      ['[2001:0:4136:e378::1] is a Teredo address', '[2001:0:4136:e378::1] ist eine Teredo-Adresse'],
+      ['[fec0::1] is a site-local address', '[fec0::1] ist eine Site-Local-Adresse'],
+      ['[64:ff9b::a00:1] is a private address', '[64:ff9b::a00:1] ist eine private Adresse'],
+      ['[64:ff9b:1::7f00:1] is a loopback address', '[64:ff9b:1::7f00:1] ist eine Loopback-Adresse'],
+      ['[::a9fe:a9fe] is a link-local address', '[::a9fe:a9fe] ist eine Link-Local-Adresse'],
+      ['[2002:c0a8:101::1] is a private address', '[2002:c0a8:101::1] ist eine private Adresse'],
+      'not refused',
+      'not refused'
+    ])
   })
 
   it('refuses a name when any of its addresses is not public, naming the address', async () => {
