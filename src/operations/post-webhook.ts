@@ -6,7 +6,7 @@
  */
 import type { ErrorMessages } from '../errors.js'
 import type { RetryPolicy } from './provider-call.js'
-import { refusedAtConnect, type EgressGuard, type EgressVerdict } from './provider-egress.js'
+import { refusedAtConnect, unresolvedAtConnect, type EgressGuard, type EgressVerdict } from './provider-egress.js'
 import { answeredStatus, deliveryRefused, gaveUp, notAttempted, stoppedAt, stoppedBefore, timedOut, unreachable } from './reasons.js'
 
 export interface WebhookOutcome {
@@ -69,7 +69,7 @@ export async function postWebhook (url: string, body: unknown, options: WebhookP
       if (refused !== undefined) return { ok: false, attempts: attempt - 1, ...(status === undefined ? {} : { status }), reason: refused }
       const name = (error as Error).name
       if (stopped()) return { ok: false, attempts: attempt, ...(status === undefined ? {} : { status }), reason: stoppedAt(url, attempt) }
-      reason = name === 'TimeoutError' || name === 'AbortError' ? timedOut(url, policy.timeoutMs) : unreachable(url, (error as Error).message)
+      reason = name === 'TimeoutError' || name === 'AbortError' ? timedOut(url, policy.timeoutMs) : unresolvedAtConnect(url, error) ?? unreachable(url, (error as Error).message)
     }
   }
   return { ok: false, attempts: policy.attempts, ...(status === undefined ? {} : { status }), reason: gaveUp(reason, policy.attempts) }

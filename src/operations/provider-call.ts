@@ -7,7 +7,7 @@
  * the provider's own `reason` is kept as it wrote it.
  */
 import type { ErrorMessages } from '../errors.js'
-import { refusedAtConnect, type EgressFetch, type EgressGuard } from './provider-egress.js'
+import { refusedAtConnect, unresolvedAtConnect, type EgressFetch, type EgressGuard } from './provider-egress.js'
 import { answeredStatus, gaveUp, noJsonBody, noKnownStatus, notAttempted, refusedRequest, timedOut, unreachable } from './reasons.js'
 
 export type ProviderStatus = 'acknowledged' | 'inProgress' | 'completed' | 'failed' | 'cancelled'
@@ -93,6 +93,8 @@ async function attemptOnce (request: ProviderRequest, timeoutMs: number, fetch: 
     if (refused !== undefined) return { kind: 'refused', reason: refused }
     const name = (error as Error).name
     if (name === 'TimeoutError' || name === 'AbortError') return { kind: 'retry', reason: timedOut(request.url, timeoutMs) }
+    const unresolved = unresolvedAtConnect(request.url, error)
+    if (unresolved !== undefined) return { kind: 'retry', reason: unresolved }
     const cause = (error as { cause?: { code?: string, message?: string } }).cause
     return { kind: 'retry', reason: unreachable(request.url, cause?.code ?? cause?.message ?? (error as Error).message) }
   }

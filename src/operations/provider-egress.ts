@@ -18,7 +18,7 @@ import { isIP } from 'node:net'
 import { Agent, fetch as pinnedFetch } from 'undici'
 import type { ErrorMessages } from '../errors.js'
 import { bareHost, isLocalName, privateKind, type EgressAudience, type PrivateKind } from './private-address.js'
-import { endpointNotCallable, endpointRefused, endpointUnresolved } from './reasons.js'
+import { endpointNotCallable, endpointRefused, hostUnresolved } from './reasons.js'
 
 /** Every address a host name resolves to. */
 export type AddressLookup = (host: string) => Promise<readonly string[]>
@@ -86,9 +86,9 @@ export function providerEgress (options: EgressOptions): EgressGuard {
       addresses = await resolve(host)
     } catch (error) {
       // Not let through: the request's own look-up might then find an address this one did not.
-      return { ok: false, final: false, reason: endpointUnresolved(url, (error as NodeJS.ErrnoException).code ?? (error as Error).message) }
+      return { ok: false, final: false, reason: hostUnresolved(url, parsed.hostname, (error as NodeJS.ErrnoException).code ?? (error as Error).message) }
     }
-    if (addresses.length === 0) return { ok: false, final: false, reason: endpointUnresolved(url, 'ENODATA') }
+    if (addresses.length === 0) return { ok: false, final: false, reason: hostUnresolved(url, parsed.hostname, 'ENODATA') }
     for (const address of addresses) {
       const kind = privateKind(address)
       if (kind !== undefined) return { ok: false, final: true, reason: endpointRefused(url, parsed.hostname, address, kind, audience) }
@@ -112,6 +112,20 @@ class PrivateAddressError extends Error {
 export function refusedAtConnect (url: string, error: unknown): ErrorMessages | undefined {
   for (let cause: unknown = error; cause instanceof Error; cause = cause.cause) {
     if (cause instanceof PrivateAddressError) return endpointRefused(url, cause.host, cause.address, cause.kind, cause.audience)
+  }
+  return undefined
+}
+
+/**
+ * The reason of a request whose host name did not resolve when it connected (the look-up's error
+ * is among the causes: `getaddrinfo`'s, or a pinned connection's that found no address), or
+ * `undefined` for any other failure. A name that does not resolve may resolve later (a DNS entry
+ * being added, a resolver that answers so while offline), so the caller retries it.
+ */
+export function unresolvedAtConnect (url: string, error: unknown): ErrorMessages | undefined {
+  for (let cause: unknown = error; cause instanceof Error; cause = cause.cause) {
+    const { code, syscall } = cause as NodeJS.ErrnoException
+    if (code !== undefined && (syscall === 'getaddrinfo' || code === 'ENOTFOUND' || code === 'ENODATA')) return hostUnresolved(url, new URL(url).hostname, code)
   }
   return undefined
 }

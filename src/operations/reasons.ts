@@ -207,7 +207,24 @@ export function endpointNotCallable (url: string, why: 'scheme' | 'credentials')
     : { en: `${url} was not called: a provider endpoint carries no user name or password; the provider names its credential in sym:secretName instead`, de: `${url} wurde nicht aufgerufen: ein Anbieterendpunkt enthält keinen Benutzernamen und kein Passwort; der Anbieter nennt seine Zugangsdaten stattdessen in sym:secretName` }
 }
 
-/** A provider endpoint's host name did not resolve, so it could not be checked: nothing was sent. */
-export function endpointUnresolved (url: string, cause: string): ErrorMessages {
-  return { en: `${url} unreachable (its host name did not resolve: ${cause})`, de: `${url} nicht erreichbar (sein Hostname wurde nicht aufgelöst: ${cause})` }
+/**
+ * An endpoint's host name did not resolve, before the request (so it could not be checked) or
+ * when it connected: nothing was sent. `code` is the look-up's: ENOTFOUND and ENODATA say the
+ * name has no address (a wrong name or a missing DNS entry), EAI_AGAIN that no name server
+ * answered in time.
+ */
+export function hostUnresolved (url: string, host: string, code: string): ErrorMessages {
+  if (code === 'ENOTFOUND' || code === 'ENODATA') {
+    return {
+      en: `${url} unreachable: its host name ${host} does not resolve to any address (${code}); the name is wrong or its DNS entry is missing`,
+      de: `${url} nicht erreichbar: der Hostname ${host} wird zu keiner Adresse aufgelöst (${code}); der Name ist falsch oder sein DNS-Eintrag fehlt`
+    }
+  }
+  if (code === 'EAI_AGAIN') {
+    return {
+      en: `${url} unreachable: its host name ${host} could not be resolved, no name server answered in time (${code})`,
+      de: `${url} nicht erreichbar: der Hostname ${host} konnte nicht aufgelöst werden, kein Nameserver hat rechtzeitig geantwortet (${code})`
+    }
+  }
+  return { en: `${url} unreachable: its host name ${host} could not be resolved (${code})`, de: `${url} nicht erreichbar: der Hostname ${host} konnte nicht aufgelöst werden (${code})` }
 }

@@ -2,9 +2,9 @@
  * Checks a customer's webhook URL before it is stored: absolute http(s), no user name or
  * password, at most 2,000 characters, and (unless the server allows private webhook hosts) no
  * `localhost` and no IP literal in a non-public range: loopback, link-local, private-range,
- * documentation and the others of `private-address.ts`. Host names are not resolved here: what a name resolves to now says
- * nothing about delivery time, so each delivery checks the addresses it connects to
- * (`provider-egress.ts`).
+ * documentation and the others of `private-address.ts`. Host names are not resolved here: what a
+ * name resolves to now says nothing about delivery time, so each delivery checks the addresses it
+ * connects to (`provider-egress.ts`).
  */
 import { SymphonyError } from '../errors.js'
 import { bareHost, isLocalName, isPrivateAddress } from './private-address.js'

@@ -211,11 +211,41 @@ describe('providerEgress', () => {
     expect(verdict.ok ? '' : verdict.reason.en).toBe(`http://provider.test:8091/orders was not called: provider.test resolves to ${addresses[0]!}, a loopback address, to which this server sends no provider requests; the provider publishes an endpoint on a public address, or the operator allows private provider addresses (serve --allow-private-providers)`)
   })
 
-  it('does not call a name that does not resolve, and says it may be tried again', async () => {
+  it('does not call a name that does not resolve, says so and that it may be tried again', async () => {
     expect(await guard('https://gone.example.org/orders')).toEqual({
       ok: false,
       final: false,
-      reason: { en: 'https://gone.example.org/orders unreachable (its host name did not resolve: ENOTFOUND)', de: 'https://gone.example.org/orders nicht erreichbar (sein Hostname wurde nicht aufgelöst: ENOTFOUND)' }
+      reason: {
+        en: 'https://gone.example.org/orders unreachable: its host name gone.example.org does not resolve to any address (ENOTFOUND); the name is wrong or its DNS entry is missing',
+        de: 'https://gone.example.org/orders nicht erreichbar: der Hostname gone.example.org wird zu keiner Adresse aufgelöst (ENOTFOUND); der Name ist falsch oder sein DNS-Eintrag fehlt'
+      }
+    })
+    const empty = providerEgress({ allowPrivate: false, lookup: async () => [] })
+    expect(await empty('https://bare.example.org/orders')).toMatchObject({ ok: false, final: false, reason: { en: 'https://bare.example.org/orders unreachable: its host name bare.example.org does not resolve to any address (ENODATA); the name is wrong or its DNS entry is missing' } })
+  })
+
+  it('says when no name server answered, which may pass, and keeps the look-up\'s other codes', async () => {
+    const failing = (code: string) => providerEgress({ allowPrivate: false, lookup: async host => { throw Object.assign(new Error(`getaddrinfo ${code} ${host}`), { code, syscall: 'getaddrinfo' }) } })
+    expect(await failing('EAI_AGAIN')('https://api.example.org/orders')).toEqual({
+      ok: false,
+      final: false,
+      reason: {
+        en: 'https://api.example.org/orders unreachable: its host name api.example.org could not be resolved, no name server answered in time (EAI_AGAIN)',
+        de: 'https://api.example.org/orders nicht erreichbar: der Hostname api.example.org konnte nicht aufgelöst werden, kein Nameserver hat rechtzeitig geantwortet (EAI_AGAIN)'
+      }
+    })
+    expect(await failing('EAI_FAIL')('https://api.example.org/orders')).toMatchObject({ ok: false, final: false, reason: { en: 'https://api.example.org/orders unreachable: its host name api.example.org could not be resolved (EAI_FAIL)' } })
+  })
+
+  it('with the system resolver: a name under .invalid, which never resolves, is not called and the reason says it does not resolve', async () => {
+    const system = providerEgress({ allowPrivate: false })
+    expect(await system('https://orders.provider.invalid/orders')).toEqual({
+      ok: false,
+      final: false,
+      reason: {
+        en: 'https://orders.provider.invalid/orders unreachable: its host name orders.provider.invalid does not resolve to any address (ENOTFOUND); the name is wrong or its DNS entry is missing',
+        de: 'https://orders.provider.invalid/orders nicht erreichbar: der Hostname orders.provider.invalid wird zu keiner Adresse aufgelöst (ENOTFOUND); der Name ist falsch oder sein DNS-Eintrag fehlt'
+      }
     })
   })
 
@@ -278,5 +308,27 @@ describe('connections to a checked host name', () => {
     } finally {
       await server.close()
     }
+  })
+})
+
+describe('requests to a name that does not resolve when they connect', () => {
+  const policy = { timeoutMs: 10_000, attempts: 2, backoffMs: 1, sleep: async () => undefined }
+  const url = 'http://orders.provider.invalid/orders'
+  const unresolved = {
+    en: 'http://orders.provider.invalid/orders unreachable: its host name orders.provider.invalid does not resolve to any address (ENOTFOUND); the name is wrong or its DNS entry is missing (gave up after 2 attempts)',
+    de: 'http://orders.provider.invalid/orders nicht erreichbar: der Hostname orders.provider.invalid wird zu keiner Adresse aufgelöst (ENOTFOUND); der Name ist falsch oder sein DNS-Eintrag fehlt (nach 2 Versuchen aufgegeben)'
+  }
+
+  it('say the name does not resolve, where private providers are allowed and the request itself looks the name up', async () => {
+    const open = providerEgress({ allowPrivate: true })
+    expect(await callProvider({ method: 'POST', url, idempotencyKey: 'k1', headers: {}, body: {} }, policy, { guard: open })).toEqual({ ok: false, attempts: 2, reason: unresolved })
+    expect(await postWebhook(url, { event: 'ticket.opened' }, { idempotencyKey: 'k2', headers: {}, policy, guard: open })).toEqual({ ok: false, attempts: 2, reason: unresolved })
+  })
+
+  it('say the name does not resolve when the look-up of the connection finds no address after the check found one', async () => {
+    let answers = 0
+    const guard = providerEgress({ allowPrivate: false, lookup: async () => ++answers % 2 === 1 ? ['93.184.216.34'] : [] })
+    const outcome = await callProvider({ method: 'GET', url, idempotencyKey: 'k3', headers: {} }, policy, { guard })
+    expect(outcome).toEqual({ ok: false, attempts: 2, reason: unresolved })
   })
 })
