@@ -1,6 +1,6 @@
 /**
- * Addresses the platform does not send to unless the operator allows it: every special-purpose
- * range of the IANA registries (RFC 6890) that is not a public destination — loopback,
+ * Addresses the platform does not send to unless the operator allows it: the special-purpose
+ * ranges of the IANA registries (RFC 6890) that are no public destination — loopback,
  * link-local, private-range (RFC 1918, IPv6 unique local and site-local), carrier-grade NAT
  * (RFC 6598), unspecified and "this network", multicast, broadcast, reserved (240.0.0.0/4), IETF
  * protocol assignments, benchmarking, documentation, discard-only and Teredo — and the `localhost`
@@ -33,7 +33,7 @@ const ranges: ReadonlyArray<readonly [PrivateKind, ReadonlyArray<readonly [strin
   ['reserved', [['240.0.0.0', 4]], []],
   ['IETF protocol assignment', [['192.0.0.0', 24]], []],
   ['benchmarking', [['198.18.0.0', 15]], []],
-  ['documentation', [['192.0.2.0', 24], ['198.51.100.0', 24], ['203.0.113.0', 24]], [['2001:db8::', 32]]],
+  ['documentation', [['192.0.2.0', 24], ['198.51.100.0', 24], ['203.0.113.0', 24]], [['2001:db8::', 32], ['3fff::', 20]]],
   ['discard-only', [], [['100::', 64]]],
   ['Teredo', [], [['2001::', 32]]]
 ]

@@ -63,12 +63,14 @@ describe('privateKind', () => {
   it('names the other special-purpose IPv6 ranges, from their first to their last address, and not the addresses next to them', () => {
     expect(kinds([
       '2001:db7:ffff:ffff:ffff:ffff:ffff:ffff', '2001:db8::', '2001:db8:ffff:ffff:ffff:ffff:ffff:ffff', '2001:db9::',
+      '3ffe:ffff:ffff:ffff:ffff:ffff:ffff:ffff', '3fff::', '3fff:fff:ffff:ffff:ffff:ffff:ffff:ffff', '3fff:1000::',
       'ff:ffff:ffff:ffff:ffff:ffff:ffff:ffff', '100::', '100::ffff:ffff:ffff:ffff', '100:0:0:1::',
       '2000:ffff:ffff:ffff:ffff:ffff:ffff:ffff', '2001::', '2001:0:ffff:ffff:ffff:ffff:ffff:ffff', '2001:1::',
       'fbff:ffff:ffff:ffff:ffff:ffff:ffff:ffff', 'fc00::', 'fdff:ffff:ffff:ffff:ffff:ffff:ffff:ffff', 'fe00::',
       'febf:ffff:ffff:ffff:ffff:ffff:ffff:ffff', 'fec0::', 'feff:ffff:ffff:ffff:ffff:ffff:ffff:ffff', 'ff00::'
     ])).toEqual({
       '2001:db7:ffff:ffff:ffff:ffff:ffff:ffff': 'public', '2001:db8::': 'documentation', '2001:db8:ffff:ffff:ffff:ffff:ffff:ffff': 'documentation', '2001:db9::': 'public',
+      '3ffe:ffff:ffff:ffff:ffff:ffff:ffff:ffff': 'public', '3fff::': 'documentation', '3fff:fff:ffff:ffff:ffff:ffff:ffff:ffff': 'documentation', '3fff:1000::': 'public',
       'ff:ffff:ffff:ffff:ffff:ffff:ffff:ffff': 'public', '100::': 'discard-only', '100::ffff:ffff:ffff:ffff': 'discard-only', '100:0:0:1::': 'public',
       '2000:ffff:ffff:ffff:ffff:ffff:ffff:ffff': 'public', '2001::': 'Teredo', '2001:0:ffff:ffff:ffff:ffff:ffff:ffff': 'Teredo', '2001:1::': 'public',
       'fbff:ffff:ffff:ffff:ffff:ffff:ffff:ffff': 'public', 'fc00::': 'private', 'fdff:ffff:ffff:ffff:ffff:ffff:ffff:ffff': 'private', 'fe00::': 'public',
