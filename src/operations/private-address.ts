@@ -24,7 +24,8 @@ const ranges: ReadonlyArray<readonly [PrivateKind, ReadonlyArray<readonly [strin
   ['unspecified', [['0.0.0.0', 32]], [['::', 128]]],
   ['this network', [['0.0.0.0', 8]], []],
   ['loopback', [['127.0.0.0', 8]], [['::1', 128]]],
-  ['private', [['10.0.0.0', 8], ['172.16.0.0', 12], ['192.168.0.0', 16]], [['fc00::', 7]]],
+  // The local-use NAT64 prefix translates inside its operator's network, wherever its IPv4 part sits.
+  ['private', [['10.0.0.0', 8], ['172.16.0.0', 12], ['192.168.0.0', 16]], [['fc00::', 7], ['64:ff9b:1::', 48]]],
   ['site-local', [], [['fec0::', 10]]],
   ['carrier-grade NAT', [['100.64.0.0', 10]], []],
   ['link-local', [['169.254.0.0', 16]], [['fe80::', 10]]],
@@ -108,8 +109,7 @@ export function isLocalName (host: string): boolean {
 /**
  * The IPv4 address an IPv6 address carries and is delivered to: IPv4-mapped `::ffff:a.b.c.d`
  * (RFC 4291 §2.5.5.2), the deprecated IPv4-compatible `::a.b.c.d` (§2.5.5.1), NAT64 under the
- * well-known prefix `64:ff9b::/96` (RFC 6052) or the local-use `64:ff9b:1::/48` (RFC 8215, read
- * with the address in the last 32 bits, as a /96 prefix puts it), and 6to4 `2002:aabb:ccdd::/48`
+ * well-known prefix `64:ff9b::/96` (RFC 6052), and 6to4 `2002:aabb:ccdd::/48`
  * (RFC 3056), e.g. `2002:a00:1::1` carries 10.0.0.1; in dotted or hexadecimal form.
  */
 function embeddedIPv4 (address: string): string | undefined {
@@ -118,7 +118,7 @@ function embeddedIPv4 (address: string): string | undefined {
   const ipv4 = (high: number, low: number): string => `${high >> 8}.${high & 255}.${low >> 8}.${low & 255}`
   const [first, second, third, , , sixth, seventh, eighth] = groups as [number, number, number, number, number, number, number, number]
   if (zero(0, 5) && (sixth === 0 || sixth === 0xffff)) return ipv4(seventh, eighth)
-  if (first === 0x64 && second === 0xff9b && (zero(2, 6) || third === 1)) return ipv4(seventh, eighth)
+  if (first === 0x64 && second === 0xff9b && zero(2, 6)) return ipv4(seventh, eighth)
   if (first === 0x2002) return ipv4(second, third)
   return undefined
 }
