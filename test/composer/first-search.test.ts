@@ -1,7 +1,7 @@
 /**
  * A large program (400 services or more left after relevance and dominance) is searched
- * best-first before the solver: the solver starts from that search's bundles, which stay in the
- * answer however far the solver gets. On an injected clock (no timed assertions).
+ * best-first before the solver: that search's bundles count as found before the solver's first
+ * call, and stay in the answer however far the solver gets. On an injected clock (no timed assertions).
  */
 import { beforeAll, describe, expect, test } from 'vitest'
 import { compileCatalog, type Catalog } from '../../src/catalog/index.js'
@@ -75,6 +75,15 @@ describe('a large program is searched best-first before the solver', () => {
     expect(steps.slice(steps.indexOf('dominance'), steps.indexOf('dominance') + 5)).toEqual(['dominance', 'best-first', 'model', 'load', 'solve'])
     expect(bundles).toEqual(cheapestThree())
     expect(codes).toEqual([])
+  })
+
+  test('when it finds the top three without proving them, the solver does not seek them again: its calls only look for ties and the proof', () => {
+    const { steps, bundles, codes } = composed(catalog, 20)
+    expect(bundles).toEqual(cheapestThree())
+    expect(codes).toEqual([])
+    // Two more bundles cost as much as the third (one call each), and a third call finds nothing
+    // at or below its cost; without the known bundles, three calls more find them first.
+    expect(steps.filter(step => step === 'solve')).toHaveLength(3)
   })
 
   test.each([
