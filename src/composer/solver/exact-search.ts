@@ -123,7 +123,8 @@ export function exactSearch (problem: Problem, relaxation: Relaxation, options: 
       if (narrowed === undefined || deadline.passed()) return { ...first, solves: 0, first }
     }
     if (first.bundles.length === 0) return { ...solve(problem, relaxation, narrowed, options, []), first }
-    return { ...solve(problem, relaxation, narrowed, withoutStart(options), first.bundles.map(b => b.members)), first }
+    const known = first.bundles.map(b => b.members)
+    return { ...solve(problem, relaxation, narrowed, { ...withoutStart(options), ...(Number.isFinite(bound) ? { bound } : {}) }, known), first }
   }
   return solve(problem, relaxation, kept, options, [])
 }
@@ -163,7 +164,12 @@ function solve (problem: Problem, relaxation: Relaxation, kept: readonly number[
   if (deadline.remaining() < loadFactor * (deadline.clock() - building)) return timedOut
   deadline.step('load')
   const wait = (): number => deadline.remaining() + terminateMarginMs
-  const solver = RemoteProgram.load(program(model, landmarks), wait())
+  // With a known cost to beat, a large program's columns that no bundle as cheap can use are fixed
+  // before its first call (`fixing.ts`); its relaxation gets a share of the time, as a call does.
+  const cutoff = options.bound !== undefined && Number.isFinite(options.bound) && model.columns >= smallModel
+    ? { cutoff: options.bound - model.constant + epsilon, timeLimit: deadline.remaining() / 1000 / largeOverrun }
+    : {}
+  const solver = RemoteProgram.load({ ...program(model, landmarks), ...cutoff }, wait())
   if (solver === undefined) return timedOut
   if (options.start !== undefined) {
     const start = startValues(model, options.start)

@@ -6,7 +6,8 @@
  * synchronously (`Atomics.wait`); index 1 says 1 once HiGHS is loaded, 2 if loading failed.
  *
  * Requests (one program at a time; `load` replaces the previous one):
- *   { op: 'load', columns, costs, small, lower, upper, starts, indices, values }
+ *   { op: 'load', columns, costs, small, lower, upper, starts, indices, values, cutoff?, timeLimit? }
+ *     → { fixed }   (with a cutoff: the columns fixed at 0 by reduced costs, `fixing.ts`)
  *   { op: 'run', timeLimit, presolveOff, cutoff?, holdMs? }  → { status, values?, objective, bound }
  *   { op: 'addRow', lower, upper, indices, values }
  *   { op: 'start', indices, values }   (a known solution to start from: the columns' values)
@@ -14,6 +15,7 @@
  */
 import { workerData, type MessagePort } from 'node:worker_threads'
 import highsModule, { type Highs } from 'highs'
+import { fixedByReducedCost } from './fixing.js'
 
 type Loader = typeof highsModule.default
 /** The package's types describe its CommonJS face; the ES module's default export is the loader itself. */
@@ -23,7 +25,16 @@ type Solver = ReturnType<Highs['createModel']>
 
 /** What the composer asks of the thread. */
 export type SolverRequest =
-  | { readonly op: 'load', readonly columns: number, readonly costs: Float64Array, readonly small: boolean, readonly lower: Float64Array, readonly upper: Float64Array, readonly starts: Int32Array, readonly indices: Int32Array, readonly values: Float64Array }
+  | {
+    readonly op: 'load', readonly columns: number, readonly costs: Float64Array, readonly small: boolean, readonly lower: Float64Array, readonly upper: Float64Array, readonly starts: Int32Array, readonly indices: Int32Array, readonly values: Float64Array
+    /**
+     * Only solutions of this objective or less are wanted by any later call: the linear
+     * relaxation is solved first (within `timeLimit` seconds) and the columns its reduced costs
+     * show to be 0 in every such solution are fixed at 0.
+     */
+    readonly cutoff?: number
+    readonly timeLimit?: number
+  }
   | ({ readonly op: 'run', readonly holdMs?: number } & RunSettings)
   | { readonly op: 'addRow', readonly lower: number, readonly upper: number, readonly indices: Int32Array, readonly values: Float64Array }
   | { readonly op: 'start', readonly indices: Int32Array, readonly values: Float64Array }
@@ -69,13 +80,19 @@ let highs: Highs
 let solver: Solver | undefined
 /** The loaded program is small: presolve stays off for all its calls. */
 let small = false
+/**
+ * The cutoff columns were fixed for when the program was loaded (Infinity when none were): the
+ * solver's dual bound holds only up to it, as the solutions left out all cost more.
+ */
+let fixedAt = Infinity
 
 const infinite = (value: number): number => value === -Infinity ? -highs.infinity : value === Infinity ? highs.infinity : value
 
-function load (request: Extract<SolverRequest, { op: 'load' }>): void {
+function load (request: Extract<SolverRequest, { op: 'load' }>): { fixed: number } {
   solver?.dispose()
   const model = solver = highs.createModel()
   small = request.small
+  fixedAt = Infinity
   model.options.set({ output_flag: false, mip_rel_gap: 0, mip_abs_gap: 1e-7 })
   // Small programs (most ICT requests) are solved faster without presolve, symmetry detection and
   // primal heuristics, whose set-up costs more than the branch and bound they would save.
@@ -84,17 +101,32 @@ function load (request: Extract<SolverRequest, { op: 'load' }>): void {
   // would make loading quadratic in the number of relevant services.
   const n = request.columns
   model.addVars(new Float64Array(n), new Float64Array(n).fill(1))
-  if (n === 0) return
+  if (n === 0) return { fixed: 0 }
   const all = { kind: 'range', from: 0, to: n - 1 } as const
-  model.changeColsIntegrality(all, new Int32Array(n).fill(highs.constants.variableType.integer))
   model.changeColsCost(all, request.costs)
+  const integral = (): void => { model.changeColsIntegrality(all, new Int32Array(n).fill(highs.constants.variableType.integer)) }
   const rows = request.lower.length
-  if (rows === 0) return
+  if (rows === 0) { integral(); return { fixed: 0 } }
   model.addRows({
     lower: request.lower.map(infinite),
     upper: request.upper.map(infinite),
     matrix: { format: 'csr', numRows: rows, numCols: n, starts: request.starts, indices: request.indices, values: request.values }
   })
+  const fixed = request.cutoff === undefined ? [] : fixByRelaxation(model, request, request.cutoff)
+  integral()
+  return { fixed: fixed.length }
+}
+
+/** Solves the linear relaxation (columns still continuous) and fixes what its reduced costs rule out (`fixing.ts`). */
+function fixByRelaxation (model: Solver, request: Extract<SolverRequest, { op: 'load' }>, cutoff: number): number[] {
+  // The relaxation's simplex without presolve: the program's rows are few per column, and presolve cost more than it saved.
+  model.options.set({ time_limit: request.timeLimit ?? noCutoff, presolve: 'off', objective_bound: noCutoff })
+  if (model.run().modelStatus !== highs.constants.modelStatus.optimal) return []
+  const fixed = fixedByReducedCost(request, model.getSolution().rowDual, cutoff)
+  if (fixed.length === 0) return fixed
+  model.changeColsBounds({ kind: 'set', indices: Int32Array.from(fixed) }, new Float64Array(fixed.length), new Float64Array(fixed.length))
+  fixedAt = cutoff
+  return fixed
 }
 
 function info (model: Solver, name: string): number {
@@ -113,14 +145,14 @@ function run (model: Solver, request: Extract<SolverRequest, { op: 'run' }>): Ru
   const result = model.run()
   const codes = highs.constants.modelStatus
   const status = result.modelStatus === codes.optimal ? 'optimal' : result.modelStatus === codes.infeasible ? 'infeasible' : result.modelStatus === codes.empty ? 'empty' : 'limited'
-  const bound = info(model, 'mip_dual_bound')
+  const bound = Math.min(info(model, 'mip_dual_bound'), fixedAt)
   const solved = status === 'optimal' || status === 'limited' && info(model, 'primal_solution_status') === 2
   if (!solved) return { status, objective: NaN, bound }
   return { status, values: Float64Array.from(model.getSolution().colValue), objective: model.getObjectiveValue(), bound }
 }
 
 function answer (request: SolverRequest): unknown {
-  if (request.op === 'load') { load(request); return {} }
+  if (request.op === 'load') return load(request)
   if (request.op === 'dispose') { solver?.dispose(); solver = undefined; return {} }
   if (solver === undefined) throw new Error(`no program is loaded for '${request.op}'`)
   if (request.op === 'run') return run(solver, request)

@@ -1,0 +1,65 @@
+/**
+ * Reduced-cost fixing: the columns a dual solution of the linear relaxation shows to be 0 in
+ * every solution within the cutoff, checked against the solutions enumerated by hand, and in
+ * the solver thread, where the optimum stays the same.
+ */
+import { beforeAll, describe, expect, test } from 'vitest'
+import { loadSolver } from '../../src/composer/index.js'
+import { fixedByReducedCost } from '../../src/composer/solver/fixing.js'
+import { RemoteProgram } from '../../src/composer/solver/highs-runtime.js'
+
+// min 1·x0 + 2·x1 + 4·x2 with x0 + x1 ≥ 1 and x1 + x2 ≥ 1, binary. Its solutions and costs:
+// {x1} 2, {x0, x1} 3, {x0, x2} 5, {x1, x2} 6, {x0, x1, x2} 7. The relaxation's optimum is 2.
+const rows = {
+  costs: Float64Array.from([1, 2, 4]),
+  lower: Float64Array.from([1, 1]),
+  upper: Float64Array.from([Infinity, Infinity]),
+  starts: Int32Array.from([0, 2, 4]),
+  indices: Int32Array.from([0, 1, 1, 2]),
+  values: Float64Array.from([1, 1, 1, 1])
+}
+
+describe('reduced-cost fixing', () => {
+  test('with the duals (1, 1): reduced costs (0, 0, 3); x2 costs at least 5, so a cutoff below 5 fixes it and one of 5 does not', () => {
+    expect(fixedByReducedCost(rows, [1, 1], 4.99)).toEqual([2])
+    expect(fixedByReducedCost(rows, [1, 1], 5)).toEqual([])
+  })
+
+  test('with the duals (0, 2): reduced costs (1, 0, 2); below 3 both x0 and x2 are fixed, and only {x1} is left', () => {
+    expect(fixedByReducedCost(rows, [0, 2], 2.5)).toEqual([0, 2])
+    expect(fixedByReducedCost(rows, [0, 2], 3)).toEqual([2])
+  })
+
+  test('a dual of the wrong sign counts as 0, so the bound it gives never claims more than holds', () => {
+    // (−5, 2) would give reduced costs (6, 5, 2) and a bound of −3; as (0, 2) it is the case above.
+    expect(fixedByReducedCost(rows, [-5, 2], 2.5)).toEqual([0, 2])
+    // No dual at all: the bound is what the negative reduced costs allow (none here), 0.
+    expect(fixedByReducedCost(rows, [0, 0], 3.5)).toEqual([2])
+  })
+
+  test('rows bounded above take duals of the other sign, and an equality row either', () => {
+    // −x0 − x1 ≤ −1 is x0 + x1 ≥ 1; x1 + x2 = 1.
+    const mixed = { ...rows, lower: Float64Array.from([-Infinity, 1]), upper: Float64Array.from([-1, 1]), values: Float64Array.from([-1, -1, 1, 1]) }
+    expect(fixedByReducedCost(mixed, [-1, 1], 4.99)).toEqual([2])
+    expect(fixedByReducedCost(mixed, [1, 1], 4.99)).toEqual(fixedByReducedCost(mixed, [0, 1], 4.99))
+  })
+})
+
+describe('fixing in the solver thread', () => {
+  beforeAll(async () => { await loadSolver() }, 60_000)
+
+  test('a program loaded with a cutoff has the columns fixed that no solution within it uses, and the same optimum', () => {
+    const program = { op: 'load', columns: 3, small: false, ...rows } as const
+    for (const [cutoff, optimum] of [[2.5, 2], [undefined, 2]] as const) {
+      const solver = RemoteProgram.load({ ...program, ...(cutoff === undefined ? {} : { cutoff, timeLimit: 10 }) }, 30_000)!
+      try {
+        expect(solver.run({ timeLimit: 10, presolveOff: true }, 30_000)).toMatchObject({ status: 'optimal', objective: optimum })
+        // With {x1} cut off, the next-best is {x0, x1} (3), above the cutoff: none is left when fixed.
+        expect(solver.addRow(-Infinity, 0, [1], [1], 30_000)).toBe(true)
+        expect(solver.run({ timeLimit: 10, presolveOff: true }, 30_000)).toMatchObject(cutoff === undefined ? { status: 'optimal', objective: 5 } : { status: 'infeasible' })
+      } finally {
+        solver.dispose()
+      }
+    }
+  })
+})
