@@ -53,6 +53,9 @@ describe('fixing in the solver thread', () => {
     for (const [cutoff, optimum] of [[2.5, 2], [undefined, 2]] as const) {
       const solver = RemoteProgram.load({ ...program, ...(cutoff === undefined ? {} : { cutoff, timeLimit: 10 }) }, 30_000)!
       try {
+        // x2 (at least 5) is fixed whichever optimal duals the relaxation gives; x0 too with (0, 2).
+        if (cutoff === undefined) expect([...solver.fixed]).toEqual([])
+        else expect([[2], [0, 2]]).toContainEqual([...solver.fixed])
         expect(solver.run({ timeLimit: 10, presolveOff: true }, 30_000)).toMatchObject({ status: 'optimal', objective: optimum })
         // With {x1} cut off, the next-best is {x0, x1} (3), above the cutoff: none is left when fixed.
         expect(solver.addRow(-Infinity, 0, [1], [1], 30_000)).toBe(true)

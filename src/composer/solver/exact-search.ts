@@ -238,7 +238,9 @@ function loop (problem: Problem, model: Model, solver: RemoteProgram, options: E
   // The known bundles count as found: with `limit` of them the first call already has a cutoff,
   // which spares it the search for what they cost and lets it fix most columns at its root.
   for (const members of known) if (!record(members)) { ended = true; bound = reached; break }
-  const entries = model.rows.reduce((sum, row) => sum + row.indices.length, 0)
+  // Presolve's work: the coefficients of the columns left free (it drops the fixed ones first).
+  const fixed = new Set(solver.fixed)
+  const entries = model.rows.reduce((sum, row) => sum + (fixed.size === 0 ? row.indices.length : row.indices.filter(c => !fixed.has(c)).length), 0)
   while (!ended) {
     const remaining = deadline.remaining() / 1000
     if (remaining <= 0) { bound = reached; break }

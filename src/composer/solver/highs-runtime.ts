@@ -13,7 +13,7 @@
 import { MessageChannel, receiveMessageOnPort, type MessagePort, type Worker } from 'node:worker_threads'
 import { SymphonyError } from '../../errors.js'
 import { moduleBeside, startWorker } from '../../worker-thread.js'
-import type { RunReply, RunSettings, SolverRequest } from './solver-worker.js'
+import type { LoadReply, RunReply, RunSettings, SolverRequest } from './solver-worker.js'
 
 export type { RunReply } from './solver-worker.js'
 
@@ -101,6 +101,9 @@ export function holdNextSolve (ms: number): void {
  * thread and returns undefined; a failing one throws `INTERNAL`.
  */
 export class RemoteProgram {
+  /** The columns fixed at 0 when the program was loaded with a cutoff (ascending). */
+  fixed: Int32Array = new Int32Array(0)
+
   private constructor (private readonly solver: SolverThread) {}
 
   /** Loads the program; undefined when the solver was not ready or loading did not end in `ms`. */
@@ -108,7 +111,10 @@ export class RemoteProgram {
     const solver = thread()
     if (!solver.ready(ms)) return undefined
     const loaded = new RemoteProgram(solver)
-    return loaded.ask(program, ms) === undefined ? undefined : loaded
+    const reply = loaded.ask<LoadReply>(program, ms)
+    if (reply === undefined) return undefined
+    loaded.fixed = reply.fixed
+    return loaded
   }
 
   /** One solve; undefined when the thread had to be ended. */

@@ -7,7 +7,7 @@
  *
  * Requests (one program at a time; `load` replaces the previous one):
  *   { op: 'load', columns, costs, small, lower, upper, starts, indices, values, cutoff?, timeLimit? }
- *     → { fixed }   (with a cutoff: the columns fixed at 0 by reduced costs, `fixing.ts`)
+ *     → { fixed }   (with a cutoff: the columns fixed at 0 by reduced costs, `fixing.ts`, ascending)
  *   { op: 'run', timeLimit, presolveOff, cutoff?, holdMs? }  → { status, values?, objective, bound }
  *   { op: 'addRow', lower, upper, indices, values }
  *   { op: 'start', indices, values }   (a known solution to start from: the columns' values)
@@ -53,6 +53,11 @@ export interface RunSettings {
   readonly cutoff?: number
 }
 
+/** The outcome of `load`: the columns fixed at 0 (ascending; none without a cutoff). */
+export interface LoadReply {
+  readonly fixed: Int32Array
+}
+
 /** The outcome of one `run`: `limited` when a limit stopped it before proving an optimum. */
 export interface RunReply {
   readonly status: 'optimal' | 'infeasible' | 'empty' | 'limited'
@@ -88,7 +93,7 @@ let fixedAt = Infinity
 
 const infinite = (value: number): number => value === -Infinity ? -highs.infinity : value === Infinity ? highs.infinity : value
 
-function load (request: Extract<SolverRequest, { op: 'load' }>): { fixed: number } {
+function load (request: Extract<SolverRequest, { op: 'load' }>): LoadReply {
   solver?.dispose()
   const model = solver = highs.createModel()
   small = request.small
@@ -101,12 +106,12 @@ function load (request: Extract<SolverRequest, { op: 'load' }>): { fixed: number
   // would make loading quadratic in the number of relevant services.
   const n = request.columns
   model.addVars(new Float64Array(n), new Float64Array(n).fill(1))
-  if (n === 0) return { fixed: 0 }
+  if (n === 0) return { fixed: new Int32Array(0) }
   const all = { kind: 'range', from: 0, to: n - 1 } as const
   model.changeColsCost(all, request.costs)
   const integral = (): void => { model.changeColsIntegrality(all, new Int32Array(n).fill(highs.constants.variableType.integer)) }
   const rows = request.lower.length
-  if (rows === 0) { integral(); return { fixed: 0 } }
+  if (rows === 0) { integral(); return { fixed: new Int32Array(0) } }
   model.addRows({
     lower: request.lower.map(infinite),
     upper: request.upper.map(infinite),
@@ -114,7 +119,7 @@ function load (request: Extract<SolverRequest, { op: 'load' }>): { fixed: number
   })
   const fixed = request.cutoff === undefined ? [] : fixByRelaxation(model, request, request.cutoff)
   integral()
-  return { fixed: fixed.length }
+  return { fixed: Int32Array.from(fixed) }
 }
 
 /** Solves the linear relaxation (columns still continuous) and fixes what its reduced costs rule out (`fixing.ts`). */
