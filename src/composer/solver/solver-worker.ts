@@ -16,6 +16,7 @@
 import { workerData, type MessagePort } from 'node:worker_threads'
 import highsModule, { type Highs } from 'highs'
 import { fixedByReducedCost } from './fixing.js'
+import { warmUpProgram } from './warm-up.js'
 
 type Loader = typeof highsModule.default
 /** The package's types describe its CommonJS face; the ES module's default export is the loader itself. */
@@ -186,6 +187,19 @@ try {
 } catch (error) {
   port.postMessage({ error: error instanceof Error ? error.message : String(error) })
   raise(1, 2)
+}
+
+// Loaded: then a composition-sized program once (`warm-up.ts`), so that V8 has compiled the
+// solver's hot functions to optimized code before the first large request. A request sent
+// meanwhile waits in the port until it is done.
+try {
+  load(warmUpProgram())
+  run(solver!, { op: 'run', timeLimit: 30, presolveOff: false })
+} catch {
+  // A warm-up that fails leaves the solver as loaded; the requests report their own failures.
+} finally {
+  solver?.dispose()
+  solver = undefined
 }
 
 port.on('message', (request: SolverRequest) => {
