@@ -48,8 +48,15 @@ export function relevantServices (problem: Problem, relaxation: Relaxation, out:
   const dataflow = problem.mode.wiring === 'dataflow'
   // Without a bound nothing is compared, so the link penalties are not read.
   const links = bound === Infinity ? () => 0 : linkFloor(problem)
-  /** The least cost of a bundle holding `s`, given the chain cost after it. */
-  const least = (s: number, toGoal: number): number => toGoal + links(s) + (dataflow ? relaxation.serviceCost(s) : problem.own[s]!)
+  /**
+   * Whether every bundle holding `s` costs more than the bound, given the chain cost after it.
+   * The cost without the link penalties is compared first: reading them means building the
+   * option lists of `s`'s requirements, which most services the bound leaves out never need.
+   */
+  const over = (s: number, toGoal: number): boolean => {
+    const own = toGoal + (dataflow ? relaxation.serviceCost(s) : problem.own[s]!)
+    return own > bound + epsilon || own + links(s) > bound + epsilon
+  }
   const toGoal = new Map<number, number>()
   const found: number[] = []
   const settled = new Set<number>()
@@ -87,7 +94,7 @@ export function relevantServices (problem: Problem, relaxation: Relaxation, out:
         const p = option.provider
         if (p < 0 || settled.has(p) || cost >= (toGoal.get(p) ?? Infinity)) continue
         if (within !== undefined && !within.has(p)) continue
-        if (relaxation.serviceCost(p) === Infinity || bound < Infinity && least(p, cost) > bound + epsilon) continue
+        if (relaxation.serviceCost(p) === Infinity || bound < Infinity && over(p, cost)) continue
         toGoal.set(p, cost)
         heap.push(cost, p)
       }
