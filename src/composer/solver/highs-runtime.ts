@@ -8,7 +8,9 @@
  * until the deadline plus `terminateMarginMs`; a call still running then is ended by terminating
  * the thread, and a fresh thread starts loading HiGHS at once for the next request. The thread
  * is kept warm between requests: loading the WebAssembly takes 60–150 ms (more on a loaded
- * machine), which a request should not pay.
+ * machine), which a request should not pay, and once loaded the thread solves a
+ * composition-shaped program (`warm-up.ts`) so that V8 has optimized HiGHS's hot functions
+ * before the first large request.
  */
 import { MessageChannel, receiveMessageOnPort, type MessagePort, type Worker } from 'node:worker_threads'
 import { SymphonyError } from '../../errors.js'
