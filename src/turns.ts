@@ -7,6 +7,35 @@
 /** Items handled per turn by `forEachInSlices` unless told otherwise. */
 const itemSlice = 50_000
 
+/**
+ * Milliseconds of work per slice for `SliceClock`: short enough that a request waiting behind a
+ * slice is hardly delayed, long enough that the turns between slices cost little.
+ */
+export const sliceMs = 2
+
+/**
+ * Times one slice of work: work that cannot tell in advance how long its pieces take (decoding,
+ * indexing) asks `over()` now and then and gives the event loop a turn once it is, then
+ * `start()`s the next slice. `over()` reads the clock: ask it every few hundred small items.
+ */
+export class SliceClock {
+  #deadline = 0
+
+  constructor (readonly ms = sliceMs) {
+    this.start()
+  }
+
+  /** Starts a slice: `over()` is false for the next `ms` milliseconds. */
+  start (): void {
+    this.#deadline = performance.now() + this.ms
+  }
+
+  /** Whether the current slice's time is up. */
+  over (): boolean {
+    return performance.now() >= this.#deadline
+  }
+}
+
 /** Resolves on the next turn of the event loop, after pending I/O (requests) and timers have run. */
 export function nextTurn (): Promise<void> {
   return new Promise(resolve => setImmediate(resolve))

@@ -17,7 +17,10 @@
  * (`stringsPerFrame` each), so no single frame takes long to read. The decoded values share one
  * string per distinct text.
  */
-import { endianness } from 'node:os'
+import { littleEndian, stringsFrame, stringsPerFrame, Tag, valueFrame } from './compact-format.js'
+
+export { CompactDecoder } from './compact-decoder.js'
+export { noValue } from './compact-format.js'
 
 /** Types the codec writes and reads back as they are: `Uncodable<T>` is `never` exactly for them. */
 export type Uncodable<T> =
@@ -28,36 +31,6 @@ export type Uncodable<T> =
           : T extends ReadonlyArray<infer V> ? Uncodable<V>
             : T extends object ? { [K in keyof T]-?: Uncodable<T[K]> }[keyof T]
               : T
-
-/** What the next value is; the numbers are the format's. */
-const Tag = {
-  Undefined: 0,
-  Null: 1,
-  False: 2,
-  True: 3,
-  String: 4,
-  Natural: 5,
-  Negative: 6,
-  Float: 7,
-  Array: 8,
-  Object: 9,
-  Map: 10,
-  Set: 11,
-  Int32Array: 12
-} as const
-
-/** A frame's first byte: strings only, or strings and shapes and a value. */
-const stringsFrame = 0
-const valueFrame = 1
-
-/** New strings per frame at most: a frame of them is read in a few tens of milliseconds. */
-const stringsPerFrame = 50_000
-
-/** What `CompactDecoder.decode` returns for a frame of strings only: the value comes in a later frame. */
-export const noValue: unique symbol = Symbol('no value')
-
-/** `Int32Array`s are written little-endian: as they are in memory on such a machine. */
-const littleEndian = endianness() === 'LE'
 
 /** Integers written as variable-length integers; others as 8-byte floats. */
 const largestVarint = 2 ** 31 - 1
@@ -256,125 +229,4 @@ export class CompactEncoder {
 function describe (value: unknown): string {
   if (typeof value !== 'object' || value === null) return typeof value
   return (value.constructor as { name?: string } | undefined)?.name ?? 'object'
-}
-
-/** Reads the frames of one `CompactEncoder`, in the order they were written. */
-export class CompactDecoder {
-  readonly #strings: string[] = []
-  readonly #shapes: string[][] = []
-  #bytes: Buffer = Buffer.alloc(0)
-  #at = 0
-
-  /**
-   * The value of the next frame, or `noValue` for a frame of strings only. Throws when the frame
-   * is cut off or malformed.
-   */
-  decode (frame: Buffer): unknown {
-    this.#bytes = frame
-    this.#at = 0
-    const kind = this.#byte()
-    if (kind !== stringsFrame && kind !== valueFrame) throw new RangeError(`a frame of unknown kind ${kind}`)
-    for (let count = this.#varint(); count > 0; count--) {
-      const size = this.#varint()
-      const end = this.#at + size
-      if (end > frame.length) throw new RangeError('a string runs past the end of its frame')
-      this.#strings.push(frame.toString('utf8', this.#at, end))
-      this.#at = end
-    }
-    if (kind === stringsFrame) {
-      if (this.#at !== frame.length) throw new RangeError(`${frame.length - this.#at} bytes left after the strings of a frame`)
-      return noValue
-    }
-    for (let count = this.#varint(); count > 0; count--) {
-      const keys: string[] = []
-      for (let size = this.#varint(); size > 0; size--) keys.push(this.#string(this.#varint()))
-      this.#shapes.push(keys)
-    }
-    const value = this.#value()
-    if (this.#at !== frame.length) throw new RangeError(`${frame.length - this.#at} bytes left after the value of a frame`)
-    this.#bytes = Buffer.alloc(0)
-    return value
-  }
-
-  #byte (): number {
-    if (this.#at >= this.#bytes.length) throw new RangeError('a frame ends in the middle of a value')
-    return this.#bytes[this.#at++]!
-  }
-
-  #varint (): number {
-    let value = 0
-    let shift = 0
-    for (;;) {
-      const byte = this.#byte()
-      value += (byte & 0x7f) * 2 ** shift
-      if (byte < 0x80) return value
-      shift += 7
-      if (shift > 35) throw new RangeError('a number in a frame is malformed')
-    }
-  }
-
-  #string (id: number): string {
-    const text = this.#strings[id]
-    if (text === undefined) throw new RangeError(`a frame refers to string ${id}, of ${this.#strings.length}`)
-    return text
-  }
-
-  #value (): unknown {
-    const tag = this.#byte()
-    switch (tag) {
-      case Tag.Undefined: return undefined
-      case Tag.Null: return null
-      case Tag.False: return false
-      case Tag.True: return true
-      case Tag.String: return this.#string(this.#varint())
-      case Tag.Natural: return this.#varint()
-      case Tag.Negative: return -this.#varint()
-      case Tag.Float: {
-        if (this.#at + 8 > this.#bytes.length) throw new RangeError('a frame ends in the middle of a number')
-        const value = this.#bytes.readDoubleLE(this.#at)
-        this.#at += 8
-        return value
-      }
-      case Tag.Array: {
-        const length = this.#varint()
-        const items = new Array<unknown>(length)
-        for (let i = 0; i < length; i++) items[i] = this.#value()
-        return items
-      }
-      case Tag.Object: {
-        const id = this.#varint()
-        const keys = this.#shapes[id]
-        if (keys === undefined) throw new RangeError(`a frame refers to shape ${id}, of ${this.#shapes.length}`)
-        const object: Record<string, unknown> = {}
-        for (const key of keys) object[key] = this.#value()
-        return object
-      }
-      case Tag.Map: {
-        const map = new Map<unknown, unknown>()
-        for (let size = this.#varint(); size > 0; size--) {
-          const key = this.#value()
-          map.set(key, this.#value())
-        }
-        return map
-      }
-      case Tag.Set: {
-        const set = new Set<unknown>()
-        for (let size = this.#varint(); size > 0; size--) set.add(this.#value())
-        return set
-      }
-      case Tag.Int32Array: {
-        const length = this.#varint()
-        if (this.#at + length * 4 > this.#bytes.length) throw new RangeError('a frame ends in the middle of an Int32Array')
-        const start = this.#bytes.byteOffset + this.#at
-        this.#at += length * 4
-        // A copy of the bytes (the file's buffer is not aligned for an Int32Array), in one piece where the order matches.
-        if (littleEndian) return new Int32Array(this.#bytes.buffer.slice(start, start + length * 4))
-        const items = new Int32Array(length)
-        for (let i = 0; i < length; i++) items[i] = this.#bytes.readInt32LE(this.#at - length * 4 + i * 4)
-        return items
-      }
-      default:
-        throw new RangeError(`a frame holds an unknown tag ${tag}`)
-    }
-  }
 }

@@ -17,6 +17,7 @@ import { open, readdir, readFile, rename, rm } from 'node:fs/promises'
 import { basename, dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import type { Rule } from '../reasoner/index.js'
+import { nextTurn, SliceClock } from '../turns.js'
 import type { ErrorMessages } from '../errors.js'
 import { CompactDecoder, CompactEncoder, noValue, type Uncodable } from './compact-codec.js'
 import { CatalogAssembler, type CatalogSlice } from './transfer.js'
@@ -35,8 +36,8 @@ const magic = Buffer.from(`${signature}2\n`)
 const slicesAreEncodable: [Uncodable<CatalogSlice>] extends [never] ? true : false = true
 void slicesAreEncodable
 
-/** Bytes hashed per turn of the event loop when checking a snapshot. */
-const hashChunk = 4 << 20
+/** Bytes hashed between two looks at the clock when checking a snapshot (a fraction of a millisecond). */
+const hashChunk = 256 << 10
 
 /** The snapshot of a data directory. */
 export function snapshotFileOf (dataDir: string): string {
@@ -134,9 +135,10 @@ export type SnapshotRead =
   | { readonly status: 'corrupt', readonly reason: ErrorMessages }
 
 /**
- * Reads the snapshot when it was written for `key` and is intact, assembling and indexing the
- * catalog a frame and a step at a time, with the event loop free between them. Never throws: a missing, stale or corrupt
- * snapshot is reported as such (the caller compiles instead).
+ * Reads the snapshot when it was written for `key` and is intact: checks, decodes and indexes
+ * it in slices of a few milliseconds (`SliceClock`), with a turn of the event loop between
+ * them, a frame's decoding and indexing resumed where a slice stopped. Never throws: a missing,
+ * stale or corrupt snapshot is reported as such (the caller compiles instead).
  */
 export async function readSnapshot (file: string, key: string): Promise<SnapshotRead> {
   let bytes: Buffer
@@ -162,10 +164,14 @@ export async function readSnapshot (file: string, key: string): Promise<Snapshot
   }
   if (header.key !== key) return { status: 'stale' }
   const body = bytes.subarray(bodyStart)
-  // Hashed a few megabytes at a time, with the event loop free between them.
+  // Every step below runs in slices of a few milliseconds, with a turn of the event loop between them.
+  const clock = new SliceClock()
   const checksum = createHash('sha256')
   for (let start = 0; start < body.length; start += hashChunk) {
-    if (start > 0) await new Promise(resolve => setImmediate(resolve))
+    if (clock.over()) {
+      await nextTurn()
+      clock.start()
+    }
     checksum.update(body.subarray(start, start + hashChunk))
   }
   if (checksum.digest('hex') !== header.sha256) {
@@ -177,14 +183,18 @@ export async function readSnapshot (file: string, key: string): Promise<Snapshot
     let offset = 0
     let frames = 0
     while (offset < body.length) {
-      if (frames > 0) await new Promise(resolve => setImmediate(resolve))
       const length = body.readUInt32LE(offset)
       if (offset + 4 + length > body.length) throw new Error('a slice runs past the end of the file')
-      const slice = decoder.decode(body.subarray(offset + 4, offset + 4 + length))
-      // Indexed a step at a time too, with the event loop free between steps.
+      const decoding = decoder.steps(body.subarray(offset + 4, offset + 4 + length), clock)
+      let decoded = decoding.next()
+      while (decoded.done !== true) {
+        await nextTurn()
+        decoded = decoding.next()
+      }
+      const slice = decoded.value
       if (slice !== noValue) {
-        const steps = assembler.steps(slice as CatalogSlice)
-        while (steps.next().done !== true) await new Promise(resolve => setImmediate(resolve))
+        const steps = assembler.steps(slice as CatalogSlice, clock)
+        while (steps.next().done !== true) await nextTurn()
       }
       offset += 4 + length
       frames++

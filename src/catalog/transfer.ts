@@ -4,7 +4,8 @@
  * The receiver indexes slice by slice, so a catalog of 100,000 services never holds its event
  * loop for long; the catalog it assembles answers exactly as `compileCatalog` on the same quads.
  */
-import { hierarchyData, hierarchyFromData, labelsOf, propertyHierarchyFromData, type HierarchyData } from '../reasoner/index.js'
+import { hierarchyData, hierarchySteps, labelsOf, propertyHierarchyFromData, type HierarchyData } from '../reasoner/index.js'
+import type { SliceClock } from '../turns.js'
 import { SymphonyError } from '../errors.js'
 import { CatalogIndex, type CatalogParts } from './compile.js'
 import { collectFactTable, serviceFacts, type FactTable } from './service-facts.js'
@@ -19,9 +20,6 @@ export type CatalogSlice =
 
 /** Items per slice: small enough that one slice is read in a few milliseconds. */
 const sliceSize = 500
-
-/** Terms of the head's hierarchy numbered per step of `CatalogAssembler.steps`. */
-const termsPerStep = 50_000
 
 /** The slices of compiled parts, in the order `CatalogAssembler` takes them. */
 export function * catalogSlices (parts: CatalogParts): Generator<CatalogSlice> {
@@ -58,22 +56,16 @@ export class CatalogAssembler {
   }
 
   /**
-   * Takes the next slice a step at a time: the caller may let other work run between steps
-   * (the head of a large catalog numbers hundreds of thousands of terms).
+   * Takes the next slice a step at a time: it yields whenever it has worked for a slice of
+   * `clock`'s length, and the caller lets other work run before it resumes (the head of a large
+   * catalog numbers hundreds of thousands of terms). Without a clock, every step runs at once.
    */
-  * steps (slice: CatalogSlice): Generator<void> {
+  * steps (slice: CatalogSlice, clock?: SliceClock): Generator<void> {
     switch (slice.kind) {
       case 'head': {
-        const terms = slice.hierarchy.terms
-        const ids = new Map<string, number>()
-        for (let start = 0; start < terms.length; start += termsPerStep) {
-          if (start > 0) yield
-          const end = Math.min(terms.length, start + termsPerStep)
-          for (let id = start; id < end; id++) ids.set(terms[id]!, id)
-        }
-        yield
+        const hierarchy = yield * hierarchySteps(slice.hierarchy, this.#labels, clock)
         this.#head = slice
-        this.#index = new CatalogIndex(hierarchyFromData(slice.hierarchy, this.#labels, ids))
+        this.#index = new CatalogIndex(hierarchy)
         return
       }
       case 'labels':
@@ -82,6 +74,10 @@ export class CatalogAssembler {
       case 'services': {
         const index = this.#started()
         for (const service of slice.services) {
+          if (clock?.over() === true) {
+            yield
+            clock.start()
+          }
           this.#services.set(service.id, service)
           index.add(service)
         }
@@ -90,8 +86,13 @@ export class CatalogAssembler {
       }
       case 'end': {
         const head = this.#head!
+        const properties = propertyHierarchyFromData(head.hierarchy)
+        if (clock?.over() === true) {
+          yield
+          clock.start()
+        }
         this.#catalog = this.#started().catalog(this.#services, new Map(head.providers), head.regions,
-          serviceFacts(this.#facts, propertyHierarchyFromData(head.hierarchy)), head.nodeRoles)
+          serviceFacts(this.#facts, properties), head.nodeRoles)
       }
     }
   }

@@ -6,11 +6,16 @@
  * order, same proof paths, same labels.
  */
 import type { ClassHierarchy, LangText } from '../catalog/types.js'
+import type { SliceClock } from '../turns.js'
 import { terms as rdfTerms } from '../rdf/index.js'
 import { hierarchyOf, proofGraph } from './hierarchy.js'
 import type { PropertyHierarchy } from './property-hierarchy.js'
 import type { Reasoned } from './reason.js'
 import { Digraph, Reachability } from './reachability.js'
+import { TermIds } from './term-ids.js'
+
+/** Terms numbered between two looks at the clock in `hierarchySteps`. */
+const termsPerLook = 1024
 
 /** What `hierarchyFromData` needs; every id is an index into `terms`. */
 export interface HierarchyData {
@@ -74,23 +79,49 @@ export function labelsOf (reasoned: Reasoned): Array<[string, LangText]> {
   return labels
 }
 
+/** The class hierarchy of the data, with the labels of `labels`, built in one piece. */
+export function hierarchyFromData (data: HierarchyData, labels: ReadonlyMap<string, LangText>): ClassHierarchy {
+  const steps = hierarchySteps(data, labels)
+  for (;;) {
+    const step = steps.next()
+    if (step.done === true) return step.value
+  }
+}
+
 /**
- * The class hierarchy of the data, with the labels of `labels`. `ids` is each term's index in
- * `data.terms` when the caller has numbered them already (a step at a time).
+ * Builds the class hierarchy of the data (as `hierarchyFromData`) a slice at a time: it yields
+ * whenever `clock`'s slice is over, and the caller resumes it after a turn of the event loop
+ * (a large catalog's hierarchy numbers hundreds of thousands of terms).
  */
-export function hierarchyFromData (data: HierarchyData, labels: ReadonlyMap<string, LangText>, ids?: ReadonlyMap<string, number>): ClassHierarchy {
-  if (ids === undefined) {
-    const numbered = new Map<string, number>()
-    data.terms.forEach((key, id) => numbered.set(key, id))
-    ids = numbered
+export function * hierarchySteps (data: HierarchyData, labels: ReadonlyMap<string, LangText>, clock?: SliceClock): Generator<void, ClassHierarchy> {
+  const ids = new TermIds()
+  const terms = data.terms
+  for (let id = 0; id < terms.length; id++) {
+    if (clock !== undefined && id % termsPerLook === 0 && clock.over()) {
+      yield
+      clock.start()
+    }
+    ids.set(terms[id]!, id)
+  }
+  if (clock?.over() === true) {
+    yield
+    clock.start()
   }
   const up = adjacency(data.subClassOf, data.terms.length, false)
+  if (clock?.over() === true) {
+    yield
+    clock.start()
+  }
   const down = adjacency(data.subClassOf, data.terms.length, true)
   const pairs = new Set<number>()
   const n = data.terms.length
   for (let i = 0; i < data.subClassOf.length; i += 2) pairs.add(data.subClassOf[i]! * n + data.subClassOf[i + 1]!)
   const isClass = new Uint8Array(n)
   for (const c of data.classes) isClass[c] = 1
+  if (clock?.over() === true) {
+    yield
+    clock.start()
+  }
   const related = (memo: Map<string, ReadonlySet<string>>, lists: Adjacency, c: string): ReadonlySet<string> => {
     let set = memo.get(c)
     if (set === undefined) {

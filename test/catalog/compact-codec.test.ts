@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest'
+import { serialize } from 'node:v8'
+import type { Quad } from '@rdfjs/types'
 import { CompactDecoder, CompactEncoder, noValue } from '../../src/catalog/compact-codec.js'
+import { catalogSlices, compileParts } from '../../src/catalog/index.js'
+import { listTurtleFiles, readRdfFile } from '../../src/rdf/index.js'
+import { builtinFolders } from '../../src/project.js'
+import { SliceClock } from '../../src/turns.js'
 
 /** The value of `frames` (the last one holds it; the others only strings). */
 function decodeAll (decoder: CompactDecoder, frames: readonly Buffer[]): unknown {
@@ -16,6 +22,17 @@ function roundTrip (values: readonly unknown[]): unknown[] {
 }
 
 const bytes = (frames: readonly Buffer[]): number => frames.reduce((sum, frame) => sum + frame.length, 0)
+
+/** Reads one frame in slices that are over at once (a turn after every few hundred items); counts the pauses. */
+function decodeInSlices (decoder: CompactDecoder, frame: Buffer): { value: unknown, pauses: number } {
+  const steps = decoder.steps(frame, new SliceClock(0))
+  let pauses = 0
+  for (;;) {
+    const step = steps.next()
+    if (step.done === true) return { value: step.value, pauses }
+    pauses++
+  }
+}
 
 describe('the compact encoding of the catalog snapshot', () => {
   it('reads back every kind of value it holds, across frames that share one string table', () => {
@@ -73,4 +90,38 @@ describe('the compact encoding of the catalog snapshot', () => {
     const [later] = encoder.encode(['https://example.org/a']) as [Buffer]
     expect(() => new CompactDecoder().decode(later)).toThrow(/refers to string/)
   })
+
+  it('reads a frame in slices exactly as in one piece: the catalog, and values nested deep and wide', async () => {
+    const quads: Quad[] = []
+    for (const folder of [builtinFolders.ontology, builtinFolders.examples]) {
+      for (const file of await listTurtleFiles(folder)) quads.push(...await readRdfFile(file))
+    }
+    const deep: unknown[] = []
+    let inner: unknown[] = deep
+    for (let i = 0; i < 300; i++) inner.push(i % 3 === 0 ? new Map([[i, inner = []]]) : i % 3 === 1 ? { i, next: inner = [] } : new Set([inner = []]))
+    const wide = new Map(Array.from({ length: 5000 }, (_, i) => [`https://example.org/bench#S${i}`, { id: i, tags: new Set([i % 7, 'x']), ids: Int32Array.from([i, -i]), none: {}, empty: [] }]))
+    const values: unknown[] = [...catalogSlices(compileParts(quads)), deep, wide, { terms: Array.from({ length: 120_000 }, (_, i) => `https://example.org/t${i}`) }]
+    const encoder = new CompactEncoder()
+    const whole = new CompactDecoder()
+    const sliced = new CompactDecoder()
+    let frames = 0
+    let pauses = 0
+    for (const value of values) {
+      for (const frame of encoder.encode(value)) {
+        const once = whole.decode(frame)
+        const inSlices = decodeInSlices(sliced, frame)
+        pauses += inSlices.pauses
+        frames++
+        if (once === noValue) {
+          expect(inSlices.value).toBe(noValue)
+          continue
+        }
+        // The same structure, order of keys and entries included (V8's serialization writes them in order).
+        expect(serialize(inSlices.value).equals(serialize(once))).toBe(true)
+        expect(once).toEqual(value)
+      }
+    }
+    expect(pauses).toBeGreaterThan(frames)
+  }, 120_000)
 })
+

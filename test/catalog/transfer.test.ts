@@ -4,6 +4,7 @@ import { CatalogAssembler, catalogSlices, compileCatalog, compileParts } from '.
 import type { Catalog } from '../../src/catalog/index.js'
 import { listTurtleFiles, readRdfFile } from '../../src/rdf/index.js'
 import { builtinFolders } from '../../src/project.js'
+import { SliceClock } from '../../src/turns.js'
 
 async function exampleQuads (): Promise<Quad[]> {
   const quads: Quad[] = []
@@ -13,18 +14,29 @@ async function exampleQuads (): Promise<Quad[]> {
   return quads
 }
 
-/** The catalog as a compile thread hands it over: every slice structured-cloned, as postMessage does. */
-function throughSlices (quads: readonly Quad[]): Catalog {
+/**
+ * The catalog as a compile thread hands it over: every slice structured-cloned, as postMessage
+ * does, and taken in one piece or in steps whose slices are over at once (as a snapshot is read).
+ */
+function throughSlices (quads: readonly Quad[], taken: 'at once' | 'in steps'): Catalog {
   const assembler = new CatalogAssembler()
-  for (const slice of catalogSlices(compileParts(quads))) assembler.add(structuredClone(slice))
+  let pauses = 0
+  for (const slice of catalogSlices(compileParts(quads))) {
+    if (taken === 'at once') assembler.add(structuredClone(slice))
+    else {
+      const steps = assembler.steps(structuredClone(slice), new SliceClock(0))
+      while (steps.next().done !== true) pauses++
+    }
+  }
+  if (taken === 'in steps') expect(pauses).toBeGreaterThan(10)
   return assembler.catalog()
 }
 
 describe('a catalog handed over in slices', () => {
-  it('answers exactly as the catalog compiled in place', async () => {
+  it.each(['at once', 'in steps'] as const)('answers exactly as the catalog compiled in place, each slice taken %s', async taken => {
     const quads = await exampleQuads()
     const direct = compileCatalog(quads)
-    const sliced = throughSlices(quads)
+    const sliced = throughSlices(quads, taken)
 
     expect([...sliced.services.keys()]).toEqual([...direct.services.keys()])
     expect([...sliced.services.values()]).toEqual([...direct.services.values()])
