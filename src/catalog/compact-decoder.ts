@@ -18,10 +18,37 @@ const inMap = 2
 const inSet = 3
 type Open = typeof inArray | typeof inObject | typeof inMap | typeof inSet
 
+/** Makes an object of a shape from its values, in the order of its keys. */
+type Builder = (values: readonly unknown[]) => Record<string, unknown>
+
+/**
+ * The builder of objects of a shape: one object literal with every key, so the object is made in
+ * one piece with its fields inside it, and V8 allocates the objects of a literal that outlive
+ * their first collections straight among the long-lived ones (a catalog's objects all do),
+ * which spares the collector copying each of them twice. The keys are quoted by
+ * `JSON.stringify`: data, never code. A shape with a key a literal would not make a field of
+ * (`__proto__`), or a process that may not compile code from strings, sets the keys one by one.
+ */
+function builderOf (keys: readonly string[]): Builder {
+  if (!keys.includes('__proto__')) {
+    try {
+      return new Function('v', `return { ${keys.map((key, i) => `${JSON.stringify(key)}: v[${i}]`).join(', ')} }`) as Builder
+    } catch {
+      // Code generation is disallowed (`--disallow-code-generation-from-strings`): the keys one by one.
+    }
+  }
+  return values => {
+    const object: Record<string, unknown> = {}
+    keys.forEach((key, i) => { object[key] = values[i] })
+    return object
+  }
+}
+
 /** Reads the frames of one `CompactEncoder`, in the order they were written. */
 export class CompactDecoder {
   readonly #strings: string[] = []
   readonly #shapes: string[][] = []
+  readonly #builders: Builder[] = []
   #bytes: Buffer = Buffer.alloc(0)
   #at = 0
   // The frame being read: its kind, the strings still to read, the value read so far.
@@ -35,7 +62,7 @@ export class CompactDecoder {
   readonly #targets: unknown[] = []
   readonly #left: number[] = []
   readonly #next: number[] = []
-  readonly #keys: Array<readonly string[] | undefined> = []
+  readonly #openBuilders: Array<Builder | undefined> = []
   readonly #mapKeys: unknown[] = []
 
   /**
@@ -64,7 +91,7 @@ export class CompactDecoder {
   #begin (frame: Buffer): void {
     this.#bytes = frame
     this.#at = 0
-    this.#open.length = this.#targets.length = this.#left.length = this.#next.length = this.#keys.length = this.#mapKeys.length = 0
+    this.#open.length = this.#targets.length = this.#left.length = this.#next.length = this.#openBuilders.length = this.#mapKeys.length = 0
     this.#value = undefined
     this.#done = false
     this.#shapesRead = false
@@ -108,6 +135,7 @@ export class CompactDecoder {
         const keys: string[] = []
         for (let size = this.#varint(); size > 0; size--) keys.push(this.#string(this.#varint()))
         this.#shapes.push(keys)
+        this.#builders.push(builderOf(keys))
       }
       this.#shapesRead = true
     }
@@ -146,8 +174,8 @@ export class CompactDecoder {
         const id = this.#varint()
         const keys = this.#shapes[id]
         if (keys === undefined) throw new RangeError(`a frame refers to shape ${id}, of ${this.#shapes.length}`)
+        if (keys.length > 0) return this.#enter(inObject, new Array<unknown>(keys.length), keys.length, this.#builders[id])
         value = {}
-        if (keys.length > 0) return this.#enter(inObject, value, keys.length, keys)
         break
       }
       case Tag.Map: {
@@ -169,12 +197,12 @@ export class CompactDecoder {
     this.#place(value)
   }
 
-  #enter (open: Open, target: unknown, items: number, keys: readonly string[] | undefined): void {
+  #enter (open: Open, target: unknown, items: number, builder: Builder | undefined): void {
     this.#open.push(open)
     this.#targets.push(target)
     this.#left.push(items)
     this.#next.push(0)
-    this.#keys.push(keys)
+    this.#openBuilders.push(builder)
     this.#mapKeys.push(undefined)
   }
 
@@ -192,7 +220,7 @@ export class CompactDecoder {
       this.#next[depth] = at + 1
       switch (this.#open[depth]!) {
         case inArray: (target as unknown[])[at] = value; break
-        case inObject: (target as Record<string, unknown>)[this.#keys[depth]![at]!] = value; break
+        case inObject: (target as unknown[])[at] = value; break
         case inMap:
           // Keys and values alternate: the key is kept until its value is read.
           if (at % 2 === 0) this.#mapKeys[depth] = value
@@ -205,13 +233,13 @@ export class CompactDecoder {
         this.#left[depth] = left
         return
       }
-      this.#open.pop()
+      const open = this.#open.pop()
       this.#targets.pop()
       this.#left.pop()
       this.#next.pop()
-      this.#keys.pop()
+      const builder = this.#openBuilders.pop()
       this.#mapKeys.pop()
-      value = target
+      value = open === inObject ? builder!(target as unknown[]) : target
     }
   }
 
