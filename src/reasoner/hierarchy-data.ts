@@ -169,15 +169,25 @@ export function * hierarchySteps (data: HierarchyData, labels: ReadonlyMap<strin
 
 /** The property hierarchy of the data. */
 export function propertyHierarchyFromData (data: HierarchyData): PropertyHierarchy {
-  // Only the terms of `rdfs:subPropertyOf` pairs have sub- or super-properties: a handful, not every class.
+  // Only the terms of `rdfs:subPropertyOf` pairs have sub- or super-properties: a handful, not
+  // every class. They are numbered among themselves, so the lists are as long as they are few.
   const ids = new Map<string, number>()
-  for (const id of data.subPropertyOf) ids.set(data.terms[id]!, id)
-  const up = adjacency(data.subPropertyOf, data.terms.length, false)
-  const down = adjacency(data.subPropertyOf, data.terms.length, true)
+  const terms: string[] = []
+  const pairs = Int32Array.from(data.subPropertyOf, id => {
+    const term = data.terms[id]!
+    let local = ids.get(term)
+    if (local === undefined) {
+      ids.set(term, local = terms.length)
+      terms.push(term)
+    }
+    return local
+  })
+  const up = adjacency(pairs, terms.length, false)
+  const down = adjacency(pairs, terms.length, true)
   const related = (lists: Adjacency, p: string): ReadonlySet<string> => {
     const set = new Set([p])
     const id = ids.get(p)
-    if (id !== undefined) for (let k = lists.start[id]!; k < lists.start[id + 1]!; k++) set.add(data.terms[lists.to[k]!]!)
+    if (id !== undefined) for (let k = lists.start[id]!; k < lists.start[id + 1]!; k++) set.add(terms[lists.to[k]!]!)
     return set
   }
   return { subProperties: p => related(down, p), superProperties: p => related(up, p) }

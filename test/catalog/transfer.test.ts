@@ -65,7 +65,7 @@ describe('a catalog handed over in slices', () => {
       }
     }
     expect(paths).toBeGreaterThan(100)
-    const properties = ['https://schema.org/name', 'https://w3id.org/symphony/ontology#provides', 'https://w3id.org/symphony/ontology#certification']
+    const properties = ['https://schema.org/name', 'https://w3id.org/symphony/ontology#provides', 'https://w3id.org/symphony/ontology#hasInterface', 'https://w3id.org/symphony/ontology#certification']
     for (const service of direct.services.keys()) {
       for (const property of properties) expect(sliced.facts(service, property), `${service} ${property}`).toEqual(direct.facts(service, property))
     }
