@@ -18,8 +18,8 @@ const inMap = 2
 const inSet = 3
 type Open = typeof inArray | typeof inObject | typeof inMap | typeof inSet
 
-/** Makes an object of a shape from its values, in the order of its keys. */
-type Builder = (values: readonly unknown[]) => Record<string, unknown>
+/** Makes an object of a shape from its values in the order of its keys, or a short array from its items. */
+type Builder = (values: readonly unknown[]) => object
 
 /**
  * The builder of objects of a shape: one object literal with every key, so the object is made in
@@ -43,6 +43,18 @@ function builderOf (keys: readonly string[]): Builder {
     return object
   }
 }
+
+/** Arrays up to this length are made by a literal of their length. */
+const shortArray = 16
+
+/** The literal of each length up to `shortArray`: `[v[0], v[1], …]`. */
+const arrayBuilders: Builder[] = Array.from({ length: shortArray + 1 }, (_, length) => {
+  try {
+    return new Function('v', `return [${Array.from({ length }, (_, i) => `v[${i}]`).join(', ')}]`) as Builder
+  } catch {
+    return values => values.slice()
+  }
+})
 
 /** Reads the frames of one `CompactEncoder`, in the order they were written. */
 export class CompactDecoder {
@@ -166,8 +178,10 @@ export class CompactDecoder {
       }
       case Tag.Array: {
         const length = this.#varint()
-        value = new Array<unknown>(length)
-        if (length > 0) return this.#enter(inArray, value, length, undefined)
+        // A short array is gathered first and made by its length's literal, as objects are by their shape's.
+        const short = length <= shortArray
+        if (length > 0) return this.#enter(inArray, new Array<unknown>(length), length, short ? arrayBuilders[length] : undefined)
+        value = []
         break
       }
       case Tag.Object: {
@@ -233,13 +247,13 @@ export class CompactDecoder {
         this.#left[depth] = left
         return
       }
-      const open = this.#open.pop()
+      this.#open.pop()
       this.#targets.pop()
       this.#left.pop()
       this.#next.pop()
       const builder = this.#openBuilders.pop()
       this.#mapKeys.pop()
-      value = open === inObject ? builder!(target as unknown[]) : target
+      value = builder === undefined ? target : builder(target as unknown[])
     }
   }
 
