@@ -9,7 +9,7 @@ import { SliceClock } from '../turns.js'
 import { littleEndian, noValue, stringsFrame, Tag, valueFrame } from './compact-format.js'
 
 /** Items read between two looks at the clock in `steps`. */
-const itemsPerLook = 256
+const itemsPerLook = 64
 
 /** The kinds of container being filled. */
 const inArray = 0

@@ -15,7 +15,7 @@ import { Digraph, Reachability } from './reachability.js'
 import { TermIds } from './term-ids.js'
 
 /** Terms numbered between two looks at the clock in `hierarchySteps`. */
-const termsPerLook = 1024
+const termsPerLook = 256
 
 /** What `hierarchyFromData` needs; every id is an index into `terms`. */
 export interface HierarchyData {

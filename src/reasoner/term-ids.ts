@@ -6,7 +6,7 @@
  */
 
 /** Maps the terms are spread over (a power of two). */
-const shards = 64
+const shards = 256
 
 /** Characters of a term's end that choose its map: enough to tell numbered IRIs apart (`…#S123-provides-I45`). */
 const hashed = 16
