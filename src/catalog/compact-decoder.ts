@@ -76,6 +76,7 @@ export class CompactDecoder {
   readonly #next: number[] = []
   readonly #openBuilders: Array<Builder | undefined> = []
   readonly #mapKeys: unknown[] = []
+  readonly #gathering: unknown[][] = []
 
   /**
    * The value of the next frame, or `noValue` for a frame of strings only. Throws when the frame
@@ -180,7 +181,7 @@ export class CompactDecoder {
         const length = this.#varint()
         // A short array is gathered first and made by its length's literal, as objects are by their shape's.
         const short = length <= shortArray
-        if (length > 0) return this.#enter(inArray, new Array<unknown>(length), length, short ? arrayBuilders[length] : undefined)
+        if (length > 0) return this.#enter(inArray, short ? this.#gathered() : new Array<unknown>(length), length, short ? arrayBuilders[length] : undefined)
         value = []
         break
       }
@@ -188,7 +189,7 @@ export class CompactDecoder {
         const id = this.#varint()
         const keys = this.#shapes[id]
         if (keys === undefined) throw new RangeError(`a frame refers to shape ${id}, of ${this.#shapes.length}`)
-        if (keys.length > 0) return this.#enter(inObject, new Array<unknown>(keys.length), keys.length, this.#builders[id])
+        if (keys.length > 0) return this.#enter(inObject, this.#gathered(), keys.length, this.#builders[id])
         value = {}
         break
       }
@@ -209,6 +210,16 @@ export class CompactDecoder {
         throw new RangeError(`a frame holds an unknown tag ${tag}`)
     }
     this.#place(value)
+  }
+
+  /**
+   * Where the items of a short array or an object are gathered until its literal makes it: one
+   * array per depth, used again by every container at that depth (the literal copies the items
+   * out), so gathering makes no garbage.
+   */
+  #gathered (): unknown[] {
+    const depth = this.#open.length
+    return (this.#gathering[depth] ??= [])
   }
 
   #enter (open: Open, target: unknown, items: number, builder: Builder | undefined): void {
