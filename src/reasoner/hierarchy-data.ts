@@ -17,7 +17,7 @@ import { TermIds } from './term-ids.js'
 /** Terms numbered between two looks at the clock in `hierarchySteps`. */
 const termsPerLook = 256
 
-/** What `hierarchyFromData` needs; every id is an index into `terms`. */
+/** What `hierarchySteps` needs; every id is an index into `terms`. */
 export interface HierarchyData {
   /** The `termId` strings of the terms the hierarchies mention, in the reasoner's id order. */
   readonly terms: readonly string[]
@@ -79,19 +79,11 @@ export function labelsOf (reasoned: Reasoned): Array<[string, LangText]> {
   return labels
 }
 
-/** The class hierarchy of the data, with the labels of `labels`, built in one piece. */
-export function hierarchyFromData (data: HierarchyData, labels: ReadonlyMap<string, LangText>): ClassHierarchy {
-  const steps = hierarchySteps(data, labels)
-  for (;;) {
-    const step = steps.next()
-    if (step.done === true) return step.value
-  }
-}
-
 /**
- * Builds the class hierarchy of the data (as `hierarchyFromData`) a slice at a time: it yields
- * whenever `clock`'s slice is over, and the caller resumes it after a turn of the event loop
- * (a large catalog's hierarchy numbers hundreds of thousands of terms).
+ * Builds the class hierarchy of the data, with the labels of `labels`: at once without a clock,
+ * otherwise a slice at a time, yielding whenever `clock`'s slice is over (the caller resumes it
+ * after a turn of the event loop: a large catalog's hierarchy numbers hundreds of thousands of
+ * terms).
  */
 export function * hierarchySteps (data: HierarchyData, labels: ReadonlyMap<string, LangText>, clock?: SliceClock): Generator<void, ClassHierarchy> {
   const ids = new TermIds()
