@@ -37,6 +37,13 @@ describe('reduced-cost fixing', () => {
     expect(fixedByReducedCost(rows, [0, 0], 3.5)).toEqual([2])
   })
 
+  test('a solution that ties with the cutoff keeps its columns, though the bound summed in floating point lands just above it', () => {
+    // x0 ≥ 1 at 0.1, x1 free at 0.2: {x0, x1} costs 0.3, and 0.1 + 0.2 is 0.30000000000000004 in doubles.
+    const tie = { costs: Float64Array.from([0.1, 0.2]), lower: Float64Array.from([1]), upper: Float64Array.from([Infinity]), starts: Int32Array.from([0, 1]), indices: Int32Array.from([0]), values: Float64Array.from([1]) }
+    expect(fixedByReducedCost(tie, [0.1], 0.3)).toEqual([])
+    expect(fixedByReducedCost(tie, [0.1], 0.29)).toEqual([1])
+  })
+
   test('rows bounded above take duals of the other sign, and an equality row either', () => {
     // −x0 − x1 ≤ −1 is x0 + x1 ≥ 1; x1 + x2 = 1.
     const mixed = { ...rows, lower: Float64Array.from([-Infinity, 1]), upper: Float64Array.from([-1, 1]), values: Float64Array.from([-1, -1, 1, 1]) }

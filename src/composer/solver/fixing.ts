@@ -49,7 +49,9 @@ export function fixedByReducedCost (rows: CompressedRows, rowDual: ArrayLike<num
     for (let k = rows.starts[i]!; k < rows.starts[i + 1]!; k++) reduced[rows.indices[k]!]! -= y * rows.values[k]!
   }
   for (const d of reduced) if (d < 0) bound += d
+  // Above the cutoff by more than the sums' rounding could add: a solution that ties with it stays.
+  const above = cutoff + 1e-9 * Math.max(1, Math.abs(cutoff))
   const fixed: number[] = []
-  reduced.forEach((d, j) => { if (d > 0 && bound + d > cutoff) fixed.push(j) })
+  reduced.forEach((d, j) => { if (d > 0 && bound + d > above) fixed.push(j) })
   return fixed
 }
