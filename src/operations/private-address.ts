@@ -3,10 +3,12 @@
  * ranges of the IANA registries (RFC 6890) that are no public destination — loopback,
  * link-local, private-range (RFC 1918, IPv6 unique local and site-local), carrier-grade NAT
  * (RFC 6598), unspecified and "this network", multicast, broadcast, reserved (240.0.0.0/4), IETF
- * protocol assignments, benchmarking, documentation, discard-only and Teredo — and the `localhost`
- * names (RFC 6761). An IPv6 address that carries an IPv4 address (IPv4-mapped, IPv4-compatible,
- * NAT64, 6to4) is judged by the IPv4 address it carries, where the request ends up. Customers'
- * webhooks and providers' endpoints are both checked against them.
+ * protocol assignments (but for the globally reachable services inside them), benchmarking,
+ * documentation, discard-only, Teredo, the deprecated 6to4 relay anycast and ORCHID ranges and SRv6
+ * segment identifiers — and the `localhost` names (RFC 6761). An IPv6 address that carries an
+ * IPv4 address (IPv4-mapped, IPv4-compatible, NAT64, 6to4) is judged by the IPv4 address it
+ * carries, where the request ends up. Customers' webhooks and providers' endpoints are both
+ * checked against them.
  */
 import { BlockList, isIP } from 'node:net'
 import type { ErrorMessages } from '../errors.js'
@@ -17,9 +19,12 @@ export type EgressAudience = 'provider' | 'webhook'
 /** Why an address is not public. */
 export type PrivateKind =
   | 'unspecified' | 'this network' | 'loopback' | 'private' | 'site-local' | 'carrier-grade NAT' | 'link-local' | 'multicast' | 'broadcast'
-  | 'reserved' | 'IETF protocol assignment' | 'benchmarking' | 'documentation' | 'discard-only' | 'Teredo'
+  | 'reserved' | 'IETF protocol assignment' | 'benchmarking' | 'documentation' | 'discard-only' | 'Teredo' | '6to4 relay anycast'
+  | 'ORCHID' | 'segment routing'
 
 // [kind, IPv4 networks, IPv6 networks]; the first kind whose networks hold an address is its kind.
+// Entries of the IANA IPv4 and IPv6 special-purpose address registries whose "globally
+// reachable" is false or N/A (RFC 8190), and a few older ranges that are no public destination.
 const ranges: ReadonlyArray<readonly [PrivateKind, ReadonlyArray<readonly [string, number]>, ReadonlyArray<readonly [string, number]>]> = [
   ['unspecified', [['0.0.0.0', 32]], [['::', 128]]],
   ['this network', [['0.0.0.0', 8]], []],
@@ -32,12 +37,31 @@ const ranges: ReadonlyArray<readonly [PrivateKind, ReadonlyArray<readonly [strin
   ['multicast', [['224.0.0.0', 4]], [['ff00::', 8]]],
   ['broadcast', [['255.255.255.255', 32]], []],
   ['reserved', [['240.0.0.0', 4]], []],
-  ['IETF protocol assignment', [['192.0.0.0', 24]], []],
-  ['benchmarking', [['198.18.0.0', 15]], []],
+  ['benchmarking', [['198.18.0.0', 15]], [['2001:2::', 48]]],
   ['documentation', [['192.0.2.0', 24], ['198.51.100.0', 24], ['203.0.113.0', 24]], [['2001:db8::', 32], ['3fff::', 20]]],
   ['discard-only', [], [['100::', 64]]],
-  ['Teredo', [], [['2001::', 32]]]
+  ['Teredo', [], [['2001::', 32]]],
+  // RFC 7526 deprecated the anycast relays; the range is no destination of its own any more.
+  ['6to4 relay anycast', [['192.88.99.0', 24]], []],
+  // RFC 4843's ORCHID prefix, ended in 2014 (ORCHIDv2, 2001:20::/28, is globally reachable).
+  ['ORCHID', [], [['2001:10::', 28]]],
+  ['segment routing', [], [['5f00::', 16]]],
+  // Whatever the blocks hold beyond the globally reachable assignments below (and the more specific kinds above).
+  ['IETF protocol assignment', [['192.0.0.0', 24]], [['2001::', 23]]]
 ]
+
+/**
+ * Assignments inside the blocks above that the registries mark "globally reachable: true": public
+ * services (anycast PCP, TURN and DNS-SD registration servers, AMT relays, AS112, ORCHIDv2, drone
+ * remote ID entity tags), reached on the Internet like any other public address, so allowed.
+ */
+const globallyReachable: ReadonlyArray<readonly [string, number]> = [
+  ['192.0.0.9', 32], ['192.0.0.10', 32],
+  ['2001:1::1', 128], ['2001:1::2', 128], ['2001:1::3', 128], ['2001:3::', 32], ['2001:4:112::', 48], ['2001:20::', 28], ['2001:30::', 28]
+]
+
+const reachable = new BlockList()
+for (const [network, prefix] of globallyReachable) reachable.addSubnet(network, prefix, isIP(network) === 4 ? 'ipv4' : 'ipv6')
 
 const lists = ranges.map(([kind, v4, v6]) => {
   const list = new BlockList()
@@ -59,10 +83,11 @@ export function privateKind (address: string): PrivateKind | undefined {
   const version = isIP(address)
   if (version === 0) return undefined
   const family = version === 4 ? 'ipv4' : 'ipv6'
+  if (reachable.check(address, family)) return undefined
   const kind = lists.find(([, list]) => list.check(address, family))?.[0]
   if (kind !== undefined || version === 4) return kind
   const carried = embeddedIPv4(address)
-  return carried === undefined ? undefined : lists.find(([, list]) => list.check(carried, 'ipv4'))?.[0]
+  return carried === undefined ? undefined : privateKind(carried)
 }
 
 /** True for an IP literal in a non-public range (`privateKind`). */
@@ -85,7 +110,10 @@ const kindNames: Readonly<Record<PrivateKind, ErrorMessages>> = {
   benchmarking: { en: 'a benchmarking', de: 'eine Benchmarking-' },
   documentation: { en: 'a documentation', de: 'eine für Dokumentation reservierte ' },
   'discard-only': { en: 'a discard-only', de: 'eine Discard-Only-' },
-  Teredo: { en: 'a Teredo', de: 'eine Teredo-' }
+  Teredo: { en: 'a Teredo', de: 'eine Teredo-' },
+  '6to4 relay anycast': { en: 'a deprecated 6to4 relay anycast', de: 'eine veraltete 6to4-Relay-Anycast-' },
+  ORCHID: { en: 'a deprecated ORCHID', de: 'eine veraltete ORCHID-' },
+  'segment routing': { en: 'an SRv6 segment-routing', de: 'eine SRv6-Segment-Routing-' }
 }
 
 /** The kind with its article, before "address" (`a loopback` address, `eine Loopback-`Adresse). */

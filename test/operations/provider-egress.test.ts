@@ -59,9 +59,31 @@ describe('privateKind', () => {
       '2001:db7:ffff:ffff:ffff:ffff:ffff:ffff': 'public', '2001:db8::': 'documentation', '2001:db8:ffff:ffff:ffff:ffff:ffff:ffff': 'documentation', '2001:db9::': 'public',
       '3ffe:ffff:ffff:ffff:ffff:ffff:ffff:ffff': 'public', '3fff::': 'documentation', '3fff:fff:ffff:ffff:ffff:ffff:ffff:ffff': 'documentation', '3fff:1000::': 'public',
       'ff:ffff:ffff:ffff:ffff:ffff:ffff:ffff': 'public', '100::': 'discard-only', '100::ffff:ffff:ffff:ffff': 'discard-only', '100:0:0:1::': 'public',
-      '2000:ffff:ffff:ffff:ffff:ffff:ffff:ffff': 'public', '2001::': 'Teredo', '2001:0:ffff:ffff:ffff:ffff:ffff:ffff': 'Teredo', '2001:1::': 'public',
+      '2000:ffff:ffff:ffff:ffff:ffff:ffff:ffff': 'public', '2001::': 'Teredo', '2001:0:ffff:ffff:ffff:ffff:ffff:ffff': 'Teredo', '2001:1::': 'IETF protocol assignment',
       'fbff:ffff:ffff:ffff:ffff:ffff:ffff:ffff': 'public', 'fc00::': 'private', 'fdff:ffff:ffff:ffff:ffff:ffff:ffff:ffff': 'private', 'fe00::': 'public',
       'febf:ffff:ffff:ffff:ffff:ffff:ffff:ffff': 'link-local', 'fec0::': 'site-local', 'feff:ffff:ffff:ffff:ffff:ffff:ffff:ffff': 'site-local', 'ff00::': 'multicast'
+    }
+    expect(kinds(Object.keys(expected))).toEqual(expected)
+  })
+
+  it('refuses the deprecated 6to4 relay anycast range and all of 2001::/23 but the assignments the registries mark globally reachable', () => {
+    const expected = {
+      // 192.88.99.0/24, deprecated by RFC 7526.
+      '192.88.98.255': 'public', '192.88.99.0': '6to4 relay anycast', '192.88.99.1': '6to4 relay anycast', '192.88.99.255': '6to4 relay anycast', '192.88.100.0': 'public',
+      // 192.0.0.0/24: PCP and TURN anycast are globally reachable, their neighbours are not.
+      '192.0.0.8': 'IETF protocol assignment', '192.0.0.9': 'public', '192.0.0.10': 'public', '192.0.0.11': 'IETF protocol assignment', '192.0.0.170': 'IETF protocol assignment',
+      // 2001::/23, from its first to its last address, with the more specific kinds inside it.
+      '2001:1::': 'IETF protocol assignment', '2001:1::1': 'public', '2001:1::2': 'public', '2001:1::3': 'public', '2001:1::4': 'IETF protocol assignment',
+      '2001:2::': 'benchmarking', '2001:2:0:ffff:ffff:ffff:ffff:ffff': 'benchmarking', '2001:2:1::': 'IETF protocol assignment',
+      '2001:2:ffff:ffff:ffff:ffff:ffff:ffff': 'IETF protocol assignment', '2001:3::': 'public', '2001:3:ffff:ffff:ffff:ffff:ffff:ffff': 'public', '2001:4::': 'IETF protocol assignment',
+      '2001:4:111:ffff:ffff:ffff:ffff:ffff': 'IETF protocol assignment', '2001:4:112::': 'public', '2001:4:112:ffff:ffff:ffff:ffff:ffff': 'public', '2001:4:113::': 'IETF protocol assignment',
+      '2001:f:ffff:ffff:ffff:ffff:ffff:ffff': 'IETF protocol assignment', '2001:10::': 'ORCHID', '2001:1f:ffff:ffff:ffff:ffff:ffff:ffff': 'ORCHID',
+      '2001:20::': 'public', '2001:2f:ffff:ffff:ffff:ffff:ffff:ffff': 'public', '2001:30::': 'public', '2001:3f:ffff:ffff:ffff:ffff:ffff:ffff': 'public',
+      '2001:40::': 'IETF protocol assignment', '2001:1ff:ffff:ffff:ffff:ffff:ffff:ffff': 'IETF protocol assignment', '2001:200::': 'public',
+      // SRv6 segment identifiers, 5f00::/16.
+      '5eff:ffff:ffff:ffff:ffff:ffff:ffff:ffff': 'public', '5f00::': 'segment routing', '5f00:ffff:ffff:ffff:ffff:ffff:ffff:ffff': 'segment routing', '5f01::': 'public',
+      // An IPv6 address carrying a globally reachable IPv4 address is as public as it.
+      '::ffff:192.0.0.9': 'public', '64:ff9b::c000:a': 'public', '2002:c058:6301::1': '6to4 relay anycast'
     }
     expect(kinds(Object.keys(expected))).toEqual(expected)
   })
@@ -154,7 +176,8 @@ describe('providerEgress', () => {
       return [verdict.reason.en.split(', to which')[0]!.split(' was not called: ')[1], verdict.reason.de.split(', an die')[0]!.split(' wurde nicht aufgerufen: ')[1]]
     }
     expect(await Promise.all(['http://0.1.2.3/', 'http://240.0.0.1/', 'http://192.0.0.8/', 'http://198.18.0.1/', 'http://192.0.2.10/', 'http://[2001:db8::1]/', 'http://[100::1]/', 'http://[2001:0:4136:e378::1]/', 'http://[fec0::1]/',
-      'http://[64:ff9b::a00:1]/', 'http://[64:ff9b:1::7f00:1]/', 'http://[::169.254.169.254]/', 'http://[2002:c0a8:101::1]/', 'http://[64:ff9b::808:808]/', 'http://[2002:808:808::1]/'].map(says))).toEqual([
+      'http://[64:ff9b::a00:1]/', 'http://[64:ff9b:1::7f00:1]/', 'http://[::169.254.169.254]/', 'http://[2002:c0a8:101::1]/',
+      'http://192.88.99.1/', 'http://[2001:12::1]/', 'http://[5f00::1]/', 'http://[2001:5::1]/', 'http://[64:ff9b::808:808]/', 'http://[2002:808:808::1]/', 'http://[2001:3::1]/'].map(says))).toEqual([
       ['0.1.2.3 is a "this network" address', '0.1.2.3 ist eine „Dieses Netz“-Adresse'],
       ['240.0.0.1 is a reserved address', '240.0.0.1 ist eine reservierte Adresse'],
       ['192.0.0.8 is an IETF protocol assignment address', '192.0.0.8 ist eine IETF-Protokoll-Adresse'],
@@ -168,6 +191,11 @@ describe('providerEgress', () => {
       ['[64:ff9b:1::7f00:1] is a private address', '[64:ff9b:1::7f00:1] ist eine private Adresse'],
       ['[::a9fe:a9fe] is a link-local address', '[::a9fe:a9fe] ist eine Link-Local-Adresse'],
       ['[2002:c0a8:101::1] is a private address', '[2002:c0a8:101::1] ist eine private Adresse'],
+      ['192.88.99.1 is a deprecated 6to4 relay anycast address', '192.88.99.1 ist eine veraltete 6to4-Relay-Anycast-Adresse'],
+      ['[2001:12::1] is a deprecated ORCHID address', '[2001:12::1] ist eine veraltete ORCHID-Adresse'],
+      ['[5f00::1] is an SRv6 segment-routing address', '[5f00::1] ist eine SRv6-Segment-Routing-Adresse'],
+      ['[2001:5::1] is an IETF protocol assignment address', '[2001:5::1] ist eine IETF-Protokoll-Adresse'],
+      'not refused',
       'not refused',
       'not refused'
     ])
