@@ -70,29 +70,58 @@ const lists = ranges.map(([kind, v4, v6]) => {
   return [kind, list] as const
 })
 
+/** How an IPv6 address carries the IPv4 address it is judged by. */
+export type CarriedForm = 'IPv4-mapped' | 'IPv4-compatible' | 'NAT64' | '6to4'
+
 /**
- * The kind of non-public range an IP literal is in; undefined for a public address and for
- * anything that is not an IP literal. An IPv6 address carrying an IPv4 address has the kind of
- * the IPv4 address (`embeddedIPv4`).
+ * The non-public range an address is in: its kind, and for an IPv6 address judged by the IPv4
+ * address it carries, that address and how it is carried (the kind is the IPv4 address's).
+ */
+export interface PrivateRange {
+  readonly kind: PrivateKind
+  readonly carried?: { readonly form: CarriedForm, readonly address: string }
+}
+
+/**
+ * The non-public range an IP literal is in; undefined for a public address and for anything that
+ * is not an IP literal. An IPv6 address carrying an IPv4 address has the kind of the IPv4 address.
+ *
+ * @example
+ * privateRange('::ffff:7f00:1') // { kind: 'loopback', carried: { form: 'IPv4-mapped', address: '127.0.0.1' } }
+ * privateRange('fe80::1') // { kind: 'link-local' }
+ */
+export function privateRange (address: string): PrivateRange | undefined {
+  const version = isIP(address)
+  if (version === 0) return undefined
+  const family = version === 4 ? 'ipv4' : 'ipv6'
+  const carried = version === 6 ? embeddedIPv4(address) : undefined
+  // A BlockList matches an IPv4-mapped address against its IPv4 networks by itself; judged
+  // through the address it carries instead, the refusal can name that address.
+  if (carried?.form !== 'IPv4-mapped') {
+    if (reachable.check(address, family)) return undefined
+    const kind = lists.find(([, list]) => list.check(address, family))?.[0]
+    if (kind !== undefined) return { kind }
+  }
+  if (carried === undefined) return undefined
+  const carriedKind = privateRange(carried.address)?.kind
+  return carriedKind === undefined ? undefined : { kind: carriedKind, carried }
+}
+
+/**
+ * The kind of non-public range an IP literal is in (`privateRange`); undefined for a public
+ * address and for anything that is not an IP literal.
  *
  * @example
  * privateKind('::ffff:7f00:1') // 'loopback': 127.0.0.1
  * privateKind('64:ff9b::a00:1') // 'private': 10.0.0.1 behind NAT64
  */
 export function privateKind (address: string): PrivateKind | undefined {
-  const version = isIP(address)
-  if (version === 0) return undefined
-  const family = version === 4 ? 'ipv4' : 'ipv6'
-  if (reachable.check(address, family)) return undefined
-  const kind = lists.find(([, list]) => list.check(address, family))?.[0]
-  if (kind !== undefined || version === 4) return kind
-  const carried = embeddedIPv4(address)
-  return carried === undefined ? undefined : privateKind(carried)
+  return privateRange(address)?.kind
 }
 
 /** True for an IP literal in a non-public range (`privateKind`). */
 export function isPrivateAddress (address: string): boolean {
-  return privateKind(address) !== undefined
+  return privateRange(address) !== undefined
 }
 
 const kindNames: Readonly<Record<PrivateKind, ErrorMessages>> = {
@@ -121,6 +150,26 @@ export function kindName (kind: PrivateKind): ErrorMessages {
   return kindNames[kind]
 }
 
+const formNames: Readonly<Record<CarriedForm, ErrorMessages>> = {
+  'IPv4-mapped': { en: 'IPv4-mapped', de: 'IPv4-gemappt' },
+  'IPv4-compatible': { en: 'IPv4-compatible', de: 'IPv4-kompatibel' },
+  NAT64: { en: 'NAT64', de: 'NAT64' },
+  '6to4': { en: '6to4', de: '6to4' }
+}
+
+/**
+ * An address as a refusal names it: with the IPv4 address it carries and how, when that address
+ * decided its range, so the reader sees where the request would have ended up.
+ *
+ * @example
+ * addressName('[::ffff:a00:1]', privateRange('::ffff:a00:1')!).en // '[::ffff:a00:1] (IPv4-mapped 10.0.0.1)'
+ */
+export function addressName (address: string, range: PrivateRange): ErrorMessages {
+  if (range.carried === undefined) return { en: address, de: address }
+  const form = formNames[range.carried.form]
+  return { en: `${address} (${form.en} ${range.carried.address})`, de: `${address} (${form.de} ${range.carried.address})` }
+}
+
 /**
  * A URL's host name as compared: without the brackets of an IPv6 literal, without trailing dots
  * (they name the same host: `localhost.` is `localhost`), lower-cased.
@@ -140,14 +189,15 @@ export function isLocalName (host: string): boolean {
  * well-known prefix `64:ff9b::/96` (RFC 6052), and 6to4 `2002:aabb:ccdd::/48`
  * (RFC 3056), e.g. `2002:a00:1::1` carries 10.0.0.1; in dotted or hexadecimal form.
  */
-function embeddedIPv4 (address: string): string | undefined {
+function embeddedIPv4 (address: string): { form: CarriedForm, address: string } | undefined {
   const groups = groupsOf(address)
   const zero = (from: number, to: number): boolean => groups.slice(from, to).every(group => group === 0)
   const ipv4 = (high: number, low: number): string => `${high >> 8}.${high & 255}.${low >> 8}.${low & 255}`
   const [first, second, third, , , sixth, seventh, eighth] = groups as [number, number, number, number, number, number, number, number]
-  if (zero(0, 5) && (sixth === 0 || sixth === 0xffff)) return ipv4(seventh, eighth)
-  if (first === 0x64 && second === 0xff9b && zero(2, 6)) return ipv4(seventh, eighth)
-  if (first === 0x2002) return ipv4(second, third)
+  if (zero(0, 5) && sixth === 0xffff) return { form: 'IPv4-mapped', address: ipv4(seventh, eighth) }
+  if (zero(0, 6)) return { form: 'IPv4-compatible', address: ipv4(seventh, eighth) }
+  if (first === 0x64 && second === 0xff9b && zero(2, 6)) return { form: 'NAT64', address: ipv4(seventh, eighth) }
+  if (first === 0x2002) return { form: '6to4', address: ipv4(second, third) }
   return undefined
 }
 

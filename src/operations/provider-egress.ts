@@ -17,7 +17,7 @@ import type { LookupAddress, LookupOptions } from 'node:dns'
 import { isIP } from 'node:net'
 import { Agent, fetch as pinnedFetch } from 'undici'
 import type { ErrorMessages } from '../errors.js'
-import { bareHost, isLocalName, privateKind, type EgressAudience, type PrivateKind } from './private-address.js'
+import { bareHost, isLocalName, privateRange, type EgressAudience, type PrivateRange } from './private-address.js'
 import { endpointNotCallable, endpointRefused, hostUnresolved } from './reasons.js'
 
 /** Every address a host name resolves to. */
@@ -76,10 +76,10 @@ export function providerEgress (options: EgressOptions): EgressGuard {
     }
     if (options.allowPrivate || allowed.has(parsed.origin)) return plain
     const host = bareHost(parsed.hostname)
-    if (isLocalName(host)) return { ok: false, final: true, reason: endpointRefused(url, parsed.hostname, undefined, 'loopback', audience) }
+    if (isLocalName(host)) return { ok: false, final: true, reason: endpointRefused(url, parsed.hostname, undefined, { kind: 'loopback' }, audience) }
     if (isIP(host) !== 0) {
-      const kind = privateKind(host)
-      return kind === undefined ? plain : { ok: false, final: true, reason: endpointRefused(url, parsed.hostname, undefined, kind, audience) }
+      const range = privateRange(host)
+      return range === undefined ? plain : { ok: false, final: true, reason: endpointRefused(url, parsed.hostname, undefined, range, audience) }
     }
     let addresses: readonly string[]
     try {
@@ -90,8 +90,8 @@ export function providerEgress (options: EgressOptions): EgressGuard {
     }
     if (addresses.length === 0) return { ok: false, final: false, reason: hostUnresolved(url, parsed.hostname, 'ENODATA') }
     for (const address of addresses) {
-      const kind = privateKind(address)
-      if (kind !== undefined) return { ok: false, final: true, reason: endpointRefused(url, parsed.hostname, address, kind, audience) }
+      const range = privateRange(address)
+      if (range !== undefined) return { ok: false, final: true, reason: endpointRefused(url, parsed.hostname, address, range, audience) }
     }
     return { ok: true, fetch: pinned }
   }
@@ -100,8 +100,8 @@ export function providerEgress (options: EgressOptions): EgressGuard {
 /** The error a pinned connection fails with when its look-up finds a non-public address. */
 class PrivateAddressError extends Error {
   readonly code = 'EPRIVATEADDRESS'
-  constructor (readonly host: string, readonly address: string, readonly kind: PrivateKind, readonly audience: EgressAudience) {
-    super(`${host} resolves to ${address} (${kind})`)
+  constructor (readonly host: string, readonly address: string, readonly range: PrivateRange, readonly audience: EgressAudience) {
+    super(`${host} resolves to ${address} (${range.kind})`)
   }
 }
 
@@ -111,7 +111,7 @@ class PrivateAddressError extends Error {
  */
 export function refusedAtConnect (url: string, error: unknown): ErrorMessages | undefined {
   for (let cause: unknown = error; cause instanceof Error; cause = cause.cause) {
-    if (cause instanceof PrivateAddressError) return endpointRefused(url, cause.host, cause.address, cause.kind, cause.audience)
+    if (cause instanceof PrivateAddressError) return endpointRefused(url, cause.host, cause.address, cause.range, cause.audience)
   }
   return undefined
 }
@@ -132,17 +132,17 @@ export function unresolvedAtConnect (url: string, error: unknown): ErrorMessages
 
 /**
  * `fetch` over connections that resolve host names with `resolve` and refuse every answer
- * `kindOf` names (by default every non-public one): the address connected to is one that was checked.
+ * `rangeOf` places in a range (by default every non-public one): the address connected to is one that was checked.
  */
-export function pinnedConnections (resolve: AddressLookup, options: { audience: EgressAudience, kindOf?: (address: string) => PrivateKind | undefined }): EgressFetch {
-  const { audience, kindOf = privateKind } = options
+export function pinnedConnections (resolve: AddressLookup, options: { audience: EgressAudience, rangeOf?: (address: string) => PrivateRange | undefined }): EgressFetch {
+  const { audience, rangeOf = privateRange } = options
   type Callback = (error: NodeJS.ErrnoException | null, address: string | LookupAddress[], family?: number) => void
   const pinnedLookup = (host: string, options: LookupOptions, callback: Callback): void => {
     resolve(host).then(found => {
       const family = options.family === 'IPv4' ? 4 : options.family === 'IPv6' ? 6 : Number(options.family ?? 0)
       const addresses = found.map(address => ({ address, family: isIP(address) })).filter(entry => family === 0 || entry.family === family)
-      const refused = addresses.find(entry => kindOf(entry.address) !== undefined)
-      if (refused !== undefined) callback(new PrivateAddressError(host, refused.address, kindOf(refused.address)!, audience), '')
+      const refused = addresses.map(entry => ({ address: entry.address, range: rangeOf(entry.address) })).find(entry => entry.range !== undefined)
+      if (refused !== undefined) callback(new PrivateAddressError(host, refused.address, refused.range!, audience), '')
       else if (addresses.length === 0) callback(Object.assign(new Error(`${host} has no address`), { code: 'ENOTFOUND' }), '')
       else if (options.all === true) callback(null, addresses)
       else callback(null, addresses[0]!.address, addresses[0]!.family)

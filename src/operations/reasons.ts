@@ -8,8 +8,8 @@
  * reasonIn(timedOut('https://api.example.org/orders', 500), 'de') // 'https://api.example.org/orders hat nicht innerhalb von 500 ms geantwortet'
  */
 import { errorLanguageOf, type ErrorMessages } from '../errors.js'
-import { kindName } from './private-address.js'
-import type { EgressAudience, PrivateKind } from './private-address.js'
+import { addressName, kindName } from './private-address.js'
+import type { EgressAudience, PrivateRange } from './private-address.js'
 import type { HistoryEntry, Order, Subscription, WebhookDelivery } from './types.js'
 
 /** A reason as stored: both languages, or a plain string from a record of the earlier format. */
@@ -183,12 +183,14 @@ export function stoppedAt (url: string, attempt: number): ErrorMessages {
 
 /**
  * A provider endpoint or customer webhook the platform does not call: its host is (or
- * `address`, what it resolves to, is) a non-public address. Nothing was sent.
+ * `address`, what it resolves to, is) a non-public address, in `range` (an IPv6 address judged
+ * by the IPv4 address it carries names that address too). Nothing was sent.
  */
-export function endpointRefused (url: string, host: string, address: string | undefined, kind: PrivateKind, audience: EgressAudience = 'provider'): ErrorMessages {
-  const name = kindName(kind)
-  const en = address === undefined ? `${host} is ${name.en} address` : `${host} resolves to ${address}, ${name.en} address`
-  const de = address === undefined ? `${host} ist ${name.de}Adresse` : `${host} wird zu ${address} aufgelöst; das ist ${name.de}Adresse`
+export function endpointRefused (url: string, host: string, address: string | undefined, range: PrivateRange, audience: EgressAudience = 'provider'): ErrorMessages {
+  const name = kindName(range.kind)
+  const named = addressName(address ?? host, range)
+  const en = address === undefined ? `${named.en} is ${name.en} address` : `${host} resolves to ${named.en}, ${name.en} address`
+  const de = address === undefined ? `${named.de} ist ${name.de}Adresse` : `${host} wird zu ${named.de} aufgelöst; das ist ${name.de}Adresse`
   return audience === 'provider'
     ? {
         en: `${url} was not called: ${en}, to which this server sends no provider requests; the provider publishes an endpoint on a public address, or the operator allows private provider addresses (serve --allow-private-providers)`,

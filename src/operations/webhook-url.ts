@@ -7,7 +7,7 @@
  * connects to (`provider-egress.ts`).
  */
 import { SymphonyError } from '../errors.js'
-import { bareHost, isLocalName, isPrivateAddress } from './private-address.js'
+import { addressName, bareHost, isLocalName, kindName, privateRange } from './private-address.js'
 
 /** Longest webhook URL accepted. */
 export const webhookUrlLimit = 2000
@@ -38,10 +38,13 @@ export function checkWebhookUrl (url: unknown, options: { allowPrivate: boolean 
   }
   if (!options.allowPrivate) {
     const host = bareHost(parsed.hostname)
-    if (isLocalName(host) || isPrivateAddress(host)) {
+    const range = isLocalName(host) ? { kind: 'loopback' as const } : privateRange(host)
+    if (range !== undefined) {
+      const name = kindName(range.kind)
+      const named = addressName(parsed.hostname, range)
       throw new SymphonyError('BAD_REQUEST', {
-        en: `url: ${parsed.hostname} is a local or private address, which this server does not deliver to; give a public host name (the operator allows private hosts with serve --allow-private-webhooks)`,
-        de: `url: ${parsed.hostname} ist eine lokale oder private Adresse, an die dieser Server nicht zustellt; geben Sie einen öffentlichen Hostnamen an (der Betreiber erlaubt private Hosts mit serve --allow-private-webhooks)`
+        en: `url: ${named.en} is a local or private address (${name.en} address), which this server does not deliver to; give a public host name (the operator allows private hosts with serve --allow-private-webhooks)`,
+        de: `url: ${named.de} ist eine lokale oder private Adresse (${name.de}Adresse), an die dieser Server nicht zustellt; geben Sie einen öffentlichen Hostnamen an (der Betreiber erlaubt private Hosts mit serve --allow-private-webhooks)`
       })
     }
   }

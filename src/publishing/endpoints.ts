@@ -7,7 +7,7 @@
  */
 import type { Quad } from '@rdfjs/types'
 import { SymphonyError } from '../errors.js'
-import { bareHost, isLocalName, kindName, privateKind } from '../operations/index.js'
+import { addressName, bareHost, isLocalName, kindName, privateRange } from '../operations/index.js'
 import { iri } from '../rdf/index.js'
 
 /** The adapter properties whose values the platform requests (ontology/provisioning.ttl). */
@@ -26,14 +26,15 @@ export function checkEndpoints (quads: readonly Quad[], options: { allowPrivate:
     if (!endpointProperties.includes(q.predicate.value) || !URL.canParse(q.object.value)) continue
     const hostname = new URL(q.object.value).hostname
     const host = bareHost(hostname)
-    const kind = isLocalName(host) ? 'loopback' : privateKind(host)
-    if (kind === undefined) continue
+    const range = isLocalName(host) ? { kind: 'loopback' as const } : privateRange(host)
+    if (range === undefined) continue
     const node = q.subject.termType === 'BlankNode' ? `_:${q.subject.value}` : q.subject.value
     const field = q.predicate.value
-    const name = kindName(kind)
+    const name = kindName(range.kind)
+    const named = addressName(hostname, range)
     throw new SymphonyError('FORBIDDEN', {
-      en: `<${node}> <${field}> names ${hostname}, ${name.en} address: the platform sends provider requests only to public addresses — publish the endpoint under a public host name (on-premise servers allow private providers with serve --allow-private-providers)`,
-      de: `<${node}> <${field}> nennt ${hostname}, ${name.de}Adresse: die Plattform sendet Anfragen an Anbieter nur an öffentliche Adressen — veröffentlichen Sie den Endpunkt unter einem öffentlichen Hostnamen (Server vor Ort erlauben private Anbieter mit serve --allow-private-providers)`
-    }, { node, path: field, details: { endpoint: q.object.value, host: hostname, kind } })
+      en: `<${node}> <${field}> names ${named.en}, ${name.en} address: the platform sends provider requests only to public addresses — publish the endpoint under a public host name (on-premise servers allow private providers with serve --allow-private-providers)`,
+      de: `<${node}> <${field}> nennt ${named.de}, ${name.de}Adresse: die Plattform sendet Anfragen an Anbieter nur an öffentliche Adressen — veröffentlichen Sie den Endpunkt unter einem öffentlichen Hostnamen (Server vor Ort erlauben private Anbieter mit serve --allow-private-providers)`
+    }, { node, path: field, details: { endpoint: q.object.value, host: hostname, kind: range.kind, ...(range.carried === undefined ? {} : { carries: range.carried.address }) } })
   }
 }

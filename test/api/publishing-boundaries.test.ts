@@ -129,6 +129,13 @@ describe('publishing: what a provider may describe', () => {
       en: `<https://example.org/acme#Provisioning> <${sym}orderEndpoint> names 169.254.169.254, a link-local address: the platform sends provider requests only to public addresses — publish the endpoint under a public host name (on-premise servers allow private providers with serve --allow-private-providers)`,
       de: `<https://example.org/acme#Provisioning> <${sym}orderEndpoint> nennt 169.254.169.254, eine Link-Local-Adresse: die Plattform sendet Anfragen an Anbieter nur an öffentliche Adressen — veröffentlichen Sie den Endpunkt unter einem öffentlichen Hostnamen (Server vor Ort erlauben private Anbieter mit serve --allow-private-providers)`
     })
+    // An IPv6 address carrying an IPv4 address is named with the address it carries and how.
+    const mapped = await dryRun(pbxTurtle + adapter('statusEndpoint', 'http://[::ffff:10.0.0.1]/status'))
+    expect([mapped.status, mapped.body.host, mapped.body.kind, mapped.body.carries]).toEqual([403, '[::ffff:a00:1]', 'private', '10.0.0.1'])
+    expect(mapped.body.messages).toEqual({
+      en: `<https://example.org/acme#Provisioning> <${sym}statusEndpoint> names [::ffff:a00:1] (IPv4-mapped 10.0.0.1), a private address: the platform sends provider requests only to public addresses — publish the endpoint under a public host name (on-premise servers allow private providers with serve --allow-private-providers)`,
+      de: `<https://example.org/acme#Provisioning> <${sym}statusEndpoint> nennt [::ffff:a00:1] (IPv4-gemappt 10.0.0.1), eine private Adresse: die Plattform sendet Anfragen an Anbieter nur an öffentliche Adressen — veröffentlichen Sie den Endpunkt unter einem öffentlichen Hostnamen (Server vor Ort erlauben private Anbieter mit serve --allow-private-providers)`
+    })
     const refused = async (field: string, url: string) => {
       const answer = await dryRun(pbxTurtle + adapter(field, url))
       return [answer.status, answer.body.path, answer.body.kind]

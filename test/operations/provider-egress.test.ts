@@ -3,7 +3,7 @@
  * forms), host names that resolve into them, and the operator's allowances.
  */
 import { describe, expect, it } from 'vitest'
-import { isPrivateAddress, privateKind, providerEgress } from '../../src/operations/index.js'
+import { isPrivateAddress, privateKind, privateRange, providerEgress } from '../../src/operations/index.js'
 import { createServer } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { pinnedConnections, systemLookup } from '../../src/operations/provider-egress.js'
@@ -102,6 +102,22 @@ describe('privateKind', () => {
     expect(kinds(Object.keys(expected))).toEqual(expected)
   })
 
+  it('names the IPv4 address an IPv6 address carries and how, when that address decided the range, and only then', () => {
+    const expected = {
+      '::ffff:10.0.0.1': { kind: 'private', carried: { form: 'IPv4-mapped', address: '10.0.0.1' } },
+      '::FFFF:A9FE:A9FE': { kind: 'link-local', carried: { form: 'IPv4-mapped', address: '169.254.169.254' } },
+      '::ffff:0:0': { kind: 'unspecified', carried: { form: 'IPv4-mapped', address: '0.0.0.0' } },
+      '::7f00:1': { kind: 'loopback', carried: { form: 'IPv4-compatible', address: '127.0.0.1' } },
+      '64:ff9b::192.168.0.1': { kind: 'private', carried: { form: 'NAT64', address: '192.168.0.1' } },
+      '2002:6440:1::': { kind: 'carrier-grade NAT', carried: { form: '6to4', address: '100.64.0.1' } },
+      // Ranges of their own: no carried address, whatever their last 32 bits.
+      '::': { kind: 'unspecified' }, '::1': { kind: 'loopback' }, '64:ff9b:1::a00:1': { kind: 'private' }, '2001:0:4136:e378:8000:63bf:3fff:fdd2': { kind: 'Teredo' },
+      '10.0.0.1': { kind: 'private' },
+      '::ffff:8.8.8.8': 'public', '::ffff:192.0.0.9': 'public', '2002:808:808::': 'public'
+    }
+    expect(Object.fromEntries(Object.keys(expected).map(a => [a, privateRange(a) ?? 'public']))).toEqual(expected)
+  })
+
   it('is not about names: a host name is no address', () => {
     expect([privateKind('localhost'), isPrivateAddress('example.org'), isPrivateAddress('127.0.0.1')]).toEqual([undefined, false, true])
   })
@@ -150,8 +166,8 @@ describe('providerEgress', () => {
       'final: 127.0.0.1 is a loopback address',
       'final: 10.0.0.5 is a private address',
       'final: [::1] is a loopback address',
-      'final: [::ffff:7f00:1] is a loopback address',
-      'final: [::ffff:7f00:1] is a loopback address',
+      'final: [::ffff:7f00:1] (IPv4-mapped 127.0.0.1) is a loopback address',
+      'final: [::ffff:7f00:1] (IPv4-mapped 127.0.0.1) is a loopback address',
       'final: 127.0.0.1 is a loopback address',
       'final: 127.0.0.1 is a loopback address',
       'final: 0.0.0.0 is an unspecified address',
@@ -187,10 +203,10 @@ describe('providerEgress', () => {
       ['[100::1] is a discard-only address', '[100::1] ist eine Discard-Only-Adresse'],
       ['[2001:0:4136:e378::1] is a Teredo address', '[2001:0:4136:e378::1] ist eine Teredo-Adresse'],
       ['[fec0::1] is a site-local address', '[fec0::1] ist eine Site-Local-Adresse'],
-      ['[64:ff9b::a00:1] is a private address', '[64:ff9b::a00:1] ist eine private Adresse'],
+      ['[64:ff9b::a00:1] (NAT64 10.0.0.1) is a private address', '[64:ff9b::a00:1] (NAT64 10.0.0.1) ist eine private Adresse'],
       ['[64:ff9b:1::7f00:1] is a private address', '[64:ff9b:1::7f00:1] ist eine private Adresse'],
-      ['[::a9fe:a9fe] is a link-local address', '[::a9fe:a9fe] ist eine Link-Local-Adresse'],
-      ['[2002:c0a8:101::1] is a private address', '[2002:c0a8:101::1] ist eine private Adresse'],
+      ['[::a9fe:a9fe] (IPv4-compatible 169.254.169.254) is a link-local address', '[::a9fe:a9fe] (IPv4-kompatibel 169.254.169.254) ist eine Link-Local-Adresse'],
+      ['[2002:c0a8:101::1] (6to4 192.168.1.1) is a private address', '[2002:c0a8:101::1] (6to4 192.168.1.1) ist eine private Adresse'],
       ['192.88.99.1 is a deprecated 6to4 relay anycast address', '192.88.99.1 ist eine veraltete 6to4-Relay-Anycast-Adresse'],
       ['[2001:12::1] is a deprecated ORCHID address', '[2001:12::1] ist eine veraltete ORCHID-Adresse'],
       ['[5f00::1] is an SRv6 segment-routing address', '[5f00::1] ist eine SRv6-Segment-Routing-Adresse'],
@@ -211,7 +227,7 @@ describe('providerEgress', () => {
         de: 'https://internal.example.org/orders wurde nicht aufgerufen: internal.example.org wird zu 10.0.0.5 aufgelöst; das ist eine private Adresse, an die dieser Server keine Anfragen an Anbieter sendet; der Anbieter veröffentlicht einen Endpunkt unter einer öffentlichen Adresse, oder der Betreiber erlaubt private Anbieteradressen (serve --allow-private-providers)'
       }
     })
-    expect(await guard('http://metadata.example.org./x')).toMatchObject({ ok: false, final: true, reason: { en: expect.stringContaining('metadata.example.org. resolves to ::ffff:169.254.169.254, a link-local address') } })
+    expect(await guard('http://metadata.example.org./x')).toMatchObject({ ok: false, final: true, reason: { en: expect.stringContaining('metadata.example.org. resolves to ::ffff:169.254.169.254 (IPv4-mapped 169.254.169.254), a link-local address') } })
   })
 
   it('with the system resolver: localhost resolves to loopback addresses only, and a name resolving like it is refused', async () => {
@@ -290,7 +306,7 @@ describe('connections to a checked host name', () => {
   it('connect to the address their own look-up gave, keeping the name in the request', async () => {
     const server = await provider()
     try {
-      const fetchPinned = pinnedConnections(async () => ['127.0.0.1'], { audience: 'provider', kindOf: () => undefined })
+      const fetchPinned = pinnedConnections(async () => ['127.0.0.1'], { audience: 'provider', rangeOf: () => undefined })
       const response = await fetchPinned(`http://orders.provider.test:${server.port}/orders`, { method: 'POST', body: '{}' })
       expect([response.status, await response.json()]).toEqual([200, { status: 'acknowledged', reference: 'r1' }])
       expect(server.hosts).toEqual([`orders.provider.test:${server.port}`])
