@@ -69,7 +69,7 @@ export async function postWebhook (url: string, body: unknown, options: WebhookP
       if (refused !== undefined) return { ok: false, attempts: attempt - 1, ...(status === undefined ? {} : { status }), reason: refused }
       const name = (error as Error).name
       if (stopped()) return { ok: false, attempts: attempt, ...(status === undefined ? {} : { status }), reason: stoppedAt(url, attempt) }
-      reason = name === 'TimeoutError' || name === 'AbortError' ? timedOut(url, policy.timeoutMs) : unresolvedAtConnect(url, error) ?? unreachable(url, (error as Error).message)
+      reason = name === 'TimeoutError' || name === 'AbortError' ? timedOut(url, policy.timeoutMs) : unresolvedAtConnect(url, error) ?? unreachable(url, error)
     }
   }
   return { ok: false, attempts: policy.attempts, ...(status === undefined ? {} : { status }), reason: gaveUp(reason, policy.attempts) }

@@ -95,8 +95,7 @@ async function attemptOnce (request: ProviderRequest, timeoutMs: number, fetch: 
     if (name === 'TimeoutError' || name === 'AbortError') return { kind: 'retry', reason: timedOut(request.url, timeoutMs) }
     const unresolved = unresolvedAtConnect(request.url, error)
     if (unresolved !== undefined) return { kind: 'retry', reason: unresolved }
-    const cause = (error as { cause?: { code?: string, message?: string } }).cause
-    return { kind: 'retry', reason: unreachable(request.url, cause?.code ?? cause?.message ?? (error as Error).message) }
+    return { kind: 'retry', reason: unreachable(request.url, error) }
   }
   if (response.status === 408 || response.status === 429 || response.status >= 500) {
     return { kind: 'retry', reason: answeredStatus(request.url, response.status, brief(text)) }
