@@ -85,6 +85,15 @@ describe('a delivery that reaches no answer', () => {
     }, 2))
   })
 
+  it('says no TLS connection came about when the server closes the connection during the TLS handshake', async () => {
+    const port = await listening(createServer(socket => { socket.once('data', () => { socket.destroy() }) }))
+    const url = `https://127.0.0.1:${port}/hook`
+    expect(await delivered(url)).toEqual(gaveUp({
+      en: `${url} unreachable: no TLS connection to 127.0.0.1 on port ${port} could be established (ECONNRESET); check that this port serves https (an endpoint without TLS has an http:// URL) and supports TLS 1.2 or later`,
+      de: `${url} nicht erreichbar: keine TLS-Verbindung zu 127.0.0.1 auf Port ${port} zustande gekommen (ECONNRESET); prüfen Sie, ob dieser Port https spricht (ein Endpunkt ohne TLS hat eine http://-URL) und TLS 1.2 oder neuer unterstützt`
+    }, 2))
+  })
+
   it('says no TLS connection came about when an https URL names a port that speaks plain http', async () => {
     const port = await listening(createHttpServer((_request, response) => { response.end('{}') }) as unknown as Server)
     const url = `https://127.0.0.1:${port}/orders`
