@@ -90,7 +90,7 @@ export function unreachable (url: string, error: unknown): ErrorMessages {
   if (code === 'EPROTO' || code?.startsWith('ERR_SSL_') === true || (code === 'ECONNRESET' && /TLS/.test(message))) {
     return say(
       `no TLS connection to ${host} on port ${port} could be established (${code}); check that this port serves https (an endpoint without TLS has an http:// URL) and supports TLS 1.2 or later`,
-      `keine TLS-Verbindung zu ${host} auf Port ${port} zustande gekommen (${code}); prüfen Sie, ob dieser Port https spricht (ein Endpunkt ohne TLS hat eine http://-URL) und TLS 1.2 oder neuer unterstützt`)
+      `zu ${host} auf Port ${port} kam keine TLS-Verbindung zustande (${code}); prüfen Sie, ob dieser Port https spricht (ein Endpunkt ohne TLS hat eine http://-URL) und TLS 1.2 oder neuer unterstützt`)
   }
   switch (code) {
     case 'ECONNREFUSED':
@@ -107,7 +107,7 @@ export function unreachable (url: string, error: unknown): ErrorMessages {
     case 'UND_ERR_CONNECT_TIMEOUT':
       return say(
         `no connection to ${host} on port ${port} in time (${code}); check that the host is up and that a firewall lets port ${port} through`,
-        `keine Verbindung zu ${host} auf Port ${port} in der verfügbaren Zeit (${code}); prüfen Sie, ob der Host läuft und eine Firewall Port ${port} durchlässt`)
+        `zu ${host} auf Port ${port} kam in der verfügbaren Zeit keine Verbindung zustande (${code}); prüfen Sie, ob der Host läuft und eine Firewall Port ${port} durchlässt`)
     case 'EHOSTUNREACH':
     case 'ENETUNREACH':
     case 'EHOSTDOWN':

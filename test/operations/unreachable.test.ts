@@ -90,7 +90,7 @@ describe('a delivery that reaches no answer', () => {
     const url = `https://127.0.0.1:${port}/hook`
     expect(await delivered(url)).toEqual(gaveUp({
       en: `${url} unreachable: no TLS connection to 127.0.0.1 on port ${port} could be established (ECONNRESET); check that this port serves https (an endpoint without TLS has an http:// URL) and supports TLS 1.2 or later`,
-      de: `${url} nicht erreichbar: keine TLS-Verbindung zu 127.0.0.1 auf Port ${port} zustande gekommen (ECONNRESET); prüfen Sie, ob dieser Port https spricht (ein Endpunkt ohne TLS hat eine http://-URL) und TLS 1.2 oder neuer unterstützt`
+      de: `${url} nicht erreichbar: zu 127.0.0.1 auf Port ${port} kam keine TLS-Verbindung zustande (ECONNRESET); prüfen Sie, ob dieser Port https spricht (ein Endpunkt ohne TLS hat eine http://-URL) und TLS 1.2 oder neuer unterstützt`
     }, 2))
   })
 
@@ -99,7 +99,7 @@ describe('a delivery that reaches no answer', () => {
     const url = `https://127.0.0.1:${port}/orders`
     expect(await called(url)).toEqual(gaveUp({
       en: `${url} unreachable: no TLS connection to 127.0.0.1 on port ${port} could be established (ERR_SSL_WRONG_VERSION_NUMBER); check that this port serves https (an endpoint without TLS has an http:// URL) and supports TLS 1.2 or later`,
-      de: `${url} nicht erreichbar: keine TLS-Verbindung zu 127.0.0.1 auf Port ${port} zustande gekommen (ERR_SSL_WRONG_VERSION_NUMBER); prüfen Sie, ob dieser Port https spricht (ein Endpunkt ohne TLS hat eine http://-URL) und TLS 1.2 oder neuer unterstützt`
+      de: `${url} nicht erreichbar: zu 127.0.0.1 auf Port ${port} kam keine TLS-Verbindung zustande (ERR_SSL_WRONG_VERSION_NUMBER); prüfen Sie, ob dieser Port https spricht (ein Endpunkt ohne TLS hat eine http://-URL) und TLS 1.2 oder neuer unterstützt`
     }, 2))
   })
 })
@@ -123,6 +123,7 @@ describe('unreachable', () => {
       EPROTO: 'unreachable: no TLS connection to api.example.org on port 443 could be established (EPROTO); check that this port serves https (an endpoint without TLS has an http:// URL) and supports TLS 1.2 or later'
     })
     expect(unreachable('http://api.example.org/x', failed('EHOSTUNREACH', 'x')).de).toBe('http://api.example.org/x nicht erreichbar: kein Netzwerkweg von diesem Server zu api.example.org (EHOSTUNREACH); prüfen Sie die Adresse und die Routen, Firewall oder das VPN zwischen diesem Server und dem Host')
+    expect(unreachable('http://api.example.org:8080/x', failed('ETIMEDOUT', 'x')).de).toBe('http://api.example.org:8080/x nicht erreichbar: zu api.example.org auf Port 8080 kam in der verfügbaren Zeit keine Verbindung zustande (ETIMEDOUT); prüfen Sie, ob der Host läuft und eine Firewall Port 8080 durchlässt')
     // Anything else: the innermost code and message instead of "fetch failed".
     expect(unreachable(url, failed('EAI_FAIL', 'getaddrinfo EAI_FAIL api.example.org'))).toEqual({ en: `${url} unreachable (EAI_FAIL: getaddrinfo EAI_FAIL api.example.org)`, de: `${url} nicht erreichbar (EAI_FAIL: getaddrinfo EAI_FAIL api.example.org)` })
     expect(unreachable(url, failed(undefined, 'socket hang up')).en).toBe(`${url} unreachable (socket hang up)`)
