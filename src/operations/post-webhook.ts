@@ -7,7 +7,8 @@
 import type { ErrorMessages } from '../errors.js'
 import type { RetryPolicy } from './provider-call.js'
 import { refusedAtConnect, unresolvedAtConnect, type EgressGuard, type EgressVerdict } from './provider-egress.js'
-import { answeredStatus, deliveryRefused, gaveUp, notAttempted, stoppedAt, stoppedBefore, timedOut, unreachable } from './reasons.js'
+import { answeredStatus, deliveryRefused, gaveUp, notAttempted, stoppedAt, stoppedBefore, timedOut } from './reasons.js'
+import { unreachable } from './connection-failure.js'
 
 export interface WebhookOutcome {
   readonly ok: boolean

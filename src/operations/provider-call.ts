@@ -8,7 +8,8 @@
  */
 import type { ErrorMessages } from '../errors.js'
 import { refusedAtConnect, unresolvedAtConnect, type EgressFetch, type EgressGuard } from './provider-egress.js'
-import { answeredStatus, gaveUp, noJsonBody, noKnownStatus, notAttempted, refusedRequest, timedOut, unreachable } from './reasons.js'
+import { answeredStatus, gaveUp, noJsonBody, noKnownStatus, notAttempted, refusedRequest, timedOut } from './reasons.js'
+import { unreachable } from './connection-failure.js'
 
 export type ProviderStatus = 'acknowledged' | 'inProgress' | 'completed' | 'failed' | 'cancelled'
 

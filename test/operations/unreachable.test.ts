@@ -11,7 +11,8 @@ import { createServer, type AddressInfo, type Server } from 'node:net'
 import { callProvider } from '../../src/operations/provider-call.js'
 import { pinnedConnections } from '../../src/operations/provider-egress.js'
 import { postWebhook } from '../../src/operations/post-webhook.js'
-import { gaveUp, unreachable } from '../../src/operations/reasons.js'
+import { unreachable } from '../../src/operations/connection-failure.js'
+import { gaveUp } from '../../src/operations/reasons.js'
 import type { RetryPolicy } from '../../src/operations/provider-call.js'
 
 const policy: RetryPolicy = { timeoutMs: 20_000, attempts: 2, backoffMs: 0, sleep: async () => {} }
