@@ -21,6 +21,7 @@ import { docsPage } from './docs-page.js'
 import type { ApiOptions } from './options.js'
 import { handleError, handleFrameworkError, handleNotFound, writeClientError } from './problem.js'
 import { problemSchema } from './schemas.js'
+import { SchemaCompiles } from './schema-compiles.js'
 import { EndpointRunner } from './sparql/endpoint-runner.js'
 import { QueryRunner } from './sparql/runner.js'
 import { snapshotOf } from './sparql/snapshot.js'
@@ -41,6 +42,8 @@ const requestIdPattern = /^[\w.:-]{1,100}$/
  * await app.listen({ port: 8080, host: '127.0.0.1' })
  */
 export function buildApp (engine: Engine, options: ApiOptions = {}): FastifyInstance {
+  // The routes' schemas are compiled as the app gets ready, in slices (see `onReady` below).
+  const schemas = new SchemaCompiles()
   const app = Fastify({
     logger: options.logger ?? false,
     bodyLimit: options.bodyLimit ?? defaults.bodyLimit,
@@ -52,6 +55,7 @@ export function buildApp (engine: Engine, options: ApiOptions = {}): FastifyInst
       return typeof given === 'string' && requestIdPattern.test(given) ? given : randomUUID()
     },
     ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', allErrors: false } },
+    schemaController: { compilersFactory: schemas.compilersFactory },
     frameworkErrors: handleFrameworkError,
     clientErrorHandler: writeClientError,
     routerOptions: { ignoreTrailingSlash: true },
@@ -108,6 +112,8 @@ export function buildApp (engine: Engine, options: ApiOptions = {}): FastifyInst
     return payload
   })
   app.addHook('onClose', async () => { await Promise.all([runner.close(), composer?.close()]) })
+  // A server that is starting keeps answering while the schemas compile.
+  app.addHook('onReady', async () => { await schemas.compileAll() })
 
   app.register(swagger, {
     openapi: {
