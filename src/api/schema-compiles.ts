@@ -33,16 +33,17 @@ export class SchemaCompiles {
 
   /** For Fastify's `schemaController` option. */
   readonly compilersFactory = {
+    // The compiler itself (an ajv instance with the shared schemas) is made on the first compile too.
     buildValidator: (externalSchemas: unknown, options: unknown) => {
-      const compile = this.#validators(externalSchemas, options)
+      const compiler = once(() => this.#validators(externalSchemas, options))
       return (route: RouteSchema) => {
         if (route.httpPart === 'headers') headerNamesInLowerCase(route.schema, `${route.method} ${route.url}`)
-        return this.#validator(() => compile(route))
+        return this.#validator(() => compiler()(route))
       }
     },
     buildSerializer: (externalSchemas: unknown, options: unknown) => {
-      const compile = this.#serializers(externalSchemas, options)
-      return (route: RouteSchema) => this.#serializer(() => compile(route))
+      const compiler = once(() => this.#serializers(externalSchemas, options))
+      return (route: RouteSchema) => this.#serializer(() => compiler()(route))
     }
   // Fastify types its factories by the compilers' own packages, which are not this project's dependencies.
   } as unknown as CompilersFactory
@@ -81,6 +82,11 @@ export class SchemaCompiles {
     this.#pending.push(get)
     return data => get()(data)
   }
+}
+
+function once<T> (make: () => T): () => T {
+  let made: { value: T } | undefined
+  return () => (made ??= { value: make() }).value
 }
 
 /** Refuses a headers schema naming a header with a capital letter (it would never match). */
