@@ -383,6 +383,8 @@ export class Engine {
       const vocabulary = await selectVocabulary(quads)
       return { vocabularyOf: async () => vocabulary, from: 'compiled', catalog }
     }
+    // The built-in graphs' digests taken a slice per turn first, not in one piece below.
+    await this.store.takeDigests()
     // The digest and the quads of one moment: a write made later is in neither.
     const content = this.store.publicContent()
     const key = snapshotKey(content.digest, this.#rules)

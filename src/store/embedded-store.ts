@@ -17,6 +17,7 @@ import { gatherQuads, MemoryStore } from './memory-store.js'
 import { toNQuads } from './n-quads.js'
 import { StoredGraph } from './stored-graph.js'
 import { isPrivateGraph } from '../project.js'
+import { nextTurn, SliceClock } from '../turns.js'
 import type { GraphContent, WriteOptions } from './types.js'
 
 /** Told after each stored graph is read (hashed and counted, not parsed), for progress bars on large data directories. */
@@ -147,6 +148,29 @@ export class EmbeddedStore extends MemoryStore {
   }
 
   /**
+   * Takes the digests `publicContent` would otherwise take in one piece: those of the public
+   * graphs kept in memory only (the built-in ontology and shapes), their N-Quads text hashed
+   * `digestSlice` quads at a time, a turn of the event loop after about 2 ms of work. The digest
+   * is that of the whole text hashed at once; a graph written meanwhile keeps the write's.
+   */
+  async takeDigests (): Promise<void> {
+    const clock = new SliceClock()
+    for (const [graph, digest] of [...this.#digests]) {
+      if (digest !== undefined || isPrivateGraph(graph)) continue
+      const quads = this.graphNow(graph)
+      const hash = createHash('sha256')
+      for (let start = 0; start < quads.length; start += digestSlice) {
+        if (clock.over()) {
+          await nextTurn()
+          clock.start()
+        }
+        hash.update(toNQuads(quads.slice(start, start + digestSlice)))
+      }
+      if (this.#digests.has(graph) && this.#digests.get(graph) === undefined && this.graphNow(graph) === quads) this.#digests.set(graph, hash.digest('hex'))
+    }
+  }
+
+  /**
    * Of the graphs held as read from the data directory (not replaced since), how many have been
    * parsed and how many are still stored text: they are parsed when first read.
    */
@@ -208,6 +232,9 @@ function lockAdvice (holder: LockHolder): ErrorMessages {
     de: `das Datenverzeichnis wird von "${command}" benutzt (pid ${pid} auf ${hostname}, seit ${started}); beenden Sie den Prozess zuerst oder nehmen Sie die Änderung über seine HTTP-API vor; lesende Befehle funktionieren weiterhin`
   }
 }
+
+/** Quads written as text and hashed between two looks at the clock. */
+const digestSlice = 200
 
 function digestOf (text: string): string {
   return createHash('sha256').update(text).digest('hex')

@@ -115,6 +115,30 @@ describe('a data directory opened lazily', () => {
     await reopened.close()
   })
 
+  it('takes the digest of a graph kept in memory only in slices, the same as in one piece, and keeps a write\'s made meanwhile', async () => {
+    const builtIn = `${ex}built-in`
+    const [big, small] = await contents()
+    const held = async (quads: readonly Quad[]) => {
+      const store = await EmbeddedStore.open(dataDir, { readOnly: true })
+      await store.putGraphs([{ graph: builtIn, quads }], { durable: false })
+      return store
+    }
+    const [inPieces, inOnePiece, written] = await Promise.all([held(big!.quads), held(big!.quads), held(small!.quads)])
+    try {
+      await inPieces.takeDigests()
+      expect(inPieces.publicContent().digest).toBe(inOnePiece.publicContent().digest)
+      const writer = await held(big!.quads)
+      const taking = writer.takeDigests()
+      await writer.putGraphs([{ graph: builtIn, quads: small!.quads }], { durable: false })
+      await taking
+      expect(writer.publicContent().digest).toBe(written.publicContent().digest)
+      expect(writer.publicContent().digest).not.toBe(inOnePiece.publicContent().digest)
+      await writer.close()
+    } finally {
+      await Promise.all([inPieces, inOnePiece, written].map(store => store.close()))
+    }
+  })
+
   it('gives the public quads of the moment publicContent was asked, even after a later write', async () => {
     const writer = await EmbeddedStore.open(dataDir)
     try {
