@@ -3,6 +3,7 @@
  * the engine and send its answer; every failure goes through the one error handler.
  */
 import { randomUUID } from 'node:crypto'
+import { createRequire } from 'node:module'
 import { availableParallelism } from 'node:os'
 import Fastify, { LogController } from 'fastify'
 import type { FastifyInstance } from 'fastify'
@@ -31,8 +32,15 @@ import { ComposePool, workerCatalogOf } from './compose-pool/index.js'
 import { buildTermIndex } from './ontology/term-index.js'
 import type { TermIndex } from './ontology/term-index.js'
 import { isPrivateGraph } from '../project.js'
+import { nextTurn } from '../turns.js'
 
 const requestIdPattern = /^[\w.:-]{1,100}$/
+
+// The largest modules Fastify (its logger) and the docs plugins require only when an app is built
+// or registers them, loaded with this one (before `serve` listens) instead of in one piece while
+// the app is built and gets ready and a starting server waits.
+const resolve = createRequire(import.meta.url).resolve
+for (const [from, module] of [['fastify', 'pino'], ['@fastify/swagger', 'yaml'], ['@fastify/swagger-ui', '@fastify/static']] as const) createRequire(resolve(from))(module)
 
 /**
  * Builds the API app without listening; `symphony serve` listens, tests use `app.inject`.
@@ -134,7 +142,11 @@ export function buildApp (engine: Engine, options: ApiOptions = {}): FastifyInst
   app.register(swaggerUi, { routePrefix: '/docs', staticCSP: true, transformStaticCSP: docsPolicy, ...docsPage })
   app.register(async instance => {
     instance.get('/openapi.json', { schema: { hide: true } }, async () => instance.swagger())
-    for (const routes of routeModules) await instance.register(routes, context)
+    // A turn of the event loop after each module's routes: a starting server keeps answering.
+    for (const routes of routeModules) {
+      await instance.register(routes, context)
+      await nextTurn()
+    }
   })
   return app
 }
