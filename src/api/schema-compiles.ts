@@ -10,6 +10,7 @@
  */
 import { createRequire } from 'node:module'
 import type { FastifyServerOptions } from 'fastify'
+import { SymphonyError } from '../errors.js'
 import { nextTurn, SliceClock } from '../turns.js'
 
 type CompilersFactory = NonNullable<NonNullable<FastifyServerOptions['schemaController']>['compilersFactory']>
@@ -99,7 +100,12 @@ function headerNamesInLowerCase (schema: unknown, route: string): void {
   for (const [key, value] of Object.entries(schema)) {
     const names = key === 'properties' && value !== null && typeof value === 'object' ? Object.keys(value) : key === 'required' && Array.isArray(value) ? value.map(String) : []
     const named = names.find(name => name !== name.toLowerCase())
-    if (named !== undefined) throw new TypeError(`${route}: the headers schema names "${named}"; name headers in lower case, as Node.js gives them`)
+    if (named !== undefined) {
+      throw new SymphonyError('INTERNAL', {
+        en: `${route}: the headers schema names "${named}"; name headers in lower case, as Node.js gives them`,
+        de: `${route}: das Header-Schema nennt "${named}"; nennen Sie Header in Kleinbuchstaben, wie Node.js sie liefert`
+      })
+    }
     headerNamesInLowerCase(value, route)
   }
 }
