@@ -8,7 +8,7 @@
  */
 import type { Catalog, InterfaceNode } from '../catalog/index.js'
 import { contentKey, goalItems, type GoalItem, type Item, type RequirementItems } from './items.js'
-import type { LinkIndex } from './item-links.js'
+import type { ItemLinks, LinkIndex } from './item-links.js'
 import type { ResolvedRequest, Weights } from './resolve-request.js'
 import type { ServiceTable } from './service-table.js'
 import type { LinkDegree, Wiring } from './types.js'
@@ -211,29 +211,51 @@ export class Problem {
   }
 
   private computeOptions (item: Item): ItemOptions {
-    const byProvider = new Map<number, Option>()
-    const list: Option[] = []
+    const all = catalogOptions(this.links.of(item), this.mode.weights.degree)
     const guardPersonalData = this.guardsPersonalData()
     const conditional = (s: number): boolean => s >= 0 && this.table.entry(s).assessment.conditional
     const consumerConditional = item.kind === 'requires' && conditional(item.consumer)
-    for (const satisfier of this.links.of(item).satisfiers) {
-      const provider = satisfier.provider
-      if (byProvider.has(provider)) continue
-      if (provider >= 0 && this.allowed[provider] !== 1) continue
-      if (guardPersonalData && satisfier.carriesData.length > 0 && (consumerConditional || conditional(provider))) continue
+    const kept = (option: Option): boolean =>
+      (option.provider < 0 || this.allowed[option.provider] === 1) &&
+      !(guardPersonalData && option.carriesData.length > 0 && (consumerConditional || conditional(option.provider)))
+    // Most lists lose no provider to the request's constraints: they are the catalog's as they are.
+    if (all.list.every(kept)) return all
+    const list = all.list.filter(kept)
+    return { list, byProvider: new Map(list.map(o => [o.provider, o])) }
+  }
+}
+
+/**
+ * The options of a list of links before any request's constraints (the first, best link per
+ * provider), by the plugin links' penalty: kept as long as the links are, so for the links from
+ * provided interfaces as long as the catalog (`item-links.ts`), and reused by every request
+ * with the same degree weight instead of being built again.
+ */
+const optionsOfLinks = new WeakMap<ItemLinks, Map<number, ItemOptions>>()
+
+function catalogOptions (links: ItemLinks, degreeWeight: number): ItemOptions {
+  let byWeight = optionsOfLinks.get(links)
+  if (byWeight === undefined) optionsOfLinks.set(links, byWeight = new Map())
+  let options = byWeight.get(degreeWeight)
+  if (options === undefined) {
+    const byProvider = new Map<number, Option>()
+    const list: Option[] = []
+    for (const satisfier of links.satisfiers) {
+      if (byProvider.has(satisfier.provider)) continue
       const option: Option = {
-        provider,
+        provider: satisfier.provider,
         ...(satisfier.availableType === undefined ? {} : { availableType: satisfier.availableType }),
         ...(satisfier.node === undefined ? {} : { node: satisfier.node }),
         degree: satisfier.degree,
-        penalty: satisfier.degree === 'plugin' ? this.mode.weights.degree : 0,
+        penalty: satisfier.degree === 'plugin' ? degreeWeight : 0,
         carriesData: satisfier.carriesData
       }
-      byProvider.set(provider, option)
+      byProvider.set(satisfier.provider, option)
       list.push(option)
     }
-    return { list, byProvider }
+    byWeight.set(degreeWeight, options = { list, byProvider })
   }
+  return options
 }
 
 function withoutProvider (list: readonly Option[], byProvider: ReadonlyMap<number, Option>, provider: number): ItemOptions {
