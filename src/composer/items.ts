@@ -2,7 +2,7 @@
  * What the search must satisfy: the request's goals (a service type to cover, an interface
  * type to provide) and every `sym:requires` node of every member.
  */
-import type { InterfaceNode } from '../catalog/index.js'
+import type { InterfaceNode, Service } from '../catalog/index.js'
 import type { ResolvedRequest } from './resolve-request.js'
 import type { ServiceTable } from './service-table.js'
 
@@ -21,24 +21,34 @@ export function goalItems (request: ResolvedRequest): GoalItem[] {
   ]
 }
 
-/** The requirement items of each service, built on first use. */
+/**
+ * The requirement items of each service, built on first use. They depend on the catalog only
+ * (service indices are the same for every request of a catalog), so they are kept per catalog
+ * (by its services in index order) and shared by every request.
+ */
 export class RequirementItems {
-  private readonly cache = new Map<number, Item[]>()
+  private readonly cache: Array<readonly Item[] | undefined>
 
-  constructor (private readonly table: ServiceTable) {}
+  constructor (private readonly table: ServiceTable) {
+    let cache = itemsOfCatalog.get(table.services)
+    if (cache === undefined) itemsOfCatalog.set(table.services, cache = [])
+    this.cache = cache
+  }
 
   of (service: number): readonly Item[] {
-    let items = this.cache.get(service)
+    let items = this.cache[service]
     if (items === undefined) {
-      const entry = this.table.entry(service)
       // Ordered by content, not by node id: blank-node labels differ between parses.
-      items = [...entry.service.requires].sort(byContent)
+      items = [...this.table.services[service]!.requires].sort(byContent)
         .map((node, i) => ({ kind: 'requires' as const, key: `${service} ${i} ${node.id}`, node, consumer: service }))
-      this.cache.set(service, items)
+      this.cache[service] = items
     }
     return items
   }
 }
+
+/** Requirement items by service index, per catalog (its services in index order). */
+const itemsOfCatalog = new WeakMap<readonly Service[], Array<readonly Item[] | undefined>>()
 
 /** Orders interface nodes by types, protocols, formats and version, then id. */
 export function byContent (a: InterfaceNode, b: InterfaceNode): number {

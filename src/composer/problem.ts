@@ -82,8 +82,12 @@ export class Problem {
    * the problem must be neither relaxed nor searched.
    */
   readonly complete: boolean
-  private readonly optionCache = new Map<string, ItemEntry>()
+  /** Goals' options by key; requirements' by item (the same objects for the whole catalog, `items.ts`). */
+  private readonly goalOptions = new Map<string, ItemEntry>()
+  private readonly requirementOptions = new Map<Item, ItemEntry>()
+  /** Requirements' options by the required node's content, and apart those guarded for personal data. */
   private readonly sharedCache = new Map<string, ItemOptions>()
+  private readonly guardedCache = new Map<string, ItemOptions>()
   private readonly upstreamCache = new Map<string, ReadonlySet<number>>()
 
   constructor (
@@ -183,25 +187,28 @@ export class Problem {
   }
 
   private entryOf (item: Item): ItemEntry {
-    let entry = this.optionCache.get(item.key)
+    const cache = item.kind === 'requires' ? this.requirementOptions : undefined
+    let entry = cache === undefined ? this.goalOptions.get(item.key) : cache.get(item)
     if (entry === undefined) {
       let options: ItemOptions
       if (item.kind === 'requires') {
         // Shared by every service requiring the same interface, but never the service itself.
         const guarded = this.guardsPersonalData() && this.table.entry(item.consumer).assessment.conditional
-        const key = `${contentKey(item.node)}${guarded ? ' guarded' : ''}`
-        let shared = this.sharedCache.get(key)
-        if (shared === undefined) {
-          shared = this.computeOptions(item)
-          this.sharedCache.set(key, shared)
+        const shared = guarded ? this.guardedCache : this.sharedCache
+        const key = contentKey(item.node)
+        let found = shared.get(key)
+        if (found === undefined) {
+          found = this.computeOptions(item)
+          shared.set(key, found)
         }
-        options = shared
+        options = found
       } else {
         options = this.computeOptions(item)
       }
       const without = item.kind === 'requires' ? item.consumer : -2
       entry = { group: { shared: options.list, sharedBy: options.byProvider, without } }
-      this.optionCache.set(item.key, entry)
+      if (cache === undefined) this.goalOptions.set(item.key, entry)
+      else cache.set(item, entry)
     }
     return entry
   }
