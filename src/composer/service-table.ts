@@ -47,6 +47,8 @@ export interface ServiceTable {
 
 /** Prices kept per catalog for this many different pricing keys (most recent first out last). */
 const maxPriceKeys = 16
+/** Candidate lists kept per catalog for this many different sets of goals (the least recently used goes first). */
+const maxGoalKeys = 16
 
 interface CatalogOrder {
   readonly services: readonly Service[]
@@ -56,6 +58,8 @@ interface CatalogOrder {
   readonly prices: Map<string, Map<number, PricedService>>
   /** Indices of the services providing an interface type (subclasses included), by type. */
   readonly providers: Map<string, Int32Array>
+  /** Candidates by the goals they were sought from (`goalsKey`; most recent last). */
+  readonly candidates: Map<string, readonly number[]>
 }
 
 /** Services in IRI order, their indices and prices, per catalog (it is rebuilt on publish). */
@@ -65,7 +69,7 @@ function orderOf (catalog: Catalog): CatalogOrder {
   let order = orders.get(catalog)
   if (order === undefined) {
     const services = [...catalog.services.values()].sort((a, b) => a.id < b.id ? -1 : a.id > b.id ? 1 : 0)
-    order = { services, indexOf: new Map(services.map((s, i) => [s.id, i])), currency: prevailingCurrency(services), prices: new Map(), providers: new Map() }
+    order = { services, indexOf: new Map(services.map((s, i) => [s.id, i])), currency: prevailingCurrency(services), prices: new Map(), providers: new Map(), candidates: new Map() }
     orders.set(catalog, order)
   }
   return order
@@ -80,7 +84,7 @@ export function buildServiceTable (catalog: Catalog, request: ResolvedRequest, o
   const currency = request.budget?.currency ?? order.currency
   const pricing = { seats: request.seats, concurrentSeats: request.concurrentSeats, usage: request.usage, currency, namer: catalogNamer(catalog) }
   const prices = pricesFor(order, pricingKey(request, currency))
-  const found = candidatesOf(catalog, order, request, out)
+  const found = candidatesFor(catalog, order, request, out)
   const complete = found !== undefined
   const candidates = found ?? []
   const candidateSet = new Uint8Array(order.services.length)
@@ -126,6 +130,26 @@ function pricesFor (order: CatalogOrder, key: string): Map<number, PricedService
   }
   order.prices.set(key, prices)
   return prices
+}
+
+/**
+ * The request's candidates: they depend on its goals only, so they are kept per catalog for the
+ * last `maxGoalKeys` sets of goals and found again only for other goals.
+ */
+function candidatesFor (catalog: Catalog, order: CatalogOrder, request: ResolvedRequest, out: () => boolean): readonly number[] | undefined {
+  // The clock is looked at once even when they are known: a budget already spent stops the table.
+  if (out()) return undefined
+  const key = JSON.stringify([request.serviceTypes, request.wanted])
+  let candidates = order.candidates.get(key)
+  if (candidates === undefined) {
+    candidates = candidatesOf(catalog, order, request, out)
+    if (candidates === undefined) return undefined
+    if (order.candidates.size >= maxGoalKeys) order.candidates.delete(order.candidates.keys().next().value!)
+  } else {
+    order.candidates.delete(key)
+  }
+  order.candidates.set(key, candidates)
+  return candidates
 }
 
 /**
