@@ -46,22 +46,47 @@ export interface ItemLinks {
 /**
  * Links from provided interfaces, by required content: they depend on the catalog and the
  * matcher only, so they are kept for the catalog's lifetime (it is rebuilt on publish) and
- * shared by every request. Service indices are the same for every request (IRI order).
+ * shared by every request. Service indices are the same for every request (IRI order). The
+ * links of requirements (available types first, then the provided ones) depend on the request's
+ * available types too: they are kept per catalog for the last `maxAvailableKeys` lists of them.
  */
-const providedLinks = new WeakMap<Catalog, WeakMap<LinkMatcher, Map<string, ItemLinks>>>()
+interface CatalogLinks {
+  readonly provided: Map<string, ItemLinks>
+  /** Requirement links by content, by the request's available types (most recent last). */
+  readonly byAvailable: Map<string, Map<string, ItemLinks>>
+}
 
-function providedLinksOf (catalog: Catalog, match: LinkMatcher): Map<string, ItemLinks> {
-  let byMatcher = providedLinks.get(catalog)
-  if (byMatcher === undefined) providedLinks.set(catalog, byMatcher = new WeakMap())
+const catalogLinks = new WeakMap<Catalog, WeakMap<LinkMatcher, CatalogLinks>>()
+/** Lists of available types whose requirement links are kept per catalog. */
+const maxAvailableKeys = 8
+
+function catalogLinksOf (catalog: Catalog, match: LinkMatcher): CatalogLinks {
+  let byMatcher = catalogLinks.get(catalog)
+  if (byMatcher === undefined) catalogLinks.set(catalog, byMatcher = new WeakMap())
   let links = byMatcher.get(match)
-  if (links === undefined) byMatcher.set(match, links = new Map())
+  if (links === undefined) byMatcher.set(match, links = { provided: new Map(), byAvailable: new Map() })
   return links
 }
 
+/** The requirement links for a list of available types, the most recently used kept last. */
+function requirementLinksFor (links: CatalogLinks, available: readonly string[]): Map<string, ItemLinks> {
+  const key = JSON.stringify(available)
+  let byContent = links.byAvailable.get(key)
+  if (byContent === undefined) {
+    byContent = new Map()
+    if (links.byAvailable.size >= maxAvailableKeys) links.byAvailable.delete(links.byAvailable.keys().next().value!)
+  } else {
+    links.byAvailable.delete(key)
+  }
+  links.byAvailable.set(key, byContent)
+  return byContent
+}
+
 export class LinkIndex {
+  /** Goals' links by key. */
   private readonly cache = new Map<string, ItemLinks>()
   /** Requirement links by the node's content: services requiring the same interface share them. */
-  private readonly byContent = new Map<string, ItemLinks>()
+  private readonly byContent: Map<string, ItemLinks>
   private readonly provided: Map<string, ItemLinks>
 
   constructor (
@@ -70,19 +95,30 @@ export class LinkIndex {
     private readonly request: ResolvedRequest,
     private readonly match: LinkMatcher
   ) {
-    this.provided = providedLinksOf(catalog, match)
+    const links = catalogLinksOf(catalog, match)
+    this.provided = links.provided
+    this.byContent = requirementLinksFor(links, request.available)
   }
 
   of (item: Item): ItemLinks {
+    if (item.kind === 'requires') {
+      const key = contentKey(item.node)
+      let shared = this.byContent.get(key)
+      if (shared === undefined) {
+        shared = this.requirement(item.node)
+        this.byContent.set(key, shared)
+      }
+      return shared
+    }
     let links = this.cache.get(item.key)
     if (links === undefined) {
-      links = this.compute(item)
+      links = this.goal(item)
       this.cache.set(item.key, links)
     }
     return links
   }
 
-  private compute (item: Item): ItemLinks {
+  private goal (item: Exclude<Item, { kind: 'requires' }>): ItemLinks {
     switch (item.kind) {
       case 'serviceType': return {
         satisfiers: this.catalog.servicesOfType(item.type)
@@ -99,15 +135,6 @@ export class LinkIndex {
           }
         }
         return { satisfiers: satisfiers.sort(bySatisfier), mismatches: [] }
-      }
-      case 'requires': {
-        const key = contentKey(item.node)
-        let shared = this.byContent.get(key)
-        if (shared === undefined) {
-          shared = this.requirement(item.node)
-          this.byContent.set(key, shared)
-        }
-        return shared
       }
     }
   }

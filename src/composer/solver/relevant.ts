@@ -44,7 +44,13 @@ export interface RelevantOptions {
  */
 export function relevantServices (problem: Problem, relaxation: Relaxation, out: () => boolean = () => false, options: RelevantOptions = {}): number[] | undefined {
   const bound = options.bound ?? Infinity
-  const { within } = options
+  const n = problem.own.length
+  // Per service, in typed arrays (the loop over the options reads them a hundred thousand times).
+  let inside: Uint8Array | undefined
+  if (options.within !== undefined) {
+    inside = new Uint8Array(n)
+    for (const s of options.within) inside[s] = 1
+  }
   const dataflow = problem.mode.wiring === 'dataflow'
   // Without a bound nothing is compared, so the link penalties are not read.
   const links = bound === Infinity ? () => 0 : linkFloor(problem)
@@ -57,9 +63,9 @@ export function relevantServices (problem: Problem, relaxation: Relaxation, out:
     const own = toGoal + (dataflow ? relaxation.serviceCost(s) : problem.own[s]!)
     return own > bound + epsilon || own + links(s) > bound + epsilon
   }
-  const toGoal = new Map<number, number>()
+  const toGoal = new Float64Array(n).fill(Infinity)
+  const settled = new Uint8Array(n)
   const found: number[] = []
-  const settled = new Set<number>()
   // One heap for services (ids ≥ 0) and shared option lists (ids < 0): a list settles at the
   // least chain cost of a consumer requiring it, then offers that cost to its providers.
   // Items requiring the same interface share their options (but for their consumer, which
@@ -68,6 +74,7 @@ export function relevantServices (problem: Problem, relaxation: Relaxation, out:
   const lists: Array<readonly Option[]> = []
   const listId = new Map<readonly Option[], number>()
   const listCost: number[] = []
+  const listSettled: boolean[] = []
   const reach = (item: Item, cost: number): void => {
     const options = problem.optionGroup(item).shared
     let id = listId.get(options)
@@ -78,31 +85,31 @@ export function relevantServices (problem: Problem, relaxation: Relaxation, out:
       lists.push(options)
       listId.set(options, id)
       listCost.push(Infinity)
+      listSettled.push(false)
     }
     if (cost < listCost[id]!) { listCost[id] = cost; heap.push(cost, -1 - id) }
   }
   for (const goal of problem.goals) reach(goal, 0)
-  const settledLists = new Set<number>()
   while (heap.size > 0) {
     const cost = heap.topPriority
     const id = heap.pop()
     if (id < 0) {
       const list = -1 - id
-      if (settledLists.has(list)) continue
-      settledLists.add(list)
+      if (listSettled[list]!) continue
+      listSettled[list] = true
       for (const option of lists[list]!) {
         const p = option.provider
-        if (p < 0 || settled.has(p) || cost >= (toGoal.get(p) ?? Infinity)) continue
-        if (within !== undefined && !within.has(p)) continue
+        if (p < 0 || settled[p] === 1 || cost >= toGoal[p]!) continue
+        if (inside !== undefined && inside[p] !== 1) continue
         if (relaxation.serviceCost(p) === Infinity || bound < Infinity && over(p, cost)) continue
-        toGoal.set(p, cost)
+        toGoal[p] = cost
         heap.push(cost, p)
       }
       continue
     }
-    if (settled.has(id)) continue
+    if (settled[id] === 1) continue
     if (out()) return undefined
-    settled.add(id)
+    settled[id] = 1
     found.push(id)
     const after = cost + problem.own[id]! + links(id)
     for (const item of problem.requirementsOf(id)) reach(item, after)
@@ -124,10 +131,10 @@ interface PenaltyFloor {
  */
 function linkFloor (problem: Problem): (s: number) => number {
   const floors = new Map<readonly Option[], PenaltyFloor>()
-  const cache = new Map<number, number>()
+  const cache = new Float64Array(problem.own.length).fill(NaN)
   return (s: number): number => {
-    let total = cache.get(s)
-    if (total !== undefined) return total
+    let total = cache[s]!
+    if (!Number.isNaN(total)) return total
     total = 0
     for (const item of problem.requirementsOf(s)) {
       const { shared, sharedBy, without } = problem.optionGroup(item)
@@ -144,7 +151,7 @@ function linkFloor (problem: Problem): (s: number) => number {
       }
       total += floor.count === 1 && sharedBy.get(without)?.penalty === floor.lowest ? floor.next : floor.lowest
     }
-    cache.set(s, total)
+    cache[s] = total
     return total
   }
 }
