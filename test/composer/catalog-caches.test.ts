@@ -51,6 +51,7 @@ describe.each(['dataflow', 'static'] as const)('catalog caches, %s wiring', wiri
     ['no plugin penalty', request(wiring, { preferences: { degree: 0 } })],
     ['Acme excluded', request(wiring, { constraints: { excludeProviders: [`${ex}Acme`] } })],
     ['another goal', request(wiring, { wanted: [`${ex}Sup`] })],
+    ['Sup available too', request(wiring, { available: [`${ex}In`, `${ex}Sup`] })],
     ['default weights again', request(wiring)]
   ]
 
@@ -61,12 +62,13 @@ describe.each(['dataflow', 'static'] as const)('catalog caches, %s wiring', wiri
       const fresh = summary(compose(await catalogOf(), r))
       expect(again).toEqual(fresh)
     }
-    // The requests do differ: without the plugin penalty S1's bundle is the best; S2 alone provides Sup.
+    // The requests do differ: without the plugin penalty S1's bundle is the best; S2 alone provides Sup; G alone needs nothing more when Sup is available.
     expect(requests.map(([, r]) => summary(compose(used, r)).bundles)).toEqual([
       ['G+S2 2.0400'],
       ['G+S1 2.0200'],
       ['G+S2 2.0400'],
       ['S2 1.0300'],
+      ['G 1.0100'],
       ['G+S2 2.0400']
     ])
   })
