@@ -27,7 +27,7 @@ async function problem (): Promise<{ problem: Problem, services: number[] }> {
 }
 
 describe('building the integer program', () => {
-  test('with a coefficient budget, the count polls once per service and the build once more', async () => {
+  test('with a coefficient budget far above the program, the bound on its size polls once per service and the build once more', async () => {
     const { problem: p, services } = await problem()
     let polls = 0
     const model = buildModel(p, services, undefined, 1_000_000, () => { polls++; return false })
@@ -44,6 +44,15 @@ describe('building the integer program', () => {
     const model = buildModel(p, services, undefined, 1_000_000, () => ++polls > 5)
     expect(model).toEqual({ timedOut: true })
     expect(polls).toBe(6)
+  })
+
+  test('a budget the bound on the size does not settle is checked by the exact count: a program of just that size is built', async () => {
+    const { problem: p, services } = await problem()
+    const full = buildModel(p, services, undefined)
+    if (!('rows' in full)) throw new Error('the program was not built')
+    const entries = full.rows.reduce((sum, row) => sum + row.indices.length, 0)
+    expect(buildModel(p, services, undefined, entries)).toEqual(full)
+    expect(buildModel(p, services, undefined, entries - 1)).toMatchObject({ oversized: true })
   })
 
   test('a program over the budget is reported with the count where counting stopped', async () => {

@@ -30,18 +30,21 @@ interface Provision {
  * `undefined` when `out` (polled once per service) says the time has run out first.
  */
 export function undominated (problem: Problem, relevant: readonly number[], limit: number, budget: boolean, out: () => boolean = () => false): number[] | undefined {
-  const isRelevant = new Set(relevant)
-  const provisions = new Map<number, Provision[]>()
-  const requires = new Map<number, ReadonlySet<readonly Option[]>>()
+  // Per service, in arrays indexed by it: the lists of every relevant service's items are read once each.
+  const isRelevant = new Uint8Array(problem.own.length)
+  for (const s of relevant) isRelevant[s] = 1
+  const provisions: Array<Provision[] | undefined> = []
+  const requires: Array<ReadonlySet<readonly Option[]> | undefined> = []
   const seen = new Set<readonly Option[]>()
   const record = (options: readonly Option[], byProvider: ReadonlyMap<number, Option>): void => {
     if (seen.has(options)) return
     seen.add(options)
     for (const option of options) {
-      if (!isRelevant.has(option.provider)) continue
-      let list = provisions.get(option.provider)
-      if (list === undefined) provisions.set(option.provider, list = [])
-      list.push({ options, byProvider, penalty: option.penalty })
+      const p = option.provider
+      if (p < 0 || isRelevant[p] !== 1) continue
+      const list = provisions[p]
+      if (list === undefined) provisions[p] = [{ options, byProvider, penalty: option.penalty }]
+      else list.push({ options, byProvider, penalty: option.penalty })
     }
   }
   for (const goal of problem.goals) {
@@ -55,19 +58,20 @@ export function undominated (problem: Problem, relevant: readonly number[], limi
       record(shared, sharedBy)
       lists.add(shared)
     }
-    requires.set(s, lists)
+    requires[s] = lists
   }
 
   const dominates = (d: number, s: number, provided: readonly Provision[]): boolean => {
-    if (!isRelevant.has(d)) return false
+    if (isRelevant[d] !== 1) return false
     const own = problem.own[d]! - problem.own[s]!
     if (own > 0 || own === 0 && d > s) return false
     if (budget && problem.cents[d]! > problem.cents[s]!) return false
-    const mine = requires.get(s)!
-    for (const list of requires.get(d)!) if (!mine.has(list)) return false
+    const mine = requires[s]!
+    const theirs = requires[d]!
+    for (const list of theirs) if (!mine.has(list)) return false
     for (const { options, byProvider, penalty } of provided) {
       if ((byProvider.get(d)?.penalty ?? Infinity) > penalty) return false
-      if (requires.get(d)!.has(options)) return false
+      if (theirs.has(options)) return false
     }
     return true
   }
@@ -75,7 +79,7 @@ export function undominated (problem: Problem, relevant: readonly number[], limi
   const kept: number[] = []
   for (const s of relevant) {
     if (out()) return undefined
-    const provided = provisions.get(s) ?? []
+    const provided = provisions[s] ?? []
     // Candidates: the providers of the item with the fewest options that `s` satisfies.
     let fewest: Provision | undefined
     for (const p of provided) if (fewest === undefined || p.options.length < fewest.options.length) fewest = p

@@ -72,7 +72,9 @@ export interface UnfinishedModel {
  */
 export function buildModel (problem: Problem, services: readonly number[], budgetCents: number | undefined, maxEntries = Infinity, out: () => boolean = () => false): Model | OversizedModel | UnfinishedModel {
   const column = new Map(services.map((s, i) => [s, i]))
-  if (maxEntries < Infinity) {
+  const surely = maxEntries < Infinity ? withinEntries(problem, services, maxEntries, out) : true
+  if (surely === undefined) return { timedOut: true }
+  if (!surely) {
     const entries = countEntries(problem, services, column, maxEntries, out)
     if (entries === undefined) return { timedOut: true }
     if (entries > maxEntries) return { oversized: true, entries }
@@ -136,6 +138,25 @@ export function buildModel (problem: Problem, services: readonly number[], budge
     rows.push({ lower: -Infinity, upper: budgetCents, indices: services.map((_, i) => i), values: services.map(s => problem.cents[s]!) })
   }
   return { services, column, columns, costs, rows, constant, items, infeasible }
+}
+
+/**
+ * Whether the program over `services` surely has at most `maxEntries` coefficients, by a bound
+ * read off the length of each item's option list alone: an item with `n` options writes at most
+ * `n + 1` coefficients in its row and `n + 2` in each dearer penalty level's, and it has one such
+ * level at most, as a link's penalty is 0 or the degree weight (`Problem`). Far under the budget
+ * (a program after relevance and dominance, most of the time), the exact count is not needed.
+ * `undefined` when `out` (polled once per service, as counting does) says the time has run out.
+ */
+function withinEntries (problem: Problem, services: readonly number[], maxEntries: number, out: () => boolean): boolean | undefined {
+  let bound = 0
+  for (const goal of problem.goals) bound += 2 * problem.optionGroup(goal).shared.length + 3
+  for (const s of services) {
+    if (out()) return undefined
+    for (const item of problem.requirementsOf(s)) bound += 2 * problem.optionGroup(item).shared.length + 3
+    if (bound > maxEntries) return false
+  }
+  return bound <= maxEntries
 }
 
 /** What the options of a shared list among the relevant services add up to. */
