@@ -5,6 +5,7 @@
  */
 import type { Catalog, InterfaceNode } from '../catalog/index.js'
 import { byContent, contentKey, type Item } from './items.js'
+import { recentlyUsed } from './recently-used.js'
 import type { Degree, MatchIssueCode } from '../matcher/index.js'
 import type { LinkMatcher } from './link-match.js'
 import type { ResolvedRequest } from './resolve-request.js'
@@ -70,16 +71,7 @@ function catalogLinksOf (catalog: Catalog, match: LinkMatcher): CatalogLinks {
 
 /** The requirement links for a list of available types, the most recently used kept last. */
 function requirementLinksFor (links: CatalogLinks, available: readonly string[]): Map<string, ItemLinks> {
-  const key = JSON.stringify(available)
-  let byContent = links.byAvailable.get(key)
-  if (byContent === undefined) {
-    byContent = new Map()
-    if (links.byAvailable.size >= maxAvailableKeys) links.byAvailable.delete(links.byAvailable.keys().next().value!)
-  } else {
-    links.byAvailable.delete(key)
-  }
-  links.byAvailable.set(key, byContent)
-  return byContent
+  return recentlyUsed(links.byAvailable, JSON.stringify(available), maxAvailableKeys, () => new Map<string, ItemLinks>())
 }
 
 export class LinkIndex {

@@ -9,6 +9,7 @@
 import type { Catalog, Service } from '../catalog/index.js'
 import { checkMember, type MemberVerdict } from './member-checks.js'
 import { prevailingCurrency, priceService, type PricedService } from './price.js'
+import { recentlyUsed } from './recently-used.js'
 import type { ResolvedRequest } from './resolve-request.js'
 import { catalogNamer } from './texts.js'
 
@@ -121,15 +122,7 @@ function pricingKey (request: ResolvedRequest, currency: string | null): string 
 }
 
 function pricesFor (order: CatalogOrder, key: string): Map<number, PricedService> {
-  let prices = order.prices.get(key)
-  if (prices === undefined) {
-    prices = new Map()
-    if (order.prices.size >= maxPriceKeys) order.prices.delete(order.prices.keys().next().value!)
-  } else {
-    order.prices.delete(key)
-  }
-  order.prices.set(key, prices)
-  return prices
+  return recentlyUsed(order.prices, key, maxPriceKeys, () => new Map<number, PricedService>())
 }
 
 /**
@@ -139,17 +132,7 @@ function pricesFor (order: CatalogOrder, key: string): Map<number, PricedService
 function candidatesFor (catalog: Catalog, order: CatalogOrder, request: ResolvedRequest, out: () => boolean): readonly number[] | undefined {
   // The clock is looked at once even when they are known: a budget already spent stops the table.
   if (out()) return undefined
-  const key = JSON.stringify([request.serviceTypes, request.wanted])
-  let candidates = order.candidates.get(key)
-  if (candidates === undefined) {
-    candidates = candidatesOf(catalog, order, request, out)
-    if (candidates === undefined) return undefined
-    if (order.candidates.size >= maxGoalKeys) order.candidates.delete(order.candidates.keys().next().value!)
-  } else {
-    order.candidates.delete(key)
-  }
-  order.candidates.set(key, candidates)
-  return candidates
+  return recentlyUsed(order.candidates, JSON.stringify([request.serviceTypes, request.wanted]), maxGoalKeys, () => candidatesOf(catalog, order, request, out))
 }
 
 /**
