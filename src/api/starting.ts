@@ -3,10 +3,18 @@
  * the data directory opens and the catalog loads — `/health` (liveness) at once, `/health/ready`
  * with the loading phase and `503 STARTING` with `Retry-After` for every other route — then hands
  * every request to the Fastify app (built with `serverFactory`).
+ * While it loads, the socket is lent to a small child process, the door (`starting-door.ts`),
+ * that gives the same answers: the main thread's garbage collections while the catalog fills its
+ * heap then hold no request. The door lends it back when the app is ready.
  */
+import { fork } from 'node:child_process'
+import type { ChildProcess } from 'node:child_process'
 import { createServer } from 'node:http'
 import type { IncomingMessage, Server, ServerResponse } from 'node:http'
+import { createRequire } from 'node:module'
+import { Server as NetServer } from 'node:net'
 import type { AddressInfo } from 'node:net'
+import { fileURLToPath } from 'node:url'
 import type { ErrorLanguage, ErrorMessages } from '../errors.js'
 import { problemMediaType, problemOf } from './problem.js'
 
@@ -31,17 +39,48 @@ const phaseNames: Record<StartPhase, ErrorMessages> = {
   catalog: { en: 'reading or compiling the catalog', de: 'Katalog lesen oder kompilieren' }
 }
 
+/** What the starting answers need: how far loading is, when the server started, whether to end the connection. */
+export interface StartingState {
+  readonly progress: StartProgress
+  /** When `serve` started (milliseconds since the epoch), for `uptimeSeconds`. */
+  readonly startedAt: number
+  /** Another process answers from now on: every answer ends its connection, so the client's next one reaches it. */
+  readonly leaving: boolean
+}
+
+/**
+ * What the door and `StartingServer` exchange over IPC. The listening socket travels with
+ * `socket` (to the door) and `listening` (back, a copy `serve` keeps unwatched until the app is
+ * ready or the door dies).
+ */
+export type DoorMessage =
+  | { readonly type: 'socket', readonly progress: StartProgress, readonly startedAt: number }
+  | { readonly type: 'progress', readonly progress: StartProgress }
+  | { readonly type: 'listening' }
+  | { readonly type: 'ready' }
+  | { readonly type: 'left' }
+
+/** How long a connection idle when its server stops answering may stay open: a client's next request on it gets an answer that closes it instead. */
+export const leavingGraceMs = 1000
+
+/** The listening socket itself (Node's TCP handle, as `cluster` passes it between processes): sending it does not start accepting in the receiver. */
+type SocketHandle = { close: () => void }
+
 /** The socket `serve` listens on, answering while it starts and handing over to the app when ready. */
 export class StartingServer {
   readonly server: Server
   #progress: StartProgress = { phase: 'store', done: 0, total: 0 }
+  readonly #startedAt = Date.now() - process.uptime() * 1000
   #app: Handler | undefined
   #open = false
+  #door: ChildProcess | undefined
+  /** The socket while the door answers on it: not accepted on here until the app is ready or the door dies. */
+  #lent: SocketHandle | undefined
 
   constructor () {
     this.server = createServer((request, response) => {
       if (this.#open && this.#app !== undefined) this.#app(request, response)
-      else this.#answer(request, response)
+      else answerStarting(request, response, { progress: this.#progress, startedAt: this.#startedAt, leaving: this.#lent !== undefined })
     })
     // Fastify's own default: idle connections stay open across the hand-over and long loads.
     this.server.keepAliveTimeout = 72_000
@@ -52,9 +91,10 @@ export class StartingServer {
     return this.#progress
   }
 
-  /** Records how far loading is. */
+  /** Records how far loading is (and tells the door). */
   report (progress: StartProgress): void {
     this.#progress = progress
+    this.#tell({ type: 'progress', progress })
   }
 
   /** For Fastify's `serverFactory`: the app answers on this socket once `open` is called. */
@@ -63,10 +103,31 @@ export class StartingServer {
     return this.server
   }
 
-  /** From now on the app answers every request. */
-  open (): void {
+  /**
+   * From now on the app answers every request: the socket is taken back from the door, which
+   * passes the requests still coming on its connections to the app and exits. Resolves when the
+   * door has stopped answering itself.
+   */
+  async open (): Promise<void> {
     if (this.#app === undefined) throw new Error('the app was not built with this server\'s serverFactory')
     this.#open = true
+    this.#takeBack()
+    const door = this.#door
+    if (door?.connected !== true) return
+    await new Promise<void>(resolve => {
+      const left = (message: DoorMessage) => { if (message.type === 'left') done() }
+      // A door that does not answer within the grace is stuck: it is ended, its connections with it.
+      const stuck = setTimeout(() => { door.kill('SIGKILL') }, leavingGraceMs * 5)
+      const done = () => {
+        clearTimeout(stuck)
+        door.off('message', left)
+        door.off('exit', done)
+        resolve()
+      }
+      door.on('message', left)
+      door.once('exit', done)
+      this.#tell({ type: 'ready' })
+    })
   }
 
   /** Listens and resolves with the address, e.g. `http://127.0.0.1:8080`. */
@@ -82,8 +143,47 @@ export class StartingServer {
     })
   }
 
-  /** Stops listening and ends idle connections. */
+  /**
+   * Lends the listening socket to the door process at `module` (default: `starting-door` beside
+   * this file). Resolves with whether the door answers now; when it cannot start (or dies), this
+   * server goes on answering itself. The door exits with this process, even on `kill -9`.
+   */
+  lend (module: URL = new URL(`./starting-door${import.meta.url.endsWith('.ts') ? '.ts' : '.js'}`, import.meta.url)): Promise<boolean> {
+    const handle = (this.server as unknown as { _handle?: SocketHandle })._handle
+    if (this.#door !== undefined || this.#open || handle === undefined) return Promise.resolve(false)
+    // From TypeScript sources the door needs tsx's loader; compiled, it starts as plain JavaScript.
+    const execArgv = module.pathname.endsWith('.ts') ? ['--import', createRequire(import.meta.url).resolve('tsx')] : []
+    const door = fork(fileURLToPath(module), [], { execArgv, stdio: ['ignore', 'ignore', 'inherit', 'ipc'] })
+    this.#door = door
+    return new Promise(resolve => {
+      door.once('spawn', () => {
+        door.send({ type: 'socket', progress: this.#progress, startedAt: this.#startedAt } satisfies DoorMessage, handle as never)
+      })
+      door.on('message', (message: DoorMessage, spare: unknown) => {
+        if (message.type !== 'listening' || spare === undefined || this.#open) return
+        this.#lent = spare as SocketHandle
+        // Stops accepting; connections already open get answers that close them (`leaving`).
+        NetServer.prototype.close.call(this.server)
+        setTimeout(() => { if (this.#lent !== undefined) this.server.closeIdleConnections() }, leavingGraceMs).unref()
+        resolve(true)
+      })
+      const gone = () => {
+        this.#door = undefined
+        this.#takeBack()
+        resolve(false)
+      }
+      door.once('error', gone)
+      door.once('exit', gone)
+    })
+  }
+
+  /** Stops listening, ends idle connections and the door. */
   async close (): Promise<void> {
+    const door = this.#door
+    this.#door = undefined
+    door?.kill()
+    this.#lent?.close()
+    this.#lent = undefined
     if (!this.server.listening) return
     await new Promise<void>(resolve => {
       this.server.close(() => { resolve() })
@@ -91,28 +191,42 @@ export class StartingServer {
     })
   }
 
-  #answer (request: IncomingMessage, response: ServerResponse): void {
-    const url = new URL(request.url ?? '/', 'http://starting')
-    const path = url.pathname.replace(/\/+$/, '') || '/'
-    const language: ErrorLanguage = url.searchParams.get('lang') === 'de' || (url.searchParams.get('lang') === null && /^\s*de\b/i.test(request.headers['accept-language'] ?? '')) ? 'de' : 'en'
-    const uptimeSeconds = Math.floor(process.uptime())
-    const get = request.method === 'GET' || request.method === 'HEAD'
-    if (get && path === '/health') {
-      send(response, 200, 'application/json; charset=utf-8', { status: 'ok', uptimeSeconds })
-    } else if (get && path === '/health/ready') {
-      send(response, 503, 'application/json; charset=utf-8', { status: 'starting', ...this.#progress, uptimeSeconds })
-    } else {
-      const { phase, done, total } = this.#progress
-      const messages = {
-        en: `the catalog is still loading: ${phaseNames[phase].en} ${done} of ${total}; ask again in ${startingRetryAfterSeconds} seconds (GET /health/ready says when it is ready)`,
-        de: `der Katalog wird noch geladen: ${phaseNames[phase].de} ${done} von ${total}; fragen Sie in ${startingRetryAfterSeconds} Sekunden erneut (GET /health/ready meldet, wann er bereit ist)`
-      }
-      response.setHeader('Retry-After', String(startingRetryAfterSeconds))
-      send(response, 503, problemMediaType, { ...problemOf('STARTING', 503, messages, language, url.pathname), phase, done, total })
-    }
-    // A request body nobody reads is drained, so the connection stays usable.
-    request.resume()
+  /** Accepts on the socket again (the app is ready, or the door is gone). */
+  #takeBack (): void {
+    const lent = this.#lent
+    if (lent === undefined) return
+    this.#lent = undefined
+    if (!this.server.listening) this.server.listen(lent)
   }
+
+  #tell (message: DoorMessage): void {
+    if (this.#door?.connected === true) this.#door.send(message, error => { if (error !== null) this.#door?.kill() })
+  }
+}
+
+/** The answer of a starting server: `/health` 200, `/health/ready` 503 with the phase, `503 STARTING` with `Retry-After` for the rest. */
+export function answerStarting (request: IncomingMessage, response: ServerResponse, state: StartingState): void {
+  const url = new URL(request.url ?? '/', 'http://starting')
+  const path = url.pathname.replace(/\/+$/, '') || '/'
+  const language: ErrorLanguage = url.searchParams.get('lang') === 'de' || (url.searchParams.get('lang') === null && /^\s*de\b/i.test(request.headers['accept-language'] ?? '')) ? 'de' : 'en'
+  const uptimeSeconds = Math.floor((Date.now() - state.startedAt) / 1000)
+  const get = request.method === 'GET' || request.method === 'HEAD'
+  if (state.leaving) response.setHeader('Connection', 'close')
+  if (get && path === '/health') {
+    send(response, 200, 'application/json; charset=utf-8', { status: 'ok', uptimeSeconds })
+  } else if (get && path === '/health/ready') {
+    send(response, 503, 'application/json; charset=utf-8', { status: 'starting', ...state.progress, uptimeSeconds })
+  } else {
+    const { phase, done, total } = state.progress
+    const messages = {
+      en: `the catalog is still loading: ${phaseNames[phase].en} ${done} of ${total}; ask again in ${startingRetryAfterSeconds} seconds (GET /health/ready says when it is ready)`,
+      de: `der Katalog wird noch geladen: ${phaseNames[phase].de} ${done} von ${total}; fragen Sie in ${startingRetryAfterSeconds} Sekunden erneut (GET /health/ready meldet, wann er bereit ist)`
+    }
+    response.setHeader('Retry-After', String(startingRetryAfterSeconds))
+    send(response, 503, problemMediaType, { ...problemOf('STARTING', 503, messages, language, url.pathname), phase, done, total })
+  }
+  // A request body nobody reads is drained, so the connection stays usable.
+  request.resume()
 }
 
 function send (response: ServerResponse, status: number, type: string, body: unknown): void {

@@ -184,6 +184,10 @@ export const serveCommand: Command = {
       en: `Symphony is listening at ${address}/ and loading its catalog (${address}/health/ready says when it is ready)`,
       de: `Symphony lauscht unter ${address}/ und lädt seinen Katalog (${address}/health/ready meldet, wann er bereit ist)`
     })
+    // A child process answers on the socket while this one loads (the collections of a heap
+    // filling with the catalog would hold its answers); this one answers itself until it does,
+    // and on if it cannot.
+    void starting.lend()
     let app: Awaited<ReturnType<typeof buildApp>> | undefined
     try {
       const engine = await openForWriting(values, io, {
@@ -216,7 +220,7 @@ export const serveCommand: Command = {
       await engine.catalog()
       starting.report({ phase: 'catalog', done: 1, total: 1 })
       await built.ready()
-      starting.open()
+      await starting.open()
       // Fastify says this when it listens itself; here the socket was bound before the app existed.
       built.log.info(`Server listening at ${address}`)
     } catch (error) {
