@@ -1,31 +1,9 @@
 import { execFileSync } from 'node:child_process'
-import { readFile, readdir } from 'node:fs/promises'
 import { Agent, get } from 'node:http'
 import { setTimeout as delay } from 'node:timers/promises'
 import { afterEach, describe, expect, it } from 'vitest'
 import { StartingServer } from '../../src/api/starting.js'
-
-/** The pids of this process's child processes (the door is the only one these tests start). */
-async function children (pid = process.pid): Promise<number[]> {
-  const tasks = await readdir(`/proc/${pid}/task`)
-  const lists = await Promise.all(tasks.map(task => readFile(`/proc/${pid}/task/${task}/children`, 'utf8').catch(() => '')))
-  return lists.flatMap(list => list.split(' ').filter(word => word !== '').map(Number))
-}
-
-/** Whether `pid` runs (a zombie nobody reaped has ended). */
-async function alive (pid: number): Promise<boolean> {
-  const stat = await readFile(`/proc/${pid}/stat`, 'utf8').catch(() => undefined)
-  return stat !== undefined && !/^\d+ \(.*\) Z/.test(stat)
-}
-
-async function doorOf (): Promise<number> {
-  for (;;) {
-    const commands = await Promise.all((await children()).map(async pid => ({ pid, command: await readFile(`/proc/${pid}/cmdline`, 'utf8').catch(() => '') })))
-    const door = commands.find(({ command }) => command.includes('starting-door'))
-    if (door !== undefined) return door.pid
-    await delay(50)
-  }
-}
+import { doorOf, running } from '../support/door.js'
 
 /** Asks `url` from another process, while this one's event loop waits for it: only the door can answer. */
 function askBlocked (url: string, headers: Record<string, string> = {}): { status: number, retryAfter: string | null, body: Record<string, unknown> } {
@@ -82,7 +60,7 @@ describe('the door: a child process answering while serve loads', () => {
     const address = await server.listen(0, '127.0.0.1')
     const { port } = new URL(address)
     expect(await server.lend()).toBe(true)
-    const door = await doorOf()
+    const door = await doorOf(process.pid)
 
     let opened = false
     const failures: string[] = []
@@ -125,7 +103,7 @@ describe('the door: a child process answering while serve loads', () => {
 
     expect(failures).toEqual([])
     expect([...lateAnswers]).toEqual(['app'])
-    while (await alive(door)) await delay(50)
+    while (await running(door)) await delay(50)
   }, 120_000)
 
   it('answers itself when the door cannot start, or takes the socket back when it dies', async () => {
@@ -139,7 +117,7 @@ describe('the door: a child process answering while serve loads', () => {
     const again = await starting.listen(0, '127.0.0.1')
     const lent = starting.lend()
     expect(await lent).toBe(true)
-    process.kill(await doorOf(), 'SIGKILL')
+    process.kill(await doorOf(process.pid), 'SIGKILL')
     // No connection is refused meanwhile: this process holds the socket all along.
     for (let asked = 0; asked < 20; asked++) {
       const response = await fetch(`${again}/health/ready`, { headers: { connection: 'close' } })

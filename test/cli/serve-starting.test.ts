@@ -3,6 +3,7 @@ import { join } from 'node:path'
 import { setTimeout as delay } from 'node:timers/promises'
 import { afterAll, describe, expect, it } from 'vitest'
 import { projectRoot } from '../../src/project.js'
+import { doorOf, running } from '../support/door.js'
 import { spawnInGroup, stderrMatch, stopAllGroups, stopGroup } from '../support/process-group.js'
 import { temporaryFolder } from './run-cli.js'
 
@@ -67,6 +68,35 @@ describe('symphony serve while it starts', () => {
       const answered = await fetch(`${address}/catalog/services?limit=1`)
       expect(answered.status).toBe(200)
       expect(((await answered.json()) as { services: unknown[] }).services).toHaveLength(1)
+    } finally {
+      await stopGroup(server)
+      await folder.remove()
+    }
+  }, 180_000)
+
+  it('answers from its door while the main process is stopped, and the door ends with it on kill -9', async () => {
+    const folder = await temporaryFolder()
+    const server = spawnInGroup(process.execPath, ['--import', 'tsx', join(projectRoot, 'src/cli/bin.ts'), 'serve', '--no-sandbox', '--port', '0', '--data-dir', join(folder.path, 'data'), '--log-level', 'warn'], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+      env: { ...process.env, SYMPHONY_HOLD_START: join(folder.path, 'never') }
+    })
+    try {
+      const address = (await stderrMatch(server, /listening at (\S+)\/ and loading its catalog/))[1]!
+      const door = await doorOf(server.pid!)
+      // The door has the socket once a fresh connection is answered while `serve` cannot run.
+      for (;;) {
+        process.kill(server.pid!, 'SIGSTOP')
+        const health = await fetch(`${address}/health`, { headers: { connection: 'close' }, signal: AbortSignal.timeout(2000) }).catch(() => undefined)
+        if (health !== undefined) {
+          expect([health.status, await health.json()]).toMatchObject([200, { status: 'ok' }])
+          break
+        }
+        process.kill(server.pid!, 'SIGCONT')
+        await delay(200)
+      }
+      process.kill(server.pid!, 'SIGKILL')
+      while (await running(door)) await delay(50)
+      await expect(fetch(`${address}/health`)).rejects.toThrow()
     } finally {
       await stopGroup(server)
       await folder.remove()
