@@ -38,8 +38,12 @@ process.on('message', (message: DoorMessage, handle: unknown) => {
     leave()
   }
 })
-// `serve` is gone (it exited, or was killed): nothing is left to answer for.
+// `serve` is gone (it exited, or was killed): nothing is left to answer for. The channel's end is
+// not always told (Node waits for the rest of a message it was reading when the channel closed),
+// so the door also looks whether it still has its parent.
 process.on('disconnect', () => { process.exit(0) })
+const parent = process.ppid
+setInterval(() => { if (process.ppid !== parent) process.exit(0) }, 250).unref()
 
 function leave (): void {
   app = server.address() as AddressInfo
