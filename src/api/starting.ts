@@ -160,7 +160,9 @@ export class StartingServer {
         door.send({ type: 'socket', progress: this.#progress, startedAt: this.#startedAt } satisfies DoorMessage, handle as never)
       })
       door.on('message', (message: DoorMessage, spare: unknown) => {
-        if (message.type !== 'listening' || spare === undefined || this.#open) return
+        if (message.type !== 'listening' || spare === undefined) return
+        // Ready before the door was: this process never stopped accepting, and keeps no second copy.
+        if (this.#open) return (spare as SocketHandle).close()
         this.#lent = spare as SocketHandle
         // Stops accepting; connections already open get answers that close them (`leaving`).
         NetServer.prototype.close.call(this.server)
