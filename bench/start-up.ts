@@ -24,6 +24,8 @@ export interface StartUp {
   readonly startingHealthMs: readonly number[]
   /** `/health` requests while starting that failed (an error status or a dropped connection). */
   readonly startingHealthFailures: number
+  /** `/health` answers asked while the first discovery was in flight (sequential, from the moment it was sent). */
+  readonly firstDiscoveryHealthMs: readonly number[]
   readonly peakRssMb: number
 }
 
@@ -77,13 +79,26 @@ export async function measureStart (dataDir: string, discovery: unknown, checkou
     else startingHealthMs.push(performance.now() - at)
   }
   await readyPromise
-  const response = await fetch(`${url}/discover`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(discovery) })
-  await response.arrayBuffer()
-  if (!response.ok) throw new Error(`/discover answered ${response.status}`)
-  const firstAnswerMs = performance.now() - started
+  let answered = false
+  const first = fetch(`${url}/discover`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(discovery) })
+    .then(async response => {
+      await response.arrayBuffer()
+      if (!response.ok) throw new Error(`/discover answered ${response.status}`)
+      return performance.now() - started
+    })
+    .finally(() => { answered = true })
+  // What the first discovery holds: `/health` asked one after another until it is answered.
+  const firstDiscoveryHealthMs: number[] = []
+  while (!answered) {
+    const at = performance.now()
+    const ok = await fetch(`${url}/health`).then(async response => { await response.arrayBuffer(); return response.ok }, () => false)
+    if (!ok) throw new Error('/health failed while the first discovery ran')
+    firstDiscoveryHealthMs.push(performance.now() - at)
+  }
+  const firstAnswerMs = await first
   const peakRssMb = await readFile(`/proc/${child.pid!}/status`, 'utf8')
     .then(text => Number(/VmHWM:\s+(\d+) kB/.exec(text)?.[1] ?? NaN) / 1024, () => NaN)
-  return { url, child, listeningMs, readyMs, firstAnswerMs, startingHealthMs, startingHealthFailures, peakRssMb }
+  return { url, child, listeningMs, readyMs, firstAnswerMs, startingHealthMs, startingHealthFailures, firstDiscoveryHealthMs, peakRssMb }
 }
 
 /** The `q` quantile of `samples` (NaN when there are none). */
@@ -98,7 +113,7 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   const run = await measureStart(dataDir!, JSON.parse(await readFile(request!, 'utf8')), checkout)
   run.child.kill('SIGTERM')
   await new Promise(resolve => run.child.once('exit', resolve))
-  const { listeningMs, readyMs, firstAnswerMs, startingHealthMs, peakRssMb } = run
+  const { listeningMs, readyMs, firstAnswerMs, startingHealthMs, firstDiscoveryHealthMs, peakRssMb } = run
   console.log(JSON.stringify({
     listeningMs: Math.round(listeningMs),
     readyMs: Math.round(readyMs),
@@ -108,6 +123,10 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
     startingHealthP99Ms: Number(percentile(startingHealthMs, 0.99).toFixed(2)),
     startingHealthMaxMs: Number(Math.max(...startingHealthMs).toFixed(2)),
     startingHealthFailures: run.startingHealthFailures,
+    firstDiscoveryMs: Math.round(firstAnswerMs - readyMs),
+    firstDiscoveryHealthSamples: firstDiscoveryHealthMs.length,
+    firstDiscoveryHealthP99Ms: Number(percentile(firstDiscoveryHealthMs, 0.99).toFixed(2)),
+    firstDiscoveryHealthMaxMs: Number(Math.max(...firstDiscoveryHealthMs).toFixed(2)),
     peakRssMb: Math.round(peakRssMb)
   }))
 }
