@@ -24,7 +24,7 @@ import { deleteVocabulary, listVocabularies, putVocabulary, selectVocabulary } f
 import type { VocabularyGraph } from './vocabulary/index.js'
 import type { Catalog, OfferPriceModel, Service } from './catalog/index.js'
 import { readRuleFolders, type Rule } from './reasoner/index.js'
-import { bundleLinks, canCombine, combinableWith, discover, requireKnownClasses, requireService } from './matcher/index.js'
+import { bundleLinks, canCombine, combinableWith, discover, prepareDiscovery, requireKnownClasses, requireService } from './matcher/index.js'
 import type { Combinable, CombinableOptions, DiscoveryAnswer, PairCheck } from './matcher/index.js'
 import { compose, loadSolver, parseCompositionRequest, tighterLimits } from './composer/index.js'
 import type { ComposeLimits, CompositionAnswer } from './composer/index.js'
@@ -64,6 +64,8 @@ export interface EngineOptions {
   /**
    * Compile the catalog in a worker thread (`serve` does): the event loop stays free while a
    * large catalog recompiles after a write, and requests meanwhile get the previous catalog.
+   * Each catalog's discovery index is then prepared a slice at a time before reads get it, so
+   * the first discovery on it does not build the index in one piece.
    */
   readonly compileInBackground?: boolean
   /**
@@ -339,7 +341,10 @@ export class Engine {
   /** The catalog of `version`: the compile in flight for it, or a new one. */
   #compile (version: string): Promise<Catalog> {
     if (this.#compiling?.version === version) return this.#compiling.catalog
-    const catalog = this.#build().then(({ vocabularyOf, catalog: compiled, from }) => {
+    const catalog = this.#build().then(async ({ vocabularyOf, catalog: compiled, from }) => {
+      // A server prepares what discovery needs of it with turns between slices: the first
+      // discovery on a catalog of 100,000 services would otherwise hold every request for a second or more.
+      if (this.#compiler !== undefined) await prepareDiscovery(compiled)
       // Selected on first use: a catalog read from its snapshot then parses no stored graph until asked.
       let vocabulary: Promise<readonly Quad[]> | undefined
       this.#vocabularyOf.set(compiled, () => {

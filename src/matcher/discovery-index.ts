@@ -1,13 +1,15 @@
 /**
  * What discovery needs of a catalog that no request changes, kept per catalog (a compiled
  * catalog is never modified; a new version is a new object): services and classes as small
- * integers; per class the services providing a comparable type and the services consuming it;
- * per wanted class which services provide a relative of it; per service its interfaces' most
- * specific types as class numbers (`profile`). Built piecewise on first use of a class or
- * service — never by a scan over every service.
+ * integers; per class the services whose interfaces state it (provided, required), and from them
+ * the services providing a comparable type and the services consuming it; per wanted class which
+ * services provide a relative of it; per service its interfaces' most specific types as class
+ * numbers (`profile`). Built piecewise on first use of a class or service — never by a scan over
+ * every service — or ahead of the first request, a slice at a time (`prepareDiscovery`).
  */
-import type { Catalog, Service } from '../catalog/index.js'
+import type { Catalog, InterfaceNode, Service } from '../catalog/index.js'
 import { wuPalmer } from '../catalog/class-similarity.js'
+import { nextTurn, SliceClock } from '../turns.js'
 import { effectiveTypes } from './degree.js'
 import type { DiscoveryRequest } from './request.js'
 
@@ -19,6 +21,14 @@ const unrelated = 2
 /** Wanted classes whose relatives are kept: the oldest is dropped beyond this. */
 const relativesKept = 64
 
+/** Services numbered or profiled between two looks at the clock in `prepare`. */
+const servicesPerLook = 256
+
+/** Which interfaces of a service `stating` looks at: provided ones, or required and optionally required ones. */
+type StatedRole = 'provides' | 'requires'
+
+const none = new Int32Array(0)
+
 export class DiscoveryIndex {
   readonly #catalog: Catalog
   /** Services by ordinal, in the order they were first met. */
@@ -28,6 +38,9 @@ export class DiscoveryIndex {
   readonly #classNames: string[] = []
   readonly #comparable = new Map<string, Int32Array>()
   readonly #consumers = new Map<string, Int32Array>()
+  readonly #stated: Record<StatedRole, Map<string, Int32Array>> = { provides: new Map(), requires: new Map() }
+  /** Every service numbered (in catalog order) and every class's stating services known: see `prepared`. */
+  #prepared = false
   readonly #relatives = new Map<string, Uint8Array>()
   /** Per service ordinal: the mark of the last search that took it; marks only grow. */
   readonly #seen: Int32Array
@@ -68,9 +81,12 @@ export class DiscoveryIndex {
    * the ranking does not depend on it.
    */
   candidates (request: DiscoveryRequest): Iterable<number> {
-    if (request.wanted.length === 0) return Array.from(this.#catalog.services.keys(), id => this.#ordinal(id))
+    if (request.wanted.length === 0) {
+      return this.#prepared ? this.#services.keys() : Array.from(this.#catalog.services.keys(), id => this.#ordinal(id))
+    }
     const sets = request.wanted.map(type => this.#comparableTo(type))
     if (!request.includePartial) return sets.reduce((min, set) => set.length < min.length ? set : min)
+    const consumers = request.available.map(type => this.#consumersOf(type))
     const seen = this.#seen
     const mark = this.#nextMark()
     const found: number[] = []
@@ -84,8 +100,8 @@ export class DiscoveryIndex {
     // A service providing no comparable type can only be a near miss with related outputs:
     // every requirement met exactly or as a plugin, so it consumes an available type that way.
     const relatives = request.wanted.map(type => this.#relativesOf(type))
-    for (const type of request.available) {
-      for (const s of this.#consumersOf(type)) {
+    for (const set of consumers) {
+      for (const s of set) {
         if (seen[s] === mark) continue
         seen[s] = mark
         let all = true
@@ -94,6 +110,45 @@ export class DiscoveryIndex {
       }
     }
     return found
+  }
+
+  /**
+   * The index with everything requests would build on first use built now, from one pass over
+   * the services: each numbered in catalog order and profiled, and per class the services stating
+   * it on a provided or a required interface. With a clock, yields whenever its slice is over (the
+   * caller resumes after a turn of the event loop): at 100,000 services this is about a second of
+   * work. Its answers are those of an index built on demand; only the numbering of services
+   * differs, which no ranking depends on.
+   */
+  static * prepared (catalog: Catalog, clock?: SliceClock): Generator<void, DiscoveryIndex> {
+    const index = new DiscoveryIndex(catalog)
+    const stated = { provides: new Map<string, number[]>(), requires: new Map<string, number[]>() }
+    const state = (role: StatedRole, nodes: readonly InterfaceNode[], s: number): void => {
+      for (const node of nodes) {
+        for (const type of node.types) {
+          const list = stated[role].get(type)
+          if (list === undefined) stated[role].set(type, [s])
+          else if (list.at(-1) !== s) list.push(s)
+        }
+      }
+    }
+    for (const service of catalog.services.values()) {
+      const s = index.#services.length
+      if (clock !== undefined && s % servicesPerLook === 0 && clock.over()) {
+        yield
+        clock.start()
+      }
+      index.#services.push(service)
+      state('provides', service.provides, s)
+      state('requires', service.requires, s)
+      state('requires', service.optionallyRequires, s)
+      index.profile(s)
+    }
+    for (const role of ['provides', 'requires'] as const) {
+      for (const [type, list] of stated[role]) index.#stated[role].set(type, Int32Array.from(list))
+    }
+    index.#prepared = true
+    return index
   }
 
   /**
@@ -171,22 +226,54 @@ export class DiscoveryIndex {
   #comparableTo (type: string): Int32Array {
     let set = this.#comparable.get(type)
     if (set === undefined) {
-      const catalog = this.#catalog
-      const ids = new Set<number>()
-      for (const node of catalog.providersOf(type)) ids.add(this.#ordinal(node.service))
-      for (const sup of catalog.hierarchy.superClasses(type)) for (const node of catalog.interfacesTyped(sup, 'provides')) ids.add(this.#ordinal(node.service))
-      this.#comparable.set(type, set = Int32Array.from(ids))
+      // The subclasses' services are `catalog.providersOf(type)`'s, without its order.
+      const { hierarchy } = this.#catalog
+      const mark = this.#nextMark()
+      const found: number[] = []
+      for (const sub of hierarchy.subClasses(type)) for (const s of this.#stating(sub, 'provides')) this.#take(s, mark, found)
+      for (const sup of hierarchy.superClasses(type)) for (const s of this.#stating(sup, 'provides')) this.#take(s, mark, found)
+      this.#comparable.set(type, set = Int32Array.from(found))
     }
     return set
   }
 
-  /** Services with a requirement an interface of `type` meets exactly or as a plugin, each once. */
+  /**
+   * Services with a requirement an interface of `type` meets exactly or as a plugin, each once:
+   * those with a requirement stating one of its superclasses (as `catalog.consumersOf`, without
+   * its order). Each superclass's services are looked up once, however many classes share it.
+   */
   #consumersOf (type: string): Int32Array {
     let set = this.#consumers.get(type)
     if (set === undefined) {
-      const ids = new Set<number>()
-      for (const node of this.#catalog.consumersOf(type)) ids.add(this.#ordinal(node.service))
-      this.#consumers.set(type, set = Int32Array.from(ids))
+      const mark = this.#nextMark()
+      const found: number[] = []
+      for (const sup of this.#catalog.hierarchy.superClasses(type)) for (const s of this.#stating(sup, 'requires')) this.#take(s, mark, found)
+      this.#consumers.set(type, set = Int32Array.from(found))
+    }
+    return set
+  }
+
+  /** Adds service `s` to `found` unless `mark` says it is there. */
+  #take (s: number, mark: number, found: number[]): void {
+    if (this.#seen[s] === mark) return
+    this.#seen[s] = mark
+    found.push(s)
+  }
+
+  /** Services with an interface of `role` that states `type` itself among its types, each once, in catalog order. */
+  #stating (type: string, role: StatedRole): Int32Array {
+    const memo = this.#stated[role]
+    let set = memo.get(type)
+    if (set === undefined && this.#prepared) return none
+    if (set === undefined) {
+      const ids: number[] = []
+      // In service order: a service stating the type on two interfaces comes twice in a row (a
+      // repeat elsewhere would be dropped by the unions above).
+      for (const node of this.#catalog.interfacesTyped(type, role)) {
+        const s = this.#ordinal(node.service)
+        if (ids.at(-1) !== s) ids.push(s)
+      }
+      memo.set(type, set = Int32Array.from(ids))
     }
     return set
   }
@@ -218,4 +305,19 @@ export function discoveryIndex (catalog: Catalog): DiscoveryIndex {
   let index = indexes.get(catalog)
   if (index === undefined) indexes.set(catalog, index = new DiscoveryIndex(catalog))
   return index
+}
+
+/**
+ * Prepares the catalog's discovery index (`DiscoveryIndex.prepare`) a slice of a few milliseconds
+ * at a time, with a turn of the event loop between slices: a server does this before a catalog
+ * becomes the one requests get, so no request builds it in one piece.
+ */
+export async function prepareDiscovery (catalog: Catalog, clock = new SliceClock()): Promise<void> {
+  const steps = DiscoveryIndex.prepared(catalog, clock)
+  let step = steps.next()
+  while (step.done !== true) {
+    await nextTurn()
+    step = steps.next()
+  }
+  indexes.set(catalog, step.value)
 }

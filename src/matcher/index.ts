@@ -9,6 +9,7 @@ export {
   discover, type DiscoveryAnswer, type DiscoveryResult, type DiscoveryExplanation, type WantedExplanation,
   type RequirementExplanation
 } from './discover.js'
+export { prepareDiscovery } from './discovery-index.js'
 export {
   validateDiscoveryRequest, validateIriList, validateLimit, validateOffset, requireKnownClasses, requireService, defaultLimit, maxLimit,
   type DiscoveryRequest
