@@ -13,7 +13,7 @@ import { nextTurn, SliceClock } from '../turns.js'
 import { effectiveTypes } from './degree.js'
 import type { DiscoveryRequest } from './request.js'
 
-/** Per service ordinal, whether it provides a relative of one wanted class: 0 not asked yet. */
+/** Whether a service provides (a class is) a relative of one wanted class: 0 not asked yet. */
 const unknown = 0
 const related = 1
 const unrelated = 2
@@ -41,7 +41,7 @@ export class DiscoveryIndex {
   readonly #stated: Record<StatedRole, Map<string, Int32Array>> = { provides: new Map(), requires: new Map() }
   /** Every service numbered (in catalog order) and every class's stating services known: see `prepared`. */
   #prepared = false
-  readonly #relatives = new Map<string, Uint8Array>()
+  readonly #relatives = new Map<string, Relatives>()
   /** Per service ordinal: the mark of the last search that took it; marks only grow. */
   readonly #seen: Int32Array
   #mark = 0
@@ -134,7 +134,7 @@ export class DiscoveryIndex {
     }
     for (const service of catalog.services.values()) {
       const s = index.#services.length
-      if (clock !== undefined && s % servicesPerLook === 0 && clock.over()) {
+      if (clock !== undefined && s > 0 && s % servicesPerLook === 0 && clock.over()) {
         yield
         clock.start()
       }
@@ -278,24 +278,56 @@ export class DiscoveryIndex {
     return set
   }
 
-  /** Per service, whether it provides a relative of `wanted` (filled as services are asked about). */
-  #relativesOf (wanted: string): Uint8Array {
+  /**
+   * Per service and per class number, whether it provides (is) a relative of `wanted`: filled as
+   * services and classes are asked about.
+   */
+  #relativesOf (wanted: string): Relatives {
     let known = this.#relatives.get(wanted)
     if (known === undefined) {
       if (this.#relatives.size >= relativesKept) this.#relatives.delete(this.#relatives.keys().next().value!)
-      this.#relatives.set(wanted, known = new Uint8Array(this.#seen.length))
+      this.#relatives.set(wanted, known = { services: new Uint8Array(this.#seen.length), classes: new Uint8Array(Math.max(this.classCount, 16)) })
     }
     return known
   }
 
-  /** Does service `s` provide an interface with a type related to `wanted` (Wu–Palmer similarity > 0)? */
-  #provides (known: Uint8Array, wanted: string, s: number): boolean {
-    if (known[s] === unknown) {
-      const { hierarchy } = this.#catalog
-      known[s] = this.#services[s]!.provides.some(node => node.types.some(t => wuPalmer(hierarchy, wanted, t) > 0)) ? related : unrelated
+  /**
+   * Does service `s` provide an interface with a type related to `wanted` (Wu–Palmer similarity
+   * > 0)? Asked only of services providing nothing comparable to `wanted`, so the most specific
+   * types of its interfaces (its profile) answer for all of them: the named ancestor a type
+   * shares with `wanted` below the roots is an ancestor of its subclasses too.
+   */
+  #provides (known: Relatives, wanted: string, s: number): boolean {
+    if (known.services[s] === unknown) {
+      let at = this.profile(s)
+      const profile = this.#profiles
+      let found = false
+      for (let i = profile[at++]!; i > 0 && !found; i--) {
+        for (let t = profile[at++]!; t > 0; t--) {
+          const c = profile[at++]!
+          if (!found && this.#isRelative(known, wanted, c)) found = true
+        }
+      }
+      known.services[s] = found ? related : unrelated
     }
-    return known[s] === related
+    return known.services[s] === related
   }
+
+  #isRelative (known: Relatives, wanted: string, c: number): boolean {
+    if (c >= known.classes.length) {
+      const grown = new Uint8Array(Math.max(2 * known.classes.length, c + 1))
+      grown.set(known.classes)
+      known.classes = grown
+    }
+    if (known.classes[c] === unknown) known.classes[c] = wuPalmer(this.#catalog.hierarchy, wanted, this.className(c)) > 0 ? related : unrelated
+    return known.classes[c] === related
+  }
+}
+
+/** Per service ordinal and per class number: whether it provides (is) a relative of one wanted class; 0 not asked yet. */
+interface Relatives {
+  readonly services: Uint8Array
+  classes: Uint8Array
 }
 
 const indexes = new WeakMap<Catalog, DiscoveryIndex>()
