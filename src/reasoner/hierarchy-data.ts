@@ -11,7 +11,6 @@ import { terms as rdfTerms } from '../rdf/index.js'
 import { hierarchyOf, proofGraph } from './hierarchy.js'
 import type { PropertyHierarchy } from './property-hierarchy.js'
 import type { Reasoned } from './reason.js'
-import { Digraph, Reachability } from './reachability.js'
 import { TermIds } from './term-ids.js'
 
 /** Terms numbered between two looks at the clock in `hierarchySteps`. */
@@ -105,6 +104,14 @@ export function * hierarchySteps (data: HierarchyData, labels: ReadonlyMap<strin
     clock.start()
   }
   const down = adjacency(data.subClassOf, data.terms.length, true)
+  if (clock?.over() === true) {
+    yield
+    clock.start()
+  }
+  // Proof paths search these lists: two typed arrays made here, a slice apart from the others,
+  // not a graph grown to every term's id on the first path asked (hundreds of thousands of
+  // terms at 100,000 services: the first discovery of a catalog would build it in one piece).
+  const proofs = adjacency(data.proofSteps, data.terms.length, false)
   const pairs = new Set<number>()
   const n = data.terms.length
   for (let i = 0; i < data.subClassOf.length; i += 2) pairs.add(data.subClassOf[i]! * n + data.subClassOf[i + 1]!)
@@ -132,7 +139,6 @@ export function * hierarchySteps (data: HierarchyData, labels: ReadonlyMap<strin
   }
   const supers = new Map<string, ReadonlySet<string>>()
   const subs = new Map<string, ReadonlySet<string>>()
-  let proofs: Reachability | undefined
   return {
     isSubClassOf,
     areEquivalent: (a, b) => isSubClassOf(a, b) && isSubClassOf(b, a),
@@ -141,12 +147,7 @@ export function * hierarchySteps (data: HierarchyData, labels: ReadonlyMap<strin
     path: (sub, sup) => {
       if (sub === sup) return [sub]
       if (!isSubClassOf(sub, sup)) return undefined
-      if (proofs === undefined) {
-        const graph = new Digraph()
-        for (let i = 0; i < data.proofSteps.length; i += 2) graph.add(data.proofSteps[i]!, data.proofSteps[i + 1]!)
-        proofs = new Reachability(graph)
-      }
-      return proofs.path(ids.get(sub)!, ids.get(sup)!)?.map(id => data.terms[id]!)
+      return shortestPath(proofs, ids.get(sub)!, ids.get(sup)!)?.map(id => data.terms[id]!)
     },
     has: c => {
       const id = ids.get(c)
@@ -189,6 +190,32 @@ export function propertyHierarchyFromData (data: HierarchyData): PropertyHierarc
 interface Adjacency {
   readonly start: Int32Array
   readonly to: Int32Array
+}
+
+/**
+ * A shortest chain from `start` to `goal`, both inclusive, breadth-first over the lists in pair
+ * order: the chain `Reachability.path` finds over the same pairs (a repeated pair changes nothing,
+ * its end is seen already). Undefined when `goal` is not reached.
+ */
+function shortestPath (lists: Adjacency, start: number, goal: number): number[] | undefined {
+  if (start === goal) return [start]
+  const parent = new Map<number, number>([[start, start]])
+  const queue = [start]
+  for (let head = 0; head < queue.length; head++) {
+    const node = queue[head]!
+    for (let k = lists.start[node]!; k < lists.start[node + 1]!; k++) {
+      const to = lists.to[k]!
+      if (parent.has(to)) continue
+      parent.set(to, node)
+      if (to === goal) {
+        const chain = [goal]
+        for (let at = goal; at !== start;) chain.push(at = parent.get(at)!)
+        return chain.reverse()
+      }
+      queue.push(to)
+    }
+  }
+  return undefined
 }
 
 /** For each node, the other ends of its pairs (as sub, or with `reverse` as sup), in pair order: two typed arrays, not an array per node. */
