@@ -62,6 +62,11 @@ export class DiscoveryIndex {
     return this.#profiles
   }
 
+  /** Whether the index was built ahead (`prepared`) rather than on demand. */
+  get prepared (): boolean {
+    return this.#prepared
+  }
+
   /** How many classes are numbered so far (every class number is below it). */
   get classCount (): number {
     return this.#classes.size

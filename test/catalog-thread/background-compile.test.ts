@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { buildApp } from '../../src/api/index.js'
 import { openEngine, type Engine } from '../../src/engine.js'
 import { generateCatalog } from '../../bench/catalog-generator.js'
+import { discoveryIndex } from '../../src/matcher/discovery-index.js'
 
 const newService = 'https://example.org/late#Service'
 
@@ -32,6 +33,10 @@ describe('compiling the catalog in a worker thread', () => {
     await rm(folder, { recursive: true, force: true })
   })
 
+  it('hands out a catalog whose discovery index is prepared: the first discovery does not build it in one piece', async () => {
+    expect(discoveryIndex(await engine.catalog()).prepared).toBe(true)
+  })
+
   it('answers /health while a write recompiles, serves the previous catalog meanwhile, and the write returns with the new one', async () => {
     const app = buildApp(engine, {})
     await app.ready()
@@ -55,6 +60,8 @@ describe('compiling the catalog in a worker thread', () => {
       expect(after).not.toBe(before)
       expect(after.services.get(newService)?.label).toEqual({ en: 'Late PBX' })
       expect(after.services.size).toBe(5_001)
+      // Prepared before the write returned, as the first one was.
+      expect(discoveryIndex(after).prepared).toBe(true)
       expect((await engine.readiness()).ready).toBe(true)
     } finally {
       await app.close()
