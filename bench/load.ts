@@ -5,11 +5,12 @@
  * - `parse`: one n3 parse of the N-Triples file, the floor every load pays (the baseline);
  * - `--data`: open the engine on the file and answer one discovery (as `symphony discover --data`);
  * - `serve`: start `symphony serve` on a data directory holding the catalog: until it listens,
- *   until it is ready and until the first discovery answers (`bench/start-up.ts`); then `/health`
+ *   until it is ready and until the first discovery answers, with the longest `/health` answer asked
+ *   meanwhile (`bench/start-up.ts`); then `/health`
  *   p50/p99 over sequential requests, interleaved with the same requests to a server on an empty
  *   data directory (its baseline);
  * - `restart`: `serve` again on the same data directory, which reads the catalog snapshot the
- *   first start saved: listening, ready, first answer, `/health` p99 while it starts (sequential
+ *   first start saved: listening, ready, first answer (and `/health` meanwhile), `/health` p99 while it starts (sequential
  *   requests from listening to ready), peak RSS, and the snapshot's size.
  *
  * Samples of `parse` and `--data` alternate, after one warm-up parse. `npm run bench -- load`,
@@ -119,10 +120,12 @@ export async function run (sizes: readonly number[] = [10_000, 100_000]): Promis
         'serve listening ms': ms(server.listeningMs),
         'serve ready ms': ms(server.readyMs),
         'first answer ms': ms(server.firstAnswerMs),
+        '/health longest during first discovery ms': ms(Math.max(...server.firstDiscoveryHealthMs)),
         'serve RSS MB': Math.round(serveRss),
         'restart listening ms': ms(again.listeningMs),
         'restart ready ms': ms(again.readyMs),
         'restart first answer ms': ms(again.firstAnswerMs),
+        'restart /health longest during first discovery ms': ms(Math.max(...again.firstDiscoveryHealthMs)),
         'restart /health p99 while starting ms': ms(percentile(again.startingHealthMs, 0.99)),
         'restart /health failures while starting': again.startingHealthFailures,
         'restart RSS MB': Math.round(again.peakRssMb),
