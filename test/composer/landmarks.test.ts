@@ -3,7 +3,10 @@
  * a set of items holds exactly the services whose requirements lie in the set and that meet an
  * item outside it; every landmark the LM-cut loop finds meets every valid dataflow bundle
  * (checked against every subset); and the composer's dataflow optimum, which these cuts lead to,
- * is the brute-force one and never the two services that feed each other around a cycle.
+ * is the brute-force one and never the two services that feed each other around a cycle. The
+ * start landmark (the available types' cut) removes before the first solve exactly the subsets
+ * none of whose members can fire, which the loop would cut one call later, and a compose whose
+ * static optimum still waits on a cycle after the rows added up front is proven by the loop.
  */
 import { describe, expect, test } from 'vitest'
 import { strictProblem } from './strict-problem.js'
@@ -14,7 +17,8 @@ import { buildModel, type Model } from '../../src/composer/solver/model.js'
 import { exactSearch } from '../../src/composer/solver/exact-search.js'
 import { Deadline, systemClock } from '../../src/composer/deadline.js'
 import { relax } from '../../src/composer/relaxation.js'
-import { costUnits, deleteFreeTask, landmarkOf, rootLandmarks } from '../../src/composer/solver/landmarks.js'
+import { costUnits, deleteFreeTask, landmarkOf, rootLandmarks, startLandmark } from '../../src/composer/solver/landmarks.js'
+import { fire } from '../../src/composer/solver/assign.js'
 import { isMinimalSet, isValidSet } from '../../src/composer/wiring.js'
 import { parseRdf } from '../../src/rdf/index.js'
 
@@ -24,7 +28,7 @@ const ex = 'https://example.org/landmarks#'
 // In is available, Out is wanted. A turns In into X; B turns X into Out (dear); C and D feed
 // each other (C needs D's Y and gives Out and X, D needs X and gives Y), cheap: with static
 // wiring {C, D} is the best bundle, with dataflow it cannot start. E needs Z, which nothing
-// gives. F turns In into X too, dearer than A.
+// gives. F turns In into X too, dearer than A. G turns In into Out2, wanted by one request only.
 const text = `@prefix sym: <${sym}> .
 @prefix ex: <${ex}> .
 @prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
@@ -37,6 +41,8 @@ ex:C a sym:Service ; sym:requires [ a ex:Y ] ; sym:provides [ a ex:Out ] , [ a e
 ex:D a sym:Service ; sym:requires [ a ex:X ] ; sym:provides [ a ex:Y ] ; ${price(1)} .
 ex:E a sym:Service ; sym:requires [ a ex:Z ] ; sym:provides [ a ex:Out ] ; ${price(1)} .
 ex:F a sym:Service ; sym:requires [ a ex:In ] ; sym:provides [ a ex:X ] ; ${price(9)} .
+ex:G a sym:Service ; sym:requires [ a ex:In ] ; sym:provides [ a ex:Out2 ] ; ${price(1)} .
+ex:Out2 rdfs:subClassOf sym:Interface .
 `
 
 function price (euros: number): string {
@@ -52,9 +58,9 @@ interface Setup {
   readonly name: (s: number) => string
 }
 
-async function setUp (wiring: Wiring): Promise<Setup> {
+async function setUp (wiring: Wiring, wanted = ['Out']): Promise<Setup> {
   const catalog = compileCatalog(await parseRdf(text, { format: 'turtle' }))
-  const problem = strictProblem(catalog, { available: [`${ex}In`], wanted: [`${ex}Out`], wiring })
+  const problem = strictProblem(catalog, { available: [`${ex}In`], wanted: wanted.map(name => ex + name), wiring })
   const { table } = problem
   const services = table.services.map((_, s) => s).filter(s => problem.allowed[s] === 1)
   const model = buildModel(problem, services, undefined)
@@ -154,5 +160,57 @@ describe('landmark cuts (dataflow)', () => {
     }
     // The program alone (static rows) answers the cycle first: only the cuts keep it out.
     expect(expected.map(set => set.map(name).sort().join(' '))).toEqual(['A C D', 'C D F', 'A B'])
+  })
+
+  test('the start landmark is the cut of nothing fired, and removes exactly the subsets none of whose members can fire', async () => {
+    for (const wanted of [['Out'], ['Out', 'Out2']]) {
+      const setup = await setUp('dataflow', wanted)
+      const { problem, model, name } = setup
+      const task = deleteFreeTask(model)
+      const start = startLandmark(task)
+      expect(start).toEqual(landmarkOf(task, []))
+      expect(start!.map(c => name(model.services[c]!)).sort()).toEqual(wanted.length === 1 ? ['A', 'F'] : ['A', 'F', 'G'])
+      const services = start!.map(c => model.services[c]!)
+      for (const set of validSets(setup)) expect(set.some(s => services.includes(s))).toBe(true)
+      // Every non-empty subset: the row removes it exactly when none of its members can fire.
+      const all = model.services
+      for (let mask = 1; mask < 1 << all.length; mask++) {
+        const set = all.filter((_, i) => (mask & (1 << i)) !== 0)
+        expect(set.some(s => services.includes(s))).toBe(fire(problem, set).order.length > 0)
+      }
+    }
+  })
+
+  test('no start landmark when the available types meet every goal, or no service can start', async () => {
+    const { model } = await setUp('dataflow')
+    const task = deleteFreeTask(model)
+    // An available type that met the goal: the empty bundle would be valid, and no row may remove it.
+    const initial = task.initial.slice()
+    for (const g of task.goals) initial[g] = 1
+    expect(startLandmark({ ...task, initial })).toBeUndefined()
+    // Nothing available: no service has all its requirements met, and the loop proves that nothing is left.
+    expect(startLandmark({ ...task, initial: new Uint8Array(task.items) })).toBeUndefined()
+  })
+
+  test('with the start landmark alone up front, a static optimum that waits on a cycle is cut by the loop, and the optimum proven', async () => {
+    await loadSolver()
+    const wanted = ['Out', 'Out2']
+    const setup = await setUp('dataflow', wanted)
+    const { problem, model, name } = setup
+    const start = startLandmark(deleteFreeTask(model))!.map(c => model.services[c]!)
+    const rank = (set: readonly number[]): number => set.reduce((sum, s) => sum + model.costs[model.column.get(s)!]!, 0)
+    // The cheapest set the static program and the start row allow: G starts, C and D wait on each other.
+    const staticSetup = await setUp('static', wanted)
+    const allowed = validSets(staticSetup).filter(set => set.some(s => start.includes(s))).sort((a, b) => rank(a) - rank(b))
+    expect(allowed[0]!.map(name).sort()).toEqual(['C', 'D', 'G'])
+    expect(fire(problem, allowed[0]!).stuck.map(name).sort()).toEqual(['C', 'D'])
+    const expected = validSets(setup).filter(set => isMinimalSet(problem, set)).sort((a, b) => rank(a) - rank(b))
+    expect(expected[0]!.map(name).sort()).toEqual(['A', 'C', 'D', 'G'])
+    // One row up front: the start landmark, and no LM-cut row (which would cut the cycle here too).
+    const result = exactSearch(problem, relax(problem, problem.own), { limit: 1, deadline: new Deadline(systemClock, systemClock() + 60_000), rootLandmarks: 1 })
+    expect(result.proven).toBe(true)
+    expect(result.bundles[0]!.members.map(name).sort()).toEqual(['A', 'C', 'D', 'G'])
+    // One call for the cycle, one for the bundle, one for the proof.
+    expect(result.solves).toBe(3)
   })
 })
