@@ -118,27 +118,23 @@ export class MemberBounds implements ItemBounds {
   /** Service `s` is obtainable at `cost`: lower the types it provides, and what they unlock. */
   private provide (s: number, cost: number, queue: NumberHeap): void {
     const { graph, problem, own, aggregation } = this.base
-    for (const node of problem.table.services[s]!.provides) {
-      for (const provided of node.types) {
-        for (const type of graph.types.satisfiedBy(provided)) {
-          if (cost >= this.typeCost(type)) continue
-          this.types.set(type, cost)
-          for (const id of graph.requiredBy[type]!) {
-            const consumer = graph.nodeService[id]!
-            if (problem.allowed[consumer] !== 1 || this.memberSet.has(consumer)) continue
-            let needs = 0
-            for (const other of graph.serviceNodes[consumer]!) {
-              let c = 0
-              for (const t of graph.nodeTypes[other]!) c = Math.max(c, this.typeCost(t))
-              if (graph.nodeTypes[other]!.length === 0) c = Infinity
-              needs = aggregation === 'sum' ? needs + c : Math.max(needs, c)
-            }
-            const candidate = own[consumer]! + needs
-            if (candidate < this.serviceCost(consumer)) {
-              this.services.set(consumer, candidate)
-              queue.push(candidate, consumer)
-            }
-          }
+    for (const type of graph.providedIds(s)) {
+      if (cost >= this.typeCost(type)) continue
+      this.types.set(type, cost)
+      for (const id of graph.requiredBy[type]!) {
+        const consumer = graph.nodeService[id]!
+        if (problem.allowed[consumer] !== 1 || this.memberSet.has(consumer)) continue
+        let needs = 0
+        for (const other of graph.serviceNodes[consumer]!) {
+          let c = 0
+          for (const t of graph.nodeTypes[other]!) c = Math.max(c, this.typeCost(t))
+          if (graph.nodeTypes[other]!.length === 0) c = Infinity
+          needs = aggregation === 'sum' ? needs + c : Math.max(needs, c)
+        }
+        const candidate = own[consumer]! + needs
+        if (candidate < this.serviceCost(consumer)) {
+          this.services.set(consumer, candidate)
+          queue.push(candidate, consumer)
         }
       }
     }

@@ -88,9 +88,8 @@ export function relaxWithin (problem: Problem, own: Float64Array, out: () => boo
       const s = queue.pop()
       if (serviceCost[s] !== Infinity) continue
       serviceCost[s] = cost
-      for (const node of table.services[s]!.provides) {
-        for (const type of node.types) for (const id of graph.types.satisfiedBy(type)) satisfyType(id, cost)
-      }
+      // The required types it satisfies, kept per service for the catalog: not its provided types' superclasses looked up anew.
+      for (const id of graph.providedIds(s)) satisfyType(id, cost)
     }
     if (stopped) return undefined
   }
