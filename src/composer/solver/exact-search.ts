@@ -164,9 +164,10 @@ function solve (problem: Problem, relaxation: Relaxation, kept: readonly number[
   const task = problem.mode.wiring === 'dataflow' ? deleteFreeTask(model) : undefined
   const units = task === undefined ? undefined : costUnits(model.costs, task.services)
   const maxRows = options.rootLandmarks ?? maxRootLandmarks
-  const start = task === undefined || maxRows === 0 ? undefined : startLandmark(task)
-  const root = task === undefined || units === undefined ? undefined : rootLandmarks(task, units.units, maxRows - (start === undefined ? 0 : 1), deadline.poller(1))
-  const landmarks = start === undefined ? root?.landmarks ?? [] : [start, ...root?.landmarks ?? []]
+  // Some member fires first: a static optimum whose members all wait on each other is cut off before any call.
+  const startRow = task === undefined || maxRows === 0 ? undefined : startLandmark(task)
+  const root = task === undefined || units === undefined ? undefined : rootLandmarks(task, units.units, maxRows - (startRow === undefined ? 0 : 1), deadline.poller(1))
+  const landmarks = startRow === undefined ? root?.landmarks ?? [] : [startRow, ...root?.landmarks ?? []]
   // What every bundle costs at least, whatever the solver gets to prove in its time.
   const floor = model.constant + (root === undefined || units === undefined ? 0 : root.estimate * units.unit)
   if (deadline.remaining() < loadFactor * (deadline.clock() - building)) return timedOut
