@@ -345,7 +345,7 @@ export function discoveryIndex (catalog: Catalog): DiscoveryIndex {
 }
 
 /**
- * Prepares the catalog's discovery index (`DiscoveryIndex.prepare`) a slice of a few milliseconds
+ * Prepares the catalog's discovery index (`DiscoveryIndex.prepared`) a slice of a few milliseconds
  * at a time, with a turn of the event loop between slices: a server does this before a catalog
  * becomes the one requests get, so no request builds it in one piece.
  */
