@@ -20,6 +20,7 @@ import { activeGraphOf, checkKey, descriptionIriOf, historyGraphOf, keyOfHistory
 import type { DescriptionKey } from './names.js'
 import { checkOwnership, servicesIn } from './services.js'
 import { checkDerivedEffects, checkNoVocabularyNodes, checkSecretBindings, checkSecretNames, checkSubjects, defaultNamespaceOf } from './boundaries.js'
+import { describedElsewhere } from './described-elsewhere.js'
 import { checkEndpoints } from './endpoints.js'
 import { checkDescriptionGraph, checkDescriptionText } from './limits.js'
 
@@ -209,7 +210,7 @@ export class Publisher {
       checkDerivedEffects(before, after, submission.provider, namespaces)
       checkSecretNames(quads, stored, submission.provider, activeGraph)
       if (this.#deps.credentialProvider !== undefined) await checkSecretBindings(quads, submission.provider, this.#deps.credentialProvider)
-      await this.#checkConflicts(quads, submission)
+      await this.#checkConflicts(quads, stored, submission)
       const content = await canonicalNTriples(quads)
       const latest = history?.versions.at(-1)
       const impact = await this.#impact(before, after, [...services, ...active?.services ?? []])
@@ -304,16 +305,9 @@ export class Publisher {
   }
 
   /** Subjects of the submission described elsewhere (another description, an import, the ontology): CONFLICT. */
-  async #checkConflicts (quads: readonly Quad[], key: DescriptionKey): Promise<void> {
-    const subjects = [...new Set(quads.filter(q => q.subject.termType === 'NamedNode').map(q => q.subject.value))]
-      .filter(s => s !== key.provider)
-    if (subjects.length === 0) return
+  async #checkConflicts (quads: readonly Quad[], stored: readonly Quad[], key: DescriptionKey): Promise<void> {
     const own = new Set([activeGraphOf(key), historyGraphOf(key)])
-    const values = subjects.map(iriRef).join(' ')
-    const result = await this.#deps.store.query(`SELECT DISTINCT ?s ?g WHERE { VALUES ?s { ${values} } GRAPH ?g { ?s ?p ?o } }`)
-    if (result.type !== 'bindings') return
-    const clashes = result.rows
-      .map(row => ({ subject: row.s?.value ?? '', graph: row.g?.value ?? '' }))
+    const clashes = (await describedElsewhere(quads, stored, new Set([key.provider])))
       .filter(c => !own.has(c.graph) && !c.graph.startsWith(publishingGraphs.history))
       .sort((a, b) => a.subject.localeCompare(b.subject) || a.graph.localeCompare(b.graph))
     if (clashes.length === 0) return
@@ -385,13 +379,6 @@ function notFound (key: DescriptionKey, version?: number): SymphonyError {
     en: `no ${which.en}description "${key.name}" of <${key.provider}>; GET /providers/{provider}/descriptions lists what is published`,
     de: `${which.de} "${key.name}" von <${key.provider}>; GET /providers/{provider}/descriptions listet, was veröffentlicht ist`
   })
-}
-
-/** An IRI as a SPARQL IRIREF, characters IRIREF forbids escaped as \\uXXXX. */
-function iriRef (iri: string): string {
-  let escaped = ''
-  for (const c of iri) escaped += c.charCodeAt(0) <= 0x20 || '<>"{}|^`\\'.includes(c) ? `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}` : c
-  return `<${escaped}>`
 }
 
 function inGraph (quads: readonly Quad[], graph: string): Quad[] {
