@@ -9,7 +9,7 @@ import type { Quad } from '@rdfjs/types'
 import { CatalogAssembler, type Catalog, type CatalogSlice } from '../catalog/index.js'
 import { SymphonyError, type ErrorCode, type ErrorMessages } from '../errors.js'
 import type { Rule } from '../reasoner/index.js'
-import { nextTurn } from '../turns.js'
+import { SliceClock, nextTurn } from '../turns.js'
 import { moduleBeside, startWorker } from '../worker-thread.js'
 import { sendQuads } from './quads.js'
 
@@ -115,22 +115,34 @@ export class BackgroundCompiler {
       job.reject(new SymphonyError(reply.code, reply.messages, reply.location ?? {}))
       return
     }
+    void this.#assemble(reply.job, job, reply.slice)
+  }
+
+  /**
+   * Takes a slice into the job's catalog in steps of a few milliseconds, with a turn of the event
+   * loop between them (the head of a catalog of 100,000 services numbers hundreds of thousands of
+   * terms, taken in one piece it held every request for seconds), then asks for the next slice
+   * after another turn. The thread posts a slice only when asked, so one is assembled at a time.
+   */
+  async #assemble (id: number, job: Job, slice: CatalogSlice): Promise<void> {
     try {
-      job.assembler.add(reply.slice)
-      if (reply.slice.kind === 'end') {
+      const steps = job.assembler.steps(slice, new SliceClock())
+      while (steps.next().done !== true) {
+        await nextTurn()
+        // Failed meanwhile (the thread stopped, the engine closed): the rest is not wanted.
+        if (!this.#jobs.has(id)) return
+      }
+      if (slice.kind === 'end') {
         job.resolve(job.assembler.catalog())
         return
       }
     } catch (error) {
-      this.#worker?.postMessage({ type: 'cancel', job: reply.job })
+      this.#worker?.postMessage({ type: 'cancel', job: id })
       job.reject(error)
       return
     }
-    // The next slice after a turn of the event loop: requests are answered between slices.
-    const worker = this.#worker
-    void nextTurn().then(() => {
-      if (this.#jobs.has(reply.job)) worker?.postMessage({ type: 'next', job: reply.job })
-    })
+    await nextTurn()
+    if (this.#jobs.has(id)) this.#worker?.postMessage({ type: 'next', job: id })
   }
 
   #fail (error: SymphonyError): void {
