@@ -11,6 +11,7 @@ import type { Catalog, InterfaceNode, Service } from '../catalog/types.js'
 import { SymphonyError } from '../errors.js'
 import type { ErrorMessages } from '../errors.js'
 import { iri, terms } from '../rdf/index.js'
+import { SliceClock, nextTurn } from '../turns.js'
 
 /** The default namespace of a provider: its IRI up to and including the last `#` or `/`. */
 export function defaultNamespaceOf (provider: string): string {
@@ -79,9 +80,12 @@ function fingerprint (service: Service | undefined): string {
  * FORBIDDEN when `after` (the catalog with the description) differs from `before` (without it,
  * or with its previous version) in anything the provider does not own.
  */
-export function checkDerivedEffects (before: Catalog, after: Catalog, provider: string, namespaces: readonly string[]): void {
+export async function checkDerivedEffects (before: Catalog, after: Catalog, provider: string, namespaces: readonly string[], clock = new SliceClock()): Promise<void> {
+  // Every class and service of both catalogs is compared: a few milliseconds of work at a time,
+  // with a turn of the event loop between (seconds in all at 100,000 services).
   const foreign = (c: string): boolean => !c.startsWith('_:') && !tops.has(c) && !ownedBy(c, provider, namespaces)
   for (const c of after.hierarchy.classes()) {
+    if (clock.over()) { await nextTurn(); clock.start() }
     if (!foreign(c)) continue
     for (const sup of after.hierarchy.superClasses(c)) {
       if (sup === c || !foreign(sup) || before.hierarchy.isSubClassOf(c, sup)) continue
@@ -93,6 +97,7 @@ export function checkDerivedEffects (before: Catalog, after: Catalog, provider: 
   }
   const ids = new Set([...before.services.keys(), ...after.services.keys()])
   for (const id of [...ids].sort()) {
+    if (clock.over()) { await nextTurn(); clock.start() }
     const was = before.services.get(id)
     const is = after.services.get(id)
     if (was?.provider === provider || (was === undefined && is?.provider === provider)) continue

@@ -207,7 +207,7 @@ export class Publisher {
         })
       }
       checkOwnership(quads, services, submission.provider)
-      checkDerivedEffects(before, after, submission.provider, namespaces)
+      await checkDerivedEffects(before, after, submission.provider, namespaces)
       checkSecretNames(quads, stored, submission.provider, activeGraph)
       if (this.#deps.credentialProvider !== undefined) await checkSecretBindings(quads, submission.provider, this.#deps.credentialProvider)
       await this.#checkConflicts(quads, stored, submission)
