@@ -20,7 +20,7 @@ import type { GraphContent, OpenProgress, QueryResult, SparqlEndpointOptions, St
 import { BackgroundCompiler, type SnapshotTarget } from './catalog-thread/compiler.js'
 import { catalogOfParts, catalogSlices, compileCatalog, compileParts, isServiceNodePredicate, nameServiceNodes, namedLocations, offerPriceModels, priceModel } from './catalog/index.js'
 import { readSnapshot, removeSnapshotLeftovers, snapshotFileOf, snapshotKey, writeSnapshot } from './catalog/index.js'
-import { deleteVocabulary, listVocabularies, putVocabulary, selectVocabulary } from './vocabulary/index.js'
+import { deleteVocabulary, listVocabularies, putVocabulary, selectVocabulary, vocabularyContent } from './vocabulary/index.js'
 import type { VocabularyGraph } from './vocabulary/index.js'
 import type { Catalog, OfferPriceModel, Service } from './catalog/index.js'
 import { readRuleFolders, type Rule } from './reasoner/index.js'
@@ -253,9 +253,11 @@ export class Engine {
       const data = await engine.#parseFiles(options.dataFiles ?? [], (file, index) => graphOfFile(file, `${graphs.data}${index + 1}/`))
       await store.putGraphs([...builtins, ...data.map(({ graph, quads }) => ({ graph, quads }))], { durable: false })
       if (options.seedExamples === true && (await engine.catalogGraphs()).length === 0) {
-        await engine.importFiles(await listTurtleFiles(builtinFolders.examples))
+        const examples = await engine.#parseFiles(await listTurtleFiles(builtinFolders.examples), file => graphOfFile(file))
         // The demo's reference requests for publishing impact: the example composition requests.
-        await engine.putVocabulary('reference-requests', await referenceRequestQuads(exampleRequestsFolder, 'https://example.org/requests#'))
+        // One write with the examples, so the seeded catalog is compiled (and its snapshot saved) once.
+        const requests = vocabularyContent('reference-requests', await referenceRequestQuads(exampleRequestsFolder, 'https://example.org/requests#'))
+        await engine.#write(() => store.putGraphs([...examples, requests]))
       }
     } catch (error) {
       await store.close()

@@ -6,7 +6,7 @@ import type { Quad } from '@rdfjs/types'
 import { DataFactory } from 'n3'
 import { SymphonyError } from '../errors.js'
 import { graphs } from '../project.js'
-import type { Store } from '../store/index.js'
+import type { GraphContent, Store } from '../store/index.js'
 
 /** A stored vocabulary graph. */
 export interface VocabularyGraph {
@@ -36,8 +36,8 @@ export async function listVocabularies (store: Store): Promise<VocabularyGraph[]
     .sort((a, b) => a.name < b.name ? -1 : a.name > b.name ? 1 : 0)
 }
 
-/** Stores (replaces) a vocabulary graph; the quads' own graphs are dropped. Refuses an empty graph. */
-export async function putVocabulary (store: Store, name: string, quads: readonly Quad[]): Promise<VocabularyGraph> {
+/** A vocabulary graph's content: the quads moved into its graph. Refuses an empty graph. */
+export function vocabularyContent (name: string, quads: readonly Quad[]): GraphContent {
   const graph = vocabularyGraphOf(name)
   if (quads.length === 0) {
     throw new SymphonyError('INVALID_REQUEST', {
@@ -45,9 +45,14 @@ export async function putVocabulary (store: Store, name: string, quads: readonly
       de: `Vokabular ${name}: keine Tripel; senden Sie die Begriffe als Turtle, JSON-LD oder N-Triples`
     })
   }
-  const inGraph = quads.map(q => DataFactory.quad(q.subject, q.predicate, q.object, DataFactory.namedNode(graph)) as Quad)
-  await store.putGraphs([{ graph, quads: inGraph }])
-  return { name, graph, triples: inGraph.length }
+  return { graph, quads: quads.map(q => DataFactory.quad(q.subject, q.predicate, q.object, DataFactory.namedNode(graph)) as Quad) }
+}
+
+/** Stores (replaces) a vocabulary graph; the quads' own graphs are dropped. Refuses an empty graph. */
+export async function putVocabulary (store: Store, name: string, quads: readonly Quad[]): Promise<VocabularyGraph> {
+  const content = vocabularyContent(name, quads)
+  await store.putGraphs([content])
+  return { name, graph: content.graph, triples: content.quads.length }
 }
 
 /** Deletes a vocabulary graph; throws `NOT_FOUND` when there is none of that name. */
