@@ -11,6 +11,7 @@ import { terms as rdfTerms } from '../rdf/index.js'
 import { hierarchyOf, proofGraph } from './hierarchy.js'
 import type { PropertyHierarchy } from './property-hierarchy.js'
 import type { Reasoned } from './reason.js'
+import { shortestChain } from './reachability.js'
 import { TermIds } from './term-ids.js'
 
 /** Terms numbered between two looks at the clock in `hierarchySteps`. */
@@ -147,7 +148,8 @@ export function * hierarchySteps (data: HierarchyData, labels: ReadonlyMap<strin
     path: (sub, sup) => {
       if (sub === sup) return [sub]
       if (!isSubClassOf(sub, sup)) return undefined
-      return shortestPath(proofs, ids.get(sub)!, ids.get(sup)!)?.map(id => data.terms[id]!)
+      // Breadth-first in pair order: the chain `Reachability.path` finds over the same pairs.
+      return shortestChain(ids.get(sub)!, ids.get(sup)!, node => proofs.to.subarray(proofs.start[node]!, proofs.start[node + 1]!))?.map(id => data.terms[id]!)
     },
     has: c => {
       const id = ids.get(c)
@@ -190,32 +192,6 @@ export function propertyHierarchyFromData (data: HierarchyData): PropertyHierarc
 interface Adjacency {
   readonly start: Int32Array
   readonly to: Int32Array
-}
-
-/**
- * A shortest chain from `start` to `goal`, both inclusive, breadth-first over the lists in pair
- * order: the chain `Reachability.path` finds over the same pairs (a repeated pair changes nothing,
- * its end is seen already). Undefined when `goal` is not reached.
- */
-function shortestPath (lists: Adjacency, start: number, goal: number): number[] | undefined {
-  if (start === goal) return [start]
-  const parent = new Map<number, number>([[start, start]])
-  const queue = [start]
-  for (let head = 0; head < queue.length; head++) {
-    const node = queue[head]!
-    for (let k = lists.start[node]!; k < lists.start[node + 1]!; k++) {
-      const to = lists.to[k]!
-      if (parent.has(to)) continue
-      parent.set(to, node)
-      if (to === goal) {
-        const chain = [goal]
-        for (let at = goal; at !== start;) chain.push(at = parent.get(at)!)
-        return chain.reverse()
-      }
-      queue.push(to)
-    }
-  }
-  return undefined
 }
 
 /** For each node, the other ends of its pairs (as sub, or with `reverse` as sup), in pair order: two typed arrays, not an array per node. */

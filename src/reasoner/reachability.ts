@@ -63,27 +63,35 @@ export class Reachability {
    * the goal; not memoized: callers memoize what they explain); undefined when unreachable.
    */
   path (start: number, goal: number): number[] | undefined {
-    if (start === goal) return [start]
-    if (this.memo.has(start) && !this.memo.get(start)!.has(goal)) return undefined
-    const parent = new Map<number, number>([[start, start]])
-    const queue = [start]
-    for (let head = 0; head < queue.length; head++) {
-      const node = queue[head]!
-      for (const to of this.graph.out[node] ?? []) {
-        if (parent.has(to)) continue
-        parent.set(to, node)
-        if (to === goal) {
-          const chain = [goal]
-          for (let at = goal; at !== start;) chain.push(at = parent.get(at)!)
-          return chain.reverse()
-        }
-        queue.push(to)
-      }
-    }
-    return undefined
+    if (start !== goal && this.memo.has(start) && !this.memo.get(start)!.has(goal)) return undefined
+    return shortestChain(start, goal, node => this.graph.out[node] ?? [])
   }
 
   forget (): void {
     this.memo.clear()
   }
+}
+
+/**
+ * A shortest chain of nodes from `start` to `goal`, both inclusive: breadth-first over each
+ * node's successors in the order `next` gives them, stopping at the goal; undefined when unreachable.
+ */
+export function shortestChain (start: number, goal: number, next: (node: number) => Iterable<number>): number[] | undefined {
+  if (start === goal) return [start]
+  const parent = new Map<number, number>([[start, start]])
+  const queue = [start]
+  for (let head = 0; head < queue.length; head++) {
+    const node = queue[head]!
+    for (const to of next(node)) {
+      if (parent.has(to)) continue
+      parent.set(to, node)
+      if (to === goal) {
+        const chain = [goal]
+        for (let at = goal; at !== start;) chain.push(at = parent.get(at)!)
+        return chain.reverse()
+      }
+      queue.push(to)
+    }
+  }
+  return undefined
 }

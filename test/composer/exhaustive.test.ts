@@ -11,6 +11,7 @@ import { describe, expect, test } from 'vitest'
 import { compileCatalog } from '../../src/catalog/index.js'
 import { compose, loadSolver, type Wiring } from '../../src/composer/index.js'
 import { parseRdf } from '../../src/rdf/index.js'
+import { random } from '../../bench/catalog-generator.js'
 
 const sym = 'https://w3id.org/symphony/ontology#'
 const ex = 'https://example.org/random#'
@@ -32,14 +33,6 @@ interface RandomCase {
   readonly available: readonly string[]
   readonly wanted: readonly string[]
   readonly serviceTypes: readonly string[]
-}
-
-function random (seed: number): () => number {
-  let state = seed >>> 0
-  return () => {
-    state = (Math.imul(state, 1664525) + 1013904223) >>> 0
-    return state / 2 ** 32
-  }
 }
 
 /**

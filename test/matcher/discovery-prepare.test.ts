@@ -13,19 +13,12 @@ import { discover, prepareDiscovery } from '../../src/matcher/index.js'
 import { DiscoveryIndex, discoveryIndex } from '../../src/matcher/discovery-index.js'
 import { validateDiscoveryRequest } from '../../src/matcher/request.js'
 import { SliceClock } from '../../src/turns.js'
+import { random } from '../../bench/catalog-generator.js'
 
 const sym = 'https://w3id.org/symphony/ontology#'
 const ex = 'https://example.org/prepare#'
 const subClassOf = 'http://www.w3.org/2000/01/rdf-schema#subClassOf'
 const rdfType = 'http://www.w3.org/1999/02/22-rdf-syntax-ns#type'
-
-function random (seed: number): () => number {
-  let state = seed >>> 0
-  return () => {
-    state = (Math.imul(state, 1664525) + 1013904223) >>> 0
-    return state / 2 ** 32
-  }
-}
 
 interface World { readonly lines: string[], readonly classes: string[], readonly parents: Map<string, string>, readonly next: () => number }
 

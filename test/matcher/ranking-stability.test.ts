@@ -13,19 +13,12 @@ import { Parser } from 'n3'
 import type { Quad } from '@rdfjs/types'
 import { compileCatalog, type Catalog, type InterfaceNode } from '../../src/catalog/index.js'
 import { combinableWith, discover } from '../../src/matcher/index.js'
+import { random } from '../../bench/catalog-generator.js'
 
 const sym = 'https://w3id.org/symphony/ontology#'
 const ex = 'https://example.org/p#'
 const subClassOf = 'http://www.w3.org/2000/01/rdf-schema#subClassOf'
 const rdfType = 'http://www.w3.org/1999/02/22-rdf-syntax-ns#type'
-
-function random (seed: number): () => number {
-  let state = seed >>> 0
-  return () => {
-    state = (Math.imul(state, 1664525) + 1013904223) >>> 0
-    return state / 2 ** 32
-  }
-}
 
 interface World {
   readonly next: () => number
