@@ -9,10 +9,14 @@ import { offer, prefixLines } from './catalog-turtle.js'
 import { strictProblem } from './strict-problem.js'
 import { compileCatalog, type Catalog } from '../../src/catalog/index.js'
 import { relax } from '../../src/composer/relaxation.js'
+import { compareMembers } from '../../src/composer/search.js'
+import { assign, linkCost } from '../../src/composer/solver/assign.js'
 import { undominated } from '../../src/composer/solver/dominance.js'
 import { relevantServices } from '../../src/composer/solver/relevant.js'
 import type { CompositionRequest, Wiring } from '../../src/composer/index.js'
 import { parseRdf } from '../../src/rdf/index.js'
+import { isMinimalSet, isValidSet } from '../../src/composer/wiring.js'
+import type { Problem } from '../../src/composer/problem.js'
 
 const ex = 'https://example.org/dominance#'
 
@@ -80,4 +84,49 @@ describe('dominance', () => {
     expect(kept(dearA, free, 1).kept).toEqual(['A', 'E'])
     expect(kept(dearA, budget, 1).kept).toEqual(['A', 'B', 'C', 'D', 'E'])
   })
+
+  test('among the services a cost bound leaves relevant, dominance keeps the same best bundles, whatever the bound and the set narrowed', async () => {
+    const catalog = await catalogOf()
+    for (const wiring of ['static', 'dataflow'] as const) {
+      const problem = strictProblem(catalog, { ...request, wiring })
+      const relaxation = relax(problem, problem.own)
+      const relevant = relevantServices(problem, relaxation)!
+      const name = (s: number): string => problem.table.services[s]!.id.slice(ex.length)
+      // Bounds: none, and the cost of every minimal bundle (as the best-first search's bundles give one).
+      const bounds = [Infinity, ...ranked(problem, relevant).map(b => b.cost)]
+      for (let mask = 0; mask < 2 ** relevant.length; mask++) {
+        const within = new Set(relevant.filter((_, i) => (mask >> i & 1) === 1))
+        for (const bound of bounds) {
+          const narrowed = relevantServices(problem, relaxation, undefined, { within, bound })!
+          for (const limit of [1, 2, 3]) {
+            const program = undominated(problem, narrowed, limit, false)!
+            const best = (services: readonly number[]): string[] => ranked(problem, services).slice(0, limit).map(b => b.members.map(name).join(' '))
+            expect(best(program)).toEqual(best(narrowed))
+          }
+        }
+      }
+    }
+    // With the cost of A alone as the bound, B (7 EUR), F (9 EUR) and E (with D, 2 EUR and two
+    // members) are not relevant; D is (its least cost does not count what E costs), and of
+    // those left only C is dominated (by A, an earlier IRI at the same price).
+    const problem = strictProblem(catalog, request)
+    const relaxation = relax(problem, problem.own)
+    const a = problem.table.services.findIndex(s => s.id === `${ex}A`)
+    const narrowed = relevantServices(problem, relaxation, undefined, { bound: ranked(problem, [a])[0]!.cost })!
+    const names = (services: readonly number[]): string[] => services.map(s => problem.table.services[s]!.id.slice(ex.length))
+    expect(names(narrowed)).toEqual(['A', 'C', 'D'])
+    expect(names(undominated(problem, narrowed, 1, false)!)).toEqual(['A', 'D'])
+  })
 })
+
+/** Every minimal valid bundle among `services` (by brute force), cheapest first, ties by members. */
+function ranked (problem: Problem, services: readonly number[]): Array<{ members: number[], cost: number }> {
+  const bundles: Array<{ members: number[], cost: number }> = []
+  for (let mask = 1; mask < 2 ** services.length; mask++) {
+    const members = services.filter((_, i) => (mask >> i & 1) === 1)
+    if (!isValidSet(problem, members) || !isMinimalSet(problem, members)) continue
+    const cost = members.reduce((sum, s) => sum + problem.own[s]!, 0) + linkCost(assign(problem, members).assignments)
+    bundles.push({ members, cost })
+  }
+  return bundles.sort((x, y) => x.cost - y.cost || compareMembers(x.members, y.members))
+}
