@@ -72,7 +72,7 @@ export interface ExactOptions {
   readonly rootLandmarks?: number
   /**
    * A quicker search (best-first, within its own size budget) run before a large program is built
-   * (`smallModel` services or more): its cheapest bundle is the solver's start instead of `start`,
+   * (`smallModel` relevant services or more), and before dominance is weighed: its cheapest bundle is the solver's start instead of `start`,
    * and what it found stays in the answer however far the solver gets (`first`). A program that
    * size can take the solver the whole time budget without a better bundle than the greedy one.
    */
