@@ -6,15 +6,13 @@
  * Screenshots of each page and viewport are saved to the system temp folder for review.
  */
 import { existsSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { chromium } from 'playwright-core'
 import type { Browser } from 'playwright-core'
 import { AxeBuilder } from '@axe-core/playwright'
 import { openTestApp } from '../api/helpers.js'
 import type { TestApp } from '../api/helpers.js'
-import { args, executablePath, pageProblems } from './browser.js'
+import { args, executablePath, pageProblems, screenshotPath } from './browser.js'
 
 const viewports = { laptop: { width: 1440, height: 900 }, phone: { width: 390, height: 844 } } as const
 const sym = 'https://w3id.org/symphony/ontology#'
@@ -59,7 +57,7 @@ describe.skipIf(!existsSync(executablePath) && process.env.CI !== 'true')('conso
             }
             const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)
             if (overflow > 0) found.push(`${name}: ${overflow} px wider than the viewport`)
-            await page.screenshot({ path: join(tmpdir(), `symphony-console-${name}-${viewportName}-${language}.png`), fullPage: true })
+            await page.screenshot({ path: screenshotPath(`${name}-${viewportName}-${language}`), fullPage: true })
           }
           // A wrong address opened in the browser: the problem as a page, under its content policy.
           const answer = await page.goto(`${address}/no-such-page`)
@@ -68,7 +66,7 @@ describe.skipIf(!existsSync(executablePath) && process.env.CI !== 'true')('conso
           expect(await page.locator('html').getAttribute('lang')).toBe(language)
           expect(await page.evaluate(() => getComputedStyle(document.querySelector('header.bar')!).backgroundColor)).not.toBe('rgba(0, 0, 0, 0)')
           found.push(...await pageProblems(page, `problem page (${language}, ${viewportName})`))
-          await page.screenshot({ path: join(tmpdir(), `symphony-console-problem-${viewportName}-${language}.png`), fullPage: true })
+          await page.screenshot({ path: screenshotPath(`problem-${viewportName}-${language}`), fullPage: true })
           expect(found).toEqual([])
         } finally {
           await context.close()

@@ -2,10 +2,21 @@
  * What the browser tests share: Debian's Chromium, headless, and the check every console page
  * must pass — no serious or critical axe violation, nothing wider than the viewport.
  */
+import { mkdirSync } from 'node:fs'
+import { fileURLToPath } from 'node:url'
 import { AxeBuilder } from '@axe-core/playwright'
 import type { Page } from 'playwright-core'
 
 export const executablePath = '/usr/bin/chromium'
+/** Where the browser tests leave their screenshots for a person to look at (not committed). */
+export const screenshots = fileURLToPath(new URL('./screenshots/', import.meta.url))
+
+/** The path of a screenshot called `name` in the screenshots folder, which it creates. */
+export function screenshotPath (name: string): string {
+  mkdirSync(screenshots, { recursive: true })
+  return `${screenshots}${name}.png`
+}
+
 export const args = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync']
 
 /** Serious or critical axe violations and horizontal overflow of the page, as readable lines. */

@@ -9,7 +9,7 @@ import { chromium } from 'playwright-core'
 import type { Browser, Page } from 'playwright-core'
 import { bergToken, openTestApp, sym } from '../api/helpers.js'
 import type { TestApp } from '../api/helpers.js'
-import { args, executablePath } from './browser.js'
+import { args, executablePath, screenshotPath } from './browser.js'
 
 
 describe.skipIf(!existsSync(executablePath) && process.env.CI !== 'true')('web console', () => {
@@ -101,7 +101,7 @@ describe.skipIf(!existsSync(executablePath) && process.env.CI !== 'true')('web c
     const location = explanation.locator('tr:has(td:text-is("Data location · ACME Cloud PBX")) td').nth(1)
     expect(await location.textContent()).toBe('met')
     expect(await page.locator('article.bundle .score').textContent()).toMatch(/^Score: 0\.\d{3}$/)
-    await page.screenshot({ path: '/tmp/symphony-console-bundle.png', fullPage: true })
+    await page.screenshot({ path: screenshotPath('bundle'), fullPage: true })
   })
 
   it('opens the joint configuration form of the bundle', async () => {
@@ -115,7 +115,7 @@ describe.skipIf(!existsSync(executablePath) && process.env.CI !== 'true')('web c
     const seats = page.locator('fieldset.section').first().getByLabel('Number of users')
     expect(await seats.inputValue()).toBe('10')
     expect(await page.getByLabel('Number of users').count()).toBe(1)
-    await page.screenshot({ path: '/tmp/symphony-console-form.png', fullPage: true })
+    await page.screenshot({ path: screenshotPath('form'), fullPage: true })
   })
 
   it('shows the errors of a submitted configuration at their fields', async () => {
@@ -128,7 +128,7 @@ describe.skipIf(!existsSync(executablePath) && process.env.CI !== 'true')('web c
     expect(await page.getByLabel('Country calling code').getAttribute('aria-invalid')).toBe('true')
     expect((await error.textContent())?.length).toBeGreaterThan(0)
     expect(await page.locator('.joint-form > .alert').isVisible()).toBe(true)
-    await page.screenshot({ path: '/tmp/symphony-console-errors.png', fullPage: true })
+    await page.screenshot({ path: screenshotPath('errors'), fullPage: true })
     expect(errors.filter(e => !e.includes('422'))).toEqual([])
   })
 

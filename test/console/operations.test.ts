@@ -6,8 +6,6 @@
  */
 import { existsSync } from 'node:fs'
 import { readFile } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { chromium } from 'playwright-core'
 import type { Browser, Page } from 'playwright-core'
@@ -15,7 +13,7 @@ import { AxeBuilder } from '@axe-core/playwright'
 import { openHarness, t as tt, testProviders } from '../operations/harness.js'
 import type { Harness } from '../operations/harness.js'
 import { seller } from '../billing/e-invoice-fixtures.js'
-import { args, executablePath } from './browser.js'
+import { args, executablePath, screenshotPath } from './browser.js'
 
 const sym = 'https://w3id.org/symphony/ontology#'
 const slow = { timeout: 120_000 }
@@ -76,7 +74,7 @@ describe.skipIf(!existsSync(executablePath) && process.env.CI !== 'true')('conso
     expect(await page.locator('article.bundle h3').first().textContent()).toBe('Bundle 1: Alpha PBX + Beta CRM + Gamma Archive')
     await page.getByRole('button', { name: 'Configure this bundle' }).first().click()
     await page.waitForSelector('section.book')
-    await page.screenshot({ path: join(tmpdir(), 'symphony-console-book.png'), fullPage: true })
+    await page.screenshot({ path: screenshotPath('book'), fullPage: true })
     expect(await page.locator('section.book .meta').textContent()).toBe('No configuration saved yet: the bundle is booked without one.')
     expect(await page.locator('section.book').getByLabel('Seats').inputValue()).toBe('3')
     await page.getByRole('button', { name: 'Book this bundle' }).click()
@@ -99,7 +97,7 @@ describe.skipIf(!existsSync(executablePath) && process.env.CI !== 'true')('conso
     expect(await page.locator(whys).allTextContents()).toEqual(['gebucht', 'ein Anbieter hat seine Position aufgenommen', 'jede Position abgeschlossen'])
     await page.locator('[data-lang=en]').click()
     await page.waitForFunction(selector => document.documentElement.lang === 'en' && document.querySelector(selector) !== null, whys)
-    await page.screenshot({ path: join(tmpdir(), 'symphony-console-order.png'), fullPage: true })
+    await page.screenshot({ path: screenshotPath('order'), fullPage: true })
   })
 
   it('shows the subscription and changes its seats through a change order', slow, async () => {
@@ -306,7 +304,7 @@ describe.skipIf(!existsSync(executablePath) && process.env.CI !== 'true')('conso
     expect(await page.locator('table.lines tbody td:nth-child(2)').allTextContents()).toEqual(invoice.draft.lines.map((l: { providerName: string }) => l.providerName))
     expect(await page.locator('table.shares tbody tr').evaluateAll(rows => rows.map(r => (r as HTMLElement).dataset.provider))).toEqual(invoice.draft.shares.map((s: { provider: string }) => s.provider))
     expect(await page.locator('td.gross').textContent()).toBe(new Intl.NumberFormat('en-GB', { style: 'currency', currency: 'EUR' }).format(invoice.draft.gross / 100))
-    await page.screenshot({ path: join(tmpdir(), 'symphony-console-invoice.png'), fullPage: true })
+    await page.screenshot({ path: screenshotPath('invoice'), fullPage: true })
   })
 
   it('downloads the invoice as XRechnung CII and UBL, ZUGFeRD PDF, JSON and Turtle', slow, async () => {
@@ -395,7 +393,7 @@ describe.skipIf(!existsSync(executablePath) && process.env.CI !== 'true')('conso
           }
           const overflow = await tab.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)
           if (overflow > 0) found.push(`${route}: ${overflow} px wider than the viewport`)
-          await tab.screenshot({ path: join(tmpdir(), `symphony-console-${route.split('/')[0]}${route.includes('/') ? '-one' : ''}-${viewport.width}-${language}.png`), fullPage: true })
+          await tab.screenshot({ path: screenshotPath(`${route.split('/')[0]}${route.includes('/') ? '-one' : ''}-${viewport.width}-${language}`), fullPage: true })
         }
         expect(found).toEqual([])
       } finally {

@@ -13,7 +13,7 @@ import { chromium } from 'playwright-core'
 import type { Browser, Page } from 'playwright-core'
 import { acme, acmeToken, descriptionPath, fixture, openTestApp, sym } from '../api/helpers.js'
 import type { TestApp } from '../api/helpers.js'
-import { args, executablePath, pageProblems } from './browser.js'
+import { args, executablePath, pageProblems, screenshotPath } from './browser.js'
 
 const telvanaPbx = 'https://example.org/telvana#CloudPBX'
 const kundenwerkCrm = 'https://example.org/kundenwerk#CRM'
@@ -100,7 +100,7 @@ describe.skipIf(!existsSync(executablePath) && process.env.CI !== 'true')('conso
         const provided = page.locator('table.interfaces').first().locator('tbody tr', { hasText: w.callEvents })
         expect(await provided.locator('td').allTextContents()).toEqual(['WebSocket', 'JSON', '2.3.0'])
         found.push(...await pageProblems(page, 'service'))
-        await page.screenshot({ path: `/tmp/symphony-console-service-${size}-${language}.png`, fullPage: true })
+        await page.screenshot({ path: screenshotPath(`service-${size}-${language}`), fullPage: true })
 
         // Works with: the CRM takes the PBX's call events and gives it contact lookups; follow it.
         const crm = page.locator('.works-with li', { has: page.locator(`a[href="#/service/${encodeURIComponent(kundenwerkCrm)}"]`) })
@@ -178,7 +178,7 @@ describe.skipIf(!existsSync(executablePath) && process.env.CI !== 'true')('conso
         await page.getByRole('button', { name: w.show(withAdapter), exact: true }).click()
         await page.waitForFunction(n => document.querySelector('.shown-bundle svg')?.getAttribute('aria-label')?.includes(n), `${w.bundle(withAdapter)}:`)
         found.push(...await pageProblems(page, 'compose'))
-        await page.screenshot({ path: `/tmp/symphony-console-compare-${size}-${language}.png`, fullPage: true })
+        await page.screenshot({ path: screenshotPath(`compare-${size}-${language}`), fullPage: true })
 
         // Reload keeps the sort, the comparison and the shown bundle.
         const stateOf = async () => ({
@@ -209,7 +209,7 @@ describe.skipIf(!existsSync(executablePath) && process.env.CI !== 'true')('conso
         expect(await page.locator('.shown-bundle g.node.adapter').count()).toBe(1)
         await page.getByRole('button', { name: language.toUpperCase(), exact: true }).click()
         await page.waitForFunction(title => document.querySelector('figure.graph figcaption')?.textContent === title, w.graph, { timeout: 120_000 })
-        await page.screenshot({ path: `/tmp/symphony-console-graph-${size}-${language}.png`, fullPage: true })
+        await page.screenshot({ path: screenshotPath(`graph-${size}-${language}`), fullPage: true })
         expect(found).toEqual([])
         expect(errors).toEqual([])
       } finally {

@@ -13,7 +13,7 @@ import { chromium } from 'playwright-core'
 import type { Browser, Page } from 'playwright-core'
 import { acme, acmeToken, bergToken, descriptionPath, fixture, openTestApp, sym } from '../api/helpers.js'
 import type { TestApp } from '../api/helpers.js'
-import { args, executablePath, pageProblems } from './browser.js'
+import { args, executablePath, pageProblems, screenshotPath } from './browser.js'
 
 const telvanaPbx = 'https://example.org/telvana#CloudPBX'
 const kundenwerkCrm = 'https://example.org/kundenwerk#CRM'
@@ -196,7 +196,7 @@ describe.skipIf(!existsSync(executablePath) && process.env.CI !== 'true')('conso
       const deprecated = await t.app.inject({ url: descriptionPath(acme, 'pbx') })
       expect(deprecated.json().versions[0].deprecated).toBe(true)
       found.push(...await pageProblems(page, 'provider after deprecating'))
-      await page.screenshot({ path: '/tmp/symphony-console-provider-laptop-en.png', fullPage: true })
+      await page.screenshot({ path: screenshotPath('provider-laptop-en'), fullPage: true })
       expect(found).toEqual([])
       expect(errors).toEqual([])
     } finally {
@@ -218,7 +218,7 @@ describe.skipIf(!existsSync(executablePath) && process.env.CI !== 'true')('conso
       await page.getByLabel('Beschreibung', { exact: true }).fill(bad)
       await page.waitForSelector('.check-status.bad')
       expect(await results(page)).toEqual(['Geben Sie genau einmal an, ob Sie einen Auftragsverarbeitungsvertrag (Art. 28 DSGVO, AVV) schließen: sym:offersDPA true oder false.'])
-      await page.screenshot({ path: '/tmp/symphony-console-provider-phone-de.png', fullPage: true })
+      await page.screenshot({ path: screenshotPath('provider-phone-de'), fullPage: true })
       expect(await pageProblems(page, 'provider on a phone')).toEqual([])
       expect(errors).toEqual([])
     } finally {
@@ -265,7 +265,7 @@ describe.skipIf(!existsSync(executablePath) && process.env.CI !== 'true')('conso
         expect(await page.locator('dl.values.nested dd', { hasText: 'anna.schmidt' }).count()).toBe(1)
         expect(await page.locator(`main a[href="#/service/${encodeURIComponent(telvanaPbx)}"]`).first().textContent()).toBe(pbxName)
         found.push(...await pageProblems(page, 'configuration'))
-        await page.screenshot({ path: `/tmp/symphony-console-configuration-${language}.png`, fullPage: true })
+        await page.screenshot({ path: screenshotPath(`configuration-${language}`), fullPage: true })
         expect(found).toEqual([])
         expect(errors).toEqual([])
       } finally {

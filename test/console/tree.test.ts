@@ -8,15 +8,13 @@
  * /usr/bin/chromium is missing (outside CI).
  */
 import { existsSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { chromium } from 'playwright-core'
 import type { Browser, Page } from 'playwright-core'
 import { AxeBuilder } from '@axe-core/playwright'
 import { openTestApp, sym } from '../api/helpers.js'
 import type { TestApp } from '../api/helpers.js'
-import { args, executablePath } from './browser.js'
+import { args, executablePath, screenshotPath } from './browser.js'
 
 
 interface TypeNode { iri: string, label: string, services: number, children: TypeNode[] }
@@ -235,7 +233,7 @@ describe.skipIf(!existsSync(executablePath) && process.env.CI !== 'true')('servi
         const { violations } = await new AxeBuilder({ page: phone }).analyze()
         expect(violations.filter(v => v.impact === 'serious' || v.impact === 'critical').map(v => `${v.id} at ${v.nodes.map(n => n.target.join(' ')).join(', ')}`)).toEqual([])
         expect(await phone.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0)
-        await phone.screenshot({ path: join(tmpdir(), `symphony-console-tree-phone-${language}.png`) })
+        await phone.screenshot({ path: screenshotPath(`tree-phone-${language}`) })
       } finally {
         await context.close()
       }

@@ -12,16 +12,12 @@
  * when /usr/bin/chromium is missing (outside CI).
  */
 import { existsSync } from 'node:fs'
-import { mkdir } from 'node:fs/promises'
-import { fileURLToPath } from 'node:url'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { chromium } from 'playwright-core'
 import type { Browser, Page } from 'playwright-core'
 import { bergToken, openTestApp, sym } from '../api/helpers.js'
 import type { TestApp } from '../api/helpers.js'
-import { args, executablePath, pageProblems } from './browser.js'
-
-const screenshots = fileURLToPath(new URL('./screenshots/', import.meta.url))
+import { args, executablePath, pageProblems, screenshotPath } from './browser.js'
 
 /** The words of each language the walk reads. */
 const words = {
@@ -115,7 +111,6 @@ describe.skipIf(!existsSync(executablePath) && process.env.CI !== 'true')('conso
   let address: string
 
   beforeAll(async () => {
-    await mkdir(screenshots, { recursive: true })
     t = await openTestApp({ seedExamples: true })
     address = await t.app.listen({ port: 0, host: '127.0.0.1' })
     browser = await chromium.launch({ executablePath, args })
@@ -142,7 +137,7 @@ describe.skipIf(!existsSync(executablePath) && process.env.CI !== 'true')('conso
         const found: string[] = []
         const check = async (name: string) => {
           found.push(...await pageProblems(page, `${name} (${language}, ${size})`))
-          await page.screenshot({ path: `${screenshots}${name}-${language}-${size}.png`, fullPage: true })
+          await page.screenshot({ path: screenshotPath(`${name}-${language}-${size}`), fullPage: true })
         }
         try {
           // Signed in as a customer: configurations belong to an account.

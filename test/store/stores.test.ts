@@ -1,17 +1,21 @@
 import { randomUUID } from 'node:crypto'
-import { mkdtemp } from 'node:fs/promises'
+import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { inject } from 'vitest'
+import { afterAll, inject } from 'vitest'
 import { EmbeddedStore, MemoryStore, SparqlEndpointStore } from '../../src/store/index.js'
 import { describeStoreContract } from './store-contract.js'
 
 describeStoreContract('MemoryStore', async () => ({ store: new MemoryStore(), base: 'https://example.org/graph/' }))
 
-describeStoreContract('EmbeddedStore', async () => ({
-  store: await EmbeddedStore.open(await mkdtemp(join(tmpdir(), 'symphony-store-'))),
-  base: 'https://example.org/graph/'
-}))
+// Each case opens a store in a data directory of its own; all are removed at the end.
+const dataDirs: string[] = []
+afterAll(async () => { await Promise.all(dataDirs.map(async (dir) => await rm(dir, { recursive: true, force: true }))) })
+describeStoreContract('EmbeddedStore', async () => {
+  const dataDir = await mkdtemp(join(tmpdir(), 'symphony-store-'))
+  dataDirs.push(dataDir)
+  return { store: await EmbeddedStore.open(dataDir), base: 'https://example.org/graph/' }
+})
 
 const virtuoso = inject('virtuoso')
 describeStoreContract('SparqlEndpointStore on Virtuoso', async () => {
