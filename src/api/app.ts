@@ -83,7 +83,7 @@ export function buildApp (engine: Engine, options: ApiOptions = {}): FastifyInst
   const workers = options.compose?.workers ?? Math.max(1, availableParallelism() - 1)
   const composer = workers === 0
     ? undefined
-    : new ComposePool({ size: workers, queueCapacity: options.compose?.queueCapacity ?? defaults.queueCapacity, catalog: workerCatalogOf(engine), limits: engine.composeLimits, onWarning: messages => { app.log.warn(messages.en) } })
+    : new ComposePool({ size: workers, queueCapacity: options.compose?.queueCapacity ?? defaults.queueCapacity, catalog: workerCatalogOf(engine), limits: engine.composeLimits, onWarning: messages => { app.log.warn(messages.en) }, ...(options.compose?.entry === undefined ? {} : { entry: options.compose.entry }) })
   const context: RouteContext = {
     engine,
     options,

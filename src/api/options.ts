@@ -43,6 +43,13 @@ export interface ApiOptions {
     readonly workers?: number
     /** Most compositions waiting for a free worker before 503 BUSY (default 16). */
     readonly queueCapacity?: number
+    /**
+     * Discoveries over a catalog of at least this many services run in a worker that holds the
+     * current catalog, when one is free of compositions (default 2,000; 0: every discovery).
+     */
+    readonly discoveryFrom?: number
+    /** The worker module (default: the composition worker); tests pass others. */
+    readonly entry?: URL
   }
   /** Largest request body in bytes (default 5 MiB). */
   readonly bodyLimit?: number
@@ -61,5 +68,6 @@ export const defaults = {
   maxQueryLength: 100_000,
   maxDepth: 64,
   queueCapacity: 16,
+  discoveryFrom: 2000,
   bodyLimit: 5 * 1024 * 1024
 } as const

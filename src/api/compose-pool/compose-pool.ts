@@ -1,5 +1,5 @@
 /**
- * Composition off the event loop: a fixed number of worker threads, each holding the compiled
+ * Composition and discovery off the event loop: a fixed number of worker threads, each holding the compiled
  * catalog (loaded once per store version, again when the version moves): read from the data
  * directory's catalog snapshot when there is a current one, compiled in the thread from the
  * packed quads otherwise (none, or the thread found it missing, stale or corrupt). Jobs
@@ -8,19 +8,29 @@
  * running, its thread is terminated and a fresh one takes its place: a synchronous search cannot
  * be interrupted any other way. The same happens when a search overruns its own time budget by
  * the grace period, or the thread crashes; only that job fails.
+ *
+ * Discoveries go only to a thread that already holds the version the server's reads get (with its
+ * discovery index prepared), and never wait behind a composition or a load: `discover` resolves
+ * `undefined` when no such thread is idle or busy with discoveries, or when the one it waited for
+ * turns to a composition (waiting compositions go first), and the caller answers on its own
+ * thread. When no thread holds the current version, an idle one loads it meanwhile. A running
+ * discovery is not interrupted when its caller gives up: it takes far less than reloading a
+ * replaced thread's catalog.
  */
 import type { Worker } from 'node:worker_threads'
 import { effectiveLimits } from '../../composer/index.js'
 import type { ComposeLimits, CompositionAnswer, CompositionRequest } from '../../composer/index.js'
 import { SymphonyError } from '../../errors.js'
-import type { ErrorCode, ErrorMessages } from '../../errors.js'
+import type { ErrorMessages } from '../../errors.js'
+import type { DiscoveryAnswer } from '../../matcher/index.js'
 import type { WorkerCatalog } from './catalog-transfer.js'
 import { siblingModule, startWorker } from './start-worker.js'
+import { cancelled, fromReply, receive, shutDown, type Reply } from './worker-exchange.js'
 
 export interface ComposePoolOptions {
   /** Worker threads (at least 1). */
   readonly size: number
-  /** Most jobs waiting for a free thread before BUSY. */
+  /** Most compositions waiting for a free thread before BUSY; as many discoveries may wait for a thread busy with discoveries. */
   readonly queueCapacity: number
   /** Where the workers load the catalog of the store's current version from; called per job, expected to cache per version. */
   readonly catalog: () => Promise<WorkerCatalog>
@@ -37,14 +47,14 @@ export interface ComposePoolOptions {
 /** What `/health` says about the composition workers. */
 export interface ComposePoolStatus {
   readonly workers: number
+  /** Threads composing, discovering or loading the catalog. */
   readonly busy: number
+  /** Compositions and discoveries waiting for a thread. */
   readonly queued: number
   /** Threads terminated after a cancellation, an overrun or a crash. */
   readonly replaced: number
   readonly lastFailure?: { readonly reason: string, readonly at: string }
 }
-
-type Reply = { readonly type: string, readonly id: number } & Record<string, unknown>
 
 interface Job {
   readonly request: CompositionRequest
@@ -53,17 +63,27 @@ interface Job {
   readonly reject: (error: unknown) => void
 }
 
+interface DiscoveryJob {
+  readonly request: unknown
+  /** The version the caller's reads get: only a thread holding it answers. */
+  readonly version: string
+  readonly resolve: (answer: DiscoveryAnswer | undefined) => void
+  readonly reject: (error: unknown) => void
+}
+
 interface Slot {
   worker: Worker | undefined
   started: Promise<Worker> | undefined
+  /** The store version whose catalog the thread holds (its discovery index prepared). */
   version: string | undefined
-  busy: boolean
+  task: 'compose' | 'discover' | 'load' | undefined
 }
 
 export class ComposePool {
   readonly #options: ComposePoolOptions
   readonly #slots: Slot[]
   readonly #queue: Job[] = []
+  readonly #discoveries: DiscoveryJob[] = []
   readonly #entry: URL
   #nextId = 0
   #replaced = 0
@@ -75,14 +95,14 @@ export class ComposePool {
   constructor (options: ComposePoolOptions) {
     this.#options = options
     this.#entry = options.entry ?? siblingModule('compose-worker')
-    this.#slots = Array.from({ length: Math.max(1, options.size) }, () => ({ worker: undefined, started: undefined, version: undefined, busy: false }))
+    this.#slots = Array.from({ length: Math.max(1, options.size) }, () => ({ worker: undefined, started: undefined, version: undefined, task: undefined }))
   }
 
   status (): ComposePoolStatus {
     return {
       workers: this.#slots.length,
-      busy: this.#slots.filter(slot => slot.busy).length,
-      queued: this.#queue.length,
+      busy: this.#slots.filter(slot => slot.task !== undefined).length,
+      queued: this.#queue.length + this.#discoveries.length,
       replaced: this.#replaced,
       ...(this.#lastFailure === undefined ? {} : { lastFailure: this.#lastFailure })
     }
@@ -92,7 +112,7 @@ export class ComposePool {
   compose (request: CompositionRequest, options: { signal?: AbortSignal } = {}): Promise<CompositionAnswer> {
     if (this.#closed) return Promise.reject(shutDown())
     if (options.signal?.aborted === true) return Promise.reject(cancelled())
-    const idle = this.#slots.some(slot => !slot.busy)
+    const idle = this.#slots.some(slot => slot.task === undefined)
     if (!idle && this.#queue.length >= this.#options.queueCapacity) {
       const retryAfter = Math.max(1, Math.ceil(effectiveLimits(request, this.#options.limits).timeoutMs / 1000))
       return Promise.reject(new SymphonyError('BUSY', {
@@ -114,9 +134,40 @@ export class ComposePool {
     })
   }
 
+  /**
+   * Discovers in a thread holding the current version: the answer `discover` gives over it, or
+   * `undefined` when no such thread can take the request soon (the caller then answers it). A
+   * request given up while it waits leaves the queue.
+   */
+  async discover (request: unknown, options: { signal?: AbortSignal } = {}): Promise<DiscoveryAnswer | undefined> {
+    if (this.#closed) return undefined
+    const { version } = await this.#options.catalog()
+    if (options.signal?.aborted === true) throw cancelled('discovery')
+    const holding = this.#slots.filter(slot => slot.version === version)
+    if (holding.length === 0) {
+      this.#warm()
+      return undefined
+    }
+    const takes = holding.some(slot => slot.task === undefined) ||
+      (holding.some(slot => slot.task === 'discover') && this.#discoveries.length < this.#options.queueCapacity)
+    if (this.#closed || !takes) return undefined
+    return new Promise((resolve, reject) => {
+      const job: DiscoveryJob = { request, version, resolve, reject }
+      this.#discoveries.push(job)
+      options.signal?.addEventListener('abort', () => {
+        const at = this.#discoveries.indexOf(job)
+        if (at >= 0) {
+          this.#discoveries.splice(at, 1)
+          reject(cancelled('discovery'))
+        }
+      }, { once: true })
+      this.#dispatch()
+    })
+  }
+
   async close (): Promise<void> {
     this.#closed = true
-    for (const job of this.#queue.splice(0)) job.reject(shutDown())
+    for (const job of [...this.#queue.splice(0), ...this.#discoveries.splice(0)]) job.reject(shutDown())
     await Promise.all(this.#slots.map(async slot => {
       const worker = slot.worker
       slot.worker = undefined
@@ -125,26 +176,66 @@ export class ComposePool {
     }))
   }
 
+  /** Gives each idle thread the oldest composition, else a discovery of its version; hands back the discoveries no thread will take soon. */
   #dispatch (): void {
     for (const slot of this.#slots) {
-      if (slot.busy) continue
+      if (slot.task !== undefined) continue
       const job = this.#queue.shift()
-      if (job === undefined) return
-      slot.busy = true
-      this.#run(slot, job).then(job.resolve, job.reject).finally(() => {
-        slot.busy = false
-        if (!this.#closed) this.#dispatch()
-      })
+      if (job !== undefined) {
+        this.#start(slot, 'compose', this.#run(slot, job).then(job.resolve, job.reject))
+        continue
+      }
+      const at = this.#discoveries.findIndex(discovery => discovery.version === slot.version)
+      if (at < 0) continue
+      const [discovery] = this.#discoveries.splice(at, 1) as [DiscoveryJob]
+      this.#start(slot, 'discover', this.#discover(slot, discovery).then(discovery.resolve, discovery.reject))
+    }
+    for (const discovery of [...this.#discoveries]) {
+      if (this.#slots.some(slot => slot.version === discovery.version && slot.task === 'discover')) continue
+      this.#discoveries.splice(this.#discoveries.indexOf(discovery), 1)
+      discovery.resolve(undefined)
     }
   }
 
-  async #run (slot: Slot, job: Job): Promise<CompositionAnswer> {
+  /** Marks the slot busy with `task` until `running` settles, then gives it the next job. */
+  #start (slot: Slot, task: NonNullable<Slot['task']>, running: Promise<void>): void {
+    slot.task = task
+    void running.finally(() => {
+      slot.task = undefined
+      if (!this.#closed) this.#dispatch()
+    })
+  }
+
+  /** Loads the current version into an idle thread, unless one is loading already, for the discoveries after this one. */
+  #warm (): void {
+    if (this.#closed || this.#slots.some(slot => slot.task === 'load')) return
+    const slot = this.#slots.find(slot => slot.task === undefined)
+    // A failure is the next job's to report (a replaced thread is counted in the status).
+    if (slot !== undefined) this.#start(slot, 'load', this.#current(slot, undefined).then(() => undefined, () => undefined))
+  }
+
+  /** The slot's thread, holding the store's current version (loaded when it does not). */
+  async #current (slot: Slot, signal: AbortSignal | undefined): Promise<Worker> {
     const worker = await this.#acquire(slot)
     const catalog = await this.#options.catalog()
     if (slot.version !== catalog.version) {
-      await this.#load(slot, worker, catalog, job.signal)
+      await this.#load(slot, worker, catalog, signal)
       slot.version = catalog.version
     }
+    return worker
+  }
+
+  async #discover (slot: Slot, job: DiscoveryJob): Promise<DiscoveryAnswer | undefined> {
+    const worker = slot.worker
+    // Replaced since it was chosen: the caller answers.
+    if (worker === undefined || slot.version !== job.version) return undefined
+    const reply = await this.#exchange(slot, worker, { type: 'discover', request: job.request }, undefined, undefined)
+    if (reply.type === 'answer') return reply.answer as DiscoveryAnswer
+    throw fromReply(reply, { en: 'discovering', de: 'bei der Suche' })
+  }
+
+  async #run (slot: Slot, job: Job): Promise<CompositionAnswer> {
+    const worker = await this.#current(slot, job.signal)
     const limits = this.#options.limits ?? {}
     const budget = effectiveLimits(job.request, limits).timeoutMs + (this.#options.graceMs ?? 30_000)
     const reply = await this.#exchange(slot, worker, { type: 'compose', request: job.request, limits }, budget, job.signal)
@@ -223,75 +314,3 @@ export class ComposePool {
   }
 }
 
-function shutDown (): SymphonyError {
-  return new SymphonyError('INTERNAL', { en: 'the composition workers are shut down', de: 'die Worker für Zusammenstellungen sind beendet' })
-}
-
-function cancelled (): SymphonyError {
-  return new SymphonyError('CANCELLED', {
-    en: 'the composition was cancelled: the client went away before the answer',
-    de: 'die Zusammenstellung wurde abgebrochen: der Client hat die Verbindung vor der Antwort beendet'
-  })
-}
-
-/** The error a worker's `failed` reply stands for, with the worker's message in both languages. */
-function fromReply (reply: Reply, doing: ErrorMessages): SymphonyError {
-  if (reply.type !== 'failed') {
-    return new SymphonyError('INTERNAL', {
-      en: `unexpected message from the composition worker while ${doing.en}: ${reply.type}`,
-      de: `unerwartete Nachricht vom Worker für Zusammenstellungen ${doing.de}: ${reply.type}`
-    })
-  }
-  const location = (reply.location ?? {}) as Record<string, unknown>
-  const messages = reply.messages as ErrorMessages
-  return new SymphonyError(reply.code as ErrorCode, messages, { ...location, ...(reply.details === undefined ? {} : { details: reply.details }) })
-}
-
-/** The worker's reply with `id`; rejects on a crash, an overrun of `timeoutMs` or an abort. */
-function receive (worker: Worker, id: number, timeoutMs: number | undefined, signal: AbortSignal | undefined): Promise<Reply> {
-  return new Promise((resolve, reject) => {
-    const cleanup = (): void => {
-      clearTimeout(timer)
-      worker.off('message', onMessage)
-      worker.off('error', onError)
-      worker.off('exit', onExit)
-      signal?.removeEventListener('abort', onAbort)
-    }
-    const onMessage = (message: Reply): void => {
-      if (message.id !== id) return
-      cleanup()
-      resolve(message)
-    }
-    const onError = (error: Error): void => {
-      cleanup()
-      reject(new SymphonyError('INTERNAL', {
-        en: `the composition worker failed: ${error.message}; it was restarted, send the request again`,
-        de: `der Worker für Zusammenstellungen ist ausgefallen: ${error.message}; er wurde neu gestartet, senden Sie die Anfrage erneut`
-      }, { cause: error }))
-    }
-    const onExit = (code: number): void => {
-      cleanup()
-      reject(new SymphonyError('INTERNAL', {
-        en: `the composition worker stopped (exit code ${code}); it was restarted, send the request again`,
-        de: `der Worker für Zusammenstellungen endete (Exit-Code ${code}); er wurde neu gestartet, senden Sie die Anfrage erneut`
-      }))
-    }
-    const onAbort = (): void => {
-      cleanup()
-      reject(cancelled())
-    }
-    const timer = timeoutMs === undefined
-      ? undefined
-      : setTimeout(() => {
-        cleanup()
-        reject(new SymphonyError('QUERY_TIMEOUT', {
-          en: `the composition ran ${timeoutMs} ms, past its time budget, and was stopped; give it a smaller "timeoutMs" or narrow the request`,
-          de: `die Zusammenstellung lief ${timeoutMs} ms, über ihr Zeitbudget hinaus, und wurde abgebrochen; geben Sie ihr ein kleineres "timeoutMs" oder schränken Sie die Anfrage ein`
-        }))
-      }, timeoutMs)
-    worker.on('message', onMessage)
-    worker.on('error', onError)
-    worker.on('exit', onExit)
-    signal?.addEventListener('abort', onAbort, { once: true })
-  })
-}

@@ -1,5 +1,5 @@
 /** Composition: the top-k bundles for a goal under constraints, explained. */
-import type { FastifyInstance, FastifyReply } from 'fastify'
+import type { FastifyInstance } from 'fastify'
 import { compositionAnswerSchema, compositionRequestSchema } from '../../api-types/schemas.js'
 import type { RouteContext } from '../context.js'
 import { pickLabel } from '../catalog-views.js'
@@ -7,13 +7,7 @@ import { bodySchema, languageSchema, problems } from '../schemas.js'
 import { inLanguage, parseCompositionRequest } from '../../composer/index.js'
 import type { CompositionAnswer } from '../../composer/index.js'
 import { requestLanguage } from '../language.js'
-
-/** Aborts when the client goes away before the answer is sent. */
-function clientGone (reply: FastifyReply): AbortSignal {
-  const controller = new AbortController()
-  reply.raw.once('close', () => { if (!reply.raw.writableEnded) controller.abort() })
-  return controller.signal
-}
+import { clientGone } from '../client-gone.js'
 
 export async function compositionRoutes (app: FastifyInstance, { engine, composer }: RouteContext): Promise<void> {
   const answer = bodySchema(compositionAnswerSchema)

@@ -4,13 +4,25 @@ import { discoveryAnswerSchema, discoveryRequestSchema } from '../../api-types/s
 import type { RouteContext } from '../context.js'
 import { pickLabel } from '../catalog-views.js'
 import { bodySchema, iriSchema, languageSchema, openObject, problems, sendJson } from '../schemas.js'
-import { combinableInLanguage, discoveryInLanguage, maxLimit, pairCheckInLanguage } from '../../matcher/index.js'
+import { combinableInLanguage, discoveryInLanguage, maxLimit, pairCheckInLanguage, requireKnownClasses, validateDiscoveryRequest } from '../../matcher/index.js'
+import type { DiscoveryAnswer } from '../../matcher/index.js'
+import type { Catalog } from '../../catalog/index.js'
 import { requestLanguage } from '../language.js'
+import { clientGone } from '../client-gone.js'
+import { defaults } from '../options.js'
 
 const sentence = { type: 'string', description: 'In the requested language (?lang= or Accept-Language; English by default)' } as const
 const sentences = { type: 'object', properties: { en: { type: 'string' }, de: { type: 'string' } }, required: ['en', 'de'], description: 'The sentence in English and German' } as const
 
-export async function matchingRoutes (app: FastifyInstance, { engine }: RouteContext): Promise<void> {
+/** The checks `discover` makes before ranking, in its order: the same errors, at the same positions. */
+function checkDiscoveryRequest (catalog: Catalog, input: unknown): void {
+  const request = validateDiscoveryRequest(input)
+  requireKnownClasses(catalog, request.available, 'available')
+  requireKnownClasses(catalog, request.wanted, 'wanted')
+}
+
+export async function matchingRoutes (app: FastifyInstance, { engine, composer, options }: RouteContext): Promise<void> {
+  const discoveryFrom = options.compose?.discoveryFrom ?? defaults.discoveryFrom
   const discoveryAnswer = bodySchema(discoveryAnswerSchema)
   app.post('/discover', {
     schema: {
@@ -29,8 +41,16 @@ export async function matchingRoutes (app: FastifyInstance, { engine }: RouteCon
         ...problems(400, 415)
       }
     }
-  }, async request => {
-    const result = await engine.discover(request.body)
+  }, async (request, reply) => {
+    // Over a large catalog in a worker that holds it, checked here first so a bad request never
+    // waits for one; on this thread when none is free of compositions or holds the current version.
+    let result: DiscoveryAnswer | undefined
+    const current = await engine.catalog()
+    if (composer !== undefined && current.services.size >= discoveryFrom) {
+      checkDiscoveryRequest(current, request.body)
+      result = await composer.discover(request.body, { signal: clientGone(reply) })
+    }
+    result ??= await engine.discover(request.body)
     const catalog = await engine.catalog()
     const language = requestLanguage(request)
     const labels: Record<string, string> = {}
