@@ -4,7 +4,9 @@
  * (sequential requests from the moment it listens until it is ready), and its peak RSS.
  * `npx tsx bench/start-up.ts <data-dir> <discovery.json> [<checkout>]` measures one start
  * (of another checkout's `src/cli/bin.ts` when given: a server that only listens once ready has
- * no start-up samples); `bench/load.ts` uses it.
+ * no start-up samples), then, once the composition workers are idle (one has loaded the catalog
+ * for discoveries), `/health` while two clients discover back to back (`measureDiscoveries`);
+ * `bench/load.ts` uses `measureStart`.
  */
 import { spawn } from 'node:child_process'
 import type { ChildProcess } from 'node:child_process'
@@ -96,9 +98,63 @@ export async function measureStart (dataDir: string, discovery: unknown, checkou
     firstDiscoveryHealthMs.push(performance.now() - at)
   }
   const firstAnswerMs = await first
-  const peakRssMb = await readFile(`/proc/${child.pid!}/status`, 'utf8')
-    .then(text => Number(/VmHWM:\s+(\d+) kB/.exec(text)?.[1] ?? NaN) / 1024, () => NaN)
+  const peakRssMb = await peakRssOf(child)
   return { url, child, listeningMs, readyMs, firstAnswerMs, startingHealthMs, startingHealthFailures, firstDiscoveryHealthMs, peakRssMb }
+}
+
+/** The process's peak resident memory in MB so far (NaN when it cannot be read). */
+export function peakRssOf (child: ChildProcess): Promise<number> {
+  return readFile(`/proc/${child.pid!}/status`, 'utf8')
+    .then(text => Number(/VmHWM:\s+(\d+) kB/.exec(text)?.[1] ?? NaN) / 1024, () => NaN)
+}
+
+/** `/health` while discoveries run, and the discoveries' own times, in milliseconds. */
+export interface DuringDiscoveries {
+  /** From the first discovery's answer until the composition workers were idle (a worker loading the catalog for discoveries). */
+  readonly workersIdleMs: number
+  readonly healthMs: readonly number[]
+  readonly discoveryMs: readonly number[]
+}
+
+/**
+ * Waits until the server's composition workers are idle, then sends `rounds` discoveries from each
+ * of two clients back to back (the request with its wanted type varied over its available ones)
+ * while a third asks `/health` one request after another.
+ */
+export async function measureDiscoveries (url: string, discovery: { available: readonly string[], wanted: readonly string[] }, rounds = 20): Promise<DuringDiscoveries> {
+  const waiting = performance.now()
+  for (;;) {
+    const health = await (await fetch(`${url}/health`)).json() as { compose?: { busy: number, queued: number } }
+    if ((health.compose?.busy ?? 0) === 0 && (health.compose?.queued ?? 0) === 0) break
+    if (performance.now() - waiting > 600_000) throw new Error('the composition workers stayed busy for 10 minutes')
+    await new Promise(resolve => setTimeout(resolve, 100))
+  }
+  const workersIdleMs = performance.now() - waiting
+  const variant = (i: number): unknown => ({ ...discovery, wanted: [discovery.available[(15 + 7 * i) % discovery.available.length] ?? discovery.wanted[0]] })
+  const discover = async (i: number): Promise<number> => {
+    const at = performance.now()
+    const response = await fetch(`${url}/discover`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(variant(i)) })
+    await response.arrayBuffer()
+    if (!response.ok) throw new Error(`/discover answered ${response.status}`)
+    return performance.now() - at
+  }
+  // Warm-up: the first answers of each request shape are slower in both checkouts.
+  for (let i = 0; i < 4; i++) await discover(i)
+  const discoveryMs: number[] = []
+  let done = false
+  const clients = Promise.all([0, 1].map(async client => {
+    for (let i = 0; i < rounds; i++) discoveryMs.push(await discover(2 * i + client))
+  })).finally(() => { done = true })
+  const healthMs: number[] = []
+  while (!done) {
+    const at = performance.now()
+    const response = await fetch(`${url}/health`)
+    await response.arrayBuffer()
+    if (!response.ok) throw new Error('/health failed while discoveries ran')
+    healthMs.push(performance.now() - at)
+  }
+  await clients
+  return { workersIdleMs, healthMs, discoveryMs }
 }
 
 /** The `q` quantile of `samples` (NaN when there are none). */
@@ -110,7 +166,10 @@ export function percentile (samples: readonly number[], q: number): number {
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   const [dataDir, request, checkout] = process.argv.slice(2)
-  const run = await measureStart(dataDir!, JSON.parse(await readFile(request!, 'utf8')), checkout)
+  const discovery = JSON.parse(await readFile(request!, 'utf8')) as { available: string[], wanted: string[] }
+  const run = await measureStart(dataDir!, discovery, checkout)
+  const during = await measureDiscoveries(run.url, discovery).catch((error: unknown) => { run.child.kill('SIGTERM'); throw error })
+  const peakRssAfterDiscoveriesMb = await peakRssOf(run.child)
   run.child.kill('SIGTERM')
   await new Promise(resolve => run.child.once('exit', resolve))
   const { listeningMs, readyMs, firstAnswerMs, startingHealthMs, firstDiscoveryHealthMs, peakRssMb } = run
@@ -127,6 +186,14 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
     firstDiscoveryHealthSamples: firstDiscoveryHealthMs.length,
     firstDiscoveryHealthP99Ms: Number(percentile(firstDiscoveryHealthMs, 0.99).toFixed(2)),
     firstDiscoveryHealthMaxMs: Number(Math.max(...firstDiscoveryHealthMs).toFixed(2)),
-    peakRssMb: Math.round(peakRssMb)
+    peakRssMb: Math.round(peakRssMb),
+    workersIdleMs: Math.round(during.workersIdleMs),
+    discoveriesHealthSamples: during.healthMs.length,
+    discoveriesHealthP50Ms: Number(percentile(during.healthMs, 0.5).toFixed(2)),
+    discoveriesHealthP99Ms: Number(percentile(during.healthMs, 0.99).toFixed(2)),
+    discoveriesHealthMaxMs: Number(Math.max(...during.healthMs).toFixed(2)),
+    discoveryP50Ms: Number(percentile(during.discoveryMs, 0.5).toFixed(1)),
+    discoveryP90Ms: Number(percentile(during.discoveryMs, 0.9).toFixed(1)),
+    peakRssAfterDiscoveriesMb: Math.round(peakRssAfterDiscoveriesMb)
   }))
 }

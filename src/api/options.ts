@@ -45,7 +45,7 @@ export interface ApiOptions {
     readonly queueCapacity?: number
     /**
      * Discoveries over a catalog of at least this many services run in a worker that holds the
-     * current catalog, when one is free of compositions (default 2,000; 0: every discovery).
+     * current catalog, when one is free of compositions (default 1,000; 0: every discovery).
      */
     readonly discoveryFrom?: number
     /** The worker module (default: the composition worker); tests pass others. */
@@ -68,6 +68,6 @@ export const defaults = {
   maxQueryLength: 100_000,
   maxDepth: 64,
   queueCapacity: 16,
-  discoveryFrom: 2000,
+  discoveryFrom: 1000,
   bodyLimit: 5 * 1024 * 1024
 } as const

@@ -36,7 +36,7 @@ export async function healthRoutes (app: FastifyInstance, { engine, runner, comp
             },
             compose: {
               type: 'object',
-              description: 'The composition workers: `replaced` counts threads terminated after a cancellation, an overrun or a crash',
+              description: 'The composition workers (they answer large discoveries too): `busy` counts threads composing, discovering or loading the catalog, `queued` the compositions and discoveries waiting, `replaced` the threads terminated after a cancellation, an overrun or a crash',
               properties: {
                 workers: { type: 'integer' },
                 busy: { type: 'integer' },
