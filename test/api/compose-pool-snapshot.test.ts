@@ -115,6 +115,34 @@ describe('composition workers over a data directory', () => {
     expect(source.packed()).toBe(1)
   }, 180_000)
 
+  test('discoveries: a worker reads the current snapshot for them; one not saved yet is waited for, the quads are never packed', async () => {
+    const opened = await reopened()
+    const discovery = { available: [`${sym}CallEventFeed`], wanted: [`${sym}ContactLookupAPI`], limit: 10 }
+    const source = counted(opened)
+    pool = new ComposePool({ size: 1, queueCapacity: 4, catalog: source.catalog })
+    const settled = async (): Promise<void> => { while (pool!.status().busy > 0) await new Promise(resolve => setTimeout(resolve, 10)) }
+    // The first is answered by the caller while the worker reads the snapshot.
+    expect(await pool.discover(discovery)).toBeUndefined()
+    await settled()
+    const answer = await pool.discover(discovery)
+    expect(answer?.results.length).toBeGreaterThan(0)
+    expect(JSON.parse(JSON.stringify(answer))).toEqual(JSON.parse(JSON.stringify(await opened.discover(discovery))))
+    // As just after a write, before the compile thread saved the new snapshot: its key is not there.
+    await writeSnapshot(snapshotFileOf(dataDir!), 'the key of other content', [])
+    const offered = { ...source.offered()!, key: 'the key of the catalog being saved' }
+    const waiting = new ComposePool({ size: 1, queueCapacity: 4, catalog: async () => ({ ...await source.catalog(), snapshot: offered }) })
+    try {
+      for (let tries = 0; tries < 3; tries++) {
+        expect(await waiting.discover(discovery)).toBeUndefined()
+        while (waiting.status().busy > 0) await new Promise(resolve => setTimeout(resolve, 10))
+      }
+      expect(source.packed()).toBe(0)
+      expect(waiting.status().replaced).toBe(0)
+    } finally {
+      await waiting.close()
+    }
+  }, 180_000)
+
   test('a damaged snapshot is reported in both languages and the worker compiles the quads', async () => {
     const opened = await reopened()
     const file = snapshotFileOf(dataDir!)

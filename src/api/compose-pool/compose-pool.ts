@@ -211,17 +211,18 @@ export class ComposePool {
     if (this.#closed || this.#slots.some(slot => slot.task === 'load')) return
     const slot = this.#slots.find(slot => slot.task === undefined)
     // A failure is the next job's to report (a replaced thread is counted in the status).
-    if (slot !== undefined) this.#start(slot, 'load', this.#current(slot, undefined).then(() => undefined, () => undefined))
+    if (slot !== undefined) this.#start(slot, 'load', this.#current(slot, undefined, { waitForSnapshot: true }).then(() => undefined, () => undefined))
   }
 
-  /** The slot's thread, holding the store's current version (loaded when it does not). */
-  async #current (slot: Slot, signal: AbortSignal | undefined): Promise<Worker> {
+  /**
+   * The slot's thread, holding the store's current version (loaded when it does not). With
+   * `waitForSnapshot`, a snapshot not saved yet (just after a write) is not replaced by quads
+   * packed on the main thread: the thread keeps what it holds, for a later try.
+   */
+  async #current (slot: Slot, signal: AbortSignal | undefined, options: { waitForSnapshot?: boolean } = {}): Promise<Worker> {
     const worker = await this.#acquire(slot)
     const catalog = await this.#options.catalog()
-    if (slot.version !== catalog.version) {
-      await this.#load(slot, worker, catalog, signal)
-      slot.version = catalog.version
-    }
+    if (slot.version !== catalog.version && await this.#load(slot, worker, catalog, signal, options.waitForSnapshot === true)) slot.version = catalog.version
     return worker
   }
 
@@ -249,14 +250,16 @@ export class ComposePool {
    * or stale snapshot is tried again by the next thread to load: one being saved after a write
    * may be there by then.
    * Loading is not timed (it grows with the catalog), but a cancelled job does not wait for it.
+   * Whether it loaded: not when `waitForSnapshot` and the snapshot is missing or stale.
    */
-  async #load (slot: Slot, worker: Worker, catalog: WorkerCatalog, signal: AbortSignal | undefined): Promise<void> {
+  async #load (slot: Slot, worker: Worker, catalog: WorkerCatalog, signal: AbortSignal | undefined, waitForSnapshot: boolean): Promise<boolean> {
     const loading = { en: 'loading the catalog', de: 'beim Laden des Katalogs' }
     const snapshot = catalog.snapshot
     if (snapshot !== undefined && snapshot.key !== this.#damaged) {
       const read = await this.#exchange(slot, worker, { type: 'load', snapshot }, undefined, signal)
-      if (read.type === 'loaded') return
+      if (read.type === 'loaded') return true
       if (read.type !== 'unreadable') throw fromReply(read, loading)
+      if (waitForSnapshot && read.status !== 'corrupt') return false
       // Missing or stale is expected (a snapshot being replaced after a write); corrupt is not.
       if (read.status === 'corrupt') {
         this.#damaged = snapshot.key
@@ -270,6 +273,7 @@ export class ComposePool {
     const packed = await catalog.packed()
     const loaded = await this.#exchange(slot, worker, { type: 'load', catalog: packed }, undefined, signal)
     if (loaded.type !== 'loaded') throw fromReply(loaded, loading)
+    return true
   }
 
   /** The slot's thread, started (and its solver loaded) when there is none. */
