@@ -112,6 +112,8 @@ export function peakRssOf (child: ChildProcess): Promise<number> {
 export interface DuringDiscoveries {
   /** From the first discovery's answer until the composition workers were idle (a worker loading the catalog for discoveries). */
   readonly workersIdleMs: number
+  /** 2,000 `/health` asked one after another before the discoveries: the waits of the machine and the server at rest. */
+  readonly idleHealthMs: readonly number[]
   readonly healthMs: readonly number[]
   readonly discoveryMs: readonly number[]
 }
@@ -138,6 +140,12 @@ export async function measureDiscoveries (url: string, discovery: { available: r
     if (!response.ok) throw new Error(`/discover answered ${response.status}`)
     return performance.now() - at
   }
+  const idleHealthMs: number[] = []
+  for (let i = 0; i < 2000; i++) {
+    const at = performance.now()
+    await (await fetch(`${url}/health`)).arrayBuffer()
+    idleHealthMs.push(performance.now() - at)
+  }
   // Warm-up: the first answers of each request shape are slower in both checkouts.
   for (let i = 0; i < 4; i++) await discover(i)
   const discoveryMs: number[] = []
@@ -154,7 +162,7 @@ export async function measureDiscoveries (url: string, discovery: { available: r
     healthMs.push(performance.now() - at)
   }
   await clients
-  return { workersIdleMs, healthMs, discoveryMs }
+  return { workersIdleMs, idleHealthMs, healthMs, discoveryMs }
 }
 
 /** The `q` quantile of `samples` (NaN when there are none). */
@@ -188,6 +196,7 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
     firstDiscoveryHealthMaxMs: Number(Math.max(...firstDiscoveryHealthMs).toFixed(2)),
     peakRssMb: Math.round(peakRssMb),
     workersIdleMs: Math.round(during.workersIdleMs),
+    idleHealthP99Ms: Number(percentile(during.idleHealthMs, 0.99).toFixed(2)),
     discoveriesHealthSamples: during.healthMs.length,
     discoveriesHealthP50Ms: Number(percentile(during.healthMs, 0.5).toFixed(2)),
     discoveriesHealthP99Ms: Number(percentile(during.healthMs, 0.99).toFixed(2)),
