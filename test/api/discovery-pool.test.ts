@@ -146,6 +146,28 @@ describe('POST /discover in the worker pool', () => {
   afterEach(async () => { await t?.close() })
   afterAll(() => { gate.close() })
 
+  test('a discovery given up while it waits leaves the queue; the running one answers', async () => {
+    t = await openTestApp({ seedExamples: true, api: { compose: { workers: 0 } } })
+    const pool = new ComposePool({ size: 1, queueCapacity: 4, catalog: workerCatalogOf(t.engine), entry: gated })
+    try {
+      const request = JSON.parse(await readFile(new URL('discover-crm-for-pbx.json', examples), 'utf8')) as Record<string, unknown>
+      expect(await pool.discover(request)).toBeUndefined()
+      await until(() => pool.status().busy === 0)
+      const running = pool.discover(request)
+      await until(() => pool.status().busy === 1)
+      const controller = new AbortController()
+      const waiting = pool.discover(request, { signal: controller.signal })
+      await until(() => pool.status().queued === 1)
+      controller.abort()
+      await expect(waiting).rejects.toMatchObject({ code: 'CANCELLED', messages: { en: 'the discovery was cancelled: the client went away before the answer' } })
+      expect(pool.status()).toMatchObject({ busy: 1, queued: 0, replaced: 0 })
+      gate.postMessage('go')
+      expect(JSON.parse(JSON.stringify(await running))).toEqual(JSON.parse(JSON.stringify(await t.engine.discover(request))))
+    } finally {
+      await pool.close()
+    }
+  }, 300_000)
+
   test('/health answers while a worker is busy discovering; the answer is the main thread\'s; a compose goes first', async () => {
     t = await openTestApp({ seedExamples: true, api: { compose: { workers: 1, discoveryFrom: 0, entry: gated } } })
     const app = t.app

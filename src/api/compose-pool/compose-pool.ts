@@ -232,7 +232,7 @@ export class ComposePool {
     if (worker === undefined || slot.version !== job.version) return undefined
     const reply = await this.#exchange(slot, worker, { type: 'discover', request: job.request }, undefined, undefined)
     if (reply.type === 'answer') return reply.answer as DiscoveryAnswer
-    throw fromReply(reply, { en: 'discovering', de: 'bei der Suche' })
+    throw fromReply(reply, { en: 'discovering', de: 'bei der Dienstsuche' })
   }
 
   async #run (slot: Slot, job: Job): Promise<CompositionAnswer> {

@@ -16,7 +16,7 @@ export function shutDown (): SymphonyError {
 export function cancelled (what: 'composition' | 'discovery' = 'composition'): SymphonyError {
   return new SymphonyError('CANCELLED', what === 'composition'
     ? { en: 'the composition was cancelled: the client went away before the answer', de: 'die Zusammenstellung wurde abgebrochen: der Client hat die Verbindung vor der Antwort beendet' }
-    : { en: 'the discovery was cancelled: the client went away before the answer', de: 'die Suche wurde abgebrochen: der Client hat die Verbindung vor der Antwort beendet' })
+    : { en: 'the discovery was cancelled: the client went away before the answer', de: 'die Dienstsuche wurde abgebrochen: der Client hat die Verbindung vor der Antwort beendet' })
 }
 
 /** The error a worker's `failed` reply stands for, with the worker's message in both languages. */
