@@ -80,6 +80,12 @@ export class LinkIndex {
   /** Requirement links by the node's content: services requiring the same interface share them. */
   private readonly byContent: Map<string, ItemLinks>
   private readonly provided: Map<string, ItemLinks>
+  /**
+   * What the requirement links depend on, as one object: the same for every request of the
+   * catalog with the same available types (and the same matcher), another for a catalog compiled
+   * anew. What is made from the requirement links alone can be kept with it.
+   */
+  readonly requirementScope: object
 
   constructor (
     private readonly catalog: Catalog,
@@ -90,6 +96,7 @@ export class LinkIndex {
     const links = catalogLinksOf(catalog, match)
     this.provided = links.provided
     this.byContent = requirementLinksFor(links, request.available)
+    this.requirementScope = this.byContent
   }
 
   of (item: Item): ItemLinks {

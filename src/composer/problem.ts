@@ -9,6 +9,7 @@
 import type { Catalog, InterfaceNode } from '../catalog/index.js'
 import { contentKey, goalItems, type GoalItem, type Item, type RequirementItems } from './items.js'
 import type { ItemLinks, LinkIndex } from './item-links.js'
+import { recentlyUsed } from './recently-used.js'
 import type { ResolvedRequest, Weights } from './resolve-request.js'
 import type { ServiceTable } from './service-table.js'
 import type { LinkDegree, Wiring } from './types.js'
@@ -82,9 +83,15 @@ export class Problem {
    * the problem must be neither relaxed nor searched.
    */
   readonly complete: boolean
-  /** Goals' options by key; requirements' by item (the same objects for the whole catalog, `items.ts`). */
+  /**
+   * Goals' options by key; requirements' by item (the same objects for the whole catalog,
+   * `items.ts`): kept with the catalog (`catalogEntries`) when the request leaves every option
+   * list of a candidate's requirement as the catalog's, else this problem's own.
+   */
   private readonly goalOptions = new Map<string, ItemEntry>()
-  private readonly requirementOptions = new Map<Item, ItemEntry>()
+  private readonly requirementOptions: Map<Item, ItemEntry>
+  /** Requirements' entries kept with the catalog, or undefined when the request's constraints leave out some candidate. */
+  private readonly catalogOptions: Map<Item, ItemEntry> | undefined
   /** Requirements' options by the required node's content, and apart those guarded for personal data. */
   private readonly sharedCache = new Map<string, ItemOptions>()
   private readonly guardedCache = new Map<string, ItemOptions>()
@@ -105,23 +112,36 @@ export class Problem {
     this.own = new Float64Array(n)
     this.cents = new Float64Array(n)
     this.goals = goalItems(request)
-    this.complete = table.complete && this.admit(out)
+    const admitted = table.complete ? this.admit(out) : undefined
+    this.complete = admitted !== undefined
+    this.requirementOptions = new Map()
+    // With every candidate allowed and no personal-data guard, a candidate's requirement keeps
+    // all its links' options: its entry is the catalog's.
+    this.catalogOptions = admitted === 'all' && !this.guardsPersonalData()
+      ? catalogEntriesFor(links.requirementScope, mode.weights.degree)
+      : undefined
   }
 
-  /** Prices and checks the candidates; false when `out` stopped it first. */
-  private admit (out: () => boolean): boolean {
+  /**
+   * Prices and checks the candidates: `all` when every one may join, `some` when a constraint
+   * leaves one out, undefined when `out` stopped it first.
+   */
+  private admit (out: () => boolean): 'all' | 'some' | undefined {
     const { table, mode } = this
     const { size, price } = mode.weights
+    let admitted: 'all' | 'some' = 'all'
     // Only candidates may join: no other service can meet a goal or a candidate's requirement.
     for (const s of table.candidates) {
-      if (out()) return false
+      if (out()) return undefined
       const entry = table.entry(s)
       const cents = entry.priced.cents ?? 0
       this.cents[entry.index] = cents
-      this.allowed[entry.index] = mode.relaxed || entry.assessment.violations === 0 ? 1 : 0
+      const allowed = mode.relaxed || entry.assessment.violations === 0
+      this.allowed[entry.index] = allowed ? 1 : 0
+      if (!allowed) admitted = 'some'
       this.own[entry.index] = size + price * cents / 100 + (mode.relaxed ? violationPenalty * entry.assessment.violations : 0)
     }
-    return true
+    return admitted
   }
 
   requirementsOf (service: number): readonly Item[] {
@@ -187,7 +207,10 @@ export class Problem {
   }
 
   private entryOf (item: Item): ItemEntry {
-    const cache = item.kind === 'requires' ? this.requirementOptions : undefined
+    // A candidate's providers are all candidates (`service-table.ts`): with all of them allowed, its entry is the catalog's.
+    const cache = item.kind !== 'requires'
+      ? undefined
+      : this.catalogOptions !== undefined && this.table.isCandidate(item.consumer) ? this.catalogOptions : this.requirementOptions
     let entry = cache === undefined ? this.goalOptions.get(item.key) : cache.get(item)
     if (entry === undefined) {
       let options: ItemOptions
@@ -230,6 +253,23 @@ export class Problem {
     const list = all.list.filter(kept)
     return { list, byProvider: new Map(list.map(o => [o.provider, o])) }
   }
+}
+
+/**
+ * Requirement items' entries for requests that leave every candidate's option lists as the
+ * catalog's, by the requirement links they were made from (`LinkIndex.requirementScope`: the
+ * catalog and the request's available types) and the degree weight. An entry then depends on
+ * nothing else, so a later request reads it instead of making it again; a catalog compiled anew
+ * has links, items and entries of its own.
+ */
+const catalogEntries = new WeakMap<object, Map<number, Map<Item, ItemEntry>>>()
+/** Degree weights whose entries are kept per requirement links (the least recently used goes first). */
+const maxDegreeWeights = 4
+
+function catalogEntriesFor (scope: object, degreeWeight: number): Map<Item, ItemEntry> {
+  let byWeight = catalogEntries.get(scope)
+  if (byWeight === undefined) catalogEntries.set(scope, byWeight = new Map())
+  return recentlyUsed(byWeight, degreeWeight, maxDegreeWeights, () => new Map<Item, ItemEntry>())
 }
 
 /**
