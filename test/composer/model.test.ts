@@ -13,11 +13,11 @@ import { parseRdf } from '../../src/rdf/index.js'
 const sym = 'https://w3id.org/symphony/ontology#'
 const ex = 'https://example.org/model#'
 
-/** Twenty services turn the available In into X, twenty more X into Out: X and Out have twenty providers each. */
-async function problem (): Promise<{ problem: Problem, services: number[] }> {
+/** `n` services (twenty unless said) turn the available In into X, `n` more X into Out: X and Out have `n` providers each. */
+async function problem (n = 20): Promise<{ problem: Problem, services: number[] }> {
   const lines = [`@prefix sym: <${sym}> .`, `@prefix ex: <${ex}> .`, '@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .',
     'ex:In rdfs:subClassOf sym:Interface . ex:X rdfs:subClassOf sym:Interface . ex:Out rdfs:subClassOf sym:Interface .']
-  for (let i = 0; i < 20; i++) {
+  for (let i = 0; i < n; i++) {
     lines.push(`ex:A${i} a sym:Service ; sym:requires [ a ex:In ] ; sym:provides [ a ex:X ] .`)
     lines.push(`ex:B${i} a sym:Service ; sym:requires [ a ex:X ] ; sym:provides [ a ex:Out ] .`)
   }
@@ -50,9 +50,36 @@ describe('building the integer program', () => {
     const { problem: p, services } = await problem()
     const full = buildModel(p, services, undefined)
     if (!('rows' in full)) throw new Error('the program was not built')
-    const entries = full.rows.reduce((sum, row) => sum + row.indices.length, 0)
+    const entries = full.rows.indices.length
     expect(buildModel(p, services, undefined, entries)).toEqual(full)
     expect(buildModel(p, services, undefined, entries - 1)).toMatchObject({ oversized: true })
+  })
+
+  test('the rows are written in compressed form, coefficient by coefficient, however many there are', async () => {
+    // 300 B<i>: a goal row of 300 coefficients and 300 rows of 301 (the A<j> and the consumer),
+    // more rows and coefficients than the arrays they are written into first hold.
+    const { problem: p, services } = await problem(300)
+    const model = buildModel(p, services, undefined)
+    if (!('rows' in model)) throw new Error('the program was not built')
+    const name = (s: number): string => p.table.services[s]!.id.slice(ex.length)
+    const a = services.filter(s => name(s).startsWith('A'))
+    const b = services.filter(s => name(s).startsWith('B'))
+    // Columns are the services' positions (all of them are in the program); an A<j> needs no row (In is available).
+    const expected = [
+      { lower: 1, upper: Infinity, indices: b, values: b.map(() => 1) },
+      ...b.map(s => ({ lower: 0, upper: Infinity, indices: [...a, s], values: [...a.map(() => 1), -1] }))
+    ]
+    const { lower, upper, starts, indices, values } = model.rows
+    const rows = Array.from(lower, (_, r) => ({
+      lower: lower[r],
+      upper: upper[r],
+      indices: Array.from(indices.subarray(starts[r], starts[r + 1])),
+      values: Array.from(values.subarray(starts[r], starts[r + 1]))
+    }))
+    expect(rows).toEqual(expected)
+    expect(starts.length).toBe(rows.length + 1)
+    expect(indices.length).toBe(300 + 300 * 301)
+    expect(values.length).toBe(indices.length)
   })
 
   test('a program over the budget is reported with the count where counting stopped', async () => {

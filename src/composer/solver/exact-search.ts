@@ -206,24 +206,32 @@ function solve (problem: Problem, relaxation: Relaxation, kept: readonly number[
 
 /** The program in the form the solver thread loads it (compressed rows). */
 function program (model: Model, landmarks: readonly number[][]): Parameters<typeof RemoteProgram.load>[0] {
-  const rows = [...model.rows, ...landmarks.map(columns => ({ lower: 1, upper: Infinity, indices: columns, values: columns.map(() => 1) }))]
-  const starts = new Int32Array(rows.length + 1)
-  let size = 0
-  rows.forEach((row, r) => { size += row.indices.length; starts[r + 1] = size })
+  const { rows } = model
+  const count = rows.lower.length + landmarks.length
+  let size = rows.indices.length
+  for (const columns of landmarks) size += columns.length
+  const starts = new Int32Array(count + 1)
   const indices = new Int32Array(size)
   const values = new Float64Array(size)
-  rows.forEach((row, r) => { indices.set(row.indices, starts[r]); values.set(row.values, starts[r]) })
-  return {
-    op: 'load',
-    columns: model.columns,
-    costs: Float64Array.from(model.costs),
-    small: model.columns < smallModel,
-    lower: Float64Array.from(rows, row => row.lower),
-    upper: Float64Array.from(rows, row => row.upper),
-    starts,
-    indices,
-    values
+  const lower = new Float64Array(count)
+  const upper = new Float64Array(count)
+  starts.set(rows.starts)
+  indices.set(rows.indices)
+  values.set(rows.values)
+  lower.set(rows.lower)
+  upper.set(rows.upper)
+  // Each landmark: Σ x_p ≥ 1 over its columns.
+  let r = rows.lower.length
+  let at = rows.indices.length
+  for (const columns of landmarks) {
+    indices.set(columns, at)
+    values.fill(1, at, at + columns.length)
+    at += columns.length
+    lower[r] = 1
+    upper[r] = Infinity
+    starts[++r] = at
   }
+  return { op: 'load', columns: model.columns, costs: Float64Array.from(model.costs), small: model.columns < smallModel, lower, upper, starts, indices, values }
 }
 
 /** `floor`: a bound every bundle's cost reaches (the program's constant, plus what the landmarks prove). */
@@ -261,8 +269,10 @@ function loop (problem: Problem, model: Model, solver: RemoteProgram, options: E
   // which spares it the search for what they cost and lets it fix most columns at its root.
   for (const members of known) if (!record(members)) { ended = true; bound = reached; break }
   // Presolve's work: the coefficients of the columns left free (it drops the fixed ones first).
-  const fixed = new Set(solver.fixed)
-  const entries = model.rows.reduce((sum, row) => sum + (fixed.size === 0 ? row.indices.length : row.indices.filter(c => !fixed.has(c)).length), 0)
+  const fixed = new Uint8Array(model.columns)
+  for (const c of solver.fixed) fixed[c] = 1
+  let entries = 0
+  for (const c of model.rows.indices) if (fixed[c] === 0) entries++
   while (!ended) {
     const remaining = deadline.remaining() / 1000
     if (remaining <= 0) { bound = reached; break }

@@ -36,6 +36,18 @@ export interface ModelItem {
   readonly levels: readonly PenaltyColumn[]
 }
 
+/**
+ * Rows in compressed form, as the solver loads them: row `r` is `lower[r] ≤ Σ values[k] ·
+ * x_indices[k] ≤ upper[r]` over `k` from `starts[r]` to `starts[r + 1] − 1`.
+ */
+export interface ModelRows {
+  readonly lower: Float64Array
+  readonly upper: Float64Array
+  readonly starts: Int32Array
+  readonly indices: Int32Array
+  readonly values: Float64Array
+}
+
 /** The program as sparse rows, ready to hand to the solver. */
 export interface Model {
   /** Relevant services; column `i` is `x` of `services[i]`. */
@@ -44,7 +56,7 @@ export interface Model {
   readonly columns: number
   readonly costs: readonly number[]
   /** Columns that are binary (all of them). */
-  readonly rows: ReadonlyArray<{ readonly lower: number, readonly upper: number, readonly indices: readonly number[], readonly values: readonly number[] }>
+  readonly rows: ModelRows
   /** Cost every bundle pays whatever its members (goals whose options are all plugin). */
   readonly constant: number
   /** Goals first, then each relevant service's requirements. */
@@ -79,65 +91,129 @@ export function buildModel (problem: Problem, services: readonly number[], budge
     if (entries === undefined) return { timedOut: true }
     if (entries > maxEntries) return { oversized: true, entries }
   }
+  // Columns by service index (-1: not in the program), read once per option of every item.
+  const columnOf = new Int32Array(problem.own.length).fill(-1)
+  services.forEach((s, i) => { columnOf[s] = i })
   const costs = services.map(s => problem.own[s]!)
-  const rows: Array<{ lower: number, upper: number, indices: number[], values: number[] }> = []
+  const rows = new RowWriter()
   const items: ModelItem[] = []
+  const penalties: number[] = []
   let constant = 0
   let infeasible = false
   let columns = services.length
 
-  const add = (item: Item, consumer: number | undefined): void => {
-    const options = problem.options(item).filter(o => o.provider < 0 || column.has(o.provider))
-    const consumerColumn = consumer === undefined ? undefined : column.get(consumer)!
+  /** The item's rows and levels; `consumer` is the consumer's column, -1 for a goal. */
+  const add = (item: Item, consumer: number): void => {
+    const options: Option[] = []
+    let available: Option | undefined
+    for (const o of problem.options(item)) {
+      if (o.provider >= 0 && columnOf[o.provider] === -1) continue
+      options.push(o)
+      if (o.provider < 0) available ??= o
+    }
     if (options.length === 0) {
-      if (consumerColumn === undefined) infeasible = true
-      else rows.push({ lower: 0, upper: 0, indices: [consumerColumn], values: [1] }) // the consumer cannot join
-      items.push({ item, options, levels: [] })
+      if (consumer < 0) infeasible = true
+      else { rows.push(consumer, 1); rows.end(0, 0) } // the consumer cannot join
+      items.push({ item, options, levels: noLevels })
       return
     }
-    const penalties = [...new Set(options.map(o => o.penalty))].sort((a, b) => a - b)
-    if (consumerColumn === undefined) constant += penalties[0]!
-    else costs[consumerColumn]! += penalties[0]!
-    const available = options.find(o => o.provider < 0)
-    const providers = options.filter(o => o.provider >= 0)
+    // The distinct penalties, ascending (a link's is 0 or the degree weight: one or two of them).
+    penalties.length = 0
+    for (const o of options) if (!penalties.includes(o.penalty)) penalties.push(o.penalty)
+    if (penalties.length > 1) penalties.sort((a, b) => a - b)
+    if (consumer < 0) constant += penalties[0]!
+    else costs[consumer]! += penalties[0]!
     // Σ x_p ≥ x_s (≥ 1 for a goal): x_p − x_s ≥ 0.
-    const row = (indices: number[], extra: number | undefined): void => {
-      const values = indices.map(() => 1)
-      if (extra !== undefined) { indices.push(extra); values.push(1) }
-      if (consumerColumn === undefined) rows.push({ lower: 1, upper: Infinity, indices, values })
-      else rows.push({ lower: 0, upper: Infinity, indices: [...indices, consumerColumn], values: [...values, -1] })
-    }
-    if (available === undefined) row(providers.map(o => column.get(o.provider)!), undefined)
-    const levels: PenaltyColumn[] = []
+    if (available === undefined) linkRow(rows, options, columnOf, Infinity, -1, consumer)
+    let levels: PenaltyColumn[] = noLevels
     for (let j = 1; j < penalties.length; j++) {
       const penalty = penalties[j]!
       if (available !== undefined && available.penalty < penalty) break
       const z = columns++
       costs.push(penalty - penalties[j - 1]!)
-      row(providers.filter(o => o.penalty < penalty).map(o => column.get(o.provider)!), z)
+      linkRow(rows, options, columnOf, penalty, z, consumer)
+      if (levels === noLevels) levels = []
       levels.push({ column: z, penalty })
     }
     items.push({ item, options, levels })
   }
 
-  let entries = 0
-  let counted = 0
-  const oversized = (): boolean => {
-    for (let r = counted; r < rows.length; r++) entries += rows[r]!.indices.length
-    counted = rows.length
-    return entries > maxEntries
-  }
-  for (const goal of problem.goals) add(goal, undefined)
-  if (oversized()) return { oversized: true, entries }
+  for (const goal of problem.goals) add(goal, -1)
+  if (rows.size > maxEntries) return { oversized: true, entries: rows.size }
   for (const s of services) {
     if (out()) return { timedOut: true }
-    for (const item of problem.requirementsOf(s)) add(item, s)
-    if (oversized()) return { oversized: true, entries }
+    const consumer = columnOf[s]!
+    for (const item of problem.requirementsOf(s)) add(item, consumer)
+    if (rows.size > maxEntries) return { oversized: true, entries: rows.size }
   }
   if (budgetCents !== undefined) {
-    rows.push({ lower: -Infinity, upper: budgetCents, indices: services.map((_, i) => i), values: services.map(s => problem.cents[s]!) })
+    services.forEach((s, i) => rows.push(i, problem.cents[s]!))
+    rows.end(-Infinity, budgetCents)
   }
-  return { services, column, columns, costs, rows, constant, items, infeasible }
+  return { services, column, columns, costs, rows: rows.done(), constant, items, infeasible }
+}
+
+/** An item's levels when it has no dearer one (shared: most items have none). */
+const noLevels: PenaltyColumn[] = []
+
+/**
+ * One row of an item: its providers cheaper than `below` (in option order), the level's column
+ * `z` (unless -1), and the consumer's column at −1 (`≥ 0`), or `≥ 1` for a goal (`consumer` -1).
+ */
+function linkRow (rows: RowWriter, options: readonly Option[], columnOf: Int32Array, below: number, z: number, consumer: number): void {
+  for (const o of options) if (o.provider >= 0 && o.penalty < below) rows.push(columnOf[o.provider]!, 1)
+  if (z >= 0) rows.push(z, 1)
+  if (consumer >= 0) { rows.push(consumer, -1); rows.end(0, Infinity) } else rows.end(1, Infinity)
+}
+
+/** Writes rows straight into growing typed arrays (no object per row or coefficient). */
+class RowWriter {
+  private lower = new Float64Array(256)
+  private upper = new Float64Array(256)
+  private starts = new Int32Array(257)
+  private indices = new Int32Array(4096)
+  private values = new Float64Array(4096)
+  private count = 0
+  /** Coefficients written. */
+  size = 0
+
+  /** Adds a coefficient to the row being written. */
+  push (column: number, value: number): void {
+    if (this.size === this.indices.length) {
+      this.indices = grown(this.indices, new Int32Array(2 * this.size))
+      this.values = grown(this.values, new Float64Array(2 * this.size))
+    }
+    this.indices[this.size] = column
+    this.values[this.size++] = value
+  }
+
+  /** Ends the row being written with its bounds. */
+  end (lower: number, upper: number): void {
+    if (this.count === this.lower.length) {
+      this.lower = grown(this.lower, new Float64Array(2 * this.count))
+      this.upper = grown(this.upper, new Float64Array(2 * this.count))
+      this.starts = grown(this.starts, new Int32Array(2 * this.count + 1))
+    }
+    this.lower[this.count] = lower
+    this.upper[this.count++] = upper
+    this.starts[this.count] = this.size
+  }
+
+  /** The rows written, in arrays of their exact lengths. */
+  done (): ModelRows {
+    return {
+      lower: this.lower.slice(0, this.count),
+      upper: this.upper.slice(0, this.count),
+      starts: this.starts.slice(0, this.count + 1),
+      indices: this.indices.slice(0, this.size),
+      values: this.values.slice(0, this.size)
+    }
+  }
+}
+
+function grown<T extends Int32Array | Float64Array> (from: T, to: T): T {
+  to.set(from)
+  return to
 }
 
 /**
