@@ -24,6 +24,8 @@ import { graphOf } from './requirement-graph.js'
 export type { Aggregation, ItemBounds } from './bounds.js'
 
 export interface Relaxation extends ItemBounds {
+  /** `serviceCost` of every service, by index: for loops that read it for every option they visit. */
+  readonly serviceCosts: Float64Array
   /**
    * Bounds when the members are already in the bundle (free). Given the bounds of a subset of
    * them (`from`, e.g. the parent search state's), only the others are propagated.
@@ -96,6 +98,7 @@ export function relaxWithin (problem: Problem, own: Float64Array, out: () => boo
 
   const base = new BaseBounds(problem, graph, own, aggregation, serviceCost, typeCost)
   return {
+    serviceCosts: serviceCost,
     serviceCost: s => base.serviceCost(s),
     baseCost: item => base.baseCost(item),
     withMembers: (members, from) => {

@@ -52,6 +52,8 @@ export function relevantServices (problem: Problem, relaxation: Relaxation, out:
     for (const s of options.within) inside[s] = 1
   }
   const dataflow = problem.mode.wiring === 'dataflow'
+  const serviceCost = relaxation.serviceCosts
+  const { own } = problem
   // Without a bound nothing is compared, so the link penalties are not read.
   const links = bound === Infinity ? () => 0 : linkFloor(problem)
   /**
@@ -60,8 +62,8 @@ export function relevantServices (problem: Problem, relaxation: Relaxation, out:
    * option lists of `s`'s requirements, which most services the bound leaves out never need.
    */
   const over = (s: number, toGoal: number): boolean => {
-    const own = toGoal + (dataflow ? relaxation.serviceCost(s) : problem.own[s]!)
-    return own > bound + epsilon || own + links(s) > bound + epsilon
+    const least = toGoal + (dataflow ? serviceCost[s]! : own[s]!)
+    return least > bound + epsilon || least + links(s) > bound + epsilon
   }
   const toGoal = new Float64Array(n).fill(Infinity)
   const settled = new Uint8Array(n)
@@ -101,7 +103,7 @@ export function relevantServices (problem: Problem, relaxation: Relaxation, out:
         const p = option.provider
         if (p < 0 || settled[p] === 1 || cost >= toGoal[p]!) continue
         if (inside !== undefined && inside[p] !== 1) continue
-        if (relaxation.serviceCost(p) === Infinity || bound < Infinity && over(p, cost)) continue
+        if (serviceCost[p] === Infinity || bound < Infinity && over(p, cost)) continue
         toGoal[p] = cost
         heap.push(cost, p)
       }
@@ -111,7 +113,7 @@ export function relevantServices (problem: Problem, relaxation: Relaxation, out:
     if (out()) return undefined
     settled[id] = 1
     found.push(id)
-    const after = cost + problem.own[id]! + links(id)
+    const after = cost + own[id]! + links(id)
     for (const item of problem.requirementsOf(id)) reach(item, after)
   }
   return found.sort((a, b) => a - b)
