@@ -12,6 +12,7 @@ import { basename, extname, join } from 'node:path'
 import type { Quad } from '@rdfjs/types'
 import { DataFactory } from 'n3'
 import { SymphonyError, type ErrorMessages } from './errors.js'
+import { filterInSlices, forEachInSlices } from './turns.js'
 import { builtinFiles, builtinFolders, graphs, isPrivateGraph, projectRoot } from './project.js'
 import { inDefaultGraph, listTurtleFiles, readRdfFile, ns, serializeRdf } from './rdf/index.js'
 import type { SerializationFormat } from './rdf/index.js'
@@ -28,7 +29,7 @@ import { bundleLinks, canCombine, combinableWith, discover, prepareDiscovery, re
 import type { Combinable, CombinableOptions, DiscoveryAnswer, PairCheck } from './matcher/index.js'
 import { compose, loadSolver, parseCompositionRequest, tighterLimits } from './composer/index.js'
 import type { ComposeLimits, CompositionAnswer } from './composer/index.js'
-import { compileShapes } from './shacl/index.js'
+import { compileShapes, reachableData } from './shacl/index.js'
 import type { ShaclOptions, ShaclReport, SparqlLimits } from './shacl/index.js'
 import { bundleForm, formForService, formForType, validateConfiguration } from './forms/index.js'
 import type { ConfigurationIssue, Form, FormRegion, Json } from './forms/index.js'
@@ -300,16 +301,22 @@ export class Engine {
 
   /**
    * Validates a service description against the publishing shapes (`shapes/service-description.ttl`),
-   * with the ontology in the data graph so subclasses of `sym:Service` are targeted too.
+   * with the vocabulary terms its nodes reach in the data graph (their classes up to `sym:Service`,
+   * the certifications and protocols they name): a term it uses but defines wrongly is reported,
+   * terms it does not reach are not validated again.
    */
   async validateDescription (quads: readonly Quad[], options: ShaclOptions = {}): Promise<ShaclReport> {
     const catalog = await this.catalog()
     // The vocabulary's terms, without the services, their interfaces and offers, and the blank
     // nodes of graphs that mix both (they are not under review).
     const vocabulary = await this.vocabulary()
-    const serviceNodes = new Set(vocabulary.filter(q => isServiceNodePredicate(q.predicate.value)).map(q => q.object.value))
-    const terms = vocabulary.filter(q => q.subject.termType === 'NamedNode' && !catalog.services.has(q.subject.value) && !serviceNodes.has(q.subject.value))
-    return compileShapes(this.#publishingShapes, this.#shacl).validate([...quads, ...terms], options)
+    const serviceNodes = new Set<string>()
+    await forEachInSlices(vocabulary, q => { if (isServiceNodePredicate(q.predicate.value)) serviceNodes.add(q.object.value) })
+    const terms = await filterInSlices(vocabulary, q => q.subject.termType === 'NamedNode' && !catalog.services.has(q.subject.value) && !serviceNodes.has(q.subject.value))
+    // Only the terms the description's nodes reach: its results are the same, and the rest of a
+    // large vocabulary is neither indexed nor validated on every publication.
+    const reached = await reachableData(quads, terms, this.#publishingShapes)
+    return compileShapes(this.#publishingShapes, this.#shacl).validate([...quads, ...reached], options)
   }
 
   /** All catalog data (not the built-in ontology and shapes), serialized. */
