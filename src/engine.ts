@@ -23,7 +23,7 @@ import { catalogOfParts, catalogSlices, compileCatalog, compileParts, isServiceN
 import { readSnapshot, removeSnapshotLeftovers, snapshotFileOf, snapshotKey, writeSnapshot } from './catalog/index.js'
 import { deleteVocabulary, listVocabularies, putVocabulary, selectVocabulary, vocabularyContent } from './vocabulary/index.js'
 import type { VocabularyGraph } from './vocabulary/index.js'
-import type { Catalog, OfferPriceModel, Service } from './catalog/index.js'
+import type { Catalog, CatalogParts, OfferPriceModel, Service } from './catalog/index.js'
 import { readRuleFolders, type Rule } from './reasoner/index.js'
 import { bundleLinks, canCombine, combinableWith, discover, prepareDiscovery, requireKnownClasses, requireService } from './matcher/index.js'
 import type { Combinable, CombinableOptions, DiscoveryAnswer, PairCheck } from './matcher/index.js'
@@ -347,10 +347,14 @@ export class Engine {
     return current !== undefined && this.#writing > 0 ? current.catalog : compiling
   }
 
-  /** The catalog of `version`: the compile in flight for it, or a new one. */
-  #compile (version: string): Promise<Catalog> {
+  /**
+   * The catalog of `version`: the compile in flight for it, or a new one; or `written`, the
+   * catalog a write compiled of what it stored, when the public quads are now exactly those.
+   */
+  #compile (version: string, written?: Catalog): Promise<Catalog> {
     if (this.#compiling?.version === version) return this.#compiling.catalog
-    const catalog = this.#build().then(async ({ vocabularyOf, catalog: compiled, from }) => {
+    const built = written === undefined ? this.#build() : this.#adopt(written).then(adopted => adopted ?? this.#build())
+    const catalog = built.then(async ({ vocabularyOf, catalog: compiled, from }) => {
       // A server prepares what discovery needs of it with turns between slices: the first
       // discovery on a catalog of 100,000 services would otherwise hold every request for a second or more.
       if (this.#compiler !== undefined) await prepareDiscovery(compiled)
@@ -388,7 +392,7 @@ export class Engine {
    * snapshot is set aside with a warning. `vocabularyOf` selects the vocabulary of the public
    * quads the catalog is of.
    */
-  async #build (): Promise<{ vocabularyOf: () => Promise<readonly Quad[]>, catalog: Catalog, from: CatalogOrigin }> {
+  async #build (): Promise<Built> {
     const snapshot = this.#snapshot
     if (snapshot === undefined || !(this.store instanceof EmbeddedStore)) {
       const quads = await this.publicQuads()
@@ -441,6 +445,72 @@ export class Engine {
     return { vocabularyOf, catalog: compiled, from: 'compiled' }
   }
 
+  /**
+   * A catalog a write compiled (`#compileForWrite`) as the one after the write: kept when the
+   * public quads are now exactly those it was compiled of (compared quad by quad, a slice per
+   * turn), and saved as the snapshot as `#build` saves what it compiles. Not over a SPARQL
+   * endpoint, whose quads are read over the network (and which other instances write to).
+   */
+  async #adopt (catalog: Catalog): Promise<Built | undefined> {
+    const compiled = this.#compiledForWrite.get(catalog)
+    this.#compiledForWrite.delete(catalog)
+    const snapshot = this.#snapshot
+    const embedded = this.store instanceof EmbeddedStore ? this.store : undefined
+    if (compiled === undefined || this.store instanceof SparqlEndpointStore) return undefined
+    await embedded?.takeDigests()
+    // The quads of one moment, read after the version the catalog will be filed under: a write
+    // made meanwhile is in them, and then they are not those compiled.
+    const content = embedded?.publicContent()
+    const quads = content === undefined ? await this.publicQuads() : await content.quads()
+    if (!await sameQuads(quads, compiled.quads)) {
+      this.#compiler?.dropSnapshot(catalog)
+      return undefined
+    }
+    if (content === undefined || snapshot === undefined) {
+      const vocabulary = await selectVocabulary(quads)
+      return { vocabularyOf: async () => vocabulary, from: 'compiled', catalog }
+    }
+    const vocabularyOf = async (): Promise<readonly Quad[]> => selectVocabulary(await content.quads())
+    if (!snapshot.writable) return { vocabularyOf, catalog, from: 'compiled' }
+    const target = { file: snapshot.file, key: snapshotKey(content.digest, this.#rules) }
+    if (this.#compiler !== undefined) {
+      this.#compiler.saveSnapshot(catalog, target)
+      this.#snapshotOf.set(catalog, target)
+    } else if (compiled.parts !== undefined) {
+      await writeSnapshot(target.file, target.key, catalogSlices(compiled.parts)).then(() => { this.#snapshotOf.set(catalog, target) }, (error: unknown) => {
+        const reason = error instanceof Error ? error.message : String(error)
+        this.#onWarning({
+          en: `the compiled catalog was not saved as ${target.file} (${reason}); the next start compiles it again`,
+          de: `der kompilierte Katalog wurde nicht als ${target.file} gespeichert (${reason}); der nächste Start kompiliert ihn erneut`
+        })
+      })
+    }
+    return { vocabularyOf, catalog, from: 'compiled' }
+  }
+
+  /**
+   * Compiles the catalog a write checks before it stores anything (publishing): in the compile
+   * thread when there is one, kept there (or its parts here) to be saved as the snapshot should
+   * the write hand it over (`#adopt`).
+   */
+  async #compileForWrite (quads: readonly Quad[]): Promise<Catalog> {
+    const saves = this.#snapshot?.writable === true && this.store instanceof EmbeddedStore
+    if (this.#compiler !== undefined) {
+      const catalog = await this.#compiler.compile(quads, this.#rules, saves ? 'later' : undefined)
+      this.#compiledForWrite.set(catalog, { quads })
+      return catalog
+    }
+    const parts = compileParts(quads, { rules: this.#rules })
+    const catalog = catalogOfParts(parts)
+    this.#compiledForWrite.set(catalog, saves ? { quads, parts } : { quads })
+    return catalog
+  }
+
+  /** What each catalog compiled for a write was compiled of. */
+  readonly #compiledForWrite = new WeakMap<Catalog, { readonly quads: readonly Quad[], readonly parts?: CatalogParts }>()
+  /** The catalog the write in flight handed over (`PublishingDeps.changed`). */
+  #written: Catalog | undefined
+
   readonly #fromOf = new WeakMap<Catalog, CatalogOrigin>()
   /** The snapshot each catalog was read from or saved to (its key names exactly that catalog's content, rules and code). */
   readonly #snapshotOf = new WeakMap<Catalog, SnapshotTarget>()
@@ -459,8 +529,10 @@ export class Engine {
     this.#writing++
     try {
       const result = await work()
+      const written = this.#written
+      this.#written = undefined
       const version = await this.store.version({ publicOnly: true })
-      if (this.#current?.version !== version) await this.#compile(version).catch(() => undefined)
+      if (this.#current?.version !== version) await this.#compile(version, written).catch(() => undefined)
       return result
     } finally {
       this.#writing--
@@ -709,15 +781,16 @@ export class Engine {
       store: this.store,
       validate: (quads, { language }) => this.validateDescription(quads, { language }),
       catalog: () => this.catalog(),
-      compile: async quads => this.#compiler === undefined ? compileCatalog(quads, { rules: this.#rules }) : this.#compiler.compile(quads, this.#rules),
+      compile: async quads => this.#compileForWrite(quads),
       pairs: (catalog, service): PairMatch[] => combinableWith(catalog, service)
         .flatMap(other => other.links.map(link => ({ from: link.from, to: link.to, degree: link.degree }))),
       bundles: async catalog => {
         await loadSolver()
         return referenceBundles(catalog, referenceRequestsIn(await this.vocabulary()))
       },
-      // publish and deprecate run as engine writes (`#write`): they return after the recompile.
-      changed: () => undefined,
+      // publish and deprecate run as engine writes (`#write`): they return after the recompile,
+      // or after keeping the catalog the publication compiled when that is of what it stored.
+      changed: compiled => { this.#written = compiled },
       namespaces: async provider => namespacesOf(this.#dataDir, provider),
       // Read at each publication: the operator may bind a credential while the server runs.
       credentialProvider: async name => this.#dataDir === undefined ? undefined : (await loadSecrets({ dataDir: this.#dataDir }))(name)?.provider,
@@ -940,3 +1013,18 @@ function checkPrefill (prefill: FormPrefill): FormPrefill {
 
 /** The example composition requests, stored as the demo's reference requests. */
 const exampleRequestsFolder = join(projectRoot, 'examples', 'requests')
+
+/** A catalog ready to be used: where it came from, and how its vocabulary is selected. */
+interface Built {
+  readonly vocabularyOf: () => Promise<readonly Quad[]>
+  readonly catalog: Catalog
+  readonly from: CatalogOrigin
+}
+
+/** Whether two lists hold equal quads in the same order, compared a slice per turn. */
+async function sameQuads (a: readonly Quad[], b: readonly Quad[]): Promise<boolean> {
+  if (a.length !== b.length) return false
+  let same = true
+  await forEachInSlices(a, (q, i) => { if (same) same = q === b[i] || q.equals(b[i]!) })
+  return same
+}

@@ -44,9 +44,11 @@ export class BackgroundCompiler {
 
   /**
    * Compiles the catalog of the quads (as `compileCatalog` does) in the compile thread; with
-   * `snapshot`, the thread then also saves it there.
+   * `snapshot`, the thread then also saves it there; with `'later'`, the thread keeps what it
+   * compiled until `saveSnapshot` or `dropSnapshot` is told of the catalog (it keeps one such
+   * catalog: the next one kept replaces it).
    */
-  async compile (quads: readonly Quad[], rules: readonly Rule[], snapshot?: SnapshotTarget): Promise<Catalog> {
+  async compile (quads: readonly Quad[], rules: readonly Rule[], snapshot?: SnapshotTarget | 'later'): Promise<Catalog> {
     if (this.#closed) {
       throw new SymphonyError('INTERNAL', {
         en: 'the catalog compile thread is shut down: the engine was closed',
@@ -61,12 +63,34 @@ export class BackgroundCompiler {
     worker.ref()
     try {
       await sendQuads(quads, slice => worker.postMessage({ type: 'quads', job, slice }, [slice.quads.buffer as ArrayBuffer]))
-      worker.postMessage({ type: 'compile', job, rules, ...(snapshot === undefined ? {} : { snapshot }) })
-      return await done
+      const saving = snapshot === undefined ? {} : snapshot === 'later' ? { keep: true } : { snapshot }
+      worker.postMessage({ type: 'compile', job, rules, ...saving })
+      const catalog = await done
+      if (snapshot === 'later') this.#kept.set(catalog, { worker, job })
+      return catalog
     } finally {
       this.#jobs.delete(job)
       if (this.#jobs.size === 0) this.#worker?.unref()
     }
+  }
+
+  /** Saves a catalog compiled with `snapshot: 'later'` as the snapshot (nothing when the thread no longer keeps it). */
+  saveSnapshot (catalog: Catalog, snapshot: SnapshotTarget): void {
+    this.#release(catalog, { type: 'save', snapshot })
+  }
+
+  /** Lets the thread drop what it kept of a catalog compiled with `snapshot: 'later'`. */
+  dropSnapshot (catalog: Catalog): void {
+    this.#release(catalog, { type: 'drop' })
+  }
+
+  readonly #kept = new WeakMap<Catalog, { readonly worker: Worker, readonly job: number }>()
+
+  #release (catalog: Catalog, message: { type: 'save', snapshot: SnapshotTarget } | { type: 'drop' }): void {
+    const kept = this.#kept.get(catalog)
+    this.#kept.delete(catalog)
+    // A thread started since (the one that kept it stopped) has nothing of it.
+    if (kept !== undefined && kept.worker === this.#worker) kept.worker.postMessage({ ...message, job: kept.job })
   }
 
   /** Stops the thread; compiles in flight fail. */

@@ -8,6 +8,10 @@
  *     next one (the last one of kind 'end') | { type: 'failed', job, code, messages, location };
  *     → { type: 'cancel', job } drops the slices not yet posted
  *   ← { type: 'warning', job, messages } when the snapshot asked for could not be written
+ *   With `keep: true` instead of `snapshot`, the slices are kept after the last one is posted,
+ *   until → { type: 'save', job, snapshot } writes them as the snapshot or → { type: 'drop', job }
+ *   (or the next job kept) lets them go: a write compiles its catalog before the content it is of
+ *   is stored, so the snapshot's key is known only once the write is done.
  * One slice at a time: slices posted in a burst would be received (copied in) by the serving
  * thread in one go, holding its event loop for seconds at 100,000 services.
  * With `snapshot` ({ file, key }), the slices are also written as the catalog's snapshot, after
@@ -22,16 +26,24 @@ import { QuadReceiver, type QuadSlice } from './quads.js'
 
 type Message =
   | { readonly type: 'quads', readonly job: number, readonly slice: QuadSlice }
-  | { readonly type: 'compile', readonly job: number, readonly rules: readonly Rule[], readonly snapshot?: { readonly file: string, readonly key: string } }
+  | { readonly type: 'compile', readonly job: number, readonly rules: readonly Rule[], readonly snapshot?: Target, readonly keep?: boolean }
   | { readonly type: 'next', readonly job: number }
   | { readonly type: 'cancel', readonly job: number }
+  | { readonly type: 'save', readonly job: number, readonly snapshot: Target }
+  | { readonly type: 'drop', readonly job: number }
+
+interface Target {
+  readonly file: string
+  readonly key: string
+}
 
 /** A compiled catalog being posted: its slices, the one to post next, those kept for the snapshot. */
 interface Sending {
   readonly slices: Iterator<CatalogSlice>
   next: IteratorResult<CatalogSlice>
   readonly kept: CatalogSlice[]
-  readonly snapshot: { readonly file: string, readonly key: string } | undefined
+  readonly snapshot: Target | undefined
+  readonly keep: boolean
 }
 
 const port = parentPort
@@ -40,6 +52,9 @@ if (port === null) throw new Error('the compile thread runs only as a worker thr
 const received = new Map<number, QuadReceiver>()
 
 const sending = new Map<number, Sending>()
+
+/** The slices of the one job kept for a snapshot whose key is not known yet. */
+let keptJob: { readonly job: number, readonly slices: CatalogSlice[] } | undefined
 
 port.on('message', (message: Message) => {
   if (message.type === 'next') {
@@ -51,6 +66,13 @@ port.on('message', (message: Message) => {
     sending.delete(message.job)
     return
   }
+  if (message.type === 'save' || message.type === 'drop') {
+    const kept = keptJob?.job === message.job ? keptJob : undefined
+    if (kept === undefined) return
+    keptJob = undefined
+    if (message.type === 'save') save(message.job, message.snapshot, kept.slices)
+    return
+  }
   let receiver = received.get(message.job)
   if (receiver === undefined) received.set(message.job, receiver = new QuadReceiver())
   if (message.type === 'quads') {
@@ -60,7 +82,8 @@ port.on('message', (message: Message) => {
   received.delete(message.job)
   try {
     const slices = catalogSlices(compileParts(receiver.quads, { rules: message.rules }))
-    const job: Sending = { slices, next: slices.next(), kept: [], snapshot: message.snapshot }
+    const job: Sending = { slices, next: slices.next(), kept: [], snapshot: message.snapshot, keep: message.keep === true }
+    if (job.keep) keptJob = undefined
     sending.set(message.job, job)
     postNext(message.job, job)
   } catch (error) {
@@ -74,7 +97,7 @@ function postNext (id: number, job: Sending): void {
     if (job.next.done === true) return
     const slice = job.next.value
     port!.postMessage({ type: 'slice', job: id, slice })
-    if (job.snapshot !== undefined) job.kept.push(slice)
+    if (job.snapshot !== undefined || job.keep) job.kept.push(slice)
     if (slice.kind !== 'end') {
       job.next = job.slices.next()
       return
@@ -85,9 +108,13 @@ function postNext (id: number, job: Sending): void {
     return
   }
   sending.delete(id)
-  const snapshot = job.snapshot
-  if (snapshot === undefined) return
-  writeSnapshot(snapshot.file, snapshot.key, job.kept).catch((error: unknown) => {
+  if (job.keep) keptJob = { job: id, slices: job.kept }
+  if (job.snapshot !== undefined) save(id, job.snapshot, job.kept)
+}
+
+/** Writes a job's slices as the snapshot; a failure is a warning, not a failed compile. */
+function save (id: number, snapshot: Target, slices: readonly CatalogSlice[]): void {
+  writeSnapshot(snapshot.file, snapshot.key, slices).catch((error: unknown) => {
     const reason = error instanceof Error ? error.message : String(error)
     port!.postMessage({
       type: 'warning',

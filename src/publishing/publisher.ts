@@ -10,6 +10,7 @@ import type { Catalog } from '../catalog/types.js'
 import { nameServiceNodes } from '../catalog/service-node-names.js'
 import { SymphonyError } from '../errors.js'
 import { formatOfMediaType, inDefaultGraph, parseRdf, terms } from '../rdf/index.js'
+import { contentAfter } from '../store/index.js'
 import type { GraphContent, Store } from '../store/index.js'
 import { canonicalNTriples, parseNTriples } from './canonical.js'
 import { activeVersion, historyFromQuads, versionToQuads } from './history.js'
@@ -53,8 +54,11 @@ export interface PublishingDeps {
   pairs (catalog: Catalog, service: string): readonly PairMatch[]
   /** Bundles found for the reference composition requests, best first per request. */
   bundles (catalog: Catalog): Promise<readonly BundleSnapshot[]>
-  /** Told after every write, so the engine drops its compiled catalog. */
-  changed (): void
+  /**
+   * Told after every write, so the engine drops its compiled catalog; with the catalog compiled
+   * from exactly the public quads the write leaves (`contentAfter`), which the engine may keep.
+   */
+  changed (compiled?: Catalog): void
   /** The namespaces a provider may mint IRIs under (default: its IRI up to the last `#` or `/`). */
   namespaces? (provider: string): Promise<readonly string[]>
   /** The provider the operator bound a credential name to (`secrets.json`), if any. */
@@ -198,7 +202,23 @@ export class Publisher {
       const activeGraph = activeGraphOf(submission)
       const before = await this.#deps.catalog()
       const stored = await this.#deps.store.quads()
-      const after = await this.#deps.compile([...stored.filter(q => q.graph.value !== activeGraph), ...inGraph(quads, activeGraph)])
+      const content = await canonicalNTriples(quads)
+      const latest = history?.versions.at(-1)
+      const version = (latest?.version ?? 0) + 1
+      const created = this.#now().toISOString()
+      const record = (services: readonly string[]): VersionRecord => ({
+        version, created, mediaType: submission.mediaType, services: services.filter(s => !s.startsWith('_:')), triples: quads.length, deprecated: false, content
+      })
+      const writesOf = (services: readonly string[]): GraphContent[] => [
+        { graph: activeGraph, quads: inGraph(quads, activeGraph) },
+        ...historyWrites(submission, history, record(services))
+      ]
+      // The catalog is compiled with the write as it will be stored (its version graph names the
+      // services, found with the hierarchy before; almost always those the new one finds), so the
+      // engine can keep it as the catalog after the write instead of compiling it again.
+      const guessed = servicesIn(quads, type => before.hierarchy.isSubClassOf(type, terms.Service))
+      const planned = await contentAfter(stored, writesOf(guessed))
+      const after = await this.#deps.compile(planned.quads)
       const services = servicesIn(quads, type => after.hierarchy.isSubClassOf(type, terms.Service))
       if (services.length === 0) {
         throw new SymphonyError('INVALID_REQUEST', {
@@ -211,30 +231,16 @@ export class Publisher {
       checkSecretNames(quads, stored, submission.provider, activeGraph)
       if (this.#deps.credentialProvider !== undefined) await checkSecretBindings(quads, submission.provider, this.#deps.credentialProvider)
       await this.#checkConflicts(quads, stored, submission)
-      const content = await canonicalNTriples(quads)
-      const latest = history?.versions.at(-1)
       const impact = await this.#impact(before, after, [...services, ...active?.services ?? []])
       if (active !== undefined && active === latest && active.content === content) {
         return { provider: submission.provider, name: submission.name, status: 'unchanged', version: active.version, services, warnings, impact }
       }
-      const version = (latest?.version ?? 0) + 1
       if (options.dryRun === true) {
         return { provider: submission.provider, name: submission.name, status: 'dry-run', version, services, warnings, impact }
       }
-      const added: VersionRecord = {
-        version,
-        created: this.#now().toISOString(),
-        mediaType: submission.mediaType,
-        services: services.filter(s => !s.startsWith('_:')),
-        triples: quads.length,
-        deprecated: false,
-        content
-      }
-      await this.#deps.store.putGraphs([
-        { graph: activeGraph, quads: inGraph(quads, activeGraph) },
-        ...historyWrites(submission, history, added)
-      ])
-      this.#deps.changed()
+      const asPlanned = services.length === guessed.length && services.every((s, i) => s === guessed[i])
+      await this.#deps.store.putGraphs(asPlanned ? planned.graphs : writesOf(services))
+      this.#deps.changed(asPlanned ? after : undefined)
       return { provider: submission.provider, name: submission.name, status: 'accepted', version, services, warnings, impact }
     })
   }
