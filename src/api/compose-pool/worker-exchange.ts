@@ -5,6 +5,7 @@
 import type { Worker } from 'node:worker_threads'
 import { SymphonyError } from '../../errors.js'
 import type { ErrorCode, ErrorMessages } from '../../errors.js'
+import { workerReply } from '../worker-reply.js'
 
 export type Reply = { readonly type: string, readonly id: number } & Record<string, unknown>
 
@@ -34,49 +35,19 @@ export function fromReply (reply: Reply, doing: ErrorMessages): SymphonyError {
 
 /** The worker's reply with `id`; rejects on a crash, an overrun of `timeoutMs` or an abort. */
 export function receive (worker: Worker, id: number, timeoutMs: number | undefined, signal: AbortSignal | undefined): Promise<Reply> {
-  return new Promise((resolve, reject) => {
-    const cleanup = (): void => {
-      clearTimeout(timer)
-      worker.off('message', onMessage)
-      worker.off('error', onError)
-      worker.off('exit', onExit)
-      signal?.removeEventListener('abort', onAbort)
-    }
-    const onMessage = (message: Reply): void => {
-      if (message.id !== id) return
-      cleanup()
-      resolve(message)
-    }
-    const onError = (error: Error): void => {
-      cleanup()
-      reject(new SymphonyError('INTERNAL', {
-        en: `the composition worker failed: ${error.message}; it was restarted, send the request again`,
-        de: `der Worker für Zusammenstellungen ist ausgefallen: ${error.message}; er wurde neu gestartet, senden Sie die Anfrage erneut`
-      }, { cause: error }))
-    }
-    const onExit = (code: number): void => {
-      cleanup()
-      reject(new SymphonyError('INTERNAL', {
-        en: `the composition worker stopped (exit code ${code}); it was restarted, send the request again`,
-        de: `der Worker für Zusammenstellungen endete (Exit-Code ${code}); er wurde neu gestartet, senden Sie die Anfrage erneut`
-      }))
-    }
-    const onAbort = (): void => {
-      cleanup()
-      reject(cancelled())
-    }
-    const timer = timeoutMs === undefined
-      ? undefined
-      : setTimeout(() => {
-        cleanup()
-        reject(new SymphonyError('QUERY_TIMEOUT', {
-          en: `the composition ran ${timeoutMs} ms, past its time budget, and was stopped; give it a smaller "timeoutMs" or narrow the request`,
-          de: `die Zusammenstellung lief ${timeoutMs} ms, über ihr Zeitbudget hinaus, und wurde abgebrochen; geben Sie ihr ein kleineres "timeoutMs" oder schränken Sie die Anfrage ein`
-        }))
-      }, timeoutMs)
-    worker.on('message', onMessage)
-    worker.on('error', onError)
-    worker.on('exit', onExit)
-    signal?.addEventListener('abort', onAbort, { once: true })
-  })
+  return workerReply<Reply>(worker, id, {
+    failed: error => new SymphonyError('INTERNAL', {
+      en: `the composition worker failed: ${error.message}; it was restarted, send the request again`,
+      de: `der Worker für Zusammenstellungen ist ausgefallen: ${error.message}; er wurde neu gestartet, senden Sie die Anfrage erneut`
+    }, { cause: error }),
+    stopped: code => new SymphonyError('INTERNAL', {
+      en: `the composition worker stopped (exit code ${code}); it was restarted, send the request again`,
+      de: `der Worker für Zusammenstellungen endete (Exit-Code ${code}); er wurde neu gestartet, senden Sie die Anfrage erneut`
+    }),
+    overran: () => new SymphonyError('QUERY_TIMEOUT', {
+      en: `the composition ran ${timeoutMs} ms, past its time budget, and was stopped; give it a smaller "timeoutMs" or narrow the request`,
+      de: `die Zusammenstellung lief ${timeoutMs} ms, über ihr Zeitbudget hinaus, und wurde abgebrochen; geben Sie ihr ein kleineres "timeoutMs" oder schränken Sie die Anfrage ein`
+    }),
+    aborted: () => cancelled()
+  }, timeoutMs, signal)
 }

@@ -6,6 +6,7 @@
 import { Worker } from 'node:worker_threads'
 import { createRequire } from 'node:module'
 import { SymphonyError } from '../../errors.js'
+import { workerReply } from '../worker-reply.js'
 import { workerSource } from './worker-source.js'
 
 const require = createRequire(import.meta.url)
@@ -87,37 +88,12 @@ export class WorkerHandle {
 
 /** The worker's message with `id`; rejects on a crash or, with a timeout, with QUERY_TIMEOUT. */
 function receive (worker: Worker, id: number, timeoutMs: number | undefined): Promise<WorkerReply> {
-  return new Promise((resolve, reject) => {
-    const cleanup = (): void => {
-      clearTimeout(timer)
-      worker.off('message', onMessage)
-      worker.off('error', onError)
-      worker.off('exit', onExit)
-    }
-    const onMessage = (message: WorkerReply): void => {
-      if (message.id !== id) return
-      cleanup()
-      resolve(message)
-    }
-    const onError = (error: Error): void => {
-      cleanup()
-      reject(new SymphonyError('STORE_ERROR', { en: `the SPARQL worker failed: ${error.message}`, de: `der SPARQL-Worker ist ausgefallen: ${error.message}` }, { cause: error }))
-    }
-    const onExit = (code: number): void => {
-      cleanup()
-      reject(new SymphonyError('STORE_ERROR', { en: `the SPARQL worker stopped (exit code ${code})`, de: `der SPARQL-Worker endete (Exit-Code ${code})` }))
-    }
-    const timer = timeoutMs === undefined
-      ? undefined
-      : setTimeout(() => {
-        cleanup()
-        reject(new SymphonyError('QUERY_TIMEOUT', {
-          en: `the query ran longer than ${timeoutMs} ms and was stopped; narrow it (more specific patterns, LIMIT) or ask the operator for a longer --sparql-timeout`,
-          de: `die Abfrage lief länger als ${timeoutMs} ms und wurde abgebrochen; schränken Sie sie ein (genauere Muster, LIMIT) oder bitten Sie den Betreiber um ein längeres --sparql-timeout`
-        }))
-      }, timeoutMs)
-    worker.on('message', onMessage)
-    worker.on('error', onError)
-    worker.on('exit', onExit)
-  })
+  return workerReply<WorkerReply>(worker, id, {
+    failed: error => new SymphonyError('STORE_ERROR', { en: `the SPARQL worker failed: ${error.message}`, de: `der SPARQL-Worker ist ausgefallen: ${error.message}` }, { cause: error }),
+    stopped: code => new SymphonyError('STORE_ERROR', { en: `the SPARQL worker stopped (exit code ${code})`, de: `der SPARQL-Worker endete (Exit-Code ${code})` }),
+    overran: () => new SymphonyError('QUERY_TIMEOUT', {
+      en: `the query ran longer than ${timeoutMs} ms and was stopped; narrow it (more specific patterns, LIMIT) or ask the operator for a longer --sparql-timeout`,
+      de: `die Abfrage lief länger als ${timeoutMs} ms und wurde abgebrochen; schränken Sie sie ein (genauere Muster, LIMIT) oder bitten Sie den Betreiber um ein längeres --sparql-timeout`
+    })
+  }, timeoutMs)
 }
