@@ -16,7 +16,7 @@
  */
 import { createHash } from 'node:crypto'
 import { DataFactory } from 'n3'
-import type { NamedNode, Quad, Term } from '@rdfjs/types'
+import type { NamedNode, Quad } from '@rdfjs/types'
 import type { ServiceNodeRoles } from './types.js'
 import { catalogTerms as t } from './vocabulary.js'
 
@@ -74,13 +74,18 @@ const hashLength = 6
  * same array comes back when there is nothing to name).
  */
 export function nameServiceNodes (quads: readonly Quad[], known: ServiceNodeRoles = roles): readonly Quad[] {
-  const index = indexBlankNodes(quads, serviceNodeRoles(quads, known))
-  const names = new Map<string, NamedNode>()
+  const nodeRoles = serviceNodeRoles(quads, known)
+  // The quads a compile reads were mostly named when their file was read: then nothing points
+  // from a named node through a role property to a blank node, and nothing is indexed.
+  if (!pointsToBlankNode(quads, nodeRoles)) return quads
+  const index = indexBlankNodes(quads, nodeRoles)
+  const names: Array<NamedNode | undefined> = []
+  const labels = new Map<string, string>()
   for (const [graph, candidates] of index.candidates) {
     const used = index.used.get(graph) ?? new Set<string>()
-    const groups = new Map<string, string[]>()
+    const groups = new Map<string, number[]>()
     for (const node of candidates) {
-      const base = baseName(node, index)
+      const base = baseName(node, index, labels)
       const group = groups.get(base)
       if (group === undefined) groups.set(base, [node])
       else group.push(node)
@@ -88,7 +93,7 @@ export function nameServiceNodes (quads: readonly Quad[], known: ServiceNodeRole
     for (const [base, members] of [...groups].sort(([a], [b]) => a < b ? -1 : a > b ? 1 : 0)) {
       if (members.length === 1 && !used.has(base)) {
         used.add(base)
-        names.set(members[0]!, DataFactory.namedNode(base))
+        names[members[0]!] = DataFactory.namedNode(base)
         continue
       }
       // Siblings by their content; identical ones (interchangeable) are told apart by a counter.
@@ -99,82 +104,147 @@ export function nameServiceNodes (quads: readonly Quad[], known: ServiceNodeRole
         let name = `${base}-${hash}`
         for (let n = 2; used.has(name); n++) name = `${base}-${hash}-${n}`
         used.add(name)
-        names.set(node, DataFactory.namedNode(name))
+        names[node] = DataFactory.namedNode(name)
       }
     }
   }
-  if (names.size === 0) return quads
-  const rename = <T extends Term>(term: T): T => (term.termType === 'BlankNode' ? names.get(term.value) ?? term : term) as T
-  return quads.map(q => (q.subject.termType === 'BlankNode' && names.has(q.subject.value)) || (q.object.termType === 'BlankNode' && names.has(q.object.value))
-    ? DataFactory.quad(rename(q.subject), q.predicate, rename(q.object), q.graph) as Quad
-    : q)
+  // A named node's own quads are those with its label as subject; its one pointer, the only
+  // quad with its label as object.
+  const named = quads.slice()
+  let renamed = false
+  for (const [node, name] of names.entries()) {
+    if (name === undefined) continue
+    renamed = true
+    for (let i = index.firstOwn[node]!; i !== -1; i = index.nextOwn[i]!) {
+      const q = named[i]!
+      named[i] = DataFactory.quad(name, q.predicate, q.object, q.graph) as Quad
+    }
+    const i = index.pointer[node]!
+    const q = named[i]!
+    named[i] = DataFactory.quad(q.subject, q.predicate, name, q.graph) as Quad
+  }
+  return renamed ? named : quads
 }
 
+/** Does a quad point from a named node through a role property to a blank node (a node to name)? */
+function pointsToBlankNode (quads: readonly Quad[], nodeRoles: ServiceNodeRoles): boolean {
+  for (const q of quads) {
+    if (q.object.termType === 'BlankNode' && q.subject.termType === 'NamedNode' && nodeRoles.has(q.predicate.value)) return true
+  }
+  return false
+}
+
+/** In `BlankIndex.pointer`: no quad points to the node; more than one does. */
+const none = -1
+const many = -2
+
+/**
+ * The blank nodes numbered in order of appearance, and per number: the quads the node is the
+ * subject of (a list threaded through `nextOwn`, in quad order) and the one quad that points to it.
+ */
 interface BlankIndex {
-  /** Blank node → the quads it is the subject of. */
-  readonly own: Map<string, Quad[]>
-  /** Blank node → the quads that point to it. */
-  readonly pointers: Map<string, Quad[]>
+  readonly quads: readonly Quad[]
+  /** Blank-node label → number. */
+  readonly numbers: Map<string, number>
+  /** Node → the index of its first own quad, or -1. */
+  readonly firstOwn: number[]
+  /** Quad index → the next quad of the same blank subject, or -1. */
+  readonly nextOwn: Int32Array
+  /** Node → the index of the one quad that points to it, or `none` or `many`. */
+  readonly pointer: number[]
   /** Graph → the unnamed service nodes it holds. */
-  readonly candidates: Map<string, string[]>
+  readonly candidates: Map<string, number[]>
   /** Graph → the IRIs it uses (as subject or object): never minted again. */
   readonly used: Map<string, Set<string>>
   readonly roles: ServiceNodeRoles
 }
 
 function indexBlankNodes (quads: readonly Quad[], roles: ServiceNodeRoles): BlankIndex {
-  const own = new Map<string, Quad[]>()
-  const pointers = new Map<string, Quad[]>()
+  const numbers = new Map<string, number>()
+  const firstOwn: number[] = []
+  const lastOwn: number[] = []
+  const nextOwn = new Int32Array(quads.length).fill(-1)
+  const pointer: number[] = []
+  // Node → the one graph it appears in, or null for more than one.
+  const graphOf: Array<string | null> = []
   const used = new Map<string, Set<string>>()
-  const graphsOf = new Map<string, Set<string>>()
-  const add = <V>(map: Map<string, V[]>, key: string, value: V): void => {
-    const list = map.get(key)
-    if (list === undefined) map.set(key, [value])
-    else list.push(value)
-  }
-  for (const q of quads) {
-    const graph = q.graph.value
-    let iris = used.get(graph)
-    if (iris === undefined) used.set(graph, iris = new Set())
-    for (const term of [q.subject, q.object]) {
-      if (term.termType === 'NamedNode') iris.add(term.value)
-      if (term.termType === 'BlankNode') {
-        const graphs = graphsOf.get(term.value)
-        if (graphs === undefined) graphsOf.set(term.value, new Set([graph]))
-        else graphs.add(graph)
-      }
+  const numberOf = (label: string, graph: string): number => {
+    let node = numbers.get(label)
+    if (node === undefined) {
+      numbers.set(label, node = firstOwn.length)
+      firstOwn.push(-1)
+      lastOwn.push(-1)
+      pointer.push(none)
+      graphOf.push(graph)
+    } else if (graphOf[node] !== graph) {
+      graphOf[node] = null
     }
-    if (q.subject.termType === 'BlankNode') add(own, q.subject.value, q)
-    if (q.object.termType === 'BlankNode') add(pointers, q.object.value, q)
+    return node
   }
-  const candidates = new Map<string, string[]>()
-  for (const [node, from] of pointers) {
+  let graph = ''
+  let iris: Set<string> | undefined
+  for (let i = 0; i < quads.length; i++) {
+    const q = quads[i]!
+    if (iris === undefined || q.graph.value !== graph) {
+      graph = q.graph.value
+      iris = used.get(graph)
+      if (iris === undefined) used.set(graph, iris = new Set())
+    }
+    const { subject, object } = q
+    if (subject.termType === 'NamedNode') iris.add(subject.value)
+    else if (subject.termType === 'BlankNode') {
+      const node = numberOf(subject.value, graph)
+      if (firstOwn[node] === -1) firstOwn[node] = i
+      else nextOwn[lastOwn[node]!] = i
+      lastOwn[node] = i
+    }
+    if (object.termType === 'NamedNode') iris.add(object.value)
+    else if (object.termType === 'BlankNode') {
+      const node = numberOf(object.value, graph)
+      pointer[node] = pointer[node] === none ? i : many
+    }
+  }
+  const candidates = new Map<string, number[]>()
+  for (const [node, from] of pointer.entries()) {
     // Only a node its service alone points to, within one graph, is the service's own.
-    if (from.length !== 1 || graphsOf.get(node)!.size !== 1) continue
-    const pointer = from[0]!
-    if (pointer.subject.termType !== 'NamedNode' || !roles.has(pointer.predicate.value)) continue
-    add(candidates, pointer.graph.value, node)
+    if (from < 0 || graphOf[node] === null) continue
+    const q = quads[from]!
+    if (q.subject.termType !== 'NamedNode' || !roles.has(q.predicate.value)) continue
+    const list = candidates.get(q.graph.value)
+    if (list === undefined) candidates.set(q.graph.value, [node])
+    else list.push(node)
   }
-  return { own, pointers, candidates, used, roles }
+  return { quads, numbers, firstOwn, nextOwn, pointer, candidates, used, roles }
+}
+
+/** The quads `node` is the subject of, in input order. */
+function ownQuads (node: number, index: BlankIndex): Quad[] {
+  const own: Quad[] = []
+  for (let i = index.firstOwn[node]!; i !== -1; i = index.nextOwn[i]!) own.push(index.quads[i]!)
+  return own
 }
 
 /** `<service>#<role>-<label>` (`-` instead of `#` after a service IRI with a fragment). */
-function baseName (node: string, index: BlankIndex): string {
-  const pointer = index.pointers.get(node)![0]!
+function baseName (node: number, index: BlankIndex, labels: Map<string, string>): string {
+  const pointer = index.quads[index.pointer[node]!]!
   const role = index.roles.get(pointer.predicate.value)!
-  const own = index.own.get(node) ?? []
-  const label = role === 'offer' ? offerLabel(own) : interfaceLabel(own)
+  const own = ownQuads(node, index)
+  const label = role === 'offer' ? offerLabel(own) : interfaceLabel(own, labels)
   const service = pointer.subject.value
   return `${service}${service.includes('#') ? '-' : '#'}${role}${label === '' ? '' : `-${label}`}`
 }
 
-/** The alphabetically first local name of the node's types. */
-function interfaceLabel (own: readonly Quad[]): string {
-  const names = own.filter(q => q.predicate.value === t.type && q.object.termType === 'NamedNode')
-    .map(q => q.object.value.replace(/^.*[#/:]/, '').replace(/[^A-Za-z0-9_-]+/g, '-').replace(/^-+|-+$/g, ''))
-    .filter(name => name !== '')
-    .sort()
-  return names[0] ?? ''
+/** The alphabetically first local name of the node's types (`labels`: each type's, once worked out). */
+function interfaceLabel (own: readonly Quad[], labels: Map<string, string>): string {
+  let first: string | undefined
+  for (const q of own) {
+    if (q.predicate.value !== t.type || q.object.termType !== 'NamedNode') continue
+    const type = q.object.value
+    let name = labels.get(type)
+    if (name === undefined) labels.set(type, name = type.replace(/^.*[#/:]/, '').replace(/[^A-Za-z0-9_-]+/g, '-').replace(/^-+|-+$/g, ''))
+    if (name !== '' && (first === undefined || name < first)) first = name
+  }
+  return first ?? ''
 }
 
 /** The offer's name (alphabetically first of its names) or else its price and currency, as a slug. */
@@ -196,16 +266,17 @@ function slug (text: string): string {
  * The node's own triples, sorted, with the blank nodes only it points to written out in place:
  * the same text for the same content whatever the labels and the order of the triples.
  */
-function canonicalContent (node: string, index: BlankIndex, path: ReadonlySet<string> = new Set()): string {
+function canonicalContent (node: number, index: BlankIndex, path: ReadonlySet<number> = new Set()): string {
   const inner = new Set([...path, node])
-  return (index.own.get(node) ?? []).map(q => {
+  return ownQuads(node, index).map(q => {
     const o = q.object
+    const nested = o.termType === 'BlankNode' ? index.numbers.get(o.value)! : undefined
     const object = o.termType === 'NamedNode'
       ? `<${o.value}>`
       : o.termType === 'Literal'
         ? `${JSON.stringify(o.value)}${o.language !== '' ? `@${o.language}` : `^^<${o.datatype.value}>`}`
-        : o.termType === 'BlankNode' && index.pointers.get(o.value)?.length === 1 && !inner.has(o.value)
-          ? `[${canonicalContent(o.value, index, inner)}]`
+        : nested !== undefined && index.pointer[nested]! >= 0 && !inner.has(nested)
+          ? `[${canonicalContent(nested, index, inner)}]`
           : '_'
     return `<${q.predicate.value}> ${object}`
   }).sort().join(' ; ')

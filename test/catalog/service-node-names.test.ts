@@ -135,6 +135,15 @@ describe('stable names of unnamed interfaces and offers', () => {
     expect(nameServiceNodes(quads)).toBe(quads)
   })
 
+  it('leaves named quads as they are when named again (the compile names what a file read has named already)', async () => {
+    const named = nameServiceNodes(await parseRdf(description, { format: 'turtle' }))
+    // The node two services point to stays blank, so the second pass looks and finds nothing to name.
+    expect(named.some(q => q.object.termType === 'BlankNode' && q.predicate.value === 'https://w3id.org/symphony/ontology#requires')).toBe(true)
+    expect(nameServiceNodes(named)).toBe(named)
+    const withoutShared = named.filter(q => q.subject.termType !== 'BlankNode' && q.object.termType !== 'BlankNode')
+    expect(nameServiceNodes(withoutShared)).toBe(withoutShared)
+  })
+
   it('is applied when the catalog is compiled, however the quads were loaded', async () => {
     const catalog = compileCatalog(await parseRdf(description, { format: 'turtle' }))
     const pbx = catalog.services.get(`${ex}PBX`)!
