@@ -50,9 +50,15 @@ export interface ReasonOptions extends EvaluateOptions {
 export function reason (quads: Iterable<Quad>, program: Program, options: ReasonOptions = {}): Reasoned {
   const terms = new TermTable()
   const triples = new TripleTable()
-  for (const quad of quads) {
-    triples.add(terms.intern(quad.subject), terms.intern(quad.predicate), terms.intern(quad.object))
+  // Quads read from one file share a term object per distinct term: its id is looked up by
+  // identity, without writing out and hashing its key again (4.8 M terms at 100,000 services).
+  const ids = new Map<Term, number>()
+  const id = (term: Term): number => {
+    let found = ids.get(term)
+    if (found === undefined) ids.set(term, found = terms.intern(term))
+    return found
   }
+  for (const quad of quads) triples.add(id(quad.subject), id(quad.predicate), id(quad.object))
   const intern = (key: string): number => terms.internKey(key)
   const add = (s: number, p: number, o: number): void => { triples.add(s, p, o) }
   for (const { text, format, source } of options.lines ?? []) readNTriples(text, intern, add, { format, source, blankPrefix: freshBlankPrefix() })
