@@ -36,10 +36,12 @@ export function indexSubjects (quads: Iterable<Quad>, reasoned: Reasoned, servic
   const subjectsWith = new Map<string, Set<string>>(listed.map(p => [p, new Set()]))
   const graphs = new Map<string, string>()
   const typed = subjectsWith.get(catalogTerms.type)!
-  const add = (subject: Term, predicate: string, object: Term, asserted: boolean): string => {
-    const s = subject.termType === 'NamedNode' ? subject.value : termId(subject)
+  const valuesOf = (s: string): SubjectValues => {
     let values = subjects.get(s)
     if (values === undefined) subjects.set(s, values = { predicates: [], objects: [], asserted: 0 })
+    return values
+  }
+  const add = (s: string, values: SubjectValues, predicate: string, object: Term, asserted: boolean): void => {
     values.predicates.push(predicate)
     values.objects.push(object)
     if (asserted) values.asserted++
@@ -48,12 +50,12 @@ export function indexSubjects (quads: Iterable<Quad>, reasoned: Reasoned, servic
     } else {
       subjectsWith.get(predicate)?.add(s)
     }
-    return s
   }
   for (const quad of quads) {
     const predicate = quad.predicate.value
     if (!readPredicates.has(predicate)) continue
-    const s = add(quad.subject, predicate, quad.object, true)
+    const s = quad.subject.termType === 'NamedNode' ? quad.subject.value : termId(quad.subject)
+    add(s, valuesOf(s), predicate, quad.object, true)
     if (quad.graph.termType === 'NamedNode' && !graphs.has(s)) graphs.set(s, quad.graph.value)
   }
   const { terms, triples } = reasoned
@@ -62,9 +64,20 @@ export function indexSubjects (quads: Iterable<Quad>, reasoned: Reasoned, servic
     const id = terms.iri(predicate)
     if (id !== undefined) read.add(id)
   }
+  // A subject's key and statements by its id: most subjects have several derived statements.
+  const keys: string[] = []
+  const valuesById: SubjectValues[] = []
   for (let t = reasoned.inputSize; t < triples.size; t++) {
     const p = triples.p[t]!
-    if (read.has(p)) add(terms.term(triples.s[t]!), terms.key(p), terms.term(triples.o[t]!), false)
+    if (!read.has(p)) continue
+    const id = triples.s[t]!
+    let values = valuesById[id]
+    if (values === undefined) {
+      const subject = terms.term(id)
+      keys[id] = subject.termType === 'NamedNode' ? subject.value : termId(subject)
+      valuesById[id] = values = valuesOf(keys[id])
+    }
+    add(keys[id]!, values, terms.key(p), terms.term(triples.o[t]!), false)
   }
   return { subjects, subjectsWith, graphs }
 }
