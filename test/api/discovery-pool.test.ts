@@ -5,10 +5,9 @@
  * never waits behind a composition, and the server answers `/health` while a worker discovers.
  */
 import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises'
-import { BroadcastChannel } from 'node:worker_threads'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest'
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, test } from 'vitest'
 import { ComposePool, workerCatalogOf, type WorkerCatalog } from '../../src/api/compose-pool/index.js'
 import { openEngine, type Engine } from '../../src/engine.js'
 import { SymphonyError } from '../../src/errors.js'
@@ -18,9 +17,24 @@ import { openTestApp, sym, type TestApp } from './helpers.js'
 const gated = new URL('../support/gated-compose-worker.ts', import.meta.url)
 const examples = new URL('../../examples/requests/', import.meta.url)
 
-/** Lets the event loop turn until `done()` holds. */
-async function until (done: () => Promise<boolean> | boolean): Promise<void> {
-  while (!await done()) await new Promise(resolve => setTimeout(resolve, 5))
+/** Settles as `promise` does; fails after a minute naming `what`, instead of hanging the file. */
+async function within<T> (promise: Promise<T>, what: string): Promise<T> {
+  let timer: NodeJS.Timeout | undefined
+  const late = new Promise<never>((_resolve, reject) => { timer = setTimeout(() => { reject(new Error(`no answer after 60 s: ${what}`)) }, 60_000) })
+  try {
+    return await Promise.race([promise, late])
+  } finally {
+    clearTimeout(timer)
+  }
+}
+
+/** Polls `done` until it holds; fails after a minute with what it waited for, instead of hanging the file. */
+async function until (done: () => Promise<boolean> | boolean, what = String(done)): Promise<void> {
+  const end = Date.now() + 60_000
+  while (!await done()) {
+    if (Date.now() > end) throw new Error(`still not true after 60 s: ${what}`)
+    await new Promise(resolve => setTimeout(resolve, 5))
+  }
 }
 
 /** The pool's answer once a worker holds the current version (the first asks start its load). */
@@ -142,9 +156,22 @@ describe('the example catalog', () => {
 
 describe('POST /discover in the worker pool', () => {
   let t: TestApp | undefined
-  const gate = new BroadcastChannel('symphony-test-compose-gate')
+  let gateFolder: string
+  let opened = 0
+  /** Lets one more held job of the gated worker through. */
+  const openGate = async (): Promise<void> => { await writeFile(process.env.SYMPHONY_TEST_GATE!, String(++opened)) }
+  // Each test's workers count from zero, in a gate file of their own (read when a worker starts).
+  beforeEach(async () => {
+    opened = 0
+    process.env.SYMPHONY_TEST_GATE = join(gateFolder, `gate-${Date.now()}-${Math.random()}`)
+    await writeFile(process.env.SYMPHONY_TEST_GATE, '0')
+  })
+  beforeAll(async () => { gateFolder = await mkdtemp(join(tmpdir(), 'symphony-gate-')) })
   afterEach(async () => { await t?.close() })
-  afterAll(() => { gate.close() })
+  afterAll(async () => {
+    delete process.env.SYMPHONY_TEST_GATE
+    await rm(gateFolder, { recursive: true, force: true })
+  })
 
   test('a discovery given up while it waits leaves the queue; the running one answers', async () => {
     t = await openTestApp({ seedExamples: true, api: { compose: { workers: 0 } } })
@@ -161,7 +188,7 @@ describe('POST /discover in the worker pool', () => {
       controller.abort()
       await expect(waiting).rejects.toMatchObject({ code: 'CANCELLED', messages: { en: 'the discovery was cancelled: the client went away before the answer' } })
       expect(pool.status()).toMatchObject({ busy: 1, queued: 0, replaced: 0 })
-      gate.postMessage('go')
+      await openGate()
       expect(JSON.parse(JSON.stringify(await running))).toEqual(JSON.parse(JSON.stringify(await t.engine.discover(request))))
     } finally {
       await pool.close()
@@ -169,14 +196,14 @@ describe('POST /discover in the worker pool', () => {
   }, 300_000)
 
   test('/health answers while a worker is busy discovering; the answer is the main thread\'s; a compose goes first', async () => {
-    t = await openTestApp({ seedExamples: true, api: { compose: { workers: 1, discoveryFrom: 0, entry: gated } } })
+    t = await within(openTestApp({ seedExamples: true, api: { compose: { workers: 1, discoveryFrom: 0, entry: gated } } }), 'the app opened')
     const app = t.app
     const request = JSON.parse(await readFile(new URL('discover-crm-for-pbx.json', examples), 'utf8')) as Record<string, unknown>
     const health = async (): Promise<{ statusCode: number, compose: unknown }> => {
-      const response = await app.inject({ method: 'GET', url: '/health' })
+      const response = await within(app.inject({ method: 'GET', url: '/health' }), 'GET /health')
       return { statusCode: response.statusCode, compose: response.json().compose }
     }
-    const discover = (): Promise<{ statusCode: number, body: unknown }> => app.inject({ method: 'POST', url: '/discover', payload: request })
+    const discover = (): Promise<{ statusCode: number, body: unknown }> => within(app.inject({ method: 'POST', url: '/discover', payload: request }), 'POST /discover')
       .then(response => ({ statusCode: response.statusCode, body: response.json() }))
     // No worker holds the catalog: answered here, while the worker loads it.
     const first = await discover()
@@ -188,14 +215,15 @@ describe('POST /discover in the worker pool', () => {
     await until(async () => ((await health()).compose as { busy: number }).busy === 1)
     expect(await health()).toEqual({ statusCode: 200, compose: { workers: 1, busy: 1, queued: 0, replaced: 0 } })
     expect(settled).toBe(false)
-    gate.postMessage('go')
-    expect(await inWorker).toEqual(first)
+    await openGate()
+    expect(await within(inWorker, 'the discovery the worker held, once let through')).toEqual(first)
 
     // A compose holds the worker: a discovery meanwhile is answered here, not queued behind it.
-    const composing = app.inject({ method: 'POST', url: '/compose', payload: { serviceTypes: [`${sym}VirtualPBX`], limit: 1 } })
+    // The longest budget: the compose's clock runs while the gate holds it, on a loaded machine too.
+    const composing = app.inject({ method: 'POST', url: '/compose', payload: { serviceTypes: [`${sym}VirtualPBX`], limit: 1, timeoutMs: 60_000 } })
     await until(async () => ((await health()).compose as { busy: number }).busy === 1)
     expect(await discover()).toEqual(first)
-    gate.postMessage('go')
-    expect((await composing).statusCode).toBe(200)
+    await openGate()
+    expect((await within(composing, 'the compose the worker held, once let through')).statusCode).toBe(200)
   }, 300_000)
 })
