@@ -125,7 +125,7 @@ describe('composition workers over a data directory', () => {
     expect(await pool.discover(discovery)).toBeUndefined()
     await settled()
     const answer = await pool.discover(discovery)
-    expect(answer?.results.length).toBeGreaterThan(0)
+    expect(answer?.results.length).toBe(1)
     expect(JSON.parse(JSON.stringify(answer))).toEqual(JSON.parse(JSON.stringify(await opened.discover(discovery))))
     // As just after a write, before the compile thread saved the new snapshot: its key is not there.
     await writeSnapshot(snapshotFileOf(dataDir!), 'the key of other content', [])

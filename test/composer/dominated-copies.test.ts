@@ -135,8 +135,7 @@ describe('many dominated copies of a few services', () => {
     // The best-first search ran before anything else could narrow the program; with few
     // expansions it proves nothing, and dominance is weighed after it, before the program.
     const first = steps.indexOf('best-first')
-    expect(first).toBeGreaterThan(0)
-    expect(steps.slice(0, first)).not.toContain('dominance')
+    expect(steps.slice(0, first + 1)).toEqual(['table', 'problem', 'relaxation', 'greedy', 'relevant', 'best-first'])
     if (maxExpansions === 3) expect(steps.slice(first, first + 3)).toEqual(['best-first', 'dominance', 'model'])
   })
 
