@@ -110,6 +110,18 @@ type Ranked = RankKey & {
 }
 
 /**
+ * The request `discover` answers, checked as it checks it: validated (`INVALID_REQUEST`), then
+ * its classes against the hierarchy (`UNKNOWN_CLASS`). A caller that answers it elsewhere (a
+ * worker thread) checks it first with this, so the same errors come from the same place.
+ */
+export function checkDiscoveryRequest (catalog: Catalog, input: unknown): DiscoveryRequest {
+  const request = validateDiscoveryRequest(input)
+  requireKnownClasses(catalog, request.available, 'available')
+  requireKnownClasses(catalog, request.wanted, 'wanted')
+  return request
+}
+
+/**
  * Answers a discovery request. The request is validated here too (`INVALID_REQUEST`), and its
  * classes checked against the hierarchy (`UNKNOWN_CLASS`).
  *
@@ -118,9 +130,7 @@ type Ranked = RankKey & {
  * // { results: [{ service: ex + 'AcmePBX', match: 'full', degree: 'exact', score: 1, … }] }
  */
 export function discover (catalog: Catalog, input: unknown): DiscoveryAnswer {
-  const request = validateDiscoveryRequest(input)
-  requireKnownClasses(catalog, request.available, 'available')
-  requireKnownClasses(catalog, request.wanted, 'wanted')
+  const request = checkDiscoveryRequest(catalog, input)
   const { hierarchy } = catalog
   const top = new TopK<Ranked>(request.offset + request.limit, compareRankKeys)
   const index = discoveryIndex(catalog)

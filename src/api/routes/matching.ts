@@ -4,22 +4,14 @@ import { discoveryAnswerSchema, discoveryRequestSchema } from '../../api-types/s
 import type { RouteContext } from '../context.js'
 import { pickLabel } from '../catalog-views.js'
 import { bodySchema, iriSchema, languageSchema, openObject, problems, sendJson } from '../schemas.js'
-import { combinableInLanguage, discoveryInLanguage, maxLimit, pairCheckInLanguage, requireKnownClasses, validateDiscoveryRequest } from '../../matcher/index.js'
+import { checkDiscoveryRequest, combinableInLanguage, discoveryInLanguage, maxLimit, pairCheckInLanguage } from '../../matcher/index.js'
 import type { DiscoveryAnswer } from '../../matcher/index.js'
-import type { Catalog } from '../../catalog/index.js'
 import { requestLanguage } from '../language.js'
 import { clientGone } from '../client-gone.js'
 import { defaults } from '../options.js'
 
 const sentence = { type: 'string', description: 'In the requested language (?lang= or Accept-Language; English by default)' } as const
 const sentences = { type: 'object', properties: { en: { type: 'string' }, de: { type: 'string' } }, required: ['en', 'de'], description: 'The sentence in English and German' } as const
-
-/** The checks `discover` makes before ranking, in its order: the same errors, at the same positions. */
-function checkDiscoveryRequest (catalog: Catalog, input: unknown): void {
-  const request = validateDiscoveryRequest(input)
-  requireKnownClasses(catalog, request.available, 'available')
-  requireKnownClasses(catalog, request.wanted, 'wanted')
-}
 
 export async function matchingRoutes (app: FastifyInstance, { engine, composer, options }: RouteContext): Promise<void> {
   const discoveryFrom = options.compose?.discoveryFrom ?? defaults.discoveryFrom
