@@ -1,6 +1,7 @@
 /**
  * Why no bundle came back, and the nearest bundle. In order:
- * 1. with a budget, the cheapest bundle meeting every other constraint (`OVER_BUDGET`);
+ * 1. with a budget, the cheapest bundle meeting every other constraint (`OVER_BUDGET`), when
+ *    both the strict search and the search for it were proven;
  * 2. goals the relaxation proves unreachable under the constraints, each explained down to
  *    the blocking requirement or constraint (`GOAL_UNREACHABLE`), else `NO_VALID_WIRING`;
  * 3. services priced only in another currency than the budget's (`CURRENCY_MISMATCH`);
@@ -30,9 +31,11 @@ export function diagnose (context: CompositionContext, strict: BuiltSearchRun): 
   const namer = catalogNamer(context.catalog)
   const issues: CompositionIssue[] = []
   const fits = (): boolean => context.deadline.remaining() > strict.setupMs
-  if (request.budget !== undefined && fits()) {
+  // Over budget only when the strict search proved that no bundle fits the budget, and the
+  // search without it proved which bundle is the cheapest: a cut or timed-out search proves neither.
+  if (request.budget !== undefined && strict.result.proven && fits()) {
     const cheapest = runSearch(context, { relaxed: false, budget: false, weights: priceOnly, wiring: request.wiring }, 1)
-    const found = cheapest.built ? cheapest.result.bundles[0] : undefined
+    const found = cheapest.built && cheapest.result.proven ? cheapest.result.bundles[0] : undefined
     if (cheapest.built && found !== undefined) {
       const budgetCents = Math.round(request.budget.amount * 100)
       const bundle = buildBundle(cheapest.problem, found, request.weights)

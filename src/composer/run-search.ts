@@ -67,10 +67,10 @@ export type SearchRun = BuiltSearchRun | UnbuiltSearchRun
  * poll the clock every 256 services and stop when it has passed, and the run is then not
  * `built`; every step after them starts only while the deadline has not passed, and each
  * search stops when it passes (`timedOut`). A strict search first looks for a greedy bundle
- * (`solver/greedy.ts`, a walk back from the goals): when the time runs out before the search
- * finds a bundle, the result holds that one. A large program is searched best-first before
- * the solver runs (`first` in `solver/exact-search.ts`), and that search's bundles stay in the
- * result.
+ * (`solver/greedy.ts`, a walk back from the goals): when the time runs out or a size budget
+ * cuts the search before it finds a bundle, the result holds that one. A large program is
+ * searched best-first before the solver runs (`first` in `solver/exact-search.ts`), and that
+ * search's bundles stay in the result.
  */
 export function runSearch (context: CompositionContext, mode: ProblemMode, limit: number): SearchRun {
   const { deadline } = context
@@ -93,11 +93,11 @@ export function runSearch (context: CompositionContext, mode: ProblemMode, limit
   if (deadline.passed()) return run(timedOut)
   let greedy: FoundBundle | undefined
   /**
-   * The greedy bundle stands in when the search found none and proved nothing in its time (not
-   * when a size budget cut it: that answer stays `SEARCH_CUT` with what the search found).
+   * The greedy bundle stands in when the search found none and proved nothing, whether its time
+   * ran out or a size budget cut it (the answer then stays `SEARCH_CUT`, with the greedy bundle).
    */
   const orGreedy = (result: SearchResult): SearchResult =>
-    result.bundles.length === 0 && !result.proven && result.cut !== true && greedy !== undefined
+    result.bundles.length === 0 && !result.proven && greedy !== undefined
       ? { ...result, bundles: [greedy], bound: Math.max(result.bound, timedOut.bound) }
       : result
   /** The best-first search, or `undefined` when the time ran out while its guide and price bound were built. */

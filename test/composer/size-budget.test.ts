@@ -64,6 +64,13 @@ describe('search size budget', () => {
     for (const bundle of answer.bundles) expect(valid.has(bundle.services.join(' '))).toBe(true)
   })
 
+  test('a search cut before it finds a bundle answers the greedy bundle, still with SEARCH_CUT', () => {
+    const answer = compose(catalog, request, { maxModelEntries: 1, maxStates: 1 })
+    expect(answer.issues.map(issue => [issue.code, 'found' in issue ? issue.found : undefined])).toEqual([['SEARCH_CUT', 1]])
+    // The walk back from the goal takes the cheaper adapter at every step: the cheapest chain, here not proven so.
+    expect(answer.bundles.map(b => [b.services, b.price.monthly])).toEqual([[[1, 2, 3, 4, 5, 6].map(k => `${ex}A${k}`), 12]])
+  })
+
   test('a request lowers the budgets for itself, and its larger values change nothing', () => {
     expect(compose(catalog, { ...request, maxModelEntries: 1, maxStates: 3 })).toEqual(compose(catalog, request, { maxModelEntries: 1, maxStates: 3 }))
     const cut = compose(catalog, request, { maxModelEntries: 1, maxStates: 3 })
