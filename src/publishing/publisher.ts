@@ -266,16 +266,18 @@ export class Publisher {
       const activeGraph = activeGraphOf(key)
       const activeQuads = newActive === undefined ? [] : parseNTriples(newActive.content, activeGraph)
       const before = await this.#deps.catalog()
-      const stored = await this.#deps.store.quads()
-      const after = oldActive === newActive ? before : await this.#deps.compile([...stored.filter(q => q.graph.value !== activeGraph), ...activeQuads])
-      const impact = oldActive === newActive
-        ? { matches: [], bundles: [] }
-        : await this.#impact(before, after, [...oldActive?.services ?? [], ...newActive?.services ?? []])
-      await this.#deps.store.putGraphs([
+      // Compiled with the write as it will be stored, so the engine keeps it as the catalog after
+      // the write instead of compiling again (the version graph changes even when the active one does not).
+      const planned = await contentAfter(await this.#deps.store.quads(), [
         { graph: activeGraph, quads: activeQuads },
         ...historyWrites(key, history, record.versions.find(v => v.version === key.version)!)
       ])
-      this.#deps.changed()
+      const after = await this.#deps.compile(planned.quads)
+      const impact = oldActive === newActive
+        ? { matches: [], bundles: [] }
+        : await this.#impact(before, after, [...oldActive?.services ?? [], ...newActive?.services ?? []])
+      await this.#deps.store.putGraphs(planned.graphs)
+      this.#deps.changed(after)
       return { description: summarize(record), impact }
     })
   }

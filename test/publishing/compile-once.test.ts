@@ -79,6 +79,32 @@ describe('a publication compiles the catalog once', () => {
     expect(answers(await reopened.catalog())).toEqual(answers(second))
   }, 120_000)
 
+  it.each([
+    { compileInBackground: false, mode: 'in place' },
+    { compileInBackground: true, mode: 'in the compile thread' }
+  ])('compiles a deprecation once, whether it changes the active version or not ($mode)', async ({ compileInBackground }) => {
+    const { engine } = await open({ compileInBackground })
+    const text = await readFile(fixture, 'utf8')
+    await engine.publish({ provider: acme, name: 'pbx', mediaType: 'text/turtle', text }, { actor: acme })
+    await engine.publish({ provider: acme, name: 'pbx', mediaType: 'text/turtle', text: text.replace('Hosted PBX', 'Hosted telephony') }, { actor: acme })
+    const thread = vi.spyOn(BackgroundCompiler.prototype, 'compile')
+    const count = (): number => compileInBackground ? thread.mock.calls.length : compiles.inPlace
+    const name = async (): Promise<string | undefined> => (await engine.catalog()).services.get(pbx)?.description.en
+    compiles.inPlace = 0
+    expect(await name()).toBe('Hosted telephony for up to 500 seats.')
+    // The active version: the catalog falls back to version 1.
+    const active = await engine.deprecate({ provider: acme, name: 'pbx', version: 2 }, { actor: acme })
+    expect([active.description.active, count(), await name()]).toEqual([1, 1, 'Hosted PBX for up to 500 seats.'])
+    expect(answers(await engine.catalog())).toEqual(answers(compileCatalog(await engine.publicQuads())))
+    // Version 1 after a publication of version 3: only the version graph changes.
+    await engine.publish({ provider: acme, name: 'pbx', mediaType: 'text/turtle', text: text.replace('Hosted PBX', 'Hosted voice') }, { actor: acme })
+    compiles.inPlace = 0
+    thread.mockClear()
+    const inactive = await engine.deprecate({ provider: acme, name: 'pbx', version: 1 }, { actor: acme })
+    expect([inactive.description.active, inactive.impact, count(), await name()]).toEqual([3, { matches: [], bundles: [] }, 1, 'Hosted voice for up to 500 seats.'])
+    expect(answers(await engine.catalog())).toEqual(answers(compileCatalog(await engine.publicQuads())))
+  }, 120_000)
+
   it('keeps what the store holds when another write lands while the publication is checked', async () => {
     const { engine, dataDir } = await open({ compileInBackground: true })
     const text = await readFile(fixture, 'utf8')
