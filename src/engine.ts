@@ -506,6 +506,12 @@ export class Engine {
     return catalog
   }
 
+  /** Lets go of a catalog compiled for a write that did not keep it: the compile thread drops its slices. */
+  #letGo (catalog: Catalog): void {
+    this.#compiledForWrite.delete(catalog)
+    this.#compiler?.dropSnapshot(catalog)
+  }
+
   /** What each catalog compiled for a write was compiled of. */
   readonly #compiledForWrite = new WeakMap<Catalog, { readonly quads: readonly Quad[], readonly parts?: CatalogParts }>()
   /** The catalog the write in flight handed over (`PublishingDeps.changed`). */
@@ -791,6 +797,7 @@ export class Engine {
       // publish and deprecate run as engine writes (`#write`): they return after the recompile,
       // or after keeping the catalog the publication compiled when that is of what it stored.
       changed: compiled => { this.#written = compiled },
+      discard: compiled => { this.#letGo(compiled) },
       namespaces: async provider => namespacesOf(this.#dataDir, provider),
       // Read at each publication: the operator may bind a credential while the server runs.
       credentialProvider: async name => this.#dataDir === undefined ? undefined : (await loadSecrets({ dataDir: this.#dataDir }))(name)?.provider,

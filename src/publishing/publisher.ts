@@ -59,6 +59,11 @@ export interface PublishingDeps {
    * from exactly the public quads the write leaves (`contentAfter`), which the engine may keep.
    */
   changed (compiled?: Catalog): void
+  /**
+   * Told when a catalog `compile` made is not handed to `changed` (a refused, dry-run or
+   * unchanged publication, a failed write), so the engine lets go of what it kept of it.
+   */
+  discard? (compiled: Catalog): void
   /** The namespaces a provider may mint IRIs under (default: its IRI up to the last `#` or `/`). */
   namespaces? (provider: string): Promise<readonly string[]>
   /** The provider the operator bound a credential name to (`secrets.json`), if any. */
@@ -219,29 +224,31 @@ export class Publisher {
       const guessed = servicesIn(quads, type => before.hierarchy.isSubClassOf(type, terms.Service))
       const planned = await contentAfter(stored, writesOf(guessed))
       const after = await this.#deps.compile(planned.quads)
-      const services = servicesIn(quads, type => after.hierarchy.isSubClassOf(type, terms.Service))
-      if (services.length === 0) {
-        throw new SymphonyError('INVALID_REQUEST', {
-          en: 'the description describes no service: give at least one node a service type (a subclass of sym:Service) and schema:provider',
-          de: 'die Beschreibung beschreibt keinen Dienst: geben Sie mindestens einem Knoten einen Diensttyp (eine Unterklasse von sym:Service) und schema:provider'
-        })
-      }
-      checkOwnership(quads, services, submission.provider)
-      await checkDerivedEffects(before, after, submission.provider, namespaces)
-      checkSecretNames(quads, stored, submission.provider, activeGraph)
-      if (this.#deps.credentialProvider !== undefined) await checkSecretBindings(quads, submission.provider, this.#deps.credentialProvider)
-      await this.#checkConflicts(quads, stored, submission)
-      const impact = await this.#impact(before, after, [...services, ...active?.services ?? []])
-      if (active !== undefined && active === latest && active.content === content) {
-        return { provider: submission.provider, name: submission.name, status: 'unchanged', version: active.version, services, warnings, impact }
-      }
-      if (options.dryRun === true) {
-        return { provider: submission.provider, name: submission.name, status: 'dry-run', version, services, warnings, impact }
-      }
-      const asPlanned = services.length === guessed.length && services.every((s, i) => s === guessed[i])
-      await this.#deps.store.putGraphs(asPlanned ? planned.graphs : writesOf(services))
-      this.#deps.changed(asPlanned ? after : undefined)
-      return { provider: submission.provider, name: submission.name, status: 'accepted', version, services, warnings, impact }
+      return await this.#handingOver(after, async handOver => {
+        const services = servicesIn(quads, type => after.hierarchy.isSubClassOf(type, terms.Service))
+        if (services.length === 0) {
+          throw new SymphonyError('INVALID_REQUEST', {
+            en: 'the description describes no service: give at least one node a service type (a subclass of sym:Service) and schema:provider',
+            de: 'die Beschreibung beschreibt keinen Dienst: geben Sie mindestens einem Knoten einen Diensttyp (eine Unterklasse von sym:Service) und schema:provider'
+          })
+        }
+        checkOwnership(quads, services, submission.provider)
+        await checkDerivedEffects(before, after, submission.provider, namespaces)
+        checkSecretNames(quads, stored, submission.provider, activeGraph)
+        if (this.#deps.credentialProvider !== undefined) await checkSecretBindings(quads, submission.provider, this.#deps.credentialProvider)
+        await this.#checkConflicts(quads, stored, submission)
+        const impact = await this.#impact(before, after, [...services, ...active?.services ?? []])
+        if (active !== undefined && active === latest && active.content === content) {
+          return { provider: submission.provider, name: submission.name, status: 'unchanged', version: active.version, services, warnings, impact }
+        }
+        if (options.dryRun === true) {
+          return { provider: submission.provider, name: submission.name, status: 'dry-run', version, services, warnings, impact }
+        }
+        const asPlanned = services.length === guessed.length && services.every((s, i) => s === guessed[i])
+        await this.#deps.store.putGraphs(asPlanned ? planned.graphs : writesOf(services))
+        handOver(asPlanned)
+        return { provider: submission.provider, name: submission.name, status: 'accepted', version, services, warnings, impact }
+      })
     })
   }
 
@@ -273,13 +280,32 @@ export class Publisher {
         ...historyWrites(key, history, record.versions.find(v => v.version === key.version)!)
       ])
       const after = await this.#deps.compile(planned.quads)
-      const impact = oldActive === newActive
-        ? { matches: [], bundles: [] }
-        : await this.#impact(before, after, [...oldActive?.services ?? [], ...newActive?.services ?? []])
-      await this.#deps.store.putGraphs(planned.graphs)
-      this.#deps.changed(after)
-      return { description: summarize(record), impact }
+      return await this.#handingOver(after, async handOver => {
+        const impact = oldActive === newActive
+          ? { matches: [], bundles: [] }
+          : await this.#impact(before, after, [...oldActive?.services ?? [], ...newActive?.services ?? []])
+        await this.#deps.store.putGraphs(planned.graphs)
+        handOver(true)
+        return { description: summarize(record), impact }
+      })
     })
+  }
+
+  /**
+   * Runs the rest of a write that compiled `compiled`. `handOver` tells the engine of the write
+   * (`changed`), with the catalog when it is of exactly what was stored; when the write does not
+   * hand it over (refused, dry run, unchanged, failed), the engine lets go of it (`discard`).
+   */
+  async #handingOver<T> (compiled: Catalog, rest: (handOver: (kept: boolean) => void) => Promise<T>): Promise<T> {
+    let handedOver = false
+    try {
+      return await rest(kept => {
+        handedOver = kept
+        this.#deps.changed(kept ? compiled : undefined)
+      })
+    } finally {
+      if (!handedOver) this.#deps.discard?.(compiled)
+    }
   }
 
   /** Every published description, optionally of one provider, sorted. */

@@ -105,6 +105,22 @@ describe('a publication compiles the catalog once', () => {
     expect(answers(await engine.catalog())).toEqual(answers(compileCatalog(await engine.publicQuads())))
   }, 120_000)
 
+  it('lets the compile thread drop the catalog of a dry run, an unchanged version and a refused publication', async () => {
+    const { engine } = await open({ compileInBackground: true })
+    const text = await readFile(fixture, 'utf8')
+    await engine.publish({ provider: acme, name: 'pbx', mediaType: 'text/turtle', text }, { actor: acme })
+    const compile = vi.spyOn(BackgroundCompiler.prototype, 'compile')
+    const drop = vi.spyOn(BackgroundCompiler.prototype, 'dropSnapshot')
+    const dryRun = await engine.publish({ provider: acme, name: 'pbx', mediaType: 'text/turtle', text: text.replace('Hosted PBX', 'Hosted voice') }, { actor: acme, dryRun: true })
+    const unchanged = await engine.publish({ provider: acme, name: 'pbx', mediaType: 'text/turtle', text }, { actor: acme })
+    // The same service in a second description: compiled, then refused.
+    await expect(engine.publish({ provider: acme, name: 'pbx-copy', mediaType: 'text/turtle', text }, { actor: acme })).rejects.toMatchObject({ code: 'CONFLICT' })
+    expect([dryRun.status, unchanged.status]).toEqual(['dry-run', 'unchanged'])
+    const compiled = await Promise.all(compile.mock.results.map(result => result.value as Promise<Catalog>))
+    expect(compiled).toHaveLength(3)
+    expect(drop.mock.calls.map(([catalog]) => compiled.indexOf(catalog))).toEqual([0, 1, 2])
+  }, 120_000)
+
   it('keeps what the store holds when another write lands while the publication is checked', async () => {
     const { engine, dataDir } = await open({ compileInBackground: true })
     const text = await readFile(fixture, 'utf8')
