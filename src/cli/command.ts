@@ -48,6 +48,12 @@ export interface Command {
   readonly positionals?: { readonly min: number, readonly max?: number }
   /** Returns the exit code. */
   run (input: CommandInput, io: Io): Promise<number>
+  /**
+   * The process may end as soon as `run` has returned and its output is written: the command
+   * closed everything it opened (no store write, worker or timer left that does useful work),
+   * so tearing down its heap (seconds after a large `--data` catalog) would only delay the exit.
+   */
+  readonly endsWhenAnswered?: true
 }
 
 /**

@@ -19,6 +19,7 @@ export const matchCommand: Command = {
   },
   usage: '<service-A> <service-B>',
   positionals: { min: 2, max: 2 },
+  endsWhenAnswered: true,
   async run ({ values, positionals }, io) {
     const format = answerFormat(values)
     const [a, b] = positionals.map(iriArgument) as [string, string]
@@ -38,6 +39,7 @@ export const combinableCommand: Command = {
   },
   usage: '<service> [--limit <n>] [--offset <n>]',
   positionals: { min: 1, max: 1 },
+  endsWhenAnswered: true,
   options: {
     limit: {
       type: 'string',
@@ -93,6 +95,8 @@ function requestCommand<Answer> (summary: Bilingual, answer: (engine: Engine, re
     summary,
     usage: `--request <request.json>${extra.usage === undefined ? '' : ` ${extra.usage}`}`,
     options: { request: { type: 'string', help: { value: '<request.json>', text: extra.request } }, ...extra.options },
+    // Everything the engine opened is closed by `withEngine` before `run` returns.
+    endsWhenAnswered: true,
     async run ({ values }, io) {
       const format = answerFormat(values)
       const read = await readJsonOption(values, 'request', io)
