@@ -70,7 +70,7 @@ export class NodeReader {
   }
 
   graph (subject: string): string | undefined {
-    return this.index.graphs.get(subject)
+    return this.index.graph(subject)
   }
 
   /** Subjects with at least one value for `rdf:type`, an interface property or `sym:includesCountry`. */
@@ -82,7 +82,7 @@ export class NodeReader {
   private values (subject: string): SubjectValues | undefined {
     if (subject !== this.lastSubject) {
       this.lastSubject = subject
-      this.last = this.index.subjects.get(subject)
+      this.last = this.index.values(subject)
     }
     return this.last
   }
