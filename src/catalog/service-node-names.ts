@@ -79,7 +79,8 @@ export function nameServiceNodes (quads: readonly Quad[], known: ServiceNodeRole
   // from a named node through a role property to a blank node, and nothing is indexed.
   if (!pointsToBlankNode(quads, nodeRoles)) return quads
   const index = indexBlankNodes(quads, nodeRoles)
-  const names: Array<NamedNode | undefined> = []
+  // Filled in name order, not node order: sized and filled first so it stays a plain array.
+  const names = new Array<NamedNode | undefined>(index.firstOwn.length).fill(undefined)
   const labels = new Map<string, string>()
   for (const [graph, candidates] of index.candidates) {
     const used = index.used.get(graph) ?? new Set<string>()
