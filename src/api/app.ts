@@ -9,13 +9,13 @@ import Fastify, { LogController } from 'fastify'
 import type { FastifyInstance } from 'fastify'
 import swagger from '@fastify/swagger'
 import swaggerUi from '@fastify/swagger-ui'
-import helmet from '@fastify/helmet'
 import type { Quad } from '@rdfjs/types'
 import type { Engine } from '../engine.js'
 import { registerBodyParsers } from './body-parsers.js'
 import { requireFiniteNumbers } from './finite-numbers.js'
 import { FailedAuthThrottle } from './auth-throttle.js'
 import { hostCheck } from './host-check.js'
+import { addSecurityHeaders } from './security-headers.js'
 import type { RouteContext } from './context.js'
 import { defaults } from './options.js'
 import { docsPage } from './docs-page.js'
@@ -98,16 +98,12 @@ export function buildApp (engine: Engine, options: ApiOptions = {}): FastifyInst
   }
 
   // Security headers on every answer; the console and /docs widen the content policy for their pages.
-  app.register(helmet, {
-    contentSecurityPolicy: { useDefaults: false, directives: { defaultSrc: ["'none'"], baseUri: ["'none'"], formAction: ["'none'"], frameAncestors: ["'none'"] } },
-    // Served over plain HTTP on a laptop or behind a TLS proxy alike: HTTPS is the proxy's decision.
-    strictTransportSecurity: false
-  }).after(() => {
-    // After the headers, so a refused host gets them too; before any route.
-    if (options.allowedHosts === undefined) return
+  addSecurityHeaders(app, { 'default-src': ["'none'"], 'base-uri': ["'none'"], 'form-action': ["'none'"], 'frame-ancestors': ["'none'"] })
+  // After the headers, so a refused host gets them too; before any route.
+  if (options.allowedHosts !== undefined) {
     const checkHost = hostCheck(options.allowedHosts)
     app.addHook('onRequest', async request => { checkHost(request.headers.host) })
-  })
+  }
   app.decorate('tokens', options.tokens)
   app.decorate('authThrottle', new FailedAuthThrottle(options.authThrottle))
   registerBodyParsers(app)

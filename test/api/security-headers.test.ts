@@ -24,9 +24,31 @@ describe('security headers', () => {
     }
   })
 
+  it('sends the same full set of headers with every API answer, in one order', async () => {
+    const names = ['content-security-policy', 'cross-origin-opener-policy', 'cross-origin-resource-policy', 'origin-agent-cluster', 'referrer-policy', 'x-content-type-options',
+      'x-dns-prefetch-control', 'x-download-options', 'x-frame-options', 'x-permitted-cross-domain-policies', 'x-xss-protection']
+    for (const url of ['/health', '/health/ready', '/openapi.json', '/services/nothing-here']) {
+      const { headers } = await t.app.inject({ url })
+      expect([url, Object.entries(headers).filter(([name]) => names.includes(name))]).toEqual([url, [
+        ['content-security-policy', "default-src 'none';base-uri 'none';form-action 'none';frame-ancestors 'none'"],
+        ['cross-origin-opener-policy', 'same-origin'],
+        ['cross-origin-resource-policy', 'same-origin'],
+        ['origin-agent-cluster', '?1'],
+        ['referrer-policy', 'no-referrer'],
+        ['x-content-type-options', 'nosniff'],
+        ['x-dns-prefetch-control', 'off'],
+        ['x-download-options', 'noopen'],
+        ['x-frame-options', 'SAMEORIGIN'],
+        ['x-permitted-cross-domain-policies', 'none'],
+        ['x-xss-protection', '0']
+      ]])
+    }
+  })
+
   it('lets the console load its own scripts, styles and data, and nothing from elsewhere', async () => {
     for (const url of ['/', '/console/app.js']) {
       const policy = String((await t.app.inject({ url })).headers['content-security-policy']).split(';')
+      expect(policy).toEqual(["default-src 'self'", "script-src 'self'", "style-src 'self'", "img-src 'self' data:", "connect-src 'self'", "base-uri 'none'", "form-action 'self'", "frame-ancestors 'none'"])
       expect(policy).toEqual(expect.arrayContaining(["default-src 'self'", "script-src 'self'", "style-src 'self'", "connect-src 'self'", "frame-ancestors 'none'"]))
       expect(policy.join(';')).not.toMatch(/unsafe-inline|unsafe-eval|\*/)
     }

@@ -6,11 +6,11 @@
 import { readdir, readFile } from 'node:fs/promises'
 import { extname, join } from 'node:path'
 import type { FastifyInstance } from 'fastify'
-import type {} from '@fastify/helmet'
 import { projectRoot } from '../../project.js'
 import { SymphonyError } from '../../errors.js'
 import type { RouteContext } from '../context.js'
 import { problems } from '../schemas.js'
+import type { ContentPolicy } from '../security-headers.js'
 
 export const consoleFolder = join(projectRoot, 'console')
 
@@ -23,11 +23,15 @@ const contentTypes: Record<string, string> = {
 }
 
 /** The console's pages load their scripts, styles and data from this server only. */
-const helmet = {
-  contentSecurityPolicy: {
-    useDefaults: false,
-    directives: { defaultSrc: ["'self'"], scriptSrc: ["'self'"], styleSrc: ["'self'"], imgSrc: ["'self'", 'data:'], connectSrc: ["'self'"], baseUri: ["'none'"], formAction: ["'self'"], frameAncestors: ["'none'"] }
-  }
+const contentPolicy: ContentPolicy = {
+  'default-src': ["'self'"],
+  'script-src': ["'self'"],
+  'style-src': ["'self'"],
+  'img-src': ["'self'", 'data:'],
+  'connect-src': ["'self'"],
+  'base-uri': ["'none'"],
+  'form-action': ["'self'"],
+  'frame-ancestors': ["'none'"]
 }
 
 export async function consoleRoutes (app: FastifyInstance, { options }: RouteContext): Promise<void> {
@@ -45,7 +49,7 @@ export async function consoleRoutes (app: FastifyInstance, { options }: RouteCon
   }
 
   app.get('/', {
-    helmet,
+    config: { contentPolicy },
     schema: {
       tags: ['system'],
       summary: 'The web console',
@@ -57,7 +61,7 @@ export async function consoleRoutes (app: FastifyInstance, { options }: RouteCon
   })
 
   app.get('/console/:file', {
-    helmet,
+    config: { contentPolicy },
     schema: {
       tags: ['system'],
       summary: 'A static file of the web console',
