@@ -35,6 +35,8 @@ import { isPrivateGraph } from '../project.js'
 import { nextTurn } from '../turns.js'
 
 const requestIdPattern = /^[\w.:-]{1,100}$/
+/** `GET /health` (with a trailing slash or a query), whose answers are not logged line by line. */
+const livenessPath = /^\/health\/?(?:\?|$)/
 
 // The largest modules Fastify (its logger) and the docs plugins require only when an app is built
 // or registers them, loaded with this one (before `serve` listens) instead of in one piece while
@@ -56,7 +58,9 @@ export function buildApp (engine: Engine, options: ApiOptions = {}): FastifyInst
     logger: options.logger ?? false,
     bodyLimit: options.bodyLimit ?? defaults.bodyLimit,
     requestIdHeader: false,
-    logController: new LogController({ requestIdLogLabel: 'requestId', disableRequestLogging: options.requestLog === false }),
+    // The liveness probe is asked every few seconds by load balancers: its answers would fill the
+    // log and cost each probe two synchronous writes. Refused or failed probes are still logged.
+    logController: new LogController({ requestIdLogLabel: 'requestId', disableRequestLogging: options.requestLog === false ? true : request => livenessPath.test(request.url ?? '') }),
     // A client's X-Request-Id is kept when it is a plain token, so logs can be correlated across systems.
     genReqId: request => {
       const given = request.headers['x-request-id']

@@ -101,10 +101,13 @@ describe('request logging', () => {
   async function logLines (requestLog: boolean | undefined): Promise<Array<Record<string, unknown>>> {
     const lines: Array<Record<string, unknown>> = []
     const stream = new Writable({ write (chunk: Buffer, _encoding, done) { lines.push(...chunk.toString().trim().split('\n').map(line => JSON.parse(line) as Record<string, unknown>)); done() } })
-    const t = await openTestApp({ fixtures: ['acme-pbx.ttl'], api: { logger: { level: 'info', stream }, ...(requestLog === undefined ? {} : { requestLog }) } })
+    const t = await openTestApp({ fixtures: ['acme-pbx.ttl'], api: { logger: { level: 'info', stream }, allowedHosts: ['localhost'], ...(requestLog === undefined ? {} : { requestLog }) } })
     try {
-      await t.app.inject({ url: '/health' })
-      await t.app.inject({ url: '/services/nothing-here' })
+      await t.app.inject({ url: '/health', headers: { 'x-request-id': 'liveness' } })
+      await t.app.inject({ url: '/health/?lang=de', headers: { 'x-request-id': 'liveness-again' } })
+      await t.app.inject({ url: '/health/ready', headers: { 'x-request-id': 'readiness' } })
+      await t.app.inject({ url: '/services/nothing-here', headers: { 'x-request-id': 'missing' } })
+      await t.app.inject({ url: '/health', headers: { 'x-request-id': 'refused', host: 'evil.example' } })
     } finally {
       await t.close()
     }
@@ -114,6 +117,15 @@ describe('request logging', () => {
   it('logs each request and answer by default, with the request id', async () => {
     const messages = (await logLines(undefined)).map(line => [line.msg, typeof line.requestId])
     expect(messages).toEqual(expect.arrayContaining([['incoming request', 'string'], ['request completed', 'string']]))
+  })
+
+  it('leaves out the answers to the liveness probe, asked every few seconds, but not a refused one', async () => {
+    const requests = (await logLines(undefined)).filter(line => typeof line.requestId === 'string').map(line => [line.requestId, line.msg])
+    expect(requests).toEqual([
+      ['readiness', 'incoming request'], ['readiness', 'request completed'],
+      ['missing', 'incoming request'], ['missing', 'request rejected'], ['missing', 'request completed'],
+      ['refused', 'request rejected']
+    ])
   })
 
   it('can be turned off, leaving the other log lines', async () => {
