@@ -7,6 +7,8 @@ declare module 'autocannon' {
     body?: string
     connections?: number
     duration?: number
+    /** Requests in all, instead of a duration. */
+    amount?: number
     /** Seconds before a request counts as timed out. */
     timeout?: number
     /** Requests each connection sends in turn, starting over after the last. */
@@ -20,6 +22,10 @@ declare module 'autocannon' {
     non2xx: number
     '2xx': number
   }
-  function autocannon (options: Options): Promise<Result>
+  /** The run's progress: `response` is emitted per answer with its time in milliseconds. */
+  interface Instance extends Promise<Result> {
+    on: (event: 'response', listener: (client: unknown, statusCode: number, bytes: number, responseTime: number) => void) => Instance
+  }
+  function autocannon (options: Options): Instance
   export default autocannon
 }

@@ -6,9 +6,10 @@
  * - `--data`: open the engine on the file and answer one discovery (as `symphony discover --data`);
  * - `serve`: start `symphony serve` on a data directory holding the catalog: until it listens,
  *   until it is ready and until the first discovery answers, with the longest `/health` answer asked
- *   meanwhile (`bench/start-up.ts`); then `/health`
- *   p50/p99 over sequential requests, interleaved with the same requests to a server on an empty
- *   data directory (its baseline);
+ *   meanwhile (`bench/start-up.ts`); then `/health` p50/p99/max over 3,000 sequential requests on
+ *   a keep-alive connection, interleaved with the same requests to a server on an empty data
+ *   directory and to a bare `node:http` server answering a fixed body (the floor: what the
+ *   machine and the client add to any server; `bench/health-latency.ts`);
  * - `restart`: `serve` again on the same data directory, which reads the catalog snapshot the
  *   first start saved: listening, ready, first answer (and `/health` meanwhile), `/health` p99 while it starts (sequential
  *   requests from listening to ready), peak RSS, and the snapshot's size.
@@ -16,17 +17,16 @@
  * Samples of `parse` and `--data` alternate, after one warm-up parse. `npm run bench -- load`,
  * or `npx tsx bench/load.ts 10000 100000`.
  */
-import { execFile, spawn } from 'node:child_process'
-import type { ChildProcess } from 'node:child_process'
+import { execFile } from 'node:child_process'
 import { mkdtemp, rm, stat, writeFile } from 'node:fs/promises'
 import { loadavg, tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { performance } from 'node:perf_hooks'
 import { fileURLToPath, pathToFileURL } from 'node:url'
 import { promisify } from 'node:util'
 import { generateCatalog } from './catalog-generator.js'
 import { ms, table } from './measure.js'
 import { measureStart, percentile } from './start-up.js'
+import { sampleHealthApart, startBareServer, startServe, stopServers } from './health-latency.js'
 
 const root = fileURLToPath(new URL('..', import.meta.url))
 const node = [process.execPath, '--import', 'tsx']
@@ -39,32 +39,6 @@ export interface Step { readonly ms: number, readonly rssMb: number }
 export async function step (...args: string[]): Promise<Step> {
   const { stdout } = await execFileAsync(node[0]!, [...node.slice(1), join(root, 'bench', 'load-child.ts'), ...args], { cwd: root, maxBuffer: 1 << 20 })
   return JSON.parse(stdout.trim().split('\n').at(-1)!) as Step
-}
-
-interface Server { readonly url: string, readonly child: ChildProcess, readonly listeningMs: number, readonly started: number }
-
-async function serve (dataDir: string): Promise<Server> {
-  const started = performance.now()
-  const child = spawn(node[0]!, [...node.slice(1), join(root, 'src', 'cli', 'bin.ts'), 'serve', '--data-dir', dataDir, '--port', '0', '--empty'],
-    { cwd: root, stdio: ['ignore', 'ignore', 'pipe'] })
-  const url = await new Promise<string>((resolve, reject) => {
-    let text = ''
-    child.stderr!.on('data', (chunk: Buffer) => {
-      text += chunk.toString()
-      const match = /serving at (http:\/\/[^\s/]+)\//.exec(text)
-      if (match !== null) resolve(match[1]!)
-    })
-    child.once('exit', code => reject(new Error(`serve exited with ${String(code)}: ${text.slice(-2000)}`)))
-  })
-  return { url, child, listeningMs: performance.now() - started, started }
-}
-
-async function timed (url: string, init?: RequestInit): Promise<number> {
-  const start = performance.now()
-  const response = await fetch(url, init)
-  await response.arrayBuffer()
-  if (!response.ok) throw new Error(`${url} answered ${response.status}`)
-  return performance.now() - start
 }
 
 export async function run (sizes: readonly number[] = [10_000, 100_000]): Promise<string> {
@@ -91,15 +65,15 @@ export async function run (sizes: readonly number[] = [10_000, 100_000]): Promis
       const dataDir = join(folder, 'data')
       const imported = await step('import', file, dataDir)
       const empty = join(folder, 'empty')
-      const baseline = await serve(empty)
+      const floor = await startBareServer()
+      const baseline = await startServe(empty)
       const server = await measureStart(dataDir, discovery)
-      const health: number[] = []
-      const baseHealth: number[] = []
-      for (let i = 0; i < 20; i++) { await timed(`${server.url}/health`); await timed(`${baseline.url}/health`) }
-      for (let i = 0; i < 500; i++) {
-        health.push(await timed(`${server.url}/health`))
-        baseHealth.push(await timed(`${baseline.url}/health`))
-      }
+      // The same client asks the three in turn: the bare server's tail is what the machine and
+      // the client add to any server.
+      const health = await sampleHealthApart([
+        { name: 'floor', url: floor.url }, { name: 'empty', url: baseline.url }, { name: 'catalog', url: server.url }
+      ], { client: 'http', samples: 3000 })
+      await stopServers([floor])
       const serveRss = server.peakRssMb
       for (const s of [server, baseline]) s.child.kill('SIGTERM')
       await new Promise(resolve => server.child.once('exit', resolve))
@@ -130,9 +104,14 @@ export async function run (sizes: readonly number[] = [10_000, 100_000]): Promis
         'restart /health failures while starting': again.startingHealthFailures,
         'restart RSS MB': Math.round(again.peakRssMb),
         'snapshot MB': Math.round(snapshotMb),
-        '/health p50 ms': ms(percentile(health, 0.5)),
-        '/health p99 ms': ms(percentile(health, 0.99)),
-        'empty /health p99 ms': ms(percentile(baseHealth, 0.99))
+        '/health p50 ms': ms(percentile(health.get('catalog')!, 0.5)),
+        '/health p99 ms': ms(percentile(health.get('catalog')!, 0.99)),
+        '/health max ms': ms(Math.max(...health.get('catalog')!)),
+        'empty /health p50 ms': ms(percentile(health.get('empty')!, 0.5)),
+        'empty /health p99 ms': ms(percentile(health.get('empty')!, 0.99)),
+        'floor /health p50 ms': ms(percentile(health.get('floor')!, 0.5)),
+        'floor /health p99 ms': ms(percentile(health.get('floor')!, 0.99)),
+        'floor /health max ms': ms(Math.max(...health.get('floor')!))
       })
     } finally {
       await rm(folder, { recursive: true, force: true })
