@@ -1,11 +1,13 @@
 /**
  * Security headers on every answer: a closed content policy (a route may widen it for its pages
- * with `config.contentPolicy`), no sniffing, no framing, no referrer, same-origin isolation — the
- * set helmet sends by default, without Strict-Transport-Security (served over plain HTTP on a
- * laptop or behind a TLS proxy alike: HTTPS is the proxy's decision). The header values are
- * worked out once per policy, not for every request.
+ * with `config.contentPolicy`), no sniffing, no framing, no referrer, same-origin isolation —
+ * helmet's defaults, without Strict-Transport-Security (served over plain HTTP on a laptop or
+ * behind a TLS proxy alike: HTTPS is the proxy's decision). Helmet works the headers out once
+ * per policy; every answer then only sets them.
  */
+import type { IncomingMessage, ServerResponse } from 'node:http'
 import type { FastifyInstance } from 'fastify'
+import helmet from 'helmet'
 
 /** A content policy: directive (`default-src`) → its sources (`'self'`, `data:`). */
 export type ContentPolicy = Readonly<Record<string, readonly string[]>>
@@ -17,23 +19,23 @@ declare module 'fastify' {
   }
 }
 
-/** The headers every answer carries besides its content policy, in the order they are set. */
-const isolation: ReadonlyArray<readonly [string, string]> = [
-  ['cross-origin-opener-policy', 'same-origin'],
-  ['cross-origin-resource-policy', 'same-origin'],
-  ['origin-agent-cluster', '?1'],
-  ['referrer-policy', 'no-referrer'],
-  ['x-content-type-options', 'nosniff'],
-  ['x-dns-prefetch-control', 'off'],
-  ['x-download-options', 'noopen'],
-  ['x-frame-options', 'SAMEORIGIN'],
-  ['x-permitted-cross-domain-policies', 'none'],
-  ['x-xss-protection', '0']
-]
+type Headers = ReadonlyArray<readonly [string, string]>
 
-/** The `Content-Security-Policy` value of `policy`: `default-src 'none';base-uri 'none'`. */
-export function contentPolicyHeader (policy: ContentPolicy): string {
-  return Object.entries(policy).map(([directive, sources]) => [directive, ...sources].join(' ')).join(';')
+/** The headers helmet sets for `policy`, in its order, taken from one run of its middleware. */
+export function securityHeaders (policy: ContentPolicy): Headers {
+  const headers: Array<readonly [string, string]> = []
+  const response = {
+    setHeader (name: string, value: number | string | readonly string[]) { headers.push([name.toLowerCase(), String(value)]) },
+    removeHeader () {}
+  }
+  const middleware = helmet({ contentSecurityPolicy: { useDefaults: false, directives: policy }, strictTransportSecurity: false })
+  let ran = false
+  middleware({} as IncomingMessage, response as unknown as ServerResponse, (error?: unknown) => {
+    if (error !== undefined) throw error instanceof Error ? error : new Error(String(error))
+    ran = true
+  })
+  if (!ran) throw new Error('helmet did not set its headers in one synchronous run')
+  return headers
 }
 
 /**
@@ -45,14 +47,13 @@ export function contentPolicyHeader (policy: ContentPolicy): string {
  * addSecurityHeaders(app, { 'default-src': ["'none'"], 'frame-ancestors': ["'none'"] })
  */
 export function addSecurityHeaders (app: FastifyInstance, policy: ContentPolicy): void {
-  const headersOf = (given: ContentPolicy): ReadonlyArray<readonly [string, string]> => [['content-security-policy', contentPolicyHeader(given)], ...isolation]
-  const defaults = headersOf(policy)
-  const perRoute = new WeakMap<ContentPolicy, ReadonlyArray<readonly [string, string]>>()
+  const defaults = securityHeaders(policy)
+  const perRoute = new WeakMap<ContentPolicy, Headers>()
   app.addHook('onRequest', (request, reply, done) => {
     const own = request.routeOptions.config.contentPolicy
     let headers = defaults
     if (own !== undefined) {
-      headers = perRoute.get(own) ?? headersOf(own)
+      headers = perRoute.get(own) ?? securityHeaders(own)
       perRoute.set(own, headers)
     }
     for (const [name, value] of headers) reply.raw.setHeader(name, value)
