@@ -129,17 +129,22 @@ export class Problem {
   private admit (out: () => boolean): 'all' | 'some' | undefined {
     const { table, mode } = this
     const { size, price } = mode.weights
+    const relaxed = mode.relaxed
+    // Prices and checks kept with the catalog for requests that price and constrain alike: only
+    // candidates no such request assessed yet are priced and checked here.
+    const { assessed, cents, violations } = table.assessments
     let admitted: 'all' | 'some' = 'all'
     // Only candidates may join: no other service can meet a goal or a candidate's requirement.
     for (const s of table.candidates) {
       if (out()) return undefined
-      const entry = table.entry(s)
-      const cents = entry.priced.cents ?? 0
-      this.cents[entry.index] = cents
-      const allowed = mode.relaxed || entry.assessment.violations === 0
-      this.allowed[entry.index] = allowed ? 1 : 0
+      if (assessed[s] === 0) table.assess(s)
+      const c = cents[s]!
+      const failed = violations[s]!
+      this.cents[s] = c
+      const allowed = relaxed || failed === 0
+      this.allowed[s] = allowed ? 1 : 0
       if (!allowed) admitted = 'some'
-      this.own[entry.index] = size + price * cents / 100 + (mode.relaxed ? violationPenalty * entry.assessment.violations : 0)
+      this.own[s] = size + price * c / 100 + (relaxed ? violationPenalty * failed : 0)
     }
     return admitted
   }
@@ -216,7 +221,7 @@ export class Problem {
       let options: ItemOptions
       if (item.kind === 'requires') {
         // Shared by every service requiring the same interface, but never the service itself.
-        const guarded = this.guardsPersonalData() && this.table.entry(item.consumer).assessment.conditional
+        const guarded = this.guardsPersonalData() && this.conditional(item.consumer)
         const shared = guarded ? this.guardedCache : this.sharedCache
         const key = contentKey(item.node)
         let found = shared.get(key)
@@ -236,6 +241,13 @@ export class Problem {
     return entry
   }
 
+  /** Is the service accepted only without personal data on its links (`MemberVerdict.conditional`)? */
+  private conditional (s: number): boolean {
+    const { assessed, conditional } = this.table.assessments
+    if (assessed[s] === 0) this.table.assess(s)
+    return conditional[s] === 1
+  }
+
   private guardsPersonalData (): boolean {
     return !this.mode.relaxed && this.request.locations?.scope === 'personal-data'
   }
@@ -243,7 +255,7 @@ export class Problem {
   private computeOptions (item: Item): ItemOptions {
     const all = catalogOptions(this.links.of(item), this.mode.weights.degree)
     const guardPersonalData = this.guardsPersonalData()
-    const conditional = (s: number): boolean => s >= 0 && this.table.entry(s).assessment.conditional
+    const conditional = (s: number): boolean => s >= 0 && this.conditional(s)
     const consumerConditional = item.kind === 'requires' && conditional(item.consumer)
     const kept = (option: Option): boolean =>
       (option.provider < 0 || this.allowed[option.provider] === 1) &&

@@ -37,6 +37,14 @@ export interface ServiceTable {
   isCandidate (service: number): boolean
   /** The service priced and checked for the request (computed on first use). */
   entry (service: number): ServiceEntry
+  /**
+   * What admitting services to the request's problems reads, by service index: kept with the
+   * catalog for the request parts it depends on, so only services no such request assessed yet
+   * need `assess`.
+   */
+  readonly assessments: Assessments
+  /** Prices and checks the service for the request (`entry`) and writes the outcome into `assessments`. */
+  assess (service: number): void
   /** The currency bundles are priced in: the budget's, else the prevailing one of the catalog. */
   readonly currency: string | null
   /**
@@ -46,8 +54,26 @@ export interface ServiceTable {
   readonly complete: boolean
 }
 
+/**
+ * Each service's price and per-member checks as a problem admits it (`problem.ts`), by service
+ * index: they depend on the catalog and on the request's prices and constraints only (not on its
+ * goals, weights or available types), so requests that price and constrain alike share them.
+ * A service counts only once `assessed` is 1.
+ */
+export interface Assessments {
+  readonly assessed: Uint8Array
+  /** Monthly price in cents in the table's currency, 0 when unpriced. */
+  readonly cents: Float64Array
+  /** Failed per-member checks (`MemberVerdict.violations`). */
+  readonly violations: Uint16Array
+  /** 1 when the service is `conditional` (`MemberVerdict.conditional`). */
+  readonly conditional: Uint8Array
+}
+
 /** Prices kept per catalog for this many different pricing keys (most recent first out last). */
 const maxPriceKeys = 16
+/** Assessments kept per catalog for this many different sets of prices and constraints (the least recently used goes first). */
+const maxAssessmentKeys = 8
 /** Candidate lists kept per catalog for this many different sets of goals (the least recently used goes first). */
 const maxGoalKeys = 16
 
@@ -61,6 +87,8 @@ interface CatalogOrder {
   readonly providers: Map<string, Int32Array>
   /** Candidates by the goals they were sought from (`goalsKey`; most recent last). */
   readonly candidates: Map<string, readonly number[]>
+  /** Assessments by the request's prices and constraints (`assessmentKey`; most recent last). */
+  readonly assessments: Map<string, Assessments>
 }
 
 /** Services in IRI order, their indices and prices, per catalog (it is rebuilt on publish). */
@@ -70,7 +98,7 @@ function orderOf (catalog: Catalog): CatalogOrder {
   let order = orders.get(catalog)
   if (order === undefined) {
     const services = [...catalog.services.values()].sort((a, b) => a.id < b.id ? -1 : a.id > b.id ? 1 : 0)
-    order = { services, indexOf: new Map(services.map((s, i) => [s.id, i])), currency: prevailingCurrency(services), prices: new Map(), providers: new Map(), candidates: new Map() }
+    order = { services, indexOf: new Map(services.map((s, i) => [s.id, i])), currency: prevailingCurrency(services), prices: new Map(), providers: new Map(), candidates: new Map(), assessments: new Map() }
     orders.set(catalog, order)
   }
   return order
@@ -84,13 +112,25 @@ export function buildServiceTable (catalog: Catalog, request: ResolvedRequest, o
   const order = orderOf(catalog)
   const currency = request.budget?.currency ?? order.currency
   const pricing = { seats: request.seats, concurrentSeats: request.concurrentSeats, usage: request.usage, currency, namer: catalogNamer(catalog) }
-  const prices = pricesFor(order, pricingKey(request, currency))
+  const priceKey = pricingKey(request, currency)
+  const prices = pricesFor(order, priceKey)
+  const assessments = recentlyUsed(order.assessments, assessmentKey(request, priceKey), maxAssessmentKeys, () => emptyAssessments(order.services.length))
   const found = candidatesFor(catalog, order, request, out)
   const complete = found !== undefined
   const candidates = found ?? []
   const candidateSet = new Uint8Array(order.services.length)
   for (const s of candidates) candidateSet[s] = 1
   const entries = new Map<number, Entry>()
+  const entry = (s: number): Entry => {
+    let found = entries.get(s)
+    if (found === undefined) {
+      const service = order.services[s]!
+      let priced = prices.get(s)
+      if (priced === undefined) prices.set(s, priced = priceService(service, pricing))
+      entries.set(s, found = new Entry(s, service, priced, request, catalog))
+    }
+    return found
+  }
   return {
     services: order.services,
     indexOf: order.indexOf,
@@ -98,17 +138,33 @@ export function buildServiceTable (catalog: Catalog, request: ResolvedRequest, o
     currency,
     complete,
     isCandidate: s => candidateSet[s] === 1,
-    entry (s) {
-      let entry = entries.get(s)
-      if (entry === undefined) {
-        const service = order.services[s]!
-        let priced = prices.get(s)
-        if (priced === undefined) prices.set(s, priced = priceService(service, pricing))
-        entries.set(s, entry = new Entry(s, service, priced, request, catalog))
-      }
-      return entry
+    entry,
+    assessments,
+    assess (s) {
+      const { priced, assessment } = entry(s)
+      assessments.cents[s] = priced.cents ?? 0
+      assessments.violations[s] = assessment.violations
+      assessments.conditional[s] = assessment.conditional ? 1 : 0
+      assessments.assessed[s] = 1
     }
   }
+}
+
+function emptyAssessments (n: number): Assessments {
+  return { assessed: new Uint8Array(n), cents: new Float64Array(n), violations: new Uint16Array(n), conditional: new Uint8Array(n) }
+}
+
+/**
+ * What a service's assessment depends on in the request (`checkMember` without texts, and
+ * whether it is priced): its prices, and every per-member constraint as the checks read it.
+ */
+function assessmentKey (request: ResolvedRequest, priceKey: string): string {
+  const sorted = (values: Iterable<string>): string[] => [...values].sort()
+  const locations = request.locations === undefined ? null : [sorted(request.locations.countries), request.locations.scope, request.locations.mode]
+  return JSON.stringify([
+    priceKey, locations, request.requireDPA, sorted(request.certifications), request.professionalSecrecy,
+    sorted(request.excludeProviders), request.facts, request.budget === undefined ? null : request.budget.currency
+  ])
 }
 
 function never (): boolean {
