@@ -82,13 +82,14 @@ export function deleteFreeTask (model: Model): DeleteFreeTask {
   const requireCount = new Int32Array(services + 1)
   const meetCount = new Int32Array(services + 1)
   const providerStart = new Int32Array(items + 1)
+  const { columnOf } = model
   model.items.forEach(({ item, options }, i) => {
-    if (item.kind === 'requires') requireCount[model.column.get(item.consumer)! + 1]!++
+    if (item.kind === 'requires') requireCount[columnOf[item.consumer]! + 1]!++
     else goals.push(i)
     let providers = 0
     for (const option of options) {
       if (option.provider < 0) { initial[i] = 1; continue }
-      meetCount[model.column.get(option.provider)! + 1]!++
+      meetCount[columnOf[option.provider]! + 1]!++
       providers++
     }
     providerStart[i + 1] = providerStart[i]! + providers
@@ -101,11 +102,11 @@ export function deleteFreeTask (model: Model): DeleteFreeTask {
   const providerColumns = new Int32Array(providerStart[items]!)
   const consumer = new Int32Array(items).fill(-1)
   model.items.forEach(({ item, options }, i) => {
-    if (item.kind === 'requires') { const c = model.column.get(item.consumer)!; requireItems[requireCount[c]!++] = i; consumer[i] = c }
+    if (item.kind === 'requires') { const c = columnOf[item.consumer]!; requireItems[requireCount[c]!++] = i; consumer[i] = c }
     let at = providerStart[i]!
     for (const option of options) {
       if (option.provider < 0) continue
-      const c = model.column.get(option.provider)!
+      const c = columnOf[option.provider]!
       meetItems[meetCount[c]!++] = i
       providerColumns[at++] = c
     }

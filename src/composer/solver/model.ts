@@ -53,6 +53,8 @@ export interface Model {
   /** Relevant services; column `i` is `x` of `services[i]`. */
   readonly services: readonly number[]
   readonly column: ReadonlyMap<number, number>
+  /** The same by service index, -1 for a service not in the program: for loops over every option. */
+  readonly columnOf: Int32Array
   readonly columns: number
   readonly costs: readonly number[]
   /** Columns that are binary (all of them). */
@@ -150,7 +152,7 @@ export function buildModel (problem: Problem, services: readonly number[], budge
     services.forEach((s, i) => rows.push(i, problem.cents[s]!))
     rows.end(-Infinity, budgetCents)
   }
-  return { services, column, columns, costs, rows: rows.done(), constant, items, infeasible }
+  return { services, column, columnOf, columns, costs, rows: rows.done(), constant, items, infeasible }
 }
 
 /** An item's levels when it has no dearer one (shared: most items have none). */
