@@ -31,6 +31,7 @@ import { setTimeout as delay } from 'node:timers/promises'
 import autocannon from 'autocannon'
 import { Agent, fetch } from 'undici'
 import { ms, table } from './measure.js'
+import { percentile } from './start-up.js'
 
 const root = fileURLToPath(new URL('..', import.meta.url))
 const node = [process.execPath, '--import', 'tsx']
@@ -172,20 +173,14 @@ async function autocannonBurst (url: string, amount: number): Promise<number[]> 
   return times
 }
 
-/** The `q` quantile of `values` (nearest rank). */
-export function quantile (values: readonly number[], q: number): number {
-  const sorted = [...values].sort((a, b) => a - b)
-  return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? Number.NaN
-}
-
 /** One row per target: p50, p99, max, and how many answers took over 5 ms. */
 export function healthRows (client: HealthClient, samples: HealthSamples): Array<Record<string, string | number>> {
   return [...samples].map(([name, times]) => ({
     client,
     server: name,
     samples: times.length,
-    'p50 ms': ms(quantile(times, 0.5)),
-    'p99 ms': ms(quantile(times, 0.99)),
+    'p50 ms': ms(percentile(times, 0.5)),
+    'p99 ms': ms(percentile(times, 0.99)),
     'max ms': ms(Math.max(...times)),
     'over 5 ms': `${(100 * times.filter(t => t > 5).length / times.length).toFixed(1)} %`
   }))

@@ -88,9 +88,9 @@ describe('landmark cuts (dataflow)', () => {
     // R = what In meets: only A and F need nothing else, and both meet X, which is outside R.
     expect(names(landmarkOf(task, []))).toEqual(['A', 'F'])
     // With A fired, R holds X too: B and D need only X; F meets only X (in R) and leaves.
-    expect(names(landmarkOf(task, [model.column.get(index('A'))!]))).toEqual(['B', 'D'])
+    expect(names(landmarkOf(task, [model.columnOf[index('A')]!]))).toEqual(['B', 'D'])
     // With A and D fired, C's Y is in R too; C meets Out and X for the others, B meets Out.
-    expect(names(landmarkOf(task, ['A', 'D'].map(s => model.column.get(index(s))!)))).toEqual(['B', 'C'])
+    expect(names(landmarkOf(task, ['A', 'D'].map(s => model.columnOf[index(s)]!)))).toEqual(['B', 'C'])
   })
 
   test('every landmark found before the first solve meets every valid bundle', async () => {
@@ -109,7 +109,7 @@ describe('landmark cuts (dataflow)', () => {
     // Costs 1 per member + 0.01 per euro: C and D 1.01, A 1.05, F 1.09, B 4. Out's cheapest
     // provider is C (cut with B), then C's Y from D (cut with B), then X from A or F (or B).
     expect(landmarks.map(l => l.map(c => name(model.services[c]!)).sort())).toEqual([['B', 'C'], ['B', 'D'], ['A', 'B', 'F']])
-    const cheapest = Math.min(...sets.map(set => set.reduce((sum, s) => sum + model.costs[model.column.get(s)!]!, 0)))
+    const cheapest = Math.min(...sets.map(set => set.reduce((sum, s) => sum + model.costs[model.columnOf[s]!]!, 0)))
     expect(cheapest).toBeCloseTo(3.07, 9)
     expect(estimate).toBeCloseTo(3.07, 9)
   })
@@ -135,7 +135,7 @@ describe('landmark cuts (dataflow)', () => {
     for (const wiring of ['static', 'dataflow'] as const) {
       const setup = await setUp(wiring)
       const { catalog, problem, model, name } = setup
-      const rank = (set: readonly number[]): number => set.reduce((sum, s) => sum + model.costs[model.column.get(s)!]!, 0)
+      const rank = (set: readonly number[]): number => set.reduce((sum, s) => sum + model.costs[model.columnOf[s]!]!, 0)
       const minimal = validSets(setup).filter(set => isMinimalSet(problem, set)).sort((a, b) => rank(a) - rank(b))
       const answer = compose(catalog, { available: [`${ex}In`], wanted: [`${ex}Out`], wiring, limit: 1 })
       expect(answer.issues.map(issue => issue.code)).toEqual([])
@@ -151,7 +151,7 @@ describe('landmark cuts (dataflow)', () => {
     await loadSolver()
     const setup = await setUp('dataflow')
     const { problem, model, name } = setup
-    const rank = (set: readonly number[]): number => set.reduce((sum, s) => sum + model.costs[model.column.get(s)!]!, 0)
+    const rank = (set: readonly number[]): number => set.reduce((sum, s) => sum + model.costs[model.columnOf[s]!]!, 0)
     const expected = validSets(setup).filter(set => isMinimalSet(problem, set)).sort((a, b) => rank(a) - rank(b)).slice(0, 3)
     for (const rootLandmarks of [0, undefined]) {
       const result = exactSearch(problem, relax(problem, problem.own), { limit: 3, deadline: new Deadline(systemClock, systemClock() + 60_000), ...(rootLandmarks === undefined ? {} : { rootLandmarks }) })
@@ -198,7 +198,7 @@ describe('landmark cuts (dataflow)', () => {
     const setup = await setUp('dataflow', wanted)
     const { problem, model, name } = setup
     const start = startLandmark(deleteFreeTask(model))!.map(c => model.services[c]!)
-    const rank = (set: readonly number[]): number => set.reduce((sum, s) => sum + model.costs[model.column.get(s)!]!, 0)
+    const rank = (set: readonly number[]): number => set.reduce((sum, s) => sum + model.costs[model.columnOf[s]!]!, 0)
     // The cheapest set the static program and the start row allow: G starts, C and D wait on each other.
     const staticSetup = await setUp('static', wanted)
     const allowed = validSets(staticSetup).filter(set => set.some(s => start.includes(s))).sort((a, b) => rank(a) - rank(b))

@@ -255,7 +255,7 @@ function loop (problem: Problem, model: Model, solver: RemoteProgram, options: E
     const needed = neededCore(problem, members)
     const minimal = isMinimalSet(problem, needed) ? needed : reduce(problem, needed)
     const key = minimal.join(',')
-    const cut = solver.addRow(-Infinity, minimal.length - 1, minimal.map(s => model.column.get(s)!), minimal.map(() => 1), wait())
+    const cut = solver.addRow(-Infinity, minimal.length - 1, minimal.map(s => model.columnOf[s]!), minimal.map(() => 1), wait())
     if (!seen.has(key)) {
       seen.add(key)
       const { assignments, edges } = assign(problem, minimal)
@@ -305,7 +305,7 @@ function loop (problem: Problem, model: Model, solver: RemoteProgram, options: E
       const { order, stuck } = fire(problem, members)
       // Members that fired and cover the goals are a valid bundle (the rest is left out below).
       if (stuck.length > 0 && !coversGoals(problem, order)) {
-        const cut = landmarkOf(task, order.map(m => model.column.get(m)!))
+        const cut = landmarkOf(task, order.map(m => model.columnOf[m]!))
         // No service can extend what fired: no valid bundle is left in the program.
         if (cut.length === 0) { proven = true; break }
         if (!solver.addRow(1, Infinity, cut, cut.map(() => 1), wait())) { ended = true; bound = dualBound(result, model); break }

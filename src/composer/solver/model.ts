@@ -52,8 +52,7 @@ export interface ModelRows {
 export interface Model {
   /** Relevant services; column `i` is `x` of `services[i]`. */
   readonly services: readonly number[]
-  readonly column: ReadonlyMap<number, number>
-  /** The same by service index, -1 for a service not in the program: for loops over every option. */
+  /** A service's column by its index, -1 for a service not in the program. */
   readonly columnOf: Int32Array
   readonly columns: number
   readonly costs: readonly number[]
@@ -85,17 +84,16 @@ export interface UnfinishedModel {
  * `out` (polled once per service) says the time has run out.
  */
 export function buildModel (problem: Problem, services: readonly number[], budgetCents: number | undefined, maxEntries = Infinity, out: () => boolean = () => false): Model | OversizedModel | UnfinishedModel {
-  const column = new Map(services.map((s, i) => [s, i]))
-  const surely = maxEntries < Infinity ? withinEntries(problem, services, maxEntries, out) : true
-  if (surely === undefined) return { timedOut: true }
-  if (!surely) {
-    const entries = countEntries(problem, services, column, maxEntries, out)
-    if (entries === undefined) return { timedOut: true }
-    if (entries > maxEntries) return { oversized: true, entries }
-  }
   // Columns by service index (-1: not in the program), read once per option of every item.
   const columnOf = new Int32Array(problem.own.length).fill(-1)
   services.forEach((s, i) => { columnOf[s] = i })
+  const surely = maxEntries < Infinity ? withinEntries(problem, services, maxEntries, out) : true
+  if (surely === undefined) return { timedOut: true }
+  if (!surely) {
+    const entries = countEntries(problem, services, columnOf, maxEntries, out)
+    if (entries === undefined) return { timedOut: true }
+    if (entries > maxEntries) return { oversized: true, entries }
+  }
   const costs = services.map(s => problem.own[s]!)
   const rows = new RowWriter()
   const items: ModelItem[] = []
@@ -152,7 +150,7 @@ export function buildModel (problem: Problem, services: readonly number[], budge
     services.forEach((s, i) => rows.push(i, problem.cents[s]!))
     rows.end(-Infinity, budgetCents)
   }
-  return { services, column, columnOf, columns, costs, rows: rows.done(), constant, items, infeasible }
+  return { services, columnOf, columns, costs, rows: rows.done(), constant, items, infeasible }
 }
 
 /** An item's levels when it has no dearer one (shared: most items have none). */
@@ -253,7 +251,7 @@ interface GroupCount {
  * service whose items take the count past `maxEntries`, and returns the count there;
  * `undefined` when `out` (polled once per service, as building does) says the time has run out.
  */
-function countEntries (problem: Problem, services: readonly number[], column: ReadonlyMap<number, number>, maxEntries: number, out: () => boolean): number | undefined {
+function countEntries (problem: Problem, services: readonly number[], columnOf: Int32Array, maxEntries: number, out: () => boolean): number | undefined {
   const groups = new Map<readonly Option[], GroupCount>()
   const groupCount = (shared: readonly Option[]): GroupCount => {
     let count = groups.get(shared)
@@ -262,7 +260,7 @@ function countEntries (problem: Problem, services: readonly number[], column: Re
       let kept = 0
       let available: number | undefined
       for (const o of shared) {
-        if (o.provider >= 0 && !column.has(o.provider)) continue
+        if (o.provider >= 0 && columnOf[o.provider] === -1) continue
         kept++
         if (o.provider < 0) available = o.penalty
         else penalties.set(o.penalty, (penalties.get(o.penalty) ?? 0) + 1)
@@ -274,7 +272,7 @@ function countEntries (problem: Problem, services: readonly number[], column: Re
   const itemEntries = (item: Item, consumer: boolean): number => {
     const { shared, sharedBy, without } = problem.optionGroup(item)
     const count = groupCount(shared)
-    const left = without >= 0 && column.has(without) ? sharedBy.get(without) : undefined
+    const left = without >= 0 && columnOf[without] !== -1 ? sharedBy.get(without) : undefined
     const kept = count.kept - (left === undefined ? 0 : 1)
     const own = consumer ? 1 : 0
     if (kept === 0) return own
