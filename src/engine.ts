@@ -463,7 +463,7 @@ export class Engine {
     const content = embedded?.publicContent()
     const quads = content === undefined ? await this.publicQuads() : await content.quads()
     if (!await sameQuads(quads, compiled.quads)) {
-      this.#compiler?.dropSnapshot(catalog)
+      this.#letGo(catalog)
       return undefined
     }
     if (content === undefined || snapshot === undefined) {
