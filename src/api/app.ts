@@ -35,14 +35,24 @@ import { isPrivateGraph } from '../project.js'
 import { nextTurn } from '../turns.js'
 
 const requestIdPattern = /^[\w.:-]{1,100}$/
-/** `GET /health` (with a trailing slash or a query), whose answers are not logged line by line. */
-const livenessPath = /^\/health\/?(?:\?|$)/
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    /** A probe asked every few seconds (`/health`, `/health/ready`): its answers are not logged line by line. */
+    probe?: boolean
+  }
+}
 
 // The largest modules Fastify (its logger) and the docs plugins require only when an app is built
 // or registers them, loaded with this one (before `serve` listens) instead of in one piece while
 // the app is built and gets ready and a starting server waits.
 const resolve = createRequire(import.meta.url).resolve
 for (const [from, module] of [['fastify', 'pino'], ['@fastify/swagger', 'yaml'], ['@fastify/swagger-ui', '@fastify/static']] as const) createRequire(resolve(from))(module)
+
+/** Whether a request was routed to a probe (`config: { probe: true }`); unrouted ones are not. */
+function isProbe (request: object): boolean {
+  return (request as { routeOptions?: { config?: { probe?: boolean } } }).routeOptions?.config?.probe === true
+}
 
 /**
  * Builds the API app without listening; `symphony serve` listens, tests use `app.inject`.
@@ -58,9 +68,10 @@ export function buildApp (engine: Engine, options: ApiOptions = {}): FastifyInst
     logger: options.logger ?? false,
     bodyLimit: options.bodyLimit ?? defaults.bodyLimit,
     requestIdHeader: false,
-    // The liveness probe is asked every few seconds by load balancers: its answers would fill the
-    // log and cost each probe two synchronous writes. Refused or failed probes are still logged.
-    logController: new LogController({ requestIdLogLabel: 'requestId', disableRequestLogging: options.requestLog === false ? true : request => livenessPath.test(request.url ?? '') }),
+    // The probes (liveness and readiness) are asked every few seconds by load balancers and
+    // orchestrators: their answers would fill the log and cost each probe two synchronous writes.
+    // Refused or failed probes are still logged (by the error handler, which this does not gate).
+    logController: new LogController({ requestIdLogLabel: 'requestId', disableRequestLogging: options.requestLog === false ? true : isProbe }),
     // A client's X-Request-Id is kept when it is a plain token, so logs can be correlated across systems.
     genReqId: request => {
       const given = request.headers['x-request-id']

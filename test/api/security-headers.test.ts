@@ -106,8 +106,11 @@ describe('request logging', () => {
       await t.app.inject({ url: '/health', headers: { 'x-request-id': 'liveness' } })
       await t.app.inject({ url: '/health/?lang=de', headers: { 'x-request-id': 'liveness-again' } })
       await t.app.inject({ url: '/health/ready', headers: { 'x-request-id': 'readiness' } })
+      await t.app.inject({ url: '/health/ready/?lang=de', headers: { 'x-request-id': 'readiness-again' } })
       await t.app.inject({ url: '/services/nothing-here', headers: { 'x-request-id': 'missing' } })
+      await t.app.inject({ url: '/health/nothing-here', headers: { 'x-request-id': 'not-a-probe' } })
       await t.app.inject({ url: '/health', headers: { 'x-request-id': 'refused', host: 'evil.example' } })
+      await t.app.inject({ url: '/health/ready', headers: { 'x-request-id': 'refused-readiness', host: 'evil.example' } })
     } finally {
       await t.close()
     }
@@ -119,12 +122,13 @@ describe('request logging', () => {
     expect(messages).toEqual(expect.arrayContaining([['incoming request', 'string'], ['request completed', 'string']]))
   })
 
-  it('leaves out the answers to the liveness probe, asked every few seconds, but not a refused one', async () => {
+  it('leaves out the answers to the probes (liveness and readiness), asked every few seconds, but not a refused one', async () => {
     const requests = (await logLines(undefined)).filter(line => typeof line.requestId === 'string').map(line => [line.requestId, line.msg])
     expect(requests).toEqual([
-      ['readiness', 'incoming request'], ['readiness', 'request completed'],
       ['missing', 'incoming request'], ['missing', 'request rejected'], ['missing', 'request completed'],
-      ['refused', 'request rejected']
+      ['not-a-probe', 'incoming request'], ['not-a-probe', 'request rejected'], ['not-a-probe', 'request completed'],
+      ['refused', 'request rejected'],
+      ['refused-readiness', 'request rejected']
     ])
   })
 

@@ -4,6 +4,7 @@
  * `GET /health/ready`: readiness — whether the compiled catalog is current — with the version
  * and size of the store's public graphs, from counts kept on every write; 503 while the catalog
  * compiles. Private graphs (orders, tickets, configurations) are not counted: anyone may ask.
+ * Both are probes, asked every few seconds: their answers are not logged line by line (src/api/app.ts).
  * Before the app is built (`serve` starting), `StartingServer` answers both (src/api/starting.ts).
  */
 import type { FastifyInstance } from 'fastify'
@@ -14,6 +15,7 @@ const started = Date.now()
 
 export async function healthRoutes (app: FastifyInstance, { engine, runner, composer }: RouteContext): Promise<void> {
   app.get('/health', {
+    config: { probe: true },
     schema: {
       tags: ['system'],
       summary: 'Liveness: the server answers',
@@ -67,6 +69,7 @@ export async function healthRoutes (app: FastifyInstance, { engine, runner, comp
   } as const
 
   app.get('/health/ready', {
+    config: { probe: true },
     schema: {
       tags: ['system'],
       summary: 'Readiness: the compiled catalog is current; store version and counts',
