@@ -16,7 +16,9 @@ import { readFile } from 'node:fs/promises'
 import { loadavg } from 'node:os'
 import { performance } from 'node:perf_hooks'
 import { pathToFileURL } from 'node:url'
-import { measureStart, percentile } from './start-up.js'
+import { HealthSampler } from './health-latency.js'
+import { percentile } from './measure.js'
+import { measureStart } from './start-up.js'
 
 /** Peak RSS of a process so far, in MB. */
 async function peakRssMb (pid: number): Promise<number> {
@@ -30,7 +32,8 @@ export function firstComposeRequest (discovery: { wanted: string[], available: s
 }
 
 export async function measureFirstCompose (dataDir: string, discovery: { wanted: string[], available: string[] }, checkout?: string): Promise<Record<string, number | string>> {
-  const server = await measureStart(dataDir, discovery, checkout)
+  const sampler = await HealthSampler.start()
+  const server = await measureStart(dataDir, discovery, { sampler, ...(checkout === undefined ? {} : { checkout }) }).catch(async (error: unknown) => { await sampler.close(); throw error })
   try {
     const startRss = await peakRssMb(server.child.pid!)
     const load = loadavg()[0]!
@@ -74,6 +77,7 @@ export async function measureFirstCompose (dataDir: string, discovery: { wanted:
   } finally {
     server.child.kill('SIGTERM')
     await new Promise(resolve => server.child.once('exit', resolve))
+    await sampler.close()
   }
 }
 

@@ -26,12 +26,12 @@ import { loadavg, tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { performance } from 'node:perf_hooks'
 import { fileURLToPath, pathToFileURL } from 'node:url'
+import { createInterface } from 'node:readline'
 import { promisify } from 'node:util'
 import { setTimeout as delay } from 'node:timers/promises'
 import autocannon from 'autocannon'
 import { Agent, fetch } from 'undici'
-import { ms, table } from './measure.js'
-import { percentile } from './start-up.js'
+import { ms, percentile, table } from './measure.js'
 
 const root = fileURLToPath(new URL('..', import.meta.url))
 const node = [process.execPath, '--import', 'tsx']
@@ -91,6 +91,9 @@ export type HealthSamples = Map<string, number[]>
 /** How the servers are asked: which client, how many answers each, after how many unmeasured. */
 export interface SampleOptions { readonly client: HealthClient, readonly samples: number, readonly warmUp?: number, readonly burst?: number }
 
+/** What a sampling until stopped gave: the answers' times and the failed requests per target. */
+export interface HealthRun { readonly samples: HealthSamples, readonly failures: Map<string, number> }
+
 /**
  * `sampleHealth` in a process of its own, as a real client is: its heap and its collections are
  * not the bench's (which may hold a generated catalog of hundreds of megabytes).
@@ -115,7 +118,7 @@ export async function sampleHealth (targets: readonly HealthTarget[], options: S
     }
     return result
   }
-  const ask = options.client === 'http' ? httpAsker() : fetchAsker()
+  const ask = askerOf(options.client)
   try {
     for (let i = 0; i < warmUp; i++) for (const target of targets) await ask.health(target.url)
     for (let i = 0; i < options.samples; i++) for (const target of targets) result.get(target.name)!.push(await ask.health(target.url))
@@ -123,6 +126,88 @@ export async function sampleHealth (targets: readonly HealthTarget[], options: S
     await ask.close()
   }
   return result
+}
+
+/**
+ * Asks `/health` of every target in turn with `client`, from the first round (no warm-up), until
+ * `until.stopped`: a server that is starting or busy is measured while it is. A failed request
+ * (an error status, a dropped connection) is counted, not thrown.
+ */
+export async function sampleHealthUntil (targets: readonly HealthTarget[], client: 'http' | 'fetch', until: { readonly stopped: boolean }): Promise<HealthRun> {
+  const samples: HealthSamples = new Map(targets.map(target => [target.name, []]))
+  const failures = new Map(targets.map(target => [target.name, 0]))
+  const ask = askerOf(client)
+  try {
+    while (!until.stopped) {
+      for (const target of targets) {
+        const at = performance.now()
+        await ask.health(target.url).then(time => { samples.get(target.name)!.push(time) }, () => {
+          failures.set(target.name, failures.get(target.name)! + 1)
+          // A dropped connection is not asked again at once in a tight loop.
+          return delay(Math.max(0, 1 - (performance.now() - at)))
+        })
+      }
+    }
+  } finally {
+    await ask.close()
+  }
+  return { samples, failures }
+}
+
+/** One sampling of `HealthSampler`: the floor and a server asked in turn until `stop`. */
+export interface HealthSampling { stop: () => Promise<HealthRun> }
+
+/**
+ * The floor (`bare-health-server.ts`) and a client process of its own, started once for a run:
+ * `sample(url)` asks the floor and `url` in turn (`sampleHealthUntil`, samples named `floor` and
+ * `server`) until its `stop`, so a server's `/health` while it starts or works is measured with
+ * the same client as `bench/load.ts`'s and next to the floor in the same moments.
+ */
+export class HealthSampler {
+  private constructor (private readonly floor: StartedServer, private readonly client: ChildProcess, private readonly lines: AsyncIterator<string>) {}
+
+  /** The floor's origin, for a sampling of a fixed size (`sampleHealthApart`). */
+  get floorUrl (): string { return this.floor.url }
+
+  static async start (): Promise<HealthSampler> {
+    const floor = await startBareServer()
+    const client = spawn(node[0]!, [...node.slice(1), fileURLToPath(import.meta.url), '--sampler'], { cwd: root, stdio: ['pipe', 'pipe', 'inherit'] })
+    const lines = createInterface({ input: client.stdout! })[Symbol.asyncIterator]()
+    // The process says when it listens for commands: its start is not in the first sampling.
+    const first = await lines.next()
+    if (first.done === true || first.value !== 'listening') {
+      client.kill('SIGTERM')
+      await stopServers([floor])
+      throw new Error(`the health client process did not start: ${String(first.value)}`)
+    }
+    return new HealthSampler(floor, client, lines)
+  }
+
+  /** Starts asking the floor and `url` in turn with the `node:http` client. */
+  sample (url: string): HealthSampling {
+    const targets: HealthTarget[] = [{ name: 'floor', url: this.floor.url }, { name: 'server', url }]
+    this.client.stdin!.write(JSON.stringify({ targets, client: 'http' }) + '\n')
+    return {
+      stop: async () => {
+        this.client.stdin!.write('stop\n')
+        const line = await this.lines.next()
+        if (line.done === true) throw new Error('the health client process ended while sampling')
+        const { samples, failures } = JSON.parse(line.value) as { samples: Array<[string, number[]]>, failures: Array<[string, number]> }
+        return { samples: new Map(samples), failures: new Map(failures) }
+      }
+    }
+  }
+
+  async close (): Promise<void> {
+    const exited = new Promise(resolve => this.client.once('exit', resolve))
+    this.client.stdin!.end()
+    await exited
+    await stopServers([this.floor])
+  }
+}
+
+function askerOf (client: 'http' | 'fetch'): Asker {
+  return client === 'http' ? httpAsker() : fetchAsker()
 }
 
 interface Asker { health: (url: string) => Promise<number>, close: () => Promise<void> }
@@ -190,6 +275,25 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href && process.arg
   // The client process of `sampleHealthApart`.
   const { targets, options } = JSON.parse(process.argv[3]!) as { targets: HealthTarget[], options: SampleOptions }
   process.stdout.write(JSON.stringify([...await sampleHealth(targets, options)]))
+} else if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href && process.argv[2] === '--sampler') {
+  // The client process of `HealthSampler`: a line of targets starts a sampling, `stop` ends it
+  // and prints its samples as one line; the end of stdin ends the process.
+  let until = { stopped: false }
+  let running: Promise<HealthRun> | undefined
+  const commands = createInterface({ input: process.stdin })
+  process.stdout.write('listening\n')
+  for await (const line of commands) {
+    if (line === 'stop') {
+      until.stopped = true
+      const { samples, failures } = await running!
+      process.stdout.write(JSON.stringify({ samples: [...samples], failures: [...failures] }) + '\n')
+      running = undefined
+    } else {
+      const { targets, client } = JSON.parse(line) as { targets: HealthTarget[], client: 'http' | 'fetch' }
+      until = { stopped: false }
+      running = sampleHealthUntil(targets, client, until)
+    }
+  }
 } else if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   const args = process.argv.slice(2)
   const option = (name: string) => { const i = args.indexOf(name); return i < 0 ? undefined : args.splice(i, 2)[1] }

@@ -24,9 +24,9 @@ import { join } from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
 import { promisify } from 'node:util'
 import { generateCatalog } from './catalog-generator.js'
-import { ms, table } from './measure.js'
-import { measureStart, percentile } from './start-up.js'
-import { sampleHealthApart, startBareServer, startServe, stopServers } from './health-latency.js'
+import { ms, percentile, table } from './measure.js'
+import { measureStart } from './start-up.js'
+import { HealthSampler, sampleHealthApart, startServe } from './health-latency.js'
 
 const root = fileURLToPath(new URL('..', import.meta.url))
 const node = [process.execPath, '--import', 'tsx']
@@ -44,6 +44,9 @@ export async function step (...args: string[]): Promise<Step> {
 export async function run (sizes: readonly number[] = [10_000, 100_000]): Promise<string> {
   const rows: Array<Record<string, string | number>> = []
   const load = loadavg()[0]!.toFixed(1)
+  // The floor and the client that ask `/health` while a server starts, and the floor below.
+  const sampler = await HealthSampler.start()
+  try {
   for (const services of sizes) {
     const folder = await mkdtemp(join(tmpdir(), 'symphony-bench-load-'))
     try {
@@ -65,20 +68,18 @@ export async function run (sizes: readonly number[] = [10_000, 100_000]): Promis
       const dataDir = join(folder, 'data')
       const imported = await step('import', file, dataDir)
       const empty = join(folder, 'empty')
-      const floor = await startBareServer()
       const baseline = await startServe(empty)
-      const server = await measureStart(dataDir, discovery)
+      const server = await measureStart(dataDir, discovery, { sampler })
       // The same client asks the three in turn: the bare server's tail is what the machine and
       // the client add to any server.
       const health = await sampleHealthApart([
-        { name: 'floor', url: floor.url }, { name: 'empty', url: baseline.url }, { name: 'catalog', url: server.url }
+        { name: 'floor', url: sampler.floorUrl }, { name: 'empty', url: baseline.url }, { name: 'catalog', url: server.url }
       ], { client: 'http', samples: 3000 })
-      await stopServers([floor])
       const serveRss = server.peakRssMb
       for (const s of [server, baseline]) s.child.kill('SIGTERM')
       await new Promise(resolve => server.child.once('exit', resolve))
       // Started again on the same directory: the catalog is read from the snapshot the first one saved.
-      const again = await measureStart(dataDir, discovery)
+      const again = await measureStart(dataDir, discovery, { sampler })
       const snapshotMb = (await stat(join(dataDir, 'catalog.snapshot'))).size / 2 ** 20
       again.child.kill('SIGTERM')
       const median = (steps: Step[], key: keyof Step) => percentile(steps.map(s => s[key]), 0.5)
@@ -95,12 +96,14 @@ export async function run (sizes: readonly number[] = [10_000, 100_000]): Promis
         'serve ready ms': ms(server.readyMs),
         'first answer ms': ms(server.firstAnswerMs),
         '/health longest during first discovery ms': ms(Math.max(...server.firstDiscoveryHealthMs)),
+        'floor longest during first discovery ms': ms(Math.max(...server.firstDiscoveryFloorMs)),
         'serve RSS MB': Math.round(serveRss),
         'restart listening ms': ms(again.listeningMs),
         'restart ready ms': ms(again.readyMs),
         'restart first answer ms': ms(again.firstAnswerMs),
         'restart /health longest during first discovery ms': ms(Math.max(...again.firstDiscoveryHealthMs)),
         'restart /health p99 while starting ms': ms(percentile(again.startingHealthMs, 0.99)),
+        'restart floor p99 while starting ms': ms(percentile(again.startingFloorMs, 0.99)),
         'restart /health failures while starting': again.startingHealthFailures,
         'restart RSS MB': Math.round(again.peakRssMb),
         'snapshot MB': Math.round(snapshotMb),
@@ -116,6 +119,9 @@ export async function run (sizes: readonly number[] = [10_000, 100_000]): Promis
     } finally {
       await rm(folder, { recursive: true, force: true })
     }
+  }
+  } finally {
+    await sampler.close()
   }
   return `machine load average at start: ${load}\n\n` + table(rows)
 }

@@ -24,6 +24,13 @@ export async function time (runs: number, work: () => unknown, options: { warmUp
   return { p50: at(0.5), p95: at(0.95), runs }
 }
 
+/** The `q` quantile of `samples` (NaN when there are none). */
+export function percentile (samples: readonly number[], q: number): number {
+  if (samples.length === 0) return NaN
+  const sorted = samples.slice().sort((a, b) => a - b)
+  return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]!
+}
+
 /** Milliseconds, to two significant decimals. */
 export function ms (value: number): string {
   return value < 1 ? value.toFixed(3) : value < 100 ? value.toFixed(1) : value.toFixed(0)
