@@ -9,6 +9,8 @@ declare module 'autocannon' {
     duration?: number
     /** Requests in all, instead of a duration. */
     amount?: number
+    /** Requests per second over all connections (default: as fast as answers come). */
+    overallRate?: number
     /** Seconds before a request counts as timed out. */
     timeout?: number
     /** Requests each connection sends in turn, starting over after the last. */
@@ -23,8 +25,10 @@ declare module 'autocannon' {
     '2xx': number
   }
   /** The run's progress: `response` is emitted per answer with its time in milliseconds. */
-  interface Instance extends Promise<Result> {
+  export interface Instance extends Promise<Result> {
     on: (event: 'response', listener: (client: unknown, statusCode: number, bytes: number, responseTime: number) => void) => Instance
+    /** Ends the run early; the promise then resolves with what was answered. */
+    stop: () => void
   }
   function autocannon (options: Options): Instance
   export default autocannon
