@@ -10,7 +10,9 @@
  * - `autocannon`: one connection, in bursts of `burst` (100) requests per server in turn (each
  *   burst opens its connection; its first answer is left out).
  *
- * The client runs in a process of its own (`sampleHealthApart`), as a real one does. Client and
+ * The client runs in a process of its own (`sampleHealthApart`; `HealthSampler` keeps one asking
+ * the floor and a server until told to stop, for a server that is starting or working), as a
+ * real one does. Client and
  * servers share the machine's cores: the bare server's tail is the floor, what the client and
  * the machine add to any server.
  *

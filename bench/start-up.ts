@@ -1,7 +1,9 @@
 /**
  * One `symphony serve` start on a data directory, measured from outside: when it listens, when
  * it says it is ready, when the first discovery answers, `/health` latency while it starts
- * (sequential requests from the moment it listens until it is ready), and its peak RSS.
+ * (sequential requests from the moment it listens until it is ready), and its peak RSS. `/health`
+ * is asked as `bench/load.ts` asks it, by `health-latency.ts`'s client process in turn with the
+ * bare `node:http` floor (`HealthSampler`), so every figure has the floor of the same moments.
  * `npx tsx bench/start-up.ts <data-dir> <discovery.json> [<checkout>]` measures one start
  * (of another checkout's `src/cli/bin.ts` when given: a server that only listens once ready has
  * no start-up samples), then, once the composition workers are idle (one has loaded the catalog
