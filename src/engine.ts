@@ -25,7 +25,7 @@ import { deleteVocabulary, listVocabularies, putVocabulary, selectVocabulary, vo
 import type { VocabularyGraph } from './vocabulary/index.js'
 import type { Catalog, CatalogParts, OfferPriceModel, Service } from './catalog/index.js'
 import { readRuleFolders, type Rule } from './reasoner/index.js'
-import { bundleLinks, canCombine, combinableWith, discover, prepareDiscovery, requireKnownClasses, requireService } from './matcher/index.js'
+import { bundleLinks, canCombine, combinableWith, discoverInSlices, prepareDiscovery, requireKnownClasses, requireService } from './matcher/index.js'
 import type { Combinable, CombinableOptions, DiscoveryAnswer, PairCheck } from './matcher/index.js'
 import { compose, loadSolver, parseCompositionRequest, tighterLimits } from './composer/index.js'
 import type { ComposeLimits, CompositionAnswer } from './composer/index.js'
@@ -611,9 +611,12 @@ export class Engine {
     return snapshot === undefined ? { version: current.version } : { version: current.version, snapshot }
   }
 
-  /** Discovery: validates the request and ranks services. */
+  /**
+   * Discovery: validates the request and ranks services, in slices with turns of the event loop
+   * between them (a server's other requests are answered meanwhile).
+   */
   async discover (request: unknown): Promise<DiscoveryAnswer> {
-    return discover(await this.catalog(), request)
+    return discoverInSlices(await this.catalog(), request)
   }
 
   /**

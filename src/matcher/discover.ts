@@ -32,6 +32,7 @@ import { discoveryWhy, type DiscoveryWhy, type MissingItem } from './discovery-w
 import { requireKnownClasses, validateDiscoveryRequest, type DiscoveryRequest } from './request.js'
 import { say } from './texts.js'
 import { TopK } from './top-k.js'
+import { nextTurn, SliceClock } from '../turns.js'
 import type { Degree, MatchDegree, Texts, TypeMatch } from './types.js'
 import { catalogNamer, type Namer } from './writer.js'
 
@@ -130,6 +131,33 @@ export function checkDiscoveryRequest (catalog: Catalog, input: unknown): Discov
  * // { results: [{ service: ex + 'AcmePBX', match: 'full', degree: 'exact', score: 1, … }] }
  */
 export function discover (catalog: Catalog, input: unknown): DiscoveryAnswer {
+  const steps = discoverySteps(catalog, input)
+  let step = steps.next()
+  while (step.done !== true) step = steps.next()
+  return step.value
+}
+
+/**
+ * `discover` a slice of a few milliseconds at a time, with a turn of the event loop between
+ * slices: a server answering on its own thread (no composition worker holds the catalog yet)
+ * keeps answering its other requests meanwhile. The same answer and the same errors.
+ */
+export async function discoverInSlices (catalog: Catalog, input: unknown, clock = new SliceClock()): Promise<DiscoveryAnswer> {
+  const steps = discoverySteps(catalog, input, clock)
+  let step = steps.next()
+  while (step.done !== true) {
+    await nextTurn()
+    clock.start()
+    step = steps.next()
+  }
+  return step.value
+}
+
+/** Candidates evaluated between two looks at the clock. */
+const candidatesPerLook = 64
+
+/** The discovery, yielding whenever `clock`'s slice is over (never without a clock). */
+function * discoverySteps (catalog: Catalog, input: unknown, clock?: SliceClock): Generator<void, DiscoveryAnswer> {
   const request = checkDiscoveryRequest(catalog, input)
   const { hierarchy } = catalog
   const top = new TopK<Ranked>(request.offset + request.limit, compareRankKeys)
@@ -137,7 +165,9 @@ export function discover (catalog: Catalog, input: unknown): DiscoveryAnswer {
   const available = new AvailableTypes(request.available, hierarchy, index)
   const context = new Context(request, hierarchy, available)
   const prescreen = new Prescreen(request, hierarchy, index, available, required => context.closestAvailable(required))
-  for (const s of index.candidates(request)) {
+  let looked = 0
+  for (const s of yield * index.candidateSteps(request, clock)) {
+    if (clock !== undefined && ++looked % candidatesPerLook === 0 && clock.over()) yield
     // Cheap first: the degrees decide the fit; skip what cannot make the cut.
     const fit = prescreen.fit(s)
     if (fit === undefined || (top.threshold !== undefined && compareFit(fit, top.threshold) > 0)) continue

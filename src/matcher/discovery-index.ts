@@ -86,14 +86,31 @@ export class DiscoveryIndex {
    * the ranking does not depend on it.
    */
   candidates (request: DiscoveryRequest): Iterable<number> {
+    const steps = this.candidateSteps(request)
+    let step = steps.next()
+    while (step.done !== true) step = steps.next()
+    return step.value
+  }
+
+  /**
+   * `candidates`, yielding whenever `clock`'s slice is over (the caller resumes after a turn of
+   * the event loop and starts the clock's next slice; without a clock it never yields). Between
+   * yields another request may use the index, so a search with a clock marks the services it
+   * took in an array of its own.
+   */
+  * candidateSteps (request: DiscoveryRequest, clock?: SliceClock): Generator<void, Iterable<number>> {
     if (request.wanted.length === 0) {
       return this.#prepared ? this.#services.keys() : Array.from(this.#catalog.services.keys(), id => this.#ordinal(id))
     }
     const sets = request.wanted.map(type => this.#comparableTo(type))
     if (!request.includePartial) return sets.reduce((min, set) => set.length < min.length ? set : min)
-    const consumers = request.available.map(type => this.#consumersOf(type))
-    const seen = this.#seen
-    const mark = this.#nextMark()
+    const consumers: Int32Array[] = []
+    for (const type of request.available) {
+      if (clock?.over() === true) yield
+      consumers.push(this.#consumersOf(type))
+    }
+    const seen = clock === undefined ? this.#seen : new Int32Array(this.#seen.length)
+    const mark = clock === undefined ? this.#nextMark() : 1
     const found: number[] = []
     for (const set of sets) {
       for (const s of set) {
@@ -105,10 +122,12 @@ export class DiscoveryIndex {
     // A service providing no comparable type can only be a near miss with related outputs:
     // every requirement met exactly or as a plugin, so it consumes an available type that way.
     const relatives = request.wanted.map(type => this.#relativesOf(type))
+    let looked = 0
     for (const set of consumers) {
       for (const s of set) {
         if (seen[s] === mark) continue
         seen[s] = mark
+        if (clock !== undefined && ++looked % servicesPerLook === 0 && clock.over()) yield
         let all = true
         for (let k = 0; k < relatives.length && all; k++) all = this.#provides(relatives[k]!, request.wanted[k]!, s)
         if (all) found.push(s)

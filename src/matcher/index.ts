@@ -6,7 +6,7 @@ export { canCombine, type PairCheck, type PairDirection } from './can-combine.js
 export type { RequirementResult } from './best-provider.js'
 export { combinableWith, type CombinableOptions, type Combinable, type Link } from './combinable-with.js'
 export {
-  discover, checkDiscoveryRequest, type DiscoveryAnswer, type DiscoveryResult, type DiscoveryExplanation, type WantedExplanation,
+  discover, discoverInSlices, checkDiscoveryRequest, type DiscoveryAnswer, type DiscoveryResult, type DiscoveryExplanation, type WantedExplanation,
   type RequirementExplanation
 } from './discover.js'
 export { prepareDiscovery } from './discovery-index.js'

@@ -3,13 +3,15 @@
  * time) answers exactly as one built on demand: the same candidates for every class, the same
  * profiles in slices as at once, and the same discovery answers. Over seeded random catalogs with
  * multi-typed interfaces (a class with its superclass), optional requirements and a tree of
- * classes no one relates to.
+ * classes no one relates to. A discovery in slices (`discoverInSlices`, as a server answers on its
+ * own thread) gives the event loop turns and the answer of one made at once, also while others
+ * run in slices over the same index.
  */
 import { describe, expect, it } from 'vitest'
 import { Parser } from 'n3'
 import type { Quad } from '@rdfjs/types'
 import { compileCatalog, type Catalog } from '../../src/catalog/index.js'
-import { discover, prepareDiscovery } from '../../src/matcher/index.js'
+import { discover, discoverInSlices, prepareDiscovery } from '../../src/matcher/index.js'
 import { DiscoveryIndex, discoveryIndex } from '../../src/matcher/discovery-index.js'
 import { validateDiscoveryRequest } from '../../src/matcher/request.js'
 import { SliceClock } from '../../src/turns.js'
@@ -144,4 +146,43 @@ describe('a prepared discovery index', () => {
       }
     })
   }
+})
+
+describe('a discovery in slices', () => {
+  for (let seed = 1; seed <= 6; seed++) {
+    it(`seed ${seed}: answers as one made at once, with turns of the event loop between its slices`, async () => {
+      // 2,000 services: every request has 64 candidates or more, so each gives a turn.
+      const w = world(seed, 2000)
+      const sliced = compile(w.lines)
+      const atOnce = compile(w.lines)
+      await prepareDiscovery(sliced, new SliceClock(0))
+      await prepareDiscovery(atOnce, new SliceClock(0))
+      const pick = (): string => w.classes[Math.floor(w.next() * w.classes.length)]!
+      const requests = Array.from({ length: 12 }, (_, q) => ({
+        wanted: Array.from({ length: q % 4 === 3 ? 0 : 1 + Math.floor(w.next() * 2) }, pick),
+        available: Array.from({ length: 1 + Math.floor(w.next() * 5) }, pick),
+        includePartial: q % 3 !== 0,
+        limit: q % 2 === 0 ? 1000 : 5,
+        offset: q % 5 === 4 ? 2 : 0
+      }))
+      for (const request of requests) {
+        // A slice that is always over: a turn at every look at the clock.
+        let turned = false
+        const answer = discoverInSlices(sliced, request, new SliceClock(0))
+        setImmediate(() => { turned = true })
+        expect(await answer).toEqual(discover(atOnce, request))
+        expect(turned).toBe(true)
+      }
+      // All at once, interleaved slice by slice over the one index: each its own answer.
+      const together = await Promise.all(requests.map(request => discoverInSlices(sliced, request, new SliceClock(0))))
+      expect(together).toEqual(requests.map(request => discover(atOnce, request)))
+    })
+  }
+
+  it('refuses a bad request with the error of one made at once', async () => {
+    const catalog = compile(world(3, 50).lines)
+    const request = { wanted: [`${ex}Unknown`], available: [] }
+    expect(() => discover(catalog, request)).toThrow(expect.objectContaining({ code: 'UNKNOWN_CLASS' }))
+    await expect(discoverInSlices(catalog, request, new SliceClock(0))).rejects.toMatchObject({ code: 'UNKNOWN_CLASS' })
+  })
 })
