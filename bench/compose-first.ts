@@ -2,12 +2,13 @@
  * The first composition after `symphony serve` starts on a data directory: the server is started
  * and made ready (`start-up.ts`), then one `POST /compose` with a small goal (the discovery
  * request's wanted interface class, from five of its available ones) is timed to its answer,
- * while `/health` is asked one request after another; the composition worker loads its catalog
+ * while `/health` is asked one request after another, in turn with the bare floor server, by the
+ * client process of `health-latency.ts` (`HealthSampler`); the composition worker loads its catalog
  * for it (from the snapshot, or compiled from the quads the main thread packs). The same request
  * again gives the search alone (the difference is the load); once more with a 60 s budget gives an
  * answer to compare between two checkouts (bundle count, issues and a digest of the bundles).
- * Reports those, the longest and p99 `/health` wait during the first compose, and the server's
- * peak RSS after start-up and after the second compose.
+ * Reports those, the longest and p99 `/health` wait during the first compose beside the floor's,
+ * and the server's peak RSS after start-up and after the second compose.
  * `npx tsx bench/compose-first.ts <data-dir> <discovery.json> [<checkout>]` (another checkout's
  * `src/cli/bin.ts` when given).
  */
@@ -44,15 +45,12 @@ export async function measureFirstCompose (dataDir: string, discovery: { wanted:
       return { ms: performance.now() - at, status: response.status, bundles: body.bundles ?? [], issues: (body.issues ?? []).map(issue => issue.code).join(' ') }
     }
     const request = firstComposeRequest(discovery)
-    let first: Awaited<ReturnType<typeof post>> | undefined
-    const composed = post(request).then(answer => { first = answer })
-    const health: number[] = []
-    while (first === undefined) {
-      const at = performance.now()
-      await (await fetch(`${server.url}/health`)).arrayBuffer()
-      health.push(performance.now() - at)
-    }
-    await composed
+    // `/health` asked one after another until the compose is answered, in turn with the floor.
+    const sampling = sampler.sample(server.url)
+    const first = await post(request).catch(async (error: unknown) => { await sampling.stop(); throw error })
+    const during = await sampling.stop()
+    const health = during.samples.get('server')!
+    const floor = during.samples.get('floor')!
     // The same search on the loaded worker: the difference is what loading the catalog took.
     const second = await post(request)
     const peakRss = await peakRssMb(server.child.pid!)
@@ -67,6 +65,9 @@ export async function measureFirstCompose (dataDir: string, discovery: { wanted:
       healthSamples: health.length,
       healthP99Ms: Number(percentile(health, 0.99).toFixed(1)),
       healthMaxMs: Number(Math.max(...health).toFixed(1)),
+      healthFailures: during.failures.get('server')!,
+      floorP99Ms: Number(percentile(floor, 0.99).toFixed(1)),
+      floorMaxMs: Number(Math.max(...floor).toFixed(1)),
       longComposeMs: Math.round(complete.ms),
       longAnswer: `${complete.status} ${complete.bundles.length} bundles [${complete.issues}] ${createHash('sha256').update(JSON.stringify(complete.bundles)).digest('hex').slice(0, 12)}`,
       readyMs: Math.round(server.readyMs),

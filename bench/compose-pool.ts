@@ -11,15 +11,10 @@ import { join } from 'node:path'
 import { buildApp } from '../src/api/index.js'
 import { openEngine } from '../src/engine.js'
 import { generateCompositionCatalog } from './compose-catalog.js'
-import { ms } from './measure.js'
+import { ms, percentile } from './measure.js'
 
 const composers = 2
 const composesPerClient = 6
-
-function percentile (samples: readonly number[], q: number): number {
-  const sorted = [...samples].sort((a, b) => a - b)
-  return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? NaN
-}
 
 /** One server: warm it (catalog compiled, workers loaded), then time /health under composes. */
 async function measure (file: string, request: unknown, workers: number | undefined): Promise<{ health: number[], compose: number[], failures: number }> {
