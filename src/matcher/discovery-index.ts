@@ -24,6 +24,9 @@ const relativesKept = 64
 /** Services numbered or profiled between two looks at the clock in `prepare`. */
 const servicesPerLook = 256
 
+/** Consumers asked whether they provide a relative of the wanted types between two looks at the clock in `candidateSteps` (each may be profiled first). */
+const consumersPerLook = 64
+
 /** Which interfaces of a service `stating` looks at: provided ones, or required and optionally required ones. */
 type StatedRole = 'provides' | 'requires'
 
@@ -127,7 +130,7 @@ export class DiscoveryIndex {
       for (const s of set) {
         if (seen[s] === mark) continue
         seen[s] = mark
-        if (clock !== undefined && ++looked % servicesPerLook === 0 && clock.over()) yield
+        if (clock !== undefined && ++looked % consumersPerLook === 0 && clock.over()) yield
         let all = true
         for (let k = 0; k < relatives.length && all; k++) all = this.#provides(relatives[k]!, request.wanted[k]!, s)
         if (all) found.push(s)
