@@ -7,6 +7,7 @@ import { beforeAll, describe, expect, test } from 'vitest'
 import { loadSolver } from '../../src/composer/index.js'
 import { fixedByReducedCost } from '../../src/composer/solver/fixing.js'
 import { RemoteProgram } from '../../src/composer/solver/highs-runtime.js'
+import { warmUpProgram } from '../../src/composer/solver/warm-up.js'
 
 // min 1·x0 + 2·x1 + 4·x2 with x0 + x1 ≥ 1 and x1 + x2 ≥ 1, binary. Its solutions and costs:
 // {x1} 2, {x0, x1} 3, {x0, x2} 5, {x1, x2} 6, {x0, x1, x2} 7. The relaxation's optimum is 2.
@@ -70,6 +71,62 @@ describe('fixing in the solver thread', () => {
       } finally {
         solver.dispose()
       }
+    }
+  })
+})
+
+describe('a program loaded in two parts', () => {
+  beforeAll(async () => { await loadSolver() }, 60_000)
+
+  /** The rows of `program` from `from` to `to`, in compressed arrays of their own. */
+  const slice = (program: ReturnType<typeof warmUpProgram>, from: number, to: number): { lower: Float64Array, upper: Float64Array, starts: Int32Array, indices: Int32Array, values: Float64Array } => {
+    const at = program.starts[from]!
+    const end = program.starts[to]!
+    return {
+      lower: program.lower.slice(from, to),
+      upper: program.upper.slice(from, to),
+      starts: program.starts.slice(from, to + 1).map(s => s - at),
+      indices: program.indices.slice(at, end),
+      values: program.values.slice(at, end)
+    }
+  }
+
+  test('fixes the same columns and solves to the same optimum as the program loaded whole, wherever it is split', () => {
+    const whole = warmUpProgram(3, 40)
+    const free = RemoteProgram.load({ ...whole, cutoff: undefined, timeLimit: undefined }, 30_000)!
+    const optimum = free.run({ timeLimit: 30, presolveOff: false }, 30_000)!
+    free.dispose()
+    expect(optimum.status).toBe('optimal')
+    // Just above the optimum: the relaxation rules out many columns, none of an optimal solution.
+    const cutoff = optimum.objective + 0.01
+    const loaded = RemoteProgram.load({ ...whole, cutoff, timeLimit: 30 }, 30_000)!
+    const expected = { fixed: [...loaded.fixed], run: loaded.run({ timeLimit: 30, presolveOff: false }, 30_000) }
+    loaded.dispose()
+    expect(expected.fixed.length).toBeGreaterThan(0)
+    expect(expected.run).toMatchObject({ status: 'optimal', objective: optimum.objective })
+    const rows = whole.lower.length
+    for (const split of [0, 1, Math.floor(rows / 2), rows - 1, rows]) {
+      const solver = RemoteProgram.begin({ ...whole, ...slice(whole, 0, split), cutoff, timeLimit: 30 }, 30_000)!
+      try {
+        expect(solver.complete({ op: 'rows', ...slice(whole, split, rows), cutoff, timeLimit: 30 }, 30_000)).toBe(true)
+        expect([...solver.fixed]).toEqual(expected.fixed)
+        expect(solver.run({ timeLimit: 30, presolveOff: false }, 30_000)).toEqual(expected.run)
+      } finally {
+        solver.dispose()
+      }
+    }
+  })
+
+  test('a program begun and let go of before its rest leaves the thread answering the next program, not the first part\'s reply', () => {
+    const begun = RemoteProgram.begin({ ...warmUpProgram(2, 20), cutoff: undefined, timeLimit: undefined }, 30_000)!
+    begun.dispose()
+    const solver = RemoteProgram.load({ op: 'load', ...rows, columns: 3, small: false }, 30_000)!
+    try {
+      expect(solver.run({ timeLimit: 10, presolveOff: true }, 30_000)).toMatchObject({ status: 'optimal', objective: 2 })
+      expect(solver.addRow(-Infinity, 0, [1], [1], 30_000)).toBe(true)
+      expect(solver.run({ timeLimit: 10, presolveOff: true }, 30_000)).toMatchObject({ status: 'optimal', objective: 5 })
+    } finally {
+      solver.dispose()
     }
   })
 })

@@ -48,7 +48,7 @@ import { isMinimalSet, neededCore } from '../wiring.js'
 import { assign, fire, linkCost } from './assign.js'
 import { RemoteProgram, terminateMarginMs, type RunReply } from './highs-runtime.js'
 import { reduce } from './greedy.js'
-import { buildModel, type Model } from './model.js'
+import { buildModel, type Model, type ModelRows } from './model.js'
 import { relevantServices } from './relevant.js'
 import { undominated } from './dominance.js'
 import { costUnits, deleteFreeTask, landmarkOf, maxRootLandmarks, rootLandmarks, startLandmark, type DeleteFreeTask } from './landmarks.js'
@@ -173,65 +173,54 @@ function solve (problem: Problem, relaxation: Relaxation, kept: readonly number[
   if ('oversized' in model) return { bundles: [], expansions: 0, solves: 0, proven: false, bound: 0, cut: true }
   if ('timedOut' in model) return timedOut
   if (model.infeasible) return { bundles: [], expansions: 0, solves: 0, proven: true, bound: Infinity }
-  // Dataflow: landmark rows before the first solve lift the linear relaxation over cycles.
-  const task = problem.mode.wiring === 'dataflow' ? deleteFreeTask(model) : undefined
-  const units = task === undefined ? undefined : costUnits(model.costs, task.services)
-  const maxRows = options.rootLandmarks ?? maxRootLandmarks
-  // Some member fires first: a static optimum whose members all wait on each other is cut off before any call.
-  const startRow = task === undefined || maxRows === 0 ? undefined : startLandmark(task)
-  const root = task === undefined || units === undefined ? undefined : rootLandmarks(task, units.units, maxRows - (startRow === undefined ? 0 : 1), deadline.poller(1))
-  const landmarks = startRow === undefined ? root?.landmarks ?? [] : [startRow, ...root?.landmarks ?? []]
-  // What every bundle costs at least, whatever the solver gets to prove in its time.
-  const floor = model.constant + (root === undefined || units === undefined ? 0 : root.estimate * units.unit)
   if (deadline.remaining() < loadFactor * (deadline.clock() - building)) return timedOut
-  deadline.step('load')
   const wait = (): number => deadline.remaining() + terminateMarginMs
   // With a known cost to beat, a large program's columns that no bundle as cheap can use are fixed
   // before its first call (`fixing.ts`); its relaxation gets a share of the time, as a call does.
-  const cutoff = options.bound !== undefined && Number.isFinite(options.bound) && model.columns >= smallModel
+  const fixing = (): { cutoff?: number, timeLimit?: number } => options.bound !== undefined && Number.isFinite(options.bound) && model.columns >= smallModel
     ? { cutoff: options.bound - model.constant + epsilon, timeLimit: deadline.remaining() / 1000 / largeOverrun }
     : {}
-  const solver = RemoteProgram.load({ ...program(model, landmarks), ...cutoff }, wait())
+  // The solver thread loads the program's rows while its landmark rows are worked out here;
+  // they follow, and then the relaxation is solved and the columns fixed (with a cutoff).
+  const solver = RemoteProgram.begin({ op: 'load', columns: model.columns, costs: Float64Array.from(model.costs), small: model.columns < smallModel, ...model.rows, ...fixing() }, wait())
   if (solver === undefined) return timedOut
-  if (options.start !== undefined) {
-    const start = startValues(model, options.start)
-    if (!solver.start(start.indices, start.values, wait())) return timedOut
-  }
   try {
+    // Dataflow: landmark rows before the first solve lift the linear relaxation over cycles.
+    const task = problem.mode.wiring === 'dataflow' ? deleteFreeTask(model) : undefined
+    const units = task === undefined ? undefined : costUnits(model.costs, task.services)
+    const maxRows = options.rootLandmarks ?? maxRootLandmarks
+    // Some member fires first: a static optimum whose members all wait on each other is cut off before any call.
+    const startRow = task === undefined || maxRows === 0 ? undefined : startLandmark(task)
+    const root = task === undefined || units === undefined ? undefined : rootLandmarks(task, units.units, maxRows - (startRow === undefined ? 0 : 1), deadline.poller(1))
+    const landmarks = startRow === undefined ? root?.landmarks ?? [] : [startRow, ...root?.landmarks ?? []]
+    // What every bundle costs at least, whatever the solver gets to prove in its time.
+    const floor = model.constant + (root === undefined || units === undefined ? 0 : root.estimate * units.unit)
+    deadline.step('load')
+    if (!solver.complete({ op: 'rows', ...landmarkRows(landmarks), ...fixing() }, wait())) return timedOut
+    if (options.start !== undefined) {
+      const start = startValues(model, options.start)
+      if (!solver.start(start.indices, start.values, wait())) return timedOut
+    }
     return loop(problem, model, solver, options, task, floor, known)
   } finally {
     solver.dispose()
   }
 }
 
-/** The program in the form the solver thread loads it (compressed rows). */
-function program (model: Model, landmarks: readonly number[][]): Parameters<typeof RemoteProgram.load>[0] {
-  const { rows } = model
-  const count = rows.lower.length + landmarks.length
-  let size = rows.indices.length
+/** The landmark rows in compressed form, each `Σ x_p ≥ 1` over its columns. */
+function landmarkRows (landmarks: readonly number[][]): ModelRows {
+  const count = landmarks.length
+  let size = 0
   for (const columns of landmarks) size += columns.length
   const starts = new Int32Array(count + 1)
   const indices = new Int32Array(size)
-  const values = new Float64Array(size)
-  const lower = new Float64Array(count)
-  const upper = new Float64Array(count)
-  starts.set(rows.starts)
-  indices.set(rows.indices)
-  values.set(rows.values)
-  lower.set(rows.lower)
-  upper.set(rows.upper)
-  // Each landmark: Σ x_p ≥ 1 over its columns.
-  let r = rows.lower.length
-  let at = rows.indices.length
-  for (const columns of landmarks) {
+  let at = 0
+  landmarks.forEach((columns, r) => {
     indices.set(columns, at)
-    values.fill(1, at, at + columns.length)
     at += columns.length
-    lower[r] = 1
-    upper[r] = Infinity
-    starts[++r] = at
-  }
-  return { op: 'load', columns: model.columns, costs: Float64Array.from(model.costs), small: model.columns < smallModel, lower, upper, starts, indices, values }
+    starts[r + 1] = at
+  })
+  return { lower: new Float64Array(count).fill(1), upper: new Float64Array(count).fill(Infinity), starts, indices, values: new Float64Array(size).fill(1) }
 }
 
 /** `floor`: a bound every bundle's cost reaches (the program's constant, plus what the landmarks prove). */

@@ -51,9 +51,19 @@ class SolverThread {
   }
 
   /** Sends a request and waits for its answer at most `ms`; undefined when it did not come in time. */
-  call<T> (request: SolverRequest, ms: number, transfer: Transferable[] = []): T | undefined {
+  call<T> (request: SolverRequest, ms: number): T | undefined {
+    this.send(request)
+    return this.receive<T>(ms)
+  }
+
+  /** Sends a request without waiting: its answer is read by `receive`, before the next request is sent. */
+  send (request: SolverRequest): void {
     Atomics.store(this.signal, 0, 0)
-    this.port.postMessage(request, transfer as never)
+    this.port.postMessage(request)
+  }
+
+  /** Waits for the answer to the request sent last, at most `ms`; undefined when it did not come in time. */
+  receive<T> (ms: number): T | undefined {
     Atomics.wait(this.signal, 0, 0, Math.max(0, ms))
     const state = Atomics.load(this.signal, 0)
     if (state === 0) return undefined
@@ -105,6 +115,8 @@ export function holdNextSolve (ms: number): void {
 export class RemoteProgram {
   /** The columns fixed at 0 when the program was loaded with a cutoff (ascending). */
   fixed: Int32Array = new Int32Array(0)
+  /** `begin` sent the program's first part, whose answer `complete` reads. */
+  private loading = false
 
   private constructor (private readonly solver: SolverThread) {}
 
@@ -117,6 +129,33 @@ export class RemoteProgram {
     if (reply === undefined) return undefined
     loaded.fixed = reply.fixed
     return loaded
+  }
+
+  /**
+   * Starts loading a program whose last rows are still being worked out (`more`), and returns
+   * at once: the solver thread adds the rows it has while the composer works out the rest, which
+   * `complete` hands it. Undefined when the solver was not ready in `ms`.
+   */
+  static begin (program: Extract<SolverRequest, { op: 'load' }>, ms: number): RemoteProgram | undefined {
+    const solver = thread()
+    if (!solver.ready(ms)) return undefined
+    const loading = new RemoteProgram(solver)
+    solver.send({ ...program, more: true })
+    loading.loading = true
+    return loading
+  }
+
+  /**
+   * The rest of a program `begin` started: waits for the first part, then adds `rows` and (with
+   * a cutoff) solves the relaxation of the whole program and fixes columns as `load` does. False
+   * when the thread had to be ended.
+   */
+  complete (rows: Extract<SolverRequest, { op: 'rows' }>, ms: number): boolean {
+    if (!this.loading) return false
+    const reply = this.ask<LoadReply>(rows, ms)
+    if (reply === undefined) return false
+    this.fixed = reply.fixed
+    return true
   }
 
   /** One solve; undefined when the thread had to be ended. */
@@ -143,6 +182,11 @@ export class RemoteProgram {
 
   private ask<T = object> (request: SolverRequest, ms: number): T | undefined {
     if (current !== this.solver) return undefined
+    // The first part of a program `begin` sent is answered first.
+    if (this.loading) {
+      this.loading = false
+      if (this.solver.receive(ms) === undefined) { replace(); return undefined }
+    }
     const reply = this.solver.call<T>(request, ms)
     if (reply === undefined) replace()
     return reply

@@ -6,8 +6,12 @@
  * synchronously (`Atomics.wait`); index 1 says 1 once HiGHS is loaded, 2 if loading failed.
  *
  * Requests (one program at a time; `load` replaces the previous one):
- *   { op: 'load', columns, costs, small, lower, upper, starts, indices, values, cutoff?, timeLimit? }
- *     → { fixed }   (with a cutoff: the columns fixed at 0 by reduced costs, `fixing.ts`, ascending)
+ *   { op: 'load', columns, costs, small, lower, upper, starts, indices, values, cutoff?, timeLimit?, more? }
+ *     → { fixed }   (with a cutoff: the columns fixed at 0 by reduced costs, `fixing.ts`, ascending;
+ *                    with `more`, none yet: the rest of the rows comes in `rows`)
+ *   { op: 'rows', lower, upper, starts, indices, values, cutoff?, timeLimit? }  → { fixed }
+ *     (the rest of a program loaded with `more`: its rows are added, then fixing and
+ *      integrality as for a whole program)
  *   { op: 'run', timeLimit, presolveOff, cutoff?, holdMs? }  → { status, values?, objective, bound }
  *   { op: 'addRow', lower, upper, indices, values }
  *   { op: 'start', indices, values }   (a known solution to start from: the columns' values)
@@ -15,7 +19,7 @@
  */
 import { workerData, type MessagePort } from 'node:worker_threads'
 import highsModule, { type Highs } from 'highs'
-import { fixedByReducedCost } from './fixing.js'
+import { fixedByReducedCost, type CompressedRows } from './fixing.js'
 import { warmUpProgram } from './warm-up.js'
 
 type Loader = typeof highsModule.default
@@ -35,7 +39,14 @@ export type SolverRequest =
      */
     readonly cutoff?: number
     readonly timeLimit?: number
+    /**
+     * More rows follow in a `rows` request: these are added now, while the composer still works
+     * out the rest, and the relaxation is solved, the columns fixed and made integral only once
+     * the rest is in.
+     */
+    readonly more?: boolean
   }
+  | ({ readonly op: 'rows', readonly cutoff?: number, readonly timeLimit?: number } & Omit<CompressedRows, 'costs'>)
   | ({ readonly op: 'run', readonly holdMs?: number } & RunSettings)
   | { readonly op: 'addRow', readonly lower: number, readonly upper: number, readonly indices: Int32Array, readonly values: Float64Array }
   | { readonly op: 'start', readonly indices: Int32Array, readonly values: Float64Array }
@@ -91,6 +102,8 @@ let small = false
  * solver's dual bound holds only up to it, as the solutions left out all cost more.
  */
 let fixedAt = Infinity
+/** The loaded program's costs and rows so far (`load`, then `rows`): reduced-cost fixing reads them. */
+let loaded: Extract<SolverRequest, { op: 'load' }> | undefined
 
 const infinite = (value: number): number => value === -Infinity ? -highs.infinity : value === Infinity ? highs.infinity : value
 
@@ -99,6 +112,7 @@ function load (request: Extract<SolverRequest, { op: 'load' }>): LoadReply {
   const model = solver = highs.createModel()
   small = request.small
   fixedAt = Infinity
+  loaded = request
   model.options.set({ output_flag: false, mip_rel_gap: 0, mip_abs_gap: 1e-7 })
   // Small programs (most ICT requests) are solved faster without presolve, symmetry detection and
   // primal heuristics, whose set-up costs more than the branch and bound they would save.
@@ -108,27 +122,64 @@ function load (request: Extract<SolverRequest, { op: 'load' }>): LoadReply {
   const n = request.columns
   model.addVars(new Float64Array(n), new Float64Array(n).fill(1))
   if (n === 0) return { fixed: new Int32Array(0) }
-  const all = { kind: 'range', from: 0, to: n - 1 } as const
-  model.changeColsCost(all, request.costs)
-  const integral = (): void => { model.changeColsIntegrality(all, new Int32Array(n).fill(highs.constants.variableType.integer)) }
-  const rows = request.lower.length
-  if (rows === 0) { integral(); return { fixed: new Int32Array(0) } }
+  model.changeColsCost({ kind: 'range', from: 0, to: n - 1 }, request.costs)
+  addRows(model, request)
+  if (request.more === true) return { fixed: new Int32Array(0) }
+  return finish(model, request, request.cutoff === undefined ? undefined : { cutoff: request.cutoff, timeLimit: request.timeLimit })
+}
+
+/** The rest of a program loaded with `more`: its rows, then fixing and integrality as `load` does them. */
+function rest (model: Solver, request: Extract<SolverRequest, { op: 'rows' }>): LoadReply {
+  const first = loaded!
+  addRows(model, request)
+  const rows = joined(first, request)
+  loaded = rows
+  return finish(model, rows, request.cutoff === undefined ? undefined : { cutoff: request.cutoff, timeLimit: request.timeLimit })
+}
+
+function addRows (model: Solver, rows: Omit<CompressedRows, 'costs'>): void {
+  const count = rows.lower.length
+  if (count === 0) return
   model.addRows({
-    lower: request.lower.map(infinite),
-    upper: request.upper.map(infinite),
-    matrix: { format: 'csr', numRows: rows, numCols: n, starts: request.starts, indices: request.indices, values: request.values }
+    lower: rows.lower.map(infinite),
+    upper: rows.upper.map(infinite),
+    matrix: { format: 'csr', numRows: count, numCols: loaded!.columns, starts: rows.starts, indices: rows.indices, values: rows.values }
   })
-  const fixed = request.cutoff === undefined ? [] : fixByRelaxation(model, request, request.cutoff)
-  integral()
+}
+
+/** The rows of `first` followed by those of `then`, in one set of compressed arrays. */
+function joined (first: Extract<SolverRequest, { op: 'load' }>, then: Omit<CompressedRows, 'costs'>): Extract<SolverRequest, { op: 'load' }> {
+  const rows = first.lower.length
+  const size = first.indices.length
+  const join = <T extends Float64Array | Int32Array>(a: T, b: T, into: T): T => { into.set(a); into.set(b, a.length); return into }
+  const starts = new Int32Array(rows + then.lower.length + 1)
+  starts.set(first.starts)
+  for (let r = 1; r < then.starts.length; r++) starts[rows + r] = size + then.starts[r]!
+  return {
+    ...first,
+    lower: join(first.lower, then.lower, new Float64Array(rows + then.lower.length)),
+    upper: join(first.upper, then.upper, new Float64Array(rows + then.lower.length)),
+    starts,
+    indices: join(first.indices, then.indices, new Int32Array(size + then.indices.length)),
+    values: join(first.values, then.values, new Float64Array(size + then.values.length))
+  }
+}
+
+/** Fixes what the relaxation rules out under a cutoff (when one is given), then makes the columns integral. */
+function finish (model: Solver, rows: Extract<SolverRequest, { op: 'load' }>, fixing: { cutoff: number, timeLimit: number | undefined } | undefined): LoadReply {
+  const n = rows.columns
+  if (n === 0) return { fixed: new Int32Array(0) }
+  const fixed = fixing === undefined || rows.lower.length === 0 ? [] : fixByRelaxation(model, rows, fixing.cutoff, fixing.timeLimit)
+  model.changeColsIntegrality({ kind: 'range', from: 0, to: n - 1 }, new Int32Array(n).fill(highs.constants.variableType.integer))
   return { fixed: Int32Array.from(fixed) }
 }
 
 /** Solves the linear relaxation (columns still continuous) and fixes what its reduced costs rule out (`fixing.ts`). */
-function fixByRelaxation (model: Solver, request: Extract<SolverRequest, { op: 'load' }>, cutoff: number): number[] {
+function fixByRelaxation (model: Solver, rows: CompressedRows, cutoff: number, timeLimit: number | undefined): number[] {
   // The relaxation's simplex without presolve: the program's rows are few per column, and presolve cost more than it saved.
-  model.options.set({ time_limit: request.timeLimit ?? noCutoff, presolve: 'off', objective_bound: noCutoff })
+  model.options.set({ time_limit: timeLimit ?? noCutoff, presolve: 'off', objective_bound: noCutoff })
   if (model.run().modelStatus !== highs.constants.modelStatus.optimal) return []
-  const fixed = fixedByReducedCost(request, model.getSolution().rowDual, cutoff)
+  const fixed = fixedByReducedCost(rows, model.getSolution().rowDual, cutoff)
   if (fixed.length === 0) return fixed
   model.changeColsBounds({ kind: 'set', indices: Int32Array.from(fixed) }, new Float64Array(fixed.length), new Float64Array(fixed.length))
   fixedAt = cutoff
@@ -159,9 +210,10 @@ function run (model: Solver, request: Extract<SolverRequest, { op: 'run' }>): Ru
 
 function answer (request: SolverRequest): unknown {
   if (request.op === 'load') return load(request)
-  if (request.op === 'dispose') { solver?.dispose(); solver = undefined; return {} }
+  if (request.op === 'dispose') { solver?.dispose(); solver = undefined; loaded = undefined; return {} }
   if (solver === undefined) throw new Error(`no program is loaded for '${request.op}'`)
   if (request.op === 'run') return run(solver, request)
+  if (request.op === 'rows') return rest(solver, request)
   if (request.op === 'start') { solver.setSolution({ indices: request.indices, values: request.values }); return {} }
   solver.addRow(infinite(request.lower), infinite(request.upper), { indices: request.indices, values: request.values })
   return {}
