@@ -19,13 +19,7 @@ import { performance } from 'node:perf_hooks'
 import { pathToFileURL } from 'node:url'
 import { HealthSampler } from './health-latency.js'
 import { percentile } from './measure.js'
-import { measureStart } from './start-up.js'
-
-/** Peak RSS of a process so far, in MB. */
-async function peakRssMb (pid: number): Promise<number> {
-  const text = await readFile(`/proc/${pid}/status`, 'utf8')
-  return Number(/VmHWM:\s+(\d+) kB/.exec(text)?.[1] ?? NaN) / 1024
-}
+import { measureStart, peakRssOf } from './start-up.js'
 
 /** The compose request: the discovery's wanted class from five of its available ones. */
 export function firstComposeRequest (discovery: { wanted: string[], available: string[] }): unknown {
@@ -36,7 +30,7 @@ export async function measureFirstCompose (dataDir: string, discovery: { wanted:
   const sampler = await HealthSampler.start()
   const server = await measureStart(dataDir, discovery, { sampler, ...(checkout === undefined ? {} : { checkout }) }).catch(async (error: unknown) => { await sampler.close(); throw error })
   try {
-    const startRss = await peakRssMb(server.child.pid!)
+    const startRss = await peakRssOf(server.child)
     const load = loadavg()[0]!
     const post = async (request: unknown): Promise<{ ms: number, status: number, bundles: unknown[], issues: string }> => {
       const at = performance.now()
@@ -53,7 +47,7 @@ export async function measureFirstCompose (dataDir: string, discovery: { wanted:
     const floor = during.samples.get('floor')!
     // The same search on the loaded worker: the difference is what loading the catalog took.
     const second = await post(request)
-    const peakRss = await peakRssMb(server.child.pid!)
+    const peakRss = await peakRssOf(server.child)
     // A longer budget: an answer to compare between checkouts.
     const complete = await post({ ...request as object, timeoutMs: 60_000 })
     return {
