@@ -67,12 +67,21 @@ export interface ConfigurationSummary {
   readonly createdAt?: string
 }
 
+/** The value a configuration graph states of its own node for `predicate`. */
+function ownValue (id: string, quads: readonly Quad[], predicate: string): string | undefined {
+  return quads.find(q => q.subject.value === id && q.predicate.value === predicate)?.object.value
+}
+
+/** The services a configuration graph configures. */
+function configuredBy (quads: readonly Quad[]): string[] {
+  return [...new Set(quads.filter(q => q.predicate.value === `${ns.sym}configures`).map(q => q.object.value))]
+}
+
 /** A configuration graph's summary and the account that stored it. */
 function summarizeConfiguration (id: string, quads: readonly Quad[]): { owner: string | undefined, summary: ConfigurationSummary } {
-  const own = (predicate: string): string | undefined => quads.find(q => q.subject.value === id && q.predicate.value === predicate)?.object.value
-  const createdAt = own(dctermsCreated)
-  const configures = [...new Set(quads.filter(q => q.predicate.value === `${ns.sym}configures`).map(q => q.object.value))].sort()
-  return { owner: own(storedBy), summary: { id, configures, ...(createdAt === undefined ? {} : { createdAt }) } }
+  const createdAt = ownValue(id, quads, dctermsCreated)
+  const configures = configuredBy(quads).sort()
+  return { owner: ownValue(id, quads, storedBy), summary: { id, configures, ...(createdAt === undefined ? {} : { createdAt }) } }
 }
 
 /** What configurations are read from and written through. */
@@ -99,6 +108,11 @@ export interface ConfigurationCheck {
 
 export class Configurations {
   readonly #deps: ConfigurationsDependencies
+  /**
+   * What `list` read of each configuration graph, by graph, with the graph's size when read: a
+   * configuration is written once, so only a new or resized graph is read again.
+   */
+  readonly #configurationSummaries = new Map<string, { readonly triples: number, readonly owner: string | undefined, readonly summary: ConfigurationSummary }>()
 
   constructor (deps: ConfigurationsDependencies) {
     this.#deps = deps
@@ -206,12 +220,6 @@ export class Configurations {
     return found.sort((a, b) => (b.createdAt ?? '').localeCompare(a.createdAt ?? '') || a.id.localeCompare(b.id))
   }
 
-  /**
-   * What `configurations()` read of each configuration graph, by graph, with the graph's size
-   * when read: a configuration is written once, so only a new or resized graph is read again.
-   */
-  readonly #configurationSummaries = new Map<string, { readonly triples: number, readonly owner: string | undefined, readonly summary: ConfigurationSummary }>()
-
   /** The account id that stored a configuration (`undefined` for one stored before owners were recorded); NOT_FOUND when there is none. */
   async owner (id: string): Promise<string | undefined> {
     const quads = id.startsWith(graphs.configuration) ? await this.#deps.store.graph(id) : []
@@ -221,7 +229,7 @@ export class Configurations {
         de: `keine gespeicherte Konfiguration <${id}>; GET /configurations listet Ihre`
       })
     }
-    return quads.find(q => q.subject.value === id && q.predicate.value === storedBy)?.object.value
+    return ownValue(id, quads, storedBy)
   }
 
   /** A stored configuration checked again with SHACL against every form shape. */
@@ -233,7 +241,7 @@ export class Configurations {
         de: `keine gespeicherte Konfiguration ${id}; senden Sie das Formular zuerst an POST /configurations`
       })
     }
-    const configures = [...new Set(quads.filter(q => q.predicate.value === `${ns.sym}configures`).map(q => q.object.value))]
+    const configures = configuredBy(quads)
     const vocabulary = await this.#deps.vocabulary()
     const catalog = await this.#deps.catalog()
     const terms = vocabulary.filter(q => q.subject.termType === 'NamedNode' && !catalog.services.has(q.subject.value))
@@ -242,8 +250,7 @@ export class Configurations {
     // to look values up in, not to be checked against the publishing shapes again.
     const own = new Set(quads.map(q => q.subject.termType === 'BlankNode' ? `_:${q.subject.value}` : q.subject.value))
     const issues = report.results.filter(r => r.severity === 'Violation' && own.has(r.focusNode)).map(r => `${r.path ?? r.focusNode}: ${r.message}`)
-    const owner = quads.find(q => q.subject.value === id && q.predicate.value === storedBy)?.object.value
-    return { ok: issues.length === 0, configures, issues, quads, owner }
+    return { ok: issues.length === 0, configures, issues, quads, owner: ownValue(id, quads, storedBy) }
   }
 }
 
