@@ -12,12 +12,12 @@ import type { Quad } from '@rdfjs/types'
 import { SymphonyError, type ErrorMessages } from './errors.js'
 import { filterInSlices, forEachInSlices } from './turns.js'
 import { builtinFiles, builtinFolders, graphs, isPrivateGraph, projectRoot } from './project.js'
-import { listTurtleFiles, readRdfFile, serializeRdf } from './rdf/index.js'
+import { formatOfFile, listTurtleFiles, readRdfFile, readRdfText, serializeRdf } from './rdf/index.js'
 import type { SerializationFormat } from './rdf/index.js'
-import { EmbeddedStore, MemoryStore, SparqlEndpointStore } from './store/index.js'
+import { EmbeddedStore, gatherQuads, MemoryStore, SparqlEndpointStore } from './store/index.js'
 import type { GraphContent, OpenProgress, QueryResult, SparqlEndpointOptions, Store } from './store/index.js'
 import { BackgroundCompiler, type SnapshotTarget } from './catalog-thread/compiler.js'
-import { catalogOfParts, catalogSlices, compileCatalog, compileParts, isServiceNodePredicate, nameServiceNodes, offerPriceModels, priceModel } from './catalog/index.js'
+import { catalogOfParts, catalogSlices, compileCatalog, compileLineParts, compileParts, isServiceNodePredicate, LineGraph, nameServiceNodes, offerPriceModels, priceModel } from './catalog/index.js'
 import { readSnapshot, removeSnapshotLeftovers, snapshotFileOf, snapshotKey, writeSnapshot } from './catalog/index.js'
 import { deleteVocabulary, listVocabularies, putVocabulary, selectVocabulary, vocabularyContent } from './vocabulary/index.js'
 import type { VocabularyGraph } from './vocabulary/index.js'
@@ -211,8 +211,15 @@ export class Engine {
         { graph: graphs.shapes, quads: shapes }
       ]
       // `--data` files live only in memory: numbered, so two files with the same name never clash.
-      const data = await engine.#parseFiles(options.dataFiles ?? [], (file, index) => graphOfFile(file, `${graphs.data}${index + 1}/`))
-      await store.putGraphs([...builtins, ...data.map(({ graph, quads }) => ({ graph, quads }))], { durable: false })
+      const dataGraph = (file: string, index: number): string => graphOfFile(file, `${graphs.data}${index + 1}/`)
+      if (store instanceof MemoryStore && !(store instanceof EmbeddedStore)) {
+        // N-Triples and N-Quads are held as term ids: compiled from them, their quads built only when read.
+        const data = await engine.#readFiles(options.dataFiles ?? [], dataGraph)
+        store.holdGraphs([...builtins, ...data])
+      } else {
+        const data = await engine.#parseFiles(options.dataFiles ?? [], dataGraph)
+        await store.putGraphs([...builtins, ...data.map(({ graph, quads }) => ({ graph, quads }))], { durable: false })
+      }
       if (options.seedExamples === true && (await engine.catalogGraphs()).length === 0) {
         const examples = await engine.#parseFiles(await listTurtleFiles(builtinFolders.examples), file => graphOfFile(file))
         // The demo's reference requests for publishing impact: the example composition requests.
@@ -355,6 +362,8 @@ export class Engine {
   async #build (): Promise<Built> {
     const snapshot = this.#snapshot
     if (snapshot === undefined || !(this.store instanceof EmbeddedStore)) {
+      const fromLines = this.#compiler === undefined ? await this.#compileLines() : undefined
+      if (fromLines !== undefined) return fromLines
       const quads = await this.publicQuads()
       const catalog = this.#compiler === undefined ? compileCatalog(quads, { rules: this.#rules }) : await this.#compiler.compile(quads, this.#rules)
       // Selected now: the catalog then keeps its vocabulary, not every quad of a store that may be remote.
@@ -403,6 +412,28 @@ export class Engine {
     const compiled = catalogOfParts(parts)
     if (saved !== undefined) this.#snapshotOf.set(compiled, saved)
     return { vocabularyOf, catalog: compiled, from: 'compiled' }
+  }
+
+  /**
+   * The catalog of an in-memory store whose public graphs are quads followed by files held as
+   * term ids (`--data` N-Triples / N-Quads), compiled from the ids (`compileLineParts`); the
+   * vocabulary is selected from the graphs of this moment when first asked. Undefined when the
+   * store holds anything else, or a node is left to name across the graphs.
+   */
+  async #compileLines (): Promise<Built | undefined> {
+    const store = this.store
+    if (!(store instanceof MemoryStore) || store instanceof EmbeddedStore) return undefined
+    const held = store.heldNow({ publicOnly: true })
+    const first = held.findIndex(([, content]) => content instanceof LineGraph)
+    if (first === -1) return undefined
+    const lineGraphs: LineGraph[] = []
+    for (const [, content] of held.slice(first)) {
+      if (!(content instanceof LineGraph)) return undefined
+      lineGraphs.push(content)
+    }
+    const parts = compileLineParts(await gatherQuads(held.slice(0, first)), lineGraphs, { rules: this.#rules })
+    if (parts === undefined) return undefined
+    return { vocabularyOf: async () => selectVocabulary(await gatherQuads(held)), from: 'compiled', catalog: catalogOfParts(parts) }
   }
 
   /**
@@ -796,7 +827,17 @@ export class Engine {
   }
 
   async #parseFiles (files: readonly string[], graphOf: (file: string, index: number) => string): Promise<Array<GraphContent & { file: string }>> {
-    const parsed: Array<GraphContent & { file: string }> = []
+    const parsed = await this.#readFiles(files, graphOf, { lines: false })
+    return parsed.map(content => 'held' in content ? { graph: content.graph, file: content.file, quads: content.held.quadsNow() } : content)
+  }
+
+  /**
+   * Reads files, one graph each, their unnamed interfaces and offers named: as quads, or (with
+   * `lines`, the default) `.nt` / `.nq` files as term ids (`LineGraph`).
+   */
+  async #readFiles (files: readonly string[], graphOf: (file: string, index: number) => string,
+    options: { lines?: boolean } = {}): Promise<Array<(GraphContent | { readonly graph: string, readonly held: LineGraph }) & { file: string }>> {
+    const read: Array<(GraphContent | { readonly graph: string, readonly held: LineGraph }) & { file: string }> = []
     const seen = new Map<string, string>()
     for (const [index, file] of files.entries()) {
       const graph = graphOf(file, index)
@@ -808,19 +849,22 @@ export class Engine {
         }, { file })
       }
       seen.set(graph, file)
+      const format = formatOfFile(file)
       // Unnamed interfaces and offers get stable names here, before anything reads them.
-      const quads = nameServiceNodes(await readRdfFile(file))
-      if (quads.length === 0) {
+      const content: (GraphContent | { readonly graph: string, readonly held: LineGraph }) & { file: string } = options.lines !== false && (format === 'n-triples' || format === 'n-quads')
+        ? { graph, file, held: LineGraph.read({ text: await readRdfText(file), format, source: file, graph }) }
+        : { graph, file, quads: nameServiceNodes(await readRdfFile(file)) }
+      if (('held' in content ? content.held.triples : content.quads.length) === 0) {
         // An empty graph would also delete what an earlier import of the file stored.
         throw new SymphonyError('PARSE_ERROR', {
           en: `${file}: no triples found; for JSON-LD, check that an @context maps the keys to IRIs`,
           de: `${file}: keine Tripel gefunden; prüfen Sie bei JSON-LD, ob ein @context die Schlüssel auf IRIs abbildet`
         }, { file })
       }
-      parsed.push({ graph, file, quads })
+      read.push(content)
       this.#onProgress?.({ phase: 'parse', done: index + 1, total: files.length, file })
     }
-    return parsed
+    return read
   }
 }
 

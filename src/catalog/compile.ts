@@ -9,7 +9,8 @@ import { indexSubjects } from './subject-index.js'
 import { builtinCommerce } from './builtin-commerce.js'
 import { NodeReader, PriceComponents, readCompliance, readInterfaces, readOffers } from './read-service.js'
 import { catalogTerms as t, interfaceProperties } from './vocabulary.js'
-import { collectServiceFacts, type ServiceFacts } from './service-facts.js'
+import { collectFactTable, serviceFacts, type FactTable, type ServiceFacts } from './service-facts.js'
+import type { SubjectIndex } from './subject-index.js'
 import { nameServiceNodes, serviceNodeRoles } from './service-node-names.js'
 
 export interface CompileOptions {
@@ -44,13 +45,13 @@ export function compileCatalog (quads: Iterable<Quad>, options: CompileOptions =
 /** The catalog indexed from compiled parts (`compileCatalog` is `compileParts`, then this). */
 export function catalogOfParts (parts: CatalogParts): Catalog {
   return indexCatalog(parts.hierarchy, parts.services, parts.providers, parts.regions,
-    collectServiceFacts(parts.quads, new Set(parts.services.keys()), propertyHierarchyOf(parts.reasoned)), parts.nodeRoles)
+    serviceFacts(parts.facts, propertyHierarchyOf(parts.reasoned)), parts.nodeRoles)
 }
 
 /** What a catalog is indexed from: the services read, and what they were read from. */
 export interface CatalogParts {
-  /** The input, unnamed interfaces and offers named. */
-  readonly quads: readonly Quad[]
+  /** The statements made about each service in the input (unnamed interfaces and offers named). */
+  readonly facts: FactTable
   readonly reasoned: Reasoned
   readonly hierarchy: ClassHierarchy
   /** By id, in id order. */
@@ -69,7 +70,17 @@ export function compileParts (quads: Iterable<Quad>, options: CompileOptions = {
   const reasoned = reason(all, program)
   options.onReasoned?.(reasoned)
   const hierarchy = hierarchyOf(reasoned)
-  const reader = new NodeReader(indexSubjects(all, reasoned, hierarchy.subClasses(t.Service)))
+  const index = indexSubjects(all, reasoned, hierarchy.subClasses(t.Service))
+  return readParts(index, reasoned, hierarchy, nodeRoles, services => collectFactTable(all, services))
+}
+
+/**
+ * The services, providers and regions read from the subject index, and the facts of the
+ * services (`factsOf`): the part of a compile after reasoning, whatever the input was read as.
+ */
+export function readParts (index: SubjectIndex, reasoned: Reasoned, hierarchy: ClassHierarchy, nodeRoles: ServiceNodeRoles,
+  factsOf: (services: ReadonlySet<string>) => FactTable): CatalogParts {
+  const reader = new NodeReader(index)
   const ids = serviceIds(reader)
 
   const services = new Map<string, Service>()
@@ -83,7 +94,7 @@ export function compileParts (quads: Iterable<Quad>, options: CompileOptions = {
       providers.set(service.provider, reader.text(service.provider, t.name, t.label))
     }
   }
-  return { quads: all, reasoned, hierarchy, services, providers, regions: regions(reader), nodeRoles }
+  return { facts: factsOf(new Set(services.keys())), reasoned, hierarchy, services, providers, regions: regions(reader), nodeRoles }
 }
 
 function serviceIds (reader: NodeReader): string[] {

@@ -1,6 +1,8 @@
 /** The compiled catalog view: types and `compileCatalog`. */
 export type * from './types.js'
 export { catalogOfParts, compileCatalog, compileParts, indexCatalog, CatalogIndex, type CompileOptions, type CatalogParts } from './compile.js'
+export { compileLineParts } from './compile-lines.js'
+export { LineGraph, type LineGraphSource } from './line-graph.js'
 export { catalogSlices, CatalogAssembler, type CatalogSlice } from './transfer.js'
 export { codeDigest, readSnapshot, removeSnapshotLeftovers, snapshotFileOf, snapshotKey, writeSnapshot, type SnapshotRead } from './snapshot.js'
 export { isServiceNodePredicate, nameServiceNodes, serviceNodeRoles } from './service-node-names.js'

@@ -4,8 +4,8 @@
  * include those of its sub-properties.
  */
 import type { Quad } from '@rdfjs/types'
-import type { PropertyHierarchy } from '../reasoner/index.js'
-import { termId } from '../reasoner/index.js'
+import type { PropertyHierarchy, Reasoned } from '../reasoner/index.js'
+import { termId, termKinds } from '../reasoner/index.js'
 
 /** A service's value of a property: IRIs and blank nodes as term strings, literals as their lexical form. */
 export interface FactValue {
@@ -45,6 +45,38 @@ export function collectFactTable (quads: Iterable<Quad>, services: ReadonlySet<s
     let values = predicates.get(quad.predicate.value)
     if (values === undefined) predicates.set(quad.predicate.value, values = [])
     const o = quad.object
+    const value: FactValue = o.termType === 'Literal'
+      ? { value: o.value, datatype: o.datatype.value, ...(o.language === '' ? {} : { language: o.language }) }
+      : { value: o.termType === 'NamedNode' ? o.value : termId(o) }
+    if (!values.some(v => v.value === value.value && v.datatype === value.datatype && v.language === value.language)) values.push(value)
+  }
+  return bySubject
+}
+
+/**
+ * `collectFactTable` over the reasoner's input triples (the first of equal ones kept, which
+ * leaves each service's unique values in first-seen order as they were).
+ */
+export function collectFactTableOfTriples (reasoned: Reasoned, services: ReadonlySet<string>): FactTable {
+  const { terms, triples } = reasoned
+  const isService = new Uint8Array(terms.size)
+  for (const service of services) {
+    const id = terms.get(service)
+    if (id !== undefined) isService[id] = 1
+  }
+  const bySubject: FactTable = new Map()
+  for (let t = 0; t < reasoned.inputSize; t++) {
+    const s = triples.s[t]!
+    if (isService[s] !== 1) continue
+    const kind = terms.kinds[s]
+    if (kind !== termKinds.iri && kind !== termKinds.blank) continue
+    const subject = terms.key(s)
+    let predicates = bySubject.get(subject)
+    if (predicates === undefined) bySubject.set(subject, predicates = new Map())
+    const predicate = terms.key(triples.p[t]!)
+    let values = predicates.get(predicate)
+    if (values === undefined) predicates.set(predicate, values = [])
+    const o = terms.term(triples.o[t]!)
     const value: FactValue = o.termType === 'Literal'
       ? { value: o.value, datatype: o.datatype.value, ...(o.language === '' ? {} : { language: o.language }) }
       : { value: o.termType === 'NamedNode' ? o.value : termId(o) }

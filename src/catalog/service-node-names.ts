@@ -16,7 +16,7 @@
  */
 import { createHash } from 'node:crypto'
 import { DataFactory } from 'n3'
-import type { NamedNode, Quad } from '@rdfjs/types'
+import type { Literal, NamedNode, Quad } from '@rdfjs/types'
 import type { ServiceNodeRoles } from './types.js'
 import { catalogTerms as t } from './vocabulary.js'
 
@@ -83,31 +83,8 @@ export function nameServiceNodes (quads: readonly Quad[], known: ServiceNodeRole
   const names = new Array<NamedNode | undefined>(index.firstOwn.length).fill(undefined)
   const labels = new Map<string, string>()
   for (const [graph, candidates] of index.candidates) {
-    const used = index.used.get(graph) ?? new Set<string>()
-    const groups = new Map<string, number[]>()
-    for (const node of candidates) {
-      const base = baseName(node, index, labels)
-      const group = groups.get(base)
-      if (group === undefined) groups.set(base, [node])
-      else group.push(node)
-    }
-    for (const [base, members] of [...groups].sort(([a], [b]) => a < b ? -1 : a > b ? 1 : 0)) {
-      if (members.length === 1 && !used.has(base)) {
-        used.add(base)
-        names[members[0]!] = DataFactory.namedNode(base)
-        continue
-      }
-      // Siblings by their content; identical ones (interchangeable) are told apart by a counter.
-      const contents = members.map(node => ({ node, content: canonicalContent(node, index) }))
-        .map(m => ({ ...m, hash: digest(m.content).slice(0, hashLength) }))
-        .sort((a, b) => a.hash < b.hash ? -1 : a.hash > b.hash ? 1 : a.content < b.content ? -1 : a.content > b.content ? 1 : 0)
-      for (const { node, hash } of contents) {
-        let name = `${base}-${hash}`
-        for (let n = 2; used.has(name); n++) name = `${base}-${hash}-${n}`
-        used.add(name)
-        names[node] = DataFactory.namedNode(name)
-      }
-    }
+    mintNames(candidates, index.used.get(graph) ?? new Set<string>(), node => baseName(node, index, labels), node => canonicalContent(node, index),
+      (node, name) => { names[node] = DataFactory.namedNode(name) })
   }
   // A named node's own quads are those with its label as subject; its one pointer, the only
   // quad with its label as object.
@@ -125,6 +102,40 @@ export function nameServiceNodes (quads: readonly Quad[], known: ServiceNodeRole
     named[i] = DataFactory.quad(q.subject, q.predicate, name, q.graph) as Quad
   }
   return renamed ? named : quads
+}
+
+/**
+ * Names the unnamed nodes of one graph: each by its base name (`baseName`), unless a sibling
+ * shares it or the graph uses it (`used`, which gets every name minted); then by the base name
+ * and a short hash of its content (`content`), identical siblings told apart by a counter.
+ * Nodes are taken in the order given (their order of appearance).
+ */
+export function mintNames<N> (candidates: readonly N[], used: { has: (name: string) => boolean, add: (name: string) => unknown },
+  baseName: (node: N) => string, content: (node: N) => string, name: (node: N, iri: string) => void): void {
+  const groups = new Map<string, N[]>()
+  for (const node of candidates) {
+    const base = baseName(node)
+    const group = groups.get(base)
+    if (group === undefined) groups.set(base, [node])
+    else group.push(node)
+  }
+  for (const [base, members] of [...groups].sort(([a], [b]) => a < b ? -1 : a > b ? 1 : 0)) {
+    if (members.length === 1 && !used.has(base)) {
+      used.add(base)
+      name(members[0]!, base)
+      continue
+    }
+    // Siblings by their content; identical ones (interchangeable) are told apart by a counter.
+    const contents = members.map(node => ({ node, content: content(node) }))
+      .map(m => ({ ...m, hash: digest(m.content).slice(0, hashLength) }))
+      .sort((a, b) => a.hash < b.hash ? -1 : a.hash > b.hash ? 1 : a.content < b.content ? -1 : a.content > b.content ? 1 : 0)
+    for (const { node, hash } of contents) {
+      let minted = `${base}-${hash}`
+      for (let n = 2; used.has(minted); n++) minted = `${base}-${hash}-${n}`
+      used.add(minted)
+      name(node, minted)
+    }
+  }
 }
 
 /** Does a quad point from a named node through a role property to a blank node (a node to name)? */
@@ -231,7 +242,11 @@ function baseName (node: number, index: BlankIndex, labels: Map<string, string>)
   const role = index.roles.get(pointer.predicate.value)!
   const own = ownQuads(node, index)
   const label = role === 'offer' ? offerLabel(own) : interfaceLabel(own, labels)
-  const service = pointer.subject.value
+  return nodeName(pointer.subject.value, role, label)
+}
+
+/** `<service>#<role>-<label>` (`-` instead of `#` after a service IRI with a fragment). */
+export function nodeName (service: string, role: string, label: string): string {
   return `${service}${service.includes('#') ? '-' : '#'}${role}${label === '' ? '' : `-${label}`}`
 }
 
@@ -240,17 +255,26 @@ function interfaceLabel (own: readonly Quad[], labels: Map<string, string>): str
   let first: string | undefined
   for (const q of own) {
     if (q.predicate.value !== t.type || q.object.termType !== 'NamedNode') continue
-    const type = q.object.value
-    let name = labels.get(type)
-    if (name === undefined) labels.set(type, name = type.replace(/^.*[#/:]/, '').replace(/[^A-Za-z0-9_-]+/g, '-').replace(/^-+|-+$/g, ''))
+    const name = typeLabel(q.object.value, labels)
     if (name !== '' && (first === undefined || name < first)) first = name
   }
   return first ?? ''
 }
 
+/** The local name of a type, as a name part (`labels`: each type's, once worked out). */
+export function typeLabel (type: string, labels: Map<string, string>): string {
+  let name = labels.get(type)
+  if (name === undefined) labels.set(type, name = type.replace(/^.*[#/:]/, '').replace(/[^A-Za-z0-9_-]+/g, '-').replace(/^-+|-+$/g, ''))
+  return name
+}
+
 /** The offer's name (alphabetically first of its names) or else its price and currency, as a slug. */
 function offerLabel (own: readonly Quad[]): string {
-  const literals = (predicate: string): string[] => own.filter(q => q.predicate.value === predicate && q.object.termType === 'Literal').map(q => q.object.value)
+  return offerLabelOf(predicate => own.filter(q => q.predicate.value === predicate && q.object.termType === 'Literal').map(q => q.object.value))
+}
+
+/** `offerLabel` given the literal values of an offer's predicates. */
+export function offerLabelOf (literals: (predicate: string) => string[]): string {
   const named = literals(t.name).map(slug).filter(s => s !== '').sort()
   if (named.length > 0) return named[0]!
   const price = literals(schemaPrice).sort()[0]
@@ -275,12 +299,17 @@ function canonicalContent (node: number, index: BlankIndex, path: ReadonlySet<nu
     const object = o.termType === 'NamedNode'
       ? `<${o.value}>`
       : o.termType === 'Literal'
-        ? `${JSON.stringify(o.value)}${o.language !== '' ? `@${o.language}` : `^^<${o.datatype.value}>`}`
+        ? literalContent(o)
         : nested !== undefined && index.pointer[nested]! >= 0 && !inner.has(nested)
           ? `[${canonicalContent(nested, index, inner)}]`
           : '_'
     return `<${q.predicate.value}> ${object}`
   }).sort().join(' ; ')
+}
+
+/** A literal as `canonicalContent` writes it. */
+export function literalContent (literal: Literal): string {
+  return `${JSON.stringify(literal.value)}${literal.language !== '' ? `@${literal.language}` : `^^<${literal.datatype.value}>`}`
 }
 
 function digest (text: string): string {

@@ -138,6 +138,80 @@ export function indexSubjects (quads: Iterable<Quad>, reasoned: Reasoned, servic
   }
 }
 
+/**
+ * `indexSubjects` over the reasoner's triples alone, for input read into term ids
+ * (`reason` with `tables`, which keeps each input triple's graph): the input triples, then the
+ * derived ones. The reasoner keeps one of equal input triples, the first; the catalog reads a
+ * subject's values as sets, its first value and its first graph, which that leaves as they were.
+ */
+export function indexSubjectTriples (reasoned: Reasoned, serviceClasses: ReadonlySet<string>): SubjectIndex {
+  const { terms, triples, inputSize } = reasoned
+  const inputGraphs = reasoned.inputGraphs
+  if (inputGraphs === undefined) throw new Error('the reasoner did not keep the graphs of its input')
+  const subjectsWith = new Map<string, Set<string>>(listed.map(p => [p, new Set()]))
+  const typed = subjectsWith.get(catalogTerms.type)!
+  const read = new Uint8Array(terms.size)
+  for (const predicate of readPredicates) {
+    const id = terms.iri(predicate)
+    if (id !== undefined) read[id] = 1
+  }
+  const listedIds = new Set<number>()
+  for (const predicate of listed) {
+    const id = terms.iri(predicate)
+    if (id !== undefined) listedIds.add(id)
+  }
+  const typeId = terms.iri(catalogTerms.type) ?? -1
+  const counts = new Int32Array(terms.size + 1)
+  const firstGraph = new Int32Array(terms.size).fill(-1)
+  for (let t = 0; t < triples.size; t++) {
+    const p = triples.p[t]!
+    if (read[p] !== 1) continue
+    const s = triples.s[t]!
+    counts[s] = counts[s]! + 1
+    if (t < inputSize && firstGraph[s] === -1 && inputGraphs.names[inputGraphs.of[t]!] !== '') firstGraph[s] = inputGraphs.of[t]!
+    if (!listedIds.has(p)) continue
+    if (p === typeId) {
+      const object = terms.key(triples.o[t]!)
+      if (serviceClasses.has(object)) typed.add(terms.key(s))
+    } else {
+      subjectsWith.get(terms.key(p))!.add(terms.key(s))
+    }
+  }
+  const start = new Int32Array(terms.size + 1)
+  for (let id = 0, sum = 0; id <= terms.size; id++) {
+    start[id] = sum
+    sum += counts[id]!
+  }
+  const entries = new Int32Array(start[terms.size]!)
+  const next = start.slice()
+  for (let t = 0; t < triples.size; t++) {
+    if (read[triples.p[t]!] === 1) entries[next[triples.s[t]!]!++] = t
+  }
+  const idOf = (subject: string): number => terms.get(subject) ?? -1
+  return {
+    values (subject) {
+      const id = idOf(subject)
+      if (id === -1 || start[id] === start[id + 1]) return undefined
+      const predicates: string[] = []
+      const objects: Term[] = []
+      let asserted = 0
+      for (let k = start[id]!; k < start[id + 1]!; k++) {
+        const t = entries[k]!
+        predicates.push(terms.key(triples.p[t]!))
+        objects.push(terms.term(triples.o[t]!))
+        if (t < inputSize) asserted++
+      }
+      return { predicates, objects, asserted }
+    },
+    subjectsWith,
+    graph (subject) {
+      const id = idOf(subject)
+      const graph = id === -1 ? -1 : firstGraph[id]!
+      return graph === -1 ? undefined : inputGraphs.names[graph]
+    }
+  }
+}
+
 /** The reasoner's id of a quad's subject (it interned every term of the quads by this key). */
 function subjectId (subject: Term, reasoned: Reasoned): number {
   const id = reasoned.terms.get(subject.termType === 'NamedNode' ? subject.value : termToId(subject as Parameters<typeof termToId>[0]))

@@ -8,7 +8,7 @@ import { hierarchyData, hierarchySteps, labelsOf, propertyHierarchyFromData, typ
 import type { SliceClock } from '../turns.js'
 import { SymphonyError } from '../errors.js'
 import { CatalogIndex, type CatalogParts } from './compile.js'
-import { collectFactTable, serviceFacts, type FactTable } from './service-facts.js'
+import { serviceFacts, type FactTable } from './service-facts.js'
 import type { Catalog, LangText, Region, Service, ServiceNodeRoles } from './types.js'
 
 /** One message of a compiled catalog: the head first, then labels and services, then `end`. */
@@ -26,7 +26,7 @@ export function * catalogSlices (parts: CatalogParts): Generator<CatalogSlice> {
   yield { kind: 'head', hierarchy: hierarchyData(parts.reasoned), providers: [...parts.providers], regions: parts.regions, nodeRoles: parts.nodeRoles }
   const labels = labelsOf(parts.reasoned)
   for (let start = 0; start < labels.length; start += sliceSize) yield { kind: 'labels', labels: labels.slice(start, start + sliceSize) }
-  const facts = collectFactTable(parts.quads, new Set(parts.services.keys()))
+  const facts = parts.facts
   const services = [...parts.services.values()]
   for (let start = 0; start < services.length; start += sliceSize) {
     const slice = services.slice(start, start + sliceSize)

@@ -9,15 +9,18 @@ import { formatOfFile, parseRdf } from './parse.js'
 /** Parses one RDF file (Turtle, TriG, N-Triples, N-Quads, JSON-LD, RDF/XML by extension). */
 export async function readRdfFile (file: string, options: { graph?: string } = {}): Promise<Quad[]> {
   const format = formatOfFile(file)
-  let text: string
+  return parseRdf(await readRdfText(file), { format, source: file, baseIRI: pathToFileURL(file).href, ...options })
+}
+
+/** The text of an RDF file (`NOT_FOUND` naming the file when it cannot be read). */
+export async function readRdfText (file: string): Promise<string> {
   try {
-    text = await readFile(file, 'utf8')
+    return await readFile(file, 'utf8')
   } catch (error) {
     const reason = (error as NodeJS.ErrnoException).code ?? (error as Error).message
     throw new SymphonyError('NOT_FOUND', { en: `${file}: cannot read the file (${reason})`, de: `${file}: die Datei kann nicht gelesen werden (${reason})` },
       { file, cause: error })
   }
-  return parseRdf(text, { format, source: file, baseIRI: pathToFileURL(file).href, ...options })
 }
 
 /** The RDF files (`.ttl`) directly or recursively below a folder, sorted for stable order. */

@@ -23,6 +23,24 @@ export interface Reasoned {
   readonly origin: readonly number[]
   /** Ids of the internal predicates (property paths): their triples are never output. */
   readonly internal: ReadonlySet<number>
+  /**
+   * With `options.tables`: the graph each input triple was first read in (an index into
+   * `names`; the default graph is `''`).
+   */
+  readonly inputGraphs?: { readonly names: readonly string[], readonly of: Int32Array }
+}
+
+/**
+ * Triples already read into term ids of a table of their own (a file read once, its unnamed
+ * nodes named on ids): `s`, `p`, `o` hold `size` triples, all in `graph`.
+ */
+export interface IdTriples {
+  readonly terms: TermTable
+  readonly s: Int32Array
+  readonly p: Int32Array
+  readonly o: Int32Array
+  readonly size: number
+  readonly graph: string
 }
 
 /** N-Triples or N-Quads text the reasoner reads line by line straight into term ids (no quad objects). */
@@ -37,6 +55,12 @@ export interface RdfLines {
 export interface ReasonOptions extends EvaluateOptions {
   /** N-Triples / N-Quads documents read after the quads, straight into term ids. */
   readonly lines?: readonly RdfLines[]
+  /**
+   * Triples in term ids of their own, added after the quads (and instead of `lines`): each term
+   * is numbered when first met, as the quads' terms are, and the graph of every input triple is
+   * kept (`Reasoned.inputGraphs`).
+   */
+  readonly tables?: readonly IdTriples[]
 }
 
 /**
@@ -58,7 +82,8 @@ export function reason (quads: Iterable<Quad>, program: Program, options: Reason
     if (found === undefined) ids.set(term, found = terms.intern(term))
     return found
   }
-  for (const quad of quads) triples.add(id(quad.subject), id(quad.predicate), id(quad.object))
+  const inputGraphs = options.tables === undefined ? undefined : addTables(quads, options.tables, terms, triples, id)
+  if (inputGraphs === undefined) for (const quad of quads) triples.add(id(quad.subject), id(quad.predicate), id(quad.object))
   const intern = (key: string): number => terms.internKey(key)
   const add = (s: number, p: number, o: number): void => { triples.add(s, p, o) }
   for (const { text, format, source } of options.lines ?? []) readNTriples(text, intern, add, { format, source, blankPrefix: freshBlankPrefix() })
@@ -69,7 +94,47 @@ export function reason (quads: Iterable<Quad>, program: Program, options: Reason
     const id = terms.iri(iri)
     if (id !== undefined) internal.add(id)
   }
-  return { terms, triples, inputSize, rounds, program, origin, internal }
+  return { terms, triples, inputSize, rounds, program, origin, internal, ...(inputGraphs === undefined ? {} : { inputGraphs }) }
+}
+
+/** Adds the quads, then the tables' triples, keeping the graph of each triple added. */
+function addTables (quads: Iterable<Quad>, tables: readonly IdTriples[], terms: TermTable, triples: TripleTable,
+  id: (term: Term) => number): { names: string[], of: Int32Array } {
+  const names: string[] = []
+  const numbers = new Map<string, number>()
+  const graphOf = (graph: string): number => {
+    let n = numbers.get(graph)
+    if (n === undefined) numbers.set(graph, n = names.push(graph) - 1)
+    return n
+  }
+  let of = new Int32Array(1024)
+  const added = (graph: number): void => {
+    const at = triples.size - 1
+    if (at === of.length) {
+      const grown = new Int32Array(of.length * 2)
+      grown.set(of)
+      of = grown
+    }
+    of[at] = graph
+  }
+  for (const quad of quads) {
+    if (triples.add(id(quad.subject), id(quad.predicate), id(quad.object))) added(graphOf(quad.graph.value))
+  }
+  for (const table of tables) {
+    const graph = graphOf(table.graph)
+    // Local id → the reasoner's, numbered in the order the quads' terms would be (s, p, o).
+    const global = new Int32Array(table.terms.size).fill(-1)
+    const map = (local: number): number => {
+      let found = global[local]!
+      if (found === -1) global[local] = found = terms.internKey(table.terms.n3Key(local))
+      return found
+    }
+    const { s, p, o } = table
+    for (let i = 0; i < table.size; i++) {
+      if (triples.add(map(s[i]!), map(p[i]!), map(o[i]!))) added(graph)
+    }
+  }
+  return { names, of: of.subarray(0, triples.size) }
 }
 
 /** The derived triples (internal relations left out), as quads in the default graph. */

@@ -126,6 +126,13 @@ export class TermTable {
     this.hashes = nextHashes
   }
 
+  /** The key of an id: N3.js's id string of its term (as `internKey` takes it). */
+  n3Key (id: number): string {
+    const key = this.keys[id]
+    if (key === undefined) throw new RangeError(`no term has the id ${id}`)
+    return key
+  }
+
   /** The `termId` string of an id. */
   key (id: number): string {
     const kind = this.kinds[id]

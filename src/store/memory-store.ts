@@ -74,7 +74,7 @@ export class MemoryStore implements Store {
    * replaces a graph's content and never changes one in place, so what this returns stays as it
    * was when taken.
    */
-  protected heldNow (options: ScopeOptions = {}): Array<[string, HeldGraph]> {
+  heldNow (options: ScopeOptions = {}): Array<[string, HeldGraph]> {
     return [...this.#contents].filter(([graph]) => options.publicOnly !== true || !isPrivateGraph(graph))
   }
 
@@ -97,6 +97,18 @@ export class MemoryStore implements Store {
 
   async putGraphs (graphs: readonly GraphContent[], _options?: WriteOptions): Promise<void> {
     this.replaceInMemory(graphs.map(({ graph, quads }) => ({ graph, quads: scopeBlankNodes(graph, quads) })))
+  }
+
+  /**
+   * Stores graphs in one write, each given as quads (scoped as `putGraphs` scopes them) or held
+   * in a form of its own (a file read into term ids, its quads built when first read), whose
+   * quads must be those `putGraphs` would have stored: blank nodes scoped, every quad in its
+   * graph. Kept in memory only, as `putGraphs` with `durable: false`.
+   */
+  holdGraphs (graphs: ReadonlyArray<GraphContent | { readonly graph: string, readonly held: HeldGraph }>): void {
+    this.holdInMemory(graphs.map(content => 'held' in content
+      ? [content.graph, content.held] as const
+      : [content.graph, heldQuads(scopeBlankNodes(content.graph, content.quads))] as const))
   }
 
   /** Swaps graph contents; content must already be scoped, every quad in its graph. */

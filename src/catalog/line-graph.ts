@@ -1,0 +1,177 @@
+/**
+ * A `.nt` / `.nq` file held as term ids: read once by the line reader into a term table of its
+ * own and three arrays of ids, its unnamed interfaces and offers named (`nameTableNodes`) and
+ * its blank nodes scoped to its graph as the store scopes them. A compile reads the ids
+ * (`reason` with `tables`); the quads, equal to those the file would have been stored as, are
+ * built only when something reads the graph (export, SPARQL, validation, the vocabulary).
+ */
+import { createHash } from 'node:crypto'
+import { DataFactory } from 'n3'
+import type { Quad, Term } from '@rdfjs/types'
+import { freshBlankPrefix, readNTriples } from '../rdf/index.js'
+import { TermTable, termKinds, type IdTriples } from '../reasoner/index.js'
+import type { HeldGraph } from '../store/index.js'
+import type { ServiceNodeRoles } from './types.js'
+import { hasUnnamedNodes, nameTableNodes, type StatementTable } from './line-graph-names.js'
+import { serviceNodeRoles } from './service-node-names.js'
+
+const subPropertyOf = 'http://www.w3.org/2000/01/rdf-schema#subPropertyOf'
+const equivalentProperty = 'http://www.w3.org/2002/07/owl#equivalentProperty'
+
+/** What to read: the text, its format, its name in errors, and the store graph it becomes. */
+export interface LineGraphSource {
+  readonly text: string
+  readonly format: 'n-triples' | 'n-quads'
+  readonly source: string
+  readonly graph: string
+}
+
+/** One file's statements in term ids, in `graph`; a store holds it as the graph's content. */
+export class LineGraph implements HeldGraph, IdTriples {
+  readonly graph: string
+  readonly terms: TermTable
+  readonly s: Int32Array
+  readonly p: Int32Array
+  readonly o: Int32Array
+  readonly size: number
+  #quads: readonly Quad[] | undefined
+
+  private constructor (graph: string, terms: TermTable, s: Int32Array, p: Int32Array, o: Int32Array, size: number) {
+    this.graph = graph
+    this.terms = terms
+    this.s = s
+    this.p = p
+    this.o = o
+    this.size = size
+  }
+
+  /**
+   * Reads the text (`PARSE_ERROR` naming file, line and column at the first malformed line),
+   * names its unnamed service nodes per graph of the text, as `nameServiceNodes` does with the
+   * role sub-properties it states, and scopes its blank nodes to `graph` as `scopeBlankNodes` does.
+   */
+  static read ({ text, format, source, graph }: LineGraphSource): LineGraph {
+    const terms = new TermTable()
+    let capacity = Math.max(1024, Math.ceil(text.length / 80))
+    let s: Int32Array = new Int32Array(capacity)
+    let p: Int32Array = new Int32Array(capacity)
+    let o: Int32Array = new Int32Array(capacity)
+    let g: Int32Array = new Int32Array(capacity)
+    let size = 0
+    const grown = (old: Int32Array): Int32Array => {
+      const array = new Int32Array(capacity)
+      array.set(old)
+      return array
+    }
+    readNTriples(text, key => terms.internKey(key), (si, pi, oi, gi) => {
+      if (size === capacity) {
+        capacity *= 2
+        s = grown(s)
+        p = grown(p)
+        o = grown(o)
+        g = grown(g)
+      }
+      s[size] = si
+      p[size] = pi
+      o[size] = oi
+      g[size] = gi
+      size++
+    }, { format, source, blankPrefix: freshBlankPrefix() })
+    const table: StatementTable = { terms, s, p, o, g, size }
+    nameTableNodes(table, serviceNodeRoles(selectQuads(table, roleLinks)))
+    scopeBlankNodes(table, graph)
+    return new LineGraph(graph, terms, s.subarray(0, size), p.subarray(0, size), o.subarray(0, size), size)
+  }
+
+  get triples (): number {
+    return this.size
+  }
+
+  /** Whether the quads have been built (something read the graph). */
+  get built (): boolean {
+    return this.#quads !== undefined
+  }
+
+  /** The quads (each distinct term one object), built on first use. */
+  quadsNow (): readonly Quad[] {
+    if (this.#quads === undefined) {
+      const graph = DataFactory.namedNode(this.graph)
+      const quads: Quad[] = new Array<Quad>(this.size)
+      for (let i = 0; i < this.size; i++) {
+        quads[i] = DataFactory.quad(this.#term(this.s[i]!) as Quad['subject'], this.#term(this.p[i]!) as Quad['predicate'],
+          this.#term(this.o[i]!) as Quad['object'], graph) as Quad
+      }
+      this.#quads = quads
+    }
+    return this.#quads
+  }
+
+  async quads (): Promise<readonly Quad[]> {
+    return this.quadsNow()
+  }
+
+  /**
+   * The quads, in the graph, of the statements with one of the patterns' predicates (and its
+   * object, when the pattern gives one): a few, such as role links or stored rules.
+   */
+  select (patterns: readonly Pattern[]): Quad[] {
+    return selectQuads(this, patterns, this.graph)
+  }
+
+  /** Whether a node is left that `nameServiceNodes` with `roles` would name (roles stated elsewhere). */
+  hasUnnamedNodes (roles: ServiceNodeRoles): boolean {
+    return hasUnnamedNodes({ ...this, terms: this.terms, s: this.s, p: this.p, o: this.o, g: new Int32Array(this.size), size: this.size }, roles)
+  }
+
+  #term (id: number): Term {
+    return this.terms.term(id)
+  }
+}
+
+/** A predicate, and the object IRI when only statements with that object are meant. */
+export interface Pattern {
+  readonly predicate: string
+  readonly object?: string
+}
+
+/** The statements `serviceNodeRoles` reads. */
+const roleLinks: readonly Pattern[] = [{ predicate: subPropertyOf }, { predicate: equivalentProperty }]
+
+/** Quads of the statements of the table that match a pattern. */
+function selectQuads (table: Pick<StatementTable, 'terms' | 's' | 'p' | 'o' | 'size'>, patterns: readonly Pattern[], graph?: string): Quad[] {
+  const { terms, s, p, o, size } = table
+  const wanted = new Map<number, number>()
+  for (const { predicate, object } of patterns) {
+    const id = terms.iri(predicate)
+    if (id === undefined) continue
+    // -1: any object; -2: an object that never occurs.
+    wanted.set(id, object === undefined ? -1 : terms.iri(object) ?? -2)
+  }
+  const selected: Quad[] = []
+  if (wanted.size === 0) return selected
+  const graphNode = graph === undefined ? DataFactory.defaultGraph() : DataFactory.namedNode(graph)
+  for (let i = 0; i < size; i++) {
+    const object = wanted.get(p[i]!)
+    if (object === undefined || (object !== -1 && object !== o[i])) continue
+    selected.push(DataFactory.quad(terms.term(s[i]!) as Quad['subject'], terms.term(p[i]!) as Quad['predicate'], terms.term(o[i]!) as Quad['object'], graphNode) as Quad)
+  }
+  return selected
+}
+
+/** Relabels the blank nodes `g<hash of graph>_<n>` in order of first appearance (subject, then object). */
+function scopeBlankNodes (table: StatementTable, graph: string): void {
+  const { terms, s, o, size } = table
+  const prefix = '_:g' + createHash('sha256').update(graph).digest('hex').slice(0, 12) + '_'
+  const scoped = new Int32Array(terms.size).fill(-1)
+  let next = 0
+  const relabel = (id: number): number => {
+    if (terms.kinds[id] !== termKinds.blank) return id
+    let label = scoped[id]!
+    if (label === -1) scoped[id] = label = terms.internKey(prefix + String(next++))
+    return label
+  }
+  for (let i = 0; i < size; i++) {
+    s[i] = relabel(s[i]!)
+    o[i] = relabel(o[i]!)
+  }
+}
