@@ -150,20 +150,18 @@ function nameNodes (table: StatementTable, { candidates, roleOf, firstOwn, nextO
     }).sort().join(' ; ')
   }
 
-  const names = new Map<number, string>()
-  const used = usedNames(table)
-  for (const [graph, nodes] of candidates) {
-    mintNames(nodes, used(graph), baseName, node => content(node),
-      (node, name) => { names.set(node, name) })
-  }
   // A named node's own statements are those with it as subject; its one pointer, the only
   // statement with it as object.
-  for (const [node, name] of names) {
+  let named = 0
+  const rename = (node: number, name: string): void => {
     const id = terms.internKey(name)
     for (let i = firstOwn[node]!; i !== -1; i = nextOwn[i]!) s[i] = id
     o[pointer[node]!] = id
+    named++
   }
-  return names.size > 0
+  const used = usedNames(table)
+  for (const [graph, nodes] of candidates) mintNames(nodes, used(graph), baseName, node => content(node), rename)
+  return named > 0
 }
 
 /**
