@@ -120,7 +120,8 @@ export class LineGraph implements HeldGraph, IdTriples {
 
   /** Whether a node is left that `nameServiceNodes` with `roles` would name (roles stated elsewhere). */
   hasUnnamedNodes (roles: ServiceNodeRoles): boolean {
-    return hasUnnamedNodes({ ...this, terms: this.terms, s: this.s, p: this.p, o: this.o, g: new Int32Array(this.size), size: this.size }, roles)
+    // Every statement is in this one graph now.
+    return hasUnnamedNodes({ terms: this.terms, s: this.s, p: this.p, o: this.o, g: new Int32Array(this.size), size: this.size }, roles)
   }
 
   #term (id: number): Term {

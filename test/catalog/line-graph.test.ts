@@ -124,6 +124,41 @@ describe('--data N-Triples and N-Quads in the engine', () => {
     expect(await lines.vocabulary()).toEqual(await stored.vocabulary())
   }, 120_000)
 
+  it('compiles from the quads, with the same answers, when a node is left to name across graphs', async () => {
+    const dir = await folder()
+    const file = join(dir, 'catalog.nq')
+    await writeFile(file, asNQuads(generateCatalog(200, { seed: 5 }).ntriples) + [
+      `<${ex}S7> <${sym}provides> _:x .`,
+      `_:x <${rdfType}> <${ex}I5> <https://g.example/1> .`
+    ].join('\n') + '\n')
+    const lines = await open({ dataFiles: [file] })
+    const stored = await open({ dataFiles: [file], dataDir: join(dir, 'data') })
+    const services = async (engine: typeof lines): Promise<unknown> => [...(await engine.catalog()).services.values()]
+    const answer = await services(lines)
+    expect(answer).toEqual(await services(stored))
+    expect(JSON.stringify(answer)).toContain(`${ex}S7-provides-I5`)
+  }, 120_000)
+
+  it('reports a stored rule that does not compile as the quad path does', async () => {
+    const dir = await folder()
+    const file = join(dir, 'rules.nt')
+    await writeFile(file, [
+      `<${ex}S1> <${rdfType}> <${sym}VirtualPBX> .`,
+      `<${ex}rule> <${rdfType}> <${sym}InferenceRule> .`,
+      `<${ex}rule> <${sym}sparql> "CONSTRUCT { ?s a ?t } WHERE { ?s ?p " .`
+    ].join('\n') + '\n')
+    const lines = await open({ dataFiles: [file] })
+    const stored = await open({ dataFiles: [file], dataDir: join(dir, 'data') })
+    const failure = async (engine: typeof lines): Promise<{ code: string, messages: { en: string, de: string } }> =>
+      engine.catalog().then(() => { throw new Error('compiled') }, (error: { code: string, messages: { en: string, de: string } }) => error)
+    const expected = await failure(stored)
+    expect(expected.code).toBe('INVALID_QUERY')
+    expect(expected.messages.en.startsWith(`<${graphs.data}1/rules> <${ex}rule>: not a SPARQL query`)).toBe(true)
+    const got = await failure(lines)
+    expect(got.code).toBe(expected.code)
+    expect(got.messages).toEqual(expected.messages)
+  })
+
   it('reports a syntax error at open, naming file, line and column', async () => {
     const dir = await folder()
     const file = join(dir, 'broken.nt')
