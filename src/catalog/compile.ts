@@ -7,7 +7,7 @@ import { builtinRules, compileRules, hierarchyOf, propertyHierarchyOf, reason, s
 import type { Catalog, ClassHierarchy, InterfaceNode, LangText, Region, Service, ServiceNodeRoles } from './types.js'
 import { indexSubjects } from './subject-index.js'
 import { builtinCommerce } from './builtin-commerce.js'
-import { NodeReader, PriceComponents, readCompliance, readInterfaces, readOffers } from './read-service.js'
+import { InterfaceTypes, NodeReader, PriceComponents, readCompliance, readInterfaces, readOffers } from './read-service.js'
 import { catalogTerms as t, interfaceProperties } from './vocabulary.js'
 import { collectFactTable, serviceFacts, type FactTable, type ServiceFacts } from './service-facts.js'
 import type { SubjectIndex } from './subject-index.js'
@@ -87,8 +87,9 @@ export function readParts (index: SubjectIndex, reasoned: Reasoned, hierarchy: C
   const providers = new Map<string, LangText>()
   const isServiceType = memo((type: string) => !type.startsWith('_:') && hierarchy.isSubClassOf(type, t.Service))
   const components = new PriceComponents(reader, builtinCommerce)
+  const interfaceTypes = new InterfaceTypes(hierarchy)
   for (const id of ids) {
-    const service = readService(reader, id, hierarchy, isServiceType, components)
+    const service = readService(reader, id, isServiceType, interfaceTypes, components)
     services.set(id, service)
     if (service.provider !== undefined && !providers.has(service.provider)) {
       providers.set(service.provider, reader.text(service.provider, t.name, t.label))
@@ -103,7 +104,7 @@ function serviceIds (reader: NodeReader): string[] {
   return [...ids].sort()
 }
 
-function readService (reader: NodeReader, id: string, hierarchy: ClassHierarchy, isServiceType: (type: string) => boolean,
+function readService (reader: NodeReader, id: string, isServiceType: (type: string) => boolean, interfaceTypes: InterfaceTypes,
   components: PriceComponents): Service {
   const asserted = reader.strings(id, t.type, true)
   const serviceTypes = new Set(reader.strings(id, t.type).filter(isServiceType))
@@ -116,9 +117,9 @@ function readService (reader: NodeReader, id: string, hierarchy: ClassHierarchy,
     types: types.includes(t.Service) ? types : [...types, t.Service],
     label: reader.text(id, t.name, t.label),
     description: reader.text(id, t.description, t.comment),
-    provides: readInterfaces(reader, id, 'provides', hierarchy),
-    requires: readInterfaces(reader, id, 'requires', hierarchy),
-    optionallyRequires: readInterfaces(reader, id, 'optionallyRequires', hierarchy),
+    provides: readInterfaces(reader, id, 'provides', interfaceTypes),
+    requires: readInterfaces(reader, id, 'requires', interfaceTypes),
+    optionallyRequires: readInterfaces(reader, id, 'optionallyRequires', interfaceTypes),
     compliance: readCompliance(reader, id),
     offers: readOffers(reader, id, components),
     ...(provider === undefined ? {} : { provider }),

@@ -2,49 +2,58 @@
  * Reading one service description from the subject index into the typed view
  * (docs/describing-services.md is the contract: every property read here is listed there).
  */
-import type { Term } from '@rdfjs/types'
-import { termId } from '../reasoner/index.js'
+import { termKinds, type TermTable } from '../reasoner/index.js'
 import type { ClassHierarchy, Compliance, InterfaceNode, InterfaceRole, LangText, Offer, PriceComponentDefinition, PriceSpecification, SupportPromise } from './types.js'
 import type { SubjectIndex, SubjectValues } from './subject-index.js'
 import { catalogTerms as t, countingBases } from './vocabulary.js'
 
 const none: readonly never[] = []
 
-function termString (term: Term): string {
-  return term.termType === 'Literal' || term.termType === 'NamedNode' ? term.value : termId(term)
-}
-
-/** Reads the values of subjects from the index. */
+/**
+ * Reads the values of subjects from the index. Values are term ids until written out: IRIs and
+ * blank nodes as the table's string of each (one string per distinct term, however often read),
+ * literals as their lexical form.
+ */
 export class NodeReader {
   private lastSubject = ''
   private last: SubjectValues | undefined
+  private readonly table: TermTable
+  /** Term ids of the predicates asked for (-1: not in the table). */
+  private readonly predicateIds = new Map<string, number>()
 
-  constructor (private readonly index: SubjectIndex) {}
+  constructor (private readonly index: SubjectIndex) {
+    this.table = index.terms
+  }
 
-  /** Values of the predicate, asserted then derived; only the asserted ones with `assertedOnly`. */
-  terms (subject: string, predicate: string, assertedOnly = false): readonly Term[] {
+  /** Term ids of the values of the predicate, asserted then derived; only the asserted ones with `assertedOnly`. */
+  ids (subject: string, predicate: string, assertedOnly = false): readonly number[] {
     const values = this.values(subject)
     if (values === undefined) return none
-    let found: Term[] | undefined
+    const p = this.predicateId(predicate)
+    let found: number[] | undefined
     const end = assertedOnly ? values.asserted : values.predicates.length
     for (let i = 0; i < end; i++) {
-      if (values.predicates[i] === predicate) (found ??= []).push(values.objects[i]!)
+      if (values.predicates[i] === p) (found ??= []).push(values.objects[i]!)
     }
     return found ?? none
   }
 
   /** IRIs and blank nodes as term strings, literals as their lexical form; sorted, unique. */
   strings (subject: string, predicate: string, assertedOnly = false): string[] {
-    const terms = this.terms(subject, predicate, assertedOnly)
-    if (terms.length === 0) return []
-    if (terms.length === 1) return [termString(terms[0]!)]
-    return [...new Set(terms.map(termString))].sort()
+    return this.stringsOf(this.ids(subject, predicate, assertedOnly))
+  }
+
+  /** The terms written out as `strings` does; sorted, unique. */
+  stringsOf (ids: readonly number[]): string[] {
+    if (ids.length === 0) return []
+    if (ids.length === 1) return [this.string(ids[0]!)]
+    return [...new Set(ids.map(id => this.string(id)))].sort()
   }
 
   first (subject: string, predicate: string): string | undefined {
     const values = this.values(subject)
-    const i = values === undefined ? -1 : values.predicates.indexOf(predicate)
-    return i < 0 ? undefined : termString(values!.objects[i]!)
+    const i = values === undefined ? -1 : values.predicates.indexOf(this.predicateId(predicate))
+    return i < 0 ? undefined : this.string(values!.objects[i]!)
   }
 
   boolean (subject: string, predicate: string): boolean | undefined {
@@ -62,7 +71,9 @@ export class NodeReader {
   text (subject: string, ...predicates: string[]): LangText {
     const text: Record<string, string> = {}
     for (const predicate of predicates) {
-      for (const term of this.terms(subject, predicate)) {
+      for (const id of this.ids(subject, predicate)) {
+        if (this.table.kinds[id] !== termKinds.literal) continue
+        const term = this.table.term(id)
         if (term.termType === 'Literal') text[term.language] ??= term.value
       }
     }
@@ -78,6 +89,17 @@ export class NodeReader {
     return this.index.subjectsWith.get(predicate) ?? none
   }
 
+  /** A term as `strings` writes it out. */
+  private string (id: number): string {
+    return this.table.kinds[id] === termKinds.literal ? this.table.term(id).value : this.table.key(id)
+  }
+
+  private predicateId (predicate: string): number {
+    let id = this.predicateIds.get(predicate)
+    if (id === undefined) this.predicateIds.set(predicate, id = this.table.iri(predicate) ?? -1)
+    return id
+  }
+
   /** The statements of a subject; the last one is remembered, as a service is read field by field. */
   private values (subject: string): SubjectValues | undefined {
     if (subject !== this.lastSubject) {
@@ -89,13 +111,13 @@ export class NodeReader {
 }
 
 /** The interface nodes of a service in one role, sorted by id. */
-export function readInterfaces (reader: NodeReader, service: string, role: InterfaceRole, hierarchy: ClassHierarchy): InterfaceNode[] {
+export function readInterfaces (reader: NodeReader, service: string, role: InterfaceRole, types: InterfaceTypes): InterfaceNode[] {
   return reader.strings(service, t[role]).filter(id => !id.startsWith('"')).map(id => {
     const node: InterfaceNode = {
       id,
       service,
       role,
-      types: interfaceTypes(reader.strings(id, t.type, true), reader.strings(id, t.type), hierarchy),
+      types: types.of(reader, id),
       protocols: reader.strings(id, t.protocol),
       dataFormats: reader.strings(id, t.dataFormat),
       carriesData: reader.strings(id, t.carriesData)
@@ -104,6 +126,27 @@ export function readInterfaces (reader: NodeReader, service: string, role: Inter
     const versionRange = reader.first(id, t.versionRange)
     return { ...node, ...(version === undefined ? {} : { version }), ...(versionRange === undefined ? {} : { versionRange }) }
   })
+}
+
+/**
+ * The types of interface nodes (`interfaceTypes`), worked out once for each distinct list of
+ * asserted and of all types (term ids): at 100,000 services, 300,000 interfaces have a few
+ * hundred such lists, and comparing each node's types with the hierarchy was most of reading them.
+ */
+export class InterfaceTypes {
+  private readonly known = new Map<string, readonly string[]>()
+
+  constructor (private readonly hierarchy: ClassHierarchy) {}
+
+  /** The types of the node, as `interfaceTypes` gives them. */
+  of (reader: NodeReader, node: string): string[] {
+    const asserted = reader.ids(node, t.type, true)
+    const all = reader.ids(node, t.type)
+    const key = `${asserted.join(' ')}|${all.join(' ')}`
+    let types = this.known.get(key)
+    if (types === undefined) this.known.set(key, types = interfaceTypes(reader.stringsOf(asserted), reader.stringsOf(all), this.hierarchy))
+    return [...types]
+  }
 }
 
 /**

@@ -5,23 +5,30 @@
  * subject, so a reader can tell them apart.
  *
  * The statements are kept by the subject's term id in typed arrays (which quad, or which
- * derived triple) and written out as values only when a subject is read: at 100,000 services
- * 750,000 subjects each held two arrays and a map entry, most of the collector's work in a compile.
+ * derived triple) and given out only when a subject is read: at 100,000 services 750,000
+ * subjects each held two arrays and a map entry, most of the collector's work in a compile.
+ * They are given out as the reasoner's term ids, written out as strings only by the reader
+ * (once per distinct term: a type IRI read for 300,000 interfaces is one string of the table).
  */
 import type { Quad, Term } from '@rdfjs/types'
 import { termToId } from 'n3'
-import { termId, type Reasoned } from '../reasoner/index.js'
+import { termId, type Reasoned, type TermTable } from '../reasoner/index.js'
 import { catalogTerms, interfaceProperties, readPredicates } from './vocabulary.js'
 
-/** The statements about one subject: parallel arrays of predicates and objects, asserted ones first. */
+/**
+ * The statements about one subject: parallel arrays of the term ids (in `SubjectIndex.terms`) of
+ * predicates and objects, asserted ones first.
+ */
 export interface SubjectValues {
-  readonly predicates: string[]
-  readonly objects: Term[]
+  readonly predicates: readonly number[]
+  readonly objects: readonly number[]
   /** How many of the statements (a prefix) are asserted; the rest are derived. */
   readonly asserted: number
 }
 
 export interface SubjectIndex {
+  /** The terms of the ids `values` gives (the reasoner's). */
+  readonly terms: TermTable
   /** A subject's (IRI or `_:label`) statements with predicates the catalog reads; undefined when it has none. */
   values (subject: string): SubjectValues | undefined
   /** Subjects with an interface property or `sym:includesCountry`, by predicate; subjects typed by `serviceClasses`. */
@@ -107,24 +114,32 @@ export function indexSubjects (quads: Iterable<Quad>, reasoned: Reasoned, servic
     if (read.has(triples.p[t]!)) entries[next[triples.s[t]!]!++] = -(t + 1)
   }
   const idOf = (subject: string): number => terms.get(subject) ?? -1
+  // The reasoner interned every term of the quads by its N3.js id; a few predicates recur.
+  const predicateIds = new Map<string, number>()
+  const predicateId = (predicate: string): number => {
+    let id = predicateIds.get(predicate)
+    if (id === undefined) predicateIds.set(predicate, id = termIdOf(terms, predicate))
+    return id
+  }
   return {
+    terms,
     values (subject) {
       const id = idOf(subject)
       if (id === -1 || start[id] === start[id + 1]) return undefined
-      const predicates: string[] = []
-      const objects: Term[] = []
+      const predicates: number[] = []
+      const objects: number[] = []
       let asserted = 0
       for (let k = start[id]!; k < start[id + 1]!; k++) {
         const entry = entries[k]!
         if (entry >= 0) {
           const quad = input[entry]!
-          predicates.push(quad.predicate.value)
-          objects.push(quad.object)
+          predicates.push(predicateId(quad.predicate.value))
+          objects.push(termIdOf(terms, termToId(quad.object as Parameters<typeof termToId>[0])))
           asserted++
         } else {
           const t = -entry - 1
-          predicates.push(terms.key(triples.p[t]!))
-          objects.push(terms.term(triples.o[t]!))
+          predicates.push(triples.p[t]!)
+          objects.push(triples.o[t]!)
         }
       }
       return { predicates, objects, asserted }
@@ -189,16 +204,17 @@ export function indexSubjectTriples (reasoned: Reasoned, serviceClasses: Readonl
   }
   const idOf = (subject: string): number => terms.get(subject) ?? -1
   return {
+    terms,
     values (subject) {
       const id = idOf(subject)
       if (id === -1 || start[id] === start[id + 1]) return undefined
-      const predicates: string[] = []
-      const objects: Term[] = []
+      const predicates: number[] = []
+      const objects: number[] = []
       let asserted = 0
       for (let k = start[id]!; k < start[id + 1]!; k++) {
         const t = entries[k]!
-        predicates.push(terms.key(triples.p[t]!))
-        objects.push(terms.term(triples.o[t]!))
+        predicates.push(triples.p[t]!)
+        objects.push(triples.o[t]!)
         if (t < inputSize) asserted++
       }
       return { predicates, objects, asserted }
@@ -210,6 +226,13 @@ export function indexSubjectTriples (reasoned: Reasoned, serviceClasses: Readonl
       return graph === -1 ? undefined : inputGraphs.names[graph]
     }
   }
+}
+
+/** The id of a term of the quads the reasoner was given, by its N3.js id. */
+function termIdOf (terms: TermTable, key: string): number {
+  const id = terms.get(key)
+  if (id === undefined) throw new Error(`the reasoner was not given the term ${key}`)
+  return id
 }
 
 /** The reasoner's id of a quad's subject (it interned every term of the quads by this key). */
