@@ -836,8 +836,8 @@ export class Engine {
    * `lines`, the default) `.nt` / `.nq` files as term ids (`LineGraph`).
    */
   async #readFiles (files: readonly string[], graphOf: (file: string, index: number) => string,
-    options: { lines?: boolean } = {}): Promise<Array<(GraphContent | { readonly graph: string, readonly held: LineGraph }) & { file: string }>> {
-    const read: Array<(GraphContent | { readonly graph: string, readonly held: LineGraph }) & { file: string }> = []
+    options: { lines?: boolean } = {}): Promise<ReadFile[]> {
+    const read: ReadFile[] = []
     const seen = new Map<string, string>()
     for (const [index, file] of files.entries()) {
       const graph = graphOf(file, index)
@@ -851,7 +851,7 @@ export class Engine {
       seen.set(graph, file)
       const format = formatOfFile(file)
       // Unnamed interfaces and offers get stable names here, before anything reads them.
-      const content: (GraphContent | { readonly graph: string, readonly held: LineGraph }) & { file: string } = options.lines !== false && (format === 'n-triples' || format === 'n-quads')
+      const content: ReadFile = options.lines !== false && (format === 'n-triples' || format === 'n-quads')
         ? { graph, file, held: LineGraph.read({ text: await readRdfText(file), format, source: file, graph }) }
         : { graph, file, quads: nameServiceNodes(await readRdfFile(file)) }
       if (('held' in content ? content.held.triples : content.quads.length) === 0) {
@@ -879,9 +879,11 @@ async function readFolder (folder: string): Promise<Quad[]> {
   return quads
 }
 
-
 /** The example composition requests, stored as the demo's reference requests. */
 const exampleRequestsFolder = join(projectRoot, 'examples', 'requests')
+
+/** A file read as one graph: its quads, or (`.nt` / `.nq`) its statements held as term ids. */
+type ReadFile = (GraphContent | { readonly graph: string, readonly held: LineGraph }) & { readonly file: string }
 
 /** A catalog ready to be used: where it came from, and how its vocabulary is selected. */
 interface Built {

@@ -7,14 +7,11 @@
 import type { Quad } from '@rdfjs/types'
 import { builtinRules, compileRules, hierarchyOf, reason, ruleTerms, storedRules } from '../reasoner/index.js'
 import { readParts, type CatalogParts, type CompileOptions } from './compile.js'
-import type { LineGraph } from './line-graph.js'
+import { roleLinks, type LineGraph } from './line-graph.js'
 import { collectFactTableOfTriples } from './service-facts.js'
 import { nameServiceNodes, serviceNodeRoles } from './service-node-names.js'
 import { indexSubjectTriples } from './subject-index.js'
 import { catalogTerms as t } from './vocabulary.js'
-
-const subPropertyOf = 'http://www.w3.org/2000/01/rdf-schema#subPropertyOf'
-const equivalentProperty = 'http://www.w3.org/2002/07/owl#equivalentProperty'
 
 /**
  * The parts `compileParts` gives for `quads` followed by the quads of `graphs`, or undefined when
@@ -22,7 +19,7 @@ const equivalentProperty = 'http://www.w3.org/2002/07/owl#equivalentProperty'
  * caller then compiles the quads themselves).
  */
 export function compileLineParts (quads: readonly Quad[], graphs: readonly LineGraph[], options: CompileOptions = {}): CatalogParts | undefined {
-  const links = graphs.flatMap(graph => graph.select([{ predicate: subPropertyOf }, { predicate: equivalentProperty }]))
+  const links = graphs.flatMap(graph => graph.select(roleLinks))
   const nodeRoles = serviceNodeRoles([...quads, ...links])
   if (nameServiceNodes(quads, nodeRoles) !== quads || graphs.some(graph => graph.hasUnnamedNodes(nodeRoles))) return undefined
   const rules = graphs.flatMap(graph => graph.select([{ predicate: ruleTerms.sparql }, { predicate: t.type, object: ruleTerms.InferenceRule }]))

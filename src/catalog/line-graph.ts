@@ -8,15 +8,12 @@
 import { createHash } from 'node:crypto'
 import { DataFactory } from 'n3'
 import type { Quad, Term } from '@rdfjs/types'
-import { freshBlankPrefix, readNTriples } from '../rdf/index.js'
+import { freshBlankPrefix, readNTriples, terms as rdfTerms } from '../rdf/index.js'
 import { TermTable, termKinds, type IdTriples } from '../reasoner/index.js'
 import type { HeldGraph } from '../store/index.js'
 import type { ServiceNodeRoles } from './types.js'
 import { hasUnnamedNodes, nameTableNodes, type StatementTable } from './line-graph-names.js'
 import { serviceNodeRoles } from './service-node-names.js'
-
-const subPropertyOf = 'http://www.w3.org/2000/01/rdf-schema#subPropertyOf'
-const equivalentProperty = 'http://www.w3.org/2002/07/owl#equivalentProperty'
 
 /** What to read: the text, its format, its name in errors, and the store graph it becomes. */
 export interface LineGraphSource {
@@ -136,7 +133,8 @@ export interface Pattern {
 }
 
 /** The statements `serviceNodeRoles` reads. */
-const roleLinks: readonly Pattern[] = [{ predicate: subPropertyOf }, { predicate: equivalentProperty }]
+/** The statements that make a property a role's sub-property (`serviceNodeRoles` reads them). */
+export const roleLinks: readonly Pattern[] = [{ predicate: rdfTerms.subPropertyOf }, { predicate: rdfTerms.equivalentProperty }]
 
 /** Quads of the statements of the table that match a pattern. */
 function selectQuads (table: Pick<StatementTable, 'terms' | 's' | 'p' | 'o' | 'size'>, patterns: readonly Pattern[], graph?: string): Quad[] {

@@ -18,6 +18,7 @@ import { createHash } from 'node:crypto'
 import { DataFactory } from 'n3'
 import type { Literal, NamedNode, Quad } from '@rdfjs/types'
 import type { ServiceNodeRoles } from './types.js'
+import { terms as rdfTerms } from '../rdf/index.js'
 import { catalogTerms as t } from './vocabulary.js'
 
 const schemaPrice = 'https://schema.org/price'
@@ -26,8 +27,7 @@ const schemaPriceCurrency = 'https://schema.org/priceCurrency'
 /** The properties from a service to its own nodes, with the role each gives the name. */
 const roles: ServiceNodeRoles = new Map([[t.provides, 'provides'], [t.requires, 'requires'], [t.optionallyRequires, 'optionally-requires'], [t.offers, 'offer']])
 
-const subPropertyOf = 'http://www.w3.org/2000/01/rdf-schema#subPropertyOf'
-const equivalentProperty = 'http://www.w3.org/2002/07/owl#equivalentProperty'
+const { subPropertyOf, equivalentProperty } = rdfTerms
 
 /** Is `predicate` one that points from a service to a node of its own (interface, offer)? */
 export function isServiceNodePredicate (predicate: string): boolean {

@@ -99,11 +99,7 @@ export function indexSubjects (quads: Iterable<Quad>, reasoned: Reasoned, servic
   }
   // `start[id]` … `start[id + 1]`: the subject's statements in `entries`, a quad's index (≥ 0)
   // or a derived triple's id t as -(t + 1); asserted ones first, each part in input order.
-  const start = new Int32Array(terms.size + 1)
-  for (let id = 0, sum = 0; id <= terms.size; id++) {
-    start[id] = sum
-    sum += counts[id]!
-  }
+  const start = runningSums(counts)
   const entries = new Int32Array(start[terms.size]!)
   const next = start.slice()
   for (let i = 0; i < input.length; i++) {
@@ -192,11 +188,7 @@ export function indexSubjectTriples (reasoned: Reasoned, serviceClasses: Readonl
       subjectsWith.get(terms.key(p))!.add(terms.key(s))
     }
   }
-  const start = new Int32Array(terms.size + 1)
-  for (let id = 0, sum = 0; id <= terms.size; id++) {
-    start[id] = sum
-    sum += counts[id]!
-  }
+  const start = runningSums(counts)
   const entries = new Int32Array(start[terms.size]!)
   const next = start.slice()
   for (let t = 0; t < triples.size; t++) {
@@ -226,6 +218,16 @@ export function indexSubjectTriples (reasoned: Reasoned, serviceClasses: Readonl
       return graph === -1 ? undefined : inputGraphs.names[graph]
     }
   }
+}
+
+/** Where each id's run starts in one array of every run, the runs being `counts` long (one more place than ids: the end). */
+function runningSums (counts: Int32Array): Int32Array {
+  const start = new Int32Array(counts.length)
+  for (let id = 0, sum = 0; id < counts.length; id++) {
+    start[id] = sum
+    sum += counts[id]!
+  }
+  return start
 }
 
 /** The id of a term of the quads the reasoner was given, by its N3.js id. */
