@@ -3,7 +3,7 @@
  * (`constraints.facts` of a composition request) are checked against. A property's facts
  * include those of its sub-properties.
  */
-import type { Quad } from '@rdfjs/types'
+import type { Quad, Term } from '@rdfjs/types'
 import type { PropertyHierarchy, Reasoned } from '../reasoner/index.js'
 import { termId, termKinds } from '../reasoner/index.js'
 
@@ -44,10 +44,7 @@ export function collectFactTable (quads: Iterable<Quad>, services: ReadonlySet<s
     if (predicates === undefined) bySubject.set(subject, predicates = new Map())
     let values = predicates.get(quad.predicate.value)
     if (values === undefined) predicates.set(quad.predicate.value, values = [])
-    const o = quad.object
-    const value: FactValue = o.termType === 'Literal'
-      ? { value: o.value, datatype: o.datatype.value, ...(o.language === '' ? {} : { language: o.language }) }
-      : { value: o.termType === 'NamedNode' ? o.value : termId(o) }
+    const value = factValue(quad.object)
     if (!values.some(v => v.value === value.value && v.datatype === value.datatype && v.language === value.language)) values.push(value)
   }
   return bySubject
@@ -55,7 +52,10 @@ export function collectFactTable (quads: Iterable<Quad>, services: ReadonlySet<s
 
 /**
  * `collectFactTable` over the reasoner's input triples (the first of equal ones kept, which
- * leaves each service's unique values in first-seen order as they were).
+ * leaves each service's unique values in first-seen order as they were). A value is made once
+ * per distinct IRI or literal and shared by every service that states it (at 100,000 services
+ * most values are one of a few providers, types, locations and prices), and IRIs and blank
+ * nodes are written out as the term table's own strings, without building a term object.
  */
 export function collectFactTableOfTriples (reasoned: Reasoned, services: ReadonlySet<string>): FactTable {
   const { terms, triples } = reasoned
@@ -63,6 +63,16 @@ export function collectFactTableOfTriples (reasoned: Reasoned, services: Readonl
   for (const service of services) {
     const id = terms.get(service)
     if (id !== undefined) isService[id] = 1
+  }
+  const shared = new Map<number, FactValue>()
+  const valueOf = (id: number): FactValue => {
+    const kind = terms.kinds[id]
+    if (kind === termKinds.blank) return { value: terms.key(id) }
+    let value = shared.get(id)
+    if (value === undefined) {
+      shared.set(id, value = kind === termKinds.iri ? { value: terms.key(id) } : factValue(terms.term(id)))
+    }
+    return value
   }
   const bySubject: FactTable = new Map()
   for (let t = 0; t < reasoned.inputSize; t++) {
@@ -74,15 +84,21 @@ export function collectFactTableOfTriples (reasoned: Reasoned, services: Readonl
     let predicates = bySubject.get(subject)
     if (predicates === undefined) bySubject.set(subject, predicates = new Map())
     const predicate = terms.key(triples.p[t]!)
-    let values = predicates.get(predicate)
-    if (values === undefined) predicates.set(predicate, values = [])
-    const o = terms.term(triples.o[t]!)
-    const value: FactValue = o.termType === 'Literal'
-      ? { value: o.value, datatype: o.datatype.value, ...(o.language === '' ? {} : { language: o.language }) }
-      : { value: o.termType === 'NamedNode' ? o.value : termId(o) }
-    if (!values.some(v => v.value === value.value && v.datatype === value.datatype && v.language === value.language)) values.push(value)
+    const values = predicates.get(predicate)
+    const value = valueOf(triples.o[t]!)
+    // A list made with its first value is one place long: most predicates of a service have one
+    // value, and a list made empty takes 17 places at its first push.
+    if (values === undefined) predicates.set(predicate, [value])
+    else if (!values.some(v => v.value === value.value && v.datatype === value.datatype && v.language === value.language)) values.push(value)
   }
   return bySubject
+}
+
+/** A term as a fact value: IRIs and blank nodes as term strings, literals as their lexical form, datatype and language. */
+function factValue (o: Term): FactValue {
+  return o.termType === 'Literal'
+    ? { value: o.value, datatype: o.datatype.value, ...(o.language === '' ? {} : { language: o.language }) }
+    : { value: o.termType === 'NamedNode' ? o.value : termId(o) }
 }
 
 /** The facts of a table, a property's including those of its sub-properties. */
