@@ -46,6 +46,11 @@ describe('PairMap', () => {
     for (let i = 0; i < 5000; i++) expect(map.get(i >> 1, second(i))).toBe(i)
     expect(map.get(5, 7)).toBe(-1)
     expect(map.get(2600, -1)).toBe(-1)
+    // First id 0 is a pair like any other, not a free place.
+    expect(map.get(0, 5)).toBe(-1)
+    expect(map.putIfAbsent(0, 5, 42)).toBe(-1)
+    expect(map.get(0, 5)).toBe(42)
+    expect(map.size).toBe(5001)
   })
 })
 
