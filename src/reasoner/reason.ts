@@ -72,7 +72,8 @@ export interface ReasonOptions extends EvaluateOptions {
  * @example reason(ontology, program, { lines: [{ text: catalogNt, format: 'n-triples', source: 'catalog.nt' }] })
  */
 export function reason (quads: Iterable<Quad>, program: Program, options: ReasonOptions = {}): Reasoned {
-  const terms = new TermTable()
+  // The tables' terms are numbered again here: at most as many as they hold, and a few of the quads.
+  const terms = new TermTable((options.tables ?? []).reduce((sum, table) => sum + table.terms.size, 0))
   const triples = new TripleTable()
   // Quads read from one file share a term object per distinct term: its id is looked up by
   // identity, without writing out and hashing its key again (4.8 M terms at 100,000 services).

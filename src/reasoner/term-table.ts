@@ -22,13 +22,25 @@ export class TermTable {
    * 750,000 terms a `Map` of strings took twice as long to fill, and these arrays cost the
    * collector nothing.
    */
-  private places = new Int32Array(1024).fill(-1)
-  private hashes = new Int32Array(1024)
+  private places: Int32Array
+  private hashes: Int32Array
   /** Key by id. */
   private readonly keys: string[] = []
   /** Term objects by id, built on first use (a hole until then). */
   private readonly objects: Array<Term | undefined> = []
   readonly kinds: number[] = []
+
+  /**
+   * @param expected How many terms the table is likely to hold: its places are made for them at
+   *   once, instead of doubled and rehashed on the way (at 100,000 services, 1.4 M terms read
+   *   from the file and 750,000 in the reasoner, about 0.3 s).
+   */
+  constructor (expected = 0) {
+    let size = 1024
+    while (size < expected * 2) size *= 2
+    this.places = new Int32Array(size).fill(-1)
+    this.hashes = new Int32Array(size)
+  }
 
   /** The id of a term, assigning the next one when it is new. */
   intern (term: Term): number {

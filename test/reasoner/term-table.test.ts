@@ -18,6 +18,17 @@ describe('TermTable', () => {
     [variable('v'), termKinds.other]
   ]
 
+  it('numbers keys the same when made for an expected count, also past it', () => {
+    const sized = new TermTable(1000)
+    const grown = new TermTable()
+    const keys = Array.from({ length: 3000 }, (_, i) => i % 3 === 0 ? `_:b${i}` : i % 3 === 1 ? `https://example.org/t${i}` : `"${i}"`)
+    expect(keys.map(key => sized.internKey(key))).toEqual(keys.map(key => grown.internKey(key)))
+    expect(sized.size).toBe(3000)
+    expect(sized.get('https://example.org/t1')).toBe(1)
+    expect(sized.get('_:b2999')).toBe(undefined)
+    expect(sized.kinds.slice(0, 3)).toEqual([termKinds.blank, termKinds.iri, termKinds.literal])
+  })
+
   it('reads a term given by its key back equal to the term, with its kind and key, the same object each time', () => {
     const table = new TermTable()
     for (const [term, kind] of samples) {
