@@ -75,14 +75,21 @@ export function collectFactTableOfTriples (reasoned: Reasoned, services: Readonl
     return value
   }
   const bySubject: FactTable = new Map()
+  // A service's statements mostly follow each other: its map is looked up once per run of them.
+  let last = -1
+  let predicates = new Map<string, FactValue[]>()
   for (let t = 0; t < reasoned.inputSize; t++) {
     const s = triples.s[t]!
     if (isService[s] !== 1) continue
     const kind = terms.kinds[s]
     if (kind !== termKinds.iri && kind !== termKinds.blank) continue
-    const subject = terms.key(s)
-    let predicates = bySubject.get(subject)
-    if (predicates === undefined) bySubject.set(subject, predicates = new Map())
+    if (s !== last) {
+      last = s
+      const subject = terms.key(s)
+      const known = bySubject.get(subject)
+      if (known === undefined) bySubject.set(subject, predicates = new Map())
+      else predicates = known
+    }
     const predicate = terms.key(triples.p[t]!)
     const values = predicates.get(predicate)
     const value = valueOf(triples.o[t]!)

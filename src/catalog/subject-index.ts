@@ -200,13 +200,16 @@ export function indexSubjectTriples (reasoned: Reasoned, serviceClasses: Readonl
     values (subject) {
       const id = idOf(subject)
       if (id === -1 || start[id] === start[id + 1]) return undefined
-      const predicates: number[] = []
-      const objects: number[] = []
+      // Made at their length: 750,000 subjects are read at 100,000 services, and a list grown
+      // from empty takes 17 places at its first push.
+      const from = start[id]!
+      const predicates = new Array<number>(start[id + 1]! - from)
+      const objects = new Array<number>(predicates.length)
       let asserted = 0
-      for (let k = start[id]!; k < start[id + 1]!; k++) {
-        const t = entries[k]!
-        predicates.push(triples.p[t]!)
-        objects.push(triples.o[t]!)
+      for (let k = 0; k < predicates.length; k++) {
+        const t = entries[from + k]!
+        predicates[k] = triples.p[t]!
+        objects[k] = triples.o[t]!
         if (t < inputSize) asserted++
       }
       return { predicates, objects, asserted }
