@@ -212,13 +212,14 @@ export class Engine {
       ]
       // `--data` files live only in memory: numbered, so two files with the same name never clash.
       const dataGraph = (file: string, index: number): string => graphOfFile(file, `${graphs.data}${index + 1}/`)
-      if (store instanceof MemoryStore && !(store instanceof EmbeddedStore)) {
+      if (store instanceof MemoryStore) {
         // N-Triples and N-Quads are held as term ids: compiled from them, their quads built only when read.
         const data = await engine.#readFiles(options.dataFiles ?? [], dataGraph)
         store.holdGraphs([...builtins, ...data])
       } else {
+        // An endpoint stores whatever it is given: there is no keeping in memory only.
         const data = await engine.#parseFiles(options.dataFiles ?? [], dataGraph)
-        await store.putGraphs([...builtins, ...data.map(({ graph, quads }) => ({ graph, quads }))], { durable: false })
+        await store.putGraphs([...builtins, ...data.map(({ graph, quads }) => ({ graph, quads }))])
       }
       if (options.seedExamples === true && (await engine.catalogGraphs()).length === 0) {
         const examples = await engine.#parseFiles(await listTurtleFiles(builtinFolders.examples), file => graphOfFile(file))
@@ -362,7 +363,7 @@ export class Engine {
   async #build (): Promise<Built> {
     const snapshot = this.#snapshot
     if (snapshot === undefined || !(this.store instanceof EmbeddedStore)) {
-      const fromLines = this.#compiler === undefined ? await this.#compileLines() : undefined
+      const fromLines = await this.#compileLines()
       if (fromLines !== undefined) return fromLines
       const quads = await this.publicQuads()
       const catalog = this.#compiler === undefined ? compileCatalog(quads, { rules: this.#rules }) : await this.#compiler.compile(quads, this.#rules)
@@ -415,14 +416,16 @@ export class Engine {
   }
 
   /**
-   * The catalog of an in-memory store whose public graphs are quads followed by files held as
-   * term ids (`--data` N-Triples / N-Quads), compiled from the ids (`compileLineParts`); the
-   * vocabulary is selected from the graphs of this moment when first asked. Undefined when the
-   * store holds anything else, or a node is left to name across the graphs.
+   * The catalog of an in-memory store (or a data directory's) whose public graphs are quads
+   * followed by files held as term ids (`--data` N-Triples / N-Quads), compiled from the ids
+   * (`compileLineParts`; in the compile thread when there is one, their quads not built here);
+   * the vocabulary is selected from the graphs of this moment when first asked. Undefined when
+   * the store holds anything else, or (in place) a node is left to name across the graphs: the
+   * compile thread then compiles the quads it builds of them itself.
    */
   async #compileLines (): Promise<Built | undefined> {
     const store = this.store
-    if (!(store instanceof MemoryStore) || store instanceof EmbeddedStore) return undefined
+    if (!(store instanceof MemoryStore)) return undefined
     const held = store.heldNow({ publicOnly: true })
     const first = held.findIndex(([, content]) => content instanceof LineGraph)
     if (first === -1) return undefined
@@ -431,9 +434,12 @@ export class Engine {
       if (!(content instanceof LineGraph)) return undefined
       lineGraphs.push(content)
     }
-    const parts = compileLineParts(await gatherQuads(held.slice(0, first)), lineGraphs, { rules: this.#rules })
+    const vocabularyOf = async (): Promise<readonly Quad[]> => selectVocabulary(await gatherQuads(held))
+    const quads = await gatherQuads(held.slice(0, first))
+    if (this.#compiler !== undefined) return { vocabularyOf, from: 'compiled', catalog: await this.#compiler.compileLines(quads, lineGraphs, this.#rules) }
+    const parts = compileLineParts(quads, lineGraphs, { rules: this.#rules })
     if (parts === undefined) return undefined
-    return { vocabularyOf: async () => selectVocabulary(await gatherQuads(held)), from: 'compiled', catalog: catalogOfParts(parts) }
+    return { vocabularyOf, from: 'compiled', catalog: catalogOfParts(parts) }
   }
 
   /**

@@ -1,12 +1,12 @@
 /**
  * Compiling catalogs off the event loop: one worker thread (started on first use) reasons over
- * the quads and reads the services; this thread only packs the quads and indexes the slices it
- * gets back, one slice per turn of the event loop (it asks for the next one after a turn), so
+ * the quads (and graphs held as term ids) and reads the services; this thread only packs the
+ * quads (copies the graphs' ids) and indexes the slices it gets back, one slice per turn of the event loop (it asks for the next one after a turn), so
  * requests keep being answered meanwhile.
  */
 import type { Worker } from 'node:worker_threads'
 import type { Quad } from '@rdfjs/types'
-import { CatalogAssembler, type Catalog, type CatalogSlice } from '../catalog/index.js'
+import { CatalogAssembler, type Catalog, type CatalogSlice, type LineGraph } from '../catalog/index.js'
 import { SymphonyError, type ErrorCode, type ErrorMessages } from '../errors.js'
 import type { Rule } from '../reasoner/index.js'
 import { SliceClock, nextTurn } from '../turns.js'
@@ -49,6 +49,19 @@ export class BackgroundCompiler {
    * catalog: the next one kept replaces it).
    */
   async compile (quads: readonly Quad[], rules: readonly Rule[], snapshot?: SnapshotTarget | 'later'): Promise<Catalog> {
+    return this.#run(quads, [], rules, snapshot)
+  }
+
+  /**
+   * Compiles the catalog of the quads followed by graphs held as term ids, as `compileLineParts`
+   * does in place, or (when it leaves a node to name across the graphs) of the quads and the
+   * graphs' quads, built in the compile thread: the quads of `lines` are never built here.
+   */
+  async compileLines (quads: readonly Quad[], lines: readonly LineGraph[], rules: readonly Rule[]): Promise<Catalog> {
+    return this.#run(quads, lines, rules)
+  }
+
+  async #run (quads: readonly Quad[], lines: readonly LineGraph[], rules: readonly Rule[], snapshot?: SnapshotTarget | 'later'): Promise<Catalog> {
     if (this.#closed) {
       throw new SymphonyError('INTERNAL', {
         en: 'the catalog compile thread is shut down: the engine was closed',
@@ -63,6 +76,12 @@ export class BackgroundCompiler {
     worker.ref()
     try {
       await sendQuads(quads, slice => worker.postMessage({ type: 'quads', job, slice }, [slice.quads.buffer as ArrayBuffer]))
+      for (const graph of lines) {
+        // A turn between graphs; each is copied in one piece (its ids are typed arrays).
+        await nextTurn()
+        const held = graph.held()
+        worker.postMessage({ type: 'lines', job, held }, [held.ends.buffer, held.s.buffer, held.p.buffer, held.o.buffer] as ArrayBuffer[])
+      }
       const saving = snapshot === undefined ? {} : snapshot === 'later' ? { keep: true } : { snapshot }
       worker.postMessage({ type: 'compile', job, rules, ...saving })
       const catalog = await done

@@ -1,9 +1,13 @@
 /**
- * The compile thread: it compiles catalogs from the quads it is sent and posts each back in
+ * The compile thread: it compiles catalogs from the quads (and graphs held as term ids) it is
+ * sent and posts each back in
  * slices (`catalogSlices`), so the reasoning and reading of a large catalog never hold up the
  * event loop of the thread that serves requests.
  * Protocol (every message carries the job id it belongs to):
- *   → { type: 'quads', job, slice: QuadSlice } …   → { type: 'compile', job, rules, snapshot? }
+ *   → { type: 'quads', job, slice: QuadSlice } …   → { type: 'lines', job, held: HeldLines } …
+ *   → { type: 'compile', job, rules, snapshot? }
+ *   (graphs sent as `lines` follow the quads: compiled from their ids as `compileLineParts`
+ *   compiles them, or from the quads built of them where that leaves a node to name)
  *   ← { type: 'slice', job, slice: CatalogSlice }, then after each → { type: 'next', job } the
  *     next one (the last one of kind 'end') | { type: 'failed', job, code, messages, location };
  *     → { type: 'cancel', job } drops the slices not yet posted
@@ -18,7 +22,8 @@
  * the last one is posted (`writeSnapshot`).
  */
 import { parentPort } from 'node:worker_threads'
-import { catalogSlices, compileParts, writeSnapshot, type CatalogSlice } from '../catalog/index.js'
+import type { Quad } from '@rdfjs/types'
+import { catalogSlices, compileLineParts, compileParts, LineGraph, writeSnapshot, type CatalogParts, type CatalogSlice, type HeldLines } from '../catalog/index.js'
 import { SymphonyError } from '../errors.js'
 import type { ErrorLocation, ErrorMessages } from '../errors.js'
 import type { Rule } from '../reasoner/index.js'
@@ -26,6 +31,7 @@ import { QuadReceiver, type QuadSlice } from './quads.js'
 
 type Message =
   | { readonly type: 'quads', readonly job: number, readonly slice: QuadSlice }
+  | { readonly type: 'lines', readonly job: number, readonly held: HeldLines }
   | { readonly type: 'compile', readonly job: number, readonly rules: readonly Rule[], readonly snapshot?: Target, readonly keep?: boolean }
   | { readonly type: 'next', readonly job: number }
   | { readonly type: 'cancel', readonly job: number }
@@ -49,7 +55,8 @@ interface Sending {
 const port = parentPort
 if (port === null) throw new Error('the compile thread runs only as a worker thread')
 
-const received = new Map<number, QuadReceiver>()
+/** Per job: the quads received, then the graphs held as term ids that follow them. */
+const received = new Map<number, { readonly quads: QuadReceiver, readonly lines: LineGraph[] }>()
 
 const sending = new Map<number, Sending>()
 
@@ -74,14 +81,18 @@ port.on('message', (message: Message) => {
     return
   }
   let receiver = received.get(message.job)
-  if (receiver === undefined) received.set(message.job, receiver = new QuadReceiver())
+  if (receiver === undefined) received.set(message.job, receiver = { quads: new QuadReceiver(), lines: [] })
   if (message.type === 'quads') {
-    receiver.add(message.slice)
+    receiver.quads.add(message.slice)
+    return
+  }
+  if (message.type === 'lines') {
+    receiver.lines.push(LineGraph.ofHeld(message.held))
     return
   }
   received.delete(message.job)
   try {
-    const slices = catalogSlices(compileParts(receiver.quads, { rules: message.rules }))
+    const slices = catalogSlices(compile(receiver.quads.quads, receiver.lines, message.rules))
     const job: Sending = { slices, next: slices.next(), kept: [], snapshot: message.snapshot, keep: message.keep === true }
     if (job.keep) keptJob = undefined
     sending.set(message.job, job)
@@ -90,6 +101,12 @@ port.on('message', (message: Message) => {
     port.postMessage({ type: 'failed', job: message.job, ...failure(error) })
   }
 })
+
+/** The parts of the quads followed by the graphs' (as the engine compiles them in place). */
+function compile (quads: readonly Quad[], lines: readonly LineGraph[], rules: readonly Rule[]): CatalogParts {
+  if (lines.length === 0) return compileParts(quads, { rules })
+  return compileLineParts(quads, lines, { rules }) ?? compileParts([...quads, ...lines.flatMap(graph => graph.quadsNow())], { rules })
+}
 
 /** Posts the job's next slice and reads the one after it; after the last, saves the snapshot. */
 function postNext (id: number, job: Sending): void {

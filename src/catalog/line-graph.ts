@@ -11,6 +11,7 @@ import type { Quad, Term } from '@rdfjs/types'
 import { freshBlankPrefix, readNTriples, terms as rdfTerms } from '../rdf/index.js'
 import { TermTable, termKinds, type IdTriples } from '../reasoner/index.js'
 import type { HeldGraph } from '../store/index.js'
+import { packTermKeys, unpackTermKeys, type HeldLines } from './held-lines.js'
 import type { ServiceNodeRoles } from './types.js'
 import { hasUnnamedNodes, nameTableNodes, type StatementTable } from './line-graph-names.js'
 import { serviceNodeRoles } from './service-node-names.js'
@@ -80,6 +81,19 @@ export class LineGraph implements HeldGraph, IdTriples {
     nameTableNodes(table, serviceNodeRoles(selectQuads(table, roleLinks)))
     scopeBlankNodes(table, graph)
     return new LineGraph(graph, terms, s.subarray(0, size), p.subarray(0, size), o.subarray(0, size), size)
+  }
+
+  /**
+   * The graph again from what `held` gave (in another thread): the same term ids, statements and
+   * quads once built.
+   */
+  static ofHeld ({ graph, keys, ends, s, p, o }: HeldLines): LineGraph {
+    return new LineGraph(graph, unpackTermKeys(keys, ends), s, p, o, s.length)
+  }
+
+  /** The graph as plain data for another thread (`ofHeld`): the statements copied, so their buffers can be transferred. */
+  held (): HeldLines {
+    return { graph: this.graph, ...packTermKeys(this.terms), s: this.s.slice(), p: this.p.slice(), o: this.o.slice() }
   }
 
   get triples (): number {

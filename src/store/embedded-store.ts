@@ -16,6 +16,7 @@ import { scopeBlankNodes } from './blank-nodes.js'
 import { gatherQuads, MemoryStore } from './memory-store.js'
 import { toNQuads } from './n-quads.js'
 import { StoredGraph } from './stored-graph.js'
+import type { HeldGraph } from './stored-graph.js'
 import { isPrivateGraph } from '../project.js'
 import { nextTurn, SliceClock } from '../turns.js'
 import type { GraphContent, WriteOptions } from './types.js'
@@ -122,6 +123,15 @@ export class EmbeddedStore extends MemoryStore {
         else this.#digests.set(graph, text === undefined ? undefined : digestOf(text))
       }
     })
+  }
+
+  /** As `putGraphs` with `durable: false`, each graph given as quads or held in a form of its own (`MemoryStore.holdGraphs`). */
+  override holdGraphs (graphs: ReadonlyArray<GraphContent | { readonly graph: string, readonly held: HeldGraph }>): void {
+    super.holdGraphs(graphs)
+    for (const content of graphs) {
+      if (('held' in content ? content.held.triples : content.quads.length) === 0) this.#digests.delete(content.graph)
+      else this.#digests.set(content.graph, undefined)
+    }
   }
 
   /**

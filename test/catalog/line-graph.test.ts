@@ -9,6 +9,7 @@ import { builtinFolders, graphs } from '../../src/project.js'
 import { MemoryStore } from '../../src/store/index.js'
 import { generateCatalog } from '../../bench/catalog-generator.js'
 import { engineLifecycle } from './engine-lifecycle.js'
+import { asNQuads, quadPathCopy } from './line-files.js'
 
 const ex = 'https://example.org/bench#'
 const sym = 'https://w3id.org/symphony/ontology#'
@@ -38,27 +39,6 @@ function snapshotBytes (parts: CatalogParts): Buffer {
   const frames: Buffer[] = []
   for (const slice of catalogSlices(parts)) for (const body of encoder.encode(slice)) frames.push(Buffer.from(body))
   return Buffer.concat(frames)
-}
-
-/**
- * The generated catalog as N-Quads: each service's statements in one of three graphs (the class
- * tree in the default graph), every 97th statement twice, and a role sub-property with two
- * sibling interfaces of the same class (their names then carry a hash of their content).
- */
-function asNQuads (ntriples: string): string {
-  const lines = ntriples.trimEnd().split('\n')
-  const out: string[] = []
-  for (const [i, line] of lines.entries()) {
-    const number = /(?:#S|_:[a-z]+)(\d+)/.exec(line)?.[1]
-    const quad = number === undefined ? line : `${line.slice(0, -2)} <https://g.example/${Number(number) % 3}> .`
-    out.push(quad)
-    if (i % 97 === 0) out.push(quad)
-  }
-  out.push(`<${ex}providesFeed> <http://www.w3.org/2000/01/rdf-schema#subPropertyOf> <${sym}provides> .`)
-  for (const node of ['_:f1', '_:f2']) {
-    out.push(`<${ex}S1> <${ex}providesFeed> ${node} <https://g.example/1> .`, `${node} <${rdfType}> <${ex}I3> <https://g.example/1> .`)
-  }
-  return out.join('\n') + '\n'
 }
 
 describe('a file held as term ids', () => {
@@ -107,10 +87,11 @@ describe('--data N-Triples and N-Quads in the engine', () => {
   it('answers, exports and counts as the same file stored as quads, building the quads only when read', async () => {
     const dir = await folder()
     const file = join(dir, 'catalog.nq')
-    await writeFile(file, asNQuads(generateCatalog(300, { seed: 7 }).ntriples))
+    const text = asNQuads(generateCatalog(300, { seed: 7 }).ntriples)
+    await writeFile(file, text)
     const lines = await open({ dataFiles: [file] })
-    // A data directory stores `--data` files as quads.
-    const stored = await open({ dataFiles: [file], dataDir: join(dir, 'data') })
+    const stored = await open({ dataFiles: [await quadPathCopy(dir, file, text)] })
+    expect((stored.store as MemoryStore).heldNow().some(([, content]) => content instanceof LineGraph)).toBe(false)
     const held = (lines.store as MemoryStore).heldNow().map(([, content]) => content).find(content => content instanceof LineGraph)
     expect(held).toBeInstanceOf(LineGraph)
     const request = { available: [`${ex}I1`, `${ex}I2`], wanted: [`${ex}I15`], limit: 10 }
@@ -127,12 +108,13 @@ describe('--data N-Triples and N-Quads in the engine', () => {
   it('compiles from the quads, with the same answers, when a node is left to name across graphs', async () => {
     const dir = await folder()
     const file = join(dir, 'catalog.nq')
-    await writeFile(file, asNQuads(generateCatalog(200, { seed: 5 }).ntriples) + [
+    const text = asNQuads(generateCatalog(200, { seed: 5 }).ntriples) + [
       `<${ex}S7> <${sym}provides> _:x .`,
       `_:x <${rdfType}> <${ex}I5> <https://g.example/1> .`
-    ].join('\n') + '\n')
+    ].join('\n') + '\n'
+    await writeFile(file, text)
     const lines = await open({ dataFiles: [file] })
-    const stored = await open({ dataFiles: [file], dataDir: join(dir, 'data') })
+    const stored = await open({ dataFiles: [await quadPathCopy(dir, file, text)] })
     const services = async (engine: typeof lines): Promise<unknown> => [...(await engine.catalog()).services.values()]
     const answer = await services(lines)
     expect(answer).toEqual(await services(stored))
@@ -142,13 +124,14 @@ describe('--data N-Triples and N-Quads in the engine', () => {
   it('reports a stored rule that does not compile as the quad path does', async () => {
     const dir = await folder()
     const file = join(dir, 'rules.nt')
-    await writeFile(file, [
+    const text = [
       `<${ex}S1> <${rdfType}> <${sym}VirtualPBX> .`,
       `<${ex}rule> <${rdfType}> <${sym}InferenceRule> .`,
       `<${ex}rule> <${sym}sparql> "CONSTRUCT { ?s a ?t } WHERE { ?s ?p " .`
-    ].join('\n') + '\n')
+    ].join('\n') + '\n'
+    await writeFile(file, text)
     const lines = await open({ dataFiles: [file] })
-    const stored = await open({ dataFiles: [file], dataDir: join(dir, 'data') })
+    const stored = await open({ dataFiles: [await quadPathCopy(dir, file, text)] })
     const failure = async (engine: typeof lines): Promise<{ code: string, messages: { en: string, de: string } }> =>
       engine.catalog().then(() => { throw new Error('compiled') }, (error: { code: string, messages: { en: string, de: string } }) => error)
     const expected = await failure(stored)

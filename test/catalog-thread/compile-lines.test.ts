@@ -1,0 +1,96 @@
+import { describe, expect, it } from 'vitest'
+import { writeFile } from 'node:fs/promises'
+import { join } from 'node:path'
+import { LineGraph } from '../../src/catalog/index.js'
+import type { Engine } from '../../src/engine.js'
+import { graphs } from '../../src/project.js'
+import { EmbeddedStore, type MemoryStore } from '../../src/store/index.js'
+import { generateCatalog } from '../../bench/catalog-generator.js'
+import { engineLifecycle } from '../catalog/engine-lifecycle.js'
+import { asNQuads, quadPathCopy } from '../catalog/line-files.js'
+
+const ex = 'https://example.org/bench#'
+const sym = 'https://w3id.org/symphony/ontology#'
+const rdfType = 'http://www.w3.org/1999/02/22-rdf-syntax-ns#type'
+
+const { folder, open } = engineLifecycle('symphony-compile-lines-')
+
+/** The `--data` graph an engine holds as term ids. */
+function heldLines (engine: Engine): LineGraph {
+  const held = (engine.store as MemoryStore).heldNow().map(([, content]) => content).filter(content => content instanceof LineGraph)
+  expect(held).toHaveLength(1)
+  return held[0]!
+}
+
+/** `serve --data`: a data directory beside the file, the catalog compiled in the compile thread. */
+async function openAsServe (dir: string, file: string): Promise<Engine> {
+  const engine = await open({ dataFiles: [file], dataDir: join(dir, 'data'), compileInBackground: true })
+  expect(engine.store).toBeInstanceOf(EmbeddedStore)
+  return engine
+}
+
+const services = async (engine: Engine): Promise<unknown> => [...(await engine.catalog()).services.values()]
+
+describe('--data held as term ids, compiled in the compile thread', () => {
+  it('gives the catalog and answers of the quad path and of the compile in place, its quads never built here', async () => {
+    const dir = await folder()
+    const file = join(dir, 'catalog.nq')
+    const text = asNQuads(generateCatalog(400, { seed: 11 }).ntriples)
+    await writeFile(file, text)
+    const served = await openAsServe(dir, file)
+    const inPlace = await open({ dataFiles: [file] })
+    const quadPath = await open({ dataFiles: [await quadPathCopy(dir, file, text)] })
+    const held = heldLines(served)
+    const catalog = await served.catalog()
+    expect(catalog.services.size).toBe(400)
+    expect(held.built).toBe(false)
+    expect(await services(served)).toEqual(await services(quadPath))
+    expect(await services(served)).toEqual(await services(inPlace))
+    const request = { available: [`${ex}I1`, `${ex}I2`], wanted: [`${ex}I15`], limit: 10 }
+    expect(await served.discover(request)).toEqual(await quadPath.discover(request))
+    expect(await served.combinable(`${ex}S1`)).toEqual(await quadPath.combinable(`${ex}S1`))
+    expect(held.built).toBe(false)
+    // Read when asked: the data directory's counts, the vocabulary and the export are the quad path's.
+    expect(await served.store.graphs()).toEqual(await quadPath.store.graphs())
+    expect(await served.vocabulary()).toEqual(await quadPath.vocabulary())
+    expect(await served.export('n-quads')).toBe(await quadPath.export('n-quads'))
+    expect(held.built).toBe(true)
+  }, 120_000)
+
+  it('compiles the quads it builds of the ids itself when a node is left to name across graphs', async () => {
+    const dir = await folder()
+    const file = join(dir, 'catalog.nq')
+    const text = asNQuads(generateCatalog(200, { seed: 5 }).ntriples) + [
+      `<${ex}S7> <${sym}provides> _:x .`,
+      `_:x <${rdfType}> <${ex}I5> <https://g.example/1> .`
+    ].join('\n') + '\n'
+    await writeFile(file, text)
+    const served = await openAsServe(dir, file)
+    const quadPath = await open({ dataFiles: [await quadPathCopy(dir, file, text)] })
+    const answer = await services(served)
+    expect(answer).toEqual(await services(quadPath))
+    expect(JSON.stringify(answer)).toContain(`${ex}S7-provides-I5`)
+    // Built in the compile thread, from its copy of the ids.
+    expect(heldLines(served).built).toBe(false)
+  }, 120_000)
+
+  it('reports a stored rule that does not compile as the quad path does', async () => {
+    const dir = await folder()
+    const file = join(dir, 'rules.nt')
+    const text = [
+      `<${ex}S1> <${rdfType}> <${sym}VirtualPBX> .`,
+      `<${ex}rule> <${rdfType}> <${sym}InferenceRule> .`,
+      `<${ex}rule> <${sym}sparql> "CONSTRUCT { ?s a ?t } WHERE { ?s ?p " .`
+    ].join('\n') + '\n'
+    await writeFile(file, text)
+    const served = await openAsServe(dir, file)
+    const quadPath = await open({ dataFiles: [await quadPathCopy(dir, file, text)] })
+    const failure = async (engine: Engine): Promise<{ code: string, messages: { en: string, de: string } }> =>
+      engine.catalog().then(() => { throw new Error('compiled') }, (error: { code: string, messages: { en: string, de: string } }) => error)
+    const expected = await failure(quadPath)
+    expect(expected.messages.en.startsWith(`<${graphs.data}1/rules> <${ex}rule>: not a SPARQL query`)).toBe(true)
+    const got = await failure(served)
+    expect(got.code).toBe('INVALID_QUERY')
+    expect(got.messages).toEqual(expected.messages)
+  }, 60_000)
+})
