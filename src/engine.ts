@@ -12,7 +12,7 @@ import type { Quad } from '@rdfjs/types'
 import { SymphonyError, type ErrorMessages } from './errors.js'
 import { filterInSlices, forEachInSlices } from './turns.js'
 import { builtinFiles, builtinFolders, graphs, isPrivateGraph, projectRoot } from './project.js'
-import { formatOfFile, listTurtleFiles, readRdfFile, readRdfText, serializeRdf } from './rdf/index.js'
+import { formatOfFile, listTurtleFiles, readRdfBytes, readRdfFile, serializeRdf } from './rdf/index.js'
 import type { SerializationFormat } from './rdf/index.js'
 import { EmbeddedStore, gatherQuads, MemoryStore, SparqlEndpointStore } from './store/index.js'
 import type { GraphContent, OpenProgress, QueryResult, SparqlEndpointOptions, Store } from './store/index.js'
@@ -858,7 +858,7 @@ export class Engine {
       const format = formatOfFile(file)
       // Unnamed interfaces and offers get stable names here, before anything reads them.
       const content: ReadFile = options.lines !== false && (format === 'n-triples' || format === 'n-quads')
-        ? { graph, file, held: LineGraph.read({ text: await readRdfText(file), format, source: file, graph }) }
+        ? { graph, file, held: LineGraph.read({ text: await readRdfBytes(file), format, source: file, graph }) }
         : { graph, file, quads: nameServiceNodes(await readRdfFile(file)) }
       if (('held' in content ? content.held.triples : content.quads.length) === 0) {
         // An empty graph would also delete what an earlier import of the file stored.

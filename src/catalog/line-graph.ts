@@ -16,9 +16,12 @@ import type { ServiceNodeRoles } from './types.js'
 import { hasUnnamedNodes, nameTableNodes, type StatementTable } from './line-graph-names.js'
 import { serviceNodeRoles } from './service-node-names.js'
 
-/** What to read: the text, its format, its name in errors, and the store graph it becomes. */
+/**
+ * What to read: the text (a file's UTF-8 bytes as read, or a string), its format, its name in
+ * errors, and the store graph it becomes.
+ */
 export interface LineGraphSource {
-  readonly text: string
+  readonly text: string | Uint8Array
   readonly format: 'n-triples' | 'n-quads'
   readonly source: string
   readonly graph: string

@@ -14,8 +14,20 @@ export async function readRdfFile (file: string, options: { graph?: string } = {
 
 /** The text of an RDF file (`NOT_FOUND` naming the file when it cannot be read). */
 export async function readRdfText (file: string): Promise<string> {
+  return await readOrExplain(file, async () => await readFile(file, 'utf8'))
+}
+
+/**
+ * The bytes of an RDF file, undecoded (`NOT_FOUND` naming the file when it cannot be read): the
+ * N-Triples line reader scans them as they are and decodes only each new term.
+ */
+export async function readRdfBytes (file: string): Promise<Buffer> {
+  return await readOrExplain(file, async () => await readFile(file))
+}
+
+async function readOrExplain<T> (file: string, read: () => Promise<T>): Promise<T> {
   try {
-    return await readFile(file, 'utf8')
+    return await read()
   } catch (error) {
     const reason = (error as NodeJS.ErrnoException).code ?? (error as Error).message
     throw new SymphonyError('NOT_FOUND', { en: `${file}: cannot read the file (${reason})`, de: `${file}: die Datei kann nicht gelesen werden (${reason})` },

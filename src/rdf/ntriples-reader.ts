@@ -12,6 +12,10 @@
  * to the document (`blankPrefix` is put before every label, so equal labels in two files stay
  * two nodes); comments and blank lines; lines ending in LF, CR or CR LF. A malformed line is a
  * `PARSE_ERROR` naming the source, line and column and what was expected there.
+ *
+ * The text is scanned as UTF-8 bytes (a file's bytes as read, or a string encoded once): the
+ * terminators and escapes are ASCII, a recurring term is found by its bytes, and only a new
+ * term's span is decoded into a string, so a large file is never decoded as a whole.
  */
 import { SymphonyError } from '../errors.js'
 
@@ -36,15 +40,21 @@ export function freshBlankPrefix (): string {
 }
 
 /**
- * Reads every statement of `text`: `intern(key)` numbers a term, `statement(s, p, o, g)` takes
+ * Reads every statement of `text` (a string, or UTF-8 bytes such as a file's content): `intern(key)` numbers a term, `statement(s, p, o, g)` takes
  * one statement (`g` is the number of the key `''` in N-Triples and for quads without a
  * graph). Returns the number of statements. Throws `PARSE_ERROR` at the first malformed line.
  *
  * @example readNTriples(text, key => table.internKey(key), (s, p, o) => triples.add(s, p, o), { format: 'n-triples', source: file, blankPrefix: freshBlankPrefix() })
  */
-export function readNTriples (text: string, intern: (key: string) => number,
+export function readNTriples (text: string | Uint8Array, intern: (key: string) => number,
   statement: (s: number, p: number, o: number, g: number) => void, options: LineReaderOptions): number {
-  return new LineReader(text, intern, options).read(statement)
+  return new LineReader(bytesOf(text), intern, options).read(statement)
+}
+
+/** The bytes of `text` as a `Buffer` (no copy for bytes; UTF-8 for a string). */
+function bytesOf (text: string | Uint8Array): Buffer {
+  if (typeof text === 'string') return Buffer.from(text, 'utf8')
+  return Buffer.isBuffer(text) ? text : Buffer.from(text.buffer, text.byteOffset, text.byteLength)
 }
 
 class LineReader {
@@ -53,7 +63,7 @@ class LineReader {
   private lineStart = 0
   private readonly defaultGraph: number
   private readonly quads: boolean
-  /** Tokens seen (start and length in `text`) → term number: an open-addressing table, -1 free. */
+  /** Tokens seen (start and length in `bytes`) → term number: an open-addressing table, -1 free. */
   private tokenStart: Int32Array
   private tokenLength: Int32Array
   private tokenHash: Int32Array
@@ -64,12 +74,12 @@ class LineReader {
   private slot = 0
   private hash = 0
 
-  constructor (private readonly text: string, private readonly intern: (key: string) => number, private readonly options: LineReaderOptions) {
+  constructor (private readonly bytes: Buffer, private readonly intern: (key: string) => number, private readonly options: LineReaderOptions) {
     this.defaultGraph = intern('')
     this.quads = options.format === 'n-quads'
-    // Sized for about one distinct term per 100 characters, so large files rarely regrow it.
+    // Sized for about one distinct term per 100 bytes, so large files rarely regrow it.
     let size = 1024
-    while (size * 50 < text.length) size *= 2
+    while (size * 50 < bytes.length) size *= 2
     this.tokenStart = new Int32Array(size)
     this.tokenLength = new Int32Array(size)
     this.tokenHash = new Int32Array(size)
@@ -78,13 +88,13 @@ class LineReader {
   }
 
   read (statement: (s: number, p: number, o: number, g: number) => void): number {
-    const text = this.text
-    const length = text.length
+    const bytes = this.bytes
+    const length = bytes.length
     let count = 0
     while (this.pos < length) {
       this.skipSpace()
       if (this.pos >= length) break
-      const c = text.charCodeAt(this.pos)
+      const c = bytes[this.pos]
       if (c === 0x0a || c === 0x0d || c === 0x23 /* # */) {
         this.endOfLine()
         continue
@@ -96,12 +106,12 @@ class LineReader {
       const o = this.object()
       this.skipSpace()
       let g = this.defaultGraph
-      const next = text.charCodeAt(this.pos)
+      const next = bytes[this.pos]
       if (this.quads && (next === 0x3c /* < */ || next === 0x5f /* _ */)) {
         g = next === 0x3c ? this.iriTerm('graph') : this.blank()
         this.skipSpace()
       }
-      if (text.charCodeAt(this.pos) !== 0x2e /* . */) this.fail(this.quads ? expectedDotOrGraph : expectedDot)
+      if (bytes[this.pos] !== 0x2e /* . */) this.fail(this.quads ? expectedDotOrGraph : expectedDot)
       this.pos++
       this.skipSpace()
       this.endOfLine()
@@ -113,35 +123,42 @@ class LineReader {
 
   /** After a statement or on an empty line: an optional comment, then the end of the line. */
   private endOfLine (): void {
-    const text = this.text
-    let c = text.charCodeAt(this.pos)
+    const bytes = this.bytes
+    const length = bytes.length
+    let c = bytes[this.pos]
     if (c === 0x23) {
-      while (this.pos < text.length && (c = text.charCodeAt(this.pos)) !== 0x0a && c !== 0x0d) this.pos++
+      while (this.pos < length && (c = bytes[this.pos]) !== 0x0a && c !== 0x0d) this.pos++
     }
-    if (this.pos >= text.length) return
-    c = text.charCodeAt(this.pos)
+    if (this.pos >= length) return
+    c = bytes[this.pos]
     if (c !== 0x0a && c !== 0x0d) this.fail(expectedEnd)
     this.pos++
-    if (c === 0x0d && text.charCodeAt(this.pos) === 0x0a) this.pos++
+    if (c === 0x0d && this.pos < length && bytes[this.pos] === 0x0a) this.pos++
     this.line++
     this.lineStart = this.pos
   }
 
   private skipSpace (): void {
-    const text = this.text
-    let c = text.charCodeAt(this.pos)
-    while (c === 0x20 || c === 0x09) c = text.charCodeAt(++this.pos)
+    const bytes = this.bytes
+    const length = bytes.length
+    let pos = this.pos
+    while (pos < length) {
+      const c = bytes[pos]
+      if (c !== 0x20 && c !== 0x09) break
+      pos++
+    }
+    this.pos = pos
   }
 
   private subject (): number {
-    const c = this.text.charCodeAt(this.pos)
+    const c = this.bytes[this.pos]
     if (c === 0x3c) return this.iriTerm('subject')
     if (c === 0x5f) return this.blank()
     return this.fail(expectedSubject)
   }
 
   private object (): number {
-    const c = this.text.charCodeAt(this.pos)
+    const c = this.bytes[this.pos]
     if (c === 0x3c) return this.iriTerm('object')
     if (c === 0x5f) return this.blank()
     if (c === 0x22) return this.literal()
@@ -150,7 +167,7 @@ class LineReader {
 
   private iriTerm (role: keyof typeof roles): number {
     const start = this.pos
-    if (this.text.charCodeAt(start) !== 0x3c) this.fail(expectedIri(role))
+    if (this.pos >= this.bytes.length || this.bytes[start] !== 0x3c) this.fail(expectedIri(role))
     const h = this.scanIri()
     const known = this.lookup(start, this.pos, h)
     if (known >= 0) return known
@@ -158,12 +175,13 @@ class LineReader {
   }
 
   /**
-   * Moves `pos` past the `<…>` at `pos`, checking its characters; returns the token's hash (as
-   * `hashOf` computes it), taken in the same pass.
+   * Moves `pos` past the `<…>` at `pos`, checking its bytes (those of a UTF-8 sequence are all
+   * above 0x7f, so only ASCII is refused); returns the token's hash (as `hashOf` computes it),
+   * taken in the same pass.
    */
   private scanIri (): number {
-    const text = this.text
-    const length = text.length
+    const bytes = this.bytes
+    const length = bytes.length
     let pos = this.pos
     let h = Math.imul(0x811c9dc5 ^ 0x3c, 0x01000193)
     pos++
@@ -172,14 +190,14 @@ class LineReader {
         this.pos = pos
         this.fail(unclosedIri)
       }
-      const c = text.charCodeAt(pos)
+      const c = bytes[pos]!
       if (c === 0x3e /* > */) break
       if (c === 0x5c /* \ */) {
-        const next = text.charCodeAt(pos + 1)
+        const next = bytes[pos + 1]
         this.pos = pos
         if (next !== 0x75 && next !== 0x55) this.fail(badIriEscape)
-        const end = pos + (next === 0x75 ? 6 : 10)
-        for (; pos < end; pos++) h = Math.imul(h ^ text.charCodeAt(pos), 0x01000193)
+        const end = Math.min(length, pos + (next === 0x75 ? 6 : 10))
+        for (; pos < end; pos++) h = Math.imul(h ^ bytes[pos]!, 0x01000193)
         continue
       }
       if (c <= 0x20 || c === 0x3c || c === 0x22 || c === 0x7b || c === 0x7d || c === 0x7c || c === 0x5e || c === 0x60) {
@@ -196,7 +214,7 @@ class LineReader {
 
   /** The IRI of the token `<…>` at `[start, end)`, escapes decoded, checked to be absolute. */
   private iriValue (start: number, end: number): string {
-    const raw = this.text.slice(start + 1, end - 1)
+    const raw = this.decode(start + 1, end - 1)
     const iri = raw.includes('\\') ? this.unescape(raw, start + 1, true) : raw
     if (!absolute.test(iri)) this.fail(relativeIri(iri), start)
     return iri
@@ -204,30 +222,44 @@ class LineReader {
 
   /** `_:label` at `pos`, as its key with the document's prefix. */
   private blank (): number {
-    const text = this.text
+    const bytes = this.bytes
+    const length = bytes.length
     const start = this.pos
-    if (text.charCodeAt(start + 1) !== 0x3a /* : */) this.fail(expectedBlank)
+    if (bytes[start + 1] !== 0x3a /* : */) this.fail(expectedBlank)
     let end = start + 2
-    const first = text.charCodeAt(end)
-    if (!(isLabelStart(first) || (first >= 0x30 && first <= 0x39))) this.fail(badBlankLabel, end)
-    end++
-    while (end < text.length && isLabelChar(text.charCodeAt(end))) end++
+    const first = end < length ? bytes[end]! : -1
+    const firstWidth = first < 0x80 ? 1 : sequenceLength(bytes, end)
+    const firstUnit = first < 0x80 ? first : labelUnit(bytes, end, firstWidth)
+    if (!(isLabelStart(firstUnit) || (firstUnit >= 0x30 && firstUnit <= 0x39))) this.fail(badBlankLabel, end)
+    end += firstWidth
+    while (end < length) {
+      const c = bytes[end]!
+      if (c < 0x80) {
+        if (!isLabelChar(c)) break
+        end++
+        continue
+      }
+      const width = sequenceLength(bytes, end)
+      if (!isLabelChar(labelUnit(bytes, end, width))) break
+      end += width
+    }
     // A label may hold dots but not end with one: that dot ends the statement.
-    while (text.charCodeAt(end - 1) === 0x2e) end--
+    while (bytes[end - 1] === 0x2e) end--
     this.pos = end
     const known = this.cached(start, end)
     if (known >= 0) return known
-    return this.remember(start, end, this.intern(`_:${this.options.blankPrefix}${text.slice(start + 2, end)}`))
+    return this.remember(start, end, this.intern(`_:${this.options.blankPrefix}${this.decode(start + 2, end)}`))
   }
 
   /** `"…"` with an optional `@lang` or `^^<datatype>` at `pos`, as its key. */
   private literal (): number {
-    const text = this.text
+    const bytes = this.bytes
+    const length = bytes.length
     const start = this.pos++
     let escaped = false
     for (;;) {
-      if (this.pos >= text.length) this.fail(unclosedLiteral)
-      const c = text.charCodeAt(this.pos)
+      if (this.pos >= length) this.fail(unclosedLiteral)
+      const c = bytes[this.pos]
       if (c === 0x22) break
       if (c === 0x0a || c === 0x0d) this.fail(unclosedLiteral)
       if (c === 0x5c) {
@@ -238,13 +270,13 @@ class LineReader {
       this.pos++
     }
     const close = this.pos++
-    const c = text.charCodeAt(this.pos)
+    const c = bytes[this.pos]
     let suffix = 0
     if (c === 0x40 /* @ */) {
       suffix = ++this.pos
-      while (this.pos < text.length && isLangChar(text.charCodeAt(this.pos))) this.pos++
+      while (this.pos < length && isLangChar(bytes[this.pos]!)) this.pos++
     } else if (c === 0x5e /* ^ */) {
-      if (text.charCodeAt(this.pos + 1) !== 0x5e || text.charCodeAt(this.pos + 2) !== 0x3c) this.fail(expectedDatatype)
+      if (bytes[this.pos + 1] !== 0x5e || bytes[this.pos + 2] !== 0x3c) this.fail(expectedDatatype)
       this.pos += 2
       suffix = this.pos
       this.scanIri()
@@ -252,11 +284,11 @@ class LineReader {
     const end = this.pos
     const known = this.cached(start, end)
     if (known >= 0) return known
-    const raw = text.slice(start + 1, close)
+    const raw = this.decode(start + 1, close)
     const value = escaped ? this.unescape(raw, start + 1, false) : raw
     let key: string
     if (c === 0x40) {
-      const language = text.slice(suffix, end)
+      const language = this.decode(suffix, end)
       if (!languageTag.test(language)) this.fail(badLanguage(language), suffix - 1)
       key = `"${value}"@${language.toLowerCase()}`
     } else if (c === 0x5e) {
@@ -268,18 +300,23 @@ class LineReader {
     return this.remember(start, end, this.intern(key))
   }
 
+  /** The text of the bytes `[start, end)`: a term's span, decoded only when the term is new. */
+  private decode (start: number, end: number): string {
+    return this.bytes.toString('utf8', start, end)
+  }
+
   /**
-   * The number of the term whose token is the text at `[start, end)`, when the same token
+   * The number of the term whose token is the bytes at `[start, end)`, when the same token
    * occurred before in this document; else -1. Most terms recur: they are found without
-   * slicing, decoding or a string hash.
+   * decoding or a string hash.
    */
   private cached (start: number, end: number): number {
-    return this.lookup(start, end, hashOf(this.text, start, end))
+    return this.lookup(start, end, hashOf(this.bytes, start, end))
   }
 
   /** `cached` for a token whose hash (`hashOf`) is known. */
   private lookup (start: number, end: number, h: number): number {
-    const text = this.text
+    const bytes = this.bytes
     const length = end - start
     this.hash = h
     const { tokenStart, tokenLength, tokenHash, tokenId, mask } = this
@@ -292,7 +329,7 @@ class LineReader {
       if (tokenHash[slot] === h && tokenLength[slot] === length) {
         const other = tokenStart[slot]!
         let i = 0
-        while (i < length && text.charCodeAt(other + i) === text.charCodeAt(start + i)) i++
+        while (i < length && bytes[other + i] === bytes[start + i]) i++
         if (i === length) return id
       }
     }
@@ -327,7 +364,10 @@ class LineReader {
     }
   }
 
-  /** Decodes the escapes of an IRI (`\u`, `\U` only) or a literal (those and `\t \b \n \r \f \" \' \\`). */
+  /**
+   * Decodes the escapes of an IRI (`\u`, `\U` only) or a literal (those and `\t \b \n \r \f \" \' \\`);
+   * `offset` is where `raw` starts in the bytes.
+   */
   private unescape (raw: string, offset: number, iri: boolean): string {
     let out = ''
     let from = 0
@@ -337,12 +377,12 @@ class LineReader {
       if (kind === 'u' || kind === 'U') {
         const digits = raw.slice(i + 2, i + (kind === 'u' ? 6 : 10))
         const code = /^[0-9A-Fa-f]+$/.test(digits) && digits.length === (kind === 'u' ? 4 : 8) ? parseInt(digits, 16) : -1
-        if (code < 0 || code > 0x10ffff || (code >= 0xd800 && code <= 0xdfff)) this.fail(badUnicodeEscape(raw.slice(i, i + (kind === 'u' ? 6 : 10))), offset + i)
+        if (code < 0 || code > 0x10ffff || (code >= 0xd800 && code <= 0xdfff)) this.fail(badUnicodeEscape(raw.slice(i, i + (kind === 'u' ? 6 : 10))), offset, i)
         out += String.fromCodePoint(code)
         from = i + (kind === 'u' ? 6 : 10)
       } else {
         const char = iri ? undefined : stringEscapes[kind ?? '']
-        if (char === undefined) this.fail(iri ? badIriEscape : badStringEscape(`\\${kind ?? ''}`), offset + i)
+        if (char === undefined) this.fail(iri ? badIriEscape : badStringEscape(`\\${kind ?? ''}`), offset, i)
         out += char
         from = i + 2
       }
@@ -350,8 +390,12 @@ class LineReader {
     return out + raw.slice(from)
   }
 
-  private fail (problem: Problem, at: number = this.pos): never {
-    const column = at - this.lineStart + 1
+  /**
+   * A `PARSE_ERROR` at byte `at` of the current line, `chars` characters further; the column
+   * counts characters (UTF-16 units, as an editor's column does), not bytes.
+   */
+  private fail (problem: Problem, at: number = this.pos, chars = 0): never {
+    const column = this.bytes.toString('utf8', this.lineStart, Math.min(at, this.bytes.length)).length + chars + 1
     const where = `${this.options.source}:${this.line}`
     const format = formatNames[this.options.format]
     throw new SymphonyError('PARSE_ERROR', {
@@ -361,11 +405,35 @@ class LineReader {
   }
 }
 
-/** FNV-1a over the UTF-16 units of `text[start, end)`, its high bits folded in. */
-function hashOf (text: string, start: number, end: number): number {
+/** FNV-1a over the bytes `[start, end)`, its high bits folded in. */
+function hashOf (bytes: Uint8Array, start: number, end: number): number {
   let h = 0x811c9dc5
-  for (let i = start; i < end; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193)
+  for (let i = start; i < end; i++) h = Math.imul(h ^ bytes[i]!, 0x01000193)
   return h ^ (h >>> 15)
+}
+
+/** The length of the UTF-8 sequence at `pos` (1 for a byte that starts none: decoded as U+FFFD). */
+function sequenceLength (bytes: Uint8Array, pos: number): number {
+  const lead = bytes[pos]!
+  const length = lead >= 0xf0 && lead <= 0xf4 ? 4 : lead >= 0xe0 ? (lead <= 0xef ? 3 : 1) : lead >= 0xc2 ? 2 : 1
+  for (let i = 1; i < length; i++) {
+    const next = bytes[pos + i]
+    if (next === undefined || (next & 0xc0) !== 0x80) return 1
+  }
+  return length
+}
+
+/**
+ * The character at `pos` (a UTF-8 sequence of `sequenceLength` bytes) as the label checks read
+ * it: a character beyond the BMP as its high surrogate, as in UTF-16 text; a malformed sequence
+ * as U+FFFD, as the decoder gives it.
+ */
+function labelUnit (bytes: Uint8Array, pos: number, length: number): number {
+  const lead = bytes[pos]!
+  if (length === 1) return lead < 0x80 ? lead : 0xfffd
+  if (length === 2) return ((lead & 0x1f) << 6) | (bytes[pos + 1]! & 0x3f)
+  if (length === 3) return ((lead & 0x0f) << 12) | ((bytes[pos + 1]! & 0x3f) << 6) | (bytes[pos + 2]! & 0x3f)
+  return 0xd800
 }
 
 interface Problem { readonly en: string, readonly de: string }

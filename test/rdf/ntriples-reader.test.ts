@@ -16,7 +16,7 @@ function canonical (rows: ReadonlyArray<readonly string[]>): string[] {
   return rows.map(row => row.map(name).join(' | '))
 }
 
-function read (text: string, format: LineReaderOptions['format'] = 'n-triples'): string[][] {
+function read (text: string | Uint8Array, format: LineReaderOptions['format'] = 'n-triples'): string[][] {
   const keys: string[] = []
   const index = new Map<string, number>()
   const rows: string[][] = []
@@ -33,7 +33,7 @@ function n3 (text: string, format: 'N-Triples' | 'N-Quads' = 'N-Triples'): strin
   return (new Parser({ format }).parse(text) as Quad[]).map(q => [id(q.subject), id(q.predicate), id(q.object), id(q.graph)])
 }
 
-function failure (text: string, format: LineReaderOptions['format'] = 'n-triples'): SymphonyError {
+function failure (text: string | Uint8Array, format: LineReaderOptions['format'] = 'n-triples'): SymphonyError {
   try {
     read(text, format)
   } catch (error) {
@@ -116,6 +116,30 @@ describe('readNTriples', () => {
     expect(error.messages.de).toMatch(new RegExp(`^test\\.nt:${line}: Syntaxfehler in N-Triples — .+, in Spalte ${column}$`))
     expect(error.location).toMatchObject({ file: 'test.nt', line, column })
     expect(() => n3(text)).toThrow()
+  })
+
+  it('reads UTF-8 bytes as it reads the same text, non-ASCII labels, IRIs and literals included', () => {
+    const text = [...tricky,
+      '_:café <http://example.org/p> _:x😀y .',
+      '<http://example.org/straße> <http://example.org/p> "ünïcödé 😀"@de .',
+      '_:b1 <http://example.org/p> _:café .'
+    ].join('\n')
+    const rows = read(Buffer.from(text, 'utf8'))
+    expect(rows).toHaveLength(tricky.length - 2 + 3)
+    expect(canonical(rows)).toEqual(canonical(read(text)))
+    expect(canonical(rows)).toEqual(canonical(n3(text)))
+    expect(rows.at(-2)).toEqual(['http://example.org/straße', 'http://example.org/p', '"ünïcödé 😀"@de', ''])
+  })
+
+  it('counts the column in characters after non-ASCII text, from bytes as from a string', () => {
+    const text = '<http://example.org/s> <http://example.org/p> "ü😀" <http://example.org/o> .\n<http://example.org/é> <http://example.org/p> "\\q" .'
+    for (const input of [text, Buffer.from(text, 'utf8')]) {
+      const error = failure(input)
+      expect(error.location).toMatchObject({ file: 'test.nt', line: 1, column: 53 })
+    }
+    const second = failure(Buffer.from(text.replace(' <http://example.org/o>', ''), 'utf8'))
+    expect(second.location).toMatchObject({ line: 2, column: 48 })
+    expect(second.messages.en).toContain('\\q is not a string escape')
   })
 
   it('takes a graph term only in N-Quads', () => {
