@@ -250,7 +250,9 @@ function baseName (node: number, index: BlankIndex, labels: Map<string, string>)
 
 /** `<service>#<role>-<label>` (`-` instead of `#` after a service IRI with a fragment). */
 export function nodeName (service: string, role: string, label: string): string {
-  return `${service}${service.includes('#') ? '-' : '#'}${role}${label === '' ? '' : `-${label}`}`
+  // Joined, not concatenated: a concatenation stays a rope of its parts until read, and `mintNames`
+  // sorts 650,000 of these names at 100,000 services (about three times as long over ropes).
+  return [service, service.includes('#') ? '-' : '#', role, label === '' ? '' : '-', label].join('')
 }
 
 /** The alphabetically first local name of the node's types (`labels`: each type's, once worked out). */

@@ -58,7 +58,8 @@ export class TermTable {
    * term object is built only when `term` asks for it.
    */
   internKey (key: string): number {
-    let id = this.get(key)
+    // A key just looked up in vain (a name checked unused, then given) is not looked up again.
+    let id = key === this.#missed ? undefined : this.get(key)
     if (id === undefined) {
       const kind = kindOfKey(key)
       if (kind === termKinds.other) {
@@ -74,6 +75,7 @@ export class TermTable {
 
   /** Files a key that `get` did not find (`#free` is where that search stopped). */
   #add (key: string, kind: number): number {
+    this.#missed = undefined
     const id = this.keys.length
     this.places[this.#free] = id
     this.hashes[this.#free] = this.#hash
@@ -110,15 +112,20 @@ export class TermTable {
       if (id === -1) {
         this.#free = i
         this.#hash = h
+        this.#missed = key
         return undefined
       }
-      if (hashes[i] === h && keys[id] === key) return id
+      if (hashes[i] === h && keys[id] === key) {
+        this.#missed = undefined
+        return id
+      }
     }
   }
 
-  /** Where the last unsuccessful `get` stopped, and the hash of its key. */
+  /** Where the last unsuccessful `get` stopped, the hash of its key, and the key (until a term is added). */
   #free = 0
   #hash = 0
+  #missed: string | undefined
 
   #grow (): void {
     const { places, hashes } = this

@@ -53,6 +53,26 @@ describe('TermTable', () => {
     expect(table.get('_:l0_x')).toBe(byKey[1])
     expect(() => table.term(samples.length)).toThrow(RangeError)
   })
+
+  it('adds a key looked up in vain once, findable after, also when other keys were looked up or added in between', () => {
+    const table = new TermTable()
+    const a = table.internKey('https://example.org/a')
+    expect(table.iri('https://example.org/new')).toBe(undefined)
+    const added = table.internKey('https://example.org/new')
+    expect(added).toBe(a + 1)
+    expect(table.internKey('https://example.org/new')).toBe(added)
+    expect(table.iri('https://example.org/new')).toBe(added)
+    // Missed, then another key added: the first must be looked up again, not filed twice.
+    expect(table.get('https://example.org/b')).toBe(undefined)
+    table.internKey('https://example.org/c')
+    const b = table.internKey('https://example.org/b')
+    expect(table.internKey('https://example.org/b')).toBe(b)
+    // Missed, then found: a later add of the missed key is a new term once.
+    expect(table.get('https://example.org/d')).toBe(undefined)
+    expect(table.get('https://example.org/a')).toBe(a)
+    const d = table.internKey('https://example.org/d')
+    expect([table.internKey('https://example.org/d'), table.size]).toEqual([d, 5])
+  })
 })
 
 describe('TermTable growing', () => {
