@@ -7,11 +7,9 @@ import { graphs } from '../../src/project.js'
 import { EmbeddedStore, type MemoryStore } from '../../src/store/index.js'
 import { generateCatalog } from '../../bench/catalog-generator.js'
 import { engineLifecycle } from '../catalog/engine-lifecycle.js'
-import { asNQuads, quadPathCopy } from '../catalog/line-files.js'
+import { asNQuads, badRuleNTriples, crossGraphNQuads, quadPathCopy } from '../catalog/line-files.js'
 
 const ex = 'https://example.org/bench#'
-const sym = 'https://w3id.org/symphony/ontology#'
-const rdfType = 'http://www.w3.org/1999/02/22-rdf-syntax-ns#type'
 
 const { folder, open } = engineLifecycle('symphony-compile-lines-')
 
@@ -60,10 +58,7 @@ describe('--data held as term ids, compiled in the compile thread', () => {
   it('compiles the quads it builds of the ids itself when a node is left to name across graphs', async () => {
     const dir = await folder()
     const file = join(dir, 'catalog.nq')
-    const text = asNQuads(generateCatalog(200, { seed: 5 }).ntriples) + [
-      `<${ex}S7> <${sym}provides> _:x .`,
-      `_:x <${rdfType}> <${ex}I5> <https://g.example/1> .`
-    ].join('\n') + '\n'
+    const text = crossGraphNQuads()
     await writeFile(file, text)
     const served = await openAsServe(dir, file)
     const quadPath = await open({ dataFiles: [await quadPathCopy(dir, file, text)] })
@@ -77,11 +72,7 @@ describe('--data held as term ids, compiled in the compile thread', () => {
   it('reports a stored rule that does not compile as the quad path does', async () => {
     const dir = await folder()
     const file = join(dir, 'rules.nt')
-    const text = [
-      `<${ex}S1> <${rdfType}> <${sym}VirtualPBX> .`,
-      `<${ex}rule> <${rdfType}> <${sym}InferenceRule> .`,
-      `<${ex}rule> <${sym}sparql> "CONSTRUCT { ?s a ?t } WHERE { ?s ?p " .`
-    ].join('\n') + '\n'
+    const text = badRuleNTriples
     await writeFile(file, text)
     const served = await openAsServe(dir, file)
     const quadPath = await open({ dataFiles: [await quadPathCopy(dir, file, text)] })

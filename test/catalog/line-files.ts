@@ -2,6 +2,7 @@
 import { mkdir, writeFile } from 'node:fs/promises'
 import { basename, dirname, extname, join } from 'node:path'
 import { Parser, Writer } from 'n3'
+import { generateCatalog } from '../../bench/catalog-generator.js'
 
 const ex = 'https://example.org/bench#'
 const sym = 'https://w3id.org/symphony/ontology#'
@@ -27,6 +28,24 @@ export function asNQuads (ntriples: string): string {
   }
   return out.join('\n') + '\n'
 }
+
+/**
+ * A generated catalog as N-Quads with a blank node one graph points to and another describes:
+ * a node the line path leaves to name across graphs (its name `ex:S7-provides-I5`).
+ */
+export function crossGraphNQuads (): string {
+  return asNQuads(generateCatalog(200, { seed: 5 }).ntriples) + [
+    `<${ex}S7> <${sym}provides> _:x .`,
+    `_:x <${rdfType}> <${ex}I5> <https://g.example/1> .`
+  ].join('\n') + '\n'
+}
+
+/** N-Triples with a stored rule whose SPARQL does not parse. */
+export const badRuleNTriples = [
+  `<${ex}S1> <${rdfType}> <${sym}VirtualPBX> .`,
+  `<${ex}rule> <${rdfType}> <${sym}InferenceRule> .`,
+  `<${ex}rule> <${sym}sparql> "CONSTRUCT { ?s a ?t } WHERE { ?s ?p " .`
+].join('\n') + '\n'
 
 /**
  * The same statements in a file read as quads (Turtle, or TriG: N3.js's writer, in the same

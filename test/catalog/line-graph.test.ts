@@ -9,7 +9,7 @@ import { builtinFolders, graphs } from '../../src/project.js'
 import { MemoryStore } from '../../src/store/index.js'
 import { generateCatalog } from '../../bench/catalog-generator.js'
 import { engineLifecycle } from './engine-lifecycle.js'
-import { asNQuads, quadPathCopy } from './line-files.js'
+import { asNQuads, badRuleNTriples, crossGraphNQuads, quadPathCopy } from './line-files.js'
 
 const ex = 'https://example.org/bench#'
 const sym = 'https://w3id.org/symphony/ontology#'
@@ -108,10 +108,7 @@ describe('--data N-Triples and N-Quads in the engine', () => {
   it('compiles from the quads, with the same answers, when a node is left to name across graphs', async () => {
     const dir = await folder()
     const file = join(dir, 'catalog.nq')
-    const text = asNQuads(generateCatalog(200, { seed: 5 }).ntriples) + [
-      `<${ex}S7> <${sym}provides> _:x .`,
-      `_:x <${rdfType}> <${ex}I5> <https://g.example/1> .`
-    ].join('\n') + '\n'
+    const text = crossGraphNQuads()
     await writeFile(file, text)
     const lines = await open({ dataFiles: [file] })
     const stored = await open({ dataFiles: [await quadPathCopy(dir, file, text)] })
@@ -124,11 +121,7 @@ describe('--data N-Triples and N-Quads in the engine', () => {
   it('reports a stored rule that does not compile as the quad path does', async () => {
     const dir = await folder()
     const file = join(dir, 'rules.nt')
-    const text = [
-      `<${ex}S1> <${rdfType}> <${sym}VirtualPBX> .`,
-      `<${ex}rule> <${rdfType}> <${sym}InferenceRule> .`,
-      `<${ex}rule> <${sym}sparql> "CONSTRUCT { ?s a ?t } WHERE { ?s ?p " .`
-    ].join('\n') + '\n'
+    const text = badRuleNTriples
     await writeFile(file, text)
     const lines = await open({ dataFiles: [file] })
     const stored = await open({ dataFiles: [await quadPathCopy(dir, file, text)] })
