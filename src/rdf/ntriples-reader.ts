@@ -85,6 +85,8 @@ class LineReader {
     this.tokenHash = new Int32Array(size)
     this.tokenId = new Int32Array(size).fill(-1)
     this.mask = size - 1
+    // A UTF-8 byte-order mark (which some editors write first) is not part of the first line.
+    if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) this.pos = this.lineStart = 3
   }
 
   read (statement: (s: number, p: number, o: number, g: number) => void): number {

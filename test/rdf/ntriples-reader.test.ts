@@ -142,6 +142,16 @@ describe('readNTriples', () => {
     expect(second.messages.en).toContain('\\q is not a string escape')
   })
 
+  it('reads a file that starts with a byte-order mark as one without, from bytes as from a string', () => {
+    const text = tricky.join('\n')
+    const marked = '\uFEFF' + text
+    const expected = canonical(read(text))
+    expect(canonical(read(marked))).toEqual(expected)
+    expect(canonical(read(Buffer.from(marked, 'utf8')))).toEqual(expected)
+    // Columns count from after the mark, as editors show them.
+    expect(failure('\uFEFF<http://example.org/s> "x" .').location).toMatchObject({ line: 1, column: 24 })
+  })
+
   it('takes a graph term only in N-Quads', () => {
     const text = '<http://example.org/s> <http://example.org/p> <http://example.org/o> <http://example.org/g> .'
     expect(read(text, 'n-quads')[0]![3]).toBe('http://example.org/g')
