@@ -15,8 +15,7 @@ import type { HeldLock, LockHolder } from './lock-file.js'
 import { scopeBlankNodes } from './blank-nodes.js'
 import { gatherQuads, MemoryStore } from './memory-store.js'
 import { toNQuads } from './n-quads.js'
-import { StoredGraph } from './stored-graph.js'
-import type { HeldGraph } from './stored-graph.js'
+import { StoredGraph, type HeldGraph } from './stored-graph.js'
 import { isPrivateGraph } from '../project.js'
 import { nextTurn, SliceClock } from '../turns.js'
 import type { GraphContent, WriteOptions } from './types.js'
@@ -119,8 +118,7 @@ export class EmbeddedStore extends MemoryStore {
       this.replaceInMemory(scoped)
       for (const { graph, quads } of scoped) {
         const text = texts.get(graph)
-        if (quads.length === 0) this.#digests.delete(graph)
-        else this.#digests.set(graph, text === undefined ? undefined : digestOf(text))
+        this.#noteContent(graph, quads.length, text === undefined ? undefined : digestOf(text))
       }
     })
   }
@@ -128,10 +126,13 @@ export class EmbeddedStore extends MemoryStore {
   /** As `putGraphs` with `durable: false`, each graph given as quads or held in a form of its own (`MemoryStore.holdGraphs`). */
   override holdGraphs (graphs: ReadonlyArray<GraphContent | { readonly graph: string, readonly held: HeldGraph }>): void {
     super.holdGraphs(graphs)
-    for (const content of graphs) {
-      if (('held' in content ? content.held.triples : content.quads.length) === 0) this.#digests.delete(content.graph)
-      else this.#digests.set(content.graph, undefined)
-    }
+    for (const content of graphs) this.#noteContent(content.graph, 'held' in content ? content.held.triples : content.quads.length, undefined)
+  }
+
+  /** A graph's new content: an empty graph is gone; a digest not known yet (kept in memory only) is taken when first asked. */
+  #noteContent (graph: string, triples: number, digest: string | undefined): void {
+    if (triples === 0) this.#digests.delete(graph)
+    else this.#digests.set(graph, digest)
   }
 
   /**

@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest'
-import { writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { LineGraph } from '../../src/catalog/index.js'
 import type { Engine } from '../../src/engine.js'
@@ -7,7 +6,7 @@ import { graphs } from '../../src/project.js'
 import { EmbeddedStore, type MemoryStore } from '../../src/store/index.js'
 import { generateCatalog } from '../../bench/catalog-generator.js'
 import { engineLifecycle } from '../catalog/engine-lifecycle.js'
-import { asNQuads, badRuleNTriples, crossGraphNQuads, quadPathCopy } from '../catalog/line-files.js'
+import { asNQuads, badRuleNTriples, crossGraphNQuads, writeWithQuadCopy } from '../catalog/line-files.js'
 
 const ex = 'https://example.org/bench#'
 
@@ -32,12 +31,10 @@ const services = async (engine: Engine): Promise<unknown> => [...(await engine.c
 describe('--data held as term ids, compiled in the compile thread', () => {
   it('gives the catalog and answers of the quad path and of the compile in place, its quads never built here', async () => {
     const dir = await folder()
-    const file = join(dir, 'catalog.nq')
-    const text = asNQuads(generateCatalog(400, { seed: 11 }).ntriples)
-    await writeFile(file, text)
+    const { file, copy } = await writeWithQuadCopy(dir, 'catalog.nq', asNQuads(generateCatalog(400, { seed: 11 }).ntriples))
     const served = await openAsServe(dir, file)
     const inPlace = await open({ dataFiles: [file] })
-    const quadPath = await open({ dataFiles: [await quadPathCopy(dir, file, text)] })
+    const quadPath = await open({ dataFiles: [copy] })
     const held = heldLines(served)
     const catalog = await served.catalog()
     expect(catalog.services.size).toBe(400)
@@ -57,11 +54,9 @@ describe('--data held as term ids, compiled in the compile thread', () => {
 
   it('compiles the quads it builds of the ids itself when a node is left to name across graphs', async () => {
     const dir = await folder()
-    const file = join(dir, 'catalog.nq')
-    const text = crossGraphNQuads()
-    await writeFile(file, text)
+    const { file, copy } = await writeWithQuadCopy(dir, 'catalog.nq', crossGraphNQuads())
     const served = await openAsServe(dir, file)
-    const quadPath = await open({ dataFiles: [await quadPathCopy(dir, file, text)] })
+    const quadPath = await open({ dataFiles: [copy] })
     const answer = await services(served)
     expect(answer).toEqual(await services(quadPath))
     expect(JSON.stringify(answer)).toContain(`${ex}S7-provides-I5`)
@@ -71,11 +66,9 @@ describe('--data held as term ids, compiled in the compile thread', () => {
 
   it('reports a stored rule that does not compile as the quad path does', async () => {
     const dir = await folder()
-    const file = join(dir, 'rules.nt')
-    const text = badRuleNTriples
-    await writeFile(file, text)
+    const { file, copy } = await writeWithQuadCopy(dir, 'rules.nt', badRuleNTriples)
     const served = await openAsServe(dir, file)
-    const quadPath = await open({ dataFiles: [await quadPathCopy(dir, file, text)] })
+    const quadPath = await open({ dataFiles: [copy] })
     const failure = async (engine: Engine): Promise<{ code: string, messages: { en: string, de: string } }> =>
       engine.catalog().then(() => { throw new Error('compiled') }, (error: { code: string, messages: { en: string, de: string } }) => error)
     const expected = await failure(quadPath)

@@ -47,6 +47,13 @@ export const badRuleNTriples = [
   `<${ex}rule> <${sym}sparql> "CONSTRUCT { ?s a ?t } WHERE { ?s ?p " .`
 ].join('\n') + '\n'
 
+/** Writes `text` as `name` in `dir`, and the same statements as the quad path reads them (`quadPathCopy`). */
+export async function writeWithQuadCopy (dir: string, name: string, text: string): Promise<{ file: string, copy: string }> {
+  const file = join(dir, name)
+  await writeFile(file, text)
+  return { file, copy: await quadPathCopy(dir, file, text) }
+}
+
 /**
  * The same statements in a file read as quads (Turtle, or TriG: N3.js's writer, in the same
  * order), in their own folder under the same base name, so their graph is the same: the quad

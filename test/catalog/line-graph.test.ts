@@ -9,7 +9,7 @@ import { builtinFolders, graphs } from '../../src/project.js'
 import { MemoryStore } from '../../src/store/index.js'
 import { generateCatalog } from '../../bench/catalog-generator.js'
 import { engineLifecycle } from './engine-lifecycle.js'
-import { asNQuads, badRuleNTriples, crossGraphNQuads, quadPathCopy } from './line-files.js'
+import { asNQuads, badRuleNTriples, crossGraphNQuads, writeWithQuadCopy } from './line-files.js'
 
 const ex = 'https://example.org/bench#'
 const sym = 'https://w3id.org/symphony/ontology#'
@@ -86,11 +86,9 @@ describe('a file held as term ids', () => {
 describe('--data N-Triples and N-Quads in the engine', () => {
   it('answers, exports and counts as the same file stored as quads, building the quads only when read', async () => {
     const dir = await folder()
-    const file = join(dir, 'catalog.nq')
-    const text = asNQuads(generateCatalog(300, { seed: 7 }).ntriples)
-    await writeFile(file, text)
+    const { file, copy } = await writeWithQuadCopy(dir, 'catalog.nq', asNQuads(generateCatalog(300, { seed: 7 }).ntriples))
     const lines = await open({ dataFiles: [file] })
-    const stored = await open({ dataFiles: [await quadPathCopy(dir, file, text)] })
+    const stored = await open({ dataFiles: [copy] })
     expect((stored.store as MemoryStore).heldNow().some(([, content]) => content instanceof LineGraph)).toBe(false)
     const held = (lines.store as MemoryStore).heldNow().map(([, content]) => content).find(content => content instanceof LineGraph)
     expect(held).toBeInstanceOf(LineGraph)
@@ -107,11 +105,9 @@ describe('--data N-Triples and N-Quads in the engine', () => {
 
   it('compiles from the quads, with the same answers, when a node is left to name across graphs', async () => {
     const dir = await folder()
-    const file = join(dir, 'catalog.nq')
-    const text = crossGraphNQuads()
-    await writeFile(file, text)
+    const { file, copy } = await writeWithQuadCopy(dir, 'catalog.nq', crossGraphNQuads())
     const lines = await open({ dataFiles: [file] })
-    const stored = await open({ dataFiles: [await quadPathCopy(dir, file, text)] })
+    const stored = await open({ dataFiles: [copy] })
     const services = async (engine: typeof lines): Promise<unknown> => [...(await engine.catalog()).services.values()]
     const answer = await services(lines)
     expect(answer).toEqual(await services(stored))
@@ -120,11 +116,9 @@ describe('--data N-Triples and N-Quads in the engine', () => {
 
   it('reports a stored rule that does not compile as the quad path does', async () => {
     const dir = await folder()
-    const file = join(dir, 'rules.nt')
-    const text = badRuleNTriples
-    await writeFile(file, text)
+    const { file, copy } = await writeWithQuadCopy(dir, 'rules.nt', badRuleNTriples)
     const lines = await open({ dataFiles: [file] })
-    const stored = await open({ dataFiles: [await quadPathCopy(dir, file, text)] })
+    const stored = await open({ dataFiles: [copy] })
     const failure = async (engine: typeof lines): Promise<{ code: string, messages: { en: string, de: string } }> =>
       engine.catalog().then(() => { throw new Error('compiled') }, (error: { code: string, messages: { en: string, de: string } }) => error)
     const expected = await failure(stored)
