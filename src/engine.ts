@@ -303,25 +303,28 @@ export class Engine {
    * a write is in flight, reads get the previous catalog (never a half-built one). A version
    * moved by someone else (another instance over the same endpoint) is compiled before the
    * read answers. With `compileInBackground` the compile runs in a worker thread and other
-   * requests are answered meanwhile.
+   * requests are answered meanwhile; `here` compiles `--data` files and stores without a
+   * snapshot on this thread all the same (a server while another process answers for it, its
+   * start: the compile is then not handed over from the thread).
    */
-  async catalog (): Promise<Catalog> {
+  async catalog (options: { readonly here?: boolean } = {}): Promise<Catalog> {
     // The store's version also moves with writes by other instances over the same endpoint;
     // orders, tickets and configurations (private graphs) leave it as it is.
     const version = await this.store.version({ publicOnly: true })
     const current = this.#current
     if (current?.version === version) return current.catalog
-    const compiling = this.#compile(version)
+    const compiling = this.#compile(version, undefined, options.here === true)
     return current !== undefined && this.#writing > 0 ? current.catalog : compiling
   }
 
   /**
    * The catalog of `version`: the compile in flight for it, or a new one; or `written`, the
-   * catalog a write compiled of what it stored, when the public quads are now exactly those.
+   * catalog a write compiled of what it stored, when the public quads are now exactly those;
+   * `here`: as `catalog` says.
    */
-  #compile (version: string, written?: Catalog): Promise<Catalog> {
+  #compile (version: string, written?: Catalog, here = false): Promise<Catalog> {
     if (this.#compiling?.version === version) return this.#compiling.catalog
-    const built = written === undefined ? this.#build() : this.#adopt(written).then(adopted => adopted ?? this.#build())
+    const built = written === undefined ? this.#build(here) : this.#adopt(written).then(adopted => adopted ?? this.#build())
     const catalog = built.then(async ({ vocabularyOf, catalog: compiled, from }) => {
       // A server prepares what discovery needs of it with turns between slices: the first
       // discovery on a catalog of 100,000 services would otherwise hold every request for a second or more.
@@ -358,15 +361,17 @@ export class Engine {
    * for exactly this content, these rules and this code (no stored graph is parsed then);
    * otherwise compiled (and saved, by a process that holds the data directory). A damaged
    * snapshot is set aside with a warning. `vocabularyOf` selects the vocabulary of the public
-   * quads the catalog is of.
+   * quads the catalog is of. `here`: without a snapshot, compiled on this thread, not in the
+   * compile thread.
    */
-  async #build (): Promise<Built> {
+  async #build (here = false): Promise<Built> {
     const snapshot = this.#snapshot
     if (snapshot === undefined || !(this.store instanceof EmbeddedStore)) {
-      const fromLines = await this.#compileLines()
+      const compiler = here ? undefined : this.#compiler
+      const fromLines = await this.#compileLines(compiler)
       if (fromLines !== undefined) return fromLines
       const quads = await this.publicQuads()
-      const catalog = this.#compiler === undefined ? compileCatalog(quads, { rules: this.#rules }) : await this.#compiler.compile(quads, this.#rules)
+      const catalog = compiler === undefined ? compileCatalog(quads, { rules: this.#rules }) : await compiler.compile(quads, this.#rules)
       // Selected now: the catalog then keeps its vocabulary, not every quad of a store that may be remote.
       const vocabulary = await selectVocabulary(quads)
       return { vocabularyOf: async () => vocabulary, from: 'compiled', catalog }
@@ -418,12 +423,12 @@ export class Engine {
   /**
    * The catalog of an in-memory store (or a data directory's) whose public graphs are quads
    * followed by files held as term ids (`--data` N-Triples / N-Quads), compiled from the ids
-   * (`compileLineParts`; in the compile thread when there is one, their quads not built here);
+   * (`compileLineParts`; in `compiler` when given, their quads not built here);
    * the vocabulary is selected from the graphs of this moment when first asked. Undefined when
-   * the store holds anything else, or (in place) a node is left to name across the graphs: the
-   * compile thread then compiles the quads it builds of them itself.
+   * the store holds anything else, or (compiled here) a node is left to name across the graphs:
+   * the quads are compiled then (`compiler` builds them of its own copy instead).
    */
-  async #compileLines (): Promise<Built | undefined> {
+  async #compileLines (compiler: BackgroundCompiler | undefined): Promise<Built | undefined> {
     const store = this.store
     if (!(store instanceof MemoryStore)) return undefined
     const held = store.heldNow({ publicOnly: true })
@@ -436,7 +441,7 @@ export class Engine {
     }
     const vocabularyOf = async (): Promise<readonly Quad[]> => selectVocabulary(await gatherQuads(held))
     const quads = await gatherQuads(held.slice(0, first))
-    if (this.#compiler !== undefined) return { vocabularyOf, from: 'compiled', catalog: await this.#compiler.compileLines(quads, lineGraphs, this.#rules) }
+    if (compiler !== undefined) return { vocabularyOf, from: 'compiled', catalog: await compiler.compileLines(quads, lineGraphs, this.#rules) }
     const parts = compileLineParts(quads, lineGraphs, { rules: this.#rules })
     if (parts === undefined) return undefined
     return { vocabularyOf, from: 'compiled', catalog: catalogOfParts(parts) }

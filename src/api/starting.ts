@@ -91,6 +91,11 @@ export class StartingServer {
     return this.#progress
   }
 
+  /** Whether the door answers on the socket now: this process's event loop may then be held without anyone waiting. */
+  get lent (): boolean {
+    return this.#lent !== undefined
+  }
+
   /** Records how far loading is (and tells the door). */
   report (progress: StartProgress): void {
     this.#progress = progress

@@ -59,7 +59,9 @@ describe('the door: a child process answering while serve loads', () => {
     })
     const address = await server.listen(0, '127.0.0.1')
     const { port } = new URL(address)
+    expect(server.lent).toBe(false)
     expect(await server.lend()).toBe(true)
+    expect(server.lent).toBe(true)
     const door = await doorOf(process.pid)
 
     let opened = false
@@ -97,6 +99,7 @@ describe('the door: a child process answering while serve loads', () => {
     ])
     await delay(300)
     await server.open()
+    expect(server.lent).toBe(false)
     opened = true
     await clients
     keepAlive.destroy()
@@ -110,6 +113,7 @@ describe('the door: a child process answering while serve loads', () => {
     starting = new StartingServer()
     const address = await starting.listen(0, '127.0.0.1')
     expect(await starting.lend(new URL('./no-such-door.js', import.meta.url))).toBe(false)
+    expect(starting.lent).toBe(false)
     expect((await fetch(`${address}/health`)).status).toBe(200)
     await starting.close()
 
@@ -124,6 +128,8 @@ describe('the door: a child process answering while serve loads', () => {
       expect(response.status).toBe(503)
       await response.arrayBuffer()
     }
+    // Answered here: the socket was taken back, and `lent` says so.
+    expect(starting.lent).toBe(false)
     expect(starting.server.listening).toBe(true)
   }, 120_000)
 })

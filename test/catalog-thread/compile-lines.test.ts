@@ -1,6 +1,7 @@
-import { describe, expect, it } from 'vitest'
+import { afterEach, describe, expect, it, vi } from 'vitest'
 import { join } from 'node:path'
 import { LineGraph } from '../../src/catalog/index.js'
+import { BackgroundCompiler } from '../../src/catalog-thread/compiler.js'
 import type { Engine } from '../../src/engine.js'
 import { graphs } from '../../src/project.js'
 import { EmbeddedStore, type MemoryStore } from '../../src/store/index.js'
@@ -77,4 +78,41 @@ describe('--data held as term ids, compiled in the compile thread', () => {
     expect(got.code).toBe('INVALID_QUERY')
     expect(got.messages).toEqual(expected.messages)
   }, 60_000)
+})
+
+describe('--data compiled here by an engine with a compile thread (serve while its door answers)', () => {
+  afterEach(() => { vi.restoreAllMocks() })
+
+  it('compiles the ids on this thread, not in the compile thread, to the same catalog and answers', async () => {
+    const dir = await folder()
+    const { file, copy } = await writeWithQuadCopy(dir, 'catalog.nq', asNQuads(generateCatalog(300, { seed: 5 }).ntriples))
+    const served = await openAsServe(dir, file)
+    const quadPath = await open({ dataFiles: [copy] })
+    const inThread = vi.spyOn(BackgroundCompiler.prototype, 'compileLines')
+    const onQuads = vi.spyOn(BackgroundCompiler.prototype, 'compile')
+    const catalog = await served.catalog({ here: true })
+    expect(inThread).not.toHaveBeenCalled()
+    expect(onQuads).not.toHaveBeenCalled()
+    expect(heldLines(served).built).toBe(false)
+    expect([...catalog.services.values()]).toEqual(await services(quadPath))
+    const request = { available: [`${ex}I1`, `${ex}I2`], wanted: [`${ex}I15`], limit: 10 }
+    expect(await served.discover(request)).toEqual(await quadPath.discover(request))
+    // The same version again: the catalog compiled here is kept, nothing compiled in the thread.
+    expect(await served.catalog()).toBe(catalog)
+    expect(inThread).not.toHaveBeenCalled()
+  }, 120_000)
+
+  it('compiles the quads here when a node is left to name across graphs', async () => {
+    const dir = await folder()
+    const { file, copy } = await writeWithQuadCopy(dir, 'catalog.nq', crossGraphNQuads())
+    const served = await openAsServe(dir, file)
+    const quadPath = await open({ dataFiles: [copy] })
+    const onQuads = vi.spyOn(BackgroundCompiler.prototype, 'compile')
+    const answer = [...(await served.catalog({ here: true })).services.values()]
+    expect(onQuads).not.toHaveBeenCalled()
+    expect(answer).toEqual(await services(quadPath))
+    expect(JSON.stringify(answer)).toContain(`${ex}S7-provides-I5`)
+    // Built on this thread, to be compiled here.
+    expect(heldLines(served).built).toBe(true)
+  }, 120_000)
 })
