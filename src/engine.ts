@@ -429,22 +429,34 @@ export class Engine {
    * the quads are compiled then (`compiler` builds them of its own copy instead).
    */
   async #compileLines (compiler: BackgroundCompiler | undefined): Promise<Built | undefined> {
+    const split = this.#heldAsLines()
+    if (split === undefined) return undefined
+    const { held, first, lines } = split
+    const vocabularyOf = async (): Promise<readonly Quad[]> => selectVocabulary(await gatherQuads(held))
+    const quads = await gatherQuads(held.slice(0, first))
+    if (compiler !== undefined) return { vocabularyOf, from: 'compiled', catalog: await compiler.compileLines(quads, lines, this.#rules) }
+    const parts = compileLineParts(quads, lines, { rules: this.#rules })
+    if (parts === undefined) return undefined
+    return { vocabularyOf, from: 'compiled', catalog: catalogOfParts(parts) }
+  }
+
+  /**
+   * The public graphs of an in-memory store (or a data directory's) as they are now, when they
+   * are quads followed (from `first` on) by graphs held as term ids (`lines`); undefined when the
+   * store holds anything else.
+   */
+  #heldAsLines (): { held: ReturnType<MemoryStore['heldNow']>, first: number, lines: LineGraph[] } | undefined {
     const store = this.store
     if (!(store instanceof MemoryStore)) return undefined
     const held = store.heldNow({ publicOnly: true })
     const first = held.findIndex(([, content]) => content instanceof LineGraph)
     if (first === -1) return undefined
-    const lineGraphs: LineGraph[] = []
+    const lines: LineGraph[] = []
     for (const [, content] of held.slice(first)) {
       if (!(content instanceof LineGraph)) return undefined
-      lineGraphs.push(content)
+      lines.push(content)
     }
-    const vocabularyOf = async (): Promise<readonly Quad[]> => selectVocabulary(await gatherQuads(held))
-    const quads = await gatherQuads(held.slice(0, first))
-    if (compiler !== undefined) return { vocabularyOf, from: 'compiled', catalog: await compiler.compileLines(quads, lineGraphs, this.#rules) }
-    const parts = compileLineParts(quads, lineGraphs, { rules: this.#rules })
-    if (parts === undefined) return undefined
-    return { vocabularyOf, from: 'compiled', catalog: catalogOfParts(parts) }
+    return { held, first, lines }
   }
 
   /**
@@ -590,12 +602,16 @@ export class Engine {
   }
 
   /**
-   * What the catalog is compiled from now: the store's version, the public quads and the extra
-   * inference rules (a composition worker thread compiles its own copy from it when it cannot read `catalogSnapshot`).
+   * What the catalog is compiled from now: the store's version, the public quads followed by
+   * the graphs held as term ids (`--data` N-Triples / N-Quads: their quads are not built here),
+   * and the extra inference rules (a composition worker thread compiles its own copy from it when
+   * it cannot read `catalogSnapshot`).
    */
-  async catalogSource (): Promise<{ version: string, quads: Quad[], rules: readonly Rule[] }> {
+  async catalogSource (): Promise<{ version: string, quads: Quad[], lines: readonly LineGraph[], rules: readonly Rule[] }> {
     const version = await this.store.version({ publicOnly: true })
-    return { version, quads: await this.publicQuads(), rules: this.#rules }
+    const split = this.#heldAsLines()
+    if (split === undefined) return { version, quads: await this.publicQuads(), lines: [], rules: this.#rules }
+    return { version, quads: await gatherQuads(split.held.slice(0, split.first)), lines: split.lines, rules: this.#rules }
   }
 
   /**

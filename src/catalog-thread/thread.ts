@@ -22,8 +22,7 @@
  * the last one is posted (`writeSnapshot`).
  */
 import { parentPort } from 'node:worker_threads'
-import type { Quad } from '@rdfjs/types'
-import { catalogSlices, compileLineParts, compileParts, LineGraph, writeSnapshot, type CatalogParts, type CatalogSlice, type HeldLines } from '../catalog/index.js'
+import { catalogSlices, compileWithLines, LineGraph, writeSnapshot, type CatalogSlice, type HeldLines } from '../catalog/index.js'
 import { SymphonyError } from '../errors.js'
 import type { ErrorLocation, ErrorMessages } from '../errors.js'
 import type { Rule } from '../reasoner/index.js'
@@ -92,7 +91,7 @@ port.on('message', (message: Message) => {
   }
   received.delete(message.job)
   try {
-    const slices = catalogSlices(compile(receiver.quads.quads, receiver.lines, message.rules))
+    const slices = catalogSlices(compileWithLines(receiver.quads.quads, receiver.lines, { rules: message.rules }))
     const job: Sending = { slices, next: slices.next(), kept: [], snapshot: message.snapshot, keep: message.keep === true }
     if (job.keep) keptJob = undefined
     sending.set(message.job, job)
@@ -101,12 +100,6 @@ port.on('message', (message: Message) => {
     port.postMessage({ type: 'failed', job: message.job, ...failure(error) })
   }
 })
-
-/** The parts of the quads followed by the graphs' (as the engine compiles them in place). */
-function compile (quads: readonly Quad[], lines: readonly LineGraph[], rules: readonly Rule[]): CatalogParts {
-  if (lines.length === 0) return compileParts(quads, { rules })
-  return compileLineParts(quads, lines, { rules }) ?? compileParts([...quads, ...lines.flatMap(graph => graph.quadsNow())], { rules })
-}
 
 /** Posts the job's next slice and reads the one after it; after the last, saves the snapshot. */
 function postNext (id: number, job: Sending): void {

@@ -6,7 +6,7 @@
  */
 import type { Quad } from '@rdfjs/types'
 import { builtinRules, compileRules, hierarchyOf, reason, ruleTerms, storedRules } from '../reasoner/index.js'
-import { readParts, type CatalogParts, type CompileOptions } from './compile.js'
+import { compileParts, readParts, type CatalogParts, type CompileOptions } from './compile.js'
 import { roleLinks, type LineGraph } from './line-graph.js'
 import { collectFactTableOfTriples } from './service-facts.js'
 import { nameServiceNodes, serviceNodeRoles } from './service-node-names.js'
@@ -29,4 +29,14 @@ export function compileLineParts (quads: readonly Quad[], graphs: readonly LineG
   const hierarchy = hierarchyOf(reasoned)
   const index = indexSubjectTriples(reasoned, hierarchy.subClasses(t.Service))
   return readParts(index, reasoned, hierarchy, nodeRoles, services => collectFactTableOfTriples(reasoned, services))
+}
+
+/**
+ * The parts of `quads` followed by the quads of `graphs`, as an engine compiles them in place:
+ * from the term ids (`compileLineParts`), or from the graphs' quads built when that leaves a node
+ * to name across the graphs. For a thread that holds the graphs again (`LineGraph.ofHeld`).
+ */
+export function compileWithLines (quads: readonly Quad[], graphs: readonly LineGraph[], options: CompileOptions = {}): CatalogParts {
+  if (graphs.length === 0) return compileParts(quads, options)
+  return compileLineParts(quads, graphs, options) ?? compileParts([...quads, ...graphs.flatMap(graph => graph.quadsNow())], options)
 }

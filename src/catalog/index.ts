@@ -1,7 +1,7 @@
 /** The compiled catalog view: types and `compileCatalog`. */
 export type * from './types.js'
 export { catalogOfParts, compileCatalog, compileParts, indexCatalog, CatalogIndex, type CompileOptions, type CatalogParts } from './compile.js'
-export { compileLineParts } from './compile-lines.js'
+export { compileLineParts, compileWithLines } from './compile-lines.js'
 export { LineGraph, type LineGraphSource } from './line-graph.js'
 export type { HeldLines } from './held-lines.js'
 export { catalogSlices, CatalogAssembler, type CatalogSlice } from './transfer.js'

@@ -11,9 +11,13 @@ import { fileURLToPath } from 'node:url'
 import { afterEach, describe, expect, test } from 'vitest'
 import { ComposePool, workerCatalogOf, type WorkerCatalog } from '../../src/api/compose-pool/index.js'
 import { parseCompositionRequest } from '../../src/composer/index.js'
-import { snapshotFileOf, writeSnapshot } from '../../src/catalog/index.js'
+import { LineGraph, snapshotFileOf, writeSnapshot } from '../../src/catalog/index.js'
 import type { ErrorMessages } from '../../src/errors.js'
 import { openEngine, type Engine } from '../../src/engine.js'
+import { readRdfFile } from '../../src/rdf/files.js'
+import { serializeRdf } from '../../src/rdf/serialize.js'
+import type { MemoryStore } from '../../src/store/index.js'
+import { crossGraphNQuads } from '../catalog/line-files.js'
 import { sym } from './helpers.js'
 
 const fixtures = fileURLToPath(new URL('../fixtures/api/', import.meta.url))
@@ -167,5 +171,46 @@ describe('composition workers over a data directory', () => {
     expect(answer).toEqual(await engine.compose(request))
     expect(source.offered()).toBeUndefined()
     expect(source.packed()).toBe(1)
+  }, 180_000)
+
+  /** The graphs the engine holds as term ids (`--data` N-Triples / N-Quads). */
+  const heldLines = (opened: Engine): LineGraph[] =>
+    (opened.store as MemoryStore).heldNow().map(([, content]) => content).filter(content => content instanceof LineGraph)
+
+  test('--data N-Triples: the worker compiles the graph held as term ids, its quads never built here', async () => {
+    dataDir = await mkdtemp(join(tmpdir(), 'symphony-pool-lines-'))
+    const quads = [...await readRdfFile(join(fixtures, 'acme-pbx.ttl')), ...await readRdfFile(join(fixtures, 'globex-crm.ttl'))]
+    const file = join(dataDir, 'providers.nt')
+    await writeFile(file, await serializeRdf(quads, 'n-triples'))
+    engine = await openEngine({ dataFiles: [file] })
+    const [held] = heldLines(engine)
+    expect(held?.built).toBe(false)
+    const source = counted(engine)
+    pool = new ComposePool({ size: 1, queueCapacity: 4, catalog: source.catalog })
+    const answer = await pool.compose(parseCompositionRequest(request))
+    expect(answer.bundles.map(b => b.services)).toEqual(fixtureBundles)
+    expect(answer).toEqual(await engine.compose(request))
+    expect(source.packed()).toBe(1)
+    expect(held?.built).toBe(false)
+  }, 180_000)
+
+  test('--data N-Quads with a node left to name across graphs: the worker builds the quads of its own copy and discovers as the engine', async () => {
+    dataDir = await mkdtemp(join(tmpdir(), 'symphony-pool-lines-'))
+    const file = join(dataDir, 'catalog.nq')
+    await writeFile(file, crossGraphNQuads())
+    engine = await openEngine({ dataFiles: [file] })
+    const source = counted(engine)
+    pool = new ComposePool({ size: 1, queueCapacity: 4, catalog: source.catalog })
+    const bench = 'https://example.org/bench#'
+    const discovery = { available: [`${bench}I1`, `${bench}I2`, `${bench}I3`], wanted: [`${bench}I5`], limit: 10 }
+    // The first is answered by the caller while the worker compiles.
+    expect(await pool.discover(discovery)).toBeUndefined()
+    while (pool.status().busy > 0) await new Promise(resolve => setTimeout(resolve, 10))
+    const answer = await pool.discover(discovery)
+    expect(source.packed()).toBe(1)
+    expect(heldLines(engine)[0]?.built).toBe(false)
+    // The engine's own compile (in place) builds them to name the node.
+    expect(JSON.parse(JSON.stringify(answer))).toEqual(JSON.parse(JSON.stringify(await engine.discover(discovery))))
+    expect(answer?.results.map(result => result.service)).toContain(`${bench}S7`)
   }, 180_000)
 })

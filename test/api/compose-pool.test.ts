@@ -27,7 +27,7 @@ async function failureOf (promise: Promise<unknown>): Promise<{ code: string, de
 describe('ComposePool', () => {
   let pool: ComposePool | undefined
   let version = 'v1'
-  const catalog = async (): Promise<WorkerCatalog> => ({ version, packed: async () => packCatalog(version, [], []) })
+  const catalog = async (): Promise<WorkerCatalog> => ({ version, packed: async () => packCatalog(version, [], [], []) })
   afterEach(async () => { await pool?.close(); version = 'v1' })
 
   test('a cancelled running job frees its worker: the thread is replaced and the next job runs', async () => {

@@ -5,6 +5,7 @@
  * compiles the same catalog from them.
  */
 import type { Quad } from '@rdfjs/types'
+import type { HeldLines, LineGraph } from '../../catalog/index.js'
 import type { Rule } from '../../reasoner/index.js'
 import { QuadReceiver, packSlice } from '../../catalog-thread/quads.js'
 
@@ -14,6 +15,8 @@ export interface CatalogTransfer {
   readonly terms: readonly string[]
   /** Subject, predicate, object and graph of each quad, as indices into `terms`. */
   readonly quads: Uint32Array
+  /** The graphs held as term ids that follow the quads (`--data` N-Triples / N-Quads), as plain data. */
+  readonly lines: readonly HeldLines[]
   readonly rules: readonly Rule[]
 }
 
@@ -26,10 +29,10 @@ export interface WorkerCatalog {
   readonly packed: () => Promise<CatalogTransfer>
 }
 
-/** Packs quads (and the extra inference rules) for a worker. */
-export function packCatalog (version: string, quads: readonly Quad[], rules: readonly Rule[]): CatalogTransfer {
+/** Packs quads, the graphs held as term ids that follow them, and the extra inference rules for a worker. */
+export function packCatalog (version: string, quads: readonly Quad[], lines: readonly LineGraph[], rules: readonly Rule[]): CatalogTransfer {
   const { terms, quads: packed } = packSlice(quads, 0, quads.length, new Map())
-  return { version, terms, quads: packed, rules }
+  return { version, terms, quads: packed, lines: lines.map(graph => graph.held()), rules }
 }
 
 /** The quads of a packed catalog, in their original order. */

@@ -2,7 +2,7 @@
  * A composition worker thread: it loads the catalog (once per store version) and answers compose
  * and discovery requests over it, so a long search never holds up the server's event loop. It
  * reads the data directory's catalog snapshot when it is sent one (the same read and key check as
- * the engine's), and compiles the quads it is sent otherwise; either way it prepares the
+ * the engine's), and compiles the quads (and graphs held as term ids) it is sent otherwise; either way it prepares the
  * catalog's discovery index before it says `loaded`, as the server does before a catalog becomes
  * the one requests get.
  * Protocol (every reply carries the id of its message; the thread says `ready` with id -1):
@@ -12,7 +12,7 @@
  *   → { type: 'discover', id, request }               ← { type: 'answer', id, answer } | { type: 'failed', … }
  */
 import { parentPort } from 'node:worker_threads'
-import { compileCatalog, readSnapshot } from '../../catalog/index.js'
+import { catalogOfParts, compileWithLines, LineGraph, readSnapshot } from '../../catalog/index.js'
 import type { Catalog } from '../../catalog/index.js'
 import { compose, loadSolver } from '../../composer/index.js'
 import type { ComposeLimits, CompositionRequest } from '../../composer/index.js'
@@ -62,7 +62,8 @@ port.on('message', (message: Message) => {
       // Reading yields between slices: a compose only comes after the pool has the answer.
       loadSnapshot(message.id, message.snapshot).catch((error: unknown) => port.postMessage({ ...failure(error), id: message.id }))
     } else if (message.type === 'load') {
-      use(compileCatalog(unpackQuads(message.catalog), { rules: message.catalog.rules }))
+      const { lines, rules } = message.catalog
+      use(catalogOfParts(compileWithLines(unpackQuads(message.catalog), lines.map(held => LineGraph.ofHeld(held)), { rules })))
         .then(() => port.postMessage({ type: 'loaded', id: message.id }), (error: unknown) => port.postMessage({ ...failure(error), id: message.id }))
     } else {
       if (catalog === undefined) {

@@ -1,6 +1,7 @@
 /**
  * The engine's catalog for composition workers: the snapshot its catalog was read from or saved
- * to, when there is one, and the quads packed (once per store version) for the fallback.
+ * to, when there is one, and the quads (with the graphs held as term ids) packed once per store
+ * version for the fallback.
  */
 import type { Engine } from '../../engine.js'
 import { packCatalog, type CatalogTransfer, type WorkerCatalog } from './catalog-transfer.js'
@@ -11,7 +12,7 @@ export function workerCatalogOf (engine: Engine): () => Promise<WorkerCatalog> {
   const packed = async (): Promise<CatalogTransfer> => {
     const version = await engine.store.version({ publicOnly: true })
     if (cached === undefined || cached.version !== version) {
-      const packing = engine.catalogSource().then(source => packCatalog(source.version, source.quads, source.rules))
+      const packing = engine.catalogSource().then(source => packCatalog(source.version, source.quads, source.lines, source.rules))
       const entry = { version, packed: packing }
       cached = entry
       // A failed read is not kept: the next job tries again.
