@@ -19,7 +19,9 @@
  * - **Top-k**: each bundle found gets a no-good cut `Σ_{s∈S} x_s ≤ |S| − 1`, which removes it
  *   and every superset (none of which is minimal), so the next optimum is the next-best
  *   distinct bundle. A solution that is not minimal (members of cost 0, or an incumbent cut
- *   short) is reduced to what its goals use (`neededCore`), then to a minimal subset. Bundles tied with the k-th are all collected, so ties rank by IRI.
+ *   short) is reduced to what its goals use (`neededCore`), then to a minimal subset. Bundles
+ *   tied with the k-th are collected, so ties rank by IRI, up to `maxTies` beyond `limit`: the
+ *   ranking by cost is then proven, and which of further ties would be listed is left open.
  *   Once k bundles are found, each call has the k-th's cost as its cutoff: the solver prunes
  *   every dearer branch, and answers that nothing is left rather than finding the next-best.
  *   The quicker search's bundles (`first`) are found before the first call and cut off the same
@@ -307,7 +309,11 @@ function loop (problem: Problem, model: Model, solver: RemoteProgram, options: E
     if (found.length > before) reached = found[found.length - 1]!.cost
     if (!cut) { ended = true; bound = reached; break }
     if (limited) { bound = dualBound(result, model); break }
-    if (found.length >= options.limit + maxTies) break
+    // Enough ties collected: this call's optimum is what every bundle not found costs at least,
+    // so once it reaches the k-th's cost none can rank before the listed ones (only a tie with
+    // the k-th is left out, and it does not beat it) — the ranking is proven. Below the k-th's
+    // cost (known bundles dearer than it), the next call finds the next-cheapest.
+    if (found.length >= options.limit + maxTies && objective + epsilon >= kthCost(found, options.limit)!) { proven = true; break }
   }
   found.sort((a, b) => a.cost - b.cost || compareMembers(a.members, b.members))
   return { bundles: found, expansions: solves, solves, proven, bound: proven ? Infinity : Math.max(bound, floor), ...(ended ? { timedOut: true } : {}) }
