@@ -117,11 +117,15 @@ export function runSearch (context: CompositionContext, mode: ProblemMode, limit
     })
   }
 
+  /**
+   * A strict best-first search that neither proved its ranking nor ran out of time stopped at a
+   * size budget (its states, or its expansions): `cut`.
+   */
+  const sized = (result: SearchResult): SearchResult =>
+    mode.relaxed || result.proven || result.timedOut === true ? result : { ...result, cut: true }
   /** The best-first search's answer when it is all there is: `cut` unless it proved or ran out of time. */
-  const bestFirstAlone = (result: SearchResult | undefined): BuiltSearchRun => {
-    if (result === undefined) return run(orGreedy(timedOut))
-    return run(orGreedy(mode.relaxed || result.proven || result.timedOut === true ? result : { ...result, cut: true }))
-  }
+  const bestFirstAlone = (result: SearchResult | undefined): BuiltSearchRun =>
+    run(orGreedy(result === undefined ? timedOut : sized(result)))
 
   if (!mode.relaxed) {
     deadline.step('greedy')
@@ -145,9 +149,10 @@ export function runSearch (context: CompositionContext, mode: ProblemMode, limit
     if (result.proven || deadline.passed() || first !== undefined) return run(orGreedy(withFirst(result)))
     // A solver call stopped at its own time limit, short of the deadline (a large program's
     // call gets a part of what remains): the time left goes to the best-first search, and the
-    // answer holds the cheapest bundles of both.
+    // answer holds the cheapest bundles of both. When that search stops at its size budget
+    // before the deadline, the answer is cut, not short of time.
     const searched = bestFirst()
-    return run(orGreedy(searched === undefined ? result : merged(result, searched)))
+    return run(orGreedy(searched === undefined ? result : merged(result, sized(searched))))
   }
   return bestFirstAlone(bestFirst())
 }
@@ -156,6 +161,8 @@ export function runSearch (context: CompositionContext, mode: ProblemMode, limit
  * The bundles two searches of the same problem found, cheapest first (ties by member IRIs),
  * each once. A bundle neither found costs at least the larger of their bounds; the ranking
  * is proven when the second search proved its own (it then holds every bundle that can rank).
+ * The second search is the one that ended the pair: the merged one is cut when it was cut (at its
+ * size budget) and neither ran out of time.
  */
 export function merged (first: SearchResult, second: SearchResult): SearchResult {
   if (second.proven) return second
@@ -170,6 +177,6 @@ export function merged (first: SearchResult, second: SearchResult): SearchResult
     expansions: first.expansions + second.expansions,
     proven: false,
     bound: Math.max(first.bound, second.bound),
-    ...(first.timedOut === true || second.timedOut === true ? { timedOut: true } : {})
+    ...(first.timedOut === true || second.timedOut === true ? { timedOut: true } : second.cut === true ? { cut: true } : {})
   }
 }

@@ -175,6 +175,19 @@ describe('the time budget', () => {
     expect(steps[steps.length - 1]).toBe('best-first')
   })
 
+  test.each([{ maxStates: 5 }, { maxExpansions: 5 }])('the solver call stops at its time limit with time left, and the best-first search at its size budget (%o): SEARCH_CUT, not a time budget that ran out', budget => {
+    const { options, steps } = movedAt(started => started === 'solve' ? beforeDeadline(1e-6) : undefined)
+    const answer = compose(catalog, request, { ...options, ...budget })
+    expect(codes(answer)).toEqual(['SEARCH_CUT'])
+    expect(answer.issues[0]).toMatchObject({ code: 'SEARCH_CUT', found: answer.bundles.length, limit: 3 })
+    expect(answer.issues[0]!.messages.en).toContain('size budget')
+    expect(answer.issues[0]!.messages.de).toContain('Größengrenze')
+    expect(answer.bundles.length).toBeGreaterThanOrEqual(1)
+    for (const bundle of answer.bundles) expect(validAndMinimal(all, bundle.services)).toBe(true)
+    expect(steps).toContain('solve')
+    expect(steps[steps.length - 1]).toBe('best-first')
+  })
+
   test('time out when the best-first search starts (the program over its budget): the greedy bundle', () => {
     const { options, steps } = jumpAt('best-first')
     const answer = compose(catalog, request, { ...options, maxModelEntries: 1 })

@@ -28,6 +28,13 @@ describe('merged search results', () => {
     expect(merged(result([], { timedOut: true }), result([])).timedOut).toBe(true)
   })
 
+  test('the second search cut at its size budget leaves the merged one cut, unless either ran out of time; the first one\'s cut does not', () => {
+    expect(merged(result([bundle([1], 1)]), result([], { cut: true })).cut).toBe(true)
+    const late = merged(result([], { timedOut: true }), result([], { cut: true }))
+    expect([late.timedOut, late.cut]).toEqual([true, undefined])
+    expect(merged(result([], { cut: true }), result([bundle([1], 1)])).cut).toBeUndefined()
+  })
+
   test('when the second search proved its ranking, its answer stands', () => {
     const proof = result([bundle([3], 1), bundle([4], 2)], { proven: true, bound: Infinity })
     expect(merged(result([bundle([9], 7)], { bound: 1 }), proof)).toBe(proof)
