@@ -98,14 +98,19 @@ interface TimeBudget {
   readonly raisable: boolean
 }
 
+/**
+ * The issue of a search that ended unproven, neither cut nor proven: its time ran out, or the
+ * solver stopped for another reason (`solverStatus`, which more time would not change).
+ */
 function searchLimitIssue (result: SearchResult, bundles: readonly Bundle[], limit: number, { timeoutMs, raisable }: TimeBudget, namer: Namer): CompositionIssue {
   const bound = Math.round(result.bound * 1e6) / 1e6
+  const stop = result.solverStop === undefined || result.timedOut === true ? {} : { solverStatus: result.solverStop }
   if (bundles.length < limit) {
-    const messages = say('SEARCH_LIMIT', { timeoutMs, found: bundles.length, limit, bound, raisable }, namer)
-    return { code: 'SEARCH_LIMIT', timeoutMs, bound, found: bundles.length, limit, message: messages.en, messages }
+    const messages = say('SEARCH_LIMIT', { timeoutMs, found: bundles.length, limit, bound, raisable, ...stop }, namer)
+    return { code: 'SEARCH_LIMIT', timeoutMs, bound, found: bundles.length, limit, ...stop, message: messages.en, messages }
   }
   const last = bundles[bundles.length - 1]!.explanation.cost.total
   const gap = Math.round(Math.max(0, last - bound) * 1e6) / 1e6
-  const messages = say('RANKING_UNPROVEN', { timeoutMs, bound, last, gap, raisable }, namer)
-  return { code: 'RANKING_UNPROVEN', timeoutMs, bound, gap, message: messages.en, messages }
+  const messages = say('RANKING_UNPROVEN', { timeoutMs, bound, last, gap, raisable, ...stop }, namer)
+  return { code: 'RANKING_UNPROVEN', timeoutMs, bound, gap, ...stop, message: messages.en, messages }
 }

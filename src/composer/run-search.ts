@@ -162,7 +162,8 @@ export function runSearch (context: CompositionContext, mode: ProblemMode, limit
  * each once. A bundle neither found costs at least the larger of their bounds; the ranking
  * is proven when the second search proved its own (it then holds every bundle that can rank).
  * The second search is the one that ended the pair: the merged one is cut when it was cut (at its
- * size budget) and neither ran out of time.
+ * size budget) and neither ran out of time; a solver that stopped for another reason than time
+ * (`solverStop`) is told when neither ran out of time or was cut.
  */
 export function merged (first: SearchResult, second: SearchResult): SearchResult {
   if (second.proven) return second
@@ -177,6 +178,14 @@ export function merged (first: SearchResult, second: SearchResult): SearchResult
     expansions: first.expansions + second.expansions,
     proven: false,
     bound: Math.max(first.bound, second.bound),
-    ...(first.timedOut === true || second.timedOut === true ? { timedOut: true } : second.cut === true ? { cut: true } : {})
+    ...(first.timedOut === true || second.timedOut === true
+      ? { timedOut: true }
+      : second.cut === true ? { cut: true } : stopOf(first, second))
   }
+}
+
+/** The solver's stop, when one of two searches stopped there. */
+function stopOf (first: SearchResult, second: SearchResult): { solverStop?: string } {
+  const solverStop = second.solverStop ?? first.solverStop
+  return solverStop === undefined ? {} : { solverStop }
 }

@@ -82,6 +82,11 @@ export interface SearchResult {
   readonly cut?: boolean
   /** The search stopped because its time ran out. */
   readonly timedOut?: boolean
+  /**
+   * The integer solver stopped unproven for a reason other than time (HiGHS's model status:
+   * `solveError`, `iterationLimit`, …): more time would not have proven the ranking.
+   */
+  readonly solverStop?: string
 }
 
 interface State {

@@ -329,6 +329,9 @@ export interface BundleNeed {
  * - `RANKING_UNPROVEN`: the bundles are valid and minimal, but the time budget ran out before
  *   proving that no cheaper one exists; `bound` is the least cost any other bundle has, `gap`
  *   how far above it the last listed bundle may be;
+ * - both with `solverStatus` (HiGHS's model status, e.g. `solveError`): not the time ran out,
+ *   the integer solver stopped without a proof for that reason, which a larger `timeoutMs`
+ *   does not change;
  * - `SEARCH_CUT`: the search reached its size budget (the request reaches too much of the
  *   catalog): `found` of `limit` bundles came back, valid and minimal but not proven cheapest;
  * - `NEAREST_BUNDLE`: the best bundle with relaxed constraints, and what it would need;
@@ -343,8 +346,8 @@ export type CompositionIssue =
   | { readonly code: 'WIRING_CYCLE', readonly services: readonly string[], readonly cycles: ReadonlyArray<readonly string[]>, readonly message: string, readonly messages: Texts }
   | { readonly code: 'OVER_BUDGET', readonly cheapest: number, readonly budget: Budget, readonly seats: number, readonly message: string, readonly messages: Texts }
   | { readonly code: 'CURRENCY_MISMATCH', readonly services: readonly string[], readonly currency: string, readonly message: string, readonly messages: Texts }
-  | { readonly code: 'SEARCH_LIMIT', readonly timeoutMs: number, readonly bound: number, readonly found: number, readonly limit: number, readonly message: string, readonly messages: Texts }
-  | { readonly code: 'RANKING_UNPROVEN', readonly timeoutMs: number, readonly bound: number, readonly gap: number, readonly message: string, readonly messages: Texts }
+  | { readonly code: 'SEARCH_LIMIT', readonly timeoutMs: number, readonly bound: number, readonly found: number, readonly limit: number, readonly solverStatus?: string, readonly message: string, readonly messages: Texts }
+  | { readonly code: 'RANKING_UNPROVEN', readonly timeoutMs: number, readonly bound: number, readonly gap: number, readonly solverStatus?: string, readonly message: string, readonly messages: Texts }
   | { readonly code: 'SEARCH_CUT', readonly found: number, readonly limit: number, readonly message: string, readonly messages: Texts }
   | { readonly code: 'NEAREST_BUNDLE', readonly bundle: Bundle, readonly needs: readonly BundleNeed[], readonly message: string, readonly messages: Texts }
   | { readonly code: 'UNKNOWN_PRICE_COMPONENT', readonly service: string, readonly offer: string, readonly component: string, readonly message: string, readonly messages: Texts }

@@ -9,6 +9,7 @@ import { compileCatalog, type Catalog } from '../../src/catalog/index.js'
 import { compose, loadSolver, type CompositionRequest } from '../../src/composer/index.js'
 import type { ComposeStep } from '../../src/composer/deadline.js'
 import { parseRdf } from '../../src/rdf/index.js'
+import { stopNextSolve } from '../../src/composer/solver/highs-runtime.js'
 
 const sym = 'https://w3id.org/symphony/ontology#'
 const ex = 'https://example.org/first#'
@@ -86,6 +87,19 @@ describe('a large program is searched best-first before the solver', () => {
     // Two more bundles cost as much as the third (one call each), and a third call finds nothing
     // at or below its cost; without the known bundles, three calls more find them first.
     expect(steps.filter(step => step === 'solve')).toHaveLength(3)
+  })
+
+  test('when the solver stops with time left for another reason than time, the answer says so and does not advise more time', () => {
+    stopNextSolve()
+    // The clock stands still: the call's node limit, not its time, stops it.
+    const answer = compose(catalog, request, { maxExpansions: 3, clock: () => 1000 })
+    expect(answer.bundles.map(b => b.price.monthly)).toEqual(cheapestThree().slice(0, 1).map(([, price]) => price))
+    expect(answer.issues.map(i => i.code)).toEqual(['SEARCH_LIMIT'])
+    expect(answer.issues[0]).toMatchObject({ code: 'SEARCH_LIMIT', found: 1, limit: 3, bound: 10.11, timeoutMs: 60_000, solverStatus: 'solutionLimit' })
+    expect(answer.issues[0]!.messages.en).toContain('the integer solver stopped before its time budget ran out, without a proof (HiGHS status solutionLimit), with 1 of 3 bundles')
+    expect(answer.issues[0]!.messages.en).toContain('a larger "timeoutMs" would not help: narrow the request')
+    expect(answer.issues[0]!.messages.de).toContain('HiGHS-Status solutionLimit')
+    expect(answer.issues[0]!.messages.de).toContain('ein größeres "timeoutMs" hilft nicht')
   })
 
   test.each([

@@ -29,8 +29,9 @@
  *   their reduced costs instead of searching for a bundle as good as theirs (on the
  *   8,000-service challenge set, two calls instead of three, in about half the time).
  *
- * Every optimum is proven by the solver unless the time budget runs out; then the answer
- * holds what was found and the solver's best bound.
+ * Every optimum is proven by the solver unless the time budget runs out, or a call stops for
+ * another reason (`solverStop`: an error, a limit other than time); then the answer holds what
+ * was found and the solver's best bound.
  *
  * The deadline is kept step by step: finding the relevant services and building the program
  * poll the clock and stop when it has passed; loading the program into the solver is one
@@ -236,6 +237,8 @@ function loop (problem: Problem, model: Model, solver: RemoteProgram, options: E
   let bound = Infinity
   /** A solver call did not return by the deadline (plus the margin): its thread was ended. */
   let ended = false
+  /** Why a solver call stopped unproven, when its time limit did not (HiGHS's model status). */
+  let stop: string | undefined
   /** The cost of the last bundle a solver call found: every bundle not found costs at least this. */
   let reached = 0
   /**
@@ -286,6 +289,7 @@ function loop (problem: Problem, model: Model, solver: RemoteProgram, options: E
     if (result === undefined) { ended = true; bound = reached; break }
     if (result.status === 'infeasible' || result.status === 'empty' && model.columns === 0) { proven = true; break }
     const limited = result.status !== 'optimal'
+    stop = result.stop
     const values = result.values
     if (values === undefined) { bound = dualBound(result, model); break }
     const objective = model.constant + result.objective
@@ -316,7 +320,7 @@ function loop (problem: Problem, model: Model, solver: RemoteProgram, options: E
     if (found.length >= options.limit + maxTies && objective + epsilon >= kthCost(found, options.limit)!) { proven = true; break }
   }
   found.sort((a, b) => a.cost - b.cost || compareMembers(a.members, b.members))
-  return { bundles: found, expansions: solves, solves, proven, bound: proven ? Infinity : Math.max(bound, floor), ...(ended ? { timedOut: true } : {}) }
+  return { bundles: found, expansions: solves, solves, proven, bound: proven ? Infinity : Math.max(bound, floor), ...(ended ? { timedOut: true } : !proven && stop !== undefined ? { solverStop: stop } : {}) }
 }
 
 function coversGoals (problem: Problem, members: readonly number[]): boolean {

@@ -33,6 +33,8 @@ class SolverThread {
   readonly worker: Worker
   /** The next `run` holds the thread this long first (tests: a call that does not return in time). */
   holdMs: number | undefined
+  /** The next `run` gets this node limit (tests: a call that stops for another reason than time). */
+  maxNodes: number | undefined
 
   constructor () {
     const { port1, port2 } = new MessageChannel()
@@ -108,6 +110,14 @@ export function holdNextSolve (ms: number): void {
 }
 
 /**
+ * Makes the next solver call stop before its first branch (a node limit of 0) unless its root
+ * proves the optimum: tests of a call that stops, neither proven nor out of time (`stopped`).
+ */
+export function stopNextSolve (): void {
+  thread().maxNodes = 0
+}
+
+/**
  * A program in the solver, driven synchronously; every call waits at most `ms` (what is left
  * of the deadline plus `terminateMarginMs`). A call that does not answer in time ends the
  * thread and returns undefined; a failing one throws `INTERNAL`.
@@ -160,9 +170,10 @@ export class RemoteProgram {
 
   /** One solve; undefined when the thread had to be ended. */
   run (settings: RunSettings, ms: number): RunReply | undefined {
-    const holdMs = this.solver.holdMs
+    const { holdMs, maxNodes } = this.solver
     this.solver.holdMs = undefined
-    return this.ask<RunReply>({ op: 'run', ...settings, ...(holdMs === undefined ? {} : { holdMs }) }, ms)
+    this.solver.maxNodes = undefined
+    return this.ask<RunReply>({ op: 'run', ...settings, ...(holdMs === undefined ? {} : { holdMs }), ...(maxNodes === undefined ? {} : { maxNodes }) }, ms)
   }
 
   /** Adds a row; false when the thread had to be ended. */

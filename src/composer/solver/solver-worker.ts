@@ -12,7 +12,7 @@
  *   { op: 'rows', lower, upper, starts, indices, values, cutoff?, timeLimit? }  → { fixed }
  *     (the rest of a program loaded with `more`: its rows are added, then fixing and
  *      integrality as for a whole program)
- *   { op: 'run', timeLimit, presolveOff, cutoff?, holdMs? }  → { status, values?, objective, bound }
+ *   { op: 'run', timeLimit, presolveOff, cutoff?, holdMs?, maxNodes? }  → { status, stop?, values?, objective, bound }
  *   { op: 'addRow', lower, upper, indices, values }
  *   { op: 'start', indices, values }   (a known solution to start from: the columns' values)
  *   { op: 'dispose' }
@@ -47,7 +47,7 @@ export type SolverRequest =
     readonly more?: boolean
   }
   | ({ readonly op: 'rows', readonly cutoff?: number, readonly timeLimit?: number } & Omit<CompressedRows, 'costs'>)
-  | ({ readonly op: 'run', readonly holdMs?: number } & RunSettings)
+  | ({ readonly op: 'run', readonly holdMs?: number, readonly maxNodes?: number } & RunSettings)
   | { readonly op: 'addRow', readonly lower: number, readonly upper: number, readonly indices: Int32Array, readonly values: Float64Array }
   | { readonly op: 'start', readonly indices: Int32Array, readonly values: Float64Array }
   | { readonly op: 'dispose' }
@@ -70,9 +70,15 @@ export interface LoadReply {
   readonly fixed: Int32Array
 }
 
-/** The outcome of one `run`: `limited` when a limit stopped it before proving an optimum. */
+/**
+ * The outcome of one `run`: `limited` when its time limit stopped it before proving an
+ * optimum, `stopped` when anything else did (another limit, an error: `stop` names HiGHS's
+ * model status), which more time would not change.
+ */
 export interface RunReply {
-  readonly status: 'optimal' | 'infeasible' | 'empty' | 'limited'
+  readonly status: 'optimal' | 'infeasible' | 'empty' | 'limited' | 'stopped'
+  /** HiGHS's model status when `stopped` (`solveError`, `iterationLimit`, `solutionLimit`, …). */
+  readonly stop?: string
   /** The incumbent's column values, when there is one. */
   readonly values?: Float64Array
   readonly objective: number
@@ -92,6 +98,8 @@ process.on('exit', () => raise(0, 2))
 
 /** The objective bound of a run without a cutoff: HiGHS takes only finite option values, and this is beyond any objective. */
 const noCutoff = 1e30
+/** HiGHS's default node limit (none): a run without a test's `maxNodes` gets it back. */
+const maxNodes = 2147483647
 
 let highs: Highs
 let solver: Solver | undefined
@@ -198,14 +206,24 @@ function run (model: Solver, request: Extract<SolverRequest, { op: 'run' }>): Ru
   // A test's stand-in for a call that does not return in time: the thread is busy, as in a long solve.
   if (request.holdMs !== undefined) Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, request.holdMs)
   // Presolve is chosen per call: a call short of time goes without it, a later one with more time left gets it back.
-  model.options.set({ time_limit: request.timeLimit, objective_bound: request.cutoff ?? noCutoff, presolve: small || request.presolveOff ? 'off' : 'choose' })
+  // A test's node limit (`stopNextSolve`) holds for its call only, which goes without presolve:
+  // presolve alone can solve a program whole.
+  const presolve = small || request.presolveOff || request.maxNodes !== undefined ? 'off' : 'choose'
+  model.options.set({ time_limit: request.timeLimit, objective_bound: request.cutoff ?? noCutoff, presolve, mip_max_nodes: request.maxNodes ?? maxNodes })
   const result = model.run()
   const codes = highs.constants.modelStatus
-  const status = result.modelStatus === codes.optimal ? 'optimal' : result.modelStatus === codes.infeasible ? 'infeasible' : result.modelStatus === codes.empty ? 'empty' : 'limited'
+  const status = result.modelStatus === codes.optimal ? 'optimal' : result.modelStatus === codes.infeasible ? 'infeasible' : result.modelStatus === codes.empty ? 'empty' : result.modelStatus === codes.timeLimit ? 'limited' : 'stopped'
+  const stop = status === 'stopped' ? { stop: statusName(result.modelStatus) } : {}
   const bound = Math.min(info(model, 'mip_dual_bound'), fixedAt)
-  const solved = status === 'optimal' || status === 'limited' && info(model, 'primal_solution_status') === 2
-  if (!solved) return { status, objective: NaN, bound }
-  return { status, values: Float64Array.from(model.getSolution().colValue), objective: model.getObjectiveValue(), bound }
+  const solved = status === 'optimal' || status !== 'infeasible' && status !== 'empty' && info(model, 'primal_solution_status') === 2
+  if (!solved) return { status, ...stop, objective: NaN, bound }
+  return { status, ...stop, values: Float64Array.from(model.getSolution().colValue), objective: model.getObjectiveValue(), bound }
+}
+
+/** HiGHS's name of a model status (`solveError`, …), as its constants spell it. */
+function statusName (code: number): string {
+  const codes: Readonly<Record<string, number>> = highs.constants.modelStatus
+  return Object.keys(codes).find(name => codes[name] === code) ?? String(code)
 }
 
 function answer (request: SolverRequest): unknown {
