@@ -1,7 +1,8 @@
 /**
- * Why a search ends unproven, and what the answer says of it: the reasons other than the time
- * budget running out (ties beyond what the solver collects, a best-first search that stops at
- * its size budget after the solver stopped at its own time limit) never claim the time ran out.
+ * A search that would end unproven for another reason than its time budget never claims the
+ * time ran out: here, more ties with the k-th bundle than the solver collects, which prove the
+ * ranking by cost. (A best-first search that stops at its size budget after the solver's own
+ * time limit: `deadline.test.ts`; a solver that stops for another reason: `first-search.test.ts`.)
  */
 import { beforeAll, describe, expect, test } from 'vitest'
 import { offer, prefixLines } from './catalog-turtle.js'
