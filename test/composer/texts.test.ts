@@ -144,6 +144,16 @@ describe('sentence codes', () => {
     expect(say('SEARCH_LIMIT', samples.SEARCH_LIMIT, namer).en).toBe('the time budget of 10000 ms ran out with 1 of 5 bundles; further bundles may exist, none costing less than 2.5 — give the request a larger "timeoutMs" or narrow it')
   })
 
+  test('a solver that stopped with time left for another reason is told with its status, and no larger time budget is advised', () => {
+    expect(say('RANKING_UNPROVEN', { ...samples.RANKING_UNPROVEN, solverStatus: 'solveError' }, namer)).toEqual({
+      en: 'the bundles are valid and minimal, but the integer solver stopped (HiGHS status solveError) with time left before proving that none cheaper exists: any other bundle costs at least 2.5 (the listed ones cost up to 3.25, a gap of 0.75); a larger "timeoutMs" would not help, only a narrower request can be proven',
+      de: 'die Bündel sind gültig und minimal, aber der Solver für ganzzahlige Programme hielt mit verbleibender Zeit an (HiGHS-Status solveError), bevor bewiesen war, dass es kein günstigeres gibt: jedes andere Bündel kostet mindestens 2,5 (die aufgeführten kosten bis zu 3,25, ein Abstand von 0,75); ein größeres "timeoutMs" hilft nicht, bewiesen werden kann nur eine engere Anfrage'
+    })
+    const limited = say('SEARCH_LIMIT', { ...samples.SEARCH_LIMIT, solverStatus: 'solveError' }, namer)
+    expect(limited.en).toBe('the integer solver stopped before its time budget ran out, without a proof (HiGHS status solveError), with 1 of 5 bundles; further bundles may exist, none costing less than 2.5 — a larger "timeoutMs" would not help: narrow the request (fewer wanted types or service types, more available types, stricter constraints)')
+    expect(limited.de).not.toMatch(english)
+  })
+
   test('things are named by their label in the sentence\'s language, else by their local name', () => {
     expect(say('REASON_SERVICE_TYPE', samples.REASON_SERVICE_TYPE, namer)).toEqual({
       en: 'covers service type Virtual PBX',
