@@ -169,15 +169,15 @@ function mismatchIssue (p: MismatchFacts, code: MatchIssueCode, w: Writer): stri
   }
 }
 
+/** The advice of a search that more time would not finish: a narrower request. */
+const narrowEn = 'narrow the request (fewer wanted types or service types, more available types, stricter constraints)'
+const narrowDe = 'schränken Sie die Anfrage ein (weniger gewünschte Typen oder Diensttypen, mehr verfügbare Typen, strengere Bedingungen)'
+
 /**
  * The sentence templates, by stable code. Member reasons, link explanations, constraint checks,
  * price notes, nearest-bundle needs and issues use them; fragments (`PHRASE_…`, `WHY_…`,
  * `MISMATCH`) are parts of longer sentences.
  */
-/** The advice of a search that more time would not finish: a narrower request. */
-const narrowEn = 'narrow the request (fewer wanted types or service types, more available types, stricter constraints)'
-const narrowDe = 'schränken Sie die Anfrage ein (weniger gewünschte Typen oder Diensttypen, mehr verfügbare Typen, strengere Bedingungen)'
-
 const templates = {
   // Why a member is in the bundle.
   REASON_SERVICE_TYPE: template<{ serviceType: string }>({

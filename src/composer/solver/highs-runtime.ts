@@ -110,8 +110,9 @@ export function holdNextSolve (ms: number): void {
 }
 
 /**
- * Makes the next solver call stop before its first branch (a node limit of 0) unless its root
- * proves the optimum: tests of a call that stops, neither proven nor out of time (`stopped`).
+ * Makes the next solver call stop after its root (a node limit of 0, without presolve): HiGHS
+ * answers `solutionLimit`, as it does even when the root's relaxation is integral. Tests of a
+ * call that stops neither proven nor out of time (`stopped`).
  */
 export function stopNextSolve (): void {
   thread().maxNodes = 0
