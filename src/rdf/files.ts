@@ -6,10 +6,15 @@ import type { Quad } from '@rdfjs/types'
 import { SymphonyError } from '../errors.js'
 import { formatOfFile, parseRdf } from './parse.js'
 
-/** Parses one RDF file (Turtle, TriG, N-Triples, N-Quads, JSON-LD, RDF/XML by extension). */
+/**
+ * Parses one RDF file (Turtle, TriG, N-Triples, N-Quads, JSON-LD, RDF/XML by extension).
+ * N-Triples and N-Quads are read as bytes: the line reader scans them undecoded, where reading
+ * them as a string would decode the whole file and encode it to bytes again.
+ */
 export async function readRdfFile (file: string, options: { graph?: string } = {}): Promise<Quad[]> {
   const format = formatOfFile(file)
-  return parseRdf(await readRdfText(file), { format, source: file, baseIRI: pathToFileURL(file).href, ...options })
+  const text = format === 'n-triples' || format === 'n-quads' ? await readRdfBytes(file) : await readRdfText(file)
+  return parseRdf(text, { format, source: file, baseIRI: pathToFileURL(file).href, ...options })
 }
 
 /** The text of an RDF file (`NOT_FOUND` naming the file when it cannot be read). */

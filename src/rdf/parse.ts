@@ -64,8 +64,12 @@ export interface ParseOptions {
   graph?: string
 }
 
-/** Parses RDF text into quads. Throws `PARSE_ERROR` / `UNKNOWN_PREFIX` with file and line. */
-export async function parseRdf (text: string, options: ParseOptions): Promise<Quad[]> {
+/**
+ * Parses RDF text into quads. Throws `PARSE_ERROR` / `UNKNOWN_PREFIX` with file and line. The
+ * text may be given as its UTF-8 bytes: N-Triples and N-Quads are then read without decoding it
+ * as a whole (the line reader decodes only each new term), the other formats decode it first.
+ */
+export async function parseRdf (text: string | Uint8Array, options: ParseOptions): Promise<Quad[]> {
   const quads = await parseInFormat(text, options)
   if (options.graph === undefined) return quads
   const graph = DataFactory.namedNode(options.graph)
@@ -74,14 +78,19 @@ export async function parseRdf (text: string, options: ParseOptions): Promise<Qu
     : q)
 }
 
-async function parseInFormat (text: string, options: ParseOptions): Promise<Quad[]> {
+async function parseInFormat (text: string | Uint8Array, options: ParseOptions): Promise<Quad[]> {
   const source = options.source ?? 'input'
   switch (options.format) {
-    case 'json-ld': return parseJsonLd(text, source, options.baseIRI)
-    case 'rdf-xml': return parseRdfXml(text, source, options.baseIRI)
+    case 'json-ld': return parseJsonLd(decoded(text), source, options.baseIRI)
+    case 'rdf-xml': return parseRdfXml(decoded(text), source, options.baseIRI)
     case 'n-triples': case 'n-quads': return quadsOfLines(text, { format: options.format, source, blankPrefix: freshBlankPrefix() })
-    default: return parseN3Family(text, options.format, source, options.baseIRI)
+    default: return parseN3Family(decoded(text), options.format, source, options.baseIRI)
   }
+}
+
+/** `text` as a string (UTF-8 bytes decoded). */
+function decoded (text: string | Uint8Array): string {
+  return typeof text === 'string' ? text : Buffer.from(text.buffer, text.byteOffset, text.byteLength).toString('utf8')
 }
 
 /**
@@ -89,7 +98,7 @@ async function parseInFormat (text: string, options: ParseOptions): Promise<Quad
  * term, shared by every quad that holds it (N3.js builds one per occurrence), and no tokenizer in
  * between. Throws `PARSE_ERROR` naming source, line and column.
  */
-export function quadsOfLines (text: string, options: LineReaderOptions): Quad[] {
+export function quadsOfLines (text: string | Uint8Array, options: LineReaderOptions): Quad[] {
   const terms: Term[] = []
   const index = new Map<string, number>()
   const quads: Quad[] = []

@@ -24,6 +24,26 @@ describe('parseRdf', () => {
     })
   }
 
+  for (const [format, text] of Object.entries(documents) as Array<[RdfFormat, string]>) {
+    it(`parses ${format} given as UTF-8 bytes as it parses the text`, async () => {
+      const bytes = Buffer.from(text, 'utf8')
+      const quads = await parseRdf(bytes.subarray(0), { format })
+      expect(quads.map(q => [q.subject.value, q.predicate.value, q.object.value])).toEqual(expected)
+    })
+  }
+
+  it('reads N-Triples as bytes with the terms of the text: non-ASCII literals, a byte-order mark, the graph asked for', async () => {
+    const text = '\ufeff<https://example.org/a> <https://example.org/label> "Grüße"@de .\n<https://example.org/a> <https://example.org/label> "🎵 東京" .\n'
+    const fromText = await parseRdf(text, { format: 'n-triples', graph: 'https://example.org/g' })
+    const fromBytes = await parseRdf(new Uint8Array(Buffer.from(text, 'utf8')), { format: 'n-triples', graph: 'https://example.org/g' })
+    const terms = (quads: typeof fromText) => quads.map(q => [q.subject.value, q.object.value, q.object.termType === 'Literal' ? q.object.language : '', q.graph.value])
+    expect(terms(fromBytes)).toEqual([
+      ['https://example.org/a', 'Grüße', 'de', 'https://example.org/g'],
+      ['https://example.org/a', '🎵 東京', '', 'https://example.org/g']
+    ])
+    expect(terms(fromBytes)).toEqual(terms(fromText))
+  })
+
   it('puts triples into the requested graph', async () => {
     const [quad] = await parseRdf(documents.turtle, { format: 'turtle', graph: 'https://example.org/g' })
     expect(quad!.graph.value).toBe('https://example.org/g')
