@@ -109,17 +109,15 @@ export class EmbeddedStore extends MemoryStore {
     const scoped = graphs.map(({ graph, quads }) => ({ graph, quads: scopeBlankNodes(graph, quads) }))
     const writer = options.durable === false ? undefined : this.#writer()
     await this.#inTurn(async () => {
-      const texts = new Map<string, string>()
+      const digests = new Map<string, string>()
       if (writer !== undefined) {
-        const written = scoped.filter(g => g.quads.length > 0).map(g => ({ graph: g.graph, nquads: toNQuads(g.quads) }))
-        for (const { graph, nquads } of written) texts.set(graph, nquads)
+        // Serialized and encoded once: the digest and the file are of the same bytes.
+        const written = scoped.filter(g => g.quads.length > 0).map(g => ({ graph: g.graph, bytes: Buffer.from(toNQuads(g.quads), 'utf8') }))
+        for (const { graph, bytes } of written) digests.set(graph, digestOf(bytes))
         await writer.write(written, scoped.filter(g => g.quads.length === 0).map(g => g.graph))
       }
       this.replaceInMemory(scoped)
-      for (const { graph, quads } of scoped) {
-        const text = texts.get(graph)
-        this.#noteContent(graph, quads.length, text === undefined ? undefined : digestOf(text))
-      }
+      for (const { graph, quads } of scoped) this.#noteContent(graph, quads.length, digests.get(graph))
     })
   }
 
@@ -247,6 +245,7 @@ function lockAdvice (holder: LockHolder): ErrorMessages {
 /** Quads written as text and hashed between two looks at the clock. */
 const digestSlice = 200
 
-function digestOf (text: string): string {
+/** SHA-256 of N-Quads text: of a string, that of its UTF-8 bytes (as stored). */
+function digestOf (text: string | Uint8Array): string {
   return createHash('sha256').update(text).digest('hex')
 }

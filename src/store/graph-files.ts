@@ -25,8 +25,8 @@ interface Journal {
 /** A graph to write. */
 export interface GraphFile {
   readonly graph: string
-  /** N-Quads text, every quad in `graph`. */
-  readonly nquads: string
+  /** The N-Quads text's UTF-8 bytes, every quad in `graph`: encoded once, hashed and written as they are. */
+  readonly bytes: Uint8Array
 }
 
 /** A graph as stored, not decoded: its text is parsed when first read. */
@@ -140,10 +140,10 @@ export class GraphFiles {
   /** Writes and deletes graphs, all or nothing, durably. */
   async write (writes: readonly GraphFile[], deletes: readonly string[] = []): Promise<void> {
     const renames: Array<[string, string]> = []
-    for (const { graph, nquads } of writes) {
+    for (const { graph, bytes } of writes) {
       const target = this.#fileOf(graph)
       const temporary = `${target}.tmp`
-      await writeDurably(temporary, `# graph <${graph}>\n${nquads}`)
+      await writeDurably(temporary, [Buffer.from(`# graph <${graph}>\n`, 'utf8'), bytes])
       renames.push([temporary, target])
     }
     const journal: Journal = { renames, deletes: deletes.map(graph => this.#fileOf(graph)) }
@@ -214,10 +214,12 @@ function parseJournal (text: string | undefined, folder: string): Journal | unde
   return { renames, deletes: deletes as string[] }
 }
 
-async function writeDurably (file: string, text: string): Promise<void> {
+/** Writes `content` (text, or byte chunks one after the other) and flushes it to disk before returning. */
+async function writeDurably (file: string, content: string | readonly Uint8Array[]): Promise<void> {
   const handle = await open(file, 'w')
   try {
-    await handle.writeFile(text)
+    if (typeof content === 'string') await handle.writeFile(content)
+    else for (const chunk of content) await handle.writeFile(chunk)
     await handle.sync()
   } finally {
     await handle.close()

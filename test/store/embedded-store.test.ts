@@ -1,9 +1,13 @@
+import { createHash } from 'node:crypto'
 import { mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import type { Quad } from '@rdfjs/types'
+import { DataFactory } from 'n3'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { parseRdf } from '../../src/rdf/index.js'
 import { EmbeddedStore } from '../../src/store/index.js'
+import { toNQuads } from '../../src/store/n-quads.js'
 
 const turtle = (text: string) => parseRdf(`@prefix ex: <https://example.org/> .\n${text}`, { format: 'turtle' })
 
@@ -107,6 +111,26 @@ describe('EmbeddedStore', () => {
     } finally {
       await corrupt.close()
     }
+  })
+
+  it('stores a graph with non-ASCII literals as the UTF-8 of its N-Quads text, with the digest of those bytes across restarts', async () => {
+    // Two-, three- and four-byte characters, in literals, a language tag's literal and an IRI.
+    const quads = await turtle('ex:a ex:label "Grüße aus Köln"@de , "東京" , "🎵 ♪" ; ex:p <https://example.org/caf\u00e9> .')
+    const store = await EmbeddedStore.open(dataDir)
+    await store.putGraphs([{ graph: 'https://example.org/g1', quads }])
+    const written = store.publicContent().digest
+    await store.close()
+
+    const [file] = await readdir(join(dataDir, 'graphs'))
+    const g1 = DataFactory.namedNode('https://example.org/g1')
+    const text = toNQuads(quads.map(q => DataFactory.quad(q.subject, q.predicate, q.object, g1) as Quad))
+    const bytes = await readFile(join(dataDir, 'graphs', file!))
+    expect(bytes.equals(Buffer.from(`# graph <https://example.org/g1>\n${text}`, 'utf8'))).toBe(true)
+    const reopened = await EmbeddedStore.open(dataDir)
+    // Opening hashes the stored bytes: the same digest as the write took, so a snapshot stays current.
+    expect(reopened.publicContent().digest).toBe(written)
+    expect(createHash('sha256').update(bytes.subarray(bytes.indexOf(0x0a) + 1)).digest('hex')).toBe(createHash('sha256').update(text).digest('hex'))
+    await reopened.close()
   })
 
   it('drops a write interrupted before its journal was written', async () => {
