@@ -85,10 +85,18 @@ class Bytes {
   }
 }
 
+/** A node of the shape tree: the shape of the keys on the path to it (`id`, -1 if none) and the nodes one key longer. */
+interface ShapeNode {
+  id: number
+  readonly next: Map<string, ShapeNode>
+}
+
 /** Writes values as frames that share one string table and one shape table. */
 export class CompactEncoder {
   readonly #strings = new Map<string, number>()
-  readonly #shapes = new Map<string, number>()
+  /** The shapes seen, as a tree of their keys: a shape's number is at the node of its last key. */
+  readonly #shapes: ShapeNode = { id: -1, next: new Map() }
+  #shapeCount = 0
   #newStrings: string[] = []
   #newShapes: number[][] = []
   readonly #body = new Bytes()
@@ -137,15 +145,19 @@ export class CompactEncoder {
   }
 
   #shape (keys: readonly string[]): number {
-    // Unambiguous: `{}` and `{ '': … }` are different shapes.
-    const name = JSON.stringify(keys)
-    let id = this.#shapes.get(name)
-    if (id === undefined) {
-      id = this.#shapes.size
-      this.#shapes.set(name, id)
+    // Found key by key in a tree of the shapes seen (no text made per object); `{}` and
+    // `{ '': … }` are different nodes.
+    let node = this.#shapes
+    for (const key of keys) {
+      let next = node.next.get(key)
+      if (next === undefined) node.next.set(key, next = { id: -1, next: new Map() })
+      node = next
+    }
+    if (node.id === -1) {
+      node.id = this.#shapeCount++
       this.#newShapes.push(keys.map(key => this.#string(key)))
     }
-    return id
+    return node.id
   }
 
   #value (value: unknown): void {

@@ -52,6 +52,31 @@ describe('the compact encoding of the catalog snapshot', () => {
     expect(roundTrip([{ a: { '': 'x' } }, { a: {} }, { a: { '': 'y' } }])).toEqual([{ a: { '': 'x' } }, { a: {} }, { a: { '': 'y' } }])
   })
 
+  it('numbers shapes in the order they are first met, keys in order, each written once: the bytes of the format', () => {
+    // Shapes that are prefixes of others, the same keys in another order, the empty shape, nested shapes.
+    const first = [{ a: 1 }, { a: 1, b: 'x' }, { b: 'x', a: 1 }, {}, { '': 0 }, { a: { a: 2, b: { a: 3 } } }]
+    const second = [{ b: 'y', a: 0 }, { a: 1, b: 'x', c: true }, { c: null }, {}]
+    const encoder = new CompactEncoder()
+    const frames = [...encoder.encode(first), ...encoder.encode(second)]
+    // Frame 1: strings a, b, x, ''; shapes [a], [a b], [b a], [], [''] ; frame 2: strings y, c; shapes [a b c], [c] only.
+    expect(frames.map(frame => frame.toString('hex'))).toEqual([
+      '01040161016201780005010002000102010000010308060900050109010501040209020402050109030904050009000901050209000503',
+      '010201790163020300010501050804090204040500090505010402030906010903'
+    ])
+    expect(roundTrip([first, second])).toEqual([first, second])
+  })
+
+  it('reads back many shapes: every subset of twelve keys, in two orders', () => {
+    const keys = Array.from({ length: 12 }, (_, i) => `k${i}`)
+    const objects = Array.from({ length: 1 << keys.length }, (_, mask) => {
+      const own = keys.filter((_, i) => (mask & (1 << i)) !== 0)
+      return [Object.fromEntries(own.map(key => [key, mask])), Object.fromEntries(own.reverse().map(key => [key, -mask]))]
+    })
+    const read = roundTrip([objects, objects]) as typeof objects[]
+    expect(read).toEqual([objects, objects])
+    expect(Object.keys(read[1]![4095]![1]!)).toEqual([...keys].reverse())
+  })
+
   it('writes each distinct string once, however often it is referred to', () => {
     const iri = 'https://example.org/a-long-service-iri-that-repeats#Service'
     const encoder = new CompactEncoder()
