@@ -14,7 +14,7 @@ import { acquireLock } from './lock-file.js'
 import type { HeldLock, LockHolder } from './lock-file.js'
 import { scopeBlankNodes } from './blank-nodes.js'
 import { gatherQuads, MemoryStore } from './memory-store.js'
-import { toNQuads } from './n-quads.js'
+import { toNQuads, toNQuadsBytes } from './n-quads.js'
 import { StoredGraph, type HeldGraph } from './stored-graph.js'
 import { isPrivateGraph } from '../project.js'
 import { nextTurn, SliceClock } from '../turns.js'
@@ -111,8 +111,8 @@ export class EmbeddedStore extends MemoryStore {
     await this.#inTurn(async () => {
       const digests = new Map<string, string>()
       if (writer !== undefined) {
-        // Serialized and encoded once: the digest and the file are of the same bytes.
-        const written = scoped.filter(g => g.quads.length > 0).map(g => ({ graph: g.graph, bytes: Buffer.from(toNQuads(g.quads), 'utf8') }))
+        // Serialized and encoded once, a chunk at a time: the digest and the file are of the same bytes.
+        const written = scoped.filter(g => g.quads.length > 0).map(g => ({ graph: g.graph, bytes: toNQuadsBytes(g.quads) }))
         for (const { graph, bytes } of written) digests.set(graph, digestOf(bytes))
         await writer.write(written, scoped.filter(g => g.quads.length === 0).map(g => g.graph))
       }
@@ -245,7 +245,10 @@ function lockAdvice (holder: LockHolder): ErrorMessages {
 /** Quads written as text and hashed between two looks at the clock. */
 const digestSlice = 200
 
-/** SHA-256 of N-Quads text: of a string, that of its UTF-8 bytes (as stored). */
-function digestOf (text: string | Uint8Array): string {
-  return createHash('sha256').update(text).digest('hex')
+/** SHA-256 of N-Quads text: of a string, that of its UTF-8 bytes (as stored, given in chunks). */
+function digestOf (text: string | readonly Uint8Array[]): string {
+  const hash = createHash('sha256')
+  if (typeof text === 'string') return hash.update(text).digest('hex')
+  for (const chunk of text) hash.update(chunk)
+  return hash.digest('hex')
 }

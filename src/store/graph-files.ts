@@ -25,8 +25,8 @@ interface Journal {
 /** A graph to write. */
 export interface GraphFile {
   readonly graph: string
-  /** The N-Quads text's UTF-8 bytes, every quad in `graph`: encoded once, hashed and written as they are. */
-  readonly bytes: Uint8Array
+  /** The N-Quads text's UTF-8 bytes in chunks, every quad in `graph`: encoded once, hashed and written as they are. */
+  readonly bytes: readonly Uint8Array[]
 }
 
 /** A graph as stored, not decoded: its text is parsed when first read. */
@@ -143,7 +143,7 @@ export class GraphFiles {
     for (const { graph, bytes } of writes) {
       const target = this.#fileOf(graph)
       const temporary = `${target}.tmp`
-      await writeDurably(temporary, [Buffer.from(`# graph <${graph}>\n`, 'utf8'), bytes])
+      await writeDurably(temporary, [Buffer.from(`# graph <${graph}>\n`, 'utf8'), ...bytes])
       renames.push([temporary, target])
     }
     const journal: Journal = { renames, deletes: deletes.map(graph => this.#fileOf(graph)) }
