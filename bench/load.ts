@@ -12,7 +12,9 @@
  *   machine and the client add to any server; `bench/health-latency.ts`);
  * - `restart`: `serve` again on the same data directory, which reads the catalog snapshot the
  *   first start saved: listening, ready, first answer (and `/health` meanwhile), `/health` p99 while it starts (sequential
- *   requests from listening to ready), peak RSS, and the snapshot's size.
+ *   requests from listening to ready), peak RSS, and the snapshot's size;
+ * - `serve --data`: `serve` on the N-Triples file itself (compiled at start, no snapshot): ready,
+ *   first answer, peak RSS.
  *
  * Samples of `parse` and `--data` alternate, after one warm-up parse. `npm run bench -- load`,
  * or `npx tsx bench/load.ts 10000 100000`.
@@ -82,6 +84,11 @@ export async function run (sizes: readonly number[] = [10_000, 100_000]): Promis
       const again = await measureStart(dataDir, discovery, { sampler })
       const snapshotMb = (await stat(join(dataDir, 'catalog.snapshot'))).size / 2 ** 20
       again.child.kill('SIGTERM')
+      await new Promise(resolve => again.child.once('exit', resolve))
+      // `serve --data` on the file itself, in a data directory of its own: compiled at start (no snapshot).
+      const fromFile = await measureStart(join(folder, 'served'), discovery, { sampler, dataFile: file })
+      fromFile.child.kill('SIGTERM')
+      await new Promise(resolve => fromFile.child.once('exit', resolve))
       const median = (steps: Step[], key: keyof Step) => percentile(steps.map(s => s[key]), 0.5)
       rows.push({
         services,
@@ -107,6 +114,9 @@ export async function run (sizes: readonly number[] = [10_000, 100_000]): Promis
         'restart /health failures while starting': again.startingHealthFailures,
         'restart RSS MB': Math.round(again.peakRssMb),
         'snapshot MB': Math.round(snapshotMb),
+        'serve --data ready ms': ms(fromFile.readyMs),
+        'serve --data first answer ms': ms(fromFile.firstAnswerMs),
+        'serve --data RSS MB': Math.round(fromFile.peakRssMb),
         '/health p50 ms': ms(percentile(health.get('catalog')!, 0.5)),
         '/health p99 ms': ms(percentile(health.get('catalog')!, 0.99)),
         '/health max ms': ms(Math.max(...health.get('catalog')!)),

@@ -52,10 +52,12 @@ export interface StartOptions {
   readonly checkout?: string
   /** The floor and the client process (`bench/health-latency.ts`) that ask `/health` meanwhile. */
   readonly sampler: HealthSampler
+  /** A `--data` file the catalog is read from (`serve --data`), instead of the data directory's. */
+  readonly dataFile?: string
 }
 
 /**
- * Starts `serve` on `dataDir` (`--empty`, port 0) and measures it until the first discovery
+ * Starts `serve` on `dataDir` (`--empty`, port 0; with `dataFile`, `--data` too) and measures it until the first discovery
  * answers. `/health` is asked by `options.sampler`'s client in turn with the floor, from the
  * moment the server listens until it says it is ready (a request asked before the message
  * arrived counts, however late its answer: the last steps before `serving at` may hold it), and
@@ -64,7 +66,8 @@ export interface StartOptions {
 export async function measureStart (dataDir: string, discovery: unknown, options: StartOptions): Promise<Started> {
   const checkout = options.checkout ?? root
   const started = performance.now()
-  const child = spawn(process.execPath, ['--import', 'tsx', join(checkout, 'src', 'cli', 'bin.ts'), 'serve', '--data-dir', dataDir, '--port', '0', '--empty'],
+  const data = options.dataFile === undefined ? [] : ['--data', options.dataFile]
+  const child = spawn(process.execPath, ['--import', 'tsx', join(checkout, 'src', 'cli', 'bin.ts'), 'serve', ...data, '--data-dir', dataDir, '--port', '0', '--empty'],
     { cwd: checkout, stdio: ['ignore', 'ignore', 'pipe'] })
   let listeningMs = NaN
   let readyMs = NaN
