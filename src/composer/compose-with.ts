@@ -25,6 +25,11 @@ export interface ComposeOptions extends ComposeLimits {
    * at most (default 200,000).
    */
   readonly maxExpansions?: number
+  /**
+   * States the best-first search expands at most before the solver runs on a small integer
+   * program (default 1,000; 0: the solver alone).
+   */
+  readonly quickExpansions?: number
   /** The clock the time budget is kept on, in milliseconds (default `performance.now`). */
   readonly clock?: Clock
   /** Told when each long step of the request starts, with the clock's time (measurements). */
@@ -70,6 +75,7 @@ export function composeWith (catalog: Catalog, request: CompositionRequest, matc
     requirements: new RequirementItems(table),
     maxExpansions: options.maxExpansions ?? 200_000,
     maxStates: limits.maxStates,
+    ...(options.quickExpansions === undefined ? {} : { quickExpansions: options.quickExpansions }),
     maxModelEntries: limits.maxModelEntries,
     deadline
   }

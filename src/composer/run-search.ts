@@ -24,6 +24,8 @@ export interface CompositionContext {
   readonly requirements: RequirementItems
   readonly maxExpansions: number
   readonly proofExpansions?: number
+  /** States the best-first search expands at most before a small program's solver (`quickExpansions` in `solver/exact-search.ts`). */
+  readonly quickExpansions?: number
   /** States a best-first search keeps at most. */
   readonly maxStates: number
   /** Coefficients an integer program may have at most. */
@@ -68,9 +70,9 @@ export type SearchRun = BuiltSearchRun | UnbuiltSearchRun
  * `built`; every step after them starts only while the deadline has not passed, and each
  * search stops when it passes (`timedOut`). A strict search first looks for a greedy bundle
  * (`solver/greedy.ts`, a walk back from the goals): when the time runs out or a size budget
- * cuts the search before it finds a bundle, the result holds that one. A large program is
- * searched best-first before the solver runs (`first` in `solver/exact-search.ts`), and that
- * search's bundles stay in the result.
+ * cuts the search before it finds a bundle, the result holds that one. The program is searched
+ * best-first before the solver runs (`first` in `solver/exact-search.ts`; a small one within a
+ * tighter budget), and that search's bundles stay in the result.
  */
 export function runSearch (context: CompositionContext, mode: ProblemMode, limit: number): SearchRun {
   const { deadline } = context
@@ -100,9 +102,15 @@ export function runSearch (context: CompositionContext, mode: ProblemMode, limit
     result.bundles.length === 0 && !result.proven && greedy !== undefined
       ? { ...result, bundles: [greedy], bound: Math.max(result.bound, timedOut.bound) }
       : result
-  /** The best-first search, or `undefined` when the time ran out while its guide and price bound were built. */
-  const bestFirst = (): SearchResult | undefined => {
+  /** The last best-first search ran within a tighter budget than its own: a full one may find more. */
+  let bounded = false
+  /**
+   * The best-first search (within `maxExpansions` when given), or `undefined` when the time ran out
+   * while its guide and price bound were built.
+   */
+  const bestFirst = (maxExpansions?: number): SearchResult | undefined => {
     deadline.step('best-first')
+    bounded = maxExpansions !== undefined
     // The search's guide and price bound are fixpoints too: when the time runs out in them, the search does not start.
     const guide = relaxWithin(problem, problem.own, deadline.poller(), 'sum')
     const priceRelaxation = budgetCents === undefined ? undefined : relaxWithin(problem, problem.cents, deadline.poller())
@@ -110,7 +118,7 @@ export function runSearch (context: CompositionContext, mode: ProblemMode, limit
     return search(problem, relaxation, guide, {
       limit,
       out: deadline.poller(16),
-      maxExpansions: context.maxExpansions,
+      maxExpansions: Math.min(context.maxExpansions, maxExpansions ?? Infinity),
       maxStates: context.maxStates,
       ...(context.proofExpansions === undefined ? {} : { maxProofExpansions: context.proofExpansions }),
       ...(budgetCents === undefined || priceRelaxation === undefined ? {} : { budgetCents, priceRelaxation })
@@ -130,29 +138,33 @@ export function runSearch (context: CompositionContext, mode: ProblemMode, limit
   if (!mode.relaxed) {
     deadline.step('greedy')
     greedy = greedyBundle(problem, relaxation, budgetCents, deadline.poller(8))
-    // A large program's solver starts from the best-first search's bundles, run first (`first`).
+    // The solver starts from the best-first search's bundles, run first (`first`).
     const result = exactSearch(problem, relaxation, {
       limit,
       deadline,
       maxEntries: context.maxModelEntries,
       first: bestFirst,
+      ...(context.quickExpansions === undefined ? {} : { quickExpansions: context.quickExpansions }),
       ...(budgetCents === undefined ? {} : { budgetCents }),
       ...(greedy === undefined ? {} : { start: greedy.members }),
       // One known bundle bounds the program only when one bundle is asked for.
       ...(greedy === undefined || limit > 1 ? {} : { bound: greedy.cost })
     })
     const { first } = result
-    if (result.cut === true) return first !== undefined || deadline.passed() ? bestFirstAlone(first) : bestFirstAlone(bestFirst())
+    /** The best-first search ran before the solver within its own budget: running it again finds nothing more. */
+    const searchedFully = first !== undefined && !bounded
+    if (result.cut === true) return searchedFully || deadline.passed() ? bestFirstAlone(first) : bestFirstAlone(bestFirst())
     /** The solver's bundles, and the best-first search's when it ran: the cheapest of both. */
     const withFirst = (exact: SearchResult): SearchResult => first === undefined ? exact : merged(first, exact)
     if (result.timedOut === true) return run(orGreedy(withFirst({ ...result, bound: Math.max(result.bound, timedOut.bound) })))
-    if (result.proven || deadline.passed() || first !== undefined) return run(orGreedy(withFirst(result)))
+    if (result.proven || deadline.passed() || searchedFully) return run(orGreedy(withFirst(result)))
     // A solver call stopped at its own time limit, short of the deadline (a large program's
-    // call gets a part of what remains): the time left goes to the best-first search, and the
-    // answer holds the cheapest bundles of both. When that search stops at its size budget
-    // before the deadline, the answer is cut, not short of time.
+    // call gets a part of what remains), and the best-first search did not run within its own
+    // budget before it: the time left goes to that search, and the answer holds the cheapest
+    // bundles of both. When that search stops at its size budget before the deadline, the answer
+    // is cut, not short of time.
     const searched = bestFirst()
-    return run(orGreedy(searched === undefined ? result : merged(result, sized(searched))))
+    return run(orGreedy(searched === undefined ? withFirst(result) : merged(withFirst(result), sized(searched))))
   }
   return bestFirstAlone(bestFirst())
 }

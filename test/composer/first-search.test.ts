@@ -2,7 +2,8 @@
  * A large program (400 relevant services or more) is searched best-first before the solver,
  * and before dominance is weighed among the services its bundles leave relevant: that search's
  * bundles count as found before the solver's first call, and stay in the answer however far the
- * solver gets. On an injected clock (no timed assertions).
+ * solver gets. A small program is searched so too, within `quickExpansions`. On an injected
+ * clock (no timed assertions).
  */
 import { beforeAll, describe, expect, test } from 'vitest'
 import { compileCatalog, type Catalog } from '../../src/catalog/index.js'
@@ -13,12 +14,13 @@ import { stopNextSolve } from '../../src/composer/solver/highs-runtime.js'
 
 const sym = 'https://w3id.org/symphony/ontology#'
 const ex = 'https://example.org/first#'
-const services = 450
+const largeCount = 450
+const smallCount = 100
 
 /** Service i provides W (i even) or V (i odd) and needs two of 50 available types, a pair of its own. */
 const priceOf = (i: number): number => 10 + ((i * 37) % 400) / 10
 
-function turtle (): string {
+function turtle (services: number): string {
   const lines = [`@prefix sym: <${sym}> .`, `@prefix ex: <${ex}> .`, '@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .', '@prefix schema: <https://schema.org/> .',
     'ex:W rdfs:subClassOf sym:Interface .', 'ex:V rdfs:subClassOf sym:Interface .']
   for (let r = 0; r < 50; r++) lines.push(`ex:R${r} rdfs:subClassOf sym:Interface .`)
@@ -38,7 +40,7 @@ const request: CompositionRequest = {
 }
 
 /** The oracle: every bundle is one W and one V provider; the three cheapest, ties by their IRIs. */
-function cheapestThree (): Array<[string[], number]> {
+function cheapestThree (services: number = largeCount): Array<[string[], number]> {
   const pairs: Array<[string[], number]> = []
   for (let w = 0; w < services; w += 2) {
     for (let v = 1; v < services; v += 2) pairs.push([[`${ex}S${w}`, `${ex}S${v}`].sort(), Math.round((priceOf(w) + priceOf(v)) * 100) / 100])
@@ -47,13 +49,14 @@ function cheapestThree (): Array<[string[], number]> {
 }
 
 /** Composes on a clock that stands still until `jump` starts, then is past any budget. */
-function composed (catalog: Catalog, maxExpansions: number | undefined, jump?: ComposeStep): { steps: ComposeStep[], bundles: Array<[string[], number]>, codes: string[] } {
+function composed (catalog: Catalog, maxExpansions: number | undefined, jump?: ComposeStep, quickExpansions?: number): { steps: ComposeStep[], bundles: Array<[string[], number]>, codes: string[] } {
   let now = 1000
   const steps: ComposeStep[] = []
   const answer = compose(catalog, request, {
     clock: () => now,
     onStep: started => { steps.push(started); if (started === jump) now = 1e12 },
-    ...(maxExpansions === undefined ? {} : { maxExpansions })
+    ...(maxExpansions === undefined ? {} : { maxExpansions }),
+    ...(quickExpansions === undefined ? {} : { quickExpansions })
   })
   return { steps, bundles: answer.bundles.map(b => [[...b.services].sort(), b.price.monthly]), codes: answer.issues.map(i => i.code) }
 }
@@ -61,7 +64,7 @@ function composed (catalog: Catalog, maxExpansions: number | undefined, jump?: C
 describe('a large program is searched best-first before the solver', () => {
   let catalog: Catalog
   beforeAll(async () => {
-    catalog = compileCatalog(await parseRdf(turtle(), { format: 'turtle' }))
+    catalog = compileCatalog(await parseRdf(turtle(largeCount), { format: 'turtle' }))
     await loadSolver()
   })
 
@@ -111,5 +114,35 @@ describe('a large program is searched best-first before the solver', () => {
     // Three expansions find the cheapest bundle and prove nothing.
     expect(bundles).toEqual(cheapestThree().slice(0, 1))
     expect(codes).toEqual(['SEARCH_LIMIT'])
+  })
+})
+
+describe('a small program is searched best-first within a small budget before the solver', () => {
+  let catalog: Catalog
+  beforeAll(async () => {
+    catalog = compileCatalog(await parseRdf(turtle(smallCount), { format: 'turtle' }))
+    await loadSolver()
+  })
+
+  test('when that search proves the top three, the solver never starts', () => {
+    const { steps, bundles, codes } = composed(catalog, undefined)
+    expect(steps.slice(steps.indexOf('relevant'))).toEqual(['relevant', 'best-first'])
+    expect(bundles).toEqual(cheapestThree(smallCount))
+    expect(codes).toEqual([])
+  })
+
+  test('without it, the solver proves the same three', () => {
+    const { steps, bundles, codes } = composed(catalog, undefined, undefined, 0)
+    expect(steps).not.toContain('best-first')
+    expect(steps.slice(steps.indexOf('relevant'), steps.indexOf('relevant') + 5)).toEqual(['relevant', 'dominance', 'model', 'load', 'solve'])
+    expect(bundles).toEqual(cheapestThree(smallCount))
+    expect(codes).toEqual([])
+  })
+
+  test('when its budget is too small to prove them, the solver starts after it and proves the same three', () => {
+    const { steps, bundles, codes } = composed(catalog, undefined, undefined, 3)
+    expect(steps.slice(steps.indexOf('best-first'), steps.indexOf('best-first') + 5)).toEqual(['best-first', 'dominance', 'model', 'load', 'solve'])
+    expect(bundles).toEqual(cheapestThree(smallCount))
+    expect(codes).toEqual([])
   })
 })

@@ -74,12 +74,20 @@ export interface ExactOptions {
    */
   readonly rootLandmarks?: number
   /**
-   * A quicker search (best-first, within its own size budget) run before a large program is built
-   * (`smallModel` relevant services or more), and before dominance is weighed: its cheapest bundle is the solver's start instead of `start`,
-   * and what it found stays in the answer however far the solver gets (`first`). A program that
-   * size can take the solver the whole time budget without a better bundle than the greedy one.
+   * A quicker search (best-first, within its own size budget) run before the program is built,
+   * and before dominance is weighed: its cheapest bundle is the solver's start instead of `start`,
+   * and what it found stays in the answer however far the solver gets (`first`). A large program
+   * (`smallModel` relevant services or more) can take the solver the whole time budget without a
+   * better bundle than the greedy one; on a small one it expands `quickExpansions` states at
+   * most, as a small program's proof can take the solver seconds where this search takes
+   * milliseconds.
    */
-  readonly first?: () => SearchResult | undefined
+  readonly first?: (maxExpansions?: number) => SearchResult | undefined
+  /**
+   * States the quicker search expands at most before a small program (default
+   * `defaultQuickExpansions`); with 0 it does not run there.
+   */
+  readonly quickExpansions?: number
   /**
    * A cost that `limit` known bundles reach (the start's cost when `limit` is 1): a service every
    * bundle of which costs more is left out of the program (`relevant.ts`). The quicker search's
@@ -108,6 +116,14 @@ const largeOverrun = 2.5
 const loadFactor = 2
 /** Bundles tied with the k-th collected at most beyond `limit`. */
 const maxTies = 50
+/**
+ * The quicker search's budget (states expanded) before a small program (fewer than `smallModel` relevant services).
+ * On generated catalogs its proof, when it found one, took at most a few hundred expansions and
+ * tens of milliseconds; the solver's proof of the same programs took seconds (its linear
+ * relaxation is weak on them). Bounded, it costs little when it proves nothing, and its bundles
+ * then give the solver its cutoff as on a large program.
+ */
+export const defaultQuickExpansions = 1000
 
 /** The `limit` cheapest minimal bundles, proven unless the deadline passes first. */
 export function exactSearch (problem: Problem, relaxation: Relaxation, options: ExactOptions): ExactResult {
@@ -117,12 +133,18 @@ export function exactSearch (problem: Problem, relaxation: Relaxation, options: 
   deadline.step('relevant')
   const relevant = relevantServices(problem, relaxation, deadline.poller(16), options.bound === undefined ? {} : { bound: options.bound })
   if (relevant === undefined || deadline.passed()) return timedOut
-  const first = relevant.length >= smallModel ? options.first?.() : undefined
+  const quick = options.quickExpansions ?? defaultQuickExpansions
+  const searched = relevant.length >= smallModel ? options.first?.() : quick > 0 ? options.first?.(quick) : undefined
+  // On a small program its bundles get their links as the solver's do, so that the answer is the
+  // one the solver alone gave (the search may link a member to another provider at the same cost).
+  const first = searched === undefined || relevant.length >= smallModel ? searched : { ...searched, bundles: searched.bundles.map(b => linked(problem, b.members)).sort((a, b) => a.cost - b.cost || compareMembers(a.members, b.members)) }
+  // The time ran out in the quicker search: no later step starts.
+  if (deadline.passed()) return first === undefined ? timedOut : { ...first, solves: 0, first }
   if (first === undefined) {
     const kept = withoutDominated(problem, relevant, options)
     return kept === undefined ? timedOut : solve(problem, relaxation, kept, options, [])
   }
-  if (first.proven || deadline.passed()) return { ...first, solves: 0, first }
+  if (first.proven) return { ...first, solves: 0, first }
   // Its bundles may lower the bound: the services left for them are found again among the
   // relevant ones, and dominance is weighed among those only (on the 8,000-service challenge
   // set, about half of them).
@@ -252,10 +274,7 @@ function loop (problem: Problem, model: Model, solver: RemoteProgram, options: E
     const cut = solver.addRow(-Infinity, minimal.length - 1, minimal.map(s => model.columnOf[s]!), minimal.map(() => 1), wait())
     if (!seen.has(key)) {
       seen.add(key)
-      const { assignments, edges } = assign(problem, minimal)
-      const cents = minimal.reduce((sum, s) => sum + problem.cents[s]!, 0)
-      const cost = minimal.reduce((sum, s) => sum + problem.own[s]!, 0) + linkCost(assignments)
-      found.push({ members: minimal, assignments, edges, cost, cents })
+      found.push(linked(problem, minimal))
     }
     return cut
   }
@@ -321,6 +340,14 @@ function loop (problem: Problem, model: Model, solver: RemoteProgram, options: E
   }
   found.sort((a, b) => a.cost - b.cost || compareMembers(a.members, b.members))
   return { bundles: found, expansions: solves, solves, proven, bound: proven ? Infinity : Math.max(bound, floor), ...(ended ? { timedOut: true } : !proven && stop !== undefined ? { solverStop: stop } : {}) }
+}
+
+/** A minimal bundle with its links as the solver's bundles get them (`assign`), and its cost. */
+function linked (problem: Problem, members: readonly number[]): FoundBundle {
+  const { assignments, edges } = assign(problem, members)
+  const cents = members.reduce((sum, s) => sum + problem.cents[s]!, 0)
+  const cost = members.reduce((sum, s) => sum + problem.own[s]!, 0) + linkCost(assignments)
+  return { members, assignments, edges, cost, cents }
 }
 
 function coversGoals (problem: Problem, members: readonly number[]): boolean {
