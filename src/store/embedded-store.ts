@@ -148,7 +148,7 @@ export class EmbeddedStore extends MemoryStore {
       let digest = this.#digests.get(graph)
       if (digest === undefined) {
         // Kept in memory only (the built-in ontology and shapes): serialized once, when first asked.
-        digest = digestOf(toNQuads(this.graphNow(graph)))
+        digest = digestOf(toNQuadsBytes(this.graphNow(graph)))
         this.#digests.set(graph, digest)
       }
       hash.update(graph).update('\n').update(digest).update('\n')
@@ -245,10 +245,9 @@ function lockAdvice (holder: LockHolder): ErrorMessages {
 /** Quads written as text and hashed between two looks at the clock. */
 const digestSlice = 200
 
-/** SHA-256 of N-Quads text: of a string, that of its UTF-8 bytes (as stored, given in chunks). */
-function digestOf (text: string | readonly Uint8Array[]): string {
+/** SHA-256 of N-Quads text, given as its UTF-8 bytes in chunks (as stored). */
+function digestOf (chunks: readonly Uint8Array[]): string {
   const hash = createHash('sha256')
-  if (typeof text === 'string') return hash.update(text).digest('hex')
-  for (const chunk of text) hash.update(chunk)
+  for (const chunk of chunks) hash.update(chunk)
   return hash.digest('hex')
 }
