@@ -12,6 +12,7 @@ import { freshBlankPrefix, readNTriples, terms as rdfTerms } from '../rdf/index.
 import { TermTable, termKinds, type IdTriples } from '../reasoner/index.js'
 import type { HeldGraph } from '../store/index.js'
 import { packTermKeys, unpackTermKeys, type HeldLines } from './held-lines.js'
+import { nQuadsBytesOfIds } from './line-graph-n-quads.js'
 import type { ServiceNodeRoles } from './types.js'
 import { hasUnnamedNodes, nameTableNodes, type StatementTable } from './line-graph-names.js'
 import { serviceNodeRoles } from './service-node-names.js'
@@ -124,6 +125,14 @@ export class LineGraph implements HeldGraph, IdTriples {
 
   async quads (): Promise<readonly Quad[]> {
     return this.quadsNow()
+  }
+
+  /**
+   * The UTF-8 bytes of the graph's N-Quads text in chunks, written from the term ids: the bytes
+   * `toNQuadsBytes` gives for its quads, which are not built for it.
+   */
+  nQuadsBytes (): Buffer[] {
+    return nQuadsBytesOfIds(this, this.graph)
   }
 
   /**
