@@ -15,7 +15,7 @@ import { builtinFiles, builtinFolders, graphs, isPrivateGraph, projectRoot } fro
 import { formatOfFile, listTurtleFiles, readRdfBytes, readRdfFile, serializeRdf } from './rdf/index.js'
 import type { SerializationFormat } from './rdf/index.js'
 import { EmbeddedStore, gatherQuads, MemoryStore, SparqlEndpointStore } from './store/index.js'
-import type { GraphContent, OpenProgress, QueryResult, SparqlEndpointOptions, Store } from './store/index.js'
+import type { GraphContent, HeldGraph, OpenProgress, QueryResult, SparqlEndpointOptions, Store } from './store/index.js'
 import { BackgroundCompiler, type SnapshotTarget } from './catalog-thread/compiler.js'
 import { catalogOfParts, catalogSlices, compileCatalog, compileLineParts, compileParts, isServiceNodePredicate, LineGraph, nameServiceNodes, offerPriceModels, priceModel } from './catalog/index.js'
 import { readSnapshot, removeSnapshotLeftovers, snapshotFileOf, snapshotKey, writeSnapshot } from './catalog/index.js'
@@ -260,11 +260,18 @@ export class Engine {
    * is written, so one bad file leaves the store unchanged.
    */
   async importFiles (files: readonly string[]): Promise<ImportedGraph[]> {
-    const parsed = await this.#parseFiles(files, file => graphOfFile(file))
-    this.#onProgress?.({ phase: 'store', done: 0, total: parsed.length })
-    await this.#write(() => this.store.putGraphs(parsed))
-    this.#onProgress?.({ phase: 'store', done: parsed.length, total: parsed.length })
-    return parsed.map(({ graph, file, quads }) => ({ graph, file, triples: quads.length }))
+    const store = this.store
+    // In this process's memory (and data directory), `.nt` / `.nq` files are held as term ids:
+    // their graph files are written from the ids and the catalog compiled from them, no quad built.
+    const read = store instanceof MemoryStore
+      ? await this.#readFiles(files, file => graphOfFile(file))
+      : await this.#parseFiles(files, file => graphOfFile(file))
+    this.#onProgress?.({ phase: 'store', done: 0, total: read.length })
+    await this.#write(() => store instanceof MemoryStore
+      ? store.putGraphs(read)
+      : store.putGraphs(read.map(content => 'held' in content ? { graph: content.graph, quads: content.held.quadsNow() } : content)))
+    this.#onProgress?.({ phase: 'store', done: read.length, total: read.length })
+    return read.map(content => ({ graph: content.graph, file: content.file, triples: 'held' in content ? content.held.triples : content.quads.length }))
   }
 
   /**
@@ -389,7 +396,6 @@ export class Engine {
       this.#snapshotOf.set(read.catalog, { file: snapshot.file, key })
       return { vocabularyOf, catalog: read.catalog, from: 'snapshot' }
     }
-    const quads = await content.quads()
     if (read.status === 'corrupt') {
       this.#onWarning({
         en: `${read.reason.en}; the catalog is compiled from the data directory instead${snapshot.writable ? ' and the snapshot replaced' : ''}`,
@@ -398,13 +404,16 @@ export class Engine {
     }
     const target = snapshot.writable ? { file: snapshot.file, key } : undefined
     if (this.#compiler !== undefined) {
-      const compiled = await this.#compiler.compile(quads, this.#rules, target)
+      const compiled = await this.#compiler.compile(await content.quads(), this.#rules, target)
       // Saved by the compile thread after the hand-over: until it is (or when it could not be),
       // a reader finds the previous snapshot's key or none, and compiles instead.
       if (target !== undefined) this.#snapshotOf.set(compiled, target)
       return { vocabularyOf, catalog: compiled, from: 'compiled' }
     }
-    const parts = compileParts(quads, { rules: this.#rules })
+    // Graphs written from term ids (an imported `.nt` / `.nq` file) are compiled from them.
+    const split = splitLines(content.held)
+    const parts = (split === undefined ? undefined : compileLineParts(await gatherQuads(content.held.slice(0, split.first)), split.lines, { rules: this.#rules })) ??
+      compileParts(await content.quads(), { rules: this.#rules })
     let saved: SnapshotTarget | undefined
     if (target !== undefined) {
       await writeSnapshot(target.file, target.key, catalogSlices(parts)).then(() => { saved = target }, (error: unknown) => {
@@ -449,14 +458,8 @@ export class Engine {
     const store = this.store
     if (!(store instanceof MemoryStore)) return undefined
     const held = store.heldNow({ publicOnly: true })
-    const first = held.findIndex(([, content]) => content instanceof LineGraph)
-    if (first === -1) return undefined
-    const lines: LineGraph[] = []
-    for (const [, content] of held.slice(first)) {
-      if (!(content instanceof LineGraph)) return undefined
-      lines.push(content)
-    }
-    return { held, first, lines }
+    const split = splitLines(held)
+    return split === undefined ? undefined : { held, ...split }
   }
 
   /**
@@ -911,6 +914,21 @@ const exampleRequestsFolder = join(projectRoot, 'examples', 'requests')
 
 /** A file read as one graph: its quads, or (`.nt` / `.nq`) its statements held as term ids. */
 type ReadFile = (GraphContent | { readonly graph: string, readonly held: LineGraph }) & { readonly file: string }
+
+/**
+ * Where graphs held as term ids start (`first`) and those graphs, when every graph from there on
+ * is held so; undefined when none is, or graphs of another form follow one.
+ */
+function splitLines (held: ReadonlyArray<readonly [string, HeldGraph]>): { first: number, lines: LineGraph[] } | undefined {
+  const first = held.findIndex(([, content]) => content instanceof LineGraph)
+  if (first === -1) return undefined
+  const lines: LineGraph[] = []
+  for (const [, content] of held.slice(first)) {
+    if (!(content instanceof LineGraph)) return undefined
+    lines.push(content)
+  }
+  return { first, lines }
+}
 
 /** A catalog ready to be used: where it came from, and how its vocabulary is selected. */
 interface Built {

@@ -15,10 +15,10 @@ import type { HeldLock, LockHolder } from './lock-file.js'
 import { scopeBlankNodes } from './blank-nodes.js'
 import { gatherQuads, MemoryStore } from './memory-store.js'
 import { toNQuads, toNQuadsBytes } from './n-quads.js'
-import { StoredGraph, type HeldGraph } from './stored-graph.js'
+import { heldQuads, StoredGraph, type HeldGraph } from './stored-graph.js'
 import { isPrivateGraph } from '../project.js'
 import { nextTurn, SliceClock } from '../turns.js'
-import type { GraphContent, WriteOptions } from './types.js'
+import type { GraphContent, HeldContent, WriteOptions } from './types.js'
 
 /** Told after each stored graph is read (hashed and counted, not parsed), for progress bars on large data directories. */
 export type OpenProgress = (done: number, total: number) => void
@@ -105,19 +105,27 @@ export class EmbeddedStore extends MemoryStore {
     return store
   }
 
-  override async putGraphs (graphs: readonly GraphContent[], options: WriteOptions = {}): Promise<void> {
-    const scoped = graphs.map(({ graph, quads }) => ({ graph, quads: scopeBlankNodes(graph, quads) }))
+  /**
+   * Stores graphs in one write, all or nothing, each given as quads (scoped) or held in a form of
+   * its own that writes its N-Quads bytes itself (a file read into term ids: no quad is built).
+   */
+  override async putGraphs (graphs: ReadonlyArray<GraphContent | HeldContent>, options: WriteOptions = {}): Promise<void> {
+    const contents = graphs.map(content => {
+      if ('held' in content) return { graph: content.graph, held: content.held as HeldGraph, bytes: () => content.held.nQuadsBytes() }
+      const quads = scopeBlankNodes(content.graph, content.quads)
+      return { graph: content.graph, held: heldQuads(quads), bytes: () => toNQuadsBytes(quads) }
+    })
     const writer = options.durable === false ? undefined : this.#writer()
     await this.#inTurn(async () => {
       const digests = new Map<string, string>()
       if (writer !== undefined) {
         // Serialized and encoded once, a chunk at a time: the digest and the file are of the same bytes.
-        const written = scoped.filter(g => g.quads.length > 0).map(g => ({ graph: g.graph, bytes: toNQuadsBytes(g.quads) }))
+        const written = contents.filter(g => g.held.triples > 0).map(g => ({ graph: g.graph, bytes: g.bytes() }))
         for (const { graph, bytes } of written) digests.set(graph, digestOf(bytes))
-        await writer.write(written, scoped.filter(g => g.quads.length === 0).map(g => g.graph))
+        await writer.write(written, contents.filter(g => g.held.triples === 0).map(g => g.graph))
       }
-      this.replaceInMemory(scoped)
-      for (const { graph, quads } of scoped) this.#noteContent(graph, quads.length, digests.get(graph))
+      this.holdInMemory(contents.map(({ graph, held }) => [graph, held]))
+      for (const { graph, held } of contents) this.#noteContent(graph, held.triples, digests.get(graph))
     })
   }
 
@@ -135,12 +143,13 @@ export class EmbeddedStore extends MemoryStore {
 
   /**
    * A digest of the public graphs' content (every graph's IRI and N-Quads text): equal digests,
-   * equal content, in this process or the next one; and their quads, gathered (and parsed, when
-   * need be) a slice per turn of the event loop only when asked. Both are of the graphs as they
+   * equal content, in this process or the next one; each graph's content as held (`heldNow`);
+   * and their quads, gathered (and parsed, when need be) a slice per turn of the event loop only
+   * when asked. All are of the graphs as they
    * are when this is called (a write replaces a graph's content, it never changes it in place): a
    * write made later is in neither.
    */
-  publicContent (): { digest: string, quads: () => Promise<Quad[]> } {
+  publicContent (): { digest: string, held: Array<[string, HeldGraph]>, quads: () => Promise<Quad[]> } {
     const held = this.heldNow({ publicOnly: true })
     const graphs = [...this.#digests.keys()].filter(graph => !isPrivateGraph(graph)).sort()
     const hash = createHash('sha256')
@@ -153,7 +162,7 @@ export class EmbeddedStore extends MemoryStore {
       }
       hash.update(graph).update('\n').update(digest).update('\n')
     }
-    return { digest: hash.digest('hex'), quads: async () => gatherQuads(held) }
+    return { digest: hash.digest('hex'), held, quads: async () => gatherQuads(held) }
   }
 
   /**

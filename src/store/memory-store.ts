@@ -16,7 +16,7 @@ import { isPrivateGraph } from '../project.js'
 import { forEachInSlices } from '../turns.js'
 import { heldQuads } from './stored-graph.js'
 import type { HeldGraph } from './stored-graph.js'
-import type { GraphContent, GraphSummary, QueryResult, ScopeOptions, Store, WriteOptions } from './types.js'
+import type { GraphContent, GraphSummary, HeldContent, QueryResult, ScopeOptions, Store, WriteOptions } from './types.js'
 
 /** What the store holds, kept up to date on every write (no scan). */
 export interface StoreCounts {
@@ -95,8 +95,9 @@ export class MemoryStore implements Store {
     }
   }
 
-  async putGraphs (graphs: readonly GraphContent[], _options?: WriteOptions): Promise<void> {
-    this.replaceInMemory(graphs.map(({ graph, quads }) => ({ graph, quads: scopeBlankNodes(graph, quads) })))
+  /** Stores graphs in one write, each given as quads or held in a form of its own (as `holdGraphs`). */
+  async putGraphs (graphs: ReadonlyArray<GraphContent | HeldContent>, _options?: WriteOptions): Promise<void> {
+    this.holdInMemory(graphs.map(heldOf))
   }
 
   /**
@@ -106,9 +107,7 @@ export class MemoryStore implements Store {
    * graph. Kept in memory only, as `putGraphs` with `durable: false`.
    */
   holdGraphs (graphs: ReadonlyArray<GraphContent | { readonly graph: string, readonly held: HeldGraph }>): void {
-    this.holdInMemory(graphs.map(content => 'held' in content
-      ? [content.graph, content.held] as const
-      : [content.graph, heldQuads(scopeBlankNodes(content.graph, content.quads))] as const))
+    this.holdInMemory(graphs.map(heldOf))
   }
 
   /** Swaps graph contents; content must already be scoped, every quad in its graph. */
@@ -184,6 +183,11 @@ export class MemoryStore implements Store {
     }
     return this.#sparql
   }
+}
+
+/** A graph's content as held: quads scoped as `putGraphs` scopes them, or the form it was given in. */
+function heldOf (content: GraphContent | { readonly graph: string, readonly held: HeldGraph }): readonly [string, HeldGraph] {
+  return 'held' in content ? [content.graph, content.held] : [content.graph, heldQuads(scopeBlankNodes(content.graph, content.quads))]
 }
 
 /** The quads of `graphs`, in order, each parsed a slice per turn of the event loop when need be. */

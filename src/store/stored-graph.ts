@@ -20,6 +20,15 @@ export interface HeldGraph {
   quads: () => Promise<readonly Quad[]>
 }
 
+/**
+ * A graph held in a form of its own that writes its N-Quads bytes itself (a file read into term
+ * ids), so a durable write needs none of its quads.
+ */
+export interface WritableGraph extends HeldGraph {
+  /** The UTF-8 bytes of its N-Quads text in chunks: those `toNQuadsBytes` gives for its quads. */
+  nQuadsBytes: () => readonly Uint8Array[]
+}
+
 /** Quads held as they are. */
 export function heldQuads (quads: readonly Quad[]): HeldGraph {
   return { triples: quads.length, quadsNow: () => quads, quads: async () => quads }

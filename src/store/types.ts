@@ -1,5 +1,6 @@
 /** The one store interface: the embedded oxigraph store and a SPARQL endpoint both implement it. */
 import type { Quad, Term } from '@rdfjs/types'
+import type { WritableGraph } from './stored-graph.js'
 
 export interface GraphSummary {
   readonly graph: string
@@ -10,6 +11,16 @@ export interface GraphSummary {
 export interface GraphContent {
   readonly graph: string
   readonly quads: readonly Quad[]
+}
+
+/**
+ * A graph to write given in a form of its own (`WritableGraph`): its quads, as `quadsNow` builds
+ * them, must be those a `GraphContent` would be stored as (blank nodes scoped, every quad in
+ * `graph`).
+ */
+export interface HeldContent {
+  readonly graph: string
+  readonly held: WritableGraph
 }
 
 export type QueryResult =
