@@ -50,6 +50,13 @@ describe('N-Quads bytes written from term ids', () => {
     expect(chunks[0]!.equals(Buffer.from(toNQuads(tricky.map(q => quad(q.subject, q.predicate, q.object, namedNode(graph)) as Quad)), 'utf8'))).toBe(true)
   })
 
+  it('write a statement with a term of another kind (a quoted triple) as the N3 writer does', () => {
+    const quoted = quad(namedNode(`${ex}a`), namedNode(`${ex}b`), literal('c "d"'))
+    const statements = [tricky[0]!, quad(namedNode(`${ex}s`), namedNode(`${ex}says`), quoted as unknown as Quad['object']), tricky[1]!]
+    expect(Buffer.concat(nQuadsBytesOfIds(idsOf(statements), graph)).toString('utf8')).toBe(written(statements))
+    expect(written(statements)).toContain(`<${ex}s> <${ex}says> <<( <${ex}a> <${ex}b> "c \\"d\\"" )>> <`)
+  })
+
   it('are the same bytes in chunks of the given number of statements', () => {
     const chunks = nQuadsBytesOfIds(idsOf(tricky), graph, 4)
     expect(chunks.map(chunk => chunk.toString('utf8').split('\n').length - 1)).toEqual([4, 4, 3])
