@@ -10,7 +10,7 @@ import { DataFactory } from 'n3'
 import type { Quad, Term } from '@rdfjs/types'
 import { freshBlankPrefix, readNTriples, terms as rdfTerms } from '../rdf/index.js'
 import { TermTable, termKinds, type IdTriples } from '../reasoner/index.js'
-import type { HeldGraph } from '../store/index.js'
+import type { WritableGraph } from '../store/index.js'
 import { packTermKeys, unpackTermKeys, type HeldLines } from './held-lines.js'
 import { nQuadsBytesOfIds } from './line-graph-n-quads.js'
 import type { ServiceNodeRoles } from './types.js'
@@ -29,7 +29,7 @@ export interface LineGraphSource {
 }
 
 /** One file's statements in term ids, in `graph`; a store holds it as the graph's content. */
-export class LineGraph implements HeldGraph, IdTriples {
+export class LineGraph implements WritableGraph, IdTriples {
   readonly graph: string
   readonly terms: TermTable
   readonly s: Int32Array

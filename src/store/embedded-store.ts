@@ -145,9 +145,8 @@ export class EmbeddedStore extends MemoryStore {
    * A digest of the public graphs' content (every graph's IRI and N-Quads text): equal digests,
    * equal content, in this process or the next one; each graph's content as held (`heldNow`);
    * and their quads, gathered (and parsed, when need be) a slice per turn of the event loop only
-   * when asked. All are of the graphs as they
-   * are when this is called (a write replaces a graph's content, it never changes it in place): a
-   * write made later is in neither.
+   * when asked. All are of the graphs as they are when this is called (a write replaces a graph's
+   * content, it never changes it in place): a write made later is in none of them.
    */
   publicContent (): { digest: string, held: Array<[string, HeldGraph]>, quads: () => Promise<Quad[]> } {
     const held = this.heldNow({ publicOnly: true })
