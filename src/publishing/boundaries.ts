@@ -12,6 +12,7 @@ import { SymphonyError } from '../errors.js'
 import type { ErrorMessages } from '../errors.js'
 import { iri, terms } from '../rdf/index.js'
 import { SliceClock, nextTurn } from '../turns.js'
+import { sameJson } from './same-json.js'
 
 /** The default namespace of a provider: its IRI up to and including the last `#` or `/`. */
 export function defaultNamespaceOf (provider: string): string {
@@ -67,13 +68,35 @@ function interfaceShape (node: InterfaceNode): unknown {
   return [node.role, node.types, node.protocols, node.dataFormats, node.version ?? null, node.versionRange ?? null, node.carriesData]
 }
 
-/** What the catalog derives about a service, without blank-node labels or the graph it came from. */
+/** What the catalog derives about a service, without blank-node labels or the graph it came from; interfaces and offers in the service's order. */
+function derivedOf (service: Service): { [key: string]: unknown, interfaces: unknown[], offers: unknown[] } {
+  const { types, provider, label, description, compliance } = service
+  return {
+    types,
+    provider,
+    label,
+    description,
+    compliance,
+    interfaces: [...service.provides, ...service.requires, ...service.optionallyRequires].map(interfaceShape),
+    offers: service.offers.map(offer => [offer.currency, offer.minimumTermMonths ?? null, offer.prices])
+  }
+}
+
+/** What the catalog derives about a service as one text, its interfaces and offers in any order. */
 function fingerprint (service: Service | undefined): string {
   if (service === undefined) return 'absent'
-  const interfaces = [...service.provides, ...service.requires, ...service.optionallyRequires].map(n => JSON.stringify(interfaceShape(n))).sort()
-  const offers = service.offers.map(offer => JSON.stringify([offer.currency, offer.minimumTermMonths ?? null, offer.prices])).sort()
-  const { types, provider, label, description, compliance } = service
-  return JSON.stringify({ types, provider, label, description, compliance, interfaces, offers })
+  const { interfaces, offers, ...rest } = derivedOf(service)
+  return JSON.stringify({ ...rest, interfaces: interfaces.map(n => JSON.stringify(n)).sort(), offers: offers.map(o => JSON.stringify(o)).sort() })
+}
+
+/**
+ * Whether the catalog derives the same about a service in both: the fingerprints compared, after
+ * a comparison without texts that settles almost every service (the same values in the same
+ * order); only a service it cannot settle has its fingerprints built.
+ */
+function derivesTheSame (was: Service | undefined, is: Service | undefined): boolean {
+  if (was !== undefined && is !== undefined && sameJson(derivedOf(was), derivedOf(is))) return true
+  return fingerprint(was) === fingerprint(is)
 }
 
 /**
@@ -101,7 +124,7 @@ export async function checkDerivedEffects (before: Catalog, after: Catalog, prov
     const was = before.services.get(id)
     const is = after.services.get(id)
     if (was?.provider === provider || (was === undefined && is?.provider === provider)) continue
-    if (fingerprint(was) !== fingerprint(is)) {
+    if (!derivesTheSame(was, is)) {
       throw new SymphonyError('FORBIDDEN', {
         en: `the description changes <${id}>, which is not a service of <${provider}>; describe only your own services (links such as sym:providedBy to other providers' services are refused)`,
         de: `die Beschreibung ändert <${id}>, das kein Dienst von <${provider}> ist; beschreiben Sie nur Ihre eigenen Dienste (Verbindungen wie sym:providedBy zu Diensten anderer Anbieter werden abgelehnt)`
