@@ -14,9 +14,10 @@ import { filterInSlices, forEachInSlices } from './turns.js'
 import { builtinFiles, builtinFolders, graphs, isPrivateGraph, projectRoot } from './project.js'
 import { formatOfFile, listTurtleFiles, readRdfBytes, readRdfFile, serializeRdf } from './rdf/index.js'
 import type { SerializationFormat } from './rdf/index.js'
-import { EmbeddedStore, gatherQuads, MemoryStore, SparqlEndpointStore } from './store/index.js'
+import { EmbeddedStore, gatherQuads, MemoryStore, SparqlEndpointStore, StoredGraph } from './store/index.js'
 import type { GraphContent, HeldGraph, OpenProgress, QueryResult, SparqlEndpointOptions, Store } from './store/index.js'
 import { BackgroundCompiler, type SnapshotTarget } from './catalog-thread/compiler.js'
+import type { StoredFile } from './catalog-thread/stored-files.js'
 import { catalogOfParts, catalogSlices, compileCatalog, compileLineParts, compileParts, isServiceNodePredicate, LineGraph, nameServiceNodes, offerPriceModels, priceModel } from './catalog/index.js'
 import { readSnapshot, removeSnapshotLeftovers, snapshotFileOf, snapshotKey, writeSnapshot } from './catalog/index.js'
 import { deleteVocabulary, listVocabularies, putVocabulary, selectVocabulary, vocabularyContent } from './vocabulary/index.js'
@@ -404,7 +405,8 @@ export class Engine {
     }
     const target = snapshot.writable ? { file: snapshot.file, key } : undefined
     if (this.#compiler !== undefined) {
-      const compiled = await this.#compiler.compile(await content.quads(), this.#rules, target)
+      const compiled = await this.#compiler.compileStored(await storedOrQuads(content.held), this.#rules, target) ??
+        await this.#compiler.compile(await content.quads(), this.#rules, target)
       // Saved by the compile thread after the hand-over: until it is (or when it could not be),
       // a reader finds the previous snapshot's key or none, and compiles instead.
       if (target !== undefined) this.#snapshotOf.set(compiled, target)
@@ -919,6 +921,19 @@ type ReadFile = (GraphContent | { readonly graph: string, readonly held: LineGra
  * Where graphs held as term ids start (`first`) and those graphs, when every graph from there on
  * is held so; undefined when none is, or graphs of another form follow one.
  */
+/**
+ * Each graph as the compile thread takes it (`BackgroundCompiler.compileStored`): a graph read
+ * from the data directory as its file and digest (the thread reads it; its quads, parsed or not,
+ * are not packed here), any other as its quads.
+ */
+async function storedOrQuads (held: ReadonlyArray<readonly [string, HeldGraph]>): Promise<Array<readonly Quad[] | StoredFile>> {
+  const graphs: Array<readonly Quad[] | StoredFile> = []
+  for (const [graph, content] of held) {
+    graphs.push(content instanceof StoredGraph && content.file !== undefined ? { graph, file: content.file, digest: content.digest } : await content.quads())
+  }
+  return graphs
+}
+
 function splitLines (held: ReadonlyArray<readonly [string, HeldGraph]>): { first: number, lines: LineGraph[] } | undefined {
   const first = held.findIndex(([, content]) => content instanceof LineGraph)
   if (first === -1) return undefined

@@ -12,11 +12,13 @@ import type { Rule } from '../reasoner/index.js'
 import { SliceClock, nextTurn } from '../turns.js'
 import { moduleBeside, startWorker } from '../worker-thread.js'
 import { sendQuads } from './quads.js'
+import type { StoredFile } from './stored-files.js'
 
 type Reply =
   | { readonly type: 'slice', readonly job: number, readonly slice: CatalogSlice }
   | { readonly type: 'failed', readonly job: number, readonly code: ErrorCode, readonly messages: ErrorMessages, readonly location?: Record<string, unknown> }
   | { readonly type: 'warning', readonly job: number, readonly messages: ErrorMessages }
+  | { readonly type: 'unread', readonly job: number }
 
 /** Where the compile thread also saves what it compiled (`writeSnapshot`). */
 export interface SnapshotTarget {
@@ -26,7 +28,8 @@ export interface SnapshotTarget {
 
 interface Job {
   readonly assembler: CatalogAssembler
-  readonly resolve: (catalog: Catalog) => void
+  /** Undefined: a graph file sent was not read (`compileStored`). */
+  readonly resolve: (catalog: Catalog | undefined) => void
   readonly reject: (error: unknown) => void
 }
 
@@ -49,7 +52,24 @@ export class BackgroundCompiler {
    * catalog: the next one kept replaces it).
    */
   async compile (quads: readonly Quad[], rules: readonly Rule[], snapshot?: SnapshotTarget | 'later'): Promise<Catalog> {
-    return this.#run(quads, [], rules, snapshot)
+    return (await this.#run(quads, [], [], rules, snapshot))!
+  }
+
+  /**
+   * Compiles the catalog of a data directory's graphs, in the store's order, each given as quads
+   * or as its graph file and digest (`StoredFile`): the files are read in the compile thread into
+   * term ids, so their quads are neither parsed nor packed here. The catalog is the one `compile`
+   * gives for the graphs' quads in the same order. Undefined when a file no longer holds that
+   * digest (replaced by a later write, damaged) or does not read: compile the quads then.
+   */
+  async compileStored (graphs: ReadonlyArray<readonly Quad[] | StoredFile>, rules: readonly Rule[], snapshot?: SnapshotTarget | 'later'): Promise<Catalog | undefined> {
+    const quads: Quad[] = []
+    const files: Array<{ after: number, stored: StoredFile }> = []
+    for (const graph of graphs) {
+      if ('file' in graph) files.push({ after: quads.length, stored: { graph: graph.graph, file: graph.file, digest: graph.digest } })
+      else for (const quad of graph) quads.push(quad)
+    }
+    return this.#run(quads, [], files, rules, snapshot)
   }
 
   /**
@@ -58,10 +78,11 @@ export class BackgroundCompiler {
    * graphs' quads, built in the compile thread: the quads of `lines` are never built here.
    */
   async compileLines (quads: readonly Quad[], lines: readonly LineGraph[], rules: readonly Rule[]): Promise<Catalog> {
-    return this.#run(quads, lines, rules)
+    return (await this.#run(quads, lines, [], rules))!
   }
 
-  async #run (quads: readonly Quad[], lines: readonly LineGraph[], rules: readonly Rule[], snapshot?: SnapshotTarget | 'later'): Promise<Catalog> {
+  async #run (quads: readonly Quad[], lines: readonly LineGraph[], files: ReadonlyArray<{ after: number, stored: StoredFile }>, rules: readonly Rule[],
+    snapshot?: SnapshotTarget | 'later'): Promise<Catalog | undefined> {
     if (this.#closed) {
       throw new SymphonyError('INTERNAL', {
         en: 'the catalog compile thread is shut down: the engine was closed',
@@ -70,12 +91,13 @@ export class BackgroundCompiler {
     }
     const worker = this.#thread()
     const job = this.#nextJob++
-    const done = new Promise<Catalog>((resolve, reject) => {
+    const done = new Promise<Catalog | undefined>((resolve, reject) => {
       this.#jobs.set(job, { assembler: new CatalogAssembler(), resolve, reject })
     })
     worker.ref()
     try {
       await sendQuads(quads, slice => worker.postMessage({ type: 'quads', job, slice }, [slice.quads.buffer as ArrayBuffer]))
+      for (const { after, stored } of files) worker.postMessage({ type: 'stored', job, after, stored })
       for (const graph of lines) {
         // A turn between graphs; each is copied in one piece (its ids are typed arrays).
         await nextTurn()
@@ -85,7 +107,7 @@ export class BackgroundCompiler {
       const saving = snapshot === undefined ? {} : snapshot === 'later' ? { keep: true } : { snapshot }
       worker.postMessage({ type: 'compile', job, rules, ...saving })
       const catalog = await done
-      if (snapshot === 'later') this.#kept.set(catalog, { worker, job })
+      if (snapshot === 'later' && catalog !== undefined) this.#kept.set(catalog, { worker, job })
       return catalog
     } finally {
       this.#jobs.delete(job)
@@ -154,6 +176,10 @@ export class BackgroundCompiler {
     }
     const job = this.#jobs.get(reply.job)
     if (job === undefined) return
+    if (reply.type === 'unread') {
+      job.resolve(undefined)
+      return
+    }
     if (reply.type === 'failed') {
       job.reject(new SymphonyError(reply.code, reply.messages, reply.location ?? {}))
       return

@@ -8,6 +8,9 @@
  *   → { type: 'compile', job, rules, snapshot? }
  *   (graphs sent as `lines` follow the quads: compiled from their ids as `compileLineParts`
  *   compiles them, or from the quads built of them where that leaves a node to name)
+ *   → { type: 'stored', job, after, stored: StoredFile } …: a data directory's graph file, read
+ *   here (`storedParts`), in the store's order after the first `after` quads sent;
+ *   ← { type: 'unread', job } when one is not read (replaced since, damaged): nothing compiled
  *   ← { type: 'slice', job, slice: CatalogSlice }, then after each → { type: 'next', job } the
  *     next one (the last one of kind 'end') | { type: 'failed', job, code, messages, location };
  *     → { type: 'cancel', job } drops the slices not yet posted
@@ -27,10 +30,12 @@ import { SymphonyError } from '../errors.js'
 import type { ErrorLocation, ErrorMessages } from '../errors.js'
 import type { Rule } from '../reasoner/index.js'
 import { QuadReceiver, type QuadSlice } from './quads.js'
+import { storedParts, type StoredFile } from './stored-files.js'
 
 type Message =
   | { readonly type: 'quads', readonly job: number, readonly slice: QuadSlice }
   | { readonly type: 'lines', readonly job: number, readonly held: HeldLines }
+  | { readonly type: 'stored', readonly job: number, readonly after: number, readonly stored: StoredFile }
   | { readonly type: 'compile', readonly job: number, readonly rules: readonly Rule[], readonly snapshot?: Target, readonly keep?: boolean }
   | { readonly type: 'next', readonly job: number }
   | { readonly type: 'cancel', readonly job: number }
@@ -54,8 +59,8 @@ interface Sending {
 const port = parentPort
 if (port === null) throw new Error('the compile thread runs only as a worker thread')
 
-/** Per job: the quads received, then the graphs held as term ids that follow them. */
-const received = new Map<number, { readonly quads: QuadReceiver, readonly lines: LineGraph[] }>()
+/** Per job: the quads received, then the graphs held as term ids that follow them, or the graph files among them. */
+const received = new Map<number, { readonly quads: QuadReceiver, readonly lines: LineGraph[], readonly files: Array<{ after: number, stored: StoredFile }> }>()
 
 const sending = new Map<number, Sending>()
 
@@ -80,7 +85,7 @@ port.on('message', (message: Message) => {
     return
   }
   let receiver = received.get(message.job)
-  if (receiver === undefined) received.set(message.job, receiver = { quads: new QuadReceiver(), lines: [] })
+  if (receiver === undefined) received.set(message.job, receiver = { quads: new QuadReceiver(), lines: [], files: [] })
   if (message.type === 'quads') {
     receiver.quads.add(message.slice)
     return
@@ -89,9 +94,18 @@ port.on('message', (message: Message) => {
     receiver.lines.push(LineGraph.ofHeld(message.held))
     return
   }
+  if (message.type === 'stored') {
+    receiver.files.push({ after: message.after, stored: message.stored })
+    return
+  }
   received.delete(message.job)
   try {
-    const slices = catalogSlices(compileWithLines(receiver.quads.quads, receiver.lines, { rules: message.rules }))
+    const parts = storedParts(receiver.quads.quads, receiver.files)
+    if (parts === undefined) {
+      port.postMessage({ type: 'unread', job: message.job })
+      return
+    }
+    const slices = catalogSlices(compileWithLines(parts.quads, [...parts.lines, ...receiver.lines], { rules: message.rules }))
     const job: Sending = { slices, next: slices.next(), kept: [], snapshot: message.snapshot, keep: message.keep === true }
     if (job.keep) keptJob = undefined
     sending.set(message.job, job)

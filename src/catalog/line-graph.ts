@@ -53,37 +53,37 @@ export class LineGraph implements WritableGraph, IdTriples {
    * role sub-properties it states, and scopes its blank nodes to `graph` as `scopeBlankNodes` does.
    */
   static read ({ text, format, source, graph }: LineGraphSource): LineGraph {
-    // About one distinct term per 100 characters in generated catalogs (blank nodes counted twice:
-    // as read, and as scoped to the graph).
-    const terms = new TermTable(text.length / 100)
-    let capacity = Math.max(1024, Math.ceil(text.length / 80))
-    let s: Int32Array = new Int32Array(capacity)
-    let p: Int32Array = new Int32Array(capacity)
-    let o: Int32Array = new Int32Array(capacity)
-    let g: Int32Array = new Int32Array(capacity)
-    let size = 0
-    const grown = (old: Int32Array): Int32Array => {
-      const array = new Int32Array(capacity)
-      array.set(old)
-      return array
-    }
-    readNTriples(text, key => terms.internKey(key), (si, pi, oi, gi) => {
-      if (size === capacity) {
-        capacity *= 2
-        s = grown(s)
-        p = grown(p)
-        o = grown(o)
-        g = grown(g)
-      }
-      s[size] = si
-      p[size] = pi
-      o[size] = oi
-      g[size] = gi
-      size++
-    }, { format, source, blankPrefix: freshBlankPrefix() })
-    const table: StatementTable = { terms, s, p, o, g, size }
+    const table = readTable(text, format, source, freshBlankPrefix())
     nameTableNodes(table, serviceNodeRoles(selectQuads(table, roleLinks)))
     scopeBlankNodes(table, graph)
+    return LineGraph.#ofTable(graph, table)
+  }
+
+  /**
+   * Reads the N-Quads text of a graph as a data directory stores it (`source` names it in
+   * errors): its blank nodes keep their labels and nothing is named, as the store parses it
+   * (`StoredGraph`), so its quads once built are those the store would have parsed.
+   */
+  static readStored ({ text, source, graph }: Omit<LineGraphSource, 'format'>): LineGraph {
+    return LineGraph.#ofTable(graph, readTable(text, 'n-quads', source, ''))
+  }
+
+  /** Quads of one graph held as term ids, each term numbered when first met (s, p, o). */
+  static ofQuads (graph: string, quads: readonly Quad[]): LineGraph {
+    const terms = new TermTable()
+    const s = new Int32Array(quads.length)
+    const p = new Int32Array(quads.length)
+    const o = new Int32Array(quads.length)
+    for (let i = 0; i < quads.length; i++) {
+      const quad = quads[i]!
+      s[i] = terms.intern(quad.subject)
+      p[i] = terms.intern(quad.predicate)
+      o[i] = terms.intern(quad.object)
+    }
+    return new LineGraph(graph, terms, s, p, o, quads.length)
+  }
+
+  static #ofTable (graph: string, { terms, s, p, o, size }: StatementTable): LineGraph {
     return new LineGraph(graph, terms, s.subarray(0, size), p.subarray(0, size), o.subarray(0, size), size)
   }
 
@@ -152,6 +152,39 @@ export class LineGraph implements WritableGraph, IdTriples {
   #term (id: number): Term {
     return this.terms.term(id)
   }
+}
+
+/** The statements of the text in term ids of a table of their own, as the line reader reads them. */
+function readTable (text: string | Uint8Array, format: LineGraphSource['format'], source: string, blankPrefix: string): StatementTable {
+  // About one distinct term per 100 characters in generated catalogs (blank nodes counted twice:
+  // as read, and as scoped to the graph).
+  const terms = new TermTable(text.length / 100)
+  let capacity = Math.max(1024, Math.ceil(text.length / 80))
+  let s: Int32Array = new Int32Array(capacity)
+  let p: Int32Array = new Int32Array(capacity)
+  let o: Int32Array = new Int32Array(capacity)
+  let g: Int32Array = new Int32Array(capacity)
+  let size = 0
+  const grown = (old: Int32Array): Int32Array => {
+    const array = new Int32Array(capacity)
+    array.set(old)
+    return array
+  }
+  readNTriples(text, key => terms.internKey(key), (si, pi, oi, gi) => {
+    if (size === capacity) {
+      capacity *= 2
+      s = grown(s)
+      p = grown(p)
+      o = grown(o)
+      g = grown(g)
+    }
+    s[size] = si
+    p[size] = pi
+    o[size] = oi
+    g[size] = gi
+    size++
+  }, { format, source, blankPrefix })
+  return { terms, s, p, o, g, size }
 }
 
 /** A predicate, and the object IRI when only statements with that object are meant. */

@@ -92,8 +92,8 @@ export class EmbeddedStore extends MemoryStore {
     }
     try {
       const held: StoredGraph[] = []
-      for (const [index, { graph, bytes }] of stored.entries()) {
-        held.push(await StoredGraph.read(dataDir, graph, bytes))
+      for (const [index, { graph, bytes, file }] of stored.entries()) {
+        held.push(await StoredGraph.read(dataDir, graph, bytes, file))
         onProgress?.(index + 1, stored.length)
       }
       store.holdInMemory(held.map(graph => [graph.graph, graph]))

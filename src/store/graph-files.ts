@@ -34,6 +34,8 @@ export interface StoredGraphFile {
   readonly graph: string
   /** The N-Quads text's UTF-8 bytes (after the header line), every quad in `graph`. */
   readonly bytes: Buffer
+  /** The file they were read from (header line first). */
+  readonly file: string
 }
 
 export class GraphFiles {
@@ -125,7 +127,7 @@ export class GraphFiles {
         de: `${file}: die Kopfzeile "# graph <IRI>" fehlt; die Datei wurde nicht von Symphony geschrieben — verschieben Sie sie aus dem Datenverzeichnis`
       }, { file })
     }
-    return { graph: header[1]!, bytes: bytes.subarray(end + 1) }
+    return { graph: header[1]!, bytes: bytes.subarray(end + 1), file }
   }
 
   /** Changes with every file created, renamed or removed in the folder and with the journal. */

@@ -49,6 +49,11 @@ export class StoredGraph implements HeldGraph {
   /** SHA-256 of the N-Quads text as stored (after the header line). */
   readonly digest: string
   readonly triples: number
+  /**
+   * The graph file the text was read from (a header line, then the text). A later write may
+   * replace that file: whoever reads it checks its text against `digest`.
+   */
+  readonly file: string | undefined
   readonly #dataDir: string
   #bytes: Buffer | undefined
   #quads: readonly Quad[] | undefined
@@ -57,8 +62,9 @@ export class StoredGraph implements HeldGraph {
   #parse: Generator<void, void> | undefined
   #parsing: Promise<readonly Quad[]> | undefined
 
-  private constructor (dataDir: string, graph: string, bytes: Buffer, digest: string, triples: number) {
+  private constructor (dataDir: string, graph: string, bytes: Buffer, digest: string, triples: number, file: string | undefined) {
     this.#dataDir = dataDir
+    this.file = file
     this.graph = graph
     this.#bytes = bytes
     this.digest = digest
@@ -67,9 +73,10 @@ export class StoredGraph implements HeldGraph {
 
   /**
    * The graph stored as `bytes` (N-Quads text, every quad in `graph`, one a line as this store
-   * writes them): hashed and counted a slice per turn of the event loop, not parsed.
+   * writes them): hashed and counted a slice per turn of the event loop, not parsed. `file`: the
+   * graph file they were read from.
    */
-  static async read (dataDir: string, graph: string, bytes: Buffer): Promise<StoredGraph> {
+  static async read (dataDir: string, graph: string, bytes: Buffer, file?: string): Promise<StoredGraph> {
     const hash = createHash('sha256')
     let triples = 0
     for (let start = 0; start < bytes.length;) {
@@ -79,7 +86,7 @@ export class StoredGraph implements HeldGraph {
       triples += countStatements(bytes, start, end)
       start = end
     }
-    return new StoredGraph(dataDir, graph, bytes, hash.digest('hex'), triples)
+    return new StoredGraph(dataDir, graph, bytes, hash.digest('hex'), triples, file)
   }
 
   /** Whether the text has been parsed (or found corrupt). */
