@@ -14,10 +14,10 @@ import { filterInSlices, forEachInSlices } from './turns.js'
 import { builtinFiles, builtinFolders, graphs, isPrivateGraph, projectRoot } from './project.js'
 import { formatOfFile, listTurtleFiles, readRdfBytes, readRdfFile, serializeRdf } from './rdf/index.js'
 import type { SerializationFormat } from './rdf/index.js'
-import { EmbeddedStore, gatherQuads, MemoryStore, SparqlEndpointStore, StoredGraph } from './store/index.js'
+import { EmbeddedStore, gatherQuads, MemoryStore, SparqlEndpointStore } from './store/index.js'
 import type { GraphContent, HeldGraph, OpenProgress, QueryResult, SparqlEndpointOptions, Store } from './store/index.js'
 import { BackgroundCompiler, type SnapshotTarget } from './catalog-thread/compiler.js'
-import type { StoredFile } from './catalog-thread/stored-files.js'
+import { storedOrQuads, storedRuns } from './catalog-thread/store-graphs.js'
 import { catalogOfParts, catalogSlices, compileCatalog, compileLineParts, compileParts, isServiceNodePredicate, LineGraph, nameServiceNodes, offerPriceModels, priceModel } from './catalog/index.js'
 import { readSnapshot, removeSnapshotLeftovers, snapshotFileOf, snapshotKey, writeSnapshot } from './catalog/index.js'
 import { deleteVocabulary, listVocabularies, putVocabulary, selectVocabulary, vocabularyContent } from './vocabulary/index.js'
@@ -515,7 +515,11 @@ export class Engine {
   async #compileForWrite (quads: readonly Quad[]): Promise<Catalog> {
     const saves = this.#snapshot?.writable === true && this.store instanceof EmbeddedStore
     if (this.#compiler !== undefined) {
-      const catalog = await this.#compiler.compile(quads, this.#rules, saves ? 'later' : undefined)
+      const later = saves ? 'later' : undefined
+      // The graphs the write leaves as stored are read from their files in the thread, not packed here.
+      const graphs = this.store instanceof EmbeddedStore ? storedRuns(quads, this.store.heldNow({ publicOnly: true })) : undefined
+      const catalog = (graphs === undefined ? undefined : await this.#compiler.compileStored(graphs, this.#rules, later)) ??
+        await this.#compiler.compile(quads, this.#rules, later)
       this.#compiledForWrite.set(catalog, { quads })
       return catalog
     }
@@ -921,19 +925,6 @@ type ReadFile = (GraphContent | { readonly graph: string, readonly held: LineGra
  * Where graphs held as term ids start (`first`) and those graphs, when every graph from there on
  * is held so; undefined when none is, or graphs of another form follow one.
  */
-/**
- * Each graph as the compile thread takes it (`BackgroundCompiler.compileStored`): a graph read
- * from the data directory as its file and digest (the thread reads it; its quads, parsed or not,
- * are not packed here), any other as its quads.
- */
-async function storedOrQuads (held: ReadonlyArray<readonly [string, HeldGraph]>): Promise<Array<readonly Quad[] | StoredFile>> {
-  const graphs: Array<readonly Quad[] | StoredFile> = []
-  for (const [graph, content] of held) {
-    graphs.push(content instanceof StoredGraph && content.file !== undefined ? { graph, file: content.file, digest: content.digest } : await content.quads())
-  }
-  return graphs
-}
-
 function splitLines (held: ReadonlyArray<readonly [string, HeldGraph]>): { first: number, lines: LineGraph[] } | undefined {
   const first = held.findIndex(([, content]) => content instanceof LineGraph)
   if (first === -1) return undefined

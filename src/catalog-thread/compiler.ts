@@ -12,6 +12,7 @@ import type { Rule } from '../reasoner/index.js'
 import { SliceClock, nextTurn } from '../turns.js'
 import { moduleBeside, startWorker } from '../worker-thread.js'
 import { sendQuads } from './quads.js'
+import type { StoreGraph } from './store-graphs.js'
 import type { StoredFile } from './stored-files.js'
 
 type Reply =
@@ -62,7 +63,7 @@ export class BackgroundCompiler {
    * gives for the graphs' quads in the same order. Undefined when a file no longer holds that
    * digest (replaced by a later write, damaged) or does not read: compile the quads then.
    */
-  async compileStored (graphs: ReadonlyArray<readonly Quad[] | StoredFile>, rules: readonly Rule[], snapshot?: SnapshotTarget | 'later'): Promise<Catalog | undefined> {
+  async compileStored (graphs: readonly StoreGraph[], rules: readonly Rule[], snapshot?: SnapshotTarget | 'later'): Promise<Catalog | undefined> {
     const quads: Quad[] = []
     const files: Array<{ after: number, stored: StoredFile }> = []
     for (const graph of graphs) {
