@@ -111,12 +111,14 @@ interface TimeBudget {
 function searchLimitIssue (result: SearchResult, bundles: readonly Bundle[], limit: number, { timeoutMs, raisable }: TimeBudget, namer: Namer): CompositionIssue {
   const bound = Math.round(result.bound * 1e6) / 1e6
   const stop = result.solverStop === undefined || result.timedOut === true ? {} : { solverStatus: result.solverStop }
+  // The share a solver call stopped at is said in the texts only: more time helps, as when the budget runs out.
+  const share = result.shareMs === undefined || result.timedOut === true ? {} : { shareMs: result.shareMs }
   if (bundles.length < limit) {
-    const messages = say('SEARCH_LIMIT', { timeoutMs, found: bundles.length, limit, bound, raisable, ...stop }, namer)
+    const messages = say('SEARCH_LIMIT', { timeoutMs, found: bundles.length, limit, bound, raisable, ...stop, ...share }, namer)
     return { code: 'SEARCH_LIMIT', timeoutMs, bound, found: bundles.length, limit, ...stop, message: messages.en, messages }
   }
   const last = bundles[bundles.length - 1]!.explanation.cost.total
   const gap = Math.round(Math.max(0, last - bound) * 1e6) / 1e6
-  const messages = say('RANKING_UNPROVEN', { timeoutMs, bound, last, gap, raisable, ...stop }, namer)
+  const messages = say('RANKING_UNPROVEN', { timeoutMs, bound, last, gap, raisable, ...stop, ...share }, namer)
   return { code: 'RANKING_UNPROVEN', timeoutMs, bound, gap, ...stop, message: messages.en, messages }
 }

@@ -175,7 +175,8 @@ export function runSearch (context: CompositionContext, mode: ProblemMode, limit
  * is proven when the second search proved its own (it then holds every bundle that can rank).
  * The second search is the one that ended the pair: the merged one is cut when it was cut (at its
  * size budget) and neither ran out of time; a solver that stopped for another reason than time
- * (`solverStop`) is told when neither ran out of time or was cut.
+ * (`solverStop`), or a solver call that stopped at its share of the time (`shareMs`), is told
+ * when neither ran out of time or was cut.
  */
 export function merged (first: SearchResult, second: SearchResult): SearchResult {
   if (second.proven) return second
@@ -196,8 +197,10 @@ export function merged (first: SearchResult, second: SearchResult): SearchResult
   }
 }
 
-/** The solver's stop, when one of two searches stopped there. */
-function stopOf (first: SearchResult, second: SearchResult): { solverStop?: string } {
+/** The solver's stop (or the share of the time it stopped at), when one of two searches stopped there. */
+function stopOf (first: SearchResult, second: SearchResult): { solverStop?: string } | { shareMs?: number } {
   const solverStop = second.solverStop ?? first.solverStop
-  return solverStop === undefined ? {} : { solverStop }
+  if (solverStop !== undefined) return { solverStop }
+  const shareMs = second.shareMs ?? first.shareMs
+  return shareMs === undefined ? {} : { shareMs }
 }

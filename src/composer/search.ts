@@ -87,6 +87,12 @@ export interface SearchResult {
    * `solveError`, `iterationLimit`, …): more time would not have proven the ranking.
    */
   readonly solverStop?: string
+  /**
+   * The integer solver's last call stopped at its own time limit with time left: a call on a large
+   * program runs with a share of what remains of the budget (so that one call cannot overrun it),
+   * this many milliseconds. A larger time budget gives it a larger share.
+   */
+  readonly shareMs?: number
 }
 
 interface State {

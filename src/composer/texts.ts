@@ -174,6 +174,34 @@ const narrowEn = 'narrow the request (fewer wanted types or service types, more 
 const narrowDe = 'schränken Sie die Anfrage ein (weniger gewünschte Typen oder Diensttypen, mehr verfügbare Typen, strengere Bedingungen)'
 
 /**
+ * Why a search ended unproven: its time budget ran out; the integer solver stopped for another
+ * reason (`solverStatus`, HiGHS's model status); or the solver's call stopped at its share of the
+ * time (`shareMs`: a call on a large program gets a part of what remains, so that it cannot
+ * overrun the budget).
+ */
+interface SearchStop {
+  readonly timeoutMs: number
+  readonly raisable: boolean
+  readonly solverStatus?: string
+  readonly shareMs?: number
+}
+
+const stoppedEn = (p: SearchStop): string =>
+  p.solverStatus !== undefined
+    ? `the integer solver stopped before its time budget ran out, without a proof (HiGHS status ${p.solverStatus}),`
+    : p.shareMs !== undefined
+      ? `the integer solver's call stopped at its share of the time budget (${p.shareMs} of ${p.timeoutMs} ms: on a program this large one call gets a part of the time left, so that it cannot overrun the budget)`
+      : `the time budget of ${p.timeoutMs} ms ran out`
+
+/** The German clause; the time budget's case ends in "ab" after what follows it. */
+const stoppedDe = (p: SearchStop, w: Writer): string =>
+  p.solverStatus !== undefined
+    ? `der Solver für ganzzahlige Programme hielt vor Ablauf des Zeitbudgets ohne Beweis an (HiGHS-Status ${p.solverStatus}),`
+    : p.shareMs !== undefined
+      ? `der Aufruf des Solvers für ganzzahlige Programme endete an seinem Anteil am Zeitbudget (${w.number(p.shareMs)} von ${w.number(p.timeoutMs)} ms: bei einem so großen Programm erhält ein Aufruf einen Teil der verbleibenden Zeit, damit er das Budget nicht überschreiten kann)`
+      : `das Zeitbudget von ${w.number(p.timeoutMs)} ms lief`
+
+/**
  * The sentence templates, by stable code. Member reasons, link explanations, constraint checks,
  * price notes, nearest-bundle needs and issues use them; fragments (`PHRASE_…`, `WHY_…`,
  * `MISMATCH`) are parts of longer sentences.
@@ -439,23 +467,21 @@ const templates = {
     en: (p, w) => `${w.names(p.services)} ${p.services.length === 1 ? 'is' : 'are'} not priced in ${p.currency}, the budget's currency; prices are never converted`,
     de: (p, w) => `${w.names(p.services)} ${p.services.length === 1 ? 'ist' : 'sind'} nicht in ${p.currency} bepreist, der Währung des Budgets; Preise werden nie umgerechnet`
   }),
-  SEARCH_LIMIT: template<{ timeoutMs: number, found: number, limit: number, bound: number, raisable: boolean, solverStatus?: string }>({
-    en: (p, w) => (p.solverStatus === undefined ? `the time budget of ${p.timeoutMs} ms ran out` : `the integer solver stopped before its time budget ran out, without a proof (HiGHS status ${p.solverStatus}),`) +
-      ` with ${p.found} of ${p.limit} bundles; further bundles may exist${p.bound > 0 ? `, none costing less than ${w.number(p.bound)}` : ''} — ` +
-      (p.solverStatus !== undefined ? `a larger "timeoutMs" would not help: ${narrowEn}` : p.raisable ? 'give the request a larger "timeoutMs" or narrow it' : `${narrowEn}: ${p.timeoutMs} ms is the longest time budget allowed`),
-    de: (p, w) => (p.solverStatus === undefined ? `das Zeitbudget von ${w.number(p.timeoutMs)} ms lief` : `der Solver für ganzzahlige Programme hielt vor Ablauf des Zeitbudgets ohne Beweis an (HiGHS-Status ${p.solverStatus}),`) +
-      ` mit ${p.found} von ${p.limit} Bündeln${p.solverStatus === undefined ? ' ab' : ''}; weitere Bündel kann es geben${p.bound > 0 ? `, keines mit Kosten unter ${w.number(p.bound)}` : ''} — ` +
-      (p.solverStatus !== undefined ? `ein größeres "timeoutMs" hilft nicht: ${narrowDe}` : p.raisable ? 'geben Sie der Anfrage ein größeres "timeoutMs" oder schränken Sie sie ein' : `${narrowDe}: ${w.number(p.timeoutMs)} ms ist das längste erlaubte Zeitbudget`)
+  SEARCH_LIMIT: template<SearchStop & { found: number, limit: number, bound: number }>({
+    en: (p, w) => `${stoppedEn(p)} with ${p.found} of ${p.limit} bundles; further bundles may exist${p.bound > 0 ? `, none costing less than ${w.number(p.bound)}` : ''} — ` +
+      (p.solverStatus !== undefined ? `a larger "timeoutMs" would not help: ${narrowEn}` : p.raisable ? `give the request a larger "timeoutMs"${p.shareMs === undefined ? '' : ' (the call then gets a larger share)'} or narrow it` : `${narrowEn}: ${p.timeoutMs} ms is the longest time budget allowed`),
+    de: (p, w) => `${stoppedDe(p, w)} mit ${p.found} von ${p.limit} Bündeln${p.solverStatus === undefined && p.shareMs === undefined ? ' ab' : ''}; weitere Bündel kann es geben${p.bound > 0 ? `, keines mit Kosten unter ${w.number(p.bound)}` : ''} — ` +
+      (p.solverStatus !== undefined ? `ein größeres "timeoutMs" hilft nicht: ${narrowDe}` : p.raisable ? `geben Sie der Anfrage ein größeres "timeoutMs"${p.shareMs === undefined ? '' : ' (der Aufruf erhält dann einen größeren Anteil)'} oder schränken Sie sie ein` : `${narrowDe}: ${w.number(p.timeoutMs)} ms ist das längste erlaubte Zeitbudget`)
   }),
   SEARCH_CUT: template<{ found: number, limit: number }>({
     en: p => `the search stopped at its size budget with ${p.found} of ${p.limit} bundles: the request reaches too much of the catalog to search it whole, so the bundles listed are valid and minimal but not proven the cheapest, and others may exist; ${narrowEn}`,
     de: p => `die Suche endete an ihrer Größengrenze mit ${p.found} von ${p.limit} Bündeln: die Anfrage erreicht zu viel vom Katalog, um ihn ganz zu durchsuchen, daher sind die aufgeführten Bündel gültig und minimal, aber nicht als die günstigsten bewiesen, und es kann weitere geben; ${narrowDe}`
   }),
-  RANKING_UNPROVEN: template<{ timeoutMs: number, bound: number, last: number, gap: number, raisable: boolean, solverStatus?: string }>({
-    en: (p, w) => `the bundles are valid and minimal, but ${p.solverStatus === undefined ? `the time budget of ${p.timeoutMs} ms ran out` : `the integer solver stopped (HiGHS status ${p.solverStatus}) with time left`} before proving that none cheaper exists: any other bundle costs at least ${w.number(p.bound)} (the listed ones cost up to ${w.number(p.last)}, a gap of ${w.number(p.gap)}); ` +
-      (p.solverStatus !== undefined ? `a larger "timeoutMs" would not help, only a narrower request can be proven` : p.raisable ? 'give the request a larger "timeoutMs" for a proof' : `${p.timeoutMs} ms is the longest time budget allowed, so only a narrower request can be proven`),
-    de: (p, w) => `die Bündel sind gültig und minimal, aber ${p.solverStatus === undefined ? `das Zeitbudget von ${w.number(p.timeoutMs)} ms lief ab` : `der Solver für ganzzahlige Programme hielt mit verbleibender Zeit an (HiGHS-Status ${p.solverStatus})`}, bevor bewiesen war, dass es kein günstigeres gibt: jedes andere Bündel kostet mindestens ${w.number(p.bound)} (die aufgeführten kosten bis zu ${w.number(p.last)}, ein Abstand von ${w.number(p.gap)}); ` +
-      (p.solverStatus !== undefined ? 'ein größeres "timeoutMs" hilft nicht, bewiesen werden kann nur eine engere Anfrage' : p.raisable ? 'geben Sie der Anfrage für einen Beweis ein größeres "timeoutMs"' : `${w.number(p.timeoutMs)} ms ist das längste erlaubte Zeitbudget, bewiesen werden kann also nur eine engere Anfrage`)
+  RANKING_UNPROVEN: template<SearchStop & { bound: number, last: number, gap: number }>({
+    en: (p, w) => `the bundles are valid and minimal, but ${p.solverStatus === undefined ? stoppedEn(p) : `the integer solver stopped (HiGHS status ${p.solverStatus}) with time left`} before proving that none cheaper exists: any other bundle costs at least ${w.number(p.bound)} (the listed ones cost up to ${w.number(p.last)}, a gap of ${w.number(p.gap)}); ` +
+      (p.solverStatus !== undefined ? `a larger "timeoutMs" would not help, only a narrower request can be proven` : p.raisable ? `give the request a larger "timeoutMs"${p.shareMs === undefined ? '' : ' (the call then gets a larger share)'} for a proof` : `${p.timeoutMs} ms is the longest time budget allowed, so only a narrower request can be proven`),
+    de: (p, w) => `die Bündel sind gültig und minimal, aber ${p.solverStatus === undefined ? `${stoppedDe(p, w)}${p.shareMs === undefined ? ' ab' : ''}` : `der Solver für ganzzahlige Programme hielt mit verbleibender Zeit an (HiGHS-Status ${p.solverStatus})`}, bevor bewiesen war, dass es kein günstigeres gibt: jedes andere Bündel kostet mindestens ${w.number(p.bound)} (die aufgeführten kosten bis zu ${w.number(p.last)}, ein Abstand von ${w.number(p.gap)}); ` +
+      (p.solverStatus !== undefined ? 'ein größeres "timeoutMs" hilft nicht, bewiesen werden kann nur eine engere Anfrage' : p.raisable ? `geben Sie der Anfrage für einen Beweis ein größeres "timeoutMs"${p.shareMs === undefined ? '' : ' (der Aufruf erhält dann einen größeren Anteil)'}` : `${w.number(p.timeoutMs)} ms ist das längste erlaubte Zeitbudget, bewiesen werden kann also nur eine engere Anfrage`)
   }),
   UNKNOWN_PRICE_COMPONENT: template<{ service: string, offer: string, component: string }>({
     en: (p, w) => `offer ${w.name(p.offer)} of ${w.name(p.service)} charges the price component ${w.name(p.component)}, which the vocabulary does not declare with what it counts and its billing period: that offer is not used for the price; declare the component or fix the IRI`,

@@ -331,7 +331,8 @@ export interface BundleNeed {
  *   how far above it the last listed bundle may be;
  * - both with `solverStatus` (HiGHS's model status, e.g. `solveError`): not the time ran out,
  *   the integer solver stopped without a proof for that reason, which a larger `timeoutMs`
- *   does not change;
+ *   does not change; their message names the share of the time a solver call stopped at, when
+ *   a call on a large program stopped there with time left (a larger `timeoutMs` enlarges it);
  * - `SEARCH_CUT`: the search reached its size budget (the request reaches too much of the
  *   catalog): `found` of `limit` bundles came back, valid and minimal but not proven cheapest;
  * - `NEAREST_BUNDLE`: the best bundle with relaxed constraints, and what it would need;

@@ -10,7 +10,7 @@ import { compileCatalog, type Catalog } from '../../src/catalog/index.js'
 import { compose, loadSolver, type CompositionRequest } from '../../src/composer/index.js'
 import type { ComposeStep } from '../../src/composer/deadline.js'
 import { parseRdf } from '../../src/rdf/index.js'
-import { stopNextSolve } from '../../src/composer/solver/highs-runtime.js'
+import { limitNextSolve, stopNextSolve } from '../../src/composer/solver/highs-runtime.js'
 
 const sym = 'https://w3id.org/symphony/ontology#'
 const ex = 'https://example.org/first#'
@@ -103,6 +103,24 @@ describe('a large program is searched best-first before the solver', () => {
     expect(answer.issues[0]!.messages.en).toContain('a larger "timeoutMs" would not help: narrow the request')
     expect(answer.issues[0]!.messages.de).toContain('HiGHS-Status solutionLimit')
     expect(answer.issues[0]!.messages.de).toContain('ein größeres "timeoutMs" hilft nicht')
+  })
+
+  test('when the solver call stops at its share of the time with time left, the answer names the share and advises more time', () => {
+    limitNextSolve()
+    // The clock stands still: 9,000 ms remain of the searches' budget (10,000 less the
+    // diagnosis's 1,000), and a call on this large program gets that divided by 2.5.
+    const answer = compose(catalog, { ...request, timeoutMs: 10_000 }, { maxExpansions: 3, clock: () => 1000 })
+    expect(answer.bundles.map(b => b.price.monthly)).toEqual(cheapestThree().slice(0, 1).map(([, price]) => price))
+    const issue = answer.issues[0]!
+    expect(answer.issues.map(i => i.code)).toEqual(['SEARCH_LIMIT'])
+    expect(issue).toMatchObject({ code: 'SEARCH_LIMIT', found: 1, limit: 3, timeoutMs: 10_000 })
+    expect(issue).not.toHaveProperty('solverStatus')
+    expect(issue.messages.en).toContain('the integer solver\'s call stopped at its share of the time budget (3600 of 10000 ms: on a program this large one call gets a part of the time left, so that it cannot overrun the budget) with 1 of 3 bundles')
+    expect(issue.messages.en).toContain('give the request a larger "timeoutMs" (the call then gets a larger share) or narrow it')
+    expect(issue.messages.en).not.toContain('ran out')
+    expect(issue.messages.de).toContain('endete an seinem Anteil am Zeitbudget (3.600 von 10.000 ms')
+    expect(issue.messages.de).toContain('mit 1 von 3 Bündeln; weitere')
+    expect(issue.messages.de).toContain('(der Aufruf erhält dann einen größeren Anteil) oder schränken Sie sie ein')
   })
 
   test.each([

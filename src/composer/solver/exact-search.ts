@@ -261,6 +261,8 @@ function loop (problem: Problem, model: Model, solver: RemoteProgram, options: E
   let ended = false
   /** Why a solver call stopped unproven, when its time limit did not (HiGHS's model status). */
   let stop: string | undefined
+  /** The time limit of a call that stopped at it short of the deadline (a large program's share), in milliseconds. */
+  let share: number | undefined
   /** The cost of the last bundle a solver call found: every bundle not found costs at least this. */
   let reached = 0
   /**
@@ -309,6 +311,7 @@ function loop (problem: Problem, model: Model, solver: RemoteProgram, options: E
     if (result.status === 'infeasible' || result.status === 'empty' && model.columns === 0) { proven = true; break }
     const limited = result.status !== 'optimal'
     stop = result.stop
+    share = result.status === 'limited' && limit < remaining ? Math.round(limit * 1000) : undefined
     const values = result.values
     if (values === undefined) { bound = dualBound(result, model); break }
     const objective = model.constant + result.objective
@@ -339,7 +342,8 @@ function loop (problem: Problem, model: Model, solver: RemoteProgram, options: E
     if (found.length >= options.limit + maxTies && objective + epsilon >= kthCost(found, options.limit)!) { proven = true; break }
   }
   found.sort((a, b) => a.cost - b.cost || compareMembers(a.members, b.members))
-  return { bundles: found, expansions: solves, solves, proven, bound: proven ? Infinity : Math.max(bound, floor), ...(ended ? { timedOut: true } : !proven && stop !== undefined ? { solverStop: stop } : {}) }
+  const why = ended ? { timedOut: true } : proven ? {} : stop !== undefined ? { solverStop: stop } : share !== undefined ? { shareMs: share } : {}
+  return { bundles: found, expansions: solves, solves, proven, bound: proven ? Infinity : Math.max(bound, floor), ...why }
 }
 
 /** A minimal bundle with its links as the solver's bundles get them (`assign`), and its cost. */

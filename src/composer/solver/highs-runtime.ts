@@ -35,6 +35,8 @@ class SolverThread {
   holdMs: number | undefined
   /** The next `run` gets this node limit (tests: a call that stops for another reason than time). */
   maxNodes: number | undefined
+  /** The next `run` gets no time at all (tests: a call that stops at its time limit). */
+  noTime = false
 
   constructor () {
     const { port1, port2 } = new MessageChannel()
@@ -119,6 +121,14 @@ export function stopNextSolve (): void {
 }
 
 /**
+ * Makes the next solver call stop at its time limit, given none (a time limit of 0): tests of a
+ * call that stops at its own limit short of the deadline (a large program's share of the time).
+ */
+export function limitNextSolve (): void {
+  thread().noTime = true
+}
+
+/**
  * A program in the solver, driven synchronously; every call waits at most `ms` (what is left
  * of the deadline plus `terminateMarginMs`). A call that does not answer in time ends the
  * thread and returns undefined; a failing one throws `INTERNAL`.
@@ -171,10 +181,11 @@ export class RemoteProgram {
 
   /** One solve; undefined when the thread had to be ended. */
   run (settings: RunSettings, ms: number): RunReply | undefined {
-    const { holdMs, maxNodes } = this.solver
+    const { holdMs, maxNodes, noTime } = this.solver
     this.solver.holdMs = undefined
     this.solver.maxNodes = undefined
-    return this.ask<RunReply>({ op: 'run', ...settings, ...(holdMs === undefined ? {} : { holdMs }), ...(maxNodes === undefined ? {} : { maxNodes }) }, ms)
+    this.solver.noTime = false
+    return this.ask<RunReply>({ op: 'run', ...settings, ...(noTime ? { timeLimit: 0 } : {}), ...(holdMs === undefined ? {} : { holdMs }), ...(maxNodes === undefined ? {} : { maxNodes }) }, ms)
   }
 
   /** Adds a row; false when the thread had to be ended. */
