@@ -83,7 +83,7 @@ export function composeWith (catalog: Catalog, request: CompositionRequest, matc
   if (!strict.built) return unprepared(strict.result)
   const bundles = strict.result.bundles.map(found => buildBundle(strict.problem, found, resolved.weights)).sort(compareBundles).slice(0, resolved.limit)
   const issues: CompositionIssue[] = []
-  if (strict.result.cut === true) issues.push(searchCutIssue(bundles.length, resolved.limit, catalogNamer(catalog)))
+  if (strict.result.cut === true) issues.push(searchCutIssue(strict.result, bundles, resolved.limit, catalogNamer(catalog)))
   else if (!strict.result.proven) issues.push(searchLimitIssue(strict.result, bundles, resolved.limit, budget, catalogNamer(catalog)))
   if (bundles.length === 0) {
     deadline.step('diagnosis')
@@ -93,9 +93,20 @@ export function composeWith (catalog: Catalog, request: CompositionRequest, matc
   return { bundles, issues }
 }
 
-function searchCutIssue (found: number, limit: number, namer: Namer): CompositionIssue {
-  const messages = say('SEARCH_CUT', { found, limit }, namer)
-  return { code: 'SEARCH_CUT', found, limit, message: messages.en, messages }
+/** A cost as the issues state it: to six decimals. */
+const issueCost = (cost: number): number => Math.round(cost * 1e6) / 1e6
+
+/**
+ * The issue of a search cut at its size budget: what it found, the least cost any bundle it did
+ * not list can have, and (with `limit` bundles listed) the gap from the last one to it.
+ */
+function searchCutIssue (result: SearchResult, bundles: readonly Bundle[], limit: number, namer: Namer): CompositionIssue {
+  const found = bundles.length
+  const bound = issueCost(result.bound)
+  const last = found < limit ? undefined : bundles[found - 1]!.explanation.cost.total
+  const gap = last === undefined ? {} : { last, gap: issueCost(Math.max(0, last - bound)) }
+  const messages = say('SEARCH_CUT', { found, limit, bound, ...gap }, namer)
+  return { code: 'SEARCH_CUT', found, limit, bound, ...(last === undefined ? {} : { gap: gap.gap }), message: messages.en, messages }
 }
 
 /** A request's time budget, and whether the request may have a larger one. */
@@ -109,7 +120,7 @@ interface TimeBudget {
  * solver stopped for another reason (`solverStatus`, which more time would not change).
  */
 function searchLimitIssue (result: SearchResult, bundles: readonly Bundle[], limit: number, { timeoutMs, raisable }: TimeBudget, namer: Namer): CompositionIssue {
-  const bound = Math.round(result.bound * 1e6) / 1e6
+  const bound = issueCost(result.bound)
   const stop = result.solverStop === undefined || result.timedOut === true ? {} : { solverStatus: result.solverStop }
   // The share a solver call stopped at is said in the texts only: more time helps, as when the budget runs out.
   const share = result.shareMs === undefined || result.timedOut === true ? {} : { shareMs: result.shareMs }
@@ -118,7 +129,7 @@ function searchLimitIssue (result: SearchResult, bundles: readonly Bundle[], lim
     return { code: 'SEARCH_LIMIT', timeoutMs, bound, found: bundles.length, limit, ...stop, message: messages.en, messages }
   }
   const last = bundles[bundles.length - 1]!.explanation.cost.total
-  const gap = Math.round(Math.max(0, last - bound) * 1e6) / 1e6
+  const gap = issueCost(Math.max(0, last - bound))
   const messages = say('RANKING_UNPROVEN', { timeoutMs, bound, last, gap, raisable, ...stop, ...share }, namer)
   return { code: 'RANKING_UNPROVEN', timeoutMs, bound, gap, ...stop, message: messages.en, messages }
 }

@@ -473,9 +473,13 @@ const templates = {
     de: (p, w) => `${stoppedDe(p, w)} mit ${p.found} von ${p.limit} Bündeln${p.solverStatus === undefined && p.shareMs === undefined ? ' ab' : ''}; weitere Bündel kann es geben${p.bound > 0 ? `, keines mit Kosten unter ${w.number(p.bound)}` : ''} — ` +
       (p.solverStatus !== undefined ? `ein größeres "timeoutMs" hilft nicht: ${narrowDe}` : p.raisable ? `geben Sie der Anfrage ein größeres "timeoutMs"${p.shareMs === undefined ? '' : ' (der Aufruf erhält dann einen größeren Anteil)'} oder schränken Sie sie ein` : `${narrowDe}: ${w.number(p.timeoutMs)} ms ist das längste erlaubte Zeitbudget`)
   }),
-  SEARCH_CUT: template<{ found: number, limit: number }>({
-    en: p => `the search stopped at its size budget with ${p.found} of ${p.limit} bundles: the request reaches too much of the catalog to search it whole, so the bundles listed are valid and minimal but not proven the cheapest, and others may exist; ${narrowEn}`,
-    de: p => `die Suche endete an ihrer Größengrenze mit ${p.found} von ${p.limit} Bündeln: die Anfrage erreicht zu viel vom Katalog, um ihn ganz zu durchsuchen, daher sind die aufgeführten Bündel gültig und minimal, aber nicht als die günstigsten bewiesen, und es kann weitere geben; ${narrowDe}`
+  SEARCH_CUT: template<{ found: number, limit: number, bound: number, last?: number, gap?: number }>({
+    en: (p, w) => `the search stopped at its size budget with ${p.found} of ${p.limit} bundles: the request reaches too much of the catalog to search it whole, so the bundles listed are valid and minimal but not proven the cheapest, and others may exist` +
+      (p.last !== undefined && p.gap !== undefined ? `; any other bundle costs at least ${w.number(p.bound)} (the listed ones cost up to ${w.number(p.last)}, a gap of ${w.number(p.gap)})` : p.bound > 0 ? `, none costing less than ${w.number(p.bound)}` : '') +
+      `; ${narrowEn}`,
+    de: (p, w) => `die Suche endete an ihrer Größengrenze mit ${p.found} von ${p.limit} Bündeln: die Anfrage erreicht zu viel vom Katalog, um ihn ganz zu durchsuchen, daher sind die aufgeführten Bündel gültig und minimal, aber nicht als die günstigsten bewiesen, und es kann weitere geben` +
+      (p.last !== undefined && p.gap !== undefined ? `; jedes andere Bündel kostet mindestens ${w.number(p.bound)} (die aufgeführten kosten bis zu ${w.number(p.last)}, ein Abstand von ${w.number(p.gap)})` : p.bound > 0 ? `, keines mit Kosten unter ${w.number(p.bound)}` : '') +
+      `; ${narrowDe}`
   }),
   RANKING_UNPROVEN: template<SearchStop & { bound: number, last: number, gap: number }>({
     en: (p, w) => `the bundles are valid and minimal, but ${p.solverStatus === undefined ? stoppedEn(p) : `the integer solver stopped (HiGHS status ${p.solverStatus}) with time left`} before proving that none cheaper exists: any other bundle costs at least ${w.number(p.bound)} (the listed ones cost up to ${w.number(p.last)}, a gap of ${w.number(p.gap)}); ` +

@@ -335,6 +335,8 @@ export interface BundleNeed {
  *   a call on a large program stopped there with time left (a larger `timeoutMs` enlarges it);
  * - `SEARCH_CUT`: the search reached its size budget (the request reaches too much of the
  *   catalog): `found` of `limit` bundles came back, valid and minimal but not proven cheapest;
+ *   `bound` is the least cost any bundle not listed can have, and `gap` (when `limit` bundles
+ *   came back) how far above it the last listed bundle may be;
  * - `NEAREST_BUNDLE`: the best bundle with relaxed constraints, and what it would need;
  * - `UNKNOWN_PRICE_COMPONENT`: a member's offer charges a price component the vocabulary does
  *   not declare (no `sym:countedBy` / `sym:billingPeriod`): that offer is not used for pricing.
@@ -349,7 +351,7 @@ export type CompositionIssue =
   | { readonly code: 'CURRENCY_MISMATCH', readonly services: readonly string[], readonly currency: string, readonly message: string, readonly messages: Texts }
   | { readonly code: 'SEARCH_LIMIT', readonly timeoutMs: number, readonly bound: number, readonly found: number, readonly limit: number, readonly solverStatus?: string, readonly message: string, readonly messages: Texts }
   | { readonly code: 'RANKING_UNPROVEN', readonly timeoutMs: number, readonly bound: number, readonly gap: number, readonly solverStatus?: string, readonly message: string, readonly messages: Texts }
-  | { readonly code: 'SEARCH_CUT', readonly found: number, readonly limit: number, readonly message: string, readonly messages: Texts }
+  | { readonly code: 'SEARCH_CUT', readonly found: number, readonly limit: number, readonly bound: number, readonly gap?: number, readonly message: string, readonly messages: Texts }
   | { readonly code: 'NEAREST_BUNDLE', readonly bundle: Bundle, readonly needs: readonly BundleNeed[], readonly message: string, readonly messages: Texts }
   | { readonly code: 'UNKNOWN_PRICE_COMPONENT', readonly service: string, readonly offer: string, readonly component: string, readonly message: string, readonly messages: Texts }
 

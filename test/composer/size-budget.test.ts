@@ -46,9 +46,13 @@ describe('search size budget', () => {
   test('a search that reaches its state budget answers with what it found and SEARCH_CUT', () => {
     const answer = compose(catalog, request, { maxModelEntries: 1, maxStates: 3 })
     const cut = answer.issues.find(issue => issue.code === 'SEARCH_CUT')
-    const messages = say('SEARCH_CUT', { found: answer.bundles.length, limit: 3 }, catalogNamer(catalog))
-    expect(cut).toEqual({ code: 'SEARCH_CUT', found: answer.bundles.length, limit: 3, message: messages.en, messages })
-    expect(messages.de).toContain(`mit ${answer.bundles.length} von 3 Bündeln`)
+    // Cut before its second bundle: what it proved every other bundle costs at least (the size of
+    // one member, one step of the chain's price) stands in the issue.
+    const messages = say('SEARCH_CUT', { found: 1, limit: 3, bound: 1.02 }, catalogNamer(catalog))
+    expect(cut).toEqual({ code: 'SEARCH_CUT', found: 1, limit: 3, bound: 1.02, message: messages.en, messages })
+    expect(messages.en).toContain('others may exist, none costing less than 1.02; narrow the request')
+    expect(messages.de).toContain('mit 1 von 3 Bündeln: ')
+    expect(messages.de).toContain('keines mit Kosten unter 1,02; schränken Sie')
     expect(answer.issues.map(issue => issue.code)).not.toContain('SEARCH_LIMIT')
     expect(answer.issues.map(issue => issue.code)).not.toContain('RANKING_UNPROVEN')
     expect(inLanguage(answer, 'de').issues.find(issue => issue.code === 'SEARCH_CUT')?.message).toBe(messages.de)
@@ -62,6 +66,17 @@ describe('search size budget', () => {
     // Within its budget the search finds the three bundles the request asks for, but not the proof that they are the best.
     expect(answer.bundles.length).toBe(3)
     for (const bundle of answer.bundles) expect(valid.has(bundle.services.join(' '))).toBe(true)
+    // The issue states the bound the search reached and the gap of the last bundle to it; every
+    // bundle it did not list costs at least that bound.
+    const costs = answer.bundles.map(b => b.explanation.cost.total)
+    expect(costs).toEqual([6.12, 6.1201, 6.1202])
+    expect(answer.issues[0]).toMatchObject({ code: 'SEARCH_CUT', found: 3, limit: 3, bound: 5.1013, gap: 1.0189 })
+    expect(answer.issues[0]!.messages.en).toContain('; any other bundle costs at least 5.1013 (the listed ones cost up to 6.1202, a gap of 1.0189); narrow')
+    expect(answer.issues[0]!.messages.de).toContain('; jedes andere Bündel kostet mindestens 5,1013 (die aufgeführten kosten bis zu 6,1202, ein Abstand von 1,0189); schränken')
+    const listed = new Set(answer.bundles.map(b => b.services.join(' ')))
+    const others = full.bundles.filter(b => !listed.has(b.services.join(' '))).map(b => b.explanation.cost.total)
+    expect(others.length).toBe(full.bundles.length - 3)
+    expect(others.filter(cost => cost < 5.1013)).toEqual([])
   })
 
   test('a search cut before it finds a bundle answers the greedy bundle, still with SEARCH_CUT', () => {

@@ -89,7 +89,7 @@ const samples: { [C in TextCode]: Parameters<typeof say<C>>[1] } = {
   WIRING_CYCLE: { services: [`${ex}Crm`, `${ex}Pbx`], cycles: [[`${ex}Crm`, `${ex}Pbx`]], needs: [say('LINK_CONSUMER', link, namer)] },
   CURRENCY_MISMATCH: { services: [`${ex}Crm`, `${ex}Fax`], currency: 'EUR' },
   SEARCH_LIMIT: { timeoutMs: 10000, found: 1, limit: 5, bound: 2.5, raisable: true },
-  SEARCH_CUT: { found: 2, limit: 5 },
+  SEARCH_CUT: { found: 2, limit: 5, bound: 2.5 },
   RANKING_UNPROVEN: { timeoutMs: 10000, bound: 2.5, last: 3.25, gap: 0.75, raisable: true },
   UNKNOWN_PRICE_COMPONENT: { service: `${ex}Crm`, offer: `${ex}CrmTariff`, component: `${ex}PerMailbox` }
 }
