@@ -91,7 +91,7 @@ export function buildApp (engine: Engine, options: ApiOptions = {}): FastifyInst
   const endpoint = engine.endpoint
   const runner: SparqlRunner = endpoint !== undefined
     ? new EndpointRunner(endpoint, { timeoutMs, queueCapacity, publicGraphs: () => engine.publicGraphs() })
-    : new QueryRunner({ timeoutMs, queueCapacity, snapshot: async () => snapshotOf(engine.store, isPrivateGraph), version: () => engine.store.version({ publicOnly: true }) })
+    : new QueryRunner({ timeoutMs, queueCapacity, snapshot: async options => snapshotOf(engine.store, isPrivateGraph, options), version: () => engine.store.version({ publicOnly: true }) })
   // The term pages follow the vocabulary (extensions included): rebuilt when it changes.
   const termIndexes = new WeakMap<readonly Quad[], TermIndex>()
   // One core stays with the event loop; on a single core the one worker still keeps it free.

@@ -1,5 +1,6 @@
 export type { Store, GraphContent, HeldContent, GraphSummary, QueryResult, ScopeOptions, WriteOptions } from './types.js'
 export { MemoryStore, gatherQuads } from './memory-store.js'
+export type { GraphDump } from './memory-store.js'
 export type { HeldGraph, WritableGraph } from './stored-graph.js'
 export { StoredGraph } from './stored-graph.js'
 export { contentAfter } from './content-after.js'

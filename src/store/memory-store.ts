@@ -14,7 +14,7 @@ import { scopeBlankNodes } from './blank-nodes.js'
 import { toNQuads } from './n-quads.js'
 import { isPrivateGraph } from '../project.js'
 import { forEachInSlices } from '../turns.js'
-import { heldQuads } from './stored-graph.js'
+import { heldQuads, StoredGraph } from './stored-graph.js'
 import type { HeldGraph } from './stored-graph.js'
 import type { GraphContent, GraphSummary, HeldContent, QueryResult, ScopeOptions, Store, WriteOptions } from './types.js'
 
@@ -80,12 +80,20 @@ export class MemoryStore implements Store {
 
   /**
    * Each named graph's triples as N-Triples text, one graph at a time, written in slices with the
-   * event loop free between them: for copies of the store such as the SPARQL worker's.
+   * event loop free between them: for copies of the store such as the SPARQL worker's. With
+   * `storedFiles`, a graph read from a data directory's file is given as that file and the digest
+   * of the text the store read from it instead, neither parsed nor written here: whoever reads the
+   * file checks the digest (a later write may have replaced the file).
    */
-  async * graphDumps (include: (graph: string) => boolean = () => true): AsyncGenerator<{ readonly graph: string, readonly ntriples: string }> {
+  async * graphDumps (include: (graph: string) => boolean = () => true, { storedFiles = false }: { readonly storedFiles?: boolean } = {}): AsyncGenerator<GraphDump> {
     const names = [...this.#contents.keys()].filter(include).sort()
     for (const graph of names) {
-      const quads = await this.#contents.get(graph)?.quads() ?? []
+      const held = this.#contents.get(graph)
+      if (storedFiles && held instanceof StoredGraph && held.file !== undefined) {
+        yield { graph, file: held.file, digest: held.digest }
+        continue
+      }
+      const quads = await held?.quads() ?? []
       let ntriples = ''
       for (let start = 0; start < quads.length; start += dumpSlice) {
         await new Promise(resolve => setImmediate(resolve))
@@ -184,6 +192,15 @@ export class MemoryStore implements Store {
     return this.#sparql
   }
 }
+
+/**
+ * One graph of a store's copy (`graphDumps`): its triples as N-Triples text, or the data
+ * directory's file it was read from and the SHA-256 of that file's N-Quads text (after its header
+ * line, `# graph <IRI>`) as the store read it.
+ */
+export type GraphDump =
+  | { readonly graph: string, readonly ntriples: string }
+  | { readonly graph: string, readonly file: string, readonly digest: string }
 
 /** A graph's content as held: quads scoped as `putGraphs` scopes them, or the form it was given in. */
 function heldOf (content: GraphContent | { readonly graph: string, readonly held: HeldGraph }): readonly [string, HeldGraph] {

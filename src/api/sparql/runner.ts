@@ -6,6 +6,9 @@
  * evaluating exceeds the timeout, the worker crashes, or its engine fails, the thread is
  * terminated and a fresh one reloads the snapshot for the next query.
  *
+ * The snapshot gives a graph the store read from a data directory's file as that file: the worker
+ * reads it itself, so the serving thread neither parses nor serializes it.
+ *
  * The timeout covers parsing, evaluating and serializing. It does not cover waiting in the queue,
  * nor (re)loading the snapshot, which happens when the public data's version moved (a write to
  * the catalog, by this process or another) or after a replacement.
@@ -19,19 +22,25 @@ import type { PrepareOutcome, PreparedQuery } from './prepare.js'
 import { WorkerHandle } from './worker-handle.js'
 import type { WorkerReply, WorkerStatus } from './worker-handle.js'
 
-/** One graph of the snapshot: its IRI and its triples as N-Triples text. */
-export interface SnapshotGraph {
-  readonly graph: string
-  readonly ntriples: string
-}
+/**
+ * One graph of the snapshot: its IRI and its triples as N-Triples text, or a data directory's
+ * graph file (a header line `# graph <IRI>`, then N-Quads text) and the SHA-256 of its text as
+ * the store read it, which the worker reads itself when the file still holds that text.
+ */
+export type SnapshotGraph =
+  | { readonly graph: string, readonly ntriples: string }
+  | { readonly graph: string, readonly file: string, readonly digest: string }
 
 export interface QueryRunnerOptions {
   /** Longest parse or evaluation of one query, in milliseconds. */
   readonly timeoutMs: number
   /** Most queries waiting behind the running one before BUSY. */
   readonly queueCapacity: number
-  /** Every graph to query. Called lazily, when `version` moved, and after a replacement. */
-  readonly snapshot: () => Promise<readonly SnapshotGraph[]>
+  /**
+   * Every graph to query. Called lazily, when `version` moved, and after a replacement; with
+   * `storedFiles` false, every graph as text (a file given before no longer held its text).
+   */
+  readonly snapshot: (options: { readonly storedFiles: boolean }) => Promise<readonly SnapshotGraph[]>
   /** The version of what `snapshot` gives: asked before each query, cheap. */
   readonly version: () => Promise<string>
 }
@@ -159,8 +168,12 @@ export class QueryRunner implements SparqlRunner {
     const worker = await this.#handle.acquire()
     const version = await this.#options.version()
     if (this.#loaded?.worker === worker && this.#loaded.version === version) return worker
-    const graphs = await this.#options.snapshot()
-    const reply = await this.#handle.exchange({ type: 'load', graphs }, undefined)
+    const load = async (storedFiles: boolean): Promise<WorkerReply> =>
+      this.#handle.exchange({ type: 'load', graphs: await this.#options.snapshot({ storedFiles }) }, undefined)
+    let reply = await load(true)
+    // A graph file no longer holds the text the store read from it (replaced or damaged since):
+    // the store's own content, as text.
+    if (reply.type === 'stale') reply = await load(false)
     if (reply.type !== 'loaded') {
       await this.#handle.replace(worker, `loading the data failed: ${String(reply.message)}`)
       throw new SymphonyError('STORE_ERROR', {

@@ -1,7 +1,9 @@
 /**
- * The SPARQL worker's copy of the store: every named graph as N-Triples text. On the embedded
- * store the text comes straight from oxigraph, one graph at a time (no JavaScript parse or
- * serialization on the event loop); any other store is serialized graph by graph.
+ * The SPARQL worker's copy of the store: every named graph as N-Triples text, or (on a data
+ * directory, when `storedFiles`) a graph read from its file as that file and digest, which the
+ * worker reads and checks itself: no JavaScript parse or serialization of it on the event loop.
+ * The text is written a slice per turn, one graph at a time; any store but the embedded one is
+ * serialized graph by graph.
  */
 import { inDefaultGraph, serializeRdf } from '../../rdf/index.js'
 import { MemoryStore } from '../../store/index.js'
@@ -9,10 +11,10 @@ import type { Store } from '../../store/index.js'
 import type { SnapshotGraph } from './runner.js'
 
 /** Every named graph of `store` but the `excluded` ones, as the worker loads it. */
-export async function snapshotOf (store: Store, excluded: (graph: string) => boolean): Promise<SnapshotGraph[]> {
+export async function snapshotOf (store: Store, excluded: (graph: string) => boolean, options: { readonly storedFiles: boolean }): Promise<SnapshotGraph[]> {
   const graphs: SnapshotGraph[] = []
   if (store instanceof MemoryStore) {
-    for await (const { graph, ntriples } of store.graphDumps(name => !excluded(name))) graphs.push({ graph, ntriples })
+    for await (const dump of store.graphDumps(name => !excluded(name), options)) graphs.push(dump)
     return graphs
   }
   for (const { graph } of await store.graphs()) {

@@ -4,7 +4,8 @@
  * neither step can hold up the server's event loop. It is plain JavaScript in a string so it runs
  * the same under tsx, vitest and compiled `dist/` (a worker does not inherit TypeScript loaders).
  * Protocol (every reply carries the id of its request; the thread says `started` with id -1):
- *   → { type: 'load', graphs: [{ graph, ntriples }] }  ← { type: 'loaded' }
+ *   → { type: 'load', graphs: [{ graph, ntriples } | { graph, file, digest }] }
+ *   ← { type: 'loaded' } | { type: 'stale', graph } (a file no longer holds that text) | { type: 'failed', … }
  *   → { type: 'prepare', id, text, cap, privatePrefixes }
  *   ← { type: 'prepared', id, text, form, from } | { type: 'failed', id, code, message, hash? }
  *     (code INVALID_QUERY, TOO_DEEP, UPDATE_NOT_ALLOWED, or SERVICE_NOT_ALLOWED / FUNCTION_NOT_ALLOWED /
@@ -18,6 +19,8 @@ export const workerSource = String.raw`
 const { parentPort, workerData } = require('node:worker_threads')
 const ox = require(workerData.oxigraph)
 const sparqljs = require(workerData.sparqljs)
+const { readFileSync } = require('node:fs')
+const { createHash } = require('node:crypto')
 let store = new ox.Store()
 const post = (id, reply) => parentPort.postMessage({ ...reply, id })
 
@@ -111,14 +114,36 @@ function failure (error) {
   return { type: 'failed', code: 'INVALID_QUERY', message: String(error && error.message || error) }
 }
 
+// A data directory's graph file: a header line naming the graph, then the N-Quads text whose
+// SHA-256 the store holds. A file replaced by a later write, damaged or gone is not loaded.
+function storedText (entry) {
+  let bytes
+  try {
+    bytes = readFileSync(entry.file)
+  } catch {
+    return undefined
+  }
+  const end = bytes.indexOf(10)
+  if (end === -1 || bytes.toString('utf8', 0, end) !== '# graph <' + entry.graph + '>') return undefined
+  const text = bytes.subarray(end + 1)
+  return createHash('sha256').update(text).digest('hex') === entry.digest ? text : undefined
+}
+
 post(-1, { type: 'started' })
 
 parentPort.on('message', message => {
   if (message.type === 'load') {
     try {
       store = new ox.Store()
-      for (const { graph, ntriples } of message.graphs) {
-        if (ntriples !== '') store.load(ntriples, { format: 'application/n-triples', to_graph_name: ox.namedNode(graph), no_transaction: true, lenient: true })
+      for (const entry of message.graphs) {
+        if (entry.file !== undefined) {
+          const text = storedText(entry)
+          if (text === undefined) return post(message.id, { type: 'stale', graph: entry.graph })
+          // Every line names its graph (the store writes each graph's file so).
+          if (text.length > 0) store.load(text, { format: 'application/n-quads', no_transaction: true, lenient: true })
+        } else if (entry.ntriples !== '') {
+          store.load(entry.ntriples, { format: 'application/n-triples', to_graph_name: ox.namedNode(entry.graph), no_transaction: true, lenient: true })
+        }
       }
       post(message.id, { type: 'loaded' })
     } catch (error) {
