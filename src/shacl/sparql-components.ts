@@ -37,6 +37,15 @@ export function sparqlComponentParameters (store: Store): Map<string, Term> {
 }
 
 /**
+ * Whether the shapes graph has anything evaluated with SPARQL: an `sh:sparql` constraint
+ * (SHACL §5), a constraint component with parameters (SHACL §6) or an `sh:target` (SHACL §5.1).
+ * Shapes without them validate the same without the SPARQL helpers, and comunica stays unloaded.
+ */
+export function usesSparql (store: Store): boolean {
+  return ['sparql', 'parameter', 'target'].some(predicate => store.countQuads(null, sh(predicate), null, null) > 0)
+}
+
+/**
  * The SPARQL helpers: a SELECT runner bounded in time and rows (`bounded-select.ts`) and
  * shacl-engine's path writing and reading. They load comunica, so the caller imports them when
  * validation needs them.

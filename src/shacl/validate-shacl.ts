@@ -7,7 +7,7 @@
 import type { Literal, Quad, Term } from '@rdfjs/types'
 import { DataFactory, Store } from 'n3'
 import { Validator } from 'shacl-engine'
-import type { EnginePathStep, EngineResult } from 'shacl-engine'
+import type { CompileValidation, EnginePathStep, EngineResult } from 'shacl-engine'
 import { SymphonyError } from '../errors.js'
 import { ns, terms } from '../rdf/index.js'
 import { pickText } from './language.js'
@@ -15,7 +15,7 @@ import { componentMessages } from './messages.js'
 import type { MessageArgs } from './messages.js'
 import { compilePattern } from './pattern-validation.js'
 import { remember } from './report-graph.js'
-import { sparqlComponentValidations, sparqlConstraintValidation, sparqlTargetResolver } from './sparql-components.js'
+import { sparqlComponentValidations, sparqlConstraintValidation, sparqlTargetResolver, usesSparql } from './sparql-components.js'
 import { sparqlLimitsOf, type SparqlLimits } from './sparql-limits.js'
 import { assertSupportedShapes, key, listMembers } from './supported-parameters.js'
 
@@ -122,20 +122,30 @@ class ShapesValidator implements CompiledShapes {
     assertSupportedShapes(this.store)
   }
 
-  /** Built on first validation: SHACL-SPARQL loads comunica, a second of start-up that form generation never needs. */
+  /**
+   * Built on first validation. SHACL-SPARQL loads comunica (a second and more of module loading
+   * and engine set-up in one piece, on the validating thread), so it is loaded only for shapes
+   * that have a SPARQL constraint, component or target: the others validate exactly as with it.
+   */
   private get validator (): Promise<Validator> {
-    return this.#validator ??= Promise.all([
-      import('shacl-engine/lib/sparql.js'), import('shacl-engine/lib/parsePath.js'), import('./bounded-select.js')
-    ]).then(([{ stringifyPath }, { default: parsePath }, { boundedSelect }]) => {
-      const helpers = { select: boundedSelect(this.limits), stringifyPath, parsePath }
-      const validations = new Map([
-        [DataFactory.namedNode(`${ns.sh}sparql`), sparqlConstraintValidation(this.store, helpers)],
-        ...sparqlComponentValidations(this.store, helpers)
-      ])
+    return this.#validator ??= (usesSparql(this.store) ? this.sparqlValidations() : Promise.resolve(undefined)).then(sparql => {
+      const validations = new Map<Term, CompileValidation>(sparql?.validations)
       validations.set(DataFactory.namedNode(`${ns.sh}pattern`), compilePattern)
-      const targetResolvers = new Map([[DataFactory.namedNode(`${ns.sh}target`), sparqlTargetResolver(this.store, helpers)]])
-      return new Validator(this.store, { factory, validations, targetResolvers, details: true })
+      return new Validator(this.store, { factory, validations, ...(sparql === undefined ? {} : { targetResolvers: sparql.targetResolvers }), details: true })
     })
+  }
+
+  private async sparqlValidations (): Promise<{ validations: Map<Term, CompileValidation>, targetResolvers: Map<Term, unknown> }> {
+    const [{ stringifyPath }, { default: parsePath }, { boundedSelect }] = await Promise.all([
+      import('shacl-engine/lib/sparql.js'), import('shacl-engine/lib/parsePath.js'), import('./bounded-select.js')
+    ])
+    const helpers = { select: boundedSelect(this.limits), stringifyPath, parsePath }
+    const validations = new Map([
+      [DataFactory.namedNode(`${ns.sh}sparql`), sparqlConstraintValidation(this.store, helpers)],
+      ...sparqlComponentValidations(this.store, helpers)
+    ])
+    const targetResolvers = new Map<Term, unknown>([[DataFactory.namedNode(`${ns.sh}target`), sparqlTargetResolver(this.store, helpers)]])
+    return { validations, targetResolvers }
   }
 
   async validate (dataQuads: readonly Quad[], options: ShaclOptions = {}): Promise<ShaclReport> {
