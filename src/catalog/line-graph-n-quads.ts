@@ -27,10 +27,14 @@ const chunkStatements = 2000
  * and its lines copied in from those bytes (concatenating 1.6 M lines as strings, then encoding
  * them, took about four times as long).
  */
-export function nQuadsBytesOfIds ({ terms, s, p, o, size }: IdStatements, graph: string, chunk = chunkStatements): Buffer[] {
+export function nQuadsBytesOfIds (statements: IdStatements, graph: string, chunk = chunkStatements): Buffer[] {
+  return [...nQuadsChunksOfIds(statements, graph, chunk)]
+}
+
+/** The chunks of `nQuadsBytesOfIds`, each written when asked for (a reader may take turns between them). */
+export function * nQuadsChunksOfIds ({ terms, s, p, o, size }: IdStatements, graph: string, chunk = chunkStatements): Generator<Buffer, void> {
   const texts = new TermBytes(terms)
   const ending = Buffer.from(` ${iriText(graph)} .\n`, 'utf8')
-  const chunks: Buffer[] = []
   for (let start = 0; start < size; start += chunk) {
     const end = Math.min(size, start + chunk)
     let length = 0
@@ -56,9 +60,8 @@ export function nQuadsBytesOfIds ({ terms, s, p, o, size }: IdStatements, graph:
       // Byte by byte: a copy call per line cost more than the line's few bytes.
       for (let j = 0; j < ending.length; j++) out[at++] = ending[j]!
     }
-    chunks.push(out)
+    yield out
   }
-  return chunks
 }
 
 const space = 0x20

@@ -12,7 +12,7 @@ import { freshBlankPrefix, readNTriples, terms as rdfTerms } from '../rdf/index.
 import { TermTable, termKinds, type IdTriples } from '../reasoner/index.js'
 import type { WritableGraph } from '../store/index.js'
 import { packTermKeys, unpackTermKeys, type HeldLines } from './held-lines.js'
-import { nQuadsBytesOfIds } from './line-graph-n-quads.js'
+import { nQuadsBytesOfIds, nQuadsChunksOfIds } from './line-graph-n-quads.js'
 import type { ServiceNodeRoles } from './types.js'
 import { hasUnnamedNodes, nameTableNodes, type StatementTable } from './line-graph-names.js'
 import { serviceNodeRoles } from './service-node-names.js'
@@ -133,6 +133,11 @@ export class LineGraph implements WritableGraph, IdTriples {
    */
   nQuadsBytes (): Buffer[] {
     return nQuadsBytesOfIds(this, this.graph)
+  }
+
+  /** The chunks of `nQuadsBytes`, each written when asked for. */
+  nQuadsChunks (): Generator<Buffer, void> {
+    return nQuadsChunksOfIds(this, this.graph)
   }
 
   /**

@@ -13,8 +13,8 @@ import { SymphonyError } from '../errors.js'
 import { scopeBlankNodes } from './blank-nodes.js'
 import { toNQuads } from './n-quads.js'
 import { isPrivateGraph } from '../project.js'
-import { forEachInSlices } from '../turns.js'
-import { heldQuads, StoredGraph } from './stored-graph.js'
+import { forEachInSlices, nextTurn } from '../turns.js'
+import { heldQuads, isWritable, StoredGraph } from './stored-graph.js'
 import type { HeldGraph } from './stored-graph.js'
 import type { GraphContent, GraphSummary, HeldContent, QueryResult, ScopeOptions, Store, WriteOptions } from './types.js'
 
@@ -81,16 +81,26 @@ export class MemoryStore implements Store {
   /**
    * Each named graph's triples as N-Triples text, one graph at a time, written in slices with the
    * event loop free between them: for copies of the store such as the SPARQL worker's. With
-   * `storedFiles`, a graph read from a data directory's file is given as that file and the digest
-   * of the text the store read from it instead, neither parsed nor written here: whoever reads the
-   * file checks the digest (a later write may have replaced the file).
+   * `fromHeld`, a graph held in a form with N-Quads of its own is given as those, not parsed: a
+   * graph read from a data directory's file as that file and the digest of the text the store
+   * read from it (whoever reads the file checks the digest: a later write may have replaced it),
+   * a graph held as term ids as its N-Quads bytes, written a chunk per turn.
    */
-  async * graphDumps (include: (graph: string) => boolean = () => true, { storedFiles = false }: { readonly storedFiles?: boolean } = {}): AsyncGenerator<GraphDump> {
+  async * graphDumps (include: (graph: string) => boolean = () => true, { fromHeld = false }: { readonly fromHeld?: boolean } = {}): AsyncGenerator<GraphDump> {
     const names = [...this.#contents.keys()].filter(include).sort()
     for (const graph of names) {
       const held = this.#contents.get(graph)
-      if (storedFiles && held instanceof StoredGraph && held.file !== undefined) {
+      if (fromHeld && held instanceof StoredGraph && held.file !== undefined) {
         yield { graph, file: held.file, digest: held.digest }
+        continue
+      }
+      if (fromHeld && held !== undefined && isWritable(held)) {
+        const nquads: Uint8Array[] = []
+        for (const chunk of held.nQuadsChunks()) {
+          nquads.push(chunk)
+          await nextTurn()
+        }
+        yield { graph, nquads }
         continue
       }
       const quads = await held?.quads() ?? []
@@ -194,13 +204,14 @@ export class MemoryStore implements Store {
 }
 
 /**
- * One graph of a store's copy (`graphDumps`): its triples as N-Triples text, or the data
- * directory's file it was read from and the SHA-256 of that file's N-Quads text (after its header
- * line, `# graph <IRI>`) as the store read it.
+ * One graph of a store's copy (`graphDumps`): its triples as N-Triples text; the data directory's
+ * file it was read from and the SHA-256 of that file's N-Quads text (after its header line,
+ * `# graph <IRI>`) as the store read it; or its N-Quads bytes in chunks of whole lines.
  */
 export type GraphDump =
   | { readonly graph: string, readonly ntriples: string }
   | { readonly graph: string, readonly file: string, readonly digest: string }
+  | { readonly graph: string, readonly nquads: readonly Uint8Array[] }
 
 /** A graph's content as held: quads scoped as `putGraphs` scopes them, or the form it was given in. */
 function heldOf (content: GraphContent | { readonly graph: string, readonly held: HeldGraph }): readonly [string, HeldGraph] {

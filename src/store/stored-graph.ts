@@ -27,6 +27,13 @@ export interface HeldGraph {
 export interface WritableGraph extends HeldGraph {
   /** The UTF-8 bytes of its N-Quads text in chunks: those `toNQuadsBytes` gives for its quads. */
   nQuadsBytes: () => readonly Uint8Array[]
+  /** The same chunks, each written when asked for (whole lines each). */
+  nQuadsChunks: () => Iterable<Uint8Array>
+}
+
+/** Whether a held graph writes its own N-Quads bytes (a file read into term ids). */
+export function isWritable (held: HeldGraph): held is WritableGraph {
+  return 'nQuadsChunks' in held
 }
 
 /** Quads held as they are. */

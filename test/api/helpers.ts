@@ -33,9 +33,9 @@ export interface TestApp {
 }
 
 /** The app over a fresh engine; `persistent` uses a temporary data directory (removed by `close`). */
-export async function openTestApp (options: { persistent?: boolean, dataDir?: string, seedExamples?: boolean, fixtures?: readonly string[], api?: ApiOptions, allowPrivateProviders?: boolean } = {}): Promise<TestApp> {
+export async function openTestApp (options: { persistent?: boolean, dataDir?: string, seedExamples?: boolean, fixtures?: readonly string[], dataFiles?: readonly string[], api?: ApiOptions, allowPrivateProviders?: boolean } = {}): Promise<TestApp> {
   const dataDir = options.dataDir ?? (options.persistent === true ? await mkdtemp(join(tmpdir(), 'symphony-api-')) : undefined)
-  const dataFiles = (options.fixtures ?? []).map(name => join(fixtures, name))
+  const dataFiles = [...(options.fixtures ?? []).map(name => join(fixtures, name)), ...options.dataFiles ?? []]
   const engine = await openEngine({ ...(dataDir === undefined ? {} : { dataDir }), dataFiles, seedExamples: options.seedExamples === true, ...(options.allowPrivateProviders === true ? { allowPrivateProviders: true } : {}) })
   const tokens = await TokenRegistry.open({
     env: [[acme, acmeToken], [globex, globexToken], ['operator', operatorToken], [berg, bergToken], [sonne, sonneToken]]

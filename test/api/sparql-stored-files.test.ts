@@ -1,25 +1,33 @@
 /**
- * The SPARQL worker's copy of a data directory: a graph read from its file is given to the worker
- * as that file and digest, which the worker reads and checks itself, so the serving thread never
- * parses it; a file that no longer holds the text the store read is not used, and the worker gets
- * the store's own content as text instead.
+ * The SPARQL worker's copy of the store: a graph read from a data directory's file is given to
+ * the worker as that file and digest, which the worker reads and checks itself, and a `--data`
+ * file held as term ids as its N-Quads bytes, so the serving thread never parses either; a file
+ * that no longer holds the text the store read is not used, and the worker gets the store's own
+ * content as text instead.
  */
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import type { Quad } from '@rdfjs/types'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { graphs, isPrivateGraph } from '../../src/project.js'
-import { parseRdf } from '../../src/rdf/index.js'
+import { parseRdf, serializeRdf } from '../../src/rdf/index.js'
+import { LineGraph } from '../../src/catalog/index.js'
 import { MemoryStore, StoredGraph } from '../../src/store/index.js'
 import { canonical, openTestApp, type TestApp } from './helpers.js'
 
 const options = { api: { sparql: { resultCap: 100_000, timeoutMs: 30_000 } } }
 
-/** The public graphs the store holds as read from their files, with whether each is parsed. */
-function storedGraphs (t: TestApp): StoredGraph[] {
+/** The public graphs of the store as held. */
+function held (t: TestApp): Array<readonly [string, unknown]> {
   const store = t.engine.store
   if (!(store instanceof MemoryStore)) throw new Error('expected the embedded store')
-  return store.heldNow({ publicOnly: true }).map(([, held]) => held).filter((held): held is StoredGraph => held instanceof StoredGraph && held.file !== undefined)
+  return store.heldNow({ publicOnly: true })
+}
+
+/** The public graphs the store holds as read from their files, with whether each is parsed. */
+function storedGraphs (t: TestApp): StoredGraph[] {
+  return held(t).map(([, content]) => content).filter((content): content is StoredGraph => content instanceof StoredGraph && content.file !== undefined)
 }
 
 const constructGraph = (graph: string): string => `CONSTRUCT { ?s ?p ?o } WHERE { GRAPH <${graph}> { ?s ?p ?o } }`
@@ -34,6 +42,8 @@ async function answered (t: TestApp, graph: string): Promise<string> {
 
 describe('the SPARQL worker reads a data directory\'s graph files itself', () => {
   let dataDir: string
+  /** The quads of one example graph with blank nodes, as the first process held them. */
+  let brueckenwerk: Quad[]
   /**
    * Each public graph's triples as the first process's own query view answers them (oxigraph too,
    * which writes decimals in their canonical form), canonical.
@@ -49,6 +59,7 @@ describe('the SPARQL worker reads a data directory\'s graph files itself', () =>
       if (result.type !== 'quads') throw new Error('expected quads')
       expected.set(graph, await canonical(result.quads))
     }
+    brueckenwerk = await first.engine.store.graph(`${graphs.imported}brueckenwerk`)
     await first.close()
   })
   afterAll(async () => { await rm(dataDir, { recursive: true, force: true }) })
@@ -64,6 +75,20 @@ describe('the SPARQL worker reads a data directory\'s graph files itself', () =>
       expect(stored.map(g => g.parsed)).toEqual(stored.map(() => false))
       for (const graph of expected.keys()) expect(await answered(t, graph)).toBe(expected.get(graph))
       expect(stored.map(g => g.parsed)).toEqual(stored.map(() => false))
+    } finally {
+      await t.close()
+    }
+  })
+
+  it('a --data N-Triples file held as term ids is given as its N-Quads bytes: its quads are never built', async () => {
+    const file = join(dataDir, 'brueckenwerk.nt')
+    await writeFile(file, await serializeRdf(brueckenwerk, 'n-triples'))
+    const t = await openTestApp({ dataFiles: [file], ...options })
+    try {
+      const lines = held(t).filter((entry): entry is readonly [string, LineGraph] => entry[1] instanceof LineGraph)
+      expect(lines.map(([, graph]) => [graph.triples, graph.built])).toEqual([[brueckenwerk.length, false]])
+      expect(await answered(t, lines[0]![0])).toBe(expected.get(`${graphs.imported}brueckenwerk`))
+      expect(lines[0]![1].built).toBe(false)
     } finally {
       await t.close()
     }

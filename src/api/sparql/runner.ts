@@ -6,8 +6,9 @@
  * evaluating exceeds the timeout, the worker crashes, or its engine fails, the thread is
  * terminated and a fresh one reloads the snapshot for the next query.
  *
- * The snapshot gives a graph the store read from a data directory's file as that file: the worker
- * reads it itself, so the serving thread neither parses nor serializes it.
+ * The snapshot gives a graph the store read from a data directory's file as that file, which the
+ * worker reads itself, and a graph held as term ids as its N-Quads bytes: the serving thread
+ * neither parses nor serializes either.
  *
  * The timeout covers parsing, evaluating and serializing. It does not cover waiting in the queue,
  * nor (re)loading the snapshot, which happens when the public data's version moved (a write to
@@ -19,17 +20,17 @@ import { privateGraphPrefixes } from '../../project.js'
 import { JobQueue } from './job-queue.js'
 import { preparedQuery, resultTooLarge } from './prepare.js'
 import type { PrepareOutcome, PreparedQuery } from './prepare.js'
+import type { GraphDump } from '../../store/index.js'
 import { WorkerHandle } from './worker-handle.js'
 import type { WorkerReply, WorkerStatus } from './worker-handle.js'
 
 /**
- * One graph of the snapshot: its IRI and its triples as N-Triples text, or a data directory's
- * graph file (a header line `# graph <IRI>`, then N-Quads text) and the SHA-256 of its text as
- * the store read it, which the worker reads itself when the file still holds that text.
+ * One graph of the snapshot: its IRI and its triples as N-Triples text; a data directory's graph
+ * file (a header line `# graph <IRI>`, then N-Quads text) and the SHA-256 of its text as the store
+ * read it, which the worker reads itself when the file still holds that text; or its N-Quads
+ * bytes in chunks of whole lines (handed to the worker, not copied).
  */
-export type SnapshotGraph =
-  | { readonly graph: string, readonly ntriples: string }
-  | { readonly graph: string, readonly file: string, readonly digest: string }
+export type SnapshotGraph = GraphDump
 
 export interface QueryRunnerOptions {
   /** Longest parse or evaluation of one query, in milliseconds. */
@@ -38,9 +39,9 @@ export interface QueryRunnerOptions {
   readonly queueCapacity: number
   /**
    * Every graph to query. Called lazily, when `version` moved, and after a replacement; with
-   * `storedFiles` false, every graph as text (a file given before no longer held its text).
+   * `fromHeld` false, every graph as N-Triples text (a file given before no longer held its text).
    */
-  readonly snapshot: (options: { readonly storedFiles: boolean }) => Promise<readonly SnapshotGraph[]>
+  readonly snapshot: (options: { readonly fromHeld: boolean }) => Promise<readonly SnapshotGraph[]>
   /** The version of what `snapshot` gives: asked before each query, cheap. */
   readonly version: () => Promise<string>
 }
@@ -87,6 +88,12 @@ export async function prepareIn (handle: WorkerHandle, text: string, cap: number
   const reply = await handle.exchange({ type: 'prepare', text, cap, privatePrefixes: privateGraphPrefixes }, timeoutMs)
   if (reply.type !== 'prepared' && reply.type !== 'failed') throw unexpected(reply)
   return preparedQuery(text, reply as unknown as PrepareOutcome, cap)
+}
+
+/** The memory of a chunk that owns all of it, to hand over to the worker (any other chunk is copied). */
+function ownBuffer (chunk: Uint8Array): ArrayBuffer[] {
+  const { buffer } = chunk
+  return buffer instanceof ArrayBuffer && chunk.byteOffset === 0 && chunk.byteLength === buffer.byteLength ? [buffer] : []
 }
 
 function unexpected (reply: WorkerReply): SymphonyError {
@@ -168,8 +175,10 @@ export class QueryRunner implements SparqlRunner {
     const worker = await this.#handle.acquire()
     const version = await this.#options.version()
     if (this.#loaded?.worker === worker && this.#loaded.version === version) return worker
-    const load = async (storedFiles: boolean): Promise<WorkerReply> =>
-      this.#handle.exchange({ type: 'load', graphs: await this.#options.snapshot({ storedFiles }) }, undefined)
+    const load = async (fromHeld: boolean): Promise<WorkerReply> => {
+      const graphs = await this.#options.snapshot({ fromHeld })
+      return this.#handle.exchange({ type: 'load', graphs }, undefined, graphs.flatMap(g => 'nquads' in g ? g.nquads.flatMap(ownBuffer) : []))
+    }
     let reply = await load(true)
     // A graph file no longer holds the text the store read from it (replaced or damaged since):
     // the store's own content, as text.

@@ -55,12 +55,13 @@ export class WorkerHandle {
 
   /**
    * Sends a message and waits for the answer to it; on timeout or crash the thread is replaced.
-   * The timeout runs from sending, after the thread has started.
+   * The timeout runs from sending, after the thread has started. `transfer`: memory handed to the
+   * thread with the message (no longer usable here).
    */
-  async exchange (message: Record<string, unknown>, timeoutMs: number | undefined): Promise<WorkerReply> {
+  async exchange (message: Record<string, unknown>, timeoutMs: number | undefined, transfer: readonly ArrayBuffer[] = []): Promise<WorkerReply> {
     const worker = await this.acquire()
     const id = this.#nextId++
-    worker.postMessage({ ...message, id })
+    worker.postMessage({ ...message, id }, [...transfer])
     try {
       return await receive(worker, id, timeoutMs)
     } catch (error) {

@@ -4,7 +4,7 @@
  * neither step can hold up the server's event loop. It is plain JavaScript in a string so it runs
  * the same under tsx, vitest and compiled `dist/` (a worker does not inherit TypeScript loaders).
  * Protocol (every reply carries the id of its request; the thread says `started` with id -1):
- *   → { type: 'load', graphs: [{ graph, ntriples } | { graph, file, digest }] }
+ *   → { type: 'load', graphs: [{ graph, ntriples } | { graph, file, digest } | { graph, nquads }] }
  *   ← { type: 'loaded' } | { type: 'stale', graph } (a file no longer holds that text) | { type: 'failed', … }
  *   → { type: 'prepare', id, text, cap, privatePrefixes }
  *   ← { type: 'prepared', id, text, form, from } | { type: 'failed', id, code, message, hash? }
@@ -141,6 +141,9 @@ parentPort.on('message', message => {
           if (text === undefined) return post(message.id, { type: 'stale', graph: entry.graph })
           // Every line names its graph (the store writes each graph's file so).
           if (text.length > 0) store.load(text, { format: 'application/n-quads', no_transaction: true, lenient: true })
+        } else if (entry.nquads !== undefined) {
+          // Chunks of whole lines, each naming its graph: one load, so blank nodes keep one scope.
+          if (entry.nquads.length > 0) store.load(entry.nquads, { format: 'application/n-quads', no_transaction: true, lenient: true })
         } else if (entry.ntriples !== '') {
           store.load(entry.ntriples, { format: 'application/n-triples', to_graph_name: ox.namedNode(entry.graph), no_transaction: true, lenient: true })
         }
