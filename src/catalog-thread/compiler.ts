@@ -103,7 +103,7 @@ export class BackgroundCompiler {
         // A turn between graphs; each is copied in one piece (its ids are typed arrays).
         await nextTurn()
         const held = graph.held()
-        worker.postMessage({ type: 'lines', job, held }, [held.ends.buffer, held.s.buffer, held.p.buffer, held.o.buffer] as ArrayBuffer[])
+        worker.postMessage({ type: 'lines', job, held }, [held.ends.buffer, held.places.buffer, held.hashes.buffer, held.s.buffer, held.p.buffer, held.o.buffer] as ArrayBuffer[])
       }
       const saving = snapshot === undefined ? {} : snapshot === 'later' ? { keep: true } : { snapshot }
       worker.postMessage({ type: 'compile', job, rules, ...saving })

@@ -13,13 +13,16 @@ export interface HeldLines {
   readonly keys: string
   /** Where each key ends in `keys`. */
   readonly ends: Uint32Array
+  /** The term table's places and hashes (`TermTable.placesNow`): the keys are not hashed again. */
+  readonly places: Int32Array
+  readonly hashes: Int32Array
   readonly s: Int32Array
   readonly p: Int32Array
   readonly o: Int32Array
 }
 
-/** The keys of a term table, joined, and where each ends. */
-export function packTermKeys (terms: TermTable): { keys: string, ends: Uint32Array } {
+/** The keys of a term table, joined, where each ends, and the table's places. */
+export function packTermKeys (terms: TermTable): { keys: string, ends: Uint32Array, places: Int32Array, hashes: Int32Array } {
   const parts = new Array<string>(terms.size)
   const ends = new Uint32Array(terms.size)
   let end = 0
@@ -28,17 +31,17 @@ export function packTermKeys (terms: TermTable): { keys: string, ends: Uint32Arr
     parts[id] = key
     ends[id] = end += key.length
   }
-  return { keys: parts.join(''), ends }
+  return { keys: parts.join(''), ends, ...terms.placesNow() }
 }
 
-/** The term table of packed keys: each key given the id it had (the keys are distinct, in id order). */
-export function unpackTermKeys (keys: string, ends: Uint32Array): TermTable {
-  const terms = new TermTable()
+/** The term table of packed keys: each key given the id it had, filed where it was. */
+export function unpackTermKeys ({ keys, ends, places, hashes }: Pick<HeldLines, 'keys' | 'ends' | 'places' | 'hashes'>): TermTable {
+  const split = new Array<string>(ends.length)
   let start = 0
   for (let id = 0; id < ends.length; id++) {
     const end = ends[id]!
-    if (terms.internKey(keys.slice(start, end)) !== id) throw new RangeError(`term key ${id} repeats an earlier one: the packed keys are not a term table's`)
+    split[id] = keys.slice(start, end)
     start = end
   }
-  return terms
+  return TermTable.ofPlaces(split, places, hashes)
 }

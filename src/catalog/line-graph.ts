@@ -91,8 +91,8 @@ export class LineGraph implements WritableGraph, IdTriples {
    * The graph again from what `held` gave (in another thread): the same term ids, statements and
    * quads once built.
    */
-  static ofHeld ({ graph, keys, ends, s, p, o }: HeldLines): LineGraph {
-    return new LineGraph(graph, unpackTermKeys(keys, ends), s, p, o, s.length)
+  static ofHeld (held: HeldLines): LineGraph {
+    return new LineGraph(held.graph, unpackTermKeys(held), held.s, held.p, held.o, held.s.length)
   }
 
   /** The graph as plain data for another thread (`ofHeld`): the statements copied, so their buffers can be transferred. */

@@ -10,11 +10,16 @@ describe('a graph held as term ids, handed to another thread', () => {
       '<https://example.org/bench#S1> <https://schema.org/description> "two\\nlines, a \\"quote\\" and ü"@de .\n'
     const graph = LineGraph.read({ text, format: 'n-quads', source: 'catalog', graph: `${graphs.data}1/catalog` })
     const held = graph.held()
-    const copy = LineGraph.ofHeld(structuredClone(held, { transfer: [held.ends.buffer, held.s.buffer, held.p.buffer, held.o.buffer] }))
+    const copy = LineGraph.ofHeld(structuredClone(held, { transfer: [held.ends.buffer, held.places.buffer, held.hashes.buffer, held.s.buffer, held.p.buffer, held.o.buffer] }))
     expect(copy.graph).toBe(graph.graph)
     expect(copy.triples).toBe(graph.triples)
     expect(copy.terms.size).toBe(graph.terms.size)
     for (let id = 0; id < graph.terms.size; id++) expect(copy.terms.n3Key(id)).toBe(graph.terms.n3Key(id))
+    // Filed where the graph's table filed them: every key found again, of the same kind, and a new one filed after them.
+    for (let id = 0; id < graph.terms.size; id++) expect(copy.terms.get(graph.terms.n3Key(id))).toBe(id)
+    expect(copy.terms.kinds).toEqual(graph.terms.kinds)
+    expect(copy.terms.internKey('https://example.org/not-in-the-file')).toBe(graph.terms.size)
+    expect(copy.terms.get('https://example.org/not-in-the-file')).toBe(graph.terms.size)
     expect([...copy.s]).toEqual([...graph.s])
     expect([...copy.p]).toEqual([...graph.p])
     expect([...copy.o]).toEqual([...graph.o])
