@@ -39,7 +39,7 @@ import { Configurations } from './configurations.js'
 import type { ConfigurationSummary, ConfigureOptions, ConfigureOutcome, FormRequestOptions, FormTarget } from './configurations.js'
 import type { TicketDeskDependencies } from './tickets/index.js'
 import type {
-  DeprecateOutcome, DescriptionKey, DescriptionSummary, PairMatch, PublishOutcome,
+  DeprecateOutcome, DescriptionKey, DescriptionSummary, PairMatch, PublishOutcome, ReferenceRequest,
   Submission, VersionSummary
 } from './publishing/index.js'
 
@@ -720,6 +720,16 @@ export class Engine {
 
   // ── Publishing (src/publishing/, ) ────────────────────────────────────────────
   #publisher: Publisher | undefined
+  /** Per vocabulary: its reference requests, found once (a publication asks before and after it). */
+  readonly #referenceRequestsOf = new WeakMap<readonly Quad[], Promise<ReferenceRequest[]>>()
+
+  async #referenceRequests (): Promise<ReferenceRequest[]> {
+    const vocabulary = await this.vocabulary()
+    let found = this.#referenceRequestsOf.get(vocabulary)
+    if (found === undefined) this.#referenceRequestsOf.set(vocabulary, found = referenceRequestsIn(vocabulary))
+    return await found
+  }
+
 
   get #publishing (): Publisher {
     return this.#publisher ??= new Publisher({
@@ -731,7 +741,7 @@ export class Engine {
         .flatMap(other => other.links.map(link => ({ from: link.from, to: link.to, degree: link.degree }))),
       bundles: async catalog => {
         await loadSolver()
-        return referenceBundles(catalog, referenceRequestsIn(await this.vocabulary()))
+        return referenceBundles(catalog, await this.#referenceRequests())
       },
       // publish and deprecate run as engine writes (`#write`): they return after the recompile,
       // or after keeping the catalog the publication compiled when that is of what it stored.

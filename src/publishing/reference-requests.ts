@@ -15,6 +15,7 @@ import type { Catalog } from '../catalog/index.js'
 import { compose, parseCompositionRequest } from '../composer/index.js'
 import { SymphonyError } from '../errors.js'
 import { iri, terms } from '../rdf/index.js'
+import { forEachInSlices } from '../turns.js'
 import type { BundleSnapshot } from './impact.js'
 
 export interface ReferenceRequest {
@@ -33,14 +34,16 @@ const rdfJson = `${'http://www.w3.org/1999/02/22-rdf-syntax-ns#'}JSON`
 /**
  * The reference requests stated in the quads, sorted by node. A request whose JSON does not
  * parse is skipped: the composer would refuse it anyway, and publishing must not fail for it.
+ * The quads are scanned in slices with turns between them: a publication scans the whole
+ * vocabulary, 1.6 million quads at 100,000 services.
  */
-export function referenceRequestsIn (quads: Iterable<Quad>): ReferenceRequest[] {
+export async function referenceRequestsIn (quads: readonly Quad[]): Promise<ReferenceRequest[]> {
   const typed = new Set<string>()
   const texts = new Map<string, string>()
-  for (const quad of quads) {
+  await forEachInSlices(quads, quad => {
     if (quad.predicate.value === referenceRequestTerms.compositionRequest && quad.object.termType === 'Literal') texts.set(quad.subject.value, quad.object.value)
     else if (quad.predicate.value === terms.type && quad.object.value === referenceRequestTerms.ReferenceRequest) typed.add(quad.subject.value)
-  }
+  })
   const requests: ReferenceRequest[] = []
   for (const name of [...typed].sort()) {
     const text = texts.get(name)

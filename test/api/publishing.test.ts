@@ -10,7 +10,7 @@ import type { BundleSnapshot } from '../../src/publishing/index.js'
 /** The bundles the engine's reference requests find now, through the engine. */
 async function referenceBundles (t: TestApp): Promise<BundleSnapshot[]> {
   const snapshots: BundleSnapshot[] = []
-  for (const { name, request } of referenceRequestsIn(await t.engine.vocabulary())) {
+  for (const { name, request } of await referenceRequestsIn(await t.engine.vocabulary())) {
     const answer = await t.engine.compose(request).catch(() => ({ bundles: [] }))
     for (const bundle of answer.bundles) snapshots.push({ request: name, services: bundle.services, score: bundle.score })
   }
