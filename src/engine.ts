@@ -730,7 +730,6 @@ export class Engine {
     return await found
   }
 
-
   get #publishing (): Publisher {
     return this.#publisher ??= new Publisher({
       store: this.store,
