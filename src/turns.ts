@@ -41,28 +41,12 @@ export function nextTurn (): Promise<void> {
   return new Promise(resolve => setImmediate(resolve))
 }
 
-/** Items between two looks at the clock in `forEachInSlices`: the look costs far less than the items. */
-const clockEvery = 64
-
-/**
- * Calls `each` on every item in order, at most `slice` items per turn of the event loop, and a
- * turn sooner once a slice has run `sliceMs` (a loaded machine or a large heap can make a slice
- * of cheap items take far longer than it would alone).
- */
+/** Calls `each` on every item in order, `slice` items per turn of the event loop. */
 export async function forEachInSlices<T> (items: readonly T[], each: (item: T, index: number) => void, slice = itemSlice): Promise<void> {
-  const clock = new SliceClock()
-  for (let start = 0; start < items.length;) {
-    if (start > 0) {
-      await nextTurn()
-      clock.start()
-    }
+  for (let start = 0; start < items.length; start += slice) {
+    if (start > 0) await nextTurn()
     const end = Math.min(items.length, start + slice)
-    let i = start
-    while (i < end) {
-      each(items[i]!, i)
-      if (++i % clockEvery === 0 && clock.over()) break
-    }
-    start = i
+    for (let i = start; i < end; i++) each(items[i]!, i)
   }
 }
 
