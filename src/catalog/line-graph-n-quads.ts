@@ -25,13 +25,9 @@ const chunkStatements = 2000
  * `chunkStatements` lines: one after the other, the bytes of N3.js's `N-Quads` writer over the
  * quads of the statements. Each term is written and encoded once; a chunk is made at its length
  * and its lines copied in from those bytes (concatenating 1.6 M lines as strings, then encoding
- * them, took about four times as long).
+ * them, took about four times as long). Each chunk is written when asked for, so a reader may
+ * take turns of the event loop between them.
  */
-export function nQuadsBytesOfIds (statements: IdStatements, graph: string, chunk = chunkStatements): Buffer[] {
-  return [...nQuadsChunksOfIds(statements, graph, chunk)]
-}
-
-/** The chunks of `nQuadsBytesOfIds`, each written when asked for (a reader may take turns between them). */
 export function * nQuadsChunksOfIds ({ terms, s, p, o, size }: IdStatements, graph: string, chunk = chunkStatements): Generator<Buffer, void> {
   const texts = new TermBytes(terms)
   const ending = Buffer.from(` ${iriText(graph)} .\n`, 'utf8')

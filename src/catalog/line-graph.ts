@@ -12,7 +12,7 @@ import { freshBlankPrefix, readNTriples, terms as rdfTerms } from '../rdf/index.
 import { TermTable, termKinds, type IdTriples } from '../reasoner/index.js'
 import type { WritableGraph } from '../store/index.js'
 import { packTermKeys, unpackTermKeys, type HeldLines } from './held-lines.js'
-import { nQuadsBytesOfIds, nQuadsChunksOfIds } from './line-graph-n-quads.js'
+import { nQuadsChunksOfIds } from './line-graph-n-quads.js'
 import type { ServiceNodeRoles } from './types.js'
 import { hasUnnamedNodes, nameTableNodes, type StatementTable } from './line-graph-names.js'
 import { serviceNodeRoles } from './service-node-names.js'
@@ -128,14 +128,9 @@ export class LineGraph implements WritableGraph, IdTriples {
   }
 
   /**
-   * The UTF-8 bytes of the graph's N-Quads text in chunks, written from the term ids: the bytes
-   * `toNQuadsBytes` gives for its quads, which are not built for it.
+   * The UTF-8 bytes of the graph's N-Quads text in chunks, each written from the term ids when
+   * asked for: the bytes `toNQuadsBytes` gives for its quads, which are not built for it.
    */
-  nQuadsBytes (): Buffer[] {
-    return nQuadsBytesOfIds(this, this.graph)
-  }
-
-  /** The chunks of `nQuadsBytes`, each written when asked for. */
   nQuadsChunks (): Generator<Buffer, void> {
     return nQuadsChunksOfIds(this, this.graph)
   }

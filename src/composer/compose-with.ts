@@ -104,9 +104,9 @@ function searchCutIssue (result: SearchResult, bundles: readonly Bundle[], limit
   const found = bundles.length
   const bound = issueCost(result.bound)
   const last = found < limit ? undefined : bundles[found - 1]!.explanation.cost.total
-  const gap = last === undefined ? {} : { last, gap: issueCost(Math.max(0, last - bound)) }
-  const messages = say('SEARCH_CUT', { found, limit, bound, ...gap }, namer)
-  return { code: 'SEARCH_CUT', found, limit, bound, ...(last === undefined ? {} : { gap: gap.gap }), message: messages.en, messages }
+  const gap = last === undefined ? {} : { gap: issueCost(Math.max(0, last - bound)) }
+  const messages = say('SEARCH_CUT', { found, limit, bound, ...(last === undefined ? {} : { last }), ...gap }, namer)
+  return { code: 'SEARCH_CUT', found, limit, bound, ...gap, message: messages.en, messages }
 }
 
 /** A request's time budget, and whether the request may have a larger one. */

@@ -111,7 +111,7 @@ export class EmbeddedStore extends MemoryStore {
    */
   override async putGraphs (graphs: ReadonlyArray<GraphContent | HeldContent>, options: WriteOptions = {}): Promise<void> {
     const contents = graphs.map(content => {
-      if ('held' in content) return { graph: content.graph, held: content.held, bytes: () => content.held.nQuadsBytes() }
+      if ('held' in content) return { graph: content.graph, held: content.held, bytes: () => [...content.held.nQuadsChunks()] }
       const quads = scopeBlankNodes(content.graph, content.quads)
       return { graph: content.graph, held: heldQuads(quads), bytes: () => toNQuadsBytes(quads) }
     })

@@ -25,9 +25,10 @@ export interface HeldGraph {
  * ids), so a durable write needs none of its quads.
  */
 export interface WritableGraph extends HeldGraph {
-  /** The UTF-8 bytes of its N-Quads text in chunks: those `toNQuadsBytes` gives for its quads. */
-  nQuadsBytes: () => readonly Uint8Array[]
-  /** The same chunks, each written when asked for (whole lines each). */
+  /**
+   * The UTF-8 bytes of its N-Quads text in chunks of whole lines, each written when asked for:
+   * those `toNQuadsBytes` gives for its quads.
+   */
   nQuadsChunks: () => Iterable<Uint8Array>
 }
 

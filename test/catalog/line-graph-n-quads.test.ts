@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { DataFactory } from 'n3'
 import type { Quad, Term } from '@rdfjs/types'
 import { LineGraph } from '../../src/catalog/index.js'
-import { nQuadsBytesOfIds } from '../../src/catalog/line-graph-n-quads.js'
+import { nQuadsChunksOfIds } from '../../src/catalog/line-graph-n-quads.js'
 import { freshBlankPrefix, quadsOfLines } from '../../src/rdf/index.js'
 import { TermTable } from '../../src/reasoner/index.js'
 import { MemoryStore } from '../../src/store/index.js'
@@ -45,7 +45,7 @@ const tricky: Quad[] = [
 
 describe('N-Quads bytes written from term ids', () => {
   it('are the N3 writer\'s bytes for tricky terms', () => {
-    const chunks = nQuadsBytesOfIds(idsOf(tricky), graph)
+    const chunks = [...nQuadsChunksOfIds(idsOf(tricky), graph)]
     expect(chunks).toHaveLength(1)
     expect(chunks[0]!.toString('utf8')).toBe(written(tricky))
     expect(written(tricky)).toContain('"\u0646\u0635 \\"x\\""@ar-eg--rtl <')
@@ -55,12 +55,12 @@ describe('N-Quads bytes written from term ids', () => {
   it('write a statement with a term of another kind (a quoted triple) as the N3 writer does', () => {
     const quoted = quad(namedNode(`${ex}a`), namedNode(`${ex}b`), literal('c "d"'))
     const statements = [tricky[0]!, quad(namedNode(`${ex}s`), namedNode(`${ex}says`), quoted as unknown as Quad['object']), tricky[1]!]
-    expect(Buffer.concat(nQuadsBytesOfIds(idsOf(statements), graph)).toString('utf8')).toBe(written(statements))
+    expect(Buffer.concat([...nQuadsChunksOfIds(idsOf(statements), graph)]).toString('utf8')).toBe(written(statements))
     expect(written(statements)).toContain(`<${ex}s> <${ex}says> <<( <${ex}a> <${ex}b> "c \\"d\\"" )>> <`)
   })
 
   it('are the same bytes in chunks of the given number of statements', () => {
-    const chunks = nQuadsBytesOfIds(idsOf(tricky), graph, 4)
+    const chunks = [...nQuadsChunksOfIds(idsOf(tricky), graph, 4)]
     expect(chunks.map(chunk => chunk.toString('utf8').split('\n').length - 1)).toEqual([4, 4, 4])
     expect(Buffer.concat(chunks).toString('utf8')).toBe(written(tricky))
   })
@@ -74,7 +74,7 @@ describe('N-Quads bytes written from term ids', () => {
     ].join('\n') + '\n'
     const into = 'https://example.org/graphs/catalog'
     const held = LineGraph.read({ text: Buffer.from(text, 'utf8'), format: 'n-quads', source: 'catalog.nq', graph: into })
-    const chunks = held.nQuadsBytes()
+    const chunks = [...held.nQuadsChunks()]
     expect(held.built).toBe(false)
     expect(chunks).toHaveLength(Math.ceil(held.size / 2000))
     expect(chunks.length).toBeGreaterThanOrEqual(2)
