@@ -18,7 +18,7 @@ export interface ReplyFailures {
 }
 
 /** The worker's message with `id`; rejects when the worker fails or stops, after `timeoutMs`, or when `signal` aborts. */
-export function workerReply<T extends Record<string, unknown>> (worker: Worker, id: number, failures: ReplyFailures, timeoutMs?: number, signal?: AbortSignal): Promise<T> {
+export function workerReply<T extends { readonly id?: unknown }> (worker: Worker, id: number, failures: ReplyFailures, timeoutMs?: number, signal?: AbortSignal): Promise<T> {
   return new Promise((resolve, reject) => {
     const end = (error: SymphonyError): void => { cleanup(); reject(error) }
     const onMessage = (message: T): void => {

@@ -1,40 +1,25 @@
 /**
  * Graph files of a data directory read in the compile thread as they are on disk, into term ids
  * (`LineGraph.readStored`), instead of the serving thread parsing them into quads and packing
- * those. The store knows each file and the digest of the text it holds for the graph; a write
- * may have replaced the file since (or it was damaged), so the text is read only when its bytes
- * still have that digest: the graph read is then exactly the content the store holds.
+ * those. A file is read only while its text still has the digest the store holds for the graph
+ * (`storedText`): the graph read is then exactly the content the store holds.
  */
-import { createHash } from 'node:crypto'
-import { readFileSync } from 'node:fs'
 import type { Quad } from '@rdfjs/types'
 import { LineGraph } from '../catalog/index.js'
+import { storedText, type StoredFile } from './stored-text.js'
 
-/** A stored graph's file and the SHA-256 of its N-Quads text (after the header line) as the store holds it. */
-export interface StoredFile {
-  readonly graph: string
-  readonly file: string
-  readonly digest: string
-}
+export type { StoredFile } from './stored-text.js'
 
 /**
  * The graph in the file as term ids; undefined when the file is gone, is not the graph's, its
  * text no longer has the digest, or does not read: the caller compiles the store's quads then,
  * whose parse reports a damaged graph as the store does.
  */
-export function readStoredFile ({ graph, file, digest }: StoredFile): LineGraph | undefined {
-  let bytes: Buffer
+export function readStoredFile (stored: StoredFile): LineGraph | undefined {
+  const text = storedText(stored)
+  if (text === undefined) return undefined
   try {
-    bytes = readFileSync(file)
-  } catch {
-    return undefined
-  }
-  const end = bytes.indexOf(0x0a)
-  if (end === -1 || bytes.toString('utf8', 0, end) !== `# graph <${graph}>`) return undefined
-  const text = bytes.subarray(end + 1)
-  if (createHash('sha256').update(text).digest('hex') !== digest) return undefined
-  try {
-    return LineGraph.readStored({ text, source: file, graph })
+    return LineGraph.readStored({ text, source: stored.file, graph: stored.graph })
   } catch {
     return undefined
   }

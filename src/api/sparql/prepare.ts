@@ -1,5 +1,5 @@
 /**
- * What a SPARQL request becomes once the worker has parsed it (see worker-source.ts): a syntax
+ * What a SPARQL request becomes once the worker has parsed it (see worker-prepare.ts): a syntax
  * error is a 400 with line and column; updates, SERVICE, extension functions and IRIs under a
  * private graph's prefix are refused (403); a LIMIT of cap + 1 is added to queries that have none (or a larger one) so no query can
  * build an unbounded answer; and FROM clauses are moved out of the text into the request's dataset.
@@ -56,10 +56,18 @@ function syntaxError (query: string, error: Error): SymphonyError {
   return new SymphonyError('INVALID_QUERY', { en: `${where.en}: ${reason.en}`, de: `${where.de}: ${reason.de}` }, { ...at, cause: error })
 }
 
+/** A query the worker has parsed: the text to run, its form, and its own FROM / FROM NAMED. */
+export interface PreparedText { readonly text: string, readonly form: QueryForm, readonly from: PreparedQuery['from'] }
+
+/** Why the worker will not run a query: the refusal's code and the IRI (or the parser's message). */
+export interface PrepareRefusal {
+  readonly code: 'INVALID_QUERY' | 'UPDATE_NOT_ALLOWED' | 'SERVICE_NOT_ALLOWED' | 'FUNCTION_NOT_ALLOWED' | 'PRIVATE_GRAPH' | 'TOO_DEEP'
+  readonly message: string
+  readonly hash?: JisonHash
+}
+
 /** What the worker answers to `prepare`: the query to run, or why it cannot run. */
-export type PrepareOutcome =
-  | { readonly text: string, readonly form: QueryForm, readonly from: PreparedQuery['from'] }
-  | { readonly code: 'INVALID_QUERY' | 'UPDATE_NOT_ALLOWED' | 'SERVICE_NOT_ALLOWED' | 'FUNCTION_NOT_ALLOWED' | 'PRIVATE_GRAPH' | 'TOO_DEEP', readonly message: string, readonly hash?: JisonHash }
+export type PrepareOutcome = PreparedText | PrepareRefusal
 
 /** The refusal of a SPARQL update. */
 export function updateRefused (): SymphonyError {

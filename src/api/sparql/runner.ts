@@ -19,10 +19,11 @@ import { SymphonyError } from '../../errors.js'
 import { privateGraphPrefixes } from '../../project.js'
 import { JobQueue } from './job-queue.js'
 import { preparedQuery, resultTooLarge } from './prepare.js'
-import type { PrepareOutcome, PreparedQuery } from './prepare.js'
+import type { PreparedQuery } from './prepare.js'
 import type { GraphDump } from '../../store/index.js'
 import { WorkerHandle } from './worker-handle.js'
-import type { WorkerReply, WorkerStatus } from './worker-handle.js'
+import type { WorkerStatus } from './worker-handle.js'
+import type { WorkerReply } from './worker-messages.js'
 
 /**
  * One graph of the snapshot: its IRI and its triples as N-Triples text; a data directory's graph
@@ -86,8 +87,9 @@ export function datasetOf ({ query, defaultGraphs, namedGraphs }: QueryRequest):
 /** Parses `text` in the worker of `handle`, bounded by `timeoutMs`. */
 export async function prepareIn (handle: WorkerHandle, text: string, cap: number, timeoutMs: number): Promise<PreparedQuery> {
   const reply = await handle.exchange({ type: 'prepare', text, cap, privatePrefixes: privateGraphPrefixes }, timeoutMs)
-  if (reply.type !== 'prepared' && reply.type !== 'failed') throw unexpected(reply)
-  return preparedQuery(text, reply as unknown as PrepareOutcome, cap)
+  if (reply.type === 'prepared') return preparedQuery(text, reply, cap)
+  if (reply.type !== 'failed' || reply.code === 'ENGINE_FAILURE' || reply.code === 'RESULT_TOO_LARGE') throw unexpected(reply)
+  return preparedQuery(text, reply, cap)
 }
 
 /** The memory of a chunk that owns all of it, to hand over to the worker (any other chunk is copied). */
@@ -146,9 +148,9 @@ export class QueryRunner implements SparqlRunner {
     const { query, format } = request
     const dataset = datasetOf(request)
     const reply = await this.#handle.exchange({ type: 'query', text: query.text, form: query.form, cap: query.cap, format, defaultGraphs: dataset.default, namedGraphs: dataset.named }, this.#options.timeoutMs)
-    if (reply.type === 'answer') return { text: String(reply.text), count: Number(reply.count) }
+    if (reply.type === 'answer') return { text: reply.text, count: reply.count }
     if (reply.type !== 'failed') throw unexpected(reply)
-    const message = String(reply.message)
+    const { message } = reply
     switch (reply.code) {
       case 'RESULT_TOO_LARGE': throw resultTooLarge(query)
       case 'ENGINE_FAILURE':
@@ -184,10 +186,11 @@ export class QueryRunner implements SparqlRunner {
     // the store's own content, as text.
     if (reply.type === 'stale') reply = await load(false)
     if (reply.type !== 'loaded') {
-      await this.#handle.replace(worker, `loading the data failed: ${String(reply.message)}`)
+      const reason = reply.type === 'failed' ? reply.message : `unexpected reply ${reply.type}`
+      await this.#handle.replace(worker, `loading the data failed: ${reason}`)
       throw new SymphonyError('STORE_ERROR', {
-        en: `the SPARQL worker could not load the data: ${String(reply.message)}`,
-        de: `der SPARQL-Worker konnte die Daten nicht laden: ${String(reply.message)}`
+        en: `the SPARQL worker could not load the data: ${reason}`,
+        de: `der SPARQL-Worker konnte die Daten nicht laden: ${reason}`
       })
     }
     this.#loaded = { worker, version }

@@ -3,14 +3,11 @@
  * (or after a crash, or after the engine reports a failure) the thread is terminated and the next
  * exchange starts a fresh one. It keeps count of replacements so `/health` can report them.
  */
-import { Worker } from 'node:worker_threads'
-import { createRequire } from 'node:module'
+import type { Worker } from 'node:worker_threads'
 import { SymphonyError } from '../../errors.js'
+import { moduleBeside, startWorker } from '../../worker-thread.js'
 import { workerReply } from '../worker-reply.js'
-import { workerSource } from './worker-source.js'
-
-const require = createRequire(import.meta.url)
-const modules = { oxigraph: require.resolve('oxigraph'), sparqljs: require.resolve('sparqljs') }
+import type { WithId, WorkerReply, WorkerRequest } from './worker-messages.js'
 
 /** What `/health` says about the SPARQL worker. */
 export interface WorkerStatus {
@@ -21,8 +18,6 @@ export interface WorkerStatus {
   /** Why the last thread was replaced, with the time. */
   readonly lastFailure?: { readonly reason: string, readonly at: string }
 }
-
-export type WorkerReply = { readonly type: string } & Record<string, unknown>
 
 export class WorkerHandle {
   #worker: Worker | undefined
@@ -41,7 +36,7 @@ export class WorkerHandle {
   /** The thread, started when there is none; resolves once it has loaded its modules (not timed). */
   async acquire (): Promise<Worker> {
     if (this.#worker !== undefined) return this.#worker
-    const worker = new Worker(workerSource, { eval: true, workerData: modules })
+    const worker = startWorker(moduleBeside(import.meta.url, 'worker'))
     worker.unref()
     this.#worker = worker
     try {
@@ -58,7 +53,7 @@ export class WorkerHandle {
    * The timeout runs from sending, after the thread has started. `transfer`: memory handed to the
    * thread with the message (no longer usable here).
    */
-  async exchange (message: Record<string, unknown>, timeoutMs: number | undefined, transfer: readonly ArrayBuffer[] = []): Promise<WorkerReply> {
+  async exchange (message: WorkerRequest, timeoutMs: number | undefined, transfer: readonly ArrayBuffer[] = []): Promise<WithId<WorkerReply>> {
     const worker = await this.acquire()
     const id = this.#nextId++
     worker.postMessage({ ...message, id }, [...transfer])
@@ -88,8 +83,8 @@ export class WorkerHandle {
 }
 
 /** The worker's message with `id`; rejects on a crash or, with a timeout, with QUERY_TIMEOUT. */
-function receive (worker: Worker, id: number, timeoutMs: number | undefined): Promise<WorkerReply> {
-  return workerReply<WorkerReply>(worker, id, {
+function receive (worker: Worker, id: number, timeoutMs: number | undefined): Promise<WithId<WorkerReply>> {
+  return workerReply<WithId<WorkerReply>>(worker, id, {
     failed: error => new SymphonyError('STORE_ERROR', { en: `the SPARQL worker failed: ${error.message}`, de: `der SPARQL-Worker ist ausgefallen: ${error.message}` }, { cause: error }),
     stopped: code => new SymphonyError('STORE_ERROR', { en: `the SPARQL worker stopped (exit code ${code})`, de: `der SPARQL-Worker endete (Exit-Code ${code})` }),
     overran: () => new SymphonyError('QUERY_TIMEOUT', {
