@@ -3,7 +3,8 @@
  * oxigraph evaluates synchronously, which is why this runs in a worker thread the serving thread
  * can terminate.
  */
-import oxigraph from 'oxigraph'
+import type { Store } from 'oxigraph'
+import { oxigraph } from './worker-packages.js'
 import type { EngineFailed, WorkerRequest } from './worker-messages.js'
 
 type Query = Extract<WorkerRequest, { type: 'query' }>
@@ -11,7 +12,7 @@ type Query = Extract<WorkerRequest, { type: 'query' }>
 const json = 'application/sparql-results+json'
 
 /** The answer's text and its size: rows (SELECT), triples (CONSTRUCT/DESCRIBE) or 1 (ASK). */
-export function evaluate (store: oxigraph.Store, query: Query): { readonly text: string, readonly count: number } {
+export function evaluate (store: Store, query: Query): { readonly text: string, readonly count: number } {
   const dataset = query.defaultGraphs.length > 0
     ? { default_graph: query.defaultGraphs.map(g => oxigraph.namedNode(g)) }
     : { use_default_graph_as_union: true }

@@ -3,7 +3,8 @@
  * (`snapshotOf`): a data directory's graph file is read and checked here, with the function the
  * compile thread reads it with, so the serving thread neither parses nor serializes it.
  */
-import oxigraph from 'oxigraph'
+import type { Store } from 'oxigraph'
+import { oxigraph } from './worker-packages.js'
 import { storedText } from '../../catalog-thread/stored-text.js'
 import type { GraphDump } from '../../store/index.js'
 
@@ -12,7 +13,7 @@ import type { GraphDump } from '../../store/index.js'
  * longer holds the text the store read from it (replaced by a later write, damaged or gone) and
  * returns its IRI.
  */
-export function loadGraphs (store: oxigraph.Store, graphs: readonly GraphDump[]): string | undefined {
+export function loadGraphs (store: Store, graphs: readonly GraphDump[]): string | undefined {
   for (const entry of graphs) {
     if ('file' in entry) {
       const text = storedText(entry)

@@ -4,7 +4,8 @@
  * (or a larger one), and without its FROM clauses, which become the request's dataset. It runs in
  * the worker so that a huge or deeply nested query cannot hold up the serving thread.
  */
-import sparqljs from 'sparqljs'
+import type { Query, SparqlQuery } from 'sparqljs'
+import { sparqljs } from './worker-packages.js'
 import type { JisonHash, PrepareOutcome, PrepareRefusal } from './prepare.js'
 
 const xsd = 'http://www.w3.org/2001/XMLSchema#'
@@ -65,7 +66,7 @@ function reachingOut (node: unknown, privatePrefixes: readonly string[]): Prepar
 
 /** The query `text` to evaluate, or why it is refused; a stack overflow in the parser is TOO_DEEP. */
 export function prepareQuery ({ text, cap, privatePrefixes }: { readonly text: string, readonly cap: number, readonly privatePrefixes: readonly string[] }): PrepareOutcome {
-  let parsed: sparqljs.SparqlQuery
+  let parsed: SparqlQuery
   try {
     parsed = new sparqljs.Parser().parse(text)
   } catch (error) {
@@ -88,7 +89,7 @@ export function prepareQuery ({ text, cap, privatePrefixes }: { readonly text: s
   const limit = (parsed as { limit?: number }).limit
   const capped = form !== 'ASK' && (limit === undefined || limit > cap)
   if (!capped && parsed.from === undefined) return { text, form, from }
-  const rewritten: sparqljs.Query & { limit?: number } = { ...parsed }
+  const rewritten: Query & { limit?: number } = { ...parsed }
   if (capped) rewritten.limit = cap + 1
   delete rewritten.from
   return { text: new sparqljs.Generator().stringify(rewritten), form, from }

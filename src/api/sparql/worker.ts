@@ -6,7 +6,7 @@
  * those of `worker-messages.ts`.
  */
 import { parentPort } from 'node:worker_threads'
-import oxigraph from 'oxigraph'
+import { oxigraph } from './worker-packages.js'
 import { evaluate, failure } from './worker-evaluate.js'
 import { loadGraphs } from './worker-load.js'
 import type { WithId, WorkerReply, WorkerRequest } from './worker-messages.js'
