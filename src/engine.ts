@@ -418,7 +418,7 @@ export class Engine {
       compileParts(await content.quads(), { rules: this.#rules })
     let saved: SnapshotTarget | undefined
     if (target !== undefined) {
-      await writeSnapshot(target.file, target.key, catalogSlices(parts)).then(() => { saved = target }, (error: unknown) => {
+      await writeSnapshot(target.file, target.key, catalogSlices(parts), parts.shared).then(() => { saved = target }, (error: unknown) => {
         const reason = error instanceof Error ? error.message : String(error)
         this.#onWarning({
           en: `the compiled catalog was not saved as ${target.file} (${reason}); the next start compiles it again`,
@@ -496,7 +496,7 @@ export class Engine {
       this.#compiler.saveSnapshot(catalog, target)
       this.#snapshotOf.set(catalog, target)
     } else if (compiled.parts !== undefined) {
-      await writeSnapshot(target.file, target.key, catalogSlices(compiled.parts)).then(() => { this.#snapshotOf.set(catalog, target) }, (error: unknown) => {
+      await writeSnapshot(target.file, target.key, catalogSlices(compiled.parts), compiled.parts.shared).then(() => { this.#snapshotOf.set(catalog, target) }, (error: unknown) => {
         const reason = error instanceof Error ? error.message : String(error)
         this.#onWarning({
           en: `the compiled catalog was not saved as ${target.file} (${reason}); the next start compiles it again`,

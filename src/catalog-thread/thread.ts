@@ -52,6 +52,8 @@ interface Sending {
   readonly slices: Iterator<CatalogSlice>
   next: IteratorResult<CatalogSlice>
   readonly kept: CatalogSlice[]
+  /** The parts' shared objects (`CatalogParts.shared`): the snapshot writes each once. */
+  readonly shared: ReadonlySet<object>
   readonly snapshot: Target | undefined
   readonly keep: boolean
 }
@@ -65,7 +67,7 @@ const received = new Map<number, { readonly quads: QuadReceiver, readonly lines:
 const sending = new Map<number, Sending>()
 
 /** The slices of the one job kept for a snapshot whose key is not known yet. */
-let keptJob: { readonly job: number, readonly slices: CatalogSlice[] } | undefined
+let keptJob: { readonly job: number, readonly slices: CatalogSlice[], readonly shared: ReadonlySet<object> } | undefined
 
 port.on('message', (message: Message) => {
   if (message.type === 'next') {
@@ -81,7 +83,7 @@ port.on('message', (message: Message) => {
     const kept = keptJob?.job === message.job ? keptJob : undefined
     if (kept === undefined) return
     keptJob = undefined
-    if (message.type === 'save') save(message.job, message.snapshot, kept.slices)
+    if (message.type === 'save') save(message.job, message.snapshot, kept.slices, kept.shared)
     return
   }
   let receiver = received.get(message.job)
@@ -105,8 +107,9 @@ port.on('message', (message: Message) => {
       port.postMessage({ type: 'unread', job: message.job })
       return
     }
-    const slices = catalogSlices(compileWithLines(parts.quads, [...parts.lines, ...receiver.lines], { rules: message.rules }))
-    const job: Sending = { slices, next: slices.next(), kept: [], snapshot: message.snapshot, keep: message.keep === true }
+    const compiled = compileWithLines(parts.quads, [...parts.lines, ...receiver.lines], { rules: message.rules })
+    const slices = catalogSlices(compiled)
+    const job: Sending = { slices, next: slices.next(), kept: [], shared: compiled.shared, snapshot: message.snapshot, keep: message.keep === true }
     if (job.keep) keptJob = undefined
     sending.set(message.job, job)
     postNext(message.job, job)
@@ -132,13 +135,13 @@ function postNext (id: number, job: Sending): void {
     return
   }
   sending.delete(id)
-  if (job.keep) keptJob = { job: id, slices: job.kept }
-  if (job.snapshot !== undefined) save(id, job.snapshot, job.kept)
+  if (job.keep) keptJob = { job: id, slices: job.kept, shared: job.shared }
+  if (job.snapshot !== undefined) save(id, job.snapshot, job.kept, job.shared)
 }
 
 /** Writes a job's slices as the snapshot; a failure is a warning, not a failed compile. */
-function save (id: number, snapshot: Target, slices: readonly CatalogSlice[]): void {
-  writeSnapshot(snapshot.file, snapshot.key, slices).catch((error: unknown) => {
+function save (id: number, snapshot: Target, slices: readonly CatalogSlice[], shared: ReadonlySet<object>): void {
+  writeSnapshot(snapshot.file, snapshot.key, slices, shared).catch((error: unknown) => {
     const reason = error instanceof Error ? error.message : String(error)
     port!.postMessage({
       type: 'warning',

@@ -16,6 +16,12 @@
  * the whole file. A value that brings many new strings is preceded by frames of strings only
  * (`stringsPerFrame` each), so no single frame takes long to read. The decoded values share one
  * string per distinct text.
+ *
+ * Objects the encoder is told are shared (`shared`: the same object held in many places, such as
+ * a fact value stated by thousands of services) are written once, at their first occurrence in
+ * the file, and as a reference to it after that; the decoder returns one object for all of them.
+ * Other objects are written at every occurrence, and decoded as distinct objects: telling the
+ * encoder spares it tracking the identity of millions of objects that occur once.
  */
 import { littleEndian, stringsFrame, stringsPerFrame, Tag, valueFrame } from './compact-format.js'
 
@@ -91,9 +97,18 @@ interface ShapeNode {
   readonly next: Map<string, ShapeNode>
 }
 
+/** What a `CompactEncoder` is told. */
+export interface CompactEncoderOptions {
+  /** Objects held in more than one place: each is written once, then referred to (decoded as one object). */
+  readonly shared?: ReadonlySet<object>
+}
+
 /** Writes values as frames that share one string table and one shape table. */
 export class CompactEncoder {
   readonly #strings = new Map<string, number>()
+  readonly #shared: ReadonlySet<object> | undefined
+  /** The shared objects written so far, numbered in the order written (as the decoder keeps them). */
+  readonly #kept = new Map<object, number>()
   /** The shapes seen, as a tree of their keys: a shape's number is at the node of its last key. */
   readonly #shapes: ShapeNode = { id: -1, next: new Map() }
   #shapeCount = 0
@@ -101,6 +116,10 @@ export class CompactEncoder {
   #newShapes: number[][] = []
   readonly #body = new Bytes()
   readonly #head = new Bytes()
+
+  constructor (options: CompactEncoderOptions = {}) {
+    this.#shared = options.shared !== undefined && options.shared.size > 0 ? options.shared : undefined
+  }
 
   /**
    * The frames holding `value`: the strings it is the first to use (in frames of strings only
@@ -186,6 +205,16 @@ export class CompactEncoder {
         if (value === null) {
           out.byte(Tag.Null)
           return
+        }
+        if (this.#shared?.has(value) === true) {
+          const kept = this.#kept.get(value)
+          if (kept !== undefined) {
+            out.byte(Tag.Reference)
+            out.varint(kept)
+            return
+          }
+          this.#kept.set(value, this.#kept.size)
+          out.byte(Tag.Kept)
         }
         if (Array.isArray(value)) {
           out.byte(Tag.Array)

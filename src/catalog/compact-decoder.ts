@@ -61,6 +61,12 @@ export class CompactDecoder {
   readonly #strings: string[] = []
   readonly #shapes: string[][] = []
   readonly #builders: Builder[] = []
+  /** The shared values read (`Tag.Kept`), by number; a container's place is filled when it is complete. */
+  readonly #kept: unknown[] = []
+  /** Whether each kept value is complete (a reference to one still being read is malformed). */
+  readonly #keptDone: boolean[] = []
+  /** The number the next value read is kept as, or -1. */
+  #keepNext = -1
   #bytes: Buffer = Buffer.alloc(0)
   #at = 0
   // The frame being read: its kind, the strings still to read, the value read so far.
@@ -76,6 +82,7 @@ export class CompactDecoder {
   readonly #next: number[] = []
   readonly #openBuilders: Array<Builder | undefined> = []
   readonly #mapKeys: unknown[] = []
+  readonly #keptAs: number[] = []
   readonly #gathering: unknown[][] = []
 
   /**
@@ -104,7 +111,8 @@ export class CompactDecoder {
   #begin (frame: Buffer): void {
     this.#bytes = frame
     this.#at = 0
-    this.#open.length = this.#targets.length = this.#left.length = this.#next.length = this.#openBuilders.length = this.#mapKeys.length = 0
+    this.#open.length = this.#targets.length = this.#left.length = this.#next.length = this.#openBuilders.length = this.#mapKeys.length = this.#keptAs.length = 0
+    this.#keepNext = -1
     this.#value = undefined
     this.#done = false
     this.#shapesRead = false
@@ -206,10 +214,31 @@ export class CompactDecoder {
         break
       }
       case Tag.Int32Array: value = this.#int32Array(); break
+      case Tag.Kept:
+        if (this.#keepNext !== -1) throw new RangeError('a frame keeps a value twice over')
+        this.#keepNext = this.#kept.length
+        this.#kept.push(undefined)
+        this.#keptDone.push(false)
+        return
+      case Tag.Reference: {
+        const id = this.#varint()
+        if (this.#keptDone[id] !== true) throw new RangeError(`a frame refers to kept value ${id}, of ${this.#kept.length} (complete: ${String(this.#keptDone[id] ?? false)})`)
+        value = this.#kept[id]
+        break
+      }
       default:
         throw new RangeError(`a frame holds an unknown tag ${tag}`)
     }
+    if (this.#keepNext !== -1) {
+      this.#keep(this.#keepNext, value)
+      this.#keepNext = -1
+    }
     this.#place(value)
+  }
+
+  #keep (id: number, value: unknown): void {
+    this.#kept[id] = value
+    this.#keptDone[id] = true
   }
 
   /**
@@ -229,6 +258,8 @@ export class CompactDecoder {
     this.#next.push(0)
     this.#openBuilders.push(builder)
     this.#mapKeys.push(undefined)
+    this.#keptAs.push(this.#keepNext)
+    this.#keepNext = -1
   }
 
   /** Puts a value read into the innermost open container; a container filled by it goes into its own, and so on. */
@@ -265,6 +296,8 @@ export class CompactDecoder {
       const builder = this.#openBuilders.pop()
       this.#mapKeys.pop()
       value = builder === undefined ? target : builder(target as unknown[])
+      const keptAs = this.#keptAs.pop()!
+      if (keptAs !== -1) this.#keep(keptAs, value)
     }
   }
 

@@ -18,7 +18,11 @@ export const Tag = {
   Object: 9,
   Map: 10,
   Set: 11,
-  Int32Array: 12
+  Int32Array: 12,
+  /** The value after it is one the encoder was told is shared: the decoder keeps it, numbered in the order kept. */
+  Kept: 13,
+  /** A value kept before (its number follows): the same object again. */
+  Reference: 14
 } as const
 
 /** A frame's first byte: strings only, or strings and shapes and a value. */

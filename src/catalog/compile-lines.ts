@@ -28,7 +28,7 @@ export function compileLineParts (quads: readonly Quad[], graphs: readonly LineG
   options.onReasoned?.(reasoned)
   const hierarchy = hierarchyOf(reasoned)
   const index = indexSubjectTriples(reasoned, hierarchy.subClasses(t.Service))
-  return readParts(index, reasoned, hierarchy, nodeRoles, services => collectFactTableOfTriples(reasoned, services))
+  return readParts(index, reasoned, hierarchy, nodeRoles, (services, shared) => collectFactTableOfTriples(reasoned, services, shared))
 }
 
 /**

@@ -7,7 +7,7 @@ import { builtinRules, compileRules, hierarchyOf, propertyHierarchyOf, reason, s
 import type { Catalog, ClassHierarchy, InterfaceNode, LangText, Region, Service, ServiceNodeRoles } from './types.js'
 import { indexSubjects } from './subject-index.js'
 import { builtinCommerce } from './builtin-commerce.js'
-import { InterfaceTypes, NodeReader, PriceComponents, readCompliance, readInterfaces, readOffers } from './read-service.js'
+import { InterfaceTypes, NodeReader, PriceComponents, readCompliance, readInterfaces, readOffers, sharedEmpties } from './read-service.js'
 import { catalogTerms as t, interfaceProperties } from './vocabulary.js'
 import { collectFactTable, serviceFacts, type FactTable, type ServiceFacts } from './service-facts.js'
 import type { SubjectIndex } from './subject-index.js'
@@ -59,6 +59,12 @@ export interface CatalogParts {
   readonly providers: ReadonlyMap<string, LangText>
   readonly regions: ReadonlyMap<string, Region>
   readonly nodeRoles: ServiceNodeRoles
+  /**
+   * Objects that several places of the parts hold (the same object): the empty list and text,
+   * price component declarations, fact values stated by more than one service. The snapshot
+   * writes each once and reads it back as one object; found as they are made, not by walking.
+   */
+  readonly shared: ReadonlySet<object>
 }
 
 /** The steps of `compileCatalog` before indexing (a compile thread sends their result on). */
@@ -71,7 +77,7 @@ export function compileParts (quads: Iterable<Quad>, options: CompileOptions = {
   options.onReasoned?.(reasoned)
   const hierarchy = hierarchyOf(reasoned)
   const index = indexSubjects(all, reasoned, hierarchy.subClasses(t.Service))
-  return readParts(index, reasoned, hierarchy, nodeRoles, services => collectFactTable(all, services))
+  return readParts(index, reasoned, hierarchy, nodeRoles, (services, shared) => collectFactTable(all, services, shared))
 }
 
 /**
@@ -79,7 +85,7 @@ export function compileParts (quads: Iterable<Quad>, options: CompileOptions = {
  * services (`factsOf`): the part of a compile after reasoning, whatever the input was read as.
  */
 export function readParts (index: SubjectIndex, reasoned: Reasoned, hierarchy: ClassHierarchy, nodeRoles: ServiceNodeRoles,
-  factsOf: (services: ReadonlySet<string>) => FactTable): CatalogParts {
+  factsOf: (services: ReadonlySet<string>, shared: Set<object>) => FactTable): CatalogParts {
   const reader = new NodeReader(index)
   const ids = serviceIds(reader)
 
@@ -95,7 +101,9 @@ export function readParts (index: SubjectIndex, reasoned: Reasoned, hierarchy: C
       providers.set(service.provider, reader.text(service.provider, t.name, t.label))
     }
   }
-  return { facts: factsOf(new Set(services.keys())), reasoned, hierarchy, services, providers, regions: regions(reader), nodeRoles }
+  const shared = new Set<object>([...sharedEmpties, ...components.definitions()])
+  const facts = factsOf(new Set(services.keys()), shared)
+  return { facts, reasoned, hierarchy, services, providers, regions: regions(reader), nodeRoles, shared }
 }
 
 function serviceIds (reader: NodeReader): string[] {

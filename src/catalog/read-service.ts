@@ -15,6 +15,9 @@ import { catalogTerms as t, countingBases } from './vocabulary.js'
 const none: readonly never[] = Object.freeze([])
 const noText: LangText = Object.freeze({})
 
+/** The empty list and text every reader shares (a snapshot writes each once: `CatalogParts.shared`). */
+export const sharedEmpties: readonly object[] = [none, noText]
+
 /**
  * Reads the values of subjects from the index. Values are term ids until written out: IRIs and
  * blank nodes as the table's string of each (one string per distinct term, however often read),
@@ -241,6 +244,11 @@ export class PriceComponents {
     if (definition === undefined && this.fallback !== undefined) definition = read(this.fallback(), component, months)
     this.known.set(component, definition)
     return definition
+  }
+
+  /** The declarations read so far: each is shared by every price of its component. */
+  * definitions (): Iterable<PriceComponentDefinition> {
+    for (const definition of this.known.values()) if (definition !== undefined) yield definition
   }
 }
 

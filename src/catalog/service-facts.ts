@@ -34,9 +34,15 @@ export function collectServiceFacts (quads: Iterable<Quad>, services: ReadonlySe
   return serviceFacts(collectFactTable(quads, services), properties)
 }
 
-/** The statements of the quads whose subject is one of `services`. */
-export function collectFactTable (quads: Iterable<Quad>, services: ReadonlySet<string>): FactTable {
+/**
+ * The statements of the quads whose subject is one of `services`. A value of an IRI or literal is
+ * made once and shared, as `collectFactTableOfTriples` does; one held in more than one place is
+ * added to `shared` (what a snapshot writes once).
+ */
+export function collectFactTable (quads: Iterable<Quad>, services: ReadonlySet<string>, shared?: Set<object>): FactTable {
   const bySubject: FactTable = new Map()
+  const made = new Map<string, FactValue>()
+  const held = new Set<FactValue>()
   for (const quad of quads) {
     const subject = quad.subject.termType === 'NamedNode' ? quad.subject.value : quad.subject.termType === 'BlankNode' ? termId(quad.subject) : undefined
     if (subject === undefined || !services.has(subject)) continue
@@ -44,8 +50,20 @@ export function collectFactTable (quads: Iterable<Quad>, services: ReadonlySet<s
     if (predicates === undefined) bySubject.set(subject, predicates = new Map())
     let values = predicates.get(quad.predicate.value)
     if (values === undefined) predicates.set(quad.predicate.value, values = [])
-    const value = factValue(quad.object)
-    if (!values.some(v => v.value === value.value && v.datatype === value.datatype && v.language === value.language)) values.push(value)
+    const o = quad.object
+    // Blank nodes (and quoted triples) are values of their own each time, as in `collectFactTableOfTriples`.
+    const key = o.termType === 'NamedNode' || o.termType === 'Literal' ? termId(o) : undefined
+    let value = key === undefined ? undefined : made.get(key)
+    if (value === undefined) {
+      value = factValue(o)
+      if (key !== undefined) made.set(key, value)
+    }
+    if (!values.some(v => v.value === value.value && v.datatype === value.datatype && v.language === value.language)) {
+      values.push(value)
+      if (key === undefined) continue
+      if (held.has(value)) shared?.add(value)
+      else held.add(value)
+    }
   }
   return bySubject
 }
@@ -56,24 +74,25 @@ export function collectFactTable (quads: Iterable<Quad>, services: ReadonlySet<s
  * per distinct IRI or literal and shared by every service that states it (at 100,000 services
  * most values are one of a few providers, types, locations and prices), and IRIs and blank
  * nodes are written out as the term table's own strings, without building a term object.
+ * A value held in more than one list is added to `shared` (what a snapshot writes once).
  */
-export function collectFactTableOfTriples (reasoned: Reasoned, services: ReadonlySet<string>): FactTable {
+export function collectFactTableOfTriples (reasoned: Reasoned, services: ReadonlySet<string>, shared?: Set<object>): FactTable {
   const { terms, triples } = reasoned
   const isService = new Uint8Array(terms.size)
   for (const service of services) {
     const id = terms.get(service)
     if (id !== undefined) isService[id] = 1
   }
-  const shared = new Map<number, FactValue>()
+  const made = new Map<number, FactValue>()
   const valueOf = (id: number): FactValue => {
     const kind = terms.kinds[id]
     if (kind === termKinds.blank) return { value: terms.key(id) }
-    let value = shared.get(id)
-    if (value === undefined) {
-      shared.set(id, value = kind === termKinds.iri ? { value: terms.key(id) } : factValue(terms.term(id)))
-    }
+    let value = made.get(id)
+    if (value === undefined) made.set(id, value = kind === termKinds.iri ? { value: terms.key(id) } : factValue(terms.term(id)))
     return value
   }
+  /** Per term: whether its value is held in a list already. */
+  const held = new Uint8Array(shared === undefined ? 0 : terms.size)
   const bySubject: FactTable = new Map()
   // A service's statements mostly follow each other: its map is looked up once per run of them.
   let last = -1
@@ -92,11 +111,17 @@ export function collectFactTableOfTriples (reasoned: Reasoned, services: Readonl
     }
     const predicate = terms.key(triples.p[t]!)
     const values = predicates.get(predicate)
-    const value = valueOf(triples.o[t]!)
+    const o = triples.o[t]!
+    const value = valueOf(o)
     // A list made with its first value is one place long: most predicates of a service have one
     // value, and a list made empty takes 17 places at its first push.
     if (values === undefined) predicates.set(predicate, [value])
     else if (!values.some(v => v.value === value.value && v.datatype === value.datatype && v.language === value.language)) values.push(value)
+    else continue
+    // A value held a second time is shared (blank nodes are values of their own each time).
+    if (shared === undefined || terms.kinds[o] === termKinds.blank) continue
+    if (held[o] === 1) shared.add(value)
+    else held[o] = 1
   }
   return bySubject
 }

@@ -26,8 +26,11 @@ import type { Catalog } from './types.js'
 /** What every version of the format starts with. */
 const signature = 'SYMPHONY-CATALOG-SNAPSHOT '
 
-/** The file's first bytes; the number is the format's version (1: V8 serialization of each slice). */
-const magic = Buffer.from(`${signature}2\n`)
+/**
+ * The file's first bytes; the number is the format's version (1: V8 serialization of each slice;
+ * 2: the compact encoding with every object written at each occurrence; 3: shared objects once).
+ */
+const magic = Buffer.from(`${signature}3\n`)
 
 /**
  * Every slice type is made of what the compact encoding writes and reads back as it is: a field
@@ -85,11 +88,15 @@ function hashFolder (hash: ReturnType<typeof createHash>, folder: string): void 
   }
 }
 
-/** Writes the slices as the snapshot for `key`: to a temporary file, flushed, then renamed over the old one. */
-export async function writeSnapshot (file: string, key: string, slices: Iterable<CatalogSlice>): Promise<void> {
+/**
+ * Writes the slices as the snapshot for `key`: to a temporary file, flushed, then renamed over
+ * the old one. The objects in `shared` (`CatalogParts.shared`) are written once each and read
+ * back as one object.
+ */
+export async function writeSnapshot (file: string, key: string, slices: Iterable<CatalogSlice>, shared?: ReadonlySet<object>): Promise<void> {
   const frames: Buffer[] = []
   const checksum = createHash('sha256')
-  const encoder = new CompactEncoder()
+  const encoder = new CompactEncoder({ shared })
   for (const slice of slices) {
     for (const body of encoder.encode(slice)) {
       const length = Buffer.alloc(4)

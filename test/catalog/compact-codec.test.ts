@@ -99,6 +99,42 @@ describe('the compact encoding of the catalog snapshot', () => {
     expect(encoder.encode(value.terms.slice(0, 60_000))).toHaveLength(1)
   })
 
+  it('writes an object it is told is shared once, and reads every occurrence back as that one object, across frames', () => {
+    const price = { id: 'https://example.org/PerUserMonthly', label: { en: 'per user and month', de: 'pro Nutzer und Monat' }, months: 1 }
+    const empty: string[] = []
+    const apart = { value: 'https://example.org/not-shared' }
+    const first = { a: [price, price, empty], b: { price, apart }, c: apart }
+    const second = [price, { empty }, empty, { ...price }] as const
+    const shared = new CompactEncoder({ shared: new Set<object>([price, empty]) })
+    const decoder = new CompactDecoder()
+    const sharedFrames = [shared.encode(first), shared.encode(second)]
+    const [one, two] = sharedFrames.map(frames => decodeAll(decoder, frames)) as [typeof first, typeof second]
+    expect([one, two]).toEqual([first, second])
+    const read = one.a[0]!
+    for (const again of [one.a[1], one.b.price, two[0]]) expect(again).toBe(read)
+    for (const again of [two[1].empty, two[2]]) expect(again).toBe(one.a[2])
+    // Objects not named shared are read apart, as is a copy of a shared one.
+    expect(one.b.apart).not.toBe(one.c)
+    expect(two[3]).not.toBe(read)
+    expect(two[3]).toEqual(read)
+    // Written once: the same values without the set take more bytes.
+    const plain = new CompactEncoder()
+    expect(bytes(sharedFrames.flat())).toBeLessThan(bytes([...plain.encode(first), ...plain.encode(second)]))
+    // Read in slices, the same objects.
+    const inSlices = new CompactDecoder()
+    const again = new CompactEncoder({ shared: new Set<object>([price]) })
+    const value = decodeInSlices(inSlices, again.encode(Array.from({ length: 400 }, (_, i) => i % 2 === 0 ? price : { i }))[0]!).value as unknown[]
+    expect(new Set(value.filter((_, i) => i % 2 === 0)).size).toBe(1)
+    expect(value[0]).toEqual(price)
+  })
+
+  it('refuses a reference to a shared object before that object is read whole', () => {
+    const self: { self?: unknown } = {}
+    self.self = self
+    const [frame] = new CompactEncoder({ shared: new Set<object>([self]) }).encode(self) as [Buffer]
+    expect(() => new CompactDecoder().decode(frame)).toThrow(/refers to kept value 0/)
+  })
+
   it('refuses what it cannot read back as it was', () => {
     const encoder = new CompactEncoder()
     expect(() => encoder.encode({ when: new Date(0) })).toThrow(/cannot hold a Date/)

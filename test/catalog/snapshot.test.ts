@@ -7,7 +7,7 @@ import { engineLifecycle, writeExtraRule } from './engine-lifecycle.js'
 import type { Engine } from '../../src/engine.js'
 import type { ErrorMessages } from '../../src/errors.js'
 import { catalogSlices, compileParts, readSnapshot, snapshotFileOf, writeSnapshot } from '../../src/catalog/index.js'
-import type { Catalog } from '../../src/catalog/index.js'
+import type { Catalog, CatalogParts, Service } from '../../src/catalog/index.js'
 import { listTurtleFiles, readRdfFile } from '../../src/rdf/index.js'
 import { builtinFolders } from '../../src/project.js'
 import { generateCatalog } from '../../bench/catalog-generator.js'
@@ -130,7 +130,12 @@ describe('the catalog snapshot of a data directory', () => {
     const version = Buffer.from('SYMPHONY-CATALOG-SNAPSHOT ')
     expect(current.subarray(0, version.length)).toEqual(version)
     // The first format's header (V8 serialization of each slice) in front of a body of another kind.
-    await writeFile(file, Buffer.concat([Buffer.from('SYMPHONY-CATALOG-SNAPSHOT 1\n'), current.subarray(current.indexOf(10) + 1)]))
+    // The second format's header (every object written at each occurrence), its key as written.
+    const rest = current.subarray(current.indexOf(10) + 1)
+    const key = (JSON.parse(rest.subarray(4, 4 + rest.readUInt32LE(0)).toString('utf8')) as { key: string }).key
+    await writeFile(file, Buffer.concat([Buffer.from('SYMPHONY-CATALOG-SNAPSHOT 2\n'), rest]))
+    expect((await readSnapshot(file, key)).status).toBe('stale')
+    await writeFile(file, Buffer.concat([Buffer.from('SYMPHONY-CATALOG-SNAPSHOT 1\n'), rest]))
     expect((await readSnapshot(file, 'any key')).status).toBe('stale')
     const warnings: ErrorMessages[] = []
     const writer = await open({ dataDir, onWarning: w => warnings.push(w) })
@@ -203,12 +208,14 @@ describe('a generated catalog of a few thousand services through its snapshot', 
 
 describe('readSnapshot and writeSnapshot', () => {
   let slices: ReturnType<typeof catalogSlices> extends Iterable<infer T> ? T[] : never
+  let parts: CatalogParts
   beforeAll(async () => {
     const quads: Quad[] = []
     for (const folder of [builtinFolders.ontology, builtinFolders.examples]) {
       for (const file of await listTurtleFiles(folder)) quads.push(...await readRdfFile(file))
     }
-    slices = [...catalogSlices(compileParts(quads))]
+    parts = compileParts(quads)
+    slices = [...catalogSlices(parts)]
   }, 120_000)
 
   it('reads back what was written for the same key, reports another key as stale and a missing file as missing', async () => {
@@ -223,6 +230,40 @@ describe('readSnapshot and writeSnapshot', () => {
     const services = slices.flatMap(slice => slice.kind === 'services' ? slice.services : [])
     expect([...catalog.services.values()]).toEqual(services)
     expect(await readSnapshot(file, 'k2')).toEqual({ status: 'stale' })
+  })
+
+  it('reads the objects the compiled parts share (price declarations, empty lists, fact values) as one object each', async () => {
+    const dir = await folder()
+    const catalogs: Catalog[] = []
+    const read = async (shared?: ReadonlySet<object>): Promise<Service[]> => {
+      const file = join(dir, shared === undefined ? 'apart' : 'shared')
+      await writeSnapshot(file, 'k1', slices, shared)
+      catalogs.push((await readSnapshot(file, 'k1') as { catalog: Catalog }).catalog)
+      return [...catalogs.at(-1)!.services.values()]
+    }
+    const [shared, apart] = [await read(parts.shared), await read()]
+    // The facts of services with one provider: one value object, as compiled.
+    const provider = 'https://schema.org/provider'
+    const facts = (catalog: Catalog) => {
+      const first = shared.find(s => s.provider !== undefined && shared.filter(o => o.provider === s.provider).length > 1)!
+      return shared.filter(s => s.provider === first.provider).map(s => catalog.facts(s.id, provider)[0])
+    }
+    expect(facts(catalogs[0]!).length).toBeGreaterThan(1)
+    expect(new Set(facts(catalogs[0]!)).size).toBe(1)
+    expect(new Set(facts(catalogs[1]!)).size).toBe(facts(catalogs[1]!).length)
+    expect(shared).toEqual(apart)
+    expect((await stat(join(dir, 'shared'))).size).toBeLessThan((await stat(join(dir, 'apart'))).size)
+    const definitions = (services: Service[]) => services.flatMap(s => s.offers.flatMap(o => o.prices.flatMap(p => p.definition ?? [])))
+    const empties = (services: Service[]) => services.flatMap(s => [s.compliance.certifications, s.compliance.transferSafeguards,
+      ...[...s.provides, ...s.requires].flatMap(i => [i.protocols, i.dataFormats, i.carriesData])]).filter(list => list.length === 0)
+    const ids = new Set(definitions(shared).map(d => d.id))
+    // The examples price several offers with one component, and leave many lists unstated.
+    expect(definitions(shared).length).toBeGreaterThan(ids.size)
+    expect(new Set(definitions(shared)).size).toBe(ids.size)
+    expect(new Set(definitions(apart)).size).toBe(definitions(apart).length)
+    expect(empties(shared).length).toBeGreaterThan(1)
+    expect(new Set(empties(shared)).size).toBe(1)
+    expect(new Set(empties(apart)).size).toBe(empties(apart).length)
   })
 
   it('reports a file that is not a snapshot, or whose slices are missing, as corrupt', async () => {
