@@ -8,7 +8,7 @@
 import type { ClassHierarchy, LangText } from '../catalog/types.js'
 import type { SliceClock } from '../turns.js'
 import { terms as rdfTerms } from '../rdf/index.js'
-import { hierarchyOf, proofGraph } from './hierarchy.js'
+import { classMarks, hierarchyOf, proofGraph } from './hierarchy.js'
 import type { PropertyHierarchy } from './property-hierarchy.js'
 import type { Reasoned } from './reason.js'
 import { shortestChain } from './reachability.js'
@@ -34,7 +34,6 @@ export interface HierarchyData {
 /** The hierarchies' data of a reasoned catalog. Labels go separately (`labelsOf`): they are many. */
 export function hierarchyData (reasoned: Reasoned): HierarchyData {
   const { terms, triples } = reasoned
-  const hierarchy = hierarchyOf(reasoned)
   const pairs = (predicate: string): number[] => {
     const p = terms.iri(predicate)
     const out: number[] = []
@@ -43,8 +42,11 @@ export function hierarchyData (reasoned: Reasoned): HierarchyData {
   }
   const subClassOf = pairs(rdfTerms.subClassOf)
   const subPropertyOf = pairs(rdfTerms.subPropertyOf)
+  // The ids `hierarchyOf(reasoned).classes()` gives the terms of, in that order, without a string
+  // and a lookup per class (650,000 at 100,000 services).
+  const isClass = classMarks(reasoned)
   const classes: number[] = []
-  for (const c of hierarchy.classes()) classes.push(terms.get(c)!)
+  for (let id = 0; id < isClass.length; id++) if (isClass[id] === 1) classes.push(id)
   const proof = proofGraph(reasoned, terms.iri(rdfTerms.subClassOf) ?? -1)
   const proofSteps: number[] = []
   proof.out.forEach((targets, from) => { for (const to of targets) proofSteps.push(from, to) })
@@ -54,7 +56,13 @@ export function hierarchyData (reasoned: Reasoned): HierarchyData {
   for (const ids of [classes, subClassOf, subPropertyOf, proofSteps]) for (const id of ids) local[id] = 1
   const usedTerms: string[] = []
   for (let id = 0; id < local.length; id++) if (local[id] === 1) local[id] = usedTerms.push(terms.key(id))
-  const localIds = (ids: readonly number[]): Int32Array => Int32Array.from(ids, id => local[id]! - 1)
+  // A loop, not `Int32Array.from(ids, map)`: that calls the function through the iterator
+  // protocol per item, about ten times slower over the millions of ids of 100,000 services.
+  const localIds = (ids: readonly number[]): Int32Array => {
+    const out = new Int32Array(ids.length)
+    for (let i = 0; i < ids.length; i++) out[i] = local[ids[i]!]! - 1
+    return out
+  }
   return {
     terms: usedTerms,
     classes: localIds(classes),

@@ -35,14 +35,8 @@ export function buildClassHierarchy (quads: Iterable<Quad>, rules: readonly Rule
  */
 export function hierarchyOf (reasoned: Reasoned): ClassHierarchy {
   const { terms, triples } = reasoned
-  const id = (value: string): number => terms.iri(value) ?? -1
-  const subClassOf = id(rdfTerms.subClassOf)
-  const isClass = new Uint8Array(terms.size)
-  const mark = (t: number): void => { if (terms.kinds[t] !== termKinds.literal) isClass[t] = 1 }
-  for (const t of triples.withPredicate(subClassOf)) { mark(triples.s[t]!); mark(triples.o[t]!) }
-  for (const p of classObjects) for (const t of triples.withPredicate(id(p))) mark(triples.o[t]!)
-  for (const p of classSubjects) for (const t of triples.withPredicate(id(p))) mark(triples.s[t]!)
-  for (const c of classDeclarations) for (const t of triples.withObject(id(rdfTerms.type), id(c))) mark(triples.s[t]!)
+  const subClassOf = terms.iri(rdfTerms.subClassOf) ?? -1
+  const isClass = classMarks(reasoned)
 
   const supers = new Map<string, ReadonlySet<string>>()
   const subs = new Map<string, ReadonlySet<string>>()
@@ -92,6 +86,19 @@ export function hierarchyOf (reasoned: Reasoned): ClassHierarchy {
       for (let n = 0; n < isClass.length; n++) if (isClass[n] === 1) yield terms.key(n)
     }
   }
+}
+
+/** Per term id of the reasoned triples: 1 for a class (declared, used in an axiom or as a type), else 0. */
+export function classMarks (reasoned: Reasoned): Uint8Array {
+  const { terms, triples } = reasoned
+  const id = (value: string): number => terms.iri(value) ?? -1
+  const isClass = new Uint8Array(terms.size)
+  const mark = (t: number): void => { if (terms.kinds[t] !== termKinds.literal) isClass[t] = 1 }
+  for (const t of triples.withPredicate(id(rdfTerms.subClassOf))) { mark(triples.s[t]!); mark(triples.o[t]!) }
+  for (const p of classObjects) for (const t of triples.withPredicate(id(p))) mark(triples.o[t]!)
+  for (const p of classSubjects) for (const t of triples.withPredicate(id(p))) mark(triples.s[t]!)
+  for (const c of classDeclarations) for (const t of triples.withObject(id(rdfTerms.type), id(c))) mark(triples.s[t]!)
+  return isClass
 }
 
 /** The graph of subclass triples that are stated or derived by a rule that is not a closure rule: the steps of proof paths. */
