@@ -73,7 +73,8 @@ describe('a publication over stored graph files', () => {
     expect(answers(await reopened.catalog())).toEqual(answers(after))
     // The same bytes as the catalog of the store's quads (in the store's order) compiled on the quad path.
     const quadPath = join(await folder(), 'quad-path.snapshot')
-    await writeSnapshot(quadPath, snapshot!.key, catalogSlices(compileParts(publicQuads)))
+    const quadParts = compileParts(publicQuads)
+    await writeSnapshot(quadPath, snapshot!.key, catalogSlices(quadParts), quadParts.shared)
     expect((await readFile(quadPath)).equals(await readFile(snapshot!.file))).toBe(true)
   }, 240_000)
 
