@@ -11,7 +11,7 @@ import { Problem, type ProblemMode } from './problem.js'
 import { relaxWithin, type Relaxation } from './relaxation.js'
 import type { ResolvedRequest } from './resolve-request.js'
 import { compareMembers, search, type FoundBundle, type SearchResult } from './search.js'
-import { exactSearch } from './solver/exact-search.js'
+import { exactSearch, quickNearProof } from './solver/exact-search.js'
 import { greedyBundle } from './solver/greedy.js'
 import type { ServiceTable } from './service-table.js'
 
@@ -24,7 +24,7 @@ export interface CompositionContext {
   readonly requirements: RequirementItems
   readonly maxExpansions: number
   readonly proofExpansions?: number
-  /** States the best-first search expands at most before a small program's solver (`quickExpansions` in `solver/exact-search.ts`). */
+  /** States the best-first search expands at most before a small program's solver (`quickExpansions` in `solver/exact-search.ts`; its proof goes past its usual share only when near, `quickNearProof`). */
   readonly quickExpansions?: number
   /** States a best-first search keeps at most. */
   readonly maxStates: number
@@ -120,10 +120,11 @@ export function runSearch (context: CompositionContext, mode: ProblemMode, limit
       out: deadline.poller(16),
       maxExpansions: Math.min(context.maxExpansions, maxExpansions ?? Infinity),
       maxStates: context.maxStates,
-      // Within a budget of its own (a small program's, before the solver) the proof may use all
-      // of it: its default share (twice the guided phase) stopped the top three of a 200-service
-      // program 11 expansions short of their proof, and the solver then took seconds to prove them.
-      ...(context.proofExpansions !== undefined ? { maxProofExpansions: context.proofExpansions } : maxExpansions === undefined ? {} : { maxProofExpansions: maxExpansions }),
+      // Within a budget of its own (a small program's, before the solver) a proof near its end
+      // goes on past its share: the share stopped the top three of a 200-service program 11
+      // expansions short of their proof, and the solver then took seconds to prove them.
+      ...(context.proofExpansions === undefined ? {} : { maxProofExpansions: context.proofExpansions }),
+      ...(maxExpansions === undefined ? {} : { nearProof: quickNearProof }),
       ...(budgetCents === undefined || priceRelaxation === undefined ? {} : { budgetCents, priceRelaxation })
     })
   }

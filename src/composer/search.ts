@@ -42,6 +42,12 @@ export interface SearchOptions {
   /** States the proof phase may expand beyond what the guided phase took (default: max(200, 2 × guided)). */
   readonly maxProofExpansions?: number
   /**
+   * When the proof phase has spent `maxProofExpansions` with its frontier past this fraction of
+   * the way from where it started to the `limit`-th bundle's cost, it goes on up to
+   * `maxExpansions` (default: it stops): a proof that near is likely within reach.
+   */
+  readonly nearProof?: number
+  /**
    * States the search keeps at most (default unbounded): when it has made this many, it stops
    * with what it found (`cut`), so a large search answers instead of exhausting the heap.
    */
@@ -318,8 +324,18 @@ export function search (problem: Problem, relaxation: Relaxation, guide: Relaxat
   const guidedExpansions = expansions
   // Phase 2: proof, until nothing left can beat the limit-th bundle.
   let proven = false
-  const proofLimit = Math.min(options.maxExpansions, guidedExpansions + (options.maxProofExpansions ?? Math.max(200, 2 * guidedExpansions)))
-  while (expansions < proofLimit && within()) {
+  let proofLimit = Math.min(options.maxExpansions, guidedExpansions + (options.maxProofExpansions ?? Math.max(200, 2 * guidedExpansions)))
+  const startF = queues.proof.peekPriority()
+  let extended = options.nearProof === undefined
+  while (within()) {
+    if (expansions >= proofLimit) {
+      // The share is spent: go on only when the frontier has closed most of the gap to the k-th cost.
+      const kth = costs[options.limit - 1]
+      if (extended || kth === undefined || queues.proof.peekPriority() - startF < options.nearProof! * (kth - startF)) break
+      extended = true
+      proofLimit = options.maxExpansions
+      continue
+    }
     const top = queues.proof.pop()
     if (top === undefined) { proven = true; break }
     if ('node' in top.value && top.value.node.done) continue
