@@ -12,9 +12,9 @@ import { performance } from 'node:perf_hooks'
 import { pathToFileURL } from 'node:url'
 import { compileCatalog } from '../src/catalog/index.js'
 import { compose, loadSolver, parseCompositionRequest } from '../src/composer/index.js'
-import { RemoteProgram } from '../src/composer/solver/highs-runtime.js'
 import { parseRdf } from '../src/rdf/index.js'
 import { generateCatalog } from './catalog-generator.js'
+import { answerColumns, timeSolverCalls } from './compose-small.js'
 
 const ex = 'https://example.org/bench#'
 
@@ -31,28 +31,22 @@ export const smallSetRequests: ReadonlyArray<{ available: number[], wanted: numb
 export async function run (): Promise<Array<Record<string, string | number>>> {
   await loadSolver()
   const catalog = compileCatalog(await parseRdf(generateCatalog(300, { seed: 6 }).ntriples, { format: 'n-triples' }))
-  const calls: number[] = []
-  const solve = RemoteProgram.prototype.run
-  RemoteProgram.prototype.run = function (this: RemoteProgram, ...args: Parameters<typeof solve>) {
-    const at = performance.now()
-    try { return solve.apply(this, args) } finally { calls.push(performance.now() - at) }
-  }
+  const calls = timeSolverCalls()
   const rows: Array<Record<string, string | number>> = []
   for (const { available, wanted, limit } of smallSetRequests) {
     const request = parseCompositionRequest({ wanted: wanted.map(i => `${ex}I${i}`), available: available.map(i => `${ex}I${i}`), limit, timeoutMs: 60_000 })
-    calls.length = 0
+    calls.times.length = 0
     const start = performance.now()
     const answer = compose(catalog, request)
     rows.push({
       request: `I${wanted.join('+I')} from ${available.length}, limit ${limit}`,
       load: loadavg()[0]!.toFixed(2),
       'compose ms': Math.round(performance.now() - start),
-      'solver calls ms': calls.map(Math.round).join(' ') || '-',
-      bundles: answer.bundles.map(b => `${b.services.map(s => s.replace(ex, '')).join('+')} ${b.price.monthly.toFixed(2)}`).join(', '),
-      issues: answer.issues.map(issue => issue.code).join(' ') || '-'
+      'solver calls ms': calls.times.map(Math.round).join(' ') || '-',
+      ...answerColumns(answer)
     })
   }
-  RemoteProgram.prototype.run = solve
+  calls.stop()
   return rows
 }
 

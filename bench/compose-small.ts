@@ -13,7 +13,7 @@ import { loadavg } from 'node:os'
 import { performance } from 'node:perf_hooks'
 import { pathToFileURL } from 'node:url'
 import { compileCatalog } from '../src/catalog/index.js'
-import { compose, loadSolver, parseCompositionRequest } from '../src/composer/index.js'
+import { compose, loadSolver, parseCompositionRequest, type CompositionAnswer } from '../src/composer/index.js'
 import { RemoteProgram } from '../src/composer/solver/highs-runtime.js'
 import { parseRdf } from '../src/rdf/index.js'
 import { generateCatalog } from './catalog-generator.js'
@@ -26,16 +26,10 @@ export async function run (limit = 3, times = 1): Promise<Array<Record<string, s
   const ready = performance.now() - start
   const catalog = compileCatalog(await parseRdf(generateCatalog(200, { seed: 5 }).ntriples, { format: 'n-triples' }))
   const request = parseCompositionRequest({ wanted: [`${ex}I5`], available: [1, 2, 3].map(i => `${ex}I${i}`), limit, timeoutMs: 60_000 })
-  // Each solver call's time, as the composer waits for it.
-  const calls: number[] = []
-  const solve = RemoteProgram.prototype.run
-  RemoteProgram.prototype.run = function (this: RemoteProgram, ...args: Parameters<typeof solve>) {
-    const at = performance.now()
-    try { return solve.apply(this, args) } finally { calls.push(performance.now() - at) }
-  }
+  const calls = timeSolverCalls()
   const rows: Array<Record<string, string | number>> = []
   for (let time = 0; time < times; time++) {
-    calls.length = 0
+    calls.times.length = 0
     const cpuStart = process.cpuUsage()
     const composeStart = performance.now()
     const answer = compose(catalog, request)
@@ -47,14 +41,32 @@ export async function run (limit = 3, times = 1): Promise<Array<Record<string, s
       'compose ms': Math.round(composeMs),
       // Every thread's, the solver's and V8's compiler threads' included.
       'cpu ms': Math.round((cpu.user + cpu.system) / 1000),
-      'solver calls ms': calls.map(Math.round).join(' '),
-      'solver ms': Math.round(calls.reduce((a, b) => a + b, 0)),
-      bundles: answer.bundles.map(b => `${b.services.map(s => s.replace(ex, '')).join('+')} ${b.price.monthly.toFixed(2)}`).join(', '),
-      issues: answer.issues.map(issue => issue.code).join(' ') || '-'
+      'solver calls ms': calls.times.map(Math.round).join(' '),
+      'solver ms': Math.round(calls.times.reduce((a, b) => a + b, 0)),
+      ...answerColumns(answer)
     })
   }
-  RemoteProgram.prototype.run = solve
+  calls.stop()
   return rows
+}
+
+/** Each solver call's time, as the composer waits for it, from now until `stop`. */
+export function timeSolverCalls (): { readonly times: number[], readonly stop: () => void } {
+  const times: number[] = []
+  const solve = RemoteProgram.prototype.run
+  RemoteProgram.prototype.run = function (this: RemoteProgram, ...args: Parameters<typeof solve>) {
+    const at = performance.now()
+    try { return solve.apply(this, args) } finally { times.push(performance.now() - at) }
+  }
+  return { times, stop: () => { RemoteProgram.prototype.run = solve } }
+}
+
+/** An answer's bundles (members and monthly prices) and issue codes, for a row of the table. */
+export function answerColumns (answer: CompositionAnswer): { readonly bundles: string, readonly issues: string } {
+  return {
+    bundles: answer.bundles.map(b => `${b.services.map(s => s.replace(ex, '')).join('+')} ${b.price.monthly.toFixed(2)}`).join(', '),
+    issues: answer.issues.map(issue => issue.code).join(' ') || '-'
+  }
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
