@@ -90,10 +90,11 @@ function hashFolder (hash: ReturnType<typeof createHash>, folder: string): void 
 
 /**
  * Writes the slices as the snapshot for `key`: to a temporary file, flushed, then renamed over
- * the old one. The objects in `shared` (`CatalogParts.shared`) are written once each and read
- * back as one object.
+ * the old one. The objects in `shared` (`CatalogParts.shared` of the parts the slices are of) are
+ * written once each and read back as one object; it is not optional, since a snapshot written
+ * without it is valid but larger, and reads those objects back apart.
  */
-export async function writeSnapshot (file: string, key: string, slices: Iterable<CatalogSlice>, shared?: ReadonlySet<object>): Promise<void> {
+export async function writeSnapshot (file: string, key: string, slices: Iterable<CatalogSlice>, shared: ReadonlySet<object>): Promise<void> {
   const frames: Buffer[] = []
   const checksum = createHash('sha256')
   const encoder = new CompactEncoder({ shared })

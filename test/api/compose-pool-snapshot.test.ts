@@ -105,7 +105,7 @@ describe('composition workers over a data directory', () => {
 
   test('a snapshot replaced after the engine read it is stale: the worker compiles the quads and answers the same', async () => {
     const opened = await reopened()
-    await writeSnapshot(snapshotFileOf(dataDir!), 'the key of other content', [])
+    await writeSnapshot(snapshotFileOf(dataDir!), 'the key of other content', [], new Set())
     const source = counted(opened)
     const warnings: ErrorMessages[] = []
     pool = new ComposePool({ size: 1, queueCapacity: 4, catalog: source.catalog, onWarning: messages => { warnings.push(messages) } })
@@ -132,7 +132,7 @@ describe('composition workers over a data directory', () => {
     expect(answer?.results.length).toBe(1)
     expect(JSON.parse(JSON.stringify(answer))).toEqual(JSON.parse(JSON.stringify(await opened.discover(discovery))))
     // As just after a write, before the compile thread saved the new snapshot: its key is not there.
-    await writeSnapshot(snapshotFileOf(dataDir!), 'the key of other content', [])
+    await writeSnapshot(snapshotFileOf(dataDir!), 'the key of other content', [], new Set())
     const offered = { ...source.offered()!, key: 'the key of the catalog being saved' }
     const waiting = new ComposePool({ size: 1, queueCapacity: 4, catalog: async () => ({ ...await source.catalog(), snapshot: offered }) })
     try {

@@ -221,7 +221,7 @@ describe('readSnapshot and writeSnapshot', () => {
   it('reads back what was written for the same key, reports another key as stale and a missing file as missing', async () => {
     const file = join(await folder(), 'catalog.snapshot')
     expect(await readSnapshot(file, 'k1')).toEqual({ status: 'missing' })
-    await writeSnapshot(file, 'k1', slices)
+    await writeSnapshot(file, 'k1', slices, parts.shared)
     const read = await readSnapshot(file, 'k1')
     expect(read.status).toBe('loaded')
     const catalog = (read as { catalog: Catalog }).catalog
@@ -237,7 +237,7 @@ describe('readSnapshot and writeSnapshot', () => {
     const catalogs: Catalog[] = []
     const read = async (shared?: ReadonlySet<object>): Promise<Service[]> => {
       const file = join(dir, shared === undefined ? 'apart' : 'shared')
-      await writeSnapshot(file, 'k1', slices, shared)
+      await writeSnapshot(file, 'k1', slices, shared ?? new Set())
       catalogs.push((await readSnapshot(file, 'k1') as { catalog: Catalog }).catalog)
       return [...catalogs.at(-1)!.services.values()]
     }
@@ -272,7 +272,7 @@ describe('readSnapshot and writeSnapshot', () => {
     await writeFile(notOne, 'hello')
     expect((await readSnapshot(notOne, 'k1')).status).toBe('corrupt')
     const short = join(dir, 'short')
-    await writeSnapshot(short, 'k1', slices.slice(0, -1))
+    await writeSnapshot(short, 'k1', slices.slice(0, -1), parts.shared)
     const read = await readSnapshot(short, 'k1')
     expect(read.status).toBe('corrupt')
     expect((read as { reason: ErrorMessages }).reason.en).toContain('do not make a catalog')
