@@ -8,7 +8,7 @@
 import type { ClassHierarchy, LangText } from '../catalog/types.js'
 import type { SliceClock } from '../turns.js'
 import { terms as rdfTerms } from '../rdf/index.js'
-import { classMarks, hierarchyOf, proofGraph } from './hierarchy.js'
+import { classMarks, labelOf, proofGraph } from './hierarchy.js'
 import type { PropertyHierarchy } from './property-hierarchy.js'
 import type { Reasoned } from './reason.js'
 import { shortestChain } from './reachability.js'
@@ -75,7 +75,6 @@ export function hierarchyData (reasoned: Reasoned): HierarchyData {
 /** `rdfs:label` (then `skos:prefLabel`) texts of every subject that has one, as `hierarchy.label` gives them. */
 export function labelsOf (reasoned: Reasoned): Array<[string, LangText]> {
   const { terms, triples } = reasoned
-  const hierarchy = hierarchyOf(reasoned)
   const subjects = new Set<number>()
   for (const predicate of [rdfTerms.label, rdfTerms.prefLabel]) {
     const p = terms.iri(predicate)
@@ -84,7 +83,7 @@ export function labelsOf (reasoned: Reasoned): Array<[string, LangText]> {
   const labels: Array<[string, LangText]> = []
   for (const n of subjects) {
     const key = terms.key(n)
-    const label = hierarchy.label(key)
+    const label = labelOf(reasoned, key)
     if (Object.keys(label).length > 0) labels.push([key, label])
   }
   return labels

@@ -126,7 +126,7 @@ function isClosureRule (rule: CompiledRule, reasoned: Reasoned): boolean {
 }
 
 /** `rdfs:label` values by language, then `skos:prefLabel` ones for languages still missing. */
-function labelOf (reasoned: Reasoned, c: string): LangText {
+export function labelOf (reasoned: Reasoned, c: string): LangText {
   const { terms, triples } = reasoned
   const n = terms.get(c)
   const text: Record<string, string> = {}
