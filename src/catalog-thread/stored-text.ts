@@ -1,12 +1,14 @@
 /**
- * A data directory's graph file as the store wrote it: a header line `# graph <IRI>`, then the
+ * A data directory's graph file as the store wrote it: a header line naming the graph, then the
  * graph's N-Quads text, whose SHA-256 the store holds. A later write may have replaced the file
  * (or it was damaged) since the store read it, so the text is taken only while its bytes still
  * have that digest: it is then exactly the content the store holds. Read here by the compile
- * thread and by the SPARQL worker alike, which is why this file needs nothing but Node.
+ * thread and by the SPARQL worker alike, which is why this file needs nothing but Node and the
+ * header's import-free module.
  */
 import { createHash } from 'node:crypto'
 import { readFileSync } from 'node:fs'
+import { splitGraphFile } from '../store/graph-file-header.js'
 
 /** A stored graph's file and the SHA-256 of its N-Quads text (after the header line) as the store holds it. */
 export interface StoredFile {
@@ -26,8 +28,7 @@ export function storedText ({ graph, file, digest }: StoredFile): Buffer | undef
   } catch {
     return undefined
   }
-  const end = bytes.indexOf(0x0a)
-  if (end === -1 || bytes.toString('utf8', 0, end) !== `# graph <${graph}>`) return undefined
-  const text = bytes.subarray(end + 1)
-  return createHash('sha256').update(text).digest('hex') === digest ? text : undefined
+  const parts = splitGraphFile(bytes)
+  if (parts?.graph !== graph) return undefined
+  return createHash('sha256').update(parts.text).digest('hex') === digest ? parts.text : undefined
 }

@@ -16,6 +16,7 @@ import { createHash } from 'node:crypto'
 import { mkdir, open, readFile, readdir, rename, rm, stat } from 'node:fs/promises'
 import { basename, join } from 'node:path'
 import { SymphonyError, type ErrorMessages } from '../errors.js'
+import { graphFileHeader, splitGraphFile } from './graph-file-header.js'
 
 interface Journal {
   readonly renames: ReadonlyArray<readonly [string, string]>
@@ -119,15 +120,14 @@ export class GraphFiles {
   async #readGraphFile (file: string): Promise<StoredGraphFile> {
     // Kept as bytes (outside the JavaScript heap): only the header line is decoded here.
     const bytes = await readFile(file)
-    const end = bytes.indexOf(0x0a)
-    const header = end === -1 ? null : /^# graph <([^>]*)>$/.exec(bytes.toString('utf8', 0, end))
-    if (header === null) {
+    const parts = splitGraphFile(bytes)
+    if (parts === undefined) {
       throw new SymphonyError('STORE_ERROR', {
         en: `${file}: missing "# graph <IRI>" header line; the file was not written by Symphony — move it out of the data directory`,
         de: `${file}: die Kopfzeile "# graph <IRI>" fehlt; die Datei wurde nicht von Symphony geschrieben — verschieben Sie sie aus dem Datenverzeichnis`
       }, { file })
     }
-    return { graph: header[1]!, bytes: bytes.subarray(end + 1), file }
+    return { graph: parts.graph, bytes: parts.text, file }
   }
 
   /** Changes with every file created, renamed or removed in the folder and with the journal. */
@@ -145,7 +145,7 @@ export class GraphFiles {
     for (const { graph, bytes } of writes) {
       const target = this.#fileOf(graph)
       const temporary = `${target}.tmp`
-      await writeDurably(temporary, [Buffer.from(`# graph <${graph}>\n`, 'utf8'), ...bytes])
+      await writeDurably(temporary, [Buffer.from(graphFileHeader(graph), 'utf8'), ...bytes])
       renames.push([temporary, target])
     }
     const journal: Journal = { renames, deletes: deletes.map(graph => this.#fileOf(graph)) }
