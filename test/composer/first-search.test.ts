@@ -5,12 +5,12 @@
  * solver gets. A small program is searched so too, within `quickExpansions`. On an injected
  * clock (no timed assertions).
  */
-import { beforeAll, describe, expect, test } from 'vitest'
+import { beforeAll, describe, expect, test, vi } from 'vitest'
 import { compileCatalog, type Catalog } from '../../src/catalog/index.js'
 import { compose, loadSolver, type CompositionRequest } from '../../src/composer/index.js'
 import type { ComposeStep } from '../../src/composer/deadline.js'
 import { parseRdf } from '../../src/rdf/index.js'
-import { limitNextSolve, stopNextSolve } from '../../src/composer/solver/highs-runtime.js'
+import { limitNextSolve, RemoteProgram, stopNextSolve } from '../../src/composer/solver/highs-runtime.js'
 import { generateCatalog } from '../../bench/catalog-generator.js'
 
 const sym = 'https://w3id.org/symphony/ontology#'
@@ -49,6 +49,17 @@ function cheapestThree (services: number = largeCount): Array<[string[], number]
   return pairs.sort((a, b) => a[1] - b[1] || a[0].join(' ').localeCompare(b[0].join(' '))).slice(0, 3)
 }
 
+/** The `few` flag of every program the composer loads while `run` runs. */
+function loadedFew (run: () => unknown): Array<boolean | undefined> {
+  const begin = vi.spyOn(RemoteProgram, 'begin')
+  try {
+    run()
+    return begin.mock.calls.map(([program]) => program.few)
+  } finally {
+    begin.mockRestore()
+  }
+}
+
 /** Composes on a clock that stands still until `jump` starts, then is past any budget. */
 function composed (catalog: Catalog, maxExpansions: number | undefined, jump?: ComposeStep, quickExpansions?: number): { steps: ComposeStep[], bundles: Array<[string[], number]>, codes: string[] } {
   let now = 1000
@@ -82,6 +93,10 @@ describe('a large program is searched best-first before the solver', () => {
     expect(steps.slice(steps.indexOf('best-first'), steps.indexOf('best-first') + 5)).toEqual(['best-first', 'dominance', 'model', 'load', 'solve'])
     expect(bundles).toEqual(cheapestThree())
     expect(codes).toEqual([])
+  })
+
+  test('its program is loaded without the lean root of a program of few services', () => {
+    expect(loadedFew(() => composed(catalog, 3))).toEqual([false])
   })
 
   test('when it finds the top three without proving them, the solver does not seek them again: its calls only look for ties and the proof', () => {
@@ -156,6 +171,10 @@ describe('a small program is searched best-first within a small budget before th
     expect(steps.slice(steps.indexOf('relevant'), steps.indexOf('relevant') + 5)).toEqual(['relevant', 'dominance', 'model', 'load', 'solve'])
     expect(bundles).toEqual(cheapestThree(smallCount))
     expect(codes).toEqual([])
+  })
+
+  test('its program is loaded with the lean root of a program of few services (a small cut pool, no restart)', () => {
+    expect(loadedFew(() => composed(catalog, undefined, undefined, 0))).toEqual([true])
   })
 
   test('when its budget is too small to prove them, the solver starts after it and proves the same three', () => {

@@ -218,7 +218,7 @@ function solve (problem: Problem, relaxation: Relaxation, kept: readonly number[
     : {}
   // The solver thread loads the program's rows while its landmark rows are worked out here;
   // they follow, and then the relaxation is solved and the columns fixed (with a cutoff).
-  const solver = RemoteProgram.begin({ op: 'load', columns: model.columns, costs: Float64Array.from(model.costs), small: model.columns < smallModel, ...model.rows, ...fixing() }, wait())
+  const solver = RemoteProgram.begin({ op: 'load', columns: model.columns, costs: Float64Array.from(model.costs), small: model.columns < smallModel, few: model.services.length < smallModel, ...model.rows, ...fixing() }, wait())
   if (solver === undefined) return timedOut
   try {
     // Dataflow: landmark rows before the first solve lift the linear relaxation over cycles.
