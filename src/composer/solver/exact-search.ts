@@ -153,7 +153,7 @@ export function exactSearch (problem: Problem, relaxation: Relaxation, options: 
   if (deadline.passed()) return first === undefined ? timedOut : { ...first, solves: 0, first }
   if (first === undefined) {
     const kept = withoutDominated(problem, relevant, options)
-    return kept === undefined ? timedOut : solve(problem, relaxation, kept, options, [])
+    return kept === undefined ? timedOut : solve(problem, relaxation, kept, options, [], relevant.length < smallModel)
   }
   if (first.proven) return { ...first, solves: 0, first }
   // Its bundles may lower the bound: the services left for them are found again among the
@@ -168,9 +168,10 @@ export function exactSearch (problem: Problem, relaxation: Relaxation, options: 
   }
   const kept = withoutDominated(problem, narrowed, options)
   if (kept === undefined) return { ...first, solves: 0, first }
-  if (first.bundles.length === 0) return { ...solve(problem, relaxation, kept, options, []), first }
+  const few = relevant.length < smallModel
+  if (first.bundles.length === 0) return { ...solve(problem, relaxation, kept, options, [], few), first }
   const known = first.bundles.map(b => b.members)
-  return { ...solve(problem, relaxation, kept, { ...withoutStart(options), ...(Number.isFinite(bound) ? { bound } : {}) }, known), first }
+  return { ...solve(problem, relaxation, kept, { ...withoutStart(options), ...(Number.isFinite(bound) ? { bound } : {}) }, known, few), first }
 }
 
 /**
@@ -195,9 +196,10 @@ function withoutStart (options: ExactOptions): ExactOptions {
  * Builds the integer program over `kept` (and the members of the start and of the `known`
  * bundles) and solves it. The known bundles are valid and minimal (the quicker search's): they
  * are found before the first call and cut off, so that call already has the cost to beat as its
- * cutoff.
+ * cutoff. `few`: a small program (fewer than `smallModel` relevant services), whose root the
+ * solver keeps lean (`leanRoot` in `solver-worker.ts`), however many columns its penalty levels add.
  */
-function solve (problem: Problem, relaxation: Relaxation, kept: readonly number[], options: ExactOptions, known: ReadonlyArray<readonly number[]>): SearchResult & { readonly solves: number } {
+function solve (problem: Problem, relaxation: Relaxation, kept: readonly number[], options: ExactOptions, known: ReadonlyArray<readonly number[]>, few: boolean): SearchResult & { readonly solves: number } {
   const { deadline } = options
   const timedOut = { bundles: [], expansions: 0, solves: 0, proven: false, bound: 0, timedOut: true } as const
   // The start's and the known bundles' members stay in the program even when others dominate them.
@@ -218,7 +220,7 @@ function solve (problem: Problem, relaxation: Relaxation, kept: readonly number[
     : {}
   // The solver thread loads the program's rows while its landmark rows are worked out here;
   // they follow, and then the relaxation is solved and the columns fixed (with a cutoff).
-  const solver = RemoteProgram.begin({ op: 'load', columns: model.columns, costs: Float64Array.from(model.costs), small: model.columns < smallModel, few: model.services.length < smallModel, ...model.rows, ...fixing() }, wait())
+  const solver = RemoteProgram.begin({ op: 'load', columns: model.columns, costs: Float64Array.from(model.costs), small: model.columns < smallModel, few, ...model.rows, ...fixing() }, wait())
   if (solver === undefined) return timedOut
   try {
     // Dataflow: landmark rows before the first solve lift the linear relaxation over cycles.
