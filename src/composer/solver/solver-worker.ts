@@ -33,9 +33,9 @@ export type SolverRequest =
   | {
     readonly op: 'load', readonly columns: number, readonly costs: Float64Array, readonly small: boolean, readonly lower: Float64Array, readonly upper: Float64Array, readonly starts: Int32Array, readonly indices: Int32Array, readonly values: Float64Array
     /**
-     * The program has few services (fewer than the composer's small-program limit), though
-     * perhaps 400 columns or more with its penalty levels: its root keeps a small cut pool and
-     * does not restart (`leanRoot`).
+     * The program is a small one (fewer than 400 relevant services), though it may have 400
+     * columns or more with its penalty levels: its root keeps a small cut pool and does not
+     * restart (`leanRoot`).
      */
     readonly few?: boolean
     /**
@@ -107,12 +107,12 @@ const noCutoff = 1e30
 /** HiGHS's default node limit (none): a run without a test's `maxNodes` gets it back. */
 const maxNodes = 2147483647
 /**
- * The root of a program of few services: a cut pool of at most 100 cuts (HiGHS's default 10,000)
+ * The root of a small program (`few`): a cut pool of at most 100 cuts (HiGHS's default 10,000)
  * and no restart. On three generated 300-service programs (about 555 columns, 800 rows, every
  * proof ending at the root) the root with the defaults spent seconds separating cuts (over 9,000
  * in the pool for 32 in the linear program) and restarted up to three times after fixing
- * columns; with these, the same optima in a third to a fifth of the time (docs/scale.md,
- * "The root of a program of few services").
+ * columns; with these, the same optima with a third to three quarters of the simplex iterations and
+ * in a quarter to a seventh of the time (docs/scale.md, "The root of a program of few services").
  */
 const leanRoot = { mip_pool_soft_limit: 100, mip_allow_restart: false } as const
 
