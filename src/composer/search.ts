@@ -17,7 +17,9 @@
  *    the item with the members that can help free (`Relaxation.withMembers`). A member that
  *    depends on a requirement's consumer cannot help with it (that would be a cycle), so the
  *    bound of a requirement comes from the ancestor state that holds exactly the members that
- *    can (often none: the base relaxation, exact along adapter chains). It stops when no open
+ *    can (often none: the base relaxation, exact along adapter chains); or, when larger, a sum
+ *    over the open items (`open-items-bound.ts`: each pays its own link, and those only new
+ *    services can meet, with no provider in common, a new member each). It stops when no open
  *    state can beat the `limit`-th bundle found — the ranking is then proven — or when its
  *    expansion budget runs out (`proven: false`, with the least cost any other bundle can have).
  *
@@ -29,6 +31,7 @@
  * providers an interface may have.
  */
 import type { Item } from './items.js'
+import { OpenItemsBound } from './open-items-bound.js'
 import { PriorityQueue } from './priority-queue.js'
 import { missingPenalty, type Option, type Problem } from './problem.js'
 import type { ItemBounds, Relaxation } from './relaxation.js'
@@ -178,6 +181,7 @@ export function search (problem: Problem, relaxation: Relaxation, guide: Relaxat
   const orders = new WeakMap<readonly Option[], { guided: Option[], proof: Option[] }>()
 
   const cap = (item: Item, h: number): number => relaxed ? Math.min(h, missingPenalty(item)) : h
+  const openBound = new OpenItemsBound(problem)
 
   /** What a new member's own requirements add to the estimate (kept per service). */
   const newEstimates = new Map<number, number>()
@@ -289,7 +293,7 @@ export function search (problem: Problem, relaxation: Relaxation, guide: Relaxat
     if (state.proofF !== undefined) return state.proofF
     const below = dependents(state.edges)
     state.bounds = state.open.map(j => cap(j, boundsOf(helpersState(state, j, below), 'cost').baseCost(j)))
-    state.proofF = state.g + Math.max(0, ...state.bounds)
+    state.proofF = state.g + Math.max(0, ...state.bounds, openBound.value(state.open, state.members))
     if (budget !== undefined && relaxations.price !== undefined && state.proofF < Infinity) {
       let h = 0
       for (const j of state.open) h = Math.max(h, boundsOf(helpersState(state, j, below), 'price').baseCost(j))
