@@ -11,7 +11,7 @@ import { Problem, type ProblemMode } from './problem.js'
 import { relaxWithin, type Relaxation } from './relaxation.js'
 import type { ResolvedRequest } from './resolve-request.js'
 import { compareMembers, search, type FoundBundle, type SearchResult } from './search.js'
-import { exactSearch, quickNearProof } from './solver/exact-search.js'
+import { exactSearch, quickGuidedShare, quickNearProof } from './solver/exact-search.js'
 import { greedyBundle } from './solver/greedy.js'
 import type { ServiceTable } from './service-table.js'
 
@@ -122,9 +122,10 @@ export function runSearch (context: CompositionContext, mode: ProblemMode, limit
       maxStates: context.maxStates,
       // Within a budget of its own (a small program's, before the solver) a proof near its end
       // goes on past its share: the share stopped the top three of a 200-service program 11
-      // expansions short of their proof, and the solver then took seconds to prove them.
+      // expansions short of their proof, and the solver then took seconds to prove them. Its
+      // guided phase gets a part of that budget: the proof phase finds bundles too, in cost order.
       ...(context.proofExpansions === undefined ? {} : { maxProofExpansions: context.proofExpansions }),
-      ...(maxExpansions === undefined ? {} : { nearProof: quickNearProof }),
+      ...(maxExpansions === undefined ? {} : { nearProof: quickNearProof, maxGuidedExpansions: Math.floor(maxExpansions * quickGuidedShare) }),
       ...(budgetCents === undefined || priceRelaxation === undefined ? {} : { budgetCents, priceRelaxation })
     })
   }

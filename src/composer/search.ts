@@ -42,6 +42,11 @@ export interface SearchOptions {
   readonly limit: number
   /** States expanded at most, both phases together. */
   readonly maxExpansions: number
+  /**
+   * States the guided phase may expand at most (default `maxExpansions`): past them the proof
+   * phase takes over, which finds bundles too, cheapest first.
+   */
+  readonly maxGuidedExpansions?: number
   /** States the proof phase may expand beyond what the guided phase took (default: max(200, 2 × guided)). */
   readonly maxProofExpansions?: number
   /**
@@ -321,7 +326,8 @@ export function search (problem: Problem, relaxation: Relaxation, guide: Relaxat
   }
 
   // Phase 1: guided, until `limit` bundles are found.
-  while (found.length < options.limit && expansions < options.maxExpansions && within() && queues.guided.size > 0) {
+  const maxGuided = Math.min(options.maxExpansions, options.maxGuidedExpansions ?? Infinity)
+  while (found.length < options.limit && expansions < maxGuided && within() && queues.guided.size > 0) {
     const { priority, value } = queues.guided.pop()!
     take(value, priority, 'guided')
   }
