@@ -8,10 +8,10 @@
  * - every open item is satisfied by a link of its own (or, relaxed, left open): at least the least
  *   penalty among its options;
  * - an open item that neither an available type nor a member can satisfy brings a new member, at
- *   least the least, over its providers, of the link's penalty, the provider's own cost and the
- *   least penalties of the provider's requirements (items of its own). Of such items, a set whose
- *   provider sets are pairwise disjoint brings as many distinct new members, so their costs add up
- *   (picked greedily, dearest first); the others count their link's penalty only.
+ *   least the least, over its providers, of the link's penalty and the provider's own cost. Of
+ *   such items, a set whose option lists have no provider in common brings as many distinct new
+ *   members, so their costs add up (picked greedily, dearest first); the others count their
+ *   link's penalty only.
  *
  * Members that would close a cycle (dataflow) count as able to help: that only lowers the bound.
  */
@@ -24,42 +24,55 @@ interface ListFacts {
   readonly leastPenalty: number
   /** The services that provide it. */
   readonly providers: ReadonlySet<number>
-  /** The service options by what joining through them costs at least, ascending, and that cost. */
+  /** The service options by penalty plus the provider's own cost, ascending. */
   readonly joining: readonly Option[]
-  readonly joinCost: ReadonlyMap<Option, number>
+  /** Per other list: do the two have no provider in common? */
+  readonly disjoint: WeakMap<readonly Option[], boolean>
+}
+
+interface Needy {
+  readonly list: readonly Option[]
+  readonly facts: ListFacts
+  /** What joining a new member adds beyond the least penalty. */
+  readonly extra: number
 }
 
 /** Computes the bound for a problem; keeps what it learns per option list. */
 export class OpenItemsBound {
   private readonly facts = new WeakMap<readonly Option[], ListFacts>()
-  /** Per service: the least penalties of its requirements, summed. */
-  private readonly requirementPenalties = new Map<number, number>()
 
   constructor (private readonly problem: Problem) {}
 
   /** A lower bound of what satisfying every open item adds to a state with these members. */
   value (open: readonly Item[], members: readonly number[]): number {
+    const { problem } = this
+    const relaxed = problem.mode.relaxed
     let links = 0
-    const needy: Array<{ readonly item: Item, readonly cost: number }> = []
+    const needy: Needy[] = []
     for (const item of open) {
-      const least = this.leastPenalty(item)
-      if (this.helped(item, members)) { links += least; continue }
-      const cost = this.joinCost(item, members)
-      // Its link's penalty is counted either way; what a new member adds is counted for a packing only.
+      const group = problem.optionGroup(item)
+      const facts = this.factsOf(group.shared)
+      const least = relaxed ? Math.min(facts.leastPenalty, missingPenalty(item)) : facts.leastPenalty
       links += least
-      if (cost > least) needy.push({ item, cost })
+      if (this.helped(item, members)) continue
+      let cost = Infinity
+      for (const option of facts.joining) {
+        if (option.provider === group.without || members.includes(option.provider)) continue
+        cost = option.penalty + problem.own[option.provider]!
+        break
+      }
+      if (relaxed) cost = Math.min(cost, missingPenalty(item))
+      if (cost > least) needy.push({ list: group.shared, facts, extra: cost - least })
     }
-    needy.sort((a, b) => b.cost - a.cost)
-    const taken = new Set<number>()
+    if (needy.length === 0) return links
+    needy.sort((a, b) => b.extra - a.extra)
+    // A greedy packing: each item taken has no provider in common with those taken before it.
+    const taken: Needy[] = []
     let extra = 0
-    for (const { item, cost } of needy) {
-      const group = this.problem.optionGroup(item)
-      const { providers } = this.factsOf(group.shared)
-      let disjoint = true
-      for (const p of providers) if (p !== group.without && taken.has(p)) { disjoint = false; break }
-      if (!disjoint) continue
-      for (const p of providers) if (p !== group.without) taken.add(p)
-      extra += cost - this.leastPenalty(item)
+    for (const candidate of needy) {
+      if (!taken.every(t => this.disjoint(t, candidate))) continue
+      taken.push(candidate)
+      extra += candidate.extra
     }
     return links + extra
   }
@@ -71,50 +84,31 @@ export class OpenItemsBound {
     return false
   }
 
-  private leastPenalty (item: Item): number {
-    const least = this.factsOf(this.problem.optionGroup(item).shared).leastPenalty
-    return this.problem.mode.relaxed ? Math.min(least, missingPenalty(item)) : least
-  }
-
-  /** The least cost of satisfying the item with a service not yet a member (capped when relaxed). */
-  private joinCost (item: Item, members: readonly number[]): number {
-    const group = this.problem.optionGroup(item)
-    const facts = this.factsOf(group.shared)
-    let cost = Infinity
-    for (const option of facts.joining) {
-      if (option.provider === group.without || members.includes(option.provider)) continue
-      cost = facts.joinCost.get(option)!
-      break
+  /** No provider in common (checked on the shared lists: their consumers left in only makes it stricter). */
+  private disjoint (a: Needy, b: Needy): boolean {
+    if (a.list === b.list) return false
+    let known = a.facts.disjoint.get(b.list)
+    if (known === undefined) {
+      const [small, large] = a.facts.providers.size <= b.facts.providers.size ? [a.facts, b.facts] : [b.facts, a.facts]
+      known = true
+      for (const p of small.providers) if (large.providers.has(p)) { known = false; break }
+      a.facts.disjoint.set(b.list, known)
+      b.facts.disjoint.set(a.list, known)
     }
-    return this.problem.mode.relaxed ? Math.min(cost, missingPenalty(item)) : cost
+    return known
   }
 
   private factsOf (list: readonly Option[]): ListFacts {
     let facts = this.facts.get(list)
     if (facts === undefined) {
+      const own = this.problem.own
       let leastPenalty = Infinity
       for (const option of list) leastPenalty = Math.min(leastPenalty, option.penalty)
       const services = list.filter(o => o.provider >= 0)
-      const joinCost = new Map(services.map(o => [o, o.penalty + this.problem.own[o.provider]! + this.requirementPenalty(o.provider)]))
-      const joining = services.sort((a, b) => joinCost.get(a)! - joinCost.get(b)! || a.provider - b.provider)
-      facts = { leastPenalty, providers: new Set(services.map(o => o.provider)), joining, joinCost }
+      const joining = [...services].sort((a, b) => a.penalty + own[a.provider]! - b.penalty - own[b.provider]! || a.provider - b.provider)
+      facts = { leastPenalty, providers: new Set(services.map(o => o.provider)), joining, disjoint: new WeakMap() }
       this.facts.set(list, facts)
     }
     return facts
-  }
-
-  /** The least penalties of a service's requirements, summed: each is an item of its own once it joins. */
-  private requirementPenalty (s: number): number {
-    let sum = this.requirementPenalties.get(s)
-    if (sum === undefined) {
-      sum = 0
-      for (const req of this.problem.requirementsOf(s)) {
-        let least = Infinity
-        for (const option of this.problem.options(req)) least = Math.min(least, option.penalty)
-        sum += this.problem.mode.relaxed ? Math.min(least, missingPenalty(req)) : least
-      }
-      this.requirementPenalties.set(s, sum)
-    }
-    return sum
   }
 }

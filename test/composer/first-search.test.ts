@@ -218,9 +218,9 @@ describe('a small program\'s best-first search bounds a state by a sum over its 
   })
 
   // With the largest per-item bound alone (one member's cost however many items are open) the
-  // proofs took 1,216 and 1,220 expansions, and the first request's guided phase alone 1,189, so the
+  // proofs took 1,216 and 1,220 expansions, and the third request's guided phase alone 1,189, so the
   // solver proved all three in seconds; summing over the open items, with the guided phase at half
-  // the budget, they take 202, 290 and 656.
+  // the budget, they take 201, 290 and 656.
   test.each([
     { name: 'I18 and I44', wanted: [18, 44], available: [16, 14, 57, 20], limit: 1, expected: [[['S128', 'S190', 'S194', 'S221'], 55.31]] },
     { name: 'I19 and I0', wanted: [19, 0], available: [41, 53, 2, 45], limit: 3, expected: [[['S132', 'S39', 'S73'], 41.64], [['S132', 'S29', 'S73'], 56], [['S132', 'S73', 'S75', 'S81'], 74.35]] },
