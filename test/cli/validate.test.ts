@@ -109,4 +109,18 @@ describe('symphony validate', () => {
     expect(wrong.stderr).toMatch(/--report rdfxml is not a report format; use turtle \(ttl\), json-ld or n-triples/)
     await folder.remove()
   })
+  it('gives the line of a node written as an IRI relative to the file', async () => {
+    const folder = await temporaryFolder()
+    await writeFile(join(folder.path, 'relative.ttl'), [
+      '@prefix sym: <https://w3id.org/symphony/ontology#> .',
+      '@prefix schema: <https://schema.org/> .',
+      '',
+      '<#Dienst> a sym:CRM ; schema:name "Dienst"@de ; sym:offersDPA true .'
+    ].join('\n'))
+    const run = await runCli(['validate', 'relative.ttl'], { cwd: folder.path })
+    const results = JSON.parse(run.stdout).results as Array<{ focusNode: string, line?: number }>
+    expect(results.length).toBeGreaterThan(0)
+    expect(results.map(r => [r.focusNode, r.line])).toEqual(results.map(() => [`${pathToFileURL(join(folder.path, 'relative.ttl')).href}#Dienst`, 4]))
+    await folder.remove()
+  })
 })

@@ -58,7 +58,7 @@ export const validateCommand: Command = {
         const file = resolve(io.cwd, name)
         const quads = await readRdfFile(file)
         const report = await engine.validateDescription(quads, { language })
-        reports.push({ file: name, conforms: report.conforms, results: locate(report, quads, nodeLines(await readFile(file, 'utf8'))) })
+        reports.push({ file: name, conforms: report.conforms, results: locate(report, quads, nodeLines(await readFile(file, 'utf8'), { baseIRI: pathToFileURL(file).href })) })
         if (graph !== undefined) graphs.push(...sourcedReport(report, pathToFileURL(file).href, language))
       }
       if (graph !== undefined) io.stdout(await serializeRdf(graphs, graph))
