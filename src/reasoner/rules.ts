@@ -9,6 +9,7 @@ import { basename, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import sparqljs from 'sparqljs'
 import { SymphonyError } from '../errors.js'
+import { querySyntaxPosition } from '../rdf/index.js'
 import { compileRules } from './rule-compiler.js'
 
 /** One rule file, parsed and checked. */
@@ -40,8 +41,7 @@ export function ruleFromText (name: string, text: string, options: { source?: st
   try {
     parsed = new sparqljs.Parser().parse(text)
   } catch (error) {
-    const reason = (error as Error).message
-    throw new SymphonyError('INVALID_QUERY', { en: `${source}: not a SPARQL query — ${reason}`, de: `${source}: keine SPARQL-Abfrage — ${reason}` }, { file: source, cause: error })
+    throw notSparql(source, text, error as Error)
   }
   if (parsed.type !== 'query' || parsed.queryType !== expected) {
     throw new SymphonyError('INVALID_QUERY', {
@@ -68,6 +68,25 @@ export async function readRules (folder: string = inferenceRulesFolder, options:
     const file = join(folder, name)
     return ruleFromText(basename(name, '.rq'), await readFile(file, 'utf8'), { source: file, ...options })
   }))
+}
+
+/**
+ * A rule that does not parse, with `file:line:column` of the token the parser stopped at (the
+ * line counted in the rule's own text, also for a rule stored as a literal), and for a prefix
+ * without a PREFIX declaration, which one and how to declare it.
+ */
+function notSparql (source: string, text: string, error: Error): SymphonyError {
+  const at = querySyntaxPosition(text, error)
+  const where = at.line === undefined ? source : `${source}:${at.line}:${at.column}`
+  const prefix = at.undefinedPrefix
+  // The parser's own text is quoted as it is, in both languages.
+  const reason = prefix !== undefined
+    ? { en: `undefined prefix "${prefix}" — declare it with PREFIX ${prefix}: <…>`, de: `nicht definiertes Präfix "${prefix}" — deklarieren Sie es mit PREFIX ${prefix}: <…>` }
+    : { en: at.parserSays, de: at.parserSays }
+  return new SymphonyError('INVALID_QUERY', {
+    en: `${where}: not a SPARQL query — ${reason.en}`,
+    de: `${where}: keine SPARQL-Abfrage — ${reason.de}`
+  }, { file: source, ...(at.line === undefined ? {} : { line: at.line, column: at.column }), cause: error })
 }
 
 function leadingComment (text: string): string {

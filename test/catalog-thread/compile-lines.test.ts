@@ -73,7 +73,7 @@ describe('--data held as term ids, compiled in the compile thread', () => {
     const failure = async (engine: Engine): Promise<{ code: string, messages: { en: string, de: string } }> =>
       engine.catalog().then(() => { throw new Error('compiled') }, (error: { code: string, messages: { en: string, de: string } }) => error)
     const expected = await failure(quadPath)
-    expect(expected.messages.en.startsWith(`<${graphs.data}1/rules> <${ex}rule>: not a SPARQL query`)).toBe(true)
+    expect(expected.messages.en.startsWith(`<${graphs.data}1/rules> <${ex}rule>:1:36: not a SPARQL query — Expecting `)).toBe(true)
     const got = await failure(served)
     expect(got.code).toBe('INVALID_QUERY')
     expect(got.messages).toEqual(expected.messages)

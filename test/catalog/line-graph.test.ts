@@ -123,7 +123,7 @@ describe('--data N-Triples and N-Quads in the engine', () => {
       engine.catalog().then(() => { throw new Error('compiled') }, (error: { code: string, messages: { en: string, de: string } }) => error)
     const expected = await failure(stored)
     expect(expected.code).toBe('INVALID_QUERY')
-    expect(expected.messages.en.startsWith(`<${graphs.data}1/rules> <${ex}rule>: not a SPARQL query`)).toBe(true)
+    expect(expected.messages.en.startsWith(`<${graphs.data}1/rules> <${ex}rule>:1:36: not a SPARQL query — Expecting `)).toBe(true)
     const got = await failure(lines)
     expect(got.code).toBe(expected.code)
     expect(got.messages).toEqual(expected.messages)

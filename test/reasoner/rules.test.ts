@@ -34,7 +34,25 @@ describe('rule files', () => {
         en: 'bad.rq: a rule file must hold one CONSTRUCT query',
         de: 'bad.rq: eine Regeldatei muss genau eine CONSTRUCT-Abfrage enthalten'
       }, { file: 'bad.rq' }))
-    expect(() => ruleFromText('broken', 'CONSTRUCT {', { source: 'broken.rq' })).toThrow(/^broken\.rq: not a SPARQL query/)
+    expect(() => ruleFromText('broken', 'CONSTRUCT {', { source: 'broken.rq' })).toThrow(/^broken\.rq:1:12: not a SPARQL query — Expecting /)
+  })
+
+  it('names file:line:column of a syntax error and an undefined prefix with how to declare it, in English and German', () => {
+    const thrownBy = (text: string): SymphonyError => {
+      try {
+        ruleFromText('r', text, { source: 'r.rq' })
+      } catch (error) {
+        return error as SymphonyError
+      }
+      throw new Error('no error')
+    }
+    const prefix = thrownBy('# r\nPREFIX sym: <https://w3id.org/symphony/ontology#>\nCONSTRUCT { ?i a sym:CallEventFeed }\nWHERE {\n  ?i ex:format "call-events" .\n}\n')
+    expect([prefix.code, prefix.messages, prefix.location]).toEqual(['INVALID_QUERY', {
+      en: 'r.rq:5:6: not a SPARQL query — undefined prefix "ex" — declare it with PREFIX ex: <…>',
+      de: 'r.rq:5:6: keine SPARQL-Abfrage — nicht definiertes Präfix "ex" — deklarieren Sie es mit PREFIX ex: <…>'
+    }, { file: 'r.rq', line: 5, column: 6 }])
+    const syntax = thrownBy('CONSTRUCT { ?i a ?c }\nWHERE {\n  ?i a ?c\n  ?i ?p ?o .\n}\n')
+    expect([syntax.location, syntax.message.startsWith('r.rq:4:3: not a SPARQL query — Expecting ')]).toEqual([{ file: 'r.rq', line: 4, column: 3 }, true])
   })
 
   it('names file:line and the construct a rule may not use, in English and German', () => {

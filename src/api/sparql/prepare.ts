@@ -5,6 +5,8 @@
  * build an unbounded answer; and FROM clauses are moved out of the text into the request's dataset.
  */
 import { SymphonyError } from '../../errors.js'
+import { querySyntaxPosition } from '../../rdf/index.js'
+import type { JisonHash } from '../../rdf/index.js'
 
 export type QueryForm = 'SELECT' | 'ASK' | 'CONSTRUCT' | 'DESCRIBE'
 
@@ -22,38 +24,18 @@ export interface PreparedQuery {
   readonly from: { readonly default: readonly string[], readonly named: readonly string[] }
 }
 
-export interface JisonHash { text?: string, line?: number, loc?: { last_line: number, last_column: number } }
-
-/** 1-based line and column of the token a sparqljs (Jison) syntax error points at. */
-function positionOf (query: string, hash: JisonHash): { line: number, column: number } | undefined {
-  if (typeof hash.line !== 'number') return undefined
-  const line = hash.line + 1
-  const text = query.split('\n')[hash.line] ?? ''
-  const start = hash.loc !== undefined && hash.loc.last_line === line ? hash.loc.last_column : 0
-  const found = hash.text === undefined || hash.text === '' ? -1 : text.indexOf(hash.text, start)
-  return { line, column: (found >= 0 ? found : start) + 1 }
-}
-
-/** Where a prefixed name with an undeclared prefix first occurs. */
-function positionOfPrefix (query: string, prefix: string): { line: number, column: number } | undefined {
-  const match = new RegExp(`(^|[\\s(/^|{,;])${prefix.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:`, 'm').exec(query)
-  if (match === null) return undefined
-  const offset = match.index + match[1]!.length
-  const before = query.slice(0, offset)
-  return { line: before.split('\n').length, column: offset - before.lastIndexOf('\n') }
-}
+export type { JisonHash }
 
 function syntaxError (query: string, error: Error): SymphonyError {
-  const hash = (error as Error & { hash?: JisonHash }).hash
-  const prefix = /^Unknown prefix: (\S*)/.exec(error.message)
-  const at = hash !== undefined ? positionOf(query, hash) : prefix !== null ? positionOfPrefix(query, prefix[1]!) : undefined
+  const at = querySyntaxPosition(query, error)
   // The parser's own text is quoted as it is, in both languages.
-  const parserSays = error.message.split('\n').at(-1) ?? error.message
-  const reason = prefix !== null
-    ? { en: `undefined prefix "${prefix[1]}" — declare it with PREFIX ${prefix[1]}: <…>`, de: `nicht definiertes Präfix "${prefix[1]}" — deklarieren Sie es mit PREFIX ${prefix[1]}: <…>` }
-    : { en: parserSays, de: parserSays }
-  const where = at === undefined ? { en: 'query', de: 'Abfrage' } : { en: `query:${at.line}:${at.column}`, de: `Abfrage, Zeile ${at.line}, Spalte ${at.column}` }
-  return new SymphonyError('INVALID_QUERY', { en: `${where.en}: ${reason.en}`, de: `${where.de}: ${reason.de}` }, { ...at, cause: error })
+  const prefix = at.undefinedPrefix
+  const reason = prefix !== undefined
+    ? { en: `undefined prefix "${prefix}" — declare it with PREFIX ${prefix}: <…>`, de: `nicht definiertes Präfix "${prefix}" — deklarieren Sie es mit PREFIX ${prefix}: <…>` }
+    : { en: at.parserSays, de: at.parserSays }
+  const position = at.line === undefined || at.column === undefined ? undefined : { line: at.line, column: at.column }
+  const where = position === undefined ? { en: 'query', de: 'Abfrage' } : { en: `query:${position.line}:${position.column}`, de: `Abfrage, Zeile ${position.line}, Spalte ${position.column}` }
+  return new SymphonyError('INVALID_QUERY', { en: `${where.en}: ${reason.en}`, de: `${where.de}: ${reason.de}` }, { ...position, cause: error })
 }
 
 /** A query the worker has parsed: the text to run, its form, and its own FROM / FROM NAMED. */
