@@ -4,7 +4,7 @@
  */
 import type { FastifyInstance, FastifyRequest } from 'fastify'
 import { SymphonyError } from '../errors.js'
-import { jsonErrorOffset } from './json-position.js'
+import { jsonErrorOffset } from '../rdf/index.js'
 
 /** RDF media types a description may be published in. */
 export const rdfBodyMediaTypes = ['text/turtle', 'application/ld+json', 'application/n-triples'] as const

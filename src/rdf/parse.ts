@@ -8,6 +8,7 @@ import type { Quad, Term } from '@rdfjs/types'
 import type { JsonLdDocument } from 'jsonld'
 import { SymphonyError } from '../errors.js'
 import { freshBlankPrefix, readNTriples, type LineReaderOptions } from './ntriples-reader.js'
+import { jsonErrorOffset } from './json-position.js'
 
 export type RdfFormat = 'turtle' | 'trig' | 'n-triples' | 'n-quads' | 'json-ld' | 'rdf-xml'
 
@@ -144,8 +145,10 @@ async function parseJsonLd (text: string, source: string, baseIRI?: string): Pro
   try {
     document = JSON.parse(text)
   } catch (error) {
+    // V8 gives a position only for some errors; the scanner finds it for the others.
     const position = /position (\d+)/.exec((error as Error).message)
-    const { line, column } = position === null ? { line: undefined, column: undefined } : lineAndColumn(text, Number(position[1]))
+    const offset = position === null ? jsonErrorOffset(text) : Number(position[1])
+    const { line, column } = offset < 0 ? { line: undefined, column: undefined } : lineAndColumn(text, offset)
     const where = line === undefined ? source : `${source}:${line}:${column}`
     const reason = (error as Error).message
     throw new SymphonyError('PARSE_ERROR', { en: `${where}: invalid JSON — ${reason}`, de: `${where}: ungültiges JSON — ${reason}` },

@@ -59,6 +59,12 @@ describe('parseRdf', () => {
       .rejects.toMatchObject({ code: 'PARSE_ERROR', location: { file: 'x.jsonld', line: 3, column: 3 } })
   })
 
+  it('names line and column for JSON errors whose message carries no position (a trailing comma)', async () => {
+    const text = '{\n  "@id": "https://example.org/a",\n  "https://example.org/p": [1,\n  ]\n}'
+    await expect(parseRdf(text, { format: 'json-ld', source: 'x.jsonld' }))
+      .rejects.toMatchObject({ code: 'PARSE_ERROR', location: { file: 'x.jsonld', line: 4, column: 3 }, message: expect.stringMatching(/^x\.jsonld:4:3: invalid JSON — /) })
+  })
+
   it('refuses remote JSON-LD contexts with advice', async () => {
     await expect(parseRdf('{"@context": "https://schema.org/", "@id": "https://example.org/a", "name": "A"}', { format: 'json-ld', source: 'x.jsonld' }))
       .rejects.toThrow('x.jsonld: invalid JSON-LD — remote context https://schema.org/ cannot be loaded (no network access); inline the @context instead')

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { jsonErrorOffset } from '../../src/api/json-position.js'
+import { jsonErrorOffset } from '../../src/rdf/index.js'
 
 describe('jsonErrorOffset', () => {
   it('is -1 for valid JSON', () => {
