@@ -18,6 +18,7 @@ import { remember } from './report-graph.js'
 import { sparqlComponentValidations, sparqlConstraintValidation, sparqlTargetResolver, usesSparql } from './sparql-components.js'
 import { sparqlLimitsOf, type SparqlLimits } from './sparql-limits.js'
 import { assertSupportedShapes, key, listMembers } from './supported-parameters.js'
+import { missedClassTargets } from './class-targets.js'
 
 export type Severity = 'Violation' | 'Warning' | 'Info'
 
@@ -155,6 +156,9 @@ class ShapesValidator implements CompiledShapes {
     const engineResults: EngineResult[] = []
     if (options.focus === undefined) {
       engineResults.push(...(await validator.validate({ dataset })).results)
+      for (const [shape, nodes] of missedClassTargets(this.store, dataset)) {
+        engineResults.push(...(await validator.validate({ dataset, terms: nodes }, [{ terms: [shape] }])).results)
+      }
     } else {
       const byShape = new Map<string, Term[]>()
       for (const { node, shape } of options.focus) {

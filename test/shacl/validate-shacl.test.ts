@@ -35,6 +35,20 @@ describe('validateShacl', () => {
     expect(await validateShacl(data, shapes)).toEqual({ conforms: true, results: [] })
   })
 
+  it('targets instances of a class\'s subclasses declared in the data graph, cycles included (SHACL §2.1.3.2)', async () => {
+    const classShapes = await turtle(`ex:NamedShape a sh:NodeShape ; sh:targetClass ex:Service ; sh:targetSubjectsOf ex:provider ; sh:property [ sh:path ex:name ; sh:minCount 1 ] .
+      ex:Service a sh:NodeShape , rdfs:Class ; sh:property [ sh:path ex:provider ; sh:minCount 1 ] .`)
+    const data = await turtle(`ex:CRM rdfs:subClassOf ex:Software . ex:Software rdfs:subClassOf ex:Service , ex:CRM .
+      ex:crm a ex:CRM . ex:direct a ex:Service ; ex:name "D" ; ex:provider ex:p . ex:both a ex:CRM ; ex:provider ex:p .`)
+    const report = await validateShacl(data, classShapes)
+    // Once each, also where another target of the shape has the node already
+    expect(report.results.map(r => [r.focusNode, r.path, r.constraint]).sort()).toEqual([
+      [ex('both'), ex('name'), sh('MinCountConstraintComponent')],
+      [ex('crm'), ex('name'), sh('MinCountConstraintComponent')],
+      [ex('crm'), ex('provider'), sh('MinCountConstraintComponent')]
+    ])
+  })
+
   it('reports results with messages in German', async () => {
     const data = await turtle(`ex:t a ex:Trunk ; ex:channels 40 ; ex:licences 20 ; ex:protocol ex:SIP ; ex:codec "G.729" ; ex:number "030 123" ; ex:registrar [ ex:port 5060 ] .`)
     const report = await validateShacl(data, shapes, { language: 'de' })
