@@ -46,6 +46,7 @@ export const errorCodes = {
   /** A fault report names services that are not members of the subscription, or two that are not linked: no provider to route it to. */
   FAULT_NOT_ROUTABLE: 422,
   UNKNOWN_PRICE_COMPONENT: 422,
+  UNREADABLE_PRICE: 422,
   CONTRADICTORY_CONSTRAINTS: 400,
   TOO_MANY_REQUESTS: 429,
   QUERY_TIMEOUT: 503,

@@ -45,6 +45,7 @@ const titles: Record<ErrorCode, ErrorMessages> = {
   UNSUPPORTED_SHAPE: { en: 'Unsupported shape', de: 'Nicht unterstützte Shape' },
   FAULT_NOT_ROUTABLE: { en: 'Fault cannot be routed to a provider', de: 'Störung kann keinem Anbieter zugeordnet werden' },
   UNKNOWN_PRICE_COMPONENT: { en: 'Unknown price component', de: 'Unbekannte Preiskomponente' },
+  UNREADABLE_PRICE: { en: 'Unreadable price', de: 'Unlesbarer Preis' },
   CONTRADICTORY_CONSTRAINTS: { en: 'Contradictory constraints', de: 'Widersprüchliche Bedingungen' },
   QUERY_TIMEOUT: { en: 'Query timed out', de: 'Zeitlimit der Abfrage überschritten' },
   BUSY: { en: 'Busy', de: 'Ausgelastet' },

@@ -1,8 +1,8 @@
 /**
  * Billing components from the catalog's price model: each component of an offer as the
  * vocabulary declares it (what it is counted by, how often it is charged). Components the
- * vocabulary does not declare, or charged over several months, cannot be billed monthly and
- * are returned apart so the caller can name them.
+ * vocabulary does not declare, charged over several months, or whose price is no non-negative
+ * number, cannot be billed monthly and are returned apart so the caller can name them.
  */
 import { offerPriceModels, type Catalog, type PriceModelComponent } from '../catalog/index.js'
 import type { ChargePeriod, PriceComponentInput } from './types.js'
@@ -14,7 +14,7 @@ export function offerComponents (catalog: Pick<Catalog, 'services'>, service: st
   const unbillable: string[] = []
   for (const c of model?.components ?? []) {
     const period = chargePeriod(c)
-    if (c.countedBy === null || period === undefined) {
+    if (c.countedBy === null || period === undefined || c.unreadable === true) {
       unbillable.push(c.component)
       continue
     }

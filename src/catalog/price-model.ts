@@ -32,6 +32,11 @@ export interface PriceModelComponent {
   readonly periodMonths: number | null
   /** Declared with a counting basis and a period: the component can be charged. */
   readonly declared: boolean
+  /**
+   * `true` when `schema:price` is no non-negative number (`"19,00"`, `"-5.00"`): `amount` is
+   * then the text as written, `minorUnits` is `null`, and the component cannot be charged.
+   */
+  readonly unreadable?: true
 }
 
 /** One offer of a service with its components. */
@@ -77,6 +82,9 @@ function offerModel (service: Service, offer: Offer): OfferPriceModel {
 
 function componentModel (spec: PriceSpecification): PriceModelComponent {
   const d = spec.definition
+  if (spec.unreadable === true) {
+    return { component: spec.component, label: d?.label ?? {}, amount: spec.amount, minorUnits: null, currency: spec.currency, countedBy: d?.countedBy ?? null, period: d?.period ?? null, periodMonths: d?.periodMonths ?? null, declared: d !== undefined && d.countedBy !== null && d.period !== null, unreadable: true }
+  }
   const amount = decimalString(spec)
   return {
     component: spec.component,

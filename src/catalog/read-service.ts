@@ -190,8 +190,9 @@ export function readCompliance (reader: NodeReader, service: string): Compliance
 
 /**
  * `schema:offers` with their price specifications. Every specification with a component and a
- * numeric `schema:price` is kept; one whose component the vocabulary does not declare has no
- * `definition` (the composer reports it instead of pricing it).
+ * `schema:price` is kept; one whose component the vocabulary does not declare has no
+ * `definition`, one whose price is no non-negative number is `unreadable` (the composer reports
+ * both instead of pricing them: dropped, "19,00" would make the offer look cheaper than it is).
  */
 export function readOffers (reader: NodeReader, service: string, components: PriceComponents): Offer[] {
   return reader.strings(service, t.offers).map(id => {
@@ -200,10 +201,14 @@ export function readOffers (reader: NodeReader, service: string, components: Pri
     for (const spec of reader.strings(id, t.priceSpecification)) {
       const component = reader.first(spec, t.priceComponent)
       const amount = reader.first(spec, t.price)
-      const price = reader.number(spec, t.price)
-      if (component === undefined || amount === undefined || price === undefined) continue
+      if (component === undefined || amount === undefined) continue
+      const number = amount.trim() === '' ? NaN : Number(amount)
+      const readable = Number.isFinite(number) && number >= 0
       const definition = components.get(component)
-      prices.push({ component, price, amount: amount.trim(), currency: reader.first(spec, t.priceCurrency) ?? currency, ...(definition === undefined ? {} : { definition }) })
+      prices.push({
+        component, price: readable ? number : 0, amount: amount.trim(), currency: reader.first(spec, t.priceCurrency) ?? currency,
+        ...(definition === undefined ? {} : { definition }), ...(readable ? {} : { unreadable: true as const })
+      })
     }
     const minimumTermMonths = reader.number(id, t.minimumTermMonths)
     const support = readSupport(reader, id)

@@ -58,6 +58,11 @@ export interface PriceSpecification {
   /** `schema:price` as written (a decimal string, e.g. `"6.50"`), for exact arithmetic. */
   readonly amount: string
   readonly currency: string
+  /**
+   * `true` when `amount` is no non-negative number (`"19,00"`, `"-5.00"`): `price` is then 0 and
+   * means nothing, and the offer cannot be priced (the composer reports it).
+   */
+  readonly unreadable?: true
 }
 
 /**

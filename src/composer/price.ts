@@ -5,12 +5,13 @@
  * (`sym:billingPeriod`); its monthly share is `price × quantity / periodMonths`, or, for a
  * one-off period, `price × quantity / minimumTermMonths` (12 months when no minimum term is
  * given). Amounts are kept in integer cents; each line is rounded to the cent. An offer with a
- * component the vocabulary does not declare is not used, and the component is reported.
+ * component the vocabulary does not declare, or with a price that is no non-negative number, is
+ * not used, and the component or price is reported.
  */
 import type { CountingBasis, Offer, PriceSpecification, Service } from '../catalog/index.js'
 import { fromCents } from './names.js'
 import { localNamer, say, type Namer } from './texts.js'
-import type { PriceComponentLine, ServicePrice, UnknownPriceComponent } from './types.js'
+import type { PriceComponentLine, ServicePrice, UnknownPriceComponent, UnreadablePrice } from './types.js'
 
 export interface PricingContext {
   readonly seats: number
@@ -35,9 +36,15 @@ const defaultTermMonths = 12
 export function priceService (service: Service, context: PricingContext): PricedService {
   let best: { offer: Offer, cents: number, lines: PriceComponentLine[] } | undefined
   const unknown: UnknownPriceComponent[] = []
+  const unreadable: UnreadablePrice[] = []
   for (const offer of service.offers) {
     if (offer.currency !== context.currency) continue
     if (offer.prices.some(p => p.currency !== offer.currency)) continue
+    const unreadablePrices = offer.prices.filter(p => p.unreadable === true)
+    if (unreadablePrices.length > 0) {
+      for (const p of unreadablePrices) unreadable.push({ service: service.id, offer: offer.id, component: p.component, amount: p.amount })
+      continue
+    }
     const unpriceable = offer.prices.filter(p => !isPriceable(p))
     if (unpriceable.length > 0) {
       for (const p of unpriceable) unknown.push({ service: service.id, offer: offer.id, component: p.component })
@@ -49,7 +56,7 @@ export function priceService (service: Service, context: PricingContext): Priced
       best = { offer, cents, lines: lines.map(l => l.line) }
     }
   }
-  const unknownComponents = unknown.length === 0 ? {} : { unknownComponents: unknown }
+  const unknownComponents = { ...(unknown.length === 0 ? {} : { unknownComponents: unknown }), ...(unreadable.length === 0 ? {} : { unreadablePrices: unreadable }) }
   if (best !== undefined) {
     return {
       cents: best.cents,
@@ -58,7 +65,7 @@ export function priceService (service: Service, context: PricingContext): Priced
   }
   return {
     cents: null,
-    price: { service: service.id, offer: null, currency: null, monthly: null, components: [], ...unpricedNote(service, context.currency, unknown, context.namer ?? localNamer), ...unknownComponents }
+    price: { service: service.id, offer: null, currency: null, monthly: null, components: [], ...unpricedNote(service, context.currency, unknown, unreadable, context.namer ?? localNamer), ...unknownComponents }
   }
 }
 
@@ -112,10 +119,13 @@ function priceLine (offer: Offer, spec: PriceSpecification, context: PricingCont
   return { cents, line: { ...base, termMonths: term, monthly: fromCents(cents) } }
 }
 
-function unpricedNote (service: Service, currency: string | null, unknown: readonly UnknownPriceComponent[], namer: Namer): Pick<ServicePrice, 'note' | 'notes' | 'noteCode'> {
+function unpricedNote (service: Service, currency: string | null, unknown: readonly UnknownPriceComponent[], unreadable: readonly UnreadablePrice[], namer: Namer): Pick<ServicePrice, 'note' | 'notes' | 'noteCode'> {
   const note = (noteCode: NonNullable<ServicePrice['noteCode']>, notes: ServicePrice['notes'] & object): Pick<ServicePrice, 'note' | 'notes' | 'noteCode'> =>
     ({ note: notes.en, notes, noteCode })
   if (service.offers.length === 0) return note('NO_OFFER', say('NO_OFFER', {}, namer))
+  if (unreadable.length > 0) {
+    return note('UNREADABLE_PRICES', say('UNREADABLE_PRICES', { currency, amounts: [...new Set(unreadable.map(u => u.amount))] }, namer))
+  }
   if (unknown.length > 0) {
     return note('UNDECLARED_COMPONENTS', say('UNDECLARED_COMPONENTS', { currency, components: [...new Set(unknown.map(u => u.component))] }, namer))
   }

@@ -339,6 +339,10 @@ const templates = {
     en: (p, w) => `its offers in ${p.currency ?? 'the currency'} charge price components the vocabulary does not declare (${p.components.map(w.name).join(', ')}): price unknown`,
     de: (p, w) => `seine Angebote in ${p.currency ?? 'der Währung'} berechnen Preisbestandteile, die das Vokabular nicht deklariert (${p.components.map(w.name).join(', ')}): Preis unbekannt`
   }),
+  UNREADABLE_PRICES: template<{ currency: string | null, amounts: readonly string[] }>({
+    en: (p) => `its offers in ${p.currency ?? 'the currency'} state prices that are no non-negative number (${p.amounts.map(a => `"${a}"`).join(', ')}): price unknown`,
+    de: (p) => `seine Angebote in ${p.currency ?? 'der Währung'} nennen Preise, die keine nicht-negative Zahl sind (${p.amounts.map(a => `"${a}"`).join(', ')}): Preis unbekannt`
+  }),
   MIXED_CURRENCIES: template<Empty>({
     en: () => 'its offers mix currencies between price components: price unknown',
     de: () => 'seine Angebote mischen Währungen zwischen Preisbestandteilen: Preis unbekannt'
@@ -490,6 +494,10 @@ const templates = {
   UNKNOWN_PRICE_COMPONENT: template<{ service: string, offer: string, component: string }>({
     en: (p, w) => `offer ${w.name(p.offer)} of ${w.name(p.service)} charges the price component ${w.name(p.component)}, which the vocabulary does not declare with what it counts and its billing period: that offer is not used for the price; declare the component or fix the IRI`,
     de: (p, w) => `Angebot ${w.name(p.offer)} von ${w.name(p.service)} berechnet den Preisbestandteil ${w.name(p.component)}, den das Vokabular nicht mit Zählgröße und Abrechnungszeitraum deklariert: dieses Angebot geht nicht in den Preis ein; deklarieren Sie den Bestandteil oder korrigieren Sie die IRI`
+  }),
+  UNREADABLE_PRICE: template<{ service: string, offer: string, component: string, amount: string }>({
+    en: (p, w) => `offer ${w.name(p.offer)} of ${w.name(p.service)} states the price "${p.amount}" for ${w.name(p.component)}, which is no non-negative number: that offer is not used for the price; write the amount as a decimal number with a point, such as 19.00`,
+    de: (p, w) => `Angebot ${w.name(p.offer)} von ${w.name(p.service)} nennt den Preis "${p.amount}" für ${w.name(p.component)}, keine nicht-negative Zahl: dieses Angebot geht nicht in den Preis ein; schreiben Sie den Betrag als Dezimalzahl mit Punkt, etwa 19.00`
   })
 }
 

@@ -174,6 +174,15 @@ export interface UnknownPriceComponent {
   readonly component: string
 }
 
+/** A price specification whose `schema:price` is no non-negative number (`"19,00"`, `"-5.00"`). */
+export interface UnreadablePrice {
+  readonly service: string
+  readonly offer: string
+  readonly component: string
+  /** `schema:price` as written. */
+  readonly amount: string
+}
+
 export interface ServicePrice {
   readonly service: string
   /** The cheapest offer in the bundle's currency; `null` when the service has none. */
@@ -185,10 +194,12 @@ export interface ServicePrice {
   readonly note?: string
   /** `note` in English and German. */
   readonly notes?: Texts
-  /** The stable code of `note`: `NO_OFFER`, `UNDECLARED_COMPONENTS`, `MIXED_CURRENCIES` or `OTHER_CURRENCIES`. */
-  readonly noteCode?: 'NO_OFFER' | 'UNDECLARED_COMPONENTS' | 'MIXED_CURRENCIES' | 'OTHER_CURRENCIES'
+  /** The stable code of `note`: `NO_OFFER`, `UNDECLARED_COMPONENTS`, `UNREADABLE_PRICES`, `MIXED_CURRENCIES` or `OTHER_CURRENCIES`. */
+  readonly noteCode?: 'NO_OFFER' | 'UNDECLARED_COMPONENTS' | 'UNREADABLE_PRICES' | 'MIXED_CURRENCIES' | 'OTHER_CURRENCIES'
   /** Price components of its offers (in the bundle's currency) that could not be priced. */
   readonly unknownComponents?: readonly UnknownPriceComponent[]
+  /** Prices of its offers (in the bundle's currency) that are no non-negative number. */
+  readonly unreadablePrices?: readonly UnreadablePrice[]
 }
 
 /** Monthly price of a bundle for the requested seats. */
@@ -339,7 +350,9 @@ export interface BundleNeed {
  *   came back) how far above it the last listed bundle may be;
  * - `NEAREST_BUNDLE`: the best bundle with relaxed constraints, and what it would need;
  * - `UNKNOWN_PRICE_COMPONENT`: a member's offer charges a price component the vocabulary does
- *   not declare (no `sym:countedBy` / `sym:billingPeriod`): that offer is not used for pricing.
+ *   not declare (no `sym:countedBy` / `sym:billingPeriod`): that offer is not used for pricing;
+ * - `UNREADABLE_PRICE`: a member's offer states a `schema:price` that is no non-negative number
+ *   (`"19,00"`, `-5.00`): that offer is not used for pricing.
  *
  * Every issue has `messages` in English and German; `message` is in the requested language.
  */
@@ -354,6 +367,7 @@ export type CompositionIssue =
   | { readonly code: 'SEARCH_CUT', readonly found: number, readonly limit: number, readonly bound: number, readonly gap?: number, readonly message: string, readonly messages: Texts }
   | { readonly code: 'NEAREST_BUNDLE', readonly bundle: Bundle, readonly needs: readonly BundleNeed[], readonly message: string, readonly messages: Texts }
   | { readonly code: 'UNKNOWN_PRICE_COMPONENT', readonly service: string, readonly offer: string, readonly component: string, readonly message: string, readonly messages: Texts }
+  | { readonly code: 'UNREADABLE_PRICE', readonly service: string, readonly offer: string, readonly component: string, readonly amount: string, readonly message: string, readonly messages: Texts }
 
 /** The composer's answer: bundles best first, and issues when fewer than asked for were found. */
 export interface CompositionAnswer {

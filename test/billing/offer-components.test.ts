@@ -1,3 +1,4 @@
+import { fileURLToPath } from 'node:url'
 import { describe, expect, it } from 'vitest'
 import { offerComponents } from '../../src/billing/index.js'
 import { openEngine } from '../../src/engine.js'
@@ -18,6 +19,20 @@ describe('offerComponents', () => {
         [`${sym}SetupFee`, 'flat', 'once', 99, 'EUR']
       ])
       expect(unbillable).toEqual([])
+    } finally {
+      await engine.close()
+    }
+  }, 120_000)
+
+  it('does not bill a price that is no non-negative number, and names it', async () => {
+    const catalogFile = fileURLToPath(new URL('../fixtures/composer/price-unreadable/catalog.ttl', import.meta.url))
+    const engine = await openEngine({ dataFiles: [catalogFile] })
+    try {
+      const catalog = await engine.catalog()
+      const ex = 'https://example.org/composer#'
+      expect(offerComponents(catalog, `${ex}CommaCRM`, `${ex}CommaCRM-offer-komma`)).toEqual({ components: [], unbillable: [`${sym}BaseMonthly`] })
+      expect(offerComponents(catalog, `${ex}MinusCRM`, `${ex}MinusCRM-offer-minus`)).toEqual({ components: [], unbillable: [`${sym}BaseMonthly`] })
+      expect(offerComponents(catalog, `${ex}CommaCRM`, `${ex}CommaCRM-offer-punkt`).components.map(c => c.unitPrice)).toEqual(['25.00'])
     } finally {
       await engine.close()
     }

@@ -61,6 +61,7 @@ const samples: { [C in TextCode]: Parameters<typeof say<C>>[1] } = {
   PERSONAL_DATA: { place: { kind: 'wanted', type: `${sym}CallEventFeed` }, data: [`${sym}ContactData`] },
   NO_OFFER: {},
   UNDECLARED_COMPONENTS: { currency: 'EUR', components: [`${ex}PerMailbox`] },
+  UNREADABLE_PRICES: { currency: 'EUR', amounts: ['19,00'] },
   MIXED_CURRENCIES: {},
   OTHER_CURRENCIES: { currency: 'EUR', currencies: ['CHF', 'USD'] },
   NEED_BUDGET_AT_LEAST: { cheapest: 64300, budget: 60000, currency: 'EUR' },
@@ -91,7 +92,8 @@ const samples: { [C in TextCode]: Parameters<typeof say<C>>[1] } = {
   SEARCH_LIMIT: { timeoutMs: 10000, found: 1, limit: 5, bound: 2.5, raisable: true },
   SEARCH_CUT: { found: 2, limit: 5, bound: 2.5 },
   RANKING_UNPROVEN: { timeoutMs: 10000, bound: 2.5, last: 3.25, gap: 0.75, raisable: true },
-  UNKNOWN_PRICE_COMPONENT: { service: `${ex}Crm`, offer: `${ex}CrmTariff`, component: `${ex}PerMailbox` }
+  UNKNOWN_PRICE_COMPONENT: { service: `${ex}Crm`, offer: `${ex}CrmTariff`, component: `${ex}PerMailbox` },
+  UNREADABLE_PRICE: { service: `${ex}Crm`, offer: `${ex}CrmTariff`, component: `${ex}PerMailbox`, amount: '-5.00' }
 }
 
 /** English words that have no business in a German sentence (names in the samples avoid them). */
