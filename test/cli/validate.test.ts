@@ -123,4 +123,19 @@ describe('symphony validate', () => {
     expect(results.map(r => [r.focusNode, r.line])).toEqual(results.map(() => [`${pathToFileURL(join(folder.path, 'relative.ttl')).href}#Dienst`, 4]))
     await folder.remove()
   })
+
+  it('asks for an IRI for a service stated as a blank node, in English and German', async () => {
+    const folder = await temporaryFolder()
+    const original = await readFile(join(builtinFolders.examples, 'telvana.ttl'), 'utf8')
+    await writeFile(join(folder.path, 'blank.ttl'), original.replace('telvana:CloudPBX a', '[] a'))
+    const run = await runCli(['validate', 'blank.ttl'], { cwd: folder.path })
+    expect(run.code).toBe(1)
+    const results = JSON.parse(run.stdout).results as Array<{ focusNode: string, constraint: string, message: string }>
+    expect(results.filter(r => r.constraint === 'http://www.w3.org/ns/shacl#NodeKindConstraintComponent').map(r => [r.focusNode.startsWith('_:'), r.message])).toEqual([[true,
+      'Give the service an IRI of your own instead of a blank node (`ex:MyService a sym:VirtualPBX`, not `[] a sym:VirtualPBX`): matches, bundles, orders and invoices refer to it by its IRI.']])
+    const german = await runCli(['validate', 'blank.ttl', '--lang', 'de'], { cwd: folder.path })
+    expect((JSON.parse(german.stdout).results as Array<{ constraint: string, message: string }>).filter(r => r.constraint.endsWith('#NodeKindConstraintComponent')).map(r => r.message)).toEqual([
+      'Geben Sie dem Dienst eine eigene IRI statt eines leeren Knotens (`ex:MyService a sym:VirtualPBX`, nicht `[] a sym:VirtualPBX`): Treffer, Bündel, Bestellungen und Rechnungen verweisen über die IRI auf ihn.'])
+    await folder.remove()
+  })
 })
