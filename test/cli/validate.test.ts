@@ -57,6 +57,22 @@ describe('symphony validate', () => {
     await folder.remove()
   })
 
+  it('prints a value that breaks two constraints of one property as one problem in the text answer', async () => {
+    const folder = await temporaryFolder()
+    const original = await readFile(join(builtinFolders.examples, 'telvana.ttl'), 'utf8')
+    await writeFile(join(folder.path, 'price.ttl'), original.replace('schema:price 19.00', 'schema:price "zehn"'))
+    const json = await runCli(['validate', 'price.ttl'], { cwd: folder.path })
+    // The report keeps both results (datatype and minimum), as SHACL gives them
+    expect(JSON.parse(json.stdout).results.map((r: { constraint: string }) => r.constraint).sort())
+      .toEqual(['http://www.w3.org/ns/shacl#DatatypeConstraintComponent', 'http://www.w3.org/ns/shacl#MinInclusiveConstraintComponent'])
+    const text = await runCli(['validate', 'price.ttl', '--format', 'text'], { cwd: folder.path })
+    const lines = text.stdout.trimEnd().split('\n')
+    expect(lines).toHaveLength(2)
+    expect(lines[0]).toMatch(/^price\.ttl:\d+: violation: https:\/\/example\.org\/telvana#CloudPBX https:\/\/schema\.org\/offers \[_:[^\]]+\] https:\/\/schema\.org\/price: State exactly one schema:price as a non-negative decimal .* \(value: zehn\)$/)
+    expect(lines[1]).toBe('price.ttl: 1 problem')
+    await folder.remove()
+  })
+
   it('accepts rdfs:label as the service and provider name, and still asks for a name when both are missing', async () => {
     const folder = await temporaryFolder()
     const original = await readFile(join(builtinFolders.examples, 'telvana.ttl'), 'utf8')

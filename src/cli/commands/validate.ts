@@ -139,12 +139,14 @@ const words = {
 function describe (report: { file: string, conforms: boolean, results: readonly LocatedResult[] }, language: HelpLanguage): string {
   const w = words[language]
   if (report.conforms) return `${report.file}: ${w.conforms}\n`
-  const lines = report.results.map(r => {
+  // One line per problem: a value that breaks two constraints of one property (`"zehn"` is no
+  // decimal and not ≥ 0) gives two results with the property's one message, the same line twice.
+  const lines = new Set(report.results.map(r => {
     const where = r.line === undefined ? report.file : `${report.file}:${r.line}`
     const node = r.via === undefined ? r.focusNode : `${r.via.node} ${r.via.property} [${r.focusNode}]`
     const path = r.path === undefined ? '' : ` ${r.path}`
     const value = r.value === undefined ? '' : ` (${w.value}: ${r.value})`
     return `${where}: ${w.severity[r.severity]}: ${node}${path}: ${r.message}${value}`
-  })
-  return `${lines.join('\n')}\n${report.file}: ${w.problems(report.results.length)}\n`
+  }))
+  return `${[...lines].join('\n')}\n${report.file}: ${w.problems(lines.size)}\n`
 }
