@@ -29,6 +29,17 @@ export function querySyntaxPosition (query: string, error: Error & { hash?: Jiso
   return { ...at, ...(prefix === undefined ? {} : { undefinedPrefix: prefix }), parserSays: error.message.split('\n').at(-1) ?? error.message }
 }
 
+/**
+ * What is wrong, in English and German: for a prefix without a declaration, which one and how to
+ * declare it; otherwise the parser's own text, quoted as it is in both languages.
+ */
+export function querySyntaxReason (at: QuerySyntaxPosition): { en: string, de: string } {
+  const prefix = at.undefinedPrefix
+  return prefix === undefined
+    ? { en: at.parserSays, de: at.parserSays }
+    : { en: `undefined prefix "${prefix}" — declare it with PREFIX ${prefix}: <…>`, de: `nicht definiertes Präfix "${prefix}" — deklarieren Sie es mit PREFIX ${prefix}: <…>` }
+}
+
 /** 1-based line and column of the token a sparqljs (Jison) syntax error points at. */
 function positionOf (query: string, hash: JisonHash): { line: number, column: number } | undefined {
   if (typeof hash.line !== 'number') return undefined

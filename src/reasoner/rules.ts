@@ -9,7 +9,7 @@ import { basename, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import sparqljs from 'sparqljs'
 import { SymphonyError } from '../errors.js'
-import { querySyntaxPosition } from '../rdf/index.js'
+import { querySyntaxPosition, querySyntaxReason } from '../rdf/index.js'
 import { compileRules } from './rule-compiler.js'
 
 /** One rule file, parsed and checked. */
@@ -78,11 +78,7 @@ export async function readRules (folder: string = inferenceRulesFolder, options:
 function notSparql (source: string, text: string, error: Error): SymphonyError {
   const at = querySyntaxPosition(text, error)
   const where = at.line === undefined ? source : `${source}:${at.line}:${at.column}`
-  const prefix = at.undefinedPrefix
-  // The parser's own text is quoted as it is, in both languages.
-  const reason = prefix !== undefined
-    ? { en: `undefined prefix "${prefix}" — declare it with PREFIX ${prefix}: <…>`, de: `nicht definiertes Präfix "${prefix}" — deklarieren Sie es mit PREFIX ${prefix}: <…>` }
-    : { en: at.parserSays, de: at.parserSays }
+  const reason = querySyntaxReason(at)
   return new SymphonyError('INVALID_QUERY', {
     en: `${where}: not a SPARQL query — ${reason.en}`,
     de: `${where}: keine SPARQL-Abfrage — ${reason.de}`

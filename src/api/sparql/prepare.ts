@@ -5,7 +5,7 @@
  * build an unbounded answer; and FROM clauses are moved out of the text into the request's dataset.
  */
 import { SymphonyError } from '../../errors.js'
-import { querySyntaxPosition } from '../../rdf/index.js'
+import { querySyntaxPosition, querySyntaxReason } from '../../rdf/index.js'
 import type { JisonHash } from '../../rdf/index.js'
 
 export type QueryForm = 'SELECT' | 'ASK' | 'CONSTRUCT' | 'DESCRIBE'
@@ -28,11 +28,7 @@ export type { JisonHash }
 
 function syntaxError (query: string, error: Error): SymphonyError {
   const at = querySyntaxPosition(query, error)
-  // The parser's own text is quoted as it is, in both languages.
-  const prefix = at.undefinedPrefix
-  const reason = prefix !== undefined
-    ? { en: `undefined prefix "${prefix}" — declare it with PREFIX ${prefix}: <…>`, de: `nicht definiertes Präfix "${prefix}" — deklarieren Sie es mit PREFIX ${prefix}: <…>` }
-    : { en: at.parserSays, de: at.parserSays }
+  const reason = querySyntaxReason(at)
   const position = at.line === undefined || at.column === undefined ? undefined : { line: at.line, column: at.column }
   const where = position === undefined ? { en: 'query', de: 'Abfrage' } : { en: `query:${position.line}:${position.column}`, de: `Abfrage, Zeile ${position.line}, Spalte ${position.column}` }
   return new SymphonyError('INVALID_QUERY', { en: `${where.en}: ${reason.en}`, de: `${where.de}: ${reason.de}` }, { ...position, cause: error })
