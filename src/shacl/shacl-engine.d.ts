@@ -89,3 +89,10 @@ declare module 'shacl-engine/lib/parsePath.js' {
   /** The SHACL path a pointer names, as path steps. */
   export default function parsePath (ptr: EnginePointer): EnginePathStep[] | null
 }
+
+declare module 'shacl-engine/lib/validations/type.js' {
+  import type { CompileValidation } from 'shacl-engine'
+
+  /** shacl-engine's own `sh:datatype` validation. */
+  export const compileDatatype: CompileValidation
+}

@@ -13,6 +13,7 @@ import { ns, terms } from '../rdf/index.js'
 import { pickText } from './language.js'
 import { componentMessages } from './messages.js'
 import type { MessageArgs } from './messages.js'
+import { compileDatatype } from './datatype-validation.js'
 import { compilePattern } from './pattern-validation.js'
 import { remember } from './report-graph.js'
 import { sparqlComponentValidations, sparqlConstraintValidation, sparqlTargetResolver, usesSparql } from './sparql-components.js'
@@ -132,6 +133,7 @@ class ShapesValidator implements CompiledShapes {
     return this.#validator ??= (usesSparql(this.store) ? this.sparqlValidations() : Promise.resolve(undefined)).then(sparql => {
       const validations = new Map<Term, CompileValidation>(sparql?.validations)
       validations.set(DataFactory.namedNode(`${ns.sh}pattern`), compilePattern)
+      validations.set(DataFactory.namedNode(`${ns.sh}datatype`), compileDatatype)
       return new Validator(this.store, { factory, validations, ...(sparql === undefined ? {} : { targetResolvers: sparql.targetResolvers }), details: true })
     })
   }
