@@ -7,14 +7,12 @@ import { Ajv2020 } from 'ajv/dist/2020.js'
 import type { ValidateFunction } from 'ajv/dist/2020.js'
 import addFormatsModule from 'ajv-formats'
 import type { FormatsPlugin } from 'ajv-formats'
+import { iriPattern } from './datatypes.js'
 import { timeFormats } from './time-formats.js'
 import type { JsonSchema } from './types.js'
 
 // ajv-formats is CommonJS with a `default` export; under NodeNext the default import is `module.exports`.
 const addFormats = ((addFormatsModule as unknown as { default?: FormatsPlugin }).default ?? addFormatsModule) as FormatsPlugin
-
-/** An absolute IRI: a scheme, a colon, and no characters RFC 3987 excludes. */
-const iriPattern = /^[A-Za-z][A-Za-z0-9+.-]*:[^\s<>"{}|\\^`]*$/u
 
 /**
  * A new ajv with Symphony's settings; `strictTypes`/`strictRequired` are off because generated

@@ -10,9 +10,10 @@ import type { Quad, Term } from '@rdfjs/types'
 import { DataFactory } from 'n3'
 import { SymphonyError } from '../errors.js'
 import { iri, ns, terms } from '../rdf/index.js'
-import { datatypeForms } from './datatypes.js'
+import { datatypeForms, iriPattern, languageTagPattern } from './datatypes.js'
 import { canonicalLexical, literalFor } from './literals.js'
 import { termKey } from './shapes-graph.js'
+import type { RdfTermJson } from '../shacl/index.js'
 import type { Form, Json, UiField, UiObject, ValueMapping } from './types.js'
 
 /** Where the RDF goes: the configuration's IRI and the services it configures. */
@@ -86,6 +87,10 @@ export function configurationGraph (form: Form, values: Json, options: RdfOption
   }
   const writeField = (node: Quad['subject'], field: UiField, value: Json, pointer: string): void => {
     const items = field.multiple ? asArray(value, pointer) : [value]
+    // RDF holds a value once: a list that repeats one would count more values than SHACL sees.
+    if (new Set(items.map(item => JSON.stringify(item))).size < items.length) {
+      throw new SymphonyError('INVALID_REQUEST', { en: `${pointer}: a value is listed twice`, de: `${pointer}: ein Wert steht zweimal in der Liste` }, { path: pointer })
+    }
     items.forEach((item, index) => {
       const term = toTerm(item, field.value, field.multiple ? `${pointer}/${index}` : pointer)
       const predicate = DataFactory.namedNode(field.path)
@@ -95,12 +100,25 @@ export function configurationGraph (form: Form, values: Json, options: RdfOption
   }
   const toTerm = (value: Json, mapping: ValueMapping, pointer: string): Term => {
     switch (mapping.kind) {
-      case 'literal': return literalFor(value, mapping.datatype)
+      // A value of another JSON type, or a language tag or IRI that is none, would become RDF
+      // the form did not mean (1.5 an integer 1, "" a plain string): it is refused instead.
+      case 'literal':
+        if (!jsonTypeFits(value, mapping.datatype)) throw misfit(pointer)
+        return literalFor(value, mapping.datatype)
       case 'langString': {
         const object = asObject(value, pointer)
-        return DataFactory.literal(String(object['@value']), String(object['@language']).toLowerCase())
+        const language = object['@language']
+        if (typeof object['@value'] !== 'string' || typeof language !== 'string' || !languageTag.test(language)) throw misfit(pointer)
+        return DataFactory.literal(object['@value'], language.toLowerCase())
       }
-      case 'iri': return DataFactory.namedNode(String(value))
+      case 'iri':
+        if (typeof value !== 'string' || !iriPattern.test(value)) throw misfit(pointer)
+        return DataFactory.namedNode(value)
+      case 'in': {
+        const member = mapping.members.find(candidate => sameJson(candidate.value, value))
+        if (member === undefined) throw misfit(pointer)
+        return rdfTerm(member.term)
+      }
       case 'node': {
         const node = newNode()
         if (mapping.class !== undefined) {
@@ -156,6 +174,24 @@ export function configurationGraph (form: Form, values: Json, options: RdfOption
   return { quads, origins, focus, classNodes }
 }
 
+const languageTag = new RegExp(languageTagPattern)
+
+/** Is the JSON value of the JSON type the datatype's values have (integers for integer types)? */
+function jsonTypeFits (value: Json, datatype: string): boolean {
+  const type = datatypeForms[datatype]?.schema.type ?? 'string'
+  if (type === 'integer') return typeof value === 'number' && Number.isInteger(value)
+  if (type === 'number') return typeof value === 'number' && Number.isFinite(value)
+  if (type === 'boolean') return typeof value === 'boolean'
+  return typeof value === 'string'
+}
+
+function misfit (pointer: string): SymphonyError {
+  return new SymphonyError('INVALID_REQUEST', {
+    en: `${pointer}: the value does not fit the field; check it against the form's JSON Schema first`,
+    de: `${pointer}: der Wert passt nicht zum Feld; prüfen Sie ihn zuerst mit dem JSON Schema des Formulars`
+  }, { path: pointer })
+}
+
 /** Does a JSON value fit a mapping (to pick an `sh:or` alternative)? Objects fit a definition that has all their fields. */
 function fits (value: Json, mapping: ValueMapping, definitions: Readonly<Record<string, UiObject>>): boolean {
   switch (mapping.kind) {
@@ -172,8 +208,23 @@ function fits (value: Json, mapping: ValueMapping, definitions: Readonly<Record<
       const object = definitions[mapping.definition]
       return isObject(value) && !('@value' in value) && object !== undefined && Object.keys(value).every(name => name in object.fields)
     }
+    case 'in': return mapping.members.some(member => sameJson(member.value, value))
     case 'choice': return mapping.options.some(option => fits(value, option, definitions))
   }
+}
+
+/** Equal JSON values, whatever the order of object keys (as JSON Schema's `enum` compares). */
+function sameJson (a: Json, b: Json): boolean {
+  const sorted = (value: Json): Json => Array.isArray(value)
+    ? value.map(sorted)
+    : isObject(value) ? Object.fromEntries(Object.keys(value).sort().map(key => [key, sorted(value[key]!)])) : value
+  return JSON.stringify(sorted(a)) === JSON.stringify(sorted(b))
+}
+
+function rdfTerm (term: RdfTermJson): Term {
+  if (term.termType === 'NamedNode') return DataFactory.namedNode(term.value)
+  if (term.termType === 'BlankNode') return DataFactory.blankNode(term.value)
+  return DataFactory.literal(term.value, term.language ?? DataFactory.namedNode(term.datatype ?? `${ns.xsd}string`))
 }
 
 /** The value at a JSON pointer (RFC 6901). */

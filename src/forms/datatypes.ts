@@ -27,6 +27,9 @@ export const langString = `${ns.rdf}langString`
 /** BCP 47 language tag (RDF 1.1 Concepts §3.3, simplified to its syntax). */
 export const languageTagPattern = '^[a-zA-Z]{1,8}(-[a-zA-Z0-9]{1,8})*$'
 
+/** An absolute IRI (RFC 3987): a scheme, a colon, and no characters it excludes. */
+export const iriPattern = /^[A-Za-z][A-Za-z0-9+.-]*:[^\s<>"{}|\\^`]*$/u
+
 /** xsd:duration lexical space (XSD 1.1 Part 2 §3.3.6.2). */
 export const durationPattern = '^-?P(?=\\d|T\\d)(\\d+Y)?(\\d+M)?(\\d+D)?(T(?=\\d)(\\d+H)?(\\d+M)?(\\d+(\\.\\d+)?S)?)?$'
 
@@ -54,15 +57,18 @@ export const datatypeForms: Readonly<Record<string, DatatypeForm>> = {
   [x('decimal')]: { schema: { type: 'number' }, widget: 'number', ordering: 'number' },
   [x('double')]: { schema: { type: 'number' }, widget: 'number', ordering: 'number' },
   [x('float')]: { schema: { type: 'number' }, widget: 'number', ordering: 'number' },
-  [x('date')]: { schema: { type: 'string', format: 'date' }, widget: 'date', ordering: 'format' },
-  // xsd:dateTime and xsd:time allow a missing time zone, and time pickers leave out the seconds:
-  // formats of our own (time-formats.ts), not RFC 3339's.
+  // XSD dates, times and years allow a time zone or none, 24:00:00 and year 0000, and time pickers
+  // leave out the seconds: formats of our own (time-formats.ts), not RFC 3339's.
+  [x('date')]: { schema: { type: 'string', format: 'xsd-date' }, widget: 'date', ordering: 'format' },
   [x('dateTime')]: { schema: { type: 'string', format: 'xsd-date-time' }, widget: 'dateTime', ordering: 'format' },
   [x('dateTimeStamp')]: { schema: { type: 'string', format: 'date-time' }, widget: 'dateTime', ordering: 'format' },
   [x('time')]: { schema: { type: 'string', format: 'xsd-time' }, widget: 'time', ordering: 'format' },
   // XSD durations (signed, fractional seconds, no weeks); not RFC 3339's "duration" format.
   [x('duration')]: { schema: { type: 'string', pattern: durationPattern }, widget: 'duration', ordering: 'none' },
-  [x('anyURI')]: { schema: { type: 'string', format: 'iri' }, widget: 'uri', ordering: 'none' },
+  [x('gYear')]: { schema: { type: 'string', format: 'xsd-g-year' }, widget: 'text', ordering: 'format' },
+  // xsd:anyURI's lexical space is any string (XSD 1.1 §3.3.17): relative references and ones
+  // with spaces are values of it, so the form asks for no IRI syntax SHACL would not ask for.
+  [x('anyURI')]: { schema: { type: 'string' }, widget: 'uri', ordering: 'none' },
   [langString]: {
     schema: {
       type: 'object',

@@ -151,11 +151,13 @@ function narrow (b: FormBuilder, value: ValueBuild, narrowed: FieldValues | unde
   if (narrowed === undefined) return { value }
   const mapping = value.mapping
   const datatype = mapping.kind === 'literal' ? mapping.datatype : undefined
-  const json = (lexical: string): Json => mapping.kind === 'iri' ? lexical : termToJson(DataFactory.literal(lexical, DataFactory.namedNode(datatype ?? `${ns.xsd}string`)))
+  const member = (lexical: string) => mapping.kind === 'in' ? mapping.members.find(candidate => candidate.term.value === lexical) : undefined
+  const isIri = (lexical: string): boolean => mapping.kind === 'iri' || member(lexical)?.term.termType === 'NamedNode'
+  const json = (lexical: string): Json => member(lexical)?.value ?? (mapping.kind === 'iri' ? lexical : termToJson(DataFactory.literal(lexical, DataFactory.namedNode(datatype ?? `${ns.xsd}string`))))
   const own = value.schema.enum
   const fitting = narrowed.allowed.map(lexical => ({ lexical, item: json(lexical) })).filter(({ item }) => !Array.isArray(own) || own.includes(item))
   // Nothing fits: the field stays open, and submission explains why each value is refused.
   if (fitting.length === 0) return { value }
-  const options = fitting.map(({ lexical, item }) => value.options?.find(option => option.value === item) ?? valueOption(b, lexical, item, mapping.kind === 'iri'))
+  const options = fitting.map(({ lexical, item }) => value.options?.find(option => option.value === item) ?? valueOption(b, lexical, item, isIri(lexical)))
   return { value: { ...value, widget: 'select', options }, allowed: fitting.map(({ item }) => item) }
 }

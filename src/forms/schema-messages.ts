@@ -18,6 +18,8 @@ const typeNames: Record<'en' | 'de', Record<string, string>> = {
 const formatNames: Record<'en' | 'de', Record<string, string>> = {
   en: {
     date: 'a date (YYYY-MM-DD)',
+    'xsd-date': 'a date (YYYY-MM-DD)',
+    'xsd-g-year': 'a year (YYYY)',
     'date-time': 'a date and time with time zone (YYYY-MM-DDThh:mm:ssZ)',
     'xsd-time': 'a time (hh:mm or hh:mm:ss, e.g. 09:30)',
     'xsd-date-time': 'a date and time (e.g. 2026-12-02T09:30)',
@@ -29,6 +31,8 @@ const formatNames: Record<'en' | 'de', Record<string, string>> = {
   },
   de: {
     date: 'ein Datum (JJJJ-MM-TT)',
+    'xsd-date': 'ein Datum (JJJJ-MM-TT)',
+    'xsd-g-year': 'eine Jahreszahl (JJJJ)',
     'date-time': 'ein Datum mit Uhrzeit und Zeitzone (JJJJ-MM-TTThh:mm:ssZ)',
     'xsd-time': 'eine Uhrzeit (hh:mm oder hh:mm:ss, z. B. 09:30)',
     'xsd-date-time': 'ein Datum mit Uhrzeit (z. B. 2026-12-02T09:30)',

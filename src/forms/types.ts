@@ -4,6 +4,7 @@
  * shapes; nothing here is written per service type.
  */
 import type { Quad } from '@rdfjs/types'
+import type { RdfTermJson } from '../shacl/index.js'
 
 /** Any JSON value. */
 export type Json = null | boolean | number | string | Json[] | { [key: string]: Json }
@@ -27,6 +28,8 @@ export type ValueMapping =
   | { readonly kind: 'iri' }
   /** A nested object → a blank node (or skolem IRI) described by `$defs/<definition>`, typed `class` when given. */
   | { readonly kind: 'node', readonly definition: string, readonly class?: string }
+  /** `sh:in`: the member whose JSON value it is, written as that very term (its datatype and lexical form). */
+  | { readonly kind: 'in', readonly members: ReadonlyArray<{ readonly value: Json, readonly term: RdfTermJson }> }
   /** `sh:or` / `sh:xone` of value shapes: the first option the JSON value fits. */
   | { readonly kind: 'choice', readonly options: readonly ValueMapping[] }
 

@@ -5,7 +5,7 @@
  */
 import type { Literal, Term } from '@rdfjs/types'
 import { errorLanguageOf, type ErrorMessages } from '../errors.js'
-import { translateXsdPattern } from '../shacl/index.js'
+import { termJson, translateXsdPattern } from '../shacl/index.js'
 import { ns } from '../rdf/index.js'
 import { datatypeForms, defaultDatatype, langString } from './datatypes.js'
 import type { DatatypeForm } from './datatypes.js'
@@ -53,7 +53,7 @@ export function valueSchema (b: FormBuilder, sources: readonly Term[], hint: str
   const first = (local: string): Term | undefined => all(local)[0]
   const build = baseValue(b, sources, hint)
   const notes = build.notes
-  const datatypeForm = build.mapping.kind === 'literal' ? datatypeForms[build.mapping.datatype] : undefined
+  const datatypeForm = datatypeForms[mappedDatatype(build.mapping) ?? '']
   const target = build.mapping.kind === 'langString' ? (build.schema.properties as Record<string, JsonSchema>)['@value']! : build.schema
 
   for (const [facet, keyword] of Object.entries(numericFacets)) {
@@ -173,23 +173,32 @@ function datatypeValue (datatype: string, notes: UiNote[]): ValueBuild {
   }
 }
 
+/** The one datatype of a mapping's literals: a literal's, or that of all literal members of `sh:in`. */
+function mappedDatatype (mapping: ValueMapping): string | undefined {
+  if (mapping.kind === 'literal') return mapping.datatype
+  if (mapping.kind !== 'in') return undefined
+  const datatypes = new Set(mapping.members.map(member => member.term.datatype))
+  const only = [...datatypes][0]
+  return datatypes.size === 1 ? only : undefined
+}
+
+/**
+ * `sh:in` compares terms (SHACL §4.8.3): `1` is not `"1"`, nor `1.0` `1`. Each member is written as
+ * itself, so a list of several datatypes, or with lexical forms that are not canonical, keeps
+ * what the shape says.
+ */
 function enumValue (b: FormBuilder, members: readonly Term[], datatype: string | undefined): ValueBuild {
-  const literals = members.filter((term): term is Literal => term.termType === 'Literal')
-  const iris = members.filter(term => term.termType === 'NamedNode')
-  const literalType = datatype ?? literals[0]?.datatype.value ?? defaultDatatype
-  const literalMapping: ValueMapping = literalType === langString ? { kind: 'langString' } : { kind: 'literal', datatype: literalType }
-  const mapping: ValueMapping = iris.length === 0
-    ? literalMapping
-    : literals.length === 0 ? { kind: 'iri' } : { kind: 'choice', options: [{ kind: 'iri' }, literalMapping] }
-  const values = members.map(termToJson)
+  const inList = members.filter(term => term.termType === 'NamedNode' || term.termType === 'Literal')
+  const mapping: ValueMapping = { kind: 'in', members: inList.map(term => ({ value: termToJson(term), term: termJson(term) })) }
+  const values = inList.map(termToJson)
   const types = [...new Set(values.map(jsonType))]
-  const declared = iris.length === 0 ? datatypeForms[literalType]?.schema.type : undefined
+  const declared = datatype === undefined ? undefined : datatypeForms[datatype]?.schema.type
   const type = typeof declared === 'string' ? declared : types.length === 1 ? types[0] : undefined
   return {
     schema: { ...(type === undefined ? {} : { type }), enum: values },
     mapping,
     widget: 'select',
-    options: members.map(term => ({ value: termToJson(term), label: term.termType === 'NamedNode' ? labelOf(b.graph, term, b.language) : term.value })),
+    options: inList.map(term => ({ value: termToJson(term), label: term.termType === 'NamedNode' ? labelOf(b.graph, term, b.language) : term.value })),
     notes: []
   }
 }
