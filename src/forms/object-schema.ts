@@ -10,6 +10,7 @@ import type { FormBuilder } from './form-builder.js'
 import { labelOf, textOf } from './labels.js'
 import { buildField, pathKey, pathOf } from './property-field.js'
 import type { FieldBuild } from './property-field.js'
+import { objectNotes, writable } from './object-notes.js'
 import { assignNames } from './property-names.js'
 import { iriTerm, localName, sh, termKey } from './shapes-graph.js'
 import type { Json, JsonSchema, UiAlternatives, UiGroup, UiObject } from './types.js'
@@ -41,11 +42,16 @@ export function buildObject (b: FormBuilder, shapes: readonly Term[], options: O
   const sources = nodeSources(b, shapes)
   const exclude = options.exclude ?? new Set<string>()
   const active = (shape: Term): boolean => g.boolean(shape, [sh('deactivated')]) !== true
+  const unwritable: Term[] = sources.flatMap(source => g.objects(source, sh('property'))).filter(shape => active(shape) && !writable(b, shape))
 
   const direct = directProperties(b, shapes)
   for (const key of exclude) direct.delete(key)
   const lists = (['or', 'xone'] as const).flatMap(kind => sources.flatMap(source => g.listsOf(source, sh(kind)).map(members => ({ kind, members }))))
-  const memberProperties = (member: Term): Term[] => (g.one(member, sh('path')) === undefined ? g.objects(member, sh('property')) : [member]).filter(active)
+  const memberProperties = (member: Term): Term[] => {
+    const properties = (g.one(member, sh('path')) === undefined ? g.objects(member, sh('property')) : [member]).filter(active)
+    unwritable.push(...properties.filter(property => !writable(b, property)))
+    return properties.filter(property => writable(b, property))
+  }
   const alternativeOnly = new Map<string, Term[]>()
   for (const { members } of lists) {
     for (const property of members.flatMap(memberProperties)) {
@@ -91,6 +97,7 @@ export function buildObject (b: FormBuilder, shapes: readonly Term[], options: O
     alternativeSchemas.push({ keyword: kind === 'or' ? 'anyOf' : 'oneOf', options: optionSchemas })
   }
 
+  const notes = objectNotes(b, sources, unwritable)
   const title = objectTitle(b, shapes, options.hint)
   const description = textOf(g, shapes[0]!, [sh('description'), terms.comment], b.language)
   const required = order.filter(name => fields.get(name)!.required)
@@ -112,7 +119,8 @@ export function buildObject (b: FormBuilder, shapes: readonly Term[], options: O
     order,
     groups,
     fields: Object.fromEntries(order.map(name => [name, fields.get(name)!.field])),
-    ...(alternatives.length === 0 ? {} : { alternatives })
+    ...(alternatives.length === 0 ? {} : { alternatives }),
+    ...(notes.length === 0 ? {} : { notes })
   }
   return { schema, ui, fields }
 }
@@ -121,7 +129,8 @@ export function buildObject (b: FormBuilder, shapes: readonly Term[], options: O
 export function directProperties (b: FormBuilder, shapes: readonly Term[]): Map<string, Term[]> {
   const direct = new Map<string, Term[]>()
   for (const source of nodeSources(b, shapes)) {
-    for (const property of b.graph.objects(source, sh('property')).filter(shape => b.graph.boolean(shape, [sh('deactivated')]) !== true)) {
+    // A property reached through a complex path gets no field; objectNotes says so.
+    for (const property of b.graph.objects(source, sh('property')).filter(shape => b.graph.boolean(shape, [sh('deactivated')]) !== true && writable(b, shape))) {
       const key = pathKey(pathOf(b, property))
       direct.set(key, [...direct.get(key) ?? [], property])
     }

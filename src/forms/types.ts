@@ -102,6 +102,8 @@ export interface UiObject {
   readonly groups: readonly UiGroup[]
   readonly fields: Readonly<Record<string, UiField>>
   readonly alternatives?: readonly UiAlternatives[]
+  /** Constraints of the object no field shows (complex paths, SPARQL); SHACL checks them on submission. */
+  readonly notes?: readonly UiNote[]
 }
 
 /** A single form's only section; or, in a bundle form, the shared values, a member, a link. */

@@ -234,7 +234,7 @@ class ShapesValidator implements CompiledShapes {
 
   private arguments (result: EngineResult, parameters: readonly string[], language: string): MessageArgs {
     const args: Record<string, string> = {}
-    const shape = result.shape.ptr.term 
+    const shape = result.shape.ptr.term
     for (const parameter of parameters) {
       const values = [...this.store.getQuads(shape, DataFactory.namedNode(ns.sh + parameter), null, null)].map(quad => quad.object)
       const shown = values.flatMap(value => isList(this.store, value) ? [listMembers(this.store, value).map(member => this.display(member, language)).join(', ')] : [this.display(value, language)])
@@ -246,6 +246,8 @@ class ShapesValidator implements CompiledShapes {
   /** A term for people: a label in the language, a prefixed name, or a literal's text. */
   private display (term: Term, language: string): string {
     if (term.termType === 'Literal') return term.datatype.value === `${ns.xsd}string` ? `"${term.value}"` : term.value
+    // An anonymous shape (sh:node [ … ], sh:qualifiedValueShape [ … ]) has no name a person knows; every message quotes it in the dative.
+    if (term.termType === 'BlankNode') return language.toLowerCase().startsWith('de') ? 'der für dieses Feld gesetzten Bedingung' : 'the condition set for this field'
     if (term.termType !== 'NamedNode') return key(term)
     const labels = [...this.store.getQuads(term, DataFactory.namedNode(terms.label), null, null)].flatMap(quad => quad.object.termType === 'Literal' ? [texts(quad.object as Literal)] : [])
     const label = pickText(labels, language)

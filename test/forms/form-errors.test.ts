@@ -1,4 +1,4 @@
-/** Failures of form generation: what cannot be a form throws a SymphonyError that says what to fix. */
+/** Failures of form generation: what cannot be a form throws a SymphonyError that says what to fix; a field that cannot be one is noted. */
 import { describe, expect, it } from 'vitest'
 import { SymphonyError } from '../../src/errors.js'
 import { formForService, formForType, shapeToForm } from '../../src/forms/index.js'
@@ -20,10 +20,14 @@ function failure (run: () => unknown): SymphonyError {
 }
 
 describe('form generation failures', () => {
-  it('refuses a field whose path cannot be written as RDF', () => {
-    const error = failure(() => shapeToForm(quads, 'https://example.org/t#Sequence'))
-    expect(error.code).toBe('UNSUPPORTED_SHAPE')
-    expect(error.message).toMatch(/^the property shape with a complex path of shape <https:\/\/example\.org\/t#Sequence> has a sequence, alternative or repetition path/)
+  it('gives no field for a path that cannot be written as RDF, and notes it instead of failing', () => {
+    const form = shapeToForm(quads, 'https://example.org/t#Sequence')
+    expect(form.schema.properties).toEqual({})
+    expect(form.uiSchema.sections[0]!.object.notes).toEqual([{
+      constraint: 'http://www.w3.org/ns/shacl#path',
+      value: 'address/postalCode',
+      reason: 'no field: a value cannot be written through this path (sequence, alternative or repetition); it is checked when the configuration is submitted'
+    }])
   })
 
   it('names an unknown shape, a type without a shape, a service without one', () => {
