@@ -11,6 +11,14 @@ const one = 'sh:maxCount 1 ;'
 const numbers = (low: number, high: number) => (next: () => number): Candidate[] =>
   Array.from({ length: 6 }, () => integerBetween(next, low - 3, high + 3))
 const lexicalNumbers: readonly Candidate[] = ['+01', ' 1', '1e0', '1', '01']
+const two = (n: number): string => String(n).padStart(2, '0')
+/** Month ends of random years (leap years, centuries, year 0000 among them), with and without a zone. */
+const dates = (next: () => number): string[] => Array.from({ length: 12 }, () => {
+  const year = [0, 1900, 2000, 2024, 2026, integerBetween(next, 1, 9999)][integerBetween(next, 0, 5)]!
+  return `${String(year).padStart(4, '0')}-${two(integerBetween(next, 1, 12))}-${two(integerBetween(next, 28, 31))}${['', 'Z', '+14:00', '-14:01'][integerBetween(next, 0, 3)]!}`
+})
+const times = (next: () => number): string[] => Array.from({ length: 8 }, () =>
+  `${two(integerBetween(next, 22, 24))}:${two([0, 59, 60][integerBetween(next, 0, 2)]!)}${next() < 0.5 ? '' : `:${two([0, 59, 60][integerBetween(next, 0, 2)]!)}`}`)
 
 const cases: FuzzCase[] = [
   { name: 'xsd:integer', property: `${one} sh:datatype xsd:integer`, values: [...wrongTypes, 0, -1, 2 ** 53, ...lexicalNumbers] },
@@ -26,11 +34,11 @@ const cases: FuzzCase[] = [
   { name: 'xsd:duration', property: `${one} sh:datatype xsd:duration`, values: ['P1Y2M', 'P', 'PT', '-P1D', 'P1W', 'PT1.5S', 'P1Y2MT', '1Y', 'P0D', 'PT0.S', ' P1D'] },
   { name: 'xsd:gYear', property: `${one} sh:datatype xsd:gYear`, values: ['2026', '-0044', '26', '2026Z', '02026', '12026', '2026-01', 2026] },
   { name: 'xsd:gYear bounds', property: `${one} sh:datatype xsd:gYear ; sh:minInclusive "2000"^^xsd:gYear`, values: ['1999', '2000', '2026'] },
-  { name: 'xsd:date', property: `${one} sh:datatype xsd:date`, values: ['2026-02-28', '2026-02-30', '2024-02-29', '2026-13-01', '2026-02-28Z', '2026-02-28+01:00', '26-02-28', '2026-2-28', '0000-01-01'] },
+  { name: 'xsd:date', property: `${one} sh:datatype xsd:date`, values: ['2026-02-28', '2026-02-30', '2024-02-29', '2026-13-01', '2026-02-28Z', '2026-02-28+01:00', '26-02-28', '2026-2-28', '0000-01-01'], draw: dates },
   { name: 'xsd:date bounds', property: `${one} sh:datatype xsd:date ; sh:minInclusive "2026-01-01"^^xsd:date ; sh:maxExclusive "2027-01-01"^^xsd:date`, values: ['2025-12-31', '2026-01-01', '2026-12-31', '2027-01-01'] },
-  { name: 'xsd:dateTime', property: `${one} sh:datatype xsd:dateTime`, values: ['2026-02-28T10:00:00', '2026-02-30T10:00:00', '2026-02-28T24:00:00', '2026-02-28T10:00', '2026-02-28T10:00:00.5Z', '2026-02-28T10:00:00+14:00', '2026-02-28T10:00:00+15:00', '2026-02-28'] },
+  { name: 'xsd:dateTime', property: `${one} sh:datatype xsd:dateTime`, values: ['2026-02-28T10:00:00', '2026-02-30T10:00:00', '2026-02-28T24:00:00', '2026-02-28T10:00', '2026-02-28T10:00:00.5Z', '2026-02-28T10:00:00+14:00', '2026-02-28T10:00:00+15:00', '2026-02-28'], draw: next => dates(next).map((date, index) => `${date.slice(0, 10)}T${times(next)[index % 8]!}${date.slice(10)}`) },
   { name: 'xsd:dateTime bounds', property: `${one} sh:datatype xsd:dateTime ; sh:minExclusive "2026-01-01T00:00:00Z"^^xsd:dateTime`, values: ['2026-01-01T00:00:00Z', '2026-01-01T00:00:01Z', '2026-01-01T01:00:00+01:00'] },
-  { name: 'xsd:time', property: `${one} sh:datatype xsd:time`, values: ['10:00:00', '24:00:00', '23:59:59.999', '10:00', '10:00:60', '1:00:00', '10:00:00Z'] },
+  { name: 'xsd:time', property: `${one} sh:datatype xsd:time`, values: ['10:00:00', '24:00:00', '23:59:59.999', '10:00', '10:00:60', '1:00:00', '10:00:00Z'], draw: times },
   { name: 'xsd:time bounds', property: `${one} sh:datatype xsd:time ; sh:minInclusive "08:00:00"^^xsd:time ; sh:maxInclusive "18:00:00"^^xsd:time`, values: ['07:59:59', '08:00:00', '18:00:00', '18:00:01', '08:00'] },
   { name: 'xsd:anyURI', property: `${one} sh:datatype xsd:anyURI`, values: ['https://example.org/a', 'urn:x', 'a b', ''] },
   { name: 'rdf:langString', property: `${one} sh:datatype rdf:langString`, values: [{ '@value': 'a', '@language': 'en' }, { '@value': 'a', '@language': 'en-GB' }, { '@value': 'a', '@language': '' }, { '@value': 'a', '@language': 'e n' }, 'a'] },
@@ -69,4 +77,3 @@ describe('forms agree with their shapes', () => {
   }
 })
 
-export { missing }

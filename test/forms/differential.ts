@@ -112,7 +112,6 @@ export function integerBetween (next: () => number, low: number, high: number): 
   return low + Math.floor(next() * (high - low + 1))
 }
 
-/** Any JSON value has a form as missing, null or wrong type; some of them. */
+/** Values of no field's type, or none at all. */
 export const wrongTypes: readonly Candidate[] = [missing, null, [], {}, 'x', 1.5, true]
 
-export { shapeToForm }
