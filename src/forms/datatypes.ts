@@ -41,8 +41,9 @@ export const datatypeForms: Readonly<Record<string, DatatypeForm>> = {
   [x('language')]: { schema: { type: 'string', pattern: languageTagPattern }, widget: 'text', ordering: 'none' },
   [x('boolean')]: { schema: { type: 'boolean' }, widget: 'checkbox', ordering: 'none' },
   [x('integer')]: integer(),
-  // xsd:long and xsd:unsignedLong bounds are beyond JSON's exact integers; SHACL checks them.
-  [x('long')]: integer(),
+  // The ends of xsd:long and xsd:unsignedLong are beyond JSON's exact integers, but 2^63 and 2^64
+  // are exact doubles: bounds that exclude them keep out every value SHACL refuses.
+  [x('long')]: { ...integer(-(2 ** 63)), schema: { type: 'integer', minimum: -(2 ** 63), exclusiveMaximum: 2 ** 63 } },
   [x('int')]: integer(-2147483648, 2147483647),
   [x('short')]: integer(-32768, 32767),
   [x('byte')]: integer(-128, 127),
@@ -50,7 +51,7 @@ export const datatypeForms: Readonly<Record<string, DatatypeForm>> = {
   [x('positiveInteger')]: integer(1),
   [x('nonPositiveInteger')]: integer(undefined, 0),
   [x('negativeInteger')]: integer(undefined, -1),
-  [x('unsignedLong')]: integer(0),
+  [x('unsignedLong')]: { ...integer(0), schema: { type: 'integer', minimum: 0, exclusiveMaximum: 2 ** 64 } },
   [x('unsignedInt')]: integer(0, 4294967295),
   [x('unsignedShort')]: integer(0, 65535),
   [x('unsignedByte')]: integer(0, 255),

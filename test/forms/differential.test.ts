@@ -23,6 +23,8 @@ const times = (next: () => number): string[] => Array.from({ length: 8 }, () =>
 const cases: FuzzCase[] = [
   { name: 'xsd:integer', property: `${one} sh:datatype xsd:integer`, values: [...wrongTypes, 0, -1, 2 ** 53, ...lexicalNumbers] },
   { name: 'xsd:byte', property: `${one} sh:datatype xsd:byte`, values: [-129, -128, 127, 128], draw: numbers(-128, 127) },
+  { name: 'xsd:long', property: `${one} sh:datatype xsd:long`, values: [2 ** 63, -(2 ** 63), 2 ** 63 - 2 ** 10, -(2 ** 63) - 2 ** 11, 2 ** 53 + 2] },
+  { name: 'xsd:unsignedLong', property: `${one} sh:datatype xsd:unsignedLong`, values: [2 ** 64, 2 ** 64 - 2 ** 11, -1, 0] },
   { name: 'xsd:unsignedShort', property: `${one} sh:datatype xsd:unsignedShort`, values: [-1, 0, 65535, 65536] },
   { name: 'xsd:positiveInteger', property: `${one} sh:datatype xsd:positiveInteger`, values: [-1, 0, 1] },
   { name: 'xsd:nonPositiveInteger', property: `${one} sh:datatype xsd:nonPositiveInteger`, values: [-1, 0, 1] },
