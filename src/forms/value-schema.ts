@@ -157,6 +157,11 @@ function baseValue (b: FormBuilder, sources: readonly Term[], hint: string): Val
     }
   }
   if (datatype !== undefined) return datatypeValue(datatype, notes)
+  // A blank node without a shape to describe it: a nested object with no fields.
+  if (nodeKind === sh('BlankNode')) {
+    const definition = b.definition([], hint)
+    return { schema: { $ref: `#/$defs/${definition}` }, mapping: { kind: 'node', definition }, widget: 'details', notes }
+  }
   if (nodeKind === sh('IRI') || nodeKind === sh('BlankNodeOrIRI')) {
     return { schema: { type: 'string', format: 'iri' }, mapping: { kind: 'iri' }, widget: 'uri', notes }
   }

@@ -14,6 +14,7 @@ import { pickText } from './language.js'
 import { componentMessages } from './messages.js'
 import type { MessageArgs } from './messages.js'
 import { compileDatatype } from './datatype-validation.js'
+import { compileMaxLength, compileMinLength } from './length-validation.js'
 import { compilePattern } from './pattern-validation.js'
 import { remember } from './report-graph.js'
 import { sparqlComponentValidations, sparqlConstraintValidation, sparqlTargetResolver, usesSparql } from './sparql-components.js'
@@ -134,6 +135,8 @@ class ShapesValidator implements CompiledShapes {
       const validations = new Map<Term, CompileValidation>(sparql?.validations)
       validations.set(DataFactory.namedNode(`${ns.sh}pattern`), compilePattern)
       validations.set(DataFactory.namedNode(`${ns.sh}datatype`), compileDatatype)
+      validations.set(DataFactory.namedNode(`${ns.sh}minLength`), compileMinLength)
+      validations.set(DataFactory.namedNode(`${ns.sh}maxLength`), compileMaxLength)
       return new Validator(this.store, { factory, validations, ...(sparql === undefined ? {} : { targetResolvers: sparql.targetResolvers }), details: true })
     })
   }

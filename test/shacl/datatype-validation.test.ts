@@ -1,7 +1,7 @@
 /**
  * `sh:datatype` by the lexical spaces of XSD 1.1 Part 2: days a month does not have are refused,
- * characters outside the Basic Multilingual Plane are accepted, and the other datatypes keep
- * shacl-engine's checks.
+ * characters outside the Basic Multilingual Plane are accepted (and count as one character for
+ * `sh:minLength`/`sh:maxLength`), and the other datatypes keep shacl-engine's checks.
  */
 import { describe, expect, it } from 'vitest'
 import { parseRdf } from '../../src/rdf/index.js'
@@ -33,6 +33,16 @@ describe('sh:datatype', () => {
   it('accepts characters outside the Basic Multilingual Plane in strings and refuses what XML excludes', async () => {
     expect(await conforming('string', ['😀😀', 'a\u0001', 'a\uFFFE', 'tab\tok'])).toEqual(['😀😀', 'tab\tok'])
     expect(await conforming('token', ['a b', 'a  b', ' a', 'a\tb', '😀'])).toEqual(['a b', '😀'])
+  })
+
+  it('counts sh:minLength and sh:maxLength in characters, as SPARQL STRLEN does, not in UTF-16 units', async () => {
+    const shapes = await parseRdf(`${prefixes} ex:S a sh:NodeShape ; sh:targetClass ex:T ; sh:property [ sh:path ex:p ; sh:minLength 2 ; sh:maxLength 3 ] .`, { format: 'turtle' })
+    const fits: string[] = []
+    for (const text of ['😀', '😀😀', '😀😀😀', '😀😀😀😀', 'ab']) {
+      const data = await parseRdf(`${prefixes} ex:t a ex:T ; ex:p ${JSON.stringify(text)} .`, { format: 'turtle' })
+      if ((await validateShacl(data, shapes)).conforms) fits.push(text)
+    }
+    expect(fits).toEqual(['😀😀', '😀😀😀', 'ab'])
   })
 
   it('leaves the other datatypes to shacl-engine', async () => {
