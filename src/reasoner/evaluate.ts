@@ -16,6 +16,7 @@
  * matches once per triple) emits each head value once per lookup: the rest would be the same
  * triples, found again (`projectedSlot`).
  */
+import { DataFactory } from 'n3'
 import { ClosureStep, closureShape } from './closure-step.js'
 import type { Atom, Clause, Node, Program } from './rule-compiler.js'
 import { termKinds, type TermTable } from './term-table.js'
@@ -91,6 +92,10 @@ export function evaluate (program: Program, table: TripleTable, terms: TermTable
     const closure = new ClosureStep(shape, terms, table)
     return plans.map((plan, delta) => ({ ...plan, closure, skipClosed: delta === shape.qAtom, pStep: delta === shape.qAtom ? 1 : 0 }))
   }))
+  // A variable predicate never matches the internal relations of property paths: they are
+  // not in the data the rule text speaks of (`?s ?p ?o` next to `?a ex:p+ ?b` in one program).
+  const hidden = new Uint8Array(terms.size)
+  for (const iri of program.internalPredicates) hidden[terms.intern(DataFactory.namedNode(iri))] = 1
   const origin: number[] = []
   const seen: Seen | undefined = options.skipRepeats === false ? undefined : { marks: new Int32Array(terms.size), stamp: 0 }
   let lo = 0
@@ -100,7 +105,7 @@ export function evaluate (program: Program, table: TripleTable, terms: TermTable
     rounds++
     for (const plan of plans) {
       const via = plan.viaPredicate
-      run(via !== undefined && table.count(via.s, via.p, via.o) < hi - lo ? via.plan : plan, table, terms, lo, hi, origin, seen)
+      run(via !== undefined && table.count(via.s, via.p, via.o) < hi - lo ? via.plan : plan, table, terms, hidden, lo, hi, origin, seen)
     }
     if (table.size === hi) break
     lo = hi
@@ -245,7 +250,7 @@ function projectedSlot (last: Flat, head: readonly Flat[]): number {
   return kept.length === 1 && kept.length < bound.length ? kept[0]! : -1
 }
 
-function run (plan: Plan, table: TripleTable, terms: TermTable, lo: number, hi: number, origin: number[], seen: Seen | undefined): void {
+function run (plan: Plan, table: TripleTable, terms: TermTable, hidden: Uint8Array, lo: number, hi: number, origin: number[], seen: Seen | undefined): void {
   const solution = new Array<number>(plan.slots).fill(-1)
   const steps = plan.steps.map(flat)
   const head = plan.head.map(atom => flat({ ...atom, range: 'all', filters: [] }))
@@ -269,14 +274,15 @@ function run (plan: Plan, table: TripleTable, terms: TermTable, lo: number, hi: 
     if (closure !== undefined) {
       const atom = head[0]!
       const s = solution[atom.sv]!
-      if (kinds[s] !== literal && kinds[atom.pv] === iri) closure.derive(s, solution[atom.ov]!, derived)
+      if ((kinds[s] !== literal || hidden[atom.pv] === 1) && kinds[atom.pv] === iri) closure.derive(s, solution[atom.ov]!, derived)
       return
     }
     for (const atom of head) {
       const s = atom.sm === modeConst ? atom.sv : solution[atom.sv]!
       const p = atom.pm === modeConst ? atom.pv : solution[atom.pv]!
       const o = atom.om === modeConst ? atom.ov : solution[atom.ov]!
-      if (kinds[s] === literal || kinds[p] !== iri) continue
+      // A path's relation may start at a literal (`^p` from a literal object); output triples may not.
+      if ((kinds[s] === literal && hidden[p] !== 1) || kinds[p] !== iri) continue
       if (table.add(s, p, o)) origin.push(plan.rule)
     }
   }
@@ -290,6 +296,7 @@ function run (plan: Plan, table: TripleTable, terms: TermTable, lo: number, hi: 
     const o = O[id]!
     if (step.sm === modeBind) solution[step.sv] = s
     else if ((step.sm === modeConst ? step.sv : solution[step.sv]) !== s) return
+    if (step.pm !== modeConst && hidden[p] === 1) return
     if (step.pm === modeBind) solution[step.pv] = p
     else if ((step.pm === modeConst ? step.pv : solution[step.pv]) !== p) return
     if (step.om === modeBind) solution[step.ov] = o

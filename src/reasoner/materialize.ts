@@ -44,7 +44,7 @@ export function materialize (quads: Iterable<Quad>, options: MaterializeOptions)
   return withStore(quads, options, (store, rounds, inputKeys) => {
     const dumped = store.dump({ format: 'application/n-quads' })
     const inferred: Quad[] = []
-    for (const quad of new Parser({ format: 'N-Quads' }).parse(dumped) as Quad[]) {
+    for (const quad of parseNQuads(dumped)) {
       const triple = DataFactory.quad(quad.subject, quad.predicate, quad.object) as Quad
       if (inputKeys.has(quadKey(triple))) continue
       inferred.push(unskolemize(triple))
@@ -83,8 +83,11 @@ function withStore<T> (quads: Iterable<Quad>, options: MaterializeOptions, body:
   try {
     const lines: string[] = []
     for (const quad of quads) lines.push(quadKey(quad))
-    const inputKeys = new Set(lines)
     store.load(lines.join('\n'), { format: 'application/n-quads', no_transaction: true })
+    // oxigraph keeps a literal in the canonical form of its value ("01"^^xsd:integer is read
+    // as "1"^^xsd:integer), so the input is recognised in the store's own words, not in ours.
+    const inputKeys = new Set<string>()
+    for (const quad of parseNQuads(store.dump({ format: 'application/n-quads' }))) inputKeys.add(quadKey(quad))
     const maxRounds = options.maxRounds ?? 1000
     let rounds = 0
     for (let before = -1; updates.length > 0 && store.size !== before;) {
@@ -98,6 +101,9 @@ function withStore<T> (quads: Iterable<Quad>, options: MaterializeOptions, body:
       for (const update of updates) {
         try {
           store.update(update.text)
+          // A template triple whose predicate is a blank node is not produced (SPARQL 1.1
+          // §16.2); in the store that blank node is a skolem IRI, so oxigraph would add it.
+          if (update.blankPredicates) store.update(dropBlankPredicates)
         } catch (error) {
           throw new SymphonyError('INVALID_QUERY', {
             en: `${update.source}: cannot evaluate the rule — ${String(error)}`,
@@ -112,8 +118,14 @@ function withStore<T> (quads: Iterable<Quad>, options: MaterializeOptions, body:
   }
 }
 
+function parseNQuads (text: string): Quad[] {
+  return new Parser({ format: 'N-Quads' }).parse(text) as Quad[]
+}
+
 /** CONSTRUCT { T } WHERE { P }  →  INSERT { T } WHERE { P }, so a round stays inside the store. */
-function toUpdate (rule: Rule): { text: string, source: string } {
+const dropBlankPredicates = `DELETE { ?s ?p ?o } WHERE { ?s ?p ?o FILTER (STRSTARTS(STR(?p), "${genidPrefix}")) }`
+
+function toUpdate (rule: Rule): { text: string, source: string, blankPredicates: boolean } {
   const query = new sparqljs.Parser().parse(rule.text)
   if (query.type !== 'query' || query.queryType !== 'CONSTRUCT') {
     throw new SymphonyError('INVALID_QUERY', {
@@ -127,7 +139,8 @@ function toUpdate (rule: Rule): { text: string, source: string } {
     prefixes: query.prefixes,
     updates: [{ updateType: 'insertdelete', delete: [], insert: [{ type: 'bgp', triples: query.template ?? [] }], where }]
   }
-  return { text: new sparqljs.Generator().stringify(update), source: rule.source }
+  const blankPredicates = (query.template ?? []).some(triple => 'termType' in triple.predicate && triple.predicate.termType === 'Variable')
+  return { text: new sparqljs.Generator().stringify(update), source: rule.source, blankPredicates }
 }
 
 /** The quad as one N-Triples line (graph dropped: rules reason over the union of the input). */

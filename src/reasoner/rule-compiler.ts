@@ -106,7 +106,9 @@ export function compileRules (rules: readonly Rule[]): Program {
 function compileRule (rule: Rule, internal: Map<string, CompiledRule>): CompiledRule {
   const query = new sparqljs.Parser().parse(rule.text)
   if (query.type !== 'query' || query.queryType !== 'CONSTRUCT') throw new Refusal({ en: 'a query that is not CONSTRUCT', de: 'eine Abfrage, die nicht CONSTRUCT ist' }, /SELECT|ASK|DESCRIBE|INSERT|DELETE/i)
-  const modifiers = query as { limit?: unknown, offset?: unknown, order?: unknown, group?: unknown }
+  const modifiers = query as { limit?: unknown, offset?: unknown, order?: unknown, group?: unknown, having?: unknown }
+  if (modifiers.group !== undefined) throw new Refusal('GROUP BY', /\bGROUP\b/i)
+  if (modifiers.having !== undefined) throw new Refusal('HAVING', /\bHAVING\b/i)
   if (modifiers.limit !== undefined) throw new Refusal('LIMIT', /\bLIMIT\b/i)
   if (modifiers.offset !== undefined) throw new Refusal('OFFSET', /\bOFFSET\b/i)
   if (modifiers.order !== undefined) throw new Refusal('ORDER BY', /\bORDER\b/i)
@@ -123,7 +125,7 @@ function compileRule (rule: Rule, internal: Map<string, CompiledRule>): Compiled
   }
   const context = new PathContext(rule, internal)
   const head = template.map(t => ({ s: t.subject, p: t.predicate as Raw, o: t.object }))
-  return { name: rule.name, source: rule.source, clauses: clauses(head, group(query.where ?? [], context)), internal: false }
+  return { name: rule.name, source: rule.source, clauses: clauses(head, group(query.where ?? [], context), context), internal: false }
 }
 
 /** Compiles the property paths of one rule into internal relations, shared by every rule. */
@@ -143,9 +145,27 @@ class PathContext {
     if (!this.internal.has(iri)) {
       const [x, y, z] = [this.variable(), this.variable(), this.variable()]
       const step = [{ s: x, p: predicate as Raw, o: z }]
-      const first = clauses(step, expand(x, path, z, this).map(alt => ({ ...alt, filters: [] })))
-      const more = clauses(step, expand(y, path, z, this).map(alt => ({ atoms: [{ s: x, p: predicate, o: y }, ...alt.atoms], equal: alt.equal, filters: [] })))
+      const first = clauses(step, expand(x, path, z, this).map(alt => ({ ...alt, filters: [] })), this)
+      const more = clauses(step, expand(y, path, z, this).map(alt => ({ atoms: [{ s: x, p: predicate, o: y }, ...alt.atoms], equal: alt.equal, filters: [] })), this)
       this.internal.set(iri, { name: `${this.rule.name} ${pathKey(path)}+`, source: this.rule.source, clauses: [...first, ...more], internal: true })
+    }
+    return predicate
+  }
+
+  /**
+   * The internal predicate of `node node ?x` for every subject and object `?x` of the data: the
+   * values a zero-length path ranges over when nothing else binds its ends (SPARQL 1.1 §18.5,
+   * ZeroLengthPath: "all subjects and objects in the graph").
+   */
+  node (): sparqljs.IriTerm {
+    const iri = pathPredicatePrefix + 'node'
+    const predicate = DataFactory.namedNode(iri)
+    if (!this.internal.has(iri)) {
+      const [s, p, o] = [this.variable(), this.variable(), this.variable()]
+      const body = [{ atoms: [{ s, p, o }], equal: [], filters: [] }]
+      // `node node ?x`, not `?x node ?x`: a literal is a node too, and a triple's subject cannot be one.
+      const node = [...clauses([{ s: predicate, p: predicate, o: s }], body, this), ...clauses([{ s: predicate, p: predicate, o }], body, this)]
+      this.internal.set(iri, { name: `${this.rule.name} node`, source: this.rule.source, clauses: node, internal: true })
     }
     return predicate
   }
@@ -179,7 +199,33 @@ function group (patterns: readonly sparqljs.Pattern[], context: PathContext): Co
     }
     if (result.length > maxClauses) throw new Refusal({ en: `more than ${maxClauses} alternatives (UNION and property paths multiply)`, de: `mehr als ${maxClauses} Alternativen (UNION und Property-Pfade vervielfachen sie)` }, /\bUNION\b|[|*?]/i)
   }
+  // A FILTER restricts the solutions of its own group (SPARQL 1.1 §5.2.2): a variable only an
+  // enclosing group binds is unbound there, and the filter an error for every solution.
+  for (const expression of filters) {
+    for (const conjunction of result) {
+      const bound = new Set<string>()
+      for (const a of conjunction.atoms) for (const term of [a.s, a.p, a.o]) if (term.termType === 'Variable') bound.add(term.value)
+      for (const pair of conjunction.equal) for (const term of pair) if (term.termType === 'Variable') bound.add(term.value)
+      const missing = variablesOf(expression).find(name => !bound.has(name))
+      if (missing !== undefined) {
+        throw new Refusal({
+          en: `the variable ?${missing} that no triple pattern of the FILTER's group binds`,
+          de: `die Variable ?${missing}, die kein Tripelmuster der Gruppe des FILTERs bindet`
+        }, new RegExp(`FILTER.*[?$]${escapeName(missing)}\\b`, 'i'))
+      }
+    }
+  }
   return result.map(c => ({ ...c, filters: [...c.filters, ...filters] }))
+}
+
+/** The variables an expression reads (not those of an EXISTS pattern, which is refused anyway). */
+function variablesOf (expression: sparqljs.Expression | sparqljs.Expression[]): string[] {
+  if (Array.isArray(expression)) return expression.flatMap(variablesOf)
+  if ('termType' in expression) return expression.termType === 'Variable' ? [expression.value] : []
+  if (expression.type === 'operation' || expression.type === 'functionCall') {
+    return (expression.args as Array<sparqljs.Expression | sparqljs.Pattern>).flatMap(arg => 'type' in arg && !('termType' in arg) && ['bgp', 'group'].includes(arg.type) ? [] : variablesOf(arg as sparqljs.Expression))
+  }
+  return []
 }
 
 function cross (left: readonly Conjunction[], right: readonly Conjunction[]): Conjunction[] {
@@ -215,16 +261,16 @@ function expand (s: Raw, predicate: Raw | sparqljs.PropertyPath, o: Raw, context
 }
 
 /** Resolves the equalities of each conjunction and assigns slots: one clause per satisfiable conjunction. */
-function clauses (head: readonly RawAtom[], conjunctions: readonly Conjunction[]): Clause[] {
+function clauses (head: readonly RawAtom[], conjunctions: readonly Conjunction[], context: PathContext): Clause[] {
   const out: Clause[] = []
   for (const conjunction of conjunctions) {
-    const clause = resolve(head, conjunction)
+    const clause = resolve(head, conjunction, context)
     if (clause !== undefined) out.push(clause)
   }
   return out
 }
 
-function resolve (head: readonly RawAtom[], conjunction: Conjunction): Clause | undefined {
+function resolve (head: readonly RawAtom[], conjunction: Conjunction, context: PathContext): Clause | undefined {
   const parent = new Map<string, string>()
   const constant = new Map<string, Term>()
   const find = (name: string): string => {
@@ -252,6 +298,13 @@ function resolve (head: readonly RawAtom[], conjunction: Conjunction): Clause | 
       return undefined
     }
   }
+  // A zero-length step ranges over the nodes of the data (subjects and objects): its ends need
+  // a triple pattern that binds them in one of those positions, or the relation of all nodes.
+  const joined = new Set<string>()
+  for (const a of conjunction.atoms) for (const term of [a.s, a.o]) { const name = variableName(term); if (name !== undefined) joined.add(find(name)) }
+  const free = new Set<string>()
+  for (const pair of conjunction.equal) for (const term of pair) { const name = variableName(term); if (name !== undefined && !constant.has(find(name)) && !joined.has(find(name))) free.add(find(name)) }
+  const atoms = [...conjunction.atoms, ...[...free].map(root => { const node = context.node(); return { s: node, p: node, o: DataFactory.variable(root) } })]
   const slots = new Map<string, number>()
   const node = (term: Raw, inBody: boolean): Node => {
     const name = variableName(term)
@@ -267,8 +320,8 @@ function resolve (head: readonly RawAtom[], conjunction: Conjunction): Clause | 
     return { v: slot }
   }
   const atom = (a: RawAtom, inBody: boolean): Atom => ({ s: node(a.s, inBody), p: node(a.p, inBody), o: node(a.o, inBody) })
-  const body = conjunction.atoms.map(a => atom(a, true))
-  if (body.length === 0) throw new Refusal({ en: 'a pattern without a triple (a zero-length path alone)', de: 'ein Muster ohne Tripel (nur ein Pfad der Länge null)' }, /[*?]/)
+  const body = atoms.map(a => atom(a, true))
+  if (body.length === 0) throw new Refusal({ en: 'a pattern without a triple (a zero-length path alone)', de: 'ein Muster ohne Tripel (nur ein Pfad der Länge null)' }, /[\w>)][*?]/)
   const filters = conjunction.filters.map(expression => {
     const read = new Set<number>()
     const test = compileFilter(expression, name => {

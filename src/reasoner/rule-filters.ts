@@ -2,10 +2,13 @@
  * FILTER expressions of inference rules, compiled into closures over a solution (term ids by
  * variable slot). The subset: `!`, `&&`, `||`, `=`, `!=`, `<`, `>`, `<=`, `>=`, `IN`,
  * `NOT IN`, `sameTerm`, `isIRI`/`isURI`, `isBlank`, `isLiteral`, `isNumeric`, `bound`, `str`,
- * `lang`, `datatype`, `langMatches`, `strStarts`, `strEnds`, `contains`, `regex`. An error
- * (e.g. comparing an IRI with a number) makes the filter false, as in SPARQL.
+ * `lang`, `datatype`, `langMatches`, `strStarts`, `strEnds`, `contains`, `regex`, with the
+ * operator mapping and error semantics of SPARQL 1.1 §17: an error (e.g.
+ * ordering an IRI and a number) makes the filter false, `||` and `&&` and `IN` absorb an error
+ * where the other operands decide (§17.2, §17.4.1.9), `!` keeps it.
  */
 import type { Term } from '@rdfjs/types'
+import { DataFactory } from 'n3'
 import type sparqljs from 'sparqljs'
 import type { ErrorMessages } from '../errors.js'
 import { termKinds, type TermTable } from './term-table.js'
@@ -27,14 +30,19 @@ export class Unsupported extends Error {
   }
 }
 
-type Value = { readonly term: Term } | { readonly bool: boolean } | { readonly num: number } | { readonly str: string, readonly lang?: string }
+/** Every value of an expression is an RDF term, as in SPARQL: functions return literals or IRIs. */
+type Value = Term
 type Eval = (solution: readonly number[], table: TermTable) => Value
 
 const xsd = 'http://www.w3.org/2001/XMLSchema#'
 const numericTypes = new Set(['integer', 'decimal', 'float', 'double', 'int', 'long', 'short', 'byte', 'nonNegativeInteger',
   'positiveInteger', 'negativeInteger', 'nonPositiveInteger', 'unsignedInt', 'unsignedLong', 'unsignedShort', 'unsignedByte']
   .map(local => xsd + local))
+const rdfLangString = 'http://www.w3.org/1999/02/22-rdf-syntax-ns#langString'
 const failed = Symbol('filter error')
+const trueTerm = DataFactory.literal('true', DataFactory.namedNode(xsd + 'boolean'))
+const falseTerm = DataFactory.literal('false', DataFactory.namedNode(xsd + 'boolean'))
+const bool = (value: boolean): Value => value ? trueTerm : falseTerm
 
 /**
  * Compiles a FILTER expression; `nodeOf` gives the slot or constant of a variable name.
@@ -91,19 +99,20 @@ function compile (expression: sparqljs.Expression, nodeOf: (name: string) => Nod
   if ('termType' in expression) {
     if (expression.termType === 'Variable') {
       const node = nodeOf(expression.value)
-      if ('c' in node) { const term = node.c; return () => ({ term }) }
+      if ('c' in node) { const term = node.c; return () => term }
       const slot = node.v
-      return (solution, table) => ({ term: table.term(solution[slot]!) })
+      return (solution, table) => table.term(solution[slot]!)
     }
     if (expression.termType === 'NamedNode' || expression.termType === 'Literal') {
       const term = expression
-      return () => ({ term })
+      return () => term
     }
     throw new Unsupported({ en: `a ${expression.termType} in a FILTER`, de: `ein ${expression.termType} in einem FILTER` }, /FILTER/i)
   }
   if (expression.type === 'functionCall') {
     const name = typeof expression.function === 'string' ? expression.function : expression.function.value
-    throw new Unsupported({ en: `the function <${name}>`, de: `die Funktion <${name}>` }, new RegExp(escape(name.replace(/^.*[#/]/, '')), 'i'))
+    // Found as the call: an IRI written `<…>` is blanked where lines are searched, a prefixed name ends in the local name.
+    throw new Unsupported({ en: `the function <${name}>`, de: `die Funktion <${name}>` }, new RegExp(`(:${escape(name.replace(/^.*[#/:]/, ''))}|>)\\s*\\(`))
   }
   if (expression.type === 'aggregate') throw new Unsupported({ en: `the aggregate ${expression.aggregation.toUpperCase()}`, de: `das Aggregat ${expression.aggregation.toUpperCase()}` }, new RegExp(expression.aggregation, 'i'))
   if (expression.type !== 'operation') throw new Unsupported({ en: `the expression ${(expression as { type: string }).type}`, de: `der Ausdruck ${(expression as { type: string }).type}` }, /FILTER/i)
@@ -113,48 +122,65 @@ function compile (expression: sparqljs.Expression, nodeOf: (name: string) => Nod
     const keyword = `FILTER ${operator === 'exists' ? 'EXISTS' : 'NOT EXISTS'}`
     throw new Unsupported({ en: `${keyword} (a rule's pattern must be monotonic)`, de: `${keyword} (das Muster einer Regel muss monoton sein)` }, /EXISTS/i)
   }
-  if (operator === 'bound') return () => ({ bool: true }) // every variable of a rule is bound
+  if (operator === 'bound') return () => trueTerm // every variable of a rule is bound
   if (operator === 'in' || operator === 'notin') {
     const needle = compile(rawArgs[0] as sparqljs.Expression, nodeOf)
     const list = (rawArgs[1] as sparqljs.Expression[]).map(item => compile(item, nodeOf))
     const negate = operator === 'notin'
     return (solution, table) => {
       const value = needle(solution, table)
-      const found = list.some(item => equal(value, item(solution, table)))
-      return { bool: found !== negate }
+      // §17.4.1.9: true when one item equals; an error only when no item equals and one erred.
+      let erred = false
+      for (const item of list) {
+        const found = attempt(() => equal(value, item(solution, table)))
+        if (found === true) return bool(!negate)
+        if (found === undefined) erred = true
+      }
+      if (erred) throw failed
+      return bool(negate)
     }
   }
   const args = rawArgs.map(arg => compile(arg as sparqljs.Expression, nodeOf))
   const unary = (f: (value: Value) => Value): Eval => (solution, table) => f(args[0]!(solution, table))
   const binary = (f: (a: Value, b: Value) => Value): Eval => (solution, table) => f(args[0]!(solution, table), args[1]!(solution, table))
   switch (operator) {
-    case '!': return unary(a => ({ bool: !effectiveBoolean(a) }))
-    case '&&': return (solution, table) => ({ bool: effectiveBoolean(args[0]!(solution, table)) && effectiveBoolean(args[1]!(solution, table)) })
-    case '||': return (solution, table) => ({ bool: effectiveBoolean(args[0]!(solution, table)) || effectiveBoolean(args[1]!(solution, table)) })
-    case '=': return binary((a, b) => ({ bool: equal(a, b) }))
-    case '!=': return binary((a, b) => ({ bool: !equal(a, b) }))
-    case '<': return binary((a, b) => ({ bool: compare(a, b) < 0 }))
-    case '>': return binary((a, b) => ({ bool: compare(a, b) > 0 }))
-    case '<=': return binary((a, b) => ({ bool: compare(a, b) <= 0 }))
-    case '>=': return binary((a, b) => ({ bool: compare(a, b) >= 0 }))
-    case 'sameterm': return binary((a, b) => ({ bool: sameTerm(a, b) }))
-    case 'isiri': case 'isuri': return unary(a => ({ bool: termOf(a).termType === 'NamedNode' }))
-    case 'isblank': return unary(a => ({ bool: termOf(a).termType === 'BlankNode' }))
-    case 'isliteral': return unary(a => ({ bool: !('term' in a) || a.term.termType === 'Literal' }))
-    case 'isnumeric': return unary(a => ({ bool: numeric(a) !== undefined }))
-    case 'str': return unary(a => ({ str: lexical(a) }))
-    case 'lang': return unary(a => ({ str: language(a) }))
-    case 'datatype': return unary(a => ({ term: { termType: 'NamedNode', value: datatypeOf(a) } as Term }))
-    case 'langmatches': return binary((a, b) => ({ bool: langMatches(lexical(a), lexical(b)) }))
-    case 'strstarts': return binary((a, b) => ({ bool: lexical(a).startsWith(lexical(b)) }))
-    case 'strends': return binary((a, b) => ({ bool: lexical(a).endsWith(lexical(b)) }))
-    case 'contains': return binary((a, b) => ({ bool: lexical(a).includes(lexical(b)) }))
+    case '!': return unary(a => bool(!effectiveBoolean(a)))
+    case '&&': case '||': {
+      // §17.2: the logical-and of false and an error is false, the logical-or of true and an error is true.
+      const decisive = operator === '||'
+      return (solution, table) => {
+        const a = attempt(() => effectiveBoolean(args[0]!(solution, table)))
+        if (a === decisive) return bool(decisive)
+        const b = attempt(() => effectiveBoolean(args[1]!(solution, table)))
+        if (b === decisive) return bool(decisive)
+        if (a === undefined || b === undefined) throw failed
+        return bool(!decisive)
+      }
+    }
+    case '=': return binary((a, b) => bool(equal(a, b)))
+    case '!=': return binary((a, b) => bool(!equal(a, b)))
+    case '<': return binary((a, b) => bool(compare(a, b) < 0))
+    case '>': return binary((a, b) => bool(compare(a, b) > 0))
+    case '<=': return binary((a, b) => bool(compare(a, b) <= 0))
+    case '>=': return binary((a, b) => bool(compare(a, b) >= 0))
+    case 'sameterm': return binary((a, b) => bool(sameTerm(a, b)))
+    case 'isiri': case 'isuri': return unary(a => bool(a.termType === 'NamedNode'))
+    case 'isblank': return unary(a => bool(a.termType === 'BlankNode'))
+    case 'isliteral': return unary(a => bool(a.termType === 'Literal'))
+    case 'isnumeric': return unary(a => bool(numeric(a) !== undefined))
+    case 'str': return unary(a => DataFactory.literal(strOf(a)))
+    case 'lang': return unary(a => DataFactory.literal(literalOf(a).language))
+    case 'datatype': return unary(a => literalOf(a).datatype)
+    case 'langmatches': return binary((a, b) => bool(langMatches(simple(a), simple(b))))
+    case 'strstarts': return binary((a, b) => bool(compatible(a, b).text.startsWith(stringOf(b).text)))
+    case 'strends': return binary((a, b) => bool(compatible(a, b).text.endsWith(stringOf(b).text)))
+    case 'contains': return binary((a, b) => bool(compatible(a, b).text.includes(stringOf(b).text)))
     case 'regex': {
       const flags = rawArgs[2] === undefined ? '' : lexicalConstant(rawArgs[2] as sparqljs.Expression)
       const pattern = rawArgs[1] as sparqljs.Expression
       if (!('termType' in pattern) || pattern.termType !== 'Literal') throw new Unsupported({ en: 'REGEX with a pattern that is not a constant', de: 'REGEX mit einem Muster, das keine Konstante ist' }, /REGEX/i)
       const regex = new RegExp(pattern.value, flags.replace(/[^imsx]/g, '').replace('x', ''))
-      return (solution, table) => ({ bool: regex.test(lexical(args[0]!(solution, table))) })
+      return (solution, table) => bool(regex.test(stringOf(args[0]!(solution, table)).text))
     }
     default: throw new Unsupported({ en: `the operator ${operator.toUpperCase()}`, de: `der Operator ${operator.toUpperCase()}` }, new RegExp(escape(operator), 'i'))
   }
@@ -169,51 +195,69 @@ function escape (text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
 }
 
-function termOf (value: Value): Term {
-  if ('term' in value) return value.term
+/** The boolean `f` gives, or undefined for an error. */
+function attempt (f: () => boolean): boolean | undefined {
+  try {
+    return f()
+  } catch (error) {
+    if (error === failed) return undefined
+    throw error
+  }
+}
+
+/** §17.2.2: booleans, numbers and strings have an effective boolean value; anything else is an error. */
+function effectiveBoolean (value: Value): boolean {
+  if (value.termType !== 'Literal') throw failed
+  const type = value.datatype.value
+  if (type === xsd + 'boolean') return value.value === 'true' || value.value === '1'
+  if (numericTypes.has(type)) {
+    const number = numeric(value)
+    return number !== undefined && number !== 0 && !Number.isNaN(number)
+  }
+  if (type === xsd + 'string' || type === rdfLangString) return value.value !== ''
   throw failed
 }
 
-function effectiveBoolean (value: Value): boolean {
-  if ('bool' in value) return value.bool
-  if ('num' in value) return value.num !== 0 && !Number.isNaN(value.num)
-  if ('str' in value) return value.str !== ''
-  const term = value.term
-  if (term.termType !== 'Literal') throw failed
-  if (term.datatype.value === xsd + 'boolean') return term.value === 'true' || term.value === '1'
-  const number = numeric(value)
-  if (number !== undefined) return number !== 0 && !Number.isNaN(number)
-  return term.value !== ''
-}
-
 function numeric (value: Value): number | undefined {
-  if ('num' in value) return value.num
-  if (!('term' in value) || value.term.termType !== 'Literal' || !numericTypes.has(value.term.datatype.value)) return undefined
-  const number = Number(value.term.value)
-  return Number.isNaN(number) && value.term.value.trim() !== 'NaN' ? undefined : number
+  if (value.termType !== 'Literal' || !numericTypes.has(value.datatype.value)) return undefined
+  const text = value.value.trim()
+  if (text === 'NaN') return Number.NaN
+  if (text === '' || !/^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$|^[+-]?INF$/.test(text)) return undefined
+  return text.endsWith('INF') ? (text.startsWith('-') ? -Infinity : Infinity) : Number(text)
 }
 
-function lexical (value: Value): string {
-  if ('str' in value) return value.str
-  if ('num' in value) return String(value.num)
-  if ('bool' in value) return String(value.bool)
-  if (value.term.termType === 'BlankNode') throw failed
-  return value.term.value
+function literalOf (value: Value): Term & { termType: 'Literal', language: string, datatype: Term } {
+  if (value.termType !== 'Literal') throw failed
+  return value as Term & { termType: 'Literal', language: string, datatype: Term }
 }
 
-function language (value: Value): string {
-  if ('str' in value) return value.lang ?? ''
-  if ('term' in value && value.term.termType === 'Literal') return value.term.language
-  if ('term' in value) throw failed
-  return ''
+/** `str`: the IRI or the lexical form; an error for a blank node. */
+function strOf (value: Value): string {
+  if (value.termType === 'NamedNode' || value.termType === 'Literal') return value.value
+  throw failed
 }
 
-function datatypeOf (value: Value): string {
-  if ('str' in value) return value.lang === undefined || value.lang === '' ? xsd + 'string' : 'http://www.w3.org/1999/02/22-rdf-syntax-ns#langString'
-  if ('num' in value) return xsd + 'double'
-  if ('bool' in value) return xsd + 'boolean'
-  if (value.term.termType !== 'Literal') throw failed
-  return value.term.datatype.value
+/** A string literal (simple, `xsd:string` or language-tagged): its text and tag; an error otherwise. */
+function stringOf (value: Value): { text: string, lang: string } {
+  if (value.termType === 'Literal' && (value.datatype.value === xsd + 'string' || value.datatype.value === rdfLangString)) {
+    return { text: value.value, lang: value.language.toLowerCase() }
+  }
+  throw failed
+}
+
+/** A simple literal or `xsd:string` (the arguments of `langMatches`). */
+function simple (value: Value): string {
+  const { text, lang } = stringOf(value)
+  if (lang !== '') throw failed
+  return text
+}
+
+/** §17.4.3.1.4: the first argument of `strStarts` & co., when the second is compatible with it. */
+function compatible (a: Value, b: Value): { text: string, lang: string } {
+  const x = stringOf(a)
+  const y = stringOf(b)
+  if (y.lang !== '' && y.lang !== x.lang) throw failed
+  return x
 }
 
 function langMatches (tag: string, range: string): boolean {
@@ -223,29 +267,57 @@ function langMatches (tag: string, range: string): boolean {
   return t === r || t.startsWith(r + '-')
 }
 
-function sameTerm (a: Value, b: Value): boolean {
-  const x = termOf(a)
-  const y = termOf(b)
+function sameTerm (x: Value, y: Value): boolean {
   if (x.termType !== y.termType || x.value !== y.value) return false
   if (x.termType !== 'Literal' || y.termType !== 'Literal') return true
-  return x.language === y.language && x.datatype.value === y.datatype.value
+  // Language tags compare case-insensitively (RDF 1.1 Concepts §3.3: their value space is lower case).
+  return x.language.toLowerCase() === y.language.toLowerCase() && x.datatype.value === y.datatype.value
 }
 
+type Category = 'numeric' | 'string' | 'langString' | 'boolean' | 'date' | 'dateTime' | 'other'
+
+function category (value: Term & { termType: 'Literal' }): Category {
+  const type = value.datatype.value
+  if (numericTypes.has(type)) return numeric(value) === undefined ? 'other' : 'numeric'
+  if (type === xsd + 'string') return 'string'
+  if (type === rdfLangString) return 'langString'
+  if (type === xsd + 'boolean') return /^(true|false|1|0)$/.test(value.value) ? 'boolean' : 'other'
+  if (type === xsd + 'date') return 'date'
+  if (type === xsd + 'dateTime') return 'dateTime'
+  return 'other'
+}
+
+/**
+ * `=` (§17.3, RDFterm-equal): numbers by value, booleans by value, literals of the same known
+ * kind by their values; literals of two known kinds that differ are unequal; two literals of
+ * which one has an unknown datatype and that are not the same term are an error; anything
+ * else is equal only as the same term.
+ */
 function equal (a: Value, b: Value): boolean {
-  const x = numeric(a)
-  const y = numeric(b)
-  if (x !== undefined && y !== undefined) return x === y
-  if ('bool' in a || 'bool' in b) return effectiveBoolean(a) === effectiveBoolean(b)
-  if ('str' in a || 'str' in b) return lexical(a) === lexical(b) && language(a) === language(b)
-  return sameTerm(a, b)
+  if (a.termType !== 'Literal' || b.termType !== 'Literal') return sameTerm(a, b)
+  const [ca, cb] = [category(a), category(b)]
+  if (ca === 'numeric' && cb === 'numeric') return numeric(a) === numeric(b)
+  if (sameTerm(a, b)) return true
+  if (ca === 'other' || cb === 'other') throw failed
+  if (ca !== cb) return false
+  if (ca === 'boolean') return /^(true|1)$/.test(a.value) === /^(true|1)$/.test(b.value)
+  return false
 }
 
+/**
+ * `<`, `>`, `<=`, `>=` (§17.3): numbers by value, strings (simple or `xsd:string`) by code
+ * point, booleans (false before true), dates and date-times by their lexical form (the
+ * canonical forms sort as their values); an error for anything else.
+ */
 function compare (a: Value, b: Value): number {
-  const x = numeric(a)
-  const y = numeric(b)
-  if (x !== undefined && y !== undefined) return x < y ? -1 : x > y ? 1 : 0
-  if (x !== undefined || y !== undefined) throw failed
-  const s = lexical(a)
-  const t = lexical(b)
-  return s < t ? -1 : s > t ? 1 : 0
+  if (a.termType !== 'Literal' || b.termType !== 'Literal') throw failed
+  const [ca, cb] = [category(a), category(b)]
+  if (ca !== cb || ca === 'other' || ca === 'langString') throw failed
+  if (ca === 'numeric') {
+    const [x, y] = [numeric(a)!, numeric(b)!]
+    if (Number.isNaN(x) || Number.isNaN(y)) return Number.NaN // NaN is neither less, equal nor greater
+    return x < y ? -1 : x > y ? 1 : 0
+  }
+  const [s, t] = ca === 'boolean' ? [String(/^(true|1)$/.test(a.value)), String(/^(true|1)$/.test(b.value))].map(v => v === 'true' ? '1' : '0') : [a.value, b.value]
+  return s! < t! ? -1 : s! > t! ? 1 : 0
 }
