@@ -5,11 +5,13 @@
  * - Basic graph patterns, nested groups, UNION (one clause per alternative) and FILTER.
  * - Property paths: `^p`, `p/q`, `p|q`, `p?`, `p*`, `p+`. A `+` (and the non-empty part of
  *   `*`) becomes an internal relation with two clauses of its own (one step; one more step),
- *   so it is evaluated to its fixpoint like any rule; a zero-length step unifies its ends.
+ *   so it is evaluated to its fixpoint like any rule; a zero-length step unifies its ends, and
+ *   ends no pattern binds as subject or object join the internal relation of all nodes.
  * - Blank nodes in the pattern are variables.
  * - Refused, naming `file:line` and the construct: OPTIONAL, MINUS, BIND, VALUES, GRAPH,
- *   SERVICE, subqueries, FILTER (NOT) EXISTS, negated property sets, solution modifiers,
- *   FROM, blank nodes in the template, and FILTER variables no triple pattern binds. A template
+ *   SERVICE, subqueries, FILTER (NOT) EXISTS, negated property sets, solution modifiers
+ *   (GROUP BY and HAVING too), FROM, blank nodes in the template, and FILTER variables no
+ *   triple pattern of the FILTER's own group binds. A template
  *   triple with a variable an alternative leaves unbound is not produced (as in SPARQL).
  */
 import type { Term } from '@rdfjs/types'
