@@ -69,6 +69,12 @@ const cases: ReadonlyArray<{ name: string, rule: string, data: string, expected:
     expected: ['ex:a ex:self ex:a', 'ex:b ex:self ex:b', 'ex:c ex:self ex:c']
   },
   {
+    name: 'a zero-length path inside `+` and `a` in a path compile like any path',
+    rule: 'CONSTRUCT { ex:a ex:reach ?y . ?x ex:typeLink ?z } WHERE { { ex:a (ex:p?)+ ?y } UNION { ?x a/ex:q ?z } }',
+    data: 'ex:a ex:p ex:b . ex:s a ex:C . ex:C ex:q ex:D .',
+    expected: ['ex:a ex:reach ex:a', 'ex:a ex:reach ex:b', 'ex:s ex:typeLink ex:D']
+  },
+  {
     name: 'a variable predicate does not see the nodes a zero-length path ranges over',
     rule: 'CONSTRUCT { ?x ex:out ?y } WHERE { { ?x ex:q? ?y . ex:a ex:p ?w } UNION { ?x ?x ?y } }',
     data: 'ex:a ex:p ex:b .',
