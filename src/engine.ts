@@ -12,7 +12,7 @@ import type { Quad } from '@rdfjs/types'
 import { SymphonyError, type ErrorMessages } from './errors.js'
 import { filterInSlices, forEachInSlices } from './turns.js'
 import { builtinFiles, builtinFolders, graphs, isPrivateGraph, projectRoot } from './project.js'
-import { formatOfFile, listTurtleFiles, readRdfBytes, readRdfFile, serializeRdf } from './rdf/index.js'
+import { formatOfFile, listTurtleFiles, readRdfBytes, readRdfFile, serializeRdf, terms as rdfTerms } from './rdf/index.js'
 import type { SerializationFormat } from './rdf/index.js'
 import { EmbeddedStore, gatherQuads, MemoryStore, SparqlEndpointStore } from './store/index.js'
 import type { GraphContent, HeldGraph, OpenProgress, QueryResult, SparqlEndpointOptions, Store } from './store/index.js'
@@ -28,7 +28,7 @@ import { canCombine, combinableWith, discoverInSlices, prepareDiscovery } from '
 import type { Combinable, CombinableOptions, DiscoveryAnswer, PairCheck } from './matcher/index.js'
 import { compose, loadSolver, parseCompositionRequest, tighterLimits } from './composer/index.js'
 import type { ComposeLimits, CompositionAnswer } from './composer/index.js'
-import { compileShapes, reachableData } from './shacl/index.js'
+import { compileShapes, equivalenceLinks, reachableData } from './shacl/index.js'
 import type { ShaclOptions, ShaclReport, SparqlLimits } from './shacl/index.js'
 import type { Form, Json } from './forms/index.js'
 import { Publisher, namespacesOf, referenceBundles, referenceRequestQuads, referenceRequestsIn } from './publishing/index.js'
@@ -279,7 +279,8 @@ export class Engine {
    * Validates a service description against the publishing shapes (`shapes/service-description.ttl`),
    * with the vocabulary terms its nodes reach in the data graph (their classes up to `sym:Service`,
    * the certifications and protocols they name): a term it uses but defines wrongly is reported,
-   * terms it does not reach are not validated again.
+   * terms it does not reach are not validated again. Classes are those the reasoner derives:
+   * an `owl:equivalentClass` counts as `rdfs:subClassOf` both ways.
    */
   async validateDescription (quads: readonly Quad[], options: ShaclOptions = {}): Promise<ShaclReport> {
     const catalog = await this.catalog()
@@ -287,11 +288,18 @@ export class Engine {
     // nodes of graphs that mix both (they are not under review).
     const vocabulary = await this.vocabulary()
     const serviceNodes = new Set<string>()
-    await forEachInSlices(vocabulary, q => { if (isServiceNodePredicate(q.predicate.value)) serviceNodes.add(q.object.value) })
+    const equivalences: Quad[] = []
+    await forEachInSlices(vocabulary, q => {
+      if (isServiceNodePredicate(q.predicate.value)) serviceNodes.add(q.object.value)
+      else if (q.predicate.value === rdfTerms.equivalentClass) equivalences.push(q)
+    })
     const terms = await filterInSlices(vocabulary, q => q.subject.termType === 'NamedNode' && !catalog.services.has(q.subject.value) && !serviceNodes.has(q.subject.value))
+    // The hierarchy the reasoner derives: the subclass links that equivalent classes entail
+    // (of the description and of the vocabulary), in the data graph only, never stored.
+    const links = equivalenceLinks([...quads, ...equivalences])
     // Only the terms the description's nodes reach: its results are the same, and the rest of a
     // large vocabulary is neither indexed nor validated on every publication.
-    const reached = await reachableData(quads, terms, this.#publishingShapes)
+    const reached = await reachableData(quads, links.length === 0 ? terms : terms.concat(links), this.#publishingShapes)
     return compileShapes(this.#publishingShapes, this.#shacl).validate([...quads, ...reached], options)
   }
 

@@ -4,6 +4,7 @@ export type { ShaclResult, ShaclReport, ShaclOptions, Severity, CompiledShapes, 
 export { sparqlLimitsOf, sparqlLimitOptions, sparqlLimitVariables, defaultSparqlLimits } from './sparql-limits.js'
 export type { SparqlLimits } from './sparql-limits.js'
 export { reachableData } from './reachable-data.js'
+export { equivalenceLinks } from './equivalent-classes.js'
 export { reportQuads } from './report-graph.js'
 export type { ReportGraphOptions } from './report-graph.js'
 export { translateXsdPattern } from './xsd-regex.js'

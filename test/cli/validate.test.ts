@@ -1,11 +1,13 @@
 import { readFile, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import { pathToFileURL } from 'node:url'
+import { fileURLToPath, pathToFileURL } from 'node:url'
 import { describe, expect, it } from 'vitest'
 import { Parser } from 'n3'
 import { listTurtleFiles } from '../../src/rdf/index.js'
 import { builtinFolders } from '../../src/project.js'
 import { runCli, temporaryFolder } from './run-cli.js'
+
+const foreignClasses = fileURLToPath(new URL('../fixtures/publishing/foreign-classes/', import.meta.url))
 
 describe('symphony validate', () => {
   it('accepts every example description', async () => {
@@ -158,6 +160,27 @@ describe('symphony validate', () => {
     const german = await runCli(['validate', 'blank.ttl', '--lang', 'de'], { cwd: folder.path })
     expect((JSON.parse(german.stdout).results as Array<{ constraint: string, message: string }>).filter(r => r.constraint.endsWith('#NodeKindConstraintComponent')).map(r => r.message)).toEqual([
       'Geben Sie dem Dienst eine eigene IRI statt eines leeren Knotens (`ex:MyService a sym:VirtualPBX`, nicht `[] a sym:VirtualPBX`): Treffer, Bündel, Bestellungen und Rechnungen verweisen über die IRI auf ihn.'])
+    await folder.remove()
+  })
+  it('takes a class equivalent to a service type (either way, or through a chain) as the subclass it entails', async () => {
+    const folder = await temporaryFolder()
+    const cases = ['subclass', 'equivalent', 'equivalent-reversed', 'chain']
+    const conforming = await runCli(['validate', ...cases.map(name => join(foreignClasses, `${name}.ttl`)), '--format', 'text'])
+    expect([conforming.code, conforming.stdout]).toEqual([0, cases.map(name => `${join(foreignClasses, `${name}.ttl`)}: conforms\n`).join('')])
+    // Without a provider, each is refused exactly as its subclass-typed twin: no "state a service type" besides
+    for (const name of cases) {
+      const text = (await readFile(join(foreignClasses, `${name}.ttl`), 'utf8')).replace('    schema:provider ex:Acme ;\n', '')
+      await writeFile(join(folder.path, `${name}.ttl`), text)
+    }
+    const line = 11
+    const message = 'Name exactly one provider with schema:provider: the IRI of your organisation, described as `a schema:Organization ; schema:name "…"`.'
+    const refused = await runCli(['validate', ...cases.map(name => `${name}.ttl`), '--format', 'text'], { cwd: folder.path })
+    expect([refused.code, refused.stdout]).toEqual([1, cases.map(name =>
+      `${name}.ttl:${line}: violation: https://example.org/acme#DeskService https://schema.org/provider: ${message}\n${name}.ttl: 1 problem\n`).join('')])
+    const json = await runCli(['validate', ...cases.map(name => `${name}.ttl`)], { cwd: folder.path })
+    const reports = JSON.parse(json.stdout) as Array<{ file: string, conforms: boolean, results: Array<{ focusNode: string, path: string, message: string, line: number }> }>
+    expect(reports.map(r => [r.file, r.conforms, r.results.map(x => [x.focusNode, x.path, x.message, x.line])])).toEqual(cases.map(name =>
+      [`${name}.ttl`, false, [['https://example.org/acme#DeskService', 'https://schema.org/provider', message, line]]]))
     await folder.remove()
   })
 })
