@@ -183,4 +183,30 @@ describe('symphony validate', () => {
       [`${name}.ttl`, false, [['https://example.org/acme#DeskService', 'https://schema.org/provider', message, line]]]))
     await folder.remove()
   })
+  it('gives a blank node no named node reaches the line where it is first written, in Turtle, TriG and N-Triples', async () => {
+    const folder = await temporaryFolder()
+    const prefixes = '@prefix sym: <https://w3id.org/symphony/ontology#> .\n@prefix schema: <https://schema.org/> .\n'
+    const statements = '[] a sym:CRM ;\n    schema:name "Blank"@en .\n\n_:x\n    a sym:HttpProvisioning ;\n    schema:name "x" .\n'
+    const sym = 'https://w3id.org/symphony/ontology#'
+    await writeFile(join(folder.path, 'blank.ttl'), `${prefixes}\n${statements}`)
+    await writeFile(join(folder.path, 'blank.trig'), `${prefixes}<https://example.org/g> {\n${statements}}\n`)
+    await writeFile(join(folder.path, 'blank.nt'), [
+      '# a service and a provisioning, neither with an IRI',
+      `_:s <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> <${sym}CRM> .`,
+      '_:s <https://schema.org/name> "Blank"@en .',
+      '',
+      `_:x <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> <${sym}HttpProvisioning> .`
+    ].join('\n') + '\n')
+    const linesOf = async (file: string) => {
+      const run = await runCli(['validate', file], { cwd: folder.path })
+      const results = JSON.parse(run.stdout).results as Array<{ path?: string, line?: number }>
+      return Object.fromEntries(results.filter(r => r.path === 'https://schema.org/provider' || r.path === `${sym}orderEndpoint`).map(r => [r.path, r.line]))
+    }
+    expect(await linesOf('blank.ttl')).toEqual({ 'https://schema.org/provider': 4, [`${sym}orderEndpoint`]: 7 })
+    expect(await linesOf('blank.trig')).toEqual({ 'https://schema.org/provider': 4, [`${sym}orderEndpoint`]: 7 })
+    expect(await linesOf('blank.nt')).toEqual({ 'https://schema.org/provider': 2, [`${sym}orderEndpoint`]: 5 })
+    const text = await runCli(['validate', 'blank.ttl', '--format', 'text'], { cwd: folder.path })
+    expect(text.stdout.split('\n').filter(line => line.includes('#orderEndpoint:')).map(line => line.slice(0, line.indexOf(': ')))).toEqual(['blank.ttl:7'])
+    await folder.remove()
+  })
 })

@@ -8,7 +8,7 @@ import { pathToFileURL } from 'node:url'
 import type { Quad } from '@rdfjs/types'
 import { DataFactory } from 'n3'
 import { SymphonyError } from '../../errors.js'
-import { nodeLines, ns, readRdfFile, serializeRdf, terms } from '../../rdf/index.js'
+import { blankNodeLines, formatOfFile, nodeLines, ns, readRdfFile, serializeRdf, terms } from '../../rdf/index.js'
 import type { SerializationFormat } from '../../rdf/index.js'
 import { reportQuads } from '../../shacl/index.js'
 import type { ShaclReport, ShaclResult } from '../../shacl/index.js'
@@ -58,7 +58,11 @@ export const validateCommand: Command = {
         const file = resolve(io.cwd, name)
         const quads = await readRdfFile(file)
         const report = await engine.validateDescription(quads, { language })
-        reports.push({ file: name, conforms: report.conforms, results: locate(report, quads, nodeLines(await readFile(file, 'utf8'), { baseIRI: pathToFileURL(file).href })) })
+        const text = await readFile(file, 'utf8')
+        const baseIRI = pathToFileURL(file).href
+        const format = formatOfFile(file)
+        const blanks = format === 'json-ld' || format === 'rdf-xml' ? new Map<string, number>() : blankNodeLines(text, quads, { format, baseIRI })
+        reports.push({ file: name, conforms: report.conforms, results: locate(report, quads, nodeLines(text, { baseIRI }), blanks) })
         if (graph !== undefined) graphs.push(...sourcedReport(report, pathToFileURL(file).href, language))
       }
       if (graph !== undefined) io.stdout(await serializeRdf(graphs, graph))
@@ -94,16 +98,18 @@ function sourcedReport (report: ShaclReport, file: string, language: string): Qu
 }
 
 interface LocatedResult extends ShaclResult {
-  /** Line of the focus node (or of the node that links to a blank focus node). */
+  /** Line of the focus node (or of the named node that links to a blank focus node; else where the blank node is first written). */
   readonly line?: number
   /** For a blank focus node: the named node and property leading to it. */
   readonly via?: { readonly node: string, readonly property: string }
 }
 
-function locate (report: ShaclReport, quads: readonly Quad[], lines: ReadonlyMap<string, number>): LocatedResult[] {
+/** `blanks`: the line where each blank node (by label) is first written, for one no named node reaches. */
+function locate (report: ShaclReport, quads: readonly Quad[], lines: ReadonlyMap<string, number>, blanks: ReadonlyMap<string, number>): LocatedResult[] {
   return report.results.map(result => {
-    const via = result.focusNode.startsWith('_:') ? parentOf(result.focusNode.slice(2), quads) : undefined
-    const line = lines.get(via?.node ?? result.focusNode)
+    const blank = result.focusNode.startsWith('_:') ? result.focusNode.slice(2) : undefined
+    const via = blank === undefined ? undefined : parentOf(blank, quads)
+    const line = via === undefined && blank !== undefined ? blanks.get(blank) : lines.get(via?.node ?? result.focusNode)
     return { ...result, ...(line === undefined ? {} : { line }), ...(via === undefined ? {} : { via }) }
   })
 }
