@@ -8,18 +8,19 @@
  * await engine.close()
  */
 import { basename, extname, join } from 'node:path'
+import { pathToFileURL } from 'node:url'
 import type { Quad } from '@rdfjs/types'
 import { SymphonyError, type ErrorMessages } from './errors.js'
 import { filterInSlices, forEachInSlices } from './turns.js'
 import { builtinFiles, builtinFolders, graphs, isPrivateGraph, projectRoot } from './project.js'
-import { formatOfFile, listTurtleFiles, readRdfBytes, readRdfFile, serializeRdf, terms as rdfTerms } from './rdf/index.js'
+import { formatOfFile, listTurtleFiles, readRdfBytes, readRdfFile, nodeLines, serializeRdf, terms as rdfTerms } from './rdf/index.js'
 import type { SerializationFormat } from './rdf/index.js'
 import { EmbeddedStore, gatherQuads, MemoryStore, SparqlEndpointStore } from './store/index.js'
 import type { GraphContent, HeldGraph, OpenProgress, QueryResult, SparqlEndpointOptions, Store } from './store/index.js'
 import { BackgroundCompiler, type SnapshotTarget } from './catalog-thread/compiler.js'
 import { storedOrQuads, storedRuns } from './catalog-thread/store-graphs.js'
 import { catalogOfParts, catalogSlices, compileCatalog, compileLineParts, compileParts, isServiceNodePredicate, LineGraph, nameServiceNodes, offerPriceModels, priceModel } from './catalog/index.js'
-import { readSnapshot, removeSnapshotLeftovers, snapshotFileOf, snapshotKey, writeSnapshot } from './catalog/index.js'
+import { describedTwice, readSnapshot, removeSnapshotLeftovers, snapshotFileOf, snapshotKey, writeSnapshot } from './catalog/index.js'
 import { deleteVocabulary, listVocabularies, putVocabulary, selectVocabulary, vocabularyContent } from './vocabulary/index.js'
 import type { VocabularyGraph } from './vocabulary/index.js'
 import type { Catalog, CatalogParts, OfferPriceModel } from './catalog/index.js'
@@ -216,10 +217,12 @@ export class Engine {
       if (store instanceof MemoryStore) {
         // N-Triples and N-Quads are held as term ids: compiled from them, their quads built only when read.
         const data = await engine.#readFiles(options.dataFiles ?? [], dataGraph)
+        await engine.#noticeDescribedTwice(data)
         store.holdGraphs([...builtins, ...data])
       } else {
         // An endpoint stores whatever it is given: there is no keeping in memory only.
         const data = await engine.#parseFiles(options.dataFiles ?? [], dataGraph)
+        await engine.#noticeDescribedTwice(data)
         await store.putGraphs([...builtins, ...data.map(({ graph, quads }) => ({ graph, quads }))])
       }
       if (options.seedExamples === true && (await engine.catalogGraphs()).length === 0) {
@@ -879,6 +882,44 @@ export class Engine {
     await this.store.close()
   }
 
+  /**
+   * A notice per service that two `--data` files both describe (both state its
+   * `schema:provider`): they are merged into one service all the same, which a file adding only
+   * offers to a service of another file means, and a copy that disagrees does not. The lines are
+   * looked up only in the files named.
+   */
+  async #noticeDescribedTwice (data: readonly ReadFile[]): Promise<void> {
+    if (data.length < 2) return
+    const provider = rdfTerms.provider
+    const twice = describedTwice(data.map(content => ({
+      file: content.file,
+      services: ('held' in content ? content.held.select([{ predicate: provider }]) : content.quads.filter(q => q.predicate.value === provider))
+        .flatMap(q => q.subject.termType === 'NamedNode' ? [q.subject.value] : [])
+    })))
+    if (twice.length === 0) return
+    const lines = new Map<string, ReadonlyMap<string, number>>()
+    const at = async (file: string, service: string): Promise<string> => {
+      let found = lines.get(file)
+      if (found === undefined) lines.set(file, found = nodeLines((await readRdfBytes(file)).toString('utf8'), { baseIRI: pathToFileURL(file).href }))
+      const line = found.get(service)
+      return line === undefined ? file : `${file}:${line}`
+    }
+    for (const { service, files: [a, b] } of twice.slice(0, noticedTwice)) {
+      const [first, second] = [await at(a, service), await at(b, service)]
+      this.#onWarning({
+        en: `<${service}> is described in both ${first} and ${second} (each states its schema:provider): --data merges them into one service with the facts, offers and providers of both; keep one description, or state the provider in one file only`,
+        de: `<${service}> wird sowohl in ${first} als auch in ${second} beschrieben (beide nennen seinen schema:provider): --data führt sie zu einem Dienst mit den Angaben, Angeboten und Anbietern beider zusammen; behalten Sie eine Beschreibung, oder nennen Sie den Anbieter nur in einer Datei`
+      })
+    }
+    if (twice.length > noticedTwice) {
+      const more = twice.length - noticedTwice
+      this.#onWarning({
+        en: `${more} more service${more === 1 ? ' is' : 's are'} described in two --data files`,
+        de: `${more} weitere${more === 1 ? 'r Dienst wird' : ' Dienste werden'} in zwei --data-Dateien beschrieben`
+      })
+    }
+  }
+
   async #parseFiles (files: readonly string[], graphOf: (file: string, index: number) => string): Promise<Array<GraphContent & { file: string }>> {
     const parsed = await this.#readFiles(files, graphOf, { lines: false })
     return parsed.map(content => 'held' in content ? { graph: content.graph, file: content.file, quads: content.held.quadsNow() } : content)
@@ -931,6 +972,9 @@ async function readFolder (folder: string): Promise<Quad[]> {
   for (const file of await listTurtleFiles(folder)) quads.push(...await readRdfFile(file))
   return quads
 }
+
+/** How many services described in two `--data` files are named one by one; the rest are counted. */
+const noticedTwice = 10
 
 /** The example composition requests, stored as the demo's reference requests. */
 const exampleRequestsFolder = join(projectRoot, 'examples', 'requests')

@@ -70,7 +70,7 @@ export async function openForReading (values: OptionValues, io: Io): Promise<Eng
   const shaclSparqlLimits = shaclLimitsOf(values, io)
   const dataFiles = dataFilesOf(values, io)
   if (dataFiles.length > 0) {
-    const engine = await openEngine({ dataFiles, rules, shaclSparqlLimits })
+    const engine = await openEngine({ dataFiles, rules, shaclSparqlLimits, onWarning: warningsTo(values, io) })
     io.stderr(`${sources[language].catalog}: --data ${dataFiles.map(file => shown(file, io)).join(' ')}\n`)
     return engine
   }
