@@ -13,7 +13,7 @@ import type { Quad } from '@rdfjs/types'
 import { SymphonyError, type ErrorMessages } from './errors.js'
 import { filterInSlices, forEachInSlices } from './turns.js'
 import { builtinFiles, builtinFolders, graphs, isPrivateGraph, projectRoot } from './project.js'
-import { formatOfFile, listTurtleFiles, readRdfBytes, readRdfFile, nodeLines, serializeRdf, terms as rdfTerms } from './rdf/index.js'
+import { formatOfFile, listTurtleFiles, nodeLines, readRdfBytes, readRdfFile, serializeRdf, terms as rdfTerms } from './rdf/index.js'
 import type { SerializationFormat } from './rdf/index.js'
 import { EmbeddedStore, gatherQuads, MemoryStore, SparqlEndpointStore } from './store/index.js'
 import type { GraphContent, HeldGraph, OpenProgress, QueryResult, SparqlEndpointOptions, Store } from './store/index.js'
@@ -886,7 +886,8 @@ export class Engine {
    * A notice per service that two `--data` files both describe (both state its
    * `schema:provider`): they are merged into one service all the same, which a file adding only
    * offers to a service of another file means, and a copy that disagrees does not. The lines are
-   * looked up only in the files named.
+   * looked up only in the files named, and only in files up to `linedFileBytes` (tokenizing a
+   * catalog of 100,000 services again would cost seconds).
    */
   async #noticeDescribedTwice (data: readonly ReadFile[]): Promise<void> {
     if (data.length < 2) return
@@ -900,7 +901,10 @@ export class Engine {
     const lines = new Map<string, ReadonlyMap<string, number>>()
     const at = async (file: string, service: string): Promise<string> => {
       let found = lines.get(file)
-      if (found === undefined) lines.set(file, found = nodeLines((await readRdfBytes(file)).toString('utf8'), { baseIRI: pathToFileURL(file).href }))
+      if (found === undefined) {
+        const bytes = await readRdfBytes(file)
+        lines.set(file, found = bytes.length > linedFileBytes ? new Map() : nodeLines(bytes.toString('utf8'), { baseIRI: pathToFileURL(file).href }))
+      }
       const line = found.get(service)
       return line === undefined ? file : `${file}:${line}`
     }
@@ -975,6 +979,9 @@ async function readFolder (folder: string): Promise<Quad[]> {
 
 /** How many services described in two `--data` files are named one by one; the rest are counted. */
 const noticedTwice = 10
+
+/** The largest `--data` file whose lines a notice looks up. */
+const linedFileBytes = 8 * 1024 * 1024
 
 /** The example composition requests, stored as the demo's reference requests. */
 const exampleRequestsFolder = join(projectRoot, 'examples', 'requests')
