@@ -437,7 +437,8 @@ export class Engine {
         })
       })
     }
-    const compiled = catalogOfParts(parts)
+    // Indexed when first read: an `import` that prints its counts and ends never reads it.
+    const compiled = catalogOfParts(parts, { onFirstUse: true })
     if (saved !== undefined) this.#snapshotOf.set(compiled, saved)
     return { vocabularyOf, catalog: compiled, from: 'compiled' }
   }
@@ -459,7 +460,7 @@ export class Engine {
     if (compiler !== undefined) return { vocabularyOf, from: 'compiled', catalog: await compiler.compileLines(quads, lines, this.#rules) }
     const parts = compileLineParts(quads, lines, { rules: this.#rules })
     if (parts === undefined) return undefined
-    return { vocabularyOf, from: 'compiled', catalog: catalogOfParts(parts) }
+    return { vocabularyOf, from: 'compiled', catalog: catalogOfParts(parts, { onFirstUse: true }) }
   }
 
   /**
@@ -535,7 +536,7 @@ export class Engine {
       return catalog
     }
     const parts = compileParts(quads, { rules: this.#rules })
-    const catalog = catalogOfParts(parts)
+    const catalog = catalogOfParts(parts, { onFirstUse: true })
     this.#compiledForWrite.set(catalog, saves ? { quads, parts } : { quads })
     return catalog
   }

@@ -1,6 +1,6 @@
 /** The compiled catalog view: types and `compileCatalog`. */
 export type * from './types.js'
-export { catalogOfParts, compileCatalog, compileParts, indexCatalog, CatalogIndex, type CompileOptions, type CatalogParts } from './compile.js'
+export { catalogOfParts, compileCatalog, compileParts, indexCatalog, CatalogIndex, type CompileOptions, type CatalogParts, type IndexOptions } from './compile.js'
 export { compileLineParts, compileWithLines } from './compile-lines.js'
 export { LineGraph, type LineGraphSource } from './line-graph.js'
 export { describedTwice, type DescribedTwice } from './described-twice.js'

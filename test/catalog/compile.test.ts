@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { compileCatalog } from '../../src/catalog/index.js'
+import { catalogOfParts, compileCatalog, compileParts } from '../../src/catalog/index.js'
+import type { ClassHierarchy } from '../../src/catalog/index.js'
 import { ex, sym, turtle } from './turtle.js'
 
 const schema = 'https://schema.org/'
@@ -100,6 +101,49 @@ describe('compileCatalog', () => {
     expect(catalog.servicesOfType(sym + 'TelephonyService')).toEqual([pbx])
     expect(catalog.servicesOfType(schema + 'Service')).toEqual([pbx])
     expect(catalog.servicesOfType(sym + 'CRM')).toEqual([])
+  })
+})
+
+describe('catalogOfParts indexed on first use', () => {
+  /** Parts of the example whose hierarchy counts the superclass lookups indexing makes. */
+  function countedParts (): { parts: ReturnType<typeof compileParts>, lookups: () => number } {
+    const parts = compileParts(acme)
+    let lookups = 0
+    const hierarchy: ClassHierarchy = Object.create(parts.hierarchy)
+    hierarchy.superClasses = (c: string) => { lookups++; return parts.hierarchy.superClasses(c) }
+    return { parts: { ...parts, hierarchy }, lookups: () => lookups }
+  }
+
+  it('builds no index until a lookup needs one, then answers as the catalog indexed at once', () => {
+    const later = countedParts()
+    const catalog = catalogOfParts(later.parts, { onFirstUse: true })
+    expect(later.lookups()).toBe(0)
+    expect(catalog.services.size).toBe(1)
+    expect([...catalog.regionCountries(sym + 'EEA')!].sort()).toEqual(['AT', 'DE', 'NO'])
+    expect(later.lookups()).toBe(0)
+    const now = catalogOfParts(compileParts(acme))
+    const types = [sym + 'Interface', sym + 'CTIInterface', sym + 'CallEventFeed', sym + 'ContactLookupAPI', sym + 'DocumentIngestInterface',
+      sym + 'TelephonyService', schema + 'Service', sym + 'CRM']
+    for (const type of types) {
+      expect(catalog.servicesOfType(type)).toEqual(now.servicesOfType(type))
+      expect(catalog.providersOf(type)).toEqual(now.providersOf(type))
+      expect(catalog.consumersOf(type)).toEqual(now.consumersOf(type))
+      expect(catalog.interfacesTyped(type, 'provides')).toEqual(now.interfacesTyped(type, 'provides'))
+      expect(catalog.interfacesTyped(type, 'requires')).toEqual(now.interfacesTyped(type, 'requires'))
+    }
+    expect(catalog.facts(ex + 'AcmePBX', sym + 'offersDPA')).toEqual(now.facts(ex + 'AcmePBX', sym + 'offersDPA'))
+    expect([...catalog.statedProperties(ex + 'AcmePBX')]).toEqual([...now.statedProperties(ex + 'AcmePBX')])
+    // Indexed once: the lookups after the first read the same indexes.
+    const indexing = later.lookups()
+    expect(indexing).toBeGreaterThan(0)
+    catalog.servicesOfType(sym + 'TelephonyService')
+    expect(later.lookups()).toBe(indexing)
+  })
+
+  it('indexes at once without the option', () => {
+    const now = countedParts()
+    catalogOfParts(now.parts)
+    expect(now.lookups()).toBeGreaterThan(0)
   })
 })
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { readdir, readFile } from 'node:fs/promises'
+import { readdir, readFile, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { LineGraph } from '../../src/catalog/index.js'
 import type { Engine } from '../../src/engine.js'
@@ -62,6 +62,21 @@ describe('import of N-Triples and N-Quads held as term ids', () => {
     const reopened = await open({ dataDir: lines.dir })
     expect(await reopened.discover(request)).toEqual(await quads.engine.discover(request))
     expect(await reopened.catalogOrigin()).toBe('snapshot')
+  }, 120_000)
+
+  it('leaves the catalog it compiles unindexed until it is read', async () => {
+    const file = join(await folder(), 'catalog.nt')
+    await writeFile(file, generateCatalog(50, { seed: 3 }).ntriples)
+    const { engine } = await imported(file)
+    const catalog = await engine.catalog()
+    // Indexing looks up the superclasses of every service's types; a catalog indexed already
+    // answers `servicesOfType` from its index without one.
+    const superClasses = catalog.hierarchy.superClasses
+    let lookups = 0
+    Object.assign(catalog.hierarchy, { superClasses: (c: string) => { lookups++; return superClasses(c) } })
+    const services = catalog.servicesOfType('https://w3id.org/symphony/ontology#Service')
+    expect(lookups).toBeGreaterThan(0)
+    expect(services.length).toBe(50)
   }, 120_000)
 
   it('compiles from the quads, to the same data directory, when a node is left to name across graphs', async () => {
