@@ -169,28 +169,21 @@ export function indexCatalog (hierarchy: ClassHierarchy, services: ReadonlyMap<s
   providers: ReadonlyMap<string, LangText>, regions: ReadonlyMap<string, Region>,
   facts: ServiceFacts = { values: () => [], properties: () => [] }, nodeRoles: ServiceNodeRoles = serviceNodeRoles([]),
   options: IndexOptions = {}): Catalog {
-  const build = (): Catalog => {
+  const build = (): IndexMaps => {
     const index = new CatalogIndex(hierarchy)
     for (const service of services.values()) index.add(service)
-    return index.catalog(services, providers, regions, facts, nodeRoles)
+    return index.maps
   }
-  if (options.onFirstUse !== true) return build()
-  let built: Catalog | undefined
-  const indexed = (): Catalog => (built ??= build())
-  return {
-    hierarchy,
-    services,
-    providers,
-    providersOf: type => indexed().providersOf(type),
-    consumersOf: type => indexed().consumersOf(type),
-    interfacesTyped: (type, role) => indexed().interfacesTyped(type, role),
-    servicesOfType: type => indexed().servicesOfType(type),
-    regionCountries: region => regions.get(region)?.countries,
-    regions,
-    facts: (service, property) => facts.values(service, property),
-    statedProperties: service => facts.properties(service),
-    serviceNodeRoles: nodeRoles
-  }
+  let built: IndexMaps | undefined = options.onFirstUse === true ? undefined : build()
+  return catalogOf(hierarchy, services, providers, regions, facts, nodeRoles, () => (built ??= build()))
+}
+
+/** The lookup indexes of a catalog. */
+interface IndexMaps {
+  readonly providedTyped: ReadonlyMap<string, InterfaceNode[]>
+  readonly requiredTyped: ReadonlyMap<string, InterfaceNode[]>
+  readonly providersByClass: ReadonlyMap<string, InterfaceNode[]>
+  readonly servicesByClass: ReadonlyMap<string, Service[]>
 }
 
 /**
@@ -221,37 +214,40 @@ export class CatalogIndex {
     for (const sup of unionOfSupers(hierarchy, service.types)) push(this.#servicesByClass, sup, service)
   }
 
+  /** The indexes of the services added. */
+  get maps (): IndexMaps {
+    return { providedTyped: this.#providedTyped, requiredTyped: this.#requiredTyped, providersByClass: this.#providersByClass, servicesByClass: this.#servicesByClass }
+  }
+
   /** The catalog over the services added. */
   catalog (services: ReadonlyMap<string, Service>, providers: ReadonlyMap<string, LangText>, regions: ReadonlyMap<string, Region>,
     facts: ServiceFacts, nodeRoles: ServiceNodeRoles): Catalog {
-    return catalogOf(this.#hierarchy, services, providers, regions, facts, nodeRoles,
-      this.#providedTyped, this.#requiredTyped, this.#providersByClass, this.#servicesByClass)
+    const maps = this.maps
+    return catalogOf(this.#hierarchy, services, providers, regions, facts, nodeRoles, () => maps)
   }
 }
 
 function catalogOf (hierarchy: ClassHierarchy, services: ReadonlyMap<string, Service>, providers: ReadonlyMap<string, LangText>,
-  regions: ReadonlyMap<string, Region>, facts: ServiceFacts, nodeRoles: ServiceNodeRoles,
-  providedTyped: ReadonlyMap<string, InterfaceNode[]>, requiredTyped: ReadonlyMap<string, InterfaceNode[]>,
-  providersByClass: ReadonlyMap<string, InterfaceNode[]>, servicesByClass: ReadonlyMap<string, Service[]>): Catalog {
+  regions: ReadonlyMap<string, Region>, facts: ServiceFacts, nodeRoles: ServiceNodeRoles, index: () => IndexMaps): Catalog {
   const consumersByClass = new Map<string, readonly InterfaceNode[]>()
   const none: readonly never[] = []
   return {
     hierarchy,
     services,
     providers,
-    providersOf: type => providersByClass.get(type) ?? none,
+    providersOf: type => index().providersByClass.get(type) ?? none,
     consumersOf: type => {
       let consumers = consumersByClass.get(type)
       if (consumers === undefined) {
         const found = new Set<InterfaceNode>()
-        for (const sup of hierarchy.superClasses(type)) for (const node of requiredTyped.get(sup) ?? none) found.add(node)
+        for (const sup of hierarchy.superClasses(type)) for (const node of index().requiredTyped.get(sup) ?? none) found.add(node)
         consumers = [...found].sort(byServiceAndId)
         consumersByClass.set(type, consumers)
       }
       return consumers
     },
-    interfacesTyped: (type, role) => (role === 'provides' ? providedTyped : requiredTyped).get(type) ?? none,
-    servicesOfType: type => servicesByClass.get(type) ?? none,
+    interfacesTyped: (type, role) => (role === 'provides' ? index().providedTyped : index().requiredTyped).get(type) ?? none,
+    servicesOfType: type => index().servicesByClass.get(type) ?? none,
     regionCountries: region => regions.get(region)?.countries,
     regions,
     facts: (service, property) => facts.values(service, property),
