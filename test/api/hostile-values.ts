@@ -45,17 +45,8 @@ export interface HostileRequest {
   readonly body?: string
 }
 
-/** mulberry32: a small seeded generator of numbers in [0, 1). */
-export function seeded (seed: number): () => number {
-  let state = seed >>> 0
-  return () => {
-    state = (state + 0x6D2B79F5) >>> 0
-    let t = state
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
+import { seededRandom as seeded } from '../support/seeded-random.js'
+export { seeded }
 
 const raw = (text: string): Node => ({ kind: 'raw', text })
 const deep = 10_000

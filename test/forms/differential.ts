@@ -21,17 +21,8 @@ export const prefixes = `
 export const missing = Symbol('missing')
 export type Candidate = Json | typeof missing
 
-/** mulberry32: small, seedable, the same sequence on every platform. */
-export function random (seed: number): () => number {
-  let state = seed >>> 0
-  return () => {
-    state = (state + 0x6D2B79F5) >>> 0
-    let t = state
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
+import { seededRandom as random } from '../support/seeded-random.js'
+export { random }
 
 export interface FuzzCase {
   readonly name: string

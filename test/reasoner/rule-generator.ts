@@ -8,17 +8,8 @@ import { DataFactory } from 'n3'
 const ex = 'https://example.org/'
 const xsd = 'http://www.w3.org/2001/XMLSchema#'
 
-/** mulberry32: a small seeded PRNG, so a failing case is replayed from its seed alone. */
-export function random (seed: number): () => number {
-  let state = seed >>> 0
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0
-    let t = state
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
+import { seededRandom as random } from '../support/seeded-random.js'
+export { random }
 
 type Rng = () => number
 const pick = <T>(rng: Rng, items: readonly T[]): T => items[Math.floor(rng() * items.length)]!
